@@ -1,0 +1,404 @@
+/* rifq-beneficiary-json.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-beneficiary-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-beneficiary-json.h"
+#include "rifq-calendar.h"
+#include "rifq-error.h"
+
+static const char * const read_only_members[] = {
+  "id", "created_at", "updated_at", "birth_date_hijri", NULL
+};
+
+static const char * const caregiver_members[] = {
+  "name", "relation", "mobile", "is_guardian", "notes", NULL
+};
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *key,
+          const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GPtrArray *caregivers;
+  const char *birth;
+  GDate date;
+
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), NULL);
+
+  json_builder_begin_object (builder);
+  if (rifq_beneficiary_get_id (beneficiary) > 0)
+    {
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, rifq_beneficiary_get_id (beneficiary));
+    }
+
+  for (guint i = 0; i < RIFQ_N_FIELDS; i++)
+    {
+      const RifqFieldInfo *info = rifq_field_info (i);
+      const char *value = rifq_beneficiary_get (beneficiary, i);
+
+      if (info->kind == RIFQ_FIELD_KIND_COUNT && value != NULL)
+        {
+          json_builder_set_member_name (builder, info->key);
+          json_builder_add_int_value (builder, g_ascii_strtoll (value, NULL, 10));
+        }
+      else if (info->kind == RIFQ_FIELD_KIND_BOOLEAN && value != NULL)
+        {
+          json_builder_set_member_name (builder, info->key);
+          json_builder_add_boolean_value (builder, g_str_equal (value, "true"));
+        }
+      else
+        add_text (builder, info->key, value);
+    }
+
+  birth = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE);
+  if (birth != NULL && rifq_calendar_from_iso (birth, &date))
+    {
+      RifqHijriDate hijri;
+
+      if (rifq_calendar_to_hijri (&date, &hijri, NULL))
+        {
+          g_autofree char *text = g_strdup_printf ("%04d-%02d-%02d%s", hijri.year, hijri.month,
+                                                   hijri.day, hijri.approximate ? "~" : "");
+          add_text (builder, "birth_date_hijri", text);
+        }
+    }
+
+  json_builder_set_member_name (builder, "caregivers");
+  json_builder_begin_array (builder);
+  caregivers = rifq_beneficiary_get_caregivers (beneficiary);
+  for (guint i = 0; i < caregivers->len; i++)
+    {
+      RifqCaregiver *c = g_ptr_array_index (caregivers, i);
+
+      json_builder_begin_object (builder);
+      add_text (builder, "name", c->name);
+      add_text (builder, "relation", c->relation);
+      add_text (builder, "mobile", c->mobile);
+      json_builder_set_member_name (builder, "is_guardian");
+      json_builder_add_boolean_value (builder, c->is_guardian);
+      add_text (builder, "notes", c->notes);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (rifq_beneficiary_get_created_at (beneficiary) != NULL)
+    {
+      add_text (builder, "created_at", rifq_beneficiary_get_created_at (beneficiary));
+      add_text (builder, "updated_at", rifq_beneficiary_get_updated_at (beneficiary));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Where each object starts, recorded while parsing: json-glib keeps no positions. */
+typedef struct
+{
+  GHashTable *lines;   /* JsonObject* → line */
+  GArray     *starts;  /* stack of lines where objects opened */
+} LineMap;
+
+static void
+object_start_cb (JsonParser *parser,
+                 gpointer    user_data)
+{
+  LineMap *map = user_data;
+  guint line = json_parser_get_current_line (parser);
+
+  g_array_append_val (map->starts, line);
+}
+
+static void
+object_end_cb (JsonParser *parser,
+               JsonObject *object,
+               gpointer    user_data)
+{
+  LineMap *map = user_data;
+  guint line = g_array_index (map->starts, guint, map->starts->len - 1);
+
+  g_array_set_size (map->starts, map->starts->len - 1);
+  g_hash_table_insert (map->lines, object, GUINT_TO_POINTER (line));
+}
+
+static gboolean
+refuse (GError    **error,
+        guint       line,
+        const char *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+refuse (GError    **error,
+        guint       line,
+        const char *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+               _("Line %u: %s. Nothing was saved."), line, message);
+  return FALSE;
+}
+
+static gboolean
+read_string (JsonNode    *node,
+             gboolean     allow_number,
+             char       **out_text)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *out_text = NULL;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *out_text = g_strdup (json_node_get_string (node));
+      return TRUE;
+    }
+  if (allow_number && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+read_caregiver (JsonNode        *node,
+                LineMap         *map,
+                guint            parent_line,
+                RifqBeneficiary *beneficiary,
+                GError         **error)
+{
+  g_autoptr(RifqCaregiver) caregiver = rifq_caregiver_new ();
+  JsonObject *object;
+  guint line;
+  g_autoptr(GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return refuse (error, parent_line, _("each caregiver must be an object"));
+  object = json_node_get_object (node);
+  line = GPOINTER_TO_UINT (g_hash_table_lookup (map->lines, object));
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (object, name);
+
+      if (!g_strv_contains (caregiver_members, name))
+        return refuse (error, line, _("“%s” is not a caregiver field"), name);
+
+      if (g_str_equal (name, "is_guardian"))
+        {
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+            return refuse (error, line, _("“%s” must be true or false"), name);
+          caregiver->is_guardian = json_node_get_boolean (value);
+          continue;
+        }
+
+      {
+        char *text = NULL;
+
+        if (!read_string (value, g_str_equal (name, "mobile"), &text))
+          return refuse (error, line, _("“%s” must be text"), name);
+        if (g_str_equal (name, "name"))
+          caregiver->name = text;
+        else if (g_str_equal (name, "relation"))
+          caregiver->relation = text;
+        else if (g_str_equal (name, "mobile"))
+          caregiver->mobile = text;
+        else
+          caregiver->notes = text;
+      }
+    }
+
+  if (caregiver->name == NULL)
+    return refuse (error, line, _("the caregiver field “%s” is missing"), "name");
+  if (caregiver->relation == NULL)
+    return refuse (error, line, _("the caregiver field “%s” is missing"), "relation");
+
+  rifq_beneficiary_add_caregiver (beneficiary, g_steal_pointer (&caregiver));
+  return TRUE;
+}
+
+static RifqBeneficiary *
+read_beneficiary (JsonNode *node,
+                  LineMap  *map,
+                  guint     fallback_line,
+                  GError  **error)
+{
+  g_autoptr(RifqBeneficiary) beneficiary = rifq_beneficiary_new ();
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  guint line;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      refuse (error, fallback_line, _("each beneficiary must be a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  line = GPOINTER_TO_UINT (g_hash_table_lookup (map->lines, object));
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *value = json_object_get_member (object, name);
+      const RifqFieldInfo *info;
+      RifqField field;
+
+      if (g_strv_contains (read_only_members, name))
+        continue;
+
+      if (g_str_equal (name, "caregivers"))
+        {
+          JsonArray *array;
+
+          if (JSON_NODE_HOLDS_NULL (value))
+            continue;
+          if (!JSON_NODE_HOLDS_ARRAY (value))
+            {
+              refuse (error, line, _("“%s” must be a list"), name);
+              return NULL;
+            }
+          array = json_node_get_array (value);
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            if (!read_caregiver (json_array_get_element (array, i), map, line, beneficiary, error))
+              return NULL;
+          continue;
+        }
+
+      if (!rifq_field_from_key (name, &field))
+        {
+          refuse (error, line, _("“%s” is not a beneficiary field"), name);
+          return NULL;
+        }
+      info = rifq_field_info (field);
+
+      if (info->kind == RIFQ_FIELD_KIND_BOOLEAN)
+        {
+          if (JSON_NODE_HOLDS_NULL (value))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+            {
+              refuse (error, line, _("“%s” must be true or false"), name);
+              return NULL;
+            }
+          rifq_beneficiary_set (beneficiary, field, json_node_get_boolean (value) ? "true" : "false");
+        }
+      else
+        {
+          g_autofree char *text = NULL;
+          gboolean numeric = info->kind == RIFQ_FIELD_KIND_COUNT ||
+                             info->kind == RIFQ_FIELD_KIND_NATIONAL_ID ||
+                             info->kind == RIFQ_FIELD_KIND_MOBILE;
+
+          if (!read_string (value, numeric, &text))
+            {
+              refuse (error, line, numeric ? _("“%s” must be a number or text")
+                                           : _("“%s” must be text"), name);
+              return NULL;
+            }
+          rifq_beneficiary_set (beneficiary, field, text);
+        }
+    }
+
+  for (guint i = 0; i < RIFQ_N_FIELDS; i++)
+    {
+      const RifqFieldInfo *info = rifq_field_info (i);
+
+      if (info->required && !json_object_has_member (object, info->key))
+        {
+          refuse (error, line, _("the field “%s” (%s) is missing"), info->key, _(info->label));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&beneficiary);
+}
+
+GPtrArray *
+rifq_beneficiary_parse_json (const char *data,
+                             gssize      length,
+                             GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  LineMap map;
+  JsonNode *root;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  map.lines = g_hash_table_new (NULL, NULL);
+  map.starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &map);
+  g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &map);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("The JSON is malformed (%s). Nothing was saved."), local_error->message);
+      ok = FALSE;
+    }
+  else if ((root = json_parser_get_root (parser)) == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The JSON is empty. Nothing was saved."));
+      ok = FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; ok && i < json_array_get_length (array); i++)
+        {
+          RifqBeneficiary *b = read_beneficiary (json_array_get_element (array, i), &map, 1, error);
+
+          if (b == NULL)
+            ok = FALSE;
+          else
+            g_ptr_array_add (result, b);
+        }
+    }
+  else
+    {
+      RifqBeneficiary *b = read_beneficiary (root, &map, 1, error);
+
+      if (b == NULL)
+        ok = FALSE;
+      else
+        g_ptr_array_add (result, b);
+    }
+
+  g_hash_table_unref (map.lines);
+  g_array_unref (map.starts);
+  return ok ? g_steal_pointer (&result) : NULL;
+}

@@ -1,0 +1,269 @@
+/* rifq-beneficiary-model.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-beneficiary-model"
+
+#include "config.h"
+
+#include "rifq-beneficiary.h"
+#include "rifq-beneficiary-model.h"
+#include "rifq-beneficiary-store.h"
+
+#define PAGE_SIZE     100
+#define PAGES_KEPT    8
+#define SEARCH_LIMIT  200
+
+struct _RifqBeneficiaryModel
+{
+  GObject     parent_instance;
+
+  /* owned */
+  RifqDb     *db;
+  char       *query;
+  GPtrArray  *results;     /* search results, when query is set */
+  GHashTable *pages;       /* page number → GPtrArray of RifqBeneficiary */
+  GQueue      page_order;  /* oldest page first, to drop when over PAGES_KEPT */
+
+  /* state */
+  guint       n_items;
+  guint       pages_read;
+};
+
+enum {
+  PROP_0,
+  PROP_QUERY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RifqBeneficiaryModel, rifq_beneficiary_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+get_item_type (GListModel *model)
+{
+  return RIFQ_TYPE_BENEFICIARY;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return RIFQ_BENEFICIARY_MODEL (model)->n_items;
+}
+
+static GPtrArray *
+read_page (RifqBeneficiaryModel *self,
+           guint                 page)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    return rows;
+
+  rows = rifq_beneficiary_store_list (self->db, page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Cannot read the registry: %s", error->message);
+      return NULL;
+    }
+  self->pages_read++;
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->page_order) > PAGES_KEPT)
+    g_hash_table_remove (self->pages, g_queue_pop_head (&self->page_order));
+  return rows;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  RifqBeneficiaryModel *self = RIFQ_BENEFICIARY_MODEL (model);
+  GPtrArray *rows;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  if (self->results != NULL)
+    return g_object_ref (g_ptr_array_index (self->results, position));
+
+  rows = read_page (self, position / PAGE_SIZE);
+  if (rows == NULL || position % PAGE_SIZE >= rows->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+rifq_beneficiary_model_finalize (GObject *object)
+{
+  RifqBeneficiaryModel *self = (RifqBeneficiaryModel *)object;
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->page_order);
+
+  G_OBJECT_CLASS (rifq_beneficiary_model_parent_class)->finalize (object);
+}
+
+static void
+rifq_beneficiary_model_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RifqBeneficiaryModel *self = RIFQ_BENEFICIARY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rifq_beneficiary_model_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RifqBeneficiaryModel *self = RIFQ_BENEFICIARY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUERY:
+      rifq_beneficiary_model_set_query (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rifq_beneficiary_model_class_init (RifqBeneficiaryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rifq_beneficiary_model_finalize;
+  object_class->get_property = rifq_beneficiary_model_get_property;
+  object_class->set_property = rifq_beneficiary_model_set_property;
+
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rifq_beneficiary_model_init (RifqBeneficiaryModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->page_order);
+}
+
+RifqBeneficiaryModel *
+rifq_beneficiary_model_new (RifqDb *db)
+{
+  RifqBeneficiaryModel *self;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  self = g_object_new (RIFQ_TYPE_BENEFICIARY_MODEL, NULL);
+  self->db = g_object_ref (db);
+  rifq_beneficiary_model_reload (self);
+  return self;
+}
+
+const char *
+rifq_beneficiary_model_get_query (RifqBeneficiaryModel *self)
+{
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self), NULL);
+  return self->query;
+}
+
+void
+rifq_beneficiary_model_reload (RifqBeneficiaryModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint old_n_items;
+
+  g_return_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self));
+
+  old_n_items = self->n_items;
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+
+  if (self->query != NULL && *self->query != '\0')
+    {
+      self->results = rifq_beneficiary_store_search (self->db, self->query, SEARCH_LIMIT, &error);
+      if (self->results == NULL)
+        {
+          g_warning ("Search failed: %s", error->message);
+          self->results = g_ptr_array_new_with_free_func (g_object_unref);
+        }
+      self->n_items = self->results->len;
+    }
+  else
+    {
+      gint64 count = rifq_beneficiary_store_count (self->db, &error);
+
+      if (count < 0)
+        g_warning ("Cannot count the registry: %s", error->message);
+      self->n_items = (guint) MAX (count, 0);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  if (old_n_items != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+void
+rifq_beneficiary_model_set_query (RifqBeneficiaryModel *self,
+                                  const char           *query)
+{
+  g_return_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self));
+
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
+  rifq_beneficiary_model_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+guint
+rifq_beneficiary_model_get_pages_read (RifqBeneficiaryModel *self)
+{
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self), 0);
+  return self->pages_read;
+}

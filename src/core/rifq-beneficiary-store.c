@@ -1,0 +1,803 @@
+/* rifq-beneficiary-store.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-beneficiary-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-json.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-channel.h"
+#include "rifq-error.h"
+
+/* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at. */
+#define SELECT_COLUMNS \
+  "SELECT national_id, first_name, father_name, grandfather_name, family_name, sex," \
+  " birth_date, mobile, phone2, city, district, national_address, preferred_channel," \
+  " living_situation, household_size, monthly_income, income_sources, mobility," \
+  " health_notes, category, status, consent, file_number, id, created_at, updated_at" \
+  " FROM beneficiary"
+
+#define COLUMN_ID         (RIFQ_N_FIELDS)
+#define COLUMN_CREATED_AT (RIFQ_N_FIELDS + 1)
+#define COLUMN_UPDATED_AT (RIFQ_N_FIELDS + 2)
+
+#define SQL_INSERT \
+  "INSERT INTO beneficiary (national_id, first_name, father_name, grandfather_name," \
+  " family_name, sex, birth_date, mobile, phone2, city, district, national_address," \
+  " preferred_channel, living_situation, household_size, monthly_income, income_sources," \
+  " mobility, health_notes, category, status, consent, file_number, name_norm, created_at," \
+  " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?," \
+  " ?, ?, ?)"
+
+#define SQL_UPDATE \
+  "UPDATE beneficiary SET national_id = ?, first_name = ?, father_name = ?," \
+  " grandfather_name = ?, family_name = ?, sex = ?, birth_date = ?, mobile = ?, phone2 = ?," \
+  " city = ?, district = ?, national_address = ?, preferred_channel = ?," \
+  " living_situation = ?, household_size = ?, monthly_income = ?, income_sources = ?," \
+  " mobility = ?, health_notes = ?, category = ?, status = ?, consent = ?, file_number = ?," \
+  " name_norm = ?, created_at = ?, updated_at = ? WHERE id = ?"
+
+typedef struct
+{
+  GPtrArray  *beneficiaries;
+  const char *reason;
+  gboolean    update;
+  GPtrArray  *befores;    /* for update: the saved records, as JSON */
+} WriteJob;
+
+static void
+row_to_beneficiary (sqlite3_stmt    *stmt,
+                    RifqBeneficiary *beneficiary)
+{
+  for (guint i = 0; i < RIFQ_N_FIELDS; i++)
+    {
+      if (i == RIFQ_FIELD_CONSENT)
+        rifq_beneficiary_set (beneficiary, i, sqlite3_column_int (stmt, i) ? "true" : "false");
+      else
+        rifq_beneficiary_set (beneficiary, i, (const char *) sqlite3_column_text (stmt, i));
+    }
+  rifq_beneficiary_set_id (beneficiary, sqlite3_column_int64 (stmt, COLUMN_ID));
+  rifq_beneficiary_set_timestamps (beneficiary,
+                                   (const char *) sqlite3_column_text (stmt, COLUMN_CREATED_AT),
+                                   (const char *) sqlite3_column_text (stmt, COLUMN_UPDATED_AT));
+}
+
+static gboolean
+load_caregivers (RifqDb          *db,
+                 RifqBeneficiary *beneficiary,
+                 GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db,
+                          "SELECT name, relation, mobile, is_guardian, notes FROM caregiver"
+                          " WHERE beneficiary_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+
+  rifq_beneficiary_clear_caregivers (beneficiary);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqCaregiver *c = rifq_caregiver_new ();
+
+      c->name = rifq_db_column_dup (stmt, 0);
+      c->relation = rifq_db_column_dup (stmt, 1);
+      c->mobile = rifq_db_column_dup (stmt, 2);
+      c->is_guardian = sqlite3_column_int (stmt, 3) != 0;
+      c->notes = rifq_db_column_dup (stmt, 4);
+      rifq_beneficiary_add_caregiver (beneficiary, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  return TRUE;
+}
+
+static RifqBeneficiary *
+load_one (RifqDb      *db,
+          const char  *sql,
+          const char  *text_key,
+          gint64       int_key,
+          gboolean     with_caregivers,
+          GError     **error)
+{
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (text_key != NULL)
+    sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_key);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      beneficiary = rifq_beneficiary_new ();
+      row_to_beneficiary (stmt, beneficiary);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  if (beneficiary == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("No beneficiary is registered under “%s”."),
+                   text_key ? text_key : "");
+      if (text_key == NULL)
+        {
+          g_clear_error (error);
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                       _("No beneficiary has the record number %" G_GINT64_FORMAT "."), int_key);
+        }
+      return NULL;
+    }
+  if (with_caregivers && !load_caregivers (db, beneficiary, error))
+    return NULL;
+  return g_steal_pointer (&beneficiary);
+}
+
+RifqBeneficiary *
+rifq_beneficiary_store_get (RifqDb  *db,
+                            gint64   id,
+                            GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  return load_one (db, SELECT_COLUMNS " WHERE id = ?", NULL, id, TRUE, error);
+}
+
+RifqBeneficiary *
+rifq_beneficiary_store_get_by_national_id (RifqDb     *db,
+                                           const char *national_id,
+                                           GError    **error)
+{
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (national_id != NULL, NULL);
+
+  digits = rifq_arabic_latin_digits (national_id);
+  g_strstrip (digits);
+  return load_one (db, SELECT_COLUMNS " WHERE national_id = ?", digits, 0, TRUE, error);
+}
+
+static GPtrArray *
+load_ids (RifqDb  *db,
+          GArray  *ids,
+          GError **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      RifqBeneficiary *b = load_one (db, SELECT_COLUMNS " WHERE id = ?", NULL,
+                                     g_array_index (ids, gint64, i), FALSE, error);
+      if (b == NULL)
+        return NULL;
+      g_ptr_array_add (result, b);
+    }
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+rifq_beneficiary_store_find_probable_duplicates (RifqDb          *db,
+                                                 RifqBeneficiary *beneficiary,
+                                                 GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *name_norm = NULL;
+  const char *mobile;
+  const char *phone2;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), NULL);
+
+  name_norm = rifq_beneficiary_dup_name_norm (beneficiary);
+  mobile = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE);
+  phone2 = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_PHONE2);
+
+  stmt = rifq_db_prepare (db,
+                          "SELECT id FROM beneficiary WHERE id != ?1 AND"
+                          " ((name_norm = ?2 AND birth_date = ?3)"
+                          "  OR mobile IN (?4, ?5) OR phone2 IN (?4, ?5))"
+                          " ORDER BY id LIMIT 20", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+  sqlite3_bind_text (stmt, 2, name_norm, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, mobile, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, phone2, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return load_ids (db, ids, error);
+}
+
+/* The rules that need the database, after the record's own validation. */
+static gboolean
+check_against_store (RifqDb           *db,
+                     RifqBeneficiary  *beneficiary,
+                     const char       *duplicate_reason,
+                     GPtrArray       **out_probable,
+                     GError          **error)
+{
+  g_autoptr(GPtrArray) problems = rifq_beneficiary_validate (beneficiary, NULL);
+  g_autoptr(GPtrArray) probable = NULL;
+  const char *channel;
+  const char *file_number;
+  sqlite3_stmt *stmt;
+  gint64 other_id = 0;
+  g_autofree char *other_name = NULL;
+
+  if (problems->len > 0)
+    {
+      g_propagate_error (error, rifq_problems_to_error (problems));
+      return FALSE;
+    }
+
+  channel = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_PREFERRED_CHANNEL);
+  if (channel != NULL && !rifq_channel_exists (db, channel))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: “%s” is not one of the association's channels"),
+                   rifq_field_label (RIFQ_FIELD_PREFERRED_CHANNEL), channel);
+      return FALSE;
+    }
+
+  stmt = rifq_db_prepare (db,
+                          "SELECT id, first_name || ' ' || father_name || ' ' || grandfather_name"
+                          " || ' ' || family_name FROM beneficiary WHERE national_id = ? AND id != ?",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      other_id = sqlite3_column_int64 (stmt, 0);
+      other_name = rifq_db_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (other_id != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE,
+                   _("%s: %s is already registered, for %s."),
+                   rifq_field_label (RIFQ_FIELD_NATIONAL_ID),
+                   rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID), other_name);
+      return FALSE;
+    }
+
+  file_number = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_FILE_NUMBER);
+  if (file_number != NULL)
+    {
+      stmt = rifq_db_prepare (db, "SELECT id FROM beneficiary WHERE file_number = ? AND id != ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, file_number, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
+      other_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (other_id != 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE,
+                       _("%s: %s is already used by another beneficiary."),
+                       rifq_field_label (RIFQ_FIELD_FILE_NUMBER), file_number);
+          return FALSE;
+        }
+    }
+
+  if (duplicate_reason != NULL && *duplicate_reason != '\0')
+    return TRUE;
+
+  probable = rifq_beneficiary_store_find_probable_duplicates (db, beneficiary, error);
+  if (probable == NULL)
+    return FALSE;
+  if (probable->len > 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_PROBABLE_DUPLICATE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "This may be a person already registered (%u similar record: same "
+                                "name and date of birth, or the same mobile). Check, or give a "
+                                "reason to keep it.",
+                                "This may be a person already registered (%u similar records: same "
+                                "name and date of birth, or the same mobile). Check, or give a "
+                                "reason to keep it.",
+                                probable->len),
+                   probable->len);
+      if (out_probable != NULL)
+        *out_probable = g_steal_pointer (&probable);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_record (sqlite3_stmt    *stmt,
+             RifqBeneficiary *beneficiary,
+             const char      *name_norm)
+{
+  guint i;
+
+  for (i = 0; i < RIFQ_N_FIELDS; i++)
+    {
+      const char *value = rifq_beneficiary_get (beneficiary, i);
+      RifqFieldKind kind = rifq_field_info (i)->kind;
+
+      if (i == RIFQ_FIELD_CONSENT)
+        sqlite3_bind_int (stmt, i + 1, g_strcmp0 (value, "true") == 0);
+      else if (value == NULL)
+        sqlite3_bind_null (stmt, i + 1);
+      else if (kind == RIFQ_FIELD_KIND_COUNT)
+        sqlite3_bind_int64 (stmt, i + 1, g_ascii_strtoll (value, NULL, 10));
+      else
+        sqlite3_bind_text (stmt, i + 1, value, -1, SQLITE_TRANSIENT);
+    }
+  sqlite3_bind_text (stmt, i + 1, name_norm, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, i + 2, rifq_beneficiary_get_created_at (beneficiary), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, i + 3, rifq_beneficiary_get_updated_at (beneficiary), -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+save_caregivers (RifqDb          *db,
+                 RifqBeneficiary *beneficiary,
+                 GError         **error)
+{
+  GPtrArray *caregivers = rifq_beneficiary_get_caregivers (beneficiary);
+  sqlite3_stmt *stmt;
+
+  stmt = rifq_db_prepare (db, "DELETE FROM caregiver WHERE beneficiary_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+
+  for (guint i = 0; i < caregivers->len; i++)
+    {
+      RifqCaregiver *c = g_ptr_array_index (caregivers, i);
+
+      stmt = rifq_db_prepare (db,
+                              "INSERT INTO caregiver (beneficiary_id, position, name, relation,"
+                              " mobile, is_guardian, notes) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, c->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, c->relation, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, c->mobile && *c->mobile ? c->mobile : NULL, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 6, c->is_guardian);
+      sqlite3_bind_text (stmt, 7, c->notes && *c->notes ? c->notes : NULL, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rifq_db_fail (db, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_records_cb (RifqDb      *db,
+                  RifqDbWrite *write,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  WriteJob *job = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+  for (guint i = 0; i < job->beneficiaries->len; i++)
+    {
+      RifqBeneficiary *b = g_ptr_array_index (job->beneficiaries, i);
+      g_autofree char *name_norm = rifq_beneficiary_dup_name_norm (b);
+      g_autoptr(JsonNode) after = NULL;
+      sqlite3_stmt *stmt;
+
+      rifq_beneficiary_set_timestamps (b,
+                                       job->update ? rifq_beneficiary_get_created_at (b) : stamp,
+                                       stamp);
+
+      stmt = rifq_db_prepare (db, job->update ? SQL_UPDATE : SQL_INSERT, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_record (stmt, b, name_norm);
+      if (job->update)
+        sqlite3_bind_int64 (stmt, RIFQ_N_FIELDS + 4, rifq_beneficiary_get_id (b));
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rifq_db_fail (db, error);
+      if (!job->update)
+        rifq_beneficiary_set_id (b, sqlite3_last_insert_rowid (rifq_db_get_handle (db)));
+
+      if (!save_caregivers (db, b, error))
+        return FALSE;
+
+      after = rifq_beneficiary_to_json (b);
+      rifq_db_write_audit (write,
+                           job->update ? "update" : "create",
+                           "beneficiary",
+                           rifq_beneficiary_get_id (b),
+                           job->update ? g_ptr_array_index (job->befores, i) : NULL,
+                           after,
+                           job->reason);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_records (RifqDb     *db,
+               GPtrArray  *beneficiaries,
+               const char *reason,
+               gboolean    update,
+               GPtrArray  *befores,
+               GError    **error)
+{
+  WriteJob job = { beneficiaries, reason, update, befores };
+  gboolean ok;
+
+  ok = rifq_db_write (db, write_records_cb, &job, error);
+  if (!ok && !update)
+    for (guint i = 0; i < beneficiaries->len; i++)
+      rifq_beneficiary_set_id (g_ptr_array_index (beneficiaries, i), 0);
+  return ok;
+}
+
+gboolean
+rifq_beneficiary_store_add (RifqDb           *db,
+                            RifqBeneficiary  *beneficiary,
+                            const char       *duplicate_reason,
+                            GPtrArray       **out_probable,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
+  g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) == 0, FALSE);
+
+  if (!check_against_store (db, beneficiary, duplicate_reason, out_probable, error))
+    return FALSE;
+
+  g_ptr_array_add (one, beneficiary);
+  return write_records (db, one, duplicate_reason, FALSE, NULL, error);
+}
+
+gboolean
+rifq_beneficiary_store_update (RifqDb           *db,
+                               RifqBeneficiary  *beneficiary,
+                               const char       *duplicate_reason,
+                               GPtrArray       **out_probable,
+                               GError          **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(RifqBeneficiary) saved = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
+  g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) > 0, FALSE);
+
+  saved = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (beneficiary), error);
+  if (saved == NULL)
+    return FALSE;
+  if (!check_against_store (db, beneficiary, duplicate_reason, out_probable, error))
+    return FALSE;
+
+  rifq_beneficiary_set_timestamps (beneficiary, rifq_beneficiary_get_created_at (saved),
+                                   rifq_beneficiary_get_updated_at (beneficiary));
+  g_ptr_array_add (one, beneficiary);
+  g_ptr_array_add (befores, rifq_beneficiary_to_json (saved));
+  return write_records (db, one, duplicate_reason, TRUE, befores, error);
+}
+
+gboolean
+rifq_beneficiary_store_add_many (RifqDb     *db,
+                                 GPtrArray  *beneficiaries,
+                                 const char *duplicate_reason,
+                                 GError    **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (beneficiaries != NULL, FALSE);
+
+  for (guint i = 0; i < beneficiaries->len; i++)
+    {
+      RifqBeneficiary *b = g_ptr_array_index (beneficiaries, i);
+      g_autoptr(GError) local_error = NULL;
+      const char *national_id;
+
+      if (!check_against_store (db, b, duplicate_reason, NULL, &local_error))
+        {
+          g_set_error (error, RIFQ_ERROR, local_error->code,
+                       _("Record %u: %s"), i + 1, local_error->message);
+          return FALSE;
+        }
+
+      national_id = rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID);
+      if (g_hash_table_contains (ids, national_id))
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE,
+                       _("Record %u: %s %s appears twice in the input."),
+                       i + 1, rifq_field_label (RIFQ_FIELD_NATIONAL_ID), national_id);
+          return FALSE;
+        }
+      g_hash_table_add (ids, (gpointer) national_id);
+    }
+
+  if (beneficiaries->len == 0)
+    return TRUE;
+  return write_records (db, beneficiaries, duplicate_reason, FALSE, NULL, error);
+}
+
+gint64
+rifq_beneficiary_store_count (RifqDb  *db,
+                              GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), -1);
+
+  stmt = rifq_db_prepare (db, "SELECT count(*) FROM beneficiary", error);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    rifq_db_fail (db, error);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static gboolean
+collect_rows (RifqDb       *db,
+              sqlite3_stmt *stmt,
+              GPtrArray    *into,
+              GHashTable   *seen,
+              guint         limit,
+              GError      **error)
+{
+  int rc;
+
+  while (into->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, COLUMN_ID);
+      RifqBeneficiary *b;
+
+      if (seen != NULL)
+        {
+          if (g_hash_table_contains (seen, &id))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+        }
+      b = rifq_beneficiary_new ();
+      row_to_beneficiary (stmt, b);
+      g_ptr_array_add (into, b);
+    }
+  if (into->len < limit && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return rifq_db_fail (db, error);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GPtrArray *
+rifq_beneficiary_store_list (RifqDb  *db,
+                             guint    offset,
+                             guint    limit,
+                             GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ? OFFSET ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, limit);
+  sqlite3_bind_int (stmt, 2, offset);
+  if (!collect_rows (db, stmt, rows, NULL, limit, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* The smallest string greater than every string that starts with prefix, in byte order. */
+static char *
+prefix_upper_bound (const char *prefix)
+{
+  char *upper = g_strdup (prefix);
+  gsize len = strlen (upper);
+
+  g_assert (len > 0);
+  /* UTF-8 never uses 0xFF, so the last byte can always go up by one. */
+  upper[len - 1] = (char) ((guchar) upper[len - 1] + 1);
+  return upper;
+}
+
+static gboolean
+search_prefix (RifqDb     *db,
+               const char *sql,
+               const char *prefix,
+               GPtrArray  *into,
+               GHashTable *seen,
+               guint       limit,
+               GError    **error)
+{
+  g_autofree char *upper = prefix_upper_bound (prefix);
+  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, limit);
+  return collect_rows (db, stmt, into, seen, limit, error);
+}
+
+static gboolean
+search_fts (RifqDb     *db,
+            const char *match,
+            GPtrArray  *into,
+            GHashTable *seen,
+            guint       limit,
+            GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = rifq_db_prepare (db,
+                          SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
+                          " WHERE beneficiary_fts MATCH ?1 LIMIT ?2)"
+                          " ORDER BY name_norm LIMIT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, limit + g_hash_table_size (seen));
+  return collect_rows (db, stmt, into, seen, limit, error);
+}
+
+/* The mobile prefix a person means by typed digits: 05…, 5…, 9665…, 009665… → +9665… */
+static char *
+mobile_prefix (const char *digits)
+{
+  if (g_str_has_prefix (digits, "00966"))
+    return g_strconcat ("+966", digits + 5, NULL);
+  if (g_str_has_prefix (digits, "966"))
+    return g_strconcat ("+966", digits + 3, NULL);
+  if (g_str_has_prefix (digits, "05"))
+    return g_strconcat ("+966", digits + 1, NULL);
+  if (g_str_has_prefix (digits, "5"))
+    return g_strconcat ("+966", digits, NULL);
+  return NULL;
+}
+
+static GPtrArray *
+search_digits (RifqDb     *db,
+               const char *query,
+               guint       limit,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *latin = rifq_arabic_latin_digits (query);
+  g_autofree char *mobile = NULL;
+
+  for (const char *p = latin; *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  if (digits->len == 0)
+    return g_steal_pointer (&rows);
+
+  if ((digits->str[0] == '1' || digits->str[0] == '2') &&
+      !search_prefix (db, SELECT_COLUMNS " WHERE national_id >= ?1 AND national_id < ?2"
+                      " ORDER BY national_id LIMIT ?3",
+                      digits->str, rows, seen, limit, error))
+    return NULL;
+
+  mobile = mobile_prefix (digits->str);
+  if (mobile != NULL)
+    {
+      if (!search_prefix (db, SELECT_COLUMNS " WHERE mobile >= ?1 AND mobile < ?2"
+                          " ORDER BY mobile LIMIT ?3",
+                          mobile, rows, seen, limit, error) ||
+          !search_prefix (db, SELECT_COLUMNS " WHERE phone2 >= ?1 AND phone2 < ?2"
+                          " ORDER BY phone2 LIMIT ?3",
+                          mobile, rows, seen, limit, error))
+        return NULL;
+    }
+
+  if (!search_prefix (db, SELECT_COLUMNS " WHERE file_number >= ?1 AND file_number < ?2"
+                      " ORDER BY file_number LIMIT ?3",
+                      digits->str, rows, seen, limit, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+rifq_beneficiary_store_search (RifqDb     *db,
+                               const char *query,
+                               guint       limit,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *norm = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) phrase = NULL;
+  g_autoptr(GString) all_words = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (limit == 0)
+    return g_steal_pointer (&rows);
+
+  if (rifq_arabic_is_numeric (query))
+    return search_digits (db, query, limit, error);
+
+  norm = rifq_arabic_normalize_query (query);
+  if (*norm == '\0')
+    return g_steal_pointer (&rows);
+
+  /* 1. The full name starts with what was typed: an index range, in name order. */
+  if (!search_prefix (db, SELECT_COLUMNS " WHERE name_norm >= ?1 AND name_norm < ?2"
+                      " ORDER BY name_norm LIMIT ?3",
+                      norm, rows, seen, limit, error))
+    return NULL;
+  if (rows->len >= limit)
+    return g_steal_pointer (&rows);
+
+  /* The words are letters and digits only after normalisation, so quoting is enough. */
+  words = g_strsplit (norm, " ", -1);
+  phrase = g_string_new ("\"");
+  all_words = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_string_append_printf (phrase, "%s%s", i ? " " : "", words[i]);
+      g_string_append_printf (all_words, "%s\"%s\"*", i ? " AND " : "", words[i]);
+    }
+  g_string_append (phrase, "\"*");
+
+  /* 2. The words in the order typed, anywhere in the name. */
+  if (!search_fts (db, phrase->str, rows, seen, limit, error))
+    return NULL;
+
+  /* 3. Every word, in any order. */
+  if (rows->len < limit && g_strv_length (words) > 1 &&
+      !search_fts (db, all_words->str, rows, seen, limit, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,99 @@
+/* rifq-channel.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-channel"
+
+#include "config.h"
+
+#include "rifq-channel.h"
+#include "rifq-locale.h"
+
+void
+rifq_policy_item_free (RifqPolicyItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->code);
+  g_free (item->label_ar);
+  g_free (item->label_en);
+  g_free (item->icon);
+  g_free (item);
+}
+
+const char *
+rifq_policy_item_label (const RifqPolicyItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+  return rifq_locale_is_arabic () ? item->label_ar : item->label_en;
+}
+
+static GPtrArray *
+list_items (RifqDb     *db,
+            const char *sql,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_policy_item_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqPolicyItem *item = g_new0 (RifqPolicyItem, 1);
+
+      item->code = rifq_db_column_dup (stmt, 0);
+      item->label_ar = rifq_db_column_dup (stmt, 1);
+      item->label_en = rifq_db_column_dup (stmt, 2);
+      item->icon = rifq_db_column_dup (stmt, 3);
+      item->position = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (items, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+GPtrArray *
+rifq_channel_list (RifqDb  *db,
+                   GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  return list_items (db, "SELECT code, label_ar, label_en, icon, position FROM channel ORDER BY position", error);
+}
+
+GPtrArray *
+rifq_staff_tool_list (RifqDb  *db,
+                      GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  return list_items (db, "SELECT code, label_ar, label_en, icon, position FROM staff_tool ORDER BY position", error);
+}
+
+gboolean
+rifq_channel_exists (RifqDb     *db,
+                     const char *code)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  stmt = rifq_db_prepare (db, "SELECT 1 FROM channel WHERE code = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}

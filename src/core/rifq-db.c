@@ -1,0 +1,723 @@
+/* rifq-db.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rifq-core-resources.h"
+#include "rifq-db.h"
+#include "rifq-error.h"
+
+#define MIGRATIONS_PATH "/org/ruhamaa/Rifq/core/migrations/"
+#define SQLITE_HEADER   "SQLite format 3"
+
+typedef struct
+{
+  char     *action;
+  char     *record_kind;
+  gint64    record_id;
+  char     *before;
+  char     *after;
+  char     *reason;
+} AuditEntry;
+
+struct _RifqDbWrite
+{
+  GPtrArray *entries;
+};
+
+struct _RifqDb
+{
+  GObject     parent_instance;
+
+  /* owned */
+  sqlite3    *handle;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  char       *path;
+  char       *actor;
+
+  /* state */
+  int         schema_version;
+  gboolean    in_write;
+};
+
+G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
+
+static void
+audit_entry_free (gpointer data)
+{
+  AuditEntry *entry = data;
+
+  g_free (entry->action);
+  g_free (entry->record_kind);
+  g_free (entry->before);
+  g_free (entry->after);
+  g_free (entry->reason);
+  g_free (entry);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+rifq_db_finalize (GObject *object)
+{
+  RifqDb *self = (RifqDb *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+  g_free (self->actor);
+
+  G_OBJECT_CLASS (rifq_db_parent_class)->finalize (object);
+}
+
+static void
+rifq_db_class_init (RifqDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rifq_db_finalize;
+}
+
+static void
+rifq_db_init (RifqDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+gboolean
+rifq_db_fail (RifqDb  *self,
+              GError **error)
+{
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+               _("The database could not be read or written: %s"),
+               sqlite3_errmsg (self->handle));
+  return FALSE;
+}
+
+static gboolean
+exec (RifqDb     *self,
+      const char *sql,
+      GError    **error)
+{
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return rifq_db_fail (self, error);
+  return TRUE;
+}
+
+static gboolean
+query_int (RifqDb     *self,
+           const char *sql,
+           int        *out_value,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return rifq_db_fail (self, error);
+  rc = sqlite3_step (stmt);
+  *out_value = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rifq_db_fail (self, error);
+  return TRUE;
+}
+
+char *
+rifq_db_default_path (void)
+{
+  const char *env = g_getenv ("RIFQ_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "rifq", "rifq.db", NULL);
+}
+
+/* A file that exists must be empty or start with SQLite's header: anything else is left alone
+ * before SQLite gets a chance to touch it. */
+static gboolean
+check_file_kind (const char *path,
+                 gboolean   *out_exists,
+                 GError    **error)
+{
+  char header[16] = { 0 };
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      if (errno == ENOENT)
+        {
+          *out_exists = FALSE;
+          return TRUE;
+        }
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot open the database file “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+
+  *out_exists = TRUE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    return TRUE;
+  if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is not a Rifq database. It was left untouched."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_file (const char *path,
+             GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  /* Beneficiaries' personal data: readable by its owner only. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot create the database file “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* Refuses, before anything is written, a database of another program or a newer Rifq. */
+static gboolean
+check_identity (RifqDb  *self,
+                GError **error)
+{
+  int application_id;
+  int tables;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &tables, error))
+    {
+      g_clear_error (error);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is not a Rifq database. It was left untouched."), self->path);
+      return FALSE;
+    }
+
+  if (application_id != RIFQ_APPLICATION_ID && (tables > 0 || application_id != 0))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is not a Rifq database. It was left untouched."), self->path);
+      return FALSE;
+    }
+
+  if (self->schema_version > RIFQ_SCHEMA_VERSION)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE,
+                   _("“%s” was written by a newer version of Rifq (schema %d; this program "
+                     "knows up to %d). Update Rifq to open it; the file was not changed."),
+                   self->path, self->schema_version, RIFQ_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static gboolean
+migrate (RifqDb  *self,
+         GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  names = g_resource_enumerate_children (rifq_core_get_resource (), MIGRATIONS_PATH, 0, error);
+  if (names == NULL)
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int number = (int) g_ascii_strtoll (names[i], NULL, 10);
+
+      if (number > self->schema_version)
+        g_ptr_array_add (pending, names[i]);
+    }
+  g_ptr_array_sort (pending, compare_names);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const char *name = g_ptr_array_index (pending, i);
+      g_autofree char *resource = g_strconcat (MIGRATIONS_PATH, name, NULL);
+      g_autofree char *pragma = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      int number = (int) g_ascii_strtoll (name, NULL, 10);
+
+      bytes = g_resource_lookup_data (rifq_core_get_resource (), resource, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+
+      /* Each migration with its version bump is one transaction: all or nothing. */
+      pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                number, RIFQ_APPLICATION_ID);
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (self, g_bytes_get_data (bytes, NULL), error) || !exec (self, pragma, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!exec (self, "COMMIT", error))
+        return FALSE;
+      self->schema_version = number;
+    }
+
+  return TRUE;
+}
+
+static RifqDb *
+open_connection (const char *path,
+                 int         flags,
+                 GError    **error)
+{
+  g_autoptr(RifqDb) self = g_object_new (RIFQ_TYPE_DB, NULL);
+
+  self->path = g_strdup (path);
+  if (sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot open the database “%s”: %s"), path,
+                   self->handle ? sqlite3_errmsg (self->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  if (!check_identity (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RifqDb *
+rifq_db_open (const char *path,
+              GError    **error)
+{
+  g_autoptr(RifqDb) self = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_kind (path, &exists, error))
+    return NULL;
+  if (!exists && !create_file (path, error))
+    return NULL;
+
+  self = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (self == NULL)
+    return NULL;
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RifqDb *
+rifq_db_open_existing (const char *path,
+                       GError    **error)
+{
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_kind (path, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”. Create one with “rifq-admin init”."), path);
+      return NULL;
+    }
+  return open_connection (path, SQLITE_OPEN_READONLY, error);
+}
+
+const char *
+rifq_db_get_path (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+rifq_db_get_handle (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  return self->handle;
+}
+
+int
+rifq_db_get_schema_version (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), 0);
+  return self->schema_version;
+}
+
+const char *
+rifq_db_get_actor (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  return self->actor;
+}
+
+void
+rifq_db_set_actor (RifqDb     *self,
+                   const char *actor)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+sqlite3_stmt *
+rifq_db_prepare (RifqDb     *self,
+                 const char *sql,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      rifq_db_fail (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+char *
+rifq_db_column_dup (sqlite3_stmt *stmt,
+                    int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+void
+rifq_db_write_audit (RifqDbWrite *write,
+                     const char  *action,
+                     const char  *record_kind,
+                     gint64       record_id,
+                     JsonNode    *before,
+                     JsonNode    *after,
+                     const char  *reason)
+{
+  AuditEntry *entry;
+
+  g_return_if_fail (write != NULL);
+  g_return_if_fail (action != NULL && record_kind != NULL);
+
+  entry = g_new0 (AuditEntry, 1);
+  entry->action = g_strdup (action);
+  entry->record_kind = g_strdup (record_kind);
+  entry->record_id = record_id;
+  entry->before = before ? json_to_string (before, FALSE) : NULL;
+  entry->after = after ? json_to_string (after, FALSE) : NULL;
+  entry->reason = reason && *reason ? g_strdup (reason) : NULL;
+  g_ptr_array_add (write->entries, entry);
+}
+
+static char *
+chain_hash (const char *prev_hash,
+            const char *at,
+            const char *actor,
+            const char *action,
+            const char *record_kind,
+            gint64      record_id,
+            const char *before,
+            const char *after,
+            const char *reason)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[] = { prev_hash, at, actor, action, record_kind, before, after, reason };
+  char id[32];
+
+  /* Every part is length-prefixed so that moving text between fields changes the hash. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      char len[24];
+      g_snprintf (len, sizeof len, "%zu:", parts[i] ? strlen (parts[i]) : (gsize) 0);
+      g_checksum_update (sum, (const guchar *) len, -1);
+      if (parts[i] != NULL)
+        g_checksum_update (sum, (const guchar *) parts[i], -1);
+      if (i == 4)
+        {
+          g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT ";", record_id);
+          g_checksum_update (sum, (const guchar *) id, -1);
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+last_hash (RifqDb  *self,
+           char   **out_hash,
+           GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out_hash = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 0) : NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rifq_db_fail (self, error);
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+append_audit (RifqDb      *self,
+              RifqDbWrite *write,
+              GError     **error)
+{
+  g_autofree char *prev = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+
+  if (!last_hash (self, &prev, error))
+    return FALSE;
+
+  for (guint i = 0; i < write->entries->len; i++)
+    {
+      AuditEntry *e = g_ptr_array_index (write->entries, i);
+      g_autofree char *hash = NULL;
+      sqlite3_stmt *stmt;
+
+      hash = chain_hash (prev, at, self->actor, e->action, e->record_kind, e->record_id,
+                         e->before, e->after, e->reason);
+      stmt = rifq_db_prepare (self,
+                              "INSERT INTO audit (at, actor, action, record_kind, record_id,"
+                              " before_json, after_json, reason, prev_hash, hash)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, e->action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, e->record_kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, e->record_id);
+      bind_text_or_null (stmt, 6, e->before);
+      bind_text_or_null (stmt, 7, e->after);
+      bind_text_or_null (stmt, 8, e->reason);
+      bind_text_or_null (stmt, 9, prev);
+      sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          rifq_db_fail (self, error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  return TRUE;
+}
+
+gboolean
+rifq_db_write (RifqDb          *self,
+               RifqDbWriteFunc  func,
+               gpointer         user_data,
+               GError         **error)
+{
+  RifqDbWrite write;
+  gboolean ok;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (!self->in_write, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_write = TRUE;
+  write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
+  ok = func (self, &write, user_data, error);
+  self->in_write = FALSE;
+
+  if (ok && write.entries->len == 0)
+    {
+      g_critical ("A write added no audit entry; rolled back");
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Internal error: a change without an audit record was refused."));
+      ok = FALSE;
+    }
+
+  ok = ok && append_audit (self, &write, error) && exec (self, "COMMIT", error);
+  if (!ok)
+    exec (self, "ROLLBACK", NULL);
+
+  g_ptr_array_unref (write.entries);
+  return ok;
+}
+
+gboolean
+rifq_db_verify_audit (RifqDb  *self,
+                      gint64  *out_rows,
+                      GError **error)
+{
+  g_autofree char *prev = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rows = 0;
+  int rc;
+
+  stmt = rifq_db_prepare (self,
+                          "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                          " after_json, reason, prev_hash, hash FROM audit ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *expected = NULL;
+      const char *stored_prev = (const char *) sqlite3_column_text (stmt, 9);
+      const char *stored = (const char *) sqlite3_column_text (stmt, 10);
+
+      expected = chain_hash (prev,
+                             (const char *) sqlite3_column_text (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 2),
+                             (const char *) sqlite3_column_text (stmt, 3),
+                             (const char *) sqlite3_column_text (stmt, 4),
+                             sqlite3_column_int64 (stmt, 5),
+                             (const char *) sqlite3_column_text (stmt, 6),
+                             (const char *) sqlite3_column_text (stmt, 7),
+                             (const char *) sqlite3_column_text (stmt, 8));
+      if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                       _("The audit log is broken at entry %" G_GINT64_FORMAT
+                         ": it was changed after it was written."),
+                       (gint64) sqlite3_column_int64 (stmt, 0));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      g_free (prev);
+      prev = g_strdup (stored);
+      rows++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (self, error);
+
+  if (out_rows != NULL)
+    *out_rows = rows;
+  return TRUE;
+}
+
+gboolean
+rifq_db_integrity_check (RifqDb  *self,
+                         GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    return rifq_db_fail (self, error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (result, "ok") != 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                       _("The database file is damaged: %s"), result);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = rifq_db_fail (self, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+char *
+rifq_db_get_setting (RifqDb     *self,
+                     const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+
+  stmt = rifq_db_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = rifq_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}

@@ -1,0 +1,98 @@
+/* rifq-db.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The schema version this program writes; a file with a higher user_version is refused. */
+#define RIFQ_SCHEMA_VERSION 1
+/* PRAGMA application_id of a Rifq database: "RIFQ". */
+#define RIFQ_APPLICATION_ID 0x52494651
+
+#define RIFQ_TYPE_DB (rifq_db_get_type ())
+G_DECLARE_FINAL_TYPE (RifqDb, rifq_db, RIFQ, DB, GObject)
+
+/* What a write callback is handed: it adds one audit entry per record it changed. */
+typedef struct _RifqDbWrite RifqDbWrite;
+
+typedef gboolean (*RifqDbWriteFunc) (RifqDb      *db,
+                                     RifqDbWrite *write,
+                                     gpointer     user_data,
+                                     GError     **error);
+
+/* $RIFQ_DATABASE, else $XDG_DATA_HOME/rifq/rifq.db. */
+char          *rifq_db_default_path   (void);
+
+/* Opens (creating with mode 0600 when absent) and migrates. A database newer than this
+ * program (RIFQ_ERROR_NEWER_DATABASE) or a file that is not a Rifq database
+ * (RIFQ_ERROR_FOREIGN_DATABASE) is refused without being modified. */
+RifqDb        *rifq_db_open           (const char *path,
+                                       GError    **error);
+
+/* Opens an existing database read-only for inspection (rifq-admin check); never migrates. */
+RifqDb        *rifq_db_open_existing  (const char *path,
+                                       GError    **error);
+
+const char    *rifq_db_get_path       (RifqDb *self);
+sqlite3       *rifq_db_get_handle     (RifqDb *self);
+int            rifq_db_get_schema_version (RifqDb *self);
+
+/* The person recorded in audit rows: the operating-system user until accounts exist. */
+const char    *rifq_db_get_actor      (RifqDb     *self);
+void           rifq_db_set_actor      (RifqDb     *self,
+                                       const char *actor);
+
+/* A cached prepared statement (reset and unbound on return); NULL and error on failure. */
+sqlite3_stmt  *rifq_db_prepare        (RifqDb     *self,
+                                       const char *sql,
+                                       GError    **error);
+
+/* Runs func inside one IMMEDIATE transaction; every audit entry it added is appended in the
+ * same transaction. Commits when func returns TRUE and added at least one entry; otherwise
+ * rolls back, so nothing is half-written. */
+gboolean       rifq_db_write          (RifqDb          *self,
+                                       RifqDbWriteFunc  func,
+                                       gpointer         user_data,
+                                       GError         **error);
+
+/* Adds an audit entry to the write in progress. before/after may be NULL (create/delete);
+ * they are serialised as compact JSON. reason may be NULL. */
+void           rifq_db_write_audit    (RifqDbWrite *write,
+                                       const char  *action,
+                                       const char  *record_kind,
+                                       gint64       record_id,
+                                       JsonNode    *before,
+                                       JsonNode    *after,
+                                       const char  *reason);
+
+/* Sets error from the connection's last failure, with a sentence in the interface language. */
+gboolean       rifq_db_fail           (RifqDb  *self,
+                                       GError **error);
+
+/* Helpers for reading a column that may be NULL. */
+char          *rifq_db_column_dup     (sqlite3_stmt *stmt,
+                                       int           column);
+
+/* Re-computes the audit chain; FALSE with the first broken row named in error. */
+gboolean       rifq_db_verify_audit   (RifqDb  *self,
+                                       gint64  *out_rows,
+                                       GError **error);
+
+/* SQLite's own integrity check; FALSE with its first complaint in error. */
+gboolean       rifq_db_integrity_check (RifqDb  *self,
+                                        GError **error);
+
+/* A value of the settings table (association name, decision period…). */
+char          *rifq_db_get_setting    (RifqDb     *self,
+                                       const char *key);
+
+G_END_DECLS

@@ -1,0 +1,230 @@
+/* rifq-demo.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-demo"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-beneficiary.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-demo.h"
+
+static const char * const male_names[] = {
+  "محمد", "أحمد", "عبدالله", "عبد الرحمن", "عبدالعزيز", "سعد", "فهد", "خالد", "سلطان", "ناصر",
+  "إبراهيم", "صالح", "علي", "عمر", "حمد", "سليمان", "يوسف", "منصور", "تركي", "بندر",
+  "عبد الكريم", "عبدالمحسن", "مساعد", "ماجد", "فيصل", "سعود", "عثمان", "حسن", "حسين", "مشعل",
+  "راشد", "زياد", "عايض", "ظافر", "مبارك", "عوض", "هادي", "جابر", "مطلق", "ضيف الله",
+  "عبد الإله", "حمود", "دخيل", "مقبل", "غازي", "عيسى", "موسى", "إسماعيل", "طلال", "نايف",
+  "بدر", "مفلح", "شافي", "فالح", "عبد اللطيف", "عبدالرزاق", "محسن", "سالم", "مرزوق", "هلال",
+};
+
+static const char * const female_names[] = {
+  "فاطمة", "نورة", "سارة", "مريم", "عائشة", "حصة", "لطيفة", "منيرة", "هيا", "الجوهرة",
+  "موضي", "شيخة", "طرفة", "سلمى", "حليمة", "خديجة", "زينب", "أمل", "نوال", "وضحى",
+  "بدرية", "فوزية", "صيتة", "غالية", "رقية", "آمنة", "هند", "عفاف", "جميلة", "سعاد",
+  "حياة", "مضاوي", "نجلاء", "أسماء", "ليلى", "رحمة", "شريفة", "لولوة", "منى", "هدى",
+};
+
+static const char * const family_names[] = {
+  "القحطاني", "العتيبي", "الشهري", "الغامدي", "الزهراني", "الدوسري", "الحربي", "المطيري",
+  "الشمري", "العنزي", "السبيعي", "البقمي", "الرشيد", "العمري", "الأحمدي", "الجهني",
+  "المالكي", "الثبيتي", "السلمي", "الشريف", "الخالدي", "الرويلي", "الحازمي", "العسيري",
+  "القرني", "الأسمري", "الشهراني", "اليامي", "الوادعي", "المري", "الهاجري", "العجمي",
+  "السهلي", "الظفيري", "البلوي", "العطوي", "الفيفي", "المالكي", "آل الشيخ", "الدخيل",
+  "التميمي", "السديري", "الجاسر", "البسام", "العثيمين", "الفوزان", "النملة", "الخريجي",
+  "الحقيل", "المنيف", "الصقعبي", "البريكان", "الربيعة", "الراجحي", "العقيل", "الزامل",
+  "السويلم", "الماجد", "الحمدان", "العبيد", "الفارس", "القاسم", "الناصر", "الصالح",
+  "آل سالم", "الغنام", "الهذلي", "الثقفي", "اللحياني", "المحمدي", "الصبحي", "الردادي",
+  "الجابري", "الأنصاري", "الرحيلي", "المزيني", "العوفي", "الحجيلي", "السناني", "المغامسي",
+};
+
+typedef struct
+{
+  const char *city;
+  const char *districts[8];
+} City;
+
+static const City cities[] = {
+  { "الرياض", { "العليا", "الملز", "النسيم", "السويدي", "الروضة", "الشفا", "النظيم", "العريجاء" } },
+  { "جدة", { "الصفا", "الروضة", "البوادي", "الفيصلية", "النزهة", "الحمراء", "السلامة", "البلد" } },
+  { "مكة المكرمة", { "العزيزية", "الشوقية", "العوالي", "الزاهر", "الششة", "النسيم", "الرصيفة", "كدي" } },
+  { "المدينة المنورة", { "قباء", "العوالي", "الحرة الشرقية", "العزيزية", "سلطانة", "الدفاع", "بني حارثة", "العنابس" } },
+  { "الدمام", { "الفيصلية", "الشاطئ", "الجلوية", "الأثير", "النور", "بدر", "الاتصالات", "الريان" } },
+  { "الخبر", { "العقربية", "الثقبة", "الخزامى", "الراكة", "اليرموك", "الحزام الذهبي", "الجسر", "التحلية" } },
+  { "الطائف", { "شبرا", "الشرقية", "القمرية", "الحوية", "نخب", "السلامة", "الفيصلية", "معشي" } },
+  { "أبها", { "المنسك", "الخالدية", "الموظفين", "المفتاحة", "النصب", "شمسان", "الربوة", "الوردتين" } },
+  { "بريدة", { "الصفراء", "الإسكان", "الفايزية", "الخليج", "الريان", "النقع", "الحمر", "الأفق" } },
+  { "حائل", { "المنتزه", "النقرة", "الزبارة", "السمراء", "لبدة", "الوسيطاء", "صبابة", "البدنة" } },
+  { "تبوك", { "المروج", "الفيصلية", "السليمانية", "الريان", "المصيف", "القادسية", "الورود", "النخيل" } },
+  { "جازان", { "الروضة", "الشاطئ", "السويس", "المطار", "الصفا", "الجبل", "الشامية", "المعبوج" } },
+  { "نجران", { "الفيصلية", "الأمير مشعل", "أبا السعود", "الضيافة", "شعب رير", "الخالدية", "الفهد", "الحضن" } },
+  { "الأحساء", { "المبرز", "الهفوف", "العيون", "الجفر", "المنيزلة", "الطرف", "القارة", "البطالية" } },
+};
+
+static const char * const relations_son[] = { "ابن", "ابنة", "زوجة", "حفيد", "أخ", "ابن أخ" };
+static const char * const incomes[] = {
+  "الضمان الاجتماعي", "معاش تقاعدي", "مساعدة من الأبناء", "الضمان الاجتماعي ومساعدة الأسرة",
+  "لا يوجد دخل ثابت", "معاش التأمينات الاجتماعية",
+};
+static const char * const health[] = {
+  "ضغط وسكري، يراجع المستشفى شهريًا", "ضعف في النظر", "آلام مزمنة في المفاصل",
+  "يحتاج إلى كرسي متحرك خارج المنزل", "لا توجد أمراض مزمنة معروفة", "قصور في القلب، يحتاج متابعة",
+  "ضعف في السمع", "بحاجة إلى أجهزة طبية منزلية",
+};
+static const char * const living[] = {
+  "alone", "alone", "with_family", "with_family", "with_family", "with_caregiver", "with_caregiver", "care_home",
+};
+static const char * const mobility[] = {
+  "independent", "independent", "walking_aid", "walking_aid", "wheelchair", "bedridden",
+};
+static const char * const channels[] = {
+  "interview", "phone", "phone", "social", "letters", "help", "volunteering", "website", "branch",
+};
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+/* A permutation of 0 .. 10^8-1: unique numbers without remembering them. */
+static guint32
+permute (guint32 i,
+         guint32 offset,
+         guint32 stride)
+{
+  return (guint32) (((guint64) i * stride + offset) % 100000000u);
+}
+
+static char *
+national_id (guint32 body)
+{
+  char digits[11];
+  int sum = 0;
+
+  g_snprintf (digits, sizeof digits, "1%08u", body);
+  /* Luhn over the nine digits, the check digit making the total a multiple of ten. */
+  for (int i = 0; i < 9; i++)
+    {
+      int d = digits[i] - '0';
+      if (i % 2 == 0)
+        {
+          d *= 2;
+          if (d > 9)
+            d -= 9;
+        }
+      sum += d;
+    }
+  digits[9] = (char) ('0' + (10 - sum % 10) % 10);
+  digits[10] = '\0';
+  return g_strdup (digits);
+}
+
+GPtrArray *
+rifq_demo_generate (guint   count,
+                    guint32 seed,
+                    guint   first)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_full (count, g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint32 id_offset = g_rand_int_range (rand, 0, 100000000);
+  guint32 phone_offset = g_rand_int_range (rand, 0, 100000000);
+  guint file_number = first + 1;
+
+  for (guint i = first; i < first + count; i++)
+    {
+      RifqBeneficiary *b = rifq_beneficiary_new ();
+      const City *city = &PICK (rand, cities);
+      gboolean female = g_rand_boolean (rand);
+      g_autofree char *nid = national_id (permute (i, id_offset, 7919));
+      g_autofree char *mobile = g_strdup_printf ("+9665%08u", permute (i, phone_offset, 104729));
+      g_autofree char *birth = NULL;
+      g_autofree char *household = NULL;
+      g_autofree char *income = NULL;
+      g_autofree char *address = NULL;
+      const char *situation = PICK (rand, living);
+
+      birth = g_strdup_printf ("%04d-%02d-%02d",
+                               g_rand_int_range (rand, 1928, 1966),
+                               g_rand_int_range (rand, 1, 13),
+                               g_rand_int_range (rand, 1, 29));
+      household = g_strdup_printf ("%d", g_str_equal (situation, "alone") ? 1 : g_rand_int_range (rand, 2, 11));
+      income = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 25) * 250);
+      address = g_strdup_printf ("%c%c%c%c%04d",
+                                 'A' + g_rand_int_range (rand, 0, 26), 'A' + g_rand_int_range (rand, 0, 26),
+                                 'A' + g_rand_int_range (rand, 0, 26), 'A' + g_rand_int_range (rand, 0, 26),
+                                 g_rand_int_range (rand, 1000, 10000));
+
+      rifq_beneficiary_set (b, RIFQ_FIELD_NATIONAL_ID, nid);
+      rifq_beneficiary_set (b, RIFQ_FIELD_FIRST_NAME, female ? PICK (rand, female_names) : PICK (rand, male_names));
+      rifq_beneficiary_set (b, RIFQ_FIELD_FATHER_NAME, PICK (rand, male_names));
+      rifq_beneficiary_set (b, RIFQ_FIELD_GRANDFATHER_NAME, PICK (rand, male_names));
+      rifq_beneficiary_set (b, RIFQ_FIELD_FAMILY_NAME, PICK (rand, family_names));
+      rifq_beneficiary_set (b, RIFQ_FIELD_SEX, female ? "female" : "male");
+      rifq_beneficiary_set (b, RIFQ_FIELD_BIRTH_DATE, birth);
+      rifq_beneficiary_set (b, RIFQ_FIELD_MOBILE, mobile);
+      rifq_beneficiary_set (b, RIFQ_FIELD_CITY, city->city);
+      rifq_beneficiary_set (b, RIFQ_FIELD_DISTRICT, PICK (rand, city->districts));
+      rifq_beneficiary_set (b, RIFQ_FIELD_NATIONAL_ADDRESS, address);
+      rifq_beneficiary_set (b, RIFQ_FIELD_PREFERRED_CHANNEL, PICK (rand, channels));
+      rifq_beneficiary_set (b, RIFQ_FIELD_LIVING_SITUATION, situation);
+      rifq_beneficiary_set (b, RIFQ_FIELD_HOUSEHOLD_SIZE, household);
+      rifq_beneficiary_set (b, RIFQ_FIELD_MONTHLY_INCOME, income);
+      rifq_beneficiary_set (b, RIFQ_FIELD_INCOME_SOURCES, PICK (rand, incomes));
+      rifq_beneficiary_set (b, RIFQ_FIELD_MOBILITY, PICK (rand, mobility));
+      rifq_beneficiary_set (b, RIFQ_FIELD_HEALTH_NOTES, PICK (rand, health));
+      rifq_beneficiary_set (b, RIFQ_FIELD_CONSENT, "true");
+
+      if (g_rand_int_range (rand, 0, 10) < 6)
+        {
+          g_autofree char *file = g_strdup_printf ("%06u", file_number++);
+
+          rifq_beneficiary_set (b, RIFQ_FIELD_STATUS, "registered");
+          rifq_beneficiary_set (b, RIFQ_FIELD_FILE_NUMBER, file);
+        }
+      else
+        rifq_beneficiary_set (b, RIFQ_FIELD_STATUS, "applicant");
+
+      if (g_str_equal (situation, "with_caregiver"))
+        {
+          RifqCaregiver *c = rifq_caregiver_new ();
+
+          c->name = g_strdup_printf ("%s %s %s",
+                                     PICK (rand, male_names),
+                                     rifq_beneficiary_get (b, RIFQ_FIELD_FIRST_NAME),
+                                     rifq_beneficiary_get (b, RIFQ_FIELD_FAMILY_NAME));
+          c->relation = g_strdup (PICK (rand, relations_son));
+          c->mobile = g_strdup_printf ("+9665%08u", permute (i + 50000000u, phone_offset, 104729));
+          c->is_guardian = g_rand_boolean (rand);
+          rifq_beneficiary_add_caregiver (b, c);
+        }
+
+      g_ptr_array_add (people, b);
+    }
+
+  return g_steal_pointer (&people);
+}
+
+gboolean
+rifq_demo_fill (RifqDb  *db,
+                guint    count,
+                guint32  seed,
+                GError **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 existing;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  existing = rifq_beneficiary_store_count (db, error);
+  if (existing < 0)
+    return FALSE;
+
+  /* Continuing the same permutation keeps IDs and mobiles unique across repeated runs. */
+  people = rifq_demo_generate (count, seed, (guint) existing);
+  return rifq_beneficiary_store_add_many (db, people,
+                                          _("Synthetic demonstration data (rifq-admin demo)"),
+                                          error);
+}

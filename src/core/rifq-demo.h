@@ -1,0 +1,28 @@
+/* rifq-demo.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-db.h"
+
+G_BEGIN_DECLS
+
+/* Synthetic but realistic beneficiaries for demonstrations, training and benchmarks:
+ * four-part Arabic names, Saudi cities with their districts, valid national IDs (Luhn) and
+ * mobiles. The same seed gives the same people. first is the position in the seed's sequence to
+ * start from, so that a second run with the same seed adds different people. */
+GPtrArray *rifq_demo_generate (guint   count,
+                               guint32 seed,
+                               guint   first);
+
+/* Generates count beneficiaries and saves them in one transaction (all or nothing). */
+gboolean   rifq_demo_fill     (RifqDb  *db,
+                               guint    count,
+                               guint32  seed,
+                               GError **error);
+
+G_END_DECLS

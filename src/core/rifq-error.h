@@ -1,0 +1,30 @@
+/* rifq-error.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RIFQ_ERROR (rifq_error_quark ())
+
+typedef enum
+{
+  RIFQ_ERROR_INVALID,             /* refused input: the message names the field or line */
+  RIFQ_ERROR_DUPLICATE,           /* same national ID already registered */
+  RIFQ_ERROR_PROBABLE_DUPLICATE,  /* similar record exists: needs a reason to keep */
+  RIFQ_ERROR_NOT_FOUND,
+  RIFQ_ERROR_DATABASE,
+  RIFQ_ERROR_NEWER_DATABASE,      /* written by a newer Rifq: never modified */
+  RIFQ_ERROR_FOREIGN_DATABASE,    /* not a Rifq database: left untouched */
+  RIFQ_ERROR_OUT_OF_RANGE,
+} RifqError;
+
+GQuark rifq_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,588 @@
+/* rifq-admin.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-admin"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-json.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
+#include "rifq-db.h"
+#include "rifq-demo.h"
+#include "rifq-error.h"
+#include "rifq-locale.h"
+#include "rifq-validate.h"
+
+/* Exit statuses: a script can tell refused input from a mistake in the command. */
+enum {
+  EXIT_OK = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char     *database;
+  char     *format;
+  int       limit;
+  int       offset;
+  char     *allow_duplicate;
+  int       beneficiaries;
+  gint64    seed;
+} Options;
+
+static Options opts = { NULL, NULL, 50, 0, NULL, -1, 1 };
+
+static int
+usage (const char *message)
+{
+  if (message != NULL)
+    g_printerr ("%s\n", message);
+  g_printerr ("%s\n", _("Usage: rifq-admin [--database PATH] COMMAND …\n"
+                        "Commands:\n"
+                        "  init\n"
+                        "  beneficiary add [FILE|-] [--allow-duplicate REASON]\n"
+                        "  beneficiary show ID|NATIONAL-ID [--format json|table]\n"
+                        "  beneficiary search QUERY [--limit N] [--format json|table]\n"
+                        "  beneficiary list [--offset N] [--limit N] [--format json|table]\n"
+                        "  validate id|phone VALUE\n"
+                        "  date convert DATE\n"
+                        "  demo --beneficiaries N [--seed S]\n"
+                        "  check\n"
+                        "See docs/cli.md for examples."));
+  return EXIT_USAGE;
+}
+
+static int
+refuse (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return EXIT_REFUSED;
+}
+
+static gboolean
+table_format (void)
+{
+  if (opts.format == NULL || g_str_equal (opts.format, "json"))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_format (void)
+{
+  return opts.format == NULL || g_str_equal (opts.format, "json") || g_str_equal (opts.format, "table");
+}
+
+static RifqDb *
+open_db (GError **error)
+{
+  g_autofree char *path = opts.database ? g_strdup (opts.database) : rifq_db_default_path ();
+
+  return rifq_db_open (path, error);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_json_list (GPtrArray *beneficiaries)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  for (guint i = 0; i < beneficiaries->len; i++)
+    json_array_add_element (array, rifq_beneficiary_to_json (g_ptr_array_index (beneficiaries, i)));
+  json_node_set_array (root, array);
+  print_json (root);
+}
+
+static void
+pad (GString    *line,
+     const char *text,
+     glong       width)
+{
+  glong len = text ? g_utf8_strlen (text, -1) : 0;
+
+  g_string_append (line, text ? text : "");
+  for (glong i = len; i < width; i++)
+    g_string_append_c (line, ' ');
+}
+
+static void
+print_table (GPtrArray *beneficiaries)
+{
+  const char *headers[] = { _("File"), _("National ID"), _("Mobile"), _("City"), _("Name") };
+  glong widths[G_N_ELEMENTS (headers)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    widths[c] = g_utf8_strlen (headers[c], -1);
+
+  for (guint i = 0; i < beneficiaries->len; i++)
+    {
+      RifqBeneficiary *b = g_ptr_array_index (beneficiaries, i);
+      char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+      cells[0] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER) ?: "-");
+      cells[1] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
+      cells[2] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
+      cells[3] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_CITY));
+      cells[4] = rifq_beneficiary_dup_full_name (b);
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c] ? cells[c] : "", -1));
+      g_ptr_array_add (rows, cells);
+    }
+
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+      {
+        pad (line, headers[c], c + 1 < G_N_ELEMENTS (headers) ? widths[c] + 2 : 0);
+      }
+    g_print ("%s\n", line->str);
+  }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        pad (line, cells[c], c + 1 < G_N_ELEMENTS (headers) ? widths[c] + 2 : 0);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static void
+print_record (RifqBeneficiary *b)
+{
+  GPtrArray *caregivers = rifq_beneficiary_get_caregivers (b);
+
+  for (guint i = 0; i < RIFQ_N_FIELDS; i++)
+    {
+      const char *value = rifq_beneficiary_get (b, i);
+      const RifqFieldInfo *info = rifq_field_info (i);
+      g_autofree char *shown = NULL;
+
+      if (value == NULL)
+        continue;
+      if (info->kind == RIFQ_FIELD_KIND_DATE)
+        {
+          GDate date;
+
+          if (rifq_calendar_from_iso (value, &date))
+            shown = rifq_calendar_format_both (&date, RIFQ_DIGITS_LATIN);
+        }
+      else if (info->kind == RIFQ_FIELD_KIND_CHOICE)
+        shown = g_strdup (rifq_field_choice_label (i, value));
+      else if (info->kind == RIFQ_FIELD_KIND_BOOLEAN)
+        shown = g_strdup (g_str_equal (value, "true") ? _("yes") : _("no"));
+      g_print ("%s: %s\n", rifq_field_label (i), shown ? shown : value);
+    }
+  for (guint i = 0; i < caregivers->len; i++)
+    {
+      RifqCaregiver *c = g_ptr_array_index (caregivers, i);
+
+      g_print (_("Caregiver: %s (%s)%s%s%s\n"), c->name, c->relation,
+               c->mobile ? " " : "", c->mobile ? c->mobile : "",
+               c->is_guardian ? _(", guardian") : "");
+    }
+}
+
+static int
+cmd_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+
+  if (db == NULL)
+    return refuse (error);
+  g_print (_("The database is ready at %s (schema %d).\n"), rifq_db_get_path (db),
+           rifq_db_get_schema_version (db));
+  return EXIT_OK;
+}
+
+static gboolean
+read_input (const char  *file,
+            char       **out_data,
+            gsize       *out_length,
+            GError     **error)
+{
+  if (file == NULL || g_str_equal (file, "-"))
+    {
+      g_autoptr(GString) data = g_string_new (NULL);
+      char buffer[8192];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (data, buffer, n);
+      *out_length = data->len;
+      *out_data = g_string_free (g_steal_pointer (&data), FALSE);
+      return TRUE;
+    }
+  return g_file_get_contents (file, out_data, out_length, error);
+}
+
+static int
+cmd_beneficiary_add (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GPtrArray) beneficiaries = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!read_input (file, &data, &length, &error))
+    return refuse (error);
+
+  beneficiaries = rifq_beneficiary_parse_json (data, length, &error);
+  if (beneficiaries == NULL)
+    return refuse (error);
+
+  db = open_db (&error);
+  if (db == NULL)
+    return refuse (error);
+
+  if (beneficiaries->len == 1)
+    {
+      g_autoptr(GPtrArray) probable = NULL;
+      RifqBeneficiary *b = g_ptr_array_index (beneficiaries, 0);
+
+      if (!rifq_beneficiary_store_add (db, b, opts.allow_duplicate, &probable, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          for (guint i = 0; probable != NULL && i < probable->len; i++)
+            {
+              RifqBeneficiary *other = g_ptr_array_index (probable, i);
+              g_autofree char *name = rifq_beneficiary_dup_full_name (other);
+
+              g_printerr ("  %s  %s  %s  %s\n", rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID),
+                          rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE),
+                          rifq_beneficiary_get (other, RIFQ_FIELD_BIRTH_DATE), name);
+            }
+          if (probable != NULL)
+            g_printerr ("%s\n", _("To keep it all the same, repeat with --allow-duplicate \"REASON\"."));
+          return EXIT_REFUSED;
+        }
+    }
+  else if (!rifq_beneficiary_store_add_many (db, beneficiaries, opts.allow_duplicate, &error))
+    return refuse (error);
+
+  if (table_format ())
+    print_table (beneficiaries);
+  else if (beneficiaries->len == 1)
+    {
+      g_autoptr(JsonNode) node = rifq_beneficiary_to_json (g_ptr_array_index (beneficiaries, 0));
+      print_json (node);
+    }
+  else
+    print_json_list (beneficiaries);
+  return EXIT_OK;
+}
+
+static int
+cmd_beneficiary_show (const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autofree char *digits = NULL;
+
+  if (db == NULL)
+    return refuse (error);
+
+  digits = rifq_arabic_latin_digits (key);
+  g_strstrip (digits);
+  if (strlen (digits) == 10)
+    b = rifq_beneficiary_store_get_by_national_id (db, digits, &error);
+  else if (rifq_arabic_is_numeric (digits))
+    b = rifq_beneficiary_store_get (db, g_ascii_strtoll (digits, NULL, 10), &error);
+  else
+    return usage (_("Give the record number or the 10-digit national ID."));
+  if (b == NULL)
+    return refuse (error);
+
+  if (table_format ())
+    print_record (b);
+  else
+    {
+      g_autoptr(JsonNode) node = rifq_beneficiary_to_json (b);
+      print_json (node);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_beneficiary_search (const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (db == NULL)
+    return refuse (error);
+  found = rifq_beneficiary_store_search (db, query, (guint) MAX (opts.limit, 0), &error);
+  if (found == NULL)
+    return refuse (error);
+  if (table_format ())
+    print_table (found);
+  else
+    print_json_list (found);
+  return EXIT_OK;
+}
+
+static int
+cmd_beneficiary_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  g_autoptr(GPtrArray) page = NULL;
+
+  if (db == NULL)
+    return refuse (error);
+  page = rifq_beneficiary_store_list (db, (guint) MAX (opts.offset, 0), (guint) MAX (opts.limit, 0), &error);
+  if (page == NULL)
+    return refuse (error);
+  if (table_format ())
+    print_table (page);
+  else
+    print_json_list (page);
+  return EXIT_OK;
+}
+
+static int
+cmd_validate (const char *what,
+              const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+
+  if (g_str_equal (what, "id"))
+    {
+      if (!rifq_validate_national_id (value, _("National ID or iqama"), &normalized, &error))
+        return refuse (error);
+      g_print (_("%s: a valid %s number.\n"), normalized,
+               normalized[0] == '1' ? _("citizen's national ID") : _("resident's iqama"));
+      return EXIT_OK;
+    }
+  if (g_str_equal (what, "phone"))
+    {
+      if (!rifq_validate_mobile (value, _("Mobile"), &normalized, &error))
+        return refuse (error);
+      g_print (_("%s: a valid Saudi mobile number.\n"), normalized);
+      return EXIT_OK;
+    }
+  return usage (_("validate takes “id” or “phone”."));
+}
+
+static int
+cmd_date_convert (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *gregorian = NULL;
+  g_autofree char *hijri_text = NULL;
+  RifqCalendarKind kind;
+  RifqHijriDate hijri;
+  GDate date;
+
+  if (!rifq_calendar_parse (text, &date, &kind, &error) ||
+      !rifq_calendar_to_hijri (&date, &hijri, &error))
+    {
+      g_prefix_error (&error, _("Date “%s”: "), text);
+      return refuse (error);
+    }
+
+  iso = rifq_calendar_to_iso (&date);
+  gregorian = rifq_calendar_format_gregorian (&date, RIFQ_DIGITS_LATIN);
+  hijri_text = rifq_calendar_format_hijri (&hijri, RIFQ_DIGITS_LATIN);
+
+  if (table_format ())
+    {
+      g_print (_("Gregorian: %s (%s)\n"), iso, gregorian);
+      g_print (_("Hijri: %04d-%02d-%02d (%s)\n"), hijri.year, hijri.month, hijri.day, hijri_text);
+    }
+  else
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *hijri_iso = g_strdup_printf ("%04d-%02d-%02d", hijri.year, hijri.month, hijri.day);
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "typed_as");
+      json_builder_add_string_value (builder, kind == RIFQ_CALENDAR_HIJRI ? "hijri" : "gregorian");
+      json_builder_set_member_name (builder, "gregorian");
+      json_builder_add_string_value (builder, iso);
+      json_builder_set_member_name (builder, "gregorian_text");
+      json_builder_add_string_value (builder, gregorian);
+      json_builder_set_member_name (builder, "hijri");
+      json_builder_add_string_value (builder, hijri_iso);
+      json_builder_set_member_name (builder, "hijri_text");
+      json_builder_add_string_value (builder, hijri_text);
+      json_builder_set_member_name (builder, "approximate");
+      json_builder_add_boolean_value (builder, hijri.approximate);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  gint64 started;
+
+  if (opts.beneficiaries < 0)
+    return usage (_("demo needs --beneficiaries N."));
+  if (opts.seed < 0 || opts.seed > G_MAXUINT32)
+    return usage (_("--seed must be a whole number from 0 to 4294967295."));
+
+  db = open_db (&error);
+  if (db == NULL)
+    return refuse (error);
+
+  started = g_get_monotonic_time ();
+  if (!rifq_demo_fill (db, (guint) opts.beneficiaries, (guint32) opts.seed, &error))
+    return refuse (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added %d synthetic beneficiary in %.1f s.\n",
+                        "Added %d synthetic beneficiaries in %.1f s.\n",
+                        opts.beneficiaries),
+           opts.beneficiaries, (g_get_monotonic_time () - started) / 1e6);
+  return EXIT_OK;
+}
+
+static int
+cmd_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = opts.database ? g_strdup (opts.database) : rifq_db_default_path ();
+  g_autoptr(RifqDb) db = rifq_db_open_existing (path, &error);
+  gint64 audit_rows = 0;
+  gint64 count;
+  int status = EXIT_OK;
+
+  if (db == NULL)
+    return refuse (error);
+
+  g_print (_("Database: %s\n"), path);
+  g_print (_("Schema: %d (this program: %d)\n"), rifq_db_get_schema_version (db), RIFQ_SCHEMA_VERSION);
+  if (rifq_db_get_schema_version (db) < RIFQ_SCHEMA_VERSION)
+    {
+      g_print ("%s\n", _("Migrations are pending: run “rifq-admin init” to bring it up to date."));
+      status = EXIT_REFUSED;
+      return status;
+    }
+
+  if (!rifq_db_integrity_check (db, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_clear_error (&error);
+      status = EXIT_REFUSED;
+    }
+  else
+    g_print ("%s\n", _("Integrity: ok"));
+
+  if (!rifq_db_verify_audit (db, &audit_rows, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_clear_error (&error);
+      status = EXIT_REFUSED;
+    }
+  else
+    g_print (_("Audit log: %" G_GINT64_FORMAT " entries, chain intact\n"), audit_rows);
+
+  count = rifq_beneficiary_store_count (db, &error);
+  if (count < 0)
+    return refuse (error);
+  g_print (_("Beneficiaries: %" G_GINT64_FORMAT "\n"), count);
+  return status;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  guint n;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opts.database, N_("Use the database at PATH"), N_("PATH") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &opts.format, N_("Output as json (default) or table"), N_("FORMAT") },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &opts.limit, N_("At most N results (default 50)"), N_("N") },
+    { "offset", 0, 0, G_OPTION_ARG_INT, &opts.offset, N_("Skip the first N (list)"), N_("N") },
+    { "allow-duplicate", 0, 0, G_OPTION_ARG_STRING, &opts.allow_duplicate,
+      N_("Keep a probable duplicate, for this reason (recorded in the audit log)"), N_("REASON") },
+    { "beneficiaries", 0, 0, G_OPTION_ARG_INT, &opts.beneficiaries, N_("How many to generate (demo)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &opts.seed, N_("Seed for the same people every time (demo)"), N_("S") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("COMMAND …") },
+    { NULL }
+  };
+
+  rifq_locale_init ();
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Rifq's headless tool: set up the database, import and "
+                                           "look up beneficiaries, convert dates, check integrity."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage (error->message);
+  if (!check_format ())
+    return usage (_("--format takes json or table."));
+
+  n = args ? g_strv_length (args) : 0;
+  if (n == 0)
+    return usage (NULL);
+
+  if (g_str_equal (args[0], "init") && n == 1)
+    return cmd_init ();
+  if (g_str_equal (args[0], "check") && n == 1)
+    return cmd_check ();
+  if (g_str_equal (args[0], "demo") && n == 1)
+    return cmd_demo ();
+  if (g_str_equal (args[0], "validate") && n == 3)
+    return cmd_validate (args[1], args[2]);
+  if (g_str_equal (args[0], "date") && n == 3 && g_str_equal (args[1], "convert"))
+    return cmd_date_convert (args[2]);
+  if (g_str_equal (args[0], "beneficiary") && n >= 2)
+    {
+      if (g_str_equal (args[1], "add") && n <= 3)
+        return cmd_beneficiary_add (n == 3 ? args[2] : NULL);
+      if (g_str_equal (args[1], "show") && n == 3)
+        return cmd_beneficiary_show (args[2]);
+      if (g_str_equal (args[1], "search") && n == 3)
+        return cmd_beneficiary_search (args[2]);
+      if (g_str_equal (args[1], "list") && n == 2)
+        return cmd_beneficiary_list ();
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), args[0]);
+    return usage (message);
+  }
+}

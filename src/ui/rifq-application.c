@@ -1,0 +1,378 @@
+/* rifq-application.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-application.h"
+#include "rifq-ui-resources.h"
+#include "rifq-arabic.h"
+#include "rifq-locale.h"
+#include "rifq-preferences-window.h"
+#include "rifq-screenshot.h"
+#include "rifq-window.h"
+
+struct _RifqApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  RifqDb         *db;
+  char           *database_path;
+  char           *screenshot_page;
+  char           *screenshot_file;
+
+  /* state */
+  gboolean        bench_first_frame;
+  gboolean        bench_scroll;
+  int             exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (RifqApplication, rifq_application, ADW_TYPE_APPLICATION)
+
+void
+rifq_ui_init (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  adw_init ();
+  /* gtk_init sets the direction from the C locale; Arabic is chosen by gettext instead. */
+  gtk_widget_set_default_direction (rifq_locale_is_rtl () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+
+  if (done)
+    return;
+  done = TRUE;
+
+  rifq_ui_register_resource ();
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/ruhamaa/Rifq/icons");
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/ruhamaa/Rifq/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+RifqDigits
+rifq_ui_get_digits (void)
+{
+  static GSettings *settings;
+  static gboolean looked;
+
+  if (!looked)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+      looked = TRUE;
+      if (schema != NULL)
+        settings = g_settings_new (APP_ID);
+    }
+
+  if (settings != NULL)
+    {
+      switch (g_settings_get_enum (settings, "digit-style"))
+        {
+        case 1: return RIFQ_DIGITS_ARABIC;
+        case 2: return RIFQ_DIGITS_LATIN;
+        default: break;
+        }
+    }
+  return rifq_calendar_interface_digits ();
+}
+
+char *
+rifq_ui_display_digits (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  if (rifq_ui_get_digits () == RIFQ_DIGITS_ARABIC)
+    return rifq_arabic_indic_digits (text);
+  return g_strdup (text);
+}
+
+static void
+startup_after_cb (GApplication *application,
+                  gpointer      user_data)
+{
+  rifq_ui_init ();
+}
+
+static void
+show_error_and_quit (RifqApplication *self,
+                     const char      *message)
+{
+  GtkWidget *dialog;
+
+  g_printerr ("%s\n", message);
+  self->exit_status = 1;
+
+  if (self->screenshot_page != NULL || self->bench_first_frame || self->bench_scroll)
+    return;
+
+  dialog = adw_message_dialog_new (NULL, _("Rifq cannot open its database"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+screenshot_saved_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RifqApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rifq_screenshot_save_finish (result, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+benchmark_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RifqApplication) self = user_data;
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+rifq_application_activate (GApplication *app)
+{
+  RifqApplication *self = RIFQ_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->db == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = self->database_path ? g_strdup (self->database_path)
+                                                  : rifq_db_default_path ();
+
+      self->db = rifq_db_open (path, &error);
+      if (self->db == NULL)
+        {
+          show_error_and_quit (self, error->message);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (rifq_window_new (GTK_APPLICATION (app), self->db));
+
+  if (self->screenshot_page != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *target;
+
+      gtk_window_present (window);
+      target = rifq_window_show_page (RIFQ_WINDOW (window), self->screenshot_page, &error);
+      if (target == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          self->exit_status = 2;
+          gtk_window_destroy (window);
+          return;
+        }
+      rifq_screenshot_save_async (target, self->screenshot_file, NULL,
+                                  screenshot_saved_cb, g_object_ref (self));
+      return;
+    }
+
+  gtk_window_present (window);
+
+  if (self->bench_first_frame)
+    rifq_screenshot_first_frame_async (GTK_WIDGET (window), benchmark_done_cb, g_object_ref (self));
+  else if (self->bench_scroll)
+    rifq_window_scroll_registry_async (RIFQ_WINDOW (window), benchmark_done_cb, g_object_ref (self));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer      user_data)
+{
+  RifqApplication *self = user_data;
+  const char *developers[] = { _("Rifq's founding engineers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Rifq"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("Ruhamaa Association for Elderly Care"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The beneficiary-relations desk: receive, register and follow "
+                                      "every elderly beneficiary as the association's policy asks."),
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 Ruhamaa Association for Elderly Care",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer      user_data)
+{
+  RifqApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RifqPreferencesWindow *preferences;
+
+  if (self->db == NULL)
+    return;
+  preferences = rifq_preferences_window_new (parent, self->db);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer      user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing each window lets it keep what was typed (close-request) before quitting. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+rifq_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Ctrl>q", NULL };
+  static const char *preferences_accels[] = { "<Ctrl>comma", NULL };
+
+  G_APPLICATION_CLASS (rifq_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  rifq_window_set_accels (GTK_APPLICATION (app));
+}
+
+int
+rifq_application_get_exit_status (RifqApplication *self)
+{
+  g_return_val_if_fail (RIFQ_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}
+
+static void
+rifq_application_shutdown (GApplication *app)
+{
+  RifqApplication *self = RIFQ_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rifq_application_parent_class)->shutdown (app);
+  g_clear_object (&self->db);
+}
+
+static void
+rifq_application_finalize (GObject *object)
+{
+  RifqApplication *self = (RifqApplication *)object;
+
+  g_clear_object (&self->db);
+  g_free (self->database_path);
+  g_free (self->screenshot_page);
+  g_free (self->screenshot_file);
+
+  G_OBJECT_CLASS (rifq_application_parent_class)->finalize (object);
+}
+
+static void
+rifq_application_class_init (RifqApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rifq_application_finalize;
+  app_class->activate = rifq_application_activate;
+  app_class->startup = rifq_application_startup;
+  app_class->shutdown = rifq_application_shutdown;
+}
+
+static void
+rifq_application_init (RifqApplication *self)
+{
+  g_signal_connect_after (self, "startup", G_CALLBACK (startup_after_cb), NULL);
+}
+
+RifqApplication *
+rifq_application_new (void)
+{
+  return g_object_new (RIFQ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/org/ruhamaa/Rifq",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+void
+rifq_application_set_database_path (RifqApplication *self,
+                                    const char      *path)
+{
+  g_return_if_fail (RIFQ_IS_APPLICATION (self));
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+  if (path != NULL)
+    {
+      /* Another database is another desk: never hand it to an instance already running. */
+      g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
+    }
+}
+
+void
+rifq_application_set_screenshot (RifqApplication *self,
+                                 const char      *page,
+                                 const char      *file)
+{
+  g_return_if_fail (RIFQ_IS_APPLICATION (self));
+  g_free (self->screenshot_page);
+  g_free (self->screenshot_file);
+  self->screenshot_page = g_strdup (page);
+  self->screenshot_file = g_strdup (file);
+  g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
+}
+
+void
+rifq_application_set_benchmark (RifqApplication *self,
+                                gboolean         first_frame,
+                                gboolean         scroll)
+{
+  g_return_if_fail (RIFQ_IS_APPLICATION (self));
+  self->bench_first_frame = first_frame;
+  self->bench_scroll = scroll;
+  if (first_frame || scroll)
+    g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
+}

@@ -1,0 +1,42 @@
+/* rifq-application.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rifq-calendar.h"
+#include "rifq-db.h"
+
+G_BEGIN_DECLS
+
+#define RIFQ_TYPE_APPLICATION (rifq_application_get_type ())
+G_DECLARE_FINAL_TYPE (RifqApplication, rifq_application, RIFQ, APPLICATION, AdwApplication)
+
+RifqApplication *rifq_application_new               (void);
+void             rifq_application_set_database_path (RifqApplication *self,
+                                                     const char      *path);
+void             rifq_application_set_screenshot    (RifqApplication *self,
+                                                     const char      *page,
+                                                     const char      *file);
+void             rifq_application_set_benchmark     (RifqApplication *self,
+                                                     gboolean         first_frame,
+                                                     gboolean         scroll);
+
+/* Non-zero when the database could not be opened or a screenshot could not be written. */
+int              rifq_application_get_exit_status   (RifqApplication *self);
+
+/* Reading direction from the interface language, the style sheet and libadwaita. Called at
+ * start-up (after gtk_init, which would undo an earlier direction) and by the window tests. */
+void             rifq_ui_init                       (void);
+
+/* The digits numbers are shown in: the "digit-style" preference, or the interface language's. */
+RifqDigits       rifq_ui_get_digits                 (void);
+/* text with its digits in the style of rifq_ui_get_digits(). */
+char            *rifq_ui_display_digits             (const char *text);
+
+G_END_DECLS

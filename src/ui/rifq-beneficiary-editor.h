@@ -1,0 +1,53 @@
+/* rifq-beneficiary-editor.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rifq-beneficiary.h"
+#include "rifq-db.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RIFQ_SAVE_SAVED,          /* written; "saved" was emitted */
+  RIFQ_SAVE_REFUSED,        /* problems shown beside their fields; nothing written */
+  RIFQ_SAVE_ASKING,         /* a probable duplicate: the officer is asked for a reason */
+} RifqSaveResult;
+
+#define RIFQ_TYPE_BENEFICIARY_EDITOR (rifq_beneficiary_editor_get_type ())
+G_DECLARE_FINAL_TYPE (RifqBeneficiaryEditor, rifq_beneficiary_editor, RIFQ, BENEFICIARY_EDITOR, GtkWidget)
+
+void            rifq_beneficiary_editor_set_db       (RifqBeneficiaryEditor *self,
+                                                      RifqDb                *db);
+
+/* Shows beneficiary (NULL: an empty form for a new one). */
+void            rifq_beneficiary_editor_load         (RifqBeneficiaryEditor *self,
+                                                      RifqBeneficiary       *beneficiary);
+
+gboolean        rifq_beneficiary_editor_is_new       (RifqBeneficiaryEditor *self);
+gboolean        rifq_beneficiary_editor_get_dirty    (RifqBeneficiaryEditor *self);
+
+/* What the officer typed in a field, and typing into it (tests, keyboard-free scripts). */
+const char     *rifq_beneficiary_editor_get_text     (RifqBeneficiaryEditor *self,
+                                                      RifqField              field);
+void            rifq_beneficiary_editor_set_text     (RifqBeneficiaryEditor *self,
+                                                      RifqField              field,
+                                                      const char            *text);
+
+RifqSaveResult  rifq_beneficiary_editor_save         (RifqBeneficiaryEditor *self);
+
+/* The problems shown above the form after a refused save, one per line; "" when none. */
+const char     *rifq_beneficiary_editor_get_problems (RifqBeneficiaryEditor *self);
+
+/* TRUE when the row of field is marked as wrong. */
+gboolean        rifq_beneficiary_editor_field_has_error (RifqBeneficiaryEditor *self,
+                                                         RifqField              field);
+
+G_END_DECLS

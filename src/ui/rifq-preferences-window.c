@@ -1,0 +1,145 @@
+/* rifq-preferences-window.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "rifq-application.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
+#include "rifq-locale.h"
+#include "rifq-preferences-window.h"
+
+struct _RifqPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* template children */
+  AdwComboRow          *digits_row;
+  AdwPreferencesGroup  *association_group;
+  AdwPreferencesGroup  *database_group;
+
+  /* owned */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RifqPreferencesWindow, rifq_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+add_fact (AdwPreferencesGroup *group,
+          const char          *title,
+          const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown = rifq_ui_display_digits (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown ? shown : "");
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
+}
+
+static void
+digits_selected_cb (RifqPreferencesWindow *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_enum (self->settings, "digit-style", adw_combo_row_get_selected (self->digits_row));
+}
+
+static void
+rifq_preferences_window_dispose (GObject *object)
+{
+  RifqPreferencesWindow *self = (RifqPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rifq_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rifq_preferences_window_class_init (RifqPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rifq_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, digits_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, association_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, database_group);
+}
+
+static void
+rifq_preferences_window_init (RifqPreferencesWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      adw_combo_row_set_selected (self->digits_row, g_settings_get_enum (self->settings, "digit-style"));
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->digits_row), FALSE);
+  g_signal_connect_swapped (self->digits_row, "notify::selected", G_CALLBACK (digits_selected_cb), self);
+}
+
+RifqPreferencesWindow *
+rifq_preferences_window_new (GtkWindow *parent,
+                             RifqDb    *db)
+{
+  RifqPreferencesWindow *self;
+  g_autofree char *name_ar = NULL;
+  g_autofree char *name_en = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *approved = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *count = NULL;
+  GDate date;
+  int days;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  self = g_object_new (RIFQ_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+
+  name_ar = rifq_db_get_setting (db, "association_name_ar");
+  name_en = rifq_db_get_setting (db, "association_name_en");
+  add_fact (self->association_group, _("Name"), rifq_locale_is_arabic () ? name_ar : name_en);
+
+  period = rifq_db_get_setting (db, "decision_period_days");
+  days = period ? atoi (period) : 14;
+  period_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+  add_fact (self->association_group, _("Research committee decision period"), period_text);
+
+  approved = rifq_db_get_setting (db, "policy_approved_on");
+  if (approved != NULL && rifq_calendar_from_iso (approved, &date))
+    {
+      g_autofree char *both = rifq_calendar_format_both (&date, RIFQ_DIGITS_LATIN);
+
+      add_fact (self->association_group, _("Beneficiary policy approved by the board"), both);
+    }
+
+  add_fact (self->database_group, _("File"), rifq_db_get_path (db));
+  version = g_strdup_printf ("%d", rifq_db_get_schema_version (db));
+  add_fact (self->database_group, _("Schema version"), version);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (rifq_beneficiary_store_count (db, NULL), 0));
+  add_fact (self->database_group, _("Beneficiaries"), count);
+
+  return self;
+}

@@ -1,0 +1,29 @@
+/* rifq-screenshot.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Waits until widget has been drawn, then renders it with its window's own renderer and saves
+ * it as a PNG file. */
+void     rifq_screenshot_save_async        (GtkWidget           *widget,
+                                            const char          *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean rifq_screenshot_save_finish       (GAsyncResult        *result,
+                                            GError             **error);
+
+/* Completes once widget's window has drawn its first frame (start-up benchmark). */
+void     rifq_screenshot_first_frame_async (GtkWidget           *widget,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+
+G_END_DECLS

@@ -1,0 +1,684 @@
+/* rifq-window.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sys/resource.h>
+
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-channel.h"
+#include "rifq-error.h"
+#include "rifq-locale.h"
+#include "rifq-preferences-window.h"
+#include "rifq-window.h"
+
+struct _RifqWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *pages;
+
+  /* owned */
+  RifqDb               *db;
+  GSettings            *settings;
+
+  /* not owned: a child of pages */
+  RifqRegistryPage     *registry_page;
+  GPtrArray            *back_buttons;
+};
+
+G_DEFINE_FINAL_TYPE (RifqWindow, rifq_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon;
+  const char *description;
+} QueuePage;
+
+/* What each work page will hold, said plainly until the issue that builds it lands. */
+static const QueuePage queue_pages[] = {
+  { "intake", N_("Intake"), "document-edit-symbolic",
+    N_("The seven steps of the policy for every applicant will be walked here: reception, "
+       "completeness and validity of documents, referral to social research, declaration and "
+       "signature, submission to the research committee, registration and delivery of the "
+       "service.") },
+  { "research", N_("Social Research"), "system-users-symbolic",
+    N_("Referrals to the social-research officer will wait here, with home visits and "
+       "social-research reports.") },
+  { "committee", N_("Research Committee"), "emblem-documents-symbolic",
+    N_("Requests awaiting the research committee's decision will be listed here, each with the "
+       "days left in its decision period, with meetings, votes, decisions and letters.") },
+};
+
+static GSettings *
+settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
+
+static GtkWidget *
+page_header (RifqWindow *self,
+             const char *title,
+             const char *subtitle)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.show-sidebar");
+  gtk_widget_set_tooltip_text (back, _("Back to the sections"));
+  gtk_widget_set_visible (back, adw_leaflet_get_folded (self->leaflet));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  g_ptr_array_add (self->back_buttons, back);
+  return header;
+}
+
+static GtkWidget *
+status_page (RifqWindow *self,
+             const char *title,
+             const char *icon,
+             const char *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Open the _Registry"));
+
+  gtk_box_append (GTK_BOX (box), page_header (self, title, NULL));
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  gtk_widget_set_vexpand (status, TRUE);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.go-registry");
+  gtk_widget_add_css_class (button, "pill");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+
+  gtk_box_append (GTK_BOX (box), status);
+  return box;
+}
+
+static GtkWidget *
+sidebar_row (const char *page,
+             const char *label,
+             const char *icon)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, page);
+  g_object_set_data_full (G_OBJECT (row), "rifq-label", g_strdup (label), g_free);
+  return row;
+}
+
+static void
+add_section_title (GtkListBoxRow *row,
+                   const char    *title)
+{
+  g_object_set_data_full (G_OBJECT (row), "rifq-section", g_strdup (title), g_free);
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "rifq-section");
+  GtkWidget *label;
+
+  if (section == NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  label = gtk_label_new (section);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "sidebar-section");
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+add_page (RifqWindow *self,
+          const char *name,
+          const char *label,
+          const char *icon,
+          const char *section,
+          GtkWidget  *page)
+{
+  GtkWidget *row = sidebar_row (name, label, icon);
+
+  if (section != NULL)
+    add_section_title (GTK_LIST_BOX_ROW (row), section);
+  gtk_list_box_append (self->sidebar, row);
+  gtk_stack_add_named (self->pages, page, name);
+}
+
+static GtkWidget *
+dashboard_page (RifqWindow *self)
+{
+  gint64 count = MAX (rifq_beneficiary_store_count (self->db, NULL), 0);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  g_autofree char *shown = rifq_locale_is_arabic () ? rifq_arabic_indic_digits (number) : g_strdup (number);
+  g_autofree char *registry = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The registry holds %s beneficiary today.",
+                                                            "The registry holds %s beneficiaries today.",
+                                                            (gulong) count),
+                                               shown);
+  g_autofree char *description = NULL;
+
+  description = g_strconcat (_("Volumes per channel, decision times against the service level, "
+                               "beneficiary satisfaction, complaints and services delivered will be "
+                               "shown here for the board, with a printable report."),
+                             "\n\n", registry, NULL);
+  return status_page (self, _("Board Dashboard"), "x-office-presentation-symbolic", description);
+}
+
+static void
+build_pages (RifqWindow *self)
+{
+  g_autoptr(GPtrArray) channels = NULL;
+  g_autoptr(GPtrArray) tools = NULL;
+  g_autoptr(GError) error = NULL;
+
+  channels = rifq_channel_list (self->db, &error);
+  if (channels == NULL)
+    {
+      g_warning ("Cannot read the channels: %s", error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      RifqPolicyItem *item = g_ptr_array_index (channels, i);
+      g_autofree char *name = g_strconcat ("channel:", item->code, NULL);
+      const char *label = rifq_policy_item_label (item);
+
+      add_page (self, name, label, item->icon, i == 0 ? _("Contact Channels") : NULL,
+                status_page (self, label, item->icon,
+                             _("Every contact on this channel will be logged here: the direction, "
+                               "the kind (inquiry, request, complaint, suggestion, follow-up), a "
+                               "summary, who handled it and the follow-up due. Until then, find or "
+                               "register the person in the registry.")));
+    }
+
+  tools = rifq_staff_tool_list (self->db, &error);
+  if (tools == NULL)
+    g_warning ("Cannot read the staff tools: %s", error->message);
+  for (guint i = 0; tools != NULL && i < tools->len; i++)
+    {
+      RifqPolicyItem *item = g_ptr_array_index (tools, i);
+      g_autofree char *name = g_strconcat ("tool:", item->code, NULL);
+      const char *label = rifq_policy_item_label (item);
+      const char *description;
+
+      if (g_str_equal (item->code, "support_request"))
+        description = _("The beneficiary support request form will be filled here, step by step, "
+                        "with the applicant's signature.");
+      else
+        description = _("The association's document will be imported here as a PDF, to be read "
+                        "and searched by the desk.");
+      add_page (self, name, label, item->icon, i == 0 ? _("Officer's Tools") : NULL,
+                status_page (self, label, item->icon, description));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (queue_pages); i++)
+    add_page (self, queue_pages[i].name, _(queue_pages[i].title), queue_pages[i].icon,
+              i == 0 ? _("Work Queues") : NULL,
+              status_page (self, _(queue_pages[i].title), queue_pages[i].icon,
+                           _(queue_pages[i].description)));
+
+  self->registry_page = rifq_registry_page_new (self->db);
+  g_ptr_array_add (self->back_buttons, rifq_registry_page_get_back_button (self->registry_page));
+  add_page (self, "registry", _("Beneficiary Registry"), "system-users-symbolic", _("Beneficiaries"),
+            GTK_WIDGET (self->registry_page));
+
+  add_page (self, "dashboard", _("Board Dashboard"), "x-office-presentation-symbolic", _("Board"),
+            dashboard_page (self));
+}
+
+static void
+leaflet_folded_cb (RifqWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  for (guint i = 0; i < self->back_buttons->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->back_buttons, i), folded);
+}
+
+static void
+select_page (RifqWindow *self,
+             const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+        break;
+      }
+  gtk_stack_set_visible_child_name (self->pages, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+sidebar_row_selected_cb (RifqWindow    *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+sidebar_row_activated_cb (RifqWindow    *self,
+                          GtkListBoxRow *row)
+{
+  select_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RifqWindow *self = RIFQ_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+go_registry_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  select_page (RIFQ_WINDOW (widget), "registry");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RifqWindow *self = RIFQ_WINDOW (widget);
+
+  select_page (self, "registry");
+  rifq_registry_page_focus_search (self->registry_page);
+}
+
+static void
+new_beneficiary_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RifqWindow *self = RIFQ_WINDOW (widget);
+
+  select_page (self, "registry");
+  rifq_registry_page_new_beneficiary (self->registry_page);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RifqWindow *self = RIFQ_WINDOW (widget);
+
+  if (rifq_registry_page_is_editing (self->registry_page))
+    rifq_registry_page_save (self->registry_page);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RifqWindow *self = RIFQ_WINDOW (widget);
+
+  if (rifq_registry_page_is_editing (self->registry_page))
+    rifq_registry_page_close_editor (self->registry_page);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RifqWindow       *self)
+{
+  RifqBeneficiaryEditor *editor = rifq_registry_page_get_editor (self->registry_page);
+
+  if (g_str_equal (response, "save"))
+    {
+      if (rifq_beneficiary_editor_save (editor) == RIFQ_SAVE_SAVED)
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      rifq_beneficiary_editor_load (editor, NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+rifq_window_close_request (GtkWindow *window)
+{
+  RifqWindow *self = RIFQ_WINDOW (window);
+  RifqBeneficiaryEditor *editor = rifq_registry_page_get_editor (self->registry_page);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  /* Nothing typed is lost: unsaved changes are saved or discarded on purpose. */
+  if (rifq_registry_page_is_editing (self->registry_page) &&
+      rifq_beneficiary_editor_get_dirty (editor))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Save the beneficiary's changes?"),
+                                                  _("The form holds changes that are not saved. "
+                                                    "If you close without saving, they are lost."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (rifq_window_parent_class)->close_request (window);
+}
+
+static void
+rifq_window_dispose (GObject *object)
+{
+  RifqWindow *self = (RifqWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rifq_window_parent_class)->dispose (object);
+}
+
+static void
+rifq_window_finalize (GObject *object)
+{
+  RifqWindow *self = (RifqWindow *)object;
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->back_buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rifq_window_parent_class)->finalize (object);
+}
+
+static void
+rifq_window_class_init (RifqWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rifq_window_dispose;
+  object_class->finalize = rifq_window_finalize;
+  window_class->close_request = rifq_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RifqWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RifqWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RifqWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RifqWindow, pages);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.go-registry", NULL, go_registry_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-beneficiary", NULL, new_beneficiary_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+}
+
+static void
+rifq_window_init (RifqWindow *self)
+{
+  self->back_buttons = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+}
+
+void
+rifq_window_set_accels (GtkApplication *application)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "win.search", { "<Ctrl>f", NULL } },
+    { "win.new-beneficiary", { "<Ctrl>n", NULL } },
+    { "win.save", { "<Ctrl>s", NULL } },
+    { "win.cancel", { "Escape", NULL } },
+    { "win.go-registry", { "<Ctrl>r", NULL } },
+    { "win.show-sidebar", { "<Alt>Left", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
+}
+
+RifqWindow *
+rifq_window_new (GtkApplication *application,
+                 RifqDb         *db)
+{
+  RifqWindow *self;
+  g_autofree char *last_page = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  self = g_object_new (RIFQ_TYPE_WINDOW, "application", application, NULL);
+  self->db = g_object_ref (db);
+  self->settings = settings_if_installed ();
+  build_pages (self);
+  leaflet_folded_cb (self);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last_page = g_settings_get_string (self->settings, "last-page");
+    }
+  if (last_page == NULL || gtk_stack_get_child_by_name (self->pages, last_page) == NULL)
+    {
+      g_free (last_page);
+      last_page = g_strdup ("registry");
+    }
+  select_page (self, last_page);
+  return self;
+}
+
+RifqRegistryPage *
+rifq_window_get_registry_page (RifqWindow *self)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  return self->registry_page;
+}
+
+GPtrArray *
+rifq_window_list_sections (RifqWindow *self)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      g_ptr_array_add (labels, g_strdup (g_object_get_data (G_OBJECT (row), "rifq-label")));
+  return labels;
+}
+
+void
+rifq_window_toast (RifqWindow *self,
+                   const char *text)
+{
+  g_return_if_fail (RIFQ_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+GtkWidget *
+rifq_window_show_page (RifqWindow  *self,
+                       const char  *name,
+                       GError     **error)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "beneficiary-new"))
+    {
+      select_page (self, "registry");
+      rifq_registry_page_new_beneficiary (self->registry_page);
+      return GTK_WIDGET (self);
+    }
+  if (g_str_equal (name, "beneficiary-first"))
+    {
+      g_autoptr(GPtrArray) first = rifq_beneficiary_store_list (self->db, 0, 1, error);
+
+      if (first == NULL)
+        return NULL;
+      if (first->len == 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The registry is empty."));
+          return NULL;
+        }
+      select_page (self, "registry");
+      if (!rifq_registry_page_open (self->registry_page,
+                                    rifq_beneficiary_get_id (g_ptr_array_index (first, 0)), error))
+        return NULL;
+      return GTK_WIDGET (self);
+    }
+  if (g_str_has_prefix (name, "search:"))
+    {
+      select_page (self, "registry");
+      gtk_editable_set_text (rifq_registry_page_get_search_entry (self->registry_page),
+                             name + strlen ("search:"));
+      return GTK_WIDGET (self);
+    }
+  if (g_str_equal (name, "preferences"))
+    {
+      RifqPreferencesWindow *preferences = rifq_preferences_window_new (GTK_WINDOW (self), self->db);
+
+      gtk_window_present (GTK_WINDOW (preferences));
+      return GTK_WIDGET (preferences);
+    }
+  if (g_str_equal (name, "shortcuts"))
+    {
+      GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+
+      if (overlay == NULL)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no shortcuts window."));
+          return NULL;
+        }
+      gtk_window_present (overlay);
+      return GTK_WIDGET (overlay);
+    }
+  if (gtk_stack_get_child_by_name (self->pages, name) == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("There is no page called “%s”."), name);
+      return NULL;
+    }
+  select_page (self, name);
+  return GTK_WIDGET (self);
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  gint64         started;
+} Scroll;
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GTask *task = user_data;
+  Scroll *scroll = g_task_get_task_data (task);
+  double value = gtk_adjustment_get_value (scroll->adjustment);
+  double page = gtk_adjustment_get_page_size (scroll->adjustment);
+  double upper = gtk_adjustment_get_upper (scroll->adjustment);
+  struct rusage usage;
+
+  if (value + page < upper - 1)
+    {
+      gtk_adjustment_set_value (scroll->adjustment, value + 3 * page);
+      return G_SOURCE_CONTINUE;
+    }
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("scrolled %.0f px in %.2f s; peak resident memory %ld KiB\n", upper,
+           (g_get_monotonic_time () - scroll->started) / 1e6, usage.ru_maxrss);
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+rifq_window_scroll_registry_async (RifqWindow          *self,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+  Scroll *scroll;
+
+  g_return_if_fail (RIFQ_IS_WINDOW (self));
+
+  select_page (self, "registry");
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, rifq_window_scroll_registry_async);
+  scroll = g_new0 (Scroll, 1);
+  scroll->adjustment = gtk_scrolled_window_get_vadjustment (rifq_registry_page_get_scroller (self->registry_page));
+  scroll->started = g_get_monotonic_time ();
+  g_task_set_task_data (task, scroll, g_free);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, task, g_object_unref);
+}

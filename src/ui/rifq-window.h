@@ -1,0 +1,47 @@
+/* rifq-window.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rifq-db.h"
+#include "rifq-registry-page.h"
+
+G_BEGIN_DECLS
+
+#define RIFQ_TYPE_WINDOW (rifq_window_get_type ())
+G_DECLARE_FINAL_TYPE (RifqWindow, rifq_window, RIFQ, WINDOW, AdwApplicationWindow)
+
+RifqWindow       *rifq_window_new                   (GtkApplication *application,
+                                                     RifqDb         *db);
+
+/* Keyboard accelerators of the window's actions. */
+void              rifq_window_set_accels            (GtkApplication *application);
+
+RifqRegistryPage *rifq_window_get_registry_page     (RifqWindow *self);
+
+/* The sidebar's rows: (page name, label) in the order shown. */
+GPtrArray        *rifq_window_list_sections         (RifqWindow *self);
+
+/* Shows a page by name — registry, beneficiary-new, beneficiary-first, search:QUERY,
+ * channel:CODE, tool:CODE, intake, research, committee, dashboard, preferences, shortcuts —
+ * and returns the widget to draw for a screenshot (the window, or a dialog over it). */
+GtkWidget        *rifq_window_show_page             (RifqWindow  *self,
+                                                     const char  *name,
+                                                     GError     **error);
+
+void              rifq_window_toast                 (RifqWindow *self,
+                                                     const char *text);
+
+/* Scrolls the whole registry list from top to bottom, a few pages a frame (memory benchmark);
+ * prints the peak resident memory when done. */
+void              rifq_window_scroll_registry_async (RifqWindow          *self,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+
+G_END_DECLS
