@@ -479,7 +479,7 @@ validate_field (RifqBeneficiary *self,
   if (trimmed == NULL || *trimmed == '\0')
     {
       if (info->required)
-        return rifq_validate_required (NULL, label, NULL, error);
+        return rifq_validate_required ("", label, NULL, error);
       take_value (self, field, g_strdup (info->fallback));
       return TRUE;
     }
@@ -576,7 +576,7 @@ rifq_beneficiary_validate (RifqBeneficiary *self,
       g_autofree char *mobile_label = g_strdup_printf (_("Caregiver %u, mobile"), i + 1);
       char *normalized = NULL;
 
-      if (!rifq_validate_required (c->name, name_label, &normalized, &error))
+      if (!rifq_validate_required (c->name ? c->name : "", name_label, &normalized, &error))
         {
           add_problem (problems, RIFQ_N_FIELDS, i, error->message);
           g_clear_error (&error);
@@ -587,7 +587,7 @@ rifq_beneficiary_validate (RifqBeneficiary *self,
           c->name = normalized;
         }
 
-      if (!rifq_validate_required (c->relation, relation_label, &normalized, &error))
+      if (!rifq_validate_required (c->relation ? c->relation : "", relation_label, &normalized, &error))
         {
           add_problem (problems, RIFQ_N_FIELDS, i, error->message);
           g_clear_error (&error);

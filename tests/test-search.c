@@ -1,0 +1,295 @@
+/* test-search.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rifq-beneficiary-model.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-demo.h"
+#include "rifq-test-util.h"
+
+typedef struct
+{
+  const char *id;
+  const char *first;
+  const char *father;
+  const char *grandfather;
+  const char *family;
+  const char *mobile;
+} Person;
+
+/* Written as people write them: with hamza or without, tashkeel, tatweel, ة or ه. */
+static const Person people[] = {
+  { "1000000008", "أحمد", "عبد الله", "سعد", "القحطاني", "0501111111" },
+  { "1000000016", "أحمد", "سعد", "محمد", "العتيبي", "0502222222" },
+  { "1000000024", "مُحَمَّد", "أحمد", "عبدالله", "الشهري", "0503333333" },
+  { "1000000032", "فاطمة", "علي", "ناصر", "الزهراني", "0504444444" },
+  { "1000000040", "ليلى", "سعد", "إبراهيم", "الغامدي", "0505555555" },
+  { "1000000057", "سعد", "أحمد", "عبدالرحمن", "الدوسري", "0506666666" },
+  { "1000000065", "عبـــدالله", "فهد", "خالد", "المطيري", "0507777777" },
+  { "1000000073", "منيرة", "عبد العزيز", "سلطان", "الحربي", "0508888888" },
+};
+
+static RifqDb *
+populated_db (void)
+{
+  RifqDb *db = rifq_test_db_new (NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      RifqBeneficiary *b = rifq_test_beneficiary (people[i].id, people[i].first, people[i].family, people[i].mobile);
+
+      rifq_beneficiary_set (b, RIFQ_FIELD_FATHER_NAME, people[i].father);
+      rifq_beneficiary_set (b, RIFQ_FIELD_GRANDFATHER_NAME, people[i].grandfather);
+      g_ptr_array_add (all, b);
+    }
+  g_assert_true (rifq_beneficiary_store_add_many (db, all, NULL, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static GPtrArray *
+search (RifqDb     *db,
+        const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = rifq_beneficiary_store_search (db, query, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+finds (GPtrArray  *found,
+       const char *national_id)
+{
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (rifq_beneficiary_get (g_ptr_array_index (found, i), RIFQ_FIELD_NATIONAL_ID), national_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+nth_id (GPtrArray *found,
+        guint      i)
+{
+  g_assert_cmpuint (found->len, >, i);
+  return rifq_beneficiary_get (g_ptr_array_index (found, i), RIFQ_FIELD_NATIONAL_ID);
+}
+
+static void
+test_alef_forms (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) found = search (db, "احمد");
+  g_autoptr(GPtrArray) found_hamza = search (db, "إبراهيم");
+  g_autoptr(GPtrArray) found_bare = search (db, "ابراهيم");
+
+  g_assert_true (finds (found, "1000000008"));
+  g_assert_true (finds (found, "1000000016"));
+  g_assert_true (finds (found_hamza, "1000000040"));
+  g_assert_true (finds (found_bare, "1000000040"));
+}
+
+static void
+test_ta_marbuta_and_alef_maqsura (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) by_ha = search (db, "فاطمه");
+  g_autoptr(GPtrArray) by_ya = search (db, "ليلي");
+  g_autoptr(GPtrArray) munira = search (db, "منيره");
+
+  g_assert_true (finds (by_ha, "1000000032"));
+  g_assert_true (finds (by_ya, "1000000040"));
+  g_assert_true (finds (munira, "1000000073"));
+}
+
+static void
+test_tashkeel_and_tatweel (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) plain = search (db, "محمد الشهري");
+  g_autoptr(GPtrArray) marked = search (db, "مُحمّد");
+  g_autoptr(GPtrArray) stretched = search (db, "عبدالله فهد");
+
+  g_assert_cmpstr (nth_id (plain, 0), ==, "1000000024");
+  g_assert_true (finds (marked, "1000000024"));
+  g_assert_cmpstr (nth_id (stretched, 0), ==, "1000000065");
+}
+
+static void
+test_abd_with_or_without_space (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) joined = search (db, "عبدالله");
+  g_autoptr(GPtrArray) spaced = search (db, "عبد الله");
+  g_autoptr(GPtrArray) typing = search (db, "عبد ال");
+  g_autoptr(GPtrArray) aziz = search (db, "عبدالعزيز");
+
+  /* Stored as "عبد الله" (father of 1000000008) and "عبدالله" (1000000024, 1000000065). */
+  for (guint i = 0; i < 2; i++)
+    {
+      GPtrArray *found = i == 0 ? joined : spaced;
+
+      g_assert_true (finds (found, "1000000008"));
+      g_assert_true (finds (found, "1000000024"));
+      g_assert_true (finds (found, "1000000065"));
+    }
+  g_assert_true (finds (typing, "1000000008"));
+  g_assert_true (finds (aziz, "1000000073"));
+}
+
+static void
+test_ranking_best_first (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) full = search (db, "احمد سعد محمد العتيبي");
+  g_autoptr(GPtrArray) first_name = search (db, "سعد");
+  g_autoptr(GPtrArray) order = search (db, "احمد سعد");
+  g_autoptr(GPtrArray) any_order = search (db, "الدوسري احمد");
+
+  /* The whole four-part name: that person, first. */
+  g_assert_cmpstr (nth_id (full, 0), ==, "1000000016");
+  g_assert_cmpuint (full->len, ==, 1);
+
+  /* A first name: people called سعد come before those whose father or grandfather is. */
+  g_assert_cmpstr (nth_id (first_name, 0), ==, "1000000057");
+  g_assert_true (finds (first_name, "1000000016"));
+  g_assert_true (finds (first_name, "1000000040"));
+
+  /* Two names in order: the name starting with them first, then those names in order inside. */
+  g_assert_cmpstr (nth_id (order, 0), ==, "1000000016");
+  g_assert_true (finds (order, "1000000057"));
+  g_assert_true (finds (order, "1000000008"));
+
+  /* Words in another order still find the person. */
+  g_assert_cmpstr (nth_id (any_order, 0), ==, "1000000057");
+}
+
+static void
+test_prefix_as_you_type (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) one = search (db, "ف");
+  g_autoptr(GPtrArray) partial = search (db, "فاط");
+  g_autoptr(GPtrArray) later_word = search (db, "الزهر");
+
+  g_assert_cmpstr (nth_id (one, 0), ==, "1000000032");
+  g_assert_true (finds (one, "1000000065"));    /* father فهد */
+  g_assert_cmpstr (nth_id (partial, 0), ==, "1000000032");
+  g_assert_cmpuint (partial->len, ==, 1);
+  g_assert_true (finds (later_word, "1000000032"));
+}
+
+static void
+test_id_and_phone_prefix (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) by_id = search (db, "100000005");
+  g_autoptr(GPtrArray) by_indic_id = search (db, "١٠٠٠٠٠٠٠٧");
+  g_autoptr(GPtrArray) by_local = search (db, "0504");
+  g_autoptr(GPtrArray) by_international = search (db, "+96650777");
+  g_autoptr(GPtrArray) by_indic_phone = search (db, "٠٥٠٨");
+
+  g_assert_cmpuint (by_id->len, ==, 1);
+  g_assert_cmpstr (nth_id (by_id, 0), ==, "1000000057");
+  g_assert_cmpstr (nth_id (by_indic_id, 0), ==, "1000000073");
+  g_assert_cmpstr (nth_id (by_local, 0), ==, "1000000032");
+  g_assert_cmpstr (nth_id (by_international, 0), ==, "1000000065");
+  g_assert_cmpstr (nth_id (by_indic_phone, 0), ==, "1000000073");
+}
+
+static void
+test_no_match_and_empty (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) none = search (db, "زيد");
+  g_autoptr(GPtrArray) empty = search (db, "   ");
+  g_autoptr(GPtrArray) punctuation = search (db, "\"*(");
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (punctuation->len, ==, 0);
+}
+
+static void
+test_model_reads_pages_on_demand (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiaryModel) model = NULL;
+  g_autoptr(RifqBeneficiary) last = NULL;
+  g_autoptr(RifqBeneficiary) first = NULL;
+
+  g_assert_true (rifq_demo_fill (db, 1000, 3, &error));
+  model = rifq_beneficiary_model_new (db);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+  g_assert_cmpuint (rifq_beneficiary_model_get_pages_read (model), ==, 0);
+
+  last = g_list_model_get_item (G_LIST_MODEL (model), 999);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_nonnull (last);
+  g_assert_nonnull (first);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 1000));
+  /* Two rows far apart: two pages read, not the table. */
+  g_assert_cmpuint (rifq_beneficiary_model_get_pages_read (model), ==, 2);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *calls)
+{
+  (*calls)++;
+}
+
+static void
+test_model_query_updates_items (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(RifqBeneficiaryModel) model = rifq_beneficiary_model_new (db);
+  g_autoptr(RifqBeneficiary) item = NULL;
+  guint calls = 0;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &calls);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (people));
+
+  rifq_beneficiary_model_set_query (model, "فاطمه");
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rifq_beneficiary_get (item, RIFQ_FIELD_NATIONAL_ID), ==, "1000000032");
+
+  rifq_beneficiary_model_set_query (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (people));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rifq_test_init (&argc, &argv);
+
+  g_test_add_func ("/search/normalised/alef-forms", test_alef_forms);
+  g_test_add_func ("/search/normalised/ta-marbuta-and-alef-maqsura", test_ta_marbuta_and_alef_maqsura);
+  g_test_add_func ("/search/normalised/tashkeel-and-tatweel", test_tashkeel_and_tatweel);
+  g_test_add_func ("/search/normalised/abd-with-or-without-space", test_abd_with_or_without_space);
+  g_test_add_func ("/search/ranking/best-matches-first", test_ranking_best_first);
+  g_test_add_func ("/search/prefix/as-you-type", test_prefix_as_you_type);
+  g_test_add_func ("/search/digits/id-and-mobile-prefix", test_id_and_phone_prefix);
+  g_test_add_func ("/search/no-match-and-empty-query", test_no_match_and_empty);
+  g_test_add_func ("/model/reads-pages-on-demand", test_model_reads_pages_on_demand);
+  g_test_add_func ("/model/query-updates-items", test_model_query_updates_items);
+
+  return g_test_run ();
+}
