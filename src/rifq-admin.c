@@ -514,12 +514,20 @@ cmd_check (void)
       status = EXIT_REFUSED;
     }
   else
-    g_print (_("Audit log: %" G_GINT64_FORMAT " entries, chain intact\n"), audit_rows);
+    {
+      g_autofree char *rows = g_strdup_printf ("%" G_GINT64_FORMAT, audit_rows);
+
+      g_print (_("Audit log: %s entries, chain intact\n"), rows);
+    }
 
   count = rifq_beneficiary_store_count (db, &error);
   if (count < 0)
     return refuse (error);
-  g_print (_("Beneficiaries: %" G_GINT64_FORMAT "\n"), count);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+    g_print (_("Beneficiaries: %s\n"), number);
+  }
   return status;
 }
 

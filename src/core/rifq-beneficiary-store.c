@@ -144,9 +144,11 @@ load_one (RifqDb      *db,
                    text_key ? text_key : "");
       if (text_key == NULL)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, int_key);
+
           g_clear_error (error);
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
-                       _("No beneficiary has the record number %" G_GINT64_FORMAT "."), int_key);
+                       _("No beneficiary has the record number %s."), number);
         }
       return NULL;
     }

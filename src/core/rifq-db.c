@@ -658,9 +658,8 @@ rifq_db_verify_audit (RifqDb  *self,
       if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
         {
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                       _("The audit log is broken at entry %" G_GINT64_FORMAT
-                         ": it was changed after it was written."),
-                       (gint64) sqlite3_column_int64 (stmt, 0));
+                       _("The audit log is broken at entry %s: it was changed after it was written."),
+                       (const char *) sqlite3_column_text (stmt, 0));
           sqlite3_reset (stmt);
           return FALSE;
         }

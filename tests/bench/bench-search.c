@@ -1,0 +1,182 @@
+/* bench-search.c: search as you type over 100,000 beneficiaries, beside a plain FTS5 query
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-db.h"
+#include "rifq-demo.h"
+
+#define ROUNDS 15
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+/* The floor: the plain full-text query a first attempt would write. */
+static double
+time_plain_fts (RifqDb     *db,
+                const char *query)
+{
+  g_autofree char *norm = rifq_arabic_normalize_query (query);
+  g_auto(GStrv) words = g_strsplit (norm, " ", -1);
+  g_autoptr(GString) match = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 start;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append_printf (match, "%s\"%s\"*", i ? " " : "", words[i]);
+
+  stmt = rifq_db_prepare (db, "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? ORDER BY rank LIMIT 50", NULL);
+  start = g_get_monotonic_time ();
+  sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+time_search (RifqDb     *db,
+             const char *query,
+             guint      *out_found)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  found = rifq_beneficiary_store_search (db, query, 50, NULL);
+  if (out_found != NULL)
+    *out_found = found->len;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GPtrArray) sample = NULL;
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_all = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *path = g_getenv ("RIFQ_BENCH_DATABASE");
+  g_autofree char *own_path = NULL;
+  guint count = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  double worst = 0, worst_floor = 0;
+  const char *worst_query = NULL;
+  gint64 n;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  if (path == NULL)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rifq-bench-XXXXXX", NULL);
+      own_path = g_build_filename (dir, "bench.db", NULL);
+      path = own_path;
+    }
+  db = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+  n = rifq_beneficiary_store_count (db, NULL);
+  if (n < count)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_true (rifq_demo_fill (db, count - (guint) n, 1, &error));
+      g_assert_no_error (error);
+      g_print ("# filled %u synthetic beneficiaries in %.1f s\n", count - (guint) n,
+               (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  /* Queries a desk officer types: 1–4 letters, first names, whole names, ID and mobile prefixes. */
+  sample = rifq_beneficiary_store_list (db, 4321, 1, NULL);
+  {
+    RifqBeneficiary *b = g_ptr_array_index (sample, 0);
+    const char *fixed[] = { "م", "عب", "فاط", "سلطا", "محمد", "نورة", "عبدالله", "عبد الرحمن",
+                            "الشهري", "محمد عبدالله", "1", "10", "1234", "05", "0555", "055512" };
+    g_autofree char *full = rifq_beneficiary_dup_full_name (b);
+    g_autofree char *id_prefix = g_strndup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID), 6);
+    g_autofree char *mobile = g_strconcat ("0", rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE) + 4, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+      g_ptr_array_add (queries, g_strdup (fixed[i]));
+    g_ptr_array_add (queries, g_strdup (full));
+    g_ptr_array_add (queries, g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID)));
+    g_ptr_array_add (queries, g_strdup (id_prefix));
+    g_ptr_array_add (queries, g_strdup (mobile));
+  }
+
+  g_print ("# %" G_GINT64_FORMAT " beneficiaries; median of %d rounds per query, milliseconds\n",
+           rifq_beneficiary_store_count (db, NULL), ROUNDS);
+  g_print ("# %-28s %8s %8s %14s\n", "query", "rifq", "found", "plain FTS5");
+
+  for (guint q = 0; q < queries->len; q++)
+    {
+      const char *query = g_ptr_array_index (queries, q);
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+      gboolean numeric = rifq_arabic_is_numeric (query);
+      guint found = 0;
+      double m, f = 0;
+
+      time_search (db, query, NULL);    /* statements prepared, pages warm */
+      for (guint r = 0; r < ROUNDS; r++)
+        {
+          double t = time_search (db, query, &found);
+
+          g_array_append_val (times, t);
+          g_array_append_val (all, t);
+          if (t > worst)
+            {
+              worst = t;
+              worst_query = query;
+            }
+          if (!numeric)
+            {
+              double ft = time_plain_fts (db, query);
+
+              g_array_append_val (floor_times, ft);
+              g_array_append_val (floor_all, ft);
+              worst_floor = MAX (worst_floor, ft);
+            }
+        }
+      m = median (times);
+      if (!numeric)
+        f = median (floor_times);
+      if (numeric)
+        g_print ("  %-28s %8.3f %8u %14s\n", query, m, found, "-");
+      else
+        g_print ("  %-28s %8.3f %8u %14.3f\n", query, m, found, f);
+    }
+
+  g_print ("search as you type: median %.3f ms, slowest %.3f ms (“%s”)  [target: median < 3, every query < 16]\n",
+           median (all), worst, worst_query);
+  g_print ("floor, plain FTS5 MATCH … ORDER BY rank LIMIT 50 (names only): median %.3f ms, slowest %.3f ms\n",
+           median (floor_all), worst_floor);
+
+  if (median (all) >= 3.0 || worst >= 16.0)
+    {
+      g_print ("TARGET MISSED\n");
+      return 1;
+    }
+  return 0;
+}

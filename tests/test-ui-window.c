@@ -1,0 +1,240 @@
+/* test-ui-window.c: the window as a desk officer meets it (runs under Xvfb)
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rifq-application.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-locale.h"
+#include "rifq-screenshot.h"
+#include "rifq-test-util.h"
+#include "rifq-window.h"
+
+static RifqDb *
+registry_with_people (void)
+{
+  RifqDb *db = rifq_test_db_new (NULL);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (people, rifq_test_beneficiary (RIFQ_TEST_ID_1, "فاطمة", "الزهراني", "0501111111"));
+  g_ptr_array_add (people, rifq_test_beneficiary (RIFQ_TEST_ID_2, "أحمد", "العتيبي", "0502222222"));
+  g_ptr_array_add (people, rifq_test_beneficiary (RIFQ_TEST_ID_3, "منيرة", "الحربي", "0503333333"));
+  g_assert_true (rifq_beneficiary_store_add_many (db, people, NULL, NULL));
+  return db;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for ms milliseconds: frames, search delays, idle handlers. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static RifqWindow *
+open_window (RifqDb *db)
+{
+  RifqWindow *window = rifq_window_new (NULL, db);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  return window;
+}
+
+static gboolean
+is_arabic_text (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return c >= 0x0600 && c <= 0x06FF;
+}
+
+static void
+test_opens_right_to_left_in_arabic (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  RifqWindow *window = open_window (db);
+  g_autoptr(GPtrArray) sections = rifq_window_list_sections (window);
+  gboolean registry_found = FALSE;
+
+  g_assert_true (rifq_locale_is_arabic ());
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+
+  /* The policy's eight channels in its order and wording, then the officer's tools. */
+  g_assert_cmpuint (sections->len, ==, 8 + 4 + 3 + 1 + 1);
+  g_assert_cmpstr (g_ptr_array_index (sections, 0), ==, "المقابلة الشخصية");
+  g_assert_cmpstr (g_ptr_array_index (sections, 7), ==, "مناديب المكاتب الفرعية");
+  g_assert_cmpstr (g_ptr_array_index (sections, 8), ==, "اللائحة الأساسية للجمعية");
+  g_assert_cmpstr (g_ptr_array_index (sections, 11), ==, "طلب دعم مستفيد");
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const char *label = g_ptr_array_index (sections, i);
+
+      g_assert_true (is_arabic_text (label));
+      registry_found |= g_str_equal (label, _("Beneficiary Registry"));
+    }
+  g_assert_true (registry_found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_shows_matching_people (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  RifqWindow *window = open_window (db);
+  RifqRegistryPage *page = rifq_window_get_registry_page (window);
+  RifqBeneficiaryModel *model = rifq_registry_page_get_model (page);
+  g_autoptr(RifqBeneficiary) found = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  /* Typed as people type: ه for ة. */
+  gtk_editable_set_text (rifq_registry_page_get_search_entry (page), "فاطمه");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  found = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rifq_beneficiary_get (found, RIFQ_FIELD_NATIONAL_ID), ==, RIFQ_TEST_ID_1);
+
+  gtk_editable_set_text (rifq_registry_page_get_search_entry (page), "٠٥٠٢");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  gtk_editable_set_text (rifq_registry_page_get_search_entry (page), "زيد");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+fill_form (RifqBeneficiaryEditor *editor,
+           const char            *national_id)
+{
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_NATIONAL_ID, national_id);
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_FIRST_NAME, "سعد");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_FATHER_NAME, "ناصر");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_GRANDFATHER_NAME, "علي");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_FAMILY_NAME, "الدوسري");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_SEX, "male");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_BIRTH_DATE, "1362/04/10");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_MOBILE, "0559998888");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_CITY, "الدمام");
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_LIVING_SITUATION, "alone");
+}
+
+static void
+test_form_bad_id_shows_message_writes_nothing (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  RifqWindow *window = open_window (db);
+  RifqRegistryPage *page = rifq_window_get_registry_page (window);
+  RifqBeneficiaryEditor *editor = rifq_registry_page_get_editor (page);
+  gint64 audit_before = rifq_test_count (db, "SELECT count(*) FROM audit");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL));
+  g_assert_true (rifq_registry_page_is_editing (page));
+  fill_form (editor, "1000000000");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin (100);
+
+  /* The message names the field, in Arabic; the row is marked; nothing is written. */
+  g_assert_nonnull (strstr (rifq_beneficiary_editor_get_problems (editor), rifq_field_label (RIFQ_FIELD_NATIONAL_ID)));
+  g_assert_true (is_arabic_text (rifq_beneficiary_editor_get_problems (editor)));
+  g_assert_true (rifq_beneficiary_editor_field_has_error (editor, RIFQ_FIELD_NATIONAL_ID));
+  g_assert_false (rifq_beneficiary_editor_field_has_error (editor, RIFQ_FIELD_MOBILE));
+  g_assert_true (rifq_registry_page_is_editing (page));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 3);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit_before);
+
+  /* What was typed is still there, to correct. */
+  g_assert_cmpstr (rifq_beneficiary_editor_get_text (editor, RIFQ_FIELD_FAMILY_NAME), ==, "الدوسري");
+  g_assert_true (rifq_beneficiary_editor_get_dirty (editor));
+
+  /* Corrected, it saves, and the registry shows the new person. */
+  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_NATIONAL_ID, "١٠٠٠٠٠٠٠٣٢");
+  g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_SAVED);
+  spin (100);
+  g_assert_false (rifq_registry_page_is_editing (page));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary WHERE national_id = '1000000032' "
+                                        "AND birth_date = '1943-04-15'"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rifq_registry_page_get_model (page))), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *saved = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *saved = rifq_screenshot_save_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_screenshot_writes_png (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  RifqWindow *window = open_window (db);
+  g_autofree char *dir = g_dir_make_tmp ("rifq-shot-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "registry.png", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+  guint waited = 0;
+
+  rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
+  while (!saved && waited++ < 100)
+    spin (50);
+  g_assert_true (saved);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_height (texture), >, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* As on a desk officer's machine: no language asked for, so Arabic. */
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LANG");
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  rifq_locale_init ();
+
+  gtk_test_init (&argc, &argv, NULL);
+  rifq_ui_init ();
+
+  g_test_add_func ("/window/opens-right-to-left-with-arabic-labels", test_opens_right_to_left_in_arabic);
+  g_test_add_func ("/window/registry/search-shows-matching-people", test_search_shows_matching_people);
+  g_test_add_func ("/window/registry/bad-id-shows-message-and-writes-nothing", test_form_bad_id_shows_message_writes_nothing);
+  g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
+
+  return g_test_run ();
+}
