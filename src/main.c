@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "rifq-application.h"
 #include "rifq-locale.h"
@@ -39,7 +40,9 @@ main (int   argc,
     { NULL }
   };
 
+  /* The locale is chosen here (C.UTF-8 on a machine with only C); gtk_init would reset it. */
   rifq_locale_init ();
+  gtk_disable_setlocale ();
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Rifq: the beneficiary-relations desk of the association."));

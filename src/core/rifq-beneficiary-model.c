@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rifq-beneficiary.h"
 #include "rifq-beneficiary-model.h"
 #include "rifq-beneficiary-store.h"
@@ -27,6 +29,7 @@ struct _RifqBeneficiaryModel
   GPtrArray  *results;     /* search results, when query is set */
   GHashTable *pages;       /* page number → GPtrArray of RifqBeneficiary */
   GQueue      page_order;  /* oldest page first, to drop when over PAGES_KEPT */
+  GHashTable *page_after;  /* page number → Key of the row just before it, once known */
 
   /* state */
   guint       n_items;
@@ -41,6 +44,22 @@ enum {
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+
+/* A row's place in name order, to read the next page from it rather than by OFFSET. */
+typedef struct
+{
+  char   *name_norm;
+  gint64  id;
+} Key;
+
+static void
+key_free (gpointer data)
+{
+  Key *key = data;
+
+  g_free (key->name_norm);
+  g_free (key);
+}
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RifqBeneficiaryModel, rifq_beneficiary_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -70,13 +89,31 @@ read_page (RifqBeneficiaryModel *self,
   if (rows != NULL)
     return rows;
 
-  rows = rifq_beneficiary_store_list (self->db, page * PAGE_SIZE, PAGE_SIZE, &error);
+  {
+    Key *after = g_hash_table_lookup (self->page_after, GUINT_TO_POINTER (page));
+
+    if (after != NULL)
+      rows = rifq_beneficiary_store_list_after (self->db, after->name_norm, after->id, PAGE_SIZE, &error);
+    else
+      rows = rifq_beneficiary_store_list (self->db, page * PAGE_SIZE, PAGE_SIZE, &error);
+  }
   if (rows == NULL)
     {
       g_warning ("Cannot read the registry: %s", error->message);
       return NULL;
     }
   self->pages_read++;
+
+  /* Scrolling on reads the next page from here: as fast at the end as at the start. */
+  if (rows->len == PAGE_SIZE && !g_hash_table_contains (self->page_after, GUINT_TO_POINTER (page + 1)))
+    {
+      RifqBeneficiary *last = g_ptr_array_index (rows, rows->len - 1);
+      Key *key = g_new0 (Key, 1);
+
+      key->name_norm = rifq_beneficiary_dup_name_norm (last);
+      key->id = rifq_beneficiary_get_id (last);
+      g_hash_table_insert (self->page_after, GUINT_TO_POINTER (page + 1), key);
+    }
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
   g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
@@ -121,6 +158,7 @@ rifq_beneficiary_model_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->page_after, g_hash_table_unref);
   g_queue_clear (&self->page_order);
 
   G_OBJECT_CLASS (rifq_beneficiary_model_parent_class)->finalize (object);
@@ -187,6 +225,7 @@ static void
 rifq_beneficiary_model_init (RifqBeneficiaryModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->page_after = g_hash_table_new_full (NULL, NULL, NULL, key_free);
   g_queue_init (&self->page_order);
 }
 
@@ -210,6 +249,14 @@ rifq_beneficiary_model_get_query (RifqBeneficiaryModel *self)
   return self->query;
 }
 
+static void
+forget_pages (RifqBeneficiaryModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->page_after);
+  g_queue_clear (&self->page_order);
+}
+
 void
 rifq_beneficiary_model_reload (RifqBeneficiaryModel *self)
 {
@@ -220,8 +267,7 @@ rifq_beneficiary_model_reload (RifqBeneficiaryModel *self)
 
   old_n_items = self->n_items;
   g_clear_pointer (&self->results, g_ptr_array_unref);
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->page_order);
+  forget_pages (self);
 
   if (self->query != NULL && *self->query != '\0')
     {
@@ -253,12 +299,85 @@ rifq_beneficiary_model_set_query (RifqBeneficiaryModel *self,
 {
   g_return_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self));
 
+  /* An empty search is no search: the whole registry, without reading it again. */
+  if (query != NULL && *query == '\0')
+    query = NULL;
   if (g_strcmp0 (self->query, query) == 0)
     return;
   g_free (self->query);
   self->query = g_strdup (query);
   rifq_beneficiary_model_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+static int
+compare_keys (RifqBeneficiary *a,
+              RifqBeneficiary *b)
+{
+  g_autofree char *norm_a = rifq_beneficiary_dup_name_norm (a);
+  g_autofree char *norm_b = rifq_beneficiary_dup_name_norm (b);
+  int cmp = strcmp (norm_a, norm_b);
+
+  if (cmp != 0)
+    return cmp;
+  return (rifq_beneficiary_get_id (a) > rifq_beneficiary_get_id (b)) -
+         (rifq_beneficiary_get_id (a) < rifq_beneficiary_get_id (b));
+}
+
+void
+rifq_beneficiary_model_saved (RifqBeneficiaryModel *self,
+                              RifqBeneficiary      *before,
+                              RifqBeneficiary      *after)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 new_position;
+  gint64 old_position;
+
+  g_return_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self));
+  g_return_if_fail (RIFQ_IS_BENEFICIARY (after));
+
+  if (self->results != NULL)
+    {
+      rifq_beneficiary_model_reload (self);
+      return;
+    }
+
+  /* Only the rows that moved are announced: a list view handed "everything changed" would
+   * read all 100,000 rows again to keep its widgets. */
+  forget_pages (self);
+  new_position = rifq_beneficiary_store_position (self->db, after, &error);
+  if (new_position < 0)
+    {
+      g_warning ("Cannot place the saved beneficiary: %s", error->message);
+      rifq_beneficiary_model_reload (self);
+      return;
+    }
+
+  if (before == NULL)
+    {
+      self->n_items++;
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
+
+  /* Rows before the old key, less the saved row itself if it moved in front of it. */
+  old_position = rifq_beneficiary_store_position (self->db, before, NULL);
+  if (old_position < 0)
+    {
+      rifq_beneficiary_model_reload (self);
+      return;
+    }
+  if (compare_keys (after, before) < 0)
+    old_position--;
+
+  if (old_position == new_position)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_position, 1, 1);
+  else
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+    }
 }
 
 guint

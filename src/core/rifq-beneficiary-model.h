@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "rifq-beneficiary.h"
 #include "rifq-db.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,12 @@ void                  rifq_beneficiary_model_set_query  (RifqBeneficiaryModel *s
 
 /* Re-reads the registry (after a save). */
 void                  rifq_beneficiary_model_reload     (RifqBeneficiaryModel *self);
+
+/* A beneficiary was saved: before is the record as it was (NULL when new), after as saved.
+ * Announces only the rows that moved. */
+void                  rifq_beneficiary_model_saved      (RifqBeneficiaryModel *self,
+                                                         RifqBeneficiary      *before,
+                                                         RifqBeneficiary      *after);
 
 /* Number of pages read from the database since creation (for tests of on-demand paging). */
 guint                 rifq_beneficiary_model_get_pages_read (RifqBeneficiaryModel *self);

@@ -634,6 +634,60 @@ rifq_beneficiary_store_list (RifqDb  *db,
   return g_steal_pointer (&rows);
 }
 
+GPtrArray *
+rifq_beneficiary_store_list_after (RifqDb     *db,
+                                   const char *after_name_norm,
+                                   gint64      after_id,
+                                   guint       limit,
+                                   GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (after_name_norm != NULL, NULL);
+
+  stmt = rifq_db_prepare (db, SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2)"
+                          " ORDER BY name_norm, id LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, after_name_norm, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, after_id);
+  sqlite3_bind_int (stmt, 3, limit);
+  if (!collect_rows (db, stmt, rows, NULL, limit, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+gint64
+rifq_beneficiary_store_position (RifqDb          *db,
+                                 RifqBeneficiary *beneficiary,
+                                 GError         **error)
+{
+  g_autofree char *name_norm = NULL;
+  sqlite3_stmt *stmt;
+  gint64 position = -1;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), -1);
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), -1);
+
+  name_norm = rifq_beneficiary_dup_name_norm (beneficiary);
+  stmt = rifq_db_prepare (db,
+                          "SELECT (SELECT count(*) FROM beneficiary WHERE name_norm < ?1)"
+                          " + (SELECT count(*) FROM beneficiary WHERE name_norm = ?1 AND id < ?2)",
+                          error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name_norm, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  else
+    rifq_db_fail (db, error);
+  sqlite3_reset (stmt);
+  return position;
+}
+
 /* The smallest string greater than every string that starts with prefix, in byte order. */
 static char *
 prefix_upper_bound (const char *prefix)

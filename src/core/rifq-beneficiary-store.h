@@ -70,4 +70,17 @@ GPtrArray       *rifq_beneficiary_store_list     (RifqDb  *db,
                                                   guint    limit,
                                                   GError **error);
 
+/* The page that follows the row (after_name_norm, after_id) in name order: reading page after
+ * page this way costs the same at the end of the registry as at its start. */
+GPtrArray       *rifq_beneficiary_store_list_after (RifqDb     *db,
+                                                    const char *after_name_norm,
+                                                    gint64      after_id,
+                                                    guint       limit,
+                                                    GError    **error);
+
+/* Where a beneficiary stands in name order (0 = first), as rifq_beneficiary_store_list counts. */
+gint64           rifq_beneficiary_store_position  (RifqDb          *db,
+                                                   RifqBeneficiary *beneficiary,
+                                                   GError         **error);
+
 G_END_DECLS

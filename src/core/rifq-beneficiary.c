@@ -221,9 +221,9 @@ dup_subtitle (RifqBeneficiary *self)
         continue;
       if (s->len > 0)
         g_string_append (s, " · ");
-      /* Phone numbers and IDs read left to right even inside Arabic text. */
-      if (i < 2)
-        g_string_append_printf (s, "\u2066%s\u2069", parts[i]);
+      /* Desk officers read and dial mobiles in the local form, 05XXXXXXXX. */
+      if (i == 1 && g_str_has_prefix (parts[i], "+966"))
+        g_string_append_printf (s, "0%s", parts[i] + 4);
       else
         g_string_append (s, parts[i]);
     }

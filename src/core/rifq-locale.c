@@ -45,7 +45,12 @@ rifq_locale_init (void)
 
   localedir = g_getenv ("RIFQ_LOCALEDIR");
   if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
+    {
+      g_autofree char *installed = g_build_filename (LOCALEDIR, "ar", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+      /* A program run from its build tree, before installation, finds its own catalog. */
+      localedir = g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR;
+    }
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

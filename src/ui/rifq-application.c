@@ -37,6 +37,19 @@ struct _RifqApplication
 
 G_DEFINE_FINAL_TYPE (RifqApplication, rifq_application, ADW_TYPE_APPLICATION)
 
+/* Before GtkApplication's own start-up, which looks for its resources (icons, menus). */
+static void
+register_resources (void)
+{
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      rifq_ui_register_resource ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
 void
 rifq_ui_init (void)
 {
@@ -51,7 +64,7 @@ rifq_ui_init (void)
     return;
   done = TRUE;
 
-  rifq_ui_register_resource ();
+  register_resources ();
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/org/ruhamaa/Rifq/icons");
 
@@ -186,6 +199,8 @@ rifq_application_activate (GApplication *app)
       g_autoptr(GError) error = NULL;
       GtkWidget *target;
 
+      /* A picture of the page as it rests, not half-way through a transition. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
       gtk_window_present (window);
       target = rifq_window_show_page (RIFQ_WINDOW (window), self->screenshot_page, &error);
       if (target == NULL)
@@ -331,6 +346,7 @@ rifq_application_init (RifqApplication *self)
 RifqApplication *
 rifq_application_new (void)
 {
+  register_resources ();
   return g_object_new (RIFQ_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", "/org/ruhamaa/Rifq",

@@ -172,8 +172,9 @@ build_combo_row (RifqBeneficiaryEditor *self,
   GtkWidget *row = adw_combo_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rifq_field_label (field));
-  if (!info->required && info->fallback == NULL)
-    gtk_string_list_append (labels, _("Not stated"));
+  /* Nothing is chosen for the officer: a required choice starts empty and must be made. */
+  if (info->fallback == NULL)
+    gtk_string_list_append (labels, info->required ? _("Choose…") : _("Not stated"));
 
   if (info->kind == RIFQ_FIELD_KIND_CHANNEL)
     {
@@ -536,8 +537,12 @@ store (RifqBeneficiaryEditor *self,
       return RIFQ_SAVE_REFUSED;
     }
 
-  rifq_beneficiary_editor_load (self, beneficiary);
-  g_signal_emit (self, signals[SAVED], 0, beneficiary);
+  {
+    g_autoptr(RifqBeneficiary) before = self->original ? g_object_ref (self->original) : NULL;
+
+    rifq_beneficiary_editor_load (self, beneficiary);
+    g_signal_emit (self, signals[SAVED], 0, before, beneficiary);
+  }
   return RIFQ_SAVE_SAVED;
 }
 
@@ -575,7 +580,8 @@ rifq_beneficiary_editor_class_init (RifqBeneficiaryEditorClass *klass)
   object_class->finalize = rifq_beneficiary_editor_finalize;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, RIFQ_TYPE_BENEFICIARY);
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                 RIFQ_TYPE_BENEFICIARY, RIFQ_TYPE_BENEFICIARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-beneficiary-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -613,8 +619,14 @@ rifq_beneficiary_editor_set_db (RifqBeneficiaryEditor *self,
       g_ptr_array_add (self->channel_codes, g_strdup (item->code));
       g_ptr_array_add (self->channel_codes, g_strdup (rifq_policy_item_label (item)));
     }
-  build_form (self);
-  rifq_beneficiary_editor_load (self, NULL);
+}
+
+/* The form is built the first time it is needed, not while the window starts. */
+static void
+ensure_form (RifqBeneficiaryEditor *self)
+{
+  if (self->rows[0] == NULL)
+    build_form (self);
 }
 
 static void
@@ -623,7 +635,7 @@ set_combo (RifqBeneficiaryEditor *self,
            const char            *code)
 {
   const RifqFieldInfo *info = rifq_field_info (field);
-  guint offset = (!info->required && info->fallback == NULL) ? 1 : 0;
+  guint offset = info->fallback == NULL ? 1 : 0;
   guint selected = 0;
 
   if (code != NULL && info->kind == RIFQ_FIELD_KIND_CHANNEL)
@@ -654,6 +666,7 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
   g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
   g_return_if_fail (self->db != NULL);
 
+  ensure_form (self);
   self->loading = TRUE;
   g_set_object (&self->original, beneficiary);
   clear_problems (self);
@@ -678,6 +691,15 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
 
             adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]),
                                          shown ? shown : _("Given when the beneficiary is registered"));
+          }
+          break;
+        case RIFQ_FIELD_KIND_MOBILE:
+          {
+            /* Shown as officers dial it; the store keeps the international form. */
+            g_autofree char *local = value && g_str_has_prefix (value, "+966")
+                                     ? g_strconcat ("0", value + 4, NULL) : g_strdup (value);
+
+            gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), local ? local : "");
           }
           break;
         default:
@@ -729,6 +751,7 @@ rifq_beneficiary_editor_get_text (RifqBeneficiaryEditor *self,
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), NULL);
   g_return_val_if_fail (field < RIFQ_N_FIELDS, NULL);
 
+  ensure_form (self);
   info = rifq_field_info (field);
   switch (info->kind)
     {
@@ -736,7 +759,7 @@ rifq_beneficiary_editor_get_text (RifqBeneficiaryEditor *self,
     case RIFQ_FIELD_KIND_CHANNEL:
       {
         guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[field]));
-        guint offset = (!info->required && info->fallback == NULL) ? 1 : 0;
+        guint offset = info->fallback == NULL ? 1 : 0;
 
         if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
           return NULL;
@@ -763,6 +786,7 @@ rifq_beneficiary_editor_set_text (RifqBeneficiaryEditor *self,
   g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
   g_return_if_fail (field < RIFQ_N_FIELDS);
 
+  ensure_form (self);
   info = rifq_field_info (field);
   switch (info->kind)
     {
@@ -813,5 +837,5 @@ rifq_beneficiary_editor_field_has_error (RifqBeneficiaryEditor *self,
 {
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), FALSE);
   g_return_val_if_fail (field < RIFQ_N_FIELDS, FALSE);
-  return gtk_widget_has_css_class (self->rows[field], "error");
+  return self->rows[field] != NULL && gtk_widget_has_css_class (self->rows[field], "error");
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  RIFQ_SAVE_SAVED,          /* written; "saved" was emitted */
+  RIFQ_SAVE_SAVED,          /* written; "saved" (before or NULL, after) was emitted */
   RIFQ_SAVE_REFUSED,        /* problems shown beside their fields; nothing written */
   RIFQ_SAVE_ASKING,         /* a probable duplicate: the officer is asked for a reason */
 } RifqSaveResult;

@@ -36,10 +36,11 @@ G_DEFINE_FINAL_TYPE (RifqPreferencesWindow, rifq_preferences_window, ADW_TYPE_PR
 static void
 add_fact (AdwPreferencesGroup *group,
           const char          *title,
-          const char          *value)
+          const char          *value,
+          gboolean             number)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *shown = rifq_ui_display_digits (value);
+  g_autofree char *shown = number ? rifq_ui_display_digits (value) : g_strdup (value);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown ? shown : "");
@@ -120,26 +121,26 @@ rifq_preferences_window_new (GtkWindow *parent,
 
   name_ar = rifq_db_get_setting (db, "association_name_ar");
   name_en = rifq_db_get_setting (db, "association_name_en");
-  add_fact (self->association_group, _("Name"), rifq_locale_is_arabic () ? name_ar : name_en);
+  add_fact (self->association_group, _("Name"), rifq_locale_is_arabic () ? name_ar : name_en, FALSE);
 
   period = rifq_db_get_setting (db, "decision_period_days");
   days = period ? atoi (period) : 14;
   period_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
-  add_fact (self->association_group, _("Research committee decision period"), period_text);
+  add_fact (self->association_group, _("Research committee decision period"), period_text, TRUE);
 
   approved = rifq_db_get_setting (db, "policy_approved_on");
   if (approved != NULL && rifq_calendar_from_iso (approved, &date))
     {
-      g_autofree char *both = rifq_calendar_format_both (&date, RIFQ_DIGITS_LATIN);
+      g_autofree char *both = rifq_calendar_format_both (&date, rifq_ui_get_digits ());
 
-      add_fact (self->association_group, _("Beneficiary policy approved by the board"), both);
+      add_fact (self->association_group, _("Beneficiary policy approved by the board"), both, FALSE);
     }
 
-  add_fact (self->database_group, _("File"), rifq_db_get_path (db));
+  add_fact (self->database_group, _("File"), rifq_db_get_path (db), FALSE);
   version = g_strdup_printf ("%d", rifq_db_get_schema_version (db));
-  add_fact (self->database_group, _("Schema version"), version);
+  add_fact (self->database_group, _("Schema version"), version, TRUE);
   count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (rifq_beneficiary_store_count (db, NULL), 0));
-  add_fact (self->database_group, _("Beneficiaries"), count);
+  add_fact (self->database_group, _("Beneficiaries"), count, TRUE);
 
   return self;
 }

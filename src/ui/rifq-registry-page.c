@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rifq-application.h"
+#include "rifq-beneficiary-row.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-registry-page.h"
 
@@ -37,13 +38,6 @@ struct _RifqRegistryPage
 };
 
 G_DEFINE_FINAL_TYPE (RifqRegistryPage, rifq_registry_page, GTK_TYPE_WIDGET)
-
-static char *
-display_digits (gpointer    unused,
-                const char *text)
-{
-  return rifq_ui_display_digits (text);
-}
 
 static void
 update_list_state (RifqRegistryPage *self)
@@ -117,6 +111,7 @@ list_activated_cb (RifqRegistryPage *self,
 
 static void
 editor_saved_cb (RifqRegistryPage *self,
+                 RifqBeneficiary  *before,
                  RifqBeneficiary  *beneficiary)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_APPLICATION_WINDOW);
@@ -124,7 +119,7 @@ editor_saved_cb (RifqRegistryPage *self,
   g_autofree char *message = g_strdup_printf (_("Saved: %s"), name);
   AdwToastOverlay *overlay;
 
-  rifq_beneficiary_model_reload (self->model);
+  rifq_beneficiary_model_saved (self->model, before, beneficiary);
   update_list_state (self);
   gtk_stack_set_visible_child_name (self->stack, "list");
 
@@ -175,16 +170,37 @@ rifq_registry_page_class_init (RifqRegistryPageClass *klass)
 }
 
 static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, rifq_beneficiary_row_new ());
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  RifqBeneficiary *beneficiary = gtk_list_item_get_item (item);
+  g_autofree char *full_name = rifq_beneficiary_dup_full_name (beneficiary);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *shown = NULL;
+
+  g_object_get (beneficiary, "subtitle", &subtitle, NULL);
+  shown = rifq_ui_display_digits (subtitle);
+  rifq_beneficiary_row_set_text (RIFQ_BENEFICIARY_ROW (gtk_list_item_get_child (item)), full_name, shown);
+}
+
+static void
 rifq_registry_page_init (RifqRegistryPage *self)
 {
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "display_digits",
-                                          G_CALLBACK (display_digits));
-  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/org/ruhamaa/Rifq/ui/rifq-beneficiary-row.ui");
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 }
 

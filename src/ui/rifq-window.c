@@ -34,10 +34,32 @@ struct _RifqWindow
   RifqDb               *db;
   GSettings            *settings;
 
+  GHashTable           *lazy_pages;   /* page name → LazyPage, until first shown */
+
   /* not owned: a child of pages */
   RifqRegistryPage     *registry_page;
   GPtrArray            *back_buttons;
 };
+
+/* A page that says what it will hold, built the first time it is shown. */
+typedef struct
+{
+  char     *title;
+  char     *icon;
+  char     *description;
+  gboolean  dashboard;
+} LazyPage;
+
+static void
+lazy_page_free (gpointer data)
+{
+  LazyPage *page = data;
+
+  g_free (page->title);
+  g_free (page->icon);
+  g_free (page->description);
+  g_free (page);
+}
 
 G_DEFINE_FINAL_TYPE (RifqWindow, rifq_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -165,24 +187,42 @@ sidebar_header_func (GtkListBoxRow *row,
 }
 
 static void
-add_page (RifqWindow *self,
-          const char *name,
-          const char *label,
-          const char *icon,
-          const char *section,
-          GtkWidget  *page)
+add_row (RifqWindow *self,
+         const char *name,
+         const char *label,
+         const char *icon,
+         const char *section)
 {
   GtkWidget *row = sidebar_row (name, label, icon);
 
   if (section != NULL)
     add_section_title (GTK_LIST_BOX_ROW (row), section);
   gtk_list_box_append (self->sidebar, row);
-  gtk_stack_add_named (self->pages, page, name);
+}
+
+static void
+add_lazy_page (RifqWindow *self,
+               const char *name,
+               const char *label,
+               const char *icon,
+               const char *section,
+               const char *description,
+               gboolean    dashboard)
+{
+  LazyPage *page = g_new0 (LazyPage, 1);
+
+  add_row (self, name, label, icon, section);
+  page->title = g_strdup (label);
+  page->icon = g_strdup (icon);
+  page->description = g_strdup (description);
+  page->dashboard = dashboard;
+  g_hash_table_insert (self->lazy_pages, g_strdup (name), page);
 }
 
 static GtkWidget *
 dashboard_page (RifqWindow *self)
 {
+  /* The registry's size as it is when the page is opened. */
   gint64 count = MAX (rifq_beneficiary_store_count (self->db, NULL), 0);
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
   g_autofree char *shown = rifq_locale_is_arabic () ? rifq_arabic_indic_digits (number) : g_strdup (number);
@@ -219,12 +259,11 @@ build_pages (RifqWindow *self)
       g_autofree char *name = g_strconcat ("channel:", item->code, NULL);
       const char *label = rifq_policy_item_label (item);
 
-      add_page (self, name, label, item->icon, i == 0 ? _("Contact Channels") : NULL,
-                status_page (self, label, item->icon,
-                             _("Every contact on this channel will be logged here: the direction, "
-                               "the kind (inquiry, request, complaint, suggestion, follow-up), a "
-                               "summary, who handled it and the follow-up due. Until then, find or "
-                               "register the person in the registry.")));
+      add_lazy_page (self, name, label, item->icon, i == 0 ? _("Contact Channels") : NULL,
+                     _("Every contact on this channel will be logged here: the direction, "
+                       "the kind (inquiry, request, complaint, suggestion, follow-up), a "
+                       "summary, who handled it and the follow-up due. Until then, find or "
+                       "register the person in the registry."), FALSE);
     }
 
   tools = rifq_staff_tool_list (self->db, &error);
@@ -243,23 +282,42 @@ build_pages (RifqWindow *self)
       else
         description = _("The association's document will be imported here as a PDF, to be read "
                         "and searched by the desk.");
-      add_page (self, name, label, item->icon, i == 0 ? _("Officer's Tools") : NULL,
-                status_page (self, label, item->icon, description));
+      add_lazy_page (self, name, label, item->icon, i == 0 ? _("Officer's Tools") : NULL,
+                     description, FALSE);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (queue_pages); i++)
-    add_page (self, queue_pages[i].name, _(queue_pages[i].title), queue_pages[i].icon,
-              i == 0 ? _("Work Queues") : NULL,
-              status_page (self, _(queue_pages[i].title), queue_pages[i].icon,
-                           _(queue_pages[i].description)));
+    add_lazy_page (self, queue_pages[i].name, _(queue_pages[i].title), queue_pages[i].icon,
+                   i == 0 ? _("Work Queues") : NULL, _(queue_pages[i].description), FALSE);
 
   self->registry_page = rifq_registry_page_new (self->db);
   g_ptr_array_add (self->back_buttons, rifq_registry_page_get_back_button (self->registry_page));
-  add_page (self, "registry", _("Beneficiary Registry"), "system-users-symbolic", _("Beneficiaries"),
-            GTK_WIDGET (self->registry_page));
+  add_row (self, "registry", _("Beneficiary Registry"), "system-users-symbolic", _("Beneficiaries"));
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->registry_page), "registry");
 
-  add_page (self, "dashboard", _("Board Dashboard"), "x-office-presentation-symbolic", _("Board"),
-            dashboard_page (self));
+  add_lazy_page (self, "dashboard", _("Board Dashboard"), "x-office-presentation-symbolic", _("Board"),
+                 NULL, TRUE);
+}
+
+/* TRUE when name is a page of the window, building it now if it was waiting to be shown. */
+static gboolean
+ensure_page (RifqWindow *self,
+             const char *name)
+{
+  LazyPage *lazy;
+  GtkWidget *page;
+
+  if (gtk_stack_get_child_by_name (self->pages, name) != NULL)
+    return TRUE;
+  lazy = g_hash_table_lookup (self->lazy_pages, name);
+  if (lazy == NULL)
+    return FALSE;
+
+  page = lazy->dashboard ? dashboard_page (self)
+                         : status_page (self, lazy->title, lazy->icon, lazy->description);
+  gtk_stack_add_named (self->pages, page, name);
+  g_hash_table_remove (self->lazy_pages, name);
+  return TRUE;
 }
 
 static void
@@ -275,6 +333,7 @@ static void
 select_page (RifqWindow *self,
              const char *name)
 {
+  ensure_page (self, name);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -293,7 +352,7 @@ static void
 sidebar_row_selected_cb (RifqWindow    *self,
                          GtkListBoxRow *row)
 {
-  if (row != NULL)
+  if (row != NULL && ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row))))
     gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -302,6 +361,26 @@ sidebar_row_activated_cb (RifqWindow    *self,
                           GtkListBoxRow *row)
 {
   select_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Built when asked for, so that it costs nothing at start-up. */
+static GtkWindow *
+show_shortcuts (RifqWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/ruhamaa/Rifq/ui/rifq-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_present (shortcuts);
+  return shortcuts;
+}
+
+static void
+shortcuts_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_shortcuts (RIFQ_WINDOW (widget));
 }
 
 static void
@@ -446,6 +525,7 @@ rifq_window_finalize (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_pointer (&self->back_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->lazy_pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (rifq_window_parent_class)->finalize (object);
 }
@@ -471,6 +551,7 @@ rifq_window_class_init (RifqWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.shortcuts", NULL, shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.go-registry", NULL, go_registry_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-beneficiary", NULL, new_beneficiary_action);
@@ -482,6 +563,7 @@ static void
 rifq_window_init (RifqWindow *self)
 {
   self->back_buttons = g_ptr_array_new ();
+  self->lazy_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lazy_page_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
 }
@@ -496,6 +578,7 @@ rifq_window_set_accels (GtkApplication *application)
     { "win.cancel", { "Escape", NULL } },
     { "win.go-registry", { "<Ctrl>r", NULL } },
     { "win.show-sidebar", { "<Alt>Left", NULL } },
+    { "win.shortcuts", { "<Ctrl>question", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -526,7 +609,7 @@ rifq_window_new (GtkApplication *application,
         gtk_window_maximize (GTK_WINDOW (self));
       last_page = g_settings_get_string (self->settings, "last-page");
     }
-  if (last_page == NULL || gtk_stack_get_child_by_name (self->pages, last_page) == NULL)
+  if (last_page == NULL || !ensure_page (self, last_page))
     {
       g_free (last_page);
       last_page = g_strdup ("registry");
@@ -611,18 +694,8 @@ rifq_window_show_page (RifqWindow  *self,
       return GTK_WIDGET (preferences);
     }
   if (g_str_equal (name, "shortcuts"))
-    {
-      GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
-
-      if (overlay == NULL)
-        {
-          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no shortcuts window."));
-          return NULL;
-        }
-      gtk_window_present (overlay);
-      return GTK_WIDGET (overlay);
-    }
-  if (gtk_stack_get_child_by_name (self->pages, name) == NULL)
+    return GTK_WIDGET (show_shortcuts (self));
+  if (!ensure_page (self, name))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                    _("There is no page called “%s”."), name);

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Start-up time to the first drawn window and peak memory while scrolling the whole registry,
+each beside a bare libadwaita window measured in the same run (same renderer, same display).
+
+Usage: bench-window.py RIFQ RIFQ-ADMIN BARE-WINDOW   (under a display: build-aux/bench uses Xvfb)
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+rifq, admin, bare = sys.argv[1:4]
+database = os.environ.get("RIFQ_BENCH_DATABASE", "bench-100k.db")
+size = int(os.environ.get("RIFQ_BENCH_SIZE", "100000"))
+runs = int(os.environ.get("RIFQ_BENCH_RUNS", "7"))
+renderer = os.environ.get("GSK_RENDERER", "cairo")
+env = dict(os.environ, GSK_RENDERER=renderer, GTK_A11Y="none", NO_AT_BRIDGE="1")
+
+
+def count():
+    out = subprocess.run([admin, "--database", database, "check"], env=dict(env, LANGUAGE="en"),
+                         capture_output=True, text=True)
+    for line in out.stdout.splitlines():
+        if line.startswith("Beneficiaries:"):
+            return int(line.split(":")[1])
+    return 0
+
+
+def run(argv):
+    """Wall time from start to exit, and peak resident memory in MiB."""
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.monotonic() - start
+    output = proc.stdout.read()
+    if status != 0:
+        sys.exit(f"{argv[0]} failed ({status}): {output}")
+    return elapsed, usage.ru_maxrss / 1024.0, output
+
+
+have = count()
+if have < size:
+    subprocess.run([admin, "--database", database, "demo", "--beneficiaries", str(size - have), "--seed", "1"],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+
+# Warm the caches (fonts, icons, the database file) once for both.
+run([bare])
+run([rifq, "--database", database, "--bench-first-frame"])
+
+bare_times, rifq_times = [], []
+for _ in range(runs):
+    bare_times.append(run([bare])[0])
+    rifq_times.append(run([rifq, "--database", database, "--bench-first-frame"])[0])
+
+bare_start = statistics.median(bare_times)
+rifq_start = statistics.median(rifq_times)
+ratio = rifq_start / bare_start
+print(f"# renderer {renderer}, {count()} beneficiaries, median of {runs} starts")
+print(f"start to first drawn window: rifq {rifq_start:.3f} s, bare libadwaita window {bare_start:.3f} s, "
+      f"ratio {ratio:.2f}  [target: within 1.5x]")
+
+_, bare_rss, _ = run([bare])
+elapsed, rifq_rss, output = run([rifq, "--database", database, "--bench-scroll"])
+print(f"# {output.strip()}")
+print(f"peak resident memory scrolling the whole registry: rifq {rifq_rss:.1f} MiB, bare window {bare_rss:.1f} MiB, "
+      f"difference {rifq_rss - bare_rss:.1f} MiB  [target: within 40 MiB]")
+
+missed = ratio > 1.5 or rifq_rss - bare_rss > 40
+if missed:
+    print("TARGET MISSED")
+sys.exit(1 if missed else 0)
