@@ -717,11 +717,16 @@ scroll_tick_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   GTask *task = user_data;
+  RifqWindow *self = RIFQ_WINDOW (widget);
   Scroll *scroll = g_task_get_task_data (task);
   double value = gtk_adjustment_get_value (scroll->adjustment);
   double page = gtk_adjustment_get_page_size (scroll->adjustment);
   double upper = gtk_adjustment_get_upper (scroll->adjustment);
   struct rusage usage;
+
+  /* Until the list has been laid out it has no length to scroll through. */
+  if (upper <= page || page <= 0)
+    return G_SOURCE_CONTINUE;
 
   if (value + page < upper - 1)
     {
@@ -730,7 +735,8 @@ scroll_tick_cb (GtkWidget     *widget,
     }
 
   getrusage (RUSAGE_SELF, &usage);
-  g_print ("scrolled %.0f px in %.2f s; peak resident memory %ld KiB\n", upper,
+  g_print ("scrolled %.0f px, %u rows, in %.2f s; peak resident memory %ld KiB\n", upper,
+           g_list_model_get_n_items (G_LIST_MODEL (rifq_registry_page_get_model (self->registry_page))),
            (g_get_monotonic_time () - scroll->started) / 1e6, usage.ru_maxrss);
   g_task_return_boolean (task, TRUE);
   return G_SOURCE_REMOVE;

@@ -13,9 +13,9 @@ import time
 rifq, admin, bare = sys.argv[1:4]
 database = os.environ.get("RIFQ_BENCH_DATABASE", "bench-100k.db")
 size = int(os.environ.get("RIFQ_BENCH_SIZE", "100000"))
-runs = int(os.environ.get("RIFQ_BENCH_RUNS", "7"))
-renderer = os.environ.get("GSK_RENDERER", "cairo")
-env = dict(os.environ, GSK_RENDERER=renderer, GTK_A11Y="none", NO_AT_BRIDGE="1")
+runs = int(os.environ.get("RIFQ_BENCH_RUNS", "9"))
+renderers = os.environ.get("RIFQ_BENCH_RENDERERS", "cairo gl").split()
+env = dict(os.environ, GTK_A11Y="none", NO_AT_BRIDGE="1")
 
 
 def count():
@@ -44,29 +44,33 @@ if have < size:
     subprocess.run([admin, "--database", database, "demo", "--beneficiaries", str(size - have), "--seed", "1"],
                    env=env, check=True, stdout=subprocess.DEVNULL)
 
-# Warm the caches (fonts, icons, the database file) once for both.
-run([bare])
-run([rifq, "--database", database, "--bench-first-frame"])
+missed = False
+for renderer in renderers:
+    env["GSK_RENDERER"] = renderer
 
-bare_times, rifq_times = [], []
-for _ in range(runs):
-    bare_times.append(run([bare])[0])
-    rifq_times.append(run([rifq, "--database", database, "--bench-first-frame"])[0])
+    # Warm the caches (fonts, icons, the database file) once for both.
+    run([bare])
+    run([rifq, "--database", database, "--bench-first-frame"])
 
-bare_start = statistics.median(bare_times)
-rifq_start = statistics.median(rifq_times)
-ratio = rifq_start / bare_start
-print(f"# renderer {renderer}, {count()} beneficiaries, median of {runs} starts")
-print(f"start to first drawn window: rifq {rifq_start:.3f} s, bare libadwaita window {bare_start:.3f} s, "
-      f"ratio {ratio:.2f}  [target: within 1.5x]")
+    bare_times, rifq_times = [], []
+    for _ in range(runs):
+        bare_times.append(run([bare])[0])
+        rifq_times.append(run([rifq, "--database", database, "--bench-first-frame"])[0])
 
-_, bare_rss, _ = run([bare])
-elapsed, rifq_rss, output = run([rifq, "--database", database, "--bench-scroll"])
-print(f"# {output.strip()}")
-print(f"peak resident memory scrolling the whole registry: rifq {rifq_rss:.1f} MiB, bare window {bare_rss:.1f} MiB, "
-      f"difference {rifq_rss - bare_rss:.1f} MiB  [target: within 40 MiB]")
+    bare_start = statistics.median(bare_times)
+    rifq_start = statistics.median(rifq_times)
+    ratio = rifq_start / bare_start
+    print(f"# renderer {renderer}, {count()} beneficiaries, median of {runs} starts")
+    print(f"start to first drawn window ({renderer}): rifq {rifq_start:.3f} s, bare libadwaita window "
+          f"{bare_start:.3f} s, ratio {ratio:.2f}  [target: within 1.5x]")
 
-missed = ratio > 1.5 or rifq_rss - bare_rss > 40
+    _, bare_rss, _ = run([bare])
+    elapsed, rifq_rss, output = run([rifq, "--database", database, "--bench-scroll"])
+    print(f"# {output.strip()}")
+    print(f"peak resident memory scrolling the whole registry ({renderer}): rifq {rifq_rss:.1f} MiB, "
+          f"bare window {bare_rss:.1f} MiB, difference {rifq_rss - bare_rss:.1f} MiB  [target: within 40 MiB]")
+    missed |= ratio > 1.5 or rifq_rss - bare_rss > 40
+
 if missed:
     print("TARGET MISSED")
 sys.exit(1 if missed else 0)
