@@ -385,11 +385,18 @@ rifq_beneficiary_set_timestamps (RifqBeneficiary *self,
                                  const char      *created_at,
                                  const char      *updated_at)
 {
+  char *created;
+  char *updated;
+
   g_return_if_fail (RIFQ_IS_BENEFICIARY (self));
+
+  /* Either may be this record's own value: copied before the old ones are freed. */
+  created = g_strdup (created_at);
+  updated = g_strdup (updated_at);
   g_free (self->created_at);
   g_free (self->updated_at);
-  self->created_at = g_strdup (created_at);
-  self->updated_at = g_strdup (updated_at);
+  self->created_at = created;
+  self->updated_at = updated;
 }
 
 GPtrArray *
