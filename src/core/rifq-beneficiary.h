@@ -67,7 +67,7 @@ typedef enum
 typedef struct
 {
   const char         *key;       /* JSON member and SQL column */
-  const char         *label;     /* English msgid; translate with _() */
+  const char         *label;     /* English msgid: rifq_field_label() translates it */
   RifqFieldKind       kind;
   RifqFieldGroup      group;
   gboolean            required;
