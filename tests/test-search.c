@@ -207,6 +207,19 @@ test_id_and_phone_prefix (void)
 }
 
 static void
+test_spaced_mobile (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(GPtrArray) spaced = search (db, "050 444 4444");
+  g_autoptr(GPtrArray) dashed = search (db, "+966 50-777-7777");
+
+  g_assert_cmpuint (spaced->len, ==, 1);
+  g_assert_cmpstr (nth_id (spaced, 0), ==, "1000000032");
+  g_assert_cmpuint (dashed->len, ==, 1);
+  g_assert_cmpstr (nth_id (dashed, 0), ==, "1000000065");
+}
+
+static void
 test_no_match_and_empty (void)
 {
   g_autoptr(RifqDb) db = populated_db ();
@@ -253,6 +266,81 @@ items_changed_cb (GListModel *model,
   (*calls)++;
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint calls;
+} Change;
+
+static void
+change_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->calls++;
+}
+
+static void
+assert_in_name_order (RifqBeneficiaryModel *model)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(RifqBeneficiary) a = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(RifqBeneficiary) b = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *na = rifq_beneficiary_dup_name_norm (a);
+      g_autofree char *nb = rifq_beneficiary_dup_name_norm (b);
+
+      g_assert_cmpstr (na, <=, nb);
+    }
+}
+
+static void
+test_model_saved_announces_moved_rows (void)
+{
+  g_autoptr(RifqDb) db = populated_db ();
+  g_autoptr(RifqBeneficiaryModel) model = rifq_beneficiary_model_new (db);
+  g_autoptr(RifqBeneficiary) before = NULL;
+  g_autoptr(RifqBeneficiary) after = NULL;
+  g_autoptr(RifqBeneficiary) added = rifq_test_beneficiary ("1000000081", "يوسف", "العمري", "0509999999");
+  g_autoptr(RifqBeneficiary) last = NULL;
+  Change change = { 0 };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (change_cb), &change);
+
+  /* A new person: one row inserted where the name falls, nothing else announced. */
+  g_assert_true (rifq_beneficiary_store_add (db, added, NULL, NULL, NULL));
+  rifq_beneficiary_model_saved (model, NULL, added);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
+  last = g_list_model_get_item (G_LIST_MODEL (model), change.position);
+  g_assert_cmpstr (rifq_beneficiary_get (last, RIFQ_FIELD_NATIONAL_ID), ==, "1000000081");
+  assert_in_name_order (model);
+
+  /* أحمد … renamed to the end of the alphabet: the rows between the two places change. */
+  before = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  after = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (before), NULL);
+  rifq_beneficiary_set (after, RIFQ_FIELD_FIRST_NAME, "ياسر");
+  g_assert_true (rifq_beneficiary_store_update (db, after, "rename", NULL, NULL));
+  rifq_beneficiary_model_saved (model, before, after);
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, change.added);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
+  assert_in_name_order (model);
+}
+
 static void
 test_model_query_updates_items (void)
 {
@@ -287,7 +375,9 @@ main (int   argc,
   g_test_add_func ("/search/ranking/best-matches-first", test_ranking_best_first);
   g_test_add_func ("/search/prefix/as-you-type", test_prefix_as_you_type);
   g_test_add_func ("/search/digits/id-and-mobile-prefix", test_id_and_phone_prefix);
+  g_test_add_func ("/search/digits/spaced-or-dashed-mobile", test_spaced_mobile);
   g_test_add_func ("/search/no-match-and-empty-query", test_no_match_and_empty);
+  g_test_add_func ("/model/save-announces-only-moved-rows", test_model_saved_announces_moved_rows);
   g_test_add_func ("/model/reads-pages-on-demand", test_model_reads_pages_on_demand);
   g_test_add_func ("/model/query-updates-items", test_model_query_updates_items);
 

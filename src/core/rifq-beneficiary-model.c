@@ -371,13 +371,13 @@ rifq_beneficiary_model_saved (RifqBeneficiaryModel *self,
   if (compare_keys (after, before) < 0)
     old_position--;
 
-  if (old_position == new_position)
-    g_list_model_items_changed (G_LIST_MODEL (self), new_position, 1, 1);
-  else
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
-    }
+  /* One signal over the rows between the two places: the model already holds the new order. */
+  {
+    gint64 first = MIN (old_position, new_position);
+    guint n = (guint) (MAX (old_position, new_position) - first + 1);
+
+    g_list_model_items_changed (G_LIST_MODEL (self), (guint) first, n, n);
+  }
 }
 
 guint

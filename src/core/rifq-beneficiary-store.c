@@ -48,10 +48,11 @@
 
 typedef struct
 {
-  GPtrArray  *beneficiaries;
-  const char *reason;
-  gboolean    update;
-  GPtrArray  *befores;    /* for update: the saved records, as JSON */
+  GPtrArray   *beneficiaries;
+  const char  *reason;
+  gboolean     update;
+  gboolean     many;          /* name the record in refusals: "Record 12: …" */
+  GPtrArray  **out_probable;
 } WriteJob;
 
 static void
@@ -406,6 +407,9 @@ save_caregivers (RifqDb          *db,
   return TRUE;
 }
 
+/* Inside the write's transaction, so that two workstations cannot both pass the checks: each
+ * record is checked against the store as it stands, earlier records of the same input included,
+ * then written. */
 static gboolean
 write_records_cb (RifqDb      *db,
                   RifqDbWrite *write,
@@ -419,13 +423,32 @@ write_records_cb (RifqDb      *db,
   for (guint i = 0; i < job->beneficiaries->len; i++)
     {
       RifqBeneficiary *b = g_ptr_array_index (job->beneficiaries, i);
-      g_autofree char *name_norm = rifq_beneficiary_dup_name_norm (b);
+      g_autoptr(RifqBeneficiary) saved = NULL;
+      g_autoptr(JsonNode) before = NULL;
       g_autoptr(JsonNode) after = NULL;
+      g_autoptr(GError) refused = NULL;
+      g_autofree char *name_norm = NULL;
       sqlite3_stmt *stmt;
 
-      rifq_beneficiary_set_timestamps (b,
-                                       job->update ? rifq_beneficiary_get_created_at (b) : stamp,
-                                       stamp);
+      if (job->update)
+        {
+          saved = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (b), error);
+          if (saved == NULL)
+            return FALSE;
+          before = rifq_beneficiary_to_json (saved);
+        }
+
+      if (!check_against_store (db, b, job->reason, job->out_probable, &refused))
+        {
+          if (job->many)
+            g_set_error (error, RIFQ_ERROR, refused->code, _("Record %u: %s"), i + 1, refused->message);
+          else
+            g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
+        }
+
+      rifq_beneficiary_set_timestamps (b, saved ? rifq_beneficiary_get_created_at (saved) : stamp, stamp);
+      name_norm = rifq_beneficiary_dup_name_norm (b);
 
       stmt = rifq_db_prepare (db, job->update ? SQL_UPDATE : SQL_INSERT, error);
       if (stmt == NULL)
@@ -442,32 +465,24 @@ write_records_cb (RifqDb      *db,
         return FALSE;
 
       after = rifq_beneficiary_to_json (b);
-      rifq_db_write_audit (write,
-                           job->update ? "update" : "create",
-                           "beneficiary",
-                           rifq_beneficiary_get_id (b),
-                           job->update ? g_ptr_array_index (job->befores, i) : NULL,
-                           after,
-                           job->reason);
+      rifq_db_write_audit (write, job->update ? "update" : "create", "beneficiary",
+                           rifq_beneficiary_get_id (b), before, after, job->reason);
     }
   return TRUE;
 }
 
 static gboolean
-write_records (RifqDb     *db,
-               GPtrArray  *beneficiaries,
-               const char *reason,
-               gboolean    update,
-               GPtrArray  *befores,
-               GError    **error)
+write_records (RifqDb      *db,
+               WriteJob    *job,
+               GError     **error)
 {
-  WriteJob job = { beneficiaries, reason, update, befores };
   gboolean ok;
 
-  ok = rifq_db_write (db, write_records_cb, &job, error);
-  if (!ok && !update)
-    for (guint i = 0; i < beneficiaries->len; i++)
-      rifq_beneficiary_set_id (g_ptr_array_index (beneficiaries, i), 0);
+  ok = rifq_db_write (db, write_records_cb, job, error);
+  /* Rolled back: the records are as new again, ready to be corrected and saved. */
+  if (!ok && !job->update)
+    for (guint i = 0; i < job->beneficiaries->len; i++)
+      rifq_beneficiary_set_id (g_ptr_array_index (job->beneficiaries, i), 0);
   return ok;
 }
 
@@ -479,16 +494,14 @@ rifq_beneficiary_store_add (RifqDb           *db,
                             GError          **error)
 {
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  WriteJob job = { one, duplicate_reason, FALSE, FALSE, out_probable };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
   g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) == 0, FALSE);
 
-  if (!check_against_store (db, beneficiary, duplicate_reason, out_probable, error))
-    return FALSE;
-
   g_ptr_array_add (one, beneficiary);
-  return write_records (db, one, duplicate_reason, FALSE, NULL, error);
+  return write_records (db, &job, error);
 }
 
 gboolean
@@ -499,24 +512,14 @@ rifq_beneficiary_store_update (RifqDb           *db,
                                GError          **error)
 {
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
-  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr(RifqBeneficiary) saved = NULL;
+  WriteJob job = { one, duplicate_reason, TRUE, FALSE, out_probable };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
   g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) > 0, FALSE);
 
-  saved = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (beneficiary), error);
-  if (saved == NULL)
-    return FALSE;
-  if (!check_against_store (db, beneficiary, duplicate_reason, out_probable, error))
-    return FALSE;
-
-  rifq_beneficiary_set_timestamps (beneficiary, rifq_beneficiary_get_created_at (saved),
-                                   rifq_beneficiary_get_updated_at (beneficiary));
   g_ptr_array_add (one, beneficiary);
-  g_ptr_array_add (befores, rifq_beneficiary_to_json (saved));
-  return write_records (db, one, duplicate_reason, TRUE, befores, error);
+  return write_records (db, &job, error);
 }
 
 gboolean
@@ -525,38 +528,14 @@ rifq_beneficiary_store_add_many (RifqDb     *db,
                                  const char *duplicate_reason,
                                  GError    **error)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  WriteJob job = { beneficiaries, duplicate_reason, FALSE, TRUE, NULL };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (beneficiaries != NULL, FALSE);
 
-  for (guint i = 0; i < beneficiaries->len; i++)
-    {
-      RifqBeneficiary *b = g_ptr_array_index (beneficiaries, i);
-      g_autoptr(GError) local_error = NULL;
-      const char *national_id;
-
-      if (!check_against_store (db, b, duplicate_reason, NULL, &local_error))
-        {
-          g_set_error (error, RIFQ_ERROR, local_error->code,
-                       _("Record %u: %s"), i + 1, local_error->message);
-          return FALSE;
-        }
-
-      national_id = rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID);
-      if (g_hash_table_contains (ids, national_id))
-        {
-          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE,
-                       _("Record %u: %s %s appears twice in the input."),
-                       i + 1, rifq_field_label (RIFQ_FIELD_NATIONAL_ID), national_id);
-          return FALSE;
-        }
-      g_hash_table_add (ids, (gpointer) national_id);
-    }
-
   if (beneficiaries->len == 0)
     return TRUE;
-  return write_records (db, beneficiaries, duplicate_reason, FALSE, NULL, error);
+  return write_records (db, &job, error);
 }
 
 gint64
@@ -733,7 +712,7 @@ search_fts (RifqDb     *db,
 
   stmt = rifq_db_prepare (db,
                           SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
-                          " WHERE beneficiary_fts MATCH ?1 LIMIT ?2)"
+                          " WHERE beneficiary_fts MATCH ?1)"
                           " ORDER BY name_norm LIMIT ?2", error);
   if (stmt == NULL)
     return FALSE;
@@ -820,8 +799,22 @@ rifq_beneficiary_store_search (RifqDb     *db,
   if (limit == 0)
     return g_steal_pointer (&rows);
 
-  if (rifq_arabic_is_numeric (query))
-    return search_digits (db, query, limit, error);
+  /* "050 123 4567", "+966 50-123-4567": a number however it is spaced. */
+  {
+    g_autofree char *latin = rifq_arabic_latin_digits (query);
+    g_autoptr(GString) compact = g_string_new (NULL);
+
+    for (const char *p = latin; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (!g_unichar_isspace (c) && c != '-' && c != '(' && c != ')' &&
+            g_unichar_type (c) != G_UNICODE_FORMAT)
+          g_string_append_unichar (compact, c);
+      }
+    if (compact->len > 0 && rifq_arabic_is_numeric (compact->str))
+      return search_digits (db, compact->str, limit, error);
+  }
 
   norm = rifq_arabic_normalize_query (query);
   if (*norm == '\0')

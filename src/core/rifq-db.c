@@ -347,6 +347,13 @@ rifq_db_open (const char *path,
   if (!exists && !create_file (path, error))
     return NULL;
 
+  /* Who wrote the file is asked over a read-only connection: closing a read-write one could
+   * fold a leftover journal into a database that is then refused. */
+  self = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (self == NULL)
+    return NULL;
+  g_clear_object (&self);
+
   self = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (self == NULL)
     return NULL;
@@ -598,7 +605,14 @@ rifq_db_write (RifqDb          *self,
 
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (!self->in_write, FALSE);
+
+  if (self->in_write)
+    {
+      g_critical ("rifq_db_write() called from inside a write");
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Internal error: a change was started inside another one and was refused."));
+      return FALSE;
+    }
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -263,6 +263,13 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -272,7 +279,10 @@ quit_action_cb (GSimpleAction *action,
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   /* Closing each window lets it keep what was typed (close-request) before quitting. */
-  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+  g_autolist(GtkWindow) copy = g_list_copy_deep (windows, ref_window, NULL);
+
+  /* Held, so that a window closed with its parent is still valid here. */
+  for (GList *l = copy; l != NULL; l = l->next)
     gtk_window_close (l->data);
 }
 

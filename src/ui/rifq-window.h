@@ -25,7 +25,7 @@ void              rifq_window_set_accels            (GtkApplication *application
 
 RifqRegistryPage *rifq_window_get_registry_page     (RifqWindow *self);
 
-/* The sidebar's rows: (page name, label) in the order shown. */
+/* The sidebar's labels, in the order shown. */
 GPtrArray        *rifq_window_list_sections         (RifqWindow *self);
 
 /* Shows a page by name — registry, beneficiary-new, beneficiary-first, search:QUERY,
