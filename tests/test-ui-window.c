@@ -141,6 +141,18 @@ fill_form (RifqBeneficiaryEditor *editor,
 }
 
 static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *saved = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *saved = rifq_screenshot_save_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_form_bad_id_shows_message_writes_nothing (void)
 {
   g_autoptr(RifqDb) db = registry_with_people ();
@@ -164,6 +176,18 @@ test_form_bad_id_shows_message_writes_nothing (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 3);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit_before);
 
+  /* build-aux/screenshots keeps a picture of the refused form for the README. */
+  if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "form-errors.png", NULL);
+      gboolean saved = FALSE;
+
+      rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
+      for (guint waited = 0; !saved && waited < 100; waited++)
+        spin (50);
+      g_assert_true (saved);
+    }
+
   /* What was typed is still there, to correct. */
   g_assert_cmpstr (rifq_beneficiary_editor_get_text (editor, RIFQ_FIELD_FAMILY_NAME), ==, "الدوسري");
   g_assert_true (rifq_beneficiary_editor_get_dirty (editor));
@@ -178,18 +202,6 @@ test_form_bad_id_shows_message_writes_nothing (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rifq_registry_page_get_model (page))), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-screenshot_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  gboolean *saved = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *saved = rifq_screenshot_save_finish (result, &error);
-  g_assert_no_error (error);
 }
 
 static void

@@ -350,7 +350,10 @@ static void
 clear_problems (RifqBeneficiaryEditor *self)
 {
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
-    gtk_widget_remove_css_class (self->rows[i], "error");
+    {
+      gtk_widget_remove_css_class (self->rows[i], "error");
+      gtk_widget_set_tooltip_text (self->rows[i], entry_placeholder (i));
+    }
   for (guint i = 0; i < self->caregivers->len; i++)
     gtk_widget_remove_css_class (((CaregiverRows *) g_ptr_array_index (self->caregivers, i))->expander, "error");
   g_clear_pointer (&self->problems, g_free);
@@ -376,7 +379,9 @@ show_problems (RifqBeneficiaryEditor *self,
         row = ((CaregiverRows *) g_ptr_array_index (self->caregivers, problem->caregiver))->expander;
       else
         row = self->rows[problem->field];
+      /* Beside the field too: the message is the row's tooltip until it is corrected. */
       gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, problem->message);
       if (first == NULL)
         first = row;
       g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);

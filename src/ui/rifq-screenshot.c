@@ -69,6 +69,33 @@ save_png (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Right after a paint the widget's drawing is current: a blinking cursor or a label changed
+ * since the last frame cannot leave it empty. */
+static void
+shot_after_paint_cb (GdkFrameClock *clock,
+                     GTask         *task)
+{
+  Shot *shot = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!save_png (shot->widget, shot->file, &error))
+    {
+      if (shot->frames++ < SETTLE_FRAMES * 10)
+        {
+          gtk_widget_queue_draw (shot->widget);
+          return;
+        }
+      g_signal_handlers_disconnect_by_func (clock, shot_after_paint_cb, task);
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (clock, shot_after_paint_cb, task);
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 static gboolean
 shot_tick_cb (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -76,18 +103,12 @@ shot_tick_cb (GtkWidget     *widget,
 {
   GTask *task = user_data;
   Shot *shot = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
 
+  gtk_widget_queue_draw (widget);
   if (++shot->frames < SETTLE_FRAMES || !gtk_widget_get_mapped (widget))
-    {
-      gtk_widget_queue_draw (widget);
-      return G_SOURCE_CONTINUE;
-    }
+    return G_SOURCE_CONTINUE;
 
-  if (save_png (shot->widget, shot->file, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (shot_after_paint_cb), g_object_ref (task));
   return G_SOURCE_REMOVE;
 }
 
