@@ -75,6 +75,17 @@ rifq_ui_init (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+GSettings *
+rifq_ui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
+
 RifqDigits
 rifq_ui_get_digits (void)
 {
@@ -83,12 +94,8 @@ rifq_ui_get_digits (void)
 
   if (!looked)
     {
-      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-      g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
       looked = TRUE;
-      if (schema != NULL)
-        settings = g_settings_new (APP_ID);
+      settings = rifq_ui_settings_new ();
     }
 
   if (settings != NULL)

@@ -34,6 +34,10 @@ int              rifq_application_get_exit_status   (RifqApplication *self);
  * start-up (after gtk_init, which would undo an earlier direction) and by the window tests. */
 void             rifq_ui_init                       (void);
 
+/* This workstation's settings, or NULL when the schema is not installed (an uninstalled build):
+ * then window size and digits simply keep their defaults. */
+GSettings       *rifq_ui_settings_new               (void);
+
 /* The digits numbers are shown in: the "digit-style" preference, or the interface language's. */
 RifqDigits       rifq_ui_get_digits                 (void);
 /* text with its digits in the style of rifq_ui_get_digits(). */

@@ -83,16 +83,11 @@ rifq_preferences_window_class_init (RifqPreferencesWindowClass *klass)
 static void
 rifq_preferences_window_init (RifqPreferencesWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL)
+  self->settings = rifq_ui_settings_new ();
+  if (self->settings != NULL)
     {
-      self->settings = g_settings_new (APP_ID);
       adw_combo_row_set_selected (self->digits_row, g_settings_get_enum (self->settings, "digit-style"));
     }
   else

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <sys/resource.h>
 
+#include "rifq-application.h"
 #include "rifq-arabic.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-channel.h"
@@ -85,17 +86,6 @@ static const QueuePage queue_pages[] = {
     N_("Requests awaiting the research committee's decision will be listed here, each with the "
        "days left in its decision period, with meetings, votes, decisions and letters.") },
 };
-
-static GSettings *
-settings_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new (APP_ID) : NULL;
-}
 
 static GtkWidget *
 page_header (RifqWindow *self,
@@ -596,7 +586,7 @@ rifq_window_new (GtkApplication *application,
 
   self = g_object_new (RIFQ_TYPE_WINDOW, "application", application, NULL);
   self->db = g_object_ref (db);
-  self->settings = settings_if_installed ();
+  self->settings = rifq_ui_settings_new ();
   build_pages (self);
   leaflet_folded_cb (self);
 
