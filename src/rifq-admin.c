@@ -22,28 +22,12 @@
 #include "rifq-error.h"
 #include "rifq-locale.h"
 #include "rifq-validate.h"
+#include "rifq-admin.h"
+#include "rifq-staff.h"
 
-/* Exit statuses: a script can tell refused input from a mistake in the command. */
-enum {
-  EXIT_OK = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-};
+Options opts = { .limit = 50, .beneficiaries = -1, .seed = 1, .amount = -1, .quantity = -1 };
 
-typedef struct
-{
-  char     *database;
-  char     *format;
-  int       limit;
-  int       offset;
-  char     *allow_duplicate;
-  int       beneficiaries;
-  gint64    seed;
-} Options;
-
-static Options opts = { NULL, NULL, 50, 0, NULL, -1, 1 };
-
-static int
+int
 usage (const char *message)
 {
   if (message != NULL)
@@ -59,18 +43,29 @@ usage (const char *message)
                         "  date convert DATE\n"
                         "  demo --beneficiaries N [--seed S]\n"
                         "  check\n"
+                        "  request create --beneficiary ID --kind K --channel C --description TEXT [--amount N]\n"
+                        "  request show NUMBER [--format json|table]\n"
+                        "  request list [--state S] [--beneficiary ID] [--limit N] [--format json|table]\n"
+                        "  request lookup QUERY\n"
+                        "  request document NUMBER TYPE --number N [--issued DATE] [--expires DATE] [--matched]\n"
+                        "  request attach NUMBER TYPE FILE\n"
+                        "  request sign NUMBER --signature FILE --officer-name NAME [--signer …] [--mark …]\n"
+                        "  request advance NUMBER ACTION [--text TEXT] [service or visit options]\n"
+                        "  request receipt NUMBER FILE.pdf\n"
+                        "  staff add USER --full-name NAME --roles desk,researcher,…\n"
+                        "  staff list\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
 }
 
-static int
+int
 refuse (GError *error)
 {
   g_printerr ("%s\n", error->message);
   return EXIT_REFUSED;
 }
 
-static gboolean
+gboolean
 table_format (void)
 {
   if (opts.format == NULL || g_str_equal (opts.format, "json"))
@@ -84,15 +79,23 @@ check_format (void)
   return opts.format == NULL || g_str_equal (opts.format, "json") || g_str_equal (opts.format, "table");
 }
 
-static RifqDb *
+RifqDb *
 open_db (GError **error)
 {
   g_autofree char *path = opts.database ? g_strdup (opts.database) : rifq_db_default_path ();
+  g_autoptr(RifqDb) db = rifq_db_open (path, error);
 
-  return rifq_db_open (path, error);
+  if (db == NULL)
+    return NULL;
+  if (opts.as != NULL)
+    rifq_db_set_actor (db, opts.as);
+  /* A new database gets the person who set it up as its first member of staff. */
+  if (!rifq_staff_ensure_first (db, error))
+    return NULL;
+  return g_steal_pointer (&db);
 }
 
-static void
+void
 print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -117,7 +120,7 @@ print_json_list (GPtrArray *beneficiaries)
   print_json (root);
 }
 
-static void
+void
 pad (GString    *line,
      const char *text,
      glong       width)
@@ -223,7 +226,7 @@ cmd_init (void)
   return EXIT_OK;
 }
 
-static gboolean
+gboolean
 read_input (const char  *file,
             char       **out_data,
             gsize       *out_length,
@@ -548,6 +551,35 @@ main (int   argc,
       N_("Keep a probable duplicate, for this reason (recorded in the audit log)"), N_("REASON") },
     { "beneficiaries", 0, 0, G_OPTION_ARG_INT, &opts.beneficiaries, N_("How many to generate (demo)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &opts.seed, N_("Seed for the same people every time (demo)"), N_("S") },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &opts.as, N_("Act as this member of staff (recorded in the audit log)"), N_("USER") },
+    { "beneficiary", 0, 0, G_OPTION_ARG_STRING, &opts.beneficiary, N_("The beneficiary's record number or national ID"), N_("ID") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &opts.kind, N_("Kind of support (code)"), N_("KIND") },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &opts.channel, N_("Channel the request came through (code)"), N_("CHANNEL") },
+    { "description", 0, 0, G_OPTION_ARG_STRING, &opts.description, N_("What the applicant asks for"), N_("TEXT") },
+    { "amount", 0, 0, G_OPTION_ARG_INT64, &opts.amount, N_("Amount in riyals"), N_("N") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &opts.text, N_("Question, answer or reason of a step"), N_("TEXT") },
+    { "state", 0, 0, G_OPTION_ARG_STRING, &opts.state, N_("Only requests in this state (list)"), N_("STATE") },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &opts.number, N_("The document's number"), N_("NUMBER") },
+    { "issued", 0, 0, G_OPTION_ARG_STRING, &opts.issued, N_("Issue date, Hijri or Gregorian"), N_("DATE") },
+    { "expires", 0, 0, G_OPTION_ARG_STRING, &opts.expires, N_("Expiry date, Hijri or Gregorian"), N_("DATE") },
+    { "matched", 0, 0, G_OPTION_ARG_NONE, &opts.matched, N_("The document was matched against the original"), NULL },
+    { "signature", 0, 0, G_OPTION_ARG_FILENAME, &opts.signature, N_("The signature's strokes as JSON"), N_("FILE") },
+    { "signer", 0, 0, G_OPTION_ARG_STRING, &opts.signer, N_("applicant (default) or caregiver"), N_("WHO") },
+    { "signer-name", 0, 0, G_OPTION_ARG_STRING, &opts.signer_name, N_("The caregiver's name"), N_("NAME") },
+    { "relation", 0, 0, G_OPTION_ARG_STRING, &opts.relation, N_("The caregiver's relation to the applicant"), N_("RELATION") },
+    { "mark", 0, 0, G_OPTION_ARG_STRING, &opts.mark, N_("signature (default) or thumbprint"), N_("MARK") },
+    { "officer-name", 0, 0, G_OPTION_ARG_STRING, &opts.officer_name, N_("The officer's own name, to confirm"), N_("NAME") },
+    { "visit-on", 0, 0, G_OPTION_ARG_STRING, &opts.visit_on, N_("Day of the home visit"), N_("DATE") },
+    { "findings", 0, 0, G_OPTION_ARG_STRING, &opts.findings, N_("Findings of the home visit"), N_("TEXT") },
+    { "household", 0, 0, G_OPTION_ARG_STRING, &opts.household, N_("The household seen on the visit"), N_("TEXT") },
+    { "recommendation", 0, 0, G_OPTION_ARG_STRING, &opts.recommendation, N_("The researcher's recommendation"), N_("TEXT") },
+    { "quantity", 0, 0, G_OPTION_ARG_INT64, &opts.quantity, N_("Quantity delivered"), N_("N") },
+    { "delivered-on", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_on, N_("Day the service was delivered"), N_("DATE") },
+    { "delivered-by", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_by, N_("Who delivered the service"), N_("NAME") },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &opts.place, N_("office or home"), N_("PLACE") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &opts.notes, N_("Notes on the service"), N_("TEXT") },
+    { "full-name", 0, 0, G_OPTION_ARG_STRING, &opts.full_name, N_("A member of staff's full name"), N_("NAME") },
+    { "roles", 0, 0, G_OPTION_ARG_STRING, &opts.roles, N_("Roles, separated by commas"), N_("ROLES") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("COMMAND …") },
     { NULL }
   };
@@ -577,6 +609,10 @@ main (int   argc,
     return cmd_validate (args[1], args[2]);
   if (g_str_equal (args[0], "date") && n == 3 && g_str_equal (args[1], "convert"))
     return cmd_date_convert (args[2]);
+  if (g_str_equal (args[0], "request") && n >= 2)
+    return cmd_request (args, n);
+  if (g_str_equal (args[0], "staff") && n >= 2)
+    return cmd_staff (args, n);
   if (g_str_equal (args[0], "beneficiary") && n >= 2)
     {
       if (g_str_equal (args[1], "add") && n <= 3)

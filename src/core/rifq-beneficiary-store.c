@@ -407,6 +407,27 @@ save_caregivers (RifqDb          *db,
   return TRUE;
 }
 
+/* Numbers given out at registration stay above any numeric file number entered by hand. */
+static gboolean
+bump_file_sequence (RifqDb          *db,
+                    RifqBeneficiary *beneficiary,
+                    GError         **error)
+{
+  const char *file_number = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_FILE_NUMBER);
+  sqlite3_stmt *stmt;
+
+  if (file_number == NULL)
+    return TRUE;
+  stmt = rifq_db_prepare (db, "UPDATE sequence SET last = max (last, CAST (?1 AS INTEGER))"
+                              " WHERE name = 'file' AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, file_number, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  return TRUE;
+}
+
 /* Inside the write's transaction, so that two workstations cannot both pass the checks: each
  * record is checked against the store as it stands, earlier records of the same input included,
  * then written. */
@@ -462,6 +483,8 @@ write_records_cb (RifqDb      *db,
         rifq_beneficiary_set_id (b, sqlite3_last_insert_rowid (rifq_db_get_handle (db)));
 
       if (!save_caregivers (db, b, error))
+        return FALSE;
+      if (!bump_file_sequence (db, b, error))
         return FALSE;
 
       after = rifq_beneficiary_to_json (b);

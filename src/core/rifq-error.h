@@ -23,6 +23,8 @@ typedef enum
   RIFQ_ERROR_NEWER_DATABASE,      /* written by a newer Rifq: never modified */
   RIFQ_ERROR_FOREIGN_DATABASE,    /* not a Rifq database: left untouched */
   RIFQ_ERROR_OUT_OF_RANGE,
+  RIFQ_ERROR_NOT_ALLOWED,         /* the step is not open from this state, or not to this role */
+  RIFQ_ERROR_INCOMPLETE,          /* a precondition of the step is not met: the message says which */
 } RifqError;
 
 GQuark rifq_error_quark (void);

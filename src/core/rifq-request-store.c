@@ -1,0 +1,1730 @@
+/* rifq-request-store.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
+#include "rifq-channel.h"
+#include "rifq-error.h"
+#include "rifq-locale.h"
+#include "rifq-request-store.h"
+#include "rifq-signature.h"
+#include "rifq-staff.h"
+
+#define REQUEST_COLUMNS \
+  "SELECT r.id, r.number, r.beneficiary_id, r.kind, r.channel, r.description, r.amount, r.state," \
+  " r.received_by, r.received_at, r.declaration, r.signature_json, r.signer, r.signer_name," \
+  " r.signer_relation, r.sign_mark, r.officer_name, r.signed_by, r.signed_at, r.validity_json," \
+  " r.submitted_on, r.submitted_at, r.due_on, r.decision_reason, r.decided_by, r.decided_at," \
+  " r.registered_at, r.closed_at, r.close_reason, r.updated_at," \
+  " b.first_name || ' ' || b.father_name || ' ' || b.grandfather_name || ' ' || b.family_name," \
+  " b.national_id, b.mobile, b.file_number" \
+  " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
+
+static const char *allowed_mime_types[] = {
+  "application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp",
+};
+
+static char *
+stamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+char *
+rifq_request_store_today (RifqDb *db)
+{
+  const char *fixed = g_object_get_data (G_OBJECT (db), "rifq-today");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (fixed != NULL)
+    return g_strdup (fixed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+void
+rifq_request_store_set_today (RifqDb     *db,
+                              const char *iso)
+{
+  g_return_if_fail (RIFQ_IS_DB (db));
+  g_object_set_data_full (G_OBJECT (db), "rifq-today", g_strdup (iso), g_free);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+step_ok (sqlite3_stmt *stmt,
+         RifqDb       *db,
+         GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  return TRUE;
+}
+
+/* Kinds and checklists */
+
+GPtrArray *
+rifq_request_store_kinds (RifqDb  *db,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_policy_item_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT code, label_ar, label_en, position FROM support_kind"
+                              " WHERE active = 1 ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqPolicyItem *item = g_new0 (RifqPolicyItem, 1);
+
+      item->code = rifq_db_column_dup (stmt, 0);
+      item->label_ar = rifq_db_column_dup (stmt, 1);
+      item->label_en = rifq_db_column_dup (stmt, 2);
+      item->position = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (items, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+const char *
+rifq_request_store_kind_label (RifqDb     *db,
+                               const char *kind)
+{
+  /* Interned: kinds are few and their labels live as long as the program. */
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en FROM support_kind WHERE code = ?", NULL);
+  const char *label = kind;
+
+  if (stmt == NULL)
+    return kind;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = g_intern_string ((const char *) sqlite3_column_text (stmt, rifq_locale_is_arabic () ? 0 : 1));
+  sqlite3_reset (stmt);
+  return label;
+}
+
+static gboolean
+kind_exists (RifqDb     *db,
+             const char *kind)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM support_kind WHERE code = ? AND active = 1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static RifqDocument *
+document_from_type_row (sqlite3_stmt *stmt)
+{
+  RifqDocument *doc = g_new0 (RifqDocument, 1);
+
+  doc->type = rifq_db_column_dup (stmt, 0);
+  doc->type_label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 1 : 2);
+  doc->has_expiry = sqlite3_column_int (stmt, 3);
+  doc->required = sqlite3_column_int (stmt, 4);
+  return doc;
+}
+
+GPtrArray *
+rifq_request_store_checklist (RifqDb     *db,
+                              const char *kind,
+                              GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_document_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT t.code, t.label_ar, t.label_en, t.has_expiry, 1 FROM document_type t"
+                              " JOIN support_kind_document k ON k.document_type = t.code"
+                              " WHERE k.kind = ? ORDER BY t.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, document_from_type_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Reading */
+
+static RifqRequest *
+row_to_request (sqlite3_stmt *stmt)
+{
+  RifqRequest *r = rifq_request_new ();
+  char **text[] = {
+    &r->received_by, &r->received_at, &r->declaration, &r->signature_json, &r->signer,
+    &r->signer_name, &r->signer_relation, &r->sign_mark, &r->officer_name, &r->signed_by,
+    &r->signed_at, &r->validity_json, &r->submitted_on, &r->submitted_at, &r->due_on,
+    &r->decision_reason, &r->decided_by, &r->decided_at, &r->registered_at, &r->closed_at,
+    &r->close_reason, &r->updated_at, &r->beneficiary_name, &r->national_id, &r->mobile,
+    &r->file_number,
+  };
+  g_autofree char *state = NULL;
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->number = rifq_db_column_dup (stmt, 1);
+  r->beneficiary_id = sqlite3_column_int64 (stmt, 2);
+  r->kind = rifq_db_column_dup (stmt, 3);
+  r->channel = rifq_db_column_dup (stmt, 4);
+  r->description = rifq_db_column_dup (stmt, 5);
+  r->amount = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+  state = rifq_db_column_dup (stmt, 7);
+  rifq_request_state_from_code (state, &r->state);
+  for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+    *text[i] = rifq_db_column_dup (stmt, 8 + i);
+  return r;
+}
+
+static GPtrArray *
+collect_requests (RifqDb       *db,
+                  sqlite3_stmt *stmt,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, row_to_request (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+load_documents (RifqDb      *db,
+                RifqRequest *r,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The kind's checklist, then any other document entered, each once. */
+  stmt = rifq_db_prepare (db,
+                          "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
+                          " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = ?2 AND k.document_type = t.code),"
+                          " d.id, d.number, d.issued_on, d.expires_on, d.attachment_sha, d.attachment_name,"
+                          " a.mime, a.size, d.matched, d.verified_by, d.verified_at"
+                          " FROM document_type t"
+                          " LEFT JOIN document d ON d.type = t.code AND d.request_id = ?1"
+                          " LEFT JOIN attachment a ON a.sha256 = d.attachment_sha"
+                          " WHERE d.id IS NOT NULL OR EXISTS (SELECT 1 FROM support_kind_document k"
+                          "  WHERE k.kind = ?2 AND k.document_type = t.code)"
+                          " ORDER BY t.position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  sqlite3_bind_text (stmt, 2, r->kind, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqDocument *doc = document_from_type_row (stmt);
+
+      doc->id = sqlite3_column_int64 (stmt, 5);
+      doc->number = rifq_db_column_dup (stmt, 6);
+      doc->issued_on = rifq_db_column_dup (stmt, 7);
+      doc->expires_on = rifq_db_column_dup (stmt, 8);
+      doc->attachment_sha = rifq_db_column_dup (stmt, 9);
+      doc->attachment_name = rifq_db_column_dup (stmt, 10);
+      doc->attachment_mime = rifq_db_column_dup (stmt, 11);
+      doc->attachment_size = sqlite3_column_int64 (stmt, 12);
+      doc->matched = sqlite3_column_int (stmt, 13);
+      doc->verified_by = rifq_db_column_dup (stmt, 14);
+      doc->verified_at = rifq_db_column_dup (stmt, 15);
+      g_ptr_array_add (r->documents, doc);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+}
+
+static gboolean
+load_referrals (RifqDb      *db,
+                RifqRequest *r,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at,"
+                              " visit_on, visit_findings, visit_household, visit_recommendation"
+                              " FROM referral WHERE request_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqReferral *ref = g_new0 (RifqReferral, 1);
+      char **text[] = {
+        &ref->question, &ref->asked_by, &ref->asked_at, &ref->answer, &ref->answered_by,
+        &ref->answered_at, &ref->visit_on, &ref->visit_findings, &ref->visit_household,
+        &ref->visit_recommendation,
+      };
+
+      ref->id = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+        *text[i] = rifq_db_column_dup (stmt, 1 + i);
+      g_ptr_array_add (r->referrals, ref);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+}
+
+static gboolean
+load_services (RifqDb      *db,
+               RifqRequest *r,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
+                              " notes, recorded_at FROM service WHERE request_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqService *s = g_new0 (RifqService, 1);
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->kind = rifq_db_column_dup (stmt, 1);
+      s->quantity = sqlite3_column_int64 (stmt, 2);
+      s->amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
+      s->delivered_on = rifq_db_column_dup (stmt, 4);
+      s->delivered_by = rifq_db_column_dup (stmt, 5);
+      s->place = rifq_db_column_dup (stmt, 6);
+      s->notes = rifq_db_column_dup (stmt, 7);
+      s->recorded_at = rifq_db_column_dup (stmt, 8);
+      g_ptr_array_add (r->services, s);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+}
+
+static RifqRequest *
+load_request (RifqDb      *db,
+              const char  *where,
+              const char  *text_key,
+              gint64       int_key,
+              GError     **error)
+{
+  g_autofree char *sql = g_strconcat (REQUEST_COLUMNS, " WHERE ", where, NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = rifq_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (text_key != NULL)
+    sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, int_key);
+  found = collect_requests (db, stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      if (text_key != NULL)
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                     _("There is no request numbered “%s”."), text_key);
+      else
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The request no longer exists."));
+      return NULL;
+    }
+  r = rifq_request_ref (g_ptr_array_index (found, 0));
+  if (!load_documents (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+RifqRequest *
+rifq_request_store_get (RifqDb  *db,
+                        gint64   id,
+                        GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  return load_request (db, "r.id = ?", NULL, id, error);
+}
+
+static gboolean looks_like_number (const char *text);
+
+/* "1448/123" as the settings' format writes it, "1448/000123": nobody reads the zeros aloud. */
+static char *
+padded_number (RifqDb     *db,
+               const char *latin)
+{
+  g_autofree char *format = NULL;
+
+  if (!looks_like_number (latin))
+    return NULL;
+  format = rifq_db_get_setting (db, "request_number_format");
+  return rifq_request_format_number (format ? format : "{year}/{seq:6}",
+                                     (int) g_ascii_strtoll (latin, NULL, 10),
+                                     g_ascii_strtoll (strchr (latin, '/') + 1, NULL, 10));
+}
+
+RifqRequest *
+rifq_request_store_get_by_number (RifqDb     *db,
+                                  const char *number,
+                                  GError    **error)
+{
+  g_autofree char *latin = NULL;
+  g_autofree char *padded = NULL;
+  g_autoptr(GError) local = NULL;
+  RifqRequest *found;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  latin = rifq_arabic_latin_digits (number);
+  g_strstrip (latin);
+  found = load_request (db, "r.number = ?", latin, 0, &local);
+  padded = padded_number (db, latin);
+  if (found == NULL && padded != NULL && !g_str_equal (padded, latin)
+      && g_error_matches (local, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND))
+    {
+      found = load_request (db, "r.number = ?", padded, 0, NULL);
+      if (found != NULL)
+        g_clear_error (&local);
+    }
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return found;
+}
+
+/* Writing: every step is one job run by rifq_db_write. */
+
+typedef struct
+{
+  gint64                  request_id;
+  RifqAction              action;
+  const RifqStepDetails  *details;
+  const RifqSigning      *signing;
+  const RifqDocument     *document;
+  const RifqRequestDraft *draft;
+  GBytes                 *data;
+  const char             *document_type;
+  const char             *filename;
+  RifqRequest            *result;
+} Job;
+
+static JsonNode *
+state_json (RifqRequestState  state,
+            const char       *member,
+            const char       *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, rifq_request_state_code (state));
+  if (member != NULL)
+    {
+      json_builder_set_member_name (builder, member);
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Reads the request inside the transaction and checks that the actor may work on it now. */
+static RifqRequest *
+open_for (RifqDb      *db,
+          gint64       request_id,
+          RifqAction   action,
+          GError     **error)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (db, request_id, error);
+
+  if (r == NULL)
+    return NULL;
+  if (!rifq_request_check_transition (r->state, action, rifq_staff_actor_roles (db), error))
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+/* The desk may edit the request's documents only before the checklist is confirmed. */
+static gboolean
+check_editable (RifqDb            *db,
+                const RifqRequest *r,
+                GError           **error)
+{
+  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Only a %s may enter documents."), rifq_role_label (RIFQ_ROLE_DESK));
+      return FALSE;
+    }
+  if (r->state != RIFQ_REQUEST_DRAFT && r->state != RIFQ_REQUEST_INCOMPLETE
+      && r->state != RIFQ_REQUEST_REFERRED)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The documents of a request that is “%s” can no longer be changed."),
+                   rifq_request_state_label (r->state));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_state (RifqDb           *db,
+           gint64            request_id,
+           RifqRequestState  state,
+           const char       *stamp,
+           GError          **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "UPDATE request SET state = ?, updated_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rifq_request_state_code (state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, request_id);
+  return step_ok (stmt, db, error);
+}
+
+static gint64
+next_sequence (RifqDb     *db,
+               const char *name,
+               int         year,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES (?1, ?2, 1)"
+                              " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, year);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE || value < 0)
+    {
+      sqlite3_reset (stmt);
+      rifq_db_fail (db, error);
+      return -1;
+    }
+  return value;
+}
+
+static gboolean
+create_cb (RifqDb      *db,
+           RifqDbWrite *write,
+           gpointer     user_data,
+           GError     **error)
+{
+  Job *job = user_data;
+  const RifqRequestDraft *draft = job->draft;
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  g_autofree char *stamp = stamp_now ();
+  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *format = NULL;
+  g_autofree char *number = NULL;
+  RifqHijriDate hijri;
+  sqlite3_stmt *stmt;
+  gint64 seq;
+  gint64 id;
+  GDate day;
+
+  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Only a %s may receive a support request."), rifq_role_label (RIFQ_ROLE_DESK));
+      return FALSE;
+    }
+  beneficiary = rifq_beneficiary_store_get (db, draft->beneficiary_id, error);
+  if (beneficiary == NULL)
+    return FALSE;
+
+  rifq_calendar_from_iso (today, &day);
+  if (!rifq_calendar_to_hijri (&day, &hijri, error))
+    return FALSE;
+  seq = next_sequence (db, "request", hijri.year, error);
+  if (seq < 0)
+    return FALSE;
+  format = rifq_db_get_setting (db, "request_number_format");
+  number = rifq_request_format_number (format ? format : "{year}/{seq:6}", hijri.year, seq);
+
+  stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
+                              " amount, state, received_by, received_at, updated_at)"
+                              " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, draft->beneficiary_id);
+  sqlite3_bind_text (stmt, 3, draft->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, draft->channel, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, g_strstrip (g_strdup (draft->description)), -1, g_free);
+  if (draft->amount >= 0)
+    sqlite3_bind_int64 (stmt, 6, draft->amount);
+  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  if (!step_ok (stmt, db, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+
+  /* The contact that brought the request, on its channel. */
+  stmt = rifq_db_prepare (db, "INSERT INTO interaction (beneficiary_id, channel, direction, kind, summary,"
+                              " handled_by, at) VALUES (?, ?, 'incoming', 'request', ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, draft->beneficiary_id);
+  sqlite3_bind_text (stmt, 2, draft->channel, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, is_blank (draft->contact_summary) ? draft->description : draft->contact_summary,
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
+  if (!step_ok (stmt, db, error))
+    return FALSE;
+
+  job->result = rifq_request_store_get (db, id, error);
+  if (job->result == NULL)
+    return FALSE;
+  rifq_db_write_audit (write, "create", "request", id, NULL, rifq_request_to_json (job->result), NULL);
+  return TRUE;
+}
+
+RifqRequest *
+rifq_request_store_create (RifqDb                 *db,
+                           const RifqRequestDraft *draft,
+                           GError                **error)
+{
+  Job job = { 0 };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  if (draft->kind == NULL || !kind_exists (db, draft->kind))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Kind of support: choose one of the list."));
+      return NULL;
+    }
+  if (draft->channel == NULL || !rifq_channel_exists (db, draft->channel))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Channel: choose the channel the request came through."));
+      return NULL;
+    }
+  if (is_blank (draft->description))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Description: say in a sentence what the applicant asks for."));
+      return NULL;
+    }
+
+  job.draft = draft;
+  if (!rifq_db_write (db, create_cb, &job, error))
+    {
+      g_clear_pointer (&job.result, rifq_request_unref);
+      return NULL;
+    }
+  return job.result;
+}
+
+/* Documents */
+
+static gboolean
+parse_typed_date (const char  *label,
+                  const char  *field,
+                  const char  *typed,
+                  char       **out_iso,
+                  GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  RifqCalendarKind kind;
+  GDate date;
+
+  *out_iso = NULL;
+  if (is_blank (typed))
+    return TRUE;
+  if (!rifq_calendar_parse (typed, &date, &kind, &local))
+    {
+      /* Translators: "National ID / iqama, expiry date: <why>" */
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s, %s: %s"), label, field, local->message);
+      return FALSE;
+    }
+  *out_iso = rifq_calendar_to_iso (&date);
+  return TRUE;
+}
+
+static const RifqDocument *
+find_document (const RifqRequest *r,
+               const char        *type)
+{
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+      if (g_strcmp0 (doc->type, type) == 0)
+        return doc;
+    }
+  return NULL;
+}
+
+static char *
+document_type_label (RifqDb     *db,
+                     const char *type)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en, has_expiry FROM document_type"
+                                            " WHERE code = ?", NULL);
+  char *label = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 0 : 1);
+  sqlite3_reset (stmt);
+  return label;
+}
+
+static gboolean
+document_type_has_expiry (RifqDb     *db,
+                          const char *type)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT has_expiry FROM document_type WHERE code = ?", NULL);
+  gboolean has = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    has = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return has;
+}
+
+static JsonNode *
+document_json (const RifqDocument *doc)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *names[] = { "type", "number", "issued_on", "expires_on", "attachment_sha256" };
+  const char *values[] = { doc->type, doc->number, doc->issued_on, doc->expires_on, doc->attachment_sha };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (builder, names[i]);
+      if (values[i] != NULL)
+        json_builder_add_string_value (builder, values[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_set_member_name (builder, "matched");
+  json_builder_add_boolean_value (builder, doc->matched);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+save_document_cb (RifqDb      *db,
+                  RifqDbWrite *write,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  Job *job = user_data;
+  const RifqDocument *in = job->document;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *issued = NULL;
+  g_autofree char *expires = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *stamp = stamp_now ();
+  g_autofree char *today = rifq_request_store_today (db);
+  const RifqDocument *saved;
+  RifqDocument after = { 0 };
+  gboolean has_expiry;
+  sqlite3_stmt *stmt;
+
+  r = rifq_request_store_get (db, job->request_id, error);
+  if (r == NULL || !check_editable (db, r, error))
+    return FALSE;
+
+  label = document_type_label (db, in->type);
+  if (label == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Document: “%s” is not a type of document this association asks for."),
+                   in->type ? in->type : "");
+      return FALSE;
+    }
+  has_expiry = document_type_has_expiry (db, in->type);
+
+  number = rifq_arabic_latin_digits (in->number ? in->number : "");
+  g_strstrip (number);
+  if (*number == '\0')
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: enter the document’s number."), label);
+      return FALSE;
+    }
+  if (!parse_typed_date (label, _("issue date"), in->issued_on, &issued, error)
+      || !parse_typed_date (label, _("expiry date"), in->expires_on, &expires, error))
+    return FALSE;
+  if (has_expiry && expires == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: enter the expiry date."), label);
+      return FALSE;
+    }
+  if (issued != NULL && g_strcmp0 (issued, today) > 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the issue date is in the future."), label);
+      return FALSE;
+    }
+  if (issued != NULL && expires != NULL && g_strcmp0 (expires, issued) < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: the expiry date comes before the issue date."), label);
+      return FALSE;
+    }
+
+  saved = find_document (r, in->type);
+  after.type = in->type;
+  after.number = number;
+  after.issued_on = issued;
+  after.expires_on = expires;
+  after.matched = in->matched;
+  after.attachment_sha = saved ? saved->attachment_sha : NULL;
+
+  stmt = rifq_db_prepare (db,
+                          "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
+                          " verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                          " CASE WHEN ?6 THEN ?7 END, CASE WHEN ?6 THEN ?8 END)"
+                          " ON CONFLICT (request_id, type) DO UPDATE SET number = ?3, issued_on = ?4,"
+                          " expires_on = ?5, matched = ?6,"
+                          " verified_by = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
+                          "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?7 WHEN ?6 THEN verified_by END,"
+                          " verified_at = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
+                          "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?8 WHEN ?6 THEN verified_at END",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  sqlite3_bind_text (stmt, 2, in->type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, issued, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, expires, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, in->matched ? 1 : 0);
+  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  if (!step_ok (stmt, db, error))
+    return FALSE;
+
+  rifq_db_write_audit (write, "document", "request", r->id,
+                       saved && saved->id ? document_json (saved) : NULL, document_json (&after), NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_request_store_save_document (RifqDb             *db,
+                                  gint64              request_id,
+                                  const RifqDocument *doc,
+                                  GError            **error)
+{
+  Job job = { .request_id = request_id, .document = doc };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  return rifq_db_write (db, save_document_cb, &job, error);
+}
+
+static const char *
+sniff_mime (GBytes *data)
+{
+  g_autofree char *guess = NULL;
+  gsize size;
+  const guchar *bytes = g_bytes_get_data (data, &size);
+  gboolean uncertain;
+
+  guess = g_content_type_guess (NULL, bytes, MIN (size, 4096), &uncertain);
+  for (guint i = 0; i < G_N_ELEMENTS (allowed_mime_types); i++)
+    {
+      g_autofree char *mime = g_content_type_get_mime_type (guess);
+
+      if (g_strcmp0 (mime, allowed_mime_types[i]) == 0 && !uncertain)
+        return allowed_mime_types[i];
+    }
+  return NULL;
+}
+
+static gboolean
+attach_cb (RifqDb      *db,
+           RifqDbWrite *write,
+           gpointer     user_data,
+           GError     **error)
+{
+  Job *job = user_data;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *stamp = stamp_now ();
+  g_autofree char *label = NULL;
+  const RifqDocument *doc;
+  const char *mime;
+  sqlite3_stmt *stmt;
+  gsize size;
+  gconstpointer bytes = g_bytes_get_data (job->data, &size);
+
+  r = rifq_request_store_get (db, job->request_id, error);
+  if (r == NULL || !check_editable (db, r, error))
+    return FALSE;
+  doc = find_document (r, job->document_type);
+  label = document_type_label (db, job->document_type);
+  if (label == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Document: “%s” is not a type of document this association asks for."),
+                   job->document_type);
+      return FALSE;
+    }
+  if (doc == NULL || doc->id == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: enter the document’s number before attaching its scan."), label);
+      return FALSE;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the file “%s” is empty."),
+                   label, job->filename);
+      return FALSE;
+    }
+  if (size > RIFQ_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size (RIFQ_ATTACHMENT_MAX_SIZE);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: the file “%s” is %s; a scan may be at most %s."), label, job->filename, shown, limit);
+      return FALSE;
+    }
+  mime = sniff_mime (job->data);
+  if (mime == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: the file “%s” is not an image or a PDF."), label, job->filename);
+      return FALSE;
+    }
+
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, job->data);
+  stmt = rifq_db_prepare (db, "INSERT INTO attachment (sha256, mime, size, data, created_at)"
+                              " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mime, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (gint64) size);
+  sqlite3_bind_blob64 (stmt, 4, bytes, size, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
+  if (!step_ok (stmt, db, error))
+    return FALSE;
+
+  stmt = rifq_db_prepare (db, "UPDATE document SET attachment_sha = ?, attachment_name = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, job->filename, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, doc->id);
+  if (!step_ok (stmt, db, error))
+    return FALSE;
+
+  rifq_db_write_audit (write, "attach", "request", r->id,
+                       doc->attachment_sha ? state_json (r->state, "attachment_sha256", doc->attachment_sha) : NULL,
+                       state_json (r->state, "attachment_sha256", sha), job->document_type);
+  return TRUE;
+}
+
+gboolean
+rifq_request_store_attach (RifqDb     *db,
+                           gint64      request_id,
+                           const char *document_type,
+                           GBytes     *data,
+                           const char *filename,
+                           GError    **error)
+{
+  g_autofree char *base = g_path_get_basename (filename ? filename : "scan");
+  Job job = { .request_id = request_id, .document_type = document_type, .data = data, .filename = base };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  return rifq_db_write (db, attach_cb, &job, error);
+}
+
+GBytes *
+rifq_request_store_read_attachment (RifqDb     *db,
+                                    const char *sha256,
+                                    char      **out_mime,
+                                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT data, mime FROM attachment WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+      if (out_mime != NULL)
+        *out_mime = rifq_db_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  if (bytes == NULL)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The scan is no longer stored."));
+  return bytes;
+}
+
+/* The checklist rule, used when confirming the documents and again on submission. */
+static gboolean
+check_documents (const RifqRequest *r,
+                 const char        *on,
+                 GError           **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
+      RifqDocumentStatus status;
+
+      if (!doc->required)
+        continue;
+      status = rifq_document_status (doc, on);
+      if (status == RIFQ_DOCUMENT_VALID)
+        continue;
+      if (problems->len > 0)
+        /* Translators: between the problems of several documents */
+        g_string_append (problems, _("; "));
+      if (status == RIFQ_DOCUMENT_EXPIRED && doc->expires_on != NULL)
+        {
+          g_autofree char *day = NULL;
+          GDate date;
+
+          rifq_calendar_from_iso (doc->expires_on, &date);
+          day = rifq_calendar_format_both (&date, rifq_calendar_interface_digits ());
+          g_string_append_printf (problems, _("%s expired on %s"), doc->type_label, day);
+        }
+      else
+        /* Translators: "<document> is <missing / not matched against the original…>" */
+        g_string_append_printf (problems, _("%s is %s"), doc->type_label, rifq_document_status_label (status));
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
+                   _("The documents are not complete and valid: %s."), problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+validity_snapshot (const RifqRequest *r,
+                   const char        *on)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+      if (doc->id == 0)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, doc->type);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_string_value (builder, doc->number);
+      json_builder_set_member_name (builder, "issued_on");
+      doc->issued_on ? json_builder_add_string_value (builder, doc->issued_on) : json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "expires_on");
+      doc->expires_on ? json_builder_add_string_value (builder, doc->expires_on) : json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "checked_on");
+      json_builder_add_string_value (builder, on);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder,
+                                     rifq_document_status (doc, on) == RIFQ_DOCUMENT_VALID ? "valid" : "not_valid");
+      json_builder_set_member_name (builder, "matched_by");
+      doc->verified_by ? json_builder_add_string_value (builder, doc->verified_by) : json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "attachment_sha256");
+      doc->attachment_sha ? json_builder_add_string_value (builder, doc->attachment_sha)
+                          : json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Signing */
+
+static gboolean
+check_signing (RifqDb            *db,
+               const RifqSigning *s,
+               GError           **error)
+{
+  g_autoptr(RifqSignature) signature = NULL;
+  g_autoptr(RifqStaff) officer = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *own = NULL;
+  gboolean thumbprint = g_strcmp0 (s->sign_mark, "thumbprint") == 0;
+
+  if (g_strcmp0 (s->sign_mark, "signature") != 0 && !thumbprint)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Mark: choose a signature or a thumbprint."));
+      return FALSE;
+    }
+  if (s->signature_json == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, _("The applicant has not signed the declaration."));
+      return FALSE;
+    }
+  signature = rifq_signature_new_from_json (s->signature_json, &local);
+  if (signature == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Signature: %s"), local->message);
+      return FALSE;
+    }
+  if (thumbprint ? rifq_signature_get_n_points (signature) == 0 : rifq_signature_is_empty (signature))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, _("The applicant has not signed the declaration."));
+      return FALSE;
+    }
+  if (g_strcmp0 (s->signer, "caregiver") == 0)
+    {
+      if (is_blank (s->signer_name) || is_blank (s->signer_relation))
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       _("Signed by a caregiver: enter their name and their relation to the applicant."));
+          return FALSE;
+        }
+    }
+  else if (g_strcmp0 (s->signer, "applicant") != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Signed by: choose the applicant or a caregiver."));
+      return FALSE;
+    }
+
+  officer = rifq_staff_get (db, rifq_db_get_actor (db), error);
+  if (officer == NULL)
+    return FALSE;
+  if (is_blank (s->officer_name))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
+                   _("Officer’s confirmation: type your name to confirm you received the signature."));
+      return FALSE;
+    }
+  typed = rifq_arabic_normalize (s->officer_name);
+  own = rifq_arabic_normalize (officer->full_name);
+  if (g_strcmp0 (typed, own) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Officer’s confirmation: the name typed is not yours (%s)."), officer->full_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+sign_cb (RifqDb      *db,
+         RifqDbWrite *write,
+         gpointer     user_data,
+         GError     **error)
+{
+  Job *job = user_data;
+  const RifqSigning *s = job->signing;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *stamp = stamp_now ();
+  g_autofree char *declaration = NULL;
+  gboolean caregiver = g_strcmp0 (s->signer, "caregiver") == 0;
+  sqlite3_stmt *stmt;
+
+  r = rifq_request_store_get (db, job->request_id, error);
+  if (r == NULL)
+    return FALSE;
+  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Only a %s may take the applicant’s signature."), rifq_role_label (RIFQ_ROLE_DESK));
+      return FALSE;
+    }
+  if (r->state != RIFQ_REQUEST_READY_TO_SIGN)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("A request that is “%s” cannot be signed; the documents must be confirmed first."),
+                   rifq_request_state_label (r->state));
+      return FALSE;
+    }
+  if (!check_signing (db, s, error))
+    return FALSE;
+
+  declaration = rifq_db_get_setting (db, "declaration_ar");
+  stmt = rifq_db_prepare (db, "UPDATE request SET declaration = ?, signature_json = ?, signer = ?,"
+                              " signer_name = ?, signer_relation = ?, sign_mark = ?, officer_name = ?,"
+                              " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, declaration, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, s->signature_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, s->signer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, caregiver ? s->signer_name : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, caregiver ? s->signer_relation : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, s->sign_mark, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, s->officer_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 11, r->id);
+  if (!step_ok (stmt, db, error))
+    return FALSE;
+
+  rifq_db_write_audit (write, "sign", "request", r->id, NULL,
+                       state_json (r->state, "signer", caregiver ? s->signer_name : s->signer), NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_request_store_sign (RifqDb            *db,
+                         gint64             request_id,
+                         const RifqSigning *signing,
+                         GError           **error)
+{
+  Job job = { .request_id = request_id, .signing = signing };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (signing != NULL, FALSE);
+
+  return rifq_db_write (db, sign_cb, &job, error);
+}
+
+/* Steps of the transition table */
+
+static gboolean
+exec_update (RifqDb      *db,
+             const char  *sql,
+             const char  *a,
+             const char  *b,
+             const char  *c,
+             gint64       id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, c, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, id);
+  return step_ok (stmt, db, error);
+}
+
+static gboolean
+do_answer (RifqDb                *db,
+           const RifqRequest     *r,
+           const RifqStepDetails *d,
+           const char            *stamp,
+           GError               **error)
+{
+  g_autofree char *visit_on = NULL;
+  g_autofree char *today = rifq_request_store_today (db);
+  gboolean visited = !is_blank (d->visit_on) || !is_blank (d->visit_findings)
+                     || !is_blank (d->visit_household) || !is_blank (d->visit_recommendation);
+  sqlite3_stmt *stmt;
+
+  if (visited)
+    {
+      if (!parse_typed_date (_("Home visit"), _("date"), d->visit_on, &visit_on, error))
+        return FALSE;
+      if (visit_on == NULL || g_strcmp0 (visit_on, today) > 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       _("Home visit: enter the day of the visit, today or earlier."));
+          return FALSE;
+        }
+      if (is_blank (d->visit_findings) || is_blank (d->visit_recommendation))
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       _("Home visit: the report needs the findings and a recommendation."));
+          return FALSE;
+        }
+    }
+  stmt = rifq_db_prepare (db, "UPDATE referral SET answer = ?, answered_by = ?, answered_at = ?,"
+                              " visit_on = ?, visit_findings = ?, visit_household = ?, visit_recommendation = ?"
+                              " WHERE id = (SELECT max (id) FROM referral WHERE request_id = ? AND answer IS NULL)",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, d->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, visit_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, visited ? d->visit_findings : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, visited && !is_blank (d->visit_household) ? d->visit_household : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, visited ? d->visit_recommendation : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, r->id);
+  return step_ok (stmt, db, error);
+}
+
+static gboolean
+do_submit (RifqDb            *db,
+           const RifqRequest *r,
+           const char        *stamp,
+           GError           **error)
+{
+  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *period_text = rifq_db_get_setting (db, "decision_period_days");
+  g_autofree char *due = NULL;
+  g_autofree char *snapshot = NULL;
+  int period = period_text ? (int) g_ascii_strtoll (period_text, NULL, 10) : 14;
+  sqlite3_stmt *stmt;
+
+  if (r->signed_at == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, _("The applicant has not signed the declaration."));
+      return FALSE;
+    }
+  if (!check_documents (r, today, error))
+    return FALSE;
+
+  due = rifq_request_due_date (today, period > 0 ? period : 14);
+  snapshot = validity_snapshot (r, today);
+  stmt = rifq_db_prepare (db, "UPDATE request SET validity_json = ?, submitted_on = ?, submitted_at = ?,"
+                              " due_on = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, snapshot, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, due, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, r->id);
+  return step_ok (stmt, db, error);
+}
+
+static gboolean
+do_register (RifqDb            *db,
+             RifqDbWrite       *write,
+             const RifqRequest *r,
+             const char        *stamp,
+             GError           **error)
+{
+  g_autofree char *file_number = g_strdup (r->file_number);
+  g_autofree char *format = rifq_db_get_setting (db, "file_number_format");
+  sqlite3_stmt *stmt;
+
+  /* A file number once: a returning beneficiary keeps theirs. Numbers already taken by hand
+   * are skipped. */
+  while (file_number == NULL)
+    {
+      gint64 seq = next_sequence (db, "file", 0, error);
+      gboolean taken;
+
+      if (seq < 0)
+        return FALSE;
+      file_number = rifq_request_format_number (format ? format : "{seq:6}", 0, seq);
+      stmt = rifq_db_prepare (db, "SELECT 1 FROM beneficiary WHERE file_number = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, file_number, -1, SQLITE_STATIC);
+      taken = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (taken)
+        g_clear_pointer (&file_number, g_free);
+    }
+
+  if (!exec_update (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2"
+                        " WHERE id = ?4 AND ?3 IS NULL",
+                    file_number, stamp, NULL, r->beneficiary_id, error))
+    return FALSE;
+  rifq_db_write_audit (write, "register", "beneficiary", r->beneficiary_id, NULL,
+                       state_json (RIFQ_REQUEST_REGISTERED, "file_number", file_number), r->number);
+  return exec_update (db, "UPDATE request SET registered_at = ?1 WHERE id = ?4 AND ?2 IS NULL AND ?3 IS NULL",
+                      stamp, NULL, NULL, r->id, error);
+}
+
+static gboolean
+do_serve (RifqDb            *db,
+          const RifqRequest *r,
+          const RifqService *s,
+          const char        *stamp,
+          GError           **error)
+{
+  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *delivered = NULL;
+  const char *kind;
+  sqlite3_stmt *stmt;
+
+  if (s == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Service: say what was delivered."));
+      return FALSE;
+    }
+  kind = s->kind ? s->kind : r->kind;
+  if (!kind_exists (db, kind))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Kind of support: choose one of the list."));
+      return FALSE;
+    }
+  if (s->quantity <= 0 && s->amount <= 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Service: enter the quantity or the amount delivered."));
+      return FALSE;
+    }
+  if (!parse_typed_date (_("Service"), _("date"), s->delivered_on, &delivered, error))
+    return FALSE;
+  if (delivered == NULL || g_strcmp0 (delivered, today) > 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Service: enter the day it was delivered, today or earlier."));
+      return FALSE;
+    }
+  if (is_blank (s->delivered_by))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Service: enter who delivered it."));
+      return FALSE;
+    }
+  if (g_strcmp0 (s->place, "office") != 0 && g_strcmp0 (s->place, "home") != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Service: say where it was delivered, at the office or at home."));
+      return FALSE;
+    }
+
+  stmt = rifq_db_prepare (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
+                              " delivered_by, place, notes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  if (s->quantity > 0)
+    sqlite3_bind_int64 (stmt, 3, s->quantity);
+  if (s->amount > 0)
+    sqlite3_bind_int64 (stmt, 4, s->amount);
+  sqlite3_bind_text (stmt, 5, delivered, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, s->delivered_by, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, s->place, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, is_blank (s->notes) ? NULL : s->notes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  return step_ok (stmt, db, error);
+}
+
+static gboolean
+advance_cb (RifqDb      *db,
+            RifqDbWrite *write,
+            gpointer     user_data,
+            GError     **error)
+{
+  Job *job = user_data;
+  const RifqStepDetails *d = job->details;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *stamp = stamp_now ();
+  g_autofree char *today = NULL;
+  const char *text = d ? d->text : NULL;
+  RifqRequestState to;
+  gboolean ok = TRUE;
+
+  r = open_for (db, job->request_id, job->action, error);
+  if (r == NULL)
+    return FALSE;
+  rifq_action_applies (job->action, r->state, &to);
+
+  if (rifq_action_needs_text (job->action) && is_blank (text))
+    {
+      switch (job->action)
+        {
+        case RIFQ_ACTION_REFER:
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       _("Question: write what the applicant needs explained."));
+          break;
+        case RIFQ_ACTION_ANSWER:
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Answer: write the answer given to the applicant."));
+          break;
+        default:
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Reason: write why, for the record."));
+          break;
+        }
+      return FALSE;
+    }
+
+  switch (job->action)
+    {
+    case RIFQ_ACTION_REFER:
+      {
+        sqlite3_stmt *stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
+                                                  " VALUES (?, ?, ?, ?)", error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, 1, r->id);
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 3, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
+        ok = step_ok (stmt, db, error);
+      }
+      break;
+    case RIFQ_ACTION_ANSWER:
+      ok = do_answer (db, r, d, stamp, error);
+      break;
+    case RIFQ_ACTION_VERIFY:
+      today = rifq_request_store_today (db);
+      ok = check_documents (r, today, error);
+      break;
+    case RIFQ_ACTION_REOPEN:
+      /* What was signed may change: the signature is set aside and taken again. */
+      ok = exec_update (db, "UPDATE request SET declaration = ?1, signature_json = ?1, signer = ?1,"
+                            " signer_name = ?1, signer_relation = ?1, sign_mark = ?1, officer_name = ?1,"
+                            " signed_by = ?2, signed_at = ?3 WHERE id = ?4",
+                        NULL, NULL, NULL, r->id, error);
+      break;
+    case RIFQ_ACTION_SUBMIT:
+      ok = do_submit (db, r, stamp, error);
+      break;
+    case RIFQ_ACTION_ACCEPT:
+    case RIFQ_ACTION_REJECT:
+    case RIFQ_ACTION_DEFER:
+      ok = exec_update (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3 WHERE id = ?4",
+                        is_blank (text) ? NULL : text, rifq_db_get_actor (db), stamp, r->id, error);
+      break;
+    case RIFQ_ACTION_REGISTER:
+      ok = do_register (db, write, r, stamp, error);
+      break;
+    case RIFQ_ACTION_SERVE:
+      ok = do_serve (db, r, d ? d->service : NULL, stamp, error);
+      break;
+    case RIFQ_ACTION_CLOSE:
+    case RIFQ_ACTION_WITHDRAW:
+      ok = exec_update (db, "UPDATE request SET closed_at = ?1, close_reason = ?2 WHERE id = ?4 AND ?3 IS NULL",
+                        stamp, is_blank (text) ? NULL : text, NULL, r->id, error);
+      break;
+    case RIFQ_ACTION_COLLECT:
+    case RIFQ_ACTION_REVIEW:
+    case RIFQ_ACTION_RECONSIDER:
+      break;
+    case RIFQ_N_ACTIONS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  if (!ok || !set_state (db, r->id, to, stamp, error))
+    return FALSE;
+
+  rifq_db_write_audit (write, rifq_action_code (job->action), "request", r->id,
+                       state_json (r->state, NULL, NULL), state_json (to, NULL, NULL),
+                       is_blank (text) ? NULL : text);
+  return TRUE;
+}
+
+gboolean
+rifq_request_store_advance (RifqDb                *db,
+                            gint64                 request_id,
+                            RifqAction             action,
+                            const RifqStepDetails *details,
+                            GError               **error)
+{
+  Job job = { .request_id = request_id, .action = action, .details = details };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (action < RIFQ_N_ACTIONS, FALSE);
+
+  return rifq_db_write (db, advance_cb, &job, error);
+}
+
+/* Lists and the lookup */
+
+GPtrArray *
+rifq_request_store_list (RifqDb  *db,
+                         int      state,
+                         gint64   beneficiary_id,
+                         guint    limit,
+                         GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (beneficiary_id > 0)
+    stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
+                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
+  else if (state >= 0)
+    stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE r.state = ?2 AND ?1 IS NULL"
+                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
+  else
+    stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE ?1 IS NULL AND ?2 IS NULL"
+                                " ORDER BY r.id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  if (beneficiary_id > 0)
+    sqlite3_bind_int64 (stmt, 1, beneficiary_id);
+  if (state >= 0)
+    sqlite3_bind_text (stmt, 2, rifq_request_state_code (state), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, (int) MIN (limit, G_MAXINT));
+  return collect_requests (db, stmt, error);
+}
+
+static gboolean
+looks_like_number (const char *text)
+{
+  const char *slash = strchr (text, '/');
+
+  if (slash == NULL || slash == text || slash[1] == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && p != slash)
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+rifq_request_store_lookup (RifqDb     *db,
+                           const char *query,
+                           guint       limit,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *latin = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  latin = rifq_arabic_latin_digits (query);
+  g_strstrip (latin);
+  if (*latin == '\0')
+    return g_steal_pointer (&result);
+
+  if (looks_like_number (latin))
+    {
+      g_autofree char *padded = padded_number (db, latin);
+      sqlite3_stmt *stmt;
+      GPtrArray *found;
+
+      stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE r.number IN (?1, ?2)", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, latin, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, padded, -1, SQLITE_STATIC);
+      found = collect_requests (db, stmt, error);
+      return found;
+    }
+
+  people = rifq_beneficiary_store_search (db, latin, MAX (limit, 1), error);
+  if (people == NULL)
+    return NULL;
+  for (guint i = 0; i < people->len && result->len < limit; i++)
+    {
+      g_autoptr(GPtrArray) theirs = NULL;
+
+      theirs = rifq_request_store_list (db, -1, rifq_beneficiary_get_id (g_ptr_array_index (people, i)),
+                                        limit - result->len, error);
+      if (theirs == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (result, g_steal_pointer (&theirs));
+    }
+  return g_steal_pointer (&result);
+}
+
+GPtrArray *
+rifq_request_store_referral_queue (RifqDb  *db,
+                                   GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"
+                              " WHERE r.state = 'referred' ORDER BY f.asked_at, r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  list = collect_requests (db, stmt, error);
+  if (list == NULL)
+    return NULL;
+  for (guint i = 0; i < list->len; i++)
+    if (!load_referrals (db, g_ptr_array_index (list, i), error))
+      return NULL;
+  return g_steal_pointer (&list);
+}
+
+gint64
+rifq_request_store_count (RifqDb  *db,
+                          GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*) FROM request", error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n < 0)
+    rifq_db_fail (db, error);
+  return n;
+}

@@ -1,0 +1,245 @@
+/* rifq-request.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A support request (طلب دعم مستفيد) and the rules of its seven steps: the states, who may move
+ * it and where to. The rules live here once; rifq-request-store applies them inside the write
+ * transaction and the window only asks. */
+
+typedef enum
+{
+  RIFQ_REQUEST_DRAFT,          /* received at the desk: reception, step 1 */
+  RIFQ_REQUEST_INCOMPLETE,     /* documents being gathered and checked: step 2 */
+  RIFQ_REQUEST_REFERRED,       /* with the social-research officer: step 3 */
+  RIFQ_REQUEST_READY_TO_SIGN,  /* checklist complete: step 4 */
+  RIFQ_REQUEST_SUBMITTED,      /* signed and handed to the research committee: step 5 */
+  RIFQ_REQUEST_UNDER_REVIEW,
+  RIFQ_REQUEST_ACCEPTED,
+  RIFQ_REQUEST_REJECTED,
+  RIFQ_REQUEST_DEFERRED,
+  RIFQ_REQUEST_REGISTERED,     /* step 6 */
+  RIFQ_REQUEST_SERVED,         /* step 7 */
+  RIFQ_REQUEST_CLOSED,
+  RIFQ_REQUEST_N_STATES
+} RifqRequestState;
+
+typedef enum
+{
+  RIFQ_ROLE_NONE       = 0,
+  RIFQ_ROLE_DESK       = 1 << 0,  /* موظف علاقات المستفيدين */
+  RIFQ_ROLE_RESEARCHER = 1 << 1,  /* مسؤول البحث الاجتماعي */
+  RIFQ_ROLE_COMMITTEE  = 1 << 2,  /* عضو لجنة البحث */
+  RIFQ_ROLE_CHAIR      = 1 << 3,  /* رئيس لجنة البحث */
+  RIFQ_ROLE_BOARD      = 1 << 4,
+  RIFQ_ROLE_ADMIN      = 1 << 5,
+} RifqRole;
+
+#define RIFQ_N_ROLES 6
+
+typedef enum
+{
+  RIFQ_ACTION_COLLECT,     /* draft → incomplete */
+  RIFQ_ACTION_REFER,       /* incomplete → referred, with the applicant's question */
+  RIFQ_ACTION_ANSWER,      /* referred → incomplete, with the researcher's answer */
+  RIFQ_ACTION_VERIFY,      /* incomplete → ready_to_sign: every document present and valid */
+  RIFQ_ACTION_REOPEN,      /* ready_to_sign → incomplete: the signature is set aside */
+  RIFQ_ACTION_SUBMIT,      /* ready_to_sign → submitted: signed, documents valid that day */
+  RIFQ_ACTION_REVIEW,      /* submitted → under_review */
+  RIFQ_ACTION_ACCEPT,      /* under_review → accepted */
+  RIFQ_ACTION_REJECT,      /* under_review → rejected, with the reason */
+  RIFQ_ACTION_DEFER,       /* under_review → deferred, with the reason */
+  RIFQ_ACTION_RECONSIDER,  /* deferred → under_review */
+  RIFQ_ACTION_REGISTER,    /* accepted → registered: the beneficiary gets a file number */
+  RIFQ_ACTION_SERVE,       /* registered or served → served, with the service given */
+  RIFQ_ACTION_CLOSE,       /* served or rejected → closed */
+  RIFQ_ACTION_WITHDRAW,    /* before submission → closed, with the reason */
+  RIFQ_N_ACTIONS
+} RifqAction;
+
+/* How a document stands on a given day. */
+typedef enum
+{
+  RIFQ_DOCUMENT_VALID,
+  RIFQ_DOCUMENT_MISSING,
+  RIFQ_DOCUMENT_EXPIRED,
+  RIFQ_DOCUMENT_NOT_YET_ISSUED,
+  RIFQ_DOCUMENT_NOT_MATCHED,   /* the officer has not matched it against the original */
+} RifqDocumentStatus;
+
+typedef struct
+{
+  gint64    id;
+  char     *type;
+  char     *type_label;        /* in the interface language */
+  gboolean  has_expiry;
+  gboolean  required;
+  char     *number;
+  char     *issued_on;         /* ISO dates */
+  char     *expires_on;
+  char     *attachment_sha;    /* SHA-256 of the scan, or NULL */
+  char     *attachment_name;
+  char     *attachment_mime;
+  gint64    attachment_size;
+  gboolean  matched;
+  char     *verified_by;
+  char     *verified_at;
+} RifqDocument;
+
+typedef struct
+{
+  gint64  id;
+  char   *question;
+  char   *asked_by;
+  char   *asked_at;
+  char   *answer;
+  char   *answered_by;
+  char   *answered_at;
+  /* The home-visit research report, when the researcher made one. */
+  char   *visit_on;
+  char   *visit_findings;
+  char   *visit_household;
+  char   *visit_recommendation;
+} RifqReferral;
+
+typedef struct
+{
+  gint64  id;
+  char   *kind;
+  gint64  quantity;      /* 0 when given as an amount */
+  gint64  amount;        /* riyals; -1 when given as a quantity */
+  char   *delivered_on;  /* ISO date */
+  char   *delivered_by;
+  char   *place;         /* "office" or "home" */
+  char   *notes;
+  char   *recorded_at;
+} RifqService;
+
+typedef struct
+{
+  gint64            id;
+  char             *number;          /* "1448/000123" */
+  gint64            beneficiary_id;
+  char             *kind;
+  char             *channel;
+  char             *description;
+  gint64            amount;          /* riyals asked for; -1 when none */
+  RifqRequestState  state;
+  char             *received_by;
+  char             *received_at;
+  char             *declaration;
+  char             *signature_json;
+  char             *signer;          /* "applicant" or "caregiver" */
+  char             *signer_name;
+  char             *signer_relation;
+  char             *sign_mark;       /* "signature" or "thumbprint" */
+  char             *officer_name;
+  char             *signed_by;
+  char             *signed_at;
+  char             *validity_json;   /* frozen at submission */
+  char             *submitted_on;    /* the day validity was judged (ISO) */
+  char             *submitted_at;
+  char             *due_on;          /* ISO date the reply is expected by */
+  char             *decision_reason;
+  char             *decided_by;
+  char             *decided_at;
+  char             *registered_at;
+  char             *closed_at;
+  char             *close_reason;
+  char             *updated_at;
+
+  /* From the beneficiary, for lists and the lookup. */
+  char             *beneficiary_name;
+  char             *national_id;
+  char             *mobile;
+  char             *file_number;
+
+  /* Filled by rifq_request_store_get only. */
+  GPtrArray        *documents;       /* RifqDocument, the checklist in order */
+  GPtrArray        *referrals;       /* RifqReferral */
+  GPtrArray        *services;        /* RifqService */
+} RifqRequest;
+
+#define RIFQ_TYPE_REQUEST (rifq_request_get_type ())
+GType             rifq_request_get_type        (void) G_GNUC_CONST;
+RifqRequest      *rifq_request_new             (void);
+RifqRequest      *rifq_request_ref             (RifqRequest *self);
+void              rifq_request_unref           (RifqRequest *self);
+
+void              rifq_document_free           (RifqDocument *doc);
+void              rifq_referral_free           (RifqReferral *referral);
+void              rifq_service_free            (RifqService  *service);
+
+const char       *rifq_request_state_code      (RifqRequestState state);
+gboolean          rifq_request_state_from_code (const char       *code,
+                                                RifqRequestState *out_state);
+/* "With the research committee", in the interface language. */
+const char       *rifq_request_state_label     (RifqRequestState state);
+/* The step of the seven (1–7) a request in this state is at. */
+guint             rifq_request_state_step      (RifqRequestState state);
+
+const char       *rifq_role_code               (RifqRole role);
+gboolean          rifq_role_from_code          (const char *code,
+                                                RifqRole   *out_role);
+const char       *rifq_role_label              (RifqRole role);
+/* "desk, researcher" for a set of roles. */
+char             *rifq_roles_to_string         (RifqRole roles);
+
+const char       *rifq_action_code             (RifqAction action);
+gboolean          rifq_action_from_code        (const char *code,
+                                                RifqAction *out_action);
+const char       *rifq_action_label            (RifqAction action);
+/* The roles that may take the action. */
+RifqRole          rifq_action_roles            (RifqAction action);
+/* Whether the table has the action from this state, and where it leads. */
+gboolean          rifq_action_applies          (RifqAction        action,
+                                                RifqRequestState  from,
+                                                RifqRequestState *out_to);
+/* Whether the action needs a text (question, answer, reason). */
+gboolean          rifq_action_needs_text       (RifqAction action);
+
+/* Checks the table and the role: FALSE with a sentence naming the action, the state and the
+ * roles that may, in the interface language. Preconditions that need the record's contents
+ * are checked by the store. */
+gboolean          rifq_request_check_transition (RifqRequestState   from,
+                                                 RifqAction         action,
+                                                 RifqRole           actor_roles,
+                                                 GError           **error);
+
+/* The rule of validity: a document is valid on day `on` (ISO) when it has been issued by
+ * then and, if it expires, expires on that day or later. */
+RifqDocumentStatus rifq_document_status        (const RifqDocument *doc,
+                                                const char         *on);
+const char       *rifq_document_status_label   (RifqDocumentStatus status);
+
+/* The expected reply date: submission day plus the decision period. */
+char             *rifq_request_due_date        (const char *submitted_on,
+                                                int         decision_period_days);
+
+/* A number from the settings' format: "{year}/{seq:6}" gives "1448/000123". */
+char             *rifq_request_format_number   (const char *format,
+                                                int         year,
+                                                gint64      sequence);
+
+/* One sentence the officer can read aloud: where the request is and when the reply is due.
+ * today (ISO) tells whether the reply is overdue; NULL for the real today. */
+char             *rifq_request_describe        (const RifqRequest *self,
+                                                const char        *today);
+
+JsonNode         *rifq_request_to_json         (const RifqRequest *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqRequest, rifq_request_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDocument, rifq_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqReferral, rifq_referral_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqService, rifq_service_free)
+
+G_END_DECLS

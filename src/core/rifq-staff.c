@@ -1,0 +1,279 @@
+/* rifq-staff.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rifq-error.h"
+#include "rifq-staff.h"
+
+void
+rifq_staff_free (RifqStaff *staff)
+{
+  if (staff == NULL)
+    return;
+  g_free (staff->username);
+  g_free (staff->full_name);
+  g_free (staff);
+}
+
+static RifqRole
+load_roles (RifqDb     *db,
+            const char *username)
+{
+  sqlite3_stmt *stmt;
+  RifqRole set = RIFQ_ROLE_NONE;
+
+  stmt = rifq_db_prepare (db, "SELECT r.role FROM staff_role r JOIN staff s USING (username)"
+                              " WHERE r.username = ? AND s.active = 1", NULL);
+  if (stmt == NULL)
+    return RIFQ_ROLE_NONE;
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RifqRole role;
+
+      if (rifq_role_from_code ((const char *) sqlite3_column_text (stmt, 0), &role))
+        set |= role;
+    }
+  sqlite3_reset (stmt);
+  return set;
+}
+
+RifqStaff *
+rifq_staff_get (RifqDb     *db,
+                const char *username,
+                GError    **error)
+{
+  g_autoptr(RifqStaff) staff = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT username, full_name FROM staff WHERE username = ? AND active = 1",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      staff = g_new0 (RifqStaff, 1);
+      staff->username = rifq_db_column_dup (stmt, 0);
+      staff->full_name = rifq_db_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  if (staff == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("“%s” is not registered as a member of staff."), username);
+      return NULL;
+    }
+  staff->roles = load_roles (db, username);
+  return g_steal_pointer (&staff);
+}
+
+RifqRole
+rifq_staff_actor_roles (RifqDb *db)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_ROLE_NONE);
+  return load_roles (db, rifq_db_get_actor (db));
+}
+
+typedef struct
+{
+  const char *username;
+  const char *full_name;
+  RifqRole    roles;
+  gboolean    only_if_empty;
+} SaveJob;
+
+static gint64
+count_staff (RifqDb *db)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*) FROM staff", NULL);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static JsonNode *
+staff_json (const char *username,
+            const char *full_name,
+            RifqRole    roles)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *codes = rifq_roles_to_string (roles);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username);
+  json_builder_set_member_name (builder, "full_name");
+  json_builder_add_string_value (builder, full_name);
+  json_builder_set_member_name (builder, "roles");
+  json_builder_add_string_value (builder, codes);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+save_cb (RifqDb      *db,
+         RifqDbWrite *write,
+         gpointer     user_data,
+         GError     **error)
+{
+  SaveJob *job = user_data;
+  g_autoptr(RifqStaff) before = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  gint64 existing = count_staff (db);
+  sqlite3_stmt *stmt;
+
+  if (existing < 0)
+    return rifq_db_fail (db, error);
+  if (job->only_if_empty && existing > 0)
+    return TRUE;
+  if (existing > 0 && (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Only an administrator may add staff or change their roles."));
+      return FALSE;
+    }
+
+  before = rifq_staff_get (db, job->username, NULL);
+  stmt = rifq_db_prepare (db, "INSERT INTO staff (username, full_name, active, created_at)"
+                              " VALUES (?1, ?2, 1, ?3) ON CONFLICT (username) DO UPDATE"
+                              " SET full_name = ?2, active = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->username, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, job->full_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+
+  stmt = rifq_db_prepare (db, "DELETE FROM staff_role WHERE username = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->username, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+
+  for (guint i = 0; i < RIFQ_N_ROLES; i++)
+    if (job->roles & (1 << i))
+      {
+        stmt = rifq_db_prepare (db, "INSERT INTO staff_role (username, role) VALUES (?, ?)", error);
+        if (stmt == NULL)
+          return FALSE;
+        sqlite3_bind_text (stmt, 1, job->username, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, rifq_role_code (1 << i), -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) != SQLITE_DONE)
+          return rifq_db_fail (db, error);
+      }
+
+  rifq_db_write_audit (write, before ? "update" : "create", "staff", 0,
+                       before ? staff_json (before->username, before->full_name, before->roles) : NULL,
+                       staff_json (job->username, job->full_name, job->roles), NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_staff_save (RifqDb     *db,
+                 const char *username,
+                 const char *full_name,
+                 RifqRole    roles,
+                 GError    **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (full_name ? full_name : ""));
+  SaveJob job = { username, name, roles, FALSE };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (username == NULL || *username == '\0' || *name == '\0')
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("A member of staff needs a user name and a full name."));
+      return FALSE;
+    }
+  if (roles == RIFQ_ROLE_NONE)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Give “%s” at least one role."), username);
+      return FALSE;
+    }
+  return rifq_db_write (db, save_cb, &job, error);
+}
+
+gboolean
+rifq_staff_ensure_first (RifqDb  *db,
+                         GError **error)
+{
+  const char *actor = rifq_db_get_actor (db);
+  const char *real = g_get_real_name ();
+  SaveJob job = { actor, NULL, RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN, TRUE };
+  gint64 existing;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  existing = count_staff (db);
+  if (existing != 0)
+    return existing > 0 || rifq_db_fail (db, error);
+  job.full_name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 ? real : actor;
+  return rifq_db_write (db, save_cb, &job, error);
+}
+
+GPtrArray *
+rifq_staff_list (RifqDb   *db,
+                 RifqRole  any_of,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_staff_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT username, full_name FROM staff WHERE active = 1"
+                              " ORDER BY full_name, username", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqStaff *staff = g_new0 (RifqStaff, 1);
+
+      staff->username = rifq_db_column_dup (stmt, 0);
+      staff->full_name = rifq_db_column_dup (stmt, 1);
+      g_ptr_array_add (list, staff);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  for (guint i = list->len; i > 0; i--)
+    {
+      RifqStaff *staff = g_ptr_array_index (list, i - 1);
+
+      staff->roles = load_roles (db, staff->username);
+      if (any_of != RIFQ_ROLE_NONE && (staff->roles & any_of) == 0)
+        g_ptr_array_remove_index (list, i - 1);
+    }
+  return g_steal_pointer (&list);
+}

@@ -1,0 +1,54 @@
+/* rifq-staff.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-db.h"
+#include "rifq-request.h"
+
+G_BEGIN_DECLS
+
+/* The association's staff and the roles each holds; the actor of every write is one of them. */
+
+typedef struct
+{
+  char     *username;
+  char     *full_name;
+  RifqRole  roles;
+} RifqStaff;
+
+void       rifq_staff_free          (RifqStaff *staff);
+
+/* The person at this workstation (rifq_db_get_actor), or NULL when they are not staff. */
+RifqStaff *rifq_staff_get           (RifqDb     *db,
+                                     const char *username,
+                                     GError    **error);
+
+/* The roles of the current actor; RIFQ_ROLE_NONE when not staff. */
+RifqRole   rifq_staff_actor_roles   (RifqDb *db);
+
+/* Adds a member of staff or changes their name and roles. Only an administrator may, except
+ * for the very first member on a new database. */
+gboolean   rifq_staff_save          (RifqDb     *db,
+                                     const char *username,
+                                     const char *full_name,
+                                     RifqRole    roles,
+                                     GError    **error);
+
+/* On a database without staff, the person who opened it becomes its first member, as
+ * desk officer, researcher and administrator, so a new installation can work at once. */
+gboolean   rifq_staff_ensure_first  (RifqDb  *db,
+                                     GError **error);
+
+/* Everyone holding any of the roles (all staff for RIFQ_ROLE_NONE), by name. */
+GPtrArray *rifq_staff_list          (RifqDb   *db,
+                                     RifqRole  any_of,
+                                     GError  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqStaff, rifq_staff_free)
+
+G_END_DECLS

@@ -1,0 +1,431 @@
+/* rifq-admin-request.c: rifq-admin's request and staff commands
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-admin"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rifq-admin.h"
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
+#include "rifq-error.h"
+#include "rifq-request-receipt.h"
+#include "rifq-request-store.h"
+#include "rifq-staff.h"
+
+static RifqRequest *
+find_request (RifqDb     *db,
+              const char *key,
+              GError    **error)
+{
+  return rifq_request_store_get_by_number (db, key, error);
+}
+
+static void
+print_request_table (GPtrArray *requests)
+{
+  const char *headers[] = { _("Number"), _("State"), _("Submitted"), _("Reply by"), _("Beneficiary") };
+  glong widths[G_N_ELEMENTS (headers)];
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    widths[c] = g_utf8_strlen (headers[c], -1);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      RifqRequest *r = g_ptr_array_index (requests, i);
+      char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+      cells[0] = g_strdup (r->number);
+      cells[1] = g_strdup (rifq_request_state_label (r->state));
+      cells[2] = g_strdup (r->submitted_on ? r->submitted_on : "-");
+      cells[3] = g_strdup (r->due_on ? r->due_on : "-");
+      cells[4] = g_strdup (r->beneficiary_name);
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
+      g_ptr_array_add (rows, cells);
+    }
+  for (guint i = 0; i <= rows->len; i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        pad (line, i == 0 ? headers[c] : ((char **) g_ptr_array_index (rows, i - 1))[c],
+             c + 1 < G_N_ELEMENTS (headers) ? widths[c] + 2 : 0);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static void
+print_requests (GPtrArray *requests)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  if (table_format ())
+    {
+      print_request_table (requests);
+      return;
+    }
+  for (guint i = 0; i < requests->len; i++)
+    json_array_add_element (array, rifq_request_to_json (g_ptr_array_index (requests, i)));
+  json_node_set_array (root, array);
+  print_json (root);
+}
+
+static void
+print_request (RifqRequest *r)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (table_format ())
+    {
+      g_autofree char *sentence = rifq_request_describe (r, NULL);
+
+      g_print ("%s\n", sentence);
+      for (guint i = 0; i < r->documents->len; i++)
+        {
+          RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+          g_print ("  %s: %s%s%s\n", doc->type_label, doc->number ? doc->number : _("missing"),
+                   doc->expires_on ? " → " : "", doc->expires_on ? doc->expires_on : "");
+        }
+      return;
+    }
+  node = rifq_request_to_json (r);
+  print_json (node);
+}
+
+/* After a step: the request as it now stands, read back from the database. */
+static int
+show_again (RifqDb     *db,
+            const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+
+  if (r == NULL)
+    return refuse (error);
+  print_request (r);
+  return EXIT_OK;
+}
+
+static RifqBeneficiary *
+find_beneficiary (RifqDb     *db,
+                  const char *key,
+                  GError    **error)
+{
+  g_autofree char *latin = rifq_arabic_latin_digits (key);
+
+  g_strstrip (latin);
+  if (strlen (latin) == 10)
+    return rifq_beneficiary_store_get_by_national_id (db, latin, error);
+  return rifq_beneficiary_store_get (db, g_ascii_strtoll (latin, NULL, 10), error);
+}
+
+static int
+request_create (RifqDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqRequestDraft draft = { 0 };
+
+  if (opts.beneficiary == NULL)
+    return usage (_("request create needs --beneficiary."));
+  beneficiary = find_beneficiary (db, opts.beneficiary, &error);
+  if (beneficiary == NULL)
+    return refuse (error);
+
+  draft.beneficiary_id = rifq_beneficiary_get_id (beneficiary);
+  draft.kind = opts.kind;
+  draft.channel = opts.channel;
+  draft.description = opts.description;
+  draft.amount = opts.amount;
+  r = rifq_request_store_create (db, &draft, &error);
+  if (r == NULL)
+    return refuse (error);
+  print_request (r);
+  return EXIT_OK;
+}
+
+static int
+request_document (RifqDb     *db,
+                  const char *key,
+                  const char *type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+  RifqDocument doc = { 0 };
+
+  if (r == NULL)
+    return refuse (error);
+  doc.type = (char *) type;
+  doc.number = opts.number;
+  doc.issued_on = opts.issued;
+  doc.expires_on = opts.expires;
+  doc.matched = opts.matched;
+  if (!rifq_request_store_save_document (db, r->id, &doc, &error))
+    return refuse (error);
+  return show_again (db, key);
+}
+
+static int
+request_attach (RifqDb     *db,
+                const char *key,
+                const char *type,
+                const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (r == NULL)
+    return refuse (error);
+  mapped = g_mapped_file_new (file, FALSE, &error);
+  if (mapped == NULL)
+    return refuse (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  if (!rifq_request_store_attach (db, r->id, type, bytes, file, &error))
+    return refuse (error);
+  return show_again (db, key);
+}
+
+static int
+request_sign (RifqDb     *db,
+              const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+  g_autofree char *strokes = NULL;
+  RifqSigning signing = { 0 };
+  gsize length;
+
+  if (r == NULL)
+    return refuse (error);
+  if (opts.signature == NULL)
+    return usage (_("request sign needs --signature FILE with the strokes as JSON."));
+  if (!read_input (opts.signature, &strokes, &length, &error))
+    return refuse (error);
+
+  signing.signature_json = strokes;
+  signing.signer = opts.signer ? opts.signer : "applicant";
+  signing.signer_name = opts.signer_name;
+  signing.signer_relation = opts.relation;
+  signing.sign_mark = opts.mark ? opts.mark : "signature";
+  signing.officer_name = opts.officer_name;
+  if (!rifq_request_store_sign (db, r->id, &signing, &error))
+    return refuse (error);
+  return show_again (db, key);
+}
+
+static int
+request_advance (RifqDb     *db,
+                 const char *key,
+                 const char *action_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+  RifqStepDetails details = { 0 };
+  RifqService service = { 0 };
+  RifqAction action;
+
+  if (r == NULL)
+    return refuse (error);
+  if (!rifq_action_from_code (action_code, &action))
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < RIFQ_N_ACTIONS; i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", rifq_action_code (i));
+      message = g_strdup_printf (_("Unknown step “%s”; the steps are: %s."), action_code, known->str);
+      return usage (message);
+    }
+
+  details.text = opts.text;
+  details.visit_on = opts.visit_on;
+  details.visit_findings = opts.findings;
+  details.visit_household = opts.household;
+  details.visit_recommendation = opts.recommendation;
+  if (action == RIFQ_ACTION_SERVE)
+    {
+      service.kind = opts.kind;
+      service.quantity = opts.quantity > 0 ? opts.quantity : 0;
+      service.amount = opts.amount;
+      service.delivered_on = opts.delivered_on;
+      service.delivered_by = opts.delivered_by;
+      service.place = opts.place;
+      service.notes = opts.notes;
+      details.service = &service;
+    }
+  if (!rifq_request_store_advance (db, r->id, action, &details, &error))
+    return refuse (error);
+  return show_again (db, key);
+}
+
+static int
+request_receipt (RifqDb     *db,
+                 const char *key,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+
+  if (r == NULL)
+    return refuse (error);
+  if (!rifq_receipt_pdf_write_request (db, r, path, &error))
+    return refuse (error);
+  g_print (_("The receipt of request %s is at %s.\n"), r->number, path);
+  return EXIT_OK;
+}
+
+int
+cmd_request (char **args,
+             guint  n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  const char *sub = args[1];
+
+  if (db == NULL)
+    return refuse (error);
+
+  if (g_str_equal (sub, "create") && n == 2)
+    return request_create (db);
+  if (g_str_equal (sub, "show") && n == 3)
+    {
+      g_autoptr(RifqRequest) r = find_request (db, args[2], &error);
+
+      if (r == NULL)
+        return refuse (error);
+      print_request (r);
+      return EXIT_OK;
+    }
+  if (g_str_equal (sub, "list") && n == 2)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(RifqBeneficiary) beneficiary = NULL;
+      RifqRequestState state = 0;
+
+      if (opts.state != NULL && !rifq_request_state_from_code (opts.state, &state))
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown state “%s”."), opts.state);
+          return usage (message);
+        }
+      if (opts.beneficiary != NULL)
+        {
+          beneficiary = find_beneficiary (db, opts.beneficiary, &error);
+          if (beneficiary == NULL)
+            return refuse (error);
+        }
+      list = rifq_request_store_list (db, opts.state ? (int) state : -1,
+                                      beneficiary ? rifq_beneficiary_get_id (beneficiary) : 0,
+                                      (guint) MAX (opts.limit, 0), &error);
+      if (list == NULL)
+        return refuse (error);
+      print_requests (list);
+      return EXIT_OK;
+    }
+  if (g_str_equal (sub, "lookup") && n == 3)
+    {
+      g_autoptr(GPtrArray) found = rifq_request_store_lookup (db, args[2], (guint) MAX (opts.limit, 1), &error);
+
+      if (found == NULL)
+        return refuse (error);
+      if (found->len == 0)
+        {
+          g_printerr (_("No request was found for “%s”.\n"), args[2]);
+          return EXIT_REFUSED;
+        }
+      if (table_format ())
+        for (guint i = 0; i < found->len; i++)
+          {
+            g_autofree char *sentence = rifq_request_describe (g_ptr_array_index (found, i), NULL);
+            g_print ("%s\n", sentence);
+          }
+      else
+        print_requests (found);
+      return EXIT_OK;
+    }
+  if (g_str_equal (sub, "document") && n == 4)
+    return request_document (db, args[2], args[3]);
+  if (g_str_equal (sub, "attach") && n == 5)
+    return request_attach (db, args[2], args[3], args[4]);
+  if (g_str_equal (sub, "sign") && n == 3)
+    return request_sign (db, args[2]);
+  if (g_str_equal (sub, "advance") && n == 4)
+    return request_advance (db, args[2], args[3]);
+  if (g_str_equal (sub, "receipt") && n == 4)
+    return request_receipt (db, args[2], args[3]);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “request %s”."), sub);
+    return usage (message);
+  }
+}
+
+int
+cmd_staff (char **args,
+           guint  n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+
+  if (db == NULL)
+    return refuse (error);
+
+  if (g_str_equal (args[1], "add") && n == 3)
+    {
+      g_auto(GStrv) codes = g_strsplit (opts.roles ? opts.roles : "", ",", -1);
+      RifqRole roles = RIFQ_ROLE_NONE;
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          RifqRole role;
+
+          g_strstrip (codes[i]);
+          if (*codes[i] == '\0')
+            continue;
+          if (!rifq_role_from_code (codes[i], &role))
+            {
+              g_autofree char *message = g_strdup_printf (_("Unknown role “%s”; the roles are: desk, "
+                                                            "researcher, committee, chair, board, admin."),
+                                                          codes[i]);
+              return usage (message);
+            }
+          roles |= role;
+        }
+      if (!rifq_staff_save (db, args[2], opts.full_name, roles, &error))
+        return refuse (error);
+      g_print (_("%s is now staff.\n"), args[2]);
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "list") && n == 2)
+    {
+      g_autoptr(GPtrArray) staff = rifq_staff_list (db, RIFQ_ROLE_NONE, &error);
+
+      if (staff == NULL)
+        return refuse (error);
+      for (guint i = 0; i < staff->len; i++)
+        {
+          RifqStaff *s = g_ptr_array_index (staff, i);
+          g_autofree char *roles = rifq_roles_to_string (s->roles);
+
+          g_print ("%s\t%s\t%s\n", s->username, s->full_name, roles);
+        }
+      return EXIT_OK;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “staff %s”."), args[1]);
+    return usage (message);
+  }
+}

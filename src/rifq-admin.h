@@ -1,0 +1,82 @@
+/* rifq-admin.h: what the commands of rifq-admin share
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rifq-db.h"
+
+/* Exit statuses: a script can tell refused input from a mistake in the command. */
+enum {
+  EXIT_OK = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char     *database;
+  char     *format;
+  char     *as;
+  int       limit;
+  int       offset;
+  char     *allow_duplicate;
+  int       beneficiaries;
+  gint64    seed;
+  /* request create */
+  char     *beneficiary;
+  char     *kind;
+  char     *channel;
+  char     *description;
+  gint64    amount;
+  /* request advance, document, sign */
+  char     *text;
+  char     *state;
+  char     *number;
+  char     *issued;
+  char     *expires;
+  gboolean  matched;
+  char     *signature;
+  char     *signer;
+  char     *signer_name;
+  char     *relation;
+  char     *mark;
+  char     *officer_name;
+  char     *visit_on;
+  char     *findings;
+  char     *household;
+  char     *recommendation;
+  gint64    quantity;
+  char     *delivered_on;
+  char     *delivered_by;
+  char     *place;
+  char     *notes;
+  char     *roles;
+  char     *full_name;
+} Options;
+
+extern Options opts;
+
+int       refuse       (GError *error);
+int       usage        (const char *message);
+gboolean  table_format (void);
+RifqDb   *open_db      (GError **error);
+void      print_json   (JsonNode *node);
+void      pad          (GString    *line,
+                        const char *text,
+                        glong       width);
+gboolean  read_input   (const char  *file,
+                        char       **out_data,
+                        gsize       *out_length,
+                        GError     **error);
+
+/* rifq-admin-request.c */
+int       cmd_request  (char **args,
+                        guint  n);
+int       cmd_staff    (char **args,
+                        guint  n);

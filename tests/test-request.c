@@ -1,0 +1,946 @@
+/* test-request.c: the support request's seven steps, their rules and their records
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
+#include "rifq-request-store.h"
+#include "rifq-signature.h"
+#include "rifq-staff.h"
+#include "rifq-test-util.h"
+
+#define TODAY "2026-11-26"  /* 16 Jumada al-Akhirah 1448 */
+
+typedef struct
+{
+  RifqDb *db;
+  gint64  beneficiary_id;
+} Fixture;
+
+/* The procedure as the policy states it, written out here independently of the code's table. */
+static const struct
+{
+  const char *action;
+  const char *from;
+  const char *to;
+} expected_steps[] = {
+  { "collect",    "draft",         "incomplete" },
+  { "refer",      "incomplete",    "referred" },
+  { "answer",     "referred",      "incomplete" },
+  { "verify",     "incomplete",    "ready_to_sign" },
+  { "reopen",     "ready_to_sign", "incomplete" },
+  { "submit",     "ready_to_sign", "submitted" },
+  { "review",     "submitted",     "under_review" },
+  { "accept",     "under_review",  "accepted" },
+  { "reject",     "under_review",  "rejected" },
+  { "defer",      "under_review",  "deferred" },
+  { "reconsider", "deferred",      "under_review" },
+  { "register",   "accepted",      "registered" },
+  { "serve",      "registered",    "served" },
+  { "serve",      "served",        "served" },
+  { "close",      "served",        "closed" },
+  { "close",      "rejected",      "closed" },
+  { "withdraw",   "draft",         "closed" },
+  { "withdraw",   "incomplete",    "closed" },
+  { "withdraw",   "referred",      "closed" },
+  { "withdraw",   "ready_to_sign", "closed" },
+};
+
+static void
+act_as (Fixture    *f,
+        const char *user)
+{
+  rifq_db_set_actor (f->db, user);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+
+  f->db = rifq_test_db_new (NULL);
+  rifq_request_store_set_today (f->db, TODAY);
+  act_as (f, "admin");
+  g_assert_true (rifq_staff_ensure_first (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_staff_save (f->db, "desk", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
+  g_assert_true (rifq_staff_save (f->db, "researcher", "سلمان الشهري", RIFQ_ROLE_RESEARCHER, &error));
+  g_assert_true (rifq_staff_save (f->db, "chair", "خالد الدوسري", RIFQ_ROLE_CHAIR, &error));
+  g_assert_true (rifq_staff_save (f->db, "member", "هند الزهراني", RIFQ_ROLE_COMMITTEE, &error));
+  g_assert_true (rifq_staff_save (f->db, "board", "فهد الحربي", RIFQ_ROLE_BOARD, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rifq_beneficiary_store_add (f->db, b, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->beneficiary_id = rifq_beneficiary_get_id (b);
+  act_as (f, "desk");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->db);
+}
+
+static char *
+test_signature_json (void)
+{
+  g_autoptr(RifqSignature) s = rifq_signature_new (400, 200);
+
+  rifq_signature_begin_stroke (s);
+  rifq_signature_add_point (s, 40, 120, 0.4);
+  rifq_signature_add_point (s, 80, 90, 0.6);
+  rifq_signature_add_point (s, 130, 110, 0.8);
+  rifq_signature_begin_stroke (s);
+  rifq_signature_add_point (s, 150, 100, 0.5);
+  rifq_signature_add_point (s, 210, 80, 0.7);
+  return rifq_signature_to_json (s);
+}
+
+static gint64
+create (Fixture    *f,
+        const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqRequestDraft draft = { f->beneficiary_id, kind, "interview", "يحتاج سلة غذائية شهرية", -1, NULL };
+
+  act_as (f, "desk");
+  r = rifq_request_store_create (f->db, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_DRAFT);
+  return r->id;
+}
+
+static void
+enter_document (Fixture    *f,
+                gint64      id,
+                const char *type,
+                const char *expires)
+{
+  g_autoptr(GError) error = NULL;
+  RifqDocument doc = { 0 };
+
+  doc.type = (char *) type;
+  doc.number = (char *) "1234567";
+  doc.issued_on = (char *) "2020-01-01";
+  doc.expires_on = (char *) expires;
+  doc.matched = TRUE;
+  act_as (f, "desk");
+  g_assert_true (rifq_request_store_save_document (f->db, id, &doc, &error));
+  g_assert_no_error (error);
+}
+
+static void
+enter_all_documents (Fixture    *f,
+                     gint64      id,
+                     const char *expires)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (f->db, id, NULL);
+
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+      enter_document (f, id, doc->type, doc->has_expiry ? expires : NULL);
+    }
+}
+
+static void
+sign (Fixture *f,
+      gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *strokes = test_signature_json ();
+  RifqSigning signing = { strokes, "applicant", NULL, NULL, "signature", "نورة العتيبي" };
+
+  act_as (f, "desk");
+  g_assert_true (rifq_request_store_sign (f->db, id, &signing, &error));
+  g_assert_no_error (error);
+}
+
+static RifqRequestState
+state_of (Fixture *f,
+          gint64   id)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (f->db, id, NULL);
+
+  return r->state;
+}
+
+/* Who takes each step in these tests: someone who holds the role the policy gives it. */
+static const char *
+user_for (RifqAction action)
+{
+  RifqRole roles = rifq_action_roles (action);
+
+  if (roles & RIFQ_ROLE_DESK)
+    return "desk";
+  if (roles & RIFQ_ROLE_RESEARCHER)
+    return "researcher";
+  if (roles & RIFQ_ROLE_CHAIR)
+    return "chair";
+  return "member";
+}
+
+static gboolean
+take_step (Fixture     *f,
+           gint64       id,
+           RifqAction   action,
+           const char  *as,
+           GError     **error)
+{
+  RifqService service = { 0, NULL, 1, -1, (char *) TODAY, (char *) "نورة العتيبي", (char *) "home", NULL, NULL };
+  RifqStepDetails details = { 0 };
+
+  details.text = "سبب أو سؤال مكتوب";
+  details.service = &service;
+  act_as (f, as ? as : user_for (action));
+  return rifq_request_store_advance (f->db, id, action, &details, error);
+}
+
+static void
+step (Fixture    *f,
+      gint64      id,
+      RifqAction  action)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (take_step (f, id, action, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A request brought to the given state the way the procedure does it. */
+static gint64
+reach (Fixture          *f,
+       RifqRequestState  state)
+{
+  gint64 id = create (f, "food_basket");
+
+  switch (state)
+    {
+    case RIFQ_REQUEST_DRAFT:
+      return id;
+    case RIFQ_REQUEST_INCOMPLETE:
+      step (f, id, RIFQ_ACTION_COLLECT);
+      enter_all_documents (f, id, "2027-06-01");
+      return id;
+    case RIFQ_REQUEST_REFERRED:
+      step (f, id, RIFQ_ACTION_COLLECT);
+      enter_all_documents (f, id, "2027-06-01");
+      step (f, id, RIFQ_ACTION_REFER);
+      return id;
+    default:
+      break;
+    }
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  enter_all_documents (f, id, "2027-06-01");
+  step (f, id, RIFQ_ACTION_VERIFY);
+  sign (f, id);
+  if (state == RIFQ_REQUEST_READY_TO_SIGN)
+    return id;
+  step (f, id, RIFQ_ACTION_SUBMIT);
+  if (state == RIFQ_REQUEST_SUBMITTED)
+    return id;
+  step (f, id, RIFQ_ACTION_REVIEW);
+  switch (state)
+    {
+    case RIFQ_REQUEST_UNDER_REVIEW:
+      return id;
+    case RIFQ_REQUEST_REJECTED:
+      step (f, id, RIFQ_ACTION_REJECT);
+      return id;
+    case RIFQ_REQUEST_DEFERRED:
+      step (f, id, RIFQ_ACTION_DEFER);
+      return id;
+    default:
+      break;
+    }
+  step (f, id, RIFQ_ACTION_ACCEPT);
+  if (state == RIFQ_REQUEST_ACCEPTED)
+    return id;
+  step (f, id, RIFQ_ACTION_REGISTER);
+  if (state == RIFQ_REQUEST_REGISTERED)
+    return id;
+  step (f, id, RIFQ_ACTION_SERVE);
+  if (state == RIFQ_REQUEST_SERVED)
+    return id;
+  step (f, id, RIFQ_ACTION_CLOSE);
+  g_assert_cmpint (state, ==, RIFQ_REQUEST_CLOSED);
+  return id;
+}
+
+static const char *
+expected_target (const char *action,
+                 const char *from)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected_steps); i++)
+    if (g_str_equal (expected_steps[i].action, action) && g_str_equal (expected_steps[i].from, from))
+      return expected_steps[i].to;
+  return NULL;
+}
+
+static void
+test_every_allowed_step (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint taken = 0;
+
+  for (guint s = 0; s < RIFQ_REQUEST_N_STATES; s++)
+    for (guint a = 0; a < RIFQ_N_ACTIONS; a++)
+      {
+        const char *to = expected_target (rifq_action_code (a), rifq_request_state_code (s));
+        g_autoptr(GError) error = NULL;
+        gint64 id;
+
+        if (to == NULL)
+          continue;
+        id = reach (f, s);
+        g_assert_true (take_step (f, id, a, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (rifq_request_state_code (state_of (f, id)), ==, to);
+        taken++;
+      }
+  g_assert_cmpuint (taken, ==, G_N_ELEMENTS (expected_steps));
+}
+
+static void
+test_every_forbidden_step (Fixture       *f,
+                           gconstpointer  data)
+{
+  for (guint s = 0; s < RIFQ_REQUEST_N_STATES; s++)
+    {
+      gint64 id = reach (f, s);
+
+      for (guint a = 0; a < RIFQ_N_ACTIONS; a++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *expected = NULL;
+          gint64 audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+
+          if (expected_target (rifq_action_code (a), rifq_request_state_code (s)) != NULL)
+            continue;
+          g_assert_false (take_step (f, id, a, NULL, &error));
+          g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+          expected = g_strdup_printf ("A request that is “%s” cannot take the step “%s”.",
+                                      rifq_request_state_label (s), rifq_action_label (a));
+          g_assert_cmpstr (error->message, ==, expected);
+          g_assert_cmpint (state_of (f, id), ==, s);
+          g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+        }
+    }
+}
+
+static void
+test_refused_for_wrong_role (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *everyone[] = { "desk", "researcher", "chair", "member", "board", "admin" };
+
+  for (guint s = 0; s < RIFQ_REQUEST_N_STATES; s++)
+    for (guint a = 0; a < RIFQ_N_ACTIONS; a++)
+      {
+        gint64 id;
+
+        if (expected_target (rifq_action_code (a), rifq_request_state_code (s)) == NULL)
+          continue;
+        id = reach (f, s);
+        for (guint u = 0; u < G_N_ELEMENTS (everyone); u++)
+          {
+            g_autoptr(RifqStaff) who = rifq_staff_get (f->db, everyone[u], NULL);
+            g_autoptr(GError) error = NULL;
+
+            if (who->roles & rifq_action_roles (a))
+              continue;
+            g_assert_false (take_step (f, id, a, everyone[u], &error));
+            g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+            g_assert_true (g_str_has_prefix (error->message, "Only a "));
+            g_assert_nonnull (strstr (error->message, rifq_action_label (a)));
+            g_assert_cmpint (state_of (f, id), ==, s);
+          }
+      }
+}
+
+static void
+test_step_writes_audit_row (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 id = create (f, "food_basket");
+  gint64 before = rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'collect'");
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'collect'"
+                                           " AND actor = 'desk' AND record_kind = 'request'"), ==, before + 1);
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
+}
+
+static void
+test_numbers_per_hijri_year (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RifqRequest) first = NULL;
+  g_autoptr(RifqRequest) second = NULL;
+  g_autoptr(RifqRequest) next_year = NULL;
+  g_autoptr(RifqRequest) formatted = NULL;
+  gint64 id;
+
+  first = rifq_request_store_get (f->db, create (f, "food_basket"), NULL);
+  second = rifq_request_store_get (f->db, create (f, "food_basket"), NULL);
+  g_assert_cmpstr (first->number, ==, "1448/000001");
+  g_assert_cmpstr (second->number, ==, "1448/000002");
+
+  /* 1 Muharram 1449 is 2027-06-06 in the Umm al-Qura table: numbering starts again. */
+  rifq_request_store_set_today (f->db, "2027-06-06");
+  next_year = rifq_request_store_get (f->db, create (f, "food_basket"), NULL);
+  g_assert_cmpstr (next_year->number, ==, "1449/000001");
+
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db),
+                                 "UPDATE settings SET value = 'ط-{year}-{seq:4}' WHERE key = 'request_number_format'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  id = create (f, "food_basket");
+  formatted = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpstr (formatted->number, ==, "ط-1449-0002");
+}
+
+static void
+test_create_logs_contact (Fixture       *f,
+                          gconstpointer  data)
+{
+  create (f, "medicines");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM interaction WHERE channel = 'interview'"
+                                           " AND kind = 'request' AND handled_by = 'desk'"), ==, 1);
+}
+
+static void
+test_create_refuses_unknown_kind (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RifqRequestDraft draft = { f->beneficiary_id, "pony", "interview", "x", -1, NULL };
+
+  g_assert_null (rifq_request_store_create (f->db, &draft, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Kind of support"));
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM request"), ==, 0);
+}
+
+static void
+test_checklist_follows_kind (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RifqRequest) cash = rifq_request_store_get (f->db, create (f, "financial_aid"), NULL);
+  g_autoptr(RifqRequest) food = rifq_request_store_get (f->db, create (f, "food_basket"), NULL);
+  g_autoptr(RifqRequest) repair = rifq_request_store_get (f->db, create (f, "home_maintenance"), NULL);
+  g_autoptr(RifqRequest) medical = rifq_request_store_get (f->db, create (f, "medical_devices"), NULL);
+  const char *cash_types[] = { "national_id", "family_record", "income_proof", "iban_letter" };
+
+  g_assert_cmpuint (cash->documents->len, ==, G_N_ELEMENTS (cash_types));
+  for (guint i = 0; i < G_N_ELEMENTS (cash_types); i++)
+    g_assert_cmpstr (((RifqDocument *) g_ptr_array_index (cash->documents, i))->type, ==, cash_types[i]);
+  g_assert_cmpuint (food->documents->len, ==, 3);
+  g_assert_cmpstr (((RifqDocument *) g_ptr_array_index (repair->documents, 3))->type, ==, "housing_proof");
+  g_assert_cmpstr (((RifqDocument *) g_ptr_array_index (medical->documents, 3))->type, ==, "medical_report");
+}
+
+/* Validity at submission, on the boundary, typed in either calendar. */
+static void
+submit_with_expiry (Fixture     *f,
+                    const char  *expiry_typed,
+                    gboolean     expect_ok)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  gint64 id = create (f, "food_basket");
+  gint64 audit_before;
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  rifq_request_store_set_today (f->db, "2026-11-01");
+  enter_all_documents (f, id, "2030-01-01");
+  enter_document (f, id, "national_id", expiry_typed);
+  step (f, id, RIFQ_ACTION_VERIFY);
+  sign (f, id);
+
+  rifq_request_store_set_today (f->db, TODAY);
+  audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+  if (expect_ok)
+    {
+      step (f, id, RIFQ_ACTION_SUBMIT);
+      r = rifq_request_store_get (f->db, id, NULL);
+      g_assert_cmpint (r->state, ==, RIFQ_REQUEST_SUBMITTED);
+      g_assert_cmpstr (r->submitted_on, ==, TODAY);
+      g_assert_nonnull (strstr (r->validity_json, "\"checked_on\":\"" TODAY "\""));
+      g_assert_null (strstr (r->validity_json, "not_valid"));
+      return;
+    }
+  g_assert_false (take_step (f, id, RIFQ_ACTION_SUBMIT, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "National ID / iqama expired on"));
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_READY_TO_SIGN);
+  g_assert_null (r->validity_json);
+  g_assert_null (r->submitted_on);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+}
+
+static void
+test_valid_expiring_on_submission_day (Fixture *f, gconstpointer d) { submit_with_expiry (f, "2026-11-26", TRUE); }
+static void
+test_refused_expired_day_before (Fixture *f, gconstpointer d) { submit_with_expiry (f, "25/11/2026", FALSE); }
+static void
+test_valid_expiring_day_after (Fixture *f, gconstpointer d) { submit_with_expiry (f, "2026-11-27م", TRUE); }
+static void
+test_hijri_valid_expiring_on_submission_day (Fixture *f, gconstpointer d) { submit_with_expiry (f, "1448/06/16 هـ", TRUE); }
+static void
+test_hijri_refused_expired_day_before (Fixture *f, gconstpointer d) { submit_with_expiry (f, "١٤٤٨/٠٦/١٥", FALSE); }
+static void
+test_hijri_valid_expiring_day_after (Fixture *f, gconstpointer d) { submit_with_expiry (f, "17-6-1448", TRUE); }
+
+static void
+test_verify_refused_when_document_missing (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = create (f, "financial_aid");
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  enter_document (f, id, "national_id", "2030-01-01");
+  enter_document (f, id, "family_record", NULL);
+  enter_document (f, id, "income_proof", "2030-01-01");
+  g_assert_false (take_step (f, id, RIFQ_ACTION_VERIFY, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_cmpstr (error->message, ==, "The documents are not complete and valid: IBAN letter is missing.");
+  g_assert_cmpint (state_of (f, id), ==, RIFQ_REQUEST_INCOMPLETE);
+}
+
+static void
+test_verify_refused_when_not_matched (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RifqDocument doc = { .type = (char *) "family_record", .number = (char *) "99" };
+  gint64 id = create (f, "food_basket");
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  enter_all_documents (f, id, "2030-01-01");
+  g_assert_true (rifq_request_store_save_document (f->db, id, &doc, &error));
+  g_assert_false (take_step (f, id, RIFQ_ACTION_VERIFY, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Family record is not matched against the original"));
+}
+
+static void
+test_document_refuses_bad_dates (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 id = create (f, "food_basket");
+  RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "1000000008" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rifq_request_store_save_document (f->db, id, &doc, &error));
+  g_assert_cmpstr (error->message, ==, "National ID / iqama: enter the expiry date.");
+  g_clear_error (&error);
+
+  doc.issued_on = (char *) "2025-01-01";
+  doc.expires_on = (char *) "2024-01-01";
+  g_assert_false (rifq_request_store_save_document (f->db, id, &doc, &error));
+  g_assert_cmpstr (error->message, ==, "National ID / iqama: the expiry date comes before the issue date.");
+  g_clear_error (&error);
+
+  doc.expires_on = (char *) "31/02/2030";
+  g_assert_false (rifq_request_store_save_document (f->db, id, &doc, &error));
+  g_assert_true (g_str_has_prefix (error->message, "National ID / iqama, expiry date: "));
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM document"), ==, 0);
+}
+
+static void
+test_documents_frozen_after_confirmation (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = reach (f, RIFQ_REQUEST_READY_TO_SIGN);
+  RifqDocument doc = { .type = (char *) "family_record", .number = (char *) "77", .matched = TRUE };
+
+  g_assert_false (rifq_request_store_save_document (f->db, id, &doc, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+}
+
+static void
+test_submit_refused_without_signature (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = create (f, "food_basket");
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  enter_all_documents (f, id, "2030-01-01");
+  step (f, id, RIFQ_ACTION_VERIFY);
+  g_assert_false (take_step (f, id, RIFQ_ACTION_SUBMIT, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_cmpstr (error->message, ==, "The applicant has not signed the declaration.");
+  g_assert_cmpint (state_of (f, id), ==, RIFQ_REQUEST_READY_TO_SIGN);
+}
+
+static void
+test_reopen_sets_signature_aside (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  gint64 id = reach (f, RIFQ_REQUEST_READY_TO_SIGN);
+
+  step (f, id, RIFQ_ACTION_REOPEN);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_null (r->signature_json);
+  g_assert_null (r->signed_at);
+}
+
+static void
+test_signature_kept_unchanged (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *strokes = test_signature_json ();
+  g_autoptr(RifqRequest) r = NULL;
+  gint64 id = reach (f, RIFQ_REQUEST_READY_TO_SIGN);
+
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpstr (r->signature_json, ==, strokes);
+  g_assert_cmpstr (r->signer, ==, "applicant");
+  g_assert_cmpstr (r->officer_name, ==, "نورة العتيبي");
+  g_assert_cmpstr (r->signed_by, ==, "desk");
+  g_assert_nonnull (strstr (r->declaration, "أُقرّ"));
+}
+
+static void
+test_sign_refuses_incomplete_signing (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *strokes = test_signature_json ();
+  g_autoptr(RifqSignature) blank = rifq_signature_new (400, 200);
+  g_autofree char *empty = rifq_signature_to_json (blank);
+  gint64 id = create (f, "food_basket");
+  struct
+  {
+    RifqSigning  signing;
+    const char  *message;
+  } cases[] = {
+    { { empty, "applicant", NULL, NULL, "signature", "نورة العتيبي" },
+      "The applicant has not signed the declaration." },
+    { { strokes, "caregiver", "سارة", NULL, "signature", "نورة العتيبي" },
+      "Signed by a caregiver: enter their name and their relation to the applicant." },
+    { { strokes, "applicant", NULL, NULL, "signature", "" },
+      "Officer’s confirmation: type your name to confirm you received the signature." },
+    { { strokes, "applicant", NULL, NULL, "signature", "سلمان الشهري" },
+      "Officer’s confirmation: the name typed is not yours (نورة العتيبي)." },
+  };
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  enter_all_documents (f, id, "2030-01-01");
+  step (f, id, RIFQ_ACTION_VERIFY);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RifqRequest) r = NULL;
+
+      g_assert_false (rifq_request_store_sign (f->db, id, &cases[i].signing, &error));
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      r = rifq_request_store_get (f->db, id, NULL);
+      g_assert_null (r->signature_json);
+    }
+}
+
+static void
+test_caregiver_thumbprint_accepted (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqSignature) thumb = rifq_signature_new (400, 200);
+  g_autofree char *json = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqSigning signing = { NULL, "caregiver", "سارة محمد", "ابنة", "thumbprint", "نورة  العتيبى" };
+  gint64 id = create (f, "food_basket");
+
+  rifq_signature_begin_stroke (thumb);
+  rifq_signature_add_point (thumb, 200, 100, 1.0);
+  json = rifq_signature_to_json (thumb);
+  signing.signature_json = json;
+  step (f, id, RIFQ_ACTION_COLLECT);
+  enter_all_documents (f, id, "2030-01-01");
+  step (f, id, RIFQ_ACTION_VERIFY);
+  /* The officer's name is compared in normalised form: ى for ي and spaces do not matter. */
+  g_assert_true (rifq_request_store_sign (f->db, id, &signing, &error));
+  g_assert_no_error (error);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpstr (r->signer_name, ==, "سارة محمد");
+  g_assert_cmpstr (r->signer_relation, ==, "ابنة");
+  g_assert_cmpstr (r->sign_mark, ==, "thumbprint");
+}
+
+static void
+test_due_date_from_decision_period (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  gint64 id;
+
+  r = rifq_request_store_get (f->db, reach (f, RIFQ_REQUEST_SUBMITTED), NULL);
+  g_assert_cmpstr (r->due_on, ==, "2026-12-10");
+  g_clear_pointer (&r, rifq_request_unref);
+
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db),
+                                 "UPDATE settings SET value = '21' WHERE key = 'decision_period_days'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  id = reach (f, RIFQ_REQUEST_SUBMITTED);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpstr (r->due_on, ==, "2026-12-17");
+}
+
+static GBytes *
+png_bytes (gsize size)
+{
+  static const guchar header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                   0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
+  guchar *data = g_malloc0 (size);
+
+  memcpy (data, header, MIN (size, sizeof header));
+  if (size > sizeof header + 4)
+    memcpy (data + size - 4, "IEND", 4);
+  return g_bytes_new_take (data, size);
+}
+
+static void
+test_attachment_stored_once_by_sha256 (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) scan = png_bytes (4096);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *mime = NULL;
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, scan);
+  gint64 id = create (f, "food_basket");
+
+  enter_all_documents (f, id, "2030-01-01");
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", scan, "/home/x/هوية.png", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "family_record", scan, "same.png", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM attachment"), ==, 1);
+
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpstr (((RifqDocument *) g_ptr_array_index (r->documents, 0))->attachment_sha, ==, sha);
+  g_assert_cmpstr (((RifqDocument *) g_ptr_array_index (r->documents, 0))->attachment_name, ==, "هوية.png");
+  g_assert_cmpstr (((RifqDocument *) g_ptr_array_index (r->documents, 0))->attachment_mime, ==, "image/png");
+  back = rifq_request_store_read_attachment (f->db, sha, &mime, &error);
+  g_assert_true (g_bytes_equal (back, scan));
+}
+
+static void
+test_attachment_refuses_other_files (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GBytes) text = g_bytes_new_static ("just some words\n", 16);
+  g_autoptr(GBytes) huge = png_bytes (RIFQ_ATTACHMENT_MAX_SIZE + 1);
+  g_autoptr(GBytes) limit = png_bytes (RIFQ_ATTACHMENT_MAX_SIZE);
+  g_autoptr(GError) error = NULL;
+  gint64 id = create (f, "food_basket");
+
+  enter_all_documents (f, id, "2030-01-01");
+  g_assert_false (rifq_request_store_attach (f->db, id, "national_id", text, "notes.txt", &error));
+  g_assert_cmpstr (error->message, ==, "National ID / iqama: the file “notes.txt” is not an image or a PDF.");
+  g_clear_error (&error);
+  g_assert_false (rifq_request_store_attach (f->db, id, "national_id", huge, "big.png", &error));
+  g_assert_true (g_str_has_prefix (error->message, "National ID / iqama: the file “big.png” is 20.0"));
+  g_assert_nonnull (strstr (error->message, "(20000001 bytes); a scan may be at most 20.0"));
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM attachment"), ==, 0);
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", limit, "20mb.png", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_referral_queue_and_answer (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqStepDetails bad_visit = { "الجواب", "2026-11-20", NULL, NULL, NULL, NULL };
+  RifqStepDetails answer = { "شرحنا له شروط الدعم", "١٤٤٨/٠٦/١٠", "يسكن وحده في شقة مستأجرة",
+                             "شخص واحد", "يستحق سلة غذائية شهرية", NULL };
+  gint64 id = reach (f, RIFQ_REQUEST_REFERRED);
+
+  queue = rifq_request_store_referral_queue (f->db, &error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (((RifqRequest *) g_ptr_array_index (queue, 0))->referrals, 0))->question,
+                   ==, "سبب أو سؤال مكتوب");
+  g_clear_pointer (&queue, g_ptr_array_unref);
+
+  act_as (f, "researcher");
+  g_assert_false (rifq_request_store_advance (f->db, id, RIFQ_ACTION_ANSWER, &bad_visit, &error));
+  g_assert_cmpstr (error->message, ==, "Home visit: the report needs the findings and a recommendation.");
+  g_clear_error (&error);
+  g_assert_true (rifq_request_store_advance (f->db, id, RIFQ_ACTION_ANSWER, &answer, &error));
+  g_assert_no_error (error);
+
+  queue = rifq_request_store_referral_queue (f->db, &error);
+  g_assert_cmpuint (queue->len, ==, 0);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_INCOMPLETE);
+  g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (r->referrals, 0))->visit_on, ==, "2026-11-20");
+  g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (r->referrals, 0))->answered_by, ==, "researcher");
+}
+
+static void
+test_registration_gives_file_number (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autoptr(RifqBeneficiary) other = rifq_test_beneficiary (RIFQ_TEST_ID_2, "سعد", "المطيري", "0551112223");
+  g_autoptr(RifqRequest) r = NULL;
+  gint64 id;
+
+  /* A file number typed by hand earlier: the next one handed out comes after it. */
+  rifq_beneficiary_set (other, RIFQ_FIELD_FILE_NUMBER, "000041");
+  act_as (f, "admin");
+  g_assert_true (rifq_beneficiary_store_add (f->db, other, NULL, NULL, NULL));
+
+  id = reach (f, RIFQ_REQUEST_REGISTERED);
+  b = rifq_beneficiary_store_get (f->db, f->beneficiary_id, NULL);
+  g_assert_cmpstr (rifq_beneficiary_get (b, RIFQ_FIELD_STATUS), ==, "registered");
+  g_assert_cmpstr (rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER), ==, "000042");
+
+  /* A second accepted request keeps the file number. */
+  id = reach (f, RIFQ_REQUEST_REGISTERED);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpstr (r->file_number, ==, "000042");
+}
+
+static void
+test_service_recorded (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqService nowhere = { 0, NULL, 2, -1, (char *) TODAY, (char *) "فريق التوزيع", NULL, NULL, NULL };
+  RifqStepDetails details = { .service = &nowhere };
+  gint64 id = reach (f, RIFQ_REQUEST_REGISTERED);
+
+  g_assert_false (rifq_request_store_advance (f->db, id, RIFQ_ACTION_SERVE, &details, &error));
+  g_assert_cmpstr (error->message, ==, "Service: say where it was delivered, at the office or at home.");
+  g_clear_error (&error);
+  nowhere.place = (char *) "office";
+  nowhere.delivered_on = (char *) "2026-12-01";
+  g_assert_false (rifq_request_store_advance (f->db, id, RIFQ_ACTION_SERVE, &details, &error));
+  g_assert_cmpstr (error->message, ==, "Service: enter the day it was delivered, today or earlier.");
+  g_clear_error (&error);
+  nowhere.delivered_on = (char *) "1448/06/16";
+  g_assert_true (rifq_request_store_advance (f->db, id, RIFQ_ACTION_SERVE, &details, &error));
+  g_assert_no_error (error);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpuint (r->services->len, ==, 1);
+  g_assert_cmpstr (((RifqService *) g_ptr_array_index (r->services, 0))->delivered_on, ==, TODAY);
+  g_assert_cmpint (((RifqService *) g_ptr_array_index (r->services, 0))->quantity, ==, 2);
+}
+
+static void
+test_lookup_finds_by_any_key (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *queries[] = { "1448/000001", "1448/1", "١٤٤٨/١", RIFQ_TEST_ID_1, "0501234567", "محمد القحطاني" };
+  gint64 id = reach (f, RIFQ_REQUEST_SUBMITTED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) found = rifq_request_store_lookup (f->db, queries[i], 5, &error);
+      g_autofree char *sentence = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (((RifqRequest *) g_ptr_array_index (found, 0))->id, ==, id);
+      sentence = rifq_request_describe (g_ptr_array_index (found, 0), TODAY);
+      g_assert_true (g_str_has_prefix (sentence, "Request 1448/000001 of محمد عبدالله سعد القحطاني was submitted on "
+                                                 "16 Jumada al-Akhirah 1448 AH — 26 November 2026"));
+      g_assert_nonnull (strstr (sentence, "10 December 2026"));
+    }
+}
+
+static void
+test_lookup_nothing_for_stranger (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  reach (f, RIFQ_REQUEST_SUBMITTED);
+  found = rifq_request_store_lookup (f->db, "1448/000777", 5, NULL);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = rifq_request_store_lookup (f->db, "زيد", 5, NULL);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_only_admin_adds_staff (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  act_as (f, "desk");
+  g_assert_false (rifq_staff_save (f->db, "desk", "نورة", RIFQ_ROLE_DESK | RIFQ_ROLE_CHAIR, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpint (rifq_staff_actor_roles (f->db), ==, RIFQ_ROLE_DESK);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rifq_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/request/transition/every-allowed-step-leads-where-the-policy-says", test_every_allowed_step);
+  ADD ("/request/transition/every-forbidden-step-refused-with-message", test_every_forbidden_step);
+  ADD ("/request/transition/refused-for-role-that-may-not", test_refused_for_wrong_role);
+  ADD ("/request/transition/writes-audit-row", test_step_writes_audit_row);
+  ADD ("/request/create/numbers-restart-each-hijri-year", test_numbers_per_hijri_year);
+  ADD ("/request/create/logs-the-contact-on-its-channel", test_create_logs_contact);
+  ADD ("/request/create/refused-for-unknown-kind", test_create_refuses_unknown_kind);
+  ADD ("/request/documents/checklist-follows-kind", test_checklist_follows_kind);
+  ADD ("/request/documents/refused-with-bad-dates", test_document_refuses_bad_dates);
+  ADD ("/request/documents/frozen-once-confirmed", test_documents_frozen_after_confirmation);
+  ADD ("/request/verify/refused-when-document-missing", test_verify_refused_when_document_missing);
+  ADD ("/request/verify/refused-when-not-matched", test_verify_refused_when_not_matched);
+  ADD ("/request/submit/gregorian/valid-expiring-on-submission-day", test_valid_expiring_on_submission_day);
+  ADD ("/request/submit/gregorian/refused-expired-day-before", test_refused_expired_day_before);
+  ADD ("/request/submit/gregorian/valid-expiring-day-after", test_valid_expiring_day_after);
+  ADD ("/request/submit/hijri/valid-expiring-on-submission-day", test_hijri_valid_expiring_on_submission_day);
+  ADD ("/request/submit/hijri/refused-expired-day-before", test_hijri_refused_expired_day_before);
+  ADD ("/request/submit/hijri/valid-expiring-day-after", test_hijri_valid_expiring_day_after);
+  ADD ("/request/submit/refused-without-signature", test_submit_refused_without_signature);
+  ADD ("/request/submit/due-date-follows-decision-period", test_due_date_from_decision_period);
+  ADD ("/request/sign/strokes-kept-unchanged", test_signature_kept_unchanged);
+  ADD ("/request/sign/refused-when-incomplete", test_sign_refuses_incomplete_signing);
+  ADD ("/request/sign/caregiver-thumbprint-accepted", test_caregiver_thumbprint_accepted);
+  ADD ("/request/sign/reopen-sets-signature-aside", test_reopen_sets_signature_aside);
+  ADD ("/request/attach/stored-once-by-sha256", test_attachment_stored_once_by_sha256);
+  ADD ("/request/attach/refused-unless-image-or-pdf-under-20mb", test_attachment_refuses_other_files);
+  ADD ("/request/referral/queue-and-answer-with-visit-report", test_referral_queue_and_answer);
+  ADD ("/request/register/gives-file-number-once", test_registration_gives_file_number);
+  ADD ("/request/serve/records-service", test_service_recorded);
+  ADD ("/request/lookup/finds-by-number-id-phone-or-name", test_lookup_finds_by_any_key);
+  ADD ("/request/lookup/nothing-for-a-stranger", test_lookup_nothing_for_stranger);
+  ADD ("/request/staff/only-admin-adds-staff", test_only_admin_adds_staff);
+
+  return g_test_run ();
+}
