@@ -325,6 +325,110 @@ test_usage_errors (void)
   g_assert_cmpint (format.status, ==, 2);
 }
 
+static const char signature_strokes[] =
+  "{\"version\":1,\"width\":400,\"height\":200,\"strokes\":[[[40,120,0.4],[80,90,0.6],[130,110,0.8]]]}";
+
+/* Runs a command that must succeed and returns its output. */
+#define OK(run, ...) \
+  G_STMT_START { \
+    ADMIN ((run), "en", NULL, "--database", db, __VA_ARGS__); \
+    if ((run)->status != 0) \
+      g_error ("rifq-admin failed: %s", (run)->err); \
+  } G_STMT_END
+
+static void
+test_request_whole_path (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *strokes = g_build_filename (dir, "strokes.json", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *receipt = g_build_filename (dir, "receipt.pdf", NULL);
+  const char *types[] = { "national_id", "family_record", "income_proof" };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) create = { 0 };
+  g_auto(Run) step = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) lookup = { 0 };
+  g_auto(Run) pdf = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *said = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (strokes, signature_strokes, -1, NULL));
+  g_assert_true (g_file_set_contents (notes, "not a scan\n", -1, NULL));
+  ADMIN (&add, "en", record, "--database", db, "beneficiary", "add");
+  g_assert_cmpint (add.status, ==, 0);
+  OK (&staff, "staff", "add", "desk1", "--full-name", "نورة العتيبي", "--roles", "desk");
+  run_clear (&staff);
+  OK (&staff, "staff", "add", "chair1", "--full-name", "خالد الدوسري", "--roles", "chair");
+
+  OK (&create, "--as", "desk1", "request", "create", "--beneficiary", "1000000008", "--kind", "food_basket",
+      "--channel", "phone", "--description", "سلة غذائية شهرية");
+  g_assert_nonnull (strstr (create.out, "\"state\" : \"draft\""));
+  /* The number of the Hijri year the test runs in: "1448/000001". */
+  number = g_strndup (strstr (create.out, "\"number\" : \"") + 12, strlen ("1448/000001"));
+  g_assert_true (g_str_has_suffix (number, "/000001"));
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "collect");
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"incomplete\""));
+
+  /* Submitting before the documents are there: refused, with what is missing. */
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "verify");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "National ID / iqama is missing"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      run_clear (&step);
+      OK (&step, "--as", "desk1", "request", "document", number, types[i], "--number", "٥٥١٢",
+          "--issued", "1440/01/01", "--expires", "2099-01-01", "--matched");
+    }
+  ADMIN (&attach, "en", NULL, "--database", db, "--as", "desk1", "request", "attach", number, "national_id", notes);
+  g_assert_cmpint (attach.status, ==, 1);
+  g_assert_nonnull (strstr (attach.err, "is not an image or a PDF"));
+
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "verify");
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "submit");
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"submitted\""));
+
+  /* The desk may not decide. */
+  run_clear (&refused);
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "review");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Only a research-committee member or research-committee chair"));
+
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "request", "advance", number, "review");
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "request", "advance", number, "accept");
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "register");
+  g_assert_nonnull (strstr (step.out, "\"file_number\" : \"000001\""));
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "serve", "--quantity", "1",
+      "--delivered-on", "2026-11-01", "--delivered-by", "فريق التوزيع", "--place", "home");
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"served\""));
+
+  OK (&lookup, "--format", "table", "request", "lookup", "١٠٠٠٠٠٠٠٠٨");
+  said = g_strdup_printf ("Request %s of مُحمد عبد الله سعد القحطاني was accepted", number);
+  g_assert_true (g_str_has_prefix (lookup.out, said));
+
+  OK (&pdf, "request", "receipt", number, receipt);
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", receipt, (char *) "-", NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &text, &err, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, number));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/admin/demo/same-seed-same-registry", test_demo_is_deterministic);
   g_test_add_func ("/admin/check/reports-and-refuses-foreign-file", test_check_reports_and_refuses);
   g_test_add_func ("/admin/usage/exit-2", test_usage_errors);
+  g_test_add_func ("/admin/request/whole-path-scripted", test_request_whole_path);
 
   return g_test_run ();
 }
