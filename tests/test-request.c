@@ -744,6 +744,30 @@ test_attachment_stored_once_by_sha256 (Fixture       *f,
 }
 
 static void
+test_document_keeps_every_scan (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) front = png_bytes (4096);
+  g_autoptr(GBytes) back = png_bytes (5000);
+  g_autoptr(RifqRequest) r = NULL;
+  RifqDocument *id_card;
+  gint64 id = create (f, "food_basket");
+
+  enter_all_documents (f, id, "2030-01-01");
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", front, "front.png", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", back, "back.png", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", front, "front-again.png", &error));
+  g_assert_no_error (error);
+  r = rifq_request_store_get (f->db, id, NULL);
+  id_card = g_ptr_array_index (r->documents, 0);
+  g_assert_cmpuint (id_card->scans->len, ==, 2);
+  g_assert_cmpstr (((RifqScan *) g_ptr_array_index (id_card->scans, 0))->name, ==, "front.png");
+  g_assert_cmpstr (((RifqScan *) g_ptr_array_index (id_card->scans, 1))->name, ==, "back.png");
+  g_assert_cmpint (((RifqScan *) g_ptr_array_index (id_card->scans, 1))->size, ==, 5000);
+}
+
+static void
 test_attachment_refuses_other_files (Fixture       *f,
                                      gconstpointer  data)
 {
@@ -934,6 +958,7 @@ main (int   argc,
   ADD ("/request/sign/caregiver-thumbprint-accepted", test_caregiver_thumbprint_accepted);
   ADD ("/request/sign/reopen-sets-signature-aside", test_reopen_sets_signature_aside);
   ADD ("/request/attach/stored-once-by-sha256", test_attachment_stored_once_by_sha256);
+  ADD ("/request/attach/document-keeps-every-scan-once", test_document_keeps_every_scan);
   ADD ("/request/attach/refused-unless-image-or-pdf-under-20mb", test_attachment_refuses_other_files);
   ADD ("/request/referral/queue-and-answer-with-visit-report", test_referral_queue_and_answer);
   ADD ("/request/register/gives-file-number-once", test_registration_gives_file_number);

@@ -239,6 +239,53 @@ collect_requests (RifqDb       *db,
   return g_steal_pointer (&list);
 }
 
+/* The scans' descriptions, not their bytes: those are read when shown. */
+static gboolean
+load_scans (RifqDb      *db,
+            RifqRequest *r,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
+                              " JOIN document d ON d.id = s.document_id"
+                              " JOIN attachment a ON a.sha256 = s.sha256"
+                              " WHERE d.request_id = ? ORDER BY s.document_id, s.position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document_id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint i = 0; i < r->documents->len; i++)
+        {
+          RifqDocument *doc = g_ptr_array_index (r->documents, i);
+          RifqScan *scan;
+
+          if (doc->id != document_id)
+            continue;
+          scan = g_new0 (RifqScan, 1);
+          scan->sha256 = rifq_db_column_dup (stmt, 1);
+          scan->name = rifq_db_column_dup (stmt, 2);
+          scan->mime = rifq_db_column_dup (stmt, 3);
+          scan->size = sqlite3_column_int64 (stmt, 4);
+          g_ptr_array_add (doc->scans, scan);
+          g_free (doc->attachment_sha);
+          g_free (doc->attachment_name);
+          g_free (doc->attachment_mime);
+          doc->attachment_sha = g_strdup (scan->sha256);
+          doc->attachment_name = g_strdup (scan->name);
+          doc->attachment_mime = g_strdup (scan->mime);
+          doc->attachment_size = scan->size;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+}
+
 static gboolean
 load_documents (RifqDb      *db,
                 RifqRequest *r,
@@ -251,11 +298,9 @@ load_documents (RifqDb      *db,
   stmt = rifq_db_prepare (db,
                           "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
                           " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = ?2 AND k.document_type = t.code),"
-                          " d.id, d.number, d.issued_on, d.expires_on, d.attachment_sha, d.attachment_name,"
-                          " a.mime, a.size, d.matched, d.verified_by, d.verified_at"
+                          " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by, d.verified_at"
                           " FROM document_type t"
                           " LEFT JOIN document d ON d.type = t.code AND d.request_id = ?1"
-                          " LEFT JOIN attachment a ON a.sha256 = d.attachment_sha"
                           " WHERE d.id IS NOT NULL OR EXISTS (SELECT 1 FROM support_kind_document k"
                           "  WHERE k.kind = ?2 AND k.document_type = t.code)"
                           " ORDER BY t.position", error);
@@ -271,17 +316,16 @@ load_documents (RifqDb      *db,
       doc->number = rifq_db_column_dup (stmt, 6);
       doc->issued_on = rifq_db_column_dup (stmt, 7);
       doc->expires_on = rifq_db_column_dup (stmt, 8);
-      doc->attachment_sha = rifq_db_column_dup (stmt, 9);
-      doc->attachment_name = rifq_db_column_dup (stmt, 10);
-      doc->attachment_mime = rifq_db_column_dup (stmt, 11);
-      doc->attachment_size = sqlite3_column_int64 (stmt, 12);
-      doc->matched = sqlite3_column_int (stmt, 13);
-      doc->verified_by = rifq_db_column_dup (stmt, 14);
-      doc->verified_at = rifq_db_column_dup (stmt, 15);
+      doc->matched = sqlite3_column_int (stmt, 9);
+      doc->verified_by = rifq_db_column_dup (stmt, 10);
+      doc->verified_at = rifq_db_column_dup (stmt, 11);
+      doc->scans = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_scan_free);
       g_ptr_array_add (r->documents, doc);
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  return load_scans (db, r, error);
 }
 
 static gboolean
@@ -752,8 +796,8 @@ static JsonNode *
 document_json (const RifqDocument *doc)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *names[] = { "type", "number", "issued_on", "expires_on", "attachment_sha256" };
-  const char *values[] = { doc->type, doc->number, doc->issued_on, doc->expires_on, doc->attachment_sha };
+  const char *names[] = { "type", "number", "issued_on", "expires_on" };
+  const char *values[] = { doc->type, doc->number, doc->issued_on, doc->expires_on };
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -837,7 +881,6 @@ save_document_cb (RifqDb      *db,
   after.issued_on = issued;
   after.expires_on = expires;
   after.matched = in->matched;
-  after.attachment_sha = saved ? saved->attachment_sha : NULL;
 
   stmt = rifq_db_prepare (db,
                           "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
@@ -972,17 +1015,22 @@ attach_cb (RifqDb      *db,
   if (!step_ok (stmt, db, error))
     return FALSE;
 
-  stmt = rifq_db_prepare (db, "UPDATE document SET attachment_sha = ?, attachment_name = ? WHERE id = ?", error);
+  /* The same scan twice on one document is kept once. */
+  stmt = rifq_db_prepare (db, "INSERT INTO document_scan (document_id, position, sha256, name, attached_by,"
+                              " attached_at) VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM"
+                              " document_scan WHERE document_id = ?1), ?2, ?3, ?4, ?5)"
+                              " ON CONFLICT (document_id, sha256) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, job->filename, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, doc->id);
+  sqlite3_bind_int64 (stmt, 1, doc->id);
+  sqlite3_bind_text (stmt, 2, sha, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, job->filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
   if (!step_ok (stmt, db, error))
     return FALSE;
 
-  rifq_db_write_audit (write, "attach", "request", r->id,
-                       doc->attachment_sha ? state_json (r->state, "attachment_sha256", doc->attachment_sha) : NULL,
+  rifq_db_write_audit (write, "attach", "request", r->id, NULL,
                        state_json (r->state, "attachment_sha256", sha), job->document_type);
   return TRUE;
 }
@@ -1112,9 +1160,11 @@ validity_snapshot (const RifqRequest *r,
                                      rifq_document_status (doc, on) == RIFQ_DOCUMENT_VALID ? "valid" : "not_valid");
       json_builder_set_member_name (builder, "matched_by");
       doc->verified_by ? json_builder_add_string_value (builder, doc->verified_by) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "attachment_sha256");
-      doc->attachment_sha ? json_builder_add_string_value (builder, doc->attachment_sha)
-                          : json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "scans_sha256");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < doc->scans->len; j++)
+        json_builder_add_string_value (builder, ((RifqScan *) g_ptr_array_index (doc->scans, j))->sha256);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -92,8 +92,8 @@ gboolean     rifq_request_store_save_document (RifqDb             *db,
                                                const RifqDocument *doc,
                                                GError            **error);
 
-/* Attaches a scan (PNG, JPEG, TIFF, WebP or PDF, at most 20 MB) to an entered document. The
- * bytes are stored once, by SHA-256, however many documents share them. */
+/* Adds a scan (PNG, JPEG, TIFF, WebP or PDF, at most 20 MB) to an entered document's scans.
+ * The bytes are stored once, by SHA-256, however many documents share them. */
 gboolean     rifq_request_store_attach        (RifqDb     *db,
                                                gint64      request_id,
                                                const char *document_type,

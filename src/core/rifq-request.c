@@ -154,10 +154,22 @@ rifq_request_unref (RifqRequest *self)
 }
 
 void
+rifq_scan_free (RifqScan *scan)
+{
+  if (scan == NULL)
+    return;
+  g_free (scan->sha256);
+  g_free (scan->name);
+  g_free (scan->mime);
+  g_free (scan);
+}
+
+void
 rifq_document_free (RifqDocument *doc)
 {
   if (doc == NULL)
     return;
+  g_clear_pointer (&doc->scans, g_ptr_array_unref);
   g_free (doc->type);
   g_free (doc->type_label);
   g_free (doc->number);
@@ -583,9 +595,21 @@ add_documents (JsonBuilder       *builder,
       add_string (builder, "expires_on", doc->expires_on);
       json_builder_set_member_name (builder, "matched");
       json_builder_add_boolean_value (builder, doc->matched);
-      add_string (builder, "attachment_sha256", doc->attachment_sha);
-      add_string (builder, "attachment_name", doc->attachment_name);
-      add_string (builder, "attachment_type", doc->attachment_mime);
+      json_builder_set_member_name (builder, "scans");
+      json_builder_begin_array (builder);
+      for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)
+        {
+          const RifqScan *scan = g_ptr_array_index (doc->scans, j);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "sha256", scan->sha256);
+          add_string (builder, "name", scan->name);
+          add_string (builder, "type", scan->mime);
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, scan->size);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       add_string (builder, "verified_by", doc->verified_by);
       json_builder_end_object (builder);
     }

@@ -76,6 +76,15 @@ typedef enum
   RIFQ_DOCUMENT_NOT_MATCHED,   /* the officer has not matched it against the original */
 } RifqDocumentStatus;
 
+/* A scan of a document: the bytes are stored once, by SHA-256. */
+typedef struct
+{
+  char   *sha256;
+  char   *name;
+  char   *mime;
+  gint64  size;
+} RifqScan;
+
 typedef struct
 {
   gint64    id;
@@ -86,7 +95,8 @@ typedef struct
   char     *number;
   char     *issued_on;         /* ISO dates */
   char     *expires_on;
-  char     *attachment_sha;    /* SHA-256 of the scan, or NULL */
+  GPtrArray *scans;            /* RifqScan, in the order attached */
+  char     *attachment_sha;    /* the last scan attached, or NULL */
   char     *attachment_name;
   char     *attachment_mime;
   gint64    attachment_size;
@@ -176,6 +186,7 @@ RifqRequest      *rifq_request_ref             (RifqRequest *self);
 void              rifq_request_unref           (RifqRequest *self);
 
 void              rifq_document_free           (RifqDocument *doc);
+void              rifq_scan_free               (RifqScan     *scan);
 void              rifq_referral_free           (RifqReferral *referral);
 void              rifq_service_free            (RifqService  *service);
 

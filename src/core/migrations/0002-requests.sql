@@ -160,15 +160,24 @@ CREATE TABLE document (
   number          TEXT NOT NULL,
   issued_on       TEXT,
   expires_on      TEXT,
-  attachment_sha  TEXT REFERENCES attachment (sha256),
-  attachment_name TEXT,
   matched         INTEGER NOT NULL DEFAULT 0 CHECK (matched IN (0, 1)),
   verified_by     TEXT,
   verified_at     TEXT,
   UNIQUE (request_id, type)
 );
 
-CREATE INDEX document_attachment ON document (attachment_sha);
+-- The scans of a document, in the order attached (an ID card's two sides, a report's pages).
+CREATE TABLE document_scan (
+  document_id INTEGER NOT NULL REFERENCES document (id),
+  position    INTEGER NOT NULL,
+  sha256      TEXT NOT NULL REFERENCES attachment (sha256),
+  name        TEXT NOT NULL,
+  attached_by TEXT NOT NULL,
+  attached_at TEXT NOT NULL,
+  PRIMARY KEY (document_id, sha256)
+);
+
+CREATE INDEX document_scan_attachment ON document_scan (sha256);
 
 CREATE TABLE referral (
   id                   INTEGER PRIMARY KEY,
