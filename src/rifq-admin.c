@@ -41,7 +41,7 @@ usage (const char *message)
                         "  beneficiary list [--offset N] [--limit N] [--format json|table]\n"
                         "  validate id|phone VALUE\n"
                         "  date convert DATE\n"
-                        "  demo --beneficiaries N [--seed S]\n"
+                        "  demo --beneficiaries N [--requests N] [--seed S]\n"
                         "  check\n"
                         "  request create --beneficiary ID --kind K --channel C --description TEXT [--amount N]\n"
                         "  request show NUMBER [--format json|table]\n"
@@ -476,6 +476,17 @@ cmd_demo (void)
                         "Added %d synthetic beneficiaries in %.1f s.\n",
                         opts.beneficiaries),
            opts.beneficiaries, (g_get_monotonic_time () - started) / 1e6);
+  if (opts.requests > 0)
+    {
+      started = g_get_monotonic_time ();
+      if (!rifq_demo_fill_requests (db, (guint) opts.requests, (guint32) opts.seed, &error))
+        return refuse (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Added %d synthetic support request in %.1f s.\n",
+                            "Added %d synthetic support requests in %.1f s.\n",
+                            opts.requests),
+               opts.requests, (g_get_monotonic_time () - started) / 1e6);
+    }
   return EXIT_OK;
 }
 
@@ -550,6 +561,7 @@ main (int   argc,
     { "allow-duplicate", 0, 0, G_OPTION_ARG_STRING, &opts.allow_duplicate,
       N_("Keep a probable duplicate, for this reason (recorded in the audit log)"), N_("REASON") },
     { "beneficiaries", 0, 0, G_OPTION_ARG_INT, &opts.beneficiaries, N_("How many to generate (demo)"), N_("N") },
+    { "requests", 0, 0, G_OPTION_ARG_INT, &opts.requests, N_("How many support requests to spread over them (demo)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &opts.seed, N_("Seed for the same people every time (demo)"), N_("S") },
     { "as", 0, 0, G_OPTION_ARG_STRING, &opts.as, N_("Act as this member of staff (recorded in the audit log)"), N_("USER") },
     { "beneficiary", 0, 0, G_OPTION_ARG_STRING, &opts.beneficiary, N_("The beneficiary's record number or national ID"), N_("ID") },

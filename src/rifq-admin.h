@@ -27,6 +27,7 @@ typedef struct
   int       offset;
   char     *allow_duplicate;
   int       beneficiaries;
+  int       requests;
   gint64    seed;
   /* request create */
   char     *beneficiary;

@@ -10,9 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <time.h>
 
 #include "rifq-beneficiary.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
+#include "rifq-error.h"
 #include "rifq-demo.h"
 
 static const char * const male_names[] = {
@@ -227,4 +230,168 @@ rifq_demo_fill (RifqDb  *db,
   return rifq_beneficiary_store_add_many (db, people,
                                           _("Synthetic demonstration data (rifq-admin demo)"),
                                           error);
+}
+
+typedef struct
+{
+  guint   count;
+  guint32 seed;
+} RequestJob;
+
+/* The share of each state, in thousandths, as an association's books would show them. */
+static const struct
+{
+  const char *state;
+  guint       per_mille;
+} request_states[] = {
+  { "closed", 600 }, { "served", 150 }, { "registered", 50 }, { "rejected", 50 },
+  { "under_review", 50 }, { "submitted", 40 }, { "incomplete", 30 }, { "draft", 15 },
+  { "referred", 10 }, { "ready_to_sign", 5 },
+};
+
+static const char *request_kinds[] = {
+  "financial_aid", "food_basket", "medical_devices", "medicines", "home_care",
+  "home_maintenance", "transport", "other",
+};
+
+static const char *request_descriptions[] = {
+  "يحتاج سلة غذائية شهرية", "كرسي متحرك بعد عملية في الركبة", "أدوية الضغط والسكري لثلاثة أشهر",
+  "زيارات رعاية منزلية أسبوعية", "إصلاح تسرب في سقف المنزل", "نقل إلى مواعيد غسيل الكلى",
+  "مساعدة في سداد إيجار متأخر", "سماعة أذن طبية",
+};
+
+static const char *
+pick_state (GRand *rand)
+{
+  guint roll = (guint) g_rand_int_range (rand, 0, 1000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (request_states); i++)
+    {
+      if (roll < request_states[i].per_mille)
+        return request_states[i].state;
+      roll -= request_states[i].per_mille;
+    }
+  return "closed";
+}
+
+static gboolean
+fill_requests_cb (RifqDb      *db,
+                  RifqDbWrite *write,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  RequestJob *job = user_data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (job->seed);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 people = rifq_beneficiary_store_count (db, error);
+  GDate today;
+  sqlite3_stmt *stmt;
+
+  if (people <= 0)
+    {
+      if (people == 0)
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                             _("Add beneficiaries first: requests are spread over the registry."));
+      return FALSE;
+    }
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+
+  for (guint i = 0; i < job->count; i++)
+    {
+      const char *state = pick_state (rand);
+      GDate received = today;
+      RifqHijriDate hijri;
+      g_autofree char *received_on = NULL;
+      g_autofree char *submitted_on = NULL;
+      g_autofree char *due_on = NULL;
+      g_autofree char *number = NULL;
+      gboolean at_desk = g_str_equal (state, "draft") || g_str_equal (state, "incomplete")
+                         || g_str_equal (state, "referred") || g_str_equal (state, "ready_to_sign");
+      gboolean recent = at_desk || g_str_equal (state, "submitted") || g_str_equal (state, "under_review");
+      gint64 seq;
+
+      /* Open requests are recent; settled ones spread over four years. */
+      g_date_subtract_days (&received, (guint) g_rand_int_range (rand, 0, recent ? 20 : 1460));
+      if (!rifq_calendar_to_hijri (&received, &hijri, error))
+        return FALSE;
+      received_on = rifq_calendar_to_iso (&received);
+
+      stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES ('request', ?, 1)"
+                                  " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, hijri.year);
+      seq = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+      sqlite3_reset (stmt);
+      if (seq < 0)
+        return rifq_db_fail (db, error);
+      number = g_strdup_printf ("%d/%06" G_GINT64_FORMAT, hijri.year, seq);
+
+      if (!at_desk)
+        {
+          GDate due = received;
+
+          submitted_on = g_strdup (received_on);
+          g_date_add_days (&due, 14);
+          due_on = rifq_calendar_to_iso (&due);
+        }
+
+      stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
+                                  " state, received_by, received_at, submitted_on, submitted_at, due_on,"
+                                  " updated_at) VALUES (?, ?, ?, (SELECT code FROM channel WHERE position = ?),"
+                                  " ?, ?, 'demo', ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, 1 + g_rand_int_range (rand, 0, (gint32) MIN (people, G_MAXINT32)));
+      sqlite3_bind_text (stmt, 3, PICK (rand, request_kinds), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, g_rand_int_range (rand, 1, 9));
+      sqlite3_bind_text (stmt, 5, PICK (rand, request_descriptions), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, state, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, received_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, submitted_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, submitted_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, due_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rifq_db_fail (db, error);
+
+      if (g_str_equal (state, "referred"))
+        {
+          stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
+                                      " VALUES (last_insert_rowid (), ?, 'demo', ?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, "هل يشمل الدعم المقيمين مع أبنائهم؟", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return rifq_db_fail (db, error);
+        }
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "requests");
+  json_builder_add_int_value (builder, job->count);
+  json_builder_end_object (builder);
+  rifq_db_write_audit (write, "demo", "request", 0, NULL, json_builder_get_root (builder),
+                       _("Synthetic demonstration data (rifq-admin demo)"));
+  return TRUE;
+}
+
+gboolean
+rifq_demo_fill_requests (RifqDb  *db,
+                         guint    count,
+                         guint32  seed,
+                         GError **error)
+{
+  RequestJob job = { count, seed };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (count == 0)
+    return TRUE;
+  return rifq_db_write (db, fill_requests_cb, &job, error);
 }

@@ -25,4 +25,12 @@ gboolean   rifq_demo_fill     (RifqDb  *db,
                                guint32  seed,
                                GError **error);
 
+/* Spreads count synthetic support requests over the registry, over the past four Hijri years,
+ * in the states a working association has them in (most closed, some before the committee,
+ * a few at the desk). One transaction; numbers carry on from the ones already given. */
+gboolean   rifq_demo_fill_requests (RifqDb  *db,
+                                    guint    count,
+                                    guint32  seed,
+                                    GError **error);
+
 G_END_DECLS

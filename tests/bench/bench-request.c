@@ -1,0 +1,326 @@
+/* bench-request.c: the seven steps of one request, opening a request with ten scans, and
+ * "Where is my request?", with 100,000 beneficiaries and 200,000 requests
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rifq-beneficiary-store.h"
+#include "rifq-db.h"
+#include "rifq-demo.h"
+#include "rifq-request-store.h"
+#include "rifq-signature.h"
+#include "rifq-staff.h"
+
+#define ROUNDS 25
+#define SCAN_SIZE (1000 * 1000)
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static double
+slowest (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len - 1);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Stops the benchmark on the first refused step: its figures would mean nothing. */
+#define CHECK(call) \
+  G_STMT_START { \
+    g_autoptr(GError) e_ = NULL; \
+    GError **error_ = &e_; \
+    gboolean ok_ = (call); \
+    (void) error_; \
+    if (!ok_) \
+      g_error ("%s: %s", #call, e_ ? e_->message : "failed"); \
+  } G_STMT_END
+
+static gboolean
+audit_only_cb (RifqDb      *db,
+               RifqDbWrite *write,
+               gpointer     user_data,
+               GError     **error)
+{
+  rifq_db_write_audit (write, "bench", "request", 0, NULL, NULL, NULL);
+  return TRUE;
+}
+
+/* Every write of the path, one after another, as the desk, the committee's chair and the desk
+ * again take them; returns the milliseconds spent in the store. */
+static double
+seven_steps (RifqDb     *db,
+             gint64      beneficiary_id,
+             const char *strokes,
+             guint      *out_writes)
+{
+  RifqRequestDraft draft = { beneficiary_id, "food_basket", "interview", "سلة غذائية شهرية", -1, NULL };
+  const char *types[] = { "national_id", "family_record", "income_proof" };
+  RifqSigning signing = { strokes, "applicant", NULL, NULL, "signature", "موظف القياس" };
+  RifqService service = { 0, NULL, 1, -1, (char *) "2026-11-26", (char *) "فريق التوزيع", (char *) "home", NULL, NULL };
+  RifqStepDetails serve = { .service = &service };
+  g_autoptr(RifqRequest) r = NULL;
+  gint64 start;
+  double total;
+
+  rifq_db_set_actor (db, "bench-desk");
+  start = g_get_monotonic_time ();
+  r = rifq_request_store_create (db, &draft, NULL);
+  g_assert_nonnull (r);
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, error_));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      RifqDocument doc = { .type = (char *) types[i], .number = (char *) "5512",
+                           .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01",
+                           .matched = TRUE };
+
+      CHECK (rifq_request_store_save_document (db, r->id, &doc, error_));
+    }
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_VERIFY, NULL, error_));
+  CHECK (rifq_request_store_sign (db, r->id, &signing, error_));
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SUBMIT, NULL, error_));
+  total = ms_since (start);
+
+  rifq_db_set_actor (db, "bench-chair");
+  start = g_get_monotonic_time ();
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REVIEW, NULL, error_));
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_ACCEPT, NULL, error_));
+  total += ms_since (start);
+
+  rifq_db_set_actor (db, "bench-desk");
+  start = g_get_monotonic_time ();
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REGISTER, NULL, error_));
+  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SERVE, &serve, error_));
+  total += ms_since (start);
+
+  *out_writes = 13;
+  return total;
+}
+
+static GBytes *
+fake_scan (guint n)
+{
+  guchar *data = g_malloc (SCAN_SIZE);
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
+
+  for (gsize i = 0; i < SCAN_SIZE; i++)
+    data[i] = (guchar) ((i * 2654435761u + n * 40503u) >> 13);
+  memcpy (data, png, sizeof png);
+  return g_bytes_new_take (data, SCAN_SIZE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GArray) path_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lookup_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RifqSignature) signature = rifq_signature_new (400, 200);
+  g_autoptr(RifqRequest) scanned = NULL;
+  g_autofree char *strokes = NULL;
+  g_autofree char *own_path = NULL;
+  const char *path = g_getenv ("RIFQ_BENCH_DATABASE");
+  guint people = argc > 1 ? (guint) atoi (argv[1]) : 100000;
+  guint requests = argc > 2 ? (guint) atoi (argv[2]) : 200000;
+  const char *scan_types[] = { "national_id", "national_id", "family_record", "family_record", "family_record",
+                               "income_proof", "income_proof", "iban_letter", "iban_letter", "iban_letter" };
+  double path_ms, floor_ms, open_ms, lookup_ms, lookup_worst;
+  guint writes = 0;
+  gint64 n;
+  gboolean missed = FALSE;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  if (path == NULL)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rifq-bench-XXXXXX", NULL);
+      own_path = g_build_filename (dir, "bench.db", NULL);
+      path = own_path;
+    }
+  db = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+  rifq_request_store_set_today (db, "2026-11-26");
+
+  n = rifq_beneficiary_store_count (db, NULL);
+  if (n < people)
+    CHECK (rifq_demo_fill (db, people - (guint) n, 1, error_));
+  n = rifq_request_store_count (db, NULL);
+  if (n < requests)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      CHECK (rifq_demo_fill_requests (db, requests - (guint) n, 7, error_));
+      g_print ("# filled %u synthetic requests in %.1f s\n", requests - (guint) n,
+               (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  rifq_db_set_actor (db, "bench-admin");
+  CHECK (rifq_staff_ensure_first (db, error_));
+  {
+    /* Whoever set the database up is its administrator. */
+    g_autoptr(GPtrArray) admins = rifq_staff_list (db, RIFQ_ROLE_ADMIN, NULL);
+
+    rifq_db_set_actor (db, ((RifqStaff *) g_ptr_array_index (admins, 0))->username);
+  }
+  CHECK (rifq_staff_save (db, "bench-desk", "موظف القياس", RIFQ_ROLE_DESK, error_));
+  CHECK (rifq_staff_save (db, "bench-chair", "رئيس القياس", RIFQ_ROLE_CHAIR, error_));
+
+  rifq_signature_begin_stroke (signature);
+  for (guint i = 0; i < 120; i++)
+    rifq_signature_add_point (signature, 20 + i * 3, 100 + 40 * ((i / 10) % 2 ? 1 : -1) * (i % 10) / 10.0, 0.5);
+  strokes = rifq_signature_to_json (signature);
+
+  g_print ("# %" G_GINT64_FORMAT " beneficiaries, %" G_GINT64_FORMAT " requests; milliseconds\n",
+           rifq_beneficiary_store_count (db, NULL), rifq_request_store_count (db, NULL));
+
+  /* 1. The seven steps of one request, against the same number of bare audited writes. */
+  seven_steps (db, 4321, strokes, &writes);
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      double t = seven_steps (db, 1 + (r * 7919) % people, strokes, &writes);
+      gint64 start = g_get_monotonic_time ();
+      double f;
+
+      g_array_append_val (path_times, t);
+      for (guint w = 0; w < writes; w++)
+        CHECK (rifq_db_write (db, audit_only_cb, NULL, error_));
+      f = ms_since (start);
+      g_array_append_val (floor_times, f);
+    }
+  path_ms = median (path_times);
+  floor_ms = median (floor_times);
+  g_print ("seven-step path, one request (%u writes): median %.2f ms, slowest %.2f ms  [target < 10]\n",
+           writes, path_ms, slowest (path_times));
+  g_print ("floor, %u bare audited write transactions: median %.2f ms\n", writes, floor_ms);
+  missed |= path_ms >= 10.0;
+
+  /* 2. Opening a request whose documents carry ten scans of 1 MB: the request, its checklist
+   * and every scan's bytes, as the documents step shows them. */
+  {
+    RifqRequestDraft draft = { 1, "financial_aid", "branch", "مساعدة مالية", 3000, NULL };
+    guint total_bytes = 0;
+
+    rifq_db_set_actor (db, "bench-desk");
+    scanned = rifq_request_store_create (db, &draft, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (scan_types); i++)
+      {
+        g_autoptr(GBytes) scan = fake_scan (i);
+        g_autofree char *name = g_strdup_printf ("scan-%u.png", i + 1);
+        RifqDocument doc = { .type = (char *) scan_types[i], .number = (char *) "5512",
+                             .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01" };
+
+        CHECK (rifq_request_store_save_document (db, scanned->id, &doc, error_));
+        CHECK (rifq_request_store_attach (db, scanned->id, scan_types[i], scan, name, error_));
+      }
+    for (guint r = 0; r <= ROUNDS; r++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        g_autoptr(RifqRequest) opened = rifq_request_store_get (db, scanned->id, NULL);
+        guint scans = 0;
+        double t;
+
+        total_bytes = 0;
+        for (guint d = 0; d < opened->documents->len; d++)
+          {
+            RifqDocument *doc = g_ptr_array_index (opened->documents, d);
+
+            for (guint s = 0; s < doc->scans->len; s++)
+              {
+                g_autoptr(GBytes) bytes = rifq_request_store_read_attachment (
+                  db, ((RifqScan *) g_ptr_array_index (doc->scans, s))->sha256, NULL, NULL);
+
+                total_bytes += g_bytes_get_size (bytes);
+                scans++;
+              }
+          }
+        t = ms_since (start);
+        g_assert_cmpuint (scans, ==, 10);
+        if (r > 0)
+          g_array_append_val (open_times, t);
+      }
+    open_ms = median (open_times);
+    g_print ("open a request with 10 scans (%.1f MB read): median %.2f ms, slowest %.2f ms  [target < 100]\n",
+             total_bytes / 1e6, open_ms, slowest (open_times));
+    missed |= open_ms >= 100.0;
+  }
+
+  /* 3. "Where is my request?" by national ID, mobile, request number and name. */
+  {
+    g_autoptr(GPtrArray) sample = rifq_beneficiary_store_list (db, 777, 5, NULL);
+    g_autoptr(GPtrArray) recent = rifq_request_store_list (db, RIFQ_REQUEST_UNDER_REVIEW, 0, 5, NULL);
+
+    for (guint i = 0; i < sample->len; i++)
+      {
+        RifqBeneficiary *b = g_ptr_array_index (sample, i);
+
+        g_ptr_array_add (queries, g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID)));
+        g_ptr_array_add (queries, g_strconcat ("0", rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE) + 4, NULL));
+        g_ptr_array_add (queries, rifq_beneficiary_dup_full_name (b));
+      }
+    for (guint i = 0; i < recent->len; i++)
+      g_ptr_array_add (queries, g_strdup (((RifqRequest *) g_ptr_array_index (recent, i))->number));
+    g_ptr_array_add (queries, g_strdup ("محمد"));
+
+    for (guint q = 0; q < queries->len; q++)
+      {
+        const char *query = g_ptr_array_index (queries, q);
+        g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+        guint found = 0;
+
+        g_ptr_array_unref (rifq_request_store_lookup (db, query, 10, NULL));
+        for (guint r = 0; r < ROUNDS; r++)
+          {
+            gint64 start = g_get_monotonic_time ();
+            g_autoptr(GPtrArray) result = rifq_request_store_lookup (db, query, 10, NULL);
+            double t = ms_since (start);
+
+            found = result->len;
+            g_array_append_val (times, t);
+            g_array_append_val (lookup_times, t);
+          }
+        g_print ("  %-40s %8.3f %6u\n", query, median (times), found);
+      }
+    lookup_ms = median (lookup_times);
+    lookup_worst = slowest (lookup_times);
+    g_print ("where is my request: median %.3f ms, slowest %.3f ms  [target < 10]\n", lookup_ms, lookup_worst);
+    missed |= lookup_worst >= 10.0;
+  }
+
+  if (missed)
+    {
+      g_print ("TARGET MISSED\n");
+      return 1;
+    }
+  return 0;
+}
