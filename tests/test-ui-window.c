@@ -9,10 +9,16 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "rifq-application.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
 #include "rifq-locale.h"
+#include "rifq-lookup-dialog.h"
+#include "rifq-request-store.h"
+#include "rifq-research-page.h"
+#include "rifq-staff.h"
 #include "rifq-screenshot.h"
 #include "rifq-test-util.h"
 #include "rifq-window.h"
@@ -229,6 +235,85 @@ test_screenshot_writes_png (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A request referred to social research, as the desk leaves it. */
+static gint64
+referred_request (RifqDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqRequestDraft draft = { 1, "food_basket", "phone", "سلة غذائية شهرية", -1, NULL };
+  RifqStepDetails question = { .text = "هل يشمل الدعم من يسكن مع ابنه؟" };
+
+  rifq_db_set_actor (db, "desk");
+  g_assert_true (rifq_staff_ensure_first (db, &error));
+  r = rifq_request_store_create (db, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, &error));
+  g_assert_true (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REFER, &question, &error));
+  g_assert_no_error (error);
+  return r->id;
+}
+
+static void
+test_lookup_reads_where_the_request_is (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqLookupDialog *dialog;
+  RifqWindow *window;
+
+  r = rifq_request_store_get (db, referred_request (db), NULL);
+  expected = rifq_request_describe (r, NULL);
+  window = open_window (db);
+  dialog = RIFQ_LOOKUP_DIALOG (rifq_window_show_page (window, "lookup:" RIFQ_TEST_ID_1, &error));
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_cmpstr (rifq_lookup_dialog_get_first_sentence (dialog), ==, expected);
+  /* Read aloud in Arabic: "الطلب رقم … الخاص بـ فاطمة …" */
+  g_assert_nonnull (strstr (expected, "فاطمة"));
+  g_assert_nonnull (strstr (expected, r->number));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_researcher_answers_referral (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(RifqRequest) after = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqResearchPage *page;
+  RifqWindow *window;
+  gint64 id = referred_request (db);
+
+  window = open_window (db);
+  g_assert_nonnull (rifq_window_show_page (window, "research", &error));
+  page = rifq_window_get_research_page (window);
+  spin (100);
+  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
+  g_assert_true (rifq_research_page_select (page, id));
+
+  /* A visit without its recommendation is refused and nothing changes. */
+  rifq_research_page_set_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", "2026-11-20", "يسكن مع ابنه", NULL, NULL);
+  g_assert_false (rifq_research_page_send (page, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
+
+  rifq_research_page_set_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", "2026-11-20", "يسكن مع ابنه",
+                                 "ثلاثة أفراد", "يستحق الدعم");
+  g_assert_true (rifq_research_page_send (page, &error));
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 0);
+  after = rifq_request_store_get (db, id, NULL);
+  g_assert_cmpint (after->state, ==, RIFQ_REQUEST_INCOMPLETE);
+  g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (after->referrals, 0))->visit_recommendation, ==, "يستحق الدعم");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +332,8 @@ main (int   argc,
   g_test_add_func ("/window/registry/search-shows-matching-people", test_search_shows_matching_people);
   g_test_add_func ("/window/registry/bad-id-shows-message-and-writes-nothing", test_form_bad_id_shows_message_writes_nothing);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
+  g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
+  g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
 
   return g_test_run ();
 }

@@ -18,7 +18,9 @@
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
+#include "rifq-lookup-dialog.h"
 #include "rifq-preferences-window.h"
+#include "rifq-research-page.h"
 #include "rifq-window.h"
 
 struct _RifqWindow
@@ -39,6 +41,7 @@ struct _RifqWindow
 
   /* not owned: a child of pages */
   RifqRegistryPage     *registry_page;
+  RifqResearchPage     *research_page;
   GPtrArray            *back_buttons;
 };
 
@@ -79,9 +82,7 @@ static const QueuePage queue_pages[] = {
        "completeness and validity of documents, referral to social research, declaration and "
        "signature, submission to the research committee, registration and delivery of the "
        "service.") },
-  { "research", N_("Social Research"), "system-users-symbolic",
-    N_("Referrals to the social-research officer will wait here, with home visits and "
-       "social-research reports.") },
+  { "research", N_("Social Research"), "system-users-symbolic", NULL },
   { "committee", N_("Research Committee"), "emblem-documents-symbolic",
     N_("Requests awaiting the research committee's decision will be listed here, each with the "
        "days left in its decision period, with meetings, votes, decisions and letters.") },
@@ -278,7 +279,8 @@ build_pages (RifqWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (queue_pages); i++)
     add_lazy_page (self, queue_pages[i].name, _(queue_pages[i].title), queue_pages[i].icon,
-                   i == 0 ? _("Work Queues") : NULL, _(queue_pages[i].description), FALSE);
+                   i == 0 ? _("Work Queues") : NULL,
+                   queue_pages[i].description ? _(queue_pages[i].description) : NULL, FALSE);
 
   self->registry_page = rifq_registry_page_new (self->db);
   g_ptr_array_add (self->back_buttons, rifq_registry_page_get_back_button (self->registry_page));
@@ -288,6 +290,8 @@ build_pages (RifqWindow *self)
   add_lazy_page (self, "dashboard", _("Board Dashboard"), "x-office-presentation-symbolic", _("Board"),
                  NULL, TRUE);
 }
+
+static void leaflet_folded_cb (RifqWindow *self);
 
 /* TRUE when name is a page of the window, building it now if it was waiting to be shown. */
 static gboolean
@@ -299,6 +303,15 @@ ensure_page (RifqWindow *self,
 
   if (gtk_stack_get_child_by_name (self->pages, name) != NULL)
     return TRUE;
+  if (g_str_equal (name, "research"))
+    {
+      self->research_page = rifq_research_page_new (self->db);
+      g_ptr_array_add (self->back_buttons, rifq_research_page_get_back_button (self->research_page));
+      leaflet_folded_cb (self);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->research_page), name);
+      g_hash_table_remove (self->lazy_pages, name);
+      return TRUE;
+    }
   lazy = g_hash_table_lookup (self->lazy_pages, name);
   if (lazy == NULL)
     return FALSE;
@@ -332,6 +345,9 @@ select_page (RifqWindow *self,
         gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
         break;
       }
+  /* Referrals are made at other desks: the queue is read again each time it is shown. */
+  if (g_str_equal (name, "research") && self->research_page != NULL)
+    rifq_research_page_reload (self->research_page);
   gtk_stack_set_visible_child_name (self->pages, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (self->settings != NULL)
@@ -411,6 +427,24 @@ new_beneficiary_action (GtkWidget  *widget,
 
   select_page (self, "registry");
   rifq_registry_page_new_beneficiary (self->registry_page);
+}
+
+static RifqLookupDialog *
+show_lookup (RifqWindow *self)
+{
+  /* Not given the application: its Escape accelerator would reach the main window first. */
+  RifqLookupDialog *dialog = rifq_lookup_dialog_new (GTK_WINDOW (self), self->db);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+lookup_request_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_lookup (RIFQ_WINDOW (widget));
 }
 
 static void
@@ -546,6 +580,7 @@ rifq_window_class_init (RifqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-beneficiary", NULL, new_beneficiary_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.lookup-request", NULL, lookup_request_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
 }
 
@@ -563,6 +598,7 @@ rifq_window_set_accels (GtkApplication *application)
 {
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "win.search", { "<Ctrl>f", NULL } },
+    { "win.lookup-request", { "<Ctrl><Shift>f", NULL } },
     { "win.new-beneficiary", { "<Ctrl>n", NULL } },
     { "win.save", { "<Ctrl>s", NULL } },
     { "win.cancel", { "Escape", NULL } },
@@ -613,6 +649,14 @@ rifq_window_get_registry_page (RifqWindow *self)
 {
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
   return self->registry_page;
+}
+
+RifqResearchPage *
+rifq_window_get_research_page (RifqWindow *self)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  ensure_page (self, "research");
+  return self->research_page;
 }
 
 GPtrArray *
@@ -685,6 +729,14 @@ rifq_window_show_page (RifqWindow  *self,
     }
   if (g_str_equal (name, "shortcuts"))
     return GTK_WIDGET (show_shortcuts (self));
+  if (g_str_equal (name, "lookup") || g_str_has_prefix (name, "lookup:"))
+    {
+      RifqLookupDialog *dialog = show_lookup (self);
+
+      if (name[strlen ("lookup")] == ':')
+        rifq_lookup_dialog_search (dialog, name + strlen ("lookup:"));
+      return GTK_WIDGET (dialog);
+    }
   if (!ensure_page (self, name))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,

@@ -11,6 +11,7 @@
 
 #include "rifq-db.h"
 #include "rifq-registry-page.h"
+#include "rifq-research-page.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ RifqWindow       *rifq_window_new                   (GtkApplication *application
 void              rifq_window_set_accels            (GtkApplication *application);
 
 RifqRegistryPage *rifq_window_get_registry_page     (RifqWindow *self);
+
+/* The social-research officer's queue, built if it was not shown yet. */
+RifqResearchPage *rifq_window_get_research_page     (RifqWindow *self);
 
 /* The sidebar's labels, in the order shown. */
 GPtrArray        *rifq_window_list_sections         (RifqWindow *self);

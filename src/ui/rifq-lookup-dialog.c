@@ -1,0 +1,277 @@
+/* rifq-lookup-dialog.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-lookup-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-application.h"
+#include "rifq-lookup-dialog.h"
+#include "rifq-request-store.h"
+
+/* A caller has a handful of requests at most; more would not be read aloud anyway. */
+#define MAX_RESULTS 10
+
+struct _RifqLookupDialog
+{
+  AdwWindow       parent_instance;
+
+  /* template children */
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  GtkListBox     *results;
+  AdwStatusPage  *status_page;
+
+  /* owned */
+  RifqDb         *db;
+  GPtrArray      *sentences;  /* char *, one per row, as rifq_request_describe() wrote them */
+  char           *query;      /* what the rows answer, trimmed; NULL before the first lookup */
+};
+
+G_DEFINE_FINAL_TYPE (RifqLookupDialog, rifq_lookup_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_status (RifqLookupDialog *self,
+             const char       *icon_name,
+             const char       *title,
+             const char       *description)
+{
+  g_autofree char *markup = g_markup_escape_text (description, -1);
+
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, markup);
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+static void
+show_prompt (RifqLookupDialog *self)
+{
+  show_status (self, "system-search-symbolic", _("Find a Request"),
+               _("Type what the caller gives you: their national ID, mobile, request number or "
+                 "name."));
+}
+
+static void
+clear_results (RifqLookupDialog *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
+    gtk_list_box_remove (self->results, row);
+  g_ptr_array_set_size (self->sentences, 0);
+}
+
+static void
+add_result (RifqLookupDialog  *self,
+            const RifqRequest *request)
+{
+  g_autofree char *today = rifq_request_store_today (self->db);
+  g_autofree char *sentence = rifq_request_describe (request, today);
+  g_autofree char *number = rifq_ui_display_digits (request->number);
+  g_autofree char *caption_text = NULL;
+  g_autofree char *shown = NULL;
+  PangoAttrList *attrs;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *caption;
+  GtkWidget *label;
+
+  caption_text = g_strdup_printf ("%s · %s", number, rifq_request_state_label (request->state));
+  caption = gtk_label_new (caption_text);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+
+  /* Read aloud over the phone: a size up from the body text, and copyable. */
+  shown = rifq_ui_display_digits (sentence);
+  label = gtk_label_new (shown);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_LARGE));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
+  gtk_widget_add_css_class (label, "lookup-sentence");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, shown,
+                                  -1);
+  gtk_list_box_append (self->results, row);
+
+  g_ptr_array_add (self->sentences, g_steal_pointer (&sentence));
+}
+
+static void
+look_up (RifqLookupDialog *self,
+         const char       *text)
+{
+  g_autofree char *query = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* search-changed also fires after rifq_lookup_dialog_search() has already looked it up. */
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
+  clear_results (self);
+
+  if (*query == '\0')
+    {
+      show_prompt (self);
+      return;
+    }
+
+  found = rifq_request_store_lookup (self->db, query, MAX_RESULTS, &error);
+  if (found == NULL)
+    {
+      show_status (self, "dialog-error-symbolic", _("The Search Failed"), error->message);
+      return;
+    }
+
+  if (found->len == 0)
+    {
+      g_autofree char *description = g_strdup_printf (_("No request was found for “%s”."), query);
+
+      show_status (self, "system-search-symbolic", _("No Request Found"), description);
+      return;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    add_result (self, g_ptr_array_index (found, i));
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+search_changed_cb (RifqLookupDialog *self)
+{
+  look_up (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (RifqLookupDialog *self)
+{
+  /* The entry takes Escape for itself; the dialog's Escape still closes it. */
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+rifq_lookup_dialog_map (GtkWidget *widget)
+{
+  RifqLookupDialog *self = RIFQ_LOOKUP_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (rifq_lookup_dialog_parent_class)->map (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+rifq_lookup_dialog_dispose (GObject *object)
+{
+  RifqLookupDialog *self = (RifqLookupDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_LOOKUP_DIALOG);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->dispose (object);
+}
+
+static void
+rifq_lookup_dialog_finalize (GObject *object)
+{
+  RifqLookupDialog *self = (RifqLookupDialog *)object;
+
+  g_clear_pointer (&self->sentences, g_ptr_array_unref);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->finalize (object);
+}
+
+static void
+rifq_lookup_dialog_class_init (RifqLookupDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rifq_lookup_dialog_dispose;
+  object_class->finalize = rifq_lookup_dialog_finalize;
+  widget_class->map = rifq_lookup_dialog_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-lookup-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RifqLookupDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RifqLookupDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RifqLookupDialog, results);
+  gtk_widget_class_bind_template_child (widget_class, RifqLookupDialog, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rifq_lookup_dialog_init (RifqLookupDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sentences = g_ptr_array_new_with_free_func (g_free);
+  show_prompt (self);
+}
+
+RifqLookupDialog *
+rifq_lookup_dialog_new (GtkWindow *parent,
+                        RifqDb    *db)
+{
+  RifqLookupDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  self = g_object_new (RIFQ_TYPE_LOOKUP_DIALOG, "transient-for", parent, NULL);
+  self->db = g_object_ref (db);
+  return self;
+}
+
+void
+rifq_lookup_dialog_search (RifqLookupDialog *self,
+                           const char       *query)
+{
+  g_return_if_fail (RIFQ_IS_LOOKUP_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query != NULL ? query : "");
+  look_up (self, query);
+}
+
+GtkListBox *
+rifq_lookup_dialog_get_results (RifqLookupDialog *self)
+{
+  g_return_val_if_fail (RIFQ_IS_LOOKUP_DIALOG (self), NULL);
+  return self->results;
+}
+
+const char *
+rifq_lookup_dialog_get_first_sentence (RifqLookupDialog *self)
+{
+  g_return_val_if_fail (RIFQ_IS_LOOKUP_DIALOG (self), NULL);
+  return self->sentences->len > 0 ? g_ptr_array_index (self->sentences, 0) : NULL;
+}

@@ -1,0 +1,46 @@
+/* rifq-research-page.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rifq-db.h"
+
+G_BEGIN_DECLS
+
+#define RIFQ_TYPE_RESEARCH_PAGE (rifq_research_page_get_type ())
+G_DECLARE_FINAL_TYPE (RifqResearchPage, rifq_research_page, RIFQ, RESEARCH_PAGE, GtkWidget)
+
+/* The social-research officer's queue: the applicants' questions referred by the desk, each
+ * answered (with a home-visit report when there was a visit) and sent back. */
+RifqResearchPage *rifq_research_page_new             (RifqDb           *db);
+
+/* Reads the queue again; what was typed for each request still waiting is kept. */
+void              rifq_research_page_reload          (RifqResearchPage *self);
+
+GtkWidget        *rifq_research_page_get_back_button (RifqResearchPage *self);
+guint             rifq_research_page_get_n_waiting   (RifqResearchPage *self);
+
+/* Shows the request; FALSE when it is not waiting in the queue. */
+gboolean          rifq_research_page_select          (RifqResearchPage *self,
+                                                      gint64            request_id);
+
+/* Fills the form of the shown request, as the officer would type it; NULL leaves a field empty. */
+void              rifq_research_page_set_answer      (RifqResearchPage *self,
+                                                      const char       *answer,
+                                                      const char       *visit_on,
+                                                      const char       *findings,
+                                                      const char       *household,
+                                                      const char       *recommendation);
+
+/* Sends the answer of the shown request back to the desk, as its button does: a toast says
+ * what happened, and a refusal is also returned in error. */
+gboolean          rifq_research_page_send            (RifqResearchPage *self,
+                                                      GError          **error);
+
+G_END_DECLS
