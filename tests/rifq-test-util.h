@@ -83,3 +83,21 @@ rifq_test_beneficiary (const char *national_id,
 #define RIFQ_TEST_ID_2 "1000000016"
 #define RIFQ_TEST_ID_3 "1000000024"
 #define RIFQ_TEST_ID_4 "2000000006"
+
+static inline gboolean
+rifq_test_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for ms milliseconds: frames, search delays, idle handlers. */
+static inline void
+rifq_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, rifq_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -36,31 +36,13 @@ registry_with_people (void)
   return db;
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run for ms milliseconds: frames, search delays, idle handlers. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static RifqWindow *
 open_window (RifqDb *db)
 {
   RifqWindow *window = rifq_window_new (NULL, db);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  rifq_test_spin (200);
   return window;
 }
 
@@ -114,17 +96,17 @@ test_search_shows_matching_people (void)
 
   /* Typed as people type: ه for ة. */
   gtk_editable_set_text (rifq_registry_page_get_search_entry (page), "فاطمه");
-  spin (300);
+  rifq_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   found = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (rifq_beneficiary_get (found, RIFQ_FIELD_NATIONAL_ID), ==, RIFQ_TEST_ID_1);
 
   gtk_editable_set_text (rifq_registry_page_get_search_entry (page), "٠٥٠٢");
-  spin (300);
+  rifq_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   gtk_editable_set_text (rifq_registry_page_get_search_entry (page), "زيد");
-  spin (300);
+  rifq_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -171,7 +153,7 @@ test_form_bad_id_shows_message_writes_nothing (void)
   g_assert_true (rifq_registry_page_is_editing (page));
   fill_form (editor, "1000000000");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin (100);
+  rifq_test_spin (100);
 
   /* The message names the field, in Arabic; the row is marked; nothing is written. */
   g_assert_nonnull (strstr (rifq_beneficiary_editor_get_problems (editor), rifq_field_label (RIFQ_FIELD_NATIONAL_ID)));
@@ -190,7 +172,7 @@ test_form_bad_id_shows_message_writes_nothing (void)
 
       rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
       for (guint waited = 0; !saved && waited < 100; waited++)
-        spin (50);
+        rifq_test_spin (50);
       g_assert_true (saved);
     }
 
@@ -201,7 +183,7 @@ test_form_bad_id_shows_message_writes_nothing (void)
   /* Corrected, it saves, and the registry shows the new person. */
   rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_NATIONAL_ID, "١٠٠٠٠٠٠٠٣٢");
   g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_SAVED);
-  spin (100);
+  rifq_test_spin (100);
   g_assert_false (rifq_registry_page_is_editing (page));
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary WHERE national_id = '1000000032' "
                                         "AND birth_date = '1943-04-15'"), ==, 1);
@@ -224,7 +206,7 @@ test_screenshot_writes_png (void)
 
   rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
   while (!saved && waited++ < 100)
-    spin (50);
+    rifq_test_spin (50);
   g_assert_true (saved);
 
   texture = gdk_texture_new_from_filename (path, &error);
@@ -269,7 +251,7 @@ test_lookup_reads_where_the_request_is (void)
   window = open_window (db);
   dialog = RIFQ_LOOKUP_DIALOG (rifq_window_show_page (window, "lookup:" RIFQ_TEST_ID_1, &error));
   g_assert_no_error (error);
-  spin (100);
+  rifq_test_spin (100);
   g_assert_cmpstr (rifq_lookup_dialog_get_first_sentence (dialog), ==, expected);
   /* Read aloud in Arabic: "الطلب رقم … الخاص بـ فاطمة …" */
   g_assert_nonnull (strstr (expected, "فاطمة"));
@@ -291,7 +273,7 @@ test_researcher_answers_referral (void)
   window = open_window (db);
   g_assert_nonnull (rifq_window_show_page (window, "research", &error));
   page = rifq_window_get_research_page (window);
-  spin (100);
+  rifq_test_spin (100);
   g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
   g_assert_true (rifq_research_page_select (page, id));
 
@@ -306,7 +288,7 @@ test_researcher_answers_referral (void)
                                  "ثلاثة أفراد", "يستحق الدعم");
   g_assert_true (rifq_research_page_send (page, &error));
   g_assert_no_error (error);
-  spin (100);
+  rifq_test_spin (100);
   g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 0);
   after = rifq_request_store_get (db, id, NULL);
   g_assert_cmpint (after->state, ==, RIFQ_REQUEST_INCOMPLETE);

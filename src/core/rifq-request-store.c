@@ -19,6 +19,7 @@
 #include "rifq-request-store.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
+#include "rifq-validate.h"
 
 #define REQUEST_COLUMNS \
   "SELECT r.id, r.number, r.beneficiary_id, r.kind, r.channel, r.description, r.amount, r.state," \
@@ -62,16 +63,6 @@ rifq_request_store_set_today (RifqDb     *db,
   g_object_set_data_full (G_OBJECT (db), "rifq-today", g_strdup (iso), g_free);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 step_ok (sqlite3_stmt *stmt,
@@ -668,7 +659,7 @@ create_cb (RifqDb      *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, draft->beneficiary_id);
   sqlite3_bind_text (stmt, 2, draft->channel, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, is_blank (draft->contact_summary) ? draft->description : draft->contact_summary,
+  sqlite3_bind_text (stmt, 3, rifq_text_is_blank (draft->contact_summary) ? draft->description : draft->contact_summary,
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
@@ -703,7 +694,7 @@ rifq_request_store_create (RifqDb                 *db,
                    _("Channel: choose the channel the request came through."));
       return NULL;
     }
-  if (is_blank (draft->description))
+  if (rifq_text_is_blank (draft->description))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("Description: say in a sentence what the applicant asks for."));
@@ -733,7 +724,7 @@ parse_typed_date (const char  *label,
   GDate date;
 
   *out_iso = NULL;
-  if (is_blank (typed))
+  if (rifq_text_is_blank (typed))
     return TRUE;
   if (!rifq_calendar_parse (typed, &date, &kind, &local))
     {
@@ -1210,7 +1201,7 @@ check_signing (RifqDb            *db,
     }
   if (g_strcmp0 (s->signer, "caregiver") == 0)
     {
-      if (is_blank (s->signer_name) || is_blank (s->signer_relation))
+      if (rifq_text_is_blank (s->signer_name) || rifq_text_is_blank (s->signer_relation))
         {
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                        _("Signed by a caregiver: enter their name and their relation to the applicant."));
@@ -1226,7 +1217,7 @@ check_signing (RifqDb            *db,
   officer = rifq_staff_get (db, rifq_db_get_actor (db), error);
   if (officer == NULL)
     return FALSE;
-  if (is_blank (s->officer_name))
+  if (rifq_text_is_blank (s->officer_name))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
                    _("Officer’s confirmation: type your name to confirm you received the signature."));
@@ -1346,8 +1337,8 @@ do_answer (RifqDb                *db,
 {
   g_autofree char *visit_on = NULL;
   g_autofree char *today = rifq_request_store_today (db);
-  gboolean visited = !is_blank (d->visit_on) || !is_blank (d->visit_findings)
-                     || !is_blank (d->visit_household) || !is_blank (d->visit_recommendation);
+  gboolean visited = !rifq_text_is_blank (d->visit_on) || !rifq_text_is_blank (d->visit_findings)
+                     || !rifq_text_is_blank (d->visit_household) || !rifq_text_is_blank (d->visit_recommendation);
   sqlite3_stmt *stmt;
 
   if (visited)
@@ -1360,7 +1351,7 @@ do_answer (RifqDb                *db,
                        _("Home visit: enter the day of the visit, today or earlier."));
           return FALSE;
         }
-      if (is_blank (d->visit_findings) || is_blank (d->visit_recommendation))
+      if (rifq_text_is_blank (d->visit_findings) || rifq_text_is_blank (d->visit_recommendation))
         {
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                        _("Home visit: the report needs the findings and a recommendation."));
@@ -1378,7 +1369,7 @@ do_answer (RifqDb                *db,
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, visit_on, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, visited ? d->visit_findings : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, visited && !is_blank (d->visit_household) ? d->visit_household : NULL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, visited && !rifq_text_is_blank (d->visit_household) ? d->visit_household : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, visited ? d->visit_recommendation : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, r->id);
   return step_ok (stmt, db, error);
@@ -1497,7 +1488,7 @@ do_serve (RifqDb            *db,
                    _("Service: enter the day it was delivered, today or earlier."));
       return FALSE;
     }
-  if (is_blank (s->delivered_by))
+  if (rifq_text_is_blank (s->delivered_by))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Service: enter who delivered it."));
       return FALSE;
@@ -1522,7 +1513,7 @@ do_serve (RifqDb            *db,
   sqlite3_bind_text (stmt, 5, delivered, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, s->delivered_by, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, s->place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, is_blank (s->notes) ? NULL : s->notes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, rifq_text_is_blank (s->notes) ? NULL : s->notes, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
   return step_ok (stmt, db, error);
 }
@@ -1547,7 +1538,7 @@ advance_cb (RifqDb      *db,
     return FALSE;
   rifq_action_applies (job->action, r->state, &to);
 
-  if (rifq_action_needs_text (job->action) && is_blank (text))
+  if (rifq_action_needs_text (job->action) && rifq_text_is_blank (text))
     {
       switch (job->action)
         {
@@ -1601,7 +1592,7 @@ advance_cb (RifqDb      *db,
     case RIFQ_ACTION_REJECT:
     case RIFQ_ACTION_DEFER:
       ok = exec_update (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3 WHERE id = ?4",
-                        is_blank (text) ? NULL : text, rifq_db_get_actor (db), stamp, r->id, error);
+                        rifq_text_is_blank (text) ? NULL : text, rifq_db_get_actor (db), stamp, r->id, error);
       break;
     case RIFQ_ACTION_REGISTER:
       ok = do_register (db, write, r, stamp, error);
@@ -1612,7 +1603,7 @@ advance_cb (RifqDb      *db,
     case RIFQ_ACTION_CLOSE:
     case RIFQ_ACTION_WITHDRAW:
       ok = exec_update (db, "UPDATE request SET closed_at = ?1, close_reason = ?2 WHERE id = ?4 AND ?3 IS NULL",
-                        stamp, is_blank (text) ? NULL : text, NULL, r->id, error);
+                        stamp, rifq_text_is_blank (text) ? NULL : text, NULL, r->id, error);
       break;
     case RIFQ_ACTION_COLLECT:
     case RIFQ_ACTION_REVIEW:
@@ -1627,7 +1618,7 @@ advance_cb (RifqDb      *db,
 
   rifq_db_write_audit (write, rifq_action_code (job->action), "request", r->id,
                        state_json (r->state, NULL, NULL), state_json (to, NULL, NULL),
-                       is_blank (text) ? NULL : text);
+                       rifq_text_is_blank (text) ? NULL : text);
   return TRUE;
 }
 

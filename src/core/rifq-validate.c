@@ -446,3 +446,14 @@ rifq_validate_required (const char  *input,
 
   return TRUE;
 }
+
+gboolean
+rifq_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

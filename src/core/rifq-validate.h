@@ -53,4 +53,7 @@ gboolean rifq_validate_required    (const char  *input,
 /* Luhn check over ASCII digits (used by national ID, exposed for tests). */
 gboolean rifq_luhn_valid           (const char *digits);
 
+/* TRUE for NULL, "" or only spaces: nothing a person would call an answer. */
+gboolean  rifq_text_is_blank (const char *text);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-channel.h"
 #include "rifq-error.h"
+#include "rifq-intake-page.h"
 #include "rifq-locale.h"
 #include "rifq-lookup-dialog.h"
 #include "rifq-preferences-window.h"
@@ -42,6 +43,7 @@ struct _RifqWindow
   /* not owned: a child of pages */
   RifqRegistryPage     *registry_page;
   RifqResearchPage     *research_page;
+  RifqIntakePage       *intake_page;
   GPtrArray            *back_buttons;
 };
 
@@ -77,11 +79,7 @@ typedef struct
 
 /* What each work page will hold, said plainly until the issue that builds it lands. */
 static const QueuePage queue_pages[] = {
-  { "intake", N_("Intake"), "document-edit-symbolic",
-    N_("The seven steps of the policy for every applicant will be walked here: reception, "
-       "completeness and validity of documents, referral to social research, declaration and "
-       "signature, submission to the research committee, registration and delivery of the "
-       "service.") },
+  { "intake", N_("Intake"), "document-edit-symbolic", NULL },
   { "research", N_("Social Research"), "system-users-symbolic", NULL },
   { "committee", N_("Research Committee"), "emblem-documents-symbolic",
     N_("Requests awaiting the research committee's decision will be listed here, each with the "
@@ -113,7 +111,9 @@ status_page (RifqWindow *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *status = adw_status_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Open the _Registry"));
+  gboolean request_form = g_strcmp0 (icon, "document-edit-symbolic") == 0;
+  GtkWidget *button = gtk_button_new_with_mnemonic (request_form ? _("Open the _Intake")
+                                                                 : _("Open the _Registry"));
 
   gtk_box_append (GTK_BOX (box), page_header (self, title, NULL));
   adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
@@ -122,7 +122,7 @@ status_page (RifqWindow *self,
   gtk_widget_set_vexpand (status, TRUE);
 
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.go-registry");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), request_form ? "win.go-intake" : "win.go-registry");
   gtk_widget_add_css_class (button, "pill");
   adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
 
@@ -268,8 +268,10 @@ build_pages (RifqWindow *self)
       const char *description;
 
       if (g_str_equal (item->code, "support_request"))
-        description = _("The beneficiary support request form will be filled here, step by step, "
-                        "with the applicant's signature.");
+        description = _("The beneficiary support request is filled in the Intake, step by step: "
+                        "reception, documents, social research, the applicant's declaration and "
+                        "signature, submission to the research committee, registration and the "
+                        "service.");
       else
         description = _("The association's document will be imported here as a PDF, to be read "
                         "and searched by the desk.");
@@ -303,6 +305,15 @@ ensure_page (RifqWindow *self,
 
   if (gtk_stack_get_child_by_name (self->pages, name) != NULL)
     return TRUE;
+  if (g_str_equal (name, "intake"))
+    {
+      self->intake_page = rifq_intake_page_new (self->db);
+      g_ptr_array_add (self->back_buttons, rifq_intake_page_get_back_button (self->intake_page));
+      leaflet_folded_cb (self);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->intake_page), name);
+      g_hash_table_remove (self->lazy_pages, name);
+      return TRUE;
+    }
   if (g_str_equal (name, "research"))
     {
       self->research_page = rifq_research_page_new (self->db);
@@ -348,6 +359,8 @@ select_page (RifqWindow *self,
   /* Referrals are made at other desks: the queue is read again each time it is shown. */
   if (g_str_equal (name, "research") && self->research_page != NULL)
     rifq_research_page_reload (self->research_page);
+  if (g_str_equal (name, "intake") && self->intake_page != NULL)
+    rifq_intake_page_reload (self->intake_page);
   gtk_stack_set_visible_child_name (self->pages, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (self->settings != NULL)
@@ -437,6 +450,14 @@ show_lookup (RifqWindow *self)
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+static void
+go_intake_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  select_page (RIFQ_WINDOW (widget), "intake");
 }
 
 static void
@@ -581,6 +602,7 @@ rifq_window_class_init (RifqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-beneficiary", NULL, new_beneficiary_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.lookup-request", NULL, lookup_request_action);
+  gtk_widget_class_install_action (widget_class, "win.go-intake", NULL, go_intake_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
 }
 
@@ -603,6 +625,7 @@ rifq_window_set_accels (GtkApplication *application)
     { "win.save", { "<Ctrl>s", NULL } },
     { "win.cancel", { "Escape", NULL } },
     { "win.go-registry", { "<Ctrl>r", NULL } },
+    { "win.go-intake", { "<Ctrl>i", NULL } },
     { "win.show-sidebar", { "<Alt>Left", NULL } },
     { "win.shortcuts", { "<Ctrl>question", NULL } },
   };
@@ -649,6 +672,14 @@ rifq_window_get_registry_page (RifqWindow *self)
 {
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
   return self->registry_page;
+}
+
+RifqIntakePage *
+rifq_window_get_intake_page (RifqWindow *self)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  ensure_page (self, "intake");
+  return self->intake_page;
 }
 
 RifqResearchPage *

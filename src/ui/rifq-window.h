@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rifq-db.h"
+#include "rifq-intake-page.h"
 #include "rifq-registry-page.h"
 #include "rifq-research-page.h"
 
@@ -25,6 +26,9 @@ RifqWindow       *rifq_window_new                   (GtkApplication *application
 void              rifq_window_set_accels            (GtkApplication *application);
 
 RifqRegistryPage *rifq_window_get_registry_page     (RifqWindow *self);
+
+/* The desk officer's seven steps, built if they were not shown yet. */
+RifqIntakePage   *rifq_window_get_intake_page       (RifqWindow *self);
 
 /* The social-research officer's queue, built if it was not shown yet. */
 RifqResearchPage *rifq_window_get_research_page     (RifqWindow *self);

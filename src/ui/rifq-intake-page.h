@@ -1,0 +1,98 @@
+/* rifq-intake-page.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rifq-db.h"
+#include "rifq-signature.h"
+
+G_BEGIN_DECLS
+
+/* The desk officer's guided flow for one support request: the policy's seven steps, left and
+ * resumed at will, with the request's progress always in view. Every rule is the store's: the
+ * page passes on what was typed and shows the store's sentence when a step is refused. */
+
+#define RIFQ_TYPE_INTAKE_PAGE (rifq_intake_page_get_type ())
+G_DECLARE_FINAL_TYPE (RifqIntakePage, rifq_intake_page, RIFQ, INTAKE_PAGE, GtkWidget)
+
+/* The steps as the page numbers them; 0 is the list of requests in progress. */
+#define RIFQ_INTAKE_N_STEPS 7
+
+RifqIntakePage *rifq_intake_page_new                  (RifqDb         *db);
+
+/* go-previous, action "win.show-sidebar"; hidden until the window shows it when folded. */
+GtkWidget      *rifq_intake_page_get_back_button      (RifqIntakePage *self);
+
+/* Re-reads the open request, or the list of requests in progress. */
+void            rifq_intake_page_reload               (RifqIntakePage *self);
+/* An empty reception form. A form being typed for a request not yet received is kept. */
+void            rifq_intake_page_start_new            (RifqIntakePage *self);
+/* Shows the request at its current step. */
+gboolean        rifq_intake_page_open                 (RifqIntakePage *self,
+                                                       gint64          request_id,
+                                                       GError        **error);
+/* 0 when no request is open. */
+gint64          rifq_intake_page_get_request_id       (RifqIntakePage *self);
+/* 0 for the list of requests in progress, 1–7 for the step shown. */
+guint           rifq_intake_page_get_step             (RifqIntakePage *self);
+/* Shows a step the request has reached (or the list, for 0); other steps are ignored. */
+void            rifq_intake_page_show_step            (RifqIntakePage *self,
+                                                       guint           step);
+
+/* What the officer does, through the same code as the widgets (tests, scripts). */
+void            rifq_intake_page_choose_beneficiary   (RifqIntakePage *self,
+                                                       gint64          beneficiary_id);
+void            rifq_intake_page_fill_reception       (RifqIntakePage *self,
+                                                       const char     *channel_code,
+                                                       const char     *kind_code,
+                                                       const char     *description,
+                                                       const char     *amount_text);
+void            rifq_intake_page_fill_document        (RifqIntakePage *self,
+                                                       const char     *type,
+                                                       const char     *number,
+                                                       const char     *issued,
+                                                       const char     *expires,
+                                                       gboolean        matched);
+void            rifq_intake_page_fill_signing         (RifqIntakePage *self,
+                                                       RifqSignature  *signature,
+                                                       gboolean        by_caregiver,
+                                                       const char     *caregiver_name,
+                                                       const char     *relation,
+                                                       gboolean        thumbprint,
+                                                       const char     *officer_name);
+void            rifq_intake_page_fill_service         (RifqIntakePage *self,
+                                                       const char     *quantity_text,
+                                                       const char     *amount_text,
+                                                       const char     *date_text,
+                                                       const char     *delivered_by,
+                                                       gboolean        at_home,
+                                                       const char     *notes);
+/* The applicant's question for the next "refer": the action then asks nothing. */
+void            rifq_intake_page_set_referral_question (RifqIntakePage *self,
+                                                        const char     *text);
+
+/* Runs one of the page's actions ("receive", "save-documents", "refer", "confirm-documents",
+ * "sign", "submit", "open-receipt", "register", "serve", "close", "new", "list") and returns
+ * its result; a refusal is also shown in a toast, as when the button is pressed. Actions that
+ * open a file chooser ("attach", "save-receipt") only open it. */
+gboolean        rifq_intake_page_activate             (RifqIntakePage *self,
+                                                       const char     *action,
+                                                       GError        **error);
+
+/* "save-receipt" without the file chooser. */
+gboolean        rifq_intake_page_save_receipt         (RifqIntakePage *self,
+                                                       const char     *path,
+                                                       GError        **error);
+/* "attach" without the file chooser: the document's typed fields are saved first. */
+gboolean        rifq_intake_page_attach_file          (RifqIntakePage *self,
+                                                       const char     *type,
+                                                       GFile          *file,
+                                                       GError        **error);
+
+G_END_DECLS

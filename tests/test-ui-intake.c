@@ -1,0 +1,288 @@
+/* test-ui-intake.c: a desk officer takes an applicant through the seven steps (under Xvfb)
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rifq-application.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
+#include "rifq-intake-page.h"
+#include "rifq-locale.h"
+#include "rifq-request-store.h"
+#include "rifq-screenshot.h"
+#include "rifq-staff.h"
+#include "rifq-test-util.h"
+#include "rifq-window.h"
+
+typedef struct
+{
+  RifqDb         *db;
+  RifqWindow     *window;
+  RifqIntakePage *page;
+  gint64          beneficiary_id;
+  char           *shots;
+} Desk;
+
+static void
+screenshot_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_screenshot_save_finish (result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Saves what the officer sees now as intake-NAME.png: into RIFQ_SCREENSHOT_DIR for the README,
+ * else into a temporary folder. */
+static void
+shoot (Desk       *desk,
+       const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("intake-%s.png", name);
+  g_autofree char *path = g_build_filename (desk->shots, file, NULL);
+  gboolean saved = FALSE;
+
+  rifq_test_spin (150);
+  rifq_screenshot_save_async (GTK_WIDGET (desk->window), path, NULL, screenshot_done_cb, &saved);
+  for (guint waited = 0; !saved && waited < 100; waited++)
+    rifq_test_spin (50);
+  g_assert_true (saved);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static RifqSignature *
+handwriting (void)
+{
+  RifqSignature *s = rifq_signature_new (400, 200);
+
+  rifq_signature_begin_stroke (s);
+  for (guint i = 0; i < 40; i++)
+    rifq_signature_add_point (s, 60 + i * 6, 120 - 30 * ((i % 8) < 4 ? (i % 4) : 4 - (i % 4)) / 4.0,
+                              0.4 + (i % 5) / 10.0);
+  rifq_signature_begin_stroke (s);
+  rifq_signature_add_point (s, 120, 150, 0.5);
+  rifq_signature_add_point (s, 250, 140, 0.7);
+  rifq_signature_add_point (s, 330, 150, 0.6);
+  return s;
+}
+
+static void
+desk_open (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  const char *dir = g_getenv ("RIFQ_SCREENSHOT_DIR");
+
+  desk->shots = dir ? g_strdup (dir) : g_dir_make_tmp ("rifq-intake-XXXXXX", NULL);
+  desk->db = rifq_test_db_new (NULL);
+  rifq_request_store_set_today (desk->db, "2026-11-26");
+  rifq_db_set_actor (desk->db, "admin");
+  g_assert_true (rifq_staff_ensure_first (desk->db, &error));
+  g_assert_true (rifq_staff_save (desk->db, "noura", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
+  g_assert_true (rifq_staff_save (desk->db, "salman", "سلمان الشهري", RIFQ_ROLE_RESEARCHER, &error));
+  g_assert_true (rifq_staff_save (desk->db, "khalid", "خالد الدوسري", RIFQ_ROLE_CHAIR, &error));
+  g_assert_true (rifq_beneficiary_store_add (desk->db, b, NULL, NULL, &error));
+  g_assert_no_error (error);
+  desk->beneficiary_id = rifq_beneficiary_get_id (b);
+  rifq_db_set_actor (desk->db, "noura");
+
+  desk->window = rifq_window_new (NULL, desk->db);
+  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1200, 860);
+  gtk_window_present (GTK_WINDOW (desk->window));
+  g_assert_nonnull (rifq_window_show_page (desk->window, "intake", &error));
+  desk->page = rifq_window_get_intake_page (desk->window);
+  rifq_test_spin (200);
+}
+
+static void
+desk_close (Desk *desk)
+{
+  gtk_window_destroy (GTK_WINDOW (desk->window));
+  g_clear_object (&desk->db);
+  g_free (desk->shots);
+}
+
+static RifqRequest *
+saved (Desk *desk)
+{
+  return rifq_request_store_get (desk->db, rifq_intake_page_get_request_id (desk->page), NULL);
+}
+
+static void
+refused (Desk       *desk,
+         const char *action,
+         const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before = rifq_test_count (desk->db, "SELECT count(*) FROM audit");
+
+  g_assert_false (rifq_intake_page_activate (desk->page, action, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” refused with “%s”, not “%s”", action, error->message, message_part);
+  g_assert_cmpint (rifq_test_count (desk->db, "SELECT count(*) FROM audit"), ==, audit_before);
+}
+
+static void
+done (Desk       *desk,
+      const char *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rifq_intake_page_activate (desk->page, action, &error))
+    g_error ("“%s” refused: %s", action, error->message);
+}
+
+static void
+test_seven_steps (void)
+{
+  g_autoptr(RifqSignature) signature = handwriting ();
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqBeneficiary) registered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *receipt = NULL;
+  g_autofree char *text = NULL;
+  RifqStepDetails answer = { .text = "نعم، يجوز أن يقدّمه ابنه بوكالة.", .visit_on = "1448/06/14",
+                             .visit_findings = "يسكن وحده في شقة مستأجرة", .visit_household = "فرد واحد",
+                             .visit_recommendation = "يستحق سلة غذائية شهرية" };
+  Desk desk = { 0 };
+  gint64 id;
+
+  desk_open (&desk);
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 0);
+
+  /* 1. Reception: nothing is created until the applicant and the request are given. */
+  rifq_intake_page_start_new (desk.page);
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 1);
+  refused (&desk, "receive", "");
+  rifq_intake_page_choose_beneficiary (desk.page, desk.beneficiary_id);
+  rifq_intake_page_fill_reception (desk.page, "interview", "food_basket", "يحتاج سلة غذائية شهرية", "abc");
+  refused (&desk, "receive", _("Amount: enter a whole number of riyals."));
+  g_assert_cmpint (rifq_test_count (desk.db, "SELECT count(*) FROM request"), ==, 0);
+  rifq_intake_page_fill_reception (desk.page, "interview", "food_basket", "يحتاج سلة غذائية شهرية", "");
+  shoot (&desk, "1-reception");
+  done (&desk, "receive");
+  id = rifq_intake_page_get_request_id (desk.page);
+  g_assert_cmpint (id, >, 0);
+  r = saved (&desk);
+  g_assert_cmpstr (r->number, ==, "1448/000001");
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_INCOMPLETE);
+  g_clear_pointer (&r, rifq_request_unref);
+
+  /* 2. Documents: typed values survive leaving the page half-way. */
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 2);
+  rifq_intake_page_fill_document (desk.page, "national_id", "1000000008", "1440/01/01", "1450/12/01", TRUE);
+  rifq_intake_page_fill_document (desk.page, "family_record", "٧٧٧", "2010-05-05", NULL, TRUE);
+  g_assert_nonnull (rifq_window_show_page (desk.window, "registry", &error));
+  rifq_test_spin (100);
+  g_assert_nonnull (rifq_window_show_page (desk.window, "intake", &error));
+  g_assert_true (rifq_intake_page_open (desk.page, id, &error));
+  g_assert_no_error (error);
+  done (&desk, "save-documents");
+  g_assert_cmpint (rifq_test_count (desk.db, "SELECT count(*) FROM document"), ==, 2);
+  refused (&desk, "confirm-documents", "إثبات الدخل");
+  shoot (&desk, "2-documents");
+
+  /* 3. Social research: the question goes to the researcher, the answer comes back. */
+  rifq_intake_page_set_referral_question (desk.page, "هل يمكن أن يقدّم الطلب ابنه نيابة عنه؟");
+  done (&desk, "refer");
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 3);
+  rifq_db_set_actor (desk.db, "salman");
+  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_ANSWER, &answer, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (desk.db, "noura");
+  rifq_intake_page_reload (desk.page);
+  rifq_intake_page_show_step (desk.page, 3);
+  shoot (&desk, "3-social-research");
+
+  rifq_intake_page_show_step (desk.page, 2);
+  rifq_intake_page_fill_document (desk.page, "income_proof", "55", "1447/01/01", "1449/01/01", TRUE);
+  done (&desk, "confirm-documents");
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 4);
+
+  /* 4. Declaration and signature: a caregiver signs; the officer confirms with their name. */
+  rifq_intake_page_fill_signing (desk.page, signature, TRUE, "", "", FALSE, "نورة العتيبي");
+  refused (&desk, "sign", _("Signed by a caregiver: enter their name and their relation to the applicant."));
+  rifq_intake_page_fill_signing (desk.page, signature, TRUE, "سارة محمد", "ابنة", FALSE, "نورة العتيبي");
+  shoot (&desk, "4-declaration-and-signature");
+  done (&desk, "sign");
+  r = saved (&desk);
+  g_assert_cmpstr (r->signer_name, ==, "سارة محمد");
+  g_assert_nonnull (r->signature_json);
+  g_clear_pointer (&r, rifq_request_unref);
+
+  /* 5. Submission: the reply date in both calendars, and the receipt. */
+  rifq_intake_page_show_step (desk.page, 5);
+  done (&desk, "submit");
+  r = saved (&desk);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_SUBMITTED);
+  g_assert_cmpstr (r->due_on, ==, "2026-12-10");
+  g_clear_pointer (&r, rifq_request_unref);
+  shoot (&desk, "5-submission");
+  receipt = g_build_filename (desk.shots, "receipt-test.pdf", NULL);
+  g_assert_true (rifq_intake_page_save_receipt (desk.page, receipt, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", receipt, (char *) "-", NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "1448/000001"));
+  g_unlink (receipt);
+
+  /* 6. Registration, once the committee (another workstation) has accepted. */
+  refused (&desk, "register", "");
+  rifq_db_set_actor (desk.db, "khalid");
+  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_REVIEW, NULL, &error));
+  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_ACCEPT, NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (desk.db, "noura");
+  g_assert_true (rifq_intake_page_open (desk.page, id, &error));
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 6);
+  shoot (&desk, "6-registration");
+  done (&desk, "register");
+  registered = rifq_beneficiary_store_get (desk.db, desk.beneficiary_id, NULL);
+  g_assert_cmpstr (rifq_beneficiary_get (registered, RIFQ_FIELD_STATUS), ==, "registered");
+  g_assert_nonnull (rifq_beneficiary_get (registered, RIFQ_FIELD_FILE_NUMBER));
+
+  /* 7. Service delivered at home. */
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 7);
+  rifq_intake_page_fill_service (desk.page, "2", "", "1448/06/15", "نورة العتيبي", TRUE, "سلتان");
+  done (&desk, "serve");
+  r = saved (&desk);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_SERVED);
+  g_assert_cmpuint (r->services->len, ==, 1);
+  g_assert_cmpstr (((RifqService *) g_ptr_array_index (r->services, 0))->place, ==, "home");
+  g_assert_cmpstr (((RifqService *) g_ptr_array_index (r->services, 0))->delivered_on, ==, "2026-11-25");
+  shoot (&desk, "7-service");
+
+  g_assert_true (rifq_db_verify_audit (desk.db, NULL, NULL));
+  desk_close (&desk);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* As on a desk officer's machine: no language asked for, so Arabic. */
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LANG");
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  rifq_locale_init ();
+
+  gtk_test_init (&argc, &argv, NULL);
+  rifq_ui_init ();
+
+  g_test_add_func ("/window/intake/seven-steps-from-door-to-service", test_seven_steps);
+
+  return g_test_run ();
+}
