@@ -87,11 +87,21 @@ open_db (GError **error)
 
   if (db == NULL)
     return NULL;
-  if (opts.as != NULL)
-    rifq_db_set_actor (db, opts.as);
   /* A new database gets the person who set it up as its first member of staff. */
   if (!rifq_staff_ensure_first (db, error))
     return NULL;
+  if (opts.as != NULL)
+    {
+      /* Acting for a colleague is an administrator's tool (scripts, corrections); the audit log
+       * names the colleague, and this rule keeps anyone else from borrowing their roles. */
+      if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                       _("Only an administrator may act as another member of staff (--as)."));
+          return NULL;
+        }
+      rifq_db_set_actor (db, opts.as);
+    }
   return g_steal_pointer (&db);
 }
 

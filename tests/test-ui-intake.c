@@ -222,6 +222,17 @@ test_seven_steps (void)
   g_assert_nonnull (r->signature_json);
   g_clear_pointer (&r, rifq_request_unref);
 
+  /* A document to correct after signing: the signature is set aside and taken again. */
+  done (&desk, "reopen");
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 2);
+  r = saved (&desk);
+  g_assert_null (r->signature_json);
+  g_clear_pointer (&r, rifq_request_unref);
+  done (&desk, "confirm-documents");
+  refused (&desk, "sign", "");
+  rifq_intake_page_fill_signing (desk.page, signature, TRUE, "سارة محمد", "ابنة", FALSE, "نورة العتيبي");
+  done (&desk, "sign");
+
   /* 5. Submission: the reply date in both calendars, and the receipt. */
   rifq_intake_page_show_step (desk.page, 5);
   done (&desk, "submit");
@@ -268,6 +279,63 @@ test_seven_steps (void)
   desk_close (&desk);
 }
 
+static void
+test_withdraw_records_reason (void)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  Desk desk = { 0 };
+
+  desk_open (&desk);
+  rifq_intake_page_start_new (desk.page);
+  rifq_intake_page_choose_beneficiary (desk.page, desk.beneficiary_id);
+  rifq_intake_page_fill_reception (desk.page, "phone", "medicines", "أدوية الضغط", "");
+  done (&desk, "receive");
+  rifq_intake_page_set_withdraw_reason (desk.page, "   ");
+  refused (&desk, "withdraw", "");
+  rifq_intake_page_set_withdraw_reason (desk.page, "تكفّل ابنه بالأدوية");
+  r = saved (&desk);
+  done (&desk, "withdraw");
+  g_clear_pointer (&r, rifq_request_unref);
+  r = rifq_request_store_get (desk.db, 1, NULL);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_CLOSED);
+  g_assert_cmpstr (r->close_reason, ==, "تكفّل ابنه بالأدوية");
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 0);
+  desk_close (&desk);
+}
+
+static void
+test_half_typed_reception_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) other = NULL;
+  g_autoptr(RifqRequest) received = NULL;
+  RifqRequestDraft draft = { 0, "transport", "branch", "نقل إلى موعد المستشفى", -1, NULL };
+  Desk desk = { 0 };
+
+  desk_open (&desk);
+  draft.beneficiary_id = desk.beneficiary_id;
+  other = rifq_request_store_create (desk.db, &draft, &error);
+  g_assert_no_error (error);
+
+  /* Half-way through a new applicant's reception, the officer looks at another request. */
+  rifq_intake_page_start_new (desk.page);
+  rifq_intake_page_choose_beneficiary (desk.page, desk.beneficiary_id);
+  rifq_intake_page_fill_reception (desk.page, "social", "home_care", "زيارات رعاية منزلية أسبوعية", "٥٠٠");
+  g_assert_true (rifq_intake_page_open (desk.page, other->id, &error));
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 1);
+
+  /* Back to the new one: everything typed is there, and received as typed. */
+  rifq_intake_page_start_new (desk.page);
+  done (&desk, "receive");
+  received = saved (&desk);
+  g_assert_cmpint (received->id, !=, other->id);
+  g_assert_cmpstr (received->description, ==, "زيارات رعاية منزلية أسبوعية");
+  g_assert_cmpstr (received->kind, ==, "home_care");
+  g_assert_cmpstr (received->channel, ==, "social");
+  g_assert_cmpint (received->amount, ==, 500);
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +351,8 @@ main (int   argc,
   rifq_ui_init ();
 
   g_test_add_func ("/window/intake/seven-steps-from-door-to-service", test_seven_steps);
+  g_test_add_func ("/window/intake/withdraw-records-the-reason", test_withdraw_records_reason);
+  g_test_add_func ("/window/intake/half-typed-reception-kept", test_half_typed_reception_kept);
 
   return g_test_run ();
 }

@@ -484,6 +484,21 @@ rifq_db_write_audit (RifqDbWrite *write,
   g_ptr_array_add (write->entries, entry);
 }
 
+void
+rifq_db_write_audit_take (RifqDbWrite *write,
+                          const char  *action,
+                          const char  *record_kind,
+                          gint64       record_id,
+                          JsonNode    *before,
+                          JsonNode    *after,
+                          const char  *reason)
+{
+  g_autoptr(JsonNode) owned_before = before;
+  g_autoptr(JsonNode) owned_after = after;
+
+  rifq_db_write_audit (write, action, record_kind, record_id, owned_before, owned_after, reason);
+}
+
 static char *
 chain_hash (const char *prev_hash,
             const char *at,

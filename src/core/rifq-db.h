@@ -74,6 +74,15 @@ void           rifq_db_write_audit    (RifqDbWrite *write,
                                        JsonNode    *after,
                                        const char  *reason);
 
+/* The same, taking ownership of before and after (freshly built nodes). */
+void           rifq_db_write_audit_take (RifqDbWrite *write,
+                                         const char  *action,
+                                         const char  *record_kind,
+                                         gint64       record_id,
+                                         JsonNode    *before,
+                                         JsonNode    *after,
+                                         const char  *reason);
+
 /* Sets error from the connection's last failure, with a sentence in the interface language. */
 gboolean       rifq_db_fail           (RifqDb  *self,
                                        GError **error);

@@ -16,6 +16,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-request-store.h"
 #include "rifq-demo.h"
 
 static const char * const male_names[] = {
@@ -286,6 +287,7 @@ fill_requests_cb (RifqDb      *db,
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 people = rifq_beneficiary_store_count (db, error);
+  int period = rifq_request_store_decision_period (db);
   GDate today;
   sqlite3_stmt *stmt;
 
@@ -335,13 +337,14 @@ fill_requests_cb (RifqDb      *db,
           GDate due = received;
 
           submitted_on = g_strdup (received_on);
-          g_date_add_days (&due, 14);
+          g_date_add_days (&due, (guint) period);
           due_on = rifq_calendar_to_iso (&due);
         }
 
       stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
                                   " state, received_by, received_at, submitted_on, submitted_at, due_on,"
-                                  " updated_at) VALUES (?, ?, ?, (SELECT code FROM channel WHERE position = ?),"
+                                  " updated_at) VALUES (?, (SELECT id FROM beneficiary WHERE id >= ?2 ORDER BY id"
+                                  " LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
                                   " ?, ?, 'demo', ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
@@ -376,7 +379,7 @@ fill_requests_cb (RifqDb      *db,
   json_builder_set_member_name (builder, "requests");
   json_builder_add_int_value (builder, job->count);
   json_builder_end_object (builder);
-  rifq_db_write_audit (write, "demo", "request", 0, NULL, json_builder_get_root (builder),
+  rifq_db_write_audit_take (write, "demo", "request", 0, NULL, json_builder_get_root (builder),
                        _("Synthetic demonstration data (rifq-admin demo)"));
   return TRUE;
 }

@@ -55,6 +55,30 @@ rifq_request_store_today (RifqDb *db)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+int
+rifq_request_store_decision_period (RifqDb *db)
+{
+  g_autofree char *text = rifq_db_get_setting (db, "decision_period_days");
+  gint64 days = text ? g_ascii_strtoll (text, NULL, 10) : 0;
+
+  return days > 0 && days <= 365 ? (int) days : 14;
+}
+
+char *
+rifq_request_store_expected_reply (RifqDb     *db,
+                                   const char *on)
+{
+  return rifq_request_due_date (on, rifq_request_store_decision_period (db));
+}
+
+char *
+rifq_request_store_declaration (RifqDb *db)
+{
+  char *text = rifq_db_get_setting (db, "declaration_ar");
+
+  return text ? text : g_strdup ("");
+}
+
 void
 rifq_request_store_set_today (RifqDb     *db,
                               const char *iso)
@@ -150,6 +174,7 @@ document_from_type_row (sqlite3_stmt *stmt)
   doc->type_label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 1 : 2);
   doc->has_expiry = sqlite3_column_int (stmt, 3);
   doc->required = sqlite3_column_int (stmt, 4);
+  doc->scans = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_scan_free);
   return doc;
 }
 
@@ -310,7 +335,6 @@ load_documents (RifqDb      *db,
       doc->matched = sqlite3_column_int (stmt, 9);
       doc->verified_by = rifq_db_column_dup (stmt, 10);
       doc->verified_at = rifq_db_column_dup (stmt, 11);
-      doc->scans = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_scan_free);
       g_ptr_array_add (r->documents, doc);
     }
   sqlite3_reset (stmt);
@@ -541,8 +565,7 @@ check_editable (RifqDb            *db,
                    _("Only a %s may enter documents."), rifq_role_label (RIFQ_ROLE_DESK));
       return FALSE;
     }
-  if (r->state != RIFQ_REQUEST_DRAFT && r->state != RIFQ_REQUEST_INCOMPLETE
-      && r->state != RIFQ_REQUEST_REFERRED)
+  if (!rifq_request_documents_editable (r->state))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("The documents of a request that is “%s” can no longer be changed."),
@@ -624,14 +647,21 @@ create_cb (RifqDb      *db,
   if (beneficiary == NULL)
     return FALSE;
 
-  rifq_calendar_from_iso (today, &day);
+  if (!rifq_calendar_from_iso (today, &day))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Today’s date “%s” is not a date."), today);
+      return FALSE;
+    }
   if (!rifq_calendar_to_hijri (&day, &hijri, error))
     return FALSE;
-  seq = next_sequence (db, "request", hijri.year, error);
+  format = rifq_db_get_setting (db, "request_number_format");
+  if (format == NULL)
+    format = g_strdup ("{year}/{seq:6}");
+  /* Numbers start again each Hijri year only when the year is part of them. */
+  seq = next_sequence (db, "request", strstr (format, "{year}") ? hijri.year : 0, error);
   if (seq < 0)
     return FALSE;
-  format = rifq_db_get_setting (db, "request_number_format");
-  number = rifq_request_format_number (format ? format : "{year}/{seq:6}", hijri.year, seq);
+  number = rifq_request_format_number (format, hijri.year, seq);
 
   stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
                               " amount, state, received_by, received_at, updated_at)"
@@ -669,7 +699,7 @@ create_cb (RifqDb      *db,
   job->result = rifq_request_store_get (db, id, error);
   if (job->result == NULL)
     return FALSE;
-  rifq_db_write_audit (write, "create", "request", id, NULL, rifq_request_to_json (job->result), NULL);
+  rifq_db_write_audit_take (write, "create", "request", id, NULL, rifq_request_to_json (job->result), NULL);
   return TRUE;
 }
 
@@ -692,6 +722,12 @@ rifq_request_store_create (RifqDb                 *db,
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("Channel: choose the channel the request came through."));
+      return NULL;
+    }
+  if (draft->amount < -1)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Amount: enter a whole number of riyals, or nothing."));
       return NULL;
     }
   if (rifq_text_is_blank (draft->description))
@@ -897,7 +933,7 @@ save_document_cb (RifqDb      *db,
   if (!step_ok (stmt, db, error))
     return FALSE;
 
-  rifq_db_write_audit (write, "document", "request", r->id,
+  rifq_db_write_audit_take (write, "document", "request", r->id,
                        saved && saved->id ? document_json (saved) : NULL, document_json (&after), NULL);
   return TRUE;
 }
@@ -935,6 +971,34 @@ sniff_mime (GBytes *data)
   return NULL;
 }
 
+gboolean
+rifq_request_store_check_scan_size (RifqDb     *db,
+                                    const char *document_type,
+                                    const char *filename,
+                                    guint64     size,
+                                    GError    **error)
+{
+  g_autofree char *label = document_type_label (db, document_type);
+
+  if (size == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the file “%s” is empty."),
+                   label ? label : document_type, filename);
+      return FALSE;
+    }
+  if (size > RIFQ_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size (RIFQ_ATTACHMENT_MAX_SIZE);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: the file “%s” is %s; a scan may be at most %s."),
+                   label ? label : document_type, filename, shown, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 attach_cb (RifqDb      *db,
            RifqDbWrite *write,
@@ -970,21 +1034,8 @@ attach_cb (RifqDb      *db,
                    _("%s: enter the document’s number before attaching its scan."), label);
       return FALSE;
     }
-  if (size == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the file “%s” is empty."),
-                   label, job->filename);
-      return FALSE;
-    }
-  if (size > RIFQ_ATTACHMENT_MAX_SIZE)
-    {
-      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size (RIFQ_ATTACHMENT_MAX_SIZE);
-
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the file “%s” is %s; a scan may be at most %s."), label, job->filename, shown, limit);
-      return FALSE;
-    }
+  if (!rifq_request_store_check_scan_size (db, job->document_type, job->filename, size, error))
+    return FALSE;
   mime = sniff_mime (job->data);
   if (mime == NULL)
     {
@@ -1021,7 +1072,7 @@ attach_cb (RifqDb      *db,
   if (!step_ok (stmt, db, error))
     return FALSE;
 
-  rifq_db_write_audit (write, "attach", "request", r->id, NULL,
+  rifq_db_write_audit_take (write, "attach", "request", r->id, NULL,
                        state_json (r->state, "attachment_sha256", sha), job->document_type);
   return TRUE;
 }
@@ -1153,7 +1204,7 @@ validity_snapshot (const RifqRequest *r,
       doc->verified_by ? json_builder_add_string_value (builder, doc->verified_by) : json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "scans_sha256");
       json_builder_begin_array (builder);
-      for (guint j = 0; j < doc->scans->len; j++)
+      for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)
         json_builder_add_string_value (builder, ((RifqScan *) g_ptr_array_index (doc->scans, j))->sha256);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
@@ -1267,7 +1318,7 @@ sign_cb (RifqDb      *db,
   if (!check_signing (db, s, error))
     return FALSE;
 
-  declaration = rifq_db_get_setting (db, "declaration_ar");
+  declaration = rifq_request_store_declaration (db);
   stmt = rifq_db_prepare (db, "UPDATE request SET declaration = ?, signature_json = ?, signer = ?,"
                               " signer_name = ?, signer_relation = ?, sign_mark = ?, officer_name = ?,"
                               " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?", error);
@@ -1287,8 +1338,17 @@ sign_cb (RifqDb      *db,
   if (!step_ok (stmt, db, error))
     return FALSE;
 
-  rifq_db_write_audit (write, "sign", "request", r->id, NULL,
-                       state_json (r->state, "signer", caregiver ? s->signer_name : s->signer), NULL);
+  {
+    g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, s->signature_json, -1);
+    g_autoptr(JsonNode) node = state_json (r->state, "signer", caregiver ? s->signer_name : s->signer);
+    JsonObject *object = json_node_get_object (node);
+
+    /* Signing again after a reopen leaves the earlier strokes' fingerprint in the log. */
+    json_object_set_string_member (object, "signature_sha256", sha);
+    json_object_set_string_member (object, "sign_mark", s->sign_mark);
+    json_object_set_string_member (object, "officer_name", s->officer_name);
+    rifq_db_write_audit_take (write, "sign", "request", r->id, NULL, g_steal_pointer (&node), NULL);
+  }
   return TRUE;
 }
 
@@ -1382,10 +1442,8 @@ do_submit (RifqDb            *db,
            GError           **error)
 {
   g_autofree char *today = rifq_request_store_today (db);
-  g_autofree char *period_text = rifq_db_get_setting (db, "decision_period_days");
   g_autofree char *due = NULL;
   g_autofree char *snapshot = NULL;
-  int period = period_text ? (int) g_ascii_strtoll (period_text, NULL, 10) : 14;
   sqlite3_stmt *stmt;
 
   if (r->signed_at == NULL)
@@ -1396,7 +1454,7 @@ do_submit (RifqDb            *db,
   if (!check_documents (r, today, error))
     return FALSE;
 
-  due = rifq_request_due_date (today, period > 0 ? period : 14);
+  due = rifq_request_store_expected_reply (db, today);
   snapshot = validity_snapshot (r, today);
   stmt = rifq_db_prepare (db, "UPDATE request SET validity_json = ?, submitted_on = ?, submitted_at = ?,"
                               " due_on = ? WHERE id = ?", error);
@@ -1445,7 +1503,7 @@ do_register (RifqDb            *db,
                         " WHERE id = ?4 AND ?3 IS NULL",
                     file_number, stamp, NULL, r->beneficiary_id, error))
     return FALSE;
-  rifq_db_write_audit (write, "register", "beneficiary", r->beneficiary_id, NULL,
+  rifq_db_write_audit_take (write, "register", "beneficiary", r->beneficiary_id, NULL,
                        state_json (RIFQ_REQUEST_REGISTERED, "file_number", file_number), r->number);
   return exec_update (db, "UPDATE request SET registered_at = ?1 WHERE id = ?4 AND ?2 IS NULL AND ?3 IS NULL",
                       stamp, NULL, NULL, r->id, error);
@@ -1518,6 +1576,50 @@ do_serve (RifqDb            *db,
   return step_ok (stmt, db, error);
 }
 
+static JsonNode *
+step_json (RifqAction         action,
+           const RifqRequest *after)
+{
+  g_autoptr(JsonNode) full = rifq_request_to_json (after);
+  JsonObject *all = json_node_get_object (full);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *members[] = { "state", "due_on", "submitted_on", "decision_reason", "file_number",
+                            "close_reason" };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    if (json_object_has_member (all, members[i]) && !json_object_get_null_member (all, members[i]))
+      {
+        json_builder_set_member_name (builder, members[i]);
+        json_builder_add_value (builder, json_node_copy (json_object_get_member (all, members[i])));
+      }
+  if (action == RIFQ_ACTION_SUBMIT && after->validity_json != NULL)
+    {
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, after->validity_json, -1);
+
+      json_builder_set_member_name (builder, "validity_sha256");
+      json_builder_add_string_value (builder, sha);
+    }
+  if (action == RIFQ_ACTION_ANSWER || action == RIFQ_ACTION_REFER)
+    {
+      JsonArray *referrals = json_object_get_array_member (all, "referrals");
+      guint n = json_array_get_length (referrals);
+
+      json_builder_set_member_name (builder, "referral");
+      json_builder_add_value (builder, json_node_copy (json_array_get_element (referrals, n - 1)));
+    }
+  if (action == RIFQ_ACTION_SERVE)
+    {
+      JsonArray *services = json_object_get_array_member (all, "services");
+      guint n = json_array_get_length (services);
+
+      json_builder_set_member_name (builder, "service");
+      json_builder_add_value (builder, json_node_copy (json_array_get_element (services, n - 1)));
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 static gboolean
 advance_cb (RifqDb      *db,
             RifqDbWrite *write,
@@ -1525,13 +1627,18 @@ advance_cb (RifqDb      *db,
             GError     **error)
 {
   Job *job = user_data;
-  const RifqStepDetails *d = job->details;
+  RifqStepDetails trimmed = job->details ? *job->details : (RifqStepDetails) { 0 };
+  const RifqStepDetails *d = &trimmed;
   g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqRequest) after = NULL;
   g_autofree char *stamp = stamp_now ();
   g_autofree char *today = NULL;
-  const char *text = d ? d->text : NULL;
+  g_autofree char *text_copy = trimmed.text ? g_strstrip (g_strdup (trimmed.text)) : NULL;
+  const char *text = text_copy;
   RifqRequestState to;
   gboolean ok = TRUE;
+
+  trimmed.text = text_copy;
 
   r = open_for (db, job->request_id, job->action, error);
   if (r == NULL)
@@ -1598,7 +1705,7 @@ advance_cb (RifqDb      *db,
       ok = do_register (db, write, r, stamp, error);
       break;
     case RIFQ_ACTION_SERVE:
-      ok = do_serve (db, r, d ? d->service : NULL, stamp, error);
+      ok = do_serve (db, r, d->service, stamp, error);
       break;
     case RIFQ_ACTION_CLOSE:
     case RIFQ_ACTION_WITHDRAW:
@@ -1616,9 +1723,13 @@ advance_cb (RifqDb      *db,
   if (!ok || !set_state (db, r->id, to, stamp, error))
     return FALSE;
 
-  rifq_db_write_audit (write, rifq_action_code (job->action), "request", r->id,
-                       state_json (r->state, NULL, NULL), state_json (to, NULL, NULL),
-                       rifq_text_is_blank (text) ? NULL : text);
+  /* The record of the step holds what it brought: the report, the service, the reply date. */
+  after = rifq_request_store_get (db, r->id, error);
+  if (after == NULL)
+    return FALSE;
+  rifq_db_write_audit_take (write, rifq_action_code (job->action), "request", r->id,
+                            state_json (r->state, NULL, NULL), step_json (job->action, after),
+                            rifq_text_is_blank (text) ? NULL : text);
   return TRUE;
 }
 

@@ -64,6 +64,16 @@ GPtrArray   *rifq_request_store_checklist     (RifqDb     *db,
                                                const char *kind,
                                                GError    **error);
 
+/* The decision period the applicant is told (settings; 14 days unless changed). */
+int          rifq_request_store_decision_period (RifqDb *db);
+
+/* The reply date (ISO) of a request submitted on the day on (ISO). */
+char        *rifq_request_store_expected_reply  (RifqDb     *db,
+                                                 const char *on);
+
+/* What the applicant signs: the declaration in the settings, always in Arabic. */
+char        *rifq_request_store_declaration     (RifqDb *db);
+
 /* The day steps are judged on (ISO): today, or the day a test fixed. */
 char        *rifq_request_store_today         (RifqDb     *db);
 void         rifq_request_store_set_today     (RifqDb     *db,
@@ -100,6 +110,13 @@ gboolean     rifq_request_store_attach        (RifqDb     *db,
                                                GBytes     *data,
                                                const char *filename,
                                                GError    **error);
+/* The size rule alone, to refuse a file before reading it: FALSE with the same sentence. */
+gboolean     rifq_request_store_check_scan_size (RifqDb     *db,
+                                                 const char *document_type,
+                                                 const char *filename,
+                                                 guint64     size,
+                                                 GError    **error);
+
 GBytes      *rifq_request_store_read_attachment (RifqDb     *db,
                                                  const char *sha256,
                                                  char      **out_mime,

@@ -215,6 +215,9 @@ RifqRole          rifq_action_roles            (RifqAction action);
 gboolean          rifq_action_applies          (RifqAction        action,
                                                 RifqRequestState  from,
                                                 RifqRequestState *out_to);
+/* Whether a request in this state may still have its documents entered or changed. */
+gboolean          rifq_request_documents_editable (RifqRequestState state);
+
 /* Whether the action needs a text (question, answer, reason). */
 gboolean          rifq_action_needs_text       (RifqAction action);
 

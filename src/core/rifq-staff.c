@@ -187,7 +187,7 @@ save_cb (RifqDb      *db,
           return rifq_db_fail (db, error);
       }
 
-  rifq_db_write_audit (write, before ? "update" : "create", "staff", 0,
+  rifq_db_write_audit_take (write, before ? "update" : "create", "staff", 0,
                        before ? staff_json (before->username, before->full_name, before->roles) : NULL,
                        staff_json (job->username, job->full_name, job->roles), NULL);
   return TRUE;

@@ -62,9 +62,13 @@ document_lines (const RifqRequest *r)
       const char *type = json_object_get_string_member_with_default (doc, "type", "");
       const char *number = json_object_get_string_member_with_default (doc, "number", "");
       const char *expires = json_object_get_string_member_with_default (doc, "expires_on", NULL);
+      const char *status = json_object_get_string_member_with_default (doc, "status", "");
       g_autofree char *until = NULL;
 
-      if (expires != NULL)
+      /* As frozen on the submission day: an optional document that was not valid says so. */
+      if (!g_str_equal (status, "valid"))
+        until = g_strdup (_("not valid on the submission day"));
+      else if (expires != NULL)
         {
           g_autofree char *day = format_iso (expires);
 
@@ -101,7 +105,6 @@ rifq_receipt_pdf_write_request (RifqDb            *db,
                                 GError           **error)
 {
   g_autofree char *association = NULL;
-  g_autofree char *period = NULL;
   g_autofree char *submitted = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *channel = NULL;
@@ -120,7 +123,6 @@ rifq_receipt_pdf_write_request (RifqDb            *db,
     }
 
   association = rifq_db_get_setting (db, rifq_locale_is_arabic () ? "association_name_ar" : "association_name_en");
-  period = rifq_db_get_setting (db, "decision_period_days");
   submitted = format_iso (r->submitted_on);
   expected = format_iso (r->due_on);
   channel = channel_label (db, r->channel);
@@ -145,7 +147,7 @@ rifq_receipt_pdf_write_request (RifqDb            *db,
   receipt.channel = channel;
   receipt.submitted_on = submitted;
   receipt.expected_on = expected;
-  receipt.decision_period_days = period ? (int) g_ascii_strtoll (period, NULL, 10) : 14;
+  receipt.decision_period_days = rifq_request_store_decision_period (db);
   {
     GDate from, to;
 

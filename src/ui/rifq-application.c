@@ -17,6 +17,7 @@
 #include "rifq-locale.h"
 #include "rifq-preferences-window.h"
 #include "rifq-screenshot.h"
+#include "rifq-staff.h"
 #include "rifq-window.h"
 
 struct _RifqApplication
@@ -193,6 +194,12 @@ rifq_application_activate (GApplication *app)
 
       self->db = rifq_db_open (path, &error);
       if (self->db == NULL)
+        {
+          show_error_and_quit (self, error->message);
+          return;
+        }
+      /* On a new database, whoever opens it first is its first member of staff. */
+      if (!rifq_staff_ensure_first (self->db, &error))
         {
           show_error_and_quit (self, error->message);
           return;

@@ -66,6 +66,8 @@ enum
   N_PROGRESS_ROWS
 };
 
+typedef struct _ReceptionDraft ReceptionDraft;
+
 struct _RifqIntakePage
 {
   GtkWidget           parent_instance;
@@ -115,6 +117,7 @@ struct _RifqIntakePage
   GtkLabel           *signed_label;
   GtkWidget          *sign_button;
   GtkWidget          *to_submission_button;
+  GtkWidget          *reopen_button;
   GtkWidget          *submission_before;
   GtkLabel           *submission_text;
   GtkWidget          *submission_after;
@@ -147,6 +150,8 @@ struct _RifqIntakePage
   GPtrArray          *kinds;             /* RifqPolicyItem */
   GHashTable         *forms;             /* &request_id → DocumentForm */
   char               *referral_question;
+  char               *withdraw_reason;
+  ReceptionDraft     *reception_draft;
   AdwToast           *error_toast;       /* weak: the refusal on screen */
 
   /* not owned: the steps in progress_squeezer, widest first */
@@ -158,6 +163,7 @@ struct _RifqIntakePage
   guint               shown_step;
   gint64              chosen_id;
   gint64              signing_for;       /* the request the signing form was filled for */
+  gboolean            signing_was_signed;
   gint64              service_for;       /* the request the service form was filled for */
   gint64              error_shown_at;    /* when the refusal came on screen, monotonic */
   gboolean            form_shows_request;
@@ -175,6 +181,32 @@ static const char * const step_titles[RIFQ_INTAKE_N_STEPS] = {
   N_("Registration"),
   N_("Service"),
 };
+
+/* A reception typed but not yet received, kept while the officer looks at another request. */
+struct _ReceptionDraft
+{
+  gint64  chosen_id;
+  char   *chosen_title;
+  char   *chosen_subtitle;
+  guint   channel;
+  guint   kind;
+  char   *description;
+  char   *amount;
+  char   *summary;
+};
+
+static void
+reception_draft_free (ReceptionDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->chosen_title);
+  g_free (draft->chosen_subtitle);
+  g_free (draft->description);
+  g_free (draft->amount);
+  g_free (draft->summary);
+  g_free (draft);
+}
 
 typedef gboolean (*StepFunc) (RifqIntakePage *self,
                               GVariant       *parameter,
@@ -196,6 +228,8 @@ static gboolean new_step               (RifqIntakePage *self, GVariant *paramete
 static gboolean list_step              (RifqIntakePage *self, GVariant *parameter, GError **error);
 static gboolean show_step_step         (RifqIntakePage *self, GVariant *parameter, GError **error);
 static gboolean change_applicant_step  (RifqIntakePage *self, GVariant *parameter, GError **error);
+static gboolean withdraw_step          (RifqIntakePage *self, GVariant *parameter, GError **error);
+static gboolean reopen_step            (RifqIntakePage *self, GVariant *parameter, GError **error);
 
 static const struct
 {
@@ -219,6 +253,8 @@ static const struct
   { "list",              NULL, list_step },
   { "show-step",         "u",  show_step_step },
   { "change-applicant",  NULL, change_applicant_step },
+  { "withdraw",          NULL, withdraw_step },
+  { "reopen",            NULL, reopen_step },
 };
 
 static void show_page (RifqIntakePage *self,
@@ -955,6 +991,22 @@ update_reception (RifqIntakePage *self)
   const RifqRequest *r = self->request;
   gboolean editable = r == NULL;
 
+  if (r != NULL && !self->form_shows_request)
+    {
+      /* What was being typed for a new applicant is kept for when the officer comes back. */
+      ReceptionDraft *draft = g_new0 (ReceptionDraft, 1);
+
+      draft->chosen_id = self->chosen_id;
+      draft->chosen_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->chosen_row)));
+      draft->chosen_subtitle = g_strdup (adw_action_row_get_subtitle (self->chosen_row));
+      draft->channel = adw_combo_row_get_selected (self->channel_row);
+      draft->kind = adw_combo_row_get_selected (self->kind_row);
+      draft->description = g_strdup (editable_text (self->description_row));
+      draft->amount = g_strdup (editable_text (self->amount_row));
+      draft->summary = g_strdup (editable_text (self->summary_row));
+      g_clear_pointer (&self->reception_draft, reception_draft_free);
+      self->reception_draft = draft;
+    }
   if (r != NULL)
     {
       g_autofree char *nid = shown_digits (r->national_id);
@@ -1052,8 +1104,7 @@ update_documents (RifqIntakePage *self)
                              valid_text, total_text);
   gtk_label_set_text (self->documents_summary, summary);
 
-  editable = r->state == RIFQ_REQUEST_DRAFT || r->state == RIFQ_REQUEST_INCOMPLETE
-             || r->state == RIFQ_REQUEST_REFERRED;
+  editable = rifq_request_documents_editable (r->state);
   set_editable (self, form->box, editable);
   set_shown (self, self->documents_buttons, editable);
 }
@@ -1161,22 +1212,22 @@ update_signing (RifqIntakePage *self)
   g_autofree char *declaration = NULL;
   gboolean is_signed;
 
-  declaration = rifq_db_get_setting (self->db, rifq_locale_is_arabic () ? "declaration_ar" : "declaration_en");
-  if (declaration == NULL)
-    declaration = rifq_db_get_setting (self->db, "declaration_ar");
-  gtk_label_set_text (self->declaration_label, declaration ? declaration : "");
+  declaration = rifq_request_store_declaration (self->db);
+  gtk_label_set_text (self->declaration_label, declaration);
 
   if (r == NULL)
     return;
 
-  /* One applicant's strokes never stay on the pad for the next. */
-  if (r->id != self->signing_for)
+  is_signed = r->signed_at != NULL;
+  /* One applicant's strokes never stay on the pad for the next; a signature set aside (the
+   * documents were reopened) is not offered to be signed again as it was. */
+  if (r->id != self->signing_for || (self->signing_was_signed && !is_signed))
     {
       reset_signing (self);
       self->signing_for = r->id;
     }
+  self->signing_was_signed = is_signed;
 
-  is_signed = r->signed_at != NULL;
   if (is_signed)
     {
       gboolean caregiver = g_strcmp0 (r->signer, "caregiver") == 0;
@@ -1213,6 +1264,7 @@ update_signing (RifqIntakePage *self)
   set_shown (self, GTK_WIDGET (self->signed_label), is_signed);
   set_shown (self, self->sign_button, !is_signed);
   set_shown (self, self->to_submission_button, is_signed);
+  set_shown (self, self->reopen_button, rifq_action_applies (RIFQ_ACTION_REOPEN, r->state, NULL));
 }
 
 static void
@@ -1232,16 +1284,13 @@ update_submission (RifqIntakePage *self)
 
   if (!submitted)
     {
-      g_autofree char *period_text = rifq_db_get_setting (self->db, "decision_period_days");
-      int period = period_text ? (int) g_ascii_strtoll (period_text, NULL, 10) : 14;
+      int period = rifq_request_store_decision_period (self->db);
       g_autofree char *due = NULL;
       g_autofree char *due_text = NULL;
       g_autofree char *days = NULL;
       g_autofree char *text = NULL;
 
-      if (period <= 0)
-        period = 14;
-      due = rifq_request_due_date (today, period);
+      due = rifq_request_store_expected_reply (self->db, today);
       due_text = format_day (due);
       days = shown_int (period);
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1314,7 +1363,7 @@ update_registration (RifqIntakePage *self)
   gtk_image_set_from_icon_name (self->registration_icon, icon);
   gtk_label_set_text (self->registration_title, title);
   gtk_label_set_text (self->registration_text, sentence);
-  set_shown (self, self->register_button, r->state == RIFQ_REQUEST_ACCEPTED);
+  set_shown (self, self->register_button, rifq_action_applies (RIFQ_ACTION_REGISTER, r->state, NULL));
 }
 
 static char *
@@ -1391,8 +1440,9 @@ update_service (RifqIntakePage *self)
   for (guint i = 0; i < r->services->len; i++)
     gtk_list_box_append (self->services_list, service_row (self, g_ptr_array_index (r->services, i)));
   gtk_widget_set_visible (self->services_box, r->services->len > 0);
-  set_editable (self, self->service_form, r->state == RIFQ_REQUEST_REGISTERED || r->state == RIFQ_REQUEST_SERVED);
-  set_shown (self, self->close_button, r->state == RIFQ_REQUEST_SERVED);
+  set_editable (self, self->service_form, rifq_action_applies (RIFQ_ACTION_SERVE, r->state, NULL));
+  set_shown (self, self->close_button, rifq_action_applies (RIFQ_ACTION_CLOSE, r->state, NULL)
+                                        && r->state == RIFQ_REQUEST_SERVED);
 }
 
 static void
@@ -1700,7 +1750,8 @@ save_documents (RifqIntakePage  *self,
     {
       DocumentRows *rows = g_ptr_array_index (form->rows, i);
 
-      if (!document_has_typing (rows) || !document_changed (rows))
+      /* A saved document whose fields were emptied is sent too: core says what is missing. */
+      if (!document_changed (rows) || (!document_has_typing (rows) && rows->shown_number == NULL))
         continue;
       if (!save_document_rows (self, rows, &refusal))
         break;
@@ -1749,12 +1800,17 @@ attach_file (RifqIntakePage  *self,
              GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_basename (file);
 
+  /* A file too big is refused before it is read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL
+      || !rifq_request_store_check_scan_size (self->db, type, name, (guint64) g_file_info_get_size (info), error))
+    return FALSE;
   bytes = g_file_load_bytes (file, NULL, NULL, error);
   if (bytes == NULL)
     return FALSE;
-  name = g_file_get_basename (file);
   if (!rifq_request_store_attach (self->db, self->request->id, type, bytes, name, error))
     return FALSE;
   if (!reload_request (self, error))
@@ -1861,12 +1917,64 @@ buffer_text (GtkTextBuffer *buffer)
 }
 
 static void
-question_changed_cb (GtkTextBuffer    *buffer,
-                     AdwMessageDialog *dialog)
+text_changed_cb (GtkTextBuffer    *buffer,
+                 AdwMessageDialog *dialog)
 {
   g_autofree char *text = buffer_text (buffer);
 
-  adw_message_dialog_set_response_enabled (dialog, "refer", !rifq_text_is_blank (text));
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (dialog), "rifq-response"),
+                                           !rifq_text_is_blank (text));
+}
+
+/* Asks for a text (the applicant's question, the reason for withdrawing); the response is
+ * enabled once something is written, and callback receives it. */
+static void
+ask_for_text (RifqIntakePage        *self,
+              const char            *heading,
+              const char            *body,
+              const char            *accessible_label,
+              const char            *response,
+              const char            *response_label,
+              AdwResponseAppearance  appearance,
+              GCallback              callback)
+{
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response, FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_object_set_data_full (G_OBJECT (dialog), "rifq-text", g_object_ref (buffer), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "rifq-response", g_strdup (response), g_free);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
 }
 
 static void
@@ -1874,7 +1982,7 @@ refer_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    RifqIntakePage   *self)
 {
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "rifq-question");
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "rifq-text");
   g_autofree char *question = buffer_text (buffer);
   g_autoptr(GError) error = NULL;
 
@@ -1887,11 +1995,6 @@ refer_step (RifqIntakePage  *self,
             GVariant        *parameter,
             GError         **error)
 {
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *view;
-  GtkTextBuffer *buffer;
-
   if (!require_request (self, error))
     return FALSE;
 
@@ -1902,41 +2005,71 @@ refer_step (RifqIntakePage  *self,
       return refer_with_question (self, question, error);
     }
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Refer to Social Research"),
-                                   _("Write the applicant’s question for the social-research officer, "
-                                     "who will answer it and explain the procedure."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "refer", _("_Refer"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "refer", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "refer", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The applicant’s question"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_object_set_data_full (G_OBJECT (dialog), "rifq-question", g_object_ref (buffer), g_object_unref);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (question_changed_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (refer_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
+  ask_for_text (self, _("Refer to Social Research"),
+                _("Write the applicant’s question for the social-research officer, "
+                  "who will answer it and explain the procedure."),
+                _("The applicant’s question"), "refer", _("_Refer"), ADW_RESPONSE_SUGGESTED,
+                G_CALLBACK (refer_response_cb));
   return TRUE;
+}
+
+static gboolean
+withdraw_with_reason (RifqIntakePage  *self,
+                      const char      *reason,
+                      GError         **error)
+{
+  RifqStepDetails details = { .text = reason };
+
+  if (!advance (self, RIFQ_ACTION_WITHDRAW, &details, error))
+    return FALSE;
+  show_info (self, _("The request was withdrawn; the reason is recorded."));
+  rifq_intake_page_show_step (self, 0);
+  return TRUE;
+}
+
+static void
+withdraw_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RifqIntakePage   *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "rifq-text");
+  g_autofree char *reason = buffer_text (buffer);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "withdraw") && !withdraw_with_reason (self, reason, &error))
+    show_error (self, error->message);
+}
+
+static gboolean
+withdraw_step (RifqIntakePage  *self,
+               GVariant        *parameter,
+               GError         **error)
+{
+  if (!require_request (self, error))
+    return FALSE;
+
+  if (self->withdraw_reason != NULL)
+    {
+      g_autofree char *reason = g_steal_pointer (&self->withdraw_reason);
+
+      return withdraw_with_reason (self, reason, error);
+    }
+
+  ask_for_text (self, _("Withdraw the Request?"),
+                _("The request is closed and goes no further. Write why, for the record."),
+                _("The reason for withdrawing"), "withdraw", _("_Withdraw"), ADW_RESPONSE_DESTRUCTIVE,
+                G_CALLBACK (withdraw_response_cb));
+  return TRUE;
+}
+
+static gboolean
+reopen_step (RifqIntakePage  *self,
+             GVariant        *parameter,
+             GError         **error)
+{
+  if (!require_request (self, error) || !advance (self, RIFQ_ACTION_REOPEN, NULL, error))
+    return FALSE;
+  return moved (self, error);
 }
 
 /* Declaration and signature */
@@ -2053,7 +2186,8 @@ open_receipt_step (RifqIntakePage  *self,
                    GVariant        *parameter,
                    GError         **error)
 {
-  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "rifq", NULL);
+  /* The session's own folder, emptied at log-out: the receipt holds a national ID. */
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "rifq", NULL);
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
@@ -2297,6 +2431,8 @@ rifq_intake_page_finalize (GObject *object)
   g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_free (self->referral_question);
+  g_free (self->withdraw_reason);
+  g_clear_pointer (&self->reception_draft, reception_draft_free);
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->finalize (object);
 }
@@ -2358,6 +2494,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signed_label);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, sign_button);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, to_submission_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_before);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_text);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_after);
@@ -2477,9 +2614,26 @@ rifq_intake_page_start_new (RifqIntakePage *self)
 {
   g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
 
-  /* A reception being typed is kept; one showing a received request is emptied. */
+  /* A reception being typed is kept; one showing a received request is emptied, or given back
+   * what was typed before the officer opened it. */
   if (self->form_shows_request)
-    clear_reception (self);
+    {
+      clear_reception (self);
+      if (self->reception_draft != NULL)
+        {
+          ReceptionDraft *draft = self->reception_draft;
+
+          self->chosen_id = draft->chosen_id;
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), draft->chosen_title);
+          adw_action_row_set_subtitle (self->chosen_row, draft->chosen_subtitle);
+          adw_combo_row_set_selected (self->channel_row, draft->channel);
+          adw_combo_row_set_selected (self->kind_row, draft->kind);
+          set_editable_text (self->description_row, draft->description);
+          set_editable_text (self->amount_row, draft->amount);
+          set_editable_text (self->summary_row, draft->summary);
+          g_clear_pointer (&self->reception_draft, reception_draft_free);
+        }
+    }
   set_request (self, NULL);
   show_page (self, 1);
   if (self->chosen_id == 0)
@@ -2645,6 +2799,16 @@ rifq_intake_page_set_referral_question (RifqIntakePage *self,
 
   g_free (self->referral_question);
   self->referral_question = g_strdup (text);
+}
+
+void
+rifq_intake_page_set_withdraw_reason (RifqIntakePage *self,
+                                      const char     *text)
+{
+  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
+
+  g_free (self->withdraw_reason);
+  self->withdraw_reason = g_strdup (text);
 }
 
 gboolean

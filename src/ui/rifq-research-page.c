@@ -120,10 +120,8 @@ show_toast (RifqResearchPage *self,
   g_autofree char *markup = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (markup);
 
-  /* A refusal the officer has since put right must not hide what happened next. */
-  if (self->refusal != NULL)
-    adw_toast_dismiss (self->refusal);
-
+  /* A refusal is not dismissed from code: libadwaita 1.2 frees a toast dismissed while it is
+   * still appearing, then touches it. A high-priority toast comes first in the queue instead. */
   if (refusal)
     {
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
