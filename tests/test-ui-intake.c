@@ -132,6 +132,8 @@ refused (Desk       *desk,
   if (strstr (error->message, message_part) == NULL)
     g_error ("“%s” refused with “%s”, not “%s”", action, error->message, message_part);
   g_assert_cmpint (rifq_test_count (desk->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  /* The refusal stays on screen until the next step succeeds, once it has been read. */
+  rifq_test_spin (1100);
 }
 
 static void
@@ -212,10 +214,11 @@ test_seven_steps (void)
   g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 4);
 
   /* 4. Declaration and signature: a caregiver signs; the officer confirms with their name. */
+  rifq_intake_page_fill_signing (desk.page, signature, TRUE, "سارة محمد", "ابنة", FALSE, "نورة العتيبي");
+  shoot (&desk, "4-declaration-and-signature");
   rifq_intake_page_fill_signing (desk.page, signature, TRUE, "", "", FALSE, "نورة العتيبي");
   refused (&desk, "sign", _("Signed by a caregiver: enter their name and their relation to the applicant."));
   rifq_intake_page_fill_signing (desk.page, signature, TRUE, "سارة محمد", "ابنة", FALSE, "نورة العتيبي");
-  shoot (&desk, "4-declaration-and-signature");
   done (&desk, "sign");
   r = saved (&desk);
   g_assert_cmpstr (r->signer_name, ==, "سارة محمد");
@@ -241,7 +244,7 @@ test_seven_steps (void)
   g_assert_cmpstr (r->due_on, ==, "2026-12-10");
   g_clear_pointer (&r, rifq_request_unref);
   shoot (&desk, "5-submission");
-  receipt = g_build_filename (desk.shots, "receipt-test.pdf", NULL);
+  receipt = g_build_filename (g_get_tmp_dir (), "rifq-intake-receipt-test.pdf", NULL);
   g_assert_true (rifq_intake_page_save_receipt (desk.page, receipt, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", receipt, (char *) "-", NULL }, NULL,
@@ -336,6 +339,57 @@ test_half_typed_reception_kept (void)
   desk_close (&desk);
 }
 
+/* A request brought to "ready to sign" at another desk. */
+static gint64
+ready_to_sign (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqRequestDraft draft = { desk->beneficiary_id, "food_basket", "interview", "سلة غذائية", -1, NULL };
+  const char *types[] = { "national_id", "family_record", "income_proof" };
+
+  r = rifq_request_store_create (desk->db, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_request_store_advance (desk->db, r->id, RIFQ_ACTION_COLLECT, NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      RifqDocument doc = { .type = (char *) types[i], .number = (char *) "12", .issued_on = (char *) "2020-01-01",
+                           .expires_on = (char *) "2030-01-01", .matched = TRUE };
+
+      g_assert_true (rifq_request_store_save_document (desk->db, r->id, &doc, &error));
+    }
+  g_assert_true (rifq_request_store_advance (desk->db, r->id, RIFQ_ACTION_VERIFY, NULL, &error));
+  g_assert_no_error (error);
+  return r->id;
+}
+
+static void
+test_signing_kept_while_away (void)
+{
+  g_autoptr(RifqSignature) signature = handwriting ();
+  g_autoptr(RifqRequest) signed_request = NULL;
+  g_autoptr(GError) error = NULL;
+  Desk desk = { 0 };
+  gint64 first, second;
+
+  desk_open (&desk);
+  first = ready_to_sign (&desk);
+  second = ready_to_sign (&desk);
+
+  /* The caregiver has signed on the pad; the officer checks the other request, then returns. */
+  g_assert_true (rifq_intake_page_open (desk.page, first, &error));
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 4);
+  rifq_intake_page_fill_signing (desk.page, signature, TRUE, "سارة محمد", "ابنة", FALSE, "نورة العتيبي");
+  g_assert_true (rifq_intake_page_open (desk.page, second, &error));
+  refused (&desk, "sign", "");
+  g_assert_true (rifq_intake_page_open (desk.page, first, &error));
+  done (&desk, "sign");
+  signed_request = rifq_request_store_get (desk.db, first, NULL);
+  g_assert_cmpstr (signed_request->signer_name, ==, "سارة محمد");
+  g_assert_nonnull (signed_request->signature_json);
+  desk_close (&desk);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/window/intake/seven-steps-from-door-to-service", test_seven_steps);
   g_test_add_func ("/window/intake/withdraw-records-the-reason", test_withdraw_records_reason);
   g_test_add_func ("/window/intake/half-typed-reception-kept", test_half_typed_reception_kept);
+  g_test_add_func ("/window/intake/signature-kept-while-away", test_signing_kept_while_away);
 
   return g_test_run ();
 }

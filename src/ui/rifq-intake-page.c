@@ -68,6 +68,53 @@ enum
 
 typedef struct _ReceptionDraft ReceptionDraft;
 
+/* The signing and service forms as left for a request, until the officer comes back to it. */
+typedef struct
+{
+  RifqSignature *signature;
+  gboolean       caregiver;
+  gboolean       thumbprint;
+  char          *caregiver_name;
+  char          *relation;
+  char          *officer_name;
+} SigningDraft;
+
+typedef struct
+{
+  guint     kind;
+  char     *quantity;
+  char     *amount;
+  char     *date;
+  char     *delivered_by;
+  gboolean  at_home;
+  char     *notes;
+} ServiceDraft;
+
+static void
+signing_draft_free (gpointer data)
+{
+  SigningDraft *draft = data;
+
+  g_clear_pointer (&draft->signature, rifq_signature_unref);
+  g_free (draft->caregiver_name);
+  g_free (draft->relation);
+  g_free (draft->officer_name);
+  g_free (draft);
+}
+
+static void
+service_draft_free (gpointer data)
+{
+  ServiceDraft *draft = data;
+
+  g_free (draft->quantity);
+  g_free (draft->amount);
+  g_free (draft->date);
+  g_free (draft->delivered_by);
+  g_free (draft->notes);
+  g_free (draft);
+}
+
 struct _RifqIntakePage
 {
   GtkWidget           parent_instance;
@@ -152,6 +199,8 @@ struct _RifqIntakePage
   char               *referral_question;
   char               *withdraw_reason;
   ReceptionDraft     *reception_draft;
+  GHashTable         *signing_drafts;    /* request id → SigningDraft */
+  GHashTable         *service_drafts;    /* request id → ServiceDraft */
   AdwToast           *error_toast;       /* weak: the refusal on screen */
 
   /* not owned: the steps in progress_squeezer, widest first */
@@ -1223,7 +1272,33 @@ update_signing (RifqIntakePage *self)
    * documents were reopened) is not offered to be signed again as it was. */
   if (r->id != self->signing_for || (self->signing_was_signed && !is_signed))
     {
+      SigningDraft *draft;
+
+      /* The strokes and names given for the request left behind wait for its return. */
+      if (self->signing_for != 0 && r->id != self->signing_for && !self->signing_was_signed)
+        {
+          draft = g_new0 (SigningDraft, 1);
+          draft->signature = rifq_signature_ref (rifq_signature_pad_get_signature (self->signature_pad));
+          draft->caregiver = gtk_toggle_button_get_active (self->signer_caregiver);
+          draft->thumbprint = gtk_toggle_button_get_active (self->mark_thumbprint);
+          draft->caregiver_name = g_strdup (editable_text (self->caregiver_name_row));
+          draft->relation = g_strdup (editable_text (self->caregiver_relation_row));
+          draft->officer_name = g_strdup (editable_text (self->officer_name_row));
+          g_hash_table_replace (self->signing_drafts, g_memdup2 (&self->signing_for, sizeof (gint64)), draft);
+        }
       reset_signing (self);
+      draft = g_hash_table_lookup (self->signing_drafts, &r->id);
+      if (draft != NULL && !is_signed && r->id != self->signing_for)
+        {
+          gtk_toggle_button_set_active (draft->caregiver ? self->signer_caregiver : self->signer_applicant, TRUE);
+          gtk_toggle_button_set_active (draft->thumbprint ? self->mark_thumbprint : self->mark_signature, TRUE);
+          set_editable_text (self->caregiver_name_row, draft->caregiver_name);
+          set_editable_text (self->caregiver_relation_row, draft->relation);
+          set_editable_text (self->officer_name_row, draft->officer_name);
+          if (!rifq_signature_is_empty (draft->signature) || rifq_signature_get_n_points (draft->signature) > 0)
+            rifq_signature_pad_set_signature (self->signature_pad, draft->signature);
+        }
+      g_hash_table_remove (self->signing_drafts, &r->id);
       self->signing_for = r->id;
     }
   self->signing_was_signed = is_signed;
@@ -1431,7 +1506,33 @@ update_service (RifqIntakePage *self)
 
   if (r->id != self->service_for)
     {
+      ServiceDraft *draft;
+
+      if (self->service_for != 0)
+        {
+          draft = g_new0 (ServiceDraft, 1);
+          draft->kind = adw_combo_row_get_selected (self->service_kind_row);
+          draft->quantity = g_strdup (editable_text (self->quantity_row));
+          draft->amount = g_strdup (editable_text (self->service_amount_row));
+          draft->date = g_strdup (editable_text (self->service_date_row));
+          draft->delivered_by = g_strdup (editable_text (self->delivered_by_row));
+          draft->at_home = gtk_toggle_button_get_active (self->place_home);
+          draft->notes = g_strdup (editable_text (self->notes_row));
+          g_hash_table_replace (self->service_drafts, g_memdup2 (&self->service_for, sizeof (gint64)), draft);
+        }
       reset_service (self);
+      draft = g_hash_table_lookup (self->service_drafts, &r->id);
+      if (draft != NULL)
+        {
+          adw_combo_row_set_selected (self->service_kind_row, draft->kind);
+          set_editable_text (self->quantity_row, draft->quantity);
+          set_editable_text (self->service_amount_row, draft->amount);
+          set_editable_text (self->service_date_row, draft->date);
+          set_editable_text (self->delivered_by_row, draft->delivered_by);
+          gtk_toggle_button_set_active (draft->at_home ? self->place_home : self->place_office, TRUE);
+          set_editable_text (self->notes_row, draft->notes);
+          g_hash_table_remove (self->service_drafts, &r->id);
+        }
       self->service_for = r->id;
     }
 
@@ -2415,6 +2516,8 @@ rifq_intake_page_dispose (GObject *object)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "intake", NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_INTAKE_PAGE);
   g_clear_pointer (&self->forms, g_hash_table_unref);
+  g_clear_pointer (&self->signing_drafts, g_hash_table_unref);
+  g_clear_pointer (&self->service_drafts, g_hash_table_unref);
   g_clear_pointer (&self->request, rifq_request_unref);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->actions);
@@ -2531,6 +2634,8 @@ rifq_intake_page_init (RifqIntakePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->forms = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, document_form_free);
+  self->signing_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, signing_draft_free);
+  self->service_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, service_draft_free);
 
   self->actions = g_simple_action_group_new ();
   for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
@@ -2840,6 +2945,7 @@ rifq_intake_page_save_receipt (RifqIntakePage  *self,
                                const char      *path,
                                GError         **error)
 {
+  g_autofree char *shown_path = NULL;
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), FALSE);
@@ -2849,7 +2955,9 @@ rifq_intake_page_save_receipt (RifqIntakePage  *self,
     return FALSE;
   if (!rifq_receipt_pdf_write_request (self->db, self->request, path, error))
     return FALSE;
-  message = g_strdup_printf (_("The receipt is saved as %s."), path);
+  /* A path reads left to right inside an Arabic sentence: isolated, its slashes stay put. */
+  shown_path = g_strconcat ("\u2066", path, "\u2069", NULL);
+  message = g_strdup_printf (_("The receipt is saved as %s."), shown_path);
   show_info (self, message);
   return TRUE;
 }
