@@ -884,3 +884,27 @@ rifq_calendar_interface_digits (void)
 {
   return rifq_locale_is_arabic () ? RIFQ_DIGITS_ARABIC : RIFQ_DIGITS_LATIN;
 }
+
+char *
+rifq_calendar_format_iso_both (const char *iso,
+                               RifqDigits  digits)
+{
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (iso == NULL || strlen (iso) < 10)
+    return g_strdup ("—");
+  if (strlen (iso) > 10)
+    {
+      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, NULL);
+      g_autoptr(GDateTime) local = moment ? g_date_time_to_local (moment) : NULL;
+
+      if (local != NULL)
+        day = g_date_time_format (local, "%Y-%m-%d");
+    }
+  if (day == NULL)
+    day = g_strndup (iso, 10);
+  if (!rifq_calendar_from_iso (day, &date))
+    return g_strdup (iso);
+  return rifq_calendar_format_both (&date, digits);
+}

@@ -69,6 +69,11 @@ char     *rifq_calendar_format_gregorian (const GDate *date,
 char     *rifq_calendar_format_both      (const GDate *date,
                                           RifqDigits   digits);
 
+/* The same for a stored value: a day ("2026-11-26") or a moment in UTC ("2026-11-26T21:40:00Z"),
+ * shown as the day it was here; "—" for NULL. */
+char     *rifq_calendar_format_iso_both  (const char  *iso,
+                                          RifqDigits   digits);
+
 /* Parse a date typed by a person, Gregorian or Hijri, with Latin or Arabic-Indic digits:
  * "1950-03-12", "12/03/1950", "1369/05/20", "20-5-1369", optionally followed by "هـ" or
  * "AH" (Hijri) or "م" (Gregorian). Without a marker a year below 1600 is Hijri. Writes

@@ -16,7 +16,7 @@
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
-#include "rifq-request-store.h"
+#include "rifq-request-store-private.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -31,12 +31,8 @@
   " b.national_id, b.mobile, b.file_number" \
   " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
 
-static const char *allowed_mime_types[] = {
-  "application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp",
-};
-
-static char *
-stamp_now (void)
+char *
+_rifq_request_store_stamp_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -88,8 +84,8 @@ rifq_request_store_set_today (RifqDb     *db,
 }
 
 
-static gboolean
-step_ok (sqlite3_stmt *stmt,
+gboolean
+_rifq_request_store_step_ok (sqlite3_stmt *stmt,
          RifqDb       *db,
          GError      **error)
 {
@@ -98,7 +94,7 @@ step_ok (sqlite3_stmt *stmt,
   return TRUE;
 }
 
-/* Kinds and checklists */
+/* Kinds of support (their checklists: rifq-document-store.c) */
 
 GPtrArray *
 rifq_request_store_kinds (RifqDb  *db,
@@ -165,47 +161,6 @@ kind_exists (RifqDb     *db,
   return found;
 }
 
-static RifqDocument *
-document_from_type_row (sqlite3_stmt *stmt)
-{
-  RifqDocument *doc = g_new0 (RifqDocument, 1);
-
-  doc->type = rifq_db_column_dup (stmt, 0);
-  doc->type_label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 1 : 2);
-  doc->has_expiry = sqlite3_column_int (stmt, 3);
-  doc->required = sqlite3_column_int (stmt, 4);
-  doc->scans = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_scan_free);
-  return doc;
-}
-
-GPtrArray *
-rifq_request_store_checklist (RifqDb     *db,
-                              const char *kind,
-                              GError    **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_document_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  stmt = rifq_db_prepare (db, "SELECT t.code, t.label_ar, t.label_en, t.has_expiry, 1 FROM document_type t"
-                              " JOIN support_kind_document k ON k.document_type = t.code"
-                              " WHERE k.kind = ? ORDER BY t.position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, document_from_type_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
 /* Reading */
 
 static RifqRequest *
@@ -253,94 +208,6 @@ collect_requests (RifqDb       *db,
       return NULL;
     }
   return g_steal_pointer (&list);
-}
-
-/* The scans' descriptions, not their bytes: those are read when shown. */
-static gboolean
-load_scans (RifqDb      *db,
-            RifqRequest *r,
-            GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = rifq_db_prepare (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
-                              " JOIN document d ON d.id = s.document_id"
-                              " JOIN attachment a ON a.sha256 = s.sha256"
-                              " WHERE d.request_id = ? ORDER BY s.document_id, s.position", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 document_id = sqlite3_column_int64 (stmt, 0);
-
-      for (guint i = 0; i < r->documents->len; i++)
-        {
-          RifqDocument *doc = g_ptr_array_index (r->documents, i);
-          RifqScan *scan;
-
-          if (doc->id != document_id)
-            continue;
-          scan = g_new0 (RifqScan, 1);
-          scan->sha256 = rifq_db_column_dup (stmt, 1);
-          scan->name = rifq_db_column_dup (stmt, 2);
-          scan->mime = rifq_db_column_dup (stmt, 3);
-          scan->size = sqlite3_column_int64 (stmt, 4);
-          g_ptr_array_add (doc->scans, scan);
-          g_free (doc->attachment_sha);
-          g_free (doc->attachment_name);
-          g_free (doc->attachment_mime);
-          doc->attachment_sha = g_strdup (scan->sha256);
-          doc->attachment_name = g_strdup (scan->name);
-          doc->attachment_mime = g_strdup (scan->mime);
-          doc->attachment_size = scan->size;
-          break;
-        }
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rifq_db_fail (db, error);
-}
-
-static gboolean
-load_documents (RifqDb      *db,
-                RifqRequest *r,
-                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* The kind's checklist, then any other document entered, each once. */
-  stmt = rifq_db_prepare (db,
-                          "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
-                          " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = ?2 AND k.document_type = t.code),"
-                          " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by, d.verified_at"
-                          " FROM document_type t"
-                          " LEFT JOIN document d ON d.type = t.code AND d.request_id = ?1"
-                          " WHERE d.id IS NOT NULL OR EXISTS (SELECT 1 FROM support_kind_document k"
-                          "  WHERE k.kind = ?2 AND k.document_type = t.code)"
-                          " ORDER BY t.position", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  sqlite3_bind_text (stmt, 2, r->kind, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RifqDocument *doc = document_from_type_row (stmt);
-
-      doc->id = sqlite3_column_int64 (stmt, 5);
-      doc->number = rifq_db_column_dup (stmt, 6);
-      doc->issued_on = rifq_db_column_dup (stmt, 7);
-      doc->expires_on = rifq_db_column_dup (stmt, 8);
-      doc->matched = sqlite3_column_int (stmt, 9);
-      doc->verified_by = rifq_db_column_dup (stmt, 10);
-      doc->verified_at = rifq_db_column_dup (stmt, 11);
-      g_ptr_array_add (r->documents, doc);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rifq_db_fail (db, error);
-  return load_scans (db, r, error);
 }
 
 static gboolean
@@ -439,7 +306,7 @@ load_request (RifqDb      *db,
       return NULL;
     }
   r = rifq_request_ref (g_ptr_array_index (found, 0));
-  if (!load_documents (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
+  if (!_rifq_request_store_load_documents (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
     return NULL;
   return g_steal_pointer (&r);
 }
@@ -501,22 +368,8 @@ rifq_request_store_get_by_number (RifqDb     *db,
 
 /* Writing: every step is one job run by rifq_db_write. */
 
-typedef struct
-{
-  gint64                  request_id;
-  RifqAction              action;
-  const RifqStepDetails  *details;
-  const RifqSigning      *signing;
-  const RifqDocument     *document;
-  const RifqRequestDraft *draft;
-  GBytes                 *data;
-  const char             *document_type;
-  const char             *filename;
-  RifqRequest            *result;
-} Job;
-
-static JsonNode *
-state_json (RifqRequestState  state,
+JsonNode *
+_rifq_request_store_state_json (RifqRequestState  state,
             const char       *member,
             const char       *value)
 {
@@ -554,8 +407,8 @@ open_for (RifqDb      *db,
 }
 
 /* The desk may edit the request's documents only before the checklist is confirmed. */
-static gboolean
-check_editable (RifqDb            *db,
+gboolean
+_rifq_request_store_check_editable (RifqDb            *db,
                 const RifqRequest *r,
                 GError           **error)
 {
@@ -589,7 +442,7 @@ set_state (RifqDb           *db,
   sqlite3_bind_text (stmt, 1, rifq_request_state_code (state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, request_id);
-  return step_ok (stmt, db, error);
+  return _rifq_request_store_step_ok (stmt, db, error);
 }
 
 static gint64
@@ -624,10 +477,10 @@ create_cb (RifqDb      *db,
            gpointer     user_data,
            GError     **error)
 {
-  Job *job = user_data;
+  RifqRequestJob *job = user_data;
   const RifqRequestDraft *draft = job->draft;
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autofree char *stamp = stamp_now ();
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *format = NULL;
   g_autofree char *number = NULL;
@@ -678,7 +531,7 @@ create_cb (RifqDb      *db,
   sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
-  if (!step_ok (stmt, db, error))
+  if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
 
@@ -693,7 +546,7 @@ create_cb (RifqDb      *db,
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!step_ok (stmt, db, error))
+  if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
 
   job->result = rifq_request_store_get (db, id, error);
@@ -708,7 +561,7 @@ rifq_request_store_create (RifqDb                 *db,
                            const RifqRequestDraft *draft,
                            GError                **error)
 {
-  Job job = { 0 };
+  RifqRequestJob job = { 0 };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
@@ -746,476 +599,7 @@ rifq_request_store_create (RifqDb                 *db,
   return job.result;
 }
 
-/* Documents */
-
-static gboolean
-parse_typed_date (const char  *label,
-                  const char  *field,
-                  const char  *typed,
-                  char       **out_iso,
-                  GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  RifqCalendarKind kind;
-  GDate date;
-
-  *out_iso = NULL;
-  if (rifq_text_is_blank (typed))
-    return TRUE;
-  if (!rifq_calendar_parse (typed, &date, &kind, &local))
-    {
-      /* Translators: "National ID / iqama, expiry date: <why>" */
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s, %s: %s"), label, field, local->message);
-      return FALSE;
-    }
-  *out_iso = rifq_calendar_to_iso (&date);
-  return TRUE;
-}
-
-static const RifqDocument *
-find_document (const RifqRequest *r,
-               const char        *type)
-{
-  for (guint i = 0; i < r->documents->len; i++)
-    {
-      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
-
-      if (g_strcmp0 (doc->type, type) == 0)
-        return doc;
-    }
-  return NULL;
-}
-
-static char *
-document_type_label (RifqDb     *db,
-                     const char *type)
-{
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en, has_expiry FROM document_type"
-                                            " WHERE code = ?", NULL);
-  char *label = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 0 : 1);
-  sqlite3_reset (stmt);
-  return label;
-}
-
-static gboolean
-document_type_has_expiry (RifqDb     *db,
-                          const char *type)
-{
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT has_expiry FROM document_type WHERE code = ?", NULL);
-  gboolean has = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    has = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return has;
-}
-
-static JsonNode *
-document_json (const RifqDocument *doc)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *names[] = { "type", "number", "issued_on", "expires_on" };
-  const char *values[] = { doc->type, doc->number, doc->issued_on, doc->expires_on };
-
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      json_builder_set_member_name (builder, names[i]);
-      if (values[i] != NULL)
-        json_builder_add_string_value (builder, values[i]);
-      else
-        json_builder_add_null_value (builder);
-    }
-  json_builder_set_member_name (builder, "matched");
-  json_builder_add_boolean_value (builder, doc->matched);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static gboolean
-save_document_cb (RifqDb      *db,
-                  RifqDbWrite *write,
-                  gpointer     user_data,
-                  GError     **error)
-{
-  Job *job = user_data;
-  const RifqDocument *in = job->document;
-  g_autoptr(RifqRequest) r = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *issued = NULL;
-  g_autofree char *expires = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *stamp = stamp_now ();
-  g_autofree char *today = rifq_request_store_today (db);
-  const RifqDocument *saved;
-  RifqDocument after = { 0 };
-  gboolean has_expiry;
-  sqlite3_stmt *stmt;
-
-  r = rifq_request_store_get (db, job->request_id, error);
-  if (r == NULL || !check_editable (db, r, error))
-    return FALSE;
-
-  label = document_type_label (db, in->type);
-  if (label == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("Document: “%s” is not a type of document this association asks for."),
-                   in->type ? in->type : "");
-      return FALSE;
-    }
-  has_expiry = document_type_has_expiry (db, in->type);
-
-  number = rifq_arabic_latin_digits (in->number ? in->number : "");
-  g_strstrip (number);
-  if (*number == '\0')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: enter the document’s number."), label);
-      return FALSE;
-    }
-  if (!parse_typed_date (label, _("issue date"), in->issued_on, &issued, error)
-      || !parse_typed_date (label, _("expiry date"), in->expires_on, &expires, error))
-    return FALSE;
-  if (has_expiry && expires == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: enter the expiry date."), label);
-      return FALSE;
-    }
-  if (issued != NULL && g_strcmp0 (issued, today) > 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the issue date is in the future."), label);
-      return FALSE;
-    }
-  if (issued != NULL && expires != NULL && g_strcmp0 (expires, issued) < 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the expiry date comes before the issue date."), label);
-      return FALSE;
-    }
-
-  saved = find_document (r, in->type);
-  after.type = in->type;
-  after.number = number;
-  after.issued_on = issued;
-  after.expires_on = expires;
-  after.matched = in->matched;
-
-  stmt = rifq_db_prepare (db,
-                          "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
-                          " verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                          " CASE WHEN ?6 THEN ?7 END, CASE WHEN ?6 THEN ?8 END)"
-                          " ON CONFLICT (request_id, type) DO UPDATE SET number = ?3, issued_on = ?4,"
-                          " expires_on = ?5, matched = ?6,"
-                          " verified_by = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
-                          "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?7 WHEN ?6 THEN verified_by END,"
-                          " verified_at = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
-                          "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?8 WHEN ?6 THEN verified_at END",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  sqlite3_bind_text (stmt, 2, in->type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, issued, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, expires, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, in->matched ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
-  if (!step_ok (stmt, db, error))
-    return FALSE;
-
-  rifq_db_write_audit_take (write, "document", "request", r->id,
-                       saved && saved->id ? document_json (saved) : NULL, document_json (&after), NULL);
-  return TRUE;
-}
-
-gboolean
-rifq_request_store_save_document (RifqDb             *db,
-                                  gint64              request_id,
-                                  const RifqDocument *doc,
-                                  GError            **error)
-{
-  Job job = { .request_id = request_id, .document = doc };
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
-  g_return_val_if_fail (doc != NULL, FALSE);
-
-  return rifq_db_write (db, save_document_cb, &job, error);
-}
-
-static const char *
-sniff_mime (GBytes *data)
-{
-  g_autofree char *guess = NULL;
-  gsize size;
-  const guchar *bytes = g_bytes_get_data (data, &size);
-  gboolean uncertain;
-
-  guess = g_content_type_guess (NULL, bytes, MIN (size, 4096), &uncertain);
-  for (guint i = 0; i < G_N_ELEMENTS (allowed_mime_types); i++)
-    {
-      g_autofree char *mime = g_content_type_get_mime_type (guess);
-
-      if (g_strcmp0 (mime, allowed_mime_types[i]) == 0 && !uncertain)
-        return allowed_mime_types[i];
-    }
-  return NULL;
-}
-
-gboolean
-rifq_request_store_check_scan_size (RifqDb     *db,
-                                    const char *document_type,
-                                    const char *filename,
-                                    guint64     size,
-                                    GError    **error)
-{
-  g_autofree char *label = document_type_label (db, document_type);
-
-  if (size == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the file “%s” is empty."),
-                   label ? label : document_type, filename);
-      return FALSE;
-    }
-  if (size > RIFQ_ATTACHMENT_MAX_SIZE)
-    {
-      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size (RIFQ_ATTACHMENT_MAX_SIZE);
-
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the file “%s” is %s; a scan may be at most %s."),
-                   label ? label : document_type, filename, shown, limit);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-attach_cb (RifqDb      *db,
-           RifqDbWrite *write,
-           gpointer     user_data,
-           GError     **error)
-{
-  Job *job = user_data;
-  g_autoptr(RifqRequest) r = NULL;
-  g_autofree char *sha = NULL;
-  g_autofree char *stamp = stamp_now ();
-  g_autofree char *label = NULL;
-  const RifqDocument *doc;
-  const char *mime;
-  sqlite3_stmt *stmt;
-  gsize size;
-  gconstpointer bytes = g_bytes_get_data (job->data, &size);
-
-  r = rifq_request_store_get (db, job->request_id, error);
-  if (r == NULL || !check_editable (db, r, error))
-    return FALSE;
-  doc = find_document (r, job->document_type);
-  label = document_type_label (db, job->document_type);
-  if (label == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("Document: “%s” is not a type of document this association asks for."),
-                   job->document_type);
-      return FALSE;
-    }
-  if (doc == NULL || doc->id == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: enter the document’s number before attaching its scan."), label);
-      return FALSE;
-    }
-  if (!rifq_request_store_check_scan_size (db, job->document_type, job->filename, size, error))
-    return FALSE;
-  mime = sniff_mime (job->data);
-  if (mime == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the file “%s” is not an image or a PDF."), label, job->filename);
-      return FALSE;
-    }
-
-  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, job->data);
-  stmt = rifq_db_prepare (db, "INSERT INTO attachment (sha256, mime, size, data, created_at)"
-                              " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, mime, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, (gint64) size);
-  sqlite3_bind_blob64 (stmt, 4, bytes, size, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!step_ok (stmt, db, error))
-    return FALSE;
-
-  /* The same scan twice on one document is kept once. */
-  stmt = rifq_db_prepare (db, "INSERT INTO document_scan (document_id, position, sha256, name, attached_by,"
-                              " attached_at) VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM"
-                              " document_scan WHERE document_id = ?1), ?2, ?3, ?4, ?5)"
-                              " ON CONFLICT (document_id, sha256) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, doc->id);
-  sqlite3_bind_text (stmt, 2, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, job->filename, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!step_ok (stmt, db, error))
-    return FALSE;
-
-  rifq_db_write_audit_take (write, "attach", "request", r->id, NULL,
-                       state_json (r->state, "attachment_sha256", sha), job->document_type);
-  return TRUE;
-}
-
-gboolean
-rifq_request_store_attach (RifqDb     *db,
-                           gint64      request_id,
-                           const char *document_type,
-                           GBytes     *data,
-                           const char *filename,
-                           GError    **error)
-{
-  g_autofree char *base = g_path_get_basename (filename ? filename : "scan");
-  Job job = { .request_id = request_id, .document_type = document_type, .data = data, .filename = base };
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  return rifq_db_write (db, attach_cb, &job, error);
-}
-
-GBytes *
-rifq_request_store_read_attachment (RifqDb     *db,
-                                    const char *sha256,
-                                    char      **out_mime,
-                                    GError    **error)
-{
-  sqlite3_stmt *stmt;
-  GBytes *bytes = NULL;
-  int rc;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  stmt = rifq_db_prepare (db, "SELECT data, mime FROM attachment WHERE sha256 = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-      if (out_mime != NULL)
-        *out_mime = rifq_db_column_dup (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  if (bytes == NULL)
-    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The scan is no longer stored."));
-  return bytes;
-}
-
-/* The checklist rule, used when confirming the documents and again on submission. */
-static gboolean
-check_documents (const RifqRequest *r,
-                 const char        *on,
-                 GError           **error)
-{
-  g_autoptr(GString) problems = g_string_new (NULL);
-
-  for (guint i = 0; i < r->documents->len; i++)
-    {
-      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
-      RifqDocumentStatus status;
-
-      if (!doc->required)
-        continue;
-      status = rifq_document_status (doc, on);
-      if (status == RIFQ_DOCUMENT_VALID)
-        continue;
-      if (problems->len > 0)
-        /* Translators: between the problems of several documents */
-        g_string_append (problems, _("; "));
-      if (status == RIFQ_DOCUMENT_EXPIRED && doc->expires_on != NULL)
-        {
-          g_autofree char *day = NULL;
-          GDate date;
-
-          rifq_calendar_from_iso (doc->expires_on, &date);
-          day = rifq_calendar_format_both (&date, rifq_calendar_interface_digits ());
-          g_string_append_printf (problems, _("%s expired on %s"), doc->type_label, day);
-        }
-      else
-        /* Translators: "<document> is <missing / not matched against the original…>" */
-        g_string_append_printf (problems, _("%s is %s"), doc->type_label, rifq_document_status_label (status));
-    }
-  if (problems->len > 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
-                   _("The documents are not complete and valid: %s."), problems->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-validity_snapshot (const RifqRequest *r,
-                   const char        *on)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < r->documents->len; i++)
-    {
-      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
-
-      if (doc->id == 0)
-        continue;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, doc->type);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, doc->number);
-      json_builder_set_member_name (builder, "issued_on");
-      doc->issued_on ? json_builder_add_string_value (builder, doc->issued_on) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "expires_on");
-      doc->expires_on ? json_builder_add_string_value (builder, doc->expires_on) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "checked_on");
-      json_builder_add_string_value (builder, on);
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder,
-                                     rifq_document_status (doc, on) == RIFQ_DOCUMENT_VALID ? "valid" : "not_valid");
-      json_builder_set_member_name (builder, "matched_by");
-      doc->verified_by ? json_builder_add_string_value (builder, doc->verified_by) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "scans_sha256");
-      json_builder_begin_array (builder);
-      for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)
-        json_builder_add_string_value (builder, ((RifqScan *) g_ptr_array_index (doc->scans, j))->sha256);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* Signing */
+/* Signing (documents and scans: rifq-document-store.c) */
 
 static gboolean
 check_signing (RifqDb            *db,
@@ -1291,10 +675,10 @@ sign_cb (RifqDb      *db,
          gpointer     user_data,
          GError     **error)
 {
-  Job *job = user_data;
+  RifqRequestJob *job = user_data;
   const RifqSigning *s = job->signing;
   g_autoptr(RifqRequest) r = NULL;
-  g_autofree char *stamp = stamp_now ();
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *declaration = NULL;
   gboolean caregiver = g_strcmp0 (s->signer, "caregiver") == 0;
   sqlite3_stmt *stmt;
@@ -1335,12 +719,12 @@ sign_cb (RifqDb      *db,
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 11, r->id);
-  if (!step_ok (stmt, db, error))
+  if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
 
   {
     g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, s->signature_json, -1);
-    g_autoptr(JsonNode) node = state_json (r->state, "signer", caregiver ? s->signer_name : s->signer);
+    g_autoptr(JsonNode) node = _rifq_request_store_state_json (r->state, "signer", caregiver ? s->signer_name : s->signer);
     JsonObject *object = json_node_get_object (node);
 
     /* Signing again after a reopen leaves the earlier strokes' fingerprint in the log. */
@@ -1358,7 +742,7 @@ rifq_request_store_sign (RifqDb            *db,
                          const RifqSigning *signing,
                          GError           **error)
 {
-  Job job = { .request_id = request_id, .signing = signing };
+  RifqRequestJob job = { .request_id = request_id, .signing = signing };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (signing != NULL, FALSE);
@@ -1385,7 +769,7 @@ exec_update (RifqDb      *db,
   sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, c, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, id);
-  return step_ok (stmt, db, error);
+  return _rifq_request_store_step_ok (stmt, db, error);
 }
 
 static gboolean
@@ -1403,7 +787,7 @@ do_answer (RifqDb                *db,
 
   if (visited)
     {
-      if (!parse_typed_date (_("Home visit"), _("date"), d->visit_on, &visit_on, error))
+      if (!_rifq_request_store_parse_typed_date (_("Home visit"), _("date"), d->visit_on, &visit_on, error))
         return FALSE;
       if (visit_on == NULL || g_strcmp0 (visit_on, today) > 0)
         {
@@ -1432,7 +816,7 @@ do_answer (RifqDb                *db,
   sqlite3_bind_text (stmt, 6, visited && !rifq_text_is_blank (d->visit_household) ? d->visit_household : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, visited ? d->visit_recommendation : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, r->id);
-  return step_ok (stmt, db, error);
+  return _rifq_request_store_step_ok (stmt, db, error);
 }
 
 static gboolean
@@ -1451,11 +835,11 @@ do_submit (RifqDb            *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, _("The applicant has not signed the declaration."));
       return FALSE;
     }
-  if (!check_documents (r, today, error))
+  if (!_rifq_request_store_check_documents (r, today, error))
     return FALSE;
 
   due = rifq_request_store_expected_reply (db, today);
-  snapshot = validity_snapshot (r, today);
+  snapshot = _rifq_request_store_validity_snapshot (r, today);
   stmt = rifq_db_prepare (db, "UPDATE request SET validity_json = ?, submitted_on = ?, submitted_at = ?,"
                               " due_on = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -1465,7 +849,7 @@ do_submit (RifqDb            *db,
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, due, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, r->id);
-  return step_ok (stmt, db, error);
+  return _rifq_request_store_step_ok (stmt, db, error);
 }
 
 static gboolean
@@ -1504,7 +888,7 @@ do_register (RifqDb            *db,
                     file_number, stamp, NULL, r->beneficiary_id, error))
     return FALSE;
   rifq_db_write_audit_take (write, "register", "beneficiary", r->beneficiary_id, NULL,
-                       state_json (RIFQ_REQUEST_REGISTERED, "file_number", file_number), r->number);
+                       _rifq_request_store_state_json (RIFQ_REQUEST_REGISTERED, "file_number", file_number), r->number);
   return exec_update (db, "UPDATE request SET registered_at = ?1 WHERE id = ?4 AND ?2 IS NULL AND ?3 IS NULL",
                       stamp, NULL, NULL, r->id, error);
 }
@@ -1538,7 +922,7 @@ do_serve (RifqDb            *db,
                    _("Service: enter the quantity or the amount delivered."));
       return FALSE;
     }
-  if (!parse_typed_date (_("Service"), _("date"), s->delivered_on, &delivered, error))
+  if (!_rifq_request_store_parse_typed_date (_("Service"), _("date"), s->delivered_on, &delivered, error))
     return FALSE;
   if (delivered == NULL || g_strcmp0 (delivered, today) > 0)
     {
@@ -1573,7 +957,7 @@ do_serve (RifqDb            *db,
   sqlite3_bind_text (stmt, 7, s->place, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, rifq_text_is_blank (s->notes) ? NULL : s->notes, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
-  return step_ok (stmt, db, error);
+  return _rifq_request_store_step_ok (stmt, db, error);
 }
 
 static JsonNode *
@@ -1626,12 +1010,12 @@ advance_cb (RifqDb      *db,
             gpointer     user_data,
             GError     **error)
 {
-  Job *job = user_data;
+  RifqRequestJob *job = user_data;
   RifqStepDetails trimmed = job->details ? *job->details : (RifqStepDetails) { 0 };
   const RifqStepDetails *d = &trimmed;
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqRequest) after = NULL;
-  g_autofree char *stamp = stamp_now ();
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = NULL;
   g_autofree char *text_copy = trimmed.text ? g_strstrip (g_strdup (trimmed.text)) : NULL;
   const char *text = text_copy;
@@ -1675,7 +1059,7 @@ advance_cb (RifqDb      *db,
         sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 3, rifq_db_get_actor (db), -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
-        ok = step_ok (stmt, db, error);
+        ok = _rifq_request_store_step_ok (stmt, db, error);
       }
       break;
     case RIFQ_ACTION_ANSWER:
@@ -1683,7 +1067,7 @@ advance_cb (RifqDb      *db,
       break;
     case RIFQ_ACTION_VERIFY:
       today = rifq_request_store_today (db);
-      ok = check_documents (r, today, error);
+      ok = _rifq_request_store_check_documents (r, today, error);
       break;
     case RIFQ_ACTION_REOPEN:
       /* What was signed may change: the signature is set aside and taken again. */
@@ -1728,7 +1112,7 @@ advance_cb (RifqDb      *db,
   if (after == NULL)
     return FALSE;
   rifq_db_write_audit_take (write, rifq_action_code (job->action), "request", r->id,
-                            state_json (r->state, NULL, NULL), step_json (job->action, after),
+                            _rifq_request_store_state_json (r->state, NULL, NULL), step_json (job->action, after),
                             rifq_text_is_blank (text) ? NULL : text);
   return TRUE;
 }
@@ -1740,7 +1124,7 @@ rifq_request_store_advance (RifqDb                *db,
                             const RifqStepDetails *details,
                             GError               **error)
 {
-  Job job = { .request_id = request_id, .action = action, .details = details };
+  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (action < RIFQ_N_ACTIONS, FALSE);

@@ -479,28 +479,10 @@ rifq_request_format_number (const char *format,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* A day ("2026-11-26") or a moment stored in UTC, as the day it was here. */
 static char *
 format_day (const char *iso)
 {
-  g_autofree char *day = NULL;
-  GDate date;
-
-  if (iso == NULL)
-    return g_strdup ("—");
-  if (strlen (iso) > 10)
-    {
-      g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso, NULL);
-      g_autoptr(GDateTime) local = moment ? g_date_time_to_local (moment) : NULL;
-
-      if (local != NULL)
-        day = g_date_time_format (local, "%Y-%m-%d");
-    }
-  if (day == NULL)
-    day = g_strndup (iso, 10);
-  if (!rifq_calendar_from_iso (day, &date))
-    return g_strdup (iso);
-  return rifq_calendar_format_both (&date, rifq_calendar_interface_digits ());
+  return rifq_calendar_format_iso_both (iso, rifq_calendar_interface_digits ());
 }
 
 static char *

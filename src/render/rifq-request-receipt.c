@@ -21,11 +21,7 @@
 static char *
 format_iso (const char *iso)
 {
-  GDate date;
-
-  if (iso == NULL || !rifq_calendar_from_iso (iso, &date))
-    return g_strdup ("—");
-  return rifq_calendar_format_both (&date, rifq_calendar_interface_digits ());
+  return rifq_calendar_format_iso_both (iso, rifq_calendar_interface_digits ());
 }
 
 static const char *

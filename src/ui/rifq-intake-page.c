@@ -361,31 +361,11 @@ date_digits (const char *text)
   return g_strdup (text);
 }
 
-/* A day (ISO date, or a timestamp read in local time) in both calendars. */
+/* A stored day or moment, Hijri beside Gregorian, as the day it was here. */
 static char *
 format_day (const char *iso)
 {
-  g_autofree char *day = NULL;
-  GDate date;
-
-  if (iso == NULL || strlen (iso) < 10)
-    return g_strdup ("—");
-  if (strlen (iso) > 10)
-    {
-      g_autoptr(GDateTime) stamp = g_date_time_new_from_iso8601 (iso, NULL);
-
-      if (stamp != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (stamp);
-
-          day = g_date_time_format (local, "%Y-%m-%d");
-        }
-    }
-  if (day == NULL)
-    day = g_strndup (iso, 10);
-  if (!rifq_calendar_from_iso (day, &date))
-    return g_strdup (iso);
-  return rifq_calendar_format_both (&date, rifq_calendar_interface_digits ());
+  return rifq_calendar_format_iso_both (iso, rifq_calendar_interface_digits ());
 }
 
 /* A saved day as an officer types it, "1446/02/21", so it reads back to the same day. */
