@@ -23,6 +23,7 @@
 #include "rifq-locale.h"
 #include "rifq-validate.h"
 #include "rifq-admin.h"
+#include "rifq-seal.h"
 #include "rifq-staff.h"
 
 Options opts = { .limit = 50, .beneficiaries = -1, .seed = 1, .amount = -1, .quantity = -1 };
@@ -88,7 +89,7 @@ open_db (GError **error)
   if (db == NULL)
     return NULL;
   /* A new database gets the person who set it up as its first member of staff. */
-  if (!rifq_staff_ensure_first (db, error))
+  if (!rifq_staff_ensure_first (db, error) || !rifq_seal_ensure_key (db, error))
     return NULL;
   if (opts.as != NULL)
     {

@@ -37,6 +37,14 @@ gboolean      _rifq_request_store_check_editable     (RifqDb            *db,
                                                       const RifqRequest *r,
                                                       GError           **error);
 
+/* A step of the transition table inside a write already begun (the committee's decision). */
+gboolean      _rifq_request_store_advance_in         (RifqDb                *db,
+                                                      RifqDbWrite           *write,
+                                                      gint64                 request_id,
+                                                      RifqAction             action,
+                                                      const RifqStepDetails *details,
+                                                      GError               **error);
+
 /* rifq-document-store.c */
 gboolean      _rifq_request_store_parse_typed_date   (const char  *label,
                                                       const char  *field,

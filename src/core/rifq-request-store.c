@@ -1118,6 +1118,19 @@ advance_cb (RifqDb      *db,
 }
 
 gboolean
+_rifq_request_store_advance_in (RifqDb                *db,
+                                RifqDbWrite           *write,
+                                gint64                 request_id,
+                                RifqAction             action,
+                                const RifqStepDetails *details,
+                                GError               **error)
+{
+  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details };
+
+  return advance_cb (db, write, &job, error);
+}
+
+gboolean
 rifq_request_store_advance (RifqDb                *db,
                             gint64                 request_id,
                             RifqAction             action,

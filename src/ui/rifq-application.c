@@ -17,6 +17,7 @@
 #include "rifq-locale.h"
 #include "rifq-preferences-window.h"
 #include "rifq-screenshot.h"
+#include "rifq-seal.h"
 #include "rifq-staff.h"
 #include "rifq-window.h"
 
@@ -198,8 +199,9 @@ rifq_application_activate (GApplication *app)
           show_error_and_quit (self, error->message);
           return;
         }
-      /* On a new database, whoever opens it first is its first member of staff. */
-      if (!rifq_staff_ensure_first (self->db, &error))
+      /* On a new database, whoever opens it first is its first member of staff, and the
+       * association's seal key is made. */
+      if (!rifq_staff_ensure_first (self->db, &error) || !rifq_seal_ensure_key (self->db, &error))
         {
           show_error_and_quit (self, error->message);
           return;
