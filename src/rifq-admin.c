@@ -55,6 +55,11 @@ usage (const char *message)
                         "  request receipt NUMBER FILE.pdf\n"
                         "  staff add USER --full-name NAME --roles desk,researcher,…\n"
                         "  staff list\n"
+                        "  committee queue [--kind K] [--city C] [--overdue]\n"
+                        "  committee meeting create --on DATE [--place P] | show ID | present ID USER… | agenda ID NUMBER…\n"
+                        "  committee vote MEETING NUMBER accept|reject|defer [--amount N] [--notes TEXT]\n"
+                        "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N]\n"
+                        "  committee letter NUMBER\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
 }
@@ -599,9 +604,12 @@ main (int   argc,
     { "quantity", 0, 0, G_OPTION_ARG_INT64, &opts.quantity, N_("Quantity delivered"), N_("N") },
     { "delivered-on", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_on, N_("Day the service was delivered"), N_("DATE") },
     { "delivered-by", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_by, N_("Who delivered the service"), N_("NAME") },
-    { "place", 0, 0, G_OPTION_ARG_STRING, &opts.place, N_("office or home"), N_("PLACE") },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &opts.place, N_("office or home (service); where the meeting is held"), N_("PLACE") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &opts.notes, N_("Notes on the service"), N_("TEXT") },
     { "full-name", 0, 0, G_OPTION_ARG_STRING, &opts.full_name, N_("A member of staff's full name"), N_("NAME") },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &opts.on, N_("Day of the meeting, Hijri or Gregorian"), N_("DATE") },
+    { "city", 0, 0, G_OPTION_ARG_STRING, &opts.city, N_("Only requests from this city (queue)"), N_("CITY") },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &opts.overdue, N_("Only requests past their reply date (queue)"), NULL },
     { "roles", 0, 0, G_OPTION_ARG_STRING, &opts.roles, N_("Roles, separated by commas"), N_("ROLES") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("COMMAND …") },
     { NULL }
@@ -634,6 +642,8 @@ main (int   argc,
     return cmd_date_convert (args[2]);
   if (g_str_equal (args[0], "request") && n >= 2)
     return cmd_request (args, n);
+  if (g_str_equal (args[0], "committee") && n >= 2)
+    return cmd_committee (args, n);
   if (g_str_equal (args[0], "staff") && n >= 2)
     return cmd_staff (args, n);
   if (g_str_equal (args[0], "beneficiary") && n >= 2)

@@ -59,6 +59,10 @@ typedef struct
   char     *notes;
   char     *roles;
   char     *full_name;
+  /* committee */
+  char     *on;
+  char     *city;
+  gboolean  overdue;
 } Options;
 
 extern Options opts;
@@ -81,3 +85,7 @@ int       cmd_request  (char **args,
                         guint  n);
 int       cmd_staff    (char **args,
                         guint  n);
+
+/* rifq-admin-committee.c */
+int       cmd_committee (char **args,
+                         guint  n);

@@ -21,16 +21,6 @@
 #include "rifq-staff.h"
 #include "rifq-validate.h"
 
-#define REQUEST_COLUMNS \
-  "SELECT r.id, r.number, r.beneficiary_id, r.kind, r.channel, r.description, r.amount, r.state," \
-  " r.received_by, r.received_at, r.declaration, r.signature_json, r.signer, r.signer_name," \
-  " r.signer_relation, r.sign_mark, r.officer_name, r.signed_by, r.signed_at, r.validity_json," \
-  " r.submitted_on, r.submitted_at, r.due_on, r.decision_reason, r.decided_by, r.decided_at," \
-  " r.registered_at, r.closed_at, r.close_reason, r.updated_at," \
-  " b.first_name || ' ' || b.father_name || ' ' || b.grandfather_name || ' ' || b.family_name," \
-  " b.national_id, b.mobile, b.file_number" \
-  " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
-
 char *
 _rifq_request_store_stamp_now (void)
 {
@@ -191,8 +181,8 @@ row_to_request (sqlite3_stmt *stmt)
   return r;
 }
 
-static GPtrArray *
-collect_requests (RifqDb       *db,
+GPtrArray *
+_rifq_request_store_collect (RifqDb       *db,
                   sqlite3_stmt *stmt,
                   GError      **error)
 {
@@ -281,7 +271,7 @@ load_request (RifqDb      *db,
               gint64       int_key,
               GError     **error)
 {
-  g_autofree char *sql = g_strconcat (REQUEST_COLUMNS, " WHERE ", where, NULL);
+  g_autofree char *sql = g_strconcat (RIFQ_REQUEST_COLUMNS, " WHERE ", where, NULL);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(RifqRequest) r = NULL;
   sqlite3_stmt *stmt;
@@ -293,7 +283,7 @@ load_request (RifqDb      *db,
     sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, 1, int_key);
-  found = collect_requests (db, stmt, error);
+  found = _rifq_request_store_collect (db, stmt, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -1159,13 +1149,13 @@ rifq_request_store_list (RifqDb  *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   if (beneficiary_id > 0)
-    stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
+    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
                                 " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
   else if (state >= 0)
-    stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE r.state = ?2 AND ?1 IS NULL"
+    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.state = ?2 AND ?1 IS NULL"
                                 " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
   else
-    stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE ?1 IS NULL AND ?2 IS NULL"
+    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE ?1 IS NULL AND ?2 IS NULL"
                                 " ORDER BY r.id DESC LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
@@ -1174,7 +1164,7 @@ rifq_request_store_list (RifqDb  *db,
   if (state >= 0)
     sqlite3_bind_text (stmt, 2, rifq_request_state_code (state), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, (int) MIN (limit, G_MAXINT));
-  return collect_requests (db, stmt, error);
+  return _rifq_request_store_collect (db, stmt, error);
 }
 
 static gboolean
@@ -1214,12 +1204,12 @@ rifq_request_store_lookup (RifqDb     *db,
       sqlite3_stmt *stmt;
       GPtrArray *found;
 
-      stmt = rifq_db_prepare (db, REQUEST_COLUMNS " WHERE r.number IN (?1, ?2)", error);
+      stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.number IN (?1, ?2)", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, latin, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, padded, -1, SQLITE_STATIC);
-      found = collect_requests (db, stmt, error);
+      found = _rifq_request_store_collect (db, stmt, error);
       return found;
     }
 
@@ -1248,11 +1238,11 @@ rifq_request_store_referral_queue (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"
+  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"
                               " WHERE r.state = 'referred' ORDER BY f.asked_at, r.id", error);
   if (stmt == NULL)
     return NULL;
-  list = collect_requests (db, stmt, error);
+  list = _rifq_request_store_collect (db, stmt, error);
   if (list == NULL)
     return NULL;
   for (guint i = 0; i < list->len; i++)

@@ -1,0 +1,1020 @@
+/* rifq-committee.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rifq-calendar.h"
+#include "rifq-committee.h"
+#include "rifq-error.h"
+#include "rifq-request-store-private.h"
+#include "rifq-staff.h"
+#include "rifq-validate.h"
+
+#define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
+
+static const char *votes[] = { "accept", "reject", "defer" };
+
+void
+rifq_queue_item_free (RifqQueueItem *item)
+{
+  if (item == NULL)
+    return;
+  g_clear_pointer (&item->request, rifq_request_unref);
+  g_free (item);
+}
+
+void
+rifq_member_free (RifqMember *member)
+{
+  if (member == NULL)
+    return;
+  g_free (member->username);
+  g_free (member->full_name);
+  g_free (member);
+}
+
+void
+rifq_meeting_free (RifqMeeting *meeting)
+{
+  if (meeting == NULL)
+    return;
+  g_free (meeting->held_on);
+  g_free (meeting->place);
+  g_clear_pointer (&meeting->members, g_ptr_array_unref);
+  g_clear_pointer (&meeting->agenda, g_array_unref);
+  g_free (meeting);
+}
+
+void
+rifq_tally_free (RifqTally *tally)
+{
+  if (tally == NULL)
+    return;
+  g_free (tally->chair_vote);
+  g_free (tally->outcome);
+  g_free (tally->explanation);
+  g_free (tally);
+}
+
+static const char *
+vote_label (const char *vote)
+{
+  if (g_strcmp0 (vote, "accept") == 0)
+    return _("acceptance");
+  if (g_strcmp0 (vote, "reject") == 0)
+    return _("rejection");
+  return _("deferral");
+}
+
+static gboolean
+is_vote (const char *vote)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    if (g_strcmp0 (vote, votes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The clock */
+
+void
+rifq_committee_clock (const char *submitted_on,
+                      const char *due_on,
+                      const char *today,
+                      int        *out_days_since,
+                      int        *out_days_left,
+                      gboolean   *out_overdue)
+{
+  GDate submitted, due, now;
+  int since = 0, left = 0;
+
+  if (rifq_calendar_from_iso (today, &now))
+    {
+      if (submitted_on != NULL && rifq_calendar_from_iso (submitted_on, &submitted))
+        since = g_date_days_between (&submitted, &now);
+      if (due_on != NULL && rifq_calendar_from_iso (due_on, &due))
+        left = g_date_days_between (&now, &due);
+    }
+  if (out_days_since != NULL)
+    *out_days_since = since;
+  if (out_days_left != NULL)
+    *out_days_left = left;
+  if (out_overdue != NULL)
+    *out_overdue = due_on != NULL && left < 0;
+}
+
+GPtrArray *
+rifq_committee_queue (RifqDb                *db,
+                      const RifqQueueFilter *filter,
+                      GError               **error)
+{
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_queue_item_free);
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS
+                              " WHERE r.state IN ('submitted', 'under_review')"
+                              " AND (?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR b.city = ?2)"
+                              " AND (?3 = 0 OR r.due_on < ?4)"
+                              " ORDER BY r.submitted_on, r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  today = rifq_request_store_today (db);
+  sqlite3_bind_text (stmt, 1, filter ? filter->kind : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, filter ? filter->city : NULL, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, filter && filter->overdue_only);
+  sqlite3_bind_text (stmt, 4, today, -1, SQLITE_TRANSIENT);
+  requests = _rifq_request_store_collect (db, stmt, error);
+  if (requests == NULL)
+    return NULL;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      RifqQueueItem *item = g_new0 (RifqQueueItem, 1);
+
+      item->request = rifq_request_ref (g_ptr_array_index (requests, i));
+      rifq_committee_clock (item->request->submitted_on, item->request->due_on, today,
+                            &item->days_since, &item->days_left, &item->overdue);
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
+}
+
+GStrv
+rifq_committee_queue_cities (RifqDb  *db,
+                             GError **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT DISTINCT b.city FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
+                              " WHERE r.state IN ('submitted', 'under_review') ORDER BY b.city", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Meetings */
+
+static GPtrArray *
+committee_members (RifqDb  *db,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) staff = rifq_staff_list (db, COMMITTEE_ROLES, error);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_member_free);
+
+  if (staff == NULL)
+    return NULL;
+  for (guint i = 0; i < staff->len; i++)
+    {
+      RifqStaff *person = g_ptr_array_index (staff, i);
+      RifqMember *member = g_new0 (RifqMember, 1);
+
+      member->username = g_strdup (person->username);
+      member->full_name = g_strdup (person->full_name);
+      member->chair = (person->roles & RIFQ_ROLE_CHAIR) != 0;
+      if (member->chair)
+        g_ptr_array_insert (members, 0, member);
+      else
+        g_ptr_array_add (members, member);
+    }
+  return g_steal_pointer (&members);
+}
+
+static gboolean
+require_role (RifqDb      *db,
+              RifqRole     roles,
+              const char  *what,
+              GError     **error)
+{
+  g_autofree char *who = NULL;
+
+  if (rifq_staff_actor_roles (db) & roles)
+    return TRUE;
+  who = rifq_roles_to_string (roles);
+  if (roles == RIFQ_ROLE_CHAIR)
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only the research-committee chair may %s."), what);
+  else
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only a member of the research committee may %s."),
+                 what);
+  return FALSE;
+}
+
+static JsonNode *
+meeting_json (gint64      id,
+              const char *member,
+              const char *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "meeting");
+  json_builder_add_int_value (builder, id);
+  if (member != NULL)
+    {
+      json_builder_set_member_name (builder, member);
+      json_builder_add_string_value (builder, value ? value : "");
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  const char  *held_on;
+  const char  *place;
+  gint64       meeting_id;
+  gint64       request_id;
+  const char  *username;
+  gboolean     present;
+  const char  *vote;
+  gint64       amount;
+  const char  *text;
+} Job;
+
+static gboolean
+create_meeting_cb (RifqDb      *db,
+                   RifqDbWrite *write,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  Job *job = user_data;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  sqlite3_stmt *stmt;
+
+  if (!require_role (db, RIFQ_ROLE_CHAIR, _("call a meeting"), error))
+    return FALSE;
+  members = committee_members (db, error);
+  if (members == NULL)
+    return FALSE;
+
+  stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->held_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rifq_text_is_blank (job->place) ? NULL : job->place, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+  job->meeting_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      RifqMember *member = g_ptr_array_index (members, i);
+
+      stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present) VALUES (?, ?, 0)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, job->meeting_id);
+      sqlite3_bind_text (stmt, 2, member->username, -1, SQLITE_STATIC);
+      if (!_rifq_request_store_step_ok (stmt, db, error))
+        return FALSE;
+    }
+  rifq_db_write_audit_take (write, "create", "meeting", job->meeting_id, NULL,
+                            meeting_json (job->meeting_id, "held_on", job->held_on), NULL);
+  return TRUE;
+}
+
+RifqMeeting *
+rifq_committee_meeting_create (RifqDb     *db,
+                               const char *held_on,
+                               const char *place,
+                               GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *iso = NULL;
+  Job job = { 0 };
+  RifqCalendarKind kind;
+  GDate day;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (rifq_text_is_blank (held_on) || !rifq_calendar_parse (held_on, &day, &kind, &local))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Meeting date: %s"),
+                   local ? local->message : _("enter the day of the meeting."));
+      return NULL;
+    }
+  iso = rifq_calendar_to_iso (&day);
+  job.held_on = iso;
+  job.place = place;
+  if (!rifq_db_write (db, create_meeting_cb, &job, error))
+    return NULL;
+  return rifq_committee_meeting_get (db, job.meeting_id, error);
+}
+
+RifqMeeting *
+rifq_committee_meeting_get (RifqDb  *db,
+                            gint64   meeting_id,
+                            GError **error)
+{
+  g_autoptr(RifqMeeting) meeting = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT id, held_on, place FROM meeting WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      meeting = g_new0 (RifqMeeting, 1);
+      meeting->id = sqlite3_column_int64 (stmt, 0);
+      meeting->held_on = rifq_db_column_dup (stmt, 1);
+      meeting->place = rifq_db_column_dup (stmt, 2);
+      meeting->members = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_member_free);
+      meeting->agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  sqlite3_reset (stmt);
+  if (meeting == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+      return NULL;
+    }
+
+  stmt = rifq_db_prepare (db, "SELECT m.username, s.full_name, m.present,"
+                              " EXISTS (SELECT 1 FROM staff_role r WHERE r.username = m.username AND r.role = 'chair')"
+                              " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
+                              " ORDER BY 4 DESC, s.full_name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqMember *member = g_new0 (RifqMember, 1);
+
+      member->username = rifq_db_column_dup (stmt, 0);
+      member->full_name = rifq_db_column_dup (stmt, 1);
+      member->present = sqlite3_column_int (stmt, 2);
+      member->chair = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (meeting->members, member);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+
+  stmt = rifq_db_prepare (db, "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (meeting->agenda, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&meeting);
+}
+
+GPtrArray *
+rifq_committee_meetings (RifqDb  *db,
+                         guint    limit,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT id FROM meeting ORDER BY held_on DESC, id DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) MIN (limit, G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      RifqMeeting *meeting = rifq_committee_meeting_get (db, g_array_index (ids, gint64, i), error);
+
+      if (meeting == NULL)
+        return NULL;
+      g_ptr_array_add (meetings, meeting);
+    }
+  return g_steal_pointer (&meetings);
+}
+
+static gboolean
+set_present_cb (RifqDb      *db,
+                RifqDbWrite *write,
+                gpointer     user_data,
+                GError     **error)
+{
+  Job *job = user_data;
+  sqlite3_stmt *stmt;
+
+  if (!require_role (db, RIFQ_ROLE_CHAIR, _("record who is present"), error))
+    return FALSE;
+  stmt = rifq_db_prepare (db, "UPDATE meeting_member SET present = ? WHERE meeting_id = ? AND username = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, job->present ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, job->meeting_id);
+  sqlite3_bind_text (stmt, 3, job->username, -1, SQLITE_STATIC);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+  if (sqlite3_changes (rifq_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("“%s” is not a member of the research committee at this meeting."), job->username);
+      return FALSE;
+    }
+  rifq_db_write_audit_take (write, job->present ? "present" : "absent", "meeting", job->meeting_id, NULL,
+                            meeting_json (job->meeting_id, "member", job->username), NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_set_present (RifqDb     *db,
+                            gint64      meeting_id,
+                            const char *username,
+                            gboolean    present,
+                            GError    **error)
+{
+  Job job = { .meeting_id = meeting_id, .username = username, .present = present };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  return rifq_db_write (db, set_present_cb, &job, error);
+}
+
+static gboolean
+on_agenda (RifqDb  *db,
+           gint64   meeting_id,
+           gint64   request_id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, request_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+add_to_agenda_cb (RifqDb      *db,
+                  RifqDbWrite *write,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  Job *job = user_data;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!require_role (db, RIFQ_ROLE_CHAIR, _("set the agenda"), error))
+    return FALSE;
+  meeting = rifq_committee_meeting_get (db, job->meeting_id, error);
+  r = meeting ? rifq_request_store_get (db, job->request_id, error) : NULL;
+  if (r == NULL)
+    return FALSE;
+  if (on_agenda (db, job->meeting_id, job->request_id))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, _("Request %s is already on this meeting’s agenda."),
+                   r->number);
+      return FALSE;
+    }
+  /* A submitted request comes under review; a deferred one is reconsidered. */
+  if (r->state == RIFQ_REQUEST_SUBMITTED || r->state == RIFQ_REQUEST_DEFERRED)
+    {
+      if (!_rifq_request_store_advance_in (db, write, r->id,
+                                           r->state == RIFQ_REQUEST_SUBMITTED ? RIFQ_ACTION_REVIEW
+                                                                              : RIFQ_ACTION_RECONSIDER,
+                                           NULL, error))
+        return FALSE;
+    }
+  else if (r->state != RIFQ_REQUEST_UNDER_REVIEW)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Request %s is “%s”: only a request submitted to the committee can be on its agenda."),
+                   r->number, rifq_request_state_label (r->state));
+      return FALSE;
+    }
+
+  stmt = rifq_db_prepare (db, "INSERT INTO agenda_item (meeting_id, request_id, position) VALUES (?1, ?2,"
+                              " (SELECT COALESCE (MAX (position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1))",
+                          error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->meeting_id);
+  sqlite3_bind_int64 (stmt, 2, job->request_id);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+  rifq_db_write_audit_take (write, "agenda", "meeting", job->meeting_id, NULL,
+                            meeting_json (job->meeting_id, "request", r->number), NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_add_to_agenda (RifqDb  *db,
+                              gint64   meeting_id,
+                              gint64   request_id,
+                              GError **error)
+{
+  Job job = { .meeting_id = meeting_id, .request_id = request_id };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  return rifq_db_write (db, add_to_agenda_cb, &job, error);
+}
+
+/* Votes and the rule */
+
+static gboolean
+present_member (RifqDb     *db,
+                gint64      meeting_id,
+                const char *username)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT present FROM meeting_member WHERE meeting_id = ? AND username = ?",
+                                        NULL);
+  gboolean present = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    present = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return present;
+}
+
+/* Checks that a request is on the meeting's agenda and under review. */
+static RifqRequest *
+open_case (RifqDb   *db,
+           gint64    meeting_id,
+           gint64    request_id,
+           GError  **error)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (db, request_id, error);
+
+  if (r == NULL)
+    return NULL;
+  if (r->state != RIFQ_REQUEST_UNDER_REVIEW)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Request %s is “%s”, not under review: the committee cannot vote or decide on it."),
+                   r->number, rifq_request_state_label (r->state));
+      return NULL;
+    }
+  if (!on_agenda (db, meeting_id, request_id))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Request %s is not on this meeting’s agenda."),
+                   r->number);
+      return NULL;
+    }
+  return g_steal_pointer (&r);
+}
+
+static gboolean
+vote_cb (RifqDb      *db,
+         RifqDbWrite *write,
+         gpointer     user_data,
+         GError     **error)
+{
+  Job *job = user_data;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *actor = rifq_db_get_actor (db);
+  sqlite3_stmt *stmt;
+
+  if (!require_role (db, COMMITTEE_ROLES, _("vote"), error))
+    return FALSE;
+  if (!present_member (db, job->meeting_id, actor))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Only a member recorded as present at this meeting may vote at it."));
+      return FALSE;
+    }
+  r = open_case (db, job->meeting_id, job->request_id, error);
+  if (r == NULL)
+    return FALSE;
+
+  stmt = rifq_db_prepare (db, "INSERT INTO vote (meeting_id, request_id, username, vote, amount, note, at)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (meeting_id, request_id, username)"
+                              " DO UPDATE SET vote = ?4, amount = ?5, note = ?6, at = ?7", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->meeting_id);
+  sqlite3_bind_int64 (stmt, 2, job->request_id);
+  sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, job->vote, -1, SQLITE_STATIC);
+  if (job->amount >= 0)
+    sqlite3_bind_int64 (stmt, 5, job->amount);
+  sqlite3_bind_text (stmt, 6, rifq_text_is_blank (job->text) ? NULL : job->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "meeting");
+  json_builder_add_int_value (builder, job->meeting_id);
+  json_builder_set_member_name (builder, "vote");
+  json_builder_add_string_value (builder, job->vote);
+  json_builder_set_member_name (builder, "amount");
+  if (job->amount >= 0)
+    json_builder_add_int_value (builder, job->amount);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  rifq_db_write_audit_take (write, "vote", "request", r->id, NULL, json_builder_get_root (builder), job->text);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_vote (RifqDb     *db,
+                     gint64      meeting_id,
+                     gint64      request_id,
+                     const char *vote,
+                     gint64      amount,
+                     const char *note,
+                     GError    **error)
+{
+  Job job = { .meeting_id = meeting_id, .request_id = request_id, .vote = vote, .amount = amount, .text = note };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!is_vote (vote))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Vote: choose acceptance, rejection or deferral."));
+      return FALSE;
+    }
+  if (amount < -1)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals, or nothing."));
+      return FALSE;
+    }
+  return rifq_db_write (db, vote_cb, &job, error);
+}
+
+RifqTally *
+rifq_committee_tally (RifqDb  *db,
+                      gint64   meeting_id,
+                      gint64   request_id,
+                      GError **error)
+{
+  g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+  g_autoptr(GPtrArray) members = committee_members (db, error);
+  g_autofree char *chair_breaks = NULL;
+  sqlite3_stmt *stmt;
+  guint counts[G_N_ELEMENTS (votes)] = { 0 };
+  guint top = 0, at_top = 0;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (members == NULL)
+    return NULL;
+  tally->members = members->len;
+
+  stmt = rifq_db_prepare (db, "SELECT count(*) FROM meeting_member WHERE meeting_id = ? AND present = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    tally->present = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* Only the votes of members present count. */
+  stmt = rifq_db_prepare (db, "SELECT v.vote, EXISTS (SELECT 1 FROM staff_role r WHERE r.username = v.username"
+                              " AND r.role = 'chair') FROM vote v JOIN meeting_member m"
+                              " ON m.meeting_id = v.meeting_id AND m.username = v.username AND m.present = 1"
+                              " WHERE v.meeting_id = ? AND v.request_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, request_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *vote = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+        if (g_strcmp0 (vote, votes[i]) == 0)
+          counts[i]++;
+      if (sqlite3_column_int (stmt, 1))
+        tally->chair_vote = g_strdup (vote);
+      tally->voted++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  tally->accept = counts[0];
+  tally->reject = counts[1];
+  tally->defer = counts[2];
+
+  /* Quorum: more than half of the committee present. */
+  tally->quorum = tally->present * 2 > tally->members;
+  if (!tally->quorum)
+    {
+      tally->explanation = g_strdup_printf (_("No quorum: %u of the committee’s %u members are present; more than "
+                                              "half must be."), tally->present, tally->members);
+      return g_steal_pointer (&tally);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    if (counts[i] > top)
+      {
+        top = counts[i];
+        at_top = 1;
+      }
+    else if (counts[i] == top && top > 0)
+      at_top++;
+
+  /* A majority of the members present decides. */
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    if (counts[i] * 2 > tally->present)
+      {
+        tally->outcome = g_strdup (votes[i]);
+        tally->explanation = g_strdup_printf (_("The majority of the members present voted for %s (%u of %u)."),
+                                              vote_label (votes[i]), counts[i], tally->present);
+        return g_steal_pointer (&tally);
+      }
+
+  /* Otherwise the chair's vote breaks a tie at the top, when the settings say so. */
+  chair_breaks = rifq_db_get_setting (db, "committee_chair_breaks_tie");
+  if (at_top > 1 && g_strcmp0 (chair_breaks, "0") != 0 && tally->chair_vote != NULL
+      && counts[g_strcmp0 (tally->chair_vote, "accept") == 0 ? 0 : g_strcmp0 (tally->chair_vote, "reject") == 0 ? 1 : 2] == top)
+    {
+      tally->outcome = g_strdup (tally->chair_vote);
+      tally->explanation = g_strdup_printf (_("The votes are tied; the chair’s vote for %s breaks the tie."),
+                                            vote_label (tally->chair_vote));
+      return g_steal_pointer (&tally);
+    }
+
+  tally->explanation = g_strdup_printf (_("No decision yet: no choice has a majority of the %u members present "
+                                          "(%u voted)."), tally->present, tally->voted);
+  return g_steal_pointer (&tally);
+}
+
+static JsonNode *
+tally_json (const RifqTally *tally)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *names[] = { "members", "present", "accept", "reject", "defer" };
+  guint values[] = { tally->members, tally->present, tally->accept, tally->reject, tally->defer };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (builder, names[i]);
+      json_builder_add_int_value (builder, values[i]);
+    }
+  json_builder_set_member_name (builder, "chair_vote");
+  tally->chair_vote ? json_builder_add_string_value (builder, tally->chair_vote) : json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "outcome");
+  tally->outcome ? json_builder_add_string_value (builder, tally->outcome) : json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+decide_cb (RifqDb      *db,
+           RifqDbWrite *write,
+           gpointer     user_data,
+           GError     **error)
+{
+  Job *job = user_data;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(JsonNode) tally_node = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *tally_text = NULL;
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  RifqStepDetails details = { .text = job->text };
+  RifqAction action;
+  sqlite3_stmt *stmt;
+  gint64 decision_id;
+
+  if (!require_role (db, RIFQ_ROLE_CHAIR, _("record the committee’s decision"), error))
+    return FALSE;
+  r = open_case (db, job->meeting_id, job->request_id, error);
+  if (r == NULL)
+    return FALSE;
+  tally = rifq_committee_tally (db, job->meeting_id, job->request_id, error);
+  if (tally == NULL)
+    return FALSE;
+  if (!tally->quorum || tally->outcome == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, "%s", tally->explanation);
+      return FALSE;
+    }
+  if (!g_str_equal (tally->outcome, job->vote))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The votes give %s, not %s: %s"),
+                   vote_label (tally->outcome), vote_label (job->vote), tally->explanation);
+      return FALSE;
+    }
+
+  tally_node = tally_json (tally);
+  json_generator_set_root (generator, tally_node);
+  tally_text = json_generator_to_data (generator, NULL);
+  stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
+                              " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  sqlite3_bind_int64 (stmt, 2, job->meeting_id);
+  sqlite3_bind_text (stmt, 3, job->vote, -1, SQLITE_STATIC);
+  if (job->amount >= 0)
+    sqlite3_bind_int64 (stmt, 4, job->amount);
+  sqlite3_bind_text (stmt, 5, job->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, tally_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+  decision_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+  rifq_db_write_audit_take (write, "decide", "decision", decision_id, NULL, tally_json (tally), job->text);
+
+  action = g_str_equal (job->vote, "accept") ? RIFQ_ACTION_ACCEPT
+           : g_str_equal (job->vote, "reject") ? RIFQ_ACTION_REJECT : RIFQ_ACTION_DEFER;
+  return _rifq_request_store_advance_in (db, write, r->id, action, &details, error);
+}
+
+gboolean
+rifq_committee_decide (RifqDb     *db,
+                       gint64      meeting_id,
+                       gint64      request_id,
+                       const char *decision,
+                       gint64      amount,
+                       const char *reasons,
+                       GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reasons ? reasons : ""));
+  Job job = { .meeting_id = meeting_id, .request_id = request_id, .vote = decision, .amount = amount,
+              .text = trimmed };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!is_vote (decision))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Decision: choose acceptance, rejection or deferral."));
+      return FALSE;
+    }
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Reasons: write the reasons for the decision."));
+      return FALSE;
+    }
+  return rifq_db_write (db, decide_cb, &job, error);
+}
+
+/* The outgoing letters register */
+
+typedef struct
+{
+  gint64  request_id;
+  char   *number;
+} LetterJob;
+
+static gboolean
+letter_cb (RifqDb      *db,
+           RifqDbWrite *write,
+           gpointer     user_data,
+           GError     **error)
+{
+  LetterJob *job = user_data;
+  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *format = rifq_db_get_setting (db, "letter_number_format");
+  g_autofree char *decision = NULL;
+  sqlite3_stmt *stmt;
+  gint64 decision_id = 0, seq = -1;
+  RifqHijriDate hijri;
+  GDate day;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT d.id, d.decision, l.number FROM decision d LEFT JOIN letter l"
+                              " ON l.decision_id = d.id WHERE d.request_id = ? ORDER BY d.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->request_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      decision_id = sqlite3_column_int64 (stmt, 0);
+      decision = rifq_db_column_dup (stmt, 1);
+      job->number = rifq_db_column_dup (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (decision_id == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("The committee has not decided on this request yet: there is no letter to send."));
+      return FALSE;
+    }
+  if (job->number != NULL)
+    {
+      /* Numbered already: the register is not touched, and the write is rolled back. */
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, "numbered");
+      return FALSE;
+    }
+
+  if (!rifq_calendar_from_iso (today, &day) || !rifq_calendar_to_hijri (&day, &hijri, error))
+    return FALSE;
+  if (format == NULL)
+    format = g_strdup ("{year}/{seq:4}");
+  stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES ('letter', ?, 1)"
+                              " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, strstr (format, "{year}") ? hijri.year : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (seq < 0)
+    return rifq_db_fail (db, error);
+  job->number = rifq_request_format_number (format, hijri.year, seq);
+
+  stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
+                              " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, job->request_id);
+  sqlite3_bind_int64 (stmt, 3, decision_id);
+  sqlite3_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
+                              : g_str_equal (decision, "reject") ? "rejection" : "deferral", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "letter");
+    json_builder_add_string_value (builder, job->number);
+    json_builder_set_member_name (builder, "issued_at");
+    json_builder_add_string_value (builder, stamp);
+    json_builder_end_object (builder);
+    rifq_db_write_audit_take (write, "letter", "request", job->request_id, NULL, json_builder_get_root (builder), NULL);
+  }
+  return TRUE;
+}
+
+char *
+rifq_committee_letter_number (RifqDb  *db,
+                              gint64   request_id,
+                              GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  LetterJob job = { request_id, NULL };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (rifq_db_write (db, letter_cb, &job, &local))
+    return job.number;
+  if (job.number != NULL && g_error_matches (local, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE))
+    return job.number;
+  g_free (job.number);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
+}

@@ -1,0 +1,146 @@
+/* rifq-committee.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-db.h"
+#include "rifq-request.h"
+
+G_BEGIN_DECLS
+
+/* The research committee (لجنة البحث): its queue with the decision clock, its meetings, the
+ * members' votes, the decision rule from the settings, the chair's decision and the outgoing
+ * letters register. The committee is the staff holding the committee or chair role. */
+
+typedef struct
+{
+  RifqRequest *request;
+  int          days_since;   /* since submission */
+  int          days_left;    /* until the reply is due; negative when overdue */
+  gboolean     overdue;
+} RifqQueueItem;
+
+typedef struct
+{
+  const char *kind;          /* NULL for every kind */
+  const char *city;          /* the beneficiary's city (the branch serving them); NULL for all */
+  gboolean    overdue_only;
+} RifqQueueFilter;
+
+typedef struct
+{
+  char     *username;
+  char     *full_name;
+  gboolean  chair;
+  gboolean  present;
+} RifqMember;
+
+typedef struct
+{
+  gint64     id;
+  char      *held_on;        /* ISO date */
+  char      *place;
+  GPtrArray *members;        /* RifqMember, the chair first */
+  GArray    *agenda;         /* gint64 request ids, in order */
+} RifqMeeting;
+
+typedef struct
+{
+  guint     members;         /* the whole committee */
+  guint     present;
+  guint     accept;
+  guint     reject;
+  guint     defer;
+  guint     voted;
+  gboolean  quorum;
+  char     *chair_vote;      /* "accept", "reject", "defer" or NULL */
+  char     *outcome;         /* what the rule gives, or NULL when it gives nothing yet */
+  char     *explanation;     /* one sentence in the interface language */
+} RifqTally;
+
+void           rifq_queue_item_free       (RifqQueueItem *item);
+void           rifq_member_free           (RifqMember    *member);
+void           rifq_meeting_free          (RifqMeeting   *meeting);
+void           rifq_tally_free            (RifqTally     *tally);
+
+/* The decision clock of a request submitted on submitted_on and due on due_on, on today (ISO). */
+void           rifq_committee_clock       (const char *submitted_on,
+                                           const char *due_on,
+                                           const char *today,
+                                           int        *out_days_since,
+                                           int        *out_days_left,
+                                           gboolean   *out_overdue);
+
+/* Requests submitted or under review, the longest waiting first. */
+GPtrArray     *rifq_committee_queue       (RifqDb                *db,
+                                           const RifqQueueFilter *filter,
+                                           GError               **error);
+
+/* The cities of the requests waiting, for the queue's filter. */
+GStrv          rifq_committee_queue_cities (RifqDb  *db,
+                                            GError **error);
+
+/* The chair calls a meeting on a day typed in Hijri or Gregorian; every member is listed,
+ * absent until marked present. */
+RifqMeeting   *rifq_committee_meeting_create (RifqDb     *db,
+                                              const char *held_on,
+                                              const char *place,
+                                              GError    **error);
+RifqMeeting   *rifq_committee_meeting_get  (RifqDb  *db,
+                                            gint64   meeting_id,
+                                            GError **error);
+/* Newest first. */
+GPtrArray     *rifq_committee_meetings     (RifqDb  *db,
+                                            guint    limit,
+                                            GError **error);
+
+gboolean       rifq_committee_set_present  (RifqDb     *db,
+                                            gint64      meeting_id,
+                                            const char *username,
+                                            gboolean    present,
+                                            GError    **error);
+
+/* Puts a submitted (or deferred) request on the agenda: it is now under review. */
+gboolean       rifq_committee_add_to_agenda (RifqDb  *db,
+                                             gint64   meeting_id,
+                                             gint64   request_id,
+                                             GError **error);
+
+/* A member present at the meeting votes on a request of its agenda (again, to change it). */
+gboolean       rifq_committee_vote         (RifqDb     *db,
+                                            gint64      meeting_id,
+                                            gint64      request_id,
+                                            const char *vote,
+                                            gint64      amount,
+                                            const char *note,
+                                            GError    **error);
+
+RifqTally     *rifq_committee_tally        (RifqDb  *db,
+                                            gint64   meeting_id,
+                                            gint64   request_id,
+                                            GError **error);
+
+/* The chair records the decision the votes give, with its reasons; the request is accepted,
+ * rejected or deferred in the same transaction. */
+gboolean       rifq_committee_decide       (RifqDb     *db,
+                                            gint64      meeting_id,
+                                            gint64      request_id,
+                                            const char *decision,
+                                            gint64      amount,
+                                            const char *reasons,
+                                            GError    **error);
+
+/* The decision letter's number in the outgoing letters register, given once per decision. */
+char          *rifq_committee_letter_number (RifqDb  *db,
+                                             gint64   request_id,
+                                             GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqQueueItem, rifq_queue_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqMeeting, rifq_meeting_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqTally, rifq_tally_free)
+
+G_END_DECLS

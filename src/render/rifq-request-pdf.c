@@ -1,0 +1,1481 @@
+/* rifq-request-pdf.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-request-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <cairo-pdf.h>
+#include <math.h>
+#include <qrencode.h>
+#include <string.h>
+
+#include "rifq-arabic.h"
+#include "rifq-calendar.h"
+#include "rifq-pdf.h"
+#include "rifq-request-pdf.h"
+
+#define MARGIN_SIDE    42.0
+#define MARGIN_TOP     42.0
+#define MARGIN_BOTTOM  30.0
+#define CONTENT_LEFT   MARGIN_SIDE
+#define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
+#define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
+
+/* Type sizes, in points. */
+#define SIZE_ASSOCIATION 15.0
+#define SIZE_TITLE       20.0
+#define SIZE_NUMBER      16.0
+#define SIZE_SMALL        9.5
+#define SIZE_DATES       11.0
+#define SIZE_HEADING     12.5
+#define SIZE_LABEL       10.5
+#define SIZE_VALUE       11.5
+#define SIZE_FOOTER       9.0
+#define SIZE_CAPTION      8.5
+#define SIZE_CODE        10.5
+
+#define LOGO_SIZE        56.0
+#define CELL_PAD_X        8.0
+#define CELL_PAD_Y        3.5
+#define SECTION_GAP      14.0
+#define PARAGRAPH_GAP     5.0
+
+/* The signature box, and the thickness of the pen at no and at full pressure. */
+#define SIGNATURE_WIDTH  200.0
+#define SIGNATURE_HEIGHT  80.0
+#define SIGNATURE_PAD      8.0
+#define PEN_WIDTH_MIN      0.6
+#define PEN_WIDTH_RANGE    1.6
+
+/* The seal: a QR code with the quiet zone the standard asks for, beside the signatures. */
+#define QR_SIZE           92.0
+#define QR_QUIET_MODULES   4
+#define SEAL_COLUMN      150.0
+
+/* A family list: fontconfig falls back to any monospace face when DejaVu is missing. */
+#define CODE_FONT_FAMILY "DejaVu Sans Mono, Monospace"
+
+/* Bidi isolates: LRI…PDI keeps a number such as "1448/000123" in its own left-to-right order
+ * inside Arabic text. */
+#define LRI  "\xe2\x81\xa6"
+#define PDI  "\xe2\x81\xa9"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
+
+typedef struct
+{
+  double r, g, b;
+} Colour;
+
+static const Colour ink = { 0.10, 0.10, 0.12 };
+static const Colour muted = { 0.36, 0.36, 0.40 };
+static const Colour rule = { 0.62, 0.62, 0.66 };
+static const Colour cell_border = { 0.78, 0.78, 0.81 };
+static const Colour label_fill = { 0.955, 0.955, 0.965 };
+static const Colour band_fill = { 0.915, 0.915, 0.93 };
+static const Colour pen = { 0.07, 0.13, 0.42 };
+static const Colour white = { 1, 1, 1 };
+static const Colour black = { 0, 0, 0 };
+
+typedef struct
+{
+  cairo_t                *cr;
+  const RifqRequestSheet *sheet;
+  cairo_surface_t        *logo;
+  QRcode                 *qr;
+
+  gboolean                dry;          /* measuring only: nothing reaches the page */
+  int                     first_page;
+  int                     total_pages;
+  int                     pages;        /* pages begun */
+  double                  y;            /* top of the next block */
+  double                  page_top;     /* where content starts on this page */
+  double                  bottom;       /* lowest point content may reach on a page */
+  double                  capacity;     /* room on a page under a "(continued)" heading */
+  double                  label_width;  /* of the text in the tables' label column */
+  const char             *section;      /* heading of the section under way, for "(continued)" */
+} Painter;
+
+static void
+set_colour (cairo_t      *cr,
+            const Colour *colour)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static gboolean
+is_number_part (gunichar c)
+{
+  return g_ascii_isalnum (c) ||
+         (c >= 0x0660 && c <= 0x0669) ||  /* Arabic-Indic digits */
+         (c >= 0x06F0 && c <= 0x06F9);    /* Eastern Arabic-Indic digits */
+}
+
+static gboolean
+is_number_separator (gunichar c)
+{
+  return c == '-' || c == '/' || c == '.' || c == ':' || c == '_';
+}
+
+/* Wraps each run such as "55-90871", "2026/11/26" or "+966 55 123 4567" in LRI…PDI. After
+ * Arabic letters the bidi algorithm turns such runs round ("55-90871" prints "90871-55"); a
+ * plain run of digits is never turned round, and is left alone. */
+static char *
+isolate_numbers (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean has_digit = FALSE;
+      gboolean has_separator = FALSE;
+
+      /* A phone number's "+" belongs to it. */
+      if (*end == '+' && g_ascii_isdigit (end[1]))
+        {
+          has_separator = TRUE;
+          end++;
+        }
+
+      while (*end != '\0')
+        {
+          gunichar c = g_utf8_get_char (end);
+          const char *next = g_utf8_next_char (end);
+
+          if (is_number_part (c))
+            has_digit |= g_unichar_isdigit (c);
+          else if (end > p && is_number_separator (c) && is_number_part (g_utf8_get_char (next)))
+            has_separator = TRUE;
+          /* Groups of Latin digits apart by single spaces, as in a phone number, read as one. */
+          else if (end > p && c == ' ' && g_ascii_isdigit (end[-1]) && g_ascii_isdigit (end[1]))
+            has_separator = TRUE;
+          else
+            break;
+          end = next;
+        }
+
+      if (end == p)
+        {
+          end = g_utf8_next_char (p);
+          g_string_append_len (out, p, end - p);
+        }
+      else if (has_digit && has_separator)
+        {
+          g_string_append (out, LRI);
+          g_string_append_len (out, p, end - p);
+          g_string_append (out, PDI);
+        }
+      else
+        {
+          g_string_append_len (out, p, end - p);
+        }
+      p = end;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static PangoLayout *
+text_layout (Painter    *painter,
+             const char *text,
+             double      size_pt,
+             gboolean    bold,
+             double      width_pt)
+{
+  PangoLayout *layout;
+
+  layout = rifq_pdf_layout_new (painter->cr, NULL, size_pt, bold, TRUE, width_pt);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Width of the text's longest line, not of the box it was given. */
+static double
+layout_natural_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static double
+layout_baseline (PangoLayout *layout)
+{
+  return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+}
+
+static void
+show_layout (Painter      *painter,
+             PangoLayout  *layout,
+             const Colour *colour,
+             double        x,
+             double        y)
+{
+  if (painter->dry)
+    return;
+  set_colour (painter->cr, colour);
+  cairo_move_to (painter->cr, x, y);
+  pango_cairo_show_layout (painter->cr, layout);
+}
+
+/* Where line i of a layout starts and ends, from the layout's top, in points. */
+static void
+line_range (PangoLayout *layout,
+            int          i,
+            double      *top,
+            double      *bottom)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int y0;
+  int y1;
+
+  for (int n = 0; n < i; n++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+  pango_layout_iter_free (iter);
+
+  *top = (double) y0 / PANGO_SCALE;
+  *bottom = (double) y1 / PANGO_SCALE;
+}
+
+/* Draws lines first to last - 1 of a layout with the top of the first at (x, y): the part of a
+ * paragraph that fits on a page. */
+static void
+show_lines (Painter      *painter,
+            PangoLayout  *layout,
+            int           first,
+            int           last,
+            const Colour *colour,
+            double        x,
+            double        y)
+{
+  PangoLayoutIter *iter;
+  double first_top = -1;
+
+  if (painter->dry)
+    return;
+
+  set_colour (painter->cr, colour);
+  iter = pango_layout_get_iter (layout);
+  for (int i = 0; i < last; i++)
+    {
+      if (i >= first)
+        {
+          PangoRectangle logical;
+          int y0;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, NULL);
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          if (first_top < 0)
+            first_top = (double) y0 / PANGO_SCALE;
+
+          cairo_move_to (painter->cr,
+                         x + (double) logical.x / PANGO_SCALE,
+                         y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - first_top);
+          pango_cairo_show_layout_line (painter->cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+}
+
+/* How many lines of a layout, from line first on, fit into height points; at least one, so
+ * that a line taller than a page still moves on. */
+static int
+lines_fitting (PangoLayout *layout,
+               int          first,
+               double       height)
+{
+  int n_lines = pango_layout_get_line_count (layout);
+  double start;
+  double end;
+  int last;
+
+  line_range (layout, first, &start, &end);
+  for (last = first + 1; last < n_lines; last++)
+    {
+      double top;
+
+      line_range (layout, last, &top, &end);
+      if (end - start > height)
+        break;
+    }
+  return last;
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI_2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI_2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI_2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI_2);
+  cairo_close_path (cr);
+}
+
+static void
+horizontal_line (Painter      *painter,
+                 const Colour *colour,
+                 double        line_width,
+                 double        x0,
+                 double        x1,
+                 double        y)
+{
+  if (painter->dry)
+    return;
+  set_colour (painter->cr, colour);
+  cairo_set_line_width (painter->cr, line_width);
+  cairo_move_to (painter->cr, x0, y);
+  cairo_line_to (painter->cr, x1, y);
+  cairo_stroke (painter->cr);
+}
+
+/* Footer */
+
+static char *
+page_text (Painter *painter,
+           int      number)
+{
+  /* Translators: page number and page count, as in "Page 2 of 5". */
+  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), number, MAX (painter->total_pages, number));
+
+  if (rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC)
+    return rifq_arabic_indic_digits (text);
+  return g_steal_pointer (&text);
+}
+
+static char *
+reference_text (const RifqRequestSheet *sheet)
+{
+  return g_strconcat (is_empty (sheet->title) ? "" : sheet->title, " ",
+                      LRI, sheet->request_number, PDI, NULL);
+}
+
+/* The footer's lines, bottom up, end at the bottom margin; returns the height they take. */
+static double
+draw_footer (Painter *painter,
+             int      number)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+  g_autofree char *page = page_text (painter, number);
+  g_autofree char *reference = reference_text (sheet);
+  g_autoptr(PangoLayout) page_layout = text_layout (painter, page, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
+  g_autoptr(PangoLayout) reference_layout = text_layout (painter, reference, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
+  g_autoptr(PangoLayout) extra = NULL;
+  double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
+  double line;
+
+  if (!is_empty (sheet->footer))
+    {
+      extra = text_layout (painter, sheet->footer, SIZE_CAPTION, FALSE, CONTENT_WIDTH);
+      pango_layout_set_alignment (extra, PANGO_ALIGN_CENTER);
+      y -= layout_height (extra);
+      show_layout (painter, extra, &muted, CONTENT_LEFT, y);
+    }
+
+  pango_layout_set_alignment (reference_layout, PANGO_ALIGN_LEFT);
+  line = MAX (layout_height (page_layout), layout_height (reference_layout));
+  y -= line;
+  show_layout (painter, page_layout, &muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
+  show_layout (painter, reference_layout, &muted, CONTENT_LEFT, y);
+
+  y -= 4;
+  horizontal_line (painter, &rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
+  return RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - y;
+}
+
+/* Pages */
+
+static void draw_heading (Painter    *painter,
+                          const char *heading,
+                          gboolean    continued);
+
+static void
+begin_page (Painter *painter)
+{
+  painter->pages++;
+  painter->y = MARGIN_TOP;
+  if (painter->section != NULL)
+    draw_heading (painter, painter->section, TRUE);
+  painter->page_top = painter->y;
+}
+
+static void
+end_page (Painter *painter)
+{
+  draw_footer (painter, painter->first_page + painter->pages - 1);
+  if (!painter->dry)
+    cairo_show_page (painter->cr);
+}
+
+static void
+new_page (Painter *painter)
+{
+  end_page (painter);
+  begin_page (painter);
+}
+
+static gboolean
+fits (Painter *painter,
+      double   height)
+{
+  return painter->y + height <= painter->bottom;
+}
+
+/* Room for a page of its own, under a "(continued)" heading. */
+static double
+page_capacity (Painter *painter)
+{
+  return painter->capacity;
+}
+
+/* Moves to a new page unless height fits below, or the page is still empty. */
+static void
+make_room (Painter *painter,
+           double   height)
+{
+  if (!fits (painter, height) && painter->y > painter->page_top + 0.5)
+    new_page (painter);
+}
+
+/* Header */
+
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->length - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+load_logo (const RifqRequestSheet *sheet)
+{
+  PngReader reader = { sheet->logo_png, sheet->logo_png_len, 0 };
+  cairo_surface_t *surface;
+
+  if (sheet->logo_png == NULL || sheet->logo_png_len == 0)
+    return NULL;
+
+  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_width (surface) <= 0 ||
+      cairo_image_surface_get_height (surface) <= 0)
+    {
+      /* A damaged logo costs the header its picture, not the committee its request. */
+      g_debug ("Logo left out: %s", cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  return surface;
+}
+
+static void
+draw_logo (Painter *painter,
+           double   right,
+           double   top)
+{
+  cairo_t *cr = painter->cr;
+  double width = cairo_image_surface_get_width (painter->logo);
+  double height = cairo_image_surface_get_height (painter->logo);
+  double scale = MIN (LOGO_SIZE / width, LOGO_SIZE / height);
+
+  if (painter->dry)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, right - width * scale, top + (LOGO_SIZE - height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, painter->logo, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_header (Painter *painter)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+  g_autofree char *number = g_strconcat (LRI, sheet->request_number, PDI, NULL);
+  g_autoptr(PangoLayout) number_label = text_layout (painter, _("Request number"), SIZE_SMALL, FALSE, CONTENT_WIDTH);
+  g_autoptr(PangoLayout) number_layout = text_layout (painter, number, SIZE_NUMBER, TRUE, CONTENT_WIDTH);
+  g_autoptr(PangoLayout) association = NULL;
+  double top = painter->y;
+  double box_width;
+  double box_height;
+  double name_right = CONTENT_RIGHT;
+  double name_width;
+  double band_height;
+
+  /* The request number, boxed, faces the association at the other end of the band. */
+  box_width = MAX (layout_natural_width (number_label), layout_natural_width (number_layout)) + 28;
+  box_width = MAX (box_width, 130);
+  box_height = 6 + layout_height (number_label) + layout_height (number_layout) + 2;
+  pango_layout_set_width (number_label, (int) (box_width * PANGO_SCALE));
+  pango_layout_set_width (number_layout, (int) (box_width * PANGO_SCALE));
+  pango_layout_set_alignment (number_label, PANGO_ALIGN_CENTER);
+  pango_layout_set_alignment (number_layout, PANGO_ALIGN_CENTER);
+
+  band_height = box_height;
+  if (painter->logo != NULL)
+    {
+      band_height = MAX (band_height, LOGO_SIZE);
+      name_right -= LOGO_SIZE + 12;
+    }
+  name_width = name_right - CONTENT_LEFT - box_width - 16;
+
+  if (!is_empty (sheet->association_name))
+    {
+      association = text_layout (painter, sheet->association_name, SIZE_ASSOCIATION, TRUE, name_width);
+      band_height = MAX (band_height, layout_height (association));
+    }
+
+  if (painter->logo != NULL)
+    draw_logo (painter, CONTENT_RIGHT, top + (band_height - LOGO_SIZE) / 2);
+  if (association != NULL)
+    show_layout (painter, association, &ink, name_right - name_width,
+                 top + (band_height - layout_height (association)) / 2);
+
+  if (!painter->dry)
+    {
+      double box_top = top + (band_height - box_height) / 2;
+
+      rounded_rectangle (painter->cr, CONTENT_LEFT, box_top, box_width, box_height, 5);
+      set_colour (painter->cr, &ink);
+      cairo_set_line_width (painter->cr, 1.1);
+      cairo_stroke (painter->cr);
+      show_layout (painter, number_label, &muted, CONTENT_LEFT, box_top + 5);
+      show_layout (painter, number_layout, &ink, CONTENT_LEFT, box_top + 5 + layout_height (number_label));
+    }
+
+  /* A double rule under the letterhead, as on the association's printed forms. */
+  painter->y = top + band_height + 10;
+  horizontal_line (painter, &ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+  horizontal_line (painter, &ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
+  painter->y += 14;
+
+  if (!is_empty (sheet->title))
+    {
+      g_autoptr(PangoLayout) title = text_layout (painter, sheet->title, SIZE_TITLE, TRUE, CONTENT_WIDTH);
+
+      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+      show_layout (painter, title, &ink, CONTENT_LEFT, painter->y);
+      painter->y += layout_height (title);
+    }
+
+  if (!is_empty (sheet->dates_line))
+    {
+      g_autofree char *text = isolate_numbers (sheet->dates_line);
+      g_autoptr(PangoLayout) dates = text_layout (painter, text, SIZE_DATES, FALSE, CONTENT_WIDTH);
+
+      pango_layout_set_alignment (dates, PANGO_ALIGN_CENTER);
+      show_layout (painter, dates, &muted, CONTENT_LEFT, painter->y);
+      painter->y += layout_height (dates);
+    }
+
+  painter->y += SECTION_GAP;
+}
+
+/* Sections */
+
+static PangoLayout *
+heading_layout (Painter    *painter,
+                const char *heading,
+                gboolean    continued)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is the heading of a section that began on the page before. */
+  text = continued ? g_strdup_printf (_("%s (continued)"), heading) : g_strdup (heading);
+  return text_layout (painter, text, SIZE_HEADING, TRUE, CONTENT_WIDTH - 24);
+}
+
+static double
+heading_height (Painter    *painter,
+                const char *heading)
+{
+  g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
+
+  return layout_height (layout) + 4 + 6;
+}
+
+/* A shaded band with a bar at the reading edge. */
+static void
+draw_heading (Painter    *painter,
+              const char *heading,
+              gboolean    continued)
+{
+  g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
+  double height = layout_height (layout) + 4;
+
+  if (!painter->dry)
+    {
+      set_colour (painter->cr, &band_fill);
+      cairo_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height);
+      cairo_fill (painter->cr);
+      set_colour (painter->cr, &ink);
+      cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y, 4, height);
+      cairo_fill (painter->cr);
+    }
+  show_layout (painter, layout, &ink, CONTENT_LEFT + 12, painter->y + 2);
+  painter->y += height + 6;
+}
+
+static void
+begin_section (Painter    *painter,
+               const char *heading,
+               double      keep_with_heading)
+{
+  painter->section = NULL;
+  make_room (painter, heading_height (painter, heading) + MIN (keep_with_heading, page_capacity (painter) / 2));
+  draw_heading (painter, heading, FALSE);
+  painter->section = heading;
+}
+
+static void
+end_section (Painter *painter)
+{
+  painter->section = NULL;
+  painter->y += SECTION_GAP;
+}
+
+typedef struct
+{
+  PangoLayout *label;
+  PangoLayout *value;
+  double       label_y;  /* offsets that put the first lines on one baseline */
+  double       value_y;
+  double       height;   /* without padding */
+} Row;
+
+static void
+clear_row (Row *row)
+{
+  g_clear_object (&row->label);
+  g_clear_object (&row->value);
+}
+
+static double
+label_cell_width (Painter *painter)
+{
+  return painter->label_width + 2 * CELL_PAD_X;
+}
+
+static double
+value_width (Painter *painter)
+{
+  return CONTENT_WIDTH - label_cell_width (painter) - 2 * CELL_PAD_X;
+}
+
+static void
+measure_row (Painter            *painter,
+             const RifqSheetRow *sheet_row,
+             Row                *row)
+{
+  g_autofree char *label = isolate_numbers (sheet_row->label);
+  g_autofree char *value = isolate_numbers (is_empty (sheet_row->value) ? "—" : sheet_row->value);
+
+  row->label = text_layout (painter, label, SIZE_LABEL, TRUE, painter->label_width);
+  row->value = text_layout (painter, value, SIZE_VALUE, FALSE, value_width (painter));
+  row->label_y = MAX (0, layout_baseline (row->value) - layout_baseline (row->label));
+  row->value_y = MAX (0, layout_baseline (row->label) - layout_baseline (row->value));
+  row->height = MAX (row->label_y + layout_height (row->label), row->value_y + layout_height (row->value));
+}
+
+/* Outline of the rows drawn on this page since top, and the rule between the columns. */
+static void
+close_table (Painter *painter,
+             double   top)
+{
+  double divider = CONTENT_RIGHT - label_cell_width (painter);
+
+  if (painter->dry || painter->y <= top)
+    return;
+
+  set_colour (painter->cr, &cell_border);
+  cairo_set_line_width (painter->cr, 0.6);
+  cairo_rectangle (painter->cr, CONTENT_LEFT, top, CONTENT_WIDTH, painter->y - top);
+  cairo_move_to (painter->cr, divider, top);
+  cairo_line_to (painter->cr, divider, painter->y);
+  cairo_stroke (painter->cr);
+}
+
+static void
+draw_row_cells (Painter *painter,
+                double   height,
+                double   top_of_table)
+{
+  double label_cell = label_cell_width (painter);
+
+  if (painter->dry)
+    return;
+
+  set_colour (painter->cr, &label_fill);
+  cairo_rectangle (painter->cr, CONTENT_RIGHT - label_cell, painter->y, label_cell, height);
+  cairo_fill (painter->cr);
+
+  if (painter->y > top_of_table)
+    horizontal_line (painter, &cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+}
+
+/* A row taller than a page: its value goes on page after page, the label with its first part. */
+static void
+draw_split_row (Painter *painter,
+                Row     *row,
+                double  *top_of_table)
+{
+  int n_lines = pango_layout_get_line_count (row->value);
+  int first = 0;
+
+  while (first < n_lines)
+    {
+      double room = painter->bottom - painter->y - 2 * CELL_PAD_Y - (first == 0 ? row->value_y : 0);
+      int last;
+      double start;
+      double end;
+      double height;
+
+      line_range (row->value, first, &start, &end);
+      if (end - start > room && painter->y > painter->page_top + 0.5)
+        {
+          close_table (painter, *top_of_table);
+          new_page (painter);
+          *top_of_table = painter->y;
+          continue;
+        }
+
+      last = lines_fitting (row->value, first, room);
+      line_range (row->value, first, &start, &end);
+      line_range (row->value, last - 1, &end, &end);
+      height = end - start + 2 * CELL_PAD_Y + (first == 0 ? row->value_y : 0);
+      if (first == 0)
+        height = MAX (height, row->label_y + layout_height (row->label) + 2 * CELL_PAD_Y);
+
+      draw_row_cells (painter, height, *top_of_table);
+      if (first == 0)
+        show_layout (painter, row->label, &muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
+                     painter->y + CELL_PAD_Y + row->label_y);
+      show_lines (painter, row->value, first, last, &ink, CONTENT_LEFT + CELL_PAD_X,
+                  painter->y + CELL_PAD_Y + (first == 0 ? row->value_y : 0));
+      painter->y += height;
+      first = last;
+
+      if (first < n_lines)
+        {
+          close_table (painter, *top_of_table);
+          new_page (painter);
+          *top_of_table = painter->y;
+        }
+    }
+}
+
+static void
+draw_table (Painter            *painter,
+            const char         *heading,
+            const RifqSheetRow *rows)
+{
+  g_autoptr(GArray) measured = g_array_new (FALSE, TRUE, sizeof (Row));
+  double top;
+
+  g_array_set_clear_func (measured, (GDestroyNotify) clear_row);
+  for (guint i = 0; rows[i].label != NULL; i++)
+    {
+      Row row = { 0 };
+
+      measure_row (painter, &rows[i], &row);
+      g_array_append_val (measured, row);
+    }
+
+  /* The heading stays with the first row. */
+  begin_section (painter, heading,
+                 measured->len > 0 ? g_array_index (measured, Row, 0).height + 2 * CELL_PAD_Y : 0);
+  top = painter->y;
+
+  for (guint i = 0; i < measured->len; i++)
+    {
+      Row *row = &g_array_index (measured, Row, i);
+      double height = row->height + 2 * CELL_PAD_Y;
+
+      if (!fits (painter, height) && height <= page_capacity (painter))
+        {
+          close_table (painter, top);
+          new_page (painter);
+          top = painter->y;
+        }
+
+      if (!fits (painter, height))
+        {
+          draw_split_row (painter, row, &top);
+          continue;
+        }
+
+      draw_row_cells (painter, height, top);
+      show_layout (painter, row->label, &muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
+                   painter->y + CELL_PAD_Y + row->label_y);
+      show_layout (painter, row->value, &ink, CONTENT_LEFT + CELL_PAD_X,
+                   painter->y + CELL_PAD_Y + row->value_y);
+      painter->y += height;
+    }
+
+  close_table (painter, top);
+  end_section (painter);
+}
+
+static void
+draw_documents (Painter *painter)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+  const char *heading = _("Documents (validity at submission)");
+  g_autoptr(PangoLayout) none = NULL;
+
+  if (sheet->documents != NULL && sheet->documents[0].label != NULL)
+    {
+      draw_table (painter, heading, sheet->documents);
+      return;
+    }
+
+  none = text_layout (painter, _("No documents were presented."), SIZE_VALUE, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+  begin_section (painter, heading, layout_height (none));
+  show_layout (painter, none, &muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
+  painter->y += layout_height (none);
+  end_section (painter);
+}
+
+/* A paragraph that breaks between its lines where the page ends. */
+static void
+flow_paragraph (Painter      *painter,
+                PangoLayout  *layout,
+                const Colour *colour,
+                double        x)
+{
+  int n_lines = pango_layout_get_line_count (layout);
+  int first = 0;
+
+  if (fits (painter, layout_height (layout)))
+    {
+      show_layout (painter, layout, colour, x, painter->y);
+      painter->y += layout_height (layout);
+      return;
+    }
+
+  while (first < n_lines)
+    {
+      int last = lines_fitting (layout, first, painter->bottom - painter->y);
+      double start;
+      double end;
+
+      line_range (layout, first, &start, &end);
+      line_range (layout, last - 1, &end, &end);
+
+      /* A lone line at the foot of a page goes over with the rest. */
+      if (end - start > painter->bottom - painter->y || (last - first < 2 && last < n_lines))
+        {
+          if (painter->y > painter->page_top + 0.5)
+            {
+              new_page (painter);
+              continue;
+            }
+        }
+
+      show_lines (painter, layout, first, last, colour, x, painter->y);
+      painter->y += end - start;
+      first = last;
+      if (first < n_lines)
+        new_page (painter);
+    }
+}
+
+static PangoLayout *
+paragraph_layout (Painter    *painter,
+                  const char *text)
+{
+  g_autofree char *isolated = isolate_numbers (text);
+  PangoLayout *layout = text_layout (painter, isolated, SIZE_VALUE, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+
+  pango_layout_set_justify (layout, TRUE);
+  return layout;
+}
+
+static void
+draw_research (Painter *painter)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  gboolean begun = FALSE;
+
+  if (is_empty (painter->sheet->research_report))
+    return;
+
+  paragraphs = g_strsplit (painter->sheet->research_report, "\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i] == '\0')
+        continue;
+
+      layout = paragraph_layout (painter, paragraphs[i]);
+      if (!begun)
+        {
+          double first_lines;
+          double end;
+
+          /* The heading keeps two lines of the report with it. */
+          line_range (layout, MIN (1, pango_layout_get_line_count (layout) - 1), &first_lines, &end);
+          begin_section (painter, _("Social research"), end);
+          begun = TRUE;
+        }
+      else
+        painter->y += PARAGRAPH_GAP;
+
+      flow_paragraph (painter, layout, &ink, CONTENT_LEFT + CELL_PAD_X);
+    }
+
+  if (begun)
+    end_section (painter);
+}
+
+/* The signature and the seal */
+
+static double
+pen_width (double pressure)
+{
+  /* Steps of a tenth of a point: neighbouring pieces of one width go in one path. */
+  return round ((PEN_WIDTH_MIN + PEN_WIDTH_RANGE * CLAMP (pressure, 0, 1)) * 10) / 10;
+}
+
+typedef struct
+{
+  cairo_t *cr;
+  double   width;  /* of the path under way; 0 when none */
+} Pen;
+
+static void
+pen_piece (Pen    *pen_state,
+           double  width,
+           double  x,
+           double  y)
+{
+  if (pen_state->width != width)
+    {
+      if (pen_state->width > 0)
+        cairo_stroke (pen_state->cr);
+      cairo_set_line_width (pen_state->cr, width);
+      cairo_move_to (pen_state->cr, x, y);
+      pen_state->width = width;
+    }
+}
+
+/* Strokes scaled uniformly into the box, the ink's bounds at its centre; the pad's y runs
+ * downwards as the page's does, so nothing is mirrored. Each stroke is smoothed through the
+ * midpoints of its segments, the pen as wide as the pressure at each point. */
+static void
+draw_signature (Painter       *painter,
+                RifqSignature *signature,
+                double         box_x,
+                double         box_y)
+{
+  cairo_t *cr = painter->cr;
+  const double inset = SIGNATURE_PAD + (PEN_WIDTH_MIN + PEN_WIDTH_RANGE) / 2;
+  double x0, y0, x1, y1;
+  double scale;
+  double centre_x = box_x + SIGNATURE_WIDTH / 2;
+  double centre_y = box_y + SIGNATURE_HEIGHT / 2;
+  Pen pen_state = { cr, 0 };
+
+  if (painter->dry || signature == NULL || rifq_signature_get_n_points (signature) == 0)
+    return;
+
+  rifq_signature_get_bounds (signature, &x0, &y0, &x1, &y1);
+  scale = MIN ((SIGNATURE_WIDTH - 2 * inset) / MAX (x1 - x0, 1e-3),
+               (SIGNATURE_HEIGHT - 2 * inset) / MAX (y1 - y0, 1e-3));
+
+#define PX(px) (centre_x + ((px) - (x0 + x1) / 2) * scale)
+#define PY(py) (centre_y + ((py) - (y0 + y1) / 2) * scale)
+
+  cairo_save (cr);
+  set_colour (cr, &pen);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  for (guint s = 0; s < rifq_signature_get_n_strokes (signature); s++)
+    {
+      guint n = 0;
+      const RifqSignaturePoint *points = rifq_signature_get_stroke (signature, s, &n);
+      double last_x;
+      double last_y;
+
+      if (n == 0)
+        continue;
+
+      pen_state.width = 0;
+      if (n == 1)
+        {
+          /* A dot: a round cap on a segment of no length. */
+          pen_piece (&pen_state, pen_width (points[0].pressure), PX (points[0].x), PY (points[0].y));
+          cairo_line_to (cr, PX (points[0].x), PY (points[0].y));
+          cairo_stroke (cr);
+          continue;
+        }
+
+      /* From the first point to the first midpoint, a straight piece. */
+      last_x = PX ((points[0].x + points[1].x) / 2);
+      last_y = PY ((points[0].y + points[1].y) / 2);
+      pen_piece (&pen_state, pen_width ((points[0].pressure + points[1].pressure) / 2),
+                 PX (points[0].x), PY (points[0].y));
+      cairo_line_to (cr, last_x, last_y);
+
+      /* Through each inner point, a curve from midpoint to midpoint. */
+      for (guint i = 1; i + 1 < n; i++)
+        {
+          double cx = PX (points[i].x);
+          double cy = PY (points[i].y);
+          double mx = PX ((points[i].x + points[i + 1].x) / 2);
+          double my = PY ((points[i].y + points[i + 1].y) / 2);
+
+          pen_piece (&pen_state, pen_width (points[i].pressure), last_x, last_y);
+          cairo_curve_to (cr,
+                          last_x + 2.0 / 3.0 * (cx - last_x), last_y + 2.0 / 3.0 * (cy - last_y),
+                          mx + 2.0 / 3.0 * (cx - mx), my + 2.0 / 3.0 * (cy - my),
+                          mx, my);
+          last_x = mx;
+          last_y = my;
+        }
+
+      pen_piece (&pen_state, pen_width ((points[n - 2].pressure + points[n - 1].pressure) / 2), last_x, last_y);
+      cairo_line_to (cr, PX (points[n - 1].x), PY (points[n - 1].y));
+      cairo_stroke (cr);
+    }
+
+#undef PX
+#undef PY
+
+  cairo_restore (cr);
+}
+
+/* Dark modules as rectangles in one path, filled once: no seams between neighbours. */
+static void
+draw_qr (Painter *painter,
+         double   x,
+         double   y)
+{
+  const QRcode *qr = painter->qr;
+  int modules = qr->width + 2 * QR_QUIET_MODULES;
+  double module = QR_SIZE / modules;
+
+  if (painter->dry)
+    return;
+
+  set_colour (painter->cr, &white);
+  cairo_rectangle (painter->cr, x, y, QR_SIZE, QR_SIZE);
+  cairo_fill (painter->cr);
+
+  for (int row = 0; row < qr->width; row++)
+    {
+      const unsigned char *cells = qr->data + row * qr->width;
+
+      for (int column = 0; column < qr->width;)
+        {
+          int run = 0;
+
+          while (column + run < qr->width && (cells[column + run] & 1))
+            run++;
+          if (run > 0)
+            {
+              cairo_rectangle (painter->cr,
+                               x + (QR_QUIET_MODULES + column) * module,
+                               y + (QR_QUIET_MODULES + row) * module,
+                               run * module, module);
+              column += run;
+            }
+          else
+            column++;
+        }
+    }
+  set_colour (painter->cr, &black);
+  cairo_fill (painter->cr);
+}
+
+typedef struct
+{
+  PangoLayout *signature_label;
+  PangoLayout *signed_by;
+  PangoLayout *officer;
+  PangoLayout *code;
+  PangoLayout *caption;
+  double       text_width;  /* of the lines under the signature */
+  double       signature_height;
+  double       seal_height;
+} Closing;
+
+static void
+clear_closing (Closing *closing)
+{
+  g_clear_object (&closing->signature_label);
+  g_clear_object (&closing->signed_by);
+  g_clear_object (&closing->officer);
+  g_clear_object (&closing->code);
+  g_clear_object (&closing->caption);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Closing, clear_closing)
+
+static double
+closing_height (const Closing *closing)
+{
+  return MAX (closing->signature_height, closing->seal_height);
+}
+
+static void
+measure_closing (Painter *painter,
+                 Closing *closing)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+  double text_width = CONTENT_WIDTH - (painter->qr != NULL ? SEAL_COLUMN + 24 : 0);
+
+  closing->text_width = text_width;
+
+  closing->signature_label = text_layout (painter, _("Signature"), SIZE_SMALL, TRUE, text_width);
+  closing->signature_height = layout_height (closing->signature_label) + 3 + SIGNATURE_HEIGHT + 5;
+  if (!is_empty (sheet->signed_by_line))
+    {
+      g_autofree char *text = isolate_numbers (sheet->signed_by_line);
+
+      closing->signed_by = text_layout (painter, text, SIZE_LABEL, TRUE, text_width);
+      closing->signature_height += layout_height (closing->signed_by);
+    }
+  if (!is_empty (sheet->officer_line))
+    {
+      g_autofree char *text = isolate_numbers (sheet->officer_line);
+
+      closing->officer = text_layout (painter, text, SIZE_LABEL, FALSE, text_width);
+      closing->signature_height += layout_height (closing->officer);
+    }
+
+  closing->seal_height = 0;
+  if (painter->qr != NULL)
+    {
+      closing->seal_height = QR_SIZE + 2;
+      if (!is_empty (sheet->seal_short_code))
+        {
+          g_autofree char *code = g_strconcat (LRI, sheet->seal_short_code, PDI, NULL);
+
+          closing->code = rifq_pdf_layout_new (painter->cr, CODE_FONT_FAMILY, SIZE_CODE, TRUE, TRUE, SEAL_COLUMN);
+          pango_layout_set_text (closing->code, code, -1);
+          pango_layout_set_alignment (closing->code, PANGO_ALIGN_CENTER);
+          closing->seal_height += layout_height (closing->code) + 2;
+        }
+      closing->caption = text_layout (painter, _("Seal of the association — verify with rifq-admin verify"),
+                                      SIZE_CAPTION, FALSE, SEAL_COLUMN);
+      pango_layout_set_alignment (closing->caption, PANGO_ALIGN_CENTER);
+      closing->seal_height += layout_height (closing->caption);
+    }
+}
+
+/* The signature at the reading edge, the seal at the other. */
+static void
+draw_closing (Painter *painter,
+              Closing *closing)
+{
+  double text_x = CONTENT_RIGHT - closing->text_width;
+  double top = painter->y;
+  double y = top;
+
+  show_layout (painter, closing->signature_label, &muted, text_x, y);
+  y += layout_height (closing->signature_label) + 3;
+  if (!painter->dry)
+    {
+      rounded_rectangle (painter->cr, CONTENT_RIGHT - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, 4);
+      set_colour (painter->cr, &rule);
+      cairo_set_line_width (painter->cr, 0.6);
+      cairo_stroke (painter->cr);
+    }
+  draw_signature (painter, painter->sheet->signature, CONTENT_RIGHT - SIGNATURE_WIDTH, y);
+  y += SIGNATURE_HEIGHT + 5;
+  if (closing->signed_by != NULL)
+    {
+      show_layout (painter, closing->signed_by, &ink, text_x, y);
+      y += layout_height (closing->signed_by);
+    }
+  if (closing->officer != NULL)
+    show_layout (painter, closing->officer, &ink, text_x, y);
+
+  if (painter->qr != NULL)
+    {
+      double x = CONTENT_LEFT + (SEAL_COLUMN - QR_SIZE) / 2;
+
+      y = top;
+      draw_qr (painter, x, y);
+      y += QR_SIZE + 2;
+      if (closing->code != NULL)
+        {
+          show_layout (painter, closing->code, &ink, CONTENT_LEFT, y);
+          y += layout_height (closing->code) + 2;
+        }
+      show_layout (painter, closing->caption, &muted, CONTENT_LEFT, y);
+    }
+
+  painter->y = top + closing_height (closing);
+}
+
+static void
+draw_declaration (Painter *painter)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+  g_auto(Closing) closing = { 0 };
+  g_autoptr(PangoLayout) declaration = NULL;
+  double declaration_height = 0;
+  double together;
+
+  measure_closing (painter, &closing);
+  if (!is_empty (sheet->declaration))
+    {
+      declaration = paragraph_layout (painter, sheet->declaration);
+      declaration_height = layout_height (declaration) + 10;
+    }
+
+  /* The declaration and the signature under it are read as one: they share a page when a page
+   * can hold them. */
+  together = heading_height (painter, _("Declaration")) + declaration_height + closing_height (&closing);
+  if (together <= page_capacity (painter))
+    make_room (painter, together);
+
+  begin_section (painter, _("Declaration"), MIN (declaration_height, 60));
+  if (declaration != NULL)
+    {
+      flow_paragraph (painter, declaration, &ink, CONTENT_LEFT + CELL_PAD_X);
+      painter->y += 10;
+    }
+
+  make_room (painter, closing_height (&closing));
+  draw_closing (painter, &closing);
+  end_section (painter);
+}
+
+
+/* The label column is as wide as the longest label of any table, within bounds that leave the
+ * values room: the tables of one request line up. */
+static double
+measure_label_width (Painter *painter)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+  const RifqSheetRow *tables[] = { sheet->beneficiary, sheet->household, sheet->support, sheet->documents };
+  double width = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      for (guint i = 0; tables[t] != NULL && tables[t][i].label != NULL; i++)
+        {
+          g_autofree char *label = isolate_numbers (tables[t][i].label);
+          g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
+
+          width = MAX (width, layout_natural_width (layout));
+        }
+    }
+  return CLAMP (width + 1, 110, CONTENT_WIDTH * 0.36);
+}
+
+static void
+paint (Painter *painter)
+{
+  const RifqRequestSheet *sheet = painter->sheet;
+
+  painter->pages = 0;
+  painter->section = NULL;
+  painter->label_width = measure_label_width (painter);
+  /* The footer takes the same room on every page. */
+  painter->bottom = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - 12;
+  {
+    gboolean dry = painter->dry;
+
+    painter->dry = TRUE;
+    painter->bottom -= draw_footer (painter, 1);
+    painter->capacity = painter->bottom - MARGIN_TOP - heading_height (painter, _("Beneficiary"));
+    painter->dry = dry;
+  }
+
+  begin_page (painter);
+  draw_header (painter);
+  if (sheet->beneficiary != NULL)
+    draw_table (painter, _("Beneficiary"), sheet->beneficiary);
+  if (sheet->household != NULL)
+    draw_table (painter, _("Household and income"), sheet->household);
+  if (sheet->support != NULL)
+    draw_table (painter, _("Support requested"), sheet->support);
+  draw_documents (painter);
+  draw_research (painter);
+  draw_declaration (painter);
+  end_page (painter);
+}
+
+int
+rifq_request_pdf_draw (cairo_t                *cr,
+                       const RifqRequestSheet *sheet,
+                       int                     first_page_number,
+                       int                     total_pages_or_0)
+{
+  g_autoptr(QRcode) qr = NULL;
+  Painter painter = { 0 };
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (sheet != NULL, 0);
+  g_return_val_if_fail (sheet->request_number != NULL, 0);
+
+  if (!is_empty (sheet->seal_payload))
+    {
+      qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (qr == NULL)
+        g_warning ("The seal of request %s could not be encoded as a QR code", sheet->request_number);
+    }
+
+  painter.cr = cr;
+  painter.sheet = sheet;
+  painter.logo = load_logo (sheet);
+  painter.qr = qr;
+  painter.first_page = MAX (first_page_number, 1);
+
+  cairo_save (cr);
+
+  /* Without a total, count this request's pages first: the same drawing, with nothing drawn. */
+  painter.total_pages = total_pages_or_0;
+  if (painter.total_pages <= 0)
+    {
+      painter.dry = TRUE;
+      paint (&painter);
+      painter.total_pages = painter.first_page - 1 + painter.pages;
+      painter.dry = FALSE;
+    }
+
+  paint (&painter);
+
+  cairo_restore (cr);
+  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  return painter.pages;
+}
+
+static cairo_status_t
+append_pdf_data (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+rifq_request_pdf_write (const RifqRequestSheet *sheet,
+                        const char             *path,
+                        GError                **error)
+{
+  g_autoptr(GByteArray) data = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (sheet != NULL, FALSE);
+  g_return_val_if_fail (sheet->request_number != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_empty (sheet->seal_payload))
+    {
+      g_autoptr(QRcode) qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+
+      if (qr == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The seal is too long to print as a QR code."));
+          return FALSE;
+        }
+    }
+
+  /* Drawn in memory and then saved in one go: a failed write never leaves half a request. */
+  data = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (append_pdf_data, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+
+  title = g_strdup_printf ("%s %s", is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, g_strstrip (title));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
+  if (!is_empty (sheet->association_name))
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, sheet->association_name);
+  if (!is_empty (sheet->sealed_json))
+    {
+      g_autofree char *encoded = g_base64_encode ((const guchar *) sheet->sealed_json, strlen (sheet->sealed_json));
+      g_autofree char *keywords = g_strconcat (RIFQ_REQUEST_PDF_SEALED_PREFIX, encoded, NULL);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+    }
+
+  cr = cairo_create (surface);
+  rifq_request_pdf_draw (cr, sheet, 1, 0);
+  cairo_destroy (cr);
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is the drawing library's own description of what went wrong. */
+                   _("The request could not be drawn: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  if (!g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, error))
+    {
+      g_prefix_error (error, _("The request could not be saved: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}

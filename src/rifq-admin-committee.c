@@ -1,0 +1,196 @@
+/* rifq-admin-committee.c: rifq-admin's research-committee commands
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-admin"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-admin.h"
+#include "rifq-committee.h"
+#include "rifq-request-store.h"
+
+static JsonNode *
+meeting_to_json (RifqDb      *db,
+                 RifqMeeting *meeting)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, meeting->id);
+  json_builder_set_member_name (builder, "held_on");
+  json_builder_add_string_value (builder, meeting->held_on);
+  json_builder_set_member_name (builder, "place");
+  meeting->place ? json_builder_add_string_value (builder, meeting->place) : json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < meeting->members->len; i++)
+    {
+      RifqMember *member = g_ptr_array_index (meeting->members, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "username");
+      json_builder_add_string_value (builder, member->username);
+      json_builder_set_member_name (builder, "full_name");
+      json_builder_add_string_value (builder, member->full_name);
+      json_builder_set_member_name (builder, "chair");
+      json_builder_add_boolean_value (builder, member->chair);
+      json_builder_set_member_name (builder, "present");
+      json_builder_add_boolean_value (builder, member->present);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "agenda");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      g_autoptr(RifqRequest) r = rifq_request_store_get (db, g_array_index (meeting->agenda, gint64, i), NULL);
+      g_autoptr(RifqTally) tally = rifq_committee_tally (db, meeting->id, g_array_index (meeting->agenda, gint64, i),
+                                                         NULL);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_string_value (builder, r ? r->number : "");
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, r ? rifq_request_state_code (r->state) : "");
+      json_builder_set_member_name (builder, "tally");
+      json_builder_add_string_value (builder, tally ? tally->explanation : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static int
+show_meeting (RifqDb *db,
+              gint64  id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, id, &error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (meeting == NULL)
+    return refuse (error);
+  node = meeting_to_json (db, meeting);
+  print_json (node);
+  return EXIT_OK;
+}
+
+static gint64
+request_id (RifqDb      *db,
+            const char  *number,
+            GError     **error)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get_by_number (db, number, error);
+
+  return r ? r->id : 0;
+}
+
+static int
+queue (RifqDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  RifqQueueFilter filter = { opts.kind, opts.city, opts.overdue };
+
+  items = rifq_committee_queue (db, &filter, &error);
+  if (items == NULL)
+    return refuse (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      RifqQueueItem *item = g_ptr_array_index (items, i);
+
+      /* Translators: a line of the committee's queue: number, days waiting, days left, name */
+      g_print (_("%s\t%d days waiting\t%d days left%s\t%s\n"), item->request->number, item->days_since,
+               item->days_left, item->overdue ? _(" (overdue)") : "", item->request->beneficiary_name);
+    }
+  return EXIT_OK;
+}
+
+int
+cmd_committee (char **args,
+               guint  n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  const char *sub = args[1];
+
+  if (db == NULL)
+    return refuse (error);
+
+  if (g_str_equal (sub, "queue") && n == 2)
+    return queue (db);
+  if (g_str_equal (sub, "meeting") && n >= 3)
+    {
+      if (g_str_equal (args[2], "create") && n == 3)
+        {
+          g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_create (db, opts.on, opts.place, &error);
+
+          if (meeting == NULL)
+            return refuse (error);
+          return show_meeting (db, meeting->id);
+        }
+      if (g_str_equal (args[2], "show") && n == 4)
+        return show_meeting (db, g_ascii_strtoll (args[3], NULL, 10));
+      if (g_str_equal (args[2], "present") && n >= 5)
+        {
+          gint64 id = g_ascii_strtoll (args[3], NULL, 10);
+
+          for (guint i = 4; i < n; i++)
+            if (!rifq_committee_set_present (db, id, args[i], TRUE, &error))
+              return refuse (error);
+          return show_meeting (db, id);
+        }
+      if (g_str_equal (args[2], "agenda") && n >= 5)
+        {
+          gint64 id = g_ascii_strtoll (args[3], NULL, 10);
+
+          for (guint i = 4; i < n; i++)
+            {
+              gint64 request = request_id (db, args[i], &error);
+
+              if (request == 0 || !rifq_committee_add_to_agenda (db, id, request, &error))
+                return refuse (error);
+            }
+          return show_meeting (db, id);
+        }
+    }
+  if ((g_str_equal (sub, "vote") || g_str_equal (sub, "decide")) && n == 5)
+    {
+      gint64 meeting = g_ascii_strtoll (args[2], NULL, 10);
+      gint64 request = request_id (db, args[3], &error);
+      gboolean ok;
+
+      if (request == 0)
+        return refuse (error);
+      if (g_str_equal (sub, "vote"))
+        ok = rifq_committee_vote (db, meeting, request, args[4], opts.amount, opts.notes, &error);
+      else
+        ok = rifq_committee_decide (db, meeting, request, args[4], opts.amount, opts.text, &error);
+      if (!ok)
+        return refuse (error);
+      return show_meeting (db, meeting);
+    }
+  if (g_str_equal (sub, "letter") && n == 3)
+    {
+      gint64 request = request_id (db, args[2], &error);
+      g_autofree char *number = request ? rifq_committee_letter_number (db, request, &error) : NULL;
+
+      if (number == NULL)
+        return refuse (error);
+      g_print ("%s\n", number);
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “committee %s”."), sub);
+    return usage (message);
+  }
+}

@@ -1,0 +1,346 @@
+/* test-committee.c: the research committee's queue, meetings, votes, rule and decisions
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rifq-committee.h"
+#include "rifq-error.h"
+#include "rifq-test-request.h"
+
+/* Committee of four: the chair and three members. */
+typedef struct
+{
+  RifqDb *db;
+  gint64  meeting;
+  gint64  request;
+} Committee;
+
+static void
+as (Committee  *f,
+    const char *user)
+{
+  rifq_db_set_actor (f->db, user);
+}
+
+static void
+committee_set_up (Committee     *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+
+  f->db = rifq_test_db_new (NULL);
+  rifq_test_staff (f->db);
+  f->request = rifq_test_submitted_request (f->db, rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_1, "محمد",
+                                                                               "0501234567"),
+                                            "food_basket");
+  as (f, "chair");
+  meeting = rifq_committee_meeting_create (f->db, "1448/06/20", "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  f->meeting = meeting->id;
+  g_assert_cmpstr (meeting->held_on, ==, "2026-11-30");
+  g_assert_cmpuint (meeting->members->len, ==, 4);
+  g_assert_true (((RifqMember *) g_ptr_array_index (meeting->members, 0))->chair);
+  g_assert_true (rifq_committee_add_to_agenda (f->db, f->meeting, f->request, &error));
+  g_assert_no_error (error);
+}
+
+static void
+committee_tear_down (Committee     *f,
+                     gconstpointer  data)
+{
+  g_clear_object (&f->db);
+}
+
+static void
+attend (Committee          *f,
+        const char * const *users)
+{
+  g_autoptr(GError) error = NULL;
+
+  as (f, "chair");
+  for (guint i = 0; users[i] != NULL; i++)
+    g_assert_true (rifq_committee_set_present (f->db, f->meeting, users[i], TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+vote (Committee  *f,
+      const char *user,
+      const char *choice)
+{
+  g_autoptr(GError) error = NULL;
+
+  as (f, user);
+  g_assert_true (rifq_committee_vote (f->db, f->meeting, f->request, choice, 1500, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static RifqRequestState
+state (Committee *f)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (f->db, f->request, NULL);
+
+  return r->state;
+}
+
+static void
+test_agenda_puts_request_under_review (Committee     *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (f->db, f->meeting, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+  g_assert_cmpuint (meeting->agenda->len, ==, 1);
+  g_assert_false (rifq_committee_add_to_agenda (f->db, f->meeting, f->request, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE);
+}
+
+static void
+test_majority_of_present_decides (Committee     *f,
+                                  gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *again = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "reject");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "accept");
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_true (tally->quorum);
+  g_assert_cmpuint (tally->present, ==, 3);
+  g_assert_cmpstr (tally->outcome, ==, "accept");
+
+  /* The chair records what the votes give, with reasons; not something else. */
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "reject", -1, "لا", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", 1500, "  ", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", 1500, "يستحق الدعم", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_ACCEPTED);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision WHERE decision = 'accept'"
+                                           " AND tally_json LIKE '%\"accept\":2%'"), ==, 1);
+
+  /* The letter gets its number in the register once. */
+  letter = rifq_committee_letter_number (f->db, f->request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (letter, ==, "1448/0001");
+  again = rifq_committee_letter_number (f->db, f->request, &error);
+  g_assert_cmpstr (again, ==, letter);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM letter WHERE kind = 'acceptance'"), ==, 1);
+}
+
+static void
+test_chair_breaks_tie (Committee     *f,
+                       gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", "member3", NULL };
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "defer");
+  vote (f, "member1", "defer");
+  vote (f, "member2", "accept");
+  vote (f, "member3", "accept");
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpstr (tally->outcome, ==, "defer");
+  g_assert_nonnull (strstr (tally->explanation, "chair"));
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "defer", -1, "نحتاج زيارة منزلية", &error));
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_DEFERRED);
+}
+
+static void
+test_tie_without_chair_setting_gives_nothing (Committee     *f,
+                                              gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", "member3", NULL };
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db), "UPDATE settings SET value = '0'"
+                                 " WHERE key = 'committee_chair_breaks_tie'", NULL, NULL, NULL), ==, SQLITE_OK);
+  attend (f, present);
+  vote (f, "chair", "defer");
+  vote (f, "member1", "defer");
+  vote (f, "member2", "accept");
+  vote (f, "member3", "accept");
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_null (tally->outcome);
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "defer", -1, "سبب", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+}
+
+static void
+test_no_quorum_refused (Committee     *f,
+                        gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before;
+
+  /* Two of four is not more than half. */
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  as (f, "chair");
+  audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "سبب", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_true (g_str_has_prefix (error->message, "No quorum: 2 of the committee’s 4 members are present"));
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+}
+
+static void
+test_vote_refused_for_outsiders (Committee     *f,
+                                 gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  /* Not on the committee. */
+  as (f, "desk");
+  g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Only a member of the research committee may vote.");
+  g_clear_error (&error);
+  /* On the committee but not present. */
+  as (f, "member3");
+  g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  /* Only the chair decides. */
+  vote (f, "member1", "accept");
+  vote (f, "member2", "accept");
+  as (f, "member1");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "سبب", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM vote"), ==, 2);
+}
+
+static void
+test_decision_refused_when_not_under_review (Committee     *f,
+                                             gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  /* Decided already: no second decision, no more votes. */
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "مرة أخرى", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "not under review"));
+  g_clear_error (&error);
+  as (f, "member2");
+  g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "reject", -1, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision"), ==, 1);
+}
+
+static void
+test_clock_across_month_and_year (void)
+{
+  struct
+  {
+    const char *submitted, *due, *today;
+    int         since, left;
+    gboolean    overdue;
+  } cases[] = {
+    { "2026-12-20", "2027-01-03", "2027-01-03", 14, 0, FALSE },   /* due today: not yet overdue */
+    { "2026-12-20", "2027-01-03", "2027-01-04", 15, -1, TRUE },   /* across the year */
+    { "2027-01-25", "2027-02-08", "2027-02-01", 7, 7, FALSE },    /* across the month */
+    { "2028-02-20", "2028-03-05", "2028-03-06", 15, -1, TRUE },   /* across a leap February */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int since, left;
+      gboolean overdue;
+
+      rifq_committee_clock (cases[i].submitted, cases[i].due, cases[i].today, &since, &left, &overdue);
+      g_assert_cmpint (since, ==, cases[i].since);
+      g_assert_cmpint (left, ==, cases[i].left);
+      g_assert_cmpint (overdue, ==, cases[i].overdue);
+    }
+}
+
+static void
+test_queue_filters (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqQueueFilter by_kind = { "medicines", NULL, FALSE };
+  RifqQueueFilter late = { NULL, NULL, TRUE };
+  gint64 someone;
+
+  rifq_test_staff (db);
+  someone = rifq_test_add_beneficiary (db, RIFQ_TEST_ID_2, "سعد", "0551112223");
+  rifq_test_submitted_request (db, someone, "food_basket");
+  rifq_test_submitted_request (db, someone, "medicines");
+
+  /* Fifteen days later both are overdue. */
+  rifq_request_store_set_today (db, "2026-12-11");
+  all = rifq_committee_queue (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpint (((RifqQueueItem *) g_ptr_array_index (all, 0))->days_since, ==, 15);
+  g_assert_cmpint (((RifqQueueItem *) g_ptr_array_index (all, 0))->days_left, ==, -1);
+  g_assert_true (((RifqQueueItem *) g_ptr_array_index (all, 0))->overdue);
+  medicines = rifq_committee_queue (db, &by_kind, &error);
+  g_assert_cmpuint (medicines->len, ==, 1);
+  overdue = rifq_committee_queue (db, &late, &error);
+  g_assert_cmpuint (overdue->len, ==, 2);
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  rifq_request_store_set_today (db, "2026-12-10");
+  overdue = rifq_committee_queue (db, &late, &error);
+  g_assert_cmpuint (overdue->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rifq_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Committee, NULL, committee_set_up, func, committee_tear_down)
+  ADD ("/committee/agenda/puts-request-under-review", test_agenda_puts_request_under_review);
+  ADD ("/committee/rule/majority-of-present-decides", test_majority_of_present_decides);
+  ADD ("/committee/rule/chair-breaks-a-tie", test_chair_breaks_tie);
+  ADD ("/committee/rule/tie-without-chair-setting-gives-nothing", test_tie_without_chair_setting_gives_nothing);
+  ADD ("/committee/rule/no-quorum-refused", test_no_quorum_refused);
+  ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
+  ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
+  g_test_add_func ("/committee/clock/across-month-and-year", test_clock_across_month_and_year);
+  g_test_add_func ("/committee/queue/filters-by-kind-and-overdue", test_queue_filters);
+
+  return g_test_run ();
+}
