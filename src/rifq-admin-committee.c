@@ -14,6 +14,7 @@
 #include "rifq-admin.h"
 #include "rifq-committee.h"
 #include "rifq-request-store.h"
+#include "rifq-seal-reader.h"
 
 static JsonNode *
 meeting_to_json (RifqDb      *db,
@@ -193,4 +194,31 @@ cmd_committee (char **args,
     g_autofree char *message = g_strdup_printf (_("Unknown command “committee %s”."), sub);
     return usage (message);
   }
+}
+
+int
+cmd_verify (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *message = NULL;
+  RifqSealVerdict verdict;
+
+  if (db == NULL)
+    return refuse (error);
+  mapped = g_mapped_file_new (file, FALSE, &error);
+  if (mapped == NULL)
+    return refuse (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  verdict = rifq_seal_verify_pdf (db, bytes, &number, &message);
+  if (verdict == RIFQ_SEAL_VALID)
+    {
+      g_print ("%s\n", message);
+      return EXIT_OK;
+    }
+  g_printerr ("%s\n", message);
+  return EXIT_REFUSED;
 }

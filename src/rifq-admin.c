@@ -60,6 +60,7 @@ usage (const char *message)
                         "  committee vote MEETING NUMBER accept|reject|defer [--amount N] [--notes TEXT]\n"
                         "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N]\n"
                         "  committee letter NUMBER\n"
+                        "  verify FILE.pdf\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
 }
@@ -642,6 +643,8 @@ main (int   argc,
     return cmd_date_convert (args[2]);
   if (g_str_equal (args[0], "request") && n >= 2)
     return cmd_request (args, n);
+  if (g_str_equal (args[0], "verify") && n == 2)
+    return cmd_verify (args[1]);
   if (g_str_equal (args[0], "committee") && n >= 2)
     return cmd_committee (args, n);
   if (g_str_equal (args[0], "staff") && n >= 2)

@@ -89,3 +89,4 @@ int       cmd_staff    (char **args,
 /* rifq-admin-committee.c */
 int       cmd_committee (char **args,
                          guint  n);
+int       cmd_verify    (const char *file);
