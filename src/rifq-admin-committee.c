@@ -14,6 +14,7 @@
 #include "rifq-admin.h"
 #include "rifq-committee.h"
 #include "rifq-request-store.h"
+#include "rifq-request-sheet.h"
 #include "rifq-seal-reader.h"
 
 static JsonNode *
@@ -221,4 +222,30 @@ cmd_verify (const char *file)
     }
   g_printerr ("%s\n", message);
   return EXIT_REFUSED;
+}
+
+int
+cmd_pdf (char **args,
+         guint  n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+
+  if (db == NULL)
+    return refuse (error);
+  if (opts.output == NULL)
+    return usage (_("pdf needs -o FILE.pdf."));
+  if (g_str_equal (args[1], "request") && n == 3)
+    {
+      gint64 id = request_id (db, args[2], &error);
+
+      if (id == 0 || !rifq_request_sheet_write (db, id, opts.output, &error))
+        return refuse (error);
+      g_print (_("Request %s is written to %s, sealed.\n"), args[2], opts.output);
+      return EXIT_OK;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “pdf %s”."), args[1]);
+    return usage (message);
+  }
 }

@@ -60,6 +60,7 @@ usage (const char *message)
                         "  committee vote MEETING NUMBER accept|reject|defer [--amount N] [--notes TEXT]\n"
                         "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N]\n"
                         "  committee letter NUMBER\n"
+                        "  pdf request NUMBER -o FILE.pdf\n"
                         "  verify FILE.pdf\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
@@ -608,6 +609,7 @@ main (int   argc,
     { "place", 0, 0, G_OPTION_ARG_STRING, &opts.place, N_("office or home (service); where the meeting is held"), N_("PLACE") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &opts.notes, N_("Notes on the service"), N_("TEXT") },
     { "full-name", 0, 0, G_OPTION_ARG_STRING, &opts.full_name, N_("A member of staff's full name"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("Write the PDF to FILE"), N_("FILE") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &opts.on, N_("Day of the meeting, Hijri or Gregorian"), N_("DATE") },
     { "city", 0, 0, G_OPTION_ARG_STRING, &opts.city, N_("Only requests from this city (queue)"), N_("CITY") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &opts.overdue, N_("Only requests past their reply date (queue)"), NULL },
@@ -643,6 +645,8 @@ main (int   argc,
     return cmd_date_convert (args[2]);
   if (g_str_equal (args[0], "request") && n >= 2)
     return cmd_request (args, n);
+  if (g_str_equal (args[0], "pdf") && n >= 3)
+    return cmd_pdf (args, n);
   if (g_str_equal (args[0], "verify") && n == 2)
     return cmd_verify (args[1]);
   if (g_str_equal (args[0], "committee") && n >= 2)

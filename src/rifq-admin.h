@@ -63,6 +63,7 @@ typedef struct
   char     *on;
   char     *city;
   gboolean  overdue;
+  char     *output;
 } Options;
 
 extern Options opts;
@@ -90,3 +91,5 @@ int       cmd_staff    (char **args,
 int       cmd_committee (char **args,
                          guint  n);
 int       cmd_verify    (const char *file);
+int       cmd_pdf       (char **args,
+                         guint  n);

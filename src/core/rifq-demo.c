@@ -17,6 +17,7 @@
 #include "rifq-calendar.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
+#include "rifq-signature.h"
 #include "rifq-demo.h"
 
 static const char * const male_names[] = {
@@ -261,6 +262,29 @@ static const char *request_descriptions[] = {
   "مساعدة في سداد إيجار متأخر", "سماعة أذن طبية",
 };
 
+static const char *demo_officers[] = { "نورة العتيبي", "سارة القحطاني", "عبدالله الشمري" };
+
+/* A hand-like scribble: two strokes of waves, different for every request. */
+static char *
+demo_signature (GRand *rand)
+{
+  g_autoptr(RifqSignature) signature = rifq_signature_new (400, 200);
+  double phase = g_rand_double_range (rand, 0, 6.28);
+
+  for (guint stroke = 0; stroke < 2; stroke++)
+    {
+      rifq_signature_begin_stroke (signature);
+      for (guint i = 0; i < 24; i++)
+        {
+          double x = 60 + stroke * 150 + i * 6;
+          double wave = ((i + (guint) (phase * 10)) % 8) < 4 ? (i % 4) : 4 - (i % 4);
+
+          rifq_signature_add_point (signature, x, 90 + stroke * 20 + wave * 9, 0.4 + (i % 5) / 10.0);
+        }
+    }
+  return rifq_signature_to_json (signature);
+}
+
 static const char *
 pick_state (GRand *rand)
 {
@@ -361,6 +385,33 @@ fill_requests_cb (RifqDb      *db,
       sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rifq_db_fail (db, error);
+
+      /* Past the desk, a request carries what was signed with it. */
+      if (submitted_on != NULL)
+        {
+          g_autofree char *strokes = demo_signature (rand);
+          g_autofree char *validity = g_strdup_printf (
+            "[{\"type\":\"national_id\",\"number\":\"%u\",\"issued_on\":\"2019-03-01\","
+            "\"expires_on\":\"2029-03-01\",\"checked_on\":\"%s\",\"status\":\"valid\",\"matched_by\":\"demo\","
+            "\"scans_sha256\":[]},{\"type\":\"family_record\",\"number\":\"%u\",\"issued_on\":\"2015-06-10\","
+            "\"expires_on\":null,\"checked_on\":\"%s\",\"status\":\"valid\",\"matched_by\":\"demo\","
+            "\"scans_sha256\":[]}]",
+            (guint) g_rand_int_range (rand, 10000000, 99999999), submitted_on,
+            (guint) g_rand_int_range (rand, 1000000, 9999999), submitted_on);
+
+          stmt = rifq_db_prepare (db, "UPDATE request SET declaration = (SELECT value FROM settings WHERE key ="
+                                      " 'declaration_ar'), signature_json = ?, signer = 'applicant', sign_mark ="
+                                      " 'signature', officer_name = ?, signed_by = 'demo', signed_at = ?,"
+                                      " validity_json = ? WHERE id = last_insert_rowid ()", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, strokes, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, PICK (rand, demo_officers), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, submitted_on, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, validity, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return rifq_db_fail (db, error);
+        }
 
       if (g_str_equal (state, "referred"))
         {

@@ -24,6 +24,7 @@
 #define MARGIN_SIDE    42.0
 #define MARGIN_TOP     42.0
 #define MARGIN_BOTTOM  30.0
+#define FOOTER_GAP     12.0   /* between the content and the footer's rule */
 #define CONTENT_LEFT   MARGIN_SIDE
 #define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
 #define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
@@ -41,31 +42,42 @@
 #define SIZE_CAPTION      8.5
 #define SIZE_CODE        10.5
 
+/* Amiri's line box is 2.34 em tall, for its stacked marks; the ink of a line lies within
+ * INK_ABOVE em above the baseline and INK_BELOW em below it. Blocks are measured by their ink,
+ * lines set LINE_SPACING of a box apart, so that a form reads as tightly as a printed one. */
+#define INK_ABOVE         1.1
+#define INK_BELOW         0.55
+#define LINE_SPACING      0.8
+
 #define LOGO_SIZE        56.0
 #define CELL_PAD_X        8.0
-#define CELL_PAD_Y        3.5
+#define CELL_PAD_Y        5.0
+#define HEADING_PAD_Y     4.0
 #define SECTION_GAP      14.0
-#define PARAGRAPH_GAP     5.0
+#define PARAGRAPH_GAP     8.0
 
 /* The signature box, and the thickness of the pen at no and at full pressure. */
 #define SIGNATURE_WIDTH  200.0
 #define SIGNATURE_HEIGHT  80.0
 #define SIGNATURE_PAD      8.0
+#define CLOSING_GAP        3.5
 #define PEN_WIDTH_MIN      0.6
 #define PEN_WIDTH_RANGE    1.6
 
 /* The seal: a QR code with the quiet zone the standard asks for, beside the signatures. */
 #define QR_SIZE           92.0
 #define QR_QUIET_MODULES   4
-#define SEAL_COLUMN      150.0
+#define SEAL_COLUMN      170.0
 
 /* A family list: fontconfig falls back to any monospace face when DejaVu is missing. */
 #define CODE_FONT_FAMILY "DejaVu Sans Mono, Monospace"
 
 /* Bidi isolates: LRI…PDI keeps a number such as "1448/000123" in its own left-to-right order
- * inside Arabic text. */
+ * inside Arabic text. A word joiner and a no-break space keep a command on one line. */
 #define LRI  "\xe2\x81\xa6"
 #define PDI  "\xe2\x81\xa9"
+#define WJ   "\xe2\x81\xa0"
+#define NBSP "\xc2\xa0"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
 
@@ -200,17 +212,55 @@ text_layout (Painter    *painter,
   PangoLayout *layout;
 
   layout = rifq_pdf_layout_new (painter->cr, NULL, size_pt, bold, TRUE, width_pt);
+  pango_layout_set_line_spacing (layout, LINE_SPACING);
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
 static double
+layout_font_size (PangoLayout *layout)
+{
+  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout)) / PANGO_SCALE;
+}
+
+/* Baseline of line i, from the layout's top. */
+static double
+line_baseline (PangoLayout *layout,
+               int          i)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double baseline;
+
+  for (int n = 0; n < i && pango_layout_iter_next_line (iter); n++)
+    ;
+  baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+  pango_layout_iter_free (iter);
+  return baseline;
+}
+
+/* Height of lines first to last - 1 as they print: from the ink's top on the first to its
+ * foot on the last. */
+static double
+lines_height (PangoLayout *layout,
+              int          first,
+              int          last)
+{
+  double size = layout_font_size (layout);
+
+  return line_baseline (layout, last - 1) - line_baseline (layout, first) + (INK_ABOVE + INK_BELOW) * size;
+}
+
+/* Offset from a layout's top to where its ink begins. */
+static double
+layout_ink_top (PangoLayout *layout)
+{
+  return line_baseline (layout, 0) - INK_ABOVE * layout_font_size (layout);
+}
+
+static double
 layout_height (PangoLayout *layout)
 {
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return (double) height / PANGO_SCALE;
+  return lines_height (layout, 0, pango_layout_get_line_count (layout));
 }
 
 /* Width of the text's longest line, not of the box it was given. */
@@ -223,12 +273,14 @@ layout_natural_width (PangoLayout *layout)
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* The first baseline, from the top of the layout's ink. */
 static double
 layout_baseline (PangoLayout *layout)
 {
-  return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  return INK_ABOVE * layout_font_size (layout);
 }
 
+/* Draws a layout with the top of its ink, as layout_height() counts it, at y. */
 static void
 show_layout (Painter      *painter,
              PangoLayout  *layout,
@@ -239,31 +291,11 @@ show_layout (Painter      *painter,
   if (painter->dry)
     return;
   set_colour (painter->cr, colour);
-  cairo_move_to (painter->cr, x, y);
+  cairo_move_to (painter->cr, x, y - layout_ink_top (layout));
   pango_cairo_show_layout (painter->cr, layout);
 }
 
-/* Where line i of a layout starts and ends, from the layout's top, in points. */
-static void
-line_range (PangoLayout *layout,
-            int          i,
-            double      *top,
-            double      *bottom)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  int y0;
-  int y1;
-
-  for (int n = 0; n < i; n++)
-    pango_layout_iter_next_line (iter);
-  pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-  pango_layout_iter_free (iter);
-
-  *top = (double) y0 / PANGO_SCALE;
-  *bottom = (double) y1 / PANGO_SCALE;
-}
-
-/* Draws lines first to last - 1 of a layout with the top of the first at (x, y): the part of a
+/* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
  * paragraph that fits on a page. */
 static void
 show_lines (Painter      *painter,
@@ -275,7 +307,8 @@ show_lines (Painter      *painter,
             double        y)
 {
   PangoLayoutIter *iter;
-  double first_top = -1;
+  double first_baseline = line_baseline (layout, first);
+  double above = INK_ABOVE * layout_font_size (layout);
 
   if (painter->dry)
     return;
@@ -287,16 +320,10 @@ show_lines (Painter      *painter,
       if (i >= first)
         {
           PangoRectangle logical;
-          int y0;
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
 
-          pango_layout_iter_get_line_yrange (iter, &y0, NULL);
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          if (first_top < 0)
-            first_top = (double) y0 / PANGO_SCALE;
-
-          cairo_move_to (painter->cr,
-                         x + (double) logical.x / PANGO_SCALE,
-                         y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - first_top);
+          cairo_move_to (painter->cr, x + (double) logical.x / PANGO_SCALE, y + above + baseline - first_baseline);
           pango_cairo_show_layout_line (painter->cr, pango_layout_iter_get_line_readonly (iter));
         }
       if (!pango_layout_iter_next_line (iter))
@@ -305,25 +332,19 @@ show_lines (Painter      *painter,
   pango_layout_iter_free (iter);
 }
 
-/* How many lines of a layout, from line first on, fit into height points; at least one, so
- * that a line taller than a page still moves on. */
+/* The end of the run of lines, from line first on, that fits into height points; at least
+ * one line, so that a line taller than a page still moves on. */
 static int
 lines_fitting (PangoLayout *layout,
                int          first,
                double       height)
 {
   int n_lines = pango_layout_get_line_count (layout);
-  double start;
-  double end;
   int last;
 
-  line_range (layout, first, &start, &end);
   for (last = first + 1; last < n_lines; last++)
     {
-      double top;
-
-      line_range (layout, last, &top, &end);
-      if (end - start > height)
+      if (lines_height (layout, first, last + 1) > height)
         break;
     }
   return last;
@@ -399,10 +420,13 @@ draw_footer (Painter *painter,
 
   if (!is_empty (sheet->footer))
     {
-      extra = text_layout (painter, sheet->footer, SIZE_CAPTION, FALSE, CONTENT_WIDTH);
+      g_autofree char *text = isolate_numbers (sheet->footer);
+
+      extra = text_layout (painter, text, SIZE_CAPTION, FALSE, CONTENT_WIDTH);
       pango_layout_set_alignment (extra, PANGO_ALIGN_CENTER);
       y -= layout_height (extra);
       show_layout (painter, extra, &muted, CONTENT_LEFT, y);
+      y -= 3;
     }
 
   pango_layout_set_alignment (reference_layout, PANGO_ALIGN_LEFT);
@@ -411,7 +435,7 @@ draw_footer (Painter *painter,
   show_layout (painter, page_layout, &muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
   show_layout (painter, reference_layout, &muted, CONTENT_LEFT, y);
 
-  y -= 4;
+  y -= 6;
   horizontal_line (painter, &rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
   return RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - y;
 }
@@ -555,7 +579,7 @@ draw_header (Painter *painter)
   /* The request number, boxed, faces the association at the other end of the band. */
   box_width = MAX (layout_natural_width (number_label), layout_natural_width (number_layout)) + 28;
   box_width = MAX (box_width, 130);
-  box_height = 6 + layout_height (number_label) + layout_height (number_layout) + 2;
+  box_height = 7 + layout_height (number_label) + 4 + layout_height (number_layout) + 7;
   pango_layout_set_width (number_label, (int) (box_width * PANGO_SCALE));
   pango_layout_set_width (number_layout, (int) (box_width * PANGO_SCALE));
   pango_layout_set_alignment (number_label, PANGO_ALIGN_CENTER);
@@ -589,8 +613,8 @@ draw_header (Painter *painter)
       set_colour (painter->cr, &ink);
       cairo_set_line_width (painter->cr, 1.1);
       cairo_stroke (painter->cr);
-      show_layout (painter, number_label, &muted, CONTENT_LEFT, box_top + 5);
-      show_layout (painter, number_layout, &ink, CONTENT_LEFT, box_top + 5 + layout_height (number_label));
+      show_layout (painter, number_label, &muted, CONTENT_LEFT, box_top + 7);
+      show_layout (painter, number_layout, &ink, CONTENT_LEFT, box_top + 7 + layout_height (number_label) + 4);
     }
 
   /* A double rule under the letterhead, as on the association's printed forms. */
@@ -605,7 +629,7 @@ draw_header (Painter *painter)
 
       pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
       show_layout (painter, title, &ink, CONTENT_LEFT, painter->y);
-      painter->y += layout_height (title);
+      painter->y += layout_height (title) + 4;
     }
 
   if (!is_empty (sheet->dates_line))
@@ -641,7 +665,7 @@ heading_height (Painter    *painter,
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
 
-  return layout_height (layout) + 4 + 6;
+  return layout_height (layout) + 2 * HEADING_PAD_Y + 6;
 }
 
 /* A shaded band with a bar at the reading edge. */
@@ -651,7 +675,7 @@ draw_heading (Painter    *painter,
               gboolean    continued)
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
-  double height = layout_height (layout) + 4;
+  double height = layout_height (layout) + 2 * HEADING_PAD_Y;
 
   if (!painter->dry)
     {
@@ -662,7 +686,7 @@ draw_heading (Painter    *painter,
       cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y, 4, height);
       cairo_fill (painter->cr);
     }
-  show_layout (painter, layout, &ink, CONTENT_LEFT + 12, painter->y + 2);
+  show_layout (painter, layout, &ink, CONTENT_LEFT + 12, painter->y + HEADING_PAD_Y);
   painter->y += height + 6;
 }
 
@@ -776,12 +800,9 @@ draw_split_row (Painter *painter,
     {
       double room = painter->bottom - painter->y - 2 * CELL_PAD_Y - (first == 0 ? row->value_y : 0);
       int last;
-      double start;
-      double end;
       double height;
 
-      line_range (row->value, first, &start, &end);
-      if (end - start > room && painter->y > painter->page_top + 0.5)
+      if (lines_height (row->value, first, first + 1) > room && painter->y > painter->page_top + 0.5)
         {
           close_table (painter, *top_of_table);
           new_page (painter);
@@ -790,9 +811,7 @@ draw_split_row (Painter *painter,
         }
 
       last = lines_fitting (row->value, first, room);
-      line_range (row->value, first, &start, &end);
-      line_range (row->value, last - 1, &end, &end);
-      height = end - start + 2 * CELL_PAD_Y + (first == 0 ? row->value_y : 0);
+      height = lines_height (row->value, first, last) + 2 * CELL_PAD_Y + (first == 0 ? row->value_y : 0);
       if (first == 0)
         height = MAX (height, row->label_y + layout_height (row->label) + 2 * CELL_PAD_Y);
 
@@ -906,24 +925,23 @@ flow_paragraph (Painter      *painter,
   while (first < n_lines)
     {
       int last = lines_fitting (layout, first, painter->bottom - painter->y);
-      double start;
-      double end;
+      double height;
 
-      line_range (layout, first, &start, &end);
-      line_range (layout, last - 1, &end, &end);
+      /* Nor does a paragraph's last line go over alone. */
+      if (last == n_lines - 1 && last - first >= 3)
+        last--;
+      height = lines_height (layout, first, last);
 
       /* A lone line at the foot of a page goes over with the rest. */
-      if (end - start > painter->bottom - painter->y || (last - first < 2 && last < n_lines))
+      if ((height > painter->bottom - painter->y || (last - first < 2 && last < n_lines)) &&
+          painter->y > painter->page_top + 0.5)
         {
-          if (painter->y > painter->page_top + 0.5)
-            {
-              new_page (painter);
-              continue;
-            }
+          new_page (painter);
+          continue;
         }
 
       show_lines (painter, layout, first, last, colour, x, painter->y);
-      painter->y += end - start;
+      painter->y += height;
       first = last;
       if (first < n_lines)
         new_page (painter);
@@ -962,12 +980,9 @@ draw_research (Painter *painter)
       layout = paragraph_layout (painter, paragraphs[i]);
       if (!begun)
         {
-          double first_lines;
-          double end;
-
           /* The heading keeps two lines of the report with it. */
-          line_range (layout, MIN (1, pango_layout_get_line_count (layout) - 1), &first_lines, &end);
-          begin_section (painter, _("Social research"), end);
+          begin_section (painter, _("Social research"),
+                         lines_height (layout, 0, MIN (2, pango_layout_get_line_count (layout))));
           begun = TRUE;
         }
       else
@@ -1011,6 +1026,25 @@ pen_piece (Pen    *pen_state,
     }
 }
 
+/* Where the pad's points land in the signature box. */
+typedef struct
+{
+  double scale;
+  double x;  /* the box's point for the pad's origin */
+  double y;
+} Fit;
+
+static void
+place (const Fit                *fit,
+       const RifqSignaturePoint *a,
+       const RifqSignaturePoint *b,
+       double                   *x,
+       double                   *y)
+{
+  *x = fit->x + (a->x + b->x) / 2 * fit->scale;
+  *y = fit->y + (a->y + b->y) / 2 * fit->scale;
+}
+
 /* Strokes scaled uniformly into the box, the ink's bounds at its centre; the pad's y runs
  * downwards as the page's does, so nothing is mirrored. Each stroke is smoothed through the
  * midpoints of its segments, the pen as wide as the pressure at each point. */
@@ -1023,20 +1057,17 @@ draw_signature (Painter       *painter,
   cairo_t *cr = painter->cr;
   const double inset = SIGNATURE_PAD + (PEN_WIDTH_MIN + PEN_WIDTH_RANGE) / 2;
   double x0, y0, x1, y1;
-  double scale;
-  double centre_x = box_x + SIGNATURE_WIDTH / 2;
-  double centre_y = box_y + SIGNATURE_HEIGHT / 2;
   Pen pen_state = { cr, 0 };
+  Fit fit;
 
   if (painter->dry || signature == NULL || rifq_signature_get_n_points (signature) == 0)
     return;
 
   rifq_signature_get_bounds (signature, &x0, &y0, &x1, &y1);
-  scale = MIN ((SIGNATURE_WIDTH - 2 * inset) / MAX (x1 - x0, 1e-3),
-               (SIGNATURE_HEIGHT - 2 * inset) / MAX (y1 - y0, 1e-3));
-
-#define PX(px) (centre_x + ((px) - (x0 + x1) / 2) * scale)
-#define PY(py) (centre_y + ((py) - (y0 + y1) / 2) * scale)
+  fit.scale = MIN ((SIGNATURE_WIDTH - 2 * inset) / MAX (x1 - x0, 1e-3),
+                   (SIGNATURE_HEIGHT - 2 * inset) / MAX (y1 - y0, 1e-3));
+  fit.x = box_x + SIGNATURE_WIDTH / 2 - (x0 + x1) / 2 * fit.scale;
+  fit.y = box_y + SIGNATURE_HEIGHT / 2 - (y0 + y1) / 2 * fit.scale;
 
   cairo_save (cr);
   set_colour (cr, &pen);
@@ -1047,37 +1078,36 @@ draw_signature (Painter       *painter,
     {
       guint n = 0;
       const RifqSignaturePoint *points = rifq_signature_get_stroke (signature, s, &n);
-      double last_x;
-      double last_y;
+      double start_x, start_y;
+      double last_x, last_y;
 
       if (n == 0)
         continue;
 
       pen_state.width = 0;
+      place (&fit, &points[0], &points[0], &start_x, &start_y);
       if (n == 1)
         {
           /* A dot: a round cap on a segment of no length. */
-          pen_piece (&pen_state, pen_width (points[0].pressure), PX (points[0].x), PY (points[0].y));
-          cairo_line_to (cr, PX (points[0].x), PY (points[0].y));
+          pen_piece (&pen_state, pen_width (points[0].pressure), start_x, start_y);
+          cairo_line_to (cr, start_x, start_y);
           cairo_stroke (cr);
           continue;
         }
 
       /* From the first point to the first midpoint, a straight piece. */
-      last_x = PX ((points[0].x + points[1].x) / 2);
-      last_y = PY ((points[0].y + points[1].y) / 2);
-      pen_piece (&pen_state, pen_width ((points[0].pressure + points[1].pressure) / 2),
-                 PX (points[0].x), PY (points[0].y));
+      place (&fit, &points[0], &points[1], &last_x, &last_y);
+      pen_piece (&pen_state, pen_width ((points[0].pressure + points[1].pressure) / 2), start_x, start_y);
       cairo_line_to (cr, last_x, last_y);
 
       /* Through each inner point, a curve from midpoint to midpoint. */
       for (guint i = 1; i + 1 < n; i++)
         {
-          double cx = PX (points[i].x);
-          double cy = PY (points[i].y);
-          double mx = PX ((points[i].x + points[i + 1].x) / 2);
-          double my = PY ((points[i].y + points[i + 1].y) / 2);
+          double cx, cy;
+          double mx, my;
 
+          place (&fit, &points[i], &points[i], &cx, &cy);
+          place (&fit, &points[i], &points[i + 1], &mx, &my);
           pen_piece (&pen_state, pen_width (points[i].pressure), last_x, last_y);
           cairo_curve_to (cr,
                           last_x + 2.0 / 3.0 * (cx - last_x), last_y + 2.0 / 3.0 * (cy - last_y),
@@ -1087,13 +1117,12 @@ draw_signature (Painter       *painter,
           last_y = my;
         }
 
+      /* And a straight piece to the last point. */
       pen_piece (&pen_state, pen_width ((points[n - 2].pressure + points[n - 1].pressure) / 2), last_x, last_y);
-      cairo_line_to (cr, PX (points[n - 1].x), PY (points[n - 1].y));
+      place (&fit, &points[n - 1], &points[n - 1], &last_x, &last_y);
+      cairo_line_to (cr, last_x, last_y);
       cairo_stroke (cr);
     }
-
-#undef PX
-#undef PY
 
   cairo_restore (cr);
 }
@@ -1171,17 +1200,33 @@ closing_height (const Closing *closing)
   return MAX (closing->signature_height, closing->seal_height);
 }
 
+/* The command in the seal's caption, whatever the translation around it, reads left to right
+ * and never breaks across lines: the hyphen is followed by a word joiner, the space made
+ * non-breaking. */
+static char *
+keep_command_whole (const char *caption)
+{
+  static const char command[] = "rifq-admin verify";
+  const char *found = strstr (caption, command);
+
+  if (found == NULL)
+    return g_strdup (caption);
+  return g_strdup_printf ("%.*s" LRI "rifq-" WJ "admin" NBSP "verify" PDI "%s",
+                          (int) (found - caption), caption, found + strlen (command));
+}
+
 static void
 measure_closing (Painter *painter,
                  Closing *closing)
 {
   const RifqRequestSheet *sheet = painter->sheet;
   double text_width = CONTENT_WIDTH - (painter->qr != NULL ? SEAL_COLUMN + 24 : 0);
+  g_autofree char *caption = NULL;
 
   closing->text_width = text_width;
 
   closing->signature_label = text_layout (painter, _("Signature"), SIZE_SMALL, TRUE, text_width);
-  closing->signature_height = layout_height (closing->signature_label) + 3 + SIGNATURE_HEIGHT + 5;
+  closing->signature_height = layout_height (closing->signature_label) + CLOSING_GAP + SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
   if (!is_empty (sheet->signed_by_line))
     {
       g_autofree char *text = isolate_numbers (sheet->signed_by_line);
@@ -1194,13 +1239,14 @@ measure_closing (Painter *painter,
       g_autofree char *text = isolate_numbers (sheet->officer_line);
 
       closing->officer = text_layout (painter, text, SIZE_LABEL, FALSE, text_width);
-      closing->signature_height += layout_height (closing->officer);
+      closing->signature_height += CLOSING_GAP + layout_height (closing->officer);
     }
 
   closing->seal_height = 0;
   if (painter->qr != NULL)
     {
-      closing->seal_height = QR_SIZE + 2;
+      /* The code's top lines up with the signature box's. */
+      closing->seal_height = layout_height (closing->signature_label) + CLOSING_GAP + QR_SIZE + CLOSING_GAP;
       if (!is_empty (sheet->seal_short_code))
         {
           g_autofree char *code = g_strconcat (LRI, sheet->seal_short_code, PDI, NULL);
@@ -1208,10 +1254,10 @@ measure_closing (Painter *painter,
           closing->code = rifq_pdf_layout_new (painter->cr, CODE_FONT_FAMILY, SIZE_CODE, TRUE, TRUE, SEAL_COLUMN);
           pango_layout_set_text (closing->code, code, -1);
           pango_layout_set_alignment (closing->code, PANGO_ALIGN_CENTER);
-          closing->seal_height += layout_height (closing->code) + 2;
+          closing->seal_height += layout_height (closing->code) + CLOSING_GAP;
         }
-      closing->caption = text_layout (painter, _("Seal of the association — verify with rifq-admin verify"),
-                                      SIZE_CAPTION, FALSE, SEAL_COLUMN);
+      caption = keep_command_whole (_("Seal of the association — verify with rifq-admin verify"));
+      closing->caption = text_layout (painter, caption, SIZE_CAPTION, FALSE, SEAL_COLUMN);
       pango_layout_set_alignment (closing->caption, PANGO_ALIGN_CENTER);
       closing->seal_height += layout_height (closing->caption);
     }
@@ -1227,7 +1273,7 @@ draw_closing (Painter *painter,
   double y = top;
 
   show_layout (painter, closing->signature_label, &muted, text_x, y);
-  y += layout_height (closing->signature_label) + 3;
+  y += layout_height (closing->signature_label) + CLOSING_GAP;
   if (!painter->dry)
     {
       rounded_rectangle (painter->cr, CONTENT_RIGHT - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, 4);
@@ -1236,11 +1282,11 @@ draw_closing (Painter *painter,
       cairo_stroke (painter->cr);
     }
   draw_signature (painter, painter->sheet->signature, CONTENT_RIGHT - SIGNATURE_WIDTH, y);
-  y += SIGNATURE_HEIGHT + 5;
+  y += SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
   if (closing->signed_by != NULL)
     {
       show_layout (painter, closing->signed_by, &ink, text_x, y);
-      y += layout_height (closing->signed_by);
+      y += layout_height (closing->signed_by) + CLOSING_GAP;
     }
   if (closing->officer != NULL)
     show_layout (painter, closing->officer, &ink, text_x, y);
@@ -1249,13 +1295,13 @@ draw_closing (Painter *painter,
     {
       double x = CONTENT_LEFT + (SEAL_COLUMN - QR_SIZE) / 2;
 
-      y = top;
+      y = top + layout_height (closing->signature_label) + CLOSING_GAP;
       draw_qr (painter, x, y);
-      y += QR_SIZE + 2;
+      y += QR_SIZE + CLOSING_GAP;
       if (closing->code != NULL)
         {
           show_layout (painter, closing->code, &ink, CONTENT_LEFT, y);
-          y += layout_height (closing->code) + 2;
+          y += layout_height (closing->code) + CLOSING_GAP;
         }
       show_layout (painter, closing->caption, &muted, CONTENT_LEFT, y);
     }
@@ -1320,6 +1366,18 @@ measure_label_width (Painter *painter)
   return CLAMP (width + 1, 110, CONTENT_WIDTH * 0.36);
 }
 
+/* The footer takes the same room on every page; what is left is the content's. */
+static void
+measure_page (Painter *painter)
+{
+  gboolean dry = painter->dry;
+
+  painter->dry = TRUE;
+  painter->bottom = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - draw_footer (painter, 1) - FOOTER_GAP;
+  painter->capacity = painter->bottom - MARGIN_TOP - heading_height (painter, _("Beneficiary"));
+  painter->dry = dry;
+}
+
 static void
 paint (Painter *painter)
 {
@@ -1328,16 +1386,7 @@ paint (Painter *painter)
   painter->pages = 0;
   painter->section = NULL;
   painter->label_width = measure_label_width (painter);
-  /* The footer takes the same room on every page. */
-  painter->bottom = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - 12;
-  {
-    gboolean dry = painter->dry;
-
-    painter->dry = TRUE;
-    painter->bottom -= draw_footer (painter, 1);
-    painter->capacity = painter->bottom - MARGIN_TOP - heading_height (painter, _("Beneficiary"));
-    painter->dry = dry;
-  }
+  measure_page (painter);
 
   begin_page (painter);
   draw_header (painter);

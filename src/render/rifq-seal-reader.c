@@ -146,7 +146,14 @@ rifq_seal_read_pdf (GBytes  *pdf,
 
       if (page == NULL)
         continue;
-      page_text = poppler_page_get_text (page);
+      {
+        PopplerRectangle whole = { 0, 0, 0, 0 };
+
+        /* Selected by lines: poppler_page_get_text drops some runs of digits isolated
+         * left to right inside Arabic lines, such as the request number. */
+        poppler_page_get_size (page, &whole.x2, &whole.y2);
+        page_text = poppler_page_get_selected_text (page, POPPLER_SELECTION_LINE, &whole);
+      }
       if (page_text != NULL)
         g_string_append (text, page_text);
       if (payload == NULL)
