@@ -16,6 +16,7 @@
 #include "rifq-error.h"
 #include "rifq-intake-page.h"
 #include "rifq-locale.h"
+#include "rifq-pdf-window.h"
 #include "rifq-request-store.h"
 #include "rifq-screenshot.h"
 #include "rifq-staff.h"
@@ -251,6 +252,32 @@ test_seven_steps (void)
                                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, NULL));
   g_assert_nonnull (strstr (text, "1448/000001"));
   g_unlink (receipt);
+
+  /* The receipt, previewed inside Rifq, prints its own page. */
+  done (&desk, "open-receipt");
+  {
+    GListModel *windows = gtk_window_get_toplevels ();
+    RifqPdfWindow *preview = NULL;
+
+    for (guint waited = 0; preview == NULL && waited < 40; waited++)
+      {
+        rifq_test_spin (50);
+        for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+          {
+            g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+            if (RIFQ_IS_PDF_WINDOW (window))
+              preview = RIFQ_PDF_WINDOW (window);
+          }
+      }
+    g_assert_nonnull (preview);
+    for (guint waited = 0; rifq_pdf_view_get_n_pages (rifq_pdf_window_get_view (preview)) == 0 && waited < 40; waited++)
+      rifq_test_spin (50);
+    g_assert_cmpint (rifq_pdf_view_get_n_pages (rifq_pdf_window_get_view (preview)), ==, 1);
+    g_assert_true (rifq_pdf_view_render_page_for_test (rifq_pdf_window_get_view (preview), 0, 595, 842, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (preview));
+  }
 
   /* 6. Registration, once the committee (another workstation) has accepted. */
   refused (&desk, "register", "");

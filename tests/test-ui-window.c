@@ -15,10 +15,12 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
+#include "rifq-committee.h"
 #include "rifq-lookup-dialog.h"
 #include "rifq-request-store.h"
 #include "rifq-research-page.h"
 #include "rifq-staff.h"
+#include "rifq-test-request.h"
 #include "rifq-screenshot.h"
 #include "rifq-test-util.h"
 #include "rifq-window.h"
@@ -296,6 +298,52 @@ test_researcher_answers_referral (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_committee_decides_from_the_page (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqRequest) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  rifq_test_staff (db);
+  id = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                                    "food_basket");
+  rifq_db_set_actor (db, "chair");
+  window = open_window (db);
+  g_assert_nonnull (rifq_window_show_page (window, "committee", &error));
+  page = rifq_window_get_committee_page (window);
+  rifq_test_spin (100);
+  g_assert_cmpuint (rifq_committee_page_get_n_waiting (page), ==, 1);
+
+  g_assert_true (rifq_committee_page_new_meeting (page, "1448/06/20", "مقر الجمعية", &error));
+  g_assert_no_error (error);
+  meetings = rifq_committee_meetings (db, 1, NULL);
+  g_assert_true (rifq_committee_page_open_meeting (page, ((RifqMeeting *) g_ptr_array_index (meetings, 0))->id, &error));
+  g_assert_true (rifq_committee_page_set_present (page, "chair", TRUE, &error));
+  g_assert_true (rifq_committee_page_set_present (page, "member1", TRUE, &error));
+  g_assert_true (rifq_committee_page_set_present (page, "member2", TRUE, &error));
+  g_assert_true (rifq_committee_page_add_to_agenda (page, id, &error));
+  g_assert_no_error (error);
+
+  /* A decision before the votes is refused by the rule and changes nothing. */
+  g_assert_false (rifq_committee_page_decide (page, id, "accept", "", "يستحق", &error));
+  g_clear_error (&error);
+  g_assert_true (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
+  rifq_db_set_actor (db, "member1");
+  g_assert_true (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
+  rifq_db_set_actor (db, "chair");
+  g_assert_true (rifq_committee_page_decide (page, id, "accept", "1500", "يستحق الدعم", &error));
+  g_assert_no_error (error);
+  after = rifq_request_store_get (db, id, NULL);
+  g_assert_cmpint (after->state, ==, RIFQ_REQUEST_ACCEPTED);
+  rifq_test_spin (100);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
+  g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
 
   return g_test_run ();
 }

@@ -814,6 +814,13 @@ tally_json (const RifqTally *tally)
   return json_builder_get_root (builder);
 }
 
+static gboolean issue_letter (RifqDb      *db,
+                              RifqDbWrite *write,
+                              gint64       request_id,
+                              gint64       decision_id,
+                              const char  *decision,
+                              GError     **error);
+
 static gboolean
 decide_cb (RifqDb      *db,
            RifqDbWrite *write,
@@ -872,6 +879,9 @@ decide_cb (RifqDb      *db,
     return FALSE;
   decision_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
   rifq_db_write_audit_take (write, "decide", "decision", decision_id, NULL, tally_json (tally), job->text);
+  /* The letter to the applicant is numbered with the decision it announces. */
+  if (!issue_letter (db, write, r->id, decision_id, job->vote, error))
+    return FALSE;
 
   action = g_str_equal (job->vote, "accept") ? RIFQ_ACTION_ACCEPT
            : g_str_equal (job->vote, "reject") ? RIFQ_ACTION_REJECT : RIFQ_ACTION_DEFER;
@@ -908,54 +918,24 @@ rifq_committee_decide (RifqDb     *db,
 
 /* The outgoing letters register */
 
-typedef struct
-{
-  gint64  request_id;
-  char   *number;
-} LetterJob;
-
+/* Numbers the decision's letter in the register, inside the decision's write. */
 static gboolean
-letter_cb (RifqDb      *db,
-           RifqDbWrite *write,
-           gpointer     user_data,
-           GError     **error)
+issue_letter (RifqDb      *db,
+              RifqDbWrite *write,
+              gint64       request_id,
+              gint64       decision_id,
+              const char  *decision,
+              GError     **error)
 {
-  LetterJob *job = user_data;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *format = rifq_db_get_setting (db, "letter_number_format");
-  g_autofree char *decision = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   sqlite3_stmt *stmt;
-  gint64 decision_id = 0, seq = -1;
   RifqHijriDate hijri;
+  gint64 seq = -1;
   GDate day;
-  int rc;
-
-  stmt = rifq_db_prepare (db, "SELECT d.id, d.decision, l.number FROM decision d LEFT JOIN letter l"
-                              " ON l.decision_id = d.id WHERE d.request_id = ? ORDER BY d.id DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->request_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      decision_id = sqlite3_column_int64 (stmt, 0);
-      decision = rifq_db_column_dup (stmt, 1);
-      job->number = rifq_db_column_dup (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (decision_id == 0)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                           _("The committee has not decided on this request yet: there is no letter to send."));
-      return FALSE;
-    }
-  if (job->number != NULL)
-    {
-      /* Numbered already: the register is not touched, and the write is rolled back. */
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, "numbered");
-      return FALSE;
-    }
 
   if (!rifq_calendar_from_iso (today, &day) || !rifq_calendar_to_hijri (&day, &hijri, error))
     return FALSE;
@@ -971,14 +951,14 @@ letter_cb (RifqDb      *db,
   sqlite3_reset (stmt);
   if (seq < 0)
     return rifq_db_fail (db, error);
-  job->number = rifq_request_format_number (format, hijri.year, seq);
+  number = rifq_request_format_number (format, hijri.year, seq);
 
   stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
                               " VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, job->number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, job->request_id);
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, request_id);
   sqlite3_bind_int64 (stmt, 3, decision_id);
   sqlite3_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
                               : g_str_equal (decision, "reject") ? "rejection" : "deferral", -1, SQLITE_STATIC);
@@ -986,17 +966,14 @@ letter_cb (RifqDb      *db,
   sqlite3_bind_text (stmt, 6, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
-  {
-    g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-    json_builder_begin_object (builder);
-    json_builder_set_member_name (builder, "letter");
-    json_builder_add_string_value (builder, job->number);
-    json_builder_set_member_name (builder, "issued_at");
-    json_builder_add_string_value (builder, stamp);
-    json_builder_end_object (builder);
-    rifq_db_write_audit_take (write, "letter", "request", job->request_id, NULL, json_builder_get_root (builder), NULL);
-  }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "letter");
+  json_builder_add_string_value (builder, number);
+  json_builder_set_member_name (builder, "issued_at");
+  json_builder_add_string_value (builder, stamp);
+  json_builder_end_object (builder);
+  rifq_db_write_audit_take (write, "letter", "request", request_id, NULL, json_builder_get_root (builder), NULL);
   return TRUE;
 }
 
@@ -1005,16 +982,21 @@ rifq_committee_letter_number (RifqDb  *db,
                               gint64   request_id,
                               GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  LetterJob job = { request_id, NULL };
+  sqlite3_stmt *stmt;
+  char *number = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (rifq_db_write (db, letter_cb, &job, &local))
-    return job.number;
-  if (job.number != NULL && g_error_matches (local, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE))
-    return job.number;
-  g_free (job.number);
-  g_propagate_error (error, g_steal_pointer (&local));
-  return NULL;
+  stmt = rifq_db_prepare (db, "SELECT l.number FROM letter l JOIN decision d ON d.id = l.decision_id"
+                              " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = rifq_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (number == NULL)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                         _("The committee has not decided on this request yet: there is no letter to send."));
+  return number;
 }

@@ -134,7 +134,8 @@ gboolean       rifq_committee_decide       (RifqDb     *db,
                                             const char *reasons,
                                             GError    **error);
 
-/* The decision letter's number in the outgoing letters register, given once per decision. */
+/* The number in the outgoing letters register of the letter announcing the request's latest
+ * decision (numbered when the decision is recorded); NULL before a decision. */
 char          *rifq_committee_letter_number (RifqDb  *db,
                                              gint64   request_id,
                                              GError **error);

@@ -1528,3 +1528,28 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
 
   return TRUE;
 }
+
+int
+rifq_request_pdf_count_pages (cairo_t                *cr,
+                              const RifqRequestSheet *sheet)
+{
+  g_autoptr(QRcode) qr = NULL;
+  Painter painter = { 0 };
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  if (!is_empty (sheet->seal_payload))
+    qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  painter.cr = cr;
+  painter.sheet = sheet;
+  painter.logo = load_logo (sheet);
+  painter.qr = qr;
+  painter.first_page = 1;
+  painter.dry = TRUE;
+  cairo_save (cr);
+  paint (&painter);
+  cairo_restore (cr);
+  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  return painter.pages;
+}

@@ -71,4 +71,8 @@ gboolean rifq_request_pdf_write (const RifqRequestSheet *sheet,
                                  const char             *path,
                                  GError                **error);
 
+/* How many pages the request takes, measured without drawing (for a packet's contents). */
+int      rifq_request_pdf_count_pages (cairo_t                *cr,
+                                       const RifqRequestSheet *sheet);
+
 G_END_DECLS

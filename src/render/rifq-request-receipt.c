@@ -43,7 +43,7 @@ static GPtrArray *
 document_lines (const RifqRequest *r)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonNode) root = json_from_string (r->validity_json, NULL);
+  g_autoptr(JsonNode) root = r->validity_json ? json_from_string (r->validity_json, NULL) : NULL;
   JsonArray *array;
 
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))

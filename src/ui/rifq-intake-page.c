@@ -20,6 +20,7 @@
 #include "rifq-error.h"
 #include "rifq-application.h"
 #include "rifq-intake-page.h"
+#include "rifq-pdf-window.h"
 #include "rifq-locale.h"
 #include "rifq-request-receipt.h"
 #include "rifq-request-store.h"
@@ -2271,8 +2272,10 @@ open_receipt_step (RifqIntakePage  *self,
   g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "rifq", NULL);
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GFile) file = NULL;
+  RifqPdfWindow *preview;
 
   if (!require_request (self, error))
     return FALSE;
@@ -2288,11 +2291,17 @@ open_receipt_step (RifqIntakePage  *self,
   path = g_build_filename (folder, name, NULL);
   if (!rifq_receipt_pdf_write_request (self->db, self->request, path, error))
     return FALSE;
-  uri = g_filename_to_uri (path, NULL, error);
-  if (uri == NULL)
+  file = g_file_new_for_path (path);
+  pdf = g_file_load_bytes (file, NULL, NULL, error);
+  g_unlink (path);
+  if (pdf == NULL)
     return FALSE;
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-  return g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), error);
+
+  /* Previewed and printed inside Rifq: the PDF's own pages, not a second layout. */
+  title = g_strdup_printf (_("Receipt of Request %s"), self->request->number);
+  preview = rifq_pdf_window_new (parent_window (self), title, name, pdf);
+  gtk_window_present (GTK_WINDOW (preview));
+  return TRUE;
 }
 
 /* Registration, service, closing */

@@ -16,6 +16,7 @@
 #include "rifq-arabic.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-channel.h"
+#include "rifq-committee-page.h"
 #include "rifq-error.h"
 #include "rifq-intake-page.h"
 #include "rifq-locale.h"
@@ -44,6 +45,7 @@ struct _RifqWindow
   RifqRegistryPage     *registry_page;
   RifqResearchPage     *research_page;
   RifqIntakePage       *intake_page;
+  RifqCommitteePage    *committee_page;
   GPtrArray            *back_buttons;
 };
 
@@ -81,9 +83,7 @@ typedef struct
 static const QueuePage queue_pages[] = {
   { "intake", N_("Intake"), "document-edit-symbolic", NULL },
   { "research", N_("Social Research"), "system-users-symbolic", NULL },
-  { "committee", N_("Research Committee"), "emblem-documents-symbolic",
-    N_("Requests awaiting the research committee's decision will be listed here, each with the "
-       "days left in its decision period, with meetings, votes, decisions and letters.") },
+  { "committee", N_("Research Committee"), "emblem-documents-symbolic", NULL },
 };
 
 static GtkWidget *
@@ -314,6 +314,15 @@ ensure_page (RifqWindow *self,
       g_hash_table_remove (self->lazy_pages, name);
       return TRUE;
     }
+  if (g_str_equal (name, "committee"))
+    {
+      self->committee_page = rifq_committee_page_new (self->db);
+      g_ptr_array_add (self->back_buttons, rifq_committee_page_get_back_button (self->committee_page));
+      leaflet_folded_cb (self);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->committee_page), name);
+      g_hash_table_remove (self->lazy_pages, name);
+      return TRUE;
+    }
   if (g_str_equal (name, "research"))
     {
       self->research_page = rifq_research_page_new (self->db);
@@ -361,6 +370,8 @@ select_page (RifqWindow *self,
     rifq_research_page_reload (self->research_page);
   if (g_str_equal (name, "intake") && self->intake_page != NULL)
     rifq_intake_page_reload (self->intake_page);
+  if (g_str_equal (name, "committee") && self->committee_page != NULL)
+    rifq_committee_page_reload (self->committee_page);
   gtk_stack_set_visible_child_name (self->pages, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (self->settings != NULL)
@@ -680,6 +691,14 @@ rifq_window_get_intake_page (RifqWindow *self)
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
   ensure_page (self, "intake");
   return self->intake_page;
+}
+
+RifqCommitteePage *
+rifq_window_get_committee_page (RifqWindow *self)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  ensure_page (self, "committee");
+  return self->committee_page;
 }
 
 RifqResearchPage *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rifq-db.h"
+#include "rifq-committee-page.h"
 #include "rifq-intake-page.h"
 #include "rifq-registry-page.h"
 #include "rifq-research-page.h"
@@ -26,6 +27,9 @@ RifqWindow       *rifq_window_new                   (GtkApplication *application
 void              rifq_window_set_accels            (GtkApplication *application);
 
 RifqRegistryPage *rifq_window_get_registry_page     (RifqWindow *self);
+
+/* The research committee's queue and meetings, built if they were not shown yet. */
+RifqCommitteePage *rifq_window_get_committee_page  (RifqWindow *self);
 
 /* The desk officer's seven steps, built if they were not shown yet. */
 RifqIntakePage   *rifq_window_get_intake_page       (RifqWindow *self);

@@ -1,0 +1,236 @@
+/* rifq-packet-pdf.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+
+#include "rifq-arabic.h"
+#include "rifq-calendar.h"
+#include "rifq-committee.h"
+#include "rifq-locale.h"
+#include "rifq-packet-pdf.h"
+#include "rifq-pdf.h"
+#include "rifq-request-sheet.h"
+#include "rifq-request-store.h"
+
+#define MARGIN 48.0
+#define TOC_ROWS_PER_PAGE 34
+#define TOC_ROW_HEIGHT 19.0
+
+struct _RifqPacket
+{
+  char      *association;
+  char      *title;
+  char      *meeting_line;
+  GPtrArray *members;   /* char *, "name — chair" */
+  GPtrArray *cases;     /* RifqSheetBuild */
+  GPtrArray *toc;       /* char *, "number — name — kind" */
+  RifqDigits digits;
+};
+
+void
+rifq_packet_free (RifqPacket *packet)
+{
+  if (packet == NULL)
+    return;
+  g_free (packet->association);
+  g_free (packet->title);
+  g_free (packet->meeting_line);
+  g_ptr_array_unref (packet->members);
+  g_ptr_array_unref (packet->cases);
+  g_ptr_array_unref (packet->toc);
+  g_free (packet);
+}
+
+guint
+rifq_packet_get_n_cases (RifqPacket *packet)
+{
+  return packet->cases->len;
+}
+
+RifqPacket *
+rifq_packet_new (RifqDb  *db,
+                 gint64   meeting_id,
+                 GError **error)
+{
+  g_autoptr(RifqPacket) packet = g_new0 (RifqPacket, 1);
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, meeting_id, error);
+  g_autofree char *day = NULL;
+
+  packet->members = g_ptr_array_new_with_free_func (g_free);
+  packet->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_sheet_build_free);
+  packet->toc = g_ptr_array_new_with_free_func (g_free);
+  if (meeting == NULL)
+    return NULL;
+
+  packet->digits = rifq_calendar_interface_digits ();
+  packet->association = rifq_db_get_setting (db, rifq_locale_is_arabic () ? "association_name_ar"
+                                                                          : "association_name_en");
+  packet->title = g_strdup (_("Research Committee Meeting Packet"));
+  day = rifq_calendar_format_iso_both (meeting->held_on, packet->digits);
+  packet->meeting_line = meeting->place ? g_strdup_printf ("%s — %s", day, meeting->place) : g_strdup (day);
+  for (guint i = 0; i < meeting->members->len; i++)
+    {
+      RifqMember *member = g_ptr_array_index (meeting->members, i);
+
+      g_ptr_array_add (packet->members, member->chair ? g_strdup_printf (_("%s — chair"), member->full_name)
+                                                      : g_strdup (member->full_name));
+    }
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      gint64 id = g_array_index (meeting->agenda, gint64, i);
+      g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
+      RifqSheetBuild *build;
+
+      if (r == NULL)
+        return NULL;
+      build = rifq_sheet_build_new (db, id, error);
+      if (build == NULL)
+        return NULL;
+      g_ptr_array_add (packet->cases, build);
+      g_ptr_array_add (packet->toc, g_strdup_printf ("\u2066%s\u2069 — %s — %s", r->number, r->beneficiary_name,
+                                                     rifq_request_store_kind_label (db, r->kind)));
+    }
+  return g_steal_pointer (&packet);
+}
+
+static char *
+shown_number (RifqPacket *packet,
+              int         n)
+{
+  g_autofree char *latin = g_strdup_printf ("%d", n);
+
+  return packet->digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (latin) : g_strdup (latin);
+}
+
+static void
+draw_cover (RifqPacket *packet,
+            cairo_t    *cr)
+{
+  double width = RIFQ_PDF_A4_WIDTH - 2 * MARGIN;
+  double y = MARGIN;
+  g_autofree char *count = shown_number (packet, (int) packet->cases->len);
+  g_autofree char *agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s case on the agenda",
+                                                          "%s cases on the agenda", packet->cases->len), count);
+
+  y += rifq_pdf_draw_text (cr, packet->association, 15, TRUE, TRUE, MARGIN, y, width) + 40;
+  y += rifq_pdf_draw_text (cr, packet->title, 26, TRUE, TRUE, MARGIN, y, width) + 10;
+  y += rifq_pdf_draw_text (cr, packet->meeting_line, 14, FALSE, TRUE, MARGIN, y, width) + 6;
+  y += rifq_pdf_draw_text (cr, agenda, 14, FALSE, TRUE, MARGIN, y, width) + 30;
+  y += rifq_pdf_draw_text (cr, _("Members of the committee"), 15, TRUE, TRUE, MARGIN, y, width) + 8;
+  for (guint i = 0; i < packet->members->len; i++)
+    y += rifq_pdf_draw_text (cr, g_ptr_array_index (packet->members, i), 13, FALSE, TRUE, MARGIN + 12, y,
+                             width - 12) + 4;
+  cairo_show_page (cr);
+}
+
+static int
+toc_pages (RifqPacket *packet)
+{
+  return MAX (1, ((int) packet->toc->len + TOC_ROWS_PER_PAGE - 1) / TOC_ROWS_PER_PAGE);
+}
+
+static void
+draw_toc (RifqPacket *packet,
+          cairo_t    *cr,
+          const int  *first_pages)
+{
+  double width = RIFQ_PDF_A4_WIDTH - 2 * MARGIN;
+
+  for (int page = 0; page < toc_pages (packet); page++)
+    {
+      double y = MARGIN;
+
+      y += rifq_pdf_draw_text (cr, page == 0 ? _("Contents") : _("Contents (continued)"), 18, TRUE, TRUE,
+                               MARGIN, y, width) + 14;
+      for (guint i = page * TOC_ROWS_PER_PAGE; i < packet->toc->len && i < (guint) (page + 1) * TOC_ROWS_PER_PAGE; i++)
+        {
+          g_autofree char *number = shown_number (packet, first_pages[i]);
+
+          /* The case on the reading side, its page at the far edge. */
+          rifq_pdf_draw_text (cr, g_ptr_array_index (packet->toc, i), 11.5, FALSE, TRUE, MARGIN + 50, y, width - 50);
+          rifq_pdf_draw_text (cr, number, 11.5, FALSE, TRUE, MARGIN, y, 40);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, MARGIN, y + TOC_ROW_HEIGHT - 2);
+          cairo_line_to (cr, MARGIN + width, y + TOC_ROW_HEIGHT - 2);
+          cairo_stroke (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          y += TOC_ROW_HEIGHT;
+        }
+      cairo_show_page (cr);
+    }
+}
+
+static cairo_status_t
+write_to_string (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+rifq_packet_write (RifqPacket         *packet,
+                   const char         *path,
+                   RifqPacketProgress  progress,
+                   gpointer            user_data,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree int *first_pages = g_new0 (int, MAX (packet->cases->len, 1));
+  g_autofree int *counts = g_new0 (int, MAX (packet->cases->len, 1));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int page, total;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_string, bytes, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, packet->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
+  cr = cairo_create (surface);
+
+  /* Every case's length first, for the contents and the page numbers. */
+  page = 1 + toc_pages (packet) + 1;
+  for (guint i = 0; i < packet->cases->len; i++)
+    {
+      counts[i] = rifq_request_pdf_count_pages (cr, rifq_sheet_build_get (g_ptr_array_index (packet->cases, i)));
+      first_pages[i] = page;
+      page += counts[i];
+    }
+  total = page - 1;
+
+  draw_cover (packet, cr);
+  draw_toc (packet, cr, first_pages);
+  for (guint i = 0; i < packet->cases->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+      rifq_request_pdf_draw (cr, rifq_sheet_build_get (g_ptr_array_index (packet->cases, i)), first_pages[i], total);
+      if (progress != NULL)
+        progress (i + 1, packet->cases->len, user_data);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The packet could not be drawn: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return g_file_set_contents (path, (const char *) bytes->data, (gssize) bytes->len, error);
+}

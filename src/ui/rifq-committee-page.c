@@ -1,0 +1,1721 @@
+/* rifq-committee-page.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-committee-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-application.h"
+#include "rifq-calendar.h"
+#include "rifq-channel.h"
+#include "rifq-committee.h"
+#include "rifq-committee-page.h"
+#include "rifq-error.h"
+#include "rifq-request-store.h"
+#include "rifq-staff.h"
+#include "rifq-validate.h"
+
+/* Meetings listed, newest first; older ones stay in the database and in rifq-admin. */
+#define MEETINGS_SHOWN 200
+
+/* What was typed for one request and not sent yet, or sent last. */
+typedef struct
+{
+  char *vote;              /* "accept", "reject", "defer" or NULL */
+  char *amount;
+  char *note;
+  char *recorded;          /* the vote core recorded from this page, or NULL */
+  char *decision;          /* chosen in the decision dialog; NULL for the tally's outcome */
+  char *decision_amount;
+  char *reasons;
+} Draft;
+
+struct _RifqCommitteePage
+{
+  GtkWidget            parent_instance;
+
+  /* template children */
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *back_button;
+  AdwWindowTitle      *title;
+  GtkToggleButton     *queue_button;
+  GtkToggleButton     *meetings_button;
+  GtkStack            *views;
+  GtkWidget           *filter_bar;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *city_dropdown;
+  GtkToggleButton     *overdue_button;
+  GtkStack            *queue_stack;
+  GtkListBox          *queue_list;
+  AdwStatusPage       *queue_empty_page;
+  GtkListBox          *meetings_list;
+  GtkStack            *meeting_stack;
+  GtkScrolledWindow   *meeting_scroller;
+  GtkLabel            *meeting_day_label;
+  GtkLabel            *meeting_place_label;
+  AdwPreferencesGroup *members_group;
+  GtkListBox          *members_list;
+  GtkWidget           *agenda_empty_label;
+  GtkBox              *agenda_box;
+  AdwStatusPage       *meetings_empty_page;
+
+  /* owned */
+  RifqDb              *db;
+  GPtrArray           *queue;          /* RifqQueueItem, as filtered, in the order of the rows */
+  GPtrArray           *meetings;       /* RifqMeeting, newest first, in the order of the rows */
+  GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */
+  GStrv                cities;         /* after "All" in the branch drop-down */
+  char                *filter_kind;
+  char                *filter_city;
+  GHashTable          *drafts;         /* gint64 * request id → Draft * */
+  GHashTable          *letters;        /* gint64 * request id → letter number */
+  char                *drafts_actor;   /* whose votes the drafts are */
+  char                *meeting_day;    /* typed in the New Meeting dialog, until it is called */
+  char                *meeting_place;
+
+  /* state */
+  AdwToast            *refusal;        /* weak: the last refusal shown */
+  RifqMeeting         *meeting;        /* the open meeting, borrowed from meetings, or NULL */
+  gint64               open_id;        /* the meeting to open on the next reload; 0 for the newest */
+  gint64               refusal_shown_at;
+  RifqRole             roles;
+  gboolean             filter_overdue;
+  gboolean             reloading;
+};
+
+G_DEFINE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, GTK_TYPE_WIDGET)
+
+static const struct
+{
+  const char *code;
+  const char *label;
+} vote_choices[] = {
+  { "accept", N_("Accept") },
+  { "reject", N_("Reject") },
+  { "defer", N_("Defer") },
+};
+
+static void
+draft_free (Draft *draft)
+{
+  g_free (draft->vote);
+  g_free (draft->amount);
+  g_free (draft->note);
+  g_free (draft->recorded);
+  g_free (draft->decision);
+  g_free (draft->decision_amount);
+  g_free (draft->reasons);
+  g_free (draft);
+}
+
+static Draft *
+draft_for (RifqCommitteePage *self,
+           gint64             request_id)
+{
+  Draft *draft = g_hash_table_lookup (self->drafts, &request_id);
+
+  if (draft == NULL)
+    {
+      draft = g_new0 (Draft, 1);
+      g_hash_table_insert (self->drafts, g_memdup2 (&request_id, sizeof request_id), draft);
+    }
+  return draft;
+}
+
+static void
+set_request_id (gpointer object,
+                gint64   request_id)
+{
+  g_object_set_data_full (G_OBJECT (object), "rifq-request-id", g_memdup2 (&request_id, sizeof request_id), g_free);
+}
+
+static gint64
+get_request_id (gpointer object)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (object), "rifq-request-id");
+
+  g_assert (id != NULL);
+  return *id;
+}
+
+static char *
+shown_number (gint64 value)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  return rifq_ui_display_digits (text);
+}
+
+static const char *
+vote_word (const char *vote)
+{
+  if (g_strcmp0 (vote, "accept") == 0)
+    return _("acceptance");
+  if (g_strcmp0 (vote, "reject") == 0)
+    return _("rejection");
+  return _("deferral");
+}
+
+/* What the committee decided, as far as the request's state tells. */
+static const char *
+decided_vote (RifqRequestState state)
+{
+  switch (state)
+    {
+    case RIFQ_REQUEST_ACCEPTED:
+    case RIFQ_REQUEST_REGISTERED:
+    case RIFQ_REQUEST_SERVED:
+      return "accept";
+    case RIFQ_REQUEST_REJECTED:
+      return "reject";
+    case RIFQ_REQUEST_DEFERRED:
+      return "defer";
+    case RIFQ_REQUEST_DRAFT:
+    case RIFQ_REQUEST_INCOMPLETE:
+    case RIFQ_REQUEST_REFERRED:
+    case RIFQ_REQUEST_READY_TO_SIGN:
+    case RIFQ_REQUEST_SUBMITTED:
+    case RIFQ_REQUEST_UNDER_REVIEW:
+    case RIFQ_REQUEST_CLOSED:
+    case RIFQ_REQUEST_N_STATES:
+    default:
+      return NULL;
+    }
+}
+
+static void
+remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_box_remove (GTK_BOX (container), child);
+    }
+}
+
+static void
+refusal_mapped_cb (RifqCommitteePage *self)
+{
+  self->refusal_shown_at = g_get_monotonic_time ();
+}
+
+/* Takes the last refusal off the screen once something newer is said. libadwaita 1.2 frees a
+ * toast dismissed while it is still appearing and then touches it: one not on screen for a
+ * second yet stays until it times out or is closed. */
+static void
+retire_refusal (RifqCommitteePage *self)
+{
+  GtkWidget *label;
+
+  if (self->refusal == NULL)
+    return;
+  label = adw_toast_get_custom_title (self->refusal);
+  if (label == NULL || !gtk_widget_get_mapped (label)
+      || g_get_monotonic_time () - self->refusal_shown_at < G_USEC_PER_SEC)
+    return;
+  adw_toast_dismiss (self->refusal);
+  g_clear_weak_pointer (&self->refusal);
+}
+
+static void
+show_toast (RifqCommitteePage *self,
+            const char        *message,
+            gboolean           refusal)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  GtkWidget *label;
+  AdwToast *toast;
+
+  retire_refusal (self);
+  if (!refusal)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      return;
+    }
+
+  /* Core's refusals are whole sentences: a label of their own wraps them instead of cutting
+   * them short, and they stay twice as long as a toast does, to be read. */
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  g_signal_connect_object (label, "map", G_CALLBACK (refusal_mapped_cb), self, G_CONNECT_SWAPPED);
+  toast = adw_toast_new (markup);
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_timeout (toast, 10);
+  g_set_weak_pointer (&self->refusal, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Shows local in a toast and hands it on. */
+static gboolean
+refuse (RifqCommitteePage *self,
+        GError            *local,
+        GError           **error)
+{
+  show_toast (self, local->message, TRUE);
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+static gboolean
+require_meeting (RifqCommitteePage  *self,
+                 GError            **error)
+{
+  if (self->meeting != NULL)
+    return TRUE;
+  g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                       _("Open a meeting first: choose one under Meetings, or call a new one."));
+  return FALSE;
+}
+
+/* Blank is no amount (-1); anything else must be a whole number of riyals. */
+static gboolean
+parse_amount (const char  *text,
+              gint64      *out_amount,
+              GError     **error)
+{
+  *out_amount = -1;
+  if (rifq_text_is_blank (text))
+    return TRUE;
+  return rifq_validate_count (text, _("Amount (riyals)"), G_MAXINT64, out_amount, error);
+}
+
+static GtkWindow *
+parent_window (RifqCommitteePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+actor_is_chair (RifqCommitteePage *self)
+{
+  return (self->roles & RIFQ_ROLE_CHAIR) != 0;
+}
+
+static const RifqMember *
+actor_member (RifqCommitteePage *self)
+{
+  const char *actor = rifq_db_get_actor (self->db);
+
+  if (self->meeting == NULL)
+    return NULL;
+  for (guint i = 0; i < self->meeting->members->len; i++)
+    {
+      const RifqMember *member = g_ptr_array_index (self->meeting->members, i);
+
+      if (g_strcmp0 (member->username, actor) == 0)
+        return member;
+    }
+  return NULL;
+}
+
+static gboolean
+on_open_agenda (RifqCommitteePage *self,
+                gint64             request_id)
+{
+  if (self->meeting == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->meeting->agenda->len; i++)
+    if (g_array_index (self->meeting->agenda, gint64, i) == request_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The queue */
+
+static char *
+clock_text (const RifqQueueItem *item)
+{
+  g_autofree char *days = NULL;
+
+  if (item->overdue)
+    {
+      days = shown_number (-item->days_left);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %s day", "Overdue by %s days",
+                                           (gulong) -item->days_left),
+                              days);
+    }
+  if (item->days_left == 0)
+    return g_strdup (_("Due today"));
+  days = shown_number (item->days_left);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day left", "%s days left", (gulong) item->days_left),
+                          days);
+}
+
+static void add_clicked_cb (GtkButton         *button,
+                            RifqCommitteePage *self);
+
+static GtkWidget *
+queue_row_new (RifqCommitteePage   *self,
+               const RifqQueueItem *item)
+{
+  const RifqRequest *request = item->request;
+  const char *kind = rifq_request_store_kind_label (self->db, request->kind);
+  g_autofree char *number = rifq_ui_display_digits (request->number);
+  g_autofree char *day = rifq_calendar_format_iso_both (request->submitted_on, rifq_ui_get_digits ());
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · submitted %s"), number,
+                                               kind != NULL ? kind : request->kind, day);
+  g_autofree char *clock = clock_text (item);
+  gboolean on_agenda = on_open_agenda (self, request->id);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+  GtkWidget *button;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), request->beneficiary_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  label = gtk_label_new (clock);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "calendar-other");
+  if (item->overdue)
+    gtk_widget_add_css_class (label, "error");
+  else if (item->days_left <= 3)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  button = gtk_button_new_with_label (on_agenda ? _("On the Agenda") : _("Add to Meeting"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, self->meeting != NULL && actor_is_chair (self) && !on_agenda);
+  if (self->meeting != NULL && !on_agenda)
+    {
+      g_autofree char *held = rifq_calendar_format_iso_both (self->meeting->held_on, rifq_ui_get_digits ());
+      g_autofree char *tooltip = g_strdup_printf (_("Add to the agenda of the meeting of %s"), held);
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  else if (self->meeting == NULL)
+    gtk_widget_set_tooltip_text (button, _("Open a meeting first: choose one under Meetings, or call a new one."));
+  set_request_id (button, request->id);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static gboolean
+filtered (RifqCommitteePage *self)
+{
+  return self->filter_kind != NULL || self->filter_city != NULL || self->filter_overdue;
+}
+
+static void
+fill_queue_list (RifqCommitteePage *self)
+{
+  remove_children (GTK_WIDGET (self->queue_list));
+  for (guint i = 0; i < self->queue->len; i++)
+    gtk_list_box_append (self->queue_list, queue_row_new (self, g_ptr_array_index (self->queue, i)));
+
+  if (self->queue->len > 0)
+    {
+      gtk_stack_set_visible_child_name (self->queue_stack, "list");
+      return;
+    }
+  adw_status_page_set_icon_name (self->queue_empty_page, "emblem-documents-symbolic");
+  if (filtered (self))
+    {
+      adw_status_page_set_title (self->queue_empty_page, _("No Requests Match"));
+      adw_status_page_set_description (self->queue_empty_page,
+                                       _("No request waiting for the committee matches the filters."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->queue_empty_page, _("No Requests Waiting"));
+      adw_status_page_set_description (self->queue_empty_page,
+                                       _("Requests submitted to the research committee appear here with "
+                                         "the days left in their decision period."));
+    }
+  gtk_stack_set_visible_child_name (self->queue_stack, "empty");
+}
+
+static void
+update_title (RifqCommitteePage *self,
+              GPtrArray         *all)
+{
+  g_autofree char *n_shown = NULL;
+  g_autofree char *waiting = NULL;
+  guint overdue = 0;
+
+  if (all == NULL || all->len == 0)
+    {
+      adw_window_title_set_subtitle (self->title, NULL);
+      return;
+    }
+  for (guint i = 0; i < all->len; i++)
+    if (((RifqQueueItem *) g_ptr_array_index (all, i))->overdue)
+      overdue++;
+
+  n_shown = shown_number (all->len);
+  waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s request waiting", "%s requests waiting", all->len),
+                             n_shown);
+  if (overdue > 0)
+    {
+      g_autofree char *m_shown = shown_number (overdue);
+      g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s overdue", "%s overdue", overdue),
+                                               m_shown);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", waiting, late);
+
+      adw_window_title_set_subtitle (self->title, subtitle);
+      return;
+    }
+  adw_window_title_set_subtitle (self->title, waiting);
+}
+
+static void
+set_dropdown_items (GtkDropDown *dropdown,
+                    const char  *all_label,
+                    GPtrArray   *labels,
+                    guint        selected)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, all_label);
+  for (guint i = 0; i < labels->len; i++)
+    gtk_string_list_append (model, g_ptr_array_index (labels, i));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+/* The filter bar shows the filters of the page; a filter for something no longer listed
+ * stays listed, so it can be seen and cleared. */
+static void
+sync_filter_bar (RifqCommitteePage *self)
+{
+  g_autoptr(GPtrArray) kinds = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) cities = NULL;
+  g_autoptr(GStrvBuilder) city_list = g_strv_builder_new ();
+  guint selected = 0;
+
+  g_assert (self->reloading);
+
+  kinds = rifq_request_store_kinds (self->db, NULL);
+  for (guint i = 0; kinds != NULL && i < kinds->len; i++)
+    {
+      const RifqPolicyItem *item = g_ptr_array_index (kinds, i);
+
+      g_strv_builder_add (codes, item->code);
+      g_ptr_array_add (labels, (gpointer) rifq_policy_item_label (item));
+      if (g_strcmp0 (item->code, self->filter_kind) == 0)
+        selected = i + 1;
+    }
+  if (self->filter_kind != NULL && selected == 0)
+    {
+      const char *label = rifq_request_store_kind_label (self->db, self->filter_kind);
+
+      g_strv_builder_add (codes, self->filter_kind);
+      g_ptr_array_add (labels, (gpointer) (label != NULL ? label : self->filter_kind));
+      selected = labels->len;
+    }
+  g_clear_pointer (&self->kinds, g_strfreev);
+  self->kinds = g_strv_builder_end (codes);
+  set_dropdown_items (self->kind_dropdown, _("All Kinds of Support"), labels, selected);
+
+  g_ptr_array_set_size (labels, 0);
+  selected = 0;
+  cities = rifq_committee_queue_cities (self->db, NULL);
+  for (guint i = 0; cities != NULL && cities[i] != NULL; i++)
+    {
+      g_strv_builder_add (city_list, cities[i]);
+      g_ptr_array_add (labels, cities[i]);
+      if (g_strcmp0 (cities[i], self->filter_city) == 0)
+        selected = i + 1;
+    }
+  if (self->filter_city != NULL && selected == 0)
+    {
+      g_strv_builder_add (city_list, self->filter_city);
+      g_ptr_array_add (labels, self->filter_city);
+      selected = labels->len;
+    }
+  g_clear_pointer (&self->cities, g_strfreev);
+  self->cities = g_strv_builder_end (city_list);
+  set_dropdown_items (self->city_dropdown, _("All Branches"), labels, selected);
+
+  gtk_toggle_button_set_active (self->overdue_button, self->filter_overdue);
+}
+
+static void
+reload_queue (RifqCommitteePage *self)
+{
+  RifqQueueFilter filter = { self->filter_kind, self->filter_city, self->filter_overdue };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->reloading = TRUE;
+  sync_filter_bar (self);
+  self->reloading = FALSE;
+
+  all = rifq_committee_queue (self->db, NULL, &error);
+  if (all != NULL)
+    shown = filtered (self) ? rifq_committee_queue (self->db, &filter, &error) : g_ptr_array_ref (all);
+  g_ptr_array_set_size (self->queue, 0);
+  update_title (self, all);
+
+  if (shown == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      remove_children (GTK_WIDGET (self->queue_list));
+      gtk_widget_set_visible (self->filter_bar, FALSE);
+      adw_status_page_set_icon_name (self->queue_empty_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->queue_empty_page, _("The Committee’s Queue Could Not Be Read"));
+      adw_status_page_set_description (self->queue_empty_page, markup);
+      gtk_stack_set_visible_child_name (self->queue_stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      RifqQueueItem *item = g_ptr_array_index (shown, i);
+      RifqQueueItem *copy = g_new0 (RifqQueueItem, 1);
+
+      *copy = *item;
+      copy->request = rifq_request_ref (item->request);
+      g_ptr_array_add (self->queue, copy);
+    }
+  gtk_widget_set_visible (self->filter_bar, all->len > 0 || filtered (self));
+  fill_queue_list (self);
+}
+
+/* The open meeting */
+
+static void present_changed_cb         (GtkSwitch         *widget,
+                                        GParamSpec        *pspec,
+                                        RifqCommitteePage *self);
+static void vote_toggled_cb            (GtkToggleButton   *button,
+                                        RifqCommitteePage *self);
+static void draft_entry_changed_cb     (GtkEditable       *editable,
+                                        RifqCommitteePage *self);
+static void cast_clicked_cb            (GtkButton         *button,
+                                        RifqCommitteePage *self);
+static void record_decision_clicked_cb (GtkButton         *button,
+                                        RifqCommitteePage *self);
+
+static GtkWidget *
+member_row_new (RifqCommitteePage *self,
+                const RifqMember  *member)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *present = gtk_switch_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->full_name ? member->full_name : member->username);
+  if (member->chair)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Chair"));
+
+  gtk_switch_set_active (GTK_SWITCH (present), member->present);
+  gtk_widget_set_valign (present, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (present, actor_is_chair (self));
+  gtk_widget_set_tooltip_text (present, _("Present"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (present), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Present"), -1);
+  g_object_set_data_full (G_OBJECT (present), "rifq-username", g_strdup (member->username), g_free);
+  g_signal_connect_object (present, "notify::active", G_CALLBACK (present_changed_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), present);
+  if (actor_is_chair (self))
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), present);
+  return row;
+}
+
+static GtkWidget *
+vote_choices_new (const char *selected)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *first = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (vote_choices); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(vote_choices[i].label));
+
+      g_object_set_data (G_OBJECT (button), "rifq-vote", (gpointer) vote_choices[i].code);
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+      else
+        first = button;
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (selected, vote_choices[i].code) == 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+static const char *
+chosen_vote (GtkWidget *choices)
+{
+  for (GtkWidget *button = gtk_widget_get_first_child (choices);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      return g_object_get_data (G_OBJECT (button), "rifq-vote");
+  return NULL;
+}
+
+static GtkWidget *
+entry_row_new (const char *title,
+               const char *text,
+               const char *field,
+               gint64      request_id,
+               gboolean    sensitive)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_widget_set_sensitive (row, sensitive);
+  g_object_set_data (G_OBJECT (row), "rifq-field", (gpointer) field);
+  set_request_id (row, request_id);
+  return row;
+}
+
+static char *
+letter_number (RifqCommitteePage *self,
+               gint64             request_id)
+{
+  g_autoptr(GError) error = NULL;
+  const char *known = g_hash_table_lookup (self->letters, &request_id);
+  char *number;
+
+  if (known != NULL)
+    return g_strdup (known);
+  number = rifq_committee_letter_number (self->db, request_id, &error);
+  if (number == NULL)
+    {
+      g_debug ("No letter for request %" G_GINT64_FORMAT ": %s", request_id, error->message);
+      return NULL;
+    }
+  g_hash_table_insert (self->letters, g_memdup2 (&request_id, sizeof request_id), g_strdup (number));
+  return number;
+}
+
+static void
+add_vote_rows (RifqCommitteePage *self,
+               GtkWidget         *group,
+               const RifqRequest *request)
+{
+  const RifqMember *me = actor_member (self);
+  gboolean can_vote = me != NULL && me->present && (self->roles & (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)) != 0;
+  Draft *draft = g_hash_table_lookup (self->drafts, &request->id);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choices = vote_choices_new (draft != NULL ? draft->vote : NULL);
+  GtkWidget *buttons;
+  GtkWidget *button;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your vote"));
+  if (draft != NULL && draft->recorded != NULL)
+    {
+      g_autofree char *recorded = g_strdup_printf (_("Recorded: %s. Cast it again to change it."),
+                                                   vote_word (draft->recorded));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recorded);
+    }
+  else if (me == NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Only the members of the research committee vote."));
+  else if (!me->present)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("You vote once the chair records you as present."));
+  gtk_widget_set_sensitive (choices, can_vote);
+  for (GtkWidget *choice = gtk_widget_get_first_child (choices); choice != NULL; choice = gtk_widget_get_next_sibling (choice))
+    {
+      set_request_id (choice, request->id);
+      g_signal_connect_object (choice, "toggled", G_CALLBACK (vote_toggled_cb), self, 0);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choices);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  row = entry_row_new (_("Amount (riyals)"), draft ? draft->amount : NULL, "amount", request->id, can_vote);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
+  g_signal_connect_object (row, "changed", G_CALLBACK (draft_entry_changed_cb), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  row = entry_row_new (_("Note"), draft ? draft->note : NULL, "note", request->id, can_vote);
+  g_signal_connect_object (row, "changed", G_CALLBACK (draft_entry_changed_cb), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 12);
+  if (actor_is_chair (self))
+    {
+      button = gtk_button_new_with_mnemonic (_("Record _Decision…"));
+      set_request_id (button, request->id);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (record_decision_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (buttons), button);
+    }
+  button = gtk_button_new_with_mnemonic (_("_Cast Vote"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_sensitive (button, can_vote);
+  set_request_id (button, request->id);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (cast_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (buttons), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
+}
+
+static void
+add_decision_rows (RifqCommitteePage *self,
+                   GtkWidget         *group,
+                   const RifqRequest *request)
+{
+  const char *decision = decided_vote (request->state);
+  g_autofree char *letter = NULL;
+  GtkWidget *row;
+  GtkWidget *label;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (decision != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Decided: %s"), vote_word (decision));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->decision_reason);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The committee no longer reviews this request."));
+  label = gtk_label_new (rifq_request_state_label (request->state));
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  if (decision == NULL || (letter = letter_number (self, request->id)) == NULL)
+    return;
+  {
+    g_autofree char *shown = rifq_ui_display_digits (letter);
+
+    row = adw_action_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Decision letter number"));
+    label = gtk_label_new (shown);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (label, "calendar-other");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
+}
+
+static GtkWidget *
+agenda_group_new (RifqCommitteePage *self,
+                  const RifqRequest *request,
+                  const RifqTally   *tally)
+{
+  const char *kind = rifq_request_store_kind_label (self->db, request->kind);
+  g_autofree char *number = rifq_ui_display_digits (request->number);
+  g_autofree char *title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
+  if (tally != NULL)
+    {
+      g_autofree char *accept = shown_number (tally->accept);
+      g_autofree char *reject = shown_number (tally->reject);
+      g_autofree char *defer = shown_number (tally->defer);
+      g_autofree char *counts = g_strdup_printf (_("Votes: accept %s · reject %s · defer %s"), accept, reject, defer);
+      g_autofree char *description = g_strdup_printf ("%s\n%s", tally->explanation, counts);
+      g_autofree char *markup = g_markup_escape_text (description, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), markup);
+    }
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kind != NULL ? kind : request->kind);
+  if (!rifq_text_is_blank (request->description))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->description);
+  if (request->amount >= 0)
+    {
+      g_autofree char *amount = shown_number (request->amount);
+      g_autofree char *riyals = g_strdup_printf (_("%s riyals"), amount);
+      GtkWidget *label = gtk_label_new (riyals);
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "calendar-other");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  if (request->state == RIFQ_REQUEST_UNDER_REVIEW)
+    add_vote_rows (self, group, request);
+  else
+    {
+      /* Nothing more to vote on or decide: what was typed for it has nothing to go to. */
+      g_hash_table_remove (self->drafts, &request->id);
+      add_decision_rows (self, group, request);
+    }
+  return group;
+}
+
+static void
+show_meeting (RifqCommitteePage *self)
+{
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->meeting_scroller);
+  double scrolled = gtk_adjustment_get_value (scroll);
+  g_autofree char *day = NULL;
+  g_autofree char *n_present = NULL;
+  g_autofree char *n_members = NULL;
+  g_autofree char *attendance = NULL;
+  g_autoptr(RifqTally) quorum = NULL;
+  guint present = 0;
+
+  remove_children (GTK_WIDGET (self->members_list));
+  remove_children (GTK_WIDGET (self->agenda_box));
+
+  if (self->meeting == NULL)
+    {
+      adw_status_page_set_title (self->meetings_empty_page, _("No Meetings Yet"));
+      adw_status_page_set_description (self->meetings_empty_page,
+                                       _("The chair of the research committee calls a meeting, then adds "
+                                         "requests from the queue to its agenda."));
+      gtk_stack_set_visible_child_name (self->meeting_stack, "none");
+      return;
+    }
+
+  day = rifq_calendar_format_iso_both (self->meeting->held_on, rifq_ui_get_digits ());
+  gtk_label_set_text (self->meeting_day_label, day);
+  gtk_label_set_text (self->meeting_place_label, self->meeting->place != NULL ? self->meeting->place : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_place_label), !rifq_text_is_blank (self->meeting->place));
+
+  for (guint i = 0; i < self->meeting->members->len; i++)
+    {
+      const RifqMember *member = g_ptr_array_index (self->meeting->members, i);
+
+      present += member->present ? 1 : 0;
+      gtk_list_box_append (self->members_list, member_row_new (self, member));
+    }
+  n_present = shown_number (present);
+  n_members = shown_number (self->meeting->members->len);
+  attendance = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present",
+                                             "%s of %s members present", self->meeting->members->len),
+                                n_present, n_members);
+  /* Core's rule says whether they make a quorum: a tally of no request counts only who is there. */
+  quorum = rifq_committee_tally (self->db, self->meeting->id, 0, NULL);
+  if (quorum != NULL)
+    {
+      g_autofree char *with_quorum = g_strdup_printf ("%s · %s", attendance,
+                                                      quorum->quorum ? _("quorum reached") : _("no quorum yet"));
+      g_autofree char *markup = g_markup_escape_text (with_quorum, -1);
+
+      adw_preferences_group_set_description (self->members_group, markup);
+    }
+  else
+    adw_preferences_group_set_description (self->members_group, attendance);
+
+  for (guint i = 0; i < self->meeting->agenda->len; i++)
+    {
+      gint64 id = g_array_index (self->meeting->agenda, gint64, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
+      g_autoptr(RifqTally) tally = NULL;
+
+      if (request == NULL)
+        {
+          g_warning ("Agenda item %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
+          continue;
+        }
+      tally = rifq_committee_tally (self->db, self->meeting->id, id, &error);
+      if (tally == NULL)
+        g_warning ("The votes on request %s could not be counted: %s", request->number, error->message);
+      gtk_box_append (self->agenda_box, agenda_group_new (self, request, tally));
+    }
+  gtk_widget_set_visible (self->agenda_empty_label, self->meeting->agenda->len == 0);
+  gtk_stack_set_visible_child_name (self->meeting_stack, "meeting");
+  gtk_adjustment_set_value (scroll, scrolled);
+}
+
+static GtkWidget *
+caption_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+meeting_row_new (RifqCommitteePage *self,
+                 const RifqMeeting *meeting)
+{
+  g_autofree char *count = shown_number (meeting->agenda->len);
+  g_autofree char *on_agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s on the agenda", "%s on the agenda",
+                                                             meeting->agenda->len),
+                                                count);
+  g_autofree char *details = NULL;
+  g_autofree char *hijri = NULL;
+  g_autofree char *gregorian = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label;
+  RifqHijriDate hijri_date;
+  GDate day;
+
+  /* The Hijri day as the heading, the Gregorian below it: a narrow list has no room for both. */
+  g_date_clear (&day, 1);
+  if (rifq_calendar_from_iso (meeting->held_on, &day) && rifq_calendar_to_hijri (&day, &hijri_date, NULL))
+    {
+      hijri = rifq_calendar_format_hijri (&hijri_date, rifq_ui_get_digits ());
+      gregorian = rifq_calendar_format_gregorian (&day, rifq_ui_get_digits ());
+    }
+  else
+    hijri = rifq_calendar_format_iso_both (meeting->held_on, rifq_ui_get_digits ());
+  if (!rifq_text_is_blank (meeting->place))
+    details = g_strdup_printf ("%s · %s", meeting->place, on_agenda);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  label = gtk_label_new (hijri);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  if (gregorian != NULL)
+    gtk_box_append (GTK_BOX (box), caption_new (gregorian));
+  gtk_box_append (GTK_BOX (box), caption_new (details != NULL ? details : on_agenda));
+  return box;
+}
+
+static int
+meetings_find (GPtrArray *meetings,
+               gint64     meeting_id)
+{
+  for (guint i = 0; i < meetings->len; i++)
+    if (((RifqMeeting *) g_ptr_array_index (meetings, i))->id == meeting_id)
+      return (int) i;
+  return -1;
+}
+
+static void
+reload_meetings (RifqCommitteePage *self)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  guint open = 0;
+
+  if (self->meeting != NULL && self->open_id == 0)
+    self->open_id = self->meeting->id;
+  meetings = rifq_committee_meetings (self->db, MEETINGS_SHOWN, &error);
+
+  self->reloading = TRUE;
+  self->meeting = NULL;
+  remove_children (GTK_WIDGET (self->meetings_list));
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  self->meetings = meetings != NULL ? g_steal_pointer (&meetings)
+                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
+  /* A meeting asked for by its id is listed even when it is older than those listed. */
+  if (self->open_id != 0 && meetings_find (self->meetings, self->open_id) < 0)
+    {
+      RifqMeeting *asked = rifq_committee_meeting_get (self->db, self->open_id, NULL);
+
+      if (asked != NULL)
+        g_ptr_array_add (self->meetings, asked);
+    }
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      RifqMeeting *meeting = g_ptr_array_index (self->meetings, i);
+
+      gtk_list_box_append (self->meetings_list, meeting_row_new (self, meeting));
+      if (meeting->id == self->open_id)
+        open = i;
+    }
+  if (self->meetings->len > 0)
+    {
+      self->meeting = g_ptr_array_index (self->meetings, open);
+      gtk_list_box_select_row (self->meetings_list, gtk_list_box_get_row_at_index (self->meetings_list, (int) open));
+    }
+  self->open_id = 0;
+  self->reloading = FALSE;
+
+  if (error != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      remove_children (GTK_WIDGET (self->members_list));
+      remove_children (GTK_WIDGET (self->agenda_box));
+      adw_status_page_set_title (self->meetings_empty_page, _("The Meetings Could Not Be Read"));
+      adw_status_page_set_description (self->meetings_empty_page, markup);
+      gtk_stack_set_visible_child_name (self->meeting_stack, "none");
+      return;
+    }
+  show_meeting (self);
+}
+
+/* Callbacks */
+
+static void
+view_toggled_cb (RifqCommitteePage *self,
+                 GtkToggleButton   *button)
+{
+  gtk_stack_set_visible_child_name (self->views, gtk_toggle_button_get_active (self->queue_button) ? "queue"
+                                                                                                    : "meetings");
+}
+
+static void
+filter_changed_cb (RifqCommitteePage *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint city = gtk_drop_down_get_selected (self->city_dropdown);
+
+  if (self->reloading || self->db == NULL)
+    return;
+  g_clear_pointer (&self->filter_kind, g_free);
+  g_clear_pointer (&self->filter_city, g_free);
+  if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && kind <= g_strv_length (self->kinds))
+    self->filter_kind = g_strdup (self->kinds[kind - 1]);
+  if (city != GTK_INVALID_LIST_POSITION && city > 0 && city <= g_strv_length (self->cities))
+    self->filter_city = g_strdup (self->cities[city - 1]);
+  self->filter_overdue = gtk_toggle_button_get_active (self->overdue_button);
+  reload_queue (self);
+}
+
+static void
+meeting_row_selected_cb (RifqCommitteePage *self,
+                         GtkListBoxRow     *row)
+{
+  int index;
+
+  /* Rows removed while reloading select nothing on the way. */
+  if (self->reloading || row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  g_assert (index >= 0 && (guint) index < self->meetings->len);
+  self->meeting = g_ptr_array_index (self->meetings, index);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->meeting_scroller), 0);
+  show_meeting (self);
+  /* The queue's buttons add to the meeting open. */
+  fill_queue_list (self);
+}
+
+static void
+add_clicked_cb (GtkButton         *button,
+                RifqCommitteePage *self)
+{
+  rifq_committee_page_add_to_agenda (self, get_request_id (button), NULL);
+}
+
+typedef struct
+{
+  RifqCommitteePage *self;
+  char              *username;
+  gboolean           present;
+} PresentJob;
+
+static void
+present_job_free (PresentJob *job)
+{
+  g_object_unref (job->self);
+  g_free (job->username);
+  g_free (job);
+}
+
+static gboolean
+present_idle_cb (gpointer data)
+{
+  PresentJob *job = data;
+
+  if (job->self->db != NULL)
+    rifq_committee_page_set_present (job->self, job->username, job->present, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+present_changed_cb (GtkSwitch         *widget,
+                    GParamSpec        *pspec,
+                    RifqCommitteePage *self)
+{
+  PresentJob *job = g_new0 (PresentJob, 1);
+
+  /* The page is rebuilt once the switch has finished moving, not from inside its signal. */
+  job->self = g_object_ref (self);
+  job->username = g_strdup (g_object_get_data (G_OBJECT (widget), "rifq-username"));
+  job->present = gtk_switch_get_active (widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_idle_cb, job, (GDestroyNotify) present_job_free);
+}
+
+static void
+vote_toggled_cb (GtkToggleButton   *button,
+                 RifqCommitteePage *self)
+{
+  Draft *draft;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  draft = draft_for (self, get_request_id (button));
+  g_free (draft->vote);
+  draft->vote = g_strdup (g_object_get_data (G_OBJECT (button), "rifq-vote"));
+}
+
+static void
+draft_entry_changed_cb (GtkEditable       *editable,
+                        RifqCommitteePage *self)
+{
+  Draft *draft = draft_for (self, get_request_id (editable));
+  const char *field = g_object_get_data (G_OBJECT (editable), "rifq-field");
+  char **slot = g_str_equal (field, "amount") ? &draft->amount : &draft->note;
+
+  g_free (*slot);
+  *slot = g_strdup (gtk_editable_get_text (editable));
+}
+
+static void
+cast_clicked_cb (GtkButton         *button,
+                 RifqCommitteePage *self)
+{
+  gint64 id = get_request_id (button);
+  Draft *draft = draft_for (self, id);
+  g_autofree char *vote = g_strdup (draft->vote);
+  g_autofree char *amount = g_strdup (draft->amount);
+  g_autofree char *note = g_strdup (draft->note);
+
+  rifq_committee_page_vote (self, id, vote, amount, note, NULL);
+}
+
+/* The decision dialog */
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+decision_response_cb (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      RifqCommitteePage *self)
+{
+  gint64 id = get_request_id (dialog);
+  GtkWidget *choices = g_object_get_data (G_OBJECT (dialog), "rifq-choices");
+  GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "rifq-amount");
+  GtkTextBuffer *reasons = g_object_get_data (G_OBJECT (dialog), "rifq-reasons");
+  Draft *draft = draft_for (self, id);
+  g_autofree char *decision = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *reasons_text = NULL;
+
+  /* Kept whatever the answer: a refusal or a second thought loses nothing typed. */
+  g_free (draft->decision);
+  draft->decision = g_strdup (chosen_vote (choices));
+  g_free (draft->decision_amount);
+  draft->decision_amount = g_strdup (gtk_editable_get_text (amount));
+  g_free (draft->reasons);
+  draft->reasons = buffer_text (reasons);
+
+  if (!g_str_equal (response, "record"))
+    return;
+  decision = g_strdup (draft->decision);
+  amount_text = g_strdup (draft->decision_amount);
+  reasons_text = g_strdup (draft->reasons);
+  rifq_committee_page_decide (self, id, decision, amount_text, reasons_text, NULL);
+}
+
+static void
+record_decision_clicked_cb (GtkButton         *button,
+                            RifqCommitteePage *self)
+{
+  gint64 id = get_request_id (button);
+  Draft *draft = g_hash_table_lookup (self->drafts, &id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
+  g_autoptr(RifqTally) tally = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *choices;
+  GtkWidget *list;
+  GtkWidget *amount;
+  GtkWidget *label;
+  GtkWidget *scroller;
+  GtkWidget *view;
+
+  if (request == NULL || self->meeting == NULL
+      || (tally = rifq_committee_tally (self->db, self->meeting->id, id, &error)) == NULL)
+    {
+      if (error != NULL)
+        show_toast (self, error->message, TRUE);
+      return;
+    }
+
+  number = rifq_ui_display_digits (request->number);
+  title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
+  body = g_strdup_printf ("%s\n\n%s", title, tally->explanation);
+  dialog = adw_message_dialog_new (parent_window (self), _("Record the Decision"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  label = gtk_label_new (_("Decision"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  choices = vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision : tally->outcome);
+  gtk_widget_set_halign (choices, GTK_ALIGN_FILL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Decision"), -1);
+  gtk_box_append (GTK_BOX (box), choices);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  amount = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (amount), _("Amount (riyals)"));
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (amount), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_editable_set_text (GTK_EDITABLE (amount), draft != NULL && draft->decision_amount ? draft->decision_amount : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), amount);
+  gtk_box_append (GTK_BOX (box), list);
+
+  label = gtk_label_new (_("Reasons"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reasons"), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            draft != NULL && draft->reasons != NULL ? draft->reasons : "", -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  set_request_id (dialog, id);
+  g_object_set_data (G_OBJECT (dialog), "rifq-choices", choices);
+  g_object_set_data (G_OBJECT (dialog), "rifq-amount", amount);
+  g_object_set_data_full (G_OBJECT (dialog), "rifq-reasons",
+                          g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+/* The New Meeting dialog */
+
+static void
+meeting_day_changed_cb (GtkEditable *row,
+                        GtkLabel    *label)
+{
+  const char *text = gtk_editable_get_text (row);
+  g_autoptr(GError) error = NULL;
+  RifqCalendarKind kind;
+  GDate date;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+
+  if (rifq_text_is_blank (text))
+    {
+      gtk_label_set_text (label, _("Type the day in Hijri or Gregorian, as 1446/02/21 or 2024-08-25."));
+      return;
+    }
+  g_date_clear (&date, 1);
+  if (rifq_calendar_parse (text, &date, &kind, &error))
+    {
+      g_autofree char *both = rifq_calendar_format_both (&date, rifq_ui_get_digits ());
+
+      gtk_label_set_text (label, both);
+      return;
+    }
+  gtk_label_set_text (label, error->message);
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+new_meeting_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         RifqCommitteePage *self)
+{
+  GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "rifq-day");
+  GtkEditable *place = g_object_get_data (G_OBJECT (dialog), "rifq-place");
+  g_autofree char *day_text = g_strdup (gtk_editable_get_text (day));
+  g_autofree char *place_text = g_strdup (gtk_editable_get_text (place));
+
+  g_free (self->meeting_day);
+  self->meeting_day = g_strdup (day_text);
+  g_free (self->meeting_place);
+  self->meeting_place = g_strdup (place_text);
+  if (g_str_equal (response, "create"))
+    rifq_committee_page_new_meeting (self, day_text, place_text, NULL);
+}
+
+static void
+new_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *list;
+  GtkWidget *day;
+  GtkWidget *place;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("New Meeting"),
+                                   _("Every member of the research committee is listed, absent until "
+                                     "you record them as present."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  day = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (day), _("Day of the meeting"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (day), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), day);
+  place = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place), _("Place of the meeting"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (place), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), place);
+  gtk_box_append (GTK_BOX (box), list);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "calendar-other");
+  gtk_box_append (GTK_BOX (box), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect_object (day, "changed", G_CALLBACK (meeting_day_changed_cb), label, 0);
+  gtk_editable_set_text (GTK_EDITABLE (day), self->meeting_day != NULL ? self->meeting_day : "");
+  gtk_editable_set_text (GTK_EDITABLE (place), self->meeting_place != NULL ? self->meeting_place : "");
+  meeting_day_changed_cb (GTK_EDITABLE (day), GTK_LABEL (label));
+
+  g_object_set_data (G_OBJECT (dialog), "rifq-day", day);
+  g_object_set_data (G_OBJECT (dialog), "rifq-place", place);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_meeting_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (day);
+}
+
+static void
+rifq_committee_page_dispose (GObject *object)
+{
+  RifqCommitteePage *self = (RifqCommitteePage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_COMMITTEE_PAGE);
+  self->meeting = NULL;
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->kinds, g_strfreev);
+  g_clear_pointer (&self->cities, g_strfreev);
+  g_clear_pointer (&self->filter_kind, g_free);
+  g_clear_pointer (&self->filter_city, g_free);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
+  g_clear_pointer (&self->letters, g_hash_table_unref);
+  g_clear_pointer (&self->drafts_actor, g_free);
+  g_clear_pointer (&self->meeting_day, g_free);
+  g_clear_pointer (&self->meeting_place, g_free);
+  g_clear_weak_pointer (&self->refusal);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (rifq_committee_page_parent_class)->dispose (object);
+}
+
+static void
+rifq_committee_page_class_init (RifqCommitteePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rifq_committee_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-committee-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, title);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, views);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, city_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_stack);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_stack);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_day_label);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_place_label);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, members_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, members_list);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_box);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, meeting_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, new_meeting_action);
+}
+
+static void
+rifq_committee_page_init (RifqCommitteePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_queue_item_free);
+  self->meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) draft_free);
+  self->letters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", FALSE);
+}
+
+RifqCommitteePage *
+rifq_committee_page_new (RifqDb *db)
+{
+  RifqCommitteePage *self;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  self = g_object_new (RIFQ_TYPE_COMMITTEE_PAGE, NULL);
+  self->db = g_object_ref (db);
+  rifq_committee_page_reload (self);
+  return self;
+}
+
+void
+rifq_committee_page_reload (RifqCommitteePage *self)
+{
+  g_return_if_fail (RIFQ_IS_COMMITTEE_PAGE (self));
+
+  /* The person at the workstation may have changed: votes being prepared are theirs alone. */
+  self->roles = rifq_staff_actor_roles (self->db);
+  if (g_strcmp0 (self->drafts_actor, rifq_db_get_actor (self->db)) != 0)
+    {
+      g_hash_table_remove_all (self->drafts);
+      g_free (self->drafts_actor);
+      self->drafts_actor = g_strdup (rifq_db_get_actor (self->db));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", actor_is_chair (self));
+  /* Meetings first: the queue's buttons add to the meeting open. */
+  reload_meetings (self);
+  reload_queue (self);
+}
+
+GtkWidget *
+rifq_committee_page_get_back_button (RifqCommitteePage *self)
+{
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), NULL);
+  return self->back_button;
+}
+
+guint
+rifq_committee_page_get_n_waiting (RifqCommitteePage *self)
+{
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), 0);
+  return self->queue->len;
+}
+
+void
+rifq_committee_page_set_filter (RifqCommitteePage *self,
+                                const char        *kind,
+                                const char        *city,
+                                gboolean           overdue_only)
+{
+  g_return_if_fail (RIFQ_IS_COMMITTEE_PAGE (self));
+
+  g_free (self->filter_kind);
+  self->filter_kind = g_strdup (kind);
+  g_free (self->filter_city);
+  self->filter_city = g_strdup (city);
+  self->filter_overdue = overdue_only;
+  reload_queue (self);
+}
+
+gboolean
+rifq_committee_page_open_meeting (RifqCommitteePage  *self,
+                                  gint64              meeting_id,
+                                  GError            **error)
+{
+  g_autoptr(RifqMeeting) meeting = NULL;
+  GError *local = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+
+  /* It may have been called elsewhere since the list was read: the list is read again. */
+  meeting = rifq_committee_meeting_get (self->db, meeting_id, &local);
+  if (meeting == NULL)
+    return refuse (self, local, error);
+  self->open_id = meeting_id;
+  rifq_committee_page_reload (self);
+  gtk_toggle_button_set_active (self->meetings_button, TRUE);
+  return self->meeting != NULL && self->meeting->id == meeting_id;
+}
+
+gboolean
+rifq_committee_page_new_meeting (RifqCommitteePage  *self,
+                                 const char         *typed_day,
+                                 const char         *place,
+                                 GError            **error)
+{
+  g_autoptr(RifqMeeting) meeting = NULL;
+  GError *local = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+
+  meeting = rifq_committee_meeting_create (self->db, typed_day, place, &local);
+  if (meeting == NULL)
+    return refuse (self, local, error);
+
+  g_clear_pointer (&self->meeting_day, g_free);
+  g_clear_pointer (&self->meeting_place, g_free);
+  self->open_id = meeting->id;
+  rifq_committee_page_reload (self);
+  gtk_toggle_button_set_active (self->meetings_button, TRUE);
+  show_toast (self, _("Meeting added."), FALSE);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_page_set_present (RifqCommitteePage  *self,
+                                 const char         *username,
+                                 gboolean            present,
+                                 GError            **error)
+{
+  GError *local = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+  g_return_val_if_fail (username != NULL, FALSE);
+
+  done = require_meeting (self, &local)
+         && rifq_committee_set_present (self->db, self->meeting->id, username, present, &local);
+  /* Either way the switches show what is recorded, and the counts follow. */
+  rifq_committee_page_reload (self);
+  if (!done)
+    return refuse (self, local, error);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_page_add_to_agenda (RifqCommitteePage  *self,
+                                   gint64              request_id,
+                                   GError            **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+
+  if (!require_meeting (self, &local)
+      || !rifq_committee_add_to_agenda (self->db, self->meeting->id, request_id, &local))
+    return refuse (self, local, error);
+  rifq_committee_page_reload (self);
+  show_toast (self, _("Added to the agenda."), FALSE);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_page_vote (RifqCommitteePage  *self,
+                          gint64              request_id,
+                          const char         *vote,
+                          const char         *amount_text,
+                          const char         *note,
+                          GError            **error)
+{
+  GError *local = NULL;
+  gint64 amount;
+  Draft *draft;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+
+  if (!require_meeting (self, &local) || !parse_amount (amount_text, &amount, &local)
+      || !rifq_committee_vote (self->db, self->meeting->id, request_id, vote, amount, note, &local))
+    return refuse (self, local, error);
+
+  /* The vote stays shown as cast, to be changed and cast again while the request is open. */
+  draft = draft_for (self, request_id);
+  g_free (draft->vote);
+  draft->vote = g_strdup (vote);
+  g_free (draft->amount);
+  draft->amount = g_strdup (amount_text);
+  g_free (draft->note);
+  draft->note = g_strdup (note);
+  g_free (draft->recorded);
+  draft->recorded = g_strdup (vote);
+  rifq_committee_page_reload (self);
+  show_toast (self, _("Vote recorded."), FALSE);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_page_decide (RifqCommitteePage  *self,
+                            gint64              request_id,
+                            const char         *decision,
+                            const char         *amount_text,
+                            const char         *reasons,
+                            GError            **error)
+{
+  GError *local = NULL;
+  gint64 amount;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+
+  if (!require_meeting (self, &local) || !parse_amount (amount_text, &amount, &local)
+      || !rifq_committee_decide (self->db, self->meeting->id, request_id, decision, amount, reasons, &local))
+    return refuse (self, local, error);
+
+  g_hash_table_remove (self->drafts, &request_id);
+  /* The letter is numbered in the register now, by the chair who decided. */
+  g_free (letter_number (self, request_id));
+  rifq_committee_page_reload (self);
+  if (g_str_equal (decision, "accept"))
+    show_toast (self, _("Decision recorded: the request is accepted."), FALSE);
+  else if (g_str_equal (decision, "reject"))
+    show_toast (self, _("Decision recorded: the request is rejected."), FALSE);
+  else
+    show_toast (self, _("Decision recorded: the request is deferred."), FALSE);
+  return TRUE;
+}
