@@ -14,6 +14,7 @@
 #include "rifq-admin.h"
 #include "rifq-committee.h"
 #include "rifq-request-store.h"
+#include "rifq-packet-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal-reader.h"
 
@@ -224,6 +225,17 @@ cmd_verify (const char *file)
   return EXIT_REFUSED;
 }
 
+static void
+packet_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  /* Translators: progress of the meeting packet, on the terminal */
+  g_printerr (_("\rCase %u of %u"), done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
 int
 cmd_pdf (char **args,
          guint  n)
@@ -242,6 +254,18 @@ cmd_pdf (char **args,
       if (id == 0 || !rifq_request_sheet_write (db, id, opts.output, &error))
         return refuse (error);
       g_print (_("Request %s is written to %s, sealed.\n"), args[2], opts.output);
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "packet") && n == 3)
+    {
+      g_autoptr(RifqPacket) packet = rifq_packet_new (db, g_ascii_strtoll (args[2], NULL, 10), &error);
+
+      if (packet == NULL || !rifq_packet_write (packet, opts.output, packet_progress, NULL, NULL, &error))
+        return refuse (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "The packet of meeting %s, with %u case, is written to %s.\n",
+                            "The packet of meeting %s, with %u cases, is written to %s.\n",
+                            rifq_packet_get_n_cases (packet)),
+               args[2], rifq_packet_get_n_cases (packet), opts.output);
       return EXIT_OK;
     }
   {

@@ -61,6 +61,7 @@ usage (const char *message)
                         "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N]\n"
                         "  committee letter NUMBER\n"
                         "  pdf request NUMBER -o FILE.pdf\n"
+                        "  pdf packet MEETING -o FILE.pdf\n"
                         "  verify FILE.pdf\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;

@@ -17,6 +17,8 @@
 #include "rifq-locale.h"
 #include "rifq-committee.h"
 #include "rifq-lookup-dialog.h"
+#include "rifq-request-sheet.h"
+#include "rifq-seal.h"
 #include "rifq-request-store.h"
 #include "rifq-research-page.h"
 #include "rifq-staff.h"
@@ -344,6 +346,39 @@ test_committee_decides_from_the_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_verify_document_from_the_window (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rifq-verify-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "request.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *verdict;
+  RifqWindow *window;
+  gint64 id;
+
+  rifq_test_staff (db);
+  g_assert_true (rifq_seal_ensure_key (db, &error));
+  id = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                                    "food_basket");
+  g_assert_true (rifq_request_sheet_write (db, id, path, &error));
+  g_assert_no_error (error);
+  window = open_window (db);
+
+  verdict = rifq_window_verify_file (window, file);
+  g_assert_cmpstr (adw_message_dialog_get_heading (verdict), ==, _("The Document Is Genuine"));
+  gtk_window_destroy (GTK_WINDOW (verdict));
+
+  /* The record edited behind the committee's back: the printed copy no longer matches. */
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE request SET amount = 9000", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  verdict = rifq_window_verify_file (window, file);
+  g_assert_cmpstr (adw_message_dialog_get_heading (verdict), ==, _("The Document Cannot Be Trusted"));
+  gtk_window_destroy (GTK_WINDOW (verdict));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
+  g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
 
   return g_test_run ();
 }

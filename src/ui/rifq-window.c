@@ -23,6 +23,7 @@
 #include "rifq-lookup-dialog.h"
 #include "rifq-preferences-window.h"
 #include "rifq-research-page.h"
+#include "rifq-seal-reader.h"
 #include "rifq-window.h"
 
 struct _RifqWindow
@@ -463,6 +464,70 @@ show_lookup (RifqWindow *self)
   return dialog;
 }
 
+AdwMessageDialog *
+rifq_window_verify_file (RifqWindow *self,
+                         GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  RifqSealVerdict verdict = RIFQ_SEAL_MALFORMED;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+
+  name = g_file_get_basename (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    message = g_strdup (error->message);
+  else
+    verdict = rifq_seal_verify_pdf (self->db, bytes, &number, &message);
+
+  /* Read from the document itself: its QR code and what it carries, against the key and the record. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   verdict == RIFQ_SEAL_VALID ? _("The Document Is Genuine")
+                                                              : _("The Document Cannot Be Trusted"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", name, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+verify_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    RifqWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        rifq_window_verify_file (self, file);
+    }
+  g_object_unref (native);
+}
+
+static void
+verify_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Verify a Sealed Document"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Verify"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (verify_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 go_intake_action (GtkWidget  *widget,
                   const char *action_name,
@@ -614,6 +679,7 @@ rifq_window_class_init (RifqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.lookup-request", NULL, lookup_request_action);
   gtk_widget_class_install_action (widget_class, "win.go-intake", NULL, go_intake_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-document", NULL, verify_document_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
 }
 

@@ -37,6 +37,11 @@ RifqIntakePage   *rifq_window_get_intake_page       (RifqWindow *self);
 /* The social-research officer's queue, built if it was not shown yet. */
 RifqResearchPage *rifq_window_get_research_page     (RifqWindow *self);
 
+/* Checks a sealed PDF (its QR code and contents against the key and the record) and shows the
+ * verdict in a dialog, which is returned. */
+AdwMessageDialog *rifq_window_verify_file          (RifqWindow *self,
+                                                    GFile      *file);
+
 /* The sidebar's labels, in the order shown. */
 GPtrArray        *rifq_window_list_sections         (RifqWindow *self);
 
