@@ -85,17 +85,16 @@ rifq_packet_new (RifqDb  *db,
   for (guint i = 0; i < meeting->agenda->len; i++)
     {
       gint64 id = g_array_index (meeting->agenda, gint64, i);
-      g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
-      RifqSheetBuild *build;
+      RifqSheetBuild *build = rifq_sheet_build_new (db, id, error);
+      const RifqRequestSheet *sheet;
 
-      if (r == NULL)
-        return NULL;
-      build = rifq_sheet_build_new (db, id, error);
       if (build == NULL)
         return NULL;
       g_ptr_array_add (packet->cases, build);
-      g_ptr_array_add (packet->toc, g_strdup_printf ("\u2066%s\u2069 — %s — %s", r->number, r->beneficiary_name,
-                                                     rifq_request_store_kind_label (db, r->kind)));
+      /* The sheet's first rows are the beneficiary's name and the kind of support. */
+      sheet = rifq_sheet_build_get (build);
+      g_ptr_array_add (packet->toc, g_strdup_printf ("\u2066%s\u2069 — %s — %s", sheet->request_number,
+                                                     sheet->beneficiary[0].value, sheet->support[0].value));
     }
   return g_steal_pointer (&packet);
 }
@@ -187,7 +186,7 @@ rifq_packet_write (RifqPacket         *packet,
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree int *first_pages = g_new0 (int, MAX (packet->cases->len, 1));
-  g_autofree int *counts = g_new0 (int, MAX (packet->cases->len, 1));
+  g_autoptr(GPtrArray) recorded = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -198,13 +197,25 @@ rifq_packet_write (RifqPacket         *packet,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
   cr = cairo_create (surface);
 
-  /* Every case's length first, for the contents and the page numbers. */
+  /* Every case laid out once, each page recorded: their lengths give the contents' numbers. */
+  recorded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   page = 1 + toc_pages (packet) + 1;
   for (guint i = 0; i < packet->cases->len; i++)
     {
-      counts[i] = rifq_request_pdf_count_pages (cr, rifq_sheet_build_get (g_ptr_array_index (packet->cases, i)));
+      GPtrArray *pages;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+      pages = rifq_request_pdf_record (cr, rifq_sheet_build_get (g_ptr_array_index (packet->cases, i)));
+      g_ptr_array_add (recorded, pages);
       first_pages[i] = page;
-      page += counts[i];
+      page += (int) pages->len;
+      if (progress != NULL)
+        progress (i + 1, packet->cases->len, user_data);
     }
   total = page - 1;
 
@@ -212,15 +223,16 @@ rifq_packet_write (RifqPacket         *packet,
   draw_toc (packet, cr, first_pages);
   for (guint i = 0; i < packet->cases->len; i++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      GPtrArray *pages = g_ptr_array_index (recorded, i);
+      const RifqRequestSheet *sheet = rifq_sheet_build_get (g_ptr_array_index (packet->cases, i));
+
+      for (guint p = 0; p < pages->len; p++)
         {
-          cairo_destroy (cr);
-          cairo_surface_destroy (surface);
-          return FALSE;
+          cairo_set_source_surface (cr, g_ptr_array_index (pages, p), 0, 0);
+          cairo_paint (cr);
+          rifq_request_pdf_draw_footer (cr, sheet, first_pages[i] + (int) p, total);
+          cairo_show_page (cr);
         }
-      rifq_request_pdf_draw (cr, rifq_sheet_build_get (g_ptr_array_index (packet->cases, i)), first_pages[i], total);
-      if (progress != NULL)
-        progress (i + 1, packet->cases->len, user_data);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -113,6 +113,8 @@ typedef struct
   double                  capacity;     /* room on a page under a "(continued)" heading */
   double                  label_width;  /* of the text in the tables' label column */
   const char             *section;      /* heading of the section under way, for "(continued)" */
+  GPtrArray              *recordings;   /* when set, each page is recorded apart, without its footer */
+  cairo_t                *measure_cr;   /* the caller's context, between recorded pages */
 } Painter;
 
 static void
@@ -449,6 +451,20 @@ static void draw_heading (Painter    *painter,
 static void
 begin_page (Painter *painter)
 {
+  if (painter->recordings != NULL)
+    {
+      cairo_rectangle_t a4 = { 0, 0, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &a4);
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      /* Laid out as on the PDF surface it will be replayed onto: no hinting. */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      painter->cr = cairo_create (page);
+      cairo_set_font_options (painter->cr, options);
+      cairo_font_options_destroy (options);
+      g_ptr_array_add (painter->recordings, page);
+    }
   painter->pages++;
   painter->y = MARGIN_TOP;
   if (painter->section != NULL)
@@ -459,6 +475,13 @@ begin_page (Painter *painter)
 static void
 end_page (Painter *painter)
 {
+  if (painter->recordings != NULL)
+    {
+      /* The footer is drawn when the page is placed, once the packet's pages are counted. */
+      cairo_destroy (painter->cr);
+      painter->cr = painter->measure_cr;
+      return;
+    }
   draw_footer (painter, painter->first_page + painter->pages - 1);
   if (!painter->dry)
     cairo_show_page (painter->cr);
@@ -1346,6 +1369,37 @@ draw_declaration (Painter *painter)
 
 /* The label column is as wide as the longest label of any table, within bounds that leave the
  * values room: the tables of one request line up. */
+/* The same labels head the tables of every request in a packet: each is measured once.
+ * Packets are drawn in a worker thread, hence the lock. */
+G_LOCK_DEFINE_STATIC (label_widths);
+static GHashTable *label_widths;
+
+static double
+label_natural_width (Painter    *painter,
+                     const char *text)
+{
+  double *known;
+  double width;
+
+  G_LOCK (label_widths);
+  if (label_widths == NULL)
+    label_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  known = g_hash_table_lookup (label_widths, text);
+  width = known ? *known : -1;
+  G_UNLOCK (label_widths);
+  if (width < 0)
+    {
+      g_autofree char *label = isolate_numbers (text);
+      g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
+
+      width = layout_natural_width (layout);
+      G_LOCK (label_widths);
+      g_hash_table_replace (label_widths, g_strdup (text), g_memdup2 (&width, sizeof width));
+      G_UNLOCK (label_widths);
+    }
+  return width;
+}
+
 static double
 measure_label_width (Painter *painter)
 {
@@ -1356,12 +1410,7 @@ measure_label_width (Painter *painter)
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
       for (guint i = 0; tables[t] != NULL && tables[t][i].label != NULL; i++)
-        {
-          g_autofree char *label = isolate_numbers (tables[t][i].label);
-          g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
-
-          width = MAX (width, layout_natural_width (layout));
-        }
+        width = MAX (width, label_natural_width (painter, tables[t][i].label));
     }
   return CLAMP (width + 1, 110, CONTENT_WIDTH * 0.36);
 }
@@ -1502,8 +1551,20 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
     }
 
+  /* Laid out once, page by page; the footers follow once the pages are counted. */
   cr = cairo_create (surface);
-  rifq_request_pdf_draw (cr, sheet, 1, 0);
+  {
+    g_autoptr(GPtrArray) pages = NULL;
+
+    pages = rifq_request_pdf_record (cr, sheet);
+    for (guint i = 0; i < pages->len; i++)
+      {
+        cairo_set_source_surface (cr, g_ptr_array_index (pages, i), 0, 0);
+        cairo_paint (cr);
+        rifq_request_pdf_draw_footer (cr, sheet, (int) i + 1, (int) pages->len);
+        cairo_show_page (cr);
+      }
+  }
   cairo_destroy (cr);
 
   cairo_surface_finish (surface);
@@ -1552,4 +1613,47 @@ rifq_request_pdf_count_pages (cairo_t                *cr,
   cairo_restore (cr);
   g_clear_pointer (&painter.logo, cairo_surface_destroy);
   return painter.pages;
+}
+
+GPtrArray *
+rifq_request_pdf_record (cairo_t                *measure_cr,
+                         const RifqRequestSheet *sheet)
+{
+  g_autoptr(QRcode) qr = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  Painter painter = { 0 };
+
+  g_return_val_if_fail (measure_cr != NULL, pages);
+  g_return_val_if_fail (sheet != NULL, pages);
+
+  if (!is_empty (sheet->seal_payload))
+    qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  painter.cr = measure_cr;
+  painter.measure_cr = measure_cr;
+  painter.sheet = sheet;
+  painter.logo = load_logo (sheet);
+  painter.qr = qr;
+  painter.first_page = 1;
+  painter.recordings = pages;
+  paint (&painter);
+  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  return pages;
+}
+
+void
+rifq_request_pdf_draw_footer (cairo_t                *cr,
+                              const RifqRequestSheet *sheet,
+                              int                     number,
+                              int                     total)
+{
+  Painter painter = { 0 };
+
+  g_return_if_fail (cr != NULL && sheet != NULL);
+
+  painter.cr = cr;
+  painter.sheet = sheet;
+  painter.total_pages = total;
+  cairo_save (cr);
+  draw_footer (&painter, number);
+  cairo_restore (cr);
 }

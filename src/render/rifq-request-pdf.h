@@ -75,4 +75,16 @@ gboolean rifq_request_pdf_write (const RifqRequestSheet *sheet,
 int      rifq_request_pdf_count_pages (cairo_t                *cr,
                                        const RifqRequestSheet *sheet);
 
+/* Each page of the request drawn apart onto an A4 recording surface, without its footer, for a
+ * packet to place once all its pages are counted (one layout instead of two); measure_cr is
+ * any context on the PDF surface. Returns the pages (cairo_surface_t, owned by the array). */
+GPtrArray *rifq_request_pdf_record      (cairo_t                *measure_cr,
+                                         const RifqRequestSheet *sheet);
+
+/* The footer of a recorded page, drawn where the page is placed. */
+void       rifq_request_pdf_draw_footer (cairo_t                *cr,
+                                         const RifqRequestSheet *sheet,
+                                         int                     number,
+                                         int                     total);
+
 G_END_DECLS
