@@ -1,0 +1,157 @@
+/* test-packet.c: the meeting packet, every case sealed in one PDF, and its cancellation
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <poppler.h>
+#include <string.h>
+
+#include "rifq-committee.h"
+#include "rifq-packet-pdf.h"
+#include "rifq-seal-reader.h"
+#include "rifq-test-request.h"
+
+typedef struct
+{
+  RifqDb *db;
+  gint64  meeting;
+  char   *dir;
+} Packet;
+
+static void
+packet_set_up (Packet        *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  const char *ids[] = { RIFQ_TEST_ID_1, RIFQ_TEST_ID_2, RIFQ_TEST_ID_3 };
+  const char *mobiles[] = { "0501111111", "0502222222", "0503333333" };
+  const char *names[] = { "محمد", "سعد", "فهد" };
+
+  f->db = rifq_test_db_new (NULL);
+  rifq_test_staff (f->db);
+  g_assert_true (rifq_seal_ensure_key (f->db, &error));
+  rifq_db_set_actor (f->db, "chair");
+  meeting = rifq_committee_meeting_create (f->db, "2026-11-30", "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  f->meeting = meeting->id;
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      gint64 request = rifq_test_submitted_request (f->db, rifq_test_add_beneficiary (f->db, ids[i], names[i], mobiles[i]),
+                                                    "food_basket");
+
+      rifq_db_set_actor (f->db, "chair");
+      g_assert_true (rifq_committee_add_to_agenda (f->db, f->meeting, request, &error));
+      g_assert_no_error (error);
+    }
+  f->dir = g_dir_make_tmp ("rifq-packet-XXXXXX", NULL);
+}
+
+static void
+packet_tear_down (Packet        *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  g_free (f->dir);
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, ==, *calls + 1);
+  g_assert_cmpuint (total, ==, 3);
+  (*calls)++;
+}
+
+static void
+test_every_case_in_one_pdf (Packet        *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqPacket) packet = rifq_packet_new (f->db, f->meeting, &error);
+  g_autofree char *path = g_build_filename (f->dir, "packet.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document;
+  guint calls = 0;
+  char *contents;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rifq_packet_get_n_cases (packet), ==, 3);
+  g_assert_true (rifq_packet_write (packet, path, count_progress, &calls, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 3);
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  /* A cover, the contents, then each case. */
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 2 + 3);
+  g_object_unref (document);
+  {
+    char *argv[] = { (char *) "pdftotext", (char *) "-f", (char *) "2", (char *) "-l", (char *) "2", path,
+                     (char *) "-", NULL };
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+  }
+
+  /* The contents list every case by its number. */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("1448/00000%u", i);
+
+      g_assert_nonnull (strstr (text, number));
+    }
+
+  /* Each case in the packet carries its own seal, which verifies. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (contents, length);
+  {
+    g_autofree char *payload = NULL;
+
+    g_assert_true (rifq_seal_read_pdf (bytes, &payload, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (payload, "RIFQ1.1448/00000"));
+  }
+}
+
+static void
+test_cancelled_leaves_no_file (Packet        *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqPacket) packet = rifq_packet_new (f->db, f->meeting, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "cancelled.pdf", NULL);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rifq_packet_write (packet, path, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rifq_test_init (&argc, &argv);
+
+  g_test_add ("/packet/pdf/every-case-in-one-document", Packet, NULL, packet_set_up, test_every_case_in_one_pdf,
+              packet_tear_down);
+  g_test_add ("/packet/pdf/cancelled-leaves-no-file", Packet, NULL, packet_set_up, test_cancelled_leaves_no_file,
+              packet_tear_down);
+
+  return g_test_run ();
+}
