@@ -14,6 +14,7 @@
 #include "rifq-admin.h"
 #include "rifq-committee.h"
 #include "rifq-request-store.h"
+#include "rifq-committee-documents.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal-reader.h"
@@ -230,8 +231,9 @@ packet_progress (guint    done,
                  guint    total,
                  gpointer user_data)
 {
+  g_printerr ("\r");
   /* Translators: progress of the meeting packet, on the terminal */
-  g_printerr (_("\rCase %u of %u"), done, total);
+  g_printerr (_("Case %u of %u"), done, total);
   if (done == total)
     g_printerr ("\n");
 }
@@ -254,6 +256,22 @@ cmd_pdf (char **args,
       if (id == 0 || !rifq_request_sheet_write (db, id, opts.output, &error))
         return refuse (error);
       g_print (_("Request %s is written to %s, sealed.\n"), args[2], opts.output);
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "minutes") && n == 3)
+    {
+      if (!rifq_minutes_write_meeting (db, g_ascii_strtoll (args[2], NULL, 10), opts.output, &error))
+        return refuse (error);
+      g_print (_("The minutes of meeting %s are written to %s.\n"), args[2], opts.output);
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "letter") && n == 3)
+    {
+      gint64 id = request_id (db, args[2], &error);
+
+      if (id == 0 || !rifq_letter_write_request (db, id, opts.output, &error))
+        return refuse (error);
+      g_print (_("The decision letter on request %s is written to %s.\n"), args[2], opts.output);
       return EXIT_OK;
     }
   if (g_str_equal (args[1], "packet") && n == 3)

@@ -62,6 +62,8 @@ usage (const char *message)
                         "  committee letter NUMBER\n"
                         "  pdf request NUMBER -o FILE.pdf\n"
                         "  pdf packet MEETING -o FILE.pdf\n"
+                        "  pdf minutes MEETING -o FILE.pdf\n"
+                        "  pdf letter NUMBER -o FILE.pdf\n"
                         "  verify FILE.pdf\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;

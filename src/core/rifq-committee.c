@@ -31,6 +31,30 @@ rifq_queue_item_free (RifqQueueItem *item)
 }
 
 void
+rifq_vote_free (RifqVote *vote)
+{
+  if (vote == NULL)
+    return;
+  g_free (vote->username);
+  g_free (vote->full_name);
+  g_free (vote->vote);
+  g_free (vote->note);
+  g_free (vote);
+}
+
+void
+rifq_decision_free (RifqDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->decision);
+  g_free (decision->reasons);
+  g_free (decision->decided_by);
+  g_free (decision->decided_at);
+  g_free (decision);
+}
+
+void
 rifq_member_free (RifqMember *member)
 {
   if (member == NULL)
@@ -999,4 +1023,75 @@ rifq_committee_letter_number (RifqDb  *db,
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                          _("The committee has not decided on this request yet: there is no letter to send."));
   return number;
+}
+
+GPtrArray *
+rifq_committee_votes (RifqDb  *db,
+                      gint64   meeting_id,
+                      gint64   request_id,
+                      GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_vote_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v"
+                              " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?"
+                              " ORDER BY s.full_name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, request_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RifqVote *vote = g_new0 (RifqVote, 1);
+
+      vote->username = rifq_db_column_dup (stmt, 0);
+      vote->full_name = rifq_db_column_dup (stmt, 1);
+      vote->vote = rifq_db_column_dup (stmt, 2);
+      vote->amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
+      vote->note = rifq_db_column_dup (stmt, 4);
+      g_ptr_array_add (list, vote);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+RifqDecision *
+rifq_committee_decision (RifqDb  *db,
+                         gint64   meeting_id,
+                         gint64   request_id)
+{
+  RifqDecision *decision = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at FROM decision"
+                              " WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2) ORDER BY id DESC LIMIT 1",
+                          NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      decision = g_new0 (RifqDecision, 1);
+      decision->id = sqlite3_column_int64 (stmt, 0);
+      decision->meeting_id = sqlite3_column_int64 (stmt, 1);
+      decision->decision = rifq_db_column_dup (stmt, 2);
+      decision->amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
+      decision->reasons = rifq_db_column_dup (stmt, 4);
+      decision->decided_by = rifq_db_column_dup (stmt, 5);
+      decision->decided_at = rifq_db_column_dup (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  return decision;
 }

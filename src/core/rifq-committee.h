@@ -62,6 +62,28 @@ typedef struct
   char     *explanation;     /* one sentence in the interface language */
 } RifqTally;
 
+typedef struct
+{
+  char   *username;
+  char   *full_name;
+  char   *vote;       /* "accept", "reject" or "defer" */
+  gint64  amount;     /* -1 when none */
+  char   *note;
+} RifqVote;
+
+typedef struct
+{
+  gint64  id;
+  gint64  meeting_id;
+  char   *decision;   /* "accept", "reject" or "defer" */
+  gint64  amount;     /* -1 when none */
+  char   *reasons;
+  char   *decided_by;
+  char   *decided_at;
+} RifqDecision;
+
+void           rifq_vote_free             (RifqVote      *vote);
+void           rifq_decision_free         (RifqDecision  *decision);
 void           rifq_queue_item_free       (RifqQueueItem *item);
 void           rifq_member_free           (RifqMember    *member);
 void           rifq_meeting_free          (RifqMeeting   *meeting);
@@ -134,6 +156,17 @@ gboolean       rifq_committee_decide       (RifqDb     *db,
                                             const char *reasons,
                                             GError    **error);
 
+/* The votes cast on a request at a meeting, by member name. */
+GPtrArray     *rifq_committee_votes        (RifqDb  *db,
+                                            gint64   meeting_id,
+                                            gint64   request_id,
+                                            GError **error);
+
+/* The request's latest decision (at any meeting when meeting_id is 0); NULL when none. */
+RifqDecision  *rifq_committee_decision     (RifqDb  *db,
+                                            gint64   meeting_id,
+                                            gint64   request_id);
+
 /* The number in the outgoing letters register of the letter announcing the request's latest
  * decision (numbered when the decision is recorded); NULL before a decision. */
 char          *rifq_committee_letter_number (RifqDb  *db,
@@ -141,6 +174,7 @@ char          *rifq_committee_letter_number (RifqDb  *db,
                                              GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqQueueItem, rifq_queue_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDecision, rifq_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqMeeting, rifq_meeting_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqTally, rifq_tally_free)
 

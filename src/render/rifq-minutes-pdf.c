@@ -992,9 +992,11 @@ draw_case (Painter               *painter,
   g_autoptr(PangoLayout) kind = NULL;
   g_autoptr(PangoLayout) tally = NULL;
   g_autoptr(PangoLayout) decision = NULL;
+  g_autoptr(PangoLayout) none = NULL;
   g_autofree char *ordinal = format_count ((int) index + 1, painter->minutes->digits);
   g_autofree char *number = g_strconcat (LRI, item->request_number, PDI, NULL);
   g_autofree char *heading = NULL;
+  double closing;
   double keep;
 
   /* Translators: an item of the meeting's agenda, as in "Item 3: request 1448/0007 — <name>". */
@@ -1020,9 +1022,25 @@ draw_case (Painter               *painter,
       g_array_append_val (rows, row);
     }
 
+  if (rows->len == 0)
+    none = text_layout (painter, _("No votes were recorded."), SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+  if (!is_empty (item->tally))
+    {
+      g_autofree char *text = isolate_numbers (item->tally);
+
+      tally = text_layout (painter, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+    }
+  decision = decision_layout (painter, item);
+  closing = BLOCK_GAP + layout_height (decision) + 2 * BOX_PAD_Y;
+  if (tally != NULL)
+    closing += BLOCK_GAP + layout_height (tally);
+
+  /* The heading keeps the table's header and first row with it; without votes, the whole item. */
   keep = kind != NULL ? layout_height (kind) + BLOCK_GAP : 0;
   if (rows->len > 0)
     keep += table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y;
+  else
+    keep += layout_height (none) + closing;
   begin_section (painter, heading, keep);
 
   if (kind != NULL)
@@ -1039,23 +1057,16 @@ draw_case (Painter               *painter,
       end_table (painter, &table);
     }
   else
+    flow_block (painter, none, &muted, FALSE);
+
+  /* The tally and the decision it led to are read as one. */
+  if (closing <= painter->capacity)
+    make_room (painter, closing);
+  if (tally != NULL)
     {
-      g_autoptr(PangoLayout) none = text_layout (painter, _("No votes were recorded."), SIZE_BODY, FALSE,
-                                                 CONTENT_WIDTH - 2 * CELL_PAD_X);
-
-      flow_block (painter, none, &muted, FALSE);
-    }
-
-  if (!is_empty (item->tally))
-    {
-      g_autofree char *text = isolate_numbers (item->tally);
-
-      tally = text_layout (painter, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
       painter->y += BLOCK_GAP;
       flow_block (painter, tally, &ink, FALSE);
     }
-
-  decision = decision_layout (painter, item);
   painter->y += BLOCK_GAP;
   flow_block (painter, decision, &ink, TRUE);
 
@@ -1107,7 +1118,7 @@ measure_signer (Painter    *painter,
       signer->label = text_layout (painter, label, SIZE_SIGN_NAME, TRUE, width);
       pango_layout_set_alignment (signer->label, PANGO_ALIGN_CENTER);
     }
-  signer->name = text_layout (painter, is_empty (name) ? "" : name, SIZE_SIGN_NAME, label == NULL, width);
+  signer->name = text_layout (painter, is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE, width);
   pango_layout_set_alignment (signer->name, PANGO_ALIGN_CENTER);
   if (!is_empty (role))
     {
@@ -1206,7 +1217,7 @@ draw_signatures (Painter *painter)
     }
 
   /* The chair approves the minutes at the far end, as an official signs a letter. */
-  painter->y += signers->len > 0 ? BLOCK_GAP : 0;
+  painter->y += signers->len > 0 ? SIGN_ROW_GAP : 0;
   make_room (painter, signer_height (&chair));
   draw_signer (painter, &chair, SIGN_COLUMNS - 1);
   painter->y += signer_height (&chair);

@@ -17,6 +17,7 @@
 #include "rifq-channel.h"
 #include "rifq-committee.h"
 #include "rifq-committee-page.h"
+#include "rifq-committee-documents.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-pdf-window.h"
 #include "rifq-request-sheet.h"
@@ -772,6 +773,50 @@ add_vote_rows (RifqCommitteePage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
 }
 
+static char *scratch_path (const char *name);
+static void  preview_file (RifqCommitteePage *self,
+                           const char        *path,
+                           const char        *title,
+                           const char        *name);
+
+static void
+letter_clicked_cb (GtkButton         *button,
+                   RifqCommitteePage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
+  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
+  g_autofree char *name = g_strdup_printf ("letter-%s.pdf", number);
+  g_autofree char *title = g_strdup_printf (_("Decision Letter on Request %s"), number);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_strdelimit (name, "/", '-');
+  path = scratch_path (name);
+  if (!rifq_letter_write_request (self->db, id, path, &error))
+    {
+      show_toast (self, error->message, TRUE);
+      return;
+    }
+  preview_file (self, path, title, name);
+}
+
+static void
+minutes_clicked_cb (GtkButton         *button,
+                    RifqCommitteePage *self)
+{
+  g_autofree char *path = scratch_path ("minutes.pdf");
+  g_autoptr(GError) error = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  if (!rifq_minutes_write_meeting (self->db, self->meeting->id, path, &error))
+    {
+      show_toast (self, error->message, TRUE);
+      return;
+    }
+  preview_file (self, path, _("Minutes of the Meeting"), "minutes.pdf");
+}
+
 static void
 add_decision_rows (RifqCommitteePage *self,
                    GtkWidget         *group,
@@ -811,6 +856,16 @@ add_decision_rows (RifqCommitteePage *self,
     gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
     gtk_widget_add_css_class (label, "calendar-other");
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    {
+      GtkWidget *open = gtk_button_new_with_mnemonic (_("_Letter…"));
+
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (open, _("The letter announcing the decision to the applicant"));
+      g_object_set_data (G_OBJECT (open), "rifq-request", GSIZE_TO_POINTER ((gsize) request->id));
+      g_object_set_data_full (G_OBJECT (open), "rifq-number", g_strdup (request->number), g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (letter_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+    }
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   }
 }
@@ -1133,12 +1188,18 @@ show_meeting (RifqCommitteePage *self)
     adw_preferences_group_set_description (self->members_group, attendance);
   if (adw_preferences_group_get_header_suffix (self->members_group) == NULL)
     {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *packet = gtk_button_new_with_mnemonic (_("Meeting _Packet…"));
+      GtkWidget *minutes = gtk_button_new_with_mnemonic (_("Min_utes…"));
 
       gtk_widget_set_tooltip_text (packet, _("Every case on the agenda, sealed, in one document to read or print"));
-      gtk_widget_set_valign (packet, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (minutes, _("The minutes: every decision with its votes, and lines to sign"));
       g_signal_connect (packet, "clicked", G_CALLBACK (packet_clicked_cb), self);
-      adw_preferences_group_set_header_suffix (self->members_group, packet);
+      g_signal_connect (minutes, "clicked", G_CALLBACK (minutes_clicked_cb), self);
+      gtk_box_append (GTK_BOX (buttons), packet);
+      gtk_box_append (GTK_BOX (buttons), minutes);
+      gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+      adw_preferences_group_set_header_suffix (self->members_group, buttons);
     }
 
   for (guint i = 0; i < self->meeting->agenda->len; i++)

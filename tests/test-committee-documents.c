@@ -1,0 +1,102 @@
+/* test-committee-documents.c: the minutes and the decision letter, filled from the database
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rifq-committee.h"
+#include "rifq-committee-documents.h"
+#include "rifq-error.h"
+#include "rifq-test-request.h"
+
+static char *
+pdf_text (const char *path)
+{
+  char *argv[] = { (char *) "pdftotext", (char *) path, (char *) "-", NULL };
+  g_autofree char *raw = NULL;
+  GString *text = g_string_new (NULL);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &raw, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  /* Without the direction marks pdftotext keeps around runs of digits. */
+  for (const char *p = raw; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F))
+        g_string_append_unichar (text, c);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_minutes_and_letter (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rifq-documents-XXXXXX", NULL);
+  g_autofree char *minutes = g_build_filename (dir, "minutes.pdf", NULL);
+  g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *minutes_text = NULL;
+  g_autofree char *letter_text = NULL;
+  const char *present[] = { "chair", "member1", "member2" };
+  gint64 id;
+
+  rifq_test_staff (db);
+  id = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                                    "food_basket");
+  rifq_db_set_actor (db, "chair");
+  meeting = rifq_committee_meeting_create (db, "2026-11-30", "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    g_assert_true (rifq_committee_set_present (db, meeting->id, present[i], TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
+
+  /* No letter before the committee decides. */
+  g_assert_false (rifq_letter_write_request (db, id, letter, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (letter, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    {
+      rifq_db_set_actor (db, present[i]);
+      g_assert_true (rifq_committee_vote (db, meeting->id, id, i == 2 ? "reject" : "accept", 1500,
+                                          i == 2 ? "يحتاج زيارة منزلية" : NULL, &error));
+    }
+  rifq_db_set_actor (db, "chair");
+  g_assert_true (rifq_committee_decide (db, meeting->id, id, "accept", 1500, "الأسرة دون حد الاستحقاق", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rifq_minutes_write_meeting (db, meeting->id, minutes, &error));
+  g_assert_no_error (error);
+  minutes_text = pdf_text (minutes);
+  g_assert_nonnull (strstr (minutes_text, "1448/000001"));
+  g_assert_nonnull (strstr (minutes_text, "Minutes of the research committee meeting"));
+  g_assert_nonnull (strstr (minutes_text, "Reject"));
+  g_assert_nonnull (strstr (minutes_text, "Accept"));
+
+  g_assert_true (rifq_letter_write_request (db, id, letter, &error));
+  g_assert_no_error (error);
+  letter_text = pdf_text (letter);
+  g_assert_nonnull (strstr (letter_text, "1448/0001"));
+  g_assert_nonnull (strstr (letter_text, "1448/000001"));
+  g_assert_nonnull (strstr (letter_text, "accepted"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rifq_test_init (&argc, &argv);
+  g_test_add_func ("/committee-documents/minutes-and-letter-from-the-record", test_minutes_and_letter);
+  return g_test_run ();
+}
