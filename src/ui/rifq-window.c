@@ -845,6 +845,14 @@ rifq_window_show_page (RifqWindow  *self,
     }
   if (g_str_equal (name, "shortcuts"))
     return GTK_WIDGET (show_shortcuts (self));
+  if (g_str_has_prefix (name, "committee-meeting:"))
+    {
+      select_page (self, "committee");
+      if (!rifq_committee_page_open_meeting (self->committee_page,
+                                             g_ascii_strtoll (name + strlen ("committee-meeting:"), NULL, 10), error))
+        return NULL;
+      return GTK_WIDGET (self);
+    }
   if (g_str_equal (name, "lookup") || g_str_has_prefix (name, "lookup:"))
     {
       RifqLookupDialog *dialog = show_lookup (self);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -24,31 +26,6 @@
 
 #define ROUNDS 20
 #define CASES 200
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-#define CHECK(call) \
-  G_STMT_START { \
-    g_autoptr(GError) e_ = NULL; \
-    GError **error_ = &e_; \
-    gboolean ok_ = (call); \
-    (void) error_; \
-    if (!ok_) \
-      g_error ("%s: %s", #call, e_ ? e_->message : "failed"); \
-  } G_STMT_END
 
 static cairo_status_t
 discard (void                *closure,
@@ -142,11 +119,11 @@ main (int   argc,
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (db, "bench-admin");
-  CHECK (rifq_staff_ensure_first (db, error_));
-  CHECK (rifq_seal_ensure_key (db, error_));
-  CHECK (rifq_staff_save (db, "bench-chair", "رئيس القياس", RIFQ_ROLE_CHAIR, error_));
-  CHECK (rifq_demo_fill (db, 3000, 1, error_));
-  CHECK (rifq_demo_fill_requests (db, 6000, 3, error_));
+  BENCH_CHECK (rifq_staff_ensure_first (db, error_));
+  BENCH_CHECK (rifq_seal_ensure_key (db, error_));
+  BENCH_CHECK (rifq_staff_save (db, "bench-chair", "رئيس القياس", RIFQ_ROLE_CHAIR, error_));
+  BENCH_CHECK (rifq_demo_fill (db, 3000, 1, error_));
+  BENCH_CHECK (rifq_demo_fill_requests (db, 6000, 3, error_));
   submitted = rifq_request_store_list (db, RIFQ_REQUEST_SUBMITTED, 0, CASES, &error);
   g_assert_no_error (error);
   if (submitted->len < CASES)
@@ -159,12 +136,12 @@ main (int   argc,
       gint64 start = g_get_monotonic_time ();
       double t;
 
-      CHECK (rifq_request_sheet_write (db, request->id, one, error_));
+      BENCH_CHECK (rifq_request_sheet_write (db, request->id, one, error_));
       t = (g_get_monotonic_time () - start) / 1000.0;
       if (r > 0)
         g_array_append_val (one_times, t);
     }
-  one_ms = median (one_times);
+  one_ms = bench_median (one_times);
   g_print ("one sealed request PDF (build, seal, draw, write): median %.1f ms  [target < 20]\n", one_ms);
   missed |= one_ms >= 20.0;
 
@@ -173,7 +150,7 @@ main (int   argc,
   meeting = rifq_committee_meeting_create (db, "2026-11-30", "مقر الجمعية", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < CASES; i++)
-    CHECK (rifq_committee_add_to_agenda (db, meeting->id, ((RifqRequest *) g_ptr_array_index (submitted, i))->id,
+    BENCH_CHECK (rifq_committee_add_to_agenda (db, meeting->id, ((RifqRequest *) g_ptr_array_index (submitted, i))->id,
                                          error_));
   for (guint r = 0; r < 3; r++)
     {
@@ -184,7 +161,7 @@ main (int   argc,
       packet = rifq_packet_new (db, meeting->id, &error);
       g_assert_no_error (error);
       g_print ("# gathered in %.0f ms\n", (g_get_monotonic_time () - start) / 1000.0);
-      CHECK (rifq_packet_write (packet, packet_path, NULL, NULL, NULL, error_));
+      BENCH_CHECK (rifq_packet_write (packet, packet_path, NULL, NULL, NULL, error_));
       t = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (packet_times, t);
 
@@ -197,8 +174,8 @@ main (int   argc,
       for (guint i = 0; i < CASES; i++)
         rifq_sheet_build_free (builds[i]);
     }
-  packet_ms = median (packet_times);
-  floor_ms = median (floor_times);
+  packet_ms = bench_median (packet_times);
+  floor_ms = bench_median (floor_times);
   g_print ("meeting packet, %d cases (gather, count, draw, write): median %.0f ms  [target < 2000, within 3x of "
            "the floor]\n", CASES, packet_ms);
   g_print ("floor, bare cairo+pango loop drawing the same text (%d pages): median %.0f ms (ratio %.2f)\n",

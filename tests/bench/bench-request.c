@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,44 +24,11 @@
 #define ROUNDS 25
 #define SCAN_SIZE (1000 * 1000)
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static double
-slowest (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len - 1);
-}
-
 static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
 }
-
-/* Stops the benchmark on the first refused step: its figures would mean nothing. */
-#define CHECK(call) \
-  G_STMT_START { \
-    g_autoptr(GError) e_ = NULL; \
-    GError **error_ = &e_; \
-    gboolean ok_ = (call); \
-    (void) error_; \
-    if (!ok_) \
-      g_error ("%s: %s", #call, e_ ? e_->message : "failed"); \
-  } G_STMT_END
 
 static gboolean
 audit_only_cb (RifqDb      *db,
@@ -92,30 +61,30 @@ seven_steps (RifqDb     *db,
   start = g_get_monotonic_time ();
   r = rifq_request_store_create (db, &draft, NULL);
   g_assert_nonnull (r);
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, error_));
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       RifqDocument doc = { .type = (char *) types[i], .number = (char *) "5512",
                            .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01",
                            .matched = TRUE };
 
-      CHECK (rifq_request_store_save_document (db, r->id, &doc, error_));
+      BENCH_CHECK (rifq_request_store_save_document (db, r->id, &doc, error_));
     }
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_VERIFY, NULL, error_));
-  CHECK (rifq_request_store_sign (db, r->id, &signing, error_));
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SUBMIT, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_VERIFY, NULL, error_));
+  BENCH_CHECK (rifq_request_store_sign (db, r->id, &signing, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SUBMIT, NULL, error_));
   total = ms_since (start);
 
   rifq_db_set_actor (db, "bench-chair");
   start = g_get_monotonic_time ();
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REVIEW, NULL, error_));
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_ACCEPT, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REVIEW, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_ACCEPT, NULL, error_));
   total += ms_since (start);
 
   rifq_db_set_actor (db, "bench-desk");
   start = g_get_monotonic_time ();
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REGISTER, NULL, error_));
-  CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SERVE, &serve, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REGISTER, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SERVE, &serve, error_));
   total += ms_since (start);
 
   *out_writes = 13;
@@ -173,27 +142,27 @@ main (int   argc,
 
   n = rifq_beneficiary_store_count (db, NULL);
   if (n < people)
-    CHECK (rifq_demo_fill (db, people - (guint) n, 1, error_));
+    BENCH_CHECK (rifq_demo_fill (db, people - (guint) n, 1, error_));
   n = rifq_request_store_count (db, NULL);
   if (n < requests)
     {
       gint64 start = g_get_monotonic_time ();
 
-      CHECK (rifq_demo_fill_requests (db, requests - (guint) n, 7, error_));
+      BENCH_CHECK (rifq_demo_fill_requests (db, requests - (guint) n, 7, error_));
       g_print ("# filled %u synthetic requests in %.1f s\n", requests - (guint) n,
                (g_get_monotonic_time () - start) / 1e6);
     }
 
   rifq_db_set_actor (db, "bench-admin");
-  CHECK (rifq_staff_ensure_first (db, error_));
+  BENCH_CHECK (rifq_staff_ensure_first (db, error_));
   {
     /* Whoever set the database up is its administrator. */
     g_autoptr(GPtrArray) admins = rifq_staff_list (db, RIFQ_ROLE_ADMIN, NULL);
 
     rifq_db_set_actor (db, ((RifqStaff *) g_ptr_array_index (admins, 0))->username);
   }
-  CHECK (rifq_staff_save (db, "bench-desk", "موظف القياس", RIFQ_ROLE_DESK, error_));
-  CHECK (rifq_staff_save (db, "bench-chair", "رئيس القياس", RIFQ_ROLE_CHAIR, error_));
+  BENCH_CHECK (rifq_staff_save (db, "bench-desk", "موظف القياس", RIFQ_ROLE_DESK, error_));
+  BENCH_CHECK (rifq_staff_save (db, "bench-chair", "رئيس القياس", RIFQ_ROLE_CHAIR, error_));
 
   rifq_signature_begin_stroke (signature);
   for (guint i = 0; i < 120; i++)
@@ -213,14 +182,14 @@ main (int   argc,
 
       g_array_append_val (path_times, t);
       for (guint w = 0; w < writes; w++)
-        CHECK (rifq_db_write (db, audit_only_cb, NULL, error_));
+        BENCH_CHECK (rifq_db_write (db, audit_only_cb, NULL, error_));
       f = ms_since (start);
       g_array_append_val (floor_times, f);
     }
-  path_ms = median (path_times);
-  floor_ms = median (floor_times);
+  path_ms = bench_median (path_times);
+  floor_ms = bench_median (floor_times);
   g_print ("seven-step path, one request (%u writes): median %.2f ms, slowest %.2f ms  [target < 10]\n",
-           writes, path_ms, slowest (path_times));
+           writes, path_ms, bench_slowest (path_times));
   g_print ("floor, %u bare audited write transactions: median %.2f ms\n", writes, floor_ms);
   missed |= path_ms >= 10.0;
 
@@ -240,8 +209,8 @@ main (int   argc,
         RifqDocument doc = { .type = (char *) scan_types[i], .number = (char *) "5512",
                              .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01" };
 
-        CHECK (rifq_request_store_save_document (db, scanned->id, &doc, error_));
-        CHECK (rifq_request_store_attach (db, scanned->id, scan_types[i], scan, name, error_));
+        BENCH_CHECK (rifq_request_store_save_document (db, scanned->id, &doc, error_));
+        BENCH_CHECK (rifq_request_store_attach (db, scanned->id, scan_types[i], scan, name, error_));
       }
     for (guint r = 0; r <= ROUNDS; r++)
       {
@@ -269,9 +238,9 @@ main (int   argc,
         if (r > 0)
           g_array_append_val (open_times, t);
       }
-    open_ms = median (open_times);
+    open_ms = bench_median (open_times);
     g_print ("open a request with 10 scans (%.1f MB read): median %.2f ms, slowest %.2f ms  [target < 100]\n",
-             total_bytes / 1e6, open_ms, slowest (open_times));
+             total_bytes / 1e6, open_ms, bench_slowest (open_times));
     missed |= open_ms >= 100.0;
   }
 
@@ -309,10 +278,10 @@ main (int   argc,
             g_array_append_val (times, t);
             g_array_append_val (lookup_times, t);
           }
-        g_print ("  %-40s %8.3f %6u\n", query, median (times), found);
+        g_print ("  %-40s %8.3f %6u\n", query, bench_median (times), found);
       }
-    lookup_ms = median (lookup_times);
-    lookup_worst = slowest (lookup_times);
+    lookup_ms = bench_median (lookup_times);
+    lookup_worst = bench_slowest (lookup_times);
     g_print ("where is my request: median %.3f ms, slowest %.3f ms  [target < 10]\n", lookup_ms, lookup_worst);
     missed |= lookup_worst >= 10.0;
   }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -17,21 +19,6 @@
 #include "rifq-demo.h"
 
 #define ROUNDS 15
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 /* The floor: the plain full-text query a first attempt would write. */
 static double
@@ -159,9 +146,9 @@ main (int   argc,
               worst_floor = MAX (worst_floor, ft);
             }
         }
-      m = median (times);
+      m = bench_median (times);
       if (!numeric)
-        f = median (floor_times);
+        f = bench_median (floor_times);
       if (numeric)
         g_print ("  %-28s %8.3f %8u %14s\n", query, m, found, "-");
       else
@@ -169,11 +156,11 @@ main (int   argc,
     }
 
   g_print ("search as you type: median %.3f ms, slowest %.3f ms (“%s”)  [target: median < 3, every query < 16]\n",
-           median (all), worst, worst_query);
+           bench_median (all), worst, worst_query);
   g_print ("floor, plain FTS5 MATCH … ORDER BY rank LIMIT 50 (names only): median %.3f ms, slowest %.3f ms\n",
-           median (floor_all), worst_floor);
+           bench_median (floor_all), worst_floor);
 
-  if (median (all) >= 3.0 || worst >= 16.0)
+  if (bench_median (all) >= 3.0 || worst >= 16.0)
     {
       g_print ("TARGET MISSED\n");
       return 1;
