@@ -264,6 +264,24 @@ test_decision_refused_when_not_under_review (Committee     *f,
 }
 
 static void
+test_quorum_counts_the_meetings_members (Committee     *f,
+                                         gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A member who joins the committee after the meeting was called does not change its quorum. */
+  as (f, "admin");
+  g_assert_true (rifq_staff_save (f->db, "member4", "سارة العنزي", RIFQ_ROLE_COMMITTEE, &error));
+  attend (f, present);
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpuint (tally->members, ==, 4);
+  g_assert_cmpuint (tally->present, ==, 3);
+  g_assert_true (tally->quorum);
+}
+
+static void
 test_clock_across_month_and_year (void)
 {
   struct
@@ -339,6 +357,7 @@ main (int   argc,
   ADD ("/committee/rule/no-quorum-refused", test_no_quorum_refused);
   ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
   ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
+  ADD ("/committee/rule/quorum-counts-the-meetings-own-members", test_quorum_counts_the_meetings_members);
   g_test_add_func ("/committee/clock/across-month-and-year", test_clock_across_month_and_year);
   g_test_add_func ("/committee/queue/filters-by-kind-and-overdue", test_queue_filters);
 

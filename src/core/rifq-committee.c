@@ -722,7 +722,6 @@ rifq_committee_tally (RifqDb  *db,
                       GError **error)
 {
   g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
-  g_autoptr(GPtrArray) members = committee_members (db, error);
   g_autofree char *chair_breaks = NULL;
   sqlite3_stmt *stmt;
   guint counts[G_N_ELEMENTS (votes)] = { 0 };
@@ -731,16 +730,16 @@ rifq_committee_tally (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (members == NULL)
-    return NULL;
-  tally->members = members->len;
-
-  stmt = rifq_db_prepare (db, "SELECT count(*) FROM meeting_member WHERE meeting_id = ? AND present = 1", error);
+  /* The committee as it stood when the meeting was called: its members are listed with it. */
+  stmt = rifq_db_prepare (db, "SELECT count(*), total (present) FROM meeting_member WHERE meeting_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    tally->present = (guint) sqlite3_column_int (stmt, 0);
+    {
+      tally->members = (guint) sqlite3_column_int (stmt, 0);
+      tally->present = (guint) sqlite3_column_int (stmt, 1);
+    }
   sqlite3_reset (stmt);
 
   /* Only the votes of members present count. */
