@@ -125,7 +125,10 @@ rifq_minutes_write_meeting (RifqDb     *db,
       cases[i].kind = rifq_request_store_kind_label (db, r->kind);
       cases[i].votes = rows;
       cases[i].n_votes = votes->len;
-      cases[i].tally = tally ? keep (strings, g_strdup (tally->explanation)) : NULL;
+      if (tally != NULL)
+        cases[i].tally = keep (strings, rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC
+                                        ? rifq_arabic_indic_digits (tally->explanation)
+                                        : g_strdup (tally->explanation));
       if (decision != NULL)
         {
           cases[i].decision = vote_word (decision->decision);

@@ -725,6 +725,24 @@ add_vote_rows (RifqCommitteePage *self,
   GtkWidget *button;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your vote"));
+  if ((draft == NULL || draft->recorded == NULL) && me != NULL && self->meeting != NULL)
+    {
+      /* A vote cast earlier, on this workstation or another, is shown back as recorded. */
+      g_autoptr(GPtrArray) votes = rifq_committee_votes (self->db, self->meeting->id, request->id, NULL);
+
+      for (guint i = 0; votes != NULL && i < votes->len; i++)
+        {
+          RifqVote *vote = g_ptr_array_index (votes, i);
+
+          if (g_strcmp0 (vote->username, me->username) == 0)
+            {
+              g_autofree char *recorded = g_strdup_printf (_("Recorded: %s. Cast it again to change it."),
+                                                           vote_word (vote->vote));
+
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recorded);
+            }
+        }
+    }
   if (draft != NULL && draft->recorded != NULL)
     {
       g_autofree char *recorded = g_strdup_printf (_("Recorded: %s. Cast it again to change it."),
@@ -1098,7 +1116,8 @@ agenda_group_new (RifqCommitteePage *self,
       g_autofree char *reject = shown_number (tally->reject);
       g_autofree char *defer = shown_number (tally->defer);
       g_autofree char *counts = g_strdup_printf (_("Votes: accept %s · reject %s · defer %s"), accept, reject, defer);
-      g_autofree char *description = g_strdup_printf ("%s\n%s", tally->explanation, counts);
+      g_autofree char *explanation = rifq_ui_display_digits (tally->explanation);
+      g_autofree char *description = g_strdup_printf ("%s\n%s", explanation, counts);
       g_autofree char *markup = g_markup_escape_text (description, -1);
 
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), markup);
