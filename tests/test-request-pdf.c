@@ -17,6 +17,7 @@
 #include "rifq-pdf.h"
 #include "rifq-request-pdf.h"
 #include "rifq-seal-reader.h"
+#include "rifq-test-pdf.h"
 
 #define REQUEST_NUMBER   "1448/000123"
 #define BENEFICIARY_NAME "محمد بن عبدالله بن صالح الحربي"
@@ -275,349 +276,11 @@ static char *
 write_sheet (const RifqRequestSheet *sheet)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rifq-request-XXXXXX", &error);
-  g_autofree char *path = NULL;
+  g_autofree char *path = rifq_test_pdf_tmp_path ("rifq-request-XXXXXX", "request.pdf");
 
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "request.pdf", NULL);
   g_assert_true (rifq_request_pdf_write (sheet, path, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
-}
-
-static void
-remove_sheet (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *document;
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
-/* Reading the text back */
-
-static gboolean
-is_direction_mark (gunichar c)
-{
-  return (c >= 0x202A && c <= 0x202E) ||  /* embeddings and overrides */
-         (c >= 0x2066 && c <= 0x2069) ||  /* isolates */
-         c == 0x200E || c == 0x200F;
-}
-
-typedef enum
-{
-  WORD_NEUTRAL,
-  WORD_LTR,
-  WORD_ARABIC,
-} WordKind;
-
-typedef struct
-{
-  double    x_min;
-  double    y_min;
-  double    x_max;
-  double    y_max;
-  char     *text;
-  WordKind  kind;
-} Word;
-
-static void
-clear_word (Word *word)
-{
-  g_clear_pointer (&word->text, g_free);
-}
-
-static WordKind
-word_kind (const char *text)
-{
-  WordKind kind = WORD_NEUTRAL;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0x0600 && c <= 0x06FF)
-        return WORD_ARABIC;
-      if (c < 0x80 && g_ascii_isalnum (c))
-        kind = WORD_LTR;
-    }
-  return kind;
-}
-
-static void
-word_started_cb (GMarkupParseContext  *context,
-                 const char           *element,
-                 const char          **names,
-                 const char          **values,
-                 gpointer              user_data,
-                 GError              **error)
-{
-  GArray *words = user_data;
-  Word word = { 0 };
-
-  if (!g_str_equal (element, "word"))
-    return;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      double value = g_ascii_strtod (values[i], NULL);
-
-      if (g_str_equal (names[i], "xMin"))
-        word.x_min = value;
-      else if (g_str_equal (names[i], "yMin"))
-        word.y_min = value;
-      else if (g_str_equal (names[i], "xMax"))
-        word.x_max = value;
-      else if (g_str_equal (names[i], "yMax"))
-        word.y_max = value;
-    }
-  word.text = g_strdup ("");
-  g_array_append_val (words, word);
-}
-
-static void
-word_text_cb (GMarkupParseContext  *context,
-              const char           *text,
-              gsize                 length,
-              gpointer              user_data,
-              GError              **error)
-{
-  GArray *words = user_data;
-  Word *word;
-  GString *kept;
-
-  if (g_strcmp0 (g_markup_parse_context_get_element (context), "word") != 0)
-    return;
-
-  word = &g_array_index (words, Word, words->len - 1);
-  kept = g_string_new (word->text);
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    {
-      if (!is_direction_mark (g_utf8_get_char (p)))
-        g_string_append_unichar (kept, g_utf8_get_char (p));
-    }
-  g_free (word->text);
-  word->text = g_string_free (kept, FALSE);
-  word->kind = word_kind (word->text);
-}
-
-static int
-compare_top (gconstpointer a,
-             gconstpointer b)
-{
-  const Word *first = a;
-  const Word *second = b;
-
-  return (first->y_min + first->y_max > second->y_min + second->y_max) -
-         (first->y_min + first->y_max < second->y_min + second->y_max);
-}
-
-static int
-compare_right_edge_descending (gconstpointer a,
-                               gconstpointer b)
-{
-  const Word *first = *(const Word * const *) a;
-  const Word *second = *(const Word * const *) b;
-
-  return (first->x_max < second->x_max) - (first->x_max > second->x_max);
-}
-
-/* Turns round each left-to-right run (Latin words and the neutral words between them), which
- * reading from the right has put back to front. */
-static void
-reverse_ltr_runs (GPtrArray *line)
-{
-  guint i = 0;
-
-  while (i < line->len)
-    {
-      guint end = i;
-
-      if (((Word *) g_ptr_array_index (line, i))->kind != WORD_LTR)
-        {
-          i++;
-          continue;
-        }
-      for (guint j = i; j < line->len && ((Word *) g_ptr_array_index (line, j))->kind != WORD_ARABIC; j++)
-        {
-          if (((Word *) g_ptr_array_index (line, j))->kind == WORD_LTR)
-            end = j;
-        }
-      for (guint a = i, b = end; a < b; a++, b--)
-        {
-          gpointer swap = line->pdata[a];
-
-          line->pdata[a] = line->pdata[b];
-          line->pdata[b] = swap;
-        }
-      i = end + 1;
-    }
-}
-
-static void
-append_line (GString   *text,
-             GPtrArray *line)
-{
-  g_ptr_array_sort (line, compare_right_edge_descending);
-  reverse_ltr_runs (line);
-  for (guint i = 0; i < line->len; i++)
-    {
-      const Word *word = g_ptr_array_index (line, i);
-
-      if (i > 0)
-        {
-          const Word *before = g_ptr_array_index (line, i - 1);
-          double gap = MAX (before->x_min - word->x_max, word->x_min - before->x_max);
-
-          /* Measured with Amiri, whose boxes are 2.35 em tall: a space leaves a gap of 0.13 to
-           * 0.17 of the box's height, letters of one word (after ر or ا) mostly under 0.06. */
-          if (gap > 0.11 * (word->y_max - word->y_min))
-            g_string_append_c (text, ' ');
-        }
-      g_string_append (text, word->text);
-    }
-  g_string_append_c (text, '\n');
-  g_ptr_array_set_size (line, 0);
-}
-
-/* One page's text in reading order, a line of the page a line of text.
- *
- * pdftotext writes each line in visual order with the Arabic runs embedded, so "١٥ جمادى"
- * comes back as "جمادى١٥" once its marks are stripped. Its -bbox output gives each glyph
- * cluster and its box instead; read right to left, line by line, with Latin runs turned back
- * round, those give the text back in the order it was written. */
-static char *
-pdf_page_text (const char *path,
-               int         page)
-{
-  static const GMarkupParser parser = { word_started_cb, NULL, word_text_cb, NULL, NULL };
-  g_autofree char *page_arg = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", "-f", page_arg, "-l", page_arg, path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (Word));
-  g_autoptr(GPtrArray) line = g_ptr_array_new ();
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autofree char *out = NULL;
-  GString *text = g_string_new (NULL);
-  double line_middle = 0;
-  double line_height = 0;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  g_array_set_clear_func (words, (GDestroyNotify) clear_word);
-  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, words, NULL);
-  g_assert_true (g_markup_parse_context_parse (context, out, -1, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_markup_parse_context_end_parse (context, &error));
-
-  g_array_sort (words, compare_top);
-  for (guint i = 0; i < words->len; i++)
-    {
-      Word *word = &g_array_index (words, Word, i);
-      double middle = (word->y_min + word->y_max) / 2;
-
-      if (line->len > 0 && fabs (middle - line_middle) > 0.35 * line_height)
-        append_line (text, line);
-      if (line->len == 0)
-        {
-          line_middle = middle;
-          line_height = word->y_max - word->y_min;
-        }
-      g_ptr_array_add (line, word);
-    }
-  if (line->len > 0)
-    append_line (text, line);
-
-  return g_string_free (text, FALSE);
-}
-
-/* The whole document's text, page after page, lines joined by spaces. */
-static char *
-pdf_text (const char *path)
-{
-  PopplerDocument *document = open_pdf (path);
-  int n_pages = poppler_document_get_n_pages (document);
-  GString *text = g_string_new (NULL);
-
-  for (int i = 1; i <= n_pages; i++)
-    {
-      g_autofree char *page = pdf_page_text (path, i);
-
-      g_string_append (text, page);
-    }
-  g_object_unref (document);
-  g_strdelimit (text->str, "\n", ' ');
-  return g_string_free (text, FALSE);
-}
-
-/* Spaces between Arabic words come back from the gaps between glyphs, which kerning now and
- * then closes ("لرعايةكبار") or widens ("ا ل كرسي"): text is compared without them. What
- * matters, the order of letters and digits, is compared whole. */
-static char *
-without_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        g_string_append_unichar (out, g_utf8_get_char (p));
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-holds (const char *text,
-       const char *needle)
-{
-  g_autofree char *bare_text = without_spaces (text);
-  g_autofree char *bare_needle = without_spaces (needle);
-
-  if (strstr (bare_text, bare_needle) != NULL)
-    return TRUE;
-  g_test_message ("Not found: %s", needle);
-  return FALSE;
-}
-
-/* Every character lies inside the page, clear of its edges: nothing was cut off. */
-static void
-assert_text_inside_page (PopplerPage *page)
-{
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  double width;
-  double height;
-
-  poppler_page_get_size (page, &width, &height);
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  g_assert_cmpuint (n_rects, >, 0);
-
-  for (guint i = 0; i < n_rects; i++)
-    {
-      g_assert_cmpfloat (rects[i].x1, >=, 20);
-      g_assert_cmpfloat (rects[i].x2, <=, width - 20);
-      g_assert_cmpfloat (rects[i].y1, >=, 20);
-      g_assert_cmpfloat (rects[i].y2, <=, height - 20);
-    }
-
-  g_free (rects);
 }
 
 /* Tests */
@@ -631,91 +294,39 @@ test_holds_number_name_and_short_code (void)
 
   sample_init (&sample);
   path = write_sheet (&sample.sheet);
-  text = pdf_text (path);
+  text = rifq_test_pdf_text (path);
 
   g_test_message ("Read back: %s", text);
-  g_assert_true (holds (text, REQUEST_NUMBER));
-  g_assert_true (holds (text, BENEFICIARY_NAME));
-  g_assert_true (holds (text, SHORT_CODE));
-  g_assert_true (holds (text, "طلب دعم مستفيد"));
+  g_assert_true (rifq_test_pdf_holds (text, REQUEST_NUMBER));
+  g_assert_true (rifq_test_pdf_holds (text, BENEFICIARY_NAME));
+  g_assert_true (rifq_test_pdf_holds (text, SHORT_CODE));
+  g_assert_true (rifq_test_pdf_holds (text, "طلب دعم مستفيد"));
   /* Numbers with separators keep their order beside Arabic. */
-  g_assert_true (holds (text, "مشهد رقم 55-90871 — ساري حتى ١ رمضان ١٤٤٨ هـ"));
-  g_assert_true (holds (text, "MR-2026-4471"));
-  g_assert_true (holds (text, "011 476 5500"));
-  g_assert_true (holds (text, "١٥ جمادى الآخرة ١٤٤٨ هـ"));
-  g_assert_true (holds (text, "Documents (validity at submission)"));
-  g_assert_true (holds (text, "Seal of the association"));
+  g_assert_true (rifq_test_pdf_holds (text, "مشهد رقم 55-90871 — ساري حتى ١ رمضان ١٤٤٨ هـ"));
+  g_assert_true (rifq_test_pdf_holds (text, "MR-2026-4471"));
+  g_assert_true (rifq_test_pdf_holds (text, "011 476 5500"));
+  g_assert_true (rifq_test_pdf_holds (text, "١٥ جمادى الآخرة ١٤٤٨ هـ"));
+  g_assert_true (rifq_test_pdf_holds (text, "Documents (validity at submission)"));
+  g_assert_true (rifq_test_pdf_holds (text, "Seal of the association"));
 
-  remove_sheet (path);
+  rifq_test_pdf_remove (path);
 }
 
-/* pdffonts' columns, found from the dashes under its header: name, type, encoding, emb, … */
 static void
 test_fonts_all_embedded (void)
 {
   g_auto(Sample) sample = { 0 };
   g_autofree char *path = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *argv[] = { "pdffonts", NULL, NULL };
-  gsize emb_start = 0;
-  gsize emb_end = 0;
-  guint n_fonts = 0;
-  gboolean amiri = FALSE;
-  gboolean mono = FALSE;
-  int status;
+  g_autofree char *fonts = NULL;
 
   sample_init (&sample);
   path = write_sheet (&sample.sheet);
-  argv[1] = path;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_test_message ("%s", out);
-
-  lines = g_strsplit (out, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), >, 2);
-  g_assert_true (g_str_has_prefix (lines[1], "---"));
-  {
-    guint column = 0;
-    gsize i = 0;
-
-    /* The fourth run of dashes sits under "emb". */
-    while (lines[1][i] != '\0' && column < 4)
-      {
-        while (lines[1][i] == ' ')
-          i++;
-        emb_start = i;
-        while (lines[1][i] == '-')
-          i++;
-        emb_end = i;
-        column++;
-      }
-    g_assert_cmpuint (column, ==, 4);
-  }
-
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      g_autofree char *emb = NULL;
-
-      if (*lines[i] == '\0')
-        continue;
-      g_assert_cmpuint (strlen (lines[i]), >=, emb_end);
-      emb = g_strstrip (g_strndup (lines[i] + emb_start, emb_end - emb_start));
-      g_assert_cmpstr (emb, ==, "yes");
-      amiri |= strstr (lines[i], "+Amiri") != NULL;
-      mono |= strstr (lines[i], "Mono") != NULL;
-      n_fonts++;
-    }
-  g_assert_cmpuint (n_fonts, >, 0);
-  g_assert_true (amiri);
+  rifq_test_pdf_assert_fonts_embedded (path, &fonts);
   /* The short code's monospace face, when the machine has it. */
-  if (!mono)
+  if (strstr (fonts, "Mono") == NULL)
     g_test_message ("No monospace font among the embedded ones");
 
-  remove_sheet (path);
+  rifq_test_pdf_remove (path);
 }
 
 static void
@@ -733,7 +344,7 @@ test_keywords_carry_sealed_json (void)
 
   sample_init (&sample);
   path = write_sheet (&sample.sheet);
-  document = open_pdf (path);
+  document = rifq_test_pdf_open (path);
 
   encoded = g_base64_encode ((const guchar *) SEALED_JSON, strlen (SEALED_JSON));
   expected = g_strconcat ("rifq-sealed:", encoded, NULL);
@@ -749,18 +360,18 @@ test_keywords_carry_sealed_json (void)
   g_assert_nonnull (strstr (title, "طلب دعم مستفيد"));
 
   g_object_unref (document);
-  remove_sheet (path);
+  rifq_test_pdf_remove (path);
 
   /* Without sealed JSON there are no keywords at all. */
   sample.sheet.sealed_json = NULL;
   g_clear_pointer (&path, g_free);
   path = write_sheet (&sample.sheet);
-  document = open_pdf (path);
+  document = rifq_test_pdf_open (path);
   g_clear_pointer (&keywords, g_free);
   keywords = poppler_document_get_keywords (document);
   g_assert_true (keywords == NULL || *keywords == '\0');
   g_object_unref (document);
-  remove_sheet (path);
+  rifq_test_pdf_remove (path);
 }
 
 /* What rifq-admin verify reads from the file: the QR code on the rendered pages, the sealed
@@ -793,62 +404,14 @@ test_reader_finds_payload_json_and_numbers (void)
   /* As rifq_seal_verify_pdf() compares: poppler's text with its direction marks taken out. */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (!is_direction_mark (g_utf8_get_char (p)))
+      if (!rifq_test_pdf_is_direction_mark (g_utf8_get_char (p)))
         g_string_append_unichar (bare, g_utf8_get_char (p));
     }
   g_assert_nonnull (strstr (bare->str, REQUEST_NUMBER));
   g_assert_nonnull (strstr (bare->str, "1000000008"));
   g_string_free (bare, TRUE);
 
-  remove_sheet (path);
-}
-
-/* Each page renders, A4, with ink on it and no text cut off at its edges. */
-static void
-assert_pages_render (const char *path)
-{
-  PopplerDocument *document = open_pdf (path);
-  int n_pages = poppler_document_get_n_pages (document);
-
-  g_assert_cmpint (n_pages, >=, 1);
-  for (int i = 0; i < n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      double width;
-      double height;
-      guint dark = 0;
-
-      poppler_page_get_size (page, &width, &height);
-      g_assert_cmpfloat (fabs (width - RIFQ_PDF_A4_WIDTH), <, 1);
-      g_assert_cmpfloat (fabs (height - RIFQ_PDF_A4_HEIGHT), <, 1);
-
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      poppler_page_render (page, cr);
-      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-
-      for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
-        {
-          const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
-                                                  y * cairo_image_surface_get_stride (surface));
-
-          for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
-            dark += (row[x] & 0xff) < 0x80;
-        }
-      g_assert_cmpuint (dark, >, 1000);
-
-      assert_text_inside_page (page);
-      cairo_surface_destroy (surface);
-      g_object_unref (page);
-    }
-  g_object_unref (document);
+  rifq_test_pdf_remove (path);
 }
 
 static void
@@ -859,8 +422,8 @@ test_every_page_renders (void)
 
   sample_init (&sample);
   path = write_sheet (&sample.sheet);
-  assert_pages_render (path);
-  remove_sheet (path);
+  rifq_test_pdf_assert_pages_render (path);
+  rifq_test_pdf_remove (path);
 }
 
 static void
@@ -869,39 +432,36 @@ test_long_request_flows_onto_more_pages (void)
   g_auto(Sample) sample = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *all = NULL;
-  PopplerDocument *document;
   int n_pages;
 
   sample_init (&sample);
   sample_make_long (&sample);
   path = write_sheet (&sample.sheet);
 
-  document = open_pdf (path);
-  n_pages = poppler_document_get_n_pages (document);
-  g_object_unref (document);
+  n_pages = rifq_test_pdf_n_pages (path);
   g_assert_cmpint (n_pages, >=, 2);
 
   for (int i = 1; i <= n_pages; i++)
     {
-      g_autofree char *text = pdf_page_text (path, i);
+      g_autofree char *text = rifq_test_pdf_page_text (path, i);
       g_autofree char *footer = g_strdup_printf ("Page %d of %d", i, n_pages);
 
       g_test_message ("Page %d: %s", i, text);
       /* Compared with its spaces: "Page 1 of 2" is no part of "Page 1 of 20". */
       g_assert_nonnull (strstr (text, footer));
-      g_assert_true (holds (text, REQUEST_NUMBER));
+      g_assert_true (rifq_test_pdf_holds (text, REQUEST_NUMBER));
     }
 
-  all = pdf_text (path);
-  g_assert_true (holds (all, "(continued)"));
+  all = rifq_test_pdf_text (path);
+  g_assert_true (rifq_test_pdf_holds (all, "(continued)"));
   /* Nothing was lost at the page breaks: the first and last documents, the report's end, the seal. */
-  g_assert_true (holds (all, "7700000 — ساري حتى ١٢ رجب ١٤٤٨ هـ"));
-  g_assert_true (holds (all, "7700019 — ساري حتى ١٢ رجب ١٤٤٨ هـ"));
-  g_assert_true (holds (all, "انتهى التقرير."));
-  g_assert_true (holds (all, SHORT_CODE));
-  assert_pages_render (path);
+  g_assert_true (rifq_test_pdf_holds (all, "7700000 — ساري حتى ١٢ رجب ١٤٤٨ هـ"));
+  g_assert_true (rifq_test_pdf_holds (all, "7700019 — ساري حتى ١٢ رجب ١٤٤٨ هـ"));
+  g_assert_true (rifq_test_pdf_holds (all, "انتهى التقرير."));
+  g_assert_true (rifq_test_pdf_holds (all, SHORT_CODE));
+  rifq_test_pdf_assert_pages_render (path);
 
-  remove_sheet (path);
+  rifq_test_pdf_remove (path);
 }
 
 /* A meeting packet: two requests on one surface, numbered through. */
@@ -910,9 +470,7 @@ test_packet_numbers_pages_through (void)
 {
   g_auto(Sample) first = { 0 };
   g_auto(Sample) second = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rifq-request-XXXXXX", &error);
-  g_autofree char *path = NULL;
+  g_autofree char *path = rifq_test_pdf_tmp_path ("rifq-request-XXXXXX", "packet.pdf");
   g_autofree char *last_page = NULL;
   g_autofree char *footer = NULL;
   cairo_surface_t *surface;
@@ -921,7 +479,6 @@ test_packet_numbers_pages_through (void)
   int n_first;
   int n_second;
 
-  g_assert_no_error (error);
   sample_init (&first);
   sample_init (&second);
   sample_make_long (&second);
@@ -937,7 +494,6 @@ test_packet_numbers_pages_through (void)
   g_assert_cmpint (n_first, >=, 1);
   g_assert_cmpint (n_second, >=, 2);
 
-  path = g_build_filename (dir, "packet.pdf", NULL);
   surface = cairo_pdf_surface_create (path, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
   cr = cairo_create (surface);
   g_assert_cmpint (rifq_request_pdf_draw (cr, &first.sheet, 1, n_first + n_second), ==, n_first);
@@ -947,16 +503,16 @@ test_packet_numbers_pages_through (void)
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
-  document = open_pdf (path);
+  document = rifq_test_pdf_open (path);
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, n_first + n_second);
   g_object_unref (document);
 
-  last_page = pdf_page_text (path, n_first + n_second);
+  last_page = rifq_test_pdf_page_text (path, n_first + n_second);
   footer = g_strdup_printf ("Page %d of %d", n_first + n_second, n_first + n_second);
   g_assert_nonnull (strstr (last_page, footer));
-  g_assert_true (holds (last_page, "1448/000124"));
+  g_assert_true (rifq_test_pdf_holds (last_page, "1448/000124"));
 
-  remove_sheet (path);
+  rifq_test_pdf_remove (path);
 }
 
 static void

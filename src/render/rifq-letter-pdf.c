@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <cairo-pdf.h>
-#include <string.h>
 
 #include "rifq-letter-pdf.h"
 #include "rifq-pdf.h"
@@ -38,11 +37,8 @@
 #define SIZE_BODY        12.5
 #define SIZE_SIGNATORY   12.0
 
-/* Amiri's line box is 2.34 em tall, for its stacked marks; the ink of a line lies within
- * INK_ABOVE em above the baseline and INK_BELOW em below it. Blocks are measured by their
- * ink; a letter's lines stand a little further apart than a form's. */
-#define INK_ABOVE         1.1
-#define INK_BELOW         0.55
+/* Blocks are measured by their ink (see RIFQ_PDF_INK_ABOVE); a letter's lines stand a little
+ * further apart than a form's. */
 #define LINE_SPACING      0.9
 
 #define LOGO_SIZE        62.0
@@ -58,15 +54,7 @@
 #define PDI  "\xe2\x81\xa9"
 #define NBSP "\xc2\xa0"
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour ink = { 0.10, 0.10, 0.12 };
-static const Colour muted = { 0.36, 0.36, 0.40 };
-static const Colour rule = { 0.62, 0.62, 0.66 };
-static const Colour box_fill = { 0.945, 0.945, 0.955 };
+static const RifqPdfColour box_fill = { 0.945, 0.945, 0.955 };
 
 typedef struct
 {
@@ -77,98 +65,11 @@ typedef struct
   double            y;  /* top of the next block, in points */
 } Sheet;
 
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-is_number_part (gunichar c)
-{
-  return g_ascii_isalnum (c) ||
-         (c >= 0x0660 && c <= 0x0669) ||  /* Arabic-Indic digits */
-         (c >= 0x06F0 && c <= 0x06F9);    /* Eastern Arabic-Indic digits */
-}
-
-static gboolean
-is_number_separator (gunichar c)
-{
-  return c == '-' || c == '/' || c == '.' || c == ':' || c == '_';
-}
-
-/* Wraps each run such as "1448/0007", "55-90871" or "+966 11 476 5500" in LRI…PDI. After
- * Arabic letters the bidi algorithm turns such runs round ("1448/0007" prints "0007/1448");
- * a plain run of digits is never turned round, and is left alone. */
-static char *
-isolate_numbers (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *end = p;
-      gboolean has_digit = FALSE;
-      gboolean has_separator = FALSE;
-
-      /* A phone number's "+" belongs to it. */
-      if (*end == '+' && g_ascii_isdigit (end[1]))
-        {
-          has_separator = TRUE;
-          end++;
-        }
-
-      while (*end != '\0')
-        {
-          gunichar c = g_utf8_get_char (end);
-          const char *next = g_utf8_next_char (end);
-
-          if (is_number_part (c))
-            has_digit |= g_unichar_isdigit (c);
-          else if (end > p && is_number_separator (c) && is_number_part (g_utf8_get_char (next)))
-            has_separator = TRUE;
-          /* Groups of Latin digits apart by single spaces, as in a phone number, read as one. */
-          else if (end > p && c == ' ' && g_ascii_isdigit (end[-1]) && g_ascii_isdigit (end[1]))
-            has_separator = TRUE;
-          else
-            break;
-          end = next;
-        }
-
-      if (end == p)
-        {
-          end = g_utf8_next_char (p);
-          g_string_append_len (out, p, end - p);
-        }
-      else if (has_digit && has_separator)
-        {
-          g_string_append (out, LRI);
-          g_string_append_len (out, p, end - p);
-          g_string_append (out, PDI);
-        }
-      else
-        {
-          g_string_append_len (out, p, end - p);
-        }
-      p = end;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* A number quoted inside a sentence, kept whole and left to right. */
 static char *
 isolated (const char *number)
 {
-  return g_strconcat (LRI, is_empty (number) ? "—" : number, PDI, NULL);
+  return g_strconcat (LRI, rifq_pdf_is_empty (number) ? "—" : number, PDI, NULL);
 }
 
 static PangoLayout *
@@ -186,162 +87,26 @@ text_layout (Sheet      *sheet,
   return layout;
 }
 
-static double
-layout_font_size (PangoLayout *layout)
-{
-  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout)) / PANGO_SCALE;
-}
-
-static double
-line_baseline (PangoLayout *layout,
-               int          i)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double baseline;
-
-  for (int n = 0; n < i && pango_layout_iter_next_line (iter); n++)
-    ;
-  baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-  pango_layout_iter_free (iter);
-  return baseline;
-}
-
-/* Height of the layout as it prints: from the ink's top on its first line to its foot on
- * its last. */
-static double
-layout_height (PangoLayout *layout)
-{
-  int n_lines = pango_layout_get_line_count (layout);
-
-  return line_baseline (layout, n_lines - 1) - line_baseline (layout, 0) +
-         (INK_ABOVE + INK_BELOW) * layout_font_size (layout);
-}
-
-/* Width of the text's longest line, not of the box it was given. */
-static double
-layout_natural_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
-}
-
-/* Draws a layout with the top of its ink, as layout_height() counts it, at y. */
+/* Draws a layout with the top of its ink, as rifq_pdf_layout_height() counts it, at y. */
 static void
-show_layout (Sheet        *sheet,
-             PangoLayout  *layout,
-             const Colour *colour,
-             double        x,
-             double        y)
+show_layout (Sheet               *sheet,
+             PangoLayout         *layout,
+             const RifqPdfColour *colour,
+             double               x,
+             double               y)
 {
-  set_colour (sheet->cr, colour);
-  cairo_move_to (sheet->cr, x, y - (line_baseline (layout, 0) - INK_ABOVE * layout_font_size (layout)));
+  rifq_pdf_set_colour (sheet->cr, colour);
+  cairo_move_to (sheet->cr, x, y - rifq_pdf_layout_ink_top (layout));
   pango_cairo_show_layout (sheet->cr, layout);
 }
 
-static void
-horizontal_line (Sheet        *sheet,
-                 const Colour *colour,
-                 double        line_width,
-                 double        x0,
-                 double        x1,
-                 double        y)
-{
-  set_colour (sheet->cr, colour);
-  cairo_set_line_width (sheet->cr, line_width);
-  cairo_move_to (sheet->cr, x0, y);
-  cairo_line_to (sheet->cr, x1, y);
-  cairo_stroke (sheet->cr);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI_2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI_2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI_2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI_2);
-  cairo_close_path (cr);
-}
-
 /* The letterhead */
-
-typedef struct
-{
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->length - reader->offset)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-load_logo (const guchar *png,
-           gsize         png_len)
-{
-  PngReader reader = { png, png_len, 0 };
-  cairo_surface_t *surface;
-
-  if (png == NULL || png_len == 0)
-    return NULL;
-
-  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_image_surface_get_width (surface) <= 0 ||
-      cairo_image_surface_get_height (surface) <= 0)
-    {
-      /* A damaged logo costs the letterhead its picture, not the applicant their letter. */
-      g_debug ("Logo left out: %s", cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  return surface;
-}
-
-static void
-draw_logo (Sheet  *sheet,
-           double  size,
-           double  right,
-           double  top)
-{
-  cairo_t *cr = sheet->cr;
-  double width = cairo_image_surface_get_width (sheet->logo);
-  double height = cairo_image_surface_get_height (sheet->logo);
-  double scale = MIN (size / width, size / height);
-
-  cairo_save (cr);
-  cairo_translate (cr, right - width * scale, top + (size - height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, sheet->logo, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
 
 /* The date breaks, if it must, only at its dash: between Hijri and Gregorian, never inside one. */
 static char *
 keep_date_parts_whole (const char *date_line)
 {
-  g_autofree char *isolated_date = isolate_numbers (date_line);
+  g_autofree char *isolated_date = rifq_pdf_isolate_numbers (date_line);
   g_auto(GStrv) parts = g_strsplit (isolated_date, " — ", -1);
 
   for (guint i = 0; parts[i] != NULL; i++)
@@ -364,7 +129,8 @@ draw_letterhead (Sheet *sheet)
   const double logo_size = LOGO_SIZE * s;
   const double reference_max = CONTENT_WIDTH * 0.42;
   g_autofree char *number_value = isolated (letter->letter_number);
-  g_autofree char *date_value = keep_date_parts_whole (is_empty (letter->date_line) ? "—" : letter->date_line);
+  g_autofree char *date_value = keep_date_parts_whole (rifq_pdf_is_empty (letter->date_line) ? "—"
+                                                                                          : letter->date_line);
   /* Translators: the outgoing letter's number in the association's register, "الرقم: %s". */
   g_autofree char *number_text = g_strdup_printf (_("Number: %s"), number_value);
   /* Translators: the letter's date, Hijri beside Gregorian, "التاريخ: %s". */
@@ -380,50 +146,50 @@ draw_letterhead (Sheet *sheet)
   double band_height;
 
   /* The reference block is as wide as its longer line; its lines share a right edge. */
-  reference_width = MAX (layout_natural_width (number), layout_natural_width (date)) + 1;
+  reference_width = MAX (rifq_pdf_layout_natural_width (number), rifq_pdf_layout_natural_width (date)) + 1;
   pango_layout_set_width (number, (int) (reference_width * PANGO_SCALE));
   pango_layout_set_width (date, (int) (reference_width * PANGO_SCALE));
-  reference_height = layout_height (number) + 6 * s + layout_height (date);
+  reference_height = rifq_pdf_layout_height (number) + 6 * s + rifq_pdf_layout_height (date);
 
   if (sheet->logo != NULL)
     name_right -= logo_size + 12 * s;
   name_width = name_right - CONTENT_LEFT - reference_width - 24 * s;
 
   band_height = reference_height;
-  if (!is_empty (letter->association_name))
+  if (!rifq_pdf_is_empty (letter->association_name))
     {
       association = text_layout (sheet, letter->association_name, SIZE_ASSOCIATION, TRUE, name_width);
-      band_height = MAX (band_height, layout_height (association));
+      band_height = MAX (band_height, rifq_pdf_layout_height (association));
     }
   if (sheet->logo != NULL)
     {
       band_height = MAX (band_height, logo_size);
-      draw_logo (sheet, logo_size, CONTENT_RIGHT, top + (band_height - logo_size) / 2);
+      rifq_pdf_draw_logo (sheet->cr, sheet->logo, logo_size, CONTENT_RIGHT, top + (band_height - logo_size) / 2);
     }
   if (association != NULL)
-    show_layout (sheet, association, &ink, name_right - name_width,
-                 top + (band_height - layout_height (association)) / 2);
+    show_layout (sheet, association, &rifq_pdf_ink, name_right - name_width,
+                 top + (band_height - rifq_pdf_layout_height (association)) / 2);
 
   {
     double y = top + (band_height - reference_height) / 2;
 
-    show_layout (sheet, number, &ink, CONTENT_LEFT, y);
-    show_layout (sheet, date, &ink, CONTENT_LEFT, y + layout_height (number) + 6 * s);
+    show_layout (sheet, number, &rifq_pdf_ink, CONTENT_LEFT, y);
+    show_layout (sheet, date, &rifq_pdf_ink, CONTENT_LEFT, y + rifq_pdf_layout_height (number) + 6 * s);
   }
 
   sheet->y = top + band_height + 10 * s;
-  horizontal_line (sheet, &ink, 0.9, CONTENT_LEFT, CONTENT_RIGHT, sheet->y);
-  horizontal_line (sheet, &ink, 0.35, CONTENT_LEFT, CONTENT_RIGHT, sheet->y + 2.2 * s);
+  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.9, CONTENT_LEFT, CONTENT_RIGHT, sheet->y);
+  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.35, CONTENT_LEFT, CONTENT_RIGHT, sheet->y + 2.2 * s);
   sheet->y += 8 * s;
 
-  if (!is_empty (letter->letterhead_line))
+  if (!rifq_pdf_is_empty (letter->letterhead_line))
     {
-      g_autofree char *text = isolate_numbers (letter->letterhead_line);
+      g_autofree char *text = rifq_pdf_isolate_numbers (letter->letterhead_line);
       g_autoptr(PangoLayout) letterhead = text_layout (sheet, text, SIZE_LETTERHEAD, FALSE, CONTENT_WIDTH);
 
       pango_layout_set_alignment (letterhead, PANGO_ALIGN_CENTER);
-      show_layout (sheet, letterhead, &muted, CONTENT_LEFT, sheet->y);
-      sheet->y += layout_height (letterhead);
+      show_layout (sheet, letterhead, &rifq_pdf_muted, CONTENT_LEFT, sheet->y);
+      sheet->y += rifq_pdf_layout_height (letterhead);
     }
   sheet->y += 24 * s;
 }
@@ -438,13 +204,13 @@ draw_paragraph (Sheet        *sheet,
                 PangoAlignment alignment,
                 double        gap_after)
 {
-  g_autofree char *isolated_text = isolate_numbers (text);
+  g_autofree char *isolated_text = rifq_pdf_isolate_numbers (text);
   g_autoptr(PangoLayout) layout = text_layout (sheet, isolated_text, size_pt, bold, CONTENT_WIDTH);
 
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_justify (layout, alignment == PANGO_ALIGN_RIGHT);
-  show_layout (sheet, layout, &ink, CONTENT_LEFT, sheet->y);
-  sheet->y += layout_height (layout) + gap_after * sheet->scale;
+  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
+  sheet->y += rifq_pdf_layout_height (layout) + gap_after * sheet->scale;
 }
 
 static void
@@ -458,13 +224,13 @@ draw_subject (Sheet *sheet)
   layout = text_layout (sheet, _("Subject: the research committee’s decision on your support request"),
                         SIZE_SUBJECT, TRUE, CONTENT_WIDTH);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  show_layout (sheet, layout, &ink, CONTENT_LEFT, sheet->y);
+  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
 
   /* Underlined, as a subject line is on a typed letter. */
-  width = MIN (layout_natural_width (layout), CONTENT_WIDTH);
+  width = MIN (rifq_pdf_layout_natural_width (layout), CONTENT_WIDTH);
   x = CONTENT_LEFT + (CONTENT_WIDTH - width) / 2;
-  sheet->y += layout_height (layout) + 3 * s;
-  horizontal_line (sheet, &ink, 0.6, x, x + width, sheet->y);
+  sheet->y += rifq_pdf_layout_height (layout) + 3 * s;
+  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.6, x, x + width, sheet->y);
   sheet->y += 22 * s;
 }
 
@@ -476,17 +242,18 @@ draw_recipient (Sheet *sheet)
   g_autofree char *salutation = NULL;
 
   /* Translators: the salutation at the head of a formal letter; "المكرم/ %s". */
-  salutation = g_strdup_printf (_("To the honourable %s"), is_empty (letter->recipient_name) ? "" : letter->recipient_name);
+  salutation = g_strdup_printf (_("To the honourable %s"),
+                                rifq_pdf_is_empty (letter->recipient_name) ? "" : letter->recipient_name);
   draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, PANGO_ALIGN_RIGHT, 4);
 
-  if (!is_empty (letter->national_id))
+  if (!rifq_pdf_is_empty (letter->national_id))
     {
       g_autofree char *id = isolated (letter->national_id);
       g_autofree char *id_text = g_strdup_printf (_("National ID: %s"), id);
       g_autoptr(PangoLayout) layout = text_layout (sheet, id_text, SIZE_REFERENCE, FALSE, CONTENT_WIDTH);
 
-      show_layout (sheet, layout, &muted, CONTENT_LEFT, sheet->y);
-      sheet->y += layout_height (layout);
+      show_layout (sheet, layout, &rifq_pdf_muted, CONTENT_LEFT, sheet->y);
+      sheet->y += rifq_pdf_layout_height (layout);
     }
   sheet->y += 16 * s;
 
@@ -497,8 +264,8 @@ static char *
 decision_sentence (const RifqLetter *letter)
 {
   g_autofree char *number = isolated (letter->request_number);
-  const char *kind = is_empty (letter->kind) ? "—" : letter->kind;
-  gboolean reasons = !is_empty (letter->reasons);
+  const char *kind = rifq_pdf_is_empty (letter->kind) ? "—" : letter->kind;
+  gboolean reasons = !rifq_pdf_is_empty (letter->reasons);
 
   switch (letter->letter_kind)
     {
@@ -535,24 +302,24 @@ draw_reasons (Sheet *sheet)
   const double s = sheet->scale;
   const double pad_x = BOX_PAD_X * s;
   const double pad_y = BOX_PAD_Y * s;
-  g_autofree char *text = isolate_numbers (sheet->letter->reasons);
+  g_autofree char *text = rifq_pdf_isolate_numbers (sheet->letter->reasons);
   g_autoptr(PangoLayout) layout = text_layout (sheet, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * pad_x);
   double height;
 
   pango_layout_set_justify (layout, TRUE);
-  height = layout_height (layout) + 2 * pad_y;
+  height = rifq_pdf_layout_height (layout) + 2 * pad_y;
 
-  rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 6 * s);
-  set_colour (sheet->cr, &box_fill);
+  rifq_pdf_rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 6 * s);
+  rifq_pdf_set_colour (sheet->cr, &box_fill);
   cairo_fill_preserve (sheet->cr);
-  set_colour (sheet->cr, &rule);
+  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_rule);
   cairo_set_line_width (sheet->cr, 0.7);
   cairo_stroke (sheet->cr);
-  set_colour (sheet->cr, &ink);
+  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_ink);
   cairo_rectangle (sheet->cr, CONTENT_RIGHT - 4 * s, sheet->y + 6 * s, 2.5 * s, height - 12 * s);
   cairo_fill (sheet->cr);
 
-  show_layout (sheet, layout, &ink, CONTENT_LEFT + pad_x, sheet->y + pad_y);
+  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT + pad_x, sheet->y + pad_y);
   sheet->y += height + 1.6 * PARAGRAPH_GAP * s;
 }
 
@@ -564,7 +331,7 @@ draw_body (Sheet *sheet)
 
   draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
 
-  if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE && !is_empty (letter->amount))
+  if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE && !rifq_pdf_is_empty (letter->amount))
     {
       /* Translators: %s is the amount, formatted with its currency: "١٬٥٠٠ ريال". */
       g_autofree char *amount = g_strdup_printf (_("The amount approved is %s."), letter->amount);
@@ -572,7 +339,7 @@ draw_body (Sheet *sheet)
       draw_paragraph (sheet, amount, SIZE_BODY, TRUE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
     }
 
-  if (!is_empty (letter->reasons))
+  if (!rifq_pdf_is_empty (letter->reasons))
     {
       if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE)
         draw_paragraph (sheet, _("The committee based its decision on the following:"), SIZE_BODY, FALSE,
@@ -580,7 +347,7 @@ draw_body (Sheet *sheet)
       draw_reasons (sheet);
     }
 
-  if (!is_empty (letter->next_step))
+  if (!rifq_pdf_is_empty (letter->next_step))
     draw_paragraph (sheet, letter->next_step, SIZE_BODY, FALSE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
 
   sheet->y += 6 * sheet->scale;
@@ -596,29 +363,30 @@ draw_signature_block (Sheet *sheet)
   const double width = SIGNATURE_WIDTH * s;
 
   sheet->y += 24 * s;
-  if (!is_empty (letter->signatory_title))
+  if (!rifq_pdf_is_empty (letter->signatory_title))
     {
       g_autoptr(PangoLayout) title = text_layout (sheet, letter->signatory_title, SIZE_SIGNATORY, TRUE, width);
 
       pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-      show_layout (sheet, title, &ink, CONTENT_LEFT, sheet->y);
-      sheet->y += layout_height (title);
+      show_layout (sheet, title, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
+      sheet->y += rifq_pdf_layout_height (title);
     }
 
   sheet->y += SIGNATURE_SPACE * s;
   cairo_save (sheet->cr);
   cairo_set_dash (sheet->cr, (const double[]) { 1.2, 2.0 }, 2, 0);
-  horizontal_line (sheet, &ink, 0.7, CONTENT_LEFT + 16 * s, CONTENT_LEFT + width - 16 * s, sheet->y);
+  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.7, CONTENT_LEFT + 16 * s, CONTENT_LEFT + width - 16 * s,
+                            sheet->y);
   cairo_restore (sheet->cr);
   sheet->y += 6 * s;
 
-  if (!is_empty (letter->signatory_name))
+  if (!rifq_pdf_is_empty (letter->signatory_name))
     {
       g_autoptr(PangoLayout) name = text_layout (sheet, letter->signatory_name, SIZE_SIGNATORY, FALSE, width);
 
       pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
-      show_layout (sheet, name, &ink, CONTENT_LEFT, sheet->y);
-      sheet->y += layout_height (name);
+      show_layout (sheet, name, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
+      sheet->y += rifq_pdf_layout_height (name);
     }
 }
 
@@ -664,22 +432,12 @@ fitting_scale (const RifqLetter *letter,
   return MAX (scale, MIN_SCALE);
 }
 
-static cairo_status_t
-append_pdf_data (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 rifq_letter_pdf_write (const RifqLetter  *letter,
                        const char        *path,
                        GError           **error)
 {
   g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *logo;
   cairo_surface_t *surface;
@@ -692,18 +450,18 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  logo = load_logo (letter->logo_png, letter->logo_png_len);
+  logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
   scale = fitting_scale (letter, logo);
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a letter. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_pdf_data, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
 
   title = g_strdup_printf ("%s %s", _("Decision letter"),
-                           is_empty (letter->letter_number) ? letter->request_number : letter->letter_number);
+                           rifq_pdf_is_empty (letter->letter_number) ? letter->request_number : letter->letter_number);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!is_empty (letter->association_name))
+  if (!rifq_pdf_is_empty (letter->association_name))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, letter->association_name);
 
   cr = cairo_create (surface);
@@ -723,9 +481,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  if (!rifq_pdf_save_bytes (data, path, error))
     {
       g_prefix_error (error, _("The letter could not be saved: "));
       return FALSE;

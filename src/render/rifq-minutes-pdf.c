@@ -38,11 +38,8 @@
 #define SIZE_SIGN_ROLE    9.5
 #define SIZE_FOOTER       9.0
 
-/* Amiri's line box is 2.34 em tall, for its stacked marks; the ink of a line lies within
- * INK_ABOVE em above the baseline and INK_BELOW em below it. Blocks are measured by their ink,
- * lines set LINE_SPACING of a box apart, as in the request the committee read. */
-#define INK_ABOVE         1.1
-#define INK_BELOW         0.55
+/* Blocks are measured by their ink (see RIFQ_PDF_INK_ABOVE), lines set LINE_SPACING of a box
+ * apart, as in the request the committee read. */
 #define LINE_SPACING      0.8
 
 #define LOGO_SIZE        56.0
@@ -67,18 +64,7 @@
 #define LRI  "\xe2\x81\xa6"
 #define PDI  "\xe2\x81\xa9"
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour ink = { 0.10, 0.10, 0.12 };
-static const Colour muted = { 0.36, 0.36, 0.40 };
-static const Colour rule = { 0.62, 0.62, 0.66 };
-static const Colour cell_border = { 0.78, 0.78, 0.81 };
-static const Colour label_fill = { 0.955, 0.955, 0.965 };
-static const Colour band_fill = { 0.915, 0.915, 0.93 };
-static const Colour box_fill = { 0.945, 0.945, 0.955 };
+static const RifqPdfColour box_fill = { 0.945, 0.945, 0.955 };
 
 typedef struct
 {
@@ -106,83 +92,6 @@ typedef struct
   const char        *section;      /* heading of the section under way, for "(continued)" */
   Table             *table;        /* table under way, whose header row starts each new page */
 } Painter;
-
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-is_number_part (gunichar c)
-{
-  return g_ascii_isalnum (c) ||
-         (c >= 0x0660 && c <= 0x0669) ||  /* Arabic-Indic digits */
-         (c >= 0x06F0 && c <= 0x06F9);    /* Eastern Arabic-Indic digits */
-}
-
-static gboolean
-is_number_separator (gunichar c)
-{
-  return c == '-' || c == '/' || c == '.' || c == ':' || c == '_';
-}
-
-/* Wraps each run such as "1448/0007" or "55-90871" in LRI…PDI. After Arabic letters the bidi
- * algorithm turns such runs round ("1448/0007" prints "0007/1448"); a plain run of digits is
- * never turned round, and is left alone. */
-static char *
-isolate_numbers (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *end = p;
-      gboolean has_digit = FALSE;
-      gboolean has_separator = FALSE;
-
-      while (*end != '\0')
-        {
-          gunichar c = g_utf8_get_char (end);
-          const char *next = g_utf8_next_char (end);
-
-          if (is_number_part (c))
-            has_digit |= g_unichar_isdigit (c);
-          else if (end > p && is_number_separator (c) && is_number_part (g_utf8_get_char (next)))
-            has_separator = TRUE;
-          else
-            break;
-          end = next;
-        }
-
-      if (end == p)
-        {
-          end = g_utf8_next_char (p);
-          g_string_append_len (out, p, end - p);
-        }
-      else if (has_digit && has_separator)
-        {
-          g_string_append (out, LRI);
-          g_string_append_len (out, p, end - p);
-          g_string_append (out, PDI);
-        }
-      else
-        {
-          g_string_append_len (out, p, end - p);
-        }
-      p = end;
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static char *
 format_count (int        n,
@@ -215,160 +124,56 @@ static char *
 labelled_markup (const char *label,
                  const char *value)
 {
-  g_autofree char *isolated = isolate_numbers (value);
+  g_autofree char *isolated = rifq_pdf_isolate_joined_numbers (value);
   g_autofree char *escaped_label = g_markup_escape_text (label, -1);
   g_autofree char *escaped_value = g_markup_escape_text (isolated, -1);
 
   return g_strconcat ("<b>", escaped_label, "</b> ", escaped_value, NULL);
 }
 
-static double
-layout_font_size (PangoLayout *layout)
-{
-  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout)) / PANGO_SCALE;
-}
-
-/* Baseline of line i, from the layout's top. */
-static double
-line_baseline (PangoLayout *layout,
-               int          i)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double baseline;
-
-  for (int n = 0; n < i && pango_layout_iter_next_line (iter); n++)
-    ;
-  baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-  pango_layout_iter_free (iter);
-  return baseline;
-}
-
-/* Height of lines first to last - 1 as they print: from the ink's top on the first to its
- * foot on the last. */
-static double
-lines_height (PangoLayout *layout,
-              int          first,
-              int          last)
-{
-  double size = layout_font_size (layout);
-
-  return line_baseline (layout, last - 1) - line_baseline (layout, first) + (INK_ABOVE + INK_BELOW) * size;
-}
-
-/* Offset from a layout's top to where its ink begins. */
-static double
-layout_ink_top (PangoLayout *layout)
-{
-  return line_baseline (layout, 0) - INK_ABOVE * layout_font_size (layout);
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  return lines_height (layout, 0, pango_layout_get_line_count (layout));
-}
-
-/* Draws a layout with the top of its ink, as layout_height() counts it, at y. */
+/* Draws a layout with the top of its ink, as rifq_pdf_layout_height() counts it, at y. */
 static void
-show_layout (Painter      *painter,
-             PangoLayout  *layout,
-             const Colour *colour,
-             double        x,
-             double        y)
+show_layout (Painter             *painter,
+             PangoLayout         *layout,
+             const RifqPdfColour *colour,
+             double               x,
+             double               y)
 {
   if (painter->dry)
     return;
-  set_colour (painter->cr, colour);
-  cairo_move_to (painter->cr, x, y - layout_ink_top (layout));
+  rifq_pdf_set_colour (painter->cr, colour);
+  cairo_move_to (painter->cr, x, y - rifq_pdf_layout_ink_top (layout));
   pango_cairo_show_layout (painter->cr, layout);
 }
 
 /* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
  * paragraph that fits on a page. */
 static void
-show_lines (Painter      *painter,
-            PangoLayout  *layout,
-            int           first,
-            int           last,
-            const Colour *colour,
-            double        x,
-            double        y)
-{
-  PangoLayoutIter *iter;
-  double first_baseline = line_baseline (layout, first);
-  double above = INK_ABOVE * layout_font_size (layout);
-
-  if (painter->dry)
-    return;
-
-  set_colour (painter->cr, colour);
-  iter = pango_layout_get_iter (layout);
-  for (int i = 0; i < last; i++)
-    {
-      if (i >= first)
-        {
-          PangoRectangle logical;
-          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (painter->cr, x + (double) logical.x / PANGO_SCALE, y + above + baseline - first_baseline);
-          pango_cairo_show_layout_line (painter->cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      if (!pango_layout_iter_next_line (iter))
-        break;
-    }
-  pango_layout_iter_free (iter);
-}
-
-/* The end of the run of lines, from line first on, that fits into height points; at least
- * one line, so that a line taller than a page still moves on. */
-static int
-lines_fitting (PangoLayout *layout,
-               int          first,
-               double       height)
-{
-  int n_lines = pango_layout_get_line_count (layout);
-  int last;
-
-  for (last = first + 1; last < n_lines; last++)
-    {
-      if (lines_height (layout, first, last + 1) > height)
-        break;
-    }
-  return last;
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI_2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI_2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI_2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI_2);
-  cairo_close_path (cr);
-}
-
-static void
-horizontal_line (Painter      *painter,
-                 const Colour *colour,
-                 double        line_width,
-                 double        x0,
-                 double        x1,
-                 double        y)
+show_lines (Painter             *painter,
+            PangoLayout         *layout,
+            int                  first,
+            int                  last,
+            const RifqPdfColour *colour,
+            double               x,
+            double               y)
 {
   if (painter->dry)
     return;
-  set_colour (painter->cr, colour);
-  cairo_set_line_width (painter->cr, line_width);
-  cairo_move_to (painter->cr, x0, y);
-  cairo_line_to (painter->cr, x1, y);
-  cairo_stroke (painter->cr);
+  rifq_pdf_set_colour (painter->cr, colour);
+  rifq_pdf_show_lines (painter->cr, layout, first, last, x, y);
+}
+
+static void
+horizontal_line (Painter             *painter,
+                 const RifqPdfColour *colour,
+                 double               line_width,
+                 double               x0,
+                 double               x1,
+                 double               y)
+{
+  if (painter->dry)
+    return;
+  rifq_pdf_horizontal_line (painter->cr, colour, line_width, x0, x1, y);
 }
 
 /* Footer */
@@ -393,17 +198,17 @@ draw_footer (Painter *painter,
   const RifqMinutes *minutes = painter->minutes;
   g_autofree char *page = page_text (painter, number);
   g_autoptr(PangoLayout) page_layout = text_layout (painter, page, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
-  g_autoptr(PangoLayout) title_layout = text_layout (painter, is_empty (minutes->title) ? "" : minutes->title,
+  g_autoptr(PangoLayout) title_layout = text_layout (painter, rifq_pdf_is_empty (minutes->title) ? "" : minutes->title,
                                                      SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
   double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
 
   pango_layout_set_alignment (title_layout, PANGO_ALIGN_LEFT);
-  y -= MAX (layout_height (page_layout), layout_height (title_layout));
-  show_layout (painter, page_layout, &muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
-  show_layout (painter, title_layout, &muted, CONTENT_LEFT, y);
+  y -= MAX (rifq_pdf_layout_height (page_layout), rifq_pdf_layout_height (title_layout));
+  show_layout (painter, page_layout, &rifq_pdf_muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
+  show_layout (painter, title_layout, &rifq_pdf_muted, CONTENT_LEFT, y);
 
   y -= 6;
-  horizontal_line (painter, &rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
+  horizontal_line (painter, &rifq_pdf_rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
   return RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - y;
 }
 
@@ -466,70 +271,13 @@ make_room (Painter *painter,
 
 /* Header */
 
-typedef struct
-{
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->length - reader->offset)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-load_logo (const guchar *png,
-           gsize         png_len)
-{
-  PngReader reader = { png, png_len, 0 };
-  cairo_surface_t *surface;
-
-  if (png == NULL || png_len == 0)
-    return NULL;
-
-  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_image_surface_get_width (surface) <= 0 ||
-      cairo_image_surface_get_height (surface) <= 0)
-    {
-      /* A damaged logo costs the header its picture, not the committee its minutes. */
-      g_debug ("Logo left out: %s", cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  return surface;
-}
-
 static void
 draw_logo (Painter *painter,
            double   right,
            double   top)
 {
-  cairo_t *cr = painter->cr;
-  double width = cairo_image_surface_get_width (painter->logo);
-  double height = cairo_image_surface_get_height (painter->logo);
-  double scale = MIN (LOGO_SIZE / width, LOGO_SIZE / height);
-
-  if (painter->dry)
-    return;
-
-  cairo_save (cr);
-  cairo_translate (cr, right - width * scale, top + (LOGO_SIZE - height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, painter->logo, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  if (!painter->dry)
+    rifq_pdf_draw_logo (painter->cr, painter->logo, LOGO_SIZE, right, top);
 }
 
 static void
@@ -546,42 +294,42 @@ draw_header (Painter *painter)
       band_height = LOGO_SIZE;
       name_right -= LOGO_SIZE + 12;
     }
-  if (!is_empty (minutes->association_name))
+  if (!rifq_pdf_is_empty (minutes->association_name))
     {
       association = text_layout (painter, minutes->association_name, SIZE_ASSOCIATION, TRUE,
                                  name_right - CONTENT_LEFT);
-      band_height = MAX (band_height, layout_height (association));
+      band_height = MAX (band_height, rifq_pdf_layout_height (association));
     }
 
   if (painter->logo != NULL)
     draw_logo (painter, CONTENT_RIGHT, top + (band_height - LOGO_SIZE) / 2);
   if (association != NULL)
-    show_layout (painter, association, &ink, CONTENT_LEFT,
-                 top + (band_height - layout_height (association)) / 2);
+    show_layout (painter, association, &rifq_pdf_ink, CONTENT_LEFT,
+                 top + (band_height - rifq_pdf_layout_height (association)) / 2);
 
   /* A double rule under the letterhead, as on the association's printed forms. */
   painter->y = top + band_height + 10;
-  horizontal_line (painter, &ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
-  horizontal_line (painter, &ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
+  horizontal_line (painter, &rifq_pdf_ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+  horizontal_line (painter, &rifq_pdf_ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
   painter->y += 16;
 
-  if (!is_empty (minutes->title))
+  if (!rifq_pdf_is_empty (minutes->title))
     {
       g_autoptr(PangoLayout) title = text_layout (painter, minutes->title, SIZE_TITLE, TRUE, CONTENT_WIDTH);
 
       pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-      show_layout (painter, title, &ink, CONTENT_LEFT, painter->y);
-      painter->y += layout_height (title) + 5;
+      show_layout (painter, title, &rifq_pdf_ink, CONTENT_LEFT, painter->y);
+      painter->y += rifq_pdf_layout_height (title) + 5;
     }
 
-  if (!is_empty (minutes->meeting_line))
+  if (!rifq_pdf_is_empty (minutes->meeting_line))
     {
-      g_autofree char *text = isolate_numbers (minutes->meeting_line);
+      g_autofree char *text = rifq_pdf_isolate_joined_numbers (minutes->meeting_line);
       g_autoptr(PangoLayout) meeting = text_layout (painter, text, SIZE_MEETING, FALSE, CONTENT_WIDTH);
 
       pango_layout_set_alignment (meeting, PANGO_ALIGN_CENTER);
-      show_layout (painter, meeting, &muted, CONTENT_LEFT, painter->y);
-      painter->y += layout_height (meeting);
+      show_layout (painter, meeting, &rifq_pdf_muted, CONTENT_LEFT, painter->y);
+      painter->y += rifq_pdf_layout_height (meeting);
     }
 
   painter->y += SECTION_GAP;
@@ -607,7 +355,7 @@ heading_height (Painter    *painter,
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
 
-  return layout_height (layout) + 2 * HEADING_PAD_Y + 6;
+  return rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y + 6;
 }
 
 /* A shaded band with a bar at the reading edge. */
@@ -617,18 +365,18 @@ draw_heading (Painter    *painter,
               gboolean    continued)
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
-  double height = layout_height (layout) + 2 * HEADING_PAD_Y;
+  double height = rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y;
 
   if (!painter->dry)
     {
-      set_colour (painter->cr, &band_fill);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_band_fill);
       cairo_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height);
       cairo_fill (painter->cr);
-      set_colour (painter->cr, &ink);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
       cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y, 4, height);
       cairo_fill (painter->cr);
     }
-  show_layout (painter, layout, &ink, CONTENT_LEFT + 12, painter->y + HEADING_PAD_Y);
+  show_layout (painter, layout, &rifq_pdf_ink, CONTENT_LEFT + 12, painter->y + HEADING_PAD_Y);
   painter->y += height + 6;
 }
 
@@ -656,17 +404,17 @@ end_section (Painter *painter)
 /* A block of text, boxed or not, that breaks between its lines where the page ends when it
  * is taller than a page; shorter blocks move to the next page whole. */
 static void
-flow_block (Painter      *painter,
-            PangoLayout  *layout,
-            const Colour *colour,
-            gboolean      boxed)
+flow_block (Painter             *painter,
+            PangoLayout         *layout,
+            const RifqPdfColour *colour,
+            gboolean             boxed)
 {
   const double pad_x = boxed ? BOX_PAD_X : 0;
   const double pad_y = boxed ? BOX_PAD_Y : 0;
   int n_lines = pango_layout_get_line_count (layout);
   int first = 0;
 
-  make_room (painter, layout_height (layout) + 2 * pad_y);
+  make_room (painter, rifq_pdf_layout_height (layout) + 2 * pad_y);
 
   while (first < n_lines)
     {
@@ -674,24 +422,24 @@ flow_block (Painter      *painter,
       int last;
       double height;
 
-      if (lines_height (layout, first, first + 1) > room && !page_is_empty (painter))
+      if (rifq_pdf_lines_height (layout, first, first + 1) > room && !page_is_empty (painter))
         {
           new_page (painter);
           continue;
         }
 
-      last = lines_fitting (layout, first, room);
-      height = lines_height (layout, first, last) + 2 * pad_y;
+      last = rifq_pdf_lines_fitting (layout, first, room);
+      height = rifq_pdf_lines_height (layout, first, last) + 2 * pad_y;
 
       if (boxed && !painter->dry)
         {
-          rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 5);
-          set_colour (painter->cr, &box_fill);
+          rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 5);
+          rifq_pdf_set_colour (painter->cr, &box_fill);
           cairo_fill_preserve (painter->cr);
-          set_colour (painter->cr, &rule);
+          rifq_pdf_set_colour (painter->cr, &rifq_pdf_rule);
           cairo_set_line_width (painter->cr, 0.8);
           cairo_stroke (painter->cr);
-          set_colour (painter->cr, &ink);
+          rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
           cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y + 5, 2.5, height - 10);
           cairo_fill (painter->cr);
         }
@@ -720,7 +468,7 @@ table_init (Painter           *painter,
     {
       table->width[c] = CONTENT_WIDTH * fractions[c];
       table->header[c] = text_layout (painter, labels[c], SIZE_HEADER_CELL, TRUE, table->width[c] - 2 * CELL_PAD_X);
-      table->header_height = MAX (table->header_height, layout_height (table->header[c]));
+      table->header_height = MAX (table->header_height, rifq_pdf_layout_height (table->header[c]));
     }
 }
 
@@ -760,15 +508,15 @@ draw_table_header (Painter *painter,
   table->top = painter->y;
   if (!painter->dry)
     {
-      set_colour (painter->cr, &label_fill);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_label_fill);
       cairo_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height);
       cairo_fill (painter->cr);
     }
   for (guint c = 0; c < table->n_columns; c++)
-    show_layout (painter, table->header[c], &muted, column_right (table, c) - table->width[c] + CELL_PAD_X,
+    show_layout (painter, table->header[c], &rifq_pdf_muted, column_right (table, c) - table->width[c] + CELL_PAD_X,
                  painter->y + CELL_PAD_Y);
   painter->y += height;
-  horizontal_line (painter, &rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+  horizontal_line (painter, &rifq_pdf_rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
   table->body_top = painter->y;
 }
 
@@ -781,7 +529,7 @@ close_table (Painter *painter,
   if (painter->dry || painter->y <= table->top)
     return;
 
-  set_colour (painter->cr, &cell_border);
+  rifq_pdf_set_colour (painter->cr, &rifq_pdf_cell_border);
   cairo_set_line_width (painter->cr, 0.6);
   cairo_rectangle (painter->cr, CONTENT_LEFT, table->top, CONTENT_WIDTH, painter->y - table->top);
   for (guint c = 1; c < table->n_columns; c++)
@@ -794,10 +542,10 @@ close_table (Painter *painter,
 
 typedef struct
 {
-  PangoLayout  *cells[MAX_COLUMNS];
-  guint         n_cells;
-  const Colour *colour;
-  double        height;  /* without padding */
+  PangoLayout         *cells[MAX_COLUMNS];
+  guint                n_cells;
+  const RifqPdfColour *colour;
+  double               height;  /* without padding */
 } Row;
 
 static void
@@ -811,22 +559,22 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, clear_row)
 
 /* texts[c] NULL or empty prints empty_text. */
 static void
-measure_row (Painter           *painter,
-             const Table       *table,
-             const char *const *texts,
-             const char        *empty_text,
-             const Colour      *colour,
-             Row               *row)
+measure_row (Painter             *painter,
+             const Table         *table,
+             const char *const   *texts,
+             const char          *empty_text,
+             const RifqPdfColour *colour,
+             Row                 *row)
 {
   row->n_cells = table->n_columns;
   row->colour = colour;
   row->height = 0;
   for (guint c = 0; c < table->n_columns; c++)
     {
-      g_autofree char *text = isolate_numbers (is_empty (texts[c]) ? empty_text : texts[c]);
+      g_autofree char *text = rifq_pdf_isolate_joined_numbers (rifq_pdf_is_empty (texts[c]) ? empty_text : texts[c]);
 
       row->cells[c] = text_layout (painter, text, SIZE_CELL, FALSE, table->width[c] - 2 * CELL_PAD_X);
-      row->height = MAX (row->height, layout_height (row->cells[c]));
+      row->height = MAX (row->height, rifq_pdf_layout_height (row->cells[c]));
     }
 }
 
@@ -865,13 +613,13 @@ draw_row (Painter *painter,
           last[c] = first[c];
           if (first[c] >= n_lines)
             continue;
-          last[c] = lines_fitting (row->cells[c], first[c], room);
-          height = MAX (height, lines_height (row->cells[c], first[c], last[c]));
+          last[c] = rifq_pdf_lines_fitting (row->cells[c], first[c], room);
+          height = MAX (height, rifq_pdf_lines_height (row->cells[c], first[c], last[c]));
           done &= last[c] >= n_lines;
         }
 
       if (painter->y > table->body_top + 0.5)
-        horizontal_line (painter, &cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+        horizontal_line (painter, &rifq_pdf_cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
       for (guint c = 0; c < row->n_cells; c++)
         {
           if (last[c] > first[c])
@@ -925,7 +673,7 @@ draw_members (Painter *painter)
       const char *texts[] = { member->name, member->role, member->present ? _("Present") : _("Absent") };
       Row row = { 0 };
 
-      measure_row (painter, &table, texts, "—", member->present ? &ink : &muted, &row);
+      measure_row (painter, &table, texts, "—", member->present ? &rifq_pdf_ink : &rifq_pdf_muted, &row);
       g_array_append_val (rows, row);
     }
 
@@ -937,13 +685,13 @@ draw_members (Painter *painter)
     draw_row (painter, &table, &g_array_index (rows, Row, i));
   end_table (painter, &table);
 
-  if (!is_empty (minutes->quorum_line))
+  if (!rifq_pdf_is_empty (minutes->quorum_line))
     {
-      g_autofree char *text = isolate_numbers (minutes->quorum_line);
+      g_autofree char *text = rifq_pdf_isolate_joined_numbers (minutes->quorum_line);
       g_autoptr(PangoLayout) quorum = text_layout (painter, text, SIZE_BODY, TRUE, CONTENT_WIDTH - 2 * CELL_PAD_X);
 
       painter->y += BLOCK_GAP;
-      flow_block (painter, quorum, &ink, FALSE);
+      flow_block (painter, quorum, &rifq_pdf_ink, FALSE);
     }
 
   end_section (painter);
@@ -959,15 +707,16 @@ decision_layout (Painter               *painter,
   g_autofree char *decision = NULL;
   PangoLayout *layout;
 
-  decision = labelled_markup (_("Decision:"), is_empty (item->decision) ? _("Not decided at this meeting") : item->decision);
+  decision = labelled_markup (_("Decision:"),
+                              rifq_pdf_is_empty (item->decision) ? _("Not decided at this meeting") : item->decision);
   g_string_append (markup, decision);
-  if (!is_empty (item->amount))
+  if (!rifq_pdf_is_empty (item->amount))
     {
       g_autofree char *amount = labelled_markup (_("Amount approved:"), item->amount);
 
       g_string_append_printf (markup, "\n%s", amount);
     }
-  if (!is_empty (item->reasons))
+  if (!rifq_pdf_is_empty (item->reasons))
     {
       g_autofree char *reasons = labelled_markup (_("Reasons:"), item->reasons);
 
@@ -1001,9 +750,9 @@ draw_case (Painter               *painter,
 
   /* Translators: an item of the meeting's agenda, as in "Item 3: request 1448/0007 — <name>". */
   heading = g_strdup_printf (_("Item %s: request %s — %s"), ordinal, number,
-                             is_empty (item->beneficiary_name) ? "—" : item->beneficiary_name);
+                             rifq_pdf_is_empty (item->beneficiary_name) ? "—" : item->beneficiary_name);
 
-  if (!is_empty (item->kind))
+  if (!rifq_pdf_is_empty (item->kind))
     {
       g_autofree char *text = g_strdup_printf (_("Kind of support: %s"), item->kind);
 
@@ -1018,35 +767,35 @@ draw_case (Painter               *painter,
       const char *texts[] = { vote->name, vote->vote, vote->amount, vote->note };
       Row row = { 0 };
 
-      measure_row (painter, &table, texts, "", &ink, &row);
+      measure_row (painter, &table, texts, "", &rifq_pdf_ink, &row);
       g_array_append_val (rows, row);
     }
 
   if (rows->len == 0)
     none = text_layout (painter, _("No votes were recorded."), SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
-  if (!is_empty (item->tally))
+  if (!rifq_pdf_is_empty (item->tally))
     {
-      g_autofree char *text = isolate_numbers (item->tally);
+      g_autofree char *text = rifq_pdf_isolate_joined_numbers (item->tally);
 
       tally = text_layout (painter, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
     }
   decision = decision_layout (painter, item);
-  closing = BLOCK_GAP + layout_height (decision) + 2 * BOX_PAD_Y;
+  closing = BLOCK_GAP + rifq_pdf_layout_height (decision) + 2 * BOX_PAD_Y;
   if (tally != NULL)
-    closing += BLOCK_GAP + layout_height (tally);
+    closing += BLOCK_GAP + rifq_pdf_layout_height (tally);
 
   /* The heading keeps the table's header and first row with it; without votes, the whole item. */
-  keep = kind != NULL ? layout_height (kind) + BLOCK_GAP : 0;
+  keep = kind != NULL ? rifq_pdf_layout_height (kind) + BLOCK_GAP : 0;
   if (rows->len > 0)
     keep += table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y;
   else
-    keep += layout_height (none) + closing;
+    keep += rifq_pdf_layout_height (none) + closing;
   begin_section (painter, heading, keep);
 
   if (kind != NULL)
     {
-      show_layout (painter, kind, &muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
-      painter->y += layout_height (kind) + BLOCK_GAP;
+      show_layout (painter, kind, &rifq_pdf_muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
+      painter->y += rifq_pdf_layout_height (kind) + BLOCK_GAP;
     }
 
   if (rows->len > 0)
@@ -1057,7 +806,7 @@ draw_case (Painter               *painter,
       end_table (painter, &table);
     }
   else
-    flow_block (painter, none, &muted, FALSE);
+    flow_block (painter, none, &rifq_pdf_muted, FALSE);
 
   /* The tally and the decision it led to are read as one. */
   if (closing <= painter->capacity)
@@ -1065,10 +814,10 @@ draw_case (Painter               *painter,
   if (tally != NULL)
     {
       painter->y += BLOCK_GAP;
-      flow_block (painter, tally, &ink, FALSE);
+      flow_block (painter, tally, &rifq_pdf_ink, FALSE);
     }
   painter->y += BLOCK_GAP;
-  flow_block (painter, decision, &ink, TRUE);
+  flow_block (painter, decision, &rifq_pdf_ink, TRUE);
 
   end_section (painter);
 }
@@ -1095,12 +844,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Signer, clear_signer)
 static double
 signer_height (const Signer *signer)
 {
-  double height = SIGN_SPACE + 5 + layout_height (signer->name);
+  double height = SIGN_SPACE + 5 + rifq_pdf_layout_height (signer->name);
 
   if (signer->label != NULL)
-    height += layout_height (signer->label) + 4;
+    height += rifq_pdf_layout_height (signer->label) + 4;
   if (signer->role != NULL)
-    height += 3 + layout_height (signer->role);
+    height += 3 + rifq_pdf_layout_height (signer->role);
   return height;
 }
 
@@ -1118,9 +867,9 @@ measure_signer (Painter    *painter,
       signer->label = text_layout (painter, label, SIZE_SIGN_NAME, TRUE, width);
       pango_layout_set_alignment (signer->label, PANGO_ALIGN_CENTER);
     }
-  signer->name = text_layout (painter, is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE, width);
+  signer->name = text_layout (painter, rifq_pdf_is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE, width);
   pango_layout_set_alignment (signer->name, PANGO_ALIGN_CENTER);
-  if (!is_empty (role))
+  if (!rifq_pdf_is_empty (role))
     {
       signer->role = text_layout (painter, role, SIZE_SIGN_ROLE, FALSE, width);
       pango_layout_set_alignment (signer->role, PANGO_ALIGN_CENTER);
@@ -1140,22 +889,22 @@ draw_signer (Painter      *painter,
 
   if (signer->label != NULL)
     {
-      show_layout (painter, signer->label, &ink, left, y);
-      y += layout_height (signer->label) + 4;
+      show_layout (painter, signer->label, &rifq_pdf_ink, left, y);
+      y += rifq_pdf_layout_height (signer->label) + 4;
     }
   y += SIGN_SPACE;
   if (!painter->dry)
     {
       cairo_save (painter->cr);
       cairo_set_dash (painter->cr, (const double[]) { 1.2, 2.0 }, 2, 0);
-      horizontal_line (painter, &ink, 0.7, left, left + width, y);
+      horizontal_line (painter, &rifq_pdf_ink, 0.7, left, left + width, y);
       cairo_restore (painter->cr);
     }
   y += 5;
-  show_layout (painter, signer->name, &ink, left, y);
-  y += layout_height (signer->name) + 3;
+  show_layout (painter, signer->name, &rifq_pdf_ink, left, y);
+  y += rifq_pdf_layout_height (signer->name) + 3;
   if (signer->role != NULL)
-    show_layout (painter, signer->role, &muted, left, y);
+    show_layout (painter, signer->role, &rifq_pdf_muted, left, y);
 }
 
 static guint
@@ -1258,22 +1007,12 @@ paint (Painter *painter)
   end_page (painter);
 }
 
-static cairo_status_t
-append_pdf_data (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 rifq_minutes_pdf_write (const RifqMinutes  *minutes,
                         const char         *path,
                         GError            **error)
 {
   g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GFile) file = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   Painter painter = { 0 };
@@ -1286,19 +1025,20 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half the minutes. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_pdf_data, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  is_empty (minutes->title) ? _("Minutes of the committee meeting") : minutes->title);
-  if (!is_empty (minutes->meeting_line))
+                                  rifq_pdf_is_empty (minutes->title) ? _("Minutes of the committee meeting")
+                                                                     : minutes->title);
+  if (!rifq_pdf_is_empty (minutes->meeting_line))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, minutes->meeting_line);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!is_empty (minutes->association_name))
+  if (!rifq_pdf_is_empty (minutes->association_name))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, minutes->association_name);
 
   painter.cr = cairo_create (surface);
   painter.minutes = minutes;
-  painter.logo = load_logo (minutes->logo_png, minutes->logo_png_len);
+  painter.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
 
   /* Count the pages first, the same drawing with nothing drawn, for "Page n of m". */
   painter.dry = TRUE;
@@ -1322,9 +1062,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  if (!rifq_pdf_save_bytes (data, path, error))
     {
       g_prefix_error (error, _("The minutes could not be saved: "));
       return FALSE;

@@ -167,15 +167,6 @@ draw_toc (RifqPacket *packet,
     }
 }
 
-static cairo_status_t
-write_to_string (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 rifq_packet_write (RifqPacket         *packet,
                    const char         *path,
@@ -192,7 +183,7 @@ rifq_packet_write (RifqPacket         *packet,
   cairo_status_t status;
   int page, total;
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_string, bytes, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, bytes, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, packet->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
   cr = cairo_create (surface);
@@ -244,5 +235,5 @@ rifq_packet_write (RifqPacket         *packet,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return g_file_set_contents (path, (const char *) bytes->data, (gssize) bytes->len, error);
+  return rifq_pdf_save_bytes (bytes, path, error);
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rifq-pdf.h"
 
 PangoLayout *
@@ -61,4 +63,339 @@ rifq_pdf_draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
+}
+
+/* Bidi isolates: LRI…PDI keeps a run such as "1448/0007" in its own left-to-right order. */
+#define LRI "\xe2\x81\xa6"
+#define PDI "\xe2\x81\xa9"
+
+const RifqPdfColour rifq_pdf_ink = { 0.10, 0.10, 0.12 };
+const RifqPdfColour rifq_pdf_muted = { 0.36, 0.36, 0.40 };
+const RifqPdfColour rifq_pdf_rule = { 0.62, 0.62, 0.66 };
+const RifqPdfColour rifq_pdf_cell_border = { 0.78, 0.78, 0.81 };
+const RifqPdfColour rifq_pdf_label_fill = { 0.955, 0.955, 0.965 };
+const RifqPdfColour rifq_pdf_band_fill = { 0.915, 0.915, 0.93 };
+
+void
+rifq_pdf_set_colour (cairo_t             *cr,
+                     const RifqPdfColour *colour)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+gboolean
+rifq_pdf_is_empty (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static gboolean
+is_number_part (gunichar c)
+{
+  return g_ascii_isalnum (c) ||
+         (c >= 0x0660 && c <= 0x0669) ||  /* Arabic-Indic digits */
+         (c >= 0x06F0 && c <= 0x06F9);    /* Eastern Arabic-Indic digits */
+}
+
+static gboolean
+is_number_separator (gunichar c)
+{
+  return c == '-' || c == '/' || c == '.' || c == ':' || c == '_';
+}
+
+/* Wraps each run such as "55-90871", "2026/11/26" or, with phone_numbers, "+966 55 123 4567"
+ * in LRI…PDI. After Arabic letters the bidi algorithm turns such runs round ("55-90871" prints
+ * "90871-55"); a plain run of digits is never turned round, and is left alone. */
+static char *
+isolate_numbers (const char *text,
+                 gboolean    phone_numbers)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean has_digit = FALSE;
+      gboolean has_separator = FALSE;
+
+      /* A phone number's "+" belongs to it. */
+      if (phone_numbers && *end == '+' && g_ascii_isdigit (end[1]))
+        {
+          has_separator = TRUE;
+          end++;
+        }
+
+      while (*end != '\0')
+        {
+          gunichar c = g_utf8_get_char (end);
+          const char *next = g_utf8_next_char (end);
+
+          if (is_number_part (c))
+            has_digit |= g_unichar_isdigit (c);
+          else if (end > p && is_number_separator (c) && is_number_part (g_utf8_get_char (next)))
+            has_separator = TRUE;
+          /* Groups of Latin digits apart by single spaces, as in a phone number, read as one. */
+          else if (phone_numbers && end > p && c == ' ' && g_ascii_isdigit (end[-1]) && g_ascii_isdigit (end[1]))
+            has_separator = TRUE;
+          else
+            break;
+          end = next;
+        }
+
+      if (end == p)
+        {
+          end = g_utf8_next_char (p);
+          g_string_append_len (out, p, end - p);
+        }
+      else if (has_digit && has_separator)
+        {
+          g_string_append (out, LRI);
+          g_string_append_len (out, p, end - p);
+          g_string_append (out, PDI);
+        }
+      else
+        {
+          g_string_append_len (out, p, end - p);
+        }
+      p = end;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+rifq_pdf_isolate_numbers (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return isolate_numbers (text, TRUE);
+}
+
+char *
+rifq_pdf_isolate_joined_numbers (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return isolate_numbers (text, FALSE);
+}
+
+double
+rifq_pdf_layout_font_size (PangoLayout *layout)
+{
+  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout)) / PANGO_SCALE;
+}
+
+double
+rifq_pdf_line_baseline (PangoLayout *layout,
+                        int          i)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double baseline;
+
+  for (int n = 0; n < i && pango_layout_iter_next_line (iter); n++)
+    ;
+  baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+  pango_layout_iter_free (iter);
+  return baseline;
+}
+
+double
+rifq_pdf_lines_height (PangoLayout *layout,
+                       int          first,
+                       int          last)
+{
+  double size = rifq_pdf_layout_font_size (layout);
+
+  return rifq_pdf_line_baseline (layout, last - 1) - rifq_pdf_line_baseline (layout, first) +
+         (RIFQ_PDF_INK_ABOVE + RIFQ_PDF_INK_BELOW) * size;
+}
+
+double
+rifq_pdf_layout_ink_top (PangoLayout *layout)
+{
+  return rifq_pdf_line_baseline (layout, 0) - RIFQ_PDF_INK_ABOVE * rifq_pdf_layout_font_size (layout);
+}
+
+double
+rifq_pdf_layout_height (PangoLayout *layout)
+{
+  return rifq_pdf_lines_height (layout, 0, pango_layout_get_line_count (layout));
+}
+
+double
+rifq_pdf_layout_natural_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* At least one line, so that a line taller than a page still moves on. */
+int
+rifq_pdf_lines_fitting (PangoLayout *layout,
+                        int          first,
+                        double       height)
+{
+  int n_lines = pango_layout_get_line_count (layout);
+  int last;
+
+  for (last = first + 1; last < n_lines; last++)
+    {
+      if (rifq_pdf_lines_height (layout, first, last + 1) > height)
+        break;
+    }
+  return last;
+}
+
+/* The part of a paragraph that fits on a page. */
+void
+rifq_pdf_show_lines (cairo_t     *cr,
+                     PangoLayout *layout,
+                     int          first,
+                     int          last,
+                     double       x,
+                     double       y)
+{
+  PangoLayoutIter *iter;
+  double first_baseline = rifq_pdf_line_baseline (layout, first);
+  double above = RIFQ_PDF_INK_ABOVE * rifq_pdf_layout_font_size (layout);
+
+  iter = pango_layout_get_iter (layout);
+  for (int i = 0; i < last; i++)
+    {
+      if (i >= first)
+        {
+          PangoRectangle logical;
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + above + baseline - first_baseline);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+}
+
+void
+rifq_pdf_rounded_rectangle (cairo_t *cr,
+                            double   x,
+                            double   y,
+                            double   width,
+                            double   height,
+                            double   radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI_2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI_2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI_2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI_2);
+  cairo_close_path (cr);
+}
+
+void
+rifq_pdf_horizontal_line (cairo_t             *cr,
+                          const RifqPdfColour *colour,
+                          double               line_width,
+                          double               x0,
+                          double               x1,
+                          double               y)
+{
+  rifq_pdf_set_colour (cr, colour);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+}
+
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->length - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+rifq_pdf_load_png (const guchar *png,
+                   gsize         png_len)
+{
+  PngReader reader = { png, png_len, 0 };
+  cairo_surface_t *surface;
+
+  if (png == NULL || png_len == 0)
+    return NULL;
+
+  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_width (surface) <= 0 ||
+      cairo_image_surface_get_height (surface) <= 0)
+    {
+      /* A damaged logo costs a document its picture, not the reader the document. */
+      g_debug ("Logo left out: %s", cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  return surface;
+}
+
+void
+rifq_pdf_draw_logo (cairo_t         *cr,
+                    cairo_surface_t *image,
+                    double           size,
+                    double           right,
+                    double           top)
+{
+  double width = cairo_image_surface_get_width (image);
+  double height = cairo_image_surface_get_height (image);
+  double scale = MIN (size / width, size / height);
+
+  cairo_save (cr);
+  cairo_translate (cr, right - width * scale, top + (size - height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+cairo_status_t
+rifq_pdf_append_to_bytes (void                *closure,
+                          const unsigned char *data,
+                          unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+rifq_pdf_save_bytes (GByteArray  *data,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  return g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
@@ -39,5 +40,107 @@ double       rifq_pdf_draw_text    (cairo_t    *cr,
                                     double      x,
                                     double      y,
                                     double      width_pt);
+
+/* Amiri's line box is 2.34 em tall, for its stacked marks; the ink of a line lies within
+ * RIFQ_PDF_INK_ABOVE em above the baseline and RIFQ_PDF_INK_BELOW em below it. */
+#define RIFQ_PDF_INK_ABOVE 1.1
+#define RIFQ_PDF_INK_BELOW 0.55
+
+typedef struct
+{
+  double r, g, b;
+} RifqPdfColour;
+
+/* The palette every document shares: text, quieter text, rules, table borders and fills. */
+extern const RifqPdfColour rifq_pdf_ink;
+extern const RifqPdfColour rifq_pdf_muted;
+extern const RifqPdfColour rifq_pdf_rule;
+extern const RifqPdfColour rifq_pdf_cell_border;
+extern const RifqPdfColour rifq_pdf_label_fill;
+extern const RifqPdfColour rifq_pdf_band_fill;
+
+/* Makes colour the source that cr paints and strokes with. */
+void             rifq_pdf_set_colour             (cairo_t             *cr,
+                                                  const RifqPdfColour *colour);
+
+/* TRUE when text is NULL or "". */
+gboolean         rifq_pdf_is_empty               (const char          *text);
+
+/* A copy of text with runs such as "1448/0007" or "+966 11 476 5500" in LRI…PDI, kept from turning round. */
+char            *rifq_pdf_isolate_numbers        (const char          *text);
+
+/* As rifq_pdf_isolate_numbers(), but only digits joined by separators: phone numbers are left as they are. */
+char            *rifq_pdf_isolate_joined_numbers (const char          *text);
+
+/* The size of the layout's font, in points. */
+double           rifq_pdf_layout_font_size       (PangoLayout         *layout);
+
+/* Baseline of line i, from the layout's top. */
+double           rifq_pdf_line_baseline          (PangoLayout         *layout,
+                                                  int                  i);
+
+/* Height of lines first to last - 1 as they print: from the ink's top on the first to its foot on the last. */
+double           rifq_pdf_lines_height           (PangoLayout         *layout,
+                                                  int                  first,
+                                                  int                  last);
+
+/* Offset from a layout's top to where its ink begins. */
+double           rifq_pdf_layout_ink_top         (PangoLayout         *layout);
+
+/* Height of the whole layout as it prints, from its ink's top to its foot. */
+double           rifq_pdf_layout_height          (PangoLayout         *layout);
+
+/* Width of the text's longest line, not of the box it was given. */
+double           rifq_pdf_layout_natural_width   (PangoLayout         *layout);
+
+/* The end of the run of lines, from line first on, that fits into height points; at least one line. */
+int              rifq_pdf_lines_fitting          (PangoLayout         *layout,
+                                                  int                  first,
+                                                  double               height);
+
+/* Draws lines first to last - 1 of a layout in the current source, the top of their ink at y. */
+void             rifq_pdf_show_lines             (cairo_t             *cr,
+                                                  PangoLayout         *layout,
+                                                  int                  first,
+                                                  int                  last,
+                                                  double               x,
+                                                  double               y);
+
+/* Adds a rectangle with corners rounded by radius to the path, as a sub-path of its own. */
+void             rifq_pdf_rounded_rectangle      (cairo_t             *cr,
+                                                  double               x,
+                                                  double               y,
+                                                  double               width,
+                                                  double               height,
+                                                  double               radius);
+
+/* Strokes a line from x0 to x1 at height y in colour, line_width thick. */
+void             rifq_pdf_horizontal_line        (cairo_t             *cr,
+                                                  const RifqPdfColour *colour,
+                                                  double               line_width,
+                                                  double               x0,
+                                                  double               x1,
+                                                  double               y);
+
+/* An image surface read from PNG bytes, or NULL when there are none or they are damaged. */
+cairo_surface_t *rifq_pdf_load_png               (const guchar        *png,
+                                                  gsize                png_len);
+
+/* Paints image scaled into a square size points wide, its right edge at right, centred down from top. */
+void             rifq_pdf_draw_logo              (cairo_t             *cr,
+                                                  cairo_surface_t     *image,
+                                                  double               size,
+                                                  double               right,
+                                                  double               top);
+
+/* A cairo_write_func_t that appends the data to the GByteArray in closure. */
+cairo_status_t   rifq_pdf_append_to_bytes        (void                *closure,
+                                                  const unsigned char *data,
+                                                  unsigned int         length);
+
+/* Replaces the file at path with data in one go, so that a failed write leaves no half file. */
+gboolean         rifq_pdf_save_bytes             (GByteArray          *data,
+                                                  const char          *path,
+                                                  GError             **error);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <cairo-pdf.h>
-#include <string.h>
 
 #include "rifq-arabic.h"
 #include "rifq-pdf.h"
@@ -37,17 +36,7 @@
 #define PDI  "\xe2\x81\xa9"
 #define NBSP "\xc2\xa0"
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour ink = { 0.10, 0.10, 0.12 };
-static const Colour muted = { 0.36, 0.36, 0.40 };
-static const Colour rule = { 0.62, 0.62, 0.66 };
-static const Colour cell_border = { 0.78, 0.78, 0.81 };
-static const Colour label_fill = { 0.955, 0.955, 0.965 };
-static const Colour box_fill = { 0.925, 0.925, 0.935 };
+static const RifqPdfColour box_fill = { 0.925, 0.925, 0.935 };
 
 typedef struct
 {
@@ -56,84 +45,6 @@ typedef struct
   double             scale;
   double             y;  /* top of the next block, in points */
 } Sheet;
-
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-is_number_part (gunichar c)
-{
-  return g_ascii_isalnum (c) ||
-         (c >= 0x0660 && c <= 0x0669) ||  /* Arabic-Indic digits */
-         (c >= 0x06F0 && c <= 0x06F9);    /* Eastern Arabic-Indic digits */
-}
-
-static gboolean
-is_number_separator (gunichar c)
-{
-  return c == '-' || c == '/' || c == '.' || c == ':' || c == '_';
-}
-
-/* Wraps each run such as "55-90871" or "A-12/7" (digits joined by separators) in LRI…PDI.
- * After Arabic letters the bidi algorithm takes the digits for Arabic numbers, and a hyphen
- * between two of those is turned round: "55-90871" would print as "90871-55". A plain run of
- * digits is never turned round, and is left alone. */
-static char *
-isolate_numbers (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *end = p;
-      gboolean has_digit = FALSE;
-      gboolean has_separator = FALSE;
-
-      while (*end != '\0')
-        {
-          gunichar c = g_utf8_get_char (end);
-          const char *next = g_utf8_next_char (end);
-
-          if (is_number_part (c))
-            has_digit |= g_unichar_isdigit (c);
-          else if (end > p && is_number_separator (c) && is_number_part (g_utf8_get_char (next)))
-            has_separator = TRUE;
-          else
-            break;
-          end = next;
-        }
-
-      if (end == p)
-        {
-          end = g_utf8_next_char (p);
-          g_string_append_len (out, p, end - p);
-        }
-      else if (has_digit && has_separator)
-        {
-          g_string_append (out, LRI);
-          g_string_append_len (out, p, end - p);
-          g_string_append (out, PDI);
-        }
-      else
-        {
-          g_string_append_len (out, p, end - p);
-        }
-      p = end;
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static PangoLayout *
 text_layout (Sheet      *sheet,
@@ -158,16 +69,6 @@ layout_height (PangoLayout *layout)
   return (double) height / PANGO_SCALE;
 }
 
-/* Width of the text's longest line, not of the box it was given. */
-static double
-layout_natural_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
-}
-
 static double
 layout_baseline (PangoLayout *layout)
 {
@@ -175,13 +76,13 @@ layout_baseline (PangoLayout *layout)
 }
 
 static void
-show_layout (Sheet        *sheet,
-             PangoLayout  *layout,
-             const Colour *colour,
-             double        x,
-             double        y)
+show_layout (Sheet               *sheet,
+             PangoLayout         *layout,
+             const RifqPdfColour *colour,
+             double               x,
+             double               y)
 {
-  set_colour (sheet->cr, colour);
+  rifq_pdf_set_colour (sheet->cr, colour);
   cairo_move_to (sheet->cr, x, y);
   pango_cairo_show_layout (sheet->cr, layout);
 }
@@ -191,27 +92,7 @@ horizontal_rule (Sheet  *sheet,
                  double  y,
                  double  line_width)
 {
-  set_colour (sheet->cr, &rule);
-  cairo_set_line_width (sheet->cr, line_width);
-  cairo_move_to (sheet->cr, CONTENT_LEFT, y);
-  cairo_line_to (sheet->cr, CONTENT_RIGHT, y);
-  cairo_stroke (sheet->cr);
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI_2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI_2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI_2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI_2);
-  cairo_close_path (cr);
+  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_rule, line_width, CONTENT_LEFT, CONTENT_RIGHT, y);
 }
 
 static void
@@ -221,10 +102,10 @@ draw_header (Sheet *sheet)
   g_autoptr(PangoLayout) association = NULL;
   g_autoptr(PangoLayout) title = NULL;
 
-  if (!is_empty (sheet->receipt->association_name))
+  if (!rifq_pdf_is_empty (sheet->receipt->association_name))
     {
       association = text_layout (sheet, sheet->receipt->association_name, 15, TRUE, CONTENT_WIDTH);
-      show_layout (sheet, association, &ink, CONTENT_LEFT, sheet->y);
+      show_layout (sheet, association, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
       sheet->y += layout_height (association) + 6 * s;
     }
 
@@ -233,7 +114,7 @@ draw_header (Sheet *sheet)
 
   title = text_layout (sheet, _("Support request receipt"), 20, TRUE, CONTENT_WIDTH);
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-  show_layout (sheet, title, &ink, CONTENT_LEFT, sheet->y);
+  show_layout (sheet, title, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
   sheet->y += layout_height (title) + 12 * s;
 }
 
@@ -252,18 +133,18 @@ draw_request_number (Sheet *sheet)
   pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
   pango_layout_set_alignment (number, PANGO_ALIGN_CENTER);
 
-  width = MAX (layout_natural_width (label), layout_natural_width (number)) + 64 * s;
+  width = MAX (rifq_pdf_layout_natural_width (label), rifq_pdf_layout_natural_width (number)) + 64 * s;
   width = CLAMP (width, 200 * s, CONTENT_WIDTH);
   height = pad + layout_height (label) + layout_height (number) + pad * 0.6;
   x = CONTENT_LEFT + (CONTENT_WIDTH - width) / 2;
 
-  rounded_rectangle (sheet->cr, x, sheet->y, width, height, 6 * s);
-  set_colour (sheet->cr, &ink);
+  rifq_pdf_rounded_rectangle (sheet->cr, x, sheet->y, width, height, 6 * s);
+  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_ink);
   cairo_set_line_width (sheet->cr, 1.2);
   cairo_stroke (sheet->cr);
 
-  show_layout (sheet, label, &muted, CONTENT_LEFT, sheet->y + pad);
-  show_layout (sheet, number, &ink, CONTENT_LEFT, sheet->y + pad + layout_height (label));
+  show_layout (sheet, label, &rifq_pdf_muted, CONTENT_LEFT, sheet->y + pad);
+  show_layout (sheet, number, &rifq_pdf_ink, CONTENT_LEFT, sheet->y + pad + layout_height (label));
   sheet->y += height + 18 * s;
 }
 
@@ -288,10 +169,10 @@ add_row (GArray     *rows,
 {
   Row row = { label, NULL };
 
-  if (is_empty (value))
+  if (rifq_pdf_is_empty (value))
     return;
 
-  row.value = left_to_right ? g_strconcat (LRI, value, PDI, NULL) : isolate_numbers (value);
+  row.value = left_to_right ? g_strconcat (LRI, value, PDI, NULL) : rifq_pdf_isolate_joined_numbers (value);
   g_array_append_val (rows, row);
 }
 
@@ -326,7 +207,7 @@ draw_details (Sheet *sheet)
     {
       g_autoptr(PangoLayout) label = text_layout (sheet, g_array_index (rows, Row, i).label, 11.5, TRUE, CONTENT_WIDTH);
 
-      label_width = MAX (label_width, layout_natural_width (label));
+      label_width = MAX (label_width, rifq_pdf_layout_natural_width (label));
     }
   label_width = CLAMP (label_width + 1, 90 * s, CONTENT_WIDTH * 0.4);
   label_cell = label_width + 2 * pad_x;
@@ -348,24 +229,24 @@ draw_details (Sheet *sheet)
       value_y = MAX (0, layout_baseline (label) - layout_baseline (value));
       height = MAX (label_y + layout_height (label), value_y + layout_height (value)) + 2 * pad_y;
 
-      set_colour (sheet->cr, &label_fill);
+      rifq_pdf_set_colour (sheet->cr, &rifq_pdf_label_fill);
       cairo_rectangle (sheet->cr, CONTENT_RIGHT - label_cell, sheet->y, label_cell, height);
       cairo_fill (sheet->cr);
 
-      show_layout (sheet, label, &muted, CONTENT_RIGHT - label_cell + pad_x, sheet->y + pad_y + label_y);
-      show_layout (sheet, value, &ink, CONTENT_LEFT + pad_x, sheet->y + pad_y + value_y);
+      show_layout (sheet, label, &rifq_pdf_muted, CONTENT_RIGHT - label_cell + pad_x, sheet->y + pad_y + label_y);
+      show_layout (sheet, value, &rifq_pdf_ink, CONTENT_LEFT + pad_x, sheet->y + pad_y + value_y);
 
       sheet->y += height;
       if (i + 1 < rows->len)
         {
-          set_colour (sheet->cr, &cell_border);
+          rifq_pdf_set_colour (sheet->cr, &rifq_pdf_cell_border);
           cairo_move_to (sheet->cr, CONTENT_LEFT, sheet->y);
           cairo_line_to (sheet->cr, CONTENT_RIGHT, sheet->y);
           cairo_stroke (sheet->cr);
         }
     }
 
-  set_colour (sheet->cr, &cell_border);
+  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_cell_border);
   cairo_rectangle (sheet->cr, CONTENT_LEFT, top, CONTENT_WIDTH, sheet->y - top);
   cairo_move_to (sheet->cr, CONTENT_RIGHT - label_cell, top);
   cairo_line_to (sheet->cr, CONTENT_RIGHT - label_cell, sheet->y);
@@ -417,11 +298,11 @@ draw_committee_note (Sheet *sheet)
   pango_layout_set_spacing (layout, (int) (2 * s * PANGO_SCALE));
   height = layout_height (layout) + 2 * pad_y;
 
-  rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 8 * s);
-  set_colour (sheet->cr, &box_fill);
+  rifq_pdf_rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 8 * s);
+  rifq_pdf_set_colour (sheet->cr, &box_fill);
   cairo_fill (sheet->cr);
 
-  show_layout (sheet, layout, &ink, CONTENT_LEFT + pad_x, sheet->y + pad_y);
+  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT + pad_x, sheet->y + pad_y);
   sheet->y += height + 18 * s;
 }
 
@@ -434,27 +315,27 @@ draw_documents (Sheet *sheet)
   g_autoptr(PangoLayout) heading = NULL;
 
   heading = text_layout (sheet, _("Documents checked at submission"), 12.5, TRUE, CONTENT_WIDTH);
-  show_layout (sheet, heading, &ink, CONTENT_LEFT, sheet->y);
+  show_layout (sheet, heading, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
   sheet->y += layout_height (heading) + 4 * s;
 
   if (documents == NULL || documents[0] == NULL)
     {
       g_autoptr(PangoLayout) none = text_layout (sheet, _("No documents were presented."), 11.5, FALSE, CONTENT_WIDTH);
 
-      show_layout (sheet, none, &muted, CONTENT_LEFT, sheet->y);
+      show_layout (sheet, none, &rifq_pdf_muted, CONTENT_LEFT, sheet->y);
       sheet->y += layout_height (none);
       return;
     }
 
   for (guint i = 0; documents[i] != NULL; i++)
     {
-      g_autofree char *document = isolate_numbers (documents[i]);
+      g_autofree char *document = rifq_pdf_isolate_joined_numbers (documents[i]);
       g_autoptr(PangoLayout) bullet = text_layout (sheet, "•", 11.5, FALSE, indent);
       g_autoptr(PangoLayout) line = text_layout (sheet, document, 11.5, FALSE, CONTENT_WIDTH - indent);
 
       /* A hanging bullet: wrapped lines stay clear of it. */
-      show_layout (sheet, bullet, &muted, CONTENT_RIGHT - indent, sheet->y);
-      show_layout (sheet, line, &ink, CONTENT_LEFT, sheet->y);
+      show_layout (sheet, bullet, &rifq_pdf_muted, CONTENT_RIGHT - indent, sheet->y);
+      show_layout (sheet, line, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
       sheet->y += layout_height (line) + 2 * s;
     }
 }
@@ -484,9 +365,9 @@ draw_footer (Sheet      *sheet,
 
   horizontal_rule (sheet, y, 0.6);
   y += 9 * s;
-  show_layout (sheet, keep, &ink, CONTENT_LEFT, y);
+  show_layout (sheet, keep, &rifq_pdf_ink, CONTENT_LEFT, y);
   y += layout_height (keep) + 3 * s;
-  show_layout (sheet, date, &muted, CONTENT_LEFT, y);
+  show_layout (sheet, date, &rifq_pdf_muted, CONTENT_LEFT, y);
 
   return top;
 }
@@ -549,22 +430,12 @@ format_today (RifqDigits digits)
   return rifq_calendar_format_both (&today, digits);
 }
 
-static cairo_status_t
-append_pdf_data (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 rifq_receipt_pdf_write (const RifqReceipt  *receipt,
                         const char         *path,
                         GError            **error)
 {
   g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *today = NULL;
   g_autofree char *title = NULL;
   const char *printed_on;
@@ -586,12 +457,12 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a receipt. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_pdf_data, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
 
   title = g_strdup_printf ("%s %s", _("Support request receipt"), receipt->request_number);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!is_empty (receipt->association_name))
+  if (!rifq_pdf_is_empty (receipt->association_name))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, receipt->association_name);
 
   cr = cairo_create (surface);
@@ -610,9 +481,7 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  if (!rifq_pdf_save_bytes (data, path, error))
     {
       g_prefix_error (error, _("The receipt could not be saved: "));
       return FALSE;

@@ -42,11 +42,8 @@
 #define SIZE_CAPTION      8.5
 #define SIZE_CODE        10.5
 
-/* Amiri's line box is 2.34 em tall, for its stacked marks; the ink of a line lies within
- * INK_ABOVE em above the baseline and INK_BELOW em below it. Blocks are measured by their ink,
- * lines set LINE_SPACING of a box apart, so that a form reads as tightly as a printed one. */
-#define INK_ABOVE         1.1
-#define INK_BELOW         0.55
+/* Blocks are measured by their ink (see RIFQ_PDF_INK_ABOVE), lines set LINE_SPACING of a box
+ * apart, so that a form reads as tightly as a printed one. */
 #define LINE_SPACING      0.8
 
 #define LOGO_SIZE        56.0
@@ -81,20 +78,9 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
 
-typedef struct
-{
-  double r, g, b;
-} Colour;
-
-static const Colour ink = { 0.10, 0.10, 0.12 };
-static const Colour muted = { 0.36, 0.36, 0.40 };
-static const Colour rule = { 0.62, 0.62, 0.66 };
-static const Colour cell_border = { 0.78, 0.78, 0.81 };
-static const Colour label_fill = { 0.955, 0.955, 0.965 };
-static const Colour band_fill = { 0.915, 0.915, 0.93 };
-static const Colour pen = { 0.07, 0.13, 0.42 };
-static const Colour white = { 1, 1, 1 };
-static const Colour black = { 0, 0, 0 };
+static const RifqPdfColour pen = { 0.07, 0.13, 0.42 };
+static const RifqPdfColour white = { 1, 1, 1 };
+static const RifqPdfColour black = { 0, 0, 0 };
 
 typedef struct
 {
@@ -117,93 +103,6 @@ typedef struct
   cairo_t                *measure_cr;   /* the caller's context, between recorded pages */
 } Painter;
 
-static void
-set_colour (cairo_t      *cr,
-            const Colour *colour)
-{
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static gboolean
-is_number_part (gunichar c)
-{
-  return g_ascii_isalnum (c) ||
-         (c >= 0x0660 && c <= 0x0669) ||  /* Arabic-Indic digits */
-         (c >= 0x06F0 && c <= 0x06F9);    /* Eastern Arabic-Indic digits */
-}
-
-static gboolean
-is_number_separator (gunichar c)
-{
-  return c == '-' || c == '/' || c == '.' || c == ':' || c == '_';
-}
-
-/* Wraps each run such as "55-90871", "2026/11/26" or "+966 55 123 4567" in LRI…PDI. After
- * Arabic letters the bidi algorithm turns such runs round ("55-90871" prints "90871-55"); a
- * plain run of digits is never turned round, and is left alone. */
-static char *
-isolate_numbers (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      const char *end = p;
-      gboolean has_digit = FALSE;
-      gboolean has_separator = FALSE;
-
-      /* A phone number's "+" belongs to it. */
-      if (*end == '+' && g_ascii_isdigit (end[1]))
-        {
-          has_separator = TRUE;
-          end++;
-        }
-
-      while (*end != '\0')
-        {
-          gunichar c = g_utf8_get_char (end);
-          const char *next = g_utf8_next_char (end);
-
-          if (is_number_part (c))
-            has_digit |= g_unichar_isdigit (c);
-          else if (end > p && is_number_separator (c) && is_number_part (g_utf8_get_char (next)))
-            has_separator = TRUE;
-          /* Groups of Latin digits apart by single spaces, as in a phone number, read as one. */
-          else if (end > p && c == ' ' && g_ascii_isdigit (end[-1]) && g_ascii_isdigit (end[1]))
-            has_separator = TRUE;
-          else
-            break;
-          end = next;
-        }
-
-      if (end == p)
-        {
-          end = g_utf8_next_char (p);
-          g_string_append_len (out, p, end - p);
-        }
-      else if (has_digit && has_separator)
-        {
-          g_string_append (out, LRI);
-          g_string_append_len (out, p, end - p);
-          g_string_append (out, PDI);
-        }
-      else
-        {
-          g_string_append_len (out, p, end - p);
-        }
-      p = end;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static PangoLayout *
 text_layout (Painter    *painter,
              const char *text,
@@ -219,170 +118,56 @@ text_layout (Painter    *painter,
   return layout;
 }
 
-static double
-layout_font_size (PangoLayout *layout)
-{
-  return (double) pango_font_description_get_size (pango_layout_get_font_description (layout)) / PANGO_SCALE;
-}
-
-/* Baseline of line i, from the layout's top. */
-static double
-line_baseline (PangoLayout *layout,
-               int          i)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double baseline;
-
-  for (int n = 0; n < i && pango_layout_iter_next_line (iter); n++)
-    ;
-  baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-  pango_layout_iter_free (iter);
-  return baseline;
-}
-
-/* Height of lines first to last - 1 as they print: from the ink's top on the first to its
- * foot on the last. */
-static double
-lines_height (PangoLayout *layout,
-              int          first,
-              int          last)
-{
-  double size = layout_font_size (layout);
-
-  return line_baseline (layout, last - 1) - line_baseline (layout, first) + (INK_ABOVE + INK_BELOW) * size;
-}
-
-/* Offset from a layout's top to where its ink begins. */
-static double
-layout_ink_top (PangoLayout *layout)
-{
-  return line_baseline (layout, 0) - INK_ABOVE * layout_font_size (layout);
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  return lines_height (layout, 0, pango_layout_get_line_count (layout));
-}
-
-/* Width of the text's longest line, not of the box it was given. */
-static double
-layout_natural_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
-}
-
 /* The first baseline, from the top of the layout's ink. */
 static double
 layout_baseline (PangoLayout *layout)
 {
-  return INK_ABOVE * layout_font_size (layout);
+  return RIFQ_PDF_INK_ABOVE * rifq_pdf_layout_font_size (layout);
 }
 
-/* Draws a layout with the top of its ink, as layout_height() counts it, at y. */
+/* Draws a layout with the top of its ink, as rifq_pdf_layout_height() counts it, at y. */
 static void
-show_layout (Painter      *painter,
-             PangoLayout  *layout,
-             const Colour *colour,
-             double        x,
-             double        y)
+show_layout (Painter             *painter,
+             PangoLayout         *layout,
+             const RifqPdfColour *colour,
+             double               x,
+             double               y)
 {
   if (painter->dry)
     return;
-  set_colour (painter->cr, colour);
-  cairo_move_to (painter->cr, x, y - layout_ink_top (layout));
+  rifq_pdf_set_colour (painter->cr, colour);
+  cairo_move_to (painter->cr, x, y - rifq_pdf_layout_ink_top (layout));
   pango_cairo_show_layout (painter->cr, layout);
 }
 
 /* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
  * paragraph that fits on a page. */
 static void
-show_lines (Painter      *painter,
-            PangoLayout  *layout,
-            int           first,
-            int           last,
-            const Colour *colour,
-            double        x,
-            double        y)
-{
-  PangoLayoutIter *iter;
-  double first_baseline = line_baseline (layout, first);
-  double above = INK_ABOVE * layout_font_size (layout);
-
-  if (painter->dry)
-    return;
-
-  set_colour (painter->cr, colour);
-  iter = pango_layout_get_iter (layout);
-  for (int i = 0; i < last; i++)
-    {
-      if (i >= first)
-        {
-          PangoRectangle logical;
-          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (painter->cr, x + (double) logical.x / PANGO_SCALE, y + above + baseline - first_baseline);
-          pango_cairo_show_layout_line (painter->cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      if (!pango_layout_iter_next_line (iter))
-        break;
-    }
-  pango_layout_iter_free (iter);
-}
-
-/* The end of the run of lines, from line first on, that fits into height points; at least
- * one line, so that a line taller than a page still moves on. */
-static int
-lines_fitting (PangoLayout *layout,
-               int          first,
-               double       height)
-{
-  int n_lines = pango_layout_get_line_count (layout);
-  int last;
-
-  for (last = first + 1; last < n_lines; last++)
-    {
-      if (lines_height (layout, first, last + 1) > height)
-        break;
-    }
-  return last;
-}
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI_2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI_2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI_2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI_2);
-  cairo_close_path (cr);
-}
-
-static void
-horizontal_line (Painter      *painter,
-                 const Colour *colour,
-                 double        line_width,
-                 double        x0,
-                 double        x1,
-                 double        y)
+show_lines (Painter             *painter,
+            PangoLayout         *layout,
+            int                  first,
+            int                  last,
+            const RifqPdfColour *colour,
+            double               x,
+            double               y)
 {
   if (painter->dry)
     return;
-  set_colour (painter->cr, colour);
-  cairo_set_line_width (painter->cr, line_width);
-  cairo_move_to (painter->cr, x0, y);
-  cairo_line_to (painter->cr, x1, y);
-  cairo_stroke (painter->cr);
+  rifq_pdf_set_colour (painter->cr, colour);
+  rifq_pdf_show_lines (painter->cr, layout, first, last, x, y);
+}
+
+static void
+horizontal_line (Painter             *painter,
+                 const RifqPdfColour *colour,
+                 double               line_width,
+                 double               x0,
+                 double               x1,
+                 double               y)
+{
+  if (painter->dry)
+    return;
+  rifq_pdf_horizontal_line (painter->cr, colour, line_width, x0, x1, y);
 }
 
 /* Footer */
@@ -402,7 +187,7 @@ page_text (Painter *painter,
 static char *
 reference_text (const RifqRequestSheet *sheet)
 {
-  return g_strconcat (is_empty (sheet->title) ? "" : sheet->title, " ",
+  return g_strconcat (rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, " ",
                       LRI, sheet->request_number, PDI, NULL);
 }
 
@@ -420,25 +205,25 @@ draw_footer (Painter *painter,
   double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
   double line;
 
-  if (!is_empty (sheet->footer))
+  if (!rifq_pdf_is_empty (sheet->footer))
     {
-      g_autofree char *text = isolate_numbers (sheet->footer);
+      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->footer);
 
       extra = text_layout (painter, text, SIZE_CAPTION, FALSE, CONTENT_WIDTH);
       pango_layout_set_alignment (extra, PANGO_ALIGN_CENTER);
-      y -= layout_height (extra);
-      show_layout (painter, extra, &muted, CONTENT_LEFT, y);
+      y -= rifq_pdf_layout_height (extra);
+      show_layout (painter, extra, &rifq_pdf_muted, CONTENT_LEFT, y);
       y -= 3;
     }
 
   pango_layout_set_alignment (reference_layout, PANGO_ALIGN_LEFT);
-  line = MAX (layout_height (page_layout), layout_height (reference_layout));
+  line = MAX (rifq_pdf_layout_height (page_layout), rifq_pdf_layout_height (reference_layout));
   y -= line;
-  show_layout (painter, page_layout, &muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
-  show_layout (painter, reference_layout, &muted, CONTENT_LEFT, y);
+  show_layout (painter, page_layout, &rifq_pdf_muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
+  show_layout (painter, reference_layout, &rifq_pdf_muted, CONTENT_LEFT, y);
 
   y -= 6;
-  horizontal_line (painter, &rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
+  horizontal_line (painter, &rifq_pdf_rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
   return RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - y;
 }
 
@@ -519,69 +304,13 @@ make_room (Painter *painter,
 
 /* Header */
 
-typedef struct
-{
-  const guchar *data;
-  gsize         length;
-  gsize         offset;
-} PngReader;
-
-static cairo_status_t
-read_png_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->length - reader->offset)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-load_logo (const RifqRequestSheet *sheet)
-{
-  PngReader reader = { sheet->logo_png, sheet->logo_png_len, 0 };
-  cairo_surface_t *surface;
-
-  if (sheet->logo_png == NULL || sheet->logo_png_len == 0)
-    return NULL;
-
-  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_image_surface_get_width (surface) <= 0 ||
-      cairo_image_surface_get_height (surface) <= 0)
-    {
-      /* A damaged logo costs the header its picture, not the committee its request. */
-      g_debug ("Logo left out: %s", cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  return surface;
-}
-
 static void
 draw_logo (Painter *painter,
            double   right,
            double   top)
 {
-  cairo_t *cr = painter->cr;
-  double width = cairo_image_surface_get_width (painter->logo);
-  double height = cairo_image_surface_get_height (painter->logo);
-  double scale = MIN (LOGO_SIZE / width, LOGO_SIZE / height);
-
-  if (painter->dry)
-    return;
-
-  cairo_save (cr);
-  cairo_translate (cr, right - width * scale, top + (LOGO_SIZE - height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, painter->logo, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  if (!painter->dry)
+    rifq_pdf_draw_logo (painter->cr, painter->logo, LOGO_SIZE, right, top);
 }
 
 static void
@@ -600,9 +329,9 @@ draw_header (Painter *painter)
   double band_height;
 
   /* The request number, boxed, faces the association at the other end of the band. */
-  box_width = MAX (layout_natural_width (number_label), layout_natural_width (number_layout)) + 28;
+  box_width = MAX (rifq_pdf_layout_natural_width (number_label), rifq_pdf_layout_natural_width (number_layout)) + 28;
   box_width = MAX (box_width, 130);
-  box_height = 7 + layout_height (number_label) + 4 + layout_height (number_layout) + 7;
+  box_height = 7 + rifq_pdf_layout_height (number_label) + 4 + rifq_pdf_layout_height (number_layout) + 7;
   pango_layout_set_width (number_label, (int) (box_width * PANGO_SCALE));
   pango_layout_set_width (number_layout, (int) (box_width * PANGO_SCALE));
   pango_layout_set_alignment (number_label, PANGO_ALIGN_CENTER);
@@ -616,53 +345,54 @@ draw_header (Painter *painter)
     }
   name_width = name_right - CONTENT_LEFT - box_width - 16;
 
-  if (!is_empty (sheet->association_name))
+  if (!rifq_pdf_is_empty (sheet->association_name))
     {
       association = text_layout (painter, sheet->association_name, SIZE_ASSOCIATION, TRUE, name_width);
-      band_height = MAX (band_height, layout_height (association));
+      band_height = MAX (band_height, rifq_pdf_layout_height (association));
     }
 
   if (painter->logo != NULL)
     draw_logo (painter, CONTENT_RIGHT, top + (band_height - LOGO_SIZE) / 2);
   if (association != NULL)
-    show_layout (painter, association, &ink, name_right - name_width,
-                 top + (band_height - layout_height (association)) / 2);
+    show_layout (painter, association, &rifq_pdf_ink, name_right - name_width,
+                 top + (band_height - rifq_pdf_layout_height (association)) / 2);
 
   if (!painter->dry)
     {
       double box_top = top + (band_height - box_height) / 2;
 
-      rounded_rectangle (painter->cr, CONTENT_LEFT, box_top, box_width, box_height, 5);
-      set_colour (painter->cr, &ink);
+      rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, box_top, box_width, box_height, 5);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
       cairo_set_line_width (painter->cr, 1.1);
       cairo_stroke (painter->cr);
-      show_layout (painter, number_label, &muted, CONTENT_LEFT, box_top + 7);
-      show_layout (painter, number_layout, &ink, CONTENT_LEFT, box_top + 7 + layout_height (number_label) + 4);
+      show_layout (painter, number_label, &rifq_pdf_muted, CONTENT_LEFT, box_top + 7);
+      show_layout (painter, number_layout, &rifq_pdf_ink, CONTENT_LEFT,
+                   box_top + 7 + rifq_pdf_layout_height (number_label) + 4);
     }
 
   /* A double rule under the letterhead, as on the association's printed forms. */
   painter->y = top + band_height + 10;
-  horizontal_line (painter, &ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
-  horizontal_line (painter, &ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
+  horizontal_line (painter, &rifq_pdf_ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+  horizontal_line (painter, &rifq_pdf_ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
   painter->y += 14;
 
-  if (!is_empty (sheet->title))
+  if (!rifq_pdf_is_empty (sheet->title))
     {
       g_autoptr(PangoLayout) title = text_layout (painter, sheet->title, SIZE_TITLE, TRUE, CONTENT_WIDTH);
 
       pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-      show_layout (painter, title, &ink, CONTENT_LEFT, painter->y);
-      painter->y += layout_height (title) + 4;
+      show_layout (painter, title, &rifq_pdf_ink, CONTENT_LEFT, painter->y);
+      painter->y += rifq_pdf_layout_height (title) + 4;
     }
 
-  if (!is_empty (sheet->dates_line))
+  if (!rifq_pdf_is_empty (sheet->dates_line))
     {
-      g_autofree char *text = isolate_numbers (sheet->dates_line);
+      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->dates_line);
       g_autoptr(PangoLayout) dates = text_layout (painter, text, SIZE_DATES, FALSE, CONTENT_WIDTH);
 
       pango_layout_set_alignment (dates, PANGO_ALIGN_CENTER);
-      show_layout (painter, dates, &muted, CONTENT_LEFT, painter->y);
-      painter->y += layout_height (dates);
+      show_layout (painter, dates, &rifq_pdf_muted, CONTENT_LEFT, painter->y);
+      painter->y += rifq_pdf_layout_height (dates);
     }
 
   painter->y += SECTION_GAP;
@@ -688,7 +418,7 @@ heading_height (Painter    *painter,
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
 
-  return layout_height (layout) + 2 * HEADING_PAD_Y + 6;
+  return rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y + 6;
 }
 
 /* A shaded band with a bar at the reading edge. */
@@ -698,18 +428,18 @@ draw_heading (Painter    *painter,
               gboolean    continued)
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
-  double height = layout_height (layout) + 2 * HEADING_PAD_Y;
+  double height = rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y;
 
   if (!painter->dry)
     {
-      set_colour (painter->cr, &band_fill);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_band_fill);
       cairo_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height);
       cairo_fill (painter->cr);
-      set_colour (painter->cr, &ink);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
       cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y, 4, height);
       cairo_fill (painter->cr);
     }
-  show_layout (painter, layout, &ink, CONTENT_LEFT + 12, painter->y + HEADING_PAD_Y);
+  show_layout (painter, layout, &rifq_pdf_ink, CONTENT_LEFT + 12, painter->y + HEADING_PAD_Y);
   painter->y += height + 6;
 }
 
@@ -764,14 +494,15 @@ measure_row (Painter            *painter,
              const RifqSheetRow *sheet_row,
              Row                *row)
 {
-  g_autofree char *label = isolate_numbers (sheet_row->label);
-  g_autofree char *value = isolate_numbers (is_empty (sheet_row->value) ? "—" : sheet_row->value);
+  g_autofree char *label = rifq_pdf_isolate_numbers (sheet_row->label);
+  g_autofree char *value = rifq_pdf_isolate_numbers (rifq_pdf_is_empty (sheet_row->value) ? "—" : sheet_row->value);
 
   row->label = text_layout (painter, label, SIZE_LABEL, TRUE, painter->label_width);
   row->value = text_layout (painter, value, SIZE_VALUE, FALSE, value_width (painter));
   row->label_y = MAX (0, layout_baseline (row->value) - layout_baseline (row->label));
   row->value_y = MAX (0, layout_baseline (row->label) - layout_baseline (row->value));
-  row->height = MAX (row->label_y + layout_height (row->label), row->value_y + layout_height (row->value));
+  row->height = MAX (row->label_y + rifq_pdf_layout_height (row->label),
+                     row->value_y + rifq_pdf_layout_height (row->value));
 }
 
 /* Outline of the rows drawn on this page since top, and the rule between the columns. */
@@ -784,7 +515,7 @@ close_table (Painter *painter,
   if (painter->dry || painter->y <= top)
     return;
 
-  set_colour (painter->cr, &cell_border);
+  rifq_pdf_set_colour (painter->cr, &rifq_pdf_cell_border);
   cairo_set_line_width (painter->cr, 0.6);
   cairo_rectangle (painter->cr, CONTENT_LEFT, top, CONTENT_WIDTH, painter->y - top);
   cairo_move_to (painter->cr, divider, top);
@@ -802,12 +533,12 @@ draw_row_cells (Painter *painter,
   if (painter->dry)
     return;
 
-  set_colour (painter->cr, &label_fill);
+  rifq_pdf_set_colour (painter->cr, &rifq_pdf_label_fill);
   cairo_rectangle (painter->cr, CONTENT_RIGHT - label_cell, painter->y, label_cell, height);
   cairo_fill (painter->cr);
 
   if (painter->y > top_of_table)
-    horizontal_line (painter, &cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+    horizontal_line (painter, &rifq_pdf_cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
 }
 
 /* A row taller than a page: its value goes on page after page, the label with its first part. */
@@ -825,7 +556,7 @@ draw_split_row (Painter *painter,
       int last;
       double height;
 
-      if (lines_height (row->value, first, first + 1) > room && painter->y > painter->page_top + 0.5)
+      if (rifq_pdf_lines_height (row->value, first, first + 1) > room && painter->y > painter->page_top + 0.5)
         {
           close_table (painter, *top_of_table);
           new_page (painter);
@@ -833,16 +564,16 @@ draw_split_row (Painter *painter,
           continue;
         }
 
-      last = lines_fitting (row->value, first, room);
-      height = lines_height (row->value, first, last) + 2 * CELL_PAD_Y + (first == 0 ? row->value_y : 0);
+      last = rifq_pdf_lines_fitting (row->value, first, room);
+      height = rifq_pdf_lines_height (row->value, first, last) + 2 * CELL_PAD_Y + (first == 0 ? row->value_y : 0);
       if (first == 0)
-        height = MAX (height, row->label_y + layout_height (row->label) + 2 * CELL_PAD_Y);
+        height = MAX (height, row->label_y + rifq_pdf_layout_height (row->label) + 2 * CELL_PAD_Y);
 
       draw_row_cells (painter, height, *top_of_table);
       if (first == 0)
-        show_layout (painter, row->label, &muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
+        show_layout (painter, row->label, &rifq_pdf_muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
                      painter->y + CELL_PAD_Y + row->label_y);
-      show_lines (painter, row->value, first, last, &ink, CONTENT_LEFT + CELL_PAD_X,
+      show_lines (painter, row->value, first, last, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X,
                   painter->y + CELL_PAD_Y + (first == 0 ? row->value_y : 0));
       painter->y += height;
       first = last;
@@ -897,9 +628,9 @@ draw_table (Painter            *painter,
         }
 
       draw_row_cells (painter, height, top);
-      show_layout (painter, row->label, &muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
+      show_layout (painter, row->label, &rifq_pdf_muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
                    painter->y + CELL_PAD_Y + row->label_y);
-      show_layout (painter, row->value, &ink, CONTENT_LEFT + CELL_PAD_X,
+      show_layout (painter, row->value, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X,
                    painter->y + CELL_PAD_Y + row->value_y);
       painter->y += height;
     }
@@ -922,38 +653,38 @@ draw_documents (Painter *painter)
     }
 
   none = text_layout (painter, _("No documents were presented."), SIZE_VALUE, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
-  begin_section (painter, heading, layout_height (none));
-  show_layout (painter, none, &muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
-  painter->y += layout_height (none);
+  begin_section (painter, heading, rifq_pdf_layout_height (none));
+  show_layout (painter, none, &rifq_pdf_muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
+  painter->y += rifq_pdf_layout_height (none);
   end_section (painter);
 }
 
 /* A paragraph that breaks between its lines where the page ends. */
 static void
-flow_paragraph (Painter      *painter,
-                PangoLayout  *layout,
-                const Colour *colour,
-                double        x)
+flow_paragraph (Painter             *painter,
+                PangoLayout         *layout,
+                const RifqPdfColour *colour,
+                double               x)
 {
   int n_lines = pango_layout_get_line_count (layout);
   int first = 0;
 
-  if (fits (painter, layout_height (layout)))
+  if (fits (painter, rifq_pdf_layout_height (layout)))
     {
       show_layout (painter, layout, colour, x, painter->y);
-      painter->y += layout_height (layout);
+      painter->y += rifq_pdf_layout_height (layout);
       return;
     }
 
   while (first < n_lines)
     {
-      int last = lines_fitting (layout, first, painter->bottom - painter->y);
+      int last = rifq_pdf_lines_fitting (layout, first, painter->bottom - painter->y);
       double height;
 
       /* Nor does a paragraph's last line go over alone. */
       if (last == n_lines - 1 && last - first >= 3)
         last--;
-      height = lines_height (layout, first, last);
+      height = rifq_pdf_lines_height (layout, first, last);
 
       /* A lone line at the foot of a page goes over with the rest. */
       if ((height > painter->bottom - painter->y || (last - first < 2 && last < n_lines)) &&
@@ -975,7 +706,7 @@ static PangoLayout *
 paragraph_layout (Painter    *painter,
                   const char *text)
 {
-  g_autofree char *isolated = isolate_numbers (text);
+  g_autofree char *isolated = rifq_pdf_isolate_numbers (text);
   PangoLayout *layout = text_layout (painter, isolated, SIZE_VALUE, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
 
   pango_layout_set_justify (layout, TRUE);
@@ -988,7 +719,7 @@ draw_research (Painter *painter)
   g_auto(GStrv) paragraphs = NULL;
   gboolean begun = FALSE;
 
-  if (is_empty (painter->sheet->research_report))
+  if (rifq_pdf_is_empty (painter->sheet->research_report))
     return;
 
   paragraphs = g_strsplit (painter->sheet->research_report, "\n", -1);
@@ -1005,13 +736,13 @@ draw_research (Painter *painter)
         {
           /* The heading keeps two lines of the report with it. */
           begin_section (painter, _("Social research"),
-                         lines_height (layout, 0, MIN (2, pango_layout_get_line_count (layout))));
+                         rifq_pdf_lines_height (layout, 0, MIN (2, pango_layout_get_line_count (layout))));
           begun = TRUE;
         }
       else
         painter->y += PARAGRAPH_GAP;
 
-      flow_paragraph (painter, layout, &ink, CONTENT_LEFT + CELL_PAD_X);
+      flow_paragraph (painter, layout, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X);
     }
 
   if (begun)
@@ -1093,7 +824,7 @@ draw_signature (Painter       *painter,
   fit.y = box_y + SIGNATURE_HEIGHT / 2 - (y0 + y1) / 2 * fit.scale;
 
   cairo_save (cr);
-  set_colour (cr, &pen);
+  rifq_pdf_set_colour (cr, &pen);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
@@ -1163,7 +894,7 @@ draw_qr (Painter *painter,
   if (painter->dry)
     return;
 
-  set_colour (painter->cr, &white);
+  rifq_pdf_set_colour (painter->cr, &white);
   cairo_rectangle (painter->cr, x, y, QR_SIZE, QR_SIZE);
   cairo_fill (painter->cr);
 
@@ -1189,7 +920,7 @@ draw_qr (Painter *painter,
             column++;
         }
     }
-  set_colour (painter->cr, &black);
+  rifq_pdf_set_colour (painter->cr, &black);
   cairo_fill (painter->cr);
 }
 
@@ -1249,40 +980,41 @@ measure_closing (Painter *painter,
   closing->text_width = text_width;
 
   closing->signature_label = text_layout (painter, _("Signature"), SIZE_SMALL, TRUE, text_width);
-  closing->signature_height = layout_height (closing->signature_label) + CLOSING_GAP + SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
-  if (!is_empty (sheet->signed_by_line))
+  closing->signature_height = rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP +
+                              SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
+  if (!rifq_pdf_is_empty (sheet->signed_by_line))
     {
-      g_autofree char *text = isolate_numbers (sheet->signed_by_line);
+      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->signed_by_line);
 
       closing->signed_by = text_layout (painter, text, SIZE_LABEL, TRUE, text_width);
-      closing->signature_height += layout_height (closing->signed_by);
+      closing->signature_height += rifq_pdf_layout_height (closing->signed_by);
     }
-  if (!is_empty (sheet->officer_line))
+  if (!rifq_pdf_is_empty (sheet->officer_line))
     {
-      g_autofree char *text = isolate_numbers (sheet->officer_line);
+      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->officer_line);
 
       closing->officer = text_layout (painter, text, SIZE_LABEL, FALSE, text_width);
-      closing->signature_height += CLOSING_GAP + layout_height (closing->officer);
+      closing->signature_height += CLOSING_GAP + rifq_pdf_layout_height (closing->officer);
     }
 
   closing->seal_height = 0;
   if (painter->qr != NULL)
     {
       /* The code's top lines up with the signature box's. */
-      closing->seal_height = layout_height (closing->signature_label) + CLOSING_GAP + QR_SIZE + CLOSING_GAP;
-      if (!is_empty (sheet->seal_short_code))
+      closing->seal_height = rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP + QR_SIZE + CLOSING_GAP;
+      if (!rifq_pdf_is_empty (sheet->seal_short_code))
         {
           g_autofree char *code = g_strconcat (LRI, sheet->seal_short_code, PDI, NULL);
 
           closing->code = rifq_pdf_layout_new (painter->cr, CODE_FONT_FAMILY, SIZE_CODE, TRUE, TRUE, SEAL_COLUMN);
           pango_layout_set_text (closing->code, code, -1);
           pango_layout_set_alignment (closing->code, PANGO_ALIGN_CENTER);
-          closing->seal_height += layout_height (closing->code) + CLOSING_GAP;
+          closing->seal_height += rifq_pdf_layout_height (closing->code) + CLOSING_GAP;
         }
       caption = keep_command_whole (_("Seal of the association — verify with rifq-admin verify"));
       closing->caption = text_layout (painter, caption, SIZE_CAPTION, FALSE, SEAL_COLUMN);
       pango_layout_set_alignment (closing->caption, PANGO_ALIGN_CENTER);
-      closing->seal_height += layout_height (closing->caption);
+      closing->seal_height += rifq_pdf_layout_height (closing->caption);
     }
 }
 
@@ -1295,12 +1027,12 @@ draw_closing (Painter *painter,
   double top = painter->y;
   double y = top;
 
-  show_layout (painter, closing->signature_label, &muted, text_x, y);
-  y += layout_height (closing->signature_label) + CLOSING_GAP;
+  show_layout (painter, closing->signature_label, &rifq_pdf_muted, text_x, y);
+  y += rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP;
   if (!painter->dry)
     {
-      rounded_rectangle (painter->cr, CONTENT_RIGHT - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, 4);
-      set_colour (painter->cr, &rule);
+      rifq_pdf_rounded_rectangle (painter->cr, CONTENT_RIGHT - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, 4);
+      rifq_pdf_set_colour (painter->cr, &rifq_pdf_rule);
       cairo_set_line_width (painter->cr, 0.6);
       cairo_stroke (painter->cr);
     }
@@ -1308,25 +1040,25 @@ draw_closing (Painter *painter,
   y += SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
   if (closing->signed_by != NULL)
     {
-      show_layout (painter, closing->signed_by, &ink, text_x, y);
-      y += layout_height (closing->signed_by) + CLOSING_GAP;
+      show_layout (painter, closing->signed_by, &rifq_pdf_ink, text_x, y);
+      y += rifq_pdf_layout_height (closing->signed_by) + CLOSING_GAP;
     }
   if (closing->officer != NULL)
-    show_layout (painter, closing->officer, &ink, text_x, y);
+    show_layout (painter, closing->officer, &rifq_pdf_ink, text_x, y);
 
   if (painter->qr != NULL)
     {
       double x = CONTENT_LEFT + (SEAL_COLUMN - QR_SIZE) / 2;
 
-      y = top + layout_height (closing->signature_label) + CLOSING_GAP;
+      y = top + rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP;
       draw_qr (painter, x, y);
       y += QR_SIZE + CLOSING_GAP;
       if (closing->code != NULL)
         {
-          show_layout (painter, closing->code, &ink, CONTENT_LEFT, y);
-          y += layout_height (closing->code) + CLOSING_GAP;
+          show_layout (painter, closing->code, &rifq_pdf_ink, CONTENT_LEFT, y);
+          y += rifq_pdf_layout_height (closing->code) + CLOSING_GAP;
         }
-      show_layout (painter, closing->caption, &muted, CONTENT_LEFT, y);
+      show_layout (painter, closing->caption, &rifq_pdf_muted, CONTENT_LEFT, y);
     }
 
   painter->y = top + closing_height (closing);
@@ -1342,10 +1074,10 @@ draw_declaration (Painter *painter)
   double together;
 
   measure_closing (painter, &closing);
-  if (!is_empty (sheet->declaration))
+  if (!rifq_pdf_is_empty (sheet->declaration))
     {
       declaration = paragraph_layout (painter, sheet->declaration);
-      declaration_height = layout_height (declaration) + 10;
+      declaration_height = rifq_pdf_layout_height (declaration) + 10;
     }
 
   /* The declaration and the signature under it are read as one: they share a page when a page
@@ -1357,7 +1089,7 @@ draw_declaration (Painter *painter)
   begin_section (painter, _("Declaration"), MIN (declaration_height, 60));
   if (declaration != NULL)
     {
-      flow_paragraph (painter, declaration, &ink, CONTENT_LEFT + CELL_PAD_X);
+      flow_paragraph (painter, declaration, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X);
       painter->y += 10;
     }
 
@@ -1389,10 +1121,10 @@ label_natural_width (Painter    *painter,
   G_UNLOCK (label_widths);
   if (width < 0)
     {
-      g_autofree char *label = isolate_numbers (text);
+      g_autofree char *label = rifq_pdf_isolate_numbers (text);
       g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
 
-      width = layout_natural_width (layout);
+      width = rifq_pdf_layout_natural_width (layout);
       G_LOCK (label_widths);
       g_hash_table_replace (label_widths, g_strdup (text), g_memdup2 (&width, sizeof width));
       G_UNLOCK (label_widths);
@@ -1464,7 +1196,7 @@ rifq_request_pdf_draw (cairo_t                *cr,
   g_return_val_if_fail (sheet != NULL, 0);
   g_return_val_if_fail (sheet->request_number != NULL, 0);
 
-  if (!is_empty (sheet->seal_payload))
+  if (!rifq_pdf_is_empty (sheet->seal_payload))
     {
       qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
       if (qr == NULL)
@@ -1473,7 +1205,7 @@ rifq_request_pdf_draw (cairo_t                *cr,
 
   painter.cr = cr;
   painter.sheet = sheet;
-  painter.logo = load_logo (sheet);
+  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
   painter.qr = qr;
   painter.first_page = MAX (first_page_number, 1);
 
@@ -1496,22 +1228,12 @@ rifq_request_pdf_draw (cairo_t                *cr,
   return painter.pages;
 }
 
-static cairo_status_t
-append_pdf_data (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 rifq_request_pdf_write (const RifqRequestSheet *sheet,
                         const char             *path,
                         GError                **error)
 {
   g_autoptr(GByteArray) data = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1522,7 +1244,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!is_empty (sheet->seal_payload))
+  if (!rifq_pdf_is_empty (sheet->seal_payload))
     {
       g_autoptr(QRcode) qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 
@@ -1536,14 +1258,14 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a request. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_pdf_data, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
 
-  title = g_strdup_printf ("%s %s", is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
+  title = g_strdup_printf ("%s %s", rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, g_strstrip (title));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!is_empty (sheet->association_name))
+  if (!rifq_pdf_is_empty (sheet->association_name))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, sheet->association_name);
-  if (!is_empty (sheet->sealed_json))
+  if (!rifq_pdf_is_empty (sheet->sealed_json))
     {
       g_autofree char *encoded = g_base64_encode ((const guchar *) sheet->sealed_json, strlen (sheet->sealed_json));
       g_autofree char *keywords = g_strconcat (RIFQ_REQUEST_PDF_SEALED_PREFIX, encoded, NULL);
@@ -1579,9 +1301,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  if (!rifq_pdf_save_bytes (data, path, error))
     {
       g_prefix_error (error, _("The request could not be saved: "));
       return FALSE;
@@ -1600,11 +1320,11 @@ rifq_request_pdf_count_pages (cairo_t                *cr,
   g_return_val_if_fail (cr != NULL, 0);
   g_return_val_if_fail (sheet != NULL, 0);
 
-  if (!is_empty (sheet->seal_payload))
+  if (!rifq_pdf_is_empty (sheet->seal_payload))
     qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   painter.cr = cr;
   painter.sheet = sheet;
-  painter.logo = load_logo (sheet);
+  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
   painter.qr = qr;
   painter.first_page = 1;
   painter.dry = TRUE;
@@ -1626,12 +1346,12 @@ rifq_request_pdf_record (cairo_t                *measure_cr,
   g_return_val_if_fail (measure_cr != NULL, pages);
   g_return_val_if_fail (sheet != NULL, pages);
 
-  if (!is_empty (sheet->seal_payload))
+  if (!rifq_pdf_is_empty (sheet->seal_payload))
     qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   painter.cr = measure_cr;
   painter.measure_cr = measure_cr;
   painter.sheet = sheet;
-  painter.logo = load_logo (sheet);
+  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
   painter.qr = qr;
   painter.first_page = 1;
   painter.recordings = pages;
