@@ -24,6 +24,7 @@
 #include "rifq-validate.h"
 #include "rifq-admin.h"
 #include "rifq-seal.h"
+#include "rifq-settings.h"
 #include "rifq-staff.h"
 
 Options opts = { .limit = 50, .beneficiaries = -1, .seed = 1, .amount = -1, .quantity = -1 };
@@ -65,6 +66,7 @@ usage (const char *message)
                         "  pdf minutes MEETING -o FILE.pdf\n"
                         "  pdf letter NUMBER -o FILE.pdf\n"
                         "  verify FILE.pdf\n"
+                        "  settings show | set KEY VALUE | logo FILE.png\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
 }
@@ -566,6 +568,62 @@ cmd_check (void)
   return status;
 }
 
+static int
+cmd_settings (char **args,
+              guint  n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+
+  if (db == NULL)
+    return refuse (error);
+  if (g_str_equal (args[1], "show") && n == 2)
+    {
+      for (const char * const *key = rifq_settings_keys (); *key != NULL; key++)
+        {
+          g_autofree char *value = rifq_db_get_setting (db, *key);
+
+          if (g_str_equal (*key, "association_logo_png"))
+            {
+              g_autoptr(GBytes) logo = rifq_settings_get_logo (db);
+
+              if (logo != NULL)
+                {
+                  g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (logo));
+
+                  /* Translators: how the logo is shown among the settings */
+                  g_print (_("%s\tPNG image, %s bytes\n"), *key, size);
+                  continue;
+                }
+            }
+          g_print ("%s\t%s\n", *key, value ? value : "");
+        }
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "set") && n == 4)
+    {
+      if (!rifq_settings_save (db, args[2], args[3], &error))
+        return refuse (error);
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "logo") && n == 3)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (args[2], FALSE, &error);
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (mapped == NULL)
+        return refuse (error);
+      bytes = g_mapped_file_get_bytes (mapped);
+      if (!rifq_settings_save_logo (db, bytes, &error))
+        return refuse (error);
+      return EXIT_OK;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “settings %s”."), args[1]);
+    return usage (message);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +706,8 @@ main (int   argc,
     return cmd_date_convert (args[2]);
   if (g_str_equal (args[0], "request") && n >= 2)
     return cmd_request (args, n);
+  if (g_str_equal (args[0], "settings") && n >= 2)
+    return cmd_settings (args, n);
   if (g_str_equal (args[0], "pdf") && n >= 3)
     return cmd_pdf (args, n);
   if (g_str_equal (args[0], "verify") && n == 2)

@@ -18,6 +18,7 @@
 #include "rifq-locale.h"
 #include "rifq-minutes-pdf.h"
 #include "rifq-request-store.h"
+#include "rifq-settings.h"
 #include "rifq-staff.h"
 
 static const char *
@@ -75,6 +76,7 @@ rifq_minutes_write_meeting (RifqDb     *db,
   g_autofree char *day = NULL;
   RifqDigits digits = rifq_calendar_interface_digits ();
   RifqMinutes minutes = { 0 };
+  g_autoptr(GBytes) logo = NULL;
   guint present = 0;
 
   if (meeting == NULL)
@@ -137,6 +139,9 @@ rifq_minutes_write_meeting (RifqDb     *db,
         }
     }
 
+  logo = rifq_settings_get_logo (db);
+  if (logo != NULL)
+    minutes.logo_png = g_bytes_get_data (logo, &minutes.logo_png_len);
   quorum = rifq_committee_tally (db, meeting_id, 0, NULL);
   day = rifq_calendar_format_iso_both (meeting->held_on, digits);
   minutes.association_name = keep (strings, association (db));
@@ -172,6 +177,7 @@ rifq_letter_write_request (RifqDb     *db,
   g_autoptr(RifqStaff) chair = NULL;
   g_autofree char *number = NULL;
   RifqLetter letter = { 0 };
+  g_autoptr(GBytes) logo = NULL;
 
   if (r == NULL)
     return FALSE;
@@ -181,6 +187,10 @@ rifq_letter_write_request (RifqDb     *db,
     return FALSE;
   chair = rifq_staff_get (db, decision->decided_by, NULL);
 
+  logo = rifq_settings_get_logo (db);
+  if (logo != NULL)
+    letter.logo_png = g_bytes_get_data (logo, &letter.logo_png_len);
+  letter.letterhead_line = keep (strings, rifq_db_get_setting (db, "association_letterhead"));
   letter.association_name = keep (strings, association (db));
   letter.letter_number = number;
   letter.date_line = keep (strings, rifq_calendar_format_iso_both (decision->decided_at,

@@ -1,0 +1,183 @@
+/* rifq-settings.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rifq-error.h"
+#include "rifq-settings.h"
+#include "rifq-staff.h"
+#include "rifq-validate.h"
+
+#define LOGO_KEY "association_logo_png"
+#define LOGO_MAX_SIZE (1000 * 1000)
+
+static const char * const keys[] = {
+  "association_name_ar", "association_name_en", "association_letterhead", "decision_period_days",
+  "request_number_format", "letter_number_format", "file_number_format", LOGO_KEY, NULL,
+};
+
+const char * const *
+rifq_settings_keys (void)
+{
+  return keys;
+}
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+} Job;
+
+static JsonNode *
+setting_json (const char *key,
+              const char *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, key);
+  /* A logo is recorded by its fingerprint, not its bytes. */
+  if (value != NULL && g_str_equal (key, LOGO_KEY))
+    {
+      g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, value, -1);
+
+      json_builder_add_string_value (builder, sha);
+    }
+  else if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+save_cb (RifqDb      *db,
+         RifqDbWrite *write,
+         gpointer     user_data,
+         GError     **error)
+{
+  Job *job = user_data;
+  g_autofree char *before = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("Only an administrator may change the association’s settings."));
+      return FALSE;
+    }
+  before = rifq_db_get_setting (db, job->key);
+  stmt = rifq_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, job->value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  rifq_db_write_audit_take (write, "settings", "settings", 0, setting_json (job->key, before),
+                            setting_json (job->key, job->value), NULL);
+  return TRUE;
+}
+
+static gboolean
+check_value (const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  if (g_str_equal (key, "decision_period_days"))
+    {
+      gint64 days;
+
+      if (!g_ascii_string_to_signed (value, 10, 1, 365, &days, NULL))
+        {
+          g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                               _("Decision period: enter a whole number of days from 1 to 365."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_str_has_suffix (key, "_number_format") && strstr (value, "{seq") == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: the format needs the sequence, as in {year}/{seq:6}."), key);
+      return FALSE;
+    }
+  if (rifq_text_is_blank (value) && !g_str_equal (key, "association_letterhead"))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the value cannot be empty."), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rifq_settings_save (RifqDb     *db,
+                    const char *key,
+                    const char *value,
+                    GError    **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
+  Job job = { key, trimmed };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (key == NULL || !g_strv_contains (keys, key) || g_str_equal (key, LOGO_KEY))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("“%s” is not a setting that can be changed here."),
+                   key ? key : "");
+      return FALSE;
+    }
+  if (!check_value (key, trimmed, error))
+    return FALSE;
+  return rifq_db_write (db, save_cb, &job, error);
+}
+
+gboolean
+rifq_settings_save_logo (RifqDb  *db,
+                         GBytes  *png,
+                         GError **error)
+{
+  static const guchar magic[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *encoded = NULL;
+  gsize size;
+  const guchar *data = g_bytes_get_data (png, &size);
+  Job job = { LOGO_KEY, NULL };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (size < sizeof magic || memcmp (data, magic, sizeof magic) != 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Logo: the file is not a PNG image."));
+      return FALSE;
+    }
+  if (size > LOGO_MAX_SIZE)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Logo: the image may be at most 1 MB."));
+      return FALSE;
+    }
+  encoded = g_base64_encode (data, size);
+  job.value = encoded;
+  return rifq_db_write (db, save_cb, &job, error);
+}
+
+GBytes *
+rifq_settings_get_logo (RifqDb *db)
+{
+  g_autofree char *encoded = rifq_db_get_setting (db, LOGO_KEY);
+  guchar *data;
+  gsize size;
+
+  if (encoded == NULL)
+    return NULL;
+  data = g_base64_decode (encoded, &size);
+  return g_bytes_new_take (data, size);
+}

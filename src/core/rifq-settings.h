@@ -1,0 +1,34 @@
+/* rifq-settings.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-db.h"
+
+G_BEGIN_DECLS
+
+/* The association's settings an administrator may change: its names, logo and letterhead line
+ * (printed on every document), the decision period, the number formats. Each value is checked;
+ * the change is audited with the value before. */
+
+/* The keys that may be changed, NULL-terminated. */
+const char * const *rifq_settings_keys (void);
+
+gboolean rifq_settings_save      (RifqDb     *db,
+                                  const char *key,
+                                  const char *value,
+                                  GError    **error);
+
+/* The logo, as PNG bytes (at most 1 MB), kept in the settings. */
+gboolean rifq_settings_save_logo (RifqDb     *db,
+                                  GBytes     *png,
+                                  GError    **error);
+
+/* The logo's PNG bytes, or NULL when none is set. */
+GBytes  *rifq_settings_get_logo  (RifqDb *db);
+
+G_END_DECLS
