@@ -137,6 +137,12 @@ test_majority_of_present_decides (Committee     *f,
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision WHERE decision = 'accept'"
                                            " AND tally_json LIKE '%\"accept\":2%'"), ==, 1);
 
+  /* Who was present when the committee decided stays on record. */
+  g_assert_false (rifq_committee_set_present (f->db, f->meeting, "member1", FALSE, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM meeting_member WHERE present = 1"), ==, 3);
+
   /* The letter gets its number in the register once. */
   letter = rifq_committee_letter_number (f->db, f->request, &error);
   g_assert_no_error (error);

@@ -470,6 +470,19 @@ set_present_cb (RifqDb      *db,
 
   if (!require_role (db, RIFQ_ROLE_CHAIR, _("record who is present"), error))
     return FALSE;
+  /* The decisions were taken by the members present then: the record of them stays as it was. */
+  stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job->meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("The meeting has decided on a request: who was present can no longer change."));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
   stmt = rifq_db_prepare (db, "UPDATE meeting_member SET present = ? WHERE meeting_id = ? AND username = ?", error);
   if (stmt == NULL)
     return FALSE;
