@@ -167,33 +167,6 @@ vote_word (const char *vote)
   return _("deferral");
 }
 
-/* What the committee decided, as far as the request's state tells. */
-static const char *
-decided_vote (RifqRequestState state)
-{
-  switch (state)
-    {
-    case RIFQ_REQUEST_ACCEPTED:
-    case RIFQ_REQUEST_REGISTERED:
-    case RIFQ_REQUEST_SERVED:
-      return "accept";
-    case RIFQ_REQUEST_REJECTED:
-      return "reject";
-    case RIFQ_REQUEST_DEFERRED:
-      return "defer";
-    case RIFQ_REQUEST_DRAFT:
-    case RIFQ_REQUEST_INCOMPLETE:
-    case RIFQ_REQUEST_REFERRED:
-    case RIFQ_REQUEST_READY_TO_SIGN:
-    case RIFQ_REQUEST_SUBMITTED:
-    case RIFQ_REQUEST_UNDER_REVIEW:
-    case RIFQ_REQUEST_CLOSED:
-    case RIFQ_REQUEST_N_STATES:
-    default:
-      return NULL;
-    }
-}
-
 static void
 remove_children (GtkWidget *container)
 {
@@ -840,7 +813,10 @@ add_decision_rows (RifqCommitteePage *self,
                    GtkWidget         *group,
                    const RifqRequest *request)
 {
-  const char *decision = decided_vote (request->state);
+  /* The decision this meeting took on the request, as core recorded it. */
+  g_autoptr(RifqDecision) decided = rifq_committee_decision (self->db, self->meeting ? self->meeting->id : 0,
+                                                              request->id);
+  const char *decision = decided ? decided->decision : NULL;
   g_autofree char *letter = NULL;
   GtkWidget *row;
   GtkWidget *label;
@@ -852,7 +828,7 @@ add_decision_rows (RifqCommitteePage *self,
       g_autofree char *title = g_strdup_printf (_("Decided: %s"), vote_word (decision));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->decision_reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), decided->reasons);
     }
   else
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The committee no longer reviews this request."));
