@@ -31,37 +31,29 @@ rifq_policy_item_label (const RifqPolicyItem *item)
   return rifq_locale_is_arabic () ? item->label_ar : item->label_en;
 }
 
-static GPtrArray *
-list_items (RifqDb     *db,
-            const char *sql,
-            GError    **error)
+static gpointer
+row_to_item (sqlite3_stmt *stmt)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_policy_item_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  RifqPolicyItem *item = g_new0 (RifqPolicyItem, 1);
 
-  stmt = rifq_db_prepare (db, sql, error);
+  item->code = rifq_db_column_dup (stmt, 0);
+  item->label_ar = rifq_db_column_dup (stmt, 1);
+  item->label_en = rifq_db_column_dup (stmt, 2);
+  item->icon = rifq_db_column_dup (stmt, 3);
+  item->position = sqlite3_column_int (stmt, 4);
+  return item;
+}
+
+GPtrArray *
+rifq_policy_item_list (RifqDb     *db,
+                       const char *sql,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, error);
+
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RifqPolicyItem *item = g_new0 (RifqPolicyItem, 1);
-
-      item->code = rifq_db_column_dup (stmt, 0);
-      item->label_ar = rifq_db_column_dup (stmt, 1);
-      item->label_en = rifq_db_column_dup (stmt, 2);
-      item->icon = rifq_db_column_dup (stmt, 3);
-      item->position = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (items, item);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&items);
+  return rifq_db_collect (db, stmt, row_to_item, (GDestroyNotify) rifq_policy_item_free, error);
 }
 
 GPtrArray *
@@ -69,7 +61,7 @@ rifq_channel_list (RifqDb  *db,
                    GError **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-  return list_items (db, "SELECT code, label_ar, label_en, icon, position FROM channel ORDER BY position", error);
+  return rifq_policy_item_list (db, "SELECT code, label_ar, label_en, icon, position FROM channel ORDER BY position", error);
 }
 
 GPtrArray *
@@ -77,7 +69,7 @@ rifq_staff_tool_list (RifqDb  *db,
                       GError **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-  return list_items (db, "SELECT code, label_ar, label_en, icon, position FROM staff_tool ORDER BY position", error);
+  return rifq_policy_item_list (db, "SELECT code, label_ar, label_en, icon, position FROM staff_tool ORDER BY position", error);
 }
 
 gboolean

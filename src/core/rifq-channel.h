@@ -27,6 +27,11 @@ void        rifq_policy_item_free  (RifqPolicyItem *item);
 /* The label in the interface language. */
 const char *rifq_policy_item_label (const RifqPolicyItem *item);
 
+/* The items a query gives, its columns being code, label_ar, label_en, icon, position. */
+GPtrArray  *rifq_policy_item_list  (RifqDb     *db,
+                                    const char *sql,
+                                    GError    **error);
+
 /* The eight contact channels, in the policy's order. */
 GPtrArray  *rifq_channel_list      (RifqDb  *db,
                                     GError **error);

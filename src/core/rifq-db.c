@@ -451,6 +451,29 @@ rifq_db_prepare (RifqDb     *self,
   return stmt;
 }
 
+GPtrArray *
+rifq_db_collect (RifqDb         *self,
+                 sqlite3_stmt   *stmt,
+                 RifqDbRowFunc   row_func,
+                 GDestroyNotify  free_func,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, row_func (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
 char *
 rifq_db_column_dup (sqlite3_stmt *stmt,
                     int           column)

@@ -87,6 +87,16 @@ void           rifq_db_write_audit_take (RifqDbWrite *write,
 gboolean       rifq_db_fail           (RifqDb  *self,
                                        GError **error);
 
+/* Steps a prepared statement to its end, turning each row into an item with row_func; resets
+ * the statement. NULL with error (the statement reset) when SQLite fails. */
+typedef gpointer (*RifqDbRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray     *rifq_db_collect        (RifqDb         *self,
+                                       sqlite3_stmt   *stmt,
+                                       RifqDbRowFunc   row_func,
+                                       GDestroyNotify  free_func,
+                                       GError        **error);
+
 /* Helpers for reading a column that may be NULL. */
 char          *rifq_db_column_dup     (sqlite3_stmt *stmt,
                                        int           column);

@@ -40,9 +40,7 @@ rifq_request_store_checklist (RifqDb     *db,
                               const char *kind,
                               GError    **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_document_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -52,15 +50,8 @@ rifq_request_store_checklist (RifqDb     *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, document_from_type_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rifq_db_collect (db, stmt, (RifqDbRowFunc) document_from_type_row, (GDestroyNotify) rifq_document_free,
+                          error);
 }
 
 /* The scans' descriptions, not their bytes: those are read when shown. */

@@ -90,33 +90,9 @@ GPtrArray *
 rifq_request_store_kinds (RifqDb  *db,
                           GError **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_policy_item_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  stmt = rifq_db_prepare (db, "SELECT code, label_ar, label_en, position FROM support_kind"
-                              " WHERE active = 1 ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RifqPolicyItem *item = g_new0 (RifqPolicyItem, 1);
-
-      item->code = rifq_db_column_dup (stmt, 0);
-      item->label_ar = rifq_db_column_dup (stmt, 1);
-      item->label_en = rifq_db_column_dup (stmt, 2);
-      item->position = sqlite3_column_int (stmt, 3);
-      g_ptr_array_add (items, item);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&items);
+  return rifq_policy_item_list (db, "SELECT code, label_ar, label_en, NULL, position FROM support_kind"
+                                    " WHERE active = 1 ORDER BY position", error);
 }
 
 const char *
@@ -186,18 +162,7 @@ _rifq_request_store_collect (RifqDb       *db,
                   sqlite3_stmt *stmt,
                   GError      **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, row_to_request (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rifq_db_collect (db, stmt, (RifqDbRowFunc) row_to_request, (GDestroyNotify) rifq_request_unref, error);
 }
 
 static gboolean
