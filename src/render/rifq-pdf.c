@@ -45,6 +45,115 @@ rifq_pdf_layout_new (cairo_t    *cr,
   return layout;
 }
 
+/* Layouts a thread made lately, in two generations: when the young one is full the old one is
+ * dropped, and a layout found among the old is brought back among the young. What is in use
+ * across a packet stays; a value seen once goes within two generations. */
+#define SHARED_GENERATION 512
+
+typedef struct
+{
+  GHashTable *young;  /* key → PangoLayout */
+  GHashTable *old;
+} SharedLayouts;
+
+static void
+shared_layouts_free (gpointer data)
+{
+  SharedLayouts *shared = data;
+
+  g_hash_table_unref (shared->young);
+  g_hash_table_unref (shared->old);
+  g_free (shared);
+}
+
+static GPrivate shared_layouts_key = G_PRIVATE_INIT (shared_layouts_free);
+
+static GHashTable *
+shared_generation_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+static SharedLayouts *
+shared_layouts (void)
+{
+  SharedLayouts *shared = g_private_get (&shared_layouts_key);
+
+  if (shared == NULL)
+    {
+      shared = g_new0 (SharedLayouts, 1);
+      shared->young = shared_generation_new ();
+      shared->old = shared_generation_new ();
+      g_private_set (&shared_layouts_key, shared);
+    }
+  return shared;
+}
+
+static void
+shared_layouts_add (SharedLayouts *shared,
+                    char          *key,
+                    PangoLayout   *layout)
+{
+  if (g_hash_table_size (shared->young) >= SHARED_GENERATION)
+    {
+      g_hash_table_unref (shared->old);
+      shared->old = g_steal_pointer (&shared->young);
+      shared->young = shared_generation_new ();
+    }
+  g_hash_table_insert (shared->young, key, layout);
+}
+
+PangoLayout *
+rifq_pdf_layout_shared (cairo_t                *cr,
+                        const RifqPdfTextStyle *style,
+                        const char             *text)
+{
+  SharedLayouts *shared = shared_layouts ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *own = cairo_font_options_create ();
+  PangoLayout *layout;
+  char *key;
+  char *old_key;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Metrics hinted for a screen differ from a PDF's: the font options are part of the key. */
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, own);
+  cairo_font_options_merge (options, own);
+  key = g_strdup_printf ("%s|%.3f|%d|%d|%.3f|%d|%d|%.3f|%lx|%s", style->family ? style->family : "",
+                         style->size_pt, style->bold, style->rtl, style->width_pt, style->alignment,
+                         style->justify, style->line_spacing, cairo_font_options_hash (options), text);
+  cairo_font_options_destroy (options);
+  cairo_font_options_destroy (own);
+
+  layout = g_hash_table_lookup (shared->young, key);
+  if (layout != NULL)
+    {
+      g_free (key);
+      return g_object_ref (layout);
+    }
+  if (g_hash_table_steal_extended (shared->old, key, (gpointer *) &old_key, (gpointer *) &layout))
+    {
+      g_free (key);
+      shared_layouts_add (shared, old_key, layout);
+      return g_object_ref (layout);
+    }
+
+  layout = rifq_pdf_layout_new (cr, style->family, style->size_pt, style->bold, style->rtl, style->width_pt);
+  pango_layout_set_alignment (layout, style->alignment);
+  pango_layout_set_justify (layout, style->justify);
+  if (style->line_spacing > 0)
+    pango_layout_set_line_spacing (layout, (float) style->line_spacing);
+  pango_layout_set_text (layout, text, -1);
+  /* Laid out now, so that sharing it later only reads it. */
+  pango_layout_get_line_count (layout);
+  shared_layouts_add (shared, key, g_object_ref (layout));
+  return layout;
+}
+
 double
 rifq_pdf_draw_text (cairo_t    *cr,
                     const char *text,

@@ -30,6 +30,28 @@ PangoLayout *rifq_pdf_layout_new   (cairo_t    *cr,
                                     gboolean    rtl,
                                     double      width_pt);
 
+/* How a piece of text is set: everything about its layout but the text. */
+typedef struct
+{
+  const char     *family;        /* NULL for RIFQ_PDF_FONT_FAMILY */
+  double          size_pt;
+  gboolean        bold;
+  gboolean        rtl;
+  double          width_pt;
+  PangoAlignment  alignment;
+  gboolean        justify;
+  double          line_spacing;  /* factor of the line box; 0 for pango's own spacing */
+} RifqPdfTextStyle;
+
+/* A laid-out layout of text in style, for drawing on cr; the caller owns the reference.
+ * The same texts head every request of a packet (labels, headings, the declaration), and
+ * shaping Arabic is most of a document's cost: each thread keeps the layouts it made lately
+ * and hands out the one it has for the same text, style and font options. A layout from here
+ * is shared, so it is read and drawn, never changed. */
+PangoLayout *rifq_pdf_layout_shared (cairo_t                *cr,
+                                     const RifqPdfTextStyle *style,
+                                     const char             *text);
+
 /* Draws text at the top-left corner (x, y) of a box width_pt wide, starting at the reading
  * edge; returns the height it used, in points. */
 double       rifq_pdf_draw_text    (cairo_t    *cr,

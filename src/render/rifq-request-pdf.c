@@ -103,6 +103,29 @@ typedef struct
   cairo_t                *measure_cr;   /* the caller's context, between recorded pages */
 } Painter;
 
+/* Layouts are shared between the requests a thread draws (see rifq_pdf_layout_shared()):
+ * they are never changed once made. */
+static PangoLayout *
+aligned_layout (Painter        *painter,
+                const char     *text,
+                double          size_pt,
+                gboolean        bold,
+                double          width_pt,
+                PangoAlignment  alignment)
+{
+  RifqPdfTextStyle style = {
+    .size_pt = size_pt,
+    .bold = bold,
+    .rtl = TRUE,
+    .width_pt = width_pt,
+    .alignment = alignment,
+    .line_spacing = LINE_SPACING,
+  };
+
+  return rifq_pdf_layout_shared (painter->cr, &style, text);
+}
+
+/* Text from the reading edge. */
 static PangoLayout *
 text_layout (Painter    *painter,
              const char *text,
@@ -110,12 +133,7 @@ text_layout (Painter    *painter,
              gboolean    bold,
              double      width_pt)
 {
-  PangoLayout *layout;
-
-  layout = rifq_pdf_layout_new (painter->cr, NULL, size_pt, bold, TRUE, width_pt);
-  pango_layout_set_line_spacing (layout, LINE_SPACING);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
+  return aligned_layout (painter, text, size_pt, bold, width_pt, PANGO_ALIGN_RIGHT);
 }
 
 /* The first baseline, from the top of the layout's ink. */
@@ -200,7 +218,8 @@ draw_footer (Painter *painter,
   g_autofree char *page = page_text (painter, number);
   g_autofree char *reference = reference_text (sheet);
   g_autoptr(PangoLayout) page_layout = text_layout (painter, page, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
-  g_autoptr(PangoLayout) reference_layout = text_layout (painter, reference, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
+  g_autoptr(PangoLayout) reference_layout = aligned_layout (painter, reference, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2,
+                                                            PANGO_ALIGN_LEFT);
   g_autoptr(PangoLayout) extra = NULL;
   double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
   double line;
@@ -209,14 +228,12 @@ draw_footer (Painter *painter,
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->footer);
 
-      extra = text_layout (painter, text, SIZE_CAPTION, FALSE, CONTENT_WIDTH);
-      pango_layout_set_alignment (extra, PANGO_ALIGN_CENTER);
+      extra = aligned_layout (painter, text, SIZE_CAPTION, FALSE, CONTENT_WIDTH, PANGO_ALIGN_CENTER);
       y -= rifq_pdf_layout_height (extra);
       show_layout (painter, extra, &rifq_pdf_muted, CONTENT_LEFT, y);
       y -= 3;
     }
 
-  pango_layout_set_alignment (reference_layout, PANGO_ALIGN_LEFT);
   line = MAX (rifq_pdf_layout_height (page_layout), rifq_pdf_layout_height (reference_layout));
   y -= line;
   show_layout (painter, page_layout, &rifq_pdf_muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
@@ -320,6 +337,8 @@ draw_header (Painter *painter)
   g_autofree char *number = g_strconcat (LRI, sheet->request_number, PDI, NULL);
   g_autoptr(PangoLayout) number_label = text_layout (painter, _("Request number"), SIZE_SMALL, FALSE, CONTENT_WIDTH);
   g_autoptr(PangoLayout) number_layout = text_layout (painter, number, SIZE_NUMBER, TRUE, CONTENT_WIDTH);
+  g_autoptr(PangoLayout) boxed_label = NULL;
+  g_autoptr(PangoLayout) boxed_number = NULL;
   g_autoptr(PangoLayout) association = NULL;
   double top = painter->y;
   double box_width;
@@ -332,10 +351,8 @@ draw_header (Painter *painter)
   box_width = MAX (rifq_pdf_layout_natural_width (number_label), rifq_pdf_layout_natural_width (number_layout)) + 28;
   box_width = MAX (box_width, 130);
   box_height = 7 + rifq_pdf_layout_height (number_label) + 4 + rifq_pdf_layout_height (number_layout) + 7;
-  pango_layout_set_width (number_label, (int) (box_width * PANGO_SCALE));
-  pango_layout_set_width (number_layout, (int) (box_width * PANGO_SCALE));
-  pango_layout_set_alignment (number_label, PANGO_ALIGN_CENTER);
-  pango_layout_set_alignment (number_layout, PANGO_ALIGN_CENTER);
+  boxed_label = aligned_layout (painter, _("Request number"), SIZE_SMALL, FALSE, box_width, PANGO_ALIGN_CENTER);
+  boxed_number = aligned_layout (painter, number, SIZE_NUMBER, TRUE, box_width, PANGO_ALIGN_CENTER);
 
   band_height = box_height;
   if (painter->logo != NULL)
@@ -365,9 +382,9 @@ draw_header (Painter *painter)
       rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
       cairo_set_line_width (painter->cr, 1.1);
       cairo_stroke (painter->cr);
-      show_layout (painter, number_label, &rifq_pdf_muted, CONTENT_LEFT, box_top + 7);
-      show_layout (painter, number_layout, &rifq_pdf_ink, CONTENT_LEFT,
-                   box_top + 7 + rifq_pdf_layout_height (number_label) + 4);
+      show_layout (painter, boxed_label, &rifq_pdf_muted, CONTENT_LEFT, box_top + 7);
+      show_layout (painter, boxed_number, &rifq_pdf_ink, CONTENT_LEFT,
+                   box_top + 7 + rifq_pdf_layout_height (boxed_label) + 4);
     }
 
   /* A double rule under the letterhead, as on the association's printed forms. */
@@ -378,9 +395,9 @@ draw_header (Painter *painter)
 
   if (!rifq_pdf_is_empty (sheet->title))
     {
-      g_autoptr(PangoLayout) title = text_layout (painter, sheet->title, SIZE_TITLE, TRUE, CONTENT_WIDTH);
+      g_autoptr(PangoLayout) title = aligned_layout (painter, sheet->title, SIZE_TITLE, TRUE, CONTENT_WIDTH,
+                                                     PANGO_ALIGN_CENTER);
 
-      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
       show_layout (painter, title, &rifq_pdf_ink, CONTENT_LEFT, painter->y);
       painter->y += rifq_pdf_layout_height (title) + 4;
     }
@@ -388,9 +405,8 @@ draw_header (Painter *painter)
   if (!rifq_pdf_is_empty (sheet->dates_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->dates_line);
-      g_autoptr(PangoLayout) dates = text_layout (painter, text, SIZE_DATES, FALSE, CONTENT_WIDTH);
+      g_autoptr(PangoLayout) dates = aligned_layout (painter, text, SIZE_DATES, FALSE, CONTENT_WIDTH, PANGO_ALIGN_CENTER);
 
-      pango_layout_set_alignment (dates, PANGO_ALIGN_CENTER);
       show_layout (painter, dates, &rifq_pdf_muted, CONTENT_LEFT, painter->y);
       painter->y += rifq_pdf_layout_height (dates);
     }
@@ -707,10 +723,16 @@ paragraph_layout (Painter    *painter,
                   const char *text)
 {
   g_autofree char *isolated = rifq_pdf_isolate_numbers (text);
-  PangoLayout *layout = text_layout (painter, isolated, SIZE_VALUE, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+  RifqPdfTextStyle style = {
+    .size_pt = SIZE_VALUE,
+    .rtl = TRUE,
+    .width_pt = CONTENT_WIDTH - 2 * CELL_PAD_X,
+    .alignment = PANGO_ALIGN_RIGHT,
+    .justify = TRUE,
+    .line_spacing = LINE_SPACING,
+  };
 
-  pango_layout_set_justify (layout, TRUE);
-  return layout;
+  return rifq_pdf_layout_shared (painter->cr, &style, isolated);
 }
 
 static void
@@ -1005,15 +1027,20 @@ measure_closing (Painter *painter,
       if (!rifq_pdf_is_empty (sheet->seal_short_code))
         {
           g_autofree char *code = g_strconcat (LRI, sheet->seal_short_code, PDI, NULL);
+          RifqPdfTextStyle style = {
+            .family = CODE_FONT_FAMILY,
+            .size_pt = SIZE_CODE,
+            .bold = TRUE,
+            .rtl = TRUE,
+            .width_pt = SEAL_COLUMN,
+            .alignment = PANGO_ALIGN_CENTER,
+          };
 
-          closing->code = rifq_pdf_layout_new (painter->cr, CODE_FONT_FAMILY, SIZE_CODE, TRUE, TRUE, SEAL_COLUMN);
-          pango_layout_set_text (closing->code, code, -1);
-          pango_layout_set_alignment (closing->code, PANGO_ALIGN_CENTER);
+          closing->code = rifq_pdf_layout_shared (painter->cr, &style, code);
           closing->seal_height += rifq_pdf_layout_height (closing->code) + CLOSING_GAP;
         }
       caption = keep_command_whole (_("Seal of the association — verify with rifq-admin verify"));
-      closing->caption = text_layout (painter, caption, SIZE_CAPTION, FALSE, SEAL_COLUMN);
-      pango_layout_set_alignment (closing->caption, PANGO_ALIGN_CENTER);
+      closing->caption = aligned_layout (painter, caption, SIZE_CAPTION, FALSE, SEAL_COLUMN, PANGO_ALIGN_CENTER);
       closing->seal_height += rifq_pdf_layout_height (closing->caption);
     }
 }
@@ -1101,35 +1128,14 @@ draw_declaration (Painter *painter)
 
 /* The label column is as wide as the longest label of any table, within bounds that leave the
  * values room: the tables of one request line up. */
-/* The same labels head the tables of every request in a packet: each is measured once.
- * Packets are drawn in a worker thread, hence the lock. */
-G_LOCK_DEFINE_STATIC (label_widths);
-static GHashTable *label_widths;
-
 static double
 label_natural_width (Painter    *painter,
                      const char *text)
 {
-  double *known;
-  double width;
+  g_autofree char *label = rifq_pdf_isolate_numbers (text);
+  g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
 
-  G_LOCK (label_widths);
-  if (label_widths == NULL)
-    label_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  known = g_hash_table_lookup (label_widths, text);
-  width = known ? *known : -1;
-  G_UNLOCK (label_widths);
-  if (width < 0)
-    {
-      g_autofree char *label = rifq_pdf_isolate_numbers (text);
-      g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
-
-      width = rifq_pdf_layout_natural_width (layout);
-      G_LOCK (label_widths);
-      g_hash_table_replace (label_widths, g_strdup (text), g_memdup2 (&width, sizeof width));
-      G_UNLOCK (label_widths);
-    }
-  return width;
+  return rifq_pdf_layout_natural_width (layout);
 }
 
 static double
@@ -1308,31 +1314,6 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
     }
 
   return TRUE;
-}
-
-int
-rifq_request_pdf_count_pages (cairo_t                *cr,
-                              const RifqRequestSheet *sheet)
-{
-  g_autoptr(QRcode) qr = NULL;
-  Painter painter = { 0 };
-
-  g_return_val_if_fail (cr != NULL, 0);
-  g_return_val_if_fail (sheet != NULL, 0);
-
-  if (!rifq_pdf_is_empty (sheet->seal_payload))
-    qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  painter.cr = cr;
-  painter.sheet = sheet;
-  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
-  painter.qr = qr;
-  painter.first_page = 1;
-  painter.dry = TRUE;
-  cairo_save (cr);
-  paint (&painter);
-  cairo_restore (cr);
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
-  return painter.pages;
 }
 
 GPtrArray *

@@ -71,10 +71,6 @@ gboolean rifq_request_pdf_write (const RifqRequestSheet *sheet,
                                  const char             *path,
                                  GError                **error);
 
-/* How many pages the request takes, measured without drawing (for a packet's contents). */
-int      rifq_request_pdf_count_pages (cairo_t                *cr,
-                                       const RifqRequestSheet *sheet);
-
 /* Each page of the request drawn apart onto an A4 recording surface, without its footer, for a
  * packet to place once all its pages are counted (one layout instead of two); measure_cr is
  * any context on the PDF surface. Returns the pages (cairo_surface_t, owned by the array). */
