@@ -83,6 +83,8 @@ test_minutes_and_letter (void)
   g_assert_nonnull (strstr (minutes_text, "Minutes of the research committee meeting"));
   g_assert_nonnull (strstr (minutes_text, "Reject"));
   g_assert_nonnull (strstr (minutes_text, "Accept"));
+  /* The rule the decisions were taken under, as the settings give it. */
+  g_assert_nonnull (strstr (minutes_text, "Quorum: more than half of the committee present"));
 
   g_assert_true (rifq_letter_write_request (db, id, letter, &error));
   g_assert_no_error (error);

@@ -11,6 +11,8 @@
 
 #include "rifq-committee.h"
 #include "rifq-error.h"
+#include "rifq-settings.h"
+#include "rifq-staff.h"
 #include "rifq-test-request.h"
 
 /* Committee of four: the chair and three members. */
@@ -219,6 +221,204 @@ test_no_quorum_refused (Committee     *f,
 }
 
 static void
+set_rule (Committee  *f,
+          const char *key,
+          const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  as (f, "admin");
+  g_assert_true (rifq_settings_save (f->db, key, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_quorum_thresholds (void)
+{
+  struct
+  {
+    RifqQuorum quorum;
+    guint      present, members;
+    gboolean   met;
+  } cases[] = {
+    { RIFQ_QUORUM_MORE_THAN_HALF, 3, 4, TRUE },
+    { RIFQ_QUORUM_MORE_THAN_HALF, 2, 4, FALSE },
+    { RIFQ_QUORUM_MORE_THAN_HALF, 5, 9, TRUE },
+    { RIFQ_QUORUM_TWO_THIRDS, 5, 9, FALSE },
+    { RIFQ_QUORUM_TWO_THIRDS, 6, 9, TRUE },
+    { RIFQ_QUORUM_TWO_THIRDS, 4, 6, TRUE },
+    { RIFQ_QUORUM_ALL, 3, 4, FALSE },
+    { RIFQ_QUORUM_ALL, 4, 4, TRUE },
+    { RIFQ_QUORUM_ALL, 0, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RifqRule rule = { cases[i].quorum, RIFQ_MAJORITY_OF_PRESENT, TRUE };
+
+      g_assert_cmpint (rifq_rule_has_quorum (&rule, cases[i].present, cases[i].members), ==, cases[i].met);
+    }
+}
+
+static void
+test_quorum_of_everyone_refuses_three_of_four (Committee     *f,
+                                               gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_rule (f, "committee_quorum", "all");
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "accept");
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_false (tally->quorum);
+  g_assert_null (tally->outcome);
+  g_assert_cmpstr (tally->explanation, ==, "No quorum: 3 of the committee’s 4 members are present; the rule needs "
+                                           "every member of the committee present.");
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "سبب", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+}
+
+/* Four present, three vote: two of four present is no majority, two of three votes cast is. */
+static void
+test_majority_of_votes_cast_leaves_abstentions_out (Committee     *f,
+                                                    gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", "member3", NULL };
+  g_autoptr(RifqTally) by_present = NULL;
+  g_autoptr(RifqTally) by_votes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "reject");
+  by_present = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_null (by_present->outcome);
+
+  set_rule (f, "committee_majority", "of_votes");
+  by_votes = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpstr (by_votes->outcome, ==, "accept");
+  g_assert_cmpstr (by_votes->explanation, ==, "The majority of the votes cast is for acceptance (2 of 3).");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", 1500, "يستحق الدعم", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_ACCEPTED);
+}
+
+/* Three of four present, two accept: a majority of those present, not of the committee. */
+static void
+test_majority_of_committee_needs_three_of_four (Committee     *f,
+                                                gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqTally) by_present = NULL;
+  g_autoptr(RifqTally) by_committee = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "reject");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "accept");
+  by_present = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpstr (by_present->outcome, ==, "accept");
+
+  set_rule (f, "committee_majority", "of_committee");
+  by_committee = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_null (by_committee->outcome);
+  g_assert_cmpstr (by_committee->explanation, ==,
+                   "No decision yet: no choice has a majority of the committee’s 4 members.");
+}
+
+static void
+test_rule_described_as_set (Committee     *f,
+                            gconstpointer  data)
+{
+  RifqRule rule;
+  g_autofree char *policy = NULL;
+  g_autofree char *changed = NULL;
+
+  rifq_committee_rule_get (f->db, &rule);
+  policy = rifq_rule_describe (&rule);
+  g_assert_cmpstr (policy, ==, "Quorum: more than half of the committee present; a choice with the votes of more "
+                               "than half of the members present decides; the chair’s vote breaks a tie.");
+  set_rule (f, "committee_quorum", "two_thirds");
+  set_rule (f, "committee_chair_breaks_tie", "0");
+  rifq_committee_rule_get (f->db, &rule);
+  changed = rifq_rule_describe (&rule);
+  g_assert_cmpstr (changed, ==, "Quorum: at least two thirds of the committee present; a choice with the votes of "
+                                "more than half of the members present decides; a tie decides nothing.");
+}
+
+static RifqRole
+roles_of (Committee  *f,
+          const char *user)
+{
+  g_autoptr(RifqStaff) staff = rifq_staff_get (f->db, user, NULL);
+
+  return staff->roles;
+}
+
+static void
+test_new_chair_leaves_old_chair_a_member (Committee     *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqMeeting) before = rifq_committee_meeting_get (f->db, f->meeting, NULL);
+  g_autoptr(RifqMeeting) after = NULL;
+  RifqMember *first;
+
+  as (f, "admin");
+  g_assert_true (rifq_staff_set_committee_seat (f->db, "member1", RIFQ_SEAT_CHAIR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (roles_of (f, "member1"), ==, RIFQ_ROLE_CHAIR);
+  g_assert_cmpint (roles_of (f, "chair"), ==, RIFQ_ROLE_COMMITTEE);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE record_kind = 'staff'"
+                                           " AND action = 'update'"),
+                   ==, 2);
+
+  /* A desk officer can sit on the committee too, and keeps the desk. */
+  g_assert_true (rifq_staff_set_committee_seat (f->db, "desk", RIFQ_SEAT_MEMBER, &error));
+  g_assert_cmpint (roles_of (f, "desk"), ==, RIFQ_ROLE_DESK | RIFQ_ROLE_COMMITTEE);
+
+  /* The meeting already called keeps its committee; the next one is called by the new chair. */
+  g_assert_true (((RifqMember *) g_ptr_array_index (before->members, 0))->chair);
+  as (f, "member1");
+  after = rifq_committee_meeting_create (f->db, "1448/06/27", NULL, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (after->members, 0);
+  g_assert_cmpstr (first->username, ==, "member1");
+  g_assert_true (first->chair);
+  g_assert_cmpuint (after->members->len, ==, 5);
+}
+
+static void
+test_seat_refused_for_non_admin_and_last_role (Committee     *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+
+  as (f, "chair");
+  g_assert_false (rifq_staff_set_committee_seat (f->db, "member1", RIFQ_SEAT_NONE, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  /* Taking the committee away would leave member3 with no role at all. */
+  as (f, "admin");
+  g_assert_false (rifq_staff_set_committee_seat (f->db, "member3", RIFQ_SEAT_NONE, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "another role"));
+  g_assert_cmpint (roles_of (f, "member3"), ==, RIFQ_ROLE_COMMITTEE);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+}
+
+static void
 test_vote_refused_for_outsiders (Committee     *f,
                                  gconstpointer  data)
 {
@@ -364,6 +564,14 @@ main (int   argc,
   ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
   ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
   ADD ("/committee/rule/quorum-counts-the-meetings-own-members", test_quorum_counts_the_meetings_members);
+  ADD ("/committee/rule/quorum-of-everyone-refuses-three-of-four", test_quorum_of_everyone_refuses_three_of_four);
+  ADD ("/committee/rule/majority-of-votes-cast-leaves-abstentions-out",
+       test_majority_of_votes_cast_leaves_abstentions_out);
+  ADD ("/committee/rule/majority-of-committee-needs-three-of-four", test_majority_of_committee_needs_three_of_four);
+  ADD ("/committee/rule/described-as-set", test_rule_described_as_set);
+  g_test_add_func ("/committee/rule/quorum-thresholds", test_quorum_thresholds);
+  ADD ("/committee/members/new-chair-leaves-old-chair-a-member", test_new_chair_leaves_old_chair_a_member);
+  ADD ("/committee/members/seat-refused-for-non-admin-and-last-role", test_seat_refused_for_non_admin_and_last_role);
   g_test_add_func ("/committee/clock/across-month-and-year", test_clock_across_month_and_year);
   g_test_add_func ("/committee/queue/filters-by-kind-and-overdue", test_queue_filters);
 

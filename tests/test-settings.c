@@ -58,6 +58,9 @@ test_refused_settings_change_nothing (void)
     { "admin", "request_number_format", "{year}", RIFQ_ERROR_INVALID },
     { "admin", "association_name_ar", "  ", RIFQ_ERROR_INVALID },
     { "admin", "policy_approved_on", "2020-01-01", RIFQ_ERROR_INVALID },
+    { "admin", "committee_quorum", "half", RIFQ_ERROR_INVALID },
+    { "admin", "committee_majority", "of_everyone", RIFQ_ERROR_INVALID },
+    { "admin", "committee_chair_breaks_tie", "yes", RIFQ_ERROR_INVALID },
   };
 
   rifq_test_staff (db);

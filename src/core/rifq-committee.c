@@ -728,6 +728,87 @@ rifq_committee_vote (RifqDb     *db,
   return rifq_db_write (db, vote_cb, &job, error);
 }
 
+/* The rule the settings give; an unknown value reads as the policy's default. */
+void
+rifq_committee_rule_get (RifqDb   *db,
+                         RifqRule *rule)
+{
+  g_autofree char *quorum = NULL;
+  g_autofree char *majority = NULL;
+  g_autofree char *chair_breaks = NULL;
+
+  g_return_if_fail (RIFQ_IS_DB (db));
+  g_return_if_fail (rule != NULL);
+
+  quorum = rifq_db_get_setting (db, "committee_quorum");
+  majority = rifq_db_get_setting (db, "committee_majority");
+  chair_breaks = rifq_db_get_setting (db, "committee_chair_breaks_tie");
+  rule->quorum = g_strcmp0 (quorum, "two_thirds") == 0 ? RIFQ_QUORUM_TWO_THIRDS
+                 : g_strcmp0 (quorum, "all") == 0 ? RIFQ_QUORUM_ALL
+                 : RIFQ_QUORUM_MORE_THAN_HALF;
+  rule->majority = g_strcmp0 (majority, "of_votes") == 0 ? RIFQ_MAJORITY_OF_VOTES
+                   : g_strcmp0 (majority, "of_committee") == 0 ? RIFQ_MAJORITY_OF_COMMITTEE
+                   : RIFQ_MAJORITY_OF_PRESENT;
+  rule->chair_breaks_tie = g_strcmp0 (chair_breaks, "0") != 0;
+}
+
+gboolean
+rifq_rule_has_quorum (const RifqRule *rule,
+                      guint           present,
+                      guint           members)
+{
+  switch (rule->quorum)
+    {
+    case RIFQ_QUORUM_TWO_THIRDS:
+      return members > 0 && present * 3 >= members * 2;
+    case RIFQ_QUORUM_ALL:
+      return members > 0 && present == members;
+    case RIFQ_QUORUM_MORE_THAN_HALF:
+    default:
+      return present * 2 > members;
+    }
+}
+
+static const char *
+quorum_needed (const RifqRule *rule)
+{
+  switch (rule->quorum)
+    {
+    case RIFQ_QUORUM_TWO_THIRDS:
+      return _("at least two thirds of the committee present");
+    case RIFQ_QUORUM_ALL:
+      return _("every member of the committee present");
+    case RIFQ_QUORUM_MORE_THAN_HALF:
+    default:
+      return _("more than half of the committee present");
+    }
+}
+
+char *
+rifq_rule_describe (const RifqRule *rule)
+{
+  const char *majority;
+
+  switch (rule->majority)
+    {
+    case RIFQ_MAJORITY_OF_VOTES:
+      majority = _("a choice with more than half of the votes cast decides");
+      break;
+    case RIFQ_MAJORITY_OF_COMMITTEE:
+      majority = _("a choice with the votes of more than half of the whole committee decides");
+      break;
+    case RIFQ_MAJORITY_OF_PRESENT:
+    default:
+      majority = _("a choice with the votes of more than half of the members present decides");
+      break;
+    }
+  /* Translators: the committee's rule, as in "Quorum: more than half of the committee present;
+   * a choice with … decides; the chair's vote breaks a tie." */
+  return g_strdup_printf (_("Quorum: %s; %s; %s."), quorum_needed (rule), majority,
+                          rule->chair_breaks_tie ? _("the chair’s vote breaks a tie")
+                                                 : _("a tie decides nothing"));
+}
+
 RifqTally *
 rifq_committee_tally (RifqDb  *db,
                       gint64   meeting_id,
@@ -735,13 +816,16 @@ rifq_committee_tally (RifqDb  *db,
                       GError **error)
 {
   g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
-  g_autofree char *chair_breaks = NULL;
+  RifqRule rule;
   sqlite3_stmt *stmt;
   guint counts[G_N_ELEMENTS (votes)] = { 0 };
   guint top = 0, at_top = 0;
+  guint base;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  rifq_committee_rule_get (db, &rule);
 
   /* The committee as it stood when the meeting was called: its members are listed with it. */
   stmt = rifq_db_prepare (db, "SELECT count(*), total (present) FROM meeting_member WHERE meeting_id = ?", error);
@@ -785,12 +869,12 @@ rifq_committee_tally (RifqDb  *db,
   tally->reject = counts[1];
   tally->defer = counts[2];
 
-  /* Quorum: more than half of the committee present. */
-  tally->quorum = tally->present * 2 > tally->members;
+  tally->quorum = rifq_rule_has_quorum (&rule, tally->present, tally->members);
   if (!tally->quorum)
     {
-      tally->explanation = g_strdup_printf (_("No quorum: %u of the committee’s %u members are present; more than "
-                                              "half must be."), tally->present, tally->members);
+      /* Translators: the last %s is what the rule needs, as in "more than half of the committee present". */
+      tally->explanation = g_strdup_printf (_("No quorum: %u of the committee’s %u members are present; the rule "
+                                              "needs %s."), tally->present, tally->members, quorum_needed (&rule));
       return g_steal_pointer (&tally);
     }
 
@@ -803,19 +887,25 @@ rifq_committee_tally (RifqDb  *db,
     else if (counts[i] == top && top > 0)
       at_top++;
 
-  /* A majority of the members present decides. */
+  /* A majority of the members present, of the votes cast or of the whole committee decides. */
+  base = rule.majority == RIFQ_MAJORITY_OF_VOTES ? tally->voted
+         : rule.majority == RIFQ_MAJORITY_OF_COMMITTEE ? tally->members
+         : tally->present;
   for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-    if (counts[i] * 2 > tally->present)
+    if (counts[i] * 2 > base)
       {
         tally->outcome = g_strdup (votes[i]);
-        tally->explanation = g_strdup_printf (_("The majority of the members present voted for %s (%u of %u)."),
-                                              vote_label (votes[i]), counts[i], tally->present);
+        tally->explanation = g_strdup_printf (rule.majority == RIFQ_MAJORITY_OF_VOTES
+                                              ? _("The majority of the votes cast is for %s (%u of %u).")
+                                              : rule.majority == RIFQ_MAJORITY_OF_COMMITTEE
+                                              ? _("The majority of the whole committee voted for %s (%u of %u).")
+                                              : _("The majority of the members present voted for %s (%u of %u)."),
+                                              vote_label (votes[i]), counts[i], base);
         return g_steal_pointer (&tally);
       }
 
   /* Otherwise the chair's vote breaks a tie at the top, when the settings say so. */
-  chair_breaks = rifq_db_get_setting (db, "committee_chair_breaks_tie");
-  if (at_top > 1 && g_strcmp0 (chair_breaks, "0") != 0 && tally->chair_vote != NULL
+  if (at_top > 1 && rule.chair_breaks_tie && tally->chair_vote != NULL
       && counts[g_strcmp0 (tally->chair_vote, "accept") == 0 ? 0 : g_strcmp0 (tally->chair_vote, "reject") == 0 ? 1 : 2] == top)
     {
       tally->outcome = g_strdup (tally->chair_vote);
@@ -824,8 +914,12 @@ rifq_committee_tally (RifqDb  *db,
       return g_steal_pointer (&tally);
     }
 
-  tally->explanation = g_strdup_printf (_("No decision yet: no choice has a majority of the %u members present "
-                                          "(%u voted)."), tally->present, tally->voted);
+  tally->explanation = g_strdup_printf (rule.majority == RIFQ_MAJORITY_OF_VOTES
+                                        ? _("No decision yet: no choice has more than half of the %u votes cast.")
+                                        : rule.majority == RIFQ_MAJORITY_OF_COMMITTEE
+                                        ? _("No decision yet: no choice has a majority of the committee’s %u members.")
+                                        : _("No decision yet: no choice has a majority of the %u members present."),
+                                        base);
   return g_steal_pointer (&tally);
 }
 

@@ -48,6 +48,40 @@ typedef struct
   GArray    *agenda;         /* gint64 request ids, in order */
 } RifqMeeting;
 
+/* The decision rule, from the settings (committee_quorum, committee_majority,
+ * committee_chair_breaks_tie); the policy's default is the first of each. */
+typedef enum
+{
+  RIFQ_QUORUM_MORE_THAN_HALF,
+  RIFQ_QUORUM_TWO_THIRDS,
+  RIFQ_QUORUM_ALL,
+} RifqQuorum;
+
+typedef enum
+{
+  RIFQ_MAJORITY_OF_PRESENT,    /* more than half of the members present */
+  RIFQ_MAJORITY_OF_VOTES,      /* more than half of the votes cast */
+  RIFQ_MAJORITY_OF_COMMITTEE,  /* more than half of the whole committee */
+} RifqMajority;
+
+typedef struct
+{
+  RifqQuorum   quorum;
+  RifqMajority majority;
+  gboolean     chair_breaks_tie;
+} RifqRule;
+
+void      rifq_committee_rule_get (RifqDb         *db,
+                                   RifqRule       *rule);
+
+/* Whether present of members make a quorum under the rule. */
+gboolean  rifq_rule_has_quorum    (const RifqRule *rule,
+                                   guint           present,
+                                   guint           members);
+
+/* The rule in one sentence in the interface language, for the minutes and the preferences. */
+char     *rifq_rule_describe      (const RifqRule *rule);
+
 typedef struct
 {
   guint     members;         /* the whole committee */

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rifq-arabic.h"
 #include "rifq-error.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
@@ -20,8 +21,13 @@
 
 static const char * const keys[] = {
   "association_name_ar", "association_name_en", "association_letterhead", "decision_period_days",
-  "request_number_format", "letter_number_format", "file_number_format", LOGO_KEY, NULL,
+  "request_number_format", "letter_number_format", "file_number_format", "committee_quorum",
+  "committee_majority", "committee_chair_breaks_tie", LOGO_KEY, NULL,
 };
+
+/* The values of the decision rule, as rifq_committee_rule_get() reads them. */
+static const char * const quorums[] = { "more_than_half", "two_thirds", "all", NULL };
+static const char * const majorities[] = { "of_present", "of_votes", "of_committee", NULL };
 
 const char * const *
 rifq_settings_keys (void)
@@ -105,6 +111,24 @@ check_value (const char  *key,
         }
       return TRUE;
     }
+  if (g_str_equal (key, "committee_quorum") && !g_strv_contains (quorums, value))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("Quorum: choose more_than_half, two_thirds or all."));
+      return FALSE;
+    }
+  if (g_str_equal (key, "committee_majority") && !g_strv_contains (majorities, value))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("Majority: choose of_present, of_votes or of_committee."));
+      return FALSE;
+    }
+  if (g_str_equal (key, "committee_chair_breaks_tie") && !g_str_equal (value, "0") && !g_str_equal (value, "1"))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("The chair breaks a tie: enter 1 for yes or 0 for no."));
+      return FALSE;
+    }
   if (g_str_has_suffix (key, "_number_format") && strstr (value, "{seq") == NULL)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
@@ -125,7 +149,10 @@ rifq_settings_save (RifqDb     *db,
                     const char *value,
                     GError    **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
+  /* Digits as typed in an Arabic interface are the same number. */
+  g_autofree char *latin = rifq_arabic_latin_digits (value ? value : "");
+  g_autofree char *trimmed = g_strstrip (g_strdup (g_strcmp0 (key, "decision_period_days") == 0 ? latin
+                                                                                                : value ? value : ""));
   Job job = { key, trimmed };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);

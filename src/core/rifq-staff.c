@@ -132,38 +132,28 @@ staff_json (const char *username,
   return json_builder_get_root (builder);
 }
 
+/* Writes a member of staff and their roles, audited with what they were; inside a write. */
 static gboolean
-save_cb (RifqDb      *db,
-         RifqDbWrite *write,
-         gpointer     user_data,
-         GError     **error)
+store_staff (RifqDb      *db,
+             RifqDbWrite *write,
+             const char  *username,
+             const char  *full_name,
+             RifqRole     roles,
+             GError     **error)
 {
-  SaveJob *job = user_data;
   g_autoptr(RifqStaff) before = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  gint64 existing = count_staff (db);
   sqlite3_stmt *stmt;
 
-  if (existing < 0)
-    return rifq_db_fail (db, error);
-  if (job->only_if_empty && existing > 0)
-    return TRUE;
-  if (existing > 0 && (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only an administrator may add staff or change their roles."));
-      return FALSE;
-    }
-
-  before = rifq_staff_get (db, job->username, NULL);
+  before = rifq_staff_get (db, username, NULL);
   stmt = rifq_db_prepare (db, "INSERT INTO staff (username, full_name, active, created_at)"
                               " VALUES (?1, ?2, 1, ?3) ON CONFLICT (username) DO UPDATE"
                               " SET full_name = ?2, active = 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, job->username, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, job->full_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, full_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rifq_db_fail (db, error);
@@ -171,17 +161,17 @@ save_cb (RifqDb      *db,
   stmt = rifq_db_prepare (db, "DELETE FROM staff_role WHERE username = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, job->username, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rifq_db_fail (db, error);
 
   for (guint i = 0; i < RIFQ_N_ROLES; i++)
-    if (job->roles & (1 << i))
+    if (roles & (1 << i))
       {
         stmt = rifq_db_prepare (db, "INSERT INTO staff_role (username, role) VALUES (?, ?)", error);
         if (stmt == NULL)
           return FALSE;
-        sqlite3_bind_text (stmt, 1, job->username, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 2, rifq_role_code (1 << i), -1, SQLITE_STATIC);
         if (sqlite3_step (stmt) != SQLITE_DONE)
           return rifq_db_fail (db, error);
@@ -189,8 +179,133 @@ save_cb (RifqDb      *db,
 
   rifq_db_write_audit_take (write, before ? "update" : "create", "staff", 0,
                        before ? staff_json (before->username, before->full_name, before->roles) : NULL,
-                       staff_json (job->username, job->full_name, job->roles), NULL);
+                       staff_json (username, full_name, roles), NULL);
   return TRUE;
+}
+
+/* The committee has one chair: the chair before stays on as a member. */
+static gboolean
+step_down_chairs (RifqDb      *db,
+                  RifqDbWrite *write,
+                  const char  *new_chair,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) chairs = rifq_staff_list (db, RIFQ_ROLE_CHAIR, error);
+
+  if (chairs == NULL)
+    return FALSE;
+  for (guint i = 0; i < chairs->len; i++)
+    {
+      RifqStaff *chair = g_ptr_array_index (chairs, i);
+
+      if (g_strcmp0 (chair->username, new_chair) != 0 &&
+          !store_staff (db, write, chair->username, chair->full_name,
+                        (chair->roles & ~RIFQ_ROLE_CHAIR) | RIFQ_ROLE_COMMITTEE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+actor_is_admin (RifqDb  *db,
+                GError **error)
+{
+  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Only an administrator may add staff or change their roles."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_cb (RifqDb      *db,
+         RifqDbWrite *write,
+         gpointer     user_data,
+         GError     **error)
+{
+  SaveJob *job = user_data;
+  gint64 existing = count_staff (db);
+
+  if (existing < 0)
+    return rifq_db_fail (db, error);
+  if (job->only_if_empty && existing > 0)
+    return TRUE;
+  if (existing > 0 && !actor_is_admin (db, error))
+    return FALSE;
+  if ((job->roles & RIFQ_ROLE_CHAIR) && !step_down_chairs (db, write, job->username, error))
+    return FALSE;
+  return store_staff (db, write, job->username, job->full_name, job->roles, error);
+}
+
+typedef struct
+{
+  const char        *username;
+  RifqCommitteeSeat  seat;
+} SeatJob;
+
+static gboolean
+seat_cb (RifqDb      *db,
+         RifqDbWrite *write,
+         gpointer     user_data,
+         GError     **error)
+{
+  SeatJob *job = user_data;
+  g_autoptr(RifqStaff) staff = NULL;
+  RifqRole roles;
+
+  if (!actor_is_admin (db, error))
+    return FALSE;
+  staff = rifq_staff_get (db, job->username, error);
+  if (staff == NULL)
+    return FALSE;
+
+  roles = staff->roles & ~(RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR);
+  if (job->seat == RIFQ_SEAT_MEMBER)
+    roles |= RIFQ_ROLE_COMMITTEE;
+  else if (job->seat == RIFQ_SEAT_CHAIR)
+    roles |= RIFQ_ROLE_CHAIR;
+  if (roles == RIFQ_ROLE_NONE)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s has no role but the committee’s: give them another role before taking them off the "
+                     "committee."), staff->full_name);
+      return FALSE;
+    }
+  if (roles == staff->roles)
+    return TRUE;
+
+  if (job->seat == RIFQ_SEAT_CHAIR && !step_down_chairs (db, write, staff->username, error))
+    return FALSE;
+  return store_staff (db, write, staff->username, staff->full_name, roles, error);
+}
+
+gboolean
+rifq_staff_set_committee_seat (RifqDb            *db,
+                               const char        *username,
+                               RifqCommitteeSeat  seat,
+                               GError           **error)
+{
+  SeatJob job = { username, seat };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (username != NULL, FALSE);
+  g_return_val_if_fail (seat <= RIFQ_SEAT_CHAIR, FALSE);
+
+  return rifq_db_write (db, seat_cb, &job, error);
+}
+
+RifqCommitteeSeat
+rifq_staff_committee_seat (const RifqStaff *staff)
+{
+  g_return_val_if_fail (staff != NULL, RIFQ_SEAT_NONE);
+
+  if (staff->roles & RIFQ_ROLE_CHAIR)
+    return RIFQ_SEAT_CHAIR;
+  if (staff->roles & RIFQ_ROLE_COMMITTEE)
+    return RIFQ_SEAT_MEMBER;
+  return RIFQ_SEAT_NONE;
 }
 
 gboolean

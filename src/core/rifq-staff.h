@@ -32,7 +32,7 @@ RifqStaff *rifq_staff_get           (RifqDb     *db,
 RifqRole   rifq_staff_actor_roles   (RifqDb *db);
 
 /* Adds a member of staff or changes their name and roles. Only an administrator may, except
- * for the very first member on a new database. */
+ * for the very first member on a new database. A new chair leaves the chair before a member. */
 gboolean   rifq_staff_save          (RifqDb     *db,
                                      const char *username,
                                      const char *full_name,
@@ -43,6 +43,25 @@ gboolean   rifq_staff_save          (RifqDb     *db,
  * desk officer, researcher and administrator, so a new installation can work at once. */
 gboolean   rifq_staff_ensure_first  (RifqDb  *db,
                                      GError **error);
+
+/* A seat on the research committee. Until accounts have their own roles, the committee is the
+ * staff with the committee or chair role. */
+typedef enum
+{
+  RIFQ_SEAT_NONE,
+  RIFQ_SEAT_MEMBER,
+  RIFQ_SEAT_CHAIR,
+} RifqCommitteeSeat;
+
+RifqCommitteeSeat rifq_staff_committee_seat (const RifqStaff *staff);
+
+/* Gives a member of staff a seat on the committee, or takes it away, keeping their other roles;
+ * a new chair leaves the chair before as a member. Only an administrator may. Meetings already
+ * called keep the committee they were called with. */
+gboolean   rifq_staff_set_committee_seat (RifqDb            *db,
+                                          const char        *username,
+                                          RifqCommitteeSeat  seat,
+                                          GError           **error);
 
 /* Everyone holding any of the roles (all staff for RIFQ_ROLE_NONE), by name. */
 GPtrArray *rifq_staff_list          (RifqDb   *db,

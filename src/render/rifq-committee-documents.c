@@ -76,6 +76,7 @@ rifq_minutes_write_meeting (RifqDb     *db,
   g_autofree char *day = NULL;
   RifqDigits digits = rifq_calendar_interface_digits ();
   RifqMinutes minutes = { 0 };
+  RifqRule rule;
   g_autoptr(GBytes) logo = NULL;
   guint present = 0;
 
@@ -157,6 +158,8 @@ rifq_minutes_write_meeting (RifqDb     *db,
       minutes.quorum_line = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (line)
                                                                         : g_strdup (line));
     }
+  rifq_committee_rule_get (db, &rule);
+  minutes.rule_line = keep (strings, rifq_rule_describe (&rule));
   minutes.members = members;
   minutes.n_members = meeting->members->len;
   minutes.cases = cases;

@@ -693,6 +693,14 @@ draw_members (Painter *painter)
       painter->y += BLOCK_GAP;
       flow_block (painter, quorum, &rifq_pdf_ink, FALSE);
     }
+  if (!rifq_pdf_is_empty (minutes->rule_line))
+    {
+      g_autoptr(PangoLayout) rule = text_layout (painter, minutes->rule_line, SIZE_BODY, FALSE,
+                                                 CONTENT_WIDTH - 2 * CELL_PAD_X);
+
+      painter->y += BLOCK_GAP / 2;
+      flow_block (painter, rule, &rifq_pdf_muted, FALSE);
+    }
 
   end_section (painter);
 }

@@ -56,6 +56,7 @@ typedef struct
   const char              *title;             /* "محضر اجتماع لجنة البحث" */
   const char              *meeting_line;      /* number, Hijri and Gregorian date, place */
   const char              *quorum_line;       /* "حضر ٤ من ٥ أعضاء؛ النصاب مكتمل." */
+  const char              *rule_line;         /* the decision rule in force, from the settings */
   const RifqMinutesMember *members;           /* the whole committee, present or not */
   guint                    n_members;
   const RifqMinutesCase   *cases;             /* the agenda, in order */
