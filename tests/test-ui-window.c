@@ -17,8 +17,10 @@
 #include "rifq-locale.h"
 #include "rifq-committee.h"
 #include "rifq-lookup-dialog.h"
+#include "rifq-preferences-window.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal.h"
+#include "rifq-settings.h"
 #include "rifq-request-store.h"
 #include "rifq-research-page.h"
 #include "rifq-staff.h"
@@ -379,6 +381,110 @@ test_verify_document_from_the_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+apply_entry (RifqAssociationPage *page,
+             const char          *key,
+             const char          *text)
+{
+  GtkWidget *row = rifq_association_page_get_editor (page, key);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  rifq_test_spin (50);
+}
+
+static void
+test_association_settings_from_preferences (void)
+{
+  static const guchar png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("rifq-preferences-XXXXXX", NULL);
+  g_autofree char *logo_path = g_build_filename (dir, "logo.png", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "logo.txt", NULL);
+  g_autoptr(GFile) logo = g_file_new_for_path (logo_path);
+  g_autoptr(GFile) not_logo = g_file_new_for_path (text_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *letterhead = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *quorum = NULL;
+  g_autoptr(GBytes) saved_logo = NULL;
+  g_autoptr(RifqStaff) old_chair = NULL;
+  RifqPreferencesWindow *window;
+  RifqAssociationPage *page;
+  GtkWidget *period_row;
+  gint64 audit;
+
+  rifq_test_staff (db);
+  g_assert_true (g_file_set_contents (logo_path, (const char *) png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (text_path, "not a picture", -1, NULL));
+
+  /* An administrator changes the letterhead, the period (typed in Arabic-Indic digits) and the rule. */
+  rifq_db_set_actor (db, "admin");
+  window = rifq_preferences_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  rifq_test_spin (100);
+  page = rifq_preferences_window_get_association_page (window);
+  apply_entry (page, "association_letterhead", "الرياض — حي الملز — هاتف 011 476 5500");
+  letterhead = rifq_db_get_setting (db, "association_letterhead");
+  g_assert_cmpstr (letterhead, ==, "الرياض — حي الملز — هاتف 011 476 5500");
+  apply_entry (page, "decision_period_days", "٢١");
+  period = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (period, ==, "21");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rifq_association_page_get_editor (page, "committee_quorum")), 1);
+  quorum = rifq_db_get_setting (db, "committee_quorum");
+  g_assert_cmpstr (quorum, ==, "two_thirds");
+
+  /* A bad value is refused with the field named; what was typed stays, and nothing is written. */
+  audit = rifq_test_count (db, "SELECT count(*) FROM audit");
+  apply_entry (page, "decision_period_days", "500");
+  period_row = rifq_association_page_get_editor (page, "decision_period_days");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (period_row)), ==, "500");
+  g_assert_true (gtk_widget_has_css_class (period_row, "error"));
+  g_clear_pointer (&period, g_free);
+  period = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (period, ==, "21");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit);
+
+  /* The logo: a PNG is taken, a text file is refused. */
+  g_assert_false (rifq_association_page_take_logo (page, not_logo, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rifq_association_page_take_logo (page, logo, &error));
+  g_assert_no_error (error);
+  saved_logo = rifq_settings_get_logo (db);
+  g_assert_cmpuint (g_bytes_get_size (saved_logo), ==, sizeof png);
+
+  /* Seating member1 as chair leaves the chair before a member, and the rows say so. */
+  adw_combo_row_set_selected (rifq_association_page_get_seat (page, "member1"), RIFQ_SEAT_CHAIR);
+  old_chair = rifq_staff_get (db, "chair", NULL);
+  g_assert_cmpint (old_chair->roles, ==, RIFQ_ROLE_COMMITTEE);
+  g_assert_cmpuint (adw_combo_row_get_selected (rifq_association_page_get_seat (page, "chair")), ==, RIFQ_SEAT_MEMBER);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Anyone else reads the settings and cannot change them. */
+  rifq_db_set_actor (db, "desk");
+  window = rifq_preferences_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  rifq_test_spin (100);
+  page = rifq_preferences_window_get_association_page (window);
+  g_assert_false (gtk_widget_get_sensitive (rifq_association_page_get_editor (page, "association_letterhead")));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (rifq_association_page_get_seat (page, "member2"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rifq_association_page_get_editor (page, "decision_period_days"))),
+                   ==, "٢١");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (logo_path);
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +507,8 @@ main (int   argc,
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
+  g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
+                   test_association_settings_from_preferences);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rifq-association-page.h"
 #include "rifq-db.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,10 @@ G_BEGIN_DECLS
 #define RIFQ_TYPE_PREFERENCES_WINDOW (rifq_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (RifqPreferencesWindow, rifq_preferences_window, RIFQ, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-RifqPreferencesWindow *rifq_preferences_window_new (GtkWindow *parent,
-                                                    RifqDb    *db);
+RifqPreferencesWindow *rifq_preferences_window_new                  (GtkWindow             *parent,
+                                                                     RifqDb                *db);
+
+/* The page of the association's settings ("association"), beside the workstation's ("general"). */
+RifqAssociationPage   *rifq_preferences_window_get_association_page (RifqPreferencesWindow *self);
 
 G_END_DECLS

@@ -836,10 +836,16 @@ rifq_window_show_page (RifqWindow  *self,
                              name + strlen ("search:"));
       return GTK_WIDGET (self);
     }
-  if (g_str_equal (name, "preferences"))
+  if (g_str_equal (name, "preferences") || g_str_equal (name, "preferences-association"))
     {
       RifqPreferencesWindow *preferences = rifq_preferences_window_new (GTK_WINDOW (self), self->db);
 
+      if (g_str_equal (name, "preferences-association"))
+        {
+          /* Tall enough for the picture to show the committee's members. */
+          adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "association");
+          gtk_window_set_default_size (GTK_WINDOW (preferences), 680, 1400);
+        }
       gtk_window_present (GTK_WINDOW (preferences));
       return GTK_WIDGET (preferences);
     }

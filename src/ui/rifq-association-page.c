@@ -1,0 +1,526 @@
+/* rifq-association-page.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-association-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "rifq-application.h"
+#include "rifq-association-page.h"
+#include "rifq-calendar.h"
+#include "rifq-committee.h"
+#include "rifq-seal.h"
+#include "rifq-settings.h"
+#include "rifq-staff.h"
+
+struct _RifqAssociationPage
+{
+  AdwPreferencesPage   parent_instance;
+
+  /* template children */
+  AdwPreferencesGroup *identity_group;
+  AdwEntryRow         *name_ar_row;
+  AdwEntryRow         *name_en_row;
+  AdwEntryRow         *letterhead_row;
+  AdwActionRow        *logo_row;
+  GtkPicture          *logo_picture;
+  GtkButton           *logo_button;
+  AdwPreferencesGroup *rule_group;
+  AdwEntryRow         *period_row;
+  AdwComboRow         *quorum_row;
+  AdwComboRow         *majority_row;
+  GtkSwitch           *tie_switch;
+  AdwPreferencesGroup *members_group;
+  AdwEntryRow         *request_format_row;
+  AdwEntryRow         *letter_format_row;
+  AdwEntryRow         *file_format_row;
+  AdwPreferencesGroup *seal_group;
+
+  /* owned */
+  RifqDb              *db;
+  GHashTable          *editors;   /* setting key → its editing widget */
+  GHashTable          *seats;     /* username → AdwComboRow */
+
+  /* state */
+  gboolean             loading;   /* values being shown, not chosen */
+};
+
+G_DEFINE_FINAL_TYPE (RifqAssociationPage, rifq_association_page, ADW_TYPE_PREFERENCES_PAGE)
+
+/* The values of the rule's settings, in the order of their rows' choices. */
+static const char * const quorum_codes[] = { "more_than_half", "two_thirds", "all" };
+static const char * const majority_codes[] = { "of_present", "of_votes", "of_committee" };
+
+static void
+toast (RifqAssociationPage *self,
+       const char          *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
+}
+
+/* Saves one setting; a refusal is said and the value typed stays where it was typed. */
+static gboolean
+save (RifqAssociationPage *self,
+      const char          *key,
+      const char          *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rifq_settings_save (self->db, key, value, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_rule (RifqAssociationPage *self)
+{
+  RifqRule rule;
+  g_autofree char *text = NULL;
+
+  rifq_committee_rule_get (self->db, &rule);
+  text = rifq_rule_describe (&rule);
+  adw_preferences_group_set_description (self->rule_group, text);
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->quorum_row, rule.quorum);
+  adw_combo_row_set_selected (self->majority_row, rule.majority);
+  gtk_switch_set_active (self->tie_switch, rule.chair_breaks_tie);
+  self->loading = FALSE;
+}
+
+static void
+show_logo (RifqAssociationPage *self)
+{
+  g_autoptr(GBytes) png = rifq_settings_get_logo (self->db);
+  g_autoptr(GdkTexture) texture = png ? gdk_texture_new_from_bytes (png, NULL) : NULL;
+
+  gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), texture != NULL);
+}
+
+/* Entries */
+
+static void
+entry_changed_cb (GtkEditable *editable)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+entry_applied_cb (AdwEntryRow         *row,
+                  RifqAssociationPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "rifq-key");
+
+  if (save (self, key, gtk_editable_get_text (GTK_EDITABLE (row))))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      toast (self, _("Saved."));
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+setup_entry (RifqAssociationPage *self,
+             AdwEntryRow         *row,
+             const char          *key)
+{
+  g_autofree char *value = rifq_db_get_setting (self->db, key);
+  g_autofree char *shown = NULL;
+
+  /* A number as this workstation shows numbers; the core reads either digits. */
+  shown = g_str_equal (key, "decision_period_days") ? rifq_ui_display_digits (value ? value : "")
+                                                   : g_strdup (value ? value : "");
+  g_object_set_data (G_OBJECT (row), "rifq-key", (gpointer) key);
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
+  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), NULL);
+  g_hash_table_insert (self->editors, (gpointer) key, row);
+}
+
+/* The decision rule */
+
+static void
+quorum_selected_cb (RifqAssociationPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->quorum_row);
+
+  if (self->loading || selected >= G_N_ELEMENTS (quorum_codes))
+    return;
+  save (self, "committee_quorum", quorum_codes[selected]);
+  show_rule (self);
+}
+
+static void
+majority_selected_cb (RifqAssociationPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->majority_row);
+
+  if (self->loading || selected >= G_N_ELEMENTS (majority_codes))
+    return;
+  save (self, "committee_majority", majority_codes[selected]);
+  show_rule (self);
+}
+
+static void
+tie_switched_cb (RifqAssociationPage *self)
+{
+  if (self->loading)
+    return;
+  save (self, "committee_chair_breaks_tie", gtk_switch_get_active (self->tie_switch) ? "1" : "0");
+  show_rule (self);
+}
+
+/* Committee members */
+
+static void
+show_seats (RifqAssociationPage *self)
+{
+  g_autoptr(GPtrArray) staff = rifq_staff_list (self->db, RIFQ_ROLE_NONE, NULL);
+
+  self->loading = TRUE;
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      RifqStaff *member = g_ptr_array_index (staff, i);
+      AdwComboRow *row = g_hash_table_lookup (self->seats, member->username);
+
+      if (row != NULL)
+        adw_combo_row_set_selected (row, rifq_staff_committee_seat (member));
+    }
+  self->loading = FALSE;
+}
+
+static void
+seat_selected_cb (AdwComboRow         *row,
+                  GParamSpec          *pspec,
+                  RifqAssociationPage *self)
+{
+  const char *username = g_object_get_data (G_OBJECT (row), "rifq-username");
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!rifq_staff_set_committee_seat (self->db, username, adw_combo_row_get_selected (row), &error))
+    toast (self, error->message);
+  /* A new chair leaves the one before a member: every seat is read again. */
+  show_seats (self);
+}
+
+/* Other roles than the committee's, to tell people apart. */
+static char *
+other_roles (const RifqStaff *member)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < RIFQ_N_ROLES; i++)
+    {
+      RifqRole role = 1 << i;
+
+      if ((member->roles & role) && role != RIFQ_ROLE_COMMITTEE && role != RIFQ_ROLE_CHAIR)
+        g_ptr_array_add (names, (gpointer) rifq_role_label (role));
+    }
+  g_ptr_array_add (names, NULL);
+  /* Translators: what comes between the items of a list, as in "desk officer, administrator". */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
+static void
+add_seats (RifqAssociationPage *self)
+{
+  g_autoptr(GPtrArray) staff = rifq_staff_list (self->db, RIFQ_ROLE_NONE, NULL);
+
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      RifqStaff *member = g_ptr_array_index (staff, i);
+      const char *seats[] = { _("Not on the committee"), _("Member"), _("Chair"), NULL };
+      g_autoptr(GtkStringList) model = gtk_string_list_new (seats);
+      g_autofree char *roles = other_roles (member);
+      g_autofree char *subtitle = *roles ? g_strdup_printf ("%s — %s", member->username, roles)
+                                         : g_strdup (member->username);
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->full_name);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_combo_row_set_model (row, G_LIST_MODEL (model));
+      g_object_set_data_full (G_OBJECT (row), "rifq-username", g_strdup (member->username), g_free);
+      g_hash_table_insert (self->seats, g_strdup (member->username), row);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (seat_selected_cb), self);
+      adw_preferences_group_add (self->members_group, GTK_WIDGET (row));
+    }
+  show_seats (self);
+}
+
+/* Logo */
+
+static void
+logo_response_cb (GtkNativeDialog     *native,
+                  int                  response,
+                  RifqAssociationPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (rifq_association_page_take_logo (self, file, &error))
+        toast (self, _("The logo is saved; every document prints it from now on."));
+      else
+        toast (self, error->message);
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+logo_clicked_cb (RifqAssociationPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Choose the Association’s Logo"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (logo_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The seal's public key */
+
+static void
+export_response_cb (GtkNativeDialog     *native,
+                    int                  response,
+                    RifqAssociationPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (native), "rifq-key");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strconcat (key, "\n", NULL);
+
+      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        toast (self, error->message);
+      else
+        toast (self, _("The public key is exported."));
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+export_clicked_cb (GtkButton           *button,
+                   RifqAssociationPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Export the Public Key"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "rifq-seal-public-key.txt");
+  g_object_set_data_full (G_OBJECT (native), "rifq-key",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "rifq-key")), g_free);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+add_seal_key (RifqAssociationPage *self)
+{
+  g_autofree char *key_id = NULL;
+  g_autofree char *key = rifq_seal_public_key (self->db, &key_id, NULL);
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (key == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->seal_group), FALSE);
+      return;
+    }
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Seal public key (Ed25519)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), key);
+  gtk_widget_set_tooltip_text (row, key_id);
+  gtk_widget_add_css_class (row, "property");
+  button = gtk_button_new_with_mnemonic (_("E_xport…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "rifq-key", g_strdup (key), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (self->seal_group, row);
+}
+
+/* When the board approved the policy these settings follow: read only. */
+static void
+add_policy_date (RifqAssociationPage *self)
+{
+  g_autofree char *approved = rifq_db_get_setting (self->db, "policy_approved_on");
+  g_autofree char *both = NULL;
+  GtkWidget *row;
+  GDate date;
+
+  if (approved == NULL || !rifq_calendar_from_iso (approved, &date))
+    return;
+  both = rifq_calendar_format_both (&date, rifq_ui_get_digits ());
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Beneficiary policy approved by the board"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), both);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->identity_group, row);
+}
+
+static void
+rifq_association_page_dispose (GObject *object)
+{
+  RifqAssociationPage *self = (RifqAssociationPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_ASSOCIATION_PAGE);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->seats, g_hash_table_unref);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (rifq_association_page_parent_class)->dispose (object);
+}
+
+static void
+rifq_association_page_class_init (RifqAssociationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rifq_association_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-association-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, identity_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, name_ar_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, name_en_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, letterhead_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, logo_picture);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, logo_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, rule_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, period_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, quorum_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, majority_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, tie_switch);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, members_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, request_format_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, letter_format_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, file_format_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, seal_group);
+  gtk_widget_class_bind_template_callback (widget_class, logo_clicked_cb);
+}
+
+static void
+rifq_association_page_init (RifqAssociationPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editors = g_hash_table_new (g_str_hash, g_str_equal);
+  self->seats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_swapped (self->quorum_row, "notify::selected", G_CALLBACK (quorum_selected_cb), self);
+  g_signal_connect_swapped (self->majority_row, "notify::selected", G_CALLBACK (majority_selected_cb), self);
+  g_signal_connect_swapped (self->tie_switch, "notify::active", G_CALLBACK (tie_switched_cb), self);
+}
+
+RifqAssociationPage *
+rifq_association_page_new (RifqDb *db)
+{
+  RifqAssociationPage *self;
+  gboolean admin;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  self = g_object_new (RIFQ_TYPE_ASSOCIATION_PAGE, NULL);
+  self->db = g_object_ref (db);
+
+  setup_entry (self, self->name_ar_row, "association_name_ar");
+  setup_entry (self, self->name_en_row, "association_name_en");
+  setup_entry (self, self->letterhead_row, "association_letterhead");
+  setup_entry (self, self->period_row, "decision_period_days");
+  setup_entry (self, self->request_format_row, "request_number_format");
+  setup_entry (self, self->letter_format_row, "letter_number_format");
+  setup_entry (self, self->file_format_row, "file_number_format");
+  g_hash_table_insert (self->editors, "committee_quorum", self->quorum_row);
+  g_hash_table_insert (self->editors, "committee_majority", self->majority_row);
+  g_hash_table_insert (self->editors, "committee_chair_breaks_tie", self->tie_switch);
+  show_logo (self);
+  show_rule (self);
+  add_policy_date (self);
+  add_seats (self);
+  add_seal_key (self);
+
+  /* Everyone reads the settings; only an administrator changes them (the core says so too). */
+  admin = (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) != 0;
+  adw_preferences_group_set_description (self->identity_group,
+                                         admin ? _("Printed on every document, and shared by every workstation.")
+                                               : _("Only an administrator may change the association’s settings."));
+  if (!admin)
+    {
+      GHashTableIter iter;
+      gpointer editor;
+
+      g_hash_table_iter_init (&iter, self->editors);
+      while (g_hash_table_iter_next (&iter, NULL, &editor))
+        gtk_widget_set_sensitive (editor, FALSE);
+      g_hash_table_iter_init (&iter, self->seats);
+      while (g_hash_table_iter_next (&iter, NULL, &editor))
+        gtk_widget_set_sensitive (editor, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->logo_button), FALSE);
+    }
+  return self;
+}
+
+GtkWidget *
+rifq_association_page_get_editor (RifqAssociationPage *self,
+                                  const char          *key)
+{
+  g_return_val_if_fail (RIFQ_IS_ASSOCIATION_PAGE (self), NULL);
+
+  return g_hash_table_lookup (self->editors, key);
+}
+
+AdwComboRow *
+rifq_association_page_get_seat (RifqAssociationPage *self,
+                                const char          *username)
+{
+  g_return_val_if_fail (RIFQ_IS_ASSOCIATION_PAGE (self), NULL);
+
+  return g_hash_table_lookup (self->seats, username);
+}
+
+gboolean
+rifq_association_page_take_logo (RifqAssociationPage *self,
+                                 GFile               *file,
+                                 GError             **error)
+{
+  g_autoptr(GBytes) png = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_ASSOCIATION_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  png = g_file_load_bytes (file, NULL, NULL, error);
+  if (png == NULL || !rifq_settings_save_logo (self->db, png, error))
+    return FALSE;
+  show_logo (self);
+  return TRUE;
+}
