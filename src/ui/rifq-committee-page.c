@@ -10,17 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rifq-application.h"
-#include "rifq-calendar.h"
 #include "rifq-channel.h"
-#include "rifq-committee.h"
-#include "rifq-committee-page.h"
-#include "rifq-committee-documents.h"
-#include "rifq-packet-pdf.h"
-#include "rifq-pdf-window.h"
-#include "rifq-request-sheet.h"
+#include "rifq-committee-page-private.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
@@ -28,71 +21,6 @@
 
 /* Meetings listed, newest first; older ones stay in the database and in rifq-admin. */
 #define MEETINGS_SHOWN 200
-
-/* What was typed for one request and not sent yet, or sent last. */
-typedef struct
-{
-  char *vote;              /* "accept", "reject", "defer" or NULL */
-  char *amount;
-  char *note;
-  char *recorded;          /* the vote core recorded from this page, or NULL */
-  char *decision;          /* chosen in the decision dialog; NULL for the tally's outcome */
-  char *decision_amount;
-  char *reasons;
-} Draft;
-
-struct _RifqCommitteePage
-{
-  GtkWidget            parent_instance;
-
-  /* template children */
-  AdwToastOverlay     *toast_overlay;
-  GtkWidget           *back_button;
-  AdwWindowTitle      *title;
-  GtkToggleButton     *queue_button;
-  GtkToggleButton     *meetings_button;
-  GtkStack            *views;
-  GtkWidget           *filter_bar;
-  GtkDropDown         *kind_dropdown;
-  GtkDropDown         *city_dropdown;
-  GtkToggleButton     *overdue_button;
-  GtkStack            *queue_stack;
-  GtkListBox          *queue_list;
-  AdwStatusPage       *queue_empty_page;
-  GtkListBox          *meetings_list;
-  GtkStack            *meeting_stack;
-  GtkScrolledWindow   *meeting_scroller;
-  GtkLabel            *meeting_day_label;
-  GtkLabel            *meeting_place_label;
-  AdwPreferencesGroup *members_group;
-  GtkListBox          *members_list;
-  GtkWidget           *agenda_empty_label;
-  GtkBox              *agenda_box;
-  AdwStatusPage       *meetings_empty_page;
-
-  /* owned */
-  RifqDb              *db;
-  GPtrArray           *queue;          /* RifqQueueItem, as filtered, in the order of the rows */
-  GPtrArray           *meetings;       /* RifqMeeting, newest first, in the order of the rows */
-  GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */
-  GStrv                cities;         /* after "All" in the branch drop-down */
-  char                *filter_kind;
-  char                *filter_city;
-  GHashTable          *drafts;         /* gint64 * request id → Draft * */
-  GHashTable          *letters;        /* gint64 * request id → letter number */
-  char                *drafts_actor;   /* whose votes the drafts are */
-  char                *meeting_day;    /* typed in the New Meeting dialog, until it is called */
-  char                *meeting_place;
-
-  /* state */
-  AdwToast            *refusal;        /* weak: the last refusal shown */
-  RifqMeeting         *meeting;        /* the open meeting, borrowed from meetings, or NULL */
-  gint64               open_id;        /* the meeting to open on the next reload; 0 for the newest */
-  gint64               refusal_shown_at;
-  RifqRole             roles;
-  gboolean             filter_overdue;
-  gboolean             reloading;
-};
 
 G_DEFINE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, GTK_TYPE_WIDGET)
 
@@ -119,9 +47,9 @@ draft_free (Draft *draft)
   g_free (draft);
 }
 
-static Draft *
-draft_for (RifqCommitteePage *self,
-           gint64             request_id)
+Draft *
+rifq_committee_page_draft_for (RifqCommitteePage *self,
+                               gint64             request_id)
 {
   Draft *draft = g_hash_table_lookup (self->drafts, &request_id);
 
@@ -133,15 +61,15 @@ draft_for (RifqCommitteePage *self,
   return draft;
 }
 
-static void
-set_request_id (gpointer object,
-                gint64   request_id)
+void
+rifq_committee_page_set_row_request (gpointer object,
+                                     gint64   request_id)
 {
   g_object_set_data_full (G_OBJECT (object), "rifq-request-id", g_memdup2 (&request_id, sizeof request_id), g_free);
 }
 
-static gint64
-get_request_id (gpointer object)
+gint64
+rifq_committee_page_row_request (gpointer object)
 {
   gint64 *id = g_object_get_data (G_OBJECT (object), "rifq-request-id");
 
@@ -205,10 +133,10 @@ retire_refusal (RifqCommitteePage *self)
   g_clear_weak_pointer (&self->refusal);
 }
 
-static void
-show_toast (RifqCommitteePage *self,
-            const char        *message,
-            gboolean           refusal)
+void
+rifq_committee_page_toast (RifqCommitteePage *self,
+                           const char        *message,
+                           gboolean           refusal)
 {
   g_autofree char *markup = g_markup_escape_text (message, -1);
   GtkWidget *label;
@@ -242,7 +170,7 @@ refuse (RifqCommitteePage *self,
         GError            *local,
         GError           **error)
 {
-  show_toast (self, local->message, TRUE);
+  rifq_committee_page_toast (self, local->message, TRUE);
   g_propagate_error (error, local);
   return FALSE;
 }
@@ -270,8 +198,8 @@ parse_amount (const char  *text,
   return rifq_validate_count (text, _("Amount (riyals)"), G_MAXINT64, out_amount, error);
 }
 
-static GtkWindow *
-parent_window (RifqCommitteePage *self)
+GtkWindow *
+rifq_committee_page_parent (RifqCommitteePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -380,7 +308,7 @@ queue_row_new (RifqCommitteePage   *self,
     }
   else if (self->meeting == NULL)
     gtk_widget_set_tooltip_text (button, _("Open a meeting first: choose one under Meetings, or call a new one."));
-  set_request_id (button, request->id);
+  rifq_committee_page_set_row_request (button, request->id);
   g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
@@ -584,8 +512,6 @@ static void draft_entry_changed_cb     (GtkEditable       *editable,
                                         RifqCommitteePage *self);
 static void cast_clicked_cb            (GtkButton         *button,
                                         RifqCommitteePage *self);
-static void record_decision_clicked_cb (GtkButton         *button,
-                                        RifqCommitteePage *self);
 
 static GtkWidget *
 member_row_new (RifqCommitteePage *self,
@@ -612,8 +538,8 @@ member_row_new (RifqCommitteePage *self,
   return row;
 }
 
-static GtkWidget *
-vote_choices_new (const char *selected)
+GtkWidget *
+rifq_committee_page_vote_choices_new (const char *selected)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *first = NULL;
@@ -636,8 +562,8 @@ vote_choices_new (const char *selected)
   return box;
 }
 
-static const char *
-chosen_vote (GtkWidget *choices)
+const char *
+rifq_committee_page_chosen_vote (GtkWidget *choices)
 {
   for (GtkWidget *button = gtk_widget_get_first_child (choices);
        button != NULL;
@@ -660,7 +586,7 @@ entry_row_new (const char *title,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   gtk_widget_set_sensitive (row, sensitive);
   g_object_set_data (G_OBJECT (row), "rifq-field", (gpointer) field);
-  set_request_id (row, request_id);
+  rifq_committee_page_set_row_request (row, request_id);
   return row;
 }
 
@@ -693,7 +619,7 @@ add_vote_rows (RifqCommitteePage *self,
   gboolean can_vote = me != NULL && me->present && (self->roles & (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)) != 0;
   Draft *draft = g_hash_table_lookup (self->drafts, &request->id);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *choices = vote_choices_new (draft != NULL ? draft->vote : NULL);
+  GtkWidget *choices = rifq_committee_page_vote_choices_new (draft != NULL ? draft->vote : NULL);
   GtkWidget *buttons;
   GtkWidget *button;
 
@@ -730,7 +656,7 @@ add_vote_rows (RifqCommitteePage *self,
   gtk_widget_set_sensitive (choices, can_vote);
   for (GtkWidget *choice = gtk_widget_get_first_child (choices); choice != NULL; choice = gtk_widget_get_next_sibling (choice))
     {
-      set_request_id (choice, request->id);
+      rifq_committee_page_set_row_request (choice, request->id);
       g_signal_connect_object (choice, "toggled", G_CALLBACK (vote_toggled_cb), self, 0);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), choices);
@@ -751,61 +677,17 @@ add_vote_rows (RifqCommitteePage *self,
   if (actor_is_chair (self))
     {
       button = gtk_button_new_with_mnemonic (_("Record _Decision…"));
-      set_request_id (button, request->id);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (record_decision_clicked_cb), self, 0);
+      rifq_committee_page_set_row_request (button, request->id);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (rifq_committee_page_record_decision_clicked_cb), self, 0);
       gtk_box_append (GTK_BOX (buttons), button);
     }
   button = gtk_button_new_with_mnemonic (_("_Cast Vote"));
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_set_sensitive (button, can_vote);
-  set_request_id (button, request->id);
+  rifq_committee_page_set_row_request (button, request->id);
   g_signal_connect_object (button, "clicked", G_CALLBACK (cast_clicked_cb), self, 0);
   gtk_box_append (GTK_BOX (buttons), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
-}
-
-static char *scratch_path (const char *name);
-static void  preview_file (RifqCommitteePage *self,
-                           const char        *path,
-                           const char        *title,
-                           const char        *name);
-
-static void
-letter_clicked_cb (GtkButton         *button,
-                   RifqCommitteePage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
-  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
-  g_autofree char *name = g_strdup_printf ("letter-%s.pdf", number);
-  g_autofree char *title = g_strdup_printf (_("Decision Letter on Request %s"), number);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_strdelimit (name, "/", '-');
-  path = scratch_path (name);
-  if (!rifq_letter_write_request (self->db, id, path, &error))
-    {
-      show_toast (self, error->message, TRUE);
-      return;
-    }
-  preview_file (self, path, title, name);
-}
-
-static void
-minutes_clicked_cb (GtkButton         *button,
-                    RifqCommitteePage *self)
-{
-  g_autofree char *path = scratch_path ("minutes.pdf");
-  g_autoptr(GError) error = NULL;
-
-  if (self->meeting == NULL)
-    return;
-  if (!rifq_minutes_write_meeting (self->db, self->meeting->id, path, &error))
-    {
-      show_toast (self, error->message, TRUE);
-      return;
-    }
-  preview_file (self, path, _("Minutes of the Meeting"), "minutes.pdf");
 }
 
 static void
@@ -857,210 +739,13 @@ add_decision_rows (RifqCommitteePage *self,
       gtk_widget_set_tooltip_text (open, _("The letter announcing the decision to the applicant"));
       g_object_set_data (G_OBJECT (open), "rifq-request", GSIZE_TO_POINTER ((gsize) request->id));
       g_object_set_data_full (G_OBJECT (open), "rifq-number", g_strdup (request->number), g_free);
-      g_signal_connect (open, "clicked", G_CALLBACK (letter_clicked_cb), self);
+      g_signal_connect (open, "clicked", G_CALLBACK (rifq_committee_page_letter_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
     }
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   }
 }
 
-
-/* Documents: drawn to a file in the session's own folder, read back, the file removed, and
- * shown in a preview window to read, print or save. */
-
-typedef gboolean (*WriteFunc) (RifqDb *db, gint64 id, const char *path, GError **error);
-
-static char *
-scratch_path (const char *name)
-{
-  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "rifq", NULL);
-
-  g_mkdir_with_parents (folder, 0700);
-  return g_build_filename (folder, name, NULL);
-}
-
-static void
-preview_file (RifqCommitteePage *self,
-              const char        *path,
-              const char        *title,
-              const char        *name)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = g_file_load_bytes (file, NULL, NULL, &error);
-
-  g_unlink (path);
-  if (pdf == NULL)
-    {
-      show_toast (self, error->message, TRUE);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (rifq_pdf_window_new (parent_window (self), title, name, pdf)));
-}
-
-static void
-signed_request_clicked_cb (GtkButton         *button,
-                           RifqCommitteePage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
-  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
-  g_autofree char *name = g_strdup_printf ("request-%s.pdf", number);
-  g_autofree char *path = NULL;
-  g_autofree char *title = g_strdup_printf (_("Request %s"), number);
-  g_autoptr(GError) error = NULL;
-
-  g_strdelimit (name, "/", '-');
-  path = scratch_path (name);
-  if (!rifq_request_sheet_write (self->db, id, path, &error))
-    {
-      show_toast (self, error->message, TRUE);
-      return;
-    }
-  preview_file (self, path, title, name);
-}
-
-/* The meeting packet, drawn in a worker thread with its progress shown, and cancellable. */
-typedef struct
-{
-  RifqCommitteePage *self;
-  RifqPacket        *packet;
-  char              *path;
-  char              *title;
-  GCancellable      *cancellable;
-  AdwMessageDialog  *dialog;
-  GtkProgressBar    *bar;
-  guint              done;
-  guint              total;
-} PacketJob;
-
-static void
-packet_job_clear (PacketJob *job)
-{
-  g_clear_pointer (&job->packet, rifq_packet_free);
-  g_free (job->path);
-  g_free (job->title);
-  g_clear_object (&job->cancellable);
-  g_clear_object (&job->self);
-}
-
-/* The job is shared by the task and the progress updates on their way: the last one frees it. */
-static void
-packet_job_release (PacketJob *job)
-{
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) packet_job_clear);
-}
-
-static gboolean
-packet_progress_idle (gpointer data)
-{
-  PacketJob *job = data;
-
-  if (job->bar != NULL && job->total > 0)
-    gtk_progress_bar_set_fraction (job->bar, (double) g_atomic_int_get ((int *) &job->done) / job->total);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-packet_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
-{
-  PacketJob *job = user_data;
-
-  g_atomic_int_set ((int *) &job->done, (int) done);
-  g_idle_add_full (G_PRIORITY_DEFAULT, packet_progress_idle, g_atomic_rc_box_acquire (job),
-                   (GDestroyNotify) packet_job_release);
-}
-
-static void
-packet_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  PacketJob *job = data;
-  GError *error = NULL;
-
-  if (rifq_packet_write (job->packet, job->path, packet_progress_cb, job, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-packet_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PacketJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (job->dialog != NULL)
-    {
-      AdwMessageDialog *dialog = job->dialog;
-
-      job->dialog = NULL;
-      job->bar = NULL;
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (job->self, error->message, TRUE);
-      return;
-    }
-  preview_file (job->self, job->path, job->title, "meeting-packet.pdf");
-}
-
-static void
-packet_dialog_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           PacketJob        *job)
-{
-  g_cancellable_cancel (job->cancellable);
-  job->dialog = NULL;
-  job->bar = NULL;
-}
-
-static void
-packet_clicked_cb (GtkButton         *button,
-                   RifqCommitteePage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  PacketJob *job;
-  GtkWidget *bar;
-
-  if (self->meeting == NULL)
-    return;
-  job = g_atomic_rc_box_new0 (PacketJob);
-  /* Gathered here, from the database; drawn in the thread, without it. */
-  job->packet = rifq_packet_new (self->db, self->meeting->id, &error);
-  if (job->packet == NULL)
-    {
-      show_toast (self, error->message, TRUE);
-      packet_job_release (job);
-      return;
-    }
-  job->self = g_object_ref (self);
-  job->total = rifq_packet_get_n_cases (job->packet);
-  job->path = scratch_path ("meeting-packet.pdf");
-  job->title = g_strdup (_("Meeting Packet"));
-  job->cancellable = g_cancellable_new ();
-
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Preparing the Meeting Packet"),
-                                                            _("Every case on the agenda, sealed, in one document.")));
-  bar = gtk_progress_bar_new ();
-  job->bar = GTK_PROGRESS_BAR (bar);
-  adw_message_dialog_set_extra_child (job->dialog, bar);
-  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-  g_signal_connect (job->dialog, "response", G_CALLBACK (packet_dialog_response_cb), job);
-  gtk_window_present (GTK_WINDOW (job->dialog));
-
-  task = g_task_new (NULL, job->cancellable, packet_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) packet_job_release);
-  g_task_run_in_thread (task, packet_thread);
-}
 
 static GtkWidget *
 agenda_group_new (RifqCommitteePage *self,
@@ -1083,7 +768,7 @@ agenda_group_new (RifqCommitteePage *self,
     gtk_widget_set_valign (pdf, GTK_ALIGN_CENTER);
     g_object_set_data (G_OBJECT (pdf), "rifq-request", GSIZE_TO_POINTER ((gsize) request->id));
     g_object_set_data_full (G_OBJECT (pdf), "rifq-number", g_strdup (request->number), g_free);
-    g_signal_connect (pdf, "clicked", G_CALLBACK (signed_request_clicked_cb), self);
+    g_signal_connect (pdf, "clicked", G_CALLBACK (rifq_committee_page_signed_request_clicked_cb), self);
     adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), pdf);
   }
   if (tally != NULL)
@@ -1189,8 +874,8 @@ show_meeting (RifqCommitteePage *self)
 
       gtk_widget_set_tooltip_text (packet, _("Every case on the agenda, sealed, in one document to read or print"));
       gtk_widget_set_tooltip_text (minutes, _("The minutes: every decision with its votes, and lines to sign"));
-      g_signal_connect (packet, "clicked", G_CALLBACK (packet_clicked_cb), self);
-      g_signal_connect (minutes, "clicked", G_CALLBACK (minutes_clicked_cb), self);
+      g_signal_connect (packet, "clicked", G_CALLBACK (rifq_committee_page_packet_clicked_cb), self);
+      g_signal_connect (minutes, "clicked", G_CALLBACK (rifq_committee_page_minutes_clicked_cb), self);
       gtk_box_append (GTK_BOX (buttons), packet);
       gtk_box_append (GTK_BOX (buttons), minutes);
       gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
@@ -1388,7 +1073,7 @@ static void
 add_clicked_cb (GtkButton         *button,
                 RifqCommitteePage *self)
 {
-  rifq_committee_page_add_to_agenda (self, get_request_id (button), NULL);
+  rifq_committee_page_add_to_agenda (self, rifq_committee_page_row_request (button), NULL);
 }
 
 typedef struct
@@ -1438,7 +1123,7 @@ vote_toggled_cb (GtkToggleButton   *button,
 
   if (!gtk_toggle_button_get_active (button))
     return;
-  draft = draft_for (self, get_request_id (button));
+  draft = rifq_committee_page_draft_for (self, rifq_committee_page_row_request (button));
   g_free (draft->vote);
   draft->vote = g_strdup (g_object_get_data (G_OBJECT (button), "rifq-vote"));
 }
@@ -1447,7 +1132,7 @@ static void
 draft_entry_changed_cb (GtkEditable       *editable,
                         RifqCommitteePage *self)
 {
-  Draft *draft = draft_for (self, get_request_id (editable));
+  Draft *draft = rifq_committee_page_draft_for (self, rifq_committee_page_row_request (editable));
   const char *field = g_object_get_data (G_OBJECT (editable), "rifq-field");
   char **slot = g_str_equal (field, "amount") ? &draft->amount : &draft->note;
 
@@ -1459,260 +1144,13 @@ static void
 cast_clicked_cb (GtkButton         *button,
                  RifqCommitteePage *self)
 {
-  gint64 id = get_request_id (button);
-  Draft *draft = draft_for (self, id);
+  gint64 id = rifq_committee_page_row_request (button);
+  Draft *draft = rifq_committee_page_draft_for (self, id);
   g_autofree char *vote = g_strdup (draft->vote);
   g_autofree char *amount = g_strdup (draft->amount);
   g_autofree char *note = g_strdup (draft->note);
 
   rifq_committee_page_vote (self, id, vote, amount, note, NULL);
-}
-
-/* The decision dialog */
-
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-decision_response_cb (AdwMessageDialog  *dialog,
-                      const char        *response,
-                      RifqCommitteePage *self)
-{
-  gint64 id = get_request_id (dialog);
-  GtkWidget *choices = g_object_get_data (G_OBJECT (dialog), "rifq-choices");
-  GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "rifq-amount");
-  GtkTextBuffer *reasons = g_object_get_data (G_OBJECT (dialog), "rifq-reasons");
-  Draft *draft = draft_for (self, id);
-  g_autofree char *decision = NULL;
-  g_autofree char *amount_text = NULL;
-  g_autofree char *reasons_text = NULL;
-
-  /* Kept whatever the answer: a refusal or a second thought loses nothing typed. */
-  g_free (draft->decision);
-  draft->decision = g_strdup (chosen_vote (choices));
-  g_free (draft->decision_amount);
-  draft->decision_amount = g_strdup (gtk_editable_get_text (amount));
-  g_free (draft->reasons);
-  draft->reasons = buffer_text (reasons);
-
-  if (!g_str_equal (response, "record"))
-    return;
-  decision = g_strdup (draft->decision);
-  amount_text = g_strdup (draft->decision_amount);
-  reasons_text = g_strdup (draft->reasons);
-  rifq_committee_page_decide (self, id, decision, amount_text, reasons_text, NULL);
-}
-
-static void
-record_decision_clicked_cb (GtkButton         *button,
-                            RifqCommitteePage *self)
-{
-  gint64 id = get_request_id (button);
-  Draft *draft = g_hash_table_lookup (self->drafts, &id);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
-  g_autoptr(RifqTally) tally = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *box;
-  GtkWidget *choices;
-  GtkWidget *list;
-  GtkWidget *amount;
-  GtkWidget *label;
-  GtkWidget *scroller;
-  GtkWidget *view;
-
-  if (request == NULL || self->meeting == NULL
-      || (tally = rifq_committee_tally (self->db, self->meeting->id, id, &error)) == NULL)
-    {
-      if (error != NULL)
-        show_toast (self, error->message, TRUE);
-      return;
-    }
-
-  number = rifq_ui_display_digits (request->number);
-  title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
-  body = g_strdup_printf ("%s\n\n%s", title, tally->explanation);
-  dialog = adw_message_dialog_new (parent_window (self), _("Record the Decision"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  label = gtk_label_new (_("Decision"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  choices = vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision : tally->outcome);
-  gtk_widget_set_halign (choices, GTK_ALIGN_FILL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Decision"), -1);
-  gtk_box_append (GTK_BOX (box), choices);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  amount = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (amount), _("Amount (riyals)"));
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (amount), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_editable_set_text (GTK_EDITABLE (amount), draft != NULL && draft->decision_amount ? draft->decision_amount : "");
-  gtk_list_box_append (GTK_LIST_BOX (list), amount);
-  gtk_box_append (GTK_BOX (box), list);
-
-  label = gtk_label_new (_("Reasons"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reasons"), -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            draft != NULL && draft->reasons != NULL ? draft->reasons : "", -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  set_request_id (dialog, id);
-  g_object_set_data (G_OBJECT (dialog), "rifq-choices", choices);
-  g_object_set_data (G_OBJECT (dialog), "rifq-amount", amount);
-  g_object_set_data_full (G_OBJECT (dialog), "rifq-reasons",
-                          g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
-}
-
-/* The New Meeting dialog */
-
-static void
-meeting_day_changed_cb (GtkEditable *row,
-                        GtkLabel    *label)
-{
-  const char *text = gtk_editable_get_text (row);
-  g_autoptr(GError) error = NULL;
-  RifqCalendarKind kind;
-  GDate date;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-
-  if (rifq_text_is_blank (text))
-    {
-      gtk_label_set_text (label, _("Type the day in Hijri or Gregorian, as 1446/02/21 or 2024-08-25."));
-      return;
-    }
-  g_date_clear (&date, 1);
-  if (rifq_calendar_parse (text, &date, &kind, &error))
-    {
-      g_autofree char *both = rifq_calendar_format_both (&date, rifq_ui_get_digits ());
-
-      gtk_label_set_text (label, both);
-      return;
-    }
-  gtk_label_set_text (label, error->message);
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-new_meeting_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         RifqCommitteePage *self)
-{
-  GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "rifq-day");
-  GtkEditable *place = g_object_get_data (G_OBJECT (dialog), "rifq-place");
-  g_autofree char *day_text = g_strdup (gtk_editable_get_text (day));
-  g_autofree char *place_text = g_strdup (gtk_editable_get_text (place));
-
-  g_free (self->meeting_day);
-  self->meeting_day = g_strdup (day_text);
-  g_free (self->meeting_place);
-  self->meeting_place = g_strdup (place_text);
-  if (g_str_equal (response, "create"))
-    rifq_committee_page_new_meeting (self, day_text, place_text, NULL);
-}
-
-static void
-new_meeting_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
-  GtkWidget *dialog;
-  GtkWidget *box;
-  GtkWidget *list;
-  GtkWidget *day;
-  GtkWidget *place;
-  GtkWidget *label;
-
-  dialog = adw_message_dialog_new (parent_window (self), _("New Meeting"),
-                                   _("Every member of the research committee is listed, absent until "
-                                     "you record them as present."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  day = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (day), _("Day of the meeting"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (day), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), day);
-  place = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place), _("Place of the meeting"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (place), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), place);
-  gtk_box_append (GTK_BOX (box), list);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "calendar-other");
-  gtk_box_append (GTK_BOX (box), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  g_signal_connect_object (day, "changed", G_CALLBACK (meeting_day_changed_cb), label, 0);
-  gtk_editable_set_text (GTK_EDITABLE (day), self->meeting_day != NULL ? self->meeting_day : "");
-  gtk_editable_set_text (GTK_EDITABLE (place), self->meeting_place != NULL ? self->meeting_place : "");
-  meeting_day_changed_cb (GTK_EDITABLE (day), GTK_LABEL (label));
-
-  g_object_set_data (G_OBJECT (dialog), "rifq-day", day);
-  g_object_set_data (G_OBJECT (dialog), "rifq-place", place);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_meeting_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (day);
 }
 
 static void
@@ -1776,7 +1214,7 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meeting_row_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, rifq_committee_page_new_meeting_action);
 }
 
 static void
@@ -1893,7 +1331,7 @@ rifq_committee_page_new_meeting (RifqCommitteePage  *self,
   self->open_id = meeting->id;
   rifq_committee_page_reload (self);
   gtk_toggle_button_set_active (self->meetings_button, TRUE);
-  show_toast (self, _("Meeting added."), FALSE);
+  rifq_committee_page_toast (self, _("Meeting added."), FALSE);
   return TRUE;
 }
 
@@ -1931,7 +1369,7 @@ rifq_committee_page_add_to_agenda (RifqCommitteePage  *self,
       || !rifq_committee_add_to_agenda (self->db, self->meeting->id, request_id, &local))
     return refuse (self, local, error);
   rifq_committee_page_reload (self);
-  show_toast (self, _("Added to the agenda."), FALSE);
+  rifq_committee_page_toast (self, _("Added to the agenda."), FALSE);
   return TRUE;
 }
 
@@ -1954,7 +1392,7 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
     return refuse (self, local, error);
 
   /* The vote stays shown as cast, to be changed and cast again while the request is open. */
-  draft = draft_for (self, request_id);
+  draft = rifq_committee_page_draft_for (self, request_id);
   g_free (draft->vote);
   draft->vote = g_strdup (vote);
   g_free (draft->amount);
@@ -1964,7 +1402,7 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
   g_free (draft->recorded);
   draft->recorded = g_strdup (vote);
   rifq_committee_page_reload (self);
-  show_toast (self, _("Vote recorded."), FALSE);
+  rifq_committee_page_toast (self, _("Vote recorded."), FALSE);
   return TRUE;
 }
 
@@ -1990,10 +1428,10 @@ rifq_committee_page_decide (RifqCommitteePage  *self,
   g_free (letter_number (self, request_id));
   rifq_committee_page_reload (self);
   if (g_str_equal (decision, "accept"))
-    show_toast (self, _("Decision recorded: the request is accepted."), FALSE);
+    rifq_committee_page_toast (self, _("Decision recorded: the request is accepted."), FALSE);
   else if (g_str_equal (decision, "reject"))
-    show_toast (self, _("Decision recorded: the request is rejected."), FALSE);
+    rifq_committee_page_toast (self, _("Decision recorded: the request is rejected."), FALSE);
   else
-    show_toast (self, _("Decision recorded: the request is deferred."), FALSE);
+    rifq_committee_page_toast (self, _("Decision recorded: the request is deferred."), FALSE);
   return TRUE;
 }

@@ -1,0 +1,266 @@
+/* rifq-committee-page-dialogs.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The committee page's dialogs: the chair's decision with its reasons, and a new meeting. */
+
+#define G_LOG_DOMAIN "rifq-committee-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-application.h"
+#include "rifq-committee-page-private.h"
+#include "rifq-request-store.h"
+#include "rifq-validate.h"
+
+/* The decision dialog */
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+decision_response_cb (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      RifqCommitteePage *self)
+{
+  gint64 id = rifq_committee_page_row_request (dialog);
+  GtkWidget *choices = g_object_get_data (G_OBJECT (dialog), "rifq-choices");
+  GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "rifq-amount");
+  GtkTextBuffer *reasons = g_object_get_data (G_OBJECT (dialog), "rifq-reasons");
+  Draft *draft = rifq_committee_page_draft_for (self, id);
+  g_autofree char *decision = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *reasons_text = NULL;
+
+  /* Kept whatever the answer: a refusal or a second thought loses nothing typed. */
+  g_free (draft->decision);
+  draft->decision = g_strdup (rifq_committee_page_chosen_vote (choices));
+  g_free (draft->decision_amount);
+  draft->decision_amount = g_strdup (gtk_editable_get_text (amount));
+  g_free (draft->reasons);
+  draft->reasons = buffer_text (reasons);
+
+  if (!g_str_equal (response, "record"))
+    return;
+  decision = g_strdup (draft->decision);
+  amount_text = g_strdup (draft->decision_amount);
+  reasons_text = g_strdup (draft->reasons);
+  rifq_committee_page_decide (self, id, decision, amount_text, reasons_text, NULL);
+}
+
+void
+rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
+                                                RifqCommitteePage *self)
+{
+  gint64 id = rifq_committee_page_row_request (button);
+  Draft *draft = g_hash_table_lookup (self->drafts, &id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
+  g_autoptr(RifqTally) tally = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *choices;
+  GtkWidget *list;
+  GtkWidget *amount;
+  GtkWidget *label;
+  GtkWidget *scroller;
+  GtkWidget *view;
+
+  if (request == NULL || self->meeting == NULL
+      || (tally = rifq_committee_tally (self->db, self->meeting->id, id, &error)) == NULL)
+    {
+      if (error != NULL)
+        rifq_committee_page_toast (self, error->message, TRUE);
+      return;
+    }
+
+  number = rifq_ui_display_digits (request->number);
+  title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
+  body = g_strdup_printf ("%s\n\n%s", title, tally->explanation);
+  dialog = adw_message_dialog_new (rifq_committee_page_parent (self), _("Record the Decision"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  label = gtk_label_new (_("Decision"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  choices = rifq_committee_page_vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision : tally->outcome);
+  gtk_widget_set_halign (choices, GTK_ALIGN_FILL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Decision"), -1);
+  gtk_box_append (GTK_BOX (box), choices);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  amount = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (amount), _("Amount (riyals)"));
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (amount), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_editable_set_text (GTK_EDITABLE (amount), draft != NULL && draft->decision_amount ? draft->decision_amount : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), amount);
+  gtk_box_append (GTK_BOX (box), list);
+
+  label = gtk_label_new (_("Reasons"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reasons"), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            draft != NULL && draft->reasons != NULL ? draft->reasons : "", -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  rifq_committee_page_set_row_request (dialog, id);
+  g_object_set_data (G_OBJECT (dialog), "rifq-choices", choices);
+  g_object_set_data (G_OBJECT (dialog), "rifq-amount", amount);
+  g_object_set_data_full (G_OBJECT (dialog), "rifq-reasons",
+                          g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+/* The New Meeting dialog */
+
+static void
+meeting_day_changed_cb (GtkEditable *row,
+                        GtkLabel    *label)
+{
+  const char *text = gtk_editable_get_text (row);
+  g_autoptr(GError) error = NULL;
+  RifqCalendarKind kind;
+  GDate date;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+
+  if (rifq_text_is_blank (text))
+    {
+      gtk_label_set_text (label, _("Type the day in Hijri or Gregorian, as 1446/02/21 or 2024-08-25."));
+      return;
+    }
+  g_date_clear (&date, 1);
+  if (rifq_calendar_parse (text, &date, &kind, &error))
+    {
+      g_autofree char *both = rifq_calendar_format_both (&date, rifq_ui_get_digits ());
+
+      gtk_label_set_text (label, both);
+      return;
+    }
+  gtk_label_set_text (label, error->message);
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+new_meeting_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         RifqCommitteePage *self)
+{
+  GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "rifq-day");
+  GtkEditable *place = g_object_get_data (G_OBJECT (dialog), "rifq-place");
+  g_autofree char *day_text = g_strdup (gtk_editable_get_text (day));
+  g_autofree char *place_text = g_strdup (gtk_editable_get_text (place));
+
+  g_free (self->meeting_day);
+  self->meeting_day = g_strdup (day_text);
+  g_free (self->meeting_place);
+  self->meeting_place = g_strdup (place_text);
+  if (g_str_equal (response, "create"))
+    rifq_committee_page_new_meeting (self, day_text, place_text, NULL);
+}
+
+void
+rifq_committee_page_new_meeting_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *list;
+  GtkWidget *day;
+  GtkWidget *place;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (rifq_committee_page_parent (self), _("New Meeting"),
+                                   _("Every member of the research committee is listed, absent until "
+                                     "you record them as present."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  day = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (day), _("Day of the meeting"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (day), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), day);
+  place = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (place), _("Place of the meeting"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (place), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), place);
+  gtk_box_append (GTK_BOX (box), list);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "calendar-other");
+  gtk_box_append (GTK_BOX (box), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect_object (day, "changed", G_CALLBACK (meeting_day_changed_cb), label, 0);
+  gtk_editable_set_text (GTK_EDITABLE (day), self->meeting_day != NULL ? self->meeting_day : "");
+  gtk_editable_set_text (GTK_EDITABLE (place), self->meeting_place != NULL ? self->meeting_place : "");
+  meeting_day_changed_cb (GTK_EDITABLE (day), GTK_LABEL (label));
+
+  g_object_set_data (G_OBJECT (dialog), "rifq-day", day);
+  g_object_set_data (G_OBJECT (dialog), "rifq-place", place);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_meeting_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (day);
+}
