@@ -42,5 +42,12 @@ GSettings       *rifq_ui_settings_new               (void);
 RifqDigits       rifq_ui_get_digits                 (void);
 /* text with its digits in the style of rifq_ui_get_digits(). */
 char            *rifq_ui_display_digits             (const char *text);
+/* Empties a GtkBox or a GtkListBox. */
+void             rifq_ui_remove_children            (GtkWidget  *container);
+/* A framed, scrolling text area for a few lines (reasons, a question), named for screen
+ * readers; text may be NULL. Returns the frame; out_view receives the text view. */
+GtkWidget       *rifq_ui_text_area_new              (const char   *accessible_label,
+                                                     const char   *text,
+                                                     GtkTextView **out_view);
 
 G_END_DECLS

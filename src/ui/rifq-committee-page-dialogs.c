@@ -78,7 +78,7 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   GtkWidget *amount;
   GtkWidget *label;
   GtkWidget *scroller;
-  GtkWidget *view;
+  GtkTextView *view;
 
   if (request == NULL || self->meeting == NULL
       || (tally = rifq_committee_tally (self->db, self->meeting->id, id, &error)) == NULL)
@@ -106,7 +106,8 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  choices = rifq_committee_page_vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision : tally->outcome);
+  choices = rifq_committee_page_vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision
+                                                                                           : tally->outcome);
   gtk_widget_set_halign (choices, GTK_ALIGN_FILL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Decision"), -1);
   gtk_box_append (GTK_BOX (box), choices);
@@ -125,21 +126,7 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reasons"), -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            draft != NULL && draft->reasons != NULL ? draft->reasons : "", -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  scroller = rifq_ui_text_area_new (_("Reasons"), draft != NULL ? draft->reasons : NULL, &view);
   gtk_box_append (GTK_BOX (box), scroller);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
@@ -147,10 +134,10 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   g_object_set_data (G_OBJECT (dialog), "rifq-choices", choices);
   g_object_set_data (G_OBJECT (dialog), "rifq-amount", amount);
   g_object_set_data_full (G_OBJECT (dialog), "rifq-reasons",
-                          g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))), g_object_unref);
+                          g_object_ref (gtk_text_view_get_buffer (view)), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
 /* The New Meeting dialog */

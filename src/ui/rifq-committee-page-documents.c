@@ -205,7 +205,8 @@ rifq_committee_page_packet_clicked_cb (GtkButton         *button,
   job->title = g_strdup (_("Meeting Packet"));
   job->cancellable = g_cancellable_new ();
 
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rifq_committee_page_parent (self), _("Preparing the Meeting Packet"),
+  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rifq_committee_page_parent (self),
+                                                            _("Preparing the Meeting Packet"),
                                                             _("Every case on the agenda, sealed, in one document.")));
   bar = gtk_progress_bar_new ();
   job->bar = GTK_PROGRESS_BAR (bar);

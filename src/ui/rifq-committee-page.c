@@ -96,20 +96,6 @@ vote_word (const char *vote)
 }
 
 static void
-remove_children (GtkWidget *container)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (container))
-        gtk_list_box_remove (GTK_LIST_BOX (container), child);
-      else
-        gtk_box_remove (GTK_BOX (container), child);
-    }
-}
-
-static void
 refusal_mapped_cb (RifqCommitteePage *self)
 {
   self->refusal_shown_at = g_get_monotonic_time ();
@@ -324,7 +310,7 @@ filtered (RifqCommitteePage *self)
 static void
 fill_queue_list (RifqCommitteePage *self)
 {
-  remove_children (GTK_WIDGET (self->queue_list));
+  rifq_ui_remove_children (GTK_WIDGET (self->queue_list));
   for (guint i = 0; i < self->queue->len; i++)
     gtk_list_box_append (self->queue_list, queue_row_new (self, g_ptr_array_index (self->queue, i)));
 
@@ -479,7 +465,7 @@ reload_queue (RifqCommitteePage *self)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
-      remove_children (GTK_WIDGET (self->queue_list));
+      rifq_ui_remove_children (GTK_WIDGET (self->queue_list));
       gtk_widget_set_visible (self->filter_bar, FALSE);
       adw_status_page_set_icon_name (self->queue_empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->queue_empty_page, _("The Committee’s Queue Could Not Be Read"));
@@ -824,8 +810,8 @@ show_meeting (RifqCommitteePage *self)
   g_autoptr(RifqTally) quorum = NULL;
   guint present = 0;
 
-  remove_children (GTK_WIDGET (self->members_list));
-  remove_children (GTK_WIDGET (self->agenda_box));
+  rifq_ui_remove_children (GTK_WIDGET (self->members_list));
+  rifq_ui_remove_children (GTK_WIDGET (self->agenda_box));
 
   if (self->meeting == NULL)
     {
@@ -981,7 +967,7 @@ reload_meetings (RifqCommitteePage *self)
 
   self->reloading = TRUE;
   self->meeting = NULL;
-  remove_children (GTK_WIDGET (self->meetings_list));
+  rifq_ui_remove_children (GTK_WIDGET (self->meetings_list));
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   self->meetings = meetings != NULL ? g_steal_pointer (&meetings)
                                     : g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
@@ -1013,8 +999,8 @@ reload_meetings (RifqCommitteePage *self)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
-      remove_children (GTK_WIDGET (self->members_list));
-      remove_children (GTK_WIDGET (self->agenda_box));
+      rifq_ui_remove_children (GTK_WIDGET (self->members_list));
+      rifq_ui_remove_children (GTK_WIDGET (self->agenda_box));
       adw_status_page_set_title (self->meetings_empty_page, _("The Meetings Could Not Be Read"));
       adw_status_page_set_description (self->meetings_empty_page, markup);
       gtk_stack_set_visible_child_name (self->meeting_stack, "none");

@@ -1,0 +1,233 @@
+/* rifq-intake-page-helpers.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The intake page's helpers used by several of its files: text in entries, digits and days as
+ * shown, rows, refusals and notices, focus, and how far the request has come. */
+
+#define G_LOG_DOMAIN "rifq-intake-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rifq-arabic.h"
+#include "rifq-calendar.h"
+#include "rifq-channel.h"
+#include "rifq-error.h"
+#include "rifq-application.h"
+#include "rifq-intake-page-private.h"
+
+/* Helpers */
+
+const char *
+rifq_intake_editable_text (GtkWidget *widget)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
+}
+
+void
+rifq_intake_set_editable_text (GtkWidget  *widget,
+                               const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+}
+
+/* Numbers as the interface shows them: as the language, or as the preferences say. */
+char *
+rifq_intake_shown_digits (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  return rifq_ui_display_digits (text);
+}
+
+static char *
+date_digits (const char *text)
+{
+  if (rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC)
+    return rifq_arabic_indic_digits (text);
+  return g_strdup (text);
+}
+
+/* A saved day as an officer types it, "1446/02/21", so it reads back to the same day. */
+char *
+rifq_intake_typed_date (const char *iso)
+{
+  g_autofree char *text = NULL;
+  RifqHijriDate hijri;
+  GDate date;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+  if (!rifq_calendar_from_iso (iso, &date) || !rifq_calendar_to_hijri (&date, &hijri, NULL)
+      || hijri.approximate)
+    return g_strdup (iso);
+  text = g_strdup_printf ("%04d/%02d/%02d", hijri.year, hijri.month, hijri.day);
+  return date_digits (text);
+}
+
+GtkWidget *
+rifq_intake_action_row_new (const char *title,
+                            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names and sentences from the database are text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  return row;
+}
+
+const char *
+rifq_intake_item_code (GPtrArray *items,
+                       guint      position)
+{
+  if (items == NULL || position >= items->len)
+    return NULL;
+  return ((RifqPolicyItem *) g_ptr_array_index (items, position))->code;
+}
+
+/* Selects the item with this code; an unknown code selects nothing, and the store says so. */
+void
+rifq_intake_select_code (AdwComboRow *row,
+                         GPtrArray   *items,
+                         const char  *code)
+{
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    if (g_strcmp0 (rifq_intake_item_code (items, i), code) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+error_toast_dismissed_cb (AdwToast       *toast,
+                          RifqIntakePage *self)
+{
+  /* Dismissed once only: a second dismissal would hide it twice. */
+  if (self->error_toast == toast)
+    g_clear_weak_pointer (&self->error_toast);
+}
+
+static void
+error_label_mapped_cb (GtkWidget      *label,
+                       RifqIntakePage *self)
+{
+  self->error_shown_at = g_get_monotonic_time ();
+}
+
+/* Takes a refusal off the screen once it is outdated. libadwaita 1.2 frees a toast dismissed
+ * while it is still appearing and then touches it, so one that came up less than a second ago
+ * stays until the officer closes it. */
+void
+rifq_intake_dismiss_error (RifqIntakePage *self)
+{
+  GtkWidget *label;
+
+  if (self->error_toast == NULL)
+    return;
+  label = adw_toast_get_custom_title (self->error_toast);
+  if (label != NULL && gtk_widget_get_mapped (label)
+      && g_get_monotonic_time () - self->error_shown_at < G_USEC_PER_SEC)
+    return;
+  adw_toast_dismiss (self->error_toast);
+}
+
+void
+rifq_intake_show_error (RifqIntakePage *self,
+                        const char     *message)
+{
+  GtkWidget *label;
+  AdwToast *toast;
+
+  /* The refusal on screen says the newer one; the officer closes it once read. */
+  if (self->error_toast != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (adw_toast_get_custom_title (self->error_toast)), message);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->error_toast));
+      return;
+    }
+
+  /* A title label of its own: the sentence wraps instead of being cut short. */
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  g_signal_connect_object (label, "map", G_CALLBACK (error_label_mapped_cb), self, 0);
+
+  toast = adw_toast_new ("");
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_timeout (toast, 0);
+  g_set_weak_pointer (&self->error_toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (error_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rifq_intake_show_info (RifqIntakePage *self,
+                       const char     *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  rifq_intake_dismiss_error (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+GtkWindow *
+rifq_intake_parent_window (RifqIntakePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Focus leaves a part of the page about to be hidden or made read-only: GTK 4.8 would keep
+ * an entry's cursor blinking there and warn that it never lost focus. */
+void
+rifq_intake_release_focus (RifqIntakePage *self,
+                           GtkWidget      *within)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && within != NULL && (focus == within || gtk_widget_is_ancestor (focus, within)))
+    gtk_root_set_focus (root, NULL);
+}
+
+gboolean
+rifq_intake_require_request (RifqIntakePage  *self,
+                             GError         **error)
+{
+  if (self->request != NULL)
+    return TRUE;
+  g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Receive the request first."));
+  return FALSE;
+}
+
+guint
+rifq_intake_current_step (RifqIntakePage *self)
+{
+  return self->request ? rifq_request_state_step (self->request->state) : 1;
+}
+
+gboolean
+rifq_intake_step_reached (RifqIntakePage *self,
+                          guint           step)
+{
+  if (step < 1 || step > RIFQ_INTAKE_N_STEPS)
+    return FALSE;
+  if (self->request == NULL)
+    return step == 1;
+  /* A referral answered while the documents are still open can be read again; once signed,
+   * submission is the next thing to do. */
+  return step <= rifq_intake_current_step (self) || (step == 3 && self->request->referrals->len > 0)
+         || (step == 5 && self->request->state == RIFQ_REQUEST_READY_TO_SIGN && self->request->signed_at != NULL);
+}

@@ -1,0 +1,618 @@
+/* rifq-intake-page-steps.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The intake page's steps: reception, referral, withdrawal and reopening, signature, submission
+ * and receipt, registration, service and closing. */
+
+#define G_LOG_DOMAIN "rifq-intake-page"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "rifq-application.h"
+#include "rifq-arabic.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
+#include "rifq-intake-page-private.h"
+#include "rifq-pdf-window.h"
+#include "rifq-request-receipt.h"
+#include "rifq-request-store.h"
+#include "rifq-signature-pad.h"
+#include "rifq-validate.h"
+
+/* A whole number as typed, in either digits, thousands separators allowed; blank is FALSE. */
+static gboolean
+parse_whole_number (const char *text,
+                    gint64     *out_value)
+{
+  g_autofree char *latin = rifq_arabic_latin_digits (text ? text : "");
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 value;
+
+  for (const char *p = latin; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 128 && g_ascii_isdigit (c))
+        g_string_append_c (digits, (char) c);
+      else if (c != ',' && c != 0x066C && !g_unichar_isspace (c))
+        return FALSE;
+    }
+  if (digits->len == 0 || !g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out_value = (gint64) value;
+  return TRUE;
+}
+
+/* Reception */
+
+void
+rifq_intake_clear_reception (RifqIntakePage *self)
+{
+  self->chosen_id = 0;
+  self->form_shows_request = FALSE;
+  rifq_intake_set_editable_text (GTK_WIDGET (self->applicant_search), NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), "");
+  adw_action_row_set_subtitle (self->chosen_row, "");
+  adw_combo_row_set_selected (self->channel_row, 0);
+  adw_combo_row_set_selected (self->kind_row, 0);
+  rifq_intake_set_editable_text (self->description_row, NULL);
+  rifq_intake_set_editable_text (self->amount_row, NULL);
+  rifq_intake_set_editable_text (self->summary_row, NULL);
+}
+
+void
+rifq_intake_applicant_search_changed_cb (RifqIntakePage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->applicant_search));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rifq_ui_remove_children (GTK_WIDGET (self->search_results));
+  if (rifq_text_is_blank (query))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->search_results), FALSE);
+      return;
+    }
+
+  found = rifq_beneficiary_store_search (self->db, query, 6, &error);
+  if (found == NULL)
+    {
+      rifq_intake_show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      RifqBeneficiary *beneficiary = g_ptr_array_index (found, i);
+      g_autofree char *name = rifq_beneficiary_dup_full_name (beneficiary);
+      g_autofree char *nid = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
+      g_autofree char *mobile = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", nid, mobile);
+      GtkWidget *row = rifq_intake_action_row_new (name, subtitle);
+      gint64 id = rifq_beneficiary_get_id (beneficiary);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "rifq-beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
+      gtk_list_box_append (self->search_results, row);
+    }
+  if (found->len == 0)
+    {
+      GtkWidget *row = rifq_intake_action_row_new (_("No one found"),
+                                       _("Check the spelling, or register the applicant as a new beneficiary."));
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->search_results, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->search_results), TRUE);
+}
+
+void
+rifq_intake_search_row_activated_cb (RifqIntakePage *self,
+                                     GtkListBoxRow  *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "rifq-beneficiary-id");
+
+  if (id != NULL)
+    rifq_intake_page_choose_beneficiary (self, *id);
+}
+
+static gboolean
+collect (RifqIntakePage  *self,
+         GError         **error)
+{
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_COLLECT, NULL, error))
+    {
+      /* The request exists: show it as received, so the officer can try again. */
+      rifq_intake_reload_request (self, NULL);
+      return FALSE;
+    }
+  return rifq_intake_moved (self, error);
+}
+
+gboolean
+rifq_intake_receive_step (RifqIntakePage  *self,
+                          GVariant        *parameter,
+                          GError         **error)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  const char *amount_text = rifq_intake_editable_text (self->amount_row);
+  RifqRequestDraft draft = { 0 };
+
+  if (self->request != NULL)
+    {
+      if (self->request->state == RIFQ_REQUEST_DRAFT)
+        return collect (self, error);
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("This request has already been received."));
+      return FALSE;
+    }
+
+  if (self->chosen_id == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("Applicant: search the registry and choose the applicant, or register them first."));
+      return FALSE;
+    }
+  draft.amount = -1;
+  if (!rifq_text_is_blank (amount_text) && !parse_whole_number (amount_text, &draft.amount))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
+      return FALSE;
+    }
+  draft.beneficiary_id = self->chosen_id;
+  draft.channel = rifq_intake_item_code (self->channels, adw_combo_row_get_selected (self->channel_row));
+  draft.kind = rifq_intake_item_code (self->kinds, adw_combo_row_get_selected (self->kind_row));
+  draft.description = rifq_intake_editable_text (self->description_row);
+  draft.contact_summary = rifq_text_is_blank (rifq_intake_editable_text (self->summary_row))
+                          ? NULL : rifq_intake_editable_text (self->summary_row);
+
+  r = rifq_request_store_create (self->db, &draft, error);
+  if (r == NULL)
+    return FALSE;
+  rifq_intake_set_request (self, r);
+  return collect (self, error);
+}
+
+gboolean
+rifq_intake_change_applicant_step (RifqIntakePage  *self,
+                                   GVariant        *parameter,
+                                   GError         **error)
+{
+  if (self->request != NULL)
+    return TRUE;
+  self->chosen_id = 0;
+  rifq_intake_update_reception (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->applicant_search));
+  return TRUE;
+}
+
+/* Documents */
+
+static gboolean
+refer_with_question (RifqIntakePage  *self,
+                     const char      *question,
+                     GError         **error)
+{
+  RifqStepDetails details = { .text = question };
+
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_REFER, &details, error))
+    return FALSE;
+  return rifq_intake_moved (self, error);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+text_changed_cb (GtkTextBuffer    *buffer,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *text = buffer_text (buffer);
+
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (dialog), "rifq-response"),
+                                           !rifq_text_is_blank (text));
+}
+
+/* Asks for a text (the applicant's question, the reason for withdrawing); the response is
+ * enabled once something is written, and callback receives it. */
+static void
+ask_for_text (RifqIntakePage        *self,
+              const char            *heading,
+              const char            *body,
+              const char            *accessible_label,
+              const char            *response,
+              const char            *response_label,
+              AdwResponseAppearance  appearance,
+              GCallback              callback)
+{
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+
+  dialog = adw_message_dialog_new (rifq_intake_parent_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response, FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  scroller = rifq_ui_text_area_new (accessible_label, NULL, &view);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  buffer = gtk_text_view_get_buffer (view);
+  g_object_set_data_full (G_OBJECT (dialog), "rifq-text", g_object_ref (buffer), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "rifq-response", g_strdup (response), g_free);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+static void
+refer_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RifqIntakePage   *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "rifq-text");
+  g_autofree char *question = buffer_text (buffer);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "refer") && !refer_with_question (self, question, &error))
+    rifq_intake_show_error (self, error->message);
+}
+
+gboolean
+rifq_intake_refer_step (RifqIntakePage  *self,
+                        GVariant        *parameter,
+                        GError         **error)
+{
+  if (!rifq_intake_require_request (self, error))
+    return FALSE;
+
+  if (self->referral_question != NULL)
+    {
+      g_autofree char *question = g_steal_pointer (&self->referral_question);
+
+      return refer_with_question (self, question, error);
+    }
+
+  ask_for_text (self, _("Refer to Social Research"),
+                _("Write the applicant’s question for the social-research officer, "
+                  "who will answer it and explain the procedure."),
+                _("The applicant’s question"), "refer", _("_Refer"), ADW_RESPONSE_SUGGESTED,
+                G_CALLBACK (refer_response_cb));
+  return TRUE;
+}
+
+static gboolean
+withdraw_with_reason (RifqIntakePage  *self,
+                      const char      *reason,
+                      GError         **error)
+{
+  RifqStepDetails details = { .text = reason };
+
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_WITHDRAW, &details, error))
+    return FALSE;
+  rifq_intake_show_info (self, _("The request was withdrawn; the reason is recorded."));
+  rifq_intake_page_show_step (self, 0);
+  return TRUE;
+}
+
+static void
+withdraw_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RifqIntakePage   *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "rifq-text");
+  g_autofree char *reason = buffer_text (buffer);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "withdraw") && !withdraw_with_reason (self, reason, &error))
+    rifq_intake_show_error (self, error->message);
+}
+
+gboolean
+rifq_intake_withdraw_step (RifqIntakePage  *self,
+                           GVariant        *parameter,
+                           GError         **error)
+{
+  if (!rifq_intake_require_request (self, error))
+    return FALSE;
+
+  if (self->withdraw_reason != NULL)
+    {
+      g_autofree char *reason = g_steal_pointer (&self->withdraw_reason);
+
+      return withdraw_with_reason (self, reason, error);
+    }
+
+  ask_for_text (self, _("Withdraw the Request?"),
+                _("The request is closed and goes no further. Write why, for the record."),
+                _("The reason for withdrawing"), "withdraw", _("_Withdraw"), ADW_RESPONSE_DESTRUCTIVE,
+                G_CALLBACK (withdraw_response_cb));
+  return TRUE;
+}
+
+gboolean
+rifq_intake_reopen_step (RifqIntakePage  *self,
+                         GVariant        *parameter,
+                         GError         **error)
+{
+  if (!rifq_intake_require_request (self, error) || !rifq_intake_page_advance (self, RIFQ_ACTION_REOPEN, NULL, error))
+    return FALSE;
+  return rifq_intake_moved (self, error);
+}
+
+/* Declaration and signature */
+
+void
+rifq_intake_signer_toggled_cb (RifqIntakePage *self)
+{
+  gtk_widget_set_visible (self->caregiver_list, gtk_toggle_button_get_active (self->signer_caregiver));
+}
+
+void
+rifq_intake_clear_signature_clicked_cb (RifqIntakePage *self)
+{
+  rifq_signature_pad_clear (self->signature_pad);
+}
+
+gboolean
+rifq_intake_sign_step (RifqIntakePage  *self,
+                       GVariant        *parameter,
+                       GError         **error)
+{
+  g_autofree char *json = NULL;
+  RifqSigning signing = { 0 };
+  gboolean caregiver = gtk_toggle_button_get_active (self->signer_caregiver);
+
+  if (!rifq_intake_require_request (self, error))
+    return FALSE;
+
+  json = rifq_signature_to_json (rifq_signature_pad_get_signature (self->signature_pad));
+  signing.signature_json = json;
+  signing.signer = caregiver ? "caregiver" : "applicant";
+  signing.signer_name = caregiver ? rifq_intake_editable_text (self->caregiver_name_row) : NULL;
+  signing.signer_relation = caregiver ? rifq_intake_editable_text (self->caregiver_relation_row) : NULL;
+  signing.sign_mark = gtk_toggle_button_get_active (self->mark_thumbprint) ? "thumbprint" : "signature";
+  signing.officer_name = rifq_intake_editable_text (self->officer_name_row);
+
+  if (!rifq_request_store_sign (self->db, self->request->id, &signing, error))
+    return FALSE;
+  if (!rifq_intake_reload_request (self, error))
+    return FALSE;
+  rifq_intake_show_page (self, 4);
+  return TRUE;
+}
+
+/* Submission and receipt */
+
+gboolean
+rifq_intake_submit_step (RifqIntakePage  *self,
+                         GVariant        *parameter,
+                         GError         **error)
+{
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_SUBMIT, NULL, error))
+    return FALSE;
+  return rifq_intake_moved (self, error);
+}
+
+static char *
+receipt_name (const RifqRequest *r)
+{
+  g_autofree char *number = g_strdup (r->number ? r->number : "request");
+
+  g_strdelimit (number, "/\\", '-');
+  return g_strdup_printf ("receipt-%s.pdf", number);
+}
+
+static void
+save_receipt_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          RifqIntakePage  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path == NULL)
+        rifq_intake_show_error (self, _("The receipt can only be saved to a folder on this computer."));
+      else if (!rifq_intake_page_save_receipt (self, path, &error))
+        rifq_intake_show_error (self, error->message);
+    }
+  g_object_unref (native);
+}
+
+gboolean
+rifq_intake_save_receipt_step (RifqIntakePage  *self,
+                               GVariant        *parameter,
+                               GError         **error)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+
+  if (!rifq_intake_require_request (self, error))
+    return FALSE;
+
+  native = gtk_file_chooser_native_new (_("Save the Receipt"), rifq_intake_parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  name = receipt_name (self->request);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect_object (native, "response", G_CALLBACK (save_receipt_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  return TRUE;
+}
+
+gboolean
+rifq_intake_open_receipt_step (RifqIntakePage  *self,
+                               GVariant        *parameter,
+                               GError         **error)
+{
+  /* The session's own folder, emptied at log-out: the receipt holds a national ID. */
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "rifq", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GFile) file = NULL;
+  RifqPdfWindow *preview;
+
+  if (!rifq_intake_require_request (self, error))
+    return FALSE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder %s could not be made: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  name = receipt_name (self->request);
+  path = g_build_filename (folder, name, NULL);
+  if (!rifq_receipt_pdf_write_request (self->db, self->request, path, error))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  pdf = g_file_load_bytes (file, NULL, NULL, error);
+  g_unlink (path);
+  if (pdf == NULL)
+    return FALSE;
+
+  /* Previewed and printed inside Rifq: the PDF's own pages, not a second layout. */
+  title = g_strdup_printf (_("Receipt of Request %s"), self->request->number);
+  preview = rifq_pdf_window_new (rifq_intake_parent_window (self), title, name, pdf);
+  gtk_window_present (GTK_WINDOW (preview));
+  return TRUE;
+}
+
+/* Registration, service, closing */
+
+gboolean
+rifq_intake_register_step (RifqIntakePage  *self,
+                           GVariant        *parameter,
+                           GError         **error)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *message = NULL;
+
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_REGISTER, NULL, error) || !rifq_intake_moved (self, error))
+    return FALSE;
+  file = rifq_intake_shown_digits (self->request->file_number ? self->request->file_number : "—");
+  message = g_strdup_printf (_("Registered under file number %s."), file);
+  rifq_intake_show_info (self, message);
+  return TRUE;
+}
+
+gboolean
+rifq_intake_serve_step (RifqIntakePage  *self,
+                        GVariant        *parameter,
+                        GError         **error)
+{
+  const char *quantity_text = rifq_intake_editable_text (self->quantity_row);
+  const char *amount_text = rifq_intake_editable_text (self->service_amount_row);
+  RifqService service = { 0 };
+  RifqStepDetails details = { 0 };
+  g_autofree char *kind = NULL;
+  g_autofree char *delivered_on = NULL;
+  g_autofree char *delivered_by = NULL;
+  g_autofree char *notes = NULL;
+
+  if (!rifq_intake_require_request (self, error))
+    return FALSE;
+  service.quantity = 0;
+  service.amount = -1;
+  if (!rifq_text_is_blank (quantity_text) && !parse_whole_number (quantity_text, &service.quantity))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Quantity: enter a whole number."));
+      return FALSE;
+    }
+  if (!rifq_text_is_blank (amount_text) && !parse_whole_number (amount_text, &service.amount))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
+      return FALSE;
+    }
+
+  kind = g_strdup (rifq_intake_item_code (self->kinds, adw_combo_row_get_selected (self->service_kind_row)));
+  delivered_on = g_strdup (rifq_intake_editable_text (self->service_date_row));
+  delivered_by = g_strdup (rifq_intake_editable_text (self->delivered_by_row));
+  notes = g_strdup (rifq_intake_editable_text (self->notes_row));
+  service.kind = kind;
+  service.delivered_on = delivered_on;
+  service.delivered_by = delivered_by;
+  service.place = gtk_toggle_button_get_active (self->place_home) ? "home" : "office";
+  service.notes = notes;
+  details.service = &service;
+
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_SERVE, &details, error))
+    return FALSE;
+  /* What was recorded is in the list now; the form is ready for the next delivery. */
+  rifq_intake_set_editable_text (self->quantity_row, NULL);
+  rifq_intake_set_editable_text (self->service_amount_row, NULL);
+  rifq_intake_set_editable_text (self->notes_row, NULL);
+  if (!rifq_intake_moved (self, error))
+    return FALSE;
+  rifq_intake_show_info (self, _("The service is recorded."));
+  return TRUE;
+}
+
+gboolean
+rifq_intake_close_step (RifqIntakePage  *self,
+                        GVariant        *parameter,
+                        GError         **error)
+{
+  if (!rifq_intake_page_advance (self, RIFQ_ACTION_CLOSE, NULL, error))
+    return FALSE;
+  return rifq_intake_moved (self, error);
+}
+
+gboolean
+rifq_intake_new_step (RifqIntakePage  *self,
+                      GVariant        *parameter,
+                      GError         **error)
+{
+  rifq_intake_page_start_new (self);
+  return TRUE;
+}
+
+gboolean
+rifq_intake_list_step (RifqIntakePage  *self,
+                       GVariant        *parameter,
+                       GError         **error)
+{
+  rifq_intake_page_show_step (self, 0);
+  return TRUE;
+}
+
+gboolean
+rifq_intake_show_step_step (RifqIntakePage  *self,
+                            GVariant        *parameter,
+                            GError         **error)
+{
+  rifq_intake_page_show_step (self, parameter ? g_variant_get_uint32 (parameter) : 0);
+  return TRUE;
+}
