@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rifq-committee.h"
@@ -39,6 +40,15 @@ committee_set_up (Committee     *f,
 
   f->db = rifq_test_db_new (NULL);
   rifq_test_staff (f->db);
+  /* A rule of the test's own ("key=value"), set before the meeting is called: it keeps it. */
+  if (data != NULL)
+    {
+      g_auto(GStrv) setting = g_strsplit (data, "=", 2);
+
+      as (f, "admin");
+      g_assert_true (rifq_settings_save (f->db, setting[0], setting[1], &error));
+      g_assert_no_error (error);
+    }
   f->request = rifq_test_submitted_request (f->db, rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_1, "محمد",
                                                                                "0501234567"),
                                             "food_basket");
@@ -183,8 +193,6 @@ test_tie_without_chair_setting_gives_nothing (Committee     *f,
   g_autoptr(RifqTally) tally = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db), "UPDATE settings SET value = '0'"
-                                 " WHERE key = 'committee_chair_breaks_tie'", NULL, NULL, NULL), ==, SQLITE_OK);
   attend (f, present);
   vote (f, "chair", "defer");
   vote (f, "member1", "defer");
@@ -268,7 +276,6 @@ test_quorum_of_everyone_refuses_three_of_four (Committee     *f,
   g_autoptr(RifqTally) tally = NULL;
   g_autoptr(GError) error = NULL;
 
-  set_rule (f, "committee_quorum", "all");
   attend (f, present);
   vote (f, "chair", "accept");
   vote (f, "member1", "accept");
@@ -290,7 +297,6 @@ test_majority_of_votes_cast_leaves_abstentions_out (Committee     *f,
                                                     gconstpointer  data)
 {
   const char *present[] = { "chair", "member1", "member2", "member3", NULL };
-  g_autoptr(RifqTally) by_present = NULL;
   g_autoptr(RifqTally) by_votes = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -298,10 +304,6 @@ test_majority_of_votes_cast_leaves_abstentions_out (Committee     *f,
   vote (f, "chair", "accept");
   vote (f, "member1", "accept");
   vote (f, "member2", "reject");
-  by_present = rifq_committee_tally (f->db, f->meeting, f->request, &error);
-  g_assert_null (by_present->outcome);
-
-  set_rule (f, "committee_majority", "of_votes");
   by_votes = rifq_committee_tally (f->db, f->meeting, f->request, &error);
   g_assert_cmpstr (by_votes->outcome, ==, "accept");
   g_assert_cmpstr (by_votes->explanation, ==, "The majority of the votes cast is for acceptance (2 of 3).");
@@ -317,7 +319,6 @@ test_majority_of_committee_needs_three_of_four (Committee     *f,
                                                 gconstpointer  data)
 {
   const char *present[] = { "chair", "member1", "member2", NULL };
-  g_autoptr(RifqTally) by_present = NULL;
   g_autoptr(RifqTally) by_committee = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -325,10 +326,6 @@ test_majority_of_committee_needs_three_of_four (Committee     *f,
   vote (f, "chair", "reject");
   vote (f, "member1", "accept");
   vote (f, "member2", "accept");
-  by_present = rifq_committee_tally (f->db, f->meeting, f->request, &error);
-  g_assert_cmpstr (by_present->outcome, ==, "accept");
-
-  set_rule (f, "committee_majority", "of_committee");
   by_committee = rifq_committee_tally (f->db, f->meeting, f->request, &error);
   g_assert_null (by_committee->outcome);
   g_assert_cmpstr (by_committee->explanation, ==,
@@ -416,6 +413,112 @@ test_seat_refused_for_non_admin_and_last_role (Committee     *f,
   g_assert_nonnull (strstr (error->message, "another role"));
   g_assert_cmpint (roles_of (f, "member3"), ==, RIFQ_ROLE_COMMITTEE);
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+}
+
+/* The settings change after the meeting is called: its rule and its chair do not. */
+static void
+test_meeting_keeps_rule_and_chair_it_was_called_with (Committee     *f,
+                                                      gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(RifqMeeting) next = NULL;
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(RifqTally) next_tally = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqRule rule;
+
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "reject");
+  set_rule (f, "committee_quorum", "all");
+  as (f, "admin");
+  g_assert_true (rifq_staff_set_committee_seat (f->db, "member1", RIFQ_SEAT_CHAIR, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rifq_committee_meeting_rule (f->db, f->meeting, &rule, &error));
+  g_assert_cmpint (rule.quorum, ==, RIFQ_QUORUM_MORE_THAN_HALF);
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_true (tally->quorum);
+  g_assert_cmpstr (tally->outcome, ==, "accept");
+  meeting = rifq_committee_meeting_get (f->db, f->meeting, &error);
+  g_assert_cmpstr (((RifqMember *) g_ptr_array_index (meeting->members, 0))->username, ==, "chair");
+  g_assert_true (((RifqMember *) g_ptr_array_index (meeting->members, 0))->chair);
+
+  /* The new chair does not run a meeting called before; the chair it was called with does. */
+  as (f, "member1");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  as (f, "chair");
+  if (!rifq_committee_decide (f->db, f->meeting, f->request, "accept", 1500, "يستحق الدعم", &error))
+    g_error ("%s", error->message);
+
+  /* The next meeting is called by the new chair, under the new rule. */
+  as (f, "member1");
+  next = rifq_committee_meeting_create (f->db, "1448/06/27", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_meeting_rule (f->db, next->id, &rule, &error));
+  g_assert_cmpint (rule.quorum, ==, RIFQ_QUORUM_ALL);
+  next_tally = rifq_committee_tally (f->db, next->id, 0, &error);
+  g_assert_false (next_tally->quorum);
+}
+
+/* A database of schema 3 with a meeting: the migration gives the meeting today's rule and chair. */
+static void
+test_migration_gives_old_meetings_their_rule_and_chair (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rifq-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  const char *names[] = { "0001-initial.sql", "0002-requests.sql", "0003-committee.sql" };
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqRule rule;
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_build_filename (g_getenv ("RIFQ_SOURCE_DIR"), "src", "core", "migrations", names[i], NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
+      g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z'),"
+                                 " ('hind', 'هند', 1, '2026-01-01T00:00:00Z');"
+                                 "INSERT INTO staff_role VALUES ('khalid', 'chair'), ('hind', 'committee');"
+                                 "INSERT INTO meeting (held_on, place, created_by, created_at)"
+                                 " VALUES ('2026-11-30', NULL, 'khalid', '2026-11-26T00:00:00Z');"
+                                 "INSERT INTO meeting_member VALUES (1, 'khalid', 1), (1, 'hind', 1);"
+                                 "UPDATE settings SET value = 'two_thirds' WHERE key = 'committee_quorum';"
+                                 "PRAGMA user_version = 3; PRAGMA application_id = 1380533841;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  db = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_db_get_schema_version (db), ==, 4);
+  g_assert_true (rifq_committee_meeting_rule (db, 1, &rule, &error));
+  g_assert_cmpint (rule.quorum, ==, RIFQ_QUORUM_TWO_THIRDS);
+  g_assert_cmpint (rule.majority, ==, RIFQ_MAJORITY_OF_PRESENT);
+  g_assert_true (rule.chair_breaks_tie);
+  meeting = rifq_committee_meeting_get (db, 1, &error);
+  g_assert_cmpstr (((RifqMember *) g_ptr_array_index (meeting->members, 0))->username, ==, "khalid");
+  g_assert_true (((RifqMember *) g_ptr_array_index (meeting->members, 0))->chair);
+  g_assert_false (((RifqMember *) g_ptr_array_index (meeting->members, 1))->chair);
+
+  g_clear_object (&db);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }
 
 static void
@@ -556,21 +659,30 @@ main (int   argc,
   rifq_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Committee, NULL, committee_set_up, func, committee_tear_down)
+#define ADD_UNDER(path, setting, func) \
+  g_test_add (path, Committee, setting, committee_set_up, func, committee_tear_down)
   ADD ("/committee/agenda/puts-request-under-review", test_agenda_puts_request_under_review);
   ADD ("/committee/rule/majority-of-present-decides", test_majority_of_present_decides);
   ADD ("/committee/rule/chair-breaks-a-tie", test_chair_breaks_tie);
-  ADD ("/committee/rule/tie-without-chair-setting-gives-nothing", test_tie_without_chair_setting_gives_nothing);
+  ADD_UNDER ("/committee/rule/tie-without-chair-setting-gives-nothing", "committee_chair_breaks_tie=0",
+             test_tie_without_chair_setting_gives_nothing);
   ADD ("/committee/rule/no-quorum-refused", test_no_quorum_refused);
   ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
   ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
   ADD ("/committee/rule/quorum-counts-the-meetings-own-members", test_quorum_counts_the_meetings_members);
-  ADD ("/committee/rule/quorum-of-everyone-refuses-three-of-four", test_quorum_of_everyone_refuses_three_of_four);
-  ADD ("/committee/rule/majority-of-votes-cast-leaves-abstentions-out",
-       test_majority_of_votes_cast_leaves_abstentions_out);
-  ADD ("/committee/rule/majority-of-committee-needs-three-of-four", test_majority_of_committee_needs_three_of_four);
+  ADD_UNDER ("/committee/rule/quorum-of-everyone-refuses-three-of-four", "committee_quorum=all",
+             test_quorum_of_everyone_refuses_three_of_four);
+  ADD_UNDER ("/committee/rule/majority-of-votes-cast-leaves-abstentions-out", "committee_majority=of_votes",
+             test_majority_of_votes_cast_leaves_abstentions_out);
+  ADD_UNDER ("/committee/rule/majority-of-committee-needs-three-of-four", "committee_majority=of_committee",
+             test_majority_of_committee_needs_three_of_four);
   ADD ("/committee/rule/described-as-set", test_rule_described_as_set);
   g_test_add_func ("/committee/rule/quorum-thresholds", test_quorum_thresholds);
   ADD ("/committee/members/new-chair-leaves-old-chair-a-member", test_new_chair_leaves_old_chair_a_member);
+  ADD ("/committee/meeting/keeps-rule-and-chair-it-was-called-with",
+       test_meeting_keeps_rule_and_chair_it_was_called_with);
+  g_test_add_func ("/committee/migration/old-meetings-get-their-rule-and-chair",
+                   test_migration_gives_old_meetings_their_rule_and_chair);
   ADD ("/committee/members/seat-refused-for-non-admin-and-last-role", test_seat_refused_for_non_admin_and_last_role);
   g_test_add_func ("/committee/clock/across-month-and-year", test_clock_across_month_and_year);
   g_test_add_func ("/committee/queue/filters-by-kind-and-overdue", test_queue_filters);

@@ -197,6 +197,10 @@ rifq_committee_queue_cities (RifqDb  *db,
   return g_strv_builder_end (builder);
 }
 
+/* How the rule's parts are written in the settings and with each meeting, in enum order. */
+static const char * const quorum_codes[] = { "more_than_half", "two_thirds", "all" };
+static const char * const majority_codes[] = { "of_present", "of_votes", "of_committee" };
+
 /* Meetings */
 
 static GPtrArray *
@@ -243,6 +247,29 @@ require_role (RifqDb      *db,
   return FALSE;
 }
 
+/* The chair listed with the meeting runs it, even when the committee has a new chair since. */
+static gboolean
+require_meeting_chair (RifqDb      *db,
+                       gint64       meeting_id,
+                       const char  *what,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean chair = FALSE;
+
+  stmt = rifq_db_prepare (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_text (stmt, 2, rifq_db_get_actor (db), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    chair = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (!chair)
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only the research-committee chair may %s."), what);
+  return chair;
+}
+
 static JsonNode *
 meeting_json (gint64      id,
               const char *member,
@@ -285,6 +312,7 @@ create_meeting_cb (RifqDb      *db,
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   sqlite3_stmt *stmt;
+  RifqRule rule;
 
   if (!require_role (db, RIFQ_ROLE_CHAIR, _("call a meeting"), error))
     return FALSE;
@@ -292,13 +320,19 @@ create_meeting_cb (RifqDb      *db,
   if (members == NULL)
     return FALSE;
 
-  stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at) VALUES (?, ?, ?, ?)", error);
+  /* The meeting keeps the rule it is called under, whatever the settings say later. */
+  rifq_committee_rule_get (db, &rule);
+  stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
+                              " chair_breaks_tie) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, job->held_on, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rifq_text_is_blank (job->place) ? NULL : job->place, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, quorum_codes[rule.quorum], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, majority_codes[rule.majority], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, rule.chair_breaks_tie);
   if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
   job->meeting_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
@@ -307,11 +341,13 @@ create_meeting_cb (RifqDb      *db,
     {
       RifqMember *member = g_ptr_array_index (members, i);
 
-      stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present) VALUES (?, ?, 0)", error);
+      stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present, chair)"
+                                  " VALUES (?, ?, 0, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, job->meeting_id);
       sqlite3_bind_text (stmt, 2, member->username, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, member->chair);
       if (!_rifq_request_store_step_ok (stmt, db, error))
         return FALSE;
     }
@@ -379,8 +415,7 @@ rifq_committee_meeting_get (RifqDb  *db,
       return NULL;
     }
 
-  stmt = rifq_db_prepare (db, "SELECT m.username, s.full_name, m.present,"
-                              " EXISTS (SELECT 1 FROM staff_role r WHERE r.username = m.username AND r.role = 'chair')"
+  stmt = rifq_db_prepare (db, "SELECT m.username, s.full_name, m.present, m.chair"
                               " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
                               " ORDER BY 4 DESC, s.full_name", error);
   if (stmt == NULL)
@@ -468,7 +503,7 @@ set_present_cb (RifqDb      *db,
   Job *job = user_data;
   sqlite3_stmt *stmt;
 
-  if (!require_role (db, RIFQ_ROLE_CHAIR, _("record who is present"), error))
+  if (!require_meeting_chair (db, job->meeting_id, _("record who is present"), error))
     return FALSE;
   /* The decisions were taken by the members present then: the record of them stays as it was. */
   stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", error);
@@ -543,7 +578,7 @@ add_to_agenda_cb (RifqDb      *db,
   g_autoptr(RifqMeeting) meeting = NULL;
   sqlite3_stmt *stmt;
 
-  if (!require_role (db, RIFQ_ROLE_CHAIR, _("set the agenda"), error))
+  if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
     return FALSE;
   meeting = rifq_committee_meeting_get (db, job->meeting_id, error);
   r = meeting ? rifq_request_store_get (db, job->request_id, error) : NULL;
@@ -561,7 +596,7 @@ add_to_agenda_cb (RifqDb      *db,
       if (!_rifq_request_store_advance_in (db, write, r->id,
                                            r->state == RIFQ_REQUEST_SUBMITTED ? RIFQ_ACTION_REVIEW
                                                                               : RIFQ_ACTION_RECONSIDER,
-                                           NULL, error))
+                                           NULL, RIFQ_ROLE_CHAIR, error))
         return FALSE;
     }
   else if (r->state != RIFQ_REQUEST_UNDER_REVIEW)
@@ -600,23 +635,29 @@ rifq_committee_add_to_agenda (RifqDb  *db,
 
 /* Votes and the rule */
 
+/* Whether username is listed with the meeting (the committee as it was called), and present. */
 static gboolean
-present_member (RifqDb     *db,
+meeting_member (RifqDb     *db,
                 gint64      meeting_id,
-                const char *username)
+                const char *username,
+                gboolean   *out_present)
 {
   sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT present FROM meeting_member WHERE meeting_id = ? AND username = ?",
                                         NULL);
-  gboolean present = FALSE;
+  gboolean listed = FALSE;
 
+  *out_present = FALSE;
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    present = sqlite3_column_int (stmt, 0);
+    {
+      listed = TRUE;
+      *out_present = sqlite3_column_int (stmt, 0) != 0;
+    }
   sqlite3_reset (stmt);
-  return present;
+  return listed;
 }
 
 /* Checks that a request is on the meeting's agenda and under review. */
@@ -658,10 +699,16 @@ vote_cb (RifqDb      *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *actor = rifq_db_get_actor (db);
   sqlite3_stmt *stmt;
+  gboolean present;
 
-  if (!require_role (db, COMMITTEE_ROLES, _("vote"), error))
-    return FALSE;
-  if (!present_member (db, job->meeting_id, actor))
+  /* The committee that votes is the one the meeting was called with. */
+  if (!meeting_member (db, job->meeting_id, actor, &present))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only a member of the research committee may %s."),
+                   _("vote"));
+      return FALSE;
+    }
+  if (!present)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("Only a member recorded as present at this meeting may vote at it."));
@@ -728,6 +775,21 @@ rifq_committee_vote (RifqDb     *db,
   return rifq_db_write (db, vote_cb, &job, error);
 }
 
+static void
+rule_from_codes (RifqRule   *rule,
+                 const char *quorum,
+                 const char *majority,
+                 gboolean    chair_breaks_tie)
+{
+  rule->quorum = g_strcmp0 (quorum, "two_thirds") == 0 ? RIFQ_QUORUM_TWO_THIRDS
+                 : g_strcmp0 (quorum, "all") == 0 ? RIFQ_QUORUM_ALL
+                 : RIFQ_QUORUM_MORE_THAN_HALF;
+  rule->majority = g_strcmp0 (majority, "of_votes") == 0 ? RIFQ_MAJORITY_OF_VOTES
+                   : g_strcmp0 (majority, "of_committee") == 0 ? RIFQ_MAJORITY_OF_COMMITTEE
+                   : RIFQ_MAJORITY_OF_PRESENT;
+  rule->chair_breaks_tie = chair_breaks_tie;
+}
+
 /* The rule the settings give; an unknown value reads as the policy's default. */
 void
 rifq_committee_rule_get (RifqDb   *db,
@@ -743,13 +805,35 @@ rifq_committee_rule_get (RifqDb   *db,
   quorum = rifq_db_get_setting (db, "committee_quorum");
   majority = rifq_db_get_setting (db, "committee_majority");
   chair_breaks = rifq_db_get_setting (db, "committee_chair_breaks_tie");
-  rule->quorum = g_strcmp0 (quorum, "two_thirds") == 0 ? RIFQ_QUORUM_TWO_THIRDS
-                 : g_strcmp0 (quorum, "all") == 0 ? RIFQ_QUORUM_ALL
-                 : RIFQ_QUORUM_MORE_THAN_HALF;
-  rule->majority = g_strcmp0 (majority, "of_votes") == 0 ? RIFQ_MAJORITY_OF_VOTES
-                   : g_strcmp0 (majority, "of_committee") == 0 ? RIFQ_MAJORITY_OF_COMMITTEE
-                   : RIFQ_MAJORITY_OF_PRESENT;
-  rule->chair_breaks_tie = g_strcmp0 (chair_breaks, "0") != 0;
+  rule_from_codes (rule, quorum, majority, g_strcmp0 (chair_breaks, "0") != 0);
+}
+
+gboolean
+rifq_committee_meeting_rule (RifqDb    *db,
+                             gint64     meeting_id,
+                             RifqRule  *rule,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  stmt = rifq_db_prepare (db, "SELECT quorum, majority, chair_breaks_tie FROM meeting WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      rule_from_codes (rule, (const char *) sqlite3_column_text (stmt, 0),
+                       (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2) != 0);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+  return found;
 }
 
 gboolean
@@ -825,7 +909,8 @@ rifq_committee_tally (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  rifq_committee_rule_get (db, &rule);
+  if (!rifq_committee_meeting_rule (db, meeting_id, &rule, error))
+    return NULL;
 
   /* The committee as it stood when the meeting was called: its members are listed with it. */
   stmt = rifq_db_prepare (db, "SELECT count(*), total (present) FROM meeting_member WHERE meeting_id = ?", error);
@@ -839,9 +924,8 @@ rifq_committee_tally (RifqDb  *db,
     }
   sqlite3_reset (stmt);
 
-  /* Only the votes of members present count. */
-  stmt = rifq_db_prepare (db, "SELECT v.vote, EXISTS (SELECT 1 FROM staff_role r WHERE r.username = v.username"
-                              " AND r.role = 'chair') FROM vote v JOIN meeting_member m"
+  /* Only the votes of members present count; the chair is the meeting's own. */
+  stmt = rifq_db_prepare (db, "SELECT v.vote, m.chair FROM vote v JOIN meeting_member m"
                               " ON m.meeting_id = v.meeting_id AND m.username = v.username AND m.present = 1"
                               " WHERE v.meeting_id = ? AND v.request_id = ?", error);
   if (stmt == NULL)
@@ -969,7 +1053,7 @@ decide_cb (RifqDb      *db,
   sqlite3_stmt *stmt;
   gint64 decision_id;
 
-  if (!require_role (db, RIFQ_ROLE_CHAIR, _("record the committee’s decision"), error))
+  if (!require_meeting_chair (db, job->meeting_id, _("record the committee’s decision"), error))
     return FALSE;
   r = open_case (db, job->meeting_id, job->request_id, error);
   if (r == NULL)
@@ -1015,7 +1099,8 @@ decide_cb (RifqDb      *db,
 
   action = g_str_equal (job->vote, "accept") ? RIFQ_ACTION_ACCEPT
            : g_str_equal (job->vote, "reject") ? RIFQ_ACTION_REJECT : RIFQ_ACTION_DEFER;
-  return _rifq_request_store_advance_in (db, write, r->id, action, &details, error);
+  /* Checked above: the actor chairs this meeting. */
+  return _rifq_request_store_advance_in (db, write, r->id, action, &details, RIFQ_ROLE_CHAIR, error);
 }
 
 gboolean

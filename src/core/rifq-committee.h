@@ -71,8 +71,15 @@ typedef struct
   gboolean     chair_breaks_tie;
 } RifqRule;
 
+/* The rule for meetings called from now on, from the settings. */
 void      rifq_committee_rule_get (RifqDb         *db,
                                    RifqRule       *rule);
+
+/* The rule a meeting was called under: its tally and minutes keep it. */
+gboolean  rifq_committee_meeting_rule (RifqDb    *db,
+                                       gint64     meeting_id,
+                                       RifqRule  *rule,
+                                       GError   **error);
 
 /* Whether present of members make a quorum under the rule. */
 gboolean  rifq_rule_has_quorum    (const RifqRule *rule,

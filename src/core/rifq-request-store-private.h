@@ -40,6 +40,7 @@ typedef struct
   const char             *document_type;
   const char             *filename;
   RifqRequest            *result;
+  RifqRole                granted;   /* roles the caller has established for this step */
 } RifqRequestJob;
 
 char         *_rifq_request_store_stamp_now          (void);
@@ -53,12 +54,14 @@ gboolean      _rifq_request_store_check_editable     (RifqDb            *db,
                                                       const RifqRequest *r,
                                                       GError           **error);
 
-/* A step of the transition table inside a write already begun (the committee's decision). */
+/* A step of the transition table inside a write already begun (the committee's decision),
+ * taken with the actor's roles and those granted: the chair of a meeting acts as its chair. */
 gboolean      _rifq_request_store_advance_in         (RifqDb                *db,
                                                       RifqDbWrite           *write,
                                                       gint64                 request_id,
                                                       RifqAction             action,
                                                       const RifqStepDetails *details,
+                                                      RifqRole               granted,
                                                       GError               **error);
 
 /* rifq-document-store.c */

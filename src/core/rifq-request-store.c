@@ -350,13 +350,14 @@ static RifqRequest *
 open_for (RifqDb      *db,
           gint64       request_id,
           RifqAction   action,
+          RifqRole     granted,
           GError     **error)
 {
   g_autoptr(RifqRequest) r = rifq_request_store_get (db, request_id, error);
 
   if (r == NULL)
     return NULL;
-  if (!rifq_request_check_transition (r->state, action, rifq_staff_actor_roles (db), error))
+  if (!rifq_request_check_transition (r->state, action, rifq_staff_actor_roles (db) | granted, error))
     return NULL;
   return g_steal_pointer (&r);
 }
@@ -979,7 +980,7 @@ advance_cb (RifqDb      *db,
 
   trimmed.text = text_copy;
 
-  r = open_for (db, job->request_id, job->action, error);
+  r = open_for (db, job->request_id, job->action, job->granted, error);
   if (r == NULL)
     return FALSE;
   rifq_action_applies (job->action, r->state, &to);
@@ -1078,9 +1079,10 @@ _rifq_request_store_advance_in (RifqDb                *db,
                                 gint64                 request_id,
                                 RifqAction             action,
                                 const RifqStepDetails *details,
+                                RifqRole               granted,
                                 GError               **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details };
+  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details, .granted = granted };
 
   return advance_cb (db, write, &job, error);
 }

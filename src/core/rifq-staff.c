@@ -273,11 +273,11 @@ seat_cb (RifqDb      *db,
                      "committee."), staff->full_name);
       return FALSE;
     }
-  if (roles == staff->roles)
-    return TRUE;
-
+  /* Stepping the others down first: a second chair left from older data goes too. */
   if (job->seat == RIFQ_SEAT_CHAIR && !step_down_chairs (db, write, staff->username, error))
     return FALSE;
+  if (roles == staff->roles)
+    return TRUE;
   return store_staff (db, write, staff->username, staff->full_name, roles, error);
 }
 

@@ -158,8 +158,9 @@ rifq_minutes_write_meeting (RifqDb     *db,
       minutes.quorum_line = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (line)
                                                                         : g_strdup (line));
     }
-  rifq_committee_rule_get (db, &rule);
-  minutes.rule_line = keep (strings, rifq_rule_describe (&rule));
+  /* The rule the meeting was called under, not today's. */
+  if (rifq_committee_meeting_rule (db, meeting_id, &rule, NULL))
+    minutes.rule_line = keep (strings, rifq_rule_describe (&rule));
   minutes.members = members;
   minutes.n_members = meeting->members->len;
   minutes.cases = cases;

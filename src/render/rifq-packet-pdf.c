@@ -229,6 +229,8 @@ rifq_packet_write (RifqPacket         *packet,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  g_clear_pointer (&recorded, g_ptr_array_unref);
+  rifq_pdf_layout_shared_clear ();
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The packet could not be drawn: %s"),

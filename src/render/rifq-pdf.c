@@ -103,14 +103,26 @@ shared_layouts_add (SharedLayouts *shared,
   g_hash_table_insert (shared->young, key, layout);
 }
 
+void
+rifq_pdf_layout_shared_clear (void)
+{
+  SharedLayouts *shared = g_private_get (&shared_layouts_key);
+
+  if (shared == NULL)
+    return;
+  g_hash_table_remove_all (shared->young);
+  g_hash_table_remove_all (shared->old);
+}
+
 PangoLayout *
 rifq_pdf_layout_shared (cairo_t                *cr,
                         const RifqPdfTextStyle *style,
                         const char             *text)
 {
-  SharedLayouts *shared = shared_layouts ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-  cairo_font_options_t *own = cairo_font_options_create ();
+  SharedLayouts *shared;
+  cairo_font_options_t *options;
+  cairo_font_options_t *own;
+  cairo_matrix_t matrix;
   PangoLayout *layout;
   char *key;
   char *old_key;
@@ -119,13 +131,19 @@ rifq_pdf_layout_shared (cairo_t                *cr,
   g_return_val_if_fail (style != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* Metrics hinted for a screen differ from a PDF's: the font options are part of the key. */
+  shared = shared_layouts ();
+  /* Metrics hinted for a screen differ from a PDF's, and a layout is made for the context's
+   * scale: the font options and the matrix are part of the key. */
+  options = cairo_font_options_create ();
+  own = cairo_font_options_create ();
   cairo_surface_get_font_options (cairo_get_target (cr), options);
   cairo_get_font_options (cr, own);
   cairo_font_options_merge (options, own);
-  key = g_strdup_printf ("%s|%.3f|%d|%d|%.3f|%d|%d|%.3f|%lx|%s", style->family ? style->family : "",
+  cairo_get_matrix (cr, &matrix);
+  key = g_strdup_printf ("%s|%.3f|%d|%d|%.3f|%d|%d|%.3f|%lx|%g,%g,%g,%g|%s", style->family ? style->family : "",
                          style->size_pt, style->bold, style->rtl, style->width_pt, style->alignment,
-                         style->justify, style->line_spacing, cairo_font_options_hash (options), text);
+                         style->justify, style->line_spacing, cairo_font_options_hash (options),
+                         matrix.xx, matrix.yx, matrix.xy, matrix.yy, text);
   cairo_font_options_destroy (options);
   cairo_font_options_destroy (own);
 

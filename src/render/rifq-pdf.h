@@ -52,6 +52,9 @@ PangoLayout *rifq_pdf_layout_shared (cairo_t                *cr,
                                      const RifqPdfTextStyle *style,
                                      const char             *text);
 
+/* Lets go of the layouts this thread keeps (after a packet, whose cases' texts go with it). */
+void         rifq_pdf_layout_shared_clear (void);
+
 /* Draws text at the top-left corner (x, y) of a box width_pt wide, starting at the reading
  * edge; returns the height it used, in points. */
 double       rifq_pdf_draw_text    (cairo_t    *cr,

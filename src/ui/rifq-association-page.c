@@ -88,10 +88,12 @@ static void
 show_rule (RifqAssociationPage *self)
 {
   RifqRule rule;
+  g_autofree char *rule_text = NULL;
   g_autofree char *text = NULL;
 
   rifq_committee_rule_get (self->db, &rule);
-  text = rifq_rule_describe (&rule);
+  rule_text = rifq_rule_describe (&rule);
+  text = g_strconcat (rule_text, " ", _("A meeting keeps the rule it was called under."), NULL);
   adw_preferences_group_set_description (self->rule_group, text);
 
   self->loading = TRUE;
@@ -210,11 +212,12 @@ seat_selected_cb (AdwComboRow         *row,
                   RifqAssociationPage *self)
 {
   const char *username = g_object_get_data (G_OBJECT (row), "rifq-username");
+  guint selected = adw_combo_row_get_selected (row);
   g_autoptr(GError) error = NULL;
 
-  if (self->loading)
+  if (self->loading || selected > RIFQ_SEAT_CHAIR)
     return;
-  if (!rifq_staff_set_committee_seat (self->db, username, adw_combo_row_get_selected (row), &error))
+  if (!rifq_staff_set_committee_seat (self->db, username, selected, &error))
     toast (self, error->message);
   /* A new chair leaves the one before a member: every seat is read again. */
   show_seats (self);

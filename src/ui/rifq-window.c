@@ -844,7 +844,7 @@ rifq_window_show_page (RifqWindow  *self,
         {
           /* Tall enough for the picture to show the committee's members. */
           adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "association");
-          gtk_window_set_default_size (GTK_WINDOW (preferences), 680, 1400);
+          gtk_window_set_default_size (GTK_WINDOW (preferences), 680, 1480);
         }
       gtk_window_present (GTK_WINDOW (preferences));
       return GTK_WIDGET (preferences);
