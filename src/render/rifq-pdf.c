@@ -68,10 +68,65 @@ shared_layouts_free (gpointer data)
 
 static GPrivate shared_layouts_key = G_PRIVATE_INIT (shared_layouts_free);
 
+/* What a layout is made of: the style, the context's font options and scale, the text. Built
+ * without formatting numbers, which would cost more than the lookup saves. */
+typedef struct
+{
+  RifqPdfTextStyle style;     /* family points into family_copy */
+  gulong           options;   /* cairo_font_options_hash () */
+  cairo_matrix_t   matrix;
+  char            *family_copy;
+  char            *text;
+} LayoutKey;
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  g_free (key->family_copy);
+  g_free (key->text);
+  g_free (key);
+}
+
+static guint
+double_hash (double value)
+{
+  return g_double_hash (&value);
+}
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+  guint hash = g_str_hash (key->text);
+
+  hash = hash * 31 + double_hash (key->style.size_pt);
+  hash = hash * 31 + double_hash (key->style.width_pt);
+  hash = hash * 31 + (guint) key->style.alignment * 4 + (guint) key->style.bold * 2 + (guint) key->style.justify;
+  return hash * 31 + (guint) key->options;
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *x = a;
+  const LayoutKey *y = b;
+
+  return x->style.size_pt == y->style.size_pt && x->style.width_pt == y->style.width_pt &&
+         x->style.line_spacing == y->style.line_spacing && x->style.bold == y->style.bold &&
+         x->style.rtl == y->style.rtl && x->style.alignment == y->style.alignment &&
+         x->style.justify == y->style.justify && x->options == y->options &&
+         x->matrix.xx == y->matrix.xx && x->matrix.yx == y->matrix.yx &&
+         x->matrix.xy == y->matrix.xy && x->matrix.yy == y->matrix.yy &&
+         g_strcmp0 (x->style.family, y->style.family) == 0 && strcmp (x->text, y->text) == 0;
+}
+
 static GHashTable *
 shared_generation_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
 }
 
 static SharedLayouts *
@@ -91,7 +146,7 @@ shared_layouts (void)
 
 static void
 shared_layouts_add (SharedLayouts *shared,
-                    char          *key,
+                    LayoutKey     *key,
                     PangoLayout   *layout)
 {
   if (g_hash_table_size (shared->young) >= SHARED_GENERATION)
@@ -122,10 +177,10 @@ rifq_pdf_layout_shared (cairo_t                *cr,
   SharedLayouts *shared;
   cairo_font_options_t *options;
   cairo_font_options_t *own;
-  cairo_matrix_t matrix;
+  LayoutKey probe = { 0 };
+  LayoutKey *key;
+  LayoutKey *old_key;
   PangoLayout *layout;
-  char *key;
-  char *old_key;
 
   g_return_val_if_fail (cr != NULL, NULL);
   g_return_val_if_fail (style != NULL, NULL);
@@ -139,23 +194,18 @@ rifq_pdf_layout_shared (cairo_t                *cr,
   cairo_surface_get_font_options (cairo_get_target (cr), options);
   cairo_get_font_options (cr, own);
   cairo_font_options_merge (options, own);
-  cairo_get_matrix (cr, &matrix);
-  key = g_strdup_printf ("%s|%.3f|%d|%d|%.3f|%d|%d|%.3f|%lx|%g,%g,%g,%g|%s", style->family ? style->family : "",
-                         style->size_pt, style->bold, style->rtl, style->width_pt, style->alignment,
-                         style->justify, style->line_spacing, cairo_font_options_hash (options),
-                         matrix.xx, matrix.yx, matrix.xy, matrix.yy, text);
+  probe.style = *style;
+  probe.options = cairo_font_options_hash (options);
+  cairo_get_matrix (cr, &probe.matrix);
+  probe.text = (char *) text;
   cairo_font_options_destroy (options);
   cairo_font_options_destroy (own);
 
-  layout = g_hash_table_lookup (shared->young, key);
+  layout = g_hash_table_lookup (shared->young, &probe);
   if (layout != NULL)
+    return g_object_ref (layout);
+  if (g_hash_table_steal_extended (shared->old, &probe, (gpointer *) &old_key, (gpointer *) &layout))
     {
-      g_free (key);
-      return g_object_ref (layout);
-    }
-  if (g_hash_table_steal_extended (shared->old, key, (gpointer *) &old_key, (gpointer *) &layout))
-    {
-      g_free (key);
       shared_layouts_add (shared, old_key, layout);
       return g_object_ref (layout);
     }
@@ -168,6 +218,10 @@ rifq_pdf_layout_shared (cairo_t                *cr,
   pango_layout_set_text (layout, text, -1);
   /* Laid out now, so that sharing it later only reads it. */
   pango_layout_get_line_count (layout);
+  key = g_memdup2 (&probe, sizeof probe);
+  key->family_copy = g_strdup (style->family);
+  key->style.family = key->family_copy;
+  key->text = g_strdup (text);
   shared_layouts_add (shared, key, g_object_ref (layout));
   return layout;
 }
