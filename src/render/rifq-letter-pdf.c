@@ -441,7 +441,6 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   g_autofree char *title = NULL;
   cairo_surface_t *logo;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   double scale;
 
@@ -455,37 +454,15 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a letter. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-
   title = g_strdup_printf ("%s %s", _("Decision letter"),
                            rifq_pdf_is_empty (letter->letter_number) ? letter->request_number : letter->letter_number);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!rifq_pdf_is_empty (letter->association_name))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, letter->association_name);
+  surface = rifq_pdf_document_new (data, title, letter->association_name);
 
   cr = cairo_create (surface);
   draw_letter (cr, letter, logo, scale);
   cairo_destroy (cr);
   g_clear_pointer (&logo, cairo_surface_destroy);
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is the drawing library's own description of what went wrong. */
-                   _("The letter could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!rifq_pdf_save_bytes (data, path, error))
-    {
-      g_prefix_error (error, _("The letter could not be saved: "));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rifq_pdf_document_save (surface, data, path, _("The letter could not be drawn: "),
+                                 _("The letter could not be saved: "), error);
 }

@@ -1022,7 +1022,6 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
 {
   g_autoptr(GByteArray) data = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
   Painter painter = { 0 };
 
   g_return_val_if_fail (minutes != NULL, FALSE);
@@ -1033,16 +1032,11 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half the minutes. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  rifq_pdf_is_empty (minutes->title) ? _("Minutes of the committee meeting")
-                                                                     : minutes->title);
+  surface = rifq_pdf_document_new (data, rifq_pdf_is_empty (minutes->title) ? _("Minutes of the committee meeting")
+                                                                          : minutes->title,
+                                   minutes->association_name);
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, minutes->meeting_line);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!rifq_pdf_is_empty (minutes->association_name))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, minutes->association_name);
 
   painter.cr = cairo_create (surface);
   painter.minutes = minutes;
@@ -1058,23 +1052,6 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_clear_pointer (&painter.logo, cairo_surface_destroy);
   cairo_destroy (painter.cr);
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is the drawing library's own description of what went wrong. */
-                   _("The minutes could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!rifq_pdf_save_bytes (data, path, error))
-    {
-      g_prefix_error (error, _("The minutes could not be saved: "));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rifq_pdf_document_save (surface, data, path, _("The minutes could not be drawn: "),
+                                 _("The minutes could not be saved: "), error);
 }

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "rifq-arabic.h"
@@ -180,12 +179,9 @@ rifq_packet_write (RifqPacket         *packet,
   g_autoptr(GPtrArray) recorded = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   int page, total;
 
-  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, bytes, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, packet->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
+  surface = rifq_pdf_document_new (bytes, packet->title, packet->association);
   cr = cairo_create (surface);
 
   /* Every case laid out once, each page recorded: their lengths give the contents' numbers. */
@@ -226,16 +222,8 @@ rifq_packet_write (RifqPacket         *packet,
         }
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
   g_clear_pointer (&recorded, g_ptr_array_unref);
   rifq_pdf_layout_shared_clear ();
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The packet could not be drawn: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return rifq_pdf_save_bytes (bytes, path, error);
+  return rifq_pdf_document_save (surface, bytes, path, _("The packet could not be drawn: "),
+                                 _("The packet could not be saved: "), error);
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <string.h>
 
 #include "rifq-pdf.h"
@@ -563,6 +564,55 @@ rifq_pdf_append_to_bytes (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+rifq_pdf_document_new (GByteArray *data,
+                       const char *title,
+                       const char *author)
+{
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH,
+                                                 RIFQ_PDF_A4_HEIGHT);
+  if (!rifq_pdf_is_empty (title))
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
+  if (!rifq_pdf_is_empty (author))
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  return surface;
+}
+
+gboolean
+rifq_pdf_document_save (cairo_surface_t  *surface,
+                        GByteArray       *data,
+                        const char       *path,
+                        const char       *drawn_prefix,
+                        const char       *saved_prefix,
+                        GError          **error)
+{
+  cairo_status_t status;
+
+  g_return_val_if_fail (surface != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      /* After the prefix, the drawing library's own description of what went wrong. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s%s", drawn_prefix, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!rifq_pdf_save_bytes (data, path, error))
+    {
+      g_prefix_error (error, "%s", saved_prefix);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

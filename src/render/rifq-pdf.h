@@ -158,6 +158,23 @@ void             rifq_pdf_draw_logo              (cairo_t             *cr,
                                                   double               right,
                                                   double               top);
 
+/* An A4 PDF surface drawing into data, with its title and author (either may be NULL) and Rifq
+ * as its creator. Drawn in memory and saved in one go by rifq_pdf_document_save(): a failed
+ * write never leaves half a document. */
+cairo_surface_t *rifq_pdf_document_new           (GByteArray          *data,
+                                                  const char          *title,
+                                                  const char          *author);
+
+/* Finishes and frees surface, then writes data to path, replacing a file there only once all
+ * is written. On failure the error (G_IO_ERROR) begins with drawn_prefix or saved_prefix,
+ * sentences in the interface language such as "The letter could not be drawn: ". */
+gboolean         rifq_pdf_document_save          (cairo_surface_t     *surface,
+                                                  GByteArray          *data,
+                                                  const char          *path,
+                                                  const char          *drawn_prefix,
+                                                  const char          *saved_prefix,
+                                                  GError             **error);
+
 /* A cairo_write_func_t that appends the data to the GByteArray in closure. */
 cairo_status_t   rifq_pdf_append_to_bytes        (void                *closure,
                                                   const unsigned char *data,

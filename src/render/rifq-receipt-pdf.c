@@ -440,7 +440,6 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
   g_autofree char *title = NULL;
   const char *printed_on;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
   double scale;
 
@@ -457,35 +456,13 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a receipt. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-
   title = g_strdup_printf ("%s %s", _("Support request receipt"), receipt->request_number);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!rifq_pdf_is_empty (receipt->association_name))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, receipt->association_name);
+  surface = rifq_pdf_document_new (data, title, receipt->association_name);
 
   cr = cairo_create (surface);
   draw_receipt (cr, receipt, printed_on, scale);
   cairo_destroy (cr);
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is the drawing library's own description of what went wrong. */
-                   _("The receipt could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!rifq_pdf_save_bytes (data, path, error))
-    {
-      g_prefix_error (error, _("The receipt could not be saved: "));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rifq_pdf_document_save (surface, data, path, _("The receipt could not be drawn: "),
+                                 _("The receipt could not be saved: "), error);
 }

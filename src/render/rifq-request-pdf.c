@@ -1242,7 +1242,6 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   g_autoptr(GByteArray) data = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
 
   g_return_val_if_fail (sheet != NULL, FALSE);
@@ -1264,13 +1263,8 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a request. */
   data = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (rifq_pdf_append_to_bytes, data, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-
   title = g_strdup_printf ("%s %s", rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, g_strstrip (title));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rifq");
-  if (!rifq_pdf_is_empty (sheet->association_name))
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, sheet->association_name);
+  surface = rifq_pdf_document_new (data, g_strstrip (title), sheet->association_name);
   if (!rifq_pdf_is_empty (sheet->sealed_json))
     {
       g_autofree char *encoded = g_base64_encode ((const guchar *) sheet->sealed_json, strlen (sheet->sealed_json));
@@ -1295,25 +1289,8 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   }
   cairo_destroy (cr);
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is the drawing library's own description of what went wrong. */
-                   _("The request could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (!rifq_pdf_save_bytes (data, path, error))
-    {
-      g_prefix_error (error, _("The request could not be saved: "));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rifq_pdf_document_save (surface, data, path, _("The request could not be drawn: "),
+                                 _("The request could not be saved: "), error);
 }
 
 GPtrArray *
