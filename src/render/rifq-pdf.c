@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 #include <string.h>
 
@@ -491,6 +493,59 @@ rifq_pdf_horizontal_line (cairo_t             *cr,
   cairo_move_to (cr, x0, y);
   cairo_line_to (cr, x1, y);
   cairo_stroke (cr);
+}
+
+#define HEADING_SIZE   12.5
+#define HEADING_PAD_Y   4.0
+#define HEADING_GAP     6.0
+#define HEADING_INDENT 12.0
+
+PangoLayout *
+rifq_pdf_heading_layout (cairo_t    *cr,
+                         const char *heading,
+                         gboolean    continued,
+                         double      width)
+{
+  g_autofree char *text = NULL;
+  RifqPdfTextStyle style = {
+    .size_pt = HEADING_SIZE,
+    .bold = TRUE,
+    .rtl = TRUE,
+    .width_pt = width - 2 * HEADING_INDENT,
+    .alignment = PANGO_ALIGN_RIGHT,
+    .line_spacing = 0.8,
+  };
+
+  g_return_val_if_fail (heading != NULL, NULL);
+
+  /* Translators: %s is the heading of a section that began on the page before. */
+  text = continued ? g_strdup_printf (_("%s (continued)"), heading) : g_strdup (heading);
+  return rifq_pdf_layout_shared (cr, &style, text);
+}
+
+double
+rifq_pdf_heading_height (PangoLayout *layout)
+{
+  return rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y + HEADING_GAP;
+}
+
+void
+rifq_pdf_draw_heading (cairo_t     *cr,
+                       PangoLayout *layout,
+                       double       x,
+                       double       y,
+                       double       width)
+{
+  double height = rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y;
+
+  rifq_pdf_set_colour (cr, &rifq_pdf_band_fill);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+  rifq_pdf_set_colour (cr, &rifq_pdf_ink);
+  cairo_rectangle (cr, x + width - 4, y, 4, height);
+  cairo_fill (cr);
+  cairo_move_to (cr, x + HEADING_INDENT, y + HEADING_PAD_Y - rifq_pdf_layout_ink_top (layout));
+  pango_cairo_show_layout (cr, layout);
 }
 
 typedef struct

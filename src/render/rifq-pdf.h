@@ -147,6 +147,23 @@ void             rifq_pdf_horizontal_line        (cairo_t             *cr,
                                                   double               x1,
                                                   double               y);
 
+/* A section's heading, "(continued)" after it on the pages that carry the section on: bold, from
+ * the reading edge, in a band width points wide. Shared (see rifq_pdf_layout_shared()). */
+PangoLayout     *rifq_pdf_heading_layout         (cairo_t             *cr,
+                                                  const char          *heading,
+                                                  gboolean             continued,
+                                                  double               width);
+
+/* The room a heading takes on the page, with the gap under it. */
+double           rifq_pdf_heading_height         (PangoLayout         *layout);
+
+/* The heading in a shaded band with a bar at the reading edge, its top at y. */
+void             rifq_pdf_draw_heading           (cairo_t             *cr,
+                                                  PangoLayout         *layout,
+                                                  double               x,
+                                                  double               y,
+                                                  double               width);
+
 /* An image surface read from PNG bytes, or NULL when there are none or they are damaged. */
 cairo_surface_t *rifq_pdf_load_png               (const guchar        *png,
                                                   gsize                png_len);

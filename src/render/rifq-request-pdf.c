@@ -35,7 +35,6 @@
 #define SIZE_NUMBER      16.0
 #define SIZE_SMALL        9.5
 #define SIZE_DATES       11.0
-#define SIZE_HEADING     12.5
 #define SIZE_LABEL       10.5
 #define SIZE_VALUE       11.5
 #define SIZE_FOOTER       9.0
@@ -49,7 +48,6 @@
 #define LOGO_SIZE        56.0
 #define CELL_PAD_X        8.0
 #define CELL_PAD_Y        5.0
-#define HEADING_PAD_Y     4.0
 #define SECTION_GAP      14.0
 #define PARAGRAPH_GAP     8.0
 
@@ -421,11 +419,7 @@ heading_layout (Painter    *painter,
                 const char *heading,
                 gboolean    continued)
 {
-  g_autofree char *text = NULL;
-
-  /* Translators: %s is the heading of a section that began on the page before. */
-  text = continued ? g_strdup_printf (_("%s (continued)"), heading) : g_strdup (heading);
-  return text_layout (painter, text, SIZE_HEADING, TRUE, CONTENT_WIDTH - 24);
+  return rifq_pdf_heading_layout (painter->cr, heading, continued, CONTENT_WIDTH);
 }
 
 static double
@@ -434,29 +428,19 @@ heading_height (Painter    *painter,
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
 
-  return rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y + 6;
+  return rifq_pdf_heading_height (layout);
 }
 
-/* A shaded band with a bar at the reading edge. */
 static void
 draw_heading (Painter    *painter,
               const char *heading,
               gboolean    continued)
 {
   g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
-  double height = rifq_pdf_layout_height (layout) + 2 * HEADING_PAD_Y;
 
   if (!painter->dry)
-    {
-      rifq_pdf_set_colour (painter->cr, &rifq_pdf_band_fill);
-      cairo_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height);
-      cairo_fill (painter->cr);
-      rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
-      cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y, 4, height);
-      cairo_fill (painter->cr);
-    }
-  show_layout (painter, layout, &rifq_pdf_ink, CONTENT_LEFT + 12, painter->y + HEADING_PAD_Y);
-  painter->y += height + 6;
+    rifq_pdf_draw_heading (painter->cr, layout, CONTENT_LEFT, painter->y, CONTENT_WIDTH);
+  painter->y += rifq_pdf_heading_height (layout);
 }
 
 static void
