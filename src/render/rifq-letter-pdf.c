@@ -11,7 +11,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
-#include <cairo-pdf.h>
 
 #include "rifq-letter-pdf.h"
 #include "rifq-pdf.h"
@@ -23,10 +22,6 @@
 #define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
 #define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
 
-/* Fonts and gaps shrink together by steps of SCALE_STEP until the letter fits its page;
- * below MIN_SCALE the text would no longer be legible to the people it is for. */
-#define SCALE_STEP     0.05
-#define MIN_SCALE      0.55
 
 /* Type sizes, in points at full scale. */
 #define SIZE_ASSOCIATION 16.0
@@ -409,27 +404,20 @@ draw_letter (cairo_t          *cr,
   return sheet.y - (RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM);
 }
 
-static double
-fitting_scale (const RifqLetter *letter,
-               cairo_surface_t  *logo)
+typedef struct
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double scale;
+  const RifqLetter *letter;
+  cairo_surface_t  *logo;
+} Fitting;
 
-  /* Measured on a PDF surface that writes nowhere: its font metrics are those of the real one. */
-  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-  cr = cairo_create (surface);
+static double
+letter_overflow (cairo_t  *cr,
+                 double    scale,
+                 gpointer  user_data)
+{
+  Fitting *fitting = user_data;
 
-  for (scale = 1.0; scale > MIN_SCALE; scale -= SCALE_STEP)
-    {
-      if (draw_letter (cr, letter, logo, scale) <= 0)
-        break;
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return MAX (scale, MIN_SCALE);
+  return draw_letter (cr, fitting->letter, fitting->logo, scale);
 }
 
 gboolean
@@ -450,7 +438,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
-  scale = fitting_scale (letter, logo);
+  scale = rifq_pdf_fitting_scale (letter_overflow, &(Fitting) { letter, logo });
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a letter. */
   data = g_byte_array_new ();

@@ -495,6 +495,31 @@ rifq_pdf_horizontal_line (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
+#define SCALE_STEP 0.05
+#define MIN_SCALE  0.55
+
+double
+rifq_pdf_fitting_scale (RifqPdfOverflowFunc overflow,
+                        gpointer            user_data)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale;
+
+  g_return_val_if_fail (overflow != NULL, 1.0);
+
+  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
+  cr = cairo_create (surface);
+  for (scale = 1.0; scale > MIN_SCALE; scale -= SCALE_STEP)
+    {
+      if (overflow (cr, scale, user_data) <= 0)
+        break;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return MAX (scale, MIN_SCALE);
+}
+
 #define HEADING_SIZE   12.5
 #define HEADING_PAD_Y   4.0
 #define HEADING_GAP     6.0

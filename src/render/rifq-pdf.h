@@ -164,6 +164,18 @@ void             rifq_pdf_draw_heading           (cairo_t             *cr,
                                                   double               y,
                                                   double               width);
 
+/* Draws a one-page document at scale onto cr and returns how far it runs over its page
+ * (<= 0 when it fits). */
+typedef double (*RifqPdfOverflowFunc) (cairo_t  *cr,
+                                       double    scale,
+                                       gpointer  user_data);
+
+/* The largest scale, from 1 down by steps of 0.05, at which a one-page document fits its page;
+ * never below 0.55, where the text would no longer be legible to the people it is for. Measured
+ * on a PDF surface that writes nowhere: its font metrics are those of the real one. */
+double           rifq_pdf_fitting_scale          (RifqPdfOverflowFunc  overflow,
+                                                  gpointer             user_data);
+
 /* An image surface read from PNG bytes, or NULL when there are none or they are damaged. */
 cairo_surface_t *rifq_pdf_load_png               (const guchar        *png,
                                                   gsize                png_len);

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
-#include <cairo-pdf.h>
 
 #include "rifq-arabic.h"
 #include "rifq-pdf.h"
@@ -24,10 +23,8 @@
 #define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
 #define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
 
-/* Fonts and gaps shrink together by steps of SCALE_STEP until the content fits above the
- * footer; below MIN_SCALE the text would no longer be legible to the people it is for. */
-#define SCALE_STEP     0.05
-#define MIN_SCALE      0.55
+/* Fonts and gaps shrink together until the content fits above the footer
+ * (rifq_pdf_fitting_scale). */
 
 /* Bidi isolates: LRI…PDI keeps a number such as "1448/000123" in its own left-to-right order
  * inside Arabic text, FSI…PDI keeps an inserted date from reordering the sentence around it. */
@@ -393,27 +390,20 @@ draw_receipt (cairo_t           *cr,
   return sheet.y + 14 * scale - footer_top;
 }
 
-static double
-fitting_scale (const RifqReceipt *receipt,
-               const char        *printed_on)
+typedef struct
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double scale;
+  const RifqReceipt *receipt;
+  const char        *printed_on;
+} Fitting;
 
-  /* Measured on a PDF surface that writes nowhere: its font metrics are those of the real one. */
-  surface = cairo_pdf_surface_create_for_stream (NULL, NULL, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
-  cr = cairo_create (surface);
+static double
+receipt_overflow (cairo_t  *cr,
+                  double    scale,
+                  gpointer  user_data)
+{
+  Fitting *fitting = user_data;
 
-  for (scale = 1.0; scale > MIN_SCALE; scale -= SCALE_STEP)
-    {
-      if (draw_receipt (cr, receipt, printed_on, scale) <= 0)
-        break;
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return MAX (scale, MIN_SCALE);
+  return draw_receipt (cr, fitting->receipt, fitting->printed_on, scale);
 }
 
 static char *
@@ -452,7 +442,7 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
   if (printed_on == NULL)
     printed_on = today = format_today (receipt->digits);
 
-  scale = fitting_scale (receipt, printed_on);
+  scale = rifq_pdf_fitting_scale (receipt_overflow, &(Fitting) { receipt, printed_on });
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a receipt. */
   data = g_byte_array_new ();
