@@ -13,6 +13,7 @@
 
 #include "rifq-admin.h"
 #include "rifq-committee.h"
+#include "rifq-error.h"
 #include "rifq-request-store.h"
 #include "rifq-committee-documents.h"
 #include "rifq-packet-pdf.h"
@@ -199,24 +200,69 @@ cmd_committee (char **args,
   }
 }
 
+/* The keys a verifier trusts: a keyring file, a fingerprint, a database; never a new database. */
+static RifqKeyring *
+verifier_keyring (RifqDb **out_db,
+                  GError **error)
+{
+  g_autoptr(RifqKeyring) ring = NULL;
+
+  if (opts.database != NULL)
+    {
+      g_autoptr(RifqDb) db = rifq_db_open_existing (opts.database, error);
+
+      if (db == NULL || (ring = rifq_keyring_from_db (db, error)) == NULL)
+        return NULL;
+      *out_db = g_steal_pointer (&db);
+    }
+  else
+    ring = rifq_keyring_new ();
+  if (opts.key != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(RifqKeyring) file = NULL;
+
+      if (!g_file_get_contents (opts.key, &text, NULL, error))
+        return NULL;
+      file = rifq_keyring_from_json (text, error);
+      if (file == NULL)
+        return NULL;
+      /* With a database too, the file's keys are the ones trusted; the database checks the record. */
+      g_clear_pointer (&ring, rifq_keyring_free);
+      ring = g_steal_pointer (&file);
+    }
+  if (opts.fingerprint != NULL && !rifq_keyring_add_fingerprint (ring, opts.fingerprint))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("--fingerprint: a fingerprint is 64 hexadecimal digits, as rifq-admin seal show prints it."));
+      return NULL;
+    }
+  return g_steal_pointer (&ring);
+}
+
 int
 cmd_verify (const char *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqKeyring) ring = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *number = NULL;
   g_autofree char *message = NULL;
   RifqSealVerdict verdict;
 
-  if (db == NULL)
+  if (opts.key == NULL && opts.fingerprint == NULL && opts.database == NULL)
+    return usage (_("verify needs the association’s public key: --key KEYRING.json (rifq-admin seal export writes "
+                    "it), --fingerprint FP, or --database PATH."));
+  ring = verifier_keyring (&db, &error);
+  if (ring == NULL)
     return refuse (error);
   mapped = g_mapped_file_new (file, FALSE, &error);
   if (mapped == NULL)
     return refuse (error);
   bytes = g_mapped_file_get_bytes (mapped);
-  verdict = rifq_seal_verify_pdf (db, bytes, &number, &message);
+  verdict = rifq_seal_verify_pdf (ring, db, bytes, &number, &message);
   if (verdict == RIFQ_SEAL_VALID)
     {
       g_print ("%s\n", message);
@@ -224,6 +270,76 @@ cmd_verify (const char *file)
     }
   g_printerr ("%s\n", message);
   return EXIT_REFUSED;
+}
+
+int
+cmd_seal (char **args,
+          guint  n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+  const char *sub = args[1];
+
+  if (db == NULL)
+    return refuse (error);
+  if (g_str_equal (sub, "show") && n == 2)
+    {
+      g_autofree char *key_id = NULL;
+      g_autofree char *fingerprint = NULL;
+      g_autofree char *key = rifq_seal_public_key (db, &key_id, &fingerprint, &error);
+      g_autofree char *dir = rifq_seal_key_dir ();
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      if (key == NULL)
+        return refuse (error);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key_id");
+      json_builder_add_string_value (builder, key_id);
+      json_builder_set_member_name (builder, "public_key");
+      json_builder_add_string_value (builder, key);
+      json_builder_set_member_name (builder, "fingerprint");
+      json_builder_add_string_value (builder, fingerprint);
+      json_builder_set_member_name (builder, "key_folder");
+      json_builder_add_string_value (builder, dir);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_OK;
+    }
+  if (g_str_equal (sub, "export") && n == 2)
+    {
+      g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (db, &error);
+      g_autofree char *association = rifq_db_get_setting (db, "association_name_en");
+      g_autofree char *text = NULL;
+
+      if (ring == NULL)
+        return refuse (error);
+      text = rifq_keyring_to_json (ring, association);
+      if (opts.output == NULL)
+        {
+          g_print ("%s\n", text);
+          return EXIT_OK;
+        }
+      if (!g_file_set_contents (opts.output, text, -1, &error))
+        return refuse (error);
+      g_print (_("The association’s public keys are written to %s.\n"), opts.output);
+      return EXIT_OK;
+    }
+  if (g_str_equal (sub, "rotate") && n == 2)
+    {
+      g_autofree char *key_id = NULL;
+
+      if (!rifq_seal_rotate_key (db, &key_id, &error))
+        return refuse (error);
+      g_print (_("Seals are now made with key %s; documents sealed before keep verifying with the keyring "
+                 "(rifq-admin seal export).\n"), key_id);
+      return EXIT_OK;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “seal %s”."), sub);
+    return usage (message);
+  }
 }
 
 static void

@@ -65,7 +65,8 @@ usage (const char *message)
                         "  pdf packet MEETING -o FILE.pdf\n"
                         "  pdf minutes MEETING -o FILE.pdf\n"
                         "  pdf letter NUMBER -o FILE.pdf\n"
-                        "  verify FILE.pdf\n"
+                        "  verify FILE.pdf --key KEYRING.json | --fingerprint FP | --database PATH\n"
+                        "  seal show | export [-o KEYRING.json] | rotate\n"
                         "  settings show | set KEY VALUE | logo FILE.png\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
@@ -654,6 +655,8 @@ main (int   argc,
     { "issued", 0, 0, G_OPTION_ARG_STRING, &opts.issued, N_("Issue date, Hijri or Gregorian"), N_("DATE") },
     { "expires", 0, 0, G_OPTION_ARG_STRING, &opts.expires, N_("Expiry date, Hijri or Gregorian"), N_("DATE") },
     { "matched", 0, 0, G_OPTION_ARG_NONE, &opts.matched, N_("The document was matched against the original"), NULL },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &opts.key, N_("The association's keyring, as seal export writes it (verify)"), N_("FILE") },
+    { "fingerprint", 0, 0, G_OPTION_ARG_STRING, &opts.fingerprint, N_("The fingerprint of the association's seal key (verify)"), N_("FP") },
     { "signature", 0, 0, G_OPTION_ARG_FILENAME, &opts.signature, N_("The signature's strokes as JSON"), N_("FILE") },
     { "signer", 0, 0, G_OPTION_ARG_STRING, &opts.signer, N_("applicant (default) or caregiver"), N_("WHO") },
     { "signer-name", 0, 0, G_OPTION_ARG_STRING, &opts.signer_name, N_("The caregiver's name"), N_("NAME") },
@@ -712,6 +715,8 @@ main (int   argc,
     return cmd_pdf (args, n);
   if (g_str_equal (args[0], "verify") && n == 2)
     return cmd_verify (args[1]);
+  if (g_str_equal (args[0], "seal") && n >= 2)
+    return cmd_seal (args, n);
   if (g_str_equal (args[0], "committee") && n >= 2)
     return cmd_committee (args, n);
   if (g_str_equal (args[0], "staff") && n >= 2)

@@ -64,6 +64,9 @@ typedef struct
   char     *city;
   gboolean  overdue;
   char     *output;
+  /* verify */
+  char     *key;
+  char     *fingerprint;
 } Options;
 
 extern Options opts;
@@ -91,5 +94,7 @@ int       cmd_staff    (char **args,
 int       cmd_committee (char **args,
                          guint  n);
 int       cmd_verify    (const char *file);
+int       cmd_seal      (char **args,
+                         guint  n);
 int       cmd_pdf       (char **args,
                          guint  n);

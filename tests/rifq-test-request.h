@@ -9,6 +9,7 @@
 
 #include "rifq-beneficiary-store.h"
 #include "rifq-request-store.h"
+#include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
 #include "rifq-test-util.h"
@@ -29,6 +30,8 @@ rifq_test_staff (RifqDb *db)
 
   rifq_db_set_actor (db, "admin");
   g_assert_true (rifq_staff_ensure_first (db, &error));
+  /* Submitting seals: the association's key, as Rifq makes it on first start. */
+  g_assert_true (rifq_seal_ensure_key (db, &error));
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     g_assert_true (rifq_staff_save (db, people[i].user, people[i].name, people[i].roles, &error));
   g_assert_no_error (error);

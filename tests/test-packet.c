@@ -121,10 +121,49 @@ test_every_case_in_one_pdf (Packet        *f,
   {
     g_autofree char *payload = NULL;
 
+    g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (f->db, NULL);
+    g_autofree char *message = NULL;
+
     g_assert_true (rifq_seal_read_pdf (bytes, &payload, NULL, NULL, &error));
     g_assert_no_error (error);
-    g_assert_true (g_str_has_prefix (payload, "RIFQ1.1448/00000"));
+    g_assert_true (g_str_has_prefix (payload, "RIFQ2."));
+    g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, bytes, NULL, &message), ==, RIFQ_SEAL_VALID);
+    g_assert_nonnull (strstr (message, "every case in it is sealed"));
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autofree char *line = g_strdup_printf ("Case %u, request 1448/00000%u: sealed.", i, i);
+
+        g_assert_nonnull (strstr (message, line));
+      }
   }
+}
+
+/* A case whose record was changed behind Rifq's back goes into the packet marked, unsealed, and the
+ * packet says which. */
+static void
+test_altered_case_named (Packet        *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqPacket) packet = NULL;
+  g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (f->db, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "altered-packet.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db), "UPDATE request SET amount = 77777 WHERE number = "
+                                 "'1448/000002'", NULL, NULL, NULL), ==, SQLITE_OK);
+  packet = rifq_packet_new (f->db, f->meeting, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_packet_write (packet, path, NULL, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, bytes, NULL, &message), ==, RIFQ_SEAL_RECORD_CHANGED);
+  g_assert_nonnull (strstr (message, "only 2 of its 3 cases are sealed"));
+  g_assert_nonnull (strstr (message, "Case 2, request 1448/000002: NOT SEALED"));
+  g_assert_nonnull (strstr (message, "Case 1, request 1448/000001: sealed."));
 }
 
 static void
@@ -149,6 +188,8 @@ main (int   argc,
   rifq_test_init (&argc, &argv);
 
   g_test_add ("/packet/pdf/every-case-in-one-document", Packet, NULL, packet_set_up, test_every_case_in_one_pdf,
+              packet_tear_down);
+  g_test_add ("/packet/verify/altered-case-named-unsealed", Packet, NULL, packet_set_up, test_altered_case_named,
               packet_tear_down);
   g_test_add ("/packet/pdf/cancelled-leaves-no-file", Packet, NULL, packet_set_up, test_cancelled_leaves_no_file,
               packet_tear_down);

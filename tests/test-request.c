@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rifq-seal.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
@@ -71,6 +72,7 @@ fixture_set_up (Fixture       *f,
   rifq_request_store_set_today (f->db, TODAY);
   act_as (f, "admin");
   g_assert_true (rifq_staff_ensure_first (f->db, &error));
+  g_assert_true (rifq_seal_ensure_key (f->db, &error));
   g_assert_no_error (error);
   g_assert_true (rifq_staff_save (f->db, "desk", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
   g_assert_true (rifq_staff_save (f->db, "researcher", "سلمان الشهري", RIFQ_ROLE_RESEARCHER, &error));

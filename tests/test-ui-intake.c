@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rifq-seal.h"
 #include "rifq-application.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
@@ -90,6 +91,7 @@ desk_open (Desk *desk)
   rifq_request_store_set_today (desk->db, "2026-11-26");
   rifq_db_set_actor (desk->db, "admin");
   g_assert_true (rifq_staff_ensure_first (desk->db, &error));
+  g_assert_true (rifq_seal_ensure_key (desk->db, &error));
   g_assert_true (rifq_staff_save (desk->db, "noura", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
   g_assert_true (rifq_staff_save (desk->db, "salman", "سلمان الشهري", RIFQ_ROLE_RESEARCHER, &error));
   g_assert_true (rifq_staff_save (desk->db, "khalid", "خالد الدوسري", RIFQ_ROLE_CHAIR, &error));

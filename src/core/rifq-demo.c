@@ -17,6 +17,7 @@
 #include "rifq-calendar.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
+#include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-demo.h"
 
@@ -338,6 +339,7 @@ fill_requests_cb (RifqDb      *db,
                          || g_str_equal (state, "referred") || g_str_equal (state, "ready_to_sign");
       gboolean recent = at_desk || g_str_equal (state, "submitted") || g_str_equal (state, "under_review");
       gint64 seq;
+      gint64 request_id;
 
       /* Open requests are recent; settled ones spread over four years. */
       g_date_subtract_days (&received, (guint) g_rand_int_range (rand, 0, recent ? 20 : 1460));
@@ -385,6 +387,7 @@ fill_requests_cb (RifqDb      *db,
       sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rifq_db_fail (db, error);
+      request_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
 
       /* Past the desk, a request carries what was signed with it. */
       if (submitted_on != NULL)
@@ -402,25 +405,30 @@ fill_requests_cb (RifqDb      *db,
           stmt = rifq_db_prepare (db, "UPDATE request SET declaration = (SELECT value FROM settings WHERE key ="
                                       " 'declaration_ar'), signature_json = ?, signer = 'applicant', sign_mark ="
                                       " 'signature', officer_name = ?, signed_by = 'demo', signed_at = ?,"
-                                      " validity_json = ? WHERE id = last_insert_rowid ()", error);
+                                      " validity_json = ? WHERE id = ?", error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, strokes, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 2, PICK (rand, demo_officers), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 3, submitted_on, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 4, validity, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 5, request_id);
           if (sqlite3_step (stmt) != SQLITE_DONE)
             return rifq_db_fail (db, error);
+          /* Sealed as a submission seals it. */
+          if (!rifq_seal_request_in (db, write, request_id, error))
+            return FALSE;
         }
 
       if (g_str_equal (state, "referred"))
         {
           stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
-                                      " VALUES (last_insert_rowid (), ?, 'demo', ?)", error);
+                                      " VALUES (?, ?, 'demo', ?)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, 1, "هل يشمل الدعم المقيمين مع أبنائهم؟", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 1, request_id);
+          sqlite3_bind_text (stmt, 2, "هل يشمل الدعم المقيمين مع أبنائهم؟", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
           if (sqlite3_step (stmt) != SQLITE_DONE)
             return rifq_db_fail (db, error);
         }

@@ -17,6 +17,7 @@
 #include "rifq-error.h"
 #include "rifq-locale.h"
 #include "rifq-request-store-private.h"
+#include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -1061,6 +1062,9 @@ advance_cb (RifqDb      *db,
       g_return_val_if_reached (FALSE);
     }
   if (!ok || !set_state (db, r->id, to, stamp, error))
+    return FALSE;
+  /* Sealed once, as it is handed to the committee: every later print carries this seal. */
+  if (job->action == RIFQ_ACTION_SUBMIT && !rifq_seal_request_in (db, write, r->id, error))
     return FALSE;
 
   /* The record of the step holds what it brought: the report, the service, the reply date. */

@@ -5,30 +5,41 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "rifq-seal"
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
+#include "rifq-staff.h"
 
 #define KEY_ID_BYTES 8
 
-void
-rifq_seal_free (RifqSeal *seal)
+typedef struct
 {
-  if (seal == NULL)
-    return;
-  g_free (seal->payload);
-  g_free (seal->short_code);
-  g_free (seal->digest);
-  g_free (seal->key_id);
-  g_free (seal);
-}
+  char   *key_id;
+  guchar  public_key[RIFQ_SEAL_KEY_BYTES];
+  char   *created_at;
+  char   *retired_at;
+} RifqPublicKey;
+
+struct _RifqKeyring
+{
+  GPtrArray *keys;          /* RifqPublicKey */
+  GPtrArray *fingerprints;  /* char *, lower-case hex without spaces */
+};
+
+/* Encodings */
 
 static char *
 base64url (const guchar *data,
@@ -59,6 +70,8 @@ from_base64url (const char *text)
   guchar *data;
   gsize length;
 
+  if (padded->len == 0 || padded->len % 4 == 1)
+    return NULL;
   for (char *p = padded->str; *p != '\0'; p++)
     {
       if (*p == '-')
@@ -74,6 +87,19 @@ from_base64url (const char *text)
   return g_bytes_new_take (data, length);
 }
 
+static gboolean
+decode_exact (const char *text,
+              guchar     *out,
+              gsize       length)
+{
+  g_autoptr(GBytes) bytes = text ? from_base64url (text) : NULL;
+
+  if (bytes == NULL || g_bytes_get_size (bytes) != length)
+    return FALSE;
+  memcpy (out, g_bytes_get_data (bytes, NULL), length);
+  return TRUE;
+}
+
 static char *
 hex (const guchar *data,
      gsize         length)
@@ -85,24 +111,185 @@ hex (const guchar *data,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-load_key (RifqDb  *db,
-          guchar   secret[crypto_sign_SECRETKEYBYTES],
-          guchar   public[crypto_sign_PUBLICKEYBYTES],
-          GError **error)
+static char *
+key_id_of (const guchar *public_key)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT secret_key, public_key FROM seal_key WHERE id = 1", error);
+  return hex (public_key, KEY_ID_BYTES);
+}
+
+static char *
+fingerprint_hex (const guchar *public_key)
+{
+  guchar digest[crypto_hash_sha256_BYTES];
+
+  crypto_hash_sha256 (digest, public_key, RIFQ_SEAL_KEY_BYTES);
+  return hex (digest, sizeof digest);
+}
+
+char *
+rifq_seal_fingerprint (const guchar *public_key)
+{
+  g_autofree char *plain = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (public_key != NULL, NULL);
+
+  plain = fingerprint_hex (public_key);
+  for (guint i = 0; plain[i] != '\0'; i++)
+    {
+      if (i > 0 && i % 4 == 0)
+        g_string_append_c (text, ' ');
+      g_string_append_c (text, g_ascii_toupper (plain[i]));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+start_sodium (GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The private key's file */
+
+char *
+rifq_seal_key_dir (void)
+{
+  const char *dir = g_getenv ("RIFQ_KEY_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  return g_build_filename (g_get_user_config_dir (), "rifq", "keys", NULL);
+}
+
+static char *
+key_path (const char *key_id)
+{
+  g_autofree char *dir = rifq_seal_key_dir ();
+  g_autofree char *name = g_strconcat (key_id, ".key", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+write_private_key (const char   *key_id,
+                   const guchar *secret,
+                   GError      **error)
+{
+  g_autofree char *dir = rifq_seal_key_dir ();
+  g_autofree char *path = key_path (key_id);
+  g_autofree char *temp = g_strconcat (path, ".new", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+  int fd;
+  gboolean ok;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The seal key’s folder “%s” cannot be made: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  text = g_strconcat (RIFQ_SEAL_PREFIX, "-SECRET ", NULL);
+  {
+    g_autofree char *encoded = base64url (secret, crypto_sign_SECRETKEYBYTES);
+    char *joined = g_strconcat (text, encoded, "\n", NULL);
+
+    sodium_memzero (encoded, strlen (encoded));
+    g_free (text);
+    text = joined;
+  }
+  length = strlen (text);
+  g_unlink (temp);
+  fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  ok = fd >= 0 && write (fd, text, length) == (gssize) length && fsync (fd) == 0;
+  if (fd >= 0)
+    close (fd);
+  sodium_memzero (text, length);
+  if (!ok || g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The seal key cannot be written to “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The private key of public_key, from its file: private to its owner, and the half of this pair. */
+static gboolean
+read_private_key (const char   *key_id,
+                  const guchar *public_key,
+                  guchar       *secret,
+                  GError      **error)
+{
+  g_autofree char *path = key_path (key_id);
+  g_autofree char *text = NULL;
+  GStatBuf st;
+  gsize length = 0;
+  const char *prefix = RIFQ_SEAL_PREFIX "-SECRET ";
+  gboolean ok;
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("This workstation does not hold the association’s seal key %s: it should be in “%s”. "
+                     "Copy it there from the workstation that made it."), key_id, path);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode) || (st.st_mode & 077) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The seal key “%s” can be read by others: make it readable by its owner only (chmod 600)."),
+                   path);
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &text, &length, NULL))
+    length = 0;
+  g_strchomp (text ? text : (char *) "");
+  ok = text != NULL && g_str_has_prefix (text, prefix)
+       && decode_exact (text + strlen (prefix), secret, crypto_sign_SECRETKEYBYTES)
+       && sodium_memcmp (secret + crypto_sign_SECRETKEYBYTES - RIFQ_SEAL_KEY_BYTES, public_key,
+                         RIFQ_SEAL_KEY_BYTES) == 0;
+  if (text != NULL)
+    sodium_memzero (text, length);
+  if (!ok)
+    {
+      sodium_memzero (secret, crypto_sign_SECRETKEYBYTES);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("The seal key file “%s” is damaged or belongs to another key."), path);
+    }
+  return ok;
+}
+
+/* The key pair in the database */
+
+static gboolean
+current_key (RifqDb  *db,
+             char   **out_key_id,
+             guchar  *public_key,
+             GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT key_id, public_key FROM seal_public_key WHERE retired_at IS NULL",
+                                        error);
   gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW
-      && sqlite3_column_bytes (stmt, 0) == crypto_sign_SECRETKEYBYTES
-      && sqlite3_column_bytes (stmt, 1) == crypto_sign_PUBLICKEYBYTES)
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 1) == RIFQ_SEAL_KEY_BYTES)
     {
-      if (secret != NULL)
-        memcpy (secret, sqlite3_column_blob (stmt, 0), crypto_sign_SECRETKEYBYTES);
-      memcpy (public, sqlite3_column_blob (stmt, 1), crypto_sign_PUBLICKEYBYTES);
+      memcpy (public_key, sqlite3_column_blob (stmt, 1), RIFQ_SEAL_KEY_BYTES);
+      if (out_key_id != NULL)
+        *out_key_id = rifq_db_column_dup (stmt, 0);
       found = TRUE;
     }
   sqlite3_reset (stmt);
@@ -112,104 +299,491 @@ load_key (RifqDb  *db,
   return found;
 }
 
+/* Signs with the key in use: the database names it, the workstation's file holds it. */
 static gboolean
-create_key_cb (RifqDb      *db,
-               RifqDbWrite *write,
-               gpointer     user_data,
-               GError     **error)
+sign_current (RifqDb       *db,
+              const guchar *message,
+              gsize         length,
+              guchar       *public_key,
+              guchar       *signature,
+              GError      **error)
 {
   guchar secret[crypto_sign_SECRETKEYBYTES];
-  guchar public[crypto_sign_PUBLICKEYBYTES];
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *key_id = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
 
-  stmt = rifq_db_prepare (db, "SELECT 1 FROM seal_key WHERE id = 1", error);
-  if (stmt == NULL)
+  if (!start_sodium (error) || !current_key (db, &key_id, public_key, error)
+      || !read_private_key (key_id, public_key, secret, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      /* Another workstation made it in the meantime. */
-      *(gboolean *) user_data = TRUE;
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, "exists");
-      return FALSE;
-    }
-
-  crypto_sign_keypair (public, secret);
-  stmt = rifq_db_prepare (db, "INSERT INTO seal_key (id, secret_key, public_key, created_at) VALUES (1, ?, ?, ?)",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_blob (stmt, 1, secret, sizeof secret, SQLITE_TRANSIENT);
-  sqlite3_bind_blob (stmt, 2, public, sizeof public, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  crypto_sign_detached (signature, NULL, message, length, secret);
   sodium_memzero (secret, sizeof secret);
-  if (rc != SQLITE_DONE)
-    return rifq_db_fail (db, error);
+  return TRUE;
+}
 
-  key_id = hex (public, KEY_ID_BYTES);
+static JsonNode *
+key_json (const char *key_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "key_id");
   json_builder_add_string_value (builder, key_id);
   json_builder_end_object (builder);
-  rifq_db_write_audit_take (write, "create", "seal_key", 1, NULL, json_builder_get_root (builder), NULL);
+  return json_builder_get_root (builder);
+}
+
+typedef struct
+{
+  gboolean rotate;
+  guchar   public_key[RIFQ_SEAL_KEY_BYTES];
+  char    *key_id;
+  gboolean raced;
+} NewKey;
+
+static gboolean
+insert_key_cb (RifqDb      *db,
+               RifqDbWrite *write,
+               gpointer     user_data,
+               GError     **error)
+{
+  NewKey *job = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *previous = NULL;
+  guchar old[RIFQ_SEAL_KEY_BYTES];
+  sqlite3_stmt *stmt;
+
+  if (current_key (db, &previous, old, NULL))
+    {
+      if (!job->rotate)
+        {
+          /* Another workstation made it in the meantime. */
+          job->raced = TRUE;
+          g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, "exists");
+          return FALSE;
+        }
+      stmt = rifq_db_prepare (db, "UPDATE seal_public_key SET retired_at = ? WHERE retired_at IS NULL", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rifq_db_fail (db, error);
+    }
+
+  stmt = rifq_db_prepare (db, "INSERT INTO seal_public_key (key_id, public_key, created_at) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, job->key_id, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, job->public_key, RIFQ_SEAL_KEY_BYTES, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  rifq_db_write_audit_take (write, job->rotate ? "rotate" : "create", "seal_key", 0,
+                            previous ? key_json (previous) : NULL, key_json (job->key_id), NULL);
   return TRUE;
+}
+
+static gboolean
+make_key (RifqDb   *db,
+          gboolean  rotate,
+          char    **out_key_id,
+          GError  **error)
+{
+  guchar secret[crypto_sign_SECRETKEYBYTES];
+  g_autoptr(GError) local = NULL;
+  g_autofree char *path = NULL;
+  NewKey job = { .rotate = rotate };
+  gboolean ok;
+
+  crypto_sign_keypair (job.public_key, secret);
+  job.key_id = key_id_of (job.public_key);
+  path = key_path (job.key_id);
+  /* The file first: a key the database names is never one nobody holds. */
+  ok = write_private_key (job.key_id, secret, error);
+  sodium_memzero (secret, sizeof secret);
+  if (ok)
+    {
+      ok = rifq_db_write (db, insert_key_cb, &job, &local);
+      if (!ok)
+        {
+          g_unlink (path);
+          if (job.raced)
+            ok = TRUE;
+          else
+            g_propagate_error (error, g_steal_pointer (&local));
+        }
+    }
+  if (ok && out_key_id != NULL)
+    *out_key_id = g_strdup (job.key_id);
+  g_free (job.key_id);
+  return ok;
+}
+
+/* A database from before schema 5 kept its private key in a table: write it to its file, then
+ * wipe it from the database. */
+static gboolean
+move_key_out_cb (RifqDb      *db,
+                 RifqDbWrite *write,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  const char *key_id = user_data;
+
+  if (sqlite3_exec (rifq_db_get_handle (db), "PRAGMA secure_delete = ON; DELETE FROM seal_key_to_move;"
+                                             " DROP TABLE seal_key_to_move;", NULL, NULL, NULL) != SQLITE_OK)
+    return rifq_db_fail (db, error);
+  rifq_db_write_audit_take (write, "move_out", "seal_key", 0, NULL, key_json (key_id),
+                            "The private key moved from the database to its own file.");
+  return TRUE;
+}
+
+static gboolean
+move_legacy_key (RifqDb  *db,
+                 GError **error)
+{
+  sqlite3_stmt *stmt;
+  guchar secret[crypto_sign_SECRETKEYBYTES];
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
+  g_autofree char *key_id = NULL;
+  gboolean found = FALSE;
+  gboolean ok;
+
+  stmt = rifq_db_prepare (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'seal_key_to_move'", error);
+  if (stmt == NULL)
+    return FALSE;
+  found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  if (!found)
+    return TRUE;
+
+  found = FALSE;
+  stmt = rifq_db_prepare (db, "SELECT secret_key, public_key FROM seal_key_to_move", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == crypto_sign_SECRETKEYBYTES
+      && sqlite3_column_bytes (stmt, 1) == RIFQ_SEAL_KEY_BYTES)
+    {
+      memcpy (secret, sqlite3_column_blob (stmt, 0), sizeof secret);
+      memcpy (public_key, sqlite3_column_blob (stmt, 1), sizeof public_key);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  key_id = found ? key_id_of (public_key) : g_strdup ("-");
+  ok = !found || write_private_key (key_id, secret, error);
+  sodium_memzero (secret, sizeof secret);
+  if (!found)
+    {
+      /* A database made since schema 5 had nothing to move: the empty table simply goes. */
+      if (sqlite3_exec (rifq_db_get_handle (db), "DROP TABLE seal_key_to_move", NULL, NULL, NULL) != SQLITE_OK)
+        return rifq_db_fail (db, error);
+      return TRUE;
+    }
+  return ok && rifq_db_write (db, move_key_out_cb, key_id, error);
 }
 
 gboolean
 rifq_seal_ensure_key (RifqDb  *db,
                       GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
-  gboolean exists = FALSE;
-  gboolean raced = FALSE;
-  int rc;
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if (sodium_init () < 0)
+  if (!start_sodium (error) || !move_legacy_key (db, error))
+    return FALSE;
+  if (current_key (db, NULL, public_key, NULL))
+    return TRUE;
+  return make_key (db, FALSE, NULL, error);
+}
+
+gboolean
+rifq_seal_rotate_key (RifqDb  *db,
+                      char   **out_key_id,
+                      GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
     {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("Only an administrator may change the association’s seal key."));
       return FALSE;
     }
-  stmt = rifq_db_prepare (db, "SELECT 1 FROM seal_key WHERE id = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  exists = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (exists)
-    return TRUE;
-  if (rifq_db_write (db, create_key_cb, &raced, &local))
-    return TRUE;
-  if (raced)
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&local));
-  return FALSE;
+  return start_sodium (error) && make_key (db, TRUE, out_key_id, error);
 }
 
 char *
 rifq_seal_public_key (RifqDb  *db,
                       char   **out_key_id,
+                      char   **out_fingerprint,
                       GError **error)
 {
-  guchar public[crypto_sign_PUBLICKEYBYTES];
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!load_key (db, NULL, public, error))
+  if (!start_sodium (error) || !current_key (db, out_key_id, public_key, error))
     return NULL;
-  if (out_key_id != NULL)
-    *out_key_id = hex (public, KEY_ID_BYTES);
-  return g_base64_encode (public, sizeof public);
+  if (out_fingerprint != NULL)
+    *out_fingerprint = rifq_seal_fingerprint (public_key);
+  return g_base64_encode (public_key, sizeof public_key);
 }
+
+/* Keyrings */
+
+static void
+public_key_free (RifqPublicKey *key)
+{
+  g_free (key->key_id);
+  g_free (key->created_at);
+  g_free (key->retired_at);
+  g_free (key);
+}
+
+RifqKeyring *
+rifq_keyring_new (void)
+{
+  RifqKeyring *ring = g_new0 (RifqKeyring, 1);
+
+  ring->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) public_key_free);
+  ring->fingerprints = g_ptr_array_new_with_free_func (g_free);
+  return ring;
+}
+
+void
+rifq_keyring_free (RifqKeyring *ring)
+{
+  if (ring == NULL)
+    return;
+  g_ptr_array_unref (ring->keys);
+  g_ptr_array_unref (ring->fingerprints);
+  g_free (ring);
+}
+
+static void
+keyring_add (RifqKeyring  *ring,
+             const guchar *public_key,
+             const char   *created_at,
+             const char   *retired_at)
+{
+  RifqPublicKey *key = g_new0 (RifqPublicKey, 1);
+
+  memcpy (key->public_key, public_key, RIFQ_SEAL_KEY_BYTES);
+  key->key_id = key_id_of (public_key);
+  key->created_at = g_strdup (created_at);
+  key->retired_at = g_strdup (retired_at);
+  g_ptr_array_add (ring->keys, key);
+}
+
+RifqKeyring *
+rifq_keyring_from_db (RifqDb  *db,
+                      GError **error)
+{
+  g_autoptr(RifqKeyring) ring = rifq_keyring_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!start_sodium (error))
+    return NULL;
+  stmt = rifq_db_prepare (db, "SELECT public_key, created_at, retired_at FROM seal_public_key ORDER BY created_at",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (sqlite3_column_bytes (stmt, 0) == RIFQ_SEAL_KEY_BYTES)
+      keyring_add (ring, sqlite3_column_blob (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ring);
+}
+
+RifqKeyring *
+rifq_keyring_from_json (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(RifqKeyring) ring = rifq_keyring_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *keys = NULL;
+
+  if (!start_sodium (error))
+    return NULL;
+  root = text ? json_from_string (text, NULL) : NULL;
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+      && json_object_get_int_member_with_default (json_node_get_object (root), "rifq_keyring", 0) == 1
+      && json_object_has_member (json_node_get_object (root), "keys")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "keys")))
+    keys = json_object_get_array_member (json_node_get_object (root), "keys");
+  for (guint i = 0; keys != NULL && i < json_array_get_length (keys); i++)
+    {
+      JsonNode *node = json_array_get_element (keys, i);
+      JsonObject *key = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree guchar *public_key = NULL;
+      gsize length = 0;
+
+      if (key != NULL)
+        public_key = g_base64_decode (json_object_get_string_member_with_default (key, "public_key", ""), &length);
+      if (length != RIFQ_SEAL_KEY_BYTES)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       _("Key %u of the keyring is damaged: it has no public key of 32 bytes."), i + 1);
+          return NULL;
+        }
+      keyring_add (ring, public_key, json_object_get_string_member_with_default (key, "created_at", NULL),
+                   json_object_get_string_member_with_default (key, "retired_at", NULL));
+    }
+  if (keys == NULL || ring->keys->len == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("The file is not a Rifq keyring (rifq-admin seal export writes one)."));
+      return NULL;
+    }
+  return g_steal_pointer (&ring);
+}
+
+gboolean
+rifq_keyring_add_fingerprint (RifqKeyring *ring,
+                              const char  *fingerprint)
+{
+  GString *plain = g_string_new (NULL);
+
+  g_return_val_if_fail (ring != NULL, FALSE);
+
+  for (const char *p = fingerprint; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == ':' || *p == '-')
+        continue;
+      if (!g_ascii_isxdigit (*p))
+        {
+          g_string_free (plain, TRUE);
+          return FALSE;
+        }
+      g_string_append_c (plain, g_ascii_tolower (*p));
+    }
+  if (plain->len != crypto_hash_sha256_BYTES * 2)
+    {
+      g_string_free (plain, TRUE);
+      return FALSE;
+    }
+  g_ptr_array_add (ring->fingerprints, g_string_free (plain, FALSE));
+  return TRUE;
+}
+
+gboolean
+rifq_keyring_is_empty (RifqKeyring *ring)
+{
+  return ring == NULL || (ring->keys->len == 0 && ring->fingerprints->len == 0);
+}
+
+char *
+rifq_keyring_to_json (RifqKeyring *ring,
+                      const char  *association)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (ring != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rifq_keyring");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "association");
+  json_builder_add_string_value (builder, association ? association : "");
+  json_builder_set_member_name (builder, "keys");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ring->keys->len; i++)
+    {
+      RifqPublicKey *key = g_ptr_array_index (ring->keys, i);
+      g_autofree char *encoded = g_base64_encode (key->public_key, RIFQ_SEAL_KEY_BYTES);
+      g_autofree char *fingerprint = rifq_seal_fingerprint (key->public_key);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key_id");
+      json_builder_add_string_value (builder, key->key_id);
+      json_builder_set_member_name (builder, "public_key");
+      json_builder_add_string_value (builder, encoded);
+      json_builder_set_member_name (builder, "fingerprint");
+      json_builder_add_string_value (builder, fingerprint);
+      json_builder_set_member_name (builder, "created_at");
+      json_builder_add_string_value (builder, key->created_at);
+      json_builder_set_member_name (builder, "retired_at");
+      if (key->retired_at != NULL)
+        json_builder_add_string_value (builder, key->retired_at);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Whether the key a document carries is one the verifier trusts. */
+static gboolean
+keyring_trusts (RifqKeyring  *ring,
+                const guchar *public_key)
+{
+  g_autofree char *fingerprint = fingerprint_hex (public_key);
+
+  for (guint i = 0; i < ring->keys->len; i++)
+    {
+      RifqPublicKey *key = g_ptr_array_index (ring->keys, i);
+
+      if (sodium_memcmp (key->public_key, public_key, RIFQ_SEAL_KEY_BYTES) == 0)
+        return TRUE;
+    }
+  for (guint i = 0; i < ring->fingerprints->len; i++)
+    if (g_str_equal (g_ptr_array_index (ring->fingerprints, i), fingerprint))
+      return TRUE;
+  return FALSE;
+}
+
+RifqSealVerdict
+rifq_seal_verdict_take (RifqSealVerdict   v,
+                        char            **out_message,
+                        char             *message)
+{
+  if (out_message != NULL)
+    *out_message = message;
+  else
+    g_free (message);
+  return v;
+}
+
+/* The key and signature a seal carries, checked against the keyring and the message. */
+static RifqSealVerdict
+check_signature (RifqKeyring  *ring,
+                 const guchar *public_key,
+                 const guchar *signature,
+                 const guchar *message,
+                 gsize         length,
+                 char        **out_message)
+{
+  if (!keyring_trusts (ring, public_key))
+    {
+      g_autofree char *fingerprint = rifq_seal_fingerprint (public_key);
+
+      return rifq_seal_verdict_take (RIFQ_SEAL_OTHER_KEY, out_message,
+                                     g_strdup_printf (_("The seal was made with a key that is not among the association’s keys "
+                                                        "given to check it (fingerprint %s)."), fingerprint));
+    }
+  if (crypto_sign_verify_detached (signature, message, length, public_key) != 0)
+    return rifq_seal_verdict_take (RIFQ_SEAL_FORGED, out_message,
+                                   g_strdup (_("The seal’s signature does not match the association’s key: it was forged or "
+                                               "damaged.")));
+  return RIFQ_SEAL_VALID;
+}
+
+/* What a request's document prints */
 
 static void
 add_string (JsonBuilder *builder,
@@ -223,31 +797,98 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-char *
-rifq_seal_canonical_json (const RifqRequest *r,
-                          RifqBeneficiary   *b)
+/* A stored JSON text (strokes, the frozen validity) as itself, not as a string. */
+static void
+add_json (JsonBuilder *builder,
+          const char  *name,
+          const char  *text)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) validity = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *strokes_sha = NULL;
+  g_autoptr(JsonNode) node = text ? json_from_string (text, NULL) : NULL;
 
-  g_return_val_if_fail (r != NULL, NULL);
-  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (b), NULL);
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, g_steal_pointer (&node));
+  else
+    json_builder_add_null_value (builder);
+}
 
-  name = rifq_beneficiary_dup_full_name (b);
-  if (r->signature_json != NULL)
-    strokes_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, r->signature_json, -1);
+typedef enum
+{
+  LABELS_SUPPORT_KIND,
+  LABELS_CHANNEL,
+  LABELS_DOCUMENT_TYPE,
+} LabelTable;
 
-  /* Members always in this order: the same request gives the same bytes, on any machine. */
+/* {"ar": …, "en": …} of a code in one of the policy's tables. */
+static void
+add_labels (JsonBuilder *builder,
+            RifqDb      *db,
+            LabelTable   table,
+            const char  *name,
+            const char  *code)
+{
+  static const char *sql[] = {
+    [LABELS_SUPPORT_KIND] = "SELECT label_ar, label_en FROM support_kind WHERE code = ?",
+    [LABELS_CHANNEL] = "SELECT label_ar, label_en FROM channel WHERE code = ?",
+    [LABELS_DOCUMENT_TYPE] = "SELECT label_ar, label_en FROM document_type WHERE code = ?",
+  };
+  sqlite3_stmt *stmt = rifq_db_prepare (db, sql[table], NULL);
+  g_autofree char *ar = NULL;
+  g_autofree char *en = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          ar = rifq_db_column_dup (stmt, 0);
+          en = rifq_db_column_dup (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+    }
+  json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_string (builder, "seal", RIFQ_SEAL_PREFIX);
-  add_string (builder, "number", r->number);
-  add_string (builder, "national_id", rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
-  add_string (builder, "name", name);
-  add_string (builder, "birth_date", rifq_beneficiary_get (b, RIFQ_FIELD_BIRTH_DATE));
+  add_string (builder, "ar", ar ? ar : code);
+  add_string (builder, "en", en ? en : code);
+  json_builder_end_object (builder);
+}
+
+/* A member of staff's full name, as a member (name) or, with name NULL, an array element. */
+static void
+add_staff_name (JsonBuilder *builder,
+                RifqDb      *db,
+                const char  *name,
+                const char  *username)
+{
+  g_autoptr(RifqStaff) staff = username ? rifq_staff_get (db, username, NULL) : NULL;
+  const char *full = staff ? staff->full_name : username;
+
+  if (name != NULL)
+    add_string (builder, name, full);
+  else if (full != NULL)
+    json_builder_add_string_value (builder, full);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+to_canonical (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, FALSE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* The request's own record: what was signed and submitted. Compared with the record as it stands
+ * whenever the seal is checked. */
+static void
+add_request_record (JsonBuilder       *builder,
+                    const RifqRequest *r)
+{
+  json_builder_set_member_name (builder, "request");
+  json_builder_begin_object (builder);
   add_string (builder, "kind", r->kind);
   add_string (builder, "channel", r->channel);
   add_string (builder, "description", r->description);
@@ -256,9 +897,10 @@ rifq_seal_canonical_json (const RifqRequest *r,
     json_builder_add_int_value (builder, r->amount);
   else
     json_builder_add_null_value (builder);
+  add_string (builder, "received_by", r->received_by);
   add_string (builder, "received_at", r->received_at);
   add_string (builder, "declaration", r->declaration);
-  add_string (builder, "signature_sha256", strokes_sha);
+  add_json (builder, "signature", r->signature_json);
   add_string (builder, "signer", r->signer);
   add_string (builder, "signer_name", r->signer_name);
   add_string (builder, "signer_relation", r->signer_relation);
@@ -267,25 +909,142 @@ rifq_seal_canonical_json (const RifqRequest *r,
   add_string (builder, "signed_at", r->signed_at);
   add_string (builder, "submitted_on", r->submitted_on);
   add_string (builder, "due_on", r->due_on);
-  json_builder_set_member_name (builder, "documents");
-  validity = r->validity_json ? json_from_string (r->validity_json, NULL) : NULL;
-  if (validity != NULL)
-    json_builder_add_value (builder, g_steal_pointer (&validity));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
+  add_json (builder, "documents", r->validity_json);
+  json_builder_set_member_name (builder, "referrals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < r->referrals->len; i++)
+    {
+      const RifqReferral *ref = g_ptr_array_index (r->referrals, i);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, FALSE);
-  return json_generator_to_data (generator, NULL);
+      json_builder_begin_object (builder);
+      add_string (builder, "question", ref->question);
+      add_string (builder, "answer", ref->answer);
+      add_string (builder, "answered_by", ref->answered_by);
+      add_string (builder, "visit_on", ref->visit_on);
+      add_string (builder, "visit_findings", ref->visit_findings);
+      add_string (builder, "visit_household", ref->visit_household);
+      add_string (builder, "visit_recommendation", ref->visit_recommendation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
 }
 
+/* What the document prints beside the record, as it read on the day: the beneficiary, the
+ * policy's labels, the names of staff. Later changes to these (a new address, a renamed kind)
+ * are the registry's business, audited there; the sealed document keeps the day's. */
 static void
-digest_of (const char *canonical,
-           guchar      out[crypto_hash_sha256_BYTES])
+add_as_printed (JsonBuilder       *builder,
+                RifqDb            *db,
+                const RifqRequest *r,
+                RifqBeneficiary   *b)
 {
-  crypto_hash_sha256 (out, (const guchar *) canonical, strlen (canonical));
+  g_autofree char *name = rifq_beneficiary_dup_full_name (b);
+  g_autofree char *association_ar = rifq_db_get_setting (db, "association_name_ar");
+  g_autofree char *association_en = rifq_db_get_setting (db, "association_name_en");
+
+  json_builder_set_member_name (builder, "as_printed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "association");
+  json_builder_begin_object (builder);
+  add_string (builder, "ar", association_ar);
+  add_string (builder, "en", association_en);
+  json_builder_end_object (builder);
+  add_string (builder, "name", name);
+  json_builder_set_member_name (builder, "beneficiary");
+  json_builder_begin_object (builder);
+  for (RifqField f = 0; f < RIFQ_N_FIELDS; f++)
+    add_string (builder, rifq_field_info (f)->key, rifq_beneficiary_get (b, f));
+  json_builder_end_object (builder);
+  add_labels (builder, db, LABELS_SUPPORT_KIND, "kind", r->kind);
+  add_labels (builder, db, LABELS_CHANNEL, "channel", r->channel);
+  add_staff_name (builder, db, "received_by", r->received_by);
+  json_builder_set_member_name (builder, "researchers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < r->referrals->len; i++)
+    add_staff_name (builder, db, NULL, ((const RifqReferral *) g_ptr_array_index (r->referrals, i))->answered_by);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+      add_labels (builder, db, LABELS_DOCUMENT_TYPE, doc->type, doc->type);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static char *
+request_values (RifqDb            *db,
+                const RifqRequest *r,
+                RifqBeneficiary   *b)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  /* Members always in this order: the same request gives the same bytes, on any machine. */
+  json_builder_begin_object (builder);
+  add_string (builder, "doc", "request");
+  add_string (builder, "number", r->number);
+  add_request_record (builder, r);
+  add_as_printed (builder, db, r, b);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return to_canonical (root);
+}
+
+char *
+rifq_seal_request_values (RifqDb  *db,
+                          gint64   request_id,
+                          GError **error)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqBeneficiary) b = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  r = rifq_request_store_get (db, request_id, error);
+  if (r == NULL)
+    return NULL;
+  b = rifq_beneficiary_store_get (db, r->beneficiary_id, error);
+  if (b == NULL)
+    return NULL;
+  return request_values (db, r, b);
+}
+
+/* The summary: the values a person checks on paper, and the digest of all the others. */
+static char *
+request_summary (const char *values,
+                 const char *sealed_at)
+{
+  g_autoptr(JsonNode) root = json_from_string (values, NULL);
+  JsonObject *all = json_node_get_object (root);
+  JsonObject *record = json_object_get_object_member (all, "request");
+  JsonObject *printed = json_object_get_object_member (all, "as_printed");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) summary = NULL;
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "doc", "request");
+  add_string (builder, "number", json_object_get_string_member (all, "number"));
+  add_string (builder, "national_id",
+              json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
+                                                          "national_id", NULL));
+  add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
+  add_string (builder, "kind",
+              json_object_get_string_member_with_default (json_object_get_object_member (printed, "kind"), "ar", NULL));
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
+  add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
+  add_string (builder, "due_on", json_object_get_string_member_with_default (record, "due_on", NULL));
+  add_string (builder, "sealed_at", sealed_at);
+  add_string (builder, "values_sha256", digest);
+  json_builder_end_object (builder);
+  summary = json_builder_get_root (builder);
+  return to_canonical (summary);
 }
 
 /* Twelve characters a person can read out, from the signature: no 0/O or 1/I to confuse. */
@@ -304,130 +1063,419 @@ short_code (const guchar *signature)
   return g_string_free (code, FALSE);
 }
 
-RifqSeal *
-rifq_seal_make (RifqDb     *db,
-                const char *number,
-                const char *canonical,
-                GError    **error)
+static char *
+payload_of (const guchar *public_key,
+            const guchar *signature,
+            const char   *summary)
 {
-  guchar secret[crypto_sign_SECRETKEYBYTES];
-  guchar public[crypto_sign_PUBLICKEYBYTES];
-  guchar digest[crypto_hash_sha256_BYTES];
-  guchar signature[crypto_sign_BYTES];
-  g_autofree char *digest64 = NULL;
-  g_autofree char *signature64 = NULL;
-  RifqSeal *seal;
+  g_autofree char *key64 = base64url (public_key, RIFQ_SEAL_KEY_BYTES);
+  g_autofree char *signature64 = base64url (signature, RIFQ_SEAL_SIG_BYTES);
+  g_autofree char *summary64 = base64url ((const guchar *) summary, strlen (summary));
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-  g_return_val_if_fail (number != NULL && canonical != NULL, NULL);
+  return g_strdup_printf ("%s.%s.%s.%s", RIFQ_SEAL_PREFIX, key64, signature64, summary64);
+}
 
-  if (!load_key (db, secret, public, error))
+void
+rifq_seal_free (RifqSeal *seal)
+{
+  if (seal == NULL)
+    return;
+  g_free (seal->kind);
+  g_free (seal->number);
+  g_free (seal->values_json);
+  g_free (seal->summary_json);
+  g_free (seal->payload);
+  g_free (seal->short_code);
+  g_free (seal->key_id);
+  g_free (seal->sealed_at);
+  g_free (seal);
+}
+
+gboolean
+rifq_seal_request_in (RifqDb      *db,
+                      RifqDbWrite *write,
+                      gint64       request_id,
+                      GError     **error)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *values = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *key_id = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
+  guchar signature[RIFQ_SEAL_SIG_BYTES];
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  r = rifq_request_store_get (db, request_id, error);
+  values = r ? rifq_seal_request_values (db, request_id, error) : NULL;
+  if (values == NULL)
+    return FALSE;
+  summary = request_summary (values, stamp);
+  if (!sign_current (db, (const guchar *) summary, strlen (summary), public_key, signature, error))
+    return FALSE;
+  key_id = key_id_of (public_key);
+
+  stmt = rifq_db_prepare (db, "INSERT INTO seal (kind, subject_id, number, values_json, summary_json, signature,"
+                              " key_id, sealed_at) VALUES ('request', ?, ?, ?, ?, ?, ?, ?)"
+                              " ON CONFLICT (kind, subject_id) DO UPDATE SET number = excluded.number,"
+                              " values_json = excluded.values_json, summary_json = excluded.summary_json,"
+                              " signature = excluded.signature, key_id = excluded.key_id,"
+                              " sealed_at = excluded.sealed_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  sqlite3_bind_text (stmt, 2, r->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, values, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 5, signature, sizeof signature, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, key_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "number", r->number);
+  add_string (builder, "summary", summary);
+  add_string (builder, "key_id", key_id);
+  json_builder_end_object (builder);
+  rifq_db_write_audit_take (write, "seal", "request", request_id, NULL, json_builder_get_root (builder), NULL);
+  return TRUE;
+}
+
+static RifqSeal *
+load_seal (RifqDb     *db,
+           const char *kind,
+           gint64      subject_id,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT s.id, s.number, s.values_json, s.summary_json, s.signature,"
+                                            " s.key_id, s.sealed_at, k.public_key FROM seal s"
+                                            " LEFT JOIN seal_public_key k ON k.key_id = s.key_id"
+                                            " WHERE s.kind = ? AND s.subject_id = ?", error);
+  RifqSeal *seal = NULL;
+
+  if (stmt == NULL)
     return NULL;
-  digest_of (canonical, digest);
-  crypto_sign_detached (signature, NULL, digest, sizeof digest, secret);
-  sodium_memzero (secret, sizeof secret);
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, subject_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guchar signature[RIFQ_SEAL_SIG_BYTES] = { 0 };
+      guchar public_key[RIFQ_SEAL_KEY_BYTES] = { 0 };
 
-  digest64 = base64url (digest, sizeof digest);
-  signature64 = base64url (signature, sizeof signature);
-  seal = g_new0 (RifqSeal, 1);
-  seal->key_id = hex (public, KEY_ID_BYTES);
-  seal->digest = hex (digest, sizeof digest);
-  seal->short_code = short_code (signature);
-  seal->payload = g_strdup_printf ("%s.%s.%s.%s.%s", RIFQ_SEAL_PREFIX, number, digest64, signature64,
-                                   seal->key_id);
+      seal = g_new0 (RifqSeal, 1);
+      seal->id = sqlite3_column_int64 (stmt, 0);
+      seal->kind = g_strdup (kind);
+      seal->subject_id = subject_id;
+      seal->number = rifq_db_column_dup (stmt, 1);
+      seal->values_json = rifq_db_column_dup (stmt, 2);
+      seal->summary_json = rifq_db_column_dup (stmt, 3);
+      if (sqlite3_column_bytes (stmt, 4) == RIFQ_SEAL_SIG_BYTES)
+        memcpy (signature, sqlite3_column_blob (stmt, 4), sizeof signature);
+      seal->key_id = rifq_db_column_dup (stmt, 5);
+      seal->sealed_at = rifq_db_column_dup (stmt, 6);
+      if (sqlite3_column_bytes (stmt, 7) == RIFQ_SEAL_KEY_BYTES)
+        memcpy (public_key, sqlite3_column_blob (stmt, 7), sizeof public_key);
+      seal->payload = payload_of (public_key, signature, seal->summary_json ? seal->summary_json : "");
+      seal->short_code = short_code (signature);
+    }
+  sqlite3_reset (stmt);
   return seal;
 }
 
-static RifqSealVerdict
-verdict (RifqSealVerdict   v,
-         char            **out_message,
-         const char       *message)
+/* The members of the request's record that differ, by their labels. */
+static char *
+describe_differences (const char *sealed_values,
+                      const char *live_values)
 {
+  static const struct { const char *member; const char *label; } labels[] = {
+    { "kind", N_("the kind of support") },
+    { "channel", N_("the channel") },
+    { "description", N_("what the applicant asks for") },
+    { "amount", N_("the amount asked for") },
+    { "received_by", N_("who received it") },
+    { "received_at", N_("when it was received") },
+    { "declaration", N_("the declaration") },
+    { "signature", N_("the applicant’s signature") },
+    { "signer", N_("who signed") },
+    { "signer_name", N_("the signer’s name") },
+    { "signer_relation", N_("the signer’s relation") },
+    { "sign_mark", N_("the mark of signature") },
+    { "officer_name", N_("the confirming officer") },
+    { "signed_at", N_("when it was signed") },
+    { "submitted_on", N_("the submission day") },
+    { "due_on", N_("the reply date") },
+    { "documents", N_("the documents and their validity") },
+    { "referrals", N_("the social research") },
+  };
+  g_autoptr(JsonNode) sealed = json_from_string (sealed_values, NULL);
+  g_autoptr(JsonNode) live = json_from_string (live_values, NULL);
+  JsonObject *a, *b;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (sealed == NULL || live == NULL || !JSON_NODE_HOLDS_OBJECT (sealed))
+    return g_strdup (_("the sealed record"));
+  a = json_object_get_object_member (json_node_get_object (sealed), "request");
+  b = json_object_get_object_member (json_node_get_object (live), "request");
+  if (a == NULL || b == NULL)
+    return g_strdup (_("the sealed record"));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      JsonNode *x = json_object_get_member (a, labels[i].member);
+      JsonNode *y = json_object_get_member (b, labels[i].member);
+      g_autofree char *tx = x ? to_canonical (x) : NULL;
+      g_autofree char *ty = y ? to_canonical (y) : NULL;
+
+      if (g_strcmp0 (tx, ty) != 0)
+        {
+          if (names->len > 0)
+            g_string_append (names, _(", "));
+          g_string_append (names, _(labels[i].label));
+        }
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+RifqSealState
+rifq_seal_check_request (RifqDb    *db,
+                         gint64     request_id,
+                         RifqSeal **out_seal,
+                         char     **out_message)
+{
+  g_autoptr(RifqSeal) seal = NULL;
+  g_autoptr(RifqKeyring) ring = NULL;
+  g_autoptr(JsonObject) summary = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *message = NULL;
+  RifqSealState state = RIFQ_SEAL_STATE_GENUINE;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
+
+  if (out_seal != NULL)
+    *out_seal = NULL;
   if (out_message != NULL)
-    *out_message = g_strdup (message);
-  return v;
+    *out_message = NULL;
+  seal = load_seal (db, "request", request_id, NULL);
+  if (seal == NULL)
+    return RIFQ_SEAL_STATE_NONE;
+
+  ring = rifq_keyring_from_db (db, NULL);
+  if (ring == NULL || rifq_seal_verify_payload (ring, seal->payload, &summary, NULL) != RIFQ_SEAL_VALID
+      || seal->values_json == NULL)
+    {
+      state = RIFQ_SEAL_STATE_ALTERED;
+      message = g_strdup_printf (_("Request %s: its stored seal was changed outside Rifq and no longer verifies."),
+                                 seal->number);
+    }
+  else
+    {
+      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seal->values_json, -1);
+      if (g_strcmp0 (digest, json_object_get_string_member_with_default (summary, "values_sha256", "")) != 0)
+        {
+          state = RIFQ_SEAL_STATE_ALTERED;
+          message = g_strdup_printf (_("Request %s: the sealed values stored with it were changed outside Rifq."),
+                                     seal->number);
+        }
+    }
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    {
+      g_autoptr(GError) error = NULL;
+
+      live = rifq_seal_request_values (db, request_id, &error);
+      if (live == NULL)
+        {
+          state = RIFQ_SEAL_STATE_ALTERED;
+          message = g_strdup_printf (_("Request %s: its record cannot be read: %s"), seal->number, error->message);
+        }
+      else
+        {
+          g_autofree char *differs = describe_differences (seal->values_json, live);
+
+          if (*differs != '\0')
+            {
+              state = RIFQ_SEAL_STATE_ALTERED;
+              message = g_strdup_printf (_("Request %s was changed outside Rifq after it was sealed: %s no longer "
+                                           "match what was signed."), seal->number, differs);
+            }
+        }
+    }
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    message = g_strdup_printf (_("Request %s matches its seal of %s."), seal->number, seal->sealed_at);
+  if (out_message != NULL)
+    *out_message = g_steal_pointer (&message);
+  if (out_seal != NULL)
+    *out_seal = g_steal_pointer (&seal);
+  return state;
+}
+
+/* Reading seals back */
+
+RifqSealVerdict
+rifq_seal_verify_payload (RifqKeyring *ring,
+                          const char  *payload,
+                          JsonObject **out_summary,
+                          char       **out_message)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GBytes) summary = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *summary_text = NULL;
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
+  guchar signature[RIFQ_SEAL_SIG_BYTES];
+  RifqSealVerdict v;
+
+  g_return_val_if_fail (ring != NULL, RIFQ_SEAL_MALFORMED);
+
+  if (out_summary != NULL)
+    *out_summary = NULL;
+  if (payload == NULL || sodium_init () < 0)
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The document carries no Rifq seal.")));
+  parts = g_strsplit (payload, ".", -1);
+  if (g_strv_length (parts) != 4 || !g_str_equal (parts[0], RIFQ_SEAL_PREFIX)
+      || !decode_exact (parts[1], public_key, sizeof public_key) || !decode_exact (parts[2], signature, sizeof signature)
+      || (summary = from_base64url (parts[3])) == NULL)
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The seal is damaged or is not a Rifq seal.")));
+
+  summary_text = g_strndup (g_bytes_get_data (summary, NULL), g_bytes_get_size (summary));
+  v = check_signature (ring, public_key, signature, g_bytes_get_data (summary, NULL), g_bytes_get_size (summary),
+                       out_message);
+  if (v != RIFQ_SEAL_VALID)
+    return v;
+  root = json_from_string (summary_text, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The seal is damaged or is not a Rifq seal.")));
+  if (out_summary != NULL)
+    *out_summary = json_object_ref (json_node_get_object (root));
+  return rifq_seal_verdict_take (RIFQ_SEAL_VALID, out_message, g_strdup (_("The seal is genuine.")));
+}
+
+struct _RifqSealSigner
+{
+  guchar *secret;  /* sodium_malloc: locked, never swapped, wiped when freed */
+  guchar  public_key[RIFQ_SEAL_KEY_BYTES];
+};
+
+RifqSealSigner *
+rifq_seal_signer_new (RifqDb  *db,
+                      GError **error)
+{
+  RifqSealSigner *signer;
+  g_autofree char *key_id = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!start_sodium (error))
+    return NULL;
+  signer = g_new0 (RifqSealSigner, 1);
+  signer->secret = sodium_malloc (crypto_sign_SECRETKEYBYTES);
+  if (signer->secret == NULL || !current_key (db, &key_id, signer->public_key, error)
+      || !read_private_key (key_id, signer->public_key, signer->secret, error))
+    {
+      rifq_seal_signer_free (signer);
+      return NULL;
+    }
+  return signer;
+}
+
+void
+rifq_seal_signer_free (RifqSealSigner *signer)
+{
+  if (signer == NULL)
+    return;
+  if (signer->secret != NULL)
+    sodium_free (signer->secret);
+  g_free (signer);
+}
+
+gboolean
+rifq_seal_file_append (RifqSealSigner *signer,
+                       GByteArray     *pdf,
+                       GError        **error)
+{
+  guchar signature[RIFQ_SEAL_SIG_BYTES];
+  g_autofree char *key64 = NULL;
+  g_autofree char *signature64 = NULL;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (signer != NULL, FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  if (pdf->len == 0 || pdf->data[pdf->len - 1] != '\n')
+    g_byte_array_append (pdf, (const guint8 *) "\n", 1);
+  crypto_sign_detached (signature, NULL, pdf->data, pdf->len, signer->secret);
+  key64 = base64url (signer->public_key, sizeof signer->public_key);
+  signature64 = base64url (signature, sizeof signature);
+  line = g_strdup_printf ("%s%s %s\n", RIFQ_SEAL_FILE_MARKER, key64, signature64);
+  g_byte_array_append (pdf, (const guint8 *) line, strlen (line));
+  return TRUE;
 }
 
 RifqSealVerdict
-rifq_seal_verify (RifqDb      *db,
-                  const char  *payload,
-                  const char  *sealed,
-                  char       **out_number,
-                  char       **out_message)
+rifq_seal_file_verify (RifqKeyring  *ring,
+                       const guchar *data,
+                       gsize         length,
+                       char        **out_message)
 {
+  const char *marker = RIFQ_SEAL_FILE_MARKER;
+  gsize start;
+  g_autofree char *line = NULL;
   g_auto(GStrv) parts = NULL;
-  g_autoptr(GBytes) digest = NULL;
-  g_autoptr(GBytes) signature = NULL;
-  g_autoptr(RifqRequest) request = NULL;
-  g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autofree char *key_id = NULL;
-  g_autofree char *canonical = NULL;
-  g_autofree char *message = NULL;
-  guchar public[crypto_sign_PUBLICKEYBYTES];
-  guchar expected[crypto_hash_sha256_BYTES];
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
+  guchar signature[RIFQ_SEAL_SIG_BYTES];
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_MALFORMED);
+  g_return_val_if_fail (ring != NULL, RIFQ_SEAL_MALFORMED);
 
-  if (out_number != NULL)
-    *out_number = NULL;
-  if (payload == NULL || sodium_init () < 0)
-    return verdict (RIFQ_SEAL_MALFORMED, out_message, _("The document carries no Rifq seal."));
+  /* The seal is the file's last line; anything after it was added later. */
+  if (length < 2 || data[length - 1] != '\n')
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The file carries no file seal.")));
+  start = length - 1;
+  while (start > 0 && data[start - 1] != '\n')
+    start--;
+  if (length - start < strlen (marker) || memcmp (data + start, marker, strlen (marker)) != 0 || sodium_init () < 0)
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The file carries no file seal.")));
 
-  parts = g_strsplit (payload, ".", -1);
-  if (g_strv_length (parts) != 5 || !g_str_equal (parts[0], RIFQ_SEAL_PREFIX))
-    return verdict (RIFQ_SEAL_MALFORMED, out_message, _("The seal is damaged or is not a Rifq seal."));
-  digest = from_base64url (parts[2]);
-  signature = from_base64url (parts[3]);
-  if (digest == NULL || signature == NULL || g_bytes_get_size (digest) != crypto_hash_sha256_BYTES
-      || g_bytes_get_size (signature) != crypto_sign_BYTES)
-    return verdict (RIFQ_SEAL_MALFORMED, out_message, _("The seal is damaged or is not a Rifq seal."));
-  if (out_number != NULL)
-    *out_number = g_strdup (parts[1]);
+  line = g_strndup ((const char *) data + start + strlen (marker), length - 1 - start - strlen (marker));
+  parts = g_strsplit (line, " ", -1);
+  if (g_strv_length (parts) != 2 || !decode_exact (parts[0], public_key, sizeof public_key)
+      || !decode_exact (parts[1], signature, sizeof signature))
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The file seal is damaged.")));
+  if (!keyring_trusts (ring, public_key))
+    return check_signature (ring, public_key, signature, data, start, out_message);
+  if (crypto_sign_verify_detached (signature, data, start, public_key) != 0)
+    return rifq_seal_verdict_take (RIFQ_SEAL_DOCUMENT_CHANGED, out_message,
+                                   g_strdup (_("The file was changed after it was sealed: its bytes are no longer those the "
+                                               "association signed.")));
+  return rifq_seal_verdict_take (RIFQ_SEAL_VALID, out_message, g_strdup (_("The file is exactly as the association sealed it.")));
+}
 
-  if (!load_key (db, NULL, public, NULL))
-    return verdict (RIFQ_SEAL_OTHER_KEY, out_message, _("This database has no seal key to check against."));
-  key_id = hex (public, KEY_ID_BYTES);
-  if (!g_str_equal (key_id, parts[4]))
+char *
+rifq_seal_summary_describe (JsonObject *summary)
+{
+  GString *text = g_string_new (NULL);
+  const char *number, *name, *national_id, *kind, *submitted, *due;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  number = json_object_get_string_member_with_default (summary, "number", "—");
+  name = json_object_get_string_member_with_default (summary, "name", "—");
+  national_id = json_object_get_string_member_with_default (summary, "national_id", "—");
+  kind = json_object_get_string_member_with_default (summary, "kind", "—");
+  submitted = json_object_get_string_member_with_default (summary, "submitted_on", "—");
+  due = json_object_get_string_member_with_default (summary, "due_on", "—");
+  g_string_append_printf (text, _("Request %s of %s (national ID %s): %s"), number, name, national_id, kind);
+  if (json_object_has_member (summary, "amount") && !json_object_get_null_member (summary, "amount"))
     {
-      message = g_strdup_printf (_("The seal was made with another key (%s), not this association’s (%s)."),
-                                 parts[4], key_id);
-      return verdict (RIFQ_SEAL_OTHER_KEY, out_message, message);
-    }
-  if (crypto_sign_verify_detached (g_bytes_get_data (signature, NULL), g_bytes_get_data (digest, NULL),
-                                   crypto_hash_sha256_BYTES, public) != 0)
-    return verdict (RIFQ_SEAL_FORGED, out_message,
-                    _("The seal’s signature does not match this association’s key: it was forged or damaged."));
+      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (summary, "amount"));
 
-  /* What the document carries must be what was sealed. */
-  if (sealed != NULL)
-    {
-      guchar carried[crypto_hash_sha256_BYTES];
-
-      digest_of (sealed, carried);
-      if (sodium_memcmp (carried, g_bytes_get_data (digest, NULL), sizeof carried) != 0)
-        return verdict (RIFQ_SEAL_DOCUMENT_CHANGED, out_message,
-                        _("The document was changed after it was sealed."));
+      g_string_append (text, _(", "));
+      g_string_append_printf (text, _("%s riyals"), amount);
     }
-
-  request = rifq_request_store_get_by_number (db, parts[1], NULL);
-  if (request == NULL)
-    {
-      message = g_strdup_printf (_("The seal is genuine, but there is no request numbered %s in this database."),
-                                 parts[1]);
-      return verdict (RIFQ_SEAL_UNKNOWN_REQUEST, out_message, message);
-    }
-  beneficiary = rifq_beneficiary_store_get (db, request->beneficiary_id, NULL);
-  if (beneficiary == NULL)
-    return verdict (RIFQ_SEAL_UNKNOWN_REQUEST, out_message, _("The request’s beneficiary is no longer registered."));
-  canonical = rifq_seal_canonical_json (request, beneficiary);
-  digest_of (canonical, expected);
-  if (sodium_memcmp (expected, g_bytes_get_data (digest, NULL), sizeof expected) != 0)
-    {
-      message = g_strdup_printf (_("The seal is genuine, but request %s was changed in the database after it "
-                                   "was signed."), parts[1]);
-      return verdict (RIFQ_SEAL_RECORD_CHANGED, out_message, message);
-    }
-
-  message = g_strdup_printf (_("The seal is genuine and matches request %s as it was signed."), parts[1]);
-  return verdict (RIFQ_SEAL_VALID, out_message, message);
+  g_string_append (text, _("; "));
+  g_string_append_printf (text, _("submitted on %s, reply due by %s."), submitted, due);
+  return g_string_free (text, FALSE);
 }

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "rifq-arabic.h"
 #include "rifq-calendar.h"
@@ -17,6 +20,7 @@
 #include "rifq-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-request-store.h"
+#include "rifq-seal.h"
 
 #define MARGIN 48.0
 #define TOC_ROWS_PER_PAGE 34
@@ -31,6 +35,7 @@ struct _RifqPacket
   GPtrArray *cases;     /* RifqSheetBuild */
   GPtrArray *toc;       /* char *, "number — name — kind" */
   RifqDigits digits;
+  RifqSealSigner *signer;  /* seals the packet's file */
 };
 
 void
@@ -44,6 +49,7 @@ rifq_packet_free (RifqPacket *packet)
   g_ptr_array_unref (packet->members);
   g_ptr_array_unref (packet->cases);
   g_ptr_array_unref (packet->toc);
+  g_clear_pointer (&packet->signer, rifq_seal_signer_free);
   g_free (packet);
 }
 
@@ -68,6 +74,9 @@ rifq_packet_new (RifqDb  *db,
   if (meeting == NULL)
     return NULL;
 
+  packet->signer = rifq_seal_signer_new (db, error);
+  if (packet->signer == NULL)
+    return NULL;
   packet->digits = rifq_calendar_interface_digits ();
   packet->association = rifq_db_get_setting (db, rifq_locale_is_arabic () ? "association_name_ar"
                                                                           : "association_name_en");
@@ -96,6 +105,14 @@ rifq_packet_new (RifqDb  *db,
                                                      sheet->beneficiary[0].value, sheet->support[0].value));
     }
   return g_steal_pointer (&packet);
+}
+
+static gboolean
+seal_file_cb (GByteArray *pdf,
+              gpointer    user_data,
+              GError    **error)
+{
+  return rifq_seal_file_append (user_data, pdf, error);
 }
 
 static char *
@@ -182,6 +199,14 @@ rifq_packet_write (RifqPacket         *packet,
   int page, total;
 
   surface = rifq_pdf_document_new (bytes, packet->title, packet->association);
+  {
+    /* Each case's seal, for the verifier to name every case (rifq_seal_verify_pdf). */
+    g_autofree char *cases = rifq_packet_case_seals (packet);
+    g_autofree char *encoded = g_base64_encode ((const guchar *) cases, strlen (cases));
+    g_autofree char *keywords = g_strconcat (RIFQ_PACKET_PDF_CASES_PREFIX, encoded, NULL);
+
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+  }
   cr = cairo_create (surface);
 
   /* Every case laid out once, each page recorded: their lengths give the contents' numbers. */
@@ -224,6 +249,35 @@ rifq_packet_write (RifqPacket         *packet,
   cairo_destroy (cr);
   g_clear_pointer (&recorded, g_ptr_array_unref);
   rifq_pdf_layout_shared_clear ();
-  return rifq_pdf_document_save (surface, bytes, path, _("The packet could not be drawn: "),
-                                 _("The packet could not be saved: "), error);
+  return rifq_pdf_document_save_sealed (surface, bytes, seal_file_cb, packet->signer, path,
+                                        _("The packet could not be drawn: "), _("The packet could not be saved: "),
+                                        error);
+}
+
+char *
+rifq_packet_case_seals (RifqPacket *packet)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < packet->cases->len; i++)
+    {
+      const RifqRequestSheet *sheet = rifq_sheet_build_get (g_ptr_array_index (packet->cases, i));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_string_value (builder, sheet->request_number);
+      json_builder_set_member_name (builder, "seal");
+      if (sheet->seal_payload != NULL)
+        json_builder_add_string_value (builder, sheet->seal_payload);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }

@@ -38,6 +38,12 @@ gboolean    rifq_packet_write      (RifqPacket         *packet,
                                     GCancellable       *cancellable,
                                     GError            **error);
 
+/* What the packet's Keywords hold ahead of base64 (rifq_packet_case_seals ()). */
+#define RIFQ_PACKET_PDF_CASES_PREFIX "rifq-packet:"
+
+/* Each case's number and the text of its seal (null for a case printed unsealed), as JSON. */
+char       *rifq_packet_case_seals (RifqPacket *packet);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPacket, rifq_packet_free)
 
 G_END_DECLS

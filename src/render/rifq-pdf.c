@@ -259,6 +259,8 @@ const RifqPdfColour rifq_pdf_rule = { 0.62, 0.62, 0.66 };
 const RifqPdfColour rifq_pdf_cell_border = { 0.78, 0.78, 0.81 };
 const RifqPdfColour rifq_pdf_label_fill = { 0.955, 0.955, 0.965 };
 const RifqPdfColour rifq_pdf_band_fill = { 0.915, 0.915, 0.93 };
+/* GNOME's red (error), for what must not be missed: a print that is not sealed. */
+const RifqPdfColour rifq_pdf_alert = { 0.75, 0.11, 0.16 };
 
 void
 rifq_pdf_set_colour (cairo_t             *cr,
@@ -673,6 +675,19 @@ rifq_pdf_document_save (cairo_surface_t  *surface,
                         const char       *saved_prefix,
                         GError          **error)
 {
+  return rifq_pdf_document_save_sealed (surface, data, NULL, NULL, path, drawn_prefix, saved_prefix, error);
+}
+
+gboolean
+rifq_pdf_document_save_sealed (cairo_surface_t  *surface,
+                               GByteArray       *data,
+                               RifqPdfSealFunc   seal_func,
+                               gpointer          seal_data,
+                               const char       *path,
+                               const char       *drawn_prefix,
+                               const char       *saved_prefix,
+                               GError          **error)
+{
   cairo_status_t status;
 
   g_return_val_if_fail (surface != NULL, FALSE);
@@ -687,6 +702,8 @@ rifq_pdf_document_save (cairo_surface_t  *surface,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s%s", drawn_prefix, cairo_status_to_string (status));
       return FALSE;
     }
+  if (seal_func != NULL && !seal_func (data, seal_data, error))
+    return FALSE;
   if (!rifq_pdf_save_bytes (data, path, error))
     {
       g_prefix_error (error, "%s", saved_prefix);

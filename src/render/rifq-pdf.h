@@ -83,6 +83,7 @@ extern const RifqPdfColour rifq_pdf_rule;
 extern const RifqPdfColour rifq_pdf_cell_border;
 extern const RifqPdfColour rifq_pdf_label_fill;
 extern const RifqPdfColour rifq_pdf_band_fill;
+extern const RifqPdfColour rifq_pdf_alert;
 
 /* Makes colour the source that cr paints and strokes with. */
 void             rifq_pdf_set_colour             (cairo_t             *cr,
@@ -199,6 +200,22 @@ cairo_surface_t *rifq_pdf_document_new           (GByteArray          *data,
  * sentences in the interface language such as "The letter could not be drawn: ". */
 gboolean         rifq_pdf_document_save          (cairo_surface_t     *surface,
                                                   GByteArray          *data,
+                                                  const char          *path,
+                                                  const char          *drawn_prefix,
+                                                  const char          *saved_prefix,
+                                                  GError             **error);
+
+/* Seals a finished document's bytes (rifq_seal_file_append appends the file seal). */
+typedef gboolean (*RifqPdfSealFunc) (GByteArray *pdf,
+                                     gpointer    user_data,
+                                     GError    **error);
+
+/* As rifq_pdf_document_save(), sealing the bytes with seal_func (when not NULL) before they
+ * are written. */
+gboolean         rifq_pdf_document_save_sealed   (cairo_surface_t     *surface,
+                                                  GByteArray          *data,
+                                                  RifqPdfSealFunc      seal_func,
+                                                  gpointer             seal_data,
                                                   const char          *path,
                                                   const char          *drawn_prefix,
                                                   const char          *saved_prefix,

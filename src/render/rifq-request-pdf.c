@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <gio/gio.h>
 #include <cairo-pdf.h>
 #include <math.h>
@@ -60,7 +61,7 @@
 #define PEN_WIDTH_RANGE    1.6
 
 /* The seal: a QR code with the quiet zone the standard asks for, beside the signatures. */
-#define QR_SIZE           92.0
+#define QR_SIZE          124.0
 #define QR_QUIET_MODULES   4
 #define SEAL_COLUMN      170.0
 
@@ -407,6 +408,25 @@ draw_header (Painter *painter)
 
       show_layout (painter, dates, &rifq_pdf_muted, CONTENT_LEFT, painter->y);
       painter->y += rifq_pdf_layout_height (dates);
+    }
+
+  if (!rifq_pdf_is_empty (sheet->notice))
+    {
+      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->notice);
+      g_autoptr(PangoLayout) notice = aligned_layout (painter, text, SIZE_LABEL, TRUE, CONTENT_WIDTH - 20,
+                                                      PANGO_ALIGN_CENTER);
+      double height = rifq_pdf_layout_height (notice) + 12;
+
+      painter->y += 8;
+      if (!painter->dry)
+        {
+          rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 4);
+          rifq_pdf_set_colour (painter->cr, &rifq_pdf_alert);
+          cairo_set_line_width (painter->cr, 1.4);
+          cairo_stroke (painter->cr);
+        }
+      show_layout (painter, notice, &rifq_pdf_alert, CONTENT_LEFT + 10, painter->y + 6);
+      painter->y += height;
     }
 
   painter->y += SECTION_GAP;
@@ -1249,9 +1269,24 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   data = g_byte_array_new ();
   title = g_strdup_printf ("%s %s", rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
   surface = rifq_pdf_document_new (data, g_strstrip (title), sheet->association_name);
-  if (!rifq_pdf_is_empty (sheet->sealed_json))
+  if (!rifq_pdf_is_empty (sheet->sealed_json) && !rifq_pdf_is_empty (sheet->seal_payload))
     {
-      g_autofree char *encoded = g_base64_encode ((const guchar *) sheet->sealed_json, strlen (sheet->sealed_json));
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *carried = NULL;
+      g_autofree char *encoded = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "seal");
+      json_builder_add_string_value (builder, sheet->seal_payload);
+      json_builder_set_member_name (builder, "values");
+      json_builder_add_string_value (builder, sheet->sealed_json);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      carried = json_generator_to_data (generator, NULL);
+      encoded = g_base64_encode ((const guchar *) carried, strlen (carried));
       g_autofree char *keywords = g_strconcat (RIFQ_REQUEST_PDF_SEALED_PREFIX, encoded, NULL);
 
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
@@ -1273,8 +1308,9 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   }
   cairo_destroy (cr);
 
-  return rifq_pdf_document_save (surface, data, path, _("The request could not be drawn: "),
-                                 _("The request could not be saved: "), error);
+  return rifq_pdf_document_save_sealed (surface, data, sheet->seal_file, sheet->seal_file_data, path,
+                                        _("The request could not be drawn: "), _("The request could not be saved: "),
+                                        error);
 }
 
 GPtrArray *

@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "rifq-pdf.h"
 #include "rifq-signature.h"
 
 G_BEGIN_DECLS
@@ -41,14 +42,18 @@ typedef struct
   RifqSignature       *signature;         /* drawn into the signature box; NULL leaves the box blank */
   const char          *signed_by_line;    /* "وقّعه: المستفيد", "<caregiver> (<relation>)", "بصمة" */
   const char          *officer_line;      /* "استلمه وأكّده: نورة العتيبي — <date>" */
-  const char          *seal_payload;      /* the text the QR code carries (RIFQ1.…), NULL for no seal */
+  const char          *seal_payload;      /* the text the QR code carries (RIFQ2.…), NULL for no seal */
   const char          *seal_short_code;   /* "7K2Q-M9XA-3PLD", printed under the QR code */
-  const char          *sealed_json;       /* canonical JSON of the sealed request, for the PDF's keywords */
+  const char          *sealed_json;       /* the sealed values (canonical JSON), for the PDF's keywords */
   const char          *footer;            /* an extra footer line such as the association's address, or NULL */
+  const char          *notice;            /* printed in red under the title: why this print is not sealed, or NULL */
+  RifqPdfSealFunc      seal_file;         /* seals the finished file's bytes, or NULL to leave it unsealed */
+  gpointer             seal_file_data;
 } RifqRequestSheet;
 
-/* What rifq_request_pdf_write() stores in the PDF's Keywords ahead of base64 (sealed_json). */
-#define RIFQ_REQUEST_PDF_SEALED_PREFIX "rifq-sealed:"
+/* What rifq_request_pdf_write() stores in the PDF's Keywords ahead of base64 of
+ * {"seal": seal_payload, "values": sealed_json}. */
+#define RIFQ_REQUEST_PDF_SEALED_PREFIX "rifq-sealed2:"
 
 /* Draws the request, A4 portrait and right to left, onto cr, which should target a PDF surface
  * of A4 pages standing on a blank page. Every page drawn is ended with cairo_show_page(), so the

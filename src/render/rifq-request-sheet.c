@@ -27,6 +27,7 @@ struct _RifqSheetBuild
   GArray           *rows[4];     /* beneficiary, household, support, documents */
   GBytes           *logo;
   RifqSignature    *signature;
+  RifqSealSigner   *signer;      /* seals the file, when the request's seal is genuine */
 };
 
 void
@@ -39,6 +40,7 @@ rifq_sheet_build_free (RifqSheetBuild *build)
     g_array_unref (build->rows[i]);
   g_clear_pointer (&build->logo, g_bytes_unref);
   g_clear_pointer (&build->signature, rifq_signature_unref);
+  g_clear_pointer (&build->signer, rifq_seal_signer_free);
   g_free (build);
 }
 
@@ -88,59 +90,55 @@ add_field (RifqSheetBuild  *build,
   add_row (build, section, rifq_field_label (field), shown);
 }
 
-static char *
-staff_name (RifqDb     *db,
-            const char *username)
-{
-  g_autoptr(RifqStaff) staff = username ? rifq_staff_get (db, username, NULL) : NULL;
-
-  return g_strdup (staff ? staff->full_name : username);
-}
-
-static char *
-channel_label (RifqDb     *db,
-               const char *code)
-{
-  g_autoptr(GPtrArray) channels = rifq_channel_list (db, NULL);
-
-  for (guint i = 0; channels != NULL && i < channels->len; i++)
-    {
-      RifqPolicyItem *item = g_ptr_array_index (channels, i);
-
-      if (g_strcmp0 (item->code, code) == 0)
-        return g_strdup (rifq_policy_item_label (item));
-    }
-  return g_strdup (code);
-}
-
 static const char *
-document_label (const RifqRequest *r,
-                const char        *type)
+member (JsonObject *object,
+        const char *name)
 {
-  for (guint i = 0; i < r->documents->len; i++)
-    {
-      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
-
-      if (g_strcmp0 (doc->type, type) == 0)
-        return doc->type_label;
-    }
-  return type;
+  return object ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
 }
 
-/* The documents as frozen on the submission day, or as they stand if not submitted. */
-static void
-add_documents (RifqSheetBuild    *build,
-               const RifqRequest *r)
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
 {
-  g_autoptr(JsonNode) root = r->validity_json ? json_from_string (r->validity_json, NULL) : NULL;
-  JsonArray *array = root && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* {"ar": …, "en": …} in the interface language. */
+static const char *
+label_of (JsonObject *labels)
+{
+  return member (labels, rifq_locale_is_arabic () ? "ar" : "en");
+}
+
+/* The documents as frozen on the submission day. */
+static void
+add_documents (RifqSheetBuild *build,
+               JsonObject     *record,
+               JsonObject     *printed)
+{
+  JsonArray *array = array_member (record, "documents");
+  JsonObject *labels = object_member (printed, "documents");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *doc = json_array_get_object_element (array, i);
+      const char *type = json_object_get_string_member_with_default (doc, "type", "");
       const char *expires = json_object_get_string_member_with_default (doc, "expires_on", NULL);
       const char *status = json_object_get_string_member_with_default (doc, "status", "");
       const char *number = json_object_get_string_member_with_default (doc, "number", "");
+      const char *label = label_of (object_member (labels, type));
       g_autofree char *until = NULL;
 
       if (!g_str_equal (status, "valid"))
@@ -153,39 +151,47 @@ add_documents (RifqSheetBuild    *build,
         }
       else
         until = g_strdup (_("valid, without expiry"));
-      add_row (build, 3, keep (build, g_strdup (document_label (r, json_object_get_string_member_with_default (doc, "type", "")))),
-               g_strdup_printf ("%s — %s", number, until));
+      add_row (build, 3, keep (build, g_strdup (label ? label : type)), g_strdup_printf ("%s — %s", number, until));
     }
 }
 
 static char *
-research_report (RifqDb            *db,
-                 const RifqRequest *r)
+research_report (JsonObject *record,
+                 JsonObject *printed)
 {
+  JsonArray *referrals = array_member (record, "referrals");
+  JsonArray *researchers = array_member (printed, "researchers");
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < r->referrals->len; i++)
+  for (guint i = 0; referrals != NULL && i < json_array_get_length (referrals); i++)
     {
-      const RifqReferral *ref = g_ptr_array_index (r->referrals, i);
-      g_autofree char *researcher = staff_name (db, ref->answered_by);
+      JsonObject *ref = json_array_get_object_element (referrals, i);
+      const char *researcher = NULL;
+      const char *answer = member (ref, "answer");
+      const char *visit_on = member (ref, "visit_on");
 
+      if (researchers != NULL && i < json_array_get_length (researchers)
+          && !JSON_NODE_HOLDS_NULL (json_array_get_element (researchers, i)))
+        researcher = json_array_get_string_element (researchers, i);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("The applicant’s question: %s"), ref->question);
-      if (ref->answer != NULL)
+      g_string_append_printf (text, _("The applicant’s question: %s"), member (ref, "question"));
+      if (answer != NULL)
         {
           g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("Answer of %s: %s"), researcher ? researcher : "", ref->answer);
+          g_string_append_printf (text, _("Answer of %s: %s"), researcher ? researcher : "", answer);
         }
-      if (ref->visit_on != NULL)
+      if (visit_on != NULL)
         {
-          g_autofree char *day = rifq_calendar_format_iso_both (ref->visit_on, rifq_calendar_interface_digits ());
+          g_autofree char *day = rifq_calendar_format_iso_both (visit_on, rifq_calendar_interface_digits ());
+          const char *findings = member (ref, "visit_findings");
+          const char *household = member (ref, "visit_household");
+          const char *recommendation = member (ref, "visit_recommendation");
 
           g_string_append_c (text, '\n');
           g_string_append_printf (text, _("Home visit on %s. Findings: %s. Household: %s. Recommendation: %s."), day,
-                                  ref->visit_findings ? ref->visit_findings : "—",
-                                  ref->visit_household ? ref->visit_household : "—",
-                                  ref->visit_recommendation ? ref->visit_recommendation : "—");
+                                  findings ? findings : "—", household ? household : "—",
+                                  recommendation ? recommendation : "—");
         }
     }
   if (text->len == 0)
@@ -196,6 +202,112 @@ research_report (RifqDb            *db,
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+seal_file_cb (GByteArray *pdf,
+              gpointer    user_data,
+              GError    **error)
+{
+  return rifq_seal_file_append (user_data, pdf, error);
+}
+
+/* Every text of the sheet from the values a seal fixed (or, for a print that is not sealed,
+ * from the records as they stand). */
+static gboolean
+fill_from_values (RifqSheetBuild *build,
+                  const char     *values,
+                  GError        **error)
+{
+  g_autoptr(JsonNode) root = values ? json_from_string (values, NULL) : NULL;
+  g_autoptr(RifqBeneficiary) b = rifq_beneficiary_new ();
+  JsonObject *all = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonObject *record = object_member (all, "request");
+  JsonObject *printed = object_member (all, "as_printed");
+  JsonObject *person = object_member (printed, "beneficiary");
+  RifqDigits digits = rifq_calendar_interface_digits ();
+  g_autofree char *submitted = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *signed_day = NULL;
+  const char *submitted_on, *due_on, *signed_at;
+  JsonNode *amount;
+  JsonNode *strokes;
+
+  if (record == NULL || printed == NULL || person == NULL)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The sealed values of the request are damaged."));
+      return FALSE;
+    }
+  for (RifqField f = 0; f < RIFQ_N_FIELDS; f++)
+    rifq_beneficiary_set (b, f, member (person, rifq_field_info (f)->key));
+
+  build->sheet.association_name = keep (build, g_strdup (label_of (object_member (printed, "association"))));
+  build->sheet.title = _("Beneficiary Support Request");
+  build->sheet.request_number = keep (build, g_strdup (member (all, "number")));
+  submitted_on = member (record, "submitted_on");
+  due_on = member (record, "due_on");
+  signed_at = member (record, "signed_at");
+  submitted = rifq_calendar_format_iso_both (submitted_on ? submitted_on : signed_at, digits);
+  due = rifq_calendar_format_iso_both (due_on, digits);
+  if (due_on != NULL)
+    build->sheet.dates_line = keep (build, g_strdup_printf (_("Submitted on %s · reply expected by %s"), submitted, due));
+  else
+    build->sheet.dates_line = keep (build, g_strdup_printf (_("Signed on %s"), submitted));
+
+  add_row (build, 0, _("Name"), g_strdup (member (printed, "name")));
+  add_field (build, 0, b, RIFQ_FIELD_NATIONAL_ID);
+  add_field (build, 0, b, RIFQ_FIELD_BIRTH_DATE);
+  add_field (build, 0, b, RIFQ_FIELD_MOBILE);
+  add_field (build, 0, b, RIFQ_FIELD_CITY);
+  add_field (build, 0, b, RIFQ_FIELD_DISTRICT);
+  add_field (build, 0, b, RIFQ_FIELD_LIVING_SITUATION);
+  add_field (build, 1, b, RIFQ_FIELD_HOUSEHOLD_SIZE);
+  add_field (build, 1, b, RIFQ_FIELD_MONTHLY_INCOME);
+  add_field (build, 1, b, RIFQ_FIELD_INCOME_SOURCES);
+  add_field (build, 1, b, RIFQ_FIELD_MOBILITY);
+  add_field (build, 1, b, RIFQ_FIELD_HEALTH_NOTES);
+  add_row (build, 2, _("Kind of support"), g_strdup (label_of (object_member (printed, "kind"))));
+  add_row (build, 2, _("What the applicant asks for"), g_strdup (member (record, "description")));
+  amount = json_object_get_member (record, "amount");
+  add_row (build, 2, _("Amount asked for"),
+           amount != NULL && JSON_NODE_HOLDS_VALUE (amount)
+             ? g_strdup_printf (_("%s riyals"), keep (build, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                                              json_node_get_int (amount))))
+             : NULL);
+  add_row (build, 2, _("Received through"), g_strdup (label_of (object_member (printed, "channel"))));
+  add_row (build, 2, _("Received by"), g_strdup (member (printed, "received_by")));
+  add_row (build, 2, _("Received on"), rifq_calendar_format_iso_both (member (record, "received_at"), digits));
+  add_documents (build, record, printed);
+
+  build->sheet.beneficiary = (const RifqSheetRow *) build->rows[0]->data;
+  build->sheet.household = (const RifqSheetRow *) build->rows[1]->data;
+  build->sheet.support = (const RifqSheetRow *) build->rows[2]->data;
+  build->sheet.documents = (const RifqSheetRow *) build->rows[3]->data;
+  build->sheet.research_report = keep (build, research_report (record, printed));
+  build->sheet.declaration = keep (build, g_strdup (member (record, "declaration")));
+  strokes = json_object_get_member (record, "signature");
+  if (strokes != NULL && !JSON_NODE_HOLDS_NULL (strokes))
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, strokes);
+      text = json_generator_to_data (generator, NULL);
+      build->signature = rifq_signature_new_from_json (text, NULL);
+    }
+  build->sheet.signature = build->signature;
+  if (g_strcmp0 (member (record, "signer"), "caregiver") == 0)
+    build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
+                                                               member (record, "signer_name"),
+                                                               member (record, "signer_relation")));
+  else
+    build->sheet.signed_by_line = keep (build, g_strdup (_("Signed by the applicant")));
+  if (g_strcmp0 (member (record, "sign_mark"), "thumbprint") == 0)
+    build->sheet.signed_by_line = keep (build, g_strdup_printf (_("%s — thumbprint"), build->sheet.signed_by_line));
+  signed_day = rifq_calendar_format_iso_both (signed_at, digits);
+  build->sheet.officer_line = keep (build, g_strdup_printf (_("Received and confirmed by %s on %s"),
+                                                           member (record, "officer_name"), signed_day));
+  return TRUE;
+}
+
 RifqSheetBuild *
 rifq_sheet_build_new (RifqDb  *db,
                       gint64   request_id,
@@ -203,13 +315,11 @@ rifq_sheet_build_new (RifqDb  *db,
 {
   g_autoptr(RifqSheetBuild) build = g_new0 (RifqSheetBuild, 1);
   g_autoptr(RifqRequest) r = NULL;
-  g_autoptr(RifqBeneficiary) b = NULL;
   g_autoptr(RifqSeal) seal = NULL;
   g_autofree char *logo64 = NULL;
-  g_autofree char *submitted = NULL;
-  g_autofree char *due = NULL;
-  RifqDigits digits = rifq_calendar_interface_digits ();
-  char *canonical;
+  g_autofree char *message = NULL;
+  RifqSealState state;
+  char *values;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -226,18 +336,42 @@ rifq_sheet_build_new (RifqDb  *db,
                    _("Request %s has not been signed yet: there is no signed request to print."), r->number);
       return NULL;
     }
-  b = rifq_beneficiary_store_get (db, r->beneficiary_id, error);
-  if (b == NULL)
+
+  /* A genuine seal is printed from what it sealed; anything else is printed as it stands, marked,
+   * and never carries the seal. */
+  state = rifq_seal_check_request (db, request_id, &seal, &message);
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    values = g_strdup (seal->values_json);
+  else
+    values = rifq_seal_request_values (db, request_id, error);
+  if (values == NULL)
+    return NULL;
+  keep (build, values);
+  if (!fill_from_values (build, values, error))
     return NULL;
 
-  canonical = rifq_seal_canonical_json (r, b);
-  keep (build, canonical);
-  seal = rifq_seal_make (db, r->number, canonical, error);
-  if (seal == NULL)
-    return NULL;
+  switch (state)
+    {
+    case RIFQ_SEAL_STATE_GENUINE:
+      build->sheet.seal_payload = keep (build, g_strdup (seal->payload));
+      build->sheet.seal_short_code = keep (build, g_strdup (seal->short_code));
+      build->sheet.sealed_json = values;
+      build->signer = rifq_seal_signer_new (db, error);
+      if (build->signer == NULL)
+        return NULL;
+      build->sheet.seal_file = seal_file_cb;
+      build->sheet.seal_file_data = build->signer;
+      break;
+    case RIFQ_SEAL_STATE_ALTERED:
+      build->sheet.notice = keep (build, g_strdup_printf (_("NOT GENUINE. %s This print is not a sealed document."),
+                                                         message));
+      break;
+    case RIFQ_SEAL_STATE_NONE:
+    default:
+      build->sheet.notice = _("Not sealed: the request is sealed when it is submitted to the research committee.");
+      break;
+    }
 
-  build->sheet.association_name = keep (build, rifq_db_get_setting (db, rifq_locale_is_arabic () ? "association_name_ar"
-                                                                                                   : "association_name_en"));
   logo64 = rifq_db_get_setting (db, "association_logo_png");
   if (logo64 != NULL)
     {
@@ -247,61 +381,6 @@ rifq_sheet_build_new (RifqDb  *db,
       build->logo = g_bytes_new_take (png, length);
       build->sheet.logo_png = g_bytes_get_data (build->logo, &build->sheet.logo_png_len);
     }
-  build->sheet.title = _("Beneficiary Support Request");
-  build->sheet.request_number = keep (build, g_strdup (r->number));
-  submitted = rifq_calendar_format_iso_both (r->submitted_on ? r->submitted_on : r->signed_at, digits);
-  due = rifq_calendar_format_iso_both (r->due_on, digits);
-  if (r->due_on != NULL)
-    build->sheet.dates_line = keep (build, g_strdup_printf (_("Submitted on %s · reply expected by %s"), submitted, due));
-  else
-    build->sheet.dates_line = keep (build, g_strdup_printf (_("Signed on %s"), submitted));
-
-  add_row (build, 0, _("Name"), rifq_beneficiary_dup_full_name (b));
-  add_field (build, 0, b, RIFQ_FIELD_NATIONAL_ID);
-  add_field (build, 0, b, RIFQ_FIELD_BIRTH_DATE);
-  add_field (build, 0, b, RIFQ_FIELD_MOBILE);
-  add_field (build, 0, b, RIFQ_FIELD_CITY);
-  add_field (build, 0, b, RIFQ_FIELD_DISTRICT);
-  add_field (build, 0, b, RIFQ_FIELD_LIVING_SITUATION);
-  add_field (build, 1, b, RIFQ_FIELD_HOUSEHOLD_SIZE);
-  add_field (build, 1, b, RIFQ_FIELD_MONTHLY_INCOME);
-  add_field (build, 1, b, RIFQ_FIELD_INCOME_SOURCES);
-  add_field (build, 1, b, RIFQ_FIELD_MOBILITY);
-  add_field (build, 1, b, RIFQ_FIELD_HEALTH_NOTES);
-  add_row (build, 2, _("Kind of support"), g_strdup (rifq_request_store_kind_label (db, r->kind)));
-  add_row (build, 2, _("What the applicant asks for"), g_strdup (r->description));
-  add_row (build, 2, _("Amount asked for"), r->amount >= 0 ? g_strdup_printf (_("%s riyals"),
-                                                                                 keep (build, g_strdup_printf ("%" G_GINT64_FORMAT, r->amount)))
-                                                           : NULL);
-  add_row (build, 2, _("Received through"), channel_label (db, r->channel));
-  add_row (build, 2, _("Received by"), staff_name (db, r->received_by));
-  add_row (build, 2, _("Received on"), rifq_calendar_format_iso_both (r->received_at, digits));
-  add_documents (build, r);
-
-  build->sheet.beneficiary = (const RifqSheetRow *) build->rows[0]->data;
-  build->sheet.household = (const RifqSheetRow *) build->rows[1]->data;
-  build->sheet.support = (const RifqSheetRow *) build->rows[2]->data;
-  build->sheet.documents = (const RifqSheetRow *) build->rows[3]->data;
-  build->sheet.research_report = keep (build, research_report (db, r));
-  build->sheet.declaration = keep (build, g_strdup (r->declaration));
-  build->signature = r->signature_json ? rifq_signature_new_from_json (r->signature_json, NULL) : NULL;
-  build->sheet.signature = build->signature;
-  if (g_strcmp0 (r->signer, "caregiver") == 0)
-    build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
-                                                               r->signer_name, r->signer_relation));
-  else
-    build->sheet.signed_by_line = keep (build, g_strdup (_("Signed by the applicant")));
-  if (g_strcmp0 (r->sign_mark, "thumbprint") == 0)
-    build->sheet.signed_by_line = keep (build, g_strdup_printf (_("%s — thumbprint"), build->sheet.signed_by_line));
-  {
-    g_autofree char *signed_day = rifq_calendar_format_iso_both (r->signed_at, digits);
-
-    build->sheet.officer_line = keep (build, g_strdup_printf (_("Received and confirmed by %s on %s"),
-                                                             r->officer_name, signed_day));
-  }
-  build->sheet.seal_payload = keep (build, g_strdup (seal->payload));
-  build->sheet.seal_short_code = keep (build, g_strdup (seal->short_code));
-  build->sheet.sealed_json = canonical;
   return g_steal_pointer (&build);
 }
 

@@ -13,7 +13,11 @@
 #include <string.h>
 #include <zbar.h>
 
+#include "rifq-arabic.h"
 #include "rifq-error.h"
+#include "rifq-packet-pdf.h"
+#include "rifq-request-pdf.h"
+#include "rifq-request-store.h"
 #include "rifq-seal-reader.h"
 
 /* poppler-glib 22.12 declares no autoptr cleanups of its own. */
@@ -22,9 +26,8 @@ typedef PopplerPage RifqPopplerPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerPage, g_object_unref)
 
-#define KEYWORDS_PREFIX "rifq-sealed:"
-/* Pages are scanned at 150 dpi: enough for a 90 pt code, quick on a whole packet. */
-#define SCAN_SCALE (150.0 / 72.0)
+/* Pages are scanned at 200 dpi: three pixels a module of a 124 pt code. */
+#define SCAN_SCALE (200.0 / 72.0)
 
 /* The first QR code on the page, or NULL. */
 static char *
@@ -98,86 +101,6 @@ looks_like_pdf (GBytes *pdf)
   return size >= 5 && memcmp (data, "%PDF-", 5) == 0;
 }
 
-gboolean
-rifq_seal_read_pdf (GBytes  *pdf,
-                    char   **out_payload,
-                    char   **out_sealed,
-                    char   **out_text,
-                    GError **error)
-{
-  g_autoptr(RifqPopplerDocument) document = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *keywords = NULL;
-  g_autofree char *payload = NULL;
-  g_autofree char *sealed = NULL;
-  int pages;
-
-  g_return_val_if_fail (pdf != NULL, FALSE);
-
-  if (!looks_like_pdf (pdf))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The file is not a PDF."));
-      return FALSE;
-    }
-  document = poppler_document_new_from_bytes (pdf, NULL, &local);
-  if (document == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The PDF is damaged and cannot be read: %s"),
-                   local->message);
-      return FALSE;
-    }
-
-  keywords = poppler_document_get_keywords (document);
-  if (keywords != NULL && g_str_has_prefix (keywords, KEYWORDS_PREFIX))
-    {
-      gsize length;
-      guchar *json = g_base64_decode (keywords + strlen (KEYWORDS_PREFIX), &length);
-
-      sealed = g_strndup ((const char *) json, length);
-      g_free (json);
-    }
-
-  pages = poppler_document_get_n_pages (document);
-  for (int i = 0; i < pages; i++)
-    {
-      g_autoptr(RifqPopplerPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = NULL;
-
-      if (page == NULL)
-        continue;
-      {
-        PopplerRectangle whole = { 0, 0, 0, 0 };
-
-        /* Selected by lines: poppler_page_get_text drops some runs of digits isolated
-         * left to right inside Arabic lines, such as the request number. */
-        poppler_page_get_size (page, &whole.x2, &whole.y2);
-        page_text = poppler_page_get_selected_text (page, POPPLER_SELECTION_LINE, &whole);
-      }
-      if (page_text != NULL)
-        g_string_append (text, page_text);
-      if (payload == NULL)
-        payload = scan_page (page);
-    }
-
-  if (payload == NULL)
-    {
-      if (sealed != NULL)
-        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                             _("The seal’s QR code cannot be read: it is damaged or missing."));
-      else
-        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The PDF carries no Rifq seal."));
-      return FALSE;
-    }
-  if (out_payload != NULL)
-    *out_payload = g_steal_pointer (&payload);
-  if (out_sealed != NULL)
-    *out_sealed = g_steal_pointer (&sealed);
-  if (out_text != NULL)
-    *out_text = g_string_free (g_steal_pointer (&text), FALSE);
-  return TRUE;
-}
-
 /* Direction marks that poppler keeps around runs of digits inside Arabic text. */
 static char *
 strip_marks (const char *text)
@@ -195,57 +118,347 @@ strip_marks (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* What a PDF holds: its keywords (the sealed values, or a packet's cases) and its text, with
+ * the QR codes found on its pages when asked for. */
+typedef struct
+{
+  char      *keywords;
+  char      *text;       /* every page's text, direction marks out, digits Latin */
+  GPtrArray *payloads;   /* char *, each page's first QR code */
+} Reading;
+
+static void
+reading_clear (Reading *reading)
+{
+  g_free (reading->keywords);
+  g_free (reading->text);
+  g_clear_pointer (&reading->payloads, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
+
+static gboolean
+read_document (GBytes   *pdf,
+               gboolean  scan,
+               Reading  *reading,
+               GError  **error)
+{
+  g_autoptr(RifqPopplerDocument) document = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *marked = NULL;
+  int pages;
+
+  if (!looks_like_pdf (pdf))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The file is not a PDF."));
+      return FALSE;
+    }
+  document = poppler_document_new_from_bytes (pdf, NULL, &local);
+  if (document == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The PDF is damaged and cannot be read: %s"),
+                   local->message);
+      return FALSE;
+    }
+  reading->keywords = poppler_document_get_keywords (document);
+  reading->payloads = g_ptr_array_new_with_free_func (g_free);
+  pages = poppler_document_get_n_pages (document);
+  for (int i = 0; i < pages; i++)
+    {
+      g_autoptr(RifqPopplerPage) page = poppler_document_get_page (document, i);
+      PopplerRectangle whole = { 0, 0, 0, 0 };
+      g_autofree char *page_text = NULL;
+
+      if (page == NULL)
+        continue;
+      /* Selected by lines: poppler_page_get_text drops some runs of digits isolated left to
+       * right inside Arabic lines, such as the request number. */
+      poppler_page_get_size (page, &whole.x2, &whole.y2);
+      page_text = poppler_page_get_selected_text (page, POPPLER_SELECTION_LINE, &whole);
+      if (page_text != NULL)
+        g_string_append_printf (text, "%s\n", page_text);
+      if (scan)
+        {
+          char *payload = scan_page (page);
+
+          if (payload != NULL)
+            g_ptr_array_add (reading->payloads, payload);
+        }
+    }
+  marked = strip_marks (text->str);
+  reading->text = rifq_arabic_latin_digits (marked);
+  return TRUE;
+}
+
+static JsonNode *
+keywords_json (const char *keywords,
+               const char *prefix)
+{
+  g_autofree guchar *json = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (keywords == NULL || !g_str_has_prefix (keywords, prefix))
+    return NULL;
+  json = g_base64_decode (keywords + strlen (prefix), &length);
+  text = g_strndup ((const char *) json, length);
+  return json_from_string (text, NULL);
+}
+
+gboolean
+rifq_seal_read_pdf (GBytes  *pdf,
+                    char   **out_payload,
+                    char   **out_values,
+                    char   **out_text,
+                    GError **error)
+{
+  g_auto(Reading) reading = { 0 };
+  g_autoptr(JsonNode) carried = NULL;
+
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  if (!read_document (pdf, TRUE, &reading, error))
+    return FALSE;
+  carried = keywords_json (reading.keywords, RIFQ_REQUEST_PDF_SEALED_PREFIX);
+  if (reading.payloads->len == 0)
+    {
+      if (carried != NULL)
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                             _("The seal’s QR code cannot be read: it is damaged or missing."));
+      else
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The PDF carries no Rifq seal."));
+      return FALSE;
+    }
+  if (out_payload != NULL)
+    *out_payload = g_strdup (g_ptr_array_index (reading.payloads, 0));
+  if (out_values != NULL)
+    *out_values = carried && JSON_NODE_HOLDS_OBJECT (carried)
+                    ? g_strdup (json_object_get_string_member_with_default (json_node_get_object (carried),
+                                                                            "values", NULL))
+                    : NULL;
+  if (out_text != NULL)
+    *out_text = g_steal_pointer (&reading.text);
+  return TRUE;
+}
+
+/* The seal's values a page must show: the number, the national ID, the amount. NULL when the
+ * pages show them all (or have no text: a scan), else a sentence naming the first missing. */
+static char *
+missing_value (JsonObject *summary,
+               const char *text)
+{
+  const char *checked[] = { "number", "national_id" };
+
+  if (text == NULL || *g_strstrip ((char *) text) == '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    {
+      const char *value = json_object_get_string_member_with_default (summary, checked[i], NULL);
+
+      if (value != NULL && strstr (text, value) == NULL)
+        return g_strdup_printf (_("the pages no longer show the sealed %s “%s”"),
+                                i == 0 ? _("request number") : _("national ID"), value);
+    }
+  if (json_object_has_member (summary, "amount") && !json_object_get_null_member (summary, "amount"))
+    {
+      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (summary, "amount"));
+
+      if (strstr (text, amount) == NULL)
+        return g_strdup_printf (_("the pages no longer show the sealed amount of %s riyals"), amount);
+    }
+  return NULL;
+}
+
+/* A request PDF whose file seal holds: its seal code, its values, and (with the database) the
+ * record. */
+static RifqSealVerdict
+verify_sealed_request (RifqKeyring  *ring,
+                       RifqDb       *db,
+                       JsonObject   *carried,
+                       char        **out_number,
+                       char        **out_message)
+{
+  g_autoptr(JsonObject) summary = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *described = NULL;
+  const char *values = json_object_get_string_member_with_default (carried, "values", NULL);
+  const char *number;
+  RifqSealVerdict v;
+
+  v = rifq_seal_verify_payload (ring, json_object_get_string_member_with_default (carried, "seal", NULL), &summary,
+                                &message);
+  if (v != RIFQ_SEAL_VALID)
+    return rifq_seal_verdict_take (v, out_message, g_steal_pointer (&message));
+  digest = values ? g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1) : NULL;
+  if (g_strcmp0 (digest, json_object_get_string_member_with_default (summary, "values_sha256", "")) != 0)
+    return rifq_seal_verdict_take (RIFQ_SEAL_DOCUMENT_CHANGED, out_message,
+                                   g_strdup (_("The values the document carries are not those its seal was made over.")));
+  number = json_object_get_string_member_with_default (summary, "number", NULL);
+  if (out_number != NULL)
+    *out_number = g_strdup (number);
+  described = rifq_seal_summary_describe (summary);
+
+  if (db != NULL && number != NULL)
+    {
+      g_autoptr(RifqRequest) request = rifq_request_store_get_by_number (db, number, NULL);
+      g_autofree char *record = NULL;
+
+      if (request == NULL)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document is genuine, but this database has no request numbered %s."),
+                                                        number));
+      if (rifq_seal_check_request (db, request->id, NULL, &record) != RIFQ_SEAL_STATE_GENUINE)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document is genuine, but the record no longer is: %s"), record));
+    }
+  return rifq_seal_verdict_take (RIFQ_SEAL_VALID, out_message,
+                                 g_strdup_printf (_("The document is genuine, exactly as the association sealed it. %s"), described));
+}
+
+/* A packet whose file seal holds: every case named with its own verdict. */
+static RifqSealVerdict
+verify_sealed_packet (RifqKeyring  *ring,
+                      JsonArray    *cases,
+                      char        **out_message)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  RifqSealVerdict worst = RIFQ_SEAL_VALID;
+  guint genuine = 0;
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *item = json_array_get_object_element (cases, i);
+      const char *number = item ? json_object_get_string_member_with_default (item, "number", "—") : "—";
+      const char *payload = item ? json_object_get_string_member_with_default (item, "seal", NULL) : NULL;
+      g_autoptr(JsonObject) summary = NULL;
+      g_autofree char *message = NULL;
+      RifqSealVerdict v = RIFQ_SEAL_RECORD_CHANGED;
+
+      if (payload != NULL)
+        v = rifq_seal_verify_payload (ring, payload, &summary, &message);
+      if (v == RIFQ_SEAL_VALID
+          && g_strcmp0 (json_object_get_string_member_with_default (summary, "number", NULL), number) != 0)
+        v = RIFQ_SEAL_DOCUMENT_CHANGED;
+      g_string_append_c (lines, '\n');
+      if (v == RIFQ_SEAL_VALID)
+        {
+          g_autofree char *described = rifq_seal_summary_describe (summary);
+
+          genuine++;
+          g_string_append_printf (lines, _("Case %u, request %s: sealed. %s"), i + 1, number, described);
+        }
+      else if (payload == NULL)
+        g_string_append_printf (lines, _("Case %u, request %s: NOT SEALED — its record no longer matched its seal "
+                                         "when the packet was printed."), i + 1, number);
+      else
+        g_string_append_printf (lines, _("Case %u, request %s: %s"), i + 1, number,
+                                message ? message : _("its seal does not match."));
+      if (v != RIFQ_SEAL_VALID && worst == RIFQ_SEAL_VALID)
+        worst = v;
+    }
+  if (worst == RIFQ_SEAL_VALID)
+    return rifq_seal_verdict_take (worst, out_message,
+                                   g_strdup_printf ("%s%s", _("The packet is genuine, exactly as the association sealed it, and "
+                                                              "every case in it is sealed."), lines->str));
+  {
+    g_autofree char *head = g_strdup_printf (_("The packet’s file is genuine, but only %u of its %u cases are "
+                                               "sealed."), genuine, json_array_get_length (cases));
+
+    return rifq_seal_verdict_take (worst, out_message, g_strdup_printf ("%s%s", head, lines->str));
+  }
+}
+
+/* A file that is not the sealed file itself (a scan, a copy saved again, pages taken out, an
+ * edit): what its seal codes say, against what its pages show. */
+static RifqSealVerdict
+verify_codes (RifqKeyring  *ring,
+              Reading      *reading,
+              const char   *file_message,
+              gboolean      file_sealed,
+              char        **out_number,
+              char        **out_message)
+{
+  g_autoptr(GString) described = g_string_new (NULL);
+  RifqSealVerdict worst = RIFQ_SEAL_VALID_VALUES;
+
+  if (reading->payloads->len == 0)
+    {
+      if (file_sealed)
+        return rifq_seal_verdict_take (RIFQ_SEAL_DOCUMENT_CHANGED, out_message, g_strdup (file_message));
+      return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The PDF carries no Rifq seal.")));
+    }
+  for (guint i = 0; i < reading->payloads->len; i++)
+    {
+      g_autoptr(JsonObject) summary = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *missing = NULL;
+      g_autofree char *values = NULL;
+      RifqSealVerdict v = rifq_seal_verify_payload (ring, g_ptr_array_index (reading->payloads, i), &summary, &message);
+
+      if (v != RIFQ_SEAL_VALID)
+        return rifq_seal_verdict_take (v, out_message, g_steal_pointer (&message));
+      if (out_number != NULL && *out_number == NULL)
+        *out_number = g_strdup (json_object_get_string_member_with_default (summary, "number", NULL));
+      values = rifq_seal_summary_describe (summary);
+      g_string_append_printf (described, "\n%s", values);
+      missing = missing_value (summary, reading->text);
+      if (missing != NULL)
+        return rifq_seal_verdict_take (RIFQ_SEAL_DOCUMENT_CHANGED, out_message,
+                                       g_strdup_printf (_("The document was changed after it was sealed: %s. Its seal code says: %s"),
+                                                        missing, values));
+      if (file_sealed)
+        worst = RIFQ_SEAL_DOCUMENT_CHANGED;
+    }
+  if (worst == RIFQ_SEAL_DOCUMENT_CHANGED)
+    return rifq_seal_verdict_take (worst, out_message,
+                                   g_strdup_printf (_("%s Its seal codes are genuine; they say:%s"), file_message, described->str));
+  return rifq_seal_verdict_take (RIFQ_SEAL_VALID_VALUES, out_message,
+                                 g_strdup_printf (_("The seal codes are genuine, but this is not the sealed file itself (a scan, a "
+                                                    "copy saved again, or pages taken out), so only what the codes carry can be "
+                                                    "checked. Compare the paper with it:%s"), described->str));
+}
+
 RifqSealVerdict
-rifq_seal_verify_pdf (RifqDb  *db,
-                      GBytes  *pdf,
-                      char   **out_number,
-                      char   **out_message)
+rifq_seal_verify_pdf (RifqKeyring *ring,
+                      RifqDb      *db,
+                      GBytes      *pdf,
+                      char       **out_number,
+                      char       **out_message)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *payload = NULL;
-  g_autofree char *sealed = NULL;
-  g_autofree char *raw_text = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  RifqSealVerdict verdict;
-  const char *checked[] = { "number", "national_id" };
+  g_auto(Reading) reading = { 0 };
+  g_autofree char *file_message = NULL;
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) packet = NULL;
+  gsize length;
+  const guchar *data;
+  RifqSealVerdict file;
+
+  g_return_val_if_fail (ring != NULL, RIFQ_SEAL_MALFORMED);
+  g_return_val_if_fail (pdf != NULL, RIFQ_SEAL_MALFORMED);
 
   if (out_number != NULL)
     *out_number = NULL;
-  if (!rifq_seal_read_pdf (pdf, &payload, &sealed, &raw_text, &error))
-    {
-      if (out_message != NULL)
-        *out_message = g_strdup (error->message);
-      return RIFQ_SEAL_MALFORMED;
-    }
-  if (sealed == NULL)
-    {
-      if (out_message != NULL)
-        *out_message = g_strdup (_("The document does not carry what was sealed: it was changed after printing."));
-      return RIFQ_SEAL_DOCUMENT_CHANGED;
-    }
+  data = g_bytes_get_data (pdf, &length);
+  file = rifq_seal_file_verify (ring, data, length, &file_message);
+  if (file == RIFQ_SEAL_OTHER_KEY || file == RIFQ_SEAL_FORGED)
+    return rifq_seal_verdict_take (file, out_message, g_steal_pointer (&file_message));
 
-  verdict = rifq_seal_verify (db, payload, sealed, out_number, out_message);
-  if (verdict != RIFQ_SEAL_VALID && verdict != RIFQ_SEAL_RECORD_CHANGED)
-    return verdict;
+  /* A sealed file is read for its values alone; any other is searched for seal codes. */
+  if (!read_document (pdf, file != RIFQ_SEAL_VALID, &reading, &error))
+    return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (error->message));
 
-  /* The pages must still show what was sealed. */
-  text = strip_marks (raw_text);
-  root = json_from_string (sealed, NULL);
-  for (guint i = 0; root != NULL && JSON_NODE_HOLDS_OBJECT (root) && i < G_N_ELEMENTS (checked); i++)
+  if (file == RIFQ_SEAL_VALID)
     {
-      const char *value = json_object_get_string_member_with_default (json_node_get_object (root), checked[i], NULL);
-
-      if (value != NULL && strstr (text, value) == NULL)
-        {
-          if (out_message != NULL)
-            {
-              g_free (*out_message);
-              *out_message = g_strdup_printf (_("The printed pages no longer show what was sealed (%s): the PDF was "
-                                                "changed after it was made."), value);
-            }
-          return RIFQ_SEAL_DOCUMENT_CHANGED;
-        }
+      request = keywords_json (reading.keywords, RIFQ_REQUEST_PDF_SEALED_PREFIX);
+      packet = keywords_json (reading.keywords, RIFQ_PACKET_PDF_CASES_PREFIX);
+      if (request != NULL && JSON_NODE_HOLDS_OBJECT (request))
+        return verify_sealed_request (ring, db, json_node_get_object (request), out_number, out_message);
+      if (packet != NULL && JSON_NODE_HOLDS_ARRAY (packet))
+        return verify_sealed_packet (ring, json_node_get_array (packet), out_message);
+      return rifq_seal_verdict_take (RIFQ_SEAL_VALID, out_message, g_steal_pointer (&file_message));
     }
-  return verdict;
+  return verify_codes (ring, &reading, file_message, file == RIFQ_SEAL_DOCUMENT_CHANGED, out_number, out_message);
 }

@@ -14,22 +14,23 @@
 
 G_BEGIN_DECLS
 
-/* Reads the seal back from a PDF Rifq wrote, as a verifier would: the QR code is found on the
- * rendered pages (poppler, then zbar), the sealed JSON from the document's keywords, and the
- * pages' text. FALSE with a sentence when the file is not a PDF, carries no seal, or its QR
- * code cannot be read. */
+/* Reads a PDF's seal as a verifier would: the QR code on its rendered pages (poppler, then zbar),
+ * the sealed values it carries in its keywords, and the pages' text (direction marks out, digits
+ * Latin). FALSE with a sentence when the file is not a PDF, or carries no readable seal code. */
 gboolean         rifq_seal_read_pdf   (GBytes  *pdf,
                                        char   **out_payload,
-                                       char   **out_sealed,
+                                       char   **out_values,
                                        char   **out_text,
                                        GError **error);
 
-/* The whole check of a PDF against the key and the database: the seal (rifq_seal_verify), and
- * the printed text against what was sealed. A file that cannot be read gives
- * RIFQ_SEAL_MALFORMED with the reason in out_message. */
-RifqSealVerdict  rifq_seal_verify_pdf (RifqDb  *db,
-                                       GBytes  *pdf,
-                                       char   **out_number,
-                                       char   **out_message);
+/* The whole check of a PDF with the public keys alone (docs/security.md): its file seal; for a
+ * request, the seal over its values; for a packet, every case's; for a file that is not the
+ * sealed file itself, its seal codes against its pages. With db (may be NULL), also whether the
+ * record still matches its seal. The verdict's sentence, naming what differs, in out_message. */
+RifqSealVerdict  rifq_seal_verify_pdf (RifqKeyring *ring,
+                                       RifqDb      *db,
+                                       GBytes      *pdf,
+                                       char       **out_number,
+                                       char       **out_message);
 
 G_END_DECLS

@@ -324,7 +324,7 @@ export_response_cb (GtkNativeDialog     *native,
       if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
         toast (self, error->message);
       else
-        toast (self, _("The public key is exported."));
+        toast (self, _("The association’s public keys are exported."));
     }
   g_object_unref (native);
   g_object_unref (self);
@@ -339,7 +339,7 @@ export_clicked_cb (GtkButton           *button,
 
   native = gtk_file_chooser_native_new (_("Export the Public Key"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "rifq-seal-public-key.txt");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "rifq-keyring.json");
   g_object_set_data_full (G_OBJECT (native), "rifq-key",
                           g_strdup (g_object_get_data (G_OBJECT (button), "rifq-key")), g_free);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
@@ -350,23 +350,29 @@ static void
 add_seal_key (RifqAssociationPage *self)
 {
   g_autofree char *key_id = NULL;
-  g_autofree char *key = rifq_seal_public_key (self->db, &key_id, NULL);
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *key = rifq_seal_public_key (self->db, &key_id, &fingerprint, NULL);
+  g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (self->db, NULL);
+  g_autofree char *association = rifq_db_get_setting (self->db, "association_name_en");
+  g_autofree char *keyring = ring ? rifq_keyring_to_json (ring, association) : NULL;
   GtkWidget *row;
   GtkWidget *button;
 
-  if (key == NULL)
+  if (key == NULL || keyring == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->seal_group), FALSE);
       return;
     }
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Seal public key (Ed25519)"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), key);
+  /* The fingerprint is what the association publishes: anyone can check a document with it. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Fingerprint of the seal key (Ed25519)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fingerprint);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_tooltip_text (row, key_id);
   gtk_widget_add_css_class (row, "property");
   button = gtk_button_new_with_mnemonic (_("E_xport…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (button), "rifq-key", g_strdup (key), g_free);
+  g_object_set_data_full (G_OBJECT (button), "rifq-key", g_strdup (keyring), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (self->seal_group, row);

@@ -483,7 +483,14 @@ rifq_window_verify_file (RifqWindow *self,
   if (bytes == NULL)
     message = g_strdup (error->message);
   else
-    verdict = rifq_seal_verify_pdf (self->db, bytes, &number, &message);
+    {
+      g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (self->db, &error);
+
+      if (ring == NULL)
+        message = g_strdup (error->message);
+      else
+        verdict = rifq_seal_verify_pdf (ring, self->db, bytes, &number, &message);
+    }
 
   /* Read from the document itself: its QR code and what it carries, against the key and the record. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self),

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rifq-seal.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-db.h"
 #include "rifq-demo.h"
@@ -155,6 +156,7 @@ main (int   argc,
 
   rifq_db_set_actor (db, "bench-admin");
   BENCH_CHECK (rifq_staff_ensure_first (db, error_));
+  BENCH_CHECK (rifq_seal_ensure_key (db, error_));
   {
     /* Whoever set the database up is its administrator. */
     g_autoptr(GPtrArray) admins = rifq_staff_list (db, RIFQ_ROLE_ADMIN, NULL);
