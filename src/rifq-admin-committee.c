@@ -369,9 +369,20 @@ cmd_pdf (char **args,
     {
       gint64 id = request_id (db, args[2], &error);
 
+      g_autofree char *message = NULL;
+      RifqSealState state;
+
       if (id == 0 || !rifq_request_sheet_write (db, id, opts.output, &error))
         return refuse (error);
-      g_print (_("Request %s is written to %s, sealed.\n"), args[2], opts.output);
+      state = rifq_seal_check_request (db, id, NULL, &message);
+      if (state == RIFQ_SEAL_STATE_GENUINE)
+        g_print (_("Request %s is written to %s, sealed.\n"), args[2], opts.output);
+      else
+        {
+          g_print (_("Request %s is written to %s, NOT sealed.\n"), args[2], opts.output);
+          if (message != NULL)
+            g_printerr ("%s\n", message);
+        }
       return EXIT_OK;
     }
   if (g_str_equal (args[1], "minutes") && n == 3)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rifq-admin.h"
+#include "rifq-seal.h"
 #include "rifq-arabic.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
@@ -80,16 +81,54 @@ print_requests (GPtrArray *requests)
   print_json (root);
 }
 
+/* How the request stands against its seal, as JSON. */
+static JsonNode *
+seal_json (RifqSealState  state,
+           RifqSeal      *seal,
+           const char    *message)
+{
+  static const char *codes[] = { "none", "genuine", "altered" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, codes[state]);
+  if (seal != NULL)
+    {
+      json_builder_set_member_name (builder, "sealed_at");
+      json_builder_add_string_value (builder, seal->sealed_at);
+      json_builder_set_member_name (builder, "short_code");
+      json_builder_add_string_value (builder, seal->short_code);
+      json_builder_set_member_name (builder, "key_id");
+      json_builder_add_string_value (builder, seal->key_id);
+    }
+  json_builder_set_member_name (builder, "message");
+  if (message != NULL)
+    json_builder_add_string_value (builder, message);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 static void
-print_request (RifqRequest *r)
+print_request (RifqDb      *db,
+               RifqRequest *r)
 {
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(RifqSeal) seal = NULL;
+  g_autofree char *message = NULL;
+  RifqSealState state = rifq_seal_check_request (db, r->id, &seal, &message);
 
   if (table_format ())
     {
       g_autofree char *sentence = rifq_request_describe (r, NULL);
 
       g_print ("%s\n", sentence);
+      if (state == RIFQ_SEAL_STATE_ALTERED)
+        g_print (_("NOT GENUINE: %s\n"), message);
+      else if (state == RIFQ_SEAL_STATE_GENUINE)
+        g_print (_("Sealed on %s, code %s.\n"), seal->sealed_at, seal->short_code);
       for (guint i = 0; i < r->documents->len; i++)
         {
           RifqDocument *doc = g_ptr_array_index (r->documents, i);
@@ -100,6 +139,7 @@ print_request (RifqRequest *r)
       return;
     }
   node = rifq_request_to_json (r);
+  json_object_set_member (json_node_get_object (node), "seal", seal_json (state, seal, message));
   print_json (node);
 }
 
@@ -113,7 +153,7 @@ show_again (RifqDb     *db,
 
   if (r == NULL)
     return refuse (error);
-  print_request (r);
+  print_request (db, r);
   return EXIT_OK;
 }
 
@@ -152,7 +192,7 @@ request_create (RifqDb *db)
   r = rifq_request_store_create (db, &draft, &error);
   if (r == NULL)
     return refuse (error);
-  print_request (r);
+  print_request (db, r);
   return EXIT_OK;
 }
 
@@ -307,7 +347,7 @@ cmd_request (char **args,
 
       if (r == NULL)
         return refuse (error);
-      print_request (r);
+      print_request (db, r);
       return EXIT_OK;
     }
   if (g_str_equal (sub, "list") && n == 2)

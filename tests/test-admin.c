@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <locale.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 typedef struct
@@ -429,6 +430,112 @@ test_request_whole_path (void)
   g_assert_nonnull (strstr (text, number));
 }
 
+/* The first request in a state, from request list's JSON. */
+static char *
+first_request (const char *db,
+               const char *state)
+{
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  ADMIN (&list, "en", NULL, "--database", db, "request", "list", "--state", state, "--limit", "1");
+  g_assert_cmpint (list.status, ==, 0);
+  root = json_from_string (list.out, NULL);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                                  "number"));
+}
+
+/* Anyone holding the file and the association's public keys can check it; nobody's database is
+ * made or needed for it. */
+static void
+test_verify_with_public_keys_alone (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *pdf = g_build_filename (dir, "request.pdf", NULL);
+  g_autofree char *ring = g_build_filename (dir, "keyring.json", NULL);
+  g_autofree char *other_db = temp_db ();
+  g_autofree char *other_dir = g_path_get_dirname (other_db);
+  g_autofree char *other_ring = g_build_filename (other_dir, "keyring.json", NULL);
+  g_autofree char *absent = g_build_filename (dir, "nowhere", "rifq.db", NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_auto(Run) fill = { 0 }, print = { 0 }, export = { 0 }, show = { 0 }, bare = { 0 }, keyed = { 0 },
+              by_fingerprint = { 0 }, foreign = { 0 }, absent_db = { 0 }, other_fill = { 0 }, other_export = { 0 },
+              shown = { 0 };
+
+  ADMIN (&fill, "en", NULL, "--database", db, "demo", "--beneficiaries", "20", "--requests", "30");
+  g_assert_cmpint (fill.status, ==, 0);
+  number = first_request (db, "submitted");
+  ADMIN (&print, "en", NULL, "--database", db, "pdf", "request", number, "-o", pdf);
+  g_assert_cmpint (print.status, ==, 0);
+  ADMIN (&export, "en", NULL, "--database", db, "seal", "export", "-o", ring);
+  g_assert_cmpint (export.status, ==, 0);
+  ADMIN (&show, "en", NULL, "--database", db, "seal", "show");
+  g_assert_cmpint (show.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = json_from_string (show.out, NULL);
+
+    fingerprint = g_strdup (json_object_get_string_member (json_node_get_object (root), "fingerprint"));
+  }
+
+  /* No key given: a mistake in the command, and no database is made anywhere. */
+  g_setenv ("RIFQ_DATABASE", absent, TRUE);
+  ADMIN (&bare, "en", NULL, "verify", pdf);
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_nonnull (strstr (bare.err, "--key KEYRING.json"));
+  ADMIN (&keyed, "en", NULL, "verify", pdf, "--key", ring);
+  g_assert_cmpint (keyed.status, ==, 0);
+  g_assert_nonnull (strstr (keyed.out, "The document is genuine"));
+  g_assert_nonnull (strstr (keyed.out, number));
+  ADMIN (&by_fingerprint, "en", NULL, "verify", pdf, "--fingerprint", fingerprint);
+  g_assert_cmpint (by_fingerprint.status, ==, 0);
+  ADMIN (&absent_db, "en", NULL, "--database", absent, "verify", pdf);
+  g_assert_cmpint (absent_db.status, ==, 1);
+  g_unsetenv ("RIFQ_DATABASE");
+  g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+
+  /* Another association's keys: refused. */
+  ADMIN (&other_fill, "en", NULL, "--database", other_db, "init");
+  ADMIN (&other_export, "en", NULL, "--database", other_db, "seal", "export", "-o", other_ring);
+  g_assert_cmpint (other_export.status, ==, 0);
+  ADMIN (&foreign, "en", NULL, "verify", pdf, "--key", other_ring);
+  g_assert_cmpint (foreign.status, ==, 1);
+  g_assert_nonnull (strstr (foreign.err, "not among the association’s keys"));
+
+  /* request show says how the record stands against its seal. */
+  ADMIN (&shown, "en", NULL, "--database", db, "request", "show", number);
+  g_assert_nonnull (strstr (shown.out, "\"state\" : \"genuine\""));
+}
+
+/* The key changes: what was sealed before keeps verifying, with the keyring exported after. */
+static void
+test_seal_rotation_by_administrator_only (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *pdf = g_build_filename (dir, "request.pdf", NULL);
+  g_autofree char *ring = g_build_filename (dir, "keyring.json", NULL);
+  g_autofree char *number = NULL;
+  g_auto(Run) fill = { 0 }, print = { 0 }, staff = { 0 }, refused = { 0 }, rotated = { 0 }, export = { 0 },
+              verified = { 0 };
+
+  ADMIN (&fill, "en", NULL, "--database", db, "demo", "--beneficiaries", "20", "--requests", "30");
+  number = first_request (db, "submitted");
+  ADMIN (&print, "en", NULL, "--database", db, "pdf", "request", number, "-o", pdf);
+  g_assert_cmpint (print.status, ==, 0);
+  ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "desk9", "--full-name", "نورة", "--roles", "desk");
+  g_assert_cmpint (staff.status, ==, 0);
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk9", "seal", "rotate");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Only an administrator"));
+  ADMIN (&rotated, "en", NULL, "--database", db, "seal", "rotate");
+  g_assert_cmpint (rotated.status, ==, 0);
+  ADMIN (&export, "en", NULL, "--database", db, "seal", "export", "-o", ring);
+  ADMIN (&verified, "en", NULL, "verify", pdf, "--key", ring);
+  g_assert_cmpint (verified.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +557,8 @@ main (int   argc,
   g_test_add_func ("/admin/check/reports-and-refuses-foreign-file", test_check_reports_and_refuses);
   g_test_add_func ("/admin/usage/exit-2", test_usage_errors);
   g_test_add_func ("/admin/request/whole-path-scripted", test_request_whole_path);
+  g_test_add_func ("/admin/verify/public-keys-alone-no-database-made", test_verify_with_public_keys_alone);
+  g_test_add_func ("/admin/seal/rotation-by-administrator-only", test_seal_rotation_by_administrator_only);
 
   return g_test_run ();
 }

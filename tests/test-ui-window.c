@@ -302,6 +302,50 @@ test_researcher_answers_referral (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first widget under root with this name, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A request edited with the sqlite3 shell after it was sealed is named in the committee's queue. */
+static void
+test_committee_queue_names_altered_request (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  GtkWidget *label;
+
+  rifq_test_staff (db);
+  rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                               "food_basket");
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE request SET amount = 9000", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  rifq_db_set_actor (db, "chair");
+  window = open_window (db);
+  g_assert_nonnull (rifq_window_show_page (window, "committee", &error));
+  page = rifq_window_get_committee_page (window);
+  rifq_test_spin (100);
+  label = find_named (GTK_WIDGET (page), "seal-altered");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, g_dgettext (GETTEXT_PACKAGE, "Not Genuine"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), g_dgettext (GETTEXT_PACKAGE, "the amount asked for")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -506,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
+  g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);

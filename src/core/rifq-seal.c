@@ -1299,8 +1299,8 @@ rifq_seal_check_request (RifqDb    *db,
           if (*differs != '\0')
             {
               state = RIFQ_SEAL_STATE_ALTERED;
-              message = g_strdup_printf (_("Request %s was changed outside Rifq after it was sealed: %s no longer "
-                                           "match what was signed."), seal->number, differs);
+              message = g_strdup_printf (_("Request %s was changed outside Rifq after it was sealed. Not as "
+                                           "signed: %s."), seal->number, differs);
             }
         }
     }

@@ -15,6 +15,7 @@
 #include "rifq-channel.h"
 #include "rifq-committee-page-private.h"
 #include "rifq-error.h"
+#include "rifq-seal.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -263,6 +264,7 @@ queue_row_new (RifqCommitteePage   *self,
                                                kind != NULL ? kind : request->kind, day);
   g_autofree char *clock = clock_text (item);
   gboolean on_agenda = on_open_agenda (self, request->id);
+  g_autofree char *altered = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label;
   GtkWidget *button;
@@ -270,6 +272,18 @@ queue_row_new (RifqCommitteePage   *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), request->beneficiary_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* A record changed behind Rifq's back since it was sealed is named before anything else. */
+  if (rifq_seal_check_request (self->db, request->id, NULL, &altered) == RIFQ_SEAL_STATE_ALTERED)
+    {
+      label = gtk_label_new (_("Not Genuine"));
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "error");
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_set_tooltip_text (label, altered);
+      gtk_widget_set_name (label, "seal-altered");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
 
   label = gtk_label_new (clock);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
