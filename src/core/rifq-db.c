@@ -13,7 +13,9 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rifq-core-resources.h"
 #include "rifq-db.h"
@@ -47,10 +49,17 @@ struct _RifqDb
   char       *path;
   char       *actor;
 
+  /* the audit log's key, from its file in the key folder; unset when this workstation lacks it */
+  char       *chain_key_id;
+  guchar     *chain_key;    /* sodium_malloc, RIFQ_DB_CHAIN_KEY_BYTES */
+  char       *chain_key_problem;
+
   /* state */
   int         schema_version;
   gboolean    in_write;
 };
+
+#define RIFQ_DB_CHAIN_KEY_BYTES 32
 
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
@@ -83,6 +92,10 @@ rifq_db_finalize (GObject *object)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
   g_free (self->actor);
+  g_free (self->chain_key_id);
+  g_free (self->chain_key_problem);
+  if (self->chain_key != NULL)
+    sodium_free (self->chain_key);
 
   G_OBJECT_CLASS (rifq_db_parent_class)->finalize (object);
 }
@@ -333,6 +346,215 @@ open_connection (const char *path,
   return g_steal_pointer (&self);
 }
 
+/* The key folder */
+
+char *
+rifq_db_key_dir (void)
+{
+  const char *dir = g_getenv ("RIFQ_KEY_DIR");
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  return g_build_filename (g_get_user_config_dir (), "rifq", "keys", NULL);
+}
+
+char *
+rifq_db_key_path (const char *key_id,
+                  const char *suffix)
+{
+  g_autofree char *dir = rifq_db_key_dir ();
+  g_autofree char *name = g_strconcat (key_id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+gboolean
+rifq_db_write_private_file (const char   *path,
+                            const char   *text,
+                            GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *temp = g_strconcat (path, ".new", NULL);
+  gsize length = strlen (text);
+  gboolean ok;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The key folder “%s” cannot be made: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  g_unlink (temp);
+  fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  ok = fd >= 0 && write (fd, text, length) == (gssize) length && fsync (fd) == 0;
+  if (fd >= 0)
+    close (fd);
+  if (!ok || g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The key cannot be written to “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rifq_db_read_private_file (const char  *path,
+                           char       **out_text,
+                           GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no key at “%s”."), path);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode) || (st.st_mode & 077) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The key “%s” can be read by others: make it readable by its owner only (chmod 600)."), path);
+      return FALSE;
+    }
+  return g_file_get_contents (path, out_text, NULL, error);
+}
+
+/* The audit key: made with the database, kept in the key folder, named in the database. */
+
+#define CHAIN_KEY_PREFIX "RIFQ-AUDIT-KEY "
+
+static char *
+hex_of (const guchar *data,
+        gsize         length)
+{
+  GString *text = g_string_sized_new (length * 2);
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (text, "%02x", data[i]);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+load_chain_key (RifqDb     *self,
+                const char *key_id)
+{
+  g_autofree char *path = rifq_db_key_path (key_id, ".audit-key");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *key = NULL;
+  g_autofree char *id = NULL;
+  guchar digest[crypto_hash_sha256_BYTES];
+  gsize length = 0;
+
+  g_clear_pointer (&self->chain_key_problem, g_free);
+  if (!rifq_db_read_private_file (path, &text, &error))
+    {
+      self->chain_key_problem = g_strdup_printf (_("This workstation does not hold the key of this database’s audit "
+                                                   "log (%s): it should be in “%s”. %s"), key_id, path,
+                                                 error->message);
+      return FALSE;
+    }
+  g_strchomp (text);
+  if (g_str_has_prefix (text, CHAIN_KEY_PREFIX))
+    key = g_base64_decode (text + strlen (CHAIN_KEY_PREFIX), &length);
+  if (length == RIFQ_DB_CHAIN_KEY_BYTES)
+    {
+      crypto_hash_sha256 (digest, key, length);
+      id = hex_of (digest, 8);
+    }
+  sodium_memzero (text, strlen (text));
+  if (id == NULL || !g_str_equal (id, key_id))
+    {
+      if (key != NULL)
+        sodium_memzero (key, length);
+      self->chain_key_problem = g_strdup_printf (_("The audit log’s key “%s” is damaged or belongs to another "
+                                                   "database."), path);
+      return FALSE;
+    }
+  if (self->chain_key == NULL)
+    self->chain_key = sodium_malloc (RIFQ_DB_CHAIN_KEY_BYTES);
+  memcpy (self->chain_key, key, RIFQ_DB_CHAIN_KEY_BYTES);
+  sodium_memzero (key, length);
+  g_free (self->chain_key_id);
+  self->chain_key_id = g_strdup (key_id);
+  return TRUE;
+}
+
+/* A database without an audit key gets one, before its first write. */
+static gboolean
+ensure_chain_key (RifqDb  *self,
+                  GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *key_id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  guchar key[RIFQ_DB_CHAIN_KEY_BYTES];
+  guchar digest[crypto_hash_sha256_BYTES];
+  int rc;
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
+      return FALSE;
+    }
+  stmt = rifq_db_prepare (self, "SELECT key_id FROM chain_key ORDER BY created_at DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  key_id = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 0) : NULL;
+  sqlite3_reset (stmt);
+  if (key_id != NULL)
+    {
+      load_chain_key (self, key_id);
+      return TRUE;
+    }
+
+  randombytes_buf (key, sizeof key);
+  crypto_hash_sha256 (digest, key, sizeof key);
+  key_id = hex_of (digest, 8);
+  {
+    g_autofree char *encoded = g_base64_encode (key, sizeof key);
+
+    text = g_strconcat (CHAIN_KEY_PREFIX, encoded, "\n", NULL);
+    sodium_memzero (encoded, strlen (encoded));
+  }
+  sodium_memzero (key, sizeof key);
+  path = rifq_db_key_path (key_id, ".audit-key");
+  if (!rifq_db_write_private_file (path, text, error))
+    return FALSE;
+  sodium_memzero (text, strlen (text));
+
+  now = g_date_time_new_now_utc ();
+  stamp = g_date_time_format_iso8601 (now);
+  stmt = rifq_db_prepare (self, "INSERT INTO chain_key (key_id, created_at) SELECT ?, ?"
+                                " WHERE NOT EXISTS (SELECT 1 FROM chain_key)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (self, error);
+  if (sqlite3_changes (self->handle) == 0)
+    {
+      /* Another process made one first: use theirs. */
+      g_unlink (path);
+      return ensure_chain_key (self, error);
+    }
+  load_chain_key (self, key_id);
+  return TRUE;
+}
+
 RifqDb *
 rifq_db_open (const char *path,
               GError    **error)
@@ -361,7 +583,8 @@ rifq_db_open (const char *path,
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (self, error))
+      !migrate (self, error) ||
+      !ensure_chain_key (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -371,6 +594,7 @@ RifqDb *
 rifq_db_open_existing (const char *path,
                        GError    **error)
 {
+  g_autoptr(RifqDb) self = NULL;
   gboolean exists;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -383,7 +607,20 @@ rifq_db_open_existing (const char *path,
                    _("There is no database at “%s”. Create one with “rifq-admin init”."), path);
       return NULL;
     }
-  return open_connection (path, SQLITE_OPEN_READONLY, error);
+  self = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (self == NULL)
+    return NULL;
+  if (self->schema_version >= 6)
+    {
+      sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT key_id FROM chain_key ORDER BY created_at DESC LIMIT 1",
+                                            NULL);
+
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sodium_init () >= 0)
+        load_chain_key (self, (const char *) sqlite3_column_text (stmt, 0));
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&self);
 }
 
 const char *
@@ -522,50 +759,131 @@ rifq_db_write_audit_take (RifqDbWrite *write,
   rifq_db_write_audit (write, action, record_kind, record_id, owned_before, owned_after, reason);
 }
 
+/* An entry's link: SHA-256 for entries from before schema 6, HMAC-SHA256 under the audit key
+ * since. Every part is length-prefixed so that moving text between fields changes the hash. */
 static char *
-chain_hash (const char *prev_hash,
-            const char *at,
-            const char *actor,
-            const char *action,
-            const char *record_kind,
-            gint64      record_id,
-            const char *before,
-            const char *after,
-            const char *reason)
+chain_hash (const guchar *key,
+            const char   *prev_hash,
+            const char   *at,
+            const char   *actor,
+            const char   *action,
+            const char   *record_kind,
+            gint64        record_id,
+            const char   *before,
+            const char   *after,
+            const char   *reason)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) sum = key ? NULL : g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GHmac) mac = key ? g_hmac_new (G_CHECKSUM_SHA256, key, RIFQ_DB_CHAIN_KEY_BYTES) : NULL;
   const char *parts[] = { prev_hash, at, actor, action, record_kind, before, after, reason };
   char id[32];
 
-  /* Every part is length-prefixed so that moving text between fields changes the hash. */
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       char len[24];
+
       g_snprintf (len, sizeof len, "%zu:", parts[i] ? strlen (parts[i]) : (gsize) 0);
-      g_checksum_update (sum, (const guchar *) len, -1);
+      if (mac != NULL)
+        g_hmac_update (mac, (const guchar *) len, -1);
+      else
+        g_checksum_update (sum, (const guchar *) len, -1);
       if (parts[i] != NULL)
-        g_checksum_update (sum, (const guchar *) parts[i], -1);
+        {
+          if (mac != NULL)
+            g_hmac_update (mac, (const guchar *) parts[i], -1);
+          else
+            g_checksum_update (sum, (const guchar *) parts[i], -1);
+        }
       if (i == 4)
         {
           g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT ";", record_id);
-          g_checksum_update (sum, (const guchar *) id, -1);
+          if (mac != NULL)
+            g_hmac_update (mac, (const guchar *) id, -1);
+          else
+            g_checksum_update (sum, (const guchar *) id, -1);
         }
     }
-  return g_strdup (g_checksum_get_string (sum));
+  return g_strdup (mac != NULL ? g_hmac_get_string (mac) : g_checksum_get_string (sum));
 }
 
-static gboolean
-last_hash (RifqDb  *self,
-           char   **out_hash,
-           GError **error)
+/* The anchor's own MAC: how many entries, the last one's id and hash. */
+static char *
+anchor_mac (const guchar *key,
+            gint64        entries,
+            gint64        last_id,
+            const char   *last_hash)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  g_autoptr(GHmac) mac = g_hmac_new (G_CHECKSUM_SHA256, key, RIFQ_DB_CHAIN_KEY_BYTES);
+  g_autofree char *text = g_strdup_printf ("rifq-audit-anchor:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                                           entries, last_id, last_hash);
+
+  g_hmac_update (mac, (const guchar *) text, -1);
+  return g_strdup (g_hmac_get_string (mac));
+}
+
+typedef struct
+{
+  gint64  entries;
+  gint64  last_id;
+  char   *last_hash;
+  char   *key_id;
+  char   *mac;
+} Anchor;
+
+static void
+anchor_clear (Anchor *anchor)
+{
+  g_free (anchor->last_hash);
+  g_free (anchor->key_id);
+  g_free (anchor->mac);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Anchor, anchor_clear)
+
+/* The anchor row; FALSE (no error) when there is none. */
+static gboolean
+read_anchor (RifqDb  *self,
+             Anchor  *anchor,
+             GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT entries, last_id, last_hash, key_id, mac FROM audit_anchor"
+                                              " WHERE id = 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
-  *out_hash = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 0) : NULL;
+  if (rc == SQLITE_ROW)
+    {
+      anchor->entries = sqlite3_column_int64 (stmt, 0);
+      anchor->last_id = sqlite3_column_int64 (stmt, 1);
+      anchor->last_hash = rifq_db_column_dup (stmt, 2);
+      anchor->key_id = rifq_db_column_dup (stmt, 3);
+      anchor->mac = rifq_db_column_dup (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rifq_db_fail (self, error);
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+last_entry (RifqDb  *self,
+            gint64  *out_id,
+            char   **out_hash,
+            gint64  *out_count,
+            GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT id, hash, (SELECT count(*) FROM audit) FROM audit"
+                                              " ORDER BY id DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *out_hash = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 1) : NULL;
+  *out_count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 2) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return rifq_db_fail (self, error);
@@ -589,24 +907,38 @@ append_audit (RifqDb      *self,
               GError     **error)
 {
   g_autofree char *prev = NULL;
+  g_autofree char *mac = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_auto(Anchor) anchor = { 0 };
+  gint64 last_id = 0;
+  gint64 entries = 0;
+  sqlite3_stmt *stmt;
 
-  if (!last_hash (self, &prev, error))
+  if (self->chain_key == NULL)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           self->chain_key_problem ? self->chain_key_problem
+                                                   : _("This database’s audit log has no key: nothing can be written."));
+      return FALSE;
+    }
+  if (!last_entry (self, &last_id, &prev, &entries, error))
     return FALSE;
+  /* The anchor counts on from itself: entries removed behind Rifq's back stay missing. */
+  if (read_anchor (self, &anchor, NULL))
+    entries = anchor.entries;
 
   for (guint i = 0; i < write->entries->len; i++)
     {
       AuditEntry *e = g_ptr_array_index (write->entries, i);
       g_autofree char *hash = NULL;
-      sqlite3_stmt *stmt;
 
-      hash = chain_hash (prev, at, self->actor, e->action, e->record_kind, e->record_id,
+      hash = chain_hash (self->chain_key, prev, at, self->actor, e->action, e->record_kind, e->record_id,
                          e->before, e->after, e->reason);
       stmt = rifq_db_prepare (self,
                               "INSERT INTO audit (at, actor, action, record_kind, record_id,"
-                              " before_json, after_json, reason, prev_hash, hash)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " before_json, after_json, reason, prev_hash, hash, key_id)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
@@ -619,6 +951,7 @@ append_audit (RifqDb      *self,
       bind_text_or_null (stmt, 8, e->reason);
       bind_text_or_null (stmt, 9, prev);
       sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, self->chain_key_id, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           rifq_db_fail (self, error);
@@ -626,10 +959,50 @@ append_audit (RifqDb      *self,
           return FALSE;
         }
       sqlite3_reset (stmt);
+      last_id = sqlite3_last_insert_rowid (self->handle);
+      entries++;
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
+
+  mac = anchor_mac (self->chain_key, entries, last_id, prev);
+  stmt = rifq_db_prepare (self, "INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
+                                " VALUES (1, ?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET entries = ?1,"
+                                " last_id = ?2, last_hash = ?3, key_id = ?4, mac = ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entries);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+  sqlite3_bind_text (stmt, 3, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->chain_key_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, mac, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return rifq_db_fail (self, error);
+    }
+  sqlite3_reset (stmt);
   return TRUE;
+}
+
+/* A copy of the anchor in the key folder, written once the write is committed: restoring an older
+ * copy of the database leaves it ahead of the log. A crash before it is written leaves it behind,
+ * which the check allows. */
+static void
+save_anchor_copy (RifqDb *self)
+{
+  g_auto(Anchor) anchor = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->chain_key_id == NULL || !read_anchor (self, &anchor, NULL))
+    return;
+  path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
+  text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s\n", anchor.entries, anchor.last_id,
+                          anchor.last_hash, anchor.mac);
+  if (!rifq_db_write_private_file (path, text, &error))
+    g_warning ("The audit anchor could not be copied: %s", error->message);
 }
 
 gboolean
@@ -671,9 +1044,90 @@ rifq_db_write (RifqDb          *self,
   ok = ok && append_audit (self, &write, error) && exec (self, "COMMIT", error);
   if (!ok)
     exec (self, "ROLLBACK", NULL);
+  else
+    save_anchor_copy (self);
 
   g_ptr_array_unref (write.entries);
   return ok;
+}
+
+/* An entry's number for a sentence; a ring of buffers, so that one sentence can hold a few. */
+static const char *
+count_text (gint64 value)
+{
+  static _Thread_local char ring[4][24];
+  static guint next;
+  char *buffer = ring[next++ % G_N_ELEMENTS (ring)];
+
+  g_snprintf (buffer, sizeof ring[0], "%" G_GINT64_FORMAT, value);
+  return buffer;
+}
+
+static gboolean
+audit_broken (GError **error,
+              char    *message)
+{
+  g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, message);
+  g_free (message);
+  return FALSE;
+}
+
+/* The anchor in the database and its copy in the key folder, against the log as read. */
+static gboolean
+verify_anchor (RifqDb      *self,
+               gint64       rows,
+               gint64       last_id,
+               const char  *last_hash,
+               gboolean     keyed,
+               GError     **error)
+{
+  g_auto(Anchor) anchor = { 0 };
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *copy = NULL;
+
+  if (!read_anchor (self, &anchor, error))
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      /* Only a log never written under a key may have no anchor. */
+      if (keyed)
+        return audit_broken (error, g_strdup (_("The audit log’s anchor is missing: entries were removed or the "
+                                                 "anchor deleted behind Rifq’s back.")));
+      return TRUE;
+    }
+  expected = anchor_mac (self->chain_key, anchor.entries, anchor.last_id, anchor.last_hash);
+  if (!g_str_equal (expected, anchor.mac))
+    return audit_broken (error, g_strdup (_("The audit log’s anchor was changed behind Rifq’s back.")));
+  if (anchor.entries > rows || anchor.last_id > last_id)
+    return audit_broken (error, g_strdup_printf (_("The audit log ends early: it has %s entries, but %s were "
+                                                   "written; entries after %s were deleted."),
+                                                 count_text (rows), count_text (anchor.entries), count_text (last_id)));
+  if (anchor.entries != rows || anchor.last_id != last_id || g_strcmp0 (anchor.last_hash, last_hash) != 0)
+    return audit_broken (error, g_strdup_printf (_("The audit log goes on after its anchor: entry %s and those "
+                                                   "after it were added behind Rifq’s back."),
+                                                 count_text (anchor.last_id + 1)));
+
+  /* The copy in the key folder may lag a write (a crash between the two), never lead. */
+  path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
+  if (g_file_get_contents (path, &copy, NULL, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (g_strstrip (copy), " ", -1);
+
+      if (g_strv_length (parts) == 4)
+        {
+          gint64 copy_entries = g_ascii_strtoll (parts[0], NULL, 10);
+          gint64 copy_last = g_ascii_strtoll (parts[1], NULL, 10);
+          g_autofree char *copy_mac = anchor_mac (self->chain_key, copy_entries, copy_last, parts[2]);
+
+          if (g_str_equal (copy_mac, parts[3]) && (copy_entries > rows || copy_last > last_id))
+            return audit_broken (error, g_strdup_printf (_("The database is older than its audit log: entries up "
+                                                           "to %s were written, this copy ends at %s. An older copy "
+                                                           "of the database was put back."),
+                                                         count_text (copy_last), count_text (last_id)));
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -684,45 +1138,79 @@ rifq_db_verify_audit (RifqDb  *self,
   g_autofree char *prev = NULL;
   sqlite3_stmt *stmt;
   gint64 rows = 0;
+  gint64 previous_id = 0;
+  gboolean keyed = FALSE;
   int rc;
 
+  if (self->schema_version >= 6 && self->chain_key == NULL)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           self->chain_key_problem ? self->chain_key_problem
+                                                   : _("This database’s audit log has no key to check it with."));
+      return FALSE;
+    }
   stmt = rifq_db_prepare (self,
-                          "SELECT id, at, actor, action, record_kind, record_id, before_json,"
-                          " after_json, reason, prev_hash, hash FROM audit ORDER BY id", error);
+                          self->schema_version >= 6
+                            ? "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                              " after_json, reason, prev_hash, hash, key_id FROM audit ORDER BY id"
+                            : "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                              " after_json, reason, prev_hash, hash, NULL FROM audit ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *expected = NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
       const char *stored_prev = (const char *) sqlite3_column_text (stmt, 9);
       const char *stored = (const char *) sqlite3_column_text (stmt, 10);
+      const char *key_id = (const char *) sqlite3_column_text (stmt, 11);
+      char *message = NULL;
 
-      expected = chain_hash (prev,
-                             (const char *) sqlite3_column_text (stmt, 1),
-                             (const char *) sqlite3_column_text (stmt, 2),
-                             (const char *) sqlite3_column_text (stmt, 3),
-                             (const char *) sqlite3_column_text (stmt, 4),
-                             sqlite3_column_int64 (stmt, 5),
-                             (const char *) sqlite3_column_text (stmt, 6),
-                             (const char *) sqlite3_column_text (stmt, 7),
-                             (const char *) sqlite3_column_text (stmt, 8));
-      if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
+      /* Entries are numbered one after another: a gap is an entry deleted. */
+      if (id != previous_id + 1)
+        message = id - previous_id == 2
+                    ? g_strdup_printf (_("The audit log is broken: entry %s was deleted."), count_text (previous_id + 1))
+                    : g_strdup_printf (_("The audit log is broken: entries %s to %s were deleted."),
+                                       count_text (previous_id + 1), count_text (id - 1));
+      else if (key_id == NULL && keyed)
+        message = g_strdup_printf (_("The audit log is broken at entry %s: it was added without the log’s key."),
+                                   count_text (id));
+      else if (key_id != NULL && g_strcmp0 (key_id, self->chain_key_id) != 0)
+        message = g_strdup_printf (_("The audit log is broken at entry %s: it names a key that is not this log’s."),
+                                   count_text (id));
+      if (message == NULL)
         {
-          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                       _("The audit log is broken at entry %s: it was changed after it was written."),
-                       (const char *) sqlite3_column_text (stmt, 0));
+          keyed = keyed || key_id != NULL;
+          expected = chain_hash (key_id != NULL ? self->chain_key : NULL, prev,
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 (const char *) sqlite3_column_text (stmt, 3),
+                                 (const char *) sqlite3_column_text (stmt, 4),
+                                 sqlite3_column_int64 (stmt, 5),
+                                 (const char *) sqlite3_column_text (stmt, 6),
+                                 (const char *) sqlite3_column_text (stmt, 7),
+                                 (const char *) sqlite3_column_text (stmt, 8));
+          if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
+            message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was "
+                                         "written."), count_text (id));
+        }
+      if (message != NULL)
+        {
           sqlite3_reset (stmt);
-          return FALSE;
+          return audit_broken (error, message);
         }
       g_free (prev);
       prev = g_strdup (stored);
+      previous_id = id;
       rows++;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rifq_db_fail (self, error);
 
+  if (self->schema_version >= 6 && !verify_anchor (self, rows, previous_id, prev, keyed, error))
+    return FALSE;
   if (out_rows != NULL)
     *out_rows = rows;
   return TRUE;

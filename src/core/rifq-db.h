@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes; a file with a higher user_version is refused. */
-#define RIFQ_SCHEMA_VERSION 5
+#define RIFQ_SCHEMA_VERSION 6
 /* PRAGMA application_id of a Rifq database: "RIFQ". */
 #define RIFQ_APPLICATION_ID 0x52494651
 
@@ -28,6 +28,21 @@ typedef gboolean (*RifqDbWriteFunc) (RifqDb      *db,
                                      RifqDbWrite *write,
                                      gpointer     user_data,
                                      GError     **error);
+
+/* The key folder: $RIFQ_KEY_DIR, else $XDG_CONFIG_HOME/rifq/keys. Private keys live there, one
+ * file each, readable by their owner only; never in the database. */
+char          *rifq_db_key_dir        (void);
+/* <key folder>/<key_id><suffix> */
+char          *rifq_db_key_path       (const char *key_id,
+                                       const char *suffix);
+/* Writes text to path with mode 0600 (its folder 0700), replacing a file there in one go. */
+gboolean       rifq_db_write_private_file (const char  *path,
+                                           const char  *text,
+                                           GError     **error);
+/* Reads a key file; refused when it is not a regular file or others may read it. */
+gboolean       rifq_db_read_private_file  (const char  *path,
+                                           char       **out_text,
+                                           GError     **error);
 
 /* $RIFQ_DATABASE, else $XDG_DATA_HOME/rifq/rifq.db. */
 char          *rifq_db_default_path   (void);

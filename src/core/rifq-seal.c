@@ -160,20 +160,13 @@ start_sodium (GError **error)
 char *
 rifq_seal_key_dir (void)
 {
-  const char *dir = g_getenv ("RIFQ_KEY_DIR");
-
-  if (dir != NULL && *dir != '\0')
-    return g_strdup (dir);
-  return g_build_filename (g_get_user_config_dir (), "rifq", "keys", NULL);
+  return rifq_db_key_dir ();
 }
 
 static char *
 key_path (const char *key_id)
 {
-  g_autofree char *dir = rifq_seal_key_dir ();
-  g_autofree char *name = g_strconcat (key_id, ".key", NULL);
-
-  return g_build_filename (dir, name, NULL);
+  return rifq_db_key_path (key_id, ".key");
 }
 
 static gboolean
@@ -181,48 +174,14 @@ write_private_key (const char   *key_id,
                    const guchar *secret,
                    GError      **error)
 {
-  g_autofree char *dir = rifq_seal_key_dir ();
   g_autofree char *path = key_path (key_id);
-  g_autofree char *temp = g_strconcat (path, ".new", NULL);
-  g_autofree char *text = NULL;
-  gsize length;
-  int fd;
-  gboolean ok;
+  g_autofree char *encoded = base64url (secret, crypto_sign_SECRETKEYBYTES);
+  g_autofree char *text = g_strconcat (RIFQ_SEAL_PREFIX, "-SECRET ", encoded, "\n", NULL);
+  gboolean ok = rifq_db_write_private_file (path, text, error);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The seal key’s folder “%s” cannot be made: %s"), dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  text = g_strconcat (RIFQ_SEAL_PREFIX, "-SECRET ", NULL);
-  {
-    g_autofree char *encoded = base64url (secret, crypto_sign_SECRETKEYBYTES);
-    char *joined = g_strconcat (text, encoded, "\n", NULL);
-
-    sodium_memzero (encoded, strlen (encoded));
-    g_free (text);
-    text = joined;
-  }
-  length = strlen (text);
-  g_unlink (temp);
-  fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  ok = fd >= 0 && write (fd, text, length) == (gssize) length && fsync (fd) == 0;
-  if (fd >= 0)
-    close (fd);
-  sodium_memzero (text, length);
-  if (!ok || g_rename (temp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (temp);
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The seal key cannot be written to “%s”: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  sodium_memzero (encoded, strlen (encoded));
+  sodium_memzero (text, strlen (text));
+  return ok;
 }
 
 /* The private key of public_key, from its file: private to its owner, and the half of this pair. */
@@ -234,34 +193,25 @@ read_private_key (const char   *key_id,
 {
   g_autofree char *path = key_path (key_id);
   g_autofree char *text = NULL;
-  GStatBuf st;
-  gsize length = 0;
+  g_autoptr(GError) local = NULL;
   const char *prefix = RIFQ_SEAL_PREFIX "-SECRET ";
   gboolean ok;
 
-  if (g_stat (path, &st) != 0)
+  if (!rifq_db_read_private_file (path, &text, &local))
     {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
-                   _("This workstation does not hold the association’s seal key %s: it should be in “%s”. "
-                     "Copy it there from the workstation that made it."), key_id, path);
+      if (g_error_matches (local, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND))
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                     _("This workstation does not hold the association’s seal key %s: it should be in “%s”. "
+                       "Copy it there from the workstation that made it."), key_id, path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (!S_ISREG (st.st_mode) || (st.st_mode & 077) != 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("The seal key “%s” can be read by others: make it readable by its owner only (chmod 600)."),
-                   path);
-      return FALSE;
-    }
-  if (!g_file_get_contents (path, &text, &length, NULL))
-    length = 0;
-  g_strchomp (text ? text : (char *) "");
-  ok = text != NULL && g_str_has_prefix (text, prefix)
-       && decode_exact (text + strlen (prefix), secret, crypto_sign_SECRETKEYBYTES)
+  g_strchomp (text);
+  ok = g_str_has_prefix (text, prefix) && decode_exact (text + strlen (prefix), secret, crypto_sign_SECRETKEYBYTES)
        && sodium_memcmp (secret + crypto_sign_SECRETKEYBYTES - RIFQ_SEAL_KEY_BYTES, public_key,
                          RIFQ_SEAL_KEY_BYTES) == 0;
-  if (text != NULL)
-    sodium_memzero (text, length);
+  sodium_memzero (text, strlen (text));
   if (!ok)
     {
       sodium_memzero (secret, crypto_sign_SECRETKEYBYTES);
