@@ -87,7 +87,7 @@ test_init_creates_database (void)
 
   ADMIN (&run, "en", NULL, "--database", db, "init");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "schema 4"));
+  g_assert_nonnull (strstr (run.out, "schema 5"));
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 

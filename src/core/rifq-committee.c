@@ -13,6 +13,7 @@
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
+#include "rifq-numbering.h"
 #include "rifq-request-store-private.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -1144,29 +1145,17 @@ issue_letter (RifqDb      *db,
 {
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = rifq_request_store_today (db);
-  g_autofree char *format = rifq_db_get_setting (db, "letter_number_format");
   g_autofree char *number = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   sqlite3_stmt *stmt;
   RifqHijriDate hijri;
-  gint64 seq = -1;
   GDate day;
 
   if (!rifq_calendar_from_iso (today, &day) || !rifq_calendar_to_hijri (&day, &hijri, error))
     return FALSE;
-  if (format == NULL)
-    format = g_strdup ("{year}/{seq:4}");
-  stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES ('letter', ?, 1)"
-                              " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
-  if (stmt == NULL)
+  number = rifq_numbering_next (db, RIFQ_REGISTER_LETTER, hijri.year, NULL, NULL, error);
+  if (number == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, strstr (format, "{year}") ? hijri.year : 0);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (seq < 0)
-    return rifq_db_fail (db, error);
-  number = rifq_request_format_number (format, hijri.year, seq);
 
   stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
                               " VALUES (?, ?, ?, ?, ?, ?)", error);
