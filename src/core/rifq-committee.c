@@ -248,6 +248,34 @@ require_role (RifqDb      *db,
   return FALSE;
 }
 
+static void
+set_no_meeting_error (GError **error,
+                      gint64   meeting_id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no meeting %s."), number);
+}
+
+/* Every action on a meeting asks first: one that does not exist is said to be so. */
+static gboolean
+require_meeting (RifqDb  *db,
+                 gint64   meeting_id,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM meeting WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    set_no_meeting_error (error, meeting_id);
+  return found;
+}
+
 /* The chair listed with the meeting runs it, even when the committee has a new chair since. */
 static gboolean
 require_meeting_chair (RifqDb      *db,
@@ -258,6 +286,8 @@ require_meeting_chair (RifqDb      *db,
   sqlite3_stmt *stmt;
   gboolean chair = FALSE;
 
+  if (!require_meeting (db, meeting_id, error))
+    return FALSE;
   stmt = rifq_db_prepare (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -412,7 +442,7 @@ rifq_committee_meeting_get (RifqDb  *db,
   sqlite3_reset (stmt);
   if (meeting == NULL)
     {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+      set_no_meeting_error (error, meeting_id);
       return NULL;
     }
 
@@ -702,6 +732,8 @@ vote_cb (RifqDb      *db,
   sqlite3_stmt *stmt;
   gboolean present;
 
+  if (!require_meeting (db, job->meeting_id, error))
+    return FALSE;
   /* The committee that votes is the one the meeting was called with. */
   if (!meeting_member (db, job->meeting_id, actor, &present))
     {
@@ -833,7 +865,7 @@ rifq_committee_meeting_rule (RifqDb    *db,
     }
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+    set_no_meeting_error (error, meeting_id);
   return found;
 }
 
