@@ -88,6 +88,15 @@ show_meeting (RifqDb *db,
   return EXIT_OK;
 }
 
+/* A meeting's number as typed, in either digits. */
+static gboolean
+meeting_id (const char  *text,
+            gint64      *out_id,
+            GError     **error)
+{
+  return read_number (text, _("Meeting"), G_MAXINT64, out_id, error);
+}
+
 static gint64
 request_id (RifqDb      *db,
             const char  *number,
@@ -105,17 +114,45 @@ queue (RifqDb *db)
   g_autoptr(GPtrArray) items = NULL;
   RifqQueueFilter filter = { opts.kind, opts.city, opts.overdue };
 
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
   items = rifq_committee_queue (db, &filter, &error);
   if (items == NULL)
     return refuse (error);
+  json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
     {
       RifqQueueItem *item = g_ptr_array_index (items, i);
 
-      /* Translators: a line of the committee's queue: number, days waiting, days left, name */
-      g_print (_("%s\t%d days waiting\t%d days left%s\t%s\n"), item->request->number, item->days_since,
-               item->days_left, item->overdue ? _(" (overdue)") : "", item->request->beneficiary_name);
+      if (table_format ())
+        {
+          /* Translators: a line of the committee's queue: number, days waiting, days left, name */
+          g_print (_("%s\t%d days waiting\t%d days left%s\t%s\n"), item->request->number, item->days_since,
+                   item->days_left, item->overdue ? _(" (overdue)") : "", item->request->beneficiary_name);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_string_value (builder, item->request->number);
+      json_builder_set_member_name (builder, "beneficiary");
+      json_builder_add_string_value (builder, item->request->beneficiary_name);
+      json_builder_set_member_name (builder, "submitted_on");
+      json_builder_add_string_value (builder, item->request->submitted_on);
+      json_builder_set_member_name (builder, "due_on");
+      json_builder_add_string_value (builder, item->request->due_on);
+      json_builder_set_member_name (builder, "days_waiting");
+      json_builder_add_int_value (builder, item->days_since);
+      json_builder_set_member_name (builder, "days_left");
+      json_builder_add_int_value (builder, item->days_left);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, item->overdue);
+      json_builder_end_object (builder);
     }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  if (!table_format ())
+    print_json (root);
   return EXIT_OK;
 }
 
@@ -143,11 +180,19 @@ cmd_committee (char **args,
           return show_meeting (db, meeting->id);
         }
       if (g_str_equal (args[2], "show") && n == 4)
-        return show_meeting (db, g_ascii_strtoll (args[3], NULL, 10));
+        {
+          gint64 id;
+
+          if (!meeting_id (args[3], &id, &error))
+            return refuse (error);
+          return show_meeting (db, id);
+        }
       if (g_str_equal (args[2], "present") && n >= 5)
         {
-          gint64 id = g_ascii_strtoll (args[3], NULL, 10);
+          gint64 id;
 
+          if (!meeting_id (args[3], &id, &error))
+            return refuse (error);
           for (guint i = 4; i < n; i++)
             if (!rifq_committee_set_present (db, id, args[i], TRUE, &error))
               return refuse (error);
@@ -155,8 +200,10 @@ cmd_committee (char **args,
         }
       if (g_str_equal (args[2], "agenda") && n >= 5)
         {
-          gint64 id = g_ascii_strtoll (args[3], NULL, 10);
+          gint64 id;
 
+          if (!meeting_id (args[3], &id, &error))
+            return refuse (error);
           for (guint i = 4; i < n; i++)
             {
               gint64 request = request_id (db, args[i], &error);
@@ -169,10 +216,13 @@ cmd_committee (char **args,
     }
   if ((g_str_equal (sub, "vote") || g_str_equal (sub, "decide")) && n == 5)
     {
-      gint64 meeting = g_ascii_strtoll (args[2], NULL, 10);
-      gint64 request = request_id (db, args[3], &error);
+      gint64 meeting;
+      gint64 request;
       gboolean ok;
 
+      if (!meeting_id (args[2], &meeting, &error))
+        return refuse (error);
+      request = request_id (db, args[3], &error);
       if (request == 0)
         return refuse (error);
       if (g_str_equal (sub, "vote"))
@@ -387,7 +437,9 @@ cmd_pdf (char **args,
     }
   if (g_str_equal (args[1], "minutes") && n == 3)
     {
-      if (!rifq_minutes_write_meeting (db, g_ascii_strtoll (args[2], NULL, 10), opts.output, &error))
+      gint64 id;
+
+      if (!meeting_id (args[2], &id, &error) || !rifq_minutes_write_meeting (db, id, opts.output, &error))
         return refuse (error);
       g_print (_("The minutes of meeting %s are written to %s.\n"), args[2], opts.output);
       return EXIT_OK;
@@ -403,8 +455,11 @@ cmd_pdf (char **args,
     }
   if (g_str_equal (args[1], "packet") && n == 3)
     {
-      g_autoptr(RifqPacket) packet = rifq_packet_new (db, g_ascii_strtoll (args[2], NULL, 10), &error);
+      g_autoptr(RifqPacket) packet = NULL;
+      gint64 id;
 
+      if (meeting_id (args[2], &id, &error))
+        packet = rifq_packet_new (db, id, &error);
       if (packet == NULL || !rifq_packet_write (packet, opts.output, packet_progress, NULL, NULL, &error))
         return refuse (error);
       g_print (g_dngettext (GETTEXT_PACKAGE, "The packet of meeting %s, with %u case, is written to %s.\n",

@@ -157,19 +157,6 @@ show_again (RifqDb     *db,
   return EXIT_OK;
 }
 
-static RifqBeneficiary *
-find_beneficiary (RifqDb     *db,
-                  const char *key,
-                  GError    **error)
-{
-  g_autofree char *latin = rifq_arabic_latin_digits (key);
-
-  g_strstrip (latin);
-  if (strlen (latin) == 10)
-    return rifq_beneficiary_store_get_by_national_id (db, latin, error);
-  return rifq_beneficiary_store_get (db, g_ascii_strtoll (latin, NULL, 10), error);
-}
-
 static int
 request_create (RifqDb *db)
 {
@@ -180,7 +167,7 @@ request_create (RifqDb *db)
 
   if (opts.beneficiary == NULL)
     return usage (_("request create needs --beneficiary."));
-  beneficiary = find_beneficiary (db, opts.beneficiary, &error);
+  beneficiary = find_beneficiary (db, opts.beneficiary, "--beneficiary", &error);
   if (beneficiary == NULL)
     return refuse (error);
 
@@ -363,7 +350,7 @@ cmd_request (char **args,
         }
       if (opts.beneficiary != NULL)
         {
-          beneficiary = find_beneficiary (db, opts.beneficiary, &error);
+          beneficiary = find_beneficiary (db, opts.beneficiary, "--beneficiary", &error);
           if (beneficiary == NULL)
             return refuse (error);
         }
@@ -452,16 +439,40 @@ cmd_staff (char **args,
   if (g_str_equal (args[1], "list") && n == 2)
     {
       g_autoptr(GPtrArray) staff = rifq_staff_list (db, RIFQ_ROLE_NONE, &error);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
 
       if (staff == NULL)
         return refuse (error);
+      json_builder_begin_array (builder);
       for (guint i = 0; i < staff->len; i++)
         {
           RifqStaff *s = g_ptr_array_index (staff, i);
           g_autofree char *roles = rifq_roles_to_string (s->roles);
+          g_auto(GStrv) codes = g_strsplit (roles, ",", -1);
 
-          g_print ("%s\t%s\t%s\n", s->username, s->full_name, roles);
+          if (table_format ())
+            {
+              g_print ("%s\t%s\t%s\n", s->username, s->full_name, roles);
+              continue;
+            }
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "username");
+          json_builder_add_string_value (builder, s->username);
+          json_builder_set_member_name (builder, "full_name");
+          json_builder_add_string_value (builder, s->full_name);
+          json_builder_set_member_name (builder, "roles");
+          json_builder_begin_array (builder);
+          for (guint k = 0; codes[k] != NULL; k++)
+            if (*codes[k] != '\0')
+              json_builder_add_string_value (builder, codes[k]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
         }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      if (!table_format ())
+        print_json (root);
       return EXIT_OK;
     }
   {

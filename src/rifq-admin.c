@@ -29,6 +29,23 @@
 
 Options opts = { .limit = 50, .beneficiaries = -1, .seed = 1, .amount = -1, .quantity = -1 };
 
+/* The numeric options, read by number_option_cb. */
+static const struct
+{
+  const char *name;
+  char        short_name;
+  gint64     *value;
+  gint64      max;
+} number_options[] = {
+  { "--limit", 'n', &opts.limit, G_MAXINT },
+  { "--offset", 0, &opts.offset, G_MAXINT },
+  { "--beneficiaries", 0, &opts.beneficiaries, G_MAXINT },
+  { "--requests", 0, &opts.requests, G_MAXINT },
+  { "--seed", 0, &opts.seed, G_MAXUINT32 },
+  { "--amount", 0, &opts.amount, G_MAXINT64 },
+  { "--quantity", 0, &opts.quantity, G_MAXINT64 },
+};
+
 int
 usage (const char *message)
 {
@@ -76,7 +93,7 @@ int
 refuse (GError *error)
 {
   g_printerr ("%s\n", error->message);
-  return EXIT_REFUSED;
+  return g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_BUSY) ? EXIT_BUSY : EXIT_REFUSED;
 }
 
 gboolean
@@ -85,6 +102,55 @@ table_format (void)
   if (opts.format == NULL || g_str_equal (opts.format, "json"))
     return FALSE;
   return TRUE;
+}
+
+/* Every number typed on the command line is read here, as staff type numbers: Arabic-Indic,
+ * Eastern Arabic-Indic or Latin digits, thousands separators. A refusal names what was typed
+ * where (label): too large, negative, not a whole number. */
+gboolean
+read_number (const char  *text,
+             const char  *label,
+             gint64       max,
+             gint64      *out_value,
+             GError     **error)
+{
+  return rifq_validate_count (text, label, max, out_value, error);
+}
+
+static gboolean
+number_option_cb (const char  *option_name,
+                  const char  *value,
+                  gpointer     data,
+                  GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (number_options); i++)
+    if (g_str_equal (option_name, number_options[i].name) ||
+        (option_name[1] == number_options[i].short_name && option_name[2] == '\0'))
+      return read_number (value, number_options[i].name, number_options[i].max, number_options[i].value, error);
+  g_return_val_if_reached (FALSE);
+}
+
+/* A beneficiary by record number or by national ID, as given with label. */
+RifqBeneficiary *
+find_beneficiary (RifqDb      *db,
+                  const char  *key,
+                  const char  *label,
+                  GError     **error)
+{
+  g_autofree char *latin = g_strstrip (rifq_arabic_latin_digits (key));
+  gint64 id;
+
+  if (!rifq_arabic_is_numeric (latin))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: give the record number or the 10-digit national ID."), label);
+      return NULL;
+    }
+  if (strlen (latin) == 10)
+    return rifq_beneficiary_store_get_by_national_id (db, latin, error);
+  if (!read_number (latin, label, G_MAXINT64, &id, error))
+    return NULL;
+  return rifq_beneficiary_store_get (db, id, error);
 }
 
 static gboolean
@@ -298,6 +364,8 @@ cmd_beneficiary_add (const char *file)
 
       if (!rifq_beneficiary_store_add (db, b, opts.allow_duplicate, &probable, &error))
         {
+          if (probable == NULL)
+            return refuse (error);
           g_printerr ("%s\n", error->message);
           for (guint i = 0; probable != NULL && i < probable->len; i++)
             {
@@ -308,8 +376,7 @@ cmd_beneficiary_add (const char *file)
                           rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE),
                           rifq_beneficiary_get (other, RIFQ_FIELD_BIRTH_DATE), name);
             }
-          if (probable != NULL)
-            g_printerr ("%s\n", _("To keep it all the same, repeat with --allow-duplicate \"REASON\"."));
+          g_printerr ("%s\n", _("To keep it all the same, repeat with --allow-duplicate \"REASON\"."));
           return EXIT_REFUSED;
         }
     }
@@ -334,19 +401,11 @@ cmd_beneficiary_show (const char *key)
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqDb) db = open_db (&error);
   g_autoptr(RifqBeneficiary) b = NULL;
-  g_autofree char *digits = NULL;
 
   if (db == NULL)
     return refuse (error);
 
-  digits = rifq_arabic_latin_digits (key);
-  g_strstrip (digits);
-  if (strlen (digits) == 10)
-    b = rifq_beneficiary_store_get_by_national_id (db, digits, &error);
-  else if (rifq_arabic_is_numeric (digits))
-    b = rifq_beneficiary_store_get (db, g_ascii_strtoll (digits, NULL, 10), &error);
-  else
-    return usage (_("Give the record number or the 10-digit national ID."));
+  b = find_beneficiary (db, key, _("Beneficiary"), &error);
   if (b == NULL)
     return refuse (error);
 
@@ -485,8 +544,6 @@ cmd_demo (void)
 
   if (opts.beneficiaries < 0)
     return usage (_("demo needs --beneficiaries N."));
-  if (opts.seed < 0 || opts.seed > G_MAXUINT32)
-    return usage (_("--seed must be a whole number from 0 to 4294967295."));
 
   db = open_db (&error);
   if (db == NULL)
@@ -499,7 +556,7 @@ cmd_demo (void)
                         "Added %d synthetic beneficiary in %.1f s.\n",
                         "Added %d synthetic beneficiaries in %.1f s.\n",
                         opts.beneficiaries),
-           opts.beneficiaries, (g_get_monotonic_time () - started) / 1e6);
+           (int) opts.beneficiaries, (g_get_monotonic_time () - started) / 1e6);
   if (opts.requests > 0)
     {
       started = g_get_monotonic_time ();
@@ -509,7 +566,7 @@ cmd_demo (void)
                             "Added %d synthetic support request in %.1f s.\n",
                             "Added %d synthetic support requests in %.1f s.\n",
                             opts.requests),
-               opts.requests, (g_get_monotonic_time () - started) / 1e6);
+               (int) opts.requests, (g_get_monotonic_time () - started) / 1e6);
     }
   return EXIT_OK;
 }
@@ -580,25 +637,43 @@ cmd_settings (char **args,
     return refuse (error);
   if (g_str_equal (args[1], "show") && n == 2)
     {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
       for (const char * const *key = rifq_settings_keys (); *key != NULL; key++)
         {
           g_autofree char *value = rifq_db_get_setting (db, *key);
 
+          json_builder_set_member_name (builder, *key);
+          /* The logo by its size: its bytes are for the documents, not the terminal. */
           if (g_str_equal (*key, "association_logo_png"))
             {
               g_autoptr(GBytes) logo = rifq_settings_get_logo (db);
+              g_autofree char *size = logo ? g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (logo)) : NULL;
 
               if (logo != NULL)
+                json_builder_add_int_value (builder, (gint64) g_bytes_get_size (logo));
+              else
+                json_builder_add_null_value (builder);
+              if (table_format ())
                 {
-                  g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (logo));
-
-                  /* Translators: how the logo is shown among the settings */
-                  g_print (_("%s\tPNG image, %s bytes\n"), *key, size);
-                  continue;
+                  if (logo != NULL)
+                    /* Translators: how the logo is shown among the settings */
+                    g_print (_("%s\tPNG image, %s bytes\n"), *key, size);
+                  else
+                    g_print ("%s\t\n", *key);
                 }
+              continue;
             }
-          g_print ("%s\t%s\n", *key, value ? value : "");
+          json_builder_add_string_value (builder, value ? value : "");
+          if (table_format ())
+            g_print ("%s\t%s\n", *key, value ? value : "");
         }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      if (!table_format ())
+        print_json (root);
       return EXIT_OK;
     }
   if (g_str_equal (args[1], "set") && n == 4)
@@ -636,19 +711,19 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opts.database, N_("Use the database at PATH"), N_("PATH") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &opts.format, N_("Output as json (default) or table"), N_("FORMAT") },
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &opts.limit, N_("At most N results (default 50)"), N_("N") },
-    { "offset", 0, 0, G_OPTION_ARG_INT, &opts.offset, N_("Skip the first N (list)"), N_("N") },
+    { "limit", 'n', 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("At most N results (default 50)"), N_("N") },
+    { "offset", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Skip the first N (list)"), N_("N") },
     { "allow-duplicate", 0, 0, G_OPTION_ARG_STRING, &opts.allow_duplicate,
       N_("Keep a probable duplicate, for this reason (recorded in the audit log)"), N_("REASON") },
-    { "beneficiaries", 0, 0, G_OPTION_ARG_INT, &opts.beneficiaries, N_("How many to generate (demo)"), N_("N") },
-    { "requests", 0, 0, G_OPTION_ARG_INT, &opts.requests, N_("How many support requests to spread over them (demo)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &opts.seed, N_("Seed for the same people every time (demo)"), N_("S") },
+    { "beneficiaries", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("How many to generate (demo)"), N_("N") },
+    { "requests", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("How many support requests to spread over them (demo)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Seed for the same people every time (demo)"), N_("S") },
     { "as", 0, 0, G_OPTION_ARG_STRING, &opts.as, N_("Act as this member of staff (recorded in the audit log)"), N_("USER") },
     { "beneficiary", 0, 0, G_OPTION_ARG_STRING, &opts.beneficiary, N_("The beneficiary's record number or national ID"), N_("ID") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &opts.kind, N_("Kind of support (code)"), N_("KIND") },
     { "channel", 0, 0, G_OPTION_ARG_STRING, &opts.channel, N_("Channel the request came through (code)"), N_("CHANNEL") },
     { "description", 0, 0, G_OPTION_ARG_STRING, &opts.description, N_("What the applicant asks for"), N_("TEXT") },
-    { "amount", 0, 0, G_OPTION_ARG_INT64, &opts.amount, N_("Amount in riyals"), N_("N") },
+    { "amount", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Amount in riyals"), N_("N") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &opts.text, N_("Question, answer or reason of a step"), N_("TEXT") },
     { "state", 0, 0, G_OPTION_ARG_STRING, &opts.state, N_("Only requests in this state (list)"), N_("STATE") },
     { "number", 0, 0, G_OPTION_ARG_STRING, &opts.number, N_("The document's number"), N_("NUMBER") },
@@ -667,7 +742,7 @@ main (int   argc,
     { "findings", 0, 0, G_OPTION_ARG_STRING, &opts.findings, N_("Findings of the home visit"), N_("TEXT") },
     { "household", 0, 0, G_OPTION_ARG_STRING, &opts.household, N_("The household seen on the visit"), N_("TEXT") },
     { "recommendation", 0, 0, G_OPTION_ARG_STRING, &opts.recommendation, N_("The researcher's recommendation"), N_("TEXT") },
-    { "quantity", 0, 0, G_OPTION_ARG_INT64, &opts.quantity, N_("Quantity delivered"), N_("N") },
+    { "quantity", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Quantity delivered"), N_("N") },
     { "delivered-on", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_on, N_("Day the service was delivered"), N_("DATE") },
     { "delivered-by", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_by, N_("Who delivered the service"), N_("NAME") },
     { "place", 0, 0, G_OPTION_ARG_STRING, &opts.place, N_("office or home (service); where the meeting is held"), N_("PLACE") },
@@ -689,7 +764,13 @@ main (int   argc,
                                            "look up beneficiaries, convert dates, check integrity."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage (error->message);
+    {
+      /* A number refused is input to correct, named by its option; anything else is a mistake
+       * in the command. */
+      if (error->domain == RIFQ_ERROR)
+        return refuse (error);
+      return usage (error->message);
+    }
   if (!check_format ())
     return usage (_("--format takes json or table."));
 

@@ -9,13 +9,16 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rifq-beneficiary.h"
 #include "rifq-db.h"
 
-/* Exit statuses: a script can tell refused input from a mistake in the command. */
+/* Exit statuses: a script can tell refused input from a mistake in the command, and both from
+ * a database another program kept busy (worth trying again). */
 enum {
   EXIT_OK = 0,
   EXIT_REFUSED = 1,
   EXIT_USAGE = 2,
+  EXIT_BUSY = 3,
 };
 
 typedef struct
@@ -23,11 +26,11 @@ typedef struct
   char     *database;
   char     *format;
   char     *as;
-  int       limit;
-  int       offset;
+  gint64    limit;
+  gint64    offset;
   char     *allow_duplicate;
-  int       beneficiaries;
-  int       requests;
+  gint64    beneficiaries;
+  gint64    requests;
   gint64    seed;
   /* request create */
   char     *beneficiary;
@@ -83,6 +86,15 @@ gboolean  read_input   (const char  *file,
                         char       **out_data,
                         gsize       *out_length,
                         GError     **error);
+gboolean  read_number  (const char  *text,
+                        const char  *label,
+                        gint64       max,
+                        gint64      *out_value,
+                        GError     **error);
+RifqBeneficiary *find_beneficiary (RifqDb      *db,
+                                   const char  *key,
+                                   const char  *label,
+                                   GError     **error);
 
 /* rifq-admin-request.c */
 int       cmd_request  (char **args,

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 typedef struct
@@ -88,7 +90,7 @@ test_init_creates_database (void)
 
   ADMIN (&run, "en", NULL, "--database", db, "init");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "schema 6"));
+  g_assert_nonnull (strstr (run.out, "schema 7"));
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -326,6 +328,49 @@ test_usage_errors (void)
   g_assert_cmpint (format.status, ==, 2);
 }
 
+static gpointer
+release_lock_later_cb (gpointer data)
+{
+  sqlite3 *handle = data;
+
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_cmpint (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+static void
+test_busy_database_waits_then_exit_3 (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) init = { 0 };
+  g_auto(Run) busy = { 0 };
+  g_auto(Run) waited = { 0 };
+  g_autoptr(GThread) releaser = NULL;
+  sqlite3 *handle = NULL;
+  gint64 started;
+
+  ADMIN (&init, "en", NULL, "--database", db, "init");
+  g_assert_cmpint (init.status, ==, 0);
+
+  /* Another program holds the write lock all the time the command runs: it waits, then says so. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  started = g_get_monotonic_time ();
+  ADMIN (&busy, "en", NULL, "--database", db, "staff", "add", "noura", "--full-name", "نورة", "--roles", "desk");
+  g_assert_cmpint (busy.status, ==, 3);
+  g_assert_nonnull (strstr (busy.err, "The database is busy"));
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 3 * G_USEC_PER_SEC);
+  g_assert_cmpstr (busy.out, ==, "");
+
+  /* Let go within the wait: the command goes through. */
+  releaser = g_thread_new ("release-lock", release_lock_later_cb, handle);
+  ADMIN (&waited, "en", NULL, "--database", db, "staff", "add", "noura", "--full-name", "نورة", "--roles", "desk");
+  g_thread_join (g_steal_pointer (&releaser));
+  g_assert_cmpint (waited.status, ==, 0);
+  g_assert_nonnull (strstr (waited.out, "noura is now staff"));
+  sqlite3_close (handle);
+}
+
 static const char signature_strokes[] =
   "{\"version\":1,\"width\":400,\"height\":200,\"strokes\":[[[40,120,0.4],[80,90,0.6],[130,110,0.8]]]}";
 
@@ -536,6 +581,221 @@ test_seal_rotation_by_administrator_only (void)
   g_assert_cmpint (verified.status, ==, 0);
 }
 
+/* A database with the record above, a desk officer and a chair, and one request: its number. */
+static char *
+database_with_request (const char *db)
+{
+  g_auto(Run) add = { 0 };
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) create = { 0 };
+
+  ADMIN (&add, "en", record, "--database", db, "beneficiary", "add");
+  g_assert_cmpint (add.status, ==, 0);
+  OK (&staff, "staff", "add", "desk1", "--full-name", "نورة العتيبي", "--roles", "desk");
+  run_clear (&staff);
+  OK (&staff, "staff", "add", "chair1", "--full-name", "خالد الدوسري", "--roles", "chair");
+  OK (&create, "--as", "desk1", "request", "create", "--beneficiary", "١٠٠٠٠٠٠٠٠٨", "--kind", "food_basket",
+      "--channel", "phone", "--description", "سلة غذائية شهرية", "--amount", "٣٬٠٠٠");
+  g_assert_nonnull (strstr (create.out, "\"amount\" : 3000"));
+  return g_strndup (strstr (create.out, "\"number\" : \"") + 12, strlen ("1448/000001"));
+}
+
+/* "1448/000001" typed short as staff type it: the year of number, then seq. */
+static char *
+short_number (const char *number,
+              const char *seq)
+{
+  return g_strdup_printf ("%.4s/%s", number, seq);
+}
+
+static void
+test_numbers_in_any_digits (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *number = database_with_request (db);
+  g_autofree char *short_arabic = short_number (number, "١");
+  g_auto(Run) second = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) person = { 0 };
+
+  OK (&second, "--as", "desk1", "request", "create", "--beneficiary", "1", "--kind", "food_basket",
+      "--channel", "phone", "--description", "سلة غذائية", "--amount", "۲۵۰۰");
+  g_assert_nonnull (strstr (second.out, "\"amount\" : 2500"));
+  OK (&list, "--limit", "۱", "--format", "table", "request", "list");
+  g_assert_cmpuint (g_strv_length (g_strsplit (g_strstrip (list.out), "\n", -1)), ==, 2);
+  OK (&show, "request", "show", short_arabic);
+  g_assert_nonnull (strstr (show.out, number));
+  OK (&person, "beneficiary", "show", "١");
+  g_assert_nonnull (strstr (person.out, "\"national_id\" : \"1000000008\""));
+}
+
+static void
+test_bad_numbers_named_by_option (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *number = database_with_request (db);
+  struct
+  {
+    const char *option, *value, *says;
+  } cases[] = {
+    { "--amount", "99999999999999999999", "--amount: the number is too large" },
+    { "--amount", "٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩", "--amount: the number is too large" },
+    { "--amount", "-5", "--amount: cannot be negative" },
+    { "--amount", "3.5", "--amount: must be a whole number" },
+    { "--quantity", "lots", "--quantity: must be a whole number" },
+    { "--limit", "99999999999", "--limit: the number is too large" },
+    { "-n", "x", "--limit: must be a whole number" },
+    { "--seed", "4294967296", "--seed: the number is too large: at most 4294967295" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      ADMIN (&run, "en", NULL, "--database", db, "--as", "desk1", cases[i].option, cases[i].value, "request",
+             "create", "--beneficiary", "1", "--kind", "food_basket", "--channel", "phone", "--description", "x");
+      g_assert_cmpint (run.status, ==, 1);
+      if (!g_str_has_prefix (run.err, cases[i].says))
+        g_error ("%s %s: “%s” does not start “%s”", cases[i].option, cases[i].value, run.err, cases[i].says);
+      g_assert_null (strstr (run.err, "Usage"));
+    }
+  {
+    g_auto(Run) arabic = { 0 };
+
+    ADMIN (&arabic, NULL, NULL, "--database", db, "--amount", "كثير", "request", "list");
+    g_assert_cmpint (arabic.status, ==, 1);
+    g_assert_true (g_str_has_prefix (arabic.err, "--amount: "));
+    g_assert_nonnull (strstr (arabic.err, "عدد"));
+  }
+}
+
+static void
+test_missing_meeting_said_so (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *number = database_with_request (db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *pdf = g_build_filename (dir, "minutes.pdf", NULL);
+  const char * const commands[][7] = {
+    { "committee", "vote", "٧", number, "accept", NULL },
+    { "committee", "decide", "7", number, "accept", "--text", "x" },
+    { "committee", "meeting", "present", "7", "chair1", NULL },
+    { "committee", "meeting", "agenda", "7", number, NULL },
+    { "committee", "meeting", "show", "7", NULL },
+    { "pdf", "minutes", "7", "-o", pdf, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      ADMIN (&run, "en", NULL, "--database", db, "--as", "chair1", commands[i][0], commands[i][1], commands[i][2],
+             commands[i][3], commands[i][4], commands[i][5], commands[i][6]);
+      g_assert_cmpint (run.status, ==, 1);
+      if (g_strcmp0 (run.err, "There is no meeting 7.\n") != 0)
+        g_error ("%s %s: “%s”", commands[i][0], commands[i][1], run.err);
+    }
+}
+
+static void
+test_batch_refusals_name_record (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *wrong = g_strdup (record);
+  struct
+  {
+    const char *second, *says;
+  } cases[] = {
+    { "5", "Record 2: A beneficiary must be a JSON object." },
+    { "{ \"first_name\": \"سعد\" }", "Record 2: Line 2: the field “national_id”" },
+    { NULL, "Record 2: Line 2: “monthly_income” is too large." },
+    { "{ \"caregivers\": [ 5 ] }", "Record 2: Line 2: caregiver 1 must be an object." },
+  };
+  g_autofree char *too_large = NULL;
+
+  /* The same record with a monthly income past 64 bits, which JSON readers wrap into a negative. */
+  too_large = g_strconcat ("{ \"monthly_income\": 99999999999999999999, ", strchr (record, '{') + 1, NULL);
+  cases[2].second = too_large;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *input = g_strdup_printf ("[ %s,\n%s ]", record, cases[i].second);
+      g_auto(Run) run = { 0 };
+
+      ADMIN (&run, "en", input, "--database", db, "beneficiary", "add");
+      g_assert_cmpint (run.status, ==, 1);
+      if (!g_str_has_prefix (run.err, cases[i].says))
+        g_error ("“%s” does not start “%s”", run.err, cases[i].says);
+    }
+
+  /* Two problems in one record: each line names it. */
+  {
+    g_autofree char *input = NULL;
+    g_auto(Run) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+    char *id = strstr (wrong, "١٠٠٠٠٠٠٠٠٨");
+    char *mobile = strstr (wrong, "0501234567");
+
+    memcpy (id + strlen ("١٠٠٠٠٠٠٠٠"), "٩", strlen ("٩"));
+    memcpy (mobile, "01", 2);
+    input = g_strdup_printf ("[ %s,\n%s ]", record, wrong);
+    ADMIN (&run, "en", input, "--database", db, "beneficiary", "add");
+    g_assert_cmpint (run.status, ==, 1);
+    lines = g_strsplit (g_strstrip (run.err), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_true (g_str_has_prefix (lines[0], "Record 2: National ID or iqama:"));
+    g_assert_true (g_str_has_prefix (lines[1], "Record 2: Mobile:"));
+  }
+  assert_nothing_written (db);
+}
+
+static void
+test_short_number_after_format_change (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *number = database_with_request (db);
+  g_autofree char *typed = short_number (number, "1");
+  g_auto(Run) set = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) second = { 0 };
+
+  ADMIN (&refused, "en", NULL, "--database", db, "settings", "set", "request_number_format", "R-{year}-{seq:6");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.err, ==, "Request number format (request_number_format): the placeholder “{seq:6” is not "
+                                    "closed with “}”.\n");
+  OK (&set, "settings", "set", "request_number_format", "R-{year}-{seq:3}");
+  OK (&show, "request", "show", typed);
+  g_assert_nonnull (strstr (show.out, number));
+  OK (&second, "--as", "desk1", "request", "create", "--beneficiary", "1", "--kind", "food_basket",
+      "--channel", "phone", "--description", "سلة غذائية");
+  g_assert_nonnull (strstr (second.out, "\"number\" : \"R-"));
+  g_assert_nonnull (strstr (second.out, "-002\""));
+}
+
+static void
+test_lists_print_json_by_default (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *number = database_with_request (db);
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) settings = { 0 };
+  g_auto(Run) queue = { 0 };
+  g_auto(Run) table = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  OK (&staff, "staff", "list");
+  g_assert_true (json_parser_load_from_data (parser, staff.out, -1, NULL));
+  g_assert_nonnull (strstr (staff.out, "\"username\" : \"chair1\""));
+  OK (&settings, "settings", "show");
+  g_assert_true (json_parser_load_from_data (parser, settings.out, -1, NULL));
+  g_assert_nonnull (strstr (settings.out, "\"request_number_format\" : \"{year}/{seq:6}\""));
+  OK (&queue, "committee", "queue");
+  g_assert_true (json_parser_load_from_data (parser, queue.out, -1, NULL));
+  OK (&table, "--format", "table", "staff", "list");
+  g_assert_nonnull (strstr (table.out, "chair1\tخالد الدوسري\tchair\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,9 +816,16 @@ main (int   argc,
   g_test_add_func ("/admin/demo/same-seed-same-registry", test_demo_is_deterministic);
   g_test_add_func ("/admin/check/reports-and-refuses-foreign-file", test_check_reports_and_refuses);
   g_test_add_func ("/admin/usage/exit-2", test_usage_errors);
+  g_test_add_func ("/admin/database/busy-waits-then-exit-3", test_busy_database_waits_then_exit_3);
   g_test_add_func ("/admin/request/whole-path-scripted", test_request_whole_path);
   g_test_add_func ("/admin/verify/public-keys-alone-no-database-made", test_verify_with_public_keys_alone);
   g_test_add_func ("/admin/seal/rotation-by-administrator-only", test_seal_rotation_by_administrator_only);
+  g_test_add_func ("/admin/request/short-number-after-format-change", test_short_number_after_format_change);
+  g_test_add_func ("/admin/numbers/any-digits-in-every-numeric-option", test_numbers_in_any_digits);
+  g_test_add_func ("/admin/numbers/bad-number-named-by-option-without-usage", test_bad_numbers_named_by_option);
+  g_test_add_func ("/admin/committee/missing-meeting-said-so", test_missing_meeting_said_so);
+  g_test_add_func ("/admin/beneficiary/batch-refusals-name-record-and-field", test_batch_refusals_name_record);
+  g_test_add_func ("/admin/output/lists-print-json-by-default", test_lists_print_json_by_default);
 
   return g_test_run ();
 }

@@ -501,7 +501,7 @@ test_migration_gives_old_meetings_their_rule_and_chair (void)
 
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rifq_db_get_schema_version (db), >=, 4);
+  g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
   g_assert_true (rifq_committee_meeting_rule (db, 1, &rule, &error));
   g_assert_cmpint (rule.quorum, ==, RIFQ_QUORUM_TWO_THIRDS);
   g_assert_cmpint (rule.majority, ==, RIFQ_MAJORITY_OF_PRESENT);

@@ -71,6 +71,22 @@ test_fill_twice_adds_different_people (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE reason LIKE 'Synthetic%'"), ==, 600);
 }
 
+static void
+test_requests_numbered_in_settings_format (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
+                                 "UPDATE settings SET value = 'R{year}-{seq:3}' WHERE key = 'request_number_format'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (rifq_demo_fill (db, 20, 1, &error));
+  g_assert_true (rifq_demo_fill_requests (db, 30, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request WHERE number GLOB 'R1[0-9][0-9][0-9]-[0-9][0-9][0-9]'"
+                                        " AND number = 'R' || seq_year || '-' || printf ('%03d', seq)"), ==, 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,6 +96,7 @@ main (int   argc,
   g_test_add_func ("/demo/same-seed-same-people", test_same_seed_same_people);
   g_test_add_func ("/demo/valid-ids-mobiles-and-four-part-names", test_people_are_valid_and_realistic);
   g_test_add_func ("/demo/fill-twice-adds-different-people", test_fill_twice_adds_different_people);
+  g_test_add_func ("/demo/requests-numbered-in-the-settings-format", test_requests_numbered_in_settings_format);
 
   return g_test_run ();
 }

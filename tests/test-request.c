@@ -13,9 +13,10 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
+#include "rifq-settings.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
-#include "rifq-test-util.h"
+#include "rifq-test-request.h"
 
 #define TODAY "2026-11-26"  /* 16 Jumada al-Akhirah 1448 */
 
@@ -414,6 +415,111 @@ test_numbers_per_hijri_year (Fixture       *f,
   id = create (f, "food_basket");
   formatted = rifq_request_store_get (f->db, id, NULL);
   g_assert_cmpstr (formatted->number, ==, "ط-1449-0002");
+}
+
+static void
+set_setting (Fixture    *f,
+             const char *key,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  act_as (f, "admin");
+  g_assert_true (rifq_settings_save (f->db, key, value, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_short_number_after_format_change (Fixture       *f,
+                                       gconstpointer  data)
+{
+  const char *typed[] = { "1448/2", "١٤٤٨/٢", "۱۴۴۸/۲", "1448/000002" };
+  gint64 second;
+  gint64 third;
+
+  create (f, "food_basket");
+  second = create (f, "food_basket");
+  set_setting (f, "request_number_format", "ط-{year}-{seq:4}");
+  third = create (f, "food_basket");
+
+  /* Numbered before and after the change, each is found short and by its own number. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RifqRequest) r = rifq_request_store_get_by_number (f->db, typed[i], &error);
+      g_autoptr(GPtrArray) found = rifq_request_store_lookup (f->db, typed[i], 5, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (r->id, ==, second);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (((RifqRequest *) g_ptr_array_index (found, 0))->id, ==, second);
+    }
+  {
+    g_autoptr(RifqRequest) by_short = rifq_request_store_get_by_number (f->db, "1448/3", NULL);
+    g_autoptr(RifqRequest) by_number = rifq_request_store_get_by_number (f->db, "ط-1448-0003", NULL);
+
+    g_assert_cmpint (by_short->id, ==, third);
+    g_assert_cmpint (by_number->id, ==, third);
+    g_assert_cmpstr (by_number->number, ==, "ط-1448-0003");
+  }
+}
+
+/* A database of schema 4, its requests numbered year/sequence: the migration gives each request
+ * its year and sequence, so that it is found short whatever the format becomes. */
+static void
+test_migration_keeps_sequence_of_old_requests (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqRequestDraft draft = { 0, "food_basket", "interview", "سلة غذائية", -1, NULL };
+
+  rifq_test_staff (db);
+  draft.beneficiary_id = rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567");
+  rifq_request_store_set_today (db, TODAY);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&r, rifq_request_unref);
+      r = rifq_request_store_create (db, &draft, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
+                                 "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
+                                 " ALTER TABLE request DROP COLUMN seq_year; PRAGMA user_version = 6;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&db);
+
+  db = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request WHERE seq_year = 1448 AND seq = 2"
+                                        " AND number = '1448/000002'"), ==, 1);
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_settings_save (db, "request_number_format", "{year}-{seq:3}", &error));
+  g_clear_pointer (&r, rifq_request_unref);
+  r = rifq_request_store_get_by_number (db, "1448/2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->number, ==, "1448/000002");
+}
+
+static void
+test_stored_bad_format_refused (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqRequestDraft draft = { f->beneficiary_id, "food_basket", "interview", "سلة غذائية", -1, NULL };
+
+  /* Written before formats were checked when set: no request is numbered with it. */
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db),
+                                 "UPDATE settings SET value = '{year}/{seq:6' WHERE key = 'request_number_format'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  r = rifq_request_store_create (f->db, &draft, &error);
+  g_assert_null (r);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "request_number_format"));
+  g_assert_nonnull (strstr (error->message, "“{seq:6” is not closed"));
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM request"), ==, 0);
 }
 
 static void
@@ -940,6 +1046,7 @@ main (int   argc,
   ADD ("/request/transition/refused-for-role-that-may-not", test_refused_for_wrong_role);
   ADD ("/request/transition/writes-audit-row", test_step_writes_audit_row);
   ADD ("/request/create/numbers-restart-each-hijri-year", test_numbers_per_hijri_year);
+  ADD ("/request/create/stored-bad-number-format-refused-not-numbered", test_stored_bad_format_refused);
   ADD ("/request/create/logs-the-contact-on-its-channel", test_create_logs_contact);
   ADD ("/request/create/refused-for-unknown-kind", test_create_refuses_unknown_kind);
   ADD ("/request/documents/checklist-follows-kind", test_checklist_follows_kind);
@@ -967,6 +1074,9 @@ main (int   argc,
   ADD ("/request/serve/records-service", test_service_recorded);
   ADD ("/request/lookup/finds-by-number-id-phone-or-name", test_lookup_finds_by_any_key);
   ADD ("/request/lookup/nothing-for-a-stranger", test_lookup_nothing_for_stranger);
+  ADD ("/request/lookup/short-number-after-format-change", test_short_number_after_format_change);
+  g_test_add_func ("/request/lookup/short-number-of-request-numbered-before-migration",
+                   test_migration_keeps_sequence_of_old_requests);
   ADD ("/request/staff/only-admin-adds-staff", test_only_admin_adds_staff);
 
   return g_test_run ();

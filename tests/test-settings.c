@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rifq-error.h"
 #include "rifq-settings.h"
 #include "rifq-test-request.h"
@@ -85,6 +87,57 @@ test_refused_settings_change_nothing (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"), ==, 0);
 }
 
+static void
+test_number_formats_checked_when_set (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autofree char *kept = NULL;
+  struct
+  {
+    const char *key, *value, *says;
+  } refused[] = {
+    { "request_number_format", "{year}/{seq:6", "Request number format (request_number_format): the placeholder “{seq:6” is not closed" },
+    { "request_number_format", "{year}/{serial}", "Request number format (request_number_format): “{serial}” is not a placeholder" },
+    { "request_number_format", "{year}/{seq:-2}", "Request number format (request_number_format): in “{seq:-2}” the width must be a whole number from 0 to 12" },
+    { "request_number_format", "{year}/{seq:40}", "in “{seq:40}” the width" },
+    { "request_number_format", "{year}/{seq:x}", "in “{seq:x}” the width" },
+    { "request_number_format", "{year}/", "the format needs the sequence" },
+    { "letter_number_format", "{year}/{seq:4", "Letter number format (letter_number_format): the placeholder “{seq:4” is not closed" },
+    { "letter_number_format", "{yaer}/{seq:4}", "Letter number format (letter_number_format): “{yaer}” is not a placeholder" },
+    { "file_number_format", "{seq:13}", "File number format (file_number_format): in “{seq:13}” the width" },
+    { "file_number_format", "{year}/{seq:6}", "File number format (file_number_format): file numbers run on from year to year" },
+  };
+  const char *accepted[][2] = {
+    { "request_number_format", "ط-{year}-{seq:4}" },
+    { "letter_number_format", "خ/{year}/{seq}" },
+    { "file_number_format", "{seq:٨}" },
+  };
+
+  rifq_test_staff (db);
+  rifq_db_set_actor (db, "admin");
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rifq_settings_save (db, refused[i].key, refused[i].value, &error));
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+      if (strstr (error->message, refused[i].says) == NULL)
+        g_error ("“%s” for %s: “%s” does not say “%s”", refused[i].value, refused[i].key, error->message,
+                 refused[i].says);
+    }
+  kept = rifq_db_get_setting (db, "request_number_format");
+  g_assert_cmpstr (kept, ==, "{year}/{seq:6}");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rifq_settings_save (db, accepted[i][0], accepted[i][1], &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,5 +146,7 @@ main (int   argc,
   g_test_add_func ("/settings/save/administrator-changes-and-audit-keeps-logo-fingerprint",
                    test_admin_changes_settings);
   g_test_add_func ("/settings/save/refused-changes-leave-everything", test_refused_settings_change_nothing);
+  g_test_add_func ("/settings/number-format/refused-when-set-naming-setting-and-fault",
+                   test_number_formats_checked_when_set);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "rifq-application.h"
 #include "rifq-locale.h"
+#include "rifq-test-ui.h"
 #include "rifq-test-util.h"
 #include "rifq-window.h"
 
@@ -29,6 +30,18 @@ test_english_left_to_right (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_english_shortcuts_show_keys (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  RifqWindow *window = rifq_window_new (NULL, db);
+
+  gtk_window_present (GTK_WINDOW (window));
+  rifq_test_spin (200);
+  rifq_test_assert_shortcuts_show_keys (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -44,6 +57,7 @@ main (int   argc,
   rifq_ui_init ();
 
   g_test_add_func ("/window/language/english-left-to-right", test_english_left_to_right);
+  g_test_add_func ("/window/language/english-shortcuts-show-keys", test_english_shortcuts_show_keys);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "rifq-staff.h"
 #include "rifq-test-request.h"
 #include "rifq-screenshot.h"
+#include "rifq-test-ui.h"
 #include "rifq-test-util.h"
 #include "rifq-window.h"
 
@@ -220,6 +221,18 @@ test_screenshot_writes_png (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
   g_assert_cmpint (gdk_texture_get_height (texture), >, 300);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Each command's keys, in the window's language and direction (Arabic, right to left). */
+static void
+test_shortcuts_window_shows_keys (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  RifqWindow *window = open_window (db);
+
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  rifq_test_assert_shortcuts_show_keys (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -547,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/window/registry/search-shows-matching-people", test_search_shows_matching_people);
   g_test_add_func ("/window/registry/bad-id-shows-message-and-writes-nothing", test_form_bad_id_shows_message_writes_nothing);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
+  g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);

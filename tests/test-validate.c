@@ -384,8 +384,8 @@ test_count_refused (void)
     { "1,25", "thousands separators" },
     { ",500", "thousands separators" },
     { "12,50,0", "thousands separators" },
-    { "1000001", "must not be more than 1000000" },
-    { "99999999999999999999999", "must not be more than 1000000" },
+    { "1000001", "the number is too large: at most 1000000" },
+    { "99999999999999999999999", "the number is too large: at most 1000000" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -401,6 +401,23 @@ test_count_refused (void)
 
       g_assert_cmpint (value, ==, -1);
       assert_refusal (error, cases[i].input, HOUSEHOLD, cases[i].phrase);
+    }
+}
+
+/* Past what a number can hold at all: too large, not "invalid", and not a wrapped negative. */
+static void
+test_count_beyond_any_number_too_large (void)
+{
+  const char *inputs[] = { "99999999999999999999", "9223372036854775808", "٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 value = -1;
+
+      g_assert_false (rifq_validate_count (inputs[i], "Amount", G_MAXINT64, &value, &error));
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, "Amount: the number is too large");
     }
 }
 
@@ -548,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/validate/mobile/refused-says-expected-form", test_mobile_refused);
   g_test_add_func ("/validate/count/accepted", test_count_accepted);
   g_test_add_func ("/validate/count/refused", test_count_refused);
+  g_test_add_func ("/validate/count/beyond-any-number-called-too-large", test_count_beyond_any_number_too_large);
   g_test_add_func ("/validate/birth-date/accepted-in-both-calendars", test_birth_date_accepted);
   g_test_add_func ("/validate/birth-date/refused-when-future-or-before-1880", test_birth_date_refused);
   g_test_add_func ("/validate/birth-date/today-defaults-to-now", test_birth_date_defaults_to_now);

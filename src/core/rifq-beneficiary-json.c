@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rifq-beneficiary-json.h"
 #include "rifq-calendar.h"
@@ -115,8 +116,12 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
 /* Where each object starts, recorded while parsing: json-glib keeps no positions. */
 typedef struct
 {
-  GHashTable *lines;   /* JsonObject* → line */
-  GArray     *starts;  /* stack of lines where objects opened */
+  GHashTable *lines;        /* JsonObject* → line */
+  GArray     *starts;       /* stack of lines where objects opened */
+  const char *data;         /* the text parsed, length bytes */
+  gsize       length;
+  GArray     *line_starts;  /* offset in data of each line, from line 1 */
+  GHashTable *too_large;    /* JsonNode* of whole numbers past 64 bits, which json-glib wraps */
 } LineMap;
 
 static void
@@ -139,6 +144,47 @@ object_end_cb (JsonParser *parser,
 
   g_array_set_size (map->starts, map->starts->len - 1);
   g_hash_table_insert (map->lines, object, GUINT_TO_POINTER (line));
+}
+
+/* Whether the number that ends just before offset (what follows it skipped) is a whole number
+ * too large for 64 bits: json-glib reads one as another number, sometimes negative. */
+static gboolean
+number_too_large_before (const char *data,
+                         gsize       offset)
+{
+  g_autofree char *literal = NULL;
+  gsize end = offset;
+  gsize start;
+
+  while (end > 0 && (g_ascii_isspace (data[end - 1]) || data[end - 1] == ',' || data[end - 1] == '}'))
+    end--;
+  start = end;
+  while (start > 0 && g_ascii_isdigit (data[start - 1]))
+    start--;
+  if (start == end)
+    return FALSE;
+  if (start > 0 && data[start - 1] == '-')
+    start--;
+  literal = g_strndup (data + start, end - start);
+  return !g_ascii_string_to_signed (literal, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+}
+
+static void
+object_member_cb (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member_name,
+                  gpointer    user_data)
+{
+  LineMap *map = user_data;
+  JsonNode *node = json_object_get_member (object, member_name);
+  guint line = json_parser_get_current_line (parser);
+
+  /* The parser stands just past the member's value, counting bytes from the line's start. */
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
+      line >= 1 && line <= map->line_starts->len &&
+      number_too_large_before (map->data, MIN (map->length, g_array_index (map->line_starts, gsize, line - 1) +
+                                                          json_parser_get_current_pos (parser))))
+    g_hash_table_add (map->too_large, node);
 }
 
 static gboolean
@@ -190,6 +236,7 @@ read_string (JsonNode    *node,
 
 static gboolean
 read_caregiver (JsonNode        *node,
+                guint            index,
                 LineMap         *map,
                 guint            parent_line,
                 RifqBeneficiary *beneficiary,
@@ -201,7 +248,7 @@ read_caregiver (JsonNode        *node,
   g_autoptr(GList) members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (error, parent_line, _("each caregiver must be an object"));
+    return refuse (error, parent_line, _("caregiver %u must be an object"), index + 1);
   object = json_node_get_object (node);
   line = GPOINTER_TO_UINT (g_hash_table_lookup (map->lines, object));
 
@@ -225,6 +272,8 @@ read_caregiver (JsonNode        *node,
       {
         char *text = NULL;
 
+        if (g_hash_table_contains (map->too_large, value))
+          return refuse (error, line, _("“%s” is too large"), name);
         if (!read_string (value, g_str_equal (name, "mobile"), &text))
           return refuse (error, line, _("“%s” must be text"), name);
         if (g_str_equal (name, "name"))
@@ -250,7 +299,6 @@ read_caregiver (JsonNode        *node,
 static RifqBeneficiary *
 read_beneficiary (JsonNode *node,
                   LineMap  *map,
-                  guint     fallback_line,
                   GError  **error)
 {
   g_autoptr(RifqBeneficiary) beneficiary = rifq_beneficiary_new ();
@@ -258,9 +306,11 @@ read_beneficiary (JsonNode *node,
   JsonObject *object;
   guint line;
 
+  /* json-glib keeps no line for anything but an object: the record is named by its place. */
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      refuse (error, fallback_line, _("each beneficiary must be a JSON object"));
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("A beneficiary must be a JSON object. Nothing was saved."));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -290,7 +340,7 @@ read_beneficiary (JsonNode *node,
             }
           array = json_node_get_array (value);
           for (guint i = 0; i < json_array_get_length (array); i++)
-            if (!read_caregiver (json_array_get_element (array, i), map, line, beneficiary, error))
+            if (!read_caregiver (json_array_get_element (array, i), i, map, line, beneficiary, error))
               return NULL;
           continue;
         }
@@ -320,6 +370,11 @@ read_beneficiary (JsonNode *node,
                              info->kind == RIFQ_FIELD_KIND_NATIONAL_ID ||
                              info->kind == RIFQ_FIELD_KIND_MOBILE;
 
+          if (g_hash_table_contains (map->too_large, value))
+            {
+              refuse (error, line, _("“%s” is too large"), name);
+              return NULL;
+            }
           if (!read_string (value, numeric, &text))
             {
               refuse (error, line, numeric ? _("“%s” must be a number or text")
@@ -360,8 +415,17 @@ rifq_beneficiary_parse_json (const char *data,
 
   map.lines = g_hash_table_new (NULL, NULL);
   map.starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  map.data = data;
+  map.line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  map.too_large = g_hash_table_new (NULL, NULL);
+  map.length = length < 0 ? strlen (data) : (gsize) length;
+  g_array_append_val (map.line_starts, (gsize) { 0 });
+  for (gsize i = 0; i < map.length; i++)
+    if (data[i] == '\n')
+      g_array_append_val (map.line_starts, (gsize) { i + 1 });
   g_signal_connect (parser, "object-start", G_CALLBACK (object_start_cb), &map);
   g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &map);
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &map);
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -380,17 +444,21 @@ rifq_beneficiary_parse_json (const char *data,
 
       for (guint i = 0; ok && i < json_array_get_length (array); i++)
         {
-          RifqBeneficiary *b = read_beneficiary (json_array_get_element (array, i), &map, 1, error);
+          RifqBeneficiary *b = read_beneficiary (json_array_get_element (array, i), &map, error);
 
           if (b == NULL)
-            ok = FALSE;
+            {
+              /* In a list, the record is named by its place, whatever else the message says. */
+              g_prefix_error (error, _("Record %u: "), i + 1);
+              ok = FALSE;
+            }
           else
             g_ptr_array_add (result, b);
         }
     }
   else
     {
-      RifqBeneficiary *b = read_beneficiary (root, &map, 1, error);
+      RifqBeneficiary *b = read_beneficiary (root, &map, error);
 
       if (b == NULL)
         ok = FALSE;
@@ -400,5 +468,7 @@ rifq_beneficiary_parse_json (const char *data,
 
   g_hash_table_unref (map.lines);
   g_array_unref (map.starts);
+  g_array_unref (map.line_starts);
+  g_hash_table_unref (map.too_large);
   return ok ? g_steal_pointer (&result) : NULL;
 }

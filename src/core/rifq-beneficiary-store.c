@@ -462,7 +462,22 @@ write_records_cb (RifqDb      *db,
       if (!check_against_store (db, b, job->reason, job->out_probable, &refused))
         {
           if (job->many)
-            g_set_error (error, RIFQ_ERROR, refused->code, _("Record %u: %s"), i + 1, refused->message);
+            {
+              /* Each problem on a line of its own, each naming the record for a script to act on. */
+              g_autofree char *prefix = g_strdup_printf (_("Record %u: "), i + 1);
+              g_auto(GStrv) lines = g_strsplit (refused->message, "\n", -1);
+              g_autofree char *joined = NULL;
+
+              for (guint k = 0; lines[k] != NULL; k++)
+                {
+                  char *line = lines[k];
+
+                  lines[k] = g_strconcat (prefix, line, NULL);
+                  g_free (line);
+                }
+              joined = g_strjoinv ("\n", lines);
+              g_set_error_literal (error, RIFQ_ERROR, refused->code, joined);
+            }
           else
             g_propagate_error (error, g_steal_pointer (&refused));
           return FALSE;

@@ -13,6 +13,7 @@
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
+#include "rifq-numbering.h"
 #include "rifq-request-store-private.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -247,6 +248,34 @@ require_role (RifqDb      *db,
   return FALSE;
 }
 
+static void
+set_no_meeting_error (GError **error,
+                      gint64   meeting_id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no meeting %s."), number);
+}
+
+/* Every action on a meeting asks first: one that does not exist is said to be so. */
+static gboolean
+require_meeting (RifqDb  *db,
+                 gint64   meeting_id,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM meeting WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    set_no_meeting_error (error, meeting_id);
+  return found;
+}
+
 /* The chair listed with the meeting runs it, even when the committee has a new chair since. */
 static gboolean
 require_meeting_chair (RifqDb      *db,
@@ -257,6 +286,8 @@ require_meeting_chair (RifqDb      *db,
   sqlite3_stmt *stmt;
   gboolean chair = FALSE;
 
+  if (!require_meeting (db, meeting_id, error))
+    return FALSE;
   stmt = rifq_db_prepare (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -411,7 +442,7 @@ rifq_committee_meeting_get (RifqDb  *db,
   sqlite3_reset (stmt);
   if (meeting == NULL)
     {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+      set_no_meeting_error (error, meeting_id);
       return NULL;
     }
 
@@ -701,6 +732,8 @@ vote_cb (RifqDb      *db,
   sqlite3_stmt *stmt;
   gboolean present;
 
+  if (!require_meeting (db, job->meeting_id, error))
+    return FALSE;
   /* The committee that votes is the one the meeting was called with. */
   if (!meeting_member (db, job->meeting_id, actor, &present))
     {
@@ -832,7 +865,7 @@ rifq_committee_meeting_rule (RifqDb    *db,
     }
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+    set_no_meeting_error (error, meeting_id);
   return found;
 }
 
@@ -1144,29 +1177,17 @@ issue_letter (RifqDb      *db,
 {
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = rifq_request_store_today (db);
-  g_autofree char *format = rifq_db_get_setting (db, "letter_number_format");
   g_autofree char *number = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   sqlite3_stmt *stmt;
   RifqHijriDate hijri;
-  gint64 seq = -1;
   GDate day;
 
   if (!rifq_calendar_from_iso (today, &day) || !rifq_calendar_to_hijri (&day, &hijri, error))
     return FALSE;
-  if (format == NULL)
-    format = g_strdup ("{year}/{seq:4}");
-  stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES ('letter', ?, 1)"
-                              " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
-  if (stmt == NULL)
+  number = rifq_numbering_next (db, RIFQ_REGISTER_LETTER, hijri.year, NULL, NULL, error);
+  if (number == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, strstr (format, "{year}") ? hijri.year : 0);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (seq < 0)
-    return rifq_db_fail (db, error);
-  number = rifq_request_format_number (format, hijri.year, seq);
 
   stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
                               " VALUES (?, ?, ?, ?, ?, ?)", error);

@@ -23,6 +23,8 @@
 
 #define MIGRATIONS_PATH "/org/ruhamaa/Rifq/core/migrations/"
 #define SQLITE_HEADER   "SQLite format 3"
+/* How long a write waits for another program's to finish before it is refused as busy. */
+#define BUSY_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -118,9 +120,16 @@ gboolean
 rifq_db_fail (RifqDb  *self,
               GError **error)
 {
-  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-               _("The database could not be read or written: %s"),
-               sqlite3_errmsg (self->handle));
+  int code = sqlite3_extended_errcode (self->handle) & 0xff;
+
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY,
+                         _("The database is busy: another program is writing to it and did not finish within "
+                           "a few seconds. Nothing was changed; try again in a moment."));
+  else
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                 _("The database could not be read or written: %s"),
+                 sqlite3_errmsg (self->handle));
   return FALSE;
 }
 
@@ -338,7 +347,7 @@ open_connection (const char *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
   if (!check_identity (self, error))
     return NULL;

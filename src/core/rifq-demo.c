@@ -16,6 +16,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-numbering.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
@@ -340,6 +341,7 @@ fill_requests_cb (RifqDb      *db,
       gboolean recent = at_desk || g_str_equal (state, "submitted") || g_str_equal (state, "under_review");
       gint64 seq;
       gint64 request_id;
+      int seq_year;
 
       /* Open requests are recent; settled ones spread over four years. */
       g_date_subtract_days (&received, (guint) g_rand_int_range (rand, 0, recent ? 20 : 1460));
@@ -347,16 +349,9 @@ fill_requests_cb (RifqDb      *db,
         return FALSE;
       received_on = rifq_calendar_to_iso (&received);
 
-      stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES ('request', ?, 1)"
-                                  " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
-      if (stmt == NULL)
+      number = rifq_numbering_next (db, RIFQ_REGISTER_REQUEST, hijri.year, &seq_year, &seq, error);
+      if (number == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, hijri.year);
-      seq = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
-      sqlite3_reset (stmt);
-      if (seq < 0)
-        return rifq_db_fail (db, error);
-      number = g_strdup_printf ("%d/%06" G_GINT64_FORMAT, hijri.year, seq);
 
       if (!at_desk)
         {
@@ -369,9 +364,9 @@ fill_requests_cb (RifqDb      *db,
 
       stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
                                   " state, received_by, received_at, submitted_on, submitted_at, due_on,"
-                                  " updated_at) VALUES (?, (SELECT id FROM beneficiary WHERE id >= ?2 ORDER BY id"
-                                  " LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
-                                  " ?, ?, 'demo', ?, ?, ?, ?, ?)", error);
+                                  " updated_at, seq_year, seq) VALUES (?, (SELECT id FROM beneficiary WHERE id >= ?2"
+                                  " ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
+                                  " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
@@ -385,6 +380,8 @@ fill_requests_cb (RifqDb      *db,
       sqlite3_bind_text (stmt, 9, submitted_on, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 10, due_on, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 12, seq_year);
+      sqlite3_bind_int64 (stmt, 13, seq);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rifq_db_fail (db, error);
       request_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
@@ -455,5 +452,8 @@ rifq_demo_fill_requests (RifqDb  *db,
 
   if (count == 0)
     return TRUE;
+  /* Requests past the desk are sealed, as a submission seals them. */
+  if (!rifq_seal_ensure_key (db, error))
+    return FALSE;
   return rifq_db_write (db, fill_requests_cb, &job, error);
 }

@@ -16,6 +16,7 @@
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
+#include "rifq-numbering.h"
 #include "rifq-request-store-private.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
@@ -276,21 +277,33 @@ rifq_request_store_get (RifqDb  *db,
   return load_request (db, "r.id = ?", NULL, id, error);
 }
 
-static gboolean looks_like_number (const char *text);
-
-/* "1448/123" as the settings' format writes it, "1448/000123": nobody reads the zeros aloud. */
-static char *
-padded_number (RifqDb     *db,
-               const char *latin)
+/* A request number as typed: the number itself, or short ("1448/123" for "1448/000123") by the
+ * year and the sequence the request was numbered with, whatever the format was then or is now.
+ * Requests numbered before they kept their sequence are found in today's format. The number
+ * itself comes first. */
+static GPtrArray *
+find_by_number (RifqDb      *db,
+                const char  *latin,
+                GError     **error)
 {
-  g_autofree char *format = NULL;
+  g_autofree char *padded = NULL;
+  sqlite3_stmt *stmt;
+  gint64 sequence;
+  int year;
 
-  if (!looks_like_number (latin))
+  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.number = ?1 OR (r.seq_year = ?2 AND r.seq = ?3)"
+                              " OR (r.seq IS NULL AND r.number = ?4) ORDER BY r.number = ?1 DESC, r.id", error);
+  if (stmt == NULL)
     return NULL;
-  format = rifq_db_get_setting (db, "request_number_format");
-  return rifq_request_format_number (format ? format : "{year}/{seq:6}",
-                                     (int) g_ascii_strtoll (latin, NULL, 10),
-                                     g_ascii_strtoll (strchr (latin, '/') + 1, NULL, 10));
+  sqlite3_bind_text (stmt, 1, latin, -1, SQLITE_STATIC);
+  if (rifq_numbering_parse_short (latin, &year, &sequence))
+    {
+      padded = rifq_numbering_write (db, RIFQ_REGISTER_REQUEST, year, sequence);
+      sqlite3_bind_int (stmt, 2, year);
+      sqlite3_bind_int64 (stmt, 3, sequence);
+      sqlite3_bind_text (stmt, 4, padded, -1, SQLITE_STATIC);
+    }
+  return _rifq_request_store_collect (db, stmt, error);
 }
 
 RifqRequest *
@@ -299,27 +312,22 @@ rifq_request_store_get_by_number (RifqDb     *db,
                                   GError    **error)
 {
   g_autofree char *latin = NULL;
-  g_autofree char *padded = NULL;
-  g_autoptr(GError) local = NULL;
-  RifqRequest *found;
+  g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
   latin = rifq_arabic_latin_digits (number);
   g_strstrip (latin);
-  found = load_request (db, "r.number = ?", latin, 0, &local);
-  padded = padded_number (db, latin);
-  if (found == NULL && padded != NULL && !g_str_equal (padded, latin)
-      && g_error_matches (local, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND))
+  found = find_by_number (db, latin, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
     {
-      found = load_request (db, "r.number = ?", padded, 0, NULL);
-      if (found != NULL)
-        g_clear_error (&local);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no request numbered “%s”."), latin);
+      return NULL;
     }
-  if (local != NULL)
-    g_propagate_error (error, g_steal_pointer (&local));
-  return found;
+  return rifq_request_store_get (db, ((RifqRequest *) g_ptr_array_index (found, 0))->id, error);
 }
 
 /* Writing: every step is one job run by rifq_db_write. */
@@ -402,32 +410,6 @@ set_state (RifqDb           *db,
   return _rifq_request_store_step_ok (stmt, db, error);
 }
 
-static gint64
-next_sequence (RifqDb     *db,
-               const char *name,
-               int         year,
-               GError    **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 value = -1;
-
-  stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES (?1, ?2, 1)"
-                              " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE || value < 0)
-    {
-      sqlite3_reset (stmt);
-      rifq_db_fail (db, error);
-      return -1;
-    }
-  return value;
-}
-
 static gboolean
 create_cb (RifqDb      *db,
            RifqDbWrite *write,
@@ -439,12 +421,12 @@ create_cb (RifqDb      *db,
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = rifq_request_store_today (db);
-  g_autofree char *format = NULL;
   g_autofree char *number = NULL;
   RifqHijriDate hijri;
   sqlite3_stmt *stmt;
   gint64 seq;
   gint64 id;
+  int seq_year;
   GDate day;
 
   if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
@@ -464,18 +446,13 @@ create_cb (RifqDb      *db,
     }
   if (!rifq_calendar_to_hijri (&day, &hijri, error))
     return FALSE;
-  format = rifq_db_get_setting (db, "request_number_format");
-  if (format == NULL)
-    format = g_strdup ("{year}/{seq:6}");
-  /* Numbers start again each Hijri year only when the year is part of them. */
-  seq = next_sequence (db, "request", strstr (format, "{year}") ? hijri.year : 0, error);
-  if (seq < 0)
+  number = rifq_numbering_next (db, RIFQ_REGISTER_REQUEST, hijri.year, &seq_year, &seq, error);
+  if (number == NULL)
     return FALSE;
-  number = rifq_request_format_number (format, hijri.year, seq);
 
   stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
-                              " amount, state, received_by, received_at, updated_at)"
-                              " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)", error);
+                              " amount, state, received_by, received_at, updated_at, seq_year, seq)"
+                              " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
@@ -488,6 +465,8 @@ create_cb (RifqDb      *db,
   sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 10, seq_year);
+  sqlite3_bind_int64 (stmt, 11, seq);
   if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
@@ -817,19 +796,17 @@ do_register (RifqDb            *db,
              GError           **error)
 {
   g_autofree char *file_number = g_strdup (r->file_number);
-  g_autofree char *format = rifq_db_get_setting (db, "file_number_format");
   sqlite3_stmt *stmt;
 
   /* A file number once: a returning beneficiary keeps theirs. Numbers already taken by hand
    * are skipped. */
   while (file_number == NULL)
     {
-      gint64 seq = next_sequence (db, "file", 0, error);
       gboolean taken;
 
-      if (seq < 0)
+      file_number = rifq_numbering_next (db, RIFQ_REGISTER_FILE, 0, NULL, NULL, error);
+      if (file_number == NULL)
         return FALSE;
-      file_number = rifq_request_format_number (format ? format : "{seq:6}", 0, seq);
       stmt = rifq_db_prepare (db, "SELECT 1 FROM beneficiary WHERE file_number = ?", error);
       if (stmt == NULL)
         return FALSE;
@@ -1138,26 +1115,13 @@ rifq_request_store_list (RifqDb  *db,
   return _rifq_request_store_collect (db, stmt, error);
 }
 
-static gboolean
-looks_like_number (const char *text)
-{
-  const char *slash = strchr (text, '/');
-
-  if (slash == NULL || slash == text || slash[1] == '\0')
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && p != slash)
-      return FALSE;
-  return TRUE;
-}
-
 GPtrArray *
 rifq_request_store_lookup (RifqDb     *db,
                            const char *query,
                            guint       limit,
                            GError    **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+  g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *latin = NULL;
 
@@ -1167,22 +1131,12 @@ rifq_request_store_lookup (RifqDb     *db,
   latin = rifq_arabic_latin_digits (query);
   g_strstrip (latin);
   if (*latin == '\0')
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+
+  /* A request number, in any format. */
+  result = find_by_number (db, latin, error);
+  if (result == NULL || result->len > 0)
     return g_steal_pointer (&result);
-
-  if (looks_like_number (latin))
-    {
-      g_autofree char *padded = padded_number (db, latin);
-      sqlite3_stmt *stmt;
-      GPtrArray *found;
-
-      stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.number IN (?1, ?2)", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, latin, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, padded, -1, SQLITE_STATIC);
-      found = _rifq_request_store_collect (db, stmt, error);
-      return found;
-    }
 
   people = rifq_beneficiary_store_search (db, latin, MAX (limit, 1), error);
   if (people == NULL)

@@ -444,41 +444,6 @@ rifq_request_due_date (const char *submitted_on,
   return rifq_calendar_to_iso (&date);
 }
 
-char *
-rifq_request_format_number (const char *format,
-                            int         year,
-                            gint64      sequence)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  const char *p = format;
-
-  g_return_val_if_fail (format != NULL, NULL);
-
-  while (*p != '\0')
-    {
-      if (g_str_has_prefix (p, "{year}"))
-        {
-          g_string_append_printf (out, "%d", year);
-          p += strlen ("{year}");
-        }
-      else if (g_str_has_prefix (p, "{seq"))
-        {
-          const char *close = strchr (p, '}');
-          int width = 0;
-
-          if (close == NULL)
-            break;
-          if (p[4] == ':')
-            width = CLAMP ((int) g_ascii_strtoll (p + 5, NULL, 10), 0, 12);
-          g_string_append_printf (out, "%0*" G_GINT64_FORMAT, width, sequence);
-          p = close + 1;
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static char *
 format_day (const char *iso)
 {

@@ -239,11 +239,6 @@ const char       *rifq_document_status_label   (RifqDocumentStatus status);
 char             *rifq_request_due_date        (const char *submitted_on,
                                                 int         decision_period_days);
 
-/* A number from the settings' format: "{year}/{seq:6}" gives "1448/000123". */
-char             *rifq_request_format_number   (const char *format,
-                                                int         year,
-                                                gint64      sequence);
-
 /* One sentence the officer can read aloud: where the request is and when the reply is due.
  * today (ISO) tells whether the reply is overdue; NULL for the real today. */
 char             *rifq_request_describe        (const RifqRequest *self,

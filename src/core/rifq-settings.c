@@ -12,6 +12,7 @@
 
 #include "rifq-arabic.h"
 #include "rifq-error.h"
+#include "rifq-numbering.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -129,12 +130,8 @@ check_value (const char  *key,
                            _("The chair breaks a tie: enter 1 for yes or 0 for no."));
       return FALSE;
     }
-  if (g_str_has_suffix (key, "_number_format") && strstr (value, "{seq") == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the format needs the sequence, as in {year}/{seq:6}."), key);
-      return FALSE;
-    }
+  if (!rifq_numbering_check_setting (key, value, error))
+    return FALSE;
   if (rifq_text_is_blank (value) && !g_str_equal (key, "association_letterhead"))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the value cannot be empty."), key);

@@ -309,6 +309,7 @@ rifq_validate_count (const char  *input,
       return FALSE;
     }
 
+  /* Digits alone by now: anything refused is too large, if only for a 64-bit number. */
   if (!g_ascii_string_to_unsigned (plain->str, 10, 0, (guint64) max, &value, &local_error))
     {
       g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
@@ -319,8 +320,11 @@ rifq_validate_count (const char  *input,
       else
         max_shown = g_steal_pointer (&max_text);
 
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must not be more than %s"), field_label, max_shown);
+      if (max == G_MAXINT64)
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the number is too large"), field_label);
+      else
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the number is too large: at most %s"),
+                     field_label, max_shown);
       return FALSE;
     }
 

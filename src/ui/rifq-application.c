@@ -311,14 +311,9 @@ static const GActionEntry app_actions[] = {
 static void
 rifq_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Ctrl>q", NULL };
-  static const char *preferences_accels[] = { "<Ctrl>comma", NULL };
-
   G_APPLICATION_CLASS (rifq_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   rifq_window_set_accels (GTK_APPLICATION (app));
 }
 

@@ -394,6 +394,53 @@ sidebar_row_activated_cb (RifqWindow    *self,
   select_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* Every command's keys, given to the application by rifq_window_set_accels() and shown from
+ * here in the shortcuts window. */
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Ctrl>q", NULL } },
+  { "app.preferences", { "<Ctrl>comma", NULL } },
+  { "win.search", { "<Ctrl>f", NULL } },
+  { "win.lookup-request", { "<Ctrl><Shift>f", NULL } },
+  { "win.new-beneficiary", { "<Ctrl>n", NULL } },
+  { "win.save", { "<Ctrl>s", NULL } },
+  { "win.cancel", { "Escape", NULL } },
+  { "win.go-registry", { "<Ctrl>r", NULL } },
+  { "win.go-intake", { "<Ctrl>i", NULL } },
+  { "win.show-sidebar", { "<Alt>Left", NULL } },
+  { "win.shortcuts", { "<Ctrl>question", NULL } },
+};
+
+/* A GtkShortcutsShortcut with an action-name looks its keys up only when the shortcuts window
+ * is a GtkApplicationWindow's help overlay, through that window's application; this one is
+ * not, so each is given its keys here, search results included. */
+static void
+show_accels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *action = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (child))
+        {
+          show_accels (child);
+          continue;
+        }
+      g_object_get (child, "action-name", &action, NULL);
+      for (guint i = 0; action != NULL && i < G_N_ELEMENTS (accels); i++)
+        if (g_str_equal (action, accels[i].action))
+          {
+            g_autofree char *keys = g_strjoinv (" ", (char **) accels[i].accels);
+
+            g_object_set (child, "accelerator", keys, NULL);
+          }
+    }
+}
+
 /* Built when asked for, so that it costs nothing at start-up. */
 static GtkWindow *
 show_shortcuts (RifqWindow *self)
@@ -401,6 +448,7 @@ show_shortcuts (RifqWindow *self)
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/ruhamaa/Rifq/ui/rifq-shortcuts-window.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
 
+  show_accels (GTK_WIDGET (shortcuts));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
   gtk_window_present (shortcuts);
   return shortcuts;
@@ -702,18 +750,6 @@ rifq_window_init (RifqWindow *self)
 void
 rifq_window_set_accels (GtkApplication *application)
 {
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "win.search", { "<Ctrl>f", NULL } },
-    { "win.lookup-request", { "<Ctrl><Shift>f", NULL } },
-    { "win.new-beneficiary", { "<Ctrl>n", NULL } },
-    { "win.save", { "<Ctrl>s", NULL } },
-    { "win.cancel", { "Escape", NULL } },
-    { "win.go-registry", { "<Ctrl>r", NULL } },
-    { "win.go-intake", { "<Ctrl>i", NULL } },
-    { "win.show-sidebar", { "<Alt>Left", NULL } },
-    { "win.shortcuts", { "<Ctrl>question", NULL } },
-  };
-
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }

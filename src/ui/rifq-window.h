@@ -23,7 +23,7 @@ G_DECLARE_FINAL_TYPE (RifqWindow, rifq_window, RIFQ, WINDOW, AdwApplicationWindo
 RifqWindow       *rifq_window_new                   (GtkApplication *application,
                                                      RifqDb         *db);
 
-/* Keyboard accelerators of the window's actions. */
+/* Keyboard accelerators of every command, the application's included. */
 void              rifq_window_set_accels            (GtkApplication *application);
 
 RifqRegistryPage *rifq_window_get_registry_page     (RifqWindow *self);
