@@ -244,6 +244,213 @@ test_audit_chain_detects_tampering (void)
   g_assert_nonnull (strstr (error->message, "entry 1"));
 }
 
+/* A log of five writes, its guards dropped as a forger with the sqlite3 shell would. */
+static RifqDb *
+forger_db (char **out_path)
+{
+  RifqDb *db = rifq_test_db_new (out_path);
+  const char *values[] = { "15", "16", "17", "18", "19" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) values[i], NULL));
+  g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DROP TRIGGER audit_is_append_only_update;"
+                                 "DROP TRIGGER audit_is_append_only_delete;", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+assert_audit_broken (RifqDb     *db,
+                     const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rifq_db_verify_audit (db, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, message_part);
+}
+
+static void
+run_sql (RifqDb     *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (rifq_db_get_handle (db), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* The old formula, as anyone reading the source can compute it. */
+static char *
+plain_hash (sqlite3_stmt *row,
+            const char   *prev)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (int column = 0; column < 8; column++)
+    {
+      const char *part = column == 0 ? prev : (const char *) sqlite3_column_text (row, column - 1 + (column > 4));
+      g_autofree char *length = g_strdup_printf ("%zu:", part ? strlen (part) : (gsize) 0);
+
+      if (column == 5)
+        part = (const char *) sqlite3_column_text (row, 5);
+      g_checksum_update (sum, (const guchar *) length, -1);
+      if (part != NULL)
+        g_checksum_update (sum, (const guchar *) part, -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+test_audit_edited_entry_named (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "UPDATE audit SET reason = 'rewritten' WHERE id = 3");
+  assert_audit_broken (db, "entry 3: it was changed after it was written");
+}
+
+/* The forger edits entry 3 and recomputes every link after it with the formula in the source. */
+static void
+test_audit_recomputed_chain_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+  g_autofree char *prev = NULL;
+  sqlite3_stmt *rows;
+
+  run_sql (db, "UPDATE audit SET reason = 'rewritten' WHERE id = 3");
+  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT at, actor, action, record_kind, record_id,"
+                                       " before_json, after_json, reason, id, prev_hash FROM audit ORDER BY id", -1,
+                                       &rows, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (rows, 8);
+      g_autofree char *hash = NULL;
+
+      if (prev == NULL)
+        prev = g_strdup ((const char *) sqlite3_column_text (rows, 9));
+      hash = plain_hash (rows, id == 1 ? NULL : prev);
+      if (id >= 3)
+        {
+          g_autofree char *sql = g_strdup_printf ("UPDATE audit SET hash = '%s', prev_hash = %s%s%s WHERE id = %"
+                                                  G_GINT64_FORMAT, hash, prev ? "'" : "", prev ? prev : "NULL",
+                                                  prev ? "'" : "", id);
+
+          run_sql (db, sql);
+        }
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (rows);
+  assert_audit_broken (db, "entry 3");
+}
+
+static void
+test_audit_deleted_entry_named_by_its_own_id (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "DELETE FROM audit WHERE id = 3");
+  assert_audit_broken (db, "entry 3 was deleted");
+}
+
+static void
+test_audit_truncated_end_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "DELETE FROM audit WHERE id > 3");
+  assert_audit_broken (db, "entries after 3 were deleted");
+}
+
+static void
+test_audit_emptied_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "DELETE FROM audit");
+  assert_audit_broken (db, "it has 0 entries, but 5 were written");
+}
+
+static void
+test_audit_anchor_deleted_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "DELETE FROM audit WHERE id > 3; DELETE FROM audit_anchor");
+  assert_audit_broken (db, "anchor is missing");
+}
+
+static void
+test_audit_forged_entry_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  /* A plausible entry, copied from the last one with another value, its hash made up. */
+  run_sql (db, "INSERT INTO audit (at, actor, action, record_kind, record_id, before_json, after_json, reason,"
+               " prev_hash, hash, key_id) SELECT at, actor, action, record_kind, record_id, before_json,"
+               " '{\"decision_period_days\":\"60\"}', reason, hash, hash, key_id FROM audit WHERE id = 5");
+  assert_audit_broken (db, "entry 6");
+}
+
+/* An older copy of the database put back: its log is whole, but shorter than the one written. */
+static void
+test_audit_older_copy_put_back_caught (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *older = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) reopened = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
+  run_sql (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "16", NULL));
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "17", NULL));
+  g_clear_object (&db);
+  older = g_strconcat (path, "-wal", NULL);
+  g_unlink (older);
+  g_free (older);
+  older = g_strconcat (path, "-shm", NULL);
+  g_unlink (older);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+
+  reopened = rifq_db_open (path, NULL);
+  g_assert_nonnull (reopened);
+  assert_audit_broken (reopened, "An older copy of the database was put back");
+}
+
+/* The database alone, on a workstation without its audit key: nothing is written, nothing proven. */
+static void
+test_audit_copy_without_key_cannot_write (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_dir_make_tmp ("rifq-keys-XXXXXX", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("RIFQ_KEY_DIR"));
+  g_autofree char *value = NULL;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
+  g_clear_object (&db);
+  g_setenv ("RIFQ_KEY_DIR", elsewhere, TRUE);
+  copy = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rifq_db_write (copy, write_setting_cb, (gpointer) "16", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "does not hold the key of this database’s audit log"));
+  g_clear_error (&error);
+  value = rifq_db_get_setting (copy, "decision_period_days");
+  g_assert_cmpstr (value, ==, "15");
+  g_assert_false (rifq_db_verify_audit (copy, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_setenv ("RIFQ_KEY_DIR", saved, TRUE);
+}
+
 static void
 test_default_path_honours_environment (void)
 {
@@ -275,6 +482,15 @@ main (int   argc,
   g_test_add_func ("/db/write/failure-leaves-nothing-written", test_write_failure_leaves_nothing);
   g_test_add_func ("/db/write/refused-without-audit-entry", test_write_refused_without_audit);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);
+  g_test_add_func ("/db/audit/edited-entry-named-by-its-id", test_audit_edited_entry_named);
+  g_test_add_func ("/db/audit/recomputed-with-the-source-formula-caught", test_audit_recomputed_chain_caught);
+  g_test_add_func ("/db/audit/deleted-entry-named-by-its-own-id", test_audit_deleted_entry_named_by_its_own_id);
+  g_test_add_func ("/db/audit/last-entries-deleted-caught", test_audit_truncated_end_caught);
+  g_test_add_func ("/db/audit/every-entry-deleted-caught", test_audit_emptied_caught);
+  g_test_add_func ("/db/audit/anchor-deleted-caught", test_audit_anchor_deleted_caught);
+  g_test_add_func ("/db/audit/forged-entry-caught", test_audit_forged_entry_caught);
+  g_test_add_func ("/db/audit/older-copy-put-back-caught", test_audit_older_copy_put_back_caught);
+  g_test_add_func ("/db/audit/copy-without-key-cannot-write", test_audit_copy_without_key_cannot_write);
   g_test_add_func ("/db/path/honours-RIFQ_DATABASE", test_default_path_honours_environment);
 
   return g_test_run ();
