@@ -81,15 +81,24 @@ print_requests (GPtrArray *requests)
 }
 
 static void
-print_request (RifqRequest *r)
+print_request (RifqDb      *db,
+               RifqRequest *r)
 {
   g_autoptr(JsonNode) node = NULL;
+  RifqApproval approval;
+  gboolean approved = rifq_request_store_approval (db, r->id, &approval, NULL);
 
   if (table_format ())
     {
       g_autofree char *sentence = rifq_request_describe (r, NULL);
 
       g_print ("%s\n", sentence);
+      if (approved)
+        {
+          g_autofree char *what = rifq_approval_describe (&approval);
+
+          g_print ("%s\n", what);
+        }
       for (guint i = 0; i < r->documents->len; i++)
         {
           RifqDocument *doc = g_ptr_array_index (r->documents, i);
@@ -100,6 +109,9 @@ print_request (RifqRequest *r)
       return;
     }
   node = rifq_request_to_json (r);
+  /* What the committee approved and what remains of it, once accepted. */
+  if (approved)
+    json_object_set_member (json_node_get_object (node), "approval", rifq_approval_to_json (&approval));
   print_json (node);
 }
 
@@ -113,7 +125,7 @@ show_again (RifqDb     *db,
 
   if (r == NULL)
     return refuse (error);
-  print_request (r);
+  print_request (db, r);
   return EXIT_OK;
 }
 
@@ -152,7 +164,7 @@ request_create (RifqDb *db)
   r = rifq_request_store_create (db, &draft, &error);
   if (r == NULL)
     return refuse (error);
-  print_request (r);
+  print_request (db, r);
   return EXIT_OK;
 }
 
@@ -265,6 +277,7 @@ request_advance (RifqDb     *db,
       service.delivered_by = opts.delivered_by;
       service.place = opts.place;
       service.notes = opts.notes;
+      service.override_reason = opts.override;
       details.service = &service;
     }
   if (!rifq_request_store_advance (db, r->id, action, &details, &error))
@@ -307,7 +320,7 @@ cmd_request (char **args,
 
       if (r == NULL)
         return refuse (error);
-      print_request (r);
+      print_request (db, r);
       return EXIT_OK;
     }
   if (g_str_equal (sub, "list") && n == 2)

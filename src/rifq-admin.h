@@ -57,6 +57,7 @@ typedef struct
   char     *delivered_by;
   char     *place;
   char     *notes;
+  char     *override;
   char     *roles;
   char     *full_name;
   /* committee */

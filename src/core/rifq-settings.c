@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
@@ -22,7 +23,7 @@
 static const char * const keys[] = {
   "association_name_ar", "association_name_en", "association_letterhead", "decision_period_days",
   "request_number_format", "letter_number_format", "file_number_format", "committee_quorum",
-  "committee_majority", "committee_chair_breaks_tie", LOGO_KEY, NULL,
+  "committee_majority", "committee_chair_breaks_tie", "committee_abstentions", LOGO_KEY, NULL,
 };
 
 /* The values of the decision rule, as rifq_committee_rule_get() reads them. */
@@ -127,6 +128,12 @@ check_value (const char  *key,
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                            _("The chair breaks a tie: enter 1 for yes or 0 for no."));
+      return FALSE;
+    }
+  if (g_str_equal (key, "committee_abstentions") && !rifq_abstentions_from_code (value, NULL))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("Abstentions: choose as_present, ignored or against."));
       return FALSE;
     }
   if (g_str_has_suffix (key, "_number_format") && strstr (value, "{seq") == NULL)
