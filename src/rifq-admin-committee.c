@@ -198,9 +198,10 @@ cmd_committee (char **args,
               return refuse (error);
           return show_meeting (db, id);
         }
-      if (g_str_equal (args[2], "agenda") && n >= 5)
+      if ((g_str_equal (args[2], "agenda") || g_str_equal (args[2], "remove")) && n >= 5)
         {
           gint64 id;
+          gboolean add = g_str_equal (args[2], "agenda");
 
           if (!meeting_id (args[3], &id, &error))
             return refuse (error);
@@ -208,7 +209,8 @@ cmd_committee (char **args,
             {
               gint64 request = request_id (db, args[i], &error);
 
-              if (request == 0 || !rifq_committee_add_to_agenda (db, id, request, &error))
+              if (request == 0
+                  || !(add ? rifq_committee_add_to_agenda : rifq_committee_remove_from_agenda) (db, id, request, &error))
                 return refuse (error);
             }
           return show_meeting (db, id);
@@ -228,7 +230,8 @@ cmd_committee (char **args,
       if (g_str_equal (sub, "vote"))
         ok = rifq_committee_vote (db, meeting, request, args[4], opts.amount, opts.notes, &error);
       else
-        ok = rifq_committee_decide (db, meeting, request, args[4], opts.amount, opts.text, &error);
+        ok = rifq_committee_decide_full (db, meeting, request, args[4], opts.amount, MAX (opts.quantity, 0), opts.text,
+                                         &error);
       if (!ok)
         return refuse (error);
       return show_meeting (db, meeting);

@@ -119,6 +119,8 @@ print_request (RifqDb      *db,
   g_autoptr(RifqSeal) seal = NULL;
   g_autofree char *message = NULL;
   RifqSealState state = rifq_seal_check_request (db, r->id, &seal, &message);
+  RifqApproval approval;
+  gboolean approved = rifq_request_store_approval (db, r->id, &approval, NULL);
 
   if (table_format ())
     {
@@ -129,6 +131,12 @@ print_request (RifqDb      *db,
         g_print (_("NOT GENUINE: %s\n"), message);
       else if (state == RIFQ_SEAL_STATE_GENUINE)
         g_print (_("Sealed on %s, code %s.\n"), seal->sealed_at, seal->short_code);
+      if (approved)
+        {
+          g_autofree char *what = rifq_approval_describe (&approval);
+
+          g_print ("%s\n", what);
+        }
       for (guint i = 0; i < r->documents->len; i++)
         {
           RifqDocument *doc = g_ptr_array_index (r->documents, i);
@@ -140,6 +148,9 @@ print_request (RifqDb      *db,
     }
   node = rifq_request_to_json (r);
   json_object_set_member (json_node_get_object (node), "seal", seal_json (state, seal, message));
+  /* What the committee approved and what remains of it, once accepted. */
+  if (approved)
+    json_object_set_member (json_node_get_object (node), "approval", rifq_approval_to_json (&approval));
   print_json (node);
 }
 
@@ -292,6 +303,7 @@ request_advance (RifqDb     *db,
       service.delivered_by = opts.delivered_by;
       service.place = opts.place;
       service.notes = opts.notes;
+      service.override_reason = opts.override;
       details.service = &service;
     }
   if (!rifq_request_store_advance (db, r->id, action, &details, &error))

@@ -75,8 +75,9 @@ usage (const char *message)
                         "  staff list\n"
                         "  committee queue [--kind K] [--city C] [--overdue]\n"
                         "  committee meeting create --on DATE [--place P] | show ID | present ID USER… | agenda ID NUMBER…\n"
+                        "  committee meeting remove ID NUMBER…\n"
                         "  committee vote MEETING NUMBER accept|reject|defer [--amount N] [--notes TEXT]\n"
-                        "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N]\n"
+                        "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N] [--quantity N]\n"
                         "  committee letter NUMBER\n"
                         "  pdf request NUMBER -o FILE.pdf\n"
                         "  pdf packet MEETING -o FILE.pdf\n"
@@ -742,11 +743,13 @@ main (int   argc,
     { "findings", 0, 0, G_OPTION_ARG_STRING, &opts.findings, N_("Findings of the home visit"), N_("TEXT") },
     { "household", 0, 0, G_OPTION_ARG_STRING, &opts.household, N_("The household seen on the visit"), N_("TEXT") },
     { "recommendation", 0, 0, G_OPTION_ARG_STRING, &opts.recommendation, N_("The researcher's recommendation"), N_("TEXT") },
-    { "quantity", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Quantity delivered"), N_("N") },
+    { "quantity", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Quantity delivered, or approved by a decision"), N_("N") },
     { "delivered-on", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_on, N_("Day the service was delivered"), N_("DATE") },
     { "delivered-by", 0, 0, G_OPTION_ARG_STRING, &opts.delivered_by, N_("Who delivered the service"), N_("NAME") },
     { "place", 0, 0, G_OPTION_ARG_STRING, &opts.place, N_("office or home (service); where the meeting is held"), N_("PLACE") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &opts.notes, N_("Notes on the service"), N_("TEXT") },
+    { "override", 0, 0, G_OPTION_ARG_STRING, &opts.override,
+      N_("Why a service goes beyond what the committee approved (an administrator)"), N_("REASON") },
     { "full-name", 0, 0, G_OPTION_ARG_STRING, &opts.full_name, N_("A member of staff's full name"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("Write the PDF to FILE"), N_("FILE") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &opts.on, N_("Day of the meeting, Hijri or Gregorian"), N_("DATE") },

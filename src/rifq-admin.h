@@ -60,6 +60,7 @@ typedef struct
   char     *delivered_by;
   char     *place;
   char     *notes;
+  char     *override;
   char     *roles;
   char     *full_name;
   /* committee */

@@ -90,7 +90,7 @@ test_init_creates_database (void)
 
   ADMIN (&run, "en", NULL, "--database", db, "init");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "schema 7"));
+  g_assert_nonnull (strstr (run.out, "schema 8"));
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -403,6 +403,8 @@ test_request_whole_path (void)
   g_autofree char *err = NULL;
   g_autofree char *number = NULL;
   g_autofree char *said = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   int status;
 
   g_assert_true (g_file_set_contents (strokes, signature_strokes, -1, NULL));
@@ -454,8 +456,36 @@ test_request_whole_path (void)
 
   run_clear (&step);
   OK (&step, "--as", "chair1", "request", "advance", number, "review");
+
+  /* Not even the chair decides outside a meeting: the request stays under review. */
+  run_clear (&refused);
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "chair1", "request", "advance", number, "accept");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "is the research committee’s decision, taken only at a meeting"));
   run_clear (&step);
-  OK (&step, "--as", "chair1", "request", "advance", number, "accept");
+  OK (&step, "request", "show", number);
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"under_review\""));
+
+  /* The committee (its chair alone) meets today: the agenda, the vote, the decision and what it
+   * approves. */
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "meeting", "create", "--on", today);
+  g_assert_nonnull (strstr (step.out, "\"id\" : 1,"));
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "meeting", "present", "1", "chair1");
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "meeting", "agenda", "1", number);
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "meeting", "remove", "1", number);
+  g_assert_nonnull (strstr (step.out, "\"agenda\" : []"));
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "meeting", "agenda", "1", number);
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "vote", "1", number, "accept");
+  run_clear (&step);
+  OK (&step, "--as", "chair1", "committee", "decide", "1", number, "accept", "--quantity", "2", "--text", "يستحق الدعم");
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"accepted\""));
+
   run_clear (&step);
   OK (&step, "--as", "desk1", "request", "advance", number, "register");
   g_assert_nonnull (strstr (step.out, "\"file_number\" : \"000001\""));
@@ -463,6 +493,22 @@ test_request_whole_path (void)
   OK (&step, "--as", "desk1", "request", "advance", number, "serve", "--quantity", "1",
       "--delivered-on", "2026-11-01", "--delivered-by", "فريق التوزيع", "--place", "home");
   g_assert_nonnull (strstr (step.out, "\"state\" : \"served\""));
+  g_assert_nonnull (strstr (step.out, "\"quantity_left\" : 1"));
+
+  /* Beyond what was approved: the desk is refused; an administrator records it with the reason. */
+  run_clear (&refused);
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "serve", "--quantity",
+         "2", "--delivered-on", "2026-11-02", "--delivered-by", "فريق التوزيع", "--place", "home");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "a quantity of 2 is more than the 1 that remain of the 2"));
+  run_clear (&step);
+  OK (&step, "--format", "table", "request", "show", number);
+  g_assert_nonnull (strstr (step.out, "The research committee approved a quantity of 2; the services recorded "
+                                      "delivered a quantity of 1; what remains is a quantity of 1."));
+  run_clear (&step);
+  OK (&step, "request", "advance", number, "serve", "--quantity", "2", "--delivered-on", "2026-11-02",
+      "--delivered-by", "فريق التوزيع", "--place", "home", "--override", "أسرة من ثلاثة أفراد");
+  g_assert_nonnull (strstr (step.out, "\"override_reason\" : \"أسرة من ثلاثة أفراد\""));
 
   OK (&lookup, "--format", "table", "request", "lookup", "١٠٠٠٠٠٠٠٠٨");
   said = g_strdup_printf ("Request %s of مُحمد عبد الله سعد القحطاني was accepted", number);
@@ -475,19 +521,28 @@ test_request_whole_path (void)
   g_assert_nonnull (strstr (text, number));
 }
 
-/* The first request in a state, from request list's JSON. */
+/* The first request sealed at its submission, from request list's JSON: one in the committee's
+ * hands, or one it has decided. */
 static char *
 first_request (const char *db,
                const char *state)
 {
-  g_auto(Run) list = { 0 };
-  g_autoptr(JsonNode) root = NULL;
+  const char *states[] = { state, "under_review", "accepted", "rejected", "registered", "served" };
 
-  ADMIN (&list, "en", NULL, "--database", db, "request", "list", "--state", state, "--limit", "1");
-  g_assert_cmpint (list.status, ==, 0);
-  root = json_from_string (list.out, NULL);
-  return g_strdup (json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 0),
-                                                  "number"));
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_auto(Run) list = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *found;
+
+      ADMIN (&list, "en", NULL, "--database", db, "request", "list", "--state", states[i], "--limit", "1");
+      g_assert_cmpint (list.status, ==, 0);
+      root = json_from_string (list.out, NULL);
+      found = json_node_get_array (root);
+      if (json_array_get_length (found) > 0)
+        return g_strdup (json_object_get_string_member (json_array_get_object_element (found, 0), "number"));
+    }
+  g_assert_not_reached ();
 }
 
 /* Anyone holding the file and the association's public keys can check it; nobody's database is
@@ -796,6 +851,27 @@ test_lists_print_json_by_default (void)
   g_assert_nonnull (strstr (table.out, "chair1\tخالد الدوسري\tchair\n"));
 }
 
+static void
+test_abstentions_setting (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) init = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  OK (&init, "init");
+  OK (&show, "--format", "table", "settings", "show");
+  g_assert_nonnull (strstr (show.out, "committee_abstentions\tas_present\n"));
+  ADMIN (&refused, "en", NULL, "--database", db, "settings", "set", "committee_abstentions", "nobody");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Abstentions: choose as_present, ignored or against."));
+  OK (&set, "settings", "set", "committee_abstentions", "ignored");
+  run_clear (&show);
+  OK (&show, "--format", "table", "settings", "show");
+  g_assert_nonnull (strstr (show.out, "committee_abstentions\tignored\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/admin/committee/missing-meeting-said-so", test_missing_meeting_said_so);
   g_test_add_func ("/admin/beneficiary/batch-refusals-name-record-and-field", test_batch_refusals_name_record);
   g_test_add_func ("/admin/output/lists-print-json-by-default", test_lists_print_json_by_default);
+  g_test_add_func ("/admin/settings/committee-abstentions-shown-checked-and-set", test_abstentions_setting);
 
   return g_test_run ();
 }

@@ -66,6 +66,8 @@ test_minutes_and_letter (void)
   g_clear_error (&error);
   g_assert_false (g_file_test (letter, G_FILE_TEST_EXISTS));
 
+  /* The meeting's day has come. */
+  rifq_request_store_set_today (db, "2026-11-30");
   for (guint i = 0; i < G_N_ELEMENTS (present); i++)
     {
       rifq_db_set_actor (db, present[i]);

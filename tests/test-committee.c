@@ -16,13 +16,16 @@
 #include "rifq-staff.h"
 #include "rifq-test-request.h"
 
-/* Committee of four: the chair and three members. */
+/* Committee of four: the chair and three members (five with member4). The meeting is on
+ * 2026-11-30, and the tests run on that day unless they say otherwise. */
 typedef struct
 {
   RifqDb *db;
   gint64  meeting;
   gint64  request;
 } Committee;
+
+#define MEETING_DAY "2026-11-30"
 
 static void
 as (Committee  *f,
@@ -32,22 +35,34 @@ as (Committee  *f,
 }
 
 static void
-committee_set_up (Committee     *f,
-                  gconstpointer  data)
+set_up (Committee     *f,
+        gconstpointer  data,
+        gboolean       five)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
 
   f->db = rifq_test_db_new (NULL);
   rifq_test_staff (f->db);
-  /* A rule of the test's own ("key=value"), set before the meeting is called: it keeps it. */
+  if (five)
+    {
+      as (f, "admin");
+      g_assert_true (rifq_staff_save (f->db, "member4", "سارة العنزي", RIFQ_ROLE_COMMITTEE, &error));
+      g_assert_no_error (error);
+    }
+  /* A rule of the test's own ("key=value;key=value"), set before the meeting is called: it keeps it. */
   if (data != NULL)
     {
-      g_auto(GStrv) setting = g_strsplit (data, "=", 2);
+      g_auto(GStrv) settings = g_strsplit (data, ";", -1);
 
       as (f, "admin");
-      g_assert_true (rifq_settings_save (f->db, setting[0], setting[1], &error));
-      g_assert_no_error (error);
+      for (guint i = 0; settings[i] != NULL; i++)
+        {
+          g_auto(GStrv) setting = g_strsplit (settings[i], "=", 2);
+
+          g_assert_true (rifq_settings_save (f->db, setting[0], setting[1], &error));
+          g_assert_no_error (error);
+        }
     }
   f->request = rifq_test_submitted_request (f->db, rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_1, "محمد",
                                                                                "0501234567"),
@@ -56,11 +71,26 @@ committee_set_up (Committee     *f,
   meeting = rifq_committee_meeting_create (f->db, "1448/06/20", "مقر الجمعية", &error);
   g_assert_no_error (error);
   f->meeting = meeting->id;
-  g_assert_cmpstr (meeting->held_on, ==, "2026-11-30");
-  g_assert_cmpuint (meeting->members->len, ==, 4);
+  g_assert_cmpstr (meeting->held_on, ==, MEETING_DAY);
+  g_assert_cmpuint (meeting->members->len, ==, five ? 5 : 4);
   g_assert_true (((RifqMember *) g_ptr_array_index (meeting->members, 0))->chair);
   g_assert_true (rifq_committee_add_to_agenda (f->db, f->meeting, f->request, &error));
   g_assert_no_error (error);
+  rifq_request_store_set_today (f->db, MEETING_DAY);
+}
+
+static void
+committee_set_up (Committee     *f,
+                  gconstpointer  data)
+{
+  set_up (f, data, FALSE);
+}
+
+static void
+five_set_up (Committee     *f,
+             gconstpointer  data)
+{
+  set_up (f, data, TRUE);
 }
 
 static void
@@ -343,13 +373,17 @@ test_rule_described_as_set (Committee     *f,
   rifq_committee_rule_get (f->db, &rule);
   policy = rifq_rule_describe (&rule);
   g_assert_cmpstr (policy, ==, "Quorum: more than half of the committee present; a choice with the votes of more "
-                               "than half of the members present decides; the chair’s vote breaks a tie.");
+                               "than half of the members present decides; a member present who does not vote "
+                               "abstains and still counts as present; the chair’s vote breaks a tie, that is a count "
+                               "split evenly between two choices.");
   set_rule (f, "committee_quorum", "two_thirds");
   set_rule (f, "committee_chair_breaks_tie", "0");
+  set_rule (f, "committee_abstentions", "ignored");
   rifq_committee_rule_get (f->db, &rule);
   changed = rifq_rule_describe (&rule);
   g_assert_cmpstr (changed, ==, "Quorum: at least two thirds of the committee present; a choice with the votes of "
-                                "more than half of the members present decides; a tie decides nothing.");
+                                "more than half of the members present decides; a member present who does not vote "
+                                "abstains, and abstentions are left out of the count; a tie decides nothing.");
 }
 
 static RifqRole
@@ -461,43 +495,67 @@ test_meeting_keeps_rule_and_chair_it_was_called_with (Committee     *f,
   g_assert_no_error (error);
   g_assert_true (rifq_committee_meeting_rule (f->db, next->id, &rule, &error));
   g_assert_cmpint (rule.quorum, ==, RIFQ_QUORUM_ALL);
+  g_assert_cmpint (rule.abstentions, ==, RIFQ_ABSTENTIONS_AS_PRESENT);
   next_tally = rifq_committee_tally (f->db, next->id, 0, &error);
   g_assert_false (next_tally->quorum);
+}
+
+/* A database at schema version, made by the migrations up to it, then by sql. */
+static char *
+old_database (int         version,
+              const char *sql)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rifq-migrate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = 1380533841;", version);
+  const char *names[] = { "0001-initial.sql", "0002-requests.sql", "0003-committee.sql", "0004-meeting-rule.sql" };
+  sqlite3 *handle;
+
+  g_assert_cmpint (version, <=, G_N_ELEMENTS (names));
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  for (int i = 0; i < version; i++)
+    {
+      g_autofree char *file = g_build_filename (g_getenv ("RIFQ_SOURCE_DIR"), "src", "core", "migrations", names[i], NULL);
+      g_autofree char *migration = NULL;
+
+      g_assert_true (g_file_get_contents (file, &migration, NULL, NULL));
+      g_assert_cmpint (sqlite3_exec (handle, migration, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  return g_steal_pointer (&path);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }
 
 /* A database of schema 3 with a meeting: the migration gives the meeting today's rule and chair. */
 static void
 test_migration_gives_old_meetings_their_rule_and_chair (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("rifq-migrate-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  const char *names[] = { "0001-initial.sql", "0002-requests.sql", "0003-committee.sql" };
+  g_autofree char *path = old_database (3, "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z'),"
+                                           " ('hind', 'هند', 1, '2026-01-01T00:00:00Z');"
+                                           "INSERT INTO staff_role VALUES ('khalid', 'chair'), ('hind', 'committee');"
+                                           "INSERT INTO meeting (held_on, place, created_by, created_at)"
+                                           " VALUES ('2026-11-30', NULL, 'khalid', '2026-11-26T00:00:00Z');"
+                                           "INSERT INTO meeting_member VALUES (1, 'khalid', 1), (1, 'hind', 1);"
+                                           "UPDATE settings SET value = 'two_thirds' WHERE key = 'committee_quorum';");
   g_autoptr(RifqDb) db = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
   g_autoptr(GError) error = NULL;
   RifqRule rule;
-  sqlite3 *handle;
-
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *file = g_build_filename (g_getenv ("RIFQ_SOURCE_DIR"), "src", "core", "migrations", names[i], NULL);
-      g_autofree char *sql = NULL;
-
-      g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
-      g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-    }
-  g_assert_cmpint (sqlite3_exec (handle,
-                                 "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z'),"
-                                 " ('hind', 'هند', 1, '2026-01-01T00:00:00Z');"
-                                 "INSERT INTO staff_role VALUES ('khalid', 'chair'), ('hind', 'committee');"
-                                 "INSERT INTO meeting (held_on, place, created_by, created_at)"
-                                 " VALUES ('2026-11-30', NULL, 'khalid', '2026-11-26T00:00:00Z');"
-                                 "INSERT INTO meeting_member VALUES (1, 'khalid', 1), (1, 'hind', 1);"
-                                 "UPDATE settings SET value = 'two_thirds' WHERE key = 'committee_quorum';"
-                                 "PRAGMA user_version = 3; PRAGMA application_id = 1380533841;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
 
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
@@ -512,13 +570,37 @@ test_migration_gives_old_meetings_their_rule_and_chair (void)
   g_assert_false (((RifqMember *) g_ptr_array_index (meeting->members, 1))->chair);
 
   g_clear_object (&db);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+  remove_database (path);
+}
 
-      g_unlink (file);
-    }
-  g_rmdir (dir);
+/* A database of schema 4 with a meeting that decided: its meeting counts abstentions as present,
+ * as Rifq did then; what it approved is the amount decided, once. */
+static void
+test_migration_keeps_old_meetings_counting_abstentions_as_present (void)
+{
+  g_autofree char *path = old_database (4, "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z');"
+                                           "INSERT INTO staff_role VALUES ('khalid', 'chair');"
+                                           "INSERT INTO meeting (held_on, created_by, created_at)"
+                                           " VALUES ('2026-11-30', 'khalid', '2026-11-26T00:00:00Z');"
+                                           "INSERT INTO meeting_member VALUES (1, 'khalid', 1, 1);");
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *abstentions = NULL;
+  RifqRule rule;
+
+  db = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
+  g_assert_true (rifq_committee_meeting_rule (db, 1, &rule, &error));
+  g_assert_cmpint (rule.abstentions, ==, RIFQ_ABSTENTIONS_AS_PRESENT);
+  abstentions = rifq_db_get_setting (db, "committee_abstentions");
+  g_assert_cmpstr (abstentions, ==, "as_present");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM pragma_table_info ('decision') WHERE name = 'quantity'"),
+                   ==, 1);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM pragma_table_info ('service')"
+                                        " WHERE name IN ('override_reason', 'override_by')"), ==, 2);
+  g_clear_object (&db);
+  remove_database (path);
 }
 
 static void
@@ -588,6 +670,332 @@ test_quorum_counts_the_meetings_members (Committee     *f,
   g_assert_cmpuint (tally->members, ==, 4);
   g_assert_cmpuint (tally->present, ==, 3);
   g_assert_true (tally->quorum);
+}
+
+static void
+test_refused_before_the_meeting_day (Committee     *f,
+                                     gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 audit_before;
+
+  attend (f, present);
+  /* The day before the meeting: nothing is voted or decided. */
+  rifq_request_store_set_today (f->db, "2026-11-29");
+  audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+  as (f, "member1");
+  g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_true (g_str_has_prefix (error->message, "The meeting is on "));
+  g_assert_nonnull (strstr (error->message, "30 November 2026"));
+  g_clear_error (&error);
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM vote"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+
+  /* On the day itself, both are recorded. */
+  rifq_request_store_set_today (f->db, MEETING_DAY);
+  vote (f, "member1", "accept");
+  vote (f, "member2", "accept");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_agenda_refused_on_a_second_undecided_meeting (Committee     *f,
+                                                   gconstpointer  data)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (f->db, f->request, NULL);
+  g_autoptr(RifqMeeting) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  gint64 audit_before;
+
+  as (f, "chair");
+  second = rifq_committee_meeting_create (f->db, "1448/06/27", NULL, &error);
+  g_assert_no_error (error);
+  audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+  g_assert_false (rifq_committee_add_to_agenda (f->db, second->id, f->request, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  /* The message names the first meeting, by number and day. */
+  expected = g_strdup_printf ("Request %s is already on the agenda of meeting %" G_GINT64_FORMAT " of ", r->number,
+                              f->meeting);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_nonnull (strstr (error->message, "30 November 2026"));
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM agenda_item"), ==, 1);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+
+  /* Taken off the first agenda, it goes on the second. */
+  g_assert_true (rifq_committee_remove_from_agenda (f->db, f->meeting, f->request, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_add_to_agenda (f->db, second->id, f->request, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+}
+
+static void
+test_agenda_take_off_sets_votes_aside_until_decided (Committee     *f,
+                                                     gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "member1", "reject");
+  as (f, "member1");
+  g_assert_false (rifq_committee_remove_from_agenda (f->db, f->meeting, f->request, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  /* The chair takes it off: its votes go with it into the audit log, and it waits in the queue. */
+  as (f, "chair");
+  g_assert_true (rifq_committee_remove_from_agenda (f->db, f->meeting, f->request, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM vote"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM agenda_item"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'agenda-remove'"
+                                           " AND before_json LIKE '%member1%reject%'"), ==, 1);
+  queue = rifq_committee_queue (f->db, NULL, &error);
+  g_assert_cmpuint (queue->len, ==, 1);
+
+  /* Back on the agenda and decided there, it stays on it. */
+  g_assert_true (rifq_committee_add_to_agenda (f->db, f->meeting, f->request, &error));
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  g_assert_false (rifq_committee_remove_from_agenda (f->db, f->meeting, f->request, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM agenda_item"), ==, 1);
+}
+
+static void
+test_agenda_closed_once_the_meeting_has_decided (Committee     *f,
+                                                 gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) later = NULL;
+  gint64 other = rifq_test_submitted_request (f->db, rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_2, "سعد",
+                                                                                "0551112223"),
+                                              "food_basket");
+
+  rifq_request_store_set_today (f->db, MEETING_DAY);
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (rifq_committee_add_to_agenda (f->db, f->meeting, other, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "has recorded decisions"));
+  later = rifq_request_store_get (f->db, other, NULL);
+  g_assert_cmpint (later->state, ==, RIFQ_REQUEST_SUBMITTED);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM agenda_item"), ==, 1);
+}
+
+/* Deferred by one meeting and taken up by the next, the request is voted on and decided there. */
+static void
+test_deferred_request_decided_by_the_next_meeting_only (Committee     *f,
+                                                        gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqMeeting) next = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = f->meeting;
+
+  attend (f, present);
+  vote (f, "chair", "defer");
+  vote (f, "member1", "defer");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, first, f->request, "defer", -1, "نحتاج زيارة منزلية", &error));
+  next = rifq_committee_meeting_create (f->db, "1448/06/27", NULL, &error);
+  g_assert_true (rifq_committee_add_to_agenda (f->db, next->id, f->request, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+
+  as (f, "member1");
+  g_assert_false (rifq_committee_vote (f->db, first, f->request, "accept", -1, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "already decided"));
+  g_clear_error (&error);
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, first, f->request, "defer", -1, "مرة أخرى", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+
+  f->meeting = next->id;
+  rifq_request_store_set_today (f->db, next->held_on);
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, next->id, f->request, "accept", -1, "اكتملت الزيارة", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision"), ==, 2);
+}
+
+/* Five present: two accept, two reject, one says nothing. */
+static void
+two_two_and_one_silent (Committee *f)
+{
+  const char *present[] = { "chair", "member1", "member2", "member3", "member4", NULL };
+
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "reject");
+  vote (f, "member3", "reject");
+}
+
+/* Counted among the members present, the abstention stands between the two: no majority, and
+ * no tie for the chair to break. */
+static void
+test_two_two_one_is_no_tie_when_abstentions_count_as_present (Committee     *f,
+                                                              gconstpointer  data)
+{
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  two_two_and_one_silent (f);
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpuint (tally->present, ==, 5);
+  g_assert_cmpuint (tally->voted, ==, 4);
+  g_assert_cmpuint (tally->abstain, ==, 1);
+  g_assert_null (tally->outcome);
+  g_assert_cmpstr (tally->explanation, ==, "No decision yet: no choice has a majority of the 5 members present.");
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "سبب", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
+}
+
+/* Left out of the count, the abstention leaves two against two: a tie, and the chair's vote decides. */
+static void
+test_two_two_one_is_a_tie_when_abstentions_are_left_out (Committee     *f,
+                                                         gconstpointer  data)
+{
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  two_two_and_one_silent (f);
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpuint (tally->abstain, ==, 1);
+  g_assert_cmpstr (tally->outcome, ==, "accept");
+  g_assert_cmpstr (tally->explanation, ==, "The votes are tied; the chair’s vote for acceptance breaks the tie.");
+  as (f, "chair");
+  g_assert_true (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, "يستحق", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision WHERE tally_json LIKE '%\"abstain\":1%'"),
+                   ==, 1);
+}
+
+/* A majority of the votes cast, with an abstention counted against every choice: two of five. */
+static void
+test_abstentions_against_count_in_a_majority_of_votes_cast (Committee     *f,
+                                                            gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", "member3", "member4", NULL };
+  g_autoptr(RifqTally) tally = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  vote (f, "member2", "reject");
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpuint (tally->abstain, ==, 2);
+  g_assert_null (tally->outcome);
+  g_assert_cmpstr (tally->explanation, ==, "No decision yet: no choice has a majority of the 5 members present.");
+  g_clear_pointer (&tally, rifq_tally_free);
+  vote (f, "member3", "accept");
+  tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
+  g_assert_cmpstr (tally->outcome, ==, "accept");
+}
+
+/* The tie, precisely: the count the majority is reckoned on split evenly between two choices. */
+static void
+test_tie_is_an_even_split_between_two_choices (void)
+{
+  const struct
+  {
+    RifqMajority     majority;
+    RifqAbstentions  abstentions;
+    gboolean         chair_breaks_tie;
+    guint            members, present, accept, reject, defer;
+    const char      *chair_vote;
+    const char      *outcome;
+  } cases[] = {
+    /* Two to two of four present: the chair's side. */
+    { RIFQ_MAJORITY_OF_PRESENT, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 4, 4, 2, 2, 0, "reject", "reject" },
+    { RIFQ_MAJORITY_OF_PRESENT, RIFQ_ABSTENTIONS_AS_PRESENT, FALSE, 4, 4, 2, 2, 0, "reject", NULL },
+    /* Two to two with one of five present abstaining: a tie only with abstentions left out. */
+    { RIFQ_MAJORITY_OF_PRESENT, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 5, 5, 2, 2, 0, "accept", NULL },
+    { RIFQ_MAJORITY_OF_PRESENT, RIFQ_ABSTENTIONS_AGAINST, TRUE, 5, 5, 2, 2, 0, "accept", NULL },
+    { RIFQ_MAJORITY_OF_PRESENT, RIFQ_ABSTENTIONS_IGNORED, TRUE, 5, 5, 2, 2, 0, "accept", "accept" },
+    { RIFQ_MAJORITY_OF_VOTES, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 5, 5, 2, 2, 0, "accept", "accept" },
+    { RIFQ_MAJORITY_OF_VOTES, RIFQ_ABSTENTIONS_AGAINST, TRUE, 5, 5, 2, 2, 0, "accept", NULL },
+    /* The chair abstained: a tie the chair's vote cannot break. */
+    { RIFQ_MAJORITY_OF_VOTES, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 5, 5, 2, 2, 0, NULL, NULL },
+    /* Two, two and one across three choices: no tie. */
+    { RIFQ_MAJORITY_OF_VOTES, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 5, 5, 2, 2, 1, "accept", NULL },
+    /* Of the whole committee: two to two of four present is a tie in a committee of four only. */
+    { RIFQ_MAJORITY_OF_COMMITTEE, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 4, 4, 2, 2, 0, "accept", "accept" },
+    { RIFQ_MAJORITY_OF_COMMITTEE, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 5, 4, 2, 2, 0, "accept", NULL },
+    /* Of the whole committee, abstentions left out: two of the three who voted is a majority. */
+    { RIFQ_MAJORITY_OF_COMMITTEE, RIFQ_ABSTENTIONS_IGNORED, TRUE, 4, 4, 2, 1, 0, "reject", "accept" },
+    { RIFQ_MAJORITY_OF_COMMITTEE, RIFQ_ABSTENTIONS_AS_PRESENT, TRUE, 4, 4, 2, 1, 0, "reject", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RifqRule rule = { RIFQ_QUORUM_MORE_THAN_HALF, cases[i].majority, cases[i].chair_breaks_tie,
+                        cases[i].abstentions };
+      g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+
+      tally->members = cases[i].members;
+      tally->present = cases[i].present;
+      tally->accept = cases[i].accept;
+      tally->reject = cases[i].reject;
+      tally->defer = cases[i].defer;
+      tally->chair_vote = g_strdup (cases[i].chair_vote);
+      rifq_rule_apply (&rule, tally);
+      if (g_strcmp0 (tally->outcome, cases[i].outcome) != 0)
+        g_error ("case %u: %s (%s)", i, tally->outcome ? tally->outcome : "nothing", tally->explanation);
+      g_assert_cmpuint (tally->abstain, ==, cases[i].present - cases[i].accept - cases[i].reject - cases[i].defer);
+    }
+}
+
+static void
+test_acceptance_records_what_it_approves (Committee     *f,
+                                          gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(RifqDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  vote (f, "chair", "accept");
+  vote (f, "member1", "accept");
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide_full (f->db, f->meeting, f->request, "accept", 1200, -2, "يستحق", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rifq_committee_decide_full (f->db, f->meeting, f->request, "accept", 1200, 6, "يستحق", &error));
+  g_assert_no_error (error);
+  decision = rifq_committee_decision (f->db, 0, f->request);
+  g_assert_cmpint (decision->amount, ==, 1200);
+  g_assert_cmpint (decision->quantity, ==, 6);
 }
 
 static void
@@ -661,6 +1069,9 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Committee, NULL, committee_set_up, func, committee_tear_down)
 #define ADD_UNDER(path, setting, func) \
   g_test_add (path, Committee, setting, committee_set_up, func, committee_tear_down)
+#define ADD_FIVE(path, func) g_test_add (path, Committee, NULL, five_set_up, func, committee_tear_down)
+#define ADD_FIVE_UNDER(path, setting, func) \
+  g_test_add (path, Committee, setting, five_set_up, func, committee_tear_down)
   ADD ("/committee/agenda/puts-request-under-review", test_agenda_puts_request_under_review);
   ADD ("/committee/rule/majority-of-present-decides", test_majority_of_present_decides);
   ADD ("/committee/rule/chair-breaks-a-tie", test_chair_breaks_tie);
@@ -684,6 +1095,25 @@ main (int   argc,
   g_test_add_func ("/committee/migration/old-meetings-get-their-rule-and-chair",
                    test_migration_gives_old_meetings_their_rule_and_chair);
   ADD ("/committee/members/seat-refused-for-non-admin-and-last-role", test_seat_refused_for_non_admin_and_last_role);
+  ADD ("/committee/vote/refused-before-the-meeting-day", test_refused_before_the_meeting_day);
+  ADD ("/committee/agenda/refused-on-a-second-undecided-meeting-naming-the-first",
+       test_agenda_refused_on_a_second_undecided_meeting);
+  ADD ("/committee/agenda/take-off-sets-votes-aside-until-decided", test_agenda_take_off_sets_votes_aside_until_decided);
+  ADD ("/committee/agenda/closed-once-the-meeting-has-decided", test_agenda_closed_once_the_meeting_has_decided);
+  ADD ("/committee/decide/deferred-request-decided-by-the-next-meeting-only",
+       test_deferred_request_decided_by_the_next_meeting_only);
+  ADD_FIVE ("/committee/rule/two-two-one-is-no-tie-when-abstentions-count-as-present",
+            test_two_two_one_is_no_tie_when_abstentions_count_as_present);
+  ADD_FIVE_UNDER ("/committee/rule/two-two-one-is-a-tie-when-abstentions-are-left-out", "committee_abstentions=ignored",
+                  test_two_two_one_is_a_tie_when_abstentions_are_left_out);
+  ADD_FIVE_UNDER ("/committee/rule/abstentions-against-count-in-a-majority-of-votes-cast",
+                  "committee_majority=of_votes;committee_abstentions=against",
+                  test_abstentions_against_count_in_a_majority_of_votes_cast);
+  g_test_add_func ("/committee/rule/tie-is-an-even-split-between-two-choices",
+                   test_tie_is_an_even_split_between_two_choices);
+  ADD ("/committee/decide/acceptance-records-amount-and-quantity-approved", test_acceptance_records_what_it_approves);
+  g_test_add_func ("/committee/migration/schema-4-meetings-count-abstentions-as-present",
+                   test_migration_keeps_old_meetings_counting_abstentions_as_present);
   g_test_add_func ("/committee/clock/across-month-and-year", test_clock_across_month_and_year);
   g_test_add_func ("/committee/queue/filters-by-kind-and-overdue", test_queue_filters);
 

@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include "rifq-beneficiary-store.h"
+#include "rifq-committee.h"
 #include "rifq-demo.h"
+#include "rifq-request-store.h"
 #include "rifq-test-util.h"
 #include "rifq-validate.h"
 
@@ -87,6 +89,67 @@ test_requests_numbered_in_settings_format (void)
                                         " AND number = 'R' || seq_year || '-' || printf ('%03d', seq)"), ==, 30);
 }
 
+/* Requests past the committee were decided at meetings, as the rule gives it: quorum, votes,
+ * reasons and a letter; what was delivered keeps within what was approved. */
+static void
+test_requests_decided_at_meetings (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint decisions = 0;
+
+  g_assert_true (rifq_demo_fill (db, 300, 1, &error));
+  g_assert_true (rifq_demo_fill_requests (db, 800, 2, &error));
+  g_assert_no_error (error);
+
+  /* Every request the committee settled has its decision, its meeting and its letter. */
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request r WHERE r.submitted_on IS NOT NULL"
+                                        " AND r.state NOT IN ('submitted', 'under_review')"
+                                        " AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.request_id = r.id)"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision d WHERE NOT EXISTS"
+                                        " (SELECT 1 FROM letter l WHERE l.decision_id = d.id)"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision d JOIN meeting m ON m.id = d.meeting_id"
+                                        " JOIN request r ON r.id = d.request_id WHERE m.held_on < r.submitted_on"
+                                        " OR NOT EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = d.meeting_id"
+                                        " AND a.request_id = d.request_id)"), ==, 0);
+  /* Under review means on the agenda of the meeting to come. */
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request r WHERE r.state = 'under_review' AND NOT EXISTS"
+                                        " (SELECT 1 FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                                        " WHERE a.request_id = r.id AND m.held_on > date ('now'))"), ==, 0);
+
+  /* The votes recorded give each decision under its meeting's rule. */
+  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT meeting_id, request_id, decision FROM decision",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(RifqTally) tally = rifq_committee_tally (db, sqlite3_column_int64 (stmt, 0),
+                                                         sqlite3_column_int64 (stmt, 1), &error);
+
+      g_assert_no_error (error);
+      g_assert_true (tally->quorum);
+      g_assert_cmpstr (tally->outcome, ==, (const char *) sqlite3_column_text (stmt, 2));
+      decisions++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (decisions, >, 400);
+
+  /* The services add up within what the committee approved. */
+  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT DISTINCT request_id FROM service", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RifqApproval approval;
+
+      g_assert_true (rifq_request_store_approval (db, sqlite3_column_int64 (stmt, 0), &approval, &error));
+      g_assert_cmpint (approval.amount_delivered, <=, approval.amount);
+      g_assert_cmpint (approval.quantity_delivered, <=, approval.quantity);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM service"), >, 0);
+  g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,6 +160,7 @@ main (int   argc,
   g_test_add_func ("/demo/valid-ids-mobiles-and-four-part-names", test_people_are_valid_and_realistic);
   g_test_add_func ("/demo/fill-twice-adds-different-people", test_fill_twice_adds_different_people);
   g_test_add_func ("/demo/requests-numbered-in-the-settings-format", test_requests_numbered_in_settings_format);
+  g_test_add_func ("/demo/requests/decided-at-meetings-and-served-within-approval", test_requests_decided_at_meetings);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "rifq-seal.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
 #include "rifq-settings.h"
@@ -224,6 +225,39 @@ step (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* The research committee decides at a meeting of today: the chair and the member, both present,
+ * vote for it, and the chair records it. An acceptance approves amount (-1: the amount asked
+ * for) and quantity (0: one). */
+static void
+decide (Fixture    *f,
+        gint64      id,
+        const char *decision,
+        gint64      amount,
+        gint64      quantity)
+{
+  const char *committee[] = { "chair", "member" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+
+  act_as (f, "chair");
+  meeting = rifq_committee_meeting_create (f->db, TODAY, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (committee); i++)
+    g_assert_true (rifq_committee_set_present (f->db, meeting->id, committee[i], TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (f->db, meeting->id, id, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (committee); i++)
+    {
+      act_as (f, committee[i]);
+      g_assert_true (rifq_committee_vote (f->db, meeting->id, id, decision, amount, NULL, &error));
+      g_assert_no_error (error);
+    }
+  act_as (f, "chair");
+  g_assert_true (rifq_committee_decide_full (f->db, meeting->id, id, decision, amount, quantity, "سبب القرار",
+                                             &error));
+  g_assert_no_error (error);
+}
+
 /* A request brought to the given state the way the procedure does it. */
 static gint64
 reach (Fixture          *f,
@@ -263,15 +297,16 @@ reach (Fixture          *f,
     case RIFQ_REQUEST_UNDER_REVIEW:
       return id;
     case RIFQ_REQUEST_REJECTED:
-      step (f, id, RIFQ_ACTION_REJECT);
+      decide (f, id, "reject", -1, 0);
       return id;
     case RIFQ_REQUEST_DEFERRED:
-      step (f, id, RIFQ_ACTION_DEFER);
+      decide (f, id, "defer", -1, 0);
       return id;
     default:
       break;
     }
-  step (f, id, RIFQ_ACTION_ACCEPT);
+  /* A food basket a month for a year. */
+  decide (f, id, "accept", -1, 12);
   if (state == RIFQ_REQUEST_ACCEPTED)
     return id;
   step (f, id, RIFQ_ACTION_REGISTER);
@@ -311,12 +346,25 @@ test_every_allowed_step (Fixture       *f,
         if (to == NULL)
           continue;
         id = reach (f, s);
-        g_assert_true (take_step (f, id, a, NULL, &error));
+        /* A decision is taken at a meeting, never as a step on its own. */
+        if (rifq_action_is_decision (a))
+          decide (f, id, rifq_action_code (a), -1, 0);
+        else
+          g_assert_true (take_step (f, id, a, NULL, &error));
         g_assert_no_error (error);
         g_assert_cmpstr (rifq_request_state_code (state_of (f, id)), ==, to);
         taken++;
       }
   g_assert_cmpuint (taken, ==, G_N_ELEMENTS (expected_steps));
+}
+
+static char *
+decision_refused (RifqAction action)
+{
+  return g_strdup_printf ("“%s” is the research committee’s decision, taken only at a meeting: the chair puts the "
+                          "request on a meeting’s agenda, the members present vote, and the chair records the "
+                          "decision the votes give, with its reasons (Research Committee page, or rifq-admin "
+                          "committee decide).", rifq_action_label (action));
 }
 
 static void
@@ -337,8 +385,10 @@ test_every_forbidden_step (Fixture       *f,
             continue;
           g_assert_false (take_step (f, id, a, NULL, &error));
           g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
-          expected = g_strdup_printf ("A request that is “%s” cannot take the step “%s”.",
-                                      rifq_request_state_label (s), rifq_action_label (a));
+          expected = rifq_action_is_decision (a)
+                     ? decision_refused (a)
+                     : g_strdup_printf ("A request that is “%s” cannot take the step “%s”.",
+                                        rifq_request_state_label (s), rifq_action_label (a));
           g_assert_cmpstr (error->message, ==, expected);
           g_assert_cmpint (state_of (f, id), ==, s);
           g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
@@ -357,7 +407,8 @@ test_refused_for_wrong_role (Fixture       *f,
       {
         gint64 id;
 
-        if (expected_target (rifq_action_code (a), rifq_request_state_code (s)) == NULL)
+        /* Decisions are refused to everyone outside a meeting (below). */
+        if (expected_target (rifq_action_code (a), rifq_request_state_code (s)) == NULL || rifq_action_is_decision (a))
           continue;
         id = reach (f, s);
         for (guint u = 0; u < G_N_ELEMENTS (everyone); u++)
@@ -374,6 +425,31 @@ test_refused_for_wrong_role (Fixture       *f,
             g_assert_cmpint (state_of (f, id), ==, s);
           }
       }
+}
+
+/* Under review, not even the chair accepts, rejects or defers a request outside a meeting. */
+static void
+test_decision_refused_outside_a_meeting (Fixture       *f,
+                                         gconstpointer  data)
+{
+  const RifqAction decisions[] = { RIFQ_ACTION_ACCEPT, RIFQ_ACTION_REJECT, RIFQ_ACTION_DEFER };
+  const char *everyone[] = { "chair", "member", "desk", "admin" };
+  gint64 id = reach (f, RIFQ_REQUEST_UNDER_REVIEW);
+  gint64 audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    for (guint u = 0; u < G_N_ELEMENTS (everyone); u++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *expected = decision_refused (decisions[i]);
+
+        g_assert_false (take_step (f, id, decisions[i], everyone[u], &error));
+        g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+        g_assert_cmpstr (error->message, ==, expected);
+      }
+  g_assert_cmpint (state_of (f, id), ==, RIFQ_REQUEST_UNDER_REVIEW);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM request WHERE decided_at IS NOT NULL"), ==, 0);
 }
 
 static void
@@ -486,7 +562,7 @@ test_migration_keeps_sequence_of_old_requests (void)
     }
   g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
                                  "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
-                                 " ALTER TABLE request DROP COLUMN seq_year; PRAGMA user_version = 6;",
+                                 " ALTER TABLE request DROP COLUMN seq_year; PRAGMA user_version = 7;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&db);
 
@@ -983,6 +1059,157 @@ test_service_recorded (Fixture       *f,
   g_assert_cmpint (((RifqService *) g_ptr_array_index (r->services, 0))->quantity, ==, 2);
 }
 
+/* Accepted at a meeting with what the committee approved, and registered. */
+static gint64
+accepted_with (Fixture *f,
+               gint64   amount,
+               gint64   quantity)
+{
+  gint64 id = reach (f, RIFQ_REQUEST_UNDER_REVIEW);
+
+  decide (f, id, "accept", amount, quantity);
+  step (f, id, RIFQ_ACTION_REGISTER);
+  return id;
+}
+
+static gboolean
+serve (Fixture     *f,
+       gint64       id,
+       gint64       quantity,
+       gint64       amount,
+       const char  *override,
+       const char  *as,
+       GError     **error)
+{
+  RifqService service = { .quantity = quantity, .amount = amount, .delivered_on = (char *) TODAY,
+                          .delivered_by = (char *) "فريق التوزيع", .place = (char *) "office",
+                          .override_reason = (char *) override };
+  RifqStepDetails details = { .service = &service };
+
+  act_as (f, as);
+  return rifq_request_store_advance (f->db, id, RIFQ_ACTION_SERVE, &details, error);
+}
+
+static void
+test_amount_beyond_the_approval_refused (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = accepted_with (f, 1500, 0);
+  gint64 audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+
+  g_assert_false (serve (f, id, 0, 2000, NULL, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Service: 2000 riyals is more than the 1500 riyals that remain of the 1500 the "
+                                       "research committee approved. Only an administrator may record a service "
+                                       "beyond the approval, with the reason.");
+  g_clear_error (&error);
+  g_assert_cmpint (state_of (f, id), ==, RIFQ_REQUEST_REGISTERED);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM service"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_true (serve (f, id, 0, 1500, NULL, "desk", &error));
+  g_assert_no_error (error);
+}
+
+/* What the services deliver adds up against what was approved; the rest is said. */
+static void
+test_services_add_up_against_the_approval (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  gint64 id = accepted_with (f, 1500, 0);
+  RifqApproval approval;
+
+  g_assert_true (serve (f, id, 0, 1000, NULL, "desk", &error));
+  g_assert_false (serve (f, id, 0, 600, NULL, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_true (g_str_has_prefix (error->message, "Service: 600 riyals is more than the 500 riyals that remain"));
+  g_clear_error (&error);
+  g_assert_true (rifq_request_store_approval (f->db, id, &approval, &error));
+  g_assert_cmpint (approval.amount, ==, 1500);
+  g_assert_cmpint (approval.amount_delivered, ==, 1000);
+  said = rifq_approval_describe (&approval);
+  g_assert_cmpstr (said, ==, "The research committee approved 1500 riyals; the services recorded delivered 1000 "
+                             "riyals; what remains is 500 riyals.");
+  g_assert_true (serve (f, id, 0, 500, NULL, "desk", &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_request_store_approval (f->db, id, &approval, &error));
+  g_assert_cmpint (rifq_approval_amount_left (&approval), ==, 0);
+  g_assert_false (serve (f, id, 0, 1, NULL, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+}
+
+static void
+test_quantity_beyond_the_approval_refused (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 two = accepted_with (f, -1, 2);
+  gint64 unstated = accepted_with (f, -1, 0);
+
+  g_assert_true (serve (f, two, 1, -1, NULL, "desk", &error));
+  g_assert_false (serve (f, two, 2, -1, NULL, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_true (g_str_has_prefix (error->message, "Service: a quantity of 2 is more than the 1 that remain of the 2"));
+  g_clear_error (&error);
+  g_assert_true (serve (f, two, 1, -1, NULL, "desk", &error));
+
+  /* Accepted without a quantity: the support asked for, once; and no riyals were asked for. */
+  g_assert_false (serve (f, unstated, 2, -1, NULL, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (serve (f, unstated, 1, 100, NULL, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_true (g_str_has_prefix (error->message, "Service: the research committee approved no amount in riyals"));
+  g_clear_error (&error);
+  g_assert_true (serve (f, unstated, 1, -1, NULL, "desk", &error));
+  g_assert_no_error (error);
+}
+
+/* Beyond the approval only an administrator records a service, with the reason, audited. */
+static void
+test_administrator_override_with_reason_audited (Fixture       *f,
+                                                 gconstpointer  data)
+{
+  const char *reason = "ارتفع إيجار المسكن بقرار المحكمة";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  RifqService *given;
+  gint64 id = accepted_with (f, 1500, 0);
+
+  act_as (f, "admin");
+  g_assert_true (rifq_staff_save (f->db, "manager", "مدير الجمعية", RIFQ_ROLE_ADMIN, &error));
+  g_assert_false (serve (f, id, 0, 2000, reason, "desk", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Only an administrator may record a service beyond what the research committee "
+                                       "approved.");
+  g_clear_error (&error);
+  g_assert_false (serve (f, id, 0, 2000, "  ", "manager", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM service"), ==, 0);
+
+  g_assert_true (serve (f, id, 0, 2000, reason, "manager", &error));
+  g_assert_no_error (error);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_SERVED);
+  given = g_ptr_array_index (r->services, 0);
+  g_assert_cmpstr (given->override_reason, ==, reason);
+  g_assert_cmpstr (given->override_by, ==, "manager");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'override' AND actor = 'manager'"
+                                           " AND reason = 'ارتفع إيجار المسكن بقرار المحكمة'"
+                                           " AND after_json LIKE '%\"amount_delivered\":2000%'"), ==, 1);
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
+
+  /* Within the approval a reason is not asked for, and none is kept. */
+  g_clear_pointer (&r, rifq_request_unref);
+  id = accepted_with (f, 1500, 0);
+  g_assert_true (serve (f, id, 0, 1000, reason, "desk", &error));
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_null (((RifqService *) g_ptr_array_index (r->services, 0))->override_reason);
+}
+
 static void
 test_lookup_finds_by_any_key (Fixture       *f,
                               gconstpointer  data)
@@ -1044,6 +1271,7 @@ main (int   argc,
   ADD ("/request/transition/every-allowed-step-leads-where-the-policy-says", test_every_allowed_step);
   ADD ("/request/transition/every-forbidden-step-refused-with-message", test_every_forbidden_step);
   ADD ("/request/transition/refused-for-role-that-may-not", test_refused_for_wrong_role);
+  ADD ("/request/decide/refused-outside-a-meeting", test_decision_refused_outside_a_meeting);
   ADD ("/request/transition/writes-audit-row", test_step_writes_audit_row);
   ADD ("/request/create/numbers-restart-each-hijri-year", test_numbers_per_hijri_year);
   ADD ("/request/create/stored-bad-number-format-refused-not-numbered", test_stored_bad_format_refused);
@@ -1072,6 +1300,10 @@ main (int   argc,
   ADD ("/request/referral/queue-and-answer-with-visit-report", test_referral_queue_and_answer);
   ADD ("/request/register/gives-file-number-once", test_registration_gives_file_number);
   ADD ("/request/serve/records-service", test_service_recorded);
+  ADD ("/request/serve/amount-beyond-the-approval-refused", test_amount_beyond_the_approval_refused);
+  ADD ("/request/serve/services-add-up-against-the-approval", test_services_add_up_against_the_approval);
+  ADD ("/request/serve/quantity-beyond-the-approval-refused", test_quantity_beyond_the_approval_refused);
+  ADD ("/request/serve/administrator-override-with-reason-audited", test_administrator_override_with_reason_audited);
   ADD ("/request/lookup/finds-by-number-id-phone-or-name", test_lookup_finds_by_any_key);
   ADD ("/request/lookup/nothing-for-a-stranger", test_lookup_nothing_for_stranger);
   ADD ("/request/lookup/short-number-after-format-change", test_short_number_after_format_change);

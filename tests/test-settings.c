@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-settings.h"
 #include "rifq-test-request.h"
@@ -41,6 +42,42 @@ test_admin_changes_settings (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"
                                         " AND after_json LIKE '{\"association_logo_png\":\"%' AND length (after_json) < 100"),
                    ==, 1);
+}
+
+/* How a member present who does not vote counts: checked, audited with the value before. */
+static void
+test_abstentions_setting_checked_and_audited (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  RifqRule rule;
+
+  rifq_test_staff (db);
+  rifq_db_set_actor (db, "admin");
+  rifq_committee_rule_get (db, &rule);
+  g_assert_cmpint (rule.abstentions, ==, RIFQ_ABSTENTIONS_AS_PRESENT);
+  g_assert_false (rifq_settings_save (db, "committee_abstentions", "blank", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Abstentions: choose as_present, ignored or against.");
+  g_clear_error (&error);
+  rifq_db_set_actor (db, "chair");
+  g_assert_false (rifq_settings_save (db, "committee_abstentions", "against", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"), ==, 0);
+
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_settings_save (db, "committee_abstentions", "against", &error));
+  g_assert_no_error (error);
+  value = rifq_db_get_setting (db, "committee_abstentions");
+  g_assert_cmpstr (value, ==, "against");
+  rifq_committee_rule_get (db, &rule);
+  g_assert_cmpint (rule.abstentions, ==, RIFQ_ABSTENTIONS_AGAINST);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"
+                                        " AND before_json = '{\"committee_abstentions\":\"as_present\"}'"
+                                        " AND after_json = '{\"committee_abstentions\":\"against\"}'"), ==, 1);
+  g_assert_true (g_strv_contains (rifq_settings_keys (), "committee_abstentions"));
 }
 
 static void
@@ -148,5 +185,6 @@ main (int   argc,
   g_test_add_func ("/settings/save/refused-changes-leave-everything", test_refused_settings_change_nothing);
   g_test_add_func ("/settings/number-format/refused-when-set-naming-setting-and-fault",
                    test_number_formats_checked_when_set);
+  g_test_add_func ("/settings/committee/abstentions-checked-and-audited", test_abstentions_setting_checked_and_audited);
   return g_test_run ();
 }

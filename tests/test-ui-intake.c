@@ -14,6 +14,7 @@
 #include "rifq-seal.h"
 #include "rifq-application.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-intake-page.h"
 #include "rifq-locale.h"
@@ -21,7 +22,7 @@
 #include "rifq-request-store.h"
 #include "rifq-screenshot.h"
 #include "rifq-staff.h"
-#include "rifq-test-util.h"
+#include "rifq-test-request.h"
 #include "rifq-window.h"
 
 typedef struct
@@ -147,6 +148,29 @@ done (Desk       *desk,
 
   if (!rifq_intake_page_activate (desk->page, action, &error))
     g_error ("“%s” refused: %s", action, error->message);
+}
+
+/* The committee, another workstation, accepts at a meeting of today: khalid, its chair and only
+ * member, present, votes, and records the decision with what it approves. */
+static void
+accept_at_meeting (Desk   *desk,
+                   gint64  id,
+                   gint64  amount,
+                   gint64  quantity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+
+  rifq_db_set_actor (desk->db, "khalid");
+  meeting = rifq_committee_meeting_create (desk->db, "2026-11-26", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_set_present (desk->db, meeting->id, "khalid", TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (desk->db, meeting->id, id, &error));
+  g_assert_true (rifq_committee_vote (desk->db, meeting->id, id, "accept", amount, NULL, &error));
+  g_assert_true (rifq_committee_decide_full (desk->db, meeting->id, id, "accept", amount, quantity, "يستحق الدعم",
+                                             &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (desk->db, "noura");
 }
 
 static void
@@ -283,11 +307,7 @@ test_seven_steps (void)
 
   /* 6. Registration, once the committee (another workstation) has accepted. */
   refused (&desk, "register", "");
-  rifq_db_set_actor (desk.db, "khalid");
-  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_REVIEW, NULL, &error));
-  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_ACCEPT, NULL, &error));
-  g_assert_no_error (error);
-  rifq_db_set_actor (desk.db, "noura");
+  accept_at_meeting (&desk, id, -1, 2);
   g_assert_true (rifq_intake_page_open (desk.page, id, &error));
   g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 6);
   shoot (&desk, "6-registration");
@@ -307,6 +327,65 @@ test_seven_steps (void)
   g_assert_cmpstr (((RifqService *) g_ptr_array_index (r->services, 0))->delivered_on, ==, "2026-11-25");
   shoot (&desk, "7-service");
 
+  g_assert_true (rifq_db_verify_audit (desk.db, NULL, NULL));
+  desk_close (&desk);
+}
+
+/* The Service step shows what the committee approved and what remains; beyond it the desk is
+ * refused, and an administrator records the service with the reason. */
+static void
+test_service_keeps_within_the_approval (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_after = NULL;
+  RifqApproval approved = { .amount = 1000, .quantity = 1 };
+  RifqApproval beyond = { .amount = 1000, .quantity = 1, .amount_delivered = 1200 };
+  Desk desk = { 0 };
+  gint64 id;
+
+  desk_open (&desk);
+  rifq_db_set_actor (desk.db, "admin");
+  g_assert_true (rifq_staff_save (desk.db, "desk", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
+  /* 1500 riyals asked for; the committee approves 1000. */
+  id = rifq_test_submitted_request (desk.db, desk.beneficiary_id, "financial_aid");
+  accept_at_meeting (&desk, id, 1000, 0);
+  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_REGISTER, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rifq_intake_page_open (desk.page, id, &error));
+  g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 7);
+  {
+    g_autofree char *sentence = rifq_approval_describe (&approved);
+
+    expected = rifq_ui_display_digits (sentence);
+  }
+  g_assert_cmpstr (rifq_intake_page_get_service_approval (desk.page), ==, expected);
+  g_assert_nonnull (strstr (expected, "١٠٠٠"));
+
+  rifq_intake_page_fill_service (desk.page, "", "1200", "1448/06/16", "نورة العتيبي", FALSE, NULL);
+  refused (&desk, "serve", "مدير النظام");
+  r = saved (&desk);
+  g_assert_cmpuint (r->services->len, ==, 0);
+  g_clear_pointer (&r, rifq_request_unref);
+
+  /* The administrator, at the same desk, goes beyond it with the reason. */
+  rifq_db_set_actor (desk.db, "admin");
+  g_assert_true (rifq_intake_page_open (desk.page, id, &error));
+  rifq_intake_page_fill_service (desk.page, "", "1200", "1448/06/16", "نورة العتيبي", FALSE, NULL);
+  rifq_intake_page_set_service_override (desk.page, "فاتورة الإيجار أعلى مما قُدِّر");
+  done (&desk, "serve");
+  r = saved (&desk);
+  g_assert_cmpuint (r->services->len, ==, 1);
+  g_assert_cmpstr (((RifqService *) g_ptr_array_index (r->services, 0))->override_reason, ==,
+                   "فاتورة الإيجار أعلى مما قُدِّر");
+  {
+    g_autofree char *sentence = rifq_approval_describe (&beyond);
+
+    expected_after = rifq_ui_display_digits (sentence);
+  }
+  g_assert_cmpstr (rifq_intake_page_get_service_approval (desk.page), ==, expected_after);
   g_assert_true (rifq_db_verify_audit (desk.db, NULL, NULL));
   desk_close (&desk);
 }
@@ -435,6 +514,8 @@ main (int   argc,
 
   g_test_add_func ("/window/intake/seven-steps-from-door-to-service", test_seven_steps);
   g_test_add_func ("/window/intake/withdraw-records-the-reason", test_withdraw_records_reason);
+  g_test_add_func ("/window/intake/service-shows-what-remains-and-refuses-beyond-the-approval",
+                   test_service_keeps_within_the_approval);
   g_test_add_func ("/window/intake/half-typed-reception-kept", test_half_typed_reception_kept);
   g_test_add_func ("/window/intake/signature-kept-while-away", test_signing_kept_while_away);
 

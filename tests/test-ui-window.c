@@ -390,17 +390,27 @@ test_committee_decides_from_the_page (void)
   g_assert_true (rifq_committee_page_add_to_agenda (page, id, &error));
   g_assert_no_error (error);
 
-  /* A decision before the votes is refused by the rule and changes nothing. */
-  g_assert_false (rifq_committee_page_decide (page, id, "accept", "", "يستحق", &error));
+  /* Before the meeting's day no vote is taken; on the day, a decision before the votes is
+   * refused by the rule and changes nothing. */
+  g_assert_false (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM vote"), ==, 0);
+  rifq_request_store_set_today (db, "2026-11-30");
+  g_assert_false (rifq_committee_page_decide (page, id, "accept", "", "", "يستحق", &error));
   g_clear_error (&error);
   g_assert_true (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
   rifq_db_set_actor (db, "member1");
   g_assert_true (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
   rifq_db_set_actor (db, "chair");
-  g_assert_true (rifq_committee_page_decide (page, id, "accept", "1500", "يستحق الدعم", &error));
+  g_assert_false (rifq_committee_page_decide (page, id, "accept", "1500", "ثلاث", "يستحق الدعم", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (rifq_committee_page_decide (page, id, "accept", "1500", "٣", "يستحق الدعم", &error));
   g_assert_no_error (error);
   after = rifq_request_store_get (db, id, NULL);
   g_assert_cmpint (after->state, ==, RIFQ_REQUEST_ACCEPTED);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision WHERE amount = 1500 AND quantity = 3"), ==, 1);
   rifq_test_spin (100);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -471,6 +481,7 @@ test_association_settings_from_preferences (void)
   g_autofree char *letterhead = NULL;
   g_autofree char *period = NULL;
   g_autofree char *quorum = NULL;
+  g_autofree char *abstentions = NULL;
   g_autoptr(GBytes) saved_logo = NULL;
   g_autoptr(RifqStaff) old_chair = NULL;
   RifqPreferencesWindow *window;
@@ -497,6 +508,12 @@ test_association_settings_from_preferences (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (rifq_association_page_get_editor (page, "committee_quorum")), 1);
   quorum = rifq_db_get_setting (db, "committee_quorum");
   g_assert_cmpstr (quorum, ==, "two_thirds");
+  /* How a member present who does not vote counts is part of the rule, audited like the rest. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rifq_association_page_get_editor (page, "committee_abstentions")), 1);
+  abstentions = rifq_db_get_setting (db, "committee_abstentions");
+  g_assert_cmpstr (abstentions, ==, "ignored");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"
+                                        " AND after_json = '{\"committee_abstentions\":\"ignored\"}'"), ==, 1);
 
   /* A bad value is refused with the field named; what was typed stays, and nothing is written. */
   audit = rifq_test_count (db, "SELECT count(*) FROM audit");

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "rifq-calendar.h"
-#include "rifq-committee.h"
+#include "rifq-committee-private.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-request-store-private.h"
@@ -201,6 +201,28 @@ rifq_committee_queue_cities (RifqDb  *db,
 /* How the rule's parts are written in the settings and with each meeting, in enum order. */
 static const char * const quorum_codes[] = { "more_than_half", "two_thirds", "all" };
 static const char * const majority_codes[] = { "of_present", "of_votes", "of_committee" };
+static const char * const abstention_codes[] = { "as_present", "ignored", "against" };
+
+const char *
+rifq_abstentions_code (RifqAbstentions abstentions)
+{
+  g_return_val_if_fail (abstentions < G_N_ELEMENTS (abstention_codes), NULL);
+  return abstention_codes[abstentions];
+}
+
+gboolean
+rifq_abstentions_from_code (const char      *code,
+                            RifqAbstentions *out_abstentions)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (abstention_codes); i++)
+    if (g_strcmp0 (code, abstention_codes[i]) == 0)
+      {
+        if (out_abstentions != NULL)
+          *out_abstentions = i;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 /* Meetings */
 
@@ -330,6 +352,7 @@ typedef struct
   gboolean     present;
   const char  *vote;
   gint64       amount;
+  gint64       quantity;
   const char  *text;
 } Job;
 
@@ -354,7 +377,7 @@ create_meeting_cb (RifqDb      *db,
   /* The meeting keeps the rule it is called under, whatever the settings say later. */
   rifq_committee_rule_get (db, &rule);
   stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
-                              " chair_breaks_tie) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                              " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, job->held_on, -1, SQLITE_STATIC);
@@ -364,6 +387,7 @@ create_meeting_cb (RifqDb      *db,
   sqlite3_bind_text (stmt, 5, quorum_codes[rule.quorum], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, majority_codes[rule.majority], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, rule.chair_breaks_tie);
+  sqlite3_bind_text (stmt, 8, abstention_codes[rule.abstentions], -1, SQLITE_STATIC);
   if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
   job->meeting_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
@@ -525,6 +549,22 @@ rifq_committee_meetings (RifqDb  *db,
   return g_steal_pointer (&meetings);
 }
 
+/* Whether the meeting has recorded any decision: from then on its attendance and agenda stand. */
+static gboolean
+meeting_has_decisions (RifqDb *db,
+                       gint64  meeting_id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static gboolean
 set_present_cb (RifqDb      *db,
                 RifqDbWrite *write,
@@ -537,18 +577,12 @@ set_present_cb (RifqDb      *db,
   if (!require_meeting_chair (db, job->meeting_id, _("record who is present"), error))
     return FALSE;
   /* The decisions were taken by the members present then: the record of them stays as it was. */
-  stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (meeting_has_decisions (db, job->meeting_id))
     {
-      sqlite3_reset (stmt);
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                            _("The meeting has decided on a request: who was present can no longer change."));
       return FALSE;
     }
-  sqlite3_reset (stmt);
   stmt = rifq_db_prepare (db, "UPDATE meeting_member SET present = ? WHERE meeting_id = ? AND username = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -598,6 +632,45 @@ on_agenda (RifqDb  *db,
   return found;
 }
 
+/* "meeting 3 of 20 Jumada al-Akhirah 1448 AH — 30 November 2026", for the messages. */
+static char *
+meeting_name (gint64      meeting_id,
+              const char *held_on)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  g_autofree char *day = rifq_calendar_format_iso_both (held_on, rifq_calendar_interface_digits ());
+
+  /* Translators: "meeting 3 of 20 Jumada al-Akhirah 1448 AH — 30 November 2026" */
+  return g_strdup_printf (_("meeting %s of %s"), number, day);
+}
+
+/* The other meeting that has the request on its agenda and has not decided on it, or 0. */
+static gint64
+undecided_elsewhere (RifqDb  *db,
+                     gint64   meeting_id,
+                     gint64   request_id,
+                     char   **out_held_on)
+{
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+
+  stmt = rifq_db_prepare (db, "SELECT a.meeting_id, m.held_on FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                              " WHERE a.request_id = ?1 AND a.meeting_id <> ?2 AND NOT EXISTS (SELECT 1 FROM decision d"
+                              " WHERE d.meeting_id = a.meeting_id AND d.request_id = ?1) ORDER BY m.held_on, m.id LIMIT 1",
+                          NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = sqlite3_column_int64 (stmt, 0);
+      *out_held_on = rifq_db_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static gboolean
 add_to_agenda_cb (RifqDb      *db,
                   RifqDbWrite *write,
@@ -607,7 +680,9 @@ add_to_agenda_cb (RifqDb      *db,
   Job *job = user_data;
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
+  g_autofree char *other_day = NULL;
   sqlite3_stmt *stmt;
+  gint64 other;
 
   if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
     return FALSE;
@@ -619,6 +694,28 @@ add_to_agenda_cb (RifqDb      *db,
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, _("Request %s is already on this meeting’s agenda."),
                    r->number);
+      return FALSE;
+    }
+  /* The agenda closes with the first decision, as attendance does: the minutes list what the
+   * committee had before it when it began deciding. */
+  if (meeting_has_decisions (db, job->meeting_id))
+    {
+      g_autofree char *name = meeting_name (meeting->id, meeting->held_on);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Request %s cannot be added: %s has recorded decisions, and its agenda closed with the "
+                     "first of them. Put the request on the agenda of a later meeting."), r->number, name);
+      return FALSE;
+    }
+  /* One meeting at a time decides a request. */
+  other = undecided_elsewhere (db, job->meeting_id, job->request_id, &other_day);
+  if (other != 0)
+    {
+      g_autofree char *name = meeting_name (other, other_day);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Request %s is already on the agenda of %s, which has not decided on it: decide on it there, "
+                     "or take it off that agenda first."), r->number, name);
       return FALSE;
     }
   /* A submitted request comes under review; a deferred one is reconsidered. */
@@ -664,6 +761,92 @@ rifq_committee_add_to_agenda (RifqDb  *db,
   return rifq_db_write (db, add_to_agenda_cb, &job, error);
 }
 
+static JsonNode *
+votes_json (GPtrArray *cast)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cast->len; i++)
+    {
+      RifqVote *vote = g_ptr_array_index (cast, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "member");
+      json_builder_add_string_value (builder, vote->username);
+      json_builder_set_member_name (builder, "vote");
+      json_builder_add_string_value (builder, vote->vote);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+remove_from_agenda_cb (RifqDb      *db,
+                       RifqDbWrite *write,
+                       gpointer     user_data,
+                       GError     **error)
+{
+  Job *job = user_data;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqDecision) decided = NULL;
+  g_autoptr(GPtrArray) cast = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  const char *statements[] = { "DELETE FROM vote WHERE meeting_id = ? AND request_id = ?",
+                               "DELETE FROM agenda_item WHERE meeting_id = ? AND request_id = ?" };
+
+  if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
+    return FALSE;
+  r = rifq_request_store_get (db, job->request_id, error);
+  if (r == NULL)
+    return FALSE;
+  if (!on_agenda (db, job->meeting_id, job->request_id))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("Request %s is not on this meeting’s agenda."),
+                   r->number);
+      return FALSE;
+    }
+  decided = rifq_committee_decision (db, job->meeting_id, job->request_id);
+  if (decided != NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The meeting has decided on request %s: it stays on the agenda and in the minutes."), r->number);
+      return FALSE;
+    }
+  cast = rifq_committee_votes (db, job->meeting_id, job->request_id, error);
+  if (cast == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = rifq_db_prepare (db, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, job->meeting_id);
+      sqlite3_bind_int64 (stmt, 2, job->request_id);
+      if (!_rifq_request_store_step_ok (stmt, db, error))
+        return FALSE;
+    }
+  /* The votes cast on it there are gone from the meeting, not from the record. */
+  before = meeting_json (job->meeting_id, "request", r->number);
+  json_object_set_member (json_node_get_object (before), "votes", votes_json (cast));
+  rifq_db_write_audit_take (write, "agenda-remove", "meeting", job->meeting_id, g_steal_pointer (&before), NULL, NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_committee_remove_from_agenda (RifqDb  *db,
+                                   gint64   meeting_id,
+                                   gint64   request_id,
+                                   GError **error)
+{
+  Job job = { .meeting_id = meeting_id, .request_id = request_id };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  return rifq_db_write (db, remove_from_agenda_cb, &job, error);
+}
+
 /* Votes and the rule */
 
 /* Whether username is listed with the meeting (the committee as it was called), and present. */
@@ -691,15 +874,50 @@ meeting_member (RifqDb     *db,
   return listed;
 }
 
-/* Checks that a request is on the meeting's agenda and under review. */
+static char *
+meeting_day (RifqDb *db,
+             gint64  meeting_id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT held_on FROM meeting WHERE id = ?", NULL);
+  char *day = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    day = rifq_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return day;
+}
+
+/* Checks that the meeting's day has come, and that the request is on its agenda, under review
+ * and not yet decided there. */
 static RifqRequest *
 open_case (RifqDb   *db,
            gint64    meeting_id,
            gint64    request_id,
            GError  **error)
 {
-  g_autoptr(RifqRequest) r = rifq_request_store_get (db, request_id, error);
+  g_autofree char *held_on = meeting_day (db, meeting_id);
+  g_autofree char *today = rifq_request_store_today (db);
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqDecision) decided = NULL;
 
+  if (held_on == NULL)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no such meeting."));
+      return NULL;
+    }
+  /* ISO dates compare as text. */
+  if (g_strcmp0 (today, held_on) < 0)
+    {
+      g_autofree char *day = rifq_calendar_format_iso_both (held_on, rifq_calendar_interface_digits ());
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The meeting is on %s: its votes and decisions are recorded from that day on, not before."), day);
+      return NULL;
+    }
+  r = rifq_request_store_get (db, request_id, error);
   if (r == NULL)
     return NULL;
   if (r->state != RIFQ_REQUEST_UNDER_REVIEW)
@@ -707,6 +925,15 @@ open_case (RifqDb   *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("Request %s is “%s”, not under review: the committee cannot vote or decide on it."),
                    r->number, rifq_request_state_label (r->state));
+      return NULL;
+    }
+  /* Deferred here and taken up again by a later meeting: that one decides now. */
+  decided = rifq_committee_decision (db, meeting_id, request_id);
+  if (decided != NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("This meeting has already decided on request %s (%s): it cannot vote or decide on it again."),
+                   r->number, vote_label (decided->decision));
       return NULL;
     }
   if (!on_agenda (db, meeting_id, request_id))
@@ -812,7 +1039,8 @@ static void
 rule_from_codes (RifqRule   *rule,
                  const char *quorum,
                  const char *majority,
-                 gboolean    chair_breaks_tie)
+                 gboolean    chair_breaks_tie,
+                 const char *abstentions)
 {
   rule->quorum = g_strcmp0 (quorum, "two_thirds") == 0 ? RIFQ_QUORUM_TWO_THIRDS
                  : g_strcmp0 (quorum, "all") == 0 ? RIFQ_QUORUM_ALL
@@ -821,6 +1049,8 @@ rule_from_codes (RifqRule   *rule,
                    : g_strcmp0 (majority, "of_committee") == 0 ? RIFQ_MAJORITY_OF_COMMITTEE
                    : RIFQ_MAJORITY_OF_PRESENT;
   rule->chair_breaks_tie = chair_breaks_tie;
+  if (!rifq_abstentions_from_code (abstentions, &rule->abstentions))
+    rule->abstentions = RIFQ_ABSTENTIONS_AS_PRESENT;
 }
 
 /* The rule the settings give; an unknown value reads as the policy's default. */
@@ -831,6 +1061,7 @@ rifq_committee_rule_get (RifqDb   *db,
   g_autofree char *quorum = NULL;
   g_autofree char *majority = NULL;
   g_autofree char *chair_breaks = NULL;
+  g_autofree char *abstentions = NULL;
 
   g_return_if_fail (RIFQ_IS_DB (db));
   g_return_if_fail (rule != NULL);
@@ -838,7 +1069,8 @@ rifq_committee_rule_get (RifqDb   *db,
   quorum = rifq_db_get_setting (db, "committee_quorum");
   majority = rifq_db_get_setting (db, "committee_majority");
   chair_breaks = rifq_db_get_setting (db, "committee_chair_breaks_tie");
-  rule_from_codes (rule, quorum, majority, g_strcmp0 (chair_breaks, "0") != 0);
+  abstentions = rifq_db_get_setting (db, "committee_abstentions");
+  rule_from_codes (rule, quorum, majority, g_strcmp0 (chair_breaks, "0") != 0, abstentions);
 }
 
 gboolean
@@ -853,14 +1085,16 @@ rifq_committee_meeting_rule (RifqDb    *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (rule != NULL, FALSE);
 
-  stmt = rifq_db_prepare (db, "SELECT quorum, majority, chair_breaks_tie FROM meeting WHERE id = ?", error);
+  stmt = rifq_db_prepare (db, "SELECT quorum, majority, chair_breaks_tie, abstentions FROM meeting WHERE id = ?",
+                          error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       rule_from_codes (rule, (const char *) sqlite3_column_text (stmt, 0),
-                       (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2) != 0);
+                       (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2) != 0,
+                       (const char *) sqlite3_column_text (stmt, 3));
       found = TRUE;
     }
   sqlite3_reset (stmt);
@@ -901,29 +1135,147 @@ quorum_needed (const RifqRule *rule)
     }
 }
 
+/* The rule's parts in words, in the order of their enums. */
+static const char * const majority_words[] = {
+  N_("a choice with the votes of more than half of the members present decides"),
+  N_("a choice with more than half of the votes cast decides"),
+  N_("a choice with the votes of more than half of the whole committee decides"),
+};
+static const char * const abstention_words[] = {
+  N_("a member present who does not vote abstains and still counts as present"),
+  N_("a member present who does not vote abstains, and abstentions are left out of the count"),
+  N_("a member present who does not vote abstains, and an abstention counts against every choice"),
+};
+
 char *
 rifq_rule_describe (const RifqRule *rule)
 {
-  const char *majority;
+  const char *majority = _(majority_words[MIN (rule->majority, G_N_ELEMENTS (majority_words) - 1)]);
+  const char *abstentions = _(abstention_words[MIN (rule->abstentions, G_N_ELEMENTS (abstention_words) - 1)]);
 
+  /* Translators: the committee's rule, as in "Quorum: more than half of the committee present;
+   * a choice with … decides; a member present who does not vote abstains …; the chair's vote breaks
+   * a tie …." */
+  return g_strdup_printf (_("Quorum: %s; %s; %s; %s."), quorum_needed (rule), majority, abstentions,
+                          rule->chair_breaks_tie
+                          ? _("the chair’s vote breaks a tie, that is a count split evenly between two choices")
+                          : _("a tie decides nothing"));
+}
+
+/* What the majority is reckoned on, once the rule has said how abstentions count. */
+typedef enum
+{
+  BASE_VOTES,             /* the votes cast */
+  BASE_PRESENT,           /* the members present */
+  BASE_COMMITTEE,         /* the whole committee */
+  BASE_COMMITTEE_VOTING,  /* the whole committee but those who abstained */
+} Base;
+
+static Base
+majority_base (const RifqRule *rule)
+{
   switch (rule->majority)
     {
     case RIFQ_MAJORITY_OF_VOTES:
-      majority = _("a choice with more than half of the votes cast decides");
-      break;
+      return rule->abstentions == RIFQ_ABSTENTIONS_AGAINST ? BASE_PRESENT : BASE_VOTES;
     case RIFQ_MAJORITY_OF_COMMITTEE:
-      majority = _("a choice with the votes of more than half of the whole committee decides");
-      break;
+      return rule->abstentions == RIFQ_ABSTENTIONS_IGNORED ? BASE_COMMITTEE_VOTING : BASE_COMMITTEE;
     case RIFQ_MAJORITY_OF_PRESENT:
     default:
-      majority = _("a choice with the votes of more than half of the members present decides");
-      break;
+      return rule->abstentions == RIFQ_ABSTENTIONS_IGNORED ? BASE_VOTES : BASE_PRESENT;
     }
-  /* Translators: the committee's rule, as in "Quorum: more than half of the committee present;
-   * a choice with … decides; the chair's vote breaks a tie." */
-  return g_strdup_printf (_("Quorum: %s; %s; %s."), quorum_needed (rule), majority,
-                          rule->chair_breaks_tie ? _("the chair’s vote breaks a tie")
-                                                 : _("a tie decides nothing"));
+}
+
+static guint
+vote_index (const char *vote)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    if (g_strcmp0 (vote, votes[i]) == 0)
+      return i;
+  return G_N_ELEMENTS (votes);
+}
+
+void
+rifq_rule_apply (const RifqRule *rule,
+                 RifqTally      *tally)
+{
+  guint counts[G_N_ELEMENTS (votes)] = { tally->accept, tally->reject, tally->defer };
+  guint tied[2] = { 0 };
+  guint n_tied = 0;
+  guint chair;
+  guint count_on;
+  Base base;
+
+  g_return_if_fail (rule != NULL);
+  g_return_if_fail (tally != NULL);
+
+  g_clear_pointer (&tally->outcome, g_free);
+  g_clear_pointer (&tally->explanation, g_free);
+  tally->voted = tally->accept + tally->reject + tally->defer;
+  tally->abstain = tally->present > tally->voted ? tally->present - tally->voted : 0;
+  tally->quorum = rifq_rule_has_quorum (rule, tally->present, tally->members);
+  if (!tally->quorum)
+    {
+      /* Translators: the last %s is what the rule needs, as in "more than half of the committee present". */
+      tally->explanation = g_strdup_printf (_("No quorum: %u of the committee’s %u members are present; the rule "
+                                              "needs %s."), tally->present, tally->members, quorum_needed (rule));
+      return;
+    }
+
+  base = majority_base (rule);
+  count_on = base == BASE_VOTES ? tally->voted
+             : base == BASE_PRESENT ? tally->present
+             : base == BASE_COMMITTEE ? tally->members
+             : tally->members - MIN (tally->abstain, tally->members);
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    if (counts[i] * 2 > count_on)
+      {
+        tally->outcome = g_strdup (votes[i]);
+        tally->explanation = g_strdup_printf (base == BASE_VOTES
+                                              ? _("The majority of the votes cast is for %s (%u of %u).")
+                                              : base == BASE_COMMITTEE
+                                              ? _("The majority of the whole committee voted for %s (%u of %u).")
+                                              : base == BASE_COMMITTEE_VOTING
+                                              ? _("The majority of the committee, abstentions left out, voted for %s "
+                                                  "(%u of %u).")
+                                              : _("The majority of the members present voted for %s (%u of %u)."),
+                                              vote_label (votes[i]), counts[i], count_on);
+        return;
+      }
+
+  /* A tie is the count split evenly between two choices: nothing else, no abstention counted. */
+  for (guint i = 0; i < G_N_ELEMENTS (votes) && n_tied < G_N_ELEMENTS (tied); i++)
+    if (count_on > 0 && counts[i] * 2 == count_on)
+      tied[n_tied++] = i;
+  if (n_tied == 2)
+    {
+      chair = vote_index (tally->chair_vote);
+      if (rule->chair_breaks_tie && (chair == tied[0] || chair == tied[1]))
+        {
+          tally->outcome = g_strdup (votes[chair]);
+          tally->explanation = g_strdup_printf (_("The votes are tied; the chair’s vote for %s breaks the tie."),
+                                                vote_label (votes[chair]));
+        }
+      else
+        tally->explanation = g_strdup_printf (rule->chair_breaks_tie
+                                              ? _("No decision yet: the votes are tied, %u for %s and %u for %s, and "
+                                                  "the chair has voted for neither.")
+                                              : _("No decision yet: the votes are tied, %u for %s and %u for %s, and "
+                                                  "under the meeting’s rule a tie decides nothing."),
+                                              counts[tied[0]], vote_label (votes[tied[0]]),
+                                              counts[tied[1]], vote_label (votes[tied[1]]));
+      return;
+    }
+
+  tally->explanation = g_strdup_printf (base == BASE_VOTES
+                                        ? _("No decision yet: no choice has more than half of the %u votes cast.")
+                                        : base == BASE_COMMITTEE
+                                        ? _("No decision yet: no choice has a majority of the committee’s %u members.")
+                                        : base == BASE_COMMITTEE_VOTING
+                                        ? _("No decision yet: no choice has a majority of the %u members of the "
+                                            "committee who did not abstain.")
+                                        : _("No decision yet: no choice has a majority of the %u members present."),
+                                        count_on);
 }
 
 RifqTally *
@@ -933,11 +1285,9 @@ rifq_committee_tally (RifqDb  *db,
                       GError **error)
 {
   g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+  guint counts[G_N_ELEMENTS (votes)] = { 0 };
   RifqRule rule;
   sqlite3_stmt *stmt;
-  guint counts[G_N_ELEMENTS (votes)] = { 0 };
-  guint top = 0, at_top = 0;
-  guint base;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -968,13 +1318,12 @@ rifq_committee_tally (RifqDb  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *vote = (const char *) sqlite3_column_text (stmt, 0);
+      guint i = vote_index (vote);
 
-      for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-        if (g_strcmp0 (vote, votes[i]) == 0)
-          counts[i]++;
+      if (i < G_N_ELEMENTS (votes))
+        counts[i]++;
       if (sqlite3_column_int (stmt, 1))
         tally->chair_vote = g_strdup (vote);
-      tally->voted++;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -985,67 +1334,18 @@ rifq_committee_tally (RifqDb  *db,
   tally->accept = counts[0];
   tally->reject = counts[1];
   tally->defer = counts[2];
-
-  tally->quorum = rifq_rule_has_quorum (&rule, tally->present, tally->members);
-  if (!tally->quorum)
-    {
-      /* Translators: the last %s is what the rule needs, as in "more than half of the committee present". */
-      tally->explanation = g_strdup_printf (_("No quorum: %u of the committee’s %u members are present; the rule "
-                                              "needs %s."), tally->present, tally->members, quorum_needed (&rule));
-      return g_steal_pointer (&tally);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-    if (counts[i] > top)
-      {
-        top = counts[i];
-        at_top = 1;
-      }
-    else if (counts[i] == top && top > 0)
-      at_top++;
-
-  /* A majority of the members present, of the votes cast or of the whole committee decides. */
-  base = rule.majority == RIFQ_MAJORITY_OF_VOTES ? tally->voted
-         : rule.majority == RIFQ_MAJORITY_OF_COMMITTEE ? tally->members
-         : tally->present;
-  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-    if (counts[i] * 2 > base)
-      {
-        tally->outcome = g_strdup (votes[i]);
-        tally->explanation = g_strdup_printf (rule.majority == RIFQ_MAJORITY_OF_VOTES
-                                              ? _("The majority of the votes cast is for %s (%u of %u).")
-                                              : rule.majority == RIFQ_MAJORITY_OF_COMMITTEE
-                                              ? _("The majority of the whole committee voted for %s (%u of %u).")
-                                              : _("The majority of the members present voted for %s (%u of %u)."),
-                                              vote_label (votes[i]), counts[i], base);
-        return g_steal_pointer (&tally);
-      }
-
-  /* Otherwise the chair's vote breaks a tie at the top, when the settings say so. */
-  if (at_top > 1 && rule.chair_breaks_tie && tally->chair_vote != NULL
-      && counts[g_strcmp0 (tally->chair_vote, "accept") == 0 ? 0 : g_strcmp0 (tally->chair_vote, "reject") == 0 ? 1 : 2] == top)
-    {
-      tally->outcome = g_strdup (tally->chair_vote);
-      tally->explanation = g_strdup_printf (_("The votes are tied; the chair’s vote for %s breaks the tie."),
-                                            vote_label (tally->chair_vote));
-      return g_steal_pointer (&tally);
-    }
-
-  tally->explanation = g_strdup_printf (rule.majority == RIFQ_MAJORITY_OF_VOTES
-                                        ? _("No decision yet: no choice has more than half of the %u votes cast.")
-                                        : rule.majority == RIFQ_MAJORITY_OF_COMMITTEE
-                                        ? _("No decision yet: no choice has a majority of the committee’s %u members.")
-                                        : _("No decision yet: no choice has a majority of the %u members present."),
-                                        base);
+  rifq_rule_apply (&rule, tally);
   return g_steal_pointer (&tally);
 }
 
-static JsonNode *
-tally_json (const RifqTally *tally)
+JsonNode *
+rifq_tally_to_json (const RifqTally *tally)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *names[] = { "members", "present", "accept", "reject", "defer" };
-  guint values[] = { tally->members, tally->present, tally->accept, tally->reject, tally->defer };
+  const char *names[] = { "members", "present", "accept", "reject", "defer", "abstain" };
+  guint values[] = { tally->members, tally->present, tally->accept, tally->reject, tally->defer, tally->abstain };
+
+  g_return_val_if_fail (tally != NULL, NULL);
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1106,11 +1406,11 @@ decide_cb (RifqDb      *db,
       return FALSE;
     }
 
-  tally_node = tally_json (tally);
+  tally_node = rifq_tally_to_json (tally);
   json_generator_set_root (generator, tally_node);
   tally_text = json_generator_to_data (generator, NULL);
   stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
-                              " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, r->id);
@@ -1122,10 +1422,12 @@ decide_cb (RifqDb      *db,
   sqlite3_bind_text (stmt, 6, tally_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  if (job->quantity > 0)
+    sqlite3_bind_int64 (stmt, 9, job->quantity);
   if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
   decision_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
-  rifq_db_write_audit_take (write, "decide", "decision", decision_id, NULL, tally_json (tally), job->text);
+  rifq_db_write_audit_take (write, "decide", "decision", decision_id, NULL, rifq_tally_to_json (tally), job->text);
   /* The letter to the applicant is numbered with the decision it announces. */
   if (!issue_letter (db, write, r->id, decision_id, job->vote, error))
     return FALSE;
@@ -1145,15 +1447,38 @@ rifq_committee_decide (RifqDb     *db,
                        const char *reasons,
                        GError    **error)
 {
+  return rifq_committee_decide_full (db, meeting_id, request_id, decision, amount, 0, reasons, error);
+}
+
+gboolean
+rifq_committee_decide_full (RifqDb     *db,
+                            gint64      meeting_id,
+                            gint64      request_id,
+                            const char *decision,
+                            gint64      amount,
+                            gint64      quantity,
+                            const char *reasons,
+                            GError    **error)
+{
   g_autofree char *trimmed = g_strstrip (g_strdup (reasons ? reasons : ""));
   Job job = { .meeting_id = meeting_id, .request_id = request_id, .vote = decision, .amount = amount,
-              .text = trimmed };
+              .quantity = quantity, .text = trimmed };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
   if (!is_vote (decision))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Decision: choose acceptance, rejection or deferral."));
+      return FALSE;
+    }
+  if (amount < -1)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals, or nothing."));
+      return FALSE;
+    }
+  if (quantity < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Quantity: enter a whole number, or nothing."));
       return FALSE;
     }
   if (*trimmed == '\0')
@@ -1165,6 +1490,42 @@ rifq_committee_decide (RifqDb     *db,
 }
 
 /* The outgoing letters register */
+
+char *
+_rifq_committee_register_letter (RifqDb      *db,
+                                 gint64       request_id,
+                                 gint64       decision_id,
+                                 const char  *decision,
+                                 const char  *issued_on,
+                                 const char  *issued_by,
+                                 GError     **error)
+{
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+  RifqHijriDate hijri;
+  GDate day;
+
+  if (!rifq_calendar_from_iso (issued_on, &day) || !rifq_calendar_to_hijri (&day, &hijri, error))
+    return NULL;
+  number = rifq_numbering_next (db, RIFQ_REGISTER_LETTER, hijri.year, NULL, NULL, error);
+  if (number == NULL)
+    return NULL;
+
+  stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
+                              " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, request_id);
+  sqlite3_bind_int64 (stmt, 3, decision_id);
+  sqlite3_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
+                              : g_str_equal (decision, "reject") ? "rejection" : "deferral", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, issued_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, issued_by, -1, SQLITE_STATIC);
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return NULL;
+  return g_steal_pointer (&number);
+}
 
 /* Numbers the decision's letter in the register, inside the decision's write. */
 static gboolean
@@ -1179,28 +1540,10 @@ issue_letter (RifqDb      *db,
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *number = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  sqlite3_stmt *stmt;
-  RifqHijriDate hijri;
-  GDate day;
 
-  if (!rifq_calendar_from_iso (today, &day) || !rifq_calendar_to_hijri (&day, &hijri, error))
-    return FALSE;
-  number = rifq_numbering_next (db, RIFQ_REGISTER_LETTER, hijri.year, NULL, NULL, error);
+  number = _rifq_committee_register_letter (db, request_id, decision_id, decision, today, rifq_db_get_actor (db),
+                                            error);
   if (number == NULL)
-    return FALSE;
-
-  stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
-                              " VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, request_id);
-  sqlite3_bind_int64 (stmt, 3, decision_id);
-  sqlite3_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
-                              : g_str_equal (decision, "reject") ? "rejection" : "deferral", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, today, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1286,9 +1629,9 @@ rifq_committee_decision (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at FROM decision"
-                              " WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2) ORDER BY id DESC LIMIT 1",
-                          NULL);
+  stmt = rifq_db_prepare (db, "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at, quantity"
+                              " FROM decision WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2)"
+                              " ORDER BY id DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, request_id);
@@ -1303,6 +1646,7 @@ rifq_committee_decision (RifqDb  *db,
       decision->reasons = rifq_db_column_dup (stmt, 4);
       decision->decided_by = rifq_db_column_dup (stmt, 5);
       decision->decided_at = rifq_db_column_dup (stmt, 6);
+      decision->quantity = sqlite3_column_int64 (stmt, 7);
     }
   sqlite3_reset (stmt);
   return decision;

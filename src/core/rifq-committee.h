@@ -49,7 +49,7 @@ typedef struct
 } RifqMeeting;
 
 /* The decision rule, from the settings (committee_quorum, committee_majority,
- * committee_chair_breaks_tie); the policy's default is the first of each. */
+ * committee_chair_breaks_tie, committee_abstentions); the policy's default is the first of each. */
 typedef enum
 {
   RIFQ_QUORUM_MORE_THAN_HALF,
@@ -64,12 +64,27 @@ typedef enum
   RIFQ_MAJORITY_OF_COMMITTEE,  /* more than half of the whole committee */
 } RifqMajority;
 
+/* A member present who does not vote abstains; how an abstention counts. */
+typedef enum
+{
+  RIFQ_ABSTENTIONS_AS_PRESENT,  /* among the members present: in a majority of the members present or of
+                                 * the whole committee, not in a majority of the votes cast */
+  RIFQ_ABSTENTIONS_IGNORED,     /* left out of the count the majority is reckoned on */
+  RIFQ_ABSTENTIONS_AGAINST,     /* against every choice, in any majority */
+} RifqAbstentions;
+
 typedef struct
 {
-  RifqQuorum   quorum;
-  RifqMajority majority;
-  gboolean     chair_breaks_tie;
+  RifqQuorum      quorum;
+  RifqMajority    majority;
+  gboolean        chair_breaks_tie;
+  RifqAbstentions abstentions;
 } RifqRule;
+
+/* How the abstention setting is written in the settings and with each meeting. */
+const char *rifq_abstentions_code      (RifqAbstentions  abstentions);
+gboolean    rifq_abstentions_from_code (const char      *code,
+                                        RifqAbstentions *out_abstentions);
 
 /* The rule for meetings called from now on, from the settings. */
 void      rifq_committee_rule_get (RifqDb         *db,
@@ -97,11 +112,23 @@ typedef struct
   guint     reject;
   guint     defer;
   guint     voted;
+  guint     abstain;         /* members present who did not vote */
   gboolean  quorum;
   char     *chair_vote;      /* "accept", "reject", "defer" or NULL */
   char     *outcome;         /* what the rule gives, or NULL when it gives nothing yet */
   char     *explanation;     /* one sentence in the interface language */
 } RifqTally;
+
+/* Counts a tally under the rule, from its members, present, accept, reject, defer and
+ * chair_vote: sets voted, abstain, quorum, outcome and explanation. A choice decides with more
+ * than half of the count the majority is reckoned on (members present, votes cast or the whole
+ * committee, with abstentions as the rule says); the votes are tied when that count is split
+ * evenly between two choices, and only then does the chair's vote decide, if the rule says so. */
+void      rifq_rule_apply         (const RifqRule *rule,
+                                   RifqTally      *tally);
+
+/* The tally as recorded with a decision: the counts, the chair's vote and the outcome. */
+JsonNode *rifq_tally_to_json      (const RifqTally *tally);
 
 typedef struct
 {
@@ -118,6 +145,7 @@ typedef struct
   gint64  meeting_id;
   char   *decision;   /* "accept", "reject" or "defer" */
   gint64  amount;     /* -1 when none */
+  gint64  quantity;   /* 0 when none */
   char   *reasons;
   char   *decided_by;
   char   *decided_at;
@@ -167,13 +195,23 @@ gboolean       rifq_committee_set_present  (RifqDb     *db,
                                             gboolean    present,
                                             GError    **error);
 
-/* Puts a submitted (or deferred) request on the agenda: it is now under review. */
+/* Puts a submitted (or deferred) request on the agenda: it is now under review. Refused when
+ * the meeting has recorded a decision (its agenda is closed from the first one), and when the
+ * request is on the agenda of another meeting that has not decided on it. */
 gboolean       rifq_committee_add_to_agenda (RifqDb  *db,
                                              gint64   meeting_id,
                                              gint64   request_id,
                                              GError **error);
 
-/* A member present at the meeting votes on a request of its agenda (again, to change it). */
+/* Takes a request the meeting has not decided on off its agenda, with the votes cast on it
+ * there (they stay in the audit log), so that a later meeting can take it up. */
+gboolean       rifq_committee_remove_from_agenda (RifqDb  *db,
+                                                  gint64   meeting_id,
+                                                  gint64   request_id,
+                                                  GError **error);
+
+/* A member present at the meeting votes on a request of its agenda (again, to change it), from
+ * the day of the meeting on. */
 gboolean       rifq_committee_vote         (RifqDb     *db,
                                             gint64      meeting_id,
                                             gint64      request_id,
@@ -187,13 +225,25 @@ RifqTally     *rifq_committee_tally        (RifqDb  *db,
                                             gint64   request_id,
                                             GError **error);
 
-/* The chair records the decision the votes give, with its reasons; the request is accepted,
- * rejected or deferred in the same transaction. */
+/* The chair records the decision the votes give, with its reasons, from the day of the meeting
+ * on; the request is accepted, rejected or deferred in the same transaction. This is the only
+ * way a request is decided. */
 gboolean       rifq_committee_decide       (RifqDb     *db,
                                             gint64      meeting_id,
                                             gint64      request_id,
                                             const char *decision,
                                             gint64      amount,
+                                            const char *reasons,
+                                            GError    **error);
+
+/* The same, with what an acceptance approves: amount in riyals (-1 for none stated: the amount
+ * asked for) and quantity (0 for none stated: one). The services delivered add up against it. */
+gboolean       rifq_committee_decide_full  (RifqDb     *db,
+                                            gint64      meeting_id,
+                                            gint64      request_id,
+                                            const char *decision,
+                                            gint64      amount,
+                                            gint64      quantity,
                                             const char *reasons,
                                             GError    **error);
 

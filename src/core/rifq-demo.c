@@ -10,16 +10,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <time.h>
 
 #include "rifq-beneficiary.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
+#include "rifq-committee-private.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
+#include "rifq-staff.h"
 #include "rifq-demo.h"
 
 static const char * const male_names[] = {
@@ -266,6 +269,64 @@ static const char *request_descriptions[] = {
 
 static const char *demo_officers[] = { "نورة العتيبي", "سارة القحطاني", "عبدالله الشمري" };
 
+/* The research committee seated for the demonstration when the database has no chair yet. */
+static const struct
+{
+  const char *username;
+  const char *full_name;
+  const char *role;
+} demo_committee[] = {
+  { "khalid", "خالد عبدالله الدوسري", "chair" },
+  { "hind", "هند سعد الزهراني", "committee" },
+  { "fahd", "فهد ناصر الحربي", "committee" },
+  { "mona", "منى علي القرني", "committee" },
+  { "saad", "سعد محمد العتيبي", "committee" },
+};
+
+static const char *accept_reasons[] = {
+  "الأسرة دون حدّ الاستحقاق ويعيش المستفيد وحده.",
+  "الحالة الصحية موثّقة بتقرير طبي وتستدعي الدعم وفق سياسة الدعم.",
+  "أوصى تقرير الزيارة المنزلية بالدعم، والمستندات مكتملة وسارية.",
+};
+
+static const char *reject_reasons[] = {
+  "دخل الأسرة يتجاوز حدّ الاستحقاق المعتمد في سياسة الدعم.",
+  "يتلقى المستفيد الدعم نفسه من جهة أخرى خلال العام الجاري.",
+};
+
+/* Requests on the agenda of the meeting to come: a committee's evening, not a backlog. */
+#define DEMO_AGENDA_MAX 30
+
+/* A request the committee decided on, gathered while the requests are written and decided on in
+ * the order of the meetings, so that the letters are numbered in the order they went out. */
+typedef struct
+{
+  gint64      id;
+  char        day[11];     /* the meeting that decided it, ISO */
+  const char *kind;
+  gint64      asked;       /* riyals asked for; -1 when none */
+  gboolean    accepted;
+  gboolean    registered;
+  gboolean    served;
+  gboolean    closed;
+} Decided;
+
+static int
+compare_decided (gconstpointer a,
+                 gconstpointer b)
+{
+  const Decided *x = a, *y = b;
+  int by_day = strcmp (x->day, y->day);
+
+  return by_day != 0 ? by_day : (x->id > y->id) - (x->id < y->id);
+}
+
+/* Kinds given in riyals; the others are given in kind, counted by quantity. */
+static gboolean
+given_in_riyals (const char *kind)
+{
+  return g_str_equal (kind, "financial_aid") || g_str_equal (kind, "home_maintenance");
+}
 /* A hand-like scribble: two strokes of waves, different for every request. */
 static char *
 demo_signature (GRand *rand)
@@ -302,6 +363,383 @@ pick_state (GRand *rand)
 }
 
 static gboolean
+run (RifqDb       *db,
+     sqlite3_stmt *stmt,
+     GError      **error)
+{
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  return TRUE;
+}
+
+/* The committee as it stands, the chair first; one is seated when the database has no chair. */
+static GPtrArray *
+seat_committee (RifqDb  *db,
+                GError **error)
+{
+  g_autoptr(GPtrArray) chairs = rifq_staff_list (db, RIFQ_ROLE_CHAIR, error);
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *stamp = NULL;
+
+  if (chairs == NULL)
+    return NULL;
+  for (guint i = 0; chairs->len == 0 && i < G_N_ELEMENTS (demo_committee); i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (stamp == NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          stamp = g_date_time_format_iso8601 (now);
+        }
+      stmt = rifq_db_prepare (db, "INSERT INTO staff (username, full_name, active, created_at) VALUES (?, ?, 1, ?)"
+                                  " ON CONFLICT (username) DO NOTHING", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, demo_committee[i].username, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, demo_committee[i].full_name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+        }
+      if (!run (db, stmt, error))
+        return NULL;
+      stmt = rifq_db_prepare (db, "INSERT OR IGNORE INTO staff_role (username, role) VALUES (?, ?)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, demo_committee[i].username, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, demo_committee[i].role, -1, SQLITE_STATIC);
+        }
+      if (!run (db, stmt, error))
+        return NULL;
+    }
+  members = rifq_staff_list (db, RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR, error);
+  if (members == NULL)
+    return NULL;
+  for (guint i = 1; i < members->len; i++)
+    if (((RifqStaff *) g_ptr_array_index (members, i))->roles & RIFQ_ROLE_CHAIR)
+      {
+        gpointer chair = g_ptr_array_steal_index (members, i);
+
+        g_ptr_array_insert (members, 0, chair);
+        break;
+      }
+  return g_steal_pointer (&members);
+}
+
+/* A meeting on day, under the rule of the settings, with the members present as marked. */
+static gint64
+demo_meeting (RifqDb         *db,
+              const char     *day,
+              GPtrArray      *members,
+              const gboolean *present,
+              GError        **error)
+{
+  const char *chair = ((RifqStaff *) g_ptr_array_index (members, 0))->username;
+  g_autofree char *called_at = g_strdup_printf ("%sT06:00:00Z", day);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
+                              " chair_breaks_tie, abstentions) VALUES (?, 'مقر الجمعية', ?, ?,"
+                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_quorum'), 'more_than_half'),"
+                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_majority'), 'of_present'),"
+                              " coalesce ((SELECT value <> '0' FROM settings WHERE key = 'committee_chair_breaks_tie'), 1),"
+                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))",
+                          error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, chair, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, called_at, -1, SQLITE_STATIC);
+    }
+  if (!run (db, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+  for (guint i = 0; i < members->len; i++)
+    {
+      stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present, chair)"
+                                  " VALUES (?, ?, ?, ?)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_text (stmt, 2, ((RifqStaff *) g_ptr_array_index (members, i))->username, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 3, present[i]);
+          sqlite3_bind_int (stmt, 4, i == 0);
+        }
+      if (!run (db, stmt, error))
+        return 0;
+    }
+  return id;
+}
+
+static gboolean
+demo_agenda_item (RifqDb  *db,
+                  gint64   meeting_id,
+                  gint64   request_id,
+                  guint    position,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "INSERT INTO agenda_item (meeting_id, request_id, position)"
+                                            " VALUES (?, ?, ?)", error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, meeting_id);
+      sqlite3_bind_int64 (stmt, 2, request_id);
+      sqlite3_bind_int (stmt, 3, (int) position);
+    }
+  return run (db, stmt, error);
+}
+
+/* The votes of the members present: with the decision, now and then one against it or one
+ * abstaining, as long as the meeting's rule still gives the decision. */
+static char **
+demo_votes (GRand          *rand,
+            const RifqRule *rule,
+            GPtrArray      *members,
+            const gboolean *present,
+            const char     *decision,
+            RifqTally      *tally)
+{
+  const char *other = g_str_equal (decision, "accept") ? "reject" : "accept";
+  char **cast = g_new0 (char *, members->len + 1);
+  guint dissent = G_MAXUINT;
+  guint roll = (guint) g_rand_int_range (rand, 0, 8);
+
+  if (roll < 3 && members->len > 1)
+    dissent = (guint) g_rand_int_range (rand, 1, (gint32) members->len);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      tally->accept = tally->reject = tally->defer = 0;
+      g_clear_pointer (&tally->chair_vote, g_free);
+      for (guint i = 0; i < members->len; i++)
+        {
+          g_clear_pointer (&cast[i], g_free);
+          if (!present[i] || (i == dissent && roll == 0))
+            continue;
+          cast[i] = g_strdup (i == dissent ? other : decision);
+          if (g_str_equal (cast[i], "accept"))
+            tally->accept++;
+          else
+            tally->reject++;
+        }
+      tally->chair_vote = g_strdup (cast[0]);
+      rifq_rule_apply (rule, tally);
+      if (g_strcmp0 (tally->outcome, decision) == 0)
+        break;
+      /* The rule does not allow the dissent: everyone present votes with the decision. */
+      dissent = G_MAXUINT;
+    }
+  return cast;
+}
+
+static gboolean
+demo_decision (RifqDb          *db,
+               GRand           *rand,
+               const RifqRule  *rule,
+               GPtrArray       *members,
+               const gboolean  *present,
+               gint64           meeting_id,
+               const Decided   *d,
+               const GDate     *today,
+               GError         **error)
+{
+  const char *decision = d->accepted ? "accept" : "reject";
+  const char *chair = ((RifqStaff *) g_ptr_array_index (members, 0))->username;
+  const char *reasons = d->accepted ? PICK (rand, accept_reasons) : PICK (rand, reject_reasons);
+  g_autofree char *decided_at = g_strdup_printf ("%sT10:00:00Z", d->day);
+  g_autofree char *number = NULL;
+  g_autofree char *tally_text = NULL;
+  g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+  g_autoptr(JsonNode) tally_node = NULL;
+  g_auto(GStrv) cast = NULL;
+  gint64 amount = d->accepted && d->asked > 0 ? d->asked - 500 * g_rand_int_range (rand, 0, 2) : -1;
+  gint64 quantity = 0;
+  gint64 decision_id;
+  sqlite3_stmt *stmt;
+  gboolean parsed;
+  GDate day;
+
+  if (d->accepted && !given_in_riyals (d->kind))
+    quantity = g_str_equal (d->kind, "food_basket") || g_str_equal (d->kind, "home_care")
+               ? g_rand_int_range (rand, 3, 13) : g_str_equal (d->kind, "medical_devices") ? 1 : g_rand_int_range (rand, 1, 7);
+  amount = amount > 0 ? amount : -1;
+
+  tally->members = members->len;
+  for (guint i = 0; i < members->len; i++)
+    tally->present += present[i];
+  cast = demo_votes (rand, rule, members, present, decision, tally);
+  for (guint i = 0; i < members->len; i++)
+    {
+      if (cast[i] == NULL)
+        continue;
+      stmt = rifq_db_prepare (db, "INSERT INTO vote (meeting_id, request_id, username, vote, amount, note, at)"
+                                  " VALUES (?, ?, ?, ?, ?, NULL, ?)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, meeting_id);
+          sqlite3_bind_int64 (stmt, 2, d->id);
+          sqlite3_bind_text (stmt, 3, ((RifqStaff *) g_ptr_array_index (members, i))->username, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, cast[i], -1, SQLITE_STATIC);
+          if (amount > 0 && g_str_equal (cast[i], "accept"))
+            sqlite3_bind_int64 (stmt, 5, amount);
+          sqlite3_bind_text (stmt, 6, decided_at, -1, SQLITE_STATIC);
+        }
+      if (!run (db, stmt, error))
+        return FALSE;
+    }
+
+  tally_node = rifq_tally_to_json (tally);
+  tally_text = json_to_string (tally_node, FALSE);
+  stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, quantity, reasons,"
+                              " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      sqlite3_bind_int64 (stmt, 2, meeting_id);
+      sqlite3_bind_text (stmt, 3, decision, -1, SQLITE_STATIC);
+      if (amount > 0)
+        sqlite3_bind_int64 (stmt, 4, amount);
+      if (quantity > 0)
+        sqlite3_bind_int64 (stmt, 5, quantity);
+      sqlite3_bind_text (stmt, 6, reasons, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, tally_text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, chair, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, decided_at, -1, SQLITE_STATIC);
+    }
+  if (!run (db, stmt, error))
+    return FALSE;
+  decision_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+
+  /* The letter to the applicant, numbered in the register in the order the decisions went out. */
+  number = _rifq_committee_register_letter (db, d->id, decision_id, decision, d->day, chair, error);
+  if (number == NULL)
+    return FALSE;
+
+  stmt = rifq_db_prepare (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3,"
+                              " registered_at = CASE WHEN ?4 THEN ?3 END, closed_at = CASE WHEN ?5 THEN ?3 END"
+                              " WHERE id = ?6", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, reasons, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, chair, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, decided_at, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, d->registered);
+      sqlite3_bind_int (stmt, 5, d->closed);
+      sqlite3_bind_int64 (stmt, 6, d->id);
+    }
+  if (!run (db, stmt, error))
+    return FALSE;
+
+  /* What was delivered keeps within what was approved: all of an amount, part of a quantity. */
+  parsed = rifq_calendar_from_iso (d->day, &day);
+  g_assert (parsed);
+  for (gint64 i = 0; d->served && i < (amount > 0 ? 1 : MIN (MAX (quantity, 1), 3)); i++)
+    {
+      GDate delivered = day;
+      g_autofree char *delivered_on = NULL;
+
+      g_date_add_days (&delivered, (guint) (3 + 30 * i));
+      if (g_date_compare (&delivered, today) > 0)
+        delivered = *today;
+      delivered_on = rifq_calendar_to_iso (&delivered);
+      stmt = rifq_db_prepare (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
+                                  " delivered_by, place, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, d->id);
+          sqlite3_bind_text (stmt, 2, d->kind, -1, SQLITE_STATIC);
+          if (amount > 0 || d->asked > 0)
+            sqlite3_bind_int64 (stmt, 4, amount > 0 ? amount : d->asked);
+          else
+            sqlite3_bind_int (stmt, 3, 1);
+          sqlite3_bind_text (stmt, 5, delivered_on, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, PICK (rand, demo_officers), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 7, g_rand_boolean (rand) ? "home" : "office", -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 8, decided_at, -1, SQLITE_STATIC);
+        }
+      if (!run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The committee's weekly meetings that decided the settled requests, and the one to come with
+ * the requests under review on its agenda. */
+static gboolean
+decide_at_meetings (RifqDb     *db,
+                    GRand      *rand,
+                    GArray     *decided,
+                    GArray     *under_review,
+                    const GDate *today,
+                    guint      *out_meetings,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree gboolean *present = NULL;
+  const char *meeting_day = "";
+  gint64 meeting_id = 0;
+  guint position = 0;
+  RifqRule rule;
+
+  if (decided->len == 0 && under_review->len == 0)
+    return TRUE;
+  members = seat_committee (db, error);
+  if (members == NULL)
+    return FALSE;
+  rifq_committee_rule_get (db, &rule);
+  present = g_new0 (gboolean, members->len);
+  g_array_sort (decided, compare_decided);
+
+  for (guint i = 0; i < decided->len; i++)
+    {
+      const Decided *d = &g_array_index (decided, Decided, i);
+
+      if (!g_str_equal (d->day, meeting_day))
+        {
+          guint absent = (guint) g_rand_int_range (rand, 0, 3 * members->len);
+
+          /* Now and then a member is away, as long as the quorum holds. */
+          for (guint m = 0; m < members->len; m++)
+            present[m] = m != absent || m == 0;
+          if (!rifq_rule_has_quorum (&rule, members->len - (absent > 0 && absent < members->len), members->len))
+            for (guint m = 0; m < members->len; m++)
+              present[m] = TRUE;
+          meeting_id = demo_meeting (db, d->day, members, present, error);
+          if (meeting_id == 0)
+            return FALSE;
+          meeting_day = d->day;
+          position = 0;
+          (*out_meetings)++;
+        }
+      if (!demo_agenda_item (db, meeting_id, d->id, ++position, error)
+          || !demo_decision (db, rand, &rule, members, present, meeting_id, d, today, error))
+        return FALSE;
+    }
+
+  if (under_review->len > 0)
+    {
+      GDate next = *today;
+      char day[11];
+
+      g_date_add_days (&next, 3);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", &next);
+      for (guint m = 0; m < members->len; m++)
+        present[m] = FALSE;
+      meeting_id = demo_meeting (db, day, members, present, error);
+      if (meeting_id == 0)
+        return FALSE;
+      (*out_meetings)++;
+      for (guint i = 0; i < under_review->len; i++)
+        if (!demo_agenda_item (db, meeting_id, g_array_index (under_review, gint64, i), i + 1, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 fill_requests_cb (RifqDb      *db,
                   RifqDbWrite *write,
                   gpointer     user_data,
@@ -312,8 +750,11 @@ fill_requests_cb (RifqDb      *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) decided = g_array_new (FALSE, FALSE, sizeof (Decided));
+  g_autoptr(GArray) under_review = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 people = rifq_beneficiary_store_count (db, error);
   int period = rifq_request_store_decision_period (db);
+  guint n_meetings = 0;
   GDate today;
   sqlite3_stmt *stmt;
 
@@ -330,6 +771,8 @@ fill_requests_cb (RifqDb      *db,
   for (guint i = 0; i < job->count; i++)
     {
       const char *state = pick_state (rand);
+      const char *kind = PICK (rand, request_kinds);
+      gint64 asked = given_in_riyals (kind) ? 500 * g_rand_int_range (rand, 1, 13) : -1;
       GDate received = today;
       RifqHijriDate hijri;
       g_autofree char *received_on = NULL;
@@ -338,13 +781,17 @@ fill_requests_cb (RifqDb      *db,
       g_autofree char *number = NULL;
       gboolean at_desk = g_str_equal (state, "draft") || g_str_equal (state, "incomplete")
                          || g_str_equal (state, "referred") || g_str_equal (state, "ready_to_sign");
-      gboolean recent = at_desk || g_str_equal (state, "submitted") || g_str_equal (state, "under_review");
+      gboolean recent;
       gint64 seq;
       gint64 request_id;
       int seq_year;
 
-      /* Open requests are recent; settled ones spread over four years. */
-      g_date_subtract_days (&received, (guint) g_rand_int_range (rand, 0, recent ? 20 : 1460));
+      /* The meeting to come has room for so many; the others wait in the queue. */
+      if (g_str_equal (state, "under_review") && under_review->len >= DEMO_AGENDA_MAX)
+        state = "submitted";
+      recent = at_desk || g_str_equal (state, "submitted") || g_str_equal (state, "under_review");
+      /* Open requests are recent; settled ones spread over four years, decided a week or more ago. */
+      g_date_subtract_days (&received, (guint) g_rand_int_range (rand, recent ? 0 : 7, recent ? 20 : 1460));
       if (!rifq_calendar_to_hijri (&received, &hijri, error))
         return FALSE;
       received_on = rifq_calendar_to_iso (&received);
@@ -364,14 +811,14 @@ fill_requests_cb (RifqDb      *db,
 
       stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
                                   " state, received_by, received_at, submitted_on, submitted_at, due_on,"
-                                  " updated_at, seq_year, seq) VALUES (?, (SELECT id FROM beneficiary WHERE id >= ?2"
-                                  " ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
-                                  " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?)", error);
+                                  " updated_at, seq_year, seq, amount) VALUES (?, (SELECT id FROM beneficiary WHERE"
+                                  " id >= ?2 ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
+                                  " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, 1 + g_rand_int_range (rand, 0, (gint32) MIN (people, G_MAXINT32)));
-      sqlite3_bind_text (stmt, 3, PICK (rand, request_kinds), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, g_rand_int_range (rand, 1, 9));
       sqlite3_bind_text (stmt, 5, PICK (rand, request_descriptions), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, state, -1, SQLITE_STATIC);
@@ -382,9 +829,32 @@ fill_requests_cb (RifqDb      *db,
       sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 12, seq_year);
       sqlite3_bind_int64 (stmt, 13, seq);
+      if (asked >= 0)
+        sqlite3_bind_int64 (stmt, 14, asked);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rifq_db_fail (db, error);
       request_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+
+      /* Past the committee, the decision came from a meeting: the first one after submission. */
+      if (!at_desk && !recent)
+        {
+          Decided d = { .id = sqlite3_last_insert_rowid (rifq_db_get_handle (db)), .kind = kind, .asked = asked };
+          GDate meeting = today;
+
+          g_date_subtract_days (&meeting, 7 * (g_date_days_between (&received, &today) / 7));
+          g_date_strftime (d.day, sizeof d.day, "%Y-%m-%d", &meeting);
+          d.closed = g_str_equal (state, "closed");
+          d.accepted = !g_str_equal (state, "rejected") && !(d.closed && g_rand_int_range (rand, 0, 5) == 0);
+          d.registered = d.accepted;
+          d.served = d.accepted && !g_str_equal (state, "registered");
+          g_array_append_val (decided, d);
+        }
+      else if (g_str_equal (state, "under_review"))
+        {
+          gint64 id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+
+          g_array_append_val (under_review, id);
+        }
 
       /* Past the desk, a request carries what was signed with it. */
       if (submitted_on != NULL)
@@ -431,9 +901,16 @@ fill_requests_cb (RifqDb      *db,
         }
     }
 
+  if (!decide_at_meetings (db, rand, decided, under_review, &today, &n_meetings, error))
+    return FALSE;
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "requests");
   json_builder_add_int_value (builder, job->count);
+  json_builder_set_member_name (builder, "meetings");
+  json_builder_add_int_value (builder, n_meetings);
+  json_builder_set_member_name (builder, "decisions");
+  json_builder_add_int_value (builder, decided->len);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "demo", "request", 0, NULL, json_builder_get_root (builder),
                        _("Synthetic demonstration data (rifq-admin demo)"));

@@ -41,6 +41,7 @@ typedef struct
   const char             *filename;
   RifqRequest            *result;
   RifqRole                granted;   /* roles the caller has established for this step */
+  gboolean                at_meeting; /* taken by the committee's decision at a meeting */
 } RifqRequestJob;
 
 char         *_rifq_request_store_stamp_now          (void);
@@ -54,8 +55,9 @@ gboolean      _rifq_request_store_check_editable     (RifqDb            *db,
                                                       const RifqRequest *r,
                                                       GError           **error);
 
-/* A step of the transition table inside a write already begun (the committee's decision),
- * taken with the actor's roles and those granted: the chair of a meeting acts as its chair. */
+/* A step of the transition table inside a write already begun by the committee at a meeting
+ * (the agenda, the decision), taken with the actor's roles and those granted: the chair of a
+ * meeting acts as its chair. The decisions are taken only this way. */
 gboolean      _rifq_request_store_advance_in         (RifqDb                *db,
                                                       RifqDbWrite           *write,
                                                       gint64                 request_id,

@@ -208,7 +208,8 @@ load_services (RifqDb      *db,
   int rc;
 
   stmt = rifq_db_prepare (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
-                              " notes, recorded_at FROM service WHERE request_id = ? ORDER BY id", error);
+                              " notes, recorded_at, override_reason, override_by FROM service WHERE request_id = ?"
+                              " ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, r->id);
@@ -225,6 +226,8 @@ load_services (RifqDb      *db,
       s->place = rifq_db_column_dup (stmt, 6);
       s->notes = rifq_db_column_dup (stmt, 7);
       s->recorded_at = rifq_db_column_dup (stmt, 8);
+      s->override_reason = rifq_db_column_dup (stmt, 9);
+      s->override_by = rifq_db_column_dup (stmt, 10);
       g_ptr_array_add (r->services, s);
     }
   sqlite3_reset (stmt);
@@ -827,8 +830,103 @@ do_register (RifqDb            *db,
                       stamp, NULL, NULL, r->id, error);
 }
 
+gboolean
+rifq_request_store_approval (RifqDb       *db,
+                             gint64        request_id,
+                             RifqApproval *out,
+                             GError      **error)
+{
+  g_autoptr(RifqRequest) r = NULL;
+  sqlite3_stmt *stmt;
+  gboolean decided = FALSE;
+  gint64 amount = -1, quantity = 0;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  r = rifq_request_store_get (db, request_id, error);
+  if (r == NULL)
+    return FALSE;
+  stmt = rifq_db_prepare (db, "SELECT amount, quantity FROM decision WHERE request_id = ? AND decision = 'accept'"
+                              " ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      decided = TRUE;
+      amount = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
+      quantity = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  /* Accepted before decisions were kept with their meeting: the request as asked. */
+  if (!decided && r->state != RIFQ_REQUEST_ACCEPTED && r->state != RIFQ_REQUEST_REGISTERED
+      && r->state != RIFQ_REQUEST_SERVED)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("Request %s has not been accepted by the research committee: nothing is approved."), r->number);
+      return FALSE;
+    }
+  /* Without an amount of its own the acceptance approves the amount asked for; without a
+   * quantity, the support asked for once. */
+  out->amount = amount >= 0 ? amount : MAX (r->amount, 0);
+  out->quantity = quantity > 0 ? quantity : 1;
+  out->amount_delivered = 0;
+  out->quantity_delivered = 0;
+
+  stmt = rifq_db_prepare (db, "SELECT total (amount), total (quantity) FROM service WHERE request_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      out->amount_delivered = sqlite3_column_int64 (stmt, 0);
+      out->quantity_delivered = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Whether the service keeps within what was approved; when not, FALSE with the reason. */
+static gboolean
+within_approval (const RifqApproval *a,
+                 const RifqService  *s,
+                 GError            **error)
+{
+  gint64 amount = MAX (s->amount, 0);
+  gint64 quantity = MAX (s->quantity, 0);
+
+  if (amount > 0 && a->amount == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("Service: the research committee approved no amount in riyals for this request. Only an "
+                             "administrator may record a service beyond the approval, with the reason."));
+      return FALSE;
+    }
+  if (a->amount_delivered + amount > a->amount || a->quantity_delivered + quantity > a->quantity)
+    {
+      gboolean riyals = a->amount_delivered + amount > a->amount;
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, riyals ? amount : quantity);
+      g_autofree char *left = g_strdup_printf ("%" G_GINT64_FORMAT, riyals ? rifq_approval_amount_left (a)
+                                                                          : rifq_approval_quantity_left (a));
+      g_autofree char *approved = g_strdup_printf ("%" G_GINT64_FORMAT, riyals ? a->amount : a->quantity);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   riyals ? _("Service: %s riyals is more than the %s riyals that remain of the %s the research "
+                              "committee approved. Only an administrator may record a service beyond the approval, "
+                              "with the reason.")
+                          : _("Service: a quantity of %s is more than the %s that remain of the %s the research "
+                              "committee approved. Only an administrator may record a service beyond the approval, "
+                              "with the reason."),
+                   given, left, approved);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 do_serve (RifqDb            *db,
+          RifqDbWrite       *write,
           const RifqRequest *r,
           const RifqService *s,
           const char        *stamp,
@@ -836,8 +934,11 @@ do_serve (RifqDb            *db,
 {
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *delivered = NULL;
+  g_autoptr(GError) beyond = NULL;
+  const char *override = NULL;
   const char *kind;
   sqlite3_stmt *stmt;
+  RifqApproval approval;
 
   if (s == NULL)
     {
@@ -876,8 +977,30 @@ do_serve (RifqDb            *db,
       return FALSE;
     }
 
+  /* The services add up against what the committee approved; beyond it only an administrator
+   * records one, with the reason. */
+  if (!rifq_request_store_approval (db, r->id, &approval, error))
+    return FALSE;
+  if (!within_approval (&approval, s, &beyond))
+    {
+      if (rifq_text_is_blank (s->override_reason))
+        {
+          g_propagate_error (error, g_steal_pointer (&beyond));
+          return FALSE;
+        }
+      if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
+        {
+          g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                               _("Only an administrator may record a service beyond what the research committee "
+                                 "approved."));
+          return FALSE;
+        }
+      override = s->override_reason;
+    }
+
   stmt = rifq_db_prepare (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
-                              " delivered_by, place, notes, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " delivered_by, place, notes, recorded_at, override_reason, override_by)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, r->id);
@@ -891,7 +1014,23 @@ do_serve (RifqDb            *db,
   sqlite3_bind_text (stmt, 7, s->place, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, rifq_text_is_blank (s->notes) ? NULL : s->notes, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
-  return _rifq_request_store_step_ok (stmt, db, error);
+  if (override != NULL)
+    {
+      sqlite3_bind_text (stmt, 10, override, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+    }
+  if (!_rifq_request_store_step_ok (stmt, db, error))
+    return FALSE;
+  if (override != NULL)
+    {
+      RifqApproval after = approval;
+
+      after.amount_delivered += MAX (s->amount, 0);
+      after.quantity_delivered += MAX (s->quantity, 0);
+      rifq_db_write_audit_take (write, "override", "request", r->id, rifq_approval_to_json (&approval),
+                                rifq_approval_to_json (&after), override);
+    }
+  return TRUE;
 }
 
 static JsonNode *
@@ -958,6 +1097,21 @@ advance_cb (RifqDb      *db,
 
   trimmed.text = text_copy;
 
+  /* Every decision is the outcome of a meeting: quorum, votes and reasons (rifq-committee.c). */
+  if (rifq_action_is_decision (job->action) && !job->at_meeting)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("“%s” is the research committee’s decision, taken only at a meeting: the chair puts the "
+                     "request on a meeting’s agenda, the members present vote, and the chair records the decision "
+                     "the votes give, with its reasons (Research Committee page, or rifq-admin committee decide)."),
+                   rifq_action_label (job->action));
+      return FALSE;
+    }
+  /* An administrator records a service beyond the approval, desk officer or not. */
+  if (job->action == RIFQ_ACTION_SERVE && d->service != NULL && !rifq_text_is_blank (d->service->override_reason)
+      && (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) != 0)
+    job->granted |= RIFQ_ROLE_DESK;
+
   r = open_for (db, job->request_id, job->action, job->granted, error);
   if (r == NULL)
     return FALSE;
@@ -1023,7 +1177,7 @@ advance_cb (RifqDb      *db,
       ok = do_register (db, write, r, stamp, error);
       break;
     case RIFQ_ACTION_SERVE:
-      ok = do_serve (db, r, d->service, stamp, error);
+      ok = do_serve (db, write, r, d->service, stamp, error);
       break;
     case RIFQ_ACTION_CLOSE:
     case RIFQ_ACTION_WITHDRAW:
@@ -1063,7 +1217,8 @@ _rifq_request_store_advance_in (RifqDb                *db,
                                 RifqRole               granted,
                                 GError               **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details, .granted = granted };
+  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details, .granted = granted,
+                         .at_meeting = TRUE };
 
   return advance_cb (db, write, &job, error);
 }

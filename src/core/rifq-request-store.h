@@ -135,6 +135,16 @@ gboolean     rifq_request_store_advance       (RifqDb                *db,
                                                const RifqStepDetails *details,
                                                GError               **error);
 
+/* What the research committee approved for the request (its latest acceptance: the amount
+ * decided, else the amount asked for; the quantity decided, else one) and what its services have
+ * delivered so far. FALSE when the request was not accepted. A service is refused when it would
+ * take the delivered amount or quantity beyond the approval, unless an administrator records it
+ * with the reason (RifqService.override_reason), audited. */
+gboolean     rifq_request_store_approval      (RifqDb       *db,
+                                               gint64        request_id,
+                                               RifqApproval *out,
+                                               GError      **error);
+
 /* Newest first; state < 0 for any state, beneficiary_id 0 for anyone. */
 GPtrArray   *rifq_request_store_list          (RifqDb  *db,
                                                int      state,

@@ -75,22 +75,23 @@ static const struct
   const char *code;
   const char *label;
   gboolean    needs_text;
+  gboolean    decision;     /* taken by a meeting of the research committee only */
 } actions[RIFQ_N_ACTIONS] = {
-  [RIFQ_ACTION_COLLECT]    = { "collect",    N_("Check the documents"),              FALSE },
-  [RIFQ_ACTION_REFER]      = { "refer",      N_("Refer to social research"),         TRUE },
-  [RIFQ_ACTION_ANSWER]     = { "answer",     N_("Answer the referral"),              TRUE },
-  [RIFQ_ACTION_VERIFY]     = { "verify",     N_("Confirm the documents"),            FALSE },
-  [RIFQ_ACTION_REOPEN]     = { "reopen",     N_("Reopen the documents"),             FALSE },
-  [RIFQ_ACTION_SUBMIT]     = { "submit",     N_("Submit to the research committee"), FALSE },
-  [RIFQ_ACTION_REVIEW]     = { "review",     N_("Start the review"),                 FALSE },
-  [RIFQ_ACTION_ACCEPT]     = { "accept",     N_("Accept"),                           FALSE },
-  [RIFQ_ACTION_REJECT]     = { "reject",     N_("Reject"),                           TRUE },
-  [RIFQ_ACTION_DEFER]      = { "defer",      N_("Defer"),                            TRUE },
-  [RIFQ_ACTION_RECONSIDER] = { "reconsider", N_("Reconsider"),                       FALSE },
-  [RIFQ_ACTION_REGISTER]   = { "register",   N_("Register the beneficiary"),         FALSE },
-  [RIFQ_ACTION_SERVE]      = { "serve",      N_("Record a service"),                 FALSE },
-  [RIFQ_ACTION_CLOSE]      = { "close",      N_("Close"),                            FALSE },
-  [RIFQ_ACTION_WITHDRAW]   = { "withdraw",   N_("Withdraw"),                         TRUE },
+  [RIFQ_ACTION_COLLECT]    = { "collect",    N_("Check the documents"),              FALSE, FALSE },
+  [RIFQ_ACTION_REFER]      = { "refer",      N_("Refer to social research"),         TRUE,  FALSE },
+  [RIFQ_ACTION_ANSWER]     = { "answer",     N_("Answer the referral"),              TRUE,  FALSE },
+  [RIFQ_ACTION_VERIFY]     = { "verify",     N_("Confirm the documents"),            FALSE, FALSE },
+  [RIFQ_ACTION_REOPEN]     = { "reopen",     N_("Reopen the documents"),             FALSE, FALSE },
+  [RIFQ_ACTION_SUBMIT]     = { "submit",     N_("Submit to the research committee"), FALSE, FALSE },
+  [RIFQ_ACTION_REVIEW]     = { "review",     N_("Start the review"),                 FALSE, FALSE },
+  [RIFQ_ACTION_ACCEPT]     = { "accept",     N_("Accept"),                           FALSE, TRUE },
+  [RIFQ_ACTION_REJECT]     = { "reject",     N_("Reject"),                           TRUE,  TRUE },
+  [RIFQ_ACTION_DEFER]      = { "defer",      N_("Defer"),                            TRUE,  TRUE },
+  [RIFQ_ACTION_RECONSIDER] = { "reconsider", N_("Reconsider"),                       FALSE, FALSE },
+  [RIFQ_ACTION_REGISTER]   = { "register",   N_("Register the beneficiary"),         FALSE, FALSE },
+  [RIFQ_ACTION_SERVE]      = { "serve",      N_("Record a service"),                 FALSE, FALSE },
+  [RIFQ_ACTION_CLOSE]      = { "close",      N_("Close"),                            FALSE, FALSE },
+  [RIFQ_ACTION_WITHDRAW]   = { "withdraw",   N_("Withdraw"),                         TRUE,  FALSE },
 };
 
 static const struct
@@ -212,6 +213,8 @@ rifq_service_free (RifqService *service)
   g_free (service->place);
   g_free (service->notes);
   g_free (service->recorded_at);
+  g_free (service->override_reason);
+  g_free (service->override_by);
   g_free (service);
 }
 
@@ -365,6 +368,13 @@ rifq_action_needs_text (RifqAction action)
 {
   g_return_val_if_fail (action < RIFQ_N_ACTIONS, FALSE);
   return actions[action].needs_text;
+}
+
+gboolean
+rifq_action_is_decision (RifqAction action)
+{
+  g_return_val_if_fail (action < RIFQ_N_ACTIONS, FALSE);
+  return actions[action].decision;
 }
 
 gboolean
@@ -631,6 +641,8 @@ add_services (JsonBuilder       *builder,
       add_string (builder, "delivered_by", s->delivered_by);
       add_string (builder, "place", s->place);
       add_string (builder, "notes", s->notes);
+      add_string (builder, "override_reason", s->override_reason);
+      add_string (builder, "override_by", s->override_by);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -688,5 +700,85 @@ rifq_request_to_json (const RifqRequest *self)
   add_services (builder, self);
   json_builder_end_object (builder);
 
+  return json_builder_get_root (builder);
+}
+
+gint64
+rifq_approval_amount_left (const RifqApproval *approval)
+{
+  g_return_val_if_fail (approval != NULL, 0);
+  return MAX (approval->amount - approval->amount_delivered, 0);
+}
+
+gint64
+rifq_approval_quantity_left (const RifqApproval *approval)
+{
+  g_return_val_if_fail (approval != NULL, 0);
+  return MAX (approval->quantity - approval->quantity_delivered, 0);
+}
+
+/* "1500 riyals and a quantity of 2": the riyals when any were approved or given, the quantity
+ * when given in kind or more than once. */
+static char *
+describe_measures (const RifqApproval *approval,
+                   gint64              amount,
+                   gint64              quantity)
+{
+  gboolean with_amount = approval->amount > 0 || approval->amount_delivered > 0;
+  gboolean with_quantity = !with_amount || approval->quantity > 1 || approval->quantity_delivered > 0;
+  g_autofree char *riyals = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  g_autofree char *items = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
+
+  if (!with_amount)
+    /* Translators: what the committee approved or the services delivered, in number of items */
+    return g_strdup_printf (_("a quantity of %s"), items);
+  if (!with_quantity)
+    return g_strdup_printf (_("%s riyals"), riyals);
+  /* Translators: what the committee approved or the services delivered: riyals and number of items */
+  return g_strdup_printf (_("%s riyals and a quantity of %s"), riyals, items);
+}
+
+char *
+rifq_approval_describe (const RifqApproval *approval)
+{
+  g_autofree char *approved = NULL;
+  g_autofree char *delivered = NULL;
+  g_autofree char *left = NULL;
+
+  g_return_val_if_fail (approval != NULL, NULL);
+
+  approved = describe_measures (approval, approval->amount, approval->quantity);
+  delivered = describe_measures (approval, approval->amount_delivered, approval->quantity_delivered);
+  left = describe_measures (approval, rifq_approval_amount_left (approval), rifq_approval_quantity_left (approval));
+  if (approval->amount_delivered > approval->amount || approval->quantity_delivered > approval->quantity)
+    return g_strdup_printf (_("The research committee approved %s; the services recorded delivered %s, beyond the "
+                              "approval by an administrator’s decision; nothing remains."), approved, delivered);
+  return g_strdup_printf (_("The research committee approved %s; the services recorded delivered %s; what remains "
+                            "is %s."), approved, delivered, left);
+}
+
+JsonNode *
+rifq_approval_to_json (const RifqApproval *approval)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *names[] = { "amount", "quantity", "amount_delivered", "quantity_delivered", "amount_left",
+                          "quantity_left" };
+  gint64 values[G_N_ELEMENTS (names)];
+
+  g_return_val_if_fail (approval != NULL, NULL);
+
+  values[0] = approval->amount;
+  values[1] = approval->quantity;
+  values[2] = approval->amount_delivered;
+  values[3] = approval->quantity_delivered;
+  values[4] = rifq_approval_amount_left (approval);
+  values[5] = rifq_approval_quantity_left (approval);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (builder, names[i]);
+      json_builder_add_int_value (builder, values[i]);
+    }
+  json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -55,9 +55,9 @@ typedef enum
   RIFQ_ACTION_REOPEN,      /* ready_to_sign → incomplete: the signature is set aside */
   RIFQ_ACTION_SUBMIT,      /* ready_to_sign → submitted: signed, documents valid that day */
   RIFQ_ACTION_REVIEW,      /* submitted → under_review */
-  RIFQ_ACTION_ACCEPT,      /* under_review → accepted */
-  RIFQ_ACTION_REJECT,      /* under_review → rejected, with the reason */
-  RIFQ_ACTION_DEFER,       /* under_review → deferred, with the reason */
+  RIFQ_ACTION_ACCEPT,      /* under_review → accepted, by a meeting of the committee only */
+  RIFQ_ACTION_REJECT,      /* under_review → rejected, with the reason, by a meeting only */
+  RIFQ_ACTION_DEFER,       /* under_review → deferred, with the reason, by a meeting only */
   RIFQ_ACTION_RECONSIDER,  /* deferred → under_review */
   RIFQ_ACTION_REGISTER,    /* accepted → registered: the beneficiary gets a file number */
   RIFQ_ACTION_SERVE,       /* registered or served → served, with the service given */
@@ -132,7 +132,19 @@ typedef struct
   char   *place;         /* "office" or "home" */
   char   *notes;
   char   *recorded_at;
+  char   *override_reason;  /* why an administrator recorded it beyond the approval, or NULL */
+  char   *override_by;
 } RifqService;
+
+/* What the research committee approved for an accepted request, and what the services recorded
+ * so far delivered of it. */
+typedef struct
+{
+  gint64  amount;              /* riyals approved; 0 when none */
+  gint64  quantity;            /* the quantity approved */
+  gint64  amount_delivered;
+  gint64  quantity_delivered;
+} RifqApproval;
 
 typedef struct
 {
@@ -221,6 +233,10 @@ gboolean          rifq_request_documents_editable (RifqRequestState state);
 /* Whether the action needs a text (question, answer, reason). */
 gboolean          rifq_action_needs_text       (RifqAction action);
 
+/* Whether the action is a decision, taken only by the research committee at a meeting
+ * (rifq_committee_decide), never as a step on its own. */
+gboolean          rifq_action_is_decision      (RifqAction action);
+
 /* Checks the table and the role: FALSE with a sentence naming the action, the state and the
  * roles that may, in the interface language. Preconditions that need the record's contents
  * are checked by the store. */
@@ -245,6 +261,15 @@ char             *rifq_request_describe        (const RifqRequest *self,
                                                 const char        *today);
 
 JsonNode         *rifq_request_to_json         (const RifqRequest *self);
+
+/* What remains of the approval: never below zero. */
+gint64            rifq_approval_amount_left    (const RifqApproval *approval);
+gint64            rifq_approval_quantity_left  (const RifqApproval *approval);
+
+/* "The committee approved 1500 riyals and a quantity of 2; …; what remains: …", in the interface
+ * language. */
+char             *rifq_approval_describe       (const RifqApproval *approval);
+JsonNode         *rifq_approval_to_json        (const RifqApproval *approval);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqRequest, rifq_request_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDocument, rifq_document_free)

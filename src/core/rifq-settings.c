@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-settings.h"
@@ -23,7 +24,7 @@
 static const char * const keys[] = {
   "association_name_ar", "association_name_en", "association_letterhead", "decision_period_days",
   "request_number_format", "letter_number_format", "file_number_format", "committee_quorum",
-  "committee_majority", "committee_chair_breaks_tie", LOGO_KEY, NULL,
+  "committee_majority", "committee_chair_breaks_tie", "committee_abstentions", LOGO_KEY, NULL,
 };
 
 /* The values of the decision rule, as rifq_committee_rule_get() reads them. */
@@ -132,6 +133,12 @@ check_value (const char  *key,
     }
   if (!rifq_numbering_check_setting (key, value, error))
     return FALSE;
+  if (g_str_equal (key, "committee_abstentions") && !rifq_abstentions_from_code (value, NULL))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("Abstentions: choose as_present, ignored or against."));
+      return FALSE;
+    }
   if (rifq_text_is_blank (value) && !g_str_equal (key, "association_letterhead"))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the value cannot be empty."), key);

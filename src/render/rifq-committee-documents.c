@@ -104,22 +104,37 @@ rifq_minutes_write_meeting (RifqDb     *db,
       g_autoptr(RifqTally) tally = NULL;
       g_autoptr(RifqDecision) decision = NULL;
       RifqMinutesVote *rows;
+      guint n_rows = 0;
 
       if (r == NULL)
         return FALSE;
       votes = rifq_committee_votes (db, meeting_id, id, error);
       if (votes == NULL)
         return FALSE;
-      rows = g_new0 (RifqMinutesVote, MAX (votes->len, 1));
+      rows = g_new0 (RifqMinutesVote, MAX (votes->len + meeting->members->len, 1));
       g_ptr_array_add (vote_arrays, rows);
       for (guint v = 0; v < votes->len; v++)
         {
           RifqVote *vote = g_ptr_array_index (votes, v);
 
-          rows[v].name = keep (strings, g_strdup (vote->full_name));
-          rows[v].vote = vote_word (vote->vote);
-          rows[v].amount = keep (strings, riyals (vote->amount));
-          rows[v].note = keep (strings, g_strdup (vote->note));
+          rows[n_rows].name = keep (strings, g_strdup (vote->full_name));
+          rows[n_rows].vote = vote_word (vote->vote);
+          rows[n_rows].amount = keep (strings, riyals (vote->amount));
+          rows[n_rows++].note = keep (strings, g_strdup (vote->note));
+        }
+      /* Once the case was put to the vote, a member present who did not vote abstained. */
+      for (guint m = 0; votes->len > 0 && m < meeting->members->len; m++)
+        {
+          RifqMember *member = g_ptr_array_index (meeting->members, m);
+          gboolean voted = FALSE;
+
+          for (guint v = 0; v < votes->len && !voted; v++)
+            voted = g_str_equal (((RifqVote *) g_ptr_array_index (votes, v))->username, member->username);
+          if (member->present && !voted)
+            {
+              rows[n_rows].name = member->full_name;
+              rows[n_rows++].vote = _("Abstained");
+            }
         }
       tally = rifq_committee_tally (db, meeting_id, id, NULL);
       decision = rifq_committee_decision (db, meeting_id, id);
@@ -127,7 +142,7 @@ rifq_minutes_write_meeting (RifqDb     *db,
       cases[i].beneficiary_name = keep (strings, g_strdup (r->beneficiary_name));
       cases[i].kind = rifq_request_store_kind_label (db, r->kind);
       cases[i].votes = rows;
-      cases[i].n_votes = votes->len;
+      cases[i].n_votes = n_rows;
       if (tally != NULL)
         cases[i].tally = keep (strings, rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC
                                         ? rifq_arabic_indic_digits (tally->explanation)

@@ -36,6 +36,7 @@ struct _RifqAssociationPage
   AdwEntryRow         *period_row;
   AdwComboRow         *quorum_row;
   AdwComboRow         *majority_row;
+  AdwComboRow         *abstentions_row;
   GtkSwitch           *tie_switch;
   AdwPreferencesGroup *members_group;
   AdwEntryRow         *request_format_row;
@@ -99,6 +100,7 @@ show_rule (RifqAssociationPage *self)
   self->loading = TRUE;
   adw_combo_row_set_selected (self->quorum_row, rule.quorum);
   adw_combo_row_set_selected (self->majority_row, rule.majority);
+  adw_combo_row_set_selected (self->abstentions_row, rule.abstentions);
   gtk_switch_set_active (self->tie_switch, rule.chair_breaks_tie);
   self->loading = FALSE;
 }
@@ -175,6 +177,17 @@ majority_selected_cb (RifqAssociationPage *self)
   if (self->loading || selected >= G_N_ELEMENTS (majority_codes))
     return;
   save (self, "committee_majority", majority_codes[selected]);
+  show_rule (self);
+}
+
+static void
+abstentions_selected_cb (RifqAssociationPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->abstentions_row);
+
+  if (self->loading || selected > RIFQ_ABSTENTIONS_AGAINST)
+    return;
+  save (self, "committee_abstentions", rifq_abstentions_code (selected));
   show_rule (self);
 }
 
@@ -430,6 +443,7 @@ rifq_association_page_class_init (RifqAssociationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, period_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, quorum_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, majority_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, abstentions_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, tie_switch);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, members_group);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, request_format_row);
@@ -448,6 +462,7 @@ rifq_association_page_init (RifqAssociationPage *self)
   self->seats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_swapped (self->quorum_row, "notify::selected", G_CALLBACK (quorum_selected_cb), self);
   g_signal_connect_swapped (self->majority_row, "notify::selected", G_CALLBACK (majority_selected_cb), self);
+  g_signal_connect_swapped (self->abstentions_row, "notify::selected", G_CALLBACK (abstentions_selected_cb), self);
   g_signal_connect_swapped (self->tie_switch, "notify::active", G_CALLBACK (tie_switched_cb), self);
 }
 
@@ -471,6 +486,7 @@ rifq_association_page_new (RifqDb *db)
   setup_entry (self, self->file_format_row, "file_number_format");
   g_hash_table_insert (self->editors, "committee_quorum", self->quorum_row);
   g_hash_table_insert (self->editors, "committee_majority", self->majority_row);
+  g_hash_table_insert (self->editors, "committee_abstentions", self->abstentions_row);
   g_hash_table_insert (self->editors, "committee_chair_breaks_tie", self->tie_switch);
   show_logo (self);
   show_rule (self);

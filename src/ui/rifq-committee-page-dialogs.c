@@ -37,10 +37,12 @@ decision_response_cb (AdwMessageDialog  *dialog,
   gint64 id = rifq_committee_page_row_request (dialog);
   GtkWidget *choices = g_object_get_data (G_OBJECT (dialog), "rifq-choices");
   GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "rifq-amount");
+  GtkEditable *quantity = g_object_get_data (G_OBJECT (dialog), "rifq-quantity");
   GtkTextBuffer *reasons = g_object_get_data (G_OBJECT (dialog), "rifq-reasons");
   Draft *draft = rifq_committee_page_draft_for (self, id);
   g_autofree char *decision = NULL;
   g_autofree char *amount_text = NULL;
+  g_autofree char *quantity_text = NULL;
   g_autofree char *reasons_text = NULL;
 
   /* Kept whatever the answer: a refusal or a second thought loses nothing typed. */
@@ -48,6 +50,8 @@ decision_response_cb (AdwMessageDialog  *dialog,
   draft->decision = g_strdup (rifq_committee_page_chosen_vote (choices));
   g_free (draft->decision_amount);
   draft->decision_amount = g_strdup (gtk_editable_get_text (amount));
+  g_free (draft->decision_quantity);
+  draft->decision_quantity = g_strdup (gtk_editable_get_text (quantity));
   g_free (draft->reasons);
   draft->reasons = buffer_text (reasons);
 
@@ -55,8 +59,9 @@ decision_response_cb (AdwMessageDialog  *dialog,
     return;
   decision = g_strdup (draft->decision);
   amount_text = g_strdup (draft->decision_amount);
+  quantity_text = g_strdup (draft->decision_quantity);
   reasons_text = g_strdup (draft->reasons);
-  rifq_committee_page_decide (self, id, decision, amount_text, reasons_text, NULL);
+  rifq_committee_page_decide (self, id, decision, amount_text, quantity_text, reasons_text, NULL);
 }
 
 void
@@ -76,6 +81,7 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   GtkWidget *choices;
   GtkWidget *list;
   GtkWidget *amount;
+  GtkWidget *quantity;
   GtkWidget *label;
   GtkWidget *scroller;
   GtkTextView *view;
@@ -120,6 +126,13 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (amount), GTK_INPUT_PURPOSE_DIGITS);
   gtk_editable_set_text (GTK_EDITABLE (amount), draft != NULL && draft->decision_amount ? draft->decision_amount : "");
   gtk_list_box_append (GTK_LIST_BOX (list), amount);
+  /* What an acceptance approves: the services delivered add up against it. */
+  quantity = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (quantity), _("Quantity approved"));
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (quantity), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_editable_set_text (GTK_EDITABLE (quantity),
+                         draft != NULL && draft->decision_quantity ? draft->decision_quantity : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), quantity);
   gtk_box_append (GTK_BOX (box), list);
 
   label = gtk_label_new (_("Reasons"));
@@ -133,6 +146,7 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   rifq_committee_page_set_row_request (dialog, id);
   g_object_set_data (G_OBJECT (dialog), "rifq-choices", choices);
   g_object_set_data (G_OBJECT (dialog), "rifq-amount", amount);
+  g_object_set_data (G_OBJECT (dialog), "rifq-quantity", quantity);
   g_object_set_data_full (G_OBJECT (dialog), "rifq-reasons",
                           g_object_ref (gtk_text_view_get_buffer (view)), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, 0);

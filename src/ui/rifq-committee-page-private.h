@@ -23,6 +23,7 @@ typedef struct
   char *recorded;          /* the vote core recorded from this page, or NULL */
   char *decision;          /* chosen in the decision dialog; NULL for the tally's outcome */
   char *decision_amount;
+  char *decision_quantity;
   char *reasons;
 } Draft;
 

@@ -44,6 +44,7 @@ draft_free (Draft *draft)
   g_free (draft->recorded);
   g_free (draft->decision);
   g_free (draft->decision_amount);
+  g_free (draft->decision_quantity);
   g_free (draft->reasons);
   g_free (draft);
 }
@@ -185,6 +186,18 @@ parse_amount (const char  *text,
   return rifq_validate_count (text, _("Amount (riyals)"), G_MAXINT64, out_amount, error);
 }
 
+/* Blank is no quantity stated (0). */
+static gboolean
+parse_quantity (const char  *text,
+                gint64      *out_quantity,
+                GError     **error)
+{
+  *out_quantity = 0;
+  if (rifq_text_is_blank (text))
+    return TRUE;
+  return rifq_validate_count (text, _("Quantity"), G_MAXINT64, out_quantity, error);
+}
+
 GtkWindow *
 rifq_committee_page_parent (RifqCommitteePage *self)
 {
@@ -249,8 +262,10 @@ clock_text (const RifqQueueItem *item)
                           days);
 }
 
-static void add_clicked_cb (GtkButton         *button,
-                            RifqCommitteePage *self);
+static void add_clicked_cb    (GtkButton         *button,
+                               RifqCommitteePage *self);
+static void remove_clicked_cb (GtkButton         *button,
+                               RifqCommitteePage *self);
 
 static GtkWidget *
 queue_row_new (RifqCommitteePage   *self,
@@ -676,6 +691,14 @@ add_vote_rows (RifqCommitteePage *self,
   gtk_widget_set_margin_top (buttons, 12);
   if (actor_is_chair (self))
     {
+      /* Not decided here: it can wait for a later meeting instead. */
+      button = gtk_button_new_with_mnemonic (_("_Take Off the Agenda"));
+      gtk_widget_set_tooltip_text (button, _("The request goes back to the queue for a later meeting; the votes cast "
+                                             "on it here are set aside"));
+      rifq_committee_page_set_row_request (button, request->id);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (buttons), button);
+
       button = gtk_button_new_with_mnemonic (_("Record _Decision…"));
       rifq_committee_page_set_row_request (button, request->id);
       g_signal_connect_object (button, "clicked", G_CALLBACK (rifq_committee_page_record_decision_clicked_cb), self, 0);
@@ -747,6 +770,15 @@ add_decision_rows (RifqCommitteePage *self,
 }
 
 
+static gboolean
+decided_here (RifqCommitteePage *self,
+              gint64             request_id)
+{
+  g_autoptr(RifqDecision) decided = rifq_committee_decision (self->db, self->meeting->id, request_id);
+
+  return decided != NULL;
+}
+
 static GtkWidget *
 agenda_group_new (RifqCommitteePage *self,
                   const RifqRequest *request,
@@ -776,7 +808,9 @@ agenda_group_new (RifqCommitteePage *self,
       g_autofree char *accept = shown_number (tally->accept);
       g_autofree char *reject = shown_number (tally->reject);
       g_autofree char *defer = shown_number (tally->defer);
-      g_autofree char *counts = g_strdup_printf (_("Votes: accept %s · reject %s · defer %s"), accept, reject, defer);
+      g_autofree char *abstain = shown_number (tally->abstain);
+      g_autofree char *counts = g_strdup_printf (_("Votes: accept %s · reject %s · defer %s · abstained %s"),
+                                                 accept, reject, defer, abstain);
       g_autofree char *explanation = rifq_ui_display_digits (tally->explanation);
       g_autofree char *description = g_strdup_printf ("%s\n%s", explanation, counts);
       g_autofree char *markup = g_markup_escape_text (description, -1);
@@ -801,7 +835,8 @@ agenda_group_new (RifqCommitteePage *self,
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  if (request->state == RIFQ_REQUEST_UNDER_REVIEW)
+  /* Deferred here and taken up by a later meeting, it is decided there, not here. */
+  if (request->state == RIFQ_REQUEST_UNDER_REVIEW && !decided_here (self, request->id))
     add_vote_rows (self, group, request);
   else
     {
@@ -1074,6 +1109,13 @@ add_clicked_cb (GtkButton         *button,
                 RifqCommitteePage *self)
 {
   rifq_committee_page_add_to_agenda (self, rifq_committee_page_row_request (button), NULL);
+}
+
+static void
+remove_clicked_cb (GtkButton         *button,
+                   RifqCommitteePage *self)
+{
+  rifq_committee_page_remove_from_agenda (self, rifq_committee_page_row_request (button), NULL);
 }
 
 typedef struct
@@ -1374,6 +1416,24 @@ rifq_committee_page_add_to_agenda (RifqCommitteePage  *self,
 }
 
 gboolean
+rifq_committee_page_remove_from_agenda (RifqCommitteePage  *self,
+                                        gint64              request_id,
+                                        GError            **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
+
+  if (!require_meeting (self, &local)
+      || !rifq_committee_remove_from_agenda (self->db, self->meeting->id, request_id, &local))
+    return refuse (self, local, error);
+  g_hash_table_remove (self->drafts, &request_id);
+  rifq_committee_page_reload (self);
+  rifq_committee_page_toast (self, _("Taken off the agenda: the request waits in the queue."), FALSE);
+  return TRUE;
+}
+
+gboolean
 rifq_committee_page_vote (RifqCommitteePage  *self,
                           gint64              request_id,
                           const char         *vote,
@@ -1411,16 +1471,20 @@ rifq_committee_page_decide (RifqCommitteePage  *self,
                             gint64              request_id,
                             const char         *decision,
                             const char         *amount_text,
+                            const char         *quantity_text,
                             const char         *reasons,
                             GError            **error)
 {
   GError *local = NULL;
   gint64 amount;
+  gint64 quantity;
 
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
 
   if (!require_meeting (self, &local) || !parse_amount (amount_text, &amount, &local)
-      || !rifq_committee_decide (self->db, self->meeting->id, request_id, decision, amount, reasons, &local))
+      || !parse_quantity (quantity_text, &quantity, &local)
+      || !rifq_committee_decide_full (self->db, self->meeting->id, request_id, decision, amount, quantity, reasons,
+                                      &local))
     return refuse (self, local, error);
 
   g_hash_table_remove (self->drafts, &request_id);

@@ -57,16 +57,21 @@ gboolean           rifq_committee_page_set_present     (RifqCommitteePage *self,
 gboolean           rifq_committee_page_add_to_agenda   (RifqCommitteePage *self,
                                                         gint64             request_id,
                                                         GError           **error);
+gboolean           rifq_committee_page_remove_from_agenda (RifqCommitteePage *self,
+                                                           gint64             request_id,
+                                                           GError           **error);
 gboolean           rifq_committee_page_vote            (RifqCommitteePage *self,
                                                         gint64             request_id,
                                                         const char        *vote,
                                                         const char        *amount_text,
                                                         const char        *note,
                                                         GError           **error);
+/* What an acceptance approves: an amount and a quantity, either blank for none stated. */
 gboolean           rifq_committee_page_decide          (RifqCommitteePage *self,
                                                         gint64             request_id,
                                                         const char        *decision,
                                                         const char        *amount_text,
+                                                        const char        *quantity_text,
                                                         const char        *reasons,
                                                         GError           **error);
 

@@ -142,6 +142,7 @@ struct _RifqIntakePage
   GtkLabel           *registration_text;
   GtkWidget          *register_button;
   GtkLabel           *service_status;
+  GtkLabel           *service_approval;
   GtkWidget          *service_form;
   AdwComboRow        *service_kind_row;
   GtkWidget          *quantity_row;
@@ -151,6 +152,7 @@ struct _RifqIntakePage
   GtkToggleButton    *place_office;
   GtkToggleButton    *place_home;
   GtkWidget          *notes_row;
+  GtkWidget          *override_row;
   GtkWidget          *services_box;
   GtkListBox         *services_list;
   GtkWidget          *close_button;

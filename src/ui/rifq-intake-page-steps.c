@@ -541,6 +541,7 @@ rifq_intake_serve_step (RifqIntakePage  *self,
   g_autofree char *delivered_on = NULL;
   g_autofree char *delivered_by = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *override = NULL;
 
   if (!rifq_intake_require_request (self, error))
     return FALSE;
@@ -566,6 +567,8 @@ rifq_intake_serve_step (RifqIntakePage  *self,
   service.delivered_by = delivered_by;
   service.place = gtk_toggle_button_get_active (self->place_home) ? "home" : "office";
   service.notes = notes;
+  override = g_strdup (rifq_intake_editable_text (self->override_row));
+  service.override_reason = override;
   details.service = &service;
 
   if (!rifq_intake_page_advance (self, RIFQ_ACTION_SERVE, &details, error))
@@ -574,6 +577,7 @@ rifq_intake_serve_step (RifqIntakePage  *self,
   rifq_intake_set_editable_text (self->quantity_row, NULL);
   rifq_intake_set_editable_text (self->service_amount_row, NULL);
   rifq_intake_set_editable_text (self->notes_row, NULL);
+  rifq_intake_set_editable_text (self->override_row, NULL);
   if (!rifq_intake_moved (self, error))
     return FALSE;
   rifq_intake_show_info (self, _("The service is recorded."));

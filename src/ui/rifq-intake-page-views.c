@@ -635,6 +635,7 @@ reset_service (RifqIntakePage *self)
   rifq_intake_set_editable_text (self->delivered_by_row, officer ? officer->full_name : NULL);
   gtk_toggle_button_set_active (self->place_office, TRUE);
   rifq_intake_set_editable_text (self->notes_row, NULL);
+  rifq_intake_set_editable_text (self->override_row, NULL);
 }
 
 static GtkWidget *
@@ -665,6 +666,26 @@ service_row (RifqIntakePage    *self,
   subtitle = g_strdup_printf ("%s · %s · %s%s%s", day, place, service->delivered_by ? service->delivered_by : "",
                               service->notes ? "\n" : "", service->notes ? service->notes : "");
   return rifq_intake_action_row_new (title, subtitle);
+}
+
+/* What the committee approved and what remains of it; an administrator may go beyond it. */
+static void
+show_approval (RifqIntakePage    *self,
+               const RifqRequest *r)
+{
+  RifqApproval approval;
+  gboolean approved = rifq_request_store_approval (self->db, r->id, &approval, NULL);
+  gboolean admin = (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_ADMIN) != 0;
+
+  if (approved)
+    {
+      g_autofree char *sentence = rifq_approval_describe (&approval);
+      g_autofree char *shown = rifq_intake_shown_digits (sentence);
+
+      gtk_label_set_text (self->service_approval, shown);
+    }
+  set_shown (self, GTK_WIDGET (self->service_approval), approved);
+  set_shown (self, self->override_row, approved && admin);
 }
 
 static void
@@ -711,6 +732,7 @@ update_service (RifqIntakePage *self)
 
   sentence = describe (self, r);
   gtk_label_set_text (self->service_status, sentence);
+  show_approval (self, r);
   for (guint i = 0; i < r->services->len; i++)
     gtk_list_box_append (self->services_list, service_row (self, g_ptr_array_index (r->services, i)));
   gtk_widget_set_visible (self->services_box, r->services->len > 0);

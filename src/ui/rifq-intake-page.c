@@ -369,6 +369,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_text);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, register_button);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_status);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_approval);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_form);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_kind_row);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, quantity_row);
@@ -378,6 +379,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, place_office);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, place_home);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, override_row);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_box);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_list);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, close_button);
@@ -658,6 +660,24 @@ rifq_intake_page_fill_service (RifqIntakePage *self,
   rifq_intake_set_editable_text (self->delivered_by_row, delivered_by);
   gtk_toggle_button_set_active (at_home ? self->place_home : self->place_office, TRUE);
   rifq_intake_set_editable_text (self->notes_row, notes);
+}
+
+void
+rifq_intake_page_set_service_override (RifqIntakePage *self,
+                                       const char     *reason)
+{
+  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
+
+  rifq_intake_set_editable_text (self->override_row, reason);
+}
+
+const char *
+rifq_intake_page_get_service_approval (RifqIntakePage *self)
+{
+  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->service_approval)) ? gtk_label_get_text (self->service_approval)
+                                                                       : NULL;
 }
 
 void

@@ -73,6 +73,12 @@ void            rifq_intake_page_fill_service         (RifqIntakePage *self,
                                                        const char     *delivered_by,
                                                        gboolean        at_home,
                                                        const char     *notes);
+/* An administrator's reason to record the next service beyond what the committee approved. */
+void            rifq_intake_page_set_service_override (RifqIntakePage *self,
+                                                       const char     *reason);
+/* What the committee approved and what remains of it, as the Service step shows it; NULL when
+ * nothing is shown. */
+const char     *rifq_intake_page_get_service_approval (RifqIntakePage *self);
 /* The applicant's question for the next "refer": the action then asks nothing. */
 void            rifq_intake_page_set_referral_question (RifqIntakePage *self,
                                                         const char     *text);

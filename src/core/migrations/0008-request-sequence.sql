@@ -1,4 +1,4 @@
--- Rifq schema 7: a request keeps the year and the sequence it was numbered with.
+-- Rifq schema 8: a request keeps the year and the sequence it was numbered with.
 --
 -- Staff type request numbers short ("1448/2" for "1448/000002"); found by these two parts, a
 -- request is found whatever the number format was when it was numbered, and whatever it is now.
