@@ -15,6 +15,7 @@
 #include "rifq-committee.h"
 #include "rifq-request-store.h"
 #include "rifq-committee-documents.h"
+#include "rifq-file.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal-reader.h"
@@ -204,7 +205,7 @@ cmd_verify (const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqDb) db = open_db (&error);
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GFile) pdf = g_file_new_for_commandline_arg (file);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *number = NULL;
   g_autofree char *message = NULL;
@@ -212,10 +213,9 @@ cmd_verify (const char *file)
 
   if (db == NULL)
     return refuse (error);
-  mapped = g_mapped_file_new (file, FALSE, &error);
-  if (mapped == NULL)
+  bytes = rifq_file_load (pdf, RIFQ_FILE_READ_MAX, &error);
+  if (bytes == NULL)
     return refuse (error);
-  bytes = g_mapped_file_get_bytes (mapped);
   verdict = rifq_seal_verify_pdf (db, bytes, &number, &message);
   if (verdict == RIFQ_SEAL_VALID)
     {
@@ -249,6 +249,8 @@ cmd_pdf (char **args,
     return refuse (error);
   if (opts.output == NULL)
     return usage (_("pdf needs -o FILE.pdf."));
+  if (!check_output (opts.output, &error))
+    return refuse (error);
   if (g_str_equal (args[1], "request") && n == 3)
     {
       gint64 id = request_id (db, args[2], &error);

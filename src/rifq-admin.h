@@ -64,6 +64,7 @@ typedef struct
   char     *city;
   gboolean  overdue;
   char     *output;
+  gboolean  force;
 } Options;
 
 extern Options opts;
@@ -79,6 +80,8 @@ void      pad          (GString    *line,
 gboolean  read_input   (const char  *file,
                         char       **out_data,
                         gsize       *out_length,
+                        GError     **error);
+gboolean  check_output (const char  *path,
                         GError     **error);
 
 /* rifq-admin-request.c */

@@ -268,7 +268,7 @@ rifq_seal_canonical_json (const RifqRequest *r,
   add_string (builder, "submitted_on", r->submitted_on);
   add_string (builder, "due_on", r->due_on);
   json_builder_set_member_name (builder, "documents");
-  validity = r->validity_json ? json_from_string (r->validity_json, NULL) : NULL;
+  validity = rifq_request_dup_validity (r);
   if (validity != NULL)
     json_builder_add_value (builder, g_steal_pointer (&validity));
   else

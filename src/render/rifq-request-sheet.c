@@ -132,8 +132,8 @@ static void
 add_documents (RifqSheetBuild    *build,
                const RifqRequest *r)
 {
-  g_autoptr(JsonNode) root = r->validity_json ? json_from_string (r->validity_json, NULL) : NULL;
-  JsonArray *array = root && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
+  g_autoptr(JsonNode) root = rifq_request_dup_validity (r);
+  JsonArray *array = root != NULL ? json_node_get_array (root) : NULL;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {

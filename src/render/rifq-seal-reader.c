@@ -9,18 +9,13 @@
 
 #include <cairo.h>
 #include <glib/gi18n-lib.h>
-#include <poppler.h>
 #include <string.h>
 #include <zbar.h>
 
 #include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-poppler.h"
 #include "rifq-seal-reader.h"
-
-/* poppler-glib 22.12 declares no autoptr cleanups of its own. */
-typedef PopplerDocument RifqPopplerDocument;
-typedef PopplerPage RifqPopplerPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerPage, g_object_unref)
 
 #define KEYWORDS_PREFIX "rifq-sealed:"
 /* Pages are scanned at 150 dpi: enough for a 90 pt code, quick on a whole packet. */
@@ -231,7 +226,7 @@ rifq_seal_verify_pdf (RifqDb  *db,
 
   /* The pages must still show what was sealed. */
   text = strip_marks (raw_text);
-  root = json_from_string (sealed, NULL);
+  root = rifq_json_parse (sealed, -1, NULL);
   for (guint i = 0; root != NULL && JSON_NODE_HOLDS_OBJECT (root) && i < G_N_ELEMENTS (checked); i++)
     {
       const char *value = json_object_get_string_member_with_default (json_node_get_object (root), checked[i], NULL);
