@@ -16,6 +16,7 @@
 #include "rifq-error.h"
 #include "rifq-request-store.h"
 #include "rifq-committee-documents.h"
+#include "rifq-file.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal-reader.h"
@@ -272,11 +273,14 @@ verifier_keyring (RifqDb **out_db,
     ring = rifq_keyring_new ();
   if (opts.key != NULL)
     {
+      g_autoptr(GFile) path = g_file_new_for_commandline_arg (opts.key);
+      g_autoptr(GBytes) bytes = rifq_file_load (path, RIFQ_FILE_READ_MAX, error);
       g_autofree char *text = NULL;
       g_autoptr(RifqKeyring) file = NULL;
 
-      if (!g_file_get_contents (opts.key, &text, NULL, error))
+      if (bytes == NULL)
         return NULL;
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       file = rifq_keyring_from_json (text, error);
       if (file == NULL)
         return NULL;
@@ -299,7 +303,7 @@ cmd_verify (const char *file)
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqDb) db = NULL;
   g_autoptr(RifqKeyring) ring = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GFile) pdf = g_file_new_for_commandline_arg (file);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *number = NULL;
   g_autofree char *message = NULL;
@@ -311,10 +315,9 @@ cmd_verify (const char *file)
   ring = verifier_keyring (&db, &error);
   if (ring == NULL)
     return refuse (error);
-  mapped = g_mapped_file_new (file, FALSE, &error);
-  if (mapped == NULL)
+  bytes = rifq_file_load (pdf, RIFQ_FILE_READ_MAX, &error);
+  if (bytes == NULL)
     return refuse (error);
-  bytes = g_mapped_file_get_bytes (mapped);
   verdict = rifq_seal_verify_pdf (ring, db, bytes, &number, &message);
   if (verdict == RIFQ_SEAL_VALID)
     {
@@ -418,6 +421,8 @@ cmd_pdf (char **args,
     return refuse (error);
   if (opts.output == NULL)
     return usage (_("pdf needs -o FILE.pdf."));
+  if (!check_output (opts.output, &error))
+    return refuse (error);
   if (g_str_equal (args[1], "request") && n == 3)
     {
       gint64 id = request_id (db, args[2], &error);

@@ -18,6 +18,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-request-receipt.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
@@ -223,16 +224,11 @@ request_attach (RifqDb     *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqRequest) r = find_request (db, key, &error);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) scan = g_file_new_for_commandline_arg (file);
 
   if (r == NULL)
     return refuse (error);
-  mapped = g_mapped_file_new (file, FALSE, &error);
-  if (mapped == NULL)
-    return refuse (error);
-  bytes = g_mapped_file_get_bytes (mapped);
-  if (!rifq_request_store_attach (db, r->id, type, bytes, file, &error))
+  if (!rifq_request_store_attach_file (db, r->id, type, scan, &error))
     return refuse (error);
   return show_again (db, key);
 }
@@ -251,8 +247,12 @@ request_sign (RifqDb     *db,
     return refuse (error);
   if (opts.signature == NULL)
     return usage (_("request sign needs --signature FILE with the strokes as JSON."));
-  if (!read_input (opts.signature, &strokes, &length, &error))
-    return refuse (error);
+  /* Checked with its length: a NUL byte in the file would cut the strokes short unseen. */
+  if (!read_input (opts.signature, &strokes, &length, &error) || !rifq_json_check (strokes, length, &error))
+    {
+      g_prefix_error (&error, _("Signature: "));
+      return refuse (error);
+    }
 
   signing.signature_json = strokes;
   signing.signer = opts.signer ? opts.signer : "applicant";
@@ -321,7 +321,7 @@ request_receipt (RifqDb     *db,
 
   if (r == NULL)
     return refuse (error);
-  if (!rifq_receipt_pdf_write_request (db, r, path, &error))
+  if (!check_output (path, &error) || !rifq_receipt_pdf_write_request (db, r, path, &error))
     return refuse (error);
   g_print (_("The receipt of request %s is at %s.\n"), r->number, path);
   return EXIT_OK;

@@ -20,6 +20,8 @@
 #include "rifq-db.h"
 #include "rifq-demo.h"
 #include "rifq-error.h"
+#include "rifq-file.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-validate.h"
 #include "rifq-admin.h"
@@ -70,7 +72,7 @@ usage (const char *message)
                         "  request attach NUMBER TYPE FILE\n"
                         "  request sign NUMBER --signature FILE --officer-name NAME [--signer …] [--mark …]\n"
                         "  request advance NUMBER ACTION [--text TEXT] [service or visit options]\n"
-                        "  request receipt NUMBER FILE.pdf\n"
+                        "  request receipt NUMBER FILE.pdf [--force]\n"
                         "  staff add USER --full-name NAME --roles desk,researcher,…\n"
                         "  staff list\n"
                         "  committee queue [--kind K] [--city C] [--overdue]\n"
@@ -79,10 +81,10 @@ usage (const char *message)
                         "  committee vote MEETING NUMBER accept|reject|defer [--amount N] [--notes TEXT]\n"
                         "  committee decide MEETING NUMBER accept|reject|defer --text REASONS [--amount N] [--quantity N]\n"
                         "  committee letter NUMBER\n"
-                        "  pdf request NUMBER -o FILE.pdf\n"
-                        "  pdf packet MEETING -o FILE.pdf\n"
-                        "  pdf minutes MEETING -o FILE.pdf\n"
-                        "  pdf letter NUMBER -o FILE.pdf\n"
+                        "  pdf request NUMBER -o FILE.pdf [--force]\n"
+                        "  pdf packet MEETING -o FILE.pdf [--force]\n"
+                        "  pdf minutes MEETING -o FILE.pdf [--force]\n"
+                        "  pdf letter NUMBER -o FILE.pdf [--force]\n"
                         "  verify FILE.pdf --key KEYRING.json | --fingerprint FP | --database PATH\n"
                         "  seal show | export [-o KEYRING.json] | rotate\n"
                         "  settings show | set KEY VALUE | logo FILE.png\n"
@@ -94,6 +96,8 @@ int
 refuse (GError *error)
 {
   g_printerr ("%s\n", error->message);
+  if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_EXISTS))
+    g_printerr ("%s\n", _("To replace it, repeat with --force."));
   return g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_BUSY) ? EXIT_BUSY : EXIT_REFUSED;
 }
 
@@ -317,25 +321,54 @@ cmd_init (void)
   return EXIT_OK;
 }
 
+/* JSON from FILE or standard input ("-"), at most RIFQ_JSON_MAX_SIZE bytes, NUL-terminated. */
 gboolean
 read_input (const char  *file,
             char       **out_data,
             gsize       *out_length,
             GError     **error)
 {
+  g_autoptr(GString) data = g_string_new (NULL);
+
   if (file == NULL || g_str_equal (file, "-"))
     {
-      g_autoptr(GString) data = g_string_new (NULL);
       char buffer[8192];
       size_t n;
 
-      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+      while (data->len <= RIFQ_JSON_MAX_SIZE && (n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
         g_string_append_len (data, buffer, n);
-      *out_length = data->len;
-      *out_data = g_string_free (g_steal_pointer (&data), FALSE);
-      return TRUE;
+      if (data->len > RIFQ_JSON_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size (RIFQ_JSON_MAX_SIZE);
+
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_OUT_OF_RANGE,
+                       _("The input is longer than %s; at most that much is read."), limit);
+          return FALSE;
+        }
     }
-  return g_file_get_contents (file, out_data, out_length, error);
+  else
+    {
+      g_autoptr(GFile) source = g_file_new_for_commandline_arg (file);
+      g_autoptr(GBytes) bytes = rifq_file_load (source, RIFQ_JSON_MAX_SIZE, error);
+      gsize size;
+      const char *bytes_data;
+
+      if (bytes == NULL)
+        return FALSE;
+      bytes_data = g_bytes_get_data (bytes, &size);
+      g_string_append_len (data, bytes_data, (gssize) size);
+    }
+  *out_length = data->len;
+  *out_data = g_string_free (g_steal_pointer (&data), FALSE);
+  return TRUE;
+}
+
+/* Where a document is written: never over the database, over another file only with --force. */
+gboolean
+check_output (const char  *path,
+              GError     **error)
+{
+  return rifq_file_check_output (path, opts.force, error);
 }
 
 static int
@@ -685,13 +718,10 @@ cmd_settings (char **args,
     }
   if (g_str_equal (args[1], "logo") && n == 3)
     {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (args[2], FALSE, &error);
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[2]);
+      g_autoptr(GBytes) bytes = rifq_file_load (file, RIFQ_SETTINGS_LOGO_MAX_SIZE, &error);
 
-      if (mapped == NULL)
-        return refuse (error);
-      bytes = g_mapped_file_get_bytes (mapped);
-      if (!rifq_settings_save_logo (db, bytes, &error))
+      if (bytes == NULL || !rifq_settings_save_logo (db, bytes, &error))
         return refuse (error);
       return EXIT_OK;
     }
@@ -752,6 +782,8 @@ main (int   argc,
       N_("Why a service goes beyond what the committee approved (an administrator)"), N_("REASON") },
     { "full-name", 0, 0, G_OPTION_ARG_STRING, &opts.full_name, N_("A member of staff's full name"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("Write the PDF to FILE"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &opts.force,
+      N_("Replace an existing file that Rifq did not make (never the database)"), NULL },
     { "on", 0, 0, G_OPTION_ARG_STRING, &opts.on, N_("Day of the meeting, Hijri or Gregorian"), N_("DATE") },
     { "city", 0, 0, G_OPTION_ARG_STRING, &opts.city, N_("Only requests from this city (queue)"), N_("CITY") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &opts.overdue, N_("Only requests past their reply date (queue)"), NULL },

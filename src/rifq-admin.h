@@ -71,6 +71,7 @@ typedef struct
   /* verify */
   char     *key;
   char     *fingerprint;
+  gboolean  force;
 } Options;
 
 extern Options opts;
@@ -96,6 +97,8 @@ RifqBeneficiary *find_beneficiary (RifqDb      *db,
                                    const char  *key,
                                    const char  *label,
                                    GError     **error);
+gboolean  check_output (const char  *path,
+                        GError     **error);
 
 /* rifq-admin-request.c */
 int       cmd_request  (char **args,

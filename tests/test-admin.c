@@ -9,23 +9,30 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rifq-test-scan.h"
 
 typedef struct
 {
-  int   status;
-  char *out;
-  char *err;
+  int       status;
+  char     *out;
+  char     *err;
+  gboolean  done;
 } Run;
 
 static void
 run_clear (Run *run)
 {
-  g_free (run->out);
-  g_free (run->err);
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->done = FALSE;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -38,17 +45,41 @@ temp_db (void)
   return g_build_filename (dir, "rifq.db", NULL);
 }
 
-/* Runs rifq-admin with argv (NULL-terminated), language ("" for the default), and input. */
 static void
-run_admin (Run               *run,
-           const char        *language,
-           const char        *input,
-           const char * const *argv)
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs rifq-admin with argv (NULL-terminated), language ("" for the default), and input, and
+ * gives it seconds to finish: a command left waiting (on a pipe) fails the test, not hangs it. */
+static void
+run_admin_within (Run                *run,
+                  guint               seconds,
+                  const char         *language,
+                  const char         *input,
+                  const char * const *argv)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -69,12 +100,27 @@ run_admin (Run               *run,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
+  run->done = FALSE;
+  timeout = g_timeout_add_seconds (seconds, timed_out_cb, &timed_out);
+  g_subprocess_communicate_utf8_async (process, input ? input : "", NULL, communicated_cb, run);
+  while (!run->done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!run->done)
+    {
+      g_subprocess_force_exit (process);
+      g_error ("rifq-admin %s was still running after %u s", argv[0], seconds);
+    }
+  g_source_remove (timeout);
+  /* A crash is not a refusal: it must not pass for exit status 1. */
+  g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
 }
 
-#define ADMIN(run, lang, input, ...) run_admin ((run), (lang), (input), (const char * const[]) { __VA_ARGS__, NULL })
+#define ADMIN(run, lang, input, ...) \
+  run_admin_within ((run), 120, (lang), (input), (const char * const[]) { __VA_ARGS__, NULL })
+/* Anything that reads a file answers at once. */
+#define ADMIN_AT_ONCE(run, ...) \
+  run_admin_within ((run), 10, "en", NULL, (const char * const[]) { __VA_ARGS__, NULL })
 
 static const char record[] =
   "{ \"national_id\": \"١٠٠٠٠٠٠٠٠٨\", \"first_name\": \"مُحمد\", \"father_name\": \"عبد الله\","
@@ -382,18 +428,73 @@ static const char signature_strokes[] =
       g_error ("rifq-admin failed: %s", (run)->err); \
   } G_STMT_END
 
+/* The beneficiary of record, a desk officer (desk1) and a chair (chair1), and a request of
+ * theirs at the documents step: its number. */
+static char *
+collecting_request (const char *db)
+{
+  g_auto(Run) add = { 0 };
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) create = { 0 };
+  g_auto(Run) step = { 0 };
+  char *number;
+
+  ADMIN (&add, "en", record, "--database", db, "beneficiary", "add");
+  g_assert_cmpint (add.status, ==, 0);
+  OK (&staff, "staff", "add", "desk1", "--full-name", "نورة العتيبي", "--roles", "desk");
+  run_clear (&staff);
+  OK (&staff, "staff", "add", "chair1", "--full-name", "خالد الدوسري", "--roles", "chair");
+
+  OK (&create, "--as", "desk1", "request", "create", "--beneficiary", "1000000008", "--kind", "food_basket",
+      "--channel", "phone", "--description", "سلة غذائية شهرية");
+  g_assert_nonnull (strstr (create.out, "\"state\" : \"draft\""));
+  /* The number of the Hijri year the test runs in: "1448/000001". */
+  number = g_strndup (strstr (create.out, "\"number\" : \"") + 12, strlen ("1448/000001"));
+  g_assert_true (g_str_has_suffix (number, "/000001"));
+  OK (&step, "--as", "desk1", "request", "advance", number, "collect");
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"incomplete\""));
+  return number;
+}
+
+static void
+enter_documents (const char *db,
+                 const char *number)
+{
+  const char *types[] = { "national_id", "family_record", "income_proof" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_auto(Run) step = { 0 };
+
+      OK (&step, "--as", "desk1", "request", "document", number, types[i], "--number", "٥٥١٢",
+          "--issued", "1440/01/01", "--expires", "2099-01-01", "--matched");
+    }
+}
+
+static void
+sign_and_submit (const char *db,
+                 const char *number)
+{
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *strokes = g_build_filename (dir, "strokes.json", NULL);
+  g_auto(Run) step = { 0 };
+
+  g_assert_true (g_file_set_contents (strokes, signature_strokes, -1, NULL));
+  OK (&step, "--as", "desk1", "request", "advance", number, "verify");
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "submit");
+  g_assert_nonnull (strstr (step.out, "\"state\" : \"submitted\""));
+}
+
 static void
 test_request_whole_path (void)
 {
   g_autofree char *db = temp_db ();
   g_autofree char *dir = g_path_get_dirname (db);
-  g_autofree char *strokes = g_build_filename (dir, "strokes.json", NULL);
   g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *receipt = g_build_filename (dir, "receipt.pdf", NULL);
-  const char *types[] = { "national_id", "family_record", "income_proof" };
-  g_auto(Run) add = { 0 };
-  g_auto(Run) staff = { 0 };
-  g_auto(Run) create = { 0 };
   g_auto(Run) step = { 0 };
   g_auto(Run) refused = { 0 };
   g_auto(Run) attach = { 0 };
@@ -407,46 +508,20 @@ test_request_whole_path (void)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   int status;
 
-  g_assert_true (g_file_set_contents (strokes, signature_strokes, -1, NULL));
   g_assert_true (g_file_set_contents (notes, "not a scan\n", -1, NULL));
-  ADMIN (&add, "en", record, "--database", db, "beneficiary", "add");
-  g_assert_cmpint (add.status, ==, 0);
-  OK (&staff, "staff", "add", "desk1", "--full-name", "نورة العتيبي", "--roles", "desk");
-  run_clear (&staff);
-  OK (&staff, "staff", "add", "chair1", "--full-name", "خالد الدوسري", "--roles", "chair");
-
-  OK (&create, "--as", "desk1", "request", "create", "--beneficiary", "1000000008", "--kind", "food_basket",
-      "--channel", "phone", "--description", "سلة غذائية شهرية");
-  g_assert_nonnull (strstr (create.out, "\"state\" : \"draft\""));
-  /* The number of the Hijri year the test runs in: "1448/000001". */
-  number = g_strndup (strstr (create.out, "\"number\" : \"") + 12, strlen ("1448/000001"));
-  g_assert_true (g_str_has_suffix (number, "/000001"));
-  run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "collect");
-  g_assert_nonnull (strstr (step.out, "\"state\" : \"incomplete\""));
+  number = collecting_request (db);
 
   /* Submitting before the documents are there: refused, with what is missing. */
   ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "verify");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "National ID / iqama is missing"));
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      run_clear (&step);
-      OK (&step, "--as", "desk1", "request", "document", number, types[i], "--number", "٥٥١٢",
-          "--issued", "1440/01/01", "--expires", "2099-01-01", "--matched");
-    }
+  enter_documents (db, number);
   ADMIN (&attach, "en", NULL, "--database", db, "--as", "desk1", "request", "attach", number, "national_id", notes);
   g_assert_cmpint (attach.status, ==, 1);
   g_assert_nonnull (strstr (attach.err, "is not an image or a PDF"));
 
-  run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "verify");
-  run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
-  run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "submit");
-  g_assert_nonnull (strstr (step.out, "\"state\" : \"submitted\""));
+  sign_and_submit (db, number);
 
   /* The desk may not decide. */
   run_clear (&refused);
@@ -804,6 +879,38 @@ test_batch_refusals_name_record (void)
   assert_nothing_written (db);
 }
 
+/* Runs a command on db that must be refused (exit status 1) with a message saying expected. */
+#define REFUSED(language, input, expected, ...) \
+  G_STMT_START { \
+    g_auto(Run) refused_ = { 0 }; \
+    ADMIN (&refused_, (language), (input), "--database", db, __VA_ARGS__); \
+    g_assert_cmpint (refused_.status, ==, 1); \
+    if (strstr (refused_.err, (expected)) == NULL) \
+      g_error ("“%s” does not say “%s”", refused_.err, (expected)); \
+  } G_STMT_END
+
+static void
+test_json_lines_refused_naming_line_2 (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *line = g_strdup (record);
+  g_autofree char *other = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *glued = NULL;
+
+  /* jq -c writes one record a line; only the first was saved, and the exit status was 0. */
+  g_strdelimit (line, "\n", ' ');
+  other = g_strdup (line);
+  memcpy (strstr (other, "١٠٠٠٠٠٠٠٠٨") + strlen ("١٠٠٠٠٠٠٠"), "١٦", strlen ("١٦"));
+  lines = g_strdup_printf ("%s\n%s\n", line, other);
+  glued = g_strdup_printf ("%s%s", line, other);
+
+  REFUSED ("en", lines, "line 2, column 1: a second JSON value begins here", "beneficiary", "add", "-");
+  REFUSED ("en", lines, "Nothing was saved.", "beneficiary", "add");
+  REFUSED ("en", glued, "a second JSON value begins here", "beneficiary", "add");
+  assert_nothing_written (db);
+}
+
 static void
 test_short_number_after_format_change (void)
 {
@@ -872,6 +979,224 @@ test_abstentions_setting (void)
   g_assert_nonnull (strstr (show.out, "committee_abstentions\tignored\n"));
 }
 
+static void
+test_empty_batch_says_so (void)
+{
+  g_autofree char *db = temp_db ();
+
+  REFUSED ("en", "[]", "The list [ ] is empty", "beneficiary", "add");
+  REFUSED ("en", "", "The JSON is empty", "beneficiary", "add");
+  /* Single quotes, as a person might write by hand, are not JSON. */
+  REFUSED ("en", "{'national_id': '1000000008'}", "line 1, column 2: text must be in double quotes",
+           "beneficiary", "add");
+  assert_nothing_written (db);
+}
+
+static void
+test_deep_nesting_refused_without_crashing (void)
+{
+  g_autofree char *db = temp_db ();
+  gsize depth = 75000;
+  g_autofree char *deep = g_malloc (2 * depth + 1);
+
+  /* 150 KB of brackets overflowed the parser's stack: the program died of SIGSEGV. */
+  memset (deep, '[', depth);
+  memset (deep + depth, ']', depth);
+  deep[2 * depth] = '\0';
+  REFUSED ("en", deep, "nested more than 32 levels deep", "beneficiary", "add");
+}
+
+static void
+test_megabyte_name_refused (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autofree char *json = NULL;
+
+  while (big->len < 1000 * 1000)
+    g_string_append (big, "سعد");
+  json = g_strdup_printf ("{ \"national_id\": \"1000000008\", \"first_name\": \"%s\", \"father_name\": \"عبد الله\","
+                          "  \"grandfather_name\": \"سعد\", \"family_name\": \"القحطاني\", \"sex\": \"male\","
+                          "  \"birth_date\": \"1369/05/20\", \"mobile\": \"0501234567\", \"city\": \"الرياض\","
+                          "  \"living_situation\": \"alone\" }", big->str);
+  REFUSED ("en", json, "First name: may be at most 100 characters long", "beneficiary", "add");
+  REFUSED (NULL, json, "١٠٠", "beneficiary", "add");
+  assert_nothing_written (db);
+}
+
+static void
+test_staff_user_name_alphabet (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) list = { 0 };
+
+  REFUSED ("en", NULL, "User name: use only Latin letters, digits and . _ - @",
+           "staff", "add", "نورة", "--full-name", "نورة العتيبي", "--roles", "desk");
+  REFUSED ("en", NULL, "User name: ", "staff", "add", "noura otaibi", "--full-name", "نورة", "--roles", "desk");
+  OK (&list, "staff", "list");
+  g_assert_null (strstr (list.out, "نورة"));
+}
+
+/* A file of the test's folder, holding data. */
+static char *
+test_file (const char *dir,
+           const char *name,
+           GBytes     *data)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (data, NULL), (gssize) g_bytes_get_size (data), NULL));
+  return path;
+}
+
+static void
+test_pipe_refused_at_once (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *fifo = g_build_filename (dir, "scan.png", NULL);
+  g_autofree char *number = NULL;
+  g_auto(Run) add = { 0 };
+  g_auto(Run) attach = { 0 };
+  g_auto(Run) sign = { 0 };
+  g_auto(Run) logo = { 0 };
+  g_auto(Run) verify = { 0 };
+  Run *runs[] = { &add, &attach, &sign, &logo, &verify };
+
+  number = collecting_request (db);
+  enter_documents (db, number);
+  /* A pipe named as a file: each command waited for a writer that never came. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  ADMIN_AT_ONCE (&add, "--database", db, "beneficiary", "add", fifo);
+  ADMIN_AT_ONCE (&attach, "--database", db, "--as", "desk1", "request", "attach", number, "national_id", fifo);
+  ADMIN_AT_ONCE (&sign, "--database", db, "--as", "desk1", "request", "sign", number, "--signature", fifo,
+                 "--officer-name", "نورة العتيبي");
+  ADMIN_AT_ONCE (&logo, "--database", db, "settings", "logo", fifo);
+  ADMIN_AT_ONCE (&verify, "--database", db, "verify", fifo);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_assert_cmpint (runs[i]->status, ==, 1);
+      g_assert_nonnull (strstr (runs[i]->err, "is not a file but a folder, a pipe or a device"));
+    }
+  g_unlink (fifo);
+}
+
+static void
+test_files_must_decode_whole (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autoptr(GBytes) png = rifq_test_png (3000, 1);
+  g_autoptr(GBytes) half = rifq_test_cut (png, 1500);
+  g_autofree char *whole = test_file (dir, "whole.png", png);
+  g_autofree char *cut = test_file (dir, "cut.png", half);
+  g_autofree char *strokes = g_build_filename (dir, "two-signatures.json", NULL);
+  g_autofree char *two = g_strdup_printf ("%s\n%s\n", signature_strokes, signature_strokes);
+  g_autofree char *number = NULL;
+  g_auto(Run) settings = { 0 };
+  g_auto(Run) step = { 0 };
+
+  number = collecting_request (db);
+  enter_documents (db, number);
+  /* Half a PNG was kept as a scan, and became the logo on every document. */
+  REFUSED ("en", NULL, "National ID / iqama: the file “cut.png” cannot be used: the image is cut short.",
+           "--as", "desk1", "request", "attach", number, "national_id", cut);
+  REFUSED ("en", NULL, "Logo: the image cannot be used: the image is cut short.", "settings", "logo", cut);
+  OK (&settings, "settings", "show");
+  g_assert_null (strstr (settings.out, "PNG image"));
+  OK (&step, "--as", "desk1", "request", "attach", number, "national_id", whole);
+  run_clear (&step);
+  OK (&step, "settings", "logo", whole);
+
+  /* Two signatures one after the other: the second was dropped without a word. */
+  g_assert_true (g_file_set_contents (strokes, two, -1, NULL));
+  run_clear (&step);
+  OK (&step, "--as", "desk1", "request", "advance", number, "verify");
+  REFUSED ("en", NULL, "Signature: The JSON is malformed at line 2, column 1",
+           "--as", "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
+}
+
+/* The bytes of a file, to see that it did not change. */
+static GBytes *
+contents_of (const char *path)
+{
+  char *data = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  return g_bytes_new_take (data, size);
+}
+
+#define NEVER_OVER_DATABASE "is the database Rifq has open: a document is never written over it"
+
+static void
+test_output_never_over_database (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *symbolic = g_build_filename (dir, "request.pdf", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) init = { 0 };
+
+  OK (&init, "init");
+  before = contents_of (db);
+  g_assert_cmpint (symlink (db, symbolic), ==, 0);
+
+  /* -o on the database's own path replaced it with a PDF. */
+  REFUSED ("en", NULL, NEVER_OVER_DATABASE, "pdf", "request", "1448/1", "-o", db);
+  REFUSED ("en", NULL, NEVER_OVER_DATABASE, "pdf", "packet", "1", "-o", db, "--force");
+  REFUSED ("en", NULL, NEVER_OVER_DATABASE, "pdf", "minutes", "1", "-o", symbolic, "--force");
+  after = contents_of (db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (g_file_test (symbolic, G_FILE_TEST_IS_SYMLINK));
+}
+
+static void
+test_output_other_files_need_force (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *letter = g_build_filename (dir, "letter.txt", NULL);
+  g_autofree char *receipt = g_build_filename (dir, "receipt.pdf", NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Run) step = { 0 };
+  GStatBuf buf;
+
+  number = collecting_request (db);
+  enter_documents (db, number);
+  sign_and_submit (db, number);
+  g_assert_true (g_file_set_contents (letter, "Dear committee,\n", -1, NULL));
+
+  /* A file Rifq did not make was replaced without a word. */
+  REFUSED ("en", NULL, "already exists and is not a document Rifq made", "request", "receipt", number, letter);
+  REFUSED ("en", NULL, "To replace it, repeat with --force.", "request", "receipt", number, letter);
+  g_assert_true (g_file_get_contents (letter, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "Dear committee,\n");
+  OK (&step, "request", "receipt", number, letter, "--force");
+
+  /* A document of personal data was written readable by everyone (0644). */
+  umask (022);
+  run_clear (&step);
+  OK (&step, "request", "receipt", number, receipt);
+  g_assert_cmpint (g_stat (receipt, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (letter, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  /* Its own document Rifq writes again without being told. */
+  run_clear (&step);
+  OK (&step, "request", "receipt", number, receipt);
+
+  /* And the database never, for a request that exists either. */
+  before = contents_of (db);
+  REFUSED ("en", NULL, NEVER_OVER_DATABASE, "request", "receipt", number, db, "--force");
+  after = contents_of (db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +1228,16 @@ main (int   argc,
   g_test_add_func ("/admin/beneficiary/batch-refusals-name-record-and-field", test_batch_refusals_name_record);
   g_test_add_func ("/admin/output/lists-print-json-by-default", test_lists_print_json_by_default);
   g_test_add_func ("/admin/settings/committee-abstentions-shown-checked-and-set", test_abstentions_setting);
+  g_test_add_func ("/admin/beneficiary/json-lines-refused-naming-line-2", test_json_lines_refused_naming_line_2);
+  g_test_add_func ("/admin/beneficiary/empty-batch-says-so", test_empty_batch_says_so);
+  g_test_add_func ("/admin/beneficiary/75000-levels-deep-refused-without-crashing",
+                   test_deep_nesting_refused_without_crashing);
+  g_test_add_func ("/admin/beneficiary/name-of-a-megabyte-refused", test_megabyte_name_refused);
+  g_test_add_func ("/admin/staff/user-name-outside-its-alphabet-refused", test_staff_user_name_alphabet);
+  g_test_add_func ("/admin/input/pipe-given-as-a-file-refused-at-once", test_pipe_refused_at_once);
+  g_test_add_func ("/admin/input/scan-logo-and-signature-must-be-whole", test_files_must_decode_whole);
+  g_test_add_func ("/admin/output/never-over-the-database-even-with-force", test_output_never_over_database);
+  g_test_add_func ("/admin/output/other-files-only-with-force-and-written-0600", test_output_other_files_need_force);
 
   return g_test_run ();
 }

@@ -204,6 +204,46 @@ test_bad_input_writes_nothing (void)
 }
 
 static void
+test_text_fields_within_their_length (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqCaregiver *caregiver = rifq_caregiver_new ();
+
+  /* A megabyte of name made the request's PDF take 11 s and 700 MB. */
+  for (guint i = 0; i < 101; i++)
+    g_string_append (name, "م");
+  for (guint i = 0; i < 4001; i++)
+    g_string_append (notes, "ن");
+  rifq_beneficiary_set (b, RIFQ_FIELD_FAMILY_NAME, name->str);
+  rifq_beneficiary_set (b, RIFQ_FIELD_HEALTH_NOTES, notes->str);
+  rifq_beneficiary_set (b, RIFQ_FIELD_SEX, notes->str);
+  caregiver->name = g_strdup ("سارة");
+  caregiver->relation = g_strdup ("ابنة");
+  caregiver->notes = g_strdup (notes->str);
+  rifq_beneficiary_add_caregiver (b, caregiver);
+
+  problems = rifq_beneficiary_validate (b, NULL);
+  g_assert_cmpuint (problems->len, ==, 4);
+  g_assert_cmpstr (problem_for (problems, RIFQ_FIELD_FAMILY_NAME)->message, ==,
+                   "Family name: may be at most 100 characters long");
+  g_assert_cmpstr (problem_for (problems, RIFQ_FIELD_HEALTH_NOTES)->message, ==,
+                   "Health notes: may be at most 4000 characters long");
+  /* Not echoed back whole in the message either. */
+  g_assert_cmpstr (problem_for (problems, RIFQ_FIELD_SEX)->message, ==, "Sex: may be at most 300 characters long");
+  g_assert_cmpstr (((RifqProblem *) g_ptr_array_index (problems, 3))->message, ==,
+                   "Caregiver 1, notes: may be at most 4000 characters long");
+
+  g_assert_false (rifq_beneficiary_store_add (db, b, NULL, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 0);
+}
+
+static void
 test_refuses_unknown_channel (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
@@ -320,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/beneficiary/duplicates/same-mobile-shown", test_probable_duplicate_same_mobile);
   g_test_add_func ("/beneficiary/add/bad-input-writes-nothing", test_bad_input_writes_nothing);
   g_test_add_func ("/beneficiary/add/refuses-unknown-channel", test_refuses_unknown_channel);
+  g_test_add_func ("/beneficiary/validate/text-fields-within-their-length", test_text_fields_within_their_length);
   g_test_add_func ("/beneficiary/caregivers/round-trip", test_caregivers_round_trip);
   g_test_add_func ("/beneficiary/caregivers/bad-mobile-named", test_caregiver_bad_mobile_named);
   g_test_add_func ("/beneficiary/add-many/all-or-nothing", test_add_many_all_or_nothing);

@@ -632,6 +632,35 @@ test_vote_refused_for_outsiders (Committee     *f,
 }
 
 static void
+test_texts_within_their_length (Committee     *f,
+                                gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autofree char *long_place = g_strnfill (301, 'x');
+  g_autofree char *long_note = g_strnfill (4001, 'x');
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  as (f, "chair");
+  meeting = rifq_committee_meeting_create (f->db, "1448/06/21", long_place, &error);
+  g_assert_null (meeting);
+  g_assert_cmpstr (error->message, ==, "Meeting place: may be at most 300 characters long");
+  g_clear_error (&error);
+  attend (f, present);
+  as (f, "member1");
+  g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, long_note, &error));
+  g_assert_cmpstr (error->message, ==, "Note: may be at most 4000 characters long");
+  g_clear_error (&error);
+  vote (f, "member1", "accept");
+  vote (f, "member2", "accept");
+  as (f, "chair");
+  g_assert_false (rifq_committee_decide (f->db, f->meeting, f->request, "accept", -1, long_note, &error));
+  g_assert_cmpstr (error->message, ==, "Reasons: may be at most 4000 characters long");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM meeting"), ==, 1);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM decision"), ==, 0);
+}
+
+static void
 test_decision_refused_when_not_under_review (Committee     *f,
                                              gconstpointer  data)
 {
@@ -1079,6 +1108,7 @@ main (int   argc,
              test_tie_without_chair_setting_gives_nothing);
   ADD ("/committee/rule/no-quorum-refused", test_no_quorum_refused);
   ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
+  ADD ("/committee/texts/place-notes-and-reasons-within-their-length", test_texts_within_their_length);
   ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
   ADD ("/committee/rule/quorum-counts-the-meetings-own-members", test_quorum_counts_the_meetings_members);
   ADD_UNDER ("/committee/rule/quorum-of-everyone-refuses-three-of-four", "committee_quorum=all",

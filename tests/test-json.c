@@ -9,6 +9,7 @@
 
 #include "rifq-beneficiary-json.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-test-util.h"
 
 #define GOOD_RECORD \
@@ -63,7 +64,7 @@ test_parse_good_record (void)
 static void
 test_refuses_malformed_with_line (void)
 {
-  assert_refused ("[\n" GOOD_RECORD ",\n{ \"national_id\": \"1000000016\",, }\n]", ":17:");
+  assert_refused ("[\n" GOOD_RECORD ",\n{ \"national_id\": \"1000000016\",, }\n]", "line 17, column 31");
   assert_refused ("", "empty");
 }
 
@@ -116,6 +117,157 @@ test_round_trip (void)
     g_assert_cmpstr (rifq_beneficiary_get (again, i), ==, rifq_beneficiary_get (b, i));
 }
 
+/* What the check says about text, or NULL when it is accepted. */
+static char *
+checked (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rifq_json_check (json, -1, &error))
+    return NULL;
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  return g_strdup (error->message);
+}
+
+#define assert_checked_says(json, expected_part) \
+  G_STMT_START { \
+    g_autofree char *said_ = checked (json); \
+    if (said_ == NULL || strstr (said_, (expected_part)) == NULL) \
+      g_error ("%s: “%s” does not say “%s”", (json), said_ ? said_ : "(accepted)", (expected_part)); \
+  } G_STMT_END
+
+static void
+test_json_lines_names_line_2 (void)
+{
+  g_autofree char *two = NULL;
+  g_autofree char *record = g_strdup (GOOD_RECORD);
+
+  /* jq -c writes one record a line: json-glib kept the first and dropped the rest. */
+  g_strdelimit (record, "\n", ' ');
+  two = g_strdup_printf ("%s\n%s\n", record, record);
+  assert_refused (two, "line 2, column 1: a second JSON value begins here");
+}
+
+static void
+test_back_to_back_names_column (void)
+{
+  assert_refused ("{ \"national_id\": \"1000000008\" }{ \"national_id\": \"1000000016\" }",
+                  "line 1, column 32: a second JSON value begins here");
+  assert_checked_says ("[1] x", "line 1, column 5: a second JSON value begins here");
+  assert_checked_says ("[1] ]", "line 1, column 5: there is more after the end of the JSON");
+}
+
+static void
+test_refuses_what_json_does_not_have (void)
+{
+  /* Each of these json-glib's parser took (or took a part of) without a word. */
+  assert_checked_says ("{'national_id': '1000000008'}", "line 1, column 2: text must be in double quotes");
+  assert_checked_says ("{\"a\": 1 /* note */}", "line 1, column 9: comments are not part of JSON");
+  assert_checked_says ("// note\n{\"a\": 1}", "line 1, column 1: comments are not part of JSON");
+  assert_checked_says ("var x = {\"a\": 1};", "line 1, column 1: the JSON must be one object or one array");
+  assert_checked_says ("{\"a\": 0x10}", "line 1, column 7: a number is written in a way JSON does not allow");
+  assert_checked_says ("{\"a\": 012}", "a number is written in a way JSON does not allow");
+  assert_checked_says ("{\"a\": .5}", "a number is written in a way JSON does not allow");
+  assert_checked_says ("{\"a\": NaN}", "“NaN” is not a JSON value");
+  assert_checked_says ("{\"a\": [1, 2, ]}", "a comma is followed by no more before “]”");
+  assert_checked_says ("{\"a\": 1, }", "a comma is followed by no more before “}”");
+  assert_checked_says ("{a: 1}", "a member name in double quotes was expected here");
+  assert_checked_says ("{\"a\": \"line\nbreak\"}", "must be written as an escape");
+  assert_checked_says ("{\"a\": \"\\x41\"}", "a backslash in a string must begin one of the escapes");
+  assert_checked_says ("{\"a\": \"\\ud800\"}", "half a character");
+  assert_checked_says ("{\"a\": \"open}", "line 1, column 7: a string begun here is not closed");
+  assert_checked_says ("{\"a\": 1", "the JSON ends before it is complete");
+  assert_checked_says ("{\"a\": 1, \"\\u0061\": 2}", "the member “a” appears twice in one object");
+  assert_checked_says ("\xff{}", "the text is not valid UTF-8");
+}
+
+static void
+test_nul_in_string_refused (void)
+{
+  g_autofree char *json = g_strdup (GOOD_RECORD);
+  char *name = strstr (json, "\"سعد\"");
+
+  /* json-glib cut the name at \u0000: "x\u0000y" was kept as "x". */
+  assert_checked_says ("{\"a\": \"x\\u0000y\"}", "line 1, column 9: a string may not hold the character U+0000");
+  memcpy (name, "\"\\u0000\"", strlen ("\"\\u0000\""));
+  assert_refused (json, "line 5, column 24: a string may not hold the character U+0000");
+  /* And a NUL byte itself, within the length given. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rifq_json_check ("{\"a\": \"x\0y\"}", 12, &error));
+    g_assert_nonnull (strstr (error->message, "the text holds the character U+0000"));
+  }
+}
+
+static void
+test_empty_batch_says_so (void)
+{
+  assert_refused ("[]", "The list [ ] is empty: there is no beneficiary to add. Nothing was saved.");
+  assert_refused (" \n ", "The JSON is empty. Nothing was saved.");
+}
+
+static void
+test_deep_nesting_refused_before_parsing (void)
+{
+  /* 75,000 levels, 150 KB: json-glib's parser ran out of stack on it and the program died. */
+  gsize depth = 75000;
+  g_autofree char *deep = g_malloc (2 * depth + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  memset (deep, '[', depth);
+  memset (deep + depth, ']', depth);
+  deep[2 * depth] = '\0';
+  node = rifq_json_parse (deep, -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line 1, column 33: the JSON is nested more than 32 levels deep"));
+  assert_refused (deep, "nested more than 32 levels deep");
+
+  /* As deep as allowed is read. */
+  memset (deep + RIFQ_JSON_MAX_DEPTH, ']', RIFQ_JSON_MAX_DEPTH);
+  deep[2 * RIFQ_JSON_MAX_DEPTH] = '\0';
+  g_clear_error (&error);
+  g_clear_pointer (&node, json_node_unref);
+  node = rifq_json_parse (deep, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+}
+
+static void
+test_larger_than_limit_refused (void)
+{
+  gsize size = RIFQ_JSON_MAX_SIZE + 1;
+  g_autofree char *big = g_malloc (size + 1);
+  g_autoptr(GError) error = NULL;
+
+  memset (big, ' ', size);
+  big[0] = '[';
+  big[size - 1] = ']';
+  big[size] = '\0';
+  g_assert_false (rifq_json_check (big, (gssize) size, &error));
+  /* g_format_size() puts a no-break space before the unit. */
+  g_assert_nonnull (strstr (error->message, "; at most 32.0\u00a0MB is read"));
+}
+
+static void
+test_strict_json_accepted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  /* A byte-order mark, every escape, a surrogate pair, numbers of every form. */
+  node = rifq_json_parse ("\xef\xbb\xbf { \"t\": \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u0041 \\ud83d\\ude00\","
+                          " \"n\": [0, -1, 2.5, 1e3, -0.25E-2], \"l\": [true, false, null, {}, []] }\r\n",
+                          -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "t"), ==, "\" \\ / \b \f \n \r \t A 😀");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "n")), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +280,14 @@ main (int   argc,
   g_test_add_func ("/json/parse/refuses-missing-required-field", test_refuses_missing_field);
   g_test_add_func ("/json/parse/refuses-wrong-type", test_refuses_wrong_type);
   g_test_add_func ("/json/round-trip-keeps-every-field", test_round_trip);
+  g_test_add_func ("/json/refused/json-lines-names-line-2", test_json_lines_names_line_2);
+  g_test_add_func ("/json/refused/objects-back-to-back-name-the-column", test_back_to_back_names_column);
+  g_test_add_func ("/json/refused/what-strict-json-does-not-have", test_refuses_what_json_does_not_have);
+  g_test_add_func ("/json/refused/nul-inside-a-string", test_nul_in_string_refused);
+  g_test_add_func ("/json/refused/empty-batch-says-so", test_empty_batch_says_so);
+  g_test_add_func ("/json/refused/75000-levels-deep-without-crashing", test_deep_nesting_refused_before_parsing);
+  g_test_add_func ("/json/refused/larger-than-32-mb", test_larger_than_limit_refused);
+  g_test_add_func ("/json/accepted/strict-json-with-every-escape", test_strict_json_accepted);
 
   return g_test_run ();
 }

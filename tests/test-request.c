@@ -18,6 +18,8 @@
 #include "rifq-signature.h"
 #include "rifq-staff.h"
 #include "rifq-test-request.h"
+#include "rifq-test-scan.h"
+#include "rifq-test-util.h"
 
 #define TODAY "2026-11-26"  /* 16 Jumada al-Akhirah 1448 */
 
@@ -888,25 +890,12 @@ test_due_date_from_decision_period (Fixture       *f,
   g_assert_cmpstr (r->due_on, ==, "2026-12-17");
 }
 
-static GBytes *
-png_bytes (gsize size)
-{
-  static const guchar header[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
-                                   0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
-  guchar *data = g_malloc0 (size);
-
-  memcpy (data, header, MIN (size, sizeof header));
-  if (size > sizeof header + 4)
-    memcpy (data + size - 4, "IEND", 4);
-  return g_bytes_new_take (data, size);
-}
-
 static void
 test_attachment_stored_once_by_sha256 (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) scan = png_bytes (4096);
+  g_autoptr(GBytes) scan = rifq_test_png (4096, 1);
   g_autoptr(GBytes) back = NULL;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *mime = NULL;
@@ -932,8 +921,8 @@ test_document_keeps_every_scan (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) front = png_bytes (4096);
-  g_autoptr(GBytes) back = png_bytes (5000);
+  g_autoptr(GBytes) front = rifq_test_png (4096, 1);
+  g_autoptr(GBytes) back = rifq_test_png (5000, 2);
   g_autoptr(RifqRequest) r = NULL;
   RifqDocument *id_card;
   gint64 id = create (f, "food_basket");
@@ -956,8 +945,8 @@ test_attachment_refuses_other_files (Fixture       *f,
                                      gconstpointer  data)
 {
   g_autoptr(GBytes) text = g_bytes_new_static ("just some words\n", 16);
-  g_autoptr(GBytes) huge = png_bytes (RIFQ_ATTACHMENT_MAX_SIZE + 1);
-  g_autoptr(GBytes) limit = png_bytes (RIFQ_ATTACHMENT_MAX_SIZE);
+  g_autoptr(GBytes) huge = rifq_test_png (RIFQ_ATTACHMENT_MAX_SIZE + 1, 3);
+  g_autoptr(GBytes) limit = rifq_test_png (RIFQ_ATTACHMENT_MAX_SIZE, 4);
   g_autoptr(GError) error = NULL;
   gint64 id = create (f, "food_basket");
 
@@ -972,6 +961,216 @@ test_attachment_refuses_other_files (Fixture       *f,
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM attachment"), ==, 0);
   g_assert_true (rifq_request_store_attach (f->db, id, "national_id", limit, "20mb.png", &error));
   g_assert_no_error (error);
+}
+
+/* An image of the format, encoded by gdk-pixbuf. */
+static GBytes *
+encoded_image (const char *format)
+{
+  g_autoptr(GdkPixbuf) picture = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize size;
+
+  /* Rows of their own, so that nothing compresses to nothing. */
+  for (int y = 0; y < 64; y++)
+    for (int x = 0; x < 64 * 3; x++)
+      gdk_pixbuf_get_pixels (picture)[y * gdk_pixbuf_get_rowstride (picture) + x] = (guchar) (x * 7 + y * 13);
+  g_assert_true (gdk_pixbuf_save_to_buffer (picture, &data, &size, format, &error, NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, size);
+}
+
+/* The bytes of data from offset on replaced by noise that never repeats. */
+static GBytes *
+noise_after (GBytes *data,
+             gsize   offset)
+{
+  gsize size;
+  guchar *bytes = g_memdup2 (g_bytes_get_data (data, &size), g_bytes_get_size (data));
+
+  for (gsize i = offset; i < size; i++)
+    bytes[i] = (guchar) ((i * 2654435761u) >> 11);
+  return g_bytes_new_take (bytes, size);
+}
+
+static void
+assert_scan_refused (Fixture    *f,
+                     gint64      id,
+                     GBytes     *scan,
+                     const char *name,
+                     const char *why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("National ID / iqama: the file “%s” cannot be used: %s", name, why);
+
+  g_assert_false (rifq_request_store_attach (f->db, id, "national_id", scan, name, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("“%s” does not begin “%s”", error->message, expected);
+}
+
+static void
+test_attachment_must_decode_whole (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GBytes) png = rifq_test_png (4096, 1);
+  g_autoptr(GBytes) jpeg = encoded_image ("jpeg");
+  g_autoptr(GBytes) webp = encoded_image ("webp");
+  g_autoptr(GBytes) tiff = encoded_image ("tiff");
+  g_autoptr(GBytes) pdf = g_bytes_new_static (rifq_test_pdf, strlen (rifq_test_pdf));
+  g_autoptr(GBytes) png_cut = rifq_test_cut (png, 2048);
+  g_autoptr(GBytes) png_noise = noise_after (png, 16);
+  g_autoptr(GBytes) jpeg_cut = rifq_test_cut (jpeg, g_bytes_get_size (jpeg) * 2 / 3);
+  g_autoptr(GBytes) webp_cut = rifq_test_cut (webp, g_bytes_get_size (webp) - 10);
+  g_autoptr(GBytes) tiff_cut = rifq_test_cut (tiff, g_bytes_get_size (tiff) / 2);
+  g_autoptr(GBytes) pdf_noise = noise_after (pdf, 9);
+  g_autoptr(GString) pdf_noise_ended = g_string_new_len (g_bytes_get_data (pdf_noise, NULL), g_bytes_get_size (pdf_noise));
+  g_autoptr(GBytes) pdf_noise_eof = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = create (f, "food_basket");
+
+  enter_all_documents (f, id, "2030-01-01");
+  /* A PNG cut in half became a scan, grey below the cut; a header followed by noise too. */
+  assert_scan_refused (f, id, png_cut, "cut.png", "the image is cut short");
+  assert_scan_refused (f, id, png_noise, "noise.png", "the image is damaged");
+  assert_scan_refused (f, id, jpeg_cut, "cut.jpg", "the image is cut short");
+  assert_scan_refused (f, id, webp_cut, "cut.webp", "the image is cut short");
+  assert_scan_refused (f, id, tiff_cut, "cut.tiff", "the image is damaged");
+  assert_scan_refused (f, id, pdf_noise, "noise.pdf", "the PDF is cut short");
+  g_string_append (pdf_noise_ended, "\n%%EOF\n");
+  pdf_noise_eof = g_string_free_to_bytes (g_steal_pointer (&pdf_noise_ended));
+  assert_scan_refused (f, id, pdf_noise_eof, "noise-eof.pdf", "the PDF cannot be opened");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM attachment"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'attach'"), ==, 0);
+
+  /* Whole, each kind is kept. */
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", png, "whole.png", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", jpeg, "whole.jpg", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", webp, "whole.webp", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", tiff, "whole.tiff", &error));
+  g_assert_true (rifq_request_store_attach (f->db, id, "national_id", pdf, "whole.pdf", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM attachment"), ==, 5);
+}
+
+static void
+test_description_within_4000_characters (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("سطر أول\nسطر ثان ");
+  g_autoptr(RifqRequest) kept = NULL;
+  g_autoptr(RifqRequest) refused = NULL;
+  RifqRequestDraft draft = { f->beneficiary_id, "food_basket", "interview", NULL, -1, NULL };
+
+  while (g_utf8_strlen (text->str, -1) < 4000)
+    g_string_append (text, "ي");
+  draft.description = text->str;
+  kept = rifq_request_store_create (f->db, &draft, &error);
+  g_assert_no_error (error);
+
+  /* A megabyte of description made the request's PDF take seconds and hundreds of MB. */
+  g_string_append (text, "ي");
+  refused = rifq_request_store_create (f->db, &draft, &error);
+  g_assert_null (refused);
+  g_assert_cmpstr (error->message, ==, "Description: may be at most 4000 characters long");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM request"), ==, 1);
+}
+
+static void
+test_step_texts_within_their_length (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (4001, 'x');
+  g_autofree char *long_name = g_strnfill (201, 'x');
+  g_autoptr(RifqRequest) r = NULL;
+  RifqStepDetails question = { long_text };
+  RifqStepDetails visit = { "الجواب", "2026-11-20", long_text, NULL, "يستحق", NULL };
+  gint64 id = reach (f, RIFQ_REQUEST_INCOMPLETE);
+  gint64 referred = reach (f, RIFQ_REQUEST_REFERRED);
+
+  g_assert_false (rifq_request_store_advance (f->db, id, RIFQ_ACTION_REFER, &question, &error));
+  g_assert_cmpstr (error->message, ==, "Question: may be at most 4000 characters long");
+  g_clear_error (&error);
+  act_as (f, "researcher");
+  g_assert_false (rifq_request_store_advance (f->db, referred, RIFQ_ACTION_ANSWER, &visit, &error));
+  g_assert_cmpstr (error->message, ==, "Findings: may be at most 4000 characters long");
+  g_clear_error (&error);
+  r = rifq_request_store_get (f->db, id, NULL);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_INCOMPLETE);
+  g_clear_pointer (&r, rifq_request_unref);
+  r = rifq_request_store_get (f->db, referred, NULL);
+  g_assert_cmpint (r->state, ==, RIFQ_REQUEST_REFERRED);
+
+  /* A control character is not text a person typed. */
+  visit.visit_findings = "يسكن\x1b[31m وحده";
+  g_assert_false (rifq_request_store_advance (f->db, referred, RIFQ_ACTION_ANSWER, &visit, &error));
+  g_assert_cmpstr (error->message, ==, "Findings: holds a control character: type plain text");
+  g_clear_error (&error);
+
+  {
+    g_autofree char *strokes = test_signature_json ();
+    RifqSigning signing = { strokes, "caregiver", long_name, "ابن", "signature", "نورة العتيبي" };
+    gint64 ready = reach (f, RIFQ_REQUEST_INCOMPLETE);
+
+    step (f, ready, RIFQ_ACTION_VERIFY);
+    g_assert_false (rifq_request_store_sign (f->db, ready, &signing, &error));
+    g_assert_cmpstr (error->message, ==, "Caregiver’s name: may be at most 200 characters long");
+  }
+}
+
+static void
+test_document_number_alphabet (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *refused[] = { "١٢٣/أ", "12<script>", "12;DROP", "--", "1234567890123456789012345678901234567890X" };
+  const char *accepted[] = { "AB-12/3", "٥٥١٢ ٣٤", "SA03 8000 0000 6080 1016 7519", "1445.77" };
+  gint64 id = create (f, "food_basket");
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RifqDocument doc = { .type = (char *) "family_record", .number = (char *) refused[i] };
+
+      g_assert_false (rifq_request_store_save_document (f->db, id, &doc, &error));
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Family record, number: "));
+    }
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM document"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RifqDocument doc = { .type = (char *) "family_record", .number = (char *) accepted[i] };
+
+      g_assert_true (rifq_request_store_save_document (f->db, id, &doc, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_stored_validity_too_deep_read_as_none (Fixture       *f,
+                                            gconstpointer  data)
+{
+  gsize depth = 75000;
+  g_autoptr(RifqRequest) r = rifq_request_store_get (f->db, reach (f, RIFQ_REQUEST_SUBMITTED), NULL);
+  g_autoptr(JsonNode) validity = rifq_request_dup_validity (r);
+  g_autoptr(JsonNode) shown = NULL;
+  char *deep = g_malloc (2 * depth + 1);
+
+  g_assert_nonnull (validity);
+  g_clear_pointer (&validity, json_node_unref);
+  /* What is stored is read back through the same door as what is typed. */
+  memset (deep, '[', depth);
+  memset (deep + depth, ']', depth);
+  deep[2 * depth] = '\0';
+  g_free (r->validity_json);
+  r->validity_json = deep;
+  g_assert_null (rifq_request_dup_validity (r));
+  shown = rifq_request_to_json (r);
+  g_assert_true (json_object_get_null_member (json_node_get_object (shown), "validity_at_submission"));
 }
 
 static void
@@ -1259,6 +1458,32 @@ test_only_admin_adds_staff (Fixture       *f,
   g_assert_cmpint (rifq_staff_actor_roles (f->db), ==, RIFQ_ROLE_DESK);
 }
 
+static void
+test_staff_user_name_alphabet (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *refused[] = { "نورة", "noura otaibi", "-rf", ".hidden", "noura;rm", "n\tx",
+                            "abcdefghijklmnopqrstuvwxyz0123456" };
+  g_autofree char *long_name = g_strnfill (201, 'x');
+  g_autoptr(GError) error = NULL;
+
+  act_as (f, "admin");
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) refusal = NULL;
+
+      g_assert_false (rifq_staff_save (f->db, refused[i], "نورة العتيبي", RIFQ_ROLE_DESK, &refusal));
+      g_assert_error (refusal, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (refusal->message, "User name: "));
+    }
+  g_assert_false (rifq_staff_save (f->db, "noura", long_name, RIFQ_ROLE_DESK, &error));
+  g_assert_cmpstr (error->message, ==, "Full name: may be at most 200 characters long");
+  g_clear_error (&error);
+  g_assert_true (rifq_staff_save (f->db, "noura.o_1-x@ruhamaa", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM staff"), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1297,6 +1522,11 @@ main (int   argc,
   ADD ("/request/attach/stored-once-by-sha256", test_attachment_stored_once_by_sha256);
   ADD ("/request/attach/document-keeps-every-scan-once", test_document_keeps_every_scan);
   ADD ("/request/attach/refused-unless-image-or-pdf-under-20mb", test_attachment_refuses_other_files);
+  ADD ("/request/attach/refused-unless-it-decodes-whole", test_attachment_must_decode_whole);
+  ADD ("/request/create/description-at-most-4000-characters", test_description_within_4000_characters);
+  ADD ("/request/step/texts-within-their-length-and-plain", test_step_texts_within_their_length);
+  ADD ("/request/documents/number-has-its-own-alphabet", test_document_number_alphabet);
+  ADD ("/request/validity/stored-json-too-deep-read-as-none", test_stored_validity_too_deep_read_as_none);
   ADD ("/request/referral/queue-and-answer-with-visit-report", test_referral_queue_and_answer);
   ADD ("/request/register/gives-file-number-once", test_registration_gives_file_number);
   ADD ("/request/serve/records-service", test_service_recorded);
@@ -1310,6 +1540,7 @@ main (int   argc,
   g_test_add_func ("/request/lookup/short-number-of-request-numbered-before-migration",
                    test_migration_keeps_sequence_of_old_requests);
   ADD ("/request/staff/only-admin-adds-staff", test_only_admin_adds_staff);
+  ADD ("/request/staff/user-name-has-its-own-alphabet", test_staff_user_name_alphabet);
 
   return g_test_run ();
 }

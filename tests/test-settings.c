@@ -13,15 +13,14 @@
 #include "rifq-error.h"
 #include "rifq-settings.h"
 #include "rifq-test-request.h"
-
-static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+#include "rifq-test-scan.h"
 
 static void
 test_admin_changes_settings (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) logo = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) logo = rifq_test_png (2000, 1);
   g_autoptr(GBytes) back = NULL;
   g_autofree char *period = NULL;
   g_autofree char *letterhead = NULL;
@@ -175,6 +174,51 @@ test_number_formats_checked_when_set (void)
     }
 }
 
+static void
+test_logo_cut_short_refused (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GBytes) logo = rifq_test_png (2000, 1);
+  g_autoptr(GBytes) cut = rifq_test_cut (logo, 1000);
+  g_autoptr(GBytes) header = rifq_test_cut (logo, 16);
+  g_autoptr(GError) error = NULL;
+
+  rifq_test_staff (db);
+  rifq_db_set_actor (db, "admin");
+  /* A PNG cut short became the logo printed on every document. */
+  g_assert_false (rifq_settings_save_logo (db, cut, &error));
+  g_assert_cmpstr (error->message, ==, "Logo: the image cannot be used: the image is cut short.");
+  g_clear_error (&error);
+  g_assert_false (rifq_settings_save_logo (db, header, &error));
+  g_assert_cmpstr (error->message, ==, "Logo: the image cannot be used: the image is cut short.");
+  g_assert_null (rifq_settings_get_logo (db));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"), ==, 0);
+}
+
+static void
+test_values_one_line_of_300_characters (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autofree char *long_value = g_strnfill (301, 'x');
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rifq_test_staff (db);
+  rifq_db_set_actor (db, "admin");
+  g_assert_false (rifq_settings_save (db, "association_name_en", long_value, &error));
+  g_assert_cmpstr (error->message, ==, "association_name_en: may be at most 300 characters long");
+  g_clear_error (&error);
+  g_assert_false (rifq_settings_save (db, "association_letterhead", "الرياض\nهاتف", &error));
+  g_assert_cmpstr (error->message, ==, "association_letterhead: must be one line of plain text, without line breaks"
+                                       " or control characters");
+  g_clear_error (&error);
+  long_value[300] = '\0';
+  g_assert_true (rifq_settings_save (db, "association_name_en", long_value, &error));
+  g_assert_no_error (error);
+  name = rifq_db_get_setting (db, "association_name_en");
+  g_assert_cmpuint (strlen (name), ==, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +226,8 @@ main (int   argc,
   rifq_test_init (&argc, &argv);
   g_test_add_func ("/settings/save/administrator-changes-and-audit-keeps-logo-fingerprint",
                    test_admin_changes_settings);
+  g_test_add_func ("/settings/logo/cut-short-refused", test_logo_cut_short_refused);
+  g_test_add_func ("/settings/save/one-line-of-at-most-300-characters", test_values_one_line_of_300_characters);
   g_test_add_func ("/settings/save/refused-changes-leave-everything", test_refused_settings_change_nothing);
   g_test_add_func ("/settings/number-format/refused-when-set-naming-setting-and-fault",
                    test_number_formats_checked_when_set);

@@ -351,7 +351,7 @@ static void
 test_refuses_malformed (void)
 {
   assert_refused ("{\"version\":1,\"width\":360,", "not valid JSON");
-  assert_refused ("", "not a JSON object");
+  assert_refused ("", "The JSON is empty");
   assert_refused ("[[[1,2,0.5]]]", "not a JSON object");
   assert_refused ("{\"version\":1,\"width\":360,\"height\":180,\"strokes\":[],\"stroke\":[]}",
                   "“stroke” is not part of a signature");
@@ -432,6 +432,23 @@ test_refuses_point_outside_pad (void)
 }
 
 static void
+test_refuses_deep_nesting_and_lines (void)
+{
+  gsize depth = 75000;
+  g_autofree char *deep = g_malloc (2 * depth + 1);
+
+  /* Strokes nested 75,000 deep overflowed json-glib's stack before any check of a point. */
+  memset (deep, '[', depth);
+  memset (deep + depth, ']', depth);
+  deep[2 * depth] = '\0';
+  assert_refused (deep, "nested more than 32 levels deep");
+  /* A second signature after the first was dropped without a word. */
+  assert_refused ("{\"version\":1,\"width\":360,\"height\":180,\"strokes\":[]}\n"
+                  "{\"version\":1,\"width\":360,\"height\":180,\"strokes\":[]}",
+                  "line 2, column 1: a second JSON value begins here");
+}
+
+static void
 test_refuses_too_many_points (void)
 {
   g_autoptr(GString) json = g_string_new ("{\"version\":1,\"width\":360,\"height\":180,\"strokes\":[[");
@@ -476,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/signature/json/refuses-bad-strokes", test_refuses_bad_strokes);
   g_test_add_func ("/signature/json/refuses-point-outside-pad", test_refuses_point_outside_pad);
   g_test_add_func ("/signature/json/refuses-too-many-points", test_refuses_too_many_points);
+  g_test_add_func ("/signature/json/refuses-deep-nesting-and-a-second-value", test_refuses_deep_nesting_and_lines);
   g_test_add_func ("/signature/record/rounds-and-clamps", test_record_rounds_and_clamps);
   g_test_add_func ("/signature/record/stops-at-point-limit", test_record_stops_at_limit);
   g_test_add_func ("/signature/record/begin-stroke-twice-keeps-one", test_begin_stroke_twice_keeps_one);

@@ -532,6 +532,102 @@ test_required (void)
     }
 }
 
+/* The message of a text refused, or NULL when accepted. */
+static char *
+text_refusal (const char   *text,
+              RifqTextKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rifq_validate_text (text, kind, "Field", &error))
+    return NULL;
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  return g_strdup (error->message);
+}
+
+static void
+test_text_lengths (void)
+{
+  static const struct { RifqTextKind kind; guint max; } kinds[] = {
+    { RIFQ_TEXT_NAME, 100 }, { RIFQ_TEXT_FULL_NAME, 200 }, { RIFQ_TEXT_LINE, 300 }, { RIFQ_TEXT_NOTES, 4000 },
+    { RIFQ_TEXT_USER_NAME, 32 }, { RIFQ_TEXT_DOCUMENT_NUMBER, 40 }, { RIFQ_TEXT_FILE_NAME, 255 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *expected = g_strdup_printf ("Field: may be at most %u characters long", kinds[i].max);
+      g_autofree char *refused = NULL;
+
+      /* Counted in characters, not bytes: Arabic letters take two bytes each. */
+      for (guint n = 0; n < kinds[i].max; n++)
+        g_string_append (text, kinds[i].kind == RIFQ_TEXT_USER_NAME || kinds[i].kind == RIFQ_TEXT_DOCUMENT_NUMBER
+                               ? "a" : "ع");
+      g_assert_cmpuint (rifq_text_max_length (kinds[i].kind), ==, kinds[i].max);
+      g_assert_null (text_refusal (text->str, kinds[i].kind));
+      g_string_append_c (text, 'a');
+      refused = text_refusal (text->str, kinds[i].kind);
+      g_assert_cmpstr (refused, ==, expected);
+    }
+  g_assert_null (text_refusal (NULL, RIFQ_TEXT_NAME));
+}
+
+static void
+test_text_ten_megabytes_refused (void)
+{
+  gsize size = 10 * 1000 * 1000;
+  g_autofree char *huge = g_malloc (size + 1);
+  g_autofree char *refused = NULL;
+
+  memset (huge, ' ', size);
+  huge[size] = '\0';
+  refused = text_refusal (huge, RIFQ_TEXT_NAME);
+  g_assert_cmpstr (refused, ==, "Field: may be at most 100 characters long");
+}
+
+static void
+test_text_plain_only (void)
+{
+  g_autofree char *invalid = text_refusal ("\xc3\x28", RIFQ_TEXT_NAME);
+  g_autofree char *escape = text_refusal ("سعد\x1b[2J", RIFQ_TEXT_NAME);
+  g_autofree char *line_break = text_refusal ("سعد\nالقحطاني", RIFQ_TEXT_FULL_NAME);
+  g_autofree char *bell = text_refusal ("سطر\a", RIFQ_TEXT_NOTES);
+
+  g_assert_cmpstr (invalid, ==, "Field: is not valid text (UTF-8)");
+  g_assert_cmpstr (escape, ==, "Field: must be one line of plain text, without line breaks or control characters");
+  g_assert_nonnull (line_break);
+  g_assert_cmpstr (bell, ==, "Field: holds a control character: type plain text");
+  /* Notes keep their lines and tabs. */
+  g_assert_null (text_refusal ("سطر أول\r\n\tسطر ثان", RIFQ_TEXT_NOTES));
+}
+
+static void
+test_text_alphabets (void)
+{
+  const char *user_names[] = { "noura", "n.otaibi", "desk_1", "x-y", "noura@ruhamaa.org", "_svc", "ROOT" };
+  const char *not_user_names[] = { "", "نورة", "noura otaibi", "-rf", ".x", "a/b", "a;b", "a$" };
+  const char *numbers[] = { "1234", "AB-12/3", "SA03 8000 0000 6080", "1445.77" };
+  const char *not_numbers[] = { "", "١٢٣", "١٢٣/أ", "12<b>", "12_3", "--", " / " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (user_names); i++)
+    g_assert_null (text_refusal (user_names[i], RIFQ_TEXT_USER_NAME));
+  for (guint i = 0; i < G_N_ELEMENTS (not_user_names); i++)
+    {
+      g_autofree char *refused = text_refusal (not_user_names[i], RIFQ_TEXT_USER_NAME);
+
+      g_assert_cmpstr (refused, ==, "Field: use only Latin letters, digits and . _ - @, starting with a letter, "
+                                    "a digit or _");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_assert_null (text_refusal (numbers[i], RIFQ_TEXT_DOCUMENT_NUMBER));
+  for (guint i = 0; i < G_N_ELEMENTS (not_numbers); i++)
+    {
+      g_autofree char *refused = text_refusal (not_numbers[i], RIFQ_TEXT_DOCUMENT_NUMBER);
+
+      g_assert_cmpstr (refused, ==, "Field: use only digits, Latin letters, spaces and - / .");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +666,10 @@ main (int   argc,
   g_test_add_func ("/validate/birth-date/refused-when-future-or-before-1880", test_birth_date_refused);
   g_test_add_func ("/validate/birth-date/today-defaults-to-now", test_birth_date_defaults_to_now);
   g_test_add_func ("/validate/required/trims-and-refuses-blank", test_required);
+  g_test_add_func ("/validate/text/each-kind-has-its-length-in-characters", test_text_lengths);
+  g_test_add_func ("/validate/text/ten-megabytes-refused", test_text_ten_megabytes_refused);
+  g_test_add_func ("/validate/text/plain-text-only", test_text_plain_only);
+  g_test_add_func ("/validate/text/user-names-and-document-numbers-have-an-alphabet", test_text_alphabets);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "rifq-beneficiary-json.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 
 static const char * const read_only_members[] = {
   "id", "created_at", "updated_at", "birth_date_hijri", NULL
@@ -399,6 +400,47 @@ read_beneficiary (JsonNode *node,
   return g_steal_pointer (&beneficiary);
 }
 
+/* One object, or each object of a non-empty array. */
+static gboolean
+read_all (JsonNode  *root,
+          LineMap   *map,
+          GPtrArray *result,
+          GError   **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      RifqBeneficiary *b = read_beneficiary (root, map, error);
+
+      if (b == NULL)
+        return FALSE;
+      g_ptr_array_add (result, b);
+      return TRUE;
+    }
+
+  array = json_node_get_array (root);
+  if (json_array_get_length (array) == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("The list [ ] is empty: there is no beneficiary to add. Nothing was saved."));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      RifqBeneficiary *b = read_beneficiary (json_array_get_element (array, i), map, error);
+
+      if (b == NULL)
+        {
+          /* In a list, the record is named by its place, whatever else the message says. */
+          g_prefix_error (error, _("Record %u: "), i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (result, b);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 rifq_beneficiary_parse_json (const char *data,
                              gssize      length,
@@ -408,8 +450,7 @@ rifq_beneficiary_parse_json (const char *data,
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   LineMap map;
-  JsonNode *root;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -427,44 +468,12 @@ rifq_beneficiary_parse_json (const char *data,
   g_signal_connect (parser, "object-end", G_CALLBACK (object_end_cb), &map);
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &map);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("The JSON is malformed (%s). Nothing was saved."), local_error->message);
-      ok = FALSE;
-    }
-  else if ((root = json_parser_get_root (parser)) == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("The JSON is empty. Nothing was saved."));
-      ok = FALSE;
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (root))
-    {
-      JsonArray *array = json_node_get_array (root);
-
-      for (guint i = 0; ok && i < json_array_get_length (array); i++)
-        {
-          RifqBeneficiary *b = read_beneficiary (json_array_get_element (array, i), &map, error);
-
-          if (b == NULL)
-            {
-              /* In a list, the record is named by its place, whatever else the message says. */
-              g_prefix_error (error, _("Record %u: "), i + 1);
-              ok = FALSE;
-            }
-          else
-            g_ptr_array_add (result, b);
-        }
-    }
+  ok = rifq_json_load (parser, data, length, &local_error);
+  if (!ok)
+    /* Translators: what is wrong with the JSON, then this */
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s. Nothing was saved."), local_error->message);
   else
-    {
-      RifqBeneficiary *b = read_beneficiary (root, &map, error);
-
-      if (b == NULL)
-        ok = FALSE;
-      else
-        g_ptr_array_add (result, b);
-    }
+    ok = read_all (json_parser_get_root (parser), &map, result, error);
 
   g_hash_table_unref (map.lines);
   g_array_unref (map.starts);

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * created_at, updated_at and birth_date_hijri. */
 JsonNode        *rifq_beneficiary_to_json   (RifqBeneficiary *beneficiary);
 
-/* Reads beneficiaries from JSON text: one object or an array of objects. The input is refused
+/* Reads beneficiaries from JSON text: exactly one object or one non-empty array of objects
+ * (rifq_json_check: JSON Lines or a second value are refused, not cut). The input is refused
  * whole, with the line named, when it is malformed, when a member is not a known field, when a
  * required field is missing, or when a value has the wrong type. Read-only members are
  * accepted and ignored. Values are not validated here: the store does that. */

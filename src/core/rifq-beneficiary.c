@@ -52,16 +52,16 @@ static const char * const status_choices[] = { "applicant", "registered", "inact
 
 static const RifqFieldInfo fields[RIFQ_N_FIELDS] = {
   [RIFQ_FIELD_NATIONAL_ID] = { "national_id", N_("National ID or iqama"), RIFQ_FIELD_KIND_NATIONAL_ID, RIFQ_FIELD_GROUP_IDENTITY, TRUE },
-  [RIFQ_FIELD_FIRST_NAME] = { "first_name", N_("First name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE },
-  [RIFQ_FIELD_FATHER_NAME] = { "father_name", N_("Father's name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE },
-  [RIFQ_FIELD_GRANDFATHER_NAME] = { "grandfather_name", N_("Grandfather's name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE },
-  [RIFQ_FIELD_FAMILY_NAME] = { "family_name", N_("Family name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE },
+  [RIFQ_FIELD_FIRST_NAME] = { "first_name", N_("First name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE, .text = RIFQ_TEXT_NAME },
+  [RIFQ_FIELD_FATHER_NAME] = { "father_name", N_("Father's name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE, .text = RIFQ_TEXT_NAME },
+  [RIFQ_FIELD_GRANDFATHER_NAME] = { "grandfather_name", N_("Grandfather's name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE, .text = RIFQ_TEXT_NAME },
+  [RIFQ_FIELD_FAMILY_NAME] = { "family_name", N_("Family name"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_IDENTITY, TRUE, .text = RIFQ_TEXT_NAME },
   [RIFQ_FIELD_SEX] = { "sex", N_("Sex"), RIFQ_FIELD_KIND_CHOICE, RIFQ_FIELD_GROUP_IDENTITY, TRUE, 0, sex_choices },
   [RIFQ_FIELD_BIRTH_DATE] = { "birth_date", N_("Date of birth"), RIFQ_FIELD_KIND_DATE, RIFQ_FIELD_GROUP_IDENTITY, TRUE },
   [RIFQ_FIELD_MOBILE] = { "mobile", N_("Mobile"), RIFQ_FIELD_KIND_MOBILE, RIFQ_FIELD_GROUP_CONTACT, TRUE },
   [RIFQ_FIELD_PHONE2] = { "phone2", N_("Second mobile"), RIFQ_FIELD_KIND_MOBILE, RIFQ_FIELD_GROUP_CONTACT, FALSE },
-  [RIFQ_FIELD_CITY] = { "city", N_("City"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_CONTACT, TRUE },
-  [RIFQ_FIELD_DISTRICT] = { "district", N_("District"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_CONTACT, FALSE },
+  [RIFQ_FIELD_CITY] = { "city", N_("City"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_CONTACT, TRUE, .text = RIFQ_TEXT_NAME },
+  [RIFQ_FIELD_DISTRICT] = { "district", N_("District"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_CONTACT, FALSE, .text = RIFQ_TEXT_NAME },
   [RIFQ_FIELD_NATIONAL_ADDRESS] = { "national_address", N_("National address"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_CONTACT, FALSE },
   [RIFQ_FIELD_PREFERRED_CHANNEL] = { "preferred_channel", N_("Preferred channel"), RIFQ_FIELD_KIND_CHANNEL, RIFQ_FIELD_GROUP_CONTACT, FALSE },
   [RIFQ_FIELD_LIVING_SITUATION] = { "living_situation", N_("Living situation"), RIFQ_FIELD_KIND_CHOICE, RIFQ_FIELD_GROUP_LIVING, TRUE, 0, living_choices },
@@ -69,11 +69,11 @@ static const RifqFieldInfo fields[RIFQ_N_FIELDS] = {
   [RIFQ_FIELD_MONTHLY_INCOME] = { "monthly_income", N_("Monthly income (SAR)"), RIFQ_FIELD_KIND_COUNT, RIFQ_FIELD_GROUP_LIVING, FALSE, 1000000 },
   [RIFQ_FIELD_INCOME_SOURCES] = { "income_sources", N_("Income sources"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_LIVING, FALSE },
   [RIFQ_FIELD_MOBILITY] = { "mobility", N_("Mobility"), RIFQ_FIELD_KIND_CHOICE, RIFQ_FIELD_GROUP_HEALTH, FALSE, 0, mobility_choices },
-  [RIFQ_FIELD_HEALTH_NOTES] = { "health_notes", N_("Health notes"), RIFQ_FIELD_KIND_LONG_TEXT, RIFQ_FIELD_GROUP_HEALTH, FALSE },
-  [RIFQ_FIELD_CATEGORY] = { "category", N_("Category"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_FILE, FALSE },
+  [RIFQ_FIELD_HEALTH_NOTES] = { "health_notes", N_("Health notes"), RIFQ_FIELD_KIND_LONG_TEXT, RIFQ_FIELD_GROUP_HEALTH, FALSE, .text = RIFQ_TEXT_NOTES },
+  [RIFQ_FIELD_CATEGORY] = { "category", N_("Category"), RIFQ_FIELD_KIND_TEXT, RIFQ_FIELD_GROUP_FILE, FALSE, .text = RIFQ_TEXT_NAME },
   [RIFQ_FIELD_STATUS] = { "status", N_("Status"), RIFQ_FIELD_KIND_CHOICE, RIFQ_FIELD_GROUP_FILE, FALSE, 0, status_choices, "applicant" },
   [RIFQ_FIELD_CONSENT] = { "consent", N_("Consents to data use"), RIFQ_FIELD_KIND_BOOLEAN, RIFQ_FIELD_GROUP_FILE, FALSE, 0, NULL, "false" },
-  [RIFQ_FIELD_FILE_NUMBER] = { "file_number", N_("File number"), RIFQ_FIELD_KIND_READ_ONLY, RIFQ_FIELD_GROUP_FILE, FALSE },
+  [RIFQ_FIELD_FILE_NUMBER] = { "file_number", N_("File number"), RIFQ_FIELD_KIND_READ_ONLY, RIFQ_FIELD_GROUP_FILE, FALSE, .text = RIFQ_TEXT_NAME },
 };
 
 const RifqFieldInfo *
@@ -480,9 +480,12 @@ validate_field (RifqBeneficiary *self,
   const RifqFieldInfo *info = &fields[field];
   const char *label = _(info->label);
   const char *value = self->values[field];
-  g_autofree char *trimmed = value ? g_strstrip (g_strdup (value)) : NULL;
+  g_autofree char *trimmed = NULL;
   char *normalized = NULL;
 
+  if (!rifq_validate_text (value, info->text, label, error))
+    return FALSE;
+  trimmed = value ? g_strstrip (g_strdup (value)) : NULL;
   if (trimmed == NULL || *trimmed == '\0')
     {
       if (info->required)
@@ -581,8 +584,20 @@ rifq_beneficiary_validate (RifqBeneficiary *self,
       g_autofree char *name_label = g_strdup_printf (_("Caregiver %u, name"), i + 1);
       g_autofree char *relation_label = g_strdup_printf (_("Caregiver %u, relation"), i + 1);
       g_autofree char *mobile_label = g_strdup_printf (_("Caregiver %u, mobile"), i + 1);
+      g_autofree char *notes_label = g_strdup_printf (_("Caregiver %u, notes"), i + 1);
+      const RifqTextField texts[] = {
+        { c->name, RIFQ_TEXT_FULL_NAME, name_label },
+        { c->relation, RIFQ_TEXT_NAME, relation_label },
+        { c->mobile, RIFQ_TEXT_LINE, mobile_label },
+        { c->notes, RIFQ_TEXT_NOTES, notes_label },
+      };
       char *normalized = NULL;
 
+      if (!rifq_validate_texts (texts, G_N_ELEMENTS (texts), &error))
+        {
+          add_problem (problems, RIFQ_N_FIELDS, i, error->message);
+          continue;
+        }
       if (!rifq_validate_required (c->name ? c->name : "", name_label, &normalized, &error))
         {
           add_problem (problems, RIFQ_N_FIELDS, i, error->message);

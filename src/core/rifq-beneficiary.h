@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "rifq-validate.h"
+
 G_BEGIN_DECLS
 
 /* The fields of a beneficiary, in the order the form shows them. The same table drives
@@ -74,6 +76,7 @@ typedef struct
   gint64              max;       /* COUNT: largest value accepted */
   const char * const *choices;   /* CHOICE: codes, NULL-terminated */
   const char         *fallback;  /* value when empty and not required, or NULL */
+  RifqTextKind        text;      /* how long the value may be, as typed */
 } RifqFieldInfo;
 
 const RifqFieldInfo *rifq_field_info          (RifqField field);

@@ -425,6 +425,9 @@ rifq_committee_meeting_create (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_validate_text (held_on, RIFQ_TEXT_LINE, _("Meeting date"), error) ||
+      !rifq_validate_text (place, RIFQ_TEXT_LINE, _("Meeting place"), error))
+    return NULL;
   if (rifq_text_is_blank (held_on) || !rifq_calendar_parse (held_on, &day, &kind, &local))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Meeting date: %s"),
@@ -1027,6 +1030,8 @@ rifq_committee_vote (RifqDb     *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Vote: choose acceptance, rejection or deferral."));
       return FALSE;
     }
+  if (!rifq_validate_text (note, RIFQ_TEXT_NOTES, _("Note"), error))
+    return FALSE;
   if (amount < -1)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals, or nothing."));
@@ -1486,6 +1491,8 @@ rifq_committee_decide_full (RifqDb     *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Reasons: write the reasons for the decision."));
       return FALSE;
     }
+  if (!rifq_validate_text (trimmed, RIFQ_TEXT_NOTES, _("Reasons"), error))
+    return FALSE;
   return rifq_db_write (db, decide_cb, &job, error);
 }
 

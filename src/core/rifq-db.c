@@ -65,6 +65,66 @@ struct _RifqDb
 
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
+/* The databases this process has open, by path (once a connection), so that nothing is ever
+ * written over one of them. */
+G_LOCK_DEFINE_STATIC (open_paths);
+static GPtrArray *open_paths;
+
+static void
+remember_open (const char *path)
+{
+  G_LOCK (open_paths);
+  if (open_paths == NULL)
+    open_paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (open_paths, g_strdup (path));
+  G_UNLOCK (open_paths);
+}
+
+static void
+forget_open (const char *path)
+{
+  G_LOCK (open_paths);
+  for (guint i = 0; open_paths != NULL && i < open_paths->len; i++)
+    if (g_str_equal (g_ptr_array_index (open_paths, i), path))
+      {
+        g_ptr_array_remove_index_fast (open_paths, i);
+        break;
+      }
+  G_UNLOCK (open_paths);
+}
+
+static gboolean
+same_file (const char    *path,
+           const GStatBuf *target)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 && buf.st_dev == target->st_dev && buf.st_ino == target->st_ino;
+}
+
+gboolean
+rifq_db_file_is_open (const char *path)
+{
+  static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+  gboolean open = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &target) != 0)
+    return FALSE;
+  G_LOCK (open_paths);
+  for (guint i = 0; open_paths != NULL && i < open_paths->len && !open; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (companions) && !open; j++)
+      {
+        g_autofree char *companion = g_strconcat (g_ptr_array_index (open_paths, i), companions[j], NULL);
+
+        open = same_file (companion, &target);
+      }
+  G_UNLOCK (open_paths);
+  return open;
+}
+
 static void
 audit_entry_free (gpointer data)
 {
@@ -91,7 +151,10 @@ rifq_db_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
-    sqlite3_close_v2 (self->handle);
+    {
+      sqlite3_close_v2 (self->handle);
+      forget_open (self->path);
+    }
   g_free (self->path);
   g_free (self->actor);
   g_free (self->chain_key_id);
@@ -337,9 +400,14 @@ open_connection (const char *path,
                  GError    **error)
 {
   g_autoptr(RifqDb) self = g_object_new (RIFQ_TYPE_DB, NULL);
+  int rc;
 
   self->path = g_strdup (path);
-  if (sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  rc = sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  /* A handle, even a failed one, is closed in finalize: listed alike. */
+  if (self->handle != NULL)
+    remember_open (path);
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
                    _("Cannot open the database “%s”: %s"), path,

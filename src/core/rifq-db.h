@@ -58,6 +58,10 @@ RifqDb        *rifq_db_open_existing  (const char *path,
                                        GError    **error);
 
 const char    *rifq_db_get_path       (RifqDb *self);
+
+/* TRUE when path is, by device and inode (through any link or spelling), a database this
+ * process has open or one of its -wal, -shm or -journal files. */
+gboolean       rifq_db_file_is_open   (const char *path);
 sqlite3       *rifq_db_get_handle     (RifqDb *self);
 int            rifq_db_get_schema_version (RifqDb *self);
 

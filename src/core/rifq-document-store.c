@@ -12,14 +12,16 @@
 
 #include "rifq-arabic.h"
 #include "rifq-calendar.h"
+#include "rifq-content.h"
 #include "rifq-error.h"
+#include "rifq-file.h"
 #include "rifq-locale.h"
 #include "rifq-request-store-private.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
 
-static const char *allowed_mime_types[] = {
-  "application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp",
+static const char * const allowed_mime_types[] = {
+  "application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp", NULL
 };
 
 static RifqDocument *
@@ -276,6 +278,19 @@ save_document_cb (RifqDb      *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: enter the document’s number."), label);
       return FALSE;
     }
+  {
+    g_autofree char *number_label = g_strdup_printf (C_("document and field", "%s, %s"), label, _("number"));
+    g_autofree char *issued_label = g_strdup_printf (C_("document and field", "%s, %s"), label, _("issue date"));
+    g_autofree char *expires_label = g_strdup_printf (C_("document and field", "%s, %s"), label, _("expiry date"));
+    const RifqTextField texts[] = {
+      { number, RIFQ_TEXT_DOCUMENT_NUMBER, number_label },
+      { in->issued_on, RIFQ_TEXT_LINE, issued_label },
+      { in->expires_on, RIFQ_TEXT_LINE, expires_label },
+    };
+
+    if (!rifq_validate_texts (texts, G_N_ELEMENTS (texts), error))
+      return FALSE;
+  }
   if (!_rifq_request_store_parse_typed_date (label, _("issue date"), in->issued_on, &issued, error)
       || !_rifq_request_store_parse_typed_date (label, _("expiry date"), in->expires_on, &expires, error))
     return FALSE;
@@ -346,25 +361,6 @@ rifq_request_store_save_document (RifqDb             *db,
   return rifq_db_write (db, save_document_cb, &job, error);
 }
 
-static const char *
-sniff_mime (GBytes *data)
-{
-  g_autofree char *guess = NULL;
-  gsize size;
-  const guchar *bytes = g_bytes_get_data (data, &size);
-  gboolean uncertain;
-
-  guess = g_content_type_guess (NULL, bytes, MIN (size, 4096), &uncertain);
-  for (guint i = 0; i < G_N_ELEMENTS (allowed_mime_types); i++)
-    {
-      g_autofree char *mime = g_content_type_get_mime_type (guess);
-
-      if (g_strcmp0 (mime, allowed_mime_types[i]) == 0 && !uncertain)
-        return allowed_mime_types[i];
-    }
-  return NULL;
-}
-
 gboolean
 rifq_request_store_check_scan_size (RifqDb     *db,
                                     const char *document_type,
@@ -405,7 +401,7 @@ attach_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *label = NULL;
   const RifqDocument *doc;
-  const char *mime;
+  const char *mime = rifq_content_sniff (job->data, allowed_mime_types);
   sqlite3_stmt *stmt;
   gsize size;
   gconstpointer bytes = g_bytes_get_data (job->data, &size);
@@ -426,15 +422,6 @@ attach_cb (RifqDb      *db,
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("%s: enter the document’s number before attaching its scan."), label);
-      return FALSE;
-    }
-  if (!rifq_request_store_check_scan_size (db, job->document_type, job->filename, size, error))
-    return FALSE;
-  mime = sniff_mime (job->data);
-  if (mime == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the file “%s” is not an image or a PDF."), label, job->filename);
       return FALSE;
     }
 
@@ -471,6 +458,39 @@ attach_cb (RifqDb      *db,
   return TRUE;
 }
 
+/* What a scan must be, judged before the write begins: decoding a large scan takes a while. */
+static gboolean
+check_scan (RifqDb      *db,
+            const char  *document_type,
+            const char  *filename,
+            GBytes      *data,
+            GError     **error)
+{
+  g_autofree char *label = document_type_label (db, document_type);
+  g_autoptr(GError) local_error = NULL;
+  const char *mime;
+
+  if (!rifq_validate_text (filename, RIFQ_TEXT_FILE_NAME, _("File name"), error) ||
+      !rifq_request_store_check_scan_size (db, document_type, filename, g_bytes_get_size (data), error))
+    return FALSE;
+  mime = rifq_content_sniff (data, allowed_mime_types);
+  if (mime == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: the file “%s” is not an image or a PDF."), label ? label : document_type, filename);
+      return FALSE;
+    }
+  /* A header followed by anything, or a scan cut short, is not kept. */
+  if (!rifq_content_check (data, mime, &local_error))
+    {
+      /* Translators: document, file name, then why ("the image is cut short") */
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the file “%s” cannot be used: %s."),
+                   label ? label : document_type, filename, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rifq_request_store_attach (RifqDb     *db,
                            gint64      request_id,
@@ -485,7 +505,32 @@ rifq_request_store_attach (RifqDb     *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
+  if (!check_scan (db, document_type, base, data, error))
+    return FALSE;
   return rifq_db_write (db, attach_cb, &job, error);
+}
+
+gboolean
+rifq_request_store_attach_file (RifqDb     *db,
+                                gint64      request_id,
+                                const char *document_type,
+                                GFile      *file,
+                                GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 size;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A file too big is refused before it is read into memory. */
+  name = g_file_get_basename (file);
+  if (!rifq_file_query_size (file, &size, error) ||
+      !rifq_request_store_check_scan_size (db, document_type, name, size, error))
+    return FALSE;
+  bytes = rifq_file_load (file, RIFQ_ATTACHMENT_MAX_SIZE, error);
+  return bytes != NULL && rifq_request_store_attach (db, request_id, document_type, bytes, name, error);
 }
 
 GBytes *

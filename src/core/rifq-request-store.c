@@ -528,6 +528,15 @@ rifq_request_store_create (RifqDb                 *db,
                    _("Description: say in a sentence what the applicant asks for."));
       return NULL;
     }
+  {
+    const RifqTextField texts[] = {
+      { draft->description, RIFQ_TEXT_NOTES, _("Description") },
+      { draft->contact_summary, RIFQ_TEXT_NOTES, _("Summary of the contact") },
+    };
+
+    if (!rifq_validate_texts (texts, G_N_ELEMENTS (texts), error))
+      return NULL;
+  }
 
   job.draft = draft;
   if (!rifq_db_write (db, create_cb, &job, error))
@@ -551,7 +560,14 @@ check_signing (RifqDb            *db,
   g_autofree char *typed = NULL;
   g_autofree char *own = NULL;
   gboolean thumbprint = g_strcmp0 (s->sign_mark, "thumbprint") == 0;
+  const RifqTextField texts[] = {
+    { s->signer_name, RIFQ_TEXT_FULL_NAME, _("Caregiver’s name") },
+    { s->signer_relation, RIFQ_TEXT_NAME, _("Relation to the applicant") },
+    { s->officer_name, RIFQ_TEXT_FULL_NAME, _("Officer’s confirmation") },
+  };
 
+  if (!rifq_validate_texts (texts, G_N_ELEMENTS (texts), error))
+    return FALSE;
   if (g_strcmp0 (s->sign_mark, "signature") != 0 && !thumbprint)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Mark: choose a signature or a thumbprint."));
@@ -1077,6 +1093,39 @@ step_json (RifqAction         action,
   return json_builder_get_root (builder);
 }
 
+static const char *
+step_text_label (RifqAction action)
+{
+  if (action == RIFQ_ACTION_REFER)
+    return _("Question");
+  if (action == RIFQ_ACTION_ANSWER)
+    return _("Answer");
+  return _("Reason");
+}
+
+/* What a step brings, each text within its length. */
+static gboolean
+check_step_texts (RifqAction             action,
+                  const RifqStepDetails *d,
+                  GError               **error)
+{
+  const RifqService *s = d->service;
+  const RifqTextField texts[] = {
+    { d->text, RIFQ_TEXT_NOTES, step_text_label (action) },
+    { d->visit_on, RIFQ_TEXT_LINE, _("Home visit") },
+    { d->visit_findings, RIFQ_TEXT_NOTES, _("Findings") },
+    { d->visit_household, RIFQ_TEXT_NOTES, _("Household") },
+    { d->visit_recommendation, RIFQ_TEXT_NOTES, _("Recommendation") },
+    { s ? s->kind : NULL, RIFQ_TEXT_LINE, _("Kind of support") },
+    { s ? s->delivered_on : NULL, RIFQ_TEXT_LINE, _("Service") },
+    { s ? s->delivered_by : NULL, RIFQ_TEXT_FULL_NAME, _("Delivered by") },
+    { s ? s->place : NULL, RIFQ_TEXT_LINE, _("Place") },
+    { s ? s->notes : NULL, RIFQ_TEXT_NOTES, _("Notes") },
+  };
+
+  return rifq_validate_texts (texts, G_N_ELEMENTS (texts), error);
+}
+
 static gboolean
 advance_cb (RifqDb      *db,
             RifqDbWrite *write,
@@ -1112,6 +1161,8 @@ advance_cb (RifqDb      *db,
       && (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) != 0)
     job->granted |= RIFQ_ROLE_DESK;
 
+  if (!check_step_texts (job->action, d, error))
+    return FALSE;
   r = open_for (db, job->request_id, job->action, job->granted, error);
   if (r == NULL)
     return FALSE;

@@ -102,13 +102,21 @@ gboolean     rifq_request_store_save_document (RifqDb             *db,
                                                const RifqDocument *doc,
                                                GError            **error);
 
-/* Adds a scan (PNG, JPEG, TIFF, WebP or PDF, at most 20 MB) to an entered document's scans.
- * The bytes are stored once, by SHA-256, however many documents share them. */
+/* Adds a scan (PNG, JPEG, TIFF, WebP or PDF, at most 20 MB, decoding whole: rifq_content_check)
+ * to an entered document's scans. The bytes are stored once, by SHA-256, however many documents
+ * share them. */
 gboolean     rifq_request_store_attach        (RifqDb     *db,
                                                gint64      request_id,
                                                const char *document_type,
                                                GBytes     *data,
                                                const char *filename,
+                                               GError    **error);
+/* The same from a file, as chosen in the window or named to rifq-admin: only a regular file
+ * (a pipe or a device is refused at once), its size checked before it is read. */
+gboolean     rifq_request_store_attach_file   (RifqDb     *db,
+                                               gint64      request_id,
+                                               const char *document_type,
+                                               GFile      *file,
                                                GError    **error);
 /* The size rule alone, to refuse a file before reading it: FALSE with the same sentence. */
 gboolean     rifq_request_store_check_scan_size (RifqDb     *db,

@@ -12,6 +12,7 @@
 
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-request.h"
 
 #define STATE_BIT(s) (1u << (s))
@@ -652,6 +653,7 @@ JsonNode *
 rifq_request_to_json (const RifqRequest *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) validity = NULL;
   g_autofree char *sentence = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -692,8 +694,9 @@ rifq_request_to_json (const RifqRequest *self)
   add_string (builder, "where", sentence);
   add_documents (builder, self);
   json_builder_set_member_name (builder, "validity_at_submission");
-  if (self->validity_json != NULL)
-    json_builder_add_value (builder, json_from_string (self->validity_json, NULL));
+  validity = rifq_request_dup_validity (self);
+  if (validity != NULL)
+    json_builder_add_value (builder, g_steal_pointer (&validity));
   else
     json_builder_add_null_value (builder);
   add_referrals (builder, self);
@@ -781,4 +784,19 @@ rifq_approval_to_json (const RifqApproval *approval)
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+rifq_request_dup_validity (const RifqRequest *self)
+{
+  JsonNode *root;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->validity_json == NULL)
+    return NULL;
+  root = rifq_json_parse (self->validity_json, -1, NULL);
+  if (root != NULL && !JSON_NODE_HOLDS_ARRAY (root))
+    g_clear_pointer (&root, json_node_unref);
+  return root;
 }

@@ -261,6 +261,9 @@ char             *rifq_request_describe        (const RifqRequest *self,
                                                 const char        *today);
 
 JsonNode         *rifq_request_to_json         (const RifqRequest *self);
+/* The documents' validity frozen at submission (an array), read back through
+ * rifq_json_parse(); NULL before submission or when what is stored cannot be read. */
+JsonNode         *rifq_request_dup_validity    (const RifqRequest *self);
 
 /* What remains of the approval: never below zero. */
 gint64            rifq_approval_amount_left    (const RifqApproval *approval);

@@ -19,6 +19,7 @@
 
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
@@ -563,7 +564,7 @@ rifq_keyring_from_json (const char  *text,
 
   if (!start_sodium (error))
     return NULL;
-  root = text ? json_from_string (text, NULL) : NULL;
+  root = text ? rifq_json_parse (text, -1, NULL) : NULL;
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root)
       && json_object_get_int_member_with_default (json_node_get_object (root), "rifq_keyring", 0) == 1
       && json_object_has_member (json_node_get_object (root), "keys")
@@ -753,7 +754,7 @@ add_json (JsonBuilder *builder,
           const char  *name,
           const char  *text)
 {
-  g_autoptr(JsonNode) node = text ? json_from_string (text, NULL) : NULL;
+  g_autoptr(JsonNode) node = text ? rifq_json_parse (text, -1, NULL) : NULL;
 
   json_builder_set_member_name (builder, name);
   if (node != NULL)
@@ -969,7 +970,7 @@ static char *
 request_summary (const char *values,
                  const char *sealed_at)
 {
-  g_autoptr(JsonNode) root = json_from_string (values, NULL);
+  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
   JsonObject *all = json_node_get_object (root);
   JsonObject *record = json_object_get_object_member (all, "request");
   JsonObject *printed = json_object_get_object_member (all, "as_printed");
@@ -1162,8 +1163,8 @@ describe_differences (const char *sealed_values,
     { "documents", N_("the documents and their validity") },
     { "referrals", N_("the social research") },
   };
-  g_autoptr(JsonNode) sealed = json_from_string (sealed_values, NULL);
-  g_autoptr(JsonNode) live = json_from_string (live_values, NULL);
+  g_autoptr(JsonNode) sealed = rifq_json_parse (sealed_values, -1, NULL);
+  g_autoptr(JsonNode) live = rifq_json_parse (live_values, -1, NULL);
   JsonObject *a, *b;
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -1296,7 +1297,7 @@ rifq_seal_verify_payload (RifqKeyring *ring,
                        out_message);
   if (v != RIFQ_SEAL_VALID)
     return v;
-  root = json_from_string (summary_text, NULL);
+  root = rifq_json_parse (summary_text, -1, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return rifq_seal_verdict_take (RIFQ_SEAL_MALFORMED, out_message, g_strdup (_("The seal is damaged or is not a Rifq seal.")));
   if (out_summary != NULL)

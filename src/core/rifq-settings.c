@@ -12,6 +12,7 @@
 
 #include "rifq-arabic.h"
 #include "rifq-committee.h"
+#include "rifq-content.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-settings.h"
@@ -19,7 +20,6 @@
 #include "rifq-validate.h"
 
 #define LOGO_KEY "association_logo_png"
-#define LOGO_MAX_SIZE (1000 * 1000)
 
 static const char * const keys[] = {
   "association_name_ar", "association_name_en", "association_letterhead", "decision_period_days",
@@ -101,6 +101,8 @@ check_value (const char  *key,
              const char  *value,
              GError     **error)
 {
+  if (!rifq_validate_text (value, RIFQ_TEXT_LINE, key, error))
+    return FALSE;
   if (g_str_equal (key, "decision_period_days"))
     {
       gint64 days;
@@ -179,6 +181,7 @@ rifq_settings_save_logo (RifqDb  *db,
 {
   static const guchar magic[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   g_autofree char *encoded = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize size;
   const guchar *data = g_bytes_get_data (png, &size);
   Job job = { LOGO_KEY, NULL };
@@ -190,9 +193,16 @@ rifq_settings_save_logo (RifqDb  *db,
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Logo: the file is not a PNG image."));
       return FALSE;
     }
-  if (size > LOGO_MAX_SIZE)
+  if (size > RIFQ_SETTINGS_LOGO_MAX_SIZE)
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Logo: the image may be at most 1 MB."));
+      return FALSE;
+    }
+  /* Printed on every document: a PNG cut short is refused here, not drawn half. */
+  if (!rifq_content_check (png, "image/png", &local_error))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Logo: the image cannot be used: %s."),
+                   local_error->message);
       return FALSE;
     }
   encoded = g_base64_encode (data, size);

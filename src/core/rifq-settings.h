@@ -12,8 +12,12 @@
 G_BEGIN_DECLS
 
 /* The association's settings an administrator may change: its names, logo and letterhead line
- * (printed on every document), the decision period, the number formats. Each value is checked;
+ * (printed on every document), the decision period, the number formats. Each value is checked
+ * (one line of at most 300 characters, and what the key needs);
  * the change is audited with the value before. */
+
+/* The logo's file may be at most this big. */
+#define RIFQ_SETTINGS_LOGO_MAX_SIZE (1000 * 1000)
 
 /* The keys that may be changed, NULL-terminated. */
 const char * const *rifq_settings_keys (void);
@@ -23,7 +27,8 @@ gboolean rifq_settings_save      (RifqDb     *db,
                                   const char *value,
                                   GError    **error);
 
-/* The logo, as PNG bytes (at most 1 MB), kept in the settings. */
+/* The logo, as PNG bytes (at most 1 MB) that decode whole (rifq_content_check), kept in the
+ * settings. */
 gboolean rifq_settings_save_logo (RifqDb     *db,
                                   GBytes     *png,
                                   GError    **error);

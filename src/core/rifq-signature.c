@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-signature.h"
 
 /* Steps per pixel and per unit of pressure in which values are kept. */
@@ -448,26 +449,25 @@ rifq_signature_new_from_json (const char  *json,
                               GError     **error)
 {
   static const char * const members[] = { "version", "width", "height", "strokes", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(RifqSignature) self = NULL;
   g_autoptr(GList) names = NULL;
   JsonObject *object;
-  JsonNode *root, *node;
+  JsonNode *node;
   double width, height;
 
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, &local_error))
+  root = rifq_json_parse (json, -1, &local_error);
+  if (root == NULL)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("The signature is not valid JSON (%s)."), local_error->message);
       return NULL;
     }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("The signature is not a JSON object."));

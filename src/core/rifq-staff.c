@@ -11,6 +11,7 @@
 
 #include "rifq-error.h"
 #include "rifq-staff.h"
+#include "rifq-validate.h"
 
 void
 rifq_staff_free (RifqStaff *staff)
@@ -326,6 +327,9 @@ rifq_staff_save (RifqDb     *db,
                    _("A member of staff needs a user name and a full name."));
       return FALSE;
     }
+  if (!rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), error) ||
+      !rifq_validate_text (name, RIFQ_TEXT_FULL_NAME, _("Full name"), error))
+    return FALSE;
   if (roles == RIFQ_ROLE_NONE)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
@@ -349,7 +353,10 @@ rifq_staff_ensure_first (RifqDb  *db,
   existing = count_staff (db);
   if (existing != 0)
     return existing > 0 || rifq_db_fail (db, error);
-  job.full_name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 ? real : actor;
+  if (!rifq_validate_text (actor, RIFQ_TEXT_USER_NAME, _("User name"), error))
+    return FALSE;
+  job.full_name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&
+                  rifq_validate_text (real, RIFQ_TEXT_FULL_NAME, _("Full name"), NULL) ? real : actor;
   return rifq_db_write (db, save_cb, &job, error);
 }
 

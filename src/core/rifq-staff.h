@@ -31,8 +31,10 @@ RifqStaff *rifq_staff_get           (RifqDb     *db,
 /* The roles of the current actor; RIFQ_ROLE_NONE when not staff. */
 RifqRole   rifq_staff_actor_roles   (RifqDb *db);
 
-/* Adds a member of staff or changes their name and roles. Only an administrator may, except
- * for the very first member on a new database. A new chair leaves the chair before a member. */
+/* Adds a member of staff or changes their name and roles. The user name is 1 to 32 Latin
+ * letters, digits and . _ - @ (not starting with . or -); the full name at most 200 characters.
+ * Only an administrator may, except for the very first member on a new database. A new chair
+ * leaves the chair before a member. */
 gboolean   rifq_staff_save          (RifqDb     *db,
                                      const char *username,
                                      const char *full_name,

@@ -22,6 +22,36 @@
 
 #define EARLIEST_BIRTH_YEAR 1880
 
+typedef struct
+{
+  guint       max_length;  /* characters */
+  gboolean    multiline;   /* line breaks and tabs allowed */
+  const char *symbols;     /* when set, only ASCII letters, digits and these */
+} TextRule;
+
+/* The longest text of each kind: a name part of 100 characters is longer than any in the
+ * civil registry; 4000 characters are two printed pages of notes. */
+static const TextRule text_rules[RIFQ_N_TEXT_KINDS] = {
+  [RIFQ_TEXT_LINE] = { 300, FALSE, NULL },
+  [RIFQ_TEXT_NAME] = { 100, FALSE, NULL },
+  [RIFQ_TEXT_FULL_NAME] = { 200, FALSE, NULL },
+  [RIFQ_TEXT_NOTES] = { 4000, TRUE, NULL },
+  [RIFQ_TEXT_USER_NAME] = { 32, FALSE, "._-@" },
+  [RIFQ_TEXT_DOCUMENT_NUMBER] = { 40, FALSE, "-/. " },
+  [RIFQ_TEXT_FILE_NAME] = { 255, FALSE, NULL },
+};
+
+/* A number as the interface writes its digits. */
+static char *
+shown_number (gint64 value)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  if (rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC)
+    return rifq_arabic_indic_digits (text);
+  return g_steal_pointer (&text);
+}
+
 /* Latin digits, without spaces, dashes, direction marks or joiners: what is left of a
  * number as a person types or pastes it. */
 static char *
@@ -312,13 +342,7 @@ rifq_validate_count (const char  *input,
   /* Digits alone by now: anything refused is too large, if only for a 64-bit number. */
   if (!g_ascii_string_to_unsigned (plain->str, 10, 0, (guint64) max, &value, &local_error))
     {
-      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-      g_autofree char *max_shown = NULL;
-
-      if (rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC)
-        max_shown = rifq_arabic_indic_digits (max_text);
-      else
-        max_shown = g_steal_pointer (&max_text);
+      g_autofree char *max_shown = shown_number (max);
 
       if (max == G_MAXINT64)
         g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the number is too large"), field_label);
@@ -458,6 +482,111 @@ rifq_text_is_blank (const char *text)
     return TRUE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+guint
+rifq_text_max_length (RifqTextKind kind)
+{
+  g_return_val_if_fail (kind < RIFQ_N_TEXT_KINDS, 0);
+  return text_rules[kind].max_length;
+}
+
+static gboolean
+in_alphabet (const char *text,
+             const char *symbols)
+{
+  gboolean has_alnum = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        has_alnum = TRUE;
+      else if (strchr (symbols, *p) == NULL)
+        return FALSE;
+    }
+  return has_alnum;
+}
+
+static gboolean
+refuse_length (const TextRule  *rule,
+               const char      *field_label,
+               GError         **error)
+{
+  g_autofree char *max_shown = shown_number (rule->max_length);
+
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: may be at most %s characters long"), field_label,
+               max_shown);
+  return FALSE;
+}
+
+gboolean
+rifq_validate_text (const char    *input,
+                    RifqTextKind   kind,
+                    const char    *field_label,
+                    GError       **error)
+{
+  const TextRule *rule;
+
+  g_return_val_if_fail (kind < RIFQ_N_TEXT_KINDS, FALSE);
+  g_return_val_if_fail (field_label != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (input == NULL)
+    return TRUE;
+  rule = &text_rules[kind];
+
+  /* At most four bytes a character: a name of 10 MB is refused without reading it through. */
+  if (strlen (input) > (gsize) rule->max_length * 4)
+    return refuse_length (rule, field_label, error);
+  if (!g_utf8_validate (input, -1, NULL))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: is not valid text (UTF-8)"), field_label);
+      return FALSE;
+    }
+  if (g_utf8_strlen (input, -1) > (glong) rule->max_length)
+    return refuse_length (rule, field_label, error);
+
+  for (const char *p = input; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (rule->multiline && (c == '\n' || c == '\r' || c == '\t'))
+        continue;
+      if (g_unichar_type (c) == G_UNICODE_CONTROL)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       rule->multiline ? _("%s: holds a control character: type plain text")
+                                       : _("%s: must be one line of plain text, without line breaks or control characters"),
+                       field_label);
+          return FALSE;
+        }
+    }
+
+  if (kind == RIFQ_TEXT_USER_NAME && (!in_alphabet (input, rule->symbols) || input[0] == '-' || input[0] == '.'))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: use only Latin letters, digits and . _ - @, starting with a letter, a digit or _"),
+                   field_label);
+      return FALSE;
+    }
+  if (kind == RIFQ_TEXT_DOCUMENT_NUMBER && !in_alphabet (input, rule->symbols))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("%s: use only digits, Latin letters, spaces and - / ."), field_label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rifq_validate_texts (const RifqTextField  *fields,
+                     guint                 n_fields,
+                     GError              **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (!rifq_validate_text (fields[i].text, fields[i].kind, fields[i].label, error))
       return FALSE;
   return TRUE;
 }

@@ -50,6 +50,44 @@ gboolean rifq_validate_required    (const char  *input,
                                     char       **out_trimmed,
                                     GError     **error);
 
+/* What a text field holds, each kind with its longest length and its characters (the table in
+ * rifq-validate.c, documented in docs/cli.md). Every text that enters Rifq is one of these. */
+typedef enum
+{
+  RIFQ_TEXT_LINE,             /* a short line: an address, a category, a place, a setting: 300 */
+  RIFQ_TEXT_NAME,             /* one part of a name, a city, a district, a relation: 100 */
+  RIFQ_TEXT_FULL_NAME,        /* a person's whole name: 200 */
+  RIFQ_TEXT_NOTES,            /* notes, descriptions, questions, answers, reasons, reports: 4000,
+                               * line breaks and tabs allowed */
+  RIFQ_TEXT_USER_NAME,        /* a member of staff's user name: 32 of A–Z a–z 0–9 . _ - @ */
+  RIFQ_TEXT_DOCUMENT_NUMBER,  /* a document's number: 40 of 0–9 A–Z a–z - / . and spaces */
+  RIFQ_TEXT_FILE_NAME,        /* the name of a file attached: 255 */
+  RIFQ_N_TEXT_KINDS
+} RifqTextKind;
+
+/* The longest text of a kind, in characters. */
+guint    rifq_text_max_length     (RifqTextKind kind);
+
+/* NULL (nothing given) or text of the kind: valid UTF-8, at most its length, no control
+ * character (but line breaks and tabs in NOTES), and for user names and document numbers only
+ * their characters. Checked as given, before trimming: a name is not 10 MB of spaces either. */
+gboolean rifq_validate_text       (const char    *input,
+                                   RifqTextKind   kind,
+                                   const char    *field_label,
+                                   GError       **error);
+
+/* Several texts at once, the first refused named. */
+typedef struct
+{
+  const char   *text;
+  RifqTextKind  kind;
+  const char   *label;   /* translated */
+} RifqTextField;
+
+gboolean rifq_validate_texts      (const RifqTextField *fields,
+                                   guint                n_fields,
+                                   GError             **error);
+
 /* Luhn check over ASCII digits (used by national ID, exposed for tests). */
 gboolean rifq_luhn_valid           (const char *digits);
 

@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <string.h>
 
+#include "rifq-file.h"
 #include "rifq-pdf.h"
 
 PangoLayout *
@@ -704,26 +705,10 @@ rifq_pdf_document_save_sealed (cairo_surface_t  *surface,
     }
   if (seal_func != NULL && !seal_func (data, seal_data, error))
     return FALSE;
-  if (!rifq_pdf_save_bytes (data, path, error))
+  if (!rifq_file_save_private (path, data->data, data->len, error))
     {
       g_prefix_error (error, "%s", saved_prefix);
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-rifq_pdf_save_bytes (GByteArray  *data,
-                     const char  *path,
-                     GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, (const char *) data->data, data->len, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
 }

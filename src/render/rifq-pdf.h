@@ -195,9 +195,10 @@ cairo_surface_t *rifq_pdf_document_new           (GByteArray          *data,
                                                   const char          *title,
                                                   const char          *author);
 
-/* Finishes and frees surface, then writes data to path, replacing a file there only once all
- * is written. On failure the error (G_IO_ERROR) begins with drawn_prefix or saved_prefix,
- * sentences in the interface language such as "The letter could not be drawn: ". */
+/* Finishes and frees surface, then writes data to path with rifq_file_save_private(): readable
+ * by its owner only, replacing a file there only once all is written, never over the database.
+ * On failure the error begins with drawn_prefix or saved_prefix, sentences in the interface
+ * language such as "The letter could not be drawn: ". */
 gboolean         rifq_pdf_document_save          (cairo_surface_t     *surface,
                                                   GByteArray          *data,
                                                   const char          *path,
@@ -225,10 +226,5 @@ gboolean         rifq_pdf_document_save_sealed   (cairo_surface_t     *surface,
 cairo_status_t   rifq_pdf_append_to_bytes        (void                *closure,
                                                   const unsigned char *data,
                                                   unsigned int         length);
-
-/* Replaces the file at path with data in one go, so that a failed write leaves no half file. */
-gboolean         rifq_pdf_save_bytes             (GByteArray          *data,
-                                                  const char          *path,
-                                                  GError             **error);
 
 G_END_DECLS

@@ -43,10 +43,10 @@ static GPtrArray *
 document_lines (const RifqRequest *r)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonNode) root = r->validity_json ? json_from_string (r->validity_json, NULL) : NULL;
+  g_autoptr(JsonNode) root = rifq_request_dup_validity (r);
   JsonArray *array;
 
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  if (root == NULL)
     {
       g_ptr_array_add (lines, NULL);
       return g_steal_pointer (&lines);

@@ -13,6 +13,7 @@
 #include "rifq-calendar.h"
 #include "rifq-channel.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-request-sheet.h"
 #include "rifq-request-store.h"
@@ -217,7 +218,7 @@ fill_from_values (RifqSheetBuild *build,
                   const char     *values,
                   GError        **error)
 {
-  g_autoptr(JsonNode) root = values ? json_from_string (values, NULL) : NULL;
+  g_autoptr(JsonNode) root = values ? rifq_json_parse (values, -1, NULL) : NULL;
   g_autoptr(RifqBeneficiary) b = rifq_beneficiary_new ();
   JsonObject *all = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   JsonObject *record = object_member (all, "request");

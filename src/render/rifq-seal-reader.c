@@ -9,22 +9,17 @@
 
 #include <cairo.h>
 #include <glib/gi18n-lib.h>
-#include <poppler.h>
 #include <string.h>
 #include <zbar.h>
 
 #include "rifq-arabic.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-packet-pdf.h"
+#include "rifq-poppler.h"
 #include "rifq-request-pdf.h"
 #include "rifq-request-store.h"
 #include "rifq-seal-reader.h"
-
-/* poppler-glib 22.12 declares no autoptr cleanups of its own. */
-typedef PopplerDocument RifqPopplerDocument;
-typedef PopplerPage RifqPopplerPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerPage, g_object_unref)
 
 /* Pages are scanned at 200 dpi: three pixels a module of a 124 pt code. */
 #define SCAN_SCALE (200.0 / 72.0)
@@ -203,7 +198,7 @@ keywords_json (const char *keywords,
     return NULL;
   json = g_base64_decode (keywords + strlen (prefix), &length);
   text = g_strndup ((const char *) json, length);
-  return json_from_string (text, NULL);
+  return rifq_json_parse (text, -1, NULL);
 }
 
 gboolean

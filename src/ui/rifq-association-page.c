@@ -16,6 +16,7 @@
 #include "rifq-association-page.h"
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
+#include "rifq-file.h"
 #include "rifq-seal.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
@@ -333,8 +334,12 @@ export_response_cb (GtkNativeDialog     *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GError) error = NULL;
       g_autofree char *text = g_strconcat (key, "\n", NULL);
+      g_autofree char *path = g_file_get_path (file);
 
-      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      /* The dialog asked before replacing a file; the database is refused all the same. */
+      if (path == NULL)
+        toast (self, _("Choose a folder on this computer."));
+      else if (!rifq_file_save_private (path, text, strlen (text), &error))
         toast (self, error->message);
       else
         toast (self, _("The association’s public keys are exported."));
@@ -543,7 +548,7 @@ rifq_association_page_take_logo (RifqAssociationPage *self,
   g_return_val_if_fail (RIFQ_IS_ASSOCIATION_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  png = g_file_load_bytes (file, NULL, NULL, error);
+  png = rifq_file_load (file, RIFQ_SETTINGS_LOGO_MAX_SIZE, error);
   if (png == NULL || !rifq_settings_save_logo (self->db, png, error))
     return FALSE;
   show_logo (self);

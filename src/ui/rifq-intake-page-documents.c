@@ -360,19 +360,7 @@ rifq_intake_attach_file (RifqIntakePage  *self,
                          GFile           *file,
                          GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-
-  /* A file too big is refused before it is read into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL
-      || !rifq_request_store_check_scan_size (self->db, type, name, (guint64) g_file_info_get_size (info), error))
-    return FALSE;
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return FALSE;
-  if (!rifq_request_store_attach (self->db, self->request->id, type, bytes, name, error))
+  if (!rifq_request_store_attach_file (self->db, self->request->id, type, file, error))
     return FALSE;
   if (!rifq_intake_reload_request (self, error))
     return FALSE;

@@ -11,17 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <poppler.h>
 
 #include "rifq-application.h"
 #include "rifq-error.h"
 #include "rifq-pdf-view.h"
-
-/* poppler-glib 22.12 declares no autoptr cleanups of its own. */
-typedef PopplerDocument RifqPopplerDocument;
-typedef PopplerPage RifqPopplerPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPopplerPage, g_object_unref)
+#include "rifq-poppler.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 4.0

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rifq-file.h"
 #include "rifq-pdf-window.h"
 
 struct _RifqPdfWindow
@@ -43,10 +44,14 @@ save_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_file_get_path (file);
       gsize size;
       const char *data = g_bytes_get_data (self->pdf, &size);
 
-      if (!g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      /* The dialog asked before replacing a file; the database is refused all the same. */
+      if (path == NULL)
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Choose a folder on this computer.")));
+      else if (!rifq_file_save_private (path, data, size, &error))
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       else
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Saved.")));

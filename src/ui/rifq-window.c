@@ -18,6 +18,7 @@
 #include "rifq-channel.h"
 #include "rifq-committee-page.h"
 #include "rifq-error.h"
+#include "rifq-file.h"
 #include "rifq-intake-page.h"
 #include "rifq-locale.h"
 #include "rifq-lookup-dialog.h"
@@ -527,7 +528,7 @@ rifq_window_verify_file (RifqWindow *self,
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
 
   name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  bytes = rifq_file_load (file, RIFQ_FILE_READ_MAX, &error);
   if (bytes == NULL)
     message = g_strdup (error->message);
   else

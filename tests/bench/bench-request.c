@@ -22,6 +22,7 @@
 #include "rifq-request-store.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
+#include "../rifq-test-scan.h"
 
 #define ROUNDS 25
 #define SCAN_SIZE (1000 * 1000)
@@ -110,19 +111,6 @@ seven_steps (RifqDb     *db,
    * decision, registration, service. */
   *out_writes = 12 + voting;
   return total;
-}
-
-static GBytes *
-fake_scan (guint n)
-{
-  guchar *data = g_malloc (SCAN_SIZE);
-  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
-                                0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
-
-  for (gsize i = 0; i < SCAN_SIZE; i++)
-    data[i] = (guchar) ((i * 2654435761u + n * 40503u) >> 13);
-  memcpy (data, png, sizeof png);
-  return g_bytes_new_take (data, SCAN_SIZE);
 }
 
 int
@@ -232,7 +220,7 @@ main (int   argc,
     g_assert_no_error (error);
     for (guint i = 0; i < G_N_ELEMENTS (scan_types); i++)
       {
-        g_autoptr(GBytes) scan = fake_scan (i);
+        g_autoptr(GBytes) scan = rifq_test_png (SCAN_SIZE, i);
         g_autofree char *name = g_strdup_printf ("scan-%u.png", i + 1);
         RifqDocument doc = { .type = (char *) scan_types[i], .number = (char *) "5512",
                              .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01" };
