@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-audit.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
@@ -648,6 +649,27 @@ cmd_check (void)
 
       g_print (_("Audit log: %s entries, chain intact\n"), rows);
     }
+
+  /* Each record against the state its audit trail ends in. */
+  {
+    g_autoptr(GPtrArray) problems = NULL;
+    guint total = 0;
+
+    if (!rifq_audit_check_records (db, 20, &problems, &total, &error))
+      return refuse (error);
+    if (total == 0)
+      g_print ("%s\n", _("Records: each as its audit trail ends"));
+    for (guint i = 0; i < problems->len; i++)
+      g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+    if (total > problems->len)
+      {
+        g_autofree char *more = g_strdup_printf ("%u", total - problems->len);
+
+        g_printerr (_("… and %s more records changed behind Rifq’s back.\n"), more);
+      }
+    if (total > 0)
+      status = EXIT_REFUSED;
+  }
 
   count = rifq_beneficiary_store_count (db, &error);
   if (count < 0)

@@ -594,6 +594,13 @@ test_request_whole_path (void)
                                G_SPAWN_SEARCH_PATH, NULL, NULL, &text, &err, &status, NULL));
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (text, number));
+
+  /* Everything above went through Rifq: each record is as its audit trail ends. */
+  run_clear (&step);
+  OK (&step, "check");
+  g_assert_nonnull (strstr (step.out, "Audit log:"));
+  g_assert_nonnull (strstr (step.out, "chain intact"));
+  g_assert_nonnull (strstr (step.out, "Records: each as its audit trail ends"));
 }
 
 /* The first request sealed at its submission, from request list's JSON: one in the committee's

@@ -376,8 +376,9 @@ run (RifqDb       *db,
 
 /* The committee as it stands, the chair first; one is seated when the database has no chair. */
 static GPtrArray *
-seat_committee (RifqDb  *db,
-                GError **error)
+seat_committee (RifqDb      *db,
+                RifqDbWrite *write,
+                GError     **error)
 {
   g_autoptr(GPtrArray) chairs = rifq_staff_list (db, RIFQ_ROLE_CHAIR, error);
   g_autoptr(GPtrArray) members = NULL;
@@ -413,6 +414,25 @@ seat_committee (RifqDb  *db,
         }
       if (!run (db, stmt, error))
         return NULL;
+      {
+        /* Recorded as staff added by hand would be: the member as they now stand. */
+        g_autoptr(RifqStaff) seated = rifq_staff_get (db, demo_committee[i].username, error);
+        g_autoptr(JsonBuilder) entry = json_builder_new ();
+        g_autofree char *roles = NULL;
+
+        if (seated == NULL)
+          return NULL;
+        roles = rifq_roles_to_string (seated->roles);
+        json_builder_begin_object (entry);
+        json_builder_set_member_name (entry, "username");
+        json_builder_add_string_value (entry, seated->username);
+        json_builder_set_member_name (entry, "full_name");
+        json_builder_add_string_value (entry, seated->full_name);
+        json_builder_set_member_name (entry, "roles");
+        json_builder_add_string_value (entry, roles);
+        json_builder_end_object (entry);
+        rifq_db_write_audit_take (write, "create", "staff", 0, NULL, json_builder_get_root (entry), NULL);
+      }
     }
   members = rifq_staff_list (db, RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR, error);
   if (members == NULL)
@@ -670,6 +690,7 @@ demo_decision (RifqDb          *db,
  * the requests under review on its agenda. */
 static gboolean
 decide_at_meetings (RifqDb     *db,
+                    RifqDbWrite *write,
                     GRand      *rand,
                     GArray     *decided,
                     GArray     *under_review,
@@ -686,7 +707,7 @@ decide_at_meetings (RifqDb     *db,
 
   if (decided->len == 0 && under_review->len == 0)
     return TRUE;
-  members = seat_committee (db, error);
+  members = seat_committee (db, write, error);
   if (members == NULL)
     return FALSE;
   rifq_committee_rule_get (db, &rule);
@@ -753,6 +774,7 @@ fill_requests_cb (RifqDb      *db,
   g_autoptr(GArray) decided = g_array_new (FALSE, FALSE, sizeof (Decided));
   g_autoptr(GArray) under_review = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 people = rifq_beneficiary_store_count (db, error);
+  gint64 first_id = 0;
   int period = rifq_request_store_decision_period (db);
   guint n_meetings = 0;
   GDate today;
@@ -834,6 +856,8 @@ fill_requests_cb (RifqDb      *db,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return rifq_db_fail (db, error);
       request_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+      if (first_id == 0)
+        first_id = request_id;
 
       /* Past the committee, the decision came from a meeting: the first one after submission. */
       if (!at_desk && !recent)
@@ -901,8 +925,28 @@ fill_requests_cb (RifqDb      *db,
         }
     }
 
-  if (!decide_at_meetings (db, rand, decided, under_review, &today, &n_meetings, error))
+  if (!decide_at_meetings (db, write, rand, decided, under_review, &today, &n_meetings, error))
     return FALSE;
+
+  /* Each request's trail ends where the demonstration left it, as check compares. */
+  stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request WHERE id >= ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(JsonBuilder) entry = json_builder_new ();
+
+      json_builder_begin_object (entry);
+      json_builder_set_member_name (entry, "number");
+      json_builder_add_string_value (entry, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_set_member_name (entry, "state");
+      json_builder_add_string_value (entry, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_end_object (entry);
+      rifq_db_write_audit_take (write, "demo", "request", sqlite3_column_int64 (stmt, 0), NULL,
+                                json_builder_get_root (entry), NULL);
+    }
+  sqlite3_reset (stmt);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "requests");

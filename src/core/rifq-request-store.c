@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-channel.h"
@@ -840,8 +841,15 @@ do_register (RifqDb            *db,
                         " WHERE id = ?4 AND ?3 IS NULL",
                     file_number, stamp, NULL, r->beneficiary_id, error))
     return FALSE;
-  rifq_db_write_audit_take (write, "register", "beneficiary", r->beneficiary_id, NULL,
-                       _rifq_request_store_state_json (RIFQ_REQUEST_REGISTERED, "file_number", file_number), r->number);
+  {
+    /* The beneficiary as registered, whole: their trail ends where their record stands. */
+    g_autoptr(RifqBeneficiary) registered = rifq_beneficiary_store_get (db, r->beneficiary_id, error);
+
+    if (registered == NULL)
+      return FALSE;
+    rifq_db_write_audit_take (write, "register", "beneficiary", r->beneficiary_id, NULL,
+                              rifq_beneficiary_to_json (registered), r->number);
+  }
   return exec_update (db, "UPDATE request SET registered_at = ?1 WHERE id = ?4 AND ?2 IS NULL AND ?3 IS NULL",
                       stamp, NULL, NULL, r->id, error);
 }

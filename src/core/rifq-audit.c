@@ -1,0 +1,326 @@
+/* rifq-audit.c: the records against the state their audit trail ends in
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-audit"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rifq-audit.h"
+#include "rifq-beneficiary-json.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-request.h"
+#include "rifq-staff.h"
+
+typedef struct
+{
+  GPtrArray *problems;
+  guint      max;
+  guint      total;
+} Findings;
+
+static void
+found (Findings   *findings,
+       char       *sentence)
+{
+  findings->total++;
+  if (findings->problems->len < findings->max)
+    g_ptr_array_add (findings->problems, sentence);
+  else
+    g_free (sentence);
+}
+
+static char *
+canonical (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* What the trail of each record of a kind says last, member by member: each entry's "after"
+ * laid over the ones before it. Records are keyed by their id, or by the member key_member
+ * when the trail names them that way (staff by username, settings by their key). */
+static GHashTable *
+fold_trail (RifqDb      *db,
+            const char  *kind,
+            const char  *key_member,
+            GError     **error)
+{
+  g_autoptr(GHashTable) trails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) json_object_unref);
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?"
+                                            " ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *after = (const char *) sqlite3_column_text (stmt, 2);
+      g_autoptr(JsonNode) node = after ? rifq_json_parse (after, -1, NULL) : NULL;
+      JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autoptr(GList) members = NULL;
+
+      if (object == NULL)
+        continue;
+      members = json_object_get_members (object);
+      if (key_member != NULL && g_str_equal (key_member, "*"))
+        {
+          /* Settings: each member is a record of its own. */
+          for (GList *l = members; l != NULL; l = l->next)
+            {
+              JsonObject *trail = json_object_new ();
+
+              json_object_set_member (trail, "value", json_node_copy (json_object_get_member (object, l->data)));
+              g_hash_table_replace (trails, g_strdup (l->data), trail);
+            }
+          continue;
+        }
+      {
+        g_autofree char *key = key_member
+                                 ? g_strdup (json_object_get_string_member_with_default (object, key_member, ""))
+                                 : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+        JsonObject *trail = g_hash_table_lookup (trails, key);
+
+        if (trail == NULL)
+          {
+            trail = json_object_new ();
+            g_hash_table_insert (trails, g_strdup (key), trail);
+          }
+        for (GList *l = members; l != NULL; l = l->next)
+          json_object_set_member (trail, l->data, json_node_copy (json_object_get_member (object, l->data)));
+      }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&trails);
+}
+
+/* The members the trail recorded that the record no longer has, by name. */
+static char *
+differences (JsonObject *trail,
+             JsonObject *now)
+{
+  g_autoptr(GList) members = json_object_get_members (trail);
+  GString *names = g_string_new (NULL);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *recorded = json_object_get_member (trail, l->data);
+      JsonNode *current = json_object_get_member (now, l->data);
+      g_autofree char *a = canonical (recorded);
+      g_autofree char *b = current ? canonical (current) : g_strdup ("null");
+
+      if (!g_str_equal (a, b))
+        {
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, l->data);
+        }
+    }
+  if (names->len == 0)
+    {
+      g_string_free (names, TRUE);
+      return NULL;
+    }
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+check_beneficiaries (RifqDb    *db,
+                     Findings  *findings,
+                     GError   **error)
+{
+  g_autoptr(GHashTable) trails = fold_trail (db, "beneficiary", NULL, error);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  if (trails == NULL)
+    return FALSE;
+  stmt = rifq_db_prepare (db, "SELECT id FROM beneficiary ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      JsonObject *trail = g_hash_table_lookup (trails, id_text);
+      g_autoptr(RifqBeneficiary) b = NULL;
+      g_autoptr(JsonNode) now = NULL;
+      g_autofree char *fields = NULL;
+
+      if (trail == NULL)
+        {
+          found (findings, g_strdup_printf (_("Beneficiary %s has no audit entry: it was added behind Rifq’s back."),
+                                            id_text));
+          continue;
+        }
+      b = rifq_beneficiary_store_get (db, id, NULL);
+      now = b ? rifq_beneficiary_to_json (b) : NULL;
+      fields = now ? differences (trail, json_node_get_object (now)) : g_strdup ("*");
+      if (fields != NULL)
+        found (findings, g_strdup_printf (_("Beneficiary %s was changed behind Rifq’s back: %s no longer as its audit "
+                                            "trail ends."), id_text, fields));
+      g_hash_table_remove (trails, id_text);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+
+  g_hash_table_iter_init (&iter, trails);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    found (findings, g_strdup_printf (_("Beneficiary %s is in the audit log but not in the registry: it was deleted "
+                                        "behind Rifq’s back."), (const char *) key));
+  return TRUE;
+}
+
+static gboolean
+check_staff (RifqDb    *db,
+             Findings  *findings,
+             GError   **error)
+{
+  g_autoptr(GHashTable) trails = fold_trail (db, "staff", "username", error);
+  g_autoptr(GPtrArray) staff = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (trails == NULL)
+    return FALSE;
+  staff = rifq_staff_list (db, RIFQ_ROLE_NONE, error);
+  if (staff == NULL)
+    return FALSE;
+  for (guint i = 0; i < staff->len; i++)
+    {
+      RifqStaff *member = g_ptr_array_index (staff, i);
+      JsonObject *trail = g_hash_table_lookup (trails, member->username);
+      g_autoptr(JsonObject) now = json_object_new ();
+      g_autofree char *roles = rifq_roles_to_string (member->roles);
+      g_autofree char *fields = NULL;
+
+      if (trail == NULL)
+        {
+          found (findings, g_strdup_printf (_("Member of staff “%s” has no audit entry: added behind Rifq’s back."),
+                                            member->username));
+          continue;
+        }
+      json_object_set_string_member (now, "username", member->username);
+      json_object_set_string_member (now, "full_name", member->full_name);
+      json_object_set_string_member (now, "roles", roles);
+      fields = differences (trail, now);
+      if (fields != NULL)
+        found (findings, g_strdup_printf (_("Member of staff “%s” was changed behind Rifq’s back: %s no longer as the "
+                                            "audit trail ends."), member->username, fields));
+      g_hash_table_remove (trails, member->username);
+    }
+  g_hash_table_iter_init (&iter, trails);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    found (findings, g_strdup_printf (_("Member of staff “%s” is in the audit log but no longer on the staff: deleted "
+                                        "behind Rifq’s back."), (const char *) key));
+  return TRUE;
+}
+
+static gboolean
+check_settings (RifqDb    *db,
+                Findings  *findings,
+                GError   **error)
+{
+  g_autoptr(GHashTable) trails = fold_trail (db, "settings", "*", error);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (trails == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, trails);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *now = rifq_db_get_setting (db, key);
+      g_autofree char *logo_sha = NULL;
+      JsonNode *recorded = json_object_get_member (value, "value");
+      const char *expected = JSON_NODE_HOLDS_VALUE (recorded) ? json_node_get_string (recorded) : NULL;
+      const char *shown = now;
+
+      /* A logo is recorded by its SHA-256. */
+      if (now != NULL && g_str_equal (key, "association_logo_png"))
+        shown = logo_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, now, -1);
+      if (g_strcmp0 (shown, expected) != 0)
+        found (findings, g_strdup_printf (_("The setting “%s” was changed behind Rifq’s back: it is not what its audit "
+                                            "trail ends with."), (const char *) key));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_requests (RifqDb    *db,
+                Findings  *findings,
+                GError   **error)
+{
+  g_autoptr(GHashTable) trails = fold_trail (db, "request", NULL, error);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (trails == NULL)
+    return FALSE;
+  stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+      const char *number = (const char *) sqlite3_column_text (stmt, 1);
+      const char *state = (const char *) sqlite3_column_text (stmt, 2);
+      JsonObject *trail = g_hash_table_lookup (trails, id_text);
+      const char *recorded = trail ? json_object_get_string_member_with_default (trail, "state", NULL) : NULL;
+
+      if (trail == NULL)
+        found (findings, g_strdup_printf (_("Request %s has no audit entry: it was added behind Rifq’s back."), number));
+      else if (g_strcmp0 (recorded, state) != 0)
+        found (findings, g_strdup_printf (_("Request %s is “%s”, but its audit trail ends at “%s”: its state was "
+                                            "changed behind Rifq’s back."), number, state, recorded ? recorded : "—"));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  return TRUE;
+}
+
+gboolean
+rifq_audit_check_records (RifqDb      *db,
+                          guint        max_problems,
+                          GPtrArray  **out_problems,
+                          guint       *out_total,
+                          GError     **error)
+{
+  Findings findings = { g_ptr_array_new_with_free_func (g_free), max_problems, 0 };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!check_beneficiaries (db, &findings, error) || !check_staff (db, &findings, error)
+      || !check_settings (db, &findings, error) || !check_requests (db, &findings, error))
+    {
+      g_ptr_array_unref (findings.problems);
+      return FALSE;
+    }
+  if (out_total != NULL)
+    *out_total = findings.total;
+  if (out_problems != NULL)
+    *out_problems = findings.problems;
+  else
+    g_ptr_array_unref (findings.problems);
+  return TRUE;
+}

@@ -1,0 +1,25 @@
+/* rifq-audit.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-db.h"
+
+G_BEGIN_DECLS
+
+/* Every record compared with the state its audit trail ends in: beneficiaries (each field the
+ * trail recorded), members of staff (name and roles), settings, and each request's state. A
+ * record changed, added or deleted with no audit entry for it is named, one sentence each (at
+ * most max_problems; the count of all in out_total). FALSE with error only when the database
+ * cannot be read. */
+gboolean rifq_audit_check_records (RifqDb      *db,
+                                   guint        max_problems,
+                                   GPtrArray  **out_problems,
+                                   guint       *out_total,
+                                   GError     **error);
+
+G_END_DECLS
