@@ -37,15 +37,6 @@ found (Findings   *findings,
     g_free (sentence);
 }
 
-static char *
-canonical (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* What the trail of each record of a kind says last, member by member: each entry's "after"
  * laid over the ones before it. Records are keyed by their id, or by the member key_member
  * when the trail names them that way (staff by username, settings by their key). */
@@ -122,8 +113,8 @@ differences (JsonObject *trail,
     {
       JsonNode *recorded = json_object_get_member (trail, l->data);
       JsonNode *current = json_object_get_member (now, l->data);
-      g_autofree char *a = canonical (recorded);
-      g_autofree char *b = current ? canonical (current) : g_strdup ("null");
+      g_autofree char *a = rifq_json_to_text (recorded);
+      g_autofree char *b = current ? rifq_json_to_text (current) : g_strdup ("null");
 
       if (!g_str_equal (a, b))
         {

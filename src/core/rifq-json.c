@@ -566,3 +566,25 @@ rifq_json_parse (const char  *data,
     return NULL;
   return json_parser_steal_root (parser);
 }
+
+void
+rifq_json_add_string (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+char *
+rifq_json_to_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, FALSE);
+  return json_generator_to_data (generator, NULL);
+}

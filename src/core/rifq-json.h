@@ -38,4 +38,12 @@ JsonNode *rifq_json_parse (const char  *data,
                            gssize       length,
                            GError     **error);
 
+/* A member holding text, or null when value is NULL. */
+void      rifq_json_add_string (JsonBuilder *builder,
+                                const char  *name,
+                                const char  *value);
+
+/* node as compact JSON, members in their order: the same value gives the same bytes. */
+char     *rifq_json_to_text    (JsonNode    *node);
+
 G_END_DECLS

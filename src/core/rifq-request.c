@@ -538,18 +538,6 @@ rifq_request_describe (const RifqRequest *self,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_documents (JsonBuilder       *builder,
                const RifqRequest *self)
 {
@@ -560,13 +548,13 @@ add_documents (JsonBuilder       *builder,
       const RifqDocument *doc = g_ptr_array_index (self->documents, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "type", doc->type);
-      add_string (builder, "label", doc->type_label);
+      rifq_json_add_string (builder, "type", doc->type);
+      rifq_json_add_string (builder, "label", doc->type_label);
       json_builder_set_member_name (builder, "required");
       json_builder_add_boolean_value (builder, doc->required);
-      add_string (builder, "number", doc->number);
-      add_string (builder, "issued_on", doc->issued_on);
-      add_string (builder, "expires_on", doc->expires_on);
+      rifq_json_add_string (builder, "number", doc->number);
+      rifq_json_add_string (builder, "issued_on", doc->issued_on);
+      rifq_json_add_string (builder, "expires_on", doc->expires_on);
       json_builder_set_member_name (builder, "matched");
       json_builder_add_boolean_value (builder, doc->matched);
       json_builder_set_member_name (builder, "scans");
@@ -576,15 +564,15 @@ add_documents (JsonBuilder       *builder,
           const RifqScan *scan = g_ptr_array_index (doc->scans, j);
 
           json_builder_begin_object (builder);
-          add_string (builder, "sha256", scan->sha256);
-          add_string (builder, "name", scan->name);
-          add_string (builder, "type", scan->mime);
+          rifq_json_add_string (builder, "sha256", scan->sha256);
+          rifq_json_add_string (builder, "name", scan->name);
+          rifq_json_add_string (builder, "type", scan->mime);
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, scan->size);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_string (builder, "verified_by", doc->verified_by);
+      rifq_json_add_string (builder, "verified_by", doc->verified_by);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -601,16 +589,16 @@ add_referrals (JsonBuilder       *builder,
       const RifqReferral *r = g_ptr_array_index (self->referrals, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "question", r->question);
-      add_string (builder, "asked_by", r->asked_by);
-      add_string (builder, "asked_at", r->asked_at);
-      add_string (builder, "answer", r->answer);
-      add_string (builder, "answered_by", r->answered_by);
-      add_string (builder, "answered_at", r->answered_at);
-      add_string (builder, "visit_on", r->visit_on);
-      add_string (builder, "visit_findings", r->visit_findings);
-      add_string (builder, "visit_household", r->visit_household);
-      add_string (builder, "visit_recommendation", r->visit_recommendation);
+      rifq_json_add_string (builder, "question", r->question);
+      rifq_json_add_string (builder, "asked_by", r->asked_by);
+      rifq_json_add_string (builder, "asked_at", r->asked_at);
+      rifq_json_add_string (builder, "answer", r->answer);
+      rifq_json_add_string (builder, "answered_by", r->answered_by);
+      rifq_json_add_string (builder, "answered_at", r->answered_at);
+      rifq_json_add_string (builder, "visit_on", r->visit_on);
+      rifq_json_add_string (builder, "visit_findings", r->visit_findings);
+      rifq_json_add_string (builder, "visit_household", r->visit_household);
+      rifq_json_add_string (builder, "visit_recommendation", r->visit_recommendation);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -627,7 +615,7 @@ add_services (JsonBuilder       *builder,
       const RifqService *s = g_ptr_array_index (self->services, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "kind", s->kind);
+      rifq_json_add_string (builder, "kind", s->kind);
       json_builder_set_member_name (builder, "quantity");
       if (s->quantity > 0)
         json_builder_add_int_value (builder, s->quantity);
@@ -638,12 +626,12 @@ add_services (JsonBuilder       *builder,
         json_builder_add_int_value (builder, s->amount);
       else
         json_builder_add_null_value (builder);
-      add_string (builder, "delivered_on", s->delivered_on);
-      add_string (builder, "delivered_by", s->delivered_by);
-      add_string (builder, "place", s->place);
-      add_string (builder, "notes", s->notes);
-      add_string (builder, "override_reason", s->override_reason);
-      add_string (builder, "override_by", s->override_by);
+      rifq_json_add_string (builder, "delivered_on", s->delivered_on);
+      rifq_json_add_string (builder, "delivered_by", s->delivered_by);
+      rifq_json_add_string (builder, "place", s->place);
+      rifq_json_add_string (builder, "notes", s->notes);
+      rifq_json_add_string (builder, "override_reason", s->override_reason);
+      rifq_json_add_string (builder, "override_by", s->override_by);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -660,38 +648,38 @@ rifq_request_to_json (const RifqRequest *self)
 
   sentence = rifq_request_describe (self, NULL);
   json_builder_begin_object (builder);
-  add_string (builder, "number", self->number);
-  add_string (builder, "state", rifq_request_state_code (self->state));
-  add_string (builder, "state_label", rifq_request_state_label (self->state));
+  rifq_json_add_string (builder, "number", self->number);
+  rifq_json_add_string (builder, "state", rifq_request_state_code (self->state));
+  rifq_json_add_string (builder, "state_label", rifq_request_state_label (self->state));
   json_builder_set_member_name (builder, "step");
   json_builder_add_int_value (builder, rifq_request_state_step (self->state));
-  add_string (builder, "beneficiary_national_id", self->national_id);
-  add_string (builder, "beneficiary_name", self->beneficiary_name);
-  add_string (builder, "file_number", self->file_number);
-  add_string (builder, "kind", self->kind);
-  add_string (builder, "channel", self->channel);
-  add_string (builder, "description", self->description);
+  rifq_json_add_string (builder, "beneficiary_national_id", self->national_id);
+  rifq_json_add_string (builder, "beneficiary_name", self->beneficiary_name);
+  rifq_json_add_string (builder, "file_number", self->file_number);
+  rifq_json_add_string (builder, "kind", self->kind);
+  rifq_json_add_string (builder, "channel", self->channel);
+  rifq_json_add_string (builder, "description", self->description);
   json_builder_set_member_name (builder, "amount");
   if (self->amount >= 0)
     json_builder_add_int_value (builder, self->amount);
   else
     json_builder_add_null_value (builder);
-  add_string (builder, "received_by", self->received_by);
-  add_string (builder, "received_at", self->received_at);
-  add_string (builder, "signer", self->signer);
-  add_string (builder, "signer_name", self->signer_name);
-  add_string (builder, "signer_relation", self->signer_relation);
-  add_string (builder, "sign_mark", self->sign_mark);
-  add_string (builder, "officer_name", self->officer_name);
-  add_string (builder, "signed_at", self->signed_at);
-  add_string (builder, "submitted_on", self->submitted_on);
-  add_string (builder, "due_on", self->due_on);
-  add_string (builder, "decision_reason", self->decision_reason);
-  add_string (builder, "decided_at", self->decided_at);
-  add_string (builder, "registered_at", self->registered_at);
-  add_string (builder, "closed_at", self->closed_at);
-  add_string (builder, "close_reason", self->close_reason);
-  add_string (builder, "where", sentence);
+  rifq_json_add_string (builder, "received_by", self->received_by);
+  rifq_json_add_string (builder, "received_at", self->received_at);
+  rifq_json_add_string (builder, "signer", self->signer);
+  rifq_json_add_string (builder, "signer_name", self->signer_name);
+  rifq_json_add_string (builder, "signer_relation", self->signer_relation);
+  rifq_json_add_string (builder, "sign_mark", self->sign_mark);
+  rifq_json_add_string (builder, "officer_name", self->officer_name);
+  rifq_json_add_string (builder, "signed_at", self->signed_at);
+  rifq_json_add_string (builder, "submitted_on", self->submitted_on);
+  rifq_json_add_string (builder, "due_on", self->due_on);
+  rifq_json_add_string (builder, "decision_reason", self->decision_reason);
+  rifq_json_add_string (builder, "decided_at", self->decided_at);
+  rifq_json_add_string (builder, "registered_at", self->registered_at);
+  rifq_json_add_string (builder, "closed_at", self->closed_at);
+  rifq_json_add_string (builder, "close_reason", self->close_reason);
+  rifq_json_add_string (builder, "where", sentence);
   add_documents (builder, self);
   json_builder_set_member_name (builder, "validity_at_submission");
   validity = rifq_request_dup_validity (self);

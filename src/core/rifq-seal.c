@@ -736,18 +736,6 @@ check_signature (RifqKeyring  *ring,
 
 /* What a request's document prints */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* A stored JSON text (strokes, the frozen validity) as itself, not as a string. */
 static void
 add_json (JsonBuilder *builder,
@@ -799,8 +787,8 @@ add_labels (JsonBuilder *builder,
     }
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_string (builder, "ar", ar ? ar : code);
-  add_string (builder, "en", en ? en : code);
+  rifq_json_add_string (builder, "ar", ar ? ar : code);
+  rifq_json_add_string (builder, "en", en ? en : code);
   json_builder_end_object (builder);
 }
 
@@ -815,21 +803,11 @@ add_staff_name (JsonBuilder *builder,
   const char *full = staff ? staff->full_name : username;
 
   if (name != NULL)
-    add_string (builder, name, full);
+    rifq_json_add_string (builder, name, full);
   else if (full != NULL)
     json_builder_add_string_value (builder, full);
   else
     json_builder_add_null_value (builder);
-}
-
-static char *
-to_canonical (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, FALSE);
-  return json_generator_to_data (generator, NULL);
 }
 
 /* The request's own record: what was signed and submitted. Compared with the record as it stands
@@ -840,26 +818,26 @@ add_request_record (JsonBuilder       *builder,
 {
   json_builder_set_member_name (builder, "request");
   json_builder_begin_object (builder);
-  add_string (builder, "kind", r->kind);
-  add_string (builder, "channel", r->channel);
-  add_string (builder, "description", r->description);
+  rifq_json_add_string (builder, "kind", r->kind);
+  rifq_json_add_string (builder, "channel", r->channel);
+  rifq_json_add_string (builder, "description", r->description);
   json_builder_set_member_name (builder, "amount");
   if (r->amount >= 0)
     json_builder_add_int_value (builder, r->amount);
   else
     json_builder_add_null_value (builder);
-  add_string (builder, "received_by", r->received_by);
-  add_string (builder, "received_at", r->received_at);
-  add_string (builder, "declaration", r->declaration);
+  rifq_json_add_string (builder, "received_by", r->received_by);
+  rifq_json_add_string (builder, "received_at", r->received_at);
+  rifq_json_add_string (builder, "declaration", r->declaration);
   add_json (builder, "signature", r->signature_json);
-  add_string (builder, "signer", r->signer);
-  add_string (builder, "signer_name", r->signer_name);
-  add_string (builder, "signer_relation", r->signer_relation);
-  add_string (builder, "sign_mark", r->sign_mark);
-  add_string (builder, "officer_name", r->officer_name);
-  add_string (builder, "signed_at", r->signed_at);
-  add_string (builder, "submitted_on", r->submitted_on);
-  add_string (builder, "due_on", r->due_on);
+  rifq_json_add_string (builder, "signer", r->signer);
+  rifq_json_add_string (builder, "signer_name", r->signer_name);
+  rifq_json_add_string (builder, "signer_relation", r->signer_relation);
+  rifq_json_add_string (builder, "sign_mark", r->sign_mark);
+  rifq_json_add_string (builder, "officer_name", r->officer_name);
+  rifq_json_add_string (builder, "signed_at", r->signed_at);
+  rifq_json_add_string (builder, "submitted_on", r->submitted_on);
+  rifq_json_add_string (builder, "due_on", r->due_on);
   add_json (builder, "documents", r->validity_json);
   json_builder_set_member_name (builder, "referrals");
   json_builder_begin_array (builder);
@@ -868,13 +846,13 @@ add_request_record (JsonBuilder       *builder,
       const RifqReferral *ref = g_ptr_array_index (r->referrals, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "question", ref->question);
-      add_string (builder, "answer", ref->answer);
-      add_string (builder, "answered_by", ref->answered_by);
-      add_string (builder, "visit_on", ref->visit_on);
-      add_string (builder, "visit_findings", ref->visit_findings);
-      add_string (builder, "visit_household", ref->visit_household);
-      add_string (builder, "visit_recommendation", ref->visit_recommendation);
+      rifq_json_add_string (builder, "question", ref->question);
+      rifq_json_add_string (builder, "answer", ref->answer);
+      rifq_json_add_string (builder, "answered_by", ref->answered_by);
+      rifq_json_add_string (builder, "visit_on", ref->visit_on);
+      rifq_json_add_string (builder, "visit_findings", ref->visit_findings);
+      rifq_json_add_string (builder, "visit_household", ref->visit_household);
+      rifq_json_add_string (builder, "visit_recommendation", ref->visit_recommendation);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -898,14 +876,14 @@ add_as_printed (JsonBuilder       *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "association");
   json_builder_begin_object (builder);
-  add_string (builder, "ar", association_ar);
-  add_string (builder, "en", association_en);
+  rifq_json_add_string (builder, "ar", association_ar);
+  rifq_json_add_string (builder, "en", association_en);
   json_builder_end_object (builder);
-  add_string (builder, "name", name);
+  rifq_json_add_string (builder, "name", name);
   json_builder_set_member_name (builder, "beneficiary");
   json_builder_begin_object (builder);
   for (RifqField f = 0; f < RIFQ_N_FIELDS; f++)
-    add_string (builder, rifq_field_info (f)->key, rifq_beneficiary_get (b, f));
+    rifq_json_add_string (builder, rifq_field_info (f)->key, rifq_beneficiary_get (b, f));
   json_builder_end_object (builder);
   add_labels (builder, db, LABELS_SUPPORT_KIND, "kind", r->kind);
   add_labels (builder, db, LABELS_CHANNEL, "channel", r->channel);
@@ -937,13 +915,13 @@ request_values (RifqDb            *db,
 
   /* Members always in this order: the same request gives the same bytes, on any machine. */
   json_builder_begin_object (builder);
-  add_string (builder, "doc", "request");
-  add_string (builder, "number", r->number);
+  rifq_json_add_string (builder, "doc", "request");
+  rifq_json_add_string (builder, "number", r->number);
   add_request_record (builder, r);
   add_as_printed (builder, db, r, b);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  return to_canonical (root);
+  return rifq_json_to_text (root);
 }
 
 char *
@@ -979,23 +957,23 @@ request_summary (const char *values,
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
 
   json_builder_begin_object (builder);
-  add_string (builder, "doc", "request");
-  add_string (builder, "number", json_object_get_string_member (all, "number"));
-  add_string (builder, "national_id",
+  rifq_json_add_string (builder, "doc", "request");
+  rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
+  rifq_json_add_string (builder, "national_id",
               json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
                                                           "national_id", NULL));
-  add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
-  add_string (builder, "kind",
+  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
+  rifq_json_add_string (builder, "kind",
               json_object_get_string_member_with_default (json_object_get_object_member (printed, "kind"), "ar", NULL));
   json_builder_set_member_name (builder, "amount");
   json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
-  add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
-  add_string (builder, "due_on", json_object_get_string_member_with_default (record, "due_on", NULL));
-  add_string (builder, "sealed_at", sealed_at);
-  add_string (builder, "values_sha256", digest);
+  rifq_json_add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
+  rifq_json_add_string (builder, "due_on", json_object_get_string_member_with_default (record, "due_on", NULL));
+  rifq_json_add_string (builder, "sealed_at", sealed_at);
+  rifq_json_add_string (builder, "values_sha256", digest);
   json_builder_end_object (builder);
   summary = json_builder_get_root (builder);
-  return to_canonical (summary);
+  return rifq_json_to_text (summary);
 }
 
 /* Twelve characters a person can read out, from the signature: no 0/O or 1/I to confuse. */
@@ -1089,9 +1067,9 @@ rifq_seal_request_in (RifqDb      *db,
     return rifq_db_fail (db, error);
 
   json_builder_begin_object (builder);
-  add_string (builder, "number", r->number);
-  add_string (builder, "summary", summary);
-  add_string (builder, "key_id", key_id);
+  rifq_json_add_string (builder, "number", r->number);
+  rifq_json_add_string (builder, "summary", summary);
+  rifq_json_add_string (builder, "key_id", key_id);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "seal", "request", request_id, NULL, json_builder_get_root (builder), NULL);
   return TRUE;
@@ -1178,8 +1156,8 @@ describe_differences (const char *sealed_values,
     {
       JsonNode *x = json_object_get_member (a, labels[i].member);
       JsonNode *y = json_object_get_member (b, labels[i].member);
-      g_autofree char *tx = x ? to_canonical (x) : NULL;
-      g_autofree char *ty = y ? to_canonical (y) : NULL;
+      g_autofree char *tx = x ? rifq_json_to_text (x) : NULL;
+      g_autofree char *ty = y ? rifq_json_to_text (y) : NULL;
 
       if (g_strcmp0 (tx, ty) != 0)
         {
