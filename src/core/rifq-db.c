@@ -55,6 +55,7 @@ struct _RifqDb
   char       *chain_key_id;
   guchar     *chain_key;    /* sodium_malloc, RIFQ_DB_CHAIN_KEY_BYTES */
   char       *chain_key_problem;
+  gint64      legacy_last_id;  /* entries up to this one were written before the key, unkeyed */
 
   /* state */
   int         schema_version;
@@ -425,6 +426,11 @@ open_connection (const char *path,
 
 /* The key folder */
 
+static gboolean write_private (const char  *path,
+                               const char  *text,
+                               gboolean     durable,
+                               GError     **error);
+
 char *
 rifq_db_key_dir (void)
 {
@@ -450,6 +456,16 @@ rifq_db_write_private_file (const char   *path,
                             const char   *text,
                             GError      **error)
 {
+  return write_private (path, text, TRUE, error);
+}
+
+/* Written in one go (a new file renamed over the old); durable waits for the disk. */
+static gboolean
+write_private (const char  *path,
+               const char  *text,
+               gboolean     durable,
+               GError     **error)
+{
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *temp = g_strconcat (path, ".new", NULL);
   gsize length = strlen (text);
@@ -466,7 +482,7 @@ rifq_db_write_private_file (const char   *path,
     }
   g_unlink (temp);
   fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  ok = fd >= 0 && write (fd, text, length) == (gssize) length && fsync (fd) == 0;
+  ok = fd >= 0 && write (fd, text, length) == (gssize) length && (!durable || fsync (fd) == 0);
   if (fd >= 0)
     close (fd);
   if (!ok || g_rename (temp, path) != 0)
@@ -517,15 +533,40 @@ hex_of (const guchar *data,
   return g_string_free (text, FALSE);
 }
 
+/* HMAC-SHA256 of text under the audit key, hex. */
+static char *
+chain_mac (const guchar *key,
+           const char   *text)
+{
+  g_autoptr(GHmac) mac = g_hmac_new (G_CHECKSUM_SHA256, key, RIFQ_DB_CHAIN_KEY_BYTES);
+
+  g_hmac_update (mac, (const guchar *) text, -1);
+  return g_strdup (g_hmac_get_string (mac));
+}
+
+static char *
+chain_key_mac (const guchar *key,
+               const char   *key_id,
+               gint64        legacy_last_id)
+{
+  g_autofree char *text = g_strdup_printf ("rifq-chain-key:%s:%" G_GINT64_FORMAT, key_id, legacy_last_id);
+
+  return chain_mac (key, text);
+}
+
+/* The audit key from its file, checked against the key's row (whose boundary it keys). */
 static gboolean
 load_chain_key (RifqDb     *self,
-                const char *key_id)
+                const char *key_id,
+                gint64      legacy_last_id,
+                const char *row_mac)
 {
   g_autofree char *path = rifq_db_key_path (key_id, ".audit-key");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree guchar *key = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
   guchar digest[crypto_hash_sha256_BYTES];
   gsize length = 0;
 
@@ -554,16 +595,51 @@ load_chain_key (RifqDb     *self,
                                                    "database."), path);
       return FALSE;
     }
+  expected = chain_key_mac (key, key_id, legacy_last_id);
+  if (g_strcmp0 (expected, row_mac) != 0)
+    {
+      sodium_memzero (key, length);
+      self->chain_key_problem = g_strdup (_("The record of the audit log’s key was changed behind Rifq’s back: the "
+                                            "log cannot be trusted, and nothing is written."));
+      return FALSE;
+    }
   if (self->chain_key == NULL)
     self->chain_key = sodium_malloc (RIFQ_DB_CHAIN_KEY_BYTES);
   memcpy (self->chain_key, key, RIFQ_DB_CHAIN_KEY_BYTES);
   sodium_memzero (key, length);
   g_free (self->chain_key_id);
   self->chain_key_id = g_strdup (key_id);
+  self->legacy_last_id = legacy_last_id;
   return TRUE;
 }
 
-/* A database without an audit key gets one, before its first write. */
+static gboolean
+read_chain_key_row (RifqDb  *self,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT key_id, legacy_last_id, mac FROM chain_key"
+                                              " ORDER BY created_at DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    load_chain_key (self, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                    (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static gboolean write_anchor (RifqDb      *self,
+                              gint64       entries,
+                              gint64       last_id,
+                              const char  *last_hash,
+                              GError     **error);
+static void     save_anchor_copy (RifqDb *self);
+
+/* A database without an audit key gets one, before its first write. Entries already there
+ * (a database from before schema 6) stay as they were written, and the anchor counts them. */
 static gboolean
 ensure_chain_key (RifqDb  *self,
                   GError **error)
@@ -572,10 +648,14 @@ ensure_chain_key (RifqDb  *self,
   g_autofree char *key_id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *mac = NULL;
+  g_autofree char *last_hash = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
   guchar key[RIFQ_DB_CHAIN_KEY_BYTES];
   guchar digest[crypto_hash_sha256_BYTES];
+  gint64 last_id = 0;
+  gint64 entries = 0;
   int rc;
 
   if (sodium_init () < 0)
@@ -583,21 +663,38 @@ ensure_chain_key (RifqDb  *self,
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
       return FALSE;
     }
-  stmt = rifq_db_prepare (self, "SELECT key_id FROM chain_key ORDER BY created_at DESC LIMIT 1", error);
-  if (stmt == NULL)
+  if (read_chain_key_row (self, error))
+    return TRUE;
+  if (error != NULL && *error != NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  key_id = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 0) : NULL;
-  sqlite3_reset (stmt);
-  if (key_id != NULL)
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (read_chain_key_row (self, NULL))
     {
-      load_chain_key (self, key_id);
+      /* Another process made one first: use theirs. */
+      exec (self, "ROLLBACK", NULL);
       return TRUE;
     }
+
+  stmt = rifq_db_prepare (self, "SELECT id, hash, (SELECT count(*) FROM audit) FROM audit ORDER BY id DESC LIMIT 1",
+                          error);
+  if (stmt == NULL)
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      last_id = sqlite3_column_int64 (stmt, 0);
+      last_hash = rifq_db_column_dup (stmt, 1);
+      entries = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
 
   randombytes_buf (key, sizeof key);
   crypto_hash_sha256 (digest, key, sizeof key);
   key_id = hex_of (digest, 8);
+  mac = chain_key_mac (key, key_id, last_id);
   {
     g_autofree char *encoded = g_base64_encode (key, sizeof key);
 
@@ -607,28 +704,41 @@ ensure_chain_key (RifqDb  *self,
   sodium_memzero (key, sizeof key);
   path = rifq_db_key_path (key_id, ".audit-key");
   if (!rifq_db_write_private_file (path, text, error))
-    return FALSE;
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   sodium_memzero (text, strlen (text));
 
   now = g_date_time_new_now_utc ();
   stamp = g_date_time_format_iso8601 (now);
-  stmt = rifq_db_prepare (self, "INSERT INTO chain_key (key_id, created_at) SELECT ?, ?"
-                                " WHERE NOT EXISTS (SELECT 1 FROM chain_key)", error);
+  stmt = rifq_db_prepare (self, "INSERT INTO chain_key (key_id, created_at, legacy_last_id, mac) VALUES (?, ?, ?, ?)",
+                          error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, key_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, last_id);
+  sqlite3_bind_text (stmt, 4, mac, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rifq_db_fail (self, error);
-  if (sqlite3_changes (self->handle) == 0)
+  if (rc != SQLITE_DONE || !load_chain_key (self, key_id, last_id, mac)
+      || (last_id > 0 && !write_anchor (self, entries, last_id, last_hash, error)))
     {
-      /* Another process made one first: use theirs. */
+      if (rc != SQLITE_DONE)
+        rifq_db_fail (self, error);
+      exec (self, "ROLLBACK", NULL);
       g_unlink (path);
-      return ensure_chain_key (self, error);
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, self->chain_key_problem);
+      return FALSE;
     }
-  load_chain_key (self, key_id);
+  if (!exec (self, "COMMIT", error))
+    return FALSE;
+  save_anchor_copy (self);
   return TRUE;
 }
 
@@ -687,16 +797,8 @@ rifq_db_open_existing (const char *path,
   self = open_connection (path, SQLITE_OPEN_READONLY, error);
   if (self == NULL)
     return NULL;
-  if (self->schema_version >= 6)
-    {
-      sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT key_id FROM chain_key ORDER BY created_at DESC LIMIT 1",
-                                            NULL);
-
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sodium_init () >= 0)
-        load_chain_key (self, (const char *) sqlite3_column_text (stmt, 0));
-      if (stmt != NULL)
-        sqlite3_reset (stmt);
-    }
+  if (self->schema_version >= 6 && sodium_init () >= 0)
+    read_chain_key_row (self, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -890,12 +992,10 @@ anchor_mac (const guchar *key,
             gint64        last_id,
             const char   *last_hash)
 {
-  g_autoptr(GHmac) mac = g_hmac_new (G_CHECKSUM_SHA256, key, RIFQ_DB_CHAIN_KEY_BYTES);
   g_autofree char *text = g_strdup_printf ("rifq-audit-anchor:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
                                            entries, last_id, last_hash);
 
-  g_hmac_update (mac, (const guchar *) text, -1);
-  return g_strdup (g_hmac_get_string (mac));
+  return chain_mac (key, text);
 }
 
 typedef struct
@@ -978,6 +1078,45 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* An entry's number for a sentence; a ring of buffers, so that one sentence can hold a few. */
+static const char *
+count_text (gint64 value)
+{
+  static _Thread_local char ring[4][24];
+  static guint next;
+  char *buffer = ring[next++ % G_N_ELEMENTS (ring)];
+
+  g_snprintf (buffer, sizeof ring[0], "%" G_GINT64_FORMAT, value);
+  return buffer;
+}
+
+/* The copy of the anchor in the key folder. FALSE when there is none (out_present FALSE) or it is
+ * damaged or not keyed with this log's key (out_present TRUE). */
+static gboolean
+read_anchor_copy (RifqDb   *self,
+                  Anchor   *copy,
+                  gboolean *out_present)
+{
+  g_autofree char *path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *expected = NULL;
+
+  *out_present = g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK);
+  if (!*out_present || !rifq_db_read_private_file (path, &text, &error))
+    return FALSE;
+  parts = g_strsplit (g_strstrip (text), " ", -1);
+  if (g_strv_length (parts) != 4)
+    return FALSE;
+  copy->entries = g_ascii_strtoll (parts[0], NULL, 10);
+  copy->last_id = g_ascii_strtoll (parts[1], NULL, 10);
+  copy->last_hash = g_strdup (parts[2]);
+  copy->mac = g_strdup (parts[3]);
+  expected = anchor_mac (self->chain_key, copy->entries, copy->last_id, copy->last_hash);
+  return g_str_equal (expected, copy->mac);
+}
+
 static gboolean
 append_audit (RifqDb      *self,
               RifqDbWrite *write,
@@ -1004,6 +1143,20 @@ append_audit (RifqDb      *self,
   /* The anchor counts on from itself: entries removed behind Rifq's back stay missing. */
   if (read_anchor (self, &anchor, NULL))
     entries = anchor.entries;
+  {
+    /* An older copy of the database put back is not written to: that would hide it. */
+    g_auto(Anchor) copy = { 0 };
+    gboolean present;
+
+    if (read_anchor_copy (self, &copy, &present) && (copy.entries > entries || copy.last_id > last_id))
+      {
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                     _("This database is older than its audit log: entries up to %s were written, this copy ends at "
+                       "%s. Nothing is written to it: put the latest copy of the database back."),
+                     count_text (copy.last_id), count_text (last_id));
+        return FALSE;
+      }
+  }
 
   for (guint i = 0; i < write->entries->len; i++)
     {
@@ -1042,7 +1195,19 @@ append_audit (RifqDb      *self,
       prev = g_steal_pointer (&hash);
     }
 
-  mac = anchor_mac (self->chain_key, entries, last_id, prev);
+  return write_anchor (self, entries, last_id, prev, error);
+}
+
+static gboolean
+write_anchor (RifqDb      *self,
+              gint64       entries,
+              gint64       last_id,
+              const char  *last_hash,
+              GError     **error)
+{
+  g_autofree char *mac = anchor_mac (self->chain_key, entries, last_id, last_hash);
+  sqlite3_stmt *stmt;
+
   stmt = rifq_db_prepare (self, "INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
                                 " VALUES (1, ?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET entries = ?1,"
                                 " last_id = ?2, last_hash = ?3, key_id = ?4, mac = ?5", error);
@@ -1050,7 +1215,7 @@ append_audit (RifqDb      *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, entries);
   sqlite3_bind_int64 (stmt, 2, last_id);
-  sqlite3_bind_text (stmt, 3, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, last_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, self->chain_key_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, mac, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -1078,7 +1243,8 @@ save_anchor_copy (RifqDb *self)
   path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
   text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s\n", anchor.entries, anchor.last_id,
                           anchor.last_hash, anchor.mac);
-  if (!rifq_db_write_private_file (path, text, &error))
+  /* Not waited for on the disk: a copy lost in a power cut is one write behind, which is allowed. */
+  if (!write_private (path, text, FALSE, &error))
     g_warning ("The audit anchor could not be copied: %s", error->message);
 }
 
@@ -1128,18 +1294,6 @@ rifq_db_write (RifqDb          *self,
   return ok;
 }
 
-/* An entry's number for a sentence; a ring of buffers, so that one sentence can hold a few. */
-static const char *
-count_text (gint64 value)
-{
-  static _Thread_local char ring[4][24];
-  static guint next;
-  char *buffer = ring[next++ % G_N_ELEMENTS (ring)];
-
-  g_snprintf (buffer, sizeof ring[0], "%" G_GINT64_FORMAT, value);
-  return buffer;
-}
-
 static gboolean
 audit_broken (GError **error,
               char    *message)
@@ -1155,20 +1309,21 @@ verify_anchor (RifqDb      *self,
                gint64       rows,
                gint64       last_id,
                const char  *last_hash,
-               gboolean     keyed,
                GError     **error)
 {
   g_auto(Anchor) anchor = { 0 };
+  g_auto(Anchor) copy = { 0 };
   g_autofree char *expected = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *copy = NULL;
+  gboolean copy_present = FALSE;
+  gboolean copy_valid;
 
+  copy_valid = read_anchor_copy (self, &copy, &copy_present);
   if (!read_anchor (self, &anchor, error))
     {
       if (error != NULL && *error != NULL)
         return FALSE;
-      /* Only a log never written under a key may have no anchor. */
-      if (keyed)
+      /* Only a log never written under its key may have no anchor. */
+      if (rows > 0 || copy_present)
         return audit_broken (error, g_strdup (_("The audit log’s anchor is missing: entries were removed or the "
                                                  "anchor deleted behind Rifq’s back.")));
       return TRUE;
@@ -1186,24 +1341,13 @@ verify_anchor (RifqDb      *self,
                                                  count_text (anchor.last_id + 1)));
 
   /* The copy in the key folder may lag a write (a crash between the two), never lead. */
-  path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
-  if (g_file_get_contents (path, &copy, NULL, NULL))
-    {
-      g_auto(GStrv) parts = g_strsplit (g_strstrip (copy), " ", -1);
-
-      if (g_strv_length (parts) == 4)
-        {
-          gint64 copy_entries = g_ascii_strtoll (parts[0], NULL, 10);
-          gint64 copy_last = g_ascii_strtoll (parts[1], NULL, 10);
-          g_autofree char *copy_mac = anchor_mac (self->chain_key, copy_entries, copy_last, parts[2]);
-
-          if (g_str_equal (copy_mac, parts[3]) && (copy_entries > rows || copy_last > last_id))
-            return audit_broken (error, g_strdup_printf (_("The database is older than its audit log: entries up "
-                                                           "to %s were written, this copy ends at %s. An older copy "
-                                                           "of the database was put back."),
-                                                         count_text (copy_last), count_text (last_id)));
-        }
-    }
+  if (!copy_valid)
+    return audit_broken (error, g_strdup (_("The copy of the audit log’s anchor in the key folder is missing or "
+                                             "damaged: an older copy of the database put back cannot be ruled out.")));
+  if (copy.entries > rows || copy.last_id > last_id)
+    return audit_broken (error, g_strdup_printf (_("The database is older than its audit log: entries up to %s were "
+                                                   "written, this copy ends at %s. An older copy of the database was "
+                                                   "put back."), count_text (copy.last_id), count_text (last_id)));
   return TRUE;
 }
 
@@ -1250,8 +1394,11 @@ rifq_db_verify_audit (RifqDb  *self,
                     ? g_strdup_printf (_("The audit log is broken: entry %s was deleted."), count_text (previous_id + 1))
                     : g_strdup_printf (_("The audit log is broken: entries %s to %s were deleted."),
                                        count_text (previous_id + 1), count_text (id - 1));
-      else if (key_id == NULL && keyed)
+      else if (key_id == NULL && id > self->legacy_last_id)
         message = g_strdup_printf (_("The audit log is broken at entry %s: it was added without the log’s key."),
+                                   count_text (id));
+      else if (key_id != NULL && id <= self->legacy_last_id)
+        message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was written."),
                                    count_text (id));
       else if (key_id != NULL && g_strcmp0 (key_id, self->chain_key_id) != 0)
         message = g_strdup_printf (_("The audit log is broken at entry %s: it names a key that is not this log’s."),
@@ -1286,7 +1433,7 @@ rifq_db_verify_audit (RifqDb  *self,
   if (rc != SQLITE_DONE)
     return rifq_db_fail (self, error);
 
-  if (self->schema_version >= 6 && !verify_anchor (self, rows, previous_id, prev, keyed, error))
+  if (self->schema_version >= 6 && !verify_anchor (self, rows, previous_id, prev, error))
     return FALSE;
   if (out_rows != NULL)
     *out_rows = rows;

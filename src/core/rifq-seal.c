@@ -225,6 +225,19 @@ read_private_key (const char   *key_id,
 /* The key pair in the database */
 
 static gboolean
+has_any_key (RifqDb *db)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM seal_public_key LIMIT 1", NULL);
+  gboolean any;
+
+  if (stmt == NULL)
+    return FALSE;
+  any = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return any;
+}
+
+static gboolean
 current_key (RifqDb  *db,
              char   **out_key_id,
              guchar  *public_key,
@@ -244,7 +257,11 @@ current_key (RifqDb  *db,
       found = TRUE;
     }
   sqlite3_reset (stmt);
-  if (!found)
+  if (!found && has_any_key (db))
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                         _("The database has seal keys but none in use: they were changed behind Rifq’s back. "
+                           "An administrator can make a new key with rifq-admin seal rotate."));
+  else if (!found)
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                          _("This database has no seal key yet; open it with Rifq once to create it."));
   return found;
@@ -369,6 +386,39 @@ make_key (RifqDb   *db,
   return ok;
 }
 
+/* The requests submitted before seals were made at submission, recorded in the keyed audit log. */
+static gboolean
+list_unsealed (RifqDb      *db,
+               RifqDbWrite *write,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT id FROM request WHERE submitted_at IS NOT NULL AND id NOT IN"
+                                            " (SELECT subject_id FROM seal WHERE kind = 'request') ORDER BY id", error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "unsealed");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      n++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  if (n > 0)
+    rifq_db_write_audit_take (write, "legacy", "seal", 0, NULL, json_builder_get_root (builder),
+                              "Submitted before requests were sealed at submission: printed without a seal.");
+  return TRUE;
+}
+
 /* A database from before schema 5 kept its private key in a table: write it to its file, then
  * wipe it from the database. */
 static gboolean
@@ -384,7 +434,7 @@ move_key_out_cb (RifqDb      *db,
     return rifq_db_fail (db, error);
   rifq_db_write_audit_take (write, "move_out", "seal_key", 0, NULL, key_json (key_id),
                             "The private key moved from the database to its own file.");
-  return TRUE;
+  return list_unsealed (db, write, error);
 }
 
 static gboolean
@@ -442,6 +492,10 @@ rifq_seal_ensure_key (RifqDb  *db,
   if (!start_sodium (error) || !move_legacy_key (db, error))
     return FALSE;
   if (current_key (db, NULL, public_key, NULL))
+    return TRUE;
+  /* Keys retired outside Rifq are not replaced behind anyone's back: sealing is refused, saying
+   * why, until an administrator makes a new key (seal rotate). */
+  if (has_any_key (db))
     return TRUE;
   return make_key (db, FALSE, NULL, error);
 }
@@ -525,6 +579,21 @@ keyring_add (RifqKeyring  *ring,
   g_ptr_array_add (ring->keys, key);
 }
 
+/* Whether the key folder holds the private half of public_key. */
+static gboolean
+key_held_here (const guchar *public_key)
+{
+  guchar *secret = sodium_malloc (crypto_sign_SECRETKEYBYTES);
+  g_autofree char *key_id = key_id_of (public_key);
+  gboolean held;
+
+  if (secret == NULL)
+    return FALSE;
+  held = read_private_key (key_id, public_key, secret, NULL);
+  sodium_free (secret);
+  return held;
+}
+
 RifqKeyring *
 rifq_keyring_from_db (RifqDb  *db,
                       GError **error)
@@ -541,8 +610,10 @@ rifq_keyring_from_db (RifqDb  *db,
                           error);
   if (stmt == NULL)
     return NULL;
+  /* A key the database names is trusted only when this workstation holds its private half: a
+   * row added with the sqlite3 shell names a key nobody here made. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (sqlite3_column_bytes (stmt, 0) == RIFQ_SEAL_KEY_BYTES)
+    if (sqlite3_column_bytes (stmt, 0) == RIFQ_SEAL_KEY_BYTES && key_held_here (sqlite3_column_blob (stmt, 0)))
       keyring_add (ring, sqlite3_column_blob (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
                    (const char *) sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
@@ -818,6 +889,9 @@ add_request_record (JsonBuilder       *builder,
 {
   json_builder_set_member_name (builder, "request");
   json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "number", r->number);
+  json_builder_set_member_name (builder, "beneficiary_id");
+  json_builder_add_int_value (builder, r->beneficiary_id);
   rifq_json_add_string (builder, "kind", r->kind);
   rifq_json_add_string (builder, "channel", r->channel);
   rifq_json_add_string (builder, "description", r->description);
@@ -1122,6 +1196,8 @@ describe_differences (const char *sealed_values,
                       const char *live_values)
 {
   static const struct { const char *member; const char *label; } labels[] = {
+    { "number", N_("the request number") },
+    { "beneficiary_id", N_("whose request it is") },
     { "kind", N_("the kind of support") },
     { "channel", N_("the channel") },
     { "description", N_("what the applicant asks for") },
@@ -1169,6 +1245,48 @@ describe_differences (const char *sealed_values,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The request's number and whether it was submitted; FALSE when there is no such request. */
+static gboolean
+request_standing (RifqDb    *db,
+                  gint64     request_id,
+                  char     **out_number,
+                  gboolean  *out_submitted)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT number, submitted_at IS NOT NULL FROM request WHERE id = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *out_number = rifq_db_column_dup (stmt, 0);
+      *out_submitted = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Requests submitted before schema 5 have no seal: the keyed audit log lists them, written when
+ * the database was upgraded, so that a seal deleted later is not mistaken for one of them. */
+static gboolean
+submitted_before_seals (RifqDb *db,
+                        gint64  request_id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed')"
+                                            " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                            " AND json_each.value = ? LIMIT 1", NULL);
+  gboolean listed;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  listed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return listed;
+}
+
 RifqSealState
 rifq_seal_check_request (RifqDb    *db,
                          gint64     request_id,
@@ -1181,6 +1299,8 @@ rifq_seal_check_request (RifqDb    *db,
   g_autofree char *live = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *number = NULL;
+  gboolean submitted = FALSE;
   RifqSealState state = RIFQ_SEAL_STATE_GENUINE;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
@@ -1189,9 +1309,19 @@ rifq_seal_check_request (RifqDb    *db,
     *out_seal = NULL;
   if (out_message != NULL)
     *out_message = NULL;
+  if (!request_standing (db, request_id, &number, &submitted))
+    return RIFQ_SEAL_STATE_NONE;
   seal = load_seal (db, "request", request_id, NULL);
   if (seal == NULL)
-    return RIFQ_SEAL_STATE_NONE;
+    {
+      /* Submitted means sealed, unless it was submitted before Rifq sealed at submission. */
+      if (!submitted || submitted_before_seals (db, request_id))
+        return RIFQ_SEAL_STATE_NONE;
+      if (out_message != NULL)
+        *out_message = g_strdup_printf (_("Request %s was submitted, but its seal is missing: it was removed behind "
+                                          "Rifq’s back."), number);
+      return RIFQ_SEAL_STATE_ALTERED;
+    }
 
   ring = rifq_keyring_from_db (db, NULL);
   if (ring == NULL || rifq_seal_verify_payload (ring, seal->payload, &summary, NULL) != RIFQ_SEAL_VALID
@@ -1199,7 +1329,7 @@ rifq_seal_check_request (RifqDb    *db,
     {
       state = RIFQ_SEAL_STATE_ALTERED;
       message = g_strdup_printf (_("Request %s: its stored seal was changed outside Rifq and no longer verifies."),
-                                 seal->number);
+                                 number);
     }
   else
     {
@@ -1208,7 +1338,7 @@ rifq_seal_check_request (RifqDb    *db,
         {
           state = RIFQ_SEAL_STATE_ALTERED;
           message = g_strdup_printf (_("Request %s: the sealed values stored with it were changed outside Rifq."),
-                                     seal->number);
+                                     number);
         }
     }
   if (state == RIFQ_SEAL_STATE_GENUINE)
@@ -1219,7 +1349,7 @@ rifq_seal_check_request (RifqDb    *db,
       if (live == NULL)
         {
           state = RIFQ_SEAL_STATE_ALTERED;
-          message = g_strdup_printf (_("Request %s: its record cannot be read: %s"), seal->number, error->message);
+          message = g_strdup_printf (_("Request %s: its record cannot be read: %s"), number, error->message);
         }
       else
         {
@@ -1229,12 +1359,19 @@ rifq_seal_check_request (RifqDb    *db,
             {
               state = RIFQ_SEAL_STATE_ALTERED;
               message = g_strdup_printf (_("Request %s was changed outside Rifq after it was sealed. Not as "
-                                           "signed: %s."), seal->number, differs);
+                                           "signed: %s."), number, differs);
             }
         }
     }
   if (state == RIFQ_SEAL_STATE_GENUINE)
-    message = g_strdup_printf (_("Request %s matches its seal of %s."), seal->number, seal->sealed_at);
+    {
+      /* What is said of a genuine seal comes from what was signed, not from the row beside it. */
+      g_free (seal->number);
+      seal->number = g_strdup (json_object_get_string_member_with_default (summary, "number", number));
+      g_free (seal->sealed_at);
+      seal->sealed_at = g_strdup (json_object_get_string_member_with_default (summary, "sealed_at", ""));
+      message = g_strdup_printf (_("Request %s matches its seal of %s."), seal->number, seal->sealed_at);
+    }
   if (out_message != NULL)
     *out_message = g_steal_pointer (&message);
   if (out_seal != NULL)

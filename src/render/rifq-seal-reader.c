@@ -298,15 +298,22 @@ verify_sealed_request (RifqKeyring  *ring,
   if (db != NULL && number != NULL)
     {
       g_autoptr(RifqRequest) request = rifq_request_store_get_by_number (db, number, NULL);
+      g_autoptr(RifqSeal) held = NULL;
       g_autofree char *record = NULL;
 
       if (request == NULL)
         return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
                                        g_strdup_printf (_("The document is genuine, but this database has no request numbered %s."),
                                                         number));
-      if (rifq_seal_check_request (db, request->id, NULL, &record) != RIFQ_SEAL_STATE_GENUINE)
+      if (rifq_seal_check_request (db, request->id, &held, &record) != RIFQ_SEAL_STATE_GENUINE)
         return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
                                        g_strdup_printf (_("The document is genuine, but the record no longer is: %s"), record));
+      /* The seal the association holds for this request must be the one on the document. */
+      if (g_strcmp0 (held->payload, json_object_get_string_member_with_default (carried, "seal", NULL)) != 0)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document carries a genuine seal, but not the one the "
+                                                          "association holds for request %s: it is not the request "
+                                                          "as the association has it."), number));
     }
   return rifq_seal_verdict_take (RIFQ_SEAL_VALID, out_message,
                                  g_strdup_printf (_("The document is genuine, exactly as the association sealed it. %s"), described));

@@ -11,9 +11,13 @@
 
 ALTER TABLE audit ADD COLUMN key_id TEXT;
 
+-- legacy_last_id: the last entry written before the key, with plain links; every entry after it
+-- must be keyed. mac keys the row itself, so that moving that boundary is found.
 CREATE TABLE chain_key (
-  key_id     TEXT PRIMARY KEY CHECK (length (key_id) = 16),
-  created_at TEXT NOT NULL
+  key_id         TEXT PRIMARY KEY CHECK (length (key_id) = 16),
+  created_at     TEXT NOT NULL,
+  legacy_last_id INTEGER NOT NULL DEFAULT 0,
+  mac            TEXT NOT NULL DEFAULT ''
 );
 
 CREATE TABLE audit_anchor (
