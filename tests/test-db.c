@@ -423,6 +423,89 @@ test_audit_older_copy_put_back_caught (void)
   assert_audit_broken (reopened, "An older copy of the database was put back");
 }
 
+/* Every entry rewritten as an old, unkeyed one with the source's formula, the anchor deleted. */
+static void
+test_audit_downgraded_to_unkeyed_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+  g_autofree char *prev = NULL;
+  sqlite3_stmt *rows;
+
+  run_sql (db, "UPDATE audit SET key_id = NULL; DELETE FROM audit_anchor");
+  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT at, actor, action, record_kind, record_id,"
+                                       " before_json, after_json, reason, id FROM audit ORDER BY id", -1, &rows,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      g_autofree char *hash = plain_hash (rows, prev);
+      g_autofree char *sql = g_strdup_printf ("UPDATE audit SET hash = '%s', prev_hash = %s%s%s WHERE id = %"
+                                              G_GINT64_FORMAT, hash, prev ? "'" : "", prev ? prev : "NULL",
+                                              prev ? "'" : "", (gint64) sqlite3_column_int64 (rows, 8));
+
+      run_sql (db, sql);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (rows);
+  assert_audit_broken (db, "entry 1: it was added without the log’s key");
+}
+
+/* Everything deleted, the anchor too: the copy in the key folder still knows. */
+static void
+test_audit_emptied_with_anchor_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "DELETE FROM audit; DELETE FROM audit_anchor");
+  assert_audit_broken (db, "anchor is missing");
+}
+
+/* An older copy put back, then written to: the write is refused, so the check still finds it. */
+static void
+test_audit_older_copy_not_written_to (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *older = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
+  run_sql (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "16", NULL));
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "17", NULL));
+  g_clear_object (&db);
+  older = g_strconcat (path, "-wal", NULL);
+  g_unlink (older);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+
+  reopened = rifq_db_open (path, NULL);
+  g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "18", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "older than its audit log"));
+  assert_audit_broken (reopened, "An older copy of the database was put back");
+}
+
+/* The boundary between old unkeyed entries and keyed ones moved in the key's row. */
+static void
+test_audit_key_row_edited_caught (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
+  run_sql (db, "UPDATE chain_key SET legacy_last_id = 100");
+  g_clear_object (&db);
+  reopened = rifq_db_open (path, NULL);
+  g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "16", &error));
+  g_assert_nonnull (strstr (error->message, "record of the audit log’s key was changed"));
+}
+
 /* The database alone, on a workstation without its audit key: nothing is written, nothing proven. */
 static void
 test_audit_copy_without_key_cannot_write (void)
@@ -491,6 +574,10 @@ main (int   argc,
   g_test_add_func ("/db/audit/forged-entry-caught", test_audit_forged_entry_caught);
   g_test_add_func ("/db/audit/older-copy-put-back-caught", test_audit_older_copy_put_back_caught);
   g_test_add_func ("/db/audit/copy-without-key-cannot-write", test_audit_copy_without_key_cannot_write);
+  g_test_add_func ("/db/audit/rewritten-as-unkeyed-caught", test_audit_downgraded_to_unkeyed_caught);
+  g_test_add_func ("/db/audit/emptied-with-its-anchor-caught", test_audit_emptied_with_anchor_caught);
+  g_test_add_func ("/db/audit/older-copy-not-written-to", test_audit_older_copy_not_written_to);
+  g_test_add_func ("/db/audit/key-row-edited-caught", test_audit_key_row_edited_caught);
   g_test_add_func ("/db/path/honours-RIFQ_DATABASE", test_default_path_honours_environment);
 
   return g_test_run ();

@@ -368,6 +368,114 @@ test_beneficiary_update_keeps_seal (Sealed        *f,
   (void) r;
 }
 
+/* The forger adds a key of their own to the database and signs their version with it. */
+static void
+test_key_added_to_database_not_trusted (Sealed        *f,
+                                        gconstpointer  data)
+{
+  guchar public_key[32], secret[64], signature[64];
+  g_autofree char *message = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(RifqKeyring) ring = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  crypto_sign_keypair (public_key, secret);
+  id = g_strdup_printf ("%02x%02x%02x%02x%02x%02x%02x%02x", public_key[0], public_key[1], public_key[2],
+                        public_key[3], public_key[4], public_key[5], public_key[6], public_key[7]);
+  run_sql (f->db, "UPDATE request SET amount = 95000");
+  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (f->db), "INSERT INTO seal_public_key (key_id, public_key,"
+                                       " created_at, retired_at) VALUES (?, ?, '2020-01-01', '2020-01-02')", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, public_key, 32, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  /* Re-signed the way Rifq signs, with the forger's key. */
+  {
+    g_autofree char *values = rifq_seal_request_values (f->db, f->request_id, NULL);
+    g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+    g_autoptr(GString) forged = g_string_new (f->seal->summary_json);
+    char *at = strstr (forged->str, "\"values_sha256\":\"") + strlen ("\"values_sha256\":\"");
+
+    memcpy (at, digest, 64);
+    summary = g_strdup (forged->str);
+    crypto_sign_detached (signature, NULL, (const guchar *) summary, strlen (summary), secret);
+    g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (f->db), "UPDATE seal SET values_json = ?,"
+                                         " summary_json = ?, signature = ?, key_id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, values, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, summary, -1, SQLITE_STATIC);
+    sqlite3_bind_blob (stmt, 3, signature, 64, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, id, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_cmpint (check (f, &message), ==, RIFQ_SEAL_STATE_ALTERED);
+  g_assert_nonnull (strstr (message, "no longer verifies"));
+  /* Nor does the keyring the association exports take the forger's key. */
+  ring = rifq_keyring_from_db (f->db, NULL);
+  {
+    g_autofree char *text = rifq_keyring_to_json (ring, "Ruhamaa");
+
+    g_assert_null (strstr (text, id));
+  }
+}
+
+static void
+test_request_moved_to_another_person_is_altered (Sealed        *f,
+                                                 gconstpointer  data)
+{
+  g_autofree char *message = NULL;
+
+  rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_2, "سعد", "0507654321");
+  run_sql (f->db, "UPDATE request SET beneficiary_id = 2");
+  g_assert_cmpint (check (f, &message), ==, RIFQ_SEAL_STATE_ALTERED);
+  g_assert_nonnull (strstr (message, "whose request it is"));
+}
+
+static void
+test_seal_removed_is_altered (Sealed        *f,
+                              gconstpointer  data)
+{
+  g_autofree char *message = NULL;
+
+  run_sql (f->db, "DELETE FROM seal");
+  g_assert_cmpint (check (f, &message), ==, RIFQ_SEAL_STATE_ALTERED);
+  g_assert_nonnull (strstr (message, "its seal is missing"));
+}
+
+/* The row beside the seal is not what was signed: what is said comes from the signed summary. */
+static void
+test_messages_from_what_was_signed (Sealed        *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *message = NULL;
+
+  run_sql (f->db, "UPDATE seal SET number = '1448/999999', sealed_at = '2020-01-01'");
+  g_assert_cmpint (check (f, &message), ==, RIFQ_SEAL_STATE_GENUINE);
+  g_assert_null (strstr (message, "1448/999999"));
+  g_assert_null (strstr (message, "2020-01-01"));
+  g_assert_nonnull (strstr (message, "1448/000001"));
+}
+
+static void
+test_keys_retired_behind_rifqs_back_not_replaced (Sealed        *f,
+                                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqSealSigner) signer = NULL;
+
+  run_sql (f->db, "UPDATE seal_public_key SET retired_at = '2026-01-01'");
+  g_assert_true (rifq_seal_ensure_key (f->db, &error));
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM seal_public_key"), ==, 1);
+  signer = rifq_seal_signer_new (f->db, &error);
+  g_assert_null (signer);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "none in use"));
+}
+
 /* Reading a seal back with the public key alone */
 
 static void
@@ -524,6 +632,11 @@ main (int   argc,
   ADD ("/seal/request/sealed-copy-edited-is-altered", test_stored_values_edited_is_altered);
   ADD ("/seal/request/summary-edited-is-altered", test_summary_edited_is_altered);
   ADD ("/seal/request/beneficiary-moving-house-keeps-seal", test_beneficiary_update_keeps_seal);
+  ADD ("/seal/key/added-to-database-not-trusted", test_key_added_to_database_not_trusted);
+  ADD ("/seal/key/retired-behind-rifqs-back-not-replaced", test_keys_retired_behind_rifqs_back_not_replaced);
+  ADD ("/seal/request/moved-to-another-person-is-altered", test_request_moved_to_another_person_is_altered);
+  ADD ("/seal/request/seal-removed-is-altered", test_seal_removed_is_altered);
+  ADD ("/seal/request/messages-from-what-was-signed", test_messages_from_what_was_signed);
   ADD ("/seal/payload/verifies-with-exported-keyring", test_payload_verifies_with_exported_keyring);
   ADD ("/seal/payload/verifies-with-fingerprint", test_payload_verifies_with_fingerprint);
   ADD ("/seal/payload/another-associations-key-refused", test_another_associations_key_refused);
