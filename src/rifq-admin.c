@@ -172,7 +172,7 @@ print_table (GPtrArray *beneficiaries)
 
       cells[0] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER) ?: "-");
       cells[1] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
-      cells[2] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
+      cells[2] = rifq_validate_format_mobile (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
       cells[3] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_CITY));
       cells[4] = rifq_beneficiary_dup_full_name (b);
       for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
@@ -229,9 +229,10 @@ print_record (RifqBeneficiary *b)
   for (guint i = 0; i < caregivers->len; i++)
     {
       RifqCaregiver *c = g_ptr_array_index (caregivers, i);
+      g_autofree char *mobile = rifq_validate_format_mobile (c->mobile);
 
       g_print (_("Caregiver: %s (%s)%s%s%s\n"), c->name, c->relation,
-               c->mobile ? " " : "", c->mobile ? c->mobile : "",
+               mobile ? " " : "", mobile ? mobile : "",
                c->is_guardian ? _(", guardian") : "");
     }
 }
@@ -302,9 +303,9 @@ cmd_beneficiary_add (const char *file)
             {
               RifqBeneficiary *other = g_ptr_array_index (probable, i);
               g_autofree char *name = rifq_beneficiary_dup_full_name (other);
+              g_autofree char *mobile = rifq_validate_format_mobile (rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE));
 
-              g_printerr ("  %s  %s  %s  %s\n", rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID),
-                          rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE),
+              g_printerr ("  %s  %s  %s  %s\n", rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID), mobile,
                           rifq_beneficiary_get (other, RIFQ_FIELD_BIRTH_DATE), name);
             }
           if (probable != NULL)

@@ -14,11 +14,13 @@
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
+#include "rifq-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
+#include "rifq-validate.h"
 
 struct _RifqSheetBuild
 {
@@ -83,6 +85,8 @@ add_field (RifqSheetBuild  *build,
     shown = g_strdup (rifq_field_choice_label (field, value));
   else if (value != NULL && info->kind == RIFQ_FIELD_KIND_DATE)
     shown = rifq_calendar_format_iso_both (value, rifq_calendar_interface_digits ());
+  else if (value != NULL && info->kind == RIFQ_FIELD_KIND_MOBILE)
+    shown = rifq_validate_format_mobile (value);
   else if (value != NULL)
     shown = g_strdup (value);
   add_row (build, section, rifq_field_label (field), shown);
@@ -168,24 +172,29 @@ research_report (RifqDb            *db,
     {
       const RifqReferral *ref = g_ptr_array_index (r->referrals, i);
       g_autofree char *researcher = staff_name (db, ref->answered_by);
+      g_autofree char *question = rifq_pdf_isolate_value (ref->question);
+      g_autofree char *answer = rifq_pdf_isolate_value (ref->answer);
+      g_autofree char *answered_by = rifq_pdf_isolate_value (researcher);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("The applicant’s question: %s"), ref->question);
+      g_string_append_printf (text, _("The applicant’s question: %s"), question);
       if (ref->answer != NULL)
         {
           g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("Answer of %s: %s"), researcher ? researcher : "", ref->answer);
+          g_string_append_printf (text, _("Answer of %s: %s"), answered_by, answer);
         }
       if (ref->visit_on != NULL)
         {
           g_autofree char *day = rifq_calendar_format_iso_both (ref->visit_on, rifq_calendar_interface_digits ());
+          g_autofree char *findings = rifq_pdf_isolate_value (ref->visit_findings ? ref->visit_findings : "—");
+          g_autofree char *household = rifq_pdf_isolate_value (ref->visit_household ? ref->visit_household : "—");
+          g_autofree char *recommendation = rifq_pdf_isolate_value (ref->visit_recommendation ? ref->visit_recommendation
+                                                                                              : "—");
 
           g_string_append_c (text, '\n');
           g_string_append_printf (text, _("Home visit on %s. Findings: %s. Household: %s. Recommendation: %s."), day,
-                                  ref->visit_findings ? ref->visit_findings : "—",
-                                  ref->visit_household ? ref->visit_household : "—",
-                                  ref->visit_recommendation ? ref->visit_recommendation : "—");
+                                  findings, household, recommendation);
         }
     }
   if (text->len == 0)
@@ -287,17 +296,23 @@ rifq_sheet_build_new (RifqDb  *db,
   build->signature = r->signature_json ? rifq_signature_new_from_json (r->signature_json, NULL) : NULL;
   build->sheet.signature = build->signature;
   if (g_strcmp0 (r->signer, "caregiver") == 0)
-    build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
-                                                               r->signer_name, r->signer_relation));
+    {
+      g_autofree char *signer = rifq_pdf_isolate_value (r->signer_name);
+      g_autofree char *relation = rifq_pdf_isolate_value (r->signer_relation);
+
+      build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
+                                                                 signer, relation));
+    }
   else
     build->sheet.signed_by_line = keep (build, g_strdup (_("Signed by the applicant")));
   if (g_strcmp0 (r->sign_mark, "thumbprint") == 0)
     build->sheet.signed_by_line = keep (build, g_strdup_printf (_("%s — thumbprint"), build->sheet.signed_by_line));
   {
     g_autofree char *signed_day = rifq_calendar_format_iso_both (r->signed_at, digits);
+    g_autofree char *officer = rifq_pdf_isolate_value (r->officer_name);
 
     build->sheet.officer_line = keep (build, g_strdup_printf (_("Received and confirmed by %s on %s"),
-                                                             r->officer_name, signed_day));
+                                                             officer, signed_day));
   }
   build->sheet.seal_payload = keep (build, g_strdup (seal->payload));
   build->sheet.seal_short_code = keep (build, g_strdup (seal->short_code));

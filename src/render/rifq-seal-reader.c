@@ -13,6 +13,7 @@
 #include <string.h>
 #include <zbar.h>
 
+#include "rifq-arabic.h"
 #include "rifq-error.h"
 #include "rifq-seal-reader.h"
 
@@ -229,8 +230,12 @@ rifq_seal_verify_pdf (RifqDb  *db,
   if (verdict != RIFQ_SEAL_VALID && verdict != RIFQ_SEAL_RECORD_CHANGED)
     return verdict;
 
-  /* The pages must still show what was sealed. */
-  text = strip_marks (raw_text);
+  /* The pages must still show what was sealed, in whichever digits they print numbers. */
+  {
+    g_autofree char *marked = strip_marks (raw_text);
+
+    text = rifq_arabic_latin_digits (marked);
+  }
   root = json_from_string (sealed, NULL);
   for (guint i = 0; root != NULL && JSON_NODE_HOLDS_OBJECT (root) && i < G_N_ELEMENTS (checked); i++)
     {
