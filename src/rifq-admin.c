@@ -224,6 +224,8 @@ print_record (RifqBeneficiary *b)
         shown = g_strdup (rifq_field_choice_label (i, value));
       else if (info->kind == RIFQ_FIELD_KIND_BOOLEAN)
         shown = g_strdup (g_str_equal (value, "true") ? _("yes") : _("no"));
+      else if (info->kind == RIFQ_FIELD_KIND_MOBILE)
+        shown = rifq_validate_format_mobile (value);
       g_print ("%s: %s\n", rifq_field_label (i), shown ? shown : value);
     }
   for (guint i = 0; i < caregivers->len; i++)
@@ -415,9 +417,12 @@ cmd_validate (const char *what,
     }
   if (g_str_equal (what, "phone"))
     {
+      g_autofree char *shown = NULL;
+
       if (!rifq_validate_mobile (value, _("Mobile"), &normalized, &error))
         return refuse (error);
-      g_print (_("%s: a valid Saudi mobile number.\n"), normalized);
+      shown = rifq_validate_format_mobile (normalized);
+      g_print (_("%s: a valid Saudi mobile number.\n"), shown);
       return EXIT_OK;
     }
   return usage (_("validate takes “id” or “phone”."));

@@ -90,9 +90,10 @@ rifq_test_pdf_n_pages (const char *path)
 /* Reading the text back */
 
 /* Words further apart than this share of their line's height are read as two. Measured with
- * Amiri, whose boxes are 2.35 em tall: a space leaves a gap of 0.09 to 0.17 of the box's
- * height, a word split by the bidi algorithm (a parenthesis, a number) none. */
-#define RIFQ_TEST_PDF_SPACE_GAP 0.05
+ * Amiri, whose boxes are 1.76 em tall: a space leaves a gap of 0.027 (before ك, which Amiri
+ * kerns) to 0.17 of the box's height; the parts of a word that pdftotext splits, at a glyph
+ * narrower than 0.1 em or at a number, stand at most 0.02 em (0.012 of the box) apart. */
+#define RIFQ_TEST_PDF_SPACE_GAP 0.02
 
 /* The marks a writer puts round runs of the other direction. */
 static inline gboolean
