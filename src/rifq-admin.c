@@ -305,7 +305,8 @@ cmd_beneficiary_add (const char *file)
             {
               RifqBeneficiary *other = g_ptr_array_index (probable, i);
               g_autofree char *name = rifq_beneficiary_dup_full_name (other);
-              g_autofree char *mobile = rifq_validate_format_mobile (rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE));
+              const char *stored = rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE);
+              g_autofree char *mobile = rifq_validate_format_mobile (stored);
 
               g_printerr ("  %s  %s  %s  %s\n", rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID), mobile,
                           rifq_beneficiary_get (other, RIFQ_FIELD_BIRTH_DATE), name);

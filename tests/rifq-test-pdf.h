@@ -757,7 +757,9 @@ rifq_test_pdf_assert_digits (const char         *path,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gboolean wrong = digits == RIFQ_DIGITS_ARABIC ? (c >= (gunichar) '0' && c <= (gunichar) '9') : (c >= 0x0660 && c <= 0x0669);
+      gboolean western = c >= (gunichar) '0' && c <= (gunichar) '9';
+      gboolean arabic_indic = c >= 0x0660 && c <= 0x0669;
+      gboolean wrong = digits == RIFQ_DIGITS_ARABIC ? western : arabic_indic;
 
       if (wrong)
         g_test_message ("A number in the other digits (U+%04X) in:\n%s", c, text);

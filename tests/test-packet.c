@@ -173,7 +173,8 @@ test_every_number_in_the_packet_digits (Packet        *f,
   meeting = rifq_committee_meeting_get (f->db, f->meeting, NULL);
   for (guint i = 0; i < meeting->agenda->len; i++)
     {
-      g_autoptr(RifqSheetBuild) build = rifq_sheet_build_new (f->db, g_array_index (meeting->agenda, gint64, i), NULL);
+      gint64 request = g_array_index (meeting->agenda, gint64, i);
+      g_autoptr(RifqSheetBuild) build = rifq_sheet_build_new (f->db, request, NULL);
 
       g_ptr_array_add (codes, g_strdup (rifq_sheet_build_get (build)->seal_short_code));
     }

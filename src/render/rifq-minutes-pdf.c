@@ -739,8 +739,8 @@ draw_case (Painter               *painter,
   g_autoptr(PangoLayout) none = NULL;
   g_autofree char *ordinal = format_count ((int) index + 1, painter->minutes->digits);
   g_autofree char *number = g_strconcat (LRI, item->request_number, PDI, NULL);
-  g_autofree char *name = rifq_pdf_isolate_value (rifq_pdf_is_empty (item->beneficiary_name) ? "—"
-                                                                                            : item->beneficiary_name);
+  const char *beneficiary = rifq_pdf_is_empty (item->beneficiary_name) ? "—" : item->beneficiary_name;
+  g_autofree char *name = rifq_pdf_isolate_value (beneficiary);
   g_autofree char *item_line = NULL;
   g_autofree char *heading = NULL;
   double closing;

@@ -93,7 +93,8 @@ rifq_packet_new (RifqDb  *db,
       RifqMember *member = g_ptr_array_index (meeting->members, i);
       g_autofree char *name = rifq_pdf_isolate_value (member->full_name);
 
-      g_ptr_array_add (packet->members, member->chair ? g_strdup_printf (_("%s — chair"), name) : g_steal_pointer (&name));
+      g_ptr_array_add (packet->members, member->chair ? g_strdup_printf (_("%s — chair"), name)
+                                                      : g_steal_pointer (&name));
     }
   for (guint i = 0; i < meeting->agenda->len; i++)
     {

@@ -582,7 +582,11 @@ show_run (cairo_t        *cr,
             }
         }
       if (cairo_cluster.num_bytes == 0 && !backward && cairo_clusters->len > 0)
-        g_array_index (cairo_clusters, cairo_text_cluster_t, cairo_clusters->len - 1).num_glyphs += cairo_cluster.num_glyphs;
+        {
+          guint last = cairo_clusters->len - 1;
+
+          g_array_index (cairo_clusters, cairo_text_cluster_t, last).num_glyphs += cairo_cluster.num_glyphs;
+        }
       else if (cairo_cluster.num_bytes == 0 && backward && k + 1 < clusters->len)
         pending = cairo_cluster.num_glyphs;
       else

@@ -187,10 +187,9 @@ research_report (RifqDb            *db,
       if (ref->visit_on != NULL)
         {
           g_autofree char *day = rifq_calendar_format_iso_both (ref->visit_on, rifq_calendar_interface_digits ());
-          g_autofree char *findings = rifq_pdf_isolate_value (ref->visit_findings ? ref->visit_findings : "—");
-          g_autofree char *household = rifq_pdf_isolate_value (ref->visit_household ? ref->visit_household : "—");
-          g_autofree char *recommendation = rifq_pdf_isolate_value (ref->visit_recommendation ? ref->visit_recommendation
-                                                                                              : "—");
+          g_autofree char *findings = rifq_pdf_isolate_value (ref->visit_findings ?: "—");
+          g_autofree char *household = rifq_pdf_isolate_value (ref->visit_household ?: "—");
+          g_autofree char *recommendation = rifq_pdf_isolate_value (ref->visit_recommendation ?: "—");
 
           g_string_append_c (text, '\n');
           g_string_append_printf (text, _("Home visit on %s. Findings: %s. Household: %s. Recommendation: %s."), day,
