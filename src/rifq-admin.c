@@ -245,7 +245,7 @@ print_table (GPtrArray *beneficiaries)
 
       cells[0] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER) ?: "-");
       cells[1] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
-      cells[2] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
+      cells[2] = rifq_validate_format_mobile (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
       cells[3] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_CITY));
       cells[4] = rifq_beneficiary_dup_full_name (b);
       for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
@@ -297,14 +297,17 @@ print_record (RifqBeneficiary *b)
         shown = g_strdup (rifq_field_choice_label (i, value));
       else if (info->kind == RIFQ_FIELD_KIND_BOOLEAN)
         shown = g_strdup (g_str_equal (value, "true") ? _("yes") : _("no"));
+      else if (info->kind == RIFQ_FIELD_KIND_MOBILE)
+        shown = rifq_validate_format_mobile (value);
       g_print ("%s: %s\n", rifq_field_label (i), shown ? shown : value);
     }
   for (guint i = 0; i < caregivers->len; i++)
     {
       RifqCaregiver *c = g_ptr_array_index (caregivers, i);
+      g_autofree char *mobile = rifq_validate_format_mobile (c->mobile);
 
       g_print (_("Caregiver: %s (%s)%s%s%s\n"), c->name, c->relation,
-               c->mobile ? " " : "", c->mobile ? c->mobile : "",
+               mobile ? " " : "", mobile ? mobile : "",
                c->is_guardian ? _(", guardian") : "");
     }
 }
@@ -406,9 +409,10 @@ cmd_beneficiary_add (const char *file)
             {
               RifqBeneficiary *other = g_ptr_array_index (probable, i);
               g_autofree char *name = rifq_beneficiary_dup_full_name (other);
+              const char *stored = rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE);
+              g_autofree char *mobile = rifq_validate_format_mobile (stored);
 
-              g_printerr ("  %s  %s  %s  %s\n", rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID),
-                          rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE),
+              g_printerr ("  %s  %s  %s  %s\n", rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID), mobile,
                           rifq_beneficiary_get (other, RIFQ_FIELD_BIRTH_DATE), name);
             }
           g_printerr ("%s\n", _("To keep it all the same, repeat with --allow-duplicate \"REASON\"."));
@@ -509,9 +513,12 @@ cmd_validate (const char *what,
     }
   if (g_str_equal (what, "phone"))
     {
+      g_autofree char *shown = NULL;
+
       if (!rifq_validate_mobile (value, _("Mobile"), &normalized, &error))
         return refuse (error);
-      g_print (_("%s: a valid Saudi mobile number.\n"), normalized);
+      shown = rifq_validate_format_mobile (normalized);
+      g_print (_("%s: a valid Saudi mobile number.\n"), shown);
       return EXIT_OK;
     }
   return usage (_("validate takes “id” or “phone”."));

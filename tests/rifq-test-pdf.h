@@ -8,11 +8,36 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
 
+#include "rifq-locale.h"
 #include "rifq-pdf.h"
+
+/* Language */
+
+/* Documents from now on in language, "ar" or "en": the Arabic catalog is found through
+ * RIFQ_LOCALEDIR, as the programs find it (rifq_locale_init()). */
+static inline void
+rifq_test_pdf_use_language (const char *language)
+{
+  static gboolean bound;
+  g_autofree char *locale = NULL;
+
+  if (!bound)
+    {
+      rifq_locale_init ();
+      bound = TRUE;
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* gettext keeps the translations it has looked up until the locale changes. */
+  locale = g_strdup (setlocale (LC_ALL, NULL));
+  setlocale (LC_ALL, "C");
+  setlocale (LC_ALL, locale);
+  g_assert_true (rifq_pdf_rtl () == g_str_equal (language, "ar"));
+}
 
 /* Files */
 
@@ -64,10 +89,11 @@ rifq_test_pdf_n_pages (const char *path)
 
 /* Reading the text back */
 
-/* Glyph clusters further apart than this share of their line's height are read as two words.
- * Measured with Amiri, whose boxes are 2.35 em tall: a space leaves a gap of 0.13 to 0.17 of
- * the box's height, letters of one word (after ر or ا) mostly under 0.06. */
-#define RIFQ_TEST_PDF_SPACE_GAP 0.11
+/* Words further apart than this share of their line's height are read as two. Measured with
+ * Amiri, whose boxes are 1.76 em tall: a space leaves a gap of 0.027 (before ك, which Amiri
+ * kerns) to 0.17 of the box's height; the parts of a word that pdftotext splits, at a glyph
+ * narrower than 0.1 em or at a number, stand at most 0.02 em (0.012 of the box) apart. */
+#define RIFQ_TEST_PDF_SPACE_GAP 0.02
 
 /* The marks a writer puts round runs of the other direction. */
 static inline gboolean
@@ -78,45 +104,20 @@ rifq_test_pdf_is_direction_mark (gunichar c)
          c == 0x200E || c == 0x200F;
 }
 
-typedef enum
-{
-  RIFQ_TEST_PDF_WORD_NEUTRAL,
-  RIFQ_TEST_PDF_WORD_LTR,
-  RIFQ_TEST_PDF_WORD_ARABIC,
-} RifqTestPdfWordKind;
-
-/* One glyph cluster of pdftotext -bbox, and its box. */
+/* One word of pdftotext -bbox, its box, and its text as it stands on the page, left to right. */
 typedef struct
 {
-  double               x_min;
-  double               y_min;
-  double               x_max;
-  double               y_max;
-  char                *text;
-  RifqTestPdfWordKind  kind;
+  double  x_min;
+  double  y_min;
+  double  x_max;
+  double  y_max;
+  char   *text;
 } RifqTestPdfWord;
 
 static inline void
 rifq_test_pdf_word_clear (RifqTestPdfWord *word)
 {
   g_clear_pointer (&word->text, g_free);
-}
-
-static inline RifqTestPdfWordKind
-rifq_test_pdf_word_kind (const char *text)
-{
-  RifqTestPdfWordKind kind = RIFQ_TEST_PDF_WORD_NEUTRAL;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0x0600 && c <= 0x06FF)
-        return RIFQ_TEST_PDF_WORD_ARABIC;
-      if (c < 0x80 && g_ascii_isalnum (c))
-        kind = RIFQ_TEST_PDF_WORD_LTR;
-    }
-  return kind;
 }
 
 static inline void
@@ -173,7 +174,6 @@ rifq_test_pdf_word_text_cb (GMarkupParseContext  *context,
     }
   g_free (word->text);
   word->text = g_string_free (kept, FALSE);
-  word->kind = rifq_test_pdf_word_kind (word->text);
 }
 
 static inline int
@@ -188,56 +188,196 @@ rifq_test_pdf_compare_top (gconstpointer a,
 }
 
 static inline int
-rifq_test_pdf_compare_right_edge_descending (gconstpointer a,
-                                             gconstpointer b)
+rifq_test_pdf_compare_left_edge (gconstpointer a,
+                                 gconstpointer b)
 {
   const RifqTestPdfWord *first = *(const RifqTestPdfWord * const *) a;
   const RifqTestPdfWord *second = *(const RifqTestPdfWord * const *) b;
 
-  return (first->x_max < second->x_max) - (first->x_max > second->x_max);
+  return (first->x_min > second->x_min) - (first->x_min < second->x_min);
 }
 
-/* Turns round each left-to-right run (Latin words and the neutral words between them), which
- * reading from the right has put back to front. */
-static inline void
-rifq_test_pdf_reverse_ltr_runs (GPtrArray *line)
+/* Characters as the bidi algorithm sees them, enough to undo what it did to a line. */
+typedef enum
 {
-  guint i = 0;
+  RIFQ_TEST_PDF_NEUTRAL,
+  RIFQ_TEST_PDF_ARABIC,  /* right to left */
+  RIFQ_TEST_PDF_LATIN,   /* left to right */
+  RIFQ_TEST_PDF_DIGIT,   /* left to right inside either */
+} RifqTestPdfClass;
 
-  while (i < line->len)
+static inline RifqTestPdfClass
+rifq_test_pdf_class (gunichar c)
+{
+  if (g_unichar_isdigit (c))
+    return RIFQ_TEST_PDF_DIGIT;
+  if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF))
+    return g_unichar_isalpha (c) || g_unichar_ismark (c) ? RIFQ_TEST_PDF_ARABIC : RIFQ_TEST_PDF_NEUTRAL;
+  if (g_unichar_isalpha (c))
+    return RIFQ_TEST_PDF_LATIN;
+  return RIFQ_TEST_PDF_NEUTRAL;
+}
+
+static inline void
+rifq_test_pdf_reverse (gunichar *chars,
+                       glong     from,
+                       glong     to)
+{
+  for (glong a = from, b = to - 1; a < b; a++, b--)
     {
-      guint end = i;
+      gunichar swap = chars[a];
 
-      if (((RifqTestPdfWord *) g_ptr_array_index (line, i))->kind != RIFQ_TEST_PDF_WORD_LTR)
+      chars[a] = chars[b];
+      chars[b] = swap;
+    }
+}
+
+/* What holds two numbers together as one ("1448/0007", "2026-11-26", "١٬٥٠٠", "MR-2026-4471"):
+ * one of these between them. A space does too between the groups of a telephone number, which
+ * documents keep whole. Anything else, a dash between spaces, leaves two numbers that a
+ * right-to-left line sets in its own order. */
+static inline gboolean
+rifq_test_pdf_is_number_joiner (gunichar c)
+{
+  return c == '/' || c == '-' || c == '.' || c == ',' || c == ':' || c == 0x066B || c == 0x066C;
+}
+
+/* Classes of a line's characters for undoing the bidi algorithm: digits after Latin letters,
+ * with no Arabic between, read as Latin (the algorithm's rule W7). */
+static inline RifqTestPdfClass *
+rifq_test_pdf_classes (const gunichar *chars,
+                       glong           n)
+{
+  RifqTestPdfClass *classes = g_new (RifqTestPdfClass, MAX (n, 1));
+  RifqTestPdfClass strong = RIFQ_TEST_PDF_NEUTRAL;
+
+  for (glong i = 0; i < n; i++)
+    {
+      classes[i] = rifq_test_pdf_class (chars[i]);
+      if (classes[i] == RIFQ_TEST_PDF_ARABIC || classes[i] == RIFQ_TEST_PDF_LATIN)
+        strong = classes[i];
+      else if (classes[i] == RIFQ_TEST_PDF_DIGIT && strong == RIFQ_TEST_PDF_LATIN)
+        classes[i] = RIFQ_TEST_PDF_LATIN;
+    }
+  return classes;
+}
+
+/* The end of the left-to-right run (Latin and numbers) that begins at i: what lies between two
+ * Latin words goes with them; between a number and its neighbour only a joiner does. */
+static inline glong
+rifq_test_pdf_run_end (const gunichar         *chars,
+                       const RifqTestPdfClass *classes,
+                       glong                   n,
+                       glong                   i)
+{
+  glong end = i + 1;
+
+  while (end < n)
+    {
+      glong next = end;
+      gboolean joined;
+
+      while (next < n && classes[next] == RIFQ_TEST_PDF_NEUTRAL)
+        next++;
+      if (next >= n || (classes[next] != RIFQ_TEST_PDF_LATIN && classes[next] != RIFQ_TEST_PDF_DIGIT))
+        break;
+      joined = next == end ||
+               (classes[end - 1] == RIFQ_TEST_PDF_LATIN && classes[next] == RIFQ_TEST_PDF_LATIN) ||
+               (next - end == 1 && rifq_test_pdf_is_number_joiner (chars[end])) ||
+               (next - end == 1 && chars[end] == ' ' &&
+                classes[end - 1] == RIFQ_TEST_PDF_DIGIT && classes[next] == RIFQ_TEST_PDF_DIGIT);
+      if (!joined)
+        break;
+      end = next + 1;
+    }
+  return end;
+}
+
+/* Turns back, from from to to, each run of Latin and of numbers. */
+static inline void
+rifq_test_pdf_restore_ltr_runs (gunichar               *chars,
+                                const RifqTestPdfClass *classes,
+                                glong                   from,
+                                glong                   to)
+{
+  glong i = from;
+
+  while (i < to)
+    {
+      glong end;
+
+      if (classes[i] != RIFQ_TEST_PDF_LATIN && classes[i] != RIFQ_TEST_PDF_DIGIT)
         {
           i++;
           continue;
         }
-      for (guint j = i;
-           j < line->len && ((RifqTestPdfWord *) g_ptr_array_index (line, j))->kind != RIFQ_TEST_PDF_WORD_ARABIC;
-           j++)
-        {
-          if (((RifqTestPdfWord *) g_ptr_array_index (line, j))->kind == RIFQ_TEST_PDF_WORD_LTR)
-            end = j;
-        }
-      for (guint a = i, b = end; a < b; a++, b--)
-        {
-          gpointer swap = line->pdata[a];
-
-          line->pdata[a] = line->pdata[b];
-          line->pdata[b] = swap;
-        }
-      i = end + 1;
+      end = MIN (rifq_test_pdf_run_end (chars, classes, to, i), to);
+      rifq_test_pdf_reverse (chars, i, end);
+      i = end;
     }
+}
+
+/* A line as it stands on the page, left to right, in the order it was written: in a
+ * right-to-left document the line turned round and its runs of Latin and of numbers back
+ * again; in a left-to-right one each Arabic run turned round, and the numbers in it back. */
+static inline char *
+rifq_test_pdf_logical_line (const char *visual,
+                            gboolean    rtl)
+{
+  glong n = 0;
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (visual, -1, &n);
+  g_autofree RifqTestPdfClass *classes = NULL;
+
+  if (rtl)
+    {
+      rifq_test_pdf_reverse (chars, 0, n);
+      classes = rifq_test_pdf_classes (chars, n);
+      rifq_test_pdf_restore_ltr_runs (chars, classes, 0, n);
+    }
+  else
+    {
+      glong i = 0;
+
+      classes = rifq_test_pdf_classes (chars, n);
+      while (i < n)
+        {
+          glong end = i;
+
+          if (classes[i] != RIFQ_TEST_PDF_ARABIC)
+            {
+              i++;
+              continue;
+            }
+          /* To the last Arabic letter before the next Latin one. */
+          for (glong j = i; j < n && classes[j] != RIFQ_TEST_PDF_LATIN; j++)
+            {
+              if (classes[j] == RIFQ_TEST_PDF_ARABIC)
+                end = j;
+            }
+          rifq_test_pdf_reverse (chars, i, end + 1);
+          {
+            g_autofree RifqTestPdfClass *run = rifq_test_pdf_classes (chars + i, end + 1 - i);
+
+            rifq_test_pdf_restore_ltr_runs (chars + i, run, 0, end + 1 - i);
+          }
+          g_free (classes);
+          classes = rifq_test_pdf_classes (chars, n);
+          i = end + 1;
+        }
+    }
+  return g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
 }
 
 static inline void
 rifq_test_pdf_append_line (GString   *text,
                            GPtrArray *line,
-                           double     space_gap)
+                           double     space_gap,
+                           gboolean   rtl)
 {
-  g_ptr_array_sort (line, rifq_test_pdf_compare_right_edge_descending);
-  rifq_test_pdf_reverse_ltr_runs (line);
+  g_autoptr(GString) visual = g_string_new (NULL);
+  g_autofree char *logical = NULL;
+
+  g_ptr_array_sort (line, rifq_test_pdf_compare_left_edge);
   for (guint i = 0; i < line->len; i++)
     {
       const RifqTestPdfWord *word = g_ptr_array_index (line, i);
@@ -245,28 +385,23 @@ rifq_test_pdf_append_line (GString   *text,
       if (i > 0)
         {
           const RifqTestPdfWord *before = g_ptr_array_index (line, i - 1);
-          double gap = MAX (before->x_min - word->x_max, word->x_min - before->x_max);
 
-          if (gap > space_gap * (word->y_max - word->y_min))
-            g_string_append_c (text, ' ');
+          if (word->x_min - before->x_max > space_gap * (word->y_max - word->y_min))
+            g_string_append_c (visual, ' ');
         }
-      g_string_append (text, word->text);
+      g_string_append (visual, word->text);
     }
+  logical = rifq_test_pdf_logical_line (visual->str, rtl);
+  g_string_append (text, logical);
   g_string_append_c (text, '\n');
   g_ptr_array_set_size (line, 0);
 }
 
-/* One page's text in reading order, a line of the page a line of text; pages count from 1.
- * Gaps wider than space_gap times the line's height are read as spaces.
- *
- * pdftotext writes each line in visual order with the Arabic runs embedded, so "١٥ جمادى"
- * comes back as "جمادى١٥" once its marks are stripped. Its -bbox output gives each glyph
- * cluster and its box instead; read right to left, line by line, with Latin runs turned back
- * round, those give the text back in the order it was written. */
-static inline char *
-rifq_test_pdf_page_text_full (const char *path,
-                              int         page,
-                              double      space_gap)
+/* The words of a page (from 1) as pdftotext -bbox gives them, top to bottom; their text as it
+ * stands on the page, left to right. */
+static inline GArray *
+rifq_test_pdf_page_words (const char *path,
+                          int         page)
 {
   static const GMarkupParser parser = {
     rifq_test_pdf_word_started_cb, NULL, rifq_test_pdf_word_text_cb, NULL, NULL,
@@ -274,13 +409,9 @@ rifq_test_pdf_page_text_full (const char *path,
   g_autofree char *page_arg = g_strdup_printf ("%d", page);
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", "-f", page_arg, "-l", page_arg, path, "-", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) words = g_array_new (FALSE, TRUE, sizeof (RifqTestPdfWord));
-  g_autoptr(GPtrArray) line = g_ptr_array_new ();
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autofree char *out = NULL;
-  GString *text = g_string_new (NULL);
-  double line_middle = 0;
-  double line_height = 0;
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (RifqTestPdfWord));
   int status;
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -293,15 +424,62 @@ rifq_test_pdf_page_text_full (const char *path,
   g_assert_true (g_markup_parse_context_parse (context, out, -1, &error));
   g_assert_no_error (error);
   g_assert_true (g_markup_parse_context_end_parse (context, &error));
-
   g_array_sort (words, rifq_test_pdf_compare_top);
+  return words;
+}
+
+/* The box of the first word on page (from 1) that reads word, left to right as it stands; says
+ * so in the test's log when there is none. */
+static inline gboolean
+rifq_test_pdf_find_word (const char      *path,
+                         int              page,
+                         const char      *word,
+                         RifqTestPdfWord *out_box)
+{
+  g_autoptr(GArray) words = rifq_test_pdf_page_words (path, page);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const RifqTestPdfWord *found = &g_array_index (words, RifqTestPdfWord, i);
+
+      if (g_str_equal (found->text, word))
+        {
+          *out_box = *found;
+          out_box->text = NULL;
+          return TRUE;
+        }
+    }
+  g_test_message ("No word «%s» on page %d", word, page);
+  return FALSE;
+}
+
+/* One page's text in reading order, a line of the page a line of text; pages count from 1.
+ * Gaps wider than space_gap times the line's height are read as spaces.
+ *
+ * pdftotext writes each line in visual order with the Arabic runs embedded, and puts the
+ * punctuation at the end of an Arabic word on the wrong side of the space after it. Its -bbox
+ * output gives each word and its box instead, the word's letters as they stand: read left to
+ * right, line by line, and the bidi algorithm undone for the document's direction, those give
+ * the text back in the order it was written. */
+static inline char *
+rifq_test_pdf_page_text_full (const char *path,
+                              int         page,
+                              double      space_gap)
+{
+  g_autoptr(GArray) words = rifq_test_pdf_page_words (path, page);
+  g_autoptr(GPtrArray) line = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+  gboolean rtl = rifq_pdf_rtl ();
+  double line_middle = 0;
+  double line_height = 0;
+
   for (guint i = 0; i < words->len; i++)
     {
       RifqTestPdfWord *word = &g_array_index (words, RifqTestPdfWord, i);
       double middle = (word->y_min + word->y_max) / 2;
 
       if (line->len > 0 && fabs (middle - line_middle) > 0.35 * line_height)
-        rifq_test_pdf_append_line (text, line, space_gap);
+        rifq_test_pdf_append_line (text, line, space_gap, rtl);
       if (line->len == 0)
         {
           line_middle = middle;
@@ -310,7 +488,7 @@ rifq_test_pdf_page_text_full (const char *path,
       g_ptr_array_add (line, word);
     }
   if (line->len > 0)
-    rifq_test_pdf_append_line (text, line, space_gap);
+    rifq_test_pdf_append_line (text, line, space_gap, rtl);
 
   return g_string_free (text, FALSE);
 }
@@ -348,17 +526,16 @@ rifq_test_pdf_text (const char *path)
 
 /* Comparing */
 
-/* Harakat come back from Amiri's glyph clusters out of order ("صوّتت" reads "صوتّت", "تقريرًا"
- * reads "تقريراً"): they are left out of comparisons, the letters they sit on are not. */
+/* Harakat are drawn but are not part of a document's text (rifq_pdf_show_layout()): they are
+ * left out of comparisons, the letters they sit on are not. */
 static inline gboolean
 rifq_test_pdf_is_haraka (gunichar c)
 {
   return (c >= 0x064B && c <= 0x0652) || c == 0x0670;
 }
 
-/* Spaces between Arabic words come back from the gaps between glyphs, which kerning now and
- * then closes ("لرعايةكبار") or widens ("ا ل كرسي"): text is compared without them, and
- * without harakat. What matters, the order of letters and digits, is compared whole. */
+/* The checks that look for a value compare the order of its letters and digits, without
+ * spaces and harakat; the words themselves are checked by rifq_test_pdf_assert_text_as_drawn(). */
 static inline char *
 rifq_test_pdf_without_spaces (const char *text)
 {
@@ -387,6 +564,207 @@ rifq_test_pdf_holds (const char *text,
     return TRUE;
   g_test_message ("Not found: %s", needle);
   return FALSE;
+}
+
+/* The words of text: its runs of Arabic letters, of Latin letters and of digits, harakat and
+ * direction marks left out. Punctuation is not compared: pdftotext moves it, in a
+ * right-to-left line, to the other side of the space next to it. */
+static inline GPtrArray *
+rifq_test_pdf_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+  RifqTestPdfClass word_class = RIFQ_TEST_PDF_NEUTRAL;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      RifqTestPdfClass c_class = *p == '\0' ? RIFQ_TEST_PDF_NEUTRAL : rifq_test_pdf_class (c);
+
+      if (*p != '\0' && (g_unichar_ismark (c) || rifq_test_pdf_is_direction_mark (c)))
+        continue;
+      if (c_class != word_class && word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (*p == '\0')
+        break;
+      if (c_class != RIFQ_TEST_PDF_NEUTRAL)
+        g_string_append_unichar (word, c);
+      word_class = c_class;
+    }
+  g_string_free (word, TRUE);
+  return words;
+}
+
+static inline int
+rifq_test_pdf_compare_strings (gconstpointer a,
+                               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* pdftotext sets numbers that stand next to each other, with only a dash or a space between
+ * ("٣ — ٢٠" in a right-to-left line), in the order they stand rather than the order they were
+ * written: each run of such numbers is compared as a set. The order inside a number
+ * ("1448/0007") is the checks' of rifq_test_pdf_holds(). */
+static inline void
+rifq_test_pdf_sort_number_runs (GPtrArray *words)
+{
+  guint i = 0;
+
+  while (i < words->len)
+    {
+      guint end = i;
+
+      while (end < words->len && g_unichar_isdigit (g_utf8_get_char (g_ptr_array_index (words, end))))
+        end++;
+      if (end - i > 1)
+        qsort (words->pdata + i, end - i, sizeof (gpointer), rifq_test_pdf_compare_strings);
+      i = MAX (end, i + 1);
+    }
+}
+
+/* Whether needle's words stand, in order and next to each other, among haystack's. */
+static inline gboolean
+rifq_test_pdf_words_hold (GPtrArray *haystack,
+                          GPtrArray *needle)
+{
+  for (guint start = 0; start + needle->len <= haystack->len; start++)
+    {
+      guint i = 0;
+
+      while (i < needle->len &&
+             g_str_equal (g_ptr_array_index (haystack, start + i), g_ptr_array_index (needle, i)))
+        i++;
+      if (i == needle->len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The document's text as pdftotext reads it, as a person copying it would get it, with the
+ * direction marks pdftotext adds taken out. */
+static inline char *
+rifq_test_pdf_extracted_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GString *text = g_string_new (NULL);
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!rifq_test_pdf_is_direction_mark (g_utf8_get_char (p)))
+        g_string_append_unichar (text, g_utf8_get_char (p));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Each line drawn (rifq_pdf_record_text_end()) reads back from the PDF at path with the words
+ * it was drawn with, whole and in order: none split by a space, none run into the next. */
+static inline void
+rifq_test_pdf_assert_text_as_drawn (const char         *path,
+                                    const char * const *drawn)
+{
+  g_autofree char *text = rifq_test_pdf_extracted_text (path);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) extracted = g_ptr_array_new_with_free_func (g_free);
+  guint checked = 0;
+  guint wrong = 0;
+
+  g_assert_nonnull (drawn);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) words = rifq_test_pdf_words (lines[i]);
+
+      rifq_test_pdf_sort_number_runs (words);
+      for (guint w = 0; w < words->len; w++)
+        g_ptr_array_add (extracted, g_strdup (g_ptr_array_index (words, w)));
+    }
+  for (guint i = 0; drawn[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) words = rifq_test_pdf_words (drawn[i]);
+
+      if (words->len == 0)
+        continue;
+      rifq_test_pdf_sort_number_runs (words);
+      checked++;
+      if (!rifq_test_pdf_words_hold (extracted, words))
+        {
+          g_test_message ("Drawn, but not read back as drawn: «%s»", drawn[i]);
+          wrong++;
+        }
+    }
+  if (wrong > 0)
+    g_test_message ("pdftotext read:\n%s", text);
+  g_assert_cmpuint (checked, >, 5);
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
+/* In a document read left to right: word (an English label or heading) starts on page within
+ * tolerance points of the left margin at margin_left, and each of ends (words with their
+ * punctuation, "Greetings,", "days).") is on a page as one word, its punctuation after it: laid
+ * out right to left, a sentence's last stop would stand apart at its left end. */
+static inline void
+rifq_test_pdf_assert_left_to_right (const char         *path,
+                                    int                 page,
+                                    const char         *word,
+                                    double              margin_left,
+                                    double              tolerance,
+                                    const char * const *ends)
+{
+  RifqTestPdfWord box = { 0 };
+
+  g_assert_false (rifq_pdf_rtl ());
+  g_assert_true (rifq_test_pdf_find_word (path, page, word, &box));
+  g_test_message ("«%s» starts at %.1f pt", word, box.x_min);
+  g_assert_cmpfloat (box.x_min, >=, margin_left - 1);
+  g_assert_cmpfloat (box.x_min, <=, margin_left + tolerance);
+  for (guint i = 0; ends != NULL && ends[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (int p = 1; p <= rifq_test_pdf_n_pages (path) && !found; p++)
+        found = rifq_test_pdf_find_word (path, p, ends[i], &box);
+      g_assert_true (found);
+    }
+}
+
+/* Every number the document prints is in digits: no Western digit on an Arabic document's
+ * pages, no Arabic-Indic one on a Western one. except, when given, lists texts allowed to keep
+ * their own (a seal's code). */
+static inline void
+rifq_test_pdf_assert_digits (const char         *path,
+                             RifqDigits          digits,
+                             const char * const *except)
+{
+  g_autofree char *text = rifq_test_pdf_extracted_text (path);
+
+  for (guint i = 0; except != NULL && except[i] != NULL; i++)
+    {
+      char *found;
+
+      while ((found = strstr (text, except[i])) != NULL)
+        memset (found, ' ', strlen (except[i]));
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean western = c >= (gunichar) '0' && c <= (gunichar) '9';
+      gboolean arabic_indic = c >= 0x0660 && c <= 0x0669;
+      gboolean wrong = digits == RIFQ_DIGITS_ARABIC ? western : arabic_indic;
+
+      if (wrong)
+        g_test_message ("A number in the other digits (U+%04X) in:\n%s", c, text);
+      g_assert_false (wrong);
+    }
 }
 
 /* Pages and fonts */

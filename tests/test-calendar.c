@@ -798,6 +798,18 @@ test_interface_digits_english (void)
   g_assert_cmpint (rifq_calendar_interface_digits (), ==, RIFQ_DIGITS_LATIN);
 }
 
+/* The digits chosen in Preferences win over the language's, for everything printed after. */
+static void
+test_interface_digits_follow_the_preference (void)
+{
+  rifq_calendar_set_preferred_digits (RIFQ_DIGITS_ARABIC);
+  g_assert_cmpint (rifq_calendar_interface_digits (), ==, RIFQ_DIGITS_ARABIC);
+  rifq_calendar_set_preferred_digits (RIFQ_DIGITS_LATIN);
+  g_assert_cmpint (rifq_calendar_interface_digits (), ==, RIFQ_DIGITS_LATIN);
+  rifq_calendar_unset_preferred_digits ();
+  g_assert_cmpint (rifq_calendar_interface_digits (), ==, RIFQ_DIGITS_LATIN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -839,6 +851,8 @@ main (int   argc,
   g_test_add_func ("/calendar/iso/round-trip", test_iso_round_trip);
   g_test_add_func ("/calendar/iso/refused-when-not-iso", test_iso_refused);
   g_test_add_func ("/calendar/interface-digits/latin-in-english", test_interface_digits_english);
+  g_test_add_func ("/calendar/interface-digits/preference-over-the-language",
+                   test_interface_digits_follow_the_preference);
 
   return g_test_run ();
 }

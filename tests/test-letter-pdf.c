@@ -14,6 +14,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "rifq-arabic.h"
 #include "rifq-letter-pdf.h"
 #include "rifq-pdf.h"
 #include "rifq-test-pdf.h"
@@ -84,6 +85,13 @@ sample_letter (RifqLetterKind kind)
   return letter;
 }
 
+/* A number as an Arabic letter prints it. */
+static char *
+shown (const char *latin)
+{
+  return rifq_arabic_indic_digits (latin);
+}
+
 static char *
 write_letter (const RifqLetter *letter)
 {
@@ -103,28 +111,32 @@ test_holds_number_name_and_reasons (void)
   RifqLetter letter = sample_letter (RIFQ_LETTER_REJECTION);
   g_autofree char *path = write_letter (&letter);
   g_autofree char *text = rifq_test_pdf_text (path);
+  g_autofree char *letterhead = shown (LETTERHEAD);
+  g_autofree char *letter_number = shown (LETTER_NUMBER);
+  g_autofree char *request_number = shown (REQUEST_NUMBER);
+  g_autofree char *national_id = shown (NATIONAL_ID);
 
   g_test_message ("Read back: %s", text);
   g_assert_true (rifq_test_pdf_holds (text, "جمعية رحماء لرعاية كبار السن"));
-  g_assert_true (rifq_test_pdf_holds (text, LETTERHEAD));
+  g_assert_true (rifq_test_pdf_holds (text, letterhead));
   /* Numbers with separators keep their order beside Arabic: 0007/1448 would be wrong. */
-  g_assert_true (rifq_test_pdf_holds (text, LETTER_NUMBER));
-  g_assert_true (rifq_test_pdf_holds (text, REQUEST_NUMBER));
+  g_assert_true (rifq_test_pdf_holds (text, letter_number));
+  g_assert_true (rifq_test_pdf_holds (text, request_number));
   /* The date breaks at its dash; at the end of the block pdftotext reads "٢٠٢٦م" as one word
    * in visual order, so the Hijri half is compared whole and the Gregorian one by its parts. */
   g_assert_true (rifq_test_pdf_holds (text, "٢١ جمادى الآخرة ١٤٤٨ هـ —"));
   g_assert_true (rifq_test_pdf_holds (text, "١ ديسمبر"));
   g_assert_true (rifq_test_pdf_holds (text, "٢٠٢٦"));
   g_assert_true (rifq_test_pdf_holds (text, RECIPIENT));
-  g_assert_true (rifq_test_pdf_holds (text, NATIONAL_ID));
+  g_assert_true (rifq_test_pdf_holds (text, national_id));
   g_assert_true (rifq_test_pdf_holds (text, REASONS));
   g_assert_true (rifq_test_pdf_holds (text, NEXT_STEP));
   g_assert_true (rifq_test_pdf_holds (text, "رئيس لجنة البحث"));
   g_assert_true (rifq_test_pdf_holds (text, "د. سعد بن محمد القحطاني"));
-  g_assert_true (rifq_test_pdf_holds (text, "To the honourable"));
-  g_assert_true (rifq_test_pdf_holds (text, "We regret to inform you"));
-  g_assert_true (rifq_test_pdf_holds (text, "following reasons"));
-  g_assert_true (rifq_test_pdf_holds (text, "With our best regards"));
+  g_assert_true (rifq_test_pdf_holds (text, "المكرم/"));
+  g_assert_true (rifq_test_pdf_holds (text, "نأسف لإفادتكم"));
+  g_assert_true (rifq_test_pdf_holds (text, "للأسباب الآتية"));
+  g_assert_true (rifq_test_pdf_holds (text, "وتقبّلوا خالص تحياتنا"));
 
   rifq_test_pdf_remove (path);
 }
@@ -142,19 +154,19 @@ test_wording_follows_the_decision (void)
   path = write_letter (&acceptance);
   text = rifq_test_pdf_text (path);
   g_test_message ("Acceptance: %s", text);
-  g_assert_true (rifq_test_pdf_holds (text, "We are pleased to inform you"));
-  g_assert_true (rifq_test_pdf_holds (text, "The amount approved is"));
+  g_assert_true (rifq_test_pdf_holds (text, "يسرّنا إفادتكم"));
+  g_assert_true (rifq_test_pdf_holds (text, "وقد اعتُمد لكم مبلغ قدره"));
   g_assert_true (rifq_test_pdf_holds (text, "١٬٥٠٠ ريال"));
-  g_assert_false (strstr (text, "following reasons") != NULL);
+  g_assert_false (strstr (text, "للأسباب الآتية") != NULL);
   rifq_test_pdf_remove (path);
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&text, g_free);
 
   path = write_letter (&deferral);
   text = rifq_test_pdf_text (path);
-  g_assert_true (rifq_test_pdf_holds (text, "has deferred its decision"));
+  g_assert_true (rifq_test_pdf_holds (text, "أجّلت البتّ"));
   g_assert_true (rifq_test_pdf_holds (text, REASONS));
-  g_assert_false (strstr (text, "amount approved") != NULL);
+  g_assert_false (strstr (text, "مبلغ قدره") != NULL);
   rifq_test_pdf_remove (path);
   g_clear_pointer (&path, g_free);
   g_clear_pointer (&text, g_free);
@@ -163,8 +175,8 @@ test_wording_follows_the_decision (void)
   bare_rejection.reasons = NULL;
   path = write_letter (&bare_rejection);
   text = rifq_test_pdf_text (path);
-  g_assert_true (rifq_test_pdf_holds (text, "has not accepted"));
-  g_assert_false (strstr (text, "following reasons") != NULL);
+  g_assert_true (rifq_test_pdf_holds (text, "لم توافق"));
+  g_assert_false (strstr (text, "للأسباب الآتية") != NULL);
   rifq_test_pdf_remove (path);
 }
 
@@ -222,7 +234,7 @@ test_title_names_the_letter (void)
   g_autofree char *creator = poppler_document_get_creator (document);
 
   g_assert_nonnull (strstr (title, LETTER_NUMBER));
-  g_assert_nonnull (strstr (title, "Decision letter"));
+  g_assert_nonnull (strstr (title, "خطاب القرار"));
   g_assert_cmpstr (creator, ==, "Rifq");
   g_object_unref (document);
   rifq_test_pdf_remove (path);
@@ -254,14 +266,97 @@ test_unwritable_path_refused (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+test_copies_as_drawn (void)
+{
+  for (RifqLetterKind kind = RIFQ_LETTER_ACCEPTANCE; kind <= RIFQ_LETTER_DEFERRAL; kind++)
+    {
+      RifqLetter letter = sample_letter (kind);
+      g_autofree char *path = NULL;
+      g_auto(GStrv) drawn = NULL;
+
+      letter.reasons = REASONS;
+      rifq_pdf_record_text_begin ();
+      path = write_letter (&letter);
+      drawn = rifq_pdf_record_text_end ();
+
+      rifq_test_pdf_assert_text_as_drawn (path, (const char * const *) drawn);
+      rifq_test_pdf_remove (path);
+    }
+}
+
+/* "المكرم" to a man, "المكرمة" to a woman; in English "Mr." and "Ms.". */
+static void
+test_addresses_women_and_men (void)
+{
+  const char *language[] = { "ar", "en" };
+  const char *man[] = { "المكرم/", "Mr." };
+  const char *woman[] = { "المكرمة/", "Ms." };
+
+  for (guint l = 0; l < G_N_ELEMENTS (language); l++)
+    {
+      RifqLetter letter = sample_letter (RIFQ_LETTER_ACCEPTANCE);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      rifq_test_pdf_use_language (language[l]);
+      letter.recipient = RIFQ_LETTER_TO_WOMAN;
+      path = write_letter (&letter);
+      text = rifq_test_pdf_text (path);
+      g_test_message ("To a woman: %s", text);
+      g_assert_true (rifq_test_pdf_holds (text, woman[l]));
+      rifq_test_pdf_remove (path);
+      g_clear_pointer (&path, g_free);
+      g_clear_pointer (&text, g_free);
+
+      letter.recipient = RIFQ_LETTER_TO_MAN;
+      path = write_letter (&letter);
+      text = rifq_test_pdf_text (path);
+      g_test_message ("To a man: %s", text);
+      g_assert_true (rifq_test_pdf_holds (text, man[l]));
+      g_assert_null (strstr (text, woman[l]));
+      rifq_test_pdf_remove (path);
+    }
+  rifq_test_pdf_use_language ("ar");
+}
+
+static void
+test_every_number_in_the_letter_digits (void)
+{
+  RifqLetter letter = sample_letter (RIFQ_LETTER_ACCEPTANCE);
+  g_autofree char *path = write_letter (&letter);
+
+  /* The letter's and the request's numbers, the national ID, the letterhead's telephone, the
+   * date and the amount alike. */
+  rifq_test_pdf_assert_digits (path, RIFQ_DIGITS_ARABIC, NULL);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_english_reads_left_to_right (void)
+{
+  const char *ends[] = { "Greetings,", "regards,", NULL };
+  RifqLetter letter = sample_letter (RIFQ_LETTER_REJECTION);
+  g_autofree char *path = NULL;
+
+  rifq_test_pdf_use_language ("en");
+  letter.digits = RIFQ_DIGITS_LATIN;
+  letter.date_line = "21 Jumada al-Akhirah 1448 AH — 1 December 2026";
+  path = write_letter (&letter);
+  /* The greeting at the left margin (56 pt), its comma after it. */
+  rifq_test_pdf_assert_left_to_right (path, 1, "Greetings,", 56, 2, ends);
+  rifq_test_pdf_remove (path);
+  rifq_test_pdf_use_language ("ar");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   /* English wording: the assertions are about the data, which is never translated. */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* The documents as the association prints them: in Arabic, right to left. */
+  rifq_test_pdf_use_language ("ar");
 
   g_test_add_func ("/letter-pdf/text/holds-number-name-and-reasons", test_holds_number_name_and_reasons);
   g_test_add_func ("/letter-pdf/text/wording-follows-the-decision", test_wording_follows_the_decision);
@@ -270,6 +365,10 @@ main (int   argc,
   g_test_add_func ("/letter-pdf/fonts/all-embedded", test_fonts_all_embedded);
   g_test_add_func ("/letter-pdf/write/title-names-the-letter", test_title_names_the_letter);
   g_test_add_func ("/letter-pdf/write/unwritable-path-refused", test_unwritable_path_refused);
+  g_test_add_func ("/letter-pdf/text/copies-as-drawn", test_copies_as_drawn);
+  g_test_add_func ("/letter-pdf/text/addresses-women-and-men", test_addresses_women_and_men);
+  g_test_add_func ("/letter-pdf/text/every-number-in-the-letter-digits", test_every_number_in_the_letter_digits);
+  g_test_add_func ("/letter-pdf/direction/english-reads-left-to-right", test_english_reads_left_to_right);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rifq-minutes-pdf.h"
+#include "rifq-arabic.h"
 #include "rifq-pdf.h"
 #include "rifq-test-pdf.h"
 
@@ -153,14 +154,15 @@ test_lists_every_decision_and_vote (void)
   g_assert_true (rifq_test_pdf_holds (text, TITLE));
   g_assert_true (rifq_test_pdf_holds (text, MEETING_LINE));
   g_assert_true (rifq_test_pdf_holds (text, QUORUM_LINE));
-  g_assert_true (rifq_test_pdf_holds (text, "Present"));
-  g_assert_true (rifq_test_pdf_holds (text, "Absent"));
+  g_assert_true (rifq_test_pdf_holds (text, "حاضر"));
+  g_assert_true (rifq_test_pdf_holds (text, "غائب"));
 
   for (guint i = 0; i < minutes.n_cases; i++)
     {
       const RifqMinutesCase *item = &minutes.cases[i];
+      g_autofree char *number = rifq_arabic_indic_digits (item->request_number);
 
-      g_assert_true (rifq_test_pdf_holds (text, item->request_number));
+      g_assert_true (rifq_test_pdf_holds (text, number));
       g_assert_true (rifq_test_pdf_holds (text, item->beneficiary_name));
       g_assert_true (rifq_test_pdf_holds (text, item->kind));
       g_assert_true (rifq_test_pdf_holds (text, item->tally));
@@ -177,23 +179,22 @@ test_lists_every_decision_and_vote (void)
         }
     }
 
-  /* Each decision in its box, and the one not taken said so. An English label's colon lands
-   * on the far side of it inside a right-to-left line, so labels are counted without it. */
-  g_assert_cmpuint (count_in (text, "Decision"), ==, minutes.n_cases);
-  g_assert_cmpuint (count_in (text, "Not decided at this meeting"), ==, 1);
-  g_assert_cmpuint (count_in (text, "No votes were recorded"), ==, 1);
-  g_assert_cmpuint (count_in (text, "Amount approved"), ==, 1);
+  /* Each decision in its box, and the one not taken said so. */
+  g_assert_cmpuint (count_in (text, "القرار:"), ==, minutes.n_cases);
+  g_assert_cmpuint (count_in (text, "لم يُتخذ قرار في هذا الاجتماع"), ==, 1);
+  g_assert_cmpuint (count_in (text, "لم تُسجَّل أصوات."), ==, 1);
+  g_assert_cmpuint (count_in (text, "المبلغ المعتمد:"), ==, 1);
   /* Each member's vote is a row of its own: the votes, and the names beside them. */
-  g_assert_cmpuint (count_in (text, "1448/0009"), ==, 1);
+  g_assert_cmpuint (count_in (text, "١٤٤٨/٠٠٠٩"), ==, 1);
   g_assert_cmpuint (count_in (text, "تأجيل"), >=, 4);
   g_assert_cmpuint (count_in (text, "هيفاء بنت عبدالله الشهري"), ==, 1 + 3 + 1);
 
   /* Numbers with separators keep their order beside Arabic: 0007/1448 would be wrong. */
-  g_assert_true (rifq_test_pdf_holds (text, "1448/0007"));
+  g_assert_true (rifq_test_pdf_holds (text, "١٤٤٨/٠٠٠٧"));
 
   /* The signatures: every member present, the chair labelled, the absent member not. */
-  g_assert_true (rifq_test_pdf_holds (text, "Signatures"));
-  g_assert_true (rifq_test_pdf_holds (text, "Chair of the committee"));
+  g_assert_true (rifq_test_pdf_holds (text, "التوقيعات"));
+  g_assert_cmpuint (count_in (text, "رئيس اللجنة"), ==, 2);
   g_assert_cmpuint (count_in (text, ABSENT), ==, 1);
   g_assert_cmpuint (count_in (text, "نورة بنت سعد العتيبي"), ==, 1 + 3 + 1);
   g_assert_cmpuint (count_in (text, CHAIR), ==, 1 + 3 + 1);
@@ -233,17 +234,16 @@ test_twelve_cases_flow_with_footers (void)
   for (int i = 1; i <= n_pages; i++)
     {
       g_autofree char *text = rifq_test_pdf_page_text (path, i);
-      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i, n_pages);
+      g_autofree char *footer = g_strdup_printf ("صفحة %d من %d", i, n_pages);
 
       g_test_message ("Page %d: %s", i, text);
-      /* Compared with its spaces: "Page 1 of 3" is no part of "Page 1 of 30". */
+      /* Compared with its spaces: "صفحة 1 من 3" is no part of "صفحة 1 من 30". */
       g_assert_nonnull (strstr (text, footer));
       g_assert_true (rifq_test_pdf_holds (text, TITLE));
     }
 
   all = rifq_test_pdf_text (path);
-  /* "(continued)" after an Arabic heading: its brackets land on the far side of the word. */
-  g_assert_true (rifq_test_pdf_holds (all, "continued"));
+  g_assert_true (rifq_test_pdf_holds (all, "(تابع)"));
   /* Nothing was lost at the page breaks: every request, in order, and the signatures at the end. */
   for (guint i = 0; i < 12; i++)
     {
@@ -254,10 +254,10 @@ test_twelve_cases_flow_with_footers (void)
       if (i > 0)
         g_assert_cmpint (at - bare, >, strstr (bare, cases[i - 1].request_number) - bare);
     }
-  g_assert_cmpuint (count_in (all, "Decision"), ==, 12);
+  g_assert_cmpuint (count_in (all, "القرار:"), ==, 12);
 
   last = rifq_test_pdf_page_text (path, n_pages);
-  g_assert_true (rifq_test_pdf_holds (last, "Chair of the committee"));
+  g_assert_true (rifq_test_pdf_holds (last, "رئيس اللجنة"));
 
   rifq_test_pdf_assert_pages_render (path);
   rifq_test_pdf_remove (path);
@@ -270,7 +270,7 @@ test_page_numbers_in_arabic_digits (void)
   g_autofree char *path = write_minutes (&minutes);
   g_autofree char *first = rifq_test_pdf_page_text (path, 1);
 
-  g_assert_true (rifq_test_pdf_holds (first, "Page ١ of"));
+  g_assert_true (rifq_test_pdf_holds (first, "صفحة ١ من"));
   rifq_test_pdf_remove (path);
 }
 
@@ -295,9 +295,10 @@ test_long_table_repeats_its_header (void)
 
   second = rifq_test_pdf_page_text (path, 2);
   g_test_message ("Page 2: %s", second);
-  g_assert_true (rifq_test_pdf_holds (second, "continued"));
-  g_assert_true (rifq_test_pdf_holds (second, item.request_number));
-  g_assert_true (rifq_test_pdf_holds (second, "Note Amount Vote Member"));
+  g_assert_true (rifq_test_pdf_holds (second, "(تابع)"));
+  g_assert_true (rifq_test_pdf_holds (second, "١٤٤٨/٠٠٠٧"));
+  /* The header row, from the reading edge. */
+  g_assert_true (rifq_test_pdf_holds (second, "العضو الرأي المبلغ ملاحظة"));
   rifq_test_pdf_assert_pages_render (path);
   rifq_test_pdf_remove (path);
 }
@@ -338,14 +339,57 @@ test_unwritable_path_refused (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+test_copies_as_drawn (void)
+{
+  RifqMinutes minutes = sample_minutes ();
+  g_autofree char *path = NULL;
+  g_auto(GStrv) drawn = NULL;
+
+  rifq_pdf_record_text_begin ();
+  path = write_minutes (&minutes);
+  drawn = rifq_pdf_record_text_end ();
+
+  rifq_test_pdf_assert_text_as_drawn (path, (const char * const *) drawn);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_every_number_in_the_minutes_digits (void)
+{
+  RifqMinutes minutes = sample_minutes ();
+  g_autofree char *path = write_minutes (&minutes);
+
+  /* Request numbers, items, amounts, tallies, dates and pages alike. */
+  rifq_test_pdf_assert_digits (path, RIFQ_DIGITS_ARABIC, NULL);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_english_reads_left_to_right (void)
+{
+  const char *ends[] = { "Decision:", "recorded.", NULL };
+  RifqMinutes minutes = sample_minutes ();
+  g_autofree char *path = NULL;
+
+  rifq_test_pdf_use_language ("en");
+  minutes.title = "Minutes of the research committee meeting";
+  minutes.digits = RIFQ_DIGITS_LATIN;
+  path = write_minutes (&minutes);
+  /* The members table's first column at the left margin (42 pt), inside its cell; an item's
+   * decision with its colon after it, and a sentence with its full stop. */
+  rifq_test_pdf_assert_left_to_right (path, 1, "Name", 42, 10, ends);
+  rifq_test_pdf_remove (path);
+  rifq_test_pdf_use_language ("ar");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* English labels: the assertions are about the data, which is never translated. */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* The documents as the association prints them: in Arabic, right to left. */
+  rifq_test_pdf_use_language ("ar");
 
   g_test_add_func ("/minutes-pdf/text/lists-every-decision-and-vote", test_lists_every_decision_and_vote);
   g_test_add_func ("/minutes-pdf/text/page-numbers-in-arabic-digits", test_page_numbers_in_arabic_digits);
@@ -354,6 +398,9 @@ main (int   argc,
   g_test_add_func ("/minutes-pdf/pages/long-table-repeats-its-header", test_long_table_repeats_its_header);
   g_test_add_func ("/minutes-pdf/fonts/all-embedded", test_fonts_all_embedded);
   g_test_add_func ("/minutes-pdf/write/unwritable-path-refused", test_unwritable_path_refused);
+  g_test_add_func ("/minutes-pdf/text/copies-as-drawn", test_copies_as_drawn);
+  g_test_add_func ("/minutes-pdf/text/every-number-in-the-minutes-digits", test_every_number_in_the_minutes_digits);
+  g_test_add_func ("/minutes-pdf/direction/english-reads-left-to-right", test_english_reads_left_to_right);
 
   return g_test_run ();
 }

@@ -12,7 +12,9 @@
 
 #include "rifq-committee.h"
 #include "rifq-packet-pdf.h"
+#include "rifq-request-sheet.h"
 #include "rifq-seal-reader.h"
+#include "rifq-test-pdf.h"
 #include "rifq-test-request.h"
 
 typedef struct
@@ -166,6 +168,128 @@ test_altered_case_named (Packet        *f,
   g_assert_nonnull (strstr (message, "Case 1, request 1448/000001: sealed."));
 }
 
+static char *
+write_packet (Packet *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqPacket) packet = rifq_packet_new (f->db, f->meeting, &error);
+  char *path = g_build_filename (f->dir, "packet.pdf", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (rifq_packet_write (packet, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_copies_as_drawn (Packet        *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_auto(GStrv) drawn = NULL;
+
+  rifq_test_pdf_use_language ("ar");
+  rifq_pdf_record_text_begin ();
+  path = write_packet (f);
+  drawn = rifq_pdf_record_text_end ();
+
+  /* The cover, the contents and every case. */
+  rifq_test_pdf_assert_text_as_drawn (path, (const char * const *) drawn);
+  rifq_test_pdf_use_language ("en");
+}
+
+/* The request numbers on the cover, the contents and every case, their pages, the meeting's
+ * date: all in the document's digits; the seals' codes keep their own, to be typed as printed. */
+static void
+test_every_number_in_the_packet_digits (Packet        *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+
+  rifq_test_pdf_use_language ("ar");
+  meeting = rifq_committee_meeting_get (f->db, f->meeting, NULL);
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      gint64 request = g_array_index (meeting->agenda, gint64, i);
+      g_autoptr(RifqSheetBuild) build = rifq_sheet_build_new (f->db, request, NULL);
+
+      g_ptr_array_add (codes, g_strdup (rifq_sheet_build_get (build)->seal_short_code));
+    }
+  g_ptr_array_add (codes, NULL);
+  path = write_packet (f);
+  rifq_test_pdf_assert_digits (path, RIFQ_DIGITS_ARABIC, (const char * const *) codes->pdata);
+  rifq_test_pdf_use_language ("en");
+}
+
+/* No rule runs through the contents' lines: between an entry and its page only dots, clear
+ * of the letters. Every row of pixels across the text is free of any long stroke. */
+static void
+test_contents_not_struck_through (Packet        *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = write_packet (f);
+  PopplerDocument *document = rifq_test_pdf_open (path);
+  PopplerPage *page = poppler_document_get_page (document, 1);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  int stride;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (2 * width), (int) (2 * height));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  g_assert_cmpuint (n_rects, >, 10);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) + y * stride);
+      gboolean across_text = FALSE;
+      int run = 0;
+      int longest = 0;
+
+      for (guint i = 0; i < n_rects && !across_text; i++)
+        across_text = y >= 2 * rects[i].y1 && y <= 2 * rects[i].y2;
+      if (!across_text)
+        continue;
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        {
+          run = (row[x] & 0xff) < 0xf5 ? run + 1 : 0;
+          longest = MAX (longest, run);
+        }
+      g_assert_cmpint (longest, <, cairo_image_surface_get_width (surface) / 4);
+    }
+
+  g_free (rects);
+  cairo_surface_destroy (surface);
+  g_object_unref (page);
+  g_object_unref (document);
+}
+
+static void
+test_english_reads_left_to_right (Packet        *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = write_packet (f);
+  RifqTestPdfWord box = { 0 };
+
+  /* The contents' heading at the left margin (48 pt), the pages' numbers at the right one. */
+  rifq_test_pdf_assert_left_to_right (path, 2, "Contents", 48, 2, NULL);
+  g_assert_true (rifq_test_pdf_find_word (path, 2, "3", &box));
+  g_assert_cmpfloat (box.x_max, >, RIFQ_PDF_A4_WIDTH - 48 - 2);
+}
+
 static void
 test_cancelled_leaves_no_file (Packet        *f,
                                gconstpointer  data)
@@ -193,6 +317,13 @@ main (int   argc,
               packet_tear_down);
   g_test_add ("/packet/pdf/cancelled-leaves-no-file", Packet, NULL, packet_set_up, test_cancelled_leaves_no_file,
               packet_tear_down);
+  g_test_add ("/packet/text/copies-as-drawn", Packet, NULL, packet_set_up, test_copies_as_drawn, packet_tear_down);
+  g_test_add ("/packet/text/every-number-in-the-packet-digits", Packet, NULL, packet_set_up,
+              test_every_number_in_the_packet_digits, packet_tear_down);
+  g_test_add ("/packet/contents/rows-not-struck-through", Packet, NULL, packet_set_up,
+              test_contents_not_struck_through, packet_tear_down);
+  g_test_add ("/packet/direction/english-reads-left-to-right", Packet, NULL, packet_set_up,
+              test_english_reads_left_to_right, packet_tear_down);
 
   return g_test_run ();
 }

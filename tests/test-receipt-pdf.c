@@ -14,6 +14,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "rifq-arabic.h"
 #include "rifq-pdf.h"
 #include "rifq-receipt-pdf.h"
 #include "rifq-test-pdf.h"
@@ -25,11 +26,6 @@
 #define EXPECTED_ON    "٢٩ جمادى الآخرة ١٤٤٨ هـ (١٠ ديسمبر ٢٠٢٦م)"
 #define LONG_NAME      "عبدالرحمن بن عبدالعزيز بن عبدالمحسن بن عبدالكريم بن عبدالله بن محمد بن سليمان " \
                        "آل عبداللطيف القحطاني الدوسري الشمري العنزي المطيري"
-
-/* Where the receipt's text is read back: measured with Amiri, a space leaves a gap of about a
- * sixth of the line's height, letters of one word (after ا or before ك) at most a ninth. The
- * assertions compare the text with its spaces, so the gap read as a space is the receipt's own. */
-#define SPACE_GAP      0.14
 
 static const char * const sample_documents[] = {
   "الهوية الوطنية — 1012345678 — سارية حتى ١٢ رجب ١٤٥٢ هـ",
@@ -61,6 +57,13 @@ sample_receipt (void)
   return receipt;
 }
 
+/* A number as an Arabic receipt prints it. */
+static char *
+shown (const char *latin)
+{
+  return rifq_arabic_indic_digits (latin);
+}
+
 static char *
 write_receipt (const RifqReceipt *receipt)
 {
@@ -77,19 +80,23 @@ test_holds_request_number_and_expected_date (void)
 {
   RifqReceipt receipt = sample_receipt ();
   g_autofree char *path = write_receipt (&receipt);
-  g_autofree char *text = rifq_test_pdf_text_full (path, SPACE_GAP);
+  g_autofree char *text = rifq_test_pdf_text (path);
+  g_autofree char *number = shown (REQUEST_NUMBER);
+  g_autofree char *national_id = shown (NATIONAL_ID);
+  g_autofree char *document = shown (sample_documents[1]);
+  g_autofree char *joined = shown (sample_documents[2]);
 
   g_test_message ("Read back: %s", text);
-  g_assert_nonnull (strstr (text, REQUEST_NUMBER));
+  g_assert_nonnull (strstr (text, number));
   g_assert_nonnull (strstr (text, EXPECTED_ON));
   g_assert_nonnull (strstr (text, SUBMITTED_ON));
   g_assert_nonnull (strstr (text, PRINTED_ON));
-  g_assert_nonnull (strstr (text, NATIONAL_ID));
+  g_assert_nonnull (strstr (text, national_id));
   g_assert_nonnull (strstr (text, receipt.beneficiary_name));
   g_assert_nonnull (strstr (text, receipt.officer_name));
-  g_assert_nonnull (strstr (text, sample_documents[1]));
+  g_assert_nonnull (strstr (text, document));
   /* After Arabic letters, "55-90871" would come out as "90871-55" without isolation. */
-  g_assert_nonnull (strstr (text, sample_documents[2]));
+  g_assert_nonnull (strstr (text, joined));
   /* The decision period is written in the digits the caller asked for. */
   g_assert_nonnull (strstr (text, "١٤"));
 
@@ -125,6 +132,9 @@ test_long_content_stays_on_one_page (void)
   RifqReceipt receipt = sample_receipt ();
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *number = shown (REQUEST_NUMBER);
+  g_autofree char *first = shown ("7700000");
+  g_autofree char *last = shown ("7700013");
   PopplerDocument *document;
   PopplerPage *page;
 
@@ -146,11 +156,11 @@ test_long_content_stays_on_one_page (void)
   g_object_unref (document);
 
   /* The name wraps, and reads back whole. */
-  text = rifq_test_pdf_text_full (path, SPACE_GAP);
-  g_assert_nonnull (strstr (text, REQUEST_NUMBER));
+  text = rifq_test_pdf_text (path);
+  g_assert_nonnull (strstr (text, number));
   g_assert_nonnull (strstr (text, LONG_NAME));
-  g_assert_nonnull (strstr (text, "7700000"));
-  g_assert_nonnull (strstr (text, "7700013"));
+  g_assert_nonnull (strstr (text, first));
+  g_assert_nonnull (strstr (text, last));
 
   rifq_test_pdf_remove (path);
 }
@@ -210,20 +220,73 @@ test_title_and_font (void)
   rifq_test_pdf_remove (path);
 }
 
+static void
+test_copies_as_drawn (void)
+{
+  RifqReceipt receipt = sample_receipt ();
+  g_autofree char *path = NULL;
+  g_auto(GStrv) drawn = NULL;
+
+  rifq_pdf_record_text_begin ();
+  path = write_receipt (&receipt);
+  drawn = rifq_pdf_record_text_end ();
+
+  rifq_test_pdf_assert_text_as_drawn (path, (const char * const *) drawn);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_every_number_in_the_receipt_digits (void)
+{
+  RifqReceipt receipt = sample_receipt ();
+  g_autofree char *path = write_receipt (&receipt);
+
+  /* Request number, national ID, document numbers and dates alike. */
+  rifq_test_pdf_assert_digits (path, RIFQ_DIGITS_ARABIC, NULL);
+  rifq_test_pdf_remove (path);
+
+  receipt.digits = RIFQ_DIGITS_LATIN;
+  receipt.submitted_on = "15 Jumada al-Akhirah 1448 AH — 26 November 2026";
+  receipt.expected_on = "29 Jumada al-Akhirah 1448 AH — 10 December 2026";
+  receipt.printed_on = "16 Jumada al-Akhirah 1448 AH — 27 November 2026";
+  g_clear_pointer (&path, g_free);
+  path = write_receipt (&receipt);
+  rifq_test_pdf_assert_digits (path, RIFQ_DIGITS_LATIN, NULL);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_english_reads_left_to_right (void)
+{
+  const char *ends[] = { "committee,", "days).", "receipt;", NULL };
+  RifqReceipt receipt = sample_receipt ();
+  g_autofree char *path = NULL;
+
+  rifq_test_pdf_use_language ("en");
+  receipt.digits = RIFQ_DIGITS_LATIN;
+  path = write_receipt (&receipt);
+  /* The labels' column at the left margin (56 pt), inside its cell. */
+  rifq_test_pdf_assert_left_to_right (path, 1, "Beneficiary", 56, 20, ends);
+  rifq_test_pdf_remove (path);
+  rifq_test_pdf_use_language ("ar");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* English labels: the assertions are about the data, which is never translated. */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* The documents as the association prints them: in Arabic, right to left. */
+  rifq_test_pdf_use_language ("ar");
 
   g_test_add_func ("/receipt/pdf/holds-request-number-and-expected-date", test_holds_request_number_and_expected_date);
   g_test_add_func ("/receipt/pdf/one-page", test_one_page);
   g_test_add_func ("/receipt/pdf/long-content-stays-on-one-page", test_long_content_stays_on_one_page);
   g_test_add_func ("/receipt/pdf/unwritable-path-refused", test_unwritable_path_refused);
   g_test_add_func ("/receipt/pdf/title-and-font", test_title_and_font);
+  g_test_add_func ("/receipt/text/copies-as-drawn", test_copies_as_drawn);
+  g_test_add_func ("/receipt/text/every-number-in-the-receipt-digits", test_every_number_in_the_receipt_digits);
+  g_test_add_func ("/receipt/direction/english-reads-left-to-right", test_english_reads_left_to_right);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "rifq-arabic.h"
 #include "rifq-pdf.h"
 #include "rifq-request-pdf.h"
 #include "rifq-seal-reader.h"
@@ -283,6 +284,13 @@ write_sheet (const RifqRequestSheet *sheet)
   return g_steal_pointer (&path);
 }
 
+/* A number as an Arabic request prints it. */
+static char *
+shown (const char *latin)
+{
+  return rifq_arabic_indic_digits (latin);
+}
+
 /* Tests */
 
 static void
@@ -291,23 +299,32 @@ test_holds_number_name_and_short_code (void)
   g_auto(Sample) sample = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *telephone = NULL;
 
   sample_init (&sample);
   path = write_sheet (&sample.sheet);
   text = rifq_test_pdf_text (path);
+  number = shown (REQUEST_NUMBER);
+  document = shown ("مشهد رقم 55-90871 — ساري حتى ١ رمضان ١٤٤٨ هـ");
+  report = shown ("MR-2026-4471");
+  telephone = shown ("011 476 5500");
 
   g_test_message ("Read back: %s", text);
-  g_assert_true (rifq_test_pdf_holds (text, REQUEST_NUMBER));
+  g_assert_true (rifq_test_pdf_holds (text, number));
   g_assert_true (rifq_test_pdf_holds (text, BENEFICIARY_NAME));
+  /* The seal's code is typed into a verifier as printed: in its own digits. */
   g_assert_true (rifq_test_pdf_holds (text, SHORT_CODE));
   g_assert_true (rifq_test_pdf_holds (text, "طلب دعم مستفيد"));
   /* Numbers with separators keep their order beside Arabic. */
-  g_assert_true (rifq_test_pdf_holds (text, "مشهد رقم 55-90871 — ساري حتى ١ رمضان ١٤٤٨ هـ"));
-  g_assert_true (rifq_test_pdf_holds (text, "MR-2026-4471"));
-  g_assert_true (rifq_test_pdf_holds (text, "011 476 5500"));
+  g_assert_true (rifq_test_pdf_holds (text, document));
+  g_assert_true (rifq_test_pdf_holds (text, report));
+  g_assert_true (rifq_test_pdf_holds (text, telephone));
   g_assert_true (rifq_test_pdf_holds (text, "١٥ جمادى الآخرة ١٤٤٨ هـ"));
-  g_assert_true (rifq_test_pdf_holds (text, "Documents (validity at submission)"));
-  g_assert_true (rifq_test_pdf_holds (text, "Seal of the association"));
+  g_assert_true (rifq_test_pdf_holds (text, "المستندات (صلاحيتها عند التقديم)"));
+  g_assert_true (rifq_test_pdf_holds (text, "ختم الجمعية"));
 
   rifq_test_pdf_remove (path);
 }
@@ -390,6 +407,7 @@ test_reader_finds_payload_json_and_numbers (void)
   g_autofree char *payload = NULL;
   g_autofree char *sealed = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *latin = NULL;
   GString *bare = g_string_new (NULL);
   gsize length;
 
@@ -404,14 +422,16 @@ test_reader_finds_payload_json_and_numbers (void)
   g_assert_cmpstr (payload, ==, SEAL_PAYLOAD);
   g_assert_cmpstr (sealed, ==, SEALED_JSON);
 
-  /* As rifq_seal_verify_pdf() compares: poppler's text with its direction marks taken out. */
+  /* As rifq_seal_verify_pdf() compares: poppler's text with its direction marks taken out and
+   * its digits made Western. */
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       if (!rifq_test_pdf_is_direction_mark (g_utf8_get_char (p)))
         g_string_append_unichar (bare, g_utf8_get_char (p));
     }
-  g_assert_nonnull (strstr (bare->str, REQUEST_NUMBER));
-  g_assert_nonnull (strstr (bare->str, "1000000008"));
+  latin = rifq_arabic_latin_digits (bare->str);
+  g_assert_nonnull (strstr (latin, REQUEST_NUMBER));
+  g_assert_nonnull (strstr (latin, "1000000008"));
   g_string_free (bare, TRUE);
 
   rifq_test_pdf_remove (path);
@@ -435,6 +455,9 @@ test_long_request_flows_onto_more_pages (void)
   g_auto(Sample) sample = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *all = NULL;
+  g_autofree char *number = shown (REQUEST_NUMBER);
+  g_autofree char *first = shown ("7700000 — ساري حتى ١٢ رجب ١٤٤٨ هـ");
+  g_autofree char *last = shown ("7700019 — ساري حتى ١٢ رجب ١٤٤٨ هـ");
   int n_pages;
 
   sample_init (&sample);
@@ -447,19 +470,20 @@ test_long_request_flows_onto_more_pages (void)
   for (int i = 1; i <= n_pages; i++)
     {
       g_autofree char *text = rifq_test_pdf_page_text (path, i);
-      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i, n_pages);
+      g_autofree char *latin = g_strdup_printf ("صفحة %d من %d", i, n_pages);
+      g_autofree char *footer = shown (latin);
 
       g_test_message ("Page %d: %s", i, text);
-      /* Compared with its spaces: "Page 1 of 2" is no part of "Page 1 of 20". */
+      /* Compared with its spaces: "صفحة ١ من ٢" is no part of "صفحة ١ من ٢٠". */
       g_assert_nonnull (strstr (text, footer));
-      g_assert_true (rifq_test_pdf_holds (text, REQUEST_NUMBER));
+      g_assert_true (rifq_test_pdf_holds (text, number));
     }
 
   all = rifq_test_pdf_text (path);
-  g_assert_true (rifq_test_pdf_holds (all, "(continued)"));
+  g_assert_true (rifq_test_pdf_holds (all, "(تابع)"));
   /* Nothing was lost at the page breaks: the first and last documents, the report's end, the seal. */
-  g_assert_true (rifq_test_pdf_holds (all, "7700000 — ساري حتى ١٢ رجب ١٤٤٨ هـ"));
-  g_assert_true (rifq_test_pdf_holds (all, "7700019 — ساري حتى ١٢ رجب ١٤٤٨ هـ"));
+  g_assert_true (rifq_test_pdf_holds (all, first));
+  g_assert_true (rifq_test_pdf_holds (all, last));
   g_assert_true (rifq_test_pdf_holds (all, "انتهى التقرير."));
   g_assert_true (rifq_test_pdf_holds (all, SHORT_CODE));
   rifq_test_pdf_assert_pages_render (path);
@@ -475,6 +499,7 @@ test_packet_numbers_pages_through (void)
   g_auto(Sample) second = { 0 };
   g_autofree char *path = rifq_test_pdf_tmp_path ("rifq-request-XXXXXX", "packet.pdf");
   g_autofree char *last_page = NULL;
+  g_autofree char *latin = NULL;
   g_autofree char *footer = NULL;
   cairo_surface_t *surface;
   PopplerDocument *document;
@@ -511,9 +536,10 @@ test_packet_numbers_pages_through (void)
   g_object_unref (document);
 
   last_page = rifq_test_pdf_page_text (path, n_first + n_second);
-  footer = g_strdup_printf ("Page %d of %d", n_first + n_second, n_first + n_second);
+  latin = g_strdup_printf ("صفحة %d من %d", n_first + n_second, n_first + n_second);
+  footer = shown (latin);
   g_assert_nonnull (strstr (last_page, footer));
-  g_assert_true (rifq_test_pdf_holds (last_page, "1448/000124"));
+  g_assert_true (rifq_test_pdf_holds (last_page, "١٤٤٨/٠٠٠١٢٤"));
 
   rifq_test_pdf_remove (path);
 }
@@ -545,14 +571,64 @@ test_unwritable_path_refused (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+test_copies_as_drawn (void)
+{
+  g_auto(Sample) sample = { 0 };
+  g_autofree char *path = NULL;
+  g_auto(GStrv) drawn = NULL;
+
+  sample_init (&sample);
+  sample_make_long (&sample);
+  rifq_pdf_record_text_begin ();
+  path = write_sheet (&sample.sheet);
+  drawn = rifq_pdf_record_text_end ();
+
+  rifq_test_pdf_assert_text_as_drawn (path, (const char * const *) drawn);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_every_number_in_the_request_digits (void)
+{
+  const char *codes[] = { SHORT_CODE, NULL };
+  g_auto(Sample) sample = { 0 };
+  g_autofree char *path = NULL;
+
+  sample_init (&sample);
+  path = write_sheet (&sample.sheet);
+  /* Request number, national ID, mobile, income, document numbers, dates and pages alike; the
+   * seal's code alone keeps its own, to be typed as printed. */
+  rifq_test_pdf_assert_digits (path, RIFQ_DIGITS_ARABIC, codes);
+  rifq_test_pdf_remove (path);
+}
+
+static void
+test_english_reads_left_to_right (void)
+{
+  const char *ends[] = { "submission)", NULL };
+  g_auto(Sample) sample = { 0 };
+  g_autofree char *path = NULL;
+
+  rifq_test_pdf_use_language ("en");
+  sample_init (&sample);
+  sample.sheet.title = "Support request";
+  path = write_sheet (&sample.sheet);
+  /* The first heading's band from the left margin (42 pt); "Documents (validity at
+   * submission)" with its bracket closed after its last word. */
+  rifq_test_pdf_assert_left_to_right (path, 1, "Beneficiary", 42, 16, ends);
+  rifq_test_pdf_remove (path);
+  rifq_test_pdf_use_language ("ar");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   /* English headings: the assertions are about the data, which is never translated. */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
+  /* The documents as the association prints them: in Arabic, right to left. */
+  rifq_test_pdf_use_language ("ar");
 
   g_test_add_func ("/request-pdf/text/holds-number-name-and-short-code", test_holds_number_name_and_short_code);
   g_test_add_func ("/request-pdf/fonts/all-embedded", test_fonts_all_embedded);
@@ -562,6 +638,9 @@ main (int   argc,
   g_test_add_func ("/request-pdf/pages/long-request-flows-onto-more-pages", test_long_request_flows_onto_more_pages);
   g_test_add_func ("/request-pdf/pages/packet-numbers-pages-through", test_packet_numbers_pages_through);
   g_test_add_func ("/request-pdf/write/unwritable-path-refused", test_unwritable_path_refused);
+  g_test_add_func ("/request-pdf/text/copies-as-drawn", test_copies_as_drawn);
+  g_test_add_func ("/request-pdf/text/every-number-in-the-request-digits", test_every_number_in_the_request_digits);
+  g_test_add_func ("/request-pdf/direction/english-reads-left-to-right", test_english_reads_left_to_right);
 
   return g_test_run ();
 }

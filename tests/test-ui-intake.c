@@ -276,8 +276,27 @@ test_seven_steps (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", receipt, (char *) "-", NULL }, NULL,
                                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, NULL));
-  g_assert_nonnull (strstr (text, "1448/000001"));
+  /* In the interface's digits, as every number on the receipt. */
+  g_assert_nonnull (strstr (text, "١٤٤٨/٠٠٠٠٠١"));
   g_unlink (receipt);
+  g_clear_pointer (&text, g_free);
+
+  /* Western digits chosen in Preferences: the receipt prints them too. */
+  {
+    g_autoptr(GSettings) settings = rifq_ui_settings_new ();
+
+    g_settings_set_enum (settings, "digit-style", 2);
+    rifq_test_spin (50);
+    g_assert_true (rifq_intake_page_save_receipt (desk.page, receipt, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", receipt, (char *) "-", NULL }, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL,
+                                 NULL));
+    g_assert_nonnull (strstr (text, "1448/000001"));
+    g_unlink (receipt);
+    g_settings_reset (settings, "digit-style");
+    rifq_test_spin (50);
+  }
 
   /* The receipt, previewed inside Rifq, prints its own page. */
   done (&desk, "open-receipt");

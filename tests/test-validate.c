@@ -628,6 +628,18 @@ test_text_alphabets (void)
     }
 }
 
+/* One form for people everywhere: 05XXXXXXXX, from what the store keeps. */
+static void
+test_mobile_formatted_as_dialled (void)
+{
+  g_autofree char *stored = rifq_validate_format_mobile ("+966551234567");
+  g_autofree char *other = rifq_validate_format_mobile ("+441234567890");
+
+  g_assert_cmpstr (stored, ==, "0551234567");
+  g_assert_cmpstr (other, ==, "+441234567890");
+  g_assert_null (rifq_validate_format_mobile (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/validate/luhn/refuses-non-digits", test_luhn_refuses_non_digits);
   g_test_add_func ("/validate/mobile/accepted-forms", test_mobile_accepted);
   g_test_add_func ("/validate/mobile/refused-says-expected-form", test_mobile_refused);
+  g_test_add_func ("/validate/mobile/formatted-as-dialled", test_mobile_formatted_as_dialled);
   g_test_add_func ("/validate/count/accepted", test_count_accepted);
   g_test_add_func ("/validate/count/refused", test_count_refused);
   g_test_add_func ("/validate/count/beyond-any-number-called-too-large", test_count_beyond_any_number_too_large);

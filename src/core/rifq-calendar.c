@@ -879,10 +879,29 @@ rifq_calendar_from_iso (const char *iso,
   return parse_iso (iso, out_date);
 }
 
+/* A RifqDigits, or -1 to follow the interface language. */
+static gint preferred_digits = -1;
+
 RifqDigits
 rifq_calendar_interface_digits (void)
 {
+  int preferred = g_atomic_int_get (&preferred_digits);
+
+  if (preferred >= 0)
+    return (RifqDigits) preferred;
   return rifq_locale_is_arabic () ? RIFQ_DIGITS_ARABIC : RIFQ_DIGITS_LATIN;
+}
+
+void
+rifq_calendar_set_preferred_digits (RifqDigits digits)
+{
+  g_atomic_int_set (&preferred_digits, (gint) digits);
+}
+
+void
+rifq_calendar_unset_preferred_digits (void)
+{
+  g_atomic_int_set (&preferred_digits, -1);
 }
 
 char *

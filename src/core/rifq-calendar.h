@@ -89,7 +89,13 @@ char     *rifq_calendar_to_iso           (const GDate *date);
 gboolean  rifq_calendar_from_iso         (const char *iso,
                                           GDate      *out_date);
 
-/* The digit style of the current interface: Arabic-Indic when the translation is Arabic. */
+/* The digit style of the current interface, which dates, documents and lists print: the one
+ * chosen in Preferences, else Arabic-Indic when the translation is Arabic. */
 RifqDigits rifq_calendar_interface_digits (void);
+
+/* The digits chosen in Preferences (Digits: Arabic-Indic or Western), from any thread; unset,
+ * the interface language's are used again. */
+void       rifq_calendar_set_preferred_digits   (RifqDigits digits);
+void       rifq_calendar_unset_preferred_digits (void);
 
 G_END_DECLS

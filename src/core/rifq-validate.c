@@ -277,6 +277,17 @@ remove_thousands_separators (const char *text,
   return !grouped || group_length == 3;
 }
 
+char *
+rifq_validate_format_mobile (const char *mobile)
+{
+  if (mobile == NULL)
+    return NULL;
+  if (g_str_has_prefix (mobile, "+9665") && strlen (mobile) == strlen ("+966") + MOBILE_LOCAL_LENGTH &&
+      all_ascii_digits (mobile + 1))
+    return g_strconcat ("0", mobile + strlen ("+966"), NULL);
+  return g_strdup (mobile);
+}
+
 gboolean
 rifq_validate_count (const char  *input,
                      const char  *field_label,

@@ -28,6 +28,10 @@ gboolean rifq_validate_mobile      (const char  *input,
                                     char       **out_normalized,
                                     GError     **error);
 
+/* A mobile as Rifq shows it everywhere, the way an officer dials it: a stored +9665XXXXXXXX
+ * becomes 05XXXXXXXX; anything else is returned as it is, NULL as NULL. */
+char    *rifq_validate_format_mobile (const char *mobile);
+
 /* Whole non-negative number (household size, income), Arabic-Indic digits and thousands
  * separators (, ٬) accepted; max is inclusive. */
 gboolean rifq_validate_count       (const char  *input,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rifq-arabic.h"
+#include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
 #include "rifq-committee-documents.h"
@@ -192,8 +193,10 @@ rifq_letter_write_request (RifqDb     *db,
 {
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RifqRequest) r = rifq_request_store_get (db, request_id, error);
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
   g_autoptr(RifqDecision) decision = NULL;
   g_autoptr(RifqStaff) chair = NULL;
+  const char *sex;
   g_autofree char *number = NULL;
   RifqLetter letter = { 0 };
   g_autoptr(GBytes) logo = NULL;
@@ -205,6 +208,8 @@ rifq_letter_write_request (RifqDb     *db,
   if (decision == NULL || number == NULL)
     return FALSE;
   chair = rifq_staff_get (db, decision->decided_by, NULL);
+  beneficiary = rifq_beneficiary_store_get (db, r->beneficiary_id, NULL);
+  sex = beneficiary != NULL ? rifq_beneficiary_get (beneficiary, RIFQ_FIELD_SEX) : NULL;
 
   logo = rifq_settings_get_logo (db);
   if (logo != NULL)
@@ -215,6 +220,9 @@ rifq_letter_write_request (RifqDb     *db,
   letter.date_line = keep (strings, rifq_calendar_format_iso_both (decision->decided_at,
                                                                    rifq_calendar_interface_digits ()));
   letter.recipient_name = r->beneficiary_name;
+  letter.recipient = g_strcmp0 (sex, "male") == 0 ? RIFQ_LETTER_TO_MAN
+                     : g_strcmp0 (sex, "female") == 0 ? RIFQ_LETTER_TO_WOMAN
+                     : RIFQ_LETTER_TO_PERSON;
   letter.national_id = r->national_id;
   letter.request_number = r->number;
   letter.kind = rifq_request_store_kind_label (db, r->kind);

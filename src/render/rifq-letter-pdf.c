@@ -44,9 +44,10 @@
 #define SIGNATURE_SPACE  36.0
 
 /* Bidi isolates: LRI…PDI keeps a number such as "1448/0007" in its own left-to-right order
- * inside Arabic text. A no-break space keeps a date on one line. */
+ * inside Arabic text. A no-break space and a word joiner keep a date on one line. */
 #define LRI  "\xe2\x81\xa6"
 #define PDI  "\xe2\x81\xa9"
+#define WJ   "\xe2\x81\xa0"
 #define NBSP "\xc2\xa0"
 
 static const RifqPdfColour box_fill = { 0.945, 0.945, 0.955 };
@@ -74,11 +75,12 @@ text_layout (Sheet      *sheet,
              gboolean    bold,
              double      width_pt)
 {
+  g_autofree char *shown = rifq_pdf_digits (text, sheet->letter->digits);
   PangoLayout *layout;
 
-  layout = rifq_pdf_layout_new (sheet->cr, NULL, size_pt * sheet->scale, bold, TRUE, width_pt);
+  layout = rifq_pdf_layout_new (sheet->cr, NULL, size_pt * sheet->scale, bold, rifq_pdf_rtl (), width_pt);
   pango_layout_set_line_spacing (layout, LINE_SPACING);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 
@@ -92,12 +94,13 @@ show_layout (Sheet               *sheet,
 {
   rifq_pdf_set_colour (sheet->cr, colour);
   cairo_move_to (sheet->cr, x, y - rifq_pdf_layout_ink_top (layout));
-  pango_cairo_show_layout (sheet->cr, layout);
+  rifq_pdf_show_layout (sheet->cr, layout);
 }
 
 /* The letterhead */
 
-/* The date breaks, if it must, only at its dash: between Hijri and Gregorian, never inside one. */
+/* The date breaks, if it must, only at its dash: between Hijri and Gregorian, never inside one
+ * ("Jumada al-Akhirah" holds on to its hyphen). */
 static char *
 keep_date_parts_whole (const char *date_line)
 {
@@ -107,9 +110,11 @@ keep_date_parts_whole (const char *date_line)
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
+      g_autofree char *joined = g_strjoinv (NBSP, words);
+      g_auto(GStrv) hyphenated = g_strsplit (joined, "-", -1);
 
       g_free (parts[i]);
-      parts[i] = g_strjoinv (NBSP, words);
+      parts[i] = g_strjoinv ("-" WJ, hyphenated);
     }
   return g_strjoinv (" — ", parts);
 }
@@ -122,7 +127,7 @@ draw_letterhead (Sheet *sheet)
   const RifqLetter *letter = sheet->letter;
   const double s = sheet->scale;
   const double logo_size = LOGO_SIZE * s;
-  const double reference_max = CONTENT_WIDTH * 0.42;
+  const double reference_max = CONTENT_WIDTH * 0.5;
   g_autofree char *number_value = isolated (letter->letter_number);
   g_autofree char *date_value = keep_date_parts_whole (rifq_pdf_is_empty (letter->date_line) ? "—"
                                                                                           : letter->date_line);
@@ -203,7 +208,7 @@ draw_paragraph (Sheet        *sheet,
   g_autoptr(PangoLayout) layout = text_layout (sheet, isolated_text, size_pt, bold, CONTENT_WIDTH);
 
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_RIGHT);
+  pango_layout_set_justify (layout, alignment == rifq_pdf_align_start ());
   show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
   sheet->y += rifq_pdf_layout_height (layout) + gap_after * sheet->scale;
 }
@@ -234,12 +239,26 @@ draw_recipient (Sheet *sheet)
 {
   const RifqLetter *letter = sheet->letter;
   const double s = sheet->scale;
+  g_autofree char *name = rifq_pdf_isolate_value (letter->recipient_name);
   g_autofree char *salutation = NULL;
 
-  /* Translators: the salutation at the head of a formal letter; "المكرم/ %s". */
-  salutation = g_strdup_printf (_("To the honourable %s"),
-                                rifq_pdf_is_empty (letter->recipient_name) ? "" : letter->recipient_name);
-  draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, PANGO_ALIGN_RIGHT, 4);
+  switch (letter->recipient)
+    {
+    case RIFQ_LETTER_TO_MAN:
+      /* Translators: the recipient's line at the head of a formal letter to a man; "المكرم/ %s". */
+      salutation = g_strdup_printf (_("To Mr. %s"), name);
+      break;
+    case RIFQ_LETTER_TO_WOMAN:
+      /* Translators: the recipient's line at the head of a formal letter to a woman; "المكرمة/ %s". */
+      salutation = g_strdup_printf (_("To Ms. %s"), name);
+      break;
+    case RIFQ_LETTER_TO_PERSON:
+    default:
+      /* Translators: the salutation at the head of a formal letter; "المكرم/ %s". */
+      salutation = g_strdup_printf (_("To the honourable %s"), name);
+      break;
+    }
+  draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, rifq_pdf_align_start (), 4);
 
   if (!rifq_pdf_is_empty (letter->national_id))
     {
@@ -252,14 +271,14 @@ draw_recipient (Sheet *sheet)
     }
   sheet->y += 16 * s;
 
-  draw_paragraph (sheet, _("Greetings,"), SIZE_BODY, FALSE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
+  draw_paragraph (sheet, _("Greetings,"), SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
 }
 
 static char *
 decision_sentence (const RifqLetter *letter)
 {
   g_autofree char *number = isolated (letter->request_number);
-  const char *kind = rifq_pdf_is_empty (letter->kind) ? "—" : letter->kind;
+  g_autofree char *kind = rifq_pdf_isolate_value (rifq_pdf_is_empty (letter->kind) ? "—" : letter->kind);
   gboolean reasons = !rifq_pdf_is_empty (letter->reasons);
 
   switch (letter->letter_kind)
@@ -297,7 +316,7 @@ draw_reasons (Sheet *sheet)
   const double s = sheet->scale;
   const double pad_x = BOX_PAD_X * s;
   const double pad_y = BOX_PAD_Y * s;
-  g_autofree char *text = rifq_pdf_isolate_numbers (sheet->letter->reasons);
+  g_autofree char *text = rifq_pdf_isolate_value (sheet->letter->reasons);
   g_autoptr(PangoLayout) layout = text_layout (sheet, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * pad_x);
   double height;
 
@@ -324,26 +343,30 @@ draw_body (Sheet *sheet)
   const RifqLetter *letter = sheet->letter;
   g_autofree char *sentence = decision_sentence (letter);
 
-  draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
+  draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
 
   if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE && !rifq_pdf_is_empty (letter->amount))
     {
       /* Translators: %s is the amount, formatted with its currency: "١٬٥٠٠ ريال". */
       g_autofree char *amount = g_strdup_printf (_("The amount approved is %s."), letter->amount);
 
-      draw_paragraph (sheet, amount, SIZE_BODY, TRUE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
+      draw_paragraph (sheet, amount, SIZE_BODY, TRUE, rifq_pdf_align_start (), PARAGRAPH_GAP);
     }
 
   if (!rifq_pdf_is_empty (letter->reasons))
     {
       if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE)
         draw_paragraph (sheet, _("The committee based its decision on the following:"), SIZE_BODY, FALSE,
-                        PANGO_ALIGN_RIGHT, PARAGRAPH_GAP * 0.6);
+                        rifq_pdf_align_start (), PARAGRAPH_GAP * 0.6);
       draw_reasons (sheet);
     }
 
   if (!rifq_pdf_is_empty (letter->next_step))
-    draw_paragraph (sheet, letter->next_step, SIZE_BODY, FALSE, PANGO_ALIGN_RIGHT, PARAGRAPH_GAP);
+    {
+      g_autofree char *next_step = rifq_pdf_isolate_value (letter->next_step);
+
+      draw_paragraph (sheet, next_step, SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+    }
 
   sheet->y += 6 * sheet->scale;
   draw_paragraph (sheet, _("With our best regards,"), SIZE_BODY, FALSE, PANGO_ALIGN_CENTER, 0);
@@ -377,7 +400,8 @@ draw_signature_block (Sheet *sheet)
 
   if (!rifq_pdf_is_empty (letter->signatory_name))
     {
-      g_autoptr(PangoLayout) name = text_layout (sheet, letter->signatory_name, SIZE_SIGNATORY, FALSE, width);
+      g_autofree char *text = rifq_pdf_isolate_value (letter->signatory_name);
+      g_autoptr(PangoLayout) name = text_layout (sheet, text, SIZE_SIGNATORY, FALSE, width);
 
       pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
       show_layout (sheet, name, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
@@ -447,6 +471,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   surface = rifq_pdf_document_new (data, title, letter->association_name);
 
   cr = cairo_create (surface);
+  rifq_pdf_mirror_page (cr);
   draw_letter (cr, letter, logo, scale);
   cairo_destroy (cr);
   g_clear_pointer (&logo, cairo_surface_destroy);

@@ -21,6 +21,14 @@ typedef enum
   RIFQ_LETTER_DEFERRAL,
 } RifqLetterKind;
 
+/* Whom the letter addresses: "المكرم" a man, "المكرمة" a woman. */
+typedef enum
+{
+  RIFQ_LETTER_TO_PERSON,  /* the beneficiary's sex is not recorded */
+  RIFQ_LETTER_TO_MAN,
+  RIFQ_LETTER_TO_WOMAN,
+} RifqLetterRecipient;
+
 /* The letter that tells an applicant the committee's decision (خطاب القرار). Every text
  * arrives ready to print, in the interface language; the letter itself only writes its fixed
  * wording around them. */
@@ -33,6 +41,7 @@ typedef struct
   const char     *letter_number;     /* "1448/0007", from the outgoing letters register */
   const char     *date_line;         /* "٢١ جمادى الآخرة ١٤٤٨ هـ — ١ ديسمبر ٢٠٢٦م" */
   const char     *recipient_name;    /* four-part name */
+  RifqLetterRecipient recipient;
   const char     *national_id;       /* or NULL */
   const char     *request_number;    /* "1448/000123" */
   const char     *kind;              /* kind of support, translated */
@@ -42,10 +51,10 @@ typedef struct
   const char     *next_step;         /* a sentence the association adds, or NULL */
   const char     *signatory_name;    /* the chair */
   const char     *signatory_title;   /* "رئيس لجنة البحث" */
-  RifqDigits      digits;            /* kept beside the other documents': every number here arrives formatted */
+  RifqDigits      digits;            /* every number the letter prints, in its wording and in the values */
 } RifqLetter;
 
-/* Writes the letter as a one-page A4 PDF at path, right to left, on the association's
+/* Writes the letter as a one-page A4 PDF at path, in the interface's direction, on the association's
  * letterhead: number and date, the recipient, the decision with its reasons, and the chair's
  * signature block. When it would not fit one page, the type shrinks (to 55 % at most) rather
  * than spill onto a second. A file already at path is replaced only once the whole document

@@ -109,20 +109,21 @@ text_layout (Painter    *painter,
              gboolean    bold,
              double      width_pt)
 {
+  g_autofree char *shown = rifq_pdf_digits (text, painter->minutes->digits);
   PangoLayout *layout;
 
-  layout = rifq_pdf_layout_new (painter->cr, NULL, size_pt, bold, TRUE, width_pt);
+  layout = rifq_pdf_layout_new (painter->cr, NULL, size_pt, bold, rifq_pdf_rtl (), width_pt);
   pango_layout_set_line_spacing (layout, LINE_SPACING);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 
-/* A label in bold and its value, numbers isolated and both escaped for Pango's markup. */
+/* A label in bold and its value, isolated and both escaped for Pango's markup. */
 static char *
 labelled_markup (const char *label,
                  const char *value)
 {
-  g_autofree char *isolated = rifq_pdf_isolate_joined_numbers (value);
+  g_autofree char *isolated = rifq_pdf_isolate_value (value);
   g_autofree char *escaped_label = g_markup_escape_text (label, -1);
   g_autofree char *escaped_value = g_markup_escape_text (isolated, -1);
 
@@ -141,7 +142,7 @@ show_layout (Painter             *painter,
     return;
   rifq_pdf_set_colour (painter->cr, colour);
   cairo_move_to (painter->cr, x, y - rifq_pdf_layout_ink_top (layout));
-  pango_cairo_show_layout (painter->cr, layout);
+  rifq_pdf_show_layout (painter->cr, layout);
 }
 
 /* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
@@ -200,7 +201,7 @@ draw_footer (Painter *painter,
                                                      SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
   double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
 
-  pango_layout_set_alignment (title_layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (title_layout, rifq_pdf_align_end ());
   y -= MAX (rifq_pdf_layout_height (page_layout), rifq_pdf_layout_height (title_layout));
   show_layout (painter, page_layout, &rifq_pdf_muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
   show_layout (painter, title_layout, &rifq_pdf_muted, CONTENT_LEFT, y);
@@ -322,7 +323,7 @@ draw_header (Painter *painter)
 
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     {
-      g_autofree char *text = rifq_pdf_isolate_joined_numbers (minutes->meeting_line);
+      g_autofree char *text = rifq_pdf_isolate_value (minutes->meeting_line);
       g_autoptr(PangoLayout) meeting = text_layout (painter, text, SIZE_MEETING, FALSE, CONTENT_WIDTH);
 
       pango_layout_set_alignment (meeting, PANGO_ALIGN_CENTER);
@@ -555,7 +556,7 @@ measure_row (Painter             *painter,
   row->height = 0;
   for (guint c = 0; c < table->n_columns; c++)
     {
-      g_autofree char *text = rifq_pdf_isolate_joined_numbers (rifq_pdf_is_empty (texts[c]) ? empty_text : texts[c]);
+      g_autofree char *text = rifq_pdf_isolate_value (rifq_pdf_is_empty (texts[c]) ? empty_text : texts[c]);
 
       row->cells[c] = text_layout (painter, text, SIZE_CELL, FALSE, table->width[c] - 2 * CELL_PAD_X);
       row->height = MAX (row->height, rifq_pdf_layout_height (row->cells[c]));
@@ -697,6 +698,7 @@ decision_layout (Painter               *painter,
 {
   GString *markup = g_string_new (NULL);
   g_autofree char *decision = NULL;
+  g_autofree char *shown = NULL;
   PangoLayout *layout;
 
   decision = labelled_markup (_("Decision:"),
@@ -715,9 +717,10 @@ decision_layout (Painter               *painter,
       g_string_append_printf (markup, "\n%s", reasons);
     }
 
-  layout = text_layout (painter, "", SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * BOX_PAD_X);
-  pango_layout_set_markup (layout, markup->str, -1);
+  shown = rifq_pdf_digits (markup->str, painter->minutes->digits);
   g_string_free (markup, TRUE);
+  layout = text_layout (painter, "", SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * BOX_PAD_X);
+  pango_layout_set_markup (layout, shown, -1);
   return layout;
 }
 
@@ -736,17 +739,21 @@ draw_case (Painter               *painter,
   g_autoptr(PangoLayout) none = NULL;
   g_autofree char *ordinal = format_count ((int) index + 1, painter->minutes->digits);
   g_autofree char *number = g_strconcat (LRI, item->request_number, PDI, NULL);
+  const char *beneficiary = rifq_pdf_is_empty (item->beneficiary_name) ? "—" : item->beneficiary_name;
+  g_autofree char *name = rifq_pdf_isolate_value (beneficiary);
+  g_autofree char *item_line = NULL;
   g_autofree char *heading = NULL;
   double closing;
   double keep;
 
   /* Translators: an item of the meeting's agenda, as in "Item 3: request 1448/0007 — <name>". */
-  heading = g_strdup_printf (_("Item %s: request %s — %s"), ordinal, number,
-                             rifq_pdf_is_empty (item->beneficiary_name) ? "—" : item->beneficiary_name);
+  item_line = g_strdup_printf (_("Item %s: request %s — %s"), ordinal, number, name);
+  heading = rifq_pdf_digits (item_line, painter->minutes->digits);
 
   if (!rifq_pdf_is_empty (item->kind))
     {
-      g_autofree char *text = g_strdup_printf (_("Kind of support: %s"), item->kind);
+      g_autofree char *value = rifq_pdf_isolate_value (item->kind);
+      g_autofree char *text = g_strdup_printf (_("Kind of support: %s"), value);
 
       kind = text_layout (painter, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
     }
@@ -1023,6 +1030,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, minutes->meeting_line);
 
   painter.cr = cairo_create (surface);
+  rifq_pdf_mirror_page (painter.cr);
   painter.minutes = minutes;
   painter.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
 

@@ -64,7 +64,7 @@ typedef struct
   RifqDigits               digits;            /* for the numbers the minutes write: items, pages */
 } RifqMinutes;
 
-/* Writes the minutes as an A4 PDF at path, right to left: the members and the quorum, then
+/* Writes the minutes as an A4 PDF at path, in the interface's direction: the members and the quorum, then
  * each request with its votes, the tally and the decision, then a signature line for every
  * member present and one for the chair. Tables break between rows onto further pages under a
  * "(continued)" heading; every page has "Page n of m" at its foot. A file already at path is

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <math.h>
 
 #include "rifq-arabic.h"
 #include "rifq-calendar.h"
@@ -25,6 +26,11 @@
 #define MARGIN 48.0
 #define TOC_ROWS_PER_PAGE 34
 #define TOC_ROW_HEIGHT 19.0
+#define TOC_SIZE 11.5
+#define TOC_NUMBER_WIDTH 40.0
+#define TOC_LEADER_MIN 40.0    /* the least room an entry leaves for its dots */
+#define TOC_LEADER_GAP 6.0     /* between the dots and the text at either end */
+#define TOC_LEADER_STEP 4.5
 
 struct _RifqPacket
 {
@@ -82,27 +88,41 @@ rifq_packet_new (RifqDb  *db,
                                                                           : "association_name_en");
   packet->title = g_strdup (_("Research Committee Meeting Packet"));
   day = rifq_calendar_format_iso_both (meeting->held_on, packet->digits);
-  packet->meeting_line = meeting->place ? g_strdup_printf ("%s — %s", day, meeting->place) : g_strdup (day);
+  if (meeting->place != NULL)
+    {
+      g_autofree char *place = rifq_pdf_isolate_value (meeting->place);
+      g_autofree char *line = g_strdup_printf ("%s — %s", day, place);
+
+      packet->meeting_line = rifq_pdf_digits (line, packet->digits);
+    }
+  else
+    packet->meeting_line = g_strdup (day);
   for (guint i = 0; i < meeting->members->len; i++)
     {
       RifqMember *member = g_ptr_array_index (meeting->members, i);
+      g_autofree char *name = rifq_pdf_isolate_value (member->full_name);
 
-      g_ptr_array_add (packet->members, member->chair ? g_strdup_printf (_("%s — chair"), member->full_name)
-                                                      : g_strdup (member->full_name));
+      g_ptr_array_add (packet->members, member->chair ? g_strdup_printf (_("%s — chair"), name)
+                                                      : g_steal_pointer (&name));
     }
   for (guint i = 0; i < meeting->agenda->len; i++)
     {
       gint64 id = g_array_index (meeting->agenda, gint64, i);
       RifqSheetBuild *build = rifq_sheet_build_new (db, id, error);
       const RifqRequestSheet *sheet;
+      g_autofree char *name = NULL;
+      g_autofree char *kind = NULL;
+      g_autofree char *entry = NULL;
 
       if (build == NULL)
         return NULL;
       g_ptr_array_add (packet->cases, build);
       /* The sheet's first rows are the beneficiary's name and the kind of support. */
       sheet = rifq_sheet_build_get (build);
-      g_ptr_array_add (packet->toc, g_strdup_printf ("\u2066%s\u2069 — %s — %s", sheet->request_number,
-                                                     sheet->beneficiary[0].value, sheet->support[0].value));
+      name = rifq_pdf_isolate_value (sheet->beneficiary[0].value);
+      kind = rifq_pdf_isolate_value (sheet->support[0].value);
+      entry = g_strdup_printf ("\u2066%s\u2069 — %s — %s", sheet->request_number, name, kind);
+      g_ptr_array_add (packet->toc, rifq_pdf_digits (entry, packet->digits));
     }
   return g_steal_pointer (&packet);
 }
@@ -130,17 +150,18 @@ draw_cover (RifqPacket *packet,
 {
   double width = RIFQ_PDF_A4_WIDTH - 2 * MARGIN;
   double y = MARGIN;
+  gboolean rtl = rifq_pdf_rtl ();
   g_autofree char *count = shown_number (packet, (int) packet->cases->len);
   g_autofree char *agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s case on the agenda",
                                                           "%s cases on the agenda", packet->cases->len), count);
 
-  y += rifq_pdf_draw_text (cr, packet->association, 15, TRUE, TRUE, MARGIN, y, width) + 40;
-  y += rifq_pdf_draw_text (cr, packet->title, 26, TRUE, TRUE, MARGIN, y, width) + 10;
-  y += rifq_pdf_draw_text (cr, packet->meeting_line, 14, FALSE, TRUE, MARGIN, y, width) + 6;
-  y += rifq_pdf_draw_text (cr, agenda, 14, FALSE, TRUE, MARGIN, y, width) + 30;
-  y += rifq_pdf_draw_text (cr, _("Members of the committee"), 15, TRUE, TRUE, MARGIN, y, width) + 8;
+  y += rifq_pdf_draw_text (cr, packet->association, 15, TRUE, rtl, MARGIN, y, width) + 40;
+  y += rifq_pdf_draw_text (cr, packet->title, 26, TRUE, rtl, MARGIN, y, width) + 10;
+  y += rifq_pdf_draw_text (cr, packet->meeting_line, 14, FALSE, rtl, MARGIN, y, width) + 6;
+  y += rifq_pdf_draw_text (cr, agenda, 14, FALSE, rtl, MARGIN, y, width) + 30;
+  y += rifq_pdf_draw_text (cr, _("Members of the committee"), 15, TRUE, rtl, MARGIN, y, width) + 8;
   for (guint i = 0; i < packet->members->len; i++)
-    y += rifq_pdf_draw_text (cr, g_ptr_array_index (packet->members, i), 13, FALSE, TRUE, MARGIN + 12, y,
+    y += rifq_pdf_draw_text (cr, g_ptr_array_index (packet->members, i), 13, FALSE, rtl, MARGIN + 12, y,
                              width - 12) + 4;
   cairo_show_page (cr);
 }
@@ -149,6 +170,53 @@ static int
 toc_pages (RifqPacket *packet)
 {
   return MAX (1, ((int) packet->toc->len + TOC_ROWS_PER_PAGE - 1) / TOC_ROWS_PER_PAGE);
+}
+
+static PangoLayout *
+toc_layout (cairo_t        *cr,
+            const char     *text,
+            double          width,
+            PangoAlignment  alignment)
+{
+  PangoLayout *layout = rifq_pdf_layout_new (cr, NULL, TOC_SIZE, FALSE, rifq_pdf_rtl (), width);
+
+  pango_layout_set_alignment (layout, alignment);
+  /* One line an entry: a name too long for the row ends in an ellipsis. */
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* A row of the contents: the case from the reading edge, its page number at the far edge, and
+ * dots on the baseline between them, clear of both. Dots stand on one grid down the page. */
+static void
+draw_toc_row (cairo_t    *cr,
+              const char *entry,
+              const char *number,
+              double      y)
+{
+  double width = RIFQ_PDF_A4_WIDTH - 2 * MARGIN;
+  g_autoptr(PangoLayout) entry_layout = toc_layout (cr, entry, width - TOC_NUMBER_WIDTH - TOC_LEADER_MIN,
+                                                    rifq_pdf_align_start ());
+  g_autoptr(PangoLayout) number_layout = toc_layout (cr, number, TOC_NUMBER_WIDTH, rifq_pdf_align_end ());
+  double baseline = y + (double) pango_layout_get_baseline (entry_layout) / PANGO_SCALE;
+  double leader_from = MARGIN + rifq_pdf_layout_natural_width (number_layout) + TOC_LEADER_GAP;
+  double leader_to = MARGIN + width - rifq_pdf_layout_natural_width (entry_layout) - TOC_LEADER_GAP;
+
+  cairo_move_to (cr, MARGIN + width - pango_layout_get_width (entry_layout) / (double) PANGO_SCALE, y);
+  rifq_pdf_show_layout (cr, entry_layout);
+  cairo_move_to (cr, MARGIN, y);
+  rifq_pdf_show_layout (cr, number_layout);
+
+  rifq_pdf_set_colour (cr, &rifq_pdf_muted);
+  for (double x = MARGIN + TOC_LEADER_STEP * ceil ((leader_from - MARGIN) / TOC_LEADER_STEP);
+       x <= leader_to; x += TOC_LEADER_STEP)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, baseline - 0.6, 0.55, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+  rifq_pdf_set_colour (cr, &rifq_pdf_ink);
 }
 
 static void
@@ -162,21 +230,13 @@ draw_toc (RifqPacket *packet,
     {
       double y = MARGIN;
 
-      y += rifq_pdf_draw_text (cr, page == 0 ? _("Contents") : _("Contents (continued)"), 18, TRUE, TRUE,
+      y += rifq_pdf_draw_text (cr, page == 0 ? _("Contents") : _("Contents (continued)"), 18, TRUE, rifq_pdf_rtl (),
                                MARGIN, y, width) + 14;
       for (guint i = page * TOC_ROWS_PER_PAGE; i < packet->toc->len && i < (guint) (page + 1) * TOC_ROWS_PER_PAGE; i++)
         {
           g_autofree char *number = shown_number (packet, first_pages[i]);
 
-          /* The case on the reading side, its page at the far edge. */
-          rifq_pdf_draw_text (cr, g_ptr_array_index (packet->toc, i), 11.5, FALSE, TRUE, MARGIN + 50, y, width - 50);
-          rifq_pdf_draw_text (cr, number, 11.5, FALSE, TRUE, MARGIN, y, 40);
-          cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
-          cairo_set_line_width (cr, 0.5);
-          cairo_move_to (cr, MARGIN, y + TOC_ROW_HEIGHT - 2);
-          cairo_line_to (cr, MARGIN + width, y + TOC_ROW_HEIGHT - 2);
-          cairo_stroke (cr);
-          cairo_set_source_rgb (cr, 0, 0, 0);
+          draw_toc_row (cr, g_ptr_array_index (packet->toc, i), number, y);
           y += TOC_ROW_HEIGHT;
         }
       cairo_show_page (cr);
@@ -231,8 +291,11 @@ rifq_packet_write (RifqPacket         *packet,
     }
   total = page - 1;
 
+  cairo_save (cr);
+  rifq_pdf_mirror_page (cr);
   draw_cover (packet, cr);
   draw_toc (packet, cr, first_pages);
+  cairo_restore (cr);
   for (guint i = 0; i < packet->cases->len; i++)
     {
       GPtrArray *pages = g_ptr_array_index (recorded, i);

@@ -15,7 +15,19 @@
 #include <string.h>
 
 #include "rifq-file.h"
+#include "rifq-arabic.h"
+#include "rifq-locale.h"
 #include "rifq-pdf.h"
+
+/* Whether cr draws a left-to-right document's page turned over (rifq_pdf_mirror_page()). */
+static gboolean
+is_mirrored (cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  return matrix.xx * matrix.yy - matrix.xy * matrix.yx < 0;
+}
 
 PangoLayout *
 rifq_pdf_layout_new (cairo_t    *cr,
@@ -31,8 +43,16 @@ rifq_pdf_layout_new (cairo_t    *cr,
 
   g_return_val_if_fail (cr != NULL, NULL);
 
+  /* Laid out as the text is drawn: the right way round (see rifq_pdf_mirror_page()). */
+  cairo_save (cr);
+  if (is_mirrored (cr))
+    cairo_scale (cr, -1, 1);
   layout = pango_cairo_create_layout (cr);
+  cairo_restore (cr);
   context = pango_layout_get_context (layout);
+  /* Glyphs where the font puts them: positions rounded to whole points open gaps inside
+   * words and swap letters that overlap, and text extraction reads both as written. */
+  pango_context_set_round_glyph_positions (context, FALSE);
   pango_context_set_base_dir (context, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
   pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_context_changed (layout);
@@ -201,6 +221,11 @@ rifq_pdf_layout_shared (cairo_t                *cr,
   probe.style = *style;
   probe.options = cairo_font_options_hash (options);
   cairo_get_matrix (cr, &probe.matrix);
+  if (is_mirrored (cr))
+    {
+      probe.matrix.xx = -probe.matrix.xx;
+      probe.matrix.yx = -probe.matrix.yx;
+    }
   probe.text = (char *) text;
   cairo_font_options_destroy (options);
   cairo_font_options_destroy (own);
@@ -245,14 +270,430 @@ rifq_pdf_draw_text (cairo_t    *cr,
 
   pango_layout_set_text (layout, text, -1);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  rifq_pdf_show_layout (cr, layout);
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
 }
 
-/* Bidi isolates: LRI…PDI keeps a run such as "1448/0007" in its own left-to-right order. */
+/* Direction */
+
+gboolean
+rifq_pdf_rtl (void)
+{
+  return rifq_locale_is_rtl ();
+}
+
+PangoAlignment
+rifq_pdf_align_start (void)
+{
+  return rifq_pdf_rtl () ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+PangoAlignment
+rifq_pdf_align_end (void)
+{
+  return rifq_pdf_rtl () ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+}
+
+void
+rifq_pdf_mirror_page (cairo_t *cr)
+{
+  g_return_if_fail (cr != NULL);
+
+  if (rifq_pdf_rtl ())
+    return;
+  cairo_translate (cr, RIFQ_PDF_A4_WIDTH, 0);
+  cairo_scale (cr, -1, 1);
+}
+
+void
+rifq_pdf_unmirror (cairo_t *cr,
+                   double   x,
+                   double   width)
+{
+  g_return_if_fail (cr != NULL);
+
+  if (!is_mirrored (cr))
+    return;
+  /* The box from x to x + width onto itself, turned: its left edge where its right was. */
+  cairo_translate (cr, 2 * x + width, 0);
+  cairo_scale (cr, -1, 1);
+}
+
+/* Text that reads back as it was written
+ *
+ * Text extraction (poppler's pdftotext, and the viewers built on it) rebuilds words from the
+ * glyphs in the order they are written and the gaps between their boxes, a box being as wide
+ * as the glyph's advance in the font. Drawn through pango_cairo_show_layout(), Arabic reads
+ * back broken, for three reasons this drawing avoids:
+ *  - pango hands cairo a right-to-left run's clusters backwards, and cairo writes its glyphs
+ *    right to left: each glyph then overlaps the one before and is read as a word of its own,
+ *    with a space wherever two letters stand more than 0.03 em apart;
+ *  - Amiri kerns ر and و away from a following ي by 0.16 em, more than the 0.1 em that ends a
+ *    word ("الر ياض"); and where a glyph narrower than 0.1 em has split a word (pdftotext takes
+ *    it for a character printed twice), the parts join again only when less than 0.03 em apart;
+ *  - harakat sit on their letter by offsets that move them out of the word's line and order
+ *    ("يس ّرنا"). They are drawn after the line and given no text: what reads back is the
+ *    letters. */
+
+/* Widest gap between two glyphs of a word, in em: under the 0.03 em that pdftotext reads as a
+ * space between the parts of a word. Amiri's widest, between ر and ي, closes by a seventh of an
+ * em, and the tail of ر still clears the dots of ي. */
+#define WORD_GAP_MAX 0.02
+
+typedef enum
+{
+  GLYPH_LETTER,
+  GLYPH_SPACE,
+  GLYPH_MARK,   /* a haraka: drawn, not read back */
+  GLYPH_NONE,   /* nothing to draw (an isolate, a missing glyph) */
+} GlyphKind;
+
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  GArray              *glyphs;  /* cairo_glyph_t */
+} MarkGlyphs;
+
+static void
+mark_glyphs_free (gpointer data)
+{
+  MarkGlyphs *marks = data;
+
+  g_array_unref (marks->glyphs);
+  g_free (marks);
+}
+
+static gboolean
+is_haraka (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+}
+
+/* Lines drawn while recording, for the tests that read documents back. */
+static GMutex recorded_lock;
+static GPtrArray *recorded_lines;
+static GPrivate measuring_key;  /* set while rifq_pdf_fitting_scale() tries scales */
+
+void
+rifq_pdf_record_text_begin (void)
+{
+  g_mutex_lock (&recorded_lock);
+  g_clear_pointer (&recorded_lines, g_ptr_array_unref);
+  recorded_lines = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_unlock (&recorded_lock);
+}
+
+GStrv
+rifq_pdf_record_text_end (void)
+{
+  GPtrArray *lines;
+
+  g_mutex_lock (&recorded_lock);
+  lines = g_steal_pointer (&recorded_lines);
+  g_mutex_unlock (&recorded_lock);
+  if (lines == NULL)
+    lines = g_ptr_array_new ();
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
+static void
+record_line (const char *text,
+             int         length)
+{
+  if (g_private_get (&measuring_key) != NULL)
+    return;
+  g_mutex_lock (&recorded_lock);
+  if (recorded_lines != NULL)
+    g_ptr_array_add (recorded_lines, g_strndup (text, length));
+  g_mutex_unlock (&recorded_lock);
+}
+
+typedef struct
+{
+  int start_glyph;  /* the cluster's glyphs, start_glyph to end_glyph - 1 */
+  int end_glyph;
+  int start_index;  /* and its text */
+  int end_index;
+} Cluster;
+
+/* Draws one run with its baseline's left end at (x, y); its harakat go to marks. */
+static void
+show_run (cairo_t        *cr,
+          PangoLayoutRun *run,
+          const char     *text,
+          double          x,
+          double          y,
+          GPtrArray      *marks)
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  PangoFont *font = run->item->analysis.font;
+  cairo_scaled_font_t *scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  gboolean backward = run->item->analysis.level % 2 == 1;
+  int n = glyphs->num_glyphs;
+  g_autofree double *glyph_x = g_new (double, n);
+  g_autofree double *shift = g_new0 (double, n);
+  g_autofree GlyphKind *kind = g_new (GlyphKind, n);
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (Cluster));
+  g_autoptr(GArray) cairo_glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), n);
+  g_autoptr(GArray) cairo_clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  g_autoptr(GString) shown = g_string_new (NULL);
+  PangoGlyphItemIter iter;
+  cairo_matrix_t font_matrix;
+  double gap_max;
+  double pen = x;
+  double total_shift = 0;
+  int right = -1;
+  int pending = 0;  /* glyphs written for the next cluster */
+
+  if (n == 0 || scaled_font == NULL)
+    return;
+  cairo_scaled_font_get_font_matrix (scaled_font, &font_matrix);
+  gap_max = WORD_GAP_MAX * font_matrix.yy;
+
+  for (int i = 0; i < n; i++)
+    {
+      PangoGlyph glyph = glyphs->glyphs[i].glyph;
+
+      glyph_x[i] = pen + (double) glyphs->glyphs[i].geometry.x_offset / PANGO_SCALE;
+      pen += (double) glyphs->glyphs[i].geometry.width / PANGO_SCALE;
+      kind[i] = glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? GLYPH_NONE : GLYPH_LETTER;
+    }
+
+  /* What each glyph is, from the text of its cluster. */
+  if (pango_glyph_item_iter_init_start (&iter, (PangoGlyphItem *) run, text))
+    {
+      do
+        {
+          Cluster cluster = {
+            MIN (iter.start_glyph, iter.end_glyph + 1), MAX (iter.start_glyph + 1, iter.end_glyph),
+            iter.start_index, iter.end_index,
+          };
+          gboolean harakat = FALSE;
+          gboolean space = TRUE;
+
+          for (const char *p = text + cluster.start_index; p < text + cluster.end_index; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              harakat |= is_haraka (c);
+              space &= g_unichar_isspace (c);
+            }
+          for (int i = cluster.start_glyph; i < cluster.end_glyph; i++)
+            {
+              if (kind[i] == GLYPH_NONE)
+                continue;
+              if (harakat && glyphs->glyphs[i].geometry.width == 0)
+                kind[i] = GLYPH_MARK;
+              else if (space)
+                kind[i] = GLYPH_SPACE;
+            }
+          g_array_append_val (clusters, cluster);
+        }
+      while (pango_glyph_item_iter_next_cluster (&iter));
+    }
+
+  /* Gaps inside a word narrowed to gap_max, the run's right end kept where it is. */
+  for (int i = n - 1; i >= 0; i--)
+    {
+      if (kind[i] == GLYPH_SPACE)
+        right = -1;
+      if (kind[i] != GLYPH_LETTER)
+        continue;
+      if (right >= 0)
+        {
+          PangoRectangle logical;
+          double gap;
+
+          pango_font_get_glyph_extents (font, glyphs->glyphs[i].glyph, NULL, &logical);
+          gap = glyph_x[right] - (glyph_x[i] + (double) logical.width / PANGO_SCALE);
+          if (gap > gap_max)
+            total_shift += gap - gap_max;
+        }
+      shift[i] = total_shift;
+      right = i;
+    }
+  /* A haraka moves with its letter: the one before it in the text. */
+  for (int i = 0; i < n; i++)
+    {
+      if (kind[i] != GLYPH_MARK)
+        continue;
+      for (int j = backward ? i + 1 : i - 1; j >= 0 && j < n; j += backward ? 1 : -1)
+        {
+          if (kind[j] == GLYPH_LETTER || kind[j] == GLYPH_SPACE)
+            {
+              shift[i] = shift[j];
+              break;
+            }
+        }
+    }
+
+  /* Clusters left to right, so that the glyphs are written in the order they stand. A glyph
+   * that only makes room for harakat (Amiri stretches the joint under a stack of them) goes
+   * with the letter they sit on: the cluster before in the text. */
+  for (guint k = 0; k < clusters->len; k++)
+    {
+      const Cluster *cluster = &g_array_index (clusters, Cluster, backward ? clusters->len - 1 - k : k);
+      cairo_text_cluster_t cairo_cluster = { 0, pending };
+
+      for (int i = cluster->start_glyph; i < cluster->end_glyph; i++)
+        {
+          cairo_glyph_t glyph = {
+            glyphs->glyphs[i].glyph,
+            glyph_x[i] + shift[i],
+            y + (double) glyphs->glyphs[i].geometry.y_offset / PANGO_SCALE,
+          };
+
+          if (kind[i] == GLYPH_MARK)
+            {
+              MarkGlyphs *same_font = NULL;
+
+              for (guint m = 0; m < marks->len && same_font == NULL; m++)
+                {
+                  if (((MarkGlyphs *) g_ptr_array_index (marks, m))->font == scaled_font)
+                    same_font = g_ptr_array_index (marks, m);
+                }
+              if (same_font == NULL)
+                {
+                  same_font = g_new0 (MarkGlyphs, 1);
+                  same_font->font = scaled_font;
+                  same_font->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+                  g_ptr_array_add (marks, same_font);
+                }
+              g_array_append_val (same_font->glyphs, glyph);
+            }
+          else if (kind[i] != GLYPH_NONE)
+            {
+              g_array_append_val (cairo_glyphs, glyph);
+              cairo_cluster.num_glyphs++;
+            }
+        }
+      pending = 0;
+      if (cairo_cluster.num_glyphs == 0)
+        continue;  /* an isolate, drawn as nothing: its text goes too */
+      for (const char *p = text + cluster->start_index; p < text + cluster->end_index; p = g_utf8_next_char (p))
+        {
+          if (!is_haraka (g_utf8_get_char (p)))
+            {
+              g_string_append_len (shown, p, g_utf8_next_char (p) - p);
+              cairo_cluster.num_bytes += g_utf8_next_char (p) - p;
+            }
+        }
+      if (cairo_cluster.num_bytes == 0 && !backward && cairo_clusters->len > 0)
+        {
+          guint last = cairo_clusters->len - 1;
+
+          g_array_index (cairo_clusters, cairo_text_cluster_t, last).num_glyphs += cairo_cluster.num_glyphs;
+        }
+      else if (cairo_cluster.num_bytes == 0 && backward && k + 1 < clusters->len)
+        pending = cairo_cluster.num_glyphs;
+      else
+        g_array_append_val (cairo_clusters, cairo_cluster);
+    }
+
+  if (cairo_glyphs->len == 0)
+    return;
+  cairo_set_scaled_font (cr, scaled_font);
+  cairo_show_text_glyphs (cr, shown->str, (int) shown->len, (cairo_glyph_t *) cairo_glyphs->data,
+                          (int) cairo_glyphs->len, (cairo_text_cluster_t *) cairo_clusters->data,
+                          (int) cairo_clusters->len, 0);
+}
+
+/* Draws a line with its baseline's left end at (x, y), in the current source. */
+static void
+show_line (cairo_t         *cr,
+           PangoLayoutLine *line,
+           double           x,
+           double           y)
+{
+  const char *text = pango_layout_get_text (line->layout);
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (mark_glyphs_free);
+
+  record_line (text + line->start_index, line->length);
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoLayoutRun *run = l->data;
+
+      show_run (cr, run, text, x, y - (double) run->y_offset / PANGO_SCALE, marks);
+      x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
+    }
+
+  /* The harakat, with no text: an empty ActualText once the line's words are written. */
+  for (guint m = 0; m < marks->len; m++)
+    {
+      MarkGlyphs *same_font = g_ptr_array_index (marks, m);
+      cairo_text_cluster_t cluster = { 0, (int) same_font->glyphs->len };
+
+      cairo_set_scaled_font (cr, same_font->font);
+      cairo_show_text_glyphs (cr, "", 0, (cairo_glyph_t *) same_font->glyphs->data, (int) same_font->glyphs->len,
+                              &cluster, 1, 0);
+    }
+}
+
+/* The box a layout's lines are aligned in. */
+static double
+box_width (PangoLayout *layout)
+{
+  int width = pango_layout_get_width (layout);
+
+  if (width < 0)
+    pango_layout_get_size (layout, &width, NULL);
+  return (double) width / PANGO_SCALE;
+}
+
+/* Lines first to last - 1, the layout's top-left corner at (x, y). */
+static void
+show_layout_lines (cairo_t     *cr,
+                   PangoLayout *layout,
+                   int          first,
+                   int          last,
+                   double       x,
+                   double       y)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  cairo_save (cr);
+  rifq_pdf_unmirror (cr, x, box_width (layout));
+  for (int i = 0; i < last; i++)
+    {
+      if (i >= first)
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          show_line (cr, pango_layout_iter_get_line_readonly (iter), x + (double) logical.x / PANGO_SCALE,
+                     y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+        }
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  cairo_restore (cr);
+  pango_layout_iter_free (iter);
+}
+
+void
+rifq_pdf_show_layout (cairo_t     *cr,
+                      PangoLayout *layout)
+{
+  double x;
+  double y;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  cairo_get_current_point (cr, &x, &y);
+  show_layout_lines (cr, layout, 0, pango_layout_get_line_count (layout), x, y);
+}
+
+/* Bidi isolates: LRI…PDI keeps a run such as "1448/0007" in its own left-to-right order;
+ * LRO…PDF holds it left to right whatever its digits. */
 #define LRI "\xe2\x81\xa6"
 #define PDI "\xe2\x81\xa9"
+#define LRO "\xe2\x80\xad"
+#define PDF "\xe2\x80\xac"
 
 const RifqPdfColour rifq_pdf_ink = { 0.10, 0.10, 0.12 };
 const RifqPdfColour rifq_pdf_muted = { 0.36, 0.36, 0.40 };
@@ -337,9 +778,11 @@ isolate_numbers (const char *text,
         }
       else if (has_digit && has_separator)
         {
-          g_string_append (out, LRI);
+          /* Overridden as well as isolated: Arabic-Indic digits either side of a hyphen would
+           * otherwise still stand right to left ("٥٥-٩٠٨٧١" printing "٩٠٨٧١-٥٥"). */
+          g_string_append (out, LRI LRO);
           g_string_append_len (out, p, end - p);
-          g_string_append (out, PDI);
+          g_string_append (out, PDF PDI);
         }
       else
         {
@@ -365,6 +808,42 @@ rifq_pdf_isolate_joined_numbers (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   return isolate_numbers (text, FALSE);
+}
+
+/* First strong isolate: the value's own first letter gives its direction. */
+#define FSI "\xe2\x81\xa8"
+
+char *
+rifq_pdf_isolate_value (const char *text)
+{
+  g_autofree char *numbers = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+
+  if (rifq_pdf_is_empty (text))
+    return g_strdup ("");
+
+  /* An isolate ends with its paragraph: each line is one of its own. */
+  numbers = rifq_pdf_isolate_joined_numbers (text);
+  lines = g_strsplit (numbers, "\n", -1);
+  out = g_string_sized_new (strlen (numbers) + 8);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (*lines[i] != '\0')
+        g_string_append_printf (out, FSI "%s" PDI, lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+rifq_pdf_digits (const char *text,
+                 RifqDigits  digits)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (text) : rifq_arabic_latin_digits (text);
 }
 
 double
@@ -445,26 +924,10 @@ rifq_pdf_show_lines (cairo_t     *cr,
                      double       x,
                      double       y)
 {
-  PangoLayoutIter *iter;
   double first_baseline = rifq_pdf_line_baseline (layout, first);
   double above = RIFQ_PDF_INK_ABOVE * rifq_pdf_layout_font_size (layout);
 
-  iter = pango_layout_get_iter (layout);
-  for (int i = 0; i < last; i++)
-    {
-      if (i >= first)
-        {
-          PangoRectangle logical;
-          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + above + baseline - first_baseline);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      if (!pango_layout_iter_next_line (iter))
-        break;
-    }
-  pango_layout_iter_free (iter);
+  show_layout_lines (cr, layout, first, last, x, y + above - first_baseline);
 }
 
 void
@@ -513,11 +976,14 @@ rifq_pdf_fitting_scale (RifqPdfOverflowFunc overflow,
 
   surface = cairo_pdf_surface_create_for_stream (NULL, NULL, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT);
   cr = cairo_create (surface);
+  rifq_pdf_mirror_page (cr);
+  g_private_set (&measuring_key, GINT_TO_POINTER (TRUE));
   for (scale = 1.0; scale > MIN_SCALE; scale -= SCALE_STEP)
     {
       if (overflow (cr, scale, user_data) <= 0)
         break;
     }
+  g_private_set (&measuring_key, NULL);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return MAX (scale, MIN_SCALE);
@@ -538,9 +1004,9 @@ rifq_pdf_heading_layout (cairo_t    *cr,
   RifqPdfTextStyle style = {
     .size_pt = HEADING_SIZE,
     .bold = TRUE,
-    .rtl = TRUE,
+    .rtl = rifq_pdf_rtl (),
     .width_pt = width - 2 * HEADING_INDENT,
-    .alignment = PANGO_ALIGN_RIGHT,
+    .alignment = rifq_pdf_align_start (),
     .line_spacing = 0.8,
   };
 
@@ -573,7 +1039,7 @@ rifq_pdf_draw_heading (cairo_t     *cr,
   cairo_rectangle (cr, x + width - 4, y, 4, height);
   cairo_fill (cr);
   cairo_move_to (cr, x + HEADING_INDENT, y + HEADING_PAD_Y - rifq_pdf_layout_ink_top (layout));
-  pango_cairo_show_layout (cr, layout);
+  rifq_pdf_show_layout (cr, layout);
 }
 
 typedef struct
@@ -632,6 +1098,7 @@ rifq_pdf_draw_logo (cairo_t         *cr,
   double scale = MIN (size / width, size / height);
 
   cairo_save (cr);
+  rifq_pdf_unmirror (cr, right - size, size);
   cairo_translate (cr, right - width * scale, top + (size - height * scale) / 2);
   cairo_scale (cr, scale, scale);
   cairo_set_source_surface (cr, image, 0, 0);

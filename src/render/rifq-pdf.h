@@ -11,6 +11,8 @@
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "rifq-calendar.h"
+
 G_BEGIN_DECLS
 
 /* A4 in PostScript points, the page every Rifq document is printed on. */
@@ -55,6 +57,38 @@ PangoLayout *rifq_pdf_layout_shared (cairo_t                *cr,
 /* Lets go of the layouts this thread keeps (after a packet, whose cases' texts go with it). */
 void         rifq_pdf_layout_shared_clear (void);
 
+/* Documents read in the interface language's direction. Their pages are drawn as an Arabic
+ * document is laid out, the reading edge on the right; for a language read left to right,
+ * rifq_pdf_mirror_page() turns the page over, and what is drawn through rifq_pdf_show_layout(),
+ * rifq_pdf_show_lines(), rifq_pdf_draw_text(), rifq_pdf_draw_heading() and rifq_pdf_draw_logo()
+ * is turned back so that it reads. Text is set with rifq_pdf_rtl() as its direction, from the
+ * reading edge with rifq_pdf_align_start() and towards the far edge with rifq_pdf_align_end(). */
+gboolean        rifq_pdf_rtl           (void);
+PangoAlignment  rifq_pdf_align_start   (void);
+PangoAlignment  rifq_pdf_align_end     (void);
+
+/* Turns cr's page over for a document read left to right; nothing for one read right to left.
+ * Called once on a context, before anything is drawn. */
+void            rifq_pdf_mirror_page   (cairo_t    *cr);
+
+/* On a page turned over, turns the box from x to x + width back, so that a picture drawn in it
+ * (a QR code, a signature) is not mirrored. Between cairo_save() and cairo_restore(). */
+void            rifq_pdf_unmirror      (cairo_t    *cr,
+                                        double      x,
+                                        double      width);
+
+/* Draws layout with its top-left corner at the current point, in the current source, so that
+ * the text copied from the PDF is the text drawn: glyphs written in the order they stand,
+ * gaps inside words narrower than text extraction takes for a space, harakat drawn but not
+ * part of the text. Every document draws its text through here. */
+void            rifq_pdf_show_layout   (cairo_t     *cr,
+                                        PangoLayout *layout);
+
+/* Tests: from begin to end, the text of each line the documents draw (not the trials of
+ * rifq_pdf_fitting_scale()) is kept, in the order drawn, and returned by end. */
+void            rifq_pdf_record_text_begin (void);
+GStrv           rifq_pdf_record_text_end   (void);
+
 /* Draws text at the top-left corner (x, y) of a box width_pt wide, starting at the reading
  * edge; returns the height it used, in points. */
 double       rifq_pdf_draw_text    (cairo_t    *cr,
@@ -97,6 +131,16 @@ char            *rifq_pdf_isolate_numbers        (const char          *text);
 
 /* As rifq_pdf_isolate_numbers(), but only digits joined by separators: phone numbers are left as they are. */
 char            *rifq_pdf_isolate_joined_numbers (const char          *text);
+
+/* A value set into a document (a name, a place, a person's words): kept in its own direction
+ * inside the document's, a line at a time (FSI…PDI), with its numbers whole as
+ * rifq_pdf_isolate_joined_numbers() keeps them. "" for NULL. */
+char            *rifq_pdf_isolate_value          (const char          *text);
+
+/* A copy of text with every digit, Western or Arabic-Indic, written in digits: a document
+ * writes all its numbers (amounts, IDs, mobiles, dates, request numbers) one way. */
+char            *rifq_pdf_digits                 (const char          *text,
+                                                  RifqDigits           digits);
 
 /* The size of the layout's font, in points. */
 double           rifq_pdf_layout_font_size       (PangoLayout         *layout);

@@ -50,10 +50,11 @@ text_layout (Sheet      *sheet,
              gboolean    bold,
              double      width_pt)
 {
+  g_autofree char *shown = rifq_pdf_digits (text, sheet->receipt->digits);
   PangoLayout *layout;
 
-  layout = rifq_pdf_layout_new (sheet->cr, NULL, size_pt * sheet->scale, bold, TRUE, width_pt);
-  pango_layout_set_text (layout, text, -1);
+  layout = rifq_pdf_layout_new (sheet->cr, NULL, size_pt * sheet->scale, bold, rifq_pdf_rtl (), width_pt);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 
@@ -81,7 +82,7 @@ show_layout (Sheet               *sheet,
 {
   rifq_pdf_set_colour (sheet->cr, colour);
   cairo_move_to (sheet->cr, x, y);
-  pango_cairo_show_layout (sheet->cr, layout);
+  rifq_pdf_show_layout (sheet->cr, layout);
 }
 
 static void
@@ -169,7 +170,7 @@ add_row (GArray     *rows,
   if (rifq_pdf_is_empty (value))
     return;
 
-  row.value = left_to_right ? g_strconcat (LRI, value, PDI, NULL) : rifq_pdf_isolate_joined_numbers (value);
+  row.value = left_to_right ? g_strconcat (LRI, value, PDI, NULL) : rifq_pdf_isolate_value (value);
   g_array_append_val (rows, row);
 }
 
@@ -326,7 +327,7 @@ draw_documents (Sheet *sheet)
 
   for (guint i = 0; documents[i] != NULL; i++)
     {
-      g_autofree char *document = rifq_pdf_isolate_joined_numbers (documents[i]);
+      g_autofree char *document = rifq_pdf_isolate_value (documents[i]);
       g_autoptr(PangoLayout) bullet = text_layout (sheet, "•", 11.5, FALSE, indent);
       g_autoptr(PangoLayout) line = text_layout (sheet, document, 11.5, FALSE, CONTENT_WIDTH - indent);
 
@@ -450,6 +451,7 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
   surface = rifq_pdf_document_new (data, title, receipt->association_name);
 
   cr = cairo_create (surface);
+  rifq_pdf_mirror_page (cr);
   draw_receipt (cr, receipt, printed_on, scale);
   cairo_destroy (cr);
 

@@ -34,10 +34,11 @@ typedef struct
   RifqDigits         digits;                /* digits for the numbers the receipt writes */
 } RifqReceipt;
 
-/* Writes the receipt as a one-page A4 PDF at path, right to left. Long names wrap; when the
- * content would not fit one page, the type shrinks (to 55 % at most) rather than spill onto a
- * second. A file already at path is replaced only once the whole document is written. On
- * failure the error is in G_IO_ERROR, with a sentence in the interface language. */
+/* Writes the receipt as a one-page A4 PDF at path, in the interface's direction. Long names
+ * wrap; when the content would not fit one page, the type shrinks (to 55 % at most) rather
+ * than spill onto a second. A file already at path is replaced only once the whole document
+ * is written. On failure the error is in G_IO_ERROR, with a sentence in the interface
+ * language. */
 gboolean rifq_receipt_pdf_write (const RifqReceipt  *receipt,
                                  const char         *path,
                                  GError            **error);

@@ -115,13 +115,14 @@ aligned_layout (Painter        *painter,
   RifqPdfTextStyle style = {
     .size_pt = size_pt,
     .bold = bold,
-    .rtl = TRUE,
+    .rtl = rifq_pdf_rtl (),
     .width_pt = width_pt,
     .alignment = alignment,
     .line_spacing = LINE_SPACING,
   };
+  g_autofree char *shown = rifq_pdf_digits (text, rifq_calendar_interface_digits ());
 
-  return rifq_pdf_layout_shared (painter->cr, &style, text);
+  return rifq_pdf_layout_shared (painter->cr, &style, shown);
 }
 
 /* Text from the reading edge. */
@@ -132,7 +133,7 @@ text_layout (Painter    *painter,
              gboolean    bold,
              double      width_pt)
 {
-  return aligned_layout (painter, text, size_pt, bold, width_pt, PANGO_ALIGN_RIGHT);
+  return aligned_layout (painter, text, size_pt, bold, width_pt, rifq_pdf_align_start ());
 }
 
 /* The first baseline, from the top of the layout's ink. */
@@ -154,7 +155,7 @@ show_layout (Painter             *painter,
     return;
   rifq_pdf_set_colour (painter->cr, colour);
   cairo_move_to (painter->cr, x, y - rifq_pdf_layout_ink_top (layout));
-  pango_cairo_show_layout (painter->cr, layout);
+  rifq_pdf_show_layout (painter->cr, layout);
 }
 
 /* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
@@ -218,7 +219,7 @@ draw_footer (Painter *painter,
   g_autofree char *reference = reference_text (sheet);
   g_autoptr(PangoLayout) page_layout = text_layout (painter, page, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
   g_autoptr(PangoLayout) reference_layout = aligned_layout (painter, reference, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2,
-                                                            PANGO_ALIGN_LEFT);
+                                                            rifq_pdf_align_end ());
   g_autoptr(PangoLayout) extra = NULL;
   double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
   double line;
@@ -262,6 +263,7 @@ begin_page (Painter *painter)
       cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
       cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
       painter->cr = cairo_create (page);
+      rifq_pdf_mirror_page (painter->cr);
       cairo_set_font_options (painter->cr, options);
       cairo_font_options_destroy (options);
       g_ptr_array_add (painter->recordings, page);
@@ -515,7 +517,7 @@ measure_row (Painter            *painter,
              Row                *row)
 {
   g_autofree char *label = rifq_pdf_isolate_numbers (sheet_row->label);
-  g_autofree char *value = rifq_pdf_isolate_numbers (rifq_pdf_is_empty (sheet_row->value) ? "—" : sheet_row->value);
+  g_autofree char *value = rifq_pdf_isolate_value (rifq_pdf_is_empty (sheet_row->value) ? "—" : sheet_row->value);
 
   row->label = text_layout (painter, label, SIZE_LABEL, TRUE, painter->label_width);
   row->value = text_layout (painter, value, SIZE_VALUE, FALSE, value_width (painter));
@@ -726,17 +728,18 @@ static PangoLayout *
 paragraph_layout (Painter    *painter,
                   const char *text)
 {
-  g_autofree char *isolated = rifq_pdf_isolate_numbers (text);
+  g_autofree char *isolated = rifq_pdf_isolate_value (text);
+  g_autofree char *shown = rifq_pdf_digits (isolated, rifq_calendar_interface_digits ());
   RifqPdfTextStyle style = {
     .size_pt = SIZE_VALUE,
-    .rtl = TRUE,
+    .rtl = rifq_pdf_rtl (),
     .width_pt = CONTENT_WIDTH - 2 * CELL_PAD_X,
-    .alignment = PANGO_ALIGN_RIGHT,
+    .alignment = rifq_pdf_align_start (),
     .justify = TRUE,
     .line_spacing = LINE_SPACING,
   };
 
-  return rifq_pdf_layout_shared (painter->cr, &style, isolated);
+  return rifq_pdf_layout_shared (painter->cr, &style, shown);
 }
 
 static void
@@ -850,6 +853,7 @@ draw_signature (Painter       *painter,
   fit.y = box_y + SIGNATURE_HEIGHT / 2 - (y0 + y1) / 2 * fit.scale;
 
   cairo_save (cr);
+  rifq_pdf_unmirror (cr, box_x, SIGNATURE_WIDTH);
   rifq_pdf_set_colour (cr, &pen);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -920,6 +924,8 @@ draw_qr (Painter *painter,
   if (painter->dry)
     return;
 
+  cairo_save (painter->cr);
+  rifq_pdf_unmirror (painter->cr, x, QR_SIZE);
   rifq_pdf_set_colour (painter->cr, &white);
   cairo_rectangle (painter->cr, x, y, QR_SIZE, QR_SIZE);
   cairo_fill (painter->cr);
@@ -948,6 +954,7 @@ draw_qr (Painter *painter,
     }
   rifq_pdf_set_colour (painter->cr, &black);
   cairo_fill (painter->cr);
+  cairo_restore (painter->cr);
 }
 
 typedef struct
@@ -1035,7 +1042,7 @@ measure_closing (Painter *painter,
             .family = CODE_FONT_FAMILY,
             .size_pt = SIZE_CODE,
             .bold = TRUE,
-            .rtl = TRUE,
+            .rtl = rifq_pdf_rtl (),
             .width_pt = SEAL_COLUMN,
             .alignment = PANGO_ALIGN_CENTER,
           };
@@ -1220,6 +1227,7 @@ rifq_request_pdf_draw (cairo_t                *cr,
   painter.first_page = MAX (first_page_number, 1);
 
   cairo_save (cr);
+  rifq_pdf_mirror_page (cr);
 
   /* Without a total, count this request's pages first: the same drawing, with nothing drawn. */
   painter.total_pages = total_pages_or_0;
@@ -1352,6 +1360,7 @@ rifq_request_pdf_draw_footer (cairo_t                *cr,
   painter.sheet = sheet;
   painter.total_pages = total;
   cairo_save (cr);
+  rifq_pdf_mirror_page (cr);
   draw_footer (&painter, number);
   cairo_restore (cr);
 }

@@ -55,9 +55,9 @@ typedef struct
  * {"seal": seal_payload, "values": sealed_json}. */
 #define RIFQ_REQUEST_PDF_SEALED_PREFIX "rifq-sealed2:"
 
-/* Draws the request, A4 portrait and right to left, onto cr, which should target a PDF surface
- * of A4 pages standing on a blank page. Every page drawn is ended with cairo_show_page(), so the
- * next request of a packet starts on a page of its own. Pages are numbered from
+/* Draws the request, A4 portrait in the interface's direction, onto cr, which should target a
+ * PDF surface of A4 pages standing on a blank page. Every page drawn is ended with
+ * cairo_show_page(), so the next request of a packet starts on a page of its own. Pages are numbered from
  * first_page_number "of total_pages_or_0"; with 0, the total is first_page_number - 1 plus the
  * pages this request takes. Returns the number of pages drawn.
  * To count a request's pages beforehand, draw it onto a PDF surface that writes nowhere

@@ -15,11 +15,13 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-locale.h"
+#include "rifq-pdf.h"
 #include "rifq-request-sheet.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
+#include "rifq-validate.h"
 
 struct _RifqSheetBuild
 {
@@ -86,6 +88,8 @@ add_field (RifqSheetBuild  *build,
     shown = g_strdup (rifq_field_choice_label (field, value));
   else if (value != NULL && info->kind == RIFQ_FIELD_KIND_DATE)
     shown = rifq_calendar_format_iso_both (value, rifq_calendar_interface_digits ());
+  else if (value != NULL && info->kind == RIFQ_FIELD_KIND_MOBILE)
+    shown = rifq_validate_format_mobile (value);
   else if (value != NULL)
     shown = g_strdup (value);
   add_row (build, section, rifq_field_label (field), shown);
@@ -168,31 +172,36 @@ research_report (JsonObject *record,
     {
       JsonObject *ref = json_array_get_object_element (referrals, i);
       const char *researcher = NULL;
-      const char *answer = member (ref, "answer");
       const char *visit_on = member (ref, "visit_on");
+      g_autofree char *question = rifq_pdf_isolate_value (member (ref, "question"));
+      g_autofree char *answer = member (ref, "answer") ? rifq_pdf_isolate_value (member (ref, "answer")) : NULL;
+      g_autofree char *answered_by = NULL;
 
       if (researchers != NULL && i < json_array_get_length (researchers)
           && !JSON_NODE_HOLDS_NULL (json_array_get_element (researchers, i)))
         researcher = json_array_get_string_element (researchers, i);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("The applicant’s question: %s"), member (ref, "question"));
+      g_string_append_printf (text, _("The applicant’s question: %s"), question);
       if (answer != NULL)
         {
+          answered_by = rifq_pdf_isolate_value (researcher ? researcher : "");
           g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("Answer of %s: %s"), researcher ? researcher : "", answer);
+          g_string_append_printf (text, _("Answer of %s: %s"), answered_by, answer);
         }
       if (visit_on != NULL)
         {
           g_autofree char *day = rifq_calendar_format_iso_both (visit_on, rifq_calendar_interface_digits ());
-          const char *findings = member (ref, "visit_findings");
-          const char *household = member (ref, "visit_household");
-          const char *recommendation = member (ref, "visit_recommendation");
+          const char *raw_findings = member (ref, "visit_findings");
+          const char *raw_household = member (ref, "visit_household");
+          const char *raw_recommendation = member (ref, "visit_recommendation");
+          g_autofree char *findings = rifq_pdf_isolate_value (raw_findings ? raw_findings : "—");
+          g_autofree char *household = rifq_pdf_isolate_value (raw_household ? raw_household : "—");
+          g_autofree char *recommendation = rifq_pdf_isolate_value (raw_recommendation ? raw_recommendation : "—");
 
           g_string_append_c (text, '\n');
           g_string_append_printf (text, _("Home visit on %s. Findings: %s. Household: %s. Recommendation: %s."), day,
-                                  findings ? findings : "—", household ? household : "—",
-                                  recommendation ? recommendation : "—");
+                                  findings, household, recommendation);
         }
     }
   if (text->len == 0)
@@ -228,6 +237,7 @@ fill_from_values (RifqSheetBuild *build,
   g_autofree char *submitted = NULL;
   g_autofree char *due = NULL;
   g_autofree char *signed_day = NULL;
+  g_autofree char *officer = NULL;
   const char *submitted_on, *due_on, *signed_at;
   JsonNode *amount;
   JsonNode *strokes;
@@ -296,16 +306,21 @@ fill_from_values (RifqSheetBuild *build,
     }
   build->sheet.signature = build->signature;
   if (g_strcmp0 (member (record, "signer"), "caregiver") == 0)
-    build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
-                                                               member (record, "signer_name"),
-                                                               member (record, "signer_relation")));
+    {
+      g_autofree char *signer = rifq_pdf_isolate_value (member (record, "signer_name"));
+      g_autofree char *relation = rifq_pdf_isolate_value (member (record, "signer_relation"));
+
+      build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
+                                                                 signer, relation));
+    }
   else
     build->sheet.signed_by_line = keep (build, g_strdup (_("Signed by the applicant")));
   if (g_strcmp0 (member (record, "sign_mark"), "thumbprint") == 0)
     build->sheet.signed_by_line = keep (build, g_strdup_printf (_("%s — thumbprint"), build->sheet.signed_by_line));
   signed_day = rifq_calendar_format_iso_both (signed_at, digits);
-  build->sheet.officer_line = keep (build, g_strdup_printf (_("Received and confirmed by %s on %s"),
-                                                           member (record, "officer_name"), signed_day));
+  officer = rifq_pdf_isolate_value (member (record, "officer_name"));
+  build->sheet.officer_line = keep (build, g_strdup_printf (_("Received and confirmed by %s on %s"), officer,
+                                                           signed_day));
   return TRUE;
 }
 

@@ -66,6 +66,8 @@ rifq_ui_init (void)
     return;
   done = TRUE;
 
+  /* Read once now: from then on a change in Preferences reaches the documents too. */
+  rifq_ui_get_digits ();
   register_resources ();
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/org/ruhamaa/Rifq/icons");
@@ -88,6 +90,26 @@ rifq_ui_settings_new (void)
   return schema != NULL ? g_settings_new (APP_ID) : NULL;
 }
 
+/* The choice reaches core, so that the documents print numbers as the window shows them. */
+static void
+digit_style_changed_cb (GSettings  *settings,
+                        const char *key,
+                        gpointer    user_data)
+{
+  switch (g_settings_get_enum (settings, "digit-style"))
+    {
+    case 1:
+      rifq_calendar_set_preferred_digits (RIFQ_DIGITS_ARABIC);
+      break;
+    case 2:
+      rifq_calendar_set_preferred_digits (RIFQ_DIGITS_LATIN);
+      break;
+    default:
+      rifq_calendar_unset_preferred_digits ();
+      break;
+    }
+}
+
 RifqDigits
 rifq_ui_get_digits (void)
 {
@@ -98,15 +120,10 @@ rifq_ui_get_digits (void)
     {
       looked = TRUE;
       settings = rifq_ui_settings_new ();
-    }
-
-  if (settings != NULL)
-    {
-      switch (g_settings_get_enum (settings, "digit-style"))
+      if (settings != NULL)
         {
-        case 1: return RIFQ_DIGITS_ARABIC;
-        case 2: return RIFQ_DIGITS_LATIN;
-        default: break;
+          g_signal_connect (settings, "changed::digit-style", G_CALLBACK (digit_style_changed_cb), NULL);
+          digit_style_changed_cb (settings, "digit-style", NULL);
         }
     }
   return rifq_calendar_interface_digits ();

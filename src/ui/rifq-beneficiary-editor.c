@@ -17,6 +17,7 @@
 #include "rifq-calendar.h"
 #include "rifq-channel.h"
 #include "rifq-error.h"
+#include "rifq-validate.h"
 
 typedef struct
 {
@@ -482,9 +483,10 @@ ask_about_duplicates (RifqBeneficiaryEditor *self,
     {
       RifqBeneficiary *other = g_ptr_array_index (probable, i);
       g_autofree char *name = rifq_beneficiary_dup_full_name (other);
+      g_autofree char *mobile = rifq_validate_format_mobile (rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE));
       g_autofree char *line = g_strdup_printf ("\n• %s — %s — %s — %s", name,
                                                rifq_beneficiary_get (other, RIFQ_FIELD_NATIONAL_ID),
-                                               rifq_beneficiary_get (other, RIFQ_FIELD_MOBILE),
+                                               mobile,
                                                rifq_beneficiary_get (other, RIFQ_FIELD_BIRTH_DATE));
       g_autofree char *shown = rifq_ui_display_digits (line);
 
@@ -701,8 +703,7 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
         case RIFQ_FIELD_KIND_MOBILE:
           {
             /* Shown as officers dial it; the store keeps the international form. */
-            g_autofree char *local = value && g_str_has_prefix (value, "+966")
-                                     ? g_strconcat ("0", value + 4, NULL) : g_strdup (value);
+            g_autofree char *local = rifq_validate_format_mobile (value);
 
             gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), local ? local : "");
           }

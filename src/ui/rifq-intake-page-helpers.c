@@ -20,6 +20,7 @@
 #include "rifq-error.h"
 #include "rifq-application.h"
 #include "rifq-intake-page-private.h"
+#include "rifq-validate.h"
 
 /* Helpers */
 
@@ -43,6 +44,14 @@ rifq_intake_shown_digits (const char *text)
   if (text == NULL)
     return g_strdup ("");
   return rifq_ui_display_digits (text);
+}
+
+char *
+rifq_intake_shown_mobile (const char *mobile)
+{
+  g_autofree char *local = rifq_validate_format_mobile (mobile);
+
+  return rifq_intake_shown_digits (local);
 }
 
 static char *

@@ -226,6 +226,8 @@ void rifq_intake_set_editable_text (GtkWidget  *widget,
                                     const char *text);
 
 char *rifq_intake_shown_digits (const char *text);
+/* A stored mobile as it is shown everywhere (rifq_validate_format_mobile()), in the interface's digits. */
+char *rifq_intake_shown_mobile (const char *mobile);
 
 char *rifq_intake_typed_date (const char *iso);
 

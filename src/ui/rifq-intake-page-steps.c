@@ -93,7 +93,7 @@ rifq_intake_applicant_search_changed_cb (RifqIntakePage *self)
       RifqBeneficiary *beneficiary = g_ptr_array_index (found, i);
       g_autofree char *name = rifq_beneficiary_dup_full_name (beneficiary);
       g_autofree char *nid = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
-      g_autofree char *mobile = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
+      g_autofree char *mobile = rifq_intake_shown_mobile (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", nid, mobile);
       GtkWidget *row = rifq_intake_action_row_new (name, subtitle);
       gint64 id = rifq_beneficiary_get_id (beneficiary);

@@ -232,7 +232,7 @@ rifq_intake_update_reception (RifqIntakePage *self)
   if (r != NULL)
     {
       g_autofree char *nid = rifq_intake_shown_digits (r->national_id);
-      g_autofree char *mobile = rifq_intake_shown_digits (r->mobile);
+      g_autofree char *mobile = rifq_intake_shown_mobile (r->mobile);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", nid, mobile);
       g_autofree char *amount = r->amount >= 0 ? shown_int (r->amount) : g_strdup ("");
 

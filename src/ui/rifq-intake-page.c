@@ -575,7 +575,7 @@ rifq_intake_page_choose_beneficiary (RifqIntakePage *self,
     }
   name = rifq_beneficiary_dup_full_name (beneficiary);
   nid = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
-  mobile = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
+  mobile = rifq_intake_shown_mobile (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
   subtitle = g_strdup_printf ("%s · %s", nid, mobile);
 
   self->chosen_id = beneficiary_id;
