@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rifq-admin.h"
 #include "rifq-committee.h"
@@ -377,7 +378,7 @@ cmd_seal (char **args,
           g_print ("%s\n", text);
           return EXIT_OK;
         }
-      if (!g_file_set_contents (opts.output, text, -1, &error))
+      if (!rifq_file_save_private (opts.output, text, strlen (text), &error))
         return refuse (error);
       g_print (_("The association’s public keys are written to %s.\n"), opts.output);
       return EXIT_OK;

@@ -703,6 +703,17 @@ test_verify_with_public_keys_alone (void)
   g_assert_cmpint (foreign.status, ==, 1);
   g_assert_nonnull (strstr (foreign.err, "not among the association’s keys"));
 
+  /* Nothing is ever written into the key folder, even when asked to replace. */
+  {
+    g_auto(Run) into_keys = { 0 };
+    g_autofree char *target = g_build_filename (g_getenv ("RIFQ_KEY_DIR"), "overwritten.key", NULL);
+
+    ADMIN (&into_keys, "en", NULL, "--database", db, "pdf", "request", number, "-o", target, "--force");
+    g_assert_cmpint (into_keys.status, ==, 1);
+    g_assert_nonnull (strstr (into_keys.err, "folder of Rifq’s keys"));
+    g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  }
+
   /* request show says how the record stands against its seal. */
   ADMIN (&shown, "en", NULL, "--database", db, "request", "show", number);
   g_assert_nonnull (strstr (shown.out, "\"state\" : \"genuine\""));

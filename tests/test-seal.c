@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rifq-error.h"
 #include "rifq-seal.h"
@@ -247,6 +248,35 @@ test_key_readable_by_others_refused (Sealed        *f,
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "chmod 600"));
   g_assert_cmpint (g_chmod (file, 0600), ==, 0);
+}
+
+/* A key reached through a link, or in a folder others may change, is not trusted. */
+static void
+test_key_linked_or_in_open_folder_refused (Sealed        *f,
+                                           gconstpointer  data)
+{
+  g_autofree char *dir = rifq_seal_key_dir ();
+  g_autofree char *name = g_strconcat (f->seal->key_id, ".key", NULL);
+  g_autofree char *file = g_build_filename (dir, name, NULL);
+  g_autofree char *elsewhere = g_dir_make_tmp ("rifq-open-XXXXXX", NULL);
+  g_autofree char *moved = g_build_filename (elsewhere, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqSealSigner) signer = NULL;
+
+  g_assert_cmpint (g_rename (file, moved), ==, 0);
+  g_assert_cmpint (symlink (moved, file), ==, 0);
+  signer = rifq_seal_signer_new (f->db, &error);
+  g_assert_null (signer);
+  g_assert_nonnull (strstr (error->message, "not a file of its own"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_unlink (file), ==, 0);
+  g_assert_cmpint (g_rename (moved, file), ==, 0);
+
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  signer = rifq_seal_signer_new (f->db, &error);
+  g_assert_null (signer);
+  g_assert_nonnull (strstr (error->message, "can be changed by others"));
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
 }
 
 static void
@@ -626,6 +656,7 @@ main (int   argc,
   ADD ("/seal/key/copied-database-cannot-seal", test_copied_database_cannot_seal);
   ADD ("/seal/key/readable-by-others-refused", test_key_readable_by_others_refused);
   ADD ("/seal/key/rotation-keeps-earlier-seals", test_rotation_keeps_earlier_seals);
+  ADD ("/seal/key/linked-or-in-open-folder-refused", test_key_linked_or_in_open_folder_refused);
   ADD ("/seal/request/sealed-once-when-submitted", test_sealed_once_when_submitted);
   ADD ("/seal/request/amount-edited-in-database-is-altered", test_record_edited_behind_rifqs_back_is_altered);
   ADD ("/seal/request/description-edited-in-database-is-altered", test_description_edited_is_altered);

@@ -171,27 +171,33 @@ static void
 test_redrawn_with_another_amount_caught (Sealed        *f,
                                          gconstpointer  data)
 {
-  g_autoptr(RifqSheetBuild) build = rifq_sheet_build_new (f->db, f->request_id, NULL);
-  RifqRequestSheet forged = *rifq_sheet_build_get (build);
-  g_autoptr(GArray) rows = g_array_new (TRUE, TRUE, sizeof (RifqSheetRow));
-  g_autofree char *path = g_build_filename (f->dir, "forged.pdf", NULL);
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree char *message = NULL;
+  /* Another amount, and one that holds the sealed amount's digits inside it. */
+  const char *amounts[] = { "9000 riyals", "15000 riyals" };
 
-  for (const RifqSheetRow *row = forged.support; row->label != NULL; row++)
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
     {
-      RifqSheetRow copy = *row;
+      g_autoptr(RifqSheetBuild) build = rifq_sheet_build_new (f->db, f->request_id, NULL);
+      RifqRequestSheet forged = *rifq_sheet_build_get (build);
+      g_autoptr(GArray) rows = g_array_new (TRUE, TRUE, sizeof (RifqSheetRow));
+      g_autofree char *path = g_build_filename (f->dir, "forged.pdf", NULL);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *message = NULL;
 
-      if (g_str_equal (row->label, "Amount asked for"))
-        copy.value = "9000 riyals";
-      g_array_append_val (rows, copy);
+      for (const RifqSheetRow *row = forged.support; row->label != NULL; row++)
+        {
+          RifqSheetRow copy = *row;
+
+          if (g_str_equal (row->label, "Amount asked for"))
+            copy.value = amounts[i];
+          g_array_append_val (rows, copy);
+        }
+      forged.support = (const RifqSheetRow *) rows->data;
+      forged.seal_file = NULL;
+      g_assert_true (rifq_request_pdf_write (&forged, path, NULL));
+      pdf = read_file (path);
+      g_assert_cmpint (verify (f->db, pdf, &message), ==, RIFQ_SEAL_DOCUMENT_CHANGED);
+      g_assert_nonnull (strstr (message, "no longer show the sealed amount of 1500 riyals"));
     }
-  forged.support = (const RifqSheetRow *) rows->data;
-  forged.seal_file = NULL;
-  g_assert_true (rifq_request_pdf_write (&forged, path, NULL));
-  pdf = read_file (path);
-  g_assert_cmpint (verify (f->db, pdf, &message), ==, RIFQ_SEAL_DOCUMENT_CHANGED);
-  g_assert_nonnull (strstr (message, "no longer show the sealed amount of 1500 riyals"));
 }
 
 /* The same file saved again (the seal's last line dropped): its code can be checked, not the file. */

@@ -502,14 +502,29 @@ rifq_db_read_private_file (const char  *path,
                            char       **out_text,
                            GError     **error)
 {
+  g_autofree char *dir = g_path_get_dirname (path);
   GStatBuf st;
+  GStatBuf folder;
 
-  if (g_stat (path, &st) != 0)
+  if (g_lstat (path, &st) != 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no key at “%s”."), path);
       return FALSE;
     }
-  if (!S_ISREG (st.st_mode) || (st.st_mode & 077) != 0)
+  if (S_ISLNK (st.st_mode) || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The key “%s” is not a file of its own (a link, a pipe or a device): a key is refused unless it "
+                     "is."), path);
+      return FALSE;
+    }
+  if (g_stat (dir, &folder) != 0 || (folder.st_mode & 022) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The key folder “%s” can be changed by others: make it its owner’s alone (chmod 700)."), dir);
+      return FALSE;
+    }
+  if ((st.st_mode & 077) != 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("The key “%s” can be read by others: make it readable by its owner only (chmod 600)."), path);

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -125,6 +126,20 @@ made_by_rifq (const char *path)
   return made;
 }
 
+/* Whether path would land in the key folder, however it is spelled (links resolved). */
+static gboolean
+in_key_folder (const char *path)
+{
+  g_autofree char *keys = rifq_db_key_dir ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *real_keys = realpath (keys, NULL);
+  g_autofree char *real_dir = realpath (dir, NULL);
+
+  return real_keys != NULL && real_dir != NULL
+         && (g_str_equal (real_dir, real_keys)
+             || (g_str_has_prefix (real_dir, real_keys) && real_dir[strlen (real_keys)] == G_DIR_SEPARATOR));
+}
+
 gboolean
 rifq_file_check_output (const char  *path,
                         gboolean     replace,
@@ -139,6 +154,12 @@ rifq_file_check_output (const char  *path,
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("“%s” is the database Rifq has open: a document is never written over it."), path);
+      return FALSE;
+    }
+  if (in_key_folder (path))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("“%s” is in the folder of Rifq’s keys: nothing else is ever written there."), path);
       return FALSE;
     }
   if (g_stat (path, &buf) != 0)

@@ -237,6 +237,24 @@ rifq_seal_read_pdf (GBytes  *pdf,
   return TRUE;
 }
 
+/* Whether text shows value as a whole: not as part of a longer number ("3500" is not in "35000"). */
+static gboolean
+shows (const char *text,
+       const char *value)
+{
+  gsize length = strlen (value);
+
+  for (const char *at = strstr (text, value); at != NULL; at = strstr (at + 1, value))
+    {
+      gboolean digit_before = at > text && g_ascii_isdigit (at[-1]);
+      gboolean digit_after = g_ascii_isdigit (at[length]);
+
+      if (!digit_before && !digit_after)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The seal's values a page must show: the number, the national ID, the amount. NULL when the
  * pages show them all (or have no text: a scan), else a sentence naming the first missing. */
 static char *
@@ -251,7 +269,7 @@ missing_value (JsonObject *summary,
     {
       const char *value = json_object_get_string_member_with_default (summary, checked[i], NULL);
 
-      if (value != NULL && strstr (text, value) == NULL)
+      if (value != NULL && !shows (text, value))
         return g_strdup_printf (_("the pages no longer show the sealed %s “%s”"),
                                 i == 0 ? _("request number") : _("national ID"), value);
     }
@@ -259,7 +277,7 @@ missing_value (JsonObject *summary,
     {
       g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (summary, "amount"));
 
-      if (strstr (text, amount) == NULL)
+      if (!shows (text, amount))
         return g_strdup_printf (_("the pages no longer show the sealed amount of %s riyals"), amount);
     }
   return NULL;
