@@ -126,12 +126,15 @@ queue (RifqDb *db)
   for (guint i = 0; i < items->len; i++)
     {
       RifqQueueItem *item = g_ptr_array_index (items, i);
+      RifqSealState state = rifq_seal_check_request (db, item->request->id, NULL, NULL);
+      static const char *states[] = { "none", "genuine", "altered" };
 
       if (table_format ())
         {
           /* Translators: a line of the committee's queue: number, days waiting, days left, name */
-          g_print (_("%s\t%d days waiting\t%d days left%s\t%s\n"), item->request->number, item->days_since,
+          g_print (_("%s\t%d days waiting\t%d days left%s\t%s"), item->request->number, item->days_since,
                    item->days_left, item->overdue ? _(" (overdue)") : "", item->request->beneficiary_name);
+          g_print ("%s\n", state == RIFQ_SEAL_STATE_ALTERED ? _("\tNOT GENUINE") : "");
           continue;
         }
       json_builder_begin_object (builder);
@@ -149,6 +152,8 @@ queue (RifqDb *db)
       json_builder_add_int_value (builder, item->days_left);
       json_builder_set_member_name (builder, "overdue");
       json_builder_add_boolean_value (builder, item->overdue);
+      json_builder_set_member_name (builder, "seal");
+      json_builder_add_string_value (builder, states[state]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
