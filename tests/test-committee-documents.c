@@ -12,6 +12,8 @@
 #include "rifq-committee.h"
 #include "rifq-committee-documents.h"
 #include "rifq-error.h"
+#include "rifq-seal-reader.h"
+#include "rifq-seal.h"
 #include "rifq-test-request.h"
 
 static char *
@@ -96,11 +98,116 @@ test_minutes_and_letter (void)
   g_assert_nonnull (strstr (letter_text, "accepted"));
 }
 
+/* A request accepted at a meeting of three, its letter numbered: the request's id. */
+static gint64
+decided_request (RifqDb *db)
+{
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *present[] = { "chair", "member1", "member2" };
+  gint64 id;
+
+  rifq_test_staff (db);
+  id = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                                    "food_basket");
+  rifq_db_set_actor (db, "chair");
+  meeting = rifq_committee_meeting_create (db, "2026-11-30", "مقر الجمعية", &error);
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    g_assert_true (rifq_committee_set_present (db, meeting->id, present[i], TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
+  rifq_request_store_set_today (db, "2026-11-30");
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    {
+      rifq_db_set_actor (db, present[i]);
+      g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+    }
+  rifq_db_set_actor (db, "chair");
+  g_assert_true (rifq_committee_decide (db, meeting->id, id, "accept", 1500, "الأسرة دون حد الاستحقاق", &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static RifqKeyring *
+exported_keyring (RifqDb *db)
+{
+  g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (db, NULL);
+  g_autofree char *text = rifq_keyring_to_json (ring, "Ruhamaa");
+
+  return rifq_keyring_from_json (text, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *data;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+/* The letter is sealed as its decision is recorded, and verifies with the public keys alone; a
+ * decision changed behind Rifq's back is printed NOT GENUINE and the record named. */
+static void
+test_letter_sealed_with_its_decision (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("rifq-letter-XXXXXX", NULL);
+  g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.pdf", NULL);
+  g_autofree char *altered = g_build_filename (dir, "altered.pdf", NULL);
+  g_autoptr(RifqKeyring) ring = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) marked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *p1 = NULL;
+  g_autofree char *p2 = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = decided_request (db);
+  gint64 letter_id = rifq_committee_letter_id (db, id);
+
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'letter'"), ==, 1);
+  g_assert_cmpint (rifq_seal_check_letter (db, letter_id, NULL, NULL), ==, RIFQ_SEAL_STATE_GENUINE);
+
+  g_assert_true (rifq_letter_write_request (db, id, letter, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_letter_write_request (db, id, again, &error));
+  ring = exported_keyring (db);
+  first = read_bytes (letter);
+  second = read_bytes (again);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, first, NULL, &message), ==, RIFQ_SEAL_VALID);
+  g_assert_nonnull (strstr (message, "Decision letter 1448/0001"));
+  g_assert_nonnull (strstr (message, "accepted"));
+  g_assert_true (rifq_seal_read_pdf (first, &p1, NULL, NULL, NULL));
+  g_assert_true (rifq_seal_read_pdf (second, &p2, NULL, NULL, NULL));
+  g_assert_cmpstr (p1, ==, p2);
+
+  /* The reasons rewritten with the sqlite3 shell. */
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE decision SET reasons = 'لا يستحق'", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_assert_cmpint (rifq_seal_check_letter (db, letter_id, NULL, &record), ==, RIFQ_SEAL_STATE_ALTERED);
+  g_assert_nonnull (strstr (record, "the reasons"));
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, db, first, NULL, &message), ==, RIFQ_SEAL_RECORD_CHANGED);
+  g_assert_nonnull (strstr (message, "the reasons"));
+
+  g_assert_true (rifq_letter_write_request (db, id, altered, &error));
+  marked = read_bytes (altered);
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, marked, NULL, &message), ==, RIFQ_SEAL_MALFORMED);
+  text = pdf_text (altered);
+  g_assert_nonnull (strstr (text, "NOT GENUINE"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   rifq_test_init (&argc, &argv);
   g_test_add_func ("/committee-documents/minutes-and-letter-from-the-record", test_minutes_and_letter);
+  g_test_add_func ("/committee-documents/letter-sealed-with-its-decision", test_letter_sealed_with_its_decision);
   return g_test_run ();
 }

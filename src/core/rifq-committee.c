@@ -15,6 +15,7 @@
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-request-store-private.h"
+#include "rifq-seal.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
 
@@ -1552,6 +1553,9 @@ issue_letter (RifqDb      *db,
                                             error);
   if (number == NULL)
     return FALSE;
+  /* The letter is sealed as it is numbered: every print of it carries this seal. */
+  if (!rifq_seal_letter_in (db, write, sqlite3_last_insert_rowid (rifq_db_get_handle (db)), error))
+    return FALSE;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "letter");
@@ -1585,6 +1589,45 @@ rifq_committee_letter_number (RifqDb  *db,
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                          _("The committee has not decided on this request yet: there is no letter to send."));
   return number;
+}
+
+gint64
+rifq_committee_letter_id (RifqDb *db,
+                          gint64  request_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), 0);
+
+  stmt = rifq_db_prepare (db, "SELECT l.id FROM letter l JOIN decision d ON d.id = l.decision_id"
+                              " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+rifq_committee_letter_by_number (RifqDb     *db,
+                                 const char *number)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), 0);
+
+  stmt = rifq_db_prepare (db, "SELECT id FROM letter WHERE number = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 GPtrArray *

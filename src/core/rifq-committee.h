@@ -264,6 +264,12 @@ char          *rifq_committee_letter_number (RifqDb  *db,
                                              gint64   request_id,
                                              GError **error);
 
+/* The letter announcing the request's latest decision, or 0; a letter by its number, or 0. */
+gint64         rifq_committee_letter_id     (RifqDb     *db,
+                                             gint64      request_id);
+gint64         rifq_committee_letter_by_number (RifqDb     *db,
+                                                const char *number);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqQueueItem, rifq_queue_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDecision, rifq_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqMeeting, rifq_meeting_free)

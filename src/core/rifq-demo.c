@@ -557,6 +557,7 @@ demo_votes (GRand          *rand,
 
 static gboolean
 demo_decision (RifqDb          *db,
+               RifqDbWrite     *write,
                GRand           *rand,
                const RifqRule  *rule,
                GPtrArray       *members,
@@ -566,6 +567,7 @@ demo_decision (RifqDb          *db,
                const GDate     *today,
                GError         **error)
 {
+  gint64 letter_id;
   const char *decision = d->accepted ? "accept" : "reject";
   const char *chair = ((RifqStaff *) g_ptr_array_index (members, 0))->username;
   const char *reasons = d->accepted ? PICK (rand, accept_reasons) : PICK (rand, reject_reasons);
@@ -636,6 +638,9 @@ demo_decision (RifqDb          *db,
   /* The letter to the applicant, numbered in the register in the order the decisions went out. */
   number = _rifq_committee_register_letter (db, d->id, decision_id, decision, d->day, chair, error);
   if (number == NULL)
+    return FALSE;
+  letter_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+  if (!rifq_seal_letter_in (db, write, letter_id, error))
     return FALSE;
 
   stmt = rifq_db_prepare (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3,"
@@ -736,7 +741,7 @@ decide_at_meetings (RifqDb     *db,
           (*out_meetings)++;
         }
       if (!demo_agenda_item (db, meeting_id, d->id, ++position, error)
-          || !demo_decision (db, rand, &rule, members, present, meeting_id, d, today, error))
+          || !demo_decision (db, write, rand, &rule, members, present, meeting_id, d, today, error))
         return FALSE;
     }
 

@@ -412,6 +412,20 @@ list_unsealed (RifqDb      *db,
   if (rc != SQLITE_DONE)
     return rifq_db_fail (db, error);
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "unsealed_letters");
+  json_builder_begin_array (builder);
+  stmt = rifq_db_prepare (db, "SELECT id FROM letter ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      n++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   if (n > 0)
     rifq_db_write_audit_take (write, "legacy", "seal", 0, NULL, json_builder_get_root (builder),
@@ -1094,6 +1108,56 @@ rifq_seal_free (RifqSeal *seal)
   g_free (seal);
 }
 
+/* Signs summary with the key in use and keeps the seal with its values, in the write. */
+static gboolean
+store_seal (RifqDb      *db,
+            RifqDbWrite *write,
+            const char  *kind,
+            gint64       subject_id,
+            const char  *number,
+            const char  *values,
+            const char  *summary,
+            const char  *stamp,
+            GError     **error)
+{
+  g_autofree char *key_id = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guchar public_key[RIFQ_SEAL_KEY_BYTES];
+  guchar signature[RIFQ_SEAL_SIG_BYTES];
+  sqlite3_stmt *stmt;
+
+  if (!sign_current (db, (const guchar *) summary, strlen (summary), public_key, signature, error))
+    return FALSE;
+  key_id = key_id_of (public_key);
+
+  stmt = rifq_db_prepare (db, "INSERT INTO seal (kind, subject_id, number, values_json, summary_json, signature,"
+                              " key_id, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                              " ON CONFLICT (kind, subject_id) DO UPDATE SET number = excluded.number,"
+                              " values_json = excluded.values_json, summary_json = excluded.summary_json,"
+                              " signature = excluded.signature, key_id = excluded.key_id,"
+                              " sealed_at = excluded.sealed_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, subject_id);
+  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, values, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, summary, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 6, signature, sizeof signature, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, key_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "number", number);
+  rifq_json_add_string (builder, "summary", summary);
+  rifq_json_add_string (builder, "key_id", key_id);
+  json_builder_end_object (builder);
+  rifq_db_write_audit_take (write, "seal", kind, subject_id, NULL, json_builder_get_root (builder), NULL);
+  return TRUE;
+}
+
 gboolean
 rifq_seal_request_in (RifqDb      *db,
                       RifqDbWrite *write,
@@ -1105,11 +1169,6 @@ rifq_seal_request_in (RifqDb      *db,
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *values = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *key_id = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guchar public_key[RIFQ_SEAL_KEY_BYTES];
-  guchar signature[RIFQ_SEAL_SIG_BYTES];
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -1118,35 +1177,167 @@ rifq_seal_request_in (RifqDb      *db,
   if (values == NULL)
     return FALSE;
   summary = request_summary (values, stamp);
-  if (!sign_current (db, (const guchar *) summary, strlen (summary), public_key, signature, error))
-    return FALSE;
-  key_id = key_id_of (public_key);
+  return store_seal (db, write, "request", request_id, r->number, values, summary, stamp, error);
+}
 
-  stmt = rifq_db_prepare (db, "INSERT INTO seal (kind, subject_id, number, values_json, summary_json, signature,"
-                              " key_id, sealed_at) VALUES ('request', ?, ?, ?, ?, ?, ?, ?)"
-                              " ON CONFLICT (kind, subject_id) DO UPDATE SET number = excluded.number,"
-                              " values_json = excluded.values_json, summary_json = excluded.summary_json,"
-                              " signature = excluded.signature, key_id = excluded.key_id,"
-                              " sealed_at = excluded.sealed_at", error);
+/* What a decision letter prints */
+
+/* The letter's own record: the decision it announces and its place in the register. */
+char *
+rifq_seal_letter_values (RifqDb  *db,
+                         gint64   letter_id,
+                         GError **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *decided_by = NULL;
+  g_autofree char *decided_at = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *association_ar = NULL;
+  g_autofree char *association_en = NULL;
+  g_autofree char *letterhead = NULL;
+  gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = rifq_db_prepare (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
+                              " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at FROM letter l"
+                              " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?", error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  sqlite3_bind_text (stmt, 2, r->number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, values, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, summary, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 5, signature, sizeof signature, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, key_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rifq_db_fail (db, error);
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, letter_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      number = rifq_db_column_dup (stmt, 0);
+      request_id = sqlite3_column_int64 (stmt, 1);
+      decision_id = sqlite3_column_int64 (stmt, 2);
+      kind = rifq_db_column_dup (stmt, 3);
+      issued_on = rifq_db_column_dup (stmt, 4);
+      decision = rifq_db_column_dup (stmt, 5);
+      reasons = rifq_db_column_dup (stmt, 6);
+      amount = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+      quantity = sqlite3_column_int64 (stmt, 8);
+      decided_by = rifq_db_column_dup (stmt, 9);
+      decided_at = rifq_db_column_dup (stmt, 10);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The decision letter is not in the register."));
+      return NULL;
+    }
+  r = rifq_request_store_get (db, request_id, error);
+  b = r ? rifq_beneficiary_store_get (db, r->beneficiary_id, error) : NULL;
+  if (b == NULL)
+    return NULL;
+  name = rifq_beneficiary_dup_full_name (b);
+  association_ar = rifq_db_get_setting (db, "association_name_ar");
+  association_en = rifq_db_get_setting (db, "association_name_en");
+  letterhead = rifq_db_get_setting (db, "association_letterhead");
 
   json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "number", r->number);
-  rifq_json_add_string (builder, "summary", summary);
-  rifq_json_add_string (builder, "key_id", key_id);
+  rifq_json_add_string (builder, "doc", "letter");
+  rifq_json_add_string (builder, "number", number);
+  json_builder_set_member_name (builder, "letter");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "number", number);
+  json_builder_set_member_name (builder, "request_id");
+  json_builder_add_int_value (builder, request_id);
+  json_builder_set_member_name (builder, "decision_id");
+  json_builder_add_int_value (builder, decision_id);
+  rifq_json_add_string (builder, "kind", kind);
+  rifq_json_add_string (builder, "issued_on", issued_on);
+  rifq_json_add_string (builder, "decision", decision);
+  rifq_json_add_string (builder, "reasons", reasons);
+  json_builder_set_member_name (builder, "amount");
+  if (amount >= 0)
+    json_builder_add_int_value (builder, amount);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, quantity);
+  rifq_json_add_string (builder, "decided_by", decided_by);
+  rifq_json_add_string (builder, "decided_at", decided_at);
   json_builder_end_object (builder);
-  rifq_db_write_audit_take (write, "seal", "request", request_id, NULL, json_builder_get_root (builder), NULL);
-  return TRUE;
+
+  json_builder_set_member_name (builder, "as_printed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "association");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "ar", association_ar);
+  rifq_json_add_string (builder, "en", association_en);
+  json_builder_end_object (builder);
+  rifq_json_add_string (builder, "letterhead", letterhead);
+  rifq_json_add_string (builder, "name", name);
+  rifq_json_add_string (builder, "national_id", rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
+  rifq_json_add_string (builder, "sex", rifq_beneficiary_get (b, RIFQ_FIELD_SEX));
+  rifq_json_add_string (builder, "request_number", r->number);
+  add_labels (builder, db, LABELS_SUPPORT_KIND, "kind", r->kind);
+  add_staff_name (builder, db, "signatory", decided_by);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return rifq_json_to_text (root);
+}
+
+static char *
+letter_summary (const char *values,
+                const char *sealed_at)
+{
+  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
+  JsonObject *all = json_node_get_object (root);
+  JsonObject *record = json_object_get_object_member (all, "letter");
+  JsonObject *printed = json_object_get_object_member (all, "as_printed");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) summary = NULL;
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "doc", "letter");
+  rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
+  rifq_json_add_string (builder, "request", json_object_get_string_member_with_default (printed, "request_number", NULL));
+  rifq_json_add_string (builder, "national_id", json_object_get_string_member_with_default (printed, "national_id", NULL));
+  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
+  rifq_json_add_string (builder, "decision", json_object_get_string_member_with_default (record, "decision", NULL));
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
+  rifq_json_add_string (builder, "issued_on", json_object_get_string_member_with_default (record, "issued_on", NULL));
+  rifq_json_add_string (builder, "sealed_at", sealed_at);
+  rifq_json_add_string (builder, "values_sha256", digest);
+  json_builder_end_object (builder);
+  summary = json_builder_get_root (builder);
+  return rifq_json_to_text (summary);
+}
+
+gboolean
+rifq_seal_letter_in (RifqDb      *db,
+                     RifqDbWrite *write,
+                     gint64       letter_id,
+                     GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *values = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  values = rifq_seal_letter_values (db, letter_id, error);
+  if (values == NULL)
+    return FALSE;
+  summary = letter_summary (values, stamp);
+  root = rifq_json_parse (values, -1, NULL);
+  return store_seal (db, write, "letter", letter_id, json_object_get_string_member (json_node_get_object (root), "number"),
+                     values, summary, stamp, error);
 }
 
 static RifqSeal *
@@ -1190,33 +1381,58 @@ load_seal (RifqDb     *db,
   return seal;
 }
 
-/* The members of the request's record that differ, by their labels. */
-static char *
-describe_differences (const char *sealed_values,
-                      const char *live_values)
+typedef struct
 {
-  static const struct { const char *member; const char *label; } labels[] = {
-    { "number", N_("the request number") },
-    { "beneficiary_id", N_("whose request it is") },
-    { "kind", N_("the kind of support") },
-    { "channel", N_("the channel") },
-    { "description", N_("what the applicant asks for") },
-    { "amount", N_("the amount asked for") },
-    { "received_by", N_("who received it") },
-    { "received_at", N_("when it was received") },
-    { "declaration", N_("the declaration") },
-    { "signature", N_("the applicant’s signature") },
-    { "signer", N_("who signed") },
-    { "signer_name", N_("the signer’s name") },
-    { "signer_relation", N_("the signer’s relation") },
-    { "sign_mark", N_("the mark of signature") },
-    { "officer_name", N_("the confirming officer") },
-    { "signed_at", N_("when it was signed") },
-    { "submitted_on", N_("the submission day") },
-    { "due_on", N_("the reply date") },
-    { "documents", N_("the documents and their validity") },
-    { "referrals", N_("the social research") },
-  };
+  const char *member;
+  const char *label;
+} Label;
+
+static const Label request_labels[] = {
+  { "number", N_("the request number") },
+  { "beneficiary_id", N_("whose request it is") },
+  { "kind", N_("the kind of support") },
+  { "channel", N_("the channel") },
+  { "description", N_("what the applicant asks for") },
+  { "amount", N_("the amount asked for") },
+  { "received_by", N_("who received it") },
+  { "received_at", N_("when it was received") },
+  { "declaration", N_("the declaration") },
+  { "signature", N_("the applicant’s signature") },
+  { "signer", N_("who signed") },
+  { "signer_name", N_("the signer’s name") },
+  { "signer_relation", N_("the signer’s relation") },
+  { "sign_mark", N_("the mark of signature") },
+  { "officer_name", N_("the confirming officer") },
+  { "signed_at", N_("when it was signed") },
+  { "submitted_on", N_("the submission day") },
+  { "due_on", N_("the reply date") },
+  { "documents", N_("the documents and their validity") },
+  { "referrals", N_("the social research") },
+  { NULL, NULL },
+};
+
+static const Label letter_labels[] = {
+  { "number", N_("the letter’s number") },
+  { "request_id", N_("the request it answers") },
+  { "decision_id", N_("the decision it announces") },
+  { "kind", N_("the kind of letter") },
+  { "issued_on", N_("its date") },
+  { "decision", N_("the decision") },
+  { "reasons", N_("the reasons") },
+  { "amount", N_("the amount approved") },
+  { "quantity", N_("the quantity approved") },
+  { "decided_by", N_("who decided") },
+  { "decided_at", N_("when it was decided") },
+  { NULL, NULL },
+};
+
+/* The members of a sealed record (values' member record) that differ, by their labels. */
+static char *
+describe_differences (const char  *record,
+                      const Label *labels,
+                      const char  *sealed_values,
+                      const char  *live_values)
+{
   g_autoptr(JsonNode) sealed = rifq_json_parse (sealed_values, -1, NULL);
   g_autoptr(JsonNode) live = rifq_json_parse (live_values, -1, NULL);
   JsonObject *a, *b;
@@ -1224,14 +1440,14 @@ describe_differences (const char *sealed_values,
 
   if (sealed == NULL || live == NULL || !JSON_NODE_HOLDS_OBJECT (sealed))
     return g_strdup (_("the sealed record"));
-  a = json_object_get_object_member (json_node_get_object (sealed), "request");
-  b = json_object_get_object_member (json_node_get_object (live), "request");
+  a = json_object_get_object_member (json_node_get_object (sealed), record);
+  b = json_object_get_object_member (json_node_get_object (live), record);
   if (a == NULL || b == NULL)
     return g_strdup (_("the sealed record"));
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  for (const Label *l = labels; l->member != NULL; l++)
     {
-      JsonNode *x = json_object_get_member (a, labels[i].member);
-      JsonNode *y = json_object_get_member (b, labels[i].member);
+      JsonNode *x = json_object_get_member (a, l->member);
+      JsonNode *y = json_object_get_member (b, l->member);
       g_autofree char *tx = x ? rifq_json_to_text (x) : NULL;
       g_autofree char *ty = y ? rifq_json_to_text (y) : NULL;
 
@@ -1239,7 +1455,7 @@ describe_differences (const char *sealed_values,
         {
           if (names->len > 0)
             g_string_append (names, _(", "));
-          g_string_append (names, _(labels[i].label));
+          g_string_append (names, _(l->label));
         }
     }
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -1268,23 +1484,125 @@ request_standing (RifqDb    *db,
   return found;
 }
 
+static gboolean listed_unsealed (RifqDb     *db,
+                                 const char *sql,
+                                 gint64      id);
+
 /* Requests submitted before schema 5 have no seal: the keyed audit log lists them, written when
  * the database was upgraded, so that a seal deleted later is not mistaken for one of them. */
 static gboolean
 submitted_before_seals (RifqDb *db,
                         gint64  request_id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed')"
-                                            " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                            " AND json_each.value = ? LIMIT 1", NULL);
+  return listed_unsealed (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed')"
+                              " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                              " AND json_each.value = ? LIMIT 1", request_id);
+}
+
+static gboolean
+listed_unsealed (RifqDb     *db,
+                 const char *sql,
+                 gint64      id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, NULL);
   gboolean listed;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   listed = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return listed;
+}
+
+typedef char *(*ValuesFunc) (RifqDb  *db,
+                             gint64   subject_id,
+                             GError **error);
+
+/* A sealed record against its seal and its record as it stands. subject names it in sentences
+ * ("Request 1448/000001"); must_be_sealed says a missing seal was removed. */
+static RifqSealState
+check_sealed (RifqDb       *db,
+              const char   *kind,
+              gint64        subject_id,
+              const char   *subject,
+              gboolean      must_be_sealed,
+              ValuesFunc    values_func,
+              const char   *record,
+              const Label  *labels,
+              RifqSeal    **out_seal,
+              char        **out_message)
+{
+  g_autoptr(RifqSeal) seal = NULL;
+  g_autoptr(RifqKeyring) ring = NULL;
+  g_autoptr(JsonObject) summary = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *message = NULL;
+  RifqSealState state = RIFQ_SEAL_STATE_GENUINE;
+
+  seal = load_seal (db, kind, subject_id, NULL);
+  if (seal == NULL)
+    {
+      if (!must_be_sealed)
+        return RIFQ_SEAL_STATE_NONE;
+      if (out_message != NULL)
+        *out_message = g_strdup_printf (_("%s: its seal is missing: it was removed behind Rifq’s back."), subject);
+      return RIFQ_SEAL_STATE_ALTERED;
+    }
+
+  ring = rifq_keyring_from_db (db, NULL);
+  if (ring == NULL || rifq_seal_verify_payload (ring, seal->payload, &summary, NULL) != RIFQ_SEAL_VALID
+      || seal->values_json == NULL)
+    {
+      state = RIFQ_SEAL_STATE_ALTERED;
+      message = g_strdup_printf (_("%s: its stored seal was changed outside Rifq and no longer verifies."), subject);
+    }
+  else
+    {
+      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seal->values_json, -1);
+      if (g_strcmp0 (digest, json_object_get_string_member_with_default (summary, "values_sha256", "")) != 0)
+        {
+          state = RIFQ_SEAL_STATE_ALTERED;
+          message = g_strdup_printf (_("%s: the sealed values stored with it were changed outside Rifq."), subject);
+        }
+    }
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    {
+      g_autoptr(GError) error = NULL;
+
+      live = values_func (db, subject_id, &error);
+      if (live == NULL)
+        {
+          state = RIFQ_SEAL_STATE_ALTERED;
+          message = g_strdup_printf (_("%s: its record cannot be read: %s"), subject, error->message);
+        }
+      else
+        {
+          g_autofree char *differs = describe_differences (record, labels, seal->values_json, live);
+
+          if (*differs != '\0')
+            {
+              state = RIFQ_SEAL_STATE_ALTERED;
+              message = g_strdup_printf (_("%s was changed outside Rifq after it was sealed. Not as signed: %s."),
+                                         subject, differs);
+            }
+        }
+    }
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    {
+      /* What is said of a genuine seal comes from what was signed, not from the row beside it. */
+      g_free (seal->number);
+      seal->number = g_strdup (json_object_get_string_member_with_default (summary, "number", ""));
+      g_free (seal->sealed_at);
+      seal->sealed_at = g_strdup (json_object_get_string_member_with_default (summary, "sealed_at", ""));
+      message = g_strdup_printf (_("%s matches its seal of %s."), subject, seal->sealed_at);
+    }
+  if (out_message != NULL)
+    *out_message = g_steal_pointer (&message);
+  if (out_seal != NULL)
+    *out_seal = g_steal_pointer (&seal);
+  return state;
 }
 
 RifqSealState
@@ -1293,15 +1611,9 @@ rifq_seal_check_request (RifqDb    *db,
                          RifqSeal **out_seal,
                          char     **out_message)
 {
-  g_autoptr(RifqSeal) seal = NULL;
-  g_autoptr(RifqKeyring) ring = NULL;
-  g_autoptr(JsonObject) summary = NULL;
-  g_autofree char *live = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *message = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *subject = NULL;
   gboolean submitted = FALSE;
-  RifqSealState state = RIFQ_SEAL_STATE_GENUINE;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
 
@@ -1311,72 +1623,44 @@ rifq_seal_check_request (RifqDb    *db,
     *out_message = NULL;
   if (!request_standing (db, request_id, &number, &submitted))
     return RIFQ_SEAL_STATE_NONE;
-  seal = load_seal (db, "request", request_id, NULL);
-  if (seal == NULL)
-    {
-      /* Submitted means sealed, unless it was submitted before Rifq sealed at submission. */
-      if (!submitted || submitted_before_seals (db, request_id))
-        return RIFQ_SEAL_STATE_NONE;
-      if (out_message != NULL)
-        *out_message = g_strdup_printf (_("Request %s was submitted, but its seal is missing: it was removed behind "
-                                          "Rifq’s back."), number);
-      return RIFQ_SEAL_STATE_ALTERED;
-    }
+  /* Submitted means sealed, unless it was submitted before Rifq sealed at submission. */
+  subject = g_strdup_printf (_("Request %s"), number);
+  return check_sealed (db, "request", request_id, subject, submitted && !submitted_before_seals (db, request_id),
+                       rifq_seal_request_values, "request", request_labels, out_seal, out_message);
+}
 
-  ring = rifq_keyring_from_db (db, NULL);
-  if (ring == NULL || rifq_seal_verify_payload (ring, seal->payload, &summary, NULL) != RIFQ_SEAL_VALID
-      || seal->values_json == NULL)
-    {
-      state = RIFQ_SEAL_STATE_ALTERED;
-      message = g_strdup_printf (_("Request %s: its stored seal was changed outside Rifq and no longer verifies."),
-                                 number);
-    }
-  else
-    {
-      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seal->values_json, -1);
-      if (g_strcmp0 (digest, json_object_get_string_member_with_default (summary, "values_sha256", "")) != 0)
-        {
-          state = RIFQ_SEAL_STATE_ALTERED;
-          message = g_strdup_printf (_("Request %s: the sealed values stored with it were changed outside Rifq."),
-                                     number);
-        }
-    }
-  if (state == RIFQ_SEAL_STATE_GENUINE)
-    {
-      g_autoptr(GError) error = NULL;
+RifqSealState
+rifq_seal_check_letter (RifqDb    *db,
+                        gint64     letter_id,
+                        RifqSeal **out_seal,
+                        char     **out_message)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *number = NULL;
+  g_autofree char *subject = NULL;
 
-      live = rifq_seal_request_values (db, request_id, &error);
-      if (live == NULL)
-        {
-          state = RIFQ_SEAL_STATE_ALTERED;
-          message = g_strdup_printf (_("Request %s: its record cannot be read: %s"), number, error->message);
-        }
-      else
-        {
-          g_autofree char *differs = describe_differences (seal->values_json, live);
+  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
 
-          if (*differs != '\0')
-            {
-              state = RIFQ_SEAL_STATE_ALTERED;
-              message = g_strdup_printf (_("Request %s was changed outside Rifq after it was sealed. Not as "
-                                           "signed: %s."), number, differs);
-            }
-        }
-    }
-  if (state == RIFQ_SEAL_STATE_GENUINE)
-    {
-      /* What is said of a genuine seal comes from what was signed, not from the row beside it. */
-      g_free (seal->number);
-      seal->number = g_strdup (json_object_get_string_member_with_default (summary, "number", number));
-      g_free (seal->sealed_at);
-      seal->sealed_at = g_strdup (json_object_get_string_member_with_default (summary, "sealed_at", ""));
-      message = g_strdup_printf (_("Request %s matches its seal of %s."), seal->number, seal->sealed_at);
-    }
-  if (out_message != NULL)
-    *out_message = g_steal_pointer (&message);
   if (out_seal != NULL)
-    *out_seal = g_steal_pointer (&seal);
-  return state;
+    *out_seal = NULL;
+  if (out_message != NULL)
+    *out_message = NULL;
+  stmt = rifq_db_prepare (db, "SELECT number FROM letter WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return RIFQ_SEAL_STATE_NONE;
+  sqlite3_bind_int64 (stmt, 1, letter_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = rifq_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (number == NULL)
+    return RIFQ_SEAL_STATE_NONE;
+  /* Every letter is sealed as its decision is recorded. */
+  subject = g_strdup_printf (_("Decision letter %s"), number);
+  return check_sealed (db, "letter", letter_id, subject,
+                       !listed_unsealed (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_letters')"
+                                             " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                             " AND json_each.value = ? LIMIT 1", letter_id),
+                       rifq_seal_letter_values, "letter", letter_labels, out_seal, out_message);
 }
 
 /* Reading seals back */
@@ -1523,25 +1807,46 @@ char *
 rifq_seal_summary_describe (JsonObject *summary)
 {
   GString *text = g_string_new (NULL);
-  const char *number, *name, *national_id, *kind, *submitted, *due;
+  const char *number, *name, *national_id;
+  g_autofree char *amount = NULL;
 
   g_return_val_if_fail (summary != NULL, NULL);
 
   number = json_object_get_string_member_with_default (summary, "number", "—");
   name = json_object_get_string_member_with_default (summary, "name", "—");
   national_id = json_object_get_string_member_with_default (summary, "national_id", "—");
-  kind = json_object_get_string_member_with_default (summary, "kind", "—");
-  submitted = json_object_get_string_member_with_default (summary, "submitted_on", "—");
-  due = json_object_get_string_member_with_default (summary, "due_on", "—");
-  g_string_append_printf (text, _("Request %s of %s (national ID %s): %s"), number, name, national_id, kind);
   if (json_object_has_member (summary, "amount") && !json_object_get_null_member (summary, "amount"))
-    {
-      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (summary, "amount"));
+    amount = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (summary, "amount"));
 
+  if (g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "letter") == 0)
+    {
+      const char *decision = json_object_get_string_member_with_default (summary, "decision", "");
+      const char *said = g_str_equal (decision, "accept") ? _("accepted")
+                         : g_str_equal (decision, "reject") ? _("rejected") : _("deferred");
+
+      g_string_append_printf (text, _("Decision letter %s to %s (national ID %s) on request %s: %s"), number, name,
+                              national_id, json_object_get_string_member_with_default (summary, "request", "—"), said);
+      if (amount != NULL)
+        {
+          g_string_append (text, _(", "));
+          g_string_append_printf (text, _("%s riyals"), amount);
+        }
+      g_string_append (text, _("; "));
+      g_string_append_printf (text, _("dated %s."), json_object_get_string_member_with_default (summary, "issued_on",
+                                                                                               "—"));
+      return g_string_free (text, FALSE);
+    }
+
+  g_string_append_printf (text, _("Request %s of %s (national ID %s): %s"), number, name, national_id,
+                          json_object_get_string_member_with_default (summary, "kind", "—"));
+  if (amount != NULL)
+    {
       g_string_append (text, _(", "));
       g_string_append_printf (text, _("%s riyals"), amount);
     }
   g_string_append (text, _("; "));
-  g_string_append_printf (text, _("submitted on %s, reply due by %s."), submitted, due);
+  g_string_append_printf (text, _("submitted on %s, reply due by %s."),
+                          json_object_get_string_member_with_default (summary, "submitted_on", "—"),
+                          json_object_get_string_member_with_default (summary, "due_on", "—"));
   return g_string_free (text, FALSE);
 }

@@ -106,7 +106,7 @@ char        *rifq_keyring_to_json       (RifqKeyring *ring,
 typedef struct
 {
   gint64  id;
-  char   *kind;          /* "request" */
+  char   *kind;          /* "request" or "letter" */
   gint64  subject_id;
   char   *number;
   char   *values_json;   /* canonical JSON of everything the document prints */
@@ -134,6 +134,23 @@ gboolean    rifq_seal_request_in       (RifqDb      *db,
  * the record was changed since, with a sentence naming what differs. out_seal may be NULL. */
 RifqSealState rifq_seal_check_request  (RifqDb    *db,
                                         gint64     request_id,
+                                        RifqSeal **out_seal,
+                                        char     **out_message);
+
+/* Everything a decision letter prints, from the records as they stand now. */
+char       *rifq_seal_letter_values    (RifqDb  *db,
+                                        gint64   letter_id,
+                                        GError **error);
+
+/* Seals a decision letter inside the write that records its decision. */
+gboolean    rifq_seal_letter_in        (RifqDb      *db,
+                                        RifqDbWrite *write,
+                                        gint64       letter_id,
+                                        GError     **error);
+
+/* The letter's seal, checked as rifq_seal_check_request() checks a request's. */
+RifqSealState rifq_seal_check_letter   (RifqDb    *db,
+                                        gint64     letter_id,
                                         RifqSeal **out_seal,
                                         char     **out_message);
 

@@ -15,10 +15,12 @@
 #include "rifq-committee.h"
 #include "rifq-committee-documents.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-letter-pdf.h"
 #include "rifq-locale.h"
 #include "rifq-minutes-pdf.h"
 #include "rifq-request-store.h"
+#include "rifq-seal.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
 
@@ -185,6 +187,30 @@ rifq_minutes_write_meeting (RifqDb     *db,
   return rifq_minutes_pdf_write (&minutes, path, error);
 }
 
+static const char *
+member (JsonObject *object,
+        const char *name)
+{
+  return object ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
+}
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static gboolean
+seal_file_cb (GByteArray *pdf,
+              gpointer    user_data,
+              GError    **error)
+{
+  return rifq_seal_file_append (user_data, pdf, error);
+}
+
 gboolean
 rifq_letter_write_request (RifqDb     *db,
                            gint64      request_id,
@@ -192,47 +218,85 @@ rifq_letter_write_request (RifqDb     *db,
                            GError    **error)
 {
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RifqRequest) r = rifq_request_store_get (db, request_id, error);
-  g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autoptr(RifqDecision) decision = NULL;
-  g_autoptr(RifqStaff) chair = NULL;
-  const char *sex;
-  g_autofree char *number = NULL;
+  g_autoptr(RifqSeal) seal = NULL;
+  g_autoptr(RifqSealSigner) signer = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *live = NULL;
   RifqLetter letter = { 0 };
   g_autoptr(GBytes) logo = NULL;
+  JsonObject *all, *record, *printed, *labels;
+  const char *values;
+  const char *sex;
+  const char *decision;
+  JsonNode *amount;
+  RifqSealState state;
+  gint64 letter_id = rifq_committee_letter_id (db, request_id);
 
-  if (r == NULL)
+  if (letter_id == 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                           _("The committee has not decided on this request yet: there is no letter to send."));
+      return FALSE;
+    }
+  /* A genuine seal is printed from what it sealed; anything else is printed as it stands, marked,
+   * and never carries the seal. */
+  state = rifq_seal_check_letter (db, letter_id, &seal, &message);
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    values = seal->values_json;
+  else
+    {
+      live = rifq_seal_letter_values (db, letter_id, error);
+      if (live == NULL)
+        return FALSE;
+      values = live;
+      letter.notice = keep (strings, g_strdup_printf (_("NOT GENUINE. %s This print is not a sealed document."),
+                                                      message ? message : ""));
+    }
+  root = rifq_json_parse (values, -1, error);
+  if (root == NULL)
     return FALSE;
-  decision = rifq_committee_decision (db, 0, request_id);
-  number = rifq_committee_letter_number (db, request_id, error);
-  if (decision == NULL || number == NULL)
-    return FALSE;
-  chair = rifq_staff_get (db, decision->decided_by, NULL);
-  beneficiary = rifq_beneficiary_store_get (db, r->beneficiary_id, NULL);
-  sex = beneficiary != NULL ? rifq_beneficiary_get (beneficiary, RIFQ_FIELD_SEX) : NULL;
+  all = json_node_get_object (root);
+  record = object_member (all, "letter");
+  printed = object_member (all, "as_printed");
+  labels = object_member (printed, "kind");
 
   logo = rifq_settings_get_logo (db);
   if (logo != NULL)
     letter.logo_png = g_bytes_get_data (logo, &letter.logo_png_len);
-  letter.letterhead_line = keep (strings, rifq_db_get_setting (db, "association_letterhead"));
-  letter.association_name = keep (strings, association (db));
-  letter.letter_number = number;
-  letter.date_line = keep (strings, rifq_calendar_format_iso_both (decision->decided_at,
+  letter.letterhead_line = member (printed, "letterhead");
+  letter.association_name = member (object_member (printed, "association"), rifq_locale_is_arabic () ? "ar" : "en");
+  letter.letter_number = member (all, "number");
+  letter.date_line = keep (strings, rifq_calendar_format_iso_both (member (record, "decided_at"),
                                                                    rifq_calendar_interface_digits ()));
-  letter.recipient_name = r->beneficiary_name;
+  letter.recipient_name = member (printed, "name");
+  sex = member (printed, "sex");
   letter.recipient = g_strcmp0 (sex, "male") == 0 ? RIFQ_LETTER_TO_MAN
                      : g_strcmp0 (sex, "female") == 0 ? RIFQ_LETTER_TO_WOMAN
                      : RIFQ_LETTER_TO_PERSON;
-  letter.national_id = r->national_id;
-  letter.request_number = r->number;
-  letter.kind = rifq_request_store_kind_label (db, r->kind);
-  letter.letter_kind = g_str_equal (decision->decision, "accept") ? RIFQ_LETTER_ACCEPTANCE
-                       : g_str_equal (decision->decision, "reject") ? RIFQ_LETTER_REJECTION
+  letter.national_id = member (printed, "national_id");
+  letter.request_number = member (printed, "request_number");
+  letter.kind = member (labels, rifq_locale_is_arabic () ? "ar" : "en");
+  decision = member (record, "decision");
+  letter.letter_kind = g_strcmp0 (decision, "accept") == 0 ? RIFQ_LETTER_ACCEPTANCE
+                       : g_strcmp0 (decision, "reject") == 0 ? RIFQ_LETTER_REJECTION
                        : RIFQ_LETTER_DEFERRAL;
-  letter.amount = keep (strings, riyals (decision->amount));
-  letter.reasons = decision->reasons;
-  letter.signatory_name = chair ? chair->full_name : decision->decided_by;
+  amount = record ? json_object_get_member (record, "amount") : NULL;
+  letter.amount = keep (strings, riyals (amount && JSON_NODE_HOLDS_VALUE (amount) ? json_node_get_int (amount) : -1));
+  letter.reasons = member (record, "reasons");
+  letter.signatory_name = member (printed, "signatory");
   letter.signatory_title = _("Chair of the research committee");
   letter.digits = rifq_calendar_interface_digits ();
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    {
+      signer = rifq_seal_signer_new (db, error);
+      if (signer == NULL)
+        return FALSE;
+      letter.seal_payload = seal->payload;
+      letter.seal_short_code = seal->short_code;
+      letter.sealed_json = seal->values_json;
+      letter.seal_file = seal_file_cb;
+      letter.seal_file_data = signer;
+    }
   return rifq_letter_pdf_write (&letter, path, error);
 }

@@ -42,6 +42,9 @@
 #define BOX_PAD_Y        10.0
 #define SIGNATURE_WIDTH 190.0
 #define SIGNATURE_SPACE  36.0
+#define QR_SIZE         104.0
+#define SIZE_CODE         9.5
+#define SIZE_CAPTION      8.0
 
 /* Bidi isolates: LRI…PDI keeps a number such as "1448/0007" in its own left-to-right order
  * inside Arabic text. A no-break space and a word joiner keep a date on one line. */
@@ -57,6 +60,7 @@ typedef struct
   cairo_t          *cr;
   const RifqLetter *letter;
   cairo_surface_t  *logo;
+  const QRcode     *qr;  /* the seal, or NULL */
   double            scale;
   double            y;  /* top of the next block, in points */
 } Sheet;
@@ -409,21 +413,90 @@ draw_signature_block (Sheet *sheet)
     }
 }
 
+/* Why this print is not sealed, in red, where it cannot be missed. */
+static void
+draw_notice (Sheet *sheet)
+{
+  const double s = sheet->scale;
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double height;
+
+  if (rifq_pdf_is_empty (sheet->letter->notice))
+    return;
+  text = rifq_pdf_isolate_numbers (sheet->letter->notice);
+  layout = text_layout (sheet, text, SIZE_BODY * 0.85, TRUE, CONTENT_WIDTH - 20 * s);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  height = rifq_pdf_layout_height (layout) + 12 * s;
+  rifq_pdf_rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 4);
+  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_alert);
+  cairo_set_line_width (sheet->cr, 1.4);
+  cairo_stroke (sheet->cr);
+  show_layout (sheet, layout, &rifq_pdf_alert, CONTENT_LEFT + 10 * s, sheet->y + 6 * s);
+  sheet->y += height + 12 * s;
+}
+
+/* The seal at the far end of the signature's line: the QR code, its short code, how to check it.
+ * Returns where it ends. */
+static double
+draw_seal (Sheet  *sheet,
+           double  top)
+{
+  const double s = sheet->scale;
+  const double size = QR_SIZE * s;
+  const double column = size + 40 * s;
+  const double left = CONTENT_RIGHT - column;
+  double y = top;
+
+  if (sheet->qr == NULL)
+    return top;
+  rifq_pdf_draw_qr (sheet->cr, sheet->qr, left + (column - size) / 2, y, size);
+  y += size + 3 * s;
+  if (!rifq_pdf_is_empty (sheet->letter->seal_short_code))
+    {
+      /* In Western digits whatever the letter's: it is typed as printed. */
+      g_autofree char *code = g_strconcat (LRI, sheet->letter->seal_short_code, PDI, NULL);
+      g_autoptr(PangoLayout) layout = rifq_pdf_layout_new (sheet->cr, NULL, SIZE_CODE * s, TRUE, rifq_pdf_rtl (),
+                                                           column);
+
+      pango_layout_set_text (layout, code, -1);
+
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      show_layout (sheet, layout, &rifq_pdf_ink, left, y);
+      y += rifq_pdf_layout_height (layout) + 2 * s;
+    }
+  {
+    g_autoptr(PangoLayout) caption = text_layout (sheet, _("Seal of the association"), SIZE_CAPTION, FALSE, column);
+
+    pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
+    show_layout (sheet, caption, &rifq_pdf_muted, left, y);
+    y += rifq_pdf_layout_height (caption);
+  }
+  return y;
+}
+
 /* Draws the whole page at the given scale; returns by how many points the content runs
  * past the bottom margin (zero or less when it fits). */
 static double
 draw_letter (cairo_t          *cr,
              const RifqLetter *letter,
              cairo_surface_t  *logo,
+             const QRcode     *qr,
              double            scale)
 {
-  Sheet sheet = { cr, letter, logo, scale, MARGIN_TOP };
+  Sheet sheet = { cr, letter, logo, qr, scale, MARGIN_TOP };
+  double signature_top;
+  double seal_end;
 
   draw_letterhead (&sheet);
+  draw_notice (&sheet);
   draw_subject (&sheet);
   draw_recipient (&sheet);
   draw_body (&sheet);
+  signature_top = sheet.y + 24 * scale;
   draw_signature_block (&sheet);
+  seal_end = draw_seal (&sheet, signature_top);
+  sheet.y = MAX (sheet.y, seal_end);
 
   return sheet.y - (RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM);
 }
@@ -432,6 +505,7 @@ typedef struct
 {
   const RifqLetter *letter;
   cairo_surface_t  *logo;
+  const QRcode     *qr;
 } Fitting;
 
 static double
@@ -441,7 +515,7 @@ letter_overflow (cairo_t  *cr,
 {
   Fitting *fitting = user_data;
 
-  return draw_letter (cr, fitting->letter, fitting->logo, scale);
+  return draw_letter (cr, fitting->letter, fitting->logo, fitting->qr, scale);
 }
 
 gboolean
@@ -451,6 +525,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
 {
   g_autoptr(GByteArray) data = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(QRcode) qr = NULL;
   cairo_surface_t *logo;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -461,21 +536,33 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!rifq_pdf_is_empty (letter->seal_payload))
+    {
+      qr = QRcode_encodeString (letter->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (qr == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The seal is too long to print as a QR code."));
+          return FALSE;
+        }
+    }
   logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
-  scale = rifq_pdf_fitting_scale (letter_overflow, &(Fitting) { letter, logo });
+  scale = rifq_pdf_fitting_scale (letter_overflow, &(Fitting) { letter, logo, qr });
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a letter. */
   data = g_byte_array_new ();
   title = g_strdup_printf ("%s %s", _("Decision letter"),
                            rifq_pdf_is_empty (letter->letter_number) ? letter->request_number : letter->letter_number);
   surface = rifq_pdf_document_new (data, title, letter->association_name);
+  rifq_pdf_set_sealed_keywords (surface, letter->seal_payload, letter->sealed_json);
 
   cr = cairo_create (surface);
   rifq_pdf_mirror_page (cr);
-  draw_letter (cr, letter, logo, scale);
+  draw_letter (cr, letter, logo, qr, scale);
   cairo_destroy (cr);
   g_clear_pointer (&logo, cairo_surface_destroy);
 
-  return rifq_pdf_document_save (surface, data, path, _("The letter could not be drawn: "),
-                                 _("The letter could not be saved: "), error);
+  return rifq_pdf_document_save_sealed (surface, data, letter->seal_file, letter->seal_file_data, path,
+                                        _("The letter could not be drawn: "), _("The letter could not be saved: "),
+                                        error);
 }

@@ -17,6 +17,7 @@
 #include "rifq-file.h"
 #include "rifq-arabic.h"
 #include "rifq-locale.h"
+#include "rifq-json.h"
 #include "rifq-pdf.h"
 
 /* Whether cr draws a left-to-right document's page turned over (rifq_pdf_mirror_page()). */
@@ -1178,4 +1179,71 @@ rifq_pdf_document_save_sealed (cairo_surface_t  *surface,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+rifq_pdf_draw_qr (cairo_t      *cr,
+                  const QRcode *qr,
+                  double        x,
+                  double        y,
+                  double        size)
+{
+  int modules;
+  double module;
+
+  g_return_if_fail (cr != NULL && qr != NULL);
+
+  modules = qr->width + 2 * 4;
+  module = size / modules;
+  cairo_save (cr);
+  rifq_pdf_unmirror (cr, x, size);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, size, size);
+  cairo_fill (cr);
+  for (int row = 0; row < qr->width; row++)
+    {
+      const unsigned char *cells = qr->data + row * qr->width;
+
+      for (int column = 0; column < qr->width;)
+        {
+          int run = 0;
+
+          while (column + run < qr->width && (cells[column + run] & 1))
+            run++;
+          if (run > 0)
+            {
+              cairo_rectangle (cr, x + (4 + column) * module, y + (4 + row) * module, run * module, module);
+              column += run;
+            }
+          else
+            column++;
+        }
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+rifq_pdf_set_sealed_keywords (cairo_surface_t *surface,
+                              const char      *payload,
+                              const char      *values)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *carried = NULL;
+  g_autofree char *encoded = NULL;
+  g_autofree char *keywords = NULL;
+
+  if (rifq_pdf_is_empty (payload) || rifq_pdf_is_empty (values))
+    return;
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "seal", payload);
+  rifq_json_add_string (builder, "values", values);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  carried = rifq_json_to_text (root);
+  encoded = g_base64_encode ((const guchar *) carried, strlen (carried));
+  keywords = g_strconcat (RIFQ_PDF_SEALED_PREFIX, encoded, NULL);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <qrencode.h>
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
@@ -249,6 +250,25 @@ gboolean         rifq_pdf_document_save          (cairo_surface_t     *surface,
                                                   const char          *drawn_prefix,
                                                   const char          *saved_prefix,
                                                   GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
+
+/* What a sealed document's Keywords hold ahead of base64 of {"seal": payload, "values": values}. */
+#define RIFQ_PDF_SEALED_PREFIX "rifq-sealed2:"
+
+/* Carries a seal and the values it was made over in the document's keywords (both given), for
+ * a verifier to read back. */
+void             rifq_pdf_set_sealed_keywords    (cairo_surface_t     *surface,
+                                                  const char          *payload,
+                                                  const char          *values);
+
+/* A QR code of size points (its quiet zone of four modules inside) with its top left corner at
+ * x, y, on white, read the right way round on a mirrored page too. */
+void             rifq_pdf_draw_qr                (cairo_t             *cr,
+                                                  const QRcode        *qr,
+                                                  double               x,
+                                                  double               y,
+                                                  double               size);
 
 /* Seals a finished document's bytes (rifq_seal_file_append appends the file seal). */
 typedef gboolean (*RifqPdfSealFunc) (GByteArray *pdf,

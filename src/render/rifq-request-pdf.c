@@ -62,7 +62,6 @@
 
 /* The seal: a QR code with the quiet zone the standard asks for, beside the signatures. */
 #define QR_SIZE          124.0
-#define QR_QUIET_MODULES   4
 #define SEAL_COLUMN      170.0
 
 /* A family list: fontconfig falls back to any monospace face when DejaVu is missing. */
@@ -75,11 +74,8 @@
 #define WJ   "\xe2\x81\xa0"
 #define NBSP "\xc2\xa0"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
 
 static const RifqPdfColour pen = { 0.07, 0.13, 0.42 };
-static const RifqPdfColour white = { 1, 1, 1 };
-static const RifqPdfColour black = { 0, 0, 0 };
 
 typedef struct
 {
@@ -917,44 +913,8 @@ draw_qr (Painter *painter,
          double   x,
          double   y)
 {
-  const QRcode *qr = painter->qr;
-  int modules = qr->width + 2 * QR_QUIET_MODULES;
-  double module = QR_SIZE / modules;
-
-  if (painter->dry)
-    return;
-
-  cairo_save (painter->cr);
-  rifq_pdf_unmirror (painter->cr, x, QR_SIZE);
-  rifq_pdf_set_colour (painter->cr, &white);
-  cairo_rectangle (painter->cr, x, y, QR_SIZE, QR_SIZE);
-  cairo_fill (painter->cr);
-
-  for (int row = 0; row < qr->width; row++)
-    {
-      const unsigned char *cells = qr->data + row * qr->width;
-
-      for (int column = 0; column < qr->width;)
-        {
-          int run = 0;
-
-          while (column + run < qr->width && (cells[column + run] & 1))
-            run++;
-          if (run > 0)
-            {
-              cairo_rectangle (painter->cr,
-                               x + (QR_QUIET_MODULES + column) * module,
-                               y + (QR_QUIET_MODULES + row) * module,
-                               run * module, module);
-              column += run;
-            }
-          else
-            column++;
-        }
-    }
-  rifq_pdf_set_colour (painter->cr, &black);
-  cairo_fill (painter->cr);
-  cairo_restore (painter->cr);
+  if (!painter->dry)
+    rifq_pdf_draw_qr (painter->cr, painter->qr, x, y, QR_SIZE);
 }
 
 typedef struct
@@ -1277,28 +1237,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   data = g_byte_array_new ();
   title = g_strdup_printf ("%s %s", rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
   surface = rifq_pdf_document_new (data, g_strstrip (title), sheet->association_name);
-  if (!rifq_pdf_is_empty (sheet->sealed_json) && !rifq_pdf_is_empty (sheet->seal_payload))
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *carried = NULL;
-      g_autofree char *encoded = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "seal");
-      json_builder_add_string_value (builder, sheet->seal_payload);
-      json_builder_set_member_name (builder, "values");
-      json_builder_add_string_value (builder, sheet->sealed_json);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      carried = json_generator_to_data (generator, NULL);
-      encoded = g_base64_encode ((const guchar *) carried, strlen (carried));
-      g_autofree char *keywords = g_strconcat (RIFQ_REQUEST_PDF_SEALED_PREFIX, encoded, NULL);
-
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
-    }
+  rifq_pdf_set_sealed_keywords (surface, sheet->seal_payload, sheet->sealed_json);
 
   /* Laid out once, page by page; the footers follow once the pages are counted. */
   cr = cairo_create (surface);

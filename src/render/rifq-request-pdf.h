@@ -53,7 +53,7 @@ typedef struct
 
 /* What rifq_request_pdf_write() stores in the PDF's Keywords ahead of base64 of
  * {"seal": seal_payload, "values": sealed_json}. */
-#define RIFQ_REQUEST_PDF_SEALED_PREFIX "rifq-sealed2:"
+#define RIFQ_REQUEST_PDF_SEALED_PREFIX RIFQ_PDF_SEALED_PREFIX
 
 /* Draws the request, A4 portrait in the interface's direction, onto cr, which should target a
  * PDF surface of A4 pages standing on a blank page. Every page drawn is ended with

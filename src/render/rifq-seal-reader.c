@@ -13,6 +13,7 @@
 #include <zbar.h>
 
 #include "rifq-arabic.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-packet-pdf.h"
@@ -113,6 +114,26 @@ strip_marks (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* "1,500" and "1٬500" read as 1500: thousands separators between digits are dropped. Takes text. */
+static char *
+without_thousands (char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if ((c == ',' || c == 0x066C) && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1])
+          && g_ascii_isdigit (*next))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 /* What a PDF holds: its keywords (the sealed values, or a packet's cases) and its text, with
  * the QR codes found on its pages when asked for. */
 typedef struct
@@ -173,6 +194,16 @@ read_document (GBytes   *pdf,
       page_text = poppler_page_get_selected_text (page, POPPLER_SELECTION_LINE, &whole);
       if (page_text != NULL)
         g_string_append_printf (text, "%s\n", page_text);
+      /* And band by band: over a whole page poppler 22.12 leaves out some lines, such as a
+       * letterhead's; over a band it keeps them. */
+      for (double top = 0; top < whole.y2; top += 80)
+        {
+          PopplerRectangle band = { 0, top, whole.x2, MIN (top + 100, whole.y2) };
+          g_autofree char *band_text = poppler_page_get_text_for_area (page, &band);
+
+          if (band_text != NULL)
+            g_string_append_printf (text, "%s\n", band_text);
+        }
       if (scan)
         {
           char *payload = scan_page (page);
@@ -182,7 +213,7 @@ read_document (GBytes   *pdf,
         }
     }
   marked = strip_marks (text->str);
-  reading->text = rifq_arabic_latin_digits (marked);
+  reading->text = without_thousands (rifq_arabic_latin_digits (marked));
   return TRUE;
 }
 
@@ -313,7 +344,27 @@ verify_sealed_request (RifqKeyring  *ring,
     *out_number = g_strdup (number);
   described = rifq_seal_summary_describe (summary);
 
-  if (db != NULL && number != NULL)
+  if (db != NULL && number != NULL
+      && g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "letter") == 0)
+    {
+      gint64 letter_id = rifq_committee_letter_by_number (db, number);
+      g_autoptr(RifqSeal) held = NULL;
+      g_autofree char *record = NULL;
+
+      if (letter_id == 0)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document is genuine, but this database has no decision "
+                                                          "letter numbered %s."), number));
+      if (rifq_seal_check_letter (db, letter_id, &held, &record) != RIFQ_SEAL_STATE_GENUINE)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document is genuine, but the record no longer is: %s"),
+                                                        record));
+      if (g_strcmp0 (held->payload, json_object_get_string_member_with_default (carried, "seal", NULL)) != 0)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document carries a genuine seal, but not the one the "
+                                                          "association holds for letter %s."), number));
+    }
+  else if (db != NULL && number != NULL)
     {
       g_autoptr(RifqRequest) request = rifq_request_store_get_by_number (db, number, NULL);
       g_autoptr(RifqSeal) held = NULL;
