@@ -593,18 +593,41 @@ keyring_add (RifqKeyring  *ring,
   g_ptr_array_add (ring->keys, key);
 }
 
+/* Keys found held once, by their public key and the file they were read from: a packet checks
+ * hundreds of seals, and reading the key file for each is most of the cost. */
+G_LOCK_DEFINE_STATIC (held_keys);
+static GHashTable *held_keys;
+
 /* Whether the key folder holds the private half of public_key. */
 static gboolean
 key_held_here (const guchar *public_key)
 {
-  guchar *secret = sodium_malloc (crypto_sign_SECRETKEYBYTES);
   g_autofree char *key_id = key_id_of (public_key);
+  g_autofree char *public64 = g_base64_encode (public_key, RIFQ_SEAL_KEY_BYTES);
+  g_autofree char *path = key_path (key_id);
+  g_autofree char *entry = g_strconcat (path, "\n", public64, NULL);
+  guchar *secret;
   gboolean held;
 
+  G_LOCK (held_keys);
+  held = held_keys != NULL && g_hash_table_contains (held_keys, entry);
+  G_UNLOCK (held_keys);
+  if (held && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  secret = sodium_malloc (crypto_sign_SECRETKEYBYTES);
   if (secret == NULL)
     return FALSE;
   held = read_private_key (key_id, public_key, secret, NULL);
   sodium_free (secret);
+  G_LOCK (held_keys);
+  if (held_keys == NULL)
+    held_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (held)
+    g_hash_table_add (held_keys, g_steal_pointer (&entry));
+  else
+    g_hash_table_remove (held_keys, entry);
+  G_UNLOCK (held_keys);
   return held;
 }
 

@@ -1188,40 +1188,41 @@ rifq_pdf_draw_qr (cairo_t      *cr,
                   double        y,
                   double        size)
 {
-  int modules;
-  double module;
+  cairo_surface_t *image;
+  cairo_pattern_t *pattern;
+  guchar *pixels;
+  int modules, stride;
 
   g_return_if_fail (cr != NULL && qr != NULL);
 
+  /* One module a pixel, quiet zone included, scaled up without smoothing: one small image in
+   * the PDF rather than thousands of rectangles, and as sharp at any size. */
   modules = qr->width + 2 * 4;
-  module = size / modules;
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, modules, modules);
+  stride = cairo_image_surface_get_stride (image);
+  cairo_surface_flush (image);
+  pixels = cairo_image_surface_get_data (image);
+  for (int row = 0; row < modules; row++)
+    for (int column = 0; column < modules; column++)
+      {
+        int r = row - 4, c = column - 4;
+        gboolean dark = r >= 0 && c >= 0 && r < qr->width && c < qr->width && (qr->data[r * qr->width + c] & 1);
+
+        ((guint32 *) (pixels + row * stride))[column] = dark ? 0x000000 : 0xffffff;
+      }
+  cairo_surface_mark_dirty (image);
+
   cairo_save (cr);
   rifq_pdf_unmirror (cr, x, size);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, size, size);
-  cairo_fill (cr);
-  for (int row = 0; row < qr->width; row++)
-    {
-      const unsigned char *cells = qr->data + row * qr->width;
-
-      for (int column = 0; column < qr->width;)
-        {
-          int run = 0;
-
-          while (column + run < qr->width && (cells[column + run] & 1))
-            run++;
-          if (run > 0)
-            {
-              cairo_rectangle (cr, x + (4 + column) * module, y + (4 + row) * module, run * module, module);
-              column += run;
-            }
-          else
-            column++;
-        }
-    }
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / modules, size / modules);
+  cairo_set_source_surface (cr, image, 0, 0);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, modules, modules);
   cairo_fill (cr);
   cairo_restore (cr);
+  cairo_surface_destroy (image);
 }
 
 void

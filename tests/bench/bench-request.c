@@ -149,6 +149,11 @@ main (int   argc,
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   rifq_request_store_set_today (db, "2026-11-26");
+  /* Whoever sets the database up is its first member of staff, before the demonstration seats a
+   * committee. */
+  rifq_db_set_actor (db, "bench-admin");
+  BENCH_CHECK (rifq_staff_ensure_first (db, error_));
+  BENCH_CHECK (rifq_seal_ensure_key (db, error_));
 
   n = rifq_beneficiary_store_count (db, NULL);
   if (n < people)
@@ -163,9 +168,6 @@ main (int   argc,
                (g_get_monotonic_time () - start) / 1e6);
     }
 
-  rifq_db_set_actor (db, "bench-admin");
-  BENCH_CHECK (rifq_staff_ensure_first (db, error_));
-  BENCH_CHECK (rifq_seal_ensure_key (db, error_));
   {
     /* Whoever set the database up is its administrator. */
     g_autoptr(GPtrArray) admins = rifq_staff_list (db, RIFQ_ROLE_ADMIN, NULL);
