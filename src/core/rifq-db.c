@@ -63,6 +63,7 @@ struct _RifqDb
 };
 
 #define RIFQ_DB_CHAIN_KEY_BYTES 32
+#define ANCHOR_COPY_SIZE        256
 
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
@@ -1066,8 +1067,7 @@ last_entry (RifqDb  *self,
             gint64  *out_count,
             GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT id, hash, (SELECT count(*) FROM audit) FROM audit"
-                                              " ORDER BY id DESC LIMIT 1", error);
+  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
@@ -1075,9 +1075,19 @@ last_entry (RifqDb  *self,
   rc = sqlite3_step (stmt);
   *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   *out_hash = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 1) : NULL;
-  *out_count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 2) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rifq_db_fail (self, error);
+  if (out_count == NULL)
+    return TRUE;
+  /* Counting the whole log is slow on a large one: only where there is no anchor to count on. */
+  stmt = rifq_db_prepare (self, "SELECT count(*) FROM audit", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out_count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
     return rifq_db_fail (self, error);
   return TRUE;
 }
@@ -1153,11 +1163,15 @@ append_audit (RifqDb      *self,
                                                    : _("This database’s audit log has no key: nothing can be written."));
       return FALSE;
     }
-  if (!last_entry (self, &last_id, &prev, &entries, error))
-    return FALSE;
   /* The anchor counts on from itself: entries removed behind Rifq's back stay missing. */
   if (read_anchor (self, &anchor, NULL))
-    entries = anchor.entries;
+    {
+      if (!last_entry (self, &last_id, &prev, NULL, error))
+        return FALSE;
+      entries = anchor.entries;
+    }
+  else if (!last_entry (self, &last_id, &prev, &entries, error))
+    return FALSE;
   {
     /* An older copy of the database put back is not written to: that would hide it. */
     g_auto(Anchor) copy = { 0 };
@@ -1258,7 +1272,30 @@ save_anchor_copy (RifqDb *self)
   path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
   text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s\n", anchor.entries, anchor.last_id,
                           anchor.last_hash, anchor.mac);
-  /* Not waited for on the disk: a copy lost in a power cut is one write behind, which is allowed. */
+  /* Overwritten in place, in one write of a fixed size within one disk block, and not waited for
+   * on the disk: a copy lost in a power cut is a write behind, which is allowed. A new file only
+   * the first time. */
+  {
+    char record[ANCHOR_COPY_SIZE];
+    gsize length = strlen (text);
+    int fd;
+
+    if (length < sizeof record)
+      {
+        memset (record, ' ', sizeof record);
+        memcpy (record, text, length - 1);
+        record[sizeof record - 1] = '\n';
+        fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+        if (fd >= 0)
+          {
+            gboolean written = pwrite (fd, record, sizeof record, 0) == (gssize) sizeof record;
+
+            close (fd);
+            if (written)
+              return;
+          }
+      }
+  }
   if (!write_private (path, text, FALSE, &error))
     g_warning ("The audit anchor could not be copied: %s", error->message);
 }

@@ -18,3 +18,8 @@ ALTER TABLE decision ADD COLUMN quantity INTEGER CHECK (quantity > 0);
 -- A service beyond what was approved is recorded by an administrator, with the reason.
 ALTER TABLE service ADD COLUMN override_reason TEXT;
 ALTER TABLE service ADD COLUMN override_by TEXT;
+
+-- Found by meeting (is its agenda closed?) and by request (its letter): on a register of many
+-- thousands, a scan of the table was most of a decision's cost.
+CREATE INDEX decision_meeting ON decision (meeting_id);
+CREATE INDEX letter_request ON letter (request_id);
