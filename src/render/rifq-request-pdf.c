@@ -82,7 +82,7 @@ typedef struct
   cairo_t                *cr;
   const RifqRequestSheet *sheet;
   cairo_surface_t        *logo;
-  QRcode                 *qr;
+  const QRcode           *qr;
 
   gboolean                dry;          /* measuring only: nothing reaches the page */
   int                     first_page;
@@ -1206,12 +1206,17 @@ rifq_request_pdf_draw (cairo_t                *cr,
   return painter.pages;
 }
 
+static GPtrArray *record_pages (cairo_t                *measure_cr,
+                                const RifqRequestSheet *sheet,
+                                const QRcode           *qr);
+
 gboolean
 rifq_request_pdf_write (const RifqRequestSheet *sheet,
                         const char             *path,
                         GError                **error)
 {
   g_autoptr(GByteArray) data = NULL;
+  g_autoptr(QRcode) qr = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -1223,8 +1228,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
 
   if (!rifq_pdf_is_empty (sheet->seal_payload))
     {
-      g_autoptr(QRcode) qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-
+      qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
       if (qr == NULL)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -1244,7 +1248,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   {
     g_autoptr(GPtrArray) pages = NULL;
 
-    pages = rifq_request_pdf_record (cr, sheet);
+    pages = record_pages (cr, sheet, qr);
     for (guint i = 0; i < pages->len; i++)
       {
         cairo_set_source_surface (cr, g_ptr_array_index (pages, i), 0, 0);
@@ -1265,14 +1269,24 @@ rifq_request_pdf_record (cairo_t                *measure_cr,
                          const RifqRequestSheet *sheet)
 {
   g_autoptr(QRcode) qr = NULL;
-  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  Painter painter = { 0 };
 
-  g_return_val_if_fail (measure_cr != NULL, pages);
-  g_return_val_if_fail (sheet != NULL, pages);
+  g_return_val_if_fail (measure_cr != NULL, NULL);
+  g_return_val_if_fail (sheet != NULL, NULL);
 
   if (!rifq_pdf_is_empty (sheet->seal_payload))
     qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  return record_pages (measure_cr, sheet, qr);
+}
+
+/* The pages, with the seal's QR code already encoded (or NULL). */
+static GPtrArray *
+record_pages (cairo_t                *measure_cr,
+              const RifqRequestSheet *sheet,
+              const QRcode           *qr)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  Painter painter = { 0 };
+
   painter.cr = measure_cr;
   painter.measure_cr = measure_cr;
   painter.sheet = sheet;
