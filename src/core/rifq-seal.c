@@ -1071,11 +1071,11 @@ request_summary (const char *values,
   rifq_json_add_string (builder, "doc", "request");
   rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
   rifq_json_add_string (builder, "national_id",
-              json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
+                        json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
                                                           "national_id", NULL));
   rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
   rifq_json_add_string (builder, "kind",
-              json_object_get_string_member_with_default (json_object_get_object_member (printed, "kind"), "ar", NULL));
+                        json_object_get_string_member_with_default (json_object_get_object_member (printed, "kind"), "ar", NULL));
   json_builder_set_member_name (builder, "amount");
   json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
   rifq_json_add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
