@@ -202,6 +202,174 @@ test_letter_sealed_with_its_decision (void)
   g_assert_nonnull (strstr (text, "NOT GENUINE"));
 }
 
+/* A meeting of three, on its day, with two submitted requests on its agenda. */
+static RifqMeeting *
+meeting_of_two (RifqDb *db,
+                gint64 *first,
+                gint64 *second)
+{
+  const char *present[] = { "chair", "member1", "member2" };
+  g_autoptr(GError) error = NULL;
+  RifqMeeting *meeting;
+
+  rifq_test_staff (db);
+  *first = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                                        "food_basket");
+  *second = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_2, "فاطمة", "0507654321"),
+                                         "food_basket");
+  rifq_db_set_actor (db, "chair");
+  meeting = rifq_committee_meeting_create (db, "2026-11-30", "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    g_assert_true (rifq_committee_set_present (db, meeting->id, present[i], TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, *first, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, *second, &error));
+  rifq_request_store_set_today (db, "2026-11-30");
+  return meeting;
+}
+
+/* Votes all round, then the chair's decision, on one request of the meeting. */
+static void
+decide (RifqDb     *db,
+        gint64      meeting_id,
+        gint64      request_id,
+        const char *vote)
+{
+  const char *present[] = { "chair", "member1", "member2" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    {
+      rifq_db_set_actor (db, present[i]);
+      g_assert_true (rifq_committee_vote (db, meeting_id, request_id, vote, 1500, NULL, &error));
+    }
+  rifq_db_set_actor (db, "chair");
+  g_assert_true (rifq_committee_decide (db, meeting_id, request_id, vote, 1500, "بعد دراسة الحالة", &error));
+  g_assert_no_error (error);
+}
+
+/* The minutes are a draft while the meeting still has cases to decide, sealed as the last one is
+ * decided, and verify with the public keys alone; a vote changed behind Rifq's back is printed NOT
+ * GENUINE and the record named. */
+static void
+test_minutes_sealed_with_the_last_decision (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rifq-minutes-XXXXXX", NULL);
+  g_autofree char *draft = g_build_filename (dir, "draft.pdf", NULL);
+  g_autofree char *minutes = g_build_filename (dir, "minutes.pdf", NULL);
+  g_autofree char *altered = g_build_filename (dir, "altered.pdf", NULL);
+  g_autoptr(RifqKeyring) ring = NULL;
+  g_autoptr(GBytes) draft_bytes = NULL;
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GBytes) marked = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *record = NULL;
+  gint64 first, second;
+
+  meeting = meeting_of_two (db, &first, &second);
+
+  /* One case decided of two: draft minutes, no seal, and the draft says so. */
+  decide (db, meeting->id, first, "accept");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'minutes'"), ==, 0);
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_NONE);
+  g_assert_true (rifq_minutes_write_meeting (db, meeting->id, draft, &error));
+  g_assert_no_error (error);
+  text = pdf_text (draft);
+  g_assert_nonnull (strstr (text, "Draft"));
+  ring = exported_keyring (db);
+  draft_bytes = read_bytes (draft);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, draft_bytes, NULL, NULL), !=, RIFQ_SEAL_VALID);
+
+  /* The last case decided seals them, once. */
+  decide (db, meeting->id, second, "reject");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'minutes'"), ==, 1);
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_GENUINE);
+  g_assert_true (rifq_minutes_write_meeting (db, meeting->id, minutes, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (minutes);
+  g_assert_null (strstr (text, "Draft"));
+  sealed = read_bytes (minutes);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, sealed, NULL, &message), ==, RIFQ_SEAL_VALID);
+  g_assert_nonnull (strstr (message, "minutes of meeting"));
+  g_assert_nonnull (strstr (message, "2 cases decided"));
+
+  /* The page with the seal code taken out alone: the other case's page is missing, and said so. */
+  {
+    g_autofree char *pattern = g_build_filename (dir, "page-%d.pdf", NULL);
+    char *argv[] = { (char *) "pdfseparate", minutes, pattern, NULL };
+    g_autoptr(GBytes) page = NULL;
+    g_autofree char *last = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    for (guint n = 1; n < 10; n++)
+      {
+        g_autofree char *name = g_strdup_printf ("page-%u.pdf", n);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        if (g_file_test (path, G_FILE_TEST_EXISTS))
+          {
+            g_free (last);
+            last = g_steal_pointer (&path);
+          }
+      }
+    g_assert_nonnull (last);
+    page = read_bytes (last);
+    g_clear_pointer (&message, g_free);
+    g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, page, NULL, &message), ==, RIFQ_SEAL_DOCUMENT_CHANGED);
+    g_assert_nonnull (strstr (message, "1448/000001"));
+  }
+
+  /* A member's vote turned round with the sqlite3 shell. */
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
+                                 "UPDATE vote SET vote = 'accept' WHERE username = 'member2' AND vote = 'reject'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, &record), ==, RIFQ_SEAL_STATE_ALTERED);
+  g_assert_nonnull (strstr (record, "the cases, their votes and decisions"));
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, db, sealed, NULL, &message), ==, RIFQ_SEAL_RECORD_CHANGED);
+  g_assert_nonnull (strstr (message, "the cases, their votes and decisions"));
+
+  /* Printed again, they say they are not genuine, and carry no seal to pass. */
+  g_assert_true (rifq_minutes_write_meeting (db, meeting->id, altered, &error));
+  marked = read_bytes (altered);
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, marked, NULL, &message), !=, RIFQ_SEAL_VALID);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (altered);
+  g_assert_nonnull (strstr (text, "NOT GENUINE"));
+}
+
+/* Taking the last undecided case off the agenda makes the minutes final: they are sealed then. */
+static void
+test_minutes_sealed_when_last_case_taken_off (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+
+  meeting = meeting_of_two (db, &first, &second);
+  decide (db, meeting->id, first, "accept");
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_NONE);
+
+  rifq_db_set_actor (db, "chair");
+  g_assert_true (rifq_committee_remove_from_agenda (db, meeting->id, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_GENUINE);
+
+  /* Removing the seal row behind Rifq's back does not make them a draft again. */
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DELETE FROM seal WHERE kind = 'minutes'", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_ALTERED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +377,9 @@ main (int   argc,
   rifq_test_init (&argc, &argv);
   g_test_add_func ("/committee-documents/minutes-and-letter-from-the-record", test_minutes_and_letter);
   g_test_add_func ("/committee-documents/letter-sealed-with-its-decision", test_letter_sealed_with_its_decision);
+  g_test_add_func ("/committee-documents/minutes-sealed-with-the-last-decision",
+                   test_minutes_sealed_with_the_last_decision);
+  g_test_add_func ("/committee-documents/minutes-sealed-when-last-case-taken-off",
+                   test_minutes_sealed_when_last_case_taken_off);
   return g_test_run ();
 }

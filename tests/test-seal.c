@@ -152,6 +152,15 @@ test_old_database_key_moved_out (void)
   sqlite3_bind_blob (stmt, 2, public_key, 32, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
+  /* Meeting 1 decided every case on its agenda: its minutes were final, unsealed; meeting 2 still
+   * has a case to decide. */
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO meeting (id, held_on, created_by, created_at) VALUES"
+                                 " (1, '2026-01-10', 'chair', '2026-01-01T00:00:00Z'),"
+                                 " (2, '2026-01-20', 'chair', '2026-01-01T00:00:00Z');"
+                                 "INSERT INTO agenda_item VALUES (1, 1, 1), (2, 2, 1);"
+                                 "INSERT INTO decision VALUES (1, 1, 1, 'accept', 100, 'x', '{}', 'chair',"
+                                 " '2026-01-10T10:00:00Z');", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 4; PRAGMA application_id = 1380533841;", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
@@ -166,6 +175,12 @@ test_old_database_key_moved_out (void)
   g_assert_cmpstr (public64, ==, expected64);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'seal_key_to_move'"), ==, 0);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'move_out'"), ==, 1);
+  /* The final minutes are listed as made before seals, printed without one; the draft is not. */
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit, json_each (audit.after_json, '$.unsealed_minutes')"
+                                        " WHERE value = 1"), ==, 1);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit, json_each (audit.after_json, '$.unsealed_minutes')"
+                                        " WHERE value = 2"), ==, 0);
+  g_assert_cmpint (rifq_seal_check_minutes (db, 1, NULL, NULL), ==, RIFQ_SEAL_STATE_NONE);
   {
     /* The key moved is the key that seals: a request submitted now verifies with it. */
     g_autoptr(RifqSealSigner) signer = rifq_seal_signer_new (db, &error);

@@ -836,7 +836,8 @@ remove_from_agenda_cb (RifqDb      *db,
   before = meeting_json (job->meeting_id, "request", r->number);
   json_object_set_member (json_node_get_object (before), "votes", votes_json (cast));
   rifq_db_write_audit_take (write, "agenda-remove", "meeting", job->meeting_id, g_steal_pointer (&before), NULL, NULL);
-  return TRUE;
+  /* Taking off the last undecided case makes the minutes final too. */
+  return !rifq_seal_minutes_final (db, job->meeting_id) || rifq_seal_minutes_in (db, write, job->meeting_id, error);
 }
 
 gboolean
@@ -1441,7 +1442,10 @@ decide_cb (RifqDb      *db,
   action = g_str_equal (job->vote, "accept") ? RIFQ_ACTION_ACCEPT
            : g_str_equal (job->vote, "reject") ? RIFQ_ACTION_REJECT : RIFQ_ACTION_DEFER;
   /* Checked above: the actor chairs this meeting. */
-  return _rifq_request_store_advance_in (db, write, r->id, action, &details, RIFQ_ROLE_CHAIR, error);
+  if (!_rifq_request_store_advance_in (db, write, r->id, action, &details, RIFQ_ROLE_CHAIR, error))
+    return FALSE;
+  /* The last case decided makes the minutes final: they are sealed now, once. */
+  return !rifq_seal_minutes_final (db, job->meeting_id) || rifq_seal_minutes_in (db, write, job->meeting_id, error);
 }
 
 gboolean

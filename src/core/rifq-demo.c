@@ -933,6 +933,30 @@ fill_requests_cb (RifqDb      *db,
   if (!decide_at_meetings (db, write, rand, decided, under_review, &today, &n_meetings, error))
     return FALSE;
 
+  /* The minutes of every meeting that decided its whole agenda are final, and sealed. */
+  stmt = rifq_db_prepare (db, "SELECT id FROM meeting WHERE id NOT IN (SELECT subject_id FROM seal"
+                              " WHERE kind = 'minutes') ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autoptr(GArray) meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (meetings, id);
+      }
+    sqlite3_reset (stmt);
+    for (guint i = 0; i < meetings->len; i++)
+      {
+        gint64 id = g_array_index (meetings, gint64, i);
+
+        if (rifq_seal_minutes_final (db, id) && !rifq_seal_minutes_in (db, write, id, error))
+          return FALSE;
+      }
+  }
+
   /* Each request's trail ends where the demonstration left it, as check compares. */
   stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request WHERE id >= ? ORDER BY id", error);
   if (stmt == NULL)

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "rifq-beneficiary-store.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-request-store.h"
@@ -415,6 +416,25 @@ list_unsealed (RifqDb      *db,
   json_builder_set_member_name (builder, "unsealed_letters");
   json_builder_begin_array (builder);
   stmt = rifq_db_prepare (db, "SELECT id FROM letter ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      n++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "unsealed_minutes");
+  json_builder_begin_array (builder);
+  /* Only minutes already final: those of a meeting still deciding are sealed with its last decision. */
+  stmt = rifq_db_prepare (db, "SELECT m.id FROM meeting m"
+                              " WHERE EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = m.id)"
+                              " AND NOT EXISTS (SELECT 1 FROM agenda_item a LEFT JOIN decision d"
+                              " ON d.meeting_id = a.meeting_id AND d.request_id = a.request_id"
+                              " WHERE a.meeting_id = m.id AND d.id IS NULL) ORDER BY m.id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1054,6 +1074,36 @@ rifq_seal_request_values (RifqDb  *db,
   return request_values (db, r, b);
 }
 
+/* A summary opens with the kind of document and its number ... */
+static JsonBuilder *
+summary_begin (const char *doc,
+               JsonObject *all)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "doc", doc);
+  rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
+  return builder;
+}
+
+/* ... and closes with when it was sealed and the digest of every value. */
+static char *
+summary_end (JsonBuilder *builder,
+             const char  *values,
+             const char  *sealed_at)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+  g_autoptr(JsonNode) summary = NULL;
+
+  rifq_json_add_string (builder, "sealed_at", sealed_at);
+  rifq_json_add_string (builder, "values_sha256", digest);
+  json_builder_end_object (builder);
+  summary = json_builder_get_root (builder);
+  g_object_unref (builder);
+  return rifq_json_to_text (summary);
+}
+
 /* The summary: the values a person checks on paper, and the digest of all the others. */
 static char *
 request_summary (const char *values,
@@ -1063,13 +1113,8 @@ request_summary (const char *values,
   JsonObject *all = json_node_get_object (root);
   JsonObject *record = json_object_get_object_member (all, "request");
   JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) summary = NULL;
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+  JsonBuilder *builder = summary_begin ("request", all);
 
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "doc", "request");
-  rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
   rifq_json_add_string (builder, "national_id",
                         json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
                                                           "national_id", NULL));
@@ -1080,11 +1125,7 @@ request_summary (const char *values,
   json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
   rifq_json_add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
   rifq_json_add_string (builder, "due_on", json_object_get_string_member_with_default (record, "due_on", NULL));
-  rifq_json_add_string (builder, "sealed_at", sealed_at);
-  rifq_json_add_string (builder, "values_sha256", digest);
-  json_builder_end_object (builder);
-  summary = json_builder_get_root (builder);
-  return rifq_json_to_text (summary);
+  return summary_end (builder, values, sealed_at);
 }
 
 /* Twelve characters a person can read out, from the signature: no 0/O or 1/I to confuse. */
@@ -1319,13 +1360,8 @@ letter_summary (const char *values,
   JsonObject *all = json_node_get_object (root);
   JsonObject *record = json_object_get_object_member (all, "letter");
   JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) summary = NULL;
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+  JsonBuilder *builder = summary_begin ("letter", all);
 
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "doc", "letter");
-  rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
   rifq_json_add_string (builder, "request", json_object_get_string_member_with_default (printed, "request_number", NULL));
   rifq_json_add_string (builder, "national_id", json_object_get_string_member_with_default (printed, "national_id", NULL));
   rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
@@ -1333,11 +1369,7 @@ letter_summary (const char *values,
   json_builder_set_member_name (builder, "amount");
   json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
   rifq_json_add_string (builder, "issued_on", json_object_get_string_member_with_default (record, "issued_on", NULL));
-  rifq_json_add_string (builder, "sealed_at", sealed_at);
-  rifq_json_add_string (builder, "values_sha256", digest);
-  json_builder_end_object (builder);
-  summary = json_builder_get_root (builder);
-  return rifq_json_to_text (summary);
+  return summary_end (builder, values, sealed_at);
 }
 
 gboolean
@@ -1404,6 +1436,217 @@ load_seal (RifqDb     *db,
   return seal;
 }
 
+/* What the minutes of a meeting print */
+
+/* Whether every request on the meeting's agenda has its decision from this meeting: the minutes
+ * are final then, and sealed. */
+gboolean
+rifq_seal_minutes_final (RifqDb *db,
+                         gint64  meeting_id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*), count(d.id) FROM agenda_item a"
+                                            " LEFT JOIN decision d ON d.meeting_id = a.meeting_id"
+                                            " AND d.request_id = a.request_id WHERE a.meeting_id = ?", NULL);
+  gboolean final = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    final = sqlite3_column_int (stmt, 0) > 0 && sqlite3_column_int (stmt, 0) == sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+  return final;
+}
+
+char *
+rifq_seal_minutes_values (RifqDb  *db,
+                          gint64   meeting_id,
+                          GError **error)
+{
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, meeting_id, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) names = json_builder_new ();
+  g_autoptr(JsonBuilder) printed_cases = json_builder_new ();
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *association_ar = NULL;
+  g_autofree char *association_en = NULL;
+  g_autofree char *number = NULL;
+  RifqRule rule;
+
+  if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
+    return NULL;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  association_ar = rifq_db_get_setting (db, "association_name_ar");
+  association_en = rifq_db_get_setting (db, "association_name_en");
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "doc", "minutes");
+  rifq_json_add_string (builder, "number", number);
+  json_builder_set_member_name (builder, "minutes");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "meeting_id");
+  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
+  json_builder_set_member_name (builder, "rule");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "quorum");
+  json_builder_add_int_value (builder, rule.quorum);
+  json_builder_set_member_name (builder, "majority");
+  json_builder_add_int_value (builder, rule.majority);
+  json_builder_set_member_name (builder, "abstentions");
+  json_builder_add_int_value (builder, rule.abstentions);
+  json_builder_set_member_name (builder, "chair_breaks_tie");
+  json_builder_add_boolean_value (builder, rule.chair_breaks_tie);
+  json_builder_end_object (builder);
+
+  json_builder_begin_object (names);
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < meeting->members->len; i++)
+    {
+      RifqMember *member = g_ptr_array_index (meeting->members, i);
+
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "username", member->username);
+      json_builder_set_member_name (builder, "chair");
+      json_builder_add_boolean_value (builder, member->chair);
+      json_builder_set_member_name (builder, "present");
+      json_builder_add_boolean_value (builder, member->present);
+      json_builder_end_object (builder);
+      if (g_hash_table_add (named, g_strdup (member->username)))
+        rifq_json_add_string (names, member->username, member->full_name);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_begin_array (printed_cases);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      gint64 id = g_array_index (meeting->agenda, gint64, i);
+      g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
+      g_autoptr(GPtrArray) votes = r ? rifq_committee_votes (db, meeting_id, id, error) : NULL;
+      g_autoptr(RifqDecision) decision = NULL;
+
+      if (votes == NULL)
+        return NULL;
+      decision = rifq_committee_decision (db, meeting_id, id);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "request_id");
+      json_builder_add_int_value (builder, id);
+      rifq_json_add_string (builder, "number", r->number);
+      json_builder_set_member_name (builder, "votes");
+      json_builder_begin_array (builder);
+      for (guint v = 0; v < votes->len; v++)
+        {
+          RifqVote *vote = g_ptr_array_index (votes, v);
+
+          json_builder_begin_object (builder);
+          rifq_json_add_string (builder, "username", vote->username);
+          rifq_json_add_string (builder, "vote", vote->vote);
+          json_builder_set_member_name (builder, "amount");
+          json_builder_add_int_value (builder, vote->amount);
+          rifq_json_add_string (builder, "note", vote->note);
+          json_builder_end_object (builder);
+          /* A vote may come from someone no longer listed: their name is kept too, once. */
+          if (g_hash_table_add (named, g_strdup (vote->username)))
+            rifq_json_add_string (names, vote->username, vote->full_name);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "decision");
+      if (decision != NULL)
+        {
+          json_builder_begin_object (builder);
+          rifq_json_add_string (builder, "decision", decision->decision);
+          json_builder_set_member_name (builder, "amount");
+          json_builder_add_int_value (builder, decision->amount);
+          rifq_json_add_string (builder, "reasons", decision->reasons);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+
+      json_builder_begin_object (printed_cases);
+      rifq_json_add_string (printed_cases, "beneficiary", r->beneficiary_name);
+      add_labels (printed_cases, db, LABELS_SUPPORT_KIND, "kind", r->kind);
+      json_builder_end_object (printed_cases);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (names);
+  json_builder_end_array (printed_cases);
+
+  json_builder_set_member_name (builder, "as_printed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "association");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "ar", association_ar);
+  rifq_json_add_string (builder, "en", association_en);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "names");
+  json_builder_add_value (builder, json_builder_get_root (names));
+  json_builder_set_member_name (builder, "cases");
+  json_builder_add_value (builder, json_builder_get_root (printed_cases));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return rifq_json_to_text (root);
+}
+
+static char *
+minutes_summary (const char *values,
+                 const char *sealed_at)
+{
+  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
+  JsonObject *all = json_node_get_object (root);
+  JsonObject *record = json_object_get_object_member (all, "minutes");
+  JsonArray *cases = json_object_get_array_member (record, "cases");
+  JsonBuilder *builder = summary_begin ("minutes", all);
+
+  rifq_json_add_string (builder, "held_on", json_object_get_string_member_with_default (record, "held_on", NULL));
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *item = json_array_get_object_element (cases, i);
+      JsonNode *decision = json_object_get_member (item, "decision");
+
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, json_object_get_string_member_with_default (item, "number", ""));
+      json_builder_add_string_value (builder, decision && JSON_NODE_HOLDS_OBJECT (decision)
+                                                ? json_object_get_string_member_with_default (
+                                                    json_node_get_object (decision), "decision", "")
+                                                : "");
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  return summary_end (builder, values, sealed_at);
+}
+
+gboolean
+rifq_seal_minutes_in (RifqDb      *db,
+                      RifqDbWrite *write,
+                      gint64       meeting_id,
+                      GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *values = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  values = rifq_seal_minutes_values (db, meeting_id, error);
+  if (values == NULL)
+    return FALSE;
+  summary = minutes_summary (values, stamp);
+  return store_seal (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
+}
+
 typedef struct
 {
   const char *member;
@@ -1431,6 +1674,16 @@ static const Label request_labels[] = {
   { "due_on", N_("the reply date") },
   { "documents", N_("the documents and their validity") },
   { "referrals", N_("the social research") },
+  { NULL, NULL },
+};
+
+static const Label minutes_labels[] = {
+  { "meeting_id", N_("the meeting") },
+  { "held_on", N_("the meeting’s day") },
+  { "place", N_("the meeting’s place") },
+  { "rule", N_("the decision rule") },
+  { "members", N_("the members and who was present") },
+  { "cases", N_("the cases, their votes and decisions") },
   { NULL, NULL },
 };
 
@@ -1653,6 +1906,34 @@ rifq_seal_check_request (RifqDb    *db,
 }
 
 RifqSealState
+rifq_seal_check_minutes (RifqDb    *db,
+                         gint64     meeting_id,
+                         RifqSeal **out_seal,
+                         char     **out_message)
+{
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
+
+  if (out_seal != NULL)
+    *out_seal = NULL;
+  if (out_message != NULL)
+    *out_message = NULL;
+  /* Final minutes are sealed; a meeting still deciding has draft minutes. */
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+    subject = g_strdup_printf (_("The minutes of meeting %s"), number);
+  }
+  return check_sealed (db, "minutes", meeting_id, subject,
+                       rifq_seal_minutes_final (db, meeting_id)
+                       && !listed_unsealed (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_minutes')"
+                                                " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                                " AND json_each.value = ? LIMIT 1", meeting_id),
+                       rifq_seal_minutes_values, "minutes", minutes_labels, out_seal, out_message);
+}
+
+RifqSealState
 rifq_seal_check_letter (RifqDb    *db,
                         gint64     letter_id,
                         RifqSeal **out_seal,
@@ -1841,6 +2122,26 @@ rifq_seal_summary_describe (JsonObject *summary)
   if (json_object_has_member (summary, "amount") && !json_object_get_null_member (summary, "amount"))
     amount = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (summary, "amount"));
 
+  if (g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "minutes") == 0)
+    {
+      JsonNode *cases = json_object_get_member (summary, "cases");
+      guint n = cases && JSON_NODE_HOLDS_ARRAY (cases) ? json_array_get_length (json_node_get_array (cases)) : 0;
+      g_autofree char *count = g_strdup_printf ("%u", n);
+
+      g_string_append_printf (text, _("The minutes of meeting %s of %s: %s cases decided."), number,
+                              json_object_get_string_member_with_default (summary, "held_on", "—"), count);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonArray *item = json_array_get_array_element (json_node_get_array (cases), i);
+          const char *decision = json_array_get_length (item) > 1 ? json_array_get_string_element (item, 1) : "";
+          const char *said = g_str_equal (decision, "accept") ? _("accepted")
+                             : g_str_equal (decision, "reject") ? _("rejected") : _("deferred");
+
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("Request %s: %s."), json_array_get_string_element (item, 0), said);
+        }
+      return g_string_free (text, FALSE);
+    }
   if (g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "letter") == 0)
     {
       const char *decision = json_object_get_string_member_with_default (summary, "decision", "");

@@ -106,7 +106,7 @@ char        *rifq_keyring_to_json       (RifqKeyring *ring,
 typedef struct
 {
   gint64  id;
-  char   *kind;          /* "request" or "letter" */
+  char   *kind;          /* "request", "letter" or "minutes" */
   gint64  subject_id;
   char   *number;
   char   *values_json;   /* canonical JSON of everything the document prints */
@@ -151,6 +151,29 @@ gboolean    rifq_seal_letter_in        (RifqDb      *db,
 /* The letter's seal, checked as rifq_seal_check_request() checks a request's. */
 RifqSealState rifq_seal_check_letter   (RifqDb    *db,
                                         gint64     letter_id,
+                                        RifqSeal **out_seal,
+                                        char     **out_message);
+
+/* Whether every case on the meeting's agenda is decided there: its minutes are final. */
+gboolean    rifq_seal_minutes_final    (RifqDb  *db,
+                                        gint64   meeting_id);
+
+/* Everything a meeting's minutes print, from the records as they stand now. */
+char       *rifq_seal_minutes_values   (RifqDb  *db,
+                                        gint64   meeting_id,
+                                        GError **error);
+
+/* Seals the minutes inside the write that makes them final (the last decision, or the last
+ * undecided case taken off the agenda). */
+gboolean    rifq_seal_minutes_in       (RifqDb      *db,
+                                        RifqDbWrite *write,
+                                        gint64       meeting_id,
+                                        GError     **error);
+
+/* The minutes' seal, checked as a request's is; draft minutes (a meeting still deciding) have
+ * none. */
+RifqSealState rifq_seal_check_minutes  (RifqDb    *db,
+                                        gint64     meeting_id,
                                         RifqSeal **out_seal,
                                         char     **out_message);
 

@@ -58,11 +58,13 @@ riyals (gint64 amount)
                                                                  : g_steal_pointer (&text);
 }
 
-static char *
-association (RifqDb *db)
-{
-  return rifq_db_get_setting (db, rifq_locale_is_arabic () ? "association_name_ar" : "association_name_en");
-}
+static const char *member (JsonObject *object,
+                           const char *name);
+static JsonObject *object_member (JsonObject *object,
+                                  const char *name);
+static gboolean seal_file_cb (GByteArray *pdf,
+                              gpointer    user_data,
+                              GError    **error);
 
 gboolean
 rifq_minutes_write_meeting (RifqDb     *db,
@@ -72,118 +74,195 @@ rifq_minutes_write_meeting (RifqDb     *db,
 {
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) vote_arrays = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, meeting_id, error);
-  g_autoptr(RifqTally) quorum = NULL;
+  g_autoptr(RifqSeal) seal = NULL;
+  g_autoptr(RifqSealSigner) signer = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree RifqMinutesMember *members = NULL;
   g_autofree RifqMinutesCase *cases = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *message = NULL;
   g_autofree char *day = NULL;
   RifqDigits digits = rifq_calendar_interface_digits ();
   RifqMinutes minutes = { 0 };
-  RifqRule rule;
+  RifqRule rule = { 0 };
   g_autoptr(GBytes) logo = NULL;
+  JsonObject *all, *record, *printed, *names, *rule_json;
+  JsonArray *member_list, *case_list, *printed_cases;
+  RifqSealState state;
+  const char *values;
+  const char *place;
   guint present = 0;
+  const char *lang = rifq_locale_is_arabic () ? "ar" : "en";
 
-  if (meeting == NULL)
-    return FALSE;
-
-  members = g_new0 (RifqMinutesMember, MAX (meeting->members->len, 1));
-  for (guint i = 0; i < meeting->members->len; i++)
+  /* Final minutes are printed from what their seal fixed; drafts, and anything changed behind
+   * Rifq's back, as they stand, marked, never with the seal. */
+  state = rifq_seal_check_minutes (db, meeting_id, &seal, &message);
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    values = seal->values_json;
+  else
     {
-      RifqMember *member = g_ptr_array_index (meeting->members, i);
+      live = rifq_seal_minutes_values (db, meeting_id, error);
+      if (live == NULL)
+        return FALSE;
+      values = live;
+      minutes.notice = state == RIFQ_SEAL_STATE_ALTERED
+                         ? keep (strings, g_strdup_printf (_("NOT GENUINE. %s This print is not a sealed document."),
+                                                           message ? message : ""))
+                         : !rifq_seal_minutes_final (db, meeting_id)
+                         ? _("Draft: the minutes are sealed once every case on the agenda is decided.")
+                         : NULL;   /* final before minutes were sealed: printed without a seal */
+    }
+  root = rifq_json_parse (values, -1, error);
+  if (root == NULL)
+    return FALSE;
+  all = json_node_get_object (root);
+  record = object_member (all, "minutes");
+  printed = object_member (all, "as_printed");
+  names = object_member (printed, "names");
+  rule_json = object_member (record, "rule");
+  member_list = json_object_get_array_member (record, "members");
+  case_list = json_object_get_array_member (record, "cases");
+  printed_cases = json_object_get_array_member (printed, "cases");
+  rule.quorum = json_object_get_int_member_with_default (rule_json, "quorum", 0);
+  rule.majority = json_object_get_int_member_with_default (rule_json, "majority", 0);
+  rule.abstentions = json_object_get_int_member_with_default (rule_json, "abstentions", 0);
+  rule.chair_breaks_tie = json_object_get_boolean_member_with_default (rule_json, "chair_breaks_tie", TRUE);
 
-      members[i].name = member->full_name;
-      members[i].role = member->chair ? _("Chair of the committee") : _("Member");
-      members[i].present = member->present;
-      members[i].chair = member->chair;
-      present += member->present;
+  members = g_new0 (RifqMinutesMember, MAX (json_array_get_length (member_list), 1));
+  for (guint i = 0; i < json_array_get_length (member_list); i++)
+    {
+      JsonObject *m = json_array_get_object_element (member_list, i);
+      gboolean chair = json_object_get_boolean_member_with_default (m, "chair", FALSE);
+
+      members[i].name = member (names, member (m, "username"));
+      members[i].role = chair ? _("Chair of the committee") : _("Member");
+      members[i].present = json_object_get_boolean_member_with_default (m, "present", FALSE);
+      members[i].chair = chair;
+      present += members[i].present;
     }
 
-  cases = g_new0 (RifqMinutesCase, MAX (meeting->agenda->len, 1));
-  for (guint i = 0; i < meeting->agenda->len; i++)
+  cases = g_new0 (RifqMinutesCase, MAX (json_array_get_length (case_list), 1));
+  for (guint i = 0; i < json_array_get_length (case_list); i++)
     {
-      gint64 id = g_array_index (meeting->agenda, gint64, i);
-      g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
-      g_autoptr(GPtrArray) votes = NULL;
-      g_autoptr(RifqTally) tally = NULL;
-      g_autoptr(RifqDecision) decision = NULL;
-      RifqMinutesVote *rows;
+      JsonObject *c = json_array_get_object_element (case_list, i);
+      JsonObject *shown = i < json_array_get_length (printed_cases) ? json_array_get_object_element (printed_cases, i)
+                                                                     : NULL;
+      JsonArray *votes = json_object_get_array_member (c, "votes");
+      JsonNode *decision_node = json_object_get_member (c, "decision");
+      JsonObject *decision = decision_node && JSON_NODE_HOLDS_OBJECT (decision_node)
+                               ? json_node_get_object (decision_node) : NULL;
+      guint n_votes = json_array_get_length (votes);
+      RifqMinutesVote *rows = g_new0 (RifqMinutesVote, MAX (n_votes + json_array_get_length (member_list), 1));
+      RifqTally tally = { 0 };
       guint n_rows = 0;
 
-      if (r == NULL)
-        return FALSE;
-      votes = rifq_committee_votes (db, meeting_id, id, error);
-      if (votes == NULL)
-        return FALSE;
-      rows = g_new0 (RifqMinutesVote, MAX (votes->len + meeting->members->len, 1));
       g_ptr_array_add (vote_arrays, rows);
-      for (guint v = 0; v < votes->len; v++)
+      tally.members = json_array_get_length (member_list);
+      tally.present = present;
+      for (guint v = 0; v < n_votes; v++)
         {
-          RifqVote *vote = g_ptr_array_index (votes, v);
+          JsonObject *vote = json_array_get_object_element (votes, v);
+          const char *username = member (vote, "username");
+          const char *choice = member (vote, "vote");
+          gboolean counted = FALSE, chair = FALSE;
 
-          rows[n_rows].name = keep (strings, g_strdup (vote->full_name));
-          rows[n_rows].vote = vote_word (vote->vote);
-          rows[n_rows].amount = keep (strings, riyals (vote->amount));
-          rows[n_rows++].note = keep (strings, g_strdup (vote->note));
+          for (guint m = 0; m < json_array_get_length (member_list); m++)
+            {
+              JsonObject *mem = json_array_get_object_element (member_list, m);
+
+              if (g_strcmp0 (member (mem, "username"), username) == 0)
+                {
+                  counted = json_object_get_boolean_member_with_default (mem, "present", FALSE);
+                  chair = json_object_get_boolean_member_with_default (mem, "chair", FALSE);
+                }
+            }
+          rows[n_rows].name = member (names, username);
+          rows[n_rows].vote = vote_word (choice);
+          rows[n_rows].amount = keep (strings, riyals (json_object_get_int_member_with_default (vote, "amount", -1)));
+          rows[n_rows++].note = member (vote, "note");
+          /* Only the votes of members present count; the chair's may break a tie. */
+          if (counted)
+            {
+              tally.accept += g_strcmp0 (choice, "accept") == 0;
+              tally.reject += g_strcmp0 (choice, "reject") == 0;
+              tally.defer += g_strcmp0 (choice, "defer") == 0;
+              if (chair)
+                tally.chair_vote = g_strdup (choice);
+            }
         }
       /* Once the case was put to the vote, a member present who did not vote abstained. */
-      for (guint m = 0; votes->len > 0 && m < meeting->members->len; m++)
+      for (guint m = 0; n_votes > 0 && m < json_array_get_length (member_list); m++)
         {
-          RifqMember *member = g_ptr_array_index (meeting->members, m);
+          JsonObject *mem = json_array_get_object_element (member_list, m);
           gboolean voted = FALSE;
 
-          for (guint v = 0; v < votes->len && !voted; v++)
-            voted = g_str_equal (((RifqVote *) g_ptr_array_index (votes, v))->username, member->username);
-          if (member->present && !voted)
+          for (guint v = 0; v < n_votes && !voted; v++)
+            voted = g_strcmp0 (member (json_array_get_object_element (votes, v), "username"),
+                               member (mem, "username")) == 0;
+          if (json_object_get_boolean_member_with_default (mem, "present", FALSE) && !voted)
             {
-              rows[n_rows].name = member->full_name;
+              rows[n_rows].name = member (names, member (mem, "username"));
               rows[n_rows++].vote = _("Abstained");
             }
         }
-      tally = rifq_committee_tally (db, meeting_id, id, NULL);
-      decision = rifq_committee_decision (db, meeting_id, id);
-      cases[i].request_number = keep (strings, g_strdup (r->number));
-      cases[i].beneficiary_name = keep (strings, g_strdup (r->beneficiary_name));
-      cases[i].kind = rifq_request_store_kind_label (db, r->kind);
+      if (n_votes > 0)
+        {
+          rifq_rule_apply (&rule, &tally);
+          cases[i].tally = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (tally.explanation)
+                                                                      : g_strdup (tally.explanation));
+        }
+      g_free (tally.chair_vote);
+      g_free (tally.outcome);
+      g_free (tally.explanation);
+      cases[i].request_number = member (c, "number");
+      cases[i].beneficiary_name = member (shown, "beneficiary");
+      cases[i].kind = member (object_member (shown, "kind"), lang);
       cases[i].votes = rows;
       cases[i].n_votes = n_rows;
-      if (tally != NULL)
-        cases[i].tally = keep (strings, rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC
-                                        ? rifq_arabic_indic_digits (tally->explanation)
-                                        : g_strdup (tally->explanation));
       if (decision != NULL)
         {
-          cases[i].decision = vote_word (decision->decision);
-          cases[i].amount = keep (strings, riyals (decision->amount));
-          cases[i].reasons = keep (strings, g_strdup (decision->reasons));
+          cases[i].decision = vote_word (member (decision, "decision"));
+          cases[i].amount = keep (strings, riyals (json_object_get_int_member_with_default (decision, "amount", -1)));
+          cases[i].reasons = member (decision, "reasons");
         }
     }
 
   logo = rifq_settings_get_logo (db);
   if (logo != NULL)
     minutes.logo_png = g_bytes_get_data (logo, &minutes.logo_png_len);
-  quorum = rifq_committee_tally (db, meeting_id, 0, NULL);
-  day = rifq_calendar_format_iso_both (meeting->held_on, digits);
-  minutes.association_name = keep (strings, association (db));
+  day = rifq_calendar_format_iso_both (member (record, "held_on"), digits);
+  place = member (record, "place");
+  minutes.association_name = member (object_member (printed, "association"), lang);
   minutes.title = _("Minutes of the research committee meeting");
-  minutes.meeting_line = keep (strings, meeting->place ? g_strdup_printf ("%s — %s", day, meeting->place)
-                                                        : g_strdup (day));
-  if (quorum != NULL)
-    {
-      g_autofree char *line = g_strdup_printf (quorum->quorum ? _("%u of %u members present; the quorum is met.")
-                                                              : _("%u of %u members present; there is no quorum."),
-                                               present, meeting->members->len);
+  minutes.meeting_line = keep (strings, place ? g_strdup_printf ("%s — %s", day, place) : g_strdup (day));
+  {
+    guint total = json_array_get_length (member_list);
+    g_autofree char *line = g_strdup_printf (rifq_rule_has_quorum (&rule, present, total)
+                                               ? _("%u of %u members present; the quorum is met.")
+                                               : _("%u of %u members present; there is no quorum."),
+                                             present, total);
 
-      minutes.quorum_line = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (line)
-                                                                        : g_strdup (line));
-    }
+    minutes.quorum_line = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (line)
+                                                                      : g_strdup (line));
+  }
   /* The rule the meeting was called under, not today's. */
-  if (rifq_committee_meeting_rule (db, meeting_id, &rule, NULL))
-    minutes.rule_line = keep (strings, rifq_rule_describe (&rule));
+  minutes.rule_line = keep (strings, rifq_rule_describe (&rule));
   minutes.members = members;
-  minutes.n_members = meeting->members->len;
+  minutes.n_members = json_array_get_length (member_list);
   minutes.cases = cases;
-  minutes.n_cases = meeting->agenda->len;
+  minutes.n_cases = json_array_get_length (case_list);
   minutes.digits = digits;
+  if (state == RIFQ_SEAL_STATE_GENUINE)
+    {
+      signer = rifq_seal_signer_new (db, error);
+      if (signer == NULL)
+        return FALSE;
+      minutes.seal_payload = seal->payload;
+      minutes.seal_short_code = seal->short_code;
+      minutes.sealed_json = seal->values_json;
+      minutes.seal_file = seal_file_cb;
+      minutes.seal_file_data = signer;
+    }
   return rifq_minutes_pdf_write (&minutes, path, error);
 }
 

@@ -54,6 +54,9 @@
 #define SIGN_SPACE       34.0
 #define SIGN_INSET       18.0
 #define SIGN_ROW_GAP     14.0
+#define QR_SIZE         104.0
+#define SIZE_CODE         9.5
+#define SIZE_CAPTION      8.0
 
 #define MAX_COLUMNS       4
 
@@ -79,6 +82,7 @@ typedef struct
   cairo_t           *cr;
   const RifqMinutes *minutes;
   cairo_surface_t   *logo;
+  const QRcode      *qr;           /* the seal, or NULL */
 
   gboolean           dry;          /* measuring only: nothing reaches the page */
   int                total_pages;
@@ -331,6 +335,24 @@ draw_header (Painter *painter)
       painter->y += rifq_pdf_layout_height (meeting);
     }
 
+  if (!rifq_pdf_is_empty (painter->minutes->notice))
+    {
+      g_autofree char *text = rifq_pdf_isolate_numbers (painter->minutes->notice);
+      g_autoptr(PangoLayout) notice = text_layout (painter, text, SIZE_BODY, TRUE, CONTENT_WIDTH - 2 * BOX_PAD_X);
+      double height = rifq_pdf_layout_height (notice) + 2 * BOX_PAD_Y;
+
+      pango_layout_set_alignment (notice, PANGO_ALIGN_CENTER);
+      painter->y += BLOCK_GAP;
+      if (!painter->dry)
+        {
+          rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 4);
+          rifq_pdf_set_colour (painter->cr, &rifq_pdf_alert);
+          cairo_set_line_width (painter->cr, 1.4);
+          cairo_stroke (painter->cr);
+        }
+      show_layout (painter, notice, &rifq_pdf_alert, CONTENT_LEFT + BOX_PAD_X, painter->y + BOX_PAD_Y);
+      painter->y += height;
+    }
   painter->y += SECTION_GAP;
 }
 
@@ -987,6 +1009,39 @@ measure_page (Painter *painter)
   painter->dry = dry;
 }
 
+/* The seal under the signatures, at the far end: the QR code, its short code, what it is. */
+static void
+draw_seal (Painter *painter)
+{
+  const double column = QR_SIZE + 40;
+  const double left = CONTENT_LEFT;
+  g_autofree char *code = NULL;
+  g_autoptr(PangoLayout) code_layout = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  double height;
+
+  if (painter->qr == NULL)
+    return;
+  /* In Western digits whatever the minutes': it is typed as printed. */
+  code = g_strconcat ("\xe2\x81\xa6", painter->minutes->seal_short_code ? painter->minutes->seal_short_code : "",
+                      "\xe2\x81\xa9", NULL);
+  code_layout = rifq_pdf_layout_new (painter->cr, NULL, SIZE_CODE, TRUE, rifq_pdf_rtl (), column);
+  pango_layout_set_text (code_layout, code, -1);
+  pango_layout_set_alignment (code_layout, PANGO_ALIGN_CENTER);
+  caption = text_layout (painter, _("Seal of the association"), SIZE_CAPTION, FALSE, column);
+  pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
+  height = SECTION_GAP + QR_SIZE + 3 + rifq_pdf_layout_height (code_layout) + 2 + rifq_pdf_layout_height (caption);
+  make_room (painter, height);
+  painter->y += SECTION_GAP;
+  if (!painter->dry)
+    rifq_pdf_draw_qr (painter->cr, painter->qr, left + (column - QR_SIZE) / 2, painter->y, QR_SIZE);
+  painter->y += QR_SIZE + 3;
+  show_layout (painter, code_layout, &rifq_pdf_ink, left, painter->y);
+  painter->y += rifq_pdf_layout_height (code_layout) + 2;
+  show_layout (painter, caption, &rifq_pdf_muted, left, painter->y);
+  painter->y += rifq_pdf_layout_height (caption);
+}
+
 static void
 paint (Painter *painter)
 {
@@ -1003,6 +1058,7 @@ paint (Painter *painter)
   for (guint i = 0; i < minutes->n_cases; i++)
     draw_case (painter, &minutes->cases[i], i);
   draw_signatures (painter);
+  draw_seal (painter);
   end_page (painter);
 }
 
@@ -1012,6 +1068,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
                         GError            **error)
 {
   g_autoptr(GByteArray) data = NULL;
+  g_autoptr(QRcode) qr = NULL;
   cairo_surface_t *surface;
   Painter painter = { 0 };
 
@@ -1021,6 +1078,17 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!rifq_pdf_is_empty (minutes->seal_payload))
+    {
+      qr = QRcode_encodeString (minutes->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      if (qr == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The seal is too long to print as a QR code."));
+          return FALSE;
+        }
+    }
+
   /* Drawn in memory and then saved in one go: a failed write never leaves half the minutes. */
   data = g_byte_array_new ();
   surface = rifq_pdf_document_new (data, rifq_pdf_is_empty (minutes->title) ? _("Minutes of the committee meeting")
@@ -1029,10 +1097,13 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, minutes->meeting_line);
 
+  rifq_pdf_set_sealed_keywords (surface, minutes->seal_payload, minutes->sealed_json);
+
   painter.cr = cairo_create (surface);
   rifq_pdf_mirror_page (painter.cr);
   painter.minutes = minutes;
   painter.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
+  painter.qr = qr;
 
   /* Count the pages first, the same drawing with nothing drawn, for "Page n of m". */
   painter.dry = TRUE;
@@ -1044,6 +1115,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_clear_pointer (&painter.logo, cairo_surface_destroy);
   cairo_destroy (painter.cr);
 
-  return rifq_pdf_document_save (surface, data, path, _("The minutes could not be drawn: "),
-                                 _("The minutes could not be saved: "), error);
+  return rifq_pdf_document_save_sealed (surface, data, minutes->seal_file, minutes->seal_file_data, path,
+                                        _("The minutes could not be drawn: "), _("The minutes could not be saved: "),
+                                        error);
 }

@@ -296,6 +296,21 @@ missing_value (JsonObject *summary,
 
   if (text == NULL || *g_strstrip ((char *) text) == '\0')
     return NULL;
+  /* Minutes print no number of their own; their cases are checked by their requests' numbers. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "minutes") == 0)
+    {
+      JsonNode *cases = json_object_get_member (summary, "cases");
+
+      for (guint i = 0; cases && JSON_NODE_HOLDS_ARRAY (cases) && i < json_array_get_length (json_node_get_array (cases)); i++)
+        {
+          const char *request = json_array_get_string_element (
+            json_array_get_array_element (json_node_get_array (cases), i), 0);
+
+          if (!shows (text, request))
+            return g_strdup_printf (_("the pages no longer show the sealed %s “%s”"), _("request number"), request);
+        }
+      return NULL;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
     {
       const char *value = json_object_get_string_member_with_default (summary, checked[i], NULL);
@@ -345,6 +360,23 @@ verify_sealed_request (RifqKeyring  *ring,
   described = rifq_seal_summary_describe (summary);
 
   if (db != NULL && number != NULL
+      && g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "minutes") == 0)
+    {
+      gint64 meeting_id = g_ascii_strtoll (number, NULL, 10);
+      g_autoptr(RifqSeal) held = NULL;
+      g_autofree char *record = NULL;
+
+      if (rifq_seal_check_minutes (db, meeting_id, &held, &record) != RIFQ_SEAL_STATE_GENUINE || held == NULL)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document is genuine, but the record no longer is: %s"),
+                                                        record ? record : number));
+      if (g_strcmp0 (held->payload, json_object_get_string_member_with_default (carried, "seal", NULL)) != 0)
+        return rifq_seal_verdict_take (RIFQ_SEAL_RECORD_CHANGED, out_message,
+                                       g_strdup_printf (_("The document carries a genuine seal, but not the one the "
+                                                          "association holds for the minutes of meeting %s."),
+                                                        number));
+    }
+  else if (db != NULL && number != NULL
       && g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "letter") == 0)
     {
       gint64 letter_id = rifq_committee_letter_by_number (db, number);
