@@ -368,6 +368,12 @@ test_minutes_sealed_when_last_case_taken_off (void)
   g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DELETE FROM seal WHERE kind = 'minutes'", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_ALTERED);
+  /* Nor does deleting the decision (and its letter) as well: the keyed log remembers they were
+   * sealed. */
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DELETE FROM letter; DELETE FROM decision", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (rifq_seal_minutes_final (db, meeting->id));
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_ALTERED);
 }
 
 int

@@ -1760,9 +1760,9 @@ request_standing (RifqDb    *db,
   return found;
 }
 
-static gboolean listed_unsealed (RifqDb     *db,
-                                 const char *sql,
-                                 gint64      id);
+static gboolean has_row (RifqDb     *db,
+                         const char *sql,
+                         gint64      id);
 
 /* Requests submitted before schema 5 have no seal: the keyed audit log lists them, written when
  * the database was upgraded, so that a seal deleted later is not mistaken for one of them. */
@@ -1770,15 +1770,15 @@ static gboolean
 submitted_before_seals (RifqDb *db,
                         gint64  request_id)
 {
-  return listed_unsealed (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed')"
-                              " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                              " AND json_each.value = ? LIMIT 1", request_id);
+  return has_row (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed')"
+                      " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                      " AND json_each.value = ? LIMIT 1", request_id);
 }
 
 static gboolean
-listed_unsealed (RifqDb     *db,
-                 const char *sql,
-                 gint64      id)
+has_row (RifqDb     *db,
+         const char *sql,
+         gint64      id)
 {
   sqlite3_stmt *stmt = rifq_db_prepare (db, sql, NULL);
   gboolean listed;
@@ -1925,11 +1925,15 @@ rifq_seal_check_minutes (RifqDb    *db,
 
     subject = g_strdup_printf (_("The minutes of meeting %s"), number);
   }
+  /* Once sealed, always: the keyed log says so even if a decision and the seal were deleted to make
+   * the minutes look like a draft again. */
   return check_sealed (db, "minutes", meeting_id, subject,
-                       rifq_seal_minutes_final (db, meeting_id)
-                       && !listed_unsealed (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_minutes')"
-                                                " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                                " AND json_each.value = ? LIMIT 1", meeting_id),
+                       (rifq_seal_minutes_final (db, meeting_id)
+                        && !has_row (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_minutes')"
+                                         " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                         " AND json_each.value = ? LIMIT 1", meeting_id))
+                       || has_row (db, "SELECT 1 FROM audit WHERE record_kind = 'minutes' AND record_id = ?"
+                                       " AND action = 'seal' LIMIT 1", meeting_id),
                        rifq_seal_minutes_values, "minutes", minutes_labels, out_seal, out_message);
 }
 
@@ -1961,9 +1965,9 @@ rifq_seal_check_letter (RifqDb    *db,
   /* Every letter is sealed as its decision is recorded. */
   subject = g_strdup_printf (_("Decision letter %s"), number);
   return check_sealed (db, "letter", letter_id, subject,
-                       !listed_unsealed (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_letters')"
-                                             " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                             " AND json_each.value = ? LIMIT 1", letter_id),
+                       !has_row (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_letters')"
+                                     " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                     " AND json_each.value = ? LIMIT 1", letter_id),
                        rifq_seal_letter_values, "letter", letter_labels, out_seal, out_message);
 }
 
