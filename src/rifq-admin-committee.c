@@ -453,18 +453,41 @@ cmd_pdf (char **args,
     {
       gint64 id;
 
+      g_autofree char *message = NULL;
+      RifqSealState state;
+
       if (!meeting_id (args[2], &id, &error) || !rifq_minutes_write_meeting (db, id, opts.output, &error))
         return refuse (error);
-      g_print (_("The minutes of meeting %s are written to %s.\n"), args[2], opts.output);
+      state = rifq_seal_check_minutes (db, id, NULL, &message);
+      if (state == RIFQ_SEAL_STATE_GENUINE)
+        g_print (_("The minutes of meeting %s are written to %s, sealed.\n"), args[2], opts.output);
+      else if (state == RIFQ_SEAL_STATE_NONE && !rifq_seal_minutes_final (db, id))
+        g_print (_("The minutes of meeting %s are written to %s, a draft: a case on the agenda is undecided.\n"),
+                 args[2], opts.output);
+      else
+        {
+          g_print (_("The minutes of meeting %s are written to %s, NOT sealed.\n"), args[2], opts.output);
+          if (message != NULL)
+            g_printerr ("%s\n", message);
+        }
       return EXIT_OK;
     }
   if (g_str_equal (args[1], "letter") && n == 3)
     {
       gint64 id = request_id (db, args[2], &error);
 
+      g_autofree char *message = NULL;
+
       if (id == 0 || !rifq_letter_write_request (db, id, opts.output, &error))
         return refuse (error);
-      g_print (_("The decision letter on request %s is written to %s.\n"), args[2], opts.output);
+      if (rifq_seal_check_letter (db, rifq_committee_letter_id (db, id), NULL, &message) == RIFQ_SEAL_STATE_GENUINE)
+        g_print (_("The decision letter on request %s is written to %s, sealed.\n"), args[2], opts.output);
+      else
+        {
+          g_print (_("The decision letter on request %s is written to %s, NOT sealed.\n"), args[2], opts.output);
+          if (message != NULL)
+            g_printerr ("%s\n", message);
+        }
       return EXIT_OK;
     }
   if (g_str_equal (args[1], "packet") && n == 3)

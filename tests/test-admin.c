@@ -575,9 +575,26 @@ test_request_whole_path (void)
   OK (&step, "--as", "chair1", "committee", "meeting", "agenda", "1", number);
   run_clear (&step);
   OK (&step, "--as", "chair1", "committee", "vote", "1", number, "accept");
-  run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "decide", "1", number, "accept", "--quantity", "2", "--text", "يستحق الدعم");
-  g_assert_nonnull (strstr (step.out, "\"state\" : \"accepted\""));
+  /* Undecided, the minutes are a draft; decided, they and the letter are sealed. */
+  {
+    g_autofree char *folder = g_path_get_dirname (db);
+    g_autofree char *minutes = g_build_filename (folder, "minutes.pdf", NULL);
+    g_autofree char *letter = g_build_filename (folder, "letter.pdf", NULL);
+
+    run_clear (&step);
+    OK (&step, "pdf", "minutes", "1", "-o", minutes);
+    g_assert_nonnull (strstr (step.out, "a draft: a case on the agenda is undecided"));
+    run_clear (&step);
+    OK (&step, "--as", "chair1", "committee", "decide", "1", number, "accept", "--quantity", "2", "--text",
+        "يستحق الدعم");
+    g_assert_nonnull (strstr (step.out, "\"state\" : \"accepted\""));
+    run_clear (&step);
+    OK (&step, "pdf", "minutes", "1", "-o", minutes, "--force");
+    g_assert_nonnull (strstr (step.out, "minutes.pdf, sealed."));
+    run_clear (&step);
+    OK (&step, "pdf", "letter", number, "-o", letter);
+    g_assert_nonnull (strstr (step.out, "letter.pdf, sealed."));
+  }
 
   run_clear (&step);
   OK (&step, "--as", "desk1", "request", "advance", number, "register");

@@ -14,6 +14,7 @@
 #include "rifq-error.h"
 #include "rifq-seal-reader.h"
 #include "rifq-seal.h"
+#include "rifq-staff.h"
 #include "rifq-test-request.h"
 
 static char *
@@ -326,6 +327,12 @@ test_minutes_sealed_with_the_last_decision (void)
     g_assert_nonnull (strstr (message, "1448/000001"));
   }
 
+  /* A member renamed in Rifq (who now sorts last) changes nothing that was sealed. */
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_staff_save (db, "member2", "يوسف الحربي", RIFQ_ROLE_COMMITTEE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_GENUINE);
+
   /* A member's vote turned round with the sqlite3 shell. */
   g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
                                  "UPDATE vote SET vote = 'accept' WHERE username = 'member2' AND vote = 'reject'",
@@ -376,6 +383,42 @@ test_minutes_sealed_when_last_case_taken_off (void)
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_ALTERED);
 }
 
+/* A vote on a case already decided, turned round with the sqlite3 shell before the meeting's last
+ * decision: the minutes are not sealed over it, the last decision is refused whole, and the case's
+ * letter names the votes. */
+static void
+test_minutes_not_sealed_over_a_changed_vote (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *present[] = { "chair", "member1", "member2" };
+  gint64 first, second;
+
+  meeting = meeting_of_two (db, &first, &second);
+  decide (db, meeting->id, first, "accept");
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
+                                 "UPDATE vote SET vote = 'reject', amount = NULL WHERE username = 'member1'", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (rifq_seal_check_letter (db, rifq_committee_letter_id (db, first), NULL, &message), ==,
+                   RIFQ_SEAL_STATE_ALTERED);
+  g_assert_nonnull (strstr (message, "the votes it was decided on"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    {
+      rifq_db_set_actor (db, present[i]);
+      g_assert_true (rifq_committee_vote (db, meeting->id, second, "reject", -1, NULL, &error));
+    }
+  rifq_db_set_actor (db, "chair");
+  g_assert_false (rifq_committee_decide (db, meeting->id, second, "reject", -1, "خارج الاستحقاق", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "cannot be sealed"));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'minutes'"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision"), ==, 1);
+  g_assert_null (rifq_committee_decision (db, meeting->id, second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,5 +430,7 @@ main (int   argc,
                    test_minutes_sealed_with_the_last_decision);
   g_test_add_func ("/committee-documents/minutes-sealed-when-last-case-taken-off",
                    test_minutes_sealed_when_last_case_taken_off);
+  g_test_add_func ("/committee-documents/minutes-not-sealed-over-a-changed-vote",
+                   test_minutes_not_sealed_over_a_changed_vote);
   return g_test_run ();
 }

@@ -1247,6 +1247,94 @@ rifq_seal_request_in (RifqDb      *db,
 /* What a decision letter prints */
 
 /* The letter's own record: the decision it announces and its place in the register. */
+/* The meeting's members, by user name (a name changed in Rifq since does not reorder them); their
+ * full names, once each, in names when given. */
+static int
+by_username (gconstpointer a,
+             gconstpointer b)
+{
+  const RifqMember *x = *(RifqMember **) a;
+  const RifqMember *y = *(RifqMember **) b;
+
+  return g_strcmp0 (x->username, y->username);
+}
+
+static int
+vote_by_username (gconstpointer a,
+                  gconstpointer b)
+{
+  const RifqVote *x = *(RifqVote **) a;
+  const RifqVote *y = *(RifqVote **) b;
+
+  return g_strcmp0 (x->username, y->username);
+}
+
+static void
+add_members (JsonBuilder *builder,
+             JsonBuilder *names,
+             GHashTable  *named,
+             RifqMeeting *meeting)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_copy (meeting->members, NULL, NULL);
+
+  /* The copy would free the members it borrows. */
+  g_ptr_array_set_free_func (members, NULL);
+  g_ptr_array_sort (members, by_username);
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < members->len; i++)
+    {
+      RifqMember *member = g_ptr_array_index (members, i);
+
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "username", member->username);
+      json_builder_set_member_name (builder, "chair");
+      json_builder_add_boolean_value (builder, member->chair);
+      json_builder_set_member_name (builder, "present");
+      json_builder_add_boolean_value (builder, member->present);
+      json_builder_end_object (builder);
+      if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
+        rifq_json_add_string (names, member->username, member->full_name);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The votes cast on a request at a meeting, by user name; names as for add_members. */
+static gboolean
+add_votes (JsonBuilder *builder,
+           JsonBuilder *names,
+           GHashTable  *named,
+           RifqDb      *db,
+           gint64       meeting_id,
+           gint64       request_id,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) votes = rifq_committee_votes (db, meeting_id, request_id, error);
+
+  if (votes == NULL)
+    return FALSE;
+  g_ptr_array_sort (votes, vote_by_username);
+  json_builder_set_member_name (builder, "votes");
+  json_builder_begin_array (builder);
+  for (guint v = 0; v < votes->len; v++)
+    {
+      RifqVote *vote = g_ptr_array_index (votes, v);
+
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "username", vote->username);
+      rifq_json_add_string (builder, "vote", vote->vote);
+      json_builder_set_member_name (builder, "amount");
+      json_builder_add_int_value (builder, vote->amount);
+      rifq_json_add_string (builder, "note", vote->note);
+      json_builder_end_object (builder);
+      /* A vote may come from someone no longer listed: their name is kept too, once. */
+      if (names != NULL && g_hash_table_add (named, g_strdup (vote->username)))
+        rifq_json_add_string (names, vote->username, vote->full_name);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
 char *
 rifq_seal_letter_values (RifqDb  *db,
                          gint64   letter_id,
@@ -1267,12 +1355,13 @@ rifq_seal_letter_values (RifqDb  *db,
   g_autofree char *association_ar = NULL;
   g_autofree char *association_en = NULL;
   g_autofree char *letterhead = NULL;
-  gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0, meeting_id = 0;
   sqlite3_stmt *stmt;
   gboolean found;
 
   stmt = rifq_db_prepare (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
-                              " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at FROM letter l"
+                              " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at, d.meeting_id FROM letter l"
                               " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -1291,6 +1380,7 @@ rifq_seal_letter_values (RifqDb  *db,
       quantity = sqlite3_column_int64 (stmt, 8);
       decided_by = rifq_db_column_dup (stmt, 9);
       decided_at = rifq_db_column_dup (stmt, 10);
+      meeting_id = sqlite3_column_int64 (stmt, 11);
     }
   sqlite3_reset (stmt);
   if (!found)
@@ -1300,7 +1390,8 @@ rifq_seal_letter_values (RifqDb  *db,
     }
   r = rifq_request_store_get (db, request_id, error);
   b = r ? rifq_beneficiary_store_get (db, r->beneficiary_id, error) : NULL;
-  if (b == NULL)
+  meeting = b ? rifq_committee_meeting_get (db, meeting_id, error) : NULL;
+  if (meeting == NULL)
     return NULL;
   name = rifq_beneficiary_dup_full_name (b);
   association_ar = rifq_db_get_setting (db, "association_name_ar");
@@ -1330,6 +1421,18 @@ rifq_seal_letter_values (RifqDb  *db,
   json_builder_add_int_value (builder, quantity);
   rifq_json_add_string (builder, "decided_by", decided_by);
   rifq_json_add_string (builder, "decided_at", decided_at);
+  /* What the decision was taken on, not printed on the letter: the meeting and its votes, sealed
+   * here so that they are fixed from the decision on, not only once the minutes are final. */
+  json_builder_set_member_name (builder, "meeting");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "meeting_id");
+  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
+  add_members (builder, NULL, NULL, meeting);
+  json_builder_end_object (builder);
+  if (!add_votes (builder, NULL, NULL, db, meeting_id, request_id, error))
+    return NULL;
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "as_printed");
@@ -1502,23 +1605,7 @@ rifq_seal_minutes_values (RifqDb  *db,
   json_builder_end_object (builder);
 
   json_builder_begin_object (names);
-  json_builder_set_member_name (builder, "members");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < meeting->members->len; i++)
-    {
-      RifqMember *member = g_ptr_array_index (meeting->members, i);
-
-      json_builder_begin_object (builder);
-      rifq_json_add_string (builder, "username", member->username);
-      json_builder_set_member_name (builder, "chair");
-      json_builder_add_boolean_value (builder, member->chair);
-      json_builder_set_member_name (builder, "present");
-      json_builder_add_boolean_value (builder, member->present);
-      json_builder_end_object (builder);
-      if (g_hash_table_add (named, g_strdup (member->username)))
-        rifq_json_add_string (names, member->username, member->full_name);
-    }
-  json_builder_end_array (builder);
+  add_members (builder, names, named, meeting);
 
   json_builder_begin_array (printed_cases);
   json_builder_set_member_name (builder, "cases");
@@ -1527,34 +1614,17 @@ rifq_seal_minutes_values (RifqDb  *db,
     {
       gint64 id = g_array_index (meeting->agenda, gint64, i);
       g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
-      g_autoptr(GPtrArray) votes = r ? rifq_committee_votes (db, meeting_id, id, error) : NULL;
       g_autoptr(RifqDecision) decision = NULL;
 
-      if (votes == NULL)
+      if (r == NULL)
         return NULL;
       decision = rifq_committee_decision (db, meeting_id, id);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "request_id");
       json_builder_add_int_value (builder, id);
       rifq_json_add_string (builder, "number", r->number);
-      json_builder_set_member_name (builder, "votes");
-      json_builder_begin_array (builder);
-      for (guint v = 0; v < votes->len; v++)
-        {
-          RifqVote *vote = g_ptr_array_index (votes, v);
-
-          json_builder_begin_object (builder);
-          rifq_json_add_string (builder, "username", vote->username);
-          rifq_json_add_string (builder, "vote", vote->vote);
-          json_builder_set_member_name (builder, "amount");
-          json_builder_add_int_value (builder, vote->amount);
-          rifq_json_add_string (builder, "note", vote->note);
-          json_builder_end_object (builder);
-          /* A vote may come from someone no longer listed: their name is kept too, once. */
-          if (g_hash_table_add (named, g_strdup (vote->username)))
-            rifq_json_add_string (names, vote->username, vote->full_name);
-        }
-      json_builder_end_array (builder);
+      if (!add_votes (builder, names, named, db, meeting_id, id, error))
+        return NULL;
       json_builder_set_member_name (builder, "decision");
       if (decision != NULL)
         {
@@ -1626,6 +1696,47 @@ minutes_summary (const char *values,
   return summary_end (builder, values, sealed_at);
 }
 
+/* Every decision the minutes will hold was sealed with its letter, the votes and the attendance
+ * it was taken on too: minutes are sealed only over decisions that still match those seals, so a
+ * vote changed behind Rifq's back between a decision and the meeting's last is not sealed in. */
+static gboolean
+decisions_as_sealed (RifqDb  *db,
+                     gint64   meeting_id,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id FROM decision d JOIN letter l ON l.request_id = d.request_id"
+                                            " AND l.decision_id = d.id WHERE d.meeting_id = ? ORDER BY l.id", error);
+  g_autoptr(GArray) letters = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (letters, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  for (guint i = 0; i < letters->len; i++)
+    {
+      g_autofree char *message = NULL;
+
+      if (rifq_seal_check_letter (db, g_array_index (letters, gint64, i), NULL, &message) == RIFQ_SEAL_STATE_ALTERED)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The minutes of meeting %s cannot be sealed: %s"),
+                       number, message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 rifq_seal_minutes_in (RifqDb      *db,
                       RifqDbWrite *write,
@@ -1640,6 +1751,8 @@ rifq_seal_minutes_in (RifqDb      *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
+  if (!decisions_as_sealed (db, meeting_id, error))
+    return FALSE;
   values = rifq_seal_minutes_values (db, meeting_id, error);
   if (values == NULL)
     return FALSE;
@@ -1699,6 +1812,8 @@ static const Label letter_labels[] = {
   { "quantity", N_("the quantity approved") },
   { "decided_by", N_("who decided") },
   { "decided_at", N_("when it was decided") },
+  { "meeting", N_("the meeting it was decided at, and who was present") },
+  { "votes", N_("the votes it was decided on") },
   { NULL, NULL },
 };
 
@@ -1760,21 +1875,6 @@ request_standing (RifqDb    *db,
   return found;
 }
 
-static gboolean has_row (RifqDb     *db,
-                         const char *sql,
-                         gint64      id);
-
-/* Requests submitted before schema 5 have no seal: the keyed audit log lists them, written when
- * the database was upgraded, so that a seal deleted later is not mistaken for one of them. */
-static gboolean
-submitted_before_seals (RifqDb *db,
-                        gint64  request_id)
-{
-  return has_row (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed')"
-                      " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                      " AND json_each.value = ? LIMIT 1", request_id);
-}
-
 static gboolean
 has_row (RifqDb     *db,
          const char *sql,
@@ -1791,18 +1891,36 @@ has_row (RifqDb     *db,
   return listed;
 }
 
+/* Records sealed nowhere because they were made before seals: the keyed audit log lists them by
+ * kind ("unsealed" requests, "unsealed_letters", "unsealed_minutes"), written when the database
+ * was upgraded, so that a seal deleted later is not mistaken for one of them. Asked only when a
+ * seal is missing: the list can hold every request of an old database. */
+static gboolean
+legacy_listed (RifqDb     *db,
+               const char *list,
+               gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM audit, json_each (audit.after_json, '$.%s')"
+                                          " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                          " AND json_each.value = ? LIMIT 1", list);
+
+  return has_row (db, sql, id);
+}
+
 typedef char *(*ValuesFunc) (RifqDb  *db,
                              gint64   subject_id,
                              GError **error);
 
 /* A sealed record against its seal and its record as it stands. subject names it in sentences
- * ("Request 1448/000001"); must_be_sealed says a missing seal was removed. */
+ * ("Request 1448/000001"); a missing seal was removed when the record should be sealed
+ * (should_be_sealed) and is not in the legacy list of its kind. */
 static RifqSealState
 check_sealed (RifqDb       *db,
               const char   *kind,
               gint64        subject_id,
               const char   *subject,
-              gboolean      must_be_sealed,
+              gboolean      should_be_sealed,
+              const char   *legacy_list,
               ValuesFunc    values_func,
               const char   *record,
               const Label  *labels,
@@ -1820,7 +1938,7 @@ check_sealed (RifqDb       *db,
   seal = load_seal (db, kind, subject_id, NULL);
   if (seal == NULL)
     {
-      if (!must_be_sealed)
+      if (!should_be_sealed || legacy_listed (db, legacy_list, subject_id))
         return RIFQ_SEAL_STATE_NONE;
       if (out_message != NULL)
         *out_message = g_strdup_printf (_("%s: its seal is missing: it was removed behind Rifq’s back."), subject);
@@ -1860,8 +1978,12 @@ check_sealed (RifqDb       *db,
           if (*differs != '\0')
             {
               state = RIFQ_SEAL_STATE_ALTERED;
-              message = g_strdup_printf (_("%s was changed outside Rifq after it was sealed. Not as signed: %s."),
-                                         subject, differs);
+              /* "The minutes … were", in English at least. */
+              message = g_str_equal (kind, "minutes")
+                          ? g_strdup_printf (_("%s were changed outside Rifq after they were sealed. Not as signed: %s."),
+                                             subject, differs)
+                          : g_strdup_printf (_("%s was changed outside Rifq after it was sealed. Not as signed: %s."),
+                                             subject, differs);
             }
         }
     }
@@ -1901,7 +2023,7 @@ rifq_seal_check_request (RifqDb    *db,
     return RIFQ_SEAL_STATE_NONE;
   /* Submitted means sealed, unless it was submitted before Rifq sealed at submission. */
   subject = g_strdup_printf (_("Request %s"), number);
-  return check_sealed (db, "request", request_id, subject, submitted && !submitted_before_seals (db, request_id),
+  return check_sealed (db, "request", request_id, subject, submitted, "unsealed",
                        rifq_seal_request_values, "request", request_labels, out_seal, out_message);
 }
 
@@ -1928,13 +2050,10 @@ rifq_seal_check_minutes (RifqDb    *db,
   /* Once sealed, always: the keyed log says so even if a decision and the seal were deleted to make
    * the minutes look like a draft again. */
   return check_sealed (db, "minutes", meeting_id, subject,
-                       (rifq_seal_minutes_final (db, meeting_id)
-                        && !has_row (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_minutes')"
-                                         " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                         " AND json_each.value = ? LIMIT 1", meeting_id))
+                       rifq_seal_minutes_final (db, meeting_id)
                        || has_row (db, "SELECT 1 FROM audit WHERE record_kind = 'minutes' AND record_id = ?"
                                        " AND action = 'seal' LIMIT 1", meeting_id),
-                       rifq_seal_minutes_values, "minutes", minutes_labels, out_seal, out_message);
+                       "unsealed_minutes", rifq_seal_minutes_values, "minutes", minutes_labels, out_seal, out_message);
 }
 
 RifqSealState
@@ -1964,11 +2083,7 @@ rifq_seal_check_letter (RifqDb    *db,
     return RIFQ_SEAL_STATE_NONE;
   /* Every letter is sealed as its decision is recorded. */
   subject = g_strdup_printf (_("Decision letter %s"), number);
-  return check_sealed (db, "letter", letter_id, subject,
-                       !has_row (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.unsealed_letters')"
-                                     " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                     " AND json_each.value = ? LIMIT 1", letter_id),
-                       rifq_seal_letter_values, "letter", letter_labels, out_seal, out_message);
+  return check_sealed (db, "letter", letter_id, subject, TRUE, "unsealed_letters", rifq_seal_letter_values, "letter", letter_labels, out_seal, out_message);
 }
 
 /* Reading seals back */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "rifq-arabic.h"
@@ -65,6 +67,30 @@ static JsonObject *object_member (JsonObject *object,
 static gboolean seal_file_cb (GByteArray *pdf,
                               gpointer    user_data,
                               GError    **error);
+
+/* The minutes list the chair first, then the members by name; each case's votes by name, the
+ * abstentions after them. */
+static int
+member_order (gconstpointer a,
+              gconstpointer b)
+{
+  const RifqMinutesMember *x = a;
+  const RifqMinutesMember *y = b;
+
+  if (x->chair != y->chair)
+    return x->chair ? -1 : 1;
+  return g_utf8_collate (x->name ? x->name : "", y->name ? y->name : "");
+}
+
+static int
+vote_order (gconstpointer a,
+            gconstpointer b)
+{
+  const RifqMinutesVote *x = a;
+  const RifqMinutesVote *y = b;
+
+  return g_utf8_collate (x->name ? x->name : "", y->name ? y->name : "");
+}
 
 gboolean
 rifq_minutes_write_meeting (RifqDb     *db,
@@ -140,6 +166,7 @@ rifq_minutes_write_meeting (RifqDb     *db,
       members[i].chair = chair;
       present += members[i].present;
     }
+  qsort (members, json_array_get_length (member_list), sizeof *members, member_order);
 
   cases = g_new0 (RifqMinutesCase, MAX (json_array_get_length (case_list), 1));
   for (guint i = 0; i < json_array_get_length (case_list); i++)
@@ -205,6 +232,8 @@ rifq_minutes_write_meeting (RifqDb     *db,
               rows[n_rows++].vote = _("Abstained");
             }
         }
+      qsort (rows, n_votes, sizeof *rows, vote_order);
+      qsort (rows + n_votes, n_rows - n_votes, sizeof *rows, vote_order);
       if (n_votes > 0)
         {
           rifq_rule_apply (&rule, &tally);
