@@ -419,6 +419,34 @@ test_minutes_not_sealed_over_a_changed_vote (void)
   g_assert_null (rifq_committee_decision (db, meeting->id, second));
 }
 
+/* The first case's letter and its seal deleted with the sqlite3 shell, so that its decision is
+ * checked against nothing: the last decision is refused all the same. */
+static void
+test_minutes_not_sealed_without_a_letter (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *present[] = { "chair", "member1", "member2" };
+  gint64 first, second;
+
+  meeting = meeting_of_two (db, &first, &second);
+  decide (db, meeting->id, first, "accept");
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
+                                 "UPDATE decision SET amount = 99999; DELETE FROM seal WHERE kind = 'letter';"
+                                 " DELETE FROM letter", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    {
+      rifq_db_set_actor (db, present[i]);
+      g_assert_true (rifq_committee_vote (db, meeting->id, second, "reject", -1, NULL, &error));
+    }
+  rifq_db_set_actor (db, "chair");
+  g_assert_false (rifq_committee_decide (db, meeting->id, second, "reject", -1, "خارج الاستحقاق", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "the letter of the decision on request 1448/000001 is missing"));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'minutes'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,5 +460,6 @@ main (int   argc,
                    test_minutes_sealed_when_last_case_taken_off);
   g_test_add_func ("/committee-documents/minutes-not-sealed-over-a-changed-vote",
                    test_minutes_not_sealed_over_a_changed_vote);
+  g_test_add_func ("/committee-documents/minutes-not-sealed-without-a-letter", test_minutes_not_sealed_without_a_letter);
   return g_test_run ();
 }

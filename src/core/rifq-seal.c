@@ -1704,9 +1704,12 @@ decisions_as_sealed (RifqDb  *db,
                      gint64   meeting_id,
                      GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id FROM decision d JOIN letter l ON l.request_id = d.request_id"
-                                            " AND l.decision_id = d.id WHERE d.meeting_id = ? ORDER BY l.id", error);
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id, r.number FROM decision d JOIN request r ON r.id = d.request_id"
+                                            " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
+                                            " WHERE d.meeting_id = ? ORDER BY d.id", error);
   g_autoptr(GArray) letters = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *unlettered = NULL;
+  g_autofree char *message = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -1716,23 +1719,28 @@ decisions_as_sealed (RifqDb  *db,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
+      /* Every decision numbers its letter: one without is one whose letter was deleted. */
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL && unlettered == NULL)
+        unlettered = rifq_db_column_dup (stmt, 1);
       g_array_append_val (letters, id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rifq_db_fail (db, error);
-  for (guint i = 0; i < letters->len; i++)
+  if (unlettered != NULL)
+    message = g_strdup_printf (_("the letter of the decision on request %s is missing: it was removed behind Rifq’s "
+                                 "back."), unlettered);
+  for (guint i = 0; i < letters->len && message == NULL; i++)
+    if (g_array_index (letters, gint64, i) != 0
+        && rifq_seal_check_letter (db, g_array_index (letters, gint64, i), NULL, &message) != RIFQ_SEAL_STATE_ALTERED)
+      g_clear_pointer (&message, g_free);
+  if (message != NULL)
     {
-      g_autofree char *message = NULL;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
-      if (rifq_seal_check_letter (db, g_array_index (letters, gint64, i), NULL, &message) == RIFQ_SEAL_STATE_ALTERED)
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-
-          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The minutes of meeting %s cannot be sealed: %s"),
-                       number, message);
-          return FALSE;
-        }
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The minutes of meeting %s cannot be sealed: %s"),
+                   number, message);
+      return FALSE;
     }
   return TRUE;
 }
