@@ -447,6 +447,41 @@ test_minutes_not_sealed_without_a_letter (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'minutes'"), ==, 0);
 }
 
+/* The meeting's rule changed, or the case already decided taken off the agenda, with the sqlite3
+ * shell before the last decision: the minutes are not sealed over either. */
+static void
+test_minutes_not_sealed_over_a_changed_rule_or_agenda (void)
+{
+  const struct { const char *sql, *says; } attempts[] = {
+    { "UPDATE meeting SET chair_breaks_tie = 1 - chair_breaks_tie", "its rule" },
+    { "DELETE FROM agenda_item WHERE position = 1", "is no longer on its agenda" },
+  };
+
+  for (guint a = 0; a < G_N_ELEMENTS (attempts); a++)
+    {
+      g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+      g_autoptr(RifqMeeting) meeting = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *present[] = { "chair", "member1", "member2" };
+      gint64 first, second;
+
+      meeting = meeting_of_two (db, &first, &second);
+      decide (db, meeting->id, first, "accept");
+      g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), attempts[a].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+        {
+          rifq_db_set_actor (db, present[i]);
+          g_assert_true (rifq_committee_vote (db, meeting->id, second, "reject", -1, NULL, &error));
+        }
+      rifq_db_set_actor (db, "chair");
+      g_assert_false (rifq_committee_decide (db, meeting->id, second, "reject", -1, "خارج الاستحقاق", &error));
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+      if (strstr (error->message, attempts[a].says) == NULL)
+        g_error ("%s: “%s”", attempts[a].sql, error->message);
+      g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM seal WHERE kind = 'minutes'"), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,5 +496,7 @@ main (int   argc,
   g_test_add_func ("/committee-documents/minutes-not-sealed-over-a-changed-vote",
                    test_minutes_not_sealed_over_a_changed_vote);
   g_test_add_func ("/committee-documents/minutes-not-sealed-without-a-letter", test_minutes_not_sealed_without_a_letter);
+  g_test_add_func ("/committee-documents/minutes-not-sealed-over-a-changed-rule-or-agenda",
+                   test_minutes_not_sealed_over_a_changed_rule_or_agenda);
   return g_test_run ();
 }

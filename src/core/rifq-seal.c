@@ -1299,6 +1299,24 @@ add_members (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* The rule a meeting's decisions are taken under. */
+static void
+add_rule (JsonBuilder    *builder,
+          const RifqRule *rule)
+{
+  json_builder_set_member_name (builder, "rule");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "quorum");
+  json_builder_add_int_value (builder, rule->quorum);
+  json_builder_set_member_name (builder, "majority");
+  json_builder_add_int_value (builder, rule->majority);
+  json_builder_set_member_name (builder, "abstentions");
+  json_builder_add_int_value (builder, rule->abstentions);
+  json_builder_set_member_name (builder, "chair_breaks_tie");
+  json_builder_add_boolean_value (builder, rule->chair_breaks_tie);
+  json_builder_end_object (builder);
+}
+
 /* The votes cast on a request at a meeting, by user name; names as for add_members. */
 static gboolean
 add_votes (JsonBuilder *builder,
@@ -1356,6 +1374,7 @@ rifq_seal_letter_values (RifqDb  *db,
   g_autofree char *association_en = NULL;
   g_autofree char *letterhead = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
+  RifqRule rule;
   gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0, meeting_id = 0;
   sqlite3_stmt *stmt;
   gboolean found;
@@ -1391,7 +1410,7 @@ rifq_seal_letter_values (RifqDb  *db,
   r = rifq_request_store_get (db, request_id, error);
   b = r ? rifq_beneficiary_store_get (db, r->beneficiary_id, error) : NULL;
   meeting = b ? rifq_committee_meeting_get (db, meeting_id, error) : NULL;
-  if (meeting == NULL)
+  if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
   name = rifq_beneficiary_dup_full_name (b);
   association_ar = rifq_db_get_setting (db, "association_name_ar");
@@ -1429,6 +1448,7 @@ rifq_seal_letter_values (RifqDb  *db,
   json_builder_add_int_value (builder, meeting_id);
   rifq_json_add_string (builder, "held_on", meeting->held_on);
   rifq_json_add_string (builder, "place", meeting->place);
+  add_rule (builder, &rule);
   add_members (builder, NULL, NULL, meeting);
   json_builder_end_object (builder);
   if (!add_votes (builder, NULL, NULL, db, meeting_id, request_id, error))
@@ -1592,17 +1612,7 @@ rifq_seal_minutes_values (RifqDb  *db,
   json_builder_add_int_value (builder, meeting_id);
   rifq_json_add_string (builder, "held_on", meeting->held_on);
   rifq_json_add_string (builder, "place", meeting->place);
-  json_builder_set_member_name (builder, "rule");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "quorum");
-  json_builder_add_int_value (builder, rule.quorum);
-  json_builder_set_member_name (builder, "majority");
-  json_builder_add_int_value (builder, rule.majority);
-  json_builder_set_member_name (builder, "abstentions");
-  json_builder_add_int_value (builder, rule.abstentions);
-  json_builder_set_member_name (builder, "chair_breaks_tie");
-  json_builder_add_boolean_value (builder, rule.chair_breaks_tie);
-  json_builder_end_object (builder);
+  add_rule (builder, &rule);
 
   json_builder_begin_object (names);
   add_members (builder, names, named, meeting);
@@ -1704,11 +1714,14 @@ decisions_as_sealed (RifqDb  *db,
                      gint64   meeting_id,
                      GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id, r.number FROM decision d JOIN request r ON r.id = d.request_id"
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
+                                            " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
+                                            " FROM decision d JOIN request r ON r.id = d.request_id"
                                             " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
                                             " WHERE d.meeting_id = ? ORDER BY d.id", error);
   g_autoptr(GArray) letters = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *unlettered = NULL;
+  g_autofree char *off_agenda = NULL;
   g_autofree char *message = NULL;
   int rc;
 
@@ -1722,12 +1735,18 @@ decisions_as_sealed (RifqDb  *db,
       /* Every decision numbers its letter: one without is one whose letter was deleted. */
       if (sqlite3_column_type (stmt, 0) == SQLITE_NULL && unlettered == NULL)
         unlettered = rifq_db_column_dup (stmt, 1);
+      /* Nor is a case decided here ever taken off the agenda. */
+      if (sqlite3_column_int (stmt, 2) == 0 && off_agenda == NULL)
+        off_agenda = rifq_db_column_dup (stmt, 1);
       g_array_append_val (letters, id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rifq_db_fail (db, error);
-  if (unlettered != NULL)
+  if (off_agenda != NULL)
+    message = g_strdup_printf (_("request %s, decided at this meeting, is no longer on its agenda: it was taken off "
+                                 "behind Rifq’s back."), off_agenda);
+  else if (unlettered != NULL)
     message = g_strdup_printf (_("the letter of the decision on request %s is missing: it was removed behind Rifq’s "
                                  "back."), unlettered);
   for (guint i = 0; i < letters->len && message == NULL; i++)
@@ -1820,7 +1839,7 @@ static const Label letter_labels[] = {
   { "quantity", N_("the quantity approved") },
   { "decided_by", N_("who decided") },
   { "decided_at", N_("when it was decided") },
-  { "meeting", N_("the meeting it was decided at, and who was present") },
+  { "meeting", N_("the meeting it was decided at, its rule and who was present") },
   { "votes", N_("the votes it was decided on") },
   { NULL, NULL },
 };
