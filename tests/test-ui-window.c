@@ -403,6 +403,8 @@ test_committee_decides_from_the_page (void)
   rifq_db_set_actor (db, "member1");
   g_assert_true (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
   rifq_db_set_actor (db, "chair");
+  /* Undecided, the minutes are a draft; decided, sealed; a vote changed behind Rifq's back, not genuine. */
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("minutes in draft")));
   g_assert_false (rifq_committee_page_decide (page, id, "accept", "1500", "ثلاث", "يستحق الدعم", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
   g_clear_error (&error);
@@ -411,6 +413,11 @@ test_committee_decides_from_the_page (void)
   after = rifq_request_store_get (db, id, NULL);
   g_assert_cmpint (after->state, ==, RIFQ_REQUEST_ACCEPTED);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision WHERE amount = 1500 AND quantity = 3"), ==, 1);
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("minutes sealed")));
+  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE vote SET vote = 'reject' WHERE username = 'member1'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_committee_page_reload (page);
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("minutes NOT GENUINE")));
   rifq_test_spin (100);
   gtk_window_destroy (GTK_WINDOW (window));
 }

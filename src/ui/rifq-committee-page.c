@@ -857,6 +857,9 @@ show_meeting (RifqCommitteePage *self)
   g_autofree char *n_members = NULL;
   g_autofree char *attendance = NULL;
   g_autoptr(RifqTally) quorum = NULL;
+  g_autofree char *minutes_altered = NULL;
+  RifqSealState minutes_state;
+  const char *minutes_text;
   guint present = 0;
 
   rifq_ui_remove_children (GTK_WIDGET (self->members_list));
@@ -891,16 +894,22 @@ show_meeting (RifqCommitteePage *self)
                                 n_present, n_members);
   /* Core's rule says whether they make a quorum: a tally of no request counts only who is there. */
   quorum = rifq_committee_tally (self->db, self->meeting->id, 0, NULL);
-  if (quorum != NULL)
-    {
-      g_autofree char *with_quorum = g_strdup_printf ("%s · %s", attendance,
-                                                      quorum->quorum ? _("quorum reached") : _("no quorum yet"));
-      g_autofree char *markup = g_markup_escape_text (with_quorum, -1);
+  /* Where the minutes stand: a draft while a case is undecided, then sealed, or changed since. */
+  minutes_state = rifq_seal_check_minutes (self->db, self->meeting->id, NULL, &minutes_altered);
+  minutes_text = minutes_state == RIFQ_SEAL_STATE_GENUINE ? _("minutes sealed")
+                 : minutes_state == RIFQ_SEAL_STATE_ALTERED ? _("minutes NOT GENUINE")
+                 : rifq_seal_minutes_final (self->db, self->meeting->id) ? _("minutes final, made before seals")
+                 : _("minutes in draft");
+  {
+    g_autoptr(GString) description = g_string_new (attendance);
+    g_autofree char *markup = NULL;
 
-      adw_preferences_group_set_description (self->members_group, markup);
-    }
-  else
-    adw_preferences_group_set_description (self->members_group, attendance);
+    if (quorum != NULL)
+      g_string_append_printf (description, " · %s", quorum->quorum ? _("quorum reached") : _("no quorum yet"));
+    g_string_append_printf (description, " · %s", minutes_text);
+    markup = g_markup_escape_text (description->str, -1);
+    adw_preferences_group_set_description (self->members_group, markup);
+  }
   if (adw_preferences_group_get_header_suffix (self->members_group) == NULL)
     {
       GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -916,6 +925,9 @@ show_meeting (RifqCommitteePage *self)
       gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
       adw_preferences_group_set_header_suffix (self->members_group, buttons);
     }
+  gtk_widget_set_tooltip_text (gtk_widget_get_last_child (adw_preferences_group_get_header_suffix (self->members_group)),
+                               minutes_altered != NULL ? minutes_altered
+                               : _("The minutes: every decision with its votes, and lines to sign"));
 
   for (guint i = 0; i < self->meeting->agenda->len; i++)
     {
@@ -1315,6 +1327,13 @@ rifq_committee_page_get_n_waiting (RifqCommitteePage *self)
 {
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), 0);
   return self->queue->len;
+}
+
+const char *
+rifq_committee_page_get_meeting_summary (RifqCommitteePage *self)
+{
+  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), NULL);
+  return adw_preferences_group_get_description (self->members_group);
 }
 
 void

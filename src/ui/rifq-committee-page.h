@@ -29,6 +29,9 @@ GtkWidget         *rifq_committee_page_get_back_button (RifqCommitteePage *self)
 /* The rows of the queue, as filtered. */
 guint              rifq_committee_page_get_n_waiting   (RifqCommitteePage *self);
 
+/* The line under the open meeting's members: attendance, quorum, where the minutes stand. */
+const char        *rifq_committee_page_get_meeting_summary (RifqCommitteePage *self);
+
 /* Filters the queue as the filter bar does; NULL kind or city for all. */
 void               rifq_committee_page_set_filter      (RifqCommitteePage *self,
                                                         const char        *kind,
