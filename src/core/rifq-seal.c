@@ -1927,11 +1927,18 @@ legacy_listed (RifqDb     *db,
                const char *list,
                gint64      id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM audit, json_each (audit.after_json, '$.%s')"
-                                          " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                          " AND json_each.value = ? LIMIT 1", list);
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.' || ?1)"
+                                            " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                                            " AND json_each.value = ?2 LIMIT 1", NULL);
+  gboolean listed;
 
-  return has_row (db, sql, id);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  listed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return listed;
 }
 
 typedef char *(*ValuesFunc) (RifqDb  *db,
