@@ -23,6 +23,7 @@
 #include "rifq-json.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
+#include "rifq-seal-private.h"
 #include "rifq-staff.h"
 
 #define KEY_ID_BYTES 8
@@ -879,25 +880,18 @@ add_json (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-typedef enum
-{
-  LABELS_SUPPORT_KIND,
-  LABELS_CHANNEL,
-  LABELS_DOCUMENT_TYPE,
-} LabelTable;
-
 /* {"ar": …, "en": …} of a code in one of the policy's tables. */
-static void
-add_labels (JsonBuilder *builder,
-            RifqDb      *db,
-            LabelTable   table,
-            const char  *name,
-            const char  *code)
+void
+_rifq_seal_add_labels (JsonBuilder        *builder,
+                       RifqDb             *db,
+                       RifqSealLabelTable  table,
+                       const char         *name,
+                       const char         *code)
 {
   static const char *sql[] = {
-    [LABELS_SUPPORT_KIND] = "SELECT label_ar, label_en FROM support_kind WHERE code = ?",
-    [LABELS_CHANNEL] = "SELECT label_ar, label_en FROM channel WHERE code = ?",
-    [LABELS_DOCUMENT_TYPE] = "SELECT label_ar, label_en FROM document_type WHERE code = ?",
+    [RIFQ_SEAL_LABELS_SUPPORT_KIND] = "SELECT label_ar, label_en FROM support_kind WHERE code = ?",
+    [RIFQ_SEAL_LABELS_CHANNEL] = "SELECT label_ar, label_en FROM channel WHERE code = ?",
+    [RIFQ_SEAL_LABELS_DOCUMENT_TYPE] = "SELECT label_ar, label_en FROM document_type WHERE code = ?",
   };
   sqlite3_stmt *stmt = rifq_db_prepare (db, sql[table], NULL);
   g_autofree char *ar = NULL;
@@ -921,11 +915,11 @@ add_labels (JsonBuilder *builder,
 }
 
 /* A member of staff's full name, as a member (name) or, with name NULL, an array element. */
-static void
-add_staff_name (JsonBuilder *builder,
-                RifqDb      *db,
-                const char  *name,
-                const char  *username)
+void
+_rifq_seal_add_staff_name (JsonBuilder *builder,
+                           RifqDb      *db,
+                           const char  *name,
+                           const char  *username)
 {
   g_autoptr(RifqStaff) staff = username ? rifq_staff_get (db, username, NULL) : NULL;
   const char *full = staff ? staff->full_name : username;
@@ -1016,13 +1010,13 @@ add_as_printed (JsonBuilder       *builder,
   for (RifqField f = 0; f < RIFQ_N_FIELDS; f++)
     rifq_json_add_string (builder, rifq_field_info (f)->key, rifq_beneficiary_get (b, f));
   json_builder_end_object (builder);
-  add_labels (builder, db, LABELS_SUPPORT_KIND, "kind", r->kind);
-  add_labels (builder, db, LABELS_CHANNEL, "channel", r->channel);
-  add_staff_name (builder, db, "received_by", r->received_by);
+  _rifq_seal_add_labels (builder, db, RIFQ_SEAL_LABELS_SUPPORT_KIND, "kind", r->kind);
+  _rifq_seal_add_labels (builder, db, RIFQ_SEAL_LABELS_CHANNEL, "channel", r->channel);
+  _rifq_seal_add_staff_name (builder, db, "received_by", r->received_by);
   json_builder_set_member_name (builder, "researchers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < r->referrals->len; i++)
-    add_staff_name (builder, db, NULL, ((const RifqReferral *) g_ptr_array_index (r->referrals, i))->answered_by);
+    _rifq_seal_add_staff_name (builder, db, NULL, ((const RifqReferral *) g_ptr_array_index (r->referrals, i))->answered_by);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_object (builder);
@@ -1030,7 +1024,7 @@ add_as_printed (JsonBuilder       *builder,
     {
       const RifqDocument *doc = g_ptr_array_index (r->documents, i);
 
-      add_labels (builder, db, LABELS_DOCUMENT_TYPE, doc->type, doc->type);
+      _rifq_seal_add_labels (builder, db, RIFQ_SEAL_LABELS_DOCUMENT_TYPE, doc->type, doc->type);
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -1075,9 +1069,9 @@ rifq_seal_request_values (RifqDb  *db,
 }
 
 /* A summary opens with the kind of document and its number ... */
-static JsonBuilder *
-summary_begin (const char *doc,
-               JsonObject *all)
+JsonBuilder *
+_rifq_seal_summary_begin (const char *doc,
+                          JsonObject *all)
 {
   JsonBuilder *builder = json_builder_new ();
 
@@ -1088,10 +1082,10 @@ summary_begin (const char *doc,
 }
 
 /* ... and closes with when it was sealed and the digest of every value. */
-static char *
-summary_end (JsonBuilder *builder,
-             const char  *values,
-             const char  *sealed_at)
+char *
+_rifq_seal_summary_end (JsonBuilder *builder,
+                        const char  *values,
+                        const char  *sealed_at)
 {
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
   g_autoptr(JsonNode) summary = NULL;
@@ -1113,7 +1107,7 @@ request_summary (const char *values,
   JsonObject *all = json_node_get_object (root);
   JsonObject *record = json_object_get_object_member (all, "request");
   JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  JsonBuilder *builder = summary_begin ("request", all);
+  JsonBuilder *builder = _rifq_seal_summary_begin ("request", all);
 
   rifq_json_add_string (builder, "national_id",
                         json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
@@ -1125,7 +1119,7 @@ request_summary (const char *values,
   json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
   rifq_json_add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
   rifq_json_add_string (builder, "due_on", json_object_get_string_member_with_default (record, "due_on", NULL));
-  return summary_end (builder, values, sealed_at);
+  return _rifq_seal_summary_end (builder, values, sealed_at);
 }
 
 /* Twelve characters a person can read out, from the signature: no 0/O or 1/I to confuse. */
@@ -1173,16 +1167,16 @@ rifq_seal_free (RifqSeal *seal)
 }
 
 /* Signs summary with the key in use and keeps the seal with its values, in the write. */
-static gboolean
-store_seal (RifqDb      *db,
-            RifqDbWrite *write,
-            const char  *kind,
-            gint64       subject_id,
-            const char  *number,
-            const char  *values,
-            const char  *summary,
-            const char  *stamp,
-            GError     **error)
+gboolean
+_rifq_seal_store (RifqDb       *db,
+                  RifqDbWrite  *write,
+                  const char   *kind,
+                  gint64        subject_id,
+                  const char   *number,
+                  const char   *values,
+                  const char   *summary,
+                  const char   *stamp,
+                  GError      **error)
 {
   g_autofree char *key_id = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1241,281 +1235,7 @@ rifq_seal_request_in (RifqDb      *db,
   if (values == NULL)
     return FALSE;
   summary = request_summary (values, stamp);
-  return store_seal (db, write, "request", request_id, r->number, values, summary, stamp, error);
-}
-
-/* What a decision letter prints */
-
-/* The letter's own record: the decision it announces and its place in the register. */
-/* The meeting's members, by user name (a name changed in Rifq since does not reorder them); their
- * full names, once each, in names when given. */
-static int
-by_username (gconstpointer a,
-             gconstpointer b)
-{
-  const RifqMember *x = *(RifqMember **) a;
-  const RifqMember *y = *(RifqMember **) b;
-
-  return g_strcmp0 (x->username, y->username);
-}
-
-static int
-vote_by_username (gconstpointer a,
-                  gconstpointer b)
-{
-  const RifqVote *x = *(RifqVote **) a;
-  const RifqVote *y = *(RifqVote **) b;
-
-  return g_strcmp0 (x->username, y->username);
-}
-
-static void
-add_members (JsonBuilder *builder,
-             JsonBuilder *names,
-             GHashTable  *named,
-             RifqMeeting *meeting)
-{
-  g_autoptr(GPtrArray) members = g_ptr_array_copy (meeting->members, NULL, NULL);
-
-  /* The copy would free the members it borrows. */
-  g_ptr_array_set_free_func (members, NULL);
-  g_ptr_array_sort (members, by_username);
-  json_builder_set_member_name (builder, "members");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < members->len; i++)
-    {
-      RifqMember *member = g_ptr_array_index (members, i);
-
-      json_builder_begin_object (builder);
-      rifq_json_add_string (builder, "username", member->username);
-      json_builder_set_member_name (builder, "chair");
-      json_builder_add_boolean_value (builder, member->chair);
-      json_builder_set_member_name (builder, "present");
-      json_builder_add_boolean_value (builder, member->present);
-      json_builder_end_object (builder);
-      if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
-        rifq_json_add_string (names, member->username, member->full_name);
-    }
-  json_builder_end_array (builder);
-}
-
-/* The rule a meeting's decisions are taken under. */
-static void
-add_rule (JsonBuilder    *builder,
-          const RifqRule *rule)
-{
-  json_builder_set_member_name (builder, "rule");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "quorum");
-  json_builder_add_int_value (builder, rule->quorum);
-  json_builder_set_member_name (builder, "majority");
-  json_builder_add_int_value (builder, rule->majority);
-  json_builder_set_member_name (builder, "abstentions");
-  json_builder_add_int_value (builder, rule->abstentions);
-  json_builder_set_member_name (builder, "chair_breaks_tie");
-  json_builder_add_boolean_value (builder, rule->chair_breaks_tie);
-  json_builder_end_object (builder);
-}
-
-/* The votes cast on a request at a meeting, by user name; names as for add_members. */
-static gboolean
-add_votes (JsonBuilder *builder,
-           JsonBuilder *names,
-           GHashTable  *named,
-           RifqDb      *db,
-           gint64       meeting_id,
-           gint64       request_id,
-           GError     **error)
-{
-  g_autoptr(GPtrArray) votes = rifq_committee_votes (db, meeting_id, request_id, error);
-
-  if (votes == NULL)
-    return FALSE;
-  g_ptr_array_sort (votes, vote_by_username);
-  json_builder_set_member_name (builder, "votes");
-  json_builder_begin_array (builder);
-  for (guint v = 0; v < votes->len; v++)
-    {
-      RifqVote *vote = g_ptr_array_index (votes, v);
-
-      json_builder_begin_object (builder);
-      rifq_json_add_string (builder, "username", vote->username);
-      rifq_json_add_string (builder, "vote", vote->vote);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, vote->amount);
-      rifq_json_add_string (builder, "note", vote->note);
-      json_builder_end_object (builder);
-      /* A vote may come from someone no longer listed: their name is kept too, once. */
-      if (names != NULL && g_hash_table_add (named, g_strdup (vote->username)))
-        rifq_json_add_string (names, vote->username, vote->full_name);
-    }
-  json_builder_end_array (builder);
-  return TRUE;
-}
-
-char *
-rifq_seal_letter_values (RifqDb  *db,
-                         gint64   letter_id,
-                         GError **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(RifqRequest) r = NULL;
-  g_autoptr(RifqBeneficiary) b = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *issued_on = NULL;
-  g_autofree char *decision = NULL;
-  g_autofree char *reasons = NULL;
-  g_autofree char *decided_by = NULL;
-  g_autofree char *decided_at = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *association_ar = NULL;
-  g_autofree char *association_en = NULL;
-  g_autofree char *letterhead = NULL;
-  g_autoptr(RifqMeeting) meeting = NULL;
-  RifqRule rule;
-  gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0, meeting_id = 0;
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  stmt = rifq_db_prepare (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
-                              " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at, d.meeting_id FROM letter l"
-                              " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, letter_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      number = rifq_db_column_dup (stmt, 0);
-      request_id = sqlite3_column_int64 (stmt, 1);
-      decision_id = sqlite3_column_int64 (stmt, 2);
-      kind = rifq_db_column_dup (stmt, 3);
-      issued_on = rifq_db_column_dup (stmt, 4);
-      decision = rifq_db_column_dup (stmt, 5);
-      reasons = rifq_db_column_dup (stmt, 6);
-      amount = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      quantity = sqlite3_column_int64 (stmt, 8);
-      decided_by = rifq_db_column_dup (stmt, 9);
-      decided_at = rifq_db_column_dup (stmt, 10);
-      meeting_id = sqlite3_column_int64 (stmt, 11);
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The decision letter is not in the register."));
-      return NULL;
-    }
-  r = rifq_request_store_get (db, request_id, error);
-  b = r ? rifq_beneficiary_store_get (db, r->beneficiary_id, error) : NULL;
-  meeting = b ? rifq_committee_meeting_get (db, meeting_id, error) : NULL;
-  if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
-    return NULL;
-  name = rifq_beneficiary_dup_full_name (b);
-  association_ar = rifq_db_get_setting (db, "association_name_ar");
-  association_en = rifq_db_get_setting (db, "association_name_en");
-  letterhead = rifq_db_get_setting (db, "association_letterhead");
-
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "doc", "letter");
-  rifq_json_add_string (builder, "number", number);
-  json_builder_set_member_name (builder, "letter");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "number", number);
-  json_builder_set_member_name (builder, "request_id");
-  json_builder_add_int_value (builder, request_id);
-  json_builder_set_member_name (builder, "decision_id");
-  json_builder_add_int_value (builder, decision_id);
-  rifq_json_add_string (builder, "kind", kind);
-  rifq_json_add_string (builder, "issued_on", issued_on);
-  rifq_json_add_string (builder, "decision", decision);
-  rifq_json_add_string (builder, "reasons", reasons);
-  json_builder_set_member_name (builder, "amount");
-  if (amount >= 0)
-    json_builder_add_int_value (builder, amount);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "quantity");
-  json_builder_add_int_value (builder, quantity);
-  rifq_json_add_string (builder, "decided_by", decided_by);
-  rifq_json_add_string (builder, "decided_at", decided_at);
-  /* What the decision was taken on, not printed on the letter: the meeting and its votes, sealed
-   * here so that they are fixed from the decision on, not only once the minutes are final. */
-  json_builder_set_member_name (builder, "meeting");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting_id");
-  json_builder_add_int_value (builder, meeting_id);
-  rifq_json_add_string (builder, "held_on", meeting->held_on);
-  rifq_json_add_string (builder, "place", meeting->place);
-  add_rule (builder, &rule);
-  add_members (builder, NULL, NULL, meeting);
-  json_builder_end_object (builder);
-  if (!add_votes (builder, NULL, NULL, db, meeting_id, request_id, error))
-    return NULL;
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "as_printed");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
-  rifq_json_add_string (builder, "letterhead", letterhead);
-  rifq_json_add_string (builder, "name", name);
-  rifq_json_add_string (builder, "national_id", rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
-  rifq_json_add_string (builder, "sex", rifq_beneficiary_get (b, RIFQ_FIELD_SEX));
-  rifq_json_add_string (builder, "request_number", r->number);
-  add_labels (builder, db, LABELS_SUPPORT_KIND, "kind", r->kind);
-  add_staff_name (builder, db, "signatory", decided_by);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return rifq_json_to_text (root);
-}
-
-static char *
-letter_summary (const char *values,
-                const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "letter");
-  JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  JsonBuilder *builder = summary_begin ("letter", all);
-
-  rifq_json_add_string (builder, "request", json_object_get_string_member_with_default (printed, "request_number", NULL));
-  rifq_json_add_string (builder, "national_id", json_object_get_string_member_with_default (printed, "national_id", NULL));
-  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
-  rifq_json_add_string (builder, "decision", json_object_get_string_member_with_default (record, "decision", NULL));
-  json_builder_set_member_name (builder, "amount");
-  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
-  rifq_json_add_string (builder, "issued_on", json_object_get_string_member_with_default (record, "issued_on", NULL));
-  return summary_end (builder, values, sealed_at);
-}
-
-gboolean
-rifq_seal_letter_in (RifqDb      *db,
-                     RifqDbWrite *write,
-                     gint64       letter_id,
-                     GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
-
-  values = rifq_seal_letter_values (db, letter_id, error);
-  if (values == NULL)
-    return FALSE;
-  summary = letter_summary (values, stamp);
-  root = rifq_json_parse (values, -1, NULL);
-  return store_seal (db, write, "letter", letter_id, json_object_get_string_member (json_node_get_object (root), "number"),
-                     values, summary, stamp, error);
+  return _rifq_seal_store (db, write, "request", request_id, r->number, values, summary, stamp, error);
 }
 
 static RifqSeal *
@@ -1559,241 +1279,7 @@ load_seal (RifqDb     *db,
   return seal;
 }
 
-/* What the minutes of a meeting print */
-
-/* Whether every request on the meeting's agenda has its decision from this meeting: the minutes
- * are final then, and sealed. */
-gboolean
-rifq_seal_minutes_final (RifqDb *db,
-                         gint64  meeting_id)
-{
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*), count(d.id) FROM agenda_item a"
-                                            " LEFT JOIN decision d ON d.meeting_id = a.meeting_id"
-                                            " AND d.request_id = a.request_id WHERE a.meeting_id = ?", NULL);
-  gboolean final = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    final = sqlite3_column_int (stmt, 0) > 0 && sqlite3_column_int (stmt, 0) == sqlite3_column_int (stmt, 1);
-  sqlite3_reset (stmt);
-  return final;
-}
-
-char *
-rifq_seal_minutes_values (RifqDb  *db,
-                          gint64   meeting_id,
-                          GError **error)
-{
-  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, meeting_id, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonBuilder) names = json_builder_new ();
-  g_autoptr(JsonBuilder) printed_cases = json_builder_new ();
-  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *association_ar = NULL;
-  g_autofree char *association_en = NULL;
-  g_autofree char *number = NULL;
-  RifqRule rule;
-
-  if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
-    return NULL;
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-  association_ar = rifq_db_get_setting (db, "association_name_ar");
-  association_en = rifq_db_get_setting (db, "association_name_en");
-
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "doc", "minutes");
-  rifq_json_add_string (builder, "number", number);
-  json_builder_set_member_name (builder, "minutes");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting_id");
-  json_builder_add_int_value (builder, meeting_id);
-  rifq_json_add_string (builder, "held_on", meeting->held_on);
-  rifq_json_add_string (builder, "place", meeting->place);
-  add_rule (builder, &rule);
-
-  json_builder_begin_object (names);
-  add_members (builder, names, named, meeting);
-
-  json_builder_begin_array (printed_cases);
-  json_builder_set_member_name (builder, "cases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < meeting->agenda->len; i++)
-    {
-      gint64 id = g_array_index (meeting->agenda, gint64, i);
-      g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
-      g_autoptr(RifqDecision) decision = NULL;
-
-      if (r == NULL)
-        return NULL;
-      decision = rifq_committee_decision (db, meeting_id, id);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "request_id");
-      json_builder_add_int_value (builder, id);
-      rifq_json_add_string (builder, "number", r->number);
-      if (!add_votes (builder, names, named, db, meeting_id, id, error))
-        return NULL;
-      json_builder_set_member_name (builder, "decision");
-      if (decision != NULL)
-        {
-          json_builder_begin_object (builder);
-          rifq_json_add_string (builder, "decision", decision->decision);
-          json_builder_set_member_name (builder, "amount");
-          json_builder_add_int_value (builder, decision->amount);
-          rifq_json_add_string (builder, "reasons", decision->reasons);
-          json_builder_end_object (builder);
-        }
-      else
-        json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-
-      json_builder_begin_object (printed_cases);
-      rifq_json_add_string (printed_cases, "beneficiary", r->beneficiary_name);
-      add_labels (printed_cases, db, LABELS_SUPPORT_KIND, "kind", r->kind);
-      json_builder_end_object (printed_cases);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (names);
-  json_builder_end_array (printed_cases);
-
-  json_builder_set_member_name (builder, "as_printed");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "names");
-  json_builder_add_value (builder, json_builder_get_root (names));
-  json_builder_set_member_name (builder, "cases");
-  json_builder_add_value (builder, json_builder_get_root (printed_cases));
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return rifq_json_to_text (root);
-}
-
-static char *
-minutes_summary (const char *values,
-                 const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "minutes");
-  JsonArray *cases = json_object_get_array_member (record, "cases");
-  JsonBuilder *builder = summary_begin ("minutes", all);
-
-  rifq_json_add_string (builder, "held_on", json_object_get_string_member_with_default (record, "held_on", NULL));
-  json_builder_set_member_name (builder, "cases");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < json_array_get_length (cases); i++)
-    {
-      JsonObject *item = json_array_get_object_element (cases, i);
-      JsonNode *decision = json_object_get_member (item, "decision");
-
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, json_object_get_string_member_with_default (item, "number", ""));
-      json_builder_add_string_value (builder, decision && JSON_NODE_HOLDS_OBJECT (decision)
-                                                ? json_object_get_string_member_with_default (
-                                                    json_node_get_object (decision), "decision", "")
-                                                : "");
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
-  return summary_end (builder, values, sealed_at);
-}
-
-/* Every decision the minutes will hold was sealed with its letter, the votes and the attendance
- * it was taken on too: minutes are sealed only over decisions that still match those seals, so a
- * vote changed behind Rifq's back between a decision and the meeting's last is not sealed in. */
-static gboolean
-decisions_as_sealed (RifqDb  *db,
-                     gint64   meeting_id,
-                     GError **error)
-{
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
-                                            " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
-                                            " FROM decision d JOIN request r ON r.id = d.request_id"
-                                            " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
-                                            " WHERE d.meeting_id = ? ORDER BY d.id", error);
-  g_autoptr(GArray) letters = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *unlettered = NULL;
-  g_autofree char *off_agenda = NULL;
-  g_autofree char *message = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      /* Every decision numbers its letter: one without is one whose letter was deleted. */
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL && unlettered == NULL)
-        unlettered = rifq_db_column_dup (stmt, 1);
-      /* Nor is a case decided here ever taken off the agenda. */
-      if (sqlite3_column_int (stmt, 2) == 0 && off_agenda == NULL)
-        off_agenda = rifq_db_column_dup (stmt, 1);
-      g_array_append_val (letters, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rifq_db_fail (db, error);
-  if (off_agenda != NULL)
-    message = g_strdup_printf (_("request %s, decided at this meeting, is no longer on its agenda: it was taken off "
-                                 "behind Rifq’s back."), off_agenda);
-  else if (unlettered != NULL)
-    message = g_strdup_printf (_("the letter of the decision on request %s is missing: it was removed behind Rifq’s "
-                                 "back."), unlettered);
-  for (guint i = 0; i < letters->len && message == NULL; i++)
-    if (g_array_index (letters, gint64, i) != 0
-        && rifq_seal_check_letter (db, g_array_index (letters, gint64, i), NULL, &message) != RIFQ_SEAL_STATE_ALTERED)
-      g_clear_pointer (&message, g_free);
-  if (message != NULL)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The minutes of meeting %s cannot be sealed: %s"),
-                   number, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-rifq_seal_minutes_in (RifqDb      *db,
-                      RifqDbWrite *write,
-                      gint64       meeting_id,
-                      GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
-
-  if (!decisions_as_sealed (db, meeting_id, error))
-    return FALSE;
-  values = rifq_seal_minutes_values (db, meeting_id, error);
-  if (values == NULL)
-    return FALSE;
-  summary = minutes_summary (values, stamp);
-  return store_seal (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
-}
-
-typedef struct
-{
-  const char *member;
-  const char *label;
-} Label;
-
-static const Label request_labels[] = {
+static const RifqSealLabel request_labels[] = {
   { "number", N_("the request number") },
   { "beneficiary_id", N_("whose request it is") },
   { "kind", N_("the kind of support") },
@@ -1817,37 +1303,10 @@ static const Label request_labels[] = {
   { NULL, NULL },
 };
 
-static const Label minutes_labels[] = {
-  { "meeting_id", N_("the meeting") },
-  { "held_on", N_("the meeting’s day") },
-  { "place", N_("the meeting’s place") },
-  { "rule", N_("the decision rule") },
-  { "members", N_("the members and who was present") },
-  { "cases", N_("the cases, their votes and decisions") },
-  { NULL, NULL },
-};
-
-static const Label letter_labels[] = {
-  { "number", N_("the letter’s number") },
-  { "request_id", N_("the request it answers") },
-  { "decision_id", N_("the decision it announces") },
-  { "kind", N_("the kind of letter") },
-  { "issued_on", N_("its date") },
-  { "decision", N_("the decision") },
-  { "reasons", N_("the reasons") },
-  { "amount", N_("the amount approved") },
-  { "quantity", N_("the quantity approved") },
-  { "decided_by", N_("who decided") },
-  { "decided_at", N_("when it was decided") },
-  { "meeting", N_("the meeting it was decided at, its rule and who was present") },
-  { "votes", N_("the votes it was decided on") },
-  { NULL, NULL },
-};
-
 /* The members of a sealed record (values' member record) that differ, by their labels. */
 static char *
 describe_differences (const char  *record,
-                      const Label *labels,
+                      const RifqSealLabel *labels,
                       const char  *sealed_values,
                       const char  *live_values)
 {
@@ -1862,7 +1321,7 @@ describe_differences (const char  *record,
   b = json_object_get_object_member (json_node_get_object (live), record);
   if (a == NULL || b == NULL)
     return g_strdup (_("the sealed record"));
-  for (const Label *l = labels; l->member != NULL; l++)
+  for (const RifqSealLabel *l = labels; l->member != NULL; l++)
     {
       JsonNode *x = json_object_get_member (a, l->member);
       JsonNode *y = json_object_get_member (b, l->member);
@@ -1902,10 +1361,10 @@ request_standing (RifqDb    *db,
   return found;
 }
 
-static gboolean
-has_row (RifqDb     *db,
-         const char *sql,
-         gint64      id)
+gboolean
+_rifq_seal_has_row (RifqDb     *db,
+                    const char *sql,
+                    gint64      id)
 {
   sqlite3_stmt *stmt = rifq_db_prepare (db, sql, NULL);
   gboolean listed;
@@ -1941,25 +1400,21 @@ legacy_listed (RifqDb     *db,
   return listed;
 }
 
-typedef char *(*ValuesFunc) (RifqDb  *db,
-                             gint64   subject_id,
-                             GError **error);
-
 /* A sealed record against its seal and its record as it stands. subject names it in sentences
  * ("Request 1448/000001"); a missing seal was removed when the record should be sealed
  * (should_be_sealed) and is not in the legacy list of its kind. */
-static RifqSealState
-check_sealed (RifqDb       *db,
-              const char   *kind,
-              gint64        subject_id,
-              const char   *subject,
-              gboolean      should_be_sealed,
-              const char   *legacy_list,
-              ValuesFunc    values_func,
-              const char   *record,
-              const Label  *labels,
-              RifqSeal    **out_seal,
-              char        **out_message)
+RifqSealState
+_rifq_seal_check (RifqDb               *db,
+                  const char           *kind,
+                  gint64                subject_id,
+                  const char           *subject,
+                  gboolean              should_be_sealed,
+                  const char           *legacy_list,
+                  RifqSealValuesFunc    values_func,
+                  const char           *record,
+                  const RifqSealLabel  *labels,
+                  RifqSeal            **out_seal,
+                  char                **out_message)
 {
   g_autoptr(RifqSeal) seal = NULL;
   g_autoptr(RifqKeyring) ring = NULL;
@@ -2057,67 +1512,8 @@ rifq_seal_check_request (RifqDb    *db,
     return RIFQ_SEAL_STATE_NONE;
   /* Submitted means sealed, unless it was submitted before Rifq sealed at submission. */
   subject = g_strdup_printf (_("Request %s"), number);
-  return check_sealed (db, "request", request_id, subject, submitted, "unsealed",
-                       rifq_seal_request_values, "request", request_labels, out_seal, out_message);
-}
-
-RifqSealState
-rifq_seal_check_minutes (RifqDb    *db,
-                         gint64     meeting_id,
-                         RifqSeal **out_seal,
-                         char     **out_message)
-{
-  g_autofree char *subject = NULL;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
-
-  if (out_seal != NULL)
-    *out_seal = NULL;
-  if (out_message != NULL)
-    *out_message = NULL;
-  /* Final minutes are sealed; a meeting still deciding has draft minutes. */
-  {
-    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-
-    subject = g_strdup_printf (_("The minutes of meeting %s"), number);
-  }
-  /* Once sealed, always: the keyed log says so even if a decision and the seal were deleted to make
-   * the minutes look like a draft again. */
-  return check_sealed (db, "minutes", meeting_id, subject,
-                       rifq_seal_minutes_final (db, meeting_id)
-                       || has_row (db, "SELECT 1 FROM audit WHERE record_kind = 'minutes' AND record_id = ?"
-                                       " AND action = 'seal' LIMIT 1", meeting_id),
-                       "unsealed_minutes", rifq_seal_minutes_values, "minutes", minutes_labels, out_seal, out_message);
-}
-
-RifqSealState
-rifq_seal_check_letter (RifqDb    *db,
-                        gint64     letter_id,
-                        RifqSeal **out_seal,
-                        char     **out_message)
-{
-  sqlite3_stmt *stmt;
-  g_autofree char *number = NULL;
-  g_autofree char *subject = NULL;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
-
-  if (out_seal != NULL)
-    *out_seal = NULL;
-  if (out_message != NULL)
-    *out_message = NULL;
-  stmt = rifq_db_prepare (db, "SELECT number FROM letter WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return RIFQ_SEAL_STATE_NONE;
-  sqlite3_bind_int64 (stmt, 1, letter_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    number = rifq_db_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  if (number == NULL)
-    return RIFQ_SEAL_STATE_NONE;
-  /* Every letter is sealed as its decision is recorded. */
-  subject = g_strdup_printf (_("Decision letter %s"), number);
-  return check_sealed (db, "letter", letter_id, subject, TRUE, "unsealed_letters", rifq_seal_letter_values, "letter", letter_labels, out_seal, out_message);
+  return _rifq_seal_check (db, "request", request_id, subject, submitted, "unsealed",
+                           rifq_seal_request_values, "request", request_labels, out_seal, out_message);
 }
 
 /* Reading seals back */

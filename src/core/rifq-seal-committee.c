@@ -1,0 +1,619 @@
+/* rifq-seal-committee.c: the seals of the research committee's documents
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-seal"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rifq-beneficiary-store.h"
+#include "rifq-committee.h"
+#include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-request-store.h"
+#include "rifq-seal.h"
+#include "rifq-seal-private.h"
+
+/* A decision letter is sealed as the decision is recorded, with the votes, the attendance and the
+ * rule it was taken on; a meeting's minutes as its last case is decided, only over decisions that
+ * still match their letters' seals. */
+
+/* A meeting, as letters and minutes seal it */
+
+/* Members and votes are sealed by user name: a name changed in Rifq since does not reorder them. */
+static int
+by_username (gconstpointer a,
+             gconstpointer b)
+{
+  const RifqMember *x = *(RifqMember **) a;
+  const RifqMember *y = *(RifqMember **) b;
+
+  return g_strcmp0 (x->username, y->username);
+}
+
+static int
+vote_by_username (gconstpointer a,
+                  gconstpointer b)
+{
+  const RifqVote *x = *(RifqVote **) a;
+  const RifqVote *y = *(RifqVote **) b;
+
+  return g_strcmp0 (x->username, y->username);
+}
+
+/* The meeting's members; their full names, once each, in names when given. */
+static void
+add_members (JsonBuilder *builder,
+             JsonBuilder *names,
+             GHashTable  *named,
+             RifqMeeting *meeting)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_copy (meeting->members, NULL, NULL);
+
+  /* The copy would free the members it borrows. */
+  g_ptr_array_set_free_func (members, NULL);
+  g_ptr_array_sort (members, by_username);
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < members->len; i++)
+    {
+      RifqMember *member = g_ptr_array_index (members, i);
+
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "username", member->username);
+      json_builder_set_member_name (builder, "chair");
+      json_builder_add_boolean_value (builder, member->chair);
+      json_builder_set_member_name (builder, "present");
+      json_builder_add_boolean_value (builder, member->present);
+      json_builder_end_object (builder);
+      if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
+        rifq_json_add_string (names, member->username, member->full_name);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The rule a meeting's decisions are taken under. */
+static void
+add_rule (JsonBuilder    *builder,
+          const RifqRule *rule)
+{
+  json_builder_set_member_name (builder, "rule");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "quorum");
+  json_builder_add_int_value (builder, rule->quorum);
+  json_builder_set_member_name (builder, "majority");
+  json_builder_add_int_value (builder, rule->majority);
+  json_builder_set_member_name (builder, "abstentions");
+  json_builder_add_int_value (builder, rule->abstentions);
+  json_builder_set_member_name (builder, "chair_breaks_tie");
+  json_builder_add_boolean_value (builder, rule->chair_breaks_tie);
+  json_builder_end_object (builder);
+}
+
+/* The votes cast on a request at a meeting, by user name; names as for add_members. */
+static gboolean
+add_votes (JsonBuilder *builder,
+           JsonBuilder *names,
+           GHashTable  *named,
+           RifqDb      *db,
+           gint64       meeting_id,
+           gint64       request_id,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) votes = rifq_committee_votes (db, meeting_id, request_id, error);
+
+  if (votes == NULL)
+    return FALSE;
+  g_ptr_array_sort (votes, vote_by_username);
+  json_builder_set_member_name (builder, "votes");
+  json_builder_begin_array (builder);
+  for (guint v = 0; v < votes->len; v++)
+    {
+      RifqVote *vote = g_ptr_array_index (votes, v);
+
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "username", vote->username);
+      rifq_json_add_string (builder, "vote", vote->vote);
+      json_builder_set_member_name (builder, "amount");
+      json_builder_add_int_value (builder, vote->amount);
+      rifq_json_add_string (builder, "note", vote->note);
+      json_builder_end_object (builder);
+      /* A vote may come from someone no longer listed: their name is kept too, once. */
+      if (names != NULL && g_hash_table_add (named, g_strdup (vote->username)))
+        rifq_json_add_string (names, vote->username, vote->full_name);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
+/* What a decision letter prints */
+
+/* The letter's own record: the decision it announces and its place in the register. */
+char *
+rifq_seal_letter_values (RifqDb  *db,
+                         gint64   letter_id,
+                         GError **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *issued_on = NULL;
+  g_autofree char *decision = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *decided_by = NULL;
+  g_autofree char *decided_at = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *association_ar = NULL;
+  g_autofree char *association_en = NULL;
+  g_autofree char *letterhead = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  RifqRule rule;
+  gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0, meeting_id = 0;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = rifq_db_prepare (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
+                              " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at, d.meeting_id FROM letter l"
+                              " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, letter_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      number = rifq_db_column_dup (stmt, 0);
+      request_id = sqlite3_column_int64 (stmt, 1);
+      decision_id = sqlite3_column_int64 (stmt, 2);
+      kind = rifq_db_column_dup (stmt, 3);
+      issued_on = rifq_db_column_dup (stmt, 4);
+      decision = rifq_db_column_dup (stmt, 5);
+      reasons = rifq_db_column_dup (stmt, 6);
+      amount = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+      quantity = sqlite3_column_int64 (stmt, 8);
+      decided_by = rifq_db_column_dup (stmt, 9);
+      decided_at = rifq_db_column_dup (stmt, 10);
+      meeting_id = sqlite3_column_int64 (stmt, 11);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The decision letter is not in the register."));
+      return NULL;
+    }
+  r = rifq_request_store_get (db, request_id, error);
+  b = r ? rifq_beneficiary_store_get (db, r->beneficiary_id, error) : NULL;
+  meeting = b ? rifq_committee_meeting_get (db, meeting_id, error) : NULL;
+  if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
+    return NULL;
+  name = rifq_beneficiary_dup_full_name (b);
+  association_ar = rifq_db_get_setting (db, "association_name_ar");
+  association_en = rifq_db_get_setting (db, "association_name_en");
+  letterhead = rifq_db_get_setting (db, "association_letterhead");
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "doc", "letter");
+  rifq_json_add_string (builder, "number", number);
+  json_builder_set_member_name (builder, "letter");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "number", number);
+  json_builder_set_member_name (builder, "request_id");
+  json_builder_add_int_value (builder, request_id);
+  json_builder_set_member_name (builder, "decision_id");
+  json_builder_add_int_value (builder, decision_id);
+  rifq_json_add_string (builder, "kind", kind);
+  rifq_json_add_string (builder, "issued_on", issued_on);
+  rifq_json_add_string (builder, "decision", decision);
+  rifq_json_add_string (builder, "reasons", reasons);
+  json_builder_set_member_name (builder, "amount");
+  if (amount >= 0)
+    json_builder_add_int_value (builder, amount);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, quantity);
+  rifq_json_add_string (builder, "decided_by", decided_by);
+  rifq_json_add_string (builder, "decided_at", decided_at);
+  /* What the decision was taken on, not printed on the letter: the meeting and its votes, sealed
+   * here so that they are fixed from the decision on, not only once the minutes are final. */
+  json_builder_set_member_name (builder, "meeting");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "meeting_id");
+  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
+  add_rule (builder, &rule);
+  add_members (builder, NULL, NULL, meeting);
+  json_builder_end_object (builder);
+  if (!add_votes (builder, NULL, NULL, db, meeting_id, request_id, error))
+    return NULL;
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "as_printed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "association");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "ar", association_ar);
+  rifq_json_add_string (builder, "en", association_en);
+  json_builder_end_object (builder);
+  rifq_json_add_string (builder, "letterhead", letterhead);
+  rifq_json_add_string (builder, "name", name);
+  rifq_json_add_string (builder, "national_id", rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
+  rifq_json_add_string (builder, "sex", rifq_beneficiary_get (b, RIFQ_FIELD_SEX));
+  rifq_json_add_string (builder, "request_number", r->number);
+  _rifq_seal_add_labels (builder, db, RIFQ_SEAL_LABELS_SUPPORT_KIND, "kind", r->kind);
+  _rifq_seal_add_staff_name (builder, db, "signatory", decided_by);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return rifq_json_to_text (root);
+}
+
+static char *
+letter_summary (const char *values,
+                const char *sealed_at)
+{
+  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
+  JsonObject *all = json_node_get_object (root);
+  JsonObject *record = json_object_get_object_member (all, "letter");
+  JsonObject *printed = json_object_get_object_member (all, "as_printed");
+  JsonBuilder *builder = _rifq_seal_summary_begin ("letter", all);
+
+  rifq_json_add_string (builder, "request", json_object_get_string_member_with_default (printed, "request_number", NULL));
+  rifq_json_add_string (builder, "national_id", json_object_get_string_member_with_default (printed, "national_id", NULL));
+  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
+  rifq_json_add_string (builder, "decision", json_object_get_string_member_with_default (record, "decision", NULL));
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
+  rifq_json_add_string (builder, "issued_on", json_object_get_string_member_with_default (record, "issued_on", NULL));
+  return _rifq_seal_summary_end (builder, values, sealed_at);
+}
+
+gboolean
+rifq_seal_letter_in (RifqDb      *db,
+                     RifqDbWrite *write,
+                     gint64       letter_id,
+                     GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *values = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  values = rifq_seal_letter_values (db, letter_id, error);
+  if (values == NULL)
+    return FALSE;
+  summary = letter_summary (values, stamp);
+  root = rifq_json_parse (values, -1, NULL);
+  return _rifq_seal_store (db, write, "letter", letter_id,
+                           json_object_get_string_member (json_node_get_object (root), "number"), values, summary, stamp,
+                           error);
+}
+
+/* What the minutes of a meeting print */
+
+/* Whether every request on the meeting's agenda has its decision from this meeting: the minutes
+ * are final then, and sealed. */
+gboolean
+rifq_seal_minutes_final (RifqDb *db,
+                         gint64  meeting_id)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*), count(d.id) FROM agenda_item a"
+                                            " LEFT JOIN decision d ON d.meeting_id = a.meeting_id"
+                                            " AND d.request_id = a.request_id WHERE a.meeting_id = ?", NULL);
+  gboolean final = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    final = sqlite3_column_int (stmt, 0) > 0 && sqlite3_column_int (stmt, 0) == sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+  return final;
+}
+
+char *
+rifq_seal_minutes_values (RifqDb  *db,
+                          gint64   meeting_id,
+                          GError **error)
+{
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, meeting_id, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) names = json_builder_new ();
+  g_autoptr(JsonBuilder) printed_cases = json_builder_new ();
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *association_ar = NULL;
+  g_autofree char *association_en = NULL;
+  g_autofree char *number = NULL;
+  RifqRule rule;
+
+  if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
+    return NULL;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  association_ar = rifq_db_get_setting (db, "association_name_ar");
+  association_en = rifq_db_get_setting (db, "association_name_en");
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "doc", "minutes");
+  rifq_json_add_string (builder, "number", number);
+  json_builder_set_member_name (builder, "minutes");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "meeting_id");
+  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
+  add_rule (builder, &rule);
+
+  json_builder_begin_object (names);
+  add_members (builder, names, named, meeting);
+
+  json_builder_begin_array (printed_cases);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      gint64 id = g_array_index (meeting->agenda, gint64, i);
+      g_autoptr(RifqRequest) r = rifq_request_store_get (db, id, error);
+      g_autoptr(RifqDecision) decision = NULL;
+
+      if (r == NULL)
+        return NULL;
+      decision = rifq_committee_decision (db, meeting_id, id);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "request_id");
+      json_builder_add_int_value (builder, id);
+      rifq_json_add_string (builder, "number", r->number);
+      if (!add_votes (builder, names, named, db, meeting_id, id, error))
+        return NULL;
+      json_builder_set_member_name (builder, "decision");
+      if (decision != NULL)
+        {
+          json_builder_begin_object (builder);
+          rifq_json_add_string (builder, "decision", decision->decision);
+          json_builder_set_member_name (builder, "amount");
+          json_builder_add_int_value (builder, decision->amount);
+          rifq_json_add_string (builder, "reasons", decision->reasons);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+
+      json_builder_begin_object (printed_cases);
+      rifq_json_add_string (printed_cases, "beneficiary", r->beneficiary_name);
+      _rifq_seal_add_labels (printed_cases, db, RIFQ_SEAL_LABELS_SUPPORT_KIND, "kind", r->kind);
+      json_builder_end_object (printed_cases);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (names);
+  json_builder_end_array (printed_cases);
+
+  json_builder_set_member_name (builder, "as_printed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "association");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "ar", association_ar);
+  rifq_json_add_string (builder, "en", association_en);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "names");
+  json_builder_add_value (builder, json_builder_get_root (names));
+  json_builder_set_member_name (builder, "cases");
+  json_builder_add_value (builder, json_builder_get_root (printed_cases));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return rifq_json_to_text (root);
+}
+
+static char *
+minutes_summary (const char *values,
+                 const char *sealed_at)
+{
+  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
+  JsonObject *all = json_node_get_object (root);
+  JsonObject *record = json_object_get_object_member (all, "minutes");
+  JsonArray *cases = json_object_get_array_member (record, "cases");
+  JsonBuilder *builder = _rifq_seal_summary_begin ("minutes", all);
+
+  rifq_json_add_string (builder, "held_on", json_object_get_string_member_with_default (record, "held_on", NULL));
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *item = json_array_get_object_element (cases, i);
+      JsonNode *decision = json_object_get_member (item, "decision");
+
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, json_object_get_string_member_with_default (item, "number", ""));
+      json_builder_add_string_value (builder, decision && JSON_NODE_HOLDS_OBJECT (decision)
+                                                ? json_object_get_string_member_with_default (
+                                                    json_node_get_object (decision), "decision", "")
+                                                : "");
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  return _rifq_seal_summary_end (builder, values, sealed_at);
+}
+
+/* Every decision the minutes will hold was sealed with its letter, the votes and the attendance
+ * it was taken on too: minutes are sealed only over decisions that still match those seals, so a
+ * vote changed behind Rifq's back between a decision and the meeting's last is not sealed in. */
+static gboolean
+decisions_as_sealed (RifqDb  *db,
+                     gint64   meeting_id,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
+                                            " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
+                                            " FROM decision d JOIN request r ON r.id = d.request_id"
+                                            " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
+                                            " WHERE d.meeting_id = ? ORDER BY d.id", error);
+  g_autoptr(GArray) letters = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *unlettered = NULL;
+  g_autofree char *off_agenda = NULL;
+  g_autofree char *message = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      /* Every decision numbers its letter: one without is one whose letter was deleted. */
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL && unlettered == NULL)
+        unlettered = rifq_db_column_dup (stmt, 1);
+      /* Nor is a case decided here ever taken off the agenda. */
+      if (sqlite3_column_int (stmt, 2) == 0 && off_agenda == NULL)
+        off_agenda = rifq_db_column_dup (stmt, 1);
+      g_array_append_val (letters, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rifq_db_fail (db, error);
+  if (off_agenda != NULL)
+    message = g_strdup_printf (_("request %s, decided at this meeting, is no longer on its agenda: it was taken off "
+                                 "behind Rifq’s back."), off_agenda);
+  else if (unlettered != NULL)
+    message = g_strdup_printf (_("the letter of the decision on request %s is missing: it was removed behind Rifq’s "
+                                 "back."), unlettered);
+  for (guint i = 0; i < letters->len && message == NULL; i++)
+    if (g_array_index (letters, gint64, i) != 0
+        && rifq_seal_check_letter (db, g_array_index (letters, gint64, i), NULL, &message) != RIFQ_SEAL_STATE_ALTERED)
+      g_clear_pointer (&message, g_free);
+  if (message != NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The minutes of meeting %s cannot be sealed: %s"),
+                   number, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rifq_seal_minutes_in (RifqDb      *db,
+                      RifqDbWrite *write,
+                      gint64       meeting_id,
+                      GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *values = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!decisions_as_sealed (db, meeting_id, error))
+    return FALSE;
+  values = rifq_seal_minutes_values (db, meeting_id, error);
+  if (values == NULL)
+    return FALSE;
+  summary = minutes_summary (values, stamp);
+  return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
+}
+
+/* Checking them */
+
+static const RifqSealLabel minutes_labels[] = {
+  { "meeting_id", N_("the meeting") },
+  { "held_on", N_("the meeting’s day") },
+  { "place", N_("the meeting’s place") },
+  { "rule", N_("the decision rule") },
+  { "members", N_("the members and who was present") },
+  { "cases", N_("the cases, their votes and decisions") },
+  { NULL, NULL },
+};
+
+static const RifqSealLabel letter_labels[] = {
+  { "number", N_("the letter’s number") },
+  { "request_id", N_("the request it answers") },
+  { "decision_id", N_("the decision it announces") },
+  { "kind", N_("the kind of letter") },
+  { "issued_on", N_("its date") },
+  { "decision", N_("the decision") },
+  { "reasons", N_("the reasons") },
+  { "amount", N_("the amount approved") },
+  { "quantity", N_("the quantity approved") },
+  { "decided_by", N_("who decided") },
+  { "decided_at", N_("when it was decided") },
+  { "meeting", N_("the meeting it was decided at, its rule and who was present") },
+  { "votes", N_("the votes it was decided on") },
+  { NULL, NULL },
+};
+
+RifqSealState
+rifq_seal_check_minutes (RifqDb    *db,
+                         gint64     meeting_id,
+                         RifqSeal **out_seal,
+                         char     **out_message)
+{
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
+
+  if (out_seal != NULL)
+    *out_seal = NULL;
+  if (out_message != NULL)
+    *out_message = NULL;
+  /* Final minutes are sealed; a meeting still deciding has draft minutes. */
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+
+    subject = g_strdup_printf (_("The minutes of meeting %s"), number);
+  }
+  /* Once sealed, always: the keyed log says so even if a decision and the seal were deleted to make
+   * the minutes look like a draft again. */
+  return _rifq_seal_check (db, "minutes", meeting_id, subject,
+                           rifq_seal_minutes_final (db, meeting_id)
+                           || _rifq_seal_has_row (db, "SELECT 1 FROM audit WHERE record_kind = 'minutes'"
+                                                      " AND record_id = ? AND action = 'seal' LIMIT 1", meeting_id),
+                           "unsealed_minutes", rifq_seal_minutes_values, "minutes", minutes_labels, out_seal,
+                           out_message);
+}
+
+RifqSealState
+rifq_seal_check_letter (RifqDb    *db,
+                        gint64     letter_id,
+                        RifqSeal **out_seal,
+                        char     **out_message)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *number = NULL;
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_SEAL_STATE_NONE);
+
+  if (out_seal != NULL)
+    *out_seal = NULL;
+  if (out_message != NULL)
+    *out_message = NULL;
+  stmt = rifq_db_prepare (db, "SELECT number FROM letter WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return RIFQ_SEAL_STATE_NONE;
+  sqlite3_bind_int64 (stmt, 1, letter_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    number = rifq_db_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (number == NULL)
+    return RIFQ_SEAL_STATE_NONE;
+  /* Every letter is sealed as its decision is recorded. */
+  subject = g_strdup_printf (_("Decision letter %s"), number);
+  return _rifq_seal_check (db, "letter", letter_id, subject, TRUE, "unsealed_letters", rifq_seal_letter_values,
+                           "letter", letter_labels, out_seal, out_message);
+}

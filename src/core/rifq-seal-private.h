@@ -1,0 +1,87 @@
+/* rifq-seal-private.h: what the seals of requests and of the committee's documents share
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "rifq-db.h"
+#include "rifq-seal.h"
+
+G_BEGIN_DECLS
+
+/* The policy's tables whose codes a document prints in both languages. */
+typedef enum
+{
+  RIFQ_SEAL_LABELS_SUPPORT_KIND,
+  RIFQ_SEAL_LABELS_CHANNEL,
+  RIFQ_SEAL_LABELS_DOCUMENT_TYPE,
+} RifqSealLabelTable;
+
+/* A member of a sealed record and the words that name it when it no longer matches. */
+typedef struct
+{
+  const char *member;
+  const char *label;
+} RifqSealLabel;
+
+/* Everything a document prints, from the records as they stand now. */
+typedef char *(*RifqSealValuesFunc) (RifqDb  *db,
+                                     gint64   subject_id,
+                                     GError **error);
+
+/* {"ar": …, "en": …} of a code in one of the policy's tables, as the member name. */
+void          _rifq_seal_add_labels     (JsonBuilder        *builder,
+                                         RifqDb             *db,
+                                         RifqSealLabelTable  table,
+                                         const char         *name,
+                                         const char         *code);
+
+/* A member of staff's full name, as a member (name) or, with name NULL, an array element. */
+void          _rifq_seal_add_staff_name (JsonBuilder *builder,
+                                         RifqDb      *db,
+                                         const char  *name,
+                                         const char  *username);
+
+/* A summary opens with the kind of document and its number, and closes with when it was sealed
+ * and the digest of every value (the builder is consumed). */
+JsonBuilder  *_rifq_seal_summary_begin  (const char *doc,
+                                         JsonObject *all);
+char         *_rifq_seal_summary_end    (JsonBuilder *builder,
+                                         const char  *values,
+                                         const char  *sealed_at);
+
+/* Signs summary with the key in use and keeps the seal with its values, in the write. */
+gboolean      _rifq_seal_store          (RifqDb      *db,
+                                         RifqDbWrite *write,
+                                         const char  *kind,
+                                         gint64       subject_id,
+                                         const char  *number,
+                                         const char  *values,
+                                         const char  *summary,
+                                         const char  *stamp,
+                                         GError     **error);
+
+/* Whether sql, with id bound to its one parameter, returns a row. */
+gboolean      _rifq_seal_has_row        (RifqDb     *db,
+                                         const char *sql,
+                                         gint64      id);
+
+/* A sealed record against its seal and its record as it stands; subject names it in sentences. */
+RifqSealState _rifq_seal_check          (RifqDb               *db,
+                                         const char           *kind,
+                                         gint64                subject_id,
+                                         const char           *subject,
+                                         gboolean              should_be_sealed,
+                                         const char           *legacy_list,
+                                         RifqSealValuesFunc    values_func,
+                                         const char           *record,
+                                         const RifqSealLabel  *labels,
+                                         RifqSeal            **out_seal,
+                                         char                **out_message);
+
+G_END_DECLS
