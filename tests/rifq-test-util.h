@@ -12,6 +12,7 @@
 
 #include "rifq-beneficiary.h"
 #include "rifq-db.h"
+#include "rifq-statement.h"
 
 /* English messages: the tests compare with msgids unless they test Arabic on purpose. */
 static inline void
@@ -46,14 +47,25 @@ static inline gint64
 rifq_test_count (RifqDb     *db,
                  const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  RifqStatement *stmt = rifq_db_prepare (db, sql, NULL);
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (rifq_statement_step (stmt), ==, RIFQ_STEP_ROW);
+  n = rifq_statement_get_int64 (stmt, 0);
+  rifq_statement_reset (stmt);
   return n;
+}
+
+/* Changes the records behind Rifq's back, as someone with the database's own tools would. */
+static inline void
+rifq_test_sql (RifqDb     *db,
+               const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rifq_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
 }
 
 /* A complete, valid beneficiary; callers change what the test is about. */

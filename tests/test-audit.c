@@ -46,10 +46,7 @@ static void
 run_sql (RifqDb     *db,
          const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (rifq_db_get_handle (db), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  rifq_test_sql (db, sql);
 }
 
 /* The one problem found, which must say part. */

@@ -187,8 +187,7 @@ test_letter_sealed_with_its_decision (void)
   g_assert_cmpstr (p1, ==, p2);
 
   /* The reasons rewritten with the sqlite3 shell. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE decision SET reasons = 'لا يستحق'", NULL, NULL,
-                                 NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE decision SET reasons = 'لا يستحق'");
   g_assert_cmpint (rifq_seal_check_letter (db, letter_id, NULL, &record), ==, RIFQ_SEAL_STATE_ALTERED);
   g_assert_nonnull (strstr (record, "the reasons"));
   g_clear_pointer (&message, g_free);
@@ -334,9 +333,7 @@ test_minutes_sealed_with_the_last_decision (void)
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_GENUINE);
 
   /* A member's vote turned round with the sqlite3 shell. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
-                                 "UPDATE vote SET vote = 'accept' WHERE username = 'member2' AND vote = 'reject'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE vote SET vote = 'accept' WHERE username = 'member2' AND vote = 'reject'");
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, &record), ==, RIFQ_SEAL_STATE_ALTERED);
   g_assert_nonnull (strstr (record, "the cases, their votes and decisions"));
   g_clear_pointer (&message, g_free);
@@ -372,13 +369,11 @@ test_minutes_sealed_when_last_case_taken_off (void)
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_GENUINE);
 
   /* Removing the seal row behind Rifq's back does not make them a draft again. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DELETE FROM seal WHERE kind = 'minutes'", NULL, NULL,
-                                 NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "DELETE FROM seal WHERE kind = 'minutes'");
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_ALTERED);
   /* Nor does deleting the decision (and its letter) as well: the keyed log remembers they were
    * sealed. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DELETE FROM letter; DELETE FROM decision", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  rifq_test_sql (db, "DELETE FROM letter; DELETE FROM decision");
   g_assert_false (rifq_seal_minutes_final (db, meeting->id));
   g_assert_cmpint (rifq_seal_check_minutes (db, meeting->id, NULL, NULL), ==, RIFQ_SEAL_STATE_ALTERED);
 }
@@ -398,9 +393,7 @@ test_minutes_not_sealed_over_a_changed_vote (void)
 
   meeting = meeting_of_two (db, &first, &second);
   decide (db, meeting->id, first, "accept");
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
-                                 "UPDATE vote SET vote = 'reject', amount = NULL WHERE username = 'member1'", NULL,
-                                 NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE vote SET vote = 'reject', amount = NULL WHERE username = 'member1'");
   g_assert_cmpint (rifq_seal_check_letter (db, rifq_committee_letter_id (db, first), NULL, &message), ==,
                    RIFQ_SEAL_STATE_ALTERED);
   g_assert_nonnull (strstr (message, "the votes it was decided on"));
@@ -432,9 +425,8 @@ test_minutes_not_sealed_without_a_letter (void)
 
   meeting = meeting_of_two (db, &first, &second);
   decide (db, meeting->id, first, "accept");
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
-                                 "UPDATE decision SET amount = 99999; DELETE FROM seal WHERE kind = 'letter';"
-                                 " DELETE FROM letter", NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE decision SET amount = 99999; DELETE FROM seal WHERE kind = 'letter';"
+                                 " DELETE FROM letter");
   for (guint i = 0; i < G_N_ELEMENTS (present); i++)
     {
       rifq_db_set_actor (db, present[i]);
@@ -467,7 +459,7 @@ test_minutes_not_sealed_over_a_changed_rule_or_agenda (void)
 
       meeting = meeting_of_two (db, &first, &second);
       decide (db, meeting->id, first, "accept");
-      g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), attempts[a].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      rifq_test_sql (db, attempts[a].sql);
       for (guint i = 0; i < G_N_ELEMENTS (present); i++)
         {
           rifq_db_set_actor (db, present[i]);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "rifq-error.h"
@@ -79,8 +80,7 @@ test_open_refuses_newer_database (void)
   g_autoptr(RifqDb) db = rifq_test_db_new (&path);
   RifqDb *again;
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
   g_clear_object (&db);
   before = file_digest (path);
 
@@ -143,12 +143,12 @@ write_setting_cb (RifqDb      *db,
                   GError     **error)
 {
   const char *value = user_data;
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "UPDATE settings SET value = ? WHERE key = 'decision_period_days'", error);
+  RifqStatement *stmt = rifq_db_prepare (db, "UPDATE settings SET value = ? WHERE key = 'decision_period_days'", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, value);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   rifq_db_write_audit (write, "update", "settings", 0, NULL, NULL, "board decision");
   if (g_str_equal (value, "fail-after-write"))
@@ -192,14 +192,57 @@ test_write_failure_leaves_nothing (void)
 }
 
 static gboolean
+write_two_kinds_cb (RifqDb      *db,
+                    RifqDbWrite *write,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  if (!write_setting_cb (db, write, user_data, error))
+    return FALSE;
+  rifq_db_write_audit (write, "update", "beneficiary", 7, NULL, NULL, NULL);
+  rifq_db_write_audit (write, "update", "beneficiary", 5, NULL, NULL, NULL);
+  rifq_db_write_audit (write, "update", "beneficiary", 7, NULL, NULL, NULL);
+  return TRUE;
+}
+
+static void
+records_changed_cb (RifqDb     *db,
+                    const char *kind,
+                    GArray     *ids,
+                    GString    *heard)
+{
+  g_string_append_printf (heard, "%s:", kind);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (heard, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (heard, ' ');
+}
+
+/* Lists learn what a write changed once it is committed: each kind once, each record once. */
+static void
+test_write_announces_changed_records (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) heard = g_string_new (NULL);
+
+  g_signal_connect (db, "records-changed", G_CALLBACK (records_changed_cb), heard);
+  g_assert_true (rifq_db_write (db, write_two_kinds_cb, (gpointer) "21", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (heard->str, ==, "settings:0 beneficiary:7,5 ");
+
+  /* A write rolled back changed nothing, and says nothing. */
+  g_string_truncate (heard, 0);
+  g_assert_false (rifq_db_write (db, write_two_kinds_cb, (gpointer) "fail-after-write", &error));
+  g_assert_cmpstr (heard->str, ==, "");
+}
+
+static gboolean
 write_without_audit_cb (RifqDb      *db,
                         RifqDbWrite *write,
                         gpointer     user_data,
                         GError     **error)
 {
-  return sqlite3_exec (rifq_db_get_handle (db),
-                       "UPDATE settings SET value = '7' WHERE key = 'decision_period_days'",
-                       NULL, NULL, NULL) == SQLITE_OK;
+  return rifq_db_exec (db, "UPDATE settings SET value = '7' WHERE key = 'decision_period_days'", error);
 }
 
 static void
@@ -231,14 +274,12 @@ test_audit_chain_detects_tampering (void)
   g_assert_cmpint (rows, ==, 2);
 
   /* The log refuses edits through SQL … */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE audit SET actor = 'someone else'",
-                                 NULL, NULL, NULL), !=, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DELETE FROM audit", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_false (rifq_db_exec (db, "UPDATE audit SET actor = 'someone else'", NULL));
+  g_assert_false (rifq_db_exec (db, "DELETE FROM audit", NULL));
 
   /* … and an edit that goes around the guard is caught by the chain. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
-                                 "DROP TRIGGER audit_is_append_only_update;"
-                                 "UPDATE audit SET reason = 'rewritten' WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "DROP TRIGGER audit_is_append_only_update;"
+                                 "UPDATE audit SET reason = 'rewritten' WHERE id = 1");
   g_assert_false (rifq_db_verify_audit (db, NULL, &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "entry 1"));
@@ -254,8 +295,8 @@ forger_db (char **out_path)
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) values[i], NULL));
   g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "DROP TRIGGER audit_is_append_only_update;"
-                                 "DROP TRIGGER audit_is_append_only_delete;", NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "DROP TRIGGER audit_is_append_only_update;"
+                                 "DROP TRIGGER audit_is_append_only_delete;");
   return db;
 }
 
@@ -275,26 +316,23 @@ static void
 run_sql (RifqDb     *db,
          const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (rifq_db_get_handle (db), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  rifq_test_sql (db, sql);
 }
 
 /* The old formula, as anyone reading the source can compute it. */
 static char *
-plain_hash (sqlite3_stmt *row,
-            const char   *prev)
+plain_hash (RifqStatement *row,
+            const char    *prev)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
   for (int column = 0; column < 8; column++)
     {
-      const char *part = column == 0 ? prev : (const char *) sqlite3_column_text (row, column - 1 + (column > 4));
+      const char *part = column == 0 ? prev : rifq_statement_get_text (row, column - 1 + (column > 4));
       g_autofree char *length = g_strdup_printf ("%zu:", part ? strlen (part) : (gsize) 0);
 
       if (column == 5)
-        part = (const char *) sqlite3_column_text (row, 5);
+        part = rifq_statement_get_text (row, 5);
       g_checksum_update (sum, (const guchar *) length, -1);
       if (part != NULL)
         g_checksum_update (sum, (const guchar *) part, -1);
@@ -317,19 +355,19 @@ test_audit_recomputed_chain_caught (void)
 {
   g_autoptr(RifqDb) db = forger_db (NULL);
   g_autofree char *prev = NULL;
-  sqlite3_stmt *rows;
+  RifqStatement *rows;
 
   run_sql (db, "UPDATE audit SET reason = 'rewritten' WHERE id = 3");
-  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT at, actor, action, record_kind, record_id,"
-                                       " before_json, after_json, reason, id, prev_hash FROM audit ORDER BY id", -1,
-                                       &rows, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (rows) == SQLITE_ROW)
+  rows = rifq_db_prepare (db, "SELECT at, actor, action, record_kind, record_id,"
+                              " before_json, after_json, reason, id, prev_hash FROM audit ORDER BY id", NULL);
+  g_assert_nonnull (rows);
+  while (rifq_statement_step (rows) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (rows, 8);
+      gint64 id = rifq_statement_get_int64 (rows, 8);
       g_autofree char *hash = NULL;
 
       if (prev == NULL)
-        prev = g_strdup ((const char *) sqlite3_column_text (rows, 9));
+        prev = g_strdup (rifq_statement_get_text (rows, 9));
       hash = plain_hash (rows, id == 1 ? NULL : prev);
       if (id >= 3)
         {
@@ -342,7 +380,7 @@ test_audit_recomputed_chain_caught (void)
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
-  sqlite3_finalize (rows);
+  rifq_statement_reset (rows);
   assert_audit_broken (db, "entry 3");
 }
 
@@ -429,24 +467,24 @@ test_audit_downgraded_to_unkeyed_caught (void)
 {
   g_autoptr(RifqDb) db = forger_db (NULL);
   g_autofree char *prev = NULL;
-  sqlite3_stmt *rows;
+  RifqStatement *rows;
 
   run_sql (db, "UPDATE audit SET key_id = NULL; DELETE FROM audit_anchor");
-  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT at, actor, action, record_kind, record_id,"
-                                       " before_json, after_json, reason, id FROM audit ORDER BY id", -1, &rows,
-                                       NULL), ==, SQLITE_OK);
-  while (sqlite3_step (rows) == SQLITE_ROW)
+  rows = rifq_db_prepare (db, "SELECT at, actor, action, record_kind, record_id,"
+                              " before_json, after_json, reason, id FROM audit ORDER BY id", NULL);
+  g_assert_nonnull (rows);
+  while (rifq_statement_step (rows) == RIFQ_STEP_ROW)
     {
       g_autofree char *hash = plain_hash (rows, prev);
       g_autofree char *sql = g_strdup_printf ("UPDATE audit SET hash = '%s', prev_hash = %s%s%s WHERE id = %"
                                               G_GINT64_FORMAT, hash, prev ? "'" : "", prev ? prev : "NULL",
-                                              prev ? "'" : "", (gint64) sqlite3_column_int64 (rows, 8));
+                                              prev ? "'" : "", (gint64) rifq_statement_get_int64 (rows, 8));
 
       run_sql (db, sql);
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
-  sqlite3_finalize (rows);
+  rifq_statement_reset (rows);
   assert_audit_broken (db, "entry 1: it was added without the log’s key");
 }
 
@@ -564,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/db/write/appends-audit-row-in-same-transaction", test_write_appends_audit_row);
   g_test_add_func ("/db/write/failure-leaves-nothing-written", test_write_failure_leaves_nothing);
   g_test_add_func ("/db/write/refused-without-audit-entry", test_write_refused_without_audit);
+  g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);
   g_test_add_func ("/db/audit/edited-entry-named-by-its-id", test_audit_edited_entry_named);
   g_test_add_func ("/db/audit/recomputed-with-the-source-formula-caught", test_audit_recomputed_chain_caught);

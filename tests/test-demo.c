@@ -79,9 +79,7 @@ test_requests_numbered_in_settings_format (void)
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
-                                 "UPDATE settings SET value = 'R{year}-{seq:3}' WHERE key = 'request_number_format'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE settings SET value = 'R{year}-{seq:3}' WHERE key = 'request_number_format'");
   g_assert_true (rifq_demo_fill (db, 20, 1, &error));
   g_assert_true (rifq_demo_fill_requests (db, 30, 1, &error));
   g_assert_no_error (error);
@@ -96,7 +94,7 @@ test_requests_decided_at_meetings (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   guint decisions = 0;
 
   g_assert_true (rifq_demo_fill (db, 300, 1, &error));
@@ -119,33 +117,33 @@ test_requests_decided_at_meetings (void)
                                         " WHERE a.request_id = r.id AND m.held_on > date ('now'))"), ==, 0);
 
   /* The votes recorded give each decision under its meeting's rule. */
-  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT meeting_id, request_id, decision FROM decision",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = rifq_db_prepare (db, "SELECT meeting_id, request_id, decision FROM decision", NULL);
+  g_assert_nonnull (stmt);
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      g_autoptr(RifqTally) tally = rifq_committee_tally (db, sqlite3_column_int64 (stmt, 0),
-                                                         sqlite3_column_int64 (stmt, 1), &error);
+      g_autoptr(RifqTally) tally = rifq_committee_tally (db, rifq_statement_get_int64 (stmt, 0),
+                                                         rifq_statement_get_int64 (stmt, 1), &error);
 
       g_assert_no_error (error);
       g_assert_true (tally->quorum);
-      g_assert_cmpstr (tally->outcome, ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpstr (tally->outcome, ==, rifq_statement_get_text (stmt, 2));
       decisions++;
     }
-  sqlite3_finalize (stmt);
+  rifq_statement_reset (stmt);
   g_assert_cmpuint (decisions, >, 400);
 
   /* The services add up within what the committee approved. */
-  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (db), "SELECT DISTINCT request_id FROM service", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = rifq_db_prepare (db, "SELECT DISTINCT request_id FROM service", NULL);
+  g_assert_nonnull (stmt);
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       RifqApproval approval;
 
-      g_assert_true (rifq_request_store_approval (db, sqlite3_column_int64 (stmt, 0), &approval, &error));
+      g_assert_true (rifq_request_store_approval (db, rifq_statement_get_int64 (stmt, 0), &approval, &error));
       g_assert_cmpint (approval.amount_delivered, <=, approval.amount);
       g_assert_cmpint (approval.quantity_delivered, <=, approval.quantity);
     }
-  sqlite3_finalize (stmt);
+  rifq_statement_reset (stmt);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM service"), >, 0);
   g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
 }

@@ -155,8 +155,8 @@ test_altered_case_named (Packet        *f,
   g_autoptr(GBytes) bytes = NULL;
   gsize length;
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db), "UPDATE request SET amount = 77777 WHERE number = "
-                                 "'1448/000002'", NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (f->db, "UPDATE request SET amount = 77777 WHERE number = "
+                                 "'1448/000002'");
   packet = rifq_packet_new (f->db, f->meeting, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_packet_write (packet, path, NULL, NULL, NULL, &error));

@@ -487,9 +487,7 @@ test_numbers_per_hijri_year (Fixture       *f,
   next_year = rifq_request_store_get (f->db, create (f, "food_basket"), NULL);
   g_assert_cmpstr (next_year->number, ==, "1449/000001");
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db),
-                                 "UPDATE settings SET value = 'ط-{year}-{seq:4}' WHERE key = 'request_number_format'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (f->db, "UPDATE settings SET value = 'ط-{year}-{seq:4}' WHERE key = 'request_number_format'");
   id = create (f, "food_basket");
   formatted = rifq_request_store_get (f->db, id, NULL);
   g_assert_cmpstr (formatted->number, ==, "ط-1449-0002");
@@ -562,10 +560,8 @@ test_migration_keeps_sequence_of_old_requests (void)
       r = rifq_request_store_create (db, &draft, &error);
       g_assert_no_error (error);
     }
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db),
-                                 "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
-                                 " ALTER TABLE request DROP COLUMN seq_year; PRAGMA user_version = 7;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
+                                 " ALTER TABLE request DROP COLUMN seq_year; PRAGMA user_version = 7;");
   g_clear_object (&db);
 
   db = rifq_db_open (path, &error);
@@ -589,9 +585,7 @@ test_stored_bad_format_refused (Fixture       *f,
   RifqRequestDraft draft = { f->beneficiary_id, "food_basket", "interview", "سلة غذائية", -1, NULL };
 
   /* Written before formats were checked when set: no request is numbered with it. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db),
-                                 "UPDATE settings SET value = '{year}/{seq:6' WHERE key = 'request_number_format'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (f->db, "UPDATE settings SET value = '{year}/{seq:6' WHERE key = 'request_number_format'");
   r = rifq_request_store_create (f->db, &draft, &error);
   g_assert_null (r);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
@@ -882,9 +876,7 @@ test_due_date_from_decision_period (Fixture       *f,
   g_assert_cmpstr (r->due_on, ==, "2026-12-10");
   g_clear_pointer (&r, rifq_request_unref);
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db),
-                                 "UPDATE settings SET value = '21' WHERE key = 'decision_period_days'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (f->db, "UPDATE settings SET value = '21' WHERE key = 'decision_period_days'");
   id = reach (f, RIFQ_REQUEST_SUBMITTED);
   r = rifq_request_store_get (f->db, id, NULL);
   g_assert_cmpstr (r->due_on, ==, "2026-12-17");

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sodium.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -50,10 +51,7 @@ static void
 run_sql (RifqDb     *db,
          const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (rifq_db_get_handle (db), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  rifq_test_sql (db, sql);
 }
 
 static RifqSealState
@@ -423,20 +421,20 @@ test_key_added_to_database_not_trusted (Sealed        *f,
   g_autofree char *summary = NULL;
   g_autofree char *id = NULL;
   g_autoptr(RifqKeyring) ring = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_assert_cmpint (sodium_init (), >=, 0);
   crypto_sign_keypair (public_key, secret);
   id = g_strdup_printf ("%02x%02x%02x%02x%02x%02x%02x%02x", public_key[0], public_key[1], public_key[2],
                         public_key[3], public_key[4], public_key[5], public_key[6], public_key[7]);
   run_sql (f->db, "UPDATE request SET amount = 95000");
-  g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (f->db), "INSERT INTO seal_public_key (key_id, public_key,"
-                                       " created_at, retired_at) VALUES (?, ?, '2020-01-01', '2020-01-02')", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 2, public_key, 32, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
+  stmt = rifq_db_prepare (f->db, "INSERT INTO seal_public_key (key_id, public_key, created_at, retired_at)"
+                                 " VALUES (?, ?, '2020-01-01', '2020-01-02')", NULL);
+  g_assert_nonnull (stmt);
+  rifq_statement_bind_text (stmt, 1, id);
+  rifq_statement_bind_blob (stmt, 2, public_key, 32);
+  g_assert_cmpint (rifq_statement_step (stmt), ==, RIFQ_STEP_DONE);
+  rifq_statement_reset (stmt);
 
   /* Re-signed the way Rifq signs, with the forger's key. */
   {
@@ -448,14 +446,15 @@ test_key_added_to_database_not_trusted (Sealed        *f,
     memcpy (at, digest, 64);
     summary = g_strdup (forged->str);
     crypto_sign_detached (signature, NULL, (const guchar *) summary, strlen (summary), secret);
-    g_assert_cmpint (sqlite3_prepare_v2 (rifq_db_get_handle (f->db), "UPDATE seal SET values_json = ?,"
-                                         " summary_json = ?, signature = ?, key_id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-    sqlite3_bind_text (stmt, 1, values, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 2, summary, -1, SQLITE_STATIC);
-    sqlite3_bind_blob (stmt, 3, signature, 64, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, id, -1, SQLITE_STATIC);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-    sqlite3_finalize (stmt);
+    stmt = rifq_db_prepare (f->db, "UPDATE seal SET values_json = ?, summary_json = ?, signature = ?, key_id = ?",
+                            NULL);
+    g_assert_nonnull (stmt);
+    rifq_statement_bind_text (stmt, 1, values);
+    rifq_statement_bind_text (stmt, 2, summary);
+    rifq_statement_bind_blob (stmt, 3, signature, 64);
+    rifq_statement_bind_text (stmt, 4, id);
+    g_assert_cmpint (rifq_statement_step (stmt), ==, RIFQ_STEP_DONE);
+    rifq_statement_reset (stmt);
   }
   g_assert_cmpint (check (f, &message), ==, RIFQ_SEAL_STATE_ALTERED);
   g_assert_nonnull (strstr (message, "no longer verifies"));

@@ -345,8 +345,7 @@ test_committee_queue_names_altered_request (void)
   rifq_test_staff (db);
   rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
                                "food_basket");
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE request SET amount = 9000", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE request SET amount = 9000");
   rifq_db_set_actor (db, "chair");
   window = open_window (db);
   g_assert_nonnull (rifq_window_show_page (window, "committee", &error));
@@ -414,8 +413,7 @@ test_committee_decides_from_the_page (void)
   g_assert_cmpint (after->state, ==, RIFQ_REQUEST_ACCEPTED);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision WHERE amount = 1500 AND quantity = 3"), ==, 1);
   g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("minutes sealed")));
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE vote SET vote = 'reject' WHERE username = 'member1'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE vote SET vote = 'reject' WHERE username = 'member1'");
   rifq_committee_page_reload (page);
   g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("minutes NOT GENUINE")));
   rifq_test_spin (100);
@@ -447,8 +445,7 @@ test_verify_document_from_the_window (void)
   gtk_window_destroy (GTK_WINDOW (verdict));
 
   /* The record edited behind the committee's back: the printed copy no longer matches. */
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (db), "UPDATE request SET amount = 9000", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  rifq_test_sql (db, "UPDATE request SET amount = 9000");
   verdict = rifq_window_verify_file (window, file);
   g_assert_cmpstr (adw_message_dialog_get_heading (verdict), ==, _("The Document Cannot Be Trusted"));
   gtk_window_destroy (GTK_WINDOW (verdict));

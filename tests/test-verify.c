@@ -229,8 +229,7 @@ test_edited_record_caught_with_database (Sealed        *f,
   g_autoptr(RifqKeyring) ring = keyring_of (f->db);
   g_autofree char *message = NULL;
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db), "UPDATE request SET description = 'سيارة'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rifq_test_sql (f->db, "UPDATE request SET description = 'سيارة'");
   /* Without the database the document alone is genuine; with it, the record is not. */
   g_assert_cmpint (rifq_seal_verify_pdf (ring, NULL, pdf, NULL, NULL), ==, RIFQ_SEAL_VALID);
   g_assert_cmpint (rifq_seal_verify_pdf (ring, f->db, pdf, NULL, &message), ==, RIFQ_SEAL_RECORD_CHANGED);
@@ -246,8 +245,7 @@ test_altered_record_never_printed_as_genuine (Sealed        *f,
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_cmpint (sqlite3_exec (rifq_db_get_handle (f->db), "UPDATE request SET amount = 9000", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  rifq_test_sql (f->db, "UPDATE request SET amount = 9000");
   g_assert_true (rifq_request_sheet_write (f->db, f->request_id, path, NULL));
   pdf = read_file (path);
   assert_verdict (f->db, pdf, RIFQ_SEAL_MALFORMED, "carries no Rifq seal");

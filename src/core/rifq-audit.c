@@ -18,6 +18,7 @@
 #include "rifq-json.h"
 #include "rifq-request.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 
 typedef struct
 {
@@ -48,16 +49,16 @@ fold_trail (RifqDb      *db,
 {
   g_autoptr(GHashTable) trails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) json_object_unref);
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?"
                                             " ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, kind);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      const char *after = (const char *) sqlite3_column_text (stmt, 2);
+      const char *after = rifq_statement_get_text (stmt, 2);
       g_autoptr(JsonNode) node = after ? rifq_json_parse (after, -1, NULL) : NULL;
       JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       g_autoptr(GList) members = NULL;
@@ -80,7 +81,7 @@ fold_trail (RifqDb      *db,
       {
         g_autofree char *key = key_member
                                  ? g_strdup (json_object_get_string_member_with_default (object, key_member, ""))
-                                 : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+                                 : g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) rifq_statement_get_int64 (stmt, 0));
         JsonObject *trail = g_hash_table_lookup (trails, key);
 
         if (trail == NULL)
@@ -92,8 +93,8 @@ fold_trail (RifqDb      *db,
           json_object_set_member (trail, l->data, json_node_copy (json_object_get_member (object, l->data)));
       }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -137,7 +138,7 @@ check_beneficiaries (RifqDb    *db,
                      GError   **error)
 {
   g_autoptr(GHashTable) trails = fold_trail (db, "beneficiary", NULL, error);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   GHashTableIter iter;
   gpointer key;
   int rc;
@@ -147,9 +148,9 @@ check_beneficiaries (RifqDb    *db,
   stmt = rifq_db_prepare (db, "SELECT id FROM beneficiary ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
       JsonObject *trail = g_hash_table_lookup (trails, id_text);
       g_autoptr(RifqBeneficiary) b = NULL;
@@ -170,8 +171,8 @@ check_beneficiaries (RifqDb    *db,
                                             "trail ends."), id_text, fields));
       g_hash_table_remove (trails, id_text);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
 
   g_hash_table_iter_init (&iter, trails);
@@ -262,7 +263,7 @@ check_requests (RifqDb    *db,
                 GError   **error)
 {
   g_autoptr(GHashTable) trails = fold_trail (db, "request", NULL, error);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   if (trails == NULL)
@@ -270,11 +271,11 @@ check_requests (RifqDb    *db,
   stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
-      const char *number = (const char *) sqlite3_column_text (stmt, 1);
-      const char *state = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) rifq_statement_get_int64 (stmt, 0));
+      const char *number = rifq_statement_get_text (stmt, 1);
+      const char *state = rifq_statement_get_text (stmt, 2);
       JsonObject *trail = g_hash_table_lookup (trails, id_text);
       const char *recorded = trail ? json_object_get_string_member_with_default (trail, "state", NULL) : NULL;
 
@@ -284,8 +285,8 @@ check_requests (RifqDb    *db,
         found (findings, g_strdup_printf (_("Request %s is “%s”, but its audit trail ends at “%s”: its state was "
                                             "changed behind Rifq’s back."), number, state, recorded ? recorded : "—"));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   return TRUE;
 }

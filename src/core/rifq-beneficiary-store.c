@@ -17,6 +17,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-channel.h"
 #include "rifq-error.h"
+#include "rifq-statement.h"
 
 /* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at. */
 #define SELECT_COLUMNS \
@@ -36,7 +37,7 @@
   " preferred_channel, living_situation, household_size, monthly_income, income_sources," \
   " mobility, health_notes, category, status, consent, file_number, name_norm, created_at," \
   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?," \
-  " ?, ?, ?)"
+  " ?, ?, ?) RETURNING id"
 
 #define SQL_UPDATE \
   "UPDATE beneficiary SET national_id = ?, first_name = ?, father_name = ?," \
@@ -56,20 +57,20 @@ typedef struct
 } WriteJob;
 
 static void
-row_to_beneficiary (sqlite3_stmt    *stmt,
+row_to_beneficiary (RifqStatement   *stmt,
                     RifqBeneficiary *beneficiary)
 {
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
     {
       if (i == RIFQ_FIELD_CONSENT)
-        rifq_beneficiary_set (beneficiary, i, sqlite3_column_int (stmt, i) ? "true" : "false");
+        rifq_beneficiary_set (beneficiary, i, rifq_statement_get_int (stmt, i) ? "true" : "false");
       else
-        rifq_beneficiary_set (beneficiary, i, (const char *) sqlite3_column_text (stmt, i));
+        rifq_beneficiary_set (beneficiary, i, rifq_statement_get_text (stmt, i));
     }
-  rifq_beneficiary_set_id (beneficiary, sqlite3_column_int64 (stmt, COLUMN_ID));
+  rifq_beneficiary_set_id (beneficiary, rifq_statement_get_int64 (stmt, COLUMN_ID));
   rifq_beneficiary_set_timestamps (beneficiary,
-                                   (const char *) sqlite3_column_text (stmt, COLUMN_CREATED_AT),
-                                   (const char *) sqlite3_column_text (stmt, COLUMN_UPDATED_AT));
+                                   rifq_statement_get_text (stmt, COLUMN_CREATED_AT),
+                                   rifq_statement_get_text (stmt, COLUMN_UPDATED_AT));
 }
 
 static gboolean
@@ -77,7 +78,7 @@ load_caregivers (RifqDb          *db,
                  RifqBeneficiary *beneficiary,
                  GError         **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db,
@@ -85,22 +86,22 @@ load_caregivers (RifqDb          *db,
                           " WHERE beneficiary_id = ? ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+  rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
 
   rifq_beneficiary_clear_caregivers (beneficiary);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqCaregiver *c = rifq_caregiver_new ();
 
-      c->name = rifq_db_column_dup (stmt, 0);
-      c->relation = rifq_db_column_dup (stmt, 1);
-      c->mobile = rifq_db_column_dup (stmt, 2);
-      c->is_guardian = sqlite3_column_int (stmt, 3) != 0;
-      c->notes = rifq_db_column_dup (stmt, 4);
+      c->name = rifq_statement_dup_text (stmt, 0);
+      c->relation = rifq_statement_dup_text (stmt, 1);
+      c->mobile = rifq_statement_dup_text (stmt, 2);
+      c->is_guardian = rifq_statement_get_int (stmt, 3) != 0;
+      c->notes = rifq_statement_dup_text (stmt, 4);
       rifq_beneficiary_add_caregiver (beneficiary, c);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   return TRUE;
 }
@@ -114,26 +115,26 @@ load_one (RifqDb      *db,
           GError     **error)
 {
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   if (text_key != NULL)
-    sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_STATIC);
+    rifq_statement_bind_text (stmt, 1, text_key);
   else
-    sqlite3_bind_int64 (stmt, 1, int_key);
+    rifq_statement_bind_int64 (stmt, 1, int_key);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = rifq_statement_step (stmt);
+  if (rc == RIFQ_STEP_ROW)
     {
       beneficiary = rifq_beneficiary_new ();
       row_to_beneficiary (stmt, beneficiary);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -209,7 +210,7 @@ rifq_beneficiary_store_find_probable_duplicates (RifqDb          *db,
   g_autofree char *name_norm = NULL;
   const char *mobile;
   const char *phone2;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -226,19 +227,19 @@ rifq_beneficiary_store_find_probable_duplicates (RifqDb          *db,
                           " ORDER BY id LIMIT 20", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
-  sqlite3_bind_text (stmt, 2, name_norm, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, mobile, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, phone2, -1, SQLITE_STATIC);
+  rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+  rifq_statement_bind_text (stmt, 2, name_norm);
+  rifq_statement_bind_text (stmt, 3, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE));
+  rifq_statement_bind_text (stmt, 4, mobile);
+  rifq_statement_bind_text (stmt, 5, phone2);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -258,7 +259,7 @@ check_against_store (RifqDb           *db,
   g_autoptr(GPtrArray) probable = NULL;
   const char *channel;
   const char *file_number;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 other_id = 0;
   g_autofree char *other_name = NULL;
 
@@ -283,14 +284,14 @@ check_against_store (RifqDb           *db,
                           error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
+  rifq_statement_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      other_id = sqlite3_column_int64 (stmt, 0);
-      other_name = rifq_db_column_dup (stmt, 1);
+      other_id = rifq_statement_get_int64 (stmt, 0);
+      other_name = rifq_statement_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   if (other_id != 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE,
@@ -306,10 +307,10 @@ check_against_store (RifqDb           *db,
       stmt = rifq_db_prepare (db, "SELECT id FROM beneficiary WHERE file_number = ? AND id != ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, file_number, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
-      other_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
+      rifq_statement_bind_text (stmt, 1, file_number);
+      rifq_statement_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
+      other_id = rifq_statement_step (stmt) == RIFQ_STEP_ROW ? rifq_statement_get_int64 (stmt, 0) : 0;
+      rifq_statement_reset (stmt);
       if (other_id != 0)
         {
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE,
@@ -345,7 +346,7 @@ check_against_store (RifqDb           *db,
 }
 
 static void
-bind_record (sqlite3_stmt    *stmt,
+bind_record (RifqStatement   *stmt,
              RifqBeneficiary *beneficiary,
              const char      *name_norm)
 {
@@ -357,17 +358,17 @@ bind_record (sqlite3_stmt    *stmt,
       RifqFieldKind kind = rifq_field_info (i)->kind;
 
       if (i == RIFQ_FIELD_CONSENT)
-        sqlite3_bind_int (stmt, i + 1, g_strcmp0 (value, "true") == 0);
+        rifq_statement_bind_int64 (stmt, i + 1, g_strcmp0 (value, "true") == 0);
       else if (value == NULL)
-        sqlite3_bind_null (stmt, i + 1);
+        rifq_statement_bind_null (stmt, i + 1);
       else if (kind == RIFQ_FIELD_KIND_COUNT)
-        sqlite3_bind_int64 (stmt, i + 1, g_ascii_strtoll (value, NULL, 10));
+        rifq_statement_bind_int64 (stmt, i + 1, g_ascii_strtoll (value, NULL, 10));
       else
-        sqlite3_bind_text (stmt, i + 1, value, -1, SQLITE_TRANSIENT);
+        rifq_statement_bind_text (stmt, i + 1, value);
     }
-  sqlite3_bind_text (stmt, i + 1, name_norm, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, i + 2, rifq_beneficiary_get_created_at (beneficiary), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, i + 3, rifq_beneficiary_get_updated_at (beneficiary), -1, SQLITE_TRANSIENT);
+  rifq_statement_bind_text (stmt, i + 1, name_norm);
+  rifq_statement_bind_text (stmt, i + 2, rifq_beneficiary_get_created_at (beneficiary));
+  rifq_statement_bind_text (stmt, i + 3, rifq_beneficiary_get_updated_at (beneficiary));
 }
 
 static gboolean
@@ -376,13 +377,13 @@ save_caregivers (RifqDb          *db,
                  GError         **error)
 {
   GPtrArray *caregivers = rifq_beneficiary_get_caregivers (beneficiary);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   stmt = rifq_db_prepare (db, "DELETE FROM caregiver WHERE beneficiary_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
 
   for (guint i = 0; i < caregivers->len; i++)
@@ -394,14 +395,14 @@ save_caregivers (RifqDb          *db,
                               " mobile, is_guardian, notes) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, c->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, c->relation, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, c->mobile && *c->mobile ? c->mobile : NULL, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 6, c->is_guardian);
-      sqlite3_bind_text (stmt, 7, c->notes && *c->notes ? c->notes : NULL, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
+      rifq_statement_bind_int64 (stmt, 2, i);
+      rifq_statement_bind_text (stmt, 3, c->name);
+      rifq_statement_bind_text (stmt, 4, c->relation);
+      rifq_statement_bind_text (stmt, 5, c->mobile && *c->mobile ? c->mobile : NULL);
+      rifq_statement_bind_int64 (stmt, 6, c->is_guardian);
+      rifq_statement_bind_text (stmt, 7, c->notes && *c->notes ? c->notes : NULL);
+      if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
         return rifq_db_fail (db, error);
     }
   return TRUE;
@@ -414,7 +415,7 @@ bump_file_sequence (RifqDb          *db,
                     GError         **error)
 {
   const char *file_number = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_FILE_NUMBER);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (file_number == NULL)
     return TRUE;
@@ -422,8 +423,8 @@ bump_file_sequence (RifqDb          *db,
                               " WHERE name = 'file' AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, file_number, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, file_number);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   return TRUE;
 }
@@ -449,7 +450,7 @@ write_records_cb (RifqDb      *db,
       g_autoptr(JsonNode) after = NULL;
       g_autoptr(GError) refused = NULL;
       g_autofree char *name_norm = NULL;
-      sqlite3_stmt *stmt;
+      RifqStatement *stmt;
 
       if (job->update)
         {
@@ -491,11 +492,17 @@ write_records_cb (RifqDb      *db,
         return FALSE;
       bind_record (stmt, b, name_norm);
       if (job->update)
-        sqlite3_bind_int64 (stmt, RIFQ_N_FIELDS + 4, rifq_beneficiary_get_id (b));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return rifq_db_fail (db, error);
+        rifq_statement_bind_int64 (stmt, RIFQ_N_FIELDS + 4, rifq_beneficiary_get_id (b));
       if (!job->update)
-        rifq_beneficiary_set_id (b, sqlite3_last_insert_rowid (rifq_db_get_handle (db)));
+        {
+          gint64 id = rifq_db_insert (db, stmt, error);
+
+          if (id == 0)
+            return FALSE;
+          rifq_beneficiary_set_id (b, id);
+        }
+      else if (!rifq_db_run (db, stmt, error))
+        return FALSE;
 
       if (!save_caregivers (db, b, error))
         return FALSE;
@@ -580,7 +587,7 @@ gint64
 rifq_beneficiary_store_count (RifqDb  *db,
                               GError **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 count = -1;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), -1);
@@ -588,27 +595,27 @@ rifq_beneficiary_store_count (RifqDb  *db,
   stmt = rifq_db_prepare (db, "SELECT count(*) FROM beneficiary", error);
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    count = rifq_statement_get_int64 (stmt, 0);
   else
     rifq_db_fail (db, error);
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return count;
 }
 
 static gboolean
-collect_rows (RifqDb       *db,
-              sqlite3_stmt *stmt,
-              GPtrArray    *into,
-              GHashTable   *seen,
-              guint         limit,
-              GError      **error)
+collect_rows (RifqDb         *db,
+              RifqStatement  *stmt,
+              GPtrArray      *into,
+              GHashTable     *seen,
+              guint           limit,
+              GError        **error)
 {
   int rc;
 
-  while (into->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (into->len < limit && (rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, COLUMN_ID);
+      gint64 id = rifq_statement_get_int64 (stmt, COLUMN_ID);
       RifqBeneficiary *b;
 
       if (seen != NULL)
@@ -621,12 +628,12 @@ collect_rows (RifqDb       *db,
       row_to_beneficiary (stmt, b);
       g_ptr_array_add (into, b);
     }
-  if (into->len < limit && rc != SQLITE_DONE)
+  if (into->len < limit && rc != RIFQ_STEP_DONE)
     {
-      sqlite3_reset (stmt);
+      rifq_statement_reset (stmt);
       return rifq_db_fail (db, error);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return TRUE;
 }
 
@@ -637,15 +644,15 @@ rifq_beneficiary_store_list (RifqDb  *db,
                              GError **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   stmt = rifq_db_prepare (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ? OFFSET ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, limit);
-  sqlite3_bind_int (stmt, 2, offset);
+  rifq_statement_bind_int64 (stmt, 1, limit);
+  rifq_statement_bind_int64 (stmt, 2, offset);
   if (!collect_rows (db, stmt, rows, NULL, limit, error))
     return NULL;
   return g_steal_pointer (&rows);
@@ -659,7 +666,7 @@ rifq_beneficiary_store_list_after (RifqDb     *db,
                                    GError    **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (after_name_norm != NULL, NULL);
@@ -668,9 +675,9 @@ rifq_beneficiary_store_list_after (RifqDb     *db,
                           " ORDER BY name_norm, id LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, after_name_norm, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, after_id);
-  sqlite3_bind_int (stmt, 3, limit);
+  rifq_statement_bind_text (stmt, 1, after_name_norm);
+  rifq_statement_bind_int64 (stmt, 2, after_id);
+  rifq_statement_bind_int64 (stmt, 3, limit);
   if (!collect_rows (db, stmt, rows, NULL, limit, error))
     return NULL;
   return g_steal_pointer (&rows);
@@ -682,7 +689,7 @@ rifq_beneficiary_store_position (RifqDb          *db,
                                  GError         **error)
 {
   g_autofree char *name_norm = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 position = -1;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), -1);
@@ -695,13 +702,13 @@ rifq_beneficiary_store_position (RifqDb          *db,
                           error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, name_norm, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int64 (stmt, 0);
+  rifq_statement_bind_text (stmt, 1, name_norm);
+  rifq_statement_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    position = rifq_statement_get_int64 (stmt, 0);
   else
     rifq_db_fail (db, error);
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return position;
 }
 
@@ -728,13 +735,13 @@ search_prefix (RifqDb     *db,
                GError    **error)
 {
   g_autofree char *upper = prefix_upper_bound (prefix);
-  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, error);
+  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, limit);
+  rifq_statement_bind_text (stmt, 1, prefix);
+  rifq_statement_bind_text (stmt, 2, upper);
+  rifq_statement_bind_int64 (stmt, 3, limit);
   return collect_rows (db, stmt, into, seen, limit, error);
 }
 
@@ -746,7 +753,7 @@ search_fts (RifqDb     *db,
             guint       limit,
             GError    **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   stmt = rifq_db_prepare (db,
                           SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
@@ -754,8 +761,8 @@ search_fts (RifqDb     *db,
                           " ORDER BY name_norm LIMIT ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, limit + g_hash_table_size (seen));
+  rifq_statement_bind_text (stmt, 1, match);
+  rifq_statement_bind_int64 (stmt, 2, limit + g_hash_table_size (seen));
   return collect_rows (db, stmt, into, seen, limit, error);
 }
 

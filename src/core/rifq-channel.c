@@ -11,6 +11,7 @@
 
 #include "rifq-channel.h"
 #include "rifq-locale.h"
+#include "rifq-statement.h"
 
 void
 rifq_policy_item_free (RifqPolicyItem *item)
@@ -32,15 +33,15 @@ rifq_policy_item_label (const RifqPolicyItem *item)
 }
 
 static gpointer
-row_to_item (sqlite3_stmt *stmt)
+row_to_item (RifqStatement *stmt)
 {
   RifqPolicyItem *item = g_new0 (RifqPolicyItem, 1);
 
-  item->code = rifq_db_column_dup (stmt, 0);
-  item->label_ar = rifq_db_column_dup (stmt, 1);
-  item->label_en = rifq_db_column_dup (stmt, 2);
-  item->icon = rifq_db_column_dup (stmt, 3);
-  item->position = sqlite3_column_int (stmt, 4);
+  item->code = rifq_statement_dup_text (stmt, 0);
+  item->label_ar = rifq_statement_dup_text (stmt, 1);
+  item->label_en = rifq_statement_dup_text (stmt, 2);
+  item->icon = rifq_statement_dup_text (stmt, 3);
+  item->position = rifq_statement_get_int (stmt, 4);
   return item;
 }
 
@@ -49,7 +50,7 @@ rifq_policy_item_list (RifqDb     *db,
                        const char *sql,
                        GError    **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, error);
+  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -76,7 +77,7 @@ gboolean
 rifq_channel_exists (RifqDb     *db,
                      const char *code)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean found;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
@@ -84,8 +85,8 @@ rifq_channel_exists (RifqDb     *db,
   stmt = rifq_db_prepare (db, "SELECT 1 FROM channel WHERE code = ?", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, code);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return found;
 }

@@ -20,6 +20,7 @@ char *_rifq_committee_register_letter (RifqDb      *db,
                                        const char  *decision,
                                        const char  *issued_on,
                                        const char  *issued_by,
+                                       gint64      *out_letter_id,
                                        GError     **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "rifq-request-store-private.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 #include "rifq-validate.h"
 
 #define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
@@ -144,7 +145,7 @@ rifq_committee_queue (RifqDb                *db,
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_queue_item_free);
   g_autofree char *today = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -156,10 +157,10 @@ rifq_committee_queue (RifqDb                *db,
   if (stmt == NULL)
     return NULL;
   today = rifq_request_store_today (db);
-  sqlite3_bind_text (stmt, 1, filter ? filter->kind : NULL, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, filter ? filter->city : NULL, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, filter && filter->overdue_only);
-  sqlite3_bind_text (stmt, 4, today, -1, SQLITE_TRANSIENT);
+  rifq_statement_bind_text (stmt, 1, filter ? filter->kind : NULL);
+  rifq_statement_bind_text (stmt, 2, filter ? filter->city : NULL);
+  rifq_statement_bind_int64 (stmt, 3, filter && filter->overdue_only);
+  rifq_statement_bind_text (stmt, 4, today);
   requests = _rifq_request_store_collect (db, stmt, error);
   if (requests == NULL)
     return NULL;
@@ -181,17 +182,17 @@ rifq_committee_queue_cities (RifqDb  *db,
                              GError **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db, "SELECT DISTINCT b.city FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
                               " WHERE r.state IN ('submitted', 'under_review') ORDER BY b.city", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    g_strv_builder_add (builder, rifq_statement_get_text (stmt, 0));
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -286,14 +287,14 @@ require_meeting (RifqDb  *db,
                  gint64   meeting_id,
                  GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM meeting WHERE id = ?", error);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM meeting WHERE id = ?", error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   if (!found)
     set_no_meeting_error (error, meeting_id);
   return found;
@@ -306,7 +307,7 @@ require_meeting_chair (RifqDb      *db,
                        const char  *what,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean chair = FALSE;
 
   if (!require_meeting (db, meeting_id, error))
@@ -314,11 +315,11 @@ require_meeting_chair (RifqDb      *db,
   stmt = rifq_db_prepare (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, rifq_db_get_actor (db), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    chair = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  rifq_statement_bind_text (stmt, 2, rifq_db_get_actor (db));
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    chair = rifq_statement_get_int (stmt, 0) != 0;
+  rifq_statement_reset (stmt);
   if (!chair)
     g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only the research-committee chair may %s."), what);
   return chair;
@@ -366,7 +367,7 @@ create_meeting_cb (RifqDb      *db,
   Job *job = user_data;
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   RifqRule rule;
 
   if (!require_role (db, RIFQ_ROLE_CHAIR, _("call a meeting"), error))
@@ -378,20 +379,20 @@ create_meeting_cb (RifqDb      *db,
   /* The meeting keeps the rule it is called under, whatever the settings say later. */
   rifq_committee_rule_get (db, &rule);
   stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
-                              " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, job->held_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rifq_text_is_blank (job->place) ? NULL : job->place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, quorum_codes[rule.quorum], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, majority_codes[rule.majority], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, rule.chair_breaks_tie);
-  sqlite3_bind_text (stmt, 8, abstention_codes[rule.abstentions], -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_text (stmt, 1, job->held_on);
+  rifq_statement_bind_text (stmt, 2, rifq_text_is_blank (job->place) ? NULL : job->place);
+  rifq_statement_bind_text (stmt, 3, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 4, stamp);
+  rifq_statement_bind_text (stmt, 5, quorum_codes[rule.quorum]);
+  rifq_statement_bind_text (stmt, 6, majority_codes[rule.majority]);
+  rifq_statement_bind_int64 (stmt, 7, rule.chair_breaks_tie);
+  rifq_statement_bind_text (stmt, 8, abstention_codes[rule.abstentions]);
+  job->meeting_id = rifq_db_insert (db, stmt, error);
+  if (job->meeting_id == 0)
     return FALSE;
-  job->meeting_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -401,10 +402,10 @@ create_meeting_cb (RifqDb      *db,
                                   " VALUES (?, ?, 0, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, job->meeting_id);
-      sqlite3_bind_text (stmt, 2, member->username, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, member->chair);
-      if (!_rifq_request_store_step_ok (stmt, db, error))
+      rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
+      rifq_statement_bind_text (stmt, 2, member->username);
+      rifq_statement_bind_int64 (stmt, 3, member->chair);
+      if (!rifq_db_run (db, stmt, error))
         return FALSE;
     }
   rifq_db_write_audit_take (write, "create", "meeting", job->meeting_id, NULL,
@@ -449,7 +450,7 @@ rifq_committee_meeting_get (RifqDb  *db,
                             GError **error)
 {
   g_autoptr(RifqMeeting) meeting = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -457,17 +458,17 @@ rifq_committee_meeting_get (RifqDb  *db,
   stmt = rifq_db_prepare (db, "SELECT id, held_on, place FROM meeting WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       meeting = g_new0 (RifqMeeting, 1);
-      meeting->id = sqlite3_column_int64 (stmt, 0);
-      meeting->held_on = rifq_db_column_dup (stmt, 1);
-      meeting->place = rifq_db_column_dup (stmt, 2);
+      meeting->id = rifq_statement_get_int64 (stmt, 0);
+      meeting->held_on = rifq_statement_dup_text (stmt, 1);
+      meeting->place = rifq_statement_dup_text (stmt, 2);
       meeting->members = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_member_free);
       meeting->agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   if (meeting == NULL)
     {
       set_no_meeting_error (error, meeting_id);
@@ -479,19 +480,19 @@ rifq_committee_meeting_get (RifqDb  *db,
                               " ORDER BY 4 DESC, s.full_name", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqMember *member = g_new0 (RifqMember, 1);
 
-      member->username = rifq_db_column_dup (stmt, 0);
-      member->full_name = rifq_db_column_dup (stmt, 1);
-      member->present = sqlite3_column_int (stmt, 2);
-      member->chair = sqlite3_column_int (stmt, 3);
+      member->username = rifq_statement_dup_text (stmt, 0);
+      member->full_name = rifq_statement_dup_text (stmt, 1);
+      member->present = rifq_statement_get_int (stmt, 2);
+      member->chair = rifq_statement_get_int (stmt, 3);
       g_ptr_array_add (meeting->members, member);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -500,15 +501,15 @@ rifq_committee_meeting_get (RifqDb  *db,
   stmt = rifq_db_prepare (db, "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
 
       g_array_append_val (meeting->agenda, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -523,21 +524,21 @@ rifq_committee_meetings (RifqDb  *db,
 {
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db, "SELECT id FROM meeting ORDER BY held_on DESC, id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) MIN (limit, G_MAXINT));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, (int) MIN (limit, G_MAXINT));
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -558,14 +559,14 @@ static gboolean
 meeting_has_decisions (RifqDb *db,
                        gint64  meeting_id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return found;
 }
 
@@ -576,7 +577,7 @@ set_present_cb (RifqDb      *db,
                 GError     **error)
 {
   Job *job = user_data;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (!require_meeting_chair (db, job->meeting_id, _("record who is present"), error))
     return FALSE;
@@ -590,12 +591,12 @@ set_present_cb (RifqDb      *db,
   stmt = rifq_db_prepare (db, "UPDATE meeting_member SET present = ? WHERE meeting_id = ? AND username = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, job->present ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, job->meeting_id);
-  sqlite3_bind_text (stmt, 3, job->username, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
-    return FALSE;
-  if (sqlite3_changes (rifq_db_get_handle (db)) == 0)
+  rifq_statement_bind_int64 (stmt, 1, job->present ? 1 : 0);
+  rifq_statement_bind_int64 (stmt, 2, job->meeting_id);
+  rifq_statement_bind_text (stmt, 3, job->username);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
+    return rifq_db_fail (db, error);
+  if (rifq_statement_changes (stmt) == 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                    _("“%s” is not a member of the research committee at this meeting."), job->username);
@@ -624,15 +625,15 @@ on_agenda (RifqDb  *db,
            gint64   meeting_id,
            gint64   request_id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, request_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  rifq_statement_bind_int64 (stmt, 2, request_id);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return found;
 }
 
@@ -655,7 +656,7 @@ undecided_elsewhere (RifqDb  *db,
                      gint64   request_id,
                      char   **out_held_on)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 found = 0;
 
   stmt = rifq_db_prepare (db, "SELECT a.meeting_id, m.held_on FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
@@ -664,14 +665,14 @@ undecided_elsewhere (RifqDb  *db,
                           NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  sqlite3_bind_int64 (stmt, 2, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  rifq_statement_bind_int64 (stmt, 2, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      found = sqlite3_column_int64 (stmt, 0);
-      *out_held_on = rifq_db_column_dup (stmt, 1);
+      found = rifq_statement_get_int64 (stmt, 0);
+      *out_held_on = rifq_statement_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return found;
 }
 
@@ -685,7 +686,7 @@ add_to_agenda_cb (RifqDb      *db,
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
   g_autofree char *other_day = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 other;
 
   if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
@@ -744,9 +745,9 @@ add_to_agenda_cb (RifqDb      *db,
                           error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->meeting_id);
-  sqlite3_bind_int64 (stmt, 2, job->request_id);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
+  rifq_statement_bind_int64 (stmt, 2, job->request_id);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
   rifq_db_write_audit_take (write, "agenda", "meeting", job->meeting_id, NULL,
                             meeting_json (job->meeting_id, "request", r->number), NULL);
@@ -823,13 +824,13 @@ remove_from_agenda_cb (RifqDb      *db,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      sqlite3_stmt *stmt = rifq_db_prepare (db, statements[i], error);
+      RifqStatement *stmt = rifq_db_prepare (db, statements[i], error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, job->meeting_id);
-      sqlite3_bind_int64 (stmt, 2, job->request_id);
-      if (!_rifq_request_store_step_ok (stmt, db, error))
+      rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
+      rifq_statement_bind_int64 (stmt, 2, job->request_id);
+      if (!rifq_db_run (db, stmt, error))
         return FALSE;
     }
   /* The votes cast on it there are gone from the meeting, not from the record. */
@@ -861,21 +862,21 @@ meeting_member (RifqDb     *db,
                 const char *username,
                 gboolean   *out_present)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT present FROM meeting_member WHERE meeting_id = ? AND username = ?",
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT present FROM meeting_member WHERE meeting_id = ? AND username = ?",
                                         NULL);
   gboolean listed = FALSE;
 
   *out_present = FALSE;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_text (stmt, 2, username, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  rifq_statement_bind_text (stmt, 2, username);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       listed = TRUE;
-      *out_present = sqlite3_column_int (stmt, 0) != 0;
+      *out_present = rifq_statement_get_int (stmt, 0) != 0;
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return listed;
 }
 
@@ -883,15 +884,15 @@ static char *
 meeting_day (RifqDb *db,
              gint64  meeting_id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT held_on FROM meeting WHERE id = ?", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT held_on FROM meeting WHERE id = ?", NULL);
   char *day = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    day = rifq_db_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    day = rifq_statement_dup_text (stmt, 0);
+  rifq_statement_reset (stmt);
   return day;
 }
 
@@ -961,7 +962,7 @@ vote_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *actor = rifq_db_get_actor (db);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean present;
 
   if (!require_meeting (db, job->meeting_id, error))
@@ -988,15 +989,15 @@ vote_cb (RifqDb      *db,
                               " DO UPDATE SET vote = ?4, amount = ?5, note = ?6, at = ?7", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->meeting_id);
-  sqlite3_bind_int64 (stmt, 2, job->request_id);
-  sqlite3_bind_text (stmt, 3, actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, job->vote, -1, SQLITE_STATIC);
+  rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
+  rifq_statement_bind_int64 (stmt, 2, job->request_id);
+  rifq_statement_bind_text (stmt, 3, actor);
+  rifq_statement_bind_text (stmt, 4, job->vote);
   if (job->amount >= 0)
-    sqlite3_bind_int64 (stmt, 5, job->amount);
-  sqlite3_bind_text (stmt, 6, rifq_text_is_blank (job->text) ? NULL : job->text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+    rifq_statement_bind_int64 (stmt, 5, job->amount);
+  rifq_statement_bind_text (stmt, 6, rifq_text_is_blank (job->text) ? NULL : job->text);
+  rifq_statement_bind_text (stmt, 7, stamp);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1086,7 +1087,7 @@ rifq_committee_meeting_rule (RifqDb    *db,
                              RifqRule  *rule,
                              GError   **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
@@ -1096,15 +1097,15 @@ rifq_committee_meeting_rule (RifqDb    *db,
                           error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      rule_from_codes (rule, (const char *) sqlite3_column_text (stmt, 0),
-                       (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2) != 0,
-                       (const char *) sqlite3_column_text (stmt, 3));
+      rule_from_codes (rule, rifq_statement_get_text (stmt, 0),
+                       rifq_statement_get_text (stmt, 1), rifq_statement_get_int (stmt, 2) != 0,
+                       rifq_statement_get_text (stmt, 3));
       found = TRUE;
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   if (!found)
     set_no_meeting_error (error, meeting_id);
   return found;
@@ -1294,7 +1295,7 @@ rifq_committee_tally (RifqDb  *db,
   g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
   guint counts[G_N_ELEMENTS (votes)] = { 0 };
   RifqRule rule;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -1306,13 +1307,13 @@ rifq_committee_tally (RifqDb  *db,
   stmt = rifq_db_prepare (db, "SELECT count(*), total (present) FROM meeting_member WHERE meeting_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      tally->members = (guint) sqlite3_column_int (stmt, 0);
-      tally->present = (guint) sqlite3_column_int (stmt, 1);
+      tally->members = (guint) rifq_statement_get_int (stmt, 0);
+      tally->present = (guint) rifq_statement_get_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
 
   /* Only the votes of members present count; the chair is the meeting's own. */
   stmt = rifq_db_prepare (db, "SELECT v.vote, m.chair FROM vote v JOIN meeting_member m"
@@ -1320,20 +1321,20 @@ rifq_committee_tally (RifqDb  *db,
                               " WHERE v.meeting_id = ? AND v.request_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, request_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  rifq_statement_bind_int64 (stmt, 2, request_id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      const char *vote = (const char *) sqlite3_column_text (stmt, 0);
+      const char *vote = rifq_statement_get_text (stmt, 0);
       guint i = vote_index (vote);
 
       if (i < G_N_ELEMENTS (votes))
         counts[i]++;
-      if (sqlite3_column_int (stmt, 1))
+      if (rifq_statement_get_int (stmt, 1))
         tally->chair_vote = g_strdup (vote);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -1390,7 +1391,7 @@ decide_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   RifqStepDetails details = { .text = job->text };
   RifqAction action;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 decision_id;
 
   if (!require_meeting_chair (db, job->meeting_id, _("record the committee’s decision"), error))
@@ -1417,23 +1418,24 @@ decide_cb (RifqDb      *db,
   json_generator_set_root (generator, tally_node);
   tally_text = json_generator_to_data (generator, NULL);
   stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
-                              " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  sqlite3_bind_int64 (stmt, 2, job->meeting_id);
-  sqlite3_bind_text (stmt, 3, job->vote, -1, SQLITE_STATIC);
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  rifq_statement_bind_int64 (stmt, 2, job->meeting_id);
+  rifq_statement_bind_text (stmt, 3, job->vote);
   if (job->amount >= 0)
-    sqlite3_bind_int64 (stmt, 4, job->amount);
-  sqlite3_bind_text (stmt, 5, job->text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, tally_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
+    rifq_statement_bind_int64 (stmt, 4, job->amount);
+  rifq_statement_bind_text (stmt, 5, job->text);
+  rifq_statement_bind_text (stmt, 6, tally_text);
+  rifq_statement_bind_text (stmt, 7, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 8, stamp);
   if (job->quantity > 0)
-    sqlite3_bind_int64 (stmt, 9, job->quantity);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+    rifq_statement_bind_int64 (stmt, 9, job->quantity);
+  decision_id = rifq_db_insert (db, stmt, error);
+  if (decision_id == 0)
     return FALSE;
-  decision_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
   rifq_db_write_audit_take (write, "decide", "decision", decision_id, NULL, rifq_tally_to_json (tally), job->text);
   /* The letter to the applicant is numbered with the decision it announces. */
   if (!issue_letter (db, write, r->id, decision_id, job->vote, error))
@@ -1510,10 +1512,11 @@ _rifq_committee_register_letter (RifqDb      *db,
                                  const char  *decision,
                                  const char  *issued_on,
                                  const char  *issued_by,
+                                 gint64      *out_letter_id,
                                  GError     **error)
 {
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   RifqHijriDate hijri;
   GDate day;
 
@@ -1524,17 +1527,18 @@ _rifq_committee_register_letter (RifqDb      *db,
     return NULL;
 
   stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
-                              " VALUES (?, ?, ?, ?, ?, ?)", error);
+                              " VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, request_id);
-  sqlite3_bind_int64 (stmt, 3, decision_id);
-  sqlite3_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
-                              : g_str_equal (decision, "reject") ? "rejection" : "deferral", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, issued_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, issued_by, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_text (stmt, 1, number);
+  rifq_statement_bind_int64 (stmt, 2, request_id);
+  rifq_statement_bind_int64 (stmt, 3, decision_id);
+  rifq_statement_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
+                                     : g_str_equal (decision, "reject") ? "rejection" : "deferral");
+  rifq_statement_bind_text (stmt, 5, issued_on);
+  rifq_statement_bind_text (stmt, 6, issued_by);
+  *out_letter_id = rifq_db_insert (db, stmt, error);
+  if (*out_letter_id == 0)
     return NULL;
   return g_steal_pointer (&number);
 }
@@ -1552,13 +1556,14 @@ issue_letter (RifqDb      *db,
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *number = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 letter_id;
 
   number = _rifq_committee_register_letter (db, request_id, decision_id, decision, today, rifq_db_get_actor (db),
-                                            error);
+                                            &letter_id, error);
   if (number == NULL)
     return FALSE;
   /* The letter is sealed as it is numbered: every print of it carries this seal. */
-  if (!rifq_seal_letter_in (db, write, sqlite3_last_insert_rowid (rifq_db_get_handle (db)), error))
+  if (!rifq_seal_letter_in (db, write, letter_id, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1576,7 +1581,7 @@ rifq_committee_letter_number (RifqDb  *db,
                               gint64   request_id,
                               GError **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   char *number = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -1585,10 +1590,10 @@ rifq_committee_letter_number (RifqDb  *db,
                               " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    number = rifq_db_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    number = rifq_statement_dup_text (stmt, 0);
+  rifq_statement_reset (stmt);
   if (number == NULL)
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                          _("The committee has not decided on this request yet: there is no letter to send."));
@@ -1599,7 +1604,7 @@ gint64
 rifq_committee_letter_id (RifqDb *db,
                           gint64  request_id)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), 0);
@@ -1608,10 +1613,10 @@ rifq_committee_letter_id (RifqDb *db,
                               " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    id = rifq_statement_get_int64 (stmt, 0);
+  rifq_statement_reset (stmt);
   return id;
 }
 
@@ -1619,7 +1624,7 @@ gint64
 rifq_committee_letter_by_number (RifqDb     *db,
                                  const char *number)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), 0);
@@ -1627,10 +1632,10 @@ rifq_committee_letter_by_number (RifqDb     *db,
   stmt = rifq_db_prepare (db, "SELECT id FROM letter WHERE number = ?", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, number);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    id = rifq_statement_get_int64 (stmt, 0);
+  rifq_statement_reset (stmt);
   return id;
 }
 
@@ -1641,7 +1646,7 @@ rifq_committee_votes (RifqDb  *db,
                       GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_vote_free);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -1651,21 +1656,21 @@ rifq_committee_votes (RifqDb  *db,
                               " ORDER BY s.full_name", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 2, request_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  rifq_statement_bind_int64 (stmt, 2, request_id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqVote *vote = g_new0 (RifqVote, 1);
 
-      vote->username = rifq_db_column_dup (stmt, 0);
-      vote->full_name = rifq_db_column_dup (stmt, 1);
-      vote->vote = rifq_db_column_dup (stmt, 2);
-      vote->amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
-      vote->note = rifq_db_column_dup (stmt, 4);
+      vote->username = rifq_statement_dup_text (stmt, 0);
+      vote->full_name = rifq_statement_dup_text (stmt, 1);
+      vote->vote = rifq_statement_dup_text (stmt, 2);
+      vote->amount = rifq_statement_is_null (stmt, 3) ? -1 : rifq_statement_get_int64 (stmt, 3);
+      vote->note = rifq_statement_dup_text (stmt, 4);
       g_ptr_array_add (list, vote);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -1679,7 +1684,7 @@ rifq_committee_decision (RifqDb  *db,
                          gint64   request_id)
 {
   RifqDecision *decision = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -1688,20 +1693,20 @@ rifq_committee_decision (RifqDb  *db,
                               " ORDER BY id DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  sqlite3_bind_int64 (stmt, 2, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  rifq_statement_bind_int64 (stmt, 2, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       decision = g_new0 (RifqDecision, 1);
-      decision->id = sqlite3_column_int64 (stmt, 0);
-      decision->meeting_id = sqlite3_column_int64 (stmt, 1);
-      decision->decision = rifq_db_column_dup (stmt, 2);
-      decision->amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
-      decision->reasons = rifq_db_column_dup (stmt, 4);
-      decision->decided_by = rifq_db_column_dup (stmt, 5);
-      decision->decided_at = rifq_db_column_dup (stmt, 6);
-      decision->quantity = sqlite3_column_int64 (stmt, 7);
+      decision->id = rifq_statement_get_int64 (stmt, 0);
+      decision->meeting_id = rifq_statement_get_int64 (stmt, 1);
+      decision->decision = rifq_statement_dup_text (stmt, 2);
+      decision->amount = rifq_statement_is_null (stmt, 3) ? -1 : rifq_statement_get_int64 (stmt, 3);
+      decision->reasons = rifq_statement_dup_text (stmt, 4);
+      decision->decided_by = rifq_statement_dup_text (stmt, 5);
+      decision->decided_at = rifq_statement_dup_text (stmt, 6);
+      decision->quantity = rifq_statement_get_int64 (stmt, 7);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return decision;
 }

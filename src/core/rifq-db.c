@@ -18,13 +18,9 @@
 #include <sys/stat.h>
 
 #include "rifq-core-resources.h"
-#include "rifq-db.h"
+#include "rifq-engine.h"
 #include "rifq-error.h"
 
-#define MIGRATIONS_PATH "/org/ruhamaa/Rifq/core/migrations/"
-#define SQLITE_HEADER   "SQLite format 3"
-/* How long a write waits for another program's to finish before it is refused as busy. */
-#define BUSY_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -46,9 +42,10 @@ struct _RifqDb
   GObject     parent_instance;
 
   /* owned */
-  sqlite3    *handle;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
-  char       *path;
+  const RifqEngine *engine;
+  RifqConnection   *conn;
+  GHashTable       *statements;   /* SQL text → RifqStatement */
+  char             *path;
   char       *actor;
 
   /* the audit log's key, from its file in the key folder; unset when this workstation lacks it */
@@ -67,65 +64,12 @@ struct _RifqDb
 
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
-/* The databases this process has open, by path (once a connection), so that nothing is ever
- * written over one of them. */
-G_LOCK_DEFINE_STATIC (open_paths);
-static GPtrArray *open_paths;
+enum {
+  RECORDS_CHANGED,
+  N_SIGNALS
+};
 
-static void
-remember_open (const char *path)
-{
-  G_LOCK (open_paths);
-  if (open_paths == NULL)
-    open_paths = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (open_paths, g_strdup (path));
-  G_UNLOCK (open_paths);
-}
-
-static void
-forget_open (const char *path)
-{
-  G_LOCK (open_paths);
-  for (guint i = 0; open_paths != NULL && i < open_paths->len; i++)
-    if (g_str_equal (g_ptr_array_index (open_paths, i), path))
-      {
-        g_ptr_array_remove_index_fast (open_paths, i);
-        break;
-      }
-  G_UNLOCK (open_paths);
-}
-
-static gboolean
-same_file (const char    *path,
-           const GStatBuf *target)
-{
-  GStatBuf buf;
-
-  return g_stat (path, &buf) == 0 && buf.st_dev == target->st_dev && buf.st_ino == target->st_ino;
-}
-
-gboolean
-rifq_db_file_is_open (const char *path)
-{
-  static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
-  GStatBuf target;
-  gboolean open = FALSE;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (g_stat (path, &target) != 0)
-    return FALSE;
-  G_LOCK (open_paths);
-  for (guint i = 0; open_paths != NULL && i < open_paths->len && !open; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (companions) && !open; j++)
-      {
-        g_autofree char *companion = g_strconcat (g_ptr_array_index (open_paths, i), companions[j], NULL);
-
-        open = same_file (companion, &target);
-      }
-  G_UNLOCK (open_paths);
-  return open;
-}
+static guint signals[N_SIGNALS];
 
 static void
 audit_entry_free (gpointer data)
@@ -141,9 +85,12 @@ audit_entry_free (gpointer data)
 }
 
 static void
-finalize_statement (gpointer stmt)
+statement_free (gpointer data)
 {
-  sqlite3_finalize (stmt);
+  RifqStatement *stmt = data;
+
+  stmt->engine->finalize (stmt->native);
+  g_free (stmt);
 }
 
 static void
@@ -152,11 +99,8 @@ rifq_db_finalize (GObject *object)
   RifqDb *self = (RifqDb *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->handle != NULL)
-    {
-      sqlite3_close_v2 (self->handle);
-      forget_open (self->path);
-    }
+  if (self->conn != NULL)
+    self->engine->close (self->conn);
   g_free (self->path);
   g_free (self->actor);
   g_free (self->chain_key_id);
@@ -171,60 +115,29 @@ static void
 rifq_db_class_init (RifqDbClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rifq_db_finalize;
+
+  /**
+   * RifqDb::records-changed:
+   * @kind: the kind of record, as in the audit log ("beneficiary", "request", "meeting"…)
+   * @ids: (element-type gint64): the ids of the records of that kind the write changed
+   *
+   * Emitted once a write is committed, once per kind of record it changed, so that lists
+   * update the rows that changed.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ARRAY);
 }
 
 static void
 rifq_db_init (RifqDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+                                            statement_free);
   self->actor = g_strdup (g_get_user_name ());
-}
-
-gboolean
-rifq_db_fail (RifqDb  *self,
-              GError **error)
-{
-  int code = sqlite3_extended_errcode (self->handle) & 0xff;
-
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY,
-                         _("The database is busy: another program is writing to it and did not finish within "
-                           "a few seconds. Nothing was changed; try again in a moment."));
-  else
-    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                 _("The database could not be read or written: %s"),
-                 sqlite3_errmsg (self->handle));
-  return FALSE;
-}
-
-static gboolean
-exec (RifqDb     *self,
-      const char *sql,
-      GError    **error)
-{
-  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return rifq_db_fail (self, error);
-  return TRUE;
-}
-
-static gboolean
-query_int (RifqDb     *self,
-           const char *sql,
-           int        *out_value,
-           GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return rifq_db_fail (self, error);
-  rc = sqlite3_step (stmt);
-  *out_value = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rifq_db_fail (self, error);
-  return TRUE;
 }
 
 char *
@@ -235,108 +148,6 @@ rifq_db_default_path (void)
   if (env != NULL && *env != '\0')
     return g_strdup (env);
   return g_build_filename (g_get_user_data_dir (), "rifq", "rifq.db", NULL);
-}
-
-/* A file that exists must be empty or start with SQLite's header: anything else is left alone
- * before SQLite gets a chance to touch it. */
-static gboolean
-check_file_kind (const char *path,
-                 gboolean   *out_exists,
-                 GError    **error)
-{
-  char header[16] = { 0 };
-  ssize_t n;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      if (errno == ENOENT)
-        {
-          *out_exists = FALSE;
-          return TRUE;
-        }
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                   _("Cannot open the database file “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-
-  *out_exists = TRUE;
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n == 0)
-    return TRUE;
-  if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is not a Rifq database. It was left untouched."), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-create_file (const char *path,
-             GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
-      return FALSE;
-    }
-
-  /* Beneficiaries' personal data: readable by its owner only. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                   _("Cannot create the database file “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-/* Refuses, before anything is written, a database of another program or a newer Rifq. */
-static gboolean
-check_identity (RifqDb  *self,
-                GError **error)
-{
-  int application_id;
-  int tables;
-
-  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &tables, error))
-    {
-      g_clear_error (error);
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is not a Rifq database. It was left untouched."), self->path);
-      return FALSE;
-    }
-
-  if (application_id != RIFQ_APPLICATION_ID && (tables > 0 || application_id != 0))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is not a Rifq database. It was left untouched."), self->path);
-      return FALSE;
-    }
-
-  if (self->schema_version > RIFQ_SCHEMA_VERSION)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE,
-                   _("“%s” was written by a newer version of Rifq (schema %d; this program "
-                     "knows up to %d). Update Rifq to open it; the file was not changed."),
-                   self->path, self->schema_version, RIFQ_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static int
@@ -353,7 +164,7 @@ migrate (RifqDb  *self,
   g_auto(GStrv) names = NULL;
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
 
-  names = g_resource_enumerate_children (rifq_core_get_resource (), MIGRATIONS_PATH, 0, error);
+  names = g_resource_enumerate_children (rifq_core_get_resource (), self->engine->migrations, 0, error);
   if (names == NULL)
     return FALSE;
 
@@ -369,8 +180,7 @@ migrate (RifqDb  *self,
   for (guint i = 0; i < pending->len; i++)
     {
       const char *name = g_ptr_array_index (pending, i);
-      g_autofree char *resource = g_strconcat (MIGRATIONS_PATH, name, NULL);
-      g_autofree char *pragma = NULL;
+      g_autofree char *resource = g_strconcat (self->engine->migrations, name, NULL);
       g_autoptr(GBytes) bytes = NULL;
       int number = (int) g_ascii_strtoll (name, NULL, 10);
 
@@ -379,50 +189,20 @@ migrate (RifqDb  *self,
         return FALSE;
 
       /* Each migration with its version bump is one transaction: all or nothing. */
-      pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
-                                number, RIFQ_APPLICATION_ID);
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!self->engine->begin_write (self->conn, error))
         return FALSE;
-      if (!exec (self, g_bytes_get_data (bytes, NULL), error) || !exec (self, pragma, error))
+      if (!rifq_db_exec (self, g_bytes_get_data (bytes, NULL), error) ||
+          !self->engine->set_schema_version (self->conn, number, error))
         {
-          exec (self, "ROLLBACK", NULL);
+          rifq_db_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
-      if (!exec (self, "COMMIT", error))
+      if (!rifq_db_exec (self, "COMMIT", error))
         return FALSE;
       self->schema_version = number;
     }
 
   return TRUE;
-}
-
-static RifqDb *
-open_connection (const char *path,
-                 int         flags,
-                 GError    **error)
-{
-  g_autoptr(RifqDb) self = g_object_new (RIFQ_TYPE_DB, NULL);
-  int rc;
-
-  self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
-  /* A handle, even a failed one, is closed in finalize: listed alike. */
-  if (self->handle != NULL)
-    remember_open (path);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                   _("Cannot open the database “%s”: %s"), path,
-                   self->handle ? sqlite3_errmsg (self->handle) : g_strerror (ENOMEM));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
-
-  if (!check_identity (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
 }
 
 /* The key folder */
@@ -633,18 +413,18 @@ static gboolean
 read_chain_key_row (RifqDb  *self,
                     GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT key_id, legacy_last_id, mac FROM chain_key"
+  RifqStatement *stmt = rifq_db_prepare (self, "SELECT key_id, legacy_last_id, mac FROM chain_key"
                                               " ORDER BY created_at DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    load_chain_key (self, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                    (const char *) sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  rc = rifq_statement_step (stmt);
+  if (rc == RIFQ_STEP_ROW)
+    load_chain_key (self, rifq_statement_get_text (stmt, 0), rifq_statement_get_int64 (stmt, 1),
+                    rifq_statement_get_text (stmt, 2));
+  rifq_statement_reset (stmt);
+  return rc == RIFQ_STEP_ROW;
 }
 
 static gboolean write_anchor (RifqDb      *self,
@@ -660,7 +440,7 @@ static gboolean
 ensure_chain_key (RifqDb  *self,
                   GError **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   g_autofree char *key_id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
@@ -683,12 +463,12 @@ ensure_chain_key (RifqDb  *self,
     return TRUE;
   if (error != NULL && *error != NULL)
     return FALSE;
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!self->engine->begin_write (self->conn, error))
     return FALSE;
   if (read_chain_key_row (self, NULL))
     {
       /* Another process made one first: use theirs. */
-      exec (self, "ROLLBACK", NULL);
+      rifq_db_exec (self, "ROLLBACK", NULL);
       return TRUE;
     }
 
@@ -696,16 +476,16 @@ ensure_chain_key (RifqDb  *self,
                           error);
   if (stmt == NULL)
     {
-      exec (self, "ROLLBACK", NULL);
+      rifq_db_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      last_id = sqlite3_column_int64 (stmt, 0);
-      last_hash = rifq_db_column_dup (stmt, 1);
-      entries = sqlite3_column_int64 (stmt, 2);
+      last_id = rifq_statement_get_int64 (stmt, 0);
+      last_hash = rifq_statement_dup_text (stmt, 1);
+      entries = rifq_statement_get_int64 (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
 
   randombytes_buf (key, sizeof key);
   crypto_hash_sha256 (digest, key, sizeof key);
@@ -721,7 +501,7 @@ ensure_chain_key (RifqDb  *self,
   path = rifq_db_key_path (key_id, ".audit-key");
   if (!rifq_db_write_private_file (path, text, error))
     {
-      exec (self, "ROLLBACK", NULL);
+      rifq_db_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
   sodium_memzero (text, strlen (text));
@@ -732,30 +512,45 @@ ensure_chain_key (RifqDb  *self,
                           error);
   if (stmt == NULL)
     {
-      exec (self, "ROLLBACK", NULL);
+      rifq_db_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, key_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, last_id);
-  sqlite3_bind_text (stmt, 4, mac, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE || !load_chain_key (self, key_id, last_id, mac)
+  rifq_statement_bind_text (stmt, 1, key_id);
+  rifq_statement_bind_text (stmt, 2, stamp);
+  rifq_statement_bind_int64 (stmt, 3, last_id);
+  rifq_statement_bind_text (stmt, 4, mac);
+  rc = rifq_statement_step (stmt);
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE || !load_chain_key (self, key_id, last_id, mac)
       || (last_id > 0 && !write_anchor (self, entries, last_id, last_hash, error)))
     {
-      if (rc != SQLITE_DONE)
+      if (rc != RIFQ_STEP_DONE)
         rifq_db_fail (self, error);
-      exec (self, "ROLLBACK", NULL);
+      rifq_db_exec (self, "ROLLBACK", NULL);
       g_unlink (path);
       if (error != NULL && *error == NULL)
         g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, self->chain_key_problem);
       return FALSE;
     }
-  if (!exec (self, "COMMIT", error))
+  if (!rifq_db_exec (self, "COMMIT", error))
     return FALSE;
   save_anchor_copy (self);
   return TRUE;
+}
+
+static RifqDb *
+connect (const char    *location,
+         RifqOpenMode   mode,
+         GError       **error)
+{
+  g_autoptr(RifqDb) self = g_object_new (RIFQ_TYPE_DB, NULL);
+
+  self->engine = &rifq_engine_sqlite;
+  self->path = g_strdup (location);
+  self->conn = self->engine->open (location, mode, &self->schema_version, error);
+  if (self->conn == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 RifqDb *
@@ -763,33 +558,12 @@ rifq_db_open (const char *path,
               GError    **error)
 {
   g_autoptr(RifqDb) self = NULL;
-  gboolean exists;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_file_kind (path, &exists, error))
+  self = connect (path, RIFQ_OPEN_CREATE, error);
+  if (self == NULL || !migrate (self, error) || !ensure_chain_key (self, error))
     return NULL;
-  if (!exists && !create_file (path, error))
-    return NULL;
-
-  /* Who wrote the file is asked over a read-only connection: closing a read-write one could
-   * fold a leftover journal into a database that is then refused. */
-  self = open_connection (path, SQLITE_OPEN_READONLY, error);
-  if (self == NULL)
-    return NULL;
-  g_clear_object (&self);
-
-  self = open_connection (path, SQLITE_OPEN_READWRITE, error);
-  if (self == NULL)
-    return NULL;
-
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !migrate (self, error) ||
-      !ensure_chain_key (self, error))
-    return NULL;
-
   return g_steal_pointer (&self);
 }
 
@@ -798,19 +572,10 @@ rifq_db_open_existing (const char *path,
                        GError    **error)
 {
   g_autoptr(RifqDb) self = NULL;
-  gboolean exists;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_file_kind (path, &exists, error))
-    return NULL;
-  if (!exists)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
-                   _("There is no database at “%s”. Create one with “rifq-admin init”."), path);
-      return NULL;
-    }
-  self = open_connection (path, SQLITE_OPEN_READONLY, error);
+  self = connect (path, RIFQ_OPEN_INSPECT, error);
   if (self == NULL)
     return NULL;
   if (self->schema_version >= 6 && sodium_init () >= 0)
@@ -823,13 +588,6 @@ rifq_db_get_path (RifqDb *self)
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
   return self->path;
-}
-
-sqlite3 *
-rifq_db_get_handle (RifqDb *self)
-{
-  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
-  return self->handle;
 }
 
 int
@@ -856,12 +614,30 @@ rifq_db_set_actor (RifqDb     *self,
   self->actor = g_strdup (actor);
 }
 
-sqlite3_stmt *
+gboolean
+rifq_db_fail (RifqDb  *self,
+              GError **error)
+{
+  self->engine->fail (self->conn, error);
+  return FALSE;
+}
+
+gboolean
+rifq_db_exec (RifqDb     *self,
+              const char *sql,
+              GError    **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->engine->exec (self->conn, sql, error);
+}
+
+RifqStatement *
 rifq_db_prepare (RifqDb     *self,
                  const char *sql,
                  GError    **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
+  gpointer native;
 
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -869,50 +645,74 @@ rifq_db_prepare (RifqDb     *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      self->engine->reset (stmt->native, TRUE);
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      rifq_db_fail (self, error);
-      return NULL;
-    }
+  native = self->engine->prepare (self->conn, sql, error);
+  if (native == NULL)
+    return NULL;
+  stmt = g_new0 (RifqStatement, 1);
+  stmt->engine = self->engine;
+  stmt->native = native;
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
 GPtrArray *
 rifq_db_collect (RifqDb         *self,
-                 sqlite3_stmt   *stmt,
+                 RifqStatement  *stmt,
                  RifqDbRowFunc   row_func,
                  GDestroyNotify  free_func,
                  GError        **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  RifqStep step;
 
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     g_ptr_array_add (items, row_func (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rifq_db_fail (self, error);
-      return NULL;
-    }
+  if (step != RIFQ_STEP_DONE)
+    rifq_db_fail (self, error);
+  rifq_statement_reset (stmt);
+  if (step != RIFQ_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&items);
 }
 
-char *
-rifq_db_column_dup (sqlite3_stmt *stmt,
-                    int           column)
+gboolean
+rifq_db_run (RifqDb         *self,
+             RifqStatement  *stmt,
+             GError        **error)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, column);
+  gboolean ok;
 
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  /* A statement that failed to prepare has set error already. */
+  if (stmt == NULL)
+    return FALSE;
+  ok = rifq_statement_step (stmt) == RIFQ_STEP_DONE;
+  if (!ok)
+    rifq_db_fail (self, error);
+  rifq_statement_reset (stmt);
+  return ok;
+}
+
+gint64
+rifq_db_insert (RifqDb         *self,
+                RifqStatement  *stmt,
+                GError        **error)
+{
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    id = rifq_statement_get_int64 (stmt, 0);
+  else
+    rifq_db_fail (self, error);
+  rifq_statement_reset (stmt);
+  return id;
 }
 
 void
@@ -1039,25 +839,25 @@ read_anchor (RifqDb  *self,
              Anchor  *anchor,
              GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT entries, last_id, last_hash, key_id, mac FROM audit_anchor"
+  RifqStatement *stmt = rifq_db_prepare (self, "SELECT entries, last_id, last_hash, key_id, mac FROM audit_anchor"
                                               " WHERE id = 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = rifq_statement_step (stmt);
+  if (rc == RIFQ_STEP_ROW)
     {
-      anchor->entries = sqlite3_column_int64 (stmt, 0);
-      anchor->last_id = sqlite3_column_int64 (stmt, 1);
-      anchor->last_hash = rifq_db_column_dup (stmt, 2);
-      anchor->key_id = rifq_db_column_dup (stmt, 3);
-      anchor->mac = rifq_db_column_dup (stmt, 4);
+      anchor->entries = rifq_statement_get_int64 (stmt, 0);
+      anchor->last_id = rifq_statement_get_int64 (stmt, 1);
+      anchor->last_hash = rifq_statement_dup_text (stmt, 2);
+      anchor->key_id = rifq_statement_dup_text (stmt, 3);
+      anchor->mac = rifq_statement_dup_text (stmt, 4);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     return rifq_db_fail (self, error);
-  return rc == SQLITE_ROW;
+  return rc == RIFQ_STEP_ROW;
 }
 
 static gboolean
@@ -1067,16 +867,16 @@ last_entry (RifqDb  *self,
             gint64  *out_count,
             GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  RifqStatement *stmt = rifq_db_prepare (self, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *out_hash = rc == SQLITE_ROW ? rifq_db_column_dup (stmt, 1) : NULL;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = rifq_statement_step (stmt);
+  *out_id = rc == RIFQ_STEP_ROW ? rifq_statement_get_int64 (stmt, 0) : 0;
+  *out_hash = rc == RIFQ_STEP_ROW ? rifq_statement_dup_text (stmt, 1) : NULL;
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     return rifq_db_fail (self, error);
   if (out_count == NULL)
     return TRUE;
@@ -1084,23 +884,12 @@ last_entry (RifqDb  *self,
   stmt = rifq_db_prepare (self, "SELECT count(*) FROM audit", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *out_count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rc = rifq_statement_step (stmt);
+  *out_count = rc == RIFQ_STEP_ROW ? rifq_statement_get_int64 (stmt, 0) : 0;
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_ROW)
     return rifq_db_fail (self, error);
   return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
 }
 
 /* An entry's number for a sentence; a ring of buffers, so that one sentence can hold a few. */
@@ -1154,7 +943,7 @@ append_audit (RifqDb      *self,
   g_auto(Anchor) anchor = { 0 };
   gint64 last_id = 0;
   gint64 entries = 0;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (self->chain_key == NULL)
     {
@@ -1197,28 +986,23 @@ append_audit (RifqDb      *self,
       stmt = rifq_db_prepare (self,
                               "INSERT INTO audit (at, actor, action, record_kind, record_id,"
                               " before_json, after_json, reason, prev_hash, hash, key_id)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, self->actor, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, e->action, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, e->record_kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 5, e->record_id);
-      bind_text_or_null (stmt, 6, e->before);
-      bind_text_or_null (stmt, 7, e->after);
-      bind_text_or_null (stmt, 8, e->reason);
-      bind_text_or_null (stmt, 9, prev);
-      sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 11, self->chain_key_id, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          rifq_db_fail (self, error);
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
-      last_id = sqlite3_last_insert_rowid (self->handle);
+      rifq_statement_bind_text (stmt, 1, at);
+      rifq_statement_bind_text (stmt, 2, self->actor);
+      rifq_statement_bind_text (stmt, 3, e->action);
+      rifq_statement_bind_text (stmt, 4, e->record_kind);
+      rifq_statement_bind_int64 (stmt, 5, e->record_id);
+      rifq_statement_bind_text (stmt, 6, e->before);
+      rifq_statement_bind_text (stmt, 7, e->after);
+      rifq_statement_bind_text (stmt, 8, e->reason);
+      rifq_statement_bind_text (stmt, 9, prev);
+      rifq_statement_bind_text (stmt, 10, hash);
+      rifq_statement_bind_text (stmt, 11, self->chain_key_id);
+      last_id = rifq_db_insert (self, stmt, error);
+      if (last_id == 0)
+        return FALSE;
       entries++;
       g_free (prev);
       prev = g_steal_pointer (&hash);
@@ -1235,24 +1019,24 @@ write_anchor (RifqDb      *self,
               GError     **error)
 {
   g_autofree char *mac = anchor_mac (self->chain_key, entries, last_id, last_hash);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   stmt = rifq_db_prepare (self, "INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
                                 " VALUES (1, ?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET entries = ?1,"
                                 " last_id = ?2, last_hash = ?3, key_id = ?4, mac = ?5", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entries);
-  sqlite3_bind_int64 (stmt, 2, last_id);
-  sqlite3_bind_text (stmt, 3, last_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, self->chain_key_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, mac, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_int64 (stmt, 1, entries);
+  rifq_statement_bind_int64 (stmt, 2, last_id);
+  rifq_statement_bind_text (stmt, 3, last_hash);
+  rifq_statement_bind_text (stmt, 4, self->chain_key_id);
+  rifq_statement_bind_text (stmt, 5, mac);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     {
-      sqlite3_reset (stmt);
+      rifq_statement_reset (stmt);
       return rifq_db_fail (self, error);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return TRUE;
 }
 
@@ -1300,6 +1084,38 @@ save_anchor_copy (RifqDb *self)
     g_warning ("The audit anchor could not be copied: %s", error->message);
 }
 
+/* Tells the lists what a committed write changed: once per kind of record, with its ids in the
+ * order they were written, each once. */
+static void
+announce_changes (RifqDb    *self,
+                  GPtrArray *entries)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                     (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AuditEntry *e = g_ptr_array_index (entries, i);
+      GArray *of_kind = g_hash_table_lookup (ids, e->record_kind);
+      gboolean seen = FALSE;
+
+      if (of_kind == NULL)
+        {
+          of_kind = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (ids, e->record_kind, of_kind);
+          g_ptr_array_add (kinds, e->record_kind);
+        }
+      for (guint j = 0; j < of_kind->len && !seen; j++)
+        seen = g_array_index (of_kind, gint64, j) == e->record_id;
+      if (!seen)
+        g_array_append_val (of_kind, e->record_id);
+    }
+  for (guint i = 0; i < kinds->len; i++)
+    g_signal_emit (self, signals[RECORDS_CHANGED], 0, g_ptr_array_index (kinds, i),
+                   g_hash_table_lookup (ids, g_ptr_array_index (kinds, i)));
+}
+
 gboolean
 rifq_db_write (RifqDb          *self,
                RifqDbWriteFunc  func,
@@ -1320,7 +1136,7 @@ rifq_db_write (RifqDb          *self,
       return FALSE;
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!self->engine->begin_write (self->conn, error))
     return FALSE;
 
   self->in_write = TRUE;
@@ -1336,12 +1152,14 @@ rifq_db_write (RifqDb          *self,
       ok = FALSE;
     }
 
-  ok = ok && append_audit (self, &write, error) && exec (self, "COMMIT", error);
+  ok = ok && append_audit (self, &write, error) && rifq_db_exec (self, "COMMIT", error);
   if (!ok)
-    exec (self, "ROLLBACK", NULL);
+    rifq_db_exec (self, "ROLLBACK", NULL);
   else
     save_anchor_copy (self);
 
+  if (ok)
+    announce_changes (self, write.entries);
   g_ptr_array_unref (write.entries);
   return ok;
 }
@@ -1409,7 +1227,7 @@ rifq_db_verify_audit (RifqDb  *self,
                       GError **error)
 {
   g_autofree char *prev = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 rows = 0;
   gint64 previous_id = 0;
   gboolean keyed = FALSE;
@@ -1431,13 +1249,13 @@ rifq_db_verify_audit (RifqDb  *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       g_autofree char *expected = NULL;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *stored_prev = (const char *) sqlite3_column_text (stmt, 9);
-      const char *stored = (const char *) sqlite3_column_text (stmt, 10);
-      const char *key_id = (const char *) sqlite3_column_text (stmt, 11);
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
+      const char *stored_prev = rifq_statement_get_text (stmt, 9);
+      const char *stored = rifq_statement_get_text (stmt, 10);
+      const char *key_id = rifq_statement_get_text (stmt, 11);
       char *message = NULL;
 
       /* Entries are numbered one after another: a gap is an entry deleted. */
@@ -1459,21 +1277,21 @@ rifq_db_verify_audit (RifqDb  *self,
         {
           keyed = keyed || key_id != NULL;
           expected = chain_hash (key_id != NULL ? self->chain_key : NULL, prev,
-                                 (const char *) sqlite3_column_text (stmt, 1),
-                                 (const char *) sqlite3_column_text (stmt, 2),
-                                 (const char *) sqlite3_column_text (stmt, 3),
-                                 (const char *) sqlite3_column_text (stmt, 4),
-                                 sqlite3_column_int64 (stmt, 5),
-                                 (const char *) sqlite3_column_text (stmt, 6),
-                                 (const char *) sqlite3_column_text (stmt, 7),
-                                 (const char *) sqlite3_column_text (stmt, 8));
+                                 rifq_statement_get_text (stmt, 1),
+                                 rifq_statement_get_text (stmt, 2),
+                                 rifq_statement_get_text (stmt, 3),
+                                 rifq_statement_get_text (stmt, 4),
+                                 rifq_statement_get_int64 (stmt, 5),
+                                 rifq_statement_get_text (stmt, 6),
+                                 rifq_statement_get_text (stmt, 7),
+                                 rifq_statement_get_text (stmt, 8));
           if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
             message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was "
                                          "written."), count_text (id));
         }
       if (message != NULL)
         {
-          sqlite3_reset (stmt);
+          rifq_statement_reset (stmt);
           return audit_broken (error, message);
         }
       g_free (prev);
@@ -1481,8 +1299,8 @@ rifq_db_verify_audit (RifqDb  *self,
       previous_id = id;
       rows++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (self, error);
 
   if (self->schema_version >= 6 && !verify_anchor (self, rows, previous_id, prev, error))
@@ -1496,33 +1314,15 @@ gboolean
 rifq_db_integrity_check (RifqDb  *self,
                          GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
-    return rifq_db_fail (self, error);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (result, "ok") != 0)
-        {
-          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                       _("The database file is damaged: %s"), result);
-          ok = FALSE;
-        }
-    }
-  else
-    ok = rifq_db_fail (self, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->engine->integrity_check (self->conn, error);
 }
 
 char *
 rifq_db_get_setting (RifqDb     *self,
                      const char *key)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
@@ -1530,9 +1330,9 @@ rifq_db_get_setting (RifqDb     *self,
   stmt = rifq_db_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = rifq_db_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, key);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    value = rifq_statement_dup_text (stmt, 0);
+  rifq_statement_reset (stmt);
   return value;
 }

@@ -9,7 +9,6 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -62,7 +61,6 @@ const char    *rifq_db_get_path       (RifqDb *self);
 /* TRUE when path is, by device and inode (through any link or spelling), a database this
  * process has open or one of its -wal, -shm or -journal files. */
 gboolean       rifq_db_file_is_open   (const char *path);
-sqlite3       *rifq_db_get_handle     (RifqDb *self);
 int            rifq_db_get_schema_version (RifqDb *self);
 
 /* The person recorded in audit rows: the operating-system user until accounts exist. */
@@ -70,14 +68,10 @@ const char    *rifq_db_get_actor      (RifqDb     *self);
 void           rifq_db_set_actor      (RifqDb     *self,
                                        const char *actor);
 
-/* A cached prepared statement (reset and unbound on return); NULL and error on failure. */
-sqlite3_stmt  *rifq_db_prepare        (RifqDb     *self,
-                                       const char *sql,
-                                       GError    **error);
-
 /* Runs func inside one IMMEDIATE transaction; every audit entry it added is appended in the
  * same transaction. Commits when func returns TRUE and added at least one entry; otherwise
- * rolls back, so nothing is half-written. */
+ * rolls back, so nothing is half-written. Once committed, RifqDb::records-changed names
+ * the records it changed. */
 gboolean       rifq_db_write          (RifqDb          *self,
                                        RifqDbWriteFunc  func,
                                        gpointer         user_data,
@@ -101,24 +95,6 @@ void           rifq_db_write_audit_take (RifqDbWrite *write,
                                          JsonNode    *before,
                                          JsonNode    *after,
                                          const char  *reason);
-
-/* Sets error from the connection's last failure, with a sentence in the interface language. */
-gboolean       rifq_db_fail           (RifqDb  *self,
-                                       GError **error);
-
-/* Steps a prepared statement to its end, turning each row into an item with row_func; resets
- * the statement. NULL with error (the statement reset) when SQLite fails. */
-typedef gpointer (*RifqDbRowFunc) (sqlite3_stmt *stmt);
-
-GPtrArray     *rifq_db_collect        (RifqDb         *self,
-                                       sqlite3_stmt   *stmt,
-                                       RifqDbRowFunc   row_func,
-                                       GDestroyNotify  free_func,
-                                       GError        **error);
-
-/* Helpers for reading a column that may be NULL. */
-char          *rifq_db_column_dup     (sqlite3_stmt *stmt,
-                                       int           column);
 
 /* Re-computes the audit chain; FALSE with the first broken row named in error. */
 gboolean       rifq_db_verify_audit   (RifqDb  *self,

@@ -13,17 +13,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "rifq-beneficiary.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-beneficiary.h"
 #include "rifq-calendar.h"
 #include "rifq-committee-private.h"
+#include "rifq-demo.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
-#include "rifq-demo.h"
+#include "rifq-statement.h"
 
 static const char * const male_names[] = {
   "محمد", "أحمد", "عبدالله", "عبد الرحمن", "عبدالعزيز", "سعد", "فهد", "خالد", "سلطان", "ناصر",
@@ -362,18 +363,6 @@ pick_state (GRand *rand)
   return "closed";
 }
 
-static gboolean
-run (RifqDb       *db,
-     sqlite3_stmt *stmt,
-     GError      **error)
-{
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rifq_db_fail (db, error);
-  return TRUE;
-}
-
 /* The committee as it stands, the chair first; one is seated when the database has no chair. */
 static GPtrArray *
 seat_committee (RifqDb      *db,
@@ -388,7 +377,7 @@ seat_committee (RifqDb      *db,
     return NULL;
   for (guint i = 0; chairs->len == 0 && i < G_N_ELEMENTS (demo_committee); i++)
     {
-      sqlite3_stmt *stmt;
+      RifqStatement *stmt;
 
       if (stamp == NULL)
         {
@@ -400,19 +389,19 @@ seat_committee (RifqDb      *db,
                                   " ON CONFLICT (username) DO NOTHING", error);
       if (stmt != NULL)
         {
-          sqlite3_bind_text (stmt, 1, demo_committee[i].username, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, demo_committee[i].full_name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
+          rifq_statement_bind_text (stmt, 1, demo_committee[i].username);
+          rifq_statement_bind_text (stmt, 2, demo_committee[i].full_name);
+          rifq_statement_bind_text (stmt, 3, stamp);
         }
-      if (!run (db, stmt, error))
+      if (!rifq_db_run (db, stmt, error))
         return NULL;
       stmt = rifq_db_prepare (db, "INSERT OR IGNORE INTO staff_role (username, role) VALUES (?, ?)", error);
       if (stmt != NULL)
         {
-          sqlite3_bind_text (stmt, 1, demo_committee[i].username, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, demo_committee[i].role, -1, SQLITE_STATIC);
+          rifq_statement_bind_text (stmt, 1, demo_committee[i].username);
+          rifq_statement_bind_text (stmt, 2, demo_committee[i].role);
         }
-      if (!run (db, stmt, error))
+      if (!rifq_db_run (db, stmt, error))
         return NULL;
       {
         /* Recorded as staff added by hand would be: the member as they now stand. */
@@ -458,7 +447,7 @@ demo_meeting (RifqDb         *db,
 {
   const char *chair = ((RifqStaff *) g_ptr_array_index (members, 0))->username;
   g_autofree char *called_at = g_strdup_printf ("%sT06:00:00Z", day);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 id;
 
   stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
@@ -466,29 +455,30 @@ demo_meeting (RifqDb         *db,
                               " coalesce ((SELECT value FROM settings WHERE key = 'committee_quorum'), 'more_than_half'),"
                               " coalesce ((SELECT value FROM settings WHERE key = 'committee_majority'), 'of_present'),"
                               " coalesce ((SELECT value <> '0' FROM settings WHERE key = 'committee_chair_breaks_tie'), 1),"
-                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))",
+                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))"
+                              " RETURNING id",
                           error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, chair, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, called_at, -1, SQLITE_STATIC);
+      rifq_statement_bind_text (stmt, 1, day);
+      rifq_statement_bind_text (stmt, 2, chair);
+      rifq_statement_bind_text (stmt, 3, called_at);
     }
-  if (!run (db, stmt, error))
+  id = rifq_db_insert (db, stmt, error);
+  if (id == 0)
     return 0;
-  id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
   for (guint i = 0; i < members->len; i++)
     {
       stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present, chair)"
                                   " VALUES (?, ?, ?, ?)", error);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_text (stmt, 2, ((RifqStaff *) g_ptr_array_index (members, i))->username, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 3, present[i]);
-          sqlite3_bind_int (stmt, 4, i == 0);
+          rifq_statement_bind_int64 (stmt, 1, id);
+          rifq_statement_bind_text (stmt, 2, ((RifqStaff *) g_ptr_array_index (members, i))->username);
+          rifq_statement_bind_int64 (stmt, 3, present[i]);
+          rifq_statement_bind_int64 (stmt, 4, i == 0);
         }
-      if (!run (db, stmt, error))
+      if (!rifq_db_run (db, stmt, error))
         return 0;
     }
   return id;
@@ -501,16 +491,16 @@ demo_agenda_item (RifqDb  *db,
                   guint    position,
                   GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "INSERT INTO agenda_item (meeting_id, request_id, position)"
+  RifqStatement *stmt = rifq_db_prepare (db, "INSERT INTO agenda_item (meeting_id, request_id, position)"
                                             " VALUES (?, ?, ?)", error);
 
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, meeting_id);
-      sqlite3_bind_int64 (stmt, 2, request_id);
-      sqlite3_bind_int (stmt, 3, (int) position);
+      rifq_statement_bind_int64 (stmt, 1, meeting_id);
+      rifq_statement_bind_int64 (stmt, 2, request_id);
+      rifq_statement_bind_int64 (stmt, 3, (int) position);
     }
-  return run (db, stmt, error);
+  return rifq_db_run (db, stmt, error);
 }
 
 /* The votes of the members present: with the decision, now and then one against it or one
@@ -580,7 +570,7 @@ demo_decision (RifqDb          *db,
   gint64 amount = d->accepted && d->asked > 0 ? d->asked - 500 * g_rand_int_range (rand, 0, 2) : -1;
   gint64 quantity = 0;
   gint64 decision_id;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean parsed;
   GDate day;
 
@@ -601,45 +591,45 @@ demo_decision (RifqDb          *db,
                                   " VALUES (?, ?, ?, ?, ?, NULL, ?)", error);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, meeting_id);
-          sqlite3_bind_int64 (stmt, 2, d->id);
-          sqlite3_bind_text (stmt, 3, ((RifqStaff *) g_ptr_array_index (members, i))->username, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, cast[i], -1, SQLITE_STATIC);
+          rifq_statement_bind_int64 (stmt, 1, meeting_id);
+          rifq_statement_bind_int64 (stmt, 2, d->id);
+          rifq_statement_bind_text (stmt, 3, ((RifqStaff *) g_ptr_array_index (members, i))->username);
+          rifq_statement_bind_text (stmt, 4, cast[i]);
           if (amount > 0 && g_str_equal (cast[i], "accept"))
-            sqlite3_bind_int64 (stmt, 5, amount);
-          sqlite3_bind_text (stmt, 6, decided_at, -1, SQLITE_STATIC);
+            rifq_statement_bind_int64 (stmt, 5, amount);
+          rifq_statement_bind_text (stmt, 6, decided_at);
         }
-      if (!run (db, stmt, error))
+      if (!rifq_db_run (db, stmt, error))
         return FALSE;
     }
 
   tally_node = rifq_tally_to_json (tally);
   tally_text = json_to_string (tally_node, FALSE);
   stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, quantity, reasons,"
-                              " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, d->id);
-      sqlite3_bind_int64 (stmt, 2, meeting_id);
-      sqlite3_bind_text (stmt, 3, decision, -1, SQLITE_STATIC);
+      rifq_statement_bind_int64 (stmt, 1, d->id);
+      rifq_statement_bind_int64 (stmt, 2, meeting_id);
+      rifq_statement_bind_text (stmt, 3, decision);
       if (amount > 0)
-        sqlite3_bind_int64 (stmt, 4, amount);
+        rifq_statement_bind_int64 (stmt, 4, amount);
       if (quantity > 0)
-        sqlite3_bind_int64 (stmt, 5, quantity);
-      sqlite3_bind_text (stmt, 6, reasons, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, tally_text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, chair, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, decided_at, -1, SQLITE_STATIC);
+        rifq_statement_bind_int64 (stmt, 5, quantity);
+      rifq_statement_bind_text (stmt, 6, reasons);
+      rifq_statement_bind_text (stmt, 7, tally_text);
+      rifq_statement_bind_text (stmt, 8, chair);
+      rifq_statement_bind_text (stmt, 9, decided_at);
     }
-  if (!run (db, stmt, error))
+  decision_id = rifq_db_insert (db, stmt, error);
+  if (decision_id == 0)
     return FALSE;
-  decision_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
 
   /* The letter to the applicant, numbered in the register in the order the decisions went out. */
-  number = _rifq_committee_register_letter (db, d->id, decision_id, decision, d->day, chair, error);
+  number = _rifq_committee_register_letter (db, d->id, decision_id, decision, d->day, chair, &letter_id, error);
   if (number == NULL)
     return FALSE;
-  letter_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
   if (!rifq_seal_letter_in (db, write, letter_id, error))
     return FALSE;
 
@@ -648,14 +638,14 @@ demo_decision (RifqDb          *db,
                               " WHERE id = ?6", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, reasons, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, chair, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, decided_at, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, d->registered);
-      sqlite3_bind_int (stmt, 5, d->closed);
-      sqlite3_bind_int64 (stmt, 6, d->id);
+      rifq_statement_bind_text (stmt, 1, reasons);
+      rifq_statement_bind_text (stmt, 2, chair);
+      rifq_statement_bind_text (stmt, 3, decided_at);
+      rifq_statement_bind_int64 (stmt, 4, d->registered);
+      rifq_statement_bind_int64 (stmt, 5, d->closed);
+      rifq_statement_bind_int64 (stmt, 6, d->id);
     }
-  if (!run (db, stmt, error))
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   /* What was delivered keeps within what was approved: all of an amount, part of a quantity. */
@@ -674,18 +664,18 @@ demo_decision (RifqDb          *db,
                                   " delivered_by, place, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, d->id);
-          sqlite3_bind_text (stmt, 2, d->kind, -1, SQLITE_STATIC);
+          rifq_statement_bind_int64 (stmt, 1, d->id);
+          rifq_statement_bind_text (stmt, 2, d->kind);
           if (amount > 0 || d->asked > 0)
-            sqlite3_bind_int64 (stmt, 4, amount > 0 ? amount : d->asked);
+            rifq_statement_bind_int64 (stmt, 4, amount > 0 ? amount : d->asked);
           else
-            sqlite3_bind_int (stmt, 3, 1);
-          sqlite3_bind_text (stmt, 5, delivered_on, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, PICK (rand, demo_officers), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, g_rand_boolean (rand) ? "home" : "office", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 8, decided_at, -1, SQLITE_STATIC);
+            rifq_statement_bind_int64 (stmt, 3, 1);
+          rifq_statement_bind_text (stmt, 5, delivered_on);
+          rifq_statement_bind_text (stmt, 6, PICK (rand, demo_officers));
+          rifq_statement_bind_text (stmt, 7, g_rand_boolean (rand) ? "home" : "office");
+          rifq_statement_bind_text (stmt, 8, decided_at);
         }
-      if (!run (db, stmt, error))
+      if (!rifq_db_run (db, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -783,7 +773,7 @@ fill_requests_cb (RifqDb      *db,
   int period = rifq_request_store_decision_period (db);
   guint n_meetings = 0;
   GDate today;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (people <= 0)
     {
@@ -840,34 +830,34 @@ fill_requests_cb (RifqDb      *db,
                                   " state, received_by, received_at, submitted_on, submitted_at, due_on,"
                                   " updated_at, seq_year, seq, amount) VALUES (?, (SELECT id FROM beneficiary WHERE"
                                   " id >= ?2 ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
-                                  " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, 1 + g_rand_int_range (rand, 0, (gint32) MIN (people, G_MAXINT32)));
-      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, g_rand_int_range (rand, 1, 9));
-      sqlite3_bind_text (stmt, 5, PICK (rand, request_descriptions), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, received_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, submitted_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, submitted_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 10, due_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 11, stamp, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 12, seq_year);
-      sqlite3_bind_int64 (stmt, 13, seq);
+      rifq_statement_bind_text (stmt, 1, number);
+      rifq_statement_bind_int64 (stmt, 2, 1 + g_rand_int_range (rand, 0, (gint32) MIN (people, G_MAXINT32)));
+      rifq_statement_bind_text (stmt, 3, kind);
+      rifq_statement_bind_int64 (stmt, 4, g_rand_int_range (rand, 1, 9));
+      rifq_statement_bind_text (stmt, 5, PICK (rand, request_descriptions));
+      rifq_statement_bind_text (stmt, 6, state);
+      rifq_statement_bind_text (stmt, 7, received_on);
+      rifq_statement_bind_text (stmt, 8, submitted_on);
+      rifq_statement_bind_text (stmt, 9, submitted_on);
+      rifq_statement_bind_text (stmt, 10, due_on);
+      rifq_statement_bind_text (stmt, 11, stamp);
+      rifq_statement_bind_int64 (stmt, 12, seq_year);
+      rifq_statement_bind_int64 (stmt, 13, seq);
       if (asked >= 0)
-        sqlite3_bind_int64 (stmt, 14, asked);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return rifq_db_fail (db, error);
-      request_id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
+        rifq_statement_bind_int64 (stmt, 14, asked);
+      request_id = rifq_db_insert (db, stmt, error);
+      if (request_id == 0)
+        return FALSE;
       if (first_id == 0)
         first_id = request_id;
 
       /* Past the committee, the decision came from a meeting: the first one after submission. */
       if (!at_desk && !recent)
         {
-          Decided d = { .id = sqlite3_last_insert_rowid (rifq_db_get_handle (db)), .kind = kind, .asked = asked };
+          Decided d = { .id = request_id, .kind = kind, .asked = asked };
           GDate meeting = today;
 
           g_date_subtract_days (&meeting, 7 * (g_date_days_between (&received, &today) / 7));
@@ -880,9 +870,7 @@ fill_requests_cb (RifqDb      *db,
         }
       else if (g_str_equal (state, "under_review"))
         {
-          gint64 id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
-
-          g_array_append_val (under_review, id);
+          g_array_append_val (under_review, request_id);
         }
 
       /* Past the desk, a request carries what was signed with it. */
@@ -904,12 +892,12 @@ fill_requests_cb (RifqDb      *db,
                                       " validity_json = ? WHERE id = ?", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, 1, strokes, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, PICK (rand, demo_officers), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, submitted_on, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, validity, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 5, request_id);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
+          rifq_statement_bind_text (stmt, 1, strokes);
+          rifq_statement_bind_text (stmt, 2, PICK (rand, demo_officers));
+          rifq_statement_bind_text (stmt, 3, submitted_on);
+          rifq_statement_bind_text (stmt, 4, validity);
+          rifq_statement_bind_int64 (stmt, 5, request_id);
+          if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
             return rifq_db_fail (db, error);
           /* Sealed as a submission seals it. */
           if (!rifq_seal_request_in (db, write, request_id, error))
@@ -922,10 +910,10 @@ fill_requests_cb (RifqDb      *db,
                                       " VALUES (?, ?, 'demo', ?)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, request_id);
-          sqlite3_bind_text (stmt, 2, "هل يشمل الدعم المقيمين مع أبنائهم؟", -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
+          rifq_statement_bind_int64 (stmt, 1, request_id);
+          rifq_statement_bind_text (stmt, 2, "هل يشمل الدعم المقيمين مع أبنائهم؟");
+          rifq_statement_bind_text (stmt, 3, stamp);
+          if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
             return rifq_db_fail (db, error);
         }
     }
@@ -941,13 +929,13 @@ fill_requests_cb (RifqDb      *db,
   {
     g_autoptr(GArray) meetings = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-    while (sqlite3_step (stmt) == SQLITE_ROW)
+    while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
+        gint64 id = rifq_statement_get_int64 (stmt, 0);
 
         g_array_append_val (meetings, id);
       }
-    sqlite3_reset (stmt);
+    rifq_statement_reset (stmt);
     for (guint i = 0; i < meetings->len; i++)
       {
         gint64 id = g_array_index (meetings, gint64, i);
@@ -961,21 +949,21 @@ fill_requests_cb (RifqDb      *db,
   stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request WHERE id >= ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, first_id);
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       g_autoptr(JsonBuilder) entry = json_builder_new ();
 
       json_builder_begin_object (entry);
       json_builder_set_member_name (entry, "number");
-      json_builder_add_string_value (entry, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_add_string_value (entry, rifq_statement_get_text (stmt, 1));
       json_builder_set_member_name (entry, "state");
-      json_builder_add_string_value (entry, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_add_string_value (entry, rifq_statement_get_text (stmt, 2));
       json_builder_end_object (entry);
-      rifq_db_write_audit_take (write, "demo", "request", sqlite3_column_int64 (stmt, 0), NULL,
+      rifq_db_write_audit_take (write, "demo", "request", rifq_statement_get_int64 (stmt, 0), NULL,
                                 json_builder_get_root (entry), NULL);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "requests");

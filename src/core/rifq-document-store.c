@@ -18,6 +18,7 @@
 #include "rifq-locale.h"
 #include "rifq-request-store-private.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 #include "rifq-validate.h"
 
 static const char * const allowed_mime_types[] = {
@@ -25,14 +26,14 @@ static const char * const allowed_mime_types[] = {
 };
 
 static RifqDocument *
-document_from_type_row (sqlite3_stmt *stmt)
+document_from_type_row (RifqStatement *stmt)
 {
   RifqDocument *doc = g_new0 (RifqDocument, 1);
 
-  doc->type = rifq_db_column_dup (stmt, 0);
-  doc->type_label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 1 : 2);
-  doc->has_expiry = sqlite3_column_int (stmt, 3);
-  doc->required = sqlite3_column_int (stmt, 4);
+  doc->type = rifq_statement_dup_text (stmt, 0);
+  doc->type_label = rifq_statement_dup_text (stmt, rifq_locale_is_arabic () ? 1 : 2);
+  doc->has_expiry = rifq_statement_get_int (stmt, 3);
+  doc->required = rifq_statement_get_int (stmt, 4);
   doc->scans = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_scan_free);
   return doc;
 }
@@ -42,7 +43,7 @@ rifq_request_store_checklist (RifqDb     *db,
                               const char *kind,
                               GError    **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -51,7 +52,7 @@ rifq_request_store_checklist (RifqDb     *db,
                               " WHERE k.kind = ? ORDER BY t.position", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  rifq_statement_bind_text (stmt, 1, kind);
   return rifq_db_collect (db, stmt, (RifqDbRowFunc) document_from_type_row, (GDestroyNotify) rifq_document_free,
                           error);
 }
@@ -62,7 +63,7 @@ load_scans (RifqDb      *db,
             RifqRequest *r,
             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
@@ -71,10 +72,10 @@ load_scans (RifqDb      *db,
                               " WHERE d.request_id = ? ORDER BY s.document_id, s.position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 document_id = sqlite3_column_int64 (stmt, 0);
+      gint64 document_id = rifq_statement_get_int64 (stmt, 0);
 
       for (guint i = 0; i < r->documents->len; i++)
         {
@@ -84,10 +85,10 @@ load_scans (RifqDb      *db,
           if (doc->id != document_id)
             continue;
           scan = g_new0 (RifqScan, 1);
-          scan->sha256 = rifq_db_column_dup (stmt, 1);
-          scan->name = rifq_db_column_dup (stmt, 2);
-          scan->mime = rifq_db_column_dup (stmt, 3);
-          scan->size = sqlite3_column_int64 (stmt, 4);
+          scan->sha256 = rifq_statement_dup_text (stmt, 1);
+          scan->name = rifq_statement_dup_text (stmt, 2);
+          scan->mime = rifq_statement_dup_text (stmt, 3);
+          scan->size = rifq_statement_get_int64 (stmt, 4);
           g_ptr_array_add (doc->scans, scan);
           g_free (doc->attachment_sha);
           g_free (doc->attachment_name);
@@ -99,8 +100,8 @@ load_scans (RifqDb      *db,
           break;
         }
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+  rifq_statement_reset (stmt);
+  return rc == RIFQ_STEP_DONE || rifq_db_fail (db, error);
 }
 
 gboolean
@@ -108,7 +109,7 @@ _rifq_request_store_load_documents (RifqDb      *db,
                 RifqRequest *r,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   /* The kind's checklist, then any other document entered, each once. */
@@ -123,23 +124,23 @@ _rifq_request_store_load_documents (RifqDb      *db,
                           " ORDER BY t.position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  sqlite3_bind_text (stmt, 2, r->kind, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  rifq_statement_bind_text (stmt, 2, r->kind);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqDocument *doc = document_from_type_row (stmt);
 
-      doc->id = sqlite3_column_int64 (stmt, 5);
-      doc->number = rifq_db_column_dup (stmt, 6);
-      doc->issued_on = rifq_db_column_dup (stmt, 7);
-      doc->expires_on = rifq_db_column_dup (stmt, 8);
-      doc->matched = sqlite3_column_int (stmt, 9);
-      doc->verified_by = rifq_db_column_dup (stmt, 10);
-      doc->verified_at = rifq_db_column_dup (stmt, 11);
+      doc->id = rifq_statement_get_int64 (stmt, 5);
+      doc->number = rifq_statement_dup_text (stmt, 6);
+      doc->issued_on = rifq_statement_dup_text (stmt, 7);
+      doc->expires_on = rifq_statement_dup_text (stmt, 8);
+      doc->matched = rifq_statement_get_int (stmt, 9);
+      doc->verified_by = rifq_statement_dup_text (stmt, 10);
+      doc->verified_at = rifq_statement_dup_text (stmt, 11);
       g_ptr_array_add (r->documents, doc);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   return load_scans (db, r, error);
 }
@@ -186,16 +187,16 @@ static char *
 document_type_label (RifqDb     *db,
                      const char *type)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en, has_expiry FROM document_type"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en, has_expiry FROM document_type"
                                             " WHERE code = ?", NULL);
   char *label = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = rifq_db_column_dup (stmt, rifq_locale_is_arabic () ? 0 : 1);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, type);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    label = rifq_statement_dup_text (stmt, rifq_locale_is_arabic () ? 0 : 1);
+  rifq_statement_reset (stmt);
   return label;
 }
 
@@ -203,15 +204,15 @@ static gboolean
 document_type_has_expiry (RifqDb     *db,
                           const char *type)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT has_expiry FROM document_type WHERE code = ?", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT has_expiry FROM document_type WHERE code = ?", NULL);
   gboolean has = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    has = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, type);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    has = rifq_statement_get_int (stmt, 0);
+  rifq_statement_reset (stmt);
   return has;
 }
 
@@ -255,7 +256,7 @@ save_document_cb (RifqDb      *db,
   const RifqDocument *saved;
   RifqDocument after = { 0 };
   gboolean has_expiry;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   r = rifq_request_store_get (db, job->request_id, error);
   if (r == NULL || !_rifq_request_store_check_editable (db, r, error))
@@ -331,15 +332,15 @@ save_document_cb (RifqDb      *db,
                           error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  sqlite3_bind_text (stmt, 2, in->type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, issued, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, expires, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, in->matched ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  rifq_statement_bind_text (stmt, 2, in->type);
+  rifq_statement_bind_text (stmt, 3, number);
+  rifq_statement_bind_text (stmt, 4, issued);
+  rifq_statement_bind_text (stmt, 5, expires);
+  rifq_statement_bind_int64 (stmt, 6, in->matched ? 1 : 0);
+  rifq_statement_bind_text (stmt, 7, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 8, stamp);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   rifq_db_write_audit_take (write, "document", "request", r->id,
@@ -402,7 +403,7 @@ attach_cb (RifqDb      *db,
   g_autofree char *label = NULL;
   const RifqDocument *doc;
   const char *mime = rifq_content_sniff (job->data, allowed_mime_types);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gsize size;
   gconstpointer bytes = g_bytes_get_data (job->data, &size);
 
@@ -430,12 +431,12 @@ attach_cb (RifqDb      *db,
                               " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, mime, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, (gint64) size);
-  sqlite3_bind_blob64 (stmt, 4, bytes, size, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_text (stmt, 1, sha);
+  rifq_statement_bind_text (stmt, 2, mime);
+  rifq_statement_bind_int64 (stmt, 3, (gint64) size);
+  rifq_statement_bind_blob (stmt, 4, bytes, size);
+  rifq_statement_bind_text (stmt, 5, stamp);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   /* The same scan twice on one document is kept once. */
@@ -445,12 +446,12 @@ attach_cb (RifqDb      *db,
                               " ON CONFLICT (document_id, sha256) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, doc->id);
-  sqlite3_bind_text (stmt, 2, sha, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, job->filename, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_int64 (stmt, 1, doc->id);
+  rifq_statement_bind_text (stmt, 2, sha);
+  rifq_statement_bind_text (stmt, 3, job->filename);
+  rifq_statement_bind_text (stmt, 4, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 5, stamp);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   rifq_db_write_audit_take (write, "attach", "request", r->id, NULL,
@@ -539,7 +540,7 @@ rifq_request_store_read_attachment (RifqDb     *db,
                                     char      **out_mime,
                                     GError    **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   GBytes *bytes = NULL;
   int rc;
 
@@ -548,16 +549,16 @@ rifq_request_store_read_attachment (RifqDb     *db,
   stmt = rifq_db_prepare (db, "SELECT data, mime FROM attachment WHERE sha256 = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, sha256);
+  rc = rifq_statement_step (stmt);
+  if (rc == RIFQ_STEP_ROW)
     {
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+      bytes = g_bytes_new (rifq_statement_get_blob (stmt, 0), (gsize) rifq_statement_get_size (stmt, 0));
       if (out_mime != NULL)
-        *out_mime = rifq_db_column_dup (stmt, 1);
+        *out_mime = rifq_statement_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;

@@ -15,6 +15,7 @@
 #include "rifq-arabic.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
+#include "rifq-statement.h"
 
 typedef enum
 {
@@ -273,7 +274,7 @@ rifq_numbering_next (RifqDb        *db,
                      GError       **error)
 {
   g_autoptr(RifqNumberFormat) format = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 sequence = -1;
   int year;
 
@@ -290,13 +291,13 @@ rifq_numbering_next (RifqDb        *db,
                               " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, registers[reg].sequence, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sequence = sqlite3_column_int64 (stmt, 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE || sequence < 0)
+  rifq_statement_bind_text (stmt, 1, registers[reg].sequence);
+  rifq_statement_bind_int64 (stmt, 2, year);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    sequence = rifq_statement_get_int64 (stmt, 0);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE || sequence < 0)
     {
-      sqlite3_reset (stmt);
+      rifq_statement_reset (stmt);
       rifq_db_fail (db, error);
       return NULL;
     }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rifq-request-store.h"
+#include "rifq-statement.h"
 
 G_BEGIN_DECLS
 
@@ -23,9 +24,9 @@ G_BEGIN_DECLS
   " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
 
 /* Every row of a statement selecting RIFQ_REQUEST_COLUMNS, as requests; resets the statement. */
-GPtrArray    *_rifq_request_store_collect            (RifqDb       *db,
-                                                      sqlite3_stmt *stmt,
-                                                      GError      **error);
+GPtrArray    *_rifq_request_store_collect            (RifqDb        *db,
+                                                      RifqStatement *stmt,
+                                                      GError       **error);
 
 /* One write of a step, run by rifq_db_write. */
 typedef struct
@@ -45,9 +46,6 @@ typedef struct
 } RifqRequestJob;
 
 char         *_rifq_request_store_stamp_now          (void);
-gboolean      _rifq_request_store_step_ok            (sqlite3_stmt *stmt,
-                                                      RifqDb       *db,
-                                                      GError      **error);
 JsonNode     *_rifq_request_store_state_json         (RifqRequestState  state,
                                                       const char       *member,
                                                       const char       *value);

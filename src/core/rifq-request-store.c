@@ -77,16 +77,6 @@ rifq_request_store_set_today (RifqDb     *db,
 }
 
 
-gboolean
-_rifq_request_store_step_ok (sqlite3_stmt *stmt,
-         RifqDb       *db,
-         GError      **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rifq_db_fail (db, error);
-  return TRUE;
-}
-
 /* Kinds of support (their checklists: rifq-document-store.c) */
 
 GPtrArray *
@@ -103,15 +93,15 @@ rifq_request_store_kind_label (RifqDb     *db,
                                const char *kind)
 {
   /* Interned: kinds are few and their labels live as long as the program. */
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en FROM support_kind WHERE code = ?", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en FROM support_kind WHERE code = ?", NULL);
   const char *label = kind;
 
   if (stmt == NULL)
     return kind;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_intern_string ((const char *) sqlite3_column_text (stmt, rifq_locale_is_arabic () ? 0 : 1));
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, kind);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    label = g_intern_string (rifq_statement_get_text (stmt, rifq_locale_is_arabic () ? 0 : 1));
+  rifq_statement_reset (stmt);
   return label;
 }
 
@@ -119,21 +109,21 @@ static gboolean
 kind_exists (RifqDb     *db,
              const char *kind)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM support_kind WHERE code = ? AND active = 1", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM support_kind WHERE code = ? AND active = 1", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, kind);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return found;
 }
 
 /* Reading */
 
 static RifqRequest *
-row_to_request (sqlite3_stmt *stmt)
+row_to_request (RifqStatement *stmt)
 {
   RifqRequest *r = rifq_request_new ();
   char **text[] = {
@@ -146,24 +136,24 @@ row_to_request (sqlite3_stmt *stmt)
   };
   g_autofree char *state = NULL;
 
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->number = rifq_db_column_dup (stmt, 1);
-  r->beneficiary_id = sqlite3_column_int64 (stmt, 2);
-  r->kind = rifq_db_column_dup (stmt, 3);
-  r->channel = rifq_db_column_dup (stmt, 4);
-  r->description = rifq_db_column_dup (stmt, 5);
-  r->amount = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
-  state = rifq_db_column_dup (stmt, 7);
+  r->id = rifq_statement_get_int64 (stmt, 0);
+  r->number = rifq_statement_dup_text (stmt, 1);
+  r->beneficiary_id = rifq_statement_get_int64 (stmt, 2);
+  r->kind = rifq_statement_dup_text (stmt, 3);
+  r->channel = rifq_statement_dup_text (stmt, 4);
+  r->description = rifq_statement_dup_text (stmt, 5);
+  r->amount = rifq_statement_is_null (stmt, 6) ? -1 : rifq_statement_get_int64 (stmt, 6);
+  state = rifq_statement_dup_text (stmt, 7);
   rifq_request_state_from_code (state, &r->state);
   for (guint i = 0; i < G_N_ELEMENTS (text); i++)
-    *text[i] = rifq_db_column_dup (stmt, 8 + i);
+    *text[i] = rifq_statement_dup_text (stmt, 8 + i);
   return r;
 }
 
 GPtrArray *
-_rifq_request_store_collect (RifqDb       *db,
-                  sqlite3_stmt *stmt,
-                  GError      **error)
+_rifq_request_store_collect (RifqDb         *db,
+                             RifqStatement  *stmt,
+                             GError        **error)
 {
   return rifq_db_collect (db, stmt, (RifqDbRowFunc) row_to_request, (GDestroyNotify) rifq_request_unref, error);
 }
@@ -173,7 +163,7 @@ load_referrals (RifqDb      *db,
                 RifqRequest *r,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db, "SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at,"
@@ -181,8 +171,8 @@ load_referrals (RifqDb      *db,
                               " FROM referral WHERE request_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqReferral *ref = g_new0 (RifqReferral, 1);
       char **text[] = {
@@ -191,13 +181,13 @@ load_referrals (RifqDb      *db,
         &ref->visit_recommendation,
       };
 
-      ref->id = sqlite3_column_int64 (stmt, 0);
+      ref->id = rifq_statement_get_int64 (stmt, 0);
       for (guint i = 0; i < G_N_ELEMENTS (text); i++)
-        *text[i] = rifq_db_column_dup (stmt, 1 + i);
+        *text[i] = rifq_statement_dup_text (stmt, 1 + i);
       g_ptr_array_add (r->referrals, ref);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+  rifq_statement_reset (stmt);
+  return rc == RIFQ_STEP_DONE || rifq_db_fail (db, error);
 }
 
 static gboolean
@@ -205,7 +195,7 @@ load_services (RifqDb      *db,
                RifqRequest *r,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   stmt = rifq_db_prepare (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
@@ -213,26 +203,26 @@ load_services (RifqDb      *db,
                               " ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqService *s = g_new0 (RifqService, 1);
 
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->kind = rifq_db_column_dup (stmt, 1);
-      s->quantity = sqlite3_column_int64 (stmt, 2);
-      s->amount = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
-      s->delivered_on = rifq_db_column_dup (stmt, 4);
-      s->delivered_by = rifq_db_column_dup (stmt, 5);
-      s->place = rifq_db_column_dup (stmt, 6);
-      s->notes = rifq_db_column_dup (stmt, 7);
-      s->recorded_at = rifq_db_column_dup (stmt, 8);
-      s->override_reason = rifq_db_column_dup (stmt, 9);
-      s->override_by = rifq_db_column_dup (stmt, 10);
+      s->id = rifq_statement_get_int64 (stmt, 0);
+      s->kind = rifq_statement_dup_text (stmt, 1);
+      s->quantity = rifq_statement_get_int64 (stmt, 2);
+      s->amount = rifq_statement_is_null (stmt, 3) ? -1 : rifq_statement_get_int64 (stmt, 3);
+      s->delivered_on = rifq_statement_dup_text (stmt, 4);
+      s->delivered_by = rifq_statement_dup_text (stmt, 5);
+      s->place = rifq_statement_dup_text (stmt, 6);
+      s->notes = rifq_statement_dup_text (stmt, 7);
+      s->recorded_at = rifq_statement_dup_text (stmt, 8);
+      s->override_reason = rifq_statement_dup_text (stmt, 9);
+      s->override_by = rifq_statement_dup_text (stmt, 10);
       g_ptr_array_add (r->services, s);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || rifq_db_fail (db, error);
+  rifq_statement_reset (stmt);
+  return rc == RIFQ_STEP_DONE || rifq_db_fail (db, error);
 }
 
 static RifqRequest *
@@ -245,15 +235,15 @@ load_request (RifqDb      *db,
   g_autofree char *sql = g_strconcat (RIFQ_REQUEST_COLUMNS, " WHERE ", where, NULL);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(RifqRequest) r = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   stmt = rifq_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   if (text_key != NULL)
-    sqlite3_bind_text (stmt, 1, text_key, -1, SQLITE_TRANSIENT);
+    rifq_statement_bind_text (stmt, 1, text_key);
   else
-    sqlite3_bind_int64 (stmt, 1, int_key);
+    rifq_statement_bind_int64 (stmt, 1, int_key);
   found = _rifq_request_store_collect (db, stmt, error);
   if (found == NULL)
     return NULL;
@@ -291,7 +281,7 @@ find_by_number (RifqDb      *db,
                 GError     **error)
 {
   g_autofree char *padded = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 sequence;
   int year;
 
@@ -299,13 +289,13 @@ find_by_number (RifqDb      *db,
                               " OR (r.seq IS NULL AND r.number = ?4) ORDER BY r.number = ?1 DESC, r.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, latin, -1, SQLITE_STATIC);
+  rifq_statement_bind_text (stmt, 1, latin);
   if (rifq_numbering_parse_short (latin, &year, &sequence))
     {
       padded = rifq_numbering_write (db, RIFQ_REGISTER_REQUEST, year, sequence);
-      sqlite3_bind_int (stmt, 2, year);
-      sqlite3_bind_int64 (stmt, 3, sequence);
-      sqlite3_bind_text (stmt, 4, padded, -1, SQLITE_STATIC);
+      rifq_statement_bind_int64 (stmt, 2, year);
+      rifq_statement_bind_int64 (stmt, 3, sequence);
+      rifq_statement_bind_text (stmt, 4, padded);
     }
   return _rifq_request_store_collect (db, stmt, error);
 }
@@ -404,14 +394,14 @@ set_state (RifqDb           *db,
            const char       *stamp,
            GError          **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "UPDATE request SET state = ?, updated_at = ? WHERE id = ?", error);
+  RifqStatement *stmt = rifq_db_prepare (db, "UPDATE request SET state = ?, updated_at = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, rifq_request_state_code (state), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, request_id);
-  return _rifq_request_store_step_ok (stmt, db, error);
+  rifq_statement_bind_text (stmt, 1, rifq_request_state_code (state));
+  rifq_statement_bind_text (stmt, 2, stamp);
+  rifq_statement_bind_int64 (stmt, 3, request_id);
+  return rifq_db_run (db, stmt, error);
 }
 
 static gboolean
@@ -427,7 +417,7 @@ create_cb (RifqDb      *db,
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *number = NULL;
   RifqHijriDate hijri;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 seq;
   gint64 id;
   int seq_year;
@@ -456,37 +446,40 @@ create_cb (RifqDb      *db,
 
   stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
                               " amount, state, received_by, received_at, updated_at, seq_year, seq)"
-                              " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)", error);
+                              " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, draft->beneficiary_id);
-  sqlite3_bind_text (stmt, 3, draft->kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, draft->channel, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, g_strstrip (g_strdup (draft->description)), -1, g_free);
+  rifq_statement_bind_text (stmt, 1, number);
+  rifq_statement_bind_int64 (stmt, 2, draft->beneficiary_id);
+  rifq_statement_bind_text (stmt, 3, draft->kind);
+  rifq_statement_bind_text (stmt, 4, draft->channel);
+  {
+    g_autofree char *description = g_strstrip (g_strdup (draft->description));
+
+    rifq_statement_bind_text (stmt, 5, description);
+  }
   if (draft->amount >= 0)
-    sqlite3_bind_int64 (stmt, 6, draft->amount);
-  sqlite3_bind_text (stmt, 7, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 10, seq_year);
-  sqlite3_bind_int64 (stmt, 11, seq);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+    rifq_statement_bind_int64 (stmt, 6, draft->amount);
+  rifq_statement_bind_text (stmt, 7, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 8, stamp);
+  rifq_statement_bind_text (stmt, 9, stamp);
+  rifq_statement_bind_int64 (stmt, 10, seq_year);
+  rifq_statement_bind_int64 (stmt, 11, seq);
+  id = rifq_db_insert (db, stmt, error);
+  if (id == 0)
     return FALSE;
-  id = sqlite3_last_insert_rowid (rifq_db_get_handle (db));
 
   /* The contact that brought the request, on its channel. */
   stmt = rifq_db_prepare (db, "INSERT INTO interaction (beneficiary_id, channel, direction, kind, summary,"
                               " handled_by, at) VALUES (?, ?, 'incoming', 'request', ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, draft->beneficiary_id);
-  sqlite3_bind_text (stmt, 2, draft->channel, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rifq_text_is_blank (draft->contact_summary) ? draft->description : draft->contact_summary,
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_STATIC);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_int64 (stmt, 1, draft->beneficiary_id);
+  rifq_statement_bind_text (stmt, 2, draft->channel);
+  rifq_statement_bind_text (stmt, 3, rifq_text_is_blank (draft->contact_summary) ? draft->description : draft->contact_summary);
+  rifq_statement_bind_text (stmt, 4, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 5, stamp);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   job->result = rifq_request_store_get (db, id, error);
@@ -637,7 +630,7 @@ sign_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *declaration = NULL;
   gboolean caregiver = g_strcmp0 (s->signer, "caregiver") == 0;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   r = rifq_request_store_get (db, job->request_id, error);
   if (r == NULL)
@@ -664,18 +657,18 @@ sign_cb (RifqDb      *db,
                               " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, declaration, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, s->signature_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, s->signer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, caregiver ? s->signer_name : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, caregiver ? s->signer_relation : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, s->sign_mark, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, s->officer_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 11, r->id);
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  rifq_statement_bind_text (stmt, 1, declaration);
+  rifq_statement_bind_text (stmt, 2, s->signature_json);
+  rifq_statement_bind_text (stmt, 3, s->signer);
+  rifq_statement_bind_text (stmt, 4, caregiver ? s->signer_name : NULL);
+  rifq_statement_bind_text (stmt, 5, caregiver ? s->signer_relation : NULL);
+  rifq_statement_bind_text (stmt, 6, s->sign_mark);
+  rifq_statement_bind_text (stmt, 7, s->officer_name);
+  rifq_statement_bind_text (stmt, 8, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 9, stamp);
+  rifq_statement_bind_text (stmt, 10, stamp);
+  rifq_statement_bind_int64 (stmt, 11, r->id);
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
 
   {
@@ -717,15 +710,15 @@ exec_update (RifqDb      *db,
              gint64       id,
              GError     **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, error);
+  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, c, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, id);
-  return _rifq_request_store_step_ok (stmt, db, error);
+  rifq_statement_bind_text (stmt, 1, a);
+  rifq_statement_bind_text (stmt, 2, b);
+  rifq_statement_bind_text (stmt, 3, c);
+  rifq_statement_bind_int64 (stmt, 4, id);
+  return rifq_db_run (db, stmt, error);
 }
 
 static gboolean
@@ -739,7 +732,7 @@ do_answer (RifqDb                *db,
   g_autofree char *today = rifq_request_store_today (db);
   gboolean visited = !rifq_text_is_blank (d->visit_on) || !rifq_text_is_blank (d->visit_findings)
                      || !rifq_text_is_blank (d->visit_household) || !rifq_text_is_blank (d->visit_recommendation);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (visited)
     {
@@ -764,15 +757,15 @@ do_answer (RifqDb                *db,
                           error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, d->text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, visit_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, visited ? d->visit_findings : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, visited && !rifq_text_is_blank (d->visit_household) ? d->visit_household : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, visited ? d->visit_recommendation : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, r->id);
-  return _rifq_request_store_step_ok (stmt, db, error);
+  rifq_statement_bind_text (stmt, 1, d->text);
+  rifq_statement_bind_text (stmt, 2, rifq_db_get_actor (db));
+  rifq_statement_bind_text (stmt, 3, stamp);
+  rifq_statement_bind_text (stmt, 4, visit_on);
+  rifq_statement_bind_text (stmt, 5, visited ? d->visit_findings : NULL);
+  rifq_statement_bind_text (stmt, 6, visited && !rifq_text_is_blank (d->visit_household) ? d->visit_household : NULL);
+  rifq_statement_bind_text (stmt, 7, visited ? d->visit_recommendation : NULL);
+  rifq_statement_bind_int64 (stmt, 8, r->id);
+  return rifq_db_run (db, stmt, error);
 }
 
 static gboolean
@@ -784,7 +777,7 @@ do_submit (RifqDb            *db,
   g_autofree char *today = rifq_request_store_today (db);
   g_autofree char *due = NULL;
   g_autofree char *snapshot = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (r->signed_at == NULL)
     {
@@ -800,12 +793,12 @@ do_submit (RifqDb            *db,
                               " due_on = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, snapshot, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, due, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, r->id);
-  return _rifq_request_store_step_ok (stmt, db, error);
+  rifq_statement_bind_text (stmt, 1, snapshot);
+  rifq_statement_bind_text (stmt, 2, today);
+  rifq_statement_bind_text (stmt, 3, stamp);
+  rifq_statement_bind_text (stmt, 4, due);
+  rifq_statement_bind_int64 (stmt, 5, r->id);
+  return rifq_db_run (db, stmt, error);
 }
 
 static gboolean
@@ -816,7 +809,7 @@ do_register (RifqDb            *db,
              GError           **error)
 {
   g_autofree char *file_number = g_strdup (r->file_number);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   /* A file number once: a returning beneficiary keeps theirs. Numbers already taken by hand
    * are skipped. */
@@ -830,9 +823,9 @@ do_register (RifqDb            *db,
       stmt = rifq_db_prepare (db, "SELECT 1 FROM beneficiary WHERE file_number = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, file_number, -1, SQLITE_STATIC);
-      taken = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+      rifq_statement_bind_text (stmt, 1, file_number);
+      taken = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+      rifq_statement_reset (stmt);
       if (taken)
         g_clear_pointer (&file_number, g_free);
     }
@@ -861,7 +854,7 @@ rifq_request_store_approval (RifqDb       *db,
                              GError      **error)
 {
   g_autoptr(RifqRequest) r = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean decided = FALSE;
   gint64 amount = -1, quantity = 0;
 
@@ -875,14 +868,14 @@ rifq_request_store_approval (RifqDb       *db,
                               " ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       decided = TRUE;
-      amount = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
-      quantity = sqlite3_column_int64 (stmt, 1);
+      amount = rifq_statement_is_null (stmt, 0) ? -1 : rifq_statement_get_int64 (stmt, 0);
+      quantity = rifq_statement_get_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   /* Accepted before decisions were kept with their meeting: the request as asked. */
   if (!decided && r->state != RIFQ_REQUEST_ACCEPTED && r->state != RIFQ_REQUEST_REGISTERED
       && r->state != RIFQ_REQUEST_SERVED)
@@ -901,13 +894,13 @@ rifq_request_store_approval (RifqDb       *db,
   stmt = rifq_db_prepare (db, "SELECT total (amount), total (quantity) FROM service WHERE request_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      out->amount_delivered = sqlite3_column_int64 (stmt, 0);
-      out->quantity_delivered = sqlite3_column_int64 (stmt, 1);
+      out->amount_delivered = rifq_statement_get_int64 (stmt, 0);
+      out->quantity_delivered = rifq_statement_get_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return TRUE;
 }
 
@@ -961,7 +954,7 @@ do_serve (RifqDb            *db,
   g_autoptr(GError) beyond = NULL;
   const char *override = NULL;
   const char *kind;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   RifqApproval approval;
 
   if (s == NULL)
@@ -1027,23 +1020,23 @@ do_serve (RifqDb            *db,
                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->id);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  rifq_statement_bind_int64 (stmt, 1, r->id);
+  rifq_statement_bind_text (stmt, 2, kind);
   if (s->quantity > 0)
-    sqlite3_bind_int64 (stmt, 3, s->quantity);
+    rifq_statement_bind_int64 (stmt, 3, s->quantity);
   if (s->amount > 0)
-    sqlite3_bind_int64 (stmt, 4, s->amount);
-  sqlite3_bind_text (stmt, 5, delivered, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, s->delivered_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, s->place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, rifq_text_is_blank (s->notes) ? NULL : s->notes, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, stamp, -1, SQLITE_STATIC);
+    rifq_statement_bind_int64 (stmt, 4, s->amount);
+  rifq_statement_bind_text (stmt, 5, delivered);
+  rifq_statement_bind_text (stmt, 6, s->delivered_by);
+  rifq_statement_bind_text (stmt, 7, s->place);
+  rifq_statement_bind_text (stmt, 8, rifq_text_is_blank (s->notes) ? NULL : s->notes);
+  rifq_statement_bind_text (stmt, 9, stamp);
   if (override != NULL)
     {
-      sqlite3_bind_text (stmt, 10, override, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 11, rifq_db_get_actor (db), -1, SQLITE_STATIC);
+      rifq_statement_bind_text (stmt, 10, override);
+      rifq_statement_bind_text (stmt, 11, rifq_db_get_actor (db));
     }
-  if (!_rifq_request_store_step_ok (stmt, db, error))
+  if (!rifq_db_run (db, stmt, error))
     return FALSE;
   if (override != NULL)
     {
@@ -1198,15 +1191,15 @@ advance_cb (RifqDb      *db,
     {
     case RIFQ_ACTION_REFER:
       {
-        sqlite3_stmt *stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
+        RifqStatement *stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
                                                   " VALUES (?, ?, ?, ?)", error);
         if (stmt == NULL)
           return FALSE;
-        sqlite3_bind_int64 (stmt, 1, r->id);
-        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-        sqlite3_bind_text (stmt, 3, rifq_db_get_actor (db), -1, SQLITE_STATIC);
-        sqlite3_bind_text (stmt, 4, stamp, -1, SQLITE_STATIC);
-        ok = _rifq_request_store_step_ok (stmt, db, error);
+        rifq_statement_bind_int64 (stmt, 1, r->id);
+        rifq_statement_bind_text (stmt, 2, text);
+        rifq_statement_bind_text (stmt, 3, rifq_db_get_actor (db));
+        rifq_statement_bind_text (stmt, 4, stamp);
+        ok = rifq_db_run (db, stmt, error);
       }
       break;
     case RIFQ_ACTION_ANSWER:
@@ -1306,7 +1299,7 @@ rifq_request_store_list (RifqDb  *db,
                          guint    limit,
                          GError **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -1322,10 +1315,10 @@ rifq_request_store_list (RifqDb  *db,
   if (stmt == NULL)
     return NULL;
   if (beneficiary_id > 0)
-    sqlite3_bind_int64 (stmt, 1, beneficiary_id);
+    rifq_statement_bind_int64 (stmt, 1, beneficiary_id);
   if (state >= 0)
-    sqlite3_bind_text (stmt, 2, rifq_request_state_code (state), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, (int) MIN (limit, G_MAXINT));
+    rifq_statement_bind_text (stmt, 2, rifq_request_state_code (state));
+  rifq_statement_bind_int64 (stmt, 3, (int) MIN (limit, G_MAXINT));
   return _rifq_request_store_collect (db, stmt, error);
 }
 
@@ -1373,7 +1366,7 @@ rifq_request_store_referral_queue (RifqDb  *db,
                                    GError **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
@@ -1394,14 +1387,14 @@ gint64
 rifq_request_store_count (RifqDb  *db,
                           GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*) FROM request", error);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT count(*) FROM request", error);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    n = rifq_statement_get_int64 (stmt, 0);
+  rifq_statement_reset (stmt);
   if (n < 0)
     rifq_db_fail (db, error);
   return n;

@@ -16,8 +16,9 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-request-store.h"
-#include "rifq-seal.h"
 #include "rifq-seal-private.h"
+#include "rifq-seal.h"
+#include "rifq-statement.h"
 
 /* A decision letter is sealed as the decision is recorded, with the votes, the attendance and the
  * rule it was taken on; a meeting's minutes as its last case is decided, only over decisions that
@@ -157,7 +158,7 @@ rifq_seal_letter_values (RifqDb  *db,
   g_autoptr(RifqMeeting) meeting = NULL;
   RifqRule rule;
   gint64 request_id = 0, decision_id = 0, amount = -1, quantity = 0, meeting_id = 0;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gboolean found;
 
   stmt = rifq_db_prepare (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
@@ -165,24 +166,24 @@ rifq_seal_letter_values (RifqDb  *db,
                               " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, letter_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  rifq_statement_bind_int64 (stmt, 1, letter_id);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
   if (found)
     {
-      number = rifq_db_column_dup (stmt, 0);
-      request_id = sqlite3_column_int64 (stmt, 1);
-      decision_id = sqlite3_column_int64 (stmt, 2);
-      kind = rifq_db_column_dup (stmt, 3);
-      issued_on = rifq_db_column_dup (stmt, 4);
-      decision = rifq_db_column_dup (stmt, 5);
-      reasons = rifq_db_column_dup (stmt, 6);
-      amount = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      quantity = sqlite3_column_int64 (stmt, 8);
-      decided_by = rifq_db_column_dup (stmt, 9);
-      decided_at = rifq_db_column_dup (stmt, 10);
-      meeting_id = sqlite3_column_int64 (stmt, 11);
+      number = rifq_statement_dup_text (stmt, 0);
+      request_id = rifq_statement_get_int64 (stmt, 1);
+      decision_id = rifq_statement_get_int64 (stmt, 2);
+      kind = rifq_statement_dup_text (stmt, 3);
+      issued_on = rifq_statement_dup_text (stmt, 4);
+      decision = rifq_statement_dup_text (stmt, 5);
+      reasons = rifq_statement_dup_text (stmt, 6);
+      amount = rifq_statement_is_null (stmt, 7) ? -1 : rifq_statement_get_int64 (stmt, 7);
+      quantity = rifq_statement_get_int64 (stmt, 8);
+      decided_by = rifq_statement_dup_text (stmt, 9);
+      decided_at = rifq_statement_dup_text (stmt, 10);
+      meeting_id = rifq_statement_get_int64 (stmt, 11);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   if (!found)
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The decision letter is not in the register."));
@@ -308,17 +309,17 @@ gboolean
 rifq_seal_minutes_final (RifqDb *db,
                          gint64  meeting_id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*), count(d.id) FROM agenda_item a"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT count(*), count(d.id) FROM agenda_item a"
                                             " LEFT JOIN decision d ON d.meeting_id = a.meeting_id"
                                             " AND d.request_id = a.request_id WHERE a.meeting_id = ?", NULL);
   gboolean final = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    final = sqlite3_column_int (stmt, 0) > 0 && sqlite3_column_int (stmt, 0) == sqlite3_column_int (stmt, 1);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    final = rifq_statement_get_int (stmt, 0) > 0 && rifq_statement_get_int (stmt, 0) == rifq_statement_get_int (stmt, 1);
+  rifq_statement_reset (stmt);
   return final;
 }
 
@@ -455,7 +456,7 @@ decisions_as_sealed (RifqDb  *db,
                      gint64   meeting_id,
                      GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
                                             " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
                                             " FROM decision d JOIN request r ON r.id = d.request_id"
                                             " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
@@ -468,21 +469,21 @@ decisions_as_sealed (RifqDb  *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
 
       /* Every decision numbers its letter: one without is one whose letter was deleted. */
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL && unlettered == NULL)
-        unlettered = rifq_db_column_dup (stmt, 1);
+      if (rifq_statement_is_null (stmt, 0) && unlettered == NULL)
+        unlettered = rifq_statement_dup_text (stmt, 1);
       /* Nor is a case decided here ever taken off the agenda. */
-      if (sqlite3_column_int (stmt, 2) == 0 && off_agenda == NULL)
-        off_agenda = rifq_db_column_dup (stmt, 1);
+      if (rifq_statement_get_int (stmt, 2) == 0 && off_agenda == NULL)
+        off_agenda = rifq_statement_dup_text (stmt, 1);
       g_array_append_val (letters, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   if (off_agenda != NULL)
     message = g_strdup_printf (_("request %s, decided at this meeting, is no longer on its agenda: it was taken off "
@@ -593,7 +594,7 @@ rifq_seal_check_letter (RifqDb    *db,
                         RifqSeal **out_seal,
                         char     **out_message)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   g_autofree char *number = NULL;
   g_autofree char *subject = NULL;
 
@@ -606,10 +607,10 @@ rifq_seal_check_letter (RifqDb    *db,
   stmt = rifq_db_prepare (db, "SELECT number FROM letter WHERE id = ?", NULL);
   if (stmt == NULL)
     return RIFQ_SEAL_STATE_NONE;
-  sqlite3_bind_int64 (stmt, 1, letter_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    number = rifq_db_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, letter_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    number = rifq_statement_dup_text (stmt, 0);
+  rifq_statement_reset (stmt);
   if (number == NULL)
     return RIFQ_SEAL_STATE_NONE;
   /* Every letter is sealed as its decision is recorded. */

@@ -22,9 +22,10 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-request-store.h"
-#include "rifq-seal.h"
 #include "rifq-seal-private.h"
+#include "rifq-seal.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 
 #define KEY_ID_BYTES 8
 
@@ -229,13 +230,13 @@ read_private_key (const char   *key_id,
 static gboolean
 has_any_key (RifqDb *db)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM seal_public_key LIMIT 1", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM seal_public_key LIMIT 1", NULL);
   gboolean any;
 
   if (stmt == NULL)
     return FALSE;
-  any = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  any = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return any;
 }
 
@@ -245,20 +246,20 @@ current_key (RifqDb  *db,
              guchar  *public_key,
              GError **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT key_id, public_key FROM seal_public_key WHERE retired_at IS NULL",
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT key_id, public_key FROM seal_public_key WHERE retired_at IS NULL",
                                         error);
   gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 1) == RIFQ_SEAL_KEY_BYTES)
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW && rifq_statement_get_size (stmt, 1) == RIFQ_SEAL_KEY_BYTES)
     {
-      memcpy (public_key, sqlite3_column_blob (stmt, 1), RIFQ_SEAL_KEY_BYTES);
+      memcpy (public_key, rifq_statement_get_blob (stmt, 1), RIFQ_SEAL_KEY_BYTES);
       if (out_key_id != NULL)
-        *out_key_id = rifq_db_column_dup (stmt, 0);
+        *out_key_id = rifq_statement_dup_text (stmt, 0);
       found = TRUE;
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   if (!found && has_any_key (db))
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                          _("The database has seal keys but none in use: they were changed behind Rifq’s back. "
@@ -320,7 +321,7 @@ insert_key_cb (RifqDb      *db,
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *previous = NULL;
   guchar old[RIFQ_SEAL_KEY_BYTES];
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (current_key (db, &previous, old, NULL))
     {
@@ -334,18 +335,18 @@ insert_key_cb (RifqDb      *db,
       stmt = rifq_db_prepare (db, "UPDATE seal_public_key SET retired_at = ? WHERE retired_at IS NULL", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      rifq_statement_bind_text (stmt, 1, stamp);
+      if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
         return rifq_db_fail (db, error);
     }
 
   stmt = rifq_db_prepare (db, "INSERT INTO seal_public_key (key_id, public_key, created_at) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, job->key_id, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 2, job->public_key, RIFQ_SEAL_KEY_BYTES, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, job->key_id);
+  rifq_statement_bind_blob (stmt, 2, job->public_key, RIFQ_SEAL_KEY_BYTES);
+  rifq_statement_bind_text (stmt, 3, stamp);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   rifq_db_write_audit_take (write, job->rotate ? "rotate" : "create", "seal_key", 0,
                             previous ? key_json (previous) : NULL, key_json (job->key_id), NULL);
@@ -394,7 +395,7 @@ list_unsealed (RifqDb      *db,
                RifqDbWrite *write,
                GError     **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT id FROM request WHERE submitted_at IS NOT NULL AND id NOT IN"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT id FROM request WHERE submitted_at IS NOT NULL AND id NOT IN"
                                             " (SELECT subject_id FROM seal WHERE kind = 'request') ORDER BY id", error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint n = 0;
@@ -405,13 +406,13 @@ list_unsealed (RifqDb      *db,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "unsealed");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
       n++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "unsealed_letters");
@@ -419,13 +420,13 @@ list_unsealed (RifqDb      *db,
   stmt = rifq_db_prepare (db, "SELECT id FROM letter ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
       n++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "unsealed_minutes");
@@ -438,13 +439,13 @@ list_unsealed (RifqDb      *db,
                               " WHERE a.meeting_id = m.id AND d.id IS NULL) ORDER BY m.id", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 0));
+      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
       n++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -464,9 +465,9 @@ move_key_out_cb (RifqDb      *db,
 {
   const char *key_id = user_data;
 
-  if (sqlite3_exec (rifq_db_get_handle (db), "PRAGMA secure_delete = ON; DELETE FROM seal_key_to_move;"
-                                             " DROP TABLE seal_key_to_move;", NULL, NULL, NULL) != SQLITE_OK)
-    return rifq_db_fail (db, error);
+  if (!rifq_db_exec (db, "PRAGMA secure_delete = ON; DELETE FROM seal_key_to_move; DROP TABLE seal_key_to_move;",
+                     error))
+    return FALSE;
   rifq_db_write_audit_take (write, "move_out", "seal_key", 0, NULL, key_json (key_id),
                             "The private key moved from the database to its own file.");
   return list_unsealed (db, write, error);
@@ -476,7 +477,7 @@ static gboolean
 move_legacy_key (RifqDb  *db,
                  GError **error)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   guchar secret[crypto_sign_SECRETKEYBYTES];
   guchar public_key[RIFQ_SEAL_KEY_BYTES];
   g_autofree char *key_id = NULL;
@@ -486,8 +487,8 @@ move_legacy_key (RifqDb  *db,
   stmt = rifq_db_prepare (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'seal_key_to_move'", error);
   if (stmt == NULL)
     return FALSE;
-  found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
-  sqlite3_reset (stmt);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW && rifq_statement_get_int (stmt, 0) > 0;
+  rifq_statement_reset (stmt);
   if (!found)
     return TRUE;
 
@@ -495,23 +496,21 @@ move_legacy_key (RifqDb  *db,
   stmt = rifq_db_prepare (db, "SELECT secret_key, public_key FROM seal_key_to_move", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) == crypto_sign_SECRETKEYBYTES
-      && sqlite3_column_bytes (stmt, 1) == RIFQ_SEAL_KEY_BYTES)
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW && rifq_statement_get_size (stmt, 0) == crypto_sign_SECRETKEYBYTES
+      && rifq_statement_get_size (stmt, 1) == RIFQ_SEAL_KEY_BYTES)
     {
-      memcpy (secret, sqlite3_column_blob (stmt, 0), sizeof secret);
-      memcpy (public_key, sqlite3_column_blob (stmt, 1), sizeof public_key);
+      memcpy (secret, rifq_statement_get_blob (stmt, 0), sizeof secret);
+      memcpy (public_key, rifq_statement_get_blob (stmt, 1), sizeof public_key);
       found = TRUE;
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   key_id = found ? key_id_of (public_key) : g_strdup ("-");
   ok = !found || write_private_key (key_id, secret, error);
   sodium_memzero (secret, sizeof secret);
   if (!found)
     {
       /* A database made since schema 5 had nothing to move: the empty table simply goes. */
-      if (sqlite3_exec (rifq_db_get_handle (db), "DROP TABLE seal_key_to_move", NULL, NULL, NULL) != SQLITE_OK)
-        return rifq_db_fail (db, error);
-      return TRUE;
+      return rifq_db_exec (db, "DROP TABLE seal_key_to_move", error);
     }
   return ok && rifq_db_write (db, move_key_out_cb, key_id, error);
 }
@@ -657,7 +656,7 @@ rifq_keyring_from_db (RifqDb  *db,
                       GError **error)
 {
   g_autoptr(RifqKeyring) ring = rifq_keyring_new ();
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -670,12 +669,12 @@ rifq_keyring_from_db (RifqDb  *db,
     return NULL;
   /* A key the database names is trusted only when this workstation holds its private half: a
    * row added with the sqlite3 shell names a key nobody here made. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (sqlite3_column_bytes (stmt, 0) == RIFQ_SEAL_KEY_BYTES && key_held_here (sqlite3_column_blob (stmt, 0)))
-      keyring_add (ring, sqlite3_column_blob (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                   (const char *) sqlite3_column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    if (rifq_statement_get_size (stmt, 0) == RIFQ_SEAL_KEY_BYTES && key_held_here (rifq_statement_get_blob (stmt, 0)))
+      keyring_add (ring, rifq_statement_get_blob (stmt, 0), rifq_statement_get_text (stmt, 1),
+                   rifq_statement_get_text (stmt, 2));
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -893,19 +892,19 @@ _rifq_seal_add_labels (JsonBuilder        *builder,
     [RIFQ_SEAL_LABELS_CHANNEL] = "SELECT label_ar, label_en FROM channel WHERE code = ?",
     [RIFQ_SEAL_LABELS_DOCUMENT_TYPE] = "SELECT label_ar, label_en FROM document_type WHERE code = ?",
   };
-  sqlite3_stmt *stmt = rifq_db_prepare (db, sql[table], NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, sql[table], NULL);
   g_autofree char *ar = NULL;
   g_autofree char *en = NULL;
 
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      rifq_statement_bind_text (stmt, 1, code);
+      if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
         {
-          ar = rifq_db_column_dup (stmt, 0);
-          en = rifq_db_column_dup (stmt, 1);
+          ar = rifq_statement_dup_text (stmt, 0);
+          en = rifq_statement_dup_text (stmt, 1);
         }
-      sqlite3_reset (stmt);
+      rifq_statement_reset (stmt);
     }
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
@@ -1182,7 +1181,7 @@ _rifq_seal_store (RifqDb       *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guchar public_key[RIFQ_SEAL_KEY_BYTES];
   guchar signature[RIFQ_SEAL_SIG_BYTES];
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if (!sign_current (db, (const guchar *) summary, strlen (summary), public_key, signature, error))
     return FALSE;
@@ -1196,15 +1195,15 @@ _rifq_seal_store (RifqDb       *db,
                               " sealed_at = excluded.sealed_at", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, subject_id);
-  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, values, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, summary, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 6, signature, sizeof signature, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, key_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, stamp, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, kind);
+  rifq_statement_bind_int64 (stmt, 2, subject_id);
+  rifq_statement_bind_text (stmt, 3, number);
+  rifq_statement_bind_text (stmt, 4, values);
+  rifq_statement_bind_text (stmt, 5, summary);
+  rifq_statement_bind_blob (stmt, 6, signature, sizeof signature);
+  rifq_statement_bind_text (stmt, 7, key_id);
+  rifq_statement_bind_text (stmt, 8, stamp);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
 
   json_builder_begin_object (builder);
@@ -1244,7 +1243,7 @@ load_seal (RifqDb     *db,
            gint64      subject_id,
            GError    **error)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT s.id, s.number, s.values_json, s.summary_json, s.signature,"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT s.id, s.number, s.values_json, s.summary_json, s.signature,"
                                             " s.key_id, s.sealed_at, k.public_key FROM seal s"
                                             " LEFT JOIN seal_public_key k ON k.key_id = s.key_id"
                                             " WHERE s.kind = ? AND s.subject_id = ?", error);
@@ -1252,30 +1251,30 @@ load_seal (RifqDb     *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, subject_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, kind);
+  rifq_statement_bind_int64 (stmt, 2, subject_id);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       guchar signature[RIFQ_SEAL_SIG_BYTES] = { 0 };
       guchar public_key[RIFQ_SEAL_KEY_BYTES] = { 0 };
 
       seal = g_new0 (RifqSeal, 1);
-      seal->id = sqlite3_column_int64 (stmt, 0);
+      seal->id = rifq_statement_get_int64 (stmt, 0);
       seal->kind = g_strdup (kind);
       seal->subject_id = subject_id;
-      seal->number = rifq_db_column_dup (stmt, 1);
-      seal->values_json = rifq_db_column_dup (stmt, 2);
-      seal->summary_json = rifq_db_column_dup (stmt, 3);
-      if (sqlite3_column_bytes (stmt, 4) == RIFQ_SEAL_SIG_BYTES)
-        memcpy (signature, sqlite3_column_blob (stmt, 4), sizeof signature);
-      seal->key_id = rifq_db_column_dup (stmt, 5);
-      seal->sealed_at = rifq_db_column_dup (stmt, 6);
-      if (sqlite3_column_bytes (stmt, 7) == RIFQ_SEAL_KEY_BYTES)
-        memcpy (public_key, sqlite3_column_blob (stmt, 7), sizeof public_key);
+      seal->number = rifq_statement_dup_text (stmt, 1);
+      seal->values_json = rifq_statement_dup_text (stmt, 2);
+      seal->summary_json = rifq_statement_dup_text (stmt, 3);
+      if (rifq_statement_get_size (stmt, 4) == RIFQ_SEAL_SIG_BYTES)
+        memcpy (signature, rifq_statement_get_blob (stmt, 4), sizeof signature);
+      seal->key_id = rifq_statement_dup_text (stmt, 5);
+      seal->sealed_at = rifq_statement_dup_text (stmt, 6);
+      if (rifq_statement_get_size (stmt, 7) == RIFQ_SEAL_KEY_BYTES)
+        memcpy (public_key, rifq_statement_get_blob (stmt, 7), sizeof public_key);
       seal->payload = payload_of (public_key, signature, seal->summary_json ? seal->summary_json : "");
       seal->short_code = short_code (signature);
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return seal;
 }
 
@@ -1345,19 +1344,19 @@ request_standing (RifqDb    *db,
                   char     **out_number,
                   gboolean  *out_submitted)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT number, submitted_at IS NOT NULL FROM request WHERE id = ?", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT number, submitted_at IS NOT NULL FROM request WHERE id = ?", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  rifq_statement_bind_int64 (stmt, 1, request_id);
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
   if (found)
     {
-      *out_number = rifq_db_column_dup (stmt, 0);
-      *out_submitted = sqlite3_column_int (stmt, 1) != 0;
+      *out_number = rifq_statement_dup_text (stmt, 0);
+      *out_submitted = rifq_statement_get_int (stmt, 1) != 0;
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return found;
 }
 
@@ -1366,14 +1365,14 @@ _rifq_seal_has_row (RifqDb     *db,
                     const char *sql,
                     gint64      id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, sql, NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, sql, NULL);
   gboolean listed;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  listed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_int64 (stmt, 1, id);
+  listed = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return listed;
 }
 
@@ -1386,17 +1385,17 @@ legacy_listed (RifqDb     *db,
                const char *list,
                gint64      id)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.' || ?1)"
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.' || ?1)"
                                             " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
                                             " AND json_each.value = ?2 LIMIT 1", NULL);
   gboolean listed;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  listed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  rifq_statement_bind_text (stmt, 1, list);
+  rifq_statement_bind_int64 (stmt, 2, id);
+  listed = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_statement_reset (stmt);
   return listed;
 }
 

@@ -17,6 +17,7 @@
 #include "rifq-numbering.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 #include "rifq-validate.h"
 
 #define LOGO_KEY "association_logo_png"
@@ -74,7 +75,7 @@ save_cb (RifqDb      *db,
 {
   Job *job = user_data;
   g_autofree char *before = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
     {
@@ -87,9 +88,9 @@ save_cb (RifqDb      *db,
                               " ON CONFLICT (key) DO UPDATE SET value = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, job->key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, job->value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, job->key);
+  rifq_statement_bind_text (stmt, 2, job->value);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   rifq_db_write_audit_take (write, "settings", "settings", 0, setting_json (job->key, before),
                             setting_json (job->key, job->value), NULL);

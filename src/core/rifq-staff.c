@@ -11,6 +11,7 @@
 
 #include "rifq-error.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 #include "rifq-validate.h"
 
 void
@@ -27,22 +28,22 @@ static RifqRole
 load_roles (RifqDb     *db,
             const char *username)
 {
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   RifqRole set = RIFQ_ROLE_NONE;
 
   stmt = rifq_db_prepare (db, "SELECT r.role FROM staff_role r JOIN staff s USING (username)"
                               " WHERE r.username = ? AND s.active = 1", NULL);
   if (stmt == NULL)
     return RIFQ_ROLE_NONE;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, username);
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       RifqRole role;
 
-      if (rifq_role_from_code ((const char *) sqlite3_column_text (stmt, 0), &role))
+      if (rifq_role_from_code (rifq_statement_get_text (stmt, 0), &role))
         set |= role;
     }
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return set;
 }
 
@@ -52,7 +53,7 @@ rifq_staff_get (RifqDb     *db,
                 GError    **error)
 {
   g_autoptr(RifqStaff) staff = NULL;
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -61,16 +62,16 @@ rifq_staff_get (RifqDb     *db,
                           error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, username);
+  rc = rifq_statement_step (stmt);
+  if (rc == RIFQ_STEP_ROW)
     {
       staff = g_new0 (RifqStaff, 1);
-      staff->username = rifq_db_column_dup (stmt, 0);
-      staff->full_name = rifq_db_column_dup (stmt, 1);
+      staff->username = rifq_statement_dup_text (stmt, 0);
+      staff->full_name = rifq_statement_dup_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;
@@ -103,14 +104,14 @@ typedef struct
 static gint64
 count_staff (RifqDb *db)
 {
-  sqlite3_stmt *stmt = rifq_db_prepare (db, "SELECT count(*) FROM staff", NULL);
+  RifqStatement *stmt = rifq_db_prepare (db, "SELECT count(*) FROM staff", NULL);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    n = rifq_statement_get_int64 (stmt, 0);
+  rifq_statement_reset (stmt);
   return n;
 }
 
@@ -145,7 +146,7 @@ store_staff (RifqDb      *db,
   g_autoptr(RifqStaff) before = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
 
   before = rifq_staff_get (db, username, NULL);
   stmt = rifq_db_prepare (db, "INSERT INTO staff (username, full_name, active, created_at)"
@@ -153,17 +154,17 @@ store_staff (RifqDb      *db,
                               " SET full_name = ?2, active = 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, full_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, username);
+  rifq_statement_bind_text (stmt, 2, full_name);
+  rifq_statement_bind_text (stmt, 3, stamp);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
 
   stmt = rifq_db_prepare (db, "DELETE FROM staff_role WHERE username = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rifq_statement_bind_text (stmt, 1, username);
+  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
 
   for (guint i = 0; i < RIFQ_N_ROLES; i++)
@@ -172,9 +173,9 @@ store_staff (RifqDb      *db,
         stmt = rifq_db_prepare (db, "INSERT INTO staff_role (username, role) VALUES (?, ?)", error);
         if (stmt == NULL)
           return FALSE;
-        sqlite3_bind_text (stmt, 1, username, -1, SQLITE_STATIC);
-        sqlite3_bind_text (stmt, 2, rifq_role_code (1 << i), -1, SQLITE_STATIC);
-        if (sqlite3_step (stmt) != SQLITE_DONE)
+        rifq_statement_bind_text (stmt, 1, username);
+        rifq_statement_bind_text (stmt, 2, rifq_role_code (1 << i));
+        if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
           return rifq_db_fail (db, error);
       }
 
@@ -366,7 +367,7 @@ rifq_staff_list (RifqDb   *db,
                  GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_staff_free);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -375,16 +376,16 @@ rifq_staff_list (RifqDb   *db,
                               " ORDER BY full_name, username", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqStaff *staff = g_new0 (RifqStaff, 1);
 
-      staff->username = rifq_db_column_dup (stmt, 0);
-      staff->full_name = rifq_db_column_dup (stmt, 1);
+      staff->username = rifq_statement_dup_text (stmt, 0);
+      staff->full_name = rifq_statement_dup_text (stmt, 1);
       g_ptr_array_add (list, staff);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
       return NULL;

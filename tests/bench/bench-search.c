@@ -16,6 +16,7 @@
 #include "rifq-arabic.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-db.h"
+#include "rifq-statement.h"
 #include "rifq-demo.h"
 
 #define ROUNDS 15
@@ -28,7 +29,7 @@ time_plain_fts (RifqDb     *db,
   g_autofree char *norm = rifq_arabic_normalize_query (query);
   g_auto(GStrv) words = g_strsplit (norm, " ", -1);
   g_autoptr(GString) match = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  RifqStatement *stmt;
   gint64 start;
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -36,10 +37,10 @@ time_plain_fts (RifqDb     *db,
 
   stmt = rifq_db_prepare (db, "SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ? ORDER BY rank LIMIT 50", NULL);
   start = g_get_monotonic_time ();
-  sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rifq_statement_bind_text (stmt, 1, match->str);
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     ;
-  sqlite3_reset (stmt);
+  rifq_statement_reset (stmt);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 

@@ -1,0 +1,536 @@
+/* rifq-engine-sqlite.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rifq-engine.h"
+#include "rifq-error.h"
+
+/* SQLite, the engine of a single desk: one file, opened by path. The only file that knows it. */
+
+#define SQLITE_HEADER   "SQLite format 3"
+/* How long a write waits for another program's to finish before it is refused as busy. */
+#define BUSY_TIMEOUT_MS 5000
+
+struct _RifqConnection
+{
+  sqlite3 *handle;
+  char    *path;
+};
+
+/* The databases this process has open, by path (once a connection), so that nothing is ever
+ * written over one of them. */
+G_LOCK_DEFINE_STATIC (open_paths);
+static GPtrArray *open_paths;
+
+static void
+remember_open (const char *path)
+{
+  G_LOCK (open_paths);
+  if (open_paths == NULL)
+    open_paths = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (open_paths, g_strdup (path));
+  G_UNLOCK (open_paths);
+}
+
+static void
+forget_open (const char *path)
+{
+  G_LOCK (open_paths);
+  for (guint i = 0; open_paths != NULL && i < open_paths->len; i++)
+    if (g_str_equal (g_ptr_array_index (open_paths, i), path))
+      {
+        g_ptr_array_remove_index_fast (open_paths, i);
+        break;
+      }
+  G_UNLOCK (open_paths);
+}
+
+static gboolean
+same_file (const char    *path,
+           const GStatBuf *target)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 && buf.st_dev == target->st_dev && buf.st_ino == target->st_ino;
+}
+
+gboolean
+rifq_db_file_is_open (const char *path)
+{
+  static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+  gboolean open = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &target) != 0)
+    return FALSE;
+  G_LOCK (open_paths);
+  for (guint i = 0; open_paths != NULL && i < open_paths->len && !open; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (companions) && !open; j++)
+      {
+        g_autofree char *companion = g_strconcat (g_ptr_array_index (open_paths, i), companions[j], NULL);
+
+        open = same_file (companion, &target);
+      }
+  G_UNLOCK (open_paths);
+  return open;
+}
+
+/* A file that exists must be empty or start with SQLite's header: anything else is left alone
+ * before SQLite gets a chance to touch it. */
+static gboolean
+check_file_kind (const char *path,
+                 gboolean   *out_exists,
+                 GError    **error)
+{
+  char header[16] = { 0 };
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      if (errno == ENOENT)
+        {
+          *out_exists = FALSE;
+          return TRUE;
+        }
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot open the database file “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+
+  *out_exists = TRUE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    return TRUE;
+  if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is not a Rifq database. It was left untouched."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_file (const char *path,
+             GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  /* Beneficiaries' personal data: readable by its owner only. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot create the database file “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static void
+sqlite_fail (RifqConnection  *conn,
+             GError         **error)
+{
+  int code = sqlite3_extended_errcode (conn->handle) & 0xff;
+
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY,
+                         _("The database is busy: another program is writing to it and did not finish within "
+                           "a few seconds. Nothing was changed; try again in a moment."));
+  else
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                 _("The database could not be read or written: %s"),
+                 sqlite3_errmsg (conn->handle));
+}
+
+static gboolean
+sqlite_exec (RifqConnection  *conn,
+             const char      *sql,
+             GError         **error)
+{
+  if (sqlite3_exec (conn->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite_fail (conn, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (RifqConnection  *conn,
+           const char      *sql,
+           int             *out_value,
+           GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (conn->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_fail (conn, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  *out_value = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sqlite_fail (conn, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sqlite_close (RifqConnection *conn)
+{
+  if (conn == NULL)
+    return;
+  if (conn->handle != NULL)
+    {
+      sqlite3_close_v2 (conn->handle);
+      forget_open (conn->path);
+    }
+  g_free (conn->path);
+  g_free (conn);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqConnection, sqlite_close)
+
+/* Refuses, before anything is written, a database of another program or a newer Rifq. */
+static gboolean
+check_identity (RifqConnection  *conn,
+                int             *out_schema_version,
+                GError         **error)
+{
+  int application_id;
+  int tables;
+
+  if (!query_int (conn, "PRAGMA application_id", &application_id, error) ||
+      !query_int (conn, "PRAGMA user_version", out_schema_version, error) ||
+      !query_int (conn, "SELECT count(*) FROM sqlite_schema", &tables, error))
+    {
+      g_clear_error (error);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is not a Rifq database. It was left untouched."), conn->path);
+      return FALSE;
+    }
+
+  if (application_id != RIFQ_APPLICATION_ID && (tables > 0 || application_id != 0))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is not a Rifq database. It was left untouched."), conn->path);
+      return FALSE;
+    }
+
+  if (*out_schema_version > RIFQ_SCHEMA_VERSION)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE,
+                   _("“%s” was written by a newer version of Rifq (schema %d; this program "
+                     "knows up to %d). Update Rifq to open it; the file was not changed."),
+                   conn->path, *out_schema_version, RIFQ_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static RifqConnection *
+open_connection (const char *path,
+                 int         flags,
+                 int        *out_schema_version,
+                 GError    **error)
+{
+  g_autoptr(RifqConnection) conn = g_new0 (RifqConnection, 1);
+  int rc;
+
+  conn->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &conn->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  /* A handle, even a failed one, is closed with the connection: listed alike. */
+  if (conn->handle != NULL)
+    remember_open (path);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("Cannot open the database “%s”: %s"), path,
+                   conn->handle ? sqlite3_errmsg (conn->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (conn->handle, 1);
+  sqlite3_busy_timeout (conn->handle, BUSY_TIMEOUT_MS);
+
+  if (!check_identity (conn, out_schema_version, error))
+    return NULL;
+
+  return g_steal_pointer (&conn);
+}
+
+static RifqConnection *
+sqlite_open (const char    *path,
+             RifqOpenMode   mode,
+             int           *out_schema_version,
+             GError       **error)
+{
+  g_autoptr(RifqConnection) conn = NULL;
+  gboolean exists;
+
+  if (!check_file_kind (path, &exists, error))
+    return NULL;
+
+  if (mode == RIFQ_OPEN_INSPECT)
+    {
+      if (!exists)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                       _("There is no database at “%s”. Create one with “rifq-admin init”."), path);
+          return NULL;
+        }
+      return open_connection (path, SQLITE_OPEN_READONLY, out_schema_version, error);
+    }
+
+  if (!exists && !create_file (path, error))
+    return NULL;
+
+  /* Who wrote the file is asked over a read-only connection: closing a read-write one could
+   * fold a leftover journal into a database that is then refused. */
+  conn = open_connection (path, SQLITE_OPEN_READONLY, out_schema_version, error);
+  if (conn == NULL)
+    return NULL;
+  g_clear_pointer (&conn, sqlite_close);
+
+  conn = open_connection (path, SQLITE_OPEN_READWRITE, out_schema_version, error);
+  if (conn == NULL)
+    return NULL;
+
+  if (!sqlite_exec (conn, "PRAGMA journal_mode = WAL", error) ||
+      !sqlite_exec (conn, "PRAGMA foreign_keys = ON", error) ||
+      !sqlite_exec (conn, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  return g_steal_pointer (&conn);
+}
+
+static gboolean
+sqlite_begin_write (RifqConnection  *conn,
+                    GError         **error)
+{
+  return sqlite_exec (conn, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+sqlite_set_schema_version (RifqConnection  *conn,
+                           int              version,
+                           GError         **error)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                             version, RIFQ_APPLICATION_ID);
+
+  return sqlite_exec (conn, pragma, error);
+}
+
+static gboolean
+sqlite_integrity_check (RifqConnection  *conn,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (conn->handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_fail (conn, error);
+      return FALSE;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (result, "ok") != 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                       _("The database file is damaged: %s"), result);
+          ok = FALSE;
+        }
+    }
+  else
+    {
+      sqlite_fail (conn, error);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Statements */
+
+static gpointer
+sqlite_prepare (RifqConnection  *conn,
+                const char      *sql,
+                GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v3 (conn->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite_fail (conn, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+sqlite_finalize (gpointer native)
+{
+  sqlite3_finalize (native);
+}
+
+static void
+sqlite_reset (gpointer native,
+              gboolean unbind)
+{
+  sqlite3_reset (native);
+  if (unbind)
+    sqlite3_clear_bindings (native);
+}
+
+static void
+sqlite_bind_text (gpointer    native,
+                  int         index,
+                  const char *text)
+{
+  sqlite3_bind_text (native, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sqlite_bind_int64 (gpointer native,
+                   int      index,
+                   gint64   value)
+{
+  sqlite3_bind_int64 (native, index, value);
+}
+
+static void
+sqlite_bind_null (gpointer native,
+                  int      index)
+{
+  sqlite3_bind_null (native, index);
+}
+
+static void
+sqlite_bind_blob (gpointer      native,
+                  int           index,
+                  gconstpointer data,
+                  gsize         size)
+{
+  sqlite3_bind_blob64 (native, index, data, size, SQLITE_STATIC);
+}
+
+static RifqStep
+sqlite_step (gpointer native)
+{
+  switch (sqlite3_step (native))
+    {
+    case SQLITE_ROW:
+      return RIFQ_STEP_ROW;
+    case SQLITE_DONE:
+      return RIFQ_STEP_DONE;
+    default:
+      return RIFQ_STEP_FAILED;
+    }
+}
+
+static gint64
+sqlite_changes (gpointer native)
+{
+  return sqlite3_changes (sqlite3_db_handle (native));
+}
+
+static gint64
+sqlite_get_int64 (gpointer native,
+                  int      column)
+{
+  return sqlite3_column_int64 (native, column);
+}
+
+static const char *
+sqlite_get_text (gpointer native,
+                 int      column)
+{
+  return (const char *) sqlite3_column_text (native, column);
+}
+
+static gconstpointer
+sqlite_get_blob (gpointer native,
+                 int      column)
+{
+  return sqlite3_column_blob (native, column);
+}
+
+static gsize
+sqlite_get_size (gpointer native,
+                 int      column)
+{
+  return (gsize) sqlite3_column_bytes (native, column);
+}
+
+static gboolean
+sqlite_is_null (gpointer native,
+                int      column)
+{
+  return sqlite3_column_type (native, column) == SQLITE_NULL;
+}
+
+const RifqEngine rifq_engine_sqlite = {
+  .name = "sqlite",
+  .migrations = "/org/ruhamaa/Rifq/core/migrations/",
+  .open = sqlite_open,
+  .close = sqlite_close,
+  .exec = sqlite_exec,
+  .begin_write = sqlite_begin_write,
+  .set_schema_version = sqlite_set_schema_version,
+  .integrity_check = sqlite_integrity_check,
+  .fail = sqlite_fail,
+  .prepare = sqlite_prepare,
+  .finalize = sqlite_finalize,
+  .reset = sqlite_reset,
+  .bind_text = sqlite_bind_text,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_null = sqlite_bind_null,
+  .bind_blob = sqlite_bind_blob,
+  .step = sqlite_step,
+  .changes = sqlite_changes,
+  .get_int64 = sqlite_get_int64,
+  .get_text = sqlite_get_text,
+  .get_blob = sqlite_get_blob,
+  .get_size = sqlite_get_size,
+  .is_null = sqlite_is_null,
+};

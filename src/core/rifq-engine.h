@@ -1,0 +1,96 @@
+/* rifq-engine.h
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-statement.h"
+
+G_BEGIN_DECLS
+
+/* What the store asks of the engine that keeps the records. RifqDb holds the rules every engine
+ * shares (the write with its audit entries, the audit chain, migrations in order, the signal);
+ * an engine only connects, runs SQL and says what went wrong. SQLite is the one today; another
+ * engine is a second table of these functions and its own migrations folder. */
+
+typedef struct _RifqConnection RifqConnection;
+
+typedef enum
+{
+  RIFQ_OPEN_CREATE,     /* read and write, created when absent, then migrated */
+  RIFQ_OPEN_INSPECT,    /* an existing database, read only, never migrated */
+} RifqOpenMode;
+
+typedef struct
+{
+  const char      *name;
+  /* resource folder of numbered migrations, 0001-….sql, in this engine's dialect */
+  const char      *migrations;
+
+  /* Connects to location, refusing a database of another program or a newer Rifq before
+   * anything is written; sets the schema version found. */
+  RifqConnection *(*open)               (const char      *location,
+                                         RifqOpenMode     mode,
+                                         int             *out_schema_version,
+                                         GError         **error);
+  void            (*close)              (RifqConnection  *conn);
+  gboolean        (*exec)               (RifqConnection  *conn,
+                                         const char      *sql,
+                                         GError         **error);
+  /* Starts a transaction that holds the write lock from its first statement. */
+  gboolean        (*begin_write)        (RifqConnection  *conn,
+                                         GError         **error);
+  /* Inside a migration's transaction: records the schema version reached. */
+  gboolean        (*set_schema_version) (RifqConnection  *conn,
+                                         int              version,
+                                         GError         **error);
+  gboolean        (*integrity_check)    (RifqConnection  *conn,
+                                         GError         **error);
+  /* The last failure as an error in the interface language; busy is told apart. */
+  void            (*fail)               (RifqConnection  *conn,
+                                         GError         **error);
+
+  gpointer        (*prepare)            (RifqConnection  *conn,
+                                         const char      *sql,
+                                         GError         **error);
+  void            (*finalize)           (gpointer         native);
+  void            (*reset)              (gpointer         native,
+                                         gboolean         unbind);
+  void            (*bind_text)          (gpointer         native,
+                                         int              index,
+                                         const char      *text);
+  void            (*bind_int64)         (gpointer         native,
+                                         int              index,
+                                         gint64           value);
+  void            (*bind_null)          (gpointer         native,
+                                         int              index);
+  void            (*bind_blob)          (gpointer         native,
+                                         int              index,
+                                         gconstpointer    data,
+                                         gsize            size);
+  RifqStep        (*step)               (gpointer         native);
+  gint64          (*changes)            (gpointer         native);
+  gint64          (*get_int64)          (gpointer         native,
+                                         int              column);
+  const char     *(*get_text)           (gpointer         native,
+                                         int              column);
+  gconstpointer   (*get_blob)           (gpointer         native,
+                                         int              column);
+  gsize           (*get_size)           (gpointer         native,
+                                         int              column);
+  gboolean        (*is_null)            (gpointer         native,
+                                         int              column);
+} RifqEngine;
+
+struct _RifqStatement
+{
+  const RifqEngine *engine;
+  gpointer          native;
+};
+
+extern const RifqEngine rifq_engine_sqlite;
+
+G_END_DECLS
