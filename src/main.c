@@ -23,8 +23,6 @@ main (int   argc,
   g_autofree char *database = NULL;
   g_autofree char *screenshot = NULL;
   g_auto(GStrv) remaining = NULL;
-  gboolean bench_first_frame = FALSE;
-  gboolean bench_scroll = FALSE;
   gboolean version = FALSE;
   int status;
   char *app_argv[] = { argv[0], NULL };
@@ -34,8 +32,6 @@ main (int   argc,
     { "screenshot", 0, 0, G_OPTION_ARG_STRING, &screenshot,
       N_("Draw PAGE into the PNG file FILE and quit"), N_("PAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
-    { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bench_first_frame, NULL, NULL },
-    { "bench-scroll", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &bench_scroll, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, N_("[FILE.png]") },
     { NULL }
   };
@@ -74,7 +70,6 @@ main (int   argc,
   rifq_application_set_database_path (app, database);
   if (screenshot != NULL)
     rifq_application_set_screenshot (app, screenshot, remaining[0]);
-  rifq_application_set_benchmark (app, bench_first_frame, bench_scroll);
 
   status = g_application_run (G_APPLICATION (app), 1, app_argv);
   return status != 0 ? status : rifq_application_get_exit_status (app);

@@ -57,7 +57,7 @@ rifq_test_submitted_request (RifqDb     *db,
   strokes = rifq_signature_to_json (s);
   signing.signature_json = strokes;
 
-  rifq_request_store_set_today (db, "2026-11-26");
+  rifq_test_set_today (db, "2026-11-26");
   rifq_db_set_actor (db, "desk");
   r = rifq_request_store_create (db, &draft, &error);
   g_assert_no_error (error);

@@ -9,8 +9,27 @@
 
 #include <gtk/gtk.h>
 
+#include "rifq-application.h"
 #include "rifq-test-util.h"
 #include "rifq-window.h"
+
+/* A context as the application makes it: the store and this workstation's settings. */
+static inline RifqContext *
+rifq_test_context_new (RifqDb *db)
+{
+  g_autoptr(GSettings) settings = rifq_ui_settings_new ();
+
+  return rifq_context_new (db, settings);
+}
+
+/* A window on db, as the application opens it. */
+static inline RifqWindow *
+rifq_test_window_new (RifqDb *db)
+{
+  g_autoptr(RifqContext) context = rifq_test_context_new (db);
+
+  return rifq_window_new (NULL, context);
+}
 
 static inline void
 rifq_test_collect_type (GtkWidget *widget,

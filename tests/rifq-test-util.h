@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "rifq-beneficiary.h"
+#include "rifq-context.h"
 #include "rifq-db.h"
 #include "rifq-statement.h"
 
@@ -55,6 +56,16 @@ rifq_test_count (RifqDb     *db,
   n = rifq_statement_get_int64 (stmt, 0);
   rifq_statement_reset (stmt);
   return n;
+}
+
+/* Stops db's clock on day, through a context as the window does. */
+static inline void
+rifq_test_set_today (RifqDb     *db,
+                     const char *day)
+{
+  g_autoptr(RifqContext) context = rifq_context_new (db, NULL);
+
+  rifq_context_set_today (context, day);
 }
 
 /* Changes the records behind Rifq's back, as someone with the database's own tools would. */

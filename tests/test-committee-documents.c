@@ -70,7 +70,7 @@ test_minutes_and_letter (void)
   g_assert_false (g_file_test (letter, G_FILE_TEST_EXISTS));
 
   /* The meeting's day has come. */
-  rifq_request_store_set_today (db, "2026-11-30");
+  rifq_test_set_today (db, "2026-11-30");
   for (guint i = 0; i < G_N_ELEMENTS (present); i++)
     {
       rifq_db_set_actor (db, present[i]);
@@ -116,7 +116,7 @@ decided_request (RifqDb *db)
   for (guint i = 0; i < G_N_ELEMENTS (present); i++)
     g_assert_true (rifq_committee_set_present (db, meeting->id, present[i], TRUE, &error));
   g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
-  rifq_request_store_set_today (db, "2026-11-30");
+  rifq_test_set_today (db, "2026-11-30");
   for (guint i = 0; i < G_N_ELEMENTS (present); i++)
     {
       rifq_db_set_actor (db, present[i]);
@@ -224,7 +224,7 @@ meeting_of_two (RifqDb *db,
     g_assert_true (rifq_committee_set_present (db, meeting->id, present[i], TRUE, &error));
   g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, *first, &error));
   g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, *second, &error));
-  rifq_request_store_set_today (db, "2026-11-30");
+  rifq_test_set_today (db, "2026-11-30");
   return meeting;
 }
 

@@ -77,7 +77,7 @@ set_up (Committee     *f,
   g_assert_true (((RifqMember *) g_ptr_array_index (meeting->members, 0))->chair);
   g_assert_true (rifq_committee_add_to_agenda (f->db, f->meeting, f->request, &error));
   g_assert_no_error (error);
-  rifq_request_store_set_today (f->db, MEETING_DAY);
+  rifq_test_set_today (f->db, MEETING_DAY);
 }
 
 static void
@@ -712,7 +712,7 @@ test_refused_before_the_meeting_day (Committee     *f,
 
   attend (f, present);
   /* The day before the meeting: nothing is voted or decided. */
-  rifq_request_store_set_today (f->db, "2026-11-29");
+  rifq_test_set_today (f->db, "2026-11-29");
   audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
   as (f, "member1");
   g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
@@ -729,7 +729,7 @@ test_refused_before_the_meeting_day (Committee     *f,
   g_assert_cmpint (state (f), ==, RIFQ_REQUEST_UNDER_REVIEW);
 
   /* On the day itself, both are recorded. */
-  rifq_request_store_set_today (f->db, MEETING_DAY);
+  rifq_test_set_today (f->db, MEETING_DAY);
   vote (f, "member1", "accept");
   vote (f, "member2", "accept");
   as (f, "chair");
@@ -818,7 +818,7 @@ test_agenda_closed_once_the_meeting_has_decided (Committee     *f,
                                                                                 "0551112223"),
                                               "food_basket");
 
-  rifq_request_store_set_today (f->db, MEETING_DAY);
+  rifq_test_set_today (f->db, MEETING_DAY);
   attend (f, present);
   vote (f, "chair", "accept");
   vote (f, "member1", "accept");
@@ -865,7 +865,7 @@ test_deferred_request_decided_by_the_next_meeting_only (Committee     *f,
   g_clear_error (&error);
 
   f->meeting = next->id;
-  rifq_request_store_set_today (f->db, next->held_on);
+  rifq_test_set_today (f->db, next->held_on);
   attend (f, present);
   vote (f, "chair", "accept");
   vote (f, "member1", "accept");
@@ -1073,7 +1073,7 @@ test_queue_filters (void)
   rifq_test_submitted_request (db, someone, "medicines");
 
   /* Fifteen days later both are overdue. */
-  rifq_request_store_set_today (db, "2026-12-11");
+  rifq_test_set_today (db, "2026-12-11");
   all = rifq_committee_queue (db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 2);
@@ -1085,7 +1085,7 @@ test_queue_filters (void)
   overdue = rifq_committee_queue (db, &late, &error);
   g_assert_cmpuint (overdue->len, ==, 2);
   g_clear_pointer (&overdue, g_ptr_array_unref);
-  rifq_request_store_set_today (db, "2026-12-10");
+  rifq_test_set_today (db, "2026-12-10");
   overdue = rifq_committee_queue (db, &late, &error);
   g_assert_cmpuint (overdue->len, ==, 0);
 }

@@ -73,7 +73,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
 
   f->db = rifq_test_db_new (NULL);
-  rifq_request_store_set_today (f->db, TODAY);
+  rifq_test_set_today (f->db, TODAY);
   act_as (f, "admin");
   g_assert_true (rifq_staff_ensure_first (f->db, &error));
   g_assert_true (rifq_seal_ensure_key (f->db, &error));
@@ -483,7 +483,7 @@ test_numbers_per_hijri_year (Fixture       *f,
   g_assert_cmpstr (second->number, ==, "1448/000002");
 
   /* 1 Muharram 1449 is 2027-06-06 in the Umm al-Qura table: numbering starts again. */
-  rifq_request_store_set_today (f->db, "2027-06-06");
+  rifq_test_set_today (f->db, "2027-06-06");
   next_year = rifq_request_store_get (f->db, create (f, "food_basket"), NULL);
   g_assert_cmpstr (next_year->number, ==, "1449/000001");
 
@@ -553,7 +553,7 @@ test_migration_keeps_sequence_of_old_requests (void)
 
   rifq_test_staff (db);
   draft.beneficiary_id = rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567");
-  rifq_request_store_set_today (db, TODAY);
+  rifq_test_set_today (db, TODAY);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&r, rifq_request_unref);
@@ -646,13 +646,13 @@ submit_with_expiry (Fixture     *f,
   gint64 audit_before;
 
   step (f, id, RIFQ_ACTION_COLLECT);
-  rifq_request_store_set_today (f->db, "2026-11-01");
+  rifq_test_set_today (f->db, "2026-11-01");
   enter_all_documents (f, id, "2030-01-01");
   enter_document (f, id, "national_id", expiry_typed);
   step (f, id, RIFQ_ACTION_VERIFY);
   sign (f, id);
 
-  rifq_request_store_set_today (f->db, TODAY);
+  rifq_test_set_today (f->db, TODAY);
   audit_before = rifq_test_count (f->db, "SELECT count(*) FROM audit");
   if (expect_ok)
     {

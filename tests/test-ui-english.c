@@ -17,7 +17,7 @@ static void
 test_english_left_to_right (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
-  RifqWindow *window = rifq_window_new (NULL, db);
+  RifqWindow *window = rifq_test_window_new (db);
   g_autoptr(GPtrArray) sections = rifq_window_list_sections (window);
 
   g_assert_false (rifq_locale_is_arabic ());
@@ -34,7 +34,7 @@ static void
 test_english_shortcuts_show_keys (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
-  RifqWindow *window = rifq_window_new (NULL, db);
+  RifqWindow *window = rifq_test_window_new (db);
 
   gtk_window_present (GTK_WINDOW (window));
   rifq_test_spin (200);

@@ -23,6 +23,7 @@
 #include "rifq-screenshot.h"
 #include "rifq-staff.h"
 #include "rifq-test-request.h"
+#include "rifq-test-ui.h"
 #include "rifq-window.h"
 
 typedef struct
@@ -89,7 +90,7 @@ desk_open (Desk *desk)
 
   desk->shots = dir ? g_strdup (dir) : g_dir_make_tmp ("rifq-intake-XXXXXX", NULL);
   desk->db = rifq_test_db_new (NULL);
-  rifq_request_store_set_today (desk->db, "2026-11-26");
+  rifq_test_set_today (desk->db, "2026-11-26");
   rifq_db_set_actor (desk->db, "admin");
   g_assert_true (rifq_staff_ensure_first (desk->db, &error));
   g_assert_true (rifq_seal_ensure_key (desk->db, &error));
@@ -101,7 +102,7 @@ desk_open (Desk *desk)
   desk->beneficiary_id = rifq_beneficiary_get_id (b);
   rifq_db_set_actor (desk->db, "noura");
 
-  desk->window = rifq_window_new (NULL, desk->db);
+  desk->window = rifq_test_window_new (desk->db);
   gtk_window_set_default_size (GTK_WINDOW (desk->window), 1200, 860);
   gtk_window_present (GTK_WINDOW (desk->window));
   g_assert_nonnull (rifq_window_show_page (desk->window, "intake", &error));

@@ -46,7 +46,7 @@ registry_with_people (void)
 static RifqWindow *
 open_window (RifqDb *db)
 {
-  RifqWindow *window = rifq_window_new (NULL, db);
+  RifqWindow *window = rifq_test_window_new (db);
 
   gtk_window_present (GTK_WINDOW (window));
   rifq_test_spin (200);
@@ -395,7 +395,7 @@ test_committee_decides_from_the_page (void)
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_clear_error (&error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM vote"), ==, 0);
-  rifq_request_store_set_today (db, "2026-11-30");
+  rifq_test_set_today (db, "2026-11-30");
   g_assert_false (rifq_committee_page_decide (page, id, "accept", "", "", "يستحق", &error));
   g_clear_error (&error);
   g_assert_true (rifq_committee_page_vote (page, id, "accept", "1500", NULL, &error));
@@ -499,7 +499,11 @@ test_association_settings_from_preferences (void)
 
   /* An administrator changes the letterhead, the period (typed in Arabic-Indic digits) and the rule. */
   rifq_db_set_actor (db, "admin");
-  window = rifq_preferences_window_new (NULL, db);
+  {
+    g_autoptr(RifqContext) context = rifq_test_context_new (db);
+
+    window = rifq_preferences_window_new (NULL, context);
+  }
   gtk_window_present (GTK_WINDOW (window));
   rifq_test_spin (100);
   page = rifq_preferences_window_get_association_page (window);
@@ -548,7 +552,11 @@ test_association_settings_from_preferences (void)
 
   /* Anyone else reads the settings and cannot change them. */
   rifq_db_set_actor (db, "desk");
-  window = rifq_preferences_window_new (NULL, db);
+  {
+    g_autoptr(RifqContext) context = rifq_test_context_new (db);
+
+    window = rifq_preferences_window_new (NULL, context);
+  }
   gtk_window_present (GTK_WINDOW (window));
   rifq_test_spin (100);
   page = rifq_preferences_window_get_association_page (window);

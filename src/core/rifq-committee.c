@@ -156,7 +156,7 @@ rifq_committee_queue (RifqDb                *db,
                               " ORDER BY r.submitted_on, r.id", error);
   if (stmt == NULL)
     return NULL;
-  today = rifq_request_store_today (db);
+  today = rifq_db_dup_today (db);
   rifq_statement_bind_text (stmt, 1, filter ? filter->kind : NULL);
   rifq_statement_bind_text (stmt, 2, filter ? filter->city : NULL);
   rifq_statement_bind_int64 (stmt, 3, filter && filter->overdue_only);
@@ -905,7 +905,7 @@ open_case (RifqDb   *db,
            GError  **error)
 {
   g_autofree char *held_on = meeting_day (db, meeting_id);
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqDecision) decided = NULL;
 
@@ -1553,7 +1553,7 @@ issue_letter (RifqDb      *db,
               GError     **error)
 {
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *number = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 letter_id;

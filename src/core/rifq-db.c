@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "rifq-core-resources.h"
+#include "rifq-db-private.h"
 #include "rifq-engine.h"
 #include "rifq-error.h"
 
@@ -46,7 +47,8 @@ struct _RifqDb
   RifqConnection   *conn;
   GHashTable       *statements;   /* SQL text → RifqStatement */
   char             *path;
-  char       *actor;
+  char             *actor;
+  char             *today;    /* a stopped clock's day, or NULL */
 
   /* the audit log's key, from its file in the key folder; unset when this workstation lacks it */
   char       *chain_key_id;
@@ -103,6 +105,7 @@ rifq_db_finalize (GObject *object)
     self->engine->close (self->conn);
   g_free (self->path);
   g_free (self->actor);
+  g_free (self->today);
   g_free (self->chain_key_id);
   g_free (self->chain_key_problem);
   if (self->chain_key != NULL)
@@ -612,6 +615,28 @@ rifq_db_set_actor (RifqDb     *self,
   g_return_if_fail (actor != NULL && *actor != '\0');
   g_free (self->actor);
   self->actor = g_strdup (actor);
+}
+
+char *
+rifq_db_dup_today (RifqDb *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+void
+_rifq_db_set_today (RifqDb     *self,
+                    const char *day)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+  g_free (self->today);
+  self->today = g_strdup (day);
 }
 
 gboolean

@@ -63,6 +63,9 @@ const char    *rifq_db_get_path       (RifqDb *self);
 gboolean       rifq_db_file_is_open   (const char *path);
 int            rifq_db_get_schema_version (RifqDb *self);
 
+/* Today as YYYY-MM-DD in local time, by the clock of the context that holds this store. */
+char          *rifq_db_dup_today      (RifqDb     *self);
+
 /* The person recorded in audit rows: the operating-system user until accounts exist. */
 const char    *rifq_db_get_actor      (RifqDb     *self);
 void           rifq_db_set_actor      (RifqDb     *self,

@@ -252,7 +252,7 @@ save_document_cb (RifqDb      *db,
   g_autofree char *expires = NULL;
   g_autofree char *number = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   const RifqDocument *saved;
   RifqDocument after = { 0 };
   gboolean has_expiry;

@@ -32,18 +32,6 @@ _rifq_request_store_stamp_now (void)
   return g_date_time_format_iso8601 (now);
 }
 
-char *
-rifq_request_store_today (RifqDb *db)
-{
-  const char *fixed = g_object_get_data (G_OBJECT (db), "rifq-today");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (fixed != NULL)
-    return g_strdup (fixed);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 int
 rifq_request_store_decision_period (RifqDb *db)
 {
@@ -67,15 +55,6 @@ rifq_request_store_declaration (RifqDb *db)
 
   return text ? text : g_strdup ("");
 }
-
-void
-rifq_request_store_set_today (RifqDb     *db,
-                              const char *iso)
-{
-  g_return_if_fail (RIFQ_IS_DB (db));
-  g_object_set_data_full (G_OBJECT (db), "rifq-today", g_strdup (iso), g_free);
-}
-
 
 /* Kinds of support (their checklists: rifq-document-store.c) */
 
@@ -414,7 +393,7 @@ create_cb (RifqDb      *db,
   const RifqRequestDraft *draft = job->draft;
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *number = NULL;
   RifqHijriDate hijri;
   RifqStatement *stmt;
@@ -729,7 +708,7 @@ do_answer (RifqDb                *db,
            GError               **error)
 {
   g_autofree char *visit_on = NULL;
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   gboolean visited = !rifq_text_is_blank (d->visit_on) || !rifq_text_is_blank (d->visit_findings)
                      || !rifq_text_is_blank (d->visit_household) || !rifq_text_is_blank (d->visit_recommendation);
   RifqStatement *stmt;
@@ -774,7 +753,7 @@ do_submit (RifqDb            *db,
            const char        *stamp,
            GError           **error)
 {
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *due = NULL;
   g_autofree char *snapshot = NULL;
   RifqStatement *stmt;
@@ -949,7 +928,7 @@ do_serve (RifqDb            *db,
           const char        *stamp,
           GError           **error)
 {
-  g_autofree char *today = rifq_request_store_today (db);
+  g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *delivered = NULL;
   g_autoptr(GError) beyond = NULL;
   const char *override = NULL;
@@ -1206,7 +1185,7 @@ advance_cb (RifqDb      *db,
       ok = do_answer (db, r, d, stamp, error);
       break;
     case RIFQ_ACTION_VERIFY:
-      today = rifq_request_store_today (db);
+      today = rifq_db_dup_today (db);
       ok = _rifq_request_store_check_documents (r, today, error);
       break;
     case RIFQ_ACTION_REOPEN:

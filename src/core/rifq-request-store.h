@@ -74,11 +74,6 @@ char        *rifq_request_store_expected_reply  (RifqDb     *db,
 /* What the applicant signs: the declaration in the settings, always in Arabic. */
 char        *rifq_request_store_declaration     (RifqDb *db);
 
-/* The day steps are judged on (ISO): today, or the day a test fixed. */
-char        *rifq_request_store_today         (RifqDb     *db);
-void         rifq_request_store_set_today     (RifqDb     *db,
-                                               const char *iso);
-
 /* Step 1: a new request in the draft state with the next number of the Hijri year, and the
  * contact logged on its channel. */
 RifqRequest *rifq_request_store_create        (RifqDb                 *db,

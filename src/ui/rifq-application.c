@@ -27,13 +27,12 @@ struct _RifqApplication
 
   /* owned */
   RifqDb         *db;
+  RifqContext    *context;
   char           *database_path;
   char           *screenshot_page;
   char           *screenshot_file;
 
   /* state */
-  gboolean        bench_first_frame;
-  gboolean        bench_scroll;
   int             exit_status;
 };
 
@@ -155,7 +154,7 @@ show_error_and_quit (RifqApplication *self,
   g_printerr ("%s\n", message);
   self->exit_status = 1;
 
-  if (self->screenshot_page != NULL || self->bench_first_frame || self->bench_scroll)
+  if (self->screenshot_page != NULL)
     return;
 
   dialog = adw_message_dialog_new (NULL, _("Rifq cannot open its database"), message);
@@ -178,16 +177,6 @@ screenshot_saved_cb (GObject      *source,
       g_printerr ("%s\n", error->message);
       self->exit_status = 1;
     }
-  g_application_quit (G_APPLICATION (self));
-}
-
-static void
-benchmark_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(RifqApplication) self = user_data;
-
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -224,8 +213,14 @@ rifq_application_activate (GApplication *app)
           return;
         }
     }
+  if (self->context == NULL)
+    {
+      g_autoptr(GSettings) settings = rifq_ui_settings_new ();
 
-  window = GTK_WINDOW (rifq_window_new (GTK_APPLICATION (app), self->db));
+      self->context = rifq_context_new (self->db, settings);
+    }
+
+  window = GTK_WINDOW (rifq_window_new (GTK_APPLICATION (app), self->context));
 
   if (self->screenshot_page != NULL)
     {
@@ -249,11 +244,6 @@ rifq_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
-
-  if (self->bench_first_frame)
-    rifq_screenshot_first_frame_async (GTK_WIDGET (window), benchmark_done_cb, g_object_ref (self));
-  else if (self->bench_scroll)
-    rifq_window_scroll_registry_async (RIFQ_WINDOW (window), benchmark_done_cb, g_object_ref (self));
 }
 
 static void
@@ -290,9 +280,9 @@ preferences_action_cb (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   RifqPreferencesWindow *preferences;
 
-  if (self->db == NULL)
+  if (self->context == NULL)
     return;
-  preferences = rifq_preferences_window_new (parent, self->db);
+  preferences = rifq_preferences_window_new (parent, self->context);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -347,6 +337,7 @@ rifq_application_shutdown (GApplication *app)
   RifqApplication *self = RIFQ_APPLICATION (app);
 
   G_APPLICATION_CLASS (rifq_application_parent_class)->shutdown (app);
+  g_clear_object (&self->context);
   g_clear_object (&self->db);
 }
 
@@ -355,6 +346,7 @@ rifq_application_finalize (GObject *object)
 {
   RifqApplication *self = (RifqApplication *)object;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->db);
   g_free (self->database_path);
   g_free (self->screenshot_page);
@@ -417,18 +409,6 @@ rifq_application_set_screenshot (RifqApplication *self,
   self->screenshot_page = g_strdup (page);
   self->screenshot_file = g_strdup (file);
   g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
-}
-
-void
-rifq_application_set_benchmark (RifqApplication *self,
-                                gboolean         first_frame,
-                                gboolean         scroll)
-{
-  g_return_if_fail (RIFQ_IS_APPLICATION (self));
-  self->bench_first_frame = first_frame;
-  self->bench_scroll = scroll;
-  if (first_frame || scroll)
-    g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
 }
 
 void

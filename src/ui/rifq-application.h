@@ -23,9 +23,6 @@ void             rifq_application_set_database_path (RifqApplication *self,
 void             rifq_application_set_screenshot    (RifqApplication *self,
                                                      const char      *page,
                                                      const char      *file);
-void             rifq_application_set_benchmark     (RifqApplication *self,
-                                                     gboolean         first_frame,
-                                                     gboolean         scroll);
 
 /* Non-zero when the database could not be opened or a screenshot could not be written. */
 int              rifq_application_get_exit_status   (RifqApplication *self);

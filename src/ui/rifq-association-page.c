@@ -46,7 +46,8 @@ struct _RifqAssociationPage
   AdwPreferencesGroup *seal_group;
 
   /* owned */
-  RifqDb              *db;
+  RifqContext         *context;
+  RifqDb              *db;       /* the context's */
   GHashTable          *editors;   /* setting key → its editing widget */
   GHashTable          *seats;     /* username → AdwComboRow */
 
@@ -423,9 +424,55 @@ rifq_association_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_ASSOCIATION_PAGE);
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_pointer (&self->seats, g_hash_table_unref);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_association_page_parent_class)->dispose (object);
+}
+
+static void
+rifq_association_page_constructed (GObject *object)
+{
+  RifqAssociationPage *self = (RifqAssociationPage *) object;
+  gboolean admin;
+
+  G_OBJECT_CLASS (rifq_association_page_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  setup_entry (self, self->name_ar_row, "association_name_ar");
+  setup_entry (self, self->name_en_row, "association_name_en");
+  setup_entry (self, self->letterhead_row, "association_letterhead");
+  setup_entry (self, self->period_row, "decision_period_days");
+  setup_entry (self, self->request_format_row, "request_number_format");
+  setup_entry (self, self->letter_format_row, "letter_number_format");
+  setup_entry (self, self->file_format_row, "file_number_format");
+  g_hash_table_insert (self->editors, "committee_quorum", self->quorum_row);
+  g_hash_table_insert (self->editors, "committee_majority", self->majority_row);
+  g_hash_table_insert (self->editors, "committee_abstentions", self->abstentions_row);
+  g_hash_table_insert (self->editors, "committee_chair_breaks_tie", self->tie_switch);
+  show_logo (self);
+  show_rule (self);
+  add_policy_date (self);
+  add_seats (self);
+  add_seal_key (self);
+
+  /* Everyone reads the settings; only an administrator changes them (the core says so too). */
+  admin = (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_ADMIN) != 0;
+  adw_preferences_group_set_description (self->identity_group,
+                                         admin ? _("Printed on every document, and shared by every workstation.")
+                                               : _("Only an administrator may change the association’s settings."));
+  if (!admin)
+    {
+      GHashTableIter iter;
+      gpointer editor;
+
+      g_hash_table_iter_init (&iter, self->editors);
+      while (g_hash_table_iter_next (&iter, NULL, &editor))
+        gtk_widget_set_sensitive (editor, FALSE);
+      g_hash_table_iter_init (&iter, self->seats);
+      while (g_hash_table_iter_next (&iter, NULL, &editor))
+        gtk_widget_set_sensitive (editor, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->logo_button), FALSE);
+    }
 }
 
 static void
@@ -435,6 +482,8 @@ rifq_association_page_class_init (RifqAssociationPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_association_page_dispose;
+  object_class->constructed = rifq_association_page_constructed;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqAssociationPage, context));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-association-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, identity_group);
@@ -472,52 +521,11 @@ rifq_association_page_init (RifqAssociationPage *self)
 }
 
 RifqAssociationPage *
-rifq_association_page_new (RifqDb *db)
+rifq_association_page_new (RifqContext *context)
 {
-  RifqAssociationPage *self;
-  gboolean admin;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_ASSOCIATION_PAGE, NULL);
-  self->db = g_object_ref (db);
-
-  setup_entry (self, self->name_ar_row, "association_name_ar");
-  setup_entry (self, self->name_en_row, "association_name_en");
-  setup_entry (self, self->letterhead_row, "association_letterhead");
-  setup_entry (self, self->period_row, "decision_period_days");
-  setup_entry (self, self->request_format_row, "request_number_format");
-  setup_entry (self, self->letter_format_row, "letter_number_format");
-  setup_entry (self, self->file_format_row, "file_number_format");
-  g_hash_table_insert (self->editors, "committee_quorum", self->quorum_row);
-  g_hash_table_insert (self->editors, "committee_majority", self->majority_row);
-  g_hash_table_insert (self->editors, "committee_abstentions", self->abstentions_row);
-  g_hash_table_insert (self->editors, "committee_chair_breaks_tie", self->tie_switch);
-  show_logo (self);
-  show_rule (self);
-  add_policy_date (self);
-  add_seats (self);
-  add_seal_key (self);
-
-  /* Everyone reads the settings; only an administrator changes them (the core says so too). */
-  admin = (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) != 0;
-  adw_preferences_group_set_description (self->identity_group,
-                                         admin ? _("Printed on every document, and shared by every workstation.")
-                                               : _("Only an administrator may change the association’s settings."));
-  if (!admin)
-    {
-      GHashTableIter iter;
-      gpointer editor;
-
-      g_hash_table_iter_init (&iter, self->editors);
-      while (g_hash_table_iter_next (&iter, NULL, &editor))
-        gtk_widget_set_sensitive (editor, FALSE);
-      g_hash_table_iter_init (&iter, self->seats);
-      while (g_hash_table_iter_next (&iter, NULL, &editor))
-        gtk_widget_set_sensitive (editor, FALSE);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->logo_button), FALSE);
-    }
-  return self;
+  return g_object_new (RIFQ_TYPE_ASSOCIATION_PAGE, "context", context, NULL);
 }
 
 GtkWidget *

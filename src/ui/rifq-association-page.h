@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (RifqAssociationPage, rifq_association_page, RIFQ, ASSOCIAT
 /* The association's settings, shared by every workstation: its names, letterhead and logo, the
  * research committee's decision period, rule and members, the number formats and the seal's
  * public key. An administrator changes them; everyone else reads them. */
-RifqAssociationPage *rifq_association_page_new         (RifqDb              *db);
+RifqAssociationPage *rifq_association_page_new         (RifqContext         *context);
 
 /* The row that edits a setting key (an AdwEntryRow, an AdwComboRow, or for
  * committee_chair_breaks_tie the GtkSwitch), or NULL. */

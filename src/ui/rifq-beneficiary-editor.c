@@ -40,7 +40,8 @@ struct _RifqBeneficiaryEditor
   AdwPreferencesGroup  *caregivers_group;
 
   /* owned */
-  RifqDb               *db;
+  RifqContext          *context;
+  RifqDb               *db;       /* the context's */
   RifqBeneficiary      *original;
   GPtrArray            *channel_codes;
   GPtrArray            *caregivers;     /* CaregiverRows */
@@ -559,7 +560,7 @@ rifq_beneficiary_editor_dispose (GObject *object)
   RifqBeneficiaryEditor *self = (RifqBeneficiaryEditor *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_BENEFICIARY_EDITOR);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_object (&self->original);
 
   G_OBJECT_CLASS (rifq_beneficiary_editor_parent_class)->dispose (object);
@@ -608,17 +609,18 @@ rifq_beneficiary_editor_init (RifqBeneficiaryEditor *self)
 }
 
 void
-rifq_beneficiary_editor_set_db (RifqBeneficiaryEditor *self,
-                                RifqDb                *db)
+rifq_beneficiary_editor_set_context (RifqBeneficiaryEditor *self,
+                                     RifqContext           *context)
 {
   g_autoptr(GPtrArray) channels = NULL;
 
   g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
-  g_return_if_fail (RIFQ_IS_DB (db));
-  g_return_if_fail (self->db == NULL);
+  g_return_if_fail (RIFQ_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  self->db = g_object_ref (db);
-  channels = rifq_channel_list (db, NULL);
+  self->context = g_object_ref (context);
+  self->db = rifq_context_get_db (context);
+  channels = rifq_channel_list (self->db, NULL);
   for (guint i = 0; channels != NULL && i < channels->len; i++)
     {
       RifqPolicyItem *item = g_ptr_array_index (channels, i);

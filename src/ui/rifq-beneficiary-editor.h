@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "rifq-beneficiary.h"
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +24,9 @@ typedef enum
 #define RIFQ_TYPE_BENEFICIARY_EDITOR (rifq_beneficiary_editor_get_type ())
 G_DECLARE_FINAL_TYPE (RifqBeneficiaryEditor, rifq_beneficiary_editor, RIFQ, BENEFICIARY_EDITOR, GtkWidget)
 
-void            rifq_beneficiary_editor_set_db       (RifqBeneficiaryEditor *self,
-                                                      RifqDb                *db);
+/* Once, by the page that holds the form (a template child cannot take it when made). */
+void            rifq_beneficiary_editor_set_context  (RifqBeneficiaryEditor *self,
+                                                      RifqContext           *context);
 
 /* Shows beneficiary (NULL: an empty form for a new one). */
 void            rifq_beneficiary_editor_load         (RifqBeneficiaryEditor *self,

@@ -57,7 +57,8 @@ struct _RifqCommitteePage
   AdwStatusPage       *meetings_empty_page;
 
   /* owned */
-  RifqDb              *db;
+  RifqContext         *context;
+  RifqDb              *db;       /* the context's */
   GPtrArray           *queue;          /* RifqQueueItem, as filtered, in the order of the rows */
   GPtrArray           *meetings;       /* RifqMeeting, newest first, in the order of the rows */
   GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */

@@ -1226,9 +1226,20 @@ rifq_committee_page_dispose (GObject *object)
   g_clear_pointer (&self->meeting_day, g_free);
   g_clear_pointer (&self->meeting_place, g_free);
   g_clear_weak_pointer (&self->refusal);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_committee_page_parent_class)->dispose (object);
+}
+
+static void
+rifq_committee_page_constructed (GObject *object)
+{
+  RifqCommitteePage *self = (RifqCommitteePage *) object;
+
+  G_OBJECT_CLASS (rifq_committee_page_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  rifq_committee_page_reload (self);
 }
 
 static void
@@ -1238,6 +1249,8 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_committee_page_dispose;
+  object_class->constructed = rifq_committee_page_constructed;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqCommitteePage, context));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-committee-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1284,16 +1297,11 @@ rifq_committee_page_init (RifqCommitteePage *self)
 }
 
 RifqCommitteePage *
-rifq_committee_page_new (RifqDb *db)
+rifq_committee_page_new (RifqContext *context)
 {
-  RifqCommitteePage *self;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_COMMITTEE_PAGE, NULL);
-  self->db = g_object_ref (db);
-  rifq_committee_page_reload (self);
-  return self;
+  return g_object_new (RIFQ_TYPE_COMMITTEE_PAGE, "context", context, NULL);
 }
 
 void

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, RIFQ, COMMITTEE_PA
 /* The research committee (لجنة البحث): the requests waiting with the days left in their decision
  * period, and the meetings, where the chair records who is present, sets the agenda and records
  * the decision the members' votes give. Every rule is core's; a refusal is shown as core words it. */
-RifqCommitteePage *rifq_committee_page_new             (RifqDb            *db);
+RifqCommitteePage *rifq_committee_page_new             (RifqContext       *context);
 
 /* Reads the queue and the meetings again; what was typed for each request is kept. */
 void               rifq_committee_page_reload          (RifqCommitteePage *self);

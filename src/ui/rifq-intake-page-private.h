@@ -158,7 +158,8 @@ struct _RifqIntakePage
   GtkWidget          *close_button;
 
   /* owned */
-  RifqDb             *db;
+  RifqContext        *context;
+  RifqDb             *db;       /* the context's */
   GSimpleActionGroup *actions;
   RifqRequest        *request;
   GPtrArray          *channels;          /* RifqPolicyItem */

@@ -36,7 +36,7 @@ static char *
 describe (RifqIntakePage    *self,
           const RifqRequest *r)
 {
-  g_autofree char *today = rifq_request_store_today (self->db);
+  g_autofree char *today = rifq_db_dup_today (self->db);
   g_autofree char *sentence = rifq_request_describe (r, today);
 
   return rifq_intake_shown_digits (sentence);
@@ -304,7 +304,7 @@ update_documents (RifqIntakePage *self)
       gtk_box_append (self->documents_holder, form->box);
     }
 
-  today = rifq_request_store_today (self->db);
+  today = rifq_db_dup_today (self->db);
   for (guint i = 0; i < r->documents->len && i < form->rows->len; i++)
     {
       const RifqDocument *doc = g_ptr_array_index (r->documents, i);
@@ -525,7 +525,7 @@ update_submission (RifqIntakePage *self)
   if (r == NULL)
     return;
 
-  today = rifq_request_store_today (self->db);
+  today = rifq_db_dup_today (self->db);
   submitted = r->submitted_at != NULL;
   set_shown (self, self->submission_before, !submitted);
   set_shown (self, self->submission_after, submitted);
@@ -617,7 +617,7 @@ update_registration (RifqIntakePage *self)
 static char *
 today_typed (RifqIntakePage *self)
 {
-  g_autofree char *today = rifq_request_store_today (self->db);
+  g_autofree char *today = rifq_db_dup_today (self->db);
 
   return rifq_intake_typed_date (today);
 }

@@ -281,7 +281,7 @@ rifq_intake_page_dispose (GObject *object)
   g_clear_pointer (&self->request, rifq_request_unref);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->actions);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->dispose (object);
 }
@@ -301,13 +301,41 @@ rifq_intake_page_finalize (GObject *object)
 }
 
 static void
+rifq_intake_page_constructed (GObject *object)
+{
+  RifqIntakePage *self = (RifqIntakePage *) object;
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (rifq_intake_page_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  self->channels = rifq_channel_list (self->db, &error);
+  if (self->channels == NULL)
+    {
+      rifq_intake_show_error (self, error->message);
+      g_clear_error (&error);
+    }
+  self->kinds = rifq_request_store_kinds (self->db, &error);
+  if (self->kinds == NULL)
+    rifq_intake_show_error (self, error->message);
+  fill_combo (self->channel_row, self->channels);
+  fill_combo (self->kind_row, self->kinds);
+  fill_combo (self->service_kind_row, self->kinds);
+
+  rifq_intake_update_views (self);
+  rifq_intake_show_page (self, 0);
+}
+
+static void
 rifq_intake_page_class_init (RifqIntakePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_intake_page_dispose;
+  object_class->constructed = rifq_intake_page_constructed;
   object_class->finalize = rifq_intake_page_finalize;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqIntakePage, context));
 
   g_type_ensure (RIFQ_TYPE_SIGNATURE_PAD);
 
@@ -422,32 +450,11 @@ rifq_intake_page_init (RifqIntakePage *self)
 /* Public API */
 
 RifqIntakePage *
-rifq_intake_page_new (RifqDb *db)
+rifq_intake_page_new (RifqContext *context)
 {
-  RifqIntakePage *self;
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_INTAKE_PAGE, NULL);
-  self->db = g_object_ref (db);
-
-  self->channels = rifq_channel_list (db, &error);
-  if (self->channels == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      g_clear_error (&error);
-    }
-  self->kinds = rifq_request_store_kinds (db, &error);
-  if (self->kinds == NULL)
-    rifq_intake_show_error (self, error->message);
-  fill_combo (self->channel_row, self->channels);
-  fill_combo (self->kind_row, self->kinds);
-  fill_combo (self->service_kind_row, self->kinds);
-
-  rifq_intake_update_views (self);
-  rifq_intake_show_page (self, 0);
-  return self;
+  return g_object_new (RIFQ_TYPE_INTAKE_PAGE, "context", context, NULL);
 }
 
 GtkWidget *

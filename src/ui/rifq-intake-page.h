@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-db.h"
+#include "rifq-context.h"
 #include "rifq-signature.h"
 
 G_BEGIN_DECLS
@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (RifqIntakePage, rifq_intake_page, RIFQ, INTAKE_PAGE, GtkWi
 /* The steps as the page numbers them; 0 is the list of requests in progress. */
 #define RIFQ_INTAKE_N_STEPS 7
 
-RifqIntakePage *rifq_intake_page_new                  (RifqDb         *db);
+RifqIntakePage *rifq_intake_page_new                  (RifqContext    *context);
 
 /* go-previous, action "win.show-sidebar"; hidden until the window shows it when folded. */
 GtkWidget      *rifq_intake_page_get_back_button      (RifqIntakePage *self);

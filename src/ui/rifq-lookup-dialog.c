@@ -29,7 +29,8 @@ struct _RifqLookupDialog
   AdwStatusPage  *status_page;
 
   /* owned */
-  RifqDb         *db;
+  RifqContext    *context;
+  RifqDb         *db;       /* the context's */
   GPtrArray      *sentences;  /* char *, one per row, as rifq_request_describe() wrote them */
   char           *query;      /* what the rows answer, trimmed; NULL before the first lookup */
 };
@@ -72,7 +73,7 @@ static void
 add_result (RifqLookupDialog  *self,
             const RifqRequest *request)
 {
-  g_autofree char *today = rifq_request_store_today (self->db);
+  g_autofree char *today = rifq_db_dup_today (self->db);
   g_autofree char *sentence = rifq_request_describe (request, today);
   g_autofree char *number = rifq_ui_display_digits (request->number);
   g_autofree char *caption_text = NULL;
@@ -192,7 +193,7 @@ rifq_lookup_dialog_dispose (GObject *object)
   RifqLookupDialog *self = (RifqLookupDialog *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_LOOKUP_DIALOG);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->dispose (object);
 }
@@ -209,6 +210,15 @@ rifq_lookup_dialog_finalize (GObject *object)
 }
 
 static void
+rifq_lookup_dialog_constructed (GObject *object)
+{
+  RifqLookupDialog *self = (RifqLookupDialog *) object;
+
+  G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+}
+
+static void
 rifq_lookup_dialog_class_init (RifqLookupDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -216,6 +226,8 @@ rifq_lookup_dialog_class_init (RifqLookupDialogClass *klass)
 
   object_class->dispose = rifq_lookup_dialog_dispose;
   object_class->finalize = rifq_lookup_dialog_finalize;
+  object_class->constructed = rifq_lookup_dialog_constructed;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqLookupDialog, context));
   widget_class->map = rifq_lookup_dialog_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-lookup-dialog.ui");
@@ -239,17 +251,13 @@ rifq_lookup_dialog_init (RifqLookupDialog *self)
 }
 
 RifqLookupDialog *
-rifq_lookup_dialog_new (GtkWindow *parent,
-                        RifqDb    *db)
+rifq_lookup_dialog_new (GtkWindow   *parent,
+                        RifqContext *context)
 {
-  RifqLookupDialog *self;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (RIFQ_TYPE_LOOKUP_DIALOG, "transient-for", parent, NULL);
-  self->db = g_object_ref (db);
-  return self;
+  return g_object_new (RIFQ_TYPE_LOOKUP_DIALOG, "transient-for", parent, "context", context, NULL);
 }
 
 void

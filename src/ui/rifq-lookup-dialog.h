@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (RifqLookupDialog, rifq_lookup_dialog, RIFQ, LOOKUP_DIALOG,
 
 /* "Where is my request?": what the caller gives, and one sentence per request to read aloud. */
 RifqLookupDialog *rifq_lookup_dialog_new                (GtkWindow        *parent,
-                                                         RifqDb           *db);
+                                                         RifqContext      *context);
 
 /* Puts query in the search entry and looks it up at once, without the typing delay. */
 void              rifq_lookup_dialog_search             (RifqLookupDialog *self,

@@ -24,6 +24,8 @@ struct _RifqPreferencesWindow
   AdwPreferencesGroup  *database_group;
 
   /* owned */
+  RifqContext          *context;
+  RifqDb               *db;       /* the context's */
   GSettings            *settings;
 
   /* the association's page, owned by the window */
@@ -60,9 +62,40 @@ rifq_preferences_window_dispose (GObject *object)
   RifqPreferencesWindow *self = (RifqPreferencesWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rifq_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rifq_preferences_window_constructed (GObject *object)
+{
+  RifqPreferencesWindow *self = (RifqPreferencesWindow *) object;
+  g_autofree char *path = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *count = NULL;
+
+  G_OBJECT_CLASS (rifq_preferences_window_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  g_set_object (&self->settings, rifq_context_get_settings (self->context));
+  if (self->settings != NULL)
+    adw_combo_row_set_selected (self->digits_row, g_settings_get_enum (self->settings, "digit-style"));
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->digits_row), FALSE);
+  g_signal_connect_swapped (self->digits_row, "notify::selected", G_CALLBACK (digits_selected_cb), self);
+
+  /* A path reads left to right whatever the interface's direction: its leading "/" stays first. */
+  path = g_strdup_printf ("\u2066%s\u2069", rifq_db_get_path (self->db));
+  add_fact (self->database_group, _("File"), path, FALSE);
+  version = g_strdup_printf ("%d", rifq_db_get_schema_version (self->db));
+  add_fact (self->database_group, _("Schema version"), version, TRUE);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (rifq_beneficiary_store_count (self->db, NULL), 0));
+  add_fact (self->database_group, _("Beneficiaries"), count, TRUE);
+
+  self->association_page = rifq_association_page_new (self->context);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->association_page));
 }
 
 static void
@@ -72,6 +105,8 @@ rifq_preferences_window_class_init (RifqPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_preferences_window_dispose;
+  object_class->constructed = rifq_preferences_window_constructed;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqPreferencesWindow, context));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, digits_row);
@@ -82,42 +117,15 @@ static void
 rifq_preferences_window_init (RifqPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = rifq_ui_settings_new ();
-  if (self->settings != NULL)
-    {
-      adw_combo_row_set_selected (self->digits_row, g_settings_get_enum (self->settings, "digit-style"));
-    }
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->digits_row), FALSE);
-  g_signal_connect_swapped (self->digits_row, "notify::selected", G_CALLBACK (digits_selected_cb), self);
 }
 
 RifqPreferencesWindow *
-rifq_preferences_window_new (GtkWindow *parent,
-                             RifqDb    *db)
+rifq_preferences_window_new (GtkWindow   *parent,
+                             RifqContext *context)
 {
-  RifqPreferencesWindow *self;
-  g_autofree char *path = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *count = NULL;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
-
-  /* A path reads left to right whatever the interface's direction: its leading "/" stays first. */
-  path = g_strdup_printf ("\u2066%s\u2069", rifq_db_get_path (db));
-  add_fact (self->database_group, _("File"), path, FALSE);
-  version = g_strdup_printf ("%d", rifq_db_get_schema_version (db));
-  add_fact (self->database_group, _("Schema version"), version, TRUE);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (rifq_beneficiary_store_count (db, NULL), 0));
-  add_fact (self->database_group, _("Beneficiaries"), count, TRUE);
-
-  self->association_page = rifq_association_page_new (db);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->association_page));
-
-  return self;
+  return g_object_new (RIFQ_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "context", context, NULL);
 }
 
 RifqAssociationPage *

@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "rifq-association-page.h"
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RifqPreferencesWindow, rifq_preferences_window, RIFQ, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 RifqPreferencesWindow *rifq_preferences_window_new                  (GtkWindow             *parent,
-                                                                     RifqDb                *db);
+                                                                     RifqContext           *context);
 
 /* The page of the association's settings ("association"), beside the workstation's ("general"). */
 RifqAssociationPage   *rifq_preferences_window_get_association_page (RifqPreferencesWindow *self);

@@ -33,7 +33,8 @@ struct _RifqRegistryPage
   RifqBeneficiaryEditor *editor;
 
   /* owned */
-  RifqDb                *db;
+  RifqContext           *context;
+  RifqDb                *db;       /* the context's */
   RifqBeneficiaryModel  *model;
 };
 
@@ -135,9 +136,25 @@ rifq_registry_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_REGISTRY_PAGE);
   g_clear_object (&self->model);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_registry_page_parent_class)->dispose (object);
+}
+
+static void
+rifq_registry_page_constructed (GObject *object)
+{
+  RifqRegistryPage *self = (RifqRegistryPage *) object;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  G_OBJECT_CLASS (rifq_registry_page_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  self->model = rifq_beneficiary_model_new (self->db);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  rifq_beneficiary_editor_set_context (self->editor, self->context);
+  update_list_state (self);
 }
 
 static void
@@ -147,6 +164,8 @@ rifq_registry_page_class_init (RifqRegistryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_registry_page_dispose;
+  object_class->constructed = rifq_registry_page_constructed;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqRegistryPage, context));
 
   g_type_ensure (RIFQ_TYPE_BENEFICIARY);
   g_type_ensure (RIFQ_TYPE_BENEFICIARY_EDITOR);
@@ -205,21 +224,11 @@ rifq_registry_page_init (RifqRegistryPage *self)
 }
 
 RifqRegistryPage *
-rifq_registry_page_new (RifqDb *db)
+rifq_registry_page_new (RifqContext *context)
 {
-  RifqRegistryPage *self;
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_REGISTRY_PAGE, NULL);
-  self->db = g_object_ref (db);
-  self->model = rifq_beneficiary_model_new (db);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  rifq_beneficiary_editor_set_db (self->editor, db);
-  update_list_state (self);
-  return self;
+  return g_object_new (RIFQ_TYPE_REGISTRY_PAGE, "context", context, NULL);
 }
 
 GtkEditable *

@@ -11,14 +11,14 @@
 
 #include "rifq-beneficiary-editor.h"
 #include "rifq-beneficiary-model.h"
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
 #define RIFQ_TYPE_REGISTRY_PAGE (rifq_registry_page_get_type ())
 G_DECLARE_FINAL_TYPE (RifqRegistryPage, rifq_registry_page, RIFQ, REGISTRY_PAGE, GtkWidget)
 
-RifqRegistryPage       *rifq_registry_page_new             (RifqDb *db);
+RifqRegistryPage       *rifq_registry_page_new             (RifqContext *context);
 
 GtkEditable            *rifq_registry_page_get_search_entry (RifqRegistryPage *self);
 RifqBeneficiaryModel   *rifq_registry_page_get_model       (RifqRegistryPage *self);

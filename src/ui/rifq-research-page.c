@@ -53,7 +53,8 @@ struct _RifqResearchPage
   AdwStatusPage     *empty_page;
 
   /* owned */
-  RifqDb            *db;
+  RifqContext       *context;
+  RifqDb            *db;       /* the context's */
   GPtrArray         *queue;    /* RifqRequest, in the order of the rows */
   GHashTable        *drafts;   /* gint64 * request id → Draft * */
   RifqRequest       *current;  /* the request shown, or NULL */
@@ -148,7 +149,7 @@ days_since (RifqResearchPage *self,
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
                   g_date_time_get_year (local));
-  today_iso = rifq_request_store_today (self->db);
+  today_iso = rifq_db_dup_today (self->db);
   g_date_clear (&today, 1);
   if (!rifq_calendar_from_iso (today_iso, &today))
     return -1;
@@ -434,9 +435,20 @@ rifq_research_page_dispose (GObject *object)
   g_clear_pointer (&self->current, rifq_request_unref);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_research_page_parent_class)->dispose (object);
+}
+
+static void
+rifq_research_page_constructed (GObject *object)
+{
+  RifqResearchPage *self = (RifqResearchPage *) object;
+
+  G_OBJECT_CLASS (rifq_research_page_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  rifq_research_page_reload (self);
 }
 
 static void
@@ -446,6 +458,8 @@ rifq_research_page_class_init (RifqResearchPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_research_page_dispose;
+  object_class->constructed = rifq_research_page_constructed;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqResearchPage, context));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-research-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -494,16 +508,11 @@ rifq_research_page_init (RifqResearchPage *self)
 }
 
 RifqResearchPage *
-rifq_research_page_new (RifqDb *db)
+rifq_research_page_new (RifqContext *context)
 {
-  RifqResearchPage *self;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_RESEARCH_PAGE, NULL);
-  self->db = g_object_ref (db);
-  rifq_research_page_reload (self);
-  return self;
+  return g_object_new (RIFQ_TYPE_RESEARCH_PAGE, "context", context, NULL);
 }
 
 void

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-db.h"
+#include "rifq-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (RifqResearchPage, rifq_research_page, RIFQ, RESEARCH_PAGE,
 
 /* The social-research officer's queue: the applicants' questions referred by the desk, each
  * answered (with a home-visit report when there was a visit) and sent back. */
-RifqResearchPage *rifq_research_page_new             (RifqDb           *db);
+RifqResearchPage *rifq_research_page_new             (RifqContext      *context);
 
 /* Reads the queue again; what was typed for each request still waiting is kept. */
 void              rifq_research_page_reload          (RifqResearchPage *self);

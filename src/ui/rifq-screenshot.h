@@ -21,9 +21,4 @@ void     rifq_screenshot_save_async        (GtkWidget           *widget,
 gboolean rifq_screenshot_save_finish       (GAsyncResult        *result,
                                             GError             **error);
 
-/* Completes once widget's window has drawn its first frame (start-up benchmark). */
-void     rifq_screenshot_first_frame_async (GtkWidget           *widget,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data);
-
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sys/resource.h>
 
 #include "rifq-application.h"
 #include "rifq-arabic.h"
@@ -38,7 +37,8 @@ struct _RifqWindow
   GtkStack             *pages;
 
   /* owned */
-  RifqDb               *db;
+  RifqContext          *context;
+  RifqDb               *db;       /* the context's */
   GSettings            *settings;
 
   GHashTable           *lazy_pages;   /* page name → LazyPage, until first shown */
@@ -286,7 +286,7 @@ build_pages (RifqWindow *self)
                    i == 0 ? _("Work Queues") : NULL,
                    queue_pages[i].description ? _(queue_pages[i].description) : NULL, FALSE);
 
-  self->registry_page = rifq_registry_page_new (self->db);
+  self->registry_page = rifq_registry_page_new (self->context);
   g_ptr_array_add (self->back_buttons, rifq_registry_page_get_back_button (self->registry_page));
   add_row (self, "registry", _("Beneficiary Registry"), "system-users-symbolic", _("Beneficiaries"));
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->registry_page), "registry");
@@ -309,7 +309,7 @@ ensure_page (RifqWindow *self,
     return TRUE;
   if (g_str_equal (name, "intake"))
     {
-      self->intake_page = rifq_intake_page_new (self->db);
+      self->intake_page = rifq_intake_page_new (self->context);
       g_ptr_array_add (self->back_buttons, rifq_intake_page_get_back_button (self->intake_page));
       leaflet_folded_cb (self);
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->intake_page), name);
@@ -318,7 +318,7 @@ ensure_page (RifqWindow *self,
     }
   if (g_str_equal (name, "committee"))
     {
-      self->committee_page = rifq_committee_page_new (self->db);
+      self->committee_page = rifq_committee_page_new (self->context);
       g_ptr_array_add (self->back_buttons, rifq_committee_page_get_back_button (self->committee_page));
       leaflet_folded_cb (self);
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->committee_page), name);
@@ -327,7 +327,7 @@ ensure_page (RifqWindow *self,
     }
   if (g_str_equal (name, "research"))
     {
-      self->research_page = rifq_research_page_new (self->db);
+      self->research_page = rifq_research_page_new (self->context);
       g_ptr_array_add (self->back_buttons, rifq_research_page_get_back_button (self->research_page));
       leaflet_folded_cb (self);
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->research_page), name);
@@ -507,7 +507,7 @@ static RifqLookupDialog *
 show_lookup (RifqWindow *self)
 {
   /* Not given the application: its Escape accelerator would reach the main window first. */
-  RifqLookupDialog *dialog = rifq_lookup_dialog_new (GTK_WINDOW (self), self->db);
+  RifqLookupDialog *dialog = rifq_lookup_dialog_new (GTK_WINDOW (self), self->context);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -700,11 +700,41 @@ rifq_window_finalize (GObject *object)
 {
   RifqWindow *self = (RifqWindow *)object;
 
-  g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->back_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->lazy_pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (rifq_window_parent_class)->finalize (object);
+}
+
+static void
+rifq_window_constructed (GObject *object)
+{
+  RifqWindow *self = (RifqWindow *) object;
+  g_autofree char *last_page = NULL;
+
+  G_OBJECT_CLASS (rifq_window_parent_class)->constructed (object);
+  self->db = rifq_context_get_db (self->context);
+
+  g_set_object (&self->settings, rifq_context_get_settings (self->context));
+  build_pages (self);
+  leaflet_folded_cb (self);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last_page = g_settings_get_string (self->settings, "last-page");
+    }
+  if (last_page == NULL || !ensure_page (self, last_page))
+    {
+      g_free (last_page);
+      last_page = g_strdup ("registry");
+    }
+  select_page (self, last_page);
 }
 
 static void
@@ -715,7 +745,9 @@ rifq_window_class_init (RifqWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rifq_window_dispose;
+  object_class->constructed = rifq_window_constructed;
   object_class->finalize = rifq_window_finalize;
+  rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqWindow, context));
   window_class->close_request = rifq_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-window.ui");
@@ -757,35 +789,11 @@ rifq_window_set_accels (GtkApplication *application)
 
 RifqWindow *
 rifq_window_new (GtkApplication *application,
-                 RifqDb         *db)
+                 RifqContext    *context)
 {
-  RifqWindow *self;
-  g_autofree char *last_page = NULL;
+  g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  self = g_object_new (RIFQ_TYPE_WINDOW, "application", application, NULL);
-  self->db = g_object_ref (db);
-  self->settings = rifq_ui_settings_new ();
-  build_pages (self);
-  leaflet_folded_cb (self);
-
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      last_page = g_settings_get_string (self->settings, "last-page");
-    }
-  if (last_page == NULL || !ensure_page (self, last_page))
-    {
-      g_free (last_page);
-      last_page = g_strdup ("registry");
-    }
-  select_page (self, last_page);
-  return self;
+  return g_object_new (RIFQ_TYPE_WINDOW, "application", application, "context", context, NULL);
 }
 
 RifqRegistryPage *
@@ -882,7 +890,7 @@ rifq_window_show_page (RifqWindow  *self,
     }
   if (g_str_equal (name, "preferences") || g_str_equal (name, "preferences-association"))
     {
-      RifqPreferencesWindow *preferences = rifq_preferences_window_new (GTK_WINDOW (self), self->db);
+      RifqPreferencesWindow *preferences = rifq_preferences_window_new (GTK_WINDOW (self), self->context);
 
       if (g_str_equal (name, "preferences-association"))
         {
@@ -921,59 +929,3 @@ rifq_window_show_page (RifqWindow  *self,
   return GTK_WIDGET (self);
 }
 
-typedef struct
-{
-  GtkAdjustment *adjustment;
-  gint64         started;
-} Scroll;
-
-static gboolean
-scroll_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  GTask *task = user_data;
-  RifqWindow *self = RIFQ_WINDOW (widget);
-  Scroll *scroll = g_task_get_task_data (task);
-  double value = gtk_adjustment_get_value (scroll->adjustment);
-  double page = gtk_adjustment_get_page_size (scroll->adjustment);
-  double upper = gtk_adjustment_get_upper (scroll->adjustment);
-  struct rusage usage;
-
-  /* Until the list has been laid out it has no length to scroll through. */
-  if (upper <= page || page <= 0)
-    return G_SOURCE_CONTINUE;
-
-  if (value + page < upper - 1)
-    {
-      gtk_adjustment_set_value (scroll->adjustment, value + 3 * page);
-      return G_SOURCE_CONTINUE;
-    }
-
-  getrusage (RUSAGE_SELF, &usage);
-  g_print ("scrolled %.0f px, %u rows, in %.2f s; peak resident memory %ld KiB\n", upper,
-           g_list_model_get_n_items (G_LIST_MODEL (rifq_registry_page_get_model (self->registry_page))),
-           (g_get_monotonic_time () - scroll->started) / 1e6, usage.ru_maxrss);
-  g_task_return_boolean (task, TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-void
-rifq_window_scroll_registry_async (RifqWindow          *self,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  GTask *task;
-  Scroll *scroll;
-
-  g_return_if_fail (RIFQ_IS_WINDOW (self));
-
-  select_page (self, "registry");
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, rifq_window_scroll_registry_async);
-  scroll = g_new0 (Scroll, 1);
-  scroll->adjustment = gtk_scrolled_window_get_vadjustment (rifq_registry_page_get_scroller (self->registry_page));
-  scroll->started = g_get_monotonic_time ();
-  g_task_set_task_data (task, scroll, g_free);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, task, g_object_unref);
-}

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-db.h"
+#include "rifq-context.h"
 #include "rifq-committee-page.h"
 #include "rifq-intake-page.h"
 #include "rifq-registry-page.h"
@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RifqWindow, rifq_window, RIFQ, WINDOW, AdwApplicationWindow)
 
 RifqWindow       *rifq_window_new                   (GtkApplication *application,
-                                                     RifqDb         *db);
+                                                     RifqContext    *context);
 
 /* Keyboard accelerators of every command, the application's included. */
 void              rifq_window_set_accels            (GtkApplication *application);
@@ -54,11 +54,5 @@ GtkWidget        *rifq_window_show_page             (RifqWindow  *self,
 
 void              rifq_window_toast                 (RifqWindow *self,
                                                      const char *text);
-
-/* Scrolls the whole registry list from top to bottom, a few pages a frame (memory benchmark);
- * prints the peak resident memory when done. */
-void              rifq_window_scroll_registry_async (RifqWindow          *self,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
 
 G_END_DECLS

@@ -9,15 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-screenshot.h"
-
-static void
-first_frame_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_application_quit (G_APPLICATION (user_data));
-}
+#include "bench-first-frame.h"
 
 static void
 activate_cb (GApplication *app)
@@ -27,7 +19,7 @@ activate_cb (GApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), gtk_label_new ("رِفق"));
   gtk_window_present (GTK_WINDOW (window));
-  rifq_screenshot_first_frame_async (window, first_frame_cb, app);
+  bench_quit_after_first_frame (window, G_APPLICATION (app));
 }
 
 int

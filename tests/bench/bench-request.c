@@ -17,6 +17,7 @@
 #include "rifq-seal.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-committee.h"
+#include "rifq-context.h"
 #include "rifq-db.h"
 #include "rifq-demo.h"
 #include "rifq-request-store.h"
@@ -148,7 +149,11 @@ main (int   argc,
     }
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
-  rifq_request_store_set_today (db, "2026-11-26");
+  {
+    g_autoptr(RifqContext) context = rifq_context_new (db, NULL);
+
+    rifq_context_set_today (context, "2026-11-26");
+  }
   /* Whoever sets the database up is its first member of staff, before the demonstration seats a
    * committee. */
   rifq_db_set_actor (db, "bench-admin");

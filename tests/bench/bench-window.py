@@ -2,7 +2,7 @@
 """Start-up time to the first drawn window and peak memory while scrolling the whole registry,
 each beside a bare libadwaita window measured in the same run (same renderer, same display).
 
-Usage: bench-window.py RIFQ RIFQ-ADMIN BARE-WINDOW   (under a display: build-aux/bench uses Xvfb)
+Usage: bench-window.py BENCH-WINDOW-APP RIFQ-ADMIN BARE-WINDOW   (under a display: build-aux/bench uses Xvfb)
 """
 import os
 import shutil
@@ -61,12 +61,12 @@ for renderer in renderers:
 
     # Warm the caches (fonts, icons, the database file) once for both.
     run([bare])
-    run([rifq, "--database", database, "--bench-first-frame"])
+    run([rifq, "--database", database, "--first-frame"])
 
     bare_times, rifq_times = [], []
     for _ in range(runs):
         bare_times.append(run([bare])[0])
-        rifq_times.append(run([rifq, "--database", database, "--bench-first-frame"])[0])
+        rifq_times.append(run([rifq, "--database", database, "--first-frame"])[0])
 
     bare_start = statistics.median(bare_times)
     rifq_start = statistics.median(rifq_times)
@@ -76,7 +76,7 @@ for renderer in renderers:
           f"{bare_start:.3f} s, ratio {ratio:.2f}  [target: within 1.5x]")
 
     _, bare_rss, _ = run([bare])
-    elapsed, rifq_rss, output = run([rifq, "--database", database, "--bench-scroll"])
+    elapsed, rifq_rss, output = run([rifq, "--database", database, "--scroll"])
     print(f"# {output.strip()}")
     print(f"peak resident memory scrolling the whole registry ({renderer}): rifq {rifq_rss:.1f} MiB, "
           f"bare window {bare_rss:.1f} MiB, difference {rifq_rss - bare_rss:.1f} MiB  [target: within 40 MiB]")
