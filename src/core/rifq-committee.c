@@ -22,8 +22,6 @@
 
 #define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
 
-static const char *votes[] = { "accept", "reject", "defer" };
-
 void
 rifq_queue_item_free (RifqQueueItem *item)
 {
@@ -31,18 +29,6 @@ rifq_queue_item_free (RifqQueueItem *item)
     return;
   g_clear_pointer (&item->request, rifq_request_unref);
   g_free (item);
-}
-
-void
-rifq_vote_free (RifqVote *vote)
-{
-  if (vote == NULL)
-    return;
-  g_free (vote->username);
-  g_free (vote->full_name);
-  g_free (vote->vote);
-  g_free (vote->note);
-  g_free (vote);
 }
 
 void
@@ -58,16 +44,6 @@ rifq_decision_free (RifqDecision *decision)
 }
 
 void
-rifq_member_free (RifqMember *member)
-{
-  if (member == NULL)
-    return;
-  g_free (member->username);
-  g_free (member->full_name);
-  g_free (member);
-}
-
-void
 rifq_meeting_free (RifqMeeting *meeting)
 {
   if (meeting == NULL)
@@ -77,36 +53,6 @@ rifq_meeting_free (RifqMeeting *meeting)
   g_clear_pointer (&meeting->members, g_ptr_array_unref);
   g_clear_pointer (&meeting->agenda, g_array_unref);
   g_free (meeting);
-}
-
-void
-rifq_tally_free (RifqTally *tally)
-{
-  if (tally == NULL)
-    return;
-  g_free (tally->chair_vote);
-  g_free (tally->outcome);
-  g_free (tally->explanation);
-  g_free (tally);
-}
-
-static const char *
-vote_label (const char *vote)
-{
-  if (g_strcmp0 (vote, "accept") == 0)
-    return _("acceptance");
-  if (g_strcmp0 (vote, "reject") == 0)
-    return _("rejection");
-  return _("deferral");
-}
-
-static gboolean
-is_vote (const char *vote)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-    if (g_strcmp0 (vote, votes[i]) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* The clock */
@@ -203,28 +149,6 @@ rifq_committee_queue_cities (RifqDb  *db,
 /* How the rule's parts are written in the settings and with each meeting, in enum order. */
 static const char * const quorum_codes[] = { "more_than_half", "two_thirds", "all" };
 static const char * const majority_codes[] = { "of_present", "of_votes", "of_committee" };
-static const char * const abstention_codes[] = { "as_present", "ignored", "against" };
-
-const char *
-rifq_abstentions_code (RifqAbstentions abstentions)
-{
-  g_return_val_if_fail (abstentions < G_N_ELEMENTS (abstention_codes), NULL);
-  return abstention_codes[abstentions];
-}
-
-gboolean
-rifq_abstentions_from_code (const char      *code,
-                            RifqAbstentions *out_abstentions)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (abstention_codes); i++)
-    if (g_strcmp0 (code, abstention_codes[i]) == 0)
-      {
-        if (out_abstentions != NULL)
-          *out_abstentions = i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 /* Meetings */
 
@@ -389,7 +313,7 @@ create_meeting_cb (RifqDb      *db,
   rifq_statement_bind_text (stmt, 5, quorum_codes[rule.quorum]);
   rifq_statement_bind_text (stmt, 6, majority_codes[rule.majority]);
   rifq_statement_bind_int64 (stmt, 7, rule.chair_breaks_tie);
-  rifq_statement_bind_text (stmt, 8, abstention_codes[rule.abstentions]);
+  rifq_statement_bind_text (stmt, 8, rifq_abstentions_code (rule.abstentions));
   job->meeting_id = rifq_db_insert (db, stmt, error);
   if (job->meeting_id == 0)
     return FALSE;
@@ -444,6 +368,42 @@ rifq_committee_meeting_create (RifqDb     *db,
   return rifq_committee_meeting_get (db, job.meeting_id, error);
 }
 
+/* The committee as it stood when the meeting was called: its members are listed with it, the
+ * chair first. */
+static GPtrArray *
+load_members (RifqDb  *db,
+              gint64   meeting_id,
+              GError **error)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_member_free);
+  RifqStatement *stmt;
+  int rc;
+
+  stmt = rifq_db_prepare (db, "SELECT m.username, s.full_name, m.present, m.chair"
+                              " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
+                              " ORDER BY 4 DESC, s.full_name", error);
+  if (stmt == NULL)
+    return NULL;
+  rifq_statement_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      RifqMember *member = g_new0 (RifqMember, 1);
+
+      member->username = rifq_statement_dup_text (stmt, 0);
+      member->full_name = rifq_statement_dup_text (stmt, 1);
+      member->present = rifq_statement_get_int (stmt, 2);
+      member->chair = rifq_statement_get_int (stmt, 3);
+      g_ptr_array_add (members, member);
+    }
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&members);
+}
+
 RifqMeeting *
 rifq_committee_meeting_get (RifqDb  *db,
                             gint64   meeting_id,
@@ -465,7 +425,6 @@ rifq_committee_meeting_get (RifqDb  *db,
       meeting->id = rifq_statement_get_int64 (stmt, 0);
       meeting->held_on = rifq_statement_dup_text (stmt, 1);
       meeting->place = rifq_statement_dup_text (stmt, 2);
-      meeting->members = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_member_free);
       meeting->agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   rifq_statement_reset (stmt);
@@ -475,28 +434,9 @@ rifq_committee_meeting_get (RifqDb  *db,
       return NULL;
     }
 
-  stmt = rifq_db_prepare (db, "SELECT m.username, s.full_name, m.present, m.chair"
-                              " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
-                              " ORDER BY 4 DESC, s.full_name", error);
-  if (stmt == NULL)
+  meeting->members = load_members (db, meeting_id, error);
+  if (meeting->members == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      RifqMember *member = g_new0 (RifqMember, 1);
-
-      member->username = rifq_statement_dup_text (stmt, 0);
-      member->full_name = rifq_statement_dup_text (stmt, 1);
-      member->present = rifq_statement_get_int (stmt, 2);
-      member->chair = rifq_statement_get_int (stmt, 3);
-      g_ptr_array_add (meeting->members, member);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
 
   stmt = rifq_db_prepare (db, "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position", error);
   if (stmt == NULL)
@@ -855,31 +795,6 @@ rifq_committee_remove_from_agenda (RifqDb  *db,
 
 /* Votes and the rule */
 
-/* Whether username is listed with the meeting (the committee as it was called), and present. */
-static gboolean
-meeting_member (RifqDb     *db,
-                gint64      meeting_id,
-                const char *username,
-                gboolean   *out_present)
-{
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT present FROM meeting_member WHERE meeting_id = ? AND username = ?",
-                                        NULL);
-  gboolean listed = FALSE;
-
-  *out_present = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  rifq_statement_bind_text (stmt, 2, username);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    {
-      listed = TRUE;
-      *out_present = rifq_statement_get_int (stmt, 0) != 0;
-    }
-  rifq_statement_reset (stmt);
-  return listed;
-}
-
 static char *
 meeting_day (RifqDb *db,
              gint64  meeting_id)
@@ -939,7 +854,7 @@ open_case (RifqDb   *db,
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("This meeting has already decided on request %s (%s): it cannot vote or decide on it again."),
-                   r->number, vote_label (decided->decision));
+                   r->number, rifq_vote_choice_noun (rifq_vote_choice_read (decided->decision)));
       return NULL;
     }
   if (!on_agenda (db, meeting_id, request_id))
@@ -962,23 +877,27 @@ vote_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *actor = rifq_db_get_actor (db);
+  g_autoptr(GPtrArray) members = NULL;
   RifqStatement *stmt;
-  gboolean present;
 
   if (!require_meeting (db, job->meeting_id, error))
     return FALSE;
-  /* The committee that votes is the one the meeting was called with. */
-  if (!meeting_member (db, job->meeting_id, actor, &present))
+  members = load_members (db, job->meeting_id, error);
+  if (members == NULL)
+    return FALSE;
+  switch (rifq_member_may_vote (members, actor))
     {
+    case RIFQ_VOTER_NOT_A_MEMBER:
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only a member of the research committee may %s."),
                    _("vote"));
       return FALSE;
-    }
-  if (!present)
-    {
+    case RIFQ_VOTER_ABSENT:
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("Only a member recorded as present at this meeting may vote at it."));
       return FALSE;
+    case RIFQ_VOTER_MAY_VOTE:
+    default:
+      break;
     }
   r = open_case (db, job->meeting_id, job->request_id, error);
   if (r == NULL)
@@ -1028,7 +947,7 @@ rifq_committee_vote (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if (!is_vote (vote))
+  if (!rifq_vote_choice_from_code (vote, NULL))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Vote: choose acceptance, rejection or deferral."));
       return FALSE;
@@ -1111,262 +1030,25 @@ rifq_committee_meeting_rule (RifqDb    *db,
   return found;
 }
 
-gboolean
-rifq_rule_has_quorum (const RifqRule *rule,
-                      guint           present,
-                      guint           members)
-{
-  switch (rule->quorum)
-    {
-    case RIFQ_QUORUM_TWO_THIRDS:
-      return members > 0 && present * 3 >= members * 2;
-    case RIFQ_QUORUM_ALL:
-      return members > 0 && present == members;
-    case RIFQ_QUORUM_MORE_THAN_HALF:
-    default:
-      return present * 2 > members;
-    }
-}
-
-static const char *
-quorum_needed (const RifqRule *rule)
-{
-  switch (rule->quorum)
-    {
-    case RIFQ_QUORUM_TWO_THIRDS:
-      return _("at least two thirds of the committee present");
-    case RIFQ_QUORUM_ALL:
-      return _("every member of the committee present");
-    case RIFQ_QUORUM_MORE_THAN_HALF:
-    default:
-      return _("more than half of the committee present");
-    }
-}
-
-/* The rule's parts in words, in the order of their enums. */
-static const char * const majority_words[] = {
-  N_("a choice with the votes of more than half of the members present decides"),
-  N_("a choice with more than half of the votes cast decides"),
-  N_("a choice with the votes of more than half of the whole committee decides"),
-};
-static const char * const abstention_words[] = {
-  N_("a member present who does not vote abstains and still counts as present"),
-  N_("a member present who does not vote abstains, and abstentions are left out of the count"),
-  N_("a member present who does not vote abstains, and an abstention counts against every choice"),
-};
-
-char *
-rifq_rule_describe (const RifqRule *rule)
-{
-  const char *majority = _(majority_words[MIN (rule->majority, G_N_ELEMENTS (majority_words) - 1)]);
-  const char *abstentions = _(abstention_words[MIN (rule->abstentions, G_N_ELEMENTS (abstention_words) - 1)]);
-
-  /* Translators: the committee's rule, as in "Quorum: more than half of the committee present;
-   * a choice with … decides; a member present who does not vote abstains …; the chair's vote breaks
-   * a tie …." */
-  return g_strdup_printf (_("Quorum: %s; %s; %s; %s."), quorum_needed (rule), majority, abstentions,
-                          rule->chair_breaks_tie
-                          ? _("the chair’s vote breaks a tie, that is a count split evenly between two choices")
-                          : _("a tie decides nothing"));
-}
-
-/* What the majority is reckoned on, once the rule has said how abstentions count. */
-typedef enum
-{
-  BASE_VOTES,             /* the votes cast */
-  BASE_PRESENT,           /* the members present */
-  BASE_COMMITTEE,         /* the whole committee */
-  BASE_COMMITTEE_VOTING,  /* the whole committee but those who abstained */
-} Base;
-
-static Base
-majority_base (const RifqRule *rule)
-{
-  switch (rule->majority)
-    {
-    case RIFQ_MAJORITY_OF_VOTES:
-      return rule->abstentions == RIFQ_ABSTENTIONS_AGAINST ? BASE_PRESENT : BASE_VOTES;
-    case RIFQ_MAJORITY_OF_COMMITTEE:
-      return rule->abstentions == RIFQ_ABSTENTIONS_IGNORED ? BASE_COMMITTEE_VOTING : BASE_COMMITTEE;
-    case RIFQ_MAJORITY_OF_PRESENT:
-    default:
-      return rule->abstentions == RIFQ_ABSTENTIONS_IGNORED ? BASE_VOTES : BASE_PRESENT;
-    }
-}
-
-static guint
-vote_index (const char *vote)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-    if (g_strcmp0 (vote, votes[i]) == 0)
-      return i;
-  return G_N_ELEMENTS (votes);
-}
-
-void
-rifq_rule_apply (const RifqRule *rule,
-                 RifqTally      *tally)
-{
-  guint counts[G_N_ELEMENTS (votes)] = { tally->accept, tally->reject, tally->defer };
-  guint tied[2] = { 0 };
-  guint n_tied = 0;
-  guint chair;
-  guint count_on;
-  Base base;
-
-  g_return_if_fail (rule != NULL);
-  g_return_if_fail (tally != NULL);
-
-  g_clear_pointer (&tally->outcome, g_free);
-  g_clear_pointer (&tally->explanation, g_free);
-  tally->voted = tally->accept + tally->reject + tally->defer;
-  tally->abstain = tally->present > tally->voted ? tally->present - tally->voted : 0;
-  tally->quorum = rifq_rule_has_quorum (rule, tally->present, tally->members);
-  if (!tally->quorum)
-    {
-      /* Translators: the last %s is what the rule needs, as in "more than half of the committee present". */
-      tally->explanation = g_strdup_printf (_("No quorum: %u of the committee’s %u members are present; the rule "
-                                              "needs %s."), tally->present, tally->members, quorum_needed (rule));
-      return;
-    }
-
-  base = majority_base (rule);
-  count_on = base == BASE_VOTES ? tally->voted
-             : base == BASE_PRESENT ? tally->present
-             : base == BASE_COMMITTEE ? tally->members
-             : tally->members - MIN (tally->abstain, tally->members);
-  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
-    if (counts[i] * 2 > count_on)
-      {
-        tally->outcome = g_strdup (votes[i]);
-        tally->explanation = g_strdup_printf (base == BASE_VOTES
-                                              ? _("The majority of the votes cast is for %s (%u of %u).")
-                                              : base == BASE_COMMITTEE
-                                              ? _("The majority of the whole committee voted for %s (%u of %u).")
-                                              : base == BASE_COMMITTEE_VOTING
-                                              ? _("The majority of the committee, abstentions left out, voted for %s "
-                                                  "(%u of %u).")
-                                              : _("The majority of the members present voted for %s (%u of %u)."),
-                                              vote_label (votes[i]), counts[i], count_on);
-        return;
-      }
-
-  /* A tie is the count split evenly between two choices: nothing else, no abstention counted. */
-  for (guint i = 0; i < G_N_ELEMENTS (votes) && n_tied < G_N_ELEMENTS (tied); i++)
-    if (count_on > 0 && counts[i] * 2 == count_on)
-      tied[n_tied++] = i;
-  if (n_tied == 2)
-    {
-      chair = vote_index (tally->chair_vote);
-      if (rule->chair_breaks_tie && (chair == tied[0] || chair == tied[1]))
-        {
-          tally->outcome = g_strdup (votes[chair]);
-          tally->explanation = g_strdup_printf (_("The votes are tied; the chair’s vote for %s breaks the tie."),
-                                                vote_label (votes[chair]));
-        }
-      else
-        tally->explanation = g_strdup_printf (rule->chair_breaks_tie
-                                              ? _("No decision yet: the votes are tied, %u for %s and %u for %s, and "
-                                                  "the chair has voted for neither.")
-                                              : _("No decision yet: the votes are tied, %u for %s and %u for %s, and "
-                                                  "under the meeting’s rule a tie decides nothing."),
-                                              counts[tied[0]], vote_label (votes[tied[0]]),
-                                              counts[tied[1]], vote_label (votes[tied[1]]));
-      return;
-    }
-
-  tally->explanation = g_strdup_printf (base == BASE_VOTES
-                                        ? _("No decision yet: no choice has more than half of the %u votes cast.")
-                                        : base == BASE_COMMITTEE
-                                        ? _("No decision yet: no choice has a majority of the committee’s %u members.")
-                                        : base == BASE_COMMITTEE_VOTING
-                                        ? _("No decision yet: no choice has a majority of the %u members of the "
-                                            "committee who did not abstain.")
-                                        : _("No decision yet: no choice has a majority of the %u members present."),
-                                        count_on);
-}
-
 RifqTally *
 rifq_committee_tally (RifqDb  *db,
                       gint64   meeting_id,
                       gint64   request_id,
                       GError **error)
 {
-  g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
-  guint counts[G_N_ELEMENTS (votes)] = { 0 };
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) votes = NULL;
   RifqRule rule;
-  RifqStatement *stmt;
-  int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   if (!rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
-
-  /* The committee as it stood when the meeting was called: its members are listed with it. */
-  stmt = rifq_db_prepare (db, "SELECT count(*), total (present) FROM meeting_member WHERE meeting_id = ?", error);
-  if (stmt == NULL)
+  members = load_members (db, meeting_id, error);
+  votes = members ? rifq_committee_votes (db, meeting_id, request_id, error) : NULL;
+  if (votes == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    {
-      tally->members = (guint) rifq_statement_get_int (stmt, 0);
-      tally->present = (guint) rifq_statement_get_int (stmt, 1);
-    }
-  rifq_statement_reset (stmt);
-
-  /* Only the votes of members present count; the chair is the meeting's own. */
-  stmt = rifq_db_prepare (db, "SELECT v.vote, m.chair FROM vote v JOIN meeting_member m"
-                              " ON m.meeting_id = v.meeting_id AND m.username = v.username AND m.present = 1"
-                              " WHERE v.meeting_id = ? AND v.request_id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  rifq_statement_bind_int64 (stmt, 2, request_id);
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      const char *vote = rifq_statement_get_text (stmt, 0);
-      guint i = vote_index (vote);
-
-      if (i < G_N_ELEMENTS (votes))
-        counts[i]++;
-      if (rifq_statement_get_int (stmt, 1))
-        tally->chair_vote = g_strdup (vote);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  tally->accept = counts[0];
-  tally->reject = counts[1];
-  tally->defer = counts[2];
-  rifq_rule_apply (&rule, tally);
-  return g_steal_pointer (&tally);
-}
-
-JsonNode *
-rifq_tally_to_json (const RifqTally *tally)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *names[] = { "members", "present", "accept", "reject", "defer", "abstain" };
-  guint values[] = { tally->members, tally->present, tally->accept, tally->reject, tally->defer, tally->abstain };
-
-  g_return_val_if_fail (tally != NULL, NULL);
-
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      json_builder_set_member_name (builder, names[i]);
-      json_builder_add_int_value (builder, values[i]);
-    }
-  json_builder_set_member_name (builder, "chair_vote");
-  tally->chair_vote ? json_builder_add_string_value (builder, tally->chair_vote) : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "outcome");
-  tally->outcome ? json_builder_add_string_value (builder, tally->outcome) : json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return rifq_tally_compute (&rule, members, votes);
 }
 
 static gboolean issue_letter (RifqDb      *db,
@@ -1390,7 +1072,6 @@ decide_cb (RifqDb      *db,
   g_autofree char *tally_text = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   RifqStepDetails details = { .text = job->text };
-  RifqAction action;
   RifqStatement *stmt;
   gint64 decision_id;
 
@@ -1402,17 +1083,8 @@ decide_cb (RifqDb      *db,
   tally = rifq_committee_tally (db, job->meeting_id, job->request_id, error);
   if (tally == NULL)
     return FALSE;
-  if (!tally->quorum || tally->outcome == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, "%s", tally->explanation);
-      return FALSE;
-    }
-  if (!g_str_equal (tally->outcome, job->vote))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("The votes give %s, not %s: %s"),
-                   vote_label (tally->outcome), vote_label (job->vote), tally->explanation);
-      return FALSE;
-    }
+  if (!rifq_tally_allows (tally, rifq_vote_choice_read (job->vote), error))
+    return FALSE;
 
   tally_node = rifq_tally_to_json (tally);
   json_generator_set_root (generator, tally_node);
@@ -1441,10 +1113,9 @@ decide_cb (RifqDb      *db,
   if (!issue_letter (db, write, r->id, decision_id, job->vote, error))
     return FALSE;
 
-  action = g_str_equal (job->vote, "accept") ? RIFQ_ACTION_ACCEPT
-           : g_str_equal (job->vote, "reject") ? RIFQ_ACTION_REJECT : RIFQ_ACTION_DEFER;
   /* Checked above: the actor chairs this meeting. */
-  if (!_rifq_request_store_advance_in (db, write, r->id, action, &details, RIFQ_ROLE_CHAIR, error))
+  if (!_rifq_request_store_advance_in (db, write, r->id, rifq_vote_choice_action (rifq_vote_choice_read (job->vote)),
+                                       &details, RIFQ_ROLE_CHAIR, error))
     return FALSE;
   /* The last case decided makes the minutes final: they are sealed now, once. */
   return !rifq_seal_minutes_final (db, job->meeting_id) || rifq_seal_minutes_in (db, write, job->meeting_id, error);
@@ -1478,7 +1149,7 @@ rifq_committee_decide_full (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if (!is_vote (decision))
+  if (!rifq_vote_choice_from_code (decision, NULL))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Decision: choose acceptance, rejection or deferral."));
       return FALSE;
@@ -1504,6 +1175,13 @@ rifq_committee_decide_full (RifqDb     *db,
 }
 
 /* The outgoing letters register */
+
+/* The kind of letter each choice's decision is announced by, as the register keeps it. */
+static const char * const letter_kinds[RIFQ_N_VOTE_CHOICES] = {
+  [RIFQ_VOTE_ACCEPT] = "acceptance",
+  [RIFQ_VOTE_REJECT] = "rejection",
+  [RIFQ_VOTE_DEFER] = "deferral",
+};
 
 char *
 _rifq_committee_register_letter (RifqDb      *db,
@@ -1533,8 +1211,7 @@ _rifq_committee_register_letter (RifqDb      *db,
   rifq_statement_bind_text (stmt, 1, number);
   rifq_statement_bind_int64 (stmt, 2, request_id);
   rifq_statement_bind_int64 (stmt, 3, decision_id);
-  rifq_statement_bind_text (stmt, 4, g_str_equal (decision, "accept") ? "acceptance"
-                                     : g_str_equal (decision, "reject") ? "rejection" : "deferral");
+  rifq_statement_bind_text (stmt, 4, letter_kinds[rifq_vote_choice_read (decision)]);
   rifq_statement_bind_text (stmt, 5, issued_on);
   rifq_statement_bind_text (stmt, 6, issued_by);
   *out_letter_id = rifq_db_insert (db, stmt, error);

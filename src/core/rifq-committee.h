@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rifq-committee-rule.h"
 #include "rifq-db.h"
 #include "rifq-request.h"
 
@@ -33,58 +34,12 @@ typedef struct
 
 typedef struct
 {
-  char     *username;
-  char     *full_name;
-  gboolean  chair;
-  gboolean  present;
-} RifqMember;
-
-typedef struct
-{
   gint64     id;
   char      *held_on;        /* ISO date */
   char      *place;
   GPtrArray *members;        /* RifqMember, the chair first */
   GArray    *agenda;         /* gint64 request ids, in order */
 } RifqMeeting;
-
-/* The decision rule, from the settings (committee_quorum, committee_majority,
- * committee_chair_breaks_tie, committee_abstentions); the policy's default is the first of each. */
-typedef enum
-{
-  RIFQ_QUORUM_MORE_THAN_HALF,
-  RIFQ_QUORUM_TWO_THIRDS,
-  RIFQ_QUORUM_ALL,
-} RifqQuorum;
-
-typedef enum
-{
-  RIFQ_MAJORITY_OF_PRESENT,    /* more than half of the members present */
-  RIFQ_MAJORITY_OF_VOTES,      /* more than half of the votes cast */
-  RIFQ_MAJORITY_OF_COMMITTEE,  /* more than half of the whole committee */
-} RifqMajority;
-
-/* A member present who does not vote abstains; how an abstention counts. */
-typedef enum
-{
-  RIFQ_ABSTENTIONS_AS_PRESENT,  /* among the members present: in a majority of the members present or of
-                                 * the whole committee, not in a majority of the votes cast */
-  RIFQ_ABSTENTIONS_IGNORED,     /* left out of the count the majority is reckoned on */
-  RIFQ_ABSTENTIONS_AGAINST,     /* against every choice, in any majority */
-} RifqAbstentions;
-
-typedef struct
-{
-  RifqQuorum      quorum;
-  RifqMajority    majority;
-  gboolean        chair_breaks_tie;
-  RifqAbstentions abstentions;
-} RifqRule;
-
-/* How the abstention setting is written in the settings and with each meeting. */
-const char *rifq_abstentions_code      (RifqAbstentions  abstentions);
-gboolean    rifq_abstentions_from_code (const char      *code,
-                                        RifqAbstentions *out_abstentions);
 
 /* The rule for meetings called from now on, from the settings. */
 void      rifq_committee_rule_get (RifqDb         *db,
@@ -96,54 +51,11 @@ gboolean  rifq_committee_meeting_rule (RifqDb    *db,
                                        RifqRule  *rule,
                                        GError   **error);
 
-/* Whether present of members make a quorum under the rule. */
-gboolean  rifq_rule_has_quorum    (const RifqRule *rule,
-                                   guint           present,
-                                   guint           members);
-
-/* The rule in one sentence in the interface language, for the minutes and the preferences. */
-char     *rifq_rule_describe      (const RifqRule *rule);
-
-typedef struct
-{
-  guint     members;         /* the whole committee */
-  guint     present;
-  guint     accept;
-  guint     reject;
-  guint     defer;
-  guint     voted;
-  guint     abstain;         /* members present who did not vote */
-  gboolean  quorum;
-  char     *chair_vote;      /* "accept", "reject", "defer" or NULL */
-  char     *outcome;         /* what the rule gives, or NULL when it gives nothing yet */
-  char     *explanation;     /* one sentence in the interface language */
-} RifqTally;
-
-/* Counts a tally under the rule, from its members, present, accept, reject, defer and
- * chair_vote: sets voted, abstain, quorum, outcome and explanation. A choice decides with more
- * than half of the count the majority is reckoned on (members present, votes cast or the whole
- * committee, with abstentions as the rule says); the votes are tied when that count is split
- * evenly between two choices, and only then does the chair's vote decide, if the rule says so. */
-void      rifq_rule_apply         (const RifqRule *rule,
-                                   RifqTally      *tally);
-
-/* The tally as recorded with a decision: the counts, the chair's vote and the outcome. */
-JsonNode *rifq_tally_to_json      (const RifqTally *tally);
-
-typedef struct
-{
-  char   *username;
-  char   *full_name;
-  char   *vote;       /* "accept", "reject" or "defer" */
-  gint64  amount;     /* -1 when none */
-  char   *note;
-} RifqVote;
-
 typedef struct
 {
   gint64  id;
   gint64  meeting_id;
-  char   *decision;   /* "accept", "reject" or "defer" */
+  char   *decision;   /* a vote choice's code: "accept", "reject" or "defer" */
   gint64  amount;     /* -1 when none */
   gint64  quantity;   /* 0 when none */
   char   *reasons;
@@ -151,12 +63,9 @@ typedef struct
   char   *decided_at;
 } RifqDecision;
 
-void           rifq_vote_free             (RifqVote      *vote);
 void           rifq_decision_free         (RifqDecision  *decision);
 void           rifq_queue_item_free       (RifqQueueItem *item);
-void           rifq_member_free           (RifqMember    *member);
 void           rifq_meeting_free          (RifqMeeting   *meeting);
-void           rifq_tally_free            (RifqTally     *tally);
 
 /* The decision clock of a request submitted on submitted_on and due on due_on, on today (ISO). */
 void           rifq_committee_clock       (const char *submitted_on,
@@ -273,6 +182,5 @@ gint64         rifq_committee_letter_by_number (RifqDb     *db,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqQueueItem, rifq_queue_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDecision, rifq_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqMeeting, rifq_meeting_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqTally, rifq_tally_free)
 
 G_END_DECLS

@@ -513,7 +513,8 @@ demo_votes (GRand          *rand,
             const char     *decision,
             RifqTally      *tally)
 {
-  const char *other = g_str_equal (decision, "accept") ? "reject" : "accept";
+  const char *other = rifq_vote_choice_to_code (g_str_equal (decision, rifq_vote_choice_to_code (RIFQ_VOTE_ACCEPT))
+                                                ? RIFQ_VOTE_REJECT : RIFQ_VOTE_ACCEPT);
   char **cast = g_new0 (char *, members->len + 1);
   guint dissent = G_MAXUINT;
   guint roll = (guint) g_rand_int_range (rand, 0, 8);
@@ -530,10 +531,7 @@ demo_votes (GRand          *rand,
           if (!present[i] || (i == dissent && roll == 0))
             continue;
           cast[i] = g_strdup (i == dissent ? other : decision);
-          if (g_str_equal (cast[i], "accept"))
-            tally->accept++;
-          else
-            tally->reject++;
+          rifq_tally_add_vote (tally, cast[i]);
         }
       tally->chair_vote = g_strdup (cast[0]);
       rifq_rule_apply (rule, tally);
@@ -558,7 +556,7 @@ demo_decision (RifqDb          *db,
                GError         **error)
 {
   gint64 letter_id;
-  const char *decision = d->accepted ? "accept" : "reject";
+  const char *decision = rifq_vote_choice_to_code (d->accepted ? RIFQ_VOTE_ACCEPT : RIFQ_VOTE_REJECT);
   const char *chair = ((RifqStaff *) g_ptr_array_index (members, 0))->username;
   const char *reasons = d->accepted ? PICK (rand, accept_reasons) : PICK (rand, reject_reasons);
   g_autofree char *decided_at = g_strdup_printf ("%sT10:00:00Z", d->day);
@@ -595,7 +593,7 @@ demo_decision (RifqDb          *db,
           rifq_statement_bind_int64 (stmt, 2, d->id);
           rifq_statement_bind_text (stmt, 3, ((RifqStaff *) g_ptr_array_index (members, i))->username);
           rifq_statement_bind_text (stmt, 4, cast[i]);
-          if (amount > 0 && g_str_equal (cast[i], "accept"))
+          if (amount > 0 && d->accepted && g_str_equal (cast[i], decision))
             rifq_statement_bind_int64 (stmt, 5, amount);
           rifq_statement_bind_text (stmt, 6, decided_at);
         }

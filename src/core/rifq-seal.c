@@ -1682,8 +1682,7 @@ rifq_seal_summary_describe (JsonObject *summary)
         {
           JsonArray *item = json_array_get_array_element (json_node_get_array (cases), i);
           const char *decision = json_array_get_length (item) > 1 ? json_array_get_string_element (item, 1) : "";
-          const char *said = g_str_equal (decision, "accept") ? _("accepted")
-                             : g_str_equal (decision, "reject") ? _("rejected") : _("deferred");
+          const char *said = rifq_vote_choice_participle (rifq_vote_choice_read (decision));
 
           g_string_append_c (text, ' ');
           g_string_append_printf (text, _("Request %s: %s."), json_array_get_string_element (item, 0), said);
@@ -1693,8 +1692,7 @@ rifq_seal_summary_describe (JsonObject *summary)
   if (g_strcmp0 (json_object_get_string_member_with_default (summary, "doc", ""), "letter") == 0)
     {
       const char *decision = json_object_get_string_member_with_default (summary, "decision", "");
-      const char *said = g_str_equal (decision, "accept") ? _("accepted")
-                         : g_str_equal (decision, "reject") ? _("rejected") : _("deferred");
+      const char *said = rifq_vote_choice_participle (rifq_vote_choice_read (decision));
 
       g_string_append_printf (text, _("Decision letter %s to %s (national ID %s) on request %s: %s"), number, name,
                               national_id, json_object_get_string_member_with_default (summary, "request", "—"), said);

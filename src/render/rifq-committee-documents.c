@@ -26,16 +26,6 @@
 #include "rifq-settings.h"
 #include "rifq-staff.h"
 
-static const char *
-vote_word (const char *vote)
-{
-  if (g_strcmp0 (vote, "accept") == 0)
-    return _("Accept");
-  if (g_strcmp0 (vote, "reject") == 0)
-    return _("Reject");
-  return _("Defer");
-}
-
 /* Numbers in the interface's digits; every text the documents print is kept in strings. */
 static const char *
 keep (GPtrArray *strings,
@@ -204,15 +194,13 @@ rifq_minutes_write_meeting (RifqDb     *db,
                 }
             }
           rows[n_rows].name = member (names, username);
-          rows[n_rows].vote = vote_word (choice);
+          rows[n_rows].vote = rifq_vote_choice_label (rifq_vote_choice_read (choice));
           rows[n_rows].amount = keep (strings, riyals (json_object_get_int_member_with_default (vote, "amount", -1)));
           rows[n_rows++].note = member (vote, "note");
           /* Only the votes of members present count; the chair's may break a tie. */
           if (counted)
             {
-              tally.accept += g_strcmp0 (choice, "accept") == 0;
-              tally.reject += g_strcmp0 (choice, "reject") == 0;
-              tally.defer += g_strcmp0 (choice, "defer") == 0;
+              rifq_tally_add_vote (&tally, choice);
               if (chair)
                 tally.chair_vote = g_strdup (choice);
             }
@@ -250,7 +238,7 @@ rifq_minutes_write_meeting (RifqDb     *db,
       cases[i].n_votes = n_rows;
       if (decision != NULL)
         {
-          cases[i].decision = vote_word (member (decision, "decision"));
+          cases[i].decision = rifq_vote_choice_label (rifq_vote_choice_read (member (decision, "decision")));
           cases[i].amount = keep (strings, riyals (json_object_get_int_member_with_default (decision, "amount", -1)));
           cases[i].reasons = member (decision, "reasons");
         }
@@ -337,6 +325,7 @@ rifq_letter_write_request (RifqDb     *db,
   const char *values;
   const char *sex;
   const char *decision;
+  RifqVoteChoice choice;
   JsonNode *amount;
   RifqSealState state;
   gint64 letter_id = rifq_committee_letter_id (db, request_id);
@@ -386,9 +375,9 @@ rifq_letter_write_request (RifqDb     *db,
   letter.request_number = member (printed, "request_number");
   letter.kind = member (labels, rifq_locale_is_arabic () ? "ar" : "en");
   decision = member (record, "decision");
-  letter.letter_kind = g_strcmp0 (decision, "accept") == 0 ? RIFQ_LETTER_ACCEPTANCE
-                       : g_strcmp0 (decision, "reject") == 0 ? RIFQ_LETTER_REJECTION
-                       : RIFQ_LETTER_DEFERRAL;
+  choice = rifq_vote_choice_read (decision);
+  letter.letter_kind = choice == RIFQ_VOTE_ACCEPT ? RIFQ_LETTER_ACCEPTANCE
+                       : choice == RIFQ_VOTE_REJECT ? RIFQ_LETTER_REJECTION : RIFQ_LETTER_DEFERRAL;
   amount = record ? json_object_get_member (record, "amount") : NULL;
   letter.amount = keep (strings, riyals (amount && JSON_NODE_HOLDS_VALUE (amount) ? json_node_get_int (amount) : -1));
   letter.reasons = member (record, "reasons");

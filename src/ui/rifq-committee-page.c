@@ -25,16 +25,6 @@
 
 G_DEFINE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, GTK_TYPE_WIDGET)
 
-static const struct
-{
-  const char *code;
-  const char *label;
-} vote_choices[] = {
-  { "accept", N_("Accept") },
-  { "reject", N_("Reject") },
-  { "defer", N_("Defer") },
-};
-
 static void
 draft_free (Draft *draft)
 {
@@ -90,11 +80,7 @@ shown_number (gint64 value)
 static const char *
 vote_word (const char *vote)
 {
-  if (g_strcmp0 (vote, "accept") == 0)
-    return _("acceptance");
-  if (g_strcmp0 (vote, "reject") == 0)
-    return _("rejection");
-  return _("deferral");
+  return rifq_vote_choice_noun (rifq_vote_choice_read (vote));
 }
 
 static void
@@ -215,18 +201,9 @@ actor_is_chair (RifqCommitteePage *self)
 static const RifqMember *
 actor_member (RifqCommitteePage *self)
 {
-  const char *actor = rifq_db_get_actor (self->db);
-
   if (self->meeting == NULL)
     return NULL;
-  for (guint i = 0; i < self->meeting->members->len; i++)
-    {
-      const RifqMember *member = g_ptr_array_index (self->meeting->members, i);
-
-      if (g_strcmp0 (member->username, actor) == 0)
-        return member;
-    }
-  return NULL;
+  return rifq_members_find (self->meeting->members, rifq_db_get_actor (self->db));
 }
 
 static gboolean
@@ -562,16 +539,17 @@ rifq_committee_page_vote_choices_new (const char *selected)
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (vote_choices); i++)
+  for (RifqVoteChoice i = 0; i < RIFQ_N_VOTE_CHOICES; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(vote_choices[i].label));
+      GtkWidget *button = gtk_toggle_button_new_with_label (rifq_vote_choice_label (i));
+      const char *code = rifq_vote_choice_to_code (i);
 
-      g_object_set_data (G_OBJECT (button), "rifq-vote", (gpointer) vote_choices[i].code);
+      g_object_set_data (G_OBJECT (button), "rifq-vote", (gpointer) code);
       if (first != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
       else
         first = button;
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (selected, vote_choices[i].code) == 0);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (selected, code) == 0);
       gtk_box_append (GTK_BOX (box), button);
     }
   return box;
@@ -631,7 +609,10 @@ add_vote_rows (RifqCommitteePage *self,
                const RifqRequest *request)
 {
   const RifqMember *me = actor_member (self);
-  gboolean can_vote = me != NULL && me->present && (self->roles & (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)) != 0;
+  RifqVoterStanding standing = self->meeting != NULL
+                               ? rifq_member_may_vote (self->meeting->members, rifq_db_get_actor (self->db))
+                               : RIFQ_VOTER_NOT_A_MEMBER;
+  gboolean can_vote = standing == RIFQ_VOTER_MAY_VOTE;
   Draft *draft = g_hash_table_lookup (self->drafts, &request->id);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *choices = rifq_committee_page_vote_choices_new (draft != NULL ? draft->vote : NULL);
@@ -664,9 +645,9 @@ add_vote_rows (RifqCommitteePage *self,
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recorded);
     }
-  else if (me == NULL)
+  else if (standing == RIFQ_VOTER_NOT_A_MEMBER)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Only the members of the research committee vote."));
-  else if (!me->present)
+  else if (standing == RIFQ_VOTER_ABSENT)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("You vote once the chair records you as present."));
   gtk_widget_set_sensitive (choices, can_vote);
   for (GtkWidget *choice = gtk_widget_get_first_child (choices); choice != NULL; choice = gtk_widget_get_next_sibling (choice))
@@ -1518,9 +1499,9 @@ rifq_committee_page_decide (RifqCommitteePage  *self,
   /* The letter is numbered in the register now, by the chair who decided. */
   g_free (letter_number (self, request_id));
   rifq_committee_page_reload (self);
-  if (g_str_equal (decision, "accept"))
+  if (rifq_vote_choice_read (decision) == RIFQ_VOTE_ACCEPT)
     rifq_committee_page_toast (self, _("Decision recorded: the request is accepted."), FALSE);
-  else if (g_str_equal (decision, "reject"))
+  else if (rifq_vote_choice_read (decision) == RIFQ_VOTE_REJECT)
     rifq_committee_page_toast (self, _("Decision recorded: the request is rejected."), FALSE);
   else
     rifq_committee_page_toast (self, _("Decision recorded: the request is deferred."), FALSE);
