@@ -144,15 +144,16 @@ find_beneficiary (RifqDb      *db,
                   GError     **error)
 {
   g_autofree char *latin = g_strstrip (rifq_arabic_latin_digits (key));
+  RifqNumberKind kind = rifq_number_kind (latin);
   gint64 id;
 
-  if (!rifq_arabic_is_numeric (latin))
+  if (kind == RIFQ_NUMBER_NONE)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("%s: give the record number or the 10-digit national ID."), label);
       return NULL;
     }
-  if (strlen (latin) == 10)
+  if (kind != RIFQ_NUMBER_RECORD)
     return rifq_beneficiary_store_get_by_national_id (db, latin, error);
   if (!read_number (latin, label, G_MAXINT64, &id, error))
     return NULL;
@@ -508,7 +509,8 @@ cmd_validate (const char *what,
       if (!rifq_validate_national_id (value, _("National ID or iqama"), &normalized, &error))
         return refuse (error);
       g_print (_("%s: a valid %s number.\n"), normalized,
-               normalized[0] == '1' ? _("citizen's national ID") : _("resident's iqama"));
+               rifq_number_kind (normalized) == RIFQ_NUMBER_NATIONAL_ID ? _("citizen's national ID")
+                                                                        : _("resident's iqama"));
       return EXIT_OK;
     }
   if (g_str_equal (what, "phone"))

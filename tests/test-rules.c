@@ -383,6 +383,129 @@ test_tally_majority_of_whole_committee (void)
   g_assert_cmpstr (t->outcome, ==, "accept");
 }
 
+/* Requests */
+
+static void
+test_request_open_states (void)
+{
+  const RifqRequestState open[] = {
+    RIFQ_REQUEST_DRAFT, RIFQ_REQUEST_INCOMPLETE, RIFQ_REQUEST_REFERRED, RIFQ_REQUEST_READY_TO_SIGN,
+    RIFQ_REQUEST_ACCEPTED, RIFQ_REQUEST_REGISTERED,
+  };
+  guint n_open = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (open); i++)
+    g_assert_true (rifq_request_state_is_open (open[i]));
+  for (RifqRequestState state = 0; state < RIFQ_REQUEST_N_STATES; state++)
+    n_open += rifq_request_state_is_open (state) ? 1 : 0;
+  g_assert_cmpuint (n_open, ==, G_N_ELEMENTS (open));
+}
+
+static void
+test_request_with_committee_or_finished_not_open (void)
+{
+  const RifqRequestState elsewhere[] = {
+    RIFQ_REQUEST_SUBMITTED, RIFQ_REQUEST_UNDER_REVIEW, RIFQ_REQUEST_REJECTED, RIFQ_REQUEST_DEFERRED,
+    RIFQ_REQUEST_SERVED, RIFQ_REQUEST_CLOSED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (elsewhere); i++)
+    g_assert_false (rifq_request_state_is_open (elsewhere[i]));
+}
+
+/* Numbers as typed */
+
+static void
+test_amount_typed_in_either_digits (void)
+{
+  const struct
+  {
+    const char *typed;
+    gint64      value;
+  } cases[] = {
+    { "1500", 1500 },
+    { "1,500", 1500 },
+    { "١٥٠٠", 1500 },
+    { "١٬٥٠٠", 1500 },
+    { " 12 500 ", 12500 },
+    { "0", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 value = -7;
+
+      g_assert_true (rifq_validate_optional_count (cases[i].typed, "Amount", -1, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (value, ==, cases[i].value);
+    }
+}
+
+static void
+test_amount_blank_is_none (void)
+{
+  const char *blank[] = { NULL, "", "   " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      gint64 amount = 5, quantity = 5;
+
+      g_assert_true (rifq_validate_optional_count (blank[i], "Amount", -1, &amount, NULL));
+      g_assert_cmpint (amount, ==, -1);
+      g_assert_true (rifq_validate_optional_count (blank[i], "Quantity", 0, &quantity, NULL));
+      g_assert_cmpint (quantity, ==, 0);
+    }
+}
+
+static void
+test_amount_not_a_whole_number_refused (void)
+{
+  const char *refused[] = { "12.5", "-3", "abc", "2-3", "1,50", "ألف" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 value = -1;
+
+      if (rifq_validate_optional_count (refused[i], "Amount", -1, &value, &error))
+        g_error ("\"%s\" was taken as %" G_GINT64_FORMAT, refused[i], value);
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Amount: "));
+    }
+}
+
+static void
+test_number_kind_of_text (void)
+{
+  const struct
+  {
+    const char     *typed;
+    RifqNumberKind  kind;
+  } cases[] = {
+    { "1012345678", RIFQ_NUMBER_NATIONAL_ID },
+    { " ١٠١٢٣٤٥٦٧٨ ", RIFQ_NUMBER_NATIONAL_ID },
+    { "2012345678", RIFQ_NUMBER_IQAMA },
+    { "٢٠١٢٣٤٥٦٧٨", RIFQ_NUMBER_IQAMA },
+    { "3012345678", RIFQ_NUMBER_OTHER_ID },
+    { "42", RIFQ_NUMBER_RECORD },
+    { "٤٢", RIFQ_NUMBER_RECORD },
+    { "101234567", RIFQ_NUMBER_RECORD },
+    { "10123456789", RIFQ_NUMBER_RECORD },
+    { "", RIFQ_NUMBER_NONE },
+    { "  ", RIFQ_NUMBER_NONE },
+    { NULL, RIFQ_NUMBER_NONE },
+    { "101-234-5678", RIFQ_NUMBER_NONE },
+    { "+42", RIFQ_NUMBER_NONE },
+    { "أحمد", RIFQ_NUMBER_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (rifq_number_kind (cases[i].typed) != cases[i].kind)
+      g_error ("\"%s\" is kind %d, expected %d", cases[i].typed ? cases[i].typed : "(null)",
+               rifq_number_kind (cases[i].typed), cases[i].kind);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +534,13 @@ main (int   argc,
   g_test_add_func ("/rules/tally/abstentions-against-a-majority-of-votes",
                    test_tally_abstentions_against_a_majority_of_votes);
   g_test_add_func ("/rules/tally/majority-of-whole-committee", test_tally_majority_of_whole_committee);
+  g_test_add_func ("/rules/request/open-states", test_request_open_states);
+  g_test_add_func ("/rules/request/with-committee-or-finished-not-open",
+                   test_request_with_committee_or_finished_not_open);
+  g_test_add_func ("/rules/amount/typed-in-either-digits", test_amount_typed_in_either_digits);
+  g_test_add_func ("/rules/amount/blank-is-none", test_amount_blank_is_none);
+  g_test_add_func ("/rules/amount/not-a-whole-number-refused", test_amount_not_a_whole_number_refused);
+  g_test_add_func ("/rules/number/kind-of-text", test_number_kind_of_text);
 
   return g_test_run ();
 }

@@ -1302,6 +1302,38 @@ rifq_request_store_list (RifqDb  *db,
 }
 
 GPtrArray *
+rifq_request_store_list_open (RifqDb  *db,
+                              guint    limit,
+                              GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (RIFQ_REQUEST_COLUMNS " WHERE r.state IN (");
+  g_autoptr(GString) order = g_string_new (" ORDER BY r.updated_at DESC, CASE r.state");
+  RifqStatement *stmt;
+  int n = 0;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  /* One parameter per open state, ranked in the order of the states. */
+  for (RifqRequestState state = 0; state < RIFQ_REQUEST_N_STATES; state++)
+    if (rifq_request_state_is_open (state))
+      {
+        n++;
+        g_string_append_printf (sql, "%s?%d", n > 1 ? ", " : "", n);
+        g_string_append_printf (order, " WHEN ?%d THEN %d", n, n);
+      }
+  g_string_append_printf (sql, ")%s END, r.received_at DESC, r.id DESC LIMIT ?%d", order->str, n + 1);
+  stmt = rifq_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  n = 0;
+  for (RifqRequestState state = 0; state < RIFQ_REQUEST_N_STATES; state++)
+    if (rifq_request_state_is_open (state))
+      rifq_statement_bind_text (stmt, ++n, rifq_request_state_code (state));
+  rifq_statement_bind_int64 (stmt, n + 1, (int) MIN (limit, G_MAXINT));
+  return _rifq_request_store_collect (db, stmt, error);
+}
+
+GPtrArray *
 rifq_request_store_lookup (RifqDb     *db,
                            const char *query,
                            guint       limit,

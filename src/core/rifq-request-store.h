@@ -155,6 +155,12 @@ GPtrArray   *rifq_request_store_list          (RifqDb  *db,
                                                guint    limit,
                                                GError **error);
 
+/* The requests open at the desk (rifq_request_state_is_open), the latest changed first and,
+ * among those changed together, in the order of their steps. */
+GPtrArray   *rifq_request_store_list_open     (RifqDb  *db,
+                                               guint    limit,
+                                               GError **error);
+
 /* "Where is my request?": a request number, or anything that finds the beneficiary (national
  * ID, mobile, file number, name); their requests, newest first. */
 GPtrArray   *rifq_request_store_lookup        (RifqDb     *db,

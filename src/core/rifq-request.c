@@ -359,6 +359,30 @@ rifq_action_applies (RifqAction        action,
 }
 
 gboolean
+rifq_request_state_is_open (RifqRequestState state)
+{
+  switch (state)
+    {
+    case RIFQ_REQUEST_DRAFT:
+    case RIFQ_REQUEST_INCOMPLETE:
+    case RIFQ_REQUEST_REFERRED:
+    case RIFQ_REQUEST_READY_TO_SIGN:
+    case RIFQ_REQUEST_ACCEPTED:
+    case RIFQ_REQUEST_REGISTERED:
+      return TRUE;
+    case RIFQ_REQUEST_SUBMITTED:
+    case RIFQ_REQUEST_UNDER_REVIEW:
+    case RIFQ_REQUEST_REJECTED:
+    case RIFQ_REQUEST_DEFERRED:
+    case RIFQ_REQUEST_SERVED:
+    case RIFQ_REQUEST_CLOSED:
+    case RIFQ_REQUEST_N_STATES:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
 rifq_request_documents_editable (RifqRequestState state)
 {
   return state == RIFQ_REQUEST_DRAFT || state == RIFQ_REQUEST_INCOMPLETE || state == RIFQ_REQUEST_REFERRED;

@@ -227,6 +227,11 @@ RifqRole          rifq_action_roles            (RifqAction action);
 gboolean          rifq_action_applies          (RifqAction        action,
                                                 RifqRequestState  from,
                                                 RifqRequestState *out_to);
+/* Whether a request in this state is open at the desk: in progress there (received, its
+ * documents, a referral, signing) or back from the committee for the desk's next step
+ * (accepted: registration; registered: services). */
+gboolean          rifq_request_state_is_open   (RifqRequestState state);
+
 /* Whether a request in this state may still have its documents entered or changed. */
 gboolean          rifq_request_documents_editable (RifqRequestState state);
 

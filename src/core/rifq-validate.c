@@ -370,6 +370,34 @@ rifq_validate_count (const char  *input,
 }
 
 gboolean
+rifq_validate_optional_count (const char  *input,
+                              const char  *field_label,
+                              gint64       none,
+                              gint64      *out_value,
+                              GError     **error)
+{
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  *out_value = none;
+  if (rifq_text_is_blank (input))
+    return TRUE;
+  return rifq_validate_count (input, field_label, G_MAXINT64, out_value, error);
+}
+
+RifqNumberKind
+rifq_number_kind (const char *text)
+{
+  g_autofree char *latin = rifq_arabic_latin_digits (text != NULL ? text : "");
+
+  g_strstrip (latin);
+  if (*latin == '\0' || !all_ascii_digits (latin))
+    return RIFQ_NUMBER_NONE;
+  if (strlen (latin) != NATIONAL_ID_LENGTH)
+    return RIFQ_NUMBER_RECORD;
+  return latin[0] == '1' ? RIFQ_NUMBER_NATIONAL_ID : latin[0] == '2' ? RIFQ_NUMBER_IQAMA : RIFQ_NUMBER_OTHER_ID;
+}
+
+gboolean
 rifq_validate_birth_date (const char  *input,
                           const char  *field_label,
                           const GDate *today,

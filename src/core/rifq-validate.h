@@ -40,6 +40,27 @@ gboolean rifq_validate_count       (const char  *input,
                                     gint64      *out_value,
                                     GError     **error);
 
+/* An optional count (an amount of riyals, a quantity): blank gives none, anything else is
+ * checked as by rifq_validate_count() with no upper bound. */
+gboolean rifq_validate_optional_count (const char  *input,
+                                       const char  *field_label,
+                                       gint64       none,
+                                       gint64      *out_value,
+                                       GError     **error);
+
+/* Which number a text is, as a person types it to name a beneficiary (Latin or Arabic-Indic
+ * digits, spaces around them). Ten digits are an identity number, whatever their first. */
+typedef enum
+{
+  RIFQ_NUMBER_NONE,         /* not digits alone */
+  RIFQ_NUMBER_RECORD,       /* digits, but not ten of them: a record number */
+  RIFQ_NUMBER_NATIONAL_ID,  /* ten digits, the first 1: a citizen's national ID */
+  RIFQ_NUMBER_IQAMA,        /* ten digits, the first 2: a resident's iqama */
+  RIFQ_NUMBER_OTHER_ID,     /* ten digits, another first: shaped as an ID, never issued */
+} RifqNumberKind;
+
+RifqNumberKind rifq_number_kind    (const char  *text);
+
 /* A date of birth: parsed with rifq_calendar_parse(), not in the future and not before 1880.
  * Writes ISO "YYYY-MM-DD". */
 gboolean rifq_validate_birth_date  (const char  *input,

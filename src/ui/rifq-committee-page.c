@@ -160,30 +160,6 @@ require_meeting (RifqCommitteePage  *self,
   return FALSE;
 }
 
-/* Blank is no amount (-1); anything else must be a whole number of riyals. */
-static gboolean
-parse_amount (const char  *text,
-              gint64      *out_amount,
-              GError     **error)
-{
-  *out_amount = -1;
-  if (rifq_text_is_blank (text))
-    return TRUE;
-  return rifq_validate_count (text, _("Amount (riyals)"), G_MAXINT64, out_amount, error);
-}
-
-/* Blank is no quantity stated (0). */
-static gboolean
-parse_quantity (const char  *text,
-                gint64      *out_quantity,
-                GError     **error)
-{
-  *out_quantity = 0;
-  if (rifq_text_is_blank (text))
-    return TRUE;
-  return rifq_validate_count (text, _("Quantity"), G_MAXINT64, out_quantity, error);
-}
-
 GtkWindow *
 rifq_committee_page_parent (RifqCommitteePage *self)
 {
@@ -1455,7 +1431,8 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
 
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
 
-  if (!require_meeting (self, &local) || !parse_amount (amount_text, &amount, &local)
+  if (!require_meeting (self, &local)
+      || !rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &amount, &local)
       || !rifq_committee_vote (self->db, self->meeting->id, request_id, vote, amount, note, &local))
     return refuse (self, local, error);
 
@@ -1489,8 +1466,9 @@ rifq_committee_page_decide (RifqCommitteePage  *self,
 
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
 
-  if (!require_meeting (self, &local) || !parse_amount (amount_text, &amount, &local)
-      || !parse_quantity (quantity_text, &quantity, &local)
+  if (!require_meeting (self, &local)
+      || !rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &amount, &local)
+      || !rifq_validate_optional_count (quantity_text, _("Quantity"), 0, &quantity, &local)
       || !rifq_committee_decide_full (self->db, self->meeting->id, request_id, decision, amount, quantity, reasons,
                                       &local))
     return refuse (self, local, error);

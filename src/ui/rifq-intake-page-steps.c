@@ -27,30 +27,6 @@
 #include "rifq-signature-pad.h"
 #include "rifq-validate.h"
 
-/* A whole number as typed, in either digits, thousands separators allowed; blank is FALSE. */
-static gboolean
-parse_whole_number (const char *text,
-                    gint64     *out_value)
-{
-  g_autofree char *latin = rifq_arabic_latin_digits (text ? text : "");
-  g_autoptr(GString) digits = g_string_new (NULL);
-  guint64 value;
-
-  for (const char *p = latin; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 128 && g_ascii_isdigit (c))
-        g_string_append_c (digits, (char) c);
-      else if (c != ',' && c != 0x066C && !g_unichar_isspace (c))
-        return FALSE;
-    }
-  if (digits->len == 0 || !g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *out_value = (gint64) value;
-  return TRUE;
-}
-
 /* Reception */
 
 void
@@ -159,8 +135,7 @@ rifq_intake_receive_step (RifqIntakePage  *self,
                            _("Applicant: search the registry and choose the applicant, or register them first."));
       return FALSE;
     }
-  draft.amount = -1;
-  if (!rifq_text_is_blank (amount_text) && !parse_whole_number (amount_text, &draft.amount))
+  if (!rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &draft.amount, NULL))
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
       return FALSE;
@@ -545,14 +520,12 @@ rifq_intake_serve_step (RifqIntakePage  *self,
 
   if (!rifq_intake_require_request (self, error))
     return FALSE;
-  service.quantity = 0;
-  service.amount = -1;
-  if (!rifq_text_is_blank (quantity_text) && !parse_whole_number (quantity_text, &service.quantity))
+  if (!rifq_validate_optional_count (quantity_text, _("Quantity"), 0, &service.quantity, NULL))
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Quantity: enter a whole number."));
       return FALSE;
     }
-  if (!rifq_text_is_blank (amount_text) && !parse_whole_number (amount_text, &service.amount))
+  if (!rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &service.amount, NULL))
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
       return FALSE;

@@ -20,6 +20,9 @@
 #include "rifq-request-store.h"
 #include "rifq-signature-pad.h"
 
+/* Open requests listed on the landing, the latest changed first; any other is found by its number. */
+#define LANDING_SHOWN 300
+
 static void
 signing_draft_free (gpointer data)
 {
@@ -101,42 +104,18 @@ fill_combo (AdwComboRow *row,
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }
 
-static gint
-compare_updated_cb (gconstpointer a,
-                    gconstpointer b)
-{
-  const RifqRequest *ra = *(RifqRequest * const *) a;
-  const RifqRequest *rb = *(RifqRequest * const *) b;
-
-  /* Newest first. */
-  return g_strcmp0 (rb->updated_at, ra->updated_at);
-}
-
 static void
 refresh_landing (RifqIntakePage *self)
 {
-  static const RifqRequestState open_states[] = {
-    RIFQ_REQUEST_DRAFT, RIFQ_REQUEST_INCOMPLETE, RIFQ_REQUEST_REFERRED,
-    RIFQ_REQUEST_READY_TO_SIGN, RIFQ_REQUEST_ACCEPTED, RIFQ_REQUEST_REGISTERED,
-  };
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = rifq_request_store_list_open (self->db, LANDING_SHOWN, &error);
 
   rifq_ui_remove_children (GTK_WIDGET (self->landing_list));
-  for (guint i = 0; i < G_N_ELEMENTS (open_states); i++)
+  if (all == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) list = rifq_request_store_list (self->db, open_states[i], 0, 50, &error);
-
-      if (list == NULL)
-        {
-          rifq_intake_show_error (self, error->message);
-          break;
-        }
-      for (guint j = 0; j < list->len; j++)
-        g_ptr_array_add (all, rifq_request_ref (g_ptr_array_index (list, j)));
+      rifq_intake_show_error (self, error->message);
+      all = g_ptr_array_new ();
     }
-  g_ptr_array_sort (all, compare_updated_cb);
-
   for (guint i = 0; i < all->len; i++)
     {
       const RifqRequest *r = g_ptr_array_index (all, i);
