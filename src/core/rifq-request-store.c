@@ -680,23 +680,22 @@ rifq_request_store_sign (RifqDb            *db,
 
 /* Steps of the transition table */
 
+/* Runs an UPDATE of the row id: the n_texts texts bind ?1, ?2…, the id the parameter after them. */
 static gboolean
-exec_update (RifqDb      *db,
-             const char  *sql,
-             const char  *a,
-             const char  *b,
-             const char  *c,
-             gint64       id,
-             GError     **error)
+update_row (RifqDb              *db,
+            const char          *sql,
+            const char * const  *texts,
+            guint                n_texts,
+            gint64               id,
+            GError             **error)
 {
   RifqStatement *stmt = rifq_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, a);
-  rifq_statement_bind_text (stmt, 2, b);
-  rifq_statement_bind_text (stmt, 3, c);
-  rifq_statement_bind_int64 (stmt, 4, id);
+  for (guint i = 0; i < n_texts; i++)
+    rifq_statement_bind_text (stmt, (int) i + 1, texts[i]);
+  rifq_statement_bind_int64 (stmt, (int) n_texts + 1, id);
   return rifq_db_run (db, stmt, error);
 }
 
@@ -809,9 +808,8 @@ do_register (RifqDb            *db,
         g_clear_pointer (&file_number, g_free);
     }
 
-  if (!exec_update (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2"
-                        " WHERE id = ?4 AND ?3 IS NULL",
-                    file_number, stamp, NULL, r->beneficiary_id, error))
+  if (!update_row (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2 WHERE id = ?3",
+                   (const char *[]) { file_number, stamp }, 2, r->beneficiary_id, error))
     return FALSE;
   {
     /* The beneficiary as registered, whole: their trail ends where their record stands. */
@@ -822,8 +820,7 @@ do_register (RifqDb            *db,
     rifq_db_write_audit_take (write, "register", "beneficiary", r->beneficiary_id, NULL,
                               rifq_beneficiary_to_json (registered), r->number);
   }
-  return exec_update (db, "UPDATE request SET registered_at = ?1 WHERE id = ?4 AND ?2 IS NULL AND ?3 IS NULL",
-                      stamp, NULL, NULL, r->id, error);
+  return update_row (db, "UPDATE request SET registered_at = ?1 WHERE id = ?2", &stamp, 1, r->id, error);
 }
 
 gboolean
@@ -1190,10 +1187,10 @@ advance_cb (RifqDb      *db,
       break;
     case RIFQ_ACTION_REOPEN:
       /* What was signed may change: the signature is set aside and taken again. */
-      ok = exec_update (db, "UPDATE request SET declaration = ?1, signature_json = ?1, signer = ?1,"
-                            " signer_name = ?1, signer_relation = ?1, sign_mark = ?1, officer_name = ?1,"
-                            " signed_by = ?2, signed_at = ?3 WHERE id = ?4",
-                        NULL, NULL, NULL, r->id, error);
+      ok = update_row (db, "UPDATE request SET declaration = NULL, signature_json = NULL, signer = NULL,"
+                           " signer_name = NULL, signer_relation = NULL, sign_mark = NULL, officer_name = NULL,"
+                           " signed_by = NULL, signed_at = NULL WHERE id = ?1",
+                       NULL, 0, r->id, error);
       break;
     case RIFQ_ACTION_SUBMIT:
       ok = do_submit (db, r, stamp, error);
@@ -1201,8 +1198,9 @@ advance_cb (RifqDb      *db,
     case RIFQ_ACTION_ACCEPT:
     case RIFQ_ACTION_REJECT:
     case RIFQ_ACTION_DEFER:
-      ok = exec_update (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3 WHERE id = ?4",
-                        rifq_text_is_blank (text) ? NULL : text, rifq_db_get_actor (db), stamp, r->id, error);
+      ok = update_row (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3 WHERE id = ?4",
+                       (const char *[]) { rifq_text_is_blank (text) ? NULL : text, rifq_db_get_actor (db), stamp },
+                       3, r->id, error);
       break;
     case RIFQ_ACTION_REGISTER:
       ok = do_register (db, write, r, stamp, error);
@@ -1212,8 +1210,8 @@ advance_cb (RifqDb      *db,
       break;
     case RIFQ_ACTION_CLOSE:
     case RIFQ_ACTION_WITHDRAW:
-      ok = exec_update (db, "UPDATE request SET closed_at = ?1, close_reason = ?2 WHERE id = ?4 AND ?3 IS NULL",
-                        stamp, rifq_text_is_blank (text) ? NULL : text, NULL, r->id, error);
+      ok = update_row (db, "UPDATE request SET closed_at = ?1, close_reason = ?2 WHERE id = ?3",
+                       (const char *[]) { stamp, rifq_text_is_blank (text) ? NULL : text }, 2, r->id, error);
       break;
     case RIFQ_ACTION_COLLECT:
     case RIFQ_ACTION_REVIEW:
@@ -1286,18 +1284,25 @@ rifq_request_store_list (RifqDb  *db,
     stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
                                 " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
   else if (state >= 0)
-    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.state = ?2 AND ?1 IS NULL"
-                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
+    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.state = ?1"
+                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?2", error);
   else
-    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE ?1 IS NULL AND ?2 IS NULL"
-                                " ORDER BY r.id DESC LIMIT ?3", error);
+    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " ORDER BY r.id DESC LIMIT ?1", error);
   if (stmt == NULL)
     return NULL;
   if (beneficiary_id > 0)
-    rifq_statement_bind_int64 (stmt, 1, beneficiary_id);
-  if (state >= 0)
-    rifq_statement_bind_text (stmt, 2, rifq_request_state_code (state));
-  rifq_statement_bind_int64 (stmt, 3, (int) MIN (limit, G_MAXINT));
+    {
+      rifq_statement_bind_int64 (stmt, 1, beneficiary_id);
+      rifq_statement_bind_text (stmt, 2, state >= 0 ? rifq_request_state_code (state) : NULL);
+      rifq_statement_bind_int64 (stmt, 3, (int) MIN (limit, G_MAXINT));
+    }
+  else if (state >= 0)
+    {
+      rifq_statement_bind_text (stmt, 1, rifq_request_state_code (state));
+      rifq_statement_bind_int64 (stmt, 2, (int) MIN (limit, G_MAXINT));
+    }
+  else
+    rifq_statement_bind_int64 (stmt, 1, (int) MIN (limit, G_MAXINT));
   return _rifq_request_store_collect (db, stmt, error);
 }
 
