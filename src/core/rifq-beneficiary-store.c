@@ -17,6 +17,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-channel.h"
 #include "rifq-error.h"
+#include "rifq-numbering.h"
 #include "rifq-statement.h"
 
 /* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at. */
@@ -408,27 +409,6 @@ save_caregivers (RifqDb          *db,
   return TRUE;
 }
 
-/* Numbers given out at registration stay above any numeric file number entered by hand. */
-static gboolean
-bump_file_sequence (RifqDb          *db,
-                    RifqBeneficiary *beneficiary,
-                    GError         **error)
-{
-  const char *file_number = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_FILE_NUMBER);
-  RifqStatement *stmt;
-
-  if (file_number == NULL)
-    return TRUE;
-  stmt = rifq_db_prepare (db, "UPDATE sequence SET last = max (last, CAST (?1 AS INTEGER))"
-                              " WHERE name = 'file' AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, file_number);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-  return TRUE;
-}
-
 /* Inside the write's transaction, so that two workstations cannot both pass the checks: each
  * record is checked against the store as it stands, earlier records of the same input included,
  * then written. */
@@ -506,7 +486,9 @@ write_records_cb (RifqDb      *db,
 
       if (!save_caregivers (db, b, error))
         return FALSE;
-      if (!bump_file_sequence (db, b, error))
+      /* Numbers given out at registration stay above any file number entered by hand. */
+      if (!rifq_numbering_keep_above (db, RIFQ_REGISTER_FILE, rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER),
+                                      error))
         return FALSE;
 
       after = rifq_beneficiary_to_json (b);

@@ -310,6 +310,28 @@ rifq_numbering_next (RifqDb        *db,
 }
 
 gboolean
+rifq_numbering_keep_above (RifqDb        *db,
+                           RifqRegister   reg,
+                           const char    *number,
+                           GError       **error)
+{
+  RifqStatement *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (reg < G_N_ELEMENTS (registers), FALSE);
+
+  if (number == NULL)
+    return TRUE;
+  stmt = rifq_db_prepare (db, "UPDATE sequence SET last = max (last, CAST (?1 AS INTEGER))"
+                              " WHERE name = ?2 AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rifq_statement_bind_text (stmt, 1, number);
+  rifq_statement_bind_text (stmt, 2, registers[reg].sequence);
+  return rifq_db_run (db, stmt, error);
+}
+
+gboolean
 rifq_numbering_parse_short (const char *typed,
                             int        *out_year,
                             gint64     *out_sequence)

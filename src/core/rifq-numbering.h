@@ -54,6 +54,14 @@ char             *rifq_numbering_next         (RifqDb       *db,
                                                gint64       *out_sequence,
                                                GError      **error);
 
+/* Inside a write: a number entered by hand (a file number typed in), so that the register
+ * gives out only numbers above it. Only a number of digits alone counts, and only in a
+ * register that does not restart each year; NULL or any other text changes nothing. */
+gboolean          rifq_numbering_keep_above   (RifqDb       *db,
+                                               RifqRegister  reg,
+                                               const char   *number,
+                                               GError      **error);
+
 /* A number of the register in the format of the settings today; NULL when that format is not
  * valid. */
 char             *rifq_numbering_write        (RifqDb       *db,
