@@ -91,23 +91,12 @@ rifq_committee_queue (RifqDb                *db,
   g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_queue_item_free);
   g_autofree char *today = NULL;
-  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS
-                              " WHERE r.state IN ('submitted', 'under_review')"
-                              " AND (?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR b.city = ?2)"
-                              " AND (?3 = 0 OR r.due_on < ?4)"
-                              " ORDER BY r.submitted_on, r.id", error);
-  if (stmt == NULL)
-    return NULL;
   today = rifq_db_dup_today (db);
-  rifq_statement_bind_text (stmt, 1, filter ? filter->kind : NULL);
-  rifq_statement_bind_text (stmt, 2, filter ? filter->city : NULL);
-  rifq_statement_bind_int64 (stmt, 3, filter && filter->overdue_only);
-  rifq_statement_bind_text (stmt, 4, today);
-  requests = _rifq_request_store_collect (db, stmt, error);
+  requests = rifq_request_store_list_before_committee (db, filter ? filter->kind : NULL, filter ? filter->city : NULL,
+                                                       filter && filter->overdue_only ? today : NULL, error);
   if (requests == NULL)
     return NULL;
 

@@ -13,6 +13,7 @@
 #include "rifq-arabic.h"
 #include "rifq-calendar.h"
 #include "rifq-content.h"
+#include "rifq-document-store.h"
 #include "rifq-error.h"
 #include "rifq-file.h"
 #include "rifq-locale.h"
@@ -105,9 +106,9 @@ load_scans (RifqDb      *db,
 }
 
 gboolean
-_rifq_request_store_load_documents (RifqDb      *db,
-                RifqRequest *r,
-                GError     **error)
+rifq_document_store_load (RifqDb       *db,
+                          RifqRequest  *r,
+                          GError      **error)
 {
   RifqStatement *stmt;
   int rc;
@@ -143,30 +144,6 @@ _rifq_request_store_load_documents (RifqDb      *db,
   if (rc != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   return load_scans (db, r, error);
-}
-
-gboolean
-_rifq_request_store_parse_typed_date (const char  *label,
-                  const char  *field,
-                  const char  *typed,
-                  char       **out_iso,
-                  GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  RifqCalendarKind kind;
-  GDate date;
-
-  *out_iso = NULL;
-  if (rifq_text_is_blank (typed))
-    return TRUE;
-  if (!rifq_calendar_parse (typed, &date, &kind, &local))
-    {
-      /* Translators: "National ID / iqama, expiry date: <why>" */
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s, %s: %s"), label, field, local->message);
-      return FALSE;
-    }
-  *out_iso = rifq_calendar_to_iso (&date);
-  return TRUE;
 }
 
 static const RifqDocument *
@@ -292,8 +269,8 @@ save_document_cb (RifqDb      *db,
     if (!rifq_validate_texts (texts, G_N_ELEMENTS (texts), error))
       return FALSE;
   }
-  if (!_rifq_request_store_parse_typed_date (label, _("issue date"), in->issued_on, &issued, error)
-      || !_rifq_request_store_parse_typed_date (label, _("expiry date"), in->expires_on, &expires, error))
+  if (!rifq_validate_optional_date (label, _("issue date"), in->issued_on, &issued, error)
+      || !rifq_validate_optional_date (label, _("expiry date"), in->expires_on, &expires, error))
     return FALSE;
   if (has_expiry && expires == NULL)
     {
@@ -570,9 +547,9 @@ rifq_request_store_read_attachment (RifqDb     *db,
 
 /* The checklist rule, used when confirming the documents and again on submission. */
 gboolean
-_rifq_request_store_check_documents (const RifqRequest *r,
-                 const char        *on,
-                 GError           **error)
+rifq_document_store_check (const RifqRequest  *r,
+                           const char         *on,
+                           GError            **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
 
@@ -612,8 +589,8 @@ _rifq_request_store_check_documents (const RifqRequest *r,
 }
 
 char *
-_rifq_request_store_validity_snapshot (const RifqRequest *r,
-                   const char        *on)
+rifq_document_store_validity_snapshot (const RifqRequest *r,
+                                       const char        *on)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();

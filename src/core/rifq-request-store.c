@@ -15,6 +15,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-channel.h"
+#include "rifq-document-store.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
 #include "rifq-numbering.h"
@@ -23,6 +24,17 @@
 #include "rifq-signature.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
+
+/* The columns row_to_request reads, with the beneficiary's identity. */
+#define RIFQ_REQUEST_COLUMNS \
+  "SELECT r.id, r.number, r.beneficiary_id, r.kind, r.channel, r.description, r.amount, r.state," \
+  " r.received_by, r.received_at, r.declaration, r.signature_json, r.signer, r.signer_name," \
+  " r.signer_relation, r.sign_mark, r.officer_name, r.signed_by, r.signed_at, r.validity_json," \
+  " r.submitted_on, r.submitted_at, r.due_on, r.decision_reason, r.decided_by, r.decided_at," \
+  " r.registered_at, r.closed_at, r.close_reason, r.updated_at," \
+  " b.first_name || ' ' || b.father_name || ' ' || b.grandfather_name || ' ' || b.family_name," \
+  " b.national_id, b.mobile, b.file_number" \
+  " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
 
 char *
 _rifq_request_store_stamp_now (void)
@@ -129,10 +141,11 @@ row_to_request (RifqStatement *stmt)
   return r;
 }
 
-GPtrArray *
-_rifq_request_store_collect (RifqDb         *db,
-                             RifqStatement  *stmt,
-                             GError        **error)
+/* Every row of a statement selecting RIFQ_REQUEST_COLUMNS, as requests; resets the statement. */
+static GPtrArray *
+collect_requests (RifqDb         *db,
+                  RifqStatement  *stmt,
+                  GError        **error)
 {
   return rifq_db_collect (db, stmt, (RifqDbRowFunc) row_to_request, (GDestroyNotify) rifq_request_unref, error);
 }
@@ -223,7 +236,7 @@ load_request (RifqDb      *db,
     rifq_statement_bind_text (stmt, 1, text_key);
   else
     rifq_statement_bind_int64 (stmt, 1, int_key);
-  found = _rifq_request_store_collect (db, stmt, error);
+  found = collect_requests (db, stmt, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -236,7 +249,7 @@ load_request (RifqDb      *db,
       return NULL;
     }
   r = rifq_request_ref (g_ptr_array_index (found, 0));
-  if (!_rifq_request_store_load_documents (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
+  if (!rifq_document_store_load (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
     return NULL;
   return g_steal_pointer (&r);
 }
@@ -276,7 +289,7 @@ find_by_number (RifqDb      *db,
       rifq_statement_bind_int64 (stmt, 3, sequence);
       rifq_statement_bind_text (stmt, 4, padded);
     }
-  return _rifq_request_store_collect (db, stmt, error);
+  return collect_requests (db, stmt, error);
 }
 
 RifqRequest *
@@ -714,7 +727,7 @@ do_answer (RifqDb                *db,
 
   if (visited)
     {
-      if (!_rifq_request_store_parse_typed_date (_("Home visit"), _("date"), d->visit_on, &visit_on, error))
+      if (!rifq_validate_optional_date (_("Home visit"), _("date"), d->visit_on, &visit_on, error))
         return FALSE;
       if (visit_on == NULL || g_strcmp0 (visit_on, today) > 0)
         {
@@ -762,11 +775,11 @@ do_submit (RifqDb            *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE, _("The applicant has not signed the declaration."));
       return FALSE;
     }
-  if (!_rifq_request_store_check_documents (r, today, error))
+  if (!rifq_document_store_check (r, today, error))
     return FALSE;
 
   due = rifq_request_store_expected_reply (db, today);
-  snapshot = _rifq_request_store_validity_snapshot (r, today);
+  snapshot = rifq_document_store_validity_snapshot (r, today);
   stmt = rifq_db_prepare (db, "UPDATE request SET validity_json = ?, submitted_on = ?, submitted_at = ?,"
                               " due_on = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -950,7 +963,7 @@ do_serve (RifqDb            *db,
                    _("Service: enter the quantity or the amount delivered."));
       return FALSE;
     }
-  if (!_rifq_request_store_parse_typed_date (_("Service"), _("date"), s->delivered_on, &delivered, error))
+  if (!rifq_validate_optional_date (_("Service"), _("date"), s->delivered_on, &delivered, error))
     return FALSE;
   if (delivered == NULL || g_strcmp0 (delivered, today) > 0)
     {
@@ -1183,7 +1196,7 @@ advance_cb (RifqDb      *db,
       break;
     case RIFQ_ACTION_VERIFY:
       today = rifq_db_dup_today (db);
-      ok = _rifq_request_store_check_documents (r, today, error);
+      ok = rifq_document_store_check (r, today, error);
       break;
     case RIFQ_ACTION_REOPEN:
       /* What was signed may change: the signature is set aside and taken again. */
@@ -1303,7 +1316,31 @@ rifq_request_store_list (RifqDb  *db,
     }
   else
     rifq_statement_bind_int64 (stmt, 1, (int) MIN (limit, G_MAXINT));
-  return _rifq_request_store_collect (db, stmt, error);
+  return collect_requests (db, stmt, error);
+}
+
+GPtrArray *
+rifq_request_store_list_before_committee (RifqDb     *db,
+                                          const char *kind,
+                                          const char *city,
+                                          const char *due_before,
+                                          GError    **error)
+{
+  RifqStatement *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS
+                              " WHERE r.state IN ('submitted', 'under_review')"
+                              " AND (?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR b.city = ?2)"
+                              " AND (?3 IS NULL OR r.due_on < ?3)"
+                              " ORDER BY r.submitted_on, r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  rifq_statement_bind_text (stmt, 1, kind);
+  rifq_statement_bind_text (stmt, 2, city);
+  rifq_statement_bind_text (stmt, 3, due_before);
+  return collect_requests (db, stmt, error);
 }
 
 GPtrArray *
@@ -1335,7 +1372,7 @@ rifq_request_store_list_open (RifqDb  *db,
     if (rifq_request_state_is_open (state))
       rifq_statement_bind_text (stmt, ++n, rifq_request_state_code (state));
   rifq_statement_bind_int64 (stmt, n + 1, (int) MIN (limit, G_MAXINT));
-  return _rifq_request_store_collect (db, stmt, error);
+  return collect_requests (db, stmt, error);
 }
 
 GPtrArray *
@@ -1390,7 +1427,7 @@ rifq_request_store_referral_queue (RifqDb  *db,
                               " WHERE r.state = 'referred' ORDER BY f.asked_at, r.id", error);
   if (stmt == NULL)
     return NULL;
-  list = _rifq_request_store_collect (db, stmt, error);
+  list = collect_requests (db, stmt, error);
   if (list == NULL)
     return NULL;
   for (guint i = 0; i < list->len; i++)

@@ -155,6 +155,15 @@ GPtrArray   *rifq_request_store_list          (RifqDb  *db,
                                                guint    limit,
                                                GError **error);
 
+/* The requests before the research committee (submitted or under review), the longest waiting
+ * first: of the kind and from a beneficiary in the city when given, and only those due before
+ * the day due_before (ISO) when given. */
+GPtrArray   *rifq_request_store_list_before_committee (RifqDb     *db,
+                                                       const char *kind,
+                                                       const char *city,
+                                                       const char *due_before,
+                                                       GError    **error);
+
 /* The requests open at the desk (rifq_request_state_is_open), the latest changed first and,
  * among those changed together, in the order of their steps. */
 GPtrArray   *rifq_request_store_list_open     (RifqDb  *db,

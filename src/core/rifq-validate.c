@@ -398,6 +398,30 @@ rifq_number_kind (const char *text)
 }
 
 gboolean
+rifq_validate_optional_date (const char  *label,
+                             const char  *field,
+                             const char  *typed,
+                             char       **out_iso,
+                             GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  RifqCalendarKind kind;
+  GDate date;
+
+  *out_iso = NULL;
+  if (rifq_text_is_blank (typed))
+    return TRUE;
+  if (!rifq_calendar_parse (typed, &date, &kind, &local))
+    {
+      /* Translators: "National ID / iqama, expiry date: <why>" */
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s, %s: %s"), label, field, local->message);
+      return FALSE;
+    }
+  *out_iso = rifq_calendar_to_iso (&date);
+  return TRUE;
+}
+
+gboolean
 rifq_validate_birth_date (const char  *input,
                           const char  *field_label,
                           const GDate *today,

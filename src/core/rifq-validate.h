@@ -61,6 +61,14 @@ typedef enum
 
 RifqNumberKind rifq_number_kind    (const char  *text);
 
+/* An optional date typed in Hijri or Gregorian, as the field of label ("Home visit", "date"):
+ * blank gives NULL, anything else ISO "YYYY-MM-DD" or an error naming both. */
+gboolean rifq_validate_optional_date (const char  *label,
+                                      const char  *field,
+                                      const char  *typed,
+                                      char       **out_iso,
+                                      GError     **error);
+
 /* A date of birth: parsed with rifq_calendar_parse(), not in the future and not before 1880.
  * Writes ISO "YYYY-MM-DD". */
 gboolean rifq_validate_birth_date  (const char  *input,

@@ -1,0 +1,34 @@
+/* rifq-document-store.h: what the request store asks of a request's documents
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rifq-db.h"
+#include "rifq-request.h"
+
+G_BEGIN_DECLS
+
+/* The documents are entered, attached and read through rifq-request-store.h; these are the
+ * parts the request store itself calls when it loads, confirms and submits a request. */
+
+/* Fills r->documents: the kind's checklist, then any other document entered, each once, with
+ * its scans. */
+gboolean  rifq_document_store_load              (RifqDb             *db,
+                                                 RifqRequest        *r,
+                                                 GError            **error);
+
+/* The checklist rule, used when confirming the documents and again on submission: every
+ * required document valid on the day on (ISO), the problems named otherwise. */
+gboolean  rifq_document_store_check             (const RifqRequest  *r,
+                                                 const char         *on,
+                                                 GError            **error);
+
+/* The documents' validity on the day on, as JSON text kept with the submission. */
+char     *rifq_document_store_validity_snapshot (const RifqRequest  *r,
+                                                 const char         *on);
+
+G_END_DECLS
