@@ -556,7 +556,7 @@ test_migration_keeps_sequence_of_old_requests (void)
   rifq_test_set_today (db, TODAY);
   for (guint i = 0; i < 2; i++)
     {
-      g_clear_pointer (&r, rifq_request_unref);
+      g_clear_pointer (&r, g_object_unref);
       r = rifq_request_store_create (db, &draft, &error);
       g_assert_no_error (error);
     }
@@ -570,7 +570,7 @@ test_migration_keeps_sequence_of_old_requests (void)
                                         " AND number = '1448/000002'"), ==, 1);
   rifq_db_set_actor (db, "admin");
   g_assert_true (rifq_settings_save (db, "request_number_format", "{year}-{seq:3}", &error));
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
   r = rifq_request_store_get_by_number (db, "1448/2", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r->number, ==, "1448/000002");
@@ -874,7 +874,7 @@ test_due_date_from_decision_period (Fixture       *f,
 
   r = rifq_request_store_get (f->db, reach (f, RIFQ_REQUEST_SUBMITTED), NULL);
   g_assert_cmpstr (r->due_on, ==, "2026-12-10");
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
 
   rifq_test_sql (f->db, "UPDATE settings SET value = '21' WHERE key = 'decision_period_days'");
   id = reach (f, RIFQ_REQUEST_SUBMITTED);
@@ -1092,7 +1092,7 @@ test_step_texts_within_their_length (Fixture       *f,
   g_clear_error (&error);
   r = rifq_request_store_get (f->db, id, NULL);
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_INCOMPLETE);
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
   r = rifq_request_store_get (f->db, referred, NULL);
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_REFERRED);
 
@@ -1394,7 +1394,7 @@ test_administrator_override_with_reason_audited (Fixture       *f,
   g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
 
   /* Within the approval a reason is not asked for, and none is kept. */
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
   id = accepted_with (f, 1500, 0);
   g_assert_true (serve (f, id, 0, 1000, reason, "desk", &error));
   r = rifq_request_store_get (f->db, id, NULL);

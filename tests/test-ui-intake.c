@@ -208,7 +208,7 @@ test_seven_steps (void)
   r = saved (&desk);
   g_assert_cmpstr (r->number, ==, "1448/000001");
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_INCOMPLETE);
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
 
   /* 2. Documents: typed values survive leaving the page half-way. */
   g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 2);
@@ -251,14 +251,14 @@ test_seven_steps (void)
   r = saved (&desk);
   g_assert_cmpstr (r->signer_name, ==, "سارة محمد");
   g_assert_nonnull (r->signature_json);
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
 
   /* A document to correct after signing: the signature is set aside and taken again. */
   done (&desk, "reopen");
   g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 2);
   r = saved (&desk);
   g_assert_null (r->signature_json);
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
   done (&desk, "confirm-documents");
   refused (&desk, "sign", "");
   rifq_intake_page_fill_signing (desk.page, signature, TRUE, "سارة محمد", "ابنة", FALSE, "نورة العتيبي");
@@ -270,7 +270,7 @@ test_seven_steps (void)
   r = saved (&desk);
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_SUBMITTED);
   g_assert_cmpstr (r->due_on, ==, "2026-12-10");
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
   shoot (&desk, "5-submission");
   receipt = g_build_filename (g_get_tmp_dir (), "rifq-intake-receipt-test.pdf", NULL);
   g_assert_true (rifq_intake_page_save_receipt (desk.page, receipt, &error));
@@ -388,7 +388,7 @@ test_service_keeps_within_the_approval (void)
   refused (&desk, "serve", "مدير النظام");
   r = saved (&desk);
   g_assert_cmpuint (r->services->len, ==, 0);
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
 
   /* The administrator, at the same desk, goes beyond it with the reason. */
   rifq_db_set_actor (desk.db, "admin");
@@ -426,7 +426,7 @@ test_withdraw_records_reason (void)
   rifq_intake_page_set_withdraw_reason (desk.page, "تكفّل ابنه بالأدوية");
   r = saved (&desk);
   done (&desk, "withdraw");
-  g_clear_pointer (&r, rifq_request_unref);
+  g_clear_pointer (&r, g_object_unref);
   r = rifq_request_store_get (desk.db, 1, NULL);
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_CLOSED);
   g_assert_cmpstr (r->close_reason, ==, "تكفّل ابنه بالأدوية");

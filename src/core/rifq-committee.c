@@ -27,7 +27,7 @@ rifq_queue_item_free (RifqQueueItem *item)
 {
   if (item == NULL)
     return;
-  g_clear_pointer (&item->request, rifq_request_unref);
+  g_clear_pointer (&item->request, g_object_unref);
   g_free (item);
 }
 
@@ -104,7 +104,7 @@ rifq_committee_queue (RifqDb                *db,
     {
       RifqQueueItem *item = g_new0 (RifqQueueItem, 1);
 
-      item->request = rifq_request_ref (g_ptr_array_index (requests, i));
+      item->request = g_object_ref (g_ptr_array_index (requests, i));
       rifq_committee_clock (item->request->submitted_on, item->request->due_on, today,
                             &item->days_since, &item->days_left, &item->overdue);
       g_ptr_array_add (items, item);

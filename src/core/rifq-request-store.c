@@ -147,7 +147,7 @@ collect_requests (RifqDb         *db,
                   RifqStatement  *stmt,
                   GError        **error)
 {
-  return rifq_db_collect (db, stmt, (RifqDbRowFunc) row_to_request, (GDestroyNotify) rifq_request_unref, error);
+  return rifq_db_collect (db, stmt, (RifqDbRowFunc) row_to_request, g_object_unref, error);
 }
 
 static gboolean
@@ -248,7 +248,7 @@ load_request (RifqDb      *db,
         g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The request no longer exists."));
       return NULL;
     }
-  r = rifq_request_ref (g_ptr_array_index (found, 0));
+  r = g_object_ref (g_ptr_array_index (found, 0));
   if (!rifq_document_store_load (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
     return NULL;
   return g_steal_pointer (&r);
@@ -527,7 +527,7 @@ rifq_request_store_create (RifqDb                 *db,
   job.draft = draft;
   if (!rifq_db_write (db, create_cb, &job, error))
     {
-      g_clear_pointer (&job.result, rifq_request_unref);
+      g_clear_pointer (&job.result, g_object_unref);
       return NULL;
     }
   return job.result;
@@ -1391,7 +1391,7 @@ rifq_request_store_lookup (RifqDb     *db,
   latin = rifq_arabic_latin_digits (query);
   g_strstrip (latin);
   if (*latin == '\0')
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+    return g_ptr_array_new_with_free_func (g_object_unref);
 
   /* A request number, in any format. */
   result = find_by_number (db, latin, error);

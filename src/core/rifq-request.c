@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "rifq-request"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -108,29 +110,43 @@ static const struct
   { "admin",      N_("administrator") },
 };
 
-G_DEFINE_BOXED_TYPE (RifqRequest, rifq_request, rifq_request_ref, rifq_request_unref)
+G_DEFINE_ENUM_TYPE (RifqRequestState, rifq_request_state,
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_DRAFT, "draft"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_INCOMPLETE, "incomplete"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_REFERRED, "referred"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_READY_TO_SIGN, "ready-to-sign"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_SUBMITTED, "submitted"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_UNDER_REVIEW, "under-review"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_ACCEPTED, "accepted"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_REJECTED, "rejected"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_DEFERRED, "deferred"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_REGISTERED, "registered"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_SERVED, "served"),
+  G_DEFINE_ENUM_VALUE (RIFQ_REQUEST_CLOSED, "closed"))
 
-RifqRequest *
-rifq_request_new (void)
-{
-  RifqRequest *self = g_atomic_rc_box_new0 (RifqRequest);
+G_DEFINE_FINAL_TYPE (RifqRequest, rifq_request, G_TYPE_OBJECT)
 
-  self->amount = -1;
-  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_document_free);
-  self->referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_referral_free);
-  self->services = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_service_free);
-  return self;
-}
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NUMBER,
+  PROP_STATE,
+  PROP_STATE_LABEL,
+  PROP_KIND,
+  PROP_BENEFICIARY_NAME,
+  PROP_NATIONAL_ID,
+  PROP_DUE_ON,
+  PROP_RECEIVED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
 
-RifqRequest *
-rifq_request_ref (RifqRequest *self)
-{
-  return g_atomic_rc_box_acquire (self);
-}
+static GParamSpec *properties[N_PROPS];
 
 static void
-request_clear (RifqRequest *self)
+rifq_request_finalize (GObject *object)
 {
+  RifqRequest *self = (RifqRequest *)object;
   char **strings[] = {
     &self->number, &self->kind, &self->channel, &self->description, &self->received_by,
     &self->received_at, &self->declaration, &self->signature_json, &self->signer,
@@ -147,12 +163,91 @@ request_clear (RifqRequest *self)
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->referrals, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rifq_request_parent_class)->finalize (object);
 }
 
-void
-rifq_request_unref (RifqRequest *self)
+static void
+rifq_request_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
-  g_atomic_rc_box_release_full (self, (GDestroyNotify) request_clear);
+  RifqRequest *self = RIFQ_REQUEST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NUMBER:
+      g_value_set_string (value, self->number);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_STATE_LABEL:
+      g_value_set_string (value, rifq_request_state_label (self->state));
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_BENEFICIARY_NAME:
+      g_value_set_string (value, self->beneficiary_name);
+      break;
+    case PROP_NATIONAL_ID:
+      g_value_set_string (value, self->national_id);
+      break;
+    case PROP_DUE_ON:
+      g_value_set_string (value, self->due_on);
+      break;
+    case PROP_RECEIVED_AT:
+      g_value_set_string (value, self->received_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, self->updated_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rifq_request_class_init (RifqRequestClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rifq_request_finalize;
+  object_class->get_property = rifq_request_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, RIFQ_TYPE_REQUEST_STATE,
+                                              RIFQ_REQUEST_DRAFT, flags);
+  properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
+  properties[PROP_BENEFICIARY_NAME] = g_param_spec_string ("beneficiary-name", NULL, NULL, NULL, flags);
+  properties[PROP_NATIONAL_ID] = g_param_spec_string ("national-id", NULL, NULL, NULL, flags);
+  properties[PROP_DUE_ON] = g_param_spec_string ("due-on", NULL, NULL, NULL, flags);
+  properties[PROP_RECEIVED_AT] = g_param_spec_string ("received-at", NULL, NULL, NULL, flags);
+  properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rifq_request_init (RifqRequest *self)
+{
+  self->amount = -1;
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_document_free);
+  self->referrals = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_referral_free);
+  self->services = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_service_free);
+}
+
+RifqRequest *
+rifq_request_new (void)
+{
+  return g_object_new (RIFQ_TYPE_REQUEST, NULL);
 }
 
 void

@@ -146,8 +146,19 @@ typedef struct
   gint64  quantity_delivered;
 } RifqApproval;
 
-typedef struct
+#define RIFQ_TYPE_REQUEST_STATE (rifq_request_state_get_type ())
+GType rifq_request_state_get_type (void) G_GNUC_CONST;
+
+/* A request as the store read it: a snapshot, replaced rather than changed when the record
+ * changes. Core and render read its fields; the window binds to its properties (id, number,
+ * state, state-label, kind, beneficiary-name, national-id, due-on, received-at, updated-at). */
+#define RIFQ_TYPE_REQUEST (rifq_request_get_type ())
+G_DECLARE_FINAL_TYPE (RifqRequest, rifq_request, RIFQ, REQUEST, GObject)
+
+struct _RifqRequest
 {
+  GObject           parent_instance;
+
   gint64            id;
   char             *number;          /* "1448/000123" */
   gint64            beneficiary_id;
@@ -189,13 +200,9 @@ typedef struct
   GPtrArray        *documents;       /* RifqDocument, the checklist in order */
   GPtrArray        *referrals;       /* RifqReferral */
   GPtrArray        *services;        /* RifqService */
-} RifqRequest;
+};
 
-#define RIFQ_TYPE_REQUEST (rifq_request_get_type ())
-GType             rifq_request_get_type        (void) G_GNUC_CONST;
 RifqRequest      *rifq_request_new             (void);
-RifqRequest      *rifq_request_ref             (RifqRequest *self);
-void              rifq_request_unref           (RifqRequest *self);
 
 void              rifq_document_free           (RifqDocument *doc);
 void              rifq_scan_free               (RifqScan     *scan);
@@ -279,7 +286,6 @@ gint64            rifq_approval_quantity_left  (const RifqApproval *approval);
 char             *rifq_approval_describe       (const RifqApproval *approval);
 JsonNode         *rifq_approval_to_json        (const RifqApproval *approval);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqRequest, rifq_request_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDocument, rifq_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqReferral, rifq_referral_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqService, rifq_service_free)

@@ -462,7 +462,7 @@ reload_queue (RifqCommitteePage *self)
       RifqQueueItem *copy = g_new0 (RifqQueueItem, 1);
 
       *copy = *item;
-      copy->request = rifq_request_ref (item->request);
+      copy->request = g_object_ref (item->request);
       g_ptr_array_add (self->queue, copy);
     }
   gtk_widget_set_visible (self->filter_bar, all->len > 0 || filtered (self));

@@ -168,8 +168,8 @@ rifq_intake_set_request (RifqIntakePage *self,
                          RifqRequest    *r)
 {
   if (r != NULL)
-    rifq_request_ref (r);
-  g_clear_pointer (&self->request, rifq_request_unref);
+    g_object_ref (r);
+  g_clear_pointer (&self->request, g_object_unref);
   self->request = r;
   rifq_intake_update_views (self);
 }
@@ -257,7 +257,7 @@ rifq_intake_page_dispose (GObject *object)
   g_clear_pointer (&self->forms, g_hash_table_unref);
   g_clear_pointer (&self->signing_drafts, g_hash_table_unref);
   g_clear_pointer (&self->service_drafts, g_hash_table_unref);
-  g_clear_pointer (&self->request, rifq_request_unref);
+  g_clear_pointer (&self->request, g_object_unref);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->actions);
   g_clear_object (&self->context);

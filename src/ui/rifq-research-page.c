@@ -243,8 +243,8 @@ show_request (RifqResearchPage *self,
   g_autofree char *asked = NULL;
   Draft *draft;
 
-  g_clear_pointer (&self->current, rifq_request_unref);
-  self->current = rifq_request_ref (request);
+  g_clear_pointer (&self->current, g_object_unref);
+  self->current = g_object_ref (request);
 
   gtk_label_set_text (self->name_label, request->beneficiary_name);
   request_text = g_strdup_printf (_("Request %s · %s"), number, kind != NULL ? kind : request->kind);
@@ -291,7 +291,7 @@ show_request (RifqResearchPage *self,
 static void
 forget_request (RifqResearchPage *self)
 {
-  g_clear_pointer (&self->current, rifq_request_unref);
+  g_clear_pointer (&self->current, g_object_unref);
   fill_form (self, NULL, NULL, NULL, NULL, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "research.send", FALSE);
 }
@@ -432,7 +432,7 @@ rifq_research_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_RESEARCH_PAGE);
   g_clear_object (&self->refusal);
-  g_clear_pointer (&self->current, rifq_request_unref);
+  g_clear_pointer (&self->current, g_object_unref);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_object (&self->context);
@@ -502,7 +502,7 @@ rifq_research_page_init (RifqResearchPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) draft_free);
-  self->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_request_unref);
+  self->queue = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "research.send", FALSE);
   visit_changed_cb (self);
 }
@@ -558,7 +558,7 @@ rifq_research_page_reload (RifqResearchPage *self)
       RifqRequest *request = g_ptr_array_index (queue, i);
 
       g_hash_table_add (waiting, &request->id);
-      g_ptr_array_add (self->queue, rifq_request_ref (request));
+      g_ptr_array_add (self->queue, g_object_ref (request));
       gtk_list_box_append (self->queue_list, queue_row_new (self, request));
     }
   g_hash_table_foreach_remove (self->drafts, draft_orphaned_cb, waiting);
@@ -578,7 +578,7 @@ rifq_research_page_reload (RifqResearchPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "queue");
   /* The current request's form now belongs to the row selected next, whichever it is. */
-  g_clear_pointer (&self->current, rifq_request_unref);
+  g_clear_pointer (&self->current, g_object_unref);
   if (shown == 0 || !rifq_research_page_select (self, shown))
     rifq_research_page_select (self, ((RifqRequest *) g_ptr_array_index (self->queue, 0))->id);
 }
