@@ -17,7 +17,6 @@
 #include <qrencode.h>
 #include <string.h>
 
-#include "rifq-arabic.h"
 #include "rifq-calendar.h"
 #include "rifq-page-flow.h"
 #include "rifq-request-pdf.h"
