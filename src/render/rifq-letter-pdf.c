@@ -44,7 +44,6 @@ typedef struct
 {
   RifqPageFlow      flow;
   const RifqLetter *letter;
-  cairo_surface_t  *logo;
   const QRcode     *qr;  /* the seal, or NULL */
 } Sheet;
 
@@ -53,27 +52,6 @@ static char *
 isolated (const char *number)
 {
   return rifq_page_flow_ltr (rifq_pdf_is_empty (number) ? "—" : number);
-}
-
-static PangoLayout *
-aligned_layout (Sheet          *sheet,
-                const char     *text,
-                double          size_pt,
-                gboolean        bold,
-                double          width_pt,
-                PangoAlignment  alignment)
-{
-  return rifq_page_flow_text (&sheet->flow, text, size_pt, bold, width_pt, alignment);
-}
-
-static PangoLayout *
-text_layout (Sheet      *sheet,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  return aligned_layout (sheet, text, size_pt, bold, width_pt, rifq_pdf_align_start ());
 }
 
 /* The letterhead */
@@ -113,8 +91,10 @@ draw_letterhead (Sheet *sheet)
   g_autofree char *number_text = g_strdup_printf (_("Number: %s"), number_value);
   /* Translators: the letter's date, Hijri beside Gregorian, "التاريخ: %s". */
   g_autofree char *date_text = g_strdup_printf (_("Date: %s"), date_value);
-  g_autoptr(PangoLayout) number = text_layout (sheet, number_text, SIZE_REFERENCE, FALSE, reference_max);
-  g_autoptr(PangoLayout) date = text_layout (sheet, date_text, SIZE_REFERENCE, FALSE, reference_max);
+  g_autoptr(PangoLayout) number = rifq_page_flow_text (&sheet->flow, number_text, SIZE_REFERENCE, FALSE, reference_max,
+                                                       RIFQ_PAGE_ALIGN_START);
+  g_autoptr(PangoLayout) date = rifq_page_flow_text (&sheet->flow, date_text, SIZE_REFERENCE, FALSE, reference_max,
+                                                     RIFQ_PAGE_ALIGN_START);
   double top = sheet->flow.y;
   double reference_width;
   double reference_height;
@@ -122,18 +102,21 @@ draw_letterhead (Sheet *sheet)
 
   /* The reference block is as wide as its longer line; its lines share a right edge. */
   reference_width = MAX (rifq_pdf_layout_natural_width (number), rifq_pdf_layout_natural_width (date)) + 1;
-  g_set_object (&number, text_layout (sheet, number_text, SIZE_REFERENCE, FALSE, reference_width));
-  g_set_object (&date, text_layout (sheet, date_text, SIZE_REFERENCE, FALSE, reference_width));
+  g_set_object (&number, rifq_page_flow_text (&sheet->flow, number_text, SIZE_REFERENCE, FALSE, reference_width,
+                                              RIFQ_PAGE_ALIGN_START));
+  g_set_object (&date, rifq_page_flow_text (&sheet->flow, date_text, SIZE_REFERENCE, FALSE, reference_width,
+                                            RIFQ_PAGE_ALIGN_START));
   reference_height = rifq_pdf_layout_height (number) + 6 * s + rifq_pdf_layout_height (date);
 
-  band_height = rifq_page_flow_letterhead (&sheet->flow, sheet->logo, LOGO_SIZE, letter->association_name,
-                                           SIZE_ASSOCIATION, reference_width, 24 * s, reference_height);
+  band_height = rifq_page_flow_letterhead (&sheet->flow, LOGO_SIZE, letter->association_name, SIZE_ASSOCIATION,
+                                           reference_width + 24 * s, reference_height);
 
   {
     double y = top + (band_height - reference_height) / 2;
 
     rifq_page_flow_show (&sheet->flow, number, &rifq_pdf_ink, sheet->flow.left, y);
-    rifq_page_flow_show (&sheet->flow, date, &rifq_pdf_ink, sheet->flow.left, y + rifq_pdf_layout_height (number) + 6 * s);
+    rifq_page_flow_show (&sheet->flow, date, &rifq_pdf_ink, sheet->flow.left,
+                         y + rifq_pdf_layout_height (number) + 6 * s);
   }
 
   sheet->flow.y = top + band_height + 10 * s;
@@ -143,8 +126,8 @@ draw_letterhead (Sheet *sheet)
   if (!rifq_pdf_is_empty (letter->letterhead_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (letter->letterhead_line);
-      g_autoptr(PangoLayout) letterhead = aligned_layout (sheet, text, SIZE_LETTERHEAD, FALSE, sheet->flow.width,
-                                                          PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) letterhead = rifq_page_flow_text (&sheet->flow, text, SIZE_LETTERHEAD, FALSE,
+                                                               sheet->flow.width, RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (&sheet->flow, letterhead, &rifq_pdf_muted, sheet->flow.left, sheet->flow.y);
       sheet->flow.y += rifq_pdf_layout_height (letterhead);
@@ -155,20 +138,17 @@ draw_letterhead (Sheet *sheet)
 /* The body */
 
 static void
-draw_paragraph (Sheet        *sheet,
-                const char   *text,
-                double        size_pt,
-                gboolean      bold,
-                PangoAlignment alignment,
-                double        gap_after)
+draw_paragraph (Sheet         *sheet,
+                const char    *text,
+                double         size_pt,
+                gboolean       bold,
+                RifqPageAlign  align,
+                double         gap_after)
 {
   g_autofree char *isolated_text = rifq_pdf_isolate_numbers (text);
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (&sheet->flow, isolated_text, size_pt, bold, sheet->flow.width,
+                                                       align);
 
-  if (alignment == rifq_pdf_align_start ())
-    layout = rifq_page_flow_justified (&sheet->flow, isolated_text, size_pt, bold, sheet->flow.width);
-  else
-    layout = aligned_layout (sheet, isolated_text, size_pt, bold, sheet->flow.width, alignment);
   rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
   sheet->flow.y += rifq_pdf_layout_height (layout) + gap_after * sheet->flow.scale;
 }
@@ -181,8 +161,8 @@ draw_subject (Sheet *sheet)
   double width;
   double x;
 
-  layout = aligned_layout (sheet, _("Subject: the research committee’s decision on your support request"),
-                           SIZE_SUBJECT, TRUE, sheet->flow.width, PANGO_ALIGN_CENTER);
+  layout = rifq_page_flow_text (&sheet->flow, _("Subject: the research committee’s decision on your support request"),
+                                SIZE_SUBJECT, TRUE, sheet->flow.width, RIFQ_PAGE_ALIGN_CENTER);
   rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
 
   /* Underlined, as a subject line is on a typed letter. */
@@ -217,20 +197,21 @@ draw_recipient (Sheet *sheet)
       salutation = g_strdup_printf (_("To the honourable %s"), name);
       break;
     }
-  draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, rifq_pdf_align_start (), 4);
+  draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, RIFQ_PAGE_ALIGN_JUSTIFY, 4);
 
   if (!rifq_pdf_is_empty (letter->national_id))
     {
       g_autofree char *id = isolated (letter->national_id);
       g_autofree char *id_text = g_strdup_printf (_("National ID: %s"), id);
-      g_autoptr(PangoLayout) layout = text_layout (sheet, id_text, SIZE_REFERENCE, FALSE, sheet->flow.width);
+      g_autoptr(PangoLayout) layout = rifq_page_flow_text (&sheet->flow, id_text, SIZE_REFERENCE, FALSE,
+                                                           sheet->flow.width, RIFQ_PAGE_ALIGN_START);
 
       rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_muted, sheet->flow.left, sheet->flow.y);
       sheet->flow.y += rifq_pdf_layout_height (layout);
     }
   sheet->flow.y += 16 * s;
 
-  draw_paragraph (sheet, _("Greetings,"), SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+  draw_paragraph (sheet, _("Greetings,"), SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
 }
 
 static char *
@@ -274,12 +255,14 @@ draw_reasons (Sheet *sheet)
 {
   const double s = sheet->flow.scale;
   g_autofree char *text = rifq_pdf_isolate_value (sheet->letter->reasons);
-  g_autoptr(PangoLayout) layout = rifq_page_flow_justified (&sheet->flow, text, SIZE_BODY, FALSE,
-                                                            sheet->flow.width - 2 * (reasons_box.pad_x * s));
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (&sheet->flow, text, SIZE_BODY, FALSE,
+                                                       sheet->flow.width - 2 * (reasons_box.pad_x * s),
+                                                       RIFQ_PAGE_ALIGN_JUSTIFY);
   double height = rifq_pdf_layout_height (layout) + 2 * (reasons_box.pad_y * s);
 
   rifq_page_flow_box (&sheet->flow, &reasons_box, sheet->flow.y, height);
-  rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left + reasons_box.pad_x * s, sheet->flow.y + reasons_box.pad_y * s);
+  rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left + reasons_box.pad_x * s,
+                       sheet->flow.y + reasons_box.pad_y * s);
   sheet->flow.y += height + 1.6 * PARAGRAPH_GAP * s;
 }
 
@@ -289,21 +272,21 @@ draw_body (Sheet *sheet)
   const RifqLetter *letter = sheet->letter;
   g_autofree char *sentence = decision_sentence (letter);
 
-  draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+  draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
 
   if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE && !rifq_pdf_is_empty (letter->amount))
     {
       /* Translators: %s is the amount, formatted with its currency: "١٬٥٠٠ ريال". */
       g_autofree char *amount = g_strdup_printf (_("The amount approved is %s."), letter->amount);
 
-      draw_paragraph (sheet, amount, SIZE_BODY, TRUE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+      draw_paragraph (sheet, amount, SIZE_BODY, TRUE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
     }
 
   if (!rifq_pdf_is_empty (letter->reasons))
     {
       if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE)
         draw_paragraph (sheet, _("The committee based its decision on the following:"), SIZE_BODY, FALSE,
-                        rifq_pdf_align_start (), PARAGRAPH_GAP * 0.6);
+                        RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP * 0.6);
       draw_reasons (sheet);
     }
 
@@ -311,11 +294,11 @@ draw_body (Sheet *sheet)
     {
       g_autofree char *next_step = rifq_pdf_isolate_value (letter->next_step);
 
-      draw_paragraph (sheet, next_step, SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+      draw_paragraph (sheet, next_step, SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
     }
 
   sheet->flow.y += 6 * sheet->flow.scale;
-  draw_paragraph (sheet, _("With our best regards,"), SIZE_BODY, FALSE, PANGO_ALIGN_CENTER, 0);
+  draw_paragraph (sheet, _("With our best regards,"), SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_CENTER, 0);
 }
 
 /* The chair's title, a line to sign on and the name under it, at the end of the line. */
@@ -329,8 +312,8 @@ draw_signature_block (Sheet *sheet)
   sheet->flow.y += 24 * s;
   if (!rifq_pdf_is_empty (letter->signatory_title))
     {
-      g_autoptr(PangoLayout) title = aligned_layout (sheet, letter->signatory_title, SIZE_SIGNATORY, TRUE, width,
-                                                     PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) title = rifq_page_flow_text (&sheet->flow, letter->signatory_title, SIZE_SIGNATORY, TRUE,
+                                                          width, RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (&sheet->flow, title, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
       sheet->flow.y += rifq_pdf_layout_height (title);
@@ -343,7 +326,8 @@ draw_signature_block (Sheet *sheet)
   if (!rifq_pdf_is_empty (letter->signatory_name))
     {
       g_autofree char *text = rifq_pdf_isolate_value (letter->signatory_name);
-      g_autoptr(PangoLayout) name = aligned_layout (sheet, text, SIZE_SIGNATORY, FALSE, width, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) name = rifq_page_flow_text (&sheet->flow, text, SIZE_SIGNATORY, FALSE, width,
+                                                         RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (&sheet->flow, name, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
       sheet->flow.y += rifq_pdf_layout_height (name);
@@ -406,11 +390,11 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   if (!rifq_page_flow_encode_seal (letter->seal_payload, &qr, error))
     return FALSE;
   sheet.qr = qr;
-  sheet.logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
   rifq_page_flow_init (&flow, NULL, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
   flow.line_spacing = LINE_SPACING;
   flow.digits = letter->digits;
   flow.data = &sheet;
+  flow.logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
   flow.scale = rifq_page_flow_fitting_scale (&flow, draw_letter);
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a letter. */
@@ -424,7 +408,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   rifq_pdf_mirror_page (flow.cr);
   draw_letter (&flow);
   cairo_destroy (flow.cr);
-  g_clear_pointer (&sheet.logo, cairo_surface_destroy);
+  g_clear_pointer (&flow.logo, cairo_surface_destroy);
 
   return rifq_pdf_document_save_sealed (surface, data, letter->seal_file, letter->seal_file_data, path,
                                         _("The letter could not be drawn: "), _("The letter could not be saved: "),

@@ -71,27 +71,6 @@ typedef struct
   const QRcode      *qr;           /* the seal, or NULL */
 } Painter;
 
-static PangoLayout *
-aligned_layout (Painter        *painter,
-                const char     *text,
-                double          size_pt,
-                gboolean        bold,
-                double          width_pt,
-                PangoAlignment  alignment)
-{
-  return rifq_page_flow_text (&painter->flow, text, size_pt, bold, width_pt, alignment);
-}
-
-static PangoLayout *
-text_layout (Painter    *painter,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  return aligned_layout (painter, text, size_pt, bold, width_pt, rifq_pdf_align_start ());
-}
-
 /* A label in bold and its value, isolated and both escaped for Pango's markup. */
 static char *
 labelled_markup (const char *label,
@@ -124,8 +103,7 @@ draw_header (Painter *painter)
   double top = flow->y;
   double band_height;
 
-  band_height = rifq_page_flow_letterhead (flow, painter->logo, LOGO_SIZE, minutes->association_name, SIZE_ASSOCIATION,
-                                           0, 0, 0);
+  band_height = rifq_page_flow_letterhead (flow, LOGO_SIZE, minutes->association_name, SIZE_ASSOCIATION, 0, 0);
 
   /* A double rule under the letterhead, as on the association's printed forms. */
   flow->y = top + band_height + 10;
@@ -134,8 +112,8 @@ draw_header (Painter *painter)
 
   if (!rifq_pdf_is_empty (minutes->title))
     {
-      g_autoptr(PangoLayout) title = aligned_layout (painter, minutes->title, SIZE_TITLE, TRUE, flow->width,
-                                                     PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) title = rifq_page_flow_text (&painter->flow, minutes->title, SIZE_TITLE, TRUE,
+                                                          flow->width, RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (flow, title, &rifq_pdf_ink, flow->left, flow->y);
       flow->y += rifq_pdf_layout_height (title) + 5;
@@ -144,8 +122,8 @@ draw_header (Painter *painter)
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     {
       g_autofree char *text = rifq_pdf_isolate_value (minutes->meeting_line);
-      g_autoptr(PangoLayout) meeting = aligned_layout (painter, text, SIZE_MEETING, FALSE, flow->width,
-                                                       PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) meeting = rifq_page_flow_text (&painter->flow, text, SIZE_MEETING, FALSE, flow->width,
+                                                            RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (flow, meeting, &rifq_pdf_muted, flow->left, flow->y);
       flow->y += rifq_pdf_layout_height (meeting);
@@ -176,7 +154,8 @@ table_init (Painter           *painter,
   for (guint c = 0; c < n_columns; c++)
     {
       table->width[c] = painter->flow.width * fractions[c];
-      table->header[c] = text_layout (painter, labels[c], SIZE_HEADER_CELL, TRUE, table->width[c] - 2 * CELL_PAD_X);
+      table->header[c] = rifq_page_flow_text (&painter->flow, labels[c], SIZE_HEADER_CELL, TRUE,
+                                              table->width[c] - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
       table->header_height = MAX (table->header_height, rifq_pdf_layout_height (table->header[c]));
     }
 }
@@ -222,8 +201,8 @@ draw_table_header (Painter *painter,
       cairo_fill (painter->flow.cr);
     }
   for (guint c = 0; c < table->n_columns; c++)
-    rifq_page_flow_show (&painter->flow, table->header[c], &rifq_pdf_muted, column_right (table, c) - table->width[c] + CELL_PAD_X,
-                 painter->flow.y + CELL_PAD_Y);
+    rifq_page_flow_show (&painter->flow, table->header[c], &rifq_pdf_muted,
+                         column_right (table, c) - table->width[c] + CELL_PAD_X, painter->flow.y + CELL_PAD_Y);
   painter->flow.y += height;
   rifq_page_flow_rule (&painter->flow, &rifq_pdf_rule, 0.6, painter->flow.left, painter->flow.right, painter->flow.y);
   table->body_top = painter->flow.y;
@@ -282,7 +261,8 @@ measure_row (Painter             *painter,
     {
       g_autofree char *text = rifq_pdf_isolate_value (rifq_pdf_is_empty (texts[c]) ? empty_text : texts[c]);
 
-      row->cells[c] = text_layout (painter, text, SIZE_CELL, FALSE, table->width[c] - 2 * CELL_PAD_X);
+      row->cells[c] = rifq_page_flow_text (&painter->flow, text, SIZE_CELL, FALSE, table->width[c] - 2 * CELL_PAD_X,
+                                           RIFQ_PAGE_ALIGN_START);
       row->height = MAX (row->height, rifq_pdf_layout_height (row->cells[c]));
     }
 }
@@ -305,7 +285,8 @@ draw_row (Painter *painter,
   int first[MAX_COLUMNS] = { 0 };
   gboolean done = FALSE;
 
-  if (!rifq_page_flow_fits (&painter->flow, row->height + 2 * CELL_PAD_Y) && !rifq_page_flow_page_is_empty (&painter->flow))
+  if (!rifq_page_flow_fits (&painter->flow,
+                            row->height + 2 * CELL_PAD_Y) && !rifq_page_flow_page_is_empty (&painter->flow))
     break_table (painter, table);
 
   while (!done)
@@ -328,12 +309,14 @@ draw_row (Painter *painter,
         }
 
       if (painter->flow.y > table->body_top + 0.5)
-        rifq_page_flow_rule (&painter->flow, &rifq_pdf_cell_border, 0.6, painter->flow.left, painter->flow.right, painter->flow.y);
+        rifq_page_flow_rule (&painter->flow, &rifq_pdf_cell_border, 0.6, painter->flow.left, painter->flow.right,
+                             painter->flow.y);
       for (guint c = 0; c < row->n_cells; c++)
         {
           if (last[c] > first[c])
             rifq_page_flow_show_lines (&painter->flow, row->cells[c], first[c], last[c], row->colour,
-                        column_right (table, c) - table->width[c] + CELL_PAD_X, painter->flow.y + CELL_PAD_Y);
+                                       column_right (table, c) - table->width[c] + CELL_PAD_X,
+                                       painter->flow.y + CELL_PAD_Y);
           first[c] = last[c];
         }
       painter->flow.y += height + 2 * CELL_PAD_Y;
@@ -396,7 +379,7 @@ draw_members (Painter *painter)
 
   /* The heading stays with the table's header and first row. */
   rifq_page_flow_begin_section (&painter->flow, heading,
-                 table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y);
+                                table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y);
   begin_table (painter, &table);
   for (guint i = 0; i < rows->len; i++)
     draw_row (painter, &table, &g_array_index (rows, Row, i));
@@ -405,15 +388,16 @@ draw_members (Painter *painter)
   if (!rifq_pdf_is_empty (minutes->quorum_line))
     {
       g_autofree char *text = rifq_pdf_isolate_joined_numbers (minutes->quorum_line);
-      g_autoptr(PangoLayout) quorum = text_layout (painter, text, SIZE_BODY, TRUE, painter->flow.width - 2 * CELL_PAD_X);
+      g_autoptr(PangoLayout) quorum = rifq_page_flow_text (&painter->flow, text, SIZE_BODY, TRUE,
+                                                           painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
 
       painter->flow.y += BLOCK_GAP;
       rifq_page_flow_block (&painter->flow, quorum, &rifq_pdf_ink, NULL);
     }
   if (!rifq_pdf_is_empty (minutes->rule_line))
     {
-      g_autoptr(PangoLayout) rule = text_layout (painter, minutes->rule_line, SIZE_BODY, FALSE,
-                                                 painter->flow.width - 2 * CELL_PAD_X);
+      g_autoptr(PangoLayout) rule = rifq_page_flow_text (&painter->flow, minutes->rule_line, SIZE_BODY, FALSE,
+                                                         painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
 
       painter->flow.y += BLOCK_GAP / 2;
       rifq_page_flow_block (&painter->flow, rule, &rifq_pdf_muted, NULL);
@@ -487,7 +471,8 @@ draw_case (Painter               *painter,
       g_autofree char *value = rifq_pdf_isolate_value (item->kind);
       g_autofree char *text = g_strdup_printf (_("Kind of support: %s"), value);
 
-      kind = text_layout (painter, text, SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X);
+      kind = rifq_page_flow_text (&painter->flow, text, SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X,
+                                  RIFQ_PAGE_ALIGN_START);
     }
 
   g_array_set_clear_func (rows, (GDestroyNotify) clear_row);
@@ -503,12 +488,14 @@ draw_case (Painter               *painter,
     }
 
   if (rows->len == 0)
-    none = text_layout (painter, _("No votes were recorded."), SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X);
+    none = rifq_page_flow_text (&painter->flow, _("No votes were recorded."), SIZE_BODY, FALSE,
+                                painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
   if (!rifq_pdf_is_empty (item->tally))
     {
       g_autofree char *text = rifq_pdf_isolate_joined_numbers (item->tally);
 
-      tally = text_layout (painter, text, SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X);
+      tally = rifq_page_flow_text (&painter->flow, text, SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X,
+                                   RIFQ_PAGE_ALIGN_START);
     }
   decision = decision_layout (painter, item);
   closing = BLOCK_GAP + rifq_pdf_layout_height (decision) + 2 * decision_box.pad_y;
@@ -594,11 +581,11 @@ measure_signer (Painter    *painter,
   const double width = painter->flow.width / SIGN_COLUMNS - 2 * SIGN_INSET;
 
   if (label != NULL)
-    signer->label = aligned_layout (painter, label, SIZE_SIGN_NAME, TRUE, width, PANGO_ALIGN_CENTER);
-  signer->name = aligned_layout (painter, rifq_pdf_is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE, width,
-                                 PANGO_ALIGN_CENTER);
+    signer->label = rifq_page_flow_text (&painter->flow, label, SIZE_SIGN_NAME, TRUE, width, RIFQ_PAGE_ALIGN_CENTER);
+  signer->name = rifq_page_flow_text (&painter->flow, rifq_pdf_is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE,
+                                      width, RIFQ_PAGE_ALIGN_CENTER);
   if (!rifq_pdf_is_empty (role))
-    signer->role = aligned_layout (painter, role, SIZE_SIGN_ROLE, FALSE, width, PANGO_ALIGN_CENTER);
+    signer->role = rifq_page_flow_text (&painter->flow, role, SIZE_SIGN_ROLE, FALSE, width, RIFQ_PAGE_ALIGN_CENTER);
 }
 
 /* In the column-th cell from the reading edge: room to sign, a line, the name under it. */
@@ -768,7 +755,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   painter.flow.footer = draw_footer;
   painter.flow.data = &painter;
   painter.minutes = minutes;
-  painter.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
+  painter.flow.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
   painter.qr = qr;
 
   /* Count the pages first, the same drawing with nothing drawn, for "Page n of m". */
@@ -778,7 +765,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   painter.flow.dry = FALSE;
   paint (&painter);
 
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
   cairo_destroy (cr);
 
   return rifq_pdf_document_save_sealed (surface, data, minutes->seal_file, minutes->seal_file_data, path,

@@ -50,48 +50,32 @@ rifq_page_flow_init (RifqPageFlow *flow,
 
 /* Text */
 
-static PangoLayout *
-styled_text (RifqPageFlow   *flow,
-             const char     *text,
-             double          size_pt,
-             gboolean        bold,
-             double          width_pt,
-             PangoAlignment  alignment,
-             gboolean        justify)
+PangoLayout *
+rifq_page_flow_text (RifqPageFlow  *flow,
+                     const char    *text,
+                     double         size_pt,
+                     gboolean       bold,
+                     double         width_pt,
+                     RifqPageAlign  align)
 {
+  const PangoAlignment alignments[] = {
+    [RIFQ_PAGE_ALIGN_START] = rifq_pdf_align_start (),
+    [RIFQ_PAGE_ALIGN_END] = rifq_pdf_align_end (),
+    [RIFQ_PAGE_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
+    [RIFQ_PAGE_ALIGN_JUSTIFY] = rifq_pdf_align_start (),
+  };
   RifqPdfTextStyle style = {
     .size_pt = size_pt * flow->scale,
     .bold = bold,
     .rtl = rifq_pdf_rtl (),
     .width_pt = width_pt,
-    .alignment = alignment,
-    .justify = justify,
+    .alignment = alignments[align],
+    .justify = align == RIFQ_PAGE_ALIGN_JUSTIFY,
     .line_spacing = flow->line_spacing,
   };
   g_autofree char *shown = rifq_pdf_digits (text, flow->digits);
 
   return rifq_pdf_layout_shared (flow->cr, &style, shown);
-}
-
-PangoLayout *
-rifq_page_flow_text (RifqPageFlow   *flow,
-                     const char     *text,
-                     double          size_pt,
-                     gboolean        bold,
-                     double          width_pt,
-                     PangoAlignment  alignment)
-{
-  return styled_text (flow, text, size_pt, bold, width_pt, alignment, FALSE);
-}
-
-PangoLayout *
-rifq_page_flow_justified (RifqPageFlow *flow,
-                          const char   *text,
-                          double        size_pt,
-                          gboolean      bold,
-                          double        width_pt)
-{
-  return styled_text (flow, text, size_pt, bold, width_pt, rifq_pdf_align_start (), TRUE);
 }
 
 PangoLayout *
@@ -130,6 +114,17 @@ rifq_page_flow_baseline (RifqPageFlow *flow,
 
 /* Drawing */
 
+/* Whether anything is drawn, in colour from here. */
+static gboolean
+paints (RifqPageFlow        *flow,
+        const RifqPdfColour *colour)
+{
+  if (flow->dry)
+    return FALSE;
+  rifq_pdf_set_colour (flow->cr, colour);
+  return TRUE;
+}
+
 void
 rifq_page_flow_show (RifqPageFlow        *flow,
                      PangoLayout         *layout,
@@ -137,9 +132,8 @@ rifq_page_flow_show (RifqPageFlow        *flow,
                      double               x,
                      double               y)
 {
-  if (flow->dry)
+  if (!paints (flow, colour))
     return;
-  rifq_pdf_set_colour (flow->cr, colour);
   cairo_move_to (flow->cr, x, flow->by_ink ? y - rifq_pdf_layout_ink_top (layout) : y);
   rifq_pdf_show_layout (flow->cr, layout);
 }
@@ -153,10 +147,8 @@ rifq_page_flow_show_lines (RifqPageFlow        *flow,
                            double               x,
                            double               y)
 {
-  if (flow->dry)
-    return;
-  rifq_pdf_set_colour (flow->cr, colour);
-  rifq_pdf_show_lines (flow->cr, layout, first, last, x, y);
+  if (paints (flow, colour))
+    rifq_pdf_show_lines (flow->cr, layout, first, last, x, y);
 }
 
 void
@@ -218,14 +210,12 @@ rifq_page_flow_box (RifqPageFlow      *flow,
 }
 
 double
-rifq_page_flow_letterhead (RifqPageFlow    *flow,
-                           cairo_surface_t *logo,
-                           double           logo_size,
-                           const char      *association,
-                           double           size_pt,
-                           double           beside_width,
-                           double           beside_gap,
-                           double           beside_height)
+rifq_page_flow_letterhead (RifqPageFlow *flow,
+                           double        logo_size,
+                           const char   *association,
+                           double        size_pt,
+                           double        beside_width,
+                           double        beside_height)
 {
   const double s = flow->scale;
   const double logo_side = logo_size * s;
@@ -235,21 +225,21 @@ rifq_page_flow_letterhead (RifqPageFlow    *flow,
   double name_right = flow->right;
   double name_width;
 
-  if (logo != NULL)
+  if (flow->logo != NULL)
     {
       band_height = MAX (band_height, logo_side);
       name_right -= logo_side + 12 * s;
     }
-  name_width = name_right - flow->left - beside_width - beside_gap;
+  name_width = name_right - flow->left - beside_width;
 
   if (!rifq_pdf_is_empty (association))
     {
-      name = rifq_page_flow_text (flow, association, size_pt, TRUE, name_width, rifq_pdf_align_start ());
+      name = rifq_page_flow_text (flow, association, size_pt, TRUE, name_width, RIFQ_PAGE_ALIGN_START);
       band_height = MAX (band_height, rifq_pdf_layout_height (name));
     }
 
-  if (logo != NULL && !flow->dry)
-    rifq_pdf_draw_logo (flow->cr, logo, logo_side, flow->right, top + (band_height - logo_side) / 2);
+  if (flow->logo != NULL && !flow->dry)
+    rifq_pdf_draw_logo (flow->cr, flow->logo, logo_side, flow->right, top + (band_height - logo_side) / 2);
   if (name != NULL)
     rifq_page_flow_show (flow, name, &rifq_pdf_ink, name_right - name_width,
                          top + (band_height - rifq_pdf_layout_height (name)) / 2);
@@ -267,7 +257,7 @@ rifq_page_flow_notice (RifqPageFlow *flow,
   const double y = pad_y * flow->scale;
   g_autofree char *text = rifq_pdf_isolate_numbers (notice);
   g_autoptr(PangoLayout) layout = rifq_page_flow_text (flow, text, size_pt, TRUE, flow->width - 2 * x,
-                                                       PANGO_ALIGN_CENTER);
+                                                          RIFQ_PAGE_ALIGN_CENTER);
   double height = rifq_page_flow_height (flow, layout) + 2 * y;
 
   if (!flow->dry)
@@ -308,7 +298,7 @@ static PangoLayout *
 seal_caption_layout (RifqPageFlow *flow)
 {
   return rifq_page_flow_text (flow, _("Seal of the association"), SEAL_SIZE_CAPTION, FALSE,
-                              rifq_page_flow_seal_width (flow), PANGO_ALIGN_CENTER);
+                                 rifq_page_flow_seal_width (flow), RIFQ_PAGE_ALIGN_CENTER);
 }
 
 double
@@ -365,16 +355,16 @@ rifq_page_flow_footer (RifqPageFlow *flow,
   /* Translators: page number and page count, as in "Page 2 of 5". */
   g_autofree char *page = g_strdup_printf (_("Page %d of %d"), number, MAX (flow->total_pages, number));
   g_autoptr(PangoLayout) page_layout = rifq_page_flow_text (flow, page, SIZE_FOOTER, FALSE, flow->width / 2,
-                                                            rifq_pdf_align_start ());
+                                                            RIFQ_PAGE_ALIGN_START);
   g_autoptr(PangoLayout) other_layout = rifq_page_flow_text (flow, other, SIZE_FOOTER, FALSE, flow->width / 2,
-                                                             rifq_pdf_align_end ());
+                                                                RIFQ_PAGE_ALIGN_END);
   double y = flow->foot;
 
   if (!rifq_pdf_is_empty (caption))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (caption);
       g_autoptr(PangoLayout) extra = rifq_page_flow_text (flow, text, SIZE_CAPTION, FALSE, flow->width,
-                                                          PANGO_ALIGN_CENTER);
+                                                             RIFQ_PAGE_ALIGN_CENTER);
 
       y -= rifq_pdf_layout_height (extra);
       rifq_page_flow_show (flow, extra, &rifq_pdf_muted, flow->left, y);
@@ -508,7 +498,7 @@ rifq_page_flow_begin_section (RifqPageFlow *flow,
   flow->section = NULL;
   flow->carry = NULL;
   rifq_page_flow_make_room (flow, rifq_page_flow_heading_height (flow, heading) +
-                                  MIN (keep_with_heading, flow->capacity / 2));
+                            MIN (keep_with_heading, flow->capacity / 2));
   draw_heading (flow, heading, FALSE);
   flow->section = heading;
 }

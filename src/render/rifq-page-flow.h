@@ -48,8 +48,9 @@ struct _RifqPageFlow
   gboolean            by_ink;
   double              section_gap;
 
-  /* The renderer's own, for its callbacks. */
+  /* The renderer's own, for its callbacks, and the association's logo (or NULL). */
   gpointer            data;
+  cairo_surface_t    *logo;
   RifqPageFooterFunc  footer;
 
   /* Pages under way. */
@@ -76,20 +77,24 @@ void         rifq_page_flow_init          (RifqPageFlow        *flow,
 
 /* Text */
 
-/* Text in the flow's digits, type and line spacing. Shared (see rifq_pdf_layout_shared()). */
+/* Where text stands across its box: from the document's reading edge, from the far edge,
+ * centred, or justified from the reading edge. */
+typedef enum
+{
+  RIFQ_PAGE_ALIGN_START,
+  RIFQ_PAGE_ALIGN_END,
+  RIFQ_PAGE_ALIGN_CENTER,
+  RIFQ_PAGE_ALIGN_JUSTIFY,
+} RifqPageAlign;
+
+/* Text in the flow's digits, type and line spacing. Shared (see rifq_pdf_layout_shared()):
+ * read and drawn, never changed. */
 PangoLayout *rifq_page_flow_text          (RifqPageFlow        *flow,
                                            const char          *text,
                                            double               size_pt,
                                            gboolean             bold,
                                            double               width_pt,
-                                           PangoAlignment       alignment);
-
-/* As rifq_page_flow_text(), from the reading edge, justified. */
-PangoLayout *rifq_page_flow_justified     (RifqPageFlow        *flow,
-                                           const char          *text,
-                                           double               size_pt,
-                                           gboolean             bold,
-                                           double               width_pt);
+                                           RifqPageAlign        align);
 
 /* A layout of the flow's type without its text, to be given it (markup, spacing) by the caller. */
 PangoLayout *rifq_page_flow_text_new      (RifqPageFlow        *flow,
@@ -156,16 +161,14 @@ void         rifq_page_flow_box           (RifqPageFlow        *flow,
                                            double               y,
                                            double               height);
 
-/* The logo at the reading edge and the association's name beside it, centred down a band that
- * also holds a block beside_width wide and beside_height tall at the far end, beside_gap from
- * the name; returns the band's height. */
+/* flow->logo at the reading edge, logo_size wide, and the association's name beside it,
+ * centred down a band that also holds, at the far end, a block beside_height tall and
+ * beside_width wide with the gap to the name; returns the band's height. */
 double       rifq_page_flow_letterhead    (RifqPageFlow        *flow,
-                                           cairo_surface_t     *logo,
                                            double               logo_size,
                                            const char          *association,
                                            double               size_pt,
                                            double               beside_width,
-                                           double               beside_gap,
                                            double               beside_height);
 
 /* Why a print is not sealed, in red in a box across the content, pad_x and pad_y inside it;

@@ -31,27 +31,6 @@ typedef struct
   const char        *printed_on;
 } Sheet;
 
-static PangoLayout *
-aligned_layout (Sheet          *sheet,
-                const char     *text,
-                double          size_pt,
-                gboolean        bold,
-                double          width_pt,
-                PangoAlignment  alignment)
-{
-  return rifq_page_flow_text (&sheet->flow, text, size_pt, bold, width_pt, alignment);
-}
-
-static PangoLayout *
-text_layout (Sheet      *sheet,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  return aligned_layout (sheet, text, size_pt, bold, width_pt, rifq_pdf_align_start ());
-}
-
 static double
 layout_height (Sheet       *sheet,
                PangoLayout *layout)
@@ -76,7 +55,8 @@ draw_header (Sheet *sheet)
 
   if (!rifq_pdf_is_empty (sheet->receipt->association_name))
     {
-      association = text_layout (sheet, sheet->receipt->association_name, 15, TRUE, sheet->flow.width);
+      association = rifq_page_flow_text (&sheet->flow, sheet->receipt->association_name, 15, TRUE, sheet->flow.width,
+                                         RIFQ_PAGE_ALIGN_START);
       rifq_page_flow_show (&sheet->flow, association, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
       sheet->flow.y += layout_height (sheet, association) + 6 * s;
     }
@@ -84,7 +64,8 @@ draw_header (Sheet *sheet)
   horizontal_rule (sheet, sheet->flow.y, 0.8);
   sheet->flow.y += 16 * s;
 
-  title = aligned_layout (sheet, _("Support request receipt"), 20, TRUE, sheet->flow.width, PANGO_ALIGN_CENTER);
+  title = rifq_page_flow_text (&sheet->flow, _("Support request receipt"), 20, TRUE, sheet->flow.width,
+                               RIFQ_PAGE_ALIGN_CENTER);
   rifq_page_flow_show (&sheet->flow, title, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
   sheet->flow.y += layout_height (sheet, title) + 12 * s;
 }
@@ -94,9 +75,10 @@ draw_request_number (Sheet *sheet)
 {
   const double s = sheet->flow.scale;
   g_autofree char *number_text = rifq_page_flow_ltr (sheet->receipt->request_number);
-  g_autoptr(PangoLayout) label = aligned_layout (sheet, _("Request number"), 11, FALSE, sheet->flow.width,
-                                                 PANGO_ALIGN_CENTER);
-  g_autoptr(PangoLayout) number = aligned_layout (sheet, number_text, 26, TRUE, sheet->flow.width, PANGO_ALIGN_CENTER);
+  g_autoptr(PangoLayout) label = rifq_page_flow_text (&sheet->flow, _("Request number"), 11, FALSE, sheet->flow.width,
+                                                      RIFQ_PAGE_ALIGN_CENTER);
+  g_autoptr(PangoLayout) number = rifq_page_flow_text (&sheet->flow, number_text, 26, TRUE, sheet->flow.width,
+                                                       RIFQ_PAGE_ALIGN_CENTER);
   double pad = 10 * s;
   double width;
   double height;
@@ -113,7 +95,8 @@ draw_request_number (Sheet *sheet)
   cairo_stroke (sheet->flow.cr);
 
   rifq_page_flow_show (&sheet->flow, label, &rifq_pdf_muted, sheet->flow.left, sheet->flow.y + pad);
-  rifq_page_flow_show (&sheet->flow, number, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y + pad + layout_height (sheet, label));
+  rifq_page_flow_show (&sheet->flow, number, &rifq_pdf_ink, sheet->flow.left,
+                       sheet->flow.y + pad + layout_height (sheet, label));
   sheet->flow.y += height + 18 * s;
 }
 
@@ -174,7 +157,8 @@ draw_details (Sheet *sheet)
   /* The label column is as wide as its longest label, within bounds that leave the values room. */
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(PangoLayout) label = text_layout (sheet, g_array_index (rows, Row, i).label, 11.5, TRUE, sheet->flow.width);
+      g_autoptr(PangoLayout) label = rifq_page_flow_text (&sheet->flow, g_array_index (rows, Row, i).label, 11.5, TRUE,
+                                                          sheet->flow.width, RIFQ_PAGE_ALIGN_START);
 
       label_width = MAX (label_width, rifq_pdf_layout_natural_width (label));
     }
@@ -187,8 +171,10 @@ draw_details (Sheet *sheet)
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      g_autoptr(PangoLayout) label = text_layout (sheet, row->label, 11.5, TRUE, label_width);
-      g_autoptr(PangoLayout) value = text_layout (sheet, row->value, 12.5, FALSE, value_width);
+      g_autoptr(PangoLayout) label = rifq_page_flow_text (&sheet->flow, row->label, 11.5, TRUE, label_width,
+                                                          RIFQ_PAGE_ALIGN_START);
+      g_autoptr(PangoLayout) value = rifq_page_flow_text (&sheet->flow, row->value, 12.5, FALSE, value_width,
+                                                          RIFQ_PAGE_ALIGN_START);
       double label_y;
       double value_y;
       double height;
@@ -202,8 +188,10 @@ draw_details (Sheet *sheet)
       cairo_rectangle (sheet->flow.cr, sheet->flow.right - label_cell, sheet->flow.y, label_cell, height);
       cairo_fill (sheet->flow.cr);
 
-      rifq_page_flow_show (&sheet->flow, label, &rifq_pdf_muted, sheet->flow.right - label_cell + pad_x, sheet->flow.y + pad_y + label_y);
-      rifq_page_flow_show (&sheet->flow, value, &rifq_pdf_ink, sheet->flow.left + pad_x, sheet->flow.y + pad_y + value_y);
+      rifq_page_flow_show (&sheet->flow, label, &rifq_pdf_muted, sheet->flow.right - label_cell + pad_x,
+                           sheet->flow.y + pad_y + label_y);
+      rifq_page_flow_show (&sheet->flow, value, &rifq_pdf_ink, sheet->flow.left + pad_x,
+                           sheet->flow.y + pad_y + value_y);
 
       sheet->flow.y += height;
       if (i + 1 < rows->len)
@@ -276,13 +264,15 @@ draw_documents (Sheet *sheet)
   const double indent = 14 * s;
   g_autoptr(PangoLayout) heading = NULL;
 
-  heading = text_layout (sheet, _("Documents checked at submission"), 12.5, TRUE, sheet->flow.width);
+  heading = rifq_page_flow_text (&sheet->flow, _("Documents checked at submission"), 12.5, TRUE, sheet->flow.width,
+                                 RIFQ_PAGE_ALIGN_START);
   rifq_page_flow_show (&sheet->flow, heading, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
   sheet->flow.y += layout_height (sheet, heading) + 4 * s;
 
   if (documents == NULL || documents[0] == NULL)
     {
-      g_autoptr(PangoLayout) none = text_layout (sheet, _("No documents were presented."), 11.5, FALSE, sheet->flow.width);
+      g_autoptr(PangoLayout) none = rifq_page_flow_text (&sheet->flow, _("No documents were presented."), 11.5, FALSE,
+                                                         sheet->flow.width, RIFQ_PAGE_ALIGN_START);
 
       rifq_page_flow_show (&sheet->flow, none, &rifq_pdf_muted, sheet->flow.left, sheet->flow.y);
       sheet->flow.y += layout_height (sheet, none);
@@ -292,8 +282,10 @@ draw_documents (Sheet *sheet)
   for (guint i = 0; documents[i] != NULL; i++)
     {
       g_autofree char *document = rifq_pdf_isolate_value (documents[i]);
-      g_autoptr(PangoLayout) bullet = text_layout (sheet, "•", 11.5, FALSE, indent);
-      g_autoptr(PangoLayout) line = text_layout (sheet, document, 11.5, FALSE, sheet->flow.width - indent);
+      g_autoptr(PangoLayout) bullet = rifq_page_flow_text (&sheet->flow, "•", 11.5, FALSE, indent,
+                                                           RIFQ_PAGE_ALIGN_START);
+      g_autoptr(PangoLayout) line = rifq_page_flow_text (&sheet->flow, document, 11.5, FALSE,
+                                                         sheet->flow.width - indent, RIFQ_PAGE_ALIGN_START);
 
       /* A hanging bullet: wrapped lines stay clear of it. */
       rifq_page_flow_show (&sheet->flow, bullet, &rifq_pdf_muted, sheet->flow.right - indent, sheet->flow.y);
@@ -314,13 +306,13 @@ draw_footer (Sheet      *sheet,
   double top;
   double y;
 
-  keep = text_layout (sheet,
-                      _("Keep this receipt; quote the request number when you ask about your request."),
-                      11, TRUE, sheet->flow.width);
+  keep = rifq_page_flow_text (&sheet->flow,
+                              _("Keep this receipt; quote the request number when you ask about your request."),
+                              11, TRUE, sheet->flow.width, RIFQ_PAGE_ALIGN_START);
 
   /* Translators: %s is the date the receipt was printed, Hijri beside Gregorian. */
   printed = g_strdup_printf (_("Printed on %s"), printed_on);
-  date = text_layout (sheet, printed, 9.5, FALSE, sheet->flow.width);
+  date = rifq_page_flow_text (&sheet->flow, printed, 9.5, FALSE, sheet->flow.width, RIFQ_PAGE_ALIGN_START);
 
   top = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - layout_height (sheet, date) - 3 * s - layout_height (sheet, keep) - 9 * s;
   y = top;

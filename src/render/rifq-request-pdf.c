@@ -72,30 +72,6 @@ typedef struct
   double                  label_width;  /* of the text in the tables' label column */
 } Painter;
 
-/* Layouts are shared between the requests a thread draws (see rifq_pdf_layout_shared()):
- * they are never changed once made. */
-static PangoLayout *
-aligned_layout (Painter        *painter,
-                const char     *text,
-                double          size_pt,
-                gboolean        bold,
-                double          width_pt,
-                PangoAlignment  alignment)
-{
-  return rifq_page_flow_text (&painter->flow, text, size_pt, bold, width_pt, alignment);
-}
-
-/* Text from the reading edge. */
-static PangoLayout *
-text_layout (Painter    *painter,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  return aligned_layout (painter, text, size_pt, bold, width_pt, rifq_pdf_align_start ());
-}
-
 /* The request's title and number at the footer's far end, and its own line under it. */
 static double
 draw_footer (RifqPageFlow *flow,
@@ -121,8 +97,7 @@ painter_init (Painter                *painter,
   painter->flow.data = painter;
   painter->sheet = sheet;
   painter->qr = qr;
-  painter->logo = NULL;
-}
+  }
 
 /* Header */
 
@@ -132,8 +107,10 @@ draw_header (Painter *painter)
   RifqPageFlow *flow = &painter->flow;
   const RifqRequestSheet *sheet = painter->sheet;
   g_autofree char *number = rifq_page_flow_ltr (sheet->request_number);
-  g_autoptr(PangoLayout) number_label = text_layout (painter, _("Request number"), SIZE_SMALL, FALSE, flow->width);
-  g_autoptr(PangoLayout) number_layout = text_layout (painter, number, SIZE_NUMBER, TRUE, flow->width);
+  g_autoptr(PangoLayout) number_label = rifq_page_flow_text (&painter->flow, _("Request number"), SIZE_SMALL, FALSE,
+                                                             flow->width, RIFQ_PAGE_ALIGN_START);
+  g_autoptr(PangoLayout) number_layout = rifq_page_flow_text (&painter->flow, number, SIZE_NUMBER, TRUE, flow->width,
+                                                              RIFQ_PAGE_ALIGN_START);
   g_autoptr(PangoLayout) boxed_label = NULL;
   g_autoptr(PangoLayout) boxed_number = NULL;
   double top = flow->y;
@@ -145,11 +122,12 @@ draw_header (Painter *painter)
   box_width = MAX (rifq_pdf_layout_natural_width (number_label), rifq_pdf_layout_natural_width (number_layout)) + 28;
   box_width = MAX (box_width, 130);
   box_height = 7 + rifq_pdf_layout_height (number_label) + 4 + rifq_pdf_layout_height (number_layout) + 7;
-  boxed_label = aligned_layout (painter, _("Request number"), SIZE_SMALL, FALSE, box_width, PANGO_ALIGN_CENTER);
-  boxed_number = aligned_layout (painter, number, SIZE_NUMBER, TRUE, box_width, PANGO_ALIGN_CENTER);
+  boxed_label = rifq_page_flow_text (&painter->flow, _("Request number"), SIZE_SMALL, FALSE, box_width,
+                                     RIFQ_PAGE_ALIGN_CENTER);
+  boxed_number = rifq_page_flow_text (&painter->flow, number, SIZE_NUMBER, TRUE, box_width, RIFQ_PAGE_ALIGN_CENTER);
 
-  band_height = rifq_page_flow_letterhead (flow, painter->logo, LOGO_SIZE, sheet->association_name, SIZE_ASSOCIATION,
-                                           box_width, 16, box_height);
+  band_height = rifq_page_flow_letterhead (flow, LOGO_SIZE, sheet->association_name, SIZE_ASSOCIATION,
+                                           box_width + 16, box_height);
   if (!flow->dry)
     {
       double box_top = top + (band_height - box_height) / 2;
@@ -170,8 +148,8 @@ draw_header (Painter *painter)
 
   if (!rifq_pdf_is_empty (sheet->title))
     {
-      g_autoptr(PangoLayout) title = aligned_layout (painter, sheet->title, SIZE_TITLE, TRUE, flow->width,
-                                                     PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) title = rifq_page_flow_text (&painter->flow, sheet->title, SIZE_TITLE, TRUE, flow->width,
+                                                          RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (flow, title, &rifq_pdf_ink, flow->left, flow->y);
       flow->y += rifq_pdf_layout_height (title) + 4;
@@ -180,7 +158,8 @@ draw_header (Painter *painter)
   if (!rifq_pdf_is_empty (sheet->dates_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->dates_line);
-      g_autoptr(PangoLayout) dates = aligned_layout (painter, text, SIZE_DATES, FALSE, flow->width, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) dates = rifq_page_flow_text (&painter->flow, text, SIZE_DATES, FALSE, flow->width,
+                                                          RIFQ_PAGE_ALIGN_CENTER);
 
       rifq_page_flow_show (flow, dates, &rifq_pdf_muted, flow->left, flow->y);
       flow->y += rifq_pdf_layout_height (dates);
@@ -233,10 +212,14 @@ measure_row (Painter            *painter,
   g_autofree char *label = rifq_pdf_isolate_numbers (sheet_row->label);
   g_autofree char *value = rifq_pdf_isolate_value (rifq_pdf_is_empty (sheet_row->value) ? "—" : sheet_row->value);
 
-  row->label = text_layout (painter, label, SIZE_LABEL, TRUE, painter->label_width);
-  row->value = text_layout (painter, value, SIZE_VALUE, FALSE, value_width (painter));
-  row->label_y = MAX (0, rifq_page_flow_baseline (&painter->flow, row->value) - rifq_page_flow_baseline (&painter->flow, row->label));
-  row->value_y = MAX (0, rifq_page_flow_baseline (&painter->flow, row->label) - rifq_page_flow_baseline (&painter->flow, row->value));
+  row->label = rifq_page_flow_text (&painter->flow, label, SIZE_LABEL, TRUE, painter->label_width,
+                                    RIFQ_PAGE_ALIGN_START);
+  row->value = rifq_page_flow_text (&painter->flow, value, SIZE_VALUE, FALSE, value_width (painter),
+                                    RIFQ_PAGE_ALIGN_START);
+  row->label_y = MAX (0, rifq_page_flow_baseline (&painter->flow,
+                                                  row->value) - rifq_page_flow_baseline (&painter->flow, row->label));
+  row->value_y = MAX (0, rifq_page_flow_baseline (&painter->flow,
+                                                  row->label) - rifq_page_flow_baseline (&painter->flow, row->value));
   row->height = MAX (row->label_y + rifq_pdf_layout_height (row->label),
                      row->value_y + rifq_pdf_layout_height (row->value));
 }
@@ -274,7 +257,8 @@ draw_row_cells (Painter *painter,
   cairo_fill (painter->flow.cr);
 
   if (painter->flow.y > top_of_table)
-    rifq_page_flow_rule (&painter->flow, &rifq_pdf_cell_border, 0.6, painter->flow.left, painter->flow.right, painter->flow.y);
+    rifq_page_flow_rule (&painter->flow, &rifq_pdf_cell_border, 0.6, painter->flow.left, painter->flow.right,
+                         painter->flow.y);
 }
 
 /* A row taller than a page: its value goes on page after page, the label with its first part. */
@@ -307,10 +291,12 @@ draw_split_row (Painter *painter,
 
       draw_row_cells (painter, height, *top_of_table);
       if (first == 0)
-        rifq_page_flow_show (&painter->flow, row->label, &rifq_pdf_muted, painter->flow.right - label_cell_width (painter) + CELL_PAD_X,
-                     painter->flow.y + CELL_PAD_Y + row->label_y);
-      rifq_page_flow_show_lines (&painter->flow, row->value, first, last, &rifq_pdf_ink, painter->flow.left + CELL_PAD_X,
-                  painter->flow.y + CELL_PAD_Y + (first == 0 ? row->value_y : 0));
+        rifq_page_flow_show (&painter->flow, row->label, &rifq_pdf_muted,
+                             painter->flow.right - label_cell_width (painter) + CELL_PAD_X,
+                             painter->flow.y + CELL_PAD_Y + row->label_y);
+      rifq_page_flow_show_lines (&painter->flow, row->value, first, last, &rifq_pdf_ink,
+                                 painter->flow.left + CELL_PAD_X,
+                                 painter->flow.y + CELL_PAD_Y + (first == 0 ? row->value_y : 0));
       painter->flow.y += height;
       first = last;
 
@@ -342,7 +328,7 @@ draw_table (Painter            *painter,
 
   /* The heading stays with the first row. */
   rifq_page_flow_begin_section (&painter->flow, heading,
-                 measured->len > 0 ? g_array_index (measured, Row, 0).height + 2 * CELL_PAD_Y : 0);
+                                measured->len > 0 ? g_array_index (measured, Row, 0).height + 2 * CELL_PAD_Y : 0);
   top = painter->flow.y;
 
   for (guint i = 0; i < measured->len; i++)
@@ -364,10 +350,11 @@ draw_table (Painter            *painter,
         }
 
       draw_row_cells (painter, height, top);
-      rifq_page_flow_show (&painter->flow, row->label, &rifq_pdf_muted, painter->flow.right - label_cell_width (painter) + CELL_PAD_X,
-                   painter->flow.y + CELL_PAD_Y + row->label_y);
+      rifq_page_flow_show (&painter->flow, row->label, &rifq_pdf_muted,
+                           painter->flow.right - label_cell_width (painter) + CELL_PAD_X,
+                           painter->flow.y + CELL_PAD_Y + row->label_y);
       rifq_page_flow_show (&painter->flow, row->value, &rifq_pdf_ink, painter->flow.left + CELL_PAD_X,
-                   painter->flow.y + CELL_PAD_Y + row->value_y);
+                           painter->flow.y + CELL_PAD_Y + row->value_y);
       painter->flow.y += height;
     }
 
@@ -388,7 +375,8 @@ draw_documents (Painter *painter)
       return;
     }
 
-  none = text_layout (painter, _("No documents were presented."), SIZE_VALUE, FALSE, painter->flow.width - 2 * CELL_PAD_X);
+  none = rifq_page_flow_text (&painter->flow, _("No documents were presented."), SIZE_VALUE, FALSE,
+                              painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
   rifq_page_flow_begin_section (&painter->flow, heading, rifq_pdf_layout_height (none));
   rifq_page_flow_show (&painter->flow, none, &rifq_pdf_muted, painter->flow.left + CELL_PAD_X, painter->flow.y);
   painter->flow.y += rifq_pdf_layout_height (none);
@@ -401,7 +389,8 @@ paragraph_layout (Painter    *painter,
 {
   g_autofree char *isolated = rifq_pdf_isolate_value (text);
 
-  return rifq_page_flow_justified (&painter->flow, isolated, SIZE_VALUE, FALSE, painter->flow.width - 2 * CELL_PAD_X);
+  return rifq_page_flow_text (&painter->flow, isolated, SIZE_VALUE, FALSE, painter->flow.width - 2 * CELL_PAD_X,
+                              RIFQ_PAGE_ALIGN_JUSTIFY);
 }
 
 static void
@@ -427,7 +416,8 @@ draw_research (Painter *painter)
         {
           /* The heading keeps two lines of the report with it. */
           rifq_page_flow_begin_section (&painter->flow, _("Social research"),
-                         rifq_pdf_lines_height (layout, 0, MIN (2, pango_layout_get_line_count (layout))));
+                                        rifq_pdf_lines_height (layout, 0,
+                                        MIN (2, pango_layout_get_line_count (layout))));
           begun = TRUE;
         }
       else
@@ -638,21 +628,24 @@ measure_closing (Painter *painter,
 
   closing->text_width = text_width;
 
-  closing->signature_label = text_layout (painter, _("Signature"), SIZE_SMALL, TRUE, text_width);
+  closing->signature_label = rifq_page_flow_text (&painter->flow, _("Signature"), SIZE_SMALL, TRUE, text_width,
+                                                  RIFQ_PAGE_ALIGN_START);
   closing->signature_height = rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP +
                               SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
   if (!rifq_pdf_is_empty (sheet->signed_by_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->signed_by_line);
 
-      closing->signed_by = text_layout (painter, text, SIZE_LABEL, TRUE, text_width);
+      closing->signed_by = rifq_page_flow_text (&painter->flow, text, SIZE_LABEL, TRUE, text_width,
+                                                RIFQ_PAGE_ALIGN_START);
       closing->signature_height += rifq_pdf_layout_height (closing->signed_by);
     }
   if (!rifq_pdf_is_empty (sheet->officer_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->officer_line);
 
-      closing->officer = text_layout (painter, text, SIZE_LABEL, FALSE, text_width);
+      closing->officer = rifq_page_flow_text (&painter->flow, text, SIZE_LABEL, FALSE, text_width,
+                                              RIFQ_PAGE_ALIGN_START);
       closing->signature_height += CLOSING_GAP + rifq_pdf_layout_height (closing->officer);
     }
 
@@ -677,7 +670,8 @@ measure_closing (Painter *painter,
           closing->seal_height += rifq_pdf_layout_height (closing->code) + CLOSING_GAP;
         }
       caption = keep_command_whole (_("Seal of the association — verify with rifq-admin verify"));
-      closing->caption = aligned_layout (painter, caption, SIZE_SEAL_CAPTION, FALSE, SEAL_COLUMN, PANGO_ALIGN_CENTER);
+      closing->caption = rifq_page_flow_text (&painter->flow, caption, SIZE_SEAL_CAPTION, FALSE, SEAL_COLUMN,
+                                              RIFQ_PAGE_ALIGN_CENTER);
       closing->seal_height += rifq_pdf_layout_height (closing->caption);
     }
 }
@@ -695,7 +689,8 @@ draw_closing (Painter *painter,
   y += rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP;
   if (!painter->flow.dry)
     {
-      rifq_pdf_rounded_rectangle (painter->flow.cr, painter->flow.right - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, 4);
+      rifq_pdf_rounded_rectangle (painter->flow.cr, painter->flow.right - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH,
+                                  SIGNATURE_HEIGHT, 4);
       rifq_pdf_set_colour (painter->flow.cr, &rifq_pdf_rule);
       cairo_set_line_width (painter->flow.cr, 0.6);
       cairo_stroke (painter->flow.cr);
@@ -746,7 +741,8 @@ draw_declaration (Painter *painter)
 
   /* The declaration and the signature under it are read as one: they share a page when a page
    * can hold them. */
-  together = rifq_page_flow_heading_height (&painter->flow, _("Declaration")) + declaration_height + closing_height (&closing);
+  together = rifq_page_flow_heading_height (&painter->flow,
+                                            _("Declaration")) + declaration_height + closing_height (&closing);
   if (together <= painter->flow.capacity)
     rifq_page_flow_make_room (&painter->flow, together);
 
@@ -770,7 +766,8 @@ label_natural_width (Painter    *painter,
                      const char *text)
 {
   g_autofree char *label = rifq_pdf_isolate_numbers (text);
-  g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, painter->flow.width);
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (&painter->flow, label, SIZE_LABEL, TRUE, painter->flow.width,
+                                                       RIFQ_PAGE_ALIGN_START);
 
   return rifq_pdf_layout_natural_width (layout);
 }
@@ -831,7 +828,7 @@ rifq_request_pdf_draw (cairo_t                *cr,
     g_warning ("The seal of request %s could not be encoded as a QR code", sheet->request_number);
 
   painter_init (&painter, cr, sheet, qr);
-  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
+  painter.flow.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
   painter.flow.first_page = MAX (first_page_number, 1);
 
   cairo_save (cr);
@@ -850,7 +847,7 @@ rifq_request_pdf_draw (cairo_t                *cr,
   paint (&painter);
 
   cairo_restore (cr);
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
   return painter.flow.pages;
 }
 
@@ -924,11 +921,11 @@ record_pages (cairo_t                *measure_cr,
   Painter painter;
 
   painter_init (&painter, measure_cr, sheet, qr);
-  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
+  painter.flow.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
   painter.flow.measure_cr = measure_cr;
   painter.flow.recordings = pages;
   paint (&painter);
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
   return pages;
 }
 
