@@ -58,18 +58,14 @@ rifq_page_flow_text (RifqPageFlow  *flow,
                      double         width_pt,
                      RifqPageAlign  align)
 {
-  const PangoAlignment alignments[] = {
-    [RIFQ_PAGE_ALIGN_START] = rifq_pdf_align_start (),
-    [RIFQ_PAGE_ALIGN_END] = rifq_pdf_align_end (),
-    [RIFQ_PAGE_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
-    [RIFQ_PAGE_ALIGN_JUSTIFY] = rifq_pdf_align_start (),
-  };
   RifqPdfTextStyle style = {
     .size_pt = size_pt * flow->scale,
     .bold = bold,
     .rtl = rifq_pdf_rtl (),
     .width_pt = width_pt,
-    .alignment = alignments[align],
+    .alignment = align == RIFQ_PAGE_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                 : align == RIFQ_PAGE_ALIGN_END ? rifq_pdf_align_end ()
+                 : rifq_pdf_align_start (),
     .justify = align == RIFQ_PAGE_ALIGN_JUSTIFY,
     .line_spacing = flow->line_spacing,
   };
