@@ -126,11 +126,8 @@ draw_letterhead (Sheet *sheet)
   if (!rifq_pdf_is_empty (letter->letterhead_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (letter->letterhead_line);
-      g_autoptr(PangoLayout) letterhead = rifq_page_flow_text (&sheet->flow, text, SIZE_LETTERHEAD, FALSE,
-                                                               sheet->flow.width, RIFQ_PAGE_ALIGN_CENTER);
 
-      rifq_page_flow_show (&sheet->flow, letterhead, &rifq_pdf_muted, sheet->flow.left, sheet->flow.y);
-      sheet->flow.y += rifq_pdf_layout_height (letterhead);
+      rifq_page_flow_centred (&sheet->flow, text, SIZE_LETTERHEAD, FALSE, &rifq_pdf_muted, 0);
     }
   sheet->flow.y += 24 * s;
 }
@@ -404,10 +401,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   surface = rifq_pdf_document_new (data, title, letter->association_name);
   rifq_pdf_set_sealed_keywords (surface, letter->seal_payload, letter->sealed_json);
 
-  flow.cr = cairo_create (surface);
-  rifq_pdf_mirror_page (flow.cr);
-  draw_letter (&flow);
-  cairo_destroy (flow.cr);
+  rifq_page_flow_draw_on (&flow, surface, draw_letter);
   g_clear_pointer (&flow.logo, cairo_surface_destroy);
 
   return rifq_pdf_document_save_sealed (surface, data, letter->seal_file, letter->seal_file_data, path,

@@ -111,22 +111,12 @@ draw_header (Painter *painter)
   flow->y += 16;
 
   if (!rifq_pdf_is_empty (minutes->title))
-    {
-      g_autoptr(PangoLayout) title = rifq_page_flow_text (&painter->flow, minutes->title, SIZE_TITLE, TRUE,
-                                                          flow->width, RIFQ_PAGE_ALIGN_CENTER);
-
-      rifq_page_flow_show (flow, title, &rifq_pdf_ink, flow->left, flow->y);
-      flow->y += rifq_pdf_layout_height (title) + 5;
-    }
-
+    rifq_page_flow_centred (flow, minutes->title, SIZE_TITLE, TRUE, &rifq_pdf_ink, 5);
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     {
       g_autofree char *text = rifq_pdf_isolate_value (minutes->meeting_line);
-      g_autoptr(PangoLayout) meeting = rifq_page_flow_text (&painter->flow, text, SIZE_MEETING, FALSE, flow->width,
-                                                            RIFQ_PAGE_ALIGN_CENTER);
 
-      rifq_page_flow_show (flow, meeting, &rifq_pdf_muted, flow->left, flow->y);
-      flow->y += rifq_pdf_layout_height (meeting);
+      rifq_page_flow_centred (flow, text, SIZE_MEETING, FALSE, &rifq_pdf_muted, 0);
     }
 
   if (!rifq_pdf_is_empty (minutes->notice))

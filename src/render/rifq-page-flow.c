@@ -135,6 +135,20 @@ rifq_page_flow_show (RifqPageFlow        *flow,
 }
 
 void
+rifq_page_flow_centred (RifqPageFlow        *flow,
+                        const char          *text,
+                        double               size_pt,
+                        gboolean             bold,
+                        const RifqPdfColour *colour,
+                        double               gap_after)
+{
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (flow, text, size_pt, bold, flow->width, RIFQ_PAGE_ALIGN_CENTER);
+
+  rifq_page_flow_show (flow, layout, colour, flow->left, flow->y);
+  flow->y += rifq_page_flow_height (flow, layout) + gap_after;
+}
+
+void
 rifq_page_flow_show_lines (RifqPageFlow        *flow,
                            PangoLayout         *layout,
                            int                  first,
@@ -613,6 +627,17 @@ rifq_page_flow_fitting_scale (RifqPageFlow     *flow,
                               RifqPageDrawFunc  draw)
 {
   return rifq_pdf_fitting_scale (fitting_overflow_cb, &(Fitting) { flow, draw });
+}
+
+void
+rifq_page_flow_draw_on (RifqPageFlow     *flow,
+                        cairo_surface_t  *surface,
+                        RifqPageDrawFunc  draw)
+{
+  flow->cr = cairo_create (surface);
+  rifq_pdf_mirror_page (flow->cr);
+  draw (flow);
+  g_clear_pointer (&flow->cr, cairo_destroy);
 }
 
 gboolean

@@ -111,6 +111,14 @@ double       rifq_page_flow_baseline      (RifqPageFlow        *flow,
 
 /* Drawing: nothing when the flow is dry. */
 
+/* A line of text centred across the content, in colour; the flow goes on gap_after under it. */
+void         rifq_page_flow_centred       (RifqPageFlow        *flow,
+                                           const char          *text,
+                                           double               size_pt,
+                                           gboolean             bold,
+                                           const RifqPdfColour *colour,
+                                           double               gap_after);
+
 /* Draws a layout in colour with its top, as rifq_page_flow_height() counts it, at y. */
 void         rifq_page_flow_show          (RifqPageFlow        *flow,
                                            PangoLayout         *layout,
@@ -243,6 +251,11 @@ void         rifq_page_flow_block         (RifqPageFlow        *flow,
 
 /* The largest scale at which draw fits flow's one page (see rifq_pdf_fitting_scale()). */
 double       rifq_page_flow_fitting_scale (RifqPageFlow        *flow,
+                                           RifqPageDrawFunc     draw);
+
+/* Draws a one-page document on surface with draw, its page turned for the reading direction. */
+void         rifq_page_flow_draw_on       (RifqPageFlow        *flow,
+                                           cairo_surface_t     *surface,
                                            RifqPageDrawFunc     draw);
 
 /* The seal's QR code, or NULL without a payload; FALSE when it is too long to print. */

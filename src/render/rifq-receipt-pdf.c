@@ -51,7 +51,6 @@ draw_header (Sheet *sheet)
 {
   const double s = sheet->flow.scale;
   g_autoptr(PangoLayout) association = NULL;
-  g_autoptr(PangoLayout) title = NULL;
 
   if (!rifq_pdf_is_empty (sheet->receipt->association_name))
     {
@@ -64,10 +63,7 @@ draw_header (Sheet *sheet)
   horizontal_rule (sheet, sheet->flow.y, 0.8);
   sheet->flow.y += 16 * s;
 
-  title = rifq_page_flow_text (&sheet->flow, _("Support request receipt"), 20, TRUE, sheet->flow.width,
-                               RIFQ_PAGE_ALIGN_CENTER);
-  rifq_page_flow_show (&sheet->flow, title, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
-  sheet->flow.y += layout_height (sheet, title) + 12 * s;
+  rifq_page_flow_centred (&sheet->flow, _("Support request receipt"), 20, TRUE, &rifq_pdf_ink, 12 * s);
 }
 
 static void
@@ -393,10 +389,7 @@ rifq_receipt_pdf_write (const RifqReceipt  *receipt,
   title = g_strdup_printf ("%s %s", _("Support request receipt"), receipt->request_number);
   surface = rifq_pdf_document_new (data, title, receipt->association_name);
 
-  flow.cr = cairo_create (surface);
-  rifq_pdf_mirror_page (flow.cr);
-  draw_receipt (&flow);
-  cairo_destroy (flow.cr);
+  rifq_page_flow_draw_on (&flow, surface, draw_receipt);
 
   return rifq_pdf_document_save (surface, data, path, _("The receipt could not be drawn: "),
                                  _("The receipt could not be saved: "), error);

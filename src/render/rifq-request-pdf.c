@@ -147,22 +147,12 @@ draw_header (Painter *painter)
   flow->y += 14;
 
   if (!rifq_pdf_is_empty (sheet->title))
-    {
-      g_autoptr(PangoLayout) title = rifq_page_flow_text (&painter->flow, sheet->title, SIZE_TITLE, TRUE, flow->width,
-                                                          RIFQ_PAGE_ALIGN_CENTER);
-
-      rifq_page_flow_show (flow, title, &rifq_pdf_ink, flow->left, flow->y);
-      flow->y += rifq_pdf_layout_height (title) + 4;
-    }
-
+    rifq_page_flow_centred (flow, sheet->title, SIZE_TITLE, TRUE, &rifq_pdf_ink, 4);
   if (!rifq_pdf_is_empty (sheet->dates_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->dates_line);
-      g_autoptr(PangoLayout) dates = rifq_page_flow_text (&painter->flow, text, SIZE_DATES, FALSE, flow->width,
-                                                          RIFQ_PAGE_ALIGN_CENTER);
 
-      rifq_page_flow_show (flow, dates, &rifq_pdf_muted, flow->left, flow->y);
-      flow->y += rifq_pdf_layout_height (dates);
+      rifq_page_flow_centred (flow, text, SIZE_DATES, FALSE, &rifq_pdf_muted, 0);
     }
 
   if (!rifq_pdf_is_empty (sheet->notice))
