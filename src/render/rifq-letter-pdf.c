@@ -13,15 +13,11 @@
 #include <gio/gio.h>
 
 #include "rifq-letter-pdf.h"
-#include "rifq-pdf.h"
+#include "rifq-page-flow.h"
 
 #define MARGIN_SIDE    56.0
 #define MARGIN_TOP     42.0
 #define MARGIN_BOTTOM  48.0
-#define CONTENT_LEFT   MARGIN_SIDE
-#define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
-#define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
-
 
 /* Type sizes, in points at full scale. */
 #define SIZE_ASSOCIATION 16.0
@@ -38,67 +34,24 @@
 
 #define LOGO_SIZE        62.0
 #define PARAGRAPH_GAP    10.0
-#define BOX_PAD_X        14.0
-#define BOX_PAD_Y        10.0
 #define SIGNATURE_WIDTH 190.0
 #define SIGNATURE_SPACE  36.0
-#define QR_SIZE         104.0
-#define SIZE_CODE         9.5
-#define SIZE_CAPTION      8.0
 
-/* Bidi isolates: LRI…PDI keeps a number such as "1448/0007" in its own left-to-right order
- * inside Arabic text. A no-break space and a word joiner keep a date on one line. */
-#define LRI  "\xe2\x81\xa6"
-#define PDI  "\xe2\x81\xa9"
-#define WJ   "\xe2\x81\xa0"
-#define NBSP "\xc2\xa0"
-
-static const RifqPdfColour box_fill = { 0.945, 0.945, 0.955 };
+/* The reasons, set apart. */
+static const RifqPageBox reasons_box = { .pad_x = 14, .pad_y = 10, .radius = 6, .inset = 6, .line_width = 0.7 };
 
 typedef struct
 {
-  cairo_t          *cr;
+  RifqPageFlow      flow;
   const RifqLetter *letter;
-  cairo_surface_t  *logo;
   const QRcode     *qr;  /* the seal, or NULL */
-  double            scale;
-  double            y;  /* top of the next block, in points */
 } Sheet;
 
 /* A number quoted inside a sentence, kept whole and left to right. */
 static char *
 isolated (const char *number)
 {
-  return g_strconcat (LRI, rifq_pdf_is_empty (number) ? "—" : number, PDI, NULL);
-}
-
-static PangoLayout *
-text_layout (Sheet      *sheet,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  g_autofree char *shown = rifq_pdf_digits (text, sheet->letter->digits);
-  PangoLayout *layout;
-
-  layout = rifq_pdf_layout_new (sheet->cr, NULL, size_pt * sheet->scale, bold, rifq_pdf_rtl (), width_pt);
-  pango_layout_set_line_spacing (layout, LINE_SPACING);
-  pango_layout_set_text (layout, shown, -1);
-  return layout;
-}
-
-/* Draws a layout with the top of its ink, as rifq_pdf_layout_height() counts it, at y. */
-static void
-show_layout (Sheet               *sheet,
-             PangoLayout         *layout,
-             const RifqPdfColour *colour,
-             double               x,
-             double               y)
-{
-  rifq_pdf_set_colour (sheet->cr, colour);
-  cairo_move_to (sheet->cr, x, y - rifq_pdf_layout_ink_top (layout));
-  rifq_pdf_show_layout (sheet->cr, layout);
+  return rifq_page_flow_ltr (rifq_pdf_is_empty (number) ? "—" : number);
 }
 
 /* The letterhead */
@@ -114,11 +67,11 @@ keep_date_parts_whole (const char *date_line)
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_auto(GStrv) words = g_strsplit (parts[i], " ", -1);
-      g_autofree char *joined = g_strjoinv (NBSP, words);
+      g_autofree char *joined = g_strjoinv (RIFQ_PDF_NBSP, words);
       g_auto(GStrv) hyphenated = g_strsplit (joined, "-", -1);
 
       g_free (parts[i]);
-      parts[i] = g_strjoinv ("-" WJ, hyphenated);
+      parts[i] = g_strjoinv ("-" RIFQ_PDF_WJ, hyphenated);
     }
   return g_strjoinv (" — ", parts);
 }
@@ -129,9 +82,8 @@ static void
 draw_letterhead (Sheet *sheet)
 {
   const RifqLetter *letter = sheet->letter;
-  const double s = sheet->scale;
-  const double logo_size = LOGO_SIZE * s;
-  const double reference_max = CONTENT_WIDTH * 0.5;
+  const double s = sheet->flow.scale;
+  const double reference_max = sheet->flow.width * 0.5;
   g_autofree char *number_value = isolated (letter->letter_number);
   g_autofree char *date_value = keep_date_parts_whole (rifq_pdf_is_empty (letter->date_line) ? "—"
                                                                                           : letter->date_line);
@@ -139,110 +91,90 @@ draw_letterhead (Sheet *sheet)
   g_autofree char *number_text = g_strdup_printf (_("Number: %s"), number_value);
   /* Translators: the letter's date, Hijri beside Gregorian, "التاريخ: %s". */
   g_autofree char *date_text = g_strdup_printf (_("Date: %s"), date_value);
-  g_autoptr(PangoLayout) number = text_layout (sheet, number_text, SIZE_REFERENCE, FALSE, reference_max);
-  g_autoptr(PangoLayout) date = text_layout (sheet, date_text, SIZE_REFERENCE, FALSE, reference_max);
-  g_autoptr(PangoLayout) association = NULL;
-  double top = sheet->y;
+  g_autoptr(PangoLayout) number = rifq_page_flow_text (&sheet->flow, number_text, SIZE_REFERENCE, FALSE, reference_max,
+                                                       RIFQ_PAGE_ALIGN_START);
+  g_autoptr(PangoLayout) date = rifq_page_flow_text (&sheet->flow, date_text, SIZE_REFERENCE, FALSE, reference_max,
+                                                     RIFQ_PAGE_ALIGN_START);
+  double top = sheet->flow.y;
   double reference_width;
   double reference_height;
-  double name_right = CONTENT_RIGHT;
-  double name_width;
   double band_height;
 
   /* The reference block is as wide as its longer line; its lines share a right edge. */
   reference_width = MAX (rifq_pdf_layout_natural_width (number), rifq_pdf_layout_natural_width (date)) + 1;
-  pango_layout_set_width (number, (int) (reference_width * PANGO_SCALE));
-  pango_layout_set_width (date, (int) (reference_width * PANGO_SCALE));
+  g_set_object (&number, rifq_page_flow_text (&sheet->flow, number_text, SIZE_REFERENCE, FALSE, reference_width,
+                                              RIFQ_PAGE_ALIGN_START));
+  g_set_object (&date, rifq_page_flow_text (&sheet->flow, date_text, SIZE_REFERENCE, FALSE, reference_width,
+                                            RIFQ_PAGE_ALIGN_START));
   reference_height = rifq_pdf_layout_height (number) + 6 * s + rifq_pdf_layout_height (date);
 
-  if (sheet->logo != NULL)
-    name_right -= logo_size + 12 * s;
-  name_width = name_right - CONTENT_LEFT - reference_width - 24 * s;
-
-  band_height = reference_height;
-  if (!rifq_pdf_is_empty (letter->association_name))
-    {
-      association = text_layout (sheet, letter->association_name, SIZE_ASSOCIATION, TRUE, name_width);
-      band_height = MAX (band_height, rifq_pdf_layout_height (association));
-    }
-  if (sheet->logo != NULL)
-    {
-      band_height = MAX (band_height, logo_size);
-      rifq_pdf_draw_logo (sheet->cr, sheet->logo, logo_size, CONTENT_RIGHT, top + (band_height - logo_size) / 2);
-    }
-  if (association != NULL)
-    show_layout (sheet, association, &rifq_pdf_ink, name_right - name_width,
-                 top + (band_height - rifq_pdf_layout_height (association)) / 2);
+  band_height = rifq_page_flow_letterhead (&sheet->flow, LOGO_SIZE, letter->association_name, SIZE_ASSOCIATION,
+                                           reference_width + 24 * s, reference_height);
 
   {
     double y = top + (band_height - reference_height) / 2;
 
-    show_layout (sheet, number, &rifq_pdf_ink, CONTENT_LEFT, y);
-    show_layout (sheet, date, &rifq_pdf_ink, CONTENT_LEFT, y + rifq_pdf_layout_height (number) + 6 * s);
+    rifq_page_flow_show (&sheet->flow, number, &rifq_pdf_ink, sheet->flow.left, y);
+    rifq_page_flow_show (&sheet->flow, date, &rifq_pdf_ink, sheet->flow.left,
+                         y + rifq_pdf_layout_height (number) + 6 * s);
   }
 
-  sheet->y = top + band_height + 10 * s;
-  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.9, CONTENT_LEFT, CONTENT_RIGHT, sheet->y);
-  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.35, CONTENT_LEFT, CONTENT_RIGHT, sheet->y + 2.2 * s);
-  sheet->y += 8 * s;
+  sheet->flow.y = top + band_height + 10 * s;
+  rifq_page_flow_double_rule (&sheet->flow, sheet->flow.y, 0.9, 0.35, 2.2 * s);
+  sheet->flow.y += 8 * s;
 
   if (!rifq_pdf_is_empty (letter->letterhead_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (letter->letterhead_line);
-      g_autoptr(PangoLayout) letterhead = text_layout (sheet, text, SIZE_LETTERHEAD, FALSE, CONTENT_WIDTH);
 
-      pango_layout_set_alignment (letterhead, PANGO_ALIGN_CENTER);
-      show_layout (sheet, letterhead, &rifq_pdf_muted, CONTENT_LEFT, sheet->y);
-      sheet->y += rifq_pdf_layout_height (letterhead);
+      rifq_page_flow_centred (&sheet->flow, text, SIZE_LETTERHEAD, FALSE, &rifq_pdf_muted, 0);
     }
-  sheet->y += 24 * s;
+  sheet->flow.y += 24 * s;
 }
 
 /* The body */
 
 static void
-draw_paragraph (Sheet        *sheet,
-                const char   *text,
-                double        size_pt,
-                gboolean      bold,
-                PangoAlignment alignment,
-                double        gap_after)
+draw_paragraph (Sheet         *sheet,
+                const char    *text,
+                double         size_pt,
+                gboolean       bold,
+                RifqPageAlign  align,
+                double         gap_after)
 {
   g_autofree char *isolated_text = rifq_pdf_isolate_numbers (text);
-  g_autoptr(PangoLayout) layout = text_layout (sheet, isolated_text, size_pt, bold, CONTENT_WIDTH);
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (&sheet->flow, isolated_text, size_pt, bold, sheet->flow.width,
+                                                       align);
 
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_justify (layout, alignment == rifq_pdf_align_start ());
-  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
-  sheet->y += rifq_pdf_layout_height (layout) + gap_after * sheet->scale;
+  rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
+  sheet->flow.y += rifq_pdf_layout_height (layout) + gap_after * sheet->flow.scale;
 }
 
 static void
 draw_subject (Sheet *sheet)
 {
-  const double s = sheet->scale;
+  const double s = sheet->flow.scale;
   g_autoptr(PangoLayout) layout = NULL;
   double width;
   double x;
 
-  layout = text_layout (sheet, _("Subject: the research committee’s decision on your support request"),
-                        SIZE_SUBJECT, TRUE, CONTENT_WIDTH);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
+  layout = rifq_page_flow_text (&sheet->flow, _("Subject: the research committee’s decision on your support request"),
+                                SIZE_SUBJECT, TRUE, sheet->flow.width, RIFQ_PAGE_ALIGN_CENTER);
+  rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
 
   /* Underlined, as a subject line is on a typed letter. */
-  width = MIN (rifq_pdf_layout_natural_width (layout), CONTENT_WIDTH);
-  x = CONTENT_LEFT + (CONTENT_WIDTH - width) / 2;
-  sheet->y += rifq_pdf_layout_height (layout) + 3 * s;
-  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.6, x, x + width, sheet->y);
-  sheet->y += 22 * s;
+  width = MIN (rifq_pdf_layout_natural_width (layout), sheet->flow.width);
+  x = sheet->flow.left + (sheet->flow.width - width) / 2;
+  sheet->flow.y += rifq_pdf_layout_height (layout) + 3 * s;
+  rifq_page_flow_rule (&sheet->flow, &rifq_pdf_ink, 0.6, x, x + width, sheet->flow.y);
+  sheet->flow.y += 22 * s;
 }
 
 static void
 draw_recipient (Sheet *sheet)
 {
   const RifqLetter *letter = sheet->letter;
-  const double s = sheet->scale;
+  const double s = sheet->flow.scale;
   g_autofree char *name = rifq_pdf_isolate_value (letter->recipient_name);
   g_autofree char *salutation = NULL;
 
@@ -262,20 +194,21 @@ draw_recipient (Sheet *sheet)
       salutation = g_strdup_printf (_("To the honourable %s"), name);
       break;
     }
-  draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, rifq_pdf_align_start (), 4);
+  draw_paragraph (sheet, salutation, SIZE_RECIPIENT, TRUE, RIFQ_PAGE_ALIGN_JUSTIFY, 4);
 
   if (!rifq_pdf_is_empty (letter->national_id))
     {
       g_autofree char *id = isolated (letter->national_id);
       g_autofree char *id_text = g_strdup_printf (_("National ID: %s"), id);
-      g_autoptr(PangoLayout) layout = text_layout (sheet, id_text, SIZE_REFERENCE, FALSE, CONTENT_WIDTH);
+      g_autoptr(PangoLayout) layout = rifq_page_flow_text (&sheet->flow, id_text, SIZE_REFERENCE, FALSE,
+                                                           sheet->flow.width, RIFQ_PAGE_ALIGN_START);
 
-      show_layout (sheet, layout, &rifq_pdf_muted, CONTENT_LEFT, sheet->y);
-      sheet->y += rifq_pdf_layout_height (layout);
+      rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_muted, sheet->flow.left, sheet->flow.y);
+      sheet->flow.y += rifq_pdf_layout_height (layout);
     }
-  sheet->y += 16 * s;
+  sheet->flow.y += 16 * s;
 
-  draw_paragraph (sheet, _("Greetings,"), SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+  draw_paragraph (sheet, _("Greetings,"), SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
 }
 
 static char *
@@ -317,28 +250,17 @@ decision_sentence (const RifqLetter *letter)
 static void
 draw_reasons (Sheet *sheet)
 {
-  const double s = sheet->scale;
-  const double pad_x = BOX_PAD_X * s;
-  const double pad_y = BOX_PAD_Y * s;
+  const double s = sheet->flow.scale;
   g_autofree char *text = rifq_pdf_isolate_value (sheet->letter->reasons);
-  g_autoptr(PangoLayout) layout = text_layout (sheet, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * pad_x);
-  double height;
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (&sheet->flow, text, SIZE_BODY, FALSE,
+                                                       sheet->flow.width - 2 * (reasons_box.pad_x * s),
+                                                       RIFQ_PAGE_ALIGN_JUSTIFY);
+  double height = rifq_pdf_layout_height (layout) + 2 * (reasons_box.pad_y * s);
 
-  pango_layout_set_justify (layout, TRUE);
-  height = rifq_pdf_layout_height (layout) + 2 * pad_y;
-
-  rifq_pdf_rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 6 * s);
-  rifq_pdf_set_colour (sheet->cr, &box_fill);
-  cairo_fill_preserve (sheet->cr);
-  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_rule);
-  cairo_set_line_width (sheet->cr, 0.7);
-  cairo_stroke (sheet->cr);
-  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_ink);
-  cairo_rectangle (sheet->cr, CONTENT_RIGHT - 4 * s, sheet->y + 6 * s, 2.5 * s, height - 12 * s);
-  cairo_fill (sheet->cr);
-
-  show_layout (sheet, layout, &rifq_pdf_ink, CONTENT_LEFT + pad_x, sheet->y + pad_y);
-  sheet->y += height + 1.6 * PARAGRAPH_GAP * s;
+  rifq_page_flow_box (&sheet->flow, &reasons_box, sheet->flow.y, height);
+  rifq_page_flow_show (&sheet->flow, layout, &rifq_pdf_ink, sheet->flow.left + reasons_box.pad_x * s,
+                       sheet->flow.y + reasons_box.pad_y * s);
+  sheet->flow.y += height + 1.6 * PARAGRAPH_GAP * s;
 }
 
 static void
@@ -347,21 +269,21 @@ draw_body (Sheet *sheet)
   const RifqLetter *letter = sheet->letter;
   g_autofree char *sentence = decision_sentence (letter);
 
-  draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+  draw_paragraph (sheet, sentence, SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
 
   if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE && !rifq_pdf_is_empty (letter->amount))
     {
       /* Translators: %s is the amount, formatted with its currency: "١٬٥٠٠ ريال". */
       g_autofree char *amount = g_strdup_printf (_("The amount approved is %s."), letter->amount);
 
-      draw_paragraph (sheet, amount, SIZE_BODY, TRUE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+      draw_paragraph (sheet, amount, SIZE_BODY, TRUE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
     }
 
   if (!rifq_pdf_is_empty (letter->reasons))
     {
       if (letter->letter_kind == RIFQ_LETTER_ACCEPTANCE)
         draw_paragraph (sheet, _("The committee based its decision on the following:"), SIZE_BODY, FALSE,
-                        rifq_pdf_align_start (), PARAGRAPH_GAP * 0.6);
+                        RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP * 0.6);
       draw_reasons (sheet);
     }
 
@@ -369,11 +291,11 @@ draw_body (Sheet *sheet)
     {
       g_autofree char *next_step = rifq_pdf_isolate_value (letter->next_step);
 
-      draw_paragraph (sheet, next_step, SIZE_BODY, FALSE, rifq_pdf_align_start (), PARAGRAPH_GAP);
+      draw_paragraph (sheet, next_step, SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_JUSTIFY, PARAGRAPH_GAP);
     }
 
-  sheet->y += 6 * sheet->scale;
-  draw_paragraph (sheet, _("With our best regards,"), SIZE_BODY, FALSE, PANGO_ALIGN_CENTER, 0);
+  sheet->flow.y += 6 * sheet->flow.scale;
+  draw_paragraph (sheet, _("With our best regards,"), SIZE_BODY, FALSE, RIFQ_PAGE_ALIGN_CENTER, 0);
 }
 
 /* The chair's title, a line to sign on and the name under it, at the end of the line. */
@@ -381,141 +303,68 @@ static void
 draw_signature_block (Sheet *sheet)
 {
   const RifqLetter *letter = sheet->letter;
-  const double s = sheet->scale;
+  const double s = sheet->flow.scale;
   const double width = SIGNATURE_WIDTH * s;
 
-  sheet->y += 24 * s;
+  sheet->flow.y += 24 * s;
   if (!rifq_pdf_is_empty (letter->signatory_title))
     {
-      g_autoptr(PangoLayout) title = text_layout (sheet, letter->signatory_title, SIZE_SIGNATORY, TRUE, width);
+      g_autoptr(PangoLayout) title = rifq_page_flow_text (&sheet->flow, letter->signatory_title, SIZE_SIGNATORY, TRUE,
+                                                          width, RIFQ_PAGE_ALIGN_CENTER);
 
-      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-      show_layout (sheet, title, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
-      sheet->y += rifq_pdf_layout_height (title);
+      rifq_page_flow_show (&sheet->flow, title, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
+      sheet->flow.y += rifq_pdf_layout_height (title);
     }
 
-  sheet->y += SIGNATURE_SPACE * s;
-  cairo_save (sheet->cr);
-  cairo_set_dash (sheet->cr, (const double[]) { 1.2, 2.0 }, 2, 0);
-  rifq_pdf_horizontal_line (sheet->cr, &rifq_pdf_ink, 0.7, CONTENT_LEFT + 16 * s, CONTENT_LEFT + width - 16 * s,
-                            sheet->y);
-  cairo_restore (sheet->cr);
-  sheet->y += 6 * s;
+  sheet->flow.y += SIGNATURE_SPACE * s;
+  rifq_page_flow_sign_line (&sheet->flow, sheet->flow.left + 16 * s, sheet->flow.left + width - 16 * s, sheet->flow.y);
+  sheet->flow.y += 6 * s;
 
   if (!rifq_pdf_is_empty (letter->signatory_name))
     {
       g_autofree char *text = rifq_pdf_isolate_value (letter->signatory_name);
-      g_autoptr(PangoLayout) name = text_layout (sheet, text, SIZE_SIGNATORY, FALSE, width);
+      g_autoptr(PangoLayout) name = rifq_page_flow_text (&sheet->flow, text, SIZE_SIGNATORY, FALSE, width,
+                                                         RIFQ_PAGE_ALIGN_CENTER);
 
-      pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
-      show_layout (sheet, name, &rifq_pdf_ink, CONTENT_LEFT, sheet->y);
-      sheet->y += rifq_pdf_layout_height (name);
+      rifq_page_flow_show (&sheet->flow, name, &rifq_pdf_ink, sheet->flow.left, sheet->flow.y);
+      sheet->flow.y += rifq_pdf_layout_height (name);
     }
 }
 
-/* Why this print is not sealed, in red, where it cannot be missed. */
-static void
-draw_notice (Sheet *sheet)
-{
-  const double s = sheet->scale;
-  g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double height;
-
-  if (rifq_pdf_is_empty (sheet->letter->notice))
-    return;
-  text = rifq_pdf_isolate_numbers (sheet->letter->notice);
-  layout = text_layout (sheet, text, SIZE_BODY * 0.85, TRUE, CONTENT_WIDTH - 20 * s);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  height = rifq_pdf_layout_height (layout) + 12 * s;
-  rifq_pdf_rounded_rectangle (sheet->cr, CONTENT_LEFT, sheet->y, CONTENT_WIDTH, height, 4);
-  rifq_pdf_set_colour (sheet->cr, &rifq_pdf_alert);
-  cairo_set_line_width (sheet->cr, 1.4);
-  cairo_stroke (sheet->cr);
-  show_layout (sheet, layout, &rifq_pdf_alert, CONTENT_LEFT + 10 * s, sheet->y + 6 * s);
-  sheet->y += height + 12 * s;
-}
-
-/* The seal at the far end of the signature's line: the QR code, its short code, how to check it.
- * Returns where it ends. */
-static double
-draw_seal (Sheet  *sheet,
-           double  top)
-{
-  const double s = sheet->scale;
-  const double size = QR_SIZE * s;
-  const double column = size + 40 * s;
-  const double left = CONTENT_RIGHT - column;
-  double y = top;
-
-  if (sheet->qr == NULL)
-    return top;
-  rifq_pdf_draw_qr (sheet->cr, sheet->qr, left + (column - size) / 2, y, size);
-  y += size + 3 * s;
-  if (!rifq_pdf_is_empty (sheet->letter->seal_short_code))
-    {
-      /* In Western digits whatever the letter's: it is typed as printed. */
-      g_autofree char *code = g_strconcat (LRI, sheet->letter->seal_short_code, PDI, NULL);
-      g_autoptr(PangoLayout) layout = rifq_pdf_layout_new (sheet->cr, NULL, SIZE_CODE * s, TRUE, rifq_pdf_rtl (),
-                                                           column);
-
-      pango_layout_set_text (layout, code, -1);
-
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      show_layout (sheet, layout, &rifq_pdf_ink, left, y);
-      y += rifq_pdf_layout_height (layout) + 2 * s;
-    }
-  {
-    g_autoptr(PangoLayout) caption = text_layout (sheet, _("Seal of the association"), SIZE_CAPTION, FALSE, column);
-
-    pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
-    show_layout (sheet, caption, &rifq_pdf_muted, left, y);
-    y += rifq_pdf_layout_height (caption);
-  }
-  return y;
-}
-
-/* Draws the whole page at the given scale; returns by how many points the content runs
+/* Draws the whole page at the flow's scale; returns by how many points the content runs
  * past the bottom margin (zero or less when it fits). */
 static double
-draw_letter (cairo_t          *cr,
-             const RifqLetter *letter,
-             cairo_surface_t  *logo,
-             const QRcode     *qr,
-             double            scale)
+draw_letter (RifqPageFlow *flow)
 {
-  Sheet sheet = { cr, letter, logo, qr, scale, MARGIN_TOP };
+  Sheet *sheet = flow->data;
+  const RifqLetter *letter = sheet->letter;
   double signature_top;
   double seal_end;
 
-  draw_letterhead (&sheet);
-  draw_notice (&sheet);
-  draw_subject (&sheet);
-  draw_recipient (&sheet);
-  draw_body (&sheet);
-  signature_top = sheet.y + 24 * scale;
-  draw_signature_block (&sheet);
-  seal_end = draw_seal (&sheet, signature_top);
-  sheet.y = MAX (sheet.y, seal_end);
+  /* The sheet's own flow, at the scale being tried. */
+  sheet->flow = *flow;
+  sheet->flow.y = sheet->flow.top;
+  draw_letterhead (sheet);
+  /* Why this print is not sealed, in red, where it cannot be missed. */
+  if (!rifq_pdf_is_empty (letter->notice))
+    {
+      rifq_page_flow_notice (&sheet->flow, letter->notice, SIZE_BODY * 0.85, 10, 6);
+      sheet->flow.y += 12 * sheet->flow.scale;
+    }
+  draw_subject (sheet);
+  draw_recipient (sheet);
+  draw_body (sheet);
+  signature_top = sheet->flow.y + 24 * sheet->flow.scale;
+  draw_signature_block (sheet);
+  /* The seal at the far end of the signature's line. */
+  seal_end = signature_top;
+  if (sheet->qr != NULL)
+    seal_end = rifq_page_flow_seal (&sheet->flow, sheet->qr,
+                                    rifq_pdf_is_empty (letter->seal_short_code) ? NULL : letter->seal_short_code,
+                                    sheet->flow.right - rifq_page_flow_seal_width (&sheet->flow), signature_top);
+  sheet->flow.y = MAX (sheet->flow.y, seal_end);
 
-  return sheet.y - (RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM);
-}
-
-typedef struct
-{
-  const RifqLetter *letter;
-  cairo_surface_t  *logo;
-  const QRcode     *qr;
-} Fitting;
-
-static double
-letter_overflow (cairo_t  *cr,
-                 double    scale,
-                 gpointer  user_data)
-{
-  Fitting *fitting = user_data;
-
-  return draw_letter (cr, fitting->letter, fitting->logo, fitting->qr, scale);
+  return sheet->flow.y - sheet->flow.foot;
 }
 
 gboolean
@@ -526,28 +375,24 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   g_autoptr(GByteArray) data = NULL;
   g_autofree char *title = NULL;
   g_autoptr(QRcode) qr = NULL;
-  cairo_surface_t *logo;
   cairo_surface_t *surface;
-  cairo_t *cr;
-  double scale;
+  Sheet sheet = { .letter = letter };
+  RifqPageFlow flow;
 
   g_return_val_if_fail (letter != NULL, FALSE);
   g_return_val_if_fail (letter->request_number != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rifq_pdf_is_empty (letter->seal_payload))
-    {
-      qr = QRcode_encodeString (letter->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (qr == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The seal is too long to print as a QR code."));
-          return FALSE;
-        }
-    }
-  logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
-  scale = rifq_pdf_fitting_scale (letter_overflow, &(Fitting) { letter, logo, qr });
+  if (!rifq_page_flow_encode_seal (letter->seal_payload, &qr, error))
+    return FALSE;
+  sheet.qr = qr;
+  rifq_page_flow_init (&flow, NULL, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+  flow.line_spacing = LINE_SPACING;
+  flow.digits = letter->digits;
+  flow.data = &sheet;
+  flow.logo = rifq_pdf_load_png (letter->logo_png, letter->logo_png_len);
+  flow.scale = rifq_page_flow_fitting_scale (&flow, draw_letter);
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a letter. */
   data = g_byte_array_new ();
@@ -556,11 +401,8 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   surface = rifq_pdf_document_new (data, title, letter->association_name);
   rifq_pdf_set_sealed_keywords (surface, letter->seal_payload, letter->sealed_json);
 
-  cr = cairo_create (surface);
-  rifq_pdf_mirror_page (cr);
-  draw_letter (cr, letter, logo, qr, scale);
-  cairo_destroy (cr);
-  g_clear_pointer (&logo, cairo_surface_destroy);
+  rifq_page_flow_draw_on (&flow, surface, draw_letter);
+  g_clear_pointer (&flow.logo, cairo_surface_destroy);
 
   return rifq_pdf_document_save_sealed (surface, data, letter->seal_file, letter->seal_file_data, path,
                                         _("The letter could not be drawn: "), _("The letter could not be saved: "),

@@ -14,17 +14,12 @@
 #include <cairo-pdf.h>
 #include <string.h>
 
-#include "rifq-arabic.h"
 #include "rifq-minutes-pdf.h"
-#include "rifq-pdf.h"
+#include "rifq-page-flow.h"
 
 #define MARGIN_SIDE    42.0
 #define MARGIN_TOP     42.0
 #define MARGIN_BOTTOM  30.0
-#define FOOTER_GAP     12.0   /* between the content and the footer's rule */
-#define CONTENT_LEFT   MARGIN_SIDE
-#define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
-#define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
 
 /* Type sizes, in points. */
 #define SIZE_ASSOCIATION 15.0
@@ -35,7 +30,6 @@
 #define SIZE_BODY        11.5
 #define SIZE_SIGN_NAME   10.5
 #define SIZE_SIGN_ROLE    9.5
-#define SIZE_FOOTER       9.0
 
 /* Blocks are measured by their ink (see RIFQ_PDF_INK_ABOVE), lines set LINE_SPACING of a box
  * apart, as in the request the committee read. */
@@ -46,30 +40,22 @@
 #define CELL_PAD_Y        5.0
 #define SECTION_GAP      16.0
 #define BLOCK_GAP         8.0
-#define BOX_PAD_X        12.0
-#define BOX_PAD_Y         8.0
 
 /* Signatures: a row of SIGN_COLUMNS lines, each with room above it for the pen. */
 #define SIGN_COLUMNS      3
 #define SIGN_SPACE       34.0
 #define SIGN_INSET       18.0
 #define SIGN_ROW_GAP     14.0
-#define QR_SIZE         104.0
-#define SIZE_CODE         9.5
-#define SIZE_CAPTION      8.0
 
 #define MAX_COLUMNS       4
 
-/* Bidi isolates: LRI…PDI keeps a number such as "1448/0007" in its own left-to-right order
- * inside Arabic text. */
-#define LRI  "\xe2\x81\xa6"
-#define PDI  "\xe2\x81\xa9"
-
-static const RifqPdfColour box_fill = { 0.945, 0.945, 0.955 };
+/* The decision, set apart. */
+static const RifqPageBox decision_box = { .pad_x = 12, .pad_y = 8, .radius = 5, .inset = 5, .line_width = 0.8 };
 
 typedef struct
 {
   guint        n_columns;
+  double       right;                /* of the table, at the reading edge */
   double       width[MAX_COLUMNS];   /* of each cell, padding included; column 0 at the reading edge */
   PangoLayout *header[MAX_COLUMNS];
   double       header_height;        /* without padding */
@@ -79,48 +65,11 @@ typedef struct
 
 typedef struct
 {
-  cairo_t           *cr;
+  RifqPageFlow       flow;
   const RifqMinutes *minutes;
   cairo_surface_t   *logo;
   const QRcode      *qr;           /* the seal, or NULL */
-
-  gboolean           dry;          /* measuring only: nothing reaches the page */
-  int                total_pages;
-  int                pages;        /* pages begun */
-  double             y;            /* top of the next block */
-  double             page_top;     /* where content starts on this page */
-  double             bottom;       /* lowest point content may reach on a page */
-  double             capacity;     /* room on a page under a "(continued)" heading */
-  const char        *section;      /* heading of the section under way, for "(continued)" */
-  Table             *table;        /* table under way, whose header row starts each new page */
 } Painter;
-
-static char *
-format_count (int        n,
-              RifqDigits digits)
-{
-  g_autofree char *latin = g_strdup_printf ("%d", n);
-
-  if (digits == RIFQ_DIGITS_ARABIC)
-    return rifq_arabic_indic_digits (latin);
-  return g_steal_pointer (&latin);
-}
-
-static PangoLayout *
-text_layout (Painter    *painter,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  g_autofree char *shown = rifq_pdf_digits (text, painter->minutes->digits);
-  PangoLayout *layout;
-
-  layout = rifq_pdf_layout_new (painter->cr, NULL, size_pt, bold, rifq_pdf_rtl (), width_pt);
-  pango_layout_set_line_spacing (layout, LINE_SPACING);
-  pango_layout_set_text (layout, shown, -1);
-  return layout;
-}
 
 /* A label in bold and its value, isolated and both escaped for Pango's markup. */
 static char *
@@ -134,328 +83,48 @@ labelled_markup (const char *label,
   return g_strconcat ("<b>", escaped_label, "</b> ", escaped_value, NULL);
 }
 
-/* Draws a layout with the top of its ink, as rifq_pdf_layout_height() counts it, at y. */
-static void
-show_layout (Painter             *painter,
-             PangoLayout         *layout,
-             const RifqPdfColour *colour,
-             double               x,
-             double               y)
-{
-  if (painter->dry)
-    return;
-  rifq_pdf_set_colour (painter->cr, colour);
-  cairo_move_to (painter->cr, x, y - rifq_pdf_layout_ink_top (layout));
-  rifq_pdf_show_layout (painter->cr, layout);
-}
-
-/* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
- * paragraph that fits on a page. */
-static void
-show_lines (Painter             *painter,
-            PangoLayout         *layout,
-            int                  first,
-            int                  last,
-            const RifqPdfColour *colour,
-            double               x,
-            double               y)
-{
-  if (painter->dry)
-    return;
-  rifq_pdf_set_colour (painter->cr, colour);
-  rifq_pdf_show_lines (painter->cr, layout, first, last, x, y);
-}
-
-static void
-horizontal_line (Painter             *painter,
-                 const RifqPdfColour *colour,
-                 double               line_width,
-                 double               x0,
-                 double               x1,
-                 double               y)
-{
-  if (painter->dry)
-    return;
-  rifq_pdf_horizontal_line (painter->cr, colour, line_width, x0, x1, y);
-}
-
-/* Footer */
-
-static char *
-page_text (Painter *painter,
-           int      number)
-{
-  /* Translators: page number and page count, as in "Page 2 of 5". */
-  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), number, MAX (painter->total_pages, number));
-
-  if (painter->minutes->digits == RIFQ_DIGITS_ARABIC)
-    return rifq_arabic_indic_digits (text);
-  return g_steal_pointer (&text);
-}
-
-/* The page count at the reading edge, the title at the other; returns the height it takes. */
+/* The page count at the reading edge, the title at the other. */
 static double
-draw_footer (Painter *painter,
-             int      number)
+draw_footer (RifqPageFlow *flow,
+             int           number)
 {
-  const RifqMinutes *minutes = painter->minutes;
-  g_autofree char *page = page_text (painter, number);
-  g_autoptr(PangoLayout) page_layout = text_layout (painter, page, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
-  g_autoptr(PangoLayout) title_layout = text_layout (painter, rifq_pdf_is_empty (minutes->title) ? "" : minutes->title,
-                                                     SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
-  double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
+  const RifqMinutes *minutes = ((Painter *) flow->data)->minutes;
 
-  pango_layout_set_alignment (title_layout, rifq_pdf_align_end ());
-  y -= MAX (rifq_pdf_layout_height (page_layout), rifq_pdf_layout_height (title_layout));
-  show_layout (painter, page_layout, &rifq_pdf_muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
-  show_layout (painter, title_layout, &rifq_pdf_muted, CONTENT_LEFT, y);
-
-  y -= 6;
-  horizontal_line (painter, &rifq_pdf_rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
-  return RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - y;
-}
-
-/* Pages */
-
-static void draw_heading      (Painter    *painter,
-                               const char *heading,
-                               gboolean    continued);
-static void draw_table_header (Painter    *painter,
-                               Table      *table);
-
-static void
-begin_page (Painter *painter)
-{
-  painter->pages++;
-  painter->y = MARGIN_TOP;
-  if (painter->section != NULL)
-    draw_heading (painter, painter->section, TRUE);
-  if (painter->table != NULL)
-    draw_table_header (painter, painter->table);
-  painter->page_top = painter->y;
-}
-
-static void
-end_page (Painter *painter)
-{
-  draw_footer (painter, painter->pages);
-  if (!painter->dry)
-    cairo_show_page (painter->cr);
-}
-
-static void
-new_page (Painter *painter)
-{
-  end_page (painter);
-  begin_page (painter);
-}
-
-static gboolean
-fits (Painter *painter,
-      double   height)
-{
-  return painter->y + height <= painter->bottom;
-}
-
-static gboolean
-page_is_empty (Painter *painter)
-{
-  return painter->y <= painter->page_top + 0.5;
-}
-
-/* Moves to a new page unless height fits below, or the page is still empty. */
-static void
-make_room (Painter *painter,
-           double   height)
-{
-  if (!fits (painter, height) && !page_is_empty (painter))
-    new_page (painter);
+  return rifq_page_flow_footer (flow, number, rifq_pdf_is_empty (minutes->title) ? "" : minutes->title, NULL);
 }
 
 /* Header */
 
 static void
-draw_logo (Painter *painter,
-           double   right,
-           double   top)
-{
-  if (!painter->dry)
-    rifq_pdf_draw_logo (painter->cr, painter->logo, LOGO_SIZE, right, top);
-}
-
-static void
 draw_header (Painter *painter)
 {
+  RifqPageFlow *flow = &painter->flow;
   const RifqMinutes *minutes = painter->minutes;
-  g_autoptr(PangoLayout) association = NULL;
-  double top = painter->y;
-  double name_right = CONTENT_RIGHT;
-  double band_height = 0;
+  double top = flow->y;
+  double band_height;
 
-  if (painter->logo != NULL)
-    {
-      band_height = LOGO_SIZE;
-      name_right -= LOGO_SIZE + 12;
-    }
-  if (!rifq_pdf_is_empty (minutes->association_name))
-    {
-      association = text_layout (painter, minutes->association_name, SIZE_ASSOCIATION, TRUE,
-                                 name_right - CONTENT_LEFT);
-      band_height = MAX (band_height, rifq_pdf_layout_height (association));
-    }
-
-  if (painter->logo != NULL)
-    draw_logo (painter, CONTENT_RIGHT, top + (band_height - LOGO_SIZE) / 2);
-  if (association != NULL)
-    show_layout (painter, association, &rifq_pdf_ink, CONTENT_LEFT,
-                 top + (band_height - rifq_pdf_layout_height (association)) / 2);
+  band_height = rifq_page_flow_letterhead (flow, LOGO_SIZE, minutes->association_name, SIZE_ASSOCIATION, 0, 0);
 
   /* A double rule under the letterhead, as on the association's printed forms. */
-  painter->y = top + band_height + 10;
-  horizontal_line (painter, &rifq_pdf_ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
-  horizontal_line (painter, &rifq_pdf_ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
-  painter->y += 16;
+  flow->y = top + band_height + 10;
+  rifq_page_flow_double_rule (flow, flow->y, 1.4, 0.5, 2.6);
+  flow->y += 16;
 
   if (!rifq_pdf_is_empty (minutes->title))
-    {
-      g_autoptr(PangoLayout) title = text_layout (painter, minutes->title, SIZE_TITLE, TRUE, CONTENT_WIDTH);
-
-      pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-      show_layout (painter, title, &rifq_pdf_ink, CONTENT_LEFT, painter->y);
-      painter->y += rifq_pdf_layout_height (title) + 5;
-    }
-
+    rifq_page_flow_centred (flow, minutes->title, SIZE_TITLE, TRUE, &rifq_pdf_ink, 5);
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     {
       g_autofree char *text = rifq_pdf_isolate_value (minutes->meeting_line);
-      g_autoptr(PangoLayout) meeting = text_layout (painter, text, SIZE_MEETING, FALSE, CONTENT_WIDTH);
 
-      pango_layout_set_alignment (meeting, PANGO_ALIGN_CENTER);
-      show_layout (painter, meeting, &rifq_pdf_muted, CONTENT_LEFT, painter->y);
-      painter->y += rifq_pdf_layout_height (meeting);
+      rifq_page_flow_centred (flow, text, SIZE_MEETING, FALSE, &rifq_pdf_muted, 0);
     }
 
-  if (!rifq_pdf_is_empty (painter->minutes->notice))
+  if (!rifq_pdf_is_empty (minutes->notice))
     {
-      g_autofree char *text = rifq_pdf_isolate_numbers (painter->minutes->notice);
-      g_autoptr(PangoLayout) notice = text_layout (painter, text, SIZE_BODY, TRUE, CONTENT_WIDTH - 2 * BOX_PAD_X);
-      double height = rifq_pdf_layout_height (notice) + 2 * BOX_PAD_Y;
-
-      pango_layout_set_alignment (notice, PANGO_ALIGN_CENTER);
-      painter->y += BLOCK_GAP;
-      if (!painter->dry)
-        {
-          rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 4);
-          rifq_pdf_set_colour (painter->cr, &rifq_pdf_alert);
-          cairo_set_line_width (painter->cr, 1.4);
-          cairo_stroke (painter->cr);
-        }
-      show_layout (painter, notice, &rifq_pdf_alert, CONTENT_LEFT + BOX_PAD_X, painter->y + BOX_PAD_Y);
-      painter->y += height;
+      flow->y += BLOCK_GAP;
+      rifq_page_flow_notice (flow, minutes->notice, SIZE_BODY, 12, 8);
     }
-  painter->y += SECTION_GAP;
-}
-
-/* Sections */
-
-static PangoLayout *
-heading_layout (Painter    *painter,
-                const char *heading,
-                gboolean    continued)
-{
-  return rifq_pdf_heading_layout (painter->cr, heading, continued, CONTENT_WIDTH);
-}
-
-static double
-heading_height (Painter    *painter,
-                const char *heading)
-{
-  g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
-
-  return rifq_pdf_heading_height (layout);
-}
-
-static void
-draw_heading (Painter    *painter,
-              const char *heading,
-              gboolean    continued)
-{
-  g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
-
-  if (!painter->dry)
-    rifq_pdf_draw_heading (painter->cr, layout, CONTENT_LEFT, painter->y, CONTENT_WIDTH);
-  painter->y += rifq_pdf_heading_height (layout);
-}
-
-/* The heading, with keep_with_heading points of what follows it, on one page. */
-static void
-begin_section (Painter    *painter,
-               const char *heading,
-               double      keep_with_heading)
-{
-  painter->section = NULL;
-  painter->table = NULL;
-  make_room (painter, heading_height (painter, heading) + MIN (keep_with_heading, painter->capacity / 2));
-  draw_heading (painter, heading, FALSE);
-  painter->section = heading;
-}
-
-static void
-end_section (Painter *painter)
-{
-  painter->section = NULL;
-  painter->table = NULL;
-  painter->y += SECTION_GAP;
-}
-
-/* A block of text, boxed or not, that breaks between its lines where the page ends when it
- * is taller than a page; shorter blocks move to the next page whole. */
-static void
-flow_block (Painter             *painter,
-            PangoLayout         *layout,
-            const RifqPdfColour *colour,
-            gboolean             boxed)
-{
-  const double pad_x = boxed ? BOX_PAD_X : 0;
-  const double pad_y = boxed ? BOX_PAD_Y : 0;
-  int n_lines = pango_layout_get_line_count (layout);
-  int first = 0;
-
-  make_room (painter, rifq_pdf_layout_height (layout) + 2 * pad_y);
-
-  while (first < n_lines)
-    {
-      double room = painter->bottom - painter->y - 2 * pad_y;
-      int last;
-      double height;
-
-      if (rifq_pdf_lines_height (layout, first, first + 1) > room && !page_is_empty (painter))
-        {
-          new_page (painter);
-          continue;
-        }
-
-      last = rifq_pdf_lines_fitting (layout, first, room);
-      height = rifq_pdf_lines_height (layout, first, last) + 2 * pad_y;
-
-      if (boxed && !painter->dry)
-        {
-          rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 5);
-          rifq_pdf_set_colour (painter->cr, &box_fill);
-          cairo_fill_preserve (painter->cr);
-          rifq_pdf_set_colour (painter->cr, &rifq_pdf_rule);
-          cairo_set_line_width (painter->cr, 0.8);
-          cairo_stroke (painter->cr);
-          rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
-          cairo_rectangle (painter->cr, CONTENT_RIGHT - 4, painter->y + 5, 2.5, height - 10);
-          cairo_fill (painter->cr);
-        }
-      show_lines (painter, layout, first, last, colour, CONTENT_LEFT + pad_x, painter->y + pad_y);
-      painter->y += height;
-      first = last;
-      if (first < n_lines)
-        new_page (painter);
-    }
+  flow->y += SECTION_GAP;
 }
 
 /* Tables */
@@ -471,10 +140,12 @@ table_init (Painter           *painter,
 
   memset (table, 0, sizeof *table);
   table->n_columns = n_columns;
+  table->right = painter->flow.right;
   for (guint c = 0; c < n_columns; c++)
     {
-      table->width[c] = CONTENT_WIDTH * fractions[c];
-      table->header[c] = text_layout (painter, labels[c], SIZE_HEADER_CELL, TRUE, table->width[c] - 2 * CELL_PAD_X);
+      table->width[c] = painter->flow.width * fractions[c];
+      table->header[c] = rifq_page_flow_text (&painter->flow, labels[c], SIZE_HEADER_CELL, TRUE,
+                                              table->width[c] - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
       table->header_height = MAX (table->header_height, rifq_pdf_layout_height (table->header[c]));
     }
 }
@@ -493,7 +164,7 @@ static double
 column_right (const Table *table,
               guint        column)
 {
-  double right = CONTENT_RIGHT;
+  double right = table->right;
 
   for (guint c = 0; c < column; c++)
     right -= table->width[c];
@@ -512,19 +183,19 @@ draw_table_header (Painter *painter,
 {
   double height = table_header_height (table);
 
-  table->top = painter->y;
-  if (!painter->dry)
+  table->top = painter->flow.y;
+  if (!painter->flow.dry)
     {
-      rifq_pdf_set_colour (painter->cr, &rifq_pdf_label_fill);
-      cairo_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height);
-      cairo_fill (painter->cr);
+      rifq_pdf_set_colour (painter->flow.cr, &rifq_pdf_label_fill);
+      cairo_rectangle (painter->flow.cr, painter->flow.left, painter->flow.y, painter->flow.width, height);
+      cairo_fill (painter->flow.cr);
     }
   for (guint c = 0; c < table->n_columns; c++)
-    show_layout (painter, table->header[c], &rifq_pdf_muted, column_right (table, c) - table->width[c] + CELL_PAD_X,
-                 painter->y + CELL_PAD_Y);
-  painter->y += height;
-  horizontal_line (painter, &rifq_pdf_rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
-  table->body_top = painter->y;
+    rifq_page_flow_show (&painter->flow, table->header[c], &rifq_pdf_muted,
+                         column_right (table, c) - table->width[c] + CELL_PAD_X, painter->flow.y + CELL_PAD_Y);
+  painter->flow.y += height;
+  rifq_page_flow_rule (&painter->flow, &rifq_pdf_rule, 0.6, painter->flow.left, painter->flow.right, painter->flow.y);
+  table->body_top = painter->flow.y;
 }
 
 /* Outline of the rows drawn on this page since the table's top, and the rules between the
@@ -533,18 +204,18 @@ static void
 close_table (Painter *painter,
              Table   *table)
 {
-  if (painter->dry || painter->y <= table->top)
+  if (painter->flow.dry || painter->flow.y <= table->top)
     return;
 
-  rifq_pdf_set_colour (painter->cr, &rifq_pdf_cell_border);
-  cairo_set_line_width (painter->cr, 0.6);
-  cairo_rectangle (painter->cr, CONTENT_LEFT, table->top, CONTENT_WIDTH, painter->y - table->top);
+  rifq_pdf_set_colour (painter->flow.cr, &rifq_pdf_cell_border);
+  cairo_set_line_width (painter->flow.cr, 0.6);
+  cairo_rectangle (painter->flow.cr, painter->flow.left, table->top, painter->flow.width, painter->flow.y - table->top);
   for (guint c = 1; c < table->n_columns; c++)
     {
-      cairo_move_to (painter->cr, column_right (table, c), table->top);
-      cairo_line_to (painter->cr, column_right (table, c), painter->y);
+      cairo_move_to (painter->flow.cr, column_right (table, c), table->top);
+      cairo_line_to (painter->flow.cr, column_right (table, c), painter->flow.y);
     }
-  cairo_stroke (painter->cr);
+  cairo_stroke (painter->flow.cr);
 }
 
 typedef struct
@@ -580,7 +251,8 @@ measure_row (Painter             *painter,
     {
       g_autofree char *text = rifq_pdf_isolate_value (rifq_pdf_is_empty (texts[c]) ? empty_text : texts[c]);
 
-      row->cells[c] = text_layout (painter, text, SIZE_CELL, FALSE, table->width[c] - 2 * CELL_PAD_X);
+      row->cells[c] = rifq_page_flow_text (&painter->flow, text, SIZE_CELL, FALSE, table->width[c] - 2 * CELL_PAD_X,
+                                           RIFQ_PAGE_ALIGN_START);
       row->height = MAX (row->height, rifq_pdf_layout_height (row->cells[c]));
     }
 }
@@ -590,7 +262,7 @@ break_table (Painter *painter,
              Table   *table)
 {
   close_table (painter, table);
-  new_page (painter);
+  rifq_page_flow_new_page (&painter->flow);
 }
 
 /* A row moves to the next page whole when it does not fit below; one taller than a page
@@ -603,12 +275,13 @@ draw_row (Painter *painter,
   int first[MAX_COLUMNS] = { 0 };
   gboolean done = FALSE;
 
-  if (!fits (painter, row->height + 2 * CELL_PAD_Y) && !page_is_empty (painter))
+  if (!rifq_page_flow_fits (&painter->flow,
+                            row->height + 2 * CELL_PAD_Y) && !rifq_page_flow_page_is_empty (&painter->flow))
     break_table (painter, table);
 
   while (!done)
     {
-      double room = painter->bottom - painter->y - 2 * CELL_PAD_Y;
+      double room = painter->flow.bottom - painter->flow.y - 2 * CELL_PAD_Y;
       int last[MAX_COLUMNS] = { 0 };
       double height = 0;
 
@@ -625,16 +298,18 @@ draw_row (Painter *painter,
           done &= last[c] >= n_lines;
         }
 
-      if (painter->y > table->body_top + 0.5)
-        horizontal_line (painter, &rifq_pdf_cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+      if (painter->flow.y > table->body_top + 0.5)
+        rifq_page_flow_rule (&painter->flow, &rifq_pdf_cell_border, 0.6, painter->flow.left, painter->flow.right,
+                             painter->flow.y);
       for (guint c = 0; c < row->n_cells; c++)
         {
           if (last[c] > first[c])
-            show_lines (painter, row->cells[c], first[c], last[c], row->colour,
-                        column_right (table, c) - table->width[c] + CELL_PAD_X, painter->y + CELL_PAD_Y);
+            rifq_page_flow_show_lines (&painter->flow, row->cells[c], first[c], last[c], row->colour,
+                                       column_right (table, c) - table->width[c] + CELL_PAD_X,
+                                       painter->flow.y + CELL_PAD_Y);
           first[c] = last[c];
         }
-      painter->y += height + 2 * CELL_PAD_Y;
+      painter->flow.y += height + 2 * CELL_PAD_Y;
 
       if (!done)
         break_table (painter, table);
@@ -642,11 +317,19 @@ draw_row (Painter *painter,
 }
 
 static void
+table_carried_cb (RifqPageFlow *flow,
+                  gpointer      data)
+{
+  draw_table_header (flow->data, data);
+}
+
+static void
 begin_table (Painter *painter,
              Table   *table)
 {
   draw_table_header (painter, table);
-  painter->table = table;
+  painter->flow.carry = table_carried_cb;
+  painter->flow.carry_data = table;
 }
 
 static void
@@ -654,7 +337,7 @@ end_table (Painter *painter,
            Table   *table)
 {
   close_table (painter, table);
-  painter->table = NULL;
+  painter->flow.carry = NULL;
 }
 
 /* Members and quorum */
@@ -685,8 +368,8 @@ draw_members (Painter *painter)
     }
 
   /* The heading stays with the table's header and first row. */
-  begin_section (painter, heading,
-                 table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y);
+  rifq_page_flow_begin_section (&painter->flow, heading,
+                                table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y);
   begin_table (painter, &table);
   for (guint i = 0; i < rows->len; i++)
     draw_row (painter, &table, &g_array_index (rows, Row, i));
@@ -695,21 +378,22 @@ draw_members (Painter *painter)
   if (!rifq_pdf_is_empty (minutes->quorum_line))
     {
       g_autofree char *text = rifq_pdf_isolate_joined_numbers (minutes->quorum_line);
-      g_autoptr(PangoLayout) quorum = text_layout (painter, text, SIZE_BODY, TRUE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+      g_autoptr(PangoLayout) quorum = rifq_page_flow_text (&painter->flow, text, SIZE_BODY, TRUE,
+                                                           painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
 
-      painter->y += BLOCK_GAP;
-      flow_block (painter, quorum, &rifq_pdf_ink, FALSE);
+      painter->flow.y += BLOCK_GAP;
+      rifq_page_flow_block (&painter->flow, quorum, &rifq_pdf_ink, NULL);
     }
   if (!rifq_pdf_is_empty (minutes->rule_line))
     {
-      g_autoptr(PangoLayout) rule = text_layout (painter, minutes->rule_line, SIZE_BODY, FALSE,
-                                                 CONTENT_WIDTH - 2 * CELL_PAD_X);
+      g_autoptr(PangoLayout) rule = rifq_page_flow_text (&painter->flow, minutes->rule_line, SIZE_BODY, FALSE,
+                                                         painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
 
-      painter->y += BLOCK_GAP / 2;
-      flow_block (painter, rule, &rifq_pdf_muted, FALSE);
+      painter->flow.y += BLOCK_GAP / 2;
+      rifq_page_flow_block (&painter->flow, rule, &rifq_pdf_muted, NULL);
     }
 
-  end_section (painter);
+  rifq_page_flow_end_section (&painter->flow);
 }
 
 /* The agenda */
@@ -739,9 +423,9 @@ decision_layout (Painter               *painter,
       g_string_append_printf (markup, "\n%s", reasons);
     }
 
-  shown = rifq_pdf_digits (markup->str, painter->minutes->digits);
+  shown = rifq_pdf_digits (markup->str, painter->flow.digits);
   g_string_free (markup, TRUE);
-  layout = text_layout (painter, "", SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * BOX_PAD_X);
+  layout = rifq_page_flow_text_new (&painter->flow, SIZE_BODY, FALSE, painter->flow.width - 2 * decision_box.pad_x);
   pango_layout_set_markup (layout, shown, -1);
   return layout;
 }
@@ -759,8 +443,8 @@ draw_case (Painter               *painter,
   g_autoptr(PangoLayout) tally = NULL;
   g_autoptr(PangoLayout) decision = NULL;
   g_autoptr(PangoLayout) none = NULL;
-  g_autofree char *ordinal = format_count ((int) index + 1, painter->minutes->digits);
-  g_autofree char *number = g_strconcat (LRI, item->request_number, PDI, NULL);
+  g_autofree char *ordinal = g_strdup_printf ("%u", index + 1);
+  g_autofree char *number = rifq_page_flow_ltr (item->request_number);
   const char *beneficiary = rifq_pdf_is_empty (item->beneficiary_name) ? "—" : item->beneficiary_name;
   g_autofree char *name = rifq_pdf_isolate_value (beneficiary);
   g_autofree char *item_line = NULL;
@@ -770,14 +454,15 @@ draw_case (Painter               *painter,
 
   /* Translators: an item of the meeting's agenda, as in "Item 3: request 1448/0007 — <name>". */
   item_line = g_strdup_printf (_("Item %s: request %s — %s"), ordinal, number, name);
-  heading = rifq_pdf_digits (item_line, painter->minutes->digits);
+  heading = rifq_pdf_digits (item_line, painter->flow.digits);
 
   if (!rifq_pdf_is_empty (item->kind))
     {
       g_autofree char *value = rifq_pdf_isolate_value (item->kind);
       g_autofree char *text = g_strdup_printf (_("Kind of support: %s"), value);
 
-      kind = text_layout (painter, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+      kind = rifq_page_flow_text (&painter->flow, text, SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X,
+                                  RIFQ_PAGE_ALIGN_START);
     }
 
   g_array_set_clear_func (rows, (GDestroyNotify) clear_row);
@@ -793,15 +478,17 @@ draw_case (Painter               *painter,
     }
 
   if (rows->len == 0)
-    none = text_layout (painter, _("No votes were recorded."), SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+    none = rifq_page_flow_text (&painter->flow, _("No votes were recorded."), SIZE_BODY, FALSE,
+                                painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
   if (!rifq_pdf_is_empty (item->tally))
     {
       g_autofree char *text = rifq_pdf_isolate_joined_numbers (item->tally);
 
-      tally = text_layout (painter, text, SIZE_BODY, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
+      tally = rifq_page_flow_text (&painter->flow, text, SIZE_BODY, FALSE, painter->flow.width - 2 * CELL_PAD_X,
+                                   RIFQ_PAGE_ALIGN_START);
     }
   decision = decision_layout (painter, item);
-  closing = BLOCK_GAP + rifq_pdf_layout_height (decision) + 2 * BOX_PAD_Y;
+  closing = BLOCK_GAP + rifq_pdf_layout_height (decision) + 2 * decision_box.pad_y;
   if (tally != NULL)
     closing += BLOCK_GAP + rifq_pdf_layout_height (tally);
 
@@ -811,12 +498,12 @@ draw_case (Painter               *painter,
     keep += table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y;
   else
     keep += rifq_pdf_layout_height (none) + closing;
-  begin_section (painter, heading, keep);
+  rifq_page_flow_begin_section (&painter->flow, heading, keep);
 
   if (kind != NULL)
     {
-      show_layout (painter, kind, &rifq_pdf_muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
-      painter->y += rifq_pdf_layout_height (kind) + BLOCK_GAP;
+      rifq_page_flow_show (&painter->flow, kind, &rifq_pdf_muted, painter->flow.left + CELL_PAD_X, painter->flow.y);
+      painter->flow.y += rifq_pdf_layout_height (kind) + BLOCK_GAP;
     }
 
   if (rows->len > 0)
@@ -827,20 +514,20 @@ draw_case (Painter               *painter,
       end_table (painter, &table);
     }
   else
-    flow_block (painter, none, &rifq_pdf_muted, FALSE);
+    rifq_page_flow_block (&painter->flow, none, &rifq_pdf_muted, NULL);
 
   /* The tally and the decision it led to are read as one. */
-  if (closing <= painter->capacity)
-    make_room (painter, closing);
+  if (closing <= painter->flow.capacity)
+    rifq_page_flow_make_room (&painter->flow, closing);
   if (tally != NULL)
     {
-      painter->y += BLOCK_GAP;
-      flow_block (painter, tally, &rifq_pdf_ink, FALSE);
+      painter->flow.y += BLOCK_GAP;
+      rifq_page_flow_block (&painter->flow, tally, &rifq_pdf_ink, NULL);
     }
-  painter->y += BLOCK_GAP;
-  flow_block (painter, decision, &rifq_pdf_ink, TRUE);
+  painter->flow.y += BLOCK_GAP;
+  rifq_page_flow_block (&painter->flow, decision, &rifq_pdf_ink, &decision_box);
 
-  end_section (painter);
+  rifq_page_flow_end_section (&painter->flow);
 }
 
 /* Signatures */
@@ -881,20 +568,14 @@ measure_signer (Painter    *painter,
                 const char *name,
                 const char *role)
 {
-  const double width = CONTENT_WIDTH / SIGN_COLUMNS - 2 * SIGN_INSET;
+  const double width = painter->flow.width / SIGN_COLUMNS - 2 * SIGN_INSET;
 
   if (label != NULL)
-    {
-      signer->label = text_layout (painter, label, SIZE_SIGN_NAME, TRUE, width);
-      pango_layout_set_alignment (signer->label, PANGO_ALIGN_CENTER);
-    }
-  signer->name = text_layout (painter, rifq_pdf_is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE, width);
-  pango_layout_set_alignment (signer->name, PANGO_ALIGN_CENTER);
+    signer->label = rifq_page_flow_text (&painter->flow, label, SIZE_SIGN_NAME, TRUE, width, RIFQ_PAGE_ALIGN_CENTER);
+  signer->name = rifq_page_flow_text (&painter->flow, rifq_pdf_is_empty (name) ? "" : name, SIZE_SIGN_NAME, TRUE,
+                                      width, RIFQ_PAGE_ALIGN_CENTER);
   if (!rifq_pdf_is_empty (role))
-    {
-      signer->role = text_layout (painter, role, SIZE_SIGN_ROLE, FALSE, width);
-      pango_layout_set_alignment (signer->role, PANGO_ALIGN_CENTER);
-    }
+    signer->role = rifq_page_flow_text (&painter->flow, role, SIZE_SIGN_ROLE, FALSE, width, RIFQ_PAGE_ALIGN_CENTER);
 }
 
 /* In the column-th cell from the reading edge: room to sign, a line, the name under it. */
@@ -903,29 +584,23 @@ draw_signer (Painter      *painter,
              const Signer *signer,
              guint         column)
 {
-  double cell_width = CONTENT_WIDTH / SIGN_COLUMNS;
-  double left = CONTENT_RIGHT - (column + 1) * cell_width + SIGN_INSET;
+  double cell_width = painter->flow.width / SIGN_COLUMNS;
+  double left = painter->flow.right - (column + 1) * cell_width + SIGN_INSET;
   double width = cell_width - 2 * SIGN_INSET;
-  double y = painter->y;
+  double y = painter->flow.y;
 
   if (signer->label != NULL)
     {
-      show_layout (painter, signer->label, &rifq_pdf_ink, left, y);
+      rifq_page_flow_show (&painter->flow, signer->label, &rifq_pdf_ink, left, y);
       y += rifq_pdf_layout_height (signer->label) + 4;
     }
   y += SIGN_SPACE;
-  if (!painter->dry)
-    {
-      cairo_save (painter->cr);
-      cairo_set_dash (painter->cr, (const double[]) { 1.2, 2.0 }, 2, 0);
-      horizontal_line (painter, &rifq_pdf_ink, 0.7, left, left + width, y);
-      cairo_restore (painter->cr);
-    }
+  rifq_page_flow_sign_line (&painter->flow, left, left + width, y);
   y += 5;
-  show_layout (painter, signer->name, &rifq_pdf_ink, left, y);
+  rifq_page_flow_show (&painter->flow, signer->name, &rifq_pdf_ink, left, y);
   y += rifq_pdf_layout_height (signer->name) + 3;
   if (signer->role != NULL)
-    show_layout (painter, signer->role, &rifq_pdf_muted, left, y);
+    rifq_page_flow_show (&painter->flow, signer->role, &rifq_pdf_muted, left, y);
 }
 
 static guint
@@ -972,7 +647,7 @@ draw_signatures (Painter *painter)
   if (signers->len == 0)
     first_row = signer_height (&chair);
 
-  begin_section (painter, heading, first_row);
+  rifq_page_flow_begin_section (&painter->flow, heading, first_row);
 
   for (guint start = 0; start < signers->len; start += SIGN_COLUMNS)
     {
@@ -980,66 +655,35 @@ draw_signatures (Painter *painter)
 
       for (guint i = start; i < MIN (start + SIGN_COLUMNS, signers->len); i++)
         height = MAX (height, signer_height (&g_array_index (signers, Signer, i)));
-      make_room (painter, height);
+      rifq_page_flow_make_room (&painter->flow, height);
       for (guint i = start; i < MIN (start + SIGN_COLUMNS, signers->len); i++)
         draw_signer (painter, &g_array_index (signers, Signer, i), i - start);
-      painter->y += height + SIGN_ROW_GAP;
+      painter->flow.y += height + SIGN_ROW_GAP;
     }
 
   /* The chair approves the minutes at the far end, as an official signs a letter. */
-  painter->y += signers->len > 0 ? SIGN_ROW_GAP : 0;
-  make_room (painter, signer_height (&chair));
+  painter->flow.y += signers->len > 0 ? SIGN_ROW_GAP : 0;
+  rifq_page_flow_make_room (&painter->flow, signer_height (&chair));
   draw_signer (painter, &chair, SIGN_COLUMNS - 1);
-  painter->y += signer_height (&chair);
+  painter->flow.y += signer_height (&chair);
 
-  end_section (painter);
+  rifq_page_flow_end_section (&painter->flow);
 }
 
 /* Drawing */
 
-/* The footer takes the same room on every page; what is left is the content's. */
-static void
-measure_page (Painter *painter)
-{
-  gboolean dry = painter->dry;
-
-  painter->dry = TRUE;
-  painter->bottom = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - draw_footer (painter, 1) - FOOTER_GAP;
-  painter->capacity = painter->bottom - MARGIN_TOP - heading_height (painter, _("Signatures"));
-  painter->dry = dry;
-}
-
-/* The seal under the signatures, at the far end: the QR code, its short code, what it is. */
+/* The seal under the signatures, at the far end. */
 static void
 draw_seal (Painter *painter)
 {
-  const double column = QR_SIZE + 40;
-  const double left = CONTENT_LEFT;
-  g_autofree char *code = NULL;
-  g_autoptr(PangoLayout) code_layout = NULL;
-  g_autoptr(PangoLayout) caption = NULL;
-  double height;
+  RifqPageFlow *flow = &painter->flow;
+  const char *code = painter->minutes->seal_short_code ? painter->minutes->seal_short_code : "";
 
   if (painter->qr == NULL)
     return;
-  /* In Western digits whatever the minutes': it is typed as printed. */
-  code = g_strconcat ("\xe2\x81\xa6", painter->minutes->seal_short_code ? painter->minutes->seal_short_code : "",
-                      "\xe2\x81\xa9", NULL);
-  code_layout = rifq_pdf_layout_new (painter->cr, NULL, SIZE_CODE, TRUE, rifq_pdf_rtl (), column);
-  pango_layout_set_text (code_layout, code, -1);
-  pango_layout_set_alignment (code_layout, PANGO_ALIGN_CENTER);
-  caption = text_layout (painter, _("Seal of the association"), SIZE_CAPTION, FALSE, column);
-  pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
-  height = SECTION_GAP + QR_SIZE + 3 + rifq_pdf_layout_height (code_layout) + 2 + rifq_pdf_layout_height (caption);
-  make_room (painter, height);
-  painter->y += SECTION_GAP;
-  if (!painter->dry)
-    rifq_pdf_draw_qr (painter->cr, painter->qr, left + (column - QR_SIZE) / 2, painter->y, QR_SIZE);
-  painter->y += QR_SIZE + 3;
-  show_layout (painter, code_layout, &rifq_pdf_ink, left, painter->y);
-  painter->y += rifq_pdf_layout_height (code_layout) + 2;
-  show_layout (painter, caption, &rifq_pdf_muted, left, painter->y);
-  painter->y += rifq_pdf_layout_height (caption);
+  rifq_page_flow_make_room (flow, SECTION_GAP + rifq_page_flow_seal_height (flow, code));
+  flow->y += SECTION_GAP;
+  flow->y = rifq_page_flow_seal (flow, painter->qr, code, flow->left, flow->y);
 }
 
 static void
@@ -1047,19 +691,19 @@ paint (Painter *painter)
 {
   const RifqMinutes *minutes = painter->minutes;
 
-  painter->pages = 0;
-  painter->section = NULL;
-  painter->table = NULL;
-  measure_page (painter);
+  painter->flow.pages = 0;
+  painter->flow.section = NULL;
+  painter->flow.carry = NULL;
+  rifq_page_flow_measure (&painter->flow, _("Signatures"));
 
-  begin_page (painter);
+  rifq_page_flow_begin_page (&painter->flow);
   draw_header (painter);
   draw_members (painter);
   for (guint i = 0; i < minutes->n_cases; i++)
     draw_case (painter, &minutes->cases[i], i);
   draw_signatures (painter);
   draw_seal (painter);
-  end_page (painter);
+  rifq_page_flow_end_page (&painter->flow);
 }
 
 gboolean
@@ -1070,7 +714,8 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(QRcode) qr = NULL;
   cairo_surface_t *surface;
-  Painter painter = { 0 };
+  cairo_t *cr;
+  Painter painter;
 
   g_return_val_if_fail (minutes != NULL, FALSE);
   g_return_val_if_fail (minutes->n_members == 0 || minutes->members != NULL, FALSE);
@@ -1078,16 +723,8 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rifq_pdf_is_empty (minutes->seal_payload))
-    {
-      qr = QRcode_encodeString (minutes->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (qr == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The seal is too long to print as a QR code."));
-          return FALSE;
-        }
-    }
+  if (!rifq_page_flow_encode_seal (minutes->seal_payload, &qr, error))
+    return FALSE;
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half the minutes. */
   data = g_byte_array_new ();
@@ -1099,21 +736,27 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
 
   rifq_pdf_set_sealed_keywords (surface, minutes->seal_payload, minutes->sealed_json);
 
-  painter.cr = cairo_create (surface);
-  rifq_pdf_mirror_page (painter.cr);
+  cr = cairo_create (surface);
+  rifq_pdf_mirror_page (cr);
+  rifq_page_flow_init (&painter.flow, cr, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+  painter.flow.line_spacing = LINE_SPACING;
+  painter.flow.digits = minutes->digits;
+  painter.flow.section_gap = SECTION_GAP;
+  painter.flow.footer = draw_footer;
+  painter.flow.data = &painter;
   painter.minutes = minutes;
-  painter.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
+  painter.flow.logo = rifq_pdf_load_png (minutes->logo_png, minutes->logo_png_len);
   painter.qr = qr;
 
   /* Count the pages first, the same drawing with nothing drawn, for "Page n of m". */
-  painter.dry = TRUE;
+  painter.flow.dry = TRUE;
   paint (&painter);
-  painter.total_pages = painter.pages;
-  painter.dry = FALSE;
+  painter.flow.total_pages = painter.flow.pages;
+  painter.flow.dry = FALSE;
   paint (&painter);
 
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
-  cairo_destroy (painter.cr);
+  g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
+  cairo_destroy (cr);
 
   return rifq_pdf_document_save_sealed (surface, data, minutes->seal_file, minutes->seal_file_data, path,
                                         _("The minutes could not be drawn: "), _("The minutes could not be saved: "),

@@ -689,10 +689,7 @@ rifq_pdf_show_layout (cairo_t     *cr,
   show_layout_lines (cr, layout, 0, pango_layout_get_line_count (layout), x, y);
 }
 
-/* Bidi isolates: LRI…PDI keeps a run such as "1448/0007" in its own left-to-right order;
- * LRO…PDF holds it left to right whatever its digits. */
-#define LRI "\xe2\x81\xa6"
-#define PDI "\xe2\x81\xa9"
+/* LRO…PDF holds a run left to right whatever its digits. */
 #define LRO "\xe2\x80\xad"
 #define PDF "\xe2\x80\xac"
 
@@ -781,9 +778,9 @@ isolate_numbers (const char *text,
         {
           /* Overridden as well as isolated: Arabic-Indic digits either side of a hyphen would
            * otherwise still stand right to left ("٥٥-٩٠٨٧١" printing "٩٠٨٧١-٥٥"). */
-          g_string_append (out, LRI LRO);
+          g_string_append (out, RIFQ_PDF_LRI LRO);
           g_string_append_len (out, p, end - p);
-          g_string_append (out, PDF PDI);
+          g_string_append (out, PDF RIFQ_PDF_PDI);
         }
       else
         {
@@ -811,9 +808,6 @@ rifq_pdf_isolate_joined_numbers (const char *text)
   return isolate_numbers (text, FALSE);
 }
 
-/* First strong isolate: the value's own first letter gives its direction. */
-#define FSI "\xe2\x81\xa8"
-
 char *
 rifq_pdf_isolate_value (const char *text)
 {
@@ -833,7 +827,7 @@ rifq_pdf_isolate_value (const char *text)
       if (i > 0)
         g_string_append_c (out, '\n');
       if (*lines[i] != '\0')
-        g_string_append_printf (out, FSI "%s" PDI, lines[i]);
+        g_string_append_printf (out, RIFQ_PDF_FSI "%s" RIFQ_PDF_PDI, lines[i]);
     }
   return g_string_free (out, FALSE);
 }

@@ -20,6 +20,15 @@ G_BEGIN_DECLS
 #define RIFQ_PDF_A4_WIDTH   595.276
 #define RIFQ_PDF_A4_HEIGHT  841.890
 
+/* Bidi marks: LRI…PDI keeps a number such as "1448/000123" in its own left-to-right order
+ * inside Arabic text, FSI…PDI a value in its own direction; a word joiner and a no-break space
+ * keep a run on one line. */
+#define RIFQ_PDF_LRI  "\xe2\x81\xa6"
+#define RIFQ_PDF_FSI  "\xe2\x81\xa8"
+#define RIFQ_PDF_PDI  "\xe2\x81\xa9"
+#define RIFQ_PDF_WJ   "\xe2\x81\xa0"
+#define RIFQ_PDF_NBSP "\xc2\xa0"
+
 /* Family used for Arabic documents: Amiri shapes every ligature right and pdftotext reads it back. */
 #define RIFQ_PDF_FONT_FAMILY "Amiri"
 

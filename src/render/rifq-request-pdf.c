@@ -17,18 +17,13 @@
 #include <qrencode.h>
 #include <string.h>
 
-#include "rifq-arabic.h"
 #include "rifq-calendar.h"
-#include "rifq-pdf.h"
+#include "rifq-page-flow.h"
 #include "rifq-request-pdf.h"
 
 #define MARGIN_SIDE    42.0
 #define MARGIN_TOP     42.0
 #define MARGIN_BOTTOM  30.0
-#define FOOTER_GAP     12.0   /* between the content and the footer's rule */
-#define CONTENT_LEFT   MARGIN_SIDE
-#define CONTENT_RIGHT  (RIFQ_PDF_A4_WIDTH - MARGIN_SIDE)
-#define CONTENT_WIDTH  (CONTENT_RIGHT - CONTENT_LEFT)
 
 /* Type sizes, in points. */
 #define SIZE_ASSOCIATION 15.0
@@ -38,8 +33,6 @@
 #define SIZE_DATES       11.0
 #define SIZE_LABEL       10.5
 #define SIZE_VALUE       11.5
-#define SIZE_FOOTER       9.0
-#define SIZE_CAPTION      8.5
 #define SIZE_CODE        10.5
 
 /* Blocks are measured by their ink (see RIFQ_PDF_INK_ABOVE), lines set LINE_SPACING of a box
@@ -63,421 +56,115 @@
 /* The seal: a QR code with the quiet zone the standard asks for, beside the signatures. */
 #define QR_SIZE          124.0
 #define SEAL_COLUMN      170.0
+#define SIZE_SEAL_CAPTION  8.5
 
 /* A family list: fontconfig falls back to any monospace face when DejaVu is missing. */
 #define CODE_FONT_FAMILY "DejaVu Sans Mono, Monospace"
-
-/* Bidi isolates: LRI…PDI keeps a number such as "1448/000123" in its own left-to-right order
- * inside Arabic text. A word joiner and a no-break space keep a command on one line. */
-#define LRI  "\xe2\x81\xa6"
-#define PDI  "\xe2\x81\xa9"
-#define WJ   "\xe2\x81\xa0"
-#define NBSP "\xc2\xa0"
-
 
 static const RifqPdfColour pen = { 0.07, 0.13, 0.42 };
 
 typedef struct
 {
-  cairo_t                *cr;
+  RifqPageFlow            flow;
   const RifqRequestSheet *sheet;
   cairo_surface_t        *logo;
   const QRcode           *qr;
-
-  gboolean                dry;          /* measuring only: nothing reaches the page */
-  int                     first_page;
-  int                     total_pages;
-  int                     pages;        /* pages begun */
-  double                  y;            /* top of the next block */
-  double                  page_top;     /* where content starts on this page */
-  double                  bottom;       /* lowest point content may reach on a page */
-  double                  capacity;     /* room on a page under a "(continued)" heading */
   double                  label_width;  /* of the text in the tables' label column */
-  const char             *section;      /* heading of the section under way, for "(continued)" */
-  GPtrArray              *recordings;   /* when set, each page is recorded apart, without its footer */
-  cairo_t                *measure_cr;   /* the caller's context, between recorded pages */
 } Painter;
 
-/* Layouts are shared between the requests a thread draws (see rifq_pdf_layout_shared()):
- * they are never changed once made. */
-static PangoLayout *
-aligned_layout (Painter        *painter,
-                const char     *text,
-                double          size_pt,
-                gboolean        bold,
-                double          width_pt,
-                PangoAlignment  alignment)
-{
-  RifqPdfTextStyle style = {
-    .size_pt = size_pt,
-    .bold = bold,
-    .rtl = rifq_pdf_rtl (),
-    .width_pt = width_pt,
-    .alignment = alignment,
-    .line_spacing = LINE_SPACING,
-  };
-  g_autofree char *shown = rifq_pdf_digits (text, rifq_calendar_interface_digits ());
-
-  return rifq_pdf_layout_shared (painter->cr, &style, shown);
-}
-
-/* Text from the reading edge. */
-static PangoLayout *
-text_layout (Painter    *painter,
-             const char *text,
-             double      size_pt,
-             gboolean    bold,
-             double      width_pt)
-{
-  return aligned_layout (painter, text, size_pt, bold, width_pt, rifq_pdf_align_start ());
-}
-
-/* The first baseline, from the top of the layout's ink. */
+/* The request's title and number at the footer's far end, and its own line under it. */
 static double
-layout_baseline (PangoLayout *layout)
+draw_footer (RifqPageFlow *flow,
+             int           number)
 {
-  return RIFQ_PDF_INK_ABOVE * rifq_pdf_layout_font_size (layout);
-}
+  const RifqRequestSheet *sheet = ((Painter *) flow->data)->sheet;
+  g_autofree char *reference = g_strconcat (rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, " ",
+                                            RIFQ_PDF_LRI, sheet->request_number, RIFQ_PDF_PDI, NULL);
 
-/* Draws a layout with the top of its ink, as rifq_pdf_layout_height() counts it, at y. */
-static void
-show_layout (Painter             *painter,
-             PangoLayout         *layout,
-             const RifqPdfColour *colour,
-             double               x,
-             double               y)
-{
-  if (painter->dry)
-    return;
-  rifq_pdf_set_colour (painter->cr, colour);
-  cairo_move_to (painter->cr, x, y - rifq_pdf_layout_ink_top (layout));
-  rifq_pdf_show_layout (painter->cr, layout);
-}
-
-/* Draws lines first to last - 1 of a layout with the top of their ink at y: the part of a
- * paragraph that fits on a page. */
-static void
-show_lines (Painter             *painter,
-            PangoLayout         *layout,
-            int                  first,
-            int                  last,
-            const RifqPdfColour *colour,
-            double               x,
-            double               y)
-{
-  if (painter->dry)
-    return;
-  rifq_pdf_set_colour (painter->cr, colour);
-  rifq_pdf_show_lines (painter->cr, layout, first, last, x, y);
+  return rifq_page_flow_footer (flow, number, reference, sheet->footer);
 }
 
 static void
-horizontal_line (Painter             *painter,
-                 const RifqPdfColour *colour,
-                 double               line_width,
-                 double               x0,
-                 double               x1,
-                 double               y)
+painter_init (Painter                *painter,
+              cairo_t                *cr,
+              const RifqRequestSheet *sheet,
+              const QRcode           *qr)
 {
-  if (painter->dry)
-    return;
-  rifq_pdf_horizontal_line (painter->cr, colour, line_width, x0, x1, y);
-}
-
-/* Footer */
-
-static char *
-page_text (Painter *painter,
-           int      number)
-{
-  /* Translators: page number and page count, as in "Page 2 of 5". */
-  g_autofree char *text = g_strdup_printf (_("Page %d of %d"), number, MAX (painter->total_pages, number));
-
-  if (rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC)
-    return rifq_arabic_indic_digits (text);
-  return g_steal_pointer (&text);
-}
-
-static char *
-reference_text (const RifqRequestSheet *sheet)
-{
-  return g_strconcat (rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, " ",
-                      LRI, sheet->request_number, PDI, NULL);
-}
-
-/* The footer's lines, bottom up, end at the bottom margin; returns the height they take. */
-static double
-draw_footer (Painter *painter,
-             int      number)
-{
-  const RifqRequestSheet *sheet = painter->sheet;
-  g_autofree char *page = page_text (painter, number);
-  g_autofree char *reference = reference_text (sheet);
-  g_autoptr(PangoLayout) page_layout = text_layout (painter, page, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2);
-  g_autoptr(PangoLayout) reference_layout = aligned_layout (painter, reference, SIZE_FOOTER, FALSE, CONTENT_WIDTH / 2,
-                                                            rifq_pdf_align_end ());
-  g_autoptr(PangoLayout) extra = NULL;
-  double y = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM;
-  double line;
-
-  if (!rifq_pdf_is_empty (sheet->footer))
-    {
-      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->footer);
-
-      extra = aligned_layout (painter, text, SIZE_CAPTION, FALSE, CONTENT_WIDTH, PANGO_ALIGN_CENTER);
-      y -= rifq_pdf_layout_height (extra);
-      show_layout (painter, extra, &rifq_pdf_muted, CONTENT_LEFT, y);
-      y -= 3;
-    }
-
-  line = MAX (rifq_pdf_layout_height (page_layout), rifq_pdf_layout_height (reference_layout));
-  y -= line;
-  show_layout (painter, page_layout, &rifq_pdf_muted, CONTENT_LEFT + CONTENT_WIDTH / 2, y);
-  show_layout (painter, reference_layout, &rifq_pdf_muted, CONTENT_LEFT, y);
-
-  y -= 6;
-  horizontal_line (painter, &rifq_pdf_rule, 0.6, CONTENT_LEFT, CONTENT_RIGHT, y);
-  return RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - y;
-}
-
-/* Pages */
-
-static void draw_heading (Painter    *painter,
-                          const char *heading,
-                          gboolean    continued);
-
-static void
-begin_page (Painter *painter)
-{
-  if (painter->recordings != NULL)
-    {
-      cairo_rectangle_t a4 = { 0, 0, RIFQ_PDF_A4_WIDTH, RIFQ_PDF_A4_HEIGHT };
-      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &a4);
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      /* Laid out as on the PDF surface it will be replayed onto: no hinting. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      painter->cr = cairo_create (page);
-      rifq_pdf_mirror_page (painter->cr);
-      cairo_set_font_options (painter->cr, options);
-      cairo_font_options_destroy (options);
-      g_ptr_array_add (painter->recordings, page);
-    }
-  painter->pages++;
-  painter->y = MARGIN_TOP;
-  if (painter->section != NULL)
-    draw_heading (painter, painter->section, TRUE);
-  painter->page_top = painter->y;
-}
-
-static void
-end_page (Painter *painter)
-{
-  if (painter->recordings != NULL)
-    {
-      /* The footer is drawn when the page is placed, once the packet's pages are counted. */
-      cairo_destroy (painter->cr);
-      painter->cr = painter->measure_cr;
-      return;
-    }
-  draw_footer (painter, painter->first_page + painter->pages - 1);
-  if (!painter->dry)
-    cairo_show_page (painter->cr);
-}
-
-static void
-new_page (Painter *painter)
-{
-  end_page (painter);
-  begin_page (painter);
-}
-
-static gboolean
-fits (Painter *painter,
-      double   height)
-{
-  return painter->y + height <= painter->bottom;
-}
-
-/* Room for a page of its own, under a "(continued)" heading. */
-static double
-page_capacity (Painter *painter)
-{
-  return painter->capacity;
-}
-
-/* Moves to a new page unless height fits below, or the page is still empty. */
-static void
-make_room (Painter *painter,
-           double   height)
-{
-  if (!fits (painter, height) && painter->y > painter->page_top + 0.5)
-    new_page (painter);
-}
+  rifq_page_flow_init (&painter->flow, cr, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+  painter->flow.line_spacing = LINE_SPACING;
+  painter->flow.section_gap = SECTION_GAP;
+  painter->flow.footer = draw_footer;
+  painter->flow.data = painter;
+  painter->sheet = sheet;
+  painter->qr = qr;
+  }
 
 /* Header */
 
 static void
-draw_logo (Painter *painter,
-           double   right,
-           double   top)
-{
-  if (!painter->dry)
-    rifq_pdf_draw_logo (painter->cr, painter->logo, LOGO_SIZE, right, top);
-}
-
-static void
 draw_header (Painter *painter)
 {
+  RifqPageFlow *flow = &painter->flow;
   const RifqRequestSheet *sheet = painter->sheet;
-  g_autofree char *number = g_strconcat (LRI, sheet->request_number, PDI, NULL);
-  g_autoptr(PangoLayout) number_label = text_layout (painter, _("Request number"), SIZE_SMALL, FALSE, CONTENT_WIDTH);
-  g_autoptr(PangoLayout) number_layout = text_layout (painter, number, SIZE_NUMBER, TRUE, CONTENT_WIDTH);
+  g_autofree char *number = rifq_page_flow_ltr (sheet->request_number);
+  g_autoptr(PangoLayout) number_label = rifq_page_flow_text (&painter->flow, _("Request number"), SIZE_SMALL, FALSE,
+                                                             flow->width, RIFQ_PAGE_ALIGN_START);
+  g_autoptr(PangoLayout) number_layout = rifq_page_flow_text (&painter->flow, number, SIZE_NUMBER, TRUE, flow->width,
+                                                              RIFQ_PAGE_ALIGN_START);
   g_autoptr(PangoLayout) boxed_label = NULL;
   g_autoptr(PangoLayout) boxed_number = NULL;
-  g_autoptr(PangoLayout) association = NULL;
-  double top = painter->y;
+  double top = flow->y;
   double box_width;
   double box_height;
-  double name_right = CONTENT_RIGHT;
-  double name_width;
   double band_height;
 
   /* The request number, boxed, faces the association at the other end of the band. */
   box_width = MAX (rifq_pdf_layout_natural_width (number_label), rifq_pdf_layout_natural_width (number_layout)) + 28;
   box_width = MAX (box_width, 130);
   box_height = 7 + rifq_pdf_layout_height (number_label) + 4 + rifq_pdf_layout_height (number_layout) + 7;
-  boxed_label = aligned_layout (painter, _("Request number"), SIZE_SMALL, FALSE, box_width, PANGO_ALIGN_CENTER);
-  boxed_number = aligned_layout (painter, number, SIZE_NUMBER, TRUE, box_width, PANGO_ALIGN_CENTER);
+  boxed_label = rifq_page_flow_text (&painter->flow, _("Request number"), SIZE_SMALL, FALSE, box_width,
+                                     RIFQ_PAGE_ALIGN_CENTER);
+  boxed_number = rifq_page_flow_text (&painter->flow, number, SIZE_NUMBER, TRUE, box_width, RIFQ_PAGE_ALIGN_CENTER);
 
-  band_height = box_height;
-  if (painter->logo != NULL)
-    {
-      band_height = MAX (band_height, LOGO_SIZE);
-      name_right -= LOGO_SIZE + 12;
-    }
-  name_width = name_right - CONTENT_LEFT - box_width - 16;
-
-  if (!rifq_pdf_is_empty (sheet->association_name))
-    {
-      association = text_layout (painter, sheet->association_name, SIZE_ASSOCIATION, TRUE, name_width);
-      band_height = MAX (band_height, rifq_pdf_layout_height (association));
-    }
-
-  if (painter->logo != NULL)
-    draw_logo (painter, CONTENT_RIGHT, top + (band_height - LOGO_SIZE) / 2);
-  if (association != NULL)
-    show_layout (painter, association, &rifq_pdf_ink, name_right - name_width,
-                 top + (band_height - rifq_pdf_layout_height (association)) / 2);
-
-  if (!painter->dry)
+  band_height = rifq_page_flow_letterhead (flow, LOGO_SIZE, sheet->association_name, SIZE_ASSOCIATION,
+                                           box_width + 16, box_height);
+  if (!flow->dry)
     {
       double box_top = top + (band_height - box_height) / 2;
 
-      rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, box_top, box_width, box_height, 5);
-      rifq_pdf_set_colour (painter->cr, &rifq_pdf_ink);
-      cairo_set_line_width (painter->cr, 1.1);
-      cairo_stroke (painter->cr);
-      show_layout (painter, boxed_label, &rifq_pdf_muted, CONTENT_LEFT, box_top + 7);
-      show_layout (painter, boxed_number, &rifq_pdf_ink, CONTENT_LEFT,
-                   box_top + 7 + rifq_pdf_layout_height (boxed_label) + 4);
+      rifq_pdf_rounded_rectangle (flow->cr, flow->left, box_top, box_width, box_height, 5);
+      rifq_pdf_set_colour (flow->cr, &rifq_pdf_ink);
+      cairo_set_line_width (flow->cr, 1.1);
+      cairo_stroke (flow->cr);
+      rifq_page_flow_show (flow, boxed_label, &rifq_pdf_muted, flow->left, box_top + 7);
+      rifq_page_flow_show (flow, boxed_number, &rifq_pdf_ink, flow->left,
+                           box_top + 7 + rifq_pdf_layout_height (boxed_label) + 4);
     }
 
   /* A double rule under the letterhead, as on the association's printed forms. */
-  painter->y = top + band_height + 10;
-  horizontal_line (painter, &rifq_pdf_ink, 1.4, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
-  horizontal_line (painter, &rifq_pdf_ink, 0.5, CONTENT_LEFT, CONTENT_RIGHT, painter->y + 2.6);
-  painter->y += 14;
+  flow->y = top + band_height + 10;
+  rifq_page_flow_double_rule (flow, flow->y, 1.4, 0.5, 2.6);
+  flow->y += 14;
 
   if (!rifq_pdf_is_empty (sheet->title))
-    {
-      g_autoptr(PangoLayout) title = aligned_layout (painter, sheet->title, SIZE_TITLE, TRUE, CONTENT_WIDTH,
-                                                     PANGO_ALIGN_CENTER);
-
-      show_layout (painter, title, &rifq_pdf_ink, CONTENT_LEFT, painter->y);
-      painter->y += rifq_pdf_layout_height (title) + 4;
-    }
-
+    rifq_page_flow_centred (flow, sheet->title, SIZE_TITLE, TRUE, &rifq_pdf_ink, 4);
   if (!rifq_pdf_is_empty (sheet->dates_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->dates_line);
-      g_autoptr(PangoLayout) dates = aligned_layout (painter, text, SIZE_DATES, FALSE, CONTENT_WIDTH, PANGO_ALIGN_CENTER);
 
-      show_layout (painter, dates, &rifq_pdf_muted, CONTENT_LEFT, painter->y);
-      painter->y += rifq_pdf_layout_height (dates);
+      rifq_page_flow_centred (flow, text, SIZE_DATES, FALSE, &rifq_pdf_muted, 0);
     }
 
   if (!rifq_pdf_is_empty (sheet->notice))
     {
-      g_autofree char *text = rifq_pdf_isolate_numbers (sheet->notice);
-      g_autoptr(PangoLayout) notice = aligned_layout (painter, text, SIZE_LABEL, TRUE, CONTENT_WIDTH - 20,
-                                                      PANGO_ALIGN_CENTER);
-      double height = rifq_pdf_layout_height (notice) + 12;
-
-      painter->y += 8;
-      if (!painter->dry)
-        {
-          rifq_pdf_rounded_rectangle (painter->cr, CONTENT_LEFT, painter->y, CONTENT_WIDTH, height, 4);
-          rifq_pdf_set_colour (painter->cr, &rifq_pdf_alert);
-          cairo_set_line_width (painter->cr, 1.4);
-          cairo_stroke (painter->cr);
-        }
-      show_layout (painter, notice, &rifq_pdf_alert, CONTENT_LEFT + 10, painter->y + 6);
-      painter->y += height;
+      flow->y += 8;
+      rifq_page_flow_notice (flow, sheet->notice, SIZE_LABEL, 10, 6);
     }
 
-  painter->y += SECTION_GAP;
+  flow->y += SECTION_GAP;
 }
 
 /* Sections */
-
-static PangoLayout *
-heading_layout (Painter    *painter,
-                const char *heading,
-                gboolean    continued)
-{
-  return rifq_pdf_heading_layout (painter->cr, heading, continued, CONTENT_WIDTH);
-}
-
-static double
-heading_height (Painter    *painter,
-                const char *heading)
-{
-  g_autoptr(PangoLayout) layout = heading_layout (painter, heading, FALSE);
-
-  return rifq_pdf_heading_height (layout);
-}
-
-static void
-draw_heading (Painter    *painter,
-              const char *heading,
-              gboolean    continued)
-{
-  g_autoptr(PangoLayout) layout = heading_layout (painter, heading, continued);
-
-  if (!painter->dry)
-    rifq_pdf_draw_heading (painter->cr, layout, CONTENT_LEFT, painter->y, CONTENT_WIDTH);
-  painter->y += rifq_pdf_heading_height (layout);
-}
-
-static void
-begin_section (Painter    *painter,
-               const char *heading,
-               double      keep_with_heading)
-{
-  painter->section = NULL;
-  make_room (painter, heading_height (painter, heading) + MIN (keep_with_heading, page_capacity (painter) / 2));
-  draw_heading (painter, heading, FALSE);
-  painter->section = heading;
-}
-
-static void
-end_section (Painter *painter)
-{
-  painter->section = NULL;
-  painter->y += SECTION_GAP;
-}
 
 typedef struct
 {
@@ -504,7 +191,7 @@ label_cell_width (Painter *painter)
 static double
 value_width (Painter *painter)
 {
-  return CONTENT_WIDTH - label_cell_width (painter) - 2 * CELL_PAD_X;
+  return painter->flow.width - label_cell_width (painter) - 2 * CELL_PAD_X;
 }
 
 static void
@@ -515,10 +202,14 @@ measure_row (Painter            *painter,
   g_autofree char *label = rifq_pdf_isolate_numbers (sheet_row->label);
   g_autofree char *value = rifq_pdf_isolate_value (rifq_pdf_is_empty (sheet_row->value) ? "—" : sheet_row->value);
 
-  row->label = text_layout (painter, label, SIZE_LABEL, TRUE, painter->label_width);
-  row->value = text_layout (painter, value, SIZE_VALUE, FALSE, value_width (painter));
-  row->label_y = MAX (0, layout_baseline (row->value) - layout_baseline (row->label));
-  row->value_y = MAX (0, layout_baseline (row->label) - layout_baseline (row->value));
+  row->label = rifq_page_flow_text (&painter->flow, label, SIZE_LABEL, TRUE, painter->label_width,
+                                    RIFQ_PAGE_ALIGN_START);
+  row->value = rifq_page_flow_text (&painter->flow, value, SIZE_VALUE, FALSE, value_width (painter),
+                                    RIFQ_PAGE_ALIGN_START);
+  row->label_y = MAX (0, rifq_page_flow_baseline (&painter->flow,
+                                                  row->value) - rifq_page_flow_baseline (&painter->flow, row->label));
+  row->value_y = MAX (0, rifq_page_flow_baseline (&painter->flow,
+                                                  row->label) - rifq_page_flow_baseline (&painter->flow, row->value));
   row->height = MAX (row->label_y + rifq_pdf_layout_height (row->label),
                      row->value_y + rifq_pdf_layout_height (row->value));
 }
@@ -528,17 +219,17 @@ static void
 close_table (Painter *painter,
              double   top)
 {
-  double divider = CONTENT_RIGHT - label_cell_width (painter);
+  double divider = painter->flow.right - label_cell_width (painter);
 
-  if (painter->dry || painter->y <= top)
+  if (painter->flow.dry || painter->flow.y <= top)
     return;
 
-  rifq_pdf_set_colour (painter->cr, &rifq_pdf_cell_border);
-  cairo_set_line_width (painter->cr, 0.6);
-  cairo_rectangle (painter->cr, CONTENT_LEFT, top, CONTENT_WIDTH, painter->y - top);
-  cairo_move_to (painter->cr, divider, top);
-  cairo_line_to (painter->cr, divider, painter->y);
-  cairo_stroke (painter->cr);
+  rifq_pdf_set_colour (painter->flow.cr, &rifq_pdf_cell_border);
+  cairo_set_line_width (painter->flow.cr, 0.6);
+  cairo_rectangle (painter->flow.cr, painter->flow.left, top, painter->flow.width, painter->flow.y - top);
+  cairo_move_to (painter->flow.cr, divider, top);
+  cairo_line_to (painter->flow.cr, divider, painter->flow.y);
+  cairo_stroke (painter->flow.cr);
 }
 
 static void
@@ -548,15 +239,16 @@ draw_row_cells (Painter *painter,
 {
   double label_cell = label_cell_width (painter);
 
-  if (painter->dry)
+  if (painter->flow.dry)
     return;
 
-  rifq_pdf_set_colour (painter->cr, &rifq_pdf_label_fill);
-  cairo_rectangle (painter->cr, CONTENT_RIGHT - label_cell, painter->y, label_cell, height);
-  cairo_fill (painter->cr);
+  rifq_pdf_set_colour (painter->flow.cr, &rifq_pdf_label_fill);
+  cairo_rectangle (painter->flow.cr, painter->flow.right - label_cell, painter->flow.y, label_cell, height);
+  cairo_fill (painter->flow.cr);
 
-  if (painter->y > top_of_table)
-    horizontal_line (painter, &rifq_pdf_cell_border, 0.6, CONTENT_LEFT, CONTENT_RIGHT, painter->y);
+  if (painter->flow.y > top_of_table)
+    rifq_page_flow_rule (&painter->flow, &rifq_pdf_cell_border, 0.6, painter->flow.left, painter->flow.right,
+                         painter->flow.y);
 }
 
 /* A row taller than a page: its value goes on page after page, the label with its first part. */
@@ -570,15 +262,15 @@ draw_split_row (Painter *painter,
 
   while (first < n_lines)
     {
-      double room = painter->bottom - painter->y - 2 * CELL_PAD_Y - (first == 0 ? row->value_y : 0);
+      double room = painter->flow.bottom - painter->flow.y - 2 * CELL_PAD_Y - (first == 0 ? row->value_y : 0);
       int last;
       double height;
 
-      if (rifq_pdf_lines_height (row->value, first, first + 1) > room && painter->y > painter->page_top + 0.5)
+      if (rifq_pdf_lines_height (row->value, first, first + 1) > room && painter->flow.y > painter->flow.page_top + 0.5)
         {
           close_table (painter, *top_of_table);
-          new_page (painter);
-          *top_of_table = painter->y;
+          rifq_page_flow_new_page (&painter->flow);
+          *top_of_table = painter->flow.y;
           continue;
         }
 
@@ -589,18 +281,20 @@ draw_split_row (Painter *painter,
 
       draw_row_cells (painter, height, *top_of_table);
       if (first == 0)
-        show_layout (painter, row->label, &rifq_pdf_muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
-                     painter->y + CELL_PAD_Y + row->label_y);
-      show_lines (painter, row->value, first, last, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X,
-                  painter->y + CELL_PAD_Y + (first == 0 ? row->value_y : 0));
-      painter->y += height;
+        rifq_page_flow_show (&painter->flow, row->label, &rifq_pdf_muted,
+                             painter->flow.right - label_cell_width (painter) + CELL_PAD_X,
+                             painter->flow.y + CELL_PAD_Y + row->label_y);
+      rifq_page_flow_show_lines (&painter->flow, row->value, first, last, &rifq_pdf_ink,
+                                 painter->flow.left + CELL_PAD_X,
+                                 painter->flow.y + CELL_PAD_Y + (first == 0 ? row->value_y : 0));
+      painter->flow.y += height;
       first = last;
 
       if (first < n_lines)
         {
           close_table (painter, *top_of_table);
-          new_page (painter);
-          *top_of_table = painter->y;
+          rifq_page_flow_new_page (&painter->flow);
+          *top_of_table = painter->flow.y;
         }
     }
 }
@@ -623,38 +317,39 @@ draw_table (Painter            *painter,
     }
 
   /* The heading stays with the first row. */
-  begin_section (painter, heading,
-                 measured->len > 0 ? g_array_index (measured, Row, 0).height + 2 * CELL_PAD_Y : 0);
-  top = painter->y;
+  rifq_page_flow_begin_section (&painter->flow, heading,
+                                measured->len > 0 ? g_array_index (measured, Row, 0).height + 2 * CELL_PAD_Y : 0);
+  top = painter->flow.y;
 
   for (guint i = 0; i < measured->len; i++)
     {
       Row *row = &g_array_index (measured, Row, i);
       double height = row->height + 2 * CELL_PAD_Y;
 
-      if (!fits (painter, height) && height <= page_capacity (painter))
+      if (!rifq_page_flow_fits (&painter->flow, height) && height <= painter->flow.capacity)
         {
           close_table (painter, top);
-          new_page (painter);
-          top = painter->y;
+          rifq_page_flow_new_page (&painter->flow);
+          top = painter->flow.y;
         }
 
-      if (!fits (painter, height))
+      if (!rifq_page_flow_fits (&painter->flow, height))
         {
           draw_split_row (painter, row, &top);
           continue;
         }
 
       draw_row_cells (painter, height, top);
-      show_layout (painter, row->label, &rifq_pdf_muted, CONTENT_RIGHT - label_cell_width (painter) + CELL_PAD_X,
-                   painter->y + CELL_PAD_Y + row->label_y);
-      show_layout (painter, row->value, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X,
-                   painter->y + CELL_PAD_Y + row->value_y);
-      painter->y += height;
+      rifq_page_flow_show (&painter->flow, row->label, &rifq_pdf_muted,
+                           painter->flow.right - label_cell_width (painter) + CELL_PAD_X,
+                           painter->flow.y + CELL_PAD_Y + row->label_y);
+      rifq_page_flow_show (&painter->flow, row->value, &rifq_pdf_ink, painter->flow.left + CELL_PAD_X,
+                           painter->flow.y + CELL_PAD_Y + row->value_y);
+      painter->flow.y += height;
     }
 
   close_table (painter, top);
-  end_section (painter);
+  rifq_page_flow_end_section (&painter->flow);
 }
 
 static void
@@ -670,54 +365,12 @@ draw_documents (Painter *painter)
       return;
     }
 
-  none = text_layout (painter, _("No documents were presented."), SIZE_VALUE, FALSE, CONTENT_WIDTH - 2 * CELL_PAD_X);
-  begin_section (painter, heading, rifq_pdf_layout_height (none));
-  show_layout (painter, none, &rifq_pdf_muted, CONTENT_LEFT + CELL_PAD_X, painter->y);
-  painter->y += rifq_pdf_layout_height (none);
-  end_section (painter);
-}
-
-/* A paragraph that breaks between its lines where the page ends. */
-static void
-flow_paragraph (Painter             *painter,
-                PangoLayout         *layout,
-                const RifqPdfColour *colour,
-                double               x)
-{
-  int n_lines = pango_layout_get_line_count (layout);
-  int first = 0;
-
-  if (fits (painter, rifq_pdf_layout_height (layout)))
-    {
-      show_layout (painter, layout, colour, x, painter->y);
-      painter->y += rifq_pdf_layout_height (layout);
-      return;
-    }
-
-  while (first < n_lines)
-    {
-      int last = rifq_pdf_lines_fitting (layout, first, painter->bottom - painter->y);
-      double height;
-
-      /* Nor does a paragraph's last line go over alone. */
-      if (last == n_lines - 1 && last - first >= 3)
-        last--;
-      height = rifq_pdf_lines_height (layout, first, last);
-
-      /* A lone line at the foot of a page goes over with the rest. */
-      if ((height > painter->bottom - painter->y || (last - first < 2 && last < n_lines)) &&
-          painter->y > painter->page_top + 0.5)
-        {
-          new_page (painter);
-          continue;
-        }
-
-      show_lines (painter, layout, first, last, colour, x, painter->y);
-      painter->y += height;
-      first = last;
-      if (first < n_lines)
-        new_page (painter);
-    }
+  none = rifq_page_flow_text (&painter->flow, _("No documents were presented."), SIZE_VALUE, FALSE,
+                              painter->flow.width - 2 * CELL_PAD_X, RIFQ_PAGE_ALIGN_START);
+  rifq_page_flow_begin_section (&painter->flow, heading, rifq_pdf_layout_height (none));
+  rifq_page_flow_show (&painter->flow, none, &rifq_pdf_muted, painter->flow.left + CELL_PAD_X, painter->flow.y);
+  painter->flow.y += rifq_pdf_layout_height (none);
+  rifq_page_flow_end_section (&painter->flow);
 }
 
 static PangoLayout *
@@ -725,17 +378,9 @@ paragraph_layout (Painter    *painter,
                   const char *text)
 {
   g_autofree char *isolated = rifq_pdf_isolate_value (text);
-  g_autofree char *shown = rifq_pdf_digits (isolated, rifq_calendar_interface_digits ());
-  RifqPdfTextStyle style = {
-    .size_pt = SIZE_VALUE,
-    .rtl = rifq_pdf_rtl (),
-    .width_pt = CONTENT_WIDTH - 2 * CELL_PAD_X,
-    .alignment = rifq_pdf_align_start (),
-    .justify = TRUE,
-    .line_spacing = LINE_SPACING,
-  };
 
-  return rifq_pdf_layout_shared (painter->cr, &style, shown);
+  return rifq_page_flow_text (&painter->flow, isolated, SIZE_VALUE, FALSE, painter->flow.width - 2 * CELL_PAD_X,
+                              RIFQ_PAGE_ALIGN_JUSTIFY);
 }
 
 static void
@@ -760,18 +405,19 @@ draw_research (Painter *painter)
       if (!begun)
         {
           /* The heading keeps two lines of the report with it. */
-          begin_section (painter, _("Social research"),
-                         rifq_pdf_lines_height (layout, 0, MIN (2, pango_layout_get_line_count (layout))));
+          rifq_page_flow_begin_section (&painter->flow, _("Social research"),
+                                        rifq_pdf_lines_height (layout, 0,
+                                        MIN (2, pango_layout_get_line_count (layout))));
           begun = TRUE;
         }
       else
-        painter->y += PARAGRAPH_GAP;
+        painter->flow.y += PARAGRAPH_GAP;
 
-      flow_paragraph (painter, layout, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X);
+      rifq_page_flow_paragraph (&painter->flow, layout, &rifq_pdf_ink, painter->flow.left + CELL_PAD_X);
     }
 
   if (begun)
-    end_section (painter);
+    rifq_page_flow_end_section (&painter->flow);
 }
 
 /* The signature and the seal */
@@ -833,13 +479,13 @@ draw_signature (Painter       *painter,
                 double         box_x,
                 double         box_y)
 {
-  cairo_t *cr = painter->cr;
+  cairo_t *cr = painter->flow.cr;
   const double inset = SIGNATURE_PAD + (PEN_WIDTH_MIN + PEN_WIDTH_RANGE) / 2;
   double x0, y0, x1, y1;
   Pen pen_state = { cr, 0 };
   Fit fit;
 
-  if (painter->dry || signature == NULL || rifq_signature_get_n_points (signature) == 0)
+  if (painter->flow.dry || signature == NULL || rifq_signature_get_n_points (signature) == 0)
     return;
 
   rifq_signature_get_bounds (signature, &x0, &y0, &x1, &y1);
@@ -913,8 +559,8 @@ draw_qr (Painter *painter,
          double   x,
          double   y)
 {
-  if (!painter->dry)
-    rifq_pdf_draw_qr (painter->cr, painter->qr, x, y, QR_SIZE);
+  if (!painter->flow.dry)
+    rifq_pdf_draw_qr (painter->flow.cr, painter->qr, x, y, QR_SIZE);
 }
 
 typedef struct
@@ -958,7 +604,7 @@ keep_command_whole (const char *caption)
 
   if (found == NULL)
     return g_strdup (caption);
-  return g_strdup_printf ("%.*s" LRI "rifq-" WJ "admin" NBSP "verify" PDI "%s",
+  return g_strdup_printf ("%.*s" RIFQ_PDF_LRI "rifq-" RIFQ_PDF_WJ "admin" RIFQ_PDF_NBSP "verify" RIFQ_PDF_PDI "%s",
                           (int) (found - caption), caption, found + strlen (command));
 }
 
@@ -967,26 +613,29 @@ measure_closing (Painter *painter,
                  Closing *closing)
 {
   const RifqRequestSheet *sheet = painter->sheet;
-  double text_width = CONTENT_WIDTH - (painter->qr != NULL ? SEAL_COLUMN + 24 : 0);
+  double text_width = painter->flow.width - (painter->qr != NULL ? SEAL_COLUMN + 24 : 0);
   g_autofree char *caption = NULL;
 
   closing->text_width = text_width;
 
-  closing->signature_label = text_layout (painter, _("Signature"), SIZE_SMALL, TRUE, text_width);
+  closing->signature_label = rifq_page_flow_text (&painter->flow, _("Signature"), SIZE_SMALL, TRUE, text_width,
+                                                  RIFQ_PAGE_ALIGN_START);
   closing->signature_height = rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP +
                               SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
   if (!rifq_pdf_is_empty (sheet->signed_by_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->signed_by_line);
 
-      closing->signed_by = text_layout (painter, text, SIZE_LABEL, TRUE, text_width);
+      closing->signed_by = rifq_page_flow_text (&painter->flow, text, SIZE_LABEL, TRUE, text_width,
+                                                RIFQ_PAGE_ALIGN_START);
       closing->signature_height += rifq_pdf_layout_height (closing->signed_by);
     }
   if (!rifq_pdf_is_empty (sheet->officer_line))
     {
       g_autofree char *text = rifq_pdf_isolate_numbers (sheet->officer_line);
 
-      closing->officer = text_layout (painter, text, SIZE_LABEL, FALSE, text_width);
+      closing->officer = rifq_page_flow_text (&painter->flow, text, SIZE_LABEL, FALSE, text_width,
+                                              RIFQ_PAGE_ALIGN_START);
       closing->signature_height += CLOSING_GAP + rifq_pdf_layout_height (closing->officer);
     }
 
@@ -997,7 +646,7 @@ measure_closing (Painter *painter,
       closing->seal_height = rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP + QR_SIZE + CLOSING_GAP;
       if (!rifq_pdf_is_empty (sheet->seal_short_code))
         {
-          g_autofree char *code = g_strconcat (LRI, sheet->seal_short_code, PDI, NULL);
+          g_autofree char *code = rifq_page_flow_ltr (sheet->seal_short_code);
           RifqPdfTextStyle style = {
             .family = CODE_FONT_FAMILY,
             .size_pt = SIZE_CODE,
@@ -1007,11 +656,12 @@ measure_closing (Painter *painter,
             .alignment = PANGO_ALIGN_CENTER,
           };
 
-          closing->code = rifq_pdf_layout_shared (painter->cr, &style, code);
+          closing->code = rifq_pdf_layout_shared (painter->flow.cr, &style, code);
           closing->seal_height += rifq_pdf_layout_height (closing->code) + CLOSING_GAP;
         }
       caption = keep_command_whole (_("Seal of the association — verify with rifq-admin verify"));
-      closing->caption = aligned_layout (painter, caption, SIZE_CAPTION, FALSE, SEAL_COLUMN, PANGO_ALIGN_CENTER);
+      closing->caption = rifq_page_flow_text (&painter->flow, caption, SIZE_SEAL_CAPTION, FALSE, SEAL_COLUMN,
+                                              RIFQ_PAGE_ALIGN_CENTER);
       closing->seal_height += rifq_pdf_layout_height (closing->caption);
     }
 }
@@ -1021,45 +671,46 @@ static void
 draw_closing (Painter *painter,
               Closing *closing)
 {
-  double text_x = CONTENT_RIGHT - closing->text_width;
-  double top = painter->y;
+  double text_x = painter->flow.right - closing->text_width;
+  double top = painter->flow.y;
   double y = top;
 
-  show_layout (painter, closing->signature_label, &rifq_pdf_muted, text_x, y);
+  rifq_page_flow_show (&painter->flow, closing->signature_label, &rifq_pdf_muted, text_x, y);
   y += rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP;
-  if (!painter->dry)
+  if (!painter->flow.dry)
     {
-      rifq_pdf_rounded_rectangle (painter->cr, CONTENT_RIGHT - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH, SIGNATURE_HEIGHT, 4);
-      rifq_pdf_set_colour (painter->cr, &rifq_pdf_rule);
-      cairo_set_line_width (painter->cr, 0.6);
-      cairo_stroke (painter->cr);
+      rifq_pdf_rounded_rectangle (painter->flow.cr, painter->flow.right - SIGNATURE_WIDTH, y, SIGNATURE_WIDTH,
+                                  SIGNATURE_HEIGHT, 4);
+      rifq_pdf_set_colour (painter->flow.cr, &rifq_pdf_rule);
+      cairo_set_line_width (painter->flow.cr, 0.6);
+      cairo_stroke (painter->flow.cr);
     }
-  draw_signature (painter, painter->sheet->signature, CONTENT_RIGHT - SIGNATURE_WIDTH, y);
+  draw_signature (painter, painter->sheet->signature, painter->flow.right - SIGNATURE_WIDTH, y);
   y += SIGNATURE_HEIGHT + 2 * CLOSING_GAP;
   if (closing->signed_by != NULL)
     {
-      show_layout (painter, closing->signed_by, &rifq_pdf_ink, text_x, y);
+      rifq_page_flow_show (&painter->flow, closing->signed_by, &rifq_pdf_ink, text_x, y);
       y += rifq_pdf_layout_height (closing->signed_by) + CLOSING_GAP;
     }
   if (closing->officer != NULL)
-    show_layout (painter, closing->officer, &rifq_pdf_ink, text_x, y);
+    rifq_page_flow_show (&painter->flow, closing->officer, &rifq_pdf_ink, text_x, y);
 
   if (painter->qr != NULL)
     {
-      double x = CONTENT_LEFT + (SEAL_COLUMN - QR_SIZE) / 2;
+      double x = painter->flow.left + (SEAL_COLUMN - QR_SIZE) / 2;
 
       y = top + rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP;
       draw_qr (painter, x, y);
       y += QR_SIZE + CLOSING_GAP;
       if (closing->code != NULL)
         {
-          show_layout (painter, closing->code, &rifq_pdf_ink, CONTENT_LEFT, y);
+          rifq_page_flow_show (&painter->flow, closing->code, &rifq_pdf_ink, painter->flow.left, y);
           y += rifq_pdf_layout_height (closing->code) + CLOSING_GAP;
         }
-      show_layout (painter, closing->caption, &rifq_pdf_muted, CONTENT_LEFT, y);
+      rifq_page_flow_show (&painter->flow, closing->caption, &rifq_pdf_muted, painter->flow.left, y);
     }
 
-  painter->y = top + closing_height (closing);
+  painter->flow.y = top + closing_height (closing);
 }
 
 static void
@@ -1080,20 +731,21 @@ draw_declaration (Painter *painter)
 
   /* The declaration and the signature under it are read as one: they share a page when a page
    * can hold them. */
-  together = heading_height (painter, _("Declaration")) + declaration_height + closing_height (&closing);
-  if (together <= page_capacity (painter))
-    make_room (painter, together);
+  together = rifq_page_flow_heading_height (&painter->flow,
+                                            _("Declaration")) + declaration_height + closing_height (&closing);
+  if (together <= painter->flow.capacity)
+    rifq_page_flow_make_room (&painter->flow, together);
 
-  begin_section (painter, _("Declaration"), MIN (declaration_height, 60));
+  rifq_page_flow_begin_section (&painter->flow, _("Declaration"), MIN (declaration_height, 60));
   if (declaration != NULL)
     {
-      flow_paragraph (painter, declaration, &rifq_pdf_ink, CONTENT_LEFT + CELL_PAD_X);
-      painter->y += 10;
+      rifq_page_flow_paragraph (&painter->flow, declaration, &rifq_pdf_ink, painter->flow.left + CELL_PAD_X);
+      painter->flow.y += 10;
     }
 
-  make_room (painter, closing_height (&closing));
+  rifq_page_flow_make_room (&painter->flow, closing_height (&closing));
   draw_closing (painter, &closing);
-  end_section (painter);
+  rifq_page_flow_end_section (&painter->flow);
 }
 
 
@@ -1104,7 +756,8 @@ label_natural_width (Painter    *painter,
                      const char *text)
 {
   g_autofree char *label = rifq_pdf_isolate_numbers (text);
-  g_autoptr(PangoLayout) layout = text_layout (painter, label, SIZE_LABEL, TRUE, CONTENT_WIDTH);
+  g_autoptr(PangoLayout) layout = rifq_page_flow_text (&painter->flow, label, SIZE_LABEL, TRUE, painter->flow.width,
+                                                       RIFQ_PAGE_ALIGN_START);
 
   return rifq_pdf_layout_natural_width (layout);
 }
@@ -1121,19 +774,7 @@ measure_label_width (Painter *painter)
       for (guint i = 0; tables[t] != NULL && tables[t][i].label != NULL; i++)
         width = MAX (width, label_natural_width (painter, tables[t][i].label));
     }
-  return CLAMP (width + 1, 110, CONTENT_WIDTH * 0.36);
-}
-
-/* The footer takes the same room on every page; what is left is the content's. */
-static void
-measure_page (Painter *painter)
-{
-  gboolean dry = painter->dry;
-
-  painter->dry = TRUE;
-  painter->bottom = RIFQ_PDF_A4_HEIGHT - MARGIN_BOTTOM - draw_footer (painter, 1) - FOOTER_GAP;
-  painter->capacity = painter->bottom - MARGIN_TOP - heading_height (painter, _("Beneficiary"));
-  painter->dry = dry;
+  return CLAMP (width + 1, 110, painter->flow.width * 0.36);
 }
 
 static void
@@ -1141,12 +782,12 @@ paint (Painter *painter)
 {
   const RifqRequestSheet *sheet = painter->sheet;
 
-  painter->pages = 0;
-  painter->section = NULL;
+  painter->flow.pages = 0;
+  painter->flow.section = NULL;
   painter->label_width = measure_label_width (painter);
-  measure_page (painter);
+  rifq_page_flow_measure (&painter->flow, _("Beneficiary"));
 
-  begin_page (painter);
+  rifq_page_flow_begin_page (&painter->flow);
   draw_header (painter);
   if (sheet->beneficiary != NULL)
     draw_table (painter, _("Beneficiary"), sheet->beneficiary);
@@ -1157,7 +798,7 @@ paint (Painter *painter)
   draw_documents (painter);
   draw_research (painter);
   draw_declaration (painter);
-  end_page (painter);
+  rifq_page_flow_end_page (&painter->flow);
 }
 
 int
@@ -1167,43 +808,37 @@ rifq_request_pdf_draw (cairo_t                *cr,
                        int                     total_pages_or_0)
 {
   g_autoptr(QRcode) qr = NULL;
-  Painter painter = { 0 };
+  Painter painter;
 
   g_return_val_if_fail (cr != NULL, 0);
   g_return_val_if_fail (sheet != NULL, 0);
   g_return_val_if_fail (sheet->request_number != NULL, 0);
 
-  if (!rifq_pdf_is_empty (sheet->seal_payload))
-    {
-      qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (qr == NULL)
-        g_warning ("The seal of request %s could not be encoded as a QR code", sheet->request_number);
-    }
+  if (!rifq_page_flow_encode_seal (sheet->seal_payload, &qr, NULL))
+    g_warning ("The seal of request %s could not be encoded as a QR code", sheet->request_number);
 
-  painter.cr = cr;
-  painter.sheet = sheet;
-  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
-  painter.qr = qr;
-  painter.first_page = MAX (first_page_number, 1);
+  painter_init (&painter, cr, sheet, qr);
+  painter.flow.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
+  painter.flow.first_page = MAX (first_page_number, 1);
 
   cairo_save (cr);
   rifq_pdf_mirror_page (cr);
 
   /* Without a total, count this request's pages first: the same drawing, with nothing drawn. */
-  painter.total_pages = total_pages_or_0;
-  if (painter.total_pages <= 0)
+  painter.flow.total_pages = total_pages_or_0;
+  if (painter.flow.total_pages <= 0)
     {
-      painter.dry = TRUE;
+      painter.flow.dry = TRUE;
       paint (&painter);
-      painter.total_pages = painter.first_page - 1 + painter.pages;
-      painter.dry = FALSE;
+      painter.flow.total_pages = painter.flow.first_page - 1 + painter.flow.pages;
+      painter.flow.dry = FALSE;
     }
 
   paint (&painter);
 
   cairo_restore (cr);
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
-  return painter.pages;
+  g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
+  return painter.flow.pages;
 }
 
 static GPtrArray *record_pages (cairo_t                *measure_cr,
@@ -1217,6 +852,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
 {
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(QRcode) qr = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -1226,16 +862,8 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rifq_pdf_is_empty (sheet->seal_payload))
-    {
-      qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-      if (qr == NULL)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The seal is too long to print as a QR code."));
-          return FALSE;
-        }
-    }
+  if (!rifq_page_flow_encode_seal (sheet->seal_payload, &qr, error))
+    return FALSE;
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a request. */
   data = g_byte_array_new ();
@@ -1245,18 +873,14 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
 
   /* Laid out once, page by page; the footers follow once the pages are counted. */
   cr = cairo_create (surface);
-  {
-    g_autoptr(GPtrArray) pages = NULL;
-
-    pages = record_pages (cr, sheet, qr);
-    for (guint i = 0; i < pages->len; i++)
-      {
-        cairo_set_source_surface (cr, g_ptr_array_index (pages, i), 0, 0);
-        cairo_paint (cr);
-        rifq_request_pdf_draw_footer (cr, sheet, (int) i + 1, (int) pages->len);
-        cairo_show_page (cr);
-      }
-  }
+  pages = record_pages (cr, sheet, qr);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      cairo_set_source_surface (cr, g_ptr_array_index (pages, i), 0, 0);
+      cairo_paint (cr);
+      rifq_request_pdf_draw_footer (cr, sheet, (int) i + 1, (int) pages->len);
+      cairo_show_page (cr);
+    }
   cairo_destroy (cr);
 
   return rifq_pdf_document_save_sealed (surface, data, sheet->seal_file, sheet->seal_file_data, path,
@@ -1273,8 +897,7 @@ rifq_request_pdf_record (cairo_t                *measure_cr,
   g_return_val_if_fail (measure_cr != NULL, NULL);
   g_return_val_if_fail (sheet != NULL, NULL);
 
-  if (!rifq_pdf_is_empty (sheet->seal_payload))
-    qr = QRcode_encodeString (sheet->seal_payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  rifq_page_flow_encode_seal (sheet->seal_payload, &qr, NULL);
   return record_pages (measure_cr, sheet, qr);
 }
 
@@ -1285,17 +908,14 @@ record_pages (cairo_t                *measure_cr,
               const QRcode           *qr)
 {
   GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  Painter painter = { 0 };
+  Painter painter;
 
-  painter.cr = measure_cr;
-  painter.measure_cr = measure_cr;
-  painter.sheet = sheet;
-  painter.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
-  painter.qr = qr;
-  painter.first_page = 1;
-  painter.recordings = pages;
+  painter_init (&painter, measure_cr, sheet, qr);
+  painter.flow.logo = rifq_pdf_load_png (sheet->logo_png, sheet->logo_png_len);
+  painter.flow.measure_cr = measure_cr;
+  painter.flow.recordings = pages;
   paint (&painter);
-  g_clear_pointer (&painter.logo, cairo_surface_destroy);
+  g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
   return pages;
 }
 
@@ -1305,15 +925,14 @@ rifq_request_pdf_draw_footer (cairo_t                *cr,
                               int                     number,
                               int                     total)
 {
-  Painter painter = { 0 };
+  Painter painter;
 
   g_return_if_fail (cr != NULL && sheet != NULL);
 
-  painter.cr = cr;
-  painter.sheet = sheet;
-  painter.total_pages = total;
+  painter_init (&painter, cr, sheet, NULL);
+  painter.flow.total_pages = total;
   cairo_save (cr);
   rifq_pdf_mirror_page (cr);
-  draw_footer (&painter, number);
+  draw_footer (&painter.flow, number);
   cairo_restore (cr);
 }
