@@ -723,6 +723,124 @@ rifq_db_run (RifqDb         *self,
   return ok;
 }
 
+RifqStatement *
+rifq_db_query (RifqDb           *self,
+               const char       *sql,
+               const RifqValue  *params,
+               guint             n_params,
+               GError          **error)
+{
+  RifqStatement *stmt = rifq_db_prepare (self, sql, error);
+
+  for (guint i = 0; stmt != NULL && i < n_params; i++)
+    {
+      const RifqValue *value = &params[i];
+
+      switch (value->type)
+        {
+        case 'i':
+          rifq_statement_bind_int64 (stmt, i + 1, value->integer);
+          break;
+        case 't':
+          rifq_statement_bind_text (stmt, i + 1, value->text);
+          break;
+        case 'b':
+          rifq_statement_bind_blob (stmt, i + 1, value->bytes, value->size);
+          break;
+        default:
+          rifq_statement_bind_null (stmt, i + 1);
+          break;
+        }
+    }
+  return stmt;
+}
+
+gboolean
+rifq_db_execute (RifqDb           *self,
+                 const char       *sql,
+                 const RifqValue  *params,
+                 guint             n_params,
+                 GError          **error)
+{
+  return rifq_db_run (self, rifq_db_query (self, sql, params, n_params, error), error);
+}
+
+gint64
+rifq_db_execute_insert (RifqDb           *self,
+                        const char       *sql,
+                        const RifqValue  *params,
+                        guint             n_params,
+                        GError          **error)
+{
+  return rifq_db_insert (self, rifq_db_query (self, sql, params, n_params, error), error);
+}
+
+GPtrArray *
+rifq_db_query_all (RifqDb           *self,
+                   const char       *sql,
+                   const RifqValue  *params,
+                   guint             n_params,
+                   gpointer        (*row_func) (RifqStatement *stmt),
+                   GDestroyNotify    free_func,
+                   GError          **error)
+{
+  RifqStatement *stmt = rifq_db_query (self, sql, params, n_params, error);
+
+  return stmt != NULL ? rifq_db_collect (self, stmt, row_func, free_func, error) : NULL;
+}
+
+gboolean
+rifq_db_query_int (RifqDb           *self,
+                   const char       *sql,
+                   const RifqValue  *params,
+                   guint             n_params,
+                   gint64           *out_value,
+                   gboolean         *out_found,
+                   GError          **error)
+{
+  RifqStatement *stmt = rifq_db_query (self, sql, params, n_params, error);
+  RifqStep step;
+
+  *out_value = 0;
+  if (out_found != NULL)
+    *out_found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  step = rifq_statement_step (stmt);
+  if (step == RIFQ_STEP_ROW)
+    {
+      *out_value = rifq_statement_get_int64 (stmt, 0);
+      if (out_found != NULL)
+        *out_found = TRUE;
+    }
+  else if (step != RIFQ_STEP_DONE)
+    rifq_db_fail (self, error);
+  rifq_statement_reset (stmt);
+  return step != RIFQ_STEP_FAILED;
+}
+
+char *
+rifq_db_query_text (RifqDb           *self,
+                    const char       *sql,
+                    const RifqValue  *params,
+                    guint             n_params,
+                    GError          **error)
+{
+  RifqStatement *stmt = rifq_db_query (self, sql, params, n_params, error);
+  char *text = NULL;
+  RifqStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  step = rifq_statement_step (stmt);
+  if (step == RIFQ_STEP_ROW)
+    text = rifq_statement_dup_text (stmt, 0);
+  else if (step != RIFQ_STEP_DONE)
+    rifq_db_fail (self, error);
+  rifq_statement_reset (stmt);
+  return text;
+}
+
 gint64
 rifq_db_insert (RifqDb         *self,
                 RifqStatement  *stmt,
@@ -1347,17 +1465,7 @@ char *
 rifq_db_get_setting (RifqDb     *self,
                      const char *key)
 {
-  RifqStatement *stmt;
-  char *value = NULL;
-
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
 
-  stmt = rifq_db_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_text (stmt, 1, key);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    value = rifq_statement_dup_text (stmt, 0);
-  rifq_statement_reset (stmt);
-  return value;
+  return rifq_db_query_text (self, "SELECT value FROM settings WHERE key = ?1", RIFQ_PARAMS (RIFQ_TEXT (key)), NULL);
 }

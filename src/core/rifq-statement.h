@@ -24,6 +24,79 @@ typedef enum
   RIFQ_STEP_ROW,
 } RifqStep;
 
+/* A parameter's value, written where the statement is run:
+ *   rifq_db_execute (db, "UPDATE meeting SET place = ?1 WHERE id = ?2",
+ *                    RIFQ_PARAMS (RIFQ_TEXT (place), RIFQ_INT (id)), error);
+ * RIFQ_TEXT (NULL) binds SQL NULL, as does RIFQ_NULL. */
+typedef struct
+{
+  char           type;   /* 'i' integer, 't' text, 'b' bytes, 'n' null */
+  gint64         integer;
+  const char    *text;
+  gconstpointer  bytes;
+  gsize          size;
+} RifqValue;
+
+#define RIFQ_INT(v)        ((RifqValue) { .type = 'i', .integer = (gint64) (v) })
+#define RIFQ_TEXT(v)       ((RifqValue) { .type = 't', .text = (v) })
+#define RIFQ_BYTES(p, n)   ((RifqValue) { .type = 'b', .bytes = (p), .size = (n) })
+#define RIFQ_NULL          ((RifqValue) { .type = 'n' })
+/* An integer, or NULL when it is unset (a negative amount, a zero quantity…). */
+#define RIFQ_INT_IF(cond, v) ((cond) ? RIFQ_INT (v) : RIFQ_NULL)
+
+/* The parameters ?1, ?2… of a statement, in order, with their count. */
+#define RIFQ_PARAMS(...)   ((const RifqValue[]) { __VA_ARGS__ }), \
+                           G_N_ELEMENTS (((const RifqValue[]) { __VA_ARGS__ }))
+#define RIFQ_NO_PARAMS     NULL, 0
+
+/* Runs a statement that writes, with its parameters; FALSE with error on failure. */
+gboolean       rifq_db_execute          (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         GError          **error);
+
+/* Runs an INSERT … RETURNING id; the new row's id, or 0 with error. */
+gint64         rifq_db_execute_insert   (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         GError          **error);
+
+/* The statement prepared and bound, ready to step; NULL with error on failure. */
+RifqStatement *rifq_db_query            (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         GError          **error);
+
+/* Every row of a query, each made into an item by row_func; NULL with error on failure. */
+GPtrArray     *rifq_db_query_all        (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         gpointer        (*row_func) (RifqStatement *stmt),
+                                         GDestroyNotify    free_func,
+                                         GError          **error);
+
+/* The first column of the first row as an integer (0 when there is no row, with *out_found
+ * FALSE if given). FALSE with error when the query fails. */
+gboolean       rifq_db_query_int        (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         gint64           *out_value,
+                                         gboolean         *out_found,
+                                         GError          **error);
+
+/* The first column of the first row as text, or NULL (no row, SQL NULL, or failure with
+ * error set). */
+char          *rifq_db_query_text       (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         GError          **error);
+
 /* A cached prepared statement (reset and unbound on return); NULL and error on failure. */
 RifqStatement *rifq_db_prepare          (RifqDb         *self,
                                          const char     *sql,
