@@ -315,6 +315,53 @@ test_researcher_answers_referral (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A referral made at another page appears in the researcher's queue as it is made, without the
+ * page being shown again, and the request the researcher is answering stays in front of them. */
+static void
+test_research_queue_follows_the_store (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(GError) error = NULL;
+  RifqResearchPage *page;
+  RifqWindow *window;
+  GtkListBox *list = NULL;
+  gint64 first = referred_request (db);
+  gint64 second;
+
+  window = open_window (db);
+  g_assert_nonnull (rifq_window_show_page (window, "research", &error));
+  page = rifq_window_get_research_page (window);
+  rifq_test_spin (100);
+  g_assert_true (rifq_research_page_select (page, first));
+  rifq_research_page_set_answer (page, "نعم", NULL, NULL, NULL, NULL);
+  {
+    g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+    /* The queue: the list with a row selected. */
+    rifq_test_collect_type (GTK_WIDGET (page), GTK_TYPE_LIST_BOX, lists);
+    for (guint i = 0; i < lists->len && list == NULL; i++)
+      if (gtk_list_box_get_selected_row (g_ptr_array_index (lists, i)) != NULL)
+        list = g_ptr_array_index (lists, i);
+    g_assert_nonnull (list);
+  }
+
+  second = referred_request (db);
+  rifq_test_spin (50);
+  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 2);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 0);
+  g_assert_true (second != first);
+
+  /* What was typed for the first is still there: sending it answers the first. */
+  rifq_research_page_set_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", NULL, NULL, NULL, NULL);
+  g_assert_true (rifq_research_page_send (page, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
+  g_assert_nonnull (rifq_request_store_get (db, second, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The first widget under root with this name, or NULL. */
 static GtkWidget *
 find_named (GtkWidget  *root,
@@ -592,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
+  g_test_add_func ("/window/research/queue-follows-referrals-made-elsewhere", test_research_queue_follows_the_store);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "rifq-intake-page.h"
+#include "rifq-record-list.h"
 #include "rifq-request-store.h"
 #include "rifq-signature-pad.h"
 
@@ -159,6 +160,7 @@ struct _RifqIntakePage
 
   /* owned */
   RifqContext        *context;
+  RifqRecordList     *landing;       /* the requests in progress */
   RifqDb             *db;       /* the context's */
   GSimpleActionGroup *actions;
   RifqRequest        *request;

@@ -16,7 +16,9 @@
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-intake-page-private.h"
+#include "rifq-record-list.h"
 #include "rifq-request-receipt.h"
+#include "rifq-request-row.h"
 #include "rifq-request-store.h"
 #include "rifq-signature-pad.h"
 
@@ -104,44 +106,53 @@ fill_combo (AdwComboRow *row,
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }
 
+/* The requests in progress, newest step first: what the landing lists. */
+static GPtrArray *
+open_requests (RifqDb   *db,
+               gpointer  user_data,
+               GError  **error)
+{
+  return rifq_request_store_list_open (db, LANDING_SHOWN, error);
+}
+
+static GtkWidget *
+landing_row_new (gpointer item,
+                 gpointer user_data)
+{
+  RifqIntakePage *self = user_data;
+  RifqRequest *r = item;
+
+  return rifq_request_row_new (r, rifq_request_store_kind_label (self->db, r->kind));
+}
+
+static void
+landing_changed_cb (RifqIntakePage *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->landing)) > 0;
+  const GError *error = rifq_record_list_get_error (self->landing);
+
+  if (error != NULL)
+    rifq_intake_show_error (self, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->landing_list), any);
+  gtk_widget_set_visible (self->landing_empty, !any);
+}
+
+/* Another program may have written since: the rows that changed are replaced. */
 static void
 refresh_landing (RifqIntakePage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = rifq_request_store_list_open (self->db, LANDING_SHOWN, &error);
-
-  rifq_ui_remove_children (GTK_WIDGET (self->landing_list));
-  if (all == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      all = g_ptr_array_new ();
-    }
-  for (guint i = 0; i < all->len; i++)
-    {
-      const RifqRequest *r = g_ptr_array_index (all, i);
-      g_autofree char *number = rifq_intake_shown_digits (r->number);
-      const char *kind = rifq_request_store_kind_label (self->db, r->kind);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", number, rifq_request_state_label (r->state),
-                                                   kind ? kind : "");
-      GtkWidget *row = rifq_intake_action_row_new (r->beneficiary_name, subtitle);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "rifq-request-id", g_memdup2 (&r->id, sizeof r->id), g_free);
-      gtk_list_box_append (self->landing_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->landing_list), all->len > 0);
-  gtk_widget_set_visible (self->landing_empty, all->len == 0);
+  rifq_record_list_refresh (self->landing, NULL);
+  landing_changed_cb (self);
 }
 
 static void
 landing_row_activated_cb (RifqIntakePage *self,
                           GtkListBoxRow  *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), "rifq-request-id");
+  RifqRequest *r = rifq_request_row_get_request (RIFQ_REQUEST_ROW (row));
   g_autoptr(GError) error = NULL;
 
-  if (id != NULL && !rifq_intake_page_open (self, *id, &error))
+  if (!rifq_intake_page_open (self, r->id, &error))
     rifq_intake_show_error (self, error->message);
 }
 
@@ -260,6 +271,7 @@ rifq_intake_page_dispose (GObject *object)
   g_clear_pointer (&self->request, g_object_unref);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->actions);
+  g_clear_object (&self->landing);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->dispose (object);
@@ -300,6 +312,16 @@ rifq_intake_page_constructed (GObject *object)
   fill_combo (self->channel_row, self->channels);
   fill_combo (self->kind_row, self->kinds);
   fill_combo (self->service_kind_row, self->kinds);
+
+  {
+    static const char * const kinds[] = { "request", "beneficiary", NULL };
+    static const char * const shown[] = { "beneficiary-name", "number", "state", "kind", NULL };
+
+    self->landing = rifq_record_list_new (self->db, kinds, shown, open_requests, NULL, NULL);
+    gtk_list_box_bind_model (self->landing_list, G_LIST_MODEL (self->landing), landing_row_new, self, NULL);
+    g_signal_connect_object (self->landing, "items-changed", G_CALLBACK (landing_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  }
 
   rifq_intake_update_views (self);
   rifq_intake_show_page (self, 0);

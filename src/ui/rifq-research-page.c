@@ -15,6 +15,7 @@
 #include "rifq-calendar.h"
 #include "rifq-error.h"
 #include "rifq-request-store.h"
+#include "rifq-record-list.h"
 #include "rifq-research-page.h"
 #include "rifq-staff.h"
 
@@ -55,13 +56,12 @@ struct _RifqResearchPage
   /* owned */
   RifqContext       *context;
   RifqDb            *db;       /* the context's */
-  GPtrArray         *queue;    /* RifqRequest, in the order of the rows */
+  RifqRecordList    *queue;    /* RifqRequest, in the order of the rows */
   GHashTable        *drafts;   /* gint64 * request id → Draft * */
   RifqRequest       *current;  /* the request shown, or NULL */
   AdwToast          *refusal;  /* the last refusal shown, until it is dismissed */
 
   /* state */
-  gboolean           reloading;
 };
 
 G_DEFINE_FINAL_TYPE (RifqResearchPage, rifq_research_page, GTK_TYPE_WIDGET)
@@ -337,10 +337,16 @@ queue_row_new (RifqResearchPage  *self,
   return box;
 }
 
+static guint
+n_waiting (RifqResearchPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+}
+
 static void
 update_title (RifqResearchPage *self)
 {
-  guint n = self->queue->len;
+  guint n = n_waiting (self);
   g_autofree char *number = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *subtitle = NULL;
@@ -362,16 +368,16 @@ static void
 queue_row_selected_cb (RifqResearchPage *self,
                        GtkListBoxRow    *row)
 {
-  int index;
+  g_autoptr(RifqRequest) request = NULL;
 
-  /* Rows removed while reloading select nothing on the way. */
-  if (self->reloading || row == NULL)
+  /* Rows replaced as the queue changes select nothing on the way. */
+  if (row == NULL)
     return;
-  index = gtk_list_box_row_get_index (row);
-  g_assert (index >= 0 && (guint) index < self->queue->len);
+  request = g_list_model_get_item (G_LIST_MODEL (self->queue), (guint) gtk_list_box_row_get_index (row));
+  g_assert (request != NULL);
 
   store_draft (self);
-  show_request (self, g_ptr_array_index (self->queue, index));
+  show_request (self, request);
 }
 
 static void
@@ -433,20 +439,33 @@ rifq_research_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_RESEARCH_PAGE);
   g_clear_object (&self->refusal);
   g_clear_pointer (&self->current, g_object_unref);
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_object (&self->queue);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_research_page_parent_class)->dispose (object);
 }
 
+static GPtrArray *referral_queue   (RifqDb           *db,
+                                   gpointer          user_data,
+                                   GError          **error);
+static GtkWidget *queue_row_create (gpointer          item,
+                                   gpointer          user_data);
+static void       queue_changed_cb (RifqResearchPage *self);
+
 static void
 rifq_research_page_constructed (GObject *object)
 {
   RifqResearchPage *self = (RifqResearchPage *) object;
+  static const char * const kinds[] = { "request", "beneficiary", NULL };
+  static const char * const shown[] = { "beneficiary-name", "number", "kind", "updated-at", NULL };
 
   G_OBJECT_CLASS (rifq_research_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
+
+  self->queue = rifq_record_list_new (self->db, kinds, shown, referral_queue, NULL, NULL);
+  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue), queue_row_create, self, NULL);
+  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self, G_CONNECT_SWAPPED);
 
   rifq_research_page_reload (self);
 }
@@ -502,7 +521,6 @@ rifq_research_page_init (RifqResearchPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) draft_free);
-  self->queue = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "research.send", FALSE);
   visit_changed_cb (self);
 }
@@ -515,30 +533,37 @@ rifq_research_page_new (RifqContext *context)
   return g_object_new (RIFQ_TYPE_RESEARCH_PAGE, "context", context, NULL);
 }
 
-void
-rifq_research_page_reload (RifqResearchPage *self)
+/* The requests referred to the social-research officer, oldest question first. */
+static GPtrArray *
+referral_queue (RifqDb   *db,
+                gpointer  user_data,
+                GError  **error)
 {
-  g_autoptr(GPtrArray) queue = NULL;
-  g_autoptr(GHashTable) waiting = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 shown = 0;
-  GtkWidget *row;
+  return rifq_request_store_referral_queue (db, error);
+}
 
-  g_return_if_fail (RIFQ_IS_RESEARCH_PAGE (self));
+static GtkWidget *
+queue_row_create (gpointer item,
+                  gpointer user_data)
+{
+  return queue_row_new (user_data, item);
+}
+
+/* After the rows changed: the drafts of requests gone from the queue go too, and the form stays
+ * with the request it showed while that is still waiting. */
+static void
+queue_changed_cb (RifqResearchPage *self)
+{
+  const GError *error = rifq_record_list_get_error (self->queue);
+  g_autoptr(GHashTable) waiting = NULL;
+  g_autoptr(RifqRequest) first = NULL;
+  gint64 shown = 0;
 
   store_draft (self);
   if (self->current != NULL)
     shown = self->current->id;
 
-  queue = rifq_request_store_referral_queue (self->db, &error);
-
-  self->reloading = TRUE;
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
-    gtk_list_box_remove (self->queue_list, row);
-  g_ptr_array_set_size (self->queue, 0);
-  self->reloading = FALSE;
-
-  if (queue == NULL)
+  if (error != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
@@ -552,19 +577,17 @@ rifq_research_page_reload (RifqResearchPage *self)
     }
 
   /* A draft for a request that has left the queue (answered elsewhere) has nothing to go to. */
-  waiting = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < queue->len; i++)
+  waiting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < n_waiting (self); i++)
     {
-      RifqRequest *request = g_ptr_array_index (queue, i);
+      g_autoptr(RifqRequest) request = g_list_model_get_item (G_LIST_MODEL (self->queue), i);
 
-      g_hash_table_add (waiting, &request->id);
-      g_ptr_array_add (self->queue, g_object_ref (request));
-      gtk_list_box_append (self->queue_list, queue_row_new (self, request));
+      g_hash_table_add (waiting, g_memdup2 (&request->id, sizeof request->id));
     }
   g_hash_table_foreach_remove (self->drafts, draft_orphaned_cb, waiting);
   update_title (self);
 
-  if (self->queue->len == 0)
+  if (n_waiting (self) == 0)
     {
       forget_request (self);
       adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
@@ -579,8 +602,19 @@ rifq_research_page_reload (RifqResearchPage *self)
   gtk_stack_set_visible_child_name (self->stack, "queue");
   /* The current request's form now belongs to the row selected next, whichever it is. */
   g_clear_pointer (&self->current, g_object_unref);
+  first = g_list_model_get_item (G_LIST_MODEL (self->queue), 0);
   if (shown == 0 || !rifq_research_page_select (self, shown))
-    rifq_research_page_select (self, ((RifqRequest *) g_ptr_array_index (self->queue, 0))->id);
+    rifq_research_page_select (self, first->id);
+}
+
+void
+rifq_research_page_reload (RifqResearchPage *self)
+{
+  g_return_if_fail (RIFQ_IS_RESEARCH_PAGE (self));
+
+  /* Another program may have written since: the rows that changed are replaced. */
+  rifq_record_list_refresh (self->queue, NULL);
+  queue_changed_cb (self);
 }
 
 GtkWidget *
@@ -594,32 +628,31 @@ guint
 rifq_research_page_get_n_waiting (RifqResearchPage *self)
 {
   g_return_val_if_fail (RIFQ_IS_RESEARCH_PAGE (self), 0);
-  return self->queue->len;
+  return n_waiting (self);
 }
 
 gboolean
 rifq_research_page_select (RifqResearchPage *self,
                            gint64            request_id)
 {
+  g_autoptr(RifqRequest) request = NULL;
+  GtkListBoxRow *row;
+  int position;
+
   g_return_val_if_fail (RIFQ_IS_RESEARCH_PAGE (self), FALSE);
 
-  for (guint i = 0; i < self->queue->len; i++)
-    {
-      RifqRequest *request = g_ptr_array_index (self->queue, i);
-      GtkListBoxRow *row;
-
-      if (request->id != request_id)
-        continue;
-      row = gtk_list_box_get_row_at_index (self->queue_list, (int) i);
-      if (gtk_list_box_get_selected_row (self->queue_list) == row && self->current != NULL)
-        return TRUE;
-      gtk_list_box_select_row (self->queue_list, row);
-      /* Selecting the row already selected emits nothing: show it all the same. */
-      if (self->current == NULL || self->current->id != request_id)
-        show_request (self, request);
-      return TRUE;
-    }
-  return FALSE;
+  position = rifq_record_list_find (self->queue, request_id);
+  if (position < 0)
+    return FALSE;
+  request = g_list_model_get_item (G_LIST_MODEL (self->queue), (guint) position);
+  row = gtk_list_box_get_row_at_index (self->queue_list, position);
+  if (gtk_list_box_get_selected_row (self->queue_list) == row && self->current != NULL)
+    return TRUE;
+  gtk_list_box_select_row (self->queue_list, row);
+  /* Selecting the row already selected emits nothing: show it all the same. */
+  if (self->current == NULL || self->current->id != request_id)
+    show_request (self, request);
+  return TRUE;
 }
 
 void
