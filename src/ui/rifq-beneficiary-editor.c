@@ -737,13 +737,6 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
 }
 
 gboolean
-rifq_beneficiary_editor_is_new (RifqBeneficiaryEditor *self)
-{
-  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), FALSE);
-  return self->original == NULL;
-}
-
-gboolean
 rifq_beneficiary_editor_get_dirty (RifqBeneficiaryEditor *self)
 {
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), FALSE);

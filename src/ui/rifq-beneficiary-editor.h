@@ -32,7 +32,6 @@ void            rifq_beneficiary_editor_set_context  (RifqBeneficiaryEditor *sel
 void            rifq_beneficiary_editor_load         (RifqBeneficiaryEditor *self,
                                                       RifqBeneficiary       *beneficiary);
 
-gboolean        rifq_beneficiary_editor_is_new       (RifqBeneficiaryEditor *self);
 gboolean        rifq_beneficiary_editor_get_dirty    (RifqBeneficiaryEditor *self);
 
 /* What the officer typed in a field, and typing into it (tests, keyboard-free scripts). */

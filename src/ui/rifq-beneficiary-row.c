@@ -255,9 +255,3 @@ rifq_beneficiary_row_set_text (RifqBeneficiaryRow *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-const char *
-rifq_beneficiary_row_get_name (RifqBeneficiaryRow *self)
-{
-  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_ROW (self), NULL);
-  return self->name;
-}

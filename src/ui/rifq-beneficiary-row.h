@@ -21,6 +21,5 @@ GtkWidget  *rifq_beneficiary_row_new      (void);
 void        rifq_beneficiary_row_set_text (RifqBeneficiaryRow *self,
                                            const char         *name,
                                            const char         *details);
-const char *rifq_beneficiary_row_get_name (RifqBeneficiaryRow *self);
 
 G_END_DECLS

@@ -179,7 +179,7 @@ actor_member (RifqCommitteePage *self)
 {
   if (self->meeting == NULL)
     return NULL;
-  return rifq_members_find (self->meeting->members, rifq_db_get_actor (self->db));
+  return rifq_members_find (self->meeting->members, rifq_context_get_actor (self->context));
 }
 
 static gboolean
@@ -586,7 +586,7 @@ add_vote_rows (RifqCommitteePage *self,
 {
   const RifqMember *me = actor_member (self);
   RifqVoterStanding standing = self->meeting != NULL
-                               ? rifq_member_may_vote (self->meeting->members, rifq_db_get_actor (self->db))
+                               ? rifq_member_may_vote (self->meeting->members, rifq_context_get_actor (self->context))
                                : RIFQ_VOTER_NOT_A_MEMBER;
   gboolean can_vote = standing == RIFQ_VOTER_MAY_VOTE;
   Draft *draft = g_hash_table_lookup (self->drafts, &request->id);
@@ -1268,11 +1268,11 @@ rifq_committee_page_reload (RifqCommitteePage *self)
 
   /* The person at the workstation may have changed: votes being prepared are theirs alone. */
   self->roles = rifq_staff_actor_roles (self->db);
-  if (g_strcmp0 (self->drafts_actor, rifq_db_get_actor (self->db)) != 0)
+  if (g_strcmp0 (self->drafts_actor, rifq_context_get_actor (self->context)) != 0)
     {
       g_hash_table_remove_all (self->drafts);
       g_free (self->drafts_actor);
-      self->drafts_actor = g_strdup (rifq_db_get_actor (self->db));
+      self->drafts_actor = g_strdup (rifq_context_get_actor (self->context));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", actor_is_chair (self));
   /* Meetings first: the queue's buttons add to the meeting open. */
@@ -1299,22 +1299,6 @@ rifq_committee_page_get_meeting_summary (RifqCommitteePage *self)
 {
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), NULL);
   return adw_preferences_group_get_description (self->members_group);
-}
-
-void
-rifq_committee_page_set_filter (RifqCommitteePage *self,
-                                const char        *kind,
-                                const char        *city,
-                                gboolean           overdue_only)
-{
-  g_return_if_fail (RIFQ_IS_COMMITTEE_PAGE (self));
-
-  g_free (self->filter_kind);
-  self->filter_kind = g_strdup (kind);
-  g_free (self->filter_city);
-  self->filter_city = g_strdup (city);
-  self->filter_overdue = overdue_only;
-  reload_queue (self);
 }
 
 gboolean

@@ -32,12 +32,6 @@ guint              rifq_committee_page_get_n_waiting   (RifqCommitteePage *self)
 /* The line under the open meeting's members: attendance, quorum, where the minutes stand. */
 const char        *rifq_committee_page_get_meeting_summary (RifqCommitteePage *self);
 
-/* Filters the queue as the filter bar does; NULL kind or city for all. */
-void               rifq_committee_page_set_filter      (RifqCommitteePage *self,
-                                                        const char        *kind,
-                                                        const char        *city,
-                                                        gboolean           overdue_only);
-
 /* The functions below act as their buttons do: a toast says what happened, and a refusal is
  * also returned in error. */
 

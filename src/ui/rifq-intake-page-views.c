@@ -36,7 +36,7 @@ static char *
 describe (RifqIntakePage    *self,
           const RifqRequest *r)
 {
-  g_autofree char *today = rifq_db_dup_today (self->db);
+  g_autofree char *today = rifq_context_dup_today (self->context);
   g_autofree char *sentence = rifq_request_describe (r, today);
 
   return rifq_intake_shown_digits (sentence);
@@ -304,7 +304,7 @@ update_documents (RifqIntakePage *self)
       gtk_box_append (self->documents_holder, form->box);
     }
 
-  today = rifq_db_dup_today (self->db);
+  today = rifq_context_dup_today (self->context);
   for (guint i = 0; i < r->documents->len && i < form->rows->len; i++)
     {
       const RifqDocument *doc = g_ptr_array_index (r->documents, i);
@@ -525,7 +525,7 @@ update_submission (RifqIntakePage *self)
   if (r == NULL)
     return;
 
-  today = rifq_db_dup_today (self->db);
+  today = rifq_context_dup_today (self->context);
   submitted = r->submitted_at != NULL;
   set_shown (self, self->submission_before, !submitted);
   set_shown (self, self->submission_after, submitted);
@@ -617,7 +617,7 @@ update_registration (RifqIntakePage *self)
 static char *
 today_typed (RifqIntakePage *self)
 {
-  g_autofree char *today = rifq_db_dup_today (self->db);
+  g_autofree char *today = rifq_context_dup_today (self->context);
 
   return rifq_intake_typed_date (today);
 }
@@ -625,7 +625,7 @@ today_typed (RifqIntakePage *self)
 static void
 reset_service (RifqIntakePage *self)
 {
-  g_autoptr(RifqStaff) officer = rifq_staff_get (self->db, rifq_db_get_actor (self->db), NULL);
+  g_autoptr(RifqStaff) officer = rifq_staff_get (self->db, rifq_context_get_actor (self->context), NULL);
   g_autofree char *date = today_typed (self);
 
   rifq_intake_select_code (self->service_kind_row, self->kinds, self->request ? self->request->kind : NULL);

@@ -73,7 +73,7 @@ static void
 add_result (RifqLookupDialog  *self,
             const RifqRequest *request)
 {
-  g_autofree char *today = rifq_db_dup_today (self->db);
+  g_autofree char *today = rifq_context_dup_today (self->context);
   g_autofree char *sentence = rifq_request_describe (request, today);
   g_autofree char *number = rifq_ui_display_digits (request->number);
   g_autofree char *caption_text = NULL;
@@ -268,13 +268,6 @@ rifq_lookup_dialog_search (RifqLookupDialog *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query != NULL ? query : "");
   look_up (self, query);
-}
-
-GtkListBox *
-rifq_lookup_dialog_get_results (RifqLookupDialog *self)
-{
-  g_return_val_if_fail (RIFQ_IS_LOOKUP_DIALOG (self), NULL);
-  return self->results;
 }
 
 const char *

@@ -1373,13 +1373,6 @@ rifq_pdf_view_get_n_pages (RifqPdfView *self)
   return self->pages->len;
 }
 
-int
-rifq_pdf_view_get_page (RifqPdfView *self)
-{
-  g_return_val_if_fail (RIFQ_IS_PDF_VIEW (self), 0);
-  return self->page;
-}
-
 void
 rifq_pdf_view_set_page (RifqPdfView *self,
                         int          page)
@@ -1400,13 +1393,6 @@ rifq_pdf_view_set_page (RifqPdfView *self,
   queue_render (self, FALSE);
 }
 
-double
-rifq_pdf_view_get_zoom (RifqPdfView *self)
-{
-  g_return_val_if_fail (RIFQ_IS_PDF_VIEW (self), 1.0);
-  return self->zoom;
-}
-
 void
 rifq_pdf_view_set_zoom (RifqPdfView *self,
                         double       zoom)
@@ -1415,13 +1401,6 @@ rifq_pdf_view_set_zoom (RifqPdfView *self,
 
   rifq_pdf_view_set_fit_width (self, FALSE);
   apply_zoom (self, zoom);
-}
-
-gboolean
-rifq_pdf_view_get_fit_width (RifqPdfView *self)
-{
-  g_return_val_if_fail (RIFQ_IS_PDF_VIEW (self), FALSE);
-  return self->fit_width;
 }
 
 void

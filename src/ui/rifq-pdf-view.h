@@ -31,16 +31,11 @@ gboolean     rifq_pdf_view_load_finish          (RifqPdfView          *self,
 
 int          rifq_pdf_view_get_n_pages          (RifqPdfView          *self);
 
-/* The page shown, from 0. */
-int          rifq_pdf_view_get_page             (RifqPdfView          *self);
 void         rifq_pdf_view_set_page             (RifqPdfView          *self,
                                                  int                   page);
 
-/* 1.0 is 100 %, a page at its printed size; clamped to 0.25–4. Setting it ends "fit width". */
-double       rifq_pdf_view_get_zoom             (RifqPdfView          *self);
 void         rifq_pdf_view_set_zoom             (RifqPdfView          *self,
                                                  double                zoom);
-gboolean     rifq_pdf_view_get_fit_width        (RifqPdfView          *self);
 void         rifq_pdf_view_set_fit_width        (RifqPdfView          *self,
                                                  gboolean              fit_width);
 

@@ -149,7 +149,7 @@ days_since (RifqResearchPage *self,
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
                   g_date_time_get_year (local));
-  today_iso = rifq_db_dup_today (self->db);
+  today_iso = rifq_context_dup_today (self->context);
   g_date_clear (&today, 1);
   if (!rifq_calendar_from_iso (today_iso, &today))
     return -1;

@@ -370,12 +370,6 @@ rifq_signature_pad_init (RifqSignaturePad *self)
                                   -1);
 }
 
-GtkWidget *
-rifq_signature_pad_new (void)
-{
-  return g_object_new (RIFQ_TYPE_SIGNATURE_PAD, NULL);
-}
-
 RifqSignature *
 rifq_signature_pad_get_signature (RifqSignaturePad *self)
 {
@@ -411,9 +405,3 @@ rifq_signature_pad_clear (RifqSignaturePad *self)
   announce_change (self);
 }
 
-gboolean
-rifq_signature_pad_is_empty (RifqSignaturePad *self)
-{
-  g_return_val_if_fail (RIFQ_IS_SIGNATURE_PAD (self), TRUE);
-  return rifq_signature_is_empty (self->signature);
-}

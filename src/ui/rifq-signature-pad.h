@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (RifqSignaturePad, rifq_signature_pad, RIFQ, SIGNATURE_PAD,
  * pen's pressure; mouse and touch, which report none, draw as a pen pressed normally (0.6).
  * A signature made on a pad of another size is shown scaled to fit, never mirrored.
  * "changed" is emitted when a stroke ends, and on clear and set. */
-GtkWidget     *rifq_signature_pad_new           (void);
 
 /* What is on the pad, never NULL. The first stroke on an empty pad starts a new signature the
  * size of the pad, so fetch it again after "changed" rather than keeping it. */
@@ -29,7 +28,5 @@ RifqSignature *rifq_signature_pad_get_signature (RifqSignaturePad *self);
 void           rifq_signature_pad_set_signature (RifqSignaturePad *self,
                                                  RifqSignature    *signature);
 void           rifq_signature_pad_clear         (RifqSignaturePad *self);
-/* TRUE until a stroke of two points or more is on the pad (rifq_signature_is_empty()). */
-gboolean       rifq_signature_pad_is_empty      (RifqSignaturePad *self);
 
 G_END_DECLS

@@ -842,14 +842,6 @@ rifq_window_list_sections (RifqWindow *self)
   return labels;
 }
 
-void
-rifq_window_toast (RifqWindow *self,
-                   const char *text)
-{
-  g_return_if_fail (RIFQ_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
 GtkWidget *
 rifq_window_show_page (RifqWindow  *self,
                        const char  *name,

@@ -52,7 +52,4 @@ GtkWidget        *rifq_window_show_page             (RifqWindow  *self,
                                                      const char  *name,
                                                      GError     **error);
 
-void              rifq_window_toast                 (RifqWindow *self,
-                                                     const char *text);
-
 G_END_DECLS
