@@ -200,12 +200,12 @@ require_meeting (RifqDb  *db,
                  gint64   meeting_id,
                  GError **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM meeting WHERE id = ?", error);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT 1 FROM meeting WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
+                                       error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
   found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
   rifq_statement_reset (stmt);
   if (!found)
@@ -225,11 +225,10 @@ require_meeting_chair (RifqDb      *db,
 
   if (!require_meeting (db, meeting_id, error))
     return FALSE;
-  stmt = rifq_db_prepare (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?", error);
+  stmt = rifq_db_query (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?",
+                        RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_TEXT (rifq_db_get_actor (db))), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  rifq_statement_bind_text (stmt, 2, rifq_db_get_actor (db));
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     chair = rifq_statement_get_int (stmt, 0) != 0;
   rifq_statement_reset (stmt);
@@ -280,7 +279,6 @@ create_meeting_cb (RifqDb      *db,
   Job *job = user_data;
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
-  RifqStatement *stmt;
   RifqRule rule;
 
   if (!require_role (db, RIFQ_ROLE_CHAIR, _("call a meeting"), error))
@@ -291,19 +289,17 @@ create_meeting_cb (RifqDb      *db,
 
   /* The meeting keeps the rule it is called under, whatever the settings say later. */
   rifq_committee_rule_get (db, &rule);
-  stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
-                              " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, job->held_on);
-  rifq_statement_bind_text (stmt, 2, rifq_text_is_blank (job->place) ? NULL : job->place);
-  rifq_statement_bind_text (stmt, 3, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 4, stamp);
-  rifq_statement_bind_text (stmt, 5, quorum_codes[rule.quorum]);
-  rifq_statement_bind_text (stmt, 6, majority_codes[rule.majority]);
-  rifq_statement_bind_int64 (stmt, 7, rule.chair_breaks_tie);
-  rifq_statement_bind_text (stmt, 8, rifq_abstentions_code (rule.abstentions));
-  job->meeting_id = rifq_db_insert (db, stmt, error);
+  job->meeting_id =
+    rifq_db_execute_insert (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
+                                " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            RIFQ_PARAMS (RIFQ_TEXT (job->held_on),
+                                         RIFQ_TEXT (rifq_text_is_blank (job->place) ? NULL : job->place),
+                                         RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp),
+                                         RIFQ_TEXT (quorum_codes[rule.quorum]),
+                                         RIFQ_TEXT (majority_codes[rule.majority]),
+                                         RIFQ_INT (rule.chair_breaks_tie),
+                                         RIFQ_TEXT (rifq_abstentions_code (rule.abstentions))),
+                            error);
   if (job->meeting_id == 0)
     return FALSE;
 
@@ -311,14 +307,9 @@ create_meeting_cb (RifqDb      *db,
     {
       RifqMember *member = g_ptr_array_index (members, i);
 
-      stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present, chair)"
-                                  " VALUES (?, ?, 0, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
-      rifq_statement_bind_text (stmt, 2, member->username);
-      rifq_statement_bind_int64 (stmt, 3, member->chair);
-      if (!rifq_db_run (db, stmt, error))
+      if (!rifq_db_execute (db, "INSERT INTO meeting_member (meeting_id, username, present, chair) VALUES (?, ?, 0, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (job->meeting_id), RIFQ_TEXT (member->username),
+                                         RIFQ_INT (member->chair)), error))
         return FALSE;
     }
   rifq_db_write_audit_take (write, "create", "meeting", job->meeting_id, NULL,
@@ -357,6 +348,18 @@ rifq_committee_meeting_create (RifqDb     *db,
   return rifq_committee_meeting_get (db, job.meeting_id, error);
 }
 
+static gpointer
+member_from_row (RifqStatement *stmt)
+{
+  RifqMember *member = g_new0 (RifqMember, 1);
+
+  member->username = rifq_statement_dup_text (stmt, 0);
+  member->full_name = rifq_statement_dup_text (stmt, 1);
+  member->present = rifq_statement_get_int (stmt, 2);
+  member->chair = rifq_statement_get_int (stmt, 3);
+  return member;
+}
+
 /* The committee as it stood when the meeting was called: its members are listed with it, the
  * chair first. */
 static GPtrArray *
@@ -364,102 +367,26 @@ load_members (RifqDb  *db,
               gint64   meeting_id,
               GError **error)
 {
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_member_free);
-  RifqStatement *stmt;
-  int rc;
-
-  stmt = rifq_db_prepare (db, "SELECT m.username, s.full_name, m.present, m.chair"
-                              " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
-                              " ORDER BY 4 DESC, s.full_name", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      RifqMember *member = g_new0 (RifqMember, 1);
-
-      member->username = rifq_statement_dup_text (stmt, 0);
-      member->full_name = rifq_statement_dup_text (stmt, 1);
-      member->present = rifq_statement_get_int (stmt, 2);
-      member->chair = rifq_statement_get_int (stmt, 3);
-      g_ptr_array_add (members, member);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&members);
+  return rifq_db_query_all (db, "SELECT m.username, s.full_name, m.present, m.chair"
+                                " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
+                                " ORDER BY 4 DESC, s.full_name", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
+                            member_from_row, (GDestroyNotify) rifq_member_free, error);
 }
 
-RifqMeeting *
-rifq_committee_meeting_get (RifqDb  *db,
-                            gint64   meeting_id,
-                            GError **error)
+/* The ids a query lists, in order; NULL with error on failure. */
+static GArray *
+query_ids (RifqDb           *db,
+           const char       *sql,
+           const RifqValue  *params,
+           guint             n_params,
+           GError          **error)
 {
-  g_autoptr(RifqMeeting) meeting = NULL;
-  RifqStatement *stmt;
-  int rc;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-
-  stmt = rifq_db_prepare (db, "SELECT id, held_on, place FROM meeting WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    {
-      meeting = g_new0 (RifqMeeting, 1);
-      meeting->id = rifq_statement_get_int64 (stmt, 0);
-      meeting->held_on = rifq_statement_dup_text (stmt, 1);
-      meeting->place = rifq_statement_dup_text (stmt, 2);
-      meeting->agenda = g_array_new (FALSE, FALSE, sizeof (gint64));
-    }
-  rifq_statement_reset (stmt);
-  if (meeting == NULL)
-    {
-      set_no_meeting_error (error, meeting_id);
-      return NULL;
-    }
-
-  meeting->members = load_members (db, meeting_id, error);
-  if (meeting->members == NULL)
-    return NULL;
-
-  stmt = rifq_db_prepare (db, "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      gint64 id = rifq_statement_get_int64 (stmt, 0);
-
-      g_array_append_val (meeting->agenda, id);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&meeting);
-}
-
-GPtrArray *
-rifq_committee_meetings (RifqDb  *db,
-                         guint    limit,
-                         GError **error)
-{
-  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  RifqStatement *stmt;
+  RifqStatement *stmt = rifq_db_query (db, sql, params, n_params, error);
   int rc;
 
-  stmt = rifq_db_prepare (db, "SELECT id FROM meeting ORDER BY held_on DESC, id DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, (int) MIN (limit, G_MAXINT));
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       gint64 id = rifq_statement_get_int64 (stmt, 0);
@@ -472,6 +399,60 @@ rifq_committee_meetings (RifqDb  *db,
       rifq_db_fail (db, error);
       return NULL;
     }
+  return g_steal_pointer (&ids);
+}
+
+RifqMeeting *
+rifq_committee_meeting_get (RifqDb  *db,
+                            gint64   meeting_id,
+                            GError **error)
+{
+  g_autoptr(RifqMeeting) meeting = NULL;
+  RifqStatement *stmt;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  stmt = rifq_db_query (db, "SELECT id, held_on, place FROM meeting WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      meeting = g_new0 (RifqMeeting, 1);
+      meeting->id = rifq_statement_get_int64 (stmt, 0);
+      meeting->held_on = rifq_statement_dup_text (stmt, 1);
+      meeting->place = rifq_statement_dup_text (stmt, 2);
+    }
+  rifq_statement_reset (stmt);
+  if (meeting == NULL)
+    {
+      set_no_meeting_error (error, meeting_id);
+      return NULL;
+    }
+
+  meeting->members = load_members (db, meeting_id, error);
+  if (meeting->members == NULL)
+    return NULL;
+
+  meeting->agenda = query_ids (db, "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
+                               RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
+  if (meeting->agenda == NULL)
+    return NULL;
+  return g_steal_pointer (&meeting);
+}
+
+GPtrArray *
+rifq_committee_meetings (RifqDb  *db,
+                         guint    limit,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
+  g_autoptr(GArray) ids = NULL;
+
+  ids = query_ids (db, "SELECT id FROM meeting ORDER BY held_on DESC, id DESC LIMIT ?",
+                   RIFQ_PARAMS (RIFQ_INT ((int) MIN (limit, G_MAXINT))), error);
+  if (ids == NULL)
+    return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
       RifqMeeting *meeting = rifq_committee_meeting_get (db, g_array_index (ids, gint64, i), error);
@@ -488,14 +469,11 @@ static gboolean
 meeting_has_decisions (RifqDb *db,
                        gint64  meeting_id)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", NULL);
+  gint64 one;
   gboolean found;
 
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
+                     &one, &found, NULL);
   return found;
 }
 
@@ -517,12 +495,11 @@ set_present_cb (RifqDb      *db,
                            _("The meeting has decided on a request: who was present can no longer change."));
       return FALSE;
     }
-  stmt = rifq_db_prepare (db, "UPDATE meeting_member SET present = ? WHERE meeting_id = ? AND username = ?", error);
+  stmt = rifq_db_query (db, "UPDATE meeting_member SET present = ? WHERE meeting_id = ? AND username = ?",
+                        RIFQ_PARAMS (RIFQ_INT (job->present ? 1 : 0), RIFQ_INT (job->meeting_id),
+                                     RIFQ_TEXT (job->username)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, job->present ? 1 : 0);
-  rifq_statement_bind_int64 (stmt, 2, job->meeting_id);
-  rifq_statement_bind_text (stmt, 3, job->username);
   if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
   if (rifq_statement_changes (stmt) == 0)
@@ -554,15 +531,11 @@ on_agenda (RifqDb  *db,
            gint64   meeting_id,
            gint64   request_id)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?", NULL);
+  gint64 one;
   gboolean found;
 
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  rifq_statement_bind_int64 (stmt, 2, request_id);
-  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?",
+                     RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)), &one, &found, NULL);
   return found;
 }
 
@@ -588,14 +561,12 @@ undecided_elsewhere (RifqDb  *db,
   RifqStatement *stmt;
   gint64 found = 0;
 
-  stmt = rifq_db_prepare (db, "SELECT a.meeting_id, m.held_on FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
-                              " WHERE a.request_id = ?1 AND a.meeting_id <> ?2 AND NOT EXISTS (SELECT 1 FROM decision d"
-                              " WHERE d.meeting_id = a.meeting_id AND d.request_id = ?1) ORDER BY m.held_on, m.id LIMIT 1",
-                          NULL);
+  stmt = rifq_db_query (db, "SELECT a.meeting_id, m.held_on FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                            " WHERE a.request_id = ?1 AND a.meeting_id <> ?2 AND NOT EXISTS (SELECT 1 FROM decision d"
+                            " WHERE d.meeting_id = a.meeting_id AND d.request_id = ?1) ORDER BY m.held_on, m.id LIMIT 1",
+                        RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
   if (stmt == NULL)
     return 0;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
-  rifq_statement_bind_int64 (stmt, 2, meeting_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       found = rifq_statement_get_int64 (stmt, 0);
@@ -615,7 +586,6 @@ add_to_agenda_cb (RifqDb      *db,
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
   g_autofree char *other_day = NULL;
-  RifqStatement *stmt;
   gint64 other;
 
   if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
@@ -669,14 +639,9 @@ add_to_agenda_cb (RifqDb      *db,
       return FALSE;
     }
 
-  stmt = rifq_db_prepare (db, "INSERT INTO agenda_item (meeting_id, request_id, position) VALUES (?1, ?2,"
-                              " (SELECT COALESCE (MAX (position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1))",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
-  rifq_statement_bind_int64 (stmt, 2, job->request_id);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "INSERT INTO agenda_item (meeting_id, request_id, position) VALUES (?1, ?2,"
+                            " (SELECT COALESCE (MAX (position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1))",
+                        RIFQ_PARAMS (RIFQ_INT (job->meeting_id), RIFQ_INT (job->request_id)), error))
     return FALSE;
   rifq_db_write_audit_take (write, "agenda", "meeting", job->meeting_id, NULL,
                             meeting_json (job->meeting_id, "request", r->number), NULL);
@@ -752,16 +717,9 @@ remove_from_agenda_cb (RifqDb      *db,
   if (cast == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
-    {
-      RifqStatement *stmt = rifq_db_prepare (db, statements[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
-      rifq_statement_bind_int64 (stmt, 2, job->request_id);
-      if (!rifq_db_run (db, stmt, error))
-        return FALSE;
-    }
+    if (!rifq_db_execute (db, statements[i], RIFQ_PARAMS (RIFQ_INT (job->meeting_id), RIFQ_INT (job->request_id)),
+                          error))
+      return FALSE;
   /* The votes cast on it there are gone from the meeting, not from the record. */
   before = meeting_json (job->meeting_id, "request", r->number);
   json_object_set_member (json_node_get_object (before), "votes", votes_json (cast));
@@ -788,16 +746,7 @@ static char *
 meeting_day (RifqDb *db,
              gint64  meeting_id)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT held_on FROM meeting WHERE id = ?", NULL);
-  char *day = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    day = rifq_statement_dup_text (stmt, 0);
-  rifq_statement_reset (stmt);
-  return day;
+  return rifq_db_query_text (db, "SELECT held_on FROM meeting WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (meeting_id)), NULL);
 }
 
 /* Checks that the meeting's day has come, and that the request is on its agenda, under review
@@ -867,7 +816,6 @@ vote_cb (RifqDb      *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *actor = rifq_db_get_actor (db);
   g_autoptr(GPtrArray) members = NULL;
-  RifqStatement *stmt;
 
   if (!require_meeting (db, job->meeting_id, error))
     return FALSE;
@@ -892,20 +840,13 @@ vote_cb (RifqDb      *db,
   if (r == NULL)
     return FALSE;
 
-  stmt = rifq_db_prepare (db, "INSERT INTO vote (meeting_id, request_id, username, vote, amount, note, at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (meeting_id, request_id, username)"
-                              " DO UPDATE SET vote = ?4, amount = ?5, note = ?6, at = ?7", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, job->meeting_id);
-  rifq_statement_bind_int64 (stmt, 2, job->request_id);
-  rifq_statement_bind_text (stmt, 3, actor);
-  rifq_statement_bind_text (stmt, 4, job->vote);
-  if (job->amount >= 0)
-    rifq_statement_bind_int64 (stmt, 5, job->amount);
-  rifq_statement_bind_text (stmt, 6, rifq_text_is_blank (job->text) ? NULL : job->text);
-  rifq_statement_bind_text (stmt, 7, stamp);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "INSERT INTO vote (meeting_id, request_id, username, vote, amount, note, at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (meeting_id, request_id, username)"
+                            " DO UPDATE SET vote = ?4, amount = ?5, note = ?6, at = ?7",
+                        RIFQ_PARAMS (RIFQ_INT (job->meeting_id), RIFQ_INT (job->request_id), RIFQ_TEXT (actor),
+                                     RIFQ_TEXT (job->vote), RIFQ_INT_IF (job->amount >= 0, job->amount),
+                                     RIFQ_TEXT (rifq_text_is_blank (job->text) ? NULL : job->text), RIFQ_TEXT (stamp)),
+                        error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1001,11 +942,10 @@ rifq_committee_meeting_rule (RifqDb    *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (rule != NULL, FALSE);
 
-  stmt = rifq_db_prepare (db, "SELECT quorum, majority, chair_breaks_tie, abstentions FROM meeting WHERE id = ?",
-                          error);
+  stmt = rifq_db_query (db, "SELECT quorum, majority, chair_breaks_tie, abstentions FROM meeting WHERE id = ?",
+                        RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       rule_from_codes (rule, rifq_statement_get_text (stmt, 0),
@@ -1061,7 +1001,6 @@ decide_cb (RifqDb      *db,
   g_autofree char *tally_text = NULL;
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   RifqStepDetails details = { .text = job->text };
-  RifqStatement *stmt;
   gint64 decision_id;
 
   if (!require_meeting_chair (db, job->meeting_id, _("record the committee’s decision"), error))
@@ -1078,23 +1017,14 @@ decide_cb (RifqDb      *db,
   tally_node = rifq_tally_to_json (tally);
   json_generator_set_root (generator, tally_node);
   tally_text = json_generator_to_data (generator, NULL);
-  stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
-                              " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
-  rifq_statement_bind_int64 (stmt, 2, job->meeting_id);
-  rifq_statement_bind_text (stmt, 3, job->vote);
-  if (job->amount >= 0)
-    rifq_statement_bind_int64 (stmt, 4, job->amount);
-  rifq_statement_bind_text (stmt, 5, job->text);
-  rifq_statement_bind_text (stmt, 6, tally_text);
-  rifq_statement_bind_text (stmt, 7, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 8, stamp);
-  if (job->quantity > 0)
-    rifq_statement_bind_int64 (stmt, 9, job->quantity);
-  decision_id = rifq_db_insert (db, stmt, error);
+  decision_id =
+    rifq_db_execute_insert (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
+                                " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_INT (job->meeting_id), RIFQ_TEXT (job->vote),
+                                         RIFQ_INT_IF (job->amount >= 0, job->amount), RIFQ_TEXT (job->text),
+                                         RIFQ_TEXT (tally_text), RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp),
+                                         RIFQ_INT_IF (job->quantity > 0, job->quantity)),
+                            error);
   if (decision_id == 0)
     return FALSE;
   rifq_db_write_audit_take (write, "decide", "decision", decision_id, NULL, rifq_tally_to_json (tally), job->text);
@@ -1183,7 +1113,6 @@ _rifq_committee_register_letter (RifqDb      *db,
                                  GError     **error)
 {
   g_autofree char *number = NULL;
-  RifqStatement *stmt;
   RifqHijriDate hijri;
   GDate day;
 
@@ -1193,17 +1122,13 @@ _rifq_committee_register_letter (RifqDb      *db,
   if (number == NULL)
     return NULL;
 
-  stmt = rifq_db_prepare (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
-                              " VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_text (stmt, 1, number);
-  rifq_statement_bind_int64 (stmt, 2, request_id);
-  rifq_statement_bind_int64 (stmt, 3, decision_id);
-  rifq_statement_bind_text (stmt, 4, letter_kinds[rifq_vote_choice_read (decision)]);
-  rifq_statement_bind_text (stmt, 5, issued_on);
-  rifq_statement_bind_text (stmt, 6, issued_by);
-  *out_letter_id = rifq_db_insert (db, stmt, error);
+  *out_letter_id =
+    rifq_db_execute_insert (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
+                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                            RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_INT (request_id), RIFQ_INT (decision_id),
+                                         RIFQ_TEXT (letter_kinds[rifq_vote_choice_read (decision)]),
+                                         RIFQ_TEXT (issued_on), RIFQ_TEXT (issued_by)),
+                            error);
   if (*out_letter_id == 0)
     return NULL;
   return g_steal_pointer (&number);
@@ -1252,11 +1177,11 @@ rifq_committee_letter_number (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT l.number FROM letter l JOIN decision d ON d.id = l.decision_id"
-                              " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", error);
+  stmt = rifq_db_query (db, "SELECT l.number FROM letter l JOIN decision d ON d.id = l.decision_id"
+                            " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1",
+                        RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     number = rifq_statement_dup_text (stmt, 0);
   rifq_statement_reset (stmt);
@@ -1270,19 +1195,13 @@ gint64
 rifq_committee_letter_id (RifqDb *db,
                           gint64  request_id)
 {
-  RifqStatement *stmt;
-  gint64 id = 0;
+  gint64 id;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), 0);
 
-  stmt = rifq_db_prepare (db, "SELECT l.id FROM letter l JOIN decision d ON d.id = l.decision_id"
-                              " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", NULL);
-  if (stmt == NULL)
-    return 0;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    id = rifq_statement_get_int64 (stmt, 0);
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT l.id FROM letter l JOIN decision d ON d.id = l.decision_id"
+                         " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", RIFQ_PARAMS (RIFQ_INT (request_id)),
+                     &id, NULL, NULL);
   return id;
 }
 
@@ -1290,19 +1209,25 @@ gint64
 rifq_committee_letter_by_number (RifqDb     *db,
                                  const char *number)
 {
-  RifqStatement *stmt;
-  gint64 id = 0;
+  gint64 id;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), 0);
 
-  stmt = rifq_db_prepare (db, "SELECT id FROM letter WHERE number = ?", NULL);
-  if (stmt == NULL)
-    return 0;
-  rifq_statement_bind_text (stmt, 1, number);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    id = rifq_statement_get_int64 (stmt, 0);
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT id FROM letter WHERE number = ?", RIFQ_PARAMS (RIFQ_TEXT (number)), &id, NULL, NULL);
   return id;
+}
+
+static gpointer
+vote_from_row (RifqStatement *stmt)
+{
+  RifqVote *vote = g_new0 (RifqVote, 1);
+
+  vote->username = rifq_statement_dup_text (stmt, 0);
+  vote->full_name = rifq_statement_dup_text (stmt, 1);
+  vote->vote = rifq_statement_dup_text (stmt, 2);
+  vote->amount = rifq_statement_is_null (stmt, 3) ? -1 : rifq_statement_get_int64 (stmt, 3);
+  vote->note = rifq_statement_dup_text (stmt, 4);
+  return vote;
 }
 
 GPtrArray *
@@ -1311,37 +1236,12 @@ rifq_committee_votes (RifqDb  *db,
                       gint64   request_id,
                       GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_vote_free);
-  RifqStatement *stmt;
-  int rc;
-
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v"
-                              " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?"
-                              " ORDER BY s.full_name", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
-  rifq_statement_bind_int64 (stmt, 2, request_id);
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      RifqVote *vote = g_new0 (RifqVote, 1);
-
-      vote->username = rifq_statement_dup_text (stmt, 0);
-      vote->full_name = rifq_statement_dup_text (stmt, 1);
-      vote->vote = rifq_statement_dup_text (stmt, 2);
-      vote->amount = rifq_statement_is_null (stmt, 3) ? -1 : rifq_statement_get_int64 (stmt, 3);
-      vote->note = rifq_statement_dup_text (stmt, 4);
-      g_ptr_array_add (list, vote);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return rifq_db_query_all (db, "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v"
+                                " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?"
+                                " ORDER BY s.full_name", RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
+                            vote_from_row, (GDestroyNotify) rifq_vote_free, error);
 }
 
 RifqDecision *
@@ -1354,13 +1254,12 @@ rifq_committee_decision (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at, quantity"
-                              " FROM decision WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2)"
-                              " ORDER BY id DESC LIMIT 1", NULL);
+  stmt = rifq_db_query (db, "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at, quantity"
+                            " FROM decision WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2)"
+                            " ORDER BY id DESC LIMIT 1",
+                        RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
-  rifq_statement_bind_int64 (stmt, 2, meeting_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       decision = g_new0 (RifqDecision, 1);

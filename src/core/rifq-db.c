@@ -511,17 +511,14 @@ ensure_chain_key (RifqDb  *self,
 
   now = g_date_time_new_now_utc ();
   stamp = g_date_time_format_iso8601 (now);
-  stmt = rifq_db_prepare (self, "INSERT INTO chain_key (key_id, created_at, legacy_last_id, mac) VALUES (?, ?, ?, ?)",
-                          error);
+  stmt = rifq_db_query (self, "INSERT INTO chain_key (key_id, created_at, legacy_last_id, mac) VALUES (?, ?, ?, ?)",
+                        RIFQ_PARAMS (RIFQ_TEXT (key_id), RIFQ_TEXT (stamp), RIFQ_INT (last_id), RIFQ_TEXT (mac)),
+                        error);
   if (stmt == NULL)
     {
       rifq_db_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
-  rifq_statement_bind_text (stmt, 1, key_id);
-  rifq_statement_bind_text (stmt, 2, stamp);
-  rifq_statement_bind_int64 (stmt, 3, last_id);
-  rifq_statement_bind_text (stmt, 4, mac);
   rc = rifq_statement_step (stmt);
   rifq_statement_reset (stmt);
   if (rc != RIFQ_STEP_DONE || !load_chain_key (self, key_id, last_id, mac)
@@ -1086,7 +1083,6 @@ append_audit (RifqDb      *self,
   g_auto(Anchor) anchor = { 0 };
   gint64 last_id = 0;
   gint64 entries = 0;
-  RifqStatement *stmt;
 
   if (self->chain_key == NULL)
     {
@@ -1126,24 +1122,15 @@ append_audit (RifqDb      *self,
 
       hash = chain_hash (self->chain_key, prev, at, self->actor, e->action, e->record_kind, e->record_id,
                          e->before, e->after, e->reason);
-      stmt = rifq_db_prepare (self,
-                              "INSERT INTO audit (at, actor, action, record_kind, record_id,"
-                              " before_json, after_json, reason, prev_hash, hash, key_id)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
-      if (stmt == NULL)
-        return FALSE;
-      rifq_statement_bind_text (stmt, 1, at);
-      rifq_statement_bind_text (stmt, 2, self->actor);
-      rifq_statement_bind_text (stmt, 3, e->action);
-      rifq_statement_bind_text (stmt, 4, e->record_kind);
-      rifq_statement_bind_int64 (stmt, 5, e->record_id);
-      rifq_statement_bind_text (stmt, 6, e->before);
-      rifq_statement_bind_text (stmt, 7, e->after);
-      rifq_statement_bind_text (stmt, 8, e->reason);
-      rifq_statement_bind_text (stmt, 9, prev);
-      rifq_statement_bind_text (stmt, 10, hash);
-      rifq_statement_bind_text (stmt, 11, self->chain_key_id);
-      last_id = rifq_db_insert (self, stmt, error);
+      last_id = rifq_db_execute_insert (self, "INSERT INTO audit (at, actor, action, record_kind, record_id,"
+                                              " before_json, after_json, reason, prev_hash, hash, key_id)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                        RIFQ_PARAMS (RIFQ_TEXT (at), RIFQ_TEXT (self->actor), RIFQ_TEXT (e->action),
+                                                     RIFQ_TEXT (e->record_kind), RIFQ_INT (e->record_id),
+                                                     RIFQ_TEXT (e->before), RIFQ_TEXT (e->after),
+                                                     RIFQ_TEXT (e->reason), RIFQ_TEXT (prev), RIFQ_TEXT (hash),
+                                                     RIFQ_TEXT (self->chain_key_id)),
+                                        error);
       if (last_id == 0)
         return FALSE;
       entries++;
@@ -1162,25 +1149,13 @@ write_anchor (RifqDb      *self,
               GError     **error)
 {
   g_autofree char *mac = anchor_mac (self->chain_key, entries, last_id, last_hash);
-  RifqStatement *stmt;
 
-  stmt = rifq_db_prepare (self, "INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
+  return rifq_db_execute (self, "INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
                                 " VALUES (1, ?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET entries = ?1,"
-                                " last_id = ?2, last_hash = ?3, key_id = ?4, mac = ?5", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, entries);
-  rifq_statement_bind_int64 (stmt, 2, last_id);
-  rifq_statement_bind_text (stmt, 3, last_hash);
-  rifq_statement_bind_text (stmt, 4, self->chain_key_id);
-  rifq_statement_bind_text (stmt, 5, mac);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    {
-      rifq_statement_reset (stmt);
-      return rifq_db_fail (self, error);
-    }
-  rifq_statement_reset (stmt);
-  return TRUE;
+                                " last_id = ?2, last_hash = ?3, key_id = ?4, mac = ?5",
+                          RIFQ_PARAMS (RIFQ_INT (entries), RIFQ_INT (last_id), RIFQ_TEXT (last_hash),
+                                       RIFQ_TEXT (self->chain_key_id), RIFQ_TEXT (mac)),
+                          error);
 }
 
 /* A copy of the anchor in the key folder, written once the write is committed: restoring an older

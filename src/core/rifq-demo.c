@@ -377,31 +377,19 @@ seat_committee (RifqDb      *db,
     return NULL;
   for (guint i = 0; chairs->len == 0 && i < G_N_ELEMENTS (demo_committee); i++)
     {
-      RifqStatement *stmt;
-
       if (stamp == NULL)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
           stamp = g_date_time_format_iso8601 (now);
         }
-      stmt = rifq_db_prepare (db, "INSERT INTO staff (username, full_name, active, created_at) VALUES (?, ?, 1, ?)"
-                                  " ON CONFLICT (username) DO NOTHING", error);
-      if (stmt != NULL)
-        {
-          rifq_statement_bind_text (stmt, 1, demo_committee[i].username);
-          rifq_statement_bind_text (stmt, 2, demo_committee[i].full_name);
-          rifq_statement_bind_text (stmt, 3, stamp);
-        }
-      if (!rifq_db_run (db, stmt, error))
-        return NULL;
-      stmt = rifq_db_prepare (db, "INSERT OR IGNORE INTO staff_role (username, role) VALUES (?, ?)", error);
-      if (stmt != NULL)
-        {
-          rifq_statement_bind_text (stmt, 1, demo_committee[i].username);
-          rifq_statement_bind_text (stmt, 2, demo_committee[i].role);
-        }
-      if (!rifq_db_run (db, stmt, error))
+      if (!rifq_db_execute (db, "INSERT INTO staff (username, full_name, active, created_at) VALUES (?, ?, 1, ?)"
+                                " ON CONFLICT (username) DO NOTHING",
+                            RIFQ_PARAMS (RIFQ_TEXT (demo_committee[i].username),
+                                         RIFQ_TEXT (demo_committee[i].full_name), RIFQ_TEXT (stamp)), error)
+          || !rifq_db_execute (db, "INSERT OR IGNORE INTO staff_role (username, role) VALUES (?, ?)",
+                               RIFQ_PARAMS (RIFQ_TEXT (demo_committee[i].username), RIFQ_TEXT (demo_committee[i].role)),
+                               error))
         return NULL;
       {
         /* Recorded as staff added by hand would be: the member as they now stand. */
@@ -447,38 +435,26 @@ demo_meeting (RifqDb         *db,
 {
   const char *chair = ((RifqStaff *) g_ptr_array_index (members, 0))->username;
   g_autofree char *called_at = g_strdup_printf ("%sT06:00:00Z", day);
-  RifqStatement *stmt;
   gint64 id;
 
-  stmt = rifq_db_prepare (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
-                              " chair_breaks_tie, abstentions) VALUES (?, 'مقر الجمعية', ?, ?,"
-                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_quorum'), 'more_than_half'),"
-                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_majority'), 'of_present'),"
-                              " coalesce ((SELECT value <> '0' FROM settings WHERE key = 'committee_chair_breaks_tie'), 1),"
-                              " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))"
-                              " RETURNING id",
-                          error);
-  if (stmt != NULL)
-    {
-      rifq_statement_bind_text (stmt, 1, day);
-      rifq_statement_bind_text (stmt, 2, chair);
-      rifq_statement_bind_text (stmt, 3, called_at);
-    }
-  id = rifq_db_insert (db, stmt, error);
+  id = rifq_db_execute_insert (
+    db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
+        " chair_breaks_tie, abstentions) VALUES (?, 'مقر الجمعية', ?, ?,"
+        " coalesce ((SELECT value FROM settings WHERE key = 'committee_quorum'), 'more_than_half'),"
+        " coalesce ((SELECT value FROM settings WHERE key = 'committee_majority'), 'of_present'),"
+        " coalesce ((SELECT value <> '0' FROM settings WHERE key = 'committee_chair_breaks_tie'), 1),"
+        " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))"
+        " RETURNING id",
+    RIFQ_PARAMS (RIFQ_TEXT (day), RIFQ_TEXT (chair), RIFQ_TEXT (called_at)), error);
   if (id == 0)
     return 0;
   for (guint i = 0; i < members->len; i++)
     {
-      stmt = rifq_db_prepare (db, "INSERT INTO meeting_member (meeting_id, username, present, chair)"
-                                  " VALUES (?, ?, ?, ?)", error);
-      if (stmt != NULL)
-        {
-          rifq_statement_bind_int64 (stmt, 1, id);
-          rifq_statement_bind_text (stmt, 2, ((RifqStaff *) g_ptr_array_index (members, i))->username);
-          rifq_statement_bind_int64 (stmt, 3, present[i]);
-          rifq_statement_bind_int64 (stmt, 4, i == 0);
-        }
-      if (!rifq_db_run (db, stmt, error))
+      RifqStaff *member = g_ptr_array_index (members, i);
+
+      if (!rifq_db_execute (db, "INSERT INTO meeting_member (meeting_id, username, present, chair) VALUES (?, ?, ?, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (id), RIFQ_TEXT (member->username), RIFQ_INT (present[i]),
+                                         RIFQ_INT (i == 0)), error))
         return 0;
     }
   return id;
@@ -491,16 +467,8 @@ demo_agenda_item (RifqDb  *db,
                   guint    position,
                   GError **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "INSERT INTO agenda_item (meeting_id, request_id, position)"
-                                            " VALUES (?, ?, ?)", error);
-
-  if (stmt != NULL)
-    {
-      rifq_statement_bind_int64 (stmt, 1, meeting_id);
-      rifq_statement_bind_int64 (stmt, 2, request_id);
-      rifq_statement_bind_int64 (stmt, 3, (int) position);
-    }
-  return rifq_db_run (db, stmt, error);
+  return rifq_db_execute (db, "INSERT INTO agenda_item (meeting_id, request_id, position) VALUES (?, ?, ?)",
+                          RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id), RIFQ_INT ((int) position)), error);
 }
 
 /* The votes of the members present: with the decision, now and then one against it or one
@@ -568,7 +536,6 @@ demo_decision (RifqDb          *db,
   gint64 amount = d->accepted && d->asked > 0 ? d->asked - 500 * g_rand_int_range (rand, 0, 2) : -1;
   gint64 quantity = 0;
   gint64 decision_id;
-  RifqStatement *stmt;
   gboolean parsed;
   GDate day;
 
@@ -585,42 +552,27 @@ demo_decision (RifqDb          *db,
     {
       if (cast[i] == NULL)
         continue;
-      stmt = rifq_db_prepare (db, "INSERT INTO vote (meeting_id, request_id, username, vote, amount, note, at)"
-                                  " VALUES (?, ?, ?, ?, ?, NULL, ?)", error);
-      if (stmt != NULL)
-        {
-          rifq_statement_bind_int64 (stmt, 1, meeting_id);
-          rifq_statement_bind_int64 (stmt, 2, d->id);
-          rifq_statement_bind_text (stmt, 3, ((RifqStaff *) g_ptr_array_index (members, i))->username);
-          rifq_statement_bind_text (stmt, 4, cast[i]);
-          if (amount > 0 && d->accepted && g_str_equal (cast[i], decision))
-            rifq_statement_bind_int64 (stmt, 5, amount);
-          rifq_statement_bind_text (stmt, 6, decided_at);
-        }
-      if (!rifq_db_run (db, stmt, error))
+      if (!rifq_db_execute (db, "INSERT INTO vote (meeting_id, request_id, username, vote, amount, note, at)"
+                                " VALUES (?, ?, ?, ?, ?, NULL, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (d->id),
+                                         RIFQ_TEXT (((RifqStaff *) g_ptr_array_index (members, i))->username),
+                                         RIFQ_TEXT (cast[i]),
+                                         RIFQ_INT_IF (amount > 0 && d->accepted && g_str_equal (cast[i], decision),
+                                                      amount),
+                                         RIFQ_TEXT (decided_at)), error))
         return FALSE;
     }
 
   tally_node = rifq_tally_to_json (tally);
   tally_text = json_to_string (tally_node, FALSE);
-  stmt = rifq_db_prepare (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, quantity, reasons,"
-                              " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          error);
-  if (stmt != NULL)
-    {
-      rifq_statement_bind_int64 (stmt, 1, d->id);
-      rifq_statement_bind_int64 (stmt, 2, meeting_id);
-      rifq_statement_bind_text (stmt, 3, decision);
-      if (amount > 0)
-        rifq_statement_bind_int64 (stmt, 4, amount);
-      if (quantity > 0)
-        rifq_statement_bind_int64 (stmt, 5, quantity);
-      rifq_statement_bind_text (stmt, 6, reasons);
-      rifq_statement_bind_text (stmt, 7, tally_text);
-      rifq_statement_bind_text (stmt, 8, chair);
-      rifq_statement_bind_text (stmt, 9, decided_at);
-    }
-  decision_id = rifq_db_insert (db, stmt, error);
+  decision_id =
+    rifq_db_execute_insert (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, quantity, reasons,"
+                                " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            RIFQ_PARAMS (RIFQ_INT (d->id), RIFQ_INT (meeting_id), RIFQ_TEXT (decision),
+                                         RIFQ_INT_IF (amount > 0, amount), RIFQ_INT_IF (quantity > 0, quantity),
+                                         RIFQ_TEXT (reasons), RIFQ_TEXT (tally_text), RIFQ_TEXT (chair),
+                                         RIFQ_TEXT (decided_at)),
+                            error);
   if (decision_id == 0)
     return FALSE;
 
@@ -631,19 +583,11 @@ demo_decision (RifqDb          *db,
   if (!rifq_seal_letter_in (db, write, letter_id, error))
     return FALSE;
 
-  stmt = rifq_db_prepare (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3,"
-                              " registered_at = CASE WHEN ?4 THEN ?3 END, closed_at = CASE WHEN ?5 THEN ?3 END"
-                              " WHERE id = ?6", error);
-  if (stmt != NULL)
-    {
-      rifq_statement_bind_text (stmt, 1, reasons);
-      rifq_statement_bind_text (stmt, 2, chair);
-      rifq_statement_bind_text (stmt, 3, decided_at);
-      rifq_statement_bind_int64 (stmt, 4, d->registered);
-      rifq_statement_bind_int64 (stmt, 5, d->closed);
-      rifq_statement_bind_int64 (stmt, 6, d->id);
-    }
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3,"
+                            " registered_at = CASE WHEN ?4 THEN ?3 END, closed_at = CASE WHEN ?5 THEN ?3 END"
+                            " WHERE id = ?6",
+                        RIFQ_PARAMS (RIFQ_TEXT (reasons), RIFQ_TEXT (chair), RIFQ_TEXT (decided_at),
+                                     RIFQ_INT (d->registered), RIFQ_INT (d->closed), RIFQ_INT (d->id)), error))
     return FALSE;
 
   /* What was delivered keeps within what was approved: all of an amount, part of a quantity. */
@@ -653,27 +597,23 @@ demo_decision (RifqDb          *db,
     {
       GDate delivered = day;
       g_autofree char *delivered_on = NULL;
+      gboolean in_riyals = amount > 0 || d->asked > 0;
+      const char *officer;
+      const char *place;
 
       g_date_add_days (&delivered, (guint) (3 + 30 * i));
       if (g_date_compare (&delivered, today) > 0)
         delivered = *today;
       delivered_on = rifq_calendar_to_iso (&delivered);
-      stmt = rifq_db_prepare (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
-                                  " delivered_by, place, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-      if (stmt != NULL)
-        {
-          rifq_statement_bind_int64 (stmt, 1, d->id);
-          rifq_statement_bind_text (stmt, 2, d->kind);
-          if (amount > 0 || d->asked > 0)
-            rifq_statement_bind_int64 (stmt, 4, amount > 0 ? amount : d->asked);
-          else
-            rifq_statement_bind_int64 (stmt, 3, 1);
-          rifq_statement_bind_text (stmt, 5, delivered_on);
-          rifq_statement_bind_text (stmt, 6, PICK (rand, demo_officers));
-          rifq_statement_bind_text (stmt, 7, g_rand_boolean (rand) ? "home" : "office");
-          rifq_statement_bind_text (stmt, 8, decided_at);
-        }
-      if (!rifq_db_run (db, stmt, error))
+      /* Drawn in this order, for the same data from the same seed. */
+      officer = PICK (rand, demo_officers);
+      place = g_rand_boolean (rand) ? "home" : "office";
+      if (!rifq_db_execute (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
+                                " delivered_by, place, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (d->id), RIFQ_TEXT (d->kind), RIFQ_INT_IF (!in_riyals, 1),
+                                         RIFQ_INT_IF (in_riyals, amount > 0 ? amount : d->asked),
+                                         RIFQ_TEXT (delivered_on), RIFQ_TEXT (officer), RIFQ_TEXT (place),
+                                         RIFQ_TEXT (decided_at)), error))
         return FALSE;
     }
   return TRUE;
@@ -799,6 +739,9 @@ fill_requests_cb (RifqDb      *db,
       gboolean recent;
       gint64 seq;
       gint64 request_id;
+      gint64 beneficiary_from;
+      gint64 channel_position;
+      const char *description;
       int seq_year;
 
       /* The meeting to come has room for so many; the others wait in the queue. */
@@ -824,29 +767,22 @@ fill_requests_cb (RifqDb      *db,
           due_on = rifq_calendar_to_iso (&due);
         }
 
-      stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
-                                  " state, received_by, received_at, submitted_on, submitted_at, due_on,"
-                                  " updated_at, seq_year, seq, amount) VALUES (?, (SELECT id FROM beneficiary WHERE"
-                                  " id >= ?2 ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
-                                  " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
-      if (stmt == NULL)
-        return FALSE;
-      rifq_statement_bind_text (stmt, 1, number);
-      rifq_statement_bind_int64 (stmt, 2, 1 + g_rand_int_range (rand, 0, (gint32) MIN (people, G_MAXINT32)));
-      rifq_statement_bind_text (stmt, 3, kind);
-      rifq_statement_bind_int64 (stmt, 4, g_rand_int_range (rand, 1, 9));
-      rifq_statement_bind_text (stmt, 5, PICK (rand, request_descriptions));
-      rifq_statement_bind_text (stmt, 6, state);
-      rifq_statement_bind_text (stmt, 7, received_on);
-      rifq_statement_bind_text (stmt, 8, submitted_on);
-      rifq_statement_bind_text (stmt, 9, submitted_on);
-      rifq_statement_bind_text (stmt, 10, due_on);
-      rifq_statement_bind_text (stmt, 11, stamp);
-      rifq_statement_bind_int64 (stmt, 12, seq_year);
-      rifq_statement_bind_int64 (stmt, 13, seq);
-      if (asked >= 0)
-        rifq_statement_bind_int64 (stmt, 14, asked);
-      request_id = rifq_db_insert (db, stmt, error);
+      /* Drawn in this order, for the same data from the same seed. */
+      beneficiary_from = 1 + g_rand_int_range (rand, 0, (gint32) MIN (people, G_MAXINT32));
+      channel_position = g_rand_int_range (rand, 1, 9);
+      description = PICK (rand, request_descriptions);
+      request_id =
+        rifq_db_execute_insert (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
+                                    " state, received_by, received_at, submitted_on, submitted_at, due_on,"
+                                    " updated_at, seq_year, seq, amount) VALUES (?, (SELECT id FROM beneficiary WHERE"
+                                    " id >= ?2 ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
+                                    " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_INT (beneficiary_from), RIFQ_TEXT (kind),
+                                             RIFQ_INT (channel_position), RIFQ_TEXT (description), RIFQ_TEXT (state),
+                                             RIFQ_TEXT (received_on), RIFQ_TEXT (submitted_on),
+                                             RIFQ_TEXT (submitted_on), RIFQ_TEXT (due_on), RIFQ_TEXT (stamp),
+                                             RIFQ_INT (seq_year), RIFQ_INT (seq), RIFQ_INT_IF (asked >= 0, asked)),
+                                error);
       if (request_id == 0)
         return FALSE;
       if (first_id == 0)
@@ -883,20 +819,15 @@ fill_requests_cb (RifqDb      *db,
             "\"scans_sha256\":[]}]",
             (guint) g_rand_int_range (rand, 10000000, 99999999), submitted_on,
             (guint) g_rand_int_range (rand, 1000000, 9999999), submitted_on);
+          const char *officer = PICK (rand, demo_officers);
 
-          stmt = rifq_db_prepare (db, "UPDATE request SET declaration = (SELECT value FROM settings WHERE key ="
-                                      " 'declaration_ar'), signature_json = ?, signer = 'applicant', sign_mark ="
-                                      " 'signature', officer_name = ?, signed_by = 'demo', signed_at = ?,"
-                                      " validity_json = ? WHERE id = ?", error);
-          if (stmt == NULL)
+          if (!rifq_db_execute (db, "UPDATE request SET declaration = (SELECT value FROM settings WHERE key ="
+                                    " 'declaration_ar'), signature_json = ?, signer = 'applicant', sign_mark ="
+                                    " 'signature', officer_name = ?, signed_by = 'demo', signed_at = ?,"
+                                    " validity_json = ? WHERE id = ?",
+                                RIFQ_PARAMS (RIFQ_TEXT (strokes), RIFQ_TEXT (officer), RIFQ_TEXT (submitted_on),
+                                             RIFQ_TEXT (validity), RIFQ_INT (request_id)), error))
             return FALSE;
-          rifq_statement_bind_text (stmt, 1, strokes);
-          rifq_statement_bind_text (stmt, 2, PICK (rand, demo_officers));
-          rifq_statement_bind_text (stmt, 3, submitted_on);
-          rifq_statement_bind_text (stmt, 4, validity);
-          rifq_statement_bind_int64 (stmt, 5, request_id);
-          if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-            return rifq_db_fail (db, error);
           /* Sealed as a submission seals it. */
           if (!rifq_seal_request_in (db, write, request_id, error))
             return FALSE;
@@ -904,15 +835,11 @@ fill_requests_cb (RifqDb      *db,
 
       if (g_str_equal (state, "referred"))
         {
-          stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
-                                      " VALUES (?, ?, 'demo', ?)", error);
-          if (stmt == NULL)
+          if (!rifq_db_execute (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
+                                    " VALUES (?, ?, 'demo', ?)",
+                                RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_TEXT ("هل يشمل الدعم المقيمين مع أبنائهم؟"),
+                                             RIFQ_TEXT (stamp)), error))
             return FALSE;
-          rifq_statement_bind_int64 (stmt, 1, request_id);
-          rifq_statement_bind_text (stmt, 2, "هل يشمل الدعم المقيمين مع أبنائهم؟");
-          rifq_statement_bind_text (stmt, 3, stamp);
-          if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-            return rifq_db_fail (db, error);
         }
     }
 
@@ -944,10 +871,10 @@ fill_requests_cb (RifqDb      *db,
   }
 
   /* Each request's trail ends where the demonstration left it, as check compares. */
-  stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request WHERE id >= ? ORDER BY id", error);
+  stmt = rifq_db_query (db, "SELECT id, number, state FROM request WHERE id >= ? ORDER BY id",
+                        RIFQ_PARAMS (RIFQ_INT (first_id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, first_id);
   while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       g_autoptr(JsonBuilder) entry = json_builder_new ();

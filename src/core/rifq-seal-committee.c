@@ -161,12 +161,12 @@ rifq_seal_letter_values (RifqDb  *db,
   RifqStatement *stmt;
   gboolean found;
 
-  stmt = rifq_db_prepare (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
-                              " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at, d.meeting_id FROM letter l"
-                              " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?", error);
+  stmt = rifq_db_query (db, "SELECT l.number, l.request_id, l.decision_id, l.kind, l.issued_on, d.decision,"
+                            " d.reasons, d.amount, d.quantity, d.decided_by, d.decided_at, d.meeting_id FROM letter l"
+                            " JOIN decision d ON d.id = l.decision_id WHERE l.id = ?",
+                        RIFQ_PARAMS (RIFQ_INT (letter_id)), error);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, letter_id);
   found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
   if (found)
     {
@@ -309,14 +309,14 @@ gboolean
 rifq_seal_minutes_final (RifqDb *db,
                          gint64  meeting_id)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT count(*), count(d.id) FROM agenda_item a"
-                                            " LEFT JOIN decision d ON d.meeting_id = a.meeting_id"
-                                            " AND d.request_id = a.request_id WHERE a.meeting_id = ?", NULL);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT count(*), count(d.id) FROM agenda_item a"
+                                          " LEFT JOIN decision d ON d.meeting_id = a.meeting_id"
+                                          " AND d.request_id = a.request_id WHERE a.meeting_id = ?",
+                                      RIFQ_PARAMS (RIFQ_INT (meeting_id)), NULL);
   gboolean final = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     final = rifq_statement_get_int (stmt, 0) > 0 && rifq_statement_get_int (stmt, 0) == rifq_statement_get_int (stmt, 1);
   rifq_statement_reset (stmt);
@@ -456,11 +456,12 @@ decisions_as_sealed (RifqDb  *db,
                      gint64   meeting_id,
                      GError **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
-                                            " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
-                                            " FROM decision d JOIN request r ON r.id = d.request_id"
-                                            " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
-                                            " WHERE d.meeting_id = ? ORDER BY d.id", error);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
+                                          " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
+                                          " FROM decision d JOIN request r ON r.id = d.request_id"
+                                          " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
+                                          " WHERE d.meeting_id = ? ORDER BY d.id", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
+                                      error);
   g_autoptr(GArray) letters = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *unlettered = NULL;
   g_autofree char *off_agenda = NULL;
@@ -469,7 +470,6 @@ decisions_as_sealed (RifqDb  *db,
 
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, meeting_id);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       gint64 id = rifq_statement_get_int64 (stmt, 0);
@@ -594,7 +594,6 @@ rifq_seal_check_letter (RifqDb    *db,
                         RifqSeal **out_seal,
                         char     **out_message)
 {
-  RifqStatement *stmt;
   g_autofree char *number = NULL;
   g_autofree char *subject = NULL;
 
@@ -604,13 +603,7 @@ rifq_seal_check_letter (RifqDb    *db,
     *out_seal = NULL;
   if (out_message != NULL)
     *out_message = NULL;
-  stmt = rifq_db_prepare (db, "SELECT number FROM letter WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return RIFQ_SEAL_STATE_NONE;
-  rifq_statement_bind_int64 (stmt, 1, letter_id);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    number = rifq_statement_dup_text (stmt, 0);
-  rifq_statement_reset (stmt);
+  number = rifq_db_query_text (db, "SELECT number FROM letter WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (letter_id)), NULL);
   if (number == NULL)
     return RIFQ_SEAL_STATE_NONE;
   /* Every letter is sealed as its decision is recorded. */

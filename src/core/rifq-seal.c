@@ -230,13 +230,10 @@ read_private_key (const char   *key_id,
 static gboolean
 has_any_key (RifqDb *db)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM seal_public_key LIMIT 1", NULL);
+  gint64 one;
   gboolean any;
 
-  if (stmt == NULL)
-    return FALSE;
-  any = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT 1 FROM seal_public_key LIMIT 1", RIFQ_NO_PARAMS, &one, &any, NULL);
   return any;
 }
 
@@ -321,7 +318,6 @@ insert_key_cb (RifqDb      *db,
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *previous = NULL;
   guchar old[RIFQ_SEAL_KEY_BYTES];
-  RifqStatement *stmt;
 
   if (current_key (db, &previous, old, NULL))
     {
@@ -332,22 +328,15 @@ insert_key_cb (RifqDb      *db,
           g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE, "exists");
           return FALSE;
         }
-      stmt = rifq_db_prepare (db, "UPDATE seal_public_key SET retired_at = ? WHERE retired_at IS NULL", error);
-      if (stmt == NULL)
+      if (!rifq_db_execute (db, "UPDATE seal_public_key SET retired_at = ? WHERE retired_at IS NULL",
+                            RIFQ_PARAMS (RIFQ_TEXT (stamp)), error))
         return FALSE;
-      rifq_statement_bind_text (stmt, 1, stamp);
-      if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-        return rifq_db_fail (db, error);
     }
 
-  stmt = rifq_db_prepare (db, "INSERT INTO seal_public_key (key_id, public_key, created_at) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
+  if (!rifq_db_execute (db, "INSERT INTO seal_public_key (key_id, public_key, created_at) VALUES (?, ?, ?)",
+                        RIFQ_PARAMS (RIFQ_TEXT (job->key_id), RIFQ_BYTES (job->public_key, RIFQ_SEAL_KEY_BYTES),
+                                     RIFQ_TEXT (stamp)), error))
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, job->key_id);
-  rifq_statement_bind_blob (stmt, 2, job->public_key, RIFQ_SEAL_KEY_BYTES);
-  rifq_statement_bind_text (stmt, 3, stamp);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
   rifq_db_write_audit_take (write, job->rotate ? "rotate" : "create", "seal_key", 0,
                             previous ? key_json (previous) : NULL, key_json (job->key_id), NULL);
   return TRUE;
@@ -389,65 +378,58 @@ make_key (RifqDb   *db,
   return ok;
 }
 
+/* The ids a query lists, as the builder's member, counted in n. */
+static gboolean
+add_ids (RifqDb       *db,
+         JsonBuilder  *builder,
+         const char   *member,
+         const char   *sql,
+         guint        *n,
+         GError      **error)
+{
+  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
+      (*n)++;
+    }
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
+    return rifq_db_fail (db, error);
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
 /* The requests submitted before seals were made at submission, recorded in the keyed audit log. */
 static gboolean
 list_unsealed (RifqDb      *db,
                RifqDbWrite *write,
                GError     **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT id FROM request WHERE submitted_at IS NOT NULL AND id NOT IN"
-                                            " (SELECT subject_id FROM seal WHERE kind = 'request') ORDER BY id", error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint n = 0;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "unsealed");
-  json_builder_begin_array (builder);
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
-      n++;
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "unsealed_letters");
-  json_builder_begin_array (builder);
-  stmt = rifq_db_prepare (db, "SELECT id FROM letter ORDER BY id", error);
-  if (stmt == NULL)
+  if (!add_ids (db, builder, "unsealed",
+                "SELECT id FROM request WHERE submitted_at IS NOT NULL AND id NOT IN"
+                " (SELECT subject_id FROM seal WHERE kind = 'request') ORDER BY id", &n, error))
     return FALSE;
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
-      n++;
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "unsealed_minutes");
-  json_builder_begin_array (builder);
+  if (!add_ids (db, builder, "unsealed_letters", "SELECT id FROM letter ORDER BY id", &n, error))
+    return FALSE;
   /* Only minutes already final: those of a meeting still deciding are sealed with its last decision. */
-  stmt = rifq_db_prepare (db, "SELECT m.id FROM meeting m"
-                              " WHERE EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = m.id)"
-                              " AND NOT EXISTS (SELECT 1 FROM agenda_item a LEFT JOIN decision d"
-                              " ON d.meeting_id = a.meeting_id AND d.request_id = a.request_id"
-                              " WHERE a.meeting_id = m.id AND d.id IS NULL) ORDER BY m.id", error);
-  if (stmt == NULL)
+  if (!add_ids (db, builder, "unsealed_minutes",
+                "SELECT m.id FROM meeting m"
+                " WHERE EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = m.id)"
+                " AND NOT EXISTS (SELECT 1 FROM agenda_item a LEFT JOIN decision d"
+                " ON d.meeting_id = a.meeting_id AND d.request_id = a.request_id"
+                " WHERE a.meeting_id = m.id AND d.id IS NULL) ORDER BY m.id", &n, error))
     return FALSE;
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      json_builder_add_int_value (builder, rifq_statement_get_int64 (stmt, 0));
-      n++;
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-  json_builder_end_array (builder);
   json_builder_end_object (builder);
   if (n > 0)
     rifq_db_write_audit_take (write, "legacy", "seal", 0, NULL, json_builder_get_root (builder),
@@ -892,13 +874,12 @@ _rifq_seal_add_labels (JsonBuilder        *builder,
     [RIFQ_SEAL_LABELS_CHANNEL] = "SELECT label_ar, label_en FROM channel WHERE code = ?",
     [RIFQ_SEAL_LABELS_DOCUMENT_TYPE] = "SELECT label_ar, label_en FROM document_type WHERE code = ?",
   };
-  RifqStatement *stmt = rifq_db_prepare (db, sql[table], NULL);
+  RifqStatement *stmt = rifq_db_query (db, sql[table], RIFQ_PARAMS (RIFQ_TEXT (code)), NULL);
   g_autofree char *ar = NULL;
   g_autofree char *en = NULL;
 
   if (stmt != NULL)
     {
-      rifq_statement_bind_text (stmt, 1, code);
       if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
         {
           ar = rifq_statement_dup_text (stmt, 0);
@@ -1181,30 +1162,21 @@ _rifq_seal_store (RifqDb       *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guchar public_key[RIFQ_SEAL_KEY_BYTES];
   guchar signature[RIFQ_SEAL_SIG_BYTES];
-  RifqStatement *stmt;
 
   if (!sign_current (db, (const guchar *) summary, strlen (summary), public_key, signature, error))
     return FALSE;
   key_id = key_id_of (public_key);
 
-  stmt = rifq_db_prepare (db, "INSERT INTO seal (kind, subject_id, number, values_json, summary_json, signature,"
-                              " key_id, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                              " ON CONFLICT (kind, subject_id) DO UPDATE SET number = excluded.number,"
-                              " values_json = excluded.values_json, summary_json = excluded.summary_json,"
-                              " signature = excluded.signature, key_id = excluded.key_id,"
-                              " sealed_at = excluded.sealed_at", error);
-  if (stmt == NULL)
+  if (!rifq_db_execute (db, "INSERT INTO seal (kind, subject_id, number, values_json, summary_json, signature,"
+                            " key_id, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                            " ON CONFLICT (kind, subject_id) DO UPDATE SET number = excluded.number,"
+                            " values_json = excluded.values_json, summary_json = excluded.summary_json,"
+                            " signature = excluded.signature, key_id = excluded.key_id,"
+                            " sealed_at = excluded.sealed_at",
+                        RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (subject_id), RIFQ_TEXT (number), RIFQ_TEXT (values),
+                                     RIFQ_TEXT (summary), RIFQ_BYTES (signature, sizeof signature), RIFQ_TEXT (key_id),
+                                     RIFQ_TEXT (stamp)), error))
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, kind);
-  rifq_statement_bind_int64 (stmt, 2, subject_id);
-  rifq_statement_bind_text (stmt, 3, number);
-  rifq_statement_bind_text (stmt, 4, values);
-  rifq_statement_bind_text (stmt, 5, summary);
-  rifq_statement_bind_blob (stmt, 6, signature, sizeof signature);
-  rifq_statement_bind_text (stmt, 7, key_id);
-  rifq_statement_bind_text (stmt, 8, stamp);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
 
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "number", number);
@@ -1243,16 +1215,15 @@ load_seal (RifqDb     *db,
            gint64      subject_id,
            GError    **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT s.id, s.number, s.values_json, s.summary_json, s.signature,"
-                                            " s.key_id, s.sealed_at, k.public_key FROM seal s"
-                                            " LEFT JOIN seal_public_key k ON k.key_id = s.key_id"
-                                            " WHERE s.kind = ? AND s.subject_id = ?", error);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT s.id, s.number, s.values_json, s.summary_json, s.signature,"
+                                          " s.key_id, s.sealed_at, k.public_key FROM seal s"
+                                          " LEFT JOIN seal_public_key k ON k.key_id = s.key_id"
+                                          " WHERE s.kind = ? AND s.subject_id = ?",
+                                      RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (subject_id)), error);
   RifqSeal *seal = NULL;
 
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, kind);
-  rifq_statement_bind_int64 (stmt, 2, subject_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       guchar signature[RIFQ_SEAL_SIG_BYTES] = { 0 };
@@ -1344,12 +1315,12 @@ request_standing (RifqDb    *db,
                   char     **out_number,
                   gboolean  *out_submitted)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT number, submitted_at IS NOT NULL FROM request WHERE id = ?", NULL);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT number, submitted_at IS NOT NULL FROM request WHERE id = ?",
+                                      RIFQ_PARAMS (RIFQ_INT (request_id)), NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
   found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
   if (found)
     {
@@ -1365,14 +1336,10 @@ _rifq_seal_has_row (RifqDb     *db,
                     const char *sql,
                     gint64      id)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, sql, NULL);
+  gint64 value;
   gboolean listed;
 
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, id);
-  listed = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, sql, RIFQ_PARAMS (RIFQ_INT (id)), &value, &listed, NULL);
   return listed;
 }
 
@@ -1385,17 +1352,13 @@ legacy_listed (RifqDb     *db,
                const char *list,
                gint64      id)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.' || ?1)"
-                                            " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                                            " AND json_each.value = ?2 LIMIT 1", NULL);
+  gint64 one;
   gboolean listed;
 
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, list);
-  rifq_statement_bind_int64 (stmt, 2, id);
-  listed = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.' || ?1)"
+                         " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
+                         " AND json_each.value = ?2 LIMIT 1", RIFQ_PARAMS (RIFQ_TEXT (list), RIFQ_INT (id)),
+                     &one, &listed, NULL);
   return listed;
 }
 
