@@ -49,13 +49,12 @@ fold_trail (RifqDb      *db,
 {
   g_autoptr(GHashTable) trails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) json_object_unref);
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?"
-                                            " ORDER BY id", error);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?"
+                                          " ORDER BY id", RIFQ_PARAMS (RIFQ_TEXT (kind)), error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, kind);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       const char *after = rifq_statement_get_text (stmt, 2);

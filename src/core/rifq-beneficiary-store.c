@@ -82,12 +82,11 @@ load_caregivers (RifqDb          *db,
   RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_prepare (db,
-                          "SELECT name, relation, mobile, is_guardian, notes FROM caregiver"
-                          " WHERE beneficiary_id = ? ORDER BY position", error);
+  stmt = rifq_db_query (db, "SELECT name, relation, mobile, is_guardian, notes FROM caregiver"
+                            " WHERE beneficiary_id = ? ORDER BY position",
+                        RIFQ_PARAMS (RIFQ_INT (rifq_beneficiary_get_id (beneficiary))), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
 
   rifq_beneficiary_clear_caregivers (beneficiary);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
@@ -119,14 +118,9 @@ load_one (RifqDb      *db,
   RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_prepare (db, sql, error);
+  stmt = rifq_db_query (db, sql, RIFQ_PARAMS (text_key != NULL ? RIFQ_TEXT (text_key) : RIFQ_INT (int_key)), error);
   if (stmt == NULL)
     return NULL;
-  if (text_key != NULL)
-    rifq_statement_bind_text (stmt, 1, text_key);
-  else
-    rifq_statement_bind_int64 (stmt, 1, int_key);
-
   rc = rifq_statement_step (stmt);
   if (rc == RIFQ_STEP_ROW)
     {
@@ -184,17 +178,26 @@ rifq_beneficiary_store_get_by_national_id (RifqDb     *db,
   return load_one (db, SELECT_COLUMNS " WHERE national_id = ?", digits, 0, TRUE, error);
 }
 
+/* The id in the first column, boxed. */
+static gpointer
+row_to_id (RifqStatement *stmt)
+{
+  gint64 id = rifq_statement_get_int64 (stmt, 0);
+
+  return g_memdup2 (&id, sizeof id);
+}
+
 static GPtrArray *
-load_ids (RifqDb  *db,
-          GArray  *ids,
-          GError **error)
+load_ids (RifqDb     *db,
+          GPtrArray  *ids,
+          GError    **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < ids->len; i++)
     {
       RifqBeneficiary *b = load_one (db, SELECT_COLUMNS " WHERE id = ?", NULL,
-                                     g_array_index (ids, gint64, i), FALSE, error);
+                                     *(gint64 *) g_ptr_array_index (ids, i), FALSE, error);
       if (b == NULL)
         return NULL;
       g_ptr_array_add (result, b);
@@ -207,12 +210,10 @@ rifq_beneficiary_store_find_probable_duplicates (RifqDb          *db,
                                                  RifqBeneficiary *beneficiary,
                                                  GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *name_norm = NULL;
   const char *mobile;
   const char *phone2;
-  RifqStatement *stmt;
-  int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), NULL);
@@ -221,30 +222,17 @@ rifq_beneficiary_store_find_probable_duplicates (RifqDb          *db,
   mobile = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE);
   phone2 = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_PHONE2);
 
-  stmt = rifq_db_prepare (db,
-                          "SELECT id FROM beneficiary WHERE id != ?1 AND"
-                          " ((name_norm = ?2 AND birth_date = ?3)"
-                          "  OR mobile IN (?4, ?5) OR phone2 IN (?4, ?5))"
-                          " ORDER BY id LIMIT 20", error);
-  if (stmt == NULL)
+  ids = rifq_db_query_all (db,
+                           "SELECT id FROM beneficiary WHERE id != ?1 AND"
+                           " ((name_norm = ?2 AND birth_date = ?3)"
+                           "  OR mobile IN (?4, ?5) OR phone2 IN (?4, ?5))"
+                           " ORDER BY id LIMIT 20",
+                           RIFQ_PARAMS (RIFQ_INT (rifq_beneficiary_get_id (beneficiary)), RIFQ_TEXT (name_norm),
+                                        RIFQ_TEXT (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE)),
+                                        RIFQ_TEXT (mobile), RIFQ_TEXT (phone2)),
+                           row_to_id, g_free, error);
+  if (ids == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
-  rifq_statement_bind_text (stmt, 2, name_norm);
-  rifq_statement_bind_text (stmt, 3, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE));
-  rifq_statement_bind_text (stmt, 4, mobile);
-  rifq_statement_bind_text (stmt, 5, phone2);
-
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      gint64 id = rifq_statement_get_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
   return load_ids (db, ids, error);
 }
 
@@ -279,14 +267,14 @@ check_against_store (RifqDb           *db,
       return FALSE;
     }
 
-  stmt = rifq_db_prepare (db,
-                          "SELECT id, first_name || ' ' || father_name || ' ' || grandfather_name"
-                          " || ' ' || family_name FROM beneficiary WHERE national_id = ? AND id != ?",
-                          error);
+  stmt = rifq_db_query (db,
+                        "SELECT id, first_name || ' ' || father_name || ' ' || grandfather_name"
+                        " || ' ' || family_name FROM beneficiary WHERE national_id = ? AND id != ?",
+                        RIFQ_PARAMS (RIFQ_TEXT (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID)),
+                                     RIFQ_INT (rifq_beneficiary_get_id (beneficiary))),
+                        error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
-  rifq_statement_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       other_id = rifq_statement_get_int64 (stmt, 0);
@@ -305,11 +293,11 @@ check_against_store (RifqDb           *db,
   file_number = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_FILE_NUMBER);
   if (file_number != NULL)
     {
-      stmt = rifq_db_prepare (db, "SELECT id FROM beneficiary WHERE file_number = ? AND id != ?", error);
+      stmt = rifq_db_query (db, "SELECT id FROM beneficiary WHERE file_number = ? AND id != ?",
+                            RIFQ_PARAMS (RIFQ_TEXT (file_number), RIFQ_INT (rifq_beneficiary_get_id (beneficiary))),
+                            error);
       if (stmt == NULL)
         return FALSE;
-      rifq_statement_bind_text (stmt, 1, file_number);
-      rifq_statement_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
       other_id = rifq_statement_step (stmt) == RIFQ_STEP_ROW ? rifq_statement_get_int64 (stmt, 0) : 0;
       rifq_statement_reset (stmt);
       if (other_id != 0)
@@ -346,10 +334,12 @@ check_against_store (RifqDb           *db,
   return TRUE;
 }
 
-static void
-bind_record (RifqStatement   *stmt,
-             RifqBeneficiary *beneficiary,
-             const char      *name_norm)
+/* The parameters of SQL_INSERT, which SQL_UPDATE starts with; their count. The texts are the
+ * record's own, valid while it is left unchanged. */
+static guint
+record_values (RifqValue       *values,
+               RifqBeneficiary *beneficiary,
+               const char      *name_norm)
 {
   guint i;
 
@@ -359,17 +349,18 @@ bind_record (RifqStatement   *stmt,
       RifqFieldKind kind = rifq_field_info (i)->kind;
 
       if (i == RIFQ_FIELD_CONSENT)
-        rifq_statement_bind_int64 (stmt, i + 1, g_strcmp0 (value, "true") == 0);
+        values[i] = RIFQ_INT (g_strcmp0 (value, "true") == 0);
       else if (value == NULL)
-        rifq_statement_bind_null (stmt, i + 1);
+        values[i] = RIFQ_NULL;
       else if (kind == RIFQ_FIELD_KIND_COUNT)
-        rifq_statement_bind_int64 (stmt, i + 1, g_ascii_strtoll (value, NULL, 10));
+        values[i] = RIFQ_INT (g_ascii_strtoll (value, NULL, 10));
       else
-        rifq_statement_bind_text (stmt, i + 1, value);
+        values[i] = RIFQ_TEXT (value);
     }
-  rifq_statement_bind_text (stmt, i + 1, name_norm);
-  rifq_statement_bind_text (stmt, i + 2, rifq_beneficiary_get_created_at (beneficiary));
-  rifq_statement_bind_text (stmt, i + 3, rifq_beneficiary_get_updated_at (beneficiary));
+  values[i++] = RIFQ_TEXT (name_norm);
+  values[i++] = RIFQ_TEXT (rifq_beneficiary_get_created_at (beneficiary));
+  values[i++] = RIFQ_TEXT (rifq_beneficiary_get_updated_at (beneficiary));
+  return i;
 }
 
 static gboolean
@@ -378,33 +369,22 @@ save_caregivers (RifqDb          *db,
                  GError         **error)
 {
   GPtrArray *caregivers = rifq_beneficiary_get_caregivers (beneficiary);
-  RifqStatement *stmt;
+  gint64 id = rifq_beneficiary_get_id (beneficiary);
 
-  stmt = rifq_db_prepare (db, "DELETE FROM caregiver WHERE beneficiary_id = ?", error);
-  if (stmt == NULL)
+  if (!rifq_db_execute (db, "DELETE FROM caregiver WHERE beneficiary_id = ?", RIFQ_PARAMS (RIFQ_INT (id)), error))
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-
   for (guint i = 0; i < caregivers->len; i++)
     {
       RifqCaregiver *c = g_ptr_array_index (caregivers, i);
 
-      stmt = rifq_db_prepare (db,
-                              "INSERT INTO caregiver (beneficiary_id, position, name, relation,"
-                              " mobile, is_guardian, notes) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
+      if (!rifq_db_execute (db, "INSERT INTO caregiver (beneficiary_id, position, name, relation,"
+                                " mobile, is_guardian, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (id), RIFQ_INT (i), RIFQ_TEXT (c->name), RIFQ_TEXT (c->relation),
+                                         RIFQ_TEXT (c->mobile && *c->mobile ? c->mobile : NULL),
+                                         RIFQ_INT (c->is_guardian),
+                                         RIFQ_TEXT (c->notes && *c->notes ? c->notes : NULL)),
+                            error))
         return FALSE;
-      rifq_statement_bind_int64 (stmt, 1, rifq_beneficiary_get_id (beneficiary));
-      rifq_statement_bind_int64 (stmt, 2, i);
-      rifq_statement_bind_text (stmt, 3, c->name);
-      rifq_statement_bind_text (stmt, 4, c->relation);
-      rifq_statement_bind_text (stmt, 5, c->mobile && *c->mobile ? c->mobile : NULL);
-      rifq_statement_bind_int64 (stmt, 6, c->is_guardian);
-      rifq_statement_bind_text (stmt, 7, c->notes && *c->notes ? c->notes : NULL);
-      if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-        return rifq_db_fail (db, error);
     }
   return TRUE;
 }
@@ -430,7 +410,8 @@ write_records_cb (RifqDb      *db,
       g_autoptr(JsonNode) after = NULL;
       g_autoptr(GError) refused = NULL;
       g_autofree char *name_norm = NULL;
-      RifqStatement *stmt;
+      RifqValue values[RIFQ_N_FIELDS + 4];
+      guint n_values;
 
       if (job->update)
         {
@@ -467,22 +448,21 @@ write_records_cb (RifqDb      *db,
       rifq_beneficiary_set_timestamps (b, saved ? rifq_beneficiary_get_created_at (saved) : stamp, stamp);
       name_norm = rifq_beneficiary_dup_name_norm (b);
 
-      stmt = rifq_db_prepare (db, job->update ? SQL_UPDATE : SQL_INSERT, error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_record (stmt, b, name_norm);
+      n_values = record_values (values, b, name_norm);
       if (job->update)
-        rifq_statement_bind_int64 (stmt, RIFQ_N_FIELDS + 4, rifq_beneficiary_get_id (b));
-      if (!job->update)
         {
-          gint64 id = rifq_db_insert (db, stmt, error);
+          values[n_values++] = RIFQ_INT (rifq_beneficiary_get_id (b));
+          if (!rifq_db_execute (db, SQL_UPDATE, values, n_values, error))
+            return FALSE;
+        }
+      else
+        {
+          gint64 id = rifq_db_execute_insert (db, SQL_INSERT, values, n_values, error);
 
           if (id == 0)
             return FALSE;
           rifq_beneficiary_set_id (b, id);
         }
-      else if (!rifq_db_run (db, stmt, error))
-        return FALSE;
 
       if (!save_caregivers (db, b, error))
         return FALSE;
@@ -569,19 +549,12 @@ gint64
 rifq_beneficiary_store_count (RifqDb  *db,
                               GError **error)
 {
-  RifqStatement *stmt;
-  gint64 count = -1;
+  gint64 count;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), -1);
 
-  stmt = rifq_db_prepare (db, "SELECT count(*) FROM beneficiary", error);
-  if (stmt == NULL)
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM beneficiary", RIFQ_NO_PARAMS, &count, NULL, error))
     return -1;
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    count = rifq_statement_get_int64 (stmt, 0);
-  else
-    rifq_db_fail (db, error);
-  rifq_statement_reset (stmt);
   return count;
 }
 
@@ -630,11 +603,10 @@ rifq_beneficiary_store_list (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ? OFFSET ?", error);
+  stmt = rifq_db_query (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ? OFFSET ?",
+                        RIFQ_PARAMS (RIFQ_INT (limit), RIFQ_INT (offset)), error);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_int64 (stmt, 1, limit);
-  rifq_statement_bind_int64 (stmt, 2, offset);
   if (!collect_rows (db, stmt, rows, NULL, limit, error))
     return NULL;
   return g_steal_pointer (&rows);
@@ -653,13 +625,10 @@ rifq_beneficiary_store_list_after (RifqDb     *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (after_name_norm != NULL, NULL);
 
-  stmt = rifq_db_prepare (db, SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2)"
-                          " ORDER BY name_norm, id LIMIT ?3", error);
+  stmt = rifq_db_query (db, SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2) ORDER BY name_norm, id LIMIT ?3",
+                        RIFQ_PARAMS (RIFQ_TEXT (after_name_norm), RIFQ_INT (after_id), RIFQ_INT (limit)), error);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, after_name_norm);
-  rifq_statement_bind_int64 (stmt, 2, after_id);
-  rifq_statement_bind_int64 (stmt, 3, limit);
   if (!collect_rows (db, stmt, rows, NULL, limit, error))
     return NULL;
   return g_steal_pointer (&rows);
@@ -671,26 +640,17 @@ rifq_beneficiary_store_position (RifqDb          *db,
                                  GError         **error)
 {
   g_autofree char *name_norm = NULL;
-  RifqStatement *stmt;
-  gint64 position = -1;
+  gint64 position;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), -1);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), -1);
 
   name_norm = rifq_beneficiary_dup_name_norm (beneficiary);
-  stmt = rifq_db_prepare (db,
-                          "SELECT (SELECT count(*) FROM beneficiary WHERE name_norm < ?1)"
-                          " + (SELECT count(*) FROM beneficiary WHERE name_norm = ?1 AND id < ?2)",
-                          error);
-  if (stmt == NULL)
+  if (!rifq_db_query_int (db, "SELECT (SELECT count(*) FROM beneficiary WHERE name_norm < ?1)"
+                              " + (SELECT count(*) FROM beneficiary WHERE name_norm = ?1 AND id < ?2)",
+                          RIFQ_PARAMS (RIFQ_TEXT (name_norm), RIFQ_INT (rifq_beneficiary_get_id (beneficiary))),
+                          &position, NULL, error))
     return -1;
-  rifq_statement_bind_text (stmt, 1, name_norm);
-  rifq_statement_bind_int64 (stmt, 2, rifq_beneficiary_get_id (beneficiary));
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    position = rifq_statement_get_int64 (stmt, 0);
-  else
-    rifq_db_fail (db, error);
-  rifq_statement_reset (stmt);
   return position;
 }
 
@@ -717,13 +677,11 @@ search_prefix (RifqDb     *db,
                GError    **error)
 {
   g_autofree char *upper = prefix_upper_bound (prefix);
-  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
+  RifqStatement *stmt = rifq_db_query (db, sql, RIFQ_PARAMS (RIFQ_TEXT (prefix), RIFQ_TEXT (upper), RIFQ_INT (limit)),
+                                       error);
 
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, prefix);
-  rifq_statement_bind_text (stmt, 2, upper);
-  rifq_statement_bind_int64 (stmt, 3, limit);
   return collect_rows (db, stmt, into, seen, limit, error);
 }
 
@@ -737,14 +695,11 @@ search_fts (RifqDb     *db,
 {
   RifqStatement *stmt;
 
-  stmt = rifq_db_prepare (db,
-                          SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
-                          " WHERE beneficiary_fts MATCH ?1)"
-                          " ORDER BY name_norm LIMIT ?2", error);
+  stmt = rifq_db_query (db, SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
+                            " WHERE beneficiary_fts MATCH ?1) ORDER BY name_norm LIMIT ?2",
+                        RIFQ_PARAMS (RIFQ_TEXT (match), RIFQ_INT (limit + g_hash_table_size (seen))), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, match);
-  rifq_statement_bind_int64 (stmt, 2, limit + g_hash_table_size (seen));
   return collect_rows (db, stmt, into, seen, limit, error);
 }
 

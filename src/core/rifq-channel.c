@@ -50,11 +50,7 @@ rifq_policy_item_list (RifqDb     *db,
                        const char *sql,
                        GError    **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  return rifq_db_collect (db, stmt, row_to_item, (GDestroyNotify) rifq_policy_item_free, error);
+  return rifq_db_query_all (db, sql, RIFQ_NO_PARAMS, row_to_item, (GDestroyNotify) rifq_policy_item_free, error);
 }
 
 GPtrArray *
@@ -77,16 +73,11 @@ gboolean
 rifq_channel_exists (RifqDb     *db,
                      const char *code)
 {
-  RifqStatement *stmt;
+  gint64 one;
   gboolean found;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  stmt = rifq_db_prepare (db, "SELECT 1 FROM channel WHERE code = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, code);
-  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT 1 FROM channel WHERE code = ?", RIFQ_PARAMS (RIFQ_TEXT (code)), &one, &found, NULL);
   return found;
 }

@@ -44,18 +44,13 @@ rifq_request_store_checklist (RifqDb     *db,
                               const char *kind,
                               GError    **error)
 {
-  RifqStatement *stmt;
-
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT t.code, t.label_ar, t.label_en, t.has_expiry, 1 FROM document_type t"
-                              " JOIN support_kind_document k ON k.document_type = t.code"
-                              " WHERE k.kind = ? ORDER BY t.position", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_text (stmt, 1, kind);
-  return rifq_db_collect (db, stmt, (RifqDbRowFunc) document_from_type_row, (GDestroyNotify) rifq_document_free,
-                          error);
+  return rifq_db_query_all (db, "SELECT t.code, t.label_ar, t.label_en, t.has_expiry, 1 FROM document_type t"
+                                " JOIN support_kind_document k ON k.document_type = t.code"
+                                " WHERE k.kind = ? ORDER BY t.position",
+                            RIFQ_PARAMS (RIFQ_TEXT (kind)), (RifqDbRowFunc) document_from_type_row,
+                            (GDestroyNotify) rifq_document_free, error);
 }
 
 /* The scans' descriptions, not their bytes: those are read when shown. */
@@ -67,13 +62,13 @@ load_scans (RifqDb      *db,
   RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_prepare (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
-                              " JOIN document d ON d.id = s.document_id"
-                              " JOIN attachment a ON a.sha256 = s.sha256"
-                              " WHERE d.request_id = ? ORDER BY s.document_id, s.position", error);
+  stmt = rifq_db_query (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
+                            " JOIN document d ON d.id = s.document_id"
+                            " JOIN attachment a ON a.sha256 = s.sha256"
+                            " WHERE d.request_id = ? ORDER BY s.document_id, s.position",
+                        RIFQ_PARAMS (RIFQ_INT (r->id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       gint64 document_id = rifq_statement_get_int64 (stmt, 0);
@@ -114,19 +109,18 @@ rifq_document_store_load (RifqDb       *db,
   int rc;
 
   /* The kind's checklist, then any other document entered, each once. */
-  stmt = rifq_db_prepare (db,
-                          "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
-                          " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = ?2 AND k.document_type = t.code),"
-                          " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by, d.verified_at"
-                          " FROM document_type t"
-                          " LEFT JOIN document d ON d.type = t.code AND d.request_id = ?1"
-                          " WHERE d.id IS NOT NULL OR EXISTS (SELECT 1 FROM support_kind_document k"
-                          "  WHERE k.kind = ?2 AND k.document_type = t.code)"
-                          " ORDER BY t.position", error);
+  stmt = rifq_db_query (db,
+                        "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
+                        " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = ?2 AND k.document_type = t.code),"
+                        " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by, d.verified_at"
+                        " FROM document_type t"
+                        " LEFT JOIN document d ON d.type = t.code AND d.request_id = ?1"
+                        " WHERE d.id IS NOT NULL OR EXISTS (SELECT 1 FROM support_kind_document k"
+                        "  WHERE k.kind = ?2 AND k.document_type = t.code)"
+                        " ORDER BY t.position",
+                        RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_TEXT (r->kind)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
-  rifq_statement_bind_text (stmt, 2, r->kind);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqDocument *doc = document_from_type_row (stmt);
@@ -164,13 +158,12 @@ static char *
 document_type_label (RifqDb     *db,
                      const char *type)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en, has_expiry FROM document_type"
-                                            " WHERE code = ?", NULL);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT label_ar, label_en, has_expiry FROM document_type WHERE code = ?",
+                                        RIFQ_PARAMS (RIFQ_TEXT (type)), NULL);
   char *label = NULL;
 
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, type);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     label = rifq_statement_dup_text (stmt, rifq_locale_is_arabic () ? 0 : 1);
   rifq_statement_reset (stmt);
@@ -181,16 +174,12 @@ static gboolean
 document_type_has_expiry (RifqDb     *db,
                           const char *type)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT has_expiry FROM document_type WHERE code = ?", NULL);
-  gboolean has = FALSE;
+  gint64 has;
 
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, type);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    has = rifq_statement_get_int (stmt, 0);
-  rifq_statement_reset (stmt);
-  return has;
+  /* No such type, or a failure, has none. */
+  rifq_db_query_int (db, "SELECT has_expiry FROM document_type WHERE code = ?", RIFQ_PARAMS (RIFQ_TEXT (type)), &has,
+                     NULL, NULL);
+  return has != 0;
 }
 
 static JsonNode *
@@ -233,7 +222,6 @@ save_document_cb (RifqDb      *db,
   const RifqDocument *saved;
   RifqDocument after = { 0 };
   gboolean has_expiry;
-  RifqStatement *stmt;
 
   r = rifq_request_store_get (db, job->request_id, error);
   if (r == NULL || !_rifq_request_store_check_editable (db, r, error))
@@ -296,28 +284,20 @@ save_document_cb (RifqDb      *db,
   after.expires_on = expires;
   after.matched = in->matched;
 
-  stmt = rifq_db_prepare (db,
-                          "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
-                          " verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                          " CASE WHEN ?6 THEN ?7 END, CASE WHEN ?6 THEN ?8 END)"
-                          " ON CONFLICT (request_id, type) DO UPDATE SET number = ?3, issued_on = ?4,"
-                          " expires_on = ?5, matched = ?6,"
-                          " verified_by = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
-                          "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?7 WHEN ?6 THEN verified_by END,"
-                          " verified_at = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
-                          "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?8 WHEN ?6 THEN verified_at END",
-                          error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
-  rifq_statement_bind_text (stmt, 2, in->type);
-  rifq_statement_bind_text (stmt, 3, number);
-  rifq_statement_bind_text (stmt, 4, issued);
-  rifq_statement_bind_text (stmt, 5, expires);
-  rifq_statement_bind_int64 (stmt, 6, in->matched ? 1 : 0);
-  rifq_statement_bind_text (stmt, 7, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 8, stamp);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db,
+                        "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
+                        " verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                        " CASE WHEN ?6 THEN ?7 END, CASE WHEN ?6 THEN ?8 END)"
+                        " ON CONFLICT (request_id, type) DO UPDATE SET number = ?3, issued_on = ?4,"
+                        " expires_on = ?5, matched = ?6,"
+                        " verified_by = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
+                        "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?7 WHEN ?6 THEN verified_by END,"
+                        " verified_at = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
+                        "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?8 WHEN ?6 THEN verified_at END",
+                        RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_TEXT (in->type), RIFQ_TEXT (number), RIFQ_TEXT (issued),
+                                     RIFQ_TEXT (expires), RIFQ_INT (in->matched ? 1 : 0),
+                                     RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp)),
+                        error))
     return FALSE;
 
   rifq_db_write_audit_take (write, "document", "request", r->id,
@@ -380,7 +360,6 @@ attach_cb (RifqDb      *db,
   g_autofree char *label = NULL;
   const RifqDocument *doc;
   const char *mime = rifq_content_sniff (job->data, allowed_mime_types);
-  RifqStatement *stmt;
   gsize size;
   gconstpointer bytes = g_bytes_get_data (job->data, &size);
 
@@ -404,31 +383,21 @@ attach_cb (RifqDb      *db,
     }
 
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, job->data);
-  stmt = rifq_db_prepare (db, "INSERT INTO attachment (sha256, mime, size, data, created_at)"
-                              " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, sha);
-  rifq_statement_bind_text (stmt, 2, mime);
-  rifq_statement_bind_int64 (stmt, 3, (gint64) size);
-  rifq_statement_bind_blob (stmt, 4, bytes, size);
-  rifq_statement_bind_text (stmt, 5, stamp);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "INSERT INTO attachment (sha256, mime, size, data, created_at)"
+                            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                        RIFQ_PARAMS (RIFQ_TEXT (sha), RIFQ_TEXT (mime), RIFQ_INT (size), RIFQ_BYTES (bytes, size),
+                                     RIFQ_TEXT (stamp)),
+                        error))
     return FALSE;
 
   /* The same scan twice on one document is kept once. */
-  stmt = rifq_db_prepare (db, "INSERT INTO document_scan (document_id, position, sha256, name, attached_by,"
-                              " attached_at) VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM"
-                              " document_scan WHERE document_id = ?1), ?2, ?3, ?4, ?5)"
-                              " ON CONFLICT (document_id, sha256) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, doc->id);
-  rifq_statement_bind_text (stmt, 2, sha);
-  rifq_statement_bind_text (stmt, 3, job->filename);
-  rifq_statement_bind_text (stmt, 4, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 5, stamp);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "INSERT INTO document_scan (document_id, position, sha256, name, attached_by,"
+                            " attached_at) VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM"
+                            " document_scan WHERE document_id = ?1), ?2, ?3, ?4, ?5)"
+                            " ON CONFLICT (document_id, sha256) DO NOTHING",
+                        RIFQ_PARAMS (RIFQ_INT (doc->id), RIFQ_TEXT (sha), RIFQ_TEXT (job->filename),
+                                     RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp)),
+                        error))
     return FALSE;
 
   rifq_db_write_audit_take (write, "attach", "request", r->id, NULL,
@@ -523,10 +492,10 @@ rifq_request_store_read_attachment (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT data, mime FROM attachment WHERE sha256 = ?", error);
+  stmt = rifq_db_query (db, "SELECT data, mime FROM attachment WHERE sha256 = ?", RIFQ_PARAMS (RIFQ_TEXT (sha256)),
+                        error);
   if (stmt == NULL)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, sha256);
   rc = rifq_statement_step (stmt);
   if (rc == RIFQ_STEP_ROW)
     {

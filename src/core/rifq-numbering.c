@@ -274,8 +274,7 @@ rifq_numbering_next (RifqDb        *db,
                      GError       **error)
 {
   g_autoptr(RifqNumberFormat) format = NULL;
-  RifqStatement *stmt;
-  gint64 sequence = -1;
+  gint64 sequence;
   int year;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -287,20 +286,12 @@ rifq_numbering_next (RifqDb        *db,
 
   /* Numbers start again each Hijri year only when the year is part of them. */
   year = format->has_year ? hijri_year : 0;
-  stmt = rifq_db_prepare (db, "INSERT INTO sequence (name, year, last) VALUES (?1, ?2, 1)"
-                              " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last", error);
-  if (stmt == NULL)
+  /* The first number of a sequence is 1: 0 is the failure, with error set. */
+  sequence = rifq_db_execute_insert (db, "INSERT INTO sequence (name, year, last) VALUES (?1, ?2, 1)"
+                                         " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last",
+                                     RIFQ_PARAMS (RIFQ_TEXT (registers[reg].sequence), RIFQ_INT (year)), error);
+  if (sequence <= 0)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, registers[reg].sequence);
-  rifq_statement_bind_int64 (stmt, 2, year);
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    sequence = rifq_statement_get_int64 (stmt, 0);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE || sequence < 0)
-    {
-      rifq_statement_reset (stmt);
-      rifq_db_fail (db, error);
-      return NULL;
-    }
 
   if (out_sequence_year != NULL)
     *out_sequence_year = year;
@@ -315,20 +306,14 @@ rifq_numbering_keep_above (RifqDb        *db,
                            const char    *number,
                            GError       **error)
 {
-  RifqStatement *stmt;
-
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (reg < G_N_ELEMENTS (registers), FALSE);
 
   if (number == NULL)
     return TRUE;
-  stmt = rifq_db_prepare (db, "UPDATE sequence SET last = max (last, CAST (?1 AS INTEGER))"
-                              " WHERE name = ?2 AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, number);
-  rifq_statement_bind_text (stmt, 2, registers[reg].sequence);
-  return rifq_db_run (db, stmt, error);
+  return rifq_db_execute (db, "UPDATE sequence SET last = max (last, CAST (?1 AS INTEGER))"
+                              " WHERE name = ?2 AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'",
+                          RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_TEXT (registers[reg].sequence)), error);
 }
 
 gboolean

@@ -84,12 +84,12 @@ rifq_request_store_kind_label (RifqDb     *db,
                                const char *kind)
 {
   /* Interned: kinds are few and their labels live as long as the program. */
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT label_ar, label_en FROM support_kind WHERE code = ?", NULL);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT label_ar, label_en FROM support_kind WHERE code = ?",
+                                        RIFQ_PARAMS (RIFQ_TEXT (kind)), NULL);
   const char *label = kind;
 
   if (stmt == NULL)
     return kind;
-  rifq_statement_bind_text (stmt, 1, kind);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     label = g_intern_string (rifq_statement_get_text (stmt, rifq_locale_is_arabic () ? 0 : 1));
   rifq_statement_reset (stmt);
@@ -100,14 +100,11 @@ static gboolean
 kind_exists (RifqDb     *db,
              const char *kind)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT 1 FROM support_kind WHERE code = ? AND active = 1", NULL);
+  gint64 one;
   gboolean found;
 
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, kind);
-  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
-  rifq_statement_reset (stmt);
+  rifq_db_query_int (db, "SELECT 1 FROM support_kind WHERE code = ? AND active = 1", RIFQ_PARAMS (RIFQ_TEXT (kind)),
+                     &one, &found, NULL);
   return found;
 }
 
@@ -141,13 +138,15 @@ row_to_request (RifqStatement *stmt)
   return r;
 }
 
-/* Every row of a statement selecting RIFQ_REQUEST_COLUMNS, as requests; resets the statement. */
+/* Every row of a query selecting RIFQ_REQUEST_COLUMNS, as requests. */
 static GPtrArray *
-collect_requests (RifqDb         *db,
-                  RifqStatement  *stmt,
-                  GError        **error)
+query_requests (RifqDb           *db,
+                const char       *sql,
+                const RifqValue  *params,
+                guint             n_params,
+                GError          **error)
 {
-  return rifq_db_collect (db, stmt, (RifqDbRowFunc) row_to_request, g_object_unref, error);
+  return rifq_db_query_all (db, sql, params, n_params, (RifqDbRowFunc) row_to_request, g_object_unref, error);
 }
 
 static gboolean
@@ -158,12 +157,11 @@ load_referrals (RifqDb      *db,
   RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_prepare (db, "SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at,"
-                              " visit_on, visit_findings, visit_household, visit_recommendation"
-                              " FROM referral WHERE request_id = ? ORDER BY id", error);
+  stmt = rifq_db_query (db, "SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at,"
+                            " visit_on, visit_findings, visit_household, visit_recommendation"
+                            " FROM referral WHERE request_id = ? ORDER BY id", RIFQ_PARAMS (RIFQ_INT (r->id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqReferral *ref = g_new0 (RifqReferral, 1);
@@ -190,12 +188,11 @@ load_services (RifqDb      *db,
   RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_prepare (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
-                              " notes, recorded_at, override_reason, override_by FROM service WHERE request_id = ?"
-                              " ORDER BY id", error);
+  stmt = rifq_db_query (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
+                            " notes, recorded_at, override_reason, override_by FROM service WHERE request_id = ?"
+                            " ORDER BY id", RIFQ_PARAMS (RIFQ_INT (r->id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqService *s = g_new0 (RifqService, 1);
@@ -227,16 +224,8 @@ load_request (RifqDb      *db,
   g_autofree char *sql = g_strconcat (RIFQ_REQUEST_COLUMNS, " WHERE ", where, NULL);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(RifqRequest) r = NULL;
-  RifqStatement *stmt;
 
-  stmt = rifq_db_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  if (text_key != NULL)
-    rifq_statement_bind_text (stmt, 1, text_key);
-  else
-    rifq_statement_bind_int64 (stmt, 1, int_key);
-  found = collect_requests (db, stmt, error);
+  found = query_requests (db, sql, RIFQ_PARAMS (text_key != NULL ? RIFQ_TEXT (text_key) : RIFQ_INT (int_key)), error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -273,23 +262,18 @@ find_by_number (RifqDb      *db,
                 GError     **error)
 {
   g_autofree char *padded = NULL;
-  RifqStatement *stmt;
-  gint64 sequence;
-  int year;
+  gint64 sequence = 0;
+  int year = 0;
+  gboolean is_short = rifq_numbering_parse_short (latin, &year, &sequence);
 
-  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.number = ?1 OR (r.seq_year = ?2 AND r.seq = ?3)"
-                              " OR (r.seq IS NULL AND r.number = ?4) ORDER BY r.number = ?1 DESC, r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_text (stmt, 1, latin);
-  if (rifq_numbering_parse_short (latin, &year, &sequence))
-    {
-      padded = rifq_numbering_write (db, RIFQ_REGISTER_REQUEST, year, sequence);
-      rifq_statement_bind_int64 (stmt, 2, year);
-      rifq_statement_bind_int64 (stmt, 3, sequence);
-      rifq_statement_bind_text (stmt, 4, padded);
-    }
-  return collect_requests (db, stmt, error);
+  /* Not short: only the number itself, the other parameters NULL. */
+  if (is_short)
+    padded = rifq_numbering_write (db, RIFQ_REGISTER_REQUEST, year, sequence);
+  return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.number = ?1 OR (r.seq_year = ?2 AND r.seq = ?3)"
+                             " OR (r.seq IS NULL AND r.number = ?4) ORDER BY r.number = ?1 DESC, r.id",
+                         RIFQ_PARAMS (RIFQ_TEXT (latin), RIFQ_INT_IF (is_short, year), RIFQ_INT_IF (is_short, sequence),
+                                      RIFQ_TEXT (padded)),
+                         error);
 }
 
 RifqRequest *
@@ -386,14 +370,10 @@ set_state (RifqDb           *db,
            const char       *stamp,
            GError          **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "UPDATE request SET state = ?, updated_at = ? WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, rifq_request_state_code (state));
-  rifq_statement_bind_text (stmt, 2, stamp);
-  rifq_statement_bind_int64 (stmt, 3, request_id);
-  return rifq_db_run (db, stmt, error);
+  return rifq_db_execute (db, "UPDATE request SET state = ?, updated_at = ? WHERE id = ?",
+                          RIFQ_PARAMS (RIFQ_TEXT (rifq_request_state_code (state)), RIFQ_TEXT (stamp),
+                                       RIFQ_INT (request_id)),
+                          error);
 }
 
 static gboolean
@@ -408,8 +388,8 @@ create_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *number = NULL;
+  g_autofree char *description = NULL;
   RifqHijriDate hijri;
-  RifqStatement *stmt;
   gint64 seq;
   gint64 id;
   int seq_year;
@@ -436,42 +416,27 @@ create_cb (RifqDb      *db,
   if (number == NULL)
     return FALSE;
 
-  stmt = rifq_db_prepare (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
-                              " amount, state, received_by, received_at, updated_at, seq_year, seq)"
-                              " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, number);
-  rifq_statement_bind_int64 (stmt, 2, draft->beneficiary_id);
-  rifq_statement_bind_text (stmt, 3, draft->kind);
-  rifq_statement_bind_text (stmt, 4, draft->channel);
-  {
-    g_autofree char *description = g_strstrip (g_strdup (draft->description));
-
-    rifq_statement_bind_text (stmt, 5, description);
-  }
-  if (draft->amount >= 0)
-    rifq_statement_bind_int64 (stmt, 6, draft->amount);
-  rifq_statement_bind_text (stmt, 7, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 8, stamp);
-  rifq_statement_bind_text (stmt, 9, stamp);
-  rifq_statement_bind_int64 (stmt, 10, seq_year);
-  rifq_statement_bind_int64 (stmt, 11, seq);
-  id = rifq_db_insert (db, stmt, error);
+  description = g_strstrip (g_strdup (draft->description));
+  id = rifq_db_execute_insert (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
+                                   " amount, state, received_by, received_at, updated_at, seq_year, seq)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id",
+                               RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_INT (draft->beneficiary_id),
+                                            RIFQ_TEXT (draft->kind), RIFQ_TEXT (draft->channel), RIFQ_TEXT (description),
+                                            RIFQ_INT_IF (draft->amount >= 0, draft->amount),
+                                            RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp), RIFQ_TEXT (stamp),
+                                            RIFQ_INT (seq_year), RIFQ_INT (seq)),
+                               error);
   if (id == 0)
     return FALSE;
 
   /* The contact that brought the request, on its channel. */
-  stmt = rifq_db_prepare (db, "INSERT INTO interaction (beneficiary_id, channel, direction, kind, summary,"
-                              " handled_by, at) VALUES (?, ?, 'incoming', 'request', ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, draft->beneficiary_id);
-  rifq_statement_bind_text (stmt, 2, draft->channel);
-  rifq_statement_bind_text (stmt, 3, rifq_text_is_blank (draft->contact_summary) ? draft->description : draft->contact_summary);
-  rifq_statement_bind_text (stmt, 4, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 5, stamp);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "INSERT INTO interaction (beneficiary_id, channel, direction, kind, summary,"
+                            " handled_by, at) VALUES (?, ?, 'incoming', 'request', ?, ?, ?)",
+                        RIFQ_PARAMS (RIFQ_INT (draft->beneficiary_id), RIFQ_TEXT (draft->channel),
+                                     RIFQ_TEXT (rifq_text_is_blank (draft->contact_summary) ? draft->description
+                                                                                           : draft->contact_summary),
+                                     RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp)),
+                        error))
     return FALSE;
 
   job->result = rifq_request_store_get (db, id, error);
@@ -622,7 +587,6 @@ sign_cb (RifqDb      *db,
   g_autofree char *stamp = _rifq_request_store_stamp_now ();
   g_autofree char *declaration = NULL;
   gboolean caregiver = g_strcmp0 (s->signer, "caregiver") == 0;
-  RifqStatement *stmt;
 
   r = rifq_request_store_get (db, job->request_id, error);
   if (r == NULL)
@@ -644,23 +608,15 @@ sign_cb (RifqDb      *db,
     return FALSE;
 
   declaration = rifq_request_store_declaration (db);
-  stmt = rifq_db_prepare (db, "UPDATE request SET declaration = ?, signature_json = ?, signer = ?,"
-                              " signer_name = ?, signer_relation = ?, sign_mark = ?, officer_name = ?,"
-                              " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, declaration);
-  rifq_statement_bind_text (stmt, 2, s->signature_json);
-  rifq_statement_bind_text (stmt, 3, s->signer);
-  rifq_statement_bind_text (stmt, 4, caregiver ? s->signer_name : NULL);
-  rifq_statement_bind_text (stmt, 5, caregiver ? s->signer_relation : NULL);
-  rifq_statement_bind_text (stmt, 6, s->sign_mark);
-  rifq_statement_bind_text (stmt, 7, s->officer_name);
-  rifq_statement_bind_text (stmt, 8, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 9, stamp);
-  rifq_statement_bind_text (stmt, 10, stamp);
-  rifq_statement_bind_int64 (stmt, 11, r->id);
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "UPDATE request SET declaration = ?, signature_json = ?, signer = ?,"
+                            " signer_name = ?, signer_relation = ?, sign_mark = ?, officer_name = ?,"
+                            " signed_by = ?, signed_at = ?, updated_at = ? WHERE id = ?",
+                        RIFQ_PARAMS (RIFQ_TEXT (declaration), RIFQ_TEXT (s->signature_json), RIFQ_TEXT (s->signer),
+                                     RIFQ_TEXT (caregiver ? s->signer_name : NULL),
+                                     RIFQ_TEXT (caregiver ? s->signer_relation : NULL), RIFQ_TEXT (s->sign_mark),
+                                     RIFQ_TEXT (s->officer_name), RIFQ_TEXT (rifq_db_get_actor (db)),
+                                     RIFQ_TEXT (stamp), RIFQ_TEXT (stamp), RIFQ_INT (r->id)),
+                        error))
     return FALSE;
 
   {
@@ -693,25 +649,6 @@ rifq_request_store_sign (RifqDb            *db,
 
 /* Steps of the transition table */
 
-/* Runs an UPDATE of the row id: the n_texts texts bind ?1, ?2…, the id the parameter after them. */
-static gboolean
-update_row (RifqDb              *db,
-            const char          *sql,
-            const char * const  *texts,
-            guint                n_texts,
-            gint64               id,
-            GError             **error)
-{
-  RifqStatement *stmt = rifq_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_texts; i++)
-    rifq_statement_bind_text (stmt, (int) i + 1, texts[i]);
-  rifq_statement_bind_int64 (stmt, (int) n_texts + 1, id);
-  return rifq_db_run (db, stmt, error);
-}
-
 static gboolean
 do_answer (RifqDb                *db,
            const RifqRequest     *r,
@@ -723,7 +660,6 @@ do_answer (RifqDb                *db,
   g_autofree char *today = rifq_db_dup_today (db);
   gboolean visited = !rifq_text_is_blank (d->visit_on) || !rifq_text_is_blank (d->visit_findings)
                      || !rifq_text_is_blank (d->visit_household) || !rifq_text_is_blank (d->visit_recommendation);
-  RifqStatement *stmt;
 
   if (visited)
     {
@@ -742,21 +678,15 @@ do_answer (RifqDb                *db,
           return FALSE;
         }
     }
-  stmt = rifq_db_prepare (db, "UPDATE referral SET answer = ?, answered_by = ?, answered_at = ?,"
+  return rifq_db_execute (db, "UPDATE referral SET answer = ?, answered_by = ?, answered_at = ?,"
                               " visit_on = ?, visit_findings = ?, visit_household = ?, visit_recommendation = ?"
                               " WHERE id = (SELECT max (id) FROM referral WHERE request_id = ? AND answer IS NULL)",
+                          RIFQ_PARAMS (RIFQ_TEXT (d->text), RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp),
+                                       RIFQ_TEXT (visit_on), RIFQ_TEXT (visited ? d->visit_findings : NULL),
+                                       RIFQ_TEXT (visited && !rifq_text_is_blank (d->visit_household)
+                                                  ? d->visit_household : NULL),
+                                       RIFQ_TEXT (visited ? d->visit_recommendation : NULL), RIFQ_INT (r->id)),
                           error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, d->text);
-  rifq_statement_bind_text (stmt, 2, rifq_db_get_actor (db));
-  rifq_statement_bind_text (stmt, 3, stamp);
-  rifq_statement_bind_text (stmt, 4, visit_on);
-  rifq_statement_bind_text (stmt, 5, visited ? d->visit_findings : NULL);
-  rifq_statement_bind_text (stmt, 6, visited && !rifq_text_is_blank (d->visit_household) ? d->visit_household : NULL);
-  rifq_statement_bind_text (stmt, 7, visited ? d->visit_recommendation : NULL);
-  rifq_statement_bind_int64 (stmt, 8, r->id);
-  return rifq_db_run (db, stmt, error);
 }
 
 static gboolean
@@ -768,7 +698,6 @@ do_submit (RifqDb            *db,
   g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *due = NULL;
   g_autofree char *snapshot = NULL;
-  RifqStatement *stmt;
 
   if (r->signed_at == NULL)
     {
@@ -780,16 +709,11 @@ do_submit (RifqDb            *db,
 
   due = rifq_request_store_expected_reply (db, today);
   snapshot = rifq_document_store_validity_snapshot (r, today);
-  stmt = rifq_db_prepare (db, "UPDATE request SET validity_json = ?, submitted_on = ?, submitted_at = ?,"
-                              " due_on = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_text (stmt, 1, snapshot);
-  rifq_statement_bind_text (stmt, 2, today);
-  rifq_statement_bind_text (stmt, 3, stamp);
-  rifq_statement_bind_text (stmt, 4, due);
-  rifq_statement_bind_int64 (stmt, 5, r->id);
-  return rifq_db_run (db, stmt, error);
+  return rifq_db_execute (db, "UPDATE request SET validity_json = ?, submitted_on = ?, submitted_at = ?,"
+                              " due_on = ? WHERE id = ?",
+                          RIFQ_PARAMS (RIFQ_TEXT (snapshot), RIFQ_TEXT (today), RIFQ_TEXT (stamp), RIFQ_TEXT (due),
+                                       RIFQ_INT (r->id)),
+                          error);
 }
 
 static gboolean
@@ -811,18 +735,18 @@ do_register (RifqDb            *db,
       file_number = rifq_numbering_next (db, RIFQ_REGISTER_FILE, 0, NULL, NULL, error);
       if (file_number == NULL)
         return FALSE;
-      stmt = rifq_db_prepare (db, "SELECT 1 FROM beneficiary WHERE file_number = ?", error);
+      stmt = rifq_db_query (db, "SELECT 1 FROM beneficiary WHERE file_number = ?",
+                            RIFQ_PARAMS (RIFQ_TEXT (file_number)), error);
       if (stmt == NULL)
         return FALSE;
-      rifq_statement_bind_text (stmt, 1, file_number);
       taken = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
       rifq_statement_reset (stmt);
       if (taken)
         g_clear_pointer (&file_number, g_free);
     }
 
-  if (!update_row (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2 WHERE id = ?3",
-                   (const char *[]) { file_number, stamp }, 2, r->beneficiary_id, error))
+  if (!rifq_db_execute (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2 WHERE id = ?3",
+                        RIFQ_PARAMS (RIFQ_TEXT (file_number), RIFQ_TEXT (stamp), RIFQ_INT (r->beneficiary_id)), error))
     return FALSE;
   {
     /* The beneficiary as registered, whole: their trail ends where their record stands. */
@@ -833,7 +757,8 @@ do_register (RifqDb            *db,
     rifq_db_write_audit_take (write, "register", "beneficiary", r->beneficiary_id, NULL,
                               rifq_beneficiary_to_json (registered), r->number);
   }
-  return update_row (db, "UPDATE request SET registered_at = ?1 WHERE id = ?2", &stamp, 1, r->id, error);
+  return rifq_db_execute (db, "UPDATE request SET registered_at = ?1 WHERE id = ?2",
+                          RIFQ_PARAMS (RIFQ_TEXT (stamp), RIFQ_INT (r->id)), error);
 }
 
 gboolean
@@ -853,11 +778,10 @@ rifq_request_store_approval (RifqDb       *db,
   r = rifq_request_store_get (db, request_id, error);
   if (r == NULL)
     return FALSE;
-  stmt = rifq_db_prepare (db, "SELECT amount, quantity FROM decision WHERE request_id = ? AND decision = 'accept'"
-                              " ORDER BY id DESC LIMIT 1", error);
+  stmt = rifq_db_query (db, "SELECT amount, quantity FROM decision WHERE request_id = ? AND decision = 'accept'"
+                            " ORDER BY id DESC LIMIT 1", RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       decided = TRUE;
@@ -880,10 +804,10 @@ rifq_request_store_approval (RifqDb       *db,
   out->amount_delivered = 0;
   out->quantity_delivered = 0;
 
-  stmt = rifq_db_prepare (db, "SELECT total (amount), total (quantity) FROM service WHERE request_id = ?", error);
+  stmt = rifq_db_query (db, "SELECT total (amount), total (quantity) FROM service WHERE request_id = ?",
+                        RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   if (stmt == NULL)
     return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, request_id);
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       out->amount_delivered = rifq_statement_get_int64 (stmt, 0);
@@ -943,7 +867,6 @@ do_serve (RifqDb            *db,
   g_autoptr(GError) beyond = NULL;
   const char *override = NULL;
   const char *kind;
-  RifqStatement *stmt;
   RifqApproval approval;
 
   if (s == NULL)
@@ -1004,28 +927,16 @@ do_serve (RifqDb            *db,
       override = s->override_reason;
     }
 
-  stmt = rifq_db_prepare (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
-                              " delivered_by, place, notes, recorded_at, override_reason, override_by)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  rifq_statement_bind_int64 (stmt, 1, r->id);
-  rifq_statement_bind_text (stmt, 2, kind);
-  if (s->quantity > 0)
-    rifq_statement_bind_int64 (stmt, 3, s->quantity);
-  if (s->amount > 0)
-    rifq_statement_bind_int64 (stmt, 4, s->amount);
-  rifq_statement_bind_text (stmt, 5, delivered);
-  rifq_statement_bind_text (stmt, 6, s->delivered_by);
-  rifq_statement_bind_text (stmt, 7, s->place);
-  rifq_statement_bind_text (stmt, 8, rifq_text_is_blank (s->notes) ? NULL : s->notes);
-  rifq_statement_bind_text (stmt, 9, stamp);
-  if (override != NULL)
-    {
-      rifq_statement_bind_text (stmt, 10, override);
-      rifq_statement_bind_text (stmt, 11, rifq_db_get_actor (db));
-    }
-  if (!rifq_db_run (db, stmt, error))
+  if (!rifq_db_execute (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
+                            " delivered_by, place, notes, recorded_at, override_reason, override_by)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_TEXT (kind), RIFQ_INT_IF (s->quantity > 0, s->quantity),
+                                     RIFQ_INT_IF (s->amount > 0, s->amount), RIFQ_TEXT (delivered),
+                                     RIFQ_TEXT (s->delivered_by), RIFQ_TEXT (s->place),
+                                     RIFQ_TEXT (rifq_text_is_blank (s->notes) ? NULL : s->notes), RIFQ_TEXT (stamp),
+                                     RIFQ_TEXT (override),
+                                     RIFQ_TEXT (override != NULL ? rifq_db_get_actor (db) : NULL)),
+                        error))
     return FALSE;
   if (override != NULL)
     {
@@ -1179,17 +1090,10 @@ advance_cb (RifqDb      *db,
   switch (job->action)
     {
     case RIFQ_ACTION_REFER:
-      {
-        RifqStatement *stmt = rifq_db_prepare (db, "INSERT INTO referral (request_id, question, asked_by, asked_at)"
-                                                  " VALUES (?, ?, ?, ?)", error);
-        if (stmt == NULL)
-          return FALSE;
-        rifq_statement_bind_int64 (stmt, 1, r->id);
-        rifq_statement_bind_text (stmt, 2, text);
-        rifq_statement_bind_text (stmt, 3, rifq_db_get_actor (db));
-        rifq_statement_bind_text (stmt, 4, stamp);
-        ok = rifq_db_run (db, stmt, error);
-      }
+      ok = rifq_db_execute (db, "INSERT INTO referral (request_id, question, asked_by, asked_at) VALUES (?, ?, ?, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_TEXT (text), RIFQ_TEXT (rifq_db_get_actor (db)),
+                                         RIFQ_TEXT (stamp)),
+                            error);
       break;
     case RIFQ_ACTION_ANSWER:
       ok = do_answer (db, r, d, stamp, error);
@@ -1200,10 +1104,10 @@ advance_cb (RifqDb      *db,
       break;
     case RIFQ_ACTION_REOPEN:
       /* What was signed may change: the signature is set aside and taken again. */
-      ok = update_row (db, "UPDATE request SET declaration = NULL, signature_json = NULL, signer = NULL,"
-                           " signer_name = NULL, signer_relation = NULL, sign_mark = NULL, officer_name = NULL,"
-                           " signed_by = NULL, signed_at = NULL WHERE id = ?1",
-                       NULL, 0, r->id, error);
+      ok = rifq_db_execute (db, "UPDATE request SET declaration = NULL, signature_json = NULL, signer = NULL,"
+                                " signer_name = NULL, signer_relation = NULL, sign_mark = NULL, officer_name = NULL,"
+                                " signed_by = NULL, signed_at = NULL WHERE id = ?1",
+                            RIFQ_PARAMS (RIFQ_INT (r->id)), error);
       break;
     case RIFQ_ACTION_SUBMIT:
       ok = do_submit (db, r, stamp, error);
@@ -1211,9 +1115,10 @@ advance_cb (RifqDb      *db,
     case RIFQ_ACTION_ACCEPT:
     case RIFQ_ACTION_REJECT:
     case RIFQ_ACTION_DEFER:
-      ok = update_row (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3 WHERE id = ?4",
-                       (const char *[]) { rifq_text_is_blank (text) ? NULL : text, rifq_db_get_actor (db), stamp },
-                       3, r->id, error);
+      ok = rifq_db_execute (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3 WHERE id = ?4",
+                            RIFQ_PARAMS (RIFQ_TEXT (rifq_text_is_blank (text) ? NULL : text),
+                                         RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp), RIFQ_INT (r->id)),
+                            error);
       break;
     case RIFQ_ACTION_REGISTER:
       ok = do_register (db, write, r, stamp, error);
@@ -1223,8 +1128,10 @@ advance_cb (RifqDb      *db,
       break;
     case RIFQ_ACTION_CLOSE:
     case RIFQ_ACTION_WITHDRAW:
-      ok = update_row (db, "UPDATE request SET closed_at = ?1, close_reason = ?2 WHERE id = ?3",
-                       (const char *[]) { stamp, rifq_text_is_blank (text) ? NULL : text }, 2, r->id, error);
+      ok = rifq_db_execute (db, "UPDATE request SET closed_at = ?1, close_reason = ?2 WHERE id = ?3",
+                            RIFQ_PARAMS (RIFQ_TEXT (stamp), RIFQ_TEXT (rifq_text_is_blank (text) ? NULL : text),
+                                         RIFQ_INT (r->id)),
+                            error);
       break;
     case RIFQ_ACTION_COLLECT:
     case RIFQ_ACTION_REVIEW:
@@ -1289,34 +1196,21 @@ rifq_request_store_list (RifqDb  *db,
                          guint    limit,
                          GError **error)
 {
-  RifqStatement *stmt;
+  int most = (int) MIN (limit, G_MAXINT);
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   if (beneficiary_id > 0)
-    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
-                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3", error);
-  else if (state >= 0)
-    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " WHERE r.state = ?1"
-                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?2", error);
-  else
-    stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " ORDER BY r.id DESC LIMIT ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  if (beneficiary_id > 0)
-    {
-      rifq_statement_bind_int64 (stmt, 1, beneficiary_id);
-      rifq_statement_bind_text (stmt, 2, state >= 0 ? rifq_request_state_code (state) : NULL);
-      rifq_statement_bind_int64 (stmt, 3, (int) MIN (limit, G_MAXINT));
-    }
-  else if (state >= 0)
-    {
-      rifq_statement_bind_text (stmt, 1, rifq_request_state_code (state));
-      rifq_statement_bind_int64 (stmt, 2, (int) MIN (limit, G_MAXINT));
-    }
-  else
-    rifq_statement_bind_int64 (stmt, 1, (int) MIN (limit, G_MAXINT));
-  return collect_requests (db, stmt, error);
+    return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
+                               " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3",
+                           RIFQ_PARAMS (RIFQ_INT (beneficiary_id),
+                                        RIFQ_TEXT (state >= 0 ? rifq_request_state_code (state) : NULL),
+                                        RIFQ_INT (most)),
+                           error);
+  if (state >= 0)
+    return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.state = ?1 ORDER BY r.received_at DESC, r.id DESC LIMIT ?2",
+                           RIFQ_PARAMS (RIFQ_TEXT (rifq_request_state_code (state)), RIFQ_INT (most)), error);
+  return query_requests (db, RIFQ_REQUEST_COLUMNS " ORDER BY r.id DESC LIMIT ?1", RIFQ_PARAMS (RIFQ_INT (most)), error);
 }
 
 GPtrArray *
@@ -1326,21 +1220,14 @@ rifq_request_store_list_before_committee (RifqDb     *db,
                                           const char *due_before,
                                           GError    **error)
 {
-  RifqStatement *stmt;
-
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS
-                              " WHERE r.state IN ('submitted', 'under_review')"
-                              " AND (?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR b.city = ?2)"
-                              " AND (?3 IS NULL OR r.due_on < ?3)"
-                              " ORDER BY r.submitted_on, r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  rifq_statement_bind_text (stmt, 1, kind);
-  rifq_statement_bind_text (stmt, 2, city);
-  rifq_statement_bind_text (stmt, 3, due_before);
-  return collect_requests (db, stmt, error);
+  return query_requests (db, RIFQ_REQUEST_COLUMNS
+                             " WHERE r.state IN ('submitted', 'under_review')"
+                             " AND (?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR b.city = ?2)"
+                             " AND (?3 IS NULL OR r.due_on < ?3)"
+                             " ORDER BY r.submitted_on, r.id",
+                         RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_TEXT (city), RIFQ_TEXT (due_before)), error);
 }
 
 GPtrArray *
@@ -1350,7 +1237,7 @@ rifq_request_store_list_open (RifqDb  *db,
 {
   g_autoptr(GString) sql = g_string_new (RIFQ_REQUEST_COLUMNS " WHERE r.state IN (");
   g_autoptr(GString) order = g_string_new (" ORDER BY r.updated_at DESC, CASE r.state");
-  RifqStatement *stmt;
+  RifqValue values[RIFQ_REQUEST_N_STATES + 1];
   int n = 0;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -1359,20 +1246,13 @@ rifq_request_store_list_open (RifqDb  *db,
   for (RifqRequestState state = 0; state < RIFQ_REQUEST_N_STATES; state++)
     if (rifq_request_state_is_open (state))
       {
-        n++;
+        values[n++] = RIFQ_TEXT (rifq_request_state_code (state));
         g_string_append_printf (sql, "%s?%d", n > 1 ? ", " : "", n);
         g_string_append_printf (order, " WHEN ?%d THEN %d", n, n);
       }
+  values[n] = RIFQ_INT ((int) MIN (limit, G_MAXINT));
   g_string_append_printf (sql, ")%s END, r.received_at DESC, r.id DESC LIMIT ?%d", order->str, n + 1);
-  stmt = rifq_db_prepare (db, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  n = 0;
-  for (RifqRequestState state = 0; state < RIFQ_REQUEST_N_STATES; state++)
-    if (rifq_request_state_is_open (state))
-      rifq_statement_bind_text (stmt, ++n, rifq_request_state_code (state));
-  rifq_statement_bind_int64 (stmt, n + 1, (int) MIN (limit, G_MAXINT));
-  return collect_requests (db, stmt, error);
+  return query_requests (db, sql->str, values, n + 1, error);
 }
 
 GPtrArray *
@@ -1419,15 +1299,11 @@ rifq_request_store_referral_queue (RifqDb  *db,
                                    GError **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, RIFQ_REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"
-                              " WHERE r.state = 'referred' ORDER BY f.asked_at, r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  list = collect_requests (db, stmt, error);
+  list = query_requests (db, RIFQ_REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"
+                             " WHERE r.state = 'referred' ORDER BY f.asked_at, r.id", RIFQ_NO_PARAMS, error);
   if (list == NULL)
     return NULL;
   for (guint i = 0; i < list->len; i++)
@@ -1440,15 +1316,9 @@ gint64
 rifq_request_store_count (RifqDb  *db,
                           GError **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT count(*) FROM request", error);
-  gint64 n = -1;
+  gint64 n;
 
-  if (stmt == NULL)
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM request", RIFQ_NO_PARAMS, &n, NULL, error))
     return -1;
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    n = rifq_statement_get_int64 (stmt, 0);
-  rifq_statement_reset (stmt);
-  if (n < 0)
-    rifq_db_fail (db, error);
   return n;
 }

@@ -75,7 +75,6 @@ save_cb (RifqDb      *db,
 {
   Job *job = user_data;
   g_autofree char *before = NULL;
-  RifqStatement *stmt;
 
   if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
     {
@@ -84,14 +83,10 @@ save_cb (RifqDb      *db,
       return FALSE;
     }
   before = rifq_db_get_setting (db, job->key);
-  stmt = rifq_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                              " ON CONFLICT (key) DO UPDATE SET value = ?2", error);
-  if (stmt == NULL)
+  if (!rifq_db_execute (db, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                            " ON CONFLICT (key) DO UPDATE SET value = ?2",
+                        RIFQ_PARAMS (RIFQ_TEXT (job->key), RIFQ_TEXT (job->value)), error))
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, job->key);
-  rifq_statement_bind_text (stmt, 2, job->value);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
   rifq_db_write_audit_take (write, "settings", "settings", 0, setting_json (job->key, before),
                             setting_json (job->key, job->value), NULL);
   return TRUE;

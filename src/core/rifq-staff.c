@@ -31,11 +31,10 @@ load_roles (RifqDb     *db,
   RifqStatement *stmt;
   RifqRole set = RIFQ_ROLE_NONE;
 
-  stmt = rifq_db_prepare (db, "SELECT r.role FROM staff_role r JOIN staff s USING (username)"
-                              " WHERE r.username = ? AND s.active = 1", NULL);
+  stmt = rifq_db_query (db, "SELECT r.role FROM staff_role r JOIN staff s USING (username)"
+                            " WHERE r.username = ? AND s.active = 1", RIFQ_PARAMS (RIFQ_TEXT (username)), NULL);
   if (stmt == NULL)
     return RIFQ_ROLE_NONE;
-  rifq_statement_bind_text (stmt, 1, username);
   while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       RifqRole role;
@@ -47,35 +46,33 @@ load_roles (RifqDb     *db,
   return set;
 }
 
+/* A member of staff from a row of username, full_name; without their roles. */
+static gpointer
+row_to_staff (RifqStatement *stmt)
+{
+  RifqStaff *staff = g_new0 (RifqStaff, 1);
+
+  staff->username = rifq_statement_dup_text (stmt, 0);
+  staff->full_name = rifq_statement_dup_text (stmt, 1);
+  return staff;
+}
+
 RifqStaff *
 rifq_staff_get (RifqDb     *db,
                 const char *username,
                 GError    **error)
 {
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(RifqStaff) staff = NULL;
-  RifqStatement *stmt;
-  int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT username, full_name FROM staff WHERE username = ? AND active = 1",
-                          error);
-  if (stmt == NULL)
+  found = rifq_db_query_all (db, "SELECT username, full_name FROM staff WHERE username = ? AND active = 1",
+                             RIFQ_PARAMS (RIFQ_TEXT (username)), row_to_staff, (GDestroyNotify) rifq_staff_free, error);
+  if (found == NULL)
     return NULL;
-  rifq_statement_bind_text (stmt, 1, username);
-  rc = rifq_statement_step (stmt);
-  if (rc == RIFQ_STEP_ROW)
-    {
-      staff = g_new0 (RifqStaff, 1);
-      staff->username = rifq_statement_dup_text (stmt, 0);
-      staff->full_name = rifq_statement_dup_text (stmt, 1);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
+  if (found->len > 0)
+    staff = g_ptr_array_steal_index (found, 0);
   if (staff == NULL)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
@@ -104,14 +101,11 @@ typedef struct
 static gint64
 count_staff (RifqDb *db)
 {
-  RifqStatement *stmt = rifq_db_prepare (db, "SELECT count(*) FROM staff", NULL);
-  gint64 n = -1;
+  gint64 n;
 
-  if (stmt == NULL)
+  /* The caller reports the failure. */
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM staff", RIFQ_NO_PARAMS, &n, NULL, NULL))
     return -1;
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    n = rifq_statement_get_int64 (stmt, 0);
-  rifq_statement_reset (stmt);
   return n;
 }
 
@@ -146,38 +140,20 @@ store_staff (RifqDb      *db,
   g_autoptr(RifqStaff) before = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  RifqStatement *stmt;
 
   before = rifq_staff_get (db, username, NULL);
-  stmt = rifq_db_prepare (db, "INSERT INTO staff (username, full_name, active, created_at)"
-                              " VALUES (?1, ?2, 1, ?3) ON CONFLICT (username) DO UPDATE"
-                              " SET full_name = ?2, active = 1", error);
-  if (stmt == NULL)
+  if (!rifq_db_execute (db, "INSERT INTO staff (username, full_name, active, created_at)"
+                            " VALUES (?1, ?2, 1, ?3) ON CONFLICT (username) DO UPDATE"
+                            " SET full_name = ?2, active = 1",
+                        RIFQ_PARAMS (RIFQ_TEXT (username), RIFQ_TEXT (full_name), RIFQ_TEXT (stamp)), error))
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, username);
-  rifq_statement_bind_text (stmt, 2, full_name);
-  rifq_statement_bind_text (stmt, 3, stamp);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-
-  stmt = rifq_db_prepare (db, "DELETE FROM staff_role WHERE username = ?", error);
-  if (stmt == NULL)
+  if (!rifq_db_execute (db, "DELETE FROM staff_role WHERE username = ?", RIFQ_PARAMS (RIFQ_TEXT (username)), error))
     return FALSE;
-  rifq_statement_bind_text (stmt, 1, username);
-  if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-
   for (guint i = 0; i < RIFQ_N_ROLES; i++)
-    if (roles & (1 << i))
-      {
-        stmt = rifq_db_prepare (db, "INSERT INTO staff_role (username, role) VALUES (?, ?)", error);
-        if (stmt == NULL)
-          return FALSE;
-        rifq_statement_bind_text (stmt, 1, username);
-        rifq_statement_bind_text (stmt, 2, rifq_role_code (1 << i));
-        if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
-          return rifq_db_fail (db, error);
-      }
+    if ((roles & (1 << i))
+        && !rifq_db_execute (db, "INSERT INTO staff_role (username, role) VALUES (?, ?)",
+                             RIFQ_PARAMS (RIFQ_TEXT (username), RIFQ_TEXT (rifq_role_code (1 << i))), error))
+      return FALSE;
 
   rifq_db_write_audit_take (write, before ? "update" : "create", "staff", 0,
                        before ? staff_json (before->username, before->full_name, before->roles) : NULL,
@@ -366,30 +342,14 @@ rifq_staff_list (RifqDb   *db,
                  RifqRole  any_of,
                  GError  **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_staff_free);
-  RifqStatement *stmt;
-  int rc;
+  g_autoptr(GPtrArray) list = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_prepare (db, "SELECT username, full_name FROM staff WHERE active = 1"
-                              " ORDER BY full_name, username", error);
-  if (stmt == NULL)
+  list = rifq_db_query_all (db, "SELECT username, full_name FROM staff WHERE active = 1 ORDER BY full_name, username",
+                            RIFQ_NO_PARAMS, row_to_staff, (GDestroyNotify) rifq_staff_free, error);
+  if (list == NULL)
     return NULL;
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      RifqStaff *staff = g_new0 (RifqStaff, 1);
-
-      staff->username = rifq_statement_dup_text (stmt, 0);
-      staff->full_name = rifq_statement_dup_text (stmt, 1);
-      g_ptr_array_add (list, staff);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    {
-      rifq_db_fail (db, error);
-      return NULL;
-    }
   for (guint i = list->len; i > 0; i--)
     {
       RifqStaff *staff = g_ptr_array_index (list, i - 1);
