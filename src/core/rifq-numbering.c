@@ -161,13 +161,6 @@ rifq_number_format_parse (const char  *text,
   return g_steal_pointer (&self);
 }
 
-gboolean
-rifq_number_format_has_year (const RifqNumberFormat *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->has_year;
-}
-
 char *
 rifq_number_format_write (const RifqNumberFormat *self,
                           int                     year,
@@ -189,13 +182,6 @@ rifq_number_format_write (const RifqNumberFormat *self,
         g_string_append_printf (out, "%0*" G_GINT64_FORMAT, part->width, sequence);
     }
   return g_string_free (out, FALSE);
-}
-
-const char *
-rifq_register_setting (RifqRegister reg)
-{
-  g_return_val_if_fail (reg < G_N_ELEMENTS (registers), NULL);
-  return registers[reg].key;
 }
 
 /* A register's format, with the rule of its register: file numbers never restart. */

@@ -30,13 +30,9 @@ typedef enum
 RifqNumberFormat *rifq_number_format_parse    (const char  *text,
                                                GError     **error);
 void              rifq_number_format_free     (RifqNumberFormat *self);
-gboolean          rifq_number_format_has_year (const RifqNumberFormat *self);
 char             *rifq_number_format_write    (const RifqNumberFormat *self,
                                                int                     year,
                                                gint64                  sequence);
-
-/* The setting that holds a register's format, e.g. "request_number_format". */
-const char       *rifq_register_setting       (RifqRegister reg);
 
 /* Whether key is one of the registers' format settings; if so, checks value as that format,
  * the message naming the setting. TRUE for any other key. */

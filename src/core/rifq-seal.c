@@ -735,12 +735,6 @@ rifq_keyring_add_fingerprint (RifqKeyring *ring,
   return TRUE;
 }
 
-gboolean
-rifq_keyring_is_empty (RifqKeyring *ring)
-{
-  return ring == NULL || (ring->keys->len == 0 && ring->fingerprints->len == 0);
-}
-
 char *
 rifq_keyring_to_json (RifqKeyring *ring,
                       const char  *association)

@@ -97,7 +97,6 @@ RifqKeyring *rifq_keyring_from_json     (const char  *text,
 /* Trusts any key whose fingerprint is this one (spaces and case ignored); FALSE if malformed. */
 gboolean     rifq_keyring_add_fingerprint (RifqKeyring *ring,
                                            const char  *fingerprint);
-gboolean     rifq_keyring_is_empty      (RifqKeyring *ring);
 char        *rifq_keyring_to_json       (RifqKeyring *ring,
                                          const char  *association);
 
