@@ -162,7 +162,6 @@ struct _RifqIntakePage
   RifqContext        *context;
   RifqRecordList     *landing;       /* the requests in progress */
   RifqDb             *db;       /* the context's */
-  GSimpleActionGroup *actions;
   RifqRequest        *request;
   GPtrArray          *channels;          /* RifqPolicyItem */
   GPtrArray          *kinds;             /* RifqPolicyItem */
@@ -310,6 +309,11 @@ void rifq_intake_search_row_activated_cb (RifqIntakePage *self,
 void rifq_intake_signer_toggled_cb (RifqIntakePage *self);
 
 void rifq_intake_clear_signature_clicked_cb (RifqIntakePage *self);
+
+/* The page's actions, "intake.receive" and the rest (rifq-intake-page-actions.c), each running
+ * one of the steps below; enabled from the open request's state. */
+void     rifq_intake_page_install_actions   (GtkWidgetClass *widget_class);
+void     rifq_intake_update_actions         (RifqIntakePage *self);
 
 /* The steps run by the page's actions, in rifq-intake-page-documents.c and rifq-intake-page-steps.c */
 gboolean rifq_intake_receive_step           (RifqIntakePage *self, GVariant *parameter, GError **error);

@@ -752,6 +752,7 @@ rifq_intake_update_views (RifqIntakePage *self)
   update_submission (self);
   update_registration (self);
   update_service (self);
+  rifq_intake_update_actions (self);
   rifq_intake_update_progress (self);
 }
 

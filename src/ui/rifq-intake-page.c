@@ -65,36 +65,6 @@ rifq_intake_reception_draft_free (ReceptionDraft *draft)
   g_free (draft);
 }
 
-typedef gboolean (*StepFunc) (RifqIntakePage *self,
-                              GVariant       *parameter,
-                              GError        **error);
-
-static const struct
-{
-  const char *name;
-  const char *parameter_type;
-  StepFunc    func;
-} page_actions[] = {
-  { "receive",           NULL, rifq_intake_receive_step },
-  { "save-documents",    NULL, rifq_intake_save_documents_step },
-  { "attach",            "s",  rifq_intake_attach_step },
-  { "refer",             NULL, rifq_intake_refer_step },
-  { "confirm-documents", NULL, rifq_intake_confirm_documents_step },
-  { "sign",              NULL, rifq_intake_sign_step },
-  { "submit",            NULL, rifq_intake_submit_step },
-  { "save-receipt",      NULL, rifq_intake_save_receipt_step },
-  { "open-receipt",      NULL, rifq_intake_open_receipt_step },
-  { "register",          NULL, rifq_intake_register_step },
-  { "serve",             NULL, rifq_intake_serve_step },
-  { "close",             NULL, rifq_intake_close_step },
-  { "new",               NULL, rifq_intake_new_step },
-  { "list",              NULL, rifq_intake_list_step },
-  { "show-step",         "u",  rifq_intake_show_step_step },
-  { "change-applicant",  NULL, rifq_intake_change_applicant_step },
-  { "withdraw",          NULL, rifq_intake_withdraw_step },
-  { "reopen",            NULL, rifq_intake_reopen_step },
-};
-
 static void
 fill_combo (AdwComboRow *row,
             GPtrArray   *items)
@@ -222,40 +192,6 @@ rifq_intake_page_advance (RifqIntakePage         *self,
   return rifq_request_store_advance (self->db, self->request->id, action, details, error);
 }
 
-/* Actions */
-
-static gboolean
-run_action (RifqIntakePage  *self,
-            guint            index,
-            GVariant        *parameter,
-            GError         **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  g_assert (index < G_N_ELEMENTS (page_actions));
-
-  if (!page_actions[index].func (self, parameter, &local))
-    {
-      g_assert (local != NULL);
-      rifq_intake_show_error (self, local->message);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  /* The refusal on screen, if any, is answered now. */
-  rifq_intake_dismiss_error (self);
-  return TRUE;
-}
-
-static void
-action_activated_cb (GSimpleAction  *action,
-                     GVariant       *parameter,
-                     RifqIntakePage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "rifq-action-index"));
-
-  run_action (self, index, parameter, NULL);
-}
-
 /* GObject */
 
 static void
@@ -270,7 +206,6 @@ rifq_intake_page_dispose (GObject *object)
   g_clear_pointer (&self->service_drafts, g_hash_table_unref);
   g_clear_pointer (&self->request, g_object_unref);
   g_clear_weak_pointer (&self->error_toast);
-  g_clear_object (&self->actions);
   g_clear_object (&self->landing);
   g_clear_object (&self->context);
 
@@ -341,6 +276,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   g_type_ensure (RIFQ_TYPE_SIGNATURE_PAD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-intake-page.ui");
+  rifq_intake_page_install_actions (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, back_button);
@@ -432,18 +368,6 @@ rifq_intake_page_init (RifqIntakePage *self)
   self->signing_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, signing_draft_free);
   self->service_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, service_draft_free);
 
-  self->actions = g_simple_action_group_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
-    {
-      const char *type = page_actions[i].parameter_type;
-      g_autoptr(GSimpleAction) action = g_simple_action_new (page_actions[i].name,
-                                                             type ? G_VARIANT_TYPE (type) : NULL);
-
-      g_object_set_data (G_OBJECT (action), "rifq-action-index", GUINT_TO_POINTER (i));
-      g_signal_connect (action, "activate", G_CALLBACK (action_activated_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "intake", G_ACTION_GROUP (self->actions));
 
   rifq_intake_build_progress (self);
 }
@@ -706,30 +630,6 @@ rifq_intake_page_set_withdraw_reason (RifqIntakePage *self,
 
   g_free (self->withdraw_reason);
   self->withdraw_reason = g_strdup (text);
-}
-
-gboolean
-rifq_intake_page_activate (RifqIntakePage  *self,
-                           const char      *action,
-                           GError         **error)
-{
-  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), FALSE);
-  g_return_val_if_fail (action != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
-    if (g_str_equal (page_actions[i].name, action))
-      {
-        if (page_actions[i].parameter_type != NULL)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         "The action “%s” needs a parameter", action);
-            return FALSE;
-          }
-        return run_action (self, i, NULL, error);
-      }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The intake page has no action “%s”", action);
-  return FALSE;
 }
 
 gboolean

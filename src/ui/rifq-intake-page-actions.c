@@ -1,0 +1,140 @@
+/* rifq-intake-page-actions.c: what the officer does at the desk, as the page's actions
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-intake-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rifq-intake-page-private.h"
+
+typedef gboolean (*StepFunc) (RifqIntakePage *self,
+                              GVariant       *parameter,
+                              GError        **error);
+
+static const struct
+{
+  const char *name;
+  const char *parameter_type;
+  StepFunc    func;
+} page_actions[] = {
+  { "receive",           NULL, rifq_intake_receive_step },
+  { "save-documents",    NULL, rifq_intake_save_documents_step },
+  { "attach",            "s",  rifq_intake_attach_step },
+  { "refer",             NULL, rifq_intake_refer_step },
+  { "confirm-documents", NULL, rifq_intake_confirm_documents_step },
+  { "sign",              NULL, rifq_intake_sign_step },
+  { "submit",            NULL, rifq_intake_submit_step },
+  { "save-receipt",      NULL, rifq_intake_save_receipt_step },
+  { "open-receipt",      NULL, rifq_intake_open_receipt_step },
+  { "register",          NULL, rifq_intake_register_step },
+  { "serve",             NULL, rifq_intake_serve_step },
+  { "close",             NULL, rifq_intake_close_step },
+  { "new",               NULL, rifq_intake_new_step },
+  { "list",              NULL, rifq_intake_list_step },
+  { "show-step",         "u",  rifq_intake_show_step_step },
+  { "change-applicant",  NULL, rifq_intake_change_applicant_step },
+  { "withdraw",          NULL, rifq_intake_withdraw_step },
+  { "reopen",            NULL, rifq_intake_reopen_step },
+};
+
+/* The steps whose buttons the request's state alone shows: their actions follow the same rule. */
+static const struct
+{
+  const char *name;
+  RifqAction  action;
+} by_state[] = {
+  { "intake.register", RIFQ_ACTION_REGISTER },
+  { "intake.serve",    RIFQ_ACTION_SERVE },
+  { "intake.close",    RIFQ_ACTION_CLOSE },
+  { "intake.reopen",   RIFQ_ACTION_REOPEN },
+};
+
+static int
+find_action (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
+    if (g_str_equal (page_actions[i].name, name))
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+run_action (RifqIntakePage  *self,
+            guint            index,
+            GVariant        *parameter,
+            GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!page_actions[index].func (self, parameter, &local))
+    {
+      g_assert (local != NULL);
+      rifq_intake_show_error (self, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* The refusal on screen, if any, is answered now. */
+  rifq_intake_dismiss_error (self);
+  return TRUE;
+}
+
+static void
+activate_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  int index = find_action (action_name + strlen ("intake."));
+
+  g_assert (index >= 0);
+  run_action (RIFQ_INTAKE_PAGE (widget), (guint) index, parameter, NULL);
+}
+
+void
+rifq_intake_page_install_actions (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
+    {
+      g_autofree char *name = g_strconcat ("intake.", page_actions[i].name, NULL);
+
+      gtk_widget_class_install_action (widget_class, name, page_actions[i].parameter_type, activate_cb);
+    }
+}
+
+void
+rifq_intake_update_actions (RifqIntakePage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (by_state); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), by_state[i].name,
+                                   self->request != NULL &&
+                                   rifq_action_applies (by_state[i].action, self->request->state, NULL));
+}
+
+gboolean
+rifq_intake_page_activate (RifqIntakePage  *self,
+                           const char      *action,
+                           GError         **error)
+{
+  int index;
+
+  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  index = find_action (action);
+  if (index < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The intake page has no action “%s”", action);
+      return FALSE;
+    }
+  if (page_actions[index].parameter_type != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "The action “%s” needs a parameter", action);
+      return FALSE;
+    }
+  return run_action (self, (guint) index, NULL, error);
+}
