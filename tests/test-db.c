@@ -236,6 +236,33 @@ test_write_announces_changed_records (void)
   g_assert_cmpstr (heard->str, ==, "");
 }
 
+/* Tests and the window stop the clock through the context; the store dates by the same clock. */
+static void
+test_context_stops_and_restarts_the_clock (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqContext) context = rifq_context_new (db, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *real = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *stopped = NULL;
+  g_autofree char *store_day = NULL;
+  g_autofree char *running = NULL;
+
+  g_assert_true (rifq_context_get_db (context) == db);
+  g_assert_null (rifq_context_get_settings (context));
+  g_assert_cmpstr (rifq_context_get_actor (context), ==, rifq_db_get_actor (db));
+
+  rifq_context_set_today (context, "2026-11-26");
+  stopped = rifq_context_dup_today (context);
+  store_day = rifq_db_dup_today (db);
+  g_assert_cmpstr (stopped, ==, "2026-11-26");
+  g_assert_cmpstr (store_day, ==, "2026-11-26");
+
+  rifq_context_set_today (context, NULL);
+  running = rifq_context_dup_today (context);
+  g_assert_cmpstr (running, ==, real);
+}
+
 static gboolean
 write_without_audit_cb (RifqDb      *db,
                         RifqDbWrite *write,
@@ -603,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/db/write/failure-leaves-nothing-written", test_write_failure_leaves_nothing);
   g_test_add_func ("/db/write/refused-without-audit-entry", test_write_refused_without_audit);
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
+  g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);
   g_test_add_func ("/db/audit/edited-entry-named-by-its-id", test_audit_edited_entry_named);
   g_test_add_func ("/db/audit/recomputed-with-the-source-formula-caught", test_audit_recomputed_chain_caught);
