@@ -257,25 +257,15 @@ rifq_seal_letter_values (RifqDb  *db,
   return rifq_json_to_text (root);
 }
 
-static char *
-letter_summary (const char *values,
-                const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "letter");
-  JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  JsonBuilder *builder = _rifq_seal_summary_begin ("letter", all);
-
-  rifq_json_add_string (builder, "request", json_object_get_string_member_with_default (printed, "request_number", NULL));
-  rifq_json_add_string (builder, "national_id", json_object_get_string_member_with_default (printed, "national_id", NULL));
-  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
-  rifq_json_add_string (builder, "decision", json_object_get_string_member_with_default (record, "decision", NULL));
-  json_builder_set_member_name (builder, "amount");
-  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
-  rifq_json_add_string (builder, "issued_on", json_object_get_string_member_with_default (record, "issued_on", NULL));
-  return _rifq_seal_summary_end (builder, values, sealed_at);
-}
+static const RifqSealSummaryItem letter_summary[] = {
+  { "request", "as_printed.request_number" },
+  { "national_id", "as_printed.national_id" },
+  { "name", "as_printed.name" },
+  { "decision", "letter.decision" },
+  { "amount", "letter.amount" },
+  { "issued_on", "letter.issued_on" },
+  { NULL, NULL },
+};
 
 gboolean
 rifq_seal_letter_in (RifqDb      *db,
@@ -294,7 +284,7 @@ rifq_seal_letter_in (RifqDb      *db,
   values = rifq_seal_letter_values (db, letter_id, error);
   if (values == NULL)
     return FALSE;
-  summary = letter_summary (values, stamp);
+  summary = _rifq_seal_summary ("letter", values, stamp, letter_summary, NULL);
   root = rifq_json_parse (values, -1, NULL);
   return _rifq_seal_store (db, write, "letter", letter_id,
                            json_object_get_string_member (json_node_get_object (root), "number"), values, summary, stamp,
@@ -418,17 +408,18 @@ rifq_seal_minutes_values (RifqDb  *db,
   return rifq_json_to_text (root);
 }
 
-static char *
-minutes_summary (const char *values,
-                 const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "minutes");
-  JsonArray *cases = json_object_get_array_member (record, "cases");
-  JsonBuilder *builder = _rifq_seal_summary_begin ("minutes", all);
+static const RifqSealSummaryItem minutes_summary[] = {
+  { "held_on", "minutes.held_on" },
+  { NULL, NULL },
+};
 
-  rifq_json_add_string (builder, "held_on", json_object_get_string_member_with_default (record, "held_on", NULL));
+/* Each case of the minutes in their summary: its number and the decision taken. */
+static void
+add_summary_cases (JsonBuilder *builder,
+                   JsonObject  *all)
+{
+  JsonArray *cases = json_object_get_array_member (json_object_get_object_member (all, "minutes"), "cases");
+
   json_builder_set_member_name (builder, "cases");
   json_builder_begin_array (builder);
   for (guint i = 0; i < json_array_get_length (cases); i++)
@@ -445,7 +436,6 @@ minutes_summary (const char *values,
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
-  return _rifq_seal_summary_end (builder, values, sealed_at);
 }
 
 /* Every decision the minutes will hold was sealed with its letter, the votes and the attendance
@@ -525,7 +515,7 @@ rifq_seal_minutes_in (RifqDb      *db,
   values = rifq_seal_minutes_values (db, meeting_id, error);
   if (values == NULL)
     return FALSE;
-  summary = minutes_summary (values, stamp);
+  summary = _rifq_seal_summary ("minutes", values, stamp, minutes_summary, add_summary_cases);
   return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
 }
 
