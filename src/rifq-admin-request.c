@@ -75,11 +75,7 @@ seal_json (RifqSealState  state,
       json_builder_set_member_name (builder, "key_id");
       json_builder_add_string_value (builder, seal->key_id);
     }
-  json_builder_set_member_name (builder, "message");
-  if (message != NULL)
-    json_builder_add_string_value (builder, message);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_string (builder, "message", message);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -584,8 +584,7 @@ cmd_date_convert (const char *text)
       json_builder_add_string_value (builder, hijri_iso);
       json_builder_set_member_name (builder, "hijri_text");
       json_builder_add_string_value (builder, hijri_text);
-      json_builder_set_member_name (builder, "approximate");
-      json_builder_add_boolean_value (builder, hijri.approximate);
+      rifq_json_add_boolean (builder, "approximate", hijri.approximate);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       print_json (root);

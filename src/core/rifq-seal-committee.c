@@ -67,10 +67,8 @@ add_members (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "username", member->username);
-      json_builder_set_member_name (builder, "chair");
-      json_builder_add_boolean_value (builder, member->chair);
-      json_builder_set_member_name (builder, "present");
-      json_builder_add_boolean_value (builder, member->present);
+      rifq_json_add_boolean (builder, "chair", member->chair);
+      rifq_json_add_boolean (builder, "present", member->present);
       json_builder_end_object (builder);
       if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
         rifq_json_add_string (names, member->username, member->full_name);
@@ -85,14 +83,10 @@ add_rule (JsonBuilder    *builder,
 {
   json_builder_set_member_name (builder, "rule");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "quorum");
-  json_builder_add_int_value (builder, rule->quorum);
-  json_builder_set_member_name (builder, "majority");
-  json_builder_add_int_value (builder, rule->majority);
-  json_builder_set_member_name (builder, "abstentions");
-  json_builder_add_int_value (builder, rule->abstentions);
-  json_builder_set_member_name (builder, "chair_breaks_tie");
-  json_builder_add_boolean_value (builder, rule->chair_breaks_tie);
+  rifq_json_add_int (builder, "quorum", rule->quorum);
+  rifq_json_add_int (builder, "majority", rule->majority);
+  rifq_json_add_int (builder, "abstentions", rule->abstentions);
+  rifq_json_add_boolean (builder, "chair_breaks_tie", rule->chair_breaks_tie);
   json_builder_end_object (builder);
 }
 
@@ -120,8 +114,7 @@ add_votes (JsonBuilder *builder,
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "username", vote->username);
       rifq_json_add_string (builder, "vote", vote->vote);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, vote->amount);
+      rifq_json_add_int (builder, "amount", vote->amount);
       rifq_json_add_string (builder, "note", vote->note);
       json_builder_end_object (builder);
       /* A vote may come from someone no longer listed: their name is kept too, once. */
@@ -205,10 +198,8 @@ rifq_seal_letter_values (RifqDb  *db,
   json_builder_set_member_name (builder, "letter");
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "number", number);
-  json_builder_set_member_name (builder, "request_id");
-  json_builder_add_int_value (builder, request_id);
-  json_builder_set_member_name (builder, "decision_id");
-  json_builder_add_int_value (builder, decision_id);
+  rifq_json_add_int (builder, "request_id", request_id);
+  rifq_json_add_int (builder, "decision_id", decision_id);
   rifq_json_add_string (builder, "kind", kind);
   rifq_json_add_string (builder, "issued_on", issued_on);
   rifq_json_add_string (builder, "decision", decision);
@@ -218,16 +209,14 @@ rifq_seal_letter_values (RifqDb  *db,
     json_builder_add_int_value (builder, amount);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "quantity");
-  json_builder_add_int_value (builder, quantity);
+  rifq_json_add_int (builder, "quantity", quantity);
   rifq_json_add_string (builder, "decided_by", decided_by);
   rifq_json_add_string (builder, "decided_at", decided_at);
   /* What the decision was taken on, not printed on the letter: the meeting and its votes, sealed
    * here so that they are fixed from the decision on, not only once the minutes are final. */
   json_builder_set_member_name (builder, "meeting");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting_id");
-  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_int (builder, "meeting_id", meeting_id);
   rifq_json_add_string (builder, "held_on", meeting->held_on);
   rifq_json_add_string (builder, "place", meeting->place);
   add_rule (builder, &rule);
@@ -340,8 +329,7 @@ rifq_seal_minutes_values (RifqDb  *db,
   rifq_json_add_string (builder, "number", number);
   json_builder_set_member_name (builder, "minutes");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting_id");
-  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_int (builder, "meeting_id", meeting_id);
   rifq_json_add_string (builder, "held_on", meeting->held_on);
   rifq_json_add_string (builder, "place", meeting->place);
   add_rule (builder, &rule);
@@ -362,8 +350,7 @@ rifq_seal_minutes_values (RifqDb  *db,
         return NULL;
       decision = rifq_committee_decision (db, meeting_id, id);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "request_id");
-      json_builder_add_int_value (builder, id);
+      rifq_json_add_int (builder, "request_id", id);
       rifq_json_add_string (builder, "number", r->number);
       if (!add_votes (builder, names, named, db, meeting_id, id, error))
         return NULL;
@@ -372,8 +359,7 @@ rifq_seal_minutes_values (RifqDb  *db,
         {
           json_builder_begin_object (builder);
           rifq_json_add_string (builder, "decision", decision->decision);
-          json_builder_set_member_name (builder, "amount");
-          json_builder_add_int_value (builder, decision->amount);
+          rifq_json_add_int (builder, "amount", decision->amount);
           rifq_json_add_string (builder, "reasons", decision->reasons);
           json_builder_end_object (builder);
         }

@@ -735,8 +735,7 @@ rifq_keyring_to_json (RifqKeyring *ring,
   g_return_val_if_fail (ring != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rifq_keyring");
-  json_builder_add_int_value (builder, 1);
+  rifq_json_add_int (builder, "rifq_keyring", 1);
   json_builder_set_member_name (builder, "association");
   json_builder_add_string_value (builder, association ? association : "");
   json_builder_set_member_name (builder, "keys");
@@ -904,8 +903,7 @@ add_request_record (JsonBuilder       *builder,
   json_builder_set_member_name (builder, "request");
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "number", r->number);
-  json_builder_set_member_name (builder, "beneficiary_id");
-  json_builder_add_int_value (builder, r->beneficiary_id);
+  rifq_json_add_int (builder, "beneficiary_id", r->beneficiary_id);
   rifq_json_add_string (builder, "kind", r->kind);
   rifq_json_add_string (builder, "channel", r->channel);
   rifq_json_add_string (builder, "description", r->description);
