@@ -164,15 +164,12 @@ queue (RifqDb *db)
 }
 
 int
-cmd_committee (char **args,
-               guint  n)
+cmd_committee (RifqDb  *db,
+               char   **args,
+               guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
   const char *sub = args[1];
-
-  if (db == NULL)
-    return refuse (error);
 
   if (g_str_equal (sub, "queue") && n == 2)
     return queue (db);
@@ -254,10 +251,7 @@ cmd_committee (char **args,
       return EXIT_OK;
     }
 
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “committee %s”."), sub);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “committee %s”."), sub);
 }
 
 /* The keys a verifier trusts: a keyring file, a fingerprint, a database; never a new database. */
@@ -335,15 +329,13 @@ cmd_verify (const char *file)
 }
 
 int
-cmd_seal (char **args,
-          guint  n)
+cmd_seal (RifqDb  *db,
+          char   **args,
+          guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
   const char *sub = args[1];
 
-  if (db == NULL)
-    return refuse (error);
   if (g_str_equal (sub, "show") && n == 2)
     {
       g_autofree char *key_id = NULL;
@@ -398,10 +390,7 @@ cmd_seal (char **args,
                  "(rifq-admin seal export).\n"), key_id);
       return EXIT_OK;
     }
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “seal %s”."), sub);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “seal %s”."), sub);
 }
 
 static void
@@ -417,14 +406,12 @@ packet_progress (guint    done,
 }
 
 int
-cmd_pdf (char **args,
-         guint  n)
+cmd_pdf (RifqDb  *db,
+         char   **args,
+         guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
 
-  if (db == NULL)
-    return refuse (error);
   if (opts.output == NULL)
     return usage (_("pdf needs -o FILE.pdf."));
   if (!check_output (opts.output, &error))
@@ -505,8 +492,5 @@ cmd_pdf (char **args,
                args[2], rifq_packet_get_n_cases (packet), opts.output);
       return EXIT_OK;
     }
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “pdf %s”."), args[1]);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “pdf %s”."), args[1]);
 }

@@ -23,57 +23,29 @@
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 
-static RifqRequest *
-find_request (RifqDb     *db,
-              const char *key,
-              GError    **error)
-{
-  return rifq_request_store_get_by_number (db, key, error);
-}
-
 static void
-print_request_table (GPtrArray *requests)
+request_row (gpointer   item,
+             char     **cells)
 {
-  const char *headers[] = { _("Number"), _("State"), _("Submitted"), _("Reply by"), _("Beneficiary") };
-  glong widths[G_N_ELEMENTS (headers)];
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  RifqRequest *r = item;
 
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    widths[c] = g_utf8_strlen (headers[c], -1);
-  for (guint i = 0; i < requests->len; i++)
-    {
-      RifqRequest *r = g_ptr_array_index (requests, i);
-      char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-      cells[0] = g_strdup (r->number);
-      cells[1] = g_strdup (rifq_request_state_label (r->state));
-      cells[2] = g_strdup (r->submitted_on ? r->submitted_on : "-");
-      cells[3] = g_strdup (r->due_on ? r->due_on : "-");
-      cells[4] = g_strdup (r->beneficiary_name);
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
-      g_ptr_array_add (rows, cells);
-    }
-  for (guint i = 0; i <= rows->len; i++)
-    {
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-        pad (line, i == 0 ? headers[c] : ((char **) g_ptr_array_index (rows, i - 1))[c],
-             c + 1 < G_N_ELEMENTS (headers) ? widths[c] + 2 : 0);
-      g_print ("%s\n", line->str);
-    }
+  cells[0] = g_strdup (r->number);
+  cells[1] = g_strdup (rifq_request_state_label (r->state));
+  cells[2] = g_strdup (r->submitted_on ? r->submitted_on : "-");
+  cells[3] = g_strdup (r->due_on ? r->due_on : "-");
+  cells[4] = g_strdup (r->beneficiary_name);
 }
 
 static void
 print_requests (GPtrArray *requests)
 {
+  const char *headers[] = { _("Number"), _("State"), _("Submitted"), _("Reply by"), _("Beneficiary") };
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   g_autoptr(JsonArray) array = json_array_new ();
 
   if (table_format ())
     {
-      print_request_table (requests);
+      print_table (headers, G_N_ELEMENTS (headers), requests, request_row);
       return;
     }
   for (guint i = 0; i < requests->len; i++)
@@ -103,11 +75,7 @@ seal_json (RifqSealState  state,
       json_builder_set_member_name (builder, "key_id");
       json_builder_add_string_value (builder, seal->key_id);
     }
-  json_builder_set_member_name (builder, "message");
-  if (message != NULL)
-    json_builder_add_string_value (builder, message);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_string (builder, "message", message);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -161,10 +129,20 @@ show_again (RifqDb     *db,
             const char *key)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+  g_autoptr(RifqRequest) r = rifq_request_store_get_by_number (db, key, &error);
 
   if (r == NULL)
     return refuse (error);
+  print_request (db, r);
+  return EXIT_OK;
+}
+
+/* request show NUMBER */
+static int
+request_show (RifqDb       *db,
+              RifqRequest  *r,
+              char        **args)
+{
   print_request (db, r);
   return EXIT_OK;
 }
@@ -195,56 +173,50 @@ request_create (RifqDb *db)
   return EXIT_OK;
 }
 
+/* request document NUMBER TYPE */
 static int
-request_document (RifqDb     *db,
-                  const char *key,
-                  const char *type)
+request_document (RifqDb       *db,
+                  RifqRequest  *r,
+                  char        **args)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) r = find_request (db, key, &error);
   RifqDocument doc = { 0 };
 
-  if (r == NULL)
-    return refuse (error);
-  doc.type = (char *) type;
+  doc.type = args[3];
   doc.number = opts.number;
   doc.issued_on = opts.issued;
   doc.expires_on = opts.expires;
   doc.matched = opts.matched;
   if (!rifq_request_store_save_document (db, r->id, &doc, &error))
     return refuse (error);
-  return show_again (db, key);
+  return show_again (db, args[2]);
 }
 
+/* request attach NUMBER TYPE FILE */
 static int
-request_attach (RifqDb     *db,
-                const char *key,
-                const char *type,
-                const char *file)
+request_attach (RifqDb       *db,
+                RifqRequest  *r,
+                char        **args)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) r = find_request (db, key, &error);
-  g_autoptr(GFile) scan = g_file_new_for_commandline_arg (file);
+  g_autoptr(GFile) scan = g_file_new_for_commandline_arg (args[4]);
 
-  if (r == NULL)
+  if (!rifq_request_store_attach_file (db, r->id, args[3], scan, &error))
     return refuse (error);
-  if (!rifq_request_store_attach_file (db, r->id, type, scan, &error))
-    return refuse (error);
-  return show_again (db, key);
+  return show_again (db, args[2]);
 }
 
+/* request sign NUMBER */
 static int
-request_sign (RifqDb     *db,
-              const char *key)
+request_sign (RifqDb       *db,
+              RifqRequest  *r,
+              char        **args)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) r = find_request (db, key, &error);
   g_autofree char *strokes = NULL;
   RifqSigning signing = { 0 };
   gsize length;
 
-  if (r == NULL)
-    return refuse (error);
   if (opts.signature == NULL)
     return usage (_("request sign needs --signature FILE with the strokes as JSON."));
   /* Checked with its length: a NUL byte in the file would cut the strokes short unseen. */
@@ -262,31 +234,27 @@ request_sign (RifqDb     *db,
   signing.officer_name = opts.officer_name;
   if (!rifq_request_store_sign (db, r->id, &signing, &error))
     return refuse (error);
-  return show_again (db, key);
+  return show_again (db, args[2]);
 }
 
+/* request advance NUMBER ACTION */
 static int
-request_advance (RifqDb     *db,
-                 const char *key,
-                 const char *action_code)
+request_advance (RifqDb       *db,
+                 RifqRequest  *r,
+                 char        **args)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) r = find_request (db, key, &error);
   RifqStepDetails details = { 0 };
   RifqService service = { 0 };
   RifqAction action;
 
-  if (r == NULL)
-    return refuse (error);
-  if (!rifq_action_from_code (action_code, &action))
+  if (!rifq_action_from_code (args[3], &action))
     {
       g_autoptr(GString) known = g_string_new (NULL);
-      g_autofree char *message = NULL;
 
       for (guint i = 0; i < RIFQ_N_ACTIONS; i++)
         g_string_append_printf (known, "%s%s", i ? ", " : "", rifq_action_code (i));
-      message = g_strdup_printf (_("Unknown step “%s”; the steps are: %s."), action_code, known->str);
-      return usage (message);
+      return usage_printf (_("Unknown step “%s”; the steps are: %s."), args[3], known->str);
     }
 
   details.text = opts.text;
@@ -308,47 +276,60 @@ request_advance (RifqDb     *db,
     }
   if (!rifq_request_store_advance (db, r->id, action, &details, &error))
     return refuse (error);
-  return show_again (db, key);
+  return show_again (db, args[2]);
 }
 
+/* request receipt NUMBER FILE.pdf */
 static int
-request_receipt (RifqDb     *db,
-                 const char *key,
-                 const char *path)
+request_receipt (RifqDb       *db,
+                 RifqRequest  *r,
+                 char        **args)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqRequest) r = find_request (db, key, &error);
+  const char *path = args[3];
 
-  if (r == NULL)
-    return refuse (error);
   if (!check_output (path, &error) || !rifq_receipt_pdf_write_request (db, r, path, &error))
     return refuse (error);
   g_print (_("The receipt of request %s is at %s.\n"), r->number, path);
   return EXIT_OK;
 }
 
+/* The commands on one request, named by its number after the command's name. */
+static const struct
+{
+  const char *name;
+  guint       n_args;
+  int       (*run) (RifqDb       *db,
+                    RifqRequest  *r,
+                    char        **args);
+} request_commands[] = {
+  { "show", 3, request_show },
+  { "document", 4, request_document },
+  { "attach", 5, request_attach },
+  { "sign", 3, request_sign },
+  { "advance", 4, request_advance },
+  { "receipt", 4, request_receipt },
+};
+
 int
-cmd_request (char **args,
-             guint  n)
+cmd_request (RifqDb  *db,
+             char   **args,
+             guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
   const char *sub = args[1];
 
-  if (db == NULL)
-    return refuse (error);
+  for (guint i = 0; i < G_N_ELEMENTS (request_commands); i++)
+    if (g_str_equal (sub, request_commands[i].name) && n == request_commands[i].n_args)
+      {
+        g_autoptr(RifqRequest) r = rifq_request_store_get_by_number (db, args[2], &error);
 
+        if (r == NULL)
+          return refuse (error);
+        return request_commands[i].run (db, r, args);
+      }
   if (g_str_equal (sub, "create") && n == 2)
     return request_create (db);
-  if (g_str_equal (sub, "show") && n == 3)
-    {
-      g_autoptr(RifqRequest) r = find_request (db, args[2], &error);
-
-      if (r == NULL)
-        return refuse (error);
-      print_request (db, r);
-      return EXIT_OK;
-    }
   if (g_str_equal (sub, "list") && n == 2)
     {
       g_autoptr(GPtrArray) list = NULL;
@@ -356,10 +337,7 @@ cmd_request (char **args,
       RifqRequestState state = 0;
 
       if (opts.state != NULL && !rifq_request_state_from_code (opts.state, &state))
-        {
-          g_autofree char *message = g_strdup_printf (_("Unknown state “%s”."), opts.state);
-          return usage (message);
-        }
+        return usage_printf (_("Unknown state “%s”."), opts.state);
       if (opts.beneficiary != NULL)
         {
           beneficiary = find_beneficiary (db, opts.beneficiary, "--beneficiary", &error);
@@ -395,32 +373,15 @@ cmd_request (char **args,
         print_requests (found);
       return EXIT_OK;
     }
-  if (g_str_equal (sub, "document") && n == 4)
-    return request_document (db, args[2], args[3]);
-  if (g_str_equal (sub, "attach") && n == 5)
-    return request_attach (db, args[2], args[3], args[4]);
-  if (g_str_equal (sub, "sign") && n == 3)
-    return request_sign (db, args[2]);
-  if (g_str_equal (sub, "advance") && n == 4)
-    return request_advance (db, args[2], args[3]);
-  if (g_str_equal (sub, "receipt") && n == 4)
-    return request_receipt (db, args[2], args[3]);
-
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “request %s”."), sub);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “request %s”."), sub);
 }
 
 int
-cmd_staff (char **args,
-           guint  n)
+cmd_staff (RifqDb  *db,
+           char   **args,
+           guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
-
-  if (db == NULL)
-    return refuse (error);
 
   if (g_str_equal (args[1], "add") && n == 3)
     {
@@ -435,12 +396,8 @@ cmd_staff (char **args,
           if (*codes[i] == '\0')
             continue;
           if (!rifq_role_from_code (codes[i], &role))
-            {
-              g_autofree char *message = g_strdup_printf (_("Unknown role “%s”; the roles are: desk, "
-                                                            "researcher, committee, chair, board, admin."),
-                                                          codes[i]);
-              return usage (message);
-            }
+            return usage_printf (_("Unknown role “%s”; the roles are: desk, researcher, committee, chair, board, "
+                                   "admin."), codes[i]);
           roles |= role;
         }
       if (!rifq_staff_save (db, args[2], opts.full_name, roles, &error))
@@ -487,8 +444,5 @@ cmd_staff (char **args,
         print_json (root);
       return EXIT_OK;
     }
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “staff %s”."), args[1]);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “staff %s”."), args[1]);
 }

@@ -93,6 +93,20 @@ usage (const char *message)
   return EXIT_USAGE;
 }
 
+/* usage () with a message put together as printf () does. */
+int
+usage_printf (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return usage (message);
+}
+
 int
 refuse (GError *error)
 {
@@ -192,6 +206,19 @@ open_db (GError **error)
   return g_steal_pointer (&db);
 }
 
+int
+with_db (DbCommand   command,
+         char      **args,
+         guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = open_db (&error);
+
+  if (db == NULL)
+    return refuse (error);
+  return command (db, args, n);
+}
+
 void
 print_json (JsonNode *node)
 {
@@ -206,18 +233,6 @@ print_json (JsonNode *node)
 }
 
 static void
-print_json_list (GPtrArray *beneficiaries)
-{
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonArray) array = json_array_new ();
-
-  for (guint i = 0; i < beneficiaries->len; i++)
-    json_array_add_element (array, rifq_beneficiary_to_json (g_ptr_array_index (beneficiaries, i)));
-  json_node_set_array (root, array);
-  print_json (root);
-}
-
-void
 pad (GString    *line,
      const char *text,
      glong       width)
@@ -229,49 +244,75 @@ pad (GString    *line,
     g_string_append_c (line, ' ');
 }
 
-static void
-print_table (GPtrArray *beneficiaries)
+/* The headers, then a line an item: each column as wide as its widest cell, two spaces apart. */
+void
+print_table (const char * const *headers,
+             guint               n_columns,
+             GPtrArray          *items,
+             TableRow            row)
 {
-  const char *headers[] = { _("File"), _("National ID"), _("Mobile"), _("City"), _("Name") };
-  glong widths[G_N_ELEMENTS (headers)];
+  g_autofree glong *widths = g_new (glong, n_columns);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+  for (guint c = 0; c < n_columns; c++)
     widths[c] = g_utf8_strlen (headers[c], -1);
-
-  for (guint i = 0; i < beneficiaries->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      RifqBeneficiary *b = g_ptr_array_index (beneficiaries, i);
-      char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+      char **cells = g_new0 (char *, n_columns + 1);
 
-      cells[0] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER) ?: "-");
-      cells[1] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
-      cells[2] = rifq_validate_format_mobile (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
-      cells[3] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_CITY));
-      cells[4] = rifq_beneficiary_dup_full_name (b);
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (cells[c] ? cells[c] : "", -1));
+      row (g_ptr_array_index (items, i), cells);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (cells[c] == NULL)
+            cells[c] = g_strdup ("");
+          widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
+        }
       g_ptr_array_add (rows, cells);
     }
-
-  {
-    g_autoptr(GString) line = g_string_new (NULL);
-
-    for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-      {
-        pad (line, headers[c], c + 1 < G_N_ELEMENTS (headers) ? widths[c] + 2 : 0);
-      }
-    g_print ("%s\n", line->str);
-  }
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i <= rows->len; i++)
     {
-      char **cells = g_ptr_array_index (rows, i);
+      const char * const *cells = i == 0 ? headers : g_ptr_array_index (rows, i - 1);
       g_autoptr(GString) line = g_string_new (NULL);
 
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-        pad (line, cells[c], c + 1 < G_N_ELEMENTS (headers) ? widths[c] + 2 : 0);
+      for (guint c = 0; c < n_columns; c++)
+        pad (line, cells[c], c + 1 < n_columns ? widths[c] + 2 : 0);
       g_print ("%s\n", line->str);
     }
+}
+
+static void
+beneficiary_row (gpointer   item,
+                 char     **cells)
+{
+  RifqBeneficiary *b = item;
+
+  cells[0] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_FILE_NUMBER) ?: "-");
+  cells[1] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
+  cells[2] = rifq_validate_format_mobile (rifq_beneficiary_get (b, RIFQ_FIELD_MOBILE));
+  cells[3] = g_strdup (rifq_beneficiary_get (b, RIFQ_FIELD_CITY));
+  cells[4] = rifq_beneficiary_dup_full_name (b);
+}
+
+/* Beneficiaries as the table or the JSON array --format asks for. */
+static void
+print_beneficiaries (GPtrArray *beneficiaries)
+{
+  const char *headers[] = { _("File"), _("National ID"), _("Mobile"), _("City"), _("Name") };
+
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonArray) array = NULL;
+
+  if (table_format ())
+    {
+      print_table (headers, G_N_ELEMENTS (headers), beneficiaries, beneficiary_row);
+      return;
+    }
+  root = json_node_new (JSON_NODE_ARRAY);
+  array = json_array_new ();
+  for (guint i = 0; i < beneficiaries->len; i++)
+    json_array_add_element (array, rifq_beneficiary_to_json (g_ptr_array_index (beneficiaries, i)));
+  json_node_set_array (root, array);
+  print_json (root);
 }
 
 static void
@@ -314,13 +355,10 @@ print_record (RifqBeneficiary *b)
 }
 
 static int
-cmd_init (void)
+cmd_init (RifqDb  *db,
+          char   **args,
+          guint    n)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
-
-  if (db == NULL)
-    return refuse (error);
   g_print (_("The database is ready at %s (schema %d).\n"), rifq_db_get_path (db),
            rifq_db_get_schema_version (db));
   return EXIT_OK;
@@ -423,29 +461,24 @@ cmd_beneficiary_add (const char *file)
   else if (!rifq_beneficiary_store_add_many (db, beneficiaries, opts.allow_duplicate, &error))
     return refuse (error);
 
-  if (table_format ())
-    print_table (beneficiaries);
-  else if (beneficiaries->len == 1)
+  if (beneficiaries->len == 1 && !table_format ())
     {
       g_autoptr(JsonNode) node = rifq_beneficiary_to_json (g_ptr_array_index (beneficiaries, 0));
       print_json (node);
     }
   else
-    print_json_list (beneficiaries);
+    print_beneficiaries (beneficiaries);
   return EXIT_OK;
 }
 
 static int
-cmd_beneficiary_show (const char *key)
+cmd_beneficiary_show (RifqDb  *db,
+                      char   **args,
+                      guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
-  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autoptr(RifqBeneficiary) b = find_beneficiary (db, args[2], _("Beneficiary"), &error);
 
-  if (db == NULL)
-    return refuse (error);
-
-  b = find_beneficiary (db, key, _("Beneficiary"), &error);
   if (b == NULL)
     return refuse (error);
 
@@ -459,41 +492,22 @@ cmd_beneficiary_show (const char *key)
   return EXIT_OK;
 }
 
+/* beneficiary search QUERY, or beneficiary list. */
 static int
-cmd_beneficiary_search (const char *query)
+cmd_beneficiary_find (RifqDb  *db,
+                      char   **args,
+                      guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
   g_autoptr(GPtrArray) found = NULL;
 
-  if (db == NULL)
-    return refuse (error);
-  found = rifq_beneficiary_store_search (db, query, (guint) MAX (opts.limit, 0), &error);
+  if (n == 3)
+    found = rifq_beneficiary_store_search (db, args[2], (guint) MAX (opts.limit, 0), &error);
+  else
+    found = rifq_beneficiary_store_list (db, (guint) MAX (opts.offset, 0), (guint) MAX (opts.limit, 0), &error);
   if (found == NULL)
     return refuse (error);
-  if (table_format ())
-    print_table (found);
-  else
-    print_json_list (found);
-  return EXIT_OK;
-}
-
-static int
-cmd_beneficiary_list (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
-  g_autoptr(GPtrArray) page = NULL;
-
-  if (db == NULL)
-    return refuse (error);
-  page = rifq_beneficiary_store_list (db, (guint) MAX (opts.offset, 0), (guint) MAX (opts.limit, 0), &error);
-  if (page == NULL)
-    return refuse (error);
-  if (table_format ())
-    print_table (page);
-  else
-    print_json_list (page);
+  print_beneficiaries (found);
   return EXIT_OK;
 }
 
@@ -570,8 +584,7 @@ cmd_date_convert (const char *text)
       json_builder_add_string_value (builder, hijri_iso);
       json_builder_set_member_name (builder, "hijri_text");
       json_builder_add_string_value (builder, hijri_text);
-      json_builder_set_member_name (builder, "approximate");
-      json_builder_add_boolean_value (builder, hijri.approximate);
+      rifq_json_add_boolean (builder, "approximate", hijri.approximate);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       print_json (root);
@@ -692,14 +705,12 @@ cmd_check (void)
 }
 
 static int
-cmd_settings (char **args,
-              guint  n)
+cmd_settings (RifqDb  *db,
+              char   **args,
+              guint    n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = open_db (&error);
 
-  if (db == NULL)
-    return refuse (error);
   if (g_str_equal (args[1], "show") && n == 2)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -756,10 +767,7 @@ cmd_settings (char **args,
         return refuse (error);
       return EXIT_OK;
     }
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “settings %s”."), args[1]);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “settings %s”."), args[1]);
 }
 
 int
@@ -845,7 +853,7 @@ main (int   argc,
     return usage (NULL);
 
   if (g_str_equal (args[0], "init") && n == 1)
-    return cmd_init ();
+    return with_db (cmd_init, args, n);
   if (g_str_equal (args[0], "check") && n == 1)
     return cmd_check ();
   if (g_str_equal (args[0], "demo") && n == 1)
@@ -855,33 +863,28 @@ main (int   argc,
   if (g_str_equal (args[0], "date") && n == 3 && g_str_equal (args[1], "convert"))
     return cmd_date_convert (args[2]);
   if (g_str_equal (args[0], "request") && n >= 2)
-    return cmd_request (args, n);
+    return with_db (cmd_request, args, n);
   if (g_str_equal (args[0], "settings") && n >= 2)
-    return cmd_settings (args, n);
+    return with_db (cmd_settings, args, n);
   if (g_str_equal (args[0], "pdf") && n >= 3)
-    return cmd_pdf (args, n);
+    return with_db (cmd_pdf, args, n);
   if (g_str_equal (args[0], "verify") && n == 2)
     return cmd_verify (args[1]);
   if (g_str_equal (args[0], "seal") && n >= 2)
-    return cmd_seal (args, n);
+    return with_db (cmd_seal, args, n);
   if (g_str_equal (args[0], "committee") && n >= 2)
-    return cmd_committee (args, n);
+    return with_db (cmd_committee, args, n);
   if (g_str_equal (args[0], "staff") && n >= 2)
-    return cmd_staff (args, n);
+    return with_db (cmd_staff, args, n);
   if (g_str_equal (args[0], "beneficiary") && n >= 2)
     {
       if (g_str_equal (args[1], "add") && n <= 3)
         return cmd_beneficiary_add (n == 3 ? args[2] : NULL);
       if (g_str_equal (args[1], "show") && n == 3)
-        return cmd_beneficiary_show (args[2]);
-      if (g_str_equal (args[1], "search") && n == 3)
-        return cmd_beneficiary_search (args[2]);
-      if (g_str_equal (args[1], "list") && n == 2)
-        return cmd_beneficiary_list ();
+        return with_db (cmd_beneficiary_show, args, n);
+      if ((g_str_equal (args[1], "search") && n == 3) || (g_str_equal (args[1], "list") && n == 2))
+        return with_db (cmd_beneficiary_find, args, n);
     }
 
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), args[0]);
-    return usage (message);
-  }
+  return usage_printf (_("Unknown command “%s”."), args[0]);
 }

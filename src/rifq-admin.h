@@ -78,12 +78,28 @@ extern Options opts;
 
 int       refuse       (GError *error);
 int       usage        (const char *message);
+int       usage_printf (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+
+/* A command on the database: opened as --database and --as say, refused when it cannot be. */
+typedef int (*DbCommand) (RifqDb  *db,
+                          char   **args,
+                          guint    n);
+
+int       with_db      (DbCommand   command,
+                        char      **args,
+                        guint       n);
 gboolean  table_format (void);
 RifqDb   *open_db      (GError **error);
 void      print_json   (JsonNode *node);
-void      pad          (GString    *line,
-                        const char *text,
-                        glong       width);
+/* One item of a table as its cells, one a column (NULL for none). */
+typedef void (*TableRow) (gpointer   item,
+                          char     **cells);
+
+void      print_table  (const char * const *headers,
+                        guint               n_columns,
+                        GPtrArray          *items,
+                        TableRow            row);
 gboolean  read_input   (const char  *file,
                         char       **out_data,
                         gsize       *out_length,
@@ -101,16 +117,21 @@ gboolean  check_output (const char  *path,
                         GError     **error);
 
 /* rifq-admin-request.c */
-int       cmd_request  (char **args,
-                        guint  n);
-int       cmd_staff    (char **args,
-                        guint  n);
+int       cmd_request  (RifqDb  *db,
+                        char   **args,
+                        guint    n);
+int       cmd_staff    (RifqDb  *db,
+                        char   **args,
+                        guint    n);
 
 /* rifq-admin-committee.c */
-int       cmd_committee (char **args,
-                         guint  n);
+int       cmd_committee (RifqDb  *db,
+                         char   **args,
+                         guint    n);
 int       cmd_verify    (const char *file);
-int       cmd_seal      (char **args,
-                         guint  n);
-int       cmd_pdf       (char **args,
-                         guint  n);
+int       cmd_seal      (RifqDb  *db,
+                         char   **args,
+                         guint    n);
+int       cmd_pdf       (RifqDb  *db,
+                         char   **args,
+                         guint    n);

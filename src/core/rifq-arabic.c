@@ -251,6 +251,29 @@ rifq_arabic_indic_digits (const char *text)
 }
 
 char *
+rifq_arabic_map (const char         *text,
+                 RifqArabicCharFunc  map)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *latin = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  latin = rifq_arabic_latin_digits (valid);
+  out = g_string_sized_new (strlen (latin) + 1);
+  for (const char *p = latin; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = map (g_utf8_get_char (p));
+
+      if (c != 0)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 rifq_arabic_normalize (const char *text)
 {
   g_return_val_if_fail (text != NULL, NULL);

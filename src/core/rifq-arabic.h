@@ -18,6 +18,13 @@ char     *rifq_arabic_latin_digits   (const char *text);
 /* ASCII digits become Arabic-Indic digits (for display in an Arabic interface). */
 char     *rifq_arabic_indic_digits   (const char *text);
 
+/* What a character of typed text becomes: itself, another, or 0 for nothing. */
+typedef gunichar (*RifqArabicCharFunc) (gunichar c);
+
+/* text made valid UTF-8, its digits Latin, each of its characters as map makes it. */
+char     *rifq_arabic_map            (const char         *text,
+                                      RifqArabicCharFunc  map);
+
 /* The search form of a name or query: tashkeel (U+064B–065F, U+0670) and tatweel
  * (U+0640) removed; أ إ آ ٱ → ا; ة → ه; ى → ي; digits made ASCII; Latin case-folded;
  * punctuation other than letters and digits becomes a space; runs of spaces collapsed and

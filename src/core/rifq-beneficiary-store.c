@@ -493,6 +493,22 @@ write_records (RifqDb      *db,
   return ok;
 }
 
+/* One record, added (update FALSE) or written over its stored self. */
+static gboolean
+write_one (RifqDb           *db,
+           RifqBeneficiary  *beneficiary,
+           gboolean          update,
+           const char       *duplicate_reason,
+           GPtrArray       **out_probable,
+           GError          **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  WriteJob job = { one, duplicate_reason, update, FALSE, out_probable };
+
+  g_ptr_array_add (one, beneficiary);
+  return write_records (db, &job, error);
+}
+
 gboolean
 rifq_beneficiary_store_add (RifqDb           *db,
                             RifqBeneficiary  *beneficiary,
@@ -500,15 +516,11 @@ rifq_beneficiary_store_add (RifqDb           *db,
                             GPtrArray       **out_probable,
                             GError          **error)
 {
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
-  WriteJob job = { one, duplicate_reason, FALSE, FALSE, out_probable };
-
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
   g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) == 0, FALSE);
 
-  g_ptr_array_add (one, beneficiary);
-  return write_records (db, &job, error);
+  return write_one (db, beneficiary, FALSE, duplicate_reason, out_probable, error);
 }
 
 gboolean
@@ -518,15 +530,11 @@ rifq_beneficiary_store_update (RifqDb           *db,
                                GPtrArray       **out_probable,
                                GError          **error)
 {
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
-  WriteJob job = { one, duplicate_reason, TRUE, FALSE, out_probable };
-
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
   g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) > 0, FALSE);
 
-  g_ptr_array_add (one, beneficiary);
-  return write_records (db, &job, error);
+  return write_one (db, beneficiary, TRUE, duplicate_reason, out_probable, error);
 }
 
 gboolean

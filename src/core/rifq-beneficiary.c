@@ -561,6 +561,29 @@ validate_field (RifqBeneficiary *self,
   return TRUE;
 }
 
+/* A caregiver's value (*value, NULL as empty) as check normalizes it, or its refusal among the problems. */
+static void
+check_caregiver_value (GPtrArray   *problems,
+                       guint        caregiver,
+                       gboolean   (*check) (const char  *input,
+                                            const char  *field_label,
+                                            char       **out_normalized,
+                                            GError     **error),
+                       const char  *label,
+                       char       **value)
+{
+  g_autoptr(GError) error = NULL;
+  char *normalized = NULL;
+
+  if (!check (*value ? *value : "", label, &normalized, &error))
+    {
+      add_problem (problems, RIFQ_N_FIELDS, (int) caregiver, error->message);
+      return;
+    }
+  g_free (*value);
+  *value = normalized;
+}
+
 GPtrArray *
 rifq_beneficiary_validate (RifqBeneficiary *self,
                            const GDate     *today)
@@ -591,48 +614,16 @@ rifq_beneficiary_validate (RifqBeneficiary *self,
         { c->mobile, RIFQ_TEXT_LINE, mobile_label },
         { c->notes, RIFQ_TEXT_NOTES, notes_label },
       };
-      char *normalized = NULL;
 
       if (!rifq_validate_texts (texts, G_N_ELEMENTS (texts), &error))
         {
           add_problem (problems, RIFQ_N_FIELDS, i, error->message);
           continue;
         }
-      if (!rifq_validate_required (c->name ? c->name : "", name_label, &normalized, &error))
-        {
-          add_problem (problems, RIFQ_N_FIELDS, i, error->message);
-          g_clear_error (&error);
-        }
-      else
-        {
-          g_free (c->name);
-          c->name = normalized;
-        }
-
-      if (!rifq_validate_required (c->relation ? c->relation : "", relation_label, &normalized, &error))
-        {
-          add_problem (problems, RIFQ_N_FIELDS, i, error->message);
-          g_clear_error (&error);
-        }
-      else
-        {
-          g_free (c->relation);
-          c->relation = normalized;
-        }
-
+      check_caregiver_value (problems, i, rifq_validate_required, name_label, &c->name);
+      check_caregiver_value (problems, i, rifq_validate_required, relation_label, &c->relation);
       if (c->mobile != NULL && *c->mobile != '\0')
-        {
-          if (!rifq_validate_mobile (c->mobile, mobile_label, &normalized, &error))
-            {
-              add_problem (problems, RIFQ_N_FIELDS, i, error->message);
-              g_clear_error (&error);
-            }
-          else
-            {
-              g_free (c->mobile);
-              c->mobile = normalized;
-            }
-        }
+        check_caregiver_value (problems, i, rifq_validate_mobile, mobile_label, &c->mobile);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);

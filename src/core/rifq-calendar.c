@@ -646,29 +646,17 @@ static const CalendarMarker calendar_markers[] = {
 };
 
 /* The typed text with Latin digits, without direction marks or tatweel, and with other
- * spaces made ASCII. */
-static char *
-clean_date_text (const char *text)
+ * spaces made ASCII, through rifq_arabic_map (). */
+static gunichar
+clean_date_char (gunichar c)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *latin = rifq_arabic_latin_digits (valid);
-  GString *out = g_string_sized_new (strlen (latin) + 1);
-
-  for (const char *p = latin; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x80)
-        g_string_append_c (out, (char) c);
-      else if (c == 0x0640 || g_unichar_type (c) == G_UNICODE_FORMAT)
-        continue;
-      else if (g_unichar_isspace (c))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  if (c < 0x80)
+    return c;
+  if (c == 0x0640 || g_unichar_type (c) == G_UNICODE_FORMAT)
+    return 0;
+  if (g_unichar_isspace (c))
+    return ' ';
+  return c;
 }
 
 /* Removes a trailing calendar marker from text, in place. */
@@ -763,7 +751,7 @@ rifq_calendar_parse (const char       *text,
   g_return_val_if_fail (out_gregorian != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  clean = clean_date_text (text);
+  clean = rifq_arabic_map (text, clean_date_char);
   stripped = g_strstrip (clean);
   if (*stripped == '\0')
     {

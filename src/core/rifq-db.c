@@ -321,9 +321,9 @@ rifq_db_read_private_file (const char  *path,
 
 #define CHAIN_KEY_PREFIX "RIFQ-AUDIT-KEY "
 
-static char *
-hex_of (const guchar *data,
-        gsize         length)
+char *
+rifq_hex (const guchar *data,
+          gsize         length)
 {
   GString *text = g_string_sized_new (length * 2);
 
@@ -383,7 +383,7 @@ load_chain_key (RifqDb     *self,
   if (length == RIFQ_DB_CHAIN_KEY_BYTES)
     {
       crypto_hash_sha256 (digest, key, length);
-      id = hex_of (digest, 8);
+      id = rifq_hex (digest, 8);
     }
   sodium_memzero (text, strlen (text));
   if (id == NULL || !g_str_equal (id, key_id))
@@ -492,7 +492,7 @@ ensure_chain_key (RifqDb  *self,
 
   randombytes_buf (key, sizeof key);
   crypto_hash_sha256 (digest, key, sizeof key);
-  key_id = hex_of (digest, 8);
+  key_id = rifq_hex (digest, 8);
   mac = chain_key_mac (key, key_id, last_id);
   {
     g_autofree char *encoded = g_base64_encode (key, sizeof key);
@@ -543,8 +543,11 @@ connect (const char    *location,
          RifqOpenMode   mode,
          GError       **error)
 {
-  g_autoptr(RifqDb) self = g_object_new (RIFQ_TYPE_DB, NULL);
+  g_autoptr(RifqDb) self = NULL;
 
+  g_return_val_if_fail (location != NULL, NULL);
+
+  self = g_object_new (RIFQ_TYPE_DB, NULL);
   self->engine = &rifq_engine_sqlite;
   self->path = g_strdup (location);
   self->conn = self->engine->open (location, mode, &self->schema_version, error);
@@ -557,11 +560,8 @@ RifqDb *
 rifq_db_open (const char *path,
               GError    **error)
 {
-  g_autoptr(RifqDb) self = NULL;
+  g_autoptr(RifqDb) self = connect (path, RIFQ_OPEN_CREATE, error);
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  self = connect (path, RIFQ_OPEN_CREATE, error);
   if (self == NULL || !migrate (self, error) || !ensure_chain_key (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -571,16 +571,11 @@ RifqDb *
 rifq_db_open_existing (const char *path,
                        GError    **error)
 {
-  g_autoptr(RifqDb) self = NULL;
+  RifqDb *self = connect (path, RIFQ_OPEN_INSPECT, error);
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  self = connect (path, RIFQ_OPEN_INSPECT, error);
-  if (self == NULL)
-    return NULL;
-  if (self->schema_version >= 6 && sodium_init () >= 0)
+  if (self != NULL && self->schema_version >= 6 && sodium_init () >= 0)
     read_chain_key_row (self, NULL);
-  return g_steal_pointer (&self);
+  return self;
 }
 
 const char *

@@ -112,4 +112,8 @@ gboolean       rifq_db_integrity_check (RifqDb  *self,
 char          *rifq_db_get_setting    (RifqDb     *self,
                                        const char *key);
 
+/* length bytes as lower-case hexadecimal, two digits a byte: key ids, digests. */
+char          *rifq_hex               (const guchar *data,
+                                       gsize         length);
+
 G_END_DECLS

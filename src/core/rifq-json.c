@@ -579,6 +579,25 @@ rifq_json_add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* A member of the object builder is in, as name and value. */
+void
+rifq_json_add_int (JsonBuilder *builder,
+                   const char  *name,
+                   gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+rifq_json_add_boolean (JsonBuilder *builder,
+                       const char  *name,
+                       gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 char *
 rifq_json_to_text (JsonNode *node)
 {

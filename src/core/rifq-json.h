@@ -42,6 +42,12 @@ JsonNode *rifq_json_parse (const char  *data,
 void      rifq_json_add_string (JsonBuilder *builder,
                                 const char  *name,
                                 const char  *value);
+void      rifq_json_add_int    (JsonBuilder *builder,
+                                const char  *name,
+                                gint64       value);
+void      rifq_json_add_boolean (JsonBuilder *builder,
+                                 const char  *name,
+                                 gboolean     value);
 
 /* node as compact JSON, members in their order: the same value gives the same bytes. */
 char     *rifq_json_to_text    (JsonNode    *node);

@@ -67,10 +67,8 @@ add_members (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "username", member->username);
-      json_builder_set_member_name (builder, "chair");
-      json_builder_add_boolean_value (builder, member->chair);
-      json_builder_set_member_name (builder, "present");
-      json_builder_add_boolean_value (builder, member->present);
+      rifq_json_add_boolean (builder, "chair", member->chair);
+      rifq_json_add_boolean (builder, "present", member->present);
       json_builder_end_object (builder);
       if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
         rifq_json_add_string (names, member->username, member->full_name);
@@ -85,14 +83,10 @@ add_rule (JsonBuilder    *builder,
 {
   json_builder_set_member_name (builder, "rule");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "quorum");
-  json_builder_add_int_value (builder, rule->quorum);
-  json_builder_set_member_name (builder, "majority");
-  json_builder_add_int_value (builder, rule->majority);
-  json_builder_set_member_name (builder, "abstentions");
-  json_builder_add_int_value (builder, rule->abstentions);
-  json_builder_set_member_name (builder, "chair_breaks_tie");
-  json_builder_add_boolean_value (builder, rule->chair_breaks_tie);
+  rifq_json_add_int (builder, "quorum", rule->quorum);
+  rifq_json_add_int (builder, "majority", rule->majority);
+  rifq_json_add_int (builder, "abstentions", rule->abstentions);
+  rifq_json_add_boolean (builder, "chair_breaks_tie", rule->chair_breaks_tie);
   json_builder_end_object (builder);
 }
 
@@ -120,8 +114,7 @@ add_votes (JsonBuilder *builder,
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "username", vote->username);
       rifq_json_add_string (builder, "vote", vote->vote);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, vote->amount);
+      rifq_json_add_int (builder, "amount", vote->amount);
       rifq_json_add_string (builder, "note", vote->note);
       json_builder_end_object (builder);
       /* A vote may come from someone no longer listed: their name is kept too, once. */
@@ -205,10 +198,8 @@ rifq_seal_letter_values (RifqDb  *db,
   json_builder_set_member_name (builder, "letter");
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "number", number);
-  json_builder_set_member_name (builder, "request_id");
-  json_builder_add_int_value (builder, request_id);
-  json_builder_set_member_name (builder, "decision_id");
-  json_builder_add_int_value (builder, decision_id);
+  rifq_json_add_int (builder, "request_id", request_id);
+  rifq_json_add_int (builder, "decision_id", decision_id);
   rifq_json_add_string (builder, "kind", kind);
   rifq_json_add_string (builder, "issued_on", issued_on);
   rifq_json_add_string (builder, "decision", decision);
@@ -218,16 +209,14 @@ rifq_seal_letter_values (RifqDb  *db,
     json_builder_add_int_value (builder, amount);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "quantity");
-  json_builder_add_int_value (builder, quantity);
+  rifq_json_add_int (builder, "quantity", quantity);
   rifq_json_add_string (builder, "decided_by", decided_by);
   rifq_json_add_string (builder, "decided_at", decided_at);
   /* What the decision was taken on, not printed on the letter: the meeting and its votes, sealed
    * here so that they are fixed from the decision on, not only once the minutes are final. */
   json_builder_set_member_name (builder, "meeting");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting_id");
-  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_int (builder, "meeting_id", meeting_id);
   rifq_json_add_string (builder, "held_on", meeting->held_on);
   rifq_json_add_string (builder, "place", meeting->place);
   add_rule (builder, &rule);
@@ -257,25 +246,15 @@ rifq_seal_letter_values (RifqDb  *db,
   return rifq_json_to_text (root);
 }
 
-static char *
-letter_summary (const char *values,
-                const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "letter");
-  JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  JsonBuilder *builder = _rifq_seal_summary_begin ("letter", all);
-
-  rifq_json_add_string (builder, "request", json_object_get_string_member_with_default (printed, "request_number", NULL));
-  rifq_json_add_string (builder, "national_id", json_object_get_string_member_with_default (printed, "national_id", NULL));
-  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
-  rifq_json_add_string (builder, "decision", json_object_get_string_member_with_default (record, "decision", NULL));
-  json_builder_set_member_name (builder, "amount");
-  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
-  rifq_json_add_string (builder, "issued_on", json_object_get_string_member_with_default (record, "issued_on", NULL));
-  return _rifq_seal_summary_end (builder, values, sealed_at);
-}
+static const RifqSealSummaryItem letter_summary[] = {
+  { "request", "as_printed.request_number" },
+  { "national_id", "as_printed.national_id" },
+  { "name", "as_printed.name" },
+  { "decision", "letter.decision" },
+  { "amount", "letter.amount" },
+  { "issued_on", "letter.issued_on" },
+  { NULL, NULL },
+};
 
 gboolean
 rifq_seal_letter_in (RifqDb      *db,
@@ -294,7 +273,7 @@ rifq_seal_letter_in (RifqDb      *db,
   values = rifq_seal_letter_values (db, letter_id, error);
   if (values == NULL)
     return FALSE;
-  summary = letter_summary (values, stamp);
+  summary = _rifq_seal_summary ("letter", values, stamp, letter_summary, NULL);
   root = rifq_json_parse (values, -1, NULL);
   return _rifq_seal_store (db, write, "letter", letter_id,
                            json_object_get_string_member (json_node_get_object (root), "number"), values, summary, stamp,
@@ -350,8 +329,7 @@ rifq_seal_minutes_values (RifqDb  *db,
   rifq_json_add_string (builder, "number", number);
   json_builder_set_member_name (builder, "minutes");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting_id");
-  json_builder_add_int_value (builder, meeting_id);
+  rifq_json_add_int (builder, "meeting_id", meeting_id);
   rifq_json_add_string (builder, "held_on", meeting->held_on);
   rifq_json_add_string (builder, "place", meeting->place);
   add_rule (builder, &rule);
@@ -372,8 +350,7 @@ rifq_seal_minutes_values (RifqDb  *db,
         return NULL;
       decision = rifq_committee_decision (db, meeting_id, id);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "request_id");
-      json_builder_add_int_value (builder, id);
+      rifq_json_add_int (builder, "request_id", id);
       rifq_json_add_string (builder, "number", r->number);
       if (!add_votes (builder, names, named, db, meeting_id, id, error))
         return NULL;
@@ -382,8 +359,7 @@ rifq_seal_minutes_values (RifqDb  *db,
         {
           json_builder_begin_object (builder);
           rifq_json_add_string (builder, "decision", decision->decision);
-          json_builder_set_member_name (builder, "amount");
-          json_builder_add_int_value (builder, decision->amount);
+          rifq_json_add_int (builder, "amount", decision->amount);
           rifq_json_add_string (builder, "reasons", decision->reasons);
           json_builder_end_object (builder);
         }
@@ -418,17 +394,18 @@ rifq_seal_minutes_values (RifqDb  *db,
   return rifq_json_to_text (root);
 }
 
-static char *
-minutes_summary (const char *values,
-                 const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "minutes");
-  JsonArray *cases = json_object_get_array_member (record, "cases");
-  JsonBuilder *builder = _rifq_seal_summary_begin ("minutes", all);
+static const RifqSealSummaryItem minutes_summary[] = {
+  { "held_on", "minutes.held_on" },
+  { NULL, NULL },
+};
 
-  rifq_json_add_string (builder, "held_on", json_object_get_string_member_with_default (record, "held_on", NULL));
+/* Each case of the minutes in their summary: its number and the decision taken. */
+static void
+add_summary_cases (JsonBuilder *builder,
+                   JsonObject  *all)
+{
+  JsonArray *cases = json_object_get_array_member (json_object_get_object_member (all, "minutes"), "cases");
+
   json_builder_set_member_name (builder, "cases");
   json_builder_begin_array (builder);
   for (guint i = 0; i < json_array_get_length (cases); i++)
@@ -445,7 +422,6 @@ minutes_summary (const char *values,
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
-  return _rifq_seal_summary_end (builder, values, sealed_at);
 }
 
 /* Every decision the minutes will hold was sealed with its letter, the votes and the attendance
@@ -525,7 +501,7 @@ rifq_seal_minutes_in (RifqDb      *db,
   values = rifq_seal_minutes_values (db, meeting_id, error);
   if (values == NULL)
     return FALSE;
-  summary = minutes_summary (values, stamp);
+  summary = _rifq_seal_summary ("minutes", values, stamp, minutes_summary, add_summary_cases);
   return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
 }
 

@@ -47,13 +47,24 @@ void          _rifq_seal_add_staff_name (JsonBuilder *builder,
                                          const char  *name,
                                          const char  *username);
 
-/* A summary opens with the kind of document and its number, and closes with when it was sealed
- * and the digest of every value (the builder is consumed). */
-JsonBuilder  *_rifq_seal_summary_begin  (const char *doc,
-                                         JsonObject *all);
-char         *_rifq_seal_summary_end    (JsonBuilder *builder,
-                                         const char  *values,
-                                         const char  *sealed_at);
+/* A value a summary holds: its name there, and where it stands in the values ("a.b.c"). */
+typedef struct
+{
+  const char *name;
+  const char *path;
+} RifqSealSummaryItem;
+
+/* What a summary holds beyond its items, from all the values. */
+typedef void (*RifqSealSummaryFunc) (JsonBuilder *builder,
+                                     JsonObject  *all);
+
+/* A summary opens with the kind of document and its number, holds the items (to one with name
+ * NULL) and what more adds, and closes with when it was sealed and the digest of every value. */
+char         *_rifq_seal_summary        (const char                *doc,
+                                         const char                *values,
+                                         const char                *sealed_at,
+                                         const RifqSealSummaryItem *items,
+                                         RifqSealSummaryFunc        more);
 
 /* Signs summary with the key in use and keeps the seal with its values, in the write. */
 gboolean      _rifq_seal_store          (RifqDb      *db,

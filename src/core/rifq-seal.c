@@ -105,20 +105,9 @@ decode_exact (const char *text,
 }
 
 static char *
-hex (const guchar *data,
-     gsize         length)
-{
-  GString *text = g_string_sized_new (length * 2);
-
-  for (gsize i = 0; i < length; i++)
-    g_string_append_printf (text, "%02x", data[i]);
-  return g_string_free (text, FALSE);
-}
-
-static char *
 key_id_of (const guchar *public_key)
 {
-  return hex (public_key, KEY_ID_BYTES);
+  return rifq_hex (public_key, KEY_ID_BYTES);
 }
 
 static char *
@@ -127,7 +116,7 @@ fingerprint_hex (const guchar *public_key)
   guchar digest[crypto_hash_sha256_BYTES];
 
   crypto_hash_sha256 (digest, public_key, RIFQ_SEAL_KEY_BYTES);
-  return hex (digest, sizeof digest);
+  return rifq_hex (digest, sizeof digest);
 }
 
 char *
@@ -746,8 +735,7 @@ rifq_keyring_to_json (RifqKeyring *ring,
   g_return_val_if_fail (ring != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rifq_keyring");
-  json_builder_add_int_value (builder, 1);
+  rifq_json_add_int (builder, "rifq_keyring", 1);
   json_builder_set_member_name (builder, "association");
   json_builder_add_string_value (builder, association ? association : "");
   json_builder_set_member_name (builder, "keys");
@@ -915,8 +903,7 @@ add_request_record (JsonBuilder       *builder,
   json_builder_set_member_name (builder, "request");
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "number", r->number);
-  json_builder_set_member_name (builder, "beneficiary_id");
-  json_builder_add_int_value (builder, r->beneficiary_id);
+  rifq_json_add_int (builder, "beneficiary_id", r->beneficiary_id);
   rifq_json_add_string (builder, "kind", r->kind);
   rifq_json_add_string (builder, "channel", r->channel);
   rifq_json_add_string (builder, "description", r->description);
@@ -1042,59 +1029,53 @@ rifq_seal_request_values (RifqDb  *db,
   return request_values (db, r, b);
 }
 
-/* A summary opens with the kind of document and its number ... */
-JsonBuilder *
-_rifq_seal_summary_begin (const char *doc,
-                          JsonObject *all)
+/* A summary opens with the kind of document and its number, holds the values items name, what
+ * more adds, and closes with when it was sealed and the digest of every value. */
+char *
+_rifq_seal_summary (const char                *doc,
+                    const char                *values,
+                    const char                *sealed_at,
+                    const RifqSealSummaryItem *items,
+                    RifqSealSummaryFunc        more)
 {
-  JsonBuilder *builder = json_builder_new ();
+  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
+  JsonObject *all = json_node_get_object (root);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
+  g_autoptr(JsonNode) summary = NULL;
 
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "doc", doc);
   rifq_json_add_string (builder, "number", json_object_get_string_member (all, "number"));
-  return builder;
-}
+  for (const RifqSealSummaryItem *item = items; item->name != NULL; item++)
+    {
+      g_auto(GStrv) path = g_strsplit (item->path, ".", -1);
+      JsonNode *node = root;
 
-/* ... and closes with when it was sealed and the digest of every value. */
-char *
-_rifq_seal_summary_end (JsonBuilder *builder,
-                        const char  *values,
-                        const char  *sealed_at)
-{
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
-  g_autoptr(JsonNode) summary = NULL;
-
+      for (guint i = 0; path[i] != NULL && node != NULL; i++)
+        node = JSON_NODE_HOLDS_OBJECT (node) ? json_object_get_member (json_node_get_object (node), path[i]) : NULL;
+      json_builder_set_member_name (builder, item->name);
+      json_builder_add_value (builder, node ? json_node_copy (node) : json_node_new (JSON_NODE_NULL));
+    }
+  if (more != NULL)
+    more (builder, all);
   rifq_json_add_string (builder, "sealed_at", sealed_at);
   rifq_json_add_string (builder, "values_sha256", digest);
   json_builder_end_object (builder);
   summary = json_builder_get_root (builder);
-  g_object_unref (builder);
   return rifq_json_to_text (summary);
 }
 
 /* The summary: the values a person checks on paper, and the digest of all the others. */
-static char *
-request_summary (const char *values,
-                 const char *sealed_at)
-{
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
-  JsonObject *all = json_node_get_object (root);
-  JsonObject *record = json_object_get_object_member (all, "request");
-  JsonObject *printed = json_object_get_object_member (all, "as_printed");
-  JsonBuilder *builder = _rifq_seal_summary_begin ("request", all);
-
-  rifq_json_add_string (builder, "national_id",
-                        json_object_get_string_member_with_default (json_object_get_object_member (printed, "beneficiary"),
-                                                          "national_id", NULL));
-  rifq_json_add_string (builder, "name", json_object_get_string_member_with_default (printed, "name", NULL));
-  rifq_json_add_string (builder, "kind",
-                        json_object_get_string_member_with_default (json_object_get_object_member (printed, "kind"), "ar", NULL));
-  json_builder_set_member_name (builder, "amount");
-  json_builder_add_value (builder, json_node_copy (json_object_get_member (record, "amount")));
-  rifq_json_add_string (builder, "submitted_on", json_object_get_string_member_with_default (record, "submitted_on", NULL));
-  rifq_json_add_string (builder, "due_on", json_object_get_string_member_with_default (record, "due_on", NULL));
-  return _rifq_seal_summary_end (builder, values, sealed_at);
-}
+static const RifqSealSummaryItem request_summary[] = {
+  { "national_id", "as_printed.beneficiary.national_id" },
+  { "name", "as_printed.name" },
+  { "kind", "as_printed.kind.ar" },
+  { "amount", "request.amount" },
+  { "submitted_on", "request.submitted_on" },
+  { "due_on", "request.due_on" },
+  { NULL, NULL },
+};
 
 /* Twelve characters a person can read out, from the signature: no 0/O or 1/I to confuse. */
 static char *
@@ -1199,7 +1180,7 @@ rifq_seal_request_in (RifqDb      *db,
   values = r ? rifq_seal_request_values (db, request_id, error) : NULL;
   if (values == NULL)
     return FALSE;
-  summary = request_summary (values, stamp);
+  summary = _rifq_seal_summary ("request", values, stamp, request_summary, NULL);
   return _rifq_seal_store (db, write, "request", request_id, r->number, values, summary, stamp, error);
 }
 

@@ -53,26 +53,14 @@ shown_number (gint64 value)
 }
 
 /* Latin digits, without spaces, dashes, direction marks or joiners: what is left of a
- * number as a person types or pastes it. */
-static char *
-compact_number (const char *input)
+ * number as a person types or pastes it, through rifq_arabic_map (). */
+static gunichar
+compact_number_char (gunichar c)
 {
-  g_autofree char *valid = g_utf8_make_valid (input, -1);
-  g_autofree char *latin = rifq_arabic_latin_digits (valid);
-  GString *out = g_string_sized_new (strlen (latin) + 1);
-
-  for (const char *p = latin; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 ||
-          g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
-        continue;
-
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  if (c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 ||
+      g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+    return 0;
+  return c;
 }
 
 static gboolean
@@ -129,7 +117,7 @@ rifq_validate_national_id (const char  *input,
   g_return_val_if_fail (field_label != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  number = compact_number (input);
+  number = rifq_arabic_map (input, compact_number_char);
 
   if (*number == '\0')
     {
@@ -186,7 +174,7 @@ rifq_validate_mobile (const char  *input,
   g_return_val_if_fail (field_label != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  number = compact_number (input);
+  number = rifq_arabic_map (input, compact_number_char);
 
   if (*number == '\0')
     {
@@ -306,7 +294,7 @@ rifq_validate_count (const char  *input,
   g_return_val_if_fail (max >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Before compact_number(), which drops dashes. */
+  /* Before compact_number_char(), which drops dashes. */
   latin = g_strstrip (rifq_arabic_latin_digits (input));
   if (latin[0] == '-' || g_str_has_prefix (latin, "\xe2\x88\x92") /* U+2212 minus */)
     {
@@ -315,7 +303,7 @@ rifq_validate_count (const char  *input,
       return FALSE;
     }
 
-  number = compact_number (input);
+  number = rifq_arabic_map (input, compact_number_char);
 
   if (*number == '\0')
     {
