@@ -103,12 +103,19 @@ offset_quark (void)
   return g_quark_from_static_string ("rifq-context-offset");
 }
 
+/* The class's "context" field, or NULL for any other property (which the class does not have). */
 static RifqContext **
 context_field (GObject    *object,
+               guint       prop_id,
                GParamSpec *pspec)
 {
   gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (pspec->owner_type, offset_quark ()));
 
+  if (prop_id != 1 || offset == 0)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return NULL;
+    }
   return &G_STRUCT_MEMBER (RifqContext *, object, offset);
 }
 
@@ -118,7 +125,10 @@ holder_get_property (GObject    *object,
                      GValue     *value,
                      GParamSpec *pspec)
 {
-  g_value_set_object (value, *context_field (object, pspec));
+  RifqContext **field = context_field (object, prop_id, pspec);
+
+  if (field != NULL)
+    g_value_set_object (value, *field);
 }
 
 static void
@@ -127,7 +137,10 @@ holder_set_property (GObject      *object,
                      const GValue *value,
                      GParamSpec   *pspec)
 {
-  g_set_object (context_field (object, pspec), g_value_get_object (value));
+  RifqContext **field = context_field (object, prop_id, pspec);
+
+  if (field != NULL)
+    g_set_object (field, g_value_get_object (value));
 }
 
 void

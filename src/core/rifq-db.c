@@ -839,13 +839,18 @@ rifq_db_insert (RifqDb         *self,
                 GError        **error)
 {
   gint64 id = 0;
+  RifqStep step;
 
   if (stmt == NULL)
     return 0;
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+  step = rifq_statement_step (stmt);
+  if (step == RIFQ_STEP_ROW)
     id = rifq_statement_get_int64 (stmt, 0);
-  else
+  else if (step == RIFQ_STEP_FAILED)
     rifq_db_fail (self, error);
+  else
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                         _("Internal error: a new record was written without its number."));
   rifq_statement_reset (stmt);
   return id;
 }
@@ -1206,12 +1211,13 @@ announce_changes (RifqDb    *self,
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                      (GDestroyNotify) g_array_unref);
+  /* "kind id" of every record already listed: an import of many records stays linear. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < entries->len; i++)
     {
       AuditEntry *e = g_ptr_array_index (entries, i);
       GArray *of_kind = g_hash_table_lookup (ids, e->record_kind);
-      gboolean seen = FALSE;
 
       if (of_kind == NULL)
         {
@@ -1219,9 +1225,7 @@ announce_changes (RifqDb    *self,
           g_hash_table_insert (ids, e->record_kind, of_kind);
           g_ptr_array_add (kinds, e->record_kind);
         }
-      for (guint j = 0; j < of_kind->len && !seen; j++)
-        seen = g_array_index (of_kind, gint64, j) == e->record_id;
-      if (!seen)
+      if (g_hash_table_add (seen, g_strdup_printf ("%s %" G_GINT64_FORMAT, e->record_kind, e->record_id)))
         g_array_append_val (of_kind, e->record_id);
     }
   for (guint i = 0; i < kinds->len; i++)

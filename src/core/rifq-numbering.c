@@ -260,6 +260,7 @@ rifq_numbering_next (RifqDb        *db,
                      GError       **error)
 {
   g_autoptr(RifqNumberFormat) format = NULL;
+  g_autoptr(GError) local = NULL;
   gint64 sequence;
   int year;
 
@@ -272,12 +273,22 @@ rifq_numbering_next (RifqDb        *db,
 
   /* Numbers start again each Hijri year only when the year is part of them. */
   year = format->has_year ? hijri_year : 0;
-  /* The first number of a sequence is 1: 0 is the failure, with error set. */
   sequence = rifq_db_execute_insert (db, "INSERT INTO sequence (name, year, last) VALUES (?1, ?2, 1)"
                                          " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last",
-                                     RIFQ_PARAMS (RIFQ_TEXT (registers[reg].sequence), RIFQ_INT (year)), error);
-  if (sequence <= 0)
-    return NULL;
+                                     RIFQ_PARAMS (RIFQ_TEXT (registers[reg].sequence), RIFQ_INT (year)), &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  /* Numbers count up from 1: a register below zero was written outside Rifq. */
+  if (sequence < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("The register “%s” was changed outside Rifq: its last number is %" G_GINT64_FORMAT "."),
+                   registers[reg].sequence, sequence - 1);
+      return NULL;
+    }
 
   if (out_sequence_year != NULL)
     *out_sequence_year = year;
