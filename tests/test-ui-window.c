@@ -405,6 +405,146 @@ test_committee_queue_names_altered_request (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The committee's page in a window open on db, as the chair sees it, with one request submitted
+ * (its id in *request_id). */
+static RifqCommitteePage *
+committee_page_with_a_request (RifqDb      *db,
+                               RifqWindow **window,
+                               gint64      *request_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  rifq_test_staff (db);
+  *request_id = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
+                                             "food_basket");
+  rifq_db_set_actor (db, "chair");
+  *window = open_window (db);
+  g_assert_nonnull (rifq_window_show_page (*window, "committee", &error));
+  g_assert_no_error (error);
+  rifq_test_spin (100);
+  return rifq_window_get_committee_page (*window);
+}
+
+/* How many labels under root (those of buttons too) read text. */
+static guint
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  rifq_test_collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    n += g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0;
+  return n;
+}
+
+/* Requests submitted and put on an agenda elsewhere (with rifq-admin, at another desk) reach the
+ * committee's queue without the page being read again. */
+static void
+test_committee_queue_follows_the_store (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *add = g_dgettext (GETTEXT_PACKAGE, "Add to Meeting");
+  const char *on_agenda = g_dgettext (GETTEXT_PACKAGE, "On the Agenda");
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 first;
+  gint64 second;
+
+  page = committee_page_with_a_request (db, &window, &first);
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_cmpuint (rifq_committee_page_get_n_waiting (page), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), add), ==, 1);
+
+  second = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_2, "منيرة", "0502222222"),
+                                        "food_basket");
+  rifq_test_spin (50);
+  g_assert_true (second != first);
+  g_assert_cmpuint (rifq_committee_page_get_n_waiting (page), ==, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), add), ==, 2);
+
+  rifq_db_set_actor (db, "chair");
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, second, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), add), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), on_agenda), ==, 1);
+
+  /* The filters still choose what is shown: neither is overdue on the day both were submitted. */
+  {
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    GtkToggleButton *overdue = NULL;
+
+    rifq_test_collect_type (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, toggles);
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)),
+                     g_dgettext (GETTEXT_PACKAGE, "_Overdue Only")) == 0)
+        overdue = g_ptr_array_index (toggles, i);
+    g_assert_nonnull (overdue);
+    gtk_toggle_button_set_active (overdue, TRUE);
+    g_assert_cmpuint (rifq_committee_page_get_n_waiting (page), ==, 0);
+    gtk_toggle_button_set_active (overdue, FALSE);
+    g_assert_cmpuint (rifq_committee_page_get_n_waiting (page), ==, 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Meetings called and agendas filled elsewhere reach the committee's list of meetings without
+ * the page being read again; the meeting open stays open. */
+static void
+test_committee_meetings_follow_the_store (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) first = NULL;
+  g_autoptr(RifqMeeting) next = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = rifq_ui_display_digits ("1");
+  g_autofree char *one_on_agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s on the agenda",
+                                                                 "%s on the agenda", 1), one);
+  g_autofree char *caption = g_strdup_printf ("%s · %s", "مقر الجمعية", one_on_agenda);
+  GtkListBox *list = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  /* The meetings: the list a row stays selected in. */
+  rifq_test_collect_type (GTK_WIDGET (page), GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len && list == NULL; i++)
+    if (gtk_list_box_get_selection_mode (g_ptr_array_index (lists, i)) == GTK_SELECTION_BROWSE)
+      list = g_ptr_array_index (lists, i);
+  g_assert_nonnull (list);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+
+  first = rifq_committee_meeting_create (db, "1448/06/20", "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 0);
+  g_assert_nonnull (rifq_committee_page_get_meeting_summary (page));
+
+  /* A later meeting is listed first; the one open stays open. */
+  next = rifq_committee_meeting_create (db, "1448/06/27", "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 1);
+
+  g_assert_cmpuint (count_labels (GTK_WIDGET (list), caption), ==, 0);
+  g_assert_true (rifq_committee_add_to_agenda (db, first->id, id, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)), caption), ==, 1);
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -416,14 +556,7 @@ test_committee_decides_from_the_page (void)
   RifqWindow *window;
   gint64 id;
 
-  rifq_test_staff (db);
-  id = rifq_test_submitted_request (db, rifq_test_add_beneficiary (db, RIFQ_TEST_ID_1, "محمد", "0501234567"),
-                                    "food_basket");
-  rifq_db_set_actor (db, "chair");
-  window = open_window (db);
-  g_assert_nonnull (rifq_window_show_page (window, "committee", &error));
-  page = rifq_window_get_committee_page (window);
-  rifq_test_spin (100);
+  page = committee_page_with_a_request (db, &window, &id);
   g_assert_cmpuint (rifq_committee_page_get_n_waiting (page), ==, 1);
 
   g_assert_true (rifq_committee_page_new_meeting (page, "1448/06/20", "مقر الجمعية", &error));
@@ -642,6 +775,8 @@ main (int   argc,
   g_test_add_func ("/window/research/queue-follows-referrals-made-elsewhere", test_research_queue_follows_the_store);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);
+  g_test_add_func ("/window/committee/queue-follows-the-store", test_committee_queue_follows_the_store);
+  g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);

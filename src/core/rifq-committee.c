@@ -25,15 +25,6 @@
 #define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
 
 void
-rifq_queue_item_free (RifqQueueItem *item)
-{
-  if (item == NULL)
-    return;
-  g_clear_pointer (&item->request, g_object_unref);
-  g_free (item);
-}
-
-void
 rifq_decision_free (RifqDecision *decision)
 {
   if (decision == NULL)
@@ -45,16 +36,185 @@ rifq_decision_free (RifqDecision *decision)
   g_free (decision);
 }
 
-void
-rifq_meeting_free (RifqMeeting *meeting)
+/* The queue's items */
+
+G_DEFINE_FINAL_TYPE (RifqQueueItem, rifq_queue_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_ID,
+  ITEM_PROP_REQUEST,
+  ITEM_PROP_NUMBER,
+  ITEM_PROP_BENEFICIARY_NAME,
+  ITEM_PROP_KIND,
+  ITEM_PROP_STATE,
+  ITEM_PROP_SUBMITTED_ON,
+  ITEM_PROP_DAYS_SINCE,
+  ITEM_PROP_DAYS_LEFT,
+  ITEM_PROP_OVERDUE,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+rifq_queue_item_finalize (GObject *object)
 {
-  if (meeting == NULL)
-    return;
-  g_free (meeting->held_on);
-  g_free (meeting->place);
-  g_clear_pointer (&meeting->members, g_ptr_array_unref);
-  g_clear_pointer (&meeting->agenda, g_array_unref);
-  g_free (meeting);
+  RifqQueueItem *self = (RifqQueueItem *)object;
+
+  g_clear_object (&self->request);
+
+  G_OBJECT_CLASS (rifq_queue_item_parent_class)->finalize (object);
+}
+
+static void
+rifq_queue_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RifqQueueItem *self = RIFQ_QUEUE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_ID:
+      g_value_set_int64 (value, self->request->id);
+      break;
+    case ITEM_PROP_REQUEST:
+      g_value_set_object (value, self->request);
+      break;
+    case ITEM_PROP_NUMBER:
+      g_value_set_string (value, self->request->number);
+      break;
+    case ITEM_PROP_BENEFICIARY_NAME:
+      g_value_set_string (value, self->request->beneficiary_name);
+      break;
+    case ITEM_PROP_KIND:
+      g_value_set_string (value, self->request->kind);
+      break;
+    case ITEM_PROP_STATE:
+      g_value_set_enum (value, self->request->state);
+      break;
+    case ITEM_PROP_SUBMITTED_ON:
+      g_value_set_string (value, self->request->submitted_on);
+      break;
+    case ITEM_PROP_DAYS_SINCE:
+      g_value_set_int (value, self->days_since);
+      break;
+    case ITEM_PROP_DAYS_LEFT:
+      g_value_set_int (value, self->days_left);
+      break;
+    case ITEM_PROP_OVERDUE:
+      g_value_set_boolean (value, self->overdue);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rifq_queue_item_class_init (RifqQueueItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rifq_queue_item_finalize;
+  object_class->get_property = rifq_queue_item_get_property;
+
+  item_properties[ITEM_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  item_properties[ITEM_PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, RIFQ_TYPE_REQUEST, flags);
+  item_properties[ITEM_PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_BENEFICIARY_NAME] = g_param_spec_string ("beneficiary-name", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, RIFQ_TYPE_REQUEST_STATE,
+                                                        RIFQ_REQUEST_DRAFT, flags);
+  item_properties[ITEM_PROP_SUBMITTED_ON] = g_param_spec_string ("submitted-on", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_DAYS_SINCE] = g_param_spec_int ("days-since", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  item_properties[ITEM_PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  item_properties[ITEM_PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+rifq_queue_item_init (RifqQueueItem *self)
+{
+}
+
+/* The meetings */
+
+G_DEFINE_FINAL_TYPE (RifqMeeting, rifq_meeting, G_TYPE_OBJECT)
+
+enum {
+  MEETING_PROP_0,
+  MEETING_PROP_ID,
+  MEETING_PROP_HELD_ON,
+  MEETING_PROP_PLACE,
+  MEETING_PROP_AGENDA_LENGTH,
+  MEETING_N_PROPS
+};
+
+static GParamSpec *meeting_properties[MEETING_N_PROPS];
+
+static void
+rifq_meeting_finalize (GObject *object)
+{
+  RifqMeeting *self = (RifqMeeting *)object;
+
+  g_free (self->held_on);
+  g_free (self->place);
+  g_clear_pointer (&self->members, g_ptr_array_unref);
+  g_clear_pointer (&self->agenda, g_array_unref);
+
+  G_OBJECT_CLASS (rifq_meeting_parent_class)->finalize (object);
+}
+
+static void
+rifq_meeting_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RifqMeeting *self = RIFQ_MEETING (object);
+
+  switch (prop_id)
+    {
+    case MEETING_PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case MEETING_PROP_HELD_ON:
+      g_value_set_string (value, self->held_on);
+      break;
+    case MEETING_PROP_PLACE:
+      g_value_set_string (value, self->place);
+      break;
+    case MEETING_PROP_AGENDA_LENGTH:
+      g_value_set_uint (value, self->agenda != NULL ? self->agenda->len : 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rifq_meeting_class_init (RifqMeetingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rifq_meeting_finalize;
+  object_class->get_property = rifq_meeting_get_property;
+
+  meeting_properties[MEETING_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  meeting_properties[MEETING_PROP_HELD_ON] = g_param_spec_string ("held-on", NULL, NULL, NULL, flags);
+  meeting_properties[MEETING_PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, NULL, flags);
+  meeting_properties[MEETING_PROP_AGENDA_LENGTH] = g_param_spec_uint ("agenda-length", NULL, NULL, 0, G_MAXUINT, 0,
+                                                                      flags);
+  g_object_class_install_properties (object_class, MEETING_N_PROPS, meeting_properties);
+}
+
+static void
+rifq_meeting_init (RifqMeeting *self)
+{
 }
 
 /* The clock */
@@ -91,7 +251,7 @@ rifq_committee_queue (RifqDb                *db,
                       GError               **error)
 {
   g_autoptr(GPtrArray) requests = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_queue_item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
@@ -104,7 +264,7 @@ rifq_committee_queue (RifqDb                *db,
 
   for (guint i = 0; i < requests->len; i++)
     {
-      RifqQueueItem *item = g_new0 (RifqQueueItem, 1);
+      RifqQueueItem *item = g_object_new (RIFQ_TYPE_QUEUE_ITEM, NULL);
 
       item->request = g_object_ref (g_ptr_array_index (requests, i));
       rifq_committee_clock (item->request->submitted_on, item->request->due_on, today,
@@ -420,7 +580,7 @@ rifq_committee_meeting_get (RifqDb  *db,
     return NULL;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      meeting = g_new0 (RifqMeeting, 1);
+      meeting = g_object_new (RIFQ_TYPE_MEETING, NULL);
       meeting->id = rifq_statement_get_int64 (stmt, 0);
       meeting->held_on = rifq_statement_dup_text (stmt, 1);
       meeting->place = rifq_statement_dup_text (stmt, 2);
@@ -448,7 +608,7 @@ rifq_committee_meetings (RifqDb  *db,
                          guint    limit,
                          GError **error)
 {
-  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = NULL;
 
   ids = query_ids (db, "SELECT id FROM meeting ORDER BY held_on DESC, id DESC LIMIT ?",

@@ -17,13 +17,22 @@ G_BEGIN_DECLS
  * members' votes, the decision rule from the settings, the chair's decision and the outgoing
  * letters register. The committee is the staff holding the committee or chair role. */
 
-typedef struct
+/* A request waiting for the committee, with its decision clock on the day it was read: a
+ * snapshot, like the request. Core and render read its fields; the window binds to its
+ * properties (id, request, number, beneficiary-name, kind, state, submitted-on, days-since,
+ * days-left, overdue), the id being the request's. */
+#define RIFQ_TYPE_QUEUE_ITEM (rifq_queue_item_get_type ())
+G_DECLARE_FINAL_TYPE (RifqQueueItem, rifq_queue_item, RIFQ, QUEUE_ITEM, GObject)
+
+struct _RifqQueueItem
 {
+  GObject      parent_instance;
+
   RifqRequest *request;
   int          days_since;   /* since submission */
   int          days_left;    /* until the reply is due; negative when overdue */
   gboolean     overdue;
-} RifqQueueItem;
+};
 
 typedef struct
 {
@@ -32,14 +41,21 @@ typedef struct
   gboolean    overdue_only;
 } RifqQueueFilter;
 
-typedef struct
+/* A meeting of the committee as the store read it: a snapshot. Core and render read its fields;
+ * the window binds to its properties (id, held-on, place, agenda-length). */
+#define RIFQ_TYPE_MEETING (rifq_meeting_get_type ())
+G_DECLARE_FINAL_TYPE (RifqMeeting, rifq_meeting, RIFQ, MEETING, GObject)
+
+struct _RifqMeeting
 {
+  GObject    parent_instance;
+
   gint64     id;
   char      *held_on;        /* ISO date */
   char      *place;
   GPtrArray *members;        /* RifqMember, the chair first */
   GArray    *agenda;         /* gint64 request ids, in order */
-} RifqMeeting;
+};
 
 /* The rule for meetings called from now on, from the settings. */
 void      rifq_committee_rule_get (RifqDb         *db,
@@ -64,8 +80,6 @@ typedef struct
 } RifqDecision;
 
 void           rifq_decision_free         (RifqDecision  *decision);
-void           rifq_queue_item_free       (RifqQueueItem *item);
-void           rifq_meeting_free          (RifqMeeting   *meeting);
 
 /* The decision clock of a request submitted on submitted_on and due on due_on, on today (ISO). */
 void           rifq_committee_clock       (const char *submitted_on,
@@ -179,8 +193,6 @@ gint64         rifq_committee_letter_id     (RifqDb     *db,
 gint64         rifq_committee_letter_by_number (RifqDb     *db,
                                                 const char *number);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqQueueItem, rifq_queue_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDecision, rifq_decision_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqMeeting, rifq_meeting_free)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "rifq-committee.h"
 #include "rifq-committee-page.h"
+#include "rifq-record-list.h"
 
 G_BEGIN_DECLS
 
@@ -59,8 +60,9 @@ struct _RifqCommitteePage
   /* owned */
   RifqContext         *context;
   RifqDb              *db;       /* the context's */
-  GPtrArray           *queue;          /* RifqQueueItem, as filtered, in the order of the rows */
-  GPtrArray           *meetings;       /* RifqMeeting, newest first, in the order of the rows */
+  RifqRecordList      *queue;          /* RifqQueueItem, as filtered, the longest waiting first */
+  RifqRecordList      *meetings;       /* RifqMeeting, newest first */
+  RifqMeeting         *meeting;        /* the open meeting, as read when opened, or NULL */
   GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */
   GStrv                cities;         /* after "All" in the branch drop-down */
   char                *filter_kind;
@@ -73,7 +75,6 @@ struct _RifqCommitteePage
 
   /* state */
   AdwToast            *refusal;        /* weak: the last refusal shown */
-  RifqMeeting         *meeting;        /* the open meeting, borrowed from meetings, or NULL */
   gint64               open_id;        /* the meeting to open on the next reload; 0 for the newest */
   gint64               refusal_shown_at;
   RifqRole             roles;

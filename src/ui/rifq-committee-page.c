@@ -276,7 +276,6 @@ queue_row_new (RifqCommitteePage   *self,
     }
   else if (self->meeting == NULL)
     gtk_widget_set_tooltip_text (button, _("Open a meeting first: choose one under Meetings, or call a new one."));
-  rifq_committee_page_set_row_request (button, request->id);
   g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
@@ -289,14 +288,24 @@ filtered (RifqCommitteePage *self)
   return self->filter_kind != NULL || self->filter_city != NULL || self->filter_overdue;
 }
 
-static void
-fill_queue_list (RifqCommitteePage *self)
+static GtkWidget *
+queue_row_create (gpointer item,
+                  gpointer user_data)
 {
-  rifq_ui_remove_children (GTK_WIDGET (self->queue_list));
-  for (guint i = 0; i < self->queue->len; i++)
-    gtk_list_box_append (self->queue_list, queue_row_new (self, g_ptr_array_index (self->queue, i)));
+  return queue_row_new (user_data, item);
+}
 
-  if (self->queue->len > 0)
+/* The queue's buttons add to the meeting open: its rows are made again for another. */
+static void
+remake_queue_rows (RifqCommitteePage *self)
+{
+  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue), queue_row_create, self, NULL);
+}
+
+static void
+show_queue_state (RifqCommitteePage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
     {
       gtk_stack_set_visible_child_name (self->queue_stack, "list");
       return;
@@ -425,29 +434,37 @@ sync_filter_bar (RifqCommitteePage *self)
   gtk_toggle_button_set_active (self->overdue_button, self->filter_overdue);
 }
 
-static void
-reload_queue (RifqCommitteePage *self)
+/* The requests waiting, as the filters of the page (user_data) choose them. */
+static GPtrArray *
+waiting_requests (RifqDb   *db,
+                  gpointer  user_data,
+                  GError  **error)
 {
+  RifqCommitteePage *self = user_data;
   RifqQueueFilter filter = { self->filter_kind, self->filter_city, self->filter_overdue };
+
+  return rifq_committee_queue (db, &filter, error);
+}
+
+/* After the rows changed: the filters, the counts in the title and the empty page follow. */
+static void
+queue_changed_cb (RifqCommitteePage *self)
+{
   g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) shown = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
+  const GError *error;
 
   self->reloading = TRUE;
   sync_filter_bar (self);
   self->reloading = FALSE;
 
-  all = rifq_committee_queue (self->db, NULL, &error);
-  if (all != NULL)
-    shown = filtered (self) ? rifq_committee_queue (self->db, &filter, &error) : g_ptr_array_ref (all);
-  g_ptr_array_set_size (self->queue, 0);
+  all = rifq_committee_queue (self->db, NULL, &local);
   update_title (self, all);
-
-  if (shown == NULL)
+  error = local != NULL ? local : rifq_record_list_get_error (self->queue);
+  if (error != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
-      rifq_ui_remove_children (GTK_WIDGET (self->queue_list));
       gtk_widget_set_visible (self->filter_bar, FALSE);
       adw_status_page_set_icon_name (self->queue_empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->queue_empty_page, _("The Committee’s Queue Could Not Be Read"));
@@ -455,18 +472,15 @@ reload_queue (RifqCommitteePage *self)
       gtk_stack_set_visible_child_name (self->queue_stack, "empty");
       return;
     }
-
-  for (guint i = 0; i < shown->len; i++)
-    {
-      RifqQueueItem *item = g_ptr_array_index (shown, i);
-      RifqQueueItem *copy = g_new0 (RifqQueueItem, 1);
-
-      *copy = *item;
-      copy->request = g_object_ref (item->request);
-      g_ptr_array_add (self->queue, copy);
-    }
   gtk_widget_set_visible (self->filter_bar, all->len > 0 || filtered (self));
-  fill_queue_list (self);
+  show_queue_state (self);
+}
+
+static void
+reload_queue (RifqCommitteePage *self)
+{
+  rifq_record_list_refresh (self->queue, NULL);
+  queue_changed_cb (self);
 }
 
 /* The open meeting */
@@ -922,9 +936,10 @@ caption_new (const char *text)
 }
 
 static GtkWidget *
-meeting_row_new (RifqCommitteePage *self,
-                 const RifqMeeting *meeting)
+meeting_row_new (gpointer item,
+                 gpointer user_data)
 {
+  RifqMeeting *meeting = item;
   g_autofree char *count = shown_number (meeting->agenda->len);
   g_autofree char *on_agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s on the agenda", "%s on the agenda",
                                                              meeting->agenda->len),
@@ -972,59 +987,88 @@ meetings_find (GPtrArray *meetings,
   return -1;
 }
 
-static void
-reload_meetings (RifqCommitteePage *self)
+/* The meetings listed, newest first; the one open or asked for by its id is listed even when
+ * it is older than those. */
+static GPtrArray *
+listed_meetings (RifqDb   *db,
+                 gpointer  user_data,
+                 GError  **error)
 {
-  g_autoptr(GPtrArray) meetings = NULL;
-  g_autoptr(GError) error = NULL;
-  guint open = 0;
+  RifqCommitteePage *self = user_data;
+  g_autoptr(GPtrArray) meetings = rifq_committee_meetings (db, MEETINGS_SHOWN, error);
+  gint64 wanted = self->open_id != 0 ? self->open_id : self->meeting != NULL ? self->meeting->id : 0;
 
-  if (self->meeting != NULL && self->open_id == 0)
-    self->open_id = self->meeting->id;
-  meetings = rifq_committee_meetings (self->db, MEETINGS_SHOWN, &error);
-
-  self->reloading = TRUE;
-  self->meeting = NULL;
-  rifq_ui_remove_children (GTK_WIDGET (self->meetings_list));
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
-  self->meetings = meetings != NULL ? g_steal_pointer (&meetings)
-                                    : g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
-  /* A meeting asked for by its id is listed even when it is older than those listed. */
-  if (self->open_id != 0 && meetings_find (self->meetings, self->open_id) < 0)
+  if (meetings == NULL)
+    return NULL;
+  if (wanted != 0 && meetings_find (meetings, wanted) < 0)
     {
-      RifqMeeting *asked = rifq_committee_meeting_get (self->db, self->open_id, NULL);
+      RifqMeeting *asked = rifq_committee_meeting_get (db, wanted, NULL);
 
       if (asked != NULL)
-        g_ptr_array_add (self->meetings, asked);
+        g_ptr_array_add (meetings, asked);
     }
-  for (guint i = 0; i < self->meetings->len; i++)
-    {
-      RifqMeeting *meeting = g_ptr_array_index (self->meetings, i);
+  return g_steal_pointer (&meetings);
+}
 
-      gtk_list_box_append (self->meetings_list, meeting_row_new (self, meeting));
-      if (meeting->id == self->open_id)
-        open = i;
-    }
-  if (self->meetings->len > 0)
+/* Opens the meeting listed at position (none when -1), read again: who is present and the votes
+ * change the meeting without changing its row. */
+static void
+open_listed_meeting (RifqCommitteePage *self,
+                     int                position)
+{
+  g_clear_object (&self->meeting);
+  if (position >= 0)
     {
-      self->meeting = g_ptr_array_index (self->meetings, open);
-      gtk_list_box_select_row (self->meetings_list, gtk_list_box_get_row_at_index (self->meetings_list, (int) open));
+      g_autoptr(RifqMeeting) listed = g_list_model_get_item (G_LIST_MODEL (self->meetings), (guint) position);
+
+      self->meeting = rifq_committee_meeting_get (self->db, listed->id, NULL);
+      if (self->meeting == NULL)
+        self->meeting = g_steal_pointer (&listed);
+      self->reloading = TRUE;
+      gtk_list_box_select_row (self->meetings_list, gtk_list_box_get_row_at_index (self->meetings_list, position));
+      self->reloading = FALSE;
     }
+  show_meeting (self);
+  remake_queue_rows (self);
+}
+
+/* After the rows changed: the meeting open stays open, or the one asked for opens, or the
+ * newest. */
+static void
+meetings_changed_cb (RifqCommitteePage *self)
+{
+  const GError *error = rifq_record_list_get_error (self->meetings);
+  gint64 wanted = self->open_id != 0 ? self->open_id : self->meeting != NULL ? self->meeting->id : 0;
+  int position = -1;
+
   self->open_id = 0;
-  self->reloading = FALSE;
-
   if (error != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
+      g_clear_object (&self->meeting);
       rifq_ui_remove_children (GTK_WIDGET (self->members_list));
       rifq_ui_remove_children (GTK_WIDGET (self->agenda_box));
       adw_status_page_set_title (self->meetings_empty_page, _("The Meetings Could Not Be Read"));
       adw_status_page_set_description (self->meetings_empty_page, markup);
       gtk_stack_set_visible_child_name (self->meeting_stack, "none");
+      remake_queue_rows (self);
       return;
     }
-  show_meeting (self);
+  if (wanted != 0)
+    position = rifq_record_list_find (self->meetings, wanted);
+  if (position < 0 && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0)
+    position = 0;
+  open_listed_meeting (self, position);
+}
+
+static void
+reload_meetings (RifqCommitteePage *self)
+{
+  if (self->meeting != NULL && self->open_id == 0)
+    self->open_id = self->meeting->id;
+  rifq_record_list_refresh (self->meetings, NULL);
+  meetings_changed_cb (self);
 }
 
 /* Callbacks */
@@ -1065,19 +1109,20 @@ meeting_row_selected_cb (RifqCommitteePage *self,
   if (self->reloading || row == NULL)
     return;
   index = gtk_list_box_row_get_index (row);
-  g_assert (index >= 0 && (guint) index < self->meetings->len);
-  self->meeting = g_ptr_array_index (self->meetings, index);
+  g_assert (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->meeting_scroller), 0);
-  show_meeting (self);
-  /* The queue's buttons add to the meeting open. */
-  fill_queue_list (self);
+  open_listed_meeting (self, index);
 }
 
 static void
 add_clicked_cb (GtkButton         *button,
                 RifqCommitteePage *self)
 {
-  rifq_committee_page_add_to_agenda (self, rifq_committee_page_row_request (button), NULL);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(RifqQueueItem) item = g_list_model_get_item (G_LIST_MODEL (self->queue),
+                                                         (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+
+  rifq_committee_page_add_to_agenda (self, item->request->id, NULL);
 }
 
 static void
@@ -1170,9 +1215,9 @@ rifq_committee_page_dispose (GObject *object)
   RifqCommitteePage *self = (RifqCommitteePage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_COMMITTEE_PAGE);
-  self->meeting = NULL;
-  g_clear_pointer (&self->queue, g_ptr_array_unref);
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->queue);
+  g_clear_object (&self->meetings);
   g_clear_pointer (&self->kinds, g_strfreev);
   g_clear_pointer (&self->cities, g_strfreev);
   g_clear_pointer (&self->filter_kind, g_free);
@@ -1192,9 +1237,22 @@ static void
 rifq_committee_page_constructed (GObject *object)
 {
   RifqCommitteePage *self = (RifqCommitteePage *) object;
+  static const char * const queue_kinds[] = { "request", "beneficiary", NULL };
+  static const char * const queue_shown[] = { "number", "beneficiary-name", "kind", "state", "submitted-on",
+                                              "days-left", "overdue", NULL };
+  static const char * const meeting_kinds[] = { "meeting", NULL };
+  static const char * const meeting_shown[] = { "held-on", "place", "agenda-length", NULL };
 
   G_OBJECT_CLASS (rifq_committee_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
+
+  /* The queue's rows are made once a meeting is open (remake_queue_rows): its buttons add to it. */
+  self->queue = rifq_record_list_new (self->db, queue_kinds, queue_shown, waiting_requests, self, NULL);
+  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self, G_CONNECT_SWAPPED);
+  self->meetings = rifq_record_list_new (self->db, meeting_kinds, meeting_shown, listed_meetings, self, NULL);
+  gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings), meeting_row_new, self, NULL);
+  g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   rifq_committee_page_reload (self);
 }
@@ -1246,8 +1304,6 @@ rifq_committee_page_init (RifqCommitteePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->queue = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_queue_item_free);
-  self->meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_meeting_free);
   self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) draft_free);
   self->letters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", FALSE);
@@ -1291,7 +1347,7 @@ guint
 rifq_committee_page_get_n_waiting (RifqCommitteePage *self)
 {
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), 0);
-  return self->queue->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->queue));
 }
 
 const char *
