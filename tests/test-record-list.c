@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
 #include "rifq-record-list.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
@@ -158,6 +159,56 @@ test_unshown_changes_leave_rows (Registry      *f,
   g_assert_true (still == before);
 }
 
+/* Shown again, every row is made again, whatever changed. */
+static void
+test_reload_makes_every_row_again (Registry      *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_record_list_reload (f->list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->heard->str, ==, "0:3:3 ");
+}
+
+static GPtrArray *
+failing_query (RifqDb   *db,
+               gpointer  user_data,
+               GError  **error)
+{
+  gboolean *fail = user_data;
+
+  if (*fail)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY, "busy");
+      return NULL;
+    }
+  return rifq_beneficiary_store_list (db, 0, 100, error);
+}
+
+/* Records that cannot be read are not left on screen as if they still were so. */
+static void
+test_failed_read_empties_the_list (Registry      *f,
+                                   gconstpointer  data)
+{
+  static const char * const kinds[] = { "beneficiary", NULL };
+  static const char * const shown[] = { "full-name", NULL };
+  gboolean fail = FALSE;
+  g_autoptr(RifqRecordList) list = rifq_record_list_new (f->db, kinds, shown, failing_query, &fail, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  fail = TRUE;
+  g_assert_false (rifq_record_list_refresh (list, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_BUSY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_nonnull (rifq_record_list_get_error (list));
+  fail = FALSE;
+  g_assert_true (rifq_record_list_refresh (list, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_null (rifq_record_list_get_error (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,5 +221,9 @@ main (int   argc,
               test_changed_record_replaces_its_row_only, registry_teardown);
   g_test_add ("/record-list/unshown-changes-leave-every-row", Registry, NULL, registry_setup,
               test_unshown_changes_leave_rows, registry_teardown);
+  g_test_add ("/record-list/reload-makes-every-row-again", Registry, NULL, registry_setup,
+              test_reload_makes_every_row_again, registry_teardown);
+  g_test_add ("/record-list/failed-read-empties-the-list", Registry, NULL, registry_setup,
+              test_failed_read_empties_the_list, registry_teardown);
   return g_test_run ();
 }

@@ -1476,6 +1476,44 @@ test_staff_user_name_alphabet (Fixture       *f,
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM staff"), ==, 7);
 }
 
+/* The desk's requests in progress: the latest received of each open state, latest changed first. */
+static void
+test_open_requests_latest_of_each_state (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 drafts[3], collecting[2];
+  guint n_drafts = 0, n_collecting = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (drafts); i++)
+    drafts[i] = create (f, "food_basket");
+  for (guint i = 0; i < G_N_ELEMENTS (collecting); i++)
+    {
+      collecting[i] = create (f, "food_basket");
+      step (f, collecting[i], RIFQ_ACTION_COLLECT);
+    }
+
+  open = rifq_request_store_list_open (f->db, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 4);
+  for (guint i = 0; i < open->len; i++)
+    {
+      RifqRequest *r = g_ptr_array_index (open, i);
+
+      g_assert_true (rifq_request_state_is_open (r->state));
+      g_assert_true (r->id != drafts[0]);   /* the earliest draft: a third one is not listed */
+      if (r->state == RIFQ_REQUEST_DRAFT)
+        n_drafts++;
+      else if (r->state == RIFQ_REQUEST_INCOMPLETE)
+        n_collecting++;
+      if (i > 0)
+        g_assert_cmpstr (((RifqRequest *) g_ptr_array_index (open, i - 1))->updated_at, >=, r->updated_at);
+    }
+  g_assert_cmpuint (n_drafts, ==, 2);
+  g_assert_cmpuint (n_collecting, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1494,6 +1532,7 @@ main (int   argc,
   ADD ("/request/create/stored-bad-number-format-refused-not-numbered", test_stored_bad_format_refused);
   ADD ("/request/create/logs-the-contact-on-its-channel", test_create_logs_contact);
   ADD ("/request/create/refused-for-unknown-kind", test_create_refuses_unknown_kind);
+  ADD ("/request/list/open-the-latest-of-each-state", test_open_requests_latest_of_each_state);
   ADD ("/request/documents/checklist-follows-kind", test_checklist_follows_kind);
   ADD ("/request/documents/refused-with-bad-dates", test_document_refuses_bad_dates);
   ADD ("/request/documents/frozen-once-confirmed", test_documents_frozen_after_confirmation);

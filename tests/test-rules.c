@@ -162,8 +162,8 @@ test_voter_member_present_may_vote (void)
   const char *spec[] = { "chair+", "hind+", "sara-", NULL };
   g_autoptr(GPtrArray) members = members_new (spec);
 
-  g_assert_cmpint (rifq_member_may_vote (members, "chair"), ==, RIFQ_VOTER_MAY_VOTE);
-  g_assert_cmpint (rifq_member_may_vote (members, "hind"), ==, RIFQ_VOTER_MAY_VOTE);
+  g_assert_cmpint (rifq_member_may_vote (members, "chair", RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_MAY_VOTE);
+  g_assert_cmpint (rifq_member_may_vote (members, "hind", RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_MAY_VOTE);
 }
 
 static void
@@ -172,7 +172,7 @@ test_voter_member_absent_may_not (void)
   const char *spec[] = { "chair+", "hind+", "sara-", NULL };
   g_autoptr(GPtrArray) members = members_new (spec);
 
-  g_assert_cmpint (rifq_member_may_vote (members, "sara"), ==, RIFQ_VOTER_ABSENT);
+  g_assert_cmpint (rifq_member_may_vote (members, "sara", RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_ABSENT);
 }
 
 static void
@@ -182,10 +182,22 @@ test_voter_outsider_may_not (void)
   g_autoptr(GPtrArray) members = members_new (spec);
   g_autoptr(GPtrArray) nobody = members_new ((const char *[]) { NULL });
 
-  g_assert_cmpint (rifq_member_may_vote (members, "desk"), ==, RIFQ_VOTER_NOT_A_MEMBER);
-  g_assert_cmpint (rifq_member_may_vote (members, "Hind"), ==, RIFQ_VOTER_NOT_A_MEMBER);
-  g_assert_cmpint (rifq_member_may_vote (members, NULL), ==, RIFQ_VOTER_NOT_A_MEMBER);
-  g_assert_cmpint (rifq_member_may_vote (nobody, "chair"), ==, RIFQ_VOTER_NOT_A_MEMBER);
+  g_assert_cmpint (rifq_member_may_vote (members, "desk", RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_NOT_A_MEMBER);
+  g_assert_cmpint (rifq_member_may_vote (members, "Hind", RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_NOT_A_MEMBER);
+  g_assert_cmpint (rifq_member_may_vote (members, NULL, RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_NOT_A_MEMBER);
+  g_assert_cmpint (rifq_member_may_vote (nobody, "chair", RIFQ_ROLE_COMMITTEE), ==, RIFQ_VOTER_NOT_A_MEMBER);
+}
+
+/* Listed with the meeting and present, but no longer on the committee: the seat is gone. */
+static void
+test_voter_without_a_seat_since_may_not (void)
+{
+  const char *spec[] = { "chair+", "hind+", NULL };
+  g_autoptr(GPtrArray) members = members_new (spec);
+
+  g_assert_cmpint (rifq_member_may_vote (members, "hind", RIFQ_ROLE_DESK), ==, RIFQ_VOTER_NOT_A_MEMBER);
+  g_assert_cmpint (rifq_member_may_vote (members, "hind", RIFQ_ROLE_NONE), ==, RIFQ_VOTER_NOT_A_MEMBER);
+  g_assert_cmpint (rifq_member_may_vote (members, "chair", RIFQ_ROLE_CHAIR), ==, RIFQ_VOTER_MAY_VOTE);
 }
 
 /* The tally */
@@ -522,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/rules/voter/member-present-may-vote", test_voter_member_present_may_vote);
   g_test_add_func ("/rules/voter/member-absent-may-not", test_voter_member_absent_may_not);
   g_test_add_func ("/rules/voter/outsider-may-not", test_voter_outsider_may_not);
+  g_test_add_func ("/rules/voter/without-a-seat-since-may-not", test_voter_without_a_seat_since_may_not);
   g_test_add_func ("/rules/tally/quorum-not-met", test_tally_quorum_not_met);
   g_test_add_func ("/rules/tally/quorum-of-two-thirds-and-of-all", test_tally_quorum_of_two_thirds_and_of_all);
   g_test_add_func ("/rules/tally/majority-of-present", test_tally_majority_of_present);

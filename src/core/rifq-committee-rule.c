@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rifq-committee-rule.h"
 #include "rifq-error.h"
@@ -130,11 +131,12 @@ rifq_members_find (GPtrArray  *members,
 
 RifqVoterStanding
 rifq_member_may_vote (GPtrArray  *members,
-                      const char *username)
+                      const char *username,
+                      RifqRole    roles)
 {
   const RifqMember *member = rifq_members_find (members, username);
 
-  if (member == NULL)
+  if (member == NULL || (roles & (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)) == 0)
     return RIFQ_VOTER_NOT_A_MEMBER;
   return member->present ? RIFQ_VOTER_MAY_VOTE : RIFQ_VOTER_ABSENT;
 }
@@ -417,11 +419,15 @@ rifq_tally_allows (const RifqTally *tally,
 JsonNode *
 rifq_tally_to_json (const RifqTally *tally)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   const char *names[] = { "members", "present", "accept", "reject", "defer", "abstain" };
-  guint values[] = { tally->members, tally->present, tally->accept, tally->reject, tally->defer, tally->abstain };
+  guint values[G_N_ELEMENTS (names)];
 
   g_return_val_if_fail (tally != NULL, NULL);
+
+  builder = json_builder_new ();
+  memcpy (values, (guint[]) { tally->members, tally->present, tally->accept, tally->reject, tally->defer,
+                              tally->abstain }, sizeof values);
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -63,8 +63,8 @@ typedef struct
 void            rifq_member_free             (RifqMember *member);
 void            rifq_vote_free               (RifqVote   *vote);
 
-/* Who may vote at a meeting: the committee it was called with (its members, as listed with
- * it, whatever their roles are since), each member once recorded as present. */
+/* Who may vote at a meeting: a member of the committee it was called with (as listed with it)
+ * who still holds a seat on the committee (roles: committee or chair), once recorded as present. */
 typedef enum
 {
   RIFQ_VOTER_MAY_VOTE,
@@ -76,7 +76,8 @@ typedef enum
 const RifqMember *rifq_members_find          (GPtrArray  *members,
                                               const char *username);
 RifqVoterStanding rifq_member_may_vote       (GPtrArray  *members,
-                                              const char *username);
+                                              const char *username,
+                                              RifqRole    roles);
 
 /* The decision rule, from the settings (committee_quorum, committee_majority,
  * committee_chair_breaks_tie, committee_abstentions); the policy's default is the first of each. */

@@ -984,7 +984,7 @@ vote_cb (RifqDb      *db,
   members = load_members (db, job->meeting_id, error);
   if (members == NULL)
     return FALSE;
-  switch (rifq_member_may_vote (members, actor))
+  switch (rifq_member_may_vote (members, actor, rifq_staff_actor_roles (db)))
     {
     case RIFQ_VOTER_NOT_A_MEMBER:
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only a member of the research committee may %s."),

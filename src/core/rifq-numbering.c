@@ -284,9 +284,11 @@ rifq_numbering_next (RifqDb        *db,
   /* Numbers count up from 1: a register below zero was written outside Rifq. */
   if (sequence < 0)
     {
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, sequence - 1);
+
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                   _("The register “%s” was changed outside Rifq: its last number is %" G_GINT64_FORMAT "."),
-                   registers[reg].sequence, sequence - 1);
+                   _("The register “%s” was changed outside Rifq: its last number is %s."),
+                   registers[reg].sequence, last);
       return NULL;
     }
 

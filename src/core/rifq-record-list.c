@@ -140,26 +140,28 @@ same_as_shown (RifqRecordList *self,
 }
 
 /* Puts the new records in place of the old, announcing the smallest stretch that differs: rows
- * equal at both ends, by id and by what they show, are kept as they are. */
+ * equal at both ends, by id and by what they show, are kept as they are, unless every row is to
+ * be made again. */
 static void
 take_records (RifqRecordList *self,
-              GPtrArray      *records)
+              GPtrArray      *records,
+              gboolean        every_row)
 {
   guint old_n = self->items->len;
   guint new_n = records->len;
   guint head = 0;
   guint tail = 0;
 
-  while (head < old_n && head < new_n &&
+  while (!every_row && head < old_n && head < new_n &&
          record_id (self->items->pdata[head]) == record_id (records->pdata[head]) &&
          same_as_shown (self, self->items->pdata[head], records->pdata[head]))
     head++;
-  while (tail < old_n - head && tail < new_n - head &&
+  while (!every_row && tail < old_n - head && tail < new_n - head &&
          record_id (self->items->pdata[old_n - 1 - tail]) == record_id (records->pdata[new_n - 1 - tail]) &&
          same_as_shown (self, self->items->pdata[old_n - 1 - tail], records->pdata[new_n - 1 - tail]))
     tail++;
 
-  if (head == old_n && head == new_n)
+  if (head == old_n && head == new_n && !every_row)
     return;
 
   g_ptr_array_remove_range (self->items, head, old_n - head - tail);
@@ -168,25 +170,44 @@ take_records (RifqRecordList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
 }
 
-gboolean
-rifq_record_list_refresh (RifqRecordList  *self,
-                          GError         **error)
+static gboolean
+read_records (RifqRecordList  *self,
+              gboolean         every_row,
+              GError         **error)
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (RIFQ_IS_RECORD_LIST (self), FALSE);
 
   records = self->query (self->db, self->user_data, &local_error);
   g_clear_error (&self->error);
   if (records == NULL)
     {
+      /* What cannot be read is not shown as if it were still so. */
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
       self->error = g_error_copy (local_error);
+      take_records (self, none, FALSE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  take_records (self, records);
+  take_records (self, records, every_row);
   return TRUE;
+}
+
+gboolean
+rifq_record_list_refresh (RifqRecordList  *self,
+                          GError         **error)
+{
+  g_return_val_if_fail (RIFQ_IS_RECORD_LIST (self), FALSE);
+  return read_records (self, FALSE, error);
+}
+
+gboolean
+rifq_record_list_reload (RifqRecordList  *self,
+                         GError         **error)
+{
+  g_return_val_if_fail (RIFQ_IS_RECORD_LIST (self), FALSE);
+  return read_records (self, TRUE, error);
 }
 
 static void

@@ -35,11 +35,16 @@ RifqRecordList *rifq_record_list_new       (RifqDb              *db,
                                             gpointer             user_data,
                                             GDestroyNotify       destroy);
 
-/* Reads the records again now; FALSE with error (the rows left as they were) on failure. */
+/* Reads the records again now; FALSE with error (and no rows) on failure. */
 gboolean        rifq_record_list_refresh   (RifqRecordList      *self,
                                             GError             **error);
 
-/* The last failure to read the records, or NULL. */
+/* The same, every row made again: when what rows show depends on more than the records (the day,
+ * the digits chosen in Preferences), as when a page is shown again. */
+gboolean        rifq_record_list_reload    (RifqRecordList      *self,
+                                            GError             **error);
+
+/* The last failure to read the records, or NULL; the list is then empty. */
 const GError   *rifq_record_list_get_error (RifqRecordList      *self);
 
 /* The position of the record with this id, or -1. */

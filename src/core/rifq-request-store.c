@@ -28,15 +28,16 @@
 #include "rifq-validate.h"
 
 /* The columns row_to_request reads, with the beneficiary's identity. */
-#define RIFQ_REQUEST_COLUMNS \
+#define RIFQ_REQUEST_SELECT \
   "SELECT r.id, r.number, r.beneficiary_id, r.kind, r.channel, r.description, r.amount, r.state," \
   " r.received_by, r.received_at, r.declaration, r.signature_json, r.signer, r.signer_name," \
   " r.signer_relation, r.sign_mark, r.officer_name, r.signed_by, r.signed_at, r.validity_json," \
   " r.submitted_on, r.submitted_at, r.due_on, r.decision_reason, r.decided_by, r.decided_at," \
   " r.registered_at, r.closed_at, r.close_reason, r.updated_at," \
   " b.first_name || ' ' || b.father_name || ' ' || b.grandfather_name || ' ' || b.family_name," \
-  " b.national_id, b.mobile, b.file_number" \
-  " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
+  " b.national_id, b.mobile, b.file_number"
+#define RIFQ_REQUEST_FROM " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
+#define RIFQ_REQUEST_COLUMNS RIFQ_REQUEST_SELECT RIFQ_REQUEST_FROM
 
 char *
 _rifq_request_store_stamp_now (void)
@@ -1234,11 +1235,14 @@ rifq_request_store_list_before_committee (RifqDb     *db,
 
 GPtrArray *
 rifq_request_store_list_open (RifqDb  *db,
-                              guint    limit,
+                              guint    per_state,
                               GError **error)
 {
-  g_autoptr(GString) sql = g_string_new (RIFQ_REQUEST_COLUMNS " WHERE r.state IN (");
-  g_autoptr(GString) order = g_string_new (" ORDER BY r.updated_at DESC, CASE r.state");
+  /* Numbered within each state, the latest received first; the rows keep the columns' order. */
+  g_autoptr(GString) sql = g_string_new ("SELECT * FROM (" RIFQ_REQUEST_SELECT ", row_number () OVER"
+                                         " (PARTITION BY r.state ORDER BY r.received_at DESC, r.id DESC)"
+                                         " AS place" RIFQ_REQUEST_FROM " WHERE r.state IN (");
+  g_autoptr(GString) order = g_string_new (" ORDER BY updated_at DESC, CASE state");
   RifqValue values[RIFQ_REQUEST_N_STATES + 1];
   int n = 0;
 
@@ -1252,8 +1256,8 @@ rifq_request_store_list_open (RifqDb  *db,
         g_string_append_printf (sql, "%s?%d", n > 1 ? ", " : "", n);
         g_string_append_printf (order, " WHEN ?%d THEN %d", n, n);
       }
-  values[n] = RIFQ_INT ((int) MIN (limit, G_MAXINT));
-  g_string_append_printf (sql, ")%s END, r.received_at DESC, r.id DESC LIMIT ?%d", order->str, n + 1);
+  values[n] = RIFQ_INT ((int) MIN (per_state, G_MAXINT));
+  g_string_append_printf (sql, ")) WHERE place <= ?%d%s END, received_at DESC, id DESC", n + 1, order->str);
   return query_requests (db, sql->str, values, n + 1, error);
 }
 

@@ -164,10 +164,11 @@ GPtrArray   *rifq_request_store_list_before_committee (RifqDb     *db,
                                                        const char *due_before,
                                                        GError    **error);
 
-/* The requests open at the desk (rifq_request_state_is_open), the latest changed first and,
- * among those changed together, in the order of their steps. */
+/* The requests open at the desk (rifq_request_state_is_open), the latest received
+ * per_state of each state, listed the latest changed first and, among those changed together,
+ * in the order of their steps. */
 GPtrArray   *rifq_request_store_list_open     (RifqDb  *db,
-                                               guint    limit,
+                                               guint    per_state,
                                                GError **error);
 
 /* "Where is my request?": a request number, or anything that finds the beneficiary (national

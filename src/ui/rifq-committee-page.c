@@ -479,7 +479,7 @@ queue_changed_cb (RifqCommitteePage *self)
 static void
 reload_queue (RifqCommitteePage *self)
 {
-  rifq_record_list_refresh (self->queue, NULL);
+  rifq_record_list_reload (self->queue, NULL);
   queue_changed_cb (self);
 }
 
@@ -600,7 +600,8 @@ add_vote_rows (RifqCommitteePage *self,
 {
   const RifqMember *me = actor_member (self);
   RifqVoterStanding standing = self->meeting != NULL
-                               ? rifq_member_may_vote (self->meeting->members, rifq_context_get_actor (self->context))
+                               ? rifq_member_may_vote (self->meeting->members, rifq_context_get_actor (self->context),
+                                                       self->roles)
                                : RIFQ_VOTER_NOT_A_MEMBER;
   gboolean can_vote = standing == RIFQ_VOTER_MAY_VOTE;
   Draft *draft = g_hash_table_lookup (self->drafts, &request->id);
@@ -1067,7 +1068,7 @@ reload_meetings (RifqCommitteePage *self)
 {
   if (self->meeting != NULL && self->open_id == 0)
     self->open_id = self->meeting->id;
-  rifq_record_list_refresh (self->meetings, NULL);
+  rifq_record_list_reload (self->meetings, NULL);
   meetings_changed_cb (self);
 }
 

@@ -22,8 +22,8 @@
 #include "rifq-request-store.h"
 #include "rifq-signature-pad.h"
 
-/* Open requests listed on the landing, the latest changed first; any other is found by its number. */
-#define LANDING_SHOWN 300
+/* Open requests listed on the landing, the latest received of each state; any other is found by its number. */
+#define LANDING_SHOWN 50
 
 static void
 signing_draft_free (gpointer data)
@@ -107,11 +107,11 @@ landing_changed_cb (RifqIntakePage *self)
   gtk_widget_set_visible (self->landing_empty, !any);
 }
 
-/* Another program may have written since: the rows that changed are replaced. */
+/* Shown again: another program may have written, and the day or the digits may have changed. */
 static void
 refresh_landing (RifqIntakePage *self)
 {
-  rifq_record_list_refresh (self->landing, NULL);
+  rifq_record_list_reload (self->landing, NULL);
   landing_changed_cb (self);
 }
 
@@ -199,7 +199,6 @@ rifq_intake_page_dispose (GObject *object)
 {
   RifqIntakePage *self = (RifqIntakePage *)object;
 
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "intake", NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_INTAKE_PAGE);
   g_clear_pointer (&self->forms, g_hash_table_unref);
   g_clear_pointer (&self->signing_drafts, g_hash_table_unref);

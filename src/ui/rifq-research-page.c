@@ -612,8 +612,8 @@ rifq_research_page_reload (RifqResearchPage *self)
 {
   g_return_if_fail (RIFQ_IS_RESEARCH_PAGE (self));
 
-  /* Another program may have written since: the rows that changed are replaced. */
-  rifq_record_list_refresh (self->queue, NULL);
+  /* Shown again: another program may have written, and the day or the digits may have changed. */
+  rifq_record_list_reload (self->queue, NULL);
   queue_changed_cb (self);
 }
 
