@@ -1208,11 +1208,16 @@ static void
 announce_changes (RifqDb    *self,
                   GPtrArray *entries)
 {
-  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                     (GDestroyNotify) g_array_unref);
-  /* "kind id" of every record already listed: an import of many records stays linear. */
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) kinds = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) seen = NULL;   /* "kind id": an import of many records stays linear */
+
+  /* Nothing to tell when nobody listens (rifq-admin, a write made before any list exists). */
+  if (!g_signal_has_handler_pending (self, signals[RECORDS_CHANGED], 0, TRUE))
+    return;
+  kinds = g_ptr_array_new ();
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < entries->len; i++)
     {
