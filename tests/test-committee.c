@@ -632,6 +632,26 @@ test_vote_refused_for_outsiders (Committee     *f,
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM vote"), ==, 2);
 }
 
+/* Listed with the meeting and present, then taken off the committee by an administrator: the
+ * seat is gone, and so is the vote, in the window and in rifq-admin alike. */
+static void
+test_vote_refused_once_the_seat_is_gone (Committee     *f,
+                                         gconstpointer  data)
+{
+  const char *present[] = { "chair", "member1", "member2", NULL };
+  g_autoptr(GError) error = NULL;
+
+  attend (f, present);
+  as (f, "admin");
+  g_assert_true (rifq_staff_save (f->db, "member2", "فهد الحربي", RIFQ_ROLE_DESK, &error));
+  g_assert_no_error (error);
+  as (f, "member2");
+  g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_cmpstr (error->message, ==, "Only a member of the research committee may vote.");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM vote"), ==, 0);
+}
+
 static void
 test_texts_within_their_length (Committee     *f,
                                 gconstpointer  data)
@@ -1109,6 +1129,7 @@ main (int   argc,
              test_tie_without_chair_setting_gives_nothing);
   ADD ("/committee/rule/no-quorum-refused", test_no_quorum_refused);
   ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
+  ADD ("/committee/vote/refused-once-the-seat-is-gone", test_vote_refused_once_the_seat_is_gone);
   ADD ("/committee/texts/place-notes-and-reasons-within-their-length", test_texts_within_their_length);
   ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
   ADD ("/committee/rule/quorum-counts-the-meetings-own-members", test_quorum_counts_the_meetings_members);
