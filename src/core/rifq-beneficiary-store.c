@@ -38,7 +38,7 @@
   " preferred_channel, living_situation, household_size, monthly_income, income_sources," \
   " mobility, health_notes, category, status, consent, file_number, name_norm, created_at," \
   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?," \
-  " ?, ?, ?) RETURNING id"
+  " ?, ?, ?)"
 
 #define SQL_UPDATE \
   "UPDATE beneficiary SET national_id = ?, first_name = ?, father_name = ?," \

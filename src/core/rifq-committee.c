@@ -453,7 +453,7 @@ create_meeting_cb (RifqDb      *db,
   rifq_committee_rule_get (db, &rule);
   job->meeting_id =
     rifq_db_execute_insert (db, "INSERT INTO meeting (held_on, place, created_by, created_at, quorum, majority,"
-                                " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                " chair_breaks_tie, abstentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             RIFQ_PARAMS (RIFQ_TEXT (job->held_on),
                                          RIFQ_TEXT (rifq_text_is_blank (job->place) ? NULL : job->place),
                                          RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp),
@@ -1181,7 +1181,7 @@ decide_cb (RifqDb      *db,
   tally_text = json_generator_to_data (generator, NULL);
   decision_id =
     rifq_db_execute_insert (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
-                                " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_INT (job->meeting_id), RIFQ_TEXT (job->vote),
                                          RIFQ_INT_IF (job->amount >= 0, job->amount), RIFQ_TEXT (job->text),
                                          RIFQ_TEXT (tally_text), RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp),
@@ -1286,7 +1286,7 @@ _rifq_committee_register_letter (RifqDb      *db,
 
   *out_letter_id =
     rifq_db_execute_insert (db, "INSERT INTO letter (number, request_id, decision_id, kind, issued_on, issued_by)"
-                                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                " VALUES (?, ?, ?, ?, ?, ?)",
                             RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_INT (request_id), RIFQ_INT (decision_id),
                                          RIFQ_TEXT (letter_kinds[rifq_vote_choice_read (decision)]),
                                          RIFQ_TEXT (issued_on), RIFQ_TEXT (issued_by)),

@@ -443,8 +443,7 @@ demo_meeting (RifqDb         *db,
         " coalesce ((SELECT value FROM settings WHERE key = 'committee_quorum'), 'more_than_half'),"
         " coalesce ((SELECT value FROM settings WHERE key = 'committee_majority'), 'of_present'),"
         " coalesce ((SELECT value <> '0' FROM settings WHERE key = 'committee_chair_breaks_tie'), 1),"
-        " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))"
-        " RETURNING id",
+        " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))",
     RIFQ_PARAMS (RIFQ_TEXT (day), RIFQ_TEXT (chair), RIFQ_TEXT (called_at)), error);
   if (id == 0)
     return 0;
@@ -567,7 +566,7 @@ demo_decision (RifqDb          *db,
   tally_text = json_to_string (tally_node, FALSE);
   decision_id =
     rifq_db_execute_insert (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, quantity, reasons,"
-                                " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                " tally_json, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             RIFQ_PARAMS (RIFQ_INT (d->id), RIFQ_INT (meeting_id), RIFQ_TEXT (decision),
                                          RIFQ_INT_IF (amount > 0, amount), RIFQ_INT_IF (quantity > 0, quantity),
                                          RIFQ_TEXT (reasons), RIFQ_TEXT (tally_text), RIFQ_TEXT (chair),
@@ -776,7 +775,7 @@ fill_requests_cb (RifqDb      *db,
                                     " state, received_by, received_at, submitted_on, submitted_at, due_on,"
                                     " updated_at, seq_year, seq, amount) VALUES (?, (SELECT id FROM beneficiary WHERE"
                                     " id >= ?2 ORDER BY id LIMIT 1), ?, (SELECT code FROM channel WHERE position = ?),"
-                                    " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                    " ?, ?, 'demo', ?, ?, ?, ?, ?, ?, ?, ?)",
                                 RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_INT (beneficiary_from), RIFQ_TEXT (kind),
                                              RIFQ_INT (channel_position), RIFQ_TEXT (description), RIFQ_TEXT (state),
                                              RIFQ_TEXT (received_on), RIFQ_TEXT (submitted_on),

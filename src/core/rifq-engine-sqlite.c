@@ -475,6 +475,12 @@ sqlite_changes (gpointer native)
 }
 
 static gint64
+sqlite_last_id (gpointer native)
+{
+  return sqlite3_last_insert_rowid (sqlite3_db_handle (native));
+}
+
+static gint64
 sqlite_get_int64 (gpointer native,
                   int      column)
 {
@@ -528,6 +534,7 @@ const RifqEngine rifq_engine_sqlite = {
   .bind_blob = sqlite_bind_blob,
   .step = sqlite_step,
   .changes = sqlite_changes,
+  .last_id = sqlite_last_id,
   .get_int64 = sqlite_get_int64,
   .get_text = sqlite_get_text,
   .get_blob = sqlite_get_blob,

@@ -73,6 +73,8 @@ typedef struct
                                          gsize            size);
   RifqStep        (*step)               (gpointer         native);
   gint64          (*changes)            (gpointer         native);
+  /* The id of the row the last INSERT of native's connection added. */
+  gint64          (*last_id)            (gpointer         native);
   gint64          (*get_int64)          (gpointer         native,
                                          int              column);
   const char     *(*get_text)           (gpointer         native,

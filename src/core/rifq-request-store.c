@@ -422,7 +422,7 @@ create_cb (RifqDb      *db,
   description = g_strstrip (g_strdup (draft->description));
   id = rifq_db_execute_insert (db, "INSERT INTO request (number, beneficiary_id, kind, channel, description,"
                                    " amount, state, received_by, received_at, updated_at, seq_year, seq)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?) RETURNING id",
+                                   " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
                                RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_INT (draft->beneficiary_id),
                                             RIFQ_TEXT (draft->kind), RIFQ_TEXT (draft->channel), RIFQ_TEXT (description),
                                             RIFQ_INT_IF (draft->amount >= 0, draft->amount),

@@ -56,7 +56,8 @@ gboolean       rifq_db_execute          (RifqDb           *self,
                                          guint             n_params,
                                          GError          **error);
 
-/* Runs an INSERT … RETURNING id; the new row's id, or 0 with error. */
+/* Runs an INSERT; the new row's id (as the engine keeps it), or the first column of the row it
+ * returns (INSERT … RETURNING last); 0 with error on failure. */
 gint64         rifq_db_execute_insert   (RifqDb           *self,
                                          const char       *sql,
                                          const RifqValue  *params,
@@ -128,7 +129,7 @@ gboolean       rifq_db_run              (RifqDb         *self,
                                          RifqStatement  *stmt,
                                          GError        **error);
 
-/* Steps an INSERT … RETURNING id; resets it. The new row's id, or 0 with error on failure (or
+/* Steps an INSERT as rifq_db_execute_insert does; resets it. 0 with error on failure (or
  * when stmt is NULL, as above). */
 gint64         rifq_db_insert           (RifqDb         *self,
                                          RifqStatement  *stmt,
