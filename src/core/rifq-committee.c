@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "rifq-calendar.h"
-#include "rifq-committee-private.h"
+#include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
-#include "rifq-request-store-private.h"
+#include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -440,7 +440,7 @@ create_meeting_cb (RifqDb      *db,
 {
   Job *job = user_data;
   g_autoptr(GPtrArray) members = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   RifqRule rule;
 
   if (!require_role (db, RIFQ_ROLE_CHAIR, _("call a meeting"), error))
@@ -787,10 +787,10 @@ add_to_agenda_cb (RifqDb      *db,
   /* A submitted request comes under review; a deferred one is reconsidered. */
   if (r->state == RIFQ_REQUEST_SUBMITTED || r->state == RIFQ_REQUEST_DEFERRED)
     {
-      if (!_rifq_request_store_advance_in (db, write, r->id,
-                                           r->state == RIFQ_REQUEST_SUBMITTED ? RIFQ_ACTION_REVIEW
-                                                                              : RIFQ_ACTION_RECONSIDER,
-                                           NULL, RIFQ_ROLE_CHAIR, error))
+      if (!rifq_request_store_advance_in (db, write, r->id,
+                                          r->state == RIFQ_REQUEST_SUBMITTED ? RIFQ_ACTION_REVIEW
+                                                                             : RIFQ_ACTION_RECONSIDER,
+                                          NULL, RIFQ_ROLE_CHAIR, error))
         return FALSE;
     }
   else if (r->state != RIFQ_REQUEST_UNDER_REVIEW)
@@ -974,7 +974,7 @@ vote_cb (RifqDb      *db,
 {
   Job *job = user_data;
   g_autoptr(RifqRequest) r = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *actor = rifq_db_get_actor (db);
   g_autoptr(GPtrArray) members = NULL;
@@ -1161,7 +1161,7 @@ decide_cb (RifqDb      *db,
   g_autoptr(JsonNode) tally_node = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *tally_text = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   RifqStepDetails details = { .text = job->text };
   gint64 decision_id;
 
@@ -1195,8 +1195,8 @@ decide_cb (RifqDb      *db,
     return FALSE;
 
   /* Checked above: the actor chairs this meeting. */
-  if (!_rifq_request_store_advance_in (db, write, r->id, rifq_vote_choice_action (rifq_vote_choice_read (job->vote)),
-                                       &details, RIFQ_ROLE_CHAIR, error))
+  if (!rifq_request_store_advance_in (db, write, r->id, rifq_vote_choice_action (rifq_vote_choice_read (job->vote)),
+                                      &details, RIFQ_ROLE_CHAIR, error))
     return FALSE;
   /* The last case decided makes the minutes final: they are sealed now, once. */
   return !rifq_seal_minutes_final (db, job->meeting_id) || rifq_seal_minutes_in (db, write, job->meeting_id, error);
@@ -1265,14 +1265,14 @@ static const char * const letter_kinds[RIFQ_N_VOTE_CHOICES] = {
 };
 
 char *
-_rifq_committee_register_letter (RifqDb      *db,
-                                 gint64       request_id,
-                                 gint64       decision_id,
-                                 const char  *decision,
-                                 const char  *issued_on,
-                                 const char  *issued_by,
-                                 gint64      *out_letter_id,
-                                 GError     **error)
+rifq_committee_register_letter (RifqDb      *db,
+                                gint64       request_id,
+                                gint64       decision_id,
+                                const char  *decision,
+                                const char  *issued_on,
+                                const char  *issued_by,
+                                gint64      *out_letter_id,
+                                GError     **error)
 {
   g_autofree char *number = NULL;
   RifqHijriDate hijri;
@@ -1305,14 +1305,14 @@ issue_letter (RifqDb      *db,
               const char  *decision,
               GError     **error)
 {
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *number = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 letter_id;
 
-  number = _rifq_committee_register_letter (db, request_id, decision_id, decision, today, rifq_db_get_actor (db),
-                                            &letter_id, error);
+  number = rifq_committee_register_letter (db, request_id, decision_id, decision, today, rifq_db_get_actor (db),
+                                           &letter_id, error);
   if (number == NULL)
     return FALSE;
   /* The letter is sealed as it is numbered: every print of it carries this seal. */

@@ -193,6 +193,18 @@ gint64         rifq_committee_letter_id     (RifqDb     *db,
 gint64         rifq_committee_letter_by_number (RifqDb     *db,
                                                 const char *number);
 
+/* Numbers the letter announcing a decision in the outgoing letters register, issued on the day
+ * issued_on (ISO) by issued_by, inside a write already begun (the decision's own, or the
+ * demonstration data's). The letter's number, or NULL. */
+char          *rifq_committee_register_letter (RifqDb      *db,
+                                               gint64       request_id,
+                                               gint64       decision_id,
+                                               const char  *decision,
+                                               const char  *issued_on,
+                                               const char  *issued_by,
+                                               gint64      *out_letter_id,
+                                               GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDecision, rifq_decision_free)
 
 G_END_DECLS

@@ -608,6 +608,14 @@ rifq_db_set_actor (RifqDb     *self,
 }
 
 char *
+rifq_db_dup_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+char *
 rifq_db_dup_today (RifqDb *self)
 {
   g_autoptr(GDateTime) now = NULL;

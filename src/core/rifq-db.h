@@ -63,6 +63,9 @@ const char    *rifq_db_get_path       (RifqDb *self);
 gboolean       rifq_db_file_is_open   (const char *path);
 int            rifq_db_get_schema_version (RifqDb *self);
 
+/* The moment a record is written, as the store stamps it: UTC, ISO 8601. */
+char          *rifq_db_dup_now        (void);
+
 /* Today as YYYY-MM-DD in local time, by the clock of the context that holds this store. */
 char          *rifq_db_dup_today      (RifqDb     *self);
 

@@ -16,7 +16,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-beneficiary.h"
 #include "rifq-calendar.h"
-#include "rifq-committee-private.h"
+#include "rifq-committee.h"
 #include "rifq-demo.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
@@ -576,7 +576,7 @@ demo_decision (RifqDb          *db,
     return FALSE;
 
   /* The letter to the applicant, numbered in the register in the order the decisions went out. */
-  number = _rifq_committee_register_letter (db, d->id, decision_id, decision, d->day, chair, &letter_id, error);
+  number = rifq_committee_register_letter (db, d->id, decision_id, decision, d->day, chair, &letter_id, error);
   if (number == NULL)
     return FALSE;
   if (!rifq_seal_letter_in (db, write, letter_id, error))

@@ -219,7 +219,7 @@ save_document_cb (RifqDb      *db,
   g_autofree char *issued = NULL;
   g_autofree char *expires = NULL;
   g_autofree char *number = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autofree char *today = rifq_db_dup_today (db);
   const RifqDocument *saved;
   RifqDocument after = { 0 };
@@ -358,7 +358,7 @@ attach_cb (RifqDb      *db,
   RifqRequestJob *job = user_data;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *sha = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autofree char *label = NULL;
   const RifqDocument *doc;
   const char *mime = rifq_content_sniff (job->data, allowed_mime_types);

@@ -1,4 +1,4 @@
-/* rifq-request-store-private.h: what the request store shares with its documents and the committee
+/* rifq-request-store-private.h: what the request store shares with its documents
  *
  * Copyright 2026 Ruhamaa Association for Elderly Care
  *
@@ -29,23 +29,11 @@ typedef struct
   gboolean                at_meeting; /* taken by the committee's decision at a meeting */
 } RifqRequestJob;
 
-char         *_rifq_request_store_stamp_now          (void);
 JsonNode     *_rifq_request_store_state_json         (RifqRequestState  state,
                                                       const char       *member,
                                                       const char       *value);
 gboolean      _rifq_request_store_check_editable     (RifqDb            *db,
                                                       const RifqRequest *r,
                                                       GError           **error);
-
-/* A step of the transition table inside a write already begun by the committee at a meeting
- * (the agenda, the decision), taken with the actor's roles and those granted: the chair of a
- * meeting acts as its chair. The decisions are taken only this way. */
-gboolean      _rifq_request_store_advance_in         (RifqDb                *db,
-                                                      RifqDbWrite           *write,
-                                                      gint64                 request_id,
-                                                      RifqAction             action,
-                                                      const RifqStepDetails *details,
-                                                      RifqRole               granted,
-                                                      GError               **error);
 
 G_END_DECLS

@@ -39,14 +39,6 @@
 #define RIFQ_REQUEST_FROM " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
 #define RIFQ_REQUEST_COLUMNS RIFQ_REQUEST_SELECT RIFQ_REQUEST_FROM
 
-char *
-_rifq_request_store_stamp_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
 int
 rifq_request_store_decision_period (RifqDb *db)
 {
@@ -388,7 +380,7 @@ create_cb (RifqDb      *db,
   RifqRequestJob *job = user_data;
   const RifqRequestDraft *draft = job->draft;
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autofree char *today = rifq_db_dup_today (db);
   g_autofree char *number = NULL;
   g_autofree char *description = NULL;
@@ -587,7 +579,7 @@ sign_cb (RifqDb      *db,
   RifqRequestJob *job = user_data;
   const RifqSigning *s = job->signing;
   g_autoptr(RifqRequest) r = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autofree char *declaration = NULL;
   gboolean caregiver = g_strcmp0 (s->signer, "caregiver") == 0;
 
@@ -1041,7 +1033,7 @@ advance_cb (RifqDb      *db,
   const RifqStepDetails *d = &trimmed;
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqRequest) after = NULL;
-  g_autofree char *stamp = _rifq_request_store_stamp_now ();
+  g_autofree char *stamp = rifq_db_dup_now ();
   g_autofree char *today = NULL;
   g_autofree char *text_copy = trimmed.text ? g_strstrip (g_strdup (trimmed.text)) : NULL;
   const char *text = text_copy;
@@ -1161,13 +1153,13 @@ advance_cb (RifqDb      *db,
 }
 
 gboolean
-_rifq_request_store_advance_in (RifqDb                *db,
-                                RifqDbWrite           *write,
-                                gint64                 request_id,
-                                RifqAction             action,
-                                const RifqStepDetails *details,
-                                RifqRole               granted,
-                                GError               **error)
+rifq_request_store_advance_in (RifqDb                *db,
+                               RifqDbWrite           *write,
+                               gint64                 request_id,
+                               RifqAction             action,
+                               const RifqStepDetails *details,
+                               RifqRole               granted,
+                               GError               **error)
 {
   RifqRequestJob job = { .request_id = request_id, .action = action, .details = details, .granted = granted,
                          .at_meeting = TRUE };

@@ -138,6 +138,17 @@ gboolean     rifq_request_store_advance       (RifqDb                *db,
                                                const RifqStepDetails *details,
                                                GError               **error);
 
+/* The same inside a write the research committee has begun at a meeting (the agenda, the
+ * decision), with the actor's roles and those granted: the chair of a meeting acts as its chair.
+ * The decisions are taken only this way. */
+gboolean     rifq_request_store_advance_in    (RifqDb                *db,
+                                               RifqDbWrite           *write,
+                                               gint64                 request_id,
+                                               RifqAction             action,
+                                               const RifqStepDetails *details,
+                                               RifqRole               granted,
+                                               GError               **error);
+
 /* What the research committee approved for the request (its latest acceptance: the amount
  * decided, else the amount asked for; the quantity decided, else one) and what its services have
  * delivered so far. FALSE when the request was not accepted. A service is refused when it would
