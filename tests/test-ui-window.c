@@ -279,6 +279,40 @@ test_lookup_reads_where_the_request_is (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_rows (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, GTK_TYPE_LIST_BOX_ROW, rows);
+  return rows->len;
+}
+
+/* A request made while the caller is on the line appears in the answer already given. */
+static void
+test_lookup_follows_the_store (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(GError) error = NULL;
+  RifqLookupDialog *dialog;
+  RifqWindow *window;
+  guint before;
+
+  referred_request (db);
+  window = open_window (db);
+  dialog = RIFQ_LOOKUP_DIALOG (rifq_window_show_page (window, "lookup:" RIFQ_TEST_ID_1, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (100);
+  before = count_rows (GTK_WIDGET (dialog));
+  g_assert_cmpuint (before, >=, 1);
+
+  referred_request (db);
+  rifq_test_spin (50);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (dialog)), ==, before + 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_researcher_answers_referral (void)
 {
@@ -771,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
   g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
+  g_test_add_func ("/window/lookup/follows-requests-made-meanwhile", test_lookup_follows_the_store);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
   g_test_add_func ("/window/research/queue-follows-referrals-made-elsewhere", test_research_queue_follows_the_store);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);

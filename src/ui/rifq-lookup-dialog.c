@@ -13,6 +13,7 @@
 
 #include "rifq-application.h"
 #include "rifq-lookup-dialog.h"
+#include "rifq-record-list.h"
 #include "rifq-request-store.h"
 
 /* A caller has a handful of requests at most; more would not be read aloud anyway. */
@@ -31,8 +32,9 @@ struct _RifqLookupDialog
   /* owned */
   RifqContext    *context;
   RifqDb         *db;       /* the context's */
-  GPtrArray      *sentences;  /* char *, one per row, as rifq_request_describe() wrote them */
+  RifqRecordList *found;      /* the requests the query finds, in the order shown */
   char           *query;      /* what the rows answer, trimmed; NULL before the first lookup */
+  char           *first_sentence;
 };
 
 G_DEFINE_FINAL_TYPE (RifqLookupDialog, rifq_lookup_dialog, ADW_TYPE_WINDOW)
@@ -59,20 +61,26 @@ show_prompt (RifqLookupDialog *self)
                  "name."));
 }
 
-static void
-clear_results (RifqLookupDialog *self)
+/* The requests the query finds; none while nothing is typed. */
+static GPtrArray *
+find_requests (RifqDb   *db,
+               gpointer  user_data,
+               GError  **error)
 {
-  GtkWidget *row;
+  RifqLookupDialog *self = user_data;
 
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
-    gtk_list_box_remove (self->results, row);
-  g_ptr_array_set_size (self->sentences, 0);
+  if (self->query == NULL || *self->query == '\0')
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return rifq_request_store_lookup (db, self->query, MAX_RESULTS, error);
 }
 
-static void
-add_result (RifqLookupDialog  *self,
-            const RifqRequest *request)
+/* One request, in the sentence the officer reads aloud. */
+static GtkWidget *
+result_row_new (gpointer item,
+                gpointer user_data)
 {
+  RifqLookupDialog *self = user_data;
+  const RifqRequest *request = item;
   g_autofree char *today = rifq_context_dup_today (self->context);
   g_autofree char *sentence = rifq_request_describe (request, today);
   g_autofree char *number = rifq_ui_display_digits (request->number);
@@ -119,9 +127,27 @@ add_result (RifqLookupDialog  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown,
                                   -1);
-  gtk_list_box_append (self->results, row);
+  return row;
+}
 
-  g_ptr_array_add (self->sentences, g_steal_pointer (&sentence));
+/* After the rows changed, by a new query or by a write elsewhere: the page says what it found. */
+static void
+found_changed_cb (RifqLookupDialog *self)
+{
+  const GError *error = rifq_record_list_get_error (self->found);
+
+  if (self->query == NULL || *self->query == '\0')
+    show_prompt (self);
+  else if (error != NULL)
+    show_status (self, "dialog-error-symbolic", _("The Search Failed"), error->message);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->found)) == 0)
+    {
+      g_autofree char *description = g_strdup_printf (_("No request was found for “%s”."), self->query);
+
+      show_status (self, "system-search-symbolic", _("No Request Found"), description);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "results");
 }
 
 static void
@@ -129,40 +155,14 @@ look_up (RifqLookupDialog *self,
          const char       *text)
 {
   g_autofree char *query = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
 
   /* search-changed also fires after rifq_lookup_dialog_search() has already looked it up. */
   if (g_strcmp0 (query, self->query) == 0)
     return;
   g_free (self->query);
-  self->query = g_strdup (query);
-  clear_results (self);
-
-  if (*query == '\0')
-    {
-      show_prompt (self);
-      return;
-    }
-
-  found = rifq_request_store_lookup (self->db, query, MAX_RESULTS, &error);
-  if (found == NULL)
-    {
-      show_status (self, "dialog-error-symbolic", _("The Search Failed"), error->message);
-      return;
-    }
-
-  if (found->len == 0)
-    {
-      g_autofree char *description = g_strdup_printf (_("No request was found for “%s”."), query);
-
-      show_status (self, "system-search-symbolic", _("No Request Found"), description);
-      return;
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    add_result (self, g_ptr_array_index (found, i));
-  gtk_stack_set_visible_child_name (self->stack, "results");
+  self->query = g_steal_pointer (&query);
+  rifq_record_list_reload (self->found, NULL);
+  found_changed_cb (self);
 }
 
 static void
@@ -193,6 +193,7 @@ rifq_lookup_dialog_dispose (GObject *object)
   RifqLookupDialog *self = (RifqLookupDialog *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_LOOKUP_DIALOG);
+  g_clear_object (&self->found);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->dispose (object);
@@ -203,8 +204,8 @@ rifq_lookup_dialog_finalize (GObject *object)
 {
   RifqLookupDialog *self = (RifqLookupDialog *)object;
 
-  g_clear_pointer (&self->sentences, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->first_sentence, g_free);
 
   G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->finalize (object);
 }
@@ -214,8 +215,15 @@ rifq_lookup_dialog_constructed (GObject *object)
 {
   RifqLookupDialog *self = (RifqLookupDialog *) object;
 
+  static const char * const kinds[] = { "request", "beneficiary", NULL };
+  static const char * const shown[] = { "number", "state", "beneficiary-name", "due-on", "updated-at", NULL };
+
   G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
+
+  self->found = rifq_record_list_new (self->db, kinds, shown, find_requests, self, NULL);
+  gtk_list_box_bind_model (self->results, G_LIST_MODEL (self->found), result_row_new, self, NULL);
+  g_signal_connect_object (self->found, "items-changed", G_CALLBACK (found_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -246,7 +254,6 @@ rifq_lookup_dialog_init (RifqLookupDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sentences = g_ptr_array_new_with_free_func (g_free);
   show_prompt (self);
 }
 
@@ -273,6 +280,16 @@ rifq_lookup_dialog_search (RifqLookupDialog *self,
 const char *
 rifq_lookup_dialog_get_first_sentence (RifqLookupDialog *self)
 {
+  g_autoptr(RifqRequest) first = NULL;
+  g_autofree char *today = NULL;
+
   g_return_val_if_fail (RIFQ_IS_LOOKUP_DIALOG (self), NULL);
-  return self->sentences->len > 0 ? g_ptr_array_index (self->sentences, 0) : NULL;
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->found), 0);
+  if (first == NULL)
+    return NULL;
+  today = rifq_context_dup_today (self->context);
+  g_free (self->first_sentence);
+  self->first_sentence = rifq_request_describe (first, today);
+  return self->first_sentence;
 }
