@@ -396,6 +396,23 @@ roles_of (Committee  *f,
   return staff->roles;
 }
 
+/* A member of staff as the window binds to them: name and roles as properties. */
+static void
+test_staff_shown_by_their_properties (Committee     *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(RifqStaff) chair = rifq_staff_get (f->db, "chair", NULL);
+  g_autofree char *username = NULL;
+  g_autofree char *full_name = NULL;
+  g_autofree char *roles = NULL;
+
+  g_assert_nonnull (chair);
+  g_object_get (chair, "username", &username, "full-name", &full_name, "roles", &roles, NULL);
+  g_assert_cmpstr (username, ==, "chair");
+  g_assert_cmpstr (full_name, ==, chair->full_name);
+  g_assert_nonnull (strstr (roles, "chair"));
+}
+
 static void
 test_new_chair_leaves_old_chair_a_member (Committee     *f,
                                           gconstpointer  data)
@@ -1130,6 +1147,7 @@ main (int   argc,
   ADD ("/committee/rule/no-quorum-refused", test_no_quorum_refused);
   ADD ("/committee/vote/refused-for-outsiders-and-absent", test_vote_refused_for_outsiders);
   ADD ("/committee/vote/refused-once-the-seat-is-gone", test_vote_refused_once_the_seat_is_gone);
+  ADD ("/committee/staff/shown-by-their-properties", test_staff_shown_by_their_properties);
   ADD ("/committee/texts/place-notes-and-reasons-within-their-length", test_texts_within_their_length);
   ADD ("/committee/decide/refused-when-not-under-review", test_decision_refused_when_not_under_review);
   ADD ("/committee/rule/quorum-counts-the-meetings-own-members", test_quorum_counts_the_meetings_members);

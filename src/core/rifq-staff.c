@@ -16,14 +16,71 @@
 #include "rifq-statement.h"
 #include "rifq-validate.h"
 
-void
-rifq_staff_free (RifqStaff *staff)
+G_DEFINE_FINAL_TYPE (RifqStaff, rifq_staff, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_USERNAME,
+  PROP_FULL_NAME,
+  PROP_ROLES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rifq_staff_finalize (GObject *object)
 {
-  if (staff == NULL)
-    return;
-  g_free (staff->username);
-  g_free (staff->full_name);
-  g_free (staff);
+  RifqStaff *self = (RifqStaff *)object;
+
+  g_free (self->username);
+  g_free (self->full_name);
+
+  G_OBJECT_CLASS (rifq_staff_parent_class)->finalize (object);
+}
+
+static void
+rifq_staff_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RifqStaff *self = RIFQ_STAFF (object);
+
+  switch (prop_id)
+    {
+    case PROP_USERNAME:
+      g_value_set_string (value, self->username);
+      break;
+    case PROP_FULL_NAME:
+      g_value_set_string (value, self->full_name);
+      break;
+    case PROP_ROLES:
+      g_value_take_string (value, rifq_roles_to_string (self->roles));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rifq_staff_class_init (RifqStaffClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rifq_staff_finalize;
+  object_class->get_property = rifq_staff_get_property;
+
+  properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
+  properties[PROP_FULL_NAME] = g_param_spec_string ("full-name", NULL, NULL, NULL, flags);
+  properties[PROP_ROLES] = g_param_spec_string ("roles", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rifq_staff_init (RifqStaff *self)
+{
 }
 
 static RifqRole
@@ -52,7 +109,7 @@ load_roles (RifqDb     *db,
 static gpointer
 row_to_staff (RifqStatement *stmt)
 {
-  RifqStaff *staff = g_new0 (RifqStaff, 1);
+  RifqStaff *staff = g_object_new (RIFQ_TYPE_STAFF, NULL);
 
   staff->username = rifq_statement_dup_text (stmt, 0);
   staff->full_name = rifq_statement_dup_text (stmt, 1);
@@ -70,7 +127,7 @@ rifq_staff_get (RifqDb     *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   found = rifq_db_query_all (db, "SELECT username, full_name FROM staff WHERE username = ? AND active = 1",
-                             RIFQ_PARAMS (RIFQ_TEXT (username)), row_to_staff, (GDestroyNotify) rifq_staff_free, error);
+                             RIFQ_PARAMS (RIFQ_TEXT (username)), row_to_staff, g_object_unref, error);
   if (found == NULL)
     return NULL;
   if (found->len > 0)
@@ -349,7 +406,7 @@ rifq_staff_list (RifqDb   *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   list = rifq_db_query_all (db, "SELECT username, full_name FROM staff WHERE active = 1 ORDER BY full_name, username",
-                            RIFQ_NO_PARAMS, row_to_staff, (GDestroyNotify) rifq_staff_free, error);
+                            RIFQ_NO_PARAMS, row_to_staff, g_object_unref, error);
   if (list == NULL)
     return NULL;
   for (guint i = list->len; i > 0; i--)

@@ -14,14 +14,20 @@ G_BEGIN_DECLS
 
 /* The association's staff and the roles each holds; the actor of every write is one of them. */
 
-typedef struct
+/* A member of staff as the store read them: a snapshot, with properties to bind rows to
+ * ("username", "full-name", "roles" as text). */
+#define RIFQ_TYPE_STAFF (rifq_staff_get_type ())
+G_DECLARE_FINAL_TYPE (RifqStaff, rifq_staff, RIFQ, STAFF, GObject)
+
+struct _RifqStaff
 {
+  GObject   parent_instance;
+
   char     *username;
   char     *full_name;
   RifqRole  roles;
-} RifqStaff;
+};
 
-void       rifq_staff_free          (RifqStaff *staff);
 
 /* The person at this workstation (rifq_db_get_actor), or NULL when they are not staff. */
 RifqStaff *rifq_staff_get           (RifqDb     *db,
@@ -70,6 +76,5 @@ GPtrArray *rifq_staff_list          (RifqDb   *db,
                                      RifqRole  any_of,
                                      GError  **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqStaff, rifq_staff_free)
 
 G_END_DECLS
