@@ -1418,33 +1418,31 @@ rifq_pdf_view_set_fit_width (RifqPdfView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_WIDTH]);
 }
 
-void
-rifq_pdf_view_print (RifqPdfView *self,
-                     GtkWindow   *parent)
+GtkPrintOperation *
+rifq_pdf_view_new_print_operation (RifqPdfView  *self,
+                                   GError      **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
   PopplerDocument *document;
   g_autofree char *title = NULL;
 
-  g_return_if_fail (RIFQ_IS_PDF_VIEW (self));
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_val_if_fail (RIFQ_IS_PDF_VIEW (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (self->pdf == NULL || self->pages->len == 0)
-    return;
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("A page of the document could not be drawn."));
+      return NULL;
+    }
 
   /* The print operation's own document: poppler objects stay with the thread that made them. */
-  if ((document = open_document (self->pdf, &error)) == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
+  if ((document = open_document (self->pdf, error)) == NULL)
+    return NULL;
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   if ((title = poppler_document_get_title (document)) != NULL && *title != '\0')
     gtk_print_operation_set_job_name (operation, title);
@@ -1453,47 +1451,28 @@ rifq_pdf_view_print (RifqPdfView *self,
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (print_draw_page_cb), document,
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  return operation;
+}
 
+void
+rifq_pdf_view_print (RifqPdfView *self,
+                     GtkWindow   *parent)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RIFQ_IS_PDF_VIEW (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  if (self->pdf == NULL || self->pages->len == 0)
+    return;
+  if ((operation = rifq_pdf_view_new_print_operation (self, &error)) == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     print_done_cb (self, GTK_PRINT_OPERATION_RESULT_ERROR, operation);
-}
-
-gboolean
-rifq_pdf_view_render_page_for_test (RifqPdfView  *self,
-                                    int           page,
-                                    int           width,
-                                    int           height,
-                                    GError      **error)
-{
-  g_autoptr(RifqPopplerDocument) document = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean drawn;
-
-  g_return_val_if_fail (RIFQ_IS_PDF_VIEW (self), FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->pdf == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("A page of the document could not be drawn."));
-      return FALSE;
-    }
-  if ((document = open_document (self->pdf, error)) == NULL)
-    return FALSE;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  drawn = draw_for_printing (document, page, cr, width, height, error);
-  cairo_destroy (cr);
-  if (drawn)
-    {
-      cairo_surface_flush (surface);
-      drawn = check_cairo (cairo_surface_status (surface), error);
-    }
-  cairo_surface_destroy (surface);
-  return drawn;
 }

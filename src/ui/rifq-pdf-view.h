@@ -43,12 +43,9 @@ void         rifq_pdf_view_set_fit_width        (RifqPdfView          *self,
 void         rifq_pdf_view_print                (RifqPdfView          *self,
                                                  GtkWindow            *parent);
 
-/* For tests: renders page through the print operation's path into an image surface of
- * width × height; TRUE when it drew without error. */
-gboolean     rifq_pdf_view_render_page_for_test (RifqPdfView          *self,
-                                                 int                   page,
-                                                 int                   width,
-                                                 int                   height,
-                                                 GError              **error);
+/* The print operation of the PDF's own pages, ready to run: with the print dialog, or to export
+ * them to a PDF file. NULL with error when there is nothing to print. */
+GtkPrintOperation *rifq_pdf_view_new_print_operation (RifqPdfView  *self,
+                                                      GError      **error);
 
 G_END_DECLS
