@@ -152,6 +152,36 @@ done (Desk       *desk,
     g_error ("“%s” refused: %s", action, error->message);
 }
 
+/* Answers the dialog a step opened to ask for a text (a question, a reason), as the officer does:
+ * types text, then presses response. FALSE, the dialog cancelled, when the button stays disabled. */
+static gboolean
+answer_dialog (const char *text,
+               const char *response)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  gboolean enabled;
+
+  rifq_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (windows) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  rifq_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, 0)), text, -1);
+  enabled = adw_message_dialog_get_response_enabled (dialog, response);
+  adw_message_dialog_response (dialog, enabled ? response : "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rifq_test_spin (50);
+  return enabled;
+}
+
 /* The committee, another workstation, accepts at a meeting of today: khalid, its chair and only
  * member, present, votes, and records the decision with what it approves. */
 static void
@@ -226,8 +256,8 @@ test_seven_steps (void)
   shoot (&desk, "2-documents");
 
   /* 3. Social research: the question goes to the researcher, the answer comes back. */
-  rifq_intake_page_set_referral_question (desk.page, "هل يمكن أن يقدّم الطلب ابنه نيابة عنه؟");
   done (&desk, "refer");
+  g_assert_true (answer_dialog ("هل يمكن أن يقدّم الطلب ابنه نيابة عنه؟", "refer"));
   g_assert_cmpuint (rifq_intake_page_get_step (desk.page), ==, 3);
   rifq_db_set_actor (desk.db, "salman");
   g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_ANSWER, &answer, &error));
@@ -446,11 +476,13 @@ test_withdraw_records_reason (void)
   rifq_intake_page_choose_beneficiary (desk.page, desk.beneficiary_id);
   rifq_intake_page_fill_reception (desk.page, "phone", "medicines", "أدوية الضغط", "");
   done (&desk, "receive");
-  rifq_intake_page_set_withdraw_reason (desk.page, "   ");
-  refused (&desk, "withdraw", "");
-  rifq_intake_page_set_withdraw_reason (desk.page, "تكفّل ابنه بالأدوية");
-  r = saved (&desk);
+  /* A blank reason cannot be given: the dialog's button stays disabled and nothing is written. */
   done (&desk, "withdraw");
+  g_assert_false (answer_dialog ("   ", "withdraw"));
+  r = saved (&desk);
+  g_assert_cmpint (r->state, !=, RIFQ_REQUEST_CLOSED);
+  done (&desk, "withdraw");
+  g_assert_true (answer_dialog ("تكفّل ابنه بالأدوية", "withdraw"));
   g_clear_pointer (&r, g_object_unref);
   r = rifq_request_store_get (desk.db, 1, NULL);
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_CLOSED);

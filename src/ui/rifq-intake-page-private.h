@@ -166,8 +166,6 @@ struct _RifqIntakePage
   GPtrArray          *channels;          /* RifqPolicyItem */
   GPtrArray          *kinds;             /* RifqPolicyItem */
   GHashTable         *forms;             /* &request_id → DocumentForm */
-  char               *referral_question;
-  char               *withdraw_reason;
   ReceptionDraft     *reception_draft;
   GHashTable         *signing_drafts;    /* request id → SigningDraft */
   GHashTable         *service_drafts;    /* request id → ServiceDraft */

@@ -261,13 +261,6 @@ rifq_intake_refer_step (RifqIntakePage  *self,
   if (!rifq_intake_require_request (self, error))
     return FALSE;
 
-  if (self->referral_question != NULL)
-    {
-      g_autofree char *question = g_steal_pointer (&self->referral_question);
-
-      return refer_with_question (self, question, error);
-    }
-
   ask_for_text (self, _("Refer to Social Research"),
                 _("Write the applicant’s question for the social-research officer, "
                   "who will answer it and explain the procedure."),
@@ -310,13 +303,6 @@ rifq_intake_withdraw_step (RifqIntakePage  *self,
 {
   if (!rifq_intake_require_request (self, error))
     return FALSE;
-
-  if (self->withdraw_reason != NULL)
-    {
-      g_autofree char *reason = g_steal_pointer (&self->withdraw_reason);
-
-      return withdraw_with_reason (self, reason, error);
-    }
 
   ask_for_text (self, _("Withdraw the Request?"),
                 _("The request is closed and goes no further. Write why, for the record."),

@@ -218,8 +218,6 @@ rifq_intake_page_finalize (GObject *object)
 
   g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
-  g_free (self->referral_question);
-  g_free (self->withdraw_reason);
   g_clear_pointer (&self->reception_draft, rifq_intake_reception_draft_free);
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->finalize (object);
@@ -609,26 +607,6 @@ rifq_intake_page_get_service_approval (RifqIntakePage *self)
 
   return gtk_widget_get_visible (GTK_WIDGET (self->service_approval)) ? gtk_label_get_text (self->service_approval)
                                                                        : NULL;
-}
-
-void
-rifq_intake_page_set_referral_question (RifqIntakePage *self,
-                                        const char     *text)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  g_free (self->referral_question);
-  self->referral_question = g_strdup (text);
-}
-
-void
-rifq_intake_page_set_withdraw_reason (RifqIntakePage *self,
-                                      const char     *text)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  g_free (self->withdraw_reason);
-  self->withdraw_reason = g_strdup (text);
 }
 
 gboolean

@@ -79,12 +79,6 @@ void            rifq_intake_page_set_service_override (RifqIntakePage *self,
 /* What the committee approved and what remains of it, as the Service step shows it; NULL when
  * nothing is shown. */
 const char     *rifq_intake_page_get_service_approval (RifqIntakePage *self);
-/* The applicant's question for the next "refer": the action then asks nothing. */
-void            rifq_intake_page_set_referral_question (RifqIntakePage *self,
-                                                        const char     *text);
-/* Tests: the reason the next "withdraw" uses instead of asking. */
-void            rifq_intake_page_set_withdraw_reason   (RifqIntakePage *self,
-                                                        const char     *text);
 
 /* Runs one of the page's actions ("receive", "save-documents", "refer", "confirm-documents",
  * "sign", "submit", "open-receipt", "register", "serve", "close", "new", "list") and returns
