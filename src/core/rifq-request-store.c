@@ -1230,27 +1230,23 @@ rifq_request_store_list_open (RifqDb  *db,
                               guint    per_state,
                               GError **error)
 {
-  /* Numbered within each state, the latest received first; the rows keep the columns' order. */
-  g_autoptr(GString) sql = g_string_new ("SELECT * FROM (" RIFQ_REQUEST_SELECT ", row_number () OVER"
-                                         " (PARTITION BY r.state ORDER BY r.received_at DESC, r.id DESC)"
-                                         " AS place" RIFQ_REQUEST_FROM " WHERE r.state IN (");
-  g_autoptr(GString) order = g_string_new (" ORDER BY updated_at DESC, CASE state");
-  RifqValue values[RIFQ_REQUEST_N_STATES + 1];
-  int n = 0;
+  g_autoptr(GString) open = g_string_new (",");
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  /* One parameter per open state, ranked in the order of the states. */
+  /* ",draft,incomplete,…,": the open states in the order of the steps, bound as one parameter;
+   * a state's place in it is its rank. */
   for (RifqRequestState state = 0; state < RIFQ_REQUEST_N_STATES; state++)
     if (rifq_request_state_is_open (state))
-      {
-        values[n++] = RIFQ_TEXT (rifq_request_state_code (state));
-        g_string_append_printf (sql, "%s?%d", n > 1 ? ", " : "", n);
-        g_string_append_printf (order, " WHEN ?%d THEN %d", n, n);
-      }
-  values[n] = RIFQ_INT ((int) MIN (per_state, G_MAXINT));
-  g_string_append_printf (sql, ")) WHERE place <= ?%d%s END, received_at DESC, id DESC", n + 1, order->str);
-  return query_requests (db, sql->str, values, n + 1, error);
+      g_string_append_printf (open, "%s,", rifq_request_state_code (state));
+
+  /* Numbered within each state, the latest received first; the rows keep the columns' order. */
+  return query_requests (db, "SELECT * FROM (" RIFQ_REQUEST_SELECT ", row_number () OVER"
+                             " (PARTITION BY r.state ORDER BY r.received_at DESC, r.id DESC) AS place"
+                             RIFQ_REQUEST_FROM " WHERE instr (?1, ',' || r.state || ',') > 0)"
+                             " WHERE place <= ?2"
+                             " ORDER BY updated_at DESC, instr (?1, ',' || state || ','), received_at DESC, id DESC",
+                         RIFQ_PARAMS (RIFQ_TEXT (open->str), RIFQ_INT ((int) MIN (per_state, G_MAXINT))), error);
 }
 
 GPtrArray *
