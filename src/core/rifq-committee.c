@@ -16,6 +16,7 @@
 #include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
+#include "rifq-record.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
@@ -24,16 +25,54 @@
 
 #define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
 
-void
-rifq_decision_free (RifqDecision *decision)
+/* The decisions */
+
+G_DEFINE_FINAL_TYPE (RifqDecision, rifq_decision, G_TYPE_OBJECT)
+
+static void
+rifq_decision_finalize (GObject *object)
 {
-  if (decision == NULL)
-    return;
-  g_free (decision->decision);
-  g_free (decision->reasons);
-  g_free (decision->decided_by);
-  g_free (decision->decided_at);
-  g_free (decision);
+  RifqDecision *self = (RifqDecision *)object;
+
+  g_free (self->decision);
+  g_free (self->reasons);
+  g_free (self->decided_by);
+  g_free (self->decided_at);
+
+  G_OBJECT_CLASS (rifq_decision_parent_class)->finalize (object);
+}
+
+static void
+get_decision_choice (GObject *object,
+                     GValue  *value)
+{
+  g_value_set_enum (value, rifq_vote_choice_read (RIFQ_DECISION (object)->decision));
+}
+
+static void
+rifq_decision_class_init (RifqDecisionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqDecision, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, meeting_id, "meeting-id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, decision, "decision", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("choice", RIFQ_TYPE_VOTE_CHOICE, get_decision_choice),
+    RIFQ_RECORD_FIELD (RifqDecision, amount, "amount", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, quantity, "quantity", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, reasons, "reasons", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqDecision, decided_by, "decided-by", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqDecision, decided_at, "decided-at", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_decision_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_decision_init (RifqDecision *self)
+{
+  self->amount = -1;
 }
 
 /* The queue's items */
@@ -1382,7 +1421,7 @@ rifq_committee_letter_by_number (RifqDb     *db,
 static gpointer
 vote_from_row (RifqStatement *stmt)
 {
-  RifqVote *vote = g_new0 (RifqVote, 1);
+  RifqVote *vote = rifq_vote_new ();
 
   vote->username = rifq_statement_dup_text (stmt, 0);
   vote->full_name = rifq_statement_dup_text (stmt, 1);
@@ -1403,7 +1442,7 @@ rifq_committee_votes (RifqDb  *db,
   return rifq_db_query_all (db, "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v"
                                 " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?"
                                 " ORDER BY s.full_name", RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
-                            vote_from_row, (GDestroyNotify) rifq_vote_free, error);
+                            vote_from_row, g_object_unref, error);
 }
 
 RifqDecision *
@@ -1424,7 +1463,7 @@ rifq_committee_decision (RifqDb  *db,
     return NULL;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      decision = g_new0 (RifqDecision, 1);
+      decision = g_object_new (RIFQ_TYPE_DECISION, NULL);
       decision->id = rifq_statement_get_int64 (stmt, 0);
       decision->meeting_id = rifq_statement_get_int64 (stmt, 1);
       decision->decision = rifq_statement_dup_text (stmt, 2);

@@ -529,7 +529,7 @@ demo_decision (RifqDb          *db,
   g_autofree char *decided_at = g_strdup_printf ("%sT10:00:00Z", d->day);
   g_autofree char *number = NULL;
   g_autofree char *tally_text = NULL;
-  g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+  g_autoptr(RifqTally) tally = NULL;
   g_autoptr(JsonNode) tally_node = NULL;
   g_auto(GStrv) cast = NULL;
   gint64 amount = d->accepted && d->asked > 0 ? d->asked - 500 * g_rand_int_range (rand, 0, 2) : -1;
@@ -543,7 +543,7 @@ demo_decision (RifqDb          *db,
                ? g_rand_int_range (rand, 3, 13) : g_str_equal (d->kind, "medical_devices") ? 1 : g_rand_int_range (rand, 1, 7);
   amount = amount > 0 ? amount : -1;
 
-  tally->members = members->len;
+  tally = rifq_tally_new (members->len, 0);
   for (guint i = 0; i < members->len; i++)
     tally->present += present[i];
   cast = demo_votes (rand, rule, members, present, decision, tally);

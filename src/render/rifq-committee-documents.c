@@ -172,12 +172,10 @@ rifq_minutes_write_meeting (RifqDb     *db,
                                ? json_node_get_object (decision_node) : NULL;
       guint n_votes = json_array_get_length (votes);
       RifqMinutesVote *rows = g_new0 (RifqMinutesVote, MAX (n_votes + json_array_get_length (member_list), 1));
-      RifqTally tally = { 0 };
+      g_autoptr(RifqTally) tally = rifq_tally_new (json_array_get_length (member_list), present);
       guint n_rows = 0;
 
       g_ptr_array_add (vote_arrays, rows);
-      tally.members = json_array_get_length (member_list);
-      tally.present = present;
       for (guint v = 0; v < n_votes; v++)
         {
           JsonObject *vote = json_array_get_object_element (votes, v);
@@ -202,9 +200,9 @@ rifq_minutes_write_meeting (RifqDb     *db,
           /* Only the votes of members present count; the chair's may break a tie. */
           if (counted)
             {
-              rifq_tally_add_vote (&tally, choice);
+              rifq_tally_add_vote (tally, choice);
               if (chair)
-                tally.chair_vote = g_strdup (choice);
+                tally->chair_vote = g_strdup (choice);
             }
         }
       /* Once the case was put to the vote, a member present who did not vote abstained. */
@@ -226,13 +224,10 @@ rifq_minutes_write_meeting (RifqDb     *db,
       qsort (rows + n_votes, n_rows - n_votes, sizeof *rows, vote_order);
       if (n_votes > 0)
         {
-          rifq_rule_apply (&rule, &tally);
-          cases[i].tally = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (tally.explanation)
-                                                                      : g_strdup (tally.explanation));
+          rifq_rule_apply (&rule, tally);
+          cases[i].tally = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (tally->explanation)
+                                                                      : g_strdup (tally->explanation));
         }
-      g_free (tally.chair_vote);
-      g_free (tally.outcome);
-      g_free (tally.explanation);
       cases[i].request_number = member (c, "number");
       cases[i].beneficiary_name = member (shown, "beneficiary");
       cases[i].kind = member (object_member (shown, "kind"), lang);
