@@ -111,8 +111,9 @@ rifq_vote_finalize (GObject *object)
 }
 
 static void
-get_vote_choice (GObject *object,
-                 GValue  *value)
+get_vote_choice (GObject    *object,
+                 GParamSpec *pspec,
+                 GValue     *value)
 {
   g_value_set_enum (value, rifq_vote_choice_read (RIFQ_VOTE (object)->vote));
 }

@@ -43,8 +43,9 @@ rifq_decision_finalize (GObject *object)
 }
 
 static void
-get_decision_choice (GObject *object,
-                     GValue  *value)
+get_decision_choice (GObject    *object,
+                     GParamSpec *pspec,
+                     GValue     *value)
 {
   g_value_set_enum (value, rifq_vote_choice_read (RIFQ_DECISION (object)->decision));
 }
@@ -79,23 +80,6 @@ rifq_decision_init (RifqDecision *self)
 
 G_DEFINE_FINAL_TYPE (RifqQueueItem, rifq_queue_item, G_TYPE_OBJECT)
 
-enum {
-  ITEM_PROP_0,
-  ITEM_PROP_ID,
-  ITEM_PROP_REQUEST,
-  ITEM_PROP_NUMBER,
-  ITEM_PROP_BENEFICIARY_NAME,
-  ITEM_PROP_KIND,
-  ITEM_PROP_STATE,
-  ITEM_PROP_SUBMITTED_ON,
-  ITEM_PROP_DAYS_SINCE,
-  ITEM_PROP_DAYS_LEFT,
-  ITEM_PROP_OVERDUE,
-  ITEM_N_PROPS
-};
-
-static GParamSpec *item_properties[ITEM_N_PROPS];
-
 static void
 rifq_queue_item_finalize (GObject *object)
 {
@@ -106,72 +90,34 @@ rifq_queue_item_finalize (GObject *object)
   G_OBJECT_CLASS (rifq_queue_item_parent_class)->finalize (object);
 }
 
+/* An item shows its request's id, number, beneficiary, kind, state and day of submission. */
 static void
-rifq_queue_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+get_from_request (GObject    *object,
+                  GParamSpec *pspec,
+                  GValue     *value)
 {
-  RifqQueueItem *self = RIFQ_QUEUE_ITEM (object);
-
-  switch (prop_id)
-    {
-    case ITEM_PROP_ID:
-      g_value_set_int64 (value, self->request->id);
-      break;
-    case ITEM_PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case ITEM_PROP_NUMBER:
-      g_value_set_string (value, self->request->number);
-      break;
-    case ITEM_PROP_BENEFICIARY_NAME:
-      g_value_set_string (value, self->request->beneficiary_name);
-      break;
-    case ITEM_PROP_KIND:
-      g_value_set_string (value, self->request->kind);
-      break;
-    case ITEM_PROP_STATE:
-      g_value_set_enum (value, self->request->state);
-      break;
-    case ITEM_PROP_SUBMITTED_ON:
-      g_value_set_string (value, self->request->submitted_on);
-      break;
-    case ITEM_PROP_DAYS_SINCE:
-      g_value_set_int (value, self->days_since);
-      break;
-    case ITEM_PROP_DAYS_LEFT:
-      g_value_set_int (value, self->days_left);
-      break;
-    case ITEM_PROP_OVERDUE:
-      g_value_set_boolean (value, self->overdue);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_object_get_property (G_OBJECT (RIFQ_QUEUE_ITEM (object)->request), pspec->name, value);
 }
 
 static void
 rifq_queue_item_class_init (RifqQueueItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_WORKED_OUT ("id", G_TYPE_INT64, get_from_request),
+    RIFQ_RECORD_FIELD (RifqQueueItem, request, "request", RIFQ_TYPE_REQUEST),
+    RIFQ_RECORD_WORKED_OUT ("number", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("beneficiary-name", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("kind", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("state", RIFQ_TYPE_REQUEST_STATE, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("submitted-on", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_FIELD (RifqQueueItem, days_since, "days-since", G_TYPE_INT),
+    RIFQ_RECORD_FIELD (RifqQueueItem, days_left, "days-left", G_TYPE_INT),
+    RIFQ_RECORD_FIELD (RifqQueueItem, overdue, "overdue", G_TYPE_BOOLEAN),
+  };
 
   object_class->finalize = rifq_queue_item_finalize;
-  object_class->get_property = rifq_queue_item_get_property;
-
-  item_properties[ITEM_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  item_properties[ITEM_PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, RIFQ_TYPE_REQUEST, flags);
-  item_properties[ITEM_PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_BENEFICIARY_NAME] = g_param_spec_string ("beneficiary-name", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, RIFQ_TYPE_REQUEST_STATE,
-                                                        RIFQ_REQUEST_DRAFT, flags);
-  item_properties[ITEM_PROP_SUBMITTED_ON] = g_param_spec_string ("submitted-on", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_DAYS_SINCE] = g_param_spec_int ("days-since", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  item_properties[ITEM_PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  item_properties[ITEM_PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void
@@ -182,17 +128,6 @@ rifq_queue_item_init (RifqQueueItem *self)
 /* The meetings */
 
 G_DEFINE_FINAL_TYPE (RifqMeeting, rifq_meeting, G_TYPE_OBJECT)
-
-enum {
-  MEETING_PROP_0,
-  MEETING_PROP_ID,
-  MEETING_PROP_HELD_ON,
-  MEETING_PROP_PLACE,
-  MEETING_PROP_AGENDA_LENGTH,
-  MEETING_N_PROPS
-};
-
-static GParamSpec *meeting_properties[MEETING_N_PROPS];
 
 static void
 rifq_meeting_finalize (GObject *object)
@@ -208,47 +143,28 @@ rifq_meeting_finalize (GObject *object)
 }
 
 static void
-rifq_meeting_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+get_agenda_length (GObject    *object,
+                   GParamSpec *pspec,
+                   GValue     *value)
 {
-  RifqMeeting *self = RIFQ_MEETING (object);
+  GArray *agenda = RIFQ_MEETING (object)->agenda;
 
-  switch (prop_id)
-    {
-    case MEETING_PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case MEETING_PROP_HELD_ON:
-      g_value_set_string (value, self->held_on);
-      break;
-    case MEETING_PROP_PLACE:
-      g_value_set_string (value, self->place);
-      break;
-    case MEETING_PROP_AGENDA_LENGTH:
-      g_value_set_uint (value, self->agenda != NULL ? self->agenda->len : 0);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_uint (value, agenda != NULL ? agenda->len : 0);
 }
 
 static void
 rifq_meeting_class_init (RifqMeetingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqMeeting, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqMeeting, held_on, "held-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqMeeting, place, "place", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("agenda-length", G_TYPE_UINT, get_agenda_length),
+  };
 
   object_class->finalize = rifq_meeting_finalize;
-  object_class->get_property = rifq_meeting_get_property;
-
-  meeting_properties[MEETING_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  meeting_properties[MEETING_PROP_HELD_ON] = g_param_spec_string ("held-on", NULL, NULL, NULL, flags);
-  meeting_properties[MEETING_PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, NULL, flags);
-  meeting_properties[MEETING_PROP_AGENDA_LENGTH] = g_param_spec_uint ("agenda-length", NULL, NULL, 0, G_MAXUINT, 0,
-                                                                      flags);
-  g_object_class_install_properties (object_class, MEETING_N_PROPS, meeting_properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void

@@ -38,7 +38,7 @@ record_get_property (GObject    *object,
     }
   if (property->get != NULL)
     {
-      property->get (object, value);
+      property->get (object, pspec, value);
       return;
     }
 

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * fields of its struct. A class lists its properties in a table, each reading a field at its
  * offset or worked out by a function, and installs them in one call. */
 
-typedef void (*RifqRecordGetFunc) (GObject *record,
-                                   GValue  *value);
+typedef void (*RifqRecordGetFunc) (GObject    *record,
+                                   GParamSpec *pspec,
+                                   GValue     *value);
 
 typedef struct
 {

@@ -15,6 +15,7 @@
 #include "rifq-calendar.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-record.h"
 #include "rifq-request.h"
 
 #define STATE_BIT(s) (1u << (s))
@@ -126,23 +127,6 @@ G_DEFINE_ENUM_TYPE (RifqRequestState, rifq_request_state,
 
 G_DEFINE_FINAL_TYPE (RifqRequest, rifq_request, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NUMBER,
-  PROP_STATE,
-  PROP_STATE_LABEL,
-  PROP_KIND,
-  PROP_BENEFICIARY_NAME,
-  PROP_NATIONAL_ID,
-  PROP_DUE_ON,
-  PROP_RECEIVED_AT,
-  PROP_UPDATED_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 rifq_request_finalize (GObject *object)
 {
@@ -168,71 +152,33 @@ rifq_request_finalize (GObject *object)
 }
 
 static void
-rifq_request_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+get_state_label (GObject    *object,
+                 GParamSpec *pspec,
+                 GValue     *value)
 {
-  RifqRequest *self = RIFQ_REQUEST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_NUMBER:
-      g_value_set_string (value, self->number);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_STATE_LABEL:
-      g_value_set_string (value, rifq_request_state_label (self->state));
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_BENEFICIARY_NAME:
-      g_value_set_string (value, self->beneficiary_name);
-      break;
-    case PROP_NATIONAL_ID:
-      g_value_set_string (value, self->national_id);
-      break;
-    case PROP_DUE_ON:
-      g_value_set_string (value, self->due_on);
-      break;
-    case PROP_RECEIVED_AT:
-      g_value_set_string (value, self->received_at);
-      break;
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_string (value, rifq_request_state_label (RIFQ_REQUEST (object)->state));
 }
 
 static void
 rifq_request_class_init (RifqRequestClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqRequest, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqRequest, number, "number", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, state, "state", RIFQ_TYPE_REQUEST_STATE),
+    RIFQ_RECORD_WORKED_OUT ("state-label", G_TYPE_STRING, get_state_label),
+    RIFQ_RECORD_FIELD (RifqRequest, kind, "kind", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, beneficiary_name, "beneficiary-name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, national_id, "national-id", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, submitted_on, "submitted-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, due_on, "due-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, received_at, "received-at", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, updated_at, "updated-at", G_TYPE_STRING),
+  };
 
   object_class->finalize = rifq_request_finalize;
-  object_class->get_property = rifq_request_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
-  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, RIFQ_TYPE_REQUEST_STATE,
-                                              RIFQ_REQUEST_DRAFT, flags);
-  properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
-  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  properties[PROP_BENEFICIARY_NAME] = g_param_spec_string ("beneficiary-name", NULL, NULL, NULL, flags);
-  properties[PROP_NATIONAL_ID] = g_param_spec_string ("national-id", NULL, NULL, NULL, flags);
-  properties[PROP_DUE_ON] = g_param_spec_string ("due-on", NULL, NULL, NULL, flags);
-  properties[PROP_RECEIVED_AT] = g_param_spec_string ("received-at", NULL, NULL, NULL, flags);
-  properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void

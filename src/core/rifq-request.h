@@ -151,7 +151,8 @@ GType rifq_request_state_get_type (void) G_GNUC_CONST;
 
 /* A request as the store read it: a snapshot, replaced rather than changed when the record
  * changes. Core and render read its fields; the window binds to its properties (id, number,
- * state, state-label, kind, beneficiary-name, national-id, due-on, received-at, updated-at). */
+ * state, state-label, kind, beneficiary-name, national-id, submitted-on, due-on, received-at,
+ * updated-at). */
 #define RIFQ_TYPE_REQUEST (rifq_request_get_type ())
 G_DECLARE_FINAL_TYPE (RifqRequest, rifq_request, RIFQ, REQUEST, GObject)
 
