@@ -19,7 +19,7 @@
 #include "rifq-error.h"
 #include "rifq-file.h"
 #include "rifq-locale.h"
-#include "rifq-request-store-private.h"
+#include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
 #include "rifq-validate.h"
@@ -27,6 +27,16 @@
 static const char * const allowed_mime_types[] = {
   "application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp", NULL
 };
+
+/* One write of a document or of its scan, run by rifq_db_write. */
+typedef struct
+{
+  gint64              request_id;
+  const RifqDocument *document;
+  GBytes             *data;
+  const char         *document_type;
+  const char         *filename;
+} DocumentJob;
 
 static RifqDocument *
 document_from_type_row (RifqStatement *stmt)
@@ -212,7 +222,7 @@ save_document_cb (RifqDb      *db,
                   gpointer     user_data,
                   GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  DocumentJob *job = user_data;
   const RifqDocument *in = job->document;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *label = NULL;
@@ -225,8 +235,8 @@ save_document_cb (RifqDb      *db,
   RifqDocument after = { 0 };
   gboolean has_expiry;
 
-  r = rifq_request_store_get (db, job->request_id, error);
-  if (r == NULL || !_rifq_request_store_check_editable (db, r, error))
+  r = rifq_request_store_get_editable (db, job->request_id, error);
+  if (r == NULL)
     return FALSE;
 
   label = document_type_label (db, in->type);
@@ -313,7 +323,7 @@ rifq_request_store_save_document (RifqDb             *db,
                                   const RifqDocument *doc,
                                   GError            **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .document = doc };
+  DocumentJob job = { .request_id = request_id, .document = doc };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (doc != NULL, FALSE);
@@ -355,7 +365,7 @@ attach_cb (RifqDb      *db,
            gpointer     user_data,
            GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  DocumentJob *job = user_data;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *stamp = rifq_db_dup_now ();
@@ -365,8 +375,8 @@ attach_cb (RifqDb      *db,
   gsize size;
   gconstpointer bytes = g_bytes_get_data (job->data, &size);
 
-  r = rifq_request_store_get (db, job->request_id, error);
-  if (r == NULL || !_rifq_request_store_check_editable (db, r, error))
+  r = rifq_request_store_get_editable (db, job->request_id, error);
+  if (r == NULL)
     return FALSE;
   doc = find_document (r, job->document_type);
   label = document_type_label (db, job->document_type);
@@ -403,7 +413,7 @@ attach_cb (RifqDb      *db,
     return FALSE;
 
   rifq_db_write_audit_take (write, "attach", "request", r->id, NULL,
-                       _rifq_request_store_state_json (r->state, "attachment_sha256", sha), job->document_type);
+                       rifq_request_state_json (r->state, "attachment_sha256", sha), job->document_type);
   return TRUE;
 }
 
@@ -449,7 +459,7 @@ rifq_request_store_attach (RifqDb     *db,
                            GError    **error)
 {
   g_autofree char *base = g_path_get_basename (filename ? filename : "scan");
-  RifqRequestJob job = { .request_id = request_id, .document_type = document_type, .data = data, .filename = base };
+  DocumentJob job = { .request_id = request_id, .document_type = document_type, .data = data, .filename = base };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);

@@ -703,6 +703,28 @@ add_services (JsonBuilder       *builder,
 }
 
 JsonNode *
+rifq_request_state_json (RifqRequestState  state,
+                         const char       *member,
+                         const char       *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, rifq_request_state_code (state));
+  if (member != NULL)
+    {
+      json_builder_set_member_name (builder, member);
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
 rifq_request_to_json (const RifqRequest *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();

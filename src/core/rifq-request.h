@@ -274,6 +274,10 @@ char             *rifq_request_describe        (const RifqRequest *self,
                                                 const char        *today);
 
 JsonNode         *rifq_request_to_json         (const RifqRequest *self);
+/* {"state": …, member: value}, as the audit log keeps a step of the request. */
+JsonNode         *rifq_request_state_json      (RifqRequestState   state,
+                                                const char        *member,
+                                                const char        *value);
 /* The documents' validity frozen at submission (an array), read back through
  * rifq_json_parse(); NULL before submission or when what is stored cannot be read. */
 JsonNode         *rifq_request_dup_validity    (const RifqRequest *self);
