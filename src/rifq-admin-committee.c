@@ -13,13 +13,14 @@
 #include <string.h>
 
 #include "rifq-admin.h"
+#include "rifq-committee-documents.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
-#include "rifq-request-store.h"
-#include "rifq-committee-documents.h"
 #include "rifq-file.h"
+#include "rifq-json.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-request-sheet.h"
+#include "rifq-request-store.h"
 #include "rifq-seal-reader.h"
 
 static JsonNode *
@@ -33,8 +34,7 @@ meeting_to_json (RifqDb      *db,
   json_builder_add_int_value (builder, meeting->id);
   json_builder_set_member_name (builder, "held_on");
   json_builder_add_string_value (builder, meeting->held_on);
-  json_builder_set_member_name (builder, "place");
-  meeting->place ? json_builder_add_string_value (builder, meeting->place) : json_builder_add_null_value (builder);
+  rifq_json_add_string (builder, "place", meeting->place);
   json_builder_set_member_name (builder, "members");
   json_builder_begin_array (builder);
   for (guint i = 0; i < meeting->members->len; i++)

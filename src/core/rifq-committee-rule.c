@@ -14,6 +14,7 @@
 
 #include "rifq-committee-rule.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-record.h"
 
 /* Votes */
@@ -523,10 +524,8 @@ rifq_tally_to_json (const RifqTally *tally)
       json_builder_set_member_name (builder, names[i]);
       json_builder_add_int_value (builder, values[i]);
     }
-  json_builder_set_member_name (builder, "chair_vote");
-  tally->chair_vote ? json_builder_add_string_value (builder, tally->chair_vote) : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "outcome");
-  tally->outcome ? json_builder_add_string_value (builder, tally->outcome) : json_builder_add_null_value (builder);
+  rifq_json_add_string (builder, "chair_vote", tally->chair_vote);
+  rifq_json_add_string (builder, "outcome", tally->outcome);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -15,6 +15,7 @@
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-numbering.h"
 #include "rifq-record.h"
 #include "rifq-request-store.h"
@@ -971,11 +972,7 @@ vote_cb (RifqDb      *db,
   json_builder_add_int_value (builder, job->meeting_id);
   json_builder_set_member_name (builder, "vote");
   json_builder_add_string_value (builder, job->vote);
-  json_builder_set_member_name (builder, "amount");
-  if (job->amount >= 0)
-    json_builder_add_int_value (builder, job->amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int_if (builder, "amount", job->amount >= 0, job->amount);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "vote", "request", r->id, NULL, json_builder_get_root (builder), job->text);
   return TRUE;

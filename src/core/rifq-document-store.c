@@ -18,6 +18,7 @@
 #include "rifq-document-store.h"
 #include "rifq-error.h"
 #include "rifq-file.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
@@ -204,11 +205,7 @@ document_json (const RifqDocument *doc)
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      json_builder_set_member_name (builder, names[i]);
-      if (values[i] != NULL)
-        json_builder_add_string_value (builder, values[i]);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, names[i], values[i]);
     }
   json_builder_set_member_name (builder, "matched");
   json_builder_add_boolean_value (builder, doc->matched);
@@ -589,17 +586,14 @@ rifq_document_store_validity_snapshot (const RifqRequest *r,
       json_builder_add_string_value (builder, doc->type);
       json_builder_set_member_name (builder, "number");
       json_builder_add_string_value (builder, doc->number);
-      json_builder_set_member_name (builder, "issued_on");
-      doc->issued_on ? json_builder_add_string_value (builder, doc->issued_on) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "expires_on");
-      doc->expires_on ? json_builder_add_string_value (builder, doc->expires_on) : json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, "issued_on", doc->issued_on);
+      rifq_json_add_string (builder, "expires_on", doc->expires_on);
       json_builder_set_member_name (builder, "checked_on");
       json_builder_add_string_value (builder, on);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder,
                                      rifq_document_status (doc, on) == RIFQ_DOCUMENT_VALID ? "valid" : "not_valid");
-      json_builder_set_member_name (builder, "matched_by");
-      doc->verified_by ? json_builder_add_string_value (builder, doc->verified_by) : json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, "matched_by", doc->verified_by);
       json_builder_set_member_name (builder, "scans_sha256");
       json_builder_begin_array (builder);
       for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)

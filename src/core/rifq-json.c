@@ -590,6 +590,19 @@ rifq_json_add_int (JsonBuilder *builder,
 }
 
 void
+rifq_json_add_int_if (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     known,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (known)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
 rifq_json_add_boolean (JsonBuilder *builder,
                        const char  *name,
                        gboolean     value)

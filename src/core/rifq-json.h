@@ -45,6 +45,11 @@ void      rifq_json_add_string (JsonBuilder *builder,
 void      rifq_json_add_int    (JsonBuilder *builder,
                                 const char  *name,
                                 gint64       value);
+/* A member holding value when known is true, or null. */
+void      rifq_json_add_int_if (JsonBuilder *builder,
+                                const char  *name,
+                                gboolean     known,
+                                gint64       value);
 void      rifq_json_add_boolean (JsonBuilder *builder,
                                  const char  *name,
                                  gboolean     value);

@@ -643,10 +643,14 @@ add_documents (JsonBuilder       *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_referrals (JsonBuilder       *builder,
-               const RifqRequest *self)
+void
+rifq_request_add_referrals (JsonBuilder       *builder,
+                            const RifqRequest *self,
+                            gboolean           as_sealed)
 {
+  g_return_if_fail (builder != NULL);
+  g_return_if_fail (RIFQ_IS_REQUEST ((RifqRequest *) self));
+
   json_builder_set_member_name (builder, "referrals");
   json_builder_begin_array (builder);
   for (guint i = 0; self->referrals != NULL && i < self->referrals->len; i++)
@@ -655,11 +659,15 @@ add_referrals (JsonBuilder       *builder,
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "question", r->question);
-      rifq_json_add_string (builder, "asked_by", r->asked_by);
-      rifq_json_add_string (builder, "asked_at", r->asked_at);
+      if (!as_sealed)
+        {
+          rifq_json_add_string (builder, "asked_by", r->asked_by);
+          rifq_json_add_string (builder, "asked_at", r->asked_at);
+        }
       rifq_json_add_string (builder, "answer", r->answer);
       rifq_json_add_string (builder, "answered_by", r->answered_by);
-      rifq_json_add_string (builder, "answered_at", r->answered_at);
+      if (!as_sealed)
+        rifq_json_add_string (builder, "answered_at", r->answered_at);
       rifq_json_add_string (builder, "visit_on", r->visit_on);
       rifq_json_add_string (builder, "visit_findings", r->visit_findings);
       rifq_json_add_string (builder, "visit_household", r->visit_household);
@@ -681,16 +689,8 @@ add_services (JsonBuilder       *builder,
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "kind", s->kind);
-      json_builder_set_member_name (builder, "quantity");
-      if (s->quantity > 0)
-        json_builder_add_int_value (builder, s->quantity);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "amount");
-      if (s->amount >= 0)
-        json_builder_add_int_value (builder, s->amount);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_int_if (builder, "quantity", s->quantity > 0, s->quantity);
+      rifq_json_add_int_if (builder, "amount", s->amount >= 0, s->amount);
       rifq_json_add_string (builder, "delivered_on", s->delivered_on);
       rifq_json_add_string (builder, "delivered_by", s->delivered_by);
       rifq_json_add_string (builder, "place", s->place);
@@ -714,11 +714,7 @@ rifq_request_state_json (RifqRequestState  state,
   json_builder_add_string_value (builder, rifq_request_state_code (state));
   if (member != NULL)
     {
-      json_builder_set_member_name (builder, member);
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, member, value);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -746,11 +742,7 @@ rifq_request_to_json (const RifqRequest *self)
   rifq_json_add_string (builder, "kind", self->kind);
   rifq_json_add_string (builder, "channel", self->channel);
   rifq_json_add_string (builder, "description", self->description);
-  json_builder_set_member_name (builder, "amount");
-  if (self->amount >= 0)
-    json_builder_add_int_value (builder, self->amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int_if (builder, "amount", self->amount >= 0, self->amount);
   rifq_json_add_string (builder, "received_by", self->received_by);
   rifq_json_add_string (builder, "received_at", self->received_at);
   rifq_json_add_string (builder, "signer", self->signer);
@@ -774,7 +766,7 @@ rifq_request_to_json (const RifqRequest *self)
     json_builder_add_value (builder, g_steal_pointer (&validity));
   else
     json_builder_add_null_value (builder);
-  add_referrals (builder, self);
+  rifq_request_add_referrals (builder, self, FALSE);
   add_services (builder, self);
   json_builder_end_object (builder);
 

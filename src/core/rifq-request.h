@@ -274,6 +274,11 @@ char             *rifq_request_describe        (const RifqRequest *self,
                                                 const char        *today);
 
 JsonNode         *rifq_request_to_json         (const RifqRequest *self);
+/* The member "referrals": each question, its answer and the home visit. As the seal holds them
+ * (as_sealed), without who asked and when each was asked and answered. */
+void              rifq_request_add_referrals   (JsonBuilder       *builder,
+                                                const RifqRequest *self,
+                                                gboolean           as_sealed);
 /* {"state": …, member: value}, as the audit log keeps a step of the request. */
 JsonNode         *rifq_request_state_json      (RifqRequestState   state,
                                                 const char        *member,

@@ -204,11 +204,7 @@ rifq_seal_letter_values (RifqDb  *db,
   rifq_json_add_string (builder, "issued_on", issued_on);
   rifq_json_add_string (builder, "decision", decision);
   rifq_json_add_string (builder, "reasons", reasons);
-  json_builder_set_member_name (builder, "amount");
-  if (amount >= 0)
-    json_builder_add_int_value (builder, amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int_if (builder, "amount", amount >= 0, amount);
   rifq_json_add_int (builder, "quantity", quantity);
   rifq_json_add_string (builder, "decided_by", decided_by);
   rifq_json_add_string (builder, "decided_at", decided_at);

@@ -251,11 +251,7 @@ rifq_keyring_to_json (RifqKeyring *ring,
       json_builder_add_string_value (builder, fingerprint);
       json_builder_set_member_name (builder, "created_at");
       json_builder_add_string_value (builder, key->created_at);
-      json_builder_set_member_name (builder, "retired_at");
-      if (key->retired_at != NULL)
-        json_builder_add_string_value (builder, key->retired_at);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, "retired_at", key->retired_at);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -103,11 +103,7 @@ add_request_record (JsonBuilder       *builder,
   rifq_json_add_string (builder, "kind", r->kind);
   rifq_json_add_string (builder, "channel", r->channel);
   rifq_json_add_string (builder, "description", r->description);
-  json_builder_set_member_name (builder, "amount");
-  if (r->amount >= 0)
-    json_builder_add_int_value (builder, r->amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int_if (builder, "amount", r->amount >= 0, r->amount);
   rifq_json_add_string (builder, "received_by", r->received_by);
   rifq_json_add_string (builder, "received_at", r->received_at);
   rifq_json_add_string (builder, "declaration", r->declaration);
@@ -121,23 +117,7 @@ add_request_record (JsonBuilder       *builder,
   rifq_json_add_string (builder, "submitted_on", r->submitted_on);
   rifq_json_add_string (builder, "due_on", r->due_on);
   add_json (builder, "documents", r->validity_json);
-  json_builder_set_member_name (builder, "referrals");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < r->referrals->len; i++)
-    {
-      const RifqReferral *ref = g_ptr_array_index (r->referrals, i);
-
-      json_builder_begin_object (builder);
-      rifq_json_add_string (builder, "question", ref->question);
-      rifq_json_add_string (builder, "answer", ref->answer);
-      rifq_json_add_string (builder, "answered_by", ref->answered_by);
-      rifq_json_add_string (builder, "visit_on", ref->visit_on);
-      rifq_json_add_string (builder, "visit_findings", ref->visit_findings);
-      rifq_json_add_string (builder, "visit_household", ref->visit_household);
-      rifq_json_add_string (builder, "visit_recommendation", ref->visit_recommendation);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  rifq_request_add_referrals (builder, r, TRUE);
   json_builder_end_object (builder);
 }
 

@@ -18,6 +18,7 @@
 #include "rifq-arabic.h"
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-pdf.h"
@@ -334,11 +335,7 @@ rifq_packet_case_seals (RifqPacket *packet)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "number");
       json_builder_add_string_value (builder, sheet->request_number);
-      json_builder_set_member_name (builder, "seal");
-      if (sheet->seal_payload != NULL)
-        json_builder_add_string_value (builder, sheet->seal_payload);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, "seal", sheet->seal_payload);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
