@@ -64,16 +64,12 @@ seal_json (RifqSealState  state,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, codes[state]);
+  rifq_json_add_string (builder, "state", codes[state]);
   if (seal != NULL)
     {
-      json_builder_set_member_name (builder, "sealed_at");
-      json_builder_add_string_value (builder, seal->sealed_at);
-      json_builder_set_member_name (builder, "short_code");
-      json_builder_add_string_value (builder, seal->short_code);
-      json_builder_set_member_name (builder, "key_id");
-      json_builder_add_string_value (builder, seal->key_id);
+      rifq_json_add_string (builder, "sealed_at", seal->sealed_at);
+      rifq_json_add_string (builder, "short_code", seal->short_code);
+      rifq_json_add_string (builder, "key_id", seal->key_id);
     }
   rifq_json_add_string (builder, "message", message);
   json_builder_end_object (builder);
@@ -426,10 +422,8 @@ cmd_staff (RifqDb  *db,
               continue;
             }
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "username");
-          json_builder_add_string_value (builder, s->username);
-          json_builder_set_member_name (builder, "full_name");
-          json_builder_add_string_value (builder, s->full_name);
+          rifq_json_add_string (builder, "username", s->username);
+          rifq_json_add_string (builder, "full_name", s->full_name);
           json_builder_set_member_name (builder, "roles");
           json_builder_begin_array (builder);
           for (guint k = 0; codes[k] != NULL; k++)

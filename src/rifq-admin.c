@@ -574,16 +574,11 @@ cmd_date_convert (const char *text)
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "typed_as");
-      json_builder_add_string_value (builder, kind == RIFQ_CALENDAR_HIJRI ? "hijri" : "gregorian");
-      json_builder_set_member_name (builder, "gregorian");
-      json_builder_add_string_value (builder, iso);
-      json_builder_set_member_name (builder, "gregorian_text");
-      json_builder_add_string_value (builder, gregorian);
-      json_builder_set_member_name (builder, "hijri");
-      json_builder_add_string_value (builder, hijri_iso);
-      json_builder_set_member_name (builder, "hijri_text");
-      json_builder_add_string_value (builder, hijri_text);
+      rifq_json_add_string (builder, "typed_as", kind == RIFQ_CALENDAR_HIJRI ? "hijri" : "gregorian");
+      rifq_json_add_string (builder, "gregorian", iso);
+      rifq_json_add_string (builder, "gregorian_text", gregorian);
+      rifq_json_add_string (builder, "hijri", hijri_iso);
+      rifq_json_add_string (builder, "hijri_text", hijri_text);
       rifq_json_add_boolean (builder, "approximate", hijri.approximate);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);

@@ -38,8 +38,7 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
   json_builder_begin_object (builder);
   if (rifq_beneficiary_get_id (beneficiary) > 0)
     {
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, rifq_beneficiary_get_id (beneficiary));
+      rifq_json_add_int (builder, "id", rifq_beneficiary_get_id (beneficiary));
     }
 
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
@@ -49,13 +48,11 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
 
       if (info->kind == RIFQ_FIELD_KIND_COUNT && value != NULL)
         {
-          json_builder_set_member_name (builder, info->key);
-          json_builder_add_int_value (builder, g_ascii_strtoll (value, NULL, 10));
+          rifq_json_add_int (builder, info->key, g_ascii_strtoll (value, NULL, 10));
         }
       else if (info->kind == RIFQ_FIELD_KIND_BOOLEAN && value != NULL)
         {
-          json_builder_set_member_name (builder, info->key);
-          json_builder_add_boolean_value (builder, g_str_equal (value, "true"));
+          rifq_json_add_boolean (builder, info->key, g_str_equal (value, "true"));
         }
       else
         rifq_json_add_string (builder, info->key, value);
@@ -85,8 +82,7 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
       rifq_json_add_string (builder, "name", c->name);
       rifq_json_add_string (builder, "relation", c->relation);
       rifq_json_add_string (builder, "mobile", c->mobile);
-      json_builder_set_member_name (builder, "is_guardian");
-      json_builder_add_boolean_value (builder, c->is_guardian);
+      rifq_json_add_boolean (builder, "is_guardian", c->is_guardian);
       rifq_json_add_string (builder, "notes", c->notes);
       json_builder_end_object (builder);
     }

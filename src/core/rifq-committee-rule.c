@@ -521,8 +521,7 @@ rifq_tally_to_json (const RifqTally *tally)
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      json_builder_set_member_name (builder, names[i]);
-      json_builder_add_int_value (builder, values[i]);
+      rifq_json_add_int (builder, names[i], values[i]);
     }
   rifq_json_add_string (builder, "chair_vote", tally->chair_vote);
   rifq_json_add_string (builder, "outcome", tally->outcome);

@@ -363,12 +363,10 @@ meeting_json (gint64      id,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting");
-  json_builder_add_int_value (builder, id);
+  rifq_json_add_int (builder, "meeting", id);
   if (member != NULL)
     {
-      json_builder_set_member_name (builder, member);
-      json_builder_add_string_value (builder, value ? value : "");
+      rifq_json_add_string (builder, member, value ? value : "");
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -789,10 +787,8 @@ votes_json (GPtrArray *cast)
       RifqVote *vote = g_ptr_array_index (cast, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "member");
-      json_builder_add_string_value (builder, vote->username);
-      json_builder_set_member_name (builder, "vote");
-      json_builder_add_string_value (builder, vote->vote);
+      rifq_json_add_string (builder, "member", vote->username);
+      rifq_json_add_string (builder, "vote", vote->vote);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -968,10 +964,8 @@ vote_cb (RifqDb      *db,
     return FALSE;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting");
-  json_builder_add_int_value (builder, job->meeting_id);
-  json_builder_set_member_name (builder, "vote");
-  json_builder_add_string_value (builder, job->vote);
+  rifq_json_add_int (builder, "meeting", job->meeting_id);
+  rifq_json_add_string (builder, "vote", job->vote);
   rifq_json_add_int_if (builder, "amount", job->amount >= 0, job->amount);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "vote", "request", r->id, NULL, json_builder_get_root (builder), job->text);
@@ -1272,10 +1266,8 @@ issue_letter (RifqDb      *db,
     return FALSE;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "letter");
-  json_builder_add_string_value (builder, number);
-  json_builder_set_member_name (builder, "issued_at");
-  json_builder_add_string_value (builder, stamp);
+  rifq_json_add_string (builder, "letter", number);
+  rifq_json_add_string (builder, "issued_at", stamp);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "letter", "request", request_id, NULL, json_builder_get_root (builder), NULL);
   return TRUE;

@@ -207,8 +207,7 @@ document_json (const RifqDocument *doc)
     {
       rifq_json_add_string (builder, names[i], values[i]);
     }
-  json_builder_set_member_name (builder, "matched");
-  json_builder_add_boolean_value (builder, doc->matched);
+  rifq_json_add_boolean (builder, "matched", doc->matched);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -582,14 +581,11 @@ rifq_document_store_validity_snapshot (const RifqRequest *r,
       if (doc->id == 0)
         continue;
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, doc->type);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, doc->number);
+      rifq_json_add_string (builder, "type", doc->type);
+      rifq_json_add_string (builder, "number", doc->number);
       rifq_json_add_string (builder, "issued_on", doc->issued_on);
       rifq_json_add_string (builder, "expires_on", doc->expires_on);
-      json_builder_set_member_name (builder, "checked_on");
-      json_builder_add_string_value (builder, on);
+      rifq_json_add_string (builder, "checked_on", on);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder,
                                      rifq_document_status (doc, on) == RIFQ_DOCUMENT_VALID ? "valid" : "not_valid");

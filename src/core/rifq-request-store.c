@@ -19,6 +19,7 @@
 #include "rifq-channel.h"
 #include "rifq-document-store.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-numbering.h"
 #include "rifq-request-store.h"
@@ -965,8 +966,7 @@ step_json (RifqAction         action,
     {
       g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, after->validity_json, -1);
 
-      json_builder_set_member_name (builder, "validity_sha256");
-      json_builder_add_string_value (builder, sha);
+      rifq_json_add_string (builder, "validity_sha256", sha);
     }
   if (action == RIFQ_ACTION_ANSWER || action == RIFQ_ACTION_REFER)
     {

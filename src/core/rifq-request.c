@@ -615,13 +615,11 @@ add_documents (JsonBuilder       *builder,
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "type", doc->type);
       rifq_json_add_string (builder, "label", doc->type_label);
-      json_builder_set_member_name (builder, "required");
-      json_builder_add_boolean_value (builder, doc->required);
+      rifq_json_add_boolean (builder, "required", doc->required);
       rifq_json_add_string (builder, "number", doc->number);
       rifq_json_add_string (builder, "issued_on", doc->issued_on);
       rifq_json_add_string (builder, "expires_on", doc->expires_on);
-      json_builder_set_member_name (builder, "matched");
-      json_builder_add_boolean_value (builder, doc->matched);
+      rifq_json_add_boolean (builder, "matched", doc->matched);
       json_builder_set_member_name (builder, "scans");
       json_builder_begin_array (builder);
       for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)
@@ -632,8 +630,7 @@ add_documents (JsonBuilder       *builder,
           rifq_json_add_string (builder, "sha256", scan->sha256);
           rifq_json_add_string (builder, "name", scan->name);
           rifq_json_add_string (builder, "type", scan->mime);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, scan->size);
+          rifq_json_add_int (builder, "size", scan->size);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -710,8 +707,7 @@ rifq_request_state_json (RifqRequestState  state,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, rifq_request_state_code (state));
+  rifq_json_add_string (builder, "state", rifq_request_state_code (state));
   if (member != NULL)
     {
       rifq_json_add_string (builder, member, value);
@@ -734,8 +730,7 @@ rifq_request_to_json (const RifqRequest *self)
   rifq_json_add_string (builder, "number", self->number);
   rifq_json_add_string (builder, "state", rifq_request_state_code (self->state));
   rifq_json_add_string (builder, "state_label", rifq_request_state_label (self->state));
-  json_builder_set_member_name (builder, "step");
-  json_builder_add_int_value (builder, rifq_request_state_step (self->state));
+  rifq_json_add_int (builder, "step", rifq_request_state_step (self->state));
   rifq_json_add_string (builder, "beneficiary_national_id", self->national_id);
   rifq_json_add_string (builder, "beneficiary_name", self->beneficiary_name);
   rifq_json_add_string (builder, "file_number", self->file_number);
@@ -846,8 +841,7 @@ rifq_approval_to_json (const RifqApproval *approval)
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      json_builder_set_member_name (builder, names[i]);
-      json_builder_add_int_value (builder, values[i]);
+      rifq_json_add_int (builder, names[i], values[i]);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-seal-private.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
@@ -262,8 +263,7 @@ key_json (const char *key_id)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "key_id");
-  json_builder_add_string_value (builder, key_id);
+  rifq_json_add_string (builder, "key_id", key_id);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -232,8 +232,7 @@ rifq_keyring_to_json (RifqKeyring *ring,
 
   json_builder_begin_object (builder);
   rifq_json_add_int (builder, "rifq_keyring", 1);
-  json_builder_set_member_name (builder, "association");
-  json_builder_add_string_value (builder, association ? association : "");
+  rifq_json_add_string (builder, "association", association ? association : "");
   json_builder_set_member_name (builder, "keys");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ring->keys->len; i++)
@@ -243,14 +242,10 @@ rifq_keyring_to_json (RifqKeyring *ring,
       g_autofree char *fingerprint = rifq_seal_fingerprint (key->public_key);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "key_id");
-      json_builder_add_string_value (builder, key->key_id);
-      json_builder_set_member_name (builder, "public_key");
-      json_builder_add_string_value (builder, encoded);
-      json_builder_set_member_name (builder, "fingerprint");
-      json_builder_add_string_value (builder, fingerprint);
-      json_builder_set_member_name (builder, "created_at");
-      json_builder_add_string_value (builder, key->created_at);
+      rifq_json_add_string (builder, "key_id", key->key_id);
+      rifq_json_add_string (builder, "public_key", encoded);
+      rifq_json_add_string (builder, "fingerprint", fingerprint);
+      rifq_json_add_string (builder, "created_at", key->created_at);
       rifq_json_add_string (builder, "retired_at", key->retired_at);
       json_builder_end_object (builder);
     }

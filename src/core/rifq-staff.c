@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-record.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -151,12 +152,9 @@ staff_json (const char *username,
   g_autofree char *codes = rifq_roles_to_string (roles);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_set_member_name (builder, "full_name");
-  json_builder_add_string_value (builder, full_name);
-  json_builder_set_member_name (builder, "roles");
-  json_builder_add_string_value (builder, codes);
+  rifq_json_add_string (builder, "username", username);
+  rifq_json_add_string (builder, "full_name", full_name);
+  rifq_json_add_string (builder, "roles", codes);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -333,8 +333,7 @@ rifq_packet_case_seals (RifqPacket *packet)
       const RifqRequestSheet *sheet = rifq_sheet_build_get (g_ptr_array_index (packet->cases, i));
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, sheet->request_number);
+      rifq_json_add_string (builder, "number", sheet->request_number);
       rifq_json_add_string (builder, "seal", sheet->seal_payload);
       json_builder_end_object (builder);
     }
