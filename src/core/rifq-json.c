@@ -620,3 +620,19 @@ rifq_json_to_text (JsonNode *node)
   json_generator_set_pretty (generator, FALSE);
   return json_generator_to_data (generator, NULL);
 }
+
+const char *
+rifq_json_get_string (JsonObject *object,
+                      const char *name)
+{
+  return object ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
+}
+
+JsonObject *
+rifq_json_get_object (JsonObject *object,
+                      const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}

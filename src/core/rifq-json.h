@@ -55,6 +55,13 @@ void      rifq_json_add_boolean (JsonBuilder *builder,
                                  gboolean     value);
 
 /* node as compact JSON, members in their order: the same value gives the same bytes. */
+/* A member of object (which may be NULL): its text, or NULL. */
+const char *rifq_json_get_string (JsonObject *object,
+                                  const char *name);
+/* A member of object (which may be NULL) that is an object, or NULL. */
+JsonObject *rifq_json_get_object (JsonObject *object,
+                                  const char *name);
+
 char     *rifq_json_to_text    (JsonNode    *node);
 
 G_END_DECLS
