@@ -31,7 +31,7 @@ rifq_seal_signer_new (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!_rifq_seal_start_sodium (error))
+  if (!rifq_db_start_crypto (error))
     return NULL;
   signer = g_new0 (RifqSealSigner, 1);
   signer->secret = sodium_malloc (crypto_sign_SECRETKEYBYTES);

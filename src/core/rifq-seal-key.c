@@ -117,17 +117,6 @@ rifq_seal_fingerprint (const guchar *public_key)
   return g_string_free (text, FALSE);
 }
 
-gboolean
-_rifq_seal_start_sodium (GError **error)
-{
-  if (sodium_init () < 0)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The private key's file */
 
 char *
@@ -249,7 +238,7 @@ _rifq_seal_sign (RifqDb       *db,
   guchar secret[crypto_sign_SECRETKEYBYTES];
   g_autofree char *key_id = NULL;
 
-  if (!_rifq_seal_start_sodium (error) || !_rifq_seal_current_key (db, &key_id, public_key, error)
+  if (!rifq_db_start_crypto (error) || !_rifq_seal_current_key (db, &key_id, public_key, error)
       || !_rifq_seal_read_private_key (key_id, public_key, secret, error))
     return FALSE;
   crypto_sign_detached (signature, NULL, message, length, secret);
@@ -474,7 +463,7 @@ rifq_seal_ensure_key (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if (!_rifq_seal_start_sodium (error) || !move_legacy_key (db, error))
+  if (!rifq_db_start_crypto (error) || !move_legacy_key (db, error))
     return FALSE;
   if (_rifq_seal_current_key (db, NULL, public_key, NULL))
     return TRUE;
@@ -498,7 +487,7 @@ rifq_seal_rotate_key (RifqDb  *db,
                            _("Only an administrator may change the association’s seal key."));
       return FALSE;
     }
-  return _rifq_seal_start_sodium (error) && make_key (db, TRUE, out_key_id, error);
+  return rifq_db_start_crypto (error) && make_key (db, TRUE, out_key_id, error);
 }
 
 char *
@@ -511,7 +500,7 @@ rifq_seal_public_key (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!_rifq_seal_start_sodium (error) || !_rifq_seal_current_key (db, out_key_id, public_key, error))
+  if (!rifq_db_start_crypto (error) || !_rifq_seal_current_key (db, out_key_id, public_key, error))
     return NULL;
   if (out_fingerprint != NULL)
     *out_fingerprint = rifq_seal_fingerprint (public_key);

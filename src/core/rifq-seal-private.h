@@ -27,7 +27,6 @@ gboolean        _rifq_seal_decode_exact      (const char    *text,
 char           *_rifq_seal_key_id            (const guchar  *public_key);
 /* The SHA-256 of a public key, lower-case hex without spaces. */
 char           *_rifq_seal_fingerprint_hex   (const guchar  *public_key);
-gboolean        _rifq_seal_start_sodium      (GError       **error);
 /* Where this workstation keeps the private key key_id. */
 char           *_rifq_seal_key_path          (const char    *key_id);
 /* The private key of public_key, from its file: private to its owner, and the half of this pair. */

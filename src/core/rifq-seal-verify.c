@@ -128,7 +128,7 @@ rifq_keyring_from_db (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!_rifq_seal_start_sodium (error))
+  if (!rifq_db_start_crypto (error))
     return NULL;
   stmt = rifq_db_prepare (db, "SELECT public_key, created_at, retired_at FROM seal_public_key ORDER BY created_at",
                           error);
@@ -157,7 +157,7 @@ rifq_keyring_from_json (const char  *text,
   g_autoptr(JsonNode) root = NULL;
   JsonArray *keys = NULL;
 
-  if (!_rifq_seal_start_sodium (error))
+  if (!rifq_db_start_crypto (error))
     return NULL;
   root = text ? rifq_json_parse (text, -1, NULL) : NULL;
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root)
