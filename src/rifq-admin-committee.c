@@ -108,7 +108,6 @@ queue (RifqDb *db)
   RifqQueueFilter filter = { opts.kind, opts.city, opts.overdue };
 
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   items = rifq_committee_queue (db, &filter, &error);
   if (items == NULL)
@@ -140,9 +139,8 @@ queue (RifqDb *db)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
   if (!table_format ())
-    print_json (root);
+    print_built (builder);
   return EXIT_OK;
 }
 
@@ -326,7 +324,6 @@ cmd_seal (RifqDb  *db,
       g_autofree char *key = rifq_seal_public_key (db, &key_id, &fingerprint, &error);
       g_autofree char *dir = rifq_seal_key_dir ();
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       if (key == NULL)
         return refuse (error);
@@ -336,8 +333,7 @@ cmd_seal (RifqDb  *db,
       rifq_json_add_string (builder, "fingerprint", fingerprint);
       rifq_json_add_string (builder, "key_folder", dir);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_built (builder);
       return EXIT_OK;
     }
   if (g_str_equal (sub, "export") && n == 2)

@@ -40,18 +40,8 @@ static void
 print_requests (GPtrArray *requests)
 {
   const char *headers[] = { _("Number"), _("State"), _("Submitted"), _("Reply by"), _("Beneficiary") };
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonArray) array = json_array_new ();
 
-  if (table_format ())
-    {
-      print_table (headers, G_N_ELEMENTS (headers), requests, request_row);
-      return;
-    }
-  for (guint i = 0; i < requests->len; i++)
-    json_array_add_element (array, rifq_request_to_json (g_ptr_array_index (requests, i)));
-  json_node_set_array (root, array);
-  print_json (root);
+  print_records (requests, headers, G_N_ELEMENTS (headers), request_row, (RecordToJson) rifq_request_to_json);
 }
 
 /* How the request stands against its seal, as JSON. */
@@ -405,7 +395,6 @@ cmd_staff (RifqDb  *db,
     {
       g_autoptr(GPtrArray) staff = rifq_staff_list (db, RIFQ_ROLE_NONE, &error);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       if (staff == NULL)
         return refuse (error);
@@ -433,9 +422,8 @@ cmd_staff (RifqDb  *db,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
       if (!table_format ())
-        print_json (root);
+        print_built (builder);
       return EXIT_OK;
     }
   return usage_printf (_("Unknown command “staff %s”."), args[1]);
