@@ -258,10 +258,7 @@ rifq_seal_letter_in (RifqDb      *db,
                      gint64       letter_id,
                      GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
@@ -269,11 +266,10 @@ rifq_seal_letter_in (RifqDb      *db,
   values = rifq_seal_letter_values (db, letter_id, error);
   if (values == NULL)
     return FALSE;
-  summary = _rifq_seal_summary ("letter", values, stamp, letter_summary, NULL);
   root = rifq_json_parse (values, -1, NULL);
   return _rifq_seal_store (db, write, "letter", letter_id,
-                           json_object_get_string_member (json_node_get_object (root), "number"), values, summary, stamp,
-                           error);
+                           json_object_get_string_member (json_node_get_object (root), "number"), values,
+                           letter_summary, NULL, error);
 }
 
 /* What the minutes of a meeting print */
@@ -484,10 +480,7 @@ rifq_seal_minutes_in (RifqDb      *db,
                       gint64       meeting_id,
                       GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
@@ -497,8 +490,8 @@ rifq_seal_minutes_in (RifqDb      *db,
   values = rifq_seal_minutes_values (db, meeting_id, error);
   if (values == NULL)
     return FALSE;
-  summary = _rifq_seal_summary ("minutes", values, stamp, minutes_summary, add_summary_cases);
-  return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
+  return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, minutes_summary, add_summary_cases,
+                           error);
 }
 
 /* Checking them */

@@ -106,24 +106,18 @@ typedef struct
 typedef void (*RifqSealSummaryFunc) (JsonBuilder *builder,
                                      JsonObject  *all);
 
-/* A summary opens with the kind of document and its number, holds the items (to one with name
- * NULL) and what more adds, and closes with when it was sealed and the digest of every value. */
-char         *_rifq_seal_summary        (const char                *doc,
+/* Seals values in the write: their summary, signed with the key in use, is kept with them. The
+ * summary opens with the kind of document and its number, holds the items (to one with name NULL)
+ * and what more adds, and closes with when it was sealed and the digest of every value. */
+gboolean      _rifq_seal_store          (RifqDb                    *db,
+                                         RifqDbWrite               *write,
+                                         const char                *kind,
+                                         gint64                     subject_id,
+                                         const char                *number,
                                          const char                *values,
-                                         const char                *sealed_at,
                                          const RifqSealSummaryItem *items,
-                                         RifqSealSummaryFunc        more);
-
-/* Signs summary with the key in use and keeps the seal with its values, in the write. */
-gboolean      _rifq_seal_store          (RifqDb      *db,
-                                         RifqDbWrite *write,
-                                         const char  *kind,
-                                         gint64       subject_id,
-                                         const char  *number,
-                                         const char  *values,
-                                         const char  *summary,
-                                         const char  *stamp,
-                                         GError     **error);
+                                         RifqSealSummaryFunc        more,
+                                         GError                   **error);
 
 /* Whether sql, with id bound to its one parameter, returns a row. */
 gboolean      _rifq_seal_has_row        (RifqDb     *db,

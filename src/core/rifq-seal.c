@@ -207,12 +207,12 @@ rifq_seal_request_values (RifqDb  *db,
 
 /* A summary opens with the kind of document and its number, holds the values items name, what
  * more adds, and closes with when it was sealed and the digest of every value. */
-char *
-_rifq_seal_summary (const char                *doc,
-                    const char                *values,
-                    const char                *sealed_at,
-                    const RifqSealSummaryItem *items,
-                    RifqSealSummaryFunc        more)
+static char *
+summarize (const char                *doc,
+           const char                *values,
+           const char                *sealed_at,
+           const RifqSealSummaryItem *items,
+           RifqSealSummaryFunc        more)
 {
   g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
   JsonObject *all = json_node_get_object (root);
@@ -297,18 +297,21 @@ rifq_seal_free (RifqSeal *seal)
   g_free (seal);
 }
 
-/* Signs summary with the key in use and keeps the seal with its values, in the write. */
+/* Signs a summary of values with the key in use and keeps the seal with the values, in the write. */
 gboolean
-_rifq_seal_store (RifqDb       *db,
-                  RifqDbWrite  *write,
-                  const char   *kind,
-                  gint64        subject_id,
-                  const char   *number,
-                  const char   *values,
-                  const char   *summary,
-                  const char   *stamp,
-                  GError      **error)
+_rifq_seal_store (RifqDb                    *db,
+                  RifqDbWrite               *write,
+                  const char                *kind,
+                  gint64                     subject_id,
+                  const char                *number,
+                  const char                *values,
+                  const RifqSealSummaryItem *items,
+                  RifqSealSummaryFunc        more,
+                  GError                   **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *summary = summarize (kind, values, stamp, items, more);
   g_autofree char *key_id = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guchar public_key[RIFQ_SEAL_KEY_BYTES];
@@ -345,10 +348,7 @@ rifq_seal_request_in (RifqDb      *db,
                       GError     **error)
 {
   g_autoptr(RifqRequest) r = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -356,8 +356,7 @@ rifq_seal_request_in (RifqDb      *db,
   values = r ? rifq_seal_request_values (db, request_id, error) : NULL;
   if (values == NULL)
     return FALSE;
-  summary = _rifq_seal_summary ("request", values, stamp, request_summary, NULL);
-  return _rifq_seal_store (db, write, "request", request_id, r->number, values, summary, stamp, error);
+  return _rifq_seal_store (db, write, "request", request_id, r->number, values, request_summary, NULL, error);
 }
 
 static RifqSeal *
