@@ -47,6 +47,17 @@ vote_by_username (gconstpointer a,
   return g_strcmp0 (x->username, y->username);
 }
 
+/* A full name in names, when given, once for each user name (named holds those written). */
+static void
+add_name (JsonBuilder *names,
+          GHashTable  *named,
+          const char  *username,
+          const char  *full_name)
+{
+  if (names != NULL && g_hash_table_add (named, g_strdup (username)))
+    rifq_json_add_string (names, username, full_name);
+}
+
 /* The meeting's members; their full names, once each, in names when given. */
 static void
 add_members (JsonBuilder *builder,
@@ -70,8 +81,7 @@ add_members (JsonBuilder *builder,
       rifq_json_add_boolean (builder, "chair", member->chair);
       rifq_json_add_boolean (builder, "present", member->present);
       json_builder_end_object (builder);
-      if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
-        rifq_json_add_string (names, member->username, member->full_name);
+      add_name (names, named, member->username, member->full_name);
     }
   json_builder_end_array (builder);
 }
@@ -118,8 +128,7 @@ add_votes (JsonBuilder *builder,
       rifq_json_add_string (builder, "note", vote->note);
       json_builder_end_object (builder);
       /* A vote may come from someone no longer listed: their name is kept too, once. */
-      if (names != NULL && g_hash_table_add (named, g_strdup (vote->username)))
-        rifq_json_add_string (names, vote->username, vote->full_name);
+      add_name (names, named, vote->username, vote->full_name);
     }
   json_builder_end_array (builder);
   return TRUE;
