@@ -52,9 +52,33 @@ riyals (gint64 amount)
                                                                  : g_steal_pointer (&text);
 }
 
-static gboolean seal_file_cb (GByteArray *pdf,
-                              gpointer    user_data,
-                              GError    **error);
+static gboolean
+seal_file_cb (GByteArray *pdf,
+              gpointer    user_data,
+              GError    **error)
+{
+  return rifq_seal_file_append (user_data, pdf, error);
+}
+
+/* A document printed from a genuine seal carries it, and its file is sealed as it is written
+ * with this workstation's key (signer, kept by the caller until then). */
+static gboolean
+carry_seal (RifqDb          *db,
+            RifqSeal        *seal,
+            RifqPdfSeal     *carried,
+            RifqSealSigner **signer,
+            GError         **error)
+{
+  *signer = rifq_seal_signer_new (db, error);
+  if (*signer == NULL)
+    return FALSE;
+  carried->payload = seal->payload;
+  carried->short_code = seal->short_code;
+  carried->sealed_json = seal->values_json;
+  carried->file = seal_file_cb;
+  carried->file_data = *signer;
+  return TRUE;
+}
 
 /* The minutes list the chair first, then the members by name; each case's votes by name, the
  * abstentions after them. */
@@ -264,26 +288,9 @@ rifq_minutes_write_meeting (RifqDb     *db,
   minutes.cases = cases;
   minutes.n_cases = json_array_get_length (case_list);
   minutes.digits = digits;
-  if (state == RIFQ_SEAL_STATE_GENUINE)
-    {
-      signer = rifq_seal_signer_new (db, error);
-      if (signer == NULL)
-        return FALSE;
-      minutes.seal_payload = seal->payload;
-      minutes.seal_short_code = seal->short_code;
-      minutes.sealed_json = seal->values_json;
-      minutes.seal_file = seal_file_cb;
-      minutes.seal_file_data = signer;
-    }
+  if (state == RIFQ_SEAL_STATE_GENUINE && !carry_seal (db, seal, &minutes.seal, &signer, error))
+    return FALSE;
   return rifq_minutes_pdf_write (&minutes, path, error);
-}
-
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
 }
 
 gboolean
@@ -364,16 +371,7 @@ rifq_letter_write_request (RifqDb     *db,
   letter.signatory_name = rifq_json_get_string (printed, "signatory");
   letter.signatory_title = _("Chair of the research committee");
   letter.digits = rifq_calendar_interface_digits ();
-  if (state == RIFQ_SEAL_STATE_GENUINE)
-    {
-      signer = rifq_seal_signer_new (db, error);
-      if (signer == NULL)
-        return FALSE;
-      letter.seal_payload = seal->payload;
-      letter.seal_short_code = seal->short_code;
-      letter.sealed_json = seal->values_json;
-      letter.seal_file = seal_file_cb;
-      letter.seal_file_data = signer;
-    }
+  if (state == RIFQ_SEAL_STATE_GENUINE && !carry_seal (db, seal, &letter.seal, &signer, error))
+    return FALSE;
   return rifq_letter_pdf_write (&letter, path, error);
 }

@@ -334,7 +334,7 @@ rifq_packet_case_seals (RifqPacket *packet)
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "number", sheet->request_number);
-      rifq_json_add_string (builder, "seal", sheet->seal_payload);
+      rifq_json_add_string (builder, "seal", sheet->seal.payload);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

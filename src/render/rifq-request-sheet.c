@@ -357,9 +357,9 @@ rifq_sheet_build_new (RifqDb  *db,
   switch (state)
     {
     case RIFQ_SEAL_STATE_GENUINE:
-      build->sheet.seal_payload = keep (build, g_strdup (seal->payload));
-      build->sheet.seal_short_code = keep (build, g_strdup (seal->short_code));
-      build->sheet.sealed_json = values;
+      build->sheet.seal.payload = keep (build, g_strdup (seal->payload));
+      build->sheet.seal.short_code = keep (build, g_strdup (seal->short_code));
+      build->sheet.seal.sealed_json = values;
       break;
     case RIFQ_SEAL_STATE_ALTERED:
       build->sheet.notice = keep (build, g_strdup_printf (_("NOT GENUINE. %s This print is not a sealed document."),
@@ -394,13 +394,13 @@ rifq_request_sheet_write (RifqDb     *db,
   if (build == NULL)
     return FALSE;
   /* A sealed request's file is sealed too; in a packet, the packet's file is. */
-  if (build->sheet.seal_payload != NULL)
+  if (build->sheet.seal.payload != NULL)
     {
       build->signer = rifq_seal_signer_new (db, error);
       if (build->signer == NULL)
         return FALSE;
-      build->sheet.seal_file = seal_file_cb;
-      build->sheet.seal_file_data = build->signer;
+      build->sheet.seal.file = seal_file_cb;
+      build->sheet.seal.file_data = build->signer;
     }
   return rifq_request_pdf_write (rifq_sheet_build_get (build), path, error);
 }
