@@ -52,14 +52,6 @@ riyals (gint64 amount)
                                                                  : g_steal_pointer (&text);
 }
 
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
-}
-
 /* A document printed from a genuine seal carries it, and its file is sealed as it is written
  * with this workstation's key (signer, kept by the caller until then). */
 static gboolean
@@ -75,7 +67,7 @@ carry_seal (RifqDb          *db,
   carried->payload = seal->payload;
   carried->short_code = seal->short_code;
   carried->sealed_json = seal->values_json;
-  carried->file = seal_file_cb;
+  carried->file = rifq_pdf_seal_with_signer;
   carried->file_data = *signer;
   return TRUE;
 }

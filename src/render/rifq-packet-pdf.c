@@ -130,14 +130,6 @@ rifq_packet_new (RifqDb  *db,
   return g_steal_pointer (&packet);
 }
 
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
-}
-
 static char *
 shown_number (RifqPacket *packet,
               int         n)
@@ -315,7 +307,7 @@ rifq_packet_write (RifqPacket         *packet,
   cairo_destroy (cr);
   g_clear_pointer (&recorded, g_ptr_array_unref);
   rifq_pdf_layout_shared_clear ();
-  return rifq_pdf_document_save_sealed (surface, bytes, seal_file_cb, packet->signer, path,
+  return rifq_pdf_document_save_sealed (surface, bytes, rifq_pdf_seal_with_signer, packet->signer, path,
                                         _("The packet could not be drawn: "), _("The packet could not be saved: "),
                                         error);
 }

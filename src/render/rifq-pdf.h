@@ -284,6 +284,11 @@ typedef gboolean (*RifqPdfSealFunc) (GByteArray *pdf,
                                      gpointer    user_data,
                                      GError    **error);
 
+/* A RifqPdfSealFunc that appends the file seal signed by user_data, a RifqSealSigner. */
+gboolean         rifq_pdf_seal_with_signer       (GByteArray          *pdf,
+                                                  gpointer             user_data,
+                                                  GError             **error);
+
 /* The seal a document carries, each member NULL for none. */
 typedef struct
 {

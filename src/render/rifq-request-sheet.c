@@ -199,14 +199,6 @@ research_report (JsonObject *record,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
-}
-
 /* Every text of the sheet from the values a seal fixed (or, for a print that is not sealed,
  * from the records as they stand). */
 static gboolean
@@ -399,7 +391,7 @@ rifq_request_sheet_write (RifqDb     *db,
       build->signer = rifq_seal_signer_new (db, error);
       if (build->signer == NULL)
         return FALSE;
-      build->sheet.seal.file = seal_file_cb;
+      build->sheet.seal.file = rifq_pdf_seal_with_signer;
       build->sheet.seal.file_data = build->signer;
     }
   return rifq_request_pdf_write (rifq_sheet_build_get (build), path, error);
