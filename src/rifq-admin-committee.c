@@ -13,13 +13,14 @@
 #include <string.h>
 
 #include "rifq-admin.h"
+#include "rifq-committee-documents.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
-#include "rifq-request-store.h"
-#include "rifq-committee-documents.h"
 #include "rifq-file.h"
+#include "rifq-json.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-request-sheet.h"
+#include "rifq-request-store.h"
 #include "rifq-seal-reader.h"
 
 static JsonNode *
@@ -29,12 +30,9 @@ meeting_to_json (RifqDb      *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, meeting->id);
-  json_builder_set_member_name (builder, "held_on");
-  json_builder_add_string_value (builder, meeting->held_on);
-  json_builder_set_member_name (builder, "place");
-  meeting->place ? json_builder_add_string_value (builder, meeting->place) : json_builder_add_null_value (builder);
+  rifq_json_add_int (builder, "id", meeting->id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
   json_builder_set_member_name (builder, "members");
   json_builder_begin_array (builder);
   for (guint i = 0; i < meeting->members->len; i++)
@@ -42,14 +40,10 @@ meeting_to_json (RifqDb      *db,
       RifqMember *member = g_ptr_array_index (meeting->members, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "username");
-      json_builder_add_string_value (builder, member->username);
-      json_builder_set_member_name (builder, "full_name");
-      json_builder_add_string_value (builder, member->full_name);
-      json_builder_set_member_name (builder, "chair");
-      json_builder_add_boolean_value (builder, member->chair);
-      json_builder_set_member_name (builder, "present");
-      json_builder_add_boolean_value (builder, member->present);
+      rifq_json_add_string (builder, "username", member->username);
+      rifq_json_add_string (builder, "full_name", member->full_name);
+      rifq_json_add_boolean (builder, "chair", member->chair);
+      rifq_json_add_boolean (builder, "present", member->present);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -62,12 +56,9 @@ meeting_to_json (RifqDb      *db,
                                                          NULL);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, r ? r->number : "");
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, r ? rifq_request_state_code (r->state) : "");
-      json_builder_set_member_name (builder, "tally");
-      json_builder_add_string_value (builder, tally ? tally->explanation : "");
+      rifq_json_add_string (builder, "number", r ? r->number : "");
+      rifq_json_add_string (builder, "state", r ? rifq_request_state_code (r->state) : "");
+      rifq_json_add_string (builder, "tally", tally ? tally->explanation : "");
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -117,7 +108,6 @@ queue (RifqDb *db)
   RifqQueueFilter filter = { opts.kind, opts.city, opts.overdue };
 
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   items = rifq_committee_queue (db, &filter, &error);
   if (items == NULL)
@@ -138,28 +128,19 @@ queue (RifqDb *db)
           continue;
         }
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, item->request->number);
-      json_builder_set_member_name (builder, "beneficiary");
-      json_builder_add_string_value (builder, item->request->beneficiary_name);
-      json_builder_set_member_name (builder, "submitted_on");
-      json_builder_add_string_value (builder, item->request->submitted_on);
-      json_builder_set_member_name (builder, "due_on");
-      json_builder_add_string_value (builder, item->request->due_on);
-      json_builder_set_member_name (builder, "days_waiting");
-      json_builder_add_int_value (builder, item->days_since);
-      json_builder_set_member_name (builder, "days_left");
-      json_builder_add_int_value (builder, item->days_left);
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_boolean_value (builder, item->overdue);
-      json_builder_set_member_name (builder, "seal");
-      json_builder_add_string_value (builder, states[state]);
+      rifq_json_add_string (builder, "number", item->request->number);
+      rifq_json_add_string (builder, "beneficiary", item->request->beneficiary_name);
+      rifq_json_add_string (builder, "submitted_on", item->request->submitted_on);
+      rifq_json_add_string (builder, "due_on", item->request->due_on);
+      rifq_json_add_int (builder, "days_waiting", item->days_since);
+      rifq_json_add_int (builder, "days_left", item->days_left);
+      rifq_json_add_boolean (builder, "overdue", item->overdue);
+      rifq_json_add_string (builder, "seal", states[state]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
   if (!table_format ())
-    print_json (root);
+    print_built (builder);
   return EXIT_OK;
 }
 
@@ -343,22 +324,16 @@ cmd_seal (RifqDb  *db,
       g_autofree char *key = rifq_seal_public_key (db, &key_id, &fingerprint, &error);
       g_autofree char *dir = rifq_seal_key_dir ();
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       if (key == NULL)
         return refuse (error);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "key_id");
-      json_builder_add_string_value (builder, key_id);
-      json_builder_set_member_name (builder, "public_key");
-      json_builder_add_string_value (builder, key);
-      json_builder_set_member_name (builder, "fingerprint");
-      json_builder_add_string_value (builder, fingerprint);
-      json_builder_set_member_name (builder, "key_folder");
-      json_builder_add_string_value (builder, dir);
+      rifq_json_add_string (builder, "key_id", key_id);
+      rifq_json_add_string (builder, "public_key", key);
+      rifq_json_add_string (builder, "fingerprint", fingerprint);
+      rifq_json_add_string (builder, "key_folder", dir);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_built (builder);
       return EXIT_OK;
     }
   if (g_str_equal (sub, "export") && n == 2)

@@ -40,18 +40,8 @@ static void
 print_requests (GPtrArray *requests)
 {
   const char *headers[] = { _("Number"), _("State"), _("Submitted"), _("Reply by"), _("Beneficiary") };
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonArray) array = json_array_new ();
 
-  if (table_format ())
-    {
-      print_table (headers, G_N_ELEMENTS (headers), requests, request_row);
-      return;
-    }
-  for (guint i = 0; i < requests->len; i++)
-    json_array_add_element (array, rifq_request_to_json (g_ptr_array_index (requests, i)));
-  json_node_set_array (root, array);
-  print_json (root);
+  print_records (requests, headers, G_N_ELEMENTS (headers), request_row, (RecordToJson) rifq_request_to_json);
 }
 
 /* How the request stands against its seal, as JSON. */
@@ -64,16 +54,12 @@ seal_json (RifqSealState  state,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, codes[state]);
+  rifq_json_add_string (builder, "state", codes[state]);
   if (seal != NULL)
     {
-      json_builder_set_member_name (builder, "sealed_at");
-      json_builder_add_string_value (builder, seal->sealed_at);
-      json_builder_set_member_name (builder, "short_code");
-      json_builder_add_string_value (builder, seal->short_code);
-      json_builder_set_member_name (builder, "key_id");
-      json_builder_add_string_value (builder, seal->key_id);
+      rifq_json_add_string (builder, "sealed_at", seal->sealed_at);
+      rifq_json_add_string (builder, "short_code", seal->short_code);
+      rifq_json_add_string (builder, "key_id", seal->key_id);
     }
   rifq_json_add_string (builder, "message", message);
   json_builder_end_object (builder);
@@ -409,7 +395,6 @@ cmd_staff (RifqDb  *db,
     {
       g_autoptr(GPtrArray) staff = rifq_staff_list (db, RIFQ_ROLE_NONE, &error);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       if (staff == NULL)
         return refuse (error);
@@ -426,10 +411,8 @@ cmd_staff (RifqDb  *db,
               continue;
             }
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "username");
-          json_builder_add_string_value (builder, s->username);
-          json_builder_set_member_name (builder, "full_name");
-          json_builder_add_string_value (builder, s->full_name);
+          rifq_json_add_string (builder, "username", s->username);
+          rifq_json_add_string (builder, "full_name", s->full_name);
           json_builder_set_member_name (builder, "roles");
           json_builder_begin_array (builder);
           for (guint k = 0; codes[k] != NULL; k++)
@@ -439,9 +422,8 @@ cmd_staff (RifqDb  *db,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
       if (!table_format ())
-        print_json (root);
+        print_built (builder);
       return EXIT_OK;
     }
   return usage_printf (_("Unknown command “staff %s”."), args[1]);

@@ -220,6 +220,14 @@ with_db (DbCommand   command,
 }
 
 void
+print_built (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  print_json (root);
+}
+
+void
 print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -242,6 +250,30 @@ pad (GString    *line,
   g_string_append (line, text ? text : "");
   for (glong i = len; i < width; i++)
     g_string_append_c (line, ' ');
+}
+
+/* Records as the table --format asks for, or as a JSON array of what to_json makes of each. */
+void
+print_records (GPtrArray          *records,
+               const char * const *headers,
+               guint               n_columns,
+               TableRow            row,
+               RecordToJson        to_json)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonArray) array = NULL;
+
+  if (table_format ())
+    {
+      print_table (headers, n_columns, records, row);
+      return;
+    }
+  root = json_node_new (JSON_NODE_ARRAY);
+  array = json_array_new ();
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_element (array, to_json (g_ptr_array_index (records, i)));
+  json_node_set_array (root, array);
+  print_json (root);
 }
 
 /* The headers, then a line an item: each column as wide as its widest cell, two spaces apart. */
@@ -299,20 +331,8 @@ print_beneficiaries (GPtrArray *beneficiaries)
 {
   const char *headers[] = { _("File"), _("National ID"), _("Mobile"), _("City"), _("Name") };
 
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonArray) array = NULL;
-
-  if (table_format ())
-    {
-      print_table (headers, G_N_ELEMENTS (headers), beneficiaries, beneficiary_row);
-      return;
-    }
-  root = json_node_new (JSON_NODE_ARRAY);
-  array = json_array_new ();
-  for (guint i = 0; i < beneficiaries->len; i++)
-    json_array_add_element (array, rifq_beneficiary_to_json (g_ptr_array_index (beneficiaries, i)));
-  json_node_set_array (root, array);
-  print_json (root);
+  print_records (beneficiaries, headers, G_N_ELEMENTS (headers), beneficiary_row,
+                 (RecordToJson) rifq_beneficiary_to_json);
 }
 
 static void
@@ -571,23 +591,16 @@ cmd_date_convert (const char *text)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autofree char *hijri_iso = g_strdup_printf ("%04d-%02d-%02d", hijri.year, hijri.month, hijri.day);
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "typed_as");
-      json_builder_add_string_value (builder, kind == RIFQ_CALENDAR_HIJRI ? "hijri" : "gregorian");
-      json_builder_set_member_name (builder, "gregorian");
-      json_builder_add_string_value (builder, iso);
-      json_builder_set_member_name (builder, "gregorian_text");
-      json_builder_add_string_value (builder, gregorian);
-      json_builder_set_member_name (builder, "hijri");
-      json_builder_add_string_value (builder, hijri_iso);
-      json_builder_set_member_name (builder, "hijri_text");
-      json_builder_add_string_value (builder, hijri_text);
+      rifq_json_add_string (builder, "typed_as", kind == RIFQ_CALENDAR_HIJRI ? "hijri" : "gregorian");
+      rifq_json_add_string (builder, "gregorian", iso);
+      rifq_json_add_string (builder, "gregorian_text", gregorian);
+      rifq_json_add_string (builder, "hijri", hijri_iso);
+      rifq_json_add_string (builder, "hijri_text", hijri_text);
       rifq_json_add_boolean (builder, "approximate", hijri.approximate);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_built (builder);
     }
   return EXIT_OK;
 }
@@ -714,7 +727,6 @@ cmd_settings (RifqDb  *db,
   if (g_str_equal (args[1], "show") && n == 2)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       for (const char * const *key = rifq_settings_keys (); *key != NULL; key++)
@@ -747,9 +759,8 @@ cmd_settings (RifqDb  *db,
             g_print ("%s\t%s\n", *key, value ? value : "");
         }
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
       if (!table_format ())
-        print_json (root);
+        print_built (builder);
       return EXIT_OK;
     }
   if (g_str_equal (args[1], "set") && n == 4)

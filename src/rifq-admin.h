@@ -92,6 +92,8 @@ int       with_db      (DbCommand   command,
 gboolean  table_format (void);
 RifqDb   *open_db      (GError **error);
 void      print_json   (JsonNode *node);
+/* Prints what builder built, as print_json. */
+void      print_built  (JsonBuilder *builder);
 /* One item of a table as its cells, one a column (NULL for none). */
 typedef void (*TableRow) (gpointer   item,
                           char     **cells);
@@ -100,6 +102,13 @@ void      print_table  (const char * const *headers,
                         guint               n_columns,
                         GPtrArray          *items,
                         TableRow            row);
+typedef JsonNode *(*RecordToJson) (gpointer record);
+
+void      print_records (GPtrArray          *records,
+                         const char * const *headers,
+                         guint               n_columns,
+                         TableRow            row,
+                         RecordToJson        to_json);
 gboolean  read_input   (const char  *file,
                         char       **out_data,
                         gsize       *out_length,

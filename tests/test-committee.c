@@ -984,7 +984,7 @@ test_abstentions_against_count_in_a_majority_of_votes_cast (Committee     *f,
   g_assert_cmpuint (tally->abstain, ==, 2);
   g_assert_null (tally->outcome);
   g_assert_cmpstr (tally->explanation, ==, "No decision yet: no choice has a majority of the 5 members present.");
-  g_clear_pointer (&tally, rifq_tally_free);
+  g_clear_object (&tally);
   vote (f, "member3", "accept");
   tally = rifq_committee_tally (f->db, f->meeting, f->request, &error);
   g_assert_cmpstr (tally->outcome, ==, "accept");
@@ -1028,10 +1028,8 @@ test_tie_is_an_even_split_between_two_choices (void)
     {
       RifqRule rule = { RIFQ_QUORUM_MORE_THAN_HALF, cases[i].majority, cases[i].chair_breaks_tie,
                         cases[i].abstentions };
-      g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+      g_autoptr(RifqTally) tally = rifq_tally_new (cases[i].members, cases[i].present);
 
-      tally->members = cases[i].members;
-      tally->present = cases[i].present;
       tally->accept = cases[i].accept;
       tally->reject = cases[i].reject;
       tally->defer = cases[i].defer;

@@ -215,7 +215,7 @@ test_every_number_in_the_packet_digits (Packet        *f,
       gint64 request = g_array_index (meeting->agenda, gint64, i);
       g_autoptr(RifqSheetBuild) build = rifq_sheet_build_new (f->db, request, NULL);
 
-      g_ptr_array_add (codes, g_strdup (rifq_sheet_build_get (build)->seal_short_code));
+      g_ptr_array_add (codes, g_strdup (rifq_sheet_build_get (build)->seal.short_code));
     }
   g_ptr_array_add (codes, NULL);
   path = write_packet (f);

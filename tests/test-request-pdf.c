@@ -219,9 +219,9 @@ sample_init (Sample *sample)
     .signature = sample->signature,
     .signed_by_line = "وقّعه: عبدالعزيز بن محمد الحربي (ابن، مرافق)",
     .officer_line = "استلمه وأكّده: نورة العتيبي — ١٥ جمادى الآخرة ١٤٤٨ هـ",
-    .seal_payload = SEAL_PAYLOAD,
-    .seal_short_code = SHORT_CODE,
-    .sealed_json = SEALED_JSON,
+    .seal.payload = SEAL_PAYLOAD,
+    .seal.short_code = SHORT_CODE,
+    .seal.sealed_json = SEALED_JSON,
     .footer = FOOTER,
   };
   sample->sheet.logo_png = g_bytes_get_data (sample->logo, &sample->sheet.logo_png_len);
@@ -383,7 +383,7 @@ test_keywords_carry_sealed_json (void)
   rifq_test_pdf_remove (path);
 
   /* Without sealed JSON there are no keywords at all. */
-  sample.sheet.sealed_json = NULL;
+  sample.sheet.seal.sealed_json = NULL;
   g_clear_pointer (&path, g_free);
   path = write_sheet (&sample.sheet);
   document = rifq_test_pdf_open (path);

@@ -48,17 +48,16 @@ members_new (const char * const *spec)
 static GPtrArray *
 votes_new (const char * const *spec)
 {
-  GPtrArray *votes = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_vote_free);
+  GPtrArray *votes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; spec[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (spec[i], "=", 2);
-      RifqVote *vote = g_new0 (RifqVote, 1);
+      RifqVote *vote = rifq_vote_new ();
 
       vote->username = g_strdup (parts[0]);
       vote->full_name = g_strdup (parts[0]);
       vote->vote = g_strdup (parts[1]);
-      vote->amount = -1;
       g_ptr_array_add (votes, vote);
     }
   return votes;
@@ -234,7 +233,7 @@ test_tally_quorum_of_two_thirds_and_of_all (void)
   t = tally (&two_thirds, members, votes);
   g_assert_true (t->quorum);
   g_assert_cmpstr (t->outcome, ==, "accept");
-  g_clear_pointer (&t, rifq_tally_free);
+  g_clear_object (&t);
   t = tally (&all, members, votes);
   g_assert_false (t->quorum);
   g_assert_null (t->outcome);
@@ -260,7 +259,7 @@ test_tally_majority_of_present (void)
   g_assert_false (rifq_tally_allows (t, RIFQ_VOTE_ACCEPT, &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "The votes give rejection, not acceptance"));
-  g_clear_pointer (&t, rifq_tally_free);
+  g_clear_object (&t);
 
   /* Two of five present is no majority, however the others abstain. */
   t = tally (&policy_rule, members, two);
@@ -371,7 +370,7 @@ test_tally_abstentions_against_a_majority_of_votes (void)
   /* Of the votes cast, abstentions as present leave the abstainers out: two of three. */
   t = tally (&of_votes, five_present, two_one_two);
   g_assert_cmpstr (t->outcome, ==, "accept");
-  g_clear_pointer (&t, rifq_tally_free);
+  g_clear_object (&t);
   /* Counted against every choice, they make it two of five. */
   t = tally (&against, five_present, two_one_two);
   g_assert_null (t->outcome);
@@ -390,12 +389,79 @@ test_tally_majority_of_whole_committee (void)
   t = tally (&rule, members, votes);
   g_assert_true (t->quorum);
   g_assert_null (t->outcome);
-  g_clear_pointer (&t, rifq_tally_free);
+  g_clear_object (&t);
   t = tally (&policy_rule, members, votes);
   g_assert_cmpstr (t->outcome, ==, "accept");
 }
 
 /* Requests */
+
+static void
+test_tally_only_the_three_choices_counted (void)
+{
+  const char *codes[] = { "accept", "abstain", "Accept", "", NULL, "defer" };
+  g_autoptr(RifqTally) t = rifq_tally_new (3, 3);
+  guint counted = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    counted += rifq_tally_add_vote (t, codes[i]);
+  g_assert_cmpuint (counted, ==, 2);
+  g_assert_cmpuint (t->accept, ==, 1);
+  g_assert_cmpuint (t->reject, ==, 0);
+  g_assert_cmpuint (t->defer, ==, 1);
+}
+
+static void
+test_tally_recorded_with_the_decision (void)
+{
+  const char *members[] = { "chair+", "hind+", "sara+", "omar-", NULL };
+  const char *votes[] = { "chair=reject", "hind=reject", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(RifqTally) t = tally (&policy_rule, members, votes);
+  g_autoptr(JsonNode) node = rifq_tally_to_json (t);
+  JsonObject *recorded = json_node_get_object (node);
+
+  g_assert_cmpint (json_object_get_int_member (recorded, "members"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (recorded, "present"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (recorded, "reject"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (recorded, "accept"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (recorded, "abstain"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "chair_vote"), ==, "reject");
+  g_assert_cmpstr (json_object_get_string_member (recorded, "outcome"), ==, "reject");
+  g_clear_object (&t);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* Before anyone votes there is neither a chair's vote nor an outcome to record. */
+  t = tally (&policy_rule, members, none);
+  node = rifq_tally_to_json (t);
+  g_assert_true (json_object_get_null_member (json_node_get_object (node), "chair_vote"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (node), "outcome"));
+}
+
+static void
+test_tally_and_votes_shown_by_their_properties (void)
+{
+  const char *members[] = { "chair+", "hind+", "sara+", NULL };
+  const char *votes[] = { "chair=accept", "hind=accept", "sara=defer", NULL };
+  g_autoptr(RifqTally) t = tally (&policy_rule, members, votes);
+  g_autoptr(GPtrArray) cast = votes_new (votes);
+  g_autofree char *outcome = NULL;
+  g_autofree char *username = NULL;
+  RifqVoteChoice choice = RIFQ_VOTE_REJECT;
+  guint accept = 0, defer = 0;
+  gboolean quorum = FALSE;
+  gint64 amount = 0;
+
+  g_object_get (t, "accept", &accept, "defer", &defer, "quorum", &quorum, "outcome", &outcome, NULL);
+  g_assert_cmpuint (accept, ==, 2);
+  g_assert_cmpuint (defer, ==, 1);
+  g_assert_true (quorum);
+  g_assert_cmpstr (outcome, ==, "accept");
+  g_object_get (g_ptr_array_index (cast, 2), "username", &username, "choice", &choice, "amount", &amount, NULL);
+  g_assert_cmpstr (username, ==, "sara");
+  g_assert_cmpint (choice, ==, RIFQ_VOTE_DEFER);
+  g_assert_cmpint (amount, ==, -1);
+}
 
 static void
 test_request_open_states (void)
@@ -547,6 +613,9 @@ main (int   argc,
   g_test_add_func ("/rules/tally/abstentions-against-a-majority-of-votes",
                    test_tally_abstentions_against_a_majority_of_votes);
   g_test_add_func ("/rules/tally/majority-of-whole-committee", test_tally_majority_of_whole_committee);
+  g_test_add_func ("/rules/tally/only-the-three-choices-counted", test_tally_only_the_three_choices_counted);
+  g_test_add_func ("/rules/tally/recorded-with-the-decision", test_tally_recorded_with_the_decision);
+  g_test_add_func ("/rules/tally/shown-by-its-properties", test_tally_and_votes_shown_by_their_properties);
   g_test_add_func ("/rules/request/open-states", test_request_open_states);
   g_test_add_func ("/rules/request/with-committee-or-finished-not-open",
                    test_request_with_committee_or_finished_not_open);

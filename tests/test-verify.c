@@ -192,7 +192,7 @@ test_redrawn_with_another_amount_caught (Sealed        *f,
           g_array_append_val (rows, copy);
         }
       forged.support = (const RifqSheetRow *) rows->data;
-      forged.seal_file = NULL;
+      forged.seal.file = NULL;
       g_assert_true (rifq_request_pdf_write (&forged, path, NULL));
       pdf = read_file (path);
       g_assert_cmpint (verify (f->db, pdf, &message), ==, RIFQ_SEAL_DOCUMENT_CHANGED);

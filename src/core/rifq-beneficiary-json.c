@@ -25,18 +25,6 @@ static const char * const caregiver_members[] = {
   "name", "relation", "mobile", "is_guardian", "notes", NULL
 };
 
-static void
-add_text (JsonBuilder *builder,
-          const char  *key,
-          const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
 {
@@ -50,8 +38,7 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
   json_builder_begin_object (builder);
   if (rifq_beneficiary_get_id (beneficiary) > 0)
     {
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, rifq_beneficiary_get_id (beneficiary));
+      rifq_json_add_int (builder, "id", rifq_beneficiary_get_id (beneficiary));
     }
 
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
@@ -61,16 +48,14 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
 
       if (info->kind == RIFQ_FIELD_KIND_COUNT && value != NULL)
         {
-          json_builder_set_member_name (builder, info->key);
-          json_builder_add_int_value (builder, g_ascii_strtoll (value, NULL, 10));
+          rifq_json_add_int (builder, info->key, g_ascii_strtoll (value, NULL, 10));
         }
       else if (info->kind == RIFQ_FIELD_KIND_BOOLEAN && value != NULL)
         {
-          json_builder_set_member_name (builder, info->key);
-          json_builder_add_boolean_value (builder, g_str_equal (value, "true"));
+          rifq_json_add_boolean (builder, info->key, g_str_equal (value, "true"));
         }
       else
-        add_text (builder, info->key, value);
+        rifq_json_add_string (builder, info->key, value);
     }
 
   birth = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_BIRTH_DATE);
@@ -82,7 +67,7 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
         {
           g_autofree char *text = g_strdup_printf ("%04d-%02d-%02d%s", hijri.year, hijri.month,
                                                    hijri.day, hijri.approximate ? "~" : "");
-          add_text (builder, "birth_date_hijri", text);
+          rifq_json_add_string (builder, "birth_date_hijri", text);
         }
     }
 
@@ -94,20 +79,19 @@ rifq_beneficiary_to_json (RifqBeneficiary *beneficiary)
       RifqCaregiver *c = g_ptr_array_index (caregivers, i);
 
       json_builder_begin_object (builder);
-      add_text (builder, "name", c->name);
-      add_text (builder, "relation", c->relation);
-      add_text (builder, "mobile", c->mobile);
-      json_builder_set_member_name (builder, "is_guardian");
-      json_builder_add_boolean_value (builder, c->is_guardian);
-      add_text (builder, "notes", c->notes);
+      rifq_json_add_string (builder, "name", c->name);
+      rifq_json_add_string (builder, "relation", c->relation);
+      rifq_json_add_string (builder, "mobile", c->mobile);
+      rifq_json_add_boolean (builder, "is_guardian", c->is_guardian);
+      rifq_json_add_string (builder, "notes", c->notes);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
   if (rifq_beneficiary_get_created_at (beneficiary) != NULL)
     {
-      add_text (builder, "created_at", rifq_beneficiary_get_created_at (beneficiary));
-      add_text (builder, "updated_at", rifq_beneficiary_get_updated_at (beneficiary));
+      rifq_json_add_string (builder, "created_at", rifq_beneficiary_get_created_at (beneficiary));
+      rifq_json_add_string (builder, "updated_at", rifq_beneficiary_get_updated_at (beneficiary));
     }
   json_builder_end_object (builder);
 

@@ -15,6 +15,7 @@
 #include "rifq-beneficiary.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-record.h"
 #include "rifq-validate.h"
 
 struct _RifqBeneficiary
@@ -231,59 +232,38 @@ dup_subtitle (RifqBeneficiary *self)
 }
 
 static void
-rifq_beneficiary_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+get_full_name (GObject    *object,
+               GParamSpec *pspec,
+               GValue     *value)
 {
-  RifqBeneficiary *self = RIFQ_BENEFICIARY (object);
+  g_value_take_string (value, rifq_beneficiary_dup_full_name (RIFQ_BENEFICIARY (object)));
+}
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_FULL_NAME:
-      g_value_take_string (value, rifq_beneficiary_dup_full_name (self));
-      break;
-    case PROP_NATIONAL_ID:
-      g_value_set_string (value, self->values[RIFQ_FIELD_NATIONAL_ID]);
-      break;
-    case PROP_FILE_NUMBER:
-      g_value_set_string (value, self->values[RIFQ_FIELD_FILE_NUMBER]);
-      break;
-    case PROP_SUBTITLE:
-      g_value_take_string (value, dup_subtitle (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+static void
+get_subtitle (GObject    *object,
+              GParamSpec *pspec,
+              GValue     *value)
+{
+  g_value_take_string (value, dup_subtitle (RIFQ_BENEFICIARY (object)));
 }
 
 static void
 rifq_beneficiary_class_init (RifqBeneficiaryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  /* In the order of the enum: the editor's changes notify them. */
+  const RifqRecordProperty table[] = {
+    RIFQ_RECORD_FIELD (RifqBeneficiary, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_WORKED_OUT ("full-name", G_TYPE_STRING, get_full_name),
+    RIFQ_RECORD_FIELD (RifqBeneficiary, values[RIFQ_FIELD_NATIONAL_ID], "national-id", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqBeneficiary, values[RIFQ_FIELD_FILE_NUMBER], "file-number", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("subtitle", G_TYPE_STRING, get_subtitle),
+  };
 
   object_class->finalize = rifq_beneficiary_finalize;
-  object_class->get_property = rifq_beneficiary_get_property;
-
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FULL_NAME] =
-    g_param_spec_string ("full-name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NATIONAL_ID] =
-    g_param_spec_string ("national-id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FILE_NUMBER] =
-    g_param_spec_string ("file-number", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_properties (object_class, table, G_N_ELEMENTS (table));
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    properties[i] = g_object_class_find_property (object_class, table[i - 1].name);
 }
 
 static void

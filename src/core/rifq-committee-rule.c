@@ -14,6 +14,8 @@
 
 #include "rifq-committee-rule.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-record.h"
 
 /* Votes */
 
@@ -89,16 +91,61 @@ rifq_vote_choice_read (const char *code)
   return choice;
 }
 
-void
-rifq_vote_free (RifqVote *vote)
+G_DEFINE_ENUM_TYPE (RifqVoteChoice, rifq_vote_choice,
+  G_DEFINE_ENUM_VALUE (RIFQ_VOTE_ACCEPT, "accept"),
+  G_DEFINE_ENUM_VALUE (RIFQ_VOTE_REJECT, "reject"),
+  G_DEFINE_ENUM_VALUE (RIFQ_VOTE_DEFER, "defer"))
+
+G_DEFINE_FINAL_TYPE (RifqVote, rifq_vote, G_TYPE_OBJECT)
+
+static void
+rifq_vote_finalize (GObject *object)
 {
-  if (vote == NULL)
-    return;
-  g_free (vote->username);
-  g_free (vote->full_name);
-  g_free (vote->vote);
-  g_free (vote->note);
-  g_free (vote);
+  RifqVote *self = (RifqVote *)object;
+
+  g_free (self->username);
+  g_free (self->full_name);
+  g_free (self->vote);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (rifq_vote_parent_class)->finalize (object);
+}
+
+static void
+get_vote_choice (GObject    *object,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  g_value_set_enum (value, rifq_vote_choice_read (RIFQ_VOTE (object)->vote));
+}
+
+static void
+rifq_vote_class_init (RifqVoteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqVote, username, "username", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqVote, full_name, "full-name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqVote, vote, "vote", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("choice", RIFQ_TYPE_VOTE_CHOICE, get_vote_choice),
+    RIFQ_RECORD_FIELD (RifqVote, amount, "amount", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqVote, note, "note", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_vote_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_vote_init (RifqVote *self)
+{
+  self->amount = -1;
+}
+
+RifqVote *
+rifq_vote_new (void)
+{
+  return g_object_new (RIFQ_TYPE_VOTE, NULL);
 }
 
 void
@@ -336,15 +383,56 @@ rifq_rule_apply (const RifqRule *rule,
 
 /* The tally */
 
-void
-rifq_tally_free (RifqTally *tally)
+G_DEFINE_FINAL_TYPE (RifqTally, rifq_tally, G_TYPE_OBJECT)
+
+static void
+rifq_tally_finalize (GObject *object)
 {
-  if (tally == NULL)
-    return;
-  g_free (tally->chair_vote);
-  g_free (tally->outcome);
-  g_free (tally->explanation);
-  g_free (tally);
+  RifqTally *self = (RifqTally *)object;
+
+  g_free (self->chair_vote);
+  g_free (self->outcome);
+  g_free (self->explanation);
+
+  G_OBJECT_CLASS (rifq_tally_parent_class)->finalize (object);
+}
+
+static void
+rifq_tally_class_init (RifqTallyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqTally, members, "members", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, present, "present", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, accept, "accept", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, reject, "reject", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, defer, "defer", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, voted, "voted", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, abstain, "abstain", G_TYPE_UINT),
+    RIFQ_RECORD_FIELD (RifqTally, quorum, "quorum", G_TYPE_BOOLEAN),
+    RIFQ_RECORD_FIELD (RifqTally, chair_vote, "chair-vote", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqTally, outcome, "outcome", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqTally, explanation, "explanation", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_tally_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_tally_init (RifqTally *self)
+{
+}
+
+RifqTally *
+rifq_tally_new (guint members,
+                guint present)
+{
+  RifqTally *tally = g_object_new (RIFQ_TYPE_TALLY, NULL);
+
+  tally->members = members;
+  tally->present = present;
+  return tally;
 }
 
 gboolean
@@ -366,15 +454,16 @@ rifq_tally_compute (const RifqRule *rule,
                     GPtrArray      *members,
                     GPtrArray      *votes)
 {
-  g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+  g_autoptr(RifqTally) tally = NULL;
+  guint present = 0;
 
   g_return_val_if_fail (rule != NULL, NULL);
   g_return_val_if_fail (members != NULL, NULL);
   g_return_val_if_fail (votes != NULL, NULL);
 
-  tally->members = members->len;
   for (guint i = 0; i < members->len; i++)
-    tally->present += ((const RifqMember *) g_ptr_array_index (members, i))->present ? 1 : 0;
+    present += ((const RifqMember *) g_ptr_array_index (members, i))->present ? 1 : 0;
+  tally = rifq_tally_new (members->len, present);
   for (guint i = 0; i < votes->len; i++)
     {
       const RifqVote *vote = g_ptr_array_index (votes, i);
@@ -432,13 +521,10 @@ rifq_tally_to_json (const RifqTally *tally)
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      json_builder_set_member_name (builder, names[i]);
-      json_builder_add_int_value (builder, values[i]);
+      rifq_json_add_int (builder, names[i], values[i]);
     }
-  json_builder_set_member_name (builder, "chair_vote");
-  tally->chair_vote ? json_builder_add_string_value (builder, tally->chair_vote) : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "outcome");
-  tally->outcome ? json_builder_add_string_value (builder, tally->outcome) : json_builder_add_null_value (builder);
+  rifq_json_add_string (builder, "chair_vote", tally->chair_vote);
+  rifq_json_add_string (builder, "outcome", tally->outcome);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -26,6 +26,9 @@ typedef enum
   RIFQ_N_VOTE_CHOICES
 } RifqVoteChoice;
 
+#define RIFQ_TYPE_VOTE_CHOICE (rifq_vote_choice_get_type ())
+GType rifq_vote_choice_get_type (void) G_GNUC_CONST;
+
 /* The code a choice is stored as ("accept", "reject", "defer"), and back; from_code leaves
  * out_choice as it was for any other code. */
 const char     *rifq_vote_choice_to_code     (RifqVoteChoice  choice);
@@ -51,17 +54,26 @@ typedef struct
   gboolean  present;
 } RifqMember;
 
-typedef struct
-{
-  char   *username;
-  char   *full_name;
-  char   *vote;       /* a choice's code */
-  gint64  amount;     /* -1 when none */
-  char   *note;
-} RifqVote;
-
 void            rifq_member_free             (RifqMember *member);
-void            rifq_vote_free               (RifqVote   *vote);
+
+/* A member's vote on a case, as the store read it: a snapshot. Core and render read its
+ * fields; its properties (username, full-name, vote, choice, amount, note) show them. */
+#define RIFQ_TYPE_VOTE (rifq_vote_get_type ())
+G_DECLARE_FINAL_TYPE (RifqVote, rifq_vote, RIFQ, VOTE, GObject)
+
+struct _RifqVote
+{
+  GObject  parent_instance;
+
+  char    *username;
+  char    *full_name;
+  char    *vote;       /* a choice's code */
+  gint64   amount;     /* -1 when none */
+  char    *note;
+};
+
+/* An empty vote, its amount -1. */
+RifqVote       *rifq_vote_new                (void);
 
 /* Who may vote at a meeting: a member of the committee it was called with (as listed with it)
  * who still holds a seat on the committee (roles: committee or chair), once recorded as present. */
@@ -125,8 +137,16 @@ gboolean  rifq_rule_has_quorum    (const RifqRule *rule,
 /* The rule in one sentence in the interface language, for the minutes and the preferences. */
 char     *rifq_rule_describe      (const RifqRule *rule);
 
-typedef struct
+/* The count of a case's votes and what the rule gives. Its properties (members, present,
+ * accept, reject, defer, voted, abstain, quorum, chair-vote, outcome, explanation) show its
+ * fields. */
+#define RIFQ_TYPE_TALLY (rifq_tally_get_type ())
+G_DECLARE_FINAL_TYPE (RifqTally, rifq_tally, RIFQ, TALLY, GObject)
+
+struct _RifqTally
 {
+  GObject   parent_instance;
+
   guint     members;         /* the whole committee */
   guint     present;
   guint     accept;
@@ -138,9 +158,11 @@ typedef struct
   char     *chair_vote;      /* a choice's code, or NULL */
   char     *outcome;         /* what the rule gives, or NULL when it gives nothing yet */
   char     *explanation;     /* one sentence in the interface language */
-} RifqTally;
+};
 
-void      rifq_tally_free         (RifqTally      *tally);
+/* A tally of no votes yet, of a committee of members with present of them at the meeting. */
+RifqTally *rifq_tally_new         (guint           members,
+                                   guint           present);
 
 /* Counts a vote for the choice coded code; FALSE, counting nothing, for any other code. */
 gboolean  rifq_tally_add_vote     (RifqTally      *tally,
@@ -170,7 +192,5 @@ gboolean  rifq_tally_allows       (const RifqTally *tally,
 
 /* The tally as recorded with a decision: the counts, the chair's vote and the outcome. */
 JsonNode *rifq_tally_to_json      (const RifqTally *tally);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqTally, rifq_tally_free)
 
 G_END_DECLS

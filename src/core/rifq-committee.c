@@ -15,7 +15,9 @@
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-numbering.h"
+#include "rifq-record.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
@@ -24,38 +26,60 @@
 
 #define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
 
-void
-rifq_decision_free (RifqDecision *decision)
+/* The decisions */
+
+G_DEFINE_FINAL_TYPE (RifqDecision, rifq_decision, G_TYPE_OBJECT)
+
+static void
+rifq_decision_finalize (GObject *object)
 {
-  if (decision == NULL)
-    return;
-  g_free (decision->decision);
-  g_free (decision->reasons);
-  g_free (decision->decided_by);
-  g_free (decision->decided_at);
-  g_free (decision);
+  RifqDecision *self = (RifqDecision *)object;
+
+  g_free (self->decision);
+  g_free (self->reasons);
+  g_free (self->decided_by);
+  g_free (self->decided_at);
+
+  G_OBJECT_CLASS (rifq_decision_parent_class)->finalize (object);
+}
+
+static void
+get_decision_choice (GObject    *object,
+                     GParamSpec *pspec,
+                     GValue     *value)
+{
+  g_value_set_enum (value, rifq_vote_choice_read (RIFQ_DECISION (object)->decision));
+}
+
+static void
+rifq_decision_class_init (RifqDecisionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqDecision, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, meeting_id, "meeting-id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, decision, "decision", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("choice", RIFQ_TYPE_VOTE_CHOICE, get_decision_choice),
+    RIFQ_RECORD_FIELD (RifqDecision, amount, "amount", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, quantity, "quantity", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqDecision, reasons, "reasons", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqDecision, decided_by, "decided-by", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqDecision, decided_at, "decided-at", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_decision_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_decision_init (RifqDecision *self)
+{
+  self->amount = -1;
 }
 
 /* The queue's items */
 
 G_DEFINE_FINAL_TYPE (RifqQueueItem, rifq_queue_item, G_TYPE_OBJECT)
-
-enum {
-  ITEM_PROP_0,
-  ITEM_PROP_ID,
-  ITEM_PROP_REQUEST,
-  ITEM_PROP_NUMBER,
-  ITEM_PROP_BENEFICIARY_NAME,
-  ITEM_PROP_KIND,
-  ITEM_PROP_STATE,
-  ITEM_PROP_SUBMITTED_ON,
-  ITEM_PROP_DAYS_SINCE,
-  ITEM_PROP_DAYS_LEFT,
-  ITEM_PROP_OVERDUE,
-  ITEM_N_PROPS
-};
-
-static GParamSpec *item_properties[ITEM_N_PROPS];
 
 static void
 rifq_queue_item_finalize (GObject *object)
@@ -67,72 +91,34 @@ rifq_queue_item_finalize (GObject *object)
   G_OBJECT_CLASS (rifq_queue_item_parent_class)->finalize (object);
 }
 
+/* An item shows its request's id, number, beneficiary, kind, state and day of submission. */
 static void
-rifq_queue_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+get_from_request (GObject    *object,
+                  GParamSpec *pspec,
+                  GValue     *value)
 {
-  RifqQueueItem *self = RIFQ_QUEUE_ITEM (object);
-
-  switch (prop_id)
-    {
-    case ITEM_PROP_ID:
-      g_value_set_int64 (value, self->request->id);
-      break;
-    case ITEM_PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case ITEM_PROP_NUMBER:
-      g_value_set_string (value, self->request->number);
-      break;
-    case ITEM_PROP_BENEFICIARY_NAME:
-      g_value_set_string (value, self->request->beneficiary_name);
-      break;
-    case ITEM_PROP_KIND:
-      g_value_set_string (value, self->request->kind);
-      break;
-    case ITEM_PROP_STATE:
-      g_value_set_enum (value, self->request->state);
-      break;
-    case ITEM_PROP_SUBMITTED_ON:
-      g_value_set_string (value, self->request->submitted_on);
-      break;
-    case ITEM_PROP_DAYS_SINCE:
-      g_value_set_int (value, self->days_since);
-      break;
-    case ITEM_PROP_DAYS_LEFT:
-      g_value_set_int (value, self->days_left);
-      break;
-    case ITEM_PROP_OVERDUE:
-      g_value_set_boolean (value, self->overdue);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_object_get_property (G_OBJECT (RIFQ_QUEUE_ITEM (object)->request), pspec->name, value);
 }
 
 static void
 rifq_queue_item_class_init (RifqQueueItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_WORKED_OUT ("id", G_TYPE_INT64, get_from_request),
+    RIFQ_RECORD_FIELD (RifqQueueItem, request, "request", RIFQ_TYPE_REQUEST),
+    RIFQ_RECORD_WORKED_OUT ("number", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("beneficiary-name", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("kind", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("state", RIFQ_TYPE_REQUEST_STATE, get_from_request),
+    RIFQ_RECORD_WORKED_OUT ("submitted-on", G_TYPE_STRING, get_from_request),
+    RIFQ_RECORD_FIELD (RifqQueueItem, days_since, "days-since", G_TYPE_INT),
+    RIFQ_RECORD_FIELD (RifqQueueItem, days_left, "days-left", G_TYPE_INT),
+    RIFQ_RECORD_FIELD (RifqQueueItem, overdue, "overdue", G_TYPE_BOOLEAN),
+  };
 
   object_class->finalize = rifq_queue_item_finalize;
-  object_class->get_property = rifq_queue_item_get_property;
-
-  item_properties[ITEM_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  item_properties[ITEM_PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, RIFQ_TYPE_REQUEST, flags);
-  item_properties[ITEM_PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_BENEFICIARY_NAME] = g_param_spec_string ("beneficiary-name", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, RIFQ_TYPE_REQUEST_STATE,
-                                                        RIFQ_REQUEST_DRAFT, flags);
-  item_properties[ITEM_PROP_SUBMITTED_ON] = g_param_spec_string ("submitted-on", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_DAYS_SINCE] = g_param_spec_int ("days-since", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  item_properties[ITEM_PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  item_properties[ITEM_PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void
@@ -143,17 +129,6 @@ rifq_queue_item_init (RifqQueueItem *self)
 /* The meetings */
 
 G_DEFINE_FINAL_TYPE (RifqMeeting, rifq_meeting, G_TYPE_OBJECT)
-
-enum {
-  MEETING_PROP_0,
-  MEETING_PROP_ID,
-  MEETING_PROP_HELD_ON,
-  MEETING_PROP_PLACE,
-  MEETING_PROP_AGENDA_LENGTH,
-  MEETING_N_PROPS
-};
-
-static GParamSpec *meeting_properties[MEETING_N_PROPS];
 
 static void
 rifq_meeting_finalize (GObject *object)
@@ -169,47 +144,28 @@ rifq_meeting_finalize (GObject *object)
 }
 
 static void
-rifq_meeting_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+get_agenda_length (GObject    *object,
+                   GParamSpec *pspec,
+                   GValue     *value)
 {
-  RifqMeeting *self = RIFQ_MEETING (object);
+  GArray *agenda = RIFQ_MEETING (object)->agenda;
 
-  switch (prop_id)
-    {
-    case MEETING_PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case MEETING_PROP_HELD_ON:
-      g_value_set_string (value, self->held_on);
-      break;
-    case MEETING_PROP_PLACE:
-      g_value_set_string (value, self->place);
-      break;
-    case MEETING_PROP_AGENDA_LENGTH:
-      g_value_set_uint (value, self->agenda != NULL ? self->agenda->len : 0);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_uint (value, agenda != NULL ? agenda->len : 0);
 }
 
 static void
 rifq_meeting_class_init (RifqMeetingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqMeeting, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqMeeting, held_on, "held-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqMeeting, place, "place", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("agenda-length", G_TYPE_UINT, get_agenda_length),
+  };
 
   object_class->finalize = rifq_meeting_finalize;
-  object_class->get_property = rifq_meeting_get_property;
-
-  meeting_properties[MEETING_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  meeting_properties[MEETING_PROP_HELD_ON] = g_param_spec_string ("held-on", NULL, NULL, NULL, flags);
-  meeting_properties[MEETING_PROP_PLACE] = g_param_spec_string ("place", NULL, NULL, NULL, flags);
-  meeting_properties[MEETING_PROP_AGENDA_LENGTH] = g_param_spec_uint ("agenda-length", NULL, NULL, 0, G_MAXUINT, 0,
-                                                                      flags);
-  g_object_class_install_properties (object_class, MEETING_N_PROPS, meeting_properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void
@@ -407,12 +363,10 @@ meeting_json (gint64      id,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting");
-  json_builder_add_int_value (builder, id);
+  rifq_json_add_int (builder, "meeting", id);
   if (member != NULL)
     {
-      json_builder_set_member_name (builder, member);
-      json_builder_add_string_value (builder, value ? value : "");
+      rifq_json_add_string (builder, member, value ? value : "");
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -833,10 +787,8 @@ votes_json (GPtrArray *cast)
       RifqVote *vote = g_ptr_array_index (cast, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "member");
-      json_builder_add_string_value (builder, vote->username);
-      json_builder_set_member_name (builder, "vote");
-      json_builder_add_string_value (builder, vote->vote);
+      rifq_json_add_string (builder, "member", vote->username);
+      rifq_json_add_string (builder, "vote", vote->vote);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1012,15 +964,9 @@ vote_cb (RifqDb      *db,
     return FALSE;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "meeting");
-  json_builder_add_int_value (builder, job->meeting_id);
-  json_builder_set_member_name (builder, "vote");
-  json_builder_add_string_value (builder, job->vote);
-  json_builder_set_member_name (builder, "amount");
-  if (job->amount >= 0)
-    json_builder_add_int_value (builder, job->amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int (builder, "meeting", job->meeting_id);
+  rifq_json_add_string (builder, "vote", job->vote);
+  rifq_json_add_int_if (builder, "amount", job->amount >= 0, job->amount);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "vote", "request", r->id, NULL, json_builder_get_root (builder), job->text);
   return TRUE;
@@ -1320,10 +1266,8 @@ issue_letter (RifqDb      *db,
     return FALSE;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "letter");
-  json_builder_add_string_value (builder, number);
-  json_builder_set_member_name (builder, "issued_at");
-  json_builder_add_string_value (builder, stamp);
+  rifq_json_add_string (builder, "letter", number);
+  rifq_json_add_string (builder, "issued_at", stamp);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "letter", "request", request_id, NULL, json_builder_get_root (builder), NULL);
   return TRUE;
@@ -1382,7 +1326,7 @@ rifq_committee_letter_by_number (RifqDb     *db,
 static gpointer
 vote_from_row (RifqStatement *stmt)
 {
-  RifqVote *vote = g_new0 (RifqVote, 1);
+  RifqVote *vote = rifq_vote_new ();
 
   vote->username = rifq_statement_dup_text (stmt, 0);
   vote->full_name = rifq_statement_dup_text (stmt, 1);
@@ -1403,7 +1347,7 @@ rifq_committee_votes (RifqDb  *db,
   return rifq_db_query_all (db, "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v"
                                 " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?"
                                 " ORDER BY s.full_name", RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
-                            vote_from_row, (GDestroyNotify) rifq_vote_free, error);
+                            vote_from_row, g_object_unref, error);
 }
 
 RifqDecision *
@@ -1424,7 +1368,7 @@ rifq_committee_decision (RifqDb  *db,
     return NULL;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      decision = g_new0 (RifqDecision, 1);
+      decision = g_object_new (RIFQ_TYPE_DECISION, NULL);
       decision->id = rifq_statement_get_int64 (stmt, 0);
       decision->meeting_id = rifq_statement_get_int64 (stmt, 1);
       decision->decision = rifq_statement_dup_text (stmt, 2);

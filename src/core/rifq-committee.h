@@ -67,19 +67,25 @@ gboolean  rifq_committee_meeting_rule (RifqDb    *db,
                                        RifqRule  *rule,
                                        GError   **error);
 
-typedef struct
-{
-  gint64  id;
-  gint64  meeting_id;
-  char   *decision;   /* a vote choice's code: "accept", "reject" or "defer" */
-  gint64  amount;     /* -1 when none */
-  gint64  quantity;   /* 0 when none */
-  char   *reasons;
-  char   *decided_by;
-  char   *decided_at;
-} RifqDecision;
+/* The chair's decision on a request at a meeting, as the store read it: a snapshot. Core and
+ * render read its fields; its properties (id, meeting-id, decision, choice, amount, quantity,
+ * reasons, decided-by, decided-at) show them. */
+#define RIFQ_TYPE_DECISION (rifq_decision_get_type ())
+G_DECLARE_FINAL_TYPE (RifqDecision, rifq_decision, RIFQ, DECISION, GObject)
 
-void           rifq_decision_free         (RifqDecision  *decision);
+struct _RifqDecision
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   meeting_id;
+  char    *decision;   /* a vote choice's code: "accept", "reject" or "defer" */
+  gint64   amount;     /* -1 when none */
+  gint64   quantity;   /* 0 when none */
+  char    *reasons;
+  char    *decided_by;
+  char    *decided_at;
+};
 
 /* The decision clock of a request submitted on submitted_on and due on due_on, on today (ISO). */
 void           rifq_committee_clock       (const char *submitted_on,
@@ -204,7 +210,5 @@ char          *rifq_committee_register_letter (RifqDb      *db,
                                                const char  *issued_by,
                                                gint64      *out_letter_id,
                                                GError     **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqDecision, rifq_decision_free)
 
 G_END_DECLS

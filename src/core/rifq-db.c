@@ -215,6 +215,17 @@ static gboolean write_private (const char  *path,
                                gboolean     durable,
                                GError     **error);
 
+gboolean
+rifq_db_start_crypto (GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 rifq_db_key_dir (void)
 {
@@ -455,11 +466,8 @@ ensure_chain_key (RifqDb  *self,
   gint64 entries = 0;
   int rc;
 
-  if (sodium_init () < 0)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The cryptography library could not start."));
-      return FALSE;
-    }
+  if (!rifq_db_start_crypto (error))
+    return FALSE;
   if (read_chain_key_row (self, error))
     return TRUE;
   if (error != NULL && *error != NULL)

@@ -28,6 +28,8 @@ typedef gboolean (*RifqDbWriteFunc) (RifqDb      *db,
                                      gpointer     user_data,
                                      GError     **error);
 
+/* Starts libsodium, which keys the audit chain and signs the seals. */
+gboolean       rifq_db_start_crypto   (GError    **error);
 /* The key folder: $RIFQ_KEY_DIR, else $XDG_CONFIG_HOME/rifq/keys. Private keys live there, one
  * file each, readable by their owner only; never in the database. */
 char          *rifq_db_key_dir        (void);

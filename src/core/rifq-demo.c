@@ -19,6 +19,7 @@
 #include "rifq-committee.h"
 #include "rifq-demo.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-numbering.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
@@ -401,12 +402,9 @@ seat_committee (RifqDb      *db,
           return NULL;
         roles = rifq_roles_to_string (seated->roles);
         json_builder_begin_object (entry);
-        json_builder_set_member_name (entry, "username");
-        json_builder_add_string_value (entry, seated->username);
-        json_builder_set_member_name (entry, "full_name");
-        json_builder_add_string_value (entry, seated->full_name);
-        json_builder_set_member_name (entry, "roles");
-        json_builder_add_string_value (entry, roles);
+        rifq_json_add_string (entry, "username", seated->username);
+        rifq_json_add_string (entry, "full_name", seated->full_name);
+        rifq_json_add_string (entry, "roles", roles);
         json_builder_end_object (entry);
         rifq_db_write_audit_take (write, "create", "staff", 0, NULL, json_builder_get_root (entry), NULL);
       }
@@ -529,7 +527,7 @@ demo_decision (RifqDb          *db,
   g_autofree char *decided_at = g_strdup_printf ("%sT10:00:00Z", d->day);
   g_autofree char *number = NULL;
   g_autofree char *tally_text = NULL;
-  g_autoptr(RifqTally) tally = g_new0 (RifqTally, 1);
+  g_autoptr(RifqTally) tally = NULL;
   g_autoptr(JsonNode) tally_node = NULL;
   g_auto(GStrv) cast = NULL;
   gint64 amount = d->accepted && d->asked > 0 ? d->asked - 500 * g_rand_int_range (rand, 0, 2) : -1;
@@ -543,7 +541,7 @@ demo_decision (RifqDb          *db,
                ? g_rand_int_range (rand, 3, 13) : g_str_equal (d->kind, "medical_devices") ? 1 : g_rand_int_range (rand, 1, 7);
   amount = amount > 0 ? amount : -1;
 
-  tally->members = members->len;
+  tally = rifq_tally_new (members->len, 0);
   for (guint i = 0; i < members->len; i++)
     tally->present += present[i];
   cast = demo_votes (rand, rule, members, present, decision, tally);
@@ -879,10 +877,8 @@ fill_requests_cb (RifqDb      *db,
       g_autoptr(JsonBuilder) entry = json_builder_new ();
 
       json_builder_begin_object (entry);
-      json_builder_set_member_name (entry, "number");
-      json_builder_add_string_value (entry, rifq_statement_get_text (stmt, 1));
-      json_builder_set_member_name (entry, "state");
-      json_builder_add_string_value (entry, rifq_statement_get_text (stmt, 2));
+      rifq_json_add_string (entry, "number", rifq_statement_get_text (stmt, 1));
+      rifq_json_add_string (entry, "state", rifq_statement_get_text (stmt, 2));
       json_builder_end_object (entry);
       rifq_db_write_audit_take (write, "demo", "request", rifq_statement_get_int64 (stmt, 0), NULL,
                                 json_builder_get_root (entry), NULL);
@@ -890,12 +886,9 @@ fill_requests_cb (RifqDb      *db,
   rifq_statement_reset (stmt);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "requests");
-  json_builder_add_int_value (builder, job->count);
-  json_builder_set_member_name (builder, "meetings");
-  json_builder_add_int_value (builder, n_meetings);
-  json_builder_set_member_name (builder, "decisions");
-  json_builder_add_int_value (builder, decided->len);
+  rifq_json_add_int (builder, "requests", job->count);
+  rifq_json_add_int (builder, "meetings", n_meetings);
+  rifq_json_add_int (builder, "decisions", decided->len);
   json_builder_end_object (builder);
   rifq_db_write_audit_take (write, "demo", "request", 0, NULL, json_builder_get_root (builder),
                        _("Synthetic demonstration data (rifq-admin demo)"));

@@ -18,8 +18,9 @@
 #include "rifq-document-store.h"
 #include "rifq-error.h"
 #include "rifq-file.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
-#include "rifq-request-store-private.h"
+#include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
 #include "rifq-validate.h"
@@ -27,6 +28,16 @@
 static const char * const allowed_mime_types[] = {
   "application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp", NULL
 };
+
+/* One write of a document or of its scan, run by rifq_db_write. */
+typedef struct
+{
+  gint64              request_id;
+  const RifqDocument *document;
+  GBytes             *data;
+  const char         *document_type;
+  const char         *filename;
+} DocumentJob;
 
 static RifqDocument *
 document_from_type_row (RifqStatement *stmt)
@@ -194,14 +205,9 @@ document_json (const RifqDocument *doc)
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      json_builder_set_member_name (builder, names[i]);
-      if (values[i] != NULL)
-        json_builder_add_string_value (builder, values[i]);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, names[i], values[i]);
     }
-  json_builder_set_member_name (builder, "matched");
-  json_builder_add_boolean_value (builder, doc->matched);
+  rifq_json_add_boolean (builder, "matched", doc->matched);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -212,7 +218,7 @@ save_document_cb (RifqDb      *db,
                   gpointer     user_data,
                   GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  DocumentJob *job = user_data;
   const RifqDocument *in = job->document;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *label = NULL;
@@ -225,8 +231,8 @@ save_document_cb (RifqDb      *db,
   RifqDocument after = { 0 };
   gboolean has_expiry;
 
-  r = rifq_request_store_get (db, job->request_id, error);
-  if (r == NULL || !_rifq_request_store_check_editable (db, r, error))
+  r = rifq_request_store_get_editable (db, job->request_id, error);
+  if (r == NULL)
     return FALSE;
 
   label = document_type_label (db, in->type);
@@ -313,7 +319,7 @@ rifq_request_store_save_document (RifqDb             *db,
                                   const RifqDocument *doc,
                                   GError            **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .document = doc };
+  DocumentJob job = { .request_id = request_id, .document = doc };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (doc != NULL, FALSE);
@@ -355,7 +361,7 @@ attach_cb (RifqDb      *db,
            gpointer     user_data,
            GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  DocumentJob *job = user_data;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *stamp = rifq_db_dup_now ();
@@ -365,8 +371,8 @@ attach_cb (RifqDb      *db,
   gsize size;
   gconstpointer bytes = g_bytes_get_data (job->data, &size);
 
-  r = rifq_request_store_get (db, job->request_id, error);
-  if (r == NULL || !_rifq_request_store_check_editable (db, r, error))
+  r = rifq_request_store_get_editable (db, job->request_id, error);
+  if (r == NULL)
     return FALSE;
   doc = find_document (r, job->document_type);
   label = document_type_label (db, job->document_type);
@@ -403,7 +409,7 @@ attach_cb (RifqDb      *db,
     return FALSE;
 
   rifq_db_write_audit_take (write, "attach", "request", r->id, NULL,
-                       _rifq_request_store_state_json (r->state, "attachment_sha256", sha), job->document_type);
+                       rifq_request_state_json (r->state, "attachment_sha256", sha), job->document_type);
   return TRUE;
 }
 
@@ -449,7 +455,7 @@ rifq_request_store_attach (RifqDb     *db,
                            GError    **error)
 {
   g_autofree char *base = g_path_get_basename (filename ? filename : "scan");
-  RifqRequestJob job = { .request_id = request_id, .document_type = document_type, .data = data, .filename = base };
+  DocumentJob job = { .request_id = request_id, .document_type = document_type, .data = data, .filename = base };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
@@ -575,21 +581,15 @@ rifq_document_store_validity_snapshot (const RifqRequest *r,
       if (doc->id == 0)
         continue;
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, doc->type);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, doc->number);
-      json_builder_set_member_name (builder, "issued_on");
-      doc->issued_on ? json_builder_add_string_value (builder, doc->issued_on) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "expires_on");
-      doc->expires_on ? json_builder_add_string_value (builder, doc->expires_on) : json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "checked_on");
-      json_builder_add_string_value (builder, on);
+      rifq_json_add_string (builder, "type", doc->type);
+      rifq_json_add_string (builder, "number", doc->number);
+      rifq_json_add_string (builder, "issued_on", doc->issued_on);
+      rifq_json_add_string (builder, "expires_on", doc->expires_on);
+      rifq_json_add_string (builder, "checked_on", on);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder,
                                      rifq_document_status (doc, on) == RIFQ_DOCUMENT_VALID ? "valid" : "not_valid");
-      json_builder_set_member_name (builder, "matched_by");
-      doc->verified_by ? json_builder_add_string_value (builder, doc->verified_by) : json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, "matched_by", doc->verified_by);
       json_builder_set_member_name (builder, "scans_sha256");
       json_builder_begin_array (builder);
       for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)

@@ -590,6 +590,19 @@ rifq_json_add_int (JsonBuilder *builder,
 }
 
 void
+rifq_json_add_int_if (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     known,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (known)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
 rifq_json_add_boolean (JsonBuilder *builder,
                        const char  *name,
                        gboolean     value)
@@ -606,4 +619,20 @@ rifq_json_to_text (JsonNode *node)
   json_generator_set_root (generator, node);
   json_generator_set_pretty (generator, FALSE);
   return json_generator_to_data (generator, NULL);
+}
+
+const char *
+rifq_json_get_string (JsonObject *object,
+                      const char *name)
+{
+  return object ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
+}
+
+JsonObject *
+rifq_json_get_object (JsonObject *object,
+                      const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }

@@ -45,11 +45,23 @@ void      rifq_json_add_string (JsonBuilder *builder,
 void      rifq_json_add_int    (JsonBuilder *builder,
                                 const char  *name,
                                 gint64       value);
+/* A member holding value when known is true, or null. */
+void      rifq_json_add_int_if (JsonBuilder *builder,
+                                const char  *name,
+                                gboolean     known,
+                                gint64       value);
 void      rifq_json_add_boolean (JsonBuilder *builder,
                                  const char  *name,
                                  gboolean     value);
 
 /* node as compact JSON, members in their order: the same value gives the same bytes. */
+/* A member of object (which may be NULL): its text, or NULL. */
+const char *rifq_json_get_string (JsonObject *object,
+                                  const char *name);
+/* A member of object (which may be NULL) that is an object, or NULL. */
+JsonObject *rifq_json_get_object (JsonObject *object,
+                                  const char *name);
+
 char     *rifq_json_to_text    (JsonNode    *node);
 
 G_END_DECLS

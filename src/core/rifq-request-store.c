@@ -19,12 +19,14 @@
 #include "rifq-channel.h"
 #include "rifq-document-store.h"
 #include "rifq-error.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-numbering.h"
-#include "rifq-request-store-private.h"
+#include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 #include "rifq-validate.h"
 
 /* The columns row_to_request reads, with the beneficiary's identity. */
@@ -38,6 +40,19 @@
   " b.national_id, b.mobile, b.file_number"
 #define RIFQ_REQUEST_FROM " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
 #define RIFQ_REQUEST_COLUMNS RIFQ_REQUEST_SELECT RIFQ_REQUEST_FROM
+
+/* One write of a step, run by rifq_db_write. */
+typedef struct
+{
+  gint64                  request_id;
+  RifqAction              action;
+  const RifqStepDetails  *details;
+  const RifqSigning      *signing;
+  const RifqRequestDraft *draft;
+  RifqRequest            *result;
+  RifqRole                granted;   /* roles the caller has established for this step */
+  gboolean                at_meeting; /* taken by the committee's decision at a meeting */
+} Job;
 
 int
 rifq_request_store_decision_period (RifqDb *db)
@@ -297,28 +312,6 @@ rifq_request_store_get_by_number (RifqDb     *db,
 
 /* Writing: every step is one job run by rifq_db_write. */
 
-JsonNode *
-_rifq_request_store_state_json (RifqRequestState  state,
-            const char       *member,
-            const char       *value)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, rifq_request_state_code (state));
-  if (member != NULL)
-    {
-      json_builder_set_member_name (builder, member);
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
-        json_builder_add_null_value (builder);
-    }
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
 /* Reads the request inside the transaction and checks that the actor may work on it now. */
 static RifqRequest *
 open_for (RifqDb      *db,
@@ -337,25 +330,32 @@ open_for (RifqDb      *db,
 }
 
 /* The desk may edit the request's documents only before the checklist is confirmed. */
-gboolean
-_rifq_request_store_check_editable (RifqDb            *db,
-                const RifqRequest *r,
-                GError           **error)
+RifqRequest *
+rifq_request_store_get_editable (RifqDb  *db,
+                                 gint64   request_id,
+                                 GError **error)
 {
+  g_autoptr(RifqRequest) r = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  r = rifq_request_store_get (db, request_id, error);
+  if (r == NULL)
+    return NULL;
   if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("Only a %s may enter documents."), rifq_role_label (RIFQ_ROLE_DESK));
-      return FALSE;
+      return NULL;
     }
   if (!rifq_request_documents_editable (r->state))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("The documents of a request that is “%s” can no longer be changed."),
                    rifq_request_state_label (r->state));
-      return FALSE;
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&r);
 }
 
 static gboolean
@@ -377,7 +377,7 @@ create_cb (RifqDb      *db,
            gpointer     user_data,
            GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  Job *job = user_data;
   const RifqRequestDraft *draft = job->draft;
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
   g_autofree char *stamp = rifq_db_dup_now ();
@@ -446,7 +446,7 @@ rifq_request_store_create (RifqDb                 *db,
                            const RifqRequestDraft *draft,
                            GError                **error)
 {
-  RifqRequestJob job = { 0 };
+  Job job = { 0 };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
@@ -576,7 +576,7 @@ sign_cb (RifqDb      *db,
          gpointer     user_data,
          GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  Job *job = user_data;
   const RifqSigning *s = job->signing;
   g_autoptr(RifqRequest) r = NULL;
   g_autofree char *stamp = rifq_db_dup_now ();
@@ -616,7 +616,7 @@ sign_cb (RifqDb      *db,
 
   {
     g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, s->signature_json, -1);
-    g_autoptr(JsonNode) node = _rifq_request_store_state_json (r->state, "signer", caregiver ? s->signer_name : s->signer);
+    g_autoptr(JsonNode) node = rifq_request_state_json (r->state, "signer", caregiver ? s->signer_name : s->signer);
     JsonObject *object = json_node_get_object (node);
 
     /* Signing again after a reopen leaves the earlier strokes' fingerprint in the log. */
@@ -634,7 +634,7 @@ rifq_request_store_sign (RifqDb            *db,
                          const RifqSigning *signing,
                          GError           **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .signing = signing };
+  Job job = { .request_id = request_id, .signing = signing };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (signing != NULL, FALSE);
@@ -966,8 +966,7 @@ step_json (RifqAction         action,
     {
       g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, after->validity_json, -1);
 
-      json_builder_set_member_name (builder, "validity_sha256");
-      json_builder_add_string_value (builder, sha);
+      rifq_json_add_string (builder, "validity_sha256", sha);
     }
   if (action == RIFQ_ACTION_ANSWER || action == RIFQ_ACTION_REFER)
     {
@@ -1028,7 +1027,7 @@ advance_cb (RifqDb      *db,
             gpointer     user_data,
             GError     **error)
 {
-  RifqRequestJob *job = user_data;
+  Job *job = user_data;
   RifqStepDetails trimmed = job->details ? *job->details : (RifqStepDetails) { 0 };
   const RifqStepDetails *d = &trimmed;
   g_autoptr(RifqRequest) r = NULL;
@@ -1147,7 +1146,7 @@ advance_cb (RifqDb      *db,
   if (after == NULL)
     return FALSE;
   rifq_db_write_audit_take (write, rifq_action_code (job->action), "request", r->id,
-                            _rifq_request_store_state_json (r->state, NULL, NULL), step_json (job->action, after),
+                            rifq_request_state_json (r->state, NULL, NULL), step_json (job->action, after),
                             rifq_text_is_blank (text) ? NULL : text);
   return TRUE;
 }
@@ -1161,7 +1160,7 @@ rifq_request_store_advance_in (RifqDb                *db,
                                RifqRole               granted,
                                GError               **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details, .granted = granted,
+  Job job = { .request_id = request_id, .action = action, .details = details, .granted = granted,
                          .at_meeting = TRUE };
 
   return advance_cb (db, write, &job, error);
@@ -1174,7 +1173,7 @@ rifq_request_store_advance (RifqDb                *db,
                             const RifqStepDetails *details,
                             GError               **error)
 {
-  RifqRequestJob job = { .request_id = request_id, .action = action, .details = details };
+  Job job = { .request_id = request_id, .action = action, .details = details };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (action < RIFQ_N_ACTIONS, FALSE);

@@ -88,6 +88,11 @@ RifqRequest *rifq_request_store_get           (RifqDb     *db,
 RifqRequest *rifq_request_store_get_by_number (RifqDb     *db,
                                                const char *number,
                                                GError    **error);
+/* The request, inside a write, when the actor may enter its documents now: a desk officer, before
+ * the checklist is confirmed. */
+RifqRequest *rifq_request_store_get_editable  (RifqDb     *db,
+                                               gint64      request_id,
+                                               GError    **error);
 
 /* Step 2: enters or corrects a document of the checklist. Dates are typed as a person types
  * them (Hijri or Gregorian, either digits) and kept as ISO. Matching against the original

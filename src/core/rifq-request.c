@@ -15,6 +15,7 @@
 #include "rifq-calendar.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-record.h"
 #include "rifq-request.h"
 
 #define STATE_BIT(s) (1u << (s))
@@ -126,23 +127,6 @@ G_DEFINE_ENUM_TYPE (RifqRequestState, rifq_request_state,
 
 G_DEFINE_FINAL_TYPE (RifqRequest, rifq_request, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NUMBER,
-  PROP_STATE,
-  PROP_STATE_LABEL,
-  PROP_KIND,
-  PROP_BENEFICIARY_NAME,
-  PROP_NATIONAL_ID,
-  PROP_DUE_ON,
-  PROP_RECEIVED_AT,
-  PROP_UPDATED_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 rifq_request_finalize (GObject *object)
 {
@@ -168,71 +152,33 @@ rifq_request_finalize (GObject *object)
 }
 
 static void
-rifq_request_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+get_state_label (GObject    *object,
+                 GParamSpec *pspec,
+                 GValue     *value)
 {
-  RifqRequest *self = RIFQ_REQUEST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_NUMBER:
-      g_value_set_string (value, self->number);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_STATE_LABEL:
-      g_value_set_string (value, rifq_request_state_label (self->state));
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_BENEFICIARY_NAME:
-      g_value_set_string (value, self->beneficiary_name);
-      break;
-    case PROP_NATIONAL_ID:
-      g_value_set_string (value, self->national_id);
-      break;
-    case PROP_DUE_ON:
-      g_value_set_string (value, self->due_on);
-      break;
-    case PROP_RECEIVED_AT:
-      g_value_set_string (value, self->received_at);
-      break;
-    case PROP_UPDATED_AT:
-      g_value_set_string (value, self->updated_at);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_string (value, rifq_request_state_label (RIFQ_REQUEST (object)->state));
 }
 
 static void
 rifq_request_class_init (RifqRequestClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqRequest, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqRequest, number, "number", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, state, "state", RIFQ_TYPE_REQUEST_STATE),
+    RIFQ_RECORD_WORKED_OUT ("state-label", G_TYPE_STRING, get_state_label),
+    RIFQ_RECORD_FIELD (RifqRequest, kind, "kind", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, beneficiary_name, "beneficiary-name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, national_id, "national-id", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, submitted_on, "submitted-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, due_on, "due-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, received_at, "received-at", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRequest, updated_at, "updated-at", G_TYPE_STRING),
+  };
 
   object_class->finalize = rifq_request_finalize;
-  object_class->get_property = rifq_request_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
-  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, RIFQ_TYPE_REQUEST_STATE,
-                                              RIFQ_REQUEST_DRAFT, flags);
-  properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
-  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
-  properties[PROP_BENEFICIARY_NAME] = g_param_spec_string ("beneficiary-name", NULL, NULL, NULL, flags);
-  properties[PROP_NATIONAL_ID] = g_param_spec_string ("national-id", NULL, NULL, NULL, flags);
-  properties[PROP_DUE_ON] = g_param_spec_string ("due-on", NULL, NULL, NULL, flags);
-  properties[PROP_RECEIVED_AT] = g_param_spec_string ("received-at", NULL, NULL, NULL, flags);
-  properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void
@@ -669,13 +615,11 @@ add_documents (JsonBuilder       *builder,
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "type", doc->type);
       rifq_json_add_string (builder, "label", doc->type_label);
-      json_builder_set_member_name (builder, "required");
-      json_builder_add_boolean_value (builder, doc->required);
+      rifq_json_add_boolean (builder, "required", doc->required);
       rifq_json_add_string (builder, "number", doc->number);
       rifq_json_add_string (builder, "issued_on", doc->issued_on);
       rifq_json_add_string (builder, "expires_on", doc->expires_on);
-      json_builder_set_member_name (builder, "matched");
-      json_builder_add_boolean_value (builder, doc->matched);
+      rifq_json_add_boolean (builder, "matched", doc->matched);
       json_builder_set_member_name (builder, "scans");
       json_builder_begin_array (builder);
       for (guint j = 0; doc->scans != NULL && j < doc->scans->len; j++)
@@ -686,8 +630,7 @@ add_documents (JsonBuilder       *builder,
           rifq_json_add_string (builder, "sha256", scan->sha256);
           rifq_json_add_string (builder, "name", scan->name);
           rifq_json_add_string (builder, "type", scan->mime);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, scan->size);
+          rifq_json_add_int (builder, "size", scan->size);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -697,10 +640,14 @@ add_documents (JsonBuilder       *builder,
   json_builder_end_array (builder);
 }
 
-static void
-add_referrals (JsonBuilder       *builder,
-               const RifqRequest *self)
+void
+rifq_request_add_referrals (JsonBuilder       *builder,
+                            const RifqRequest *self,
+                            gboolean           as_sealed)
 {
+  g_return_if_fail (builder != NULL);
+  g_return_if_fail (RIFQ_IS_REQUEST ((RifqRequest *) self));
+
   json_builder_set_member_name (builder, "referrals");
   json_builder_begin_array (builder);
   for (guint i = 0; self->referrals != NULL && i < self->referrals->len; i++)
@@ -709,11 +656,15 @@ add_referrals (JsonBuilder       *builder,
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "question", r->question);
-      rifq_json_add_string (builder, "asked_by", r->asked_by);
-      rifq_json_add_string (builder, "asked_at", r->asked_at);
+      if (!as_sealed)
+        {
+          rifq_json_add_string (builder, "asked_by", r->asked_by);
+          rifq_json_add_string (builder, "asked_at", r->asked_at);
+        }
       rifq_json_add_string (builder, "answer", r->answer);
       rifq_json_add_string (builder, "answered_by", r->answered_by);
-      rifq_json_add_string (builder, "answered_at", r->answered_at);
+      if (!as_sealed)
+        rifq_json_add_string (builder, "answered_at", r->answered_at);
       rifq_json_add_string (builder, "visit_on", r->visit_on);
       rifq_json_add_string (builder, "visit_findings", r->visit_findings);
       rifq_json_add_string (builder, "visit_household", r->visit_household);
@@ -735,16 +686,8 @@ add_services (JsonBuilder       *builder,
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "kind", s->kind);
-      json_builder_set_member_name (builder, "quantity");
-      if (s->quantity > 0)
-        json_builder_add_int_value (builder, s->quantity);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "amount");
-      if (s->amount >= 0)
-        json_builder_add_int_value (builder, s->amount);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_int_if (builder, "quantity", s->quantity > 0, s->quantity);
+      rifq_json_add_int_if (builder, "amount", s->amount >= 0, s->amount);
       rifq_json_add_string (builder, "delivered_on", s->delivered_on);
       rifq_json_add_string (builder, "delivered_by", s->delivered_by);
       rifq_json_add_string (builder, "place", s->place);
@@ -754,6 +697,23 @@ add_services (JsonBuilder       *builder,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+JsonNode *
+rifq_request_state_json (RifqRequestState  state,
+                         const char       *member,
+                         const char       *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "state", rifq_request_state_code (state));
+  if (member != NULL)
+    {
+      rifq_json_add_string (builder, member, value);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 JsonNode *
@@ -770,19 +730,14 @@ rifq_request_to_json (const RifqRequest *self)
   rifq_json_add_string (builder, "number", self->number);
   rifq_json_add_string (builder, "state", rifq_request_state_code (self->state));
   rifq_json_add_string (builder, "state_label", rifq_request_state_label (self->state));
-  json_builder_set_member_name (builder, "step");
-  json_builder_add_int_value (builder, rifq_request_state_step (self->state));
+  rifq_json_add_int (builder, "step", rifq_request_state_step (self->state));
   rifq_json_add_string (builder, "beneficiary_national_id", self->national_id);
   rifq_json_add_string (builder, "beneficiary_name", self->beneficiary_name);
   rifq_json_add_string (builder, "file_number", self->file_number);
   rifq_json_add_string (builder, "kind", self->kind);
   rifq_json_add_string (builder, "channel", self->channel);
   rifq_json_add_string (builder, "description", self->description);
-  json_builder_set_member_name (builder, "amount");
-  if (self->amount >= 0)
-    json_builder_add_int_value (builder, self->amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int_if (builder, "amount", self->amount >= 0, self->amount);
   rifq_json_add_string (builder, "received_by", self->received_by);
   rifq_json_add_string (builder, "received_at", self->received_at);
   rifq_json_add_string (builder, "signer", self->signer);
@@ -806,7 +761,7 @@ rifq_request_to_json (const RifqRequest *self)
     json_builder_add_value (builder, g_steal_pointer (&validity));
   else
     json_builder_add_null_value (builder);
-  add_referrals (builder, self);
+  rifq_request_add_referrals (builder, self, FALSE);
   add_services (builder, self);
   json_builder_end_object (builder);
 
@@ -886,8 +841,7 @@ rifq_approval_to_json (const RifqApproval *approval)
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      json_builder_set_member_name (builder, names[i]);
-      json_builder_add_int_value (builder, values[i]);
+      rifq_json_add_int (builder, names[i], values[i]);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

@@ -151,7 +151,8 @@ GType rifq_request_state_get_type (void) G_GNUC_CONST;
 
 /* A request as the store read it: a snapshot, replaced rather than changed when the record
  * changes. Core and render read its fields; the window binds to its properties (id, number,
- * state, state-label, kind, beneficiary-name, national-id, due-on, received-at, updated-at). */
+ * state, state-label, kind, beneficiary-name, national-id, submitted-on, due-on, received-at,
+ * updated-at). */
 #define RIFQ_TYPE_REQUEST (rifq_request_get_type ())
 G_DECLARE_FINAL_TYPE (RifqRequest, rifq_request, RIFQ, REQUEST, GObject)
 
@@ -273,6 +274,15 @@ char             *rifq_request_describe        (const RifqRequest *self,
                                                 const char        *today);
 
 JsonNode         *rifq_request_to_json         (const RifqRequest *self);
+/* The member "referrals": each question, its answer and the home visit. As the seal holds them
+ * (as_sealed), without who asked and when each was asked and answered. */
+void              rifq_request_add_referrals   (JsonBuilder       *builder,
+                                                const RifqRequest *self,
+                                                gboolean           as_sealed);
+/* {"state": …, member: value}, as the audit log keeps a step of the request. */
+JsonNode         *rifq_request_state_json      (RifqRequestState   state,
+                                                const char        *member,
+                                                const char        *value);
 /* The documents' validity frozen at submission (an array), read back through
  * rifq_json_parse(); NULL before submission or when what is stored cannot be read. */
 JsonNode         *rifq_request_dup_validity    (const RifqRequest *self);

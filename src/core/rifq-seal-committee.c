@@ -47,6 +47,17 @@ vote_by_username (gconstpointer a,
   return g_strcmp0 (x->username, y->username);
 }
 
+/* A full name in names, when given, once for each user name (named holds those written). */
+static void
+add_name (JsonBuilder *names,
+          GHashTable  *named,
+          const char  *username,
+          const char  *full_name)
+{
+  if (names != NULL && g_hash_table_add (named, g_strdup (username)))
+    rifq_json_add_string (names, username, full_name);
+}
+
 /* The meeting's members; their full names, once each, in names when given. */
 static void
 add_members (JsonBuilder *builder,
@@ -70,8 +81,7 @@ add_members (JsonBuilder *builder,
       rifq_json_add_boolean (builder, "chair", member->chair);
       rifq_json_add_boolean (builder, "present", member->present);
       json_builder_end_object (builder);
-      if (names != NULL && g_hash_table_add (named, g_strdup (member->username)))
-        rifq_json_add_string (names, member->username, member->full_name);
+      add_name (names, named, member->username, member->full_name);
     }
   json_builder_end_array (builder);
 }
@@ -118,8 +128,7 @@ add_votes (JsonBuilder *builder,
       rifq_json_add_string (builder, "note", vote->note);
       json_builder_end_object (builder);
       /* A vote may come from someone no longer listed: their name is kept too, once. */
-      if (names != NULL && g_hash_table_add (named, g_strdup (vote->username)))
-        rifq_json_add_string (names, vote->username, vote->full_name);
+      add_name (names, named, vote->username, vote->full_name);
     }
   json_builder_end_array (builder);
   return TRUE;
@@ -204,11 +213,7 @@ rifq_seal_letter_values (RifqDb  *db,
   rifq_json_add_string (builder, "issued_on", issued_on);
   rifq_json_add_string (builder, "decision", decision);
   rifq_json_add_string (builder, "reasons", reasons);
-  json_builder_set_member_name (builder, "amount");
-  if (amount >= 0)
-    json_builder_add_int_value (builder, amount);
-  else
-    json_builder_add_null_value (builder);
+  rifq_json_add_int_if (builder, "amount", amount >= 0, amount);
   rifq_json_add_int (builder, "quantity", quantity);
   rifq_json_add_string (builder, "decided_by", decided_by);
   rifq_json_add_string (builder, "decided_at", decided_at);
@@ -262,10 +267,7 @@ rifq_seal_letter_in (RifqDb      *db,
                      gint64       letter_id,
                      GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
@@ -273,11 +275,10 @@ rifq_seal_letter_in (RifqDb      *db,
   values = rifq_seal_letter_values (db, letter_id, error);
   if (values == NULL)
     return FALSE;
-  summary = _rifq_seal_summary ("letter", values, stamp, letter_summary, NULL);
   root = rifq_json_parse (values, -1, NULL);
   return _rifq_seal_store (db, write, "letter", letter_id,
-                           json_object_get_string_member (json_node_get_object (root), "number"), values, summary, stamp,
-                           error);
+                           json_object_get_string_member (json_node_get_object (root), "number"), values,
+                           letter_summary, NULL, error);
 }
 
 /* What the minutes of a meeting print */
@@ -488,10 +489,7 @@ rifq_seal_minutes_in (RifqDb      *db,
                       gint64       meeting_id,
                       GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autofree char *values = NULL;
-  g_autofree char *summary = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
@@ -501,8 +499,8 @@ rifq_seal_minutes_in (RifqDb      *db,
   values = rifq_seal_minutes_values (db, meeting_id, error);
   if (values == NULL)
     return FALSE;
-  summary = _rifq_seal_summary ("minutes", values, stamp, minutes_summary, add_summary_cases);
-  return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, summary, stamp, error);
+  return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, minutes_summary, add_summary_cases,
+                           error);
 }
 
 /* Checking them */

@@ -1,4 +1,4 @@
-/* rifq-seal-private.h: what the seals of requests and of the committee's documents share
+/* rifq-seal-private.h: what the seal's files share: the key, the encodings, the values sealed
  *
  * Copyright 2026 Ruhamaa Association for Elderly Care
  *
@@ -13,6 +13,54 @@
 #include "rifq-seal.h"
 
 G_BEGIN_DECLS
+
+/* The key and its encodings (rifq-seal-key.c) */
+
+/* Base64url without padding (RFC 4648 §5): safe inside the dotted payload and a QR code. */
+char           *_rifq_seal_base64url         (const guchar  *data,
+                                              gsize          length);
+GBytes         *_rifq_seal_from_base64url    (const char    *text);
+/* Decodes text into exactly length bytes, or FALSE. */
+gboolean        _rifq_seal_decode_exact      (const char    *text,
+                                              guchar        *out,
+                                              gsize          length);
+char           *_rifq_seal_key_id            (const guchar  *public_key);
+/* The SHA-256 of a public key, lower-case hex without spaces. */
+char           *_rifq_seal_fingerprint_hex   (const guchar  *public_key);
+/* Where this workstation keeps the private key key_id. */
+char           *_rifq_seal_key_path          (const char    *key_id);
+/* The private key of public_key, from its file: private to its owner, and the half of this pair. */
+gboolean        _rifq_seal_read_private_key  (const char    *key_id,
+                                              const guchar  *public_key,
+                                              guchar        *secret,
+                                              GError       **error);
+/* The key in use, as the database names it. */
+gboolean        _rifq_seal_current_key       (RifqDb        *db,
+                                              char         **out_key_id,
+                                              guchar        *public_key,
+                                              GError       **error);
+/* Signs with the key in use: the database names it, the workstation's file holds it. */
+gboolean        _rifq_seal_sign              (RifqDb        *db,
+                                              const guchar  *message,
+                                              gsize          length,
+                                              guchar        *public_key,
+                                              guchar        *signature,
+                                              GError       **error);
+
+/* Checking (rifq-seal-verify.c) */
+
+/* Whether the key a document carries is one the verifier trusts. */
+gboolean        _rifq_seal_keyring_trusts    (RifqKeyring   *ring,
+                                              const guchar  *public_key);
+/* The key and signature a seal carries, checked against the keyring and the message. */
+RifqSealVerdict _rifq_seal_check_signature   (RifqKeyring   *ring,
+                                              const guchar  *public_key,
+                                              const guchar  *signature,
+                                              const guchar  *message,
+                                              gsize          length,
+                                              char         **out_message);
+
+/* The values sealed (rifq-seal.c, rifq-seal-committee.c) */
 
 /* The policy's tables whose codes a document prints in both languages. */
 typedef enum
@@ -58,24 +106,18 @@ typedef struct
 typedef void (*RifqSealSummaryFunc) (JsonBuilder *builder,
                                      JsonObject  *all);
 
-/* A summary opens with the kind of document and its number, holds the items (to one with name
- * NULL) and what more adds, and closes with when it was sealed and the digest of every value. */
-char         *_rifq_seal_summary        (const char                *doc,
+/* Seals values in the write: their summary, signed with the key in use, is kept with them. The
+ * summary opens with the kind of document and its number, holds the items (to one with name NULL)
+ * and what more adds, and closes with when it was sealed and the digest of every value. */
+gboolean      _rifq_seal_store          (RifqDb                    *db,
+                                         RifqDbWrite               *write,
+                                         const char                *kind,
+                                         gint64                     subject_id,
+                                         const char                *number,
                                          const char                *values,
-                                         const char                *sealed_at,
                                          const RifqSealSummaryItem *items,
-                                         RifqSealSummaryFunc        more);
-
-/* Signs summary with the key in use and keeps the seal with its values, in the write. */
-gboolean      _rifq_seal_store          (RifqDb      *db,
-                                         RifqDbWrite *write,
-                                         const char  *kind,
-                                         gint64       subject_id,
-                                         const char  *number,
-                                         const char  *values,
-                                         const char  *summary,
-                                         const char  *stamp,
-                                         GError     **error);
+                                         RifqSealSummaryFunc        more,
+                                         GError                   **error);
 
 /* Whether sql, with id bound to its one parameter, returns a row. */
 gboolean      _rifq_seal_has_row        (RifqDb     *db,

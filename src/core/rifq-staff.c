@@ -12,21 +12,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-record.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
 #include "rifq-validate.h"
 
 G_DEFINE_FINAL_TYPE (RifqStaff, rifq_staff, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_USERNAME,
-  PROP_FULL_NAME,
-  PROP_ROLES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 rifq_staff_finalize (GObject *object)
@@ -40,42 +32,25 @@ rifq_staff_finalize (GObject *object)
 }
 
 static void
-rifq_staff_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+get_roles (GObject    *object,
+           GParamSpec *pspec,
+           GValue     *value)
 {
-  RifqStaff *self = RIFQ_STAFF (object);
-
-  switch (prop_id)
-    {
-    case PROP_USERNAME:
-      g_value_set_string (value, self->username);
-      break;
-    case PROP_FULL_NAME:
-      g_value_set_string (value, self->full_name);
-      break;
-    case PROP_ROLES:
-      g_value_take_string (value, rifq_roles_to_string (self->roles));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_take_string (value, rifq_roles_to_string (RIFQ_STAFF (object)->roles));
 }
 
 static void
 rifq_staff_class_init (RifqStaffClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqStaff, username, "username", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqStaff, full_name, "full-name", G_TYPE_STRING),
+    RIFQ_RECORD_WORKED_OUT ("roles", G_TYPE_STRING, get_roles),
+  };
 
   object_class->finalize = rifq_staff_finalize;
-  object_class->get_property = rifq_staff_get_property;
-
-  properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
-  properties[PROP_FULL_NAME] = g_param_spec_string ("full-name", NULL, NULL, NULL, flags);
-  properties[PROP_ROLES] = g_param_spec_string ("roles", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void
@@ -177,12 +152,9 @@ staff_json (const char *username,
   g_autofree char *codes = rifq_roles_to_string (roles);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_set_member_name (builder, "full_name");
-  json_builder_add_string_value (builder, full_name);
-  json_builder_set_member_name (builder, "roles");
-  json_builder_add_string_value (builder, codes);
+  rifq_json_add_string (builder, "username", username);
+  rifq_json_add_string (builder, "full_name", full_name);
+  rifq_json_add_string (builder, "roles", codes);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -105,6 +105,24 @@ rifq_luhn_valid (const char *digits)
   return sum % 10 == 0;
 }
 
+/* Sets error to what is wrong with a field, and returns FALSE. */
+static gboolean invalid (GError     **error,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (RIFQ_ERROR, RIFQ_ERROR_INVALID, format, args));
+  va_end (args);
+  return FALSE;
+}
+
 gboolean
 rifq_validate_national_id (const char  *input,
                            const char  *field_label,
@@ -120,40 +138,20 @@ rifq_validate_national_id (const char  *input,
   number = rifq_arabic_map (input, compact_number_char);
 
   if (*number == '\0')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: is required: type the 10 digits shown on the card"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: is required: type the 10 digits shown on the card"), field_label);
 
   if (!all_ascii_digits (number))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must contain digits only, without letters or symbols"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must contain digits only, without letters or symbols"), field_label);
 
   if (strlen (number) != NATIONAL_ID_LENGTH)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must be 10 digits"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must be 10 digits"), field_label);
 
   if (number[0] != '1' && number[0] != '2')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must start with 1 for a citizen or 2 for a resident"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must start with 1 for a citizen or 2 for a resident"), field_label);
 
   if (!rifq_luhn_valid (number))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: check digit does not match: please re-read the number from the card"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: check digit does not match: please re-read the number from the card"),
+                    field_label);
 
   if (out_normalized != NULL)
     *out_normalized = g_steal_pointer (&number);
@@ -177,22 +175,14 @@ rifq_validate_mobile (const char  *input,
   number = rifq_arabic_map (input, compact_number_char);
 
   if (*number == '\0')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: is required: type a mobile number such as 05XXXXXXXX"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: is required: type a mobile number such as 05XXXXXXXX"), field_label);
 
   local = number;
   if (*local == '+')
     local++;
 
   if (!all_ascii_digits (local))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must contain digits only, such as 05XXXXXXXX"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must contain digits only, such as 05XXXXXXXX"), field_label);
 
   if (number[0] == '+' || g_str_has_prefix (number, "00"))
     {
@@ -217,19 +207,11 @@ rifq_validate_mobile (const char  *input,
     local++;
 
   if (*local != '5')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must be a Saudi mobile such as 05XXXXXXXX (a mobile starts with 05)"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must be a Saudi mobile such as 05XXXXXXXX (a mobile starts with 05)"),
+                    field_label);
 
   if (strlen (local) != MOBILE_LOCAL_LENGTH)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must be 10 digits starting with 05, such as 05XXXXXXXX"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must be 10 digits starting with 05, such as 05XXXXXXXX"), field_label);
 
   if (out_normalized != NULL)
     *out_normalized = g_strconcat ("+966", local, NULL);
@@ -297,46 +279,26 @@ rifq_validate_count (const char  *input,
   /* Before compact_number_char(), which drops dashes. */
   latin = g_strstrip (rifq_arabic_latin_digits (input));
   if (latin[0] == '-' || g_str_has_prefix (latin, "\xe2\x88\x92") /* U+2212 minus */)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: cannot be negative"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: cannot be negative"), field_label);
 
   number = rifq_arabic_map (input, compact_number_char);
 
   if (*number == '\0')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: is required: type a number, or 0 if there is none"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: is required: type a number, or 0 if there is none"), field_label);
 
   /* "2-3" is a range, not 23. */
   if (strchr (latin, '-') != NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must be a whole number written in digits, without a decimal point"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must be a whole number written in digits, without a decimal point"),
+                    field_label);
 
   plain = g_string_new (NULL);
   if (!remove_thousands_separators (number, plain))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: the thousands separators are misplaced: write the number as 12,500 or 12500"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: the thousands separators are misplaced: write the number as 12,500 or 12500"),
+                    field_label);
 
   if (!all_ascii_digits (plain->str))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: must be a whole number written in digits, without a decimal point"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: must be a whole number written in digits, without a decimal point"),
+                    field_label);
 
   /* Digits alone by now: anything refused is too large, if only for a 64-bit number. */
   if (!g_ascii_string_to_unsigned (plain->str, 10, 0, (guint64) max, &value, &local_error))
@@ -429,12 +391,8 @@ rifq_validate_birth_date (const char  *input,
 
   trimmed = g_strstrip (g_strdup (input));
   if (*trimmed == '\0')
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: is required: type the date as day/month/year, for example 12/03/1950"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: is required: type the date as day/month/year, for example 12/03/1950"),
+                    field_label);
 
   if (!rifq_calendar_parse (trimmed, &date, NULL, &local_error))
     {
@@ -457,20 +415,12 @@ rifq_validate_birth_date (const char  *input,
     }
 
   if (g_date_compare (&date, today) > 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: cannot be in the future: check the year"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: cannot be in the future: check the year"), field_label);
 
   g_date_clear (&earliest, 1);
   g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, EARLIEST_BIRTH_YEAR);
   if (g_date_compare (&date, &earliest) < 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: cannot be before 1880 (1297 AH): check the year"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: cannot be before 1880 (1297 AH): check the year"), field_label);
 
   if (out_iso != NULL)
     *out_iso = rifq_calendar_to_iso (&date);
@@ -592,10 +542,7 @@ rifq_validate_text (const char    *input,
   if (strlen (input) > (gsize) rule->max_length * 4)
     return refuse_length (rule, field_label, error);
   if (!g_utf8_validate (input, -1, NULL))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: is not valid text (UTF-8)"), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: is not valid text (UTF-8)"), field_label);
   if (g_utf8_strlen (input, -1) > (glong) rule->max_length)
     return refuse_length (rule, field_label, error);
 
@@ -606,28 +553,17 @@ rifq_validate_text (const char    *input,
       if (rule->multiline && (c == '\n' || c == '\r' || c == '\t'))
         continue;
       if (g_unichar_type (c) == G_UNICODE_CONTROL)
-        {
-          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                       rule->multiline ? _("%s: holds a control character: type plain text")
-                                       : _("%s: must be one line of plain text, without line breaks or control characters"),
-                       field_label);
-          return FALSE;
-        }
+        return invalid (error,
+                        rule->multiline ? _("%s: holds a control character: type plain text")
+                                        : _("%s: must be one line of plain text, without line breaks or control characters"),
+                        field_label);
     }
 
   if (kind == RIFQ_TEXT_USER_NAME && (!in_alphabet (input, rule->symbols) || input[0] == '-' || input[0] == '.'))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: use only Latin letters, digits and . _ - @, starting with a letter, a digit or _"),
-                   field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: use only Latin letters, digits and . _ - @, starting with a letter, a digit or _"),
+                    field_label);
   if (kind == RIFQ_TEXT_DOCUMENT_NUMBER && !in_alphabet (input, rule->symbols))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("%s: use only digits, Latin letters, spaces and - / ."), field_label);
-      return FALSE;
-    }
+    return invalid (error, _("%s: use only digits, Latin letters, spaces and - / ."), field_label);
   return TRUE;
 }
 

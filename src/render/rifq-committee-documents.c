@@ -52,13 +52,25 @@ riyals (gint64 amount)
                                                                  : g_steal_pointer (&text);
 }
 
-static const char *member (JsonObject *object,
-                           const char *name);
-static JsonObject *object_member (JsonObject *object,
-                                  const char *name);
-static gboolean seal_file_cb (GByteArray *pdf,
-                              gpointer    user_data,
-                              GError    **error);
+/* A document printed from a genuine seal carries it, and its file is sealed as it is written
+ * with this workstation's key (signer, kept by the caller until then). */
+static gboolean
+carry_seal (RifqDb          *db,
+            RifqSeal        *seal,
+            RifqPdfSeal     *carried,
+            RifqSealSigner **signer,
+            GError         **error)
+{
+  *signer = rifq_seal_signer_new (db, error);
+  if (*signer == NULL)
+    return FALSE;
+  carried->payload = seal->payload;
+  carried->short_code = seal->short_code;
+  carried->sealed_json = seal->values_json;
+  carried->file = rifq_pdf_seal_with_signer;
+  carried->file_data = *signer;
+  return TRUE;
+}
 
 /* The minutes list the chair first, then the members by name; each case's votes by name, the
  * abstentions after them. */
@@ -134,10 +146,10 @@ rifq_minutes_write_meeting (RifqDb     *db,
   if (root == NULL)
     return FALSE;
   all = json_node_get_object (root);
-  record = object_member (all, "minutes");
-  printed = object_member (all, "as_printed");
-  names = object_member (printed, "names");
-  rule_json = object_member (record, "rule");
+  record = rifq_json_get_object (all, "minutes");
+  printed = rifq_json_get_object (all, "as_printed");
+  names = rifq_json_get_object (printed, "names");
+  rule_json = rifq_json_get_object (record, "rule");
   member_list = json_object_get_array_member (record, "members");
   case_list = json_object_get_array_member (record, "cases");
   printed_cases = json_object_get_array_member (printed, "cases");
@@ -152,7 +164,7 @@ rifq_minutes_write_meeting (RifqDb     *db,
       JsonObject *m = json_array_get_object_element (member_list, i);
       gboolean chair = json_object_get_boolean_member_with_default (m, "chair", FALSE);
 
-      members[i].name = member (names, member (m, "username"));
+      members[i].name = rifq_json_get_string (names, rifq_json_get_string (m, "username"));
       members[i].role = chair ? _("Chair of the committee") : _("Member");
       members[i].present = json_object_get_boolean_member_with_default (m, "present", FALSE);
       members[i].chair = chair;
@@ -172,39 +184,37 @@ rifq_minutes_write_meeting (RifqDb     *db,
                                ? json_node_get_object (decision_node) : NULL;
       guint n_votes = json_array_get_length (votes);
       RifqMinutesVote *rows = g_new0 (RifqMinutesVote, MAX (n_votes + json_array_get_length (member_list), 1));
-      RifqTally tally = { 0 };
+      g_autoptr(RifqTally) tally = rifq_tally_new (json_array_get_length (member_list), present);
       guint n_rows = 0;
 
       g_ptr_array_add (vote_arrays, rows);
-      tally.members = json_array_get_length (member_list);
-      tally.present = present;
       for (guint v = 0; v < n_votes; v++)
         {
           JsonObject *vote = json_array_get_object_element (votes, v);
-          const char *username = member (vote, "username");
-          const char *choice = member (vote, "vote");
+          const char *username = rifq_json_get_string (vote, "username");
+          const char *choice = rifq_json_get_string (vote, "vote");
           gboolean counted = FALSE, chair = FALSE;
 
           for (guint m = 0; m < json_array_get_length (member_list); m++)
             {
               JsonObject *mem = json_array_get_object_element (member_list, m);
 
-              if (g_strcmp0 (member (mem, "username"), username) == 0)
+              if (g_strcmp0 (rifq_json_get_string (mem, "username"), username) == 0)
                 {
                   counted = json_object_get_boolean_member_with_default (mem, "present", FALSE);
                   chair = json_object_get_boolean_member_with_default (mem, "chair", FALSE);
                 }
             }
-          rows[n_rows].name = member (names, username);
+          rows[n_rows].name = rifq_json_get_string (names, username);
           rows[n_rows].vote = rifq_vote_choice_label (rifq_vote_choice_read (choice));
           rows[n_rows].amount = keep (strings, riyals (json_object_get_int_member_with_default (vote, "amount", -1)));
-          rows[n_rows++].note = member (vote, "note");
+          rows[n_rows++].note = rifq_json_get_string (vote, "note");
           /* Only the votes of members present count; the chair's may break a tie. */
           if (counted)
             {
-              rifq_tally_add_vote (&tally, choice);
+              rifq_tally_add_vote (tally, choice);
               if (chair)
-                tally.chair_vote = g_strdup (choice);
+                tally->chair_vote = g_strdup (choice);
             }
         }
       /* Once the case was put to the vote, a member present who did not vote abstained. */
@@ -214,11 +224,11 @@ rifq_minutes_write_meeting (RifqDb     *db,
           gboolean voted = FALSE;
 
           for (guint v = 0; v < n_votes && !voted; v++)
-            voted = g_strcmp0 (member (json_array_get_object_element (votes, v), "username"),
-                               member (mem, "username")) == 0;
+            voted = g_strcmp0 (rifq_json_get_string (json_array_get_object_element (votes, v), "username"),
+                               rifq_json_get_string (mem, "username")) == 0;
           if (json_object_get_boolean_member_with_default (mem, "present", FALSE) && !voted)
             {
-              rows[n_rows].name = member (names, member (mem, "username"));
+              rows[n_rows].name = rifq_json_get_string (names, rifq_json_get_string (mem, "username"));
               rows[n_rows++].vote = _("Abstained");
             }
         }
@@ -226,32 +236,31 @@ rifq_minutes_write_meeting (RifqDb     *db,
       qsort (rows + n_votes, n_rows - n_votes, sizeof *rows, vote_order);
       if (n_votes > 0)
         {
-          rifq_rule_apply (&rule, &tally);
-          cases[i].tally = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (tally.explanation)
-                                                                      : g_strdup (tally.explanation));
+          rifq_rule_apply (&rule, tally);
+          cases[i].tally = keep (strings, digits == RIFQ_DIGITS_ARABIC ? rifq_arabic_indic_digits (tally->explanation)
+                                                                      : g_strdup (tally->explanation));
         }
-      g_free (tally.chair_vote);
-      g_free (tally.outcome);
-      g_free (tally.explanation);
-      cases[i].request_number = member (c, "number");
-      cases[i].beneficiary_name = member (shown, "beneficiary");
-      cases[i].kind = member (object_member (shown, "kind"), lang);
+      cases[i].request_number = rifq_json_get_string (c, "number");
+      cases[i].beneficiary_name = rifq_json_get_string (shown, "beneficiary");
+      cases[i].kind = rifq_json_get_string (rifq_json_get_object (shown, "kind"), lang);
       cases[i].votes = rows;
       cases[i].n_votes = n_rows;
       if (decision != NULL)
         {
-          cases[i].decision = rifq_vote_choice_label (rifq_vote_choice_read (member (decision, "decision")));
+          RifqVoteChoice choice = rifq_vote_choice_read (rifq_json_get_string (decision, "decision"));
+
+          cases[i].decision = rifq_vote_choice_label (choice);
           cases[i].amount = keep (strings, riyals (json_object_get_int_member_with_default (decision, "amount", -1)));
-          cases[i].reasons = member (decision, "reasons");
+          cases[i].reasons = rifq_json_get_string (decision, "reasons");
         }
     }
 
   logo = rifq_settings_get_logo (db);
   if (logo != NULL)
     minutes.logo_png = g_bytes_get_data (logo, &minutes.logo_png_len);
-  day = rifq_calendar_format_iso_both (member (record, "held_on"), digits);
-  place = member (record, "place");
-  minutes.association_name = member (object_member (printed, "association"), lang);
+  day = rifq_calendar_format_iso_both (rifq_json_get_string (record, "held_on"), digits);
+  place = rifq_json_get_string (record, "place");
+  minutes.association_name = rifq_json_get_string (rifq_json_get_object (printed, "association"), lang);
   minutes.title = _("Minutes of the research committee meeting");
   minutes.meeting_line = keep (strings, place ? g_strdup_printf ("%s — %s", day, place) : g_strdup (day));
   {
@@ -271,42 +280,9 @@ rifq_minutes_write_meeting (RifqDb     *db,
   minutes.cases = cases;
   minutes.n_cases = json_array_get_length (case_list);
   minutes.digits = digits;
-  if (state == RIFQ_SEAL_STATE_GENUINE)
-    {
-      signer = rifq_seal_signer_new (db, error);
-      if (signer == NULL)
-        return FALSE;
-      minutes.seal_payload = seal->payload;
-      minutes.seal_short_code = seal->short_code;
-      minutes.sealed_json = seal->values_json;
-      minutes.seal_file = seal_file_cb;
-      minutes.seal_file_data = signer;
-    }
+  if (state == RIFQ_SEAL_STATE_GENUINE && !carry_seal (db, seal, &minutes.seal, &signer, error))
+    return FALSE;
   return rifq_minutes_pdf_write (&minutes, path, error);
-}
-
-static const char *
-member (JsonObject *object,
-        const char *name)
-{
-  return object ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
 }
 
 gboolean
@@ -356,46 +332,38 @@ rifq_letter_write_request (RifqDb     *db,
   if (root == NULL)
     return FALSE;
   all = json_node_get_object (root);
-  record = object_member (all, "letter");
-  printed = object_member (all, "as_printed");
-  labels = object_member (printed, "kind");
+  record = rifq_json_get_object (all, "letter");
+  printed = rifq_json_get_object (all, "as_printed");
+  labels = rifq_json_get_object (printed, "kind");
 
   logo = rifq_settings_get_logo (db);
   if (logo != NULL)
     letter.logo_png = g_bytes_get_data (logo, &letter.logo_png_len);
-  letter.letterhead_line = member (printed, "letterhead");
-  letter.association_name = member (object_member (printed, "association"), rifq_locale_is_arabic () ? "ar" : "en");
-  letter.letter_number = member (all, "number");
-  letter.date_line = keep (strings, rifq_calendar_format_iso_both (member (record, "decided_at"),
+  letter.letterhead_line = rifq_json_get_string (printed, "letterhead");
+  letter.association_name = rifq_json_get_string (rifq_json_get_object (printed, "association"),
+                                                  rifq_locale_is_arabic () ? "ar" : "en");
+  letter.letter_number = rifq_json_get_string (all, "number");
+  letter.date_line = keep (strings, rifq_calendar_format_iso_both (rifq_json_get_string (record, "decided_at"),
                                                                    rifq_calendar_interface_digits ()));
-  letter.recipient_name = member (printed, "name");
-  sex = member (printed, "sex");
+  letter.recipient_name = rifq_json_get_string (printed, "name");
+  sex = rifq_json_get_string (printed, "sex");
   letter.recipient = g_strcmp0 (sex, "male") == 0 ? RIFQ_LETTER_TO_MAN
                      : g_strcmp0 (sex, "female") == 0 ? RIFQ_LETTER_TO_WOMAN
                      : RIFQ_LETTER_TO_PERSON;
-  letter.national_id = member (printed, "national_id");
-  letter.request_number = member (printed, "request_number");
-  letter.kind = member (labels, rifq_locale_is_arabic () ? "ar" : "en");
-  decision = member (record, "decision");
+  letter.national_id = rifq_json_get_string (printed, "national_id");
+  letter.request_number = rifq_json_get_string (printed, "request_number");
+  letter.kind = rifq_json_get_string (labels, rifq_locale_is_arabic () ? "ar" : "en");
+  decision = rifq_json_get_string (record, "decision");
   choice = rifq_vote_choice_read (decision);
   letter.letter_kind = choice == RIFQ_VOTE_ACCEPT ? RIFQ_LETTER_ACCEPTANCE
                        : choice == RIFQ_VOTE_REJECT ? RIFQ_LETTER_REJECTION : RIFQ_LETTER_DEFERRAL;
   amount = record ? json_object_get_member (record, "amount") : NULL;
   letter.amount = keep (strings, riyals (amount && JSON_NODE_HOLDS_VALUE (amount) ? json_node_get_int (amount) : -1));
-  letter.reasons = member (record, "reasons");
-  letter.signatory_name = member (printed, "signatory");
+  letter.reasons = rifq_json_get_string (record, "reasons");
+  letter.signatory_name = rifq_json_get_string (printed, "signatory");
   letter.signatory_title = _("Chair of the research committee");
   letter.digits = rifq_calendar_interface_digits ();
-  if (state == RIFQ_SEAL_STATE_GENUINE)
-    {
-      signer = rifq_seal_signer_new (db, error);
-      if (signer == NULL)
-        return FALSE;
-      letter.seal_payload = seal->payload;
-      letter.seal_short_code = seal->short_code;
-      letter.sealed_json = seal->values_json;
-      letter.seal_file = seal_file_cb;
-      letter.seal_file_data = signer;
-    }
+  if (state == RIFQ_SEAL_STATE_GENUINE && !carry_seal (db, seal, &letter.seal, &signer, error))
+    return FALSE;
   return rifq_letter_pdf_write (&letter, path, error);
 }

@@ -360,7 +360,7 @@ draw_letter (RifqPageFlow *flow)
   seal_end = signature_top;
   if (sheet->qr != NULL)
     seal_end = rifq_page_flow_seal (&sheet->flow, sheet->qr,
-                                    rifq_pdf_is_empty (letter->seal_short_code) ? NULL : letter->seal_short_code,
+                                    rifq_pdf_is_empty (letter->seal.short_code) ? NULL : letter->seal.short_code,
                                     sheet->flow.right - rifq_page_flow_seal_width (&sheet->flow), signature_top);
   sheet->flow.y = MAX (sheet->flow.y, seal_end);
 
@@ -384,7 +384,7 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rifq_page_flow_encode_seal (letter->seal_payload, &qr, error))
+  if (!rifq_page_flow_encode_seal (letter->seal.payload, &qr, error))
     return FALSE;
   sheet.qr = qr;
   rifq_page_flow_init (&flow, NULL, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
@@ -399,12 +399,12 @@ rifq_letter_pdf_write (const RifqLetter  *letter,
   title = g_strdup_printf ("%s %s", _("Decision letter"),
                            rifq_pdf_is_empty (letter->letter_number) ? letter->request_number : letter->letter_number);
   surface = rifq_pdf_document_new (data, title, letter->association_name);
-  rifq_pdf_set_sealed_keywords (surface, letter->seal_payload, letter->sealed_json);
+  rifq_pdf_set_sealed_keywords (surface, letter->seal.payload, letter->seal.sealed_json);
 
   rifq_page_flow_draw_on (&flow, surface, draw_letter);
   g_clear_pointer (&flow.logo, cairo_surface_destroy);
 
-  return rifq_pdf_document_save_sealed (surface, data, letter->seal_file, letter->seal_file_data, path,
+  return rifq_pdf_document_save_sealed (surface, data, letter->seal.file, letter->seal.file_data, path,
                                         _("The letter could not be drawn: "), _("The letter could not be saved: "),
                                         error);
 }

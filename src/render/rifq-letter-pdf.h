@@ -53,12 +53,8 @@ typedef struct
   const char     *signatory_name;    /* the chair */
   const char     *signatory_title;   /* "رئيس لجنة البحث" */
   RifqDigits      digits;            /* every number the letter prints, in its wording and in the values */
-  const char     *seal_payload;      /* the text the QR code carries (RIFQ2.…), NULL for no seal */
-  const char     *seal_short_code;   /* printed under the QR code */
-  const char     *sealed_json;       /* the sealed values, for the PDF's keywords */
+  RifqPdfSeal     seal;              /* the seal it carries (all NULL for none) */
   const char     *notice;            /* printed in red: why this print is not sealed, or NULL */
-  RifqPdfSealFunc seal_file;         /* seals the finished file's bytes, or NULL */
-  gpointer        seal_file_data;
 } RifqLetter;
 
 /* Writes the letter as a one-page A4 PDF at path, in the interface's direction, on the association's

@@ -677,7 +677,7 @@ static void
 draw_seal (Painter *painter)
 {
   RifqPageFlow *flow = &painter->flow;
-  const char *code = painter->minutes->seal_short_code ? painter->minutes->seal_short_code : "";
+  const char *code = painter->minutes->seal.short_code ? painter->minutes->seal.short_code : "";
 
   if (painter->qr == NULL)
     return;
@@ -723,7 +723,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rifq_page_flow_encode_seal (minutes->seal_payload, &qr, error))
+  if (!rifq_page_flow_encode_seal (minutes->seal.payload, &qr, error))
     return FALSE;
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half the minutes. */
@@ -734,7 +734,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   if (!rifq_pdf_is_empty (minutes->meeting_line))
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, minutes->meeting_line);
 
-  rifq_pdf_set_sealed_keywords (surface, minutes->seal_payload, minutes->sealed_json);
+  rifq_pdf_set_sealed_keywords (surface, minutes->seal.payload, minutes->seal.sealed_json);
 
   cr = cairo_create (surface);
   rifq_pdf_mirror_page (cr);
@@ -758,7 +758,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
   cairo_destroy (cr);
 
-  return rifq_pdf_document_save_sealed (surface, data, minutes->seal_file, minutes->seal_file_data, path,
+  return rifq_pdf_document_save_sealed (surface, data, minutes->seal.file, minutes->seal.file_data, path,
                                         _("The minutes could not be drawn: "), _("The minutes could not be saved: "),
                                         error);
 }

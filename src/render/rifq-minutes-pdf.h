@@ -64,12 +64,8 @@ typedef struct
   const RifqMinutesCase   *cases;             /* the agenda, in order */
   guint                    n_cases;
   RifqDigits               digits;            /* for the numbers the minutes write: items, pages */
-  const char              *seal_payload;      /* the text the QR code carries (RIFQ2.…), NULL for no seal */
-  const char              *seal_short_code;   /* printed under the QR code */
-  const char              *sealed_json;       /* the sealed values, for the PDF's keywords */
+  RifqPdfSeal              seal;              /* the seal it carries (all NULL for none) */
   const char              *notice;            /* printed in red under the title: a draft, or not genuine; or NULL */
-  RifqPdfSealFunc          seal_file;         /* seals the finished file's bytes, or NULL */
-  gpointer                 seal_file_data;
 } RifqMinutes;
 
 /* Writes the minutes as an A4 PDF at path, in the interface's direction: the members and the quorum, then

@@ -18,6 +18,7 @@
 #include "rifq-arabic.h"
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
+#include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-packet-pdf.h"
 #include "rifq-pdf.h"
@@ -127,14 +128,6 @@ rifq_packet_new (RifqDb  *db,
       g_ptr_array_add (packet->toc, rifq_pdf_digits (entry, packet->digits));
     }
   return g_steal_pointer (&packet);
-}
-
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
 }
 
 static char *
@@ -314,7 +307,7 @@ rifq_packet_write (RifqPacket         *packet,
   cairo_destroy (cr);
   g_clear_pointer (&recorded, g_ptr_array_unref);
   rifq_pdf_layout_shared_clear ();
-  return rifq_pdf_document_save_sealed (surface, bytes, seal_file_cb, packet->signer, path,
+  return rifq_pdf_document_save_sealed (surface, bytes, rifq_pdf_seal_with_signer, packet->signer, path,
                                         _("The packet could not be drawn: "), _("The packet could not be saved: "),
                                         error);
 }
@@ -332,13 +325,8 @@ rifq_packet_case_seals (RifqPacket *packet)
       const RifqRequestSheet *sheet = rifq_sheet_build_get (g_ptr_array_index (packet->cases, i));
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_string_value (builder, sheet->request_number);
-      json_builder_set_member_name (builder, "seal");
-      if (sheet->seal_payload != NULL)
-        json_builder_add_string_value (builder, sheet->seal_payload);
-      else
-        json_builder_add_null_value (builder);
+      rifq_json_add_string (builder, "number", sheet->request_number);
+      rifq_json_add_string (builder, "seal", sheet->seal.payload);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

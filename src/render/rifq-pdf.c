@@ -19,6 +19,7 @@
 #include "rifq-locale.h"
 #include "rifq-json.h"
 #include "rifq-pdf.h"
+#include "rifq-seal.h"
 
 /* Whether cr draws a left-to-right document's page turned over (rifq_pdf_mirror_page()). */
 static gboolean
@@ -1139,6 +1140,14 @@ rifq_pdf_document_save (cairo_surface_t  *surface,
                         GError          **error)
 {
   return rifq_pdf_document_save_sealed (surface, data, NULL, NULL, path, drawn_prefix, saved_prefix, error);
+}
+
+gboolean
+rifq_pdf_seal_with_signer (GByteArray  *pdf,
+                           gpointer     user_data,
+                           GError     **error)
+{
+  return rifq_seal_file_append (user_data, pdf, error);
 }
 
 gboolean

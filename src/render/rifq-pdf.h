@@ -284,6 +284,21 @@ typedef gboolean (*RifqPdfSealFunc) (GByteArray *pdf,
                                      gpointer    user_data,
                                      GError    **error);
 
+/* A RifqPdfSealFunc that appends the file seal signed by user_data, a RifqSealSigner. */
+gboolean         rifq_pdf_seal_with_signer       (GByteArray          *pdf,
+                                                  gpointer             user_data,
+                                                  GError             **error);
+
+/* The seal a document carries, each member NULL for none. */
+typedef struct
+{
+  const char      *payload;      /* the text the QR code carries (RIFQ2.…) */
+  const char      *short_code;   /* "7K2Q-M9XA-3PLD", printed under the QR code */
+  const char      *sealed_json;  /* the sealed values (canonical JSON), for the PDF's keywords */
+  RifqPdfSealFunc  file;         /* seals the finished file's bytes, or NULL to leave it unsealed */
+  gpointer         file_data;
+} RifqPdfSeal;
+
 /* As rifq_pdf_document_save(), sealing the bytes with seal_func (when not NULL) before they
  * are written. */
 gboolean         rifq_pdf_document_save_sealed   (cairo_surface_t     *surface,

@@ -644,9 +644,9 @@ measure_closing (Painter *painter,
     {
       /* The code's top lines up with the signature box's. */
       closing->seal_height = rifq_pdf_layout_height (closing->signature_label) + CLOSING_GAP + QR_SIZE + CLOSING_GAP;
-      if (!rifq_pdf_is_empty (sheet->seal_short_code))
+      if (!rifq_pdf_is_empty (sheet->seal.short_code))
         {
-          g_autofree char *code = rifq_page_flow_ltr (sheet->seal_short_code);
+          g_autofree char *code = rifq_page_flow_ltr (sheet->seal.short_code);
           RifqPdfTextStyle style = {
             .family = CODE_FONT_FAMILY,
             .size_pt = SIZE_CODE,
@@ -814,7 +814,7 @@ rifq_request_pdf_draw (cairo_t                *cr,
   g_return_val_if_fail (sheet != NULL, 0);
   g_return_val_if_fail (sheet->request_number != NULL, 0);
 
-  if (!rifq_page_flow_encode_seal (sheet->seal_payload, &qr, NULL))
+  if (!rifq_page_flow_encode_seal (sheet->seal.payload, &qr, NULL))
     g_warning ("The seal of request %s could not be encoded as a QR code", sheet->request_number);
 
   painter_init (&painter, cr, sheet, qr);
@@ -862,14 +862,14 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rifq_page_flow_encode_seal (sheet->seal_payload, &qr, error))
+  if (!rifq_page_flow_encode_seal (sheet->seal.payload, &qr, error))
     return FALSE;
 
   /* Drawn in memory and then saved in one go: a failed write never leaves half a request. */
   data = g_byte_array_new ();
   title = g_strdup_printf ("%s %s", rifq_pdf_is_empty (sheet->title) ? "" : sheet->title, sheet->request_number);
   surface = rifq_pdf_document_new (data, g_strstrip (title), sheet->association_name);
-  rifq_pdf_set_sealed_keywords (surface, sheet->seal_payload, sheet->sealed_json);
+  rifq_pdf_set_sealed_keywords (surface, sheet->seal.payload, sheet->seal.sealed_json);
 
   /* Laid out once, page by page; the footers follow once the pages are counted. */
   cr = cairo_create (surface);
@@ -883,7 +883,7 @@ rifq_request_pdf_write (const RifqRequestSheet *sheet,
     }
   cairo_destroy (cr);
 
-  return rifq_pdf_document_save_sealed (surface, data, sheet->seal_file, sheet->seal_file_data, path,
+  return rifq_pdf_document_save_sealed (surface, data, sheet->seal.file, sheet->seal.file_data, path,
                                         _("The request could not be drawn: "), _("The request could not be saved: "),
                                         error);
 }
@@ -897,7 +897,7 @@ rifq_request_pdf_record (cairo_t                *measure_cr,
   g_return_val_if_fail (measure_cr != NULL, NULL);
   g_return_val_if_fail (sheet != NULL, NULL);
 
-  rifq_page_flow_encode_seal (sheet->seal_payload, &qr, NULL);
+  rifq_page_flow_encode_seal (sheet->seal.payload, &qr, NULL);
   return record_pages (measure_cr, sheet, qr);
 }
 

@@ -42,17 +42,13 @@ typedef struct
   RifqSignature       *signature;         /* drawn into the signature box; NULL leaves the box blank */
   const char          *signed_by_line;    /* "وقّعه: المستفيد", "<caregiver> (<relation>)", "بصمة" */
   const char          *officer_line;      /* "استلمه وأكّده: نورة العتيبي — <date>" */
-  const char          *seal_payload;      /* the text the QR code carries (RIFQ2.…), NULL for no seal */
-  const char          *seal_short_code;   /* "7K2Q-M9XA-3PLD", printed under the QR code */
-  const char          *sealed_json;       /* the sealed values (canonical JSON), for the PDF's keywords */
+  RifqPdfSeal          seal;              /* the seal it carries (all NULL for none) */
   const char          *footer;            /* an extra footer line such as the association's address, or NULL */
   const char          *notice;            /* printed in red under the title: why this print is not sealed, or NULL */
-  RifqPdfSealFunc      seal_file;         /* seals the finished file's bytes, or NULL to leave it unsealed */
-  gpointer             seal_file_data;
 } RifqRequestSheet;
 
 /* What rifq_request_pdf_write() stores in the PDF's Keywords ahead of base64 of
- * {"seal": seal_payload, "values": sealed_json}. */
+ * {"seal": seal.payload, "values": seal.sealed_json}. */
 #define RIFQ_REQUEST_PDF_SEALED_PREFIX RIFQ_PDF_SEALED_PREFIX
 
 /* Draws the request, A4 portrait in the interface's direction, onto cr, which should target a
@@ -68,7 +64,7 @@ int      rifq_request_pdf_draw  (cairo_t                *cr,
                                  int                     total_pages_or_0);
 
 /* Writes one request as a PDF at path, fonts embedded, the title and number as its title and,
- * when sealed_json is given, RIFQ_REQUEST_PDF_SEALED_PREFIX + base64 (sealed_json) as its
+ * when seal.sealed_json is given, RIFQ_REQUEST_PDF_SEALED_PREFIX + base64 (sealed_json) as its
  * keywords (poppler_document_get_keywords() reads them back). A file already at path is replaced
  * only once the whole document is written. On failure the error is in G_IO_ERROR, with a
  * sentence in the interface language. */

@@ -97,22 +97,6 @@ add_field (RifqSheetBuild  *build,
   add_row (build, section, rifq_field_label (field), shown);
 }
 
-static const char *
-member (JsonObject *object,
-        const char *name)
-{
-  return object ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static JsonArray *
 array_member (JsonObject *object,
               const char *name)
@@ -126,7 +110,7 @@ array_member (JsonObject *object,
 static const char *
 label_of (JsonObject *labels)
 {
-  return member (labels, rifq_locale_is_arabic () ? "ar" : "en");
+  return rifq_json_get_string (labels, rifq_locale_is_arabic () ? "ar" : "en");
 }
 
 /* The documents as frozen on the submission day. */
@@ -136,7 +120,7 @@ add_documents (RifqSheetBuild *build,
                JsonObject     *printed)
 {
   JsonArray *array = array_member (record, "documents");
-  JsonObject *labels = object_member (printed, "documents");
+  JsonObject *labels = rifq_json_get_object (printed, "documents");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
@@ -145,7 +129,7 @@ add_documents (RifqSheetBuild *build,
       const char *expires = json_object_get_string_member_with_default (doc, "expires_on", NULL);
       const char *status = json_object_get_string_member_with_default (doc, "status", "");
       const char *number = json_object_get_string_member_with_default (doc, "number", "");
-      const char *label = label_of (object_member (labels, type));
+      const char *label = label_of (rifq_json_get_object (labels, type));
       g_autofree char *until = NULL;
 
       if (!g_str_equal (status, "valid"))
@@ -174,9 +158,10 @@ research_report (JsonObject *record,
     {
       JsonObject *ref = json_array_get_object_element (referrals, i);
       const char *researcher = NULL;
-      const char *visit_on = member (ref, "visit_on");
-      g_autofree char *question = rifq_pdf_isolate_value (member (ref, "question"));
-      g_autofree char *answer = member (ref, "answer") ? rifq_pdf_isolate_value (member (ref, "answer")) : NULL;
+      const char *visit_on = rifq_json_get_string (ref, "visit_on");
+      g_autofree char *question = rifq_pdf_isolate_value (rifq_json_get_string (ref, "question"));
+      const char *raw_answer = rifq_json_get_string (ref, "answer");
+      g_autofree char *answer = raw_answer ? rifq_pdf_isolate_value (raw_answer) : NULL;
       g_autofree char *answered_by = NULL;
 
       if (researchers != NULL && i < json_array_get_length (researchers)
@@ -194,9 +179,9 @@ research_report (JsonObject *record,
       if (visit_on != NULL)
         {
           g_autofree char *day = rifq_calendar_format_iso_both (visit_on, rifq_calendar_interface_digits ());
-          const char *raw_findings = member (ref, "visit_findings");
-          const char *raw_household = member (ref, "visit_household");
-          const char *raw_recommendation = member (ref, "visit_recommendation");
+          const char *raw_findings = rifq_json_get_string (ref, "visit_findings");
+          const char *raw_household = rifq_json_get_string (ref, "visit_household");
+          const char *raw_recommendation = rifq_json_get_string (ref, "visit_recommendation");
           g_autofree char *findings = rifq_pdf_isolate_value (raw_findings ? raw_findings : "—");
           g_autofree char *household = rifq_pdf_isolate_value (raw_household ? raw_household : "—");
           g_autofree char *recommendation = rifq_pdf_isolate_value (raw_recommendation ? raw_recommendation : "—");
@@ -214,14 +199,6 @@ research_report (JsonObject *record,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-seal_file_cb (GByteArray *pdf,
-              gpointer    user_data,
-              GError    **error)
-{
-  return rifq_seal_file_append (user_data, pdf, error);
-}
-
 /* Every text of the sheet from the values a seal fixed (or, for a print that is not sealed,
  * from the records as they stand). */
 static gboolean
@@ -232,9 +209,9 @@ fill_from_values (RifqSheetBuild *build,
   g_autoptr(JsonNode) root = values ? rifq_json_parse (values, -1, NULL) : NULL;
   g_autoptr(RifqBeneficiary) b = rifq_beneficiary_new ();
   JsonObject *all = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonObject *record = object_member (all, "request");
-  JsonObject *printed = object_member (all, "as_printed");
-  JsonObject *person = object_member (printed, "beneficiary");
+  JsonObject *record = rifq_json_get_object (all, "request");
+  JsonObject *printed = rifq_json_get_object (all, "as_printed");
+  JsonObject *person = rifq_json_get_object (printed, "beneficiary");
   RifqDigits digits = rifq_calendar_interface_digits ();
   g_autofree char *submitted = NULL;
   g_autofree char *due = NULL;
@@ -250,14 +227,14 @@ fill_from_values (RifqSheetBuild *build,
       return FALSE;
     }
   for (RifqField f = 0; f < RIFQ_N_FIELDS; f++)
-    rifq_beneficiary_set (b, f, member (person, rifq_field_info (f)->key));
+    rifq_beneficiary_set (b, f, rifq_json_get_string (person, rifq_field_info (f)->key));
 
-  build->sheet.association_name = keep (build, g_strdup (label_of (object_member (printed, "association"))));
+  build->sheet.association_name = keep (build, g_strdup (label_of (rifq_json_get_object (printed, "association"))));
   build->sheet.title = _("Beneficiary Support Request");
-  build->sheet.request_number = keep (build, g_strdup (member (all, "number")));
-  submitted_on = member (record, "submitted_on");
-  due_on = member (record, "due_on");
-  signed_at = member (record, "signed_at");
+  build->sheet.request_number = keep (build, g_strdup (rifq_json_get_string (all, "number")));
+  submitted_on = rifq_json_get_string (record, "submitted_on");
+  due_on = rifq_json_get_string (record, "due_on");
+  signed_at = rifq_json_get_string (record, "signed_at");
   submitted = rifq_calendar_format_iso_both (submitted_on ? submitted_on : signed_at, digits);
   due = rifq_calendar_format_iso_both (due_on, digits);
   if (due_on != NULL)
@@ -265,7 +242,7 @@ fill_from_values (RifqSheetBuild *build,
   else
     build->sheet.dates_line = keep (build, g_strdup_printf (_("Signed on %s"), submitted));
 
-  add_row (build, 0, _("Name"), g_strdup (member (printed, "name")));
+  add_row (build, 0, _("Name"), g_strdup (rifq_json_get_string (printed, "name")));
   add_field (build, 0, b, RIFQ_FIELD_NATIONAL_ID);
   add_field (build, 0, b, RIFQ_FIELD_BIRTH_DATE);
   add_field (build, 0, b, RIFQ_FIELD_MOBILE);
@@ -277,17 +254,18 @@ fill_from_values (RifqSheetBuild *build,
   add_field (build, 1, b, RIFQ_FIELD_INCOME_SOURCES);
   add_field (build, 1, b, RIFQ_FIELD_MOBILITY);
   add_field (build, 1, b, RIFQ_FIELD_HEALTH_NOTES);
-  add_row (build, 2, _("Kind of support"), g_strdup (label_of (object_member (printed, "kind"))));
-  add_row (build, 2, _("What the applicant asks for"), g_strdup (member (record, "description")));
+  add_row (build, 2, _("Kind of support"), g_strdup (label_of (rifq_json_get_object (printed, "kind"))));
+  add_row (build, 2, _("What the applicant asks for"), g_strdup (rifq_json_get_string (record, "description")));
   amount = json_object_get_member (record, "amount");
   add_row (build, 2, _("Amount asked for"),
            amount != NULL && JSON_NODE_HOLDS_VALUE (amount)
              ? g_strdup_printf (_("%s riyals"), keep (build, g_strdup_printf ("%" G_GINT64_FORMAT,
                                                                               json_node_get_int (amount))))
              : NULL);
-  add_row (build, 2, _("Received through"), g_strdup (label_of (object_member (printed, "channel"))));
-  add_row (build, 2, _("Received by"), g_strdup (member (printed, "received_by")));
-  add_row (build, 2, _("Received on"), rifq_calendar_format_iso_both (member (record, "received_at"), digits));
+  add_row (build, 2, _("Received through"), g_strdup (label_of (rifq_json_get_object (printed, "channel"))));
+  add_row (build, 2, _("Received by"), g_strdup (rifq_json_get_string (printed, "received_by")));
+  add_row (build, 2, _("Received on"),
+           rifq_calendar_format_iso_both (rifq_json_get_string (record, "received_at"), digits));
   add_documents (build, record, printed);
 
   build->sheet.beneficiary = (const RifqSheetRow *) build->rows[0]->data;
@@ -295,7 +273,7 @@ fill_from_values (RifqSheetBuild *build,
   build->sheet.support = (const RifqSheetRow *) build->rows[2]->data;
   build->sheet.documents = (const RifqSheetRow *) build->rows[3]->data;
   build->sheet.research_report = keep (build, research_report (record, printed));
-  build->sheet.declaration = keep (build, g_strdup (member (record, "declaration")));
+  build->sheet.declaration = keep (build, g_strdup (rifq_json_get_string (record, "declaration")));
   strokes = json_object_get_member (record, "signature");
   if (strokes != NULL && !JSON_NODE_HOLDS_NULL (strokes))
     {
@@ -307,20 +285,20 @@ fill_from_values (RifqSheetBuild *build,
       build->signature = rifq_signature_new_from_json (text, NULL);
     }
   build->sheet.signature = build->signature;
-  if (g_strcmp0 (member (record, "signer"), "caregiver") == 0)
+  if (g_strcmp0 (rifq_json_get_string (record, "signer"), "caregiver") == 0)
     {
-      g_autofree char *signer = rifq_pdf_isolate_value (member (record, "signer_name"));
-      g_autofree char *relation = rifq_pdf_isolate_value (member (record, "signer_relation"));
+      g_autofree char *signer = rifq_pdf_isolate_value (rifq_json_get_string (record, "signer_name"));
+      g_autofree char *relation = rifq_pdf_isolate_value (rifq_json_get_string (record, "signer_relation"));
 
       build->sheet.signed_by_line = keep (build, g_strdup_printf (_("Signed by %s (%s), for the applicant"),
                                                                  signer, relation));
     }
   else
     build->sheet.signed_by_line = keep (build, g_strdup (_("Signed by the applicant")));
-  if (g_strcmp0 (member (record, "sign_mark"), "thumbprint") == 0)
+  if (g_strcmp0 (rifq_json_get_string (record, "sign_mark"), "thumbprint") == 0)
     build->sheet.signed_by_line = keep (build, g_strdup_printf (_("%s — thumbprint"), build->sheet.signed_by_line));
   signed_day = rifq_calendar_format_iso_both (signed_at, digits);
-  officer = rifq_pdf_isolate_value (member (record, "officer_name"));
+  officer = rifq_pdf_isolate_value (rifq_json_get_string (record, "officer_name"));
   build->sheet.officer_line = keep (build, g_strdup_printf (_("Received and confirmed by %s on %s"), officer,
                                                            signed_day));
   return TRUE;
@@ -371,9 +349,9 @@ rifq_sheet_build_new (RifqDb  *db,
   switch (state)
     {
     case RIFQ_SEAL_STATE_GENUINE:
-      build->sheet.seal_payload = keep (build, g_strdup (seal->payload));
-      build->sheet.seal_short_code = keep (build, g_strdup (seal->short_code));
-      build->sheet.sealed_json = values;
+      build->sheet.seal.payload = keep (build, g_strdup (seal->payload));
+      build->sheet.seal.short_code = keep (build, g_strdup (seal->short_code));
+      build->sheet.seal.sealed_json = values;
       break;
     case RIFQ_SEAL_STATE_ALTERED:
       build->sheet.notice = keep (build, g_strdup_printf (_("NOT GENUINE. %s This print is not a sealed document."),
@@ -408,13 +386,13 @@ rifq_request_sheet_write (RifqDb     *db,
   if (build == NULL)
     return FALSE;
   /* A sealed request's file is sealed too; in a packet, the packet's file is. */
-  if (build->sheet.seal_payload != NULL)
+  if (build->sheet.seal.payload != NULL)
     {
       build->signer = rifq_seal_signer_new (db, error);
       if (build->signer == NULL)
         return FALSE;
-      build->sheet.seal_file = seal_file_cb;
-      build->sheet.seal_file_data = build->signer;
+      build->sheet.seal.file = rifq_pdf_seal_with_signer;
+      build->sheet.seal.file_data = build->signer;
     }
   return rifq_request_pdf_write (rifq_sheet_build_get (build), path, error);
 }

@@ -85,7 +85,7 @@ floor_loop (RifqSheetBuild **builds,
       floor_text (cr, sheet->declaration, &y, &pages);
       floor_text (cr, sheet->signed_by_line, &y, &pages);
       floor_text (cr, sheet->officer_line, &y, &pages);
-      floor_text (cr, sheet->seal_short_code, &y, &pages);
+      floor_text (cr, sheet->seal.short_code, &y, &pages);
       cairo_show_page (cr);
       pages++;
     }
