@@ -175,10 +175,3 @@ rifq_lookup_row_new (RifqRequest *request,
 
   return g_object_new (RIFQ_TYPE_LOOKUP_ROW, "request", request, "today", today, NULL);
 }
-
-const char *
-rifq_lookup_row_get_sentence (RifqLookupRow *self)
-{
-  g_return_val_if_fail (RIFQ_IS_LOOKUP_ROW (self), NULL);
-  return gtk_label_get_text (self->sentence_label);
-}

@@ -21,7 +21,4 @@ G_DECLARE_FINAL_TYPE (RifqLookupRow, rifq_lookup_row, RIFQ, LOOKUP_ROW, GtkListB
 GtkWidget  *rifq_lookup_row_new          (RifqRequest   *request,
                                           const char    *today);
 
-/* The sentence as the row shows it, in the interface's digits. */
-const char *rifq_lookup_row_get_sentence (RifqLookupRow *self);
-
 G_END_DECLS

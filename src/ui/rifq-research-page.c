@@ -622,13 +622,6 @@ rifq_research_page_get_back_button (RifqResearchPage *self)
   return self->back_button;
 }
 
-guint
-rifq_research_page_get_n_waiting (RifqResearchPage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_RESEARCH_PAGE (self), 0);
-  return n_waiting (self);
-}
-
 gboolean
 rifq_research_page_select (RifqResearchPage *self,
                            gint64            request_id)

@@ -24,7 +24,6 @@ RifqResearchPage *rifq_research_page_new             (RifqContext      *context)
 void              rifq_research_page_reload          (RifqResearchPage *self);
 
 GtkWidget        *rifq_research_page_get_back_button (RifqResearchPage *self);
-guint             rifq_research_page_get_n_waiting   (RifqResearchPage *self);
 
 /* Shows the request; FALSE when it is not waiting in the queue. */
 gboolean          rifq_research_page_select          (RifqResearchPage *self,

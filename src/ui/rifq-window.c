@@ -820,22 +820,6 @@ rifq_window_get_research_page (RifqWindow *self)
   return self->research_page;
 }
 
-GPtrArray *
-rifq_window_list_sections (RifqWindow *self)
-{
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sections)); i++)
-    {
-      g_autoptr(RifqSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
-
-      g_ptr_array_add (labels, g_strdup (rifq_sidebar_item_get_title (item)));
-    }
-  return labels;
-}
-
 GtkWidget *
 rifq_window_show_page (RifqWindow  *self,
                        const char  *name,
