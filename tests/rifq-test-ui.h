@@ -46,6 +46,25 @@ rifq_test_collect_type (GtkWidget *widget,
     }
 }
 
+/* The titles of the window's sections, as its sidebar lists them. */
+static inline GPtrArray *
+rifq_test_sidebar_titles (RifqWindow *window)
+{
+  GObject *sidebar = gtk_widget_get_template_child (GTK_WIDGET (window), RIFQ_TYPE_WINDOW, "sidebar");
+  GPtrArray *titles = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i)) != NULL; i++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      rifq_test_collect_type (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+      g_assert_cmpuint (labels->len, ==, 1);
+      g_ptr_array_add (titles, (gpointer) gtk_label_get_text (g_ptr_array_index (labels, 0)));
+    }
+  return titles;
+}
+
 /* Opens the shortcuts window from window and checks that every shortcut in it, search results
  * included, draws its keys: a non-empty accelerator, shown as key caps. */
 static inline void

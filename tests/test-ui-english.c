@@ -18,7 +18,7 @@ test_english_left_to_right (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
   RifqWindow *window = rifq_test_window_new (db);
-  g_autoptr(GPtrArray) sections = rifq_window_list_sections (window);
+  g_autoptr(GPtrArray) sections = rifq_test_sidebar_titles (window);
 
   g_assert_false (rifq_locale_is_arabic ());
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);

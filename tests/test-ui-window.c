@@ -17,6 +17,7 @@
 #include "rifq-locale.h"
 #include "rifq-committee.h"
 #include "rifq-lookup-dialog.h"
+#include "rifq-lookup-row.h"
 #include "rifq-preferences-window.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal.h"
@@ -66,7 +67,7 @@ test_opens_right_to_left_in_arabic (void)
 {
   g_autoptr(RifqDb) db = registry_with_people ();
   RifqWindow *window = open_window (db);
-  g_autoptr(GPtrArray) sections = rifq_window_list_sections (window);
+  g_autoptr(GPtrArray) sections = rifq_test_sidebar_titles (window);
   gboolean registry_found = FALSE;
 
   g_assert_true (rifq_locale_is_arabic ());
@@ -119,20 +120,68 @@ test_search_shows_matching_people (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *find_named (GtkWidget  *root,
+                              const char *name);
+
+/* The row of field in the beneficiary form. */
+static GtkWidget *
+field_row (RifqBeneficiaryEditor *editor,
+           RifqField              field)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (editor), rifq_field_info (field)->key);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* Types text into field of the form as the officer would; a choice is given by its code. */
+static void
+type_field (RifqBeneficiaryEditor *editor,
+            RifqField              field,
+            const char            *text)
+{
+  const RifqFieldInfo *info = rifq_field_info (field);
+  GtkWidget *row = field_row (editor, field);
+
+  if (ADW_IS_COMBO_ROW (row))
+    {
+      /* A choice that may be left empty has "Not given" first. */
+      guint offset = info->fallback == NULL ? 1 : 0;
+
+      for (guint i = 0; info->choices[i] != NULL; i++)
+        if (g_str_equal (info->choices[i], text))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), offset + i);
+      g_assert_cmpstr (info->choices[adw_combo_row_get_selected (ADW_COMBO_ROW (row)) - offset], ==, text);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 fill_form (RifqBeneficiaryEditor *editor,
            const char            *national_id)
 {
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_NATIONAL_ID, national_id);
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_FIRST_NAME, "سعد");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_FATHER_NAME, "ناصر");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_GRANDFATHER_NAME, "علي");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_FAMILY_NAME, "الدوسري");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_SEX, "male");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_BIRTH_DATE, "1362/04/10");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_MOBILE, "0559998888");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_CITY, "الدمام");
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_LIVING_SITUATION, "alone");
+  type_field (editor, RIFQ_FIELD_NATIONAL_ID, national_id);
+  type_field (editor, RIFQ_FIELD_FIRST_NAME, "سعد");
+  type_field (editor, RIFQ_FIELD_FATHER_NAME, "ناصر");
+  type_field (editor, RIFQ_FIELD_GRANDFATHER_NAME, "علي");
+  type_field (editor, RIFQ_FIELD_FAMILY_NAME, "الدوسري");
+  type_field (editor, RIFQ_FIELD_SEX, "male");
+  type_field (editor, RIFQ_FIELD_BIRTH_DATE, "1362/04/10");
+  type_field (editor, RIFQ_FIELD_MOBILE, "0559998888");
+  type_field (editor, RIFQ_FIELD_CITY, "الدمام");
+  type_field (editor, RIFQ_FIELD_LIVING_SITUATION, "alone");
+}
+
+/* The problems the form shows above its fields after a refused save. */
+static const char *
+shown_problems (RifqBeneficiaryEditor *editor)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (editor), RIFQ_TYPE_BENEFICIARY_EDITOR,
+                                                  "problems_label");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 static void
@@ -163,10 +212,10 @@ test_form_bad_id_shows_message_writes_nothing (void)
   rifq_test_spin (100);
 
   /* The message names the field, in Arabic; the row is marked; nothing is written. */
-  g_assert_nonnull (strstr (rifq_beneficiary_editor_get_problems (editor), rifq_field_label (RIFQ_FIELD_NATIONAL_ID)));
-  g_assert_true (is_arabic_text (rifq_beneficiary_editor_get_problems (editor)));
-  g_assert_true (rifq_beneficiary_editor_field_has_error (editor, RIFQ_FIELD_NATIONAL_ID));
-  g_assert_false (rifq_beneficiary_editor_field_has_error (editor, RIFQ_FIELD_MOBILE));
+  g_assert_nonnull (strstr (shown_problems (editor), rifq_field_label (RIFQ_FIELD_NATIONAL_ID)));
+  g_assert_true (is_arabic_text (shown_problems (editor)));
+  g_assert_true (gtk_widget_has_css_class (field_row (editor, RIFQ_FIELD_NATIONAL_ID), "error"));
+  g_assert_false (gtk_widget_has_css_class (field_row (editor, RIFQ_FIELD_MOBILE), "error"));
   g_assert_true (rifq_registry_page_is_editing (page));
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 3);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit_before);
@@ -184,11 +233,11 @@ test_form_bad_id_shows_message_writes_nothing (void)
     }
 
   /* What was typed is still there, to correct. */
-  g_assert_cmpstr (rifq_beneficiary_editor_get_text (editor, RIFQ_FIELD_FAMILY_NAME), ==, "الدوسري");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, RIFQ_FIELD_FAMILY_NAME))), ==, "الدوسري");
   g_assert_true (rifq_beneficiary_editor_get_dirty (editor));
 
   /* Corrected, it saves, and the registry shows the new person. */
-  rifq_beneficiary_editor_set_text (editor, RIFQ_FIELD_NATIONAL_ID, "١٠٠٠٠٠٠٠٣٢");
+  type_field (editor, RIFQ_FIELD_NATIONAL_ID, "١٠٠٠٠٠٠٠٣٢");
   g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_SAVED);
   rifq_test_spin (100);
   g_assert_false (rifq_registry_page_is_editing (page));
@@ -271,7 +320,15 @@ test_lookup_reads_where_the_request_is (void)
   dialog = RIFQ_LOOKUP_DIALOG (rifq_window_show_page (window, "lookup:" RIFQ_TEST_ID_1, &error));
   g_assert_no_error (error);
   rifq_test_spin (100);
-  g_assert_cmpstr (rifq_lookup_dialog_get_first_sentence (dialog), ==, expected);
+  {
+    GObject *results = gtk_widget_get_template_child (GTK_WIDGET (dialog), RIFQ_TYPE_LOOKUP_DIALOG, "results");
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0);
+    g_autofree char *shown = rifq_ui_display_digits (expected);
+
+    GObject *sentence = gtk_widget_get_template_child (GTK_WIDGET (first), RIFQ_TYPE_LOOKUP_ROW, "sentence_label");
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sentence)), ==, shown);
+  }
   /* Read aloud in Arabic: "الطلب رقم … الخاص بـ فاطمة …" */
   g_assert_nonnull (strstr (expected, "فاطمة"));
   g_assert_nonnull (strstr (expected, r->number));
@@ -313,6 +370,54 @@ test_lookup_follows_the_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* How many requests the research queue lists. */
+static guint
+n_waiting (RifqResearchPage *page)
+{
+  GObject *queue = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_RESEARCH_PAGE, "queue_list");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (queue), (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* Types the answer to the shown referral into the research page's form, as the officer would;
+ * NULL leaves a field empty. */
+static void
+type_answer (RifqResearchPage *page,
+             const char       *answer,
+             const char       *visit_on,
+             const char       *findings,
+             const char       *household,
+             const char       *recommendation)
+{
+  struct { const char *field; const char *text; } typed[] = {
+    { "answer_view", answer }, { "visit_row", visit_on }, { "findings_view", findings },
+    { "household_row", household }, { "recommendation_row", recommendation },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      GObject *field = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_RESEARCH_PAGE, typed[i].field);
+      const char *text = typed[i].text != NULL ? typed[i].text : "";
+
+      g_assert_nonnull (field);
+      if (GTK_IS_TEXT_VIEW (field))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (field), text);
+    }
+}
+
+/* Presses Send on the research page. */
+static void
+send_answer (RifqResearchPage *page)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "research.send", NULL));
+  rifq_test_spin (50);
+}
+
 static void
 test_researcher_answers_referral (void)
 {
@@ -327,22 +432,21 @@ test_researcher_answers_referral (void)
   g_assert_nonnull (rifq_window_show_page (window, "research", &error));
   page = rifq_window_get_research_page (window);
   rifq_test_spin (100);
-  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
+  g_assert_cmpuint (n_waiting (page), ==, 1);
   g_assert_true (rifq_research_page_select (page, id));
 
   /* A visit without its recommendation is refused and nothing changes. */
-  rifq_research_page_set_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", "2026-11-20", "يسكن مع ابنه", NULL, NULL);
-  g_assert_false (rifq_research_page_send (page, &error));
-  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
+  type_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", "2026-11-20", "يسكن مع ابنه", NULL, NULL);
+  send_answer (page);
+  g_assert_cmpuint (n_waiting (page), ==, 1);
+  after = rifq_request_store_get (db, id, NULL);
+  g_assert_cmpint (after->state, ==, RIFQ_REQUEST_REFERRED);
+  g_clear_object (&after);
 
-  rifq_research_page_set_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", "2026-11-20", "يسكن مع ابنه",
-                                 "ثلاثة أفراد", "يستحق الدعم");
-  g_assert_true (rifq_research_page_send (page, &error));
-  g_assert_no_error (error);
+  type_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", "2026-11-20", "يسكن مع ابنه", "ثلاثة أفراد", "يستحق الدعم");
+  send_answer (page);
   rifq_test_spin (100);
-  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 0);
+  g_assert_cmpuint (n_waiting (page), ==, 0);
   after = rifq_request_store_get (db, id, NULL);
   g_assert_cmpint (after->state, ==, RIFQ_REQUEST_INCOMPLETE);
   g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (after->referrals, 0))->visit_recommendation, ==, "يستحق الدعم");
@@ -367,7 +471,7 @@ test_research_queue_follows_the_store (void)
   page = rifq_window_get_research_page (window);
   rifq_test_spin (100);
   g_assert_true (rifq_research_page_select (page, first));
-  rifq_research_page_set_answer (page, "نعم", NULL, NULL, NULL, NULL);
+  type_answer (page, "نعم", NULL, NULL, NULL, NULL);
   {
     g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
@@ -381,17 +485,25 @@ test_research_queue_follows_the_store (void)
 
   second = referred_request (db);
   rifq_test_spin (50);
-  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 2);
+  g_assert_cmpuint (n_waiting (page), ==, 2);
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 0);
   g_assert_true (second != first);
 
   /* What was typed for the first is still there: sending it answers the first. */
-  rifq_research_page_set_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", NULL, NULL, NULL, NULL);
-  g_assert_true (rifq_research_page_send (page, &error));
-  g_assert_no_error (error);
-  rifq_test_spin (50);
-  g_assert_cmpuint (rifq_research_page_get_n_waiting (page), ==, 1);
+  {
+    GObject *answer = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_RESEARCH_PAGE, "answer_view");
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer));
+    GtkTextIter start, end;
+    g_autofree char *typed = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (typed, ==, "نعم");
+  }
+  type_answer (page, "نعم، إذا كان دخل الأسرة دون الحد", NULL, NULL, NULL, NULL);
+  send_answer (page);
+  g_assert_cmpuint (n_waiting (page), ==, 1);
   g_assert_nonnull (rifq_request_store_get (db, second, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -666,12 +778,23 @@ test_verify_document_from_the_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-apply_entry (RifqAssociationPage *page,
-             const char          *key,
-             const char          *text)
+/* The row of the preferences window that edits the setting key, or seats a member of staff. */
+static GtkWidget *
+setting_row (RifqPreferencesWindow *window,
+             const char            *key)
 {
-  GtkWidget *row = rifq_association_page_get_editor (page, key);
+  GtkWidget *row = find_named (GTK_WIDGET (window), key);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+apply_entry (RifqPreferencesWindow *window,
+             const char            *key,
+             const char            *text)
+{
+  GtkWidget *row = setting_row (window, key);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -720,18 +843,17 @@ test_association_settings_from_preferences (void)
   }
   gtk_window_present (GTK_WINDOW (window));
   rifq_test_spin (100);
-  page = rifq_preferences_window_get_association_page (window);
-  apply_entry (page, "association_letterhead", "الرياض — حي الملز — هاتف 011 476 5500");
+  apply_entry (window, "association_letterhead", "الرياض — حي الملز — هاتف 011 476 5500");
   letterhead = rifq_db_get_setting (db, "association_letterhead");
   g_assert_cmpstr (letterhead, ==, "الرياض — حي الملز — هاتف 011 476 5500");
-  apply_entry (page, "decision_period_days", "٢١");
+  apply_entry (window, "decision_period_days", "٢١");
   period = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (period, ==, "21");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (rifq_association_page_get_editor (page, "committee_quorum")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (setting_row (window, "committee_quorum")), 1);
   quorum = rifq_db_get_setting (db, "committee_quorum");
   g_assert_cmpstr (quorum, ==, "two_thirds");
   /* How a member present who does not vote counts is part of the rule, audited like the rest. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (rifq_association_page_get_editor (page, "committee_abstentions")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (setting_row (window, "committee_abstentions")), 1);
   abstentions = rifq_db_get_setting (db, "committee_abstentions");
   g_assert_cmpstr (abstentions, ==, "ignored");
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"
@@ -739,8 +861,8 @@ test_association_settings_from_preferences (void)
 
   /* A bad value is refused with the field named; what was typed stays, and nothing is written. */
   audit = rifq_test_count (db, "SELECT count(*) FROM audit");
-  apply_entry (page, "decision_period_days", "500");
-  period_row = rifq_association_page_get_editor (page, "decision_period_days");
+  apply_entry (window, "decision_period_days", "500");
+  period_row = setting_row (window, "decision_period_days");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (period_row)), ==, "500");
   g_assert_true (gtk_widget_has_css_class (period_row, "error"));
   g_clear_pointer (&period, g_free);
@@ -749,6 +871,13 @@ test_association_settings_from_preferences (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit);
 
   /* The logo: a PNG is taken, a text file is refused. */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+    rifq_test_collect_type (GTK_WIDGET (window), RIFQ_TYPE_ASSOCIATION_PAGE, pages);
+    g_assert_cmpuint (pages->len, ==, 1);
+    page = g_ptr_array_index (pages, 0);
+  }
   g_assert_false (rifq_association_page_take_logo (page, not_logo, &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
   g_clear_error (&error);
@@ -758,10 +887,10 @@ test_association_settings_from_preferences (void)
   g_assert_cmpuint (g_bytes_get_size (saved_logo), ==, sizeof png);
 
   /* Seating member1 as chair leaves the chair before a member, and the rows say so. */
-  adw_combo_row_set_selected (rifq_association_page_get_seat (page, "member1"), RIFQ_SEAT_CHAIR);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (setting_row (window, "member1")), RIFQ_SEAT_CHAIR);
   old_chair = rifq_staff_get (db, "chair", NULL);
   g_assert_cmpint (old_chair->roles, ==, RIFQ_ROLE_COMMITTEE);
-  g_assert_cmpuint (adw_combo_row_get_selected (rifq_association_page_get_seat (page, "chair")), ==, RIFQ_SEAT_MEMBER);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (setting_row (window, "chair"))), ==, RIFQ_SEAT_MEMBER);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Anyone else reads the settings and cannot change them. */
@@ -773,10 +902,9 @@ test_association_settings_from_preferences (void)
   }
   gtk_window_present (GTK_WINDOW (window));
   rifq_test_spin (100);
-  page = rifq_preferences_window_get_association_page (window);
-  g_assert_false (gtk_widget_get_sensitive (rifq_association_page_get_editor (page, "association_letterhead")));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (rifq_association_page_get_seat (page, "member2"))));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rifq_association_page_get_editor (page, "decision_period_days"))),
+  g_assert_false (gtk_widget_get_sensitive (setting_row (window, "association_letterhead")));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ADW_COMBO_ROW (setting_row (window, "member2")))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (setting_row (window, "decision_period_days"))),
                    ==, "٢١");
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -48,8 +48,9 @@ struct _RifqAssociationPage
   /* owned */
   RifqContext         *context;
   RifqDb              *db;       /* the context's */
-  GHashTable          *editors;   /* setting key → its editing widget */
-  GHashTable          *seats;     /* username → AdwComboRow */
+  GPtrArray           *editors;   /* the widgets editing a setting, each named after it */
+  GHashTable          *seats;     /* username → AdwComboRow, named after the username */
+  char                *keyring;   /* the public keys to export, as JSON */
 
   /* state */
   gboolean             loading;   /* values being shown, not chosen */
@@ -129,9 +130,7 @@ static void
 entry_applied_cb (AdwEntryRow         *row,
                   RifqAssociationPage *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (row), "rifq-key");
-
-  if (save (self, key, gtk_editable_get_text (GTK_EDITABLE (row))))
+  if (save (self, gtk_widget_get_name (GTK_WIDGET (row)), gtk_editable_get_text (GTK_EDITABLE (row))))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
       toast (self, _("Saved."));
@@ -140,22 +139,22 @@ entry_applied_cb (AdwEntryRow         *row,
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
 }
 
+/* The row edits the setting it is named after in the template. */
 static void
 setup_entry (RifqAssociationPage *self,
-             AdwEntryRow         *row,
-             const char          *key)
+             AdwEntryRow         *row)
 {
+  const char *key = gtk_widget_get_name (GTK_WIDGET (row));
   g_autofree char *value = rifq_db_get_setting (self->db, key);
   g_autofree char *shown = NULL;
 
   /* A number as this workstation shows numbers; the core reads either digits. */
   shown = g_str_equal (key, "decision_period_days") ? rifq_ui_display_digits (value ? value : "")
                                                    : g_strdup (value ? value : "");
-  g_object_set_data (G_OBJECT (row), "rifq-key", (gpointer) key);
   gtk_editable_set_text (GTK_EDITABLE (row), shown);
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
   g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), NULL);
-  g_hash_table_insert (self->editors, (gpointer) key, row);
+  g_ptr_array_add (self->editors, row);
 }
 
 /* The decision rule */
@@ -226,7 +225,7 @@ seat_selected_cb (AdwComboRow         *row,
                   GParamSpec          *pspec,
                   RifqAssociationPage *self)
 {
-  const char *username = g_object_get_data (G_OBJECT (row), "rifq-username");
+  const char *username = gtk_widget_get_name (GTK_WIDGET (row));
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(GError) error = NULL;
 
@@ -275,7 +274,7 @@ add_seats (RifqAssociationPage *self)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_combo_row_set_model (row, G_LIST_MODEL (model));
-      g_object_set_data_full (G_OBJECT (row), "rifq-username", g_strdup (member->username), g_free);
+      gtk_widget_set_name (GTK_WIDGET (row), member->username);
       g_hash_table_insert (self->seats, g_strdup (member->username), row);
       g_signal_connect (row, "notify::selected", G_CALLBACK (seat_selected_cb), self);
       adw_preferences_group_add (self->members_group, GTK_WIDGET (row));
@@ -328,13 +327,11 @@ export_response_cb (GtkNativeDialog     *native,
                     int                  response,
                     RifqAssociationPage *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (native), "rifq-key");
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr(GError) error = NULL;
-      g_autofree char *text = g_strconcat (key, "\n", NULL);
+      g_autofree char *text = g_strconcat (self->keyring, "\n", NULL);
       g_autofree char *path = g_file_get_path (file);
 
       /* The dialog asked before replacing a file; the database is refused all the same. */
@@ -359,8 +356,6 @@ export_clicked_cb (GtkButton           *button,
   native = gtk_file_chooser_native_new (_("Export the Public Key"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "rifq-keyring.json");
-  g_object_set_data_full (G_OBJECT (native), "rifq-key",
-                          g_strdup (g_object_get_data (G_OBJECT (button), "rifq-key")), g_free);
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -373,11 +368,13 @@ add_seal_key (RifqAssociationPage *self)
   g_autofree char *key = rifq_seal_public_key (self->db, &key_id, &fingerprint, NULL);
   g_autoptr(RifqKeyring) ring = rifq_keyring_from_db (self->db, NULL);
   g_autofree char *association = rifq_db_get_setting (self->db, "association_name_en");
-  g_autofree char *keyring = ring ? rifq_keyring_to_json (ring, association) : NULL;
+
   GtkWidget *row;
   GtkWidget *button;
 
-  if (key == NULL || keyring == NULL)
+  g_clear_pointer (&self->keyring, g_free);
+  self->keyring = ring != NULL ? rifq_keyring_to_json (ring, association) : NULL;
+  if (key == NULL || self->keyring == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->seal_group), FALSE);
       return;
@@ -391,7 +388,6 @@ add_seal_key (RifqAssociationPage *self)
   gtk_widget_add_css_class (row, "property");
   button = gtk_button_new_with_mnemonic (_("E_xport…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (button), "rifq-key", g_strdup (keyring), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (self->seal_group, row);
@@ -422,7 +418,8 @@ rifq_association_page_dispose (GObject *object)
   RifqAssociationPage *self = (RifqAssociationPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_ASSOCIATION_PAGE);
-  g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->keyring, g_free);
   g_clear_pointer (&self->seats, g_hash_table_unref);
   g_clear_object (&self->context);
 
@@ -438,17 +435,17 @@ rifq_association_page_constructed (GObject *object)
   G_OBJECT_CLASS (rifq_association_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
 
-  setup_entry (self, self->name_ar_row, "association_name_ar");
-  setup_entry (self, self->name_en_row, "association_name_en");
-  setup_entry (self, self->letterhead_row, "association_letterhead");
-  setup_entry (self, self->period_row, "decision_period_days");
-  setup_entry (self, self->request_format_row, "request_number_format");
-  setup_entry (self, self->letter_format_row, "letter_number_format");
-  setup_entry (self, self->file_format_row, "file_number_format");
-  g_hash_table_insert (self->editors, "committee_quorum", self->quorum_row);
-  g_hash_table_insert (self->editors, "committee_majority", self->majority_row);
-  g_hash_table_insert (self->editors, "committee_abstentions", self->abstentions_row);
-  g_hash_table_insert (self->editors, "committee_chair_breaks_tie", self->tie_switch);
+  setup_entry (self, self->name_ar_row);
+  setup_entry (self, self->name_en_row);
+  setup_entry (self, self->letterhead_row);
+  setup_entry (self, self->period_row);
+  setup_entry (self, self->request_format_row);
+  setup_entry (self, self->letter_format_row);
+  setup_entry (self, self->file_format_row);
+  g_ptr_array_add (self->editors, self->quorum_row);
+  g_ptr_array_add (self->editors, self->majority_row);
+  g_ptr_array_add (self->editors, self->abstentions_row);
+  g_ptr_array_add (self->editors, self->tie_switch);
   show_logo (self);
   show_rule (self);
   add_policy_date (self);
@@ -465,9 +462,8 @@ rifq_association_page_constructed (GObject *object)
       GHashTableIter iter;
       gpointer editor;
 
-      g_hash_table_iter_init (&iter, self->editors);
-      while (g_hash_table_iter_next (&iter, NULL, &editor))
-        gtk_widget_set_sensitive (editor, FALSE);
+      for (guint i = 0; i < self->editors->len; i++)
+        gtk_widget_set_sensitive (g_ptr_array_index (self->editors, i), FALSE);
       g_hash_table_iter_init (&iter, self->seats);
       while (g_hash_table_iter_next (&iter, NULL, &editor))
         gtk_widget_set_sensitive (editor, FALSE);
@@ -512,7 +508,7 @@ rifq_association_page_init (RifqAssociationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->editors = g_hash_table_new (g_str_hash, g_str_equal);
+  self->editors = g_ptr_array_new ();
   self->seats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_swapped (self->quorum_row, "notify::selected", G_CALLBACK (quorum_selected_cb), self);
   g_signal_connect_swapped (self->majority_row, "notify::selected", G_CALLBACK (majority_selected_cb), self);
@@ -526,24 +522,6 @@ rifq_association_page_new (RifqContext *context)
   g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
   return g_object_new (RIFQ_TYPE_ASSOCIATION_PAGE, "context", context, NULL);
-}
-
-GtkWidget *
-rifq_association_page_get_editor (RifqAssociationPage *self,
-                                  const char          *key)
-{
-  g_return_val_if_fail (RIFQ_IS_ASSOCIATION_PAGE (self), NULL);
-
-  return g_hash_table_lookup (self->editors, key);
-}
-
-AdwComboRow *
-rifq_association_page_get_seat (RifqAssociationPage *self,
-                                const char          *username)
-{
-  g_return_val_if_fail (RIFQ_IS_ASSOCIATION_PAGE (self), NULL);
-
-  return g_hash_table_lookup (self->seats, username);
 }
 
 gboolean

@@ -22,15 +22,6 @@ G_DECLARE_FINAL_TYPE (RifqAssociationPage, rifq_association_page, RIFQ, ASSOCIAT
  * public key. An administrator changes them; everyone else reads them. */
 RifqAssociationPage *rifq_association_page_new         (RifqContext         *context);
 
-/* The row that edits a setting key (an AdwEntryRow, an AdwComboRow, or for
- * committee_chair_breaks_tie the GtkSwitch), or NULL. */
-GtkWidget           *rifq_association_page_get_editor  (RifqAssociationPage *self,
-                                                        const char          *key);
-
-/* The row of a member of staff in the committee's members (an AdwComboRow), or NULL. */
-AdwComboRow         *rifq_association_page_get_seat    (RifqAssociationPage *self,
-                                                        const char          *username);
-
 /* Takes the logo from a PNG file, as the Choose… button does. */
 gboolean             rifq_association_page_take_logo   (RifqAssociationPage *self,
                                                         GFile               *file,

@@ -399,6 +399,40 @@ show_problems (RifqBeneficiaryEditor *self,
     gtk_widget_grab_focus (first);
 }
 
+static void ensure_form (RifqBeneficiaryEditor *self);
+
+/* What the form holds for field: the text typed, or the code of the choice made. */
+static const char *
+field_text (RifqBeneficiaryEditor *self,
+            RifqField              field)
+{
+  const RifqFieldInfo *info;
+
+  ensure_form (self);
+  info = rifq_field_info (field);
+  switch (info->kind)
+    {
+    case RIFQ_FIELD_KIND_CHOICE:
+    case RIFQ_FIELD_KIND_CHANNEL:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[field]));
+        guint offset = info->fallback == NULL ? 1 : 0;
+
+        if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
+          return NULL;
+        if (info->kind == RIFQ_FIELD_KIND_CHANNEL)
+          return g_ptr_array_index (self->channel_codes, (selected - offset) * 2);
+        return info->choices[selected - offset];
+      }
+    case RIFQ_FIELD_KIND_BOOLEAN:
+      return gtk_switch_get_active (GTK_SWITCH (self->switches[field])) ? "true" : "false";
+    case RIFQ_FIELD_KIND_READ_ONLY:
+      return self->original ? rifq_beneficiary_get (self->original, field) : NULL;
+    default:
+      return gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
+    }
+}
+
 static RifqBeneficiary *
 read_form (RifqBeneficiaryEditor *self)
 {
@@ -407,7 +441,7 @@ read_form (RifqBeneficiaryEditor *self)
 
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
     if (rifq_field_info (i)->kind != RIFQ_FIELD_KIND_READ_ONLY)
-      rifq_beneficiary_set (beneficiary, i, rifq_beneficiary_editor_get_text (self, i));
+      rifq_beneficiary_set (beneficiary, i, field_text (self, i));
 
   rifq_beneficiary_clear_caregivers (beneficiary);
   for (guint i = 0; i < self->caregivers->len; i++)
@@ -743,68 +777,6 @@ rifq_beneficiary_editor_get_dirty (RifqBeneficiaryEditor *self)
   return self->dirty;
 }
 
-const char *
-rifq_beneficiary_editor_get_text (RifqBeneficiaryEditor *self,
-                                  RifqField              field)
-{
-  const RifqFieldInfo *info;
-
-  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), NULL);
-  g_return_val_if_fail (field < RIFQ_N_FIELDS, NULL);
-
-  ensure_form (self);
-  info = rifq_field_info (field);
-  switch (info->kind)
-    {
-    case RIFQ_FIELD_KIND_CHOICE:
-    case RIFQ_FIELD_KIND_CHANNEL:
-      {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rows[field]));
-        guint offset = info->fallback == NULL ? 1 : 0;
-
-        if (selected == GTK_INVALID_LIST_POSITION || selected < offset)
-          return NULL;
-        if (info->kind == RIFQ_FIELD_KIND_CHANNEL)
-          return g_ptr_array_index (self->channel_codes, (selected - offset) * 2);
-        return info->choices[selected - offset];
-      }
-    case RIFQ_FIELD_KIND_BOOLEAN:
-      return gtk_switch_get_active (GTK_SWITCH (self->switches[field])) ? "true" : "false";
-    case RIFQ_FIELD_KIND_READ_ONLY:
-      return self->original ? rifq_beneficiary_get (self->original, field) : NULL;
-    default:
-      return gtk_editable_get_text (GTK_EDITABLE (self->rows[field]));
-    }
-}
-
-void
-rifq_beneficiary_editor_set_text (RifqBeneficiaryEditor *self,
-                                  RifqField              field,
-                                  const char            *text)
-{
-  const RifqFieldInfo *info;
-
-  g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
-  g_return_if_fail (field < RIFQ_N_FIELDS);
-
-  ensure_form (self);
-  info = rifq_field_info (field);
-  switch (info->kind)
-    {
-    case RIFQ_FIELD_KIND_CHOICE:
-    case RIFQ_FIELD_KIND_CHANNEL:
-      set_combo (self, field, text);
-      break;
-    case RIFQ_FIELD_KIND_BOOLEAN:
-      gtk_switch_set_active (GTK_SWITCH (self->switches[field]), g_strcmp0 (text, "true") == 0);
-      break;
-    case RIFQ_FIELD_KIND_READ_ONLY:
-      g_return_if_reached ();
-    default:
-      gtk_editable_set_text (GTK_EDITABLE (self->rows[field]), text ? text : "");
-      break;
-    }
-}
 
 RifqSaveResult
 rifq_beneficiary_editor_save (RifqBeneficiaryEditor *self)
@@ -823,20 +795,4 @@ rifq_beneficiary_editor_save (RifqBeneficiaryEditor *self)
       return RIFQ_SAVE_REFUSED;
     }
   return store (self, beneficiary, NULL);
-}
-
-const char *
-rifq_beneficiary_editor_get_problems (RifqBeneficiaryEditor *self)
-{
-  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), NULL);
-  return self->problems ? self->problems : "";
-}
-
-gboolean
-rifq_beneficiary_editor_field_has_error (RifqBeneficiaryEditor *self,
-                                         RifqField              field)
-{
-  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), FALSE);
-  g_return_val_if_fail (field < RIFQ_N_FIELDS, FALSE);
-  return self->rows[field] != NULL && gtk_widget_has_css_class (self->rows[field], "error");
 }

@@ -34,20 +34,6 @@ void            rifq_beneficiary_editor_load         (RifqBeneficiaryEditor *sel
 
 gboolean        rifq_beneficiary_editor_get_dirty    (RifqBeneficiaryEditor *self);
 
-/* What the officer typed in a field, and typing into it (tests, keyboard-free scripts). */
-const char     *rifq_beneficiary_editor_get_text     (RifqBeneficiaryEditor *self,
-                                                      RifqField              field);
-void            rifq_beneficiary_editor_set_text     (RifqBeneficiaryEditor *self,
-                                                      RifqField              field,
-                                                      const char            *text);
-
 RifqSaveResult  rifq_beneficiary_editor_save         (RifqBeneficiaryEditor *self);
-
-/* The problems shown above the form after a refused save, one per line; "" when none. */
-const char     *rifq_beneficiary_editor_get_problems (RifqBeneficiaryEditor *self);
-
-/* TRUE when the row of field is marked as wrong. */
-gboolean        rifq_beneficiary_editor_field_has_error (RifqBeneficiaryEditor *self,
-                                                         RifqField              field);
 
 G_END_DECLS

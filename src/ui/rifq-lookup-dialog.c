@@ -13,6 +13,7 @@
 
 #include "rifq-application.h"
 #include "rifq-lookup-dialog.h"
+#include "rifq-lookup-row.h"
 #include "rifq-record-list.h"
 #include "rifq-request-store.h"
 
@@ -34,7 +35,6 @@ struct _RifqLookupDialog
   RifqDb         *db;       /* the context's */
   RifqRecordList *found;      /* the requests the query finds, in the order shown */
   char           *query;      /* what the rows answer, trimmed; NULL before the first lookup */
-  char           *first_sentence;
 };
 
 G_DEFINE_FINAL_TYPE (RifqLookupDialog, rifq_lookup_dialog, ADW_TYPE_WINDOW)
@@ -80,54 +80,9 @@ result_row_new (gpointer item,
                 gpointer user_data)
 {
   RifqLookupDialog *self = user_data;
-  const RifqRequest *request = item;
   g_autofree char *today = rifq_context_dup_today (self->context);
-  g_autofree char *sentence = rifq_request_describe (request, today);
-  g_autofree char *number = rifq_ui_display_digits (request->number);
-  g_autofree char *caption_text = NULL;
-  g_autofree char *shown = NULL;
-  PangoAttrList *attrs;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *caption;
-  GtkWidget *label;
 
-  caption_text = g_strdup_printf ("%s · %s", number, rifq_request_state_label (request->state));
-  caption = gtk_label_new (caption_text);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-
-  /* Read aloud over the phone: a size up from the body text, and copyable. */
-  shown = rifq_ui_display_digits (sentence);
-  label = gtk_label_new (shown);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_LARGE));
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-  pango_attr_list_unref (attrs);
-  gtk_widget_add_css_class (label, "lookup-sentence");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), label);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, shown,
-                                  -1);
-  return row;
+  return rifq_lookup_row_new (item, today);
 }
 
 /* After the rows changed, by a new query or by a write elsewhere: the page says what it found. */
@@ -205,7 +160,6 @@ rifq_lookup_dialog_finalize (GObject *object)
   RifqLookupDialog *self = (RifqLookupDialog *)object;
 
   g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->first_sentence, g_free);
 
   G_OBJECT_CLASS (rifq_lookup_dialog_parent_class)->finalize (object);
 }
@@ -275,21 +229,4 @@ rifq_lookup_dialog_search (RifqLookupDialog *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query != NULL ? query : "");
   look_up (self, query);
-}
-
-const char *
-rifq_lookup_dialog_get_first_sentence (RifqLookupDialog *self)
-{
-  g_autoptr(RifqRequest) first = NULL;
-  g_autofree char *today = NULL;
-
-  g_return_val_if_fail (RIFQ_IS_LOOKUP_DIALOG (self), NULL);
-
-  first = g_list_model_get_item (G_LIST_MODEL (self->found), 0);
-  if (first == NULL)
-    return NULL;
-  today = rifq_context_dup_today (self->context);
-  g_free (self->first_sentence);
-  self->first_sentence = rifq_request_describe (first, today);
-  return self->first_sentence;
 }

@@ -24,7 +24,4 @@ RifqLookupDialog *rifq_lookup_dialog_new                (GtkWindow        *paren
 void              rifq_lookup_dialog_search             (RifqLookupDialog *self,
                                                          const char       *query);
 
-/* The first result's sentence as rifq_request_describe() wrote it; NULL when none. */
-const char       *rifq_lookup_dialog_get_first_sentence (RifqLookupDialog *self);
-
 G_END_DECLS

@@ -27,9 +27,6 @@ struct _RifqPreferencesWindow
   RifqContext          *context;
   RifqDb               *db;       /* the context's */
   GSettings            *settings;
-
-  /* the association's page, owned by the window */
-  RifqAssociationPage  *association_page;
 };
 
 G_DEFINE_FINAL_TYPE (RifqPreferencesWindow, rifq_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -94,8 +91,8 @@ rifq_preferences_window_constructed (GObject *object)
   count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (rifq_beneficiary_store_count (self->db, NULL), 0));
   add_fact (self->database_group, _("Beneficiaries"), count, TRUE);
 
-  self->association_page = rifq_association_page_new (self->context);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->association_page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rifq_association_page_new (self->context)));
 }
 
 static void
@@ -126,12 +123,4 @@ rifq_preferences_window_new (GtkWindow   *parent,
   g_return_val_if_fail (RIFQ_IS_CONTEXT (context), NULL);
 
   return g_object_new (RIFQ_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "context", context, NULL);
-}
-
-RifqAssociationPage *
-rifq_preferences_window_get_association_page (RifqPreferencesWindow *self)
-{
-  g_return_val_if_fail (RIFQ_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->association_page;
 }

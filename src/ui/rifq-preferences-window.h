@@ -20,7 +20,4 @@ G_DECLARE_FINAL_TYPE (RifqPreferencesWindow, rifq_preferences_window, RIFQ, PREF
 RifqPreferencesWindow *rifq_preferences_window_new                  (GtkWindow             *parent,
                                                                      RifqContext           *context);
 
-/* The page of the association's settings ("association"), beside the workstation's ("general"). */
-RifqAssociationPage   *rifq_preferences_window_get_association_page (RifqPreferencesWindow *self);
-
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "rifq-error.h"
 #include "rifq-request-store.h"
 #include "rifq-record-list.h"
+#include "rifq-referral-row.h"
 #include "rifq-research-page.h"
 #include "rifq-staff.h"
 
@@ -296,47 +297,6 @@ forget_request (RifqResearchPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "research.send", FALSE);
 }
 
-static GtkWidget *
-queue_row_new (RifqResearchPage  *self,
-               const RifqRequest *request)
-{
-  const RifqReferral *referral = open_referral (request);
-  const char *kind = rifq_request_store_kind_label (self->db, request->kind);
-  g_autofree char *number = rifq_ui_display_digits (request->number);
-  g_autofree char *details = g_strdup_printf ("%s · %s", number, kind != NULL ? kind : request->kind);
-  g_autofree char *ago = referral != NULL ? referred_ago (self, referral->asked_at) : NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *label;
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  label = gtk_label_new (request->beneficiary_name);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new (details);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (ago != NULL)
-    {
-      label = gtk_label_new (ago);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  return box;
-}
-
 static guint
 n_waiting (RifqResearchPage *self)
 {
@@ -368,16 +328,12 @@ static void
 queue_row_selected_cb (RifqResearchPage *self,
                        GtkListBoxRow    *row)
 {
-  g_autoptr(RifqRequest) request = NULL;
-
   /* Rows replaced as the queue changes select nothing on the way. */
   if (row == NULL)
     return;
-  request = g_list_model_get_item (G_LIST_MODEL (self->queue), (guint) gtk_list_box_row_get_index (row));
-  g_assert (request != NULL);
 
   store_draft (self);
-  show_request (self, request);
+  show_request (self, rifq_referral_row_get_request (RIFQ_REFERRAL_ROW (row)));
 }
 
 static void
@@ -423,12 +379,49 @@ draft_orphaned_cb (gpointer key,
   return !g_hash_table_contains (waiting, key);
 }
 
+/* Sends the answer of the shown request back to the desk: a toast says what happened. */
+static void
+send_answer (RifqResearchPage *self)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *findings = NULL;
+  RifqStepDetails details = { 0 };
+  gint64 id;
+
+  if (self->current == NULL)
+    {
+      show_toast (self, _("Choose a referral from the list first."), TRUE);
+      return;
+    }
+
+  id = self->current->id;
+  answer = g_strstrip (dup_view_text (self->answer_view));
+  findings = g_strstrip (dup_view_text (self->findings_view));
+  details.text = answer;
+  details.visit_on = gtk_editable_get_text (GTK_EDITABLE (self->visit_row));
+  details.visit_findings = findings;
+  details.visit_household = gtk_editable_get_text (GTK_EDITABLE (self->household_row));
+  details.visit_recommendation = gtk_editable_get_text (GTK_EDITABLE (self->recommendation_row));
+
+  if (!rifq_request_store_advance (self->db, id, RIFQ_ACTION_ANSWER, &details, &local))
+    {
+      show_toast (self, local->message, TRUE);
+      return;
+    }
+
+  g_hash_table_remove (self->drafts, &id);
+  forget_request (self);
+  rifq_research_page_reload (self);
+  show_toast (self, _("Answer sent; the request is back at the desk."), FALSE);
+}
+
 static void
 send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  rifq_research_page_send (RIFQ_RESEARCH_PAGE (widget), NULL);
+  send_answer (RIFQ_RESEARCH_PAGE (widget));
 }
 
 static void
@@ -546,7 +539,12 @@ static GtkWidget *
 queue_row_create (gpointer item,
                   gpointer user_data)
 {
-  return queue_row_new (user_data, item);
+  RifqResearchPage *self = user_data;
+  RifqRequest *request = item;
+  const RifqReferral *referral = open_referral (request);
+  g_autofree char *ago = referral != NULL ? referred_ago (self, referral->asked_at) : NULL;
+
+  return rifq_referral_row_new (request, rifq_request_store_kind_label (self->db, request->kind), ago);
 }
 
 /* After the rows changed: the drafts of requests gone from the queue go too, and the form stays
@@ -624,13 +622,6 @@ rifq_research_page_get_back_button (RifqResearchPage *self)
   return self->back_button;
 }
 
-guint
-rifq_research_page_get_n_waiting (RifqResearchPage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_RESEARCH_PAGE (self), 0);
-  return n_waiting (self);
-}
-
 gboolean
 rifq_research_page_select (RifqResearchPage *self,
                            gint64            request_id)
@@ -652,62 +643,5 @@ rifq_research_page_select (RifqResearchPage *self,
   /* Selecting the row already selected emits nothing: show it all the same. */
   if (self->current == NULL || self->current->id != request_id)
     show_request (self, request);
-  return TRUE;
-}
-
-void
-rifq_research_page_set_answer (RifqResearchPage *self,
-                               const char       *answer,
-                               const char       *visit_on,
-                               const char       *findings,
-                               const char       *household,
-                               const char       *recommendation)
-{
-  g_return_if_fail (RIFQ_IS_RESEARCH_PAGE (self));
-  g_return_if_fail (self->current != NULL);
-
-  fill_form (self, answer, visit_on, findings, household, recommendation);
-}
-
-gboolean
-rifq_research_page_send (RifqResearchPage *self,
-                         GError          **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autofree char *answer = NULL;
-  g_autofree char *findings = NULL;
-  RifqStepDetails details = { 0 };
-  gint64 id;
-
-  g_return_val_if_fail (RIFQ_IS_RESEARCH_PAGE (self), FALSE);
-
-  if (self->current == NULL)
-    {
-      g_set_error (&local, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("Choose a referral from the list first."));
-      show_toast (self, local->message, TRUE);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  id = self->current->id;
-  answer = g_strstrip (dup_view_text (self->answer_view));
-  findings = g_strstrip (dup_view_text (self->findings_view));
-  details.text = answer;
-  details.visit_on = gtk_editable_get_text (GTK_EDITABLE (self->visit_row));
-  details.visit_findings = findings;
-  details.visit_household = gtk_editable_get_text (GTK_EDITABLE (self->household_row));
-  details.visit_recommendation = gtk_editable_get_text (GTK_EDITABLE (self->recommendation_row));
-
-  if (!rifq_request_store_advance (self->db, id, RIFQ_ACTION_ANSWER, &details, &local))
-    {
-      show_toast (self, local->message, TRUE);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  g_hash_table_remove (self->drafts, &id);
-  forget_request (self);
-  rifq_research_page_reload (self);
-  show_toast (self, _("Answer sent; the request is back at the desk."), FALSE);
   return TRUE;
 }

@@ -24,23 +24,9 @@ RifqResearchPage *rifq_research_page_new             (RifqContext      *context)
 void              rifq_research_page_reload          (RifqResearchPage *self);
 
 GtkWidget        *rifq_research_page_get_back_button (RifqResearchPage *self);
-guint             rifq_research_page_get_n_waiting   (RifqResearchPage *self);
 
 /* Shows the request; FALSE when it is not waiting in the queue. */
 gboolean          rifq_research_page_select          (RifqResearchPage *self,
                                                       gint64            request_id);
-
-/* Fills the form of the shown request, as the officer would type it; NULL leaves a field empty. */
-void              rifq_research_page_set_answer      (RifqResearchPage *self,
-                                                      const char       *answer,
-                                                      const char       *visit_on,
-                                                      const char       *findings,
-                                                      const char       *household,
-                                                      const char       *recommendation);
-
-/* Sends the answer of the shown request back to the desk, as its button does: a toast says
- * what happened, and a refusal is also returned in error. */
-gboolean          rifq_research_page_send            (RifqResearchPage *self,
-                                                      GError          **error);
 
 G_END_DECLS

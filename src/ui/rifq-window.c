@@ -24,6 +24,7 @@
 #include "rifq-preferences-window.h"
 #include "rifq-research-page.h"
 #include "rifq-seal-reader.h"
+#include "rifq-sidebar-row.h"
 #include "rifq-window.h"
 
 struct _RifqWindow
@@ -41,6 +42,7 @@ struct _RifqWindow
   RifqDb               *db;       /* the context's */
   GSettings            *settings;
 
+  GListStore           *sections;     /* RifqSidebarItem, as the sidebar lists them */
   GHashTable           *lazy_pages;   /* page name → LazyPage, until first shown */
 
   /* not owned: a child of pages */
@@ -132,38 +134,14 @@ status_page (RifqWindow *self,
   return box;
 }
 
-static GtkWidget *
-sidebar_row (const char *page,
-             const char *label,
-             const char *icon)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_label_new (label);
-
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, page);
-  g_object_set_data_full (G_OBJECT (row), "rifq-label", g_strdup (label), g_free);
-  return row;
-}
-
-static void
-add_section_title (GtkListBoxRow *row,
-                   const char    *title)
-{
-  g_object_set_data_full (G_OBJECT (row), "rifq-section", g_strdup (title), g_free);
-}
-
+/* Above the first row of each group of sections: the group's heading. */
 static void
 sidebar_header_func (GtkListBoxRow *row,
                      GtkListBoxRow *before,
                      gpointer       user_data)
 {
-  const char *section = g_object_get_data (G_OBJECT (row), "rifq-section");
+  RifqSidebarItem *item = rifq_sidebar_row_get_item (RIFQ_SIDEBAR_ROW (row));
+  const char *section = rifq_sidebar_item_get_section (item);
   GtkWidget *label;
 
   if (section == NULL)
@@ -179,6 +157,13 @@ sidebar_header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, label);
 }
 
+static GtkWidget *
+sidebar_row_create (gpointer item,
+                    gpointer user_data)
+{
+  return rifq_sidebar_row_new (item);
+}
+
 static void
 add_row (RifqWindow *self,
          const char *name,
@@ -186,11 +171,9 @@ add_row (RifqWindow *self,
          const char *icon,
          const char *section)
 {
-  GtkWidget *row = sidebar_row (name, label, icon);
+  g_autoptr(RifqSidebarItem) item = rifq_sidebar_item_new (name, label, icon, section);
 
-  if (section != NULL)
-    add_section_title (GTK_LIST_BOX_ROW (row), section);
-  gtk_list_box_append (self->sidebar, row);
+  g_list_store_append (self->sections, item);
 }
 
 static void
@@ -359,14 +342,16 @@ select_page (RifqWindow *self,
              const char *name)
 {
   ensure_page (self, name);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
-      {
-        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
-        break;
-      }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sections)); i++)
+    {
+      g_autoptr(RifqSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
+
+      if (g_str_equal (rifq_sidebar_item_get_page (item), name))
+        {
+          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, (int) i));
+          break;
+        }
+    }
   /* Referrals are made at other desks: the queue is read again each time it is shown. */
   if (g_str_equal (name, "research") && self->research_page != NULL)
     rifq_research_page_reload (self->research_page);
@@ -384,15 +369,20 @@ static void
 sidebar_row_selected_cb (RifqWindow    *self,
                          GtkListBoxRow *row)
 {
-  if (row != NULL && ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row))))
-    gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+  const char *page;
+
+  if (row == NULL)
+    return;
+  page = rifq_sidebar_item_get_page (rifq_sidebar_row_get_item (RIFQ_SIDEBAR_ROW (row)));
+  if (ensure_page (self, page))
+    gtk_stack_set_visible_child_name (self->pages, page);
 }
 
 static void
 sidebar_row_activated_cb (RifqWindow    *self,
                           GtkListBoxRow *row)
 {
-  select_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  select_page (self, rifq_sidebar_item_get_page (rifq_sidebar_row_get_item (RIFQ_SIDEBAR_ROW (row))));
 }
 
 /* Every command's keys, given to the application by rifq_window_set_accels() and shown from
@@ -703,6 +693,7 @@ rifq_window_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->back_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->lazy_pages, g_hash_table_unref);
+  g_clear_object (&self->sections);
 
   G_OBJECT_CLASS (rifq_window_parent_class)->finalize (object);
 }
@@ -776,7 +767,9 @@ rifq_window_init (RifqWindow *self)
 {
   self->back_buttons = g_ptr_array_new ();
   self->lazy_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lazy_page_free);
+  self->sections = g_list_store_new (RIFQ_TYPE_SIDEBAR_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->sidebar, G_LIST_MODEL (self->sections), sidebar_row_create, NULL, NULL);
   gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
 }
 
@@ -825,21 +818,6 @@ rifq_window_get_research_page (RifqWindow *self)
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
   ensure_page (self, "research");
   return self->research_page;
-}
-
-GPtrArray *
-rifq_window_list_sections (RifqWindow *self)
-{
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row))
-      g_ptr_array_add (labels, g_strdup (g_object_get_data (G_OBJECT (row), "rifq-label")));
-  return labels;
 }
 
 GtkWidget *

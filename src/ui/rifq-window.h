@@ -42,8 +42,6 @@ RifqResearchPage *rifq_window_get_research_page     (RifqWindow *self);
 AdwMessageDialog *rifq_window_verify_file          (RifqWindow *self,
                                                     GFile      *file);
 
-/* The sidebar's labels, in the order shown. */
-GPtrArray        *rifq_window_list_sections         (RifqWindow *self);
 
 /* Shows a page by name — registry, beneficiary-new, beneficiary-first, search:QUERY,
  * channel:CODE, tool:CODE, intake, research, committee, dashboard, preferences, shortcuts —
