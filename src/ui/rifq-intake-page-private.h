@@ -13,6 +13,8 @@
 #include <adwaita.h>
 
 #include "rifq-intake-page.h"
+#include "rifq-intake-reception.h"
+#include "rifq-intake-util.h"
 #include "rifq-record-list.h"
 #include "rifq-request-store.h"
 #include "rifq-signature-pad.h"
@@ -58,8 +60,6 @@ enum
   N_PROGRESS_ROWS
 };
 
-typedef struct _ReceptionDraft ReceptionDraft;
-
 /* The signing and service forms as left for a request, until the officer comes back to it. */
 typedef struct
 {
@@ -96,21 +96,7 @@ struct _RifqIntakePage
   GtkStack           *stack;
   GtkListBox         *landing_list;
   GtkWidget          *landing_empty;
-  GtkWidget          *applicant_group;
-  GtkWidget          *register_new_button;
-  GtkWidget          *search_box;
-  GtkSearchEntry     *applicant_search;
-  GtkListBox         *search_results;
-  GtkWidget          *chosen_list;
-  AdwActionRow       *chosen_row;
-  GtkWidget          *change_button;
-  GtkWidget          *request_group;
-  AdwComboRow        *channel_row;
-  AdwComboRow        *kind_row;
-  GtkWidget          *description_row;
-  GtkWidget          *amount_row;
-  GtkWidget          *summary_row;
-  GtkWidget          *receive_button;
+  RifqIntakeReception *reception;
   GtkLabel           *documents_summary;
   GtkBox             *documents_holder;
   GtkWidget          *documents_buttons;
@@ -163,10 +149,8 @@ struct _RifqIntakePage
   RifqRecordList     *landing;       /* the requests in progress */
   RifqDb             *db;       /* the context's */
   RifqRequest        *request;
-  GPtrArray          *channels;          /* RifqPolicyItem */
   GPtrArray          *kinds;             /* RifqPolicyItem */
   GHashTable         *forms;             /* &request_id → DocumentForm */
-  ReceptionDraft     *reception_draft;
   GHashTable         *signing_drafts;    /* request id → SigningDraft */
   GHashTable         *service_drafts;    /* request id → ServiceDraft */
   AdwToast           *error_toast;       /* weak: the refusal on screen */
@@ -178,30 +162,13 @@ struct _RifqIntakePage
 
   /* state */
   guint               shown_step;
-  gint64              chosen_id;
   gint64              signing_for;       /* the request the signing form was filled for */
   gboolean            signing_was_signed;
   gint64              service_for;       /* the request the service form was filled for */
   gint64              error_shown_at;    /* when the refusal came on screen, monotonic */
-  gboolean            form_shows_request;
-};
-
-/* A reception typed but not yet received, kept while the officer looks at another request. */
-struct _ReceptionDraft
-{
-  gint64  chosen_id;
-  char   *chosen_title;
-  char   *chosen_subtitle;
-  guint   channel;
-  guint   kind;
-  char   *description;
-  char   *amount;
-  char   *summary;
 };
 
 /* rifq-intake-page.c */
-void rifq_intake_reception_draft_free (ReceptionDraft *draft);
-
 void rifq_intake_show_page (RifqIntakePage *self,
                             guint           step);
 
@@ -220,27 +187,6 @@ gboolean rifq_intake_page_advance (RifqIntakePage         *self,
                                    GError                **error);
 
 /* rifq-intake-page-helpers.c */
-const char *rifq_intake_editable_text (GtkWidget *widget);
-
-void rifq_intake_set_editable_text (GtkWidget  *widget,
-                                    const char *text);
-
-char *rifq_intake_shown_digits (const char *text);
-/* A stored mobile as it is shown everywhere (rifq_validate_format_mobile()), in the interface's digits. */
-char *rifq_intake_shown_mobile (const char *mobile);
-
-char *rifq_intake_typed_date (const char *iso);
-
-GtkWidget *rifq_intake_action_row_new (const char *title,
-                                       const char *subtitle);
-
-const char *rifq_intake_item_code (GPtrArray *items,
-                                   guint      position);
-
-void rifq_intake_select_code (AdwComboRow *row,
-                              GPtrArray   *items,
-                              const char  *code);
-
 void rifq_intake_dismiss_error (RifqIntakePage *self);
 
 void rifq_intake_show_error (RifqIntakePage *self,
@@ -250,9 +196,6 @@ void rifq_intake_show_info (RifqIntakePage *self,
                             const char     *message);
 
 GtkWindow *rifq_intake_parent_window (RifqIntakePage *self);
-
-void rifq_intake_release_focus (RifqIntakePage *self,
-                                GtkWidget      *within);
 
 gboolean rifq_intake_require_request (RifqIntakePage  *self,
                                       GError         **error);
@@ -266,8 +209,6 @@ gboolean rifq_intake_step_reached (RifqIntakePage *self,
 void rifq_intake_update_header (RifqIntakePage *self);
 
 void rifq_intake_update_progress (RifqIntakePage *self);
-
-void rifq_intake_update_reception (RifqIntakePage *self);
 
 void rifq_intake_update_views (RifqIntakePage *self);
 
@@ -297,13 +238,6 @@ gboolean rifq_intake_save_before_attaching (RifqIntakePage  *self,
                                             GError         **error);
 
 /* rifq-intake-page-steps.c */
-void rifq_intake_clear_reception (RifqIntakePage *self);
-
-void rifq_intake_applicant_search_changed_cb (RifqIntakePage *self);
-
-void rifq_intake_search_row_activated_cb (RifqIntakePage *self,
-                                          GtkListBoxRow  *row);
-
 void rifq_intake_signer_toggled_cb (RifqIntakePage *self);
 
 void rifq_intake_clear_signature_clicked_cb (RifqIntakePage *self);

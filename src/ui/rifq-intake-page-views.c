@@ -31,32 +31,6 @@ static const char * const step_titles[RIFQ_INTAKE_N_STEPS] = {
   N_("Service"),
 };
 
-/* Where the request is, in one sentence, with every number in the interface's digits. */
-static char *
-describe (RifqIntakePage    *self,
-          const RifqRequest *r)
-{
-  g_autofree char *today = rifq_context_dup_today (self->context);
-  g_autofree char *sentence = rifq_request_describe (r, today);
-
-  return rifq_intake_shown_digits (sentence);
-}
-
-static char *
-shown_int (gint64 value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  return rifq_intake_shown_digits (text);
-}
-
-/* A stored day or moment, Hijri beside Gregorian, as the day it was here. */
-static char *
-format_day (const char *iso)
-{
-  return rifq_calendar_format_iso_both (iso, rifq_calendar_interface_digits ());
-}
-
 static GtkWidget *
 append_label (GtkWidget  *box,
               const char *text,
@@ -83,26 +57,6 @@ staff_name (RifqIntakePage *self,
     return g_strdup ("—");
   staff = rifq_staff_get (self->db, username, NULL);
   return g_strdup (staff != NULL && staff->full_name != NULL ? staff->full_name : username);
-}
-
-static void
-set_shown (RifqIntakePage *self,
-           GtkWidget      *widget,
-           gboolean        shown)
-{
-  if (!shown)
-    rifq_intake_release_focus (self, widget);
-  gtk_widget_set_visible (widget, shown);
-}
-
-static void
-set_editable (RifqIntakePage *self,
-              GtkWidget      *widget,
-              gboolean        editable)
-{
-  if (!editable)
-    rifq_intake_release_focus (self, widget);
-  gtk_widget_set_sensitive (widget, editable);
 }
 
 static gboolean
@@ -150,7 +104,7 @@ rifq_intake_update_progress (RifqIntakePage *self)
   const RifqRequest *r = self->request;
   guint current = rifq_intake_current_step (self);
   gboolean answered = referral_answered (r);
-  g_autofree char *total = shown_int (RIFQ_INTAKE_N_STEPS);
+  g_autofree char *total = rifq_intake_shown_int (RIFQ_INTAKE_N_STEPS);
 
   for (guint i = 0; i < RIFQ_INTAKE_N_STEPS; i++)
     {
@@ -158,7 +112,7 @@ rifq_intake_update_progress (RifqIntakePage *self)
       gboolean is_current = r != NULL ? step == current : step == 1;
       gboolean done;
       gboolean skipped = FALSE;
-      g_autofree char *number = shown_int (step);
+      g_autofree char *number = rifq_intake_shown_int (step);
       g_autofree char *description = NULL;
       const char *where;
 
@@ -207,57 +161,6 @@ rifq_intake_update_progress (RifqIntakePage *self)
     }
 }
 
-void
-rifq_intake_update_reception (RifqIntakePage *self)
-{
-  const RifqRequest *r = self->request;
-  gboolean editable = r == NULL;
-
-  if (r != NULL && !self->form_shows_request)
-    {
-      /* What was being typed for a new applicant is kept for when the officer comes back. */
-      ReceptionDraft *draft = g_new0 (ReceptionDraft, 1);
-
-      draft->chosen_id = self->chosen_id;
-      draft->chosen_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->chosen_row)));
-      draft->chosen_subtitle = g_strdup (adw_action_row_get_subtitle (self->chosen_row));
-      draft->channel = adw_combo_row_get_selected (self->channel_row);
-      draft->kind = adw_combo_row_get_selected (self->kind_row);
-      draft->description = g_strdup (rifq_intake_editable_text (self->description_row));
-      draft->amount = g_strdup (rifq_intake_editable_text (self->amount_row));
-      draft->summary = g_strdup (rifq_intake_editable_text (self->summary_row));
-      g_clear_pointer (&self->reception_draft, rifq_intake_reception_draft_free);
-      self->reception_draft = draft;
-    }
-  if (r != NULL)
-    {
-      g_autofree char *nid = rifq_intake_shown_digits (r->national_id);
-      g_autofree char *mobile = rifq_intake_shown_mobile (r->mobile);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", nid, mobile);
-      g_autofree char *amount = r->amount >= 0 ? shown_int (r->amount) : g_strdup ("");
-
-      self->form_shows_request = TRUE;
-      self->chosen_id = r->beneficiary_id;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), r->beneficiary_name ? r->beneficiary_name : "");
-      adw_action_row_set_subtitle (self->chosen_row, subtitle);
-      rifq_intake_select_code (self->channel_row, self->channels, r->channel);
-      rifq_intake_select_code (self->kind_row, self->kinds, r->kind);
-      rifq_intake_set_editable_text (self->description_row, r->description);
-      rifq_intake_set_editable_text (self->amount_row, amount);
-      rifq_intake_set_editable_text (self->summary_row, NULL);
-    }
-
-  set_shown (self, self->search_box, editable && self->chosen_id == 0);
-  set_shown (self, self->chosen_list, self->chosen_id != 0);
-  set_shown (self, self->change_button, editable);
-  set_shown (self, self->register_new_button, editable);
-  set_shown (self, self->summary_row, editable);
-  set_editable (self, self->applicant_group, editable);
-  set_editable (self, self->request_group, editable);
-  /* A draft whose documents step did not open yet is received again with the same button. */
-  set_shown (self, self->receive_button, editable || r->state == RIFQ_REQUEST_DRAFT);
-}
-
 static void
 update_documents (RifqIntakePage *self)
 {
@@ -275,7 +178,7 @@ update_documents (RifqIntakePage *self)
 
   if (r == NULL)
     {
-      rifq_intake_release_focus (self, GTK_WIDGET (self->documents_holder));
+      rifq_intake_release_focus (GTK_WIDGET (self->documents_holder));
       rifq_ui_remove_children (GTK_WIDGET (self->documents_holder));
       return;
     }
@@ -284,7 +187,7 @@ update_documents (RifqIntakePage *self)
   form = g_hash_table_lookup (self->forms, &r->id);
   if (form != NULL && (g_strcmp0 (form->kind, r->kind) != 0 || g_strcmp0 (form->types, types) != 0))
     {
-      rifq_intake_release_focus (self, form->box);
+      rifq_intake_release_focus (form->box);
       if (gtk_widget_get_parent (form->box) == GTK_WIDGET (self->documents_holder))
         gtk_box_remove (self->documents_holder, form->box);
       g_hash_table_remove (self->forms, &r->id);
@@ -299,7 +202,7 @@ update_documents (RifqIntakePage *self)
   shown = gtk_widget_get_first_child (GTK_WIDGET (self->documents_holder));
   if (shown != form->box)
     {
-      rifq_intake_release_focus (self, GTK_WIDGET (self->documents_holder));
+      rifq_intake_release_focus (GTK_WIDGET (self->documents_holder));
       rifq_ui_remove_children (GTK_WIDGET (self->documents_holder));
       gtk_box_append (self->documents_holder, form->box);
     }
@@ -318,8 +221,8 @@ update_documents (RifqIntakePage *self)
         }
     }
 
-  valid_text = shown_int (valid);
-  total_text = shown_int (required);
+  valid_text = rifq_intake_shown_int (valid);
+  total_text = rifq_intake_shown_int (required);
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%s of %s required document is valid today",
                                           "%s of %s required documents are valid today", required),
@@ -327,8 +230,8 @@ update_documents (RifqIntakePage *self)
   gtk_label_set_text (self->documents_summary, summary);
 
   editable = rifq_request_documents_editable (r->state);
-  set_editable (self, form->box, editable);
-  set_shown (self, self->documents_buttons, editable);
+  rifq_intake_set_editable (form->box, editable);
+  rifq_intake_set_shown (self->documents_buttons, editable);
 }
 
 static GtkWidget *
@@ -337,7 +240,7 @@ referral_card (RifqIntakePage     *self,
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *asker = staff_name (self, referral->asked_by);
-  g_autofree char *asked_on = format_day (referral->asked_at);
+  g_autofree char *asked_on = rifq_intake_format_day (referral->asked_at);
   g_autofree char *asked = g_strdup_printf (_("Asked by %s on %s"), asker, asked_on);
 
   gtk_widget_add_css_class (card, "card");
@@ -349,7 +252,7 @@ referral_card (RifqIntakePage     *self,
   if (referral->answer != NULL)
     {
       g_autofree char *answerer = staff_name (self, referral->answered_by);
-      g_autofree char *answered_on = format_day (referral->answered_at);
+      g_autofree char *answered_on = rifq_intake_format_day (referral->answered_at);
       g_autofree char *answered = g_strdup_printf (_("Answered by %s on %s"), answerer, answered_on);
 
       append_label (card, _("The answer"), "heading");
@@ -359,7 +262,7 @@ referral_card (RifqIntakePage     *self,
 
   if (referral->visit_on != NULL)
     {
-      g_autofree char *day = format_day (referral->visit_on);
+      g_autofree char *day = rifq_intake_format_day (referral->visit_on);
       g_autofree char *title = g_strdup_printf (_("Home visit on %s"), day);
 
       append_label (card, title, "heading");
@@ -413,7 +316,7 @@ update_research (RifqIntakePage *self)
     gtk_label_set_text (self->research_status, _("The social-research officer has answered."));
   else
     gtk_label_set_text (self->research_status, _("No referral to social research was needed for this request."));
-  set_shown (self, self->research_back_button, answered && r->state != RIFQ_REQUEST_REFERRED);
+  rifq_intake_set_shown (self->research_back_button, answered && r->state != RIFQ_REQUEST_REFERRED);
 }
 
 static void
@@ -481,7 +384,7 @@ update_signing (RifqIntakePage *self)
       gboolean caregiver = g_strcmp0 (r->signer, "caregiver") == 0;
       gboolean thumbprint = g_strcmp0 (r->sign_mark, "thumbprint") == 0;
       g_autoptr(RifqSignature) signature = NULL;
-      g_autofree char *day = format_day (r->signed_at);
+      g_autofree char *day = rifq_intake_format_day (r->signed_at);
       g_autofree char *who = NULL;
       g_autofree char *text = NULL;
 
@@ -508,11 +411,11 @@ update_signing (RifqIntakePage *self)
       gtk_label_set_text (self->signed_label, text);
     }
 
-  set_editable (self, self->signing_form, !is_signed && r->state == RIFQ_REQUEST_READY_TO_SIGN);
-  set_shown (self, GTK_WIDGET (self->signed_label), is_signed);
-  set_shown (self, self->sign_button, !is_signed);
-  set_shown (self, self->to_submission_button, is_signed);
-  set_shown (self, self->reopen_button, rifq_action_applies (RIFQ_ACTION_REOPEN, r->state, NULL));
+  rifq_intake_set_editable (self->signing_form, !is_signed && r->state == RIFQ_REQUEST_READY_TO_SIGN);
+  rifq_intake_set_shown (GTK_WIDGET (self->signed_label), is_signed);
+  rifq_intake_set_shown (self->sign_button, !is_signed);
+  rifq_intake_set_shown (self->to_submission_button, is_signed);
+  rifq_intake_set_shown (self->reopen_button, rifq_action_applies (RIFQ_ACTION_REOPEN, r->state, NULL));
 }
 
 static void
@@ -527,8 +430,8 @@ update_submission (RifqIntakePage *self)
 
   today = rifq_context_dup_today (self->context);
   submitted = r->submitted_at != NULL;
-  set_shown (self, self->submission_before, !submitted);
-  set_shown (self, self->submission_after, submitted);
+  rifq_intake_set_shown (self->submission_before, !submitted);
+  rifq_intake_set_shown (self->submission_after, submitted);
 
   if (!submitted)
     {
@@ -539,8 +442,8 @@ update_submission (RifqIntakePage *self)
       g_autofree char *text = NULL;
 
       due = rifq_request_store_expected_reply (self->db, today);
-      due_text = format_day (due);
-      days = shown_int (period);
+      due_text = rifq_intake_format_day (due);
+      days = rifq_intake_shown_int (period);
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "The request goes to the research committee, which studies it "
                                            "and answers with acceptance or rejection. The reply is expected "
@@ -553,13 +456,13 @@ update_submission (RifqIntakePage *self)
     }
   else
     {
-      g_autofree char *sentence = describe (self, r);
-      g_autofree char *due = format_day (r->due_on);
+      g_autofree char *sentence = rifq_intake_describe (self->context, r);
+      g_autofree char *due = rifq_intake_format_day (r->due_on);
 
       gtk_label_set_text (self->submission_description, sentence);
       gtk_label_set_text (self->submission_due, due);
     }
-  set_shown (self, self->close_rejected_button, r->state == RIFQ_REQUEST_REJECTED);
+  rifq_intake_set_shown (self->close_rejected_button, r->state == RIFQ_REQUEST_REJECTED);
 }
 
 static void
@@ -573,7 +476,7 @@ update_registration (RifqIntakePage *self)
   if (r == NULL)
     return;
 
-  sentence = describe (self, r);
+  sentence = rifq_intake_describe (self->context, r);
   switch (r->state)
     {
     case RIFQ_REQUEST_SUBMITTED:
@@ -611,7 +514,7 @@ update_registration (RifqIntakePage *self)
   gtk_image_set_from_icon_name (self->registration_icon, icon);
   gtk_label_set_text (self->registration_title, title);
   gtk_label_set_text (self->registration_text, sentence);
-  set_shown (self, self->register_button, rifq_action_applies (RIFQ_ACTION_REGISTER, r->state, NULL));
+  rifq_intake_set_shown (self->register_button, rifq_action_applies (RIFQ_ACTION_REGISTER, r->state, NULL));
 }
 
 static char *
@@ -642,7 +545,7 @@ static GtkWidget *
 service_row (RifqIntakePage    *self,
              const RifqService *service)
 {
-  g_autofree char *day = format_day (service->delivered_on);
+  g_autofree char *day = rifq_intake_format_day (service->delivered_on);
   g_autofree char *given = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -651,13 +554,13 @@ service_row (RifqIntakePage    *self,
 
   if (service->amount > 0)
     {
-      g_autofree char *amount = shown_int (service->amount);
+      g_autofree char *amount = rifq_intake_shown_int (service->amount);
 
       given = g_strdup_printf (_("%s riyals"), amount);
     }
   else
     {
-      g_autofree char *quantity = shown_int (service->quantity);
+      g_autofree char *quantity = rifq_intake_shown_int (service->quantity);
 
       /* Translators: a quantity delivered, "× 3" */
       given = g_strdup_printf (_("× %s"), quantity);
@@ -684,8 +587,8 @@ show_approval (RifqIntakePage    *self,
 
       gtk_label_set_text (self->service_approval, shown);
     }
-  set_shown (self, GTK_WIDGET (self->service_approval), approved);
-  set_shown (self, self->override_row, approved && admin);
+  rifq_intake_set_shown (GTK_WIDGET (self->service_approval), approved);
+  rifq_intake_set_shown (self->override_row, approved && admin);
 }
 
 static void
@@ -730,14 +633,14 @@ update_service (RifqIntakePage *self)
       self->service_for = r->id;
     }
 
-  sentence = describe (self, r);
+  sentence = rifq_intake_describe (self->context, r);
   gtk_label_set_text (self->service_status, sentence);
   show_approval (self, r);
   for (guint i = 0; i < r->services->len; i++)
     gtk_list_box_append (self->services_list, service_row (self, g_ptr_array_index (r->services, i)));
   gtk_widget_set_visible (self->services_box, r->services->len > 0);
-  set_editable (self, self->service_form, rifq_action_applies (RIFQ_ACTION_SERVE, r->state, NULL));
-  set_shown (self, self->close_button, rifq_action_applies (RIFQ_ACTION_CLOSE, r->state, NULL)
+  rifq_intake_set_editable (self->service_form, rifq_action_applies (RIFQ_ACTION_SERVE, r->state, NULL));
+  rifq_intake_set_shown (self->close_button, rifq_action_applies (RIFQ_ACTION_CLOSE, r->state, NULL)
                                         && r->state == RIFQ_REQUEST_SERVED);
 }
 
@@ -745,7 +648,7 @@ void
 rifq_intake_update_views (RifqIntakePage *self)
 {
   rifq_intake_update_header (self);
-  rifq_intake_update_reception (self);
+  rifq_intake_step_set_request (RIFQ_INTAKE_STEP (self->reception), self->context, self->request);
   update_documents (self);
   update_research (self);
   update_signing (self);

@@ -52,30 +52,6 @@ service_draft_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (RifqIntakePage, rifq_intake_page, GTK_TYPE_WIDGET)
 
-void
-rifq_intake_reception_draft_free (ReceptionDraft *draft)
-{
-  if (draft == NULL)
-    return;
-  g_free (draft->chosen_title);
-  g_free (draft->chosen_subtitle);
-  g_free (draft->description);
-  g_free (draft->amount);
-  g_free (draft->summary);
-  g_free (draft);
-}
-
-static void
-fill_combo (AdwComboRow *row,
-            GPtrArray   *items)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_string_list_append (labels, rifq_policy_item_label (g_ptr_array_index (items, i)));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-}
-
 /* The requests in progress, newest step first: what the landing lists. */
 static GPtrArray *
 open_requests (RifqDb   *db,
@@ -133,7 +109,7 @@ rifq_intake_show_page (RifqIntakePage *self,
   g_autofree char *name = g_strdup_printf ("step%u", step);
 
   if (step != self->shown_step)
-    rifq_intake_release_focus (self, gtk_stack_get_visible_child (self->stack));
+    rifq_intake_release_focus (gtk_stack_get_visible_child (self->stack));
   self->shown_step = step;
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->progress_area, step >= 1);
@@ -192,6 +168,13 @@ rifq_intake_page_advance (RifqIntakePage         *self,
   return rifq_request_store_advance (self->db, self->request->id, action, details, error);
 }
 
+static void
+step_failed_cb (RifqIntakePage *self,
+                const char     *message)
+{
+  rifq_intake_show_error (self, message);
+}
+
 /* GObject */
 
 static void
@@ -216,9 +199,7 @@ rifq_intake_page_finalize (GObject *object)
 {
   RifqIntakePage *self = (RifqIntakePage *)object;
 
-  g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
-  g_clear_pointer (&self->reception_draft, rifq_intake_reception_draft_free);
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->finalize (object);
 }
@@ -232,18 +213,10 @@ rifq_intake_page_constructed (GObject *object)
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
 
-  self->channels = rifq_channel_list (self->db, &error);
-  if (self->channels == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      g_clear_error (&error);
-    }
   self->kinds = rifq_request_store_kinds (self->db, &error);
   if (self->kinds == NULL)
     rifq_intake_show_error (self, error->message);
-  fill_combo (self->channel_row, self->channels);
-  fill_combo (self->kind_row, self->kinds);
-  fill_combo (self->service_kind_row, self->kinds);
+  rifq_intake_fill_combo (self->service_kind_row, self->kinds);
 
   {
     static const char * const kinds[] = { "request", "beneficiary", NULL };
@@ -271,6 +244,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqIntakePage, context));
 
   g_type_ensure (RIFQ_TYPE_SIGNATURE_PAD);
+  g_type_ensure (RIFQ_TYPE_INTAKE_RECEPTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-intake-page.ui");
   rifq_intake_page_install_actions (widget_class);
@@ -284,21 +258,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, stack);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_list);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_empty);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, applicant_group);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, register_new_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, search_box);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, applicant_search);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, search_results);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, chosen_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, chosen_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, change_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, request_group);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, channel_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, description_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, summary_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, receive_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reception);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_summary);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_holder);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_buttons);
@@ -345,10 +305,6 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_box);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_list);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, close_button);
-  gtk_widget_class_bind_template_callback_full (widget_class, "applicant_search_changed_cb",
-                                                 G_CALLBACK (rifq_intake_applicant_search_changed_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "search_row_activated_cb",
-                                                 G_CALLBACK (rifq_intake_search_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, landing_row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "signer_toggled_cb",
                                                  G_CALLBACK (rifq_intake_signer_toggled_cb));
@@ -367,6 +323,7 @@ rifq_intake_page_init (RifqIntakePage *self)
 
 
   rifq_intake_build_progress (self);
+  g_signal_connect_object (self->reception, "failed", G_CALLBACK (step_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -414,30 +371,10 @@ rifq_intake_page_start_new (RifqIntakePage *self)
 {
   g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
 
-  /* A reception being typed is kept; one showing a received request is emptied, or given back
-   * what was typed before the officer opened it. */
-  if (self->form_shows_request)
-    {
-      rifq_intake_clear_reception (self);
-      if (self->reception_draft != NULL)
-        {
-          ReceptionDraft *draft = self->reception_draft;
-
-          self->chosen_id = draft->chosen_id;
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), draft->chosen_title);
-          adw_action_row_set_subtitle (self->chosen_row, draft->chosen_subtitle);
-          adw_combo_row_set_selected (self->channel_row, draft->channel);
-          adw_combo_row_set_selected (self->kind_row, draft->kind);
-          rifq_intake_set_editable_text (self->description_row, draft->description);
-          rifq_intake_set_editable_text (self->amount_row, draft->amount);
-          rifq_intake_set_editable_text (self->summary_row, draft->summary);
-          g_clear_pointer (&self->reception_draft, rifq_intake_reception_draft_free);
-        }
-    }
+  rifq_intake_reception_start_new (self->reception);
   rifq_intake_set_request (self, NULL);
   rifq_intake_show_page (self, 1);
-  if (self->chosen_id == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->applicant_search));
+  rifq_intake_reception_focus (self->reception);
 }
 
 gboolean
@@ -485,33 +422,9 @@ void
 rifq_intake_page_choose_beneficiary (RifqIntakePage *self,
                                      gint64          beneficiary_id)
 {
-  g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *nid = NULL;
-  g_autofree char *mobile = NULL;
-  g_autofree char *subtitle = NULL;
-
   g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
 
-  if (self->request != NULL)
-    return;
-  beneficiary = rifq_beneficiary_store_get (self->db, beneficiary_id, &error);
-  if (beneficiary == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      return;
-    }
-  name = rifq_beneficiary_dup_full_name (beneficiary);
-  nid = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
-  mobile = rifq_intake_shown_mobile (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
-  subtitle = g_strdup_printf ("%s · %s", nid, mobile);
-
-  self->chosen_id = beneficiary_id;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
-  adw_action_row_set_subtitle (self->chosen_row, subtitle);
-  rifq_intake_set_editable_text (GTK_WIDGET (self->applicant_search), NULL);
-  rifq_intake_update_reception (self);
+  rifq_intake_reception_choose (self->reception, beneficiary_id);
 }
 
 gboolean
