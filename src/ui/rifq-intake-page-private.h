@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "rifq-intake-documents.h"
 #include "rifq-intake-page.h"
 #include "rifq-intake-reception.h"
 #include "rifq-intake-util.h"
@@ -20,35 +21,6 @@
 #include "rifq-signature-pad.h"
 
 G_BEGIN_DECLS
-
-/* The rows of one document of the checklist. */
-typedef struct
-{
-  char      *type;
-  GtkWidget *group;
-  GtkWidget *number;
-  GtkWidget *issued;
-  GtkWidget *expires;    /* NULL when the document does not expire */
-  GtkWidget *parsed;
-  GtkWidget *matched;
-  GtkWidget *scan;
-  /* What the rows showed when last read from the store: typing that differs is not saved. */
-  char      *shown_number;
-  char      *shown_issued;
-  char      *shown_expires;
-  gboolean   shown_matched;
-} DocumentRows;
-
-/* The documents form of one request, kept while the page lives so that what was typed and
- * not saved survives leaving the step or the request. */
-typedef struct
-{
-  gint64     request_id;
-  char      *kind;
-  char      *types;
-  GtkWidget *box;
-  GPtrArray *rows;       /* DocumentRows */
-} DocumentForm;
 
 /* The rows of steps the squeezer chooses from, widest first: names beside the numbers, names
  * under them, and only the current step's name. */
@@ -97,9 +69,7 @@ struct _RifqIntakePage
   GtkListBox         *landing_list;
   GtkWidget          *landing_empty;
   RifqIntakeReception *reception;
-  GtkLabel           *documents_summary;
-  GtkBox             *documents_holder;
-  GtkWidget          *documents_buttons;
+  RifqIntakeDocuments *documents;
   GtkLabel           *research_status;
   GtkBox             *referrals_box;
   GtkWidget          *research_back_button;
@@ -150,7 +120,6 @@ struct _RifqIntakePage
   RifqDb             *db;       /* the context's */
   RifqRequest        *request;
   GPtrArray          *kinds;             /* RifqPolicyItem */
-  GHashTable         *forms;             /* &request_id → DocumentForm */
   GHashTable         *signing_drafts;    /* request id → SigningDraft */
   GHashTable         *service_drafts;    /* request id → ServiceDraft */
   AdwToast           *error_toast;       /* weak: the refusal on screen */
@@ -215,19 +184,6 @@ void rifq_intake_update_views (RifqIntakePage *self);
 void rifq_intake_build_progress (RifqIntakePage *self);
 
 /* rifq-intake-page-documents.c */
-void rifq_intake_document_form_free (gpointer data);
-
-char *rifq_intake_checklist_types (const RifqRequest *r);
-
-DocumentForm *rifq_intake_build_document_form (const RifqRequest *r);
-
-void rifq_intake_sync_document_rows (DocumentRows       *rows,
-                                     const RifqDocument *doc,
-                                     const char         *today);
-
-DocumentRows *rifq_intake_find_rows (RifqIntakePage *self,
-                                     const char     *type);
-
 gboolean rifq_intake_attach_file (RifqIntakePage  *self,
                                   const char      *type,
                                   GFile           *file,

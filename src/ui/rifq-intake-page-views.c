@@ -161,79 +161,6 @@ rifq_intake_update_progress (RifqIntakePage *self)
     }
 }
 
-static void
-update_documents (RifqIntakePage *self)
-{
-  const RifqRequest *r = self->request;
-  g_autofree char *types = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *valid_text = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *summary = NULL;
-  DocumentForm *form;
-  GtkWidget *shown;
-  gboolean editable;
-  guint required = 0;
-  guint valid = 0;
-
-  if (r == NULL)
-    {
-      rifq_intake_release_focus (GTK_WIDGET (self->documents_holder));
-      rifq_ui_remove_children (GTK_WIDGET (self->documents_holder));
-      return;
-    }
-
-  types = rifq_intake_checklist_types (r);
-  form = g_hash_table_lookup (self->forms, &r->id);
-  if (form != NULL && (g_strcmp0 (form->kind, r->kind) != 0 || g_strcmp0 (form->types, types) != 0))
-    {
-      rifq_intake_release_focus (form->box);
-      if (gtk_widget_get_parent (form->box) == GTK_WIDGET (self->documents_holder))
-        gtk_box_remove (self->documents_holder, form->box);
-      g_hash_table_remove (self->forms, &r->id);
-      form = NULL;
-    }
-  if (form == NULL)
-    {
-      form = rifq_intake_build_document_form (r);
-      g_hash_table_insert (self->forms, &form->request_id, form);
-    }
-
-  shown = gtk_widget_get_first_child (GTK_WIDGET (self->documents_holder));
-  if (shown != form->box)
-    {
-      rifq_intake_release_focus (GTK_WIDGET (self->documents_holder));
-      rifq_ui_remove_children (GTK_WIDGET (self->documents_holder));
-      gtk_box_append (self->documents_holder, form->box);
-    }
-
-  today = rifq_context_dup_today (self->context);
-  for (guint i = 0; i < r->documents->len && i < form->rows->len; i++)
-    {
-      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
-
-      rifq_intake_sync_document_rows (g_ptr_array_index (form->rows, i), doc, today);
-      if (doc->required)
-        {
-          required++;
-          if (rifq_document_status (doc, today) == RIFQ_DOCUMENT_VALID)
-            valid++;
-        }
-    }
-
-  valid_text = rifq_intake_shown_int (valid);
-  total_text = rifq_intake_shown_int (required);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s of %s required document is valid today",
-                                          "%s of %s required documents are valid today", required),
-                             valid_text, total_text);
-  gtk_label_set_text (self->documents_summary, summary);
-
-  editable = rifq_request_documents_editable (r->state);
-  rifq_intake_set_editable (form->box, editable);
-  rifq_intake_set_shown (self->documents_buttons, editable);
-}
-
 static GtkWidget *
 referral_card (RifqIntakePage     *self,
                const RifqReferral *referral)
@@ -649,7 +576,7 @@ rifq_intake_update_views (RifqIntakePage *self)
 {
   rifq_intake_update_header (self);
   rifq_intake_step_set_request (RIFQ_INTAKE_STEP (self->reception), self->context, self->request);
-  update_documents (self);
+  rifq_intake_step_set_request (RIFQ_INTAKE_STEP (self->documents), self->context, self->request);
   update_research (self);
   update_signing (self);
   update_submission (self);

@@ -183,7 +183,6 @@ rifq_intake_page_dispose (GObject *object)
   RifqIntakePage *self = (RifqIntakePage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_INTAKE_PAGE);
-  g_clear_pointer (&self->forms, g_hash_table_unref);
   g_clear_pointer (&self->signing_drafts, g_hash_table_unref);
   g_clear_pointer (&self->service_drafts, g_hash_table_unref);
   g_clear_pointer (&self->request, g_object_unref);
@@ -245,6 +244,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
 
   g_type_ensure (RIFQ_TYPE_SIGNATURE_PAD);
   g_type_ensure (RIFQ_TYPE_INTAKE_RECEPTION);
+  g_type_ensure (RIFQ_TYPE_INTAKE_DOCUMENTS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-intake-page.ui");
   rifq_intake_page_install_actions (widget_class);
@@ -259,9 +259,7 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_list);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_empty);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reception);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_summary);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_holder);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_buttons);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, research_status);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, referrals_box);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, research_back_button);
@@ -317,7 +315,6 @@ rifq_intake_page_init (RifqIntakePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->forms = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, rifq_intake_document_form_free);
   self->signing_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, signing_draft_free);
   self->service_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, service_draft_free);
 
