@@ -24,7 +24,6 @@
 #include "rifq-pdf-window.h"
 #include "rifq-request-receipt.h"
 #include "rifq-request-store.h"
-#include "rifq-signature-pad.h"
 #include "rifq-validate.h"
 
 /* Reception */
@@ -228,41 +227,14 @@ rifq_intake_reopen_step (RifqIntakePage  *self,
 
 /* Declaration and signature */
 
-void
-rifq_intake_signer_toggled_cb (RifqIntakePage *self)
-{
-  gtk_widget_set_visible (self->caregiver_list, gtk_toggle_button_get_active (self->signer_caregiver));
-}
-
-void
-rifq_intake_clear_signature_clicked_cb (RifqIntakePage *self)
-{
-  rifq_signature_pad_clear (self->signature_pad);
-}
-
 gboolean
 rifq_intake_sign_step (RifqIntakePage  *self,
                        GVariant        *parameter,
                        GError         **error)
 {
-  g_autofree char *json = NULL;
-  RifqSigning signing = { 0 };
-  gboolean caregiver = gtk_toggle_button_get_active (self->signer_caregiver);
-
-  if (!rifq_intake_require_request (self, error))
-    return FALSE;
-
-  json = rifq_signature_to_json (rifq_signature_pad_get_signature (self->signature_pad));
-  signing.signature_json = json;
-  signing.signer = caregiver ? "caregiver" : "applicant";
-  signing.signer_name = caregiver ? rifq_intake_editable_text (self->caregiver_name_row) : NULL;
-  signing.signer_relation = caregiver ? rifq_intake_editable_text (self->caregiver_relation_row) : NULL;
-  signing.sign_mark = gtk_toggle_button_get_active (self->mark_thumbprint) ? "thumbprint" : "signature";
-  signing.officer_name = rifq_intake_editable_text (self->officer_name_row);
-
-  if (!rifq_request_store_sign (self->db, self->request->id, &signing, error))
-    return FALSE;
-  if (!rifq_intake_reload_request (self, error))
+  if (!rifq_intake_require_request (self, error)
+      || !rifq_intake_signing_sign (self->signing, error)
+      || !rifq_intake_reload_request (self, error))
     return FALSE;
   rifq_intake_show_page (self, 4);
   return TRUE;
@@ -399,50 +371,9 @@ rifq_intake_serve_step (RifqIntakePage  *self,
                         GVariant        *parameter,
                         GError         **error)
 {
-  const char *quantity_text = rifq_intake_editable_text (self->quantity_row);
-  const char *amount_text = rifq_intake_editable_text (self->service_amount_row);
-  RifqService service = { 0 };
-  RifqStepDetails details = { 0 };
-  g_autofree char *kind = NULL;
-  g_autofree char *delivered_on = NULL;
-  g_autofree char *delivered_by = NULL;
-  g_autofree char *notes = NULL;
-  g_autofree char *override = NULL;
-
-  if (!rifq_intake_require_request (self, error))
-    return FALSE;
-  if (!rifq_validate_optional_count (quantity_text, _("Quantity"), 0, &service.quantity, NULL))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Quantity: enter a whole number."));
-      return FALSE;
-    }
-  if (!rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &service.amount, NULL))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
-      return FALSE;
-    }
-
-  kind = g_strdup (rifq_intake_item_code (self->kinds, adw_combo_row_get_selected (self->service_kind_row)));
-  delivered_on = g_strdup (rifq_intake_editable_text (self->service_date_row));
-  delivered_by = g_strdup (rifq_intake_editable_text (self->delivered_by_row));
-  notes = g_strdup (rifq_intake_editable_text (self->notes_row));
-  service.kind = kind;
-  service.delivered_on = delivered_on;
-  service.delivered_by = delivered_by;
-  service.place = gtk_toggle_button_get_active (self->place_home) ? "home" : "office";
-  service.notes = notes;
-  override = g_strdup (rifq_intake_editable_text (self->override_row));
-  service.override_reason = override;
-  details.service = &service;
-
-  if (!rifq_intake_page_advance (self, RIFQ_ACTION_SERVE, &details, error))
-    return FALSE;
-  /* What was recorded is in the list now; the form is ready for the next delivery. */
-  rifq_intake_set_editable_text (self->quantity_row, NULL);
-  rifq_intake_set_editable_text (self->service_amount_row, NULL);
-  rifq_intake_set_editable_text (self->notes_row, NULL);
-  rifq_intake_set_editable_text (self->override_row, NULL);
-  if (!rifq_intake_moved (self, error))
+  if (!rifq_intake_require_request (self, error)
+      || !rifq_intake_service_serve (self->service, error)
+      || !rifq_intake_moved (self, error))
     return FALSE;
   rifq_intake_show_info (self, _("The service is recorded."));
   return TRUE;

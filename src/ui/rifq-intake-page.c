@@ -10,45 +10,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rifq-application.h"
-#include "rifq-beneficiary-store.h"
-#include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-intake-page-private.h"
+#include "rifq-intake-registration.h"
+#include "rifq-intake-research.h"
+#include "rifq-intake-submission.h"
 #include "rifq-record-list.h"
 #include "rifq-request-receipt.h"
 #include "rifq-request-row.h"
 #include "rifq-request-store.h"
-#include "rifq-signature-pad.h"
 
 /* Open requests listed on the landing, the latest received of each state; any other is found by its number. */
 #define LANDING_SHOWN 50
-
-static void
-signing_draft_free (gpointer data)
-{
-  SigningDraft *draft = data;
-
-  g_clear_pointer (&draft->signature, rifq_signature_unref);
-  g_free (draft->caregiver_name);
-  g_free (draft->relation);
-  g_free (draft->officer_name);
-  g_free (draft);
-}
-
-static void
-service_draft_free (gpointer data)
-{
-  ServiceDraft *draft = data;
-
-  g_free (draft->quantity);
-  g_free (draft->amount);
-  g_free (draft->date);
-  g_free (draft->delivered_by);
-  g_free (draft->notes);
-  g_free (draft);
-}
 
 G_DEFINE_FINAL_TYPE (RifqIntakePage, rifq_intake_page, GTK_TYPE_WIDGET)
 
@@ -183,8 +159,7 @@ rifq_intake_page_dispose (GObject *object)
   RifqIntakePage *self = (RifqIntakePage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_INTAKE_PAGE);
-  g_clear_pointer (&self->signing_drafts, g_hash_table_unref);
-  g_clear_pointer (&self->service_drafts, g_hash_table_unref);
+  memset (self->steps, 0, sizeof self->steps);
   g_clear_pointer (&self->request, g_object_unref);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->landing);
@@ -194,28 +169,12 @@ rifq_intake_page_dispose (GObject *object)
 }
 
 static void
-rifq_intake_page_finalize (GObject *object)
-{
-  RifqIntakePage *self = (RifqIntakePage *)object;
-
-  g_clear_pointer (&self->kinds, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (rifq_intake_page_parent_class)->finalize (object);
-}
-
-static void
 rifq_intake_page_constructed (GObject *object)
 {
   RifqIntakePage *self = (RifqIntakePage *) object;
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
-
-  self->kinds = rifq_request_store_kinds (self->db, &error);
-  if (self->kinds == NULL)
-    rifq_intake_show_error (self, error->message);
-  rifq_intake_fill_combo (self->service_kind_row, self->kinds);
 
   {
     static const char * const kinds[] = { "request", "beneficiary", NULL };
@@ -239,12 +198,15 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
 
   object_class->dispose = rifq_intake_page_dispose;
   object_class->constructed = rifq_intake_page_constructed;
-  object_class->finalize = rifq_intake_page_finalize;
   rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqIntakePage, context));
 
-  g_type_ensure (RIFQ_TYPE_SIGNATURE_PAD);
   g_type_ensure (RIFQ_TYPE_INTAKE_RECEPTION);
   g_type_ensure (RIFQ_TYPE_INTAKE_DOCUMENTS);
+  g_type_ensure (RIFQ_TYPE_INTAKE_RESEARCH);
+  g_type_ensure (RIFQ_TYPE_INTAKE_SIGNING);
+  g_type_ensure (RIFQ_TYPE_INTAKE_SUBMISSION);
+  g_type_ensure (RIFQ_TYPE_INTAKE_REGISTRATION);
+  g_type_ensure (RIFQ_TYPE_INTAKE_SERVICE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-intake-page.ui");
   rifq_intake_page_install_actions (widget_class);
@@ -260,54 +222,9 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_empty);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reception);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, research_status);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, referrals_box);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, research_back_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, declaration_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signing_form);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signer_applicant);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signer_caregiver);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, caregiver_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, caregiver_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, caregiver_relation_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, mark_signature);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, mark_thumbprint);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signature_pad);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, officer_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signed_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, sign_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, to_submission_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reopen_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_before);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_text);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_after);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_description);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_due);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, close_rejected_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_icon);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_title);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_text);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, register_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_status);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_approval);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_form);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_kind_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, quantity_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_amount_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, delivered_by_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, place_office);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, place_home);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, notes_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, override_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_box);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signing);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service);
   gtk_widget_class_bind_template_callback (widget_class, landing_row_activated_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "signer_toggled_cb",
-                                                 G_CALLBACK (rifq_intake_signer_toggled_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "clear_signature_clicked_cb",
-                                                 G_CALLBACK (rifq_intake_clear_signature_clicked_cb));
 }
 
 static void
@@ -315,12 +232,15 @@ rifq_intake_page_init (RifqIntakePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->signing_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, signing_draft_free);
-  self->service_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, service_draft_free);
+  for (guint i = 0; i < RIFQ_INTAKE_N_STEPS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("step%u", i + 1);
 
+      self->steps[i] = RIFQ_INTAKE_STEP (gtk_stack_get_child_by_name (self->stack, name));
+      g_signal_connect_object (self->steps[i], "failed", G_CALLBACK (step_failed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   rifq_intake_build_progress (self);
-  g_signal_connect_object (self->reception, "failed", G_CALLBACK (step_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */

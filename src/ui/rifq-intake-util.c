@@ -95,6 +95,15 @@ rifq_intake_describe (RifqContext       *context,
   return rifq_intake_shown_digits (sentence);
 }
 
+gboolean
+rifq_intake_referral_answered (const RifqRequest *r)
+{
+  for (guint i = 0; r != NULL && i < r->referrals->len; i++)
+    if (((RifqReferral *) g_ptr_array_index (r->referrals, i))->answer != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 GtkWidget *
 rifq_intake_action_row_new (const char *title,
                             const char *subtitle)

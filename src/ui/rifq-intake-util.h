@@ -34,6 +34,9 @@ char       *rifq_intake_format_day        (const char *iso);
 char       *rifq_intake_describe          (RifqContext       *context,
                                            const RifqRequest *r);
 
+/* Whether the social-research officer answered one of the request's referrals. */
+gboolean    rifq_intake_referral_answered (const RifqRequest *r);
+
 GtkWidget  *rifq_intake_action_row_new    (const char *title,
                                            const char *subtitle);
 
