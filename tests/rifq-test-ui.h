@@ -192,28 +192,22 @@ rifq_test_set_switch (GtkWidget  *root,
   gtk_switch_set_active (g_ptr_array_index (switches, 0), on);
 }
 
-static inline void
-rifq_test_collect_toast_labels (GtkWidget *widget,
-                                gboolean   in_toast,
-                                GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gboolean toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget");
-
-      if (toast && GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
-        g_ptr_array_add (found, child);
-      rifq_test_collect_toast_labels (child, toast, found);
-    }
-}
-
-/* The sentences of the toasts on screen under root. */
+/* The labels of the toasts on screen under root. */
 static inline GPtrArray *
 rifq_test_toast_labels (GtkWidget *root)
 {
-  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *shown = g_ptr_array_new ();
+  /* libadwaita's own widget for a toast: a private type, known by its name once one was shown. */
+  GType toast_type = g_type_from_name ("AdwToastWidget");
 
-  rifq_test_collect_toast_labels (root, FALSE, found);
-  return found;
+  if (toast_type != 0)
+    rifq_test_collect_type (root, toast_type, toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    rifq_test_collect_type (g_ptr_array_index (toasts, i), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      g_ptr_array_add (shown, g_ptr_array_index (labels, i));
+  return shown;
 }

@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The intake page's steps: reception, referral, withdrawal and reopening, signature, submission
- * and receipt, registration, service and closing. */
+/* The intake page's actions: receiving, referral, withdrawal and reopening, signing, submission
+ * and receipt, registration, service and closing, each asking the step shown for what was
+ * typed, then moving the request on. */
 
 #define G_LOG_DOMAIN "rifq-intake-page"
 
@@ -17,8 +18,6 @@
 #include <glib/gstdio.h>
 
 #include "rifq-application.h"
-#include "rifq-arabic.h"
-#include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-intake-page-private.h"
 #include "rifq-pdf-window.h"
