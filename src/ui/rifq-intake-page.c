@@ -335,15 +335,6 @@ rifq_intake_page_show_step (RifqIntakePage *self,
     rifq_intake_show_page (self, step);
 }
 
-void
-rifq_intake_page_choose_beneficiary (RifqIntakePage *self,
-                                     gint64          beneficiary_id)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  rifq_intake_reception_choose (self->reception, beneficiary_id);
-}
-
 gboolean
 rifq_intake_page_save_receipt (RifqIntakePage  *self,
                                const char      *path,

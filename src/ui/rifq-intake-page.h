@@ -45,9 +45,6 @@ guint           rifq_intake_page_get_step             (RifqIntakePage *self);
 void            rifq_intake_page_show_step            (RifqIntakePage *self,
                                                        guint           step);
 
-/* What the officer does, through the same code as the widgets (tests, scripts). */
-void            rifq_intake_page_choose_beneficiary   (RifqIntakePage *self,
-                                                       gint64          beneficiary_id);
 /* "save-receipt" without the file chooser. */
 gboolean        rifq_intake_page_save_receipt         (RifqIntakePage *self,
                                                        const char     *path,
