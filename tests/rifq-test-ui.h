@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "rifq-application.h"
 #include "rifq-test-util.h"
@@ -101,4 +101,132 @@ rifq_test_assert_shortcuts_show_keys (RifqWindow *window)
     }
   g_assert_cmpuint (with_action, >=, 11);
   gtk_window_destroy (GTK_WINDOW (shortcuts_window));
+}
+
+/* The widget under root given id in its template or .ui file; NULL when there is none. */
+static inline GtkWidget *
+rifq_test_find_widget (GtkWidget  *root,
+                       const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      found = rifq_test_find_widget (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The same, which must be there. */
+static inline GtkWidget *
+rifq_test_widget (GtkWidget  *root,
+                  const char *id)
+{
+  GtkWidget *widget = rifq_test_find_widget (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget “%s” under %s", id, G_OBJECT_TYPE_NAME (root));
+  return widget;
+}
+
+/* The row under root titled title (an entry, combo or action row), which must be there. */
+static inline GtkWidget *
+rifq_test_row (GtkWidget  *root,
+               const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("No row “%s” under %s", title, G_OBJECT_TYPE_NAME (root));
+  return NULL;
+}
+
+/* Types text into an entry or entry row, in place of what it held; NULL empties it. */
+static inline void
+rifq_test_type_into (GtkWidget  *editable,
+                     const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+}
+
+/* Types text into the entry under root given id. */
+static inline void
+rifq_test_type (GtkWidget  *root,
+                const char *id,
+                const char *text)
+{
+  rifq_test_type_into (rifq_test_widget (root, id), text);
+}
+
+/* Chooses the item shown as label in the combo row under root given id. */
+static inline void
+rifq_test_choose_item (GtkWidget  *root,
+                       const char *id,
+                       const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (rifq_test_widget (root, id));
+  GListModel *items = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("The list “%s” offers no “%s”", id, label);
+}
+
+/* Presses the toggle button under root given id: it stays down, and the others of its group
+ * come up. */
+static inline void
+rifq_test_press_toggle (GtkWidget  *root,
+                        const char *id)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (rifq_test_widget (root, id)), TRUE);
+}
+
+/* Turns on or off the switch of the row under root titled title. */
+static inline void
+rifq_test_set_switch (GtkWidget  *root,
+                      const char *title,
+                      gboolean    on)
+{
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+  rifq_test_collect_type (rifq_test_row (root, title), GTK_TYPE_SWITCH, switches);
+  g_assert_cmpuint (switches->len, ==, 1);
+  gtk_switch_set_active (g_ptr_array_index (switches, 0), on);
+}
+
+/* The labels of the toasts on screen under root. */
+static inline GPtrArray *
+rifq_test_toast_labels (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *shown = g_ptr_array_new ();
+  /* libadwaita's own widget for a toast: a private type, known by its name once one was shown. */
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+
+  if (toast_type != 0)
+    rifq_test_collect_type (root, toast_type, toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    rifq_test_collect_type (g_ptr_array_index (toasts, i), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      g_ptr_array_add (shown, g_ptr_array_index (labels, i));
+  return shown;
 }

@@ -64,35 +64,24 @@ find_action (const char *name)
   return -1;
 }
 
-static gboolean
-run_action (RifqIntakePage  *self,
-            guint            index,
-            GVariant        *parameter,
-            GError         **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (!page_actions[index].func (self, parameter, &local))
-    {
-      g_assert (local != NULL);
-      rifq_intake_show_error (self, local->message);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  /* The refusal on screen, if any, is answered now. */
-  rifq_intake_dismiss_error (self);
-  return TRUE;
-}
-
 static void
 activate_cb (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  RifqIntakePage *self = RIFQ_INTAKE_PAGE (widget);
   int index = find_action (action_name + strlen ("intake."));
+  g_autoptr(GError) error = NULL;
 
   g_assert (index >= 0);
-  run_action (RIFQ_INTAKE_PAGE (widget), (guint) index, parameter, NULL);
+  if (!page_actions[index].func (self, parameter, &error))
+    {
+      g_assert (error != NULL);
+      rifq_intake_show_error (self, error->message);
+      return;
+    }
+  /* The refusal on screen, if any, is answered now. */
+  rifq_intake_dismiss_error (self);
 }
 
 void
@@ -113,28 +102,4 @@ rifq_intake_update_actions (RifqIntakePage *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), by_state[i].name,
                                    self->request != NULL &&
                                    rifq_action_applies (by_state[i].action, self->request->state, NULL));
-}
-
-gboolean
-rifq_intake_page_activate (RifqIntakePage  *self,
-                           const char      *action,
-                           GError         **error)
-{
-  int index;
-
-  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), FALSE);
-  g_return_val_if_fail (action != NULL, FALSE);
-
-  index = find_action (action);
-  if (index < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The intake page has no action “%s”", action);
-      return FALSE;
-    }
-  if (page_actions[index].parameter_type != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "The action “%s” needs a parameter", action);
-      return FALSE;
-    }
-  return run_action (self, (guint) index, NULL, error);
 }

@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The intake page's helpers used by several of its files: text in entries, digits and days as
- * shown, rows, refusals and notices, focus, and how far the request has come. */
+/* The intake page's helpers used by several of its files: refusals and notices, and how far
+ * the request has come. */
 
 #define G_LOG_DOMAIN "rifq-intake-page"
 
@@ -14,107 +14,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rifq-arabic.h"
-#include "rifq-calendar.h"
-#include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-application.h"
 #include "rifq-intake-page-private.h"
-#include "rifq-validate.h"
-
-/* Helpers */
-
-const char *
-rifq_intake_editable_text (GtkWidget *widget)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (widget));
-}
-
-void
-rifq_intake_set_editable_text (GtkWidget  *widget,
-                               const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
-}
-
-/* Numbers as the interface shows them: as the language, or as the preferences say. */
-char *
-rifq_intake_shown_digits (const char *text)
-{
-  if (text == NULL)
-    return g_strdup ("");
-  return rifq_ui_display_digits (text);
-}
-
-char *
-rifq_intake_shown_mobile (const char *mobile)
-{
-  g_autofree char *local = rifq_validate_format_mobile (mobile);
-
-  return rifq_intake_shown_digits (local);
-}
-
-static char *
-date_digits (const char *text)
-{
-  if (rifq_calendar_interface_digits () == RIFQ_DIGITS_ARABIC)
-    return rifq_arabic_indic_digits (text);
-  return g_strdup (text);
-}
-
-/* A saved day as an officer types it, "1446/02/21", so it reads back to the same day. */
-char *
-rifq_intake_typed_date (const char *iso)
-{
-  g_autofree char *text = NULL;
-  RifqHijriDate hijri;
-  GDate date;
-
-  if (iso == NULL || *iso == '\0')
-    return g_strdup ("");
-  if (!rifq_calendar_from_iso (iso, &date) || !rifq_calendar_to_hijri (&date, &hijri, NULL)
-      || hijri.approximate)
-    return g_strdup (iso);
-  text = g_strdup_printf ("%04d/%02d/%02d", hijri.year, hijri.month, hijri.day);
-  return date_digits (text);
-}
-
-GtkWidget *
-rifq_intake_action_row_new (const char *title,
-                            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Names and sentences from the database are text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-  return row;
-}
-
-const char *
-rifq_intake_item_code (GPtrArray *items,
-                       guint      position)
-{
-  if (items == NULL || position >= items->len)
-    return NULL;
-  return ((RifqPolicyItem *) g_ptr_array_index (items, position))->code;
-}
-
-/* Selects the item with this code; an unknown code selects nothing, and the store says so. */
-void
-rifq_intake_select_code (AdwComboRow *row,
-                         GPtrArray   *items,
-                         const char  *code)
-{
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    if (g_strcmp0 (rifq_intake_item_code (items, i), code) == 0)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-  adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
-}
 
 static void
 error_toast_dismissed_cb (AdwToast       *toast,
@@ -196,19 +98,6 @@ rifq_intake_parent_window (RifqIntakePage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* Focus leaves a part of the page about to be hidden or made read-only: GTK 4.8 would keep
- * an entry's cursor blinking there and warn that it never lost focus. */
-void
-rifq_intake_release_focus (RifqIntakePage *self,
-                           GtkWidget      *within)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && within != NULL && (focus == within || gtk_widget_is_ancestor (focus, within)))
-    gtk_root_set_focus (root, NULL);
 }
 
 gboolean

@@ -12,41 +12,16 @@
 
 #include <adwaita.h>
 
+#include "rifq-intake-documents.h"
 #include "rifq-intake-page.h"
+#include "rifq-intake-reception.h"
+#include "rifq-intake-service.h"
+#include "rifq-intake-signing.h"
+#include "rifq-intake-util.h"
 #include "rifq-record-list.h"
 #include "rifq-request-store.h"
-#include "rifq-signature-pad.h"
 
 G_BEGIN_DECLS
-
-/* The rows of one document of the checklist. */
-typedef struct
-{
-  char      *type;
-  GtkWidget *group;
-  GtkWidget *number;
-  GtkWidget *issued;
-  GtkWidget *expires;    /* NULL when the document does not expire */
-  GtkWidget *parsed;
-  GtkWidget *matched;
-  GtkWidget *scan;
-  /* What the rows showed when last read from the store: typing that differs is not saved. */
-  char      *shown_number;
-  char      *shown_issued;
-  char      *shown_expires;
-  gboolean   shown_matched;
-} DocumentRows;
-
-/* The documents form of one request, kept while the page lives so that what was typed and
- * not saved survives leaving the step or the request. */
-typedef struct
-{
-  gint64     request_id;
-  char      *kind;
-  char      *types;
-  GtkWidget *box;
-  GPtrArray *rows;       /* DocumentRows */
-} DocumentForm;
 
 /* The rows of steps the squeezer chooses from, widest first: names beside the numbers, names
  * under them, and only the current step's name. */
@@ -58,150 +33,45 @@ enum
   N_PROGRESS_ROWS
 };
 
-typedef struct _ReceptionDraft ReceptionDraft;
-
-/* The signing and service forms as left for a request, until the officer comes back to it. */
-typedef struct
-{
-  RifqSignature *signature;
-  gboolean       caregiver;
-  gboolean       thumbprint;
-  char          *caregiver_name;
-  char          *relation;
-  char          *officer_name;
-} SigningDraft;
-
-typedef struct
-{
-  guint     kind;
-  char     *quantity;
-  char     *amount;
-  char     *date;
-  char     *delivered_by;
-  gboolean  at_home;
-  char     *notes;
-} ServiceDraft;
-
 struct _RifqIntakePage
 {
-  GtkWidget           parent_instance;
+  GtkWidget            parent_instance;
 
   /* template children */
-  AdwToastOverlay    *toast_overlay;
-  GtkWidget          *back_button;
-  AdwWindowTitle     *window_title;
-  GtkWidget          *progress_area;
-  AdwSqueezer        *progress_squeezer;
-  GtkWidget          *progress_separator;
-  GtkStack           *stack;
-  GtkListBox         *landing_list;
-  GtkWidget          *landing_empty;
-  GtkWidget          *applicant_group;
-  GtkWidget          *register_new_button;
-  GtkWidget          *search_box;
-  GtkSearchEntry     *applicant_search;
-  GtkListBox         *search_results;
-  GtkWidget          *chosen_list;
-  AdwActionRow       *chosen_row;
-  GtkWidget          *change_button;
-  GtkWidget          *request_group;
-  AdwComboRow        *channel_row;
-  AdwComboRow        *kind_row;
-  GtkWidget          *description_row;
-  GtkWidget          *amount_row;
-  GtkWidget          *summary_row;
-  GtkWidget          *receive_button;
-  GtkLabel           *documents_summary;
-  GtkBox             *documents_holder;
-  GtkWidget          *documents_buttons;
-  GtkLabel           *research_status;
-  GtkBox             *referrals_box;
-  GtkWidget          *research_back_button;
-  GtkLabel           *declaration_label;
-  GtkWidget          *signing_form;
-  GtkToggleButton    *signer_applicant;
-  GtkToggleButton    *signer_caregiver;
-  GtkWidget          *caregiver_list;
-  GtkWidget          *caregiver_name_row;
-  GtkWidget          *caregiver_relation_row;
-  GtkToggleButton    *mark_signature;
-  GtkToggleButton    *mark_thumbprint;
-  RifqSignaturePad   *signature_pad;
-  GtkWidget          *officer_name_row;
-  GtkLabel           *signed_label;
-  GtkWidget          *sign_button;
-  GtkWidget          *to_submission_button;
-  GtkWidget          *reopen_button;
-  GtkWidget          *submission_before;
-  GtkLabel           *submission_text;
-  GtkWidget          *submission_after;
-  GtkLabel           *submission_description;
-  GtkLabel           *submission_due;
-  GtkWidget          *close_rejected_button;
-  GtkImage           *registration_icon;
-  GtkLabel           *registration_title;
-  GtkLabel           *registration_text;
-  GtkWidget          *register_button;
-  GtkLabel           *service_status;
-  GtkLabel           *service_approval;
-  GtkWidget          *service_form;
-  AdwComboRow        *service_kind_row;
-  GtkWidget          *quantity_row;
-  GtkWidget          *service_amount_row;
-  GtkWidget          *service_date_row;
-  GtkWidget          *delivered_by_row;
-  GtkToggleButton    *place_office;
-  GtkToggleButton    *place_home;
-  GtkWidget          *notes_row;
-  GtkWidget          *override_row;
-  GtkWidget          *services_box;
-  GtkListBox         *services_list;
-  GtkWidget          *close_button;
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *back_button;
+  AdwWindowTitle      *window_title;
+  GtkWidget           *progress_area;
+  AdwSqueezer         *progress_squeezer;
+  GtkWidget           *progress_separator;
+  GtkStack            *stack;
+  GtkListBox          *landing_list;
+  GtkWidget           *landing_empty;
+  RifqIntakeReception *reception;
+  RifqIntakeDocuments *documents;
+  RifqIntakeSigning   *signing;
+  RifqIntakeService   *service;
 
   /* owned */
-  RifqContext        *context;
-  RifqRecordList     *landing;       /* the requests in progress */
-  RifqDb             *db;       /* the context's */
-  RifqRequest        *request;
-  GPtrArray          *channels;          /* RifqPolicyItem */
-  GPtrArray          *kinds;             /* RifqPolicyItem */
-  GHashTable         *forms;             /* &request_id → DocumentForm */
-  ReceptionDraft     *reception_draft;
-  GHashTable         *signing_drafts;    /* request id → SigningDraft */
-  GHashTable         *service_drafts;    /* request id → ServiceDraft */
-  AdwToast           *error_toast;       /* weak: the refusal on screen */
+  RifqContext         *context;
+  RifqRecordList      *landing;          /* the requests in progress */
+  RifqDb              *db;               /* the context's */
+  RifqRequest         *request;
+  AdwToast            *error_toast;      /* weak: the refusal on screen */
 
+  /* not owned: the seven steps in the stack, in order */
+  RifqIntakeStep      *steps[RIFQ_INTAKE_N_STEPS];
   /* not owned: the steps in progress_squeezer, widest first */
-  GtkWidget          *step_buttons[N_PROGRESS_ROWS][RIFQ_INTAKE_N_STEPS];
-  GtkWidget          *step_badges[N_PROGRESS_ROWS][RIFQ_INTAKE_N_STEPS];
-  GtkWidget          *step_names[N_PROGRESS_ROWS][RIFQ_INTAKE_N_STEPS];
+  GtkWidget           *step_buttons[N_PROGRESS_ROWS][RIFQ_INTAKE_N_STEPS];
+  GtkWidget           *step_badges[N_PROGRESS_ROWS][RIFQ_INTAKE_N_STEPS];
+  GtkWidget           *step_names[N_PROGRESS_ROWS][RIFQ_INTAKE_N_STEPS];
 
   /* state */
-  guint               shown_step;
-  gint64              chosen_id;
-  gint64              signing_for;       /* the request the signing form was filled for */
-  gboolean            signing_was_signed;
-  gint64              service_for;       /* the request the service form was filled for */
-  gint64              error_shown_at;    /* when the refusal came on screen, monotonic */
-  gboolean            form_shows_request;
-};
-
-/* A reception typed but not yet received, kept while the officer looks at another request. */
-struct _ReceptionDraft
-{
-  gint64  chosen_id;
-  char   *chosen_title;
-  char   *chosen_subtitle;
-  guint   channel;
-  guint   kind;
-  char   *description;
-  char   *amount;
-  char   *summary;
+  guint                shown_step;
+  gint64               error_shown_at;   /* when the refusal came on screen, monotonic */
 };
 
 /* rifq-intake-page.c */
-void rifq_intake_reception_draft_free (ReceptionDraft *draft);
-
 void rifq_intake_show_page (RifqIntakePage *self,
                             guint           step);
 
@@ -220,27 +90,6 @@ gboolean rifq_intake_page_advance (RifqIntakePage         *self,
                                    GError                **error);
 
 /* rifq-intake-page-helpers.c */
-const char *rifq_intake_editable_text (GtkWidget *widget);
-
-void rifq_intake_set_editable_text (GtkWidget  *widget,
-                                    const char *text);
-
-char *rifq_intake_shown_digits (const char *text);
-/* A stored mobile as it is shown everywhere (rifq_validate_format_mobile()), in the interface's digits. */
-char *rifq_intake_shown_mobile (const char *mobile);
-
-char *rifq_intake_typed_date (const char *iso);
-
-GtkWidget *rifq_intake_action_row_new (const char *title,
-                                       const char *subtitle);
-
-const char *rifq_intake_item_code (GPtrArray *items,
-                                   guint      position);
-
-void rifq_intake_select_code (AdwComboRow *row,
-                              GPtrArray   *items,
-                              const char  *code);
-
 void rifq_intake_dismiss_error (RifqIntakePage *self);
 
 void rifq_intake_show_error (RifqIntakePage *self,
@@ -250,9 +99,6 @@ void rifq_intake_show_info (RifqIntakePage *self,
                             const char     *message);
 
 GtkWindow *rifq_intake_parent_window (RifqIntakePage *self);
-
-void rifq_intake_release_focus (RifqIntakePage *self,
-                                GtkWidget      *within);
 
 gboolean rifq_intake_require_request (RifqIntakePage  *self,
                                       GError         **error);
@@ -267,26 +113,11 @@ void rifq_intake_update_header (RifqIntakePage *self);
 
 void rifq_intake_update_progress (RifqIntakePage *self);
 
-void rifq_intake_update_reception (RifqIntakePage *self);
-
 void rifq_intake_update_views (RifqIntakePage *self);
 
 void rifq_intake_build_progress (RifqIntakePage *self);
 
 /* rifq-intake-page-documents.c */
-void rifq_intake_document_form_free (gpointer data);
-
-char *rifq_intake_checklist_types (const RifqRequest *r);
-
-DocumentForm *rifq_intake_build_document_form (const RifqRequest *r);
-
-void rifq_intake_sync_document_rows (DocumentRows       *rows,
-                                     const RifqDocument *doc,
-                                     const char         *today);
-
-DocumentRows *rifq_intake_find_rows (RifqIntakePage *self,
-                                     const char     *type);
-
 gboolean rifq_intake_attach_file (RifqIntakePage  *self,
                                   const char      *type,
                                   GFile           *file,
@@ -295,18 +126,6 @@ gboolean rifq_intake_attach_file (RifqIntakePage  *self,
 gboolean rifq_intake_save_before_attaching (RifqIntakePage  *self,
                                             const char      *type,
                                             GError         **error);
-
-/* rifq-intake-page-steps.c */
-void rifq_intake_clear_reception (RifqIntakePage *self);
-
-void rifq_intake_applicant_search_changed_cb (RifqIntakePage *self);
-
-void rifq_intake_search_row_activated_cb (RifqIntakePage *self,
-                                          GtkListBoxRow  *row);
-
-void rifq_intake_signer_toggled_cb (RifqIntakePage *self);
-
-void rifq_intake_clear_signature_clicked_cb (RifqIntakePage *self);
 
 /* The page's actions, "intake.receive" and the rest (rifq-intake-page-actions.c), each running
  * one of the steps below; enabled from the open request's state. */

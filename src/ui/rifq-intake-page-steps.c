@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The intake page's steps: reception, referral, withdrawal and reopening, signature, submission
- * and receipt, registration, service and closing. */
+/* The intake page's actions: receiving, referral, withdrawal and reopening, signing, submission
+ * and receipt, registration, service and closing, each asking the step shown for what was
+ * typed, then moving the request on. */
 
 #define G_LOG_DOMAIN "rifq-intake-page"
 
@@ -17,87 +18,14 @@
 #include <glib/gstdio.h>
 
 #include "rifq-application.h"
-#include "rifq-arabic.h"
-#include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-intake-page-private.h"
 #include "rifq-pdf-window.h"
 #include "rifq-request-receipt.h"
 #include "rifq-request-store.h"
-#include "rifq-signature-pad.h"
 #include "rifq-validate.h"
 
 /* Reception */
-
-void
-rifq_intake_clear_reception (RifqIntakePage *self)
-{
-  self->chosen_id = 0;
-  self->form_shows_request = FALSE;
-  rifq_intake_set_editable_text (GTK_WIDGET (self->applicant_search), NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), "");
-  adw_action_row_set_subtitle (self->chosen_row, "");
-  adw_combo_row_set_selected (self->channel_row, 0);
-  adw_combo_row_set_selected (self->kind_row, 0);
-  rifq_intake_set_editable_text (self->description_row, NULL);
-  rifq_intake_set_editable_text (self->amount_row, NULL);
-  rifq_intake_set_editable_text (self->summary_row, NULL);
-}
-
-void
-rifq_intake_applicant_search_changed_cb (RifqIntakePage *self)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->applicant_search));
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rifq_ui_remove_children (GTK_WIDGET (self->search_results));
-  if (rifq_text_is_blank (query))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->search_results), FALSE);
-      return;
-    }
-
-  found = rifq_beneficiary_store_search (self->db, query, 6, &error);
-  if (found == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < found->len; i++)
-    {
-      RifqBeneficiary *beneficiary = g_ptr_array_index (found, i);
-      g_autofree char *name = rifq_beneficiary_dup_full_name (beneficiary);
-      g_autofree char *nid = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
-      g_autofree char *mobile = rifq_intake_shown_mobile (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", nid, mobile);
-      GtkWidget *row = rifq_intake_action_row_new (name, subtitle);
-      gint64 id = rifq_beneficiary_get_id (beneficiary);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "rifq-beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
-      gtk_list_box_append (self->search_results, row);
-    }
-  if (found->len == 0)
-    {
-      GtkWidget *row = rifq_intake_action_row_new (_("No one found"),
-                                       _("Check the spelling, or register the applicant as a new beneficiary."));
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->search_results, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->search_results), TRUE);
-}
-
-void
-rifq_intake_search_row_activated_cb (RifqIntakePage *self,
-                                     GtkListBoxRow  *row)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), "rifq-beneficiary-id");
-
-  if (id != NULL)
-    rifq_intake_page_choose_beneficiary (self, *id);
-}
 
 static gboolean
 collect (RifqIntakePage  *self,
@@ -118,8 +46,6 @@ rifq_intake_receive_step (RifqIntakePage  *self,
                           GError         **error)
 {
   g_autoptr(RifqRequest) r = NULL;
-  const char *amount_text = rifq_intake_editable_text (self->amount_row);
-  RifqRequestDraft draft = { 0 };
 
   if (self->request != NULL)
     {
@@ -128,26 +54,7 @@ rifq_intake_receive_step (RifqIntakePage  *self,
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("This request has already been received."));
       return FALSE;
     }
-
-  if (self->chosen_id == 0)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                           _("Applicant: search the registry and choose the applicant, or register them first."));
-      return FALSE;
-    }
-  if (!rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &draft.amount, NULL))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
-      return FALSE;
-    }
-  draft.beneficiary_id = self->chosen_id;
-  draft.channel = rifq_intake_item_code (self->channels, adw_combo_row_get_selected (self->channel_row));
-  draft.kind = rifq_intake_item_code (self->kinds, adw_combo_row_get_selected (self->kind_row));
-  draft.description = rifq_intake_editable_text (self->description_row);
-  draft.contact_summary = rifq_text_is_blank (rifq_intake_editable_text (self->summary_row))
-                          ? NULL : rifq_intake_editable_text (self->summary_row);
-
-  r = rifq_request_store_create (self->db, &draft, error);
+  r = rifq_intake_reception_receive (self->reception, error);
   if (r == NULL)
     return FALSE;
   rifq_intake_set_request (self, r);
@@ -159,11 +66,7 @@ rifq_intake_change_applicant_step (RifqIntakePage  *self,
                                    GVariant        *parameter,
                                    GError         **error)
 {
-  if (self->request != NULL)
-    return TRUE;
-  self->chosen_id = 0;
-  rifq_intake_update_reception (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->applicant_search));
+  rifq_intake_reception_change_applicant (self->reception);
   return TRUE;
 }
 
@@ -323,41 +226,14 @@ rifq_intake_reopen_step (RifqIntakePage  *self,
 
 /* Declaration and signature */
 
-void
-rifq_intake_signer_toggled_cb (RifqIntakePage *self)
-{
-  gtk_widget_set_visible (self->caregiver_list, gtk_toggle_button_get_active (self->signer_caregiver));
-}
-
-void
-rifq_intake_clear_signature_clicked_cb (RifqIntakePage *self)
-{
-  rifq_signature_pad_clear (self->signature_pad);
-}
-
 gboolean
 rifq_intake_sign_step (RifqIntakePage  *self,
                        GVariant        *parameter,
                        GError         **error)
 {
-  g_autofree char *json = NULL;
-  RifqSigning signing = { 0 };
-  gboolean caregiver = gtk_toggle_button_get_active (self->signer_caregiver);
-
-  if (!rifq_intake_require_request (self, error))
-    return FALSE;
-
-  json = rifq_signature_to_json (rifq_signature_pad_get_signature (self->signature_pad));
-  signing.signature_json = json;
-  signing.signer = caregiver ? "caregiver" : "applicant";
-  signing.signer_name = caregiver ? rifq_intake_editable_text (self->caregiver_name_row) : NULL;
-  signing.signer_relation = caregiver ? rifq_intake_editable_text (self->caregiver_relation_row) : NULL;
-  signing.sign_mark = gtk_toggle_button_get_active (self->mark_thumbprint) ? "thumbprint" : "signature";
-  signing.officer_name = rifq_intake_editable_text (self->officer_name_row);
-
-  if (!rifq_request_store_sign (self->db, self->request->id, &signing, error))
-    return FALSE;
-  if (!rifq_intake_reload_request (self, error))
+  if (!rifq_intake_require_request (self, error)
+      || !rifq_intake_signing_sign (self->signing, error)
+      || !rifq_intake_reload_request (self, error))
     return FALSE;
   rifq_intake_show_page (self, 4);
   return TRUE;
@@ -494,50 +370,9 @@ rifq_intake_serve_step (RifqIntakePage  *self,
                         GVariant        *parameter,
                         GError         **error)
 {
-  const char *quantity_text = rifq_intake_editable_text (self->quantity_row);
-  const char *amount_text = rifq_intake_editable_text (self->service_amount_row);
-  RifqService service = { 0 };
-  RifqStepDetails details = { 0 };
-  g_autofree char *kind = NULL;
-  g_autofree char *delivered_on = NULL;
-  g_autofree char *delivered_by = NULL;
-  g_autofree char *notes = NULL;
-  g_autofree char *override = NULL;
-
-  if (!rifq_intake_require_request (self, error))
-    return FALSE;
-  if (!rifq_validate_optional_count (quantity_text, _("Quantity"), 0, &service.quantity, NULL))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Quantity: enter a whole number."));
-      return FALSE;
-    }
-  if (!rifq_validate_optional_count (amount_text, _("Amount (riyals)"), -1, &service.amount, NULL))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("Amount: enter a whole number of riyals."));
-      return FALSE;
-    }
-
-  kind = g_strdup (rifq_intake_item_code (self->kinds, adw_combo_row_get_selected (self->service_kind_row)));
-  delivered_on = g_strdup (rifq_intake_editable_text (self->service_date_row));
-  delivered_by = g_strdup (rifq_intake_editable_text (self->delivered_by_row));
-  notes = g_strdup (rifq_intake_editable_text (self->notes_row));
-  service.kind = kind;
-  service.delivered_on = delivered_on;
-  service.delivered_by = delivered_by;
-  service.place = gtk_toggle_button_get_active (self->place_home) ? "home" : "office";
-  service.notes = notes;
-  override = g_strdup (rifq_intake_editable_text (self->override_row));
-  service.override_reason = override;
-  details.service = &service;
-
-  if (!rifq_intake_page_advance (self, RIFQ_ACTION_SERVE, &details, error))
-    return FALSE;
-  /* What was recorded is in the list now; the form is ready for the next delivery. */
-  rifq_intake_set_editable_text (self->quantity_row, NULL);
-  rifq_intake_set_editable_text (self->service_amount_row, NULL);
-  rifq_intake_set_editable_text (self->notes_row, NULL);
-  rifq_intake_set_editable_text (self->override_row, NULL);
-  if (!rifq_intake_moved (self, error))
+  if (!rifq_intake_require_request (self, error)
+      || !rifq_intake_service_serve (self->service, error)
+      || !rifq_intake_moved (self, error))
     return FALSE;
   rifq_intake_show_info (self, _("The service is recorded."));
   return TRUE;

@@ -10,71 +10,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rifq-application.h"
-#include "rifq-beneficiary-store.h"
-#include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-intake-page-private.h"
+#include "rifq-intake-registration.h"
+#include "rifq-intake-research.h"
+#include "rifq-intake-submission.h"
 #include "rifq-record-list.h"
 #include "rifq-request-receipt.h"
 #include "rifq-request-row.h"
 #include "rifq-request-store.h"
-#include "rifq-signature-pad.h"
 
 /* Open requests listed on the landing, the latest received of each state; any other is found by its number. */
 #define LANDING_SHOWN 50
 
-static void
-signing_draft_free (gpointer data)
-{
-  SigningDraft *draft = data;
-
-  g_clear_pointer (&draft->signature, rifq_signature_unref);
-  g_free (draft->caregiver_name);
-  g_free (draft->relation);
-  g_free (draft->officer_name);
-  g_free (draft);
-}
-
-static void
-service_draft_free (gpointer data)
-{
-  ServiceDraft *draft = data;
-
-  g_free (draft->quantity);
-  g_free (draft->amount);
-  g_free (draft->date);
-  g_free (draft->delivered_by);
-  g_free (draft->notes);
-  g_free (draft);
-}
-
 G_DEFINE_FINAL_TYPE (RifqIntakePage, rifq_intake_page, GTK_TYPE_WIDGET)
-
-void
-rifq_intake_reception_draft_free (ReceptionDraft *draft)
-{
-  if (draft == NULL)
-    return;
-  g_free (draft->chosen_title);
-  g_free (draft->chosen_subtitle);
-  g_free (draft->description);
-  g_free (draft->amount);
-  g_free (draft->summary);
-  g_free (draft);
-}
-
-static void
-fill_combo (AdwComboRow *row,
-            GPtrArray   *items)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_string_list_append (labels, rifq_policy_item_label (g_ptr_array_index (items, i)));
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-}
 
 /* The requests in progress, newest step first: what the landing lists. */
 static GPtrArray *
@@ -133,7 +85,7 @@ rifq_intake_show_page (RifqIntakePage *self,
   g_autofree char *name = g_strdup_printf ("step%u", step);
 
   if (step != self->shown_step)
-    rifq_intake_release_focus (self, gtk_stack_get_visible_child (self->stack));
+    rifq_intake_release_focus (gtk_stack_get_visible_child (self->stack));
   self->shown_step = step;
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->progress_area, step >= 1);
@@ -192,6 +144,13 @@ rifq_intake_page_advance (RifqIntakePage         *self,
   return rifq_request_store_advance (self->db, self->request->id, action, details, error);
 }
 
+static void
+step_failed_cb (RifqIntakePage *self,
+                const char     *message)
+{
+  rifq_intake_show_error (self, message);
+}
+
 /* GObject */
 
 static void
@@ -200,9 +159,7 @@ rifq_intake_page_dispose (GObject *object)
   RifqIntakePage *self = (RifqIntakePage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_INTAKE_PAGE);
-  g_clear_pointer (&self->forms, g_hash_table_unref);
-  g_clear_pointer (&self->signing_drafts, g_hash_table_unref);
-  g_clear_pointer (&self->service_drafts, g_hash_table_unref);
+  memset (self->steps, 0, sizeof self->steps);
   g_clear_pointer (&self->request, g_object_unref);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->landing);
@@ -212,38 +169,12 @@ rifq_intake_page_dispose (GObject *object)
 }
 
 static void
-rifq_intake_page_finalize (GObject *object)
-{
-  RifqIntakePage *self = (RifqIntakePage *)object;
-
-  g_clear_pointer (&self->channels, g_ptr_array_unref);
-  g_clear_pointer (&self->kinds, g_ptr_array_unref);
-  g_clear_pointer (&self->reception_draft, rifq_intake_reception_draft_free);
-
-  G_OBJECT_CLASS (rifq_intake_page_parent_class)->finalize (object);
-}
-
-static void
 rifq_intake_page_constructed (GObject *object)
 {
   RifqIntakePage *self = (RifqIntakePage *) object;
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (rifq_intake_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
-
-  self->channels = rifq_channel_list (self->db, &error);
-  if (self->channels == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      g_clear_error (&error);
-    }
-  self->kinds = rifq_request_store_kinds (self->db, &error);
-  if (self->kinds == NULL)
-    rifq_intake_show_error (self, error->message);
-  fill_combo (self->channel_row, self->channels);
-  fill_combo (self->kind_row, self->kinds);
-  fill_combo (self->service_kind_row, self->kinds);
 
   {
     static const char * const kinds[] = { "request", "beneficiary", NULL };
@@ -267,10 +198,15 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
 
   object_class->dispose = rifq_intake_page_dispose;
   object_class->constructed = rifq_intake_page_constructed;
-  object_class->finalize = rifq_intake_page_finalize;
   rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqIntakePage, context));
 
-  g_type_ensure (RIFQ_TYPE_SIGNATURE_PAD);
+  g_type_ensure (RIFQ_TYPE_INTAKE_RECEPTION);
+  g_type_ensure (RIFQ_TYPE_INTAKE_DOCUMENTS);
+  g_type_ensure (RIFQ_TYPE_INTAKE_RESEARCH);
+  g_type_ensure (RIFQ_TYPE_INTAKE_SIGNING);
+  g_type_ensure (RIFQ_TYPE_INTAKE_SUBMISSION);
+  g_type_ensure (RIFQ_TYPE_INTAKE_REGISTRATION);
+  g_type_ensure (RIFQ_TYPE_INTAKE_SERVICE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-intake-page.ui");
   rifq_intake_page_install_actions (widget_class);
@@ -284,76 +220,11 @@ rifq_intake_page_class_init (RifqIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, stack);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_list);
   gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, landing_empty);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, applicant_group);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, register_new_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, search_box);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, applicant_search);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, search_results);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, chosen_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, chosen_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, change_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, request_group);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, channel_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, description_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, summary_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, receive_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_summary);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_holder);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents_buttons);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, research_status);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, referrals_box);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, research_back_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, declaration_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signing_form);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signer_applicant);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signer_caregiver);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, caregiver_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, caregiver_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, caregiver_relation_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, mark_signature);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, mark_thumbprint);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signature_pad);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, officer_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signed_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, sign_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, to_submission_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reopen_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_before);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_text);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_after);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_description);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, submission_due);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, close_rejected_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_icon);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_title);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, registration_text);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, register_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_status);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_approval);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_form);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_kind_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, quantity_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_amount_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, delivered_by_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, place_office);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, place_home);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, notes_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, override_row);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_box);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, services_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, close_button);
-  gtk_widget_class_bind_template_callback_full (widget_class, "applicant_search_changed_cb",
-                                                 G_CALLBACK (rifq_intake_applicant_search_changed_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "search_row_activated_cb",
-                                                 G_CALLBACK (rifq_intake_search_row_activated_cb));
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, reception);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, documents);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, signing);
+  gtk_widget_class_bind_template_child (widget_class, RifqIntakePage, service);
   gtk_widget_class_bind_template_callback (widget_class, landing_row_activated_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "signer_toggled_cb",
-                                                 G_CALLBACK (rifq_intake_signer_toggled_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "clear_signature_clicked_cb",
-                                                 G_CALLBACK (rifq_intake_clear_signature_clicked_cb));
 }
 
 static void
@@ -361,10 +232,13 @@ rifq_intake_page_init (RifqIntakePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->forms = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, rifq_intake_document_form_free);
-  self->signing_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, signing_draft_free);
-  self->service_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, service_draft_free);
+  for (guint i = 0; i < RIFQ_INTAKE_N_STEPS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("step%u", i + 1);
 
+      self->steps[i] = RIFQ_INTAKE_STEP (gtk_stack_get_child_by_name (self->stack, name));
+      g_signal_connect_object (self->steps[i], "failed", G_CALLBACK (step_failed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   rifq_intake_build_progress (self);
 }
@@ -414,30 +288,10 @@ rifq_intake_page_start_new (RifqIntakePage *self)
 {
   g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
 
-  /* A reception being typed is kept; one showing a received request is emptied, or given back
-   * what was typed before the officer opened it. */
-  if (self->form_shows_request)
-    {
-      rifq_intake_clear_reception (self);
-      if (self->reception_draft != NULL)
-        {
-          ReceptionDraft *draft = self->reception_draft;
-
-          self->chosen_id = draft->chosen_id;
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), draft->chosen_title);
-          adw_action_row_set_subtitle (self->chosen_row, draft->chosen_subtitle);
-          adw_combo_row_set_selected (self->channel_row, draft->channel);
-          adw_combo_row_set_selected (self->kind_row, draft->kind);
-          rifq_intake_set_editable_text (self->description_row, draft->description);
-          rifq_intake_set_editable_text (self->amount_row, draft->amount);
-          rifq_intake_set_editable_text (self->summary_row, draft->summary);
-          g_clear_pointer (&self->reception_draft, rifq_intake_reception_draft_free);
-        }
-    }
+  rifq_intake_reception_start_new (self->reception);
   rifq_intake_set_request (self, NULL);
   rifq_intake_show_page (self, 1);
-  if (self->chosen_id == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->applicant_search));
+  rifq_intake_reception_focus (self->reception);
 }
 
 gboolean
@@ -479,134 +333,6 @@ rifq_intake_page_show_step (RifqIntakePage *self,
 
   if (step == 0 || rifq_intake_step_reached (self, step))
     rifq_intake_show_page (self, step);
-}
-
-void
-rifq_intake_page_choose_beneficiary (RifqIntakePage *self,
-                                     gint64          beneficiary_id)
-{
-  g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *nid = NULL;
-  g_autofree char *mobile = NULL;
-  g_autofree char *subtitle = NULL;
-
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  if (self->request != NULL)
-    return;
-  beneficiary = rifq_beneficiary_store_get (self->db, beneficiary_id, &error);
-  if (beneficiary == NULL)
-    {
-      rifq_intake_show_error (self, error->message);
-      return;
-    }
-  name = rifq_beneficiary_dup_full_name (beneficiary);
-  nid = rifq_intake_shown_digits (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
-  mobile = rifq_intake_shown_mobile (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
-  subtitle = g_strdup_printf ("%s · %s", nid, mobile);
-
-  self->chosen_id = beneficiary_id;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
-  adw_action_row_set_subtitle (self->chosen_row, subtitle);
-  rifq_intake_set_editable_text (GTK_WIDGET (self->applicant_search), NULL);
-  rifq_intake_update_reception (self);
-}
-
-void
-rifq_intake_page_fill_reception (RifqIntakePage *self,
-                                 const char     *channel_code,
-                                 const char     *kind_code,
-                                 const char     *description,
-                                 const char     *amount_text)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  if (self->request != NULL)
-    return;
-  rifq_intake_select_code (self->channel_row, self->channels, channel_code);
-  rifq_intake_select_code (self->kind_row, self->kinds, kind_code);
-  rifq_intake_set_editable_text (self->description_row, description);
-  rifq_intake_set_editable_text (self->amount_row, amount_text);
-}
-
-void
-rifq_intake_page_fill_document (RifqIntakePage *self,
-                                const char     *type,
-                                const char     *number,
-                                const char     *issued,
-                                const char     *expires,
-                                gboolean        matched)
-{
-  DocumentRows *rows;
-
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  rows = rifq_intake_find_rows (self, type);
-  if (rows == NULL)
-    return;
-  rifq_intake_set_editable_text (rows->number, number);
-  rifq_intake_set_editable_text (rows->issued, issued);
-  if (rows->expires != NULL)
-    rifq_intake_set_editable_text (rows->expires, expires);
-  gtk_switch_set_active (GTK_SWITCH (rows->matched), matched);
-}
-
-void
-rifq_intake_page_fill_signing (RifqIntakePage *self,
-                               RifqSignature  *signature,
-                               gboolean        by_caregiver,
-                               const char     *caregiver_name,
-                               const char     *relation,
-                               gboolean        thumbprint,
-                               const char     *officer_name)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  rifq_signature_pad_set_signature (self->signature_pad, signature);
-  gtk_toggle_button_set_active (by_caregiver ? self->signer_caregiver : self->signer_applicant, TRUE);
-  rifq_intake_set_editable_text (self->caregiver_name_row, caregiver_name);
-  rifq_intake_set_editable_text (self->caregiver_relation_row, relation);
-  gtk_toggle_button_set_active (thumbprint ? self->mark_thumbprint : self->mark_signature, TRUE);
-  rifq_intake_set_editable_text (self->officer_name_row, officer_name);
-}
-
-void
-rifq_intake_page_fill_service (RifqIntakePage *self,
-                               const char     *quantity_text,
-                               const char     *amount_text,
-                               const char     *date_text,
-                               const char     *delivered_by,
-                               gboolean        at_home,
-                               const char     *notes)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  rifq_intake_set_editable_text (self->quantity_row, quantity_text);
-  rifq_intake_set_editable_text (self->service_amount_row, amount_text);
-  rifq_intake_set_editable_text (self->service_date_row, date_text);
-  rifq_intake_set_editable_text (self->delivered_by_row, delivered_by);
-  gtk_toggle_button_set_active (at_home ? self->place_home : self->place_office, TRUE);
-  rifq_intake_set_editable_text (self->notes_row, notes);
-}
-
-void
-rifq_intake_page_set_service_override (RifqIntakePage *self,
-                                       const char     *reason)
-{
-  g_return_if_fail (RIFQ_IS_INTAKE_PAGE (self));
-
-  rifq_intake_set_editable_text (self->override_row, reason);
-}
-
-const char *
-rifq_intake_page_get_service_approval (RifqIntakePage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->service_approval)) ? gtk_label_get_text (self->service_approval)
-                                                                       : NULL;
 }
 
 gboolean

@@ -45,49 +45,6 @@ guint           rifq_intake_page_get_step             (RifqIntakePage *self);
 void            rifq_intake_page_show_step            (RifqIntakePage *self,
                                                        guint           step);
 
-/* What the officer does, through the same code as the widgets (tests, scripts). */
-void            rifq_intake_page_choose_beneficiary   (RifqIntakePage *self,
-                                                       gint64          beneficiary_id);
-void            rifq_intake_page_fill_reception       (RifqIntakePage *self,
-                                                       const char     *channel_code,
-                                                       const char     *kind_code,
-                                                       const char     *description,
-                                                       const char     *amount_text);
-void            rifq_intake_page_fill_document        (RifqIntakePage *self,
-                                                       const char     *type,
-                                                       const char     *number,
-                                                       const char     *issued,
-                                                       const char     *expires,
-                                                       gboolean        matched);
-void            rifq_intake_page_fill_signing         (RifqIntakePage *self,
-                                                       RifqSignature  *signature,
-                                                       gboolean        by_caregiver,
-                                                       const char     *caregiver_name,
-                                                       const char     *relation,
-                                                       gboolean        thumbprint,
-                                                       const char     *officer_name);
-void            rifq_intake_page_fill_service         (RifqIntakePage *self,
-                                                       const char     *quantity_text,
-                                                       const char     *amount_text,
-                                                       const char     *date_text,
-                                                       const char     *delivered_by,
-                                                       gboolean        at_home,
-                                                       const char     *notes);
-/* An administrator's reason to record the next service beyond what the committee approved. */
-void            rifq_intake_page_set_service_override (RifqIntakePage *self,
-                                                       const char     *reason);
-/* What the committee approved and what remains of it, as the Service step shows it; NULL when
- * nothing is shown. */
-const char     *rifq_intake_page_get_service_approval (RifqIntakePage *self);
-
-/* Runs one of the page's actions ("receive", "save-documents", "refer", "confirm-documents",
- * "sign", "submit", "open-receipt", "register", "serve", "close", "new", "list") and returns
- * its result; a refusal is also shown in a toast, as when the button is pressed. Actions that
- * open a file chooser ("attach", "save-receipt") only open it. */
-gboolean        rifq_intake_page_activate             (RifqIntakePage *self,
-                                                       const char     *action,
-                                                       GError        **error);
-
 /* "save-receipt" without the file chooser. */
 gboolean        rifq_intake_page_save_receipt         (RifqIntakePage *self,
                                                        const char     *path,
