@@ -579,6 +579,87 @@ test_committee_meetings_follow_the_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The group of the open meeting's agenda showing the request of beneficiary name. */
+static AdwPreferencesGroup *
+agenda_group (RifqCommitteePage *page,
+              const char        *name)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  rifq_test_collect_type (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const char *title = adw_preferences_group_get_title (g_ptr_array_index (groups, i));
+
+      if (title != NULL && strstr (title, name) != NULL)
+        return g_ptr_array_index (groups, i);
+    }
+  return NULL;
+}
+
+/* "Votes: accept 1 · reject 0 · defer 0 · abstained 1", in the digits the window shows. */
+static char *
+votes_line (const char *accept,
+            const char *abstained)
+{
+  g_autofree char *a = rifq_ui_display_digits (accept);
+  g_autofree char *zero = rifq_ui_display_digits ("0");
+  g_autofree char *b = rifq_ui_display_digits (abstained);
+
+  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Votes: accept %s · reject %s · defer %s · abstained %s"),
+                          a, zero, zero, b);
+}
+
+/* A vote cast at another desk shows in the open meeting's tally at once, and what the chair
+ * typed for the same request and has not sent stays as typed. */
+static void
+test_committee_tally_follows_votes_elsewhere (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none_yet = votes_line ("0", "2");
+  g_autofree char *one_accept = votes_line ("1", "1");
+  AdwPreferencesGroup *group;
+  GtkEditable *amount = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  rifq_test_set_today (db, "2026-11-30");
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "chair", TRUE, &error));
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "member1", TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), none_yet));
+  rifq_test_collect_type (GTK_WIDGET (group), ADW_TYPE_ENTRY_ROW, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)),
+                   g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)")) == 0)
+      amount = g_ptr_array_index (entries, i);
+  g_assert_nonnull (amount);
+  gtk_editable_set_text (amount, "1200");
+
+  /* member1, at another desk. */
+  rifq_db_set_actor (db, "member1");
+  g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "chair");
+  rifq_test_spin (50);
+  g_assert_true (agenda_group (page, "محمد") == group);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), one_accept));
+  g_assert_cmpstr (gtk_editable_get_text (amount), ==, "1200");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -812,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);
   g_test_add_func ("/window/committee/queue-follows-the-store", test_committee_queue_follows_the_store);
   g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
+  g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);

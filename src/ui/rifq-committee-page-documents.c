@@ -21,6 +21,7 @@
 #include "rifq-packet-pdf.h"
 #include "rifq-pdf-window.h"
 #include "rifq-request-sheet.h"
+#include "rifq-request-store.h"
 
 /* Documents: drawn to a file in the session's own folder, read back, the file removed, and
  * shown in a preview window to read, print or save. */
@@ -55,25 +56,53 @@ preview_file (RifqCommitteePage *self,
   gtk_window_present (GTK_WINDOW (rifq_pdf_window_new (rifq_committee_page_parent (self), title, name, pdf)));
 }
 
-void
-rifq_committee_page_signed_request_clicked_cb (GtkButton         *button,
-                                               RifqCommitteePage *self)
+static RifqRequest *
+read_request (RifqCommitteePage *self,
+              GVariant          *parameter)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
-  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
-  g_autofree char *name = g_strdup_printf ("request-%s.pdf", number);
-  g_autofree char *path = NULL;
-  g_autofree char *title = g_strdup_printf (_("Request %s"), number);
   g_autoptr(GError) error = NULL;
+  RifqRequest *request = rifq_request_store_get (self->db, g_variant_get_int64 (parameter), &error);
+
+  if (request == NULL)
+    rifq_committee_page_toast (self, error->message, TRUE);
+  return request;
+}
+
+/* The request's document that write draws, in a file named after kind and its number. */
+static void
+preview_request_document (RifqCommitteePage *self,
+                          RifqRequest       *request,
+                          WriteFunc          write,
+                          const char        *kind,
+                          const char        *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%s.pdf", kind, request->number);
+  g_autofree char *path = NULL;
 
   g_strdelimit (name, "/", '-');
   path = scratch_path (name);
-  if (!rifq_request_sheet_write (self->db, id, path, &error))
+  if (!write (self->db, request->id, path, &error))
     {
       rifq_committee_page_toast (self, error->message, TRUE);
       return;
     }
   preview_file (self, path, title, name);
+}
+
+void
+rifq_committee_page_signed_request_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  g_autoptr(RifqRequest) request = read_request (self, parameter);
+  g_autofree char *title = NULL;
+
+  if (request == NULL)
+    return;
+  title = g_strdup_printf (_("Request %s"), request->number);
+  preview_request_document (self, request, rifq_request_sheet_write, "request", title);
 }
 
 /* The meeting packet, drawn in a worker thread with its progress shown, and cancellable. */
@@ -221,24 +250,18 @@ rifq_committee_page_packet_clicked_cb (GtkButton         *button,
 }
 
 void
-rifq_committee_page_letter_clicked_cb (GtkButton         *button,
-                                       RifqCommitteePage *self)
+rifq_committee_page_letter_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
-  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
-  g_autofree char *name = g_strdup_printf ("letter-%s.pdf", number);
-  g_autofree char *title = g_strdup_printf (_("Decision Letter on Request %s"), number);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  g_autoptr(RifqRequest) request = read_request (self, parameter);
+  g_autofree char *title = NULL;
 
-  g_strdelimit (name, "/", '-');
-  path = scratch_path (name);
-  if (!rifq_letter_write_request (self->db, id, path, &error))
-    {
-      rifq_committee_page_toast (self, error->message, TRUE);
-      return;
-    }
-  preview_file (self, path, title, name);
+  if (request == NULL)
+    return;
+  title = g_strdup_printf (_("Decision Letter on Request %s"), request->number);
+  preview_request_document (self, request, rifq_letter_write_request, "letter", title);
 }
 
 void

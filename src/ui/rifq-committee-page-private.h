@@ -9,24 +9,12 @@
 
 #include <adwaita.h>
 
+#include "rifq-agenda-item.h"
 #include "rifq-committee.h"
 #include "rifq-committee-page.h"
 #include "rifq-record-list.h"
 
 G_BEGIN_DECLS
-
-/* What was typed for one request and not sent yet, or sent last. */
-typedef struct
-{
-  char *vote;              /* "accept", "reject", "defer" or NULL */
-  char *amount;
-  char *note;
-  char *recorded;          /* the vote core recorded from this page, or NULL */
-  char *decision;          /* chosen in the decision dialog; NULL for the tally's outcome */
-  char *decision_amount;
-  char *decision_quantity;
-  char *reasons;
-} Draft;
 
 struct _RifqCommitteePage
 {
@@ -52,9 +40,10 @@ struct _RifqCommitteePage
   GtkLabel            *meeting_day_label;
   GtkLabel            *meeting_place_label;
   AdwPreferencesGroup *members_group;
+  GtkWidget           *minutes_button;
   GtkListBox          *members_list;
   GtkWidget           *agenda_empty_label;
-  GtkBox              *agenda_box;
+  GtkListBox          *agenda_list;
   AdwStatusPage       *meetings_empty_page;
 
   /* owned */
@@ -62,13 +51,14 @@ struct _RifqCommitteePage
   RifqDb              *db;       /* the context's */
   RifqRecordList      *queue;          /* RifqQueueItem, as filtered, the longest waiting first */
   RifqRecordList      *meetings;       /* RifqMeeting, newest first */
-  RifqMeeting         *meeting;        /* the open meeting, as read when opened, or NULL */
+  RifqMeeting         *meeting;        /* the open meeting, as last read, or NULL */
+  GListStore          *members;        /* RifqCommitteeMember, of the open meeting */
+  RifqRecordList      *agenda;         /* RifqRequest, on the open meeting's agenda */
   GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */
   GStrv                cities;         /* after "All" in the branch drop-down */
   char                *filter_kind;
   char                *filter_city;
-  GHashTable          *drafts;         /* gint64 * request id → Draft * */
-  GHashTable          *letters;        /* gint64 * request id → letter number */
+  GHashTable          *drafts;         /* gint64 * request id → RifqVoteDraft * */
   char                *drafts_actor;   /* whose votes the drafts are */
   char                *meeting_day;    /* typed in the New Meeting dialog, until it is called */
   char                *meeting_place;
@@ -83,13 +73,8 @@ struct _RifqCommitteePage
 };
 
 /* rifq-committee-page.c */
-Draft *rifq_committee_page_draft_for (RifqCommitteePage *self,
-                                      gint64             request_id);
-
-void rifq_committee_page_set_row_request (gpointer object,
-                                          gint64   request_id);
-
-gint64 rifq_committee_page_row_request (gpointer object);
+RifqVoteDraft *rifq_committee_page_draft_for (RifqCommitteePage *self,
+                                              gint64             request_id);
 
 void rifq_committee_page_toast (RifqCommitteePage *self,
                                 const char        *message,
@@ -97,26 +82,25 @@ void rifq_committee_page_toast (RifqCommitteePage *self,
 
 GtkWindow *rifq_committee_page_parent (RifqCommitteePage *self);
 
-GtkWidget *rifq_committee_page_vote_choices_new (const char *selected);
+/* rifq-committee-page-documents.c: the actions take the request's id */
+void rifq_committee_page_signed_request_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
-const char *rifq_committee_page_chosen_vote (GtkWidget *choices);
-
-/* rifq-committee-page-documents.c */
-void rifq_committee_page_signed_request_clicked_cb (GtkButton         *button,
-                                                    RifqCommitteePage *self);
+void rifq_committee_page_letter_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter);
 
 void rifq_committee_page_packet_clicked_cb (GtkButton         *button,
-                                            RifqCommitteePage *self);
-
-void rifq_committee_page_letter_clicked_cb (GtkButton         *button,
                                             RifqCommitteePage *self);
 
 void rifq_committee_page_minutes_clicked_cb (GtkButton         *button,
                                              RifqCommitteePage *self);
 
 /* rifq-committee-page-dialogs.c */
-void rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
-                                                     RifqCommitteePage *self);
+void rifq_committee_page_record_decision_action (GtkWidget  *widget,
+                                                 const char *action_name,
+                                                 GVariant   *parameter);
 
 void rifq_committee_page_new_meeting_action (GtkWidget  *widget,
                                              const char *action_name,

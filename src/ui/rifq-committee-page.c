@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rifq-agenda-item.h"
 #include "rifq-application.h"
 #include "rifq-channel.h"
+#include "rifq-committee-member-row.h"
 #include "rifq-committee-page-private.h"
 #include "rifq-error.h"
 #include "rifq-seal.h"
@@ -25,48 +27,18 @@
 
 G_DEFINE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, GTK_TYPE_WIDGET)
 
-static void
-draft_free (Draft *draft)
-{
-  g_free (draft->vote);
-  g_free (draft->amount);
-  g_free (draft->note);
-  g_free (draft->recorded);
-  g_free (draft->decision);
-  g_free (draft->decision_amount);
-  g_free (draft->decision_quantity);
-  g_free (draft->reasons);
-  g_free (draft);
-}
-
-Draft *
+RifqVoteDraft *
 rifq_committee_page_draft_for (RifqCommitteePage *self,
                                gint64             request_id)
 {
-  Draft *draft = g_hash_table_lookup (self->drafts, &request_id);
+  RifqVoteDraft *draft = g_hash_table_lookup (self->drafts, &request_id);
 
   if (draft == NULL)
     {
-      draft = g_new0 (Draft, 1);
+      draft = rifq_vote_draft_new ();
       g_hash_table_insert (self->drafts, g_memdup2 (&request_id, sizeof request_id), draft);
     }
   return draft;
-}
-
-void
-rifq_committee_page_set_row_request (gpointer object,
-                                     gint64   request_id)
-{
-  g_object_set_data_full (G_OBJECT (object), "rifq-request-id", g_memdup2 (&request_id, sizeof request_id), g_free);
-}
-
-gint64
-rifq_committee_page_row_request (gpointer object)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (object), "rifq-request-id");
-
-  g_assert (id != NULL);
-  return *id;
 }
 
 static char *
@@ -75,12 +47,6 @@ shown_number (gint64 value)
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
   return rifq_ui_display_digits (text);
-}
-
-static const char *
-vote_word (const char *vote)
-{
-  return rifq_vote_choice_noun (rifq_vote_choice_read (vote));
 }
 
 static void
@@ -174,14 +140,6 @@ actor_is_chair (RifqCommitteePage *self)
   return (self->roles & RIFQ_ROLE_CHAIR) != 0;
 }
 
-static const RifqMember *
-actor_member (RifqCommitteePage *self)
-{
-  if (self->meeting == NULL)
-    return NULL;
-  return rifq_members_find (self->meeting->members, rifq_context_get_actor (self->context));
-}
-
 static gboolean
 on_open_agenda (RifqCommitteePage *self,
                 gint64             request_id)
@@ -216,8 +174,6 @@ clock_text (const RifqQueueItem *item)
 }
 
 static void add_clicked_cb    (GtkButton         *button,
-                               RifqCommitteePage *self);
-static void remove_clicked_cb (GtkButton         *button,
                                RifqCommitteePage *self);
 
 static GtkWidget *
@@ -485,338 +441,82 @@ reload_queue (RifqCommitteePage *self)
 
 /* The open meeting */
 
-static void present_changed_cb         (GtkSwitch         *widget,
-                                        GParamSpec        *pspec,
-                                        RifqCommitteePage *self);
-static void vote_toggled_cb            (GtkToggleButton   *button,
-                                        RifqCommitteePage *self);
-static void draft_entry_changed_cb     (GtkEditable       *editable,
-                                        RifqCommitteePage *self);
-static void cast_clicked_cb            (GtkButton         *button,
-                                        RifqCommitteePage *self);
-
 static GtkWidget *
-member_row_new (RifqCommitteePage *self,
-                const RifqMember  *member)
+member_row_create (gpointer item,
+                   gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *present = gtk_switch_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->full_name ? member->full_name : member->username);
-  if (member->chair)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Chair"));
-
-  gtk_switch_set_active (GTK_SWITCH (present), member->present);
-  gtk_widget_set_valign (present, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (present, actor_is_chair (self));
-  gtk_widget_set_tooltip_text (present, _("Present"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (present), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Present"), -1);
-  g_object_set_data_full (G_OBJECT (present), "rifq-username", g_strdup (member->username), g_free);
-  g_signal_connect_object (present, "notify::active", G_CALLBACK (present_changed_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), present);
-  if (actor_is_chair (self))
-    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), present);
-  return row;
+  return rifq_committee_member_row_new (item, actor_is_chair (user_data));
 }
 
-GtkWidget *
-rifq_committee_page_vote_choices_new (const char *selected)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *first = NULL;
-
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-  for (RifqVoteChoice i = 0; i < RIFQ_N_VOTE_CHOICES; i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (rifq_vote_choice_label (i));
-      const char *code = rifq_vote_choice_to_code (i);
-
-      g_object_set_data (G_OBJECT (button), "rifq-vote", (gpointer) code);
-      if (first != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
-      else
-        first = button;
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (selected, code) == 0);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  return box;
-}
-
-const char *
-rifq_committee_page_chosen_vote (GtkWidget *choices)
-{
-  for (GtkWidget *button = gtk_widget_get_first_child (choices);
-       button != NULL;
-       button = gtk_widget_get_next_sibling (button))
-    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
-      return g_object_get_data (G_OBJECT (button), "rifq-vote");
-  return NULL;
-}
-
-static GtkWidget *
-entry_row_new (const char *title,
-               const char *text,
-               const char *field,
-               gint64      request_id,
-               gboolean    sensitive)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  gtk_widget_set_sensitive (row, sensitive);
-  g_object_set_data (G_OBJECT (row), "rifq-field", (gpointer) field);
-  rifq_committee_page_set_row_request (row, request_id);
-  return row;
-}
-
-static char *
-letter_number (RifqCommitteePage *self,
-               gint64             request_id)
-{
-  g_autoptr(GError) error = NULL;
-  const char *known = g_hash_table_lookup (self->letters, &request_id);
-  char *number;
-
-  if (known != NULL)
-    return g_strdup (known);
-  number = rifq_committee_letter_number (self->db, request_id, &error);
-  if (number == NULL)
-    {
-      g_debug ("No letter for request %" G_GINT64_FORMAT ": %s", request_id, error->message);
-      return NULL;
-    }
-  g_hash_table_insert (self->letters, g_memdup2 (&request_id, sizeof request_id), g_strdup (number));
-  return number;
-}
-
+/* The members' rows follow the meeting as read: a row is made again only for a member whose
+ * presence (or name) changed, unless every row is to be. */
 static void
-add_vote_rows (RifqCommitteePage *self,
-               GtkWidget         *group,
-               const RifqRequest *request)
+show_members (RifqCommitteePage *self,
+              gboolean           every_row)
 {
-  const RifqMember *me = actor_member (self);
-  RifqVoterStanding standing = self->meeting != NULL
-                               ? rifq_member_may_vote (self->meeting->members, rifq_context_get_actor (self->context),
-                                                       self->roles)
-                               : RIFQ_VOTER_NOT_A_MEMBER;
-  gboolean can_vote = standing == RIFQ_VOTER_MAY_VOTE;
-  Draft *draft = g_hash_table_lookup (self->drafts, &request->id);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *choices = rifq_committee_page_vote_choices_new (draft != NULL ? draft->vote : NULL);
-  GtkWidget *buttons;
-  GtkWidget *button;
+  GPtrArray *members = self->meeting != NULL ? self->meeting->members : NULL;
+  guint n_members = members != NULL ? members->len : 0;
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->members));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Your vote"));
-  if ((draft == NULL || draft->recorded == NULL) && me != NULL && self->meeting != NULL)
+  if (every_row || n_rows != n_members)
     {
-      /* A vote cast earlier, on this workstation or another, is shown back as recorded. */
-      g_autoptr(GPtrArray) votes = rifq_committee_votes (self->db, self->meeting->id, request->id, NULL);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; votes != NULL && i < votes->len; i++)
-        {
-          RifqVote *vote = g_ptr_array_index (votes, i);
-
-          if (g_strcmp0 (vote->username, me->username) == 0)
-            {
-              g_autofree char *recorded = g_strdup_printf (_("Recorded: %s. Cast it again to change it."),
-                                                           vote_word (vote->vote));
-
-              adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recorded);
-            }
-        }
+      for (guint i = 0; i < n_members; i++)
+        g_ptr_array_add (items, rifq_committee_member_new (g_ptr_array_index (members, i)));
+      g_list_store_splice (self->members, 0, n_rows, items->pdata, items->len);
+      return;
     }
-  if (draft != NULL && draft->recorded != NULL)
+  for (guint i = 0; i < n_members; i++)
     {
-      g_autofree char *recorded = g_strdup_printf (_("Recorded: %s. Cast it again to change it."),
-                                                   vote_word (draft->recorded));
+      g_autoptr(RifqCommitteeMember) shown = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+      g_autoptr(RifqCommitteeMember) member = rifq_committee_member_new (g_ptr_array_index (members, i));
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recorded);
+      if (!rifq_committee_member_equal (shown, member))
+        g_list_store_splice (self->members, i, 1, (gpointer *) &member, 1);
     }
-  else if (standing == RIFQ_VOTER_NOT_A_MEMBER)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Only the members of the research committee vote."));
-  else if (standing == RIFQ_VOTER_ABSENT)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("You vote once the chair records you as present."));
-  gtk_widget_set_sensitive (choices, can_vote);
-  for (GtkWidget *choice = gtk_widget_get_first_child (choices); choice != NULL; choice = gtk_widget_get_next_sibling (choice))
-    {
-      rifq_committee_page_set_row_request (choice, request->id);
-      g_signal_connect_object (choice, "toggled", G_CALLBACK (vote_toggled_cb), self, 0);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choices);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  row = entry_row_new (_("Amount (riyals)"), draft ? draft->amount : NULL, "amount", request->id, can_vote);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
-  g_signal_connect_object (row, "changed", G_CALLBACK (draft_entry_changed_cb), self, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  row = entry_row_new (_("Note"), draft ? draft->note : NULL, "note", request->id, can_vote);
-  g_signal_connect_object (row, "changed", G_CALLBACK (draft_entry_changed_cb), self, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (buttons, 12);
-  if (actor_is_chair (self))
-    {
-      /* Not decided here: it can wait for a later meeting instead. */
-      button = gtk_button_new_with_mnemonic (_("_Take Off the Agenda"));
-      gtk_widget_set_tooltip_text (button, _("The request goes back to the queue for a later meeting; the votes cast "
-                                             "on it here are set aside"));
-      rifq_committee_page_set_row_request (button, request->id);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (buttons), button);
-
-      button = gtk_button_new_with_mnemonic (_("Record _Decision…"));
-      rifq_committee_page_set_row_request (button, request->id);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (rifq_committee_page_record_decision_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (buttons), button);
-    }
-  button = gtk_button_new_with_mnemonic (_("_Cast Vote"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_sensitive (button, can_vote);
-  rifq_committee_page_set_row_request (button, request->id);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (cast_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (buttons), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
 }
 
+/* The line under the members: attendance, quorum, where the minutes stand. */
 static void
-add_decision_rows (RifqCommitteePage *self,
-                   GtkWidget         *group,
-                   const RifqRequest *request)
+show_summary (RifqCommitteePage *self)
 {
-  /* The decision this meeting took on the request, as core recorded it. */
-  g_autoptr(RifqDecision) decided = rifq_committee_decision (self->db, self->meeting ? self->meeting->id : 0,
-                                                              request->id);
-  const char *decision = decided ? decided->decision : NULL;
-  g_autofree char *letter = NULL;
-  GtkWidget *row;
-  GtkWidget *label;
+  g_autofree char *n_present = NULL;
+  g_autofree char *n_members = NULL;
+  g_autofree char *attendance = NULL;
+  g_autoptr(RifqTally) quorum = NULL;
+  g_autofree char *minutes_altered = NULL;
+  g_autoptr(GString) description = NULL;
+  g_autofree char *markup = NULL;
+  RifqSealState minutes_state;
+  const char *minutes_text;
+  guint present = 0;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (decision != NULL)
-    {
-      g_autofree char *title = g_strdup_printf (_("Decided: %s"), vote_word (decision));
+  for (guint i = 0; i < self->meeting->members->len; i++)
+    present += ((const RifqMember *) g_ptr_array_index (self->meeting->members, i))->present ? 1 : 0;
+  n_present = shown_number (present);
+  n_members = shown_number (self->meeting->members->len);
+  attendance = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present",
+                                             "%s of %s members present", self->meeting->members->len),
+                                n_present, n_members);
+  /* Core's rule says whether they make a quorum: a tally of no request counts only who is there. */
+  quorum = rifq_committee_tally (self->db, self->meeting->id, 0, NULL);
+  /* Where the minutes stand: a draft while a case is undecided, then sealed, or changed since. */
+  minutes_state = rifq_seal_check_minutes (self->db, self->meeting->id, NULL, &minutes_altered);
+  minutes_text = minutes_state == RIFQ_SEAL_STATE_GENUINE ? _("minutes sealed")
+                 : minutes_state == RIFQ_SEAL_STATE_ALTERED ? _("minutes NOT GENUINE")
+                 : rifq_seal_minutes_final (self->db, self->meeting->id) ? _("minutes final, made before seals")
+                 : _("minutes in draft");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), decided->reasons);
-    }
-  else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The committee no longer reviews this request."));
-  label = gtk_label_new (rifq_request_state_label (request->state));
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  if (decision == NULL || (letter = letter_number (self, request->id)) == NULL)
-    return;
-  {
-    g_autofree char *shown = rifq_ui_display_digits (letter);
-
-    row = adw_action_row_new ();
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Decision letter number"));
-    label = gtk_label_new (shown);
-    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (label, "calendar-other");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    {
-      GtkWidget *open = gtk_button_new_with_mnemonic (_("_Letter…"));
-
-      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (open, _("The letter announcing the decision to the applicant"));
-      g_object_set_data (G_OBJECT (open), "rifq-request", GSIZE_TO_POINTER ((gsize) request->id));
-      g_object_set_data_full (G_OBJECT (open), "rifq-number", g_strdup (request->number), g_free);
-      g_signal_connect (open, "clicked", G_CALLBACK (rifq_committee_page_letter_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-    }
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  }
-}
-
-
-static gboolean
-decided_here (RifqCommitteePage *self,
-              gint64             request_id)
-{
-  g_autoptr(RifqDecision) decided = rifq_committee_decision (self->db, self->meeting->id, request_id);
-
-  return decided != NULL;
-}
-
-static GtkWidget *
-agenda_group_new (RifqCommitteePage *self,
-                  const RifqRequest *request,
-                  const RifqTally   *tally)
-{
-  const char *kind = rifq_request_store_kind_label (self->db, request->kind);
-  g_autofree char *number = rifq_ui_display_digits (request->number);
-  g_autofree char *title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row;
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title_markup);
-  {
-    GtkWidget *pdf = gtk_button_new_from_icon_name ("x-office-document-symbolic");
-
-    gtk_widget_set_tooltip_text (pdf, _("The Signed Request, Sealed"));
-    gtk_widget_add_css_class (pdf, "flat");
-    gtk_widget_set_valign (pdf, GTK_ALIGN_CENTER);
-    g_object_set_data (G_OBJECT (pdf), "rifq-request", GSIZE_TO_POINTER ((gsize) request->id));
-    g_object_set_data_full (G_OBJECT (pdf), "rifq-number", g_strdup (request->number), g_free);
-    g_signal_connect (pdf, "clicked", G_CALLBACK (rifq_committee_page_signed_request_clicked_cb), self);
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), pdf);
-  }
-  if (tally != NULL)
-    {
-      g_autofree char *accept = shown_number (tally->accept);
-      g_autofree char *reject = shown_number (tally->reject);
-      g_autofree char *defer = shown_number (tally->defer);
-      g_autofree char *abstain = shown_number (tally->abstain);
-      g_autofree char *counts = g_strdup_printf (_("Votes: accept %s · reject %s · defer %s · abstained %s"),
-                                                 accept, reject, defer, abstain);
-      g_autofree char *explanation = rifq_ui_display_digits (tally->explanation);
-      g_autofree char *description = g_strdup_printf ("%s\n%s", explanation, counts);
-      g_autofree char *markup = g_markup_escape_text (description, -1);
-
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), markup);
-    }
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kind != NULL ? kind : request->kind);
-  if (!rifq_text_is_blank (request->description))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), request->description);
-  if (request->amount >= 0)
-    {
-      g_autofree char *amount = shown_number (request->amount);
-      g_autofree char *riyals = g_strdup_printf (_("%s riyals"), amount);
-      GtkWidget *label = gtk_label_new (riyals);
-
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "calendar-other");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  /* Deferred here and taken up by a later meeting, it is decided there, not here. */
-  if (request->state == RIFQ_REQUEST_UNDER_REVIEW && !decided_here (self, request->id))
-    add_vote_rows (self, group, request);
-  else
-    {
-      /* Nothing more to vote on or decide: what was typed for it has nothing to go to. */
-      g_hash_table_remove (self->drafts, &request->id);
-      add_decision_rows (self, group, request);
-    }
-  return group;
+  description = g_string_new (attendance);
+  if (quorum != NULL)
+    g_string_append_printf (description, " · %s", quorum->quorum ? _("quorum reached") : _("no quorum yet"));
+  g_string_append_printf (description, " · %s", minutes_text);
+  markup = g_markup_escape_text (description->str, -1);
+  adw_preferences_group_set_description (self->members_group, markup);
+  gtk_widget_set_tooltip_text (self->minutes_button,
+                               minutes_altered != NULL ? minutes_altered
+                               : _("The minutes: every decision with its votes, and lines to sign"));
 }
 
 static void
@@ -825,18 +525,10 @@ show_meeting (RifqCommitteePage *self)
   GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->meeting_scroller);
   double scrolled = gtk_adjustment_get_value (scroll);
   g_autofree char *day = NULL;
-  g_autofree char *n_present = NULL;
-  g_autofree char *n_members = NULL;
-  g_autofree char *attendance = NULL;
-  g_autoptr(RifqTally) quorum = NULL;
-  g_autofree char *minutes_altered = NULL;
-  RifqSealState minutes_state;
-  const char *minutes_text;
-  guint present = 0;
 
-  rifq_ui_remove_children (GTK_WIDGET (self->members_list));
-  rifq_ui_remove_children (GTK_WIDGET (self->agenda_box));
-
+  show_members (self, TRUE);
+  /* Every case made again: the meeting they are on may be another. */
+  rifq_record_list_reload (self->agenda, NULL);
   if (self->meeting == NULL)
     {
       adw_status_page_set_title (self->meetings_empty_page, _("No Meetings Yet"));
@@ -851,76 +543,126 @@ show_meeting (RifqCommitteePage *self)
   gtk_label_set_text (self->meeting_day_label, day);
   gtk_label_set_text (self->meeting_place_label, self->meeting->place != NULL ? self->meeting->place : "");
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_place_label), !rifq_text_is_blank (self->meeting->place));
-
-  for (guint i = 0; i < self->meeting->members->len; i++)
-    {
-      const RifqMember *member = g_ptr_array_index (self->meeting->members, i);
-
-      present += member->present ? 1 : 0;
-      gtk_list_box_append (self->members_list, member_row_new (self, member));
-    }
-  n_present = shown_number (present);
-  n_members = shown_number (self->meeting->members->len);
-  attendance = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present",
-                                             "%s of %s members present", self->meeting->members->len),
-                                n_present, n_members);
-  /* Core's rule says whether they make a quorum: a tally of no request counts only who is there. */
-  quorum = rifq_committee_tally (self->db, self->meeting->id, 0, NULL);
-  /* Where the minutes stand: a draft while a case is undecided, then sealed, or changed since. */
-  minutes_state = rifq_seal_check_minutes (self->db, self->meeting->id, NULL, &minutes_altered);
-  minutes_text = minutes_state == RIFQ_SEAL_STATE_GENUINE ? _("minutes sealed")
-                 : minutes_state == RIFQ_SEAL_STATE_ALTERED ? _("minutes NOT GENUINE")
-                 : rifq_seal_minutes_final (self->db, self->meeting->id) ? _("minutes final, made before seals")
-                 : _("minutes in draft");
-  {
-    g_autoptr(GString) description = g_string_new (attendance);
-    g_autofree char *markup = NULL;
-
-    if (quorum != NULL)
-      g_string_append_printf (description, " · %s", quorum->quorum ? _("quorum reached") : _("no quorum yet"));
-    g_string_append_printf (description, " · %s", minutes_text);
-    markup = g_markup_escape_text (description->str, -1);
-    adw_preferences_group_set_description (self->members_group, markup);
-  }
-  if (adw_preferences_group_get_header_suffix (self->members_group) == NULL)
-    {
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *packet = gtk_button_new_with_mnemonic (_("Meeting _Packet…"));
-      GtkWidget *minutes = gtk_button_new_with_mnemonic (_("Min_utes…"));
-
-      gtk_widget_set_tooltip_text (packet, _("Every case on the agenda, sealed, in one document to read or print"));
-      gtk_widget_set_tooltip_text (minutes, _("The minutes: every decision with its votes, and lines to sign"));
-      g_signal_connect (packet, "clicked", G_CALLBACK (rifq_committee_page_packet_clicked_cb), self);
-      g_signal_connect (minutes, "clicked", G_CALLBACK (rifq_committee_page_minutes_clicked_cb), self);
-      gtk_box_append (GTK_BOX (buttons), packet);
-      gtk_box_append (GTK_BOX (buttons), minutes);
-      gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-      adw_preferences_group_set_header_suffix (self->members_group, buttons);
-    }
-  gtk_widget_set_tooltip_text (gtk_widget_get_last_child (adw_preferences_group_get_header_suffix (self->members_group)),
-                               minutes_altered != NULL ? minutes_altered
-                               : _("The minutes: every decision with its votes, and lines to sign"));
-
-  for (guint i = 0; i < self->meeting->agenda->len; i++)
-    {
-      gint64 id = g_array_index (self->meeting->agenda, gint64, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
-      g_autoptr(RifqTally) tally = NULL;
-
-      if (request == NULL)
-        {
-          g_warning ("Agenda item %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
-          continue;
-        }
-      tally = rifq_committee_tally (self->db, self->meeting->id, id, &error);
-      if (tally == NULL)
-        g_warning ("The votes on request %s could not be counted: %s", request->number, error->message);
-      gtk_box_append (self->agenda_box, agenda_group_new (self, request, tally));
-    }
-  gtk_widget_set_visible (self->agenda_empty_label, self->meeting->agenda->len == 0);
+  show_summary (self);
   gtk_stack_set_visible_child_name (self->meeting_stack, "meeting");
   gtk_adjustment_set_value (scroll, scrolled);
+}
+
+/* The requests on the open meeting's agenda, in order; none when no meeting is open. */
+static GPtrArray *
+agenda_requests (RifqDb   *db,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  RifqCommitteePage *self = user_data;
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RifqMeeting) meeting = NULL;
+
+  if (self->meeting == NULL)
+    return g_steal_pointer (&requests);
+  meeting = rifq_committee_meeting_get (db, self->meeting->id, error);
+  if (meeting == NULL)
+    return NULL;
+  for (guint i = 0; i < meeting->agenda->len; i++)
+    {
+      gint64 id = g_array_index (meeting->agenda, gint64, i);
+      g_autoptr(GError) local = NULL;
+      RifqRequest *request = rifq_request_store_get (db, id, &local);
+
+      if (request == NULL)
+        g_warning ("Agenda item %" G_GINT64_FORMAT " could not be read: %s", id, local->message);
+      else
+        g_ptr_array_add (requests, request);
+    }
+  return g_steal_pointer (&requests);
+}
+
+static GtkWidget *
+agenda_item_create (gpointer item,
+                    gpointer user_data)
+{
+  RifqCommitteePage *self = user_data;
+  RifqRequest *request = item;
+
+  g_assert (self->meeting != NULL);
+  return rifq_agenda_item_new (self->context, self->meeting->id, request,
+                               rifq_committee_page_draft_for (self, request->id));
+}
+
+/* The cases 24 pixels apart, as the groups of a page are. */
+static void
+agenda_gap_cb (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  GtkWidget *gap;
+
+  if (before == NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+  gap = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (gap, -1, 24);
+  gtk_list_box_row_set_header (row, gap);
+}
+
+static void
+agenda_changed_cb (RifqCommitteePage *self)
+{
+  gtk_widget_set_visible (self->agenda_empty_label, g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) == 0);
+}
+
+static gboolean
+same_agenda (RifqMeeting *before,
+             RifqMeeting *after)
+{
+  return before->agenda->len == after->agenda->len
+         && memcmp (before->agenda->data, after->agenda->data, before->agenda->len * sizeof (gint64)) == 0;
+}
+
+/* The open meeting was written to: who is present, its agenda. Its cases follow by themselves. */
+static void
+open_meeting_changed (RifqCommitteePage *self,
+                      gboolean           every_member)
+{
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (self->db, self->meeting->id, NULL);
+  gboolean agenda_changed;
+
+  if (meeting == NULL)
+    return;
+  agenda_changed = !same_agenda (self->meeting, meeting);
+  g_set_object (&self->meeting, meeting);
+  show_members (self, every_member);
+  show_summary (self);
+  /* The queue's buttons say what is on it. */
+  if (agenda_changed)
+    remake_queue_rows (self);
+}
+
+static gboolean
+ids_contain (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+records_changed_cb (RifqCommitteePage *self,
+                    const char        *kind,
+                    GArray            *ids)
+{
+  if (self->meeting == NULL)
+    return;
+  if (g_str_equal (kind, "meeting") && ids_contain (ids, self->meeting->id))
+    open_meeting_changed (self, FALSE);
+  else if (g_str_equal (kind, "decision") || g_str_equal (kind, "minutes"))
+    show_summary (self);
 }
 
 static GtkWidget *
@@ -1011,6 +753,15 @@ listed_meetings (RifqDb   *db,
   return g_steal_pointer (&meetings);
 }
 
+static void
+select_listed_meeting (RifqCommitteePage *self,
+                       int                position)
+{
+  self->reloading = TRUE;
+  gtk_list_box_select_row (self->meetings_list, gtk_list_box_get_row_at_index (self->meetings_list, position));
+  self->reloading = FALSE;
+}
+
 /* Opens the meeting listed at position (none when -1), read again: who is present and the votes
  * change the meeting without changing its row. */
 static void
@@ -1025,9 +776,7 @@ open_listed_meeting (RifqCommitteePage *self,
       self->meeting = rifq_committee_meeting_get (self->db, listed->id, NULL);
       if (self->meeting == NULL)
         self->meeting = g_steal_pointer (&listed);
-      self->reloading = TRUE;
-      gtk_list_box_select_row (self->meetings_list, gtk_list_box_get_row_at_index (self->meetings_list, position));
-      self->reloading = FALSE;
+      select_listed_meeting (self, position);
     }
   show_meeting (self);
   remake_queue_rows (self);
@@ -1048,8 +797,8 @@ meetings_changed_cb (RifqCommitteePage *self)
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
       g_clear_object (&self->meeting);
-      rifq_ui_remove_children (GTK_WIDGET (self->members_list));
-      rifq_ui_remove_children (GTK_WIDGET (self->agenda_box));
+      show_members (self, TRUE);
+      rifq_record_list_reload (self->agenda, NULL);
       adw_status_page_set_title (self->meetings_empty_page, _("The Meetings Could Not Be Read"));
       adw_status_page_set_description (self->meetings_empty_page, markup);
       gtk_stack_set_visible_child_name (self->meeting_stack, "none");
@@ -1060,16 +809,25 @@ meetings_changed_cb (RifqCommitteePage *self)
     position = rifq_record_list_find (self->meetings, wanted);
   if (position < 0 && g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) > 0)
     position = 0;
+  if (self->meeting != NULL && position >= 0 && self->meeting->id == wanted)
+    {
+      /* Still open, its row made again: the meeting follows the store by itself. */
+      select_listed_meeting (self, position);
+      return;
+    }
   open_listed_meeting (self, position);
 }
 
+/* Reads the meetings again, and the one open with every row of it made again. */
 static void
 reload_meetings (RifqCommitteePage *self)
 {
   if (self->meeting != NULL && self->open_id == 0)
     self->open_id = self->meeting->id;
+  g_clear_object (&self->meeting);
   rifq_record_list_reload (self->meetings, NULL);
-  meetings_changed_cb (self);
+  if (self->meeting == NULL)
+    meetings_changed_cb (self);
 }
 
 /* Callbacks */
@@ -1126,11 +884,14 @@ add_clicked_cb (GtkButton         *button,
   rifq_committee_page_add_to_agenda (self, item->request->id, NULL);
 }
 
+/* Actions: the rows' buttons name the request (or member) they act on as the action's target. */
+
 static void
-remove_clicked_cb (GtkButton         *button,
-                   RifqCommitteePage *self)
+remove_from_agenda_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  rifq_committee_page_remove_from_agenda (self, rifq_committee_page_row_request (button), NULL);
+  rifq_committee_page_remove_from_agenda (RIFQ_COMMITTEE_PAGE (widget), g_variant_get_int64 (parameter), NULL);
 }
 
 typedef struct
@@ -1159,50 +920,26 @@ present_idle_cb (gpointer data)
 }
 
 static void
-present_changed_cb (GtkSwitch         *widget,
-                    GParamSpec        *pspec,
-                    RifqCommitteePage *self)
+set_present_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   PresentJob *job = g_new0 (PresentJob, 1);
 
-  /* The page is rebuilt once the switch has finished moving, not from inside its signal. */
-  job->self = g_object_ref (self);
-  job->username = g_strdup (g_object_get_data (G_OBJECT (widget), "rifq-username"));
-  job->present = gtk_switch_get_active (widget);
+  /* Recorded once the switch has finished moving: its row is made again, not from inside its signal. */
+  job->self = g_object_ref (RIFQ_COMMITTEE_PAGE (widget));
+  g_variant_get (parameter, "(sb)", &job->username, &job->present);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_idle_cb, job, (GDestroyNotify) present_job_free);
 }
 
 static void
-vote_toggled_cb (GtkToggleButton   *button,
-                 RifqCommitteePage *self)
+cast_vote_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  Draft *draft;
-
-  if (!gtk_toggle_button_get_active (button))
-    return;
-  draft = rifq_committee_page_draft_for (self, rifq_committee_page_row_request (button));
-  g_free (draft->vote);
-  draft->vote = g_strdup (g_object_get_data (G_OBJECT (button), "rifq-vote"));
-}
-
-static void
-draft_entry_changed_cb (GtkEditable       *editable,
-                        RifqCommitteePage *self)
-{
-  Draft *draft = rifq_committee_page_draft_for (self, rifq_committee_page_row_request (editable));
-  const char *field = g_object_get_data (G_OBJECT (editable), "rifq-field");
-  char **slot = g_str_equal (field, "amount") ? &draft->amount : &draft->note;
-
-  g_free (*slot);
-  *slot = g_strdup (gtk_editable_get_text (editable));
-}
-
-static void
-cast_clicked_cb (GtkButton         *button,
-                 RifqCommitteePage *self)
-{
-  gint64 id = rifq_committee_page_row_request (button);
-  Draft *draft = rifq_committee_page_draft_for (self, id);
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  RifqVoteDraft *draft = rifq_committee_page_draft_for (self, id);
   g_autofree char *vote = g_strdup (draft->vote);
   g_autofree char *amount = g_strdup (draft->amount);
   g_autofree char *note = g_strdup (draft->note);
@@ -1219,12 +956,13 @@ rifq_committee_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->queue);
   g_clear_object (&self->meetings);
+  g_clear_object (&self->agenda);
+  g_clear_object (&self->members);
   g_clear_pointer (&self->kinds, g_strfreev);
   g_clear_pointer (&self->cities, g_strfreev);
   g_clear_pointer (&self->filter_kind, g_free);
   g_clear_pointer (&self->filter_city, g_free);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
-  g_clear_pointer (&self->letters, g_hash_table_unref);
   g_clear_pointer (&self->drafts_actor, g_free);
   g_clear_pointer (&self->meeting_day, g_free);
   g_clear_pointer (&self->meeting_place, g_free);
@@ -1243,6 +981,8 @@ rifq_committee_page_constructed (GObject *object)
                                               "days-left", "overdue", NULL };
   static const char * const meeting_kinds[] = { "meeting", NULL };
   static const char * const meeting_shown[] = { "held-on", "place", "agenda-length", NULL };
+  static const char * const agenda_kinds[] = { "meeting", "request", NULL };
+  static const char * const agenda_shown[] = { "number", "beneficiary-name", "kind", "state", NULL };
 
   G_OBJECT_CLASS (rifq_committee_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
@@ -1254,6 +994,14 @@ rifq_committee_page_constructed (GObject *object)
   gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings), meeting_row_new, self, NULL);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->members = g_list_store_new (RIFQ_TYPE_COMMITTEE_MEMBER);
+  gtk_list_box_bind_model (self->members_list, G_LIST_MODEL (self->members), member_row_create, self, NULL);
+  self->agenda = rifq_record_list_new (self->db, agenda_kinds, agenda_shown, agenda_requests, self, NULL);
+  gtk_list_box_bind_model (self->agenda_list, G_LIST_MODEL (self->agenda), agenda_item_create, self, NULL);
+  gtk_list_box_set_header_func (self->agenda_list, agenda_gap_cb, NULL, NULL);
+  g_signal_connect_object (self->agenda, "items-changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
+  /* After the lists': the meeting open is read again once its rows are. */
+  g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
 
   rifq_committee_page_reload (self);
 }
@@ -1291,13 +1039,24 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, members_group);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, members_list);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_box);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_list);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, minutes_button);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_empty_page);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meeting_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rifq_committee_page_packet_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rifq_committee_page_minutes_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, rifq_committee_page_new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "committee.set-present", "(sb)", set_present_action);
+  gtk_widget_class_install_action (widget_class, "committee.cast-vote", "x", cast_vote_action);
+  gtk_widget_class_install_action (widget_class, "committee.remove-from-agenda", "x", remove_from_agenda_action);
+  gtk_widget_class_install_action (widget_class, "committee.record-decision", "x",
+                                   rifq_committee_page_record_decision_action);
+  gtk_widget_class_install_action (widget_class, "committee.signed-request", "x",
+                                   rifq_committee_page_signed_request_action);
+  gtk_widget_class_install_action (widget_class, "committee.letter", "x", rifq_committee_page_letter_action);
 }
 
 static void
@@ -1305,8 +1064,7 @@ rifq_committee_page_init (RifqCommitteePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) draft_free);
-  self->letters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) rifq_vote_draft_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", FALSE);
 }
 
@@ -1416,10 +1174,13 @@ rifq_committee_page_set_present (RifqCommitteePage  *self,
 
   done = require_meeting (self, &local)
          && rifq_committee_set_present (self->db, self->meeting->id, username, present, &local);
-  /* Either way the switches show what is recorded, and the counts follow. */
-  rifq_committee_page_reload (self);
   if (!done)
-    return refuse (self, local, error);
+    {
+      /* The switches show what is recorded, not what was refused. */
+      if (self->meeting != NULL)
+        open_meeting_changed (self, TRUE);
+      return refuse (self, local, error);
+    }
   return TRUE;
 }
 
@@ -1435,7 +1196,6 @@ rifq_committee_page_add_to_agenda (RifqCommitteePage  *self,
   if (!require_meeting (self, &local)
       || !rifq_committee_add_to_agenda (self->db, self->meeting->id, request_id, &local))
     return refuse (self, local, error);
-  rifq_committee_page_reload (self);
   rifq_committee_page_toast (self, _("Added to the agenda."), FALSE);
   return TRUE;
 }
@@ -1453,7 +1213,6 @@ rifq_committee_page_remove_from_agenda (RifqCommitteePage  *self,
       || !rifq_committee_remove_from_agenda (self->db, self->meeting->id, request_id, &local))
     return refuse (self, local, error);
   g_hash_table_remove (self->drafts, &request_id);
-  rifq_committee_page_reload (self);
   rifq_committee_page_toast (self, _("Taken off the agenda: the request waits in the queue."), FALSE);
   return TRUE;
 }
@@ -1468,7 +1227,8 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
 {
   GError *local = NULL;
   gint64 amount;
-  Draft *draft;
+  RifqVoteDraft *draft;
+  int position;
 
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
 
@@ -1479,15 +1239,14 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
 
   /* The vote stays shown as cast, to be changed and cast again while the request is open. */
   draft = rifq_committee_page_draft_for (self, request_id);
-  g_free (draft->vote);
-  draft->vote = g_strdup (vote);
-  g_free (draft->amount);
-  draft->amount = g_strdup (amount_text);
-  g_free (draft->note);
-  draft->note = g_strdup (note);
-  g_free (draft->recorded);
-  draft->recorded = g_strdup (vote);
-  rifq_committee_page_reload (self);
+  rifq_vote_draft_set (&draft->vote, vote);
+  rifq_vote_draft_set (&draft->amount, amount_text);
+  rifq_vote_draft_set (&draft->note, note);
+  rifq_vote_draft_set (&draft->recorded, vote);
+  /* The store showed the tally already; the case shows the vote as this page recorded it. */
+  position = rifq_record_list_find (self->agenda, request_id);
+  if (position >= 0)
+    rifq_agenda_item_refresh (RIFQ_AGENDA_ITEM (gtk_list_box_get_row_at_index (self->agenda_list, position)));
   rifq_committee_page_toast (self, _("Vote recorded."), FALSE);
   return TRUE;
 }
@@ -1515,9 +1274,6 @@ rifq_committee_page_decide (RifqCommitteePage  *self,
     return refuse (self, local, error);
 
   g_hash_table_remove (self->drafts, &request_id);
-  /* The letter is numbered in the register now, by the chair who decided. */
-  g_free (letter_number (self, request_id));
-  rifq_committee_page_reload (self);
   if (rifq_vote_choice_read (decision) == RIFQ_VOTE_ACCEPT)
     rifq_committee_page_toast (self, _("Decision recorded: the request is accepted."), FALSE);
   else if (rifq_vote_choice_read (decision) == RIFQ_VOTE_REJECT)
