@@ -25,7 +25,6 @@ struct _RifqAgendaItem
 
   /* template children */
   AdwPreferencesGroup *group;
-  GtkWidget           *request_button;
   AdwActionRow        *kind_row;
   GtkLabel            *amount_label;
   AdwActionRow        *vote_row;
@@ -40,7 +39,6 @@ struct _RifqAgendaItem
   GtkLabel            *state_label;
   GtkWidget           *letter_row;
   GtkLabel            *letter_label;
-  GtkWidget           *letter_button;
 
   /* owned */
   RifqContext         *context;
@@ -138,6 +136,44 @@ draft_typed_cb (RifqAgendaItem *self,
     return;
   rifq_vote_draft_set (GTK_WIDGET (row) == self->amount_row ? &self->draft->amount : &self->draft->note,
                        gtk_editable_get_text (row));
+}
+
+/* The committee's action name, on this request. */
+static void
+activate (RifqAgendaItem *self,
+          const char     *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), name, "x", self->request->id);
+}
+
+static void
+request_clicked_cb (RifqAgendaItem *self)
+{
+  activate (self, "committee.signed-request");
+}
+
+static void
+remove_clicked_cb (RifqAgendaItem *self)
+{
+  activate (self, "committee.remove-from-agenda");
+}
+
+static void
+decision_clicked_cb (RifqAgendaItem *self)
+{
+  activate (self, "committee.record-decision");
+}
+
+static void
+cast_clicked_cb (RifqAgendaItem *self)
+{
+  activate (self, "committee.cast-vote");
+}
+
+static void
+letter_clicked_cb (RifqAgendaItem *self)
+{
+  activate (self, "committee.letter");
 }
 
 /* The tally as the group's description: the rule's sentence, then the counts. */
@@ -292,7 +328,6 @@ rifq_agenda_item_constructed (GObject *object)
   g_autofree char *number = rifq_ui_display_digits (request->number);
   g_autofree char *title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
-  GVariant *target = g_variant_new_int64 (request->id);
 
   G_OBJECT_CLASS (rifq_agenda_item_parent_class)->constructed (object);
 
@@ -308,13 +343,6 @@ rifq_agenda_item_constructed (GObject *object)
       gtk_label_set_text (self->amount_label, riyals);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->amount_label), request->amount >= 0);
-
-  g_variant_ref_sink (target);
-  for (GtkWidget **button = (GtkWidget *[]) { self->request_button, self->remove_button, self->decision_button,
-                                               self->cast_button, self->letter_button, NULL };
-       *button != NULL; button++)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (*button), target);
-  g_variant_unref (target);
 
   self->filling = TRUE;
   rifq_vote_choices_set_vote (self->choices, self->draft->vote);
@@ -417,7 +445,6 @@ rifq_agenda_item_class_init (RifqAgendaItemClass *klass)
   /* Not a row to look like one: the group inside draws the case, the list only holds it. */
   gtk_widget_class_set_css_name (widget_class, "agenda-item");
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, group);
-  gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, request_button);
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, amount_label);
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, vote_row);
@@ -432,9 +459,13 @@ rifq_agenda_item_class_init (RifqAgendaItemClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, state_label);
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, letter_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, letter_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqAgendaItem, letter_button);
   gtk_widget_class_bind_template_callback (widget_class, vote_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, draft_typed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, request_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, decision_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cast_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, letter_clicked_cb);
 }
 
 static void

@@ -15,7 +15,9 @@
 #include "rifq-application.h"
 #include "rifq-channel.h"
 #include "rifq-committee-member-row.h"
+#include "rifq-committee-meeting-row.h"
 #include "rifq-committee-page-private.h"
+#include "rifq-committee-queue-row.h"
 #include "rifq-error.h"
 #include "rifq-seal.h"
 #include "rifq-request-store.h"
@@ -140,103 +142,7 @@ actor_is_chair (RifqCommitteePage *self)
   return (self->roles & RIFQ_ROLE_CHAIR) != 0;
 }
 
-static gboolean
-on_open_agenda (RifqCommitteePage *self,
-                gint64             request_id)
-{
-  if (self->meeting == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->meeting->agenda->len; i++)
-    if (g_array_index (self->meeting->agenda, gint64, i) == request_id)
-      return TRUE;
-  return FALSE;
-}
-
 /* The queue */
-
-static char *
-clock_text (const RifqQueueItem *item)
-{
-  g_autofree char *days = NULL;
-
-  if (item->overdue)
-    {
-      days = shown_number (-item->days_left);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %s day", "Overdue by %s days",
-                                           (gulong) -item->days_left),
-                              days);
-    }
-  if (item->days_left == 0)
-    return g_strdup (_("Due today"));
-  days = shown_number (item->days_left);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day left", "%s days left", (gulong) item->days_left),
-                          days);
-}
-
-static void add_clicked_cb    (GtkButton         *button,
-                               RifqCommitteePage *self);
-
-static GtkWidget *
-queue_row_new (RifqCommitteePage   *self,
-               const RifqQueueItem *item)
-{
-  const RifqRequest *request = item->request;
-  const char *kind = rifq_request_store_kind_label (self->db, request->kind);
-  g_autofree char *number = rifq_ui_display_digits (request->number);
-  g_autofree char *day = rifq_calendar_format_iso_both (request->submitted_on, rifq_ui_get_digits ());
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · submitted %s"), number,
-                                               kind != NULL ? kind : request->kind, day);
-  g_autofree char *clock = clock_text (item);
-  gboolean on_agenda = on_open_agenda (self, request->id);
-  g_autofree char *altered = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label;
-  GtkWidget *button;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), request->beneficiary_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  /* A record changed behind Rifq's back since it was sealed is named before anything else. */
-  if (rifq_seal_check_request (self->db, request->id, NULL, &altered) == RIFQ_SEAL_STATE_ALTERED)
-    {
-      label = gtk_label_new (_("Not Genuine"));
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "error");
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_set_tooltip_text (label, altered);
-      gtk_widget_set_name (label, "seal-altered");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-
-  label = gtk_label_new (clock);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "calendar-other");
-  if (item->overdue)
-    gtk_widget_add_css_class (label, "error");
-  else if (item->days_left <= 3)
-    gtk_widget_add_css_class (label, "warning");
-  else
-    gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-
-  button = gtk_button_new_with_label (on_agenda ? _("On the Agenda") : _("Add to Meeting"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, self->meeting != NULL && actor_is_chair (self) && !on_agenda);
-  if (self->meeting != NULL && !on_agenda)
-    {
-      g_autofree char *held = rifq_calendar_format_iso_both (self->meeting->held_on, rifq_ui_get_digits ());
-      g_autofree char *tooltip = g_strdup_printf (_("Add to the agenda of the meeting of %s"), held);
-
-      gtk_widget_set_tooltip_text (button, tooltip);
-    }
-  else if (self->meeting == NULL)
-    gtk_widget_set_tooltip_text (button, _("Open a meeting first: choose one under Meetings, or call a new one."));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
-}
 
 static gboolean
 filtered (RifqCommitteePage *self)
@@ -248,7 +154,14 @@ static GtkWidget *
 queue_row_create (gpointer item,
                   gpointer user_data)
 {
-  return queue_row_new (user_data, item);
+  RifqCommitteePage *self = user_data;
+  RifqQueueItem *waiting = item;
+  g_autofree char *altered = NULL;
+
+  if (rifq_seal_check_request (self->db, waiting->request->id, NULL, &altered) != RIFQ_SEAL_STATE_ALTERED)
+    g_clear_pointer (&altered, g_free);
+  return rifq_committee_queue_row_new (waiting, rifq_request_store_kind_label (self->db, waiting->request->kind),
+                                       altered, self->meeting, actor_is_chair (self));
 }
 
 /* The queue's buttons add to the meeting open: its rows are made again for another. */
@@ -666,58 +579,10 @@ records_changed_cb (RifqCommitteePage *self,
 }
 
 static GtkWidget *
-caption_new (const char *text)
+meeting_row_create (gpointer item,
+                    gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static GtkWidget *
-meeting_row_new (gpointer item,
-                 gpointer user_data)
-{
-  RifqMeeting *meeting = item;
-  g_autofree char *count = shown_number (meeting->agenda->len);
-  g_autofree char *on_agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s on the agenda", "%s on the agenda",
-                                                             meeting->agenda->len),
-                                                count);
-  g_autofree char *details = NULL;
-  g_autofree char *hijri = NULL;
-  g_autofree char *gregorian = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *label;
-  RifqHijriDate hijri_date;
-  GDate day;
-
-  /* The Hijri day as the heading, the Gregorian below it: a narrow list has no room for both. */
-  g_date_clear (&day, 1);
-  if (rifq_calendar_from_iso (meeting->held_on, &day) && rifq_calendar_to_hijri (&day, &hijri_date, NULL))
-    {
-      hijri = rifq_calendar_format_hijri (&hijri_date, rifq_ui_get_digits ());
-      gregorian = rifq_calendar_format_gregorian (&day, rifq_ui_get_digits ());
-    }
-  else
-    hijri = rifq_calendar_format_iso_both (meeting->held_on, rifq_ui_get_digits ());
-  if (!rifq_text_is_blank (meeting->place))
-    details = g_strdup_printf ("%s · %s", meeting->place, on_agenda);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  label = gtk_label_new (hijri);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  if (gregorian != NULL)
-    gtk_box_append (GTK_BOX (box), caption_new (gregorian));
-  gtk_box_append (GTK_BOX (box), caption_new (details != NULL ? details : on_agenda));
-  return box;
+  return rifq_committee_meeting_row_new (item);
 }
 
 static int
@@ -873,18 +738,15 @@ meeting_row_selected_cb (RifqCommitteePage *self,
   open_listed_meeting (self, index);
 }
 
-static void
-add_clicked_cb (GtkButton         *button,
-                RifqCommitteePage *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  g_autoptr(RifqQueueItem) item = g_list_model_get_item (G_LIST_MODEL (self->queue),
-                                                         (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
-
-  rifq_committee_page_add_to_agenda (self, item->request->id, NULL);
-}
-
 /* Actions: the rows' buttons name the request (or member) they act on as the action's target. */
+
+static void
+add_to_agenda_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  rifq_committee_page_add_to_agenda (RIFQ_COMMITTEE_PAGE (widget), g_variant_get_int64 (parameter), NULL);
+}
 
 static void
 remove_from_agenda_action (GtkWidget  *widget,
@@ -991,7 +853,7 @@ rifq_committee_page_constructed (GObject *object)
   self->queue = rifq_record_list_new (self->db, queue_kinds, queue_shown, waiting_requests, self, NULL);
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self, G_CONNECT_SWAPPED);
   self->meetings = rifq_record_list_new (self->db, meeting_kinds, meeting_shown, listed_meetings, self, NULL);
-  gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings), meeting_row_new, self, NULL);
+  gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings), meeting_row_create, NULL, NULL);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->members = g_list_store_new (RIFQ_TYPE_COMMITTEE_MEMBER);
@@ -1051,6 +913,7 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, rifq_committee_page_new_meeting_action);
   gtk_widget_class_install_action (widget_class, "committee.set-present", "(sb)", set_present_action);
   gtk_widget_class_install_action (widget_class, "committee.cast-vote", "x", cast_vote_action);
+  gtk_widget_class_install_action (widget_class, "committee.add-to-agenda", "x", add_to_agenda_action);
   gtk_widget_class_install_action (widget_class, "committee.remove-from-agenda", "x", remove_from_agenda_action);
   gtk_widget_class_install_action (widget_class, "committee.record-decision", "x",
                                    rifq_committee_page_record_decision_action);
