@@ -56,30 +56,30 @@ preview_file (RifqCommitteePage *self,
   gtk_window_present (GTK_WINDOW (rifq_pdf_window_new (rifq_committee_page_parent (self), title, name, pdf)));
 }
 
-static RifqRequest *
-read_request (RifqCommitteePage *self,
-              GVariant          *parameter)
+/* The signed request (committee.signed-request) or its decision letter (committee.letter), in a
+ * file named after the request's number. */
+void
+rifq_committee_page_request_document_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
 {
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  gboolean letter = g_str_equal (action_name, "committee.letter");
+  WriteFunc write = letter ? rifq_letter_write_request : rifq_request_sheet_write;
   g_autoptr(GError) error = NULL;
-  RifqRequest *request = rifq_request_store_get (self->db, g_variant_get_int64 (parameter), &error);
-
-  if (request == NULL)
-    rifq_committee_page_toast (self, error->message, TRUE);
-  return request;
-}
-
-/* The request's document that write draws, in a file named after kind and its number. */
-static void
-preview_request_document (RifqCommitteePage *self,
-                          RifqRequest       *request,
-                          WriteFunc          write,
-                          const char        *kind,
-                          const char        *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("%s-%s.pdf", kind, request->number);
+  g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, g_variant_get_int64 (parameter), &error);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *path = NULL;
 
+  if (request == NULL)
+    {
+      rifq_committee_page_toast (self, error->message, TRUE);
+      return;
+    }
+  name = g_strdup_printf ("%s-%s.pdf", letter ? "letter" : "request", request->number);
+  title = letter ? g_strdup_printf (_("Decision Letter on Request %s"), request->number)
+                 : g_strdup_printf (_("Request %s"), request->number);
   g_strdelimit (name, "/", '-');
   path = scratch_path (name);
   if (!write (self->db, request->id, path, &error))
@@ -88,21 +88,6 @@ preview_request_document (RifqCommitteePage *self,
       return;
     }
   preview_file (self, path, title, name);
-}
-
-void
-rifq_committee_page_signed_request_action (GtkWidget  *widget,
-                                           const char *action_name,
-                                           GVariant   *parameter)
-{
-  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
-  g_autoptr(RifqRequest) request = read_request (self, parameter);
-  g_autofree char *title = NULL;
-
-  if (request == NULL)
-    return;
-  title = g_strdup_printf (_("Request %s"), request->number);
-  preview_request_document (self, request, rifq_request_sheet_write, "request", title);
 }
 
 /* The meeting packet, drawn in a worker thread with its progress shown, and cancellable. */
@@ -247,21 +232,6 @@ rifq_committee_page_packet_clicked_cb (GtkButton         *button,
   task = g_task_new (NULL, job->cancellable, packet_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) packet_job_release);
   g_task_run_in_thread (task, packet_thread);
-}
-
-void
-rifq_committee_page_letter_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
-  g_autoptr(RifqRequest) request = read_request (self, parameter);
-  g_autofree char *title = NULL;
-
-  if (request == NULL)
-    return;
-  title = g_strdup_printf (_("Decision Letter on Request %s"), request->number);
-  preview_request_document (self, request, rifq_letter_write_request, "letter", title);
 }
 
 void

@@ -82,14 +82,10 @@ void rifq_committee_page_toast (RifqCommitteePage *self,
 
 GtkWindow *rifq_committee_page_parent (RifqCommitteePage *self);
 
-/* rifq-committee-page-documents.c: the actions take the request's id */
-void rifq_committee_page_signed_request_action (GtkWidget  *widget,
-                                                const char *action_name,
-                                                GVariant   *parameter);
-
-void rifq_committee_page_letter_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter);
+/* rifq-committee-page-documents.c */
+void rifq_committee_page_request_document_action (GtkWidget  *widget,
+                                                  const char *action_name,
+                                                  GVariant   *parameter);
 
 void rifq_committee_page_packet_clicked_cb (GtkButton         *button,
                                             RifqCommitteePage *self);

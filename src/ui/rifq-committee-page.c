@@ -918,8 +918,8 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   gtk_widget_class_install_action (widget_class, "committee.record-decision", "x",
                                    rifq_committee_page_record_decision_action);
   gtk_widget_class_install_action (widget_class, "committee.signed-request", "x",
-                                   rifq_committee_page_signed_request_action);
-  gtk_widget_class_install_action (widget_class, "committee.letter", "x", rifq_committee_page_letter_action);
+                                   rifq_committee_page_request_document_action);
+  gtk_widget_class_install_action (widget_class, "committee.letter", "x", rifq_committee_page_request_document_action);
 }
 
 static void
