@@ -59,7 +59,7 @@ decision_response_cb (AdwMessageDialog *message_dialog,
 {
   RifqCommitteePage *self = dialog->self;
   gint64 id = dialog->request_id;
-  RifqVoteDraft *draft = rifq_committee_page_draft_for (self, id);
+  RifqVoteDraft *draft = rifq_committee_meeting_draft_for (self->meeting_view, id);
   g_autofree char *decision = NULL;
   g_autofree char *amount_text = NULL;
   g_autofree char *quantity_text = NULL;
@@ -88,7 +88,7 @@ rifq_committee_page_record_decision_action (GtkWidget  *widget,
 {
   RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  RifqVoteDraft *draft = g_hash_table_lookup (self->drafts, &id);
+  RifqVoteDraft *draft = rifq_committee_meeting_lookup_draft (self->meeting_view, id);
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
   g_autoptr(RifqTally) tally = NULL;

@@ -194,9 +194,11 @@ packet_dialog_response_cb (AdwMessageDialog *dialog,
 }
 
 void
-rifq_committee_page_packet_clicked_cb (GtkButton         *button,
-                                       RifqCommitteePage *self)
+rifq_committee_page_packet_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   PacketJob *job;
@@ -235,9 +237,11 @@ rifq_committee_page_packet_clicked_cb (GtkButton         *button,
 }
 
 void
-rifq_committee_page_minutes_clicked_cb (GtkButton         *button,
-                                        RifqCommitteePage *self)
+rifq_committee_page_minutes_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
   g_autofree char *path = scratch_path ("minutes.pdf");
   g_autoptr(GError) error = NULL;
 

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "rifq-agenda-item.h"
+#include "rifq-committee-meeting.h"
 #include "rifq-committee.h"
 #include "rifq-committee-page.h"
 #include "rifq-record-list.h"
@@ -35,31 +35,19 @@ struct _RifqCommitteePage
   GtkListBox          *queue_list;
   AdwStatusPage       *queue_empty_page;
   GtkListBox          *meetings_list;
-  GtkStack            *meeting_stack;
-  GtkScrolledWindow   *meeting_scroller;
-  GtkLabel            *meeting_day_label;
-  GtkLabel            *meeting_place_label;
-  AdwPreferencesGroup *members_group;
-  GtkWidget           *minutes_button;
-  GtkListBox          *members_list;
-  GtkWidget           *agenda_empty_label;
-  GtkListBox          *agenda_list;
-  AdwStatusPage       *meetings_empty_page;
+  RifqCommitteeMeeting *meeting_view;
 
   /* owned */
   RifqContext         *context;
   RifqDb              *db;       /* the context's */
   RifqRecordList      *queue;          /* RifqQueueItem, as filtered, the longest waiting first */
   RifqRecordList      *meetings;       /* RifqMeeting, newest first */
-  RifqMeeting         *meeting;        /* the open meeting, as last read, or NULL */
-  GListStore          *members;        /* RifqCommitteeMember, of the open meeting */
-  RifqRecordList      *agenda;         /* RifqRequest, on the open meeting's agenda */
+  RifqMeeting         *meeting;        /* the open meeting, as meeting_view last read it, or NULL */
   GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */
   GStrv                cities;         /* after "All" in the branch drop-down */
   char                *filter_kind;
   char                *filter_city;
-  GHashTable          *drafts;         /* gint64 * request id → RifqVoteDraft * */
-  char                *drafts_actor;   /* whose votes the drafts are */
+  char                *drafts_actor;   /* whose votes meeting_view's drafts are */
   char                *meeting_day;    /* typed in the New Meeting dialog, until it is called */
   char                *meeting_place;
 
@@ -73,9 +61,6 @@ struct _RifqCommitteePage
 };
 
 /* rifq-committee-page.c */
-RifqVoteDraft *rifq_committee_page_draft_for (RifqCommitteePage *self,
-                                              gint64             request_id);
-
 void rifq_committee_page_toast (RifqCommitteePage *self,
                                 const char        *message,
                                 gboolean           refusal);
@@ -87,11 +72,13 @@ void rifq_committee_page_request_document_action (GtkWidget  *widget,
                                                   const char *action_name,
                                                   GVariant   *parameter);
 
-void rifq_committee_page_packet_clicked_cb (GtkButton         *button,
-                                            RifqCommitteePage *self);
+void rifq_committee_page_packet_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter);
 
-void rifq_committee_page_minutes_clicked_cb (GtkButton         *button,
-                                             RifqCommitteePage *self);
+void rifq_committee_page_minutes_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
 
 /* rifq-committee-page-dialogs.c */
 void rifq_committee_page_record_decision_action (GtkWidget  *widget,

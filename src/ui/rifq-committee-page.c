@@ -11,11 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rifq-agenda-item.h"
 #include "rifq-application.h"
 #include "rifq-channel.h"
-#include "rifq-committee-member-row.h"
 #include "rifq-committee-meeting-row.h"
+#include "rifq-committee-meeting.h"
 #include "rifq-committee-page-private.h"
 #include "rifq-committee-queue-row.h"
 #include "rifq-error.h"
@@ -28,20 +27,6 @@
 #define MEETINGS_SHOWN 200
 
 G_DEFINE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, GTK_TYPE_WIDGET)
-
-RifqVoteDraft *
-rifq_committee_page_draft_for (RifqCommitteePage *self,
-                               gint64             request_id)
-{
-  RifqVoteDraft *draft = g_hash_table_lookup (self->drafts, &request_id);
-
-  if (draft == NULL)
-    {
-      draft = rifq_vote_draft_new ();
-      g_hash_table_insert (self->drafts, g_memdup2 (&request_id, sizeof request_id), draft);
-    }
-  return draft;
-}
 
 static char *
 shown_number (gint64 value)
@@ -354,228 +339,16 @@ reload_queue (RifqCommitteePage *self)
 
 /* The open meeting */
 
-static GtkWidget *
-member_row_create (gpointer item,
-                   gpointer user_data)
-{
-  return rifq_committee_member_row_new (item, actor_is_chair (user_data));
-}
-
-/* The members' rows follow the meeting as read: a row is made again only for a member whose
- * presence (or name) changed, unless every row is to be. */
+/* The meeting shown was read again: the queue's buttons say what is on its agenda. */
 static void
-show_members (RifqCommitteePage *self,
-              gboolean           every_row)
+meeting_view_changed_cb (RifqCommitteePage *self)
 {
-  GPtrArray *members = self->meeting != NULL ? self->meeting->members : NULL;
-  guint n_members = members != NULL ? members->len : 0;
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  RifqMeeting *meeting = rifq_committee_meeting_get_meeting (self->meeting_view);
 
-  if (every_row || n_rows != n_members)
-    {
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < n_members; i++)
-        g_ptr_array_add (items, rifq_committee_member_new (g_ptr_array_index (members, i)));
-      g_list_store_splice (self->members, 0, n_rows, items->pdata, items->len);
-      return;
-    }
-  for (guint i = 0; i < n_members; i++)
-    {
-      g_autoptr(RifqCommitteeMember) shown = g_list_model_get_item (G_LIST_MODEL (self->members), i);
-      g_autoptr(RifqCommitteeMember) member = rifq_committee_member_new (g_ptr_array_index (members, i));
-
-      if (!rifq_committee_member_equal (shown, member))
-        g_list_store_splice (self->members, i, 1, (gpointer *) &member, 1);
-    }
-}
-
-/* The line under the members: attendance, quorum, where the minutes stand. */
-static void
-show_summary (RifqCommitteePage *self)
-{
-  g_autofree char *n_present = NULL;
-  g_autofree char *n_members = NULL;
-  g_autofree char *attendance = NULL;
-  g_autoptr(RifqTally) quorum = NULL;
-  g_autofree char *minutes_altered = NULL;
-  g_autoptr(GString) description = NULL;
-  g_autofree char *markup = NULL;
-  RifqSealState minutes_state;
-  const char *minutes_text;
-  guint present = 0;
-
-  for (guint i = 0; i < self->meeting->members->len; i++)
-    present += ((const RifqMember *) g_ptr_array_index (self->meeting->members, i))->present ? 1 : 0;
-  n_present = shown_number (present);
-  n_members = shown_number (self->meeting->members->len);
-  attendance = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present",
-                                             "%s of %s members present", self->meeting->members->len),
-                                n_present, n_members);
-  /* Core's rule says whether they make a quorum: a tally of no request counts only who is there. */
-  quorum = rifq_committee_tally (self->db, self->meeting->id, 0, NULL);
-  /* Where the minutes stand: a draft while a case is undecided, then sealed, or changed since. */
-  minutes_state = rifq_seal_check_minutes (self->db, self->meeting->id, NULL, &minutes_altered);
-  minutes_text = minutes_state == RIFQ_SEAL_STATE_GENUINE ? _("minutes sealed")
-                 : minutes_state == RIFQ_SEAL_STATE_ALTERED ? _("minutes NOT GENUINE")
-                 : rifq_seal_minutes_final (self->db, self->meeting->id) ? _("minutes final, made before seals")
-                 : _("minutes in draft");
-
-  description = g_string_new (attendance);
-  if (quorum != NULL)
-    g_string_append_printf (description, " · %s", quorum->quorum ? _("quorum reached") : _("no quorum yet"));
-  g_string_append_printf (description, " · %s", minutes_text);
-  markup = g_markup_escape_text (description->str, -1);
-  adw_preferences_group_set_description (self->members_group, markup);
-  gtk_widget_set_tooltip_text (self->minutes_button,
-                               minutes_altered != NULL ? minutes_altered
-                               : _("The minutes: every decision with its votes, and lines to sign"));
-}
-
-static void
-show_meeting (RifqCommitteePage *self)
-{
-  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->meeting_scroller);
-  double scrolled = gtk_adjustment_get_value (scroll);
-  g_autofree char *day = NULL;
-
-  show_members (self, TRUE);
-  /* Every case made again: the meeting they are on may be another. */
-  rifq_record_list_reload (self->agenda, NULL);
-  if (self->meeting == NULL)
-    {
-      adw_status_page_set_title (self->meetings_empty_page, _("No Meetings Yet"));
-      adw_status_page_set_description (self->meetings_empty_page,
-                                       _("The chair of the research committee calls a meeting, then adds "
-                                         "requests from the queue to its agenda."));
-      gtk_stack_set_visible_child_name (self->meeting_stack, "none");
-      return;
-    }
-
-  day = rifq_calendar_format_iso_both (self->meeting->held_on, rifq_ui_get_digits ());
-  gtk_label_set_text (self->meeting_day_label, day);
-  gtk_label_set_text (self->meeting_place_label, self->meeting->place != NULL ? self->meeting->place : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->meeting_place_label), !rifq_text_is_blank (self->meeting->place));
-  show_summary (self);
-  gtk_stack_set_visible_child_name (self->meeting_stack, "meeting");
-  gtk_adjustment_set_value (scroll, scrolled);
-}
-
-/* The requests on the open meeting's agenda, in order; none when no meeting is open. */
-static GPtrArray *
-agenda_requests (RifqDb   *db,
-                 gpointer  user_data,
-                 GError  **error)
-{
-  RifqCommitteePage *self = user_data;
-  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(RifqMeeting) meeting = NULL;
-
-  if (self->meeting == NULL)
-    return g_steal_pointer (&requests);
-  meeting = rifq_committee_meeting_get (db, self->meeting->id, error);
-  if (meeting == NULL)
-    return NULL;
-  for (guint i = 0; i < meeting->agenda->len; i++)
-    {
-      gint64 id = g_array_index (meeting->agenda, gint64, i);
-      g_autoptr(GError) local = NULL;
-      RifqRequest *request = rifq_request_store_get (db, id, &local);
-
-      if (request == NULL)
-        g_warning ("Agenda item %" G_GINT64_FORMAT " could not be read: %s", id, local->message);
-      else
-        g_ptr_array_add (requests, request);
-    }
-  return g_steal_pointer (&requests);
-}
-
-static GtkWidget *
-agenda_item_create (gpointer item,
-                    gpointer user_data)
-{
-  RifqCommitteePage *self = user_data;
-  RifqRequest *request = item;
-
-  g_assert (self->meeting != NULL);
-  return rifq_agenda_item_new (self->context, self->meeting->id, request,
-                               rifq_committee_page_draft_for (self, request->id));
-}
-
-/* The cases 24 pixels apart, as the groups of a page are. */
-static void
-agenda_gap_cb (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
-{
-  GtkWidget *gap;
-
-  if (before == NULL)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  if (gtk_list_box_row_get_header (row) != NULL)
+  if (meeting == self->meeting)
     return;
-  gap = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (gap, -1, 24);
-  gtk_list_box_row_set_header (row, gap);
-}
-
-static void
-agenda_changed_cb (RifqCommitteePage *self)
-{
-  gtk_widget_set_visible (self->agenda_empty_label, g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) == 0);
-}
-
-static gboolean
-same_agenda (RifqMeeting *before,
-             RifqMeeting *after)
-{
-  return before->agenda->len == after->agenda->len
-         && memcmp (before->agenda->data, after->agenda->data, before->agenda->len * sizeof (gint64)) == 0;
-}
-
-/* The open meeting was written to: who is present, its agenda. Its cases follow by themselves. */
-static void
-open_meeting_changed (RifqCommitteePage *self,
-                      gboolean           every_member)
-{
-  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (self->db, self->meeting->id, NULL);
-  gboolean agenda_changed;
-
-  if (meeting == NULL)
-    return;
-  agenda_changed = !same_agenda (self->meeting, meeting);
   g_set_object (&self->meeting, meeting);
-  show_members (self, every_member);
-  show_summary (self);
-  /* The queue's buttons say what is on it. */
-  if (agenda_changed)
-    remake_queue_rows (self);
-}
-
-static gboolean
-ids_contain (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-records_changed_cb (RifqCommitteePage *self,
-                    const char        *kind,
-                    GArray            *ids)
-{
-  if (self->meeting == NULL)
-    return;
-  if (g_str_equal (kind, "meeting") && ids_contain (ids, self->meeting->id))
-    open_meeting_changed (self, FALSE);
-  else if (g_str_equal (kind, "decision") || g_str_equal (kind, "minutes"))
-    show_summary (self);
+  remake_queue_rows (self);
 }
 
 static GtkWidget *
@@ -643,7 +416,7 @@ open_listed_meeting (RifqCommitteePage *self,
         self->meeting = g_steal_pointer (&listed);
       select_listed_meeting (self, position);
     }
-  show_meeting (self);
+  rifq_committee_meeting_set_meeting (self->meeting_view, self->meeting);
   remake_queue_rows (self);
 }
 
@@ -662,11 +435,7 @@ meetings_changed_cb (RifqCommitteePage *self)
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
       g_clear_object (&self->meeting);
-      show_members (self, TRUE);
-      rifq_record_list_reload (self->agenda, NULL);
-      adw_status_page_set_title (self->meetings_empty_page, _("The Meetings Could Not Be Read"));
-      adw_status_page_set_description (self->meetings_empty_page, markup);
-      gtk_stack_set_visible_child_name (self->meeting_stack, "none");
+      rifq_committee_meeting_show_error (self->meeting_view, error->message);
       remake_queue_rows (self);
       return;
     }
@@ -734,7 +503,7 @@ meeting_row_selected_cb (RifqCommitteePage *self,
     return;
   index = gtk_list_box_row_get_index (row);
   g_assert (index >= 0 && (guint) index < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->meeting_scroller), 0);
+  rifq_committee_meeting_scroll_to_top (self->meeting_view);
   open_listed_meeting (self, index);
 }
 
@@ -801,7 +570,7 @@ cast_vote_action (GtkWidget  *widget,
 {
   RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  RifqVoteDraft *draft = rifq_committee_page_draft_for (self, id);
+  RifqVoteDraft *draft = rifq_committee_meeting_draft_for (self->meeting_view, id);
   g_autofree char *vote = g_strdup (draft->vote);
   g_autofree char *amount = g_strdup (draft->amount);
   g_autofree char *note = g_strdup (draft->note);
@@ -818,13 +587,10 @@ rifq_committee_page_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->queue);
   g_clear_object (&self->meetings);
-  g_clear_object (&self->agenda);
-  g_clear_object (&self->members);
   g_clear_pointer (&self->kinds, g_strfreev);
   g_clear_pointer (&self->cities, g_strfreev);
   g_clear_pointer (&self->filter_kind, g_free);
   g_clear_pointer (&self->filter_city, g_free);
-  g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->drafts_actor, g_free);
   g_clear_pointer (&self->meeting_day, g_free);
   g_clear_pointer (&self->meeting_place, g_free);
@@ -843,8 +609,6 @@ rifq_committee_page_constructed (GObject *object)
                                               "days-left", "overdue", NULL };
   static const char * const meeting_kinds[] = { "meeting", NULL };
   static const char * const meeting_shown[] = { "held-on", "place", "agenda-length", NULL };
-  static const char * const agenda_kinds[] = { "meeting", "request", NULL };
-  static const char * const agenda_shown[] = { "number", "beneficiary-name", "kind", "state", NULL };
 
   G_OBJECT_CLASS (rifq_committee_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
@@ -856,14 +620,9 @@ rifq_committee_page_constructed (GObject *object)
   gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings), meeting_row_create, NULL, NULL);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  self->members = g_list_store_new (RIFQ_TYPE_COMMITTEE_MEMBER);
-  gtk_list_box_bind_model (self->members_list, G_LIST_MODEL (self->members), member_row_create, self, NULL);
-  self->agenda = rifq_record_list_new (self->db, agenda_kinds, agenda_shown, agenda_requests, self, NULL);
-  gtk_list_box_bind_model (self->agenda_list, G_LIST_MODEL (self->agenda), agenda_item_create, self, NULL);
-  gtk_list_box_set_header_func (self->agenda_list, agenda_gap_cb, NULL, NULL);
-  g_signal_connect_object (self->agenda, "items-changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
-  /* After the lists': the meeting open is read again once its rows are. */
-  g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
+  rifq_committee_meeting_set_context (self->meeting_view, self->context);
+  g_signal_connect_object (self->meeting_view, "notify::meeting", G_CALLBACK (meeting_view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   rifq_committee_page_reload (self);
 }
@@ -894,23 +653,14 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_list);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_empty_page);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_stack);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_scroller);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_day_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_place_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, members_group);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, members_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, agenda_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, minutes_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_view);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meeting_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, rifq_committee_page_packet_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, rifq_committee_page_minutes_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, rifq_committee_page_new_meeting_action);
+  gtk_widget_class_install_action (widget_class, "committee.packet", NULL, rifq_committee_page_packet_action);
+  gtk_widget_class_install_action (widget_class, "committee.minutes", NULL, rifq_committee_page_minutes_action);
   gtk_widget_class_install_action (widget_class, "committee.set-present", "(sb)", set_present_action);
   gtk_widget_class_install_action (widget_class, "committee.cast-vote", "x", cast_vote_action);
   gtk_widget_class_install_action (widget_class, "committee.add-to-agenda", "x", add_to_agenda_action);
@@ -925,9 +675,9 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
 static void
 rifq_committee_page_init (RifqCommitteePage *self)
 {
+  g_type_ensure (RIFQ_TYPE_COMMITTEE_MEETING);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) rifq_vote_draft_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", FALSE);
 }
 
@@ -948,7 +698,7 @@ rifq_committee_page_reload (RifqCommitteePage *self)
   self->roles = rifq_staff_actor_roles (self->db);
   if (g_strcmp0 (self->drafts_actor, rifq_context_get_actor (self->context)) != 0)
     {
-      g_hash_table_remove_all (self->drafts);
+      rifq_committee_meeting_forget_drafts (self->meeting_view);
       g_free (self->drafts_actor);
       self->drafts_actor = g_strdup (rifq_context_get_actor (self->context));
     }
@@ -976,7 +726,7 @@ const char *
 rifq_committee_page_get_meeting_summary (RifqCommitteePage *self)
 {
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), NULL);
-  return adw_preferences_group_get_description (self->members_group);
+  return rifq_committee_meeting_get_summary (self->meeting_view);
 }
 
 gboolean
@@ -1040,8 +790,7 @@ rifq_committee_page_set_present (RifqCommitteePage  *self,
   if (!done)
     {
       /* The switches show what is recorded, not what was refused. */
-      if (self->meeting != NULL)
-        open_meeting_changed (self, TRUE);
+      rifq_committee_meeting_reread (self->meeting_view);
       return refuse (self, local, error);
     }
   return TRUE;
@@ -1075,7 +824,7 @@ rifq_committee_page_remove_from_agenda (RifqCommitteePage  *self,
   if (!require_meeting (self, &local)
       || !rifq_committee_remove_from_agenda (self->db, self->meeting->id, request_id, &local))
     return refuse (self, local, error);
-  g_hash_table_remove (self->drafts, &request_id);
+  rifq_committee_meeting_forget_draft (self->meeting_view, request_id);
   rifq_committee_page_toast (self, _("Taken off the agenda: the request waits in the queue."), FALSE);
   return TRUE;
 }
@@ -1091,7 +840,6 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
   GError *local = NULL;
   gint64 amount;
   RifqVoteDraft *draft;
-  int position;
 
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), FALSE);
 
@@ -1101,15 +849,13 @@ rifq_committee_page_vote (RifqCommitteePage  *self,
     return refuse (self, local, error);
 
   /* The vote stays shown as cast, to be changed and cast again while the request is open. */
-  draft = rifq_committee_page_draft_for (self, request_id);
+  draft = rifq_committee_meeting_draft_for (self->meeting_view, request_id);
   rifq_vote_draft_set (&draft->vote, vote);
   rifq_vote_draft_set (&draft->amount, amount_text);
   rifq_vote_draft_set (&draft->note, note);
   rifq_vote_draft_set (&draft->recorded, vote);
   /* The store showed the tally already; the case shows the vote as this page recorded it. */
-  position = rifq_record_list_find (self->agenda, request_id);
-  if (position >= 0)
-    rifq_agenda_item_refresh (RIFQ_AGENDA_ITEM (gtk_list_box_get_row_at_index (self->agenda_list, position)));
+  rifq_committee_meeting_show_vote (self->meeting_view, request_id);
   rifq_committee_page_toast (self, _("Vote recorded."), FALSE);
   return TRUE;
 }
@@ -1136,7 +882,7 @@ rifq_committee_page_decide (RifqCommitteePage  *self,
                                       &local))
     return refuse (self, local, error);
 
-  g_hash_table_remove (self->drafts, &request_id);
+  rifq_committee_meeting_forget_draft (self->meeting_view, request_id);
   if (rifq_vote_choice_read (decision) == RIFQ_VOTE_ACCEPT)
     rifq_committee_page_toast (self, _("Decision recorded: the request is accepted."), FALSE);
   else if (rifq_vote_choice_read (decision) == RIFQ_VOTE_REJECT)
