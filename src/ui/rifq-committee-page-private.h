@@ -12,6 +12,7 @@
 #include "rifq-committee-meeting.h"
 #include "rifq-committee.h"
 #include "rifq-committee-page.h"
+#include "rifq-committee-queue.h"
 #include "rifq-record-list.h"
 
 G_BEGIN_DECLS
@@ -27,26 +28,15 @@ struct _RifqCommitteePage
   GtkToggleButton     *queue_button;
   GtkToggleButton     *meetings_button;
   GtkStack            *views;
-  GtkWidget           *filter_bar;
-  GtkDropDown         *kind_dropdown;
-  GtkDropDown         *city_dropdown;
-  GtkToggleButton     *overdue_button;
-  GtkStack            *queue_stack;
-  GtkListBox          *queue_list;
-  AdwStatusPage       *queue_empty_page;
+  RifqCommitteeQueue  *queue_view;
   GtkListBox          *meetings_list;
   RifqCommitteeMeeting *meeting_view;
 
   /* owned */
   RifqContext         *context;
   RifqDb              *db;       /* the context's */
-  RifqRecordList      *queue;          /* RifqQueueItem, as filtered, the longest waiting first */
   RifqRecordList      *meetings;       /* RifqMeeting, newest first */
   RifqMeeting         *meeting;        /* the open meeting, as meeting_view last read it, or NULL */
-  GStrv                kinds;          /* kind codes, after "All" in the kind drop-down */
-  GStrv                cities;         /* after "All" in the branch drop-down */
-  char                *filter_kind;
-  char                *filter_city;
   char                *drafts_actor;   /* whose votes meeting_view's drafts are */
   char                *meeting_day;    /* typed in the New Meeting dialog, until it is called */
   char                *meeting_place;
@@ -56,7 +46,6 @@ struct _RifqCommitteePage
   gint64               open_id;        /* the meeting to open on the next reload; 0 for the newest */
   gint64               refusal_shown_at;
   RifqRole             roles;
-  gboolean             filter_overdue;
   gboolean             reloading;
 };
 

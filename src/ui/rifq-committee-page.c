@@ -12,13 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "rifq-application.h"
-#include "rifq-channel.h"
 #include "rifq-committee-meeting-row.h"
 #include "rifq-committee-meeting.h"
 #include "rifq-committee-page-private.h"
-#include "rifq-committee-queue-row.h"
+#include "rifq-committee-queue.h"
 #include "rifq-error.h"
-#include "rifq-seal.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -27,14 +25,6 @@
 #define MEETINGS_SHOWN 200
 
 G_DEFINE_FINAL_TYPE (RifqCommitteePage, rifq_committee_page, GTK_TYPE_WIDGET)
-
-static char *
-shown_number (gint64 value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  return rifq_ui_display_digits (text);
-}
 
 static void
 refusal_mapped_cb (RifqCommitteePage *self)
@@ -127,214 +117,11 @@ actor_is_chair (RifqCommitteePage *self)
   return (self->roles & RIFQ_ROLE_CHAIR) != 0;
 }
 
-/* The queue */
-
-static gboolean
-filtered (RifqCommitteePage *self)
-{
-  return self->filter_kind != NULL || self->filter_city != NULL || self->filter_overdue;
-}
-
-static GtkWidget *
-queue_row_create (gpointer item,
-                  gpointer user_data)
-{
-  RifqCommitteePage *self = user_data;
-  RifqQueueItem *waiting = item;
-  g_autofree char *altered = NULL;
-
-  if (rifq_seal_check_request (self->db, waiting->request->id, NULL, &altered) != RIFQ_SEAL_STATE_ALTERED)
-    g_clear_pointer (&altered, g_free);
-  return rifq_committee_queue_row_new (waiting, rifq_request_store_kind_label (self->db, waiting->request->kind),
-                                       altered, self->meeting, actor_is_chair (self));
-}
-
 /* The queue's buttons add to the meeting open: its rows are made again for another. */
 static void
 remake_queue_rows (RifqCommitteePage *self)
 {
-  gtk_list_box_bind_model (self->queue_list, G_LIST_MODEL (self->queue), queue_row_create, self, NULL);
-}
-
-static void
-show_queue_state (RifqCommitteePage *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
-    {
-      gtk_stack_set_visible_child_name (self->queue_stack, "list");
-      return;
-    }
-  adw_status_page_set_icon_name (self->queue_empty_page, "emblem-documents-symbolic");
-  if (filtered (self))
-    {
-      adw_status_page_set_title (self->queue_empty_page, _("No Requests Match"));
-      adw_status_page_set_description (self->queue_empty_page,
-                                       _("No request waiting for the committee matches the filters."));
-    }
-  else
-    {
-      adw_status_page_set_title (self->queue_empty_page, _("No Requests Waiting"));
-      adw_status_page_set_description (self->queue_empty_page,
-                                       _("Requests submitted to the research committee appear here with "
-                                         "the days left in their decision period."));
-    }
-  gtk_stack_set_visible_child_name (self->queue_stack, "empty");
-}
-
-static void
-update_title (RifqCommitteePage *self,
-              GPtrArray         *all)
-{
-  g_autofree char *n_shown = NULL;
-  g_autofree char *waiting = NULL;
-  guint overdue = 0;
-
-  if (all == NULL || all->len == 0)
-    {
-      adw_window_title_set_subtitle (self->title, NULL);
-      return;
-    }
-  for (guint i = 0; i < all->len; i++)
-    if (((RifqQueueItem *) g_ptr_array_index (all, i))->overdue)
-      overdue++;
-
-  n_shown = shown_number (all->len);
-  waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s request waiting", "%s requests waiting", all->len),
-                             n_shown);
-  if (overdue > 0)
-    {
-      g_autofree char *m_shown = shown_number (overdue);
-      g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s overdue", "%s overdue", overdue),
-                                               m_shown);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", waiting, late);
-
-      adw_window_title_set_subtitle (self->title, subtitle);
-      return;
-    }
-  adw_window_title_set_subtitle (self->title, waiting);
-}
-
-static void
-set_dropdown_items (GtkDropDown *dropdown,
-                    const char  *all_label,
-                    GPtrArray   *labels,
-                    guint        selected)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (model, all_label);
-  for (guint i = 0; i < labels->len; i++)
-    gtk_string_list_append (model, g_ptr_array_index (labels, i));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
-/* The filter bar shows the filters of the page; a filter for something no longer listed
- * stays listed, so it can be seen and cleared. */
-static void
-sync_filter_bar (RifqCommitteePage *self)
-{
-  g_autoptr(GPtrArray) kinds = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_auto(GStrv) cities = NULL;
-  g_autoptr(GStrvBuilder) city_list = g_strv_builder_new ();
-  guint selected = 0;
-
-  g_assert (self->reloading);
-
-  kinds = rifq_request_store_kinds (self->db, NULL);
-  for (guint i = 0; kinds != NULL && i < kinds->len; i++)
-    {
-      const RifqPolicyItem *item = g_ptr_array_index (kinds, i);
-
-      g_strv_builder_add (codes, item->code);
-      g_ptr_array_add (labels, (gpointer) rifq_policy_item_label (item));
-      if (g_strcmp0 (item->code, self->filter_kind) == 0)
-        selected = i + 1;
-    }
-  if (self->filter_kind != NULL && selected == 0)
-    {
-      const char *label = rifq_request_store_kind_label (self->db, self->filter_kind);
-
-      g_strv_builder_add (codes, self->filter_kind);
-      g_ptr_array_add (labels, (gpointer) (label != NULL ? label : self->filter_kind));
-      selected = labels->len;
-    }
-  g_clear_pointer (&self->kinds, g_strfreev);
-  self->kinds = g_strv_builder_end (codes);
-  set_dropdown_items (self->kind_dropdown, _("All Kinds of Support"), labels, selected);
-
-  g_ptr_array_set_size (labels, 0);
-  selected = 0;
-  cities = rifq_committee_queue_cities (self->db, NULL);
-  for (guint i = 0; cities != NULL && cities[i] != NULL; i++)
-    {
-      g_strv_builder_add (city_list, cities[i]);
-      g_ptr_array_add (labels, cities[i]);
-      if (g_strcmp0 (cities[i], self->filter_city) == 0)
-        selected = i + 1;
-    }
-  if (self->filter_city != NULL && selected == 0)
-    {
-      g_strv_builder_add (city_list, self->filter_city);
-      g_ptr_array_add (labels, self->filter_city);
-      selected = labels->len;
-    }
-  g_clear_pointer (&self->cities, g_strfreev);
-  self->cities = g_strv_builder_end (city_list);
-  set_dropdown_items (self->city_dropdown, _("All Branches"), labels, selected);
-
-  gtk_toggle_button_set_active (self->overdue_button, self->filter_overdue);
-}
-
-/* The requests waiting, as the filters of the page (user_data) choose them. */
-static GPtrArray *
-waiting_requests (RifqDb   *db,
-                  gpointer  user_data,
-                  GError  **error)
-{
-  RifqCommitteePage *self = user_data;
-  RifqQueueFilter filter = { self->filter_kind, self->filter_city, self->filter_overdue };
-
-  return rifq_committee_queue (db, &filter, error);
-}
-
-/* After the rows changed: the filters, the counts in the title and the empty page follow. */
-static void
-queue_changed_cb (RifqCommitteePage *self)
-{
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) local = NULL;
-  const GError *error;
-
-  self->reloading = TRUE;
-  sync_filter_bar (self);
-  self->reloading = FALSE;
-
-  all = rifq_committee_queue (self->db, NULL, &local);
-  update_title (self, all);
-  error = local != NULL ? local : rifq_record_list_get_error (self->queue);
-  if (error != NULL)
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      gtk_widget_set_visible (self->filter_bar, FALSE);
-      adw_status_page_set_icon_name (self->queue_empty_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->queue_empty_page, _("The Committee’s Queue Could Not Be Read"));
-      adw_status_page_set_description (self->queue_empty_page, markup);
-      gtk_stack_set_visible_child_name (self->queue_stack, "empty");
-      return;
-    }
-  gtk_widget_set_visible (self->filter_bar, all->len > 0 || filtered (self));
-  show_queue_state (self);
-}
-
-static void
-reload_queue (RifqCommitteePage *self)
-{
-  rifq_record_list_reload (self->queue, NULL);
-  queue_changed_cb (self);
+  rifq_committee_queue_set_meeting (self->queue_view, self->meeting, actor_is_chair (self));
 }
 
 /* The open meeting */
@@ -475,24 +262,6 @@ view_toggled_cb (RifqCommitteePage *self,
 }
 
 static void
-filter_changed_cb (RifqCommitteePage *self)
-{
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  guint city = gtk_drop_down_get_selected (self->city_dropdown);
-
-  if (self->reloading || self->db == NULL)
-    return;
-  g_clear_pointer (&self->filter_kind, g_free);
-  g_clear_pointer (&self->filter_city, g_free);
-  if (kind != GTK_INVALID_LIST_POSITION && kind > 0 && kind <= g_strv_length (self->kinds))
-    self->filter_kind = g_strdup (self->kinds[kind - 1]);
-  if (city != GTK_INVALID_LIST_POSITION && city > 0 && city <= g_strv_length (self->cities))
-    self->filter_city = g_strdup (self->cities[city - 1]);
-  self->filter_overdue = gtk_toggle_button_get_active (self->overdue_button);
-  reload_queue (self);
-}
-
-static void
 meeting_row_selected_cb (RifqCommitteePage *self,
                          GtkListBoxRow     *row)
 {
@@ -585,12 +354,7 @@ rifq_committee_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_COMMITTEE_PAGE);
   g_clear_object (&self->meeting);
-  g_clear_object (&self->queue);
   g_clear_object (&self->meetings);
-  g_clear_pointer (&self->kinds, g_strfreev);
-  g_clear_pointer (&self->cities, g_strfreev);
-  g_clear_pointer (&self->filter_kind, g_free);
-  g_clear_pointer (&self->filter_city, g_free);
   g_clear_pointer (&self->drafts_actor, g_free);
   g_clear_pointer (&self->meeting_day, g_free);
   g_clear_pointer (&self->meeting_place, g_free);
@@ -604,18 +368,14 @@ static void
 rifq_committee_page_constructed (GObject *object)
 {
   RifqCommitteePage *self = (RifqCommitteePage *) object;
-  static const char * const queue_kinds[] = { "request", "beneficiary", NULL };
-  static const char * const queue_shown[] = { "number", "beneficiary-name", "kind", "state", "submitted-on",
-                                              "days-left", "overdue", NULL };
   static const char * const meeting_kinds[] = { "meeting", NULL };
   static const char * const meeting_shown[] = { "held-on", "place", "agenda-length", NULL };
 
   G_OBJECT_CLASS (rifq_committee_page_parent_class)->constructed (object);
   self->db = rifq_context_get_db (self->context);
 
-  /* The queue's rows are made once a meeting is open (remake_queue_rows): its buttons add to it. */
-  self->queue = rifq_record_list_new (self->db, queue_kinds, queue_shown, waiting_requests, self, NULL);
-  g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (queue_changed_cb), self, G_CONNECT_SWAPPED);
+  rifq_committee_queue_set_context (self->queue_view, self->context);
+  g_object_bind_property (self->queue_view, "subtitle", self->title, "subtitle", G_BINDING_SYNC_CREATE);
   self->meetings = rifq_record_list_new (self->db, meeting_kinds, meeting_shown, listed_meetings, self, NULL);
   gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings), meeting_row_create, NULL, NULL);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (meetings_changed_cb), self,
@@ -645,17 +405,10 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_button);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_button);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, views);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, filter_bar);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, city_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, overdue_button);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_stack);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_list);
-  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, queue_view);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteePage, meeting_view);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meeting_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "committee.new-meeting", NULL, rifq_committee_page_new_meeting_action);
@@ -675,6 +428,7 @@ rifq_committee_page_class_init (RifqCommitteePageClass *klass)
 static void
 rifq_committee_page_init (RifqCommitteePage *self)
 {
+  g_type_ensure (RIFQ_TYPE_COMMITTEE_QUEUE);
   g_type_ensure (RIFQ_TYPE_COMMITTEE_MEETING);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -705,7 +459,7 @@ rifq_committee_page_reload (RifqCommitteePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "committee.new-meeting", actor_is_chair (self));
   /* Meetings first: the queue's buttons add to the meeting open. */
   reload_meetings (self);
-  reload_queue (self);
+  rifq_committee_queue_reload (self->queue_view);
 }
 
 GtkWidget *
@@ -719,7 +473,7 @@ guint
 rifq_committee_page_get_n_waiting (RifqCommitteePage *self)
 {
   g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  return rifq_committee_queue_get_n_waiting (self->queue_view);
 }
 
 const char *
