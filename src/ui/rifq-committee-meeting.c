@@ -89,7 +89,7 @@ member_row_create (gpointer item,
  * presence (or name) changed, unless every row is to be. */
 static void
 show_members (RifqCommitteeMeeting *self,
-              gboolean           every_row)
+              gboolean              every_row)
 {
   GPtrArray *members = self->meeting != NULL ? self->meeting->members : NULL;
   guint n_members = members != NULL ? members->len : 0;
@@ -97,9 +97,9 @@ show_members (RifqCommitteeMeeting *self,
 
   if (every_row || n_rows != n_members)
     {
-      self->chair = self->db != NULL && (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_CHAIR) != 0;
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+      self->chair = self->db != NULL && (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_CHAIR) != 0;
       for (guint i = 0; i < n_members; i++)
         g_ptr_array_add (items, rifq_committee_member_new (g_ptr_array_index (members, i)));
       g_list_store_splice (self->members, 0, n_rows, items->pdata, items->len);
@@ -253,31 +253,19 @@ agenda_changed_cb (RifqCommitteeMeeting *self)
   gtk_widget_set_visible (self->agenda_empty_label, g_list_model_get_n_items (G_LIST_MODEL (self->agenda)) == 0);
 }
 
-static gboolean
-same_agenda (RifqMeeting *before,
-             RifqMeeting *after)
-{
-  return before->agenda->len == after->agenda->len
-         && memcmp (before->agenda->data, after->agenda->data, before->agenda->len * sizeof (gint64)) == 0;
-}
-
 /* The open meeting was written to: who is present, its agenda. Its cases follow by themselves. */
 static void
 open_meeting_changed (RifqCommitteeMeeting *self,
-                      gboolean           every_member)
+                      gboolean              every_member)
 {
   g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (self->db, self->meeting->id, NULL);
-  gboolean agenda_changed;
 
   if (meeting == NULL)
     return;
-  agenda_changed = !same_agenda (self->meeting, meeting);
   g_set_object (&self->meeting, meeting);
   show_members (self, every_member);
   show_summary (self);
-  /* The committee page's queue says what is on the agenda. */
-  if (agenda_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
 
 static gboolean
@@ -292,8 +280,8 @@ ids_contain (GArray *ids,
 
 static void
 records_changed_cb (RifqCommitteeMeeting *self,
-                    const char        *kind,
-                    GArray            *ids)
+                    const char           *kind,
+                    GArray               *ids)
 {
   if (self->meeting == NULL)
     return;

@@ -17,7 +17,6 @@
 #include "rifq-committee-page-private.h"
 #include "rifq-committee-queue.h"
 #include "rifq-error.h"
-#include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
 
@@ -126,16 +125,29 @@ remake_queue_rows (RifqCommitteePage *self)
 
 /* The open meeting */
 
+static gboolean
+same_agenda (RifqMeeting *before,
+             RifqMeeting *after)
+{
+  if (before == NULL || after == NULL)
+    return before == after;
+  return before->agenda->len == after->agenda->len
+         && memcmp (before->agenda->data, after->agenda->data, before->agenda->len * sizeof (gint64)) == 0;
+}
+
 /* The meeting shown was read again: the queue's buttons say what is on its agenda. */
 static void
 meeting_view_changed_cb (RifqCommitteePage *self)
 {
   RifqMeeting *meeting = rifq_committee_meeting_get_meeting (self->meeting_view);
+  gboolean agenda_changed;
 
   if (meeting == self->meeting)
     return;
+  agenda_changed = !same_agenda (self->meeting, meeting);
   g_set_object (&self->meeting, meeting);
-  remake_queue_rows (self);
+  if (agenda_changed)
+    remake_queue_rows (self);
 }
 
 static GtkWidget *
