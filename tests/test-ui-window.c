@@ -660,6 +660,60 @@ test_committee_tally_follows_votes_elsewhere (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The switch of member, in the open meeting's list of members. */
+static GtkSwitch *
+member_switch (RifqCommitteePage *page,
+               const char        *member)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  rifq_test_collect_type (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), member) == 0)
+      {
+        g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+        rifq_test_collect_type (g_ptr_array_index (rows, i), GTK_TYPE_SWITCH, switches);
+        return switches->len == 1 ? g_ptr_array_index (switches, 0) : NULL;
+      }
+  return NULL;
+}
+
+/* The chair records a member present at another desk: the open meeting shows it, and the
+ * quorum it makes, without being read again. */
+static void
+test_committee_attendance_follows_the_store (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = rifq_ui_display_digits ("1");
+  g_autofree char *members = NULL;
+  g_autofree char *one_present = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_nonnull (member_switch (page, "هند الزهراني"));
+  g_assert_false (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("no quorum yet")));
+
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "member1", TRUE, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_true (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
+  members = rifq_ui_display_digits ("4");
+  one_present = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present", "%s of %s members present",
+                                              4),
+                                 one, members);
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), one_present));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -894,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/window/committee/queue-follows-the-store", test_committee_queue_follows_the_store);
   g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
   g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
+  g_test_add_func ("/window/committee/attendance-follows-the-store", test_committee_attendance_follows_the_store);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);
