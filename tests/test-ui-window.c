@@ -714,6 +714,96 @@ test_committee_attendance_follows_the_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button under root whose label reads label, mnemonic included. */
+static GtkButton *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* The entry row under root titled title. */
+static GtkEditable *
+entry_titled (GtkWidget  *root,
+              const char *title)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, ADW_TYPE_ENTRY_ROW, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)), title) == 0)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
+/* The chair votes on a case of the open meeting with its own buttons: the choice and the amount
+ * typed are kept when the page is read again, and the vote cast shows in the tally. */
+static void
+test_committee_votes_from_the_agenda (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one_accept = votes_line ("1", "0");
+  g_autofree char *recorded = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Recorded: %s. Cast it again to change it."),
+                                               rifq_vote_choice_noun (RIFQ_VOTE_ACCEPT));
+  AdwPreferencesGroup *group;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  rifq_test_set_today (db, "2026-11-30");
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "chair", TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
+  g_assert_no_error (error);
+  rifq_committee_page_reload (page);
+  rifq_test_spin (50);
+
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (GTK_WIDGET (group),
+                                                                    rifq_vote_choice_label (RIFQ_VOTE_ACCEPT))),
+                                TRUE);
+  gtk_editable_set_text (entry_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)")), "1500");
+
+  /* Read again, the case is made again with what was typed. */
+  rifq_committee_page_reload (page);
+  rifq_test_spin (50);
+  group = agenda_group (page, "محمد");
+  g_assert_cmpstr (gtk_editable_get_text (entry_titled (GTK_WIDGET (group),
+                                                        g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"))),
+                   ==, "1500");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    button_labelled (GTK_WIDGET (group), rifq_vote_choice_label (RIFQ_VOTE_ACCEPT)))));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM vote"), ==, 0);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "_Cast Vote")), "clicked");
+  rifq_test_spin (50);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM vote WHERE username = 'chair' AND vote = 'accept'"
+                                        " AND amount = 1500"), ==, 1);
+  g_assert_true (agenda_group (page, "محمد") == group);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), one_accept));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    guint shown = 0;
+
+    rifq_test_collect_type (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      shown += g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), recorded) == 0;
+    g_assert_cmpuint (shown, ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -949,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
   g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
   g_test_add_func ("/window/committee/attendance-follows-the-store", test_committee_attendance_follows_the_store);
+  g_test_add_func ("/window/committee/votes-from-the-agenda", test_committee_votes_from_the_agenda);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);
