@@ -597,6 +597,53 @@ agenda_group (RifqCommitteePage *page,
   return NULL;
 }
 
+/* The button under root whose label reads label, mnemonic included. */
+static GtkButton *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* The entry row under root titled title. */
+static GtkEditable *
+entry_titled (GtkWidget  *root,
+              const char *title)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, ADW_TYPE_ENTRY_ROW, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)), title) == 0)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
+/* A meeting on the request, on its day, with the chair present, and member1 when both. */
+static RifqMeeting *
+meeting_on_the_request (RifqDb   *db,
+                        gint64    request_id,
+                        gboolean  both)
+{
+  g_autoptr(GError) error = NULL;
+  RifqMeeting *meeting;
+
+  rifq_test_set_today (db, "2026-11-30");
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "chair", TRUE, &error));
+  g_assert_true (!both || rifq_committee_set_present (db, meeting->id, "member1", TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, request_id, &error));
+  g_assert_no_error (error);
+  return meeting;
+}
+
 /* "Votes: accept 1 · reject 0 · defer 0 · abstained 1", in the digits the window shows. */
 static char *
 votes_line (const char *accept,
@@ -617,34 +664,23 @@ test_committee_tally_follows_votes_elsewhere (void)
 {
   g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
   g_autoptr(RifqMeeting) meeting = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *none_yet = votes_line ("0", "2");
   g_autofree char *one_accept = votes_line ("1", "1");
   AdwPreferencesGroup *group;
-  GtkEditable *amount = NULL;
+  GtkEditable *amount;
   RifqCommitteePage *page;
   RifqWindow *window;
   gint64 id;
 
   page = committee_page_with_a_request (db, &window, &id);
-  rifq_test_set_today (db, "2026-11-30");
-  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (rifq_committee_set_present (db, meeting->id, "chair", TRUE, &error));
-  g_assert_true (rifq_committee_set_present (db, meeting->id, "member1", TRUE, &error));
-  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
-  g_assert_no_error (error);
+  meeting = meeting_on_the_request (db, id, TRUE);
   rifq_test_spin (50);
 
   group = agenda_group (page, "محمد");
   g_assert_nonnull (group);
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), none_yet));
-  rifq_test_collect_type (GTK_WIDGET (group), ADW_TYPE_ENTRY_ROW, entries);
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)),
-                   g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)")) == 0)
-      amount = g_ptr_array_index (entries, i);
+  amount = entry_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"));
   g_assert_nonnull (amount);
   gtk_editable_set_text (amount, "1200");
 
@@ -714,34 +750,6 @@ test_committee_attendance_follows_the_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The button under root whose label reads label, mnemonic included. */
-static GtkButton *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  rifq_test_collect_type (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
-      return g_ptr_array_index (buttons, i);
-  return NULL;
-}
-
-/* The entry row under root titled title. */
-static GtkEditable *
-entry_titled (GtkWidget  *root,
-              const char *title)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
-
-  rifq_test_collect_type (root, ADW_TYPE_ENTRY_ROW, entries);
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)), title) == 0)
-      return g_ptr_array_index (entries, i);
-  return NULL;
-}
-
 /* The chair votes on a case of the open meeting with its own buttons: the choice and the amount
  * typed are kept when the page is read again, and the vote cast shows in the tally. */
 static void
@@ -759,12 +767,7 @@ test_committee_votes_from_the_agenda (void)
   gint64 id;
 
   page = committee_page_with_a_request (db, &window, &id);
-  rifq_test_set_today (db, "2026-11-30");
-  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (rifq_committee_set_present (db, meeting->id, "chair", TRUE, &error));
-  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, id, &error));
-  g_assert_no_error (error);
+  meeting = meeting_on_the_request (db, id, FALSE);
   rifq_committee_page_reload (page);
   rifq_test_spin (50);
 

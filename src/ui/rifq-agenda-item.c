@@ -104,14 +104,6 @@ rifq_vote_draft_set (char       **slot,
 
 G_DEFINE_BOXED_TYPE (RifqVoteDraft, rifq_vote_draft, rifq_vote_draft_ref, rifq_vote_draft_unref)
 
-static char *
-shown_number (gint64 value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  return rifq_ui_display_digits (text);
-}
-
 static const char *
 vote_word (const char *vote)
 {
@@ -197,10 +189,10 @@ show_tally (RifqAgendaItem *self,
       g_warning ("The votes on request %s could not be counted: %s", self->request->number, error->message);
       return;
     }
-  accept = shown_number (tally->accept);
-  reject = shown_number (tally->reject);
-  defer = shown_number (tally->defer);
-  abstain = shown_number (tally->abstain);
+  accept = rifq_ui_display_number (tally->accept);
+  reject = rifq_ui_display_number (tally->reject);
+  defer = rifq_ui_display_number (tally->defer);
+  abstain = rifq_ui_display_number (tally->abstain);
   counts = g_strdup_printf (_("Votes: accept %s · reject %s · defer %s · abstained %s"), accept, reject, defer, abstain);
   explanation = rifq_ui_display_digits (tally->explanation);
   description = g_strdup_printf ("%s\n%s", explanation, counts);
@@ -337,7 +329,7 @@ rifq_agenda_item_constructed (GObject *object)
     adw_action_row_set_subtitle (self->kind_row, request->description);
   if (request->amount >= 0)
     {
-      g_autofree char *amount = shown_number (request->amount);
+      g_autofree char *amount = rifq_ui_display_number (request->amount);
       g_autofree char *riyals = g_strdup_printf (_("%s riyals"), amount);
 
       gtk_label_set_text (self->amount_label, riyals);

@@ -84,8 +84,7 @@ details_from_agenda_length (GBinding     *binding,
 {
   RifqCommitteeMeetingRow *self = user_data;
   guint length = g_value_get_uint (from);
-  g_autofree char *text = g_strdup_printf ("%u", length);
-  g_autofree char *count = rifq_ui_display_digits (text);
+  g_autofree char *count = rifq_ui_display_number (length);
   g_autofree char *on_agenda = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s on the agenda", "%s on the agenda",
                                                              length),
                                                 count);

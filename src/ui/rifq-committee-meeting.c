@@ -58,14 +58,6 @@ G_DEFINE_FINAL_TYPE (RifqCommitteeMeeting, rifq_committee_meeting, GTK_TYPE_WIDG
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-shown_number (gint64 value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  return rifq_ui_display_digits (text);
-}
-
 static void
 packet_clicked_cb (RifqCommitteeMeeting *self)
 {
@@ -132,8 +124,8 @@ show_summary (RifqCommitteeMeeting *self)
 
   for (guint i = 0; i < self->meeting->members->len; i++)
     present += ((const RifqMember *) g_ptr_array_index (self->meeting->members, i))->present ? 1 : 0;
-  n_present = shown_number (present);
-  n_members = shown_number (self->meeting->members->len);
+  n_present = rifq_ui_display_number (present);
+  n_members = rifq_ui_display_number (self->meeting->members->len);
   attendance = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present",
                                              "%s of %s members present", self->meeting->members->len),
                                 n_present, n_members);

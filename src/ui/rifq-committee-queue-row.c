@@ -47,14 +47,6 @@ G_DEFINE_FINAL_TYPE (RifqCommitteeQueueRow, rifq_committee_queue_row, ADW_TYPE_A
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-shown_number (gint64 value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  return rifq_ui_display_digits (text);
-}
-
 /* "1448/000123 · Food basket · submitted 1448/06/20 — 2026-11-30", the digits as the window shows them. */
 static gboolean
 subtitle_from_number (GBinding     *binding,
@@ -85,7 +77,7 @@ clock_from_days_left (GBinding     *binding,
 
   if (self->item->overdue)
     {
-      days = shown_number (-days_left);
+      days = rifq_ui_display_number (-days_left);
       g_value_take_string (to, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %s day", "Overdue by %s days",
                                                              (gulong) -days_left),
                                                 days));
@@ -96,7 +88,7 @@ clock_from_days_left (GBinding     *binding,
       g_value_set_string (to, _("Due today"));
       return TRUE;
     }
-  days = shown_number (days_left);
+  days = rifq_ui_display_number (days_left);
   g_value_take_string (to, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day left", "%s days left",
                                                          (gulong) days_left),
                                             days));

@@ -59,14 +59,6 @@ G_DEFINE_FINAL_TYPE (RifqCommitteeQueue, rifq_committee_queue, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-shown_number (gint64 value)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-
-  return rifq_ui_display_digits (text);
-}
-
 static gboolean
 filtered (RifqCommitteeQueue *self)
 {
@@ -142,12 +134,12 @@ update_subtitle (RifqCommitteeQueue *self,
     if (((RifqQueueItem *) g_ptr_array_index (all, i))->overdue)
       overdue++;
 
-  n_shown = shown_number (all->len);
+  n_shown = rifq_ui_display_number (all->len);
   waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s request waiting", "%s requests waiting", all->len),
                              n_shown);
   if (overdue > 0)
     {
-      g_autofree char *m_shown = shown_number (overdue);
+      g_autofree char *m_shown = rifq_ui_display_number (overdue);
       g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s overdue", "%s overdue", overdue),
                                                m_shown);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", waiting, late);
