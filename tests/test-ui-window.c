@@ -716,7 +716,7 @@ member_switch (RifqCommitteePage *page,
 }
 
 /* The chair records a member present at another desk: the open meeting shows it, and the
- * quorum it makes, without being read again. */
+ * attendance it makes, without being read again; a switch moved here records it too. */
 static void
 test_committee_attendance_follows_the_store (void)
 {
@@ -747,6 +747,14 @@ test_committee_attendance_follows_the_store (void)
                                               4),
                                  one, members);
   g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), one_present));
+
+  /* The chair, at this desk, records another with the member's switch. */
+  gtk_switch_set_active (member_switch (page, "فهد الحربي"), TRUE);
+  rifq_test_spin (100);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM meeting_member WHERE username = 'member2' AND present"),
+                   ==, 1);
+  g_assert_true (gtk_switch_get_active (member_switch (page, "فهد الحربي")));
+  g_assert_true (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -310,21 +310,49 @@ records_changed_cb (RifqAgendaItem *self,
       }
 }
 
+/* "Request 1448/000123 · the applicant", the digits as the window shows them, as markup. */
+static gboolean
+title_from_number (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  RifqAgendaItem *self = user_data;
+  g_autofree char *number = rifq_ui_display_digits (g_value_get_string (from));
+  g_autofree char *title = g_strdup_printf (_("Request %s · %s"), number, self->request->beneficiary_name);
+
+  g_value_take_string (to, g_markup_escape_text (title, -1));
+  return TRUE;
+}
+
+/* The kind of support in the interface language, or its code when the policy no longer has it. */
+static gboolean
+kind_label_from_kind (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
+{
+  RifqAgendaItem *self = user_data;
+  const char *kind = g_value_get_string (from);
+  const char *label = rifq_request_store_kind_label (rifq_context_get_db (self->context), kind);
+
+  g_value_set_string (to, label != NULL ? label : kind);
+  return TRUE;
+}
+
 static void
 rifq_agenda_item_constructed (GObject *object)
 {
   RifqAgendaItem *self = (RifqAgendaItem *) object;
   RifqRequest *request = self->request;
   RifqDb *db = rifq_context_get_db (self->context);
-  const char *kind = rifq_request_store_kind_label (db, request->kind);
-  g_autofree char *number = rifq_ui_display_digits (request->number);
-  g_autofree char *title = g_strdup_printf (_("Request %s · %s"), number, request->beneficiary_name);
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
 
   G_OBJECT_CLASS (rifq_agenda_item_parent_class)->constructed (object);
 
-  adw_preferences_group_set_title (self->group, title_markup);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), kind != NULL ? kind : request->kind);
+  g_object_bind_property_full (request, "number", self->group, "title", G_BINDING_SYNC_CREATE,
+                               title_from_number, NULL, self, NULL);
+  g_object_bind_property_full (request, "kind", self->kind_row, "title", G_BINDING_SYNC_CREATE,
+                               kind_label_from_kind, NULL, self, NULL);
   if (!rifq_text_is_blank (request->description))
     adw_action_row_set_subtitle (self->kind_row, request->description);
   if (request->amount >= 0)
