@@ -815,6 +815,98 @@ test_committee_votes_from_the_agenda (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The message dialog open over the window, after a moment. */
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  rifq_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkTextBuffer *
+dialog_reasons (AdwMessageDialog *dialog)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  rifq_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  return gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+}
+
+/* The chair records the decision with the case's own button: reasons typed and cancelled are
+ * there when the dialog opens again, and the decision recorded shows on the case. */
+static void
+test_committee_records_decision_from_the_agenda (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(RifqRequest) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decided = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Decided: %s"),
+                                              rifq_vote_choice_noun (RIFQ_VOTE_ACCEPT));
+  const char *record = g_dgettext (GETTEXT_PACKAGE, "Record _Decision…");
+  g_autofree char *reasons = NULL;
+  AdwPreferencesGroup *group;
+  AdwMessageDialog *dialog;
+  GtkButton *cast;
+  GtkTextIter start, end;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  meeting = meeting_on_the_request (db, id, TRUE);
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "member2", TRUE, &error));
+  g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+  rifq_db_set_actor (db, "member1");
+  g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "chair");
+  rifq_test_spin (50);
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (group), record), "clicked");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (dialog_reasons (dialog), "يستحق الدعم", -1);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rifq_test_spin (50);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision"), ==, 0);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (group), record), "clicked");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_get_bounds (dialog_reasons (dialog), &start, &end);
+  reasons = gtk_text_buffer_get_text (dialog_reasons (dialog), &start, &end, FALSE);
+  g_assert_cmpstr (reasons, ==, "يستحق الدعم");
+  gtk_editable_set_text (entry_titled (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "Quantity approved")), "2");
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rifq_test_spin (50);
+
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision WHERE decision = 'accept' AND quantity = 2"
+                                        " AND reasons = 'يستحق الدعم'"), ==, 1);
+  after = rifq_request_store_get (db, id, NULL);
+  g_assert_cmpint (after->state, ==, RIFQ_REQUEST_ACCEPTED);
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (group), decided), ==, 1);
+  cast = button_labelled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "_Cast Vote"));
+  g_assert_true (cast == NULL || !gtk_widget_is_visible (GTK_WIDGET (cast)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -1051,6 +1143,8 @@ main (int   argc,
   g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
   g_test_add_func ("/window/committee/attendance-follows-the-store", test_committee_attendance_follows_the_store);
   g_test_add_func ("/window/committee/votes-from-the-agenda", test_committee_votes_from_the_agenda);
+  g_test_add_func ("/window/committee/records-decision-from-the-agenda",
+                   test_committee_records_decision_from_the_agenda);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);
