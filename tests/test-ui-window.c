@@ -691,6 +691,334 @@ test_committee_meetings_follow_the_store (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The group of the open meeting's agenda showing the request of beneficiary name. */
+static AdwPreferencesGroup *
+agenda_group (RifqCommitteePage *page,
+              const char        *name)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  rifq_test_collect_type (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const char *title = adw_preferences_group_get_title (g_ptr_array_index (groups, i));
+
+      if (title != NULL && strstr (title, name) != NULL)
+        return g_ptr_array_index (groups, i);
+    }
+  return NULL;
+}
+
+/* The button under root whose label reads label, mnemonic included. */
+static GtkButton *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* The entry row under root titled title. */
+static GtkEditable *
+entry_titled (GtkWidget  *root,
+              const char *title)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  rifq_test_collect_type (root, ADW_TYPE_ENTRY_ROW, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)), title) == 0)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
+/* A meeting on the request, on its day, with the chair present, and member1 when both. */
+static RifqMeeting *
+meeting_on_the_request (RifqDb   *db,
+                        gint64    request_id,
+                        gboolean  both)
+{
+  g_autoptr(GError) error = NULL;
+  RifqMeeting *meeting;
+
+  rifq_test_set_today (db, "2026-11-30");
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "chair", TRUE, &error));
+  g_assert_true (!both || rifq_committee_set_present (db, meeting->id, "member1", TRUE, &error));
+  g_assert_true (rifq_committee_add_to_agenda (db, meeting->id, request_id, &error));
+  g_assert_no_error (error);
+  return meeting;
+}
+
+/* "Votes: accept 1 · reject 0 · defer 0 · abstained 1", in the digits the window shows. */
+static char *
+votes_line (const char *accept,
+            const char *abstained)
+{
+  g_autofree char *a = rifq_ui_display_digits (accept);
+  g_autofree char *zero = rifq_ui_display_digits ("0");
+  g_autofree char *b = rifq_ui_display_digits (abstained);
+
+  return g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Votes: accept %s · reject %s · defer %s · abstained %s"),
+                          a, zero, zero, b);
+}
+
+/* A vote cast at another desk shows in the open meeting's tally at once, and what the chair
+ * typed for the same request and has not sent stays as typed. */
+static void
+test_committee_tally_follows_votes_elsewhere (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none_yet = votes_line ("0", "2");
+  g_autofree char *one_accept = votes_line ("1", "1");
+  AdwPreferencesGroup *group;
+  GtkEditable *amount;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  meeting = meeting_on_the_request (db, id, TRUE);
+  rifq_test_spin (50);
+
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), none_yet));
+  amount = entry_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"));
+  g_assert_nonnull (amount);
+  gtk_editable_set_text (amount, "1200");
+
+  /* member1, at another desk. */
+  rifq_db_set_actor (db, "member1");
+  g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "chair");
+  rifq_test_spin (50);
+  g_assert_true (agenda_group (page, "محمد") == group);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), one_accept));
+  g_assert_cmpstr (gtk_editable_get_text (amount), ==, "1200");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The switch of member, in the open meeting's list of members. */
+static GtkSwitch *
+member_switch (RifqCommitteePage *page,
+               const char        *member)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  rifq_test_collect_type (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), member) == 0)
+      {
+        g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+        rifq_test_collect_type (g_ptr_array_index (rows, i), GTK_TYPE_SWITCH, switches);
+        return switches->len == 1 ? g_ptr_array_index (switches, 0) : NULL;
+      }
+  return NULL;
+}
+
+/* The chair records a member present at another desk: the open meeting shows it, and the
+ * attendance it makes, without being read again; a switch moved here records it too. */
+static void
+test_committee_attendance_follows_the_store (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = rifq_ui_display_digits ("1");
+  g_autofree char *members = NULL;
+  g_autofree char *one_present = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  meeting = rifq_committee_meeting_create (db, "1448/06/20", NULL, &error);
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_nonnull (member_switch (page, "هند الزهراني"));
+  g_assert_false (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), _("no quorum yet")));
+
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "member1", TRUE, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  g_assert_true (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
+  members = rifq_ui_display_digits ("4");
+  one_present = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member present", "%s of %s members present",
+                                              4),
+                                 one, members);
+  g_assert_nonnull (strstr (rifq_committee_page_get_meeting_summary (page), one_present));
+
+  /* The chair, at this desk, records another with the member's switch. */
+  gtk_switch_set_active (member_switch (page, "فهد الحربي"), TRUE);
+  rifq_test_spin (100);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM meeting_member WHERE username = 'member2' AND present"),
+                   ==, 1);
+  g_assert_true (gtk_switch_get_active (member_switch (page, "فهد الحربي")));
+  g_assert_true (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The chair votes on a case of the open meeting with its own buttons: the choice and the amount
+ * typed are kept when the page is read again, and the vote cast shows in the tally. */
+static void
+test_committee_votes_from_the_agenda (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one_accept = votes_line ("1", "0");
+  g_autofree char *recorded = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Recorded: %s. Cast it again to change it."),
+                                               rifq_vote_choice_noun (RIFQ_VOTE_ACCEPT));
+  AdwPreferencesGroup *group;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  meeting = meeting_on_the_request (db, id, FALSE);
+  rifq_committee_page_reload (page);
+  rifq_test_spin (50);
+
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (GTK_WIDGET (group),
+                                                                    rifq_vote_choice_label (RIFQ_VOTE_ACCEPT))),
+                                TRUE);
+  gtk_editable_set_text (entry_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)")), "1500");
+
+  /* Read again, the case is made again with what was typed. */
+  rifq_committee_page_reload (page);
+  rifq_test_spin (50);
+  group = agenda_group (page, "محمد");
+  g_assert_cmpstr (gtk_editable_get_text (entry_titled (GTK_WIDGET (group),
+                                                        g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"))),
+                   ==, "1500");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    button_labelled (GTK_WIDGET (group), rifq_vote_choice_label (RIFQ_VOTE_ACCEPT)))));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM vote"), ==, 0);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "_Cast Vote")), "clicked");
+  rifq_test_spin (50);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM vote WHERE username = 'chair' AND vote = 'accept'"
+                                        " AND amount = 1500"), ==, 1);
+  g_assert_true (agenda_group (page, "محمد") == group);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), one_accept));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    guint shown = 0;
+
+    rifq_test_collect_type (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      shown += g_strcmp0 (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), recorded) == 0;
+    g_assert_cmpuint (shown, ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The message dialog open over the window, after a moment. */
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  rifq_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkTextBuffer *
+dialog_reasons (AdwMessageDialog *dialog)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  rifq_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  return gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+}
+
+/* The chair records the decision with the case's own button: reasons typed and cancelled are
+ * there when the dialog opens again, and the decision recorded shows on the case. */
+static void
+test_committee_records_decision_from_the_agenda (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(RifqRequest) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decided = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Decided: %s"),
+                                              rifq_vote_choice_noun (RIFQ_VOTE_ACCEPT));
+  const char *record = g_dgettext (GETTEXT_PACKAGE, "Record _Decision…");
+  g_autofree char *reasons = NULL;
+  AdwPreferencesGroup *group;
+  AdwMessageDialog *dialog;
+  GtkButton *cast;
+  GtkTextIter start, end;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 id;
+
+  page = committee_page_with_a_request (db, &window, &id);
+  meeting = meeting_on_the_request (db, id, TRUE);
+  g_assert_true (rifq_committee_set_present (db, meeting->id, "member2", TRUE, &error));
+  g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+  rifq_db_set_actor (db, "member1");
+  g_assert_true (rifq_committee_vote (db, meeting->id, id, "accept", 1500, NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "chair");
+  rifq_test_spin (50);
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (group), record), "clicked");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_set_text (dialog_reasons (dialog), "يستحق الدعم", -1);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rifq_test_spin (50);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision"), ==, 0);
+
+  g_signal_emit_by_name (button_labelled (GTK_WIDGET (group), record), "clicked");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_text_buffer_get_bounds (dialog_reasons (dialog), &start, &end);
+  reasons = gtk_text_buffer_get_text (dialog_reasons (dialog), &start, &end, FALSE);
+  g_assert_cmpstr (reasons, ==, "يستحق الدعم");
+  gtk_editable_set_text (entry_titled (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "Quantity approved")), "2");
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rifq_test_spin (50);
+
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM decision WHERE decision = 'accept' AND quantity = 2"
+                                        " AND reasons = 'يستحق الدعم'"), ==, 1);
+  after = rifq_request_store_get (db, id, NULL);
+  g_assert_cmpint (after->state, ==, RIFQ_REQUEST_ACCEPTED);
+  group = agenda_group (page, "محمد");
+  g_assert_nonnull (group);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (group), decided), ==, 1);
+  cast = button_labelled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "_Cast Vote"));
+  g_assert_true (cast == NULL || !gtk_widget_is_visible (GTK_WIDGET (cast)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_decides_from_the_page (void)
 {
@@ -940,6 +1268,11 @@ main (int   argc,
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);
   g_test_add_func ("/window/committee/queue-follows-the-store", test_committee_queue_follows_the_store);
   g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
+  g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
+  g_test_add_func ("/window/committee/attendance-follows-the-store", test_committee_attendance_follows_the_store);
+  g_test_add_func ("/window/committee/votes-from-the-agenda", test_committee_votes_from_the_agenda);
+  g_test_add_func ("/window/committee/records-decision-from-the-agenda",
+                   test_committee_records_decision_from_the_agenda);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);

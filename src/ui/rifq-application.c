@@ -138,6 +138,14 @@ rifq_ui_display_digits (const char *text)
   return g_strdup (text);
 }
 
+char *
+rifq_ui_display_number (gint64 value)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  return rifq_ui_display_digits (text);
+}
+
 static void
 startup_after_cb (GApplication *application,
                   gpointer      user_data)

@@ -39,6 +39,8 @@ GSettings       *rifq_ui_settings_new               (void);
 RifqDigits       rifq_ui_get_digits                 (void);
 /* text with its digits in the style of rifq_ui_get_digits(). */
 char            *rifq_ui_display_digits             (const char *text);
+/* value in the digits of rifq_ui_get_digits(). */
+char            *rifq_ui_display_number             (gint64      value);
 /* Empties a GtkBox or a GtkListBox. */
 void             rifq_ui_remove_children            (GtkWidget  *container);
 /* A framed, scrolling text area for a few lines (reasons, a question), named for screen

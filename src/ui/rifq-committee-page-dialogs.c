@@ -17,6 +17,7 @@
 #include "rifq-committee-page-private.h"
 #include "rifq-request-store.h"
 #include "rifq-validate.h"
+#include "rifq-vote-choices.h"
 
 /* The decision dialog */
 
@@ -29,31 +30,47 @@ buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-decision_response_cb (AdwMessageDialog  *dialog,
-                      const char        *response,
-                      RifqCommitteePage *self)
+/* What the decision dialog shows, for its answer. */
+typedef struct
 {
-  gint64 id = rifq_committee_page_row_request (dialog);
-  GtkWidget *choices = g_object_get_data (G_OBJECT (dialog), "rifq-choices");
-  GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "rifq-amount");
-  GtkEditable *quantity = g_object_get_data (G_OBJECT (dialog), "rifq-quantity");
-  GtkTextBuffer *reasons = g_object_get_data (G_OBJECT (dialog), "rifq-reasons");
-  Draft *draft = rifq_committee_page_draft_for (self, id);
+  RifqCommitteePage *self;
+  gint64             request_id;
+  RifqVoteChoices   *choices;
+  GtkEditable       *amount;
+  GtkEditable       *quantity;
+  GtkTextBuffer     *reasons;
+} DecisionDialog;
+
+static void
+decision_dialog_free (gpointer data,
+                      GClosure *closure)
+{
+  DecisionDialog *dialog = data;
+
+  g_object_unref (dialog->self);
+  g_object_unref (dialog->reasons);
+  g_free (dialog);
+}
+
+static void
+decision_response_cb (AdwMessageDialog *message_dialog,
+                      const char       *response,
+                      DecisionDialog   *dialog)
+{
+  RifqCommitteePage *self = dialog->self;
+  gint64 id = dialog->request_id;
+  RifqVoteDraft *draft = rifq_committee_meeting_draft_for (self->meeting_view, id);
   g_autofree char *decision = NULL;
   g_autofree char *amount_text = NULL;
   g_autofree char *quantity_text = NULL;
   g_autofree char *reasons_text = NULL;
 
   /* Kept whatever the answer: a refusal or a second thought loses nothing typed. */
-  g_free (draft->decision);
-  draft->decision = g_strdup (rifq_committee_page_chosen_vote (choices));
-  g_free (draft->decision_amount);
-  draft->decision_amount = g_strdup (gtk_editable_get_text (amount));
-  g_free (draft->decision_quantity);
-  draft->decision_quantity = g_strdup (gtk_editable_get_text (quantity));
+  rifq_vote_draft_set (&draft->decision, rifq_vote_choices_get_vote (dialog->choices));
+  rifq_vote_draft_set (&draft->decision_amount, gtk_editable_get_text (dialog->amount));
+  rifq_vote_draft_set (&draft->decision_quantity, gtk_editable_get_text (dialog->quantity));
   g_free (draft->reasons);
-  draft->reasons = buffer_text (reasons);
+  draft->reasons = buffer_text (dialog->reasons);
 
   if (!g_str_equal (response, "record"))
     return;
@@ -65,17 +82,20 @@ decision_response_cb (AdwMessageDialog  *dialog,
 }
 
 void
-rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
-                                                RifqCommitteePage *self)
+rifq_committee_page_record_decision_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter)
 {
-  gint64 id = rifq_committee_page_row_request (button);
-  Draft *draft = g_hash_table_lookup (self->drafts, &id);
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  RifqVoteDraft *draft = rifq_committee_meeting_lookup_draft (self->meeting_view, id);
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, id, &error);
   g_autoptr(RifqTally) tally = NULL;
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  DecisionDialog *answer;
   GtkWidget *dialog;
   GtkWidget *box;
   GtkWidget *choices;
@@ -112,8 +132,7 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  choices = rifq_committee_page_vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision
-                                                                                           : tally->outcome);
+  choices = rifq_vote_choices_new (draft != NULL && draft->decision != NULL ? draft->decision : tally->outcome);
   gtk_widget_set_halign (choices, GTK_ALIGN_FILL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Decision"), -1);
   gtk_box_append (GTK_BOX (box), choices);
@@ -143,13 +162,15 @@ rifq_committee_page_record_decision_clicked_cb (GtkButton         *button,
   gtk_box_append (GTK_BOX (box), scroller);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  rifq_committee_page_set_row_request (dialog, id);
-  g_object_set_data (G_OBJECT (dialog), "rifq-choices", choices);
-  g_object_set_data (G_OBJECT (dialog), "rifq-amount", amount);
-  g_object_set_data (G_OBJECT (dialog), "rifq-quantity", quantity);
-  g_object_set_data_full (G_OBJECT (dialog), "rifq-reasons",
-                          g_object_ref (gtk_text_view_get_buffer (view)), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (decision_response_cb), self, 0);
+  answer = g_new0 (DecisionDialog, 1);
+  answer->self = g_object_ref (self);
+  answer->request_id = id;
+  answer->choices = RIFQ_VOTE_CHOICES (choices);
+  answer->amount = GTK_EDITABLE (amount);
+  answer->quantity = GTK_EDITABLE (quantity);
+  answer->reasons = g_object_ref (gtk_text_view_get_buffer (view));
+  /* The dialog's widgets live as long as its handler: it is dropped when the dialog goes. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (decision_response_cb), answer, decision_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (view));
 }
@@ -188,15 +209,32 @@ meeting_day_changed_cb (GtkEditable *row,
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
 }
 
-static void
-new_meeting_response_cb (AdwMessageDialog  *dialog,
-                         const char        *response,
-                         RifqCommitteePage *self)
+/* What the New Meeting dialog shows, for its answer. */
+typedef struct
 {
-  GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "rifq-day");
-  GtkEditable *place = g_object_get_data (G_OBJECT (dialog), "rifq-place");
-  g_autofree char *day_text = g_strdup (gtk_editable_get_text (day));
-  g_autofree char *place_text = g_strdup (gtk_editable_get_text (place));
+  RifqCommitteePage *self;
+  GtkEditable       *day;
+  GtkEditable       *place;
+} MeetingDialog;
+
+static void
+meeting_dialog_free (gpointer  data,
+                     GClosure *closure)
+{
+  MeetingDialog *dialog = data;
+
+  g_object_unref (dialog->self);
+  g_free (dialog);
+}
+
+static void
+new_meeting_response_cb (AdwMessageDialog *message_dialog,
+                         const char       *response,
+                         MeetingDialog    *dialog)
+{
+  RifqCommitteePage *self = dialog->self;
+  g_autofree char *day_text = g_strdup (gtk_editable_get_text (dialog->day));
+  g_autofree char *place_text = g_strdup (gtk_editable_get_text (dialog->place));
 
   g_free (self->meeting_day);
   self->meeting_day = g_strdup (day_text);
@@ -212,6 +250,7 @@ rifq_committee_page_new_meeting_action (GtkWidget  *widget,
                                         GVariant   *parameter)
 {
   RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  MeetingDialog *answer;
   GtkWidget *dialog;
   GtkWidget *box;
   GtkWidget *list;
@@ -259,9 +298,11 @@ rifq_committee_page_new_meeting_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (place), self->meeting_place != NULL ? self->meeting_place : "");
   meeting_day_changed_cb (GTK_EDITABLE (day), GTK_LABEL (label));
 
-  g_object_set_data (G_OBJECT (dialog), "rifq-day", day);
-  g_object_set_data (G_OBJECT (dialog), "rifq-place", place);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_meeting_response_cb), self, 0);
+  answer = g_new0 (MeetingDialog, 1);
+  answer->self = g_object_ref (self);
+  answer->day = GTK_EDITABLE (day);
+  answer->place = GTK_EDITABLE (place);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (new_meeting_response_cb), answer, meeting_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (day);
 }

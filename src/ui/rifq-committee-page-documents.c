@@ -21,6 +21,7 @@
 #include "rifq-packet-pdf.h"
 #include "rifq-pdf-window.h"
 #include "rifq-request-sheet.h"
+#include "rifq-request-store.h"
 
 /* Documents: drawn to a file in the session's own folder, read back, the file removed, and
  * shown in a preview window to read, print or save. */
@@ -55,20 +56,33 @@ preview_file (RifqCommitteePage *self,
   gtk_window_present (GTK_WINDOW (rifq_pdf_window_new (rifq_committee_page_parent (self), title, name, pdf)));
 }
 
+/* The signed request (committee.signed-request) or its decision letter (committee.letter), in a
+ * file named after the request's number. */
 void
-rifq_committee_page_signed_request_clicked_cb (GtkButton         *button,
-                                               RifqCommitteePage *self)
+rifq_committee_page_request_document_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
-  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
-  g_autofree char *name = g_strdup_printf ("request-%s.pdf", number);
-  g_autofree char *path = NULL;
-  g_autofree char *title = g_strdup_printf (_("Request %s"), number);
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
+  gboolean letter = g_str_equal (action_name, "committee.letter");
+  WriteFunc write = letter ? rifq_letter_write_request : rifq_request_sheet_write;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) request = rifq_request_store_get (self->db, g_variant_get_int64 (parameter), &error);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *path = NULL;
 
+  if (request == NULL)
+    {
+      rifq_committee_page_toast (self, error->message, TRUE);
+      return;
+    }
+  name = g_strdup_printf ("%s-%s.pdf", letter ? "letter" : "request", request->number);
+  title = letter ? g_strdup_printf (_("Decision Letter on Request %s"), request->number)
+                 : g_strdup_printf (_("Request %s"), request->number);
   g_strdelimit (name, "/", '-');
   path = scratch_path (name);
-  if (!rifq_request_sheet_write (self->db, id, path, &error))
+  if (!write (self->db, request->id, path, &error))
     {
       rifq_committee_page_toast (self, error->message, TRUE);
       return;
@@ -180,9 +194,11 @@ packet_dialog_response_cb (AdwMessageDialog *dialog,
 }
 
 void
-rifq_committee_page_packet_clicked_cb (GtkButton         *button,
-                                       RifqCommitteePage *self)
+rifq_committee_page_packet_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   PacketJob *job;
@@ -221,30 +237,11 @@ rifq_committee_page_packet_clicked_cb (GtkButton         *button,
 }
 
 void
-rifq_committee_page_letter_clicked_cb (GtkButton         *button,
-                                       RifqCommitteePage *self)
+rifq_committee_page_minutes_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "rifq-request"));
-  const char *number = g_object_get_data (G_OBJECT (button), "rifq-number");
-  g_autofree char *name = g_strdup_printf ("letter-%s.pdf", number);
-  g_autofree char *title = g_strdup_printf (_("Decision Letter on Request %s"), number);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_strdelimit (name, "/", '-');
-  path = scratch_path (name);
-  if (!rifq_letter_write_request (self->db, id, path, &error))
-    {
-      rifq_committee_page_toast (self, error->message, TRUE);
-      return;
-    }
-  preview_file (self, path, title, name);
-}
-
-void
-rifq_committee_page_minutes_clicked_cb (GtkButton         *button,
-                                        RifqCommitteePage *self)
-{
+  RifqCommitteePage *self = RIFQ_COMMITTEE_PAGE (widget);
   g_autofree char *path = scratch_path ("minutes.pdf");
   g_autoptr(GError) error = NULL;
 
