@@ -708,6 +708,41 @@ test_half_typed_reception_kept (void)
   desk_close (&desk);
 }
 
+/* A search that finds no one says so in the list, and offers nothing to choose; a search
+ * that finds the applicant lists them, and only them. */
+static void
+test_search_says_no_one_found (void)
+{
+  Desk desk = { 0 };
+  GtkListBox *results;
+  GtkListBoxRow *row;
+
+  desk_open (&desk);
+  rifq_intake_page_start_new (desk.page);
+  results = GTK_LIST_BOX (rifq_test_widget (GTK_WIDGET (desk.page), "search_results"));
+
+  rifq_test_type (GTK_WIDGET (desk.page), "applicant_search", "زيد بن لا أحد");
+  rifq_test_spin (400);   /* the search waits for typing to pause */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (results)));
+  g_assert_null (gtk_list_box_get_row_at_index (results, 0));
+  g_assert_nonnull (rifq_test_row (GTK_WIDGET (results), _("No one found")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (rifq_test_row (GTK_WIDGET (results), _("No one found")))));
+
+  rifq_test_type (GTK_WIDGET (desk.page), "applicant_search", RIFQ_TEST_ID_1);
+  rifq_test_spin (400);
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_null (gtk_list_box_get_row_at_index (results, 1));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (rifq_test_row (GTK_WIDGET (results), _("No one found")))));
+
+  /* Emptied, the search lists nothing at all. */
+  rifq_test_type (GTK_WIDGET (desk.page), "applicant_search", "");
+  rifq_test_spin (400);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (results)));
+  desk_close (&desk);
+}
+
 /* A request brought to "ready to sign" at another desk. */
 static gint64
 ready_to_sign (Desk *desk)
@@ -778,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/window/intake/service-shows-what-remains-and-refuses-beyond-the-approval",
                    test_service_keeps_within_the_approval);
   g_test_add_func ("/window/intake/half-typed-reception-kept", test_half_typed_reception_kept);
+  g_test_add_func ("/window/intake/search-says-no-one-found", test_search_says_no_one_found);
   g_test_add_func ("/window/intake/signature-kept-while-away", test_signing_kept_while_away);
 
   return g_test_run ();

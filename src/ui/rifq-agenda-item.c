@@ -513,13 +513,6 @@ rifq_agenda_item_new (RifqContext   *context,
                        NULL);
 }
 
-RifqRequest *
-rifq_agenda_item_get_request (RifqAgendaItem *self)
-{
-  g_return_val_if_fail (RIFQ_IS_AGENDA_ITEM (self), NULL);
-  return self->request;
-}
-
 void
 rifq_agenda_item_refresh (RifqAgendaItem *self)
 {

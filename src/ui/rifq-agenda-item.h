@@ -52,8 +52,6 @@ GtkWidget   *rifq_agenda_item_new         (RifqContext    *context,
                                            RifqRequest    *request,
                                            RifqVoteDraft  *draft);
 
-RifqRequest *rifq_agenda_item_get_request (RifqAgendaItem *self);
-
 /* Reads the request's votes, decision and standing again. */
 void         rifq_agenda_item_refresh     (RifqAgendaItem *self);
 

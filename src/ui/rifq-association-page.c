@@ -419,11 +419,22 @@ rifq_association_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_ASSOCIATION_PAGE);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
-  g_clear_pointer (&self->keyring, g_free);
   g_clear_pointer (&self->seats, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_association_page_parent_class)->dispose (object);
+}
+
+/* The keys outlive the page's widgets: an export dialog left open keeps the page, and writes
+ * them once answered, even after Preferences was closed. */
+static void
+rifq_association_page_finalize (GObject *object)
+{
+  RifqAssociationPage *self = (RifqAssociationPage *)object;
+
+  g_free (self->keyring);
+
+  G_OBJECT_CLASS (rifq_association_page_parent_class)->finalize (object);
 }
 
 static void
@@ -478,6 +489,7 @@ rifq_association_page_class_init (RifqAssociationPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rifq_association_page_dispose;
+  object_class->finalize = rifq_association_page_finalize;
   object_class->constructed = rifq_association_page_constructed;
   rifq_context_install_property (object_class, G_STRUCT_OFFSET (RifqAssociationPage, context));
 

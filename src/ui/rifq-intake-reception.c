@@ -43,7 +43,7 @@ struct _RifqIntakeReception
   GtkWidget      *register_new_button;
   GtkWidget      *search_box;
   GtkSearchEntry *applicant_search;
-  GtkListBox     *search_results;
+  GtkListBox     *search_results;   /* bound to found */
   GtkWidget      *chosen_list;
   AdwActionRow   *chosen_row;
   GtkWidget      *change_button;
@@ -58,6 +58,7 @@ struct _RifqIntakeReception
   /* owned */
   RifqContext    *context;
   RifqRequest    *request;
+  GListStore     *found;         /* RifqBeneficiary: the applicants the search found */
   GPtrArray      *channels;      /* RifqPolicyItem */
   GPtrArray      *kinds;         /* RifqPolicyItem */
   ReceptionDraft *draft;
@@ -160,6 +161,21 @@ update (RifqIntakeReception *self)
   rifq_intake_set_shown (self->receive_button, editable || r->state == RIFQ_REQUEST_DRAFT);
 }
 
+/* One person found by the search: the name, then the national ID and the mobile. */
+static GtkWidget *
+applicant_row_new (gpointer item,
+                   gpointer user_data)
+{
+  RifqBeneficiary *beneficiary = item;
+  g_autofree char *name = rifq_beneficiary_dup_full_name (beneficiary);
+  g_autofree char *subtitle = applicant_subtitle (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID),
+                                                  rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
+  GtkWidget *row = rifq_intake_action_row_new (name, subtitle);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
 static void
 applicant_search_changed_cb (RifqIntakeReception *self)
 {
@@ -167,9 +183,9 @@ applicant_search_changed_cb (RifqIntakeReception *self)
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
 
-  rifq_ui_remove_children (GTK_WIDGET (self->search_results));
   if (rifq_text_is_blank (query))
     {
+      g_list_store_remove_all (self->found);
       gtk_widget_set_visible (GTK_WIDGET (self->search_results), FALSE);
       return;
     }
@@ -177,41 +193,55 @@ applicant_search_changed_cb (RifqIntakeReception *self)
   found = rifq_beneficiary_store_search (rifq_context_get_db (self->context), query, 6, &error);
   if (found == NULL)
     {
+      g_list_store_remove_all (self->found);
       rifq_intake_step_failed (RIFQ_INTAKE_STEP (self), error->message);
       return;
     }
-  for (guint i = 0; i < found->len; i++)
-    {
-      RifqBeneficiary *beneficiary = g_ptr_array_index (found, i);
-      g_autofree char *name = rifq_beneficiary_dup_full_name (beneficiary);
-      g_autofree char *subtitle = applicant_subtitle (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID),
-                                                      rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
-      GtkWidget *row = rifq_intake_action_row_new (name, subtitle);
-      gint64 id = rifq_beneficiary_get_id (beneficiary);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "rifq-beneficiary-id", g_memdup2 (&id, sizeof id), g_free);
-      gtk_list_box_append (self->search_results, row);
-    }
-  if (found->len == 0)
-    {
-      GtkWidget *row = rifq_intake_action_row_new (_("No one found"),
-                                                   _("Check the spelling, or register the applicant as a new beneficiary."));
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->search_results, row);
-    }
+  g_list_store_splice (self->found, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found)),
+                       found->pdata, found->len);
   gtk_widget_set_visible (GTK_WIDGET (self->search_results), TRUE);
+}
+
+/* The applicant chosen from the search, shown in place of it. */
+static void
+choose_applicant (RifqIntakeReception *self,
+                  gint64               beneficiary_id)
+{
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (RIFQ_IS_INTAKE_RECEPTION (self));
+
+  if (self->request != NULL || self->context == NULL)
+    return;
+  beneficiary = rifq_beneficiary_store_get (rifq_context_get_db (self->context), beneficiary_id, &error);
+  if (beneficiary == NULL)
+    {
+      rifq_intake_step_failed (RIFQ_INTAKE_STEP (self), error->message);
+      return;
+    }
+  name = rifq_beneficiary_dup_full_name (beneficiary);
+  subtitle = applicant_subtitle (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID),
+                                 rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
+
+  self->chosen_id = beneficiary_id;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
+  adw_action_row_set_subtitle (self->chosen_row, subtitle);
+  rifq_intake_set_editable_text (GTK_WIDGET (self->applicant_search), NULL);
+  update (self);
 }
 
 static void
 search_row_activated_cb (RifqIntakeReception *self,
                          GtkListBoxRow       *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), "rifq-beneficiary-id");
+  g_autoptr(RifqBeneficiary) beneficiary = g_list_model_get_item (G_LIST_MODEL (self->found),
+                                                                  (guint) gtk_list_box_row_get_index (row));
 
-  if (id != NULL)
-    rifq_intake_reception_choose (self, *id);
+  if (beneficiary != NULL)
+    choose_applicant (self, rifq_beneficiary_get_id (beneficiary));
 }
 
 /* RifqIntakeStep */
@@ -261,6 +291,7 @@ rifq_intake_reception_dispose (GObject *object)
 
   rifq_intake_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_INTAKE_RECEPTION);
   g_clear_object (&self->request);
+  g_clear_object (&self->found);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_intake_reception_parent_class)->dispose (object);
@@ -311,7 +342,16 @@ rifq_intake_reception_class_init (RifqIntakeReceptionClass *klass)
 static void
 rifq_intake_reception_init (RifqIntakeReception *self)
 {
+  GtkWidget *none;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->found = g_list_store_new (RIFQ_TYPE_BENEFICIARY);
+  gtk_list_box_bind_model (self->search_results, G_LIST_MODEL (self->found), applicant_row_new, NULL, NULL);
+  none = rifq_intake_action_row_new (_("No one found"),
+                                     _("Check the spelling, or register the applicant as a new beneficiary."));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (none), FALSE);
+  gtk_list_box_set_placeholder (self->search_results, none);
 }
 
 /* Public API */
@@ -349,36 +389,6 @@ rifq_intake_reception_focus (RifqIntakeReception *self)
 
   if (self->chosen_id == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->applicant_search));
-}
-
-void
-rifq_intake_reception_choose (RifqIntakeReception *self,
-                              gint64               beneficiary_id)
-{
-  g_autoptr(RifqBeneficiary) beneficiary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *subtitle = NULL;
-
-  g_return_if_fail (RIFQ_IS_INTAKE_RECEPTION (self));
-
-  if (self->request != NULL || self->context == NULL)
-    return;
-  beneficiary = rifq_beneficiary_store_get (rifq_context_get_db (self->context), beneficiary_id, &error);
-  if (beneficiary == NULL)
-    {
-      rifq_intake_step_failed (RIFQ_INTAKE_STEP (self), error->message);
-      return;
-    }
-  name = rifq_beneficiary_dup_full_name (beneficiary);
-  subtitle = applicant_subtitle (rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID),
-                                 rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE));
-
-  self->chosen_id = beneficiary_id;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
-  adw_action_row_set_subtitle (self->chosen_row, subtitle);
-  rifq_intake_set_editable_text (GTK_WIDGET (self->applicant_search), NULL);
-  update (self);
 }
 
 void

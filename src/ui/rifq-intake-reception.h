@@ -21,8 +21,6 @@ G_DECLARE_FINAL_TYPE (RifqIntakeReception, rifq_intake_reception, RIFQ, INTAKE_R
 void         rifq_intake_reception_start_new        (RifqIntakeReception  *self);
 /* The search, while no applicant is chosen. */
 void         rifq_intake_reception_focus            (RifqIntakeReception  *self);
-void         rifq_intake_reception_choose           (RifqIntakeReception  *self,
-                                                     gint64                beneficiary_id);
 /* Back to the search, for a request not received yet. */
 void         rifq_intake_reception_change_applicant (RifqIntakeReception  *self);
 /* The request as typed, created as a draft; NULL with the reason when it cannot be. */

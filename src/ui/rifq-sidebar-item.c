@@ -134,13 +134,6 @@ rifq_sidebar_item_get_page (RifqSidebarItem *self)
 }
 
 const char *
-rifq_sidebar_item_get_title (RifqSidebarItem *self)
-{
-  g_return_val_if_fail (RIFQ_IS_SIDEBAR_ITEM (self), NULL);
-  return self->title;
-}
-
-const char *
 rifq_sidebar_item_get_section (RifqSidebarItem *self)
 {
   g_return_val_if_fail (RIFQ_IS_SIDEBAR_ITEM (self), NULL);

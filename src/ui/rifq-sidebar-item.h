@@ -24,8 +24,6 @@ RifqSidebarItem *rifq_sidebar_item_new         (const char      *page,
 
 const char      *rifq_sidebar_item_get_page    (RifqSidebarItem *self);
 
-const char      *rifq_sidebar_item_get_title   (RifqSidebarItem *self);
-
 const char      *rifq_sidebar_item_get_section (RifqSidebarItem *self);
 
 G_END_DECLS
