@@ -78,4 +78,7 @@ void rifq_committee_page_new_meeting_action (GtkWidget  *widget,
                                              const char *action_name,
                                              GVariant   *parameter);
 
+/* rifq-committee-page-actions.c */
+void rifq_committee_page_install_actions (GtkWidgetClass *widget_class);
+
 G_END_DECLS
