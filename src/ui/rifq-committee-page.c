@@ -131,8 +131,10 @@ same_agenda (RifqMeeting *before,
 {
   if (before == NULL || after == NULL)
     return before == after;
+  /* An empty agenda may have no storage at all: memcmp must not be handed NULL. */
   return before->agenda->len == after->agenda->len
-         && memcmp (before->agenda->data, after->agenda->data, before->agenda->len * sizeof (gint64)) == 0;
+         && (before->agenda->len == 0
+             || memcmp (before->agenda->data, after->agenda->data, before->agenda->len * sizeof (gint64)) == 0);
 }
 
 /* The meeting shown was read again: the queue's buttons say what is on its agenda. */
