@@ -66,16 +66,71 @@ record_get_property (GObject    *object,
     case G_TYPE_OBJECT:
       g_value_set_object (value, *(GObject **) field);
       break;
+    case G_TYPE_BOXED:
+      g_value_set_boxed (value, *(gpointer *) field);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A value given when the object is made: a string is copied, an object or a boxed value kept
+ * with a reference, for the class to free with its fields. */
+static void
+record_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  const RifqRecordProperty *property = g_param_spec_get_qdata (pspec, record_property_quark ());
+  gpointer field;
+
+  if (property == NULL || property->get != NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  field = G_STRUCT_MEMBER_P (object, property->offset);
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      g_free (*(char **) field);
+      *(char **) field = g_value_dup_string (value);
+      break;
+    case G_TYPE_INT:
+      *(int *) field = g_value_get_int (value);
+      break;
+    case G_TYPE_UINT:
+      *(guint *) field = g_value_get_uint (value);
+      break;
+    case G_TYPE_INT64:
+      *(gint64 *) field = g_value_get_int64 (value);
+      break;
+    case G_TYPE_BOOLEAN:
+      *(gboolean *) field = g_value_get_boolean (value);
+      break;
+    case G_TYPE_ENUM:
+      *(int *) field = g_value_get_enum (value);
+      break;
+    case G_TYPE_OBJECT:
+      g_clear_object ((GObject **) field);
+      *(GObject **) field = g_value_dup_object (value);
+      break;
+    case G_TYPE_BOXED:
+      if (*(gpointer *) field != NULL)
+        g_boxed_free (pspec->value_type, *(gpointer *) field);
+      *(gpointer *) field = g_value_dup_boxed (value);
+      break;
     default:
       g_assert_not_reached ();
     }
 }
 
 static GParamSpec *
-param_spec_new (const RifqRecordProperty *property)
+param_spec_new (const RifqRecordProperty *property,
+                GParamFlags               flags)
 {
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
   switch (G_TYPE_FUNDAMENTAL (property->type))
     {
     case G_TYPE_STRING:
@@ -96,8 +151,28 @@ param_spec_new (const RifqRecordProperty *property)
       }
     case G_TYPE_OBJECT:
       return g_param_spec_object (property->name, NULL, NULL, property->type, flags);
+    case G_TYPE_BOXED:
+      return g_param_spec_boxed (property->name, NULL, NULL, property->type, flags);
     default:
       g_assert_not_reached ();
+    }
+}
+
+static void
+install (GObjectClass             *object_class,
+         const RifqRecordProperty *properties,
+         guint                     n_properties,
+         GParamFlags               flags)
+{
+  object_class->get_property = record_get_property;
+  for (guint i = 0; i < n_properties; i++)
+    {
+      GParamSpec *pspec = param_spec_new (&properties[i], flags | G_PARAM_STATIC_STRINGS);
+
+      /* The table may be the class's local: each entry is kept for as long as the class. */
+      g_param_spec_set_qdata_full (pspec, record_property_quark (),
+                                   g_memdup2 (&properties[i], sizeof properties[i]), g_free);
+      g_object_class_install_property (object_class, i + 1, pspec);
     }
 }
 
@@ -109,14 +184,17 @@ rifq_record_class_install_properties (GObjectClass             *object_class,
   g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
   g_return_if_fail (properties != NULL);
 
-  object_class->get_property = record_get_property;
-  for (guint i = 0; i < n_properties; i++)
-    {
-      GParamSpec *pspec = param_spec_new (&properties[i]);
+  install (object_class, properties, n_properties, G_PARAM_READABLE);
+}
 
-      /* The table may be the class's local: each entry is kept for as long as the class. */
-      g_param_spec_set_qdata_full (pspec, record_property_quark (),
-                                   g_memdup2 (&properties[i], sizeof properties[i]), g_free);
-      g_object_class_install_property (object_class, i + 1, pspec);
-    }
+void
+rifq_record_class_install_construct_properties (GObjectClass             *object_class,
+                                                const RifqRecordProperty *properties,
+                                                guint                     n_properties)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+  g_return_if_fail (properties != NULL);
+
+  object_class->set_property = record_set_property;
+  install (object_class, properties, n_properties, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
 }

@@ -22,7 +22,7 @@ typedef void (*RifqRecordGetFunc) (GObject    *record,
 typedef struct
 {
   const char        *name;
-  GType              type;    /* string, int, uint, int64, boolean, an enum or an object type */
+  GType              type;    /* string, int, uint, int64, boolean, an enum, an object or a boxed type */
   gsize              offset;  /* of the field the property shows, */
   RifqRecordGetFunc  get;     /* or, when it is worked out from several, the function */
 } RifqRecordProperty;
@@ -34,5 +34,12 @@ typedef struct
 void  rifq_record_class_install_properties (GObjectClass             *object_class,
                                             const RifqRecordProperty *properties,
                                             guint                     n_properties);
+
+/* The same for an object given its values when it is made, as a row is given its record: the
+ * properties are construct-only, each kept in its field (a string copied, an object or a boxed
+ * value referenced, for the class to free) and read back from it. */
+void  rifq_record_class_install_construct_properties (GObjectClass             *object_class,
+                                                      const RifqRecordProperty *properties,
+                                                      guint                     n_properties);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "rifq-agenda-item.h"
 #include "rifq-application.h"
 #include "rifq-committee.h"
+#include "rifq-record.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -50,18 +51,7 @@ struct _RifqAgendaItem
   gboolean             filling;      /* the draft's text is being put in the rows */
 };
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_MEETING_ID,
-  PROP_REQUEST,
-  PROP_DRAFT,
-  N_PROPS
-};
-
 G_DEFINE_FINAL_TYPE (RifqAgendaItem, rifq_agenda_item, GTK_TYPE_LIST_BOX_ROW)
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 vote_draft_free (RifqVoteDraft *draft)
@@ -390,76 +380,21 @@ rifq_agenda_item_dispose (GObject *object)
 }
 
 static void
-rifq_agenda_item_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RifqAgendaItem *self = RIFQ_AGENDA_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_MEETING_ID:
-      g_value_set_int64 (value, self->meeting_id);
-      break;
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case PROP_DRAFT:
-      g_value_set_boxed (value, self->draft);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_agenda_item_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RifqAgendaItem *self = RIFQ_AGENDA_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    case PROP_MEETING_ID:
-      self->meeting_id = g_value_get_int64 (value);
-      break;
-    case PROP_REQUEST:
-      self->request = g_value_dup_object (value);
-      break;
-    case PROP_DRAFT:
-      self->draft = g_value_dup_boxed (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_agenda_item_class_init (RifqAgendaItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqAgendaItem, context, "context", RIFQ_TYPE_CONTEXT),
+    RIFQ_RECORD_FIELD (RifqAgendaItem, meeting_id, "meeting-id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqAgendaItem, request, "request", RIFQ_TYPE_REQUEST),
+    RIFQ_RECORD_FIELD (RifqAgendaItem, draft, "draft", RIFQ_TYPE_VOTE_DRAFT),
+  };
 
   object_class->constructed = rifq_agenda_item_constructed;
   object_class->dispose = rifq_agenda_item_dispose;
-  object_class->get_property = rifq_agenda_item_get_property;
-  object_class->set_property = rifq_agenda_item_set_property;
 
-  properties[PROP_CONTEXT] = g_param_spec_object ("context", NULL, NULL, RIFQ_TYPE_CONTEXT, flags);
-  properties[PROP_MEETING_ID] = g_param_spec_int64 ("meeting-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, RIFQ_TYPE_REQUEST, flags);
-  properties[PROP_DRAFT] = g_param_spec_boxed ("draft", NULL, NULL, RIFQ_TYPE_VOTE_DRAFT, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-agenda-item.ui");
   /* Not a row to look like one: the group inside draws the case, the list only holds it. */

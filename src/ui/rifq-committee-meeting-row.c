@@ -13,6 +13,7 @@
 
 #include "rifq-application.h"
 #include "rifq-committee-meeting-row.h"
+#include "rifq-record.h"
 #include "rifq-validate.h"
 
 struct _RifqCommitteeMeetingRow
@@ -28,15 +29,7 @@ struct _RifqCommitteeMeetingRow
   RifqMeeting   *meeting;
 };
 
-enum {
-  PROP_0,
-  PROP_MEETING,
-  N_PROPS
-};
-
 G_DEFINE_FINAL_TYPE (RifqCommitteeMeetingRow, rifq_committee_meeting_row, GTK_TYPE_LIST_BOX_ROW)
-
-static GParamSpec *properties[N_PROPS];
 
 /* The Hijri day; both calendars on one line when the day cannot be read as one. */
 static gboolean
@@ -124,55 +117,18 @@ rifq_committee_meeting_row_dispose (GObject *object)
 }
 
 static void
-rifq_committee_meeting_row_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  RifqCommitteeMeetingRow *self = RIFQ_COMMITTEE_MEETING_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEETING:
-      g_value_set_object (value, self->meeting);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_committee_meeting_row_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  RifqCommitteeMeetingRow *self = RIFQ_COMMITTEE_MEETING_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEETING:
-      self->meeting = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_committee_meeting_row_class_init (RifqCommitteeMeetingRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqCommitteeMeetingRow, meeting, "meeting", RIFQ_TYPE_MEETING),
+  };
 
   object_class->constructed = rifq_committee_meeting_row_constructed;
   object_class->dispose = rifq_committee_meeting_row_dispose;
-  object_class->get_property = rifq_committee_meeting_row_get_property;
-  object_class->set_property = rifq_committee_meeting_row_set_property;
 
-  properties[PROP_MEETING] = g_param_spec_object ("meeting", NULL, NULL, RIFQ_TYPE_MEETING,
-                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-committee-meeting-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteeMeetingRow, day_label);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rifq-committee-member-row.h"
+#include "rifq-record.h"
 
 struct _RifqCommitteeMemberRow
 {
@@ -27,16 +28,7 @@ struct _RifqCommitteeMemberRow
   gboolean             may_change;
 };
 
-enum {
-  PROP_0,
-  PROP_MEMBER,
-  PROP_MAY_CHANGE,
-  N_PROPS
-};
-
 G_DEFINE_FINAL_TYPE (RifqCommitteeMemberRow, rifq_committee_member_row, ADW_TYPE_ACTION_ROW)
-
-static GParamSpec *properties[N_PROPS];
 
 static gboolean
 subtitle_from_chair (GBinding     *binding,
@@ -90,62 +82,19 @@ rifq_committee_member_row_dispose (GObject *object)
 }
 
 static void
-rifq_committee_member_row_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  RifqCommitteeMemberRow *self = RIFQ_COMMITTEE_MEMBER_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEMBER:
-      g_value_set_object (value, self->member);
-      break;
-    case PROP_MAY_CHANGE:
-      g_value_set_boolean (value, self->may_change);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_committee_member_row_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  RifqCommitteeMemberRow *self = RIFQ_COMMITTEE_MEMBER_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MEMBER:
-      self->member = g_value_dup_object (value);
-      break;
-    case PROP_MAY_CHANGE:
-      self->may_change = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_committee_member_row_class_init (RifqCommitteeMemberRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqCommitteeMemberRow, member, "member", RIFQ_TYPE_COMMITTEE_MEMBER),
+    RIFQ_RECORD_FIELD (RifqCommitteeMemberRow, may_change, "may-change", G_TYPE_BOOLEAN),
+  };
 
   object_class->constructed = rifq_committee_member_row_constructed;
   object_class->dispose = rifq_committee_member_row_dispose;
-  object_class->get_property = rifq_committee_member_row_get_property;
-  object_class->set_property = rifq_committee_member_row_set_property;
 
-  properties[PROP_MEMBER] = g_param_spec_object ("member", NULL, NULL, RIFQ_TYPE_COMMITTEE_MEMBER, flags);
-  properties[PROP_MAY_CHANGE] = g_param_spec_boolean ("may-change", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-committee-member-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteeMemberRow, present_switch);

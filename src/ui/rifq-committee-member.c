@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rifq-committee-member.h"
+#include "rifq-record.h"
 
 struct _RifqCommitteeMember
 {
@@ -21,18 +22,7 @@ struct _RifqCommitteeMember
   gboolean  present;
 };
 
-enum {
-  PROP_0,
-  PROP_USERNAME,
-  PROP_NAME,
-  PROP_CHAIR,
-  PROP_PRESENT,
-  N_PROPS
-};
-
 G_DEFINE_FINAL_TYPE (RifqCommitteeMember, rifq_committee_member, G_TYPE_OBJECT)
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 rifq_committee_member_finalize (GObject *object)
@@ -46,46 +36,18 @@ rifq_committee_member_finalize (GObject *object)
 }
 
 static void
-rifq_committee_member_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  RifqCommitteeMember *self = RIFQ_COMMITTEE_MEMBER (object);
-
-  switch (prop_id)
-    {
-    case PROP_USERNAME:
-      g_value_set_string (value, self->username);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_CHAIR:
-      g_value_set_boolean (value, self->chair);
-      break;
-    case PROP_PRESENT:
-      g_value_set_boolean (value, self->present);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_committee_member_class_init (RifqCommitteeMemberClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqCommitteeMember, username, "username", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqCommitteeMember, name, "name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqCommitteeMember, chair, "chair", G_TYPE_BOOLEAN),
+    RIFQ_RECORD_FIELD (RifqCommitteeMember, present, "present", G_TYPE_BOOLEAN),
+  };
 
   object_class->finalize = rifq_committee_member_finalize;
-  object_class->get_property = rifq_committee_member_get_property;
-
-  properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_CHAIR] = g_param_spec_boolean ("chair", NULL, NULL, FALSE, flags);
-  properties[PROP_PRESENT] = g_param_spec_boolean ("present", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void

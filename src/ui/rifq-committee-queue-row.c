@@ -13,6 +13,7 @@
 
 #include "rifq-application.h"
 #include "rifq-committee-queue-row.h"
+#include "rifq-record.h"
 
 struct _RifqCommitteeQueueRow
 {
@@ -33,19 +34,7 @@ struct _RifqCommitteeQueueRow
   gboolean       may_add;
 };
 
-enum {
-  PROP_0,
-  PROP_ITEM,
-  PROP_KIND_LABEL,
-  PROP_ALTERED,
-  PROP_MEETING,
-  PROP_MAY_ADD,
-  N_PROPS
-};
-
 G_DEFINE_FINAL_TYPE (RifqCommitteeQueueRow, rifq_committee_queue_row, ADW_TYPE_ACTION_ROW)
-
-static GParamSpec *properties[N_PROPS];
 
 /* "1448/000123 · Food basket · submitted 1448/06/20 — 2026-11-30", the digits as the window shows them. */
 static gboolean
@@ -166,83 +155,22 @@ rifq_committee_queue_row_dispose (GObject *object)
 }
 
 static void
-rifq_committee_queue_row_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  RifqCommitteeQueueRow *self = RIFQ_COMMITTEE_QUEUE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-    case PROP_KIND_LABEL:
-      g_value_set_string (value, self->kind_label);
-      break;
-    case PROP_ALTERED:
-      g_value_set_string (value, self->altered);
-      break;
-    case PROP_MEETING:
-      g_value_set_object (value, self->meeting);
-      break;
-    case PROP_MAY_ADD:
-      g_value_set_boolean (value, self->may_add);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_committee_queue_row_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  RifqCommitteeQueueRow *self = RIFQ_COMMITTEE_QUEUE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      self->item = g_value_dup_object (value);
-      break;
-    case PROP_KIND_LABEL:
-      self->kind_label = g_value_dup_string (value);
-      break;
-    case PROP_ALTERED:
-      self->altered = g_value_dup_string (value);
-      break;
-    case PROP_MEETING:
-      self->meeting = g_value_dup_object (value);
-      break;
-    case PROP_MAY_ADD:
-      self->may_add = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_committee_queue_row_class_init (RifqCommitteeQueueRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqCommitteeQueueRow, item, "item", RIFQ_TYPE_QUEUE_ITEM),
+    RIFQ_RECORD_FIELD (RifqCommitteeQueueRow, kind_label, "kind-label", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqCommitteeQueueRow, altered, "altered", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqCommitteeQueueRow, meeting, "meeting", RIFQ_TYPE_MEETING),
+    RIFQ_RECORD_FIELD (RifqCommitteeQueueRow, may_add, "may-add", G_TYPE_BOOLEAN),
+  };
 
   object_class->constructed = rifq_committee_queue_row_constructed;
   object_class->dispose = rifq_committee_queue_row_dispose;
-  object_class->get_property = rifq_committee_queue_row_get_property;
-  object_class->set_property = rifq_committee_queue_row_set_property;
 
-  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, RIFQ_TYPE_QUEUE_ITEM, flags);
-  properties[PROP_KIND_LABEL] = g_param_spec_string ("kind-label", NULL, NULL, NULL, flags);
-  properties[PROP_ALTERED] = g_param_spec_string ("altered", NULL, NULL, NULL, flags);
-  properties[PROP_MEETING] = g_param_spec_object ("meeting", NULL, NULL, RIFQ_TYPE_MEETING, flags);
-  properties[PROP_MAY_ADD] = g_param_spec_boolean ("may-add", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-committee-queue-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqCommitteeQueueRow, seal_label);

@@ -11,6 +11,7 @@
 
 #include "rifq-application.h"
 #include "rifq-lookup-row.h"
+#include "rifq-record.h"
 
 struct _RifqLookupRow
 {
@@ -25,15 +26,6 @@ struct _RifqLookupRow
 };
 
 G_DEFINE_FINAL_TYPE (RifqLookupRow, rifq_lookup_row, GTK_TYPE_LIST_BOX_ROW)
-
-enum {
-  PROP_0,
-  PROP_REQUEST,
-  PROP_TODAY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* "1448/000123 · With the research committee", the digits as the window shows them. */
 static gboolean
@@ -99,62 +91,19 @@ rifq_lookup_row_dispose (GObject *object)
 }
 
 static void
-rifq_lookup_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  RifqLookupRow *self = RIFQ_LOOKUP_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_lookup_row_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  RifqLookupRow *self = RIFQ_LOOKUP_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      self->request = g_value_dup_object (value);
-      break;
-    case PROP_TODAY:
-      self->today = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_lookup_row_class_init (RifqLookupRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqLookupRow, request, "request", RIFQ_TYPE_REQUEST),
+    RIFQ_RECORD_FIELD (RifqLookupRow, today, "today", G_TYPE_STRING),
+  };
 
   object_class->constructed = rifq_lookup_row_constructed;
   object_class->dispose = rifq_lookup_row_dispose;
-  object_class->get_property = rifq_lookup_row_get_property;
-  object_class->set_property = rifq_lookup_row_set_property;
 
-  properties[PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, RIFQ_TYPE_REQUEST, flags);
-  properties[PROP_TODAY] = g_param_spec_string ("today", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-lookup-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqLookupRow, caption_label);

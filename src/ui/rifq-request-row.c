@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rifq-application.h"
+#include "rifq-record.h"
 #include "rifq-request-row.h"
 
 struct _RifqRequestRow
@@ -21,15 +22,6 @@ struct _RifqRequestRow
 };
 
 G_DEFINE_FINAL_TYPE (RifqRequestRow, rifq_request_row, ADW_TYPE_ACTION_ROW)
-
-enum {
-  PROP_0,
-  PROP_REQUEST,
-  PROP_KIND_LABEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* "1448/000123 · With the research committee · Food basket", the digits as the window shows them. */
 static gboolean
@@ -71,62 +63,19 @@ rifq_request_row_finalize (GObject *object)
 }
 
 static void
-rifq_request_row_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RifqRequestRow *self = RIFQ_REQUEST_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      g_value_set_object (value, self->request);
-      break;
-    case PROP_KIND_LABEL:
-      g_value_set_string (value, self->kind_label);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_request_row_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RifqRequestRow *self = RIFQ_REQUEST_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_REQUEST:
-      self->request = g_value_dup_object (value);
-      break;
-    case PROP_KIND_LABEL:
-      self->kind_label = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_request_row_class_init (RifqRequestRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqRequestRow, request, "request", RIFQ_TYPE_REQUEST),
+    RIFQ_RECORD_FIELD (RifqRequestRow, kind_label, "kind-label", G_TYPE_STRING),
+  };
 
   object_class->constructed = rifq_request_row_constructed;
   object_class->finalize = rifq_request_row_finalize;
-  object_class->get_property = rifq_request_row_get_property;
-  object_class->set_property = rifq_request_row_set_property;
 
-  properties[PROP_REQUEST] = g_param_spec_object ("request", NULL, NULL, RIFQ_TYPE_REQUEST, flags);
-  properties[PROP_KIND_LABEL] = g_param_spec_string ("kind-label", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-request-row.ui");
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rifq-record.h"
 #include "rifq-sidebar-item.h"
 
 struct _RifqSidebarItem
@@ -23,90 +24,32 @@ struct _RifqSidebarItem
 
 G_DEFINE_FINAL_TYPE (RifqSidebarItem, rifq_sidebar_item, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_PAGE,
-  PROP_TITLE,
-  PROP_ICON_NAME,
-  PROP_SECTION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static char **
-field (RifqSidebarItem *self,
-       guint            prop_id)
-{
-  switch (prop_id)
-    {
-    case PROP_PAGE:
-      return &self->page;
-    case PROP_TITLE:
-      return &self->title;
-    case PROP_ICON_NAME:
-      return &self->icon_name;
-    case PROP_SECTION:
-      return &self->section;
-    default:
-      return NULL;
-    }
-}
-
 static void
 rifq_sidebar_item_finalize (GObject *object)
 {
   RifqSidebarItem *self = (RifqSidebarItem *) object;
 
-  for (guint prop_id = PROP_PAGE; prop_id < N_PROPS; prop_id++)
-    g_free (*field (self, prop_id));
+  g_free (self->page);
+  g_free (self->title);
+  g_free (self->icon_name);
+  g_free (self->section);
 
   G_OBJECT_CLASS (rifq_sidebar_item_parent_class)->finalize (object);
-}
-
-static void
-rifq_sidebar_item_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  char **text = field (RIFQ_SIDEBAR_ITEM (object), prop_id);
-
-  if (text == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *text);
-}
-
-static void
-rifq_sidebar_item_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  char **text = field (RIFQ_SIDEBAR_ITEM (object), prop_id);
-
-  if (text == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    *text = g_value_dup_string (value);
 }
 
 static void
 rifq_sidebar_item_class_init (RifqSidebarItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqSidebarItem, page, "page", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqSidebarItem, title, "title", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqSidebarItem, icon_name, "icon-name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqSidebarItem, section, "section", G_TYPE_STRING),
+  };
 
   object_class->finalize = rifq_sidebar_item_finalize;
-  object_class->get_property = rifq_sidebar_item_get_property;
-  object_class->set_property = rifq_sidebar_item_set_property;
-
-  properties[PROP_PAGE] = g_param_spec_string ("page", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL, flags);
-  properties[PROP_SECTION] = g_param_spec_string ("section", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rifq-record.h"
 #include "rifq-sidebar-row.h"
 
 struct _RifqSidebarRow
@@ -23,14 +24,6 @@ struct _RifqSidebarRow
 };
 
 G_DEFINE_FINAL_TYPE (RifqSidebarRow, rifq_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
-
-enum {
-  PROP_0,
-  PROP_ITEM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 rifq_sidebar_row_constructed (GObject *object)
@@ -55,55 +48,18 @@ rifq_sidebar_row_dispose (GObject *object)
 }
 
 static void
-rifq_sidebar_row_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  RifqSidebarRow *self = RIFQ_SIDEBAR_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rifq_sidebar_row_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  RifqSidebarRow *self = RIFQ_SIDEBAR_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      self->item = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rifq_sidebar_row_class_init (RifqSidebarRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqSidebarRow, item, "item", RIFQ_TYPE_SIDEBAR_ITEM),
+  };
 
   object_class->constructed = rifq_sidebar_row_constructed;
   object_class->dispose = rifq_sidebar_row_dispose;
-  object_class->get_property = rifq_sidebar_row_get_property;
-  object_class->set_property = rifq_sidebar_row_set_property;
 
-  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, RIFQ_TYPE_SIDEBAR_ITEM,
-                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rifq_record_class_install_construct_properties (object_class, properties, G_N_ELEMENTS (properties));
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqSidebarRow, icon);
