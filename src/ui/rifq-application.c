@@ -419,6 +419,18 @@ rifq_application_set_screenshot (RifqApplication *self,
   g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
 }
 
+GtkWidget *
+rifq_ui_refusal_label_new (const char *message)
+{
+  GtkWidget *label = gtk_label_new (message);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
 void
 rifq_ui_remove_children (GtkWidget *container)
 {

@@ -41,6 +41,9 @@ RifqDigits       rifq_ui_get_digits                 (void);
 char            *rifq_ui_display_digits             (const char *text);
 /* value in the digits of rifq_ui_get_digits(). */
 char            *rifq_ui_display_number             (gint64      value);
+/* The title of a toast saying a refusal: core's refusals are whole sentences, so the label wraps
+ * them instead of cutting them short. */
+GtkWidget       *rifq_ui_refusal_label_new          (const char *message);
 /* Empties a GtkBox or a GtkListBox. */
 void             rifq_ui_remove_children            (GtkWidget  *container);
 /* A framed, scrolling text area for a few lines (reasons, a question), named for screen

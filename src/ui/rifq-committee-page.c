@@ -65,13 +65,8 @@ rifq_committee_page_toast (RifqCommitteePage *self,
       return;
     }
 
-  /* Core's refusals are whole sentences: a label of their own wraps them instead of cutting
-   * them short, and they stay twice as long as a toast does, to be read. */
-  label = gtk_label_new (message);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A refusal stays twice as long as a toast does, to be read. */
+  label = rifq_ui_refusal_label_new (message);
   g_signal_connect_object (label, "map", G_CALLBACK (refusal_mapped_cb), self, G_CONNECT_SWAPPED);
   toast = adw_toast_new (markup);
   adw_toast_set_custom_title (toast, label);

@@ -66,12 +66,7 @@ rifq_intake_show_error (RifqIntakePage *self,
       return;
     }
 
-  /* A title label of its own: the sentence wraps instead of being cut short. */
-  label = gtk_label_new (message);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  label = rifq_ui_refusal_label_new (message);
   g_signal_connect_object (label, "map", G_CALLBACK (error_label_mapped_cb), self, 0);
 
   toast = adw_toast_new ("");
