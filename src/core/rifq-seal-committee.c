@@ -154,8 +154,6 @@ rifq_seal_letter_values (RifqDb  *db,
   g_autofree char *decided_by = NULL;
   g_autofree char *decided_at = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *association_ar = NULL;
-  g_autofree char *association_en = NULL;
   g_autofree char *letterhead = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
   RifqRule rule;
@@ -197,8 +195,6 @@ rifq_seal_letter_values (RifqDb  *db,
   if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
   name = rifq_beneficiary_dup_full_name (b);
-  association_ar = rifq_db_get_setting (db, "association_name_ar");
-  association_en = rifq_db_get_setting (db, "association_name_en");
   letterhead = rifq_db_get_setting (db, "association_letterhead");
 
   json_builder_begin_object (builder);
@@ -233,11 +229,7 @@ rifq_seal_letter_values (RifqDb  *db,
 
   json_builder_set_member_name (builder, "as_printed");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
+  _rifq_seal_add_association (builder, db);
   rifq_json_add_string (builder, "letterhead", letterhead);
   rifq_json_add_string (builder, "name", name);
   rifq_json_add_string (builder, "national_id", rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
@@ -314,16 +306,12 @@ rifq_seal_minutes_values (RifqDb  *db,
   g_autoptr(JsonBuilder) printed_cases = json_builder_new ();
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *association_ar = NULL;
-  g_autofree char *association_en = NULL;
   g_autofree char *number = NULL;
   RifqRule rule;
 
   if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
   number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-  association_ar = rifq_db_get_setting (db, "association_name_ar");
-  association_en = rifq_db_get_setting (db, "association_name_en");
 
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "doc", "minutes");
@@ -380,11 +368,7 @@ rifq_seal_minutes_values (RifqDb  *db,
 
   json_builder_set_member_name (builder, "as_printed");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
+  _rifq_seal_add_association (builder, db);
   json_builder_set_member_name (builder, "names");
   json_builder_add_value (builder, json_builder_get_root (names));
   json_builder_set_member_name (builder, "cases");
