@@ -100,6 +100,23 @@ add_rule (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* The meeting as its documents seal it: its number, day and place, its rule and its members;
+ * names as for add_members. */
+static void
+add_meeting (JsonBuilder    *builder,
+             JsonBuilder    *names,
+             GHashTable     *named,
+             gint64          meeting_id,
+             RifqMeeting    *meeting,
+             const RifqRule *rule)
+{
+  rifq_json_add_int (builder, "meeting_id", meeting_id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
+  add_rule (builder, rule);
+  add_members (builder, names, named, meeting);
+}
+
 /* The votes cast on a request at a meeting, by user name; names as for add_members. */
 static gboolean
 add_votes (JsonBuilder *builder,
@@ -217,11 +234,7 @@ rifq_seal_letter_values (RifqDb  *db,
    * here so that they are fixed from the decision on, not only once the minutes are final. */
   json_builder_set_member_name (builder, "meeting");
   json_builder_begin_object (builder);
-  rifq_json_add_int (builder, "meeting_id", meeting_id);
-  rifq_json_add_string (builder, "held_on", meeting->held_on);
-  rifq_json_add_string (builder, "place", meeting->place);
-  add_rule (builder, &rule);
-  add_members (builder, NULL, NULL, meeting);
+  add_meeting (builder, NULL, NULL, meeting_id, meeting, &rule);
   json_builder_end_object (builder);
   if (!add_votes (builder, NULL, NULL, db, meeting_id, request_id, error))
     return NULL;
@@ -318,13 +331,8 @@ rifq_seal_minutes_values (RifqDb  *db,
   rifq_json_add_string (builder, "number", number);
   json_builder_set_member_name (builder, "minutes");
   json_builder_begin_object (builder);
-  rifq_json_add_int (builder, "meeting_id", meeting_id);
-  rifq_json_add_string (builder, "held_on", meeting->held_on);
-  rifq_json_add_string (builder, "place", meeting->place);
-  add_rule (builder, &rule);
-
   json_builder_begin_object (names);
-  add_members (builder, names, named, meeting);
+  add_meeting (builder, names, named, meeting_id, meeting, &rule);
 
   json_builder_begin_array (printed_cases);
   json_builder_set_member_name (builder, "cases");
