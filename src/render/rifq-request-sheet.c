@@ -267,11 +267,8 @@ fill_from_values (RifqSheetBuild *build,
   strokes = json_object_get_member (record, "signature");
   if (strokes != NULL && !JSON_NODE_HOLDS_NULL (strokes))
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *text = NULL;
+      g_autofree char *text = rifq_json_to_text (strokes);
 
-      json_generator_set_root (generator, strokes);
-      text = json_generator_to_data (generator, NULL);
       build->signature = rifq_signature_new_from_json (text, NULL);
     }
   build->sheet.signature = build->signature;
