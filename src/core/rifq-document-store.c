@@ -183,6 +183,20 @@ document_type_label (RifqDb     *db,
   return label;
 }
 
+/* The label of a type of document this association asks for; NULL, with the error, for any other. */
+static char *
+dup_asked_type_label (RifqDb      *db,
+                      const char  *type,
+                      GError     **error)
+{
+  char *label = document_type_label (db, type);
+
+  if (label == NULL)
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                 _("Document: “%s” is not a type of document this association asks for."), type ? type : "");
+  return label;
+}
+
 static gboolean
 document_type_has_expiry (RifqDb     *db,
                           const char *type)
@@ -235,14 +249,9 @@ save_document_cb (RifqDb      *db,
   if (r == NULL)
     return FALSE;
 
-  label = document_type_label (db, in->type);
+  label = dup_asked_type_label (db, in->type, error);
   if (label == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("Document: “%s” is not a type of document this association asks for."),
-                   in->type ? in->type : "");
-      return FALSE;
-    }
+    return FALSE;
   has_expiry = document_type_has_expiry (db, in->type);
 
   number = rifq_arabic_latin_digits (in->number ? in->number : "");
@@ -375,14 +384,9 @@ attach_cb (RifqDb      *db,
   if (r == NULL)
     return FALSE;
   doc = find_document (r, job->document_type);
-  label = document_type_label (db, job->document_type);
+  label = dup_asked_type_label (db, job->document_type, error);
   if (label == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("Document: “%s” is not a type of document this association asks for."),
-                   job->document_type);
-      return FALSE;
-    }
+    return FALSE;
   if (doc == NULL || doc->id == 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
