@@ -566,16 +566,23 @@ rifq_beneficiary_store_count (RifqDb  *db,
   return count;
 }
 
+/* Runs a query selecting SELECT_COLUMNS and adds its beneficiaries to into, until into holds
+ * limit; with seen, skips the ids in it and adds those it takes. */
 static gboolean
-collect_rows (RifqDb         *db,
-              RifqStatement  *stmt,
-              GPtrArray      *into,
-              GHashTable     *seen,
-              guint           limit,
-              GError        **error)
+collect_rows (RifqDb           *db,
+              const char       *sql,
+              const RifqValue  *params,
+              guint             n_params,
+              GPtrArray        *into,
+              GHashTable       *seen,
+              guint             limit,
+              GError          **error)
 {
+  RifqStatement *stmt = rifq_db_query (db, sql, params, n_params, error);
   int rc;
 
+  if (stmt == NULL)
+    return FALSE;
   while (into->len < limit && (rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       gint64 id = rifq_statement_get_int64 (stmt, COLUMN_ID);
@@ -607,15 +614,11 @@ rifq_beneficiary_store_list (RifqDb  *db,
                              GError **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_query (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ? OFFSET ?",
-                        RIFQ_PARAMS (RIFQ_INT (limit), RIFQ_INT (offset)), error);
-  if (stmt == NULL)
-    return NULL;
-  if (!collect_rows (db, stmt, rows, NULL, limit, error))
+  if (!collect_rows (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ? OFFSET ?",
+                     RIFQ_PARAMS (RIFQ_INT (limit), RIFQ_INT (offset)), rows, NULL, limit, error))
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -628,16 +631,13 @@ rifq_beneficiary_store_list_after (RifqDb     *db,
                                    GError    **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  RifqStatement *stmt;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (after_name_norm != NULL, NULL);
 
-  stmt = rifq_db_query (db, SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2) ORDER BY name_norm, id LIMIT ?3",
-                        RIFQ_PARAMS (RIFQ_TEXT (after_name_norm), RIFQ_INT (after_id), RIFQ_INT (limit)), error);
-  if (stmt == NULL)
-    return NULL;
-  if (!collect_rows (db, stmt, rows, NULL, limit, error))
+  if (!collect_rows (db, SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2) ORDER BY name_norm, id LIMIT ?3",
+                     RIFQ_PARAMS (RIFQ_TEXT (after_name_norm), RIFQ_INT (after_id), RIFQ_INT (limit)), rows, NULL,
+                     limit, error))
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -685,12 +685,9 @@ search_prefix (RifqDb     *db,
                GError    **error)
 {
   g_autofree char *upper = prefix_upper_bound (prefix);
-  RifqStatement *stmt = rifq_db_query (db, sql, RIFQ_PARAMS (RIFQ_TEXT (prefix), RIFQ_TEXT (upper), RIFQ_INT (limit)),
-                                       error);
 
-  if (stmt == NULL)
-    return FALSE;
-  return collect_rows (db, stmt, into, seen, limit, error);
+  return collect_rows (db, sql, RIFQ_PARAMS (RIFQ_TEXT (prefix), RIFQ_TEXT (upper), RIFQ_INT (limit)), into, seen,
+                       limit, error);
 }
 
 static gboolean
@@ -701,14 +698,10 @@ search_fts (RifqDb     *db,
             guint       limit,
             GError    **error)
 {
-  RifqStatement *stmt;
-
-  stmt = rifq_db_query (db, SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
-                            " WHERE beneficiary_fts MATCH ?1) ORDER BY name_norm LIMIT ?2",
-                        RIFQ_PARAMS (RIFQ_TEXT (match), RIFQ_INT (limit + g_hash_table_size (seen))), error);
-  if (stmt == NULL)
-    return FALSE;
-  return collect_rows (db, stmt, into, seen, limit, error);
+  return collect_rows (db, SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
+                           " WHERE beneficiary_fts MATCH ?1) ORDER BY name_norm LIMIT ?2",
+                       RIFQ_PARAMS (RIFQ_TEXT (match), RIFQ_INT (limit + g_hash_table_size (seen))), into, seen, limit,
+                       error);
 }
 
 /* The mobile prefix a person means by typed digits: 05…, 5…, 9665…, 009665… → +9665… */

@@ -1105,7 +1105,6 @@ decide_cb (RifqDb      *db,
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqTally) tally = NULL;
   g_autoptr(JsonNode) tally_node = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *tally_text = NULL;
   g_autofree char *stamp = rifq_db_dup_now ();
   RifqStepDetails details = { .text = job->text };
@@ -1123,8 +1122,7 @@ decide_cb (RifqDb      *db,
     return FALSE;
 
   tally_node = rifq_tally_to_json (tally);
-  json_generator_set_root (generator, tally_node);
-  tally_text = json_generator_to_data (generator, NULL);
+  tally_text = rifq_json_to_text (tally_node);
   decision_id =
     rifq_db_execute_insert (db, "INSERT INTO decision (request_id, meeting_id, decision, amount, reasons, tally_json,"
                                 " decided_by, decided_at, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -183,6 +183,20 @@ document_type_label (RifqDb     *db,
   return label;
 }
 
+/* The label of a type of document this association asks for; NULL, with the error, for any other. */
+static char *
+dup_asked_type_label (RifqDb      *db,
+                      const char  *type,
+                      GError     **error)
+{
+  char *label = document_type_label (db, type);
+
+  if (label == NULL)
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                 _("Document: “%s” is not a type of document this association asks for."), type ? type : "");
+  return label;
+}
+
 static gboolean
 document_type_has_expiry (RifqDb     *db,
                           const char *type)
@@ -235,14 +249,9 @@ save_document_cb (RifqDb      *db,
   if (r == NULL)
     return FALSE;
 
-  label = document_type_label (db, in->type);
+  label = dup_asked_type_label (db, in->type, error);
   if (label == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("Document: “%s” is not a type of document this association asks for."),
-                   in->type ? in->type : "");
-      return FALSE;
-    }
+    return FALSE;
   has_expiry = document_type_has_expiry (db, in->type);
 
   number = rifq_arabic_latin_digits (in->number ? in->number : "");
@@ -375,14 +384,9 @@ attach_cb (RifqDb      *db,
   if (r == NULL)
     return FALSE;
   doc = find_document (r, job->document_type);
-  label = document_type_label (db, job->document_type);
+  label = dup_asked_type_label (db, job->document_type, error);
   if (label == NULL)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                   _("Document: “%s” is not a type of document this association asks for."),
-                   job->document_type);
-      return FALSE;
-    }
+    return FALSE;
   if (doc == NULL || doc->id == 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
@@ -570,7 +574,6 @@ rifq_document_store_validity_snapshot (const RifqRequest *r,
                                        const char        *on)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
@@ -599,6 +602,5 @@ rifq_document_store_validity_snapshot (const RifqRequest *r,
     }
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return rifq_json_to_text (root);
 }

@@ -100,6 +100,23 @@ add_rule (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* The meeting as its documents seal it: its number, day and place, its rule and its members;
+ * names as for add_members. */
+static void
+add_meeting (JsonBuilder    *builder,
+             JsonBuilder    *names,
+             GHashTable     *named,
+             gint64          meeting_id,
+             RifqMeeting    *meeting,
+             const RifqRule *rule)
+{
+  rifq_json_add_int (builder, "meeting_id", meeting_id);
+  rifq_json_add_string (builder, "held_on", meeting->held_on);
+  rifq_json_add_string (builder, "place", meeting->place);
+  add_rule (builder, rule);
+  add_members (builder, names, named, meeting);
+}
+
 /* The votes cast on a request at a meeting, by user name; names as for add_members. */
 static gboolean
 add_votes (JsonBuilder *builder,
@@ -154,8 +171,6 @@ rifq_seal_letter_values (RifqDb  *db,
   g_autofree char *decided_by = NULL;
   g_autofree char *decided_at = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *association_ar = NULL;
-  g_autofree char *association_en = NULL;
   g_autofree char *letterhead = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
   RifqRule rule;
@@ -197,8 +212,6 @@ rifq_seal_letter_values (RifqDb  *db,
   if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
   name = rifq_beneficiary_dup_full_name (b);
-  association_ar = rifq_db_get_setting (db, "association_name_ar");
-  association_en = rifq_db_get_setting (db, "association_name_en");
   letterhead = rifq_db_get_setting (db, "association_letterhead");
 
   json_builder_begin_object (builder);
@@ -221,11 +234,7 @@ rifq_seal_letter_values (RifqDb  *db,
    * here so that they are fixed from the decision on, not only once the minutes are final. */
   json_builder_set_member_name (builder, "meeting");
   json_builder_begin_object (builder);
-  rifq_json_add_int (builder, "meeting_id", meeting_id);
-  rifq_json_add_string (builder, "held_on", meeting->held_on);
-  rifq_json_add_string (builder, "place", meeting->place);
-  add_rule (builder, &rule);
-  add_members (builder, NULL, NULL, meeting);
+  add_meeting (builder, NULL, NULL, meeting_id, meeting, &rule);
   json_builder_end_object (builder);
   if (!add_votes (builder, NULL, NULL, db, meeting_id, request_id, error))
     return NULL;
@@ -233,11 +242,7 @@ rifq_seal_letter_values (RifqDb  *db,
 
   json_builder_set_member_name (builder, "as_printed");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
+  _rifq_seal_add_association (builder, db);
   rifq_json_add_string (builder, "letterhead", letterhead);
   rifq_json_add_string (builder, "name", name);
   rifq_json_add_string (builder, "national_id", rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID));
@@ -314,29 +319,20 @@ rifq_seal_minutes_values (RifqDb  *db,
   g_autoptr(JsonBuilder) printed_cases = json_builder_new ();
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *association_ar = NULL;
-  g_autofree char *association_en = NULL;
   g_autofree char *number = NULL;
   RifqRule rule;
 
   if (meeting == NULL || !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
   number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
-  association_ar = rifq_db_get_setting (db, "association_name_ar");
-  association_en = rifq_db_get_setting (db, "association_name_en");
 
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "doc", "minutes");
   rifq_json_add_string (builder, "number", number);
   json_builder_set_member_name (builder, "minutes");
   json_builder_begin_object (builder);
-  rifq_json_add_int (builder, "meeting_id", meeting_id);
-  rifq_json_add_string (builder, "held_on", meeting->held_on);
-  rifq_json_add_string (builder, "place", meeting->place);
-  add_rule (builder, &rule);
-
   json_builder_begin_object (names);
-  add_members (builder, names, named, meeting);
+  add_meeting (builder, names, named, meeting_id, meeting, &rule);
 
   json_builder_begin_array (printed_cases);
   json_builder_set_member_name (builder, "cases");
@@ -380,11 +376,7 @@ rifq_seal_minutes_values (RifqDb  *db,
 
   json_builder_set_member_name (builder, "as_printed");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
+  _rifq_seal_add_association (builder, db);
   json_builder_set_member_name (builder, "names");
   json_builder_add_value (builder, json_builder_get_root (names));
   json_builder_set_member_name (builder, "cases");

@@ -89,6 +89,10 @@ void          _rifq_seal_add_labels     (JsonBuilder        *builder,
                                          const char         *name,
                                          const char         *code);
 
+/* The association's name in Arabic and English, as the member "association". */
+void          _rifq_seal_add_association (JsonBuilder *builder,
+                                          RifqDb      *db);
+
 /* A member of staff's full name, as a member (name) or, with name NULL, an array element. */
 void          _rifq_seal_add_staff_name (JsonBuilder *builder,
                                          RifqDb      *db,

@@ -357,6 +357,17 @@ rifq_seal_verify_payload (RifqKeyring *ring,
 
 /* What a verified seal says */
 
+/* ", N riyals" after what the summary names, when it holds an amount. */
+static void
+append_amount (GString    *text,
+               const char *amount)
+{
+  if (amount == NULL)
+    return;
+  g_string_append (text, _(", "));
+  g_string_append_printf (text, _("%s riyals"), amount);
+}
+
 char *
 rifq_seal_summary_describe (JsonObject *summary)
 {
@@ -398,11 +409,7 @@ rifq_seal_summary_describe (JsonObject *summary)
 
       g_string_append_printf (text, _("Decision letter %s to %s (national ID %s) on request %s: %s"), number, name,
                               national_id, json_object_get_string_member_with_default (summary, "request", "—"), said);
-      if (amount != NULL)
-        {
-          g_string_append (text, _(", "));
-          g_string_append_printf (text, _("%s riyals"), amount);
-        }
+      append_amount (text, amount);
       g_string_append (text, _("; "));
       g_string_append_printf (text, _("dated %s."), json_object_get_string_member_with_default (summary, "issued_on",
                                                                                                "—"));
@@ -411,11 +418,7 @@ rifq_seal_summary_describe (JsonObject *summary)
 
   g_string_append_printf (text, _("Request %s of %s (national ID %s): %s"), number, name, national_id,
                           json_object_get_string_member_with_default (summary, "kind", "—"));
-  if (amount != NULL)
-    {
-      g_string_append (text, _(", "));
-      g_string_append_printf (text, _("%s riyals"), amount);
-    }
+  append_amount (text, amount);
   g_string_append (text, _("; "));
   g_string_append_printf (text, _("submitted on %s, reply due by %s."),
                           json_object_get_string_member_with_default (summary, "submitted_on", "—"),

@@ -72,6 +72,21 @@ _rifq_seal_add_labels (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
+/* The association's name in Arabic and English, as the member "association". */
+void
+_rifq_seal_add_association (JsonBuilder *builder,
+                            RifqDb      *db)
+{
+  g_autofree char *ar = rifq_db_get_setting (db, "association_name_ar");
+  g_autofree char *en = rifq_db_get_setting (db, "association_name_en");
+
+  json_builder_set_member_name (builder, "association");
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "ar", ar);
+  rifq_json_add_string (builder, "en", en);
+  json_builder_end_object (builder);
+}
+
 /* A member of staff's full name, as a member (name) or, with name NULL, an array element. */
 void
 _rifq_seal_add_staff_name (JsonBuilder *builder,
@@ -131,16 +146,10 @@ add_as_printed (JsonBuilder       *builder,
                 RifqBeneficiary   *b)
 {
   g_autofree char *name = rifq_beneficiary_dup_full_name (b);
-  g_autofree char *association_ar = rifq_db_get_setting (db, "association_name_ar");
-  g_autofree char *association_en = rifq_db_get_setting (db, "association_name_en");
 
   json_builder_set_member_name (builder, "as_printed");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "association");
-  json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "ar", association_ar);
-  rifq_json_add_string (builder, "en", association_en);
-  json_builder_end_object (builder);
+  _rifq_seal_add_association (builder, db);
   rifq_json_add_string (builder, "name", name);
   json_builder_set_member_name (builder, "beneficiary");
   json_builder_begin_object (builder);

@@ -323,19 +323,17 @@ table_carried_cb (RifqPageFlow *flow,
   draw_table_header (flow->data, data);
 }
 
+/* The table's header, carried onto every page its rows run over, then the rows and the outline. */
 static void
-begin_table (Painter *painter,
-             Table   *table)
+draw_table (Painter *painter,
+            Table   *table,
+            GArray  *rows)
 {
   draw_table_header (painter, table);
   painter->flow.carry = table_carried_cb;
   painter->flow.carry_data = table;
-}
-
-static void
-end_table (Painter *painter,
-           Table   *table)
-{
+  for (guint i = 0; i < rows->len; i++)
+    draw_row (painter, table, &g_array_index (rows, Row, i));
   close_table (painter, table);
   painter->flow.carry = NULL;
 }
@@ -370,10 +368,7 @@ draw_members (Painter *painter)
   /* The heading stays with the table's header and first row. */
   rifq_page_flow_begin_section (&painter->flow, heading,
                                 table_header_height (&table) + g_array_index (rows, Row, 0).height + 2 * CELL_PAD_Y);
-  begin_table (painter, &table);
-  for (guint i = 0; i < rows->len; i++)
-    draw_row (painter, &table, &g_array_index (rows, Row, i));
-  end_table (painter, &table);
+  draw_table (painter, &table, rows);
 
   if (!rifq_pdf_is_empty (minutes->quorum_line))
     {
@@ -507,12 +502,7 @@ draw_case (Painter               *painter,
     }
 
   if (rows->len > 0)
-    {
-      begin_table (painter, &table);
-      for (guint i = 0; i < rows->len; i++)
-        draw_row (painter, &table, &g_array_index (rows, Row, i));
-      end_table (painter, &table);
-    }
+    draw_table (painter, &table, rows);
   else
     rifq_page_flow_block (&painter->flow, none, &rifq_pdf_muted, NULL);
 

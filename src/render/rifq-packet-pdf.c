@@ -316,7 +316,6 @@ char *
 rifq_packet_case_seals (RifqPacket *packet)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
@@ -331,6 +330,5 @@ rifq_packet_case_seals (RifqPacket *packet)
     }
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return rifq_json_to_text (root);
 }

@@ -17,6 +17,7 @@
 #include "rifq-locale.h"
 #include "rifq-receipt-pdf.h"
 #include "rifq-request-receipt.h"
+#include "rifq-request-sheet.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 
@@ -61,19 +62,9 @@ document_lines (const RifqRequest *r)
       const char *number = json_object_get_string_member_with_default (doc, "number", "");
       const char *expires = json_object_get_string_member_with_default (doc, "expires_on", NULL);
       const char *status = json_object_get_string_member_with_default (doc, "status", "");
-      g_autofree char *until = NULL;
-
       /* As frozen on the submission day: an optional document that was not valid says so. */
-      if (!g_str_equal (status, "valid"))
-        until = g_strdup (_("not valid on the submission day"));
-      else if (expires != NULL)
-        {
-          g_autofree char *day = format_iso (expires);
+      g_autofree char *until = rifq_request_sheet_validity_text (status, expires);
 
-          until = g_strdup_printf (_("valid until %s"), day);
-        }
-      else
-        until = g_strdup (_("valid, without expiry"));
       g_ptr_array_add (lines, g_strdup_printf ("%s — %s — %s", document_label (r, type), number, until));
     }
   g_ptr_array_add (lines, NULL);

@@ -130,18 +130,8 @@ add_documents (RifqSheetBuild *build,
       const char *status = json_object_get_string_member_with_default (doc, "status", "");
       const char *number = json_object_get_string_member_with_default (doc, "number", "");
       const char *label = label_of (rifq_json_get_object (labels, type));
-      g_autofree char *until = NULL;
+      g_autofree char *until = rifq_request_sheet_validity_text (status, expires);
 
-      if (!g_str_equal (status, "valid"))
-        until = g_strdup (_("not valid on the submission day"));
-      else if (expires != NULL)
-        {
-          g_autofree char *day = rifq_calendar_format_iso_both (expires, rifq_calendar_interface_digits ());
-
-          until = g_strdup_printf (_("valid until %s"), day);
-        }
-      else
-        until = g_strdup (_("valid, without expiry"));
       add_row (build, 3, keep (build, g_strdup (label ? label : type)), g_strdup_printf ("%s — %s", number, until));
     }
 }
@@ -277,11 +267,8 @@ fill_from_values (RifqSheetBuild *build,
   strokes = json_object_get_member (record, "signature");
   if (strokes != NULL && !JSON_NODE_HOLDS_NULL (strokes))
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *text = NULL;
+      g_autofree char *text = rifq_json_to_text (strokes);
 
-      json_generator_set_root (generator, strokes);
-      text = json_generator_to_data (generator, NULL);
       build->signature = rifq_signature_new_from_json (text, NULL);
     }
   build->sheet.signature = build->signature;
@@ -395,4 +382,20 @@ rifq_request_sheet_write (RifqDb     *db,
       build->sheet.seal.file_data = build->signer;
     }
   return rifq_request_pdf_write (rifq_sheet_build_get (build), path, error);
+}
+
+char *
+rifq_request_sheet_validity_text (const char *status,
+                                  const char *expires_on)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (status != NULL, NULL);
+
+  if (!g_str_equal (status, "valid"))
+    return g_strdup (_("not valid on the submission day"));
+  if (expires_on == NULL)
+    return g_strdup (_("valid, without expiry"));
+  day = rifq_calendar_format_iso_both (expires_on, rifq_calendar_interface_digits ());
+  return g_strdup_printf (_("valid until %s"), day);
 }

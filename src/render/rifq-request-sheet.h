@@ -28,6 +28,11 @@ gboolean                rifq_request_sheet_write (RifqDb     *db,
                                                   const char *path,
                                                   GError    **error);
 
+/* How a document stood on the submission day, in words, from the status and expiry (ISO, or
+ * NULL for none) frozen then; for the sheet and the receipt alike. */
+char                   *rifq_request_sheet_validity_text (const char *status,
+                                                          const char *expires_on);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqSheetBuild, rifq_sheet_build_free)
 
 G_END_DECLS
