@@ -462,13 +462,6 @@ rifq_committee_meeting_scroll_to_top (RifqCommitteeMeeting *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
-const char *
-rifq_committee_meeting_get_summary (RifqCommitteeMeeting *self)
-{
-  g_return_val_if_fail (RIFQ_IS_COMMITTEE_MEETING (self), NULL);
-  return adw_preferences_group_get_description (self->members_group);
-}
-
 RifqVoteDraft *
 rifq_committee_meeting_lookup_draft (RifqCommitteeMeeting *self,
                                      gint64                request_id)

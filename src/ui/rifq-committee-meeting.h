@@ -47,8 +47,6 @@ void           rifq_committee_meeting_show_vote    (RifqCommitteeMeeting *self,
 
 void           rifq_committee_meeting_scroll_to_top (RifqCommitteeMeeting *self);
 
-/* The line under the members: attendance, quorum, where the minutes stand. */
-const char    *rifq_committee_meeting_get_summary  (RifqCommitteeMeeting *self);
 
 /* What was typed for request_id and not sent; made empty when there is none yet. */
 RifqVoteDraft *rifq_committee_meeting_draft_for    (RifqCommitteeMeeting *self,

@@ -395,20 +395,6 @@ rifq_committee_page_get_back_button (RifqCommitteePage *self)
   return self->back_button;
 }
 
-guint
-rifq_committee_page_get_n_waiting (RifqCommitteePage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), 0);
-  return rifq_committee_queue_get_n_waiting (self->queue_view);
-}
-
-const char *
-rifq_committee_page_get_meeting_summary (RifqCommitteePage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_COMMITTEE_PAGE (self), NULL);
-  return rifq_committee_meeting_get_summary (self->meeting_view);
-}
-
 gboolean
 rifq_committee_page_open_meeting (RifqCommitteePage  *self,
                                   gint64              meeting_id,

@@ -26,12 +26,6 @@ void               rifq_committee_page_reload          (RifqCommitteePage *self)
 
 GtkWidget         *rifq_committee_page_get_back_button (RifqCommitteePage *self);
 
-/* The rows of the queue, as filtered. */
-guint              rifq_committee_page_get_n_waiting   (RifqCommitteePage *self);
-
-/* The line under the open meeting's members: attendance, quorum, where the minutes stand. */
-const char        *rifq_committee_page_get_meeting_summary (RifqCommitteePage *self);
-
 /* The functions below act as their buttons do: a toast says what happened, and a refusal is
  * also returned in error. */
 

@@ -399,10 +399,3 @@ rifq_committee_queue_reload (RifqCommitteeQueue *self)
 
   reload (self);
 }
-
-guint
-rifq_committee_queue_get_n_waiting (RifqCommitteeQueue *self)
-{
-  g_return_val_if_fail (RIFQ_IS_COMMITTEE_QUEUE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->records));
-}

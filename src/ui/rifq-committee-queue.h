@@ -33,7 +33,4 @@ void  rifq_committee_queue_set_meeting   (RifqCommitteeQueue *self,
 /* Reads the requests again, every row made again. */
 void  rifq_committee_queue_reload        (RifqCommitteeQueue *self);
 
-/* The rows, as filtered. */
-guint rifq_committee_queue_get_n_waiting (RifqCommitteeQueue *self);
-
 G_END_DECLS

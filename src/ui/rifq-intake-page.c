@@ -311,20 +311,6 @@ rifq_intake_page_open (RifqIntakePage  *self,
   return TRUE;
 }
 
-gint64
-rifq_intake_page_get_request_id (RifqIntakePage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), 0);
-  return self->request ? self->request->id : 0;
-}
-
-guint
-rifq_intake_page_get_step (RifqIntakePage *self)
-{
-  g_return_val_if_fail (RIFQ_IS_INTAKE_PAGE (self), 0);
-  return self->shown_step;
-}
-
 void
 rifq_intake_page_show_step (RifqIntakePage *self,
                             guint           step)

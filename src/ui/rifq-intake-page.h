@@ -37,10 +37,6 @@ void            rifq_intake_page_start_new            (RifqIntakePage *self);
 gboolean        rifq_intake_page_open                 (RifqIntakePage *self,
                                                        gint64          request_id,
                                                        GError        **error);
-/* 0 when no request is open. */
-gint64          rifq_intake_page_get_request_id       (RifqIntakePage *self);
-/* 0 for the list of requests in progress, 1–7 for the step shown. */
-guint           rifq_intake_page_get_step             (RifqIntakePage *self);
 /* Shows a step the request has reached (or the list, for 0); other steps are ignored. */
 void            rifq_intake_page_show_step            (RifqIntakePage *self,
                                                        guint           step);
