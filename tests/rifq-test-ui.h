@@ -149,6 +149,14 @@ rifq_test_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The entry row under root titled title, which must be there. */
+static inline GtkEditable *
+rifq_test_editable_titled (GtkWidget  *root,
+                           const char *title)
+{
+  return GTK_EDITABLE (rifq_test_row (root, title));
+}
+
 /* Types text into an entry or entry row, in place of what it held; NULL empties it. */
 static inline void
 rifq_test_type_into (GtkWidget  *editable,

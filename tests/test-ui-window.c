@@ -748,20 +748,6 @@ button_labelled (GtkWidget  *root,
   return NULL;
 }
 
-/* The entry row under root titled title. */
-static GtkEditable *
-entry_titled (GtkWidget  *root,
-              const char *title)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
-
-  rifq_test_collect_type (root, ADW_TYPE_ENTRY_ROW, entries);
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (entries, i)), title) == 0)
-      return g_ptr_array_index (entries, i);
-  return NULL;
-}
-
 /* A meeting on the request, on its day, with the chair present, and member1 when both. */
 static RifqMeeting *
 meeting_on_the_request (RifqDb   *db,
@@ -817,7 +803,7 @@ test_committee_tally_follows_votes_elsewhere (void)
   group = agenda_group (page, "محمد");
   g_assert_nonnull (group);
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), none_yet));
-  amount = entry_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"));
+  amount = rifq_test_editable_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"));
   g_assert_nonnull (amount);
   gtk_editable_set_text (amount, "1200");
 
@@ -921,14 +907,14 @@ test_committee_votes_from_the_agenda (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button_labelled (GTK_WIDGET (group),
                                                                     rifq_vote_choice_label (RIFQ_VOTE_ACCEPT))),
                                 TRUE);
-  gtk_editable_set_text (entry_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)")), "1500");
+  gtk_editable_set_text (rifq_test_editable_titled (GTK_WIDGET (group), g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)")), "1500");
 
   /* Read again, the case is made again with what was typed. */
   rifq_committee_page_reload (page);
   rifq_test_spin (50);
   group = agenda_group (page, "محمد");
-  g_assert_cmpstr (gtk_editable_get_text (entry_titled (GTK_WIDGET (group),
-                                                        g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"))),
+  g_assert_cmpstr (gtk_editable_get_text (rifq_test_editable_titled (GTK_WIDGET (group),
+                                                                     g_dgettext (GETTEXT_PACKAGE, "Amount (riyals)"))),
                    ==, "1500");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
     button_labelled (GTK_WIDGET (group), rifq_vote_choice_label (RIFQ_VOTE_ACCEPT)))));
@@ -1027,7 +1013,7 @@ test_committee_records_decision_from_the_agenda (void)
   gtk_text_buffer_get_bounds (dialog_reasons (dialog), &start, &end);
   reasons = gtk_text_buffer_get_text (dialog_reasons (dialog), &start, &end, FALSE);
   g_assert_cmpstr (reasons, ==, "يستحق الدعم");
-  gtk_editable_set_text (entry_titled (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "Quantity approved")), "2");
+  gtk_editable_set_text (rifq_test_editable_titled (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "Quantity approved")), "2");
   adw_message_dialog_response (dialog, "record");
   gtk_window_destroy (GTK_WINDOW (dialog));
   rifq_test_spin (50);
