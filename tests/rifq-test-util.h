@@ -8,7 +8,11 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "rifq-beneficiary.h"
 #include "rifq-context.h"
@@ -25,17 +29,91 @@ rifq_test_init (int    *argc,
   g_test_init (argc, argv, NULL);
 }
 
-/* A fresh database file in its own temporary folder. */
+/* The engine this run of the tests keeps its records in: RIFQ_TEST_ENGINE=postgresql runs them
+ * on the server RIFQ_TEST_POSTGRES names (build-aux/test starts one), otherwise on SQLite. */
+static inline gboolean
+rifq_test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0;
+}
+
+static GPtrArray *rifq_test_server_databases;
+
+/* The server's databases this test made go with it. */
+static inline void
+rifq_test_drop_server_databases (void)
+{
+  PGconn *admin = PQconnectdb (g_getenv ("RIFQ_TEST_POSTGRES"));
+
+  for (guint i = 0; PQstatus (admin) == CONNECTION_OK && i < rifq_test_server_databases->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)",
+                                              (char *) g_ptr_array_index (rifq_test_server_databases, i));
+
+      PQclear (PQexec (admin, sql));
+    }
+  PQfinish (admin);
+}
+
+/* A new database on the test server, a copy of template's (a database name) or empty; its
+ * connection string. */
+static inline char *
+rifq_test_server_database_copy (const char *template)
+{
+  static guint counter;
+  const char *server = g_getenv ("RIFQ_TEST_POSTGRES");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *admin;
+  PGresult *result;
+
+  if (server == NULL || *server == '\0')
+    g_error ("RIFQ_TEST_ENGINE=postgresql needs RIFQ_TEST_POSTGRES, a server's connection string "
+             "(build-aux/test starts one with build-aux/test-server)");
+  name = g_strdup_printf ("rifq_test_%d_%u", (int) getpid (), ++counter);
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name, template != NULL ? template : "template1");
+  admin = PQconnectdb (server);
+  if (PQstatus (admin) != CONNECTION_OK)
+    g_error ("the test server %s cannot be reached: %s", server, PQerrorMessage (admin));
+  result = PQexec (admin, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (admin));
+  PQclear (result);
+  PQfinish (admin);
+
+  if (rifq_test_server_databases == NULL)
+    {
+      rifq_test_server_databases = g_ptr_array_new_with_free_func (g_free);
+      atexit (rifq_test_drop_server_databases);
+    }
+  g_ptr_array_add (rifq_test_server_databases, g_strdup (name));
+  return g_strdup_printf ("%s dbname=%s", server, name);
+}
+
+/* A new, empty database on the test server; its connection string. */
+static inline char *
+rifq_test_server_database_new (void)
+{
+  return rifq_test_server_database_copy (NULL);
+}
+
+/* A fresh database: a file in its own temporary folder, or a new database on the test server. */
 static inline RifqDb *
 rifq_test_db_new (char **out_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rifq-test-XXXXXX", &error);
   g_autofree char *path = NULL;
   RifqDb *db;
 
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "rifq.db", NULL);
+  if (rifq_test_on_server ())
+    path = rifq_test_server_database_new ();
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rifq-test-XXXXXX", &error);
+
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "rifq.db", NULL);
+    }
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
@@ -77,6 +155,106 @@ rifq_test_sql (RifqDb     *db,
 
   if (!rifq_db_exec (db, sql, &error))
     g_error ("%s: %s", sql, error->message);
+}
+
+/* The same change in each engine's own dialect, for what is done behind Rifq's back. */
+#define RIFQ_TEST_DIALECT(sqlite, postgresql) (rifq_test_on_server () ? (postgresql) : (sqlite))
+
+/* Sets the schema version the database says it is at, as an older Rifq left it. */
+static inline void
+rifq_test_set_schema_version (RifqDb *db,
+                              int     version)
+{
+  g_autofree char *sql = rifq_test_on_server ()
+    ? g_strdup_printf ("UPDATE rifq_schema SET version = %d", version)
+    : g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  rifq_test_sql (db, sql);
+}
+
+/* How many of the named columns (a comma-separated list of quoted names) table has. */
+static inline gint64
+rifq_test_count_columns (RifqDb     *db,
+                         const char *table,
+                         const char *names)
+{
+  g_autofree char *sql = rifq_test_on_server ()
+    ? g_strdup_printf ("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema ()"
+                       " AND table_name = '%s' AND column_name IN (%s)", table, names)
+    : g_strdup_printf ("SELECT count(*) FROM pragma_table_info ('%s') WHERE name IN (%s)", table, names);
+
+  return rifq_test_count (db, sql);
+}
+
+/* A database at schema version, made by this engine's migrations up to it, then changed by sql,
+ * as an older Rifq left it; its location. Only the migrations named are known to the tests. */
+static inline char *
+rifq_test_old_database (int         version,
+                        const char *sql)
+{
+  const char *names[] = { "0001-initial.sql", "0002-requests.sql", "0003-committee.sql", "0004-meeting-rule.sql" };
+  const char *folder = rifq_test_on_server () ? "migrations-postgres" : "migrations";
+  g_autoptr(GString) script = g_string_new (NULL);
+  g_autofree char *location = NULL;
+
+  g_assert_cmpint (version, <=, G_N_ELEMENTS (names));
+  for (int i = 0; i < version; i++)
+    {
+      g_autofree char *file = g_build_filename (g_getenv ("RIFQ_SOURCE_DIR"), "src", "core", folder, names[i], NULL);
+      g_autofree char *migration = NULL;
+
+      g_assert_true (g_file_get_contents (file, &migration, NULL, NULL));
+      g_string_append_printf (script, "%s;\n", migration);
+    }
+  g_string_append_printf (script, "%s;\n", sql);
+
+  if (rifq_test_on_server ())
+    {
+      PGconn *conn;
+      PGresult *result;
+
+      location = rifq_test_server_database_new ();
+      g_string_append_printf (script, "CREATE TABLE rifq_schema (application text NOT NULL, version integer NOT NULL);"
+                                      " INSERT INTO rifq_schema VALUES ('RIFQ', %d);", version);
+      conn = PQconnectdb (location);
+      g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+      result = PQexec (conn, script->str);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s", PQerrorMessage (conn));
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rifq-migrate-XXXXXX", NULL);
+      sqlite3 *handle;
+
+      location = g_build_filename (dir, "old.db", NULL);
+      g_string_append_printf (script, "PRAGMA user_version = %d; PRAGMA application_id = 1380533841;", version);
+      g_assert_cmpint (sqlite3_open (location, &handle), ==, SQLITE_OK);
+      if (sqlite3_exec (handle, script->str, NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("%s", sqlite3_errmsg (handle));
+      sqlite3_close (handle);
+    }
+  return g_steal_pointer (&location);
+}
+
+/* An old database's file and its folder go; a server's database goes when the test ends. */
+static inline void
+rifq_test_remove_database (const char *location)
+{
+  g_autofree char *dir = NULL;
+
+  if (rifq_test_on_server ())
+    return;
+  dir = g_path_get_dirname (location);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (location, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
 }
 
 /* A complete, valid beneficiary; callers change what the test is about. */

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "rifq-committee.h"
@@ -518,52 +517,11 @@ test_meeting_keeps_rule_and_chair_it_was_called_with (Committee     *f,
   g_assert_false (next_tally->quorum);
 }
 
-/* A database at schema version, made by the migrations up to it, then by sql. */
-static char *
-old_database (int         version,
-              const char *sql)
-{
-  g_autofree char *dir = g_dir_make_tmp ("rifq-migrate-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = 1380533841;", version);
-  const char *names[] = { "0001-initial.sql", "0002-requests.sql", "0003-committee.sql", "0004-meeting-rule.sql" };
-  sqlite3 *handle;
-
-  g_assert_cmpint (version, <=, G_N_ELEMENTS (names));
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  for (int i = 0; i < version; i++)
-    {
-      g_autofree char *file = g_build_filename (g_getenv ("RIFQ_SOURCE_DIR"), "src", "core", "migrations", names[i], NULL);
-      g_autofree char *migration = NULL;
-
-      g_assert_true (g_file_get_contents (file, &migration, NULL, NULL));
-      g_assert_cmpint (sqlite3_exec (handle, migration, NULL, NULL, NULL), ==, SQLITE_OK);
-    }
-  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
-  return g_steal_pointer (&path);
-}
-
-static void
-remove_database (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
 /* A database of schema 3 with a meeting: the migration gives the meeting today's rule and chair. */
 static void
 test_migration_gives_old_meetings_their_rule_and_chair (void)
 {
-  g_autofree char *path = old_database (3, "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z'),"
+  g_autofree char *path = rifq_test_old_database (3, "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z'),"
                                            " ('hind', 'هند', 1, '2026-01-01T00:00:00Z');"
                                            "INSERT INTO staff_role VALUES ('khalid', 'chair'), ('hind', 'committee');"
                                            "INSERT INTO meeting (held_on, place, created_by, created_at)"
@@ -588,7 +546,7 @@ test_migration_gives_old_meetings_their_rule_and_chair (void)
   g_assert_false (((RifqMember *) g_ptr_array_index (meeting->members, 1))->chair);
 
   g_clear_object (&db);
-  remove_database (path);
+  rifq_test_remove_database (path);
 }
 
 /* A database of schema 4 with a meeting that decided: its meeting counts abstentions as present,
@@ -596,7 +554,7 @@ test_migration_gives_old_meetings_their_rule_and_chair (void)
 static void
 test_migration_keeps_old_meetings_counting_abstentions_as_present (void)
 {
-  g_autofree char *path = old_database (4, "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z');"
+  g_autofree char *path = rifq_test_old_database (4, "INSERT INTO staff VALUES ('khalid', 'خالد', 1, '2026-01-01T00:00:00Z');"
                                            "INSERT INTO staff_role VALUES ('khalid', 'chair');"
                                            "INSERT INTO meeting (held_on, created_by, created_at)"
                                            " VALUES ('2026-11-30', 'khalid', '2026-11-26T00:00:00Z');"
@@ -613,12 +571,10 @@ test_migration_keeps_old_meetings_counting_abstentions_as_present (void)
   g_assert_cmpint (rule.abstentions, ==, RIFQ_ABSTENTIONS_AS_PRESENT);
   abstentions = rifq_db_get_setting (db, "committee_abstentions");
   g_assert_cmpstr (abstentions, ==, "as_present");
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM pragma_table_info ('decision') WHERE name = 'quantity'"),
-                   ==, 1);
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM pragma_table_info ('service')"
-                                        " WHERE name IN ('override_reason', 'override_by')"), ==, 2);
+  g_assert_cmpint (rifq_test_count_columns (db, "decision", "'quantity'"), ==, 1);
+  g_assert_cmpint (rifq_test_count_columns (db, "service", "'override_reason', 'override_by'"), ==, 2);
   g_clear_object (&db);
-  remove_database (path);
+  rifq_test_remove_database (path);
 }
 
 static void

@@ -305,14 +305,15 @@ test_audit_chain_detects_tampering (void)
   g_assert_false (rifq_db_exec (db, "DELETE FROM audit", NULL));
 
   /* … and an edit that goes around the guard is caught by the chain. */
-  rifq_test_sql (db, "DROP TRIGGER audit_is_append_only_update;"
-                                 "UPDATE audit SET reason = 'rewritten' WHERE id = 1");
+  rifq_test_sql (db, RIFQ_TEST_DIALECT ("DROP TRIGGER audit_is_append_only_update;",
+                                        "DROP TRIGGER audit_is_append_only_update ON audit;"));
+  rifq_test_sql (db, "UPDATE audit SET reason = 'rewritten' WHERE id = 1");
   g_assert_false (rifq_db_verify_audit (db, NULL, &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "entry 1"));
 }
 
-/* A log of five writes, its guards dropped as a forger with the sqlite3 shell would. */
+/* A log of five writes, its guards dropped as a forger with the sqlite3 shell or psql would. */
 static RifqDb *
 forger_db (char **out_path)
 {
@@ -322,8 +323,9 @@ forger_db (char **out_path)
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) values[i], NULL));
   g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
-  rifq_test_sql (db, "DROP TRIGGER audit_is_append_only_update;"
-                                 "DROP TRIGGER audit_is_append_only_delete;");
+  rifq_test_sql (db, RIFQ_TEST_DIALECT ("DROP TRIGGER audit_is_append_only_update;"
+                                        " DROP TRIGGER audit_is_append_only_delete;",
+                                        "ALTER TABLE audit DISABLE TRIGGER USER;"));
   return db;
 }
 
@@ -453,8 +455,8 @@ test_audit_forged_entry_caught (void)
   g_autoptr(RifqDb) db = forger_db (NULL);
 
   /* A plausible entry, copied from the last one with another value, its hash made up. */
-  run_sql (db, "INSERT INTO audit (at, actor, action, record_kind, record_id, before_json, after_json, reason,"
-               " prev_hash, hash, key_id) SELECT at, actor, action, record_kind, record_id, before_json,"
+  run_sql (db, "INSERT INTO audit (id, at, actor, action, record_kind, record_id, before_json, after_json, reason,"
+               " prev_hash, hash, key_id) SELECT 6, at, actor, action, record_kind, record_id, before_json,"
                " '{\"decision_period_days\":\"60\"}', reason, hash, hash, key_id FROM audit WHERE id = 5");
   assert_audit_broken (db, "entry 6");
 }
@@ -599,6 +601,116 @@ test_audit_copy_without_key_cannot_write (void)
   g_setenv ("RIFQ_KEY_DIR", saved, TRUE);
 }
 
+/* The server */
+
+/* A copy of the server's database as it is now, under a new name: what a restored dump is. */
+static char *
+copy_server_database (const char *location)
+{
+  return rifq_test_server_database_copy (g_strrstr (location, "dbname=") + strlen ("dbname="));
+}
+
+/* Runs sql on the server's database at location with libpq alone, as psql would. */
+static void
+server_sql (const char *location,
+            const char *sql)
+{
+  PGconn *conn = PQconnectdb (location);
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static void
+test_server_new_database_migrated (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+
+  g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
+  /* The policy's eight channels and four tools are there from the start. */
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM channel"), ==, 8);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM staff_tool"), ==, 4);
+  g_assert_cmpint (rifq_test_count (db, "SELECT version FROM rifq_schema"), ==, RIFQ_SCHEMA_VERSION);
+}
+
+static void
+test_server_refuses_newer_database (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  RifqDb *again;
+
+  rifq_test_set_schema_version (db, 99);
+  g_clear_object (&db);
+
+  again = rifq_db_open (location, &error);
+  g_assert_null (again);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_clear_error (&error);
+
+  /* Nothing was changed: a look by another program finds it as it was. */
+  server_sql (location, "UPDATE rifq_schema SET version = version");
+  db = rifq_db_open (location, &error);
+  g_assert_null (db);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
+}
+
+static void
+test_server_refuses_foreign_database (void)
+{
+  g_autofree char *location = rifq_test_server_database_new ();
+  g_autoptr(GError) error = NULL;
+  RifqDb *db;
+  PGconn *conn;
+  PGresult *result;
+
+  server_sql (location, "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);"
+                        " INSERT INTO invoices VALUES (1, 12.5);");
+  db = rifq_db_open (location, &error);
+  g_assert_null (db);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
+
+  /* Left untouched: its one table, no table of Rifq's. */
+  conn = PQconnectdb (location);
+  result = PQexec (conn, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema ()");
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "1");
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A dump of the server restored from before the last writes: its log is whole, but shorter
+ * than the one written, and it is not written to. */
+static void
+test_server_older_copy_put_back_caught (void)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *older = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
+  g_clear_object (&db);
+  older = copy_server_database (location);
+  db = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "16", NULL));
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "17", NULL));
+  g_clear_object (&db);
+
+  reopened = rifq_db_open (older, &error);
+  g_assert_no_error (error);
+  g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "18", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "older than its audit log"));
+  assert_audit_broken (reopened, "An older copy of the database was put back");
+}
+
 static void
 test_default_path_honours_environment (void)
 {
@@ -621,11 +733,25 @@ main (int   argc,
 {
   rifq_test_init (&argc, &argv);
 
-  g_test_add_func ("/db/open/creates-file-readable-by-owner-only", test_open_creates_private_file);
-  g_test_add_func ("/db/migrations/from-empty-file", test_migrations_from_empty_file);
-  g_test_add_func ("/db/open/refuses-newer-database-unchanged", test_open_refuses_newer_database);
-  g_test_add_func ("/db/open/refuses-foreign-sqlite-unchanged", test_open_refuses_foreign_sqlite);
-  g_test_add_func ("/db/open/refuses-non-sqlite-file-unchanged", test_open_refuses_non_sqlite_file);
+  /* What only a desk's file has, and its counterpart on the server. */
+  if (rifq_test_on_server ())
+    {
+      g_test_add_func ("/db/server/new-database-migrated", test_server_new_database_migrated);
+      g_test_add_func ("/db/server/refuses-newer-database-unchanged", test_server_refuses_newer_database);
+      g_test_add_func ("/db/server/refuses-foreign-database-unchanged", test_server_refuses_foreign_database);
+      g_test_add_func ("/db/server/older-copy-put-back-caught", test_server_older_copy_put_back_caught);
+    }
+  else
+    {
+      g_test_add_func ("/db/open/creates-file-readable-by-owner-only", test_open_creates_private_file);
+      g_test_add_func ("/db/migrations/from-empty-file", test_migrations_from_empty_file);
+      g_test_add_func ("/db/open/refuses-newer-database-unchanged", test_open_refuses_newer_database);
+      g_test_add_func ("/db/open/refuses-foreign-sqlite-unchanged", test_open_refuses_foreign_sqlite);
+      g_test_add_func ("/db/open/refuses-non-sqlite-file-unchanged", test_open_refuses_non_sqlite_file);
+      g_test_add_func ("/db/audit/older-copy-put-back-caught", test_audit_older_copy_put_back_caught);
+      g_test_add_func ("/db/audit/older-copy-not-written-to", test_audit_older_copy_not_written_to);
+      g_test_add_func ("/db/path/honours-RIFQ_DATABASE", test_default_path_honours_environment);
+    }
   g_test_add_func ("/db/write/appends-audit-row-in-same-transaction", test_write_appends_audit_row);
   g_test_add_func ("/db/write/failure-leaves-nothing-written", test_write_failure_leaves_nothing);
   g_test_add_func ("/db/write/refused-without-audit-entry", test_write_refused_without_audit);
@@ -639,13 +765,10 @@ main (int   argc,
   g_test_add_func ("/db/audit/every-entry-deleted-caught", test_audit_emptied_caught);
   g_test_add_func ("/db/audit/anchor-deleted-caught", test_audit_anchor_deleted_caught);
   g_test_add_func ("/db/audit/forged-entry-caught", test_audit_forged_entry_caught);
-  g_test_add_func ("/db/audit/older-copy-put-back-caught", test_audit_older_copy_put_back_caught);
   g_test_add_func ("/db/audit/copy-without-key-cannot-write", test_audit_copy_without_key_cannot_write);
   g_test_add_func ("/db/audit/rewritten-as-unkeyed-caught", test_audit_downgraded_to_unkeyed_caught);
   g_test_add_func ("/db/audit/emptied-with-its-anchor-caught", test_audit_emptied_with_anchor_caught);
-  g_test_add_func ("/db/audit/older-copy-not-written-to", test_audit_older_copy_not_written_to);
   g_test_add_func ("/db/audit/key-row-edited-caught", test_audit_key_row_edited_caught);
-  g_test_add_func ("/db/path/honours-RIFQ_DATABASE", test_default_path_honours_environment);
 
   return g_test_run ();
 }

@@ -561,7 +561,8 @@ test_migration_keeps_sequence_of_old_requests (void)
       g_assert_no_error (error);
     }
   rifq_test_sql (db, "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
-                                 " ALTER TABLE request DROP COLUMN seq_year; PRAGMA user_version = 7;");
+                                 " ALTER TABLE request DROP COLUMN seq_year;");
+  rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 
   db = rifq_db_open (path, &error);

@@ -690,18 +690,24 @@ search_prefix (RifqDb     *db,
                        limit, error);
 }
 
+/* Names holding the words at a word's start: in the order typed (phrase), or each anywhere. */
 static gboolean
-search_fts (RifqDb     *db,
-            const char *match,
-            GPtrArray  *into,
-            GHashTable *seen,
-            guint       limit,
-            GError    **error)
+search_words (RifqDb        *db,
+              char * const  *words,
+              gboolean       phrase,
+              GPtrArray     *into,
+              GHashTable    *seen,
+              guint          limit,
+              GError       **error)
 {
-  return collect_rows (db, SELECT_COLUMNS " WHERE id IN (SELECT rowid FROM beneficiary_fts"
-                           " WHERE beneficiary_fts MATCH ?1) ORDER BY name_norm LIMIT ?2",
-                       RIFQ_PARAMS (RIFQ_TEXT (match), RIFQ_INT (limit + g_hash_table_size (seen))), into, seen, limit,
-                       error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = rifq_db_name_search_sql (db, SELECT_COLUMNS, words, phrase, texts);
+  g_autofree RifqValue *params = g_new0 (RifqValue, texts->len + 1);
+
+  for (guint i = 0; i < texts->len; i++)
+    params[i] = RIFQ_TEXT (g_ptr_array_index (texts, i));
+  params[texts->len] = RIFQ_INT (limit + g_hash_table_size (seen));
+  return collect_rows (db, sql, params, texts->len + 1, into, seen, limit, error);
 }
 
 /* The mobile prefix a person means by typed digits: 05…, 5…, 9665…, 009665… → +9665… */
@@ -773,8 +779,6 @@ rifq_beneficiary_store_search (RifqDb     *db,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *norm = NULL;
   g_auto(GStrv) words = NULL;
-  g_autoptr(GString) phrase = NULL;
-  g_autoptr(GString) all_words = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -811,24 +815,15 @@ rifq_beneficiary_store_search (RifqDb     *db,
   if (rows->len >= limit)
     return g_steal_pointer (&rows);
 
-  /* The words are letters and digits only after normalisation, so quoting is enough. */
   words = g_strsplit (norm, " ", -1);
-  phrase = g_string_new ("\"");
-  all_words = g_string_new (NULL);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_string_append_printf (phrase, "%s%s", i ? " " : "", words[i]);
-      g_string_append_printf (all_words, "%s\"%s\"*", i ? " AND " : "", words[i]);
-    }
-  g_string_append (phrase, "\"*");
 
   /* 2. The words in the order typed, anywhere in the name. */
-  if (!search_fts (db, phrase->str, rows, seen, limit, error))
+  if (!search_words (db, words, TRUE, rows, seen, limit, error))
     return NULL;
 
   /* 3. Every word, in any order. */
   if (rows->len < limit && g_strv_length (words) > 1 &&
-      !search_fts (db, all_words->str, rows, seen, limit, error))
+      !search_words (db, words, FALSE, rows, seen, limit, error))
     return NULL;
 
   return g_steal_pointer (&rows);

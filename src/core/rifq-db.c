@@ -544,6 +544,55 @@ ensure_chain_key (RifqDb  *self,
   return TRUE;
 }
 
+void
+rifq_engine_refuse_foreign (const char  *location,
+                            GError     **error)
+{
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+               _("“%s” is not a Rifq database. It was left untouched."), location);
+}
+
+gboolean
+rifq_engine_check_version (const char  *location,
+                           int          schema_version,
+                           GError     **error)
+{
+  if (schema_version <= RIFQ_SCHEMA_VERSION)
+    return TRUE;
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE,
+               _("“%s” was written by a newer version of Rifq (schema %d; this program "
+                 "knows up to %d). Update Rifq to open it; the file was not changed."),
+               location, schema_version, RIFQ_SCHEMA_VERSION);
+  return FALSE;
+}
+
+gboolean
+rifq_db_is_server_location (const char *location)
+{
+  const char *p = location;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* keyword=value, as libpq reads a connection string */
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '=';
+}
+
+const RifqEngine *
+rifq_engine_for_location (const char *location)
+{
+  return rifq_db_is_server_location (location) ? &rifq_engine_postgres : &rifq_engine_sqlite;
+}
+
 static RifqDb *
 connect (const char    *location,
          RifqOpenMode   mode,
@@ -554,7 +603,7 @@ connect (const char    *location,
   g_return_val_if_fail (location != NULL, NULL);
 
   self = g_object_new (RIFQ_TYPE_DB, NULL);
-  self->engine = &rifq_engine_sqlite;
+  self->engine = rifq_engine_for_location (location);
   self->path = g_strdup (location);
   self->conn = self->engine->open (location, mode, &self->schema_version, error);
   if (self->conn == NULL)
@@ -660,6 +709,35 @@ rifq_db_exec (RifqDb     *self,
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
   return self->engine->exec (self->conn, sql, error);
+}
+
+gboolean
+rifq_db_has_table (RifqDb      *self,
+                   const char  *name,
+                   gboolean    *out_exists,
+                   GError     **error)
+{
+  gint64 count;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  if (!rifq_db_query_int (self, self->engine->table_exists_sql, RIFQ_PARAMS (RIFQ_TEXT (name)), &count, NULL, error))
+    return FALSE;
+  *out_exists = count > 0;
+  return TRUE;
+}
+
+char *
+rifq_db_name_search_sql (RifqDb       *self,
+                         const char   *select,
+                         char * const *words,
+                         gboolean      phrase,
+                         GPtrArray    *values)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  g_return_val_if_fail (words != NULL && words[0] != NULL, NULL);
+
+  return self->engine->name_search (select, words, phrase, values);
 }
 
 RifqStatement *
@@ -1140,9 +1218,12 @@ append_audit (RifqDb      *self,
 
       hash = chain_hash (self->chain_key, prev, at, self->actor, e->action, e->record_kind, e->record_id,
                          e->before, e->after, e->reason);
-      last_id = rifq_db_execute_insert (self, "INSERT INTO audit (at, actor, action, record_kind, record_id,"
+      /* Numbered one after the last, on every engine: a sequence would leave the number of a
+       * write rolled back unused, and a gap in the log reads as an entry deleted. */
+      last_id = rifq_db_execute_insert (self, "INSERT INTO audit (id, at, actor, action, record_kind, record_id,"
                                               " before_json, after_json, reason, prev_hash, hash, key_id)"
-                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                              " VALUES ((SELECT coalesce (max (id), 0) + 1 FROM audit),"
+                                              " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                         RIFQ_PARAMS (RIFQ_TEXT (at), RIFQ_TEXT (self->actor), RIFQ_TEXT (e->action),
                                                      RIFQ_TEXT (e->record_kind), RIFQ_INT (e->record_id),
                                                      RIFQ_TEXT (e->before), RIFQ_TEXT (e->after),

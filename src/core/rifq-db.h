@@ -45,6 +45,10 @@ gboolean       rifq_db_read_private_file  (const char  *path,
                                            char       **out_text,
                                            GError     **error);
 
+/* TRUE when location names the association's server (a postgresql:// URI or a libpq connection
+ * string such as "service=rifq") rather than a database file. */
+gboolean       rifq_db_is_server_location (const char *location);
+
 /* $RIFQ_DATABASE, else $XDG_DATA_HOME/rifq/rifq.db. */
 char          *rifq_db_default_path   (void);
 

@@ -388,7 +388,7 @@ seat_committee (RifqDb      *db,
                                 " ON CONFLICT (username) DO NOTHING",
                             RIFQ_PARAMS (RIFQ_TEXT (demo_committee[i].username),
                                          RIFQ_TEXT (demo_committee[i].full_name), RIFQ_TEXT (stamp)), error)
-          || !rifq_db_execute (db, "INSERT OR IGNORE INTO staff_role (username, role) VALUES (?, ?)",
+          || !rifq_db_execute (db, "INSERT INTO staff_role (username, role) VALUES (?, ?) ON CONFLICT DO NOTHING",
                                RIFQ_PARAMS (RIFQ_TEXT (demo_committee[i].username), RIFQ_TEXT (demo_committee[i].role)),
                                error))
         return NULL;
@@ -440,7 +440,8 @@ demo_meeting (RifqDb         *db,
         " chair_breaks_tie, abstentions) VALUES (?, 'مقر الجمعية', ?, ?,"
         " coalesce ((SELECT value FROM settings WHERE key = 'committee_quorum'), 'more_than_half'),"
         " coalesce ((SELECT value FROM settings WHERE key = 'committee_majority'), 'of_present'),"
-        " coalesce ((SELECT value <> '0' FROM settings WHERE key = 'committee_chair_breaks_tie'), 1),"
+        " coalesce ((SELECT CASE WHEN value <> '0' THEN 1 ELSE 0 END FROM settings"
+        "            WHERE key = 'committee_chair_breaks_tie'), 1),"
         " coalesce ((SELECT value FROM settings WHERE key = 'committee_abstentions'), 'as_present'))",
     RIFQ_PARAMS (RIFQ_TEXT (day), RIFQ_TEXT (chair), RIFQ_TEXT (called_at)), error);
   if (id == 0)
@@ -581,7 +582,7 @@ demo_decision (RifqDb          *db,
     return FALSE;
 
   if (!rifq_db_execute (db, "UPDATE request SET decision_reason = ?1, decided_by = ?2, decided_at = ?3,"
-                            " registered_at = CASE WHEN ?4 THEN ?3 END, closed_at = CASE WHEN ?5 THEN ?3 END"
+                            " registered_at = CASE WHEN ?4 <> 0 THEN ?3 END, closed_at = CASE WHEN ?5 <> 0 THEN ?3 END"
                             " WHERE id = ?6",
                         RIFQ_PARAMS (RIFQ_TEXT (reasons), RIFQ_TEXT (chair), RIFQ_TEXT (decided_at),
                                      RIFQ_INT (d->registered), RIFQ_INT (d->closed), RIFQ_INT (d->id)), error))

@@ -304,13 +304,15 @@ save_document_cb (RifqDb      *db,
   if (!rifq_db_execute (db,
                         "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
                         " verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                        " CASE WHEN ?6 THEN ?7 END, CASE WHEN ?6 THEN ?8 END)"
+                        " CASE WHEN ?6 = 1 THEN ?7 END, CASE WHEN ?6 = 1 THEN ?8 END)"
                         " ON CONFLICT (request_id, type) DO UPDATE SET number = ?3, issued_on = ?4,"
                         " expires_on = ?5, matched = ?6,"
-                        " verified_by = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
-                        "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?7 WHEN ?6 THEN verified_by END,"
-                        " verified_at = CASE WHEN ?6 AND (matched = 0 OR number != ?3 OR"
-                        "   expires_on IS NOT ?5 OR issued_on IS NOT ?4) THEN ?8 WHEN ?6 THEN verified_at END",
+                        " verified_by = CASE WHEN ?6 = 1 AND (document.matched = 0 OR document.number != ?3 OR"
+                        "   document.expires_on IS DISTINCT FROM ?5 OR document.issued_on IS DISTINCT FROM ?4)"
+                        "   THEN ?7 WHEN ?6 = 1 THEN document.verified_by END,"
+                        " verified_at = CASE WHEN ?6 = 1 AND (document.matched = 0 OR document.number != ?3 OR"
+                        "   document.expires_on IS DISTINCT FROM ?5 OR document.issued_on IS DISTINCT FROM ?4)"
+                        "   THEN ?8 WHEN ?6 = 1 THEN document.verified_at END",
                         RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_TEXT (in->type), RIFQ_TEXT (number), RIFQ_TEXT (issued),
                                      RIFQ_TEXT (expires), RIFQ_INT (in->matched ? 1 : 0),
                                      RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (stamp)),

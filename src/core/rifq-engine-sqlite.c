@@ -124,8 +124,7 @@ check_file_kind (const char *path,
     return TRUE;
   if (n < (ssize_t) sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is not a Rifq database. It was left untouched."), path);
+      rifq_engine_refuse_foreign (path, error);
       return FALSE;
     }
   return TRUE;
@@ -241,26 +240,18 @@ check_identity (RifqConnection  *conn,
       !query_int (conn, "SELECT count(*) FROM sqlite_schema", &tables, error))
     {
       g_clear_error (error);
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is not a Rifq database. It was left untouched."), conn->path);
+      rifq_engine_refuse_foreign (conn->path, error);
       return FALSE;
     }
 
   if (application_id != RIFQ_APPLICATION_ID && (tables > 0 || application_id != 0))
     {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is not a Rifq database. It was left untouched."), conn->path);
+      rifq_engine_refuse_foreign (conn->path, error);
       return FALSE;
     }
 
-  if (*out_schema_version > RIFQ_SCHEMA_VERSION)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE,
-                   _("“%s” was written by a newer version of Rifq (schema %d; this program "
-                     "knows up to %d). Update Rifq to open it; the file was not changed."),
-                   conn->path, *out_schema_version, RIFQ_SCHEMA_VERSION);
-      return FALSE;
-    }
+  if (!rifq_engine_check_version (conn->path, *out_schema_version, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -515,9 +506,37 @@ sqlite_is_null (gpointer native,
   return sqlite3_column_type (native, column) == SQLITE_NULL;
 }
 
+/* Search */
+
+/* FTS5 over name_norm (beneficiary_fts, kept by triggers): "w1 w2"* is the words in order, the
+ * last a prefix; "w1"* AND "w2"* each word anywhere. The words are letters and digits only
+ * after normalisation, so quoting is enough. */
+static char *
+sqlite_name_search (const char    *select,
+                    char * const  *words,
+                    gboolean       phrase,
+                    GPtrArray     *values)
+{
+  GString *match = g_string_new (phrase ? "\"" : NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (phrase)
+      g_string_append_printf (match, "%s%s", i ? " " : "", words[i]);
+    else
+      g_string_append_printf (match, "%s\"%s\"*", i ? " AND " : "", words[i]);
+  if (phrase)
+    g_string_append (match, "\"*");
+  g_ptr_array_add (values, g_string_free (match, FALSE));
+
+  return g_strconcat (select, " WHERE id IN (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?1)"
+                      " ORDER BY name_norm LIMIT ?2", NULL);
+}
+
 const RifqEngine rifq_engine_sqlite = {
   .name = "sqlite",
   .migrations = "/org/ruhamaa/Rifq/core/migrations/",
+  .table_exists_sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+  .name_search = sqlite_name_search,
   .open = sqlite_open,
   .close = sqlite_close,
   .exec = sqlite_exec,

@@ -32,6 +32,19 @@ typedef struct
 
   /* Connects to location, refusing a database of another program or a newer Rifq before
    * anything is written; sets the schema version found. */
+  /* A count of the tables named ?1 in the database's schema: 1 when it is there, else 0. */
+  const char      *table_exists_sql;
+
+  /* The query for beneficiaries whose normalised name (name_norm) holds words, each at the
+   * start of one of the name's words: one after another in the order given (phrase), or each
+   * anywhere. select is the "SELECT … FROM beneficiary" it narrows; the text of each of its
+   * parameters is added to values, and one more parameter after them is the limit. Results
+   * come in name order. */
+  char           *(*name_search)        (const char      *select,
+                                         char * const    *words,
+                                         gboolean         phrase,
+                                         GPtrArray       *values);
+
   RifqConnection *(*open)               (const char      *location,
                                          RifqOpenMode     mode,
                                          int             *out_schema_version,
@@ -94,5 +107,19 @@ struct _RifqStatement
 };
 
 extern const RifqEngine rifq_engine_sqlite;
+extern const RifqEngine rifq_engine_postgres;
+
+/* What every engine says of a database it refuses before writing anything: another program's
+ * (RIFQ_ERROR_FOREIGN_DATABASE), or one a newer Rifq wrote (RIFQ_ERROR_NEWER_DATABASE, when
+ * schema_version is above this program's). */
+void      rifq_engine_refuse_foreign (const char  *location,
+                                      GError     **error);
+gboolean  rifq_engine_check_version  (const char  *location,
+                                      int          schema_version,
+                                      GError     **error);
+
+/* The engine a location names: a postgresql:// (or postgres://) URI or a libpq connection
+ * string ("service=rifq", "host=… dbname=…") is the server; anything else is a file. */
+const RifqEngine *rifq_engine_for_location (const char *location);
 
 G_END_DECLS

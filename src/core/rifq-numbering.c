@@ -274,7 +274,7 @@ rifq_numbering_next (RifqDb        *db,
   /* Numbers start again each Hijri year only when the year is part of them. */
   year = format->has_year ? hijri_year : 0;
   sequence = rifq_db_execute_insert (db, "INSERT INTO sequence (name, year, last) VALUES (?1, ?2, 1)"
-                                         " ON CONFLICT (name, year) DO UPDATE SET last = last + 1 RETURNING last",
+                                         " ON CONFLICT (name, year) DO UPDATE SET last = sequence.last + 1 RETURNING last",
                                      RIFQ_PARAMS (RIFQ_TEXT (registers[reg].sequence), RIFQ_INT (year)), &local);
   if (local != NULL)
     {
@@ -305,14 +305,18 @@ rifq_numbering_keep_above (RifqDb        *db,
                            const char    *number,
                            GError       **error)
 {
+  guint64 value;
+
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (reg < G_N_ELEMENTS (registers), FALSE);
 
-  if (number == NULL)
+  /* Only a number of digits alone was given by this register; a file number typed otherwise
+   * takes no place in its sequence. */
+  if (number == NULL || *number == '\0' || strspn (number, "0123456789") != strlen (number) ||
+      !g_ascii_string_to_unsigned (number, 10, 0, G_MAXINT64, &value, NULL))
     return TRUE;
-  return rifq_db_execute (db, "UPDATE sequence SET last = max (last, CAST (?1 AS INTEGER))"
-                              " WHERE name = ?2 AND year = 0 AND ?1 NOT GLOB '*[^0-9]*'",
-                          RIFQ_PARAMS (RIFQ_TEXT (number), RIFQ_TEXT (registers[reg].sequence)), error);
+  return rifq_db_execute (db, "UPDATE sequence SET last = ?1 WHERE name = ?2 AND year = 0 AND last < ?1",
+                          RIFQ_PARAMS (RIFQ_INT (value), RIFQ_TEXT (registers[reg].sequence)), error);
 }
 
 gboolean

@@ -799,7 +799,8 @@ rifq_request_store_approval (RifqDb       *db,
   out->amount_delivered = 0;
   out->quantity_delivered = 0;
 
-  stmt = rifq_db_query (db, "SELECT total (amount), total (quantity) FROM service WHERE request_id = ?",
+  stmt = rifq_db_query (db, "SELECT coalesce (sum (amount), 0), coalesce (sum (quantity), 0)"
+                            " FROM service WHERE request_id = ?",
                         RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   if (stmt == NULL)
     return FALSE;
@@ -1195,7 +1196,7 @@ rifq_request_store_list (RifqDb  *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   if (beneficiary_id > 0)
-    return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (?2 IS NULL OR r.state = ?2)"
+    return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (CAST (?2 AS TEXT) IS NULL OR r.state = ?2)"
                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3",
                            RIFQ_PARAMS (RIFQ_INT (beneficiary_id),
                                         RIFQ_TEXT (state >= 0 ? rifq_request_state_code (state) : NULL),
@@ -1218,8 +1219,9 @@ rifq_request_store_list_before_committee (RifqDb     *db,
 
   return query_requests (db, RIFQ_REQUEST_COLUMNS
                              " WHERE r.state IN ('submitted', 'under_review')"
-                             " AND (?1 IS NULL OR r.kind = ?1) AND (?2 IS NULL OR b.city = ?2)"
-                             " AND (?3 IS NULL OR r.due_on < ?3)"
+                             " AND (CAST (?1 AS TEXT) IS NULL OR r.kind = ?1)"
+                             " AND (CAST (?2 AS TEXT) IS NULL OR b.city = ?2)"
+                             " AND (CAST (?3 AS TEXT) IS NULL OR r.due_on < ?3)"
                              " ORDER BY r.submitted_on, r.id",
                          RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_TEXT (city), RIFQ_TEXT (due_before)), error);
 }
@@ -1242,7 +1244,7 @@ rifq_request_store_list_open (RifqDb  *db,
   /* Numbered within each state, the latest received first; the rows keep the columns' order. */
   return query_requests (db, "SELECT * FROM (" RIFQ_REQUEST_SELECT ", row_number () OVER"
                              " (PARTITION BY r.state ORDER BY r.received_at DESC, r.id DESC) AS place"
-                             RIFQ_REQUEST_FROM " WHERE instr (?1, ',' || r.state || ',') > 0)"
+                             RIFQ_REQUEST_FROM " WHERE instr (?1, ',' || r.state || ',') > 0) AS latest"
                              " WHERE place <= ?2"
                              " ORDER BY updated_at DESC, instr (?1, ',' || state || ','), received_at DESC, id DESC",
                          RIFQ_PARAMS (RIFQ_TEXT (open->str), RIFQ_INT ((int) MIN (per_state, G_MAXINT))), error);

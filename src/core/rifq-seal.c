@@ -511,13 +511,28 @@ legacy_listed (RifqDb     *db,
                const char *list,
                gint64      id)
 {
-  gint64 one;
-  gboolean listed;
+  RifqStatement *stmt = rifq_db_query (db, "SELECT after_json FROM audit"
+                                           " WHERE record_kind = 'seal' AND action = 'legacy'", RIFQ_NO_PARAMS, NULL);
+  gboolean listed = FALSE;
 
-  rifq_db_query_int (db, "SELECT 1 FROM audit, json_each (audit.after_json, '$.' || ?1)"
-                         " WHERE audit.record_kind = 'seal' AND audit.action = 'legacy'"
-                         " AND json_each.value = ?2 LIMIT 1", RIFQ_PARAMS (RIFQ_TEXT (list), RIFQ_INT (id)),
-                     &one, &listed, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  while (!listed && rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      g_autoptr(JsonNode) root = rifq_json_parse (rifq_statement_get_text (stmt, 0), -1, NULL);
+      JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+      JsonNode *ids = object != NULL ? json_object_get_member (object, list) : NULL;
+      JsonArray *array = ids != NULL && JSON_NODE_HOLDS_ARRAY (ids) ? json_node_get_array (ids) : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array) && !listed; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          listed = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64 &&
+                   json_node_get_int (element) == id;
+        }
+    }
+  rifq_statement_reset (stmt);
   return listed;
 }
 

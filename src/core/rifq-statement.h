@@ -98,6 +98,21 @@ char          *rifq_db_query_text       (RifqDb           *self,
                                          guint             n_params,
                                          GError          **error);
 
+/* Whether the database's schema has a table of that name (one a migration left to finish). */
+gboolean       rifq_db_has_table        (RifqDb         *self,
+                                         const char     *name,
+                                         gboolean       *out_exists,
+                                         GError        **error);
+
+/* The engine's query for beneficiaries whose normalised name holds words at a word's start,
+ * in order (phrase) or each anywhere, narrowing select; the texts of its parameters are added
+ * to values (strings), and one more after them is the limit. Name order. */
+char          *rifq_db_name_search_sql  (RifqDb         *self,
+                                         const char     *select,
+                                         char * const   *words,
+                                         gboolean        phrase,
+                                         GPtrArray      *values);
+
 /* A cached prepared statement (reset and unbound on return); NULL and error on failure. */
 RifqStatement *rifq_db_prepare          (RifqDb         *self,
                                          const char     *sql,

@@ -1,0 +1,752 @@
+/* rifq-engine-postgres.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-db"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "rifq-engine.h"
+#include "rifq-error.h"
+
+/* PostgreSQL, the engine of a branch: several workstations on one server, reached with libpq
+ * by a postgresql:// URI or a service name. The only file that knows it.
+ *
+ * The stores write their statements once, with SQLite's ?1, ?2… parameters; here they become
+ * $1, $2… Parameters travel as text, typed only where the value says more than the SQL can
+ * (an integer, bytes), and rows come back as text. Every write holds one advisory lock from
+ * its first statement to its commit, as SQLite's BEGIN IMMEDIATE holds the file's: two
+ * workstations' writes follow one another, so numbers stay gap-free and the audit chain one. */
+
+/* The advisory lock every write takes: "RIFQ". */
+#define WRITE_LOCK        G_GINT64_CONSTANT (0x52494651)
+/* How long a write waits for another workstation's to finish before it is refused as busy. */
+#define LOCK_TIMEOUT      "5s"
+#define APPLICATION       "RIFQ"
+
+/* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
+#define BOOL_OID          16
+#define BYTEA_OID         17
+#define INT8_OID          20
+
+struct _RifqConnection
+{
+  PGconn *pg;
+  char   *location;
+  guint   n_prepared;
+  /* the last failure, for fail () */
+  char   *sqlstate;
+  char   *message;
+};
+
+/* One statement of the stores: its SQL in PostgreSQL's form, the values bound, the rows. The
+ * server prepares it once for each set of parameter types it is run with. */
+typedef struct
+{
+  RifqConnection *conn;
+  char           *sql;
+  int             n_params;
+  char          **values;
+  int            *lengths;
+  int            *formats;
+  Oid            *types;
+  GHashTable     *prepared;   /* parameter types → name of the prepared statement */
+  PGresult       *result;
+  int             row;
+  gboolean        executed;
+  gint64          changes;
+  GPtrArray      *blobs;      /* GBytes of the current row's bytea columns, by column */
+} PgStatement;
+
+static void
+remember_failure (RifqConnection *conn,
+                  const char     *sql,
+                  const PGresult *result)
+{
+  const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+  g_free (conn->sqlstate);
+  g_free (conn->message);
+  conn->sqlstate = g_strdup (sqlstate);
+  conn->message = g_strdup (message != NULL ? message : PQerrorMessage (conn->pg));
+  g_strchomp (conn->message);
+  g_debug ("%s: %s (%s)", sql, conn->message, conn->sqlstate != NULL ? conn->sqlstate : "no state");
+}
+
+static gboolean
+is_busy (const char *sqlstate)
+{
+  /* lock_not_available, serialization_failure, deadlock_detected */
+  return g_strcmp0 (sqlstate, "55P03") == 0 ||
+         g_strcmp0 (sqlstate, "40001") == 0 ||
+         g_strcmp0 (sqlstate, "40P01") == 0;
+}
+
+static void
+pg_fail (RifqConnection  *conn,
+         GError         **error)
+{
+  if (PQstatus (conn->pg) != CONNECTION_OK)
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                 _("The association’s server cannot be reached: %s"),
+                 conn->message != NULL ? conn->message : PQerrorMessage (conn->pg));
+  else if (is_busy (conn->sqlstate))
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY,
+                         _("The database is busy: another program is writing to it and did not finish within "
+                           "a few seconds. Nothing was changed; try again in a moment."));
+  else
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                 _("The database could not be read or written: %s"),
+                 conn->message != NULL ? conn->message : PQerrorMessage (conn->pg));
+}
+
+/* Runs sql (one or several statements, no parameters); a result with rows is handed back in
+ * out_result when asked for. */
+static gboolean
+run_simple (RifqConnection  *conn,
+            const char      *sql,
+            PGresult       **out_result)
+{
+  PGresult *result = PQexec (conn->pg, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      remember_failure (conn, sql, result);
+      PQclear (result);
+      return FALSE;
+    }
+  if (out_result != NULL)
+    *out_result = result;
+  else
+    PQclear (result);
+  return TRUE;
+}
+
+static gboolean
+pg_exec (RifqConnection  *conn,
+         const char      *sql,
+         GError         **error)
+{
+  if (!run_simple (conn, sql, NULL))
+    {
+      pg_fail (conn, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first column of the first row of sql, or NULL when it has no row. */
+static gboolean
+query_text (RifqConnection  *conn,
+            const char      *sql,
+            char           **out_text,
+            GError         **error)
+{
+  PGresult *result = NULL;
+
+  if (!run_simple (conn, sql, &result))
+    {
+      pg_fail (conn, error);
+      return FALSE;
+    }
+  *out_text = PQntuples (result) > 0 && !PQgetisnull (result, 0, 0) ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+  PQclear (result);
+  return TRUE;
+}
+
+static void
+pg_close (RifqConnection *conn)
+{
+  if (conn == NULL)
+    return;
+  g_clear_pointer (&conn->pg, PQfinish);
+  g_free (conn->location);
+  g_free (conn->sqlstate);
+  g_free (conn->message);
+  g_free (conn);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqConnection, pg_close)
+
+/* A server's database is Rifq's when its schema holds Rifq's version table, or nothing yet: a
+ * database of another program, or of a newer Rifq, is refused before anything is written. */
+static gboolean
+check_identity (RifqConnection  *conn,
+                int             *out_schema_version,
+                GError         **error)
+{
+  g_autofree char *has_version = NULL;
+  g_autofree char *tables = NULL;
+  g_autofree char *application = NULL;
+  g_autofree char *version = NULL;
+
+  if (!query_text (conn, "SELECT to_regclass ('rifq_schema') IS NOT NULL", &has_version, error) ||
+      !query_text (conn, "SELECT count(*) FROM pg_catalog.pg_class c"
+                         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                         " WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v', 'm', 'p')",
+                   &tables, error))
+    return FALSE;
+
+  *out_schema_version = 0;
+  if (g_strcmp0 (has_version, "t") != 0)
+    {
+      if (g_strcmp0 (tables, "0") != 0)
+        {
+          rifq_engine_refuse_foreign (conn->location, error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!query_text (conn, "SELECT application FROM rifq_schema", &application, error) ||
+      !query_text (conn, "SELECT version FROM rifq_schema", &version, error))
+    return FALSE;
+  if (g_strcmp0 (application, APPLICATION) != 0)
+    {
+      rifq_engine_refuse_foreign (conn->location, error);
+      return FALSE;
+    }
+  *out_schema_version = version != NULL ? (int) g_ascii_strtoll (version, NULL, 10) : 0;
+  if (!rifq_engine_check_version (conn->location, *out_schema_version, error))
+    return FALSE;
+  return TRUE;
+}
+
+static RifqConnection *
+pg_open (const char    *location,
+         RifqOpenMode   mode,
+         int           *out_schema_version,
+         GError       **error)
+{
+  g_autoptr(RifqConnection) conn = g_new0 (RifqConnection, 1);
+
+  conn->location = g_strdup (location);
+  conn->pg = PQconnectdb (location);
+  if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
+    {
+      g_autofree char *why = g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg) : g_strerror (ENOMEM));
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("The association’s server cannot be reached: %s"), g_strchomp (why));
+      return NULL;
+    }
+
+  /* Text compares as SQLite compares it, byte by byte; dates are written by the store. */
+  if (!pg_exec (conn, "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
+                      " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';", error))
+    return NULL;
+  if (mode == RIFQ_OPEN_INSPECT && !pg_exec (conn, "SET default_transaction_read_only = on", error))
+    return NULL;
+
+  if (!check_identity (conn, out_schema_version, error))
+    return NULL;
+  if (mode == RIFQ_OPEN_INSPECT && *out_schema_version == 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
+                   _("There is no Rifq database at “%s”. Create one with “rifq-admin init”."), location);
+      return NULL;
+    }
+  return g_steal_pointer (&conn);
+}
+
+static gboolean
+pg_begin_write (RifqConnection  *conn,
+                GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%" G_GINT64_FORMAT ")", WRITE_LOCK);
+
+  if (!pg_exec (conn, sql, error))
+    {
+      run_simple (conn, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+pg_set_schema_version (RifqConnection  *conn,
+                       int              version,
+                       GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE TABLE IF NOT EXISTS rifq_schema (application text NOT NULL, version integer NOT NULL);"
+    " DELETE FROM rifq_schema;"
+    " INSERT INTO rifq_schema (application, version) VALUES ('" APPLICATION "', %d);", version);
+
+  return pg_exec (conn, sql, error);
+}
+
+/* The server keeps its own pages whole (checksums, write-ahead log); what can be asked here is
+ * that every table of the schema reads to its end. */
+static gboolean
+pg_integrity_check (RifqConnection  *conn,
+                    GError         **error)
+{
+  PGresult *tables = NULL;
+
+  if (!run_simple (conn, "SELECT quote_ident (c.relname) FROM pg_catalog.pg_class c"
+                         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                         " WHERE n.nspname = current_schema () AND c.relkind = 'r' ORDER BY 1", &tables))
+    {
+      pg_fail (conn, error);
+      return FALSE;
+    }
+  for (int i = 0; i < PQntuples (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", PQgetvalue (tables, i, 0));
+
+      if (!run_simple (conn, sql, NULL))
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                       _("The database file is damaged: %s"), conn->message);
+          PQclear (tables);
+          return FALSE;
+        }
+    }
+  PQclear (tables);
+  return TRUE;
+}
+
+/* Statements */
+
+/* SQLite's ?N (or a bare ?, one more than the highest so far) as PostgreSQL's $N; text in
+ * quotes, quoted names and comments are copied as they are. */
+static char *
+translate_parameters (const char *sql,
+                      int        *out_n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int highest = 0;
+
+  for (const char *p = sql; *p != '\0';)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0')
+            {
+              g_string_append_c (out, *p);
+              if (*p++ == quote)
+                break;
+            }
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+        }
+      else if (*p == '?')
+        {
+          int number;
+
+          p++;
+          if (g_ascii_isdigit (*p))
+            {
+              char *end;
+
+              number = (int) g_ascii_strtoll (p, &end, 10);
+              p = end;
+            }
+          else
+            number = highest + 1;
+          highest = MAX (highest, number);
+          g_string_append_printf (out, "$%d", number);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  *out_n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+static void
+clear_values (PgStatement *stmt)
+{
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      g_clear_pointer (&stmt->values[i], g_free);
+      stmt->lengths[i] = 0;
+      stmt->formats[i] = 0;
+      stmt->types[i] = 0;
+    }
+}
+
+static void
+clear_result (PgStatement *stmt)
+{
+  g_clear_pointer (&stmt->result, PQclear);
+  g_ptr_array_set_size (stmt->blobs, 0);
+  stmt->executed = FALSE;
+  stmt->row = -1;
+  stmt->changes = 0;
+}
+
+static gpointer
+pg_prepare (RifqConnection  *conn,
+            const char      *sql,
+            GError         **error)
+{
+  PgStatement *stmt = g_new0 (PgStatement, 1);
+
+  stmt->conn = conn;
+  stmt->sql = translate_parameters (sql, &stmt->n_params);
+  stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
+  stmt->lengths = g_new0 (int, MAX (stmt->n_params, 1));
+  stmt->formats = g_new0 (int, MAX (stmt->n_params, 1));
+  stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  stmt->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stmt->blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  stmt->row = -1;
+  return stmt;
+}
+
+static void
+pg_finalize (gpointer native)
+{
+  PgStatement *stmt = native;
+
+  if (stmt == NULL)
+    return;
+  clear_result (stmt);
+  clear_values (stmt);
+  /* The server forgets a prepared statement with the connection; one closed earlier is told. */
+  if (stmt->conn->pg != NULL && PQstatus (stmt->conn->pg) == CONNECTION_OK)
+    {
+      GHashTableIter iter;
+      const char *name;
+
+      g_hash_table_iter_init (&iter, stmt->prepared);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &name))
+        {
+          g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", name);
+
+          run_simple (stmt->conn, sql, NULL);
+        }
+    }
+  g_hash_table_unref (stmt->prepared);
+  g_ptr_array_unref (stmt->blobs);
+  g_free (stmt->values);
+  g_free (stmt->lengths);
+  g_free (stmt->formats);
+  g_free (stmt->types);
+  g_free (stmt->sql);
+  g_free (stmt);
+}
+
+static void
+pg_reset (gpointer native,
+          gboolean unbind)
+{
+  PgStatement *stmt = native;
+
+  clear_result (stmt);
+  if (unbind)
+    clear_values (stmt);
+}
+
+static gboolean
+in_range (PgStatement *stmt,
+          int          index)
+{
+  return index >= 1 && index <= stmt->n_params;
+}
+
+static void
+pg_bind_text (gpointer    native,
+              int         index,
+              const char *text)
+{
+  PgStatement *stmt = native;
+
+  g_return_if_fail (in_range (stmt, index));
+  g_free (stmt->values[index - 1]);
+  stmt->values[index - 1] = g_strdup (text);
+  stmt->lengths[index - 1] = 0;
+  stmt->formats[index - 1] = 0;
+  stmt->types[index - 1] = 0;
+}
+
+static void
+pg_bind_int64 (gpointer native,
+               int      index,
+               gint64   value)
+{
+  PgStatement *stmt = native;
+
+  g_return_if_fail (in_range (stmt, index));
+  g_free (stmt->values[index - 1]);
+  stmt->values[index - 1] = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  stmt->formats[index - 1] = 0;
+  stmt->types[index - 1] = INT8_OID;
+}
+
+static void
+pg_bind_null (gpointer native,
+              int      index)
+{
+  PgStatement *stmt = native;
+
+  g_return_if_fail (in_range (stmt, index));
+  g_clear_pointer (&stmt->values[index - 1], g_free);
+  stmt->types[index - 1] = 0;
+}
+
+static void
+pg_bind_blob (gpointer      native,
+              int           index,
+              gconstpointer data,
+              gsize         size)
+{
+  PgStatement *stmt = native;
+
+  g_return_if_fail (in_range (stmt, index));
+  g_free (stmt->values[index - 1]);
+  /* Binary format: the bytes as they are. A NULL pointer of no bytes is still a value. */
+  stmt->values[index - 1] = size > 0 ? g_memdup2 (data, size) : g_strdup ("");
+  stmt->lengths[index - 1] = (int) size;
+  stmt->formats[index - 1] = 1;
+  stmt->types[index - 1] = BYTEA_OID;
+}
+
+/* The name of the statement prepared for the parameters' types as they are bound now. */
+static const char *
+ensure_prepared (PgStatement *stmt)
+{
+  GString *key = g_string_new (NULL);
+  const char *name;
+  PGresult *result;
+
+  for (int i = 0; i < stmt->n_params; i++)
+    g_string_append_printf (key, "%u,", stmt->types[i]);
+  name = g_hash_table_lookup (stmt->prepared, key->str);
+  if (name != NULL)
+    {
+      g_string_free (key, TRUE);
+      return name;
+    }
+
+  {
+    g_autofree char *new_name = g_strdup_printf ("rifq_%u", ++stmt->conn->n_prepared);
+
+    result = PQprepare (stmt->conn->pg, new_name, stmt->sql, stmt->n_params, stmt->types);
+    if (PQresultStatus (result) != PGRES_COMMAND_OK)
+      {
+        remember_failure (stmt->conn, stmt->sql, result);
+        PQclear (result);
+        g_string_free (key, TRUE);
+        return NULL;
+      }
+    PQclear (result);
+    name = new_name;
+    g_hash_table_insert (stmt->prepared, g_string_free (key, FALSE), g_steal_pointer (&new_name));
+  }
+  return name;
+}
+
+static RifqStep
+pg_step (gpointer native)
+{
+  PgStatement *stmt = native;
+
+  g_ptr_array_set_size (stmt->blobs, 0);
+  if (!stmt->executed)
+    {
+      const char *name = ensure_prepared (stmt);
+      ExecStatusType status;
+
+      stmt->executed = TRUE;
+      if (name == NULL)
+        return RIFQ_STEP_FAILED;
+      stmt->result = PQexecPrepared (stmt->conn->pg, name, stmt->n_params,
+                                     (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
+      status = PQresultStatus (stmt->result);
+      if (status == PGRES_COMMAND_OK)
+        {
+          stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+          return RIFQ_STEP_DONE;
+        }
+      if (status != PGRES_TUPLES_OK)
+        {
+          remember_failure (stmt->conn, stmt->sql, stmt->result);
+          g_clear_pointer (&stmt->result, PQclear);
+          return RIFQ_STEP_FAILED;
+        }
+      stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+    }
+
+  if (stmt->result == NULL || PQresultStatus (stmt->result) != PGRES_TUPLES_OK)
+    return RIFQ_STEP_DONE;
+  stmt->row++;
+  return stmt->row < PQntuples (stmt->result) ? RIFQ_STEP_ROW : RIFQ_STEP_DONE;
+}
+
+static gint64
+pg_changes (gpointer native)
+{
+  return ((PgStatement *) native)->changes;
+}
+
+static gint64
+pg_last_id (gpointer native)
+{
+  PgStatement *stmt = native;
+  g_autofree char *id = NULL;
+
+  if (!query_text (stmt->conn, "SELECT lastval ()", &id, NULL) || id == NULL)
+    return 0;
+  return g_ascii_strtoll (id, NULL, 10);
+}
+
+static gboolean
+pg_is_null (gpointer native,
+            int      column)
+{
+  PgStatement *stmt = native;
+
+  return stmt->result == NULL || stmt->row < 0 || column >= PQnfields (stmt->result) ||
+         PQgetisnull (stmt->result, stmt->row, column);
+}
+
+static const char *
+pg_get_text (gpointer native,
+             int      column)
+{
+  PgStatement *stmt = native;
+
+  if (pg_is_null (native, column))
+    return NULL;
+  return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+static gint64
+pg_get_int64 (gpointer native,
+              int      column)
+{
+  PgStatement *stmt = native;
+  const char *text = pg_get_text (native, column);
+
+  if (text == NULL)
+    return 0;
+  /* A comparison read as a number, as SQLite gives it: 1 or 0. */
+  if (PQftype (stmt->result, column) == BOOL_OID)
+    return text[0] == 't';
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* A bytea column of the current row as its bytes, unescaped once. */
+static GBytes *
+row_bytes (PgStatement *stmt,
+           int          column)
+{
+  const char *text = pg_get_text (stmt, column);
+  size_t length = 0;
+  guchar *bytes;
+
+  if ((guint) column < stmt->blobs->len && g_ptr_array_index (stmt->blobs, column) != NULL)
+    return g_ptr_array_index (stmt->blobs, column);
+
+  bytes = PQunescapeBytea ((const unsigned char *) text, &length);
+  if ((guint) column >= stmt->blobs->len)
+    g_ptr_array_set_size (stmt->blobs, column + 1);
+  g_ptr_array_index (stmt->blobs, column) = g_bytes_new_with_free_func (bytes, length, PQfreemem, bytes);
+  return g_ptr_array_index (stmt->blobs, column);
+}
+
+static gconstpointer
+pg_get_blob (gpointer native,
+             int      column)
+{
+  PgStatement *stmt = native;
+
+  if (pg_is_null (native, column))
+    return NULL;
+  if (PQftype (stmt->result, column) != BYTEA_OID)
+    return pg_get_text (native, column);
+  return g_bytes_get_data (row_bytes (stmt, column), NULL);
+}
+
+static gsize
+pg_get_size (gpointer native,
+             int      column)
+{
+  PgStatement *stmt = native;
+
+  if (pg_is_null (native, column))
+    return 0;
+  if (PQftype (stmt->result, column) != BYTEA_OID)
+    return (gsize) PQgetlength (stmt->result, stmt->row, column);
+  return g_bytes_get_size (row_bytes (stmt, column));
+}
+
+/* Search */
+
+/* A regular expression per condition over name_norm, which its pg_trgm index answers:
+ * "(^| )w1 w2" is the words in order at a word's start, the last a prefix, as SQLite's FTS5
+ * phrase "w1 w2"*; each word anywhere is one such expression a word. The words are letters and
+ * digits only after normalisation, so nothing in them is read as a pattern. */
+static char *
+pg_name_search (const char    *select,
+                char * const  *words,
+                gboolean       phrase,
+                GPtrArray     *values)
+{
+  GString *sql = g_string_new (select);
+
+  if (phrase)
+    {
+      g_autofree char *joined = g_strjoinv (" ", (char **) words);
+
+      g_ptr_array_add (values, g_strconcat ("(^| )", joined, NULL));
+    }
+  else
+    for (guint i = 0; words[i] != NULL; i++)
+      g_ptr_array_add (values, g_strconcat ("(^| )", words[i], NULL));
+
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (sql, "%s name_norm ~ ?%u", i ? " AND" : " WHERE", i + 1);
+  g_string_append_printf (sql, " ORDER BY name_norm LIMIT ?%u", values->len + 1);
+  return g_string_free (sql, FALSE);
+}
+
+const RifqEngine rifq_engine_postgres = {
+  .name = "postgresql",
+  .migrations = "/org/ruhamaa/Rifq/core/migrations-postgres/",
+  .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
+                      " WHERE schemaname = current_schema () AND tablename = ?1",
+  .name_search = pg_name_search,
+  .open = pg_open,
+  .close = pg_close,
+  .exec = pg_exec,
+  .begin_write = pg_begin_write,
+  .set_schema_version = pg_set_schema_version,
+  .integrity_check = pg_integrity_check,
+  .fail = pg_fail,
+  .prepare = pg_prepare,
+  .finalize = pg_finalize,
+  .reset = pg_reset,
+  .bind_text = pg_bind_text,
+  .bind_int64 = pg_bind_int64,
+  .bind_null = pg_bind_null,
+  .bind_blob = pg_bind_blob,
+  .step = pg_step,
+  .changes = pg_changes,
+  .last_id = pg_last_id,
+  .get_int64 = pg_get_int64,
+  .get_text = pg_get_text,
+  .get_blob = pg_get_blob,
+  .get_size = pg_get_size,
+  .is_null = pg_is_null,
+};
