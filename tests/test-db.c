@@ -601,6 +601,79 @@ test_audit_copy_without_key_cannot_write (void)
   g_setenv ("RIFQ_KEY_DIR", saved, TRUE);
 }
 
+/* Another workstation in the middle of a long write. */
+
+typedef struct
+{
+  const char *location;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    holding;
+} Holder;
+
+static gboolean
+hold_write_cb (RifqDb      *db,
+               RifqDbWrite *write,
+               gpointer     user_data,
+               GError     **error)
+{
+  Holder *holder = user_data;
+
+  if (!write_setting_cb (db, write, (gpointer) "21", error))
+    return FALSE;
+  g_mutex_lock (&holder->lock);
+  holder->holding = TRUE;
+  g_cond_signal (&holder->cond);
+  g_mutex_unlock (&holder->lock);
+  /* Longer than a write waits. */
+  g_usleep (7 * G_USEC_PER_SEC);
+  return TRUE;
+}
+
+static gpointer
+hold_write (gpointer data)
+{
+  Holder *holder = data;
+  g_autoptr(RifqDb) db = rifq_db_open (holder->location, NULL);
+
+  rifq_db_set_actor (db, "other-desk");
+  g_assert_true (rifq_db_write (db, hold_write_cb, holder, NULL));
+  return NULL;
+}
+
+/* A write that waited its few seconds for another workstation's is refused as busy, and
+ * nothing of it is written; the other's write is kept whole. */
+static void
+test_write_busy_refused_nothing_written (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  Holder holder = { location };
+  GThread *other;
+
+  g_mutex_init (&holder.lock);
+  g_cond_init (&holder.cond);
+  other = g_thread_new ("other-desk", hold_write, &holder);
+  g_mutex_lock (&holder.lock);
+  while (!holder.holding)
+    g_cond_wait (&holder.cond, &holder.lock);
+  g_mutex_unlock (&holder.lock);
+
+  g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "30", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  g_thread_join (other);
+
+  value = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (value, ==, "21");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
+  g_mutex_clear (&holder.lock);
+  g_cond_clear (&holder.cond);
+}
+
 /* The server */
 
 /* A copy of the server's database as it is now, under a new name: what a restored dump is. */
@@ -755,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/db/write/appends-audit-row-in-same-transaction", test_write_appends_audit_row);
   g_test_add_func ("/db/write/failure-leaves-nothing-written", test_write_failure_leaves_nothing);
   g_test_add_func ("/db/write/refused-without-audit-entry", test_write_refused_without_audit);
+  g_test_add_func ("/db/write/busy-after-waiting-nothing-written", test_write_busy_refused_nothing_written);
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
   g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);

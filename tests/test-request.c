@@ -20,6 +20,7 @@
 #include "rifq-test-request.h"
 #include "rifq-test-scan.h"
 #include "rifq-test-util.h"
+#include "rifq-validate.h"
 
 #define TODAY "2026-11-26"  /* 16 Jumada al-Akhirah 1448 */
 
@@ -538,6 +539,155 @@ test_short_number_after_format_change (Fixture       *f,
     g_assert_cmpint (by_number->id, ==, third);
     g_assert_cmpstr (by_number->number, ==, "ط-1448-0003");
   }
+}
+
+/* Two workstations */
+
+#define N_AT_EACH_DESK 20
+
+typedef struct
+{
+  const char *location;
+  gint64      beneficiary_id;
+  GPtrArray  *numbers;
+} Desk;
+
+/* One workstation: its own connection, creating requests as fast as it can. */
+static gpointer
+desk_creates_requests (gpointer data)
+{
+  Desk *desk = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = rifq_db_open (desk->location, &error);
+  RifqRequestDraft draft = { desk->beneficiary_id, "food_basket", "interview", "سلة غذائية", -1, NULL };
+
+  g_assert_no_error (error);
+  rifq_test_set_today (db, TODAY);
+  rifq_db_set_actor (db, "desk");
+  for (guint i = 0; i < N_AT_EACH_DESK; i++)
+    {
+      g_autoptr(RifqRequest) r = rifq_request_store_create (db, &draft, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (desk->numbers, g_strdup (r->number));
+    }
+  return NULL;
+}
+
+/* One workstation registering applicants: nothing shared with the other but the audit log. */
+static gpointer
+desk_registers_beneficiaries (gpointer data)
+{
+  Desk *desk = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = rifq_db_open (desk->location, &error);
+  static const char * const names[] = { "محمد", "فهد", "سعد", "خالد", "ناصر", "عمر", "علي", "صالح", "حمد", "بدر" };
+
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "desk");
+  for (guint i = 0; i < N_AT_EACH_DESK; i++)
+    {
+      /* A national ID of its own: desk, then number, then the Luhn digit that makes it valid. */
+      g_autofree char *stem = g_strdup_printf ("1%d%07u", (int) desk->beneficiary_id, i);
+      g_autofree char *mobile = g_strdup_printf ("05%d%07u", (int) desk->beneficiary_id, i);
+      g_autofree char *national_id = NULL;
+      g_autoptr(RifqBeneficiary) b = NULL;
+
+      for (int digit = 0; digit <= 9 && national_id == NULL; digit++)
+        {
+          g_autofree char *candidate = g_strdup_printf ("%s%d", stem, digit);
+
+          if (rifq_luhn_valid (candidate))
+            national_id = g_steal_pointer (&candidate);
+        }
+      b = rifq_test_beneficiary (national_id, names[i % G_N_ELEMENTS (names)], desk->beneficiary_id ? "الشهري" : "العتيبي",
+                                 mobile);
+      {
+        g_autofree char *born = g_strdup_printf ("19%d-01-%02u", 40 + (int) desk->beneficiary_id, 1 + i);
+
+        rifq_beneficiary_set (b, RIFQ_FIELD_BIRTH_DATE, born);
+      }
+      rifq_beneficiary_store_add (db, b, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (desk->numbers, g_strdup (national_id));
+    }
+  return NULL;
+}
+
+/* Two workstations registering at the same moment, their writes sharing no row but the log's:
+ * every applicant is kept, and the audit log stays one unbroken chain. */
+static void
+test_two_desks_register_one_audit_chain (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  Desk desks[2] = { { location, 0, NULL }, { location, 1, NULL } };
+  GThread *threads[2];
+  gint64 rows = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      desks[i].numbers = g_ptr_array_new_with_free_func (g_free);
+      threads[i] = g_thread_new ("desk", desk_registers_beneficiaries, &desks[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      g_thread_join (threads[i]);
+      g_ptr_array_unref (desks[i].numbers);
+    }
+
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 2 * N_AT_EACH_DESK);
+  g_assert_true (rifq_db_verify_audit (db, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, 2 * N_AT_EACH_DESK);
+}
+
+/* Two workstations creating requests at the same moment, each through its own connection: every
+ * number is given once, none is skipped, and the audit log stays one unbroken chain. */
+static void
+test_two_desks_number_requests_gap_free (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  Desk desks[2];
+  GThread *threads[2];
+  gint64 rows = 0;
+
+  rifq_test_staff (db);
+  rifq_test_set_today (db, TODAY);
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      desks[i].location = location;
+      desks[i].beneficiary_id = rifq_test_add_beneficiary (db, i == 0 ? RIFQ_TEST_ID_1 : RIFQ_TEST_ID_2,
+                                                           i == 0 ? "محمد" : "فهد",
+                                                           i == 0 ? "0501234567" : "0507654321");
+      desks[i].numbers = g_ptr_array_new_with_free_func (g_free);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    threads[i] = g_thread_new ("desk", desk_creates_requests, &desks[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      for (guint j = 0; j < desks[i].numbers->len; j++)
+        g_assert_true (g_hash_table_add (given, g_ptr_array_index (desks[i].numbers, j)));
+    }
+  g_assert_cmpuint (g_hash_table_size (given), ==, 2 * N_AT_EACH_DESK);
+  for (guint n = 1; n <= 2 * N_AT_EACH_DESK; n++)
+    {
+      g_autofree char *number = g_strdup_printf ("1448/%06u", n);
+
+      g_assert_true (g_hash_table_contains (given, number));
+    }
+  g_assert_true (rifq_db_verify_audit (db, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, rifq_test_count (db, "SELECT count(*) FROM audit"));
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    g_ptr_array_unref (desks[i].numbers);
 }
 
 /* A database of schema 4, its requests numbered year/sequence: the migration gives each request
@@ -1569,6 +1719,9 @@ main (int   argc,
   ADD ("/request/lookup/finds-by-number-id-phone-or-name", test_lookup_finds_by_any_key);
   ADD ("/request/lookup/nothing-for-a-stranger", test_lookup_nothing_for_stranger);
   ADD ("/request/lookup/short-number-after-format-change", test_short_number_after_format_change);
+  g_test_add_func ("/request/number/two-desks-at-once-gap-free-and-one-audit-chain",
+                   test_two_desks_number_requests_gap_free);
+  g_test_add_func ("/request/audit/two-desks-registering-at-once-one-chain", test_two_desks_register_one_audit_chain);
   g_test_add_func ("/request/lookup/short-number-of-request-numbered-before-migration",
                    test_migration_keeps_sequence_of_old_requests);
   ADD ("/request/staff/only-admin-adds-staff", test_only_admin_adds_staff);
