@@ -18,6 +18,7 @@
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
+#include "rifq-db-copy.h"
 #include "rifq-db.h"
 #include "rifq-demo.h"
 #include "rifq-error.h"
@@ -781,6 +782,49 @@ cmd_settings (RifqDb  *db,
   return usage_printf (_("Unknown command “settings %s”."), args[1]);
 }
 
+/* The association's server: its schema made on an empty database, the person who set it up its
+ * first administrator, and the seal's key made here. */
+static int
+cmd_server_init (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+
+  if (!rifq_db_is_server_location (location))
+    return usage_printf (_("“%s” does not name a server: give a postgresql:// address or a service, "
+                           "such as “service=rifq”."), location);
+  g_free (opts.database);
+  opts.database = g_strdup (location);
+  db = open_db (&error);
+  if (db == NULL)
+    return refuse (error);
+  g_print (_("The association’s server is ready at %s (schema %d).\n"), rifq_db_get_path (db),
+           rifq_db_get_schema_version (db));
+  g_print ("%s\n", _("Workstations reach it with the same address: in Preferences, or with --database."));
+  return EXIT_OK;
+}
+
+/* A desk's database copied whole onto the server (or back), then checked there. */
+static int
+cmd_migrate (void)
+{
+  g_autoptr(GError) error = NULL;
+  RifqDbCopySummary summary;
+  g_autofree char *rows = NULL;
+  g_autofree char *entries = NULL;
+
+  if (opts.from == NULL || opts.to == NULL)
+    return usage (_("migrate needs --from LOCATION and --to LOCATION."));
+  if (!rifq_db_copy (opts.from, opts.to, g_get_user_name (), 50, &summary, &error))
+    return refuse (error);
+  rows = g_strdup_printf ("%" G_GINT64_FORMAT, summary.rows);
+  entries = g_strdup_printf ("%" G_GINT64_FORMAT, summary.audit_entries);
+  g_print (_("Copied %u tables, %s rows, in one transaction.\n"), summary.tables, rows);
+  g_print (_("Checked on arrival: every table’s count, the audit log (%s entries, chain intact) and %u "
+             "seals.\n"), entries, summary.seals_checked);
+  return EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +882,9 @@ main (int   argc,
     { "city", 0, 0, G_OPTION_ARG_STRING, &opts.city, N_("Only requests from this city (queue)"), N_("CITY") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &opts.overdue, N_("Only requests past their reply date (queue)"), NULL },
     { "roles", 0, 0, G_OPTION_ARG_STRING, &opts.roles, N_("Roles, separated by commas"), N_("ROLES") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &opts.from, N_("The database to copy: a file or the server (migrate)"),
+      N_("LOCATION") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &opts.to, N_("The empty database to copy into (migrate)"), N_("LOCATION") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("COMMAND …") },
     { NULL }
   };
@@ -865,6 +912,10 @@ main (int   argc,
 
   if (g_str_equal (args[0], "init") && n == 1)
     return with_db (cmd_init, args, n);
+  if (g_str_equal (args[0], "server") && n == 3 && g_str_equal (args[1], "init"))
+    return cmd_server_init (args[2]);
+  if (g_str_equal (args[0], "migrate") && n == 1)
+    return cmd_migrate ();
   if (g_str_equal (args[0], "check") && n == 1)
     return cmd_check ();
   if (g_str_equal (args[0], "demo") && n == 1)

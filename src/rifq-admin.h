@@ -72,6 +72,9 @@ typedef struct
   char     *key;
   char     *fingerprint;
   gboolean  force;
+  /* migrate */
+  char     *from;
+  char     *to;
 } Options;
 
 extern Options opts;

@@ -10,7 +10,14 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "rifq-beneficiary-store.h"
+#include "rifq-db-copy.h"
+#include "rifq-demo.h"
 #include "rifq-error.h"
+#include "rifq-request-store.h"
+#include "rifq-seal.h"
+#include "rifq-test-request.h"
+#include "rifq-test-scan.h"
 #include "rifq-test-util.h"
 
 static char *
@@ -756,6 +763,57 @@ test_server_refuses_foreign_database (void)
   PQfinish (conn);
 }
 
+/* A database made to sort text by a language's rules is refused before anything is written:
+ * names would list and be found otherwise than on a desk. */
+static void
+test_server_refuses_language_collation (void)
+{
+  g_autofree char *location = rifq_test_server_database_new ();
+  const char *name = g_strrstr (location, "dbname=") + strlen ("dbname=");
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 LOCALE_PROVIDER icu"
+                                             " ICU_LOCALE 'ar' LOCALE 'C.UTF-8'", name);
+  g_autoptr(GError) error = NULL;
+  RifqDb *db;
+  PGconn *conn;
+  PGresult *result;
+
+  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
+  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), create);
+  db = rifq_db_open (location, &error);
+  g_assert_null (db);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
+  g_assert_nonnull (strstr (error->message, "LC_COLLATE 'C'"));
+
+  conn = PQconnectdb (location);
+  result = PQexec (conn, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema ()");
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A password written into the server's address is neither shown nor put in a message. */
+static void
+test_server_password_never_shown (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autofree char *with_password = g_strconcat (location, " password=kalimat-sirr", NULL);
+  g_autoptr(RifqDb) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  again = rifq_db_open (with_password, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (rifq_db_get_path (again), "kalimat-sirr"));
+  g_assert_nonnull (strstr (rifq_db_get_path (again), "dbname="));
+  g_clear_object (&again);
+
+  rifq_test_set_schema_version (db, 99);
+  again = rifq_db_open (with_password, &error);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
+  g_assert_null (strstr (error->message, "kalimat-sirr"));
+}
+
 /* A dump of the server restored from before the last writes: its log is whole, but shorter
  * than the one written, and it is not written to. */
 static void
@@ -766,6 +824,7 @@ test_server_older_copy_put_back_caught (void)
   g_autoptr(RifqDb) db = rifq_test_db_new (&location);
   g_autoptr(RifqDb) reopened = NULL;
   g_autoptr(GError) error = NULL;
+  const char *name = g_strrstr (location, "dbname=") + strlen ("dbname=");
 
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
   g_clear_object (&db);
@@ -776,12 +835,229 @@ test_server_older_copy_put_back_caught (void)
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "17", NULL));
   g_clear_object (&db);
 
-  reopened = rifq_db_open (older, &error);
+  /* The older copy put back in its place, under its name. */
+  {
+    g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", name);
+    g_autofree char *restore = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name,
+                                                g_strrstr (older, "dbname=") + strlen ("dbname="));
+
+    server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
+    server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), restore);
+  }
+  reopened = rifq_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "18", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "older than its audit log"));
   assert_audit_broken (reopened, "An older copy of the database was put back");
+}
+
+/* Moving a desk to the server, and back */
+
+/* A desk's file with a few months of work on it: applicants, requests through every step,
+ * meetings, votes, letters, seals. */
+static char *
+busy_desk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rifq-desk-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "desk.db", NULL);
+  g_autoptr(RifqDb) desk = rifq_db_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (desk);
+  rifq_test_staff (desk);
+  rifq_db_set_actor (desk, "admin");
+  g_assert_true (rifq_seal_ensure_key (desk, &error));
+  g_assert_true (rifq_demo_fill (desk, 60, 7, &error));
+  g_assert_true (rifq_demo_fill_requests (desk, 90, 7, &error));
+  g_assert_no_error (error);
+  /* A request being put together, with a scan: bytes the server must keep whole. */
+  {
+    RifqRequestDraft draft = { rifq_test_add_beneficiary (desk, RIFQ_TEST_ID_4, "هيا", "0509998877"), "food_basket",
+                               "interview", "سلة غذائية", -1, NULL };
+    RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "2000000006",
+                         .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01", .matched = TRUE };
+    g_autoptr(GBytes) scan = rifq_test_png (4096, 3);
+    g_autoptr(RifqRequest) r = NULL;
+
+    rifq_db_set_actor (desk, "desk");
+    r = rifq_request_store_create (desk, &draft, &error);
+    g_assert_no_error (error);
+    g_assert_true (rifq_request_store_advance (desk, r->id, RIFQ_ACTION_COLLECT, NULL, &error));
+    g_assert_true (rifq_request_store_save_document (desk, r->id, &doc, &error));
+    g_assert_true (rifq_request_store_attach (desk, r->id, "national_id", scan, "id-card.png", &error));
+    g_assert_no_error (error);
+  }
+  return path;
+}
+
+static gint64
+count_in (const char *location,
+          const char *sql)
+{
+  g_autoptr(RifqDb) db = rifq_db_open (location, NULL);
+
+  g_assert_nonnull (db);
+  return rifq_test_count (db, sql);
+}
+
+/* A desk moved to the server whole: every table's rows, the audit chain, the seals; the server
+ * then goes on numbering where the desk stopped, and finds the desk's applicants. */
+static void
+test_server_desk_copied_whole (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqDb) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(RifqBeneficiary) added = rifq_test_beneficiary (RIFQ_TEST_ID_1, "نورة", "الدوسري", "0501112233");
+  RifqDbCopySummary summary;
+  const char *tables[] = { "beneficiary", "request", "document", "attachment", "vote", "decision", "letter", "seal",
+                           "seal_public_key", "audit", "settings", "staff_role" };
+
+  g_assert_true (rifq_db_copy (desk, server, "admin", 20, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.seals_checked, >, 0);
+  g_assert_cmpint (summary.audit_entries, ==, count_in (desk, "SELECT count(*) FROM audit"));
+
+  source = rifq_db_open (desk, NULL);
+  db = rifq_db_open (server, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      gint64 expected = rifq_test_count (source, sql) + (g_str_equal (tables[i], "audit") ? 1 : 0);
+
+      g_assert_cmpint (rifq_test_count (db, sql), ==, expected);
+    }
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'copy'"), ==, 1);
+  g_assert_true (rifq_db_verify_audit (db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The same scans, byte for byte. */
+  {
+    RifqStatement *a = rifq_db_prepare (source, "SELECT sha256, data FROM attachment ORDER BY sha256", NULL);
+    RifqStatement *b = rifq_db_prepare (db, "SELECT sha256, data FROM attachment ORDER BY sha256", NULL);
+    guint n = 0;
+
+    while (rifq_statement_step (a) == RIFQ_STEP_ROW)
+      {
+        g_assert_cmpint (rifq_statement_step (b), ==, RIFQ_STEP_ROW);
+        g_assert_cmpstr (rifq_statement_get_text (a, 0), ==, rifq_statement_get_text (b, 0));
+        g_assert_cmpmem (rifq_statement_get_blob (a, 1), rifq_statement_get_size (a, 1),
+                         rifq_statement_get_blob (b, 1), rifq_statement_get_size (b, 1));
+        n++;
+      }
+    rifq_statement_reset (a);
+    rifq_statement_reset (b);
+    g_assert_cmpuint (n, >, 0);
+  }
+
+  /* The server goes on: a new applicant takes the next record number, and is found. */
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_beneficiary_store_add (db, added, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_beneficiary_get_id (added), ==, rifq_test_count (source, "SELECT max(id) FROM beneficiary") + 1);
+  found = rifq_beneficiary_store_search (db, "نورة الدوسري", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, >=, 1);
+  g_assert_true (rifq_db_verify_audit (db, NULL, &error));
+}
+
+/* The server copied onto a file for a laptop taken on home visits: the same records, a log of
+ * its own from then on, and the server's log untouched by the laptop's writes. */
+static void
+test_server_copied_to_laptop (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autofree char *dir = g_dir_make_tmp ("rifq-laptop-XXXXXX", NULL);
+  g_autofree char *laptop = g_build_filename (dir, "laptop.db", NULL);
+  g_autoptr(RifqDb) on_laptop = NULL;
+  g_autoptr(RifqDb) on_server = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_true (rifq_db_copy (server, laptop, "admin", 5, NULL, &error));
+  g_assert_no_error (error);
+
+  on_laptop = rifq_db_open (laptop, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (on_laptop, write_setting_cb, (gpointer) "20", &error));
+  g_assert_true (rifq_db_verify_audit (on_laptop, NULL, &error));
+  on_server = rifq_db_open (server, &error);
+  g_assert_true (rifq_db_verify_audit (on_server, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (on_laptop, "SELECT count(*) FROM beneficiary"), ==,
+                   rifq_test_count (on_server, "SELECT count(*) FROM beneficiary"));
+}
+
+/* A server's database that already holds records is not copied into, and keeps them as they
+ * were. */
+static void
+test_server_copy_refused_into_database_with_records (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&server);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
+  g_assert_false (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "already holds records"));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 1);
+}
+
+/* A copy that fails halfway leaves the server as empty as it was: one transaction. */
+static void
+test_server_copy_failing_halfway_leaves_nothing (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The server refuses the desk's later audit entries, as a full disk or a broken link would
+   * stop it after the records went in. */
+  db = rifq_db_open (server, NULL);
+  g_clear_object (&db);
+  server_sql (server, "TRUNCATE beneficiary CASCADE; ALTER TABLE audit ADD CONSTRAINT stops CHECK (id < 50)");
+  server_sql (server, "DELETE FROM chain_key; ALTER TABLE audit DISABLE TRIGGER USER;"
+                      " DELETE FROM audit; DELETE FROM audit_anchor; DELETE FROM staff_role; DELETE FROM staff;"
+                      " ALTER TABLE audit ENABLE TRIGGER USER");
+  g_assert_false (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "stops"));
+  g_clear_error (&error);
+  server_sql (server, "ALTER TABLE audit DROP CONSTRAINT stops");
+  db = rifq_db_open (server, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM channel"), ==, 8);
+}
+
+/* A desk whose audit log was edited behind Rifq's back is not copied. */
+static void
+test_server_copy_refused_from_desk_with_broken_log (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open (desk, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TRIGGER audit_is_append_only_update;"
+                                         " UPDATE audit SET actor = 'someone else' WHERE id = 3", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_false (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "does not verify"));
+  g_assert_nonnull (strstr (error->message, "entry 3"));
 }
 
 static void
@@ -813,6 +1089,15 @@ main (int   argc,
       g_test_add_func ("/db/server/refuses-newer-database-unchanged", test_server_refuses_newer_database);
       g_test_add_func ("/db/server/refuses-foreign-database-unchanged", test_server_refuses_foreign_database);
       g_test_add_func ("/db/server/older-copy-put-back-caught", test_server_older_copy_put_back_caught);
+      g_test_add_func ("/db/server/refuses-database-sorting-by-language", test_server_refuses_language_collation);
+      g_test_add_func ("/db/server/password-never-shown", test_server_password_never_shown);
+      g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);
+      g_test_add_func ("/db/server/copied-to-a-laptop-file", test_server_copied_to_laptop);
+      g_test_add_func ("/db/server/copy-refused-into-database-with-records",
+                       test_server_copy_refused_into_database_with_records);
+      g_test_add_func ("/db/server/copy-failing-halfway-leaves-nothing", test_server_copy_failing_halfway_leaves_nothing);
+      g_test_add_func ("/db/server/copy-refused-from-desk-with-broken-log",
+                       test_server_copy_refused_from_desk_with_broken_log);
     }
   else
     {

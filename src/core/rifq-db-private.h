@@ -1,4 +1,4 @@
-/* rifq-db-private.h: what RifqContext alone asks of the store
+/* rifq-db-private.h: what the store's own modules ask of it (RifqContext, the copy)
  *
  * Copyright 2026 Ruhamaa Association for Elderly Care
  *
@@ -14,5 +14,34 @@ G_BEGIN_DECLS
 /* Stops the store's clock on day (YYYY-MM-DD); NULL lets it run. Through rifq_context_set_today. */
 void _rifq_db_set_today (RifqDb     *self,
                          const char *day);
+
+/* Opens the database at location to be filled by a copy: migrated, with no audit key of its
+ * own; refused (RIFQ_ERROR_NOT_ALLOWED) unless it holds no records. */
+RifqDb   *_rifq_db_open_empty   (const char  *location,
+                                 GError     **error);
+
+/* Runs func in one transaction holding the write lock, without audit entries of its own: for
+ * a copy, whose audit entries are the ones it copies. */
+gboolean  _rifq_db_transaction  (RifqDb      *self,
+                                 gboolean   (*func) (RifqDb   *db,
+                                                     gpointer  data,
+                                                     GError  **error),
+                                 gpointer     data,
+                                 GError     **error);
+
+/* The columns of table, in order, and for each whether it holds bytes (as "0"/"1" in blobs). */
+gboolean  _rifq_db_columns      (RifqDb      *self,
+                                 const char  *table,
+                                 GPtrArray   *names,
+                                 GString     *blobs,
+                                 GError     **error);
+
+/* Keeps in the key folder where this database's audit log stands, unless a copy is there. */
+void      _rifq_db_remember_anchor (RifqDb  *self);
+
+/* After rows were copied into table with their ids, the engine's next id follows them. */
+gboolean  _rifq_db_ids_follow   (RifqDb      *self,
+                                 const char  *table,
+                                 GError     **error);
 
 G_END_DECLS

@@ -445,6 +445,7 @@ static gboolean write_anchor (RifqDb      *self,
                               const char  *last_hash,
                               GError     **error);
 static void     save_anchor_copy (RifqDb *self);
+static void     remember_first_sight (RifqDb *self);
 
 /* A database without an audit key gets one, before its first write. Entries already there
  * (a database from before schema 6) stay as they were written, and the anchor counts them. */
@@ -604,7 +605,7 @@ connect (const char    *location,
 
   self = g_object_new (RIFQ_TYPE_DB, NULL);
   self->engine = rifq_engine_for_location (location);
-  self->path = g_strdup (location);
+  self->path = self->engine->display (location);
   self->conn = self->engine->open (location, mode, &self->schema_version, error);
   if (self->conn == NULL)
     return NULL;
@@ -619,7 +620,97 @@ rifq_db_open (const char *path,
 
   if (self == NULL || !migrate (self, error) || !ensure_chain_key (self, error))
     return NULL;
+  if (self->engine != &rifq_engine_sqlite)
+    remember_first_sight (self);
   return g_steal_pointer (&self);
+}
+
+void
+_rifq_db_remember_anchor (RifqDb *self)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+  remember_first_sight (self);
+}
+
+RifqDb *
+_rifq_db_open_empty (const char  *location,
+                     GError     **error)
+{
+  static const char * const records[] = { "chain_key", "audit", "staff", "beneficiary", "request", "meeting" };
+  g_autoptr(RifqDb) self = connect (location, RIFQ_OPEN_CREATE, error);
+
+  if (self == NULL || !migrate (self, error))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", records[i]);
+      gint64 count;
+
+      if (!rifq_db_query_int (self, sql, RIFQ_NO_PARAMS, &count, NULL, error))
+        return NULL;
+      if (count > 0)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                       _("“%s” already holds records: a desk is copied only into an empty database. "
+                         "Nothing was written."), location);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_rifq_db_transaction (RifqDb      *self,
+                      gboolean   (*func) (RifqDb   *db,
+                                          gpointer  data,
+                                          GError  **error),
+                      gpointer     data,
+                      GError     **error)
+{
+  if (!self->engine->begin_write (self->conn, error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      rifq_db_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (!rifq_db_exec (self, "COMMIT", error))
+    {
+      rifq_db_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_rifq_db_columns (RifqDb      *self,
+                  const char  *table,
+                  GPtrArray   *names,
+                  GString     *blobs,
+                  GError     **error)
+{
+  RifqStatement *stmt = rifq_db_query (self, self->engine->columns_sql, RIFQ_PARAMS (RIFQ_TEXT (table)), error);
+  RifqStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (rifq_statement_get_text (stmt, 0)));
+      g_string_append_c (blobs, rifq_statement_get_int64 (stmt, 1) ? '1' : '0');
+    }
+  rifq_statement_reset (stmt);
+  if (step != RIFQ_STEP_DONE)
+    return rifq_db_fail (self, error);
+  return TRUE;
+}
+
+gboolean
+_rifq_db_ids_follow (RifqDb      *self,
+                     const char  *table,
+                     GError     **error)
+{
+  return self->engine->ids_follow == NULL || self->engine->ids_follow (self->conn, table, error);
 }
 
 RifqDb *
@@ -1142,18 +1233,37 @@ count_text (gint64 value)
 
 /* The copy of the anchor in the key folder. FALSE when there is none (out_present FALSE) or it is
  * damaged or not keyed with this log's key (out_present TRUE). */
+/* The anchor's copy in the key folder, one for each database the key's log is in: a desk's
+ * file and its copy on the server (or on a laptop) go on separately once copied. */
+static char *
+anchor_copy_path (RifqDb *self)
+{
+  g_autofree char *identity = self->engine->identity (self->conn);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, identity, -1);
+  g_autofree char *name = g_strdup_printf ("%s-%.16s", self->chain_key_id, digest);
+
+  return rifq_db_key_path (name, ".audit-anchor");
+}
+
 static gboolean
 read_anchor_copy (RifqDb   *self,
                   Anchor   *copy,
                   gboolean *out_present)
 {
-  g_autofree char *path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
+  g_autofree char *path = anchor_copy_path (self);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *expected = NULL;
 
   *out_present = g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK);
+  /* A desk's file from before copies were told apart kept its copy under the key's name alone. */
+  if (!*out_present && self->engine == &rifq_engine_sqlite)
+    {
+      g_free (path);
+      path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
+      *out_present = g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK);
+    }
   if (!*out_present || !rifq_db_read_private_file (path, &text, &error))
     return FALSE;
   parts = g_strsplit (g_strstrip (text), " ", -1);
@@ -1270,7 +1380,7 @@ save_anchor_copy (RifqDb *self)
 
   if (self->chain_key_id == NULL || !read_anchor (self, &anchor, NULL))
     return;
-  path = rifq_db_key_path (self->chain_key_id, ".audit-anchor");
+  path = anchor_copy_path (self);
   text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s\n", anchor.entries, anchor.last_id,
                           anchor.last_hash, anchor.mac);
   /* Overwritten in place, in one write of a fixed size within one disk block, and not waited for
@@ -1299,6 +1409,21 @@ save_anchor_copy (RifqDb *self)
   }
   if (!write_private (path, text, FALSE, &error))
     g_warning ("The audit anchor could not be copied: %s", error->message);
+}
+
+/* A workstation keeps where the server's log stood when it first saw it, so that an older copy
+ * put back on the server is caught here even before this workstation writes. */
+static void
+remember_first_sight (RifqDb *self)
+{
+  g_auto(Anchor) copy = { 0 };
+  gboolean present;
+
+  if (self->chain_key == NULL)
+    return;
+  read_anchor_copy (self, &copy, &present);
+  if (!present)
+    save_anchor_copy (self);
 }
 
 /* Tells the lists what a committed write changed: once per kind of record, with its ids in the
@@ -1431,8 +1556,9 @@ verify_anchor (RifqDb      *self,
                                                    "after it were added behind Rifq’s back."),
                                                  count_text (anchor.last_id + 1)));
 
-  /* The copy in the key folder may lag a write (a crash between the two), never lead. */
-  if (!copy_valid)
+  /* The copy in the key folder may lag a write (a crash between the two), never lead. A
+   * workstation that has not yet seen the server's database has none. */
+  if (!copy_valid && (copy_present || self->engine == &rifq_engine_sqlite))
     return audit_broken (error, g_strdup (_("The copy of the audit log’s anchor in the key folder is missing or "
                                              "damaged: an older copy of the database put back cannot be ruled out.")));
   if (copy.entries > rows || copy.last_id > last_id)

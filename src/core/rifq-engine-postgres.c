@@ -178,6 +178,38 @@ pg_close (RifqConnection *conn)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqConnection, pg_close)
 
+/* A password written into the address is never shown nor recorded: the address is given again
+ * without it, keyword by keyword. */
+static char *
+pg_display (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  gboolean has_password = FALSE;
+  GString *shown;
+
+  if (options == NULL)
+    return g_strdup (location);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    has_password |= g_str_equal (o->keyword, "password") && o->val != NULL;
+  if (!has_password)
+    {
+      PQconninfoFree (options);
+      return g_strdup (location);
+    }
+  shown = g_string_new (NULL);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && !g_str_equal (o->keyword, "password"))
+      g_string_append_printf (shown, "%s%s=%s", shown->len ? " " : "", o->keyword, o->val);
+  PQconninfoFree (options);
+  return g_string_free (shown, FALSE);
+}
+
+static char *
+pg_identity (RifqConnection *conn)
+{
+  return g_strdup_printf ("postgresql://%s:%s/%s", PQhost (conn->pg), PQport (conn->pg), PQdb (conn->pg));
+}
+
 /* A server's database is Rifq's when its schema holds Rifq's version table, or nothing yet: a
  * database of another program, or of a newer Rifq, is refused before anything is written. */
 static gboolean
@@ -222,6 +254,27 @@ check_identity (RifqConnection  *conn,
   return TRUE;
 }
 
+/* Names sort, and a typed prefix finds its names, byte by byte, as on a desk's file: a database
+ * whose text sorts by a language's rules would list and find otherwise. */
+static gboolean
+check_collation (RifqConnection  *conn,
+                 GError         **error)
+{
+  g_autofree char *collation = NULL;
+
+  if (!query_text (conn, "SELECT CASE WHEN datlocprovider = 'i' THEN 'icu:' || daticulocale ELSE datcollate END"
+                         " FROM pg_catalog.pg_database WHERE datname = current_database ()", &collation, error))
+    return FALSE;
+  if (collation == NULL || g_str_equal (collation, "C") || g_str_equal (collation, "POSIX") ||
+      g_str_has_prefix (collation, "C."))
+    return TRUE;
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
+               _("The server’s database “%s” sorts text by the rules of a language (%s); Rifq needs it to sort "
+                 "byte by byte, as on a desk. Create it with LC_COLLATE 'C' (build-aux/server does). "
+                 "Nothing was written."), PQdb (conn->pg), collation);
+  return FALSE;
+}
+
 static RifqConnection *
 pg_open (const char    *location,
          RifqOpenMode   mode,
@@ -230,7 +283,7 @@ pg_open (const char    *location,
 {
   g_autoptr(RifqConnection) conn = g_new0 (RifqConnection, 1);
 
-  conn->location = g_strdup (location);
+  conn->location = pg_display (location);
   conn->pg = PQconnectdb (location);
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
@@ -248,7 +301,7 @@ pg_open (const char    *location,
   if (mode == RIFQ_OPEN_INSPECT && !pg_exec (conn, "SET default_transaction_read_only = on", error))
     return NULL;
 
-  if (!check_identity (conn, out_schema_version, error))
+  if (!check_identity (conn, out_schema_version, error) || !check_collation (conn, error))
     return NULL;
   if (mode == RIFQ_OPEN_INSPECT && *out_schema_version == 0)
     {
@@ -691,6 +744,23 @@ pg_get_size (gpointer native,
   return g_bytes_get_size (row_bytes (stmt, column));
 }
 
+/* A table whose rows came with their ids: its identity goes on from the highest. */
+static gboolean
+pg_ids_follow (RifqConnection  *conn,
+               const char      *table,
+               GError         **error)
+{
+  char *literal = PQescapeLiteral (conn->pg, table, strlen (table));
+  char *name = PQescapeIdentifier (conn->pg, table, strlen (table));
+  /* setval () of no sequence (an id given by Rifq) is NULL: nothing to follow. */
+  g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence (%s, 'id'),"
+                                          " coalesce (max (id), 0) + 1, false) FROM %s", literal, name);
+
+  PQfreemem (literal);
+  PQfreemem (name);
+  return pg_exec (conn, sql, error);
+}
+
 /* Search */
 
 /* A regular expression per condition over name_norm, which its pg_trgm index answers:
@@ -726,9 +796,14 @@ const RifqEngine rifq_engine_postgres = {
   .migrations = "/org/ruhamaa/Rifq/core/migrations-postgres/",
   .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
                       " WHERE schemaname = current_schema () AND tablename = ?1",
+  .columns_sql = "SELECT column_name, data_type = 'bytea' FROM information_schema.columns"
+                 " WHERE table_schema = current_schema () AND table_name = ?1 ORDER BY ordinal_position",
+  .ids_follow = pg_ids_follow,
   .name_search = pg_name_search,
   .open = pg_open,
   .close = pg_close,
+  .display = pg_display,
+  .identity = pg_identity,
   .exec = pg_exec,
   .begin_write = pg_begin_write,
   .set_schema_version = pg_set_schema_version,

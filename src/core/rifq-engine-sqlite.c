@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -225,6 +226,16 @@ sqlite_close (RifqConnection *conn)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqConnection, sqlite_close)
+
+static char *
+sqlite_identity (RifqConnection *conn)
+{
+  char *resolved = realpath (conn->path, NULL);
+  char *identity = g_strdup (resolved != NULL ? resolved : conn->path);
+
+  free (resolved);
+  return identity;
+}
 
 /* Refuses, before anything is written, a database of another program or a newer Rifq. */
 static gboolean
@@ -536,9 +547,12 @@ const RifqEngine rifq_engine_sqlite = {
   .name = "sqlite",
   .migrations = "/org/ruhamaa/Rifq/core/migrations/",
   .table_exists_sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+  .columns_sql = "SELECT name, upper (type) = 'BLOB' FROM pragma_table_info (?1) ORDER BY cid",
   .name_search = sqlite_name_search,
   .open = sqlite_open,
   .close = sqlite_close,
+  .display = g_strdup,
+  .identity = sqlite_identity,
   .exec = sqlite_exec,
   .begin_write = sqlite_begin_write,
   .set_schema_version = sqlite_set_schema_version,

@@ -34,6 +34,13 @@ typedef struct
    * anything is written; sets the schema version found. */
   /* A count of the tables named ?1 in the database's schema: 1 when it is there, else 0. */
   const char      *table_exists_sql;
+  /* The columns of the table named ?1, in order: the name, and 1 when it holds bytes. */
+  const char      *columns_sql;
+  /* After rows were copied into table with their ids: the next id the engine gives follows
+   * them (NULL when the engine takes the highest id anyway). */
+  gboolean        (*ids_follow)         (RifqConnection  *conn,
+                                         const char      *table,
+                                         GError         **error);
 
   /* The query for beneficiaries whose normalised name (name_norm) holds words, each at the
    * start of one of the name's words: one after another in the order given (phrase), or each
@@ -50,6 +57,11 @@ typedef struct
                                          int             *out_schema_version,
                                          GError         **error);
   void            (*close)              (RifqConnection  *conn);
+  /* The location as it may be shown and recorded: without a password written in it. */
+  char           *(*display)            (const char      *location);
+  /* Which database this is, however it was named: the same text for the same file (through
+   * any link) or the same server's database, another for a copy elsewhere. */
+  char           *(*identity)           (RifqConnection  *conn);
   gboolean        (*exec)               (RifqConnection  *conn,
                                          const char      *sql,
                                          GError         **error);

@@ -1,0 +1,289 @@
+/* rifq-db-copy.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-db"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rifq-db-copy.h"
+#include "rifq-db-private.h"
+#include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-seal.h"
+#include "rifq-statement.h"
+
+/* Every table of the schema, each after those its rows refer to. */
+static const char * const tables[] = {
+  "settings", "channel", "staff_tool", "support_kind", "document_type", "support_kind_document", "sequence",
+  "staff", "staff_role", "beneficiary", "caregiver", "interaction", "request", "attachment", "document",
+  "document_scan", "referral", "service", "meeting", "meeting_member", "agenda_item", "vote", "decision",
+  "letter", "seal_public_key", "seal", "chain_key", "audit", "audit_anchor",
+};
+
+typedef struct
+{
+  RifqDb *source;
+  gint64  rows;
+} Copy;
+
+static gboolean
+copy_table (Copy        *copy,
+            RifqDb      *target,
+            const char  *table,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) blobs = g_string_new (NULL);
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+  g_autoptr(GString) insert = NULL;
+  g_autofree RifqValue *values = NULL;
+  g_autofree char *columns = NULL;
+  RifqStatement *rows;
+  RifqStep step;
+
+  if (!_rifq_db_columns (target, table, names, blobs, error))
+    return FALSE;
+  g_ptr_array_add (names, NULL);
+  columns = g_strjoinv (", ", (char **) names->pdata);
+  g_ptr_array_set_size (names, names->len - 1);
+
+  /* The names come from the target's own catalogue; the values are bound. */
+  g_string_append_printf (select, "%s FROM %s ORDER BY 1", columns, table);
+  insert = g_string_new (NULL);
+  g_string_append_printf (insert, "INSERT INTO %s (%s) VALUES (", table, columns);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (insert, "%s?%u", i ? ", " : "", i + 1);
+  g_string_append_c (insert, ')');
+
+  values = g_new0 (RifqValue, names->len);
+  rows = rifq_db_query (copy->source, select->str, RIFQ_NO_PARAMS, error);
+  if (rows == NULL)
+    return FALSE;
+  while ((step = rifq_statement_step (rows)) == RIFQ_STEP_ROW)
+    {
+      for (guint i = 0; i < names->len; i++)
+        if (rifq_statement_is_null (rows, i))
+          values[i] = RIFQ_NULL;
+        else if (blobs->str[i] == '1')
+          values[i] = RIFQ_BYTES (rifq_statement_get_blob (rows, i), rifq_statement_get_size (rows, i));
+        else
+          values[i] = RIFQ_TEXT (rifq_statement_get_text (rows, i));
+      if (!rifq_db_execute (target, insert->str, values, names->len, error))
+        {
+          rifq_statement_reset (rows);
+          return FALSE;
+        }
+      copy->rows++;
+    }
+  rifq_statement_reset (rows);
+  if (step != RIFQ_STEP_DONE)
+    return rifq_db_fail (copy->source, error);
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), "id"))
+      return _rifq_db_ids_follow (target, table, error);
+  return TRUE;
+}
+
+static gboolean
+copy_tables (RifqDb   *target,
+             gpointer  data,
+             GError  **error)
+{
+  Copy *copy = data;
+
+  /* What the migrations put in a new database (settings, channels…) makes way for the desk's. */
+  for (guint i = G_N_ELEMENTS (tables); i-- > 0;)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", tables[i]);
+
+      if (!rifq_db_exec (target, sql, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (!copy_table (copy, target, tables[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gint64
+count_rows (RifqDb     *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  gint64 count = -1;
+
+  if (!rifq_db_query_int (db, sql, RIFQ_NO_PARAMS, &count, NULL, NULL))
+    return -1;
+  return count;
+}
+
+/* The seals of up to sample records of a kind stand on the copy as on the source. */
+static gboolean
+check_seals (RifqDb      *source,
+             RifqDb      *target,
+             const char  *kind,
+             RifqSealState (*check) (RifqDb *, gint64, RifqSeal **, char **),
+             guint        sample,
+             guint       *checked,
+             GError     **error)
+{
+  RifqStatement *stmt = rifq_db_query (source, "SELECT subject_id FROM seal WHERE kind = ?1 ORDER BY id LIMIT ?2",
+                                       RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (sample)), error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stmt == NULL)
+    return FALSE;
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  rifq_statement_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *source_message = NULL;
+      g_autofree char *target_message = NULL;
+      RifqSealState was = check (source, id, NULL, &source_message);
+      RifqSealState is = check (target, id, NULL, &target_message);
+
+      if (was != is)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                       _("The copy differs from the desk: the seal of %s %s no longer checks as it did. %s"),
+                       kind, number, target_message != NULL ? target_message : "");
+          return FALSE;
+        }
+      (*checked)++;
+    }
+  return TRUE;
+}
+
+static gboolean
+record_copy_cb (RifqDb      *db,
+                RifqDbWrite *write,
+                gpointer     user_data,
+                GError     **error)
+{
+  rifq_db_write_audit_take (write, "copy", "database", 0, NULL, json_node_ref (user_data),
+                            "Copied whole from another database of the association.");
+  return TRUE;
+}
+
+gboolean
+rifq_db_copy (const char         *from,
+              const char         *to,
+              const char         *actor,
+              guint               seal_sample,
+              RifqDbCopySummary  *out_summary,
+              GError            **error)
+{
+  g_autoptr(RifqDb) source = NULL;
+  g_autoptr(RifqDb) target = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) note = NULL;
+  gboolean has_legacy_key = FALSE;
+  RifqDbCopySummary summary = { 0 };
+  Copy copy = { 0 };
+
+  g_return_val_if_fail (from != NULL && to != NULL && actor != NULL, FALSE);
+
+  if (g_strcmp0 (from, to) == 0 || (!rifq_db_is_server_location (to) && rifq_db_file_is_open (to)))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("A database is not copied onto itself. Nothing was written."));
+      return FALSE;
+    }
+
+  /* The source as it stands, read only: at this program's schema, its log whole. */
+  source = rifq_db_open_existing (from, error);
+  if (source == NULL)
+    return FALSE;
+  if (rifq_db_get_schema_version (source) != RIFQ_SCHEMA_VERSION)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
+                   _("“%s” is at schema %d: bring it up to date with “rifq-admin init” first (schema %d). "
+                     "Nothing was written."),
+                   rifq_db_get_path (source), rifq_db_get_schema_version (source), RIFQ_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (!rifq_db_has_table (source, "seal_key_to_move", &has_legacy_key, error))
+    return FALSE;
+  if (has_legacy_key)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
+                   _("“%s” still keeps its seal’s private key inside: open it once with Rifq, which moves the key "
+                     "to its own file, then copy it. Nothing was written."), rifq_db_get_path (source));
+      return FALSE;
+    }
+  if (!rifq_db_verify_audit (source, &summary.audit_entries, error))
+    {
+      g_prefix_error (error, _("The audit log of “%s” does not verify, so it is not copied: "), rifq_db_get_path (source));
+      return FALSE;
+    }
+
+  target = _rifq_db_open_empty (to, error);
+  if (target == NULL)
+    return FALSE;
+  copy.source = source;
+  if (!_rifq_db_transaction (target, copy_tables, &copy, error))
+    return FALSE;
+  g_clear_object (&target);
+
+  /* What arrived, read back through a connection of its own. */
+  target = rifq_db_open (to, error);
+  if (target == NULL)
+    return FALSE;
+  /* The copy goes on as a database of its own: the key folder keeps its anchor apart. */
+  _rifq_db_remember_anchor (target);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      gint64 was = count_rows (source, tables[i]);
+      gint64 is = count_rows (target, tables[i]);
+
+      if (was != is || was < 0)
+        {
+          g_autofree char *there = g_strdup_printf ("%" G_GINT64_FORMAT, was);
+          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT, is);
+
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                       _("The copy differs from the desk: table “%s” has %s rows there and %s here."), tables[i],
+                       there, here);
+          return FALSE;
+        }
+    }
+  summary.tables = G_N_ELEMENTS (tables);
+  summary.rows = copy.rows;
+  if (!rifq_db_verify_audit (target, NULL, error))
+    {
+      g_prefix_error (error, _("The copy’s audit log does not verify: "));
+      return FALSE;
+    }
+  if (!check_seals (source, target, "request", rifq_seal_check_request, seal_sample, &summary.seals_checked, error) ||
+      !check_seals (source, target, "letter", rifq_seal_check_letter, seal_sample, &summary.seals_checked, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "from", rifq_db_get_path (source));
+  rifq_json_add_int (builder, "tables", summary.tables);
+  rifq_json_add_int (builder, "rows", summary.rows);
+  json_builder_end_object (builder);
+  note = json_builder_get_root (builder);
+  rifq_db_set_actor (target, actor);
+  if (!rifq_db_write (target, record_copy_cb, note, error))
+    return FALSE;
+
+  if (out_summary != NULL)
+    *out_summary = summary;
+  return TRUE;
+}
