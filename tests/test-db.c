@@ -814,6 +814,87 @@ test_server_password_never_shown (void)
   g_assert_null (strstr (error->message, "kalimat-sirr"));
 }
 
+typedef struct
+{
+  GPtrArray *kinds;   /* "kind:id" of each record announced */
+} Heard;
+
+static void
+heard_cb (RifqDb     *db,
+          const char *kind,
+          GArray     *ids,
+          Heard      *heard)
+{
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (heard->kinds, g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, g_array_index (ids, gint64, i)));
+}
+
+static gboolean
+heard_has (Heard      *heard,
+           const char *what)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < heard->kinds->len; i++)
+    n += g_str_equal (g_ptr_array_index (heard->kinds, i), what);
+  return n;
+}
+
+/* Runs the main loop until what is heard, or a second has passed; how long it took. */
+static gint64
+listen_for (Heard      *heard,
+            const char *what)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!heard_has (heard, what) && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  return g_get_monotonic_time () - start;
+}
+
+/* What one workstation commits is announced at another within a second, record by record; its
+ * own writes once, not again when the server tells of them. */
+static void
+test_server_other_workstations_heard (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) here = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  Heard heard = { g_ptr_array_new_with_free_func (g_free) };
+  gint64 waited;
+
+  g_assert_true (rifq_db_watch_others (here, &error));
+  g_assert_no_error (error);
+  g_signal_connect (here, "records-changed", G_CALLBACK (heard_cb), &heard);
+
+  rifq_db_set_actor (there, "desk-2");
+  g_assert_true (rifq_beneficiary_store_add (there, b, NULL, NULL, &error));
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("beneficiary:%" G_GINT64_FORMAT, rifq_beneficiary_get_id (b));
+  waited = listen_for (&heard, expected);
+  g_assert_true (heard_has (&heard, expected));
+  g_assert_cmpint (waited, <, G_USEC_PER_SEC);
+
+  /* This workstation's own write: told once, at once. */
+  g_ptr_array_set_size (heard.kinds, 0);
+  g_assert_true (rifq_db_write (here, write_setting_cb, (gpointer) "22", NULL));
+  g_assert_cmpint (heard_has (&heard, "settings:0"), ==, 1);
+  g_usleep (200 * 1000);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpint (heard_has (&heard, "settings:0"), ==, 1);
+
+  /* And another's after it, still. */
+  g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "23", NULL));
+  listen_for (&heard, "settings:0");
+  g_usleep (200 * 1000);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpint (heard_has (&heard, "settings:0"), ==, 2);
+  g_ptr_array_unref (heard.kinds);
+}
+
 /* A dump of the server restored from before the last writes: its log is whole, but shorter
  * than the one written, and it is not written to. */
 static void
@@ -1091,6 +1172,8 @@ main (int   argc,
       g_test_add_func ("/db/server/older-copy-put-back-caught", test_server_older_copy_put_back_caught);
       g_test_add_func ("/db/server/refuses-database-sorting-by-language", test_server_refuses_language_collation);
       g_test_add_func ("/db/server/password-never-shown", test_server_password_never_shown);
+      g_test_add_func ("/db/server/other-workstations-writes-heard-within-a-second",
+                       test_server_other_workstations_heard);
       g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);
       g_test_add_func ("/db/server/copied-to-a-laptop-file", test_server_copied_to_laptop);
       g_test_add_func ("/db/server/copy-refused-into-database-with-records",

@@ -303,6 +303,8 @@ assert_in_name_order (RifqBeneficiaryModel *model)
     }
 }
 
+/* The model follows the store: a beneficiary added or renamed, here or at another workstation,
+ * announces only the rows that moved. */
 static void
 test_model_saved_announces_moved_rows (void)
 {
@@ -318,8 +320,11 @@ test_model_saved_announces_moved_rows (void)
   g_signal_connect (model, "items-changed", G_CALLBACK (change_cb), &change);
 
   /* A new person: one row inserted where the name falls, nothing else announced. */
+  /* Read as the list shows it: the first page. */
+  g_clear_object (&last);
+  last = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_clear_object (&last);
   g_assert_true (rifq_beneficiary_store_add (db, added, NULL, NULL, NULL));
-  rifq_beneficiary_model_saved (model, NULL, added);
   g_assert_cmpuint (change.calls, ==, 1);
   g_assert_cmpuint (change.removed, ==, 0);
   g_assert_cmpuint (change.added, ==, 1);
@@ -333,12 +338,41 @@ test_model_saved_announces_moved_rows (void)
   after = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (before), NULL);
   rifq_beneficiary_set (after, RIFQ_FIELD_FIRST_NAME, "ياسر");
   g_assert_true (rifq_beneficiary_store_update (db, after, "rename", NULL, NULL));
-  rifq_beneficiary_model_saved (model, before, after);
   g_assert_cmpuint (change.calls, ==, 2);
   g_assert_cmpuint (change.position, ==, 0);
   g_assert_cmpuint (change.removed, ==, change.added);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
   assert_in_name_order (model);
+}
+
+/* On the server, an applicant registered at another workstation appears in this one's list
+ * within a second, where the name falls. */
+static void
+test_model_follows_other_workstations (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) here = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(RifqBeneficiaryModel) model = NULL;
+  g_autoptr(RifqBeneficiary) first = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_autoptr(RifqBeneficiary) added = rifq_test_beneficiary (RIFQ_TEST_ID_2, "أحمد", "العمري", "0509999999");
+  g_autoptr(RifqBeneficiary) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_assert_true (rifq_beneficiary_store_add (here, first, NULL, NULL, &error));
+  model = rifq_beneficiary_model_new (here);
+  g_assert_true (rifq_db_watch_others (here, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  g_assert_true (rifq_beneficiary_store_add (there, added, NULL, NULL, &error));
+  start = g_get_monotonic_time ();
+  while (g_list_model_get_n_items (G_LIST_MODEL (model)) < 2 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  shown = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (rifq_beneficiary_get (shown, RIFQ_FIELD_NATIONAL_ID), ==, RIFQ_TEST_ID_2);
 }
 
 static void
@@ -377,7 +411,10 @@ main (int   argc,
   g_test_add_func ("/search/digits/id-and-mobile-prefix", test_id_and_phone_prefix);
   g_test_add_func ("/search/digits/spaced-or-dashed-mobile", test_spaced_mobile);
   g_test_add_func ("/search/no-match-and-empty-query", test_no_match_and_empty);
-  g_test_add_func ("/model/save-announces-only-moved-rows", test_model_saved_announces_moved_rows);
+  g_test_add_func ("/model/store-save-announces-only-moved-rows", test_model_saved_announces_moved_rows);
+  /* Only the server has other workstations. */
+  if (rifq_test_on_server ())
+    g_test_add_func ("/model/follows-other-workstations-within-a-second", test_model_follows_other_workstations);
   g_test_add_func ("/model/reads-pages-on-demand", test_model_reads_pages_on_demand);
   g_test_add_func ("/model/query-updates-items", test_model_query_updates_items);
 

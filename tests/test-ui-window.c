@@ -612,6 +612,59 @@ count_labels (GtkWidget  *root,
 
 /* Requests submitted and put on an agenda elsewhere (with rifq-admin, at another desk) reach the
  * committee's queue without the page being read again. */
+/* Runs the main loop until the committee's queue lists n, or a second has passed. */
+static gint64
+wait_for_waiting (RifqCommitteePage *page,
+                  guint              n)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (committee_waiting (page) != n && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  return g_get_monotonic_time () - start;
+}
+
+/* On the server, a request submitted at another workstation joins this one's committee queue
+ * within a second, and one it puts on the agenda there shows here as on the agenda. */
+static void
+test_committee_queue_follows_another_workstation (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqCommitteePage *page;
+  RifqWindow *window;
+  gint64 first;
+  gint64 second;
+
+  page = committee_page_with_a_request (db, &window, &first);
+  g_assert_true (rifq_db_watch_others (db, &error));
+  g_assert_cmpuint (committee_waiting (page), ==, 1);
+
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  second = rifq_test_submitted_request (there, rifq_test_add_beneficiary (there, RIFQ_TEST_ID_2, "منيرة", "0502222222"),
+                                        "food_basket");
+  g_assert_cmpint (wait_for_waiting (page, 2), <, G_USEC_PER_SEC);
+  g_assert_cmpuint (committee_waiting (page), ==, 2);
+
+  rifq_db_set_actor (there, "chair");
+  meeting = rifq_committee_meeting_create (there, "1448/06/20", NULL, &error);
+  g_assert_true (rifq_committee_add_to_agenda (there, meeting->id, second, &error));
+  g_assert_no_error (error);
+  {
+    const char *on_agenda = g_dgettext (GETTEXT_PACKAGE, "On the Agenda");
+    gint64 start = g_get_monotonic_time ();
+
+    while (count_labels (GTK_WIDGET (page), on_agenda) != 1 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+    g_assert_cmpuint (count_labels (GTK_WIDGET (page), on_agenda), ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_committee_queue_follows_the_store (void)
 {
@@ -874,7 +927,7 @@ test_committee_attendance_follows_the_store (void)
   /* The chair, at this desk, records another with the member's switch. */
   gtk_switch_set_active (member_switch (page, "فهد الحربي"), TRUE);
   rifq_test_spin (100);
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM meeting_member WHERE username = 'member2' AND present"),
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM meeting_member WHERE username = 'member2' AND present = 1"),
                    ==, 1);
   g_assert_true (gtk_switch_get_active (member_switch (page, "فهد الحربي")));
   g_assert_true (gtk_switch_get_active (member_switch (page, "هند الزهراني")));
@@ -1278,6 +1331,10 @@ main (int   argc,
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);
   g_test_add_func ("/window/committee/queue-follows-the-store", test_committee_queue_follows_the_store);
+  /* Only the server has other workstations. */
+  if (rifq_test_on_server ())
+    g_test_add_func ("/window/committee/queue-follows-another-workstation-within-a-second",
+                     test_committee_queue_follows_another_workstation);
   g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
   g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
   g_test_add_func ("/window/committee/attendance-follows-the-store", test_committee_attendance_follows_the_store);

@@ -44,6 +44,10 @@ enum {
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void records_changed_cb    (RifqBeneficiaryModel *self,
+                                   const char           *kind,
+                                   GArray               *ids,
+                                   RifqDb               *db);
 
 /* A row's place in name order, to read the next page from it rather than by OFFSET. */
 typedef struct
@@ -238,6 +242,7 @@ rifq_beneficiary_model_new (RifqDb *db)
 
   self = g_object_new (RIFQ_TYPE_BENEFICIARY_MODEL, NULL);
   self->db = g_object_ref (db);
+  g_signal_connect_object (db, "records-changed", G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
   rifq_beneficiary_model_reload (self);
   return self;
 }
@@ -324,23 +329,16 @@ compare_keys (RifqBeneficiary *a,
          (rifq_beneficiary_get_id (a) < rifq_beneficiary_get_id (b));
 }
 
-void
-rifq_beneficiary_model_saved (RifqBeneficiaryModel *self,
-                              RifqBeneficiary      *before,
-                              RifqBeneficiary      *after)
+/* A beneficiary was saved: before is the record as the list held it (NULL when new), after as
+ * saved. */
+static void
+saved (RifqBeneficiaryModel *self,
+       RifqBeneficiary      *before,
+       RifqBeneficiary      *after)
 {
   g_autoptr(GError) error = NULL;
   gint64 new_position;
   gint64 old_position;
-
-  g_return_if_fail (RIFQ_IS_BENEFICIARY_MODEL (self));
-  g_return_if_fail (RIFQ_IS_BENEFICIARY (after));
-
-  if (self->results != NULL)
-    {
-      rifq_beneficiary_model_reload (self);
-      return;
-    }
 
   /* Only the rows that moved are announced: a list view handed "everything changed" would
    * read all 100,000 rows again to keep its widgets. */
@@ -378,6 +376,55 @@ rifq_beneficiary_model_saved (RifqBeneficiaryModel *self,
 
     g_list_model_items_changed (G_LIST_MODEL (self), (guint) first, n, n);
   }
+}
+
+/* The row the list holds for id, from the pages read, or NULL. */
+static RifqBeneficiary *
+find_read (RifqBeneficiaryModel *self,
+           gint64                id)
+{
+  GHashTableIter iter;
+  GPtrArray *rows;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rows))
+    for (guint i = 0; i < rows->len; i++)
+      if (rifq_beneficiary_get_id (g_ptr_array_index (rows, i)) == id)
+        return g_object_ref (g_ptr_array_index (rows, i));
+  return NULL;
+}
+
+/* The store committed a change, here or at another workstation. One beneficiary saved moves
+ * its row alone; anything else, or a search's results, is read again. */
+static void
+records_changed_cb (RifqBeneficiaryModel *self,
+                    const char           *kind,
+                    GArray               *ids,
+                    RifqDb               *db)
+{
+  g_autoptr(RifqBeneficiary) before = NULL;
+  g_autoptr(RifqBeneficiary) after = NULL;
+  gint64 count;
+  gint64 id;
+
+  if (!g_str_equal (kind, "beneficiary"))
+    return;
+  if (self->results != NULL || ids->len != 1)
+    {
+      rifq_beneficiary_model_reload (self);
+      return;
+    }
+
+  id = g_array_index (ids, gint64, 0);
+  after = rifq_beneficiary_store_get (db, id, NULL);
+  before = find_read (self, id);
+  count = rifq_beneficiary_store_count (db, NULL);
+  if (after != NULL && before == NULL && count == (gint64) self->n_items + 1)
+    saved (self, NULL, after);
+  else if (after != NULL && before != NULL && count == (gint64) self->n_items)
+    saved (self, before, after);
+  else
+    rifq_beneficiary_model_reload (self);
 }
 
 guint

@@ -18,8 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RifqBeneficiaryModel, rifq_beneficiary_model, RIFQ, BENEFICIARY_MODEL, GObject)
 
 /* A GListModel of RifqBeneficiary. With no query it is the whole registry in name order,
- * read from SQLite a page at a time as rows are asked for (a few pages are kept); with a
- * query it holds the best matches of rifq_beneficiary_store_search(). */
+ * read from the store a page at a time as rows are asked for (a few pages are kept); with a
+ * query it holds the best matches of rifq_beneficiary_store_search(). It follows the store:
+ * a beneficiary saved here or at another workstation announces only the rows that moved. */
 RifqBeneficiaryModel *rifq_beneficiary_model_new        (RifqDb *db);
 
 const char           *rifq_beneficiary_model_get_query  (RifqBeneficiaryModel *self);
@@ -28,12 +29,6 @@ void                  rifq_beneficiary_model_set_query  (RifqBeneficiaryModel *s
 
 /* Re-reads the registry (after a save). */
 void                  rifq_beneficiary_model_reload     (RifqBeneficiaryModel *self);
-
-/* A beneficiary was saved: before is the record as it was (NULL when new), after as saved.
- * Announces only the rows that moved. */
-void                  rifq_beneficiary_model_saved      (RifqBeneficiaryModel *self,
-                                                         RifqBeneficiary      *before,
-                                                         RifqBeneficiary      *after);
 
 /* Number of pages read from the database since creation (for tests of on-demand paging). */
 guint                 rifq_beneficiary_model_get_pages_read (RifqBeneficiaryModel *self);

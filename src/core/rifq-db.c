@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <sodium.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,6 +37,7 @@ typedef struct
 struct _RifqDbWrite
 {
   GPtrArray *entries;
+  gint64     last_id;   /* of the audit entries appended, once appended */
 };
 
 struct _RifqDb
@@ -46,7 +48,8 @@ struct _RifqDb
   const RifqEngine *engine;
   RifqConnection   *conn;
   GHashTable       *statements;   /* SQL text → RifqStatement */
-  char             *path;
+  char             *path;       /* the location as shown: no password */
+  char             *location;   /* as given, to connect again */
   char             *actor;
   char             *today;    /* a stopped clock's day, or NULL */
 
@@ -59,6 +62,12 @@ struct _RifqDb
   /* state */
   int         schema_version;
   gboolean    in_write;
+
+  /* other workstations' writes, once watched */
+  RifqConnection *watch;
+  GSource        *watch_source;
+  gint64          seen_audit_id;   /* every entry up to it has been announced */
+  GArray         *own_audit_ids;   /* first and last id of each write of this connection's since */
 };
 
 #define RIFQ_DB_CHAIN_KEY_BYTES 32
@@ -100,10 +109,19 @@ rifq_db_finalize (GObject *object)
 {
   RifqDb *self = (RifqDb *)object;
 
+  if (self->watch_source != NULL)
+    {
+      g_source_destroy (self->watch_source);
+      g_source_unref (self->watch_source);
+    }
+  if (self->watch != NULL)
+    self->engine->close (self->watch);
+  g_clear_pointer (&self->own_audit_ids, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->conn != NULL)
     self->engine->close (self->conn);
   g_free (self->path);
+  g_free (self->location);
   g_free (self->actor);
   g_free (self->today);
   g_free (self->chain_key_id);
@@ -606,6 +624,7 @@ connect (const char    *location,
   self = g_object_new (RIFQ_TYPE_DB, NULL);
   self->engine = rifq_engine_for_location (location);
   self->path = self->engine->display (location);
+  self->location = g_strdup (location);
   self->conn = self->engine->open (location, mode, &self->schema_version, error);
   if (self->conn == NULL)
     return NULL;
@@ -1347,6 +1366,7 @@ append_audit (RifqDb      *self,
       prev = g_steal_pointer (&hash);
     }
 
+  write->last_id = last_id;
   return write_anchor (self, entries, last_id, prev, error);
 }
 
@@ -1487,6 +1507,7 @@ rifq_db_write (RifqDb          *self,
 
   self->in_write = TRUE;
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
+  write.last_id = 0;
   ok = func (self, &write, user_data, error);
   self->in_write = FALSE;
 
@@ -1498,16 +1519,114 @@ rifq_db_write (RifqDb          *self,
       ok = FALSE;
     }
 
-  ok = ok && append_audit (self, &write, error) && rifq_db_exec (self, "COMMIT", error);
+  ok = ok && append_audit (self, &write, error) &&
+       (self->engine->notify_sql == NULL || rifq_db_exec (self, self->engine->notify_sql, error)) &&
+       rifq_db_exec (self, "COMMIT", error);
   if (!ok)
     rifq_db_exec (self, "ROLLBACK", NULL);
   else
     save_anchor_copy (self);
 
+  if (ok && self->own_audit_ids != NULL)
+    {
+      gint64 range[2] = { write.last_id - (gint64) write.entries->len + 1, write.last_id };
+
+      g_array_append_vals (self->own_audit_ids, range, 2);
+    }
   if (ok)
     announce_changes (self, write.entries);
   g_ptr_array_unref (write.entries);
   return ok;
+}
+
+/* Other workstations */
+
+static gboolean
+written_here (RifqDb *self,
+              gint64  id)
+{
+  for (guint i = 0; i + 1 < self->own_audit_ids->len; i += 2)
+    if (id >= g_array_index (self->own_audit_ids, gint64, i) && id <= g_array_index (self->own_audit_ids, gint64, i + 1))
+      return TRUE;
+  return FALSE;
+}
+
+/* What other workstations committed since the last look, read from the audit log, which names
+ * every record each write changed: announced as this connection's own writes are. */
+static void
+announce_others (RifqDb *self)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (audit_entry_free);
+  RifqStatement *stmt;
+  gint64 seen = self->seen_audit_id;
+
+  stmt = rifq_db_query (self, "SELECT id, record_kind, record_id FROM audit WHERE id > ?1 ORDER BY id",
+                        RIFQ_PARAMS (RIFQ_INT (seen)), NULL);
+  if (stmt == NULL)
+    return;
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
+
+      seen = MAX (seen, id);
+      if (!written_here (self, id))
+        {
+          AuditEntry *e = g_new0 (AuditEntry, 1);
+
+          e->record_kind = g_strdup (rifq_statement_get_text (stmt, 1));
+          e->record_id = rifq_statement_get_int64 (stmt, 2);
+          g_ptr_array_add (entries, e);
+        }
+    }
+  rifq_statement_reset (stmt);
+
+  self->seen_audit_id = seen;
+  /* Writes of this connection's up to what was seen need not be told apart any more. */
+  while (self->own_audit_ids->len >= 2 && g_array_index (self->own_audit_ids, gint64, 1) <= seen)
+    g_array_remove_range (self->own_audit_ids, 0, 2);
+  if (entries->len > 0)
+    announce_changes (self, entries);
+}
+
+static gboolean
+watch_ready_cb (gint         fd,
+                GIOCondition condition,
+                gpointer     user_data)
+{
+  RifqDb *self = user_data;
+  int told = self->engine->watch_read (self->watch);
+
+  if (told < 0)
+    {
+      g_warning ("The connection that follows other workstations was lost: %s", rifq_db_get_path (self));
+      g_clear_pointer (&self->watch_source, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+  if (told > 0)
+    announce_others (self);
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+rifq_db_watch_others (RifqDb  *self,
+                      GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  if (self->engine->watch_open == NULL || self->watch != NULL)
+    return TRUE;
+  self->watch = self->engine->watch_open (self->location, error);
+  if (self->watch == NULL)
+    return FALSE;
+  if (!rifq_db_query_int (self, "SELECT coalesce (max (id), 0) FROM audit", RIFQ_NO_PARAMS, &self->seen_audit_id,
+                          NULL, error))
+    return FALSE;
+  self->own_audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->watch_source = g_unix_fd_source_new (self->engine->watch_fd (self->watch), G_IO_IN);
+  g_source_set_callback (self->watch_source, G_SOURCE_FUNC (watch_ready_cb), self, NULL);
+  g_source_set_static_name (self->watch_source, "[rifq] other workstations");
+  g_source_attach (self->watch_source, g_main_context_get_thread_default ());
+  return TRUE;
 }
 
 static gboolean

@@ -108,6 +108,12 @@ void           rifq_db_write_audit_take (RifqDbWrite *write,
                                          JsonNode    *after,
                                          const char  *reason);
 
+/* Follows the writes other workstations commit to the same server: records-changed is emitted
+ * for them too, in the thread-default main context, within moments of their commit. Nothing to
+ * do on a desk's file, where one program writes at a time. */
+gboolean       rifq_db_watch_others   (RifqDb     *self,
+                                       GError    **error);
+
 /* Re-computes the audit chain; FALSE with the first broken row named in error. */
 gboolean       rifq_db_verify_audit   (RifqDb  *self,
                                        gint64  *out_rows,

@@ -761,6 +761,53 @@ pg_ids_follow (RifqConnection  *conn,
   return pg_exec (conn, sql, error);
 }
 
+/* Other workstations */
+
+#define CHANNEL "rifq_changes"
+
+static RifqConnection *
+pg_watch_open (const char  *location,
+               GError     **error)
+{
+  g_autoptr(RifqConnection) watch = g_new0 (RifqConnection, 1);
+
+  watch->location = pg_display (location);
+  watch->pg = PQconnectdb (location);
+  if (PQstatus (watch->pg) != CONNECTION_OK)
+    {
+      g_autofree char *why = g_strdup (PQerrorMessage (watch->pg));
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("The association’s server cannot be reached: %s"), g_strchomp (why));
+      return NULL;
+    }
+  if (!pg_exec (watch, "LISTEN " CHANNEL, error) || PQsetnonblocking (watch->pg, 1) != 0)
+    return NULL;
+  return g_steal_pointer (&watch);
+}
+
+static int
+pg_watch_fd (RifqConnection *watch)
+{
+  return PQsocket (watch->pg);
+}
+
+static int
+pg_watch_read (RifqConnection *watch)
+{
+  PGnotify *notify;
+  int told = 0;
+
+  if (!PQconsumeInput (watch->pg) || PQstatus (watch->pg) != CONNECTION_OK)
+    return -1;
+  while ((notify = PQnotifies (watch->pg)) != NULL)
+    {
+      told++;
+      PQfreemem (notify);
+    }
+  return told;
+}
+
 /* Search */
 
 /* A regular expression per condition over name_norm, which its pg_trgm index answers:
@@ -799,6 +846,10 @@ const RifqEngine rifq_engine_postgres = {
   .columns_sql = "SELECT column_name, data_type = 'bytea' FROM information_schema.columns"
                  " WHERE table_schema = current_schema () AND table_name = ?1 ORDER BY ordinal_position",
   .ids_follow = pg_ids_follow,
+  .notify_sql = "NOTIFY " CHANNEL,
+  .watch_open = pg_watch_open,
+  .watch_fd = pg_watch_fd,
+  .watch_read = pg_watch_read,
   .name_search = pg_name_search,
   .open = pg_open,
   .close = pg_close,

@@ -42,6 +42,16 @@ typedef struct
                                          const char      *table,
                                          GError         **error);
 
+  /* Other workstations' writes, where several write to one database: every write runs
+   * notify_sql before it commits, and a connection of its own (watch_open) is told of each
+   * commit. watch_read reads what arrived: how many commits were told, -1 when the connection
+   * is lost. NULL on an engine one program writes at a time. */
+  const char      *notify_sql;
+  RifqConnection *(*watch_open)         (const char      *location,
+                                         GError         **error);
+  int             (*watch_fd)           (RifqConnection  *watch);
+  int             (*watch_read)         (RifqConnection  *watch);
+
   /* The query for beneficiaries whose normalised name (name_norm) holds words, each at the
    * start of one of the name's words: one after another in the order given (phrase), or each
    * anywhere. select is the "SELECT … FROM beneficiary" it narrows; the text of each of its

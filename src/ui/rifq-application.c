@@ -220,6 +220,9 @@ rifq_application_activate (GApplication *app)
           show_error_and_quit (self, error->message);
           return;
         }
+      /* On the association's server, what other workstations save appears here as they save it. */
+      if (!rifq_db_watch_others (self->db, &error))
+        g_warning ("Other workstations' changes will show only when a page is shown again: %s", error->message);
     }
   if (self->context == NULL)
     {

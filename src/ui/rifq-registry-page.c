@@ -120,7 +120,6 @@ editor_saved_cb (RifqRegistryPage *self,
   g_autofree char *message = g_strdup_printf (_("Saved: %s"), name);
   AdwToastOverlay *overlay;
 
-  rifq_beneficiary_model_saved (self->model, before, beneficiary);
   update_list_state (self);
   gtk_stack_set_visible_child_name (self->stack, "list");
 
