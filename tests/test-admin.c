@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rifq-db.h"
+
 #include "rifq-test-scan.h"
 
 typedef struct
@@ -136,7 +138,11 @@ test_init_creates_database (void)
 
   ADMIN (&run, "en", NULL, "--database", db, "init");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "schema 8"));
+  {
+    g_autofree char *schema = g_strdup_printf ("schema %d", RIFQ_SCHEMA_VERSION);
+
+    g_assert_nonnull (strstr (run.out, schema));
+  }
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 }
 

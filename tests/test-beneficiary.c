@@ -10,6 +10,7 @@
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
+#include "rifq-staff.h"
 #include "rifq-test-util.h"
 
 static RifqProblem *
@@ -133,6 +134,61 @@ test_update_audit_has_before_and_after (void)
                      " AND json_extract (before_json, '$.city') = 'الرياض' AND json_extract (after_json, '$.city') = 'جدة'",
                      "SELECT count(*) FROM audit WHERE action = 'update'"
                      " AND before_json::json ->> 'city' = 'الرياض' AND after_json::json ->> 'city' = 'جدة'")), ==, 1);
+}
+
+/* Two workstations open the same record; the second to save is told who saved it first and
+ * when, and nothing of theirs is written until they save over the latest version. */
+static void
+test_update_over_newer_version_refused (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) here = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_autoptr(RifqBeneficiary) mine = NULL;
+  g_autoptr(RifqBeneficiary) theirs = NULL;
+  g_autoptr(RifqBeneficiary) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 audit_rows;
+
+  rifq_db_set_actor (here, "admin");
+  g_assert_true (rifq_staff_ensure_first (here, &error));
+  g_assert_true (rifq_staff_save (here, "noura", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
+  g_assert_true (rifq_beneficiary_store_add (here, b, NULL, NULL, &error));
+  g_assert_cmpint (rifq_beneficiary_get_version (b), ==, 1);
+
+  mine = rifq_beneficiary_store_get (here, rifq_beneficiary_get_id (b), &error);
+  theirs = rifq_beneficiary_store_get (there, rifq_beneficiary_get_id (b), &error);
+  rifq_db_set_actor (there, "noura");
+  rifq_beneficiary_set (theirs, RIFQ_FIELD_CITY, "جدة");
+  g_assert_true (rifq_beneficiary_store_update (there, theirs, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_beneficiary_get_version (theirs), ==, 2);
+
+  audit_rows = rifq_test_count (here, "SELECT count(*) FROM audit");
+  rifq_beneficiary_set (mine, RIFQ_FIELD_MOBILE, "0509998877");
+  g_assert_false (rifq_beneficiary_store_update (here, mine, NULL, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "نورة العتيبي"));
+  g_assert_nonnull (strstr (error->message, " AH — "));
+  g_assert_cmpint (rifq_beneficiary_get_version (mine), ==, 1);
+  g_clear_error (&error);
+
+  stored = rifq_beneficiary_store_get (here, rifq_beneficiary_get_id (b), &error);
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_CITY), ==, "جدة");
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_MOBILE), ==, "+966501234567");
+  g_assert_cmpint (rifq_test_count (here, "SELECT count(*) FROM audit"), ==, audit_rows);
+
+  /* Saved over the latest: both changes stand. */
+  rifq_beneficiary_set (stored, RIFQ_FIELD_MOBILE, "0509998877");
+  g_assert_true (rifq_beneficiary_store_update (here, stored, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_beneficiary_get_version (stored), ==, 3);
+  g_clear_object (&stored);
+  stored = rifq_beneficiary_store_get (there, rifq_beneficiary_get_id (b), &error);
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_CITY), ==, "جدة");
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_MOBILE), ==, "+966509998877");
+  g_assert_cmpint (rifq_beneficiary_get_version (stored), ==, 3);
 }
 
 static void
@@ -361,6 +417,8 @@ main (int   argc,
   g_test_add_func ("/beneficiary/validate/refuses-unknown-choice", test_validate_refuses_unknown_choice);
   g_test_add_func ("/beneficiary/add/writes-audit-row", test_add_writes_audit_row);
   g_test_add_func ("/beneficiary/update/audit-has-before-and-after", test_update_audit_has_before_and_after);
+  g_test_add_func ("/beneficiary/update/over-a-newer-version-refused-naming-who-and-when",
+                   test_update_over_newer_version_refused);
   g_test_add_func ("/beneficiary/add/refused-when-id-exists", test_add_refused_when_id_exists);
   g_test_add_func ("/beneficiary/duplicates/same-name-and-birth-needs-reason", test_probable_duplicate_same_name_and_birth);
   g_test_add_func ("/beneficiary/duplicates/same-mobile-shown", test_probable_duplicate_same_mobile);

@@ -711,7 +711,7 @@ test_migration_keeps_sequence_of_old_requests (void)
       g_assert_no_error (error);
     }
   rifq_test_sql (db, "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
-                                 " ALTER TABLE request DROP COLUMN seq_year;");
+                                 " ALTER TABLE request DROP COLUMN seq_year; ALTER TABLE beneficiary DROP COLUMN version;");
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 

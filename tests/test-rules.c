@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "rifq-beneficiary.h"
 #include "rifq-committee-rule.h"
 #include "rifq-error.h"
 #include "rifq-locale.h"
@@ -584,6 +585,63 @@ test_number_kind_of_text (void)
                rifq_number_kind (cases[i].typed), cases[i].kind);
 }
 
+/* An applicant's record as the store holds it. */
+static RifqBeneficiary *
+stored_record (const char *city,
+               const char *mobile,
+               gint64      version)
+{
+  RifqBeneficiary *b = rifq_beneficiary_new ();
+
+  rifq_beneficiary_set (b, RIFQ_FIELD_NATIONAL_ID, "1000000008");
+  rifq_beneficiary_set (b, RIFQ_FIELD_FIRST_NAME, "محمد");
+  rifq_beneficiary_set (b, RIFQ_FIELD_FATHER_NAME, "عبدالله");
+  rifq_beneficiary_set (b, RIFQ_FIELD_GRANDFATHER_NAME, "سعد");
+  rifq_beneficiary_set (b, RIFQ_FIELD_FAMILY_NAME, "القحطاني");
+  rifq_beneficiary_set (b, RIFQ_FIELD_SEX, "male");
+  rifq_beneficiary_set (b, RIFQ_FIELD_BIRTH_DATE, "1950-03-08");
+  rifq_beneficiary_set (b, RIFQ_FIELD_MOBILE, mobile);
+  rifq_beneficiary_set (b, RIFQ_FIELD_CITY, city);
+  rifq_beneficiary_set (b, RIFQ_FIELD_LIVING_SITUATION, "alone");
+  rifq_beneficiary_set_id (b, 7);
+  rifq_beneficiary_set_version (b, version);
+  return b;
+}
+
+/* What a person changed goes on top of what another saved meanwhile; what they only saw, as
+ * the form shows it (a mobile as dialled), is not taken for a change. */
+static void
+test_record_rebased_keeps_each_side (void)
+{
+  g_autoptr(RifqBeneficiary) read = stored_record ("الرياض", "+966501234567", 1);
+  g_autoptr(RifqBeneficiary) latest = stored_record ("جدة", "+966501234567", 2);
+  g_autoptr(RifqBeneficiary) mine = stored_record ("الرياض", "0501234567", 1);
+  g_autoptr(RifqBeneficiary) rebased = NULL;
+  g_autoptr(RifqBeneficiary) untouched = NULL;
+  RifqCaregiver *son = rifq_caregiver_new ();
+
+  rifq_beneficiary_set (mine, RIFQ_FIELD_HEALTH_NOTES, "يحتاج كرسيًا متحركًا");
+  rebased = rifq_beneficiary_rebase (mine, read, latest);
+  g_assert_cmpstr (rifq_beneficiary_get (rebased, RIFQ_FIELD_CITY), ==, "جدة");
+  g_assert_cmpstr (rifq_beneficiary_get (rebased, RIFQ_FIELD_HEALTH_NOTES), ==, "يحتاج كرسيًا متحركًا");
+  g_assert_cmpstr (rifq_beneficiary_get (rebased, RIFQ_FIELD_MOBILE), ==, "+966501234567");
+  g_assert_cmpint (rifq_beneficiary_get_version (rebased), ==, 2);
+  g_assert_cmpuint (rifq_beneficiary_get_caregivers (rebased)->len, ==, 0);
+
+  /* The other side's caregivers stay unless this side changed its own. */
+  son->name = g_strdup ("سعد محمد القحطاني");
+  son->relation = g_strdup ("ابن");
+  rifq_beneficiary_add_caregiver (latest, son);
+  g_clear_object (&rebased);
+  rebased = rifq_beneficiary_rebase (mine, read, latest);
+  g_assert_cmpuint (rifq_beneficiary_get_caregivers (rebased)->len, ==, 1);
+
+  /* Nothing changed on this side: the latest as it is. */
+  untouched = rifq_beneficiary_rebase (read, read, latest);
+  g_assert_cmpstr (rifq_beneficiary_get (untouched, RIFQ_FIELD_CITY), ==, "جدة");
+  g_assert_cmpstr (rifq_beneficiary_get (untouched, RIFQ_FIELD_HEALTH_NOTES), ==, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +650,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/rules/record/rebased-keeps-each-side", test_record_rebased_keeps_each_side);
   g_test_add_func ("/rules/vote/codes-round-trip", test_vote_codes_round_trip);
   g_test_add_func ("/rules/vote/unknown-codes-refused", test_vote_unknown_codes_refused);
   g_test_add_func ("/rules/vote/words-in-english", test_vote_words_in_english);

@@ -197,6 +197,88 @@ screenshot_done_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* Two officers on one record: the one who saves second is told who saved first and when, keeps
+ * what they typed, reloads with the other's changes and theirs on top, and saves both. */
+static void
+test_form_saved_elsewhere_keeps_what_was_typed (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(RifqBeneficiary) theirs = NULL;
+  g_autoptr(RifqBeneficiary) stored = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  RifqWindow *window;
+  RifqRegistryPage *page;
+  RifqBeneficiaryEditor *editor;
+  GtkWidget *reload;
+  gint64 id;
+
+  db = rifq_test_db_new (&location);
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_staff_ensure_first (db, &error));
+  g_assert_true (rifq_staff_save (db, "noura", "نورة العتيبي", RIFQ_ROLE_DESK, &error));
+  g_ptr_array_add (people, rifq_test_beneficiary (RIFQ_TEST_ID_1, "فاطمة", "الزهراني", "0501111111"));
+  g_assert_true (rifq_beneficiary_store_add_many (db, people, NULL, NULL));
+  id = rifq_beneficiary_get_id (g_ptr_array_index (people, 0));
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  editor = rifq_registry_page_get_editor (page);
+  g_assert_true (rifq_registry_page_open (page, id, &error));
+  g_assert_no_error (error);
+
+  /* Meanwhile, at another workstation. */
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  rifq_db_set_actor (there, "noura");
+  theirs = rifq_beneficiary_store_get (there, id, &error);
+  rifq_beneficiary_set (theirs, RIFQ_FIELD_CITY, "جدة");
+  g_assert_true (rifq_beneficiary_store_update (there, theirs, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  type_field (editor, RIFQ_FIELD_HEALTH_NOTES, "تحتاج زيارة منزلية");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  rifq_test_spin (100);
+  g_assert_true (rifq_registry_page_is_editing (page));
+  g_assert_true (is_arabic_text (shown_problems (editor)));
+  g_assert_nonnull (strstr (shown_problems (editor), "نورة العتيبي"));
+  g_assert_nonnull (strstr (shown_problems (editor), "فاطمة"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, RIFQ_FIELD_HEALTH_NOTES))), ==,
+                   "تحتاج زيارة منزلية");
+  stored = rifq_beneficiary_store_get (db, id, NULL);
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_HEALTH_NOTES), ==, NULL);
+
+  if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "form-saved-elsewhere.png", NULL);
+      gboolean saved = FALSE;
+
+      rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
+      for (guint waited = 0; !saved && waited < 100; waited++)
+        rifq_test_spin (50);
+      g_assert_true (saved);
+    }
+
+  reload = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), RIFQ_TYPE_BENEFICIARY_EDITOR,
+                                                      "reload_button"));
+  g_assert_true (gtk_widget_get_visible (reload));
+  g_signal_emit_by_name (reload, "clicked");
+  rifq_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, RIFQ_FIELD_CITY))), ==, "جدة");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, RIFQ_FIELD_HEALTH_NOTES))), ==,
+                   "تحتاج زيارة منزلية");
+  g_assert_false (gtk_widget_get_visible (reload));
+
+  g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_SAVED);
+  g_clear_object (&stored);
+  stored = rifq_beneficiary_store_get (there, id, NULL);
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_CITY), ==, "جدة");
+  g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_HEALTH_NOTES), ==, "تحتاج زيارة منزلية");
+  g_assert_cmpint (rifq_beneficiary_get_version (stored), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_form_bad_id_shows_message_writes_nothing (void)
 {
@@ -1322,6 +1404,8 @@ main (int   argc,
   g_test_add_func ("/window/opens-right-to-left-with-arabic-labels", test_opens_right_to_left_in_arabic);
   g_test_add_func ("/window/registry/search-shows-matching-people", test_search_shows_matching_people);
   g_test_add_func ("/window/registry/bad-id-shows-message-and-writes-nothing", test_form_bad_id_shows_message_writes_nothing);
+  g_test_add_func ("/window/registry/saved-elsewhere-meanwhile-keeps-what-was-typed",
+                   test_form_saved_elsewhere_keeps_what_was_typed);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
   g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);

@@ -15,22 +15,25 @@
 #include "rifq-arabic.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
 #include "rifq-statement.h"
 
-/* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at. */
+/* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at,
+ * version. */
 #define SELECT_COLUMNS \
   "SELECT national_id, first_name, father_name, grandfather_name, family_name, sex," \
   " birth_date, mobile, phone2, city, district, national_address, preferred_channel," \
   " living_situation, household_size, monthly_income, income_sources, mobility," \
-  " health_notes, category, status, consent, file_number, id, created_at, updated_at" \
+  " health_notes, category, status, consent, file_number, id, created_at, updated_at, version" \
   " FROM beneficiary"
 
 #define COLUMN_ID         (RIFQ_N_FIELDS)
 #define COLUMN_CREATED_AT (RIFQ_N_FIELDS + 1)
 #define COLUMN_UPDATED_AT (RIFQ_N_FIELDS + 2)
+#define COLUMN_VERSION    (RIFQ_N_FIELDS + 3)
 
 #define SQL_INSERT \
   "INSERT INTO beneficiary (national_id, first_name, father_name, grandfather_name," \
@@ -46,7 +49,7 @@
   " city = ?, district = ?, national_address = ?, preferred_channel = ?," \
   " living_situation = ?, household_size = ?, monthly_income = ?, income_sources = ?," \
   " mobility = ?, health_notes = ?, category = ?, status = ?, consent = ?, file_number = ?," \
-  " name_norm = ?, created_at = ?, updated_at = ? WHERE id = ?"
+  " name_norm = ?, created_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?"
 
 typedef struct
 {
@@ -72,6 +75,7 @@ row_to_beneficiary (RifqStatement   *stmt,
   rifq_beneficiary_set_timestamps (beneficiary,
                                    rifq_statement_get_text (stmt, COLUMN_CREATED_AT),
                                    rifq_statement_get_text (stmt, COLUMN_UPDATED_AT));
+  rifq_beneficiary_set_version (beneficiary, rifq_statement_get_int64 (stmt, COLUMN_VERSION));
 }
 
 static gboolean
@@ -392,6 +396,45 @@ save_caregivers (RifqDb          *db,
 /* Inside the write's transaction, so that two workstations cannot both pass the checks: each
  * record is checked against the store as it stands, earlier records of the same input included,
  * then written. */
+/* A save made over a version of the record that is no longer the latest: who saved the latest,
+ * and when, from the audit log. */
+static gboolean
+refuse_stale (RifqDb           *db,
+              RifqBeneficiary  *latest,
+              GError          **error)
+{
+  RifqStatement *stmt = rifq_db_query (db, "SELECT coalesce (s.full_name, a.actor), a.at FROM audit a"
+                                           " LEFT JOIN staff s ON s.username = a.actor"
+                                           " WHERE a.record_kind = 'beneficiary' AND a.record_id = ?1"
+                                           " ORDER BY a.id DESC LIMIT 1",
+                                       RIFQ_PARAMS (RIFQ_INT (rifq_beneficiary_get_id (latest))), error);
+  g_autofree char *name = rifq_beneficiary_dup_full_name (latest);
+  g_autofree char *who = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (rifq_statement_get_text (stmt, 1), NULL);
+      g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+
+      who = g_strdup (rifq_statement_get_text (stmt, 0));
+      day = rifq_calendar_format_iso_both (rifq_statement_get_text (stmt, 1), RIFQ_DIGITS_LATIN);
+      time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("—");
+    }
+  rifq_statement_reset (stmt);
+
+  /* Translators: "Noura Al-Otaibi saved Mohammed's record at 10:42 on 16 Jumada II 1448 AH — …" */
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT,
+               _("%s saved the record of %s at %s on %s, after you opened it. Nothing of yours was saved, and "
+                 "what you typed is still here: reload the record to see their changes with yours on top, "
+                 "then save again."),
+               who != NULL ? who : _("Someone"), name, time != NULL ? time : "—", day != NULL ? day : "—");
+  return FALSE;
+}
+
 static gboolean
 write_records_cb (RifqDb      *db,
                   RifqDbWrite *write,
@@ -410,7 +453,7 @@ write_records_cb (RifqDb      *db,
       g_autoptr(JsonNode) after = NULL;
       g_autoptr(GError) refused = NULL;
       g_autofree char *name_norm = NULL;
-      RifqValue values[RIFQ_N_FIELDS + 4];
+      RifqValue values[RIFQ_N_FIELDS + 6];
       guint n_values;
 
       if (job->update)
@@ -418,6 +461,9 @@ write_records_cb (RifqDb      *db,
           saved = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (b), error);
           if (saved == NULL)
             return FALSE;
+          /* Read under the write lock: nobody saves it between this look and the write. */
+          if (rifq_beneficiary_get_version (saved) != rifq_beneficiary_get_version (b))
+            return refuse_stale (db, saved, error);
           before = rifq_beneficiary_to_json (saved);
         }
 
@@ -451,7 +497,9 @@ write_records_cb (RifqDb      *db,
       n_values = record_values (values, b, name_norm);
       if (job->update)
         {
+          values[n_values++] = RIFQ_INT (rifq_beneficiary_get_version (saved) + 1);
           values[n_values++] = RIFQ_INT (rifq_beneficiary_get_id (b));
+          values[n_values++] = RIFQ_INT (rifq_beneficiary_get_version (saved));
           if (!rifq_db_execute (db, SQL_UPDATE, values, n_values, error))
             return FALSE;
         }
@@ -462,6 +510,7 @@ write_records_cb (RifqDb      *db,
           if (id == 0)
             return FALSE;
           rifq_beneficiary_set_id (b, id);
+          rifq_beneficiary_set_version (b, 1);
         }
 
       if (!save_caregivers (db, b, error))
@@ -486,6 +535,14 @@ write_records (RifqDb      *db,
   gboolean ok;
 
   ok = rifq_db_write (db, write_records_cb, job, error);
+  /* Saved over the version read: the record in hand is that version's successor. */
+  if (ok && job->update)
+    for (guint i = 0; i < job->beneficiaries->len; i++)
+      {
+        RifqBeneficiary *b = g_ptr_array_index (job->beneficiaries, i);
+
+        rifq_beneficiary_set_version (b, rifq_beneficiary_get_version (b) + 1);
+      }
   /* Rolled back: the records are as new again, ready to be corrected and saved. */
   if (!ok && !job->update)
     for (guint i = 0; i < job->beneficiaries->len; i++)

@@ -30,6 +30,7 @@ struct _RifqBeneficiary
 
   /* state */
   gint64     id;
+  gint64     version;
 };
 
 enum {
@@ -287,6 +288,7 @@ rifq_beneficiary_copy (RifqBeneficiary *self)
 
   copy = rifq_beneficiary_new ();
   copy->id = self->id;
+  copy->version = self->version;
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
     copy->values[i] = g_strdup (self->values[i]);
   for (guint i = 0; i < self->caregivers->len; i++)
@@ -301,6 +303,21 @@ rifq_beneficiary_get_id (RifqBeneficiary *self)
 {
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (self), 0);
   return self->id;
+}
+
+gint64
+rifq_beneficiary_get_version (RifqBeneficiary *self)
+{
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (self), 0);
+  return self->version;
+}
+
+void
+rifq_beneficiary_set_version (RifqBeneficiary *self,
+                              gint64           version)
+{
+  g_return_if_fail (RIFQ_IS_BENEFICIARY (self));
+  self->version = version;
 }
 
 void
@@ -626,4 +643,65 @@ rifq_problems_to_error (GPtrArray *problems)
       g_string_append (text, problem->message);
     }
   return g_error_new_literal (RIFQ_ERROR, RIFQ_ERROR_INVALID, text->str);
+}
+
+static gboolean
+caregivers_equal (GPtrArray *a,
+                  GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      RifqCaregiver *x = g_ptr_array_index (a, i);
+      RifqCaregiver *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->relation, y->relation) != 0 ||
+          g_strcmp0 (x->mobile, y->mobile) != 0 || g_strcmp0 (x->notes, y->notes) != 0 ||
+          !x->is_guardian != !y->is_guardian)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Empty and absent are the same value. */
+static const char *
+value_or_empty (const char *value)
+{
+  return value != NULL ? value : "";
+}
+
+RifqBeneficiary *
+rifq_beneficiary_rebase (RifqBeneficiary *mine,
+                         RifqBeneficiary *read,
+                         RifqBeneficiary *latest)
+{
+  g_autoptr(RifqBeneficiary) changed = NULL;
+  g_autoptr(RifqBeneficiary) was = NULL;
+  g_autoptr(GPtrArray) ignored_changed = NULL;
+  g_autoptr(GPtrArray) ignored_was = NULL;
+  RifqBeneficiary *rebased;
+
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (mine), NULL);
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (read), NULL);
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY (latest), NULL);
+
+  changed = rifq_beneficiary_copy (mine);
+  was = rifq_beneficiary_copy (read);
+  ignored_changed = rifq_beneficiary_validate (changed, NULL);
+  ignored_was = rifq_beneficiary_validate (was, NULL);
+
+  rebased = rifq_beneficiary_copy (latest);
+  for (guint i = 0; i < RIFQ_N_FIELDS; i++)
+    if (rifq_field_info (i)->kind != RIFQ_FIELD_KIND_READ_ONLY &&
+        g_strcmp0 (value_or_empty (changed->values[i]), value_or_empty (was->values[i])) != 0)
+      rifq_beneficiary_set (rebased, i, mine->values[i]);
+
+  if (!caregivers_equal (changed->caregivers, was->caregivers))
+    {
+      rifq_beneficiary_clear_caregivers (rebased);
+      for (guint i = 0; i < mine->caregivers->len; i++)
+        rifq_beneficiary_add_caregiver (rebased, rifq_caregiver_copy (g_ptr_array_index (mine->caregivers, i)));
+    }
+  return rebased;
 }

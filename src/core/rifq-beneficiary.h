@@ -134,6 +134,12 @@ void             rifq_beneficiary_set          (RifqBeneficiary *self,
                                                 RifqField        field,
                                                 const char      *value);
 
+/* The version of the record as it was read: 1 when first saved, one more at every save. A save
+ * over a record saved since at another workstation is refused (RIFQ_ERROR_CONFLICT). */
+gint64           rifq_beneficiary_get_version  (RifqBeneficiary *self);
+void             rifq_beneficiary_set_version  (RifqBeneficiary *self,
+                                                gint64           version);
+
 const char      *rifq_beneficiary_get_created_at (RifqBeneficiary *self);
 const char      *rifq_beneficiary_get_updated_at (RifqBeneficiary *self);
 void             rifq_beneficiary_set_timestamps (RifqBeneficiary *self,
@@ -149,6 +155,15 @@ void             rifq_beneficiary_clear_caregivers (RifqBeneficiary *self);
 char            *rifq_beneficiary_dup_full_name  (RifqBeneficiary *self);
 /* The search form of the full name (rifq_arabic_normalize). */
 char            *rifq_beneficiary_dup_name_norm  (RifqBeneficiary *self);
+
+/* A record someone was editing (mine, from the version they read) put on top of the latest
+ * version saved since: each field they changed takes their value, every other field the latest
+ * one, and their caregivers replace the latest ones only if they changed them. Values are
+ * compared in canonical form, so a mobile shown as dialled is not taken for a change. The result
+ * carries the latest version, to be saved over it. */
+RifqBeneficiary *rifq_beneficiary_rebase         (RifqBeneficiary *mine,
+                                                  RifqBeneficiary *read,
+                                                  RifqBeneficiary *latest);
 
 /* Checks every field and caregiver against the rules in core and puts each value in its
  * canonical form. Returns the problems found (empty when the record may be saved). today is

@@ -26,7 +26,8 @@ typedef enum
   RIFQ_ERROR_NOT_ALLOWED,         /* the step is not open from this state, or not to this role */
   RIFQ_ERROR_INCOMPLETE,          /* a precondition of the step is not met: the message says which */
   RIFQ_ERROR_BUSY,                /* another program held the database's write lock past the wait */
-  RIFQ_ERROR_EXISTS,              /* a file that Rifq did not make is in the way: replaced only when asked */
+  RIFQ_ERROR_EXISTS,
+  RIFQ_ERROR_CONFLICT,            /* saved over a newer version: someone else saved it since it was read */              /* a file that Rifq did not make is in the way: replaced only when asked */
 } RifqError;
 
 GQuark rifq_error_quark (void);

@@ -36,6 +36,7 @@ struct _RifqBeneficiaryEditor
   /* template children */
   GtkScrolledWindow    *scroller;
   GtkLabel             *problems_label;
+  GtkWidget            *reload_button;
   GtkBox               *groups_box;
   AdwPreferencesGroup  *caregivers_group;
 
@@ -360,6 +361,7 @@ clear_problems (RifqBeneficiaryEditor *self)
     gtk_widget_remove_css_class (((CaregiverRows *) g_ptr_array_index (self->caregivers, i))->expander, "error");
   g_clear_pointer (&self->problems, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), FALSE);
+  gtk_widget_set_visible (self->reload_button, FALSE);
 }
 
 static void
@@ -392,6 +394,7 @@ show_problems (RifqBeneficiaryEditor *self,
     g_string_append_printf (text, "%s%s", text->len ? "\n" : "", message);
 
   self->problems = g_strdup (text->str);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problems_label), "problems");
   gtk_label_set_text (self->problems_label, self->problems);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -400,6 +403,8 @@ show_problems (RifqBeneficiaryEditor *self,
 }
 
 static void ensure_form (RifqBeneficiaryEditor *self);
+static void fill_form   (RifqBeneficiaryEditor *self,
+                         RifqBeneficiary       *beneficiary);
 
 /* What the form holds for field: the text typed, or the code of the choice made. */
 static const char *
@@ -573,9 +578,20 @@ store (RifqBeneficiaryEditor *self,
           ask_about_duplicates (self, beneficiary, probable, error->message);
           return RIFQ_SAVE_ASKING;
         }
-      show_problems (self, NULL, error->message);
+      {
+        /* The times and days it names, in the digits the window shows. */
+        g_autofree char *shown = rifq_ui_display_digits (error->message);
+
+        show_problems (self, NULL, shown);
+      }
       if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE))
         gtk_widget_add_css_class (self->rows[RIFQ_FIELD_NATIONAL_ID], "error");
+      /* Saved meanwhile at another workstation: what was typed stays, ready to go on top. */
+      if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT))
+        {
+          gtk_widget_set_visible (self->reload_button, TRUE);
+          gtk_widget_grab_focus (self->reload_button);
+        }
       return RIFQ_SAVE_REFUSED;
     }
 
@@ -586,6 +602,34 @@ store (RifqBeneficiaryEditor *self,
     g_signal_emit (self, signals[SAVED], 0, before, beneficiary);
   }
   return RIFQ_SAVE_SAVED;
+}
+
+/* The latest version saved elsewhere, with what was typed here put back on top (core's
+ * rifq_beneficiary_rebase): the officer checks it and saves again over that version. */
+static void
+reload_clicked_cb (RifqBeneficiaryEditor *self)
+{
+  g_autoptr(RifqBeneficiary) mine = read_form (self);
+  g_autoptr(RifqBeneficiary) read = g_object_ref (self->original);
+  g_autoptr(RifqBeneficiary) latest = NULL;
+  g_autoptr(RifqBeneficiary) rebased = NULL;
+  g_autoptr(GError) error = NULL;
+
+  latest = rifq_beneficiary_store_get (self->db, rifq_beneficiary_get_id (read), &error);
+  if (latest == NULL)
+    {
+      show_problems (self, NULL, error->message);
+      return;
+    }
+  rebased = rifq_beneficiary_rebase (mine, read, latest);
+  rifq_beneficiary_editor_load (self, latest);
+  self->loading = TRUE;
+  fill_form (self, rebased);
+  self->loading = FALSE;
+  self->dirty = TRUE;
+  show_problems (self, NULL, _("Reloaded: the changes saved at the other workstation are in the form, with yours on "
+                               "top. Check them, then save."));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->problems_label), "problems");
 }
 
 static void
@@ -629,6 +673,8 @@ rifq_beneficiary_editor_class_init (RifqBeneficiaryEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, reload_button);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, groups_box);
   gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, caregivers_group);
   gtk_widget_class_bind_template_callback (widget_class, add_caregiver_clicked_cb);
@@ -702,18 +748,11 @@ set_combo (RifqBeneficiaryEditor *self,
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[field]), selected);
 }
 
-void
-rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
-                              RifqBeneficiary       *beneficiary)
+/* The form shows beneficiary's values and caregivers (empty when NULL). */
+static void
+fill_form (RifqBeneficiaryEditor *self,
+           RifqBeneficiary       *beneficiary)
 {
-  g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
-  g_return_if_fail (self->db != NULL);
-
-  ensure_form (self);
-  self->loading = TRUE;
-  g_set_object (&self->original, beneficiary);
-  clear_problems (self);
-
   for (guint i = 0; i < RIFQ_N_FIELDS; i++)
     {
       const RifqFieldInfo *info = rifq_field_info (i);
@@ -764,6 +803,21 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
       for (guint i = 0; i < caregivers->len; i++)
         add_caregiver_rows (self, g_ptr_array_index (caregivers, i));
     }
+}
+
+void
+rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
+                              RifqBeneficiary       *beneficiary)
+{
+  g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
+  g_return_if_fail (self->db != NULL);
+
+  ensure_form (self);
+  self->loading = TRUE;
+  g_set_object (&self->original, beneficiary);
+  clear_problems (self);
+
+  fill_form (self, beneficiary);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   self->dirty = FALSE;
