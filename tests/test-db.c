@@ -895,6 +895,132 @@ test_server_other_workstations_heard (void)
   g_ptr_array_unref (heard.kinds);
 }
 
+/* Every session of the server's database at location ends, as when the server restarts. */
+static void
+end_sessions (const char *location)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                          " WHERE datname = '%s' AND pid <> pg_backend_pid ()",
+                                          g_strrstr (location, "dbname=") + strlen ("dbname="));
+
+  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), sql);
+}
+
+/* Whether the server lets anyone into the database at location. */
+static void
+let_in (const char *location,
+        gboolean    allowed)
+{
+  g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS %s",
+                                          g_strrstr (location, "dbname=") + strlen ("dbname="),
+                                          allowed ? "true" : "false");
+
+  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), sql);
+}
+
+/* The server restarted between two statements: the session is made again, unnoticed. */
+static void
+test_server_session_lost_between_statements (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  end_sessions (location);
+  value = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (value, ==, "14");
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", &error));
+  g_assert_no_error (error);
+  g_assert_false (rifq_db_get_offline (db));
+  g_assert_true (rifq_db_verify_audit (db, NULL, &error));
+}
+
+typedef struct
+{
+  const char *location;
+} Cut;
+
+static gboolean
+cut_in_the_middle_cb (RifqDb      *db,
+                      RifqDbWrite *write,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  Cut *cut = user_data;
+
+  if (!write_setting_cb (db, write, (gpointer) "31", error))
+    return FALSE;
+  end_sessions (cut->location);
+  return rifq_db_execute (db, "UPDATE settings SET value = 'x' WHERE key = 'policy_approved_on'", RIFQ_NO_PARAMS,
+                          error);
+}
+
+/* The connection lost in the middle of a write: the write is refused whole, as the server undid
+ * it, and the next one goes through. */
+static void
+test_server_lost_in_the_middle_of_a_write (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  Cut cut = { location };
+
+  g_assert_false (rifq_db_write (db, cut_in_the_middle_cb, &cut, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_OFFLINE);
+  g_clear_error (&error);
+  value = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (value, ==, "14");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "16", &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_verify_audit (db, NULL, &error));
+}
+
+/* The server away: a write is refused whole, saying so; the workstation says it is offline,
+ * tries again by itself, and once the server is back hears what others wrote meanwhile. */
+static void
+test_server_away_then_back (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  Heard heard = { g_ptr_array_new_with_free_func (g_free) };
+  gint64 start;
+
+  g_assert_true (rifq_db_watch_others (db, &error));
+  g_signal_connect (db, "records-changed", G_CALLBACK (heard_cb), &heard);
+  let_in (location, FALSE);
+  end_sessions (location);
+
+  g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "40", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_OFFLINE);
+  g_assert_nonnull (strstr (error->message, "cannot be reached just now"));
+  g_clear_error (&error);
+  g_assert_true (rifq_db_get_offline (db));
+
+  /* Back, and meanwhile another workstation wrote. */
+  let_in (location, TRUE);
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "41", &error));
+  start = g_get_monotonic_time ();
+  while (rifq_db_get_offline (db) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  g_assert_false (rifq_db_get_offline (db));
+  g_assert_cmpint (heard_has (&heard, "settings:0"), ==, 1);
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "42", &error));
+  g_assert_no_error (error);
+  value = rifq_db_get_setting (there, "decision_period_days");
+  g_assert_cmpstr (value, ==, "42");
+  g_assert_true (rifq_db_verify_audit (db, NULL, &error));
+  g_ptr_array_unref (heard.kinds);
+}
+
 /* A dump of the server restored from before the last writes: its log is whole, but shorter
  * than the one written, and it is not written to. */
 static void
@@ -1172,6 +1298,9 @@ main (int   argc,
       g_test_add_func ("/db/server/older-copy-put-back-caught", test_server_older_copy_put_back_caught);
       g_test_add_func ("/db/server/refuses-database-sorting-by-language", test_server_refuses_language_collation);
       g_test_add_func ("/db/server/password-never-shown", test_server_password_never_shown);
+      g_test_add_func ("/db/server/session-lost-between-statements-made-again", test_server_session_lost_between_statements);
+      g_test_add_func ("/db/server/lost-in-the-middle-of-a-write-refused-whole", test_server_lost_in_the_middle_of_a_write);
+      g_test_add_func ("/db/server/away-write-refused-then-back-by-itself", test_server_away_then_back);
       g_test_add_func ("/db/server/other-workstations-writes-heard-within-a-second",
                        test_server_other_workstations_heard);
       g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);

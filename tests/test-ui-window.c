@@ -419,6 +419,86 @@ test_lookup_reads_where_the_request_is (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On the server: the association's server away, the window says so in one line at its foot, the
+ * form keeps what was typed, "Where is my request?" says the server cannot be reached rather
+ * than "not found", and once the server is back the line goes and the form saves. */
+static void
+test_server_away_said_calmly_nothing_lost (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name = g_strrstr (location, "dbname=") + strlen ("dbname=");
+  g_autofree char *keep_out = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS false", name);
+  g_autofree char *let_in = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", name);
+  g_autofree char *end = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                          " WHERE datname = '%s' AND pid <> pg_backend_pid ()", name);
+  PGconn *admin = PQconnectdb (g_getenv ("RIFQ_TEST_POSTGRES"));
+  RifqLookupDialog *dialog;
+  RifqRegistryPage *page;
+  RifqBeneficiaryEditor *editor;
+  GObject *bar;
+  RifqWindow *window;
+  gint64 start;
+
+  g_ptr_array_add (people, rifq_test_beneficiary (RIFQ_TEST_ID_1, "فاطمة", "الزهراني", "0501111111"));
+  g_assert_true (rifq_beneficiary_store_add_many (db, people, NULL, NULL));
+  g_assert_true (rifq_db_watch_others (db, &error));
+  window = open_window (db);
+  bar = gtk_widget_get_template_child (GTK_WIDGET (window), RIFQ_TYPE_WINDOW, "offline_bar");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  page = rifq_window_get_registry_page (window);
+  editor = rifq_registry_page_get_editor (page);
+  g_assert_true (rifq_registry_page_open (page, rifq_beneficiary_get_id (g_ptr_array_index (people, 0)), &error));
+  type_field (editor, RIFQ_FIELD_HEALTH_NOTES, "تحتاج زيارة منزلية");
+
+  PQclear (PQexec (admin, keep_out));
+  PQclear (PQexec (admin, end));
+  g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_REFUSED);
+  rifq_test_spin (100);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, RIFQ_FIELD_HEALTH_NOTES))), ==,
+                   "تحتاج زيارة منزلية");
+
+  dialog = RIFQ_LOOKUP_DIALOG (rifq_window_show_page (window, "lookup:" RIFQ_TEST_ID_1, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (100);
+  {
+    GObject *status = gtk_widget_get_template_child (GTK_WIDGET (dialog), RIFQ_TYPE_LOOKUP_DIALOG, "status_page");
+
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                     g_dgettext (GETTEXT_PACKAGE, "The Server Cannot Be Reached"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "server-away.png", NULL);
+      gboolean saved = FALSE;
+
+      rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
+      for (guint waited = 0; !saved && waited < 100; waited++)
+        rifq_test_spin (50);
+      g_assert_true (saved);
+    }
+
+  PQclear (PQexec (admin, let_in));
+  PQfinish (admin);
+  start = g_get_monotonic_time ();
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    rifq_test_spin (50);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
+  g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_SAVED);
+  {
+    g_autoptr(RifqBeneficiary) saved = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (g_ptr_array_index (people, 0)),
+                                                                    NULL);
+
+    g_assert_cmpstr (rifq_beneficiary_get (saved, RIFQ_FIELD_HEALTH_NOTES), ==, "تحتاج زيارة منزلية");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_rows (GtkWidget *root)
 {
@@ -1417,8 +1497,11 @@ main (int   argc,
   g_test_add_func ("/window/committee/queue-follows-the-store", test_committee_queue_follows_the_store);
   /* Only the server has other workstations. */
   if (rifq_test_on_server ())
-    g_test_add_func ("/window/committee/queue-follows-another-workstation-within-a-second",
-                     test_committee_queue_follows_another_workstation);
+    {
+      g_test_add_func ("/window/committee/queue-follows-another-workstation-within-a-second",
+                       test_committee_queue_follows_another_workstation);
+      g_test_add_func ("/window/server/away-said-calmly-and-nothing-typed-lost", test_server_away_said_calmly_nothing_lost);
+    }
   g_test_add_func ("/window/committee/meetings-follow-the-store", test_committee_meetings_follow_the_store);
   g_test_add_func ("/window/committee/tally-follows-votes-elsewhere", test_committee_tally_follows_votes_elsewhere);
   g_test_add_func ("/window/committee/attendance-follows-the-store", test_committee_attendance_follows_the_store);

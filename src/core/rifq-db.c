@@ -66,11 +66,15 @@ struct _RifqDb
   /* other workstations' writes, once watched */
   RifqConnection *watch;
   GSource        *watch_source;
+  GSource        *retry_source;   /* while the server is away */
+  gboolean        offline;
   gint64          seen_audit_id;   /* every entry up to it has been announced */
   GArray         *own_audit_ids;   /* first and last id of each write of this connection's since */
 };
 
 #define RIFQ_DB_CHAIN_KEY_BYTES 32
+/* How often a workstation asks whether the server is back. */
+#define RETRY_SECONDS           3
 #define ANCHOR_COPY_SIZE        256
 
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
@@ -81,6 +85,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_OFFLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void watch_connection_lost (RifqDb *self);
 
 static void
 audit_entry_free (gpointer data)
@@ -114,6 +128,11 @@ rifq_db_finalize (GObject *object)
       g_source_destroy (self->watch_source);
       g_source_unref (self->watch_source);
     }
+  if (self->retry_source != NULL)
+    {
+      g_source_destroy (self->retry_source);
+      g_source_unref (self->retry_source);
+    }
   if (self->watch != NULL)
     self->engine->close (self->watch);
   g_clear_pointer (&self->own_audit_ids, g_array_unref);
@@ -133,9 +152,36 @@ rifq_db_finalize (GObject *object)
 }
 
 static void
+rifq_db_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, RIFQ_DB (object)->offline);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rifq_db_class_init (RifqDbClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rifq_db_finalize;
+  G_OBJECT_CLASS (klass)->get_property = rifq_db_get_property;
+
+  /**
+   * RifqDb:offline:
+   *
+   * The association's server cannot be reached: nothing can be read or written until it is
+   * back. A store that follows other workstations tries again by itself every few seconds.
+   */
+  properties[PROP_OFFLINE] = g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   /**
    * RifqDb::records-changed:
@@ -804,11 +850,20 @@ _rifq_db_set_today (RifqDb     *self,
   self->today = g_strdup (day);
 }
 
+/* After a failure: whether it was the server going away. */
+static void
+note_connection (RifqDb *self)
+{
+  if (self->engine->is_connected != NULL && !self->engine->is_connected (self->conn))
+    watch_connection_lost (self);
+}
+
 gboolean
 rifq_db_fail (RifqDb  *self,
               GError **error)
 {
   self->engine->fail (self->conn, error);
+  note_connection (self);
   return FALSE;
 }
 
@@ -818,7 +873,10 @@ rifq_db_exec (RifqDb     *self,
               GError    **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
-  return self->engine->exec (self->conn, sql, error);
+  if (self->engine->exec (self->conn, sql, error))
+    return TRUE;
+  note_connection (self);
+  return FALSE;
 }
 
 gboolean
@@ -1503,7 +1561,10 @@ rifq_db_write (RifqDb          *self,
     }
 
   if (!self->engine->begin_write (self->conn, error))
-    return FALSE;
+    {
+      note_connection (self);
+      return FALSE;
+    }
 
   self->in_write = TRUE;
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
@@ -1523,7 +1584,10 @@ rifq_db_write (RifqDb          *self,
        (self->engine->notify_sql == NULL || rifq_db_exec (self, self->engine->notify_sql, error)) &&
        rifq_db_exec (self, "COMMIT", error);
   if (!ok)
-    rifq_db_exec (self, "ROLLBACK", NULL);
+    {
+      rifq_db_exec (self, "ROLLBACK", NULL);
+      note_connection (self);
+    }
   else
     save_anchor_copy (self);
 
@@ -1598,13 +1662,29 @@ watch_ready_cb (gint         fd,
 
   if (told < 0)
     {
-      g_warning ("The connection that follows other workstations was lost: %s", rifq_db_get_path (self));
       g_clear_pointer (&self->watch_source, g_source_unref);
+      self->engine->close (self->watch);
+      self->watch = NULL;
+      watch_connection_lost (self);
       return G_SOURCE_REMOVE;
     }
   if (told > 0)
     announce_others (self);
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+start_watch (RifqDb  *self,
+             GError **error)
+{
+  self->watch = self->engine->watch_open (self->location, error);
+  if (self->watch == NULL)
+    return FALSE;
+  self->watch_source = g_unix_fd_source_new (self->engine->watch_fd (self->watch), G_IO_IN);
+  g_source_set_callback (self->watch_source, G_SOURCE_FUNC (watch_ready_cb), self, NULL);
+  g_source_set_static_name (self->watch_source, "[rifq] other workstations");
+  g_source_attach (self->watch_source, g_main_context_get_thread_default ());
+  return TRUE;
 }
 
 gboolean
@@ -1613,20 +1693,60 @@ rifq_db_watch_others (RifqDb  *self,
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
 
-  if (self->engine->watch_open == NULL || self->watch != NULL)
+  if (self->engine->watch_open == NULL || self->own_audit_ids != NULL)
     return TRUE;
-  self->watch = self->engine->watch_open (self->location, error);
-  if (self->watch == NULL)
-    return FALSE;
   if (!rifq_db_query_int (self, "SELECT coalesce (max (id), 0) FROM audit", RIFQ_NO_PARAMS, &self->seen_audit_id,
                           NULL, error))
     return FALSE;
   self->own_audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->watch_source = g_unix_fd_source_new (self->engine->watch_fd (self->watch), G_IO_IN);
-  g_source_set_callback (self->watch_source, G_SOURCE_FUNC (watch_ready_cb), self, NULL);
-  g_source_set_static_name (self->watch_source, "[rifq] other workstations");
-  g_source_attach (self->watch_source, g_main_context_get_thread_default ());
-  return TRUE;
+  return start_watch (self, error);
+}
+
+gboolean
+rifq_db_get_offline (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->offline;
+}
+
+static void
+set_offline (RifqDb   *self,
+             gboolean  offline)
+{
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+/* While the server is away: is it back? Then what the others wrote meanwhile is told. */
+static gboolean
+retry_cb (gpointer user_data)
+{
+  RifqDb *self = user_data;
+
+  if (!self->engine->exec (self->conn, "SELECT 1", NULL))
+    return G_SOURCE_CONTINUE;
+  if (self->watch == NULL && !start_watch (self, NULL))
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->retry_source, g_source_unref);
+  set_offline (self, FALSE);
+  announce_others (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_connection_lost (RifqDb *self)
+{
+  set_offline (self, TRUE);
+  /* Only a store that follows the others (the window) tries again by itself; a command of
+   * rifq-admin says so and ends. */
+  if (self->own_audit_ids == NULL || self->retry_source != NULL)
+    return;
+  self->retry_source = g_timeout_source_new_seconds (RETRY_SECONDS);
+  g_source_set_callback (self->retry_source, retry_cb, self, NULL);
+  g_source_set_static_name (self->retry_source, "[rifq] server away");
+  g_source_attach (self->retry_source, g_main_context_get_thread_default ());
 }
 
 static gboolean

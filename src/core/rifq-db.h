@@ -114,6 +114,9 @@ void           rifq_db_write_audit_take (RifqDbWrite *write,
 gboolean       rifq_db_watch_others   (RifqDb     *self,
                                        GError    **error);
 
+/* TRUE while the association's server cannot be reached (RifqDb:offline). */
+gboolean       rifq_db_get_offline    (RifqDb     *self);
+
 /* Re-computes the audit chain; FALSE with the first broken row named in error. */
 gboolean       rifq_db_verify_audit   (RifqDb  *self,
                                        gint64  *out_rows,

@@ -39,9 +39,12 @@
 
 struct _RifqConnection
 {
-  PGconn *pg;
-  char   *location;
-  guint   n_prepared;
+  PGconn   *pg;
+  char     *location;
+  char     *session;        /* SET … run on every new session */
+  guint     generation;     /* one more each time the session is made again */
+  gboolean  in_transaction;
+  guint     n_prepared;
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -59,6 +62,7 @@ typedef struct
   int            *formats;
   Oid            *types;
   GHashTable     *prepared;   /* parameter types → name of the prepared statement */
+  guint           generation; /* of the session they were prepared in */
   PGresult       *result;
   int             row;
   gboolean        executed;
@@ -91,14 +95,25 @@ is_busy (const char *sqlstate)
          g_strcmp0 (sqlstate, "40P01") == 0;
 }
 
+static gboolean
+pg_is_connected (RifqConnection *conn)
+{
+  return PQstatus (conn->pg) == CONNECTION_OK;
+}
+
 static void
 pg_fail (RifqConnection  *conn,
          GError         **error)
 {
   if (PQstatus (conn->pg) != CONNECTION_OK)
-    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                 _("The association’s server cannot be reached: %s"),
+    {
+      /* The person is told what it means for their work; libpq's words go to the log. */
+      g_message ("The server %s cannot be reached: %s", conn->location,
                  conn->message != NULL ? conn->message : PQerrorMessage (conn->pg));
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_OFFLINE,
+                           _("The association’s server cannot be reached just now, so nothing was saved or read. "
+                             "What you typed is kept: save again once the server is back."));
+    }
   else if (is_busy (conn->sqlstate))
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY,
                          _("The database is busy: another program is writing to it and did not finish within "
@@ -111,12 +126,68 @@ pg_fail (RifqConnection  *conn,
 
 /* Runs sql (one or several statements, no parameters); a result with rows is handed back in
  * out_result when asked for. */
+/* A session lost (the network, the server restarting) is made again before the next statement,
+ * never in the middle of a write: a write whose session was lost is over, rolled back by the
+ * server, and only its ROLLBACK is let through. */
+static gboolean
+ensure_session (RifqConnection *conn,
+                gboolean        ending_write)
+{
+  PGresult *result;
+
+  if (PQstatus (conn->pg) == CONNECTION_OK)
+    return TRUE;
+  if (conn->in_transaction && !ending_write)
+    {
+      g_free (conn->message);
+      conn->message = g_strdup (_("the connection was lost in the middle of a change, which the server undid"));
+      return FALSE;
+    }
+  conn->in_transaction = FALSE;
+  PQreset (conn->pg);
+  if (PQstatus (conn->pg) != CONNECTION_OK)
+    {
+      g_free (conn->message);
+      conn->message = g_strchomp (g_strdup (PQerrorMessage (conn->pg)));
+      return FALSE;
+    }
+  conn->generation++;
+  if (conn->session != NULL)
+    {
+      result = PQexec (conn->pg, conn->session);
+      PQclear (result);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_simple (RifqConnection  *conn,
             const char      *sql,
             PGresult       **out_result)
 {
-  PGresult *result = PQexec (conn->pg, sql);
+  gboolean ending = g_str_equal (sql, "ROLLBACK") || g_str_equal (sql, "COMMIT");
+  PGresult *result;
+
+  if (!ensure_session (conn, g_str_equal (sql, "ROLLBACK")))
+    return FALSE;
+  /* Lost with the session: nothing to roll back. */
+  if (g_str_equal (sql, "ROLLBACK") && PQtransactionStatus (conn->pg) == PQTRANS_IDLE)
+    {
+      conn->in_transaction = FALSE;
+      return TRUE;
+    }
+  result = PQexec (conn->pg, sql);
+  /* A session found lost when used, outside a write (a write's first statement included): made
+   * again, and the statement given once more. */
+  if (PQstatus (conn->pg) != CONNECTION_OK && !conn->in_transaction && !ending)
+    {
+      PQclear (result);
+      if (!ensure_session (conn, FALSE))
+        return FALSE;
+      result = PQexec (conn->pg, sql);
+    }
+  if (ending)
+    conn->in_transaction = FALSE;
   ExecStatusType status = PQresultStatus (result);
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
@@ -171,6 +242,7 @@ pg_close (RifqConnection *conn)
     return;
   g_clear_pointer (&conn->pg, PQfinish);
   g_free (conn->location);
+  g_free (conn->session);
   g_free (conn->sqlstate);
   g_free (conn->message);
   g_free (conn);
@@ -295,10 +367,10 @@ pg_open (const char    *location,
     }
 
   /* Text compares as SQLite compares it, byte by byte; dates are written by the store. */
-  if (!pg_exec (conn, "SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
-                      " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';", error))
-    return NULL;
-  if (mode == RIFQ_OPEN_INSPECT && !pg_exec (conn, "SET default_transaction_read_only = on", error))
+  conn->session = g_strconcat ("SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
+                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';",
+                               mode == RIFQ_OPEN_INSPECT ? " SET default_transaction_read_only = on;" : "", NULL);
+  if (!pg_exec (conn, conn->session, error))
     return NULL;
 
   if (!check_identity (conn, out_schema_version, error) || !check_collation (conn, error))
@@ -323,6 +395,7 @@ pg_begin_write (RifqConnection  *conn,
       run_simple (conn, "ROLLBACK", NULL);
       return FALSE;
     }
+  conn->in_transaction = TRUE;
   return TRUE;
 }
 
@@ -463,6 +536,7 @@ pg_prepare (RifqConnection  *conn,
   stmt->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   stmt->blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   stmt->row = -1;
+  stmt->generation = conn->generation;
   return stmt;
 }
 
@@ -582,6 +656,12 @@ ensure_prepared (PgStatement *stmt)
   const char *name;
   PGresult *result;
 
+  /* Prepared in a session since lost: the server forgot them with it. */
+  if (stmt->generation != stmt->conn->generation)
+    {
+      g_hash_table_remove_all (stmt->prepared);
+      stmt->generation = stmt->conn->generation;
+    }
   for (int i = 0; i < stmt->n_params; i++)
     g_string_append_printf (key, "%u,", stmt->types[i]);
   name = g_hash_table_lookup (stmt->prepared, key->str);
@@ -617,14 +697,26 @@ pg_step (gpointer native)
   g_ptr_array_set_size (stmt->blobs, 0);
   if (!stmt->executed)
     {
-      const char *name = ensure_prepared (stmt);
+      const char *name;
       ExecStatusType status;
 
       stmt->executed = TRUE;
+      /* A session found lost when used, outside a write: made again, and the statement given
+       * once more. */
+      for (guint attempt = 0; attempt < 2; attempt++)
+        {
+          g_clear_pointer (&stmt->result, PQclear);
+          if (!ensure_session (stmt->conn, FALSE))
+            return RIFQ_STEP_FAILED;
+          name = ensure_prepared (stmt);
+          if (name != NULL)
+            stmt->result = PQexecPrepared (stmt->conn->pg, name, stmt->n_params,
+                                           (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
+          if (PQstatus (stmt->conn->pg) == CONNECTION_OK || stmt->conn->in_transaction)
+            break;
+        }
       if (name == NULL)
         return RIFQ_STEP_FAILED;
-      stmt->result = PQexecPrepared (stmt->conn->pg, name, stmt->n_params,
-                                     (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
       status = PQresultStatus (stmt->result);
       if (status == PGRES_COMMAND_OK)
         {
@@ -860,6 +952,7 @@ const RifqEngine rifq_engine_postgres = {
   .set_schema_version = pg_set_schema_version,
   .integrity_check = pg_integrity_check,
   .fail = pg_fail,
+  .is_connected = pg_is_connected,
   .prepare = pg_prepare,
   .finalize = pg_finalize,
   .reset = pg_reset,

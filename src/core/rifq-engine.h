@@ -84,6 +84,8 @@ typedef struct
                                          GError         **error);
   gboolean        (*integrity_check)    (RifqConnection  *conn,
                                          GError         **error);
+  /* Whether the connection is still there (NULL: a file always is). */
+  gboolean        (*is_connected)       (RifqConnection  *conn);
   /* The last failure as an error in the interface language; busy is told apart. */
   void            (*fail)               (RifqConnection  *conn,
                                          GError         **error);

@@ -27,7 +27,8 @@ typedef enum
   RIFQ_ERROR_INCOMPLETE,          /* a precondition of the step is not met: the message says which */
   RIFQ_ERROR_BUSY,                /* another program held the database's write lock past the wait */
   RIFQ_ERROR_EXISTS,
-  RIFQ_ERROR_CONFLICT,            /* saved over a newer version: someone else saved it since it was read */              /* a file that Rifq did not make is in the way: replaced only when asked */
+  RIFQ_ERROR_CONFLICT,
+  RIFQ_ERROR_OFFLINE,             /* the association's server cannot be reached: nothing was written */            /* saved over a newer version: someone else saved it since it was read */              /* a file that Rifq did not make is in the way: replaced only when asked */
 } RifqError;
 
 GQuark rifq_error_quark (void);

@@ -578,12 +578,15 @@ store (RifqBeneficiaryEditor *self,
           ask_about_duplicates (self, beneficiary, probable, error->message);
           return RIFQ_SAVE_ASKING;
         }
-      {
-        /* The times and days it names, in the digits the window shows. */
-        g_autofree char *shown = rifq_ui_display_digits (error->message);
+      if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT))
+        {
+          /* The time and the day it names, in the digits the window shows. */
+          g_autofree char *shown = rifq_ui_display_digits (error->message);
 
-        show_problems (self, NULL, shown);
-      }
+          show_problems (self, NULL, shown);
+        }
+      else
+        show_problems (self, NULL, error->message);
       if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_DUPLICATE))
         gtk_widget_add_css_class (self->rows[RIFQ_FIELD_NATIONAL_ID], "error");
       /* Saved meanwhile at another workstation: what was typed stays, ready to go on top. */

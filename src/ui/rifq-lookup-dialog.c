@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rifq-application.h"
+#include "rifq-error.h"
 #include "rifq-lookup-dialog.h"
 #include "rifq-lookup-row.h"
 #include "rifq-record-list.h"
@@ -93,6 +94,11 @@ found_changed_cb (RifqLookupDialog *self)
 
   if (self->query == NULL || *self->query == '\0')
     show_prompt (self);
+  /* Not "not found": the caller is told the answer cannot be looked up just now. */
+  else if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_OFFLINE))
+    show_status (self, "network-offline-symbolic", _("The Server Cannot Be Reached"),
+                 _("The association’s server does not answer just now, so whether this request exists cannot be "
+                   "told. Rifq tries again by itself; ask again in a moment."));
   else if (error != NULL)
     show_status (self, "dialog-error-symbolic", _("The Search Failed"), error->message);
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->found)) == 0)

@@ -33,6 +33,8 @@ struct _RifqWindow
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *offline_bar;
+  GtkSpinner           *offline_spinner;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
   GtkStack             *pages;
@@ -711,6 +713,10 @@ rifq_window_constructed (GObject *object)
   build_pages (self);
   leaflet_folded_cb (self);
 
+  /* The association's server away: said at the foot of the window for as long as it lasts. */
+  g_object_bind_property (self->db, "offline", self->offline_bar, "reveal-child", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->db, "offline", self->offline_spinner, "spinning", G_BINDING_SYNC_CREATE);
+
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -743,6 +749,8 @@ rifq_window_class_init (RifqWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RifqWindow, offline_bar);
+  gtk_widget_class_bind_template_child (widget_class, RifqWindow, offline_spinner);
   gtk_widget_class_bind_template_child (widget_class, RifqWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RifqWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RifqWindow, pages);
