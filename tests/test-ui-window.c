@@ -1356,6 +1356,80 @@ apply_entry (RifqPreferencesWindow *window,
   rifq_test_spin (50);
 }
 
+/* Gives the server's address in Preferences as the officer would, and waits for the answer;
+ * what the window then says of where records are kept. */
+static const char *
+give_server_address (RifqPreferencesWindow *window,
+                     const char            *address)
+{
+  GObject *entry = gtk_widget_get_template_child (GTK_WIDGET (window), RIFQ_TYPE_PREFERENCES_WINDOW, "server_row");
+  GObject *spinner = gtk_widget_get_template_child (GTK_WIDGET (window), RIFQ_TYPE_PREFERENCES_WINDOW,
+                                                    "server_spinner");
+  GObject *state = gtk_widget_get_template_child (GTK_WIDGET (window), RIFQ_TYPE_PREFERENCES_WINDOW,
+                                                  "server_state_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), address);
+  g_signal_emit_by_name (entry, "apply");
+  for (guint waited = 0; gtk_spinner_get_spinning (GTK_SPINNER (spinner)) && waited < 300; waited++)
+    rifq_test_spin (50);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (state));
+}
+
+/* Preferences move a workstation to the association's server, and back, remembered for the next
+ * start; an address that is not a server's, or a server's database not set up for Rifq, is
+ * refused with the reason and not remembered. */
+static void
+test_preferences_switch_to_server_and_back (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqContext) context = rifq_test_context_new (db);
+  g_autoptr(GSettings) settings = rifq_ui_settings_new ();
+  RifqPreferencesWindow *window;
+  const char *said;
+
+  g_settings_set_string (settings, "server", "");
+  window = rifq_preferences_window_new (NULL, context);
+  gtk_window_present (GTK_WINDOW (window));
+  rifq_test_spin (100);
+
+  said = give_server_address (window, "/home/noura/rifq.db");
+  g_assert_nonnull (strstr (said, "postgresql://"));
+  g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, "");
+
+  if (rifq_test_on_server ())
+    {
+      g_autofree char *empty = rifq_test_server_database_new ();
+      GObject *local = gtk_widget_get_template_child (GTK_WIDGET (window), RIFQ_TYPE_PREFERENCES_WINDOW,
+                                                      "local_button");
+
+      said = give_server_address (window, empty);
+      g_assert_nonnull (strstr (said, "server init"));
+      g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, "");
+
+      said = give_server_address (window, location);
+      g_assert_cmpstr (said, ==, g_dgettext (GETTEXT_PACKAGE, "On the association’s server"));
+      g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, location);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (local)));
+
+      if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
+        {
+          g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "preferences-server.png", NULL);
+          gboolean saved = FALSE;
+
+          rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
+          for (guint waited = 0; !saved && waited < 100; waited++)
+            rifq_test_spin (50);
+          g_assert_true (saved);
+        }
+
+      g_signal_emit_by_name (local, "clicked");
+      g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, "");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_association_settings_from_preferences (void)
 {
@@ -1509,6 +1583,7 @@ main (int   argc,
   g_test_add_func ("/window/committee/records-decision-from-the-agenda",
                    test_committee_records_decision_from_the_agenda);
   g_test_add_func ("/window/verify/sealed-document-checked", test_verify_document_from_the_window);
+  g_test_add_func ("/window/preferences/switch-to-the-server-and-back", test_preferences_switch_to_server_and_back);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);
 

@@ -652,6 +652,24 @@ rifq_db_is_server_location (const char *location)
   return *p == '=';
 }
 
+gboolean
+rifq_db_check_server (const char  *location,
+                      GError     **error)
+{
+  g_autoptr(RifqDb) db = NULL;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (!rifq_db_is_server_location (location))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("Server address: give a postgresql:// address or a service, such as “service=rifq”."));
+      return FALSE;
+    }
+  db = rifq_db_open_existing (location, error);
+  return db != NULL;
+}
+
 const RifqEngine *
 rifq_engine_for_location (const char *location)
 {

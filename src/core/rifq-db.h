@@ -49,6 +49,12 @@ gboolean       rifq_db_read_private_file  (const char  *path,
  * string such as "service=rifq") rather than a database file. */
 gboolean       rifq_db_is_server_location (const char *location);
 
+/* Whether a workstation can keep its records on the server at location: an address of a
+ * server, reachable, whose database Rifq has set up (rifq-admin server init). Reads only;
+ * FALSE with the reason in error. */
+gboolean       rifq_db_check_server   (const char *location,
+                                       GError    **error);
+
 /* $RIFQ_DATABASE, else $XDG_DATA_HOME/rifq/rifq.db. */
 char          *rifq_db_default_path   (void);
 

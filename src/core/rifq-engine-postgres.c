@@ -31,6 +31,8 @@
 /* How long a write waits for another workstation's to finish before it is refused as busy. */
 #define LOCK_TIMEOUT      "5s"
 #define APPLICATION       "RIFQ"
+/* Seconds to wait for a server that does not answer. */
+#define CONNECT_TIMEOUT   "8"
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -84,6 +86,17 @@ remember_failure (RifqConnection *conn,
   conn->message = g_strdup (message != NULL ? message : PQerrorMessage (conn->pg));
   g_strchomp (conn->message);
   g_debug ("%s: %s (%s)", sql, conn->message, conn->sqlstate != NULL ? conn->sqlstate : "no state");
+}
+
+/* A server that does not answer is given up after a few seconds, unless the address says
+ * otherwise (its own connect_timeout, read after this one, wins). */
+static PGconn *
+connect_to (const char *location)
+{
+  const char * const keywords[] = { "connect_timeout", "dbname", NULL };
+  const char * const values[] = { CONNECT_TIMEOUT, location, NULL };
+
+  return PQconnectdbParams (keywords, values, 1);
 }
 
 static gboolean
@@ -356,7 +369,7 @@ pg_open (const char    *location,
   g_autoptr(RifqConnection) conn = g_new0 (RifqConnection, 1);
 
   conn->location = pg_display (location);
-  conn->pg = PQconnectdb (location);
+  conn->pg = connect_to (location);
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
       g_autofree char *why = g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg) : g_strerror (ENOMEM));
@@ -378,7 +391,8 @@ pg_open (const char    *location,
   if (mode == RIFQ_OPEN_INSPECT && *out_schema_version == 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
-                   _("There is no Rifq database at “%s”. Create one with “rifq-admin init”."), location);
+                   _("The server’s database “%s” is not set up for Rifq yet: set it up with “rifq-admin server init”."),
+                   conn->location);
       return NULL;
     }
   return g_steal_pointer (&conn);
@@ -864,7 +878,7 @@ pg_watch_open (const char  *location,
   g_autoptr(RifqConnection) watch = g_new0 (RifqConnection, 1);
 
   watch->location = pg_display (location);
-  watch->pg = PQconnectdb (location);
+  watch->pg = connect_to (location);
   if (PQstatus (watch->pg) != CONNECTION_OK)
     {
       g_autofree char *why = g_strdup (PQerrorMessage (watch->pg));

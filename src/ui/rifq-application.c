@@ -153,6 +153,26 @@ startup_after_cb (GApplication *application,
   rifq_ui_init ();
 }
 
+/* --database, else $RIFQ_DATABASE, else the association's server chosen in Preferences, else the
+ * file on this computer. */
+static char *
+where_records_are (RifqApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *server = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  if (g_getenv ("RIFQ_DATABASE") == NULL)
+    {
+      settings = rifq_ui_settings_new ();
+      server = settings != NULL ? g_settings_get_string (settings, "server") : NULL;
+      if (server != NULL && *server != '\0')
+        return g_steal_pointer (&server);
+    }
+  return rifq_db_default_path ();
+}
+
 static void
 show_error_and_quit (RifqApplication *self,
                      const char      *message)
@@ -204,8 +224,7 @@ rifq_application_activate (GApplication *app)
   if (self->db == NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *path = self->database_path ? g_strdup (self->database_path)
-                                                  : rifq_db_default_path ();
+      g_autofree char *path = where_records_are (self);
 
       self->db = rifq_db_open (path, &error);
       if (self->db == NULL)

@@ -22,8 +22,13 @@ struct _RifqPreferencesWindow
   /* template children */
   AdwComboRow          *digits_row;
   AdwPreferencesGroup  *database_group;
+  AdwEntryRow          *server_row;
+  AdwActionRow         *server_state_row;
+  GtkWidget            *local_button;
+  GtkSpinner           *server_spinner;
 
   /* owned */
+  GCancellable         *checking;
   RifqContext          *context;
   RifqDb               *db;       /* the context's */
   GSettings            *settings;
@@ -53,12 +58,112 @@ digits_selected_cb (RifqPreferencesWindow *self)
     g_settings_set_enum (self->settings, "digit-style", adw_combo_row_get_selected (self->digits_row));
 }
 
+/* Where this workstation keeps its records, and from when. */
+static void
+update_server_state (RifqPreferencesWindow *self,
+                     const char            *problem)
+{
+  g_autofree char *chosen = self->settings != NULL ? g_settings_get_string (self->settings, "server") : g_strdup ("");
+  gboolean on_server = rifq_db_is_server_location (rifq_db_get_path (self->db));
+  const char *state;
+
+  if (problem != NULL)
+    state = problem;
+  else if (*chosen != '\0' && !on_server)
+    state = _("On the association’s server from Rifq’s next start");
+  else if (*chosen == '\0' && on_server)
+    state = _("On this computer from Rifq’s next start");
+  else if (on_server)
+    state = _("On the association’s server");
+  else
+    state = _("On this computer");
+  adw_action_row_set_subtitle (self->server_state_row, state);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->server_state_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->server_state_row), "error");
+  gtk_widget_set_visible (self->local_button, *chosen != '\0');
+}
+
+static void
+check_server_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (rifq_db_check_server (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+server_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RifqPreferencesWindow *self = RIFQ_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->server_spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), TRUE);
+  if (error != NULL)
+    {
+      update_server_state (self, error->message);
+      return;
+    }
+  g_settings_set_string (self->settings, "server", g_task_get_task_data (G_TASK (result)));
+  update_server_state (self, NULL);
+}
+
+/* An address given: the server is asked, away from the window, whether Rifq can keep its
+ * records there; only then is it remembered. */
+static void
+server_apply_cb (RifqPreferencesWindow *self)
+{
+  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+  g_autoptr(GTask) task = NULL;
+
+  if (self->settings == NULL)
+    return;
+  if (*address == '\0')
+    {
+      g_settings_set_string (self->settings, "server", "");
+      update_server_state (self, NULL);
+      return;
+    }
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  self->checking = g_cancellable_new ();
+  task = g_task_new (self, self->checking, server_checked_cb, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&address), g_free);
+  gtk_spinner_start (self->server_spinner);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), FALSE);
+  adw_action_row_set_subtitle (self->server_state_row, _("Asking the server…"));
+  g_task_run_in_thread (task, check_server_thread);
+}
+
+static void
+local_clicked_cb (RifqPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "server", "");
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), "");
+  update_server_state (self, NULL);
+}
+
 static void
 rifq_preferences_window_dispose (GObject *object)
 {
   RifqPreferencesWindow *self = (RifqPreferencesWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_PREFERENCES_WINDOW);
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -85,11 +190,22 @@ rifq_preferences_window_constructed (GObject *object)
 
   /* A path reads left to right whatever the interface's direction: its leading "/" stays first. */
   path = g_strdup_printf ("\u2066%s\u2069", rifq_db_get_path (self->db));
-  add_fact (self->database_group, _("File"), path, FALSE);
+  add_fact (self->database_group, rifq_db_is_server_location (rifq_db_get_path (self->db)) ? _("Server") : _("File"),
+            path, FALSE);
   version = g_strdup_printf ("%d", rifq_db_get_schema_version (self->db));
   add_fact (self->database_group, _("Schema version"), version, TRUE);
   count = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (rifq_beneficiary_store_count (self->db, NULL), 0));
   add_fact (self->database_group, _("Beneficiaries"), count, TRUE);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "server");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), FALSE);
+  update_server_state (self, NULL);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (rifq_association_page_new (self->context)));
@@ -108,6 +224,12 @@ rifq_preferences_window_class_init (RifqPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruhamaa/Rifq/ui/rifq-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, digits_row);
   gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, database_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, server_state_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, local_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, server_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, server_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, local_clicked_cb);
 }
 
 static void
