@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <json-glib/json-glib.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -39,12 +40,40 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* A new database for the command to use: a file in a folder of its own, or, when the suite runs
+ * on the server (RIFQ_TEST_ENGINE=postgresql), a new database there, given by its address. */
 static char *
 temp_db (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("rifq-admin-XXXXXX", NULL);
+  g_autofree char *dir = NULL;
 
+  if (g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0)
+    {
+      static guint counter;
+      const char *server = g_getenv ("RIFQ_TEST_POSTGRES");
+      g_autofree char *name = g_strdup_printf ("rifq_admin_%d_%u", (int) getpid (), ++counter);
+      g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+      PGconn *admin = PQconnectdb (server);
+      PGresult *result = PQexec (admin, sql);
+
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (admin));
+      PQclear (result);
+      PQfinish (admin);
+      return g_strdup_printf ("%s dbname=%s", server, name);
+    }
+  dir = g_dir_make_tmp ("rifq-admin-XXXXXX", NULL);
   return g_build_filename (dir, "rifq.db", NULL);
+}
+
+/* A folder for the files a test hands the command: the database file's own, or a new one when
+ * the database is on the server. */
+static char *
+folder_beside (const char *db)
+{
+  if (g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0)
+    return g_dir_make_tmp ("rifq-admin-XXXXXX", NULL);
+  return g_path_get_dirname (db);
 }
 
 static void
@@ -363,7 +392,7 @@ static void
 test_check_reports_and_refuses (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *foreign = g_build_filename (dir, "letter.txt", NULL);
   g_auto(Run) fill = { 0 };
   g_auto(Run) check = { 0 };
@@ -398,13 +427,56 @@ test_usage_errors (void)
   g_assert_cmpint (format.status, ==, 2);
 }
 
+static gboolean
+on_server (void)
+{
+  return g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0;
+}
+
+/* Another program's write, holding the database's write lock until let go: SQLite's file lock,
+ * or the server's write lock, which every write of Rifq's takes. */
+typedef struct
+{
+  sqlite3 *file;
+  PGconn  *server;
+} Holder;
+
+static void
+hold_write_lock (Holder     *holder,
+                 const char *db)
+{
+  if (on_server ())
+    {
+      PGresult *result;
+
+      holder->server = PQconnectdb (db);
+      result = PQexec (holder->server, "BEGIN; SELECT pg_advisory_xact_lock (1380533841)");
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+      PQclear (result);
+      return;
+    }
+  g_assert_cmpint (sqlite3_open (db, &holder->file), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder->file, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+let_go (Holder *holder)
+{
+  if (holder->server != NULL)
+    {
+      PQclear (PQexec (holder->server, "COMMIT"));
+      PQfinish (holder->server);
+      return;
+    }
+  g_assert_cmpint (sqlite3_exec (holder->file, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder->file);
+}
+
 static gpointer
 release_lock_later_cb (gpointer data)
 {
-  sqlite3 *handle = data;
-
   g_usleep (G_USEC_PER_SEC);
-  g_assert_cmpint (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  let_go (data);
   return NULL;
 }
 
@@ -416,15 +488,14 @@ test_busy_database_waits_then_exit_3 (void)
   g_auto(Run) busy = { 0 };
   g_auto(Run) waited = { 0 };
   g_autoptr(GThread) releaser = NULL;
-  sqlite3 *handle = NULL;
+  Holder holder = { NULL, NULL };
   gint64 started;
 
   ADMIN (&init, "en", NULL, "--database", db, "init");
   g_assert_cmpint (init.status, ==, 0);
 
   /* Another program holds the write lock all the time the command runs: it waits, then says so. */
-  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  hold_write_lock (&holder, db);
   started = g_get_monotonic_time ();
   ADMIN (&busy, "en", NULL, "--database", db, "staff", "add", "noura", "--full-name", "نورة", "--roles", "desk");
   g_assert_cmpint (busy.status, ==, 3);
@@ -433,12 +504,11 @@ test_busy_database_waits_then_exit_3 (void)
   g_assert_cmpstr (busy.out, ==, "");
 
   /* Let go within the wait: the command goes through. */
-  releaser = g_thread_new ("release-lock", release_lock_later_cb, handle);
+  releaser = g_thread_new ("release-lock", release_lock_later_cb, &holder);
   ADMIN (&waited, "en", NULL, "--database", db, "staff", "add", "noura", "--full-name", "نورة", "--roles", "desk");
   g_thread_join (g_steal_pointer (&releaser));
   g_assert_cmpint (waited.status, ==, 0);
   g_assert_nonnull (strstr (waited.out, "noura is now staff"));
-  sqlite3_close (handle);
 }
 
 static const char signature_strokes[] =
@@ -499,7 +569,7 @@ static void
 sign_and_submit (const char *db,
                  const char *number)
 {
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *strokes = g_build_filename (dir, "strokes.json", NULL);
   g_auto(Run) step = { 0 };
 
@@ -516,7 +586,7 @@ static void
 test_request_whole_path (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *notes = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *receipt = g_build_filename (dir, "receipt.pdf", NULL);
   g_auto(Run) step = { 0 };
@@ -583,7 +653,7 @@ test_request_whole_path (void)
   OK (&step, "--as", "chair1", "committee", "vote", "1", number, "accept");
   /* Undecided, the minutes are a draft; decided, they and the letter are sealed. */
   {
-    g_autofree char *folder = g_path_get_dirname (db);
+    g_autofree char *folder = folder_beside (db);
     g_autofree char *minutes = g_build_filename (folder, "minutes.pdf", NULL);
     g_autofree char *letter = g_build_filename (folder, "letter.pdf", NULL);
 
@@ -674,11 +744,11 @@ static void
 test_verify_with_public_keys_alone (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *pdf = g_build_filename (dir, "request.pdf", NULL);
   g_autofree char *ring = g_build_filename (dir, "keyring.json", NULL);
   g_autofree char *other_db = temp_db ();
-  g_autofree char *other_dir = g_path_get_dirname (other_db);
+  g_autofree char *other_dir = folder_beside (other_db);
   g_autofree char *other_ring = g_build_filename (other_dir, "keyring.json", NULL);
   g_autofree char *absent = g_build_filename (dir, "nowhere", "rifq.db", NULL);
   g_autofree char *number = NULL;
@@ -747,7 +817,7 @@ static void
 test_seal_rotation_by_administrator_only (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *pdf = g_build_filename (dir, "request.pdf", NULL);
   g_autofree char *ring = g_build_filename (dir, "keyring.json", NULL);
   g_autofree char *number = NULL;
@@ -864,7 +934,7 @@ test_missing_meeting_said_so (void)
 {
   g_autofree char *db = temp_db ();
   g_autofree char *number = database_with_request (db);
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *pdf = g_build_filename (dir, "minutes.pdf", NULL);
   const char * const commands[][7] = {
     { "committee", "vote", "٧", number, "accept", NULL },
@@ -1112,7 +1182,7 @@ static void
 test_pipe_refused_at_once (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *fifo = g_build_filename (dir, "scan.png", NULL);
   g_autofree char *number = NULL;
   g_auto(Run) add = { 0 };
@@ -1144,7 +1214,7 @@ static void
 test_files_must_decode_whole (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autoptr(GBytes) png = rifq_test_png (3000, 1);
   g_autoptr(GBytes) half = rifq_test_cut (png, 1500);
   g_autofree char *whole = test_file (dir, "whole.png", png);
@@ -1192,7 +1262,7 @@ static void
 test_output_never_over_database (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *symbolic = g_build_filename (dir, "request.pdf", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -1215,7 +1285,7 @@ static void
 test_output_other_files_need_force (void)
 {
   g_autofree char *db = temp_db ();
-  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *dir = folder_beside (db);
   g_autofree char *letter = g_build_filename (dir, "letter.txt", NULL);
   g_autofree char *receipt = g_build_filename (dir, "receipt.pdf", NULL);
   g_autofree char *number = NULL;
@@ -1250,10 +1320,57 @@ test_output_other_files_need_force (void)
   OK (&step, "request", "receipt", number, receipt);
 
   /* And the database never, for a request that exists either. */
-  before = contents_of (db);
-  REFUSED ("en", NULL, NEVER_OVER_DATABASE, "request", "receipt", number, db, "--force");
-  after = contents_of (db);
-  g_assert_true (g_bytes_equal (before, after));
+  /* A desk's file, never written over (the server's database is not a file to write to). */
+  if (!on_server ())
+    {
+      before = contents_of (db);
+      REFUSED ("en", NULL, NEVER_OVER_DATABASE, "request", "receipt", number, db, "--force");
+      after = contents_of (db);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+/* On the server: its schema made by server init (which refuses a file's path), a desk's file
+ * moved onto it whole, and the server then used as the desk was. */
+static void
+test_server_init_then_migrate (void)
+{
+  g_autofree char *server = temp_db ();
+  g_autofree char *dir = g_dir_make_tmp ("rifq-desk-XXXXXX", NULL);
+  g_autofree char *desk = g_build_filename (dir, "desk.db", NULL);
+  g_autofree char *target = temp_db ();
+  g_auto(Run) not_server = { 0 };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) moved = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) found = { 0 };
+
+  ADMIN (&not_server, "en", NULL, "server", "init", desk);
+  g_assert_cmpint (not_server.status, ==, 2);
+  g_assert_nonnull (strstr (not_server.err, "does not name a server"));
+  ADMIN (&init, "en", NULL, "server", "init", server);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "The association’s server is ready"));
+
+  ADMIN (&demo, "en", NULL, "--database", desk, "demo", "--beneficiaries", "40", "--requests", "30", "--seed", "3");
+  g_assert_cmpint (demo.status, ==, 0);
+  ADMIN (&moved, "en", NULL, "migrate", "--from", desk, "--to", target);
+  g_assert_cmpint (moved.status, ==, 0);
+  g_assert_nonnull (strstr (moved.out, "Copied 29 tables"));
+  g_assert_nonnull (strstr (moved.out, "chain intact"));
+  /* Not twice: the server holds records now. */
+  ADMIN (&again, "en", NULL, "migrate", "--from", desk, "--to", target);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds records"));
+
+  ADMIN (&check, "en", NULL, "--database", target, "check");
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "Beneficiaries: 40"));
+  ADMIN (&found, "en", NULL, "--database", target, "beneficiary", "list", "--limit", "3");
+  g_assert_cmpint (found.status, ==, 0);
+  g_assert_nonnull (strstr (found.out, "national_id"));
 }
 
 int
@@ -1263,7 +1380,14 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/admin/init/creates-database", test_init_creates_database);
+  /* What only a file has, and the server's own commands. */
+  if (on_server ())
+    g_test_add_func ("/admin/server/init-then-migrate-a-desk", test_server_init_then_migrate);
+  else
+    {
+      g_test_add_func ("/admin/init/creates-database", test_init_creates_database);
+      g_test_add_func ("/admin/output/never-over-the-database-even-with-force", test_output_never_over_database);
+    }
   g_test_add_func ("/admin/beneficiary/add-then-show-with-hijri", test_add_then_show);
   g_test_add_func ("/admin/beneficiary/search-normalised-name", test_search_finds_normalised);
   g_test_add_func ("/admin/beneficiary/add-refuses-malformed-json-writes-nothing", test_add_refuses_malformed_json);
@@ -1296,7 +1420,6 @@ main (int   argc,
   g_test_add_func ("/admin/staff/user-name-outside-its-alphabet-refused", test_staff_user_name_alphabet);
   g_test_add_func ("/admin/input/pipe-given-as-a-file-refused-at-once", test_pipe_refused_at_once);
   g_test_add_func ("/admin/input/scan-logo-and-signature-must-be-whole", test_files_must_decode_whole);
-  g_test_add_func ("/admin/output/never-over-the-database-even-with-force", test_output_never_over_database);
   g_test_add_func ("/admin/output/other-files-only-with-force-and-written-0600", test_output_other_files_need_force);
 
   return g_test_run ();

@@ -375,6 +375,65 @@ test_model_follows_other_workstations (void)
   g_assert_cmpstr (rifq_beneficiary_get (shown, RIFQ_FIELD_NATIONAL_ID), ==, RIFQ_TEST_ID_2);
 }
 
+/* The plan the server makes for sql (its ?1 given as the literal value, ?2 as 50). */
+static char *
+plan_of (RifqDb     *db,
+         const char *sql,
+         const char *value)
+{
+  g_autofree char *literal = g_strdup_printf ("'%s'", value);
+  g_autofree char *with_value = NULL;
+  g_autofree char *explain = NULL;
+  g_auto(GStrv) parts = g_strsplit (sql, "?1", -1);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  RifqStatement *stmt;
+
+  with_value = g_strjoinv (literal, parts);
+  g_strfreev (parts);
+  parts = g_strsplit (with_value, "?2", -1);
+  g_free (with_value);
+  with_value = g_strjoinv ("50", parts);
+  explain = g_strconcat ("EXPLAIN ", with_value, NULL);
+  stmt = rifq_db_prepare (db, explain, NULL);
+  g_assert_nonnull (stmt);
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    g_string_append_printf (plan, "%s\n", rifq_statement_get_text (stmt, 0));
+  rifq_statement_reset (stmt);
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+/* On the server, the words of a name are found through the index, not by reading every row:
+ * the query the engine writes has the index's own expression. */
+static void
+test_search_words_answered_by_the_index (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *words[] = { (char *) "محمد", (char *) "عبدالله", NULL };
+
+  /* Enough applicants for the plan to be the one a branch's registry gets. */
+  g_assert_true (rifq_demo_fill (db, 3000, 1, &error));
+  g_assert_no_error (error);
+  rifq_test_sql (db, "ANALYZE beneficiary");
+  for (guint phrase = 0; phrase < 2; phrase++)
+    {
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *sql = rifq_db_name_search_sql (db, "SELECT id FROM beneficiary", words, phrase, values);
+      g_autofree char *plan = plan_of (db, sql, g_ptr_array_index (values, 0));
+
+      g_assert_nonnull (strstr (plan, "beneficiary_by_name_words"));
+      g_assert_null (strstr (plan, "Seq Scan"));
+    }
+  {
+    /* The name starts with "محمد": from it to the next string after every one that does. */
+    g_autofree char *plan = plan_of (db, "SELECT id FROM beneficiary WHERE name_norm >= ?1 AND name_norm < 'محمه'"
+                                         " ORDER BY name_norm LIMIT ?2", "محمد");
+
+    g_assert_nonnull (strstr (plan, "beneficiary_by_name"));
+    g_assert_null (strstr (plan, "Seq Scan"));
+  }
+}
+
 static void
 test_model_query_updates_items (void)
 {
@@ -414,7 +473,10 @@ main (int   argc,
   g_test_add_func ("/model/store-save-announces-only-moved-rows", test_model_saved_announces_moved_rows);
   /* Only the server has other workstations. */
   if (rifq_test_on_server ())
-    g_test_add_func ("/model/follows-other-workstations-within-a-second", test_model_follows_other_workstations);
+    {
+      g_test_add_func ("/model/follows-other-workstations-within-a-second", test_model_follows_other_workstations);
+      g_test_add_func ("/search/server/words-answered-by-the-index", test_search_words_answered_by_the_index);
+    }
   g_test_add_func ("/model/reads-pages-on-demand", test_model_reads_pages_on_demand);
   g_test_add_func ("/model/query-updates-items", test_model_query_updates_items);
 

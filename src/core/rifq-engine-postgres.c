@@ -916,32 +916,31 @@ pg_watch_read (RifqConnection *watch)
 
 /* Search */
 
-/* A regular expression per condition over name_norm, which its pg_trgm index answers:
- * "(^| )w1 w2" is the words in order at a word's start, the last a prefix, as SQLite's FTS5
- * phrase "w1 w2"*; each word anywhere is one such expression a word. The words are letters and
- * digits only after normalisation, so nothing in them is read as a pattern. */
+/* PostgreSQL's text search over name_norm's words, which its GIN index answers: the tsquery
+ * 'w1 <-> w2:*' is the words one after another, the last a prefix, as SQLite's FTS5 phrase
+ * "w1 w2"*; 'w1:* & w2:*' each word anywhere. The 'simple' configuration takes the words as
+ * they are; after normalisation they are letters and digits only, so nothing in them is read
+ * as an operator. */
 static char *
 pg_name_search (const char    *select,
                 char * const  *words,
                 gboolean       phrase,
                 GPtrArray     *values)
 {
-  GString *sql = g_string_new (select);
+  GString *query = g_string_new (NULL);
 
-  if (phrase)
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autofree char *joined = g_strjoinv (" ", (char **) words);
-
-      g_ptr_array_add (values, g_strconcat ("(^| )", joined, NULL));
+      if (i > 0)
+        g_string_append (query, phrase ? " <-> " : " & ");
+      g_string_append (query, words[i]);
+      if (!phrase || words[i + 1] == NULL)
+        g_string_append (query, ":*");
     }
-  else
-    for (guint i = 0; words[i] != NULL; i++)
-      g_ptr_array_add (values, g_strconcat ("(^| )", words[i], NULL));
+  g_ptr_array_add (values, g_string_free (query, FALSE));
 
-  for (guint i = 0; i < values->len; i++)
-    g_string_append_printf (sql, "%s name_norm ~ ?%u", i ? " AND" : " WHERE", i + 1);
-  g_string_append_printf (sql, " ORDER BY name_norm LIMIT ?%u", values->len + 1);
-  return g_string_free (sql, FALSE);
+  return g_strconcat (select, " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1)"
+                      " ORDER BY name_norm LIMIT ?2", NULL);
 }
 
 const RifqEngine rifq_engine_postgres = {

@@ -129,8 +129,7 @@ main (int   argc,
   g_autoptr(RifqRequest) scanned = NULL;
   g_autoptr(GPtrArray) committee = NULL;
   g_autofree char *strokes = NULL;
-  g_autofree char *own_path = NULL;
-  const char *path = g_getenv ("RIFQ_BENCH_DATABASE");
+  g_autofree char *path = bench_database_location ();
   guint people = argc > 1 ? (guint) atoi (argv[1]) : 100000;
   guint requests = argc > 2 ? (guint) atoi (argv[2]) : 200000;
   const char *scan_types[] = { "national_id", "national_id", "family_record", "family_record", "family_record",
@@ -141,12 +140,6 @@ main (int   argc,
   gboolean missed = FALSE;
 
   setlocale (LC_ALL, "C.UTF-8");
-  if (path == NULL)
-    {
-      g_autofree char *dir = g_dir_make_tmp ("rifq-bench-XXXXXX", NULL);
-      own_path = g_build_filename (dir, "bench.db", NULL);
-      path = own_path;
-    }
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   {

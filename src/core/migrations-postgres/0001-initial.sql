@@ -3,26 +3,15 @@
 --
 -- PostgreSQL dialect of migrations/0001-initial.sql; the two are read side by side.
 --
--- The search index: SQLite keeps an FTS5 table, beneficiary_fts, over name_norm (prefixes of
--- 1 to 3 characters, unicode61 tokens), kept in step with beneficiary by three triggers.
--- PostgreSQL has no FTS5, and its own text search (tsvector) stems and drops words where Rifq
--- wants the normalised name matched as typed. So there is no search table and no trigger to keep
--- it in step: the search runs on beneficiary.name_norm itself, with two indexes kept up to date
--- by PostgreSQL,
---   beneficiary_by_name_prefix  btree, text_pattern_ops: the name starts with what was typed
---                               (name_norm LIKE 'x%'), whatever the database's collation;
---   beneficiary_by_name_words   GIN, gin_trgm_ops (pg_trgm): words inside the name, the FTS5
---                               prefix queries "w1 w2"* and "w1"* AND "w2"* becoming
---                               name_norm ~ '(^| )w1 w2' and one such match per word (or
---                               name_norm LIKE '% w1 w2%' OR name_norm LIKE 'w1 w2%'); the
---                               index serves LIKE and ~ on name_norm itself, not on an
---                               expression such as ' ' || name_norm.
--- pg_trgm is a trusted extension (PostgreSQL 13 and later), shipped with postgresql-15 on
--- Debian: the database's owner can create it. Its trigrams take Arabic letters as letters only
--- when the database's LC_CTYPE is not plain C (C.UTF-8 is fine; under C the index still answers
--- rightly, but by reading all of itself).
-
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- The search index: SQLite keeps an FTS5 table, beneficiary_fts, over name_norm (unicode61
+-- tokens, prefixes), kept in step with beneficiary by three triggers. Here the search runs on
+-- beneficiary.name_norm itself, with indexes PostgreSQL keeps up to date:
+--   beneficiary_by_name        btree: the name starts with what was typed (a range of names; the
+--                              database sorts byte by byte, LC_COLLATE 'C', which Rifq checks);
+--   beneficiary_by_name_words  GIN over to_tsvector ('simple', name_norm): the words of the
+--                              name as they are (the 'simple' configuration neither stems nor
+--                              drops a word), FTS5's phrase "w1 w2"* becoming the tsquery
+--                              'w1 <-> w2:*' and "w1"* AND "w2"* becoming 'w1:* & w2:*'.
 
 -- SQLite's instr (text, part), the place of part in text from 1 (0 when absent), which the
 -- stores' statements use: the one function of SQLite's dialect the server is given.
@@ -126,8 +115,7 @@ CREATE INDEX caregiver_by_beneficiary ON caregiver (beneficiary_id, position);
 
 -- Full-text search over the normalised four-part name, kept in step by triggers.
 -- Here: indexes on name_norm itself, kept in step by PostgreSQL (see the top of this file).
-CREATE INDEX beneficiary_by_name_prefix ON beneficiary (name_norm text_pattern_ops);
-CREATE INDEX beneficiary_by_name_words ON beneficiary USING gin (name_norm gin_trgm_ops);
+CREATE INDEX beneficiary_by_name_words ON beneficiary USING gin (to_tsvector ('simple', name_norm));
 
 -- Append-only, hash-chained: each row's hash covers the previous row's hash.
 CREATE TABLE audit (
