@@ -607,7 +607,12 @@ rifq_beneficiary_store_add_many (RifqDb     *db,
 
   if (beneficiaries->len == 0)
     return TRUE;
-  return write_records (db, &job, error);
+  if (!write_records (db, &job, error))
+    return FALSE;
+  /* Many at once (an import, a demonstration): the engine plans by the new size. */
+  if (beneficiaries->len >= 1000)
+    rifq_db_refresh_statistics (db);
+  return TRUE;
 }
 
 gint64

@@ -238,6 +238,7 @@ rifq_db_copy (const char         *from,
   copy.source = source;
   if (!_rifq_db_transaction (target, copy_tables, &copy, error))
     return FALSE;
+  rifq_db_refresh_statistics (target);
   g_clear_object (&target);
 
   /* What arrived, read back through a connection of its own. */

@@ -897,6 +897,17 @@ rifq_db_exec (RifqDb     *self,
   return FALSE;
 }
 
+void
+rifq_db_refresh_statistics (RifqDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RIFQ_IS_DB (self));
+
+  if (self->engine->analyze_sql != NULL && !rifq_db_exec (self, self->engine->analyze_sql, &error))
+    g_message ("The database's statistics were not refreshed: %s", error->message);
+}
+
 gboolean
 rifq_db_has_table (RifqDb      *self,
                    const char  *name,

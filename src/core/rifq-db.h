@@ -123,6 +123,10 @@ gboolean       rifq_db_watch_others   (RifqDb     *self,
 /* TRUE while the association's server cannot be reached (RifqDb:offline). */
 gboolean       rifq_db_get_offline    (RifqDb     *self);
 
+/* After a large write (an import, a demonstration, a copy): the engine learns the tables' new
+ * sizes, so that what it is asked next is answered through the indexes. */
+void           rifq_db_refresh_statistics (RifqDb *self);
+
 /* Re-computes the audit chain; FALSE with the first broken row named in error. */
 gboolean       rifq_db_verify_audit   (RifqDb  *self,
                                        gint64  *out_rows,

@@ -909,7 +909,8 @@ rifq_demo_fill_requests (RifqDb  *db,
   if (count == 0)
     return TRUE;
   /* Requests past the desk are sealed, as a submission seals them. */
-  if (!rifq_seal_ensure_key (db, error))
+  if (!rifq_seal_ensure_key (db, error) || !rifq_db_write (db, fill_requests_cb, &job, error))
     return FALSE;
-  return rifq_db_write (db, fill_requests_cb, &job, error);
+  rifq_db_refresh_statistics (db);
+  return TRUE;
 }

@@ -946,6 +946,7 @@ pg_name_search (const char    *select,
 const RifqEngine rifq_engine_postgres = {
   .name = "postgresql",
   .migrations = "/org/ruhamaa/Rifq/core/migrations-postgres/",
+  .analyze_sql = "ANALYZE",
   .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
                       " WHERE schemaname = current_schema () AND tablename = ?1",
   .columns_sql = "SELECT column_name, data_type = 'bytea' FROM information_schema.columns"

@@ -32,6 +32,9 @@ typedef struct
 
   /* Connects to location, refusing a database of another program or a newer Rifq before
    * anything is written; sets the schema version found. */
+  /* Run after a large write (an import, a copy) so that the engine plans by the new sizes; NULL
+   * when it needs no telling. */
+  const char      *analyze_sql;
   /* A count of the tables named ?1 in the database's schema: 1 when it is there, else 0. */
   const char      *table_exists_sql;
   /* The columns of the table named ?1, in order: the name, and 1 when it holds bytes. */
