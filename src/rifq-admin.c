@@ -655,7 +655,7 @@ cmd_check (void)
   if (db == NULL)
     return refuse (error);
 
-  g_print (_("Database: %s\n"), path);
+  g_print (_("Database: %s\n"), rifq_db_get_path (db));
   g_print (_("Schema: %d (this program: %d)\n"), rifq_db_get_schema_version (db), RIFQ_SCHEMA_VERSION);
   if (rifq_db_get_schema_version (db) < RIFQ_SCHEMA_VERSION)
     {

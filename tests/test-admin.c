@@ -1365,9 +1365,16 @@ test_server_init_then_migrate (void)
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already holds records"));
 
-  ADMIN (&check, "en", NULL, "--database", target, "check");
+  {
+    /* A password in the address is used, never printed. */
+    g_autofree char *with_password = g_strconcat (target, " password=kalimat-sirr", NULL);
+
+    ADMIN (&check, "en", NULL, "--database", with_password, "check");
+  }
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "Beneficiaries: 40"));
+  g_assert_null (strstr (check.out, "kalimat-sirr"));
+  g_assert_null (strstr (check.err, "kalimat-sirr"));
   ADMIN (&found, "en", NULL, "--database", target, "beneficiary", "list", "--limit", "3");
   g_assert_cmpint (found.status, ==, 0);
   g_assert_nonnull (strstr (found.out, "national_id"));

@@ -1267,6 +1267,82 @@ test_server_copy_refused_from_desk_with_broken_log (void)
   g_assert_nonnull (strstr (error->message, "entry 3"));
 }
 
+/* A desk whose records were changed behind Rifq's back (its log whole) is not copied. */
+static void
+test_server_copy_refused_from_desk_with_records_changed (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open (desk, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE beneficiary SET monthly_income = 99999 WHERE id = 3", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_false (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "changed behind Rifq"));
+  g_clear_error (&error);
+  g_assert_true (rifq_db_check_server (server, &error) == FALSE);
+}
+
+static gpointer
+open_new_server_cb (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = rifq_db_open (data, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
+  return NULL;
+}
+
+/* Three workstations starting on a new server at the same moment: each finds it made, once. */
+static void
+test_server_first_start_at_three_workstations (void)
+{
+  g_autofree char *server = rifq_test_server_database_new ();
+  GThread *threads[3];
+  g_autoptr(RifqDb) db = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("workstation", open_new_server_cb, server);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  db = rifq_db_open (server, NULL);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM channel"), ==, 8);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM chain_key"), ==, 1);
+  g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
+}
+
+/* Only the listening connection lost: the workstation is not said to be offline, listens again
+ * at once, and still hears the others. */
+static void
+test_server_listening_connection_lost_alone (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(GError) error = NULL;
+  Heard heard = { g_ptr_array_new_with_free_func (g_free) };
+  g_autofree char *end = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                          " WHERE datname = '%s' AND query LIKE 'LISTEN%%'",
+                                          g_strrstr (location, "dbname=") + strlen ("dbname="));
+
+  g_assert_true (rifq_db_watch_others (db, &error));
+  g_signal_connect (db, "records-changed", G_CALLBACK (heard_cb), &heard);
+  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), end);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  g_assert_false (rifq_db_get_offline (db));
+
+  g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "44", &error));
+  listen_for (&heard, "settings:0");
+  g_assert_cmpint (heard_has (&heard, "settings:0"), ==, 1);
+  g_ptr_array_unref (heard.kinds);
+}
+
 static void
 test_default_path_honours_environment (void)
 {
@@ -1310,6 +1386,11 @@ main (int   argc,
       g_test_add_func ("/db/server/copy-failing-halfway-leaves-nothing", test_server_copy_failing_halfway_leaves_nothing);
       g_test_add_func ("/db/server/copy-refused-from-desk-with-broken-log",
                        test_server_copy_refused_from_desk_with_broken_log);
+      g_test_add_func ("/db/server/copy-refused-from-desk-with-records-changed-behind-its-back",
+                       test_server_copy_refused_from_desk_with_records_changed);
+      g_test_add_func ("/db/server/first-start-at-three-workstations-at-once", test_server_first_start_at_three_workstations);
+      g_test_add_func ("/db/server/listening-connection-lost-alone-not-offline",
+                       test_server_listening_connection_lost_alone);
     }
   else
     {

@@ -1414,6 +1414,26 @@ accepted_with (Fixture *f,
   return id;
 }
 
+/* Registration writes the applicant's file number and status: a form opened before it is
+ * refused when saved, rather than undoing the registration. */
+static void
+test_register_refuses_a_form_opened_before (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(RifqBeneficiary) opened = rifq_beneficiary_store_get (f->db, f->beneficiary_id, NULL);
+  g_autoptr(RifqBeneficiary) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  accepted_with (f, 3000, 1);
+  rifq_beneficiary_set (opened, RIFQ_FIELD_CITY, "جدة");
+  g_assert_false (rifq_beneficiary_store_update (f->db, opened, NULL, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
+  now = rifq_beneficiary_store_get (f->db, f->beneficiary_id, NULL);
+  g_assert_cmpstr (rifq_beneficiary_get (now, RIFQ_FIELD_STATUS), ==, "registered");
+  g_assert_nonnull (rifq_beneficiary_get (now, RIFQ_FIELD_FILE_NUMBER));
+  g_assert_cmpint (rifq_beneficiary_get_version (now), ==, rifq_beneficiary_get_version (opened) + 1);
+}
+
 static gboolean
 serve (Fixture     *f,
        gint64       id,
@@ -1674,6 +1694,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("/request/register/refuses-an-applicant-form-opened-before", test_register_refuses_a_form_opened_before);
   ADD ("/request/transition/every-allowed-step-leads-where-the-policy-says", test_every_allowed_step);
   ADD ("/request/transition/every-forbidden-step-refused-with-message", test_every_forbidden_step);
   ADD ("/request/transition/refused-for-role-that-may-not", test_refused_for_wrong_role);

@@ -1397,6 +1397,11 @@ test_preferences_switch_to_server_and_back (void)
   said = give_server_address (window, "/home/noura/rifq.db");
   g_assert_nonnull (strstr (said, "postgresql://"));
   g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, "");
+  /* A password is not remembered: it belongs in ~/.pgpass. */
+  said = give_server_address (window, "postgresql://noura:kalimat-sirr@rifq-server/rifq");
+  g_assert_nonnull (strstr (said, ".pgpass"));
+  g_assert_null (strstr (said, "kalimat-sirr"));
+  g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, "");
 
   if (rifq_test_on_server ())
     {

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rifq-audit.h"
 #include "rifq-db-copy.h"
 #include "rifq-db-private.h"
 #include "rifq-error.h"
@@ -97,6 +98,9 @@ copy_tables (RifqDb   *target,
 {
   Copy *copy = data;
 
+  /* Empty still, now that the write lock is held: another copy may have gone first. */
+  if (!_rifq_db_check_empty (target, error))
+    return FALSE;
   /* What the migrations put in a new database (settings, channels…) makes way for the desk's. */
   for (guint i = G_N_ELEMENTS (tables); i-- > 0;)
     {
@@ -219,6 +223,15 @@ rifq_db_copy (const char         *from,
     }
   if (!rifq_db_has_table (source, "seal_key_to_move", &has_legacy_key, error))
     return FALSE;
+  /* An empty one is only what a copy onto a file made: no key waits in it. */
+  if (has_legacy_key)
+    {
+      gint64 keys = 0;
+
+      if (!rifq_db_query_int (source, "SELECT count(*) FROM seal_key_to_move", RIFQ_NO_PARAMS, &keys, NULL, error))
+        return FALSE;
+      has_legacy_key = keys > 0;
+    }
   if (has_legacy_key)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
@@ -231,6 +244,25 @@ rifq_db_copy (const char         *from,
       g_prefix_error (error, _("The audit log of “%s” does not verify, so it is not copied: "), rifq_db_get_path (source));
       return FALSE;
     }
+  /* Nor records changed behind Rifq's back: the copy would carry them on as if Rifq had written
+   * them. */
+  {
+    g_autoptr(GPtrArray) problems = NULL;
+    guint changed = 0;
+
+    if (!rifq_audit_check_records (source, 1, &problems, &changed, error))
+      return FALSE;
+    if (changed > 0)
+      {
+        g_autofree char *count = g_strdup_printf ("%u", changed);
+
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
+                     _("%s records of “%s” were changed behind Rifq’s back (%s), so it is not copied: see "
+                       "“rifq-admin check”. Nothing was written."), count, rifq_db_get_path (source),
+                     (const char *) g_ptr_array_index (problems, 0));
+        return FALSE;
+      }
+  }
 
   target = _rifq_db_open_empty (to, error);
   if (target == NULL)

@@ -20,6 +20,10 @@ void _rifq_db_set_today (RifqDb     *self,
 RifqDb   *_rifq_db_open_empty   (const char  *location,
                                  GError     **error);
 
+/* Refused (RIFQ_ERROR_NOT_ALLOWED) unless the database holds no records. */
+gboolean  _rifq_db_check_empty  (RifqDb      *self,
+                                 GError     **error);
+
 /* Runs func in one transaction holding the write lock, without audit entries of its own: for
  * a copy, whose audit entries are the ones it copies. */
 gboolean  _rifq_db_transaction  (RifqDb      *self,

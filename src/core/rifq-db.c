@@ -38,6 +38,7 @@ struct _RifqDbWrite
 {
   GPtrArray *entries;
   gint64     last_id;   /* of the audit entries appended, once appended */
+  char      *last_hash; /* and its hash */
 };
 
 struct _RifqDb
@@ -94,7 +95,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void watch_connection_lost (RifqDb *self);
+static void     watch_connection_lost (RifqDb *self);
+static gboolean start_watch           (RifqDb  *self,
+                                       GError **error);
 
 static void
 audit_entry_free (gpointer data)
@@ -258,6 +261,23 @@ migrate (RifqDb  *self,
       /* Each migration with its version bump is one transaction: all or nothing. */
       if (!self->engine->begin_write (self->conn, error))
         return FALSE;
+      /* Another workstation opening the same new server may have got there first. */
+      {
+        int now = 0;
+
+        if (!self->engine->read_schema_version (self->conn, &now, error))
+          {
+            rifq_db_exec (self, "ROLLBACK", NULL);
+            return FALSE;
+          }
+        if (now >= number)
+          {
+            if (!rifq_db_exec (self, "COMMIT", error))
+              return FALSE;
+            self->schema_version = now;
+            continue;
+          }
+      }
       if (!rifq_db_exec (self, g_bytes_get_data (bytes, NULL), error) ||
           !self->engine->set_schema_version (self->conn, number, error))
         {
@@ -666,6 +686,18 @@ rifq_db_check_server (const char  *location,
                            _("Server address: give a postgresql:// address or a service, such as “service=rifq”."));
       return FALSE;
     }
+  /* What is remembered holds no secret: the password lives in ~/.pgpass. */
+  {
+    g_autofree char *shown = rifq_engine_postgres.display (location);
+
+    if (!g_str_equal (shown, location))
+      {
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                             _("Server address: leave the password out of it. Rifq stores no password; keep it in "
+                               "~/.pgpass on this computer."));
+        return FALSE;
+      }
+  }
   db = rifq_db_open_existing (location, error);
   return db != NULL;
 }
@@ -715,30 +747,39 @@ _rifq_db_remember_anchor (RifqDb *self)
   remember_first_sight (self);
 }
 
-RifqDb *
-_rifq_db_open_empty (const char  *location,
-                     GError     **error)
+gboolean
+_rifq_db_check_empty (RifqDb  *self,
+                      GError **error)
 {
   static const char * const records[] = { "chain_key", "audit", "staff", "beneficiary", "request", "meeting" };
-  g_autoptr(RifqDb) self = connect (location, RIFQ_OPEN_CREATE, error);
 
-  if (self == NULL || !migrate (self, error))
-    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (records); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", records[i]);
       gint64 count;
 
       if (!rifq_db_query_int (self, sql, RIFQ_NO_PARAMS, &count, NULL, error))
-        return NULL;
+        return FALSE;
       if (count > 0)
         {
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                       _("“%s” already holds records: a desk is copied only into an empty database. "
-                         "Nothing was written."), location);
-          return NULL;
+                       _("“%s” already holds records (a server set up with “server init” does): a desk is "
+                         "copied only into an empty database, such as “build-aux/server --no-init” makes. "
+                         "Nothing was written."), self->path);
+          return FALSE;
         }
     }
+  return TRUE;
+}
+
+RifqDb *
+_rifq_db_open_empty (const char  *location,
+                     GError     **error)
+{
+  g_autoptr(RifqDb) self = connect (location, RIFQ_OPEN_CREATE, error);
+
+  if (self == NULL || !migrate (self, error) || !_rifq_db_check_empty (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -1454,6 +1495,8 @@ append_audit (RifqDb      *self,
     }
 
   write->last_id = last_id;
+  g_free (write->last_hash);
+  write->last_hash = g_strdup (prev);
   return write_anchor (self, entries, last_id, prev, error);
 }
 
@@ -1569,6 +1612,23 @@ announce_changes (RifqDb    *self,
                    g_hash_table_lookup (ids, g_ptr_array_index (kinds, i)));
 }
 
+/* COMMIT sent, and the connection lost before its answer: whether the server committed is read
+ * from the log, in a new session. The write's last entry there, with its hash, means it did. */
+static gboolean
+commit_landed (RifqDb      *self,
+               RifqDbWrite *write)
+{
+  gint64 found = 0;
+
+  if (self->engine->is_connected == NULL || self->engine->is_connected (self->conn) || write->last_hash == NULL)
+    return FALSE;
+  rifq_db_exec (self, "ROLLBACK", NULL);
+  if (!rifq_db_query_int (self, "SELECT count(*) FROM audit WHERE id = ?1 AND hash = ?2",
+                          RIFQ_PARAMS (RIFQ_INT (write->last_id), RIFQ_TEXT (write->last_hash)), &found, NULL, NULL))
+    return FALSE;
+  return found == 1;
+}
+
 gboolean
 rifq_db_write (RifqDb          *self,
                RifqDbWriteFunc  func,
@@ -1598,6 +1658,7 @@ rifq_db_write (RifqDb          *self,
   self->in_write = TRUE;
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
   write.last_id = 0;
+  write.last_hash = NULL;
   ok = func (self, &write, user_data, error);
   self->in_write = FALSE;
 
@@ -1610,8 +1671,15 @@ rifq_db_write (RifqDb          *self,
     }
 
   ok = ok && append_audit (self, &write, error) &&
-       (self->engine->notify_sql == NULL || rifq_db_exec (self, self->engine->notify_sql, error)) &&
-       rifq_db_exec (self, "COMMIT", error);
+       (self->engine->notify_sql == NULL || rifq_db_exec (self, self->engine->notify_sql, error));
+  if (ok)
+    {
+      g_autoptr(GError) commit_error = NULL;
+
+      ok = rifq_db_exec (self, "COMMIT", &commit_error) || commit_landed (self, &write);
+      if (!ok)
+        g_propagate_error (error, g_steal_pointer (&commit_error));
+    }
   if (!ok)
     {
       rifq_db_exec (self, "ROLLBACK", NULL);
@@ -1629,6 +1697,7 @@ rifq_db_write (RifqDb          *self,
   if (ok)
     announce_changes (self, write.entries);
   g_ptr_array_unref (write.entries);
+  g_free (write.last_hash);
   return ok;
 }
 
@@ -1694,7 +1763,11 @@ watch_ready_cb (gint         fd,
       g_clear_pointer (&self->watch_source, g_source_unref);
       self->engine->close (self->watch);
       self->watch = NULL;
-      watch_connection_lost (self);
+      /* Only the listening connection went: listen again at once, and catch up. */
+      if (self->engine->exec (self->conn, "SELECT 1", NULL) && start_watch (self, NULL))
+        announce_others (self);
+      else
+        watch_connection_lost (self);
       return G_SOURCE_REMOVE;
     }
   if (told > 0)
@@ -1724,11 +1797,14 @@ rifq_db_watch_others (RifqDb  *self,
 
   if (self->engine->watch_open == NULL || self->own_audit_ids != NULL)
     return TRUE;
+  /* Listening first: a write committed between the two is then read, not missed. */
+  if (!start_watch (self, error))
+    return FALSE;
   if (!rifq_db_query_int (self, "SELECT coalesce (max (id), 0) FROM audit", RIFQ_NO_PARAMS, &self->seen_audit_id,
                           NULL, error))
     return FALSE;
   self->own_audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  return start_watch (self, error);
+  return TRUE;
 }
 
 gboolean

@@ -263,6 +263,12 @@ pg_close (RifqConnection *conn)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqConnection, pg_close)
 
+static gboolean
+is_secret (const char *keyword)
+{
+  return g_str_equal (keyword, "password") || g_str_equal (keyword, "sslpassword");
+}
+
 /* A password written into the address is never shown nor recorded: the address is given again
  * without it, keyword by keyword. */
 static char *
@@ -272,10 +278,11 @@ pg_display (const char *location)
   gboolean has_password = FALSE;
   GString *shown;
 
+  /* An address libpq cannot read is shown by its host part alone, lest it hold a password. */
   if (options == NULL)
-    return g_strdup (location);
+    return g_strdup (g_str_has_prefix (location, "postgres") ? _("(an address that cannot be read)") : location);
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    has_password |= g_str_equal (o->keyword, "password") && o->val != NULL;
+    has_password |= is_secret (o->keyword) && o->val != NULL;
   if (!has_password)
     {
       PQconninfoFree (options);
@@ -283,7 +290,7 @@ pg_display (const char *location)
     }
   shown = g_string_new (NULL);
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    if (o->val != NULL && !g_str_equal (o->keyword, "password"))
+    if (o->val != NULL && !is_secret (o->keyword))
       g_string_append_printf (shown, "%s%s=%s", shown->len ? " " : "", o->keyword, o->val);
   PQconninfoFree (options);
   return g_string_free (shown, FALSE);
@@ -372,7 +379,10 @@ pg_open (const char    *location,
   conn->pg = connect_to (location);
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
-      g_autofree char *why = g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg) : g_strerror (ENOMEM));
+      /* libpq may quote the address it could not read, password and all. */
+      g_autofree char *why = !g_str_equal (conn->location, location)
+                             ? g_strdup (_("check the address, the network and the password kept for it"))
+                             : g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg) : g_strerror (ENOMEM));
 
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
                    _("The association’s server cannot be reached: %s"), g_strchomp (why));
@@ -380,8 +390,11 @@ pg_open (const char    *location,
     }
 
   /* Text compares as SQLite compares it, byte by byte; dates are written by the store. */
+  /* Each statement is planned for its values: a plan kept from when a table was small (a new
+   * server, a long import in one transaction) would read it whole ever after. */
   conn->session = g_strconcat ("SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
-                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';",
+                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';"
+                               " SET plan_cache_mode = force_custom_plan;",
                                mode == RIFQ_OPEN_INSPECT ? " SET default_transaction_read_only = on;" : "", NULL);
   if (!pg_exec (conn, conn->session, error))
     return NULL;
@@ -410,6 +423,26 @@ pg_begin_write (RifqConnection  *conn,
       return FALSE;
     }
   conn->in_transaction = TRUE;
+  return TRUE;
+}
+
+static gboolean
+pg_read_schema_version (RifqConnection  *conn,
+                        int             *out_version,
+                        GError         **error)
+{
+  g_autofree char *exists = NULL;
+  g_autofree char *version = NULL;
+
+  *out_version = 0;
+  /* The table is named only once it exists: a statement naming a missing one fails whole. */
+  if (!query_text (conn, "SELECT to_regclass ('rifq_schema') IS NOT NULL", &exists, error))
+    return FALSE;
+  if (g_strcmp0 (exists, "t") != 0)
+    return TRUE;
+  if (!query_text (conn, "SELECT max (version) FROM rifq_schema", &version, error))
+    return FALSE;
+  *out_version = version != NULL ? (int) g_ascii_strtoll (version, NULL, 10) : 0;
   return TRUE;
 }
 
@@ -963,6 +996,7 @@ const RifqEngine rifq_engine_postgres = {
   .identity = pg_identity,
   .exec = pg_exec,
   .begin_write = pg_begin_write,
+  .read_schema_version = pg_read_schema_version,
   .set_schema_version = pg_set_schema_version,
   .integrity_check = pg_integrity_check,
   .fail = pg_fail,

@@ -350,6 +350,14 @@ sqlite_begin_write (RifqConnection  *conn,
 }
 
 static gboolean
+sqlite_read_schema_version (RifqConnection  *conn,
+                            int             *out_version,
+                            GError         **error)
+{
+  return query_int (conn, "PRAGMA user_version", out_version, error);
+}
+
+static gboolean
 sqlite_set_schema_version (RifqConnection  *conn,
                            int              version,
                            GError         **error)
@@ -555,6 +563,7 @@ const RifqEngine rifq_engine_sqlite = {
   .identity = sqlite_identity,
   .exec = sqlite_exec,
   .begin_write = sqlite_begin_write,
+  .read_schema_version = sqlite_read_schema_version,
   .set_schema_version = sqlite_set_schema_version,
   .integrity_check = sqlite_integrity_check,
   .fail = sqlite_fail,

@@ -81,6 +81,11 @@ typedef struct
   /* Starts a transaction that holds the write lock from its first statement. */
   gboolean        (*begin_write)        (RifqConnection  *conn,
                                          GError         **error);
+  /* The schema version the database is at now (read again under the write lock: another
+   * workstation may have migrated it meanwhile). */
+  gboolean        (*read_schema_version) (RifqConnection *conn,
+                                          int            *out_version,
+                                          GError        **error);
   /* Inside a migration's transaction: records the schema version reached. */
   gboolean        (*set_schema_version) (RifqConnection  *conn,
                                          int              version,

@@ -740,7 +740,8 @@ do_register (RifqDb            *db,
         g_clear_pointer (&file_number, g_free);
     }
 
-  if (!rifq_db_execute (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2 WHERE id = ?3",
+  if (!rifq_db_execute (db, "UPDATE beneficiary SET status = 'registered', file_number = ?1, updated_at = ?2,"
+                            " version = version + 1 WHERE id = ?3",
                         RIFQ_PARAMS (RIFQ_TEXT (file_number), RIFQ_TEXT (stamp), RIFQ_INT (r->beneficiary_id)), error))
     return FALSE;
   {

@@ -115,7 +115,10 @@ CREATE INDEX caregiver_by_beneficiary ON caregiver (beneficiary_id, position);
 
 -- Full-text search over the normalised four-part name, kept in step by triggers.
 -- Here: indexes on name_norm itself, kept in step by PostgreSQL (see the top of this file).
-CREATE INDEX beneficiary_by_name_words ON beneficiary USING gin (to_tsvector ('simple', name_norm));
+-- fastupdate off: a name registered is in the index at once, not in a pending list that every
+-- search would read until the next vacuum.
+CREATE INDEX beneficiary_by_name_words ON beneficiary USING gin (to_tsvector ('simple', name_norm))
+  WITH (fastupdate = off);
 
 -- Append-only, hash-chained: each row's hash covers the previous row's hash.
 CREATE TABLE audit (
