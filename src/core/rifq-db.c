@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <glib-unix.h>
+#include <gmodule.h>
 #include <sodium.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -96,6 +97,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void     watch_connection_lost (RifqDb *self);
+static const RifqEngine *server_engine (GError **error);
 static gboolean start_watch           (RifqDb  *self,
                                        GError **error);
 
@@ -629,28 +631,6 @@ ensure_chain_key (RifqDb  *self,
   return TRUE;
 }
 
-void
-rifq_engine_refuse_foreign (const char  *location,
-                            GError     **error)
-{
-  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE,
-               _("“%s” is not a Rifq database. It was left untouched."), location);
-}
-
-gboolean
-rifq_engine_check_version (const char  *location,
-                           int          schema_version,
-                           GError     **error)
-{
-  if (schema_version <= RIFQ_SCHEMA_VERSION)
-    return TRUE;
-  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE,
-               _("“%s” was written by a newer version of Rifq (schema %d; this program "
-                 "knows up to %d). Update Rifq to open it; the file was not changed."),
-               location, schema_version, RIFQ_SCHEMA_VERSION);
-  return FALSE;
-}
-
 gboolean
 rifq_db_is_server_location (const char *location)
 {
@@ -688,8 +668,12 @@ rifq_db_check_server (const char  *location,
     }
   /* What is remembered holds no secret: the password lives in ~/.pgpass. */
   {
-    g_autofree char *shown = rifq_engine_postgres.display (location);
+    const RifqEngine *engine = server_engine (error);
+    g_autofree char *shown = NULL;
 
+    if (engine == NULL)
+      return FALSE;
+    shown = engine->display (location);
     if (!g_str_equal (shown, location))
       {
         g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
@@ -702,10 +686,45 @@ rifq_db_check_server (const char  *location,
   return db != NULL;
 }
 
-const RifqEngine *
-rifq_engine_for_location (const char *location)
+/* The server's engine, from its module, loaded once: NULL with the reason when it cannot be. */
+static const RifqEngine *
+server_engine (GError **error)
 {
-  return rifq_db_is_server_location (location) ? &rifq_engine_postgres : &rifq_engine_sqlite;
+  static GMutex lock;
+  static const RifqEngine *engine;
+  static char *problem;
+  const RifqEngine *found;
+
+  g_mutex_lock (&lock);
+  if (engine == NULL && problem == NULL)
+    {
+      const char *dir = g_getenv ("RIFQ_ENGINE_DIR") != NULL ? g_getenv ("RIFQ_ENGINE_DIR") : ENGINEDIR;
+      g_autofree char *path = g_module_build_path (dir, "rifq-engine-postgres");
+      GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      gpointer table = NULL;
+
+      if (module != NULL && g_module_symbol (module, "rifq_engine_postgres", &table) && table != NULL)
+        {
+          /* Kept for the life of the program, as the statements it made are. */
+          g_module_make_resident (module);
+          engine = table;
+        }
+      else
+        problem = g_strdup_printf (_("This Rifq cannot reach a server: its PostgreSQL engine (%s) could not be "
+                                     "loaded: %s"), path, g_module_error ());
+    }
+  found = engine;
+  if (found == NULL)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, problem);
+  g_mutex_unlock (&lock);
+  return found;
+}
+
+const RifqEngine *
+rifq_engine_for_location (const char  *location,
+                          GError     **error)
+{
+  return rifq_db_is_server_location (location) ? server_engine (error) : &rifq_engine_sqlite;
 }
 
 static RifqDb *
@@ -718,7 +737,9 @@ connect (const char    *location,
   g_return_val_if_fail (location != NULL, NULL);
 
   self = g_object_new (RIFQ_TYPE_DB, NULL);
-  self->engine = rifq_engine_for_location (location);
+  self->engine = rifq_engine_for_location (location, error);
+  if (self->engine == NULL)
+    return NULL;
   self->path = self->engine->display (location);
   self->location = g_strdup (location);
   self->conn = self->engine->open (location, mode, &self->schema_version, error);

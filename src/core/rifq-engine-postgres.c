@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -435,8 +436,13 @@ pg_read_schema_version (RifqConnection  *conn,
   g_autofree char *version = NULL;
 
   *out_version = 0;
-  /* The table is named only once it exists: a statement naming a missing one fails whole. */
-  if (!query_text (conn, "SELECT to_regclass ('rifq_schema') IS NOT NULL", &exists, error))
+  /* The table is named only once it exists: a statement naming a missing one fails whole. The
+   * catalogue is read as a table, by this statement's snapshot: to_regclass () could answer from
+   * what this session cached before the lock was granted, and miss the table another workstation
+   * made meanwhile. */
+  if (!query_text (conn, "SELECT count(*) > 0 FROM pg_catalog.pg_class c"
+                         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                         " WHERE c.relname = 'rifq_schema' AND n.nspname = current_schema ()", &exists, error))
     return FALSE;
   if (g_strcmp0 (exists, "t") != 0)
     return TRUE;
@@ -978,6 +984,9 @@ pg_name_search (const char    *select,
   return g_strconcat (select, " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1)"
                       " ORDER BY name_norm COLLATE \"C\" LIMIT ?2", NULL);
 }
+
+/* Read by name when the module is loaded (rifq_engine_for_location). */
+G_MODULE_EXPORT const RifqEngine rifq_engine_postgres;
 
 const RifqEngine rifq_engine_postgres = {
   .name = "postgresql",

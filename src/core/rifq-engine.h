@@ -139,7 +139,7 @@ struct _RifqStatement
 };
 
 extern const RifqEngine rifq_engine_sqlite;
-extern const RifqEngine rifq_engine_postgres;
+/* The server's, in the module rifq-engine-postgres (ENGINEDIR), under this name. */
 
 /* What every engine says of a database it refuses before writing anything: another program's
  * (RIFQ_ERROR_FOREIGN_DATABASE), or one a newer Rifq wrote (RIFQ_ERROR_NEWER_DATABASE, when
@@ -152,6 +152,7 @@ gboolean  rifq_engine_check_version  (const char  *location,
 
 /* The engine a location names: a postgresql:// (or postgres://) URI or a libpq connection
  * string ("service=rifq", "host=… dbname=…") is the server; anything else is a file. */
-const RifqEngine *rifq_engine_for_location (const char *location);
+const RifqEngine *rifq_engine_for_location (const char  *location,
+                                            GError     **error);
 
 G_END_DECLS
