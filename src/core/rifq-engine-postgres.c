@@ -28,7 +28,7 @@
  * workstations' writes follow one another, so numbers stay gap-free and the audit chain one. */
 
 /* The advisory lock every write takes: "RIFQ". */
-#define WRITE_LOCK        G_GINT64_CONSTANT (0x52494651)
+#define WRITE_LOCK        "1380533841"
 /* How long a write waits for another workstation's to finish before it is refused as busy. */
 #define LOCK_TIMEOUT      "5s"
 #define APPLICATION       "RIFQ"
@@ -416,9 +416,7 @@ static gboolean
 pg_begin_write (RifqConnection  *conn,
                 GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%" G_GINT64_FORMAT ")", WRITE_LOCK);
-
-  if (!pg_exec (conn, sql, error))
+  if (!pg_exec (conn, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
     {
       run_simple (conn, "ROLLBACK", NULL);
       return FALSE;
