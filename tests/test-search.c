@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rifq-arabic.h"
 #include "rifq-beneficiary-model.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-demo.h"
@@ -375,7 +376,7 @@ test_model_follows_other_workstations (void)
   g_assert_cmpstr (rifq_beneficiary_get (shown, RIFQ_FIELD_NATIONAL_ID), ==, RIFQ_TEST_ID_2);
 }
 
-/* The plan the server makes for sql (its ?1 given as the literal value, ?2 as 50). */
+/* The plan the server makes for sql (its ?1 given as the literal value, ?2 as 50, ?3 as 2500). */
 static char *
 plan_of (RifqDb     *db,
          const char *sql,
@@ -393,6 +394,10 @@ plan_of (RifqDb     *db,
   parts = g_strsplit (with_value, "?2", -1);
   g_free (with_value);
   with_value = g_strjoinv ("50", parts);
+  g_strfreev (parts);
+  parts = g_strsplit (with_value, "?3", -1);
+  g_free (with_value);
+  with_value = g_strjoinv ("2500", parts);
   explain = g_strconcat ("EXPLAIN ", with_value, NULL);
   stmt = rifq_db_prepare (db, explain, NULL);
   g_assert_nonnull (stmt);
@@ -418,7 +423,7 @@ test_search_words_answered_by_the_index (void)
   for (guint phrase = 0; phrase < 2; phrase++)
     {
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *sql = rifq_db_name_search_sql (db, "SELECT id FROM beneficiary", words, phrase, values);
+      g_autofree char *sql = rifq_db_name_search_sql (db, "id", words, phrase, values);
       g_autofree char *plan = plan_of (db, sql, g_ptr_array_index (values, 0));
 
       g_assert_nonnull (strstr (plan, "beneficiary_by_name_words"));
@@ -432,6 +437,84 @@ test_search_words_answered_by_the_index (void)
     g_assert_nonnull (strstr (plan, "beneficiary_by_name"));
     g_assert_null (strstr (plan, "Seq Scan"));
   }
+}
+
+/* Whether name holds the words at a word's start: one after another, the last a prefix
+ * (phrase), or each anywhere. Written out here, letter by letter, as the search promises it. */
+static gboolean
+holds_words (const char    *name,
+             char * const  *words,
+             gboolean       phrase)
+{
+  g_autofree char *spaced = g_strconcat (" ", name, NULL);
+
+  if (phrase)
+    {
+      g_autofree char *joined = g_strjoinv (" ", (char **) words);
+      g_autofree char *needle = g_strconcat (" ", joined, NULL);
+
+      return strstr (spaced, needle) != NULL;
+    }
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *needle = g_strconcat (" ", words[i], NULL);
+
+      if (strstr (spaced, needle) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A family name most of the registry shares: the search finds the same names, in name order, as
+ * reading every name one by one would. 2,600 names hold it, past the point where the search
+ * reads the registry in name order rather than sorting what the word index finds. */
+static void
+test_common_word_same_names_in_order (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) registry = rifq_demo_generate (3200, 7, 0);
+  g_autoptr(GPtrArray) everyone = NULL;
+  const char *queries[] = { "الشهراني", "الشهر", "محمد الشهراني", "الشهراني محمد", "عبدالله الشهراني" };
+
+  for (guint i = 0; i < registry->len; i++)
+    if (i % 16 != 0)
+      rifq_beneficiary_set (g_ptr_array_index (registry, i), RIFQ_FIELD_FAMILY_NAME, "الشهراني");
+  g_assert_true (rifq_beneficiary_store_add_many (db, registry, "test", &error));
+  g_assert_no_error (error);
+  everyone = rifq_beneficiary_store_list (db, 0, registry->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (everyone->len, ==, registry->len);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *norm = rifq_arabic_normalize_query (queries[q]);
+      g_auto(GStrv) words = g_strsplit (norm, " ", -1);
+      g_autoptr(GPtrArray) found = rifq_beneficiary_store_search (db, queries[q], 50, &error);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+
+      g_assert_no_error (error);
+      /* The names starting with the query, then those holding its words in order, then those
+       * holding every word anywhere: each in name order, each name once. */
+      for (guint step = 0; step < 3; step++)
+        for (guint i = 0; i < everyone->len && expected->len < 50; i++)
+          {
+            RifqBeneficiary *b = g_ptr_array_index (everyone, i);
+            g_autofree char *name = rifq_beneficiary_dup_name_norm (b);
+            gboolean match = step == 0 ? g_str_has_prefix (name, norm)
+                             : step == 1 ? holds_words (name, words, TRUE)
+                             : g_strv_length (words) > 1 && holds_words (name, words, FALSE);
+
+            if (match && g_hash_table_add (taken, b))
+              g_ptr_array_add (expected, b);
+          }
+      g_assert_cmpuint (expected->len, ==, 50);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      for (guint i = 0; i < found->len; i++)
+        g_assert_cmpint (rifq_beneficiary_get_id (g_ptr_array_index (found, i)), ==,
+                         rifq_beneficiary_get_id (g_ptr_array_index (expected, i)));
+    }
 }
 
 static void
@@ -470,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/search/digits/id-and-mobile-prefix", test_id_and_phone_prefix);
   g_test_add_func ("/search/digits/spaced-or-dashed-mobile", test_spaced_mobile);
   g_test_add_func ("/search/no-match-and-empty-query", test_no_match_and_empty);
+  g_test_add_func ("/search/words/common-word-same-names-in-name-order", test_common_word_same_names_in_order);
   g_test_add_func ("/model/store-save-announces-only-moved-rows", test_model_saved_announces_moved_rows);
   /* Only the server has other workstations. */
   if (rifq_test_on_server ())

@@ -23,14 +23,16 @@
 
 /* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at,
  * version. */
-#define SELECT_COLUMNS \
-  "SELECT national_id, first_name, father_name, grandfather_name, family_name, sex," \
+#define COLUMNS \
+  "national_id, first_name, father_name, grandfather_name, family_name, sex," \
   " birth_date, mobile, phone2, city, district, national_address, preferred_channel," \
   " living_situation, household_size, monthly_income, income_sources, mobility," \
-  " health_notes, category, status, consent, file_number, id, created_at, updated_at, version" \
-  " FROM beneficiary"
+  " health_notes, category, status, consent, file_number, id, created_at, updated_at, version"
+#define SELECT_COLUMNS "SELECT " COLUMNS " FROM beneficiary"
 
 #define COLUMN_ID         (RIFQ_N_FIELDS)
+/* After the columns, in a search by words: how many names hold them */
+#define COLUMN_MATCHES    (RIFQ_N_FIELDS + 4)
 #define COLUMN_CREATED_AT (RIFQ_N_FIELDS + 1)
 #define COLUMN_UPDATED_AT (RIFQ_N_FIELDS + 2)
 #define COLUMN_VERSION    (RIFQ_N_FIELDS + 3)
@@ -456,6 +458,10 @@ write_records_cb (RifqDb      *db,
       RifqValue values[RIFQ_N_FIELDS + 6];
       guint n_values;
 
+      /* Thousands in one transaction (an import, a demonstration): the engine plans for the
+       * registry as it grows, not by the plans it made for an empty one. */
+      if (job->many && i == 1000)
+        rifq_db_expect_many_rows (db);
       if (job->update)
         {
           saved = rifq_beneficiary_store_get (db, rifq_beneficiary_get_id (b), error);
@@ -630,6 +636,14 @@ rifq_beneficiary_store_count (RifqDb  *db,
 
 /* Runs a query selecting SELECT_COLUMNS and adds its beneficiaries to into, until into holds
  * limit; with seen, skips the ids in it and adds those it takes. */
+static gboolean take_rows (RifqDb         *db,
+                           RifqStatement  *stmt,
+                           RifqStep        rc,
+                           GPtrArray      *into,
+                           GHashTable     *seen,
+                           guint           limit,
+                           GError        **error);
+
 static gboolean
 collect_rows (RifqDb           *db,
               const char       *sql,
@@ -641,11 +655,23 @@ collect_rows (RifqDb           *db,
               GError          **error)
 {
   RifqStatement *stmt = rifq_db_query (db, sql, params, n_params, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while (into->len < limit && (rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+  return take_rows (db, stmt, rifq_statement_step (stmt), into, seen, limit, error);
+}
+
+/* The rows of stmt, its first step already taken (rc), as collect_rows takes them. */
+static gboolean
+take_rows (RifqDb         *db,
+           RifqStatement  *stmt,
+           RifqStep        rc,
+           GPtrArray      *into,
+           GHashTable     *seen,
+           guint           limit,
+           GError        **error)
+{
+  for (; into->len < limit && rc == RIFQ_STEP_ROW; rc = rifq_statement_step (stmt))
     {
       gint64 id = rifq_statement_get_int64 (stmt, COLUMN_ID);
       RifqBeneficiary *b;
@@ -752,6 +778,49 @@ search_prefix (RifqDb     *db,
                        limit, error);
 }
 
+/* From this many names holding the words, the registry is read in name order instead of the
+ * names found being sorted: a word in one name in a hundred (a common family name) gives its
+ * first fifty within a few thousand names, however large the registry grows, where sorting
+ * them all costs more the larger it is. Either way the same names come, in the same order. */
+#define COMMON_WORDS 2500
+
+/* The names holding the words read in name order, each tested as it comes: a word at a word's
+ * start is " word" in the name with a space put before it. Normalised names and words are
+ * letters and digits only, so nothing in them is read as a pattern. */
+static gboolean
+walk_names (RifqDb        *db,
+            char * const  *words,
+            gboolean       phrase,
+            GPtrArray     *into,
+            GHashTable    *seen,
+            guint          limit,
+            GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new (SELECT_COLUMNS " WHERE ");
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree RifqValue *params = NULL;
+
+  if (phrase)
+    {
+      g_autofree char *joined = g_strjoinv (" ", (char **) words);
+
+      g_ptr_array_add (patterns, g_strconcat ("% ", joined, "%", NULL));
+    }
+  else
+    for (guint i = 0; words[i] != NULL; i++)
+      g_ptr_array_add (patterns, g_strconcat ("% ", words[i], "%", NULL));
+
+  params = g_new0 (RifqValue, patterns->len + 1);
+  for (guint i = 0; i < patterns->len; i++)
+    {
+      g_string_append_printf (sql, "%s(' ' || name_norm) LIKE ?%u", i ? " AND " : "", i + 1);
+      params[i] = RIFQ_TEXT (g_ptr_array_index (patterns, i));
+    }
+  g_string_append_printf (sql, " ORDER BY name_norm, id LIMIT ?%u", patterns->len + 1);
+  params[patterns->len] = RIFQ_INT (limit + g_hash_table_size (seen));
+  return collect_rows (db, sql->str, params, patterns->len + 1, into, seen, limit, error);
+}
+
 /* Names holding the words at a word's start: in the order typed (phrase), or each anywhere. */
 static gboolean
 search_words (RifqDb        *db,
@@ -763,15 +832,41 @@ search_words (RifqDb        *db,
               GError       **error)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = rifq_db_name_search_sql (db, SELECT_COLUMNS, words, phrase, texts);
-  g_autofree RifqValue *params = g_new0 (RifqValue, texts->len + 1);
+  g_autofree char *sql = NULL;
+  RifqStatement *stmt;
+  RifqStep step;
 
-  for (guint i = 0; i < texts->len; i++)
-    params[i] = RIFQ_TEXT (g_ptr_array_index (texts, i));
-  params[texts->len] = RIFQ_INT (limit + g_hash_table_size (seen));
-  return collect_rows (db, sql, params, texts->len + 1, into, seen, limit, error);
+  /* One word (a family name typed alone) is counted first, cheaply: the search itself would
+   * read every name holding it before saying how many do. */
+  if (words[1] == NULL)
+    {
+      g_autofree char *count_sql = rifq_db_name_count_sql (db, words[0], texts);
+      gint64 count = 0;
+
+      if (!rifq_db_query_int (db, count_sql, RIFQ_PARAMS (RIFQ_TEXT (g_ptr_array_index (texts, 0)),
+                                                          RIFQ_INT (COMMON_WORDS)),
+                              &count, NULL, error))
+        return FALSE;
+      if (count >= COMMON_WORDS)
+        return walk_names (db, words, phrase, into, seen, limit, error);
+      g_ptr_array_set_size (texts, 0);
+    }
+
+  sql = rifq_db_name_search_sql (db, COLUMNS, words, phrase, texts);
+  stmt = rifq_db_query (db, sql, RIFQ_PARAMS (RIFQ_TEXT (g_ptr_array_index (texts, 0)),
+                                              RIFQ_INT (limit + g_hash_table_size (seen)), RIFQ_INT (COMMON_WORDS)),
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  /* Every row says how many names hold the words. */
+  step = rifq_statement_step (stmt);
+  if (step == RIFQ_STEP_ROW && rifq_statement_get_int64 (stmt, COLUMN_MATCHES) >= COMMON_WORDS)
+    {
+      rifq_statement_reset (stmt);
+      return walk_names (db, words, phrase, into, seen, limit, error);
+    }
+  return take_rows (db, stmt, step, into, seen, limit, error);
 }
-
 /* The mobile prefix a person means by typed digits: 05…, 5…, 9665…, 009665… → +9665… */
 static char *
 mobile_prefix (const char *digits)

@@ -40,6 +40,7 @@ struct _RifqDbWrite
   GPtrArray *entries;
   gint64     last_id;   /* of the audit entries appended, once appended */
   char      *last_hash; /* and its hash */
+  gint64     count;     /* the log's entries with them, as the anchor counts them */
 };
 
 struct _RifqDb
@@ -970,6 +971,18 @@ rifq_db_refresh_statistics (RifqDb *self)
     g_message ("The database's statistics were not refreshed: %s", error->message);
 }
 
+void
+rifq_db_expect_many_rows (RifqDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RIFQ_IS_DB (self));
+  g_return_if_fail (self->in_write);
+
+  if (self->engine->many_rows_sql != NULL && !rifq_db_exec (self, self->engine->many_rows_sql, &error))
+    g_message ("The engine was not told of a large write: %s", error->message);
+}
+
 gboolean
 rifq_db_has_table (RifqDb      *self,
                    const char  *name,
@@ -987,8 +1000,19 @@ rifq_db_has_table (RifqDb      *self,
 }
 
 char *
+rifq_db_name_count_sql (RifqDb       *self,
+                        const char   *word,
+                        GPtrArray    *values)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  return self->engine->name_count (word, values);
+}
+
+char *
 rifq_db_name_search_sql (RifqDb       *self,
-                         const char   *select,
+                         const char   *columns,
                          char * const *words,
                          gboolean      phrase,
                          GPtrArray    *values)
@@ -996,7 +1020,7 @@ rifq_db_name_search_sql (RifqDb       *self,
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
   g_return_val_if_fail (words != NULL && words[0] != NULL, NULL);
 
-  return self->engine->name_search (select, words, phrase, values);
+  return self->engine->name_search (columns, words, phrase, values);
 }
 
 RifqStatement *
@@ -1095,6 +1119,21 @@ rifq_db_query (RifqDb           *self,
           break;
         }
     }
+  return stmt;
+}
+
+RifqStatement *
+rifq_db_query_ahead (RifqDb           *self,
+                     const char       *sql,
+                     const RifqValue  *params,
+                     guint             n_params,
+                     GError          **error)
+{
+  RifqStatement *stmt = rifq_db_query (self, sql, params, n_params, error);
+
+  /* A failure to send is told when the query is stepped. */
+  if (stmt != NULL && stmt->engine->send != NULL)
+    stmt->engine->send (stmt->native);
   return stmt;
 }
 
@@ -1328,6 +1367,18 @@ anchor_clear (Anchor *anchor)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Anchor, anchor_clear)
 
+/* The anchor's five columns, first in the row. */
+static void
+anchor_from_row (RifqStatement *stmt,
+                 Anchor        *anchor)
+{
+  anchor->entries = rifq_statement_get_int64 (stmt, 0);
+  anchor->last_id = rifq_statement_get_int64 (stmt, 1);
+  anchor->last_hash = rifq_statement_dup_text (stmt, 2);
+  anchor->key_id = rifq_statement_dup_text (stmt, 3);
+  anchor->mac = rifq_statement_dup_text (stmt, 4);
+}
+
 /* The anchor row; FALSE (no error) when there is none. */
 static gboolean
 read_anchor (RifqDb  *self,
@@ -1342,13 +1393,7 @@ read_anchor (RifqDb  *self,
     return FALSE;
   rc = rifq_statement_step (stmt);
   if (rc == RIFQ_STEP_ROW)
-    {
-      anchor->entries = rifq_statement_get_int64 (stmt, 0);
-      anchor->last_id = rifq_statement_get_int64 (stmt, 1);
-      anchor->last_hash = rifq_statement_dup_text (stmt, 2);
-      anchor->key_id = rifq_statement_dup_text (stmt, 3);
-      anchor->mac = rifq_statement_dup_text (stmt, 4);
-    }
+    anchor_from_row (stmt, anchor);
   rifq_statement_reset (stmt);
   if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     return rifq_db_fail (self, error);
@@ -1381,6 +1426,37 @@ last_entry (RifqDb  *self,
     return FALSE;
   rc = rifq_statement_step (stmt);
   *out_count = rc == RIFQ_STEP_ROW ? rifq_statement_get_int64 (stmt, 0) : 0;
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_ROW)
+    return rifq_db_fail (self, error);
+  return TRUE;
+}
+
+/* Where the chain ends, in one query: the anchor (its mac NULL when there is none) and the
+ * log's last entry (0 and NULL when it is empty). */
+static gboolean
+read_chain_end (RifqDb  *self,
+                Anchor  *anchor,
+                gint64  *out_last_id,
+                char   **out_last_hash,
+                GError **error)
+{
+  RifqStatement *stmt = rifq_db_prepare (self, "SELECT a.entries, a.last_id, a.last_hash, a.key_id, a.mac, l.id, l.hash"
+                                              " FROM (SELECT 1 AS one) o"
+                                              " LEFT JOIN audit_anchor a ON a.id = 1"
+                                              " LEFT JOIN (SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1) l"
+                                              " ON o.one = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = rifq_statement_step (stmt);
+  if (rc == RIFQ_STEP_ROW)
+    {
+      anchor_from_row (stmt, anchor);
+      *out_last_id = rifq_statement_get_int64 (stmt, 5);
+      *out_last_hash = rifq_statement_dup_text (stmt, 6);
+    }
   rifq_statement_reset (stmt);
   if (rc != RIFQ_STEP_ROW)
     return rifq_db_fail (self, error);
@@ -1466,14 +1542,16 @@ append_audit (RifqDb      *self,
       return FALSE;
     }
   /* The anchor counts on from itself: entries removed behind Rifq's back stay missing. */
-  if (read_anchor (self, &anchor, NULL))
-    {
-      if (!last_entry (self, &last_id, &prev, NULL, error))
-        return FALSE;
-      entries = anchor.entries;
-    }
-  else if (!last_entry (self, &last_id, &prev, &entries, error))
+  if (!read_chain_end (self, &anchor, &last_id, &prev, error))
     return FALSE;
+  if (anchor.mac != NULL)
+    entries = anchor.entries;
+  else
+    {
+      g_clear_pointer (&prev, g_free);
+      if (!last_entry (self, &last_id, &prev, &entries, error))
+        return FALSE;
+    }
   {
     /* An older copy of the database put back is not written to: that would hide it. */
     g_auto(Anchor) copy = { 0 };
@@ -1498,17 +1576,17 @@ append_audit (RifqDb      *self,
                          e->before, e->after, e->reason);
       /* Numbered one after the last, on every engine: a sequence would leave the number of a
        * write rolled back unused, and a gap in the log reads as an entry deleted. */
-      last_id = rifq_db_execute_insert (self, "INSERT INTO audit (id, at, actor, action, record_kind, record_id,"
-                                              " before_json, after_json, reason, prev_hash, hash, key_id)"
-                                              " VALUES ((SELECT coalesce (max (id), 0) + 1 FROM audit),"
-                                              " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                        RIFQ_PARAMS (RIFQ_TEXT (at), RIFQ_TEXT (self->actor), RIFQ_TEXT (e->action),
-                                                     RIFQ_TEXT (e->record_kind), RIFQ_INT (e->record_id),
-                                                     RIFQ_TEXT (e->before), RIFQ_TEXT (e->after),
-                                                     RIFQ_TEXT (e->reason), RIFQ_TEXT (prev), RIFQ_TEXT (hash),
-                                                     RIFQ_TEXT (self->chain_key_id)),
-                                        error);
-      if (last_id == 0)
+      /* Numbered one after the last, read under the write lock: the INSERT needs no answer,
+       * and a server sends it on with the rest of the write. */
+      last_id++;
+      if (!rifq_db_execute (self, "INSERT INTO audit (id, at, actor, action, record_kind, record_id,"
+                                  " before_json, after_json, reason, prev_hash, hash, key_id)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            RIFQ_PARAMS (RIFQ_INT (last_id), RIFQ_TEXT (at), RIFQ_TEXT (self->actor),
+                                         RIFQ_TEXT (e->action), RIFQ_TEXT (e->record_kind), RIFQ_INT (e->record_id),
+                                         RIFQ_TEXT (e->before), RIFQ_TEXT (e->after), RIFQ_TEXT (e->reason),
+                                         RIFQ_TEXT (prev), RIFQ_TEXT (hash), RIFQ_TEXT (self->chain_key_id)),
+                            error))
         return FALSE;
       entries++;
       g_free (prev);
@@ -1516,6 +1594,7 @@ append_audit (RifqDb      *self,
     }
 
   write->last_id = last_id;
+  write->count = entries;
   g_free (write->last_hash);
   write->last_hash = g_strdup (prev);
   return write_anchor (self, entries, last_id, prev, error);
@@ -1542,18 +1621,16 @@ write_anchor (RifqDb      *self,
  * copy of the database leaves it ahead of the log. A crash before it is written leaves it behind,
  * which the check allows. */
 static void
-save_anchor_copy (RifqDb *self)
+copy_anchor (RifqDb       *self,
+             const Anchor *anchor)
 {
-  g_auto(Anchor) anchor = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->chain_key_id == NULL || !read_anchor (self, &anchor, NULL))
-    return;
   path = anchor_copy_path (self);
-  text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s\n", anchor.entries, anchor.last_id,
-                          anchor.last_hash, anchor.mac);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s\n", anchor->entries, anchor->last_id,
+                          anchor->last_hash, anchor->mac);
   /* Overwritten in place, in one write of a fixed size within one disk block, and not waited for
    * on the disk: a copy lost in a power cut is a write behind, which is allowed. A new file only
    * the first time. */
@@ -1580,6 +1657,15 @@ save_anchor_copy (RifqDb *self)
   }
   if (!write_private (path, text, FALSE, &error))
     g_warning ("The audit anchor could not be copied: %s", error->message);
+}
+
+static void
+save_anchor_copy (RifqDb *self)
+{
+  g_auto(Anchor) anchor = { 0 };
+
+  if (self->chain_key_id != NULL && read_anchor (self, &anchor, NULL))
+    copy_anchor (self, &anchor);
 }
 
 /* A workstation keeps where the server's log stood when it first saw it, so that an older copy
@@ -1680,6 +1766,7 @@ rifq_db_write (RifqDb          *self,
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
   write.last_id = 0;
   write.last_hash = NULL;
+  write.count = 0;
   ok = func (self, &write, user_data, error);
   self->in_write = FALSE;
 
@@ -1707,7 +1794,13 @@ rifq_db_write (RifqDb          *self,
       note_connection (self);
     }
   else
-    save_anchor_copy (self);
+    {
+      /* As written, without reading it back. */
+      g_autofree char *mac = anchor_mac (self->chain_key, write.count, write.last_id, write.last_hash);
+      Anchor written = { .entries = write.count, .last_id = write.last_id, .last_hash = write.last_hash, .mac = mac };
+
+      copy_anchor (self, &written);
+    }
 
   if (ok && self->own_audit_ids != NULL)
     {

@@ -127,6 +127,10 @@ gboolean       rifq_db_get_offline    (RifqDb     *self);
  * sizes, so that what it is asked next is answered through the indexes. */
 void           rifq_db_refresh_statistics (RifqDb *self);
 
+/* Inside a write that adds thousands of rows: until it ends, the engine plans each statement for
+ * the tables as they are, grown by the write, not by plans it kept from before. */
+void           rifq_db_expect_many_rows   (RifqDb *self);
+
 /* Re-computes the audit chain; FALSE with the first broken row named in error. */
 gboolean       rifq_db_verify_audit   (RifqDb  *self,
                                        gint64  *out_rows,

@@ -66,22 +66,45 @@ rifq_request_store_checklist (RifqDb     *db,
                             (GDestroyNotify) rifq_document_free, error);
 }
 
-/* The scans' descriptions, not their bytes: those are read when shown. */
-static gboolean
-load_scans (RifqDb      *db,
-            RifqRequest *r,
-            GError     **error)
+gboolean
+rifq_document_store_ask (RifqDb             *db,
+                         gint64              request_id,
+                         RifqDocumentQuery  *query,
+                         GError            **error)
 {
-  RifqStatement *stmt;
+  /* The kind's checklist, then any other document entered, each once. */
+  query->documents = rifq_db_query_ahead (db,
+                                          "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
+                                          " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = r.kind"
+                                          "  AND k.document_type = t.code),"
+                                          " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by,"
+                                          " d.verified_at"
+                                          " FROM request r CROSS JOIN document_type t"
+                                          " LEFT JOIN document d ON d.type = t.code AND d.request_id = r.id"
+                                          " WHERE r.id = ?1 AND (d.id IS NOT NULL OR EXISTS (SELECT 1"
+                                          "  FROM support_kind_document k WHERE k.kind = r.kind"
+                                          "  AND k.document_type = t.code))"
+                                          " ORDER BY t.position",
+                                          RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+  if (query->documents == NULL)
+    return FALSE;
+  /* The scans' descriptions, not their bytes: those are read when shown. */
+  query->scans = rifq_db_query_ahead (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
+                                          " JOIN document d ON d.id = s.document_id"
+                                          " JOIN attachment a ON a.sha256 = s.sha256"
+                                          " WHERE d.request_id = ? ORDER BY s.document_id, s.position",
+                                      RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+  return query->scans != NULL;
+}
+
+static gboolean
+read_scans (RifqDb        *db,
+            RifqStatement *stmt,
+            RifqRequest   *r,
+            GError       **error)
+{
   int rc;
 
-  stmt = rifq_db_query (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
-                            " JOIN document d ON d.id = s.document_id"
-                            " JOIN attachment a ON a.sha256 = s.sha256"
-                            " WHERE d.request_id = ? ORDER BY s.document_id, s.position",
-                        RIFQ_PARAMS (RIFQ_INT (r->id)), error);
-  if (stmt == NULL)
-    return FALSE;
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       gint64 document_id = rifq_statement_get_int64 (stmt, 0);
@@ -114,26 +137,14 @@ load_scans (RifqDb      *db,
 }
 
 gboolean
-rifq_document_store_load (RifqDb       *db,
-                          RifqRequest  *r,
-                          GError      **error)
+rifq_document_store_read (RifqDb             *db,
+                          RifqDocumentQuery  *query,
+                          RifqRequest        *r,
+                          GError            **error)
 {
-  RifqStatement *stmt;
+  RifqStatement *stmt = query->documents;
   int rc;
 
-  /* The kind's checklist, then any other document entered, each once. */
-  stmt = rifq_db_query (db,
-                        "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
-                        " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = ?2 AND k.document_type = t.code),"
-                        " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by, d.verified_at"
-                        " FROM document_type t"
-                        " LEFT JOIN document d ON d.type = t.code AND d.request_id = ?1"
-                        " WHERE d.id IS NOT NULL OR EXISTS (SELECT 1 FROM support_kind_document k"
-                        "  WHERE k.kind = ?2 AND k.document_type = t.code)"
-                        " ORDER BY t.position",
-                        RIFQ_PARAMS (RIFQ_INT (r->id), RIFQ_TEXT (r->kind)), error);
-  if (stmt == NULL)
-    return FALSE;
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqDocument *doc = document_from_type_row (stmt);
@@ -149,8 +160,11 @@ rifq_document_store_load (RifqDb       *db,
     }
   rifq_statement_reset (stmt);
   if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-  return load_scans (db, r, error);
+    {
+      rifq_statement_reset (query->scans);
+      return rifq_db_fail (db, error);
+    }
+  return read_scans (db, query->scans, r, error);
 }
 
 static const RifqDocument *

@@ -9,15 +9,30 @@
 
 #include "rifq-db.h"
 #include "rifq-request.h"
+#include "rifq-statement.h"
 
 G_BEGIN_DECLS
 
 /* The documents are entered, attached and read through rifq-request-store.h; these are the
  * parts the request store itself calls when it loads, confirms and submits a request. */
 
-/* Fills r->documents: the kind's checklist, then any other document entered, each once, with
- * its scans. */
-gboolean  rifq_document_store_load              (RifqDb             *db,
+/* The two queries of a request's documents, asked ahead of reading them. */
+typedef struct
+{
+  RifqStatement *documents;
+  RifqStatement *scans;
+} RifqDocumentQuery;
+
+/* Asks for request_id's documents, with the other queries of a request being loaded: a server
+ * answers them together. FALSE with error when a query cannot be made. */
+gboolean  rifq_document_store_ask               (RifqDb             *db,
+                                                 gint64              request_id,
+                                                 RifqDocumentQuery  *query,
+                                                 GError            **error);
+/* Fills r->documents from what was asked: the kind's checklist, then any other document
+ * entered, each once, with its scans. */
+gboolean  rifq_document_store_read              (RifqDb             *db,
+                                                 RifqDocumentQuery  *query,
                                                  RifqRequest        *r,
                                                  GError            **error);
 

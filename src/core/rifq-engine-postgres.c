@@ -34,6 +34,9 @@
 #define APPLICATION       "RIFQ"
 /* Seconds to wait for a server that does not answer. */
 #define CONNECT_TIMEOUT   "8"
+/* Statements sent down the pipeline before their answers are read: few enough that the
+ * answers never fill the socket while the server waits for them to be read. */
+#define PIPELINE_DEPTH    200
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -48,6 +51,9 @@ struct _RifqConnection
   guint     generation;     /* one more each time the session is made again */
   gboolean  in_transaction;
   guint     n_prepared;
+  /* What was sent in pipeline mode and is not answered yet, in order (Sent) */
+  gboolean  piping;
+  GQueue    sent;
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -71,7 +77,33 @@ typedef struct
   gboolean        executed;
   gint64          changes;
   GPtrArray      *blobs;      /* GBytes of the current row's bytea columns, by column */
+  /* An INSERT, UPDATE or DELETE that hands nothing back: inside a write it is sent without
+   * waiting for its answer, which comes with the next statement that needs one. */
+  gboolean        is_write;
+  guint           serial;     /* one more each time it is sent down the pipeline */
+  gboolean        awaiting;   /* sent; its rows come with the pipeline's answers */
+  gboolean        deferred;   /* a write sent; its count of rows comes the same way */
+  gboolean        failed;     /* its answer in the pipeline was a failure */
+  gboolean        ahead;      /* sent by pg_send, not stepped yet */
+  guint           sent_generation;
 } PgStatement;
+
+/* One thing sent in pipeline mode, waiting for its answer. */
+typedef enum
+{
+  SENT_PREPARE,
+  SENT_EXECUTE,
+  SENT_SIMPLE,
+} SentKind;
+
+typedef struct
+{
+  SentKind     kind;
+  PgStatement *stmt;    /* SENT_PREPARE, SENT_EXECUTE */
+  char        *key;     /* SENT_PREPARE: the parameter types it was prepared for */
+  guint        serial;  /* SENT_EXECUTE: which time stmt was sent */
+  PGresult   **out;     /* SENT_SIMPLE: where its answer goes */
+} Sent;
 
 static void
 remember_failure (RifqConnection *conn,
@@ -174,6 +206,153 @@ ensure_session (RifqConnection *conn,
   return TRUE;
 }
 
+/* The pipeline: statements of a write that need no answer (an INSERT, an UPDATE) are sent
+ * without waiting, and their answers read with those of the next statement that needs one
+ * (a SELECT, COMMIT): a write of many statements costs the server's round trip a few times,
+ * not once a statement. A failure among them fails whatever reads next, and with it the write,
+ * which is rolled back whole; the server skips everything sent after a failure. */
+
+static gboolean
+pipeline_start (RifqConnection *conn)
+{
+  if (conn->piping)
+    return TRUE;
+  if (PQenterPipelineMode (conn->pg) != 1)
+    {
+      remember_failure (conn, "pipeline", NULL);
+      return FALSE;
+    }
+  conn->piping = TRUE;
+  return TRUE;
+}
+
+static void
+sent_free (Sent *sent)
+{
+  g_free (sent->key);
+  g_free (sent);
+}
+
+/* One answer of the pipeline: the statement's rows, its count, or its failure. FALSE when it
+ * failed (or never came). */
+static gboolean
+take_answer (RifqConnection *conn,
+             Sent           *sent,
+             PGresult       *result)
+{
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PgStatement *stmt = sent->stmt;
+
+  /* The server's reason, once: what it skipped after a failure has none of its own. */
+  if (!ok && status != PGRES_PIPELINE_ABORTED)
+    remember_failure (conn, stmt != NULL ? stmt->sql : "pipeline", result);
+
+  switch (sent->kind)
+    {
+    case SENT_PREPARE:
+      /* Never made: prepared again the next time it is needed. */
+      if (!ok)
+        g_hash_table_remove (stmt->prepared, sent->key);
+      break;
+    case SENT_EXECUTE:
+      if (stmt->serial != sent->serial)
+        break;
+      if (!ok)
+        stmt->failed = TRUE;
+      else
+        stmt->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+      if (stmt->awaiting && ok)
+        {
+          g_clear_pointer (&stmt->result, PQclear);
+          stmt->result = g_steal_pointer (&result);
+        }
+      stmt->awaiting = FALSE;
+      stmt->deferred = FALSE;
+      break;
+    case SENT_SIMPLE:
+      if (ok && sent->out != NULL)
+        *sent->out = g_steal_pointer (&result);
+      break;
+    }
+  g_clear_pointer (&result, PQclear);
+  return ok;
+}
+
+/* Marks the end of what was sent and reads every answer to it. FALSE when any failed; the
+ * first failure is remembered. Leaves pipeline mode. */
+static gboolean
+pipeline_finish (RifqConnection *conn)
+{
+  gboolean ok = TRUE;
+  Sent *sent;
+
+  if (!conn->piping)
+    return TRUE;
+  if (PQpipelineSync (conn->pg) != 1)
+    {
+      remember_failure (conn, "pipeline", NULL);
+      ok = FALSE;
+    }
+  while ((sent = g_queue_pop_head (&conn->sent)) != NULL)
+    {
+      PGresult *result = PQgetResult (conn->pg);
+
+      /* Each answer ends with a NULL of its own. */
+      if (result != NULL)
+        {
+          PGresult *end;
+
+          while ((end = PQgetResult (conn->pg)) != NULL)
+            PQclear (end);
+        }
+      ok = take_answer (conn, sent, result) && ok;
+      sent_free (sent);
+    }
+  /* The sync's own answer; a lost connection has none. */
+  for (guint i = 0; i < 4 && PQstatus (conn->pg) == CONNECTION_OK; i++)
+    {
+      PGresult *result = PQgetResult (conn->pg);
+      gboolean synced = result != NULL && PQresultStatus (result) == PGRES_PIPELINE_SYNC;
+
+      PQclear (result);
+      if (synced)
+        break;
+    }
+  PQexitPipelineMode (conn->pg);
+  conn->piping = FALSE;
+  return ok;
+}
+
+/* One statement without parameters (COMMIT, NOTIFY, lastval ()) sent after what is waiting in
+ * the pipeline, and answered with it. */
+static gboolean
+run_in_pipeline (RifqConnection  *conn,
+                 const char      *sql,
+                 PGresult       **out_result)
+{
+  PGresult *result = NULL;
+  Sent *sent;
+  gboolean ok;
+
+  if (PQsendQueryParams (conn->pg, sql, 0, NULL, NULL, NULL, NULL, 0) != 1)
+    {
+      remember_failure (conn, sql, NULL);
+      pipeline_finish (conn);
+      return FALSE;
+    }
+  sent = g_new0 (Sent, 1);
+  sent->kind = SENT_SIMPLE;
+  sent->out = &result;
+  g_queue_push_tail (&conn->sent, sent);
+  ok = pipeline_finish (conn);
+  if (!ok || out_result == NULL)
+    g_clear_pointer (&result, PQclear);
+  else
+    *out_result = result;
+  return ok;
+}
+
 static gboolean
 run_simple (RifqConnection  *conn,
             const char      *sql,
@@ -182,6 +361,23 @@ run_simple (RifqConnection  *conn,
   gboolean ending = g_str_equal (sql, "ROLLBACK") || g_str_equal (sql, "COMMIT");
   PGresult *result;
 
+  if (conn->piping)
+    {
+      gboolean ok;
+
+      /* Undoing needs no answer to what was sent; anything else is answered after it. */
+      if (g_str_equal (sql, "ROLLBACK") || strchr (sql, ';') != NULL)
+        ok = pipeline_finish (conn) || g_str_equal (sql, "ROLLBACK");
+      else
+        {
+          ok = run_in_pipeline (conn, sql, out_result);
+          if (ending)
+            conn->in_transaction = FALSE;
+          return ok;
+        }
+      if (!ok)
+        return FALSE;
+    }
   if (!ensure_session (conn, g_str_equal (sql, "ROLLBACK")))
     return FALSE;
   /* Lost with the session: nothing to roll back. */
@@ -254,6 +450,8 @@ pg_close (RifqConnection *conn)
 {
   if (conn == NULL)
     return;
+  if (conn->piping)
+    pipeline_finish (conn);
   g_clear_pointer (&conn->pg, PQfinish);
   g_free (conn->location);
   g_free (conn->session);
@@ -391,11 +589,11 @@ pg_open (const char    *location,
     }
 
   /* Text compares as SQLite compares it, byte by byte; dates are written by the store. */
-  /* Each statement is planned for its values: a plan kept from when a table was small (a new
-   * server, a long import in one transaction) would read it whole ever after. */
+  /* Plans are kept by the server for each prepared statement, and made again when a table's
+   * statistics change: a large write (an import, a copy, a demonstration) refreshes them as it
+   * goes (rifq_db_refresh_statistics), so no plan made for an empty table outlives it. */
   conn->session = g_strconcat ("SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
-                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';"
-                               " SET plan_cache_mode = force_custom_plan;",
+                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';",
                                mode == RIFQ_OPEN_INSPECT ? " SET default_transaction_read_only = on;" : "", NULL);
   if (!pg_exec (conn, conn->session, error))
     return NULL;
@@ -567,6 +765,7 @@ clear_result (PgStatement *stmt)
   g_clear_pointer (&stmt->result, PQclear);
   g_ptr_array_set_size (stmt->blobs, 0);
   stmt->executed = FALSE;
+  stmt->ahead = FALSE;
   stmt->row = -1;
   stmt->changes = 0;
 }
@@ -588,6 +787,8 @@ pg_prepare (RifqConnection  *conn,
   stmt->blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   stmt->row = -1;
   stmt->generation = conn->generation;
+  stmt->is_write = (g_str_has_prefix (stmt->sql, "INSERT ") || g_str_has_prefix (stmt->sql, "UPDATE ") ||
+                    g_str_has_prefix (stmt->sql, "DELETE ")) && strstr (stmt->sql, "RETURNING") == NULL;
   return stmt;
 }
 
@@ -598,6 +799,9 @@ pg_finalize (gpointer native)
 
   if (stmt == NULL)
     return;
+  /* Nothing waiting may point at it once it is gone. */
+  if (stmt->conn->piping)
+    pipeline_finish (stmt->conn);
   clear_result (stmt);
   clear_values (stmt);
   /* The server forgets a prepared statement with the connection; one closed earlier is told. */
@@ -630,7 +834,11 @@ pg_reset (gpointer native,
 {
   PgStatement *stmt = native;
 
+  /* Sent ahead and never read: its answer is taken off the line first. */
+  if (stmt->awaiting)
+    pipeline_finish (stmt->conn);
   clear_result (stmt);
+  stmt->failed = FALSE;
   if (unbind)
     clear_values (stmt);
 }
@@ -725,6 +933,26 @@ ensure_prepared (PgStatement *stmt)
   {
     g_autofree char *new_name = g_strdup_printf ("rifq_%u", ++stmt->conn->n_prepared);
 
+    /* In the pipeline, prepared in the same round trip as it is first run. */
+    if (stmt->conn->piping)
+      {
+        Sent *sent;
+
+        if (PQsendPrepare (stmt->conn->pg, new_name, stmt->sql, stmt->n_params, stmt->types) != 1)
+          {
+            remember_failure (stmt->conn, stmt->sql, NULL);
+            g_string_free (key, TRUE);
+            return NULL;
+          }
+        sent = g_new0 (Sent, 1);
+        sent->kind = SENT_PREPARE;
+        sent->stmt = stmt;
+        sent->key = g_strdup (key->str);
+        g_queue_push_tail (&stmt->conn->sent, sent);
+        name = new_name;
+        g_hash_table_insert (stmt->prepared, g_string_free (key, FALSE), g_steal_pointer (&new_name));
+        return name;
+      }
     result = PQprepare (stmt->conn->pg, new_name, stmt->sql, stmt->n_params, stmt->types);
     if (PQresultStatus (result) != PGRES_COMMAND_OK)
       {
@@ -740,47 +968,130 @@ ensure_prepared (PgStatement *stmt)
   return name;
 }
 
+/* Sends stmt down the pipeline with the values bound: its answer is read with the next one
+ * needed (wanted: its rows, when it is stepped). */
+static gboolean
+send_execute (PgStatement *stmt,
+              gboolean     wanted)
+{
+  RifqConnection *conn = stmt->conn;
+  const char *name;
+  Sent *sent;
+
+  if (g_queue_get_length (&conn->sent) >= PIPELINE_DEPTH && !pipeline_finish (conn))
+    return FALSE;
+  if (!ensure_session (conn, FALSE) || !pipeline_start (conn))
+    return FALSE;
+  name = ensure_prepared (stmt);
+  if (name == NULL)
+    return FALSE;
+  if (PQsendQueryPrepared (conn->pg, name, stmt->n_params, (const char * const *) stmt->values, stmt->lengths,
+                           stmt->formats, 0) != 1)
+    {
+      remember_failure (conn, stmt->sql, NULL);
+      return FALSE;
+    }
+  sent = g_new0 (Sent, 1);
+  sent->kind = SENT_EXECUTE;
+  sent->stmt = stmt;
+  sent->serial = ++stmt->serial;
+  g_queue_push_tail (&conn->sent, sent);
+  stmt->awaiting = wanted;
+  stmt->deferred = !wanted;
+  stmt->failed = FALSE;
+  stmt->sent_generation = conn->generation;
+  return TRUE;
+}
+
+static gboolean
+pg_send (gpointer native)
+{
+  PgStatement *stmt = native;
+
+  clear_result (stmt);
+  stmt->ahead = TRUE;
+  if (!send_execute (stmt, TRUE))
+    {
+      /* Told when it is stepped. */
+      stmt->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The statement run now and its answer waited for, outside the pipeline. */
+static gboolean
+execute_now (PgStatement *stmt)
+{
+  const char *name = NULL;
+
+  /* A session found lost when used, outside a write: made again, and the statement given
+   * once more. */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_clear_pointer (&stmt->result, PQclear);
+      if (!ensure_session (stmt->conn, FALSE))
+        return FALSE;
+      name = ensure_prepared (stmt);
+      if (name != NULL)
+        stmt->result = PQexecPrepared (stmt->conn->pg, name, stmt->n_params,
+                                       (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
+      if (PQstatus (stmt->conn->pg) == CONNECTION_OK || stmt->conn->in_transaction)
+        break;
+    }
+  if (name == NULL)
+    return FALSE;
+  if (PQresultStatus (stmt->result) != PGRES_COMMAND_OK && PQresultStatus (stmt->result) != PGRES_TUPLES_OK)
+    {
+      remember_failure (stmt->conn, stmt->sql, stmt->result);
+      g_clear_pointer (&stmt->result, PQclear);
+      return FALSE;
+    }
+  stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+  return TRUE;
+}
+
 static RifqStep
 pg_step (gpointer native)
 {
   PgStatement *stmt = native;
+  RifqConnection *conn = stmt->conn;
 
   g_ptr_array_set_size (stmt->blobs, 0);
   if (!stmt->executed)
     {
-      const char *name;
-      ExecStatusType status;
+      gboolean ok;
 
       stmt->executed = TRUE;
-      /* A session found lost when used, outside a write: made again, and the statement given
-       * once more. */
-      for (guint attempt = 0; attempt < 2; attempt++)
+      if (stmt->ahead)
         {
-          g_clear_pointer (&stmt->result, PQclear);
-          if (!ensure_session (stmt->conn, FALSE))
-            return RIFQ_STEP_FAILED;
-          name = ensure_prepared (stmt);
-          if (name != NULL)
-            stmt->result = PQexecPrepared (stmt->conn->pg, name, stmt->n_params,
-                                           (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
-          if (PQstatus (stmt->conn->pg) == CONNECTION_OK || stmt->conn->in_transaction)
-            break;
+          /* Sent ahead (pg_send): its answer read with the others', if no one read it yet. */
+          stmt->ahead = FALSE;
+          if (stmt->awaiting)
+            pipeline_finish (conn);
+          ok = !stmt->failed && stmt->result != NULL;
+          /* Lost with the session, outside a write: asked again. */
+          if (!ok && !conn->in_transaction &&
+              (PQstatus (conn->pg) != CONNECTION_OK || conn->generation != stmt->sent_generation))
+            ok = execute_now (stmt);
         }
-      if (name == NULL)
-        return RIFQ_STEP_FAILED;
-      status = PQresultStatus (stmt->result);
-      if (status == PGRES_COMMAND_OK)
+      else if (stmt->is_write && conn->in_transaction)
         {
-          stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
-          return RIFQ_STEP_DONE;
+          /* A write's change that hands nothing back: its answer comes later. */
+          stmt->changes = 0;
+          return send_execute (stmt, FALSE) ? RIFQ_STEP_DONE : RIFQ_STEP_FAILED;
         }
-      if (status != PGRES_TUPLES_OK)
+      else if (conn->piping)
+        /* Asked after what is waiting, and answered with it. */
+        ok = send_execute (stmt, TRUE) && pipeline_finish (conn) && !stmt->failed && stmt->result != NULL;
+      else
+        ok = execute_now (stmt);
+      if (!ok)
         {
-          remember_failure (stmt->conn, stmt->sql, stmt->result);
-          g_clear_pointer (&stmt->result, PQclear);
+          if (conn->piping)
+            pipeline_finish (conn);
           return RIFQ_STEP_FAILED;
         }
-      stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
     }
 
   if (stmt->result == NULL || PQresultStatus (stmt->result) != PGRES_TUPLES_OK)
@@ -792,7 +1103,12 @@ pg_step (gpointer native)
 static gint64
 pg_changes (gpointer native)
 {
-  return ((PgStatement *) native)->changes;
+  PgStatement *stmt = native;
+
+  /* A write sent ahead: its count comes with the pipeline's answers. */
+  if (stmt->deferred && !pipeline_finish (stmt->conn))
+    return -1;
+  return stmt->changes;
 }
 
 static gint64
@@ -959,10 +1275,8 @@ pg_watch_read (RifqConnection *watch)
  * they are; after normalisation they are letters and digits only, so nothing in them is read
  * as an operator. */
 static char *
-pg_name_search (const char    *select,
-                char * const  *words,
-                gboolean       phrase,
-                GPtrArray     *values)
+pg_name_query (char * const *words,
+               gboolean      phrase)
 {
   GString *query = g_string_new (NULL);
 
@@ -974,13 +1288,35 @@ pg_name_search (const char    *select,
       if (!phrase || words[i + 1] == NULL)
         g_string_append (query, ":*");
     }
-  g_ptr_array_add (values, g_string_free (query, FALSE));
+  return g_string_free (query, FALSE);
+}
+
+static char *
+pg_name_search (const char    *columns,
+                char * const  *words,
+                gboolean       phrase,
+                GPtrArray     *values)
+{
+  g_ptr_array_add (values, pg_name_query (words, phrase));
 
   /* In byte order, said outright: the rows found are sorted, rather than the whole registry
    * walked in name order looking for them, which the planner would choose for a family name and
    * pay for in thousands of rows. */
-  return g_strconcat (select, " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1)"
-                      " ORDER BY name_norm COLLATE \"C\" LIMIT ?2", NULL);
+  return g_strconcat ("WITH m AS MATERIALIZED (SELECT id FROM beneficiary"
+                      " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1) LIMIT ?3)"
+                      " SELECT ", columns, ", (SELECT count(*) FROM m) FROM beneficiary"
+                      " WHERE id IN (SELECT id FROM m) ORDER BY name_norm COLLATE \"C\", id LIMIT ?2", NULL);
+}
+
+static char *
+pg_name_count (const char *word,
+               GPtrArray  *values)
+{
+  char *words[] = { (char *) word, NULL };
+
+  g_ptr_array_add (values, pg_name_query (words, TRUE));
+  return g_strdup ("SELECT count(*) FROM (SELECT 1 FROM beneficiary"
+                   " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1) LIMIT ?2) m");
 }
 
 /* Read by name when the module is loaded (rifq_engine_for_location). */
@@ -990,6 +1326,7 @@ const RifqEngine rifq_engine_postgres = {
   .name = "postgresql",
   .migrations = "/org/ruhamaa/Rifq/core/migrations-postgres/",
   .analyze_sql = "ANALYZE",
+  .many_rows_sql = "SET LOCAL plan_cache_mode = force_custom_plan",
   .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
                       " WHERE schemaname = current_schema () AND tablename = ?1",
   .columns_sql = "SELECT column_name, data_type = 'bytea' FROM information_schema.columns"
@@ -1000,6 +1337,7 @@ const RifqEngine rifq_engine_postgres = {
   .watch_fd = pg_watch_fd,
   .watch_read = pg_watch_read,
   .name_search = pg_name_search,
+  .name_count = pg_name_count,
   .open = pg_open,
   .close = pg_close,
   .display = pg_display,
@@ -1018,6 +1356,7 @@ const RifqEngine rifq_engine_postgres = {
   .bind_int64 = pg_bind_int64,
   .bind_null = pg_bind_null,
   .bind_blob = pg_bind_blob,
+  .send = pg_send,
   .step = pg_step,
   .changes = pg_changes,
   .last_id = pg_last_id,

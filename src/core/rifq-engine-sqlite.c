@@ -530,11 +530,11 @@ sqlite_is_null (gpointer native,
 /* FTS5 over name_norm (beneficiary_fts, kept by triggers): "w1 w2"* is the words in order, the
  * last a prefix; "w1"* AND "w2"* each word anywhere. The words are letters and digits only
  * after normalisation, so quoting is enough. */
+/* FTS5's query for the words: "w1 w2"* one after another, the last a prefix; "w1"* AND "w2"*
+ * each anywhere. */
 static char *
-sqlite_name_search (const char    *select,
-                    char * const  *words,
-                    gboolean       phrase,
-                    GPtrArray     *values)
+sqlite_name_match (char * const *words,
+                   gboolean      phrase)
 {
   GString *match = g_string_new (phrase ? "\"" : NULL);
 
@@ -545,10 +545,30 @@ sqlite_name_search (const char    *select,
       g_string_append_printf (match, "%s\"%s\"*", i ? " AND " : "", words[i]);
   if (phrase)
     g_string_append (match, "\"*");
-  g_ptr_array_add (values, g_string_free (match, FALSE));
+  return g_string_free (match, FALSE);
+}
 
-  return g_strconcat (select, " WHERE id IN (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?1)"
-                      " ORDER BY name_norm LIMIT ?2", NULL);
+static char *
+sqlite_name_search (const char    *columns,
+                    char * const  *words,
+                    gboolean       phrase,
+                    GPtrArray     *values)
+{
+  g_ptr_array_add (values, sqlite_name_match (words, phrase));
+  return g_strconcat ("WITH m AS MATERIALIZED (SELECT rowid AS id FROM beneficiary_fts"
+                      " WHERE beneficiary_fts MATCH ?1 LIMIT ?3)"
+                      " SELECT ", columns, ", (SELECT count(*) FROM m) FROM beneficiary"
+                      " WHERE id IN (SELECT id FROM m) ORDER BY name_norm, id LIMIT ?2", NULL);
+}
+
+static char *
+sqlite_name_count (const char *word,
+                   GPtrArray  *values)
+{
+  char *words[] = { (char *) word, NULL };
+
+  g_ptr_array_add (values, sqlite_name_match (words, TRUE));
+  return g_strdup ("SELECT count(*) FROM (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?1 LIMIT ?2)");
 }
 
 const RifqEngine rifq_engine_sqlite = {
@@ -557,6 +577,7 @@ const RifqEngine rifq_engine_sqlite = {
   .table_exists_sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
   .columns_sql = "SELECT name, upper (type) = 'BLOB' FROM pragma_table_info (?1) ORDER BY cid",
   .name_search = sqlite_name_search,
+  .name_count = sqlite_name_count,
   .open = sqlite_open,
   .close = sqlite_close,
   .display = g_strdup,

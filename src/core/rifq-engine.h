@@ -35,6 +35,9 @@ typedef struct
   /* Run after a large write (an import, a copy) so that the engine plans by the new sizes; NULL
    * when it needs no telling. */
   const char      *analyze_sql;
+  /* Run inside a write that adds thousands of rows: the engine plans each statement afresh
+   * until the write ends, for tables it grows (NULL when it always does). */
+  const char      *many_rows_sql;
   /* A count of the tables named ?1 in the database's schema: 1 when it is there, else 0. */
   const char      *table_exists_sql;
   /* The columns of the table named ?1, in order: the name, and 1 when it holds bytes. */
@@ -57,12 +60,19 @@ typedef struct
 
   /* The query for beneficiaries whose normalised name (name_norm) holds words, each at the
    * start of one of the name's words: one after another in the order given (phrase), or each
-   * anywhere. select is the "SELECT … FROM beneficiary" it narrows; the text of each of its
-   * parameters is added to values, and one more parameter after them is the limit. Results
-   * come in name order. */
-  char           *(*name_search)        (const char      *select,
+   * anywhere. It selects columns (of beneficiary, comma-separated) and one more after them: how
+   * many names hold the words, counted no further than its third parameter. Its first
+   * parameter's text is added to values; the second is the limit. Results come in name order,
+   * then id. The words are read once however many names hold them. */
+  char           *(*name_search)        (const char      *columns,
                                          char * const    *words,
                                          gboolean         phrase,
+                                         GPtrArray       *values);
+
+  /* How many names hold one word at a word's start, counted no further than a limit: the
+   * text of its first parameter is added to values, the second is the limit. Cheap however
+   * common the word is. */
+  char           *(*name_count)         (const char      *word,
                                          GPtrArray       *values);
 
   RifqConnection *(*open)               (const char      *location,
@@ -116,6 +126,9 @@ typedef struct
                                          int              index,
                                          gconstpointer    data,
                                          gsize            size);
+  /* Sends the statement with its values as bound, to be answered when it is stepped: several
+   * sent one after another are answered in one round trip. NULL where a statement costs none. */
+  gboolean        (*send)               (gpointer         native);
   RifqStep        (*step)               (gpointer         native);
   gint64          (*changes)            (gpointer         native);
   /* The id of the row the last INSERT of native's connection added. */

@@ -159,19 +159,18 @@ query_requests (RifqDb           *db,
   return rifq_db_query_all (db, sql, params, n_params, (RifqDbRowFunc) row_to_request, g_object_unref, error);
 }
 
+#define REFERRALS_SELECT \
+  "SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at, visit_on, visit_findings," \
+  " visit_household, visit_recommendation FROM referral WHERE request_id = ? ORDER BY id"
+
 static gboolean
-load_referrals (RifqDb      *db,
-                RifqRequest *r,
-                GError     **error)
+read_referrals (RifqDb        *db,
+                RifqStatement *stmt,
+                RifqRequest   *r,
+                GError       **error)
 {
-  RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_query (db, "SELECT id, question, asked_by, asked_at, answer, answered_by, answered_at,"
-                            " visit_on, visit_findings, visit_household, visit_recommendation"
-                            " FROM referral WHERE request_id = ? ORDER BY id", RIFQ_PARAMS (RIFQ_INT (r->id)), error);
-  if (stmt == NULL)
-    return FALSE;
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqReferral *ref = g_new0 (RifqReferral, 1);
@@ -191,18 +190,13 @@ load_referrals (RifqDb      *db,
 }
 
 static gboolean
-load_services (RifqDb      *db,
-               RifqRequest *r,
-               GError     **error)
+read_services (RifqDb        *db,
+               RifqStatement *stmt,
+               RifqRequest   *r,
+               GError       **error)
 {
-  RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_query (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
-                            " notes, recorded_at, override_reason, override_by FROM service WHERE request_id = ?"
-                            " ORDER BY id", RIFQ_PARAMS (RIFQ_INT (r->id)), error);
-  if (stmt == NULL)
-    return FALSE;
   while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqService *s = g_new0 (RifqService, 1);
@@ -224,42 +218,48 @@ load_services (RifqDb      *db,
   return rc == RIFQ_STEP_DONE || rifq_db_fail (db, error);
 }
 
-static RifqRequest *
-load_request (RifqDb      *db,
-              const char  *where,
-              const char  *text_key,
-              gint64       int_key,
-              GError     **error)
-{
-  g_autofree char *sql = g_strconcat (RIFQ_REQUEST_COLUMNS, " WHERE ", where, NULL);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(RifqRequest) r = NULL;
-
-  found = query_requests (db, sql, RIFQ_PARAMS (text_key != NULL ? RIFQ_TEXT (text_key) : RIFQ_INT (int_key)), error);
-  if (found == NULL)
-    return NULL;
-  if (found->len == 0)
-    {
-      if (text_key != NULL)
-        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
-                     _("There is no request numbered “%s”."), text_key);
-      else
-        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The request no longer exists."));
-      return NULL;
-    }
-  r = g_object_ref (g_ptr_array_index (found, 0));
-  if (!rifq_document_store_load (db, r, error) || !load_referrals (db, r, error) || !load_services (db, r, error))
-    return NULL;
-  return g_steal_pointer (&r);
-}
-
 RifqRequest *
 rifq_request_store_get (RifqDb  *db,
                         gint64   id,
                         GError **error)
 {
+  RifqStatement *request, *referrals, *services;
+  RifqDocumentQuery documents = { NULL, NULL };
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
-  return load_request (db, "r.id = ?", NULL, id, error);
+
+  /* The request and all it holds, asked at once: a server answers them in one round trip. */
+  request = rifq_db_query_ahead (db, RIFQ_REQUEST_COLUMNS " WHERE r.id = ?", RIFQ_PARAMS (RIFQ_INT (id)), error);
+  if (request == NULL || !rifq_document_store_ask (db, id, &documents, error))
+    return NULL;
+  referrals = rifq_db_query_ahead (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (id)), error);
+  if (referrals == NULL)
+    return NULL;
+  services = rifq_db_query_ahead (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
+                                      " notes, recorded_at, override_reason, override_by FROM service"
+                                      " WHERE request_id = ? ORDER BY id",
+                                  RIFQ_PARAMS (RIFQ_INT (id)), error);
+  if (services == NULL)
+    return NULL;
+
+  found = rifq_db_collect (db, request, (RifqDbRowFunc) row_to_request, g_object_unref, error);
+  if (found != NULL && found->len > 0)
+    r = g_object_ref (g_ptr_array_index (found, 0));
+  ok = r != NULL && rifq_document_store_read (db, &documents, r, error) &&
+       read_referrals (db, referrals, r, error) && read_services (db, services, r, error);
+  /* What was asked and not read is let go. */
+  rifq_statement_reset (documents.documents);
+  rifq_statement_reset (documents.scans);
+  rifq_statement_reset (referrals);
+  rifq_statement_reset (services);
+  if (found != NULL && r == NULL)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The request no longer exists."));
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&r);
 }
 
 /* A request number as typed: the number itself, or short ("1448/123" for "1448/000123") by the
@@ -1303,8 +1303,13 @@ rifq_request_store_referral_queue (RifqDb  *db,
   if (list == NULL)
     return NULL;
   for (guint i = 0; i < list->len; i++)
-    if (!load_referrals (db, g_ptr_array_index (list, i), error))
-      return NULL;
+    {
+      RifqRequest *r = g_ptr_array_index (list, i);
+      RifqStatement *stmt = rifq_db_query (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (r->id)), error);
+
+      if (stmt == NULL || !read_referrals (db, stmt, r, error))
+        return NULL;
+    }
   return g_steal_pointer (&list);
 }
 

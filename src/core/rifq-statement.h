@@ -71,6 +71,15 @@ RifqStatement *rifq_db_query            (RifqDb           *self,
                                          guint             n_params,
                                          GError          **error);
 
+/* As rifq_db_query, and sent at once: queries asked ahead one after another, then stepped in
+ * turn, cost a server one round trip between them instead of one each. A query asked ahead
+ * must be stepped or reset before it is asked again. */
+RifqStatement *rifq_db_query_ahead      (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params,
+                                         GError          **error);
+
 /* Every row of a query, each made into an item by row_func; NULL with error on failure. */
 GPtrArray     *rifq_db_query_all        (RifqDb           *self,
                                          const char       *sql,
@@ -105,12 +114,19 @@ gboolean       rifq_db_has_table        (RifqDb         *self,
                                          GError        **error);
 
 /* The engine's query for beneficiaries whose normalised name holds words at a word's start,
- * in order (phrase) or each anywhere, narrowing select; the texts of its parameters are added
- * to values (strings), and one more after them is the limit. Name order. */
+ * in order (phrase) or each anywhere, selecting columns (of beneficiary) and after them how many
+ * names hold the words, up to its third parameter; the text of its first parameter is added to
+ * values, the second is the limit. Name order. */
 char          *rifq_db_name_search_sql  (RifqDb         *self,
-                                         const char     *select,
+                                         const char     *columns,
                                          char * const   *words,
                                          gboolean        phrase,
+                                         GPtrArray      *values);
+
+/* The engine's count of the names holding one word at a word's start, up to its second
+ * parameter; the text of its first is added to values. */
+char          *rifq_db_name_count_sql   (RifqDb         *self,
+                                         const char     *word,
                                          GPtrArray      *values);
 
 /* A cached prepared statement (reset and unbound on return); NULL and error on failure. */

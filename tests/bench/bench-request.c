@@ -129,7 +129,7 @@ main (int   argc,
   g_autoptr(RifqRequest) scanned = NULL;
   g_autoptr(GPtrArray) committee = NULL;
   g_autofree char *strokes = NULL;
-  g_autofree char *path = bench_database_location ();
+  g_autofree char *path = NULL;
   guint people = argc > 1 ? (guint) atoi (argv[1]) : 100000;
   guint requests = argc > 2 ? (guint) atoi (argv[2]) : 200000;
   const char *scan_types[] = { "national_id", "national_id", "family_record", "family_record", "family_record",
@@ -140,6 +140,7 @@ main (int   argc,
   gboolean missed = FALSE;
 
   setlocale (LC_ALL, "C.UTF-8");
+  path = bench_database_location (people);
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   {

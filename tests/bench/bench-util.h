@@ -43,17 +43,43 @@ bench_slowest (GArray *values)
       g_error ("%s: %s", #call, e_ ? e_->message : "failed"); \
   } G_STMT_END
 
-/* Where the benchmark keeps its records: RIFQ_BENCH_ENGINE=postgresql puts them in the database
- * rifq_bench on the server RIFQ_BENCH_POSTGRES names (build-aux/bench starts one), made once,
- * sorting byte by byte as build-aux/server makes it; otherwise the file RIFQ_BENCH_DATABASE,
- * or a new one. */
+/* Where the benchmark keeps a registry of that many people: RIFQ_BENCH_ENGINE=postgresql puts
+ * it in the database rifq_bench (rifq_bench_1000000 for a million…) on the server
+ * RIFQ_BENCH_POSTGRES names (build-aux/bench starts one), made once, sorting byte by byte as
+ * build-aux/server makes it; otherwise the file RIFQ_BENCH_DATABASE (bench-1000000.db beside it
+ * for a million), or a new one. */
 static inline char *
-bench_database_location (void)
+bench_file_location (guint people)
+{
+  const char *file = g_getenv ("RIFQ_BENCH_DATABASE");
+
+  if (file != NULL && people == 100000)
+    return g_strdup (file);
+  if (file != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (file);
+      g_autofree char *base = g_strdup_printf ("bench-%u.db", people);
+
+      return g_build_filename (dir, base, NULL);
+    }
+  {
+    g_autofree char *dir = g_dir_make_tmp ("rifq-bench-XXXXXX", NULL);
+
+    return g_build_filename (dir, "bench.db", NULL);
+  }
+}
+
+static inline char *
+bench_database_location (guint people)
 {
   const char *server = g_getenv ("RIFQ_BENCH_POSTGRES");
 
   if (g_strcmp0 (g_getenv ("RIFQ_BENCH_ENGINE"), "postgresql") == 0)
     {
+      g_autofree char *name = people == 100000 ? g_strdup ("rifq_bench") : g_strdup_printf ("rifq_bench_%u", people);
+      g_autofree char *exists = g_strdup_printf ("SELECT 1 FROM pg_database WHERE datname = '%s'", name);
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'"
+                                                 " LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'", name);
       PGconn *admin;
       PGresult *result;
 
@@ -62,24 +88,17 @@ bench_database_location (void)
       admin = PQconnectdb (server);
       if (PQstatus (admin) != CONNECTION_OK)
         g_error ("the benchmark server %s cannot be reached: %s", server, PQerrorMessage (admin));
-      result = PQexec (admin, "SELECT 1 FROM pg_database WHERE datname = 'rifq_bench'");
+      result = PQexec (admin, exists);
       if (PQntuples (result) == 0)
         {
           PQclear (result);
-          result = PQexec (admin, "CREATE DATABASE rifq_bench TEMPLATE template0 ENCODING 'UTF8'"
-                                  " LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
+          result = PQexec (admin, create);
           if (PQresultStatus (result) != PGRES_COMMAND_OK)
-            g_error ("CREATE DATABASE rifq_bench: %s", PQerrorMessage (admin));
+            g_error ("CREATE DATABASE %s: %s", name, PQerrorMessage (admin));
         }
       PQclear (result);
       PQfinish (admin);
-      return g_strdup_printf ("%s dbname=rifq_bench", server);
+      return g_strdup_printf ("%s dbname=%s", server, name);
     }
-  if (g_getenv ("RIFQ_BENCH_DATABASE") != NULL)
-    return g_strdup (g_getenv ("RIFQ_BENCH_DATABASE"));
-  {
-    g_autofree char *dir = g_dir_make_tmp ("rifq-bench-XXXXXX", NULL);
-
-    return g_build_filename (dir, "bench.db", NULL);
-  }
+  return bench_file_location (people);
 }
