@@ -784,9 +784,15 @@ search_prefix (RifqDb     *db,
  * them all costs more the larger it is. Either way the same names come, in the same order. */
 #define COMMON_WORDS 2500
 
-/* The names holding the words read in name order, each tested as it comes: a word at a word's
- * start is " word" in the name with a space put before it. Normalised names and words are
- * letters and digits only, so nothing in them is read as a pattern. */
+/* Names read in name order a chunk at a time, each tested as it comes: the names of a chunk
+ * holding the words come back, and apart from them where the chunk ends, to go on from. A
+ * query of this shape leaves the engine no plan but the name index, however rare it guesses
+ * the words to be. */
+#define WALK_CHUNK 2048
+
+/* The names holding the words read in name order: a word at a word's start is " word" in the
+ * name with a space put before it. Normalised names and words are letters and digits only, so
+ * nothing in them is read as a pattern. */
 static gboolean
 walk_names (RifqDb        *db,
             char * const  *words,
@@ -796,9 +802,14 @@ walk_names (RifqDb        *db,
             guint          limit,
             GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new (SELECT_COLUMNS " WHERE ");
+  g_autoptr(GString) sql = g_string_new (SELECT_COLUMNS " WHERE id IN (SELECT id FROM (SELECT id, name_norm"
+                                         " FROM beneficiary WHERE (name_norm, id) > (?1, ?2)"
+                                         " ORDER BY name_norm, id LIMIT ?3) k WHERE ");
   g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   g_autofree RifqValue *params = NULL;
+  g_autofree char *after_name = g_strdup ("");
+  gint64 after_id = 0;
+  gboolean more = TRUE;
 
   if (phrase)
     {
@@ -810,15 +821,54 @@ walk_names (RifqDb        *db,
     for (guint i = 0; words[i] != NULL; i++)
       g_ptr_array_add (patterns, g_strconcat ("% ", words[i], "%", NULL));
 
-  params = g_new0 (RifqValue, patterns->len + 1);
+  params = g_new0 (RifqValue, patterns->len + 3);
   for (guint i = 0; i < patterns->len; i++)
     {
-      g_string_append_printf (sql, "%s(' ' || name_norm) LIKE ?%u", i ? " AND " : "", i + 1);
-      params[i] = RIFQ_TEXT (g_ptr_array_index (patterns, i));
+      g_string_append_printf (sql, "%s(' ' || name_norm) LIKE ?%u", i ? " AND " : "", i + 4);
+      params[i + 3] = RIFQ_TEXT (g_ptr_array_index (patterns, i));
     }
-  g_string_append_printf (sql, " ORDER BY name_norm, id LIMIT ?%u", patterns->len + 1);
-  params[patterns->len] = RIFQ_INT (limit + g_hash_table_size (seen));
-  return collect_rows (db, sql->str, params, patterns->len + 1, into, seen, limit, error);
+  g_string_append (sql, ") ORDER BY name_norm, id");
+
+  while (more && into->len < limit)
+    {
+      RifqStatement *found, *end;
+      RifqStep step;
+
+      params[0] = RIFQ_TEXT (after_name);
+      params[1] = RIFQ_INT (after_id);
+      params[2] = RIFQ_INT (WALK_CHUNK);
+      /* Both asked at once: one round trip to a server. */
+      found = rifq_db_query_ahead (db, sql->str, params, patterns->len + 3, error);
+      if (found == NULL)
+        return FALSE;
+      end = rifq_db_query_ahead (db, "SELECT name_norm, id FROM beneficiary WHERE (name_norm, id) > (?1, ?2)"
+                                     " ORDER BY name_norm, id LIMIT 1 OFFSET ?3",
+                                 RIFQ_PARAMS (RIFQ_TEXT (after_name), RIFQ_INT (after_id), RIFQ_INT (WALK_CHUNK - 1)),
+                                 error);
+      if (end == NULL)
+        {
+          rifq_statement_reset (found);
+          return FALSE;
+        }
+      if (!take_rows (db, found, rifq_statement_step (found), into, seen, limit, error))
+        {
+          rifq_statement_reset (end);
+          return FALSE;
+        }
+      /* A chunk read whole goes on after its last name; a shorter one was the registry's end. */
+      step = rifq_statement_step (end);
+      more = step == RIFQ_STEP_ROW;
+      if (more)
+        {
+          g_free (after_name);
+          after_name = rifq_statement_dup_text (end, 0);
+          after_id = rifq_statement_get_int64 (end, 1);
+        }
+      rifq_statement_reset (end);
+      if (step == RIFQ_STEP_FAILED)
+        return rifq_db_fail (db, error);
+    }
+  return TRUE;
 }
 
 /* Names holding the words at a word's start: in the order typed (phrase), or each anywhere. */
