@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -978,6 +981,212 @@ test_server_lost_in_the_middle_of_a_write (void)
   g_assert_true (rifq_db_verify_audit (db, NULL, &error));
 }
 
+/* The line between a workstation and the server, played by the test: a Unix socket of its own,
+ * its bytes passed on both ways, and cut once, when asked, right after a COMMIT went through to
+ * the server and before the server's answer could come back. */
+typedef struct
+{
+  char          *dir;          /* host= for the workstation */
+  char          *server;       /* the server's own socket */
+  GSocket       *listener;
+  gint           cut_at_commit;
+  gint           cut;
+  gint           stop;
+  GThread       *thread;
+} Line;
+
+typedef struct
+{
+  Line    *line;
+  GSocket *workstation;
+  GSocket *server;
+} Passage;
+
+static gboolean
+send_whole (GSocket    *to,
+            const char *bytes,
+            gssize      n)
+{
+  while (n > 0)
+    {
+      gssize sent = g_socket_send (to, bytes, n, NULL, NULL);
+
+      if (sent <= 0)
+        return FALSE;
+      bytes += sent;
+      n -= sent;
+    }
+  return TRUE;
+}
+
+static gboolean
+holds_commit (const char *bytes,
+              gssize      n)
+{
+  for (gssize i = 0; i + 6 <= n; i++)
+    if (memcmp (bytes + i, "COMMIT", 6) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gpointer
+pass_bytes (gpointer data)
+{
+  Passage *p = data;
+  char buffer[65536];
+
+  while (!g_atomic_int_get (&p->line->stop))
+    {
+      GPollFD fds[2] = {
+        { g_socket_get_fd (p->workstation), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 },
+        { g_socket_get_fd (p->server), G_IO_IN | G_IO_HUP | G_IO_ERR, 0 },
+      };
+      gboolean done = FALSE;
+
+      if (g_poll (fds, 2, 100) <= 0)
+        continue;
+      for (guint i = 0; i < 2 && !done; i++)
+        {
+          GSocket *from = i == 0 ? p->workstation : p->server;
+          GSocket *to = i == 0 ? p->server : p->workstation;
+          gssize n;
+
+          if (fds[i].revents == 0)
+            continue;
+          n = g_socket_receive (from, buffer, sizeof buffer, NULL, NULL);
+          if (n <= 0 || !send_whole (to, buffer, n))
+            {
+              done = TRUE;
+              break;
+            }
+          /* The COMMIT is on its way to the server: the line goes before the answer comes. */
+          if (i == 0 && g_atomic_int_get (&p->line->cut_at_commit) && holds_commit (buffer, n))
+            {
+              g_atomic_int_set (&p->line->cut_at_commit, FALSE);
+              g_atomic_int_set (&p->line->cut, TRUE);
+              done = TRUE;
+            }
+        }
+      if (done)
+        break;
+    }
+  g_socket_close (p->workstation, NULL);
+  g_socket_close (p->server, NULL);
+  g_object_unref (p->workstation);
+  g_object_unref (p->server);
+  g_free (p);
+  return NULL;
+}
+
+static gpointer
+line_accept (gpointer data)
+{
+  Line *line = data;
+
+  while (!g_atomic_int_get (&line->stop))
+    {
+      g_autoptr(GSocketAddress) address = g_unix_socket_address_new (line->server);
+      GSocket *workstation;
+      Passage *p;
+
+      if (!g_socket_condition_timed_wait (line->listener, G_IO_IN, 100000, NULL, NULL))
+        continue;
+      workstation = g_socket_accept (line->listener, NULL, NULL);
+      if (workstation == NULL)
+        continue;
+      p = g_new0 (Passage, 1);
+      p->line = line;
+      p->workstation = workstation;
+      p->server = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+      g_assert_true (g_socket_connect (p->server, address, NULL, NULL));
+      g_thread_unref (g_thread_new ("line", pass_bytes, p));
+    }
+  return NULL;
+}
+
+/* A line to the server location names: connect through it with "host=" line->dir. */
+static Line *
+line_new (const char *location)
+{
+  Line *line = g_new0 (Line, 1);
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (g_str_equal (o->keyword, "host") && o->val != NULL)
+        host = g_strdup (o->val);
+      if (g_str_equal (o->keyword, "port") && o->val != NULL)
+        port = g_strdup (o->val);
+    }
+  PQconninfoFree (options);
+  g_assert_nonnull (host);
+  line->server = g_strdup_printf ("%s/.s.PGSQL.%s", host, port != NULL ? port : "5432");
+  line->dir = g_dir_make_tmp ("rifq-line-XXXXXX", NULL);
+  path = g_strdup_printf ("%s/.s.PGSQL.%s", line->dir, port != NULL ? port : "5432");
+  address = g_unix_socket_address_new (path);
+  line->listener = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+  g_assert_true (g_socket_bind (line->listener, address, TRUE, NULL));
+  g_assert_true (g_socket_listen (line->listener, NULL));
+  line->thread = g_thread_new ("line-accept", line_accept, line);
+  return line;
+}
+
+static void
+line_free (Line *line)
+{
+  g_autofree char *path = NULL;
+
+  g_atomic_int_set (&line->stop, TRUE);
+  g_thread_join (line->thread);
+  g_socket_close (line->listener, NULL);
+  g_object_unref (line->listener);
+  path = g_strdup_printf ("%s/.s.PGSQL.5432", line->dir);
+  g_unlink (path);
+  g_rmdir (line->dir);
+  g_free (line->dir);
+  g_free (line->server);
+  g_free (line);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Line, line_free)
+
+/* The server committed, and its answer was lost with the line: the workstation finds the write
+ * in the log once it is back, and says it was saved, once; nothing is written twice. */
+static void
+test_server_commit_answer_lost_write_kept (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) there = rifq_test_db_new (&location);
+  g_autoptr(Line) line = line_new (location);
+  g_autofree char *via_line = g_strdup_printf ("%s host=%s", location, line->dir);
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 entries;
+
+  db = rifq_db_open (via_line, &error);
+  g_assert_no_error (error);
+  entries = rifq_test_count (there, "SELECT count(*) FROM audit");
+
+  g_atomic_int_set (&line->cut_at_commit, TRUE);
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "33", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_atomic_int_get (&line->cut));
+
+  value = rifq_db_get_setting (there, "decision_period_days");
+  g_assert_cmpstr (value, ==, "33");
+  g_assert_cmpint (rifq_test_count (there, "SELECT count(*) FROM audit"), ==, entries + 1);
+  /* And the workstation goes on writing, on a chain still whole. */
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "34", &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_verify_audit (there, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The server away: a write is refused whole, saying so; the workstation says it is offline,
  * tries again by itself, and once the server is back hears what others wrote meanwhile. */
 static void
@@ -1377,6 +1586,7 @@ main (int   argc,
       g_test_add_func ("/db/server/session-lost-between-statements-made-again", test_server_session_lost_between_statements);
       g_test_add_func ("/db/server/lost-in-the-middle-of-a-write-refused-whole", test_server_lost_in_the_middle_of_a_write);
       g_test_add_func ("/db/server/away-write-refused-then-back-by-itself", test_server_away_then_back);
+      g_test_add_func ("/db/server/commit-answer-lost-write-kept-once", test_server_commit_answer_lost_write_kept);
       g_test_add_func ("/db/server/other-workstations-writes-heard-within-a-second",
                        test_server_other_workstations_heard);
       g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);

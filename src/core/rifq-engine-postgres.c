@@ -361,6 +361,21 @@ run_simple (RifqConnection  *conn,
   gboolean ending = g_str_equal (sql, "ROLLBACK") || g_str_equal (sql, "COMMIT");
   PGresult *result;
 
+  /* A write's notification needs no answer: it goes with the COMMIT that follows. */
+  if (conn->in_transaction && g_str_has_prefix (sql, "NOTIFY ") && PQstatus (conn->pg) == CONNECTION_OK)
+    {
+      Sent *sent;
+
+      if (!pipeline_start (conn) || PQsendQueryParams (conn->pg, sql, 0, NULL, NULL, NULL, NULL, 0) != 1)
+        {
+          remember_failure (conn, sql, NULL);
+          return FALSE;
+        }
+      sent = g_new0 (Sent, 1);
+      sent->kind = SENT_SIMPLE;
+      g_queue_push_tail (&conn->sent, sent);
+      return TRUE;
+    }
   if (conn->piping)
     {
       gboolean ok;
@@ -804,8 +819,10 @@ pg_finalize (gpointer native)
     pipeline_finish (stmt->conn);
   clear_result (stmt);
   clear_values (stmt);
-  /* The server forgets a prepared statement with the connection; one closed earlier is told. */
-  if (stmt->conn->pg != NULL && PQstatus (stmt->conn->pg) == CONNECTION_OK)
+  /* The server forgets a prepared statement with the connection; one closed earlier is told,
+   * and one of a session since lost is gone already. */
+  if (stmt->conn->pg != NULL && PQstatus (stmt->conn->pg) == CONNECTION_OK &&
+      stmt->generation == stmt->conn->generation)
     {
       GHashTableIter iter;
       const char *name;

@@ -99,10 +99,10 @@ copy_desk_to_server (const char *server,
   gint64 start;
 
   {
-    g_autoptr(RifqDb) db = rifq_db_open (server, &error);
+    /* Not set up yet (refused, read only) until the copy makes it. */
+    g_autoptr(RifqDb) db = rifq_db_open_existing (server, NULL);
 
-    g_assert_no_error (error);
-    if (rifq_beneficiary_store_count (db, NULL) > 0)
+    if (db != NULL && rifq_beneficiary_store_count (db, NULL) > 0)
       return;
   }
   {
@@ -112,8 +112,8 @@ copy_desk_to_server (const char *server,
     fill_to (db, count);
   }
   start = g_get_monotonic_time ();
-  g_assert_true (rifq_db_copy (desk, server, "bench-admin", 50, &summary, &error));
-  g_assert_no_error (error);
+  if (!rifq_db_copy (desk, server, "bench-admin", 50, &summary, &error))
+    g_error ("the desk's registry could not be copied to the server: %s", error->message);
   g_print ("# copied %" G_GINT64_FORMAT " rows from the desk's %s in %.1f s\n", summary.rows, desk,
            (g_get_monotonic_time () - start) / 1e6);
 }
