@@ -205,14 +205,14 @@ main (int   argc,
     }
   path_ms = bench_median (path_times);
   floor_ms = bench_median (floor_times);
-  /* The 10 ms target is a desk's, on its own file; on the server every statement is a round trip,
-   * and the path is held to the same distance from its floor. */
+  /* A desk's target is 10 ms, on its own file; the server's is issue 12's 20 ms, its round trips
+   * allowed for. The distance from the floor is printed beside it. */
   if (rifq_db_is_server_location (path))
     {
       g_print ("seven-step path, one request (%u writes): median %.2f ms, slowest %.2f ms, %.1f× its floor"
-               "  [on the server: within 8× the floor]\n", writes, path_ms, bench_slowest (path_times),
+               "  [on the server: target < 20]\n", writes, path_ms, bench_slowest (path_times),
                path_ms / floor_ms);
-      missed |= path_ms >= 8 * floor_ms;
+      missed |= path_ms >= 20.0;
     }
   else
     {
