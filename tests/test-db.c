@@ -1552,6 +1552,59 @@ test_server_listening_connection_lost_alone (void)
   g_ptr_array_unref (heard.kinds);
 }
 
+typedef struct
+{
+  char *before;
+  char *after;
+} SettingReads;
+
+static gboolean
+change_setting_between_reads_cb (RifqDb      *db,
+                                 RifqDbWrite *write,
+                                 gpointer     user_data,
+                                 GError     **error)
+{
+  SettingReads *reads = user_data;
+
+  reads->before = rifq_db_get_setting (db, "decision_period_days");
+  if (!rifq_db_put_setting (db, "decision_period_days", "21", error))
+    return FALSE;
+  reads->after = rifq_db_get_setting (db, "decision_period_days");
+  rifq_db_write_audit (write, "update", "settings", 0, NULL, NULL, NULL);
+  return TRUE;
+}
+
+/* A setting is read once during a write; what the write itself changes is read back new, and
+ * what another workstation (or another program on the desk's file) changes between two writes is
+ * seen by the next. */
+static void
+test_write_reads_each_setting_fresh (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(GError) error = NULL;
+  SettingReads reads = { NULL, NULL };
+
+  g_assert_true (rifq_db_write (db, change_setting_between_reads_cb, &reads, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (reads.before, ==, "14");
+  g_assert_cmpstr (reads.after, ==, "21");
+  g_clear_pointer (&reads.before, g_free);
+  g_clear_pointer (&reads.after, g_free);
+
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "30", &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (db, change_setting_between_reads_cb, &reads, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (reads.before, ==, "30");
+  g_assert_cmpstr (reads.after, ==, "21");
+  g_free (reads.before);
+  g_free (reads.after);
+}
+
 static void
 test_default_path_honours_environment (void)
 {
@@ -1618,6 +1671,7 @@ main (int   argc,
   g_test_add_func ("/db/write/refused-without-audit-entry", test_write_refused_without_audit);
   g_test_add_func ("/db/write/busy-after-waiting-nothing-written", test_write_busy_refused_nothing_written);
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
+  g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
   g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);
   g_test_add_func ("/db/audit/edited-entry-named-by-its-id", test_audit_edited_entry_named);

@@ -65,6 +65,8 @@ struct _RifqDb
   /* state */
   int         schema_version;
   gboolean    in_write;
+  /* The settings read during the write in progress: read once each, under the write lock */
+  GHashTable *write_settings;
 
   /* other workstations' writes, once watched */
   RifqConnection *watch;
@@ -1763,12 +1765,14 @@ rifq_db_write (RifqDb          *self,
     }
 
   self->in_write = TRUE;
+  self->write_settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
   write.last_id = 0;
   write.last_hash = NULL;
   write.count = 0;
   ok = func (self, &write, user_data, error);
   self->in_write = FALSE;
+  g_clear_pointer (&self->write_settings, g_hash_table_unref);
 
   if (ok && write.entries->len == 0)
     {
@@ -2127,7 +2131,33 @@ char *
 rifq_db_get_setting (RifqDb     *self,
                      const char *key)
 {
+  g_autoptr(GError) error = NULL;
+  char *value;
+
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
 
-  return rifq_db_query_text (self, "SELECT value FROM settings WHERE key = ?1", RIFQ_PARAMS (RIFQ_TEXT (key)), NULL);
+  /* Inside a write, a setting read once is not read again: nobody else can change it until the
+   * write ends, and this write's own change (rifq_db_put_setting) forgets it. */
+  if (self->write_settings != NULL && g_hash_table_contains (self->write_settings, key))
+    return g_strdup (g_hash_table_lookup (self->write_settings, key));
+  value = rifq_db_query_text (self, "SELECT value FROM settings WHERE key = ?1", RIFQ_PARAMS (RIFQ_TEXT (key)), &error);
+  if (self->write_settings != NULL && error == NULL)
+    g_hash_table_insert (self->write_settings, g_strdup (key), g_strdup (value));
+  return value;
+}
+
+gboolean
+rifq_db_put_setting (RifqDb      *self,
+                     const char  *key,
+                     const char  *value,
+                     GError     **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->in_write, FALSE);
+
+  if (self->write_settings != NULL)
+    g_hash_table_remove (self->write_settings, key);
+  return rifq_db_execute (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                                " ON CONFLICT (key) DO UPDATE SET value = ?2",
+                          RIFQ_PARAMS (RIFQ_TEXT (key), RIFQ_TEXT (value)), error);
 }

@@ -140,9 +140,15 @@ gboolean       rifq_db_verify_audit   (RifqDb  *self,
 gboolean       rifq_db_integrity_check (RifqDb  *self,
                                         GError **error);
 
-/* A value of the settings table (association name, decision period…). */
+/* A value of the settings table (association name, decision period…). Inside a write, each
+ * setting is read from the database once. */
 char          *rifq_db_get_setting    (RifqDb     *self,
                                        const char *key);
+/* Inside a write: sets a value of the settings table (the rules of who may are the caller's). */
+gboolean       rifq_db_put_setting    (RifqDb      *self,
+                                       const char  *key,
+                                       const char  *value,
+                                       GError     **error);
 
 /* length bytes as lower-case hexadecimal, two digits a byte: key ids, digests. */
 char          *rifq_hex               (const guchar *data,

@@ -85,9 +85,7 @@ save_cb (RifqDb      *db,
       return FALSE;
     }
   before = rifq_db_get_setting (db, job->key);
-  if (!rifq_db_execute (db, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                            " ON CONFLICT (key) DO UPDATE SET value = ?2",
-                        RIFQ_PARAMS (RIFQ_TEXT (job->key), RIFQ_TEXT (job->value)), error))
+  if (!rifq_db_put_setting (db, job->key, job->value, error))
     return FALSE;
   rifq_db_write_audit_take (write, "settings", "settings", 0, setting_json (job->key, before),
                             setting_json (job->key, job->value), NULL);
