@@ -784,10 +784,11 @@ search_prefix (RifqDb     *db,
  * them all costs more the larger it is. Either way the same names come, in the same order. */
 #define COMMON_WORDS 2500
 
-/* Names read in name order a chunk at a time, each tested as it comes: the names of a chunk
- * holding the words come back, and apart from them where the chunk ends, to go on from. A
- * query of this shape leaves the engine no plan but the name index, however rare it guesses
- * the words to be. */
+/* Names read in name order a chunk at a time, each tested as it comes. A chunk is the range of
+ * names between two keys: where the last ended, and its 2,048th name from there, read first.
+ * Bounded by keys, not by a count, a chunk read while another workstation adds or removes names
+ * still meets the next one exactly, and a query of this shape leaves the engine no plan but the
+ * name index, however rare it guesses the words to be. */
 #define WALK_CHUNK 2048
 
 /* The names holding the words read in name order: a word at a word's start is " word" in the
@@ -802,10 +803,10 @@ walk_names (RifqDb        *db,
             guint          limit,
             GError       **error)
 {
-  g_autoptr(GString) sql = g_string_new (SELECT_COLUMNS " WHERE id IN (SELECT id FROM (SELECT id, name_norm"
-                                         " FROM beneficiary WHERE (name_norm, id) > (?1, ?2)"
-                                         " ORDER BY name_norm, id LIMIT ?3) k WHERE ");
+  g_autoptr(GString) tests = g_string_new (NULL);
   g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *bounded = NULL;
+  g_autofree char *to_the_end = NULL;
   g_autofree RifqValue *params = NULL;
   g_autofree char *after_name = g_strdup ("");
   gint64 after_id = 0;
@@ -821,52 +822,64 @@ walk_names (RifqDb        *db,
     for (guint i = 0; words[i] != NULL; i++)
       g_ptr_array_add (patterns, g_strconcat ("% ", words[i], "%", NULL));
 
-  params = g_new0 (RifqValue, patterns->len + 3);
+  /* The words' tests come after the keys: four of them in a chunk, two in the last, shorter. */
+  params = g_new0 (RifqValue, patterns->len + 4);
   for (guint i = 0; i < patterns->len; i++)
-    {
-      g_string_append_printf (sql, "%s(' ' || name_norm) LIKE ?%u", i ? " AND " : "", i + 4);
-      params[i + 3] = RIFQ_TEXT (g_ptr_array_index (patterns, i));
-    }
-  g_string_append (sql, ") ORDER BY name_norm, id");
+    g_string_append_printf (tests, " AND (' ' || name_norm) LIKE ?%u", i + 5);
+  bounded = g_strconcat (SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2) AND (name_norm, id) <= (?3, ?4)",
+                         tests->str, " ORDER BY name_norm, id", NULL);
+  g_string_truncate (tests, 0);
+  for (guint i = 0; i < patterns->len; i++)
+    g_string_append_printf (tests, " AND (' ' || name_norm) LIKE ?%u", i + 3);
+  to_the_end = g_strconcat (SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2)", tests->str, " ORDER BY name_norm, id",
+                            NULL);
 
   while (more && into->len < limit)
     {
-      RifqStatement *found, *end;
+      g_autofree char *end_name = NULL;
+      gint64 end_id = 0;
+      RifqStatement *end;
       RifqStep step;
 
-      params[0] = RIFQ_TEXT (after_name);
-      params[1] = RIFQ_INT (after_id);
-      params[2] = RIFQ_INT (WALK_CHUNK);
-      /* Both asked at once: one round trip to a server. */
-      found = rifq_db_query_ahead (db, sql->str, params, patterns->len + 3, error);
-      if (found == NULL)
-        return FALSE;
-      end = rifq_db_query_ahead (db, "SELECT name_norm, id FROM beneficiary WHERE (name_norm, id) > (?1, ?2)"
-                                     " ORDER BY name_norm, id LIMIT 1 OFFSET ?3",
-                                 RIFQ_PARAMS (RIFQ_TEXT (after_name), RIFQ_INT (after_id), RIFQ_INT (WALK_CHUNK - 1)),
-                                 error);
+      /* Where this chunk ends: its last name, or none when fewer are left. */
+      end = rifq_db_query (db, "SELECT name_norm, id FROM beneficiary WHERE (name_norm, id) > (?1, ?2)"
+                               " ORDER BY name_norm, id LIMIT 1 OFFSET ?3",
+                           RIFQ_PARAMS (RIFQ_TEXT (after_name), RIFQ_INT (after_id), RIFQ_INT (WALK_CHUNK - 1)),
+                           error);
       if (end == NULL)
-        {
-          rifq_statement_reset (found);
-          return FALSE;
-        }
-      if (!take_rows (db, found, rifq_statement_step (found), into, seen, limit, error))
-        {
-          rifq_statement_reset (end);
-          return FALSE;
-        }
-      /* A chunk read whole goes on after its last name; a shorter one was the registry's end. */
+        return FALSE;
       step = rifq_statement_step (end);
       more = step == RIFQ_STEP_ROW;
       if (more)
         {
-          g_free (after_name);
-          after_name = rifq_statement_dup_text (end, 0);
-          after_id = rifq_statement_get_int64 (end, 1);
+          end_name = rifq_statement_dup_text (end, 0);
+          end_id = rifq_statement_get_int64 (end, 1);
         }
       rifq_statement_reset (end);
       if (step == RIFQ_STEP_FAILED)
         return rifq_db_fail (db, error);
+
+      {
+        guint n = 0;
+
+        params[n++] = RIFQ_TEXT (after_name);
+        params[n++] = RIFQ_INT (after_id);
+        if (more)
+          {
+            params[n++] = RIFQ_TEXT (end_name);
+            params[n++] = RIFQ_INT (end_id);
+          }
+        for (guint i = 0; i < patterns->len; i++)
+          params[n++] = RIFQ_TEXT (g_ptr_array_index (patterns, i));
+        if (!collect_rows (db, more ? bounded : to_the_end, params, n, into, seen, limit, error))
+          return FALSE;
+      }
+      if (more)
+        {
+          g_free (after_name);
+          after_name = g_steal_pointer (&end_name);
+          after_id = end_id;
+        }
     }
   return TRUE;
 }

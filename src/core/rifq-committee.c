@@ -601,6 +601,7 @@ set_present_cb (RifqDb      *db,
 {
   Job *job = user_data;
   RifqStatement *stmt;
+  gint64 changed;
 
   if (!require_meeting_chair (db, job->meeting_id, _("record who is present"), error))
     return FALSE;
@@ -618,7 +619,11 @@ set_present_cb (RifqDb      *db,
     return FALSE;
   if (rifq_statement_step (stmt) != RIFQ_STEP_DONE)
     return rifq_db_fail (db, error);
-  if (rifq_statement_changes (stmt) == 0)
+  changed = rifq_statement_changes (stmt);
+  /* Below zero: the UPDATE failed, told only when its count was asked for (a server's). */
+  if (changed < 0)
+    return rifq_db_fail (db, error);
+  if (changed == 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                    _("“%s” is not a member of the research committee at this meeting."), job->username);

@@ -628,8 +628,13 @@ ensure_chain_key (RifqDb  *self,
         g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, self->chain_key_problem);
       return FALSE;
     }
+  /* On a server the INSERT's answer comes with the COMMIT's: a refusal there undoes both. */
   if (!rifq_db_exec (self, "COMMIT", error))
-    return FALSE;
+    {
+      rifq_db_exec (self, "ROLLBACK", NULL);
+      g_unlink (path);
+      return FALSE;
+    }
   save_anchor_copy (self);
   return TRUE;
 }
@@ -1244,7 +1249,11 @@ rifq_db_insert (RifqDb         *self,
     id = stmt->engine->last_id (stmt->native);
   else
     rifq_db_fail (self, error);
-  if (step == RIFQ_STEP_DONE && id <= 0)
+  /* No number: the INSERT itself failed (on a server, told with the number asked for), or,
+   * the engine answering, a row without one. */
+  if (step == RIFQ_STEP_DONE && id <= 0 && self->engine->is_connected != NULL)
+    rifq_db_fail (self, error);
+  else if (step == RIFQ_STEP_DONE && id <= 0)
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
                          _("Internal error: a new record was written without its number."));
   rifq_statement_reset (stmt);

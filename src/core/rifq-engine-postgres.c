@@ -54,6 +54,9 @@ struct _RifqConnection
   /* What was sent in pipeline mode and is not answered yet, in order (Sent) */
   gboolean  piping;
   GQueue    sent;
+  /* A statement of the write in progress failed, told by the pipeline: nothing more of the
+   * write is run, and its COMMIT is refused, until it is rolled back. */
+  gboolean  write_failed;
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -104,6 +107,8 @@ typedef struct
   guint        serial;  /* SENT_EXECUTE: which time stmt was sent */
   PGresult   **out;     /* SENT_SIMPLE: where its answer goes */
 } Sent;
+
+static void pipeline_abandon (RifqConnection *conn);
 
 static void
 remember_failure (RifqConnection *conn,
@@ -190,6 +195,8 @@ ensure_session (RifqConnection *conn,
       return FALSE;
     }
   conn->in_transaction = FALSE;
+  conn->write_failed = FALSE;
+  pipeline_abandon (conn);
   PQreset (conn->pg);
   if (PQstatus (conn->pg) != CONNECTION_OK)
     {
@@ -310,18 +317,69 @@ pipeline_finish (RifqConnection *conn)
       sent_free (sent);
     }
   /* The sync's own answer; a lost connection has none. */
-  for (guint i = 0; i < 4 && PQstatus (conn->pg) == CONNECTION_OK; i++)
+  while (PQstatus (conn->pg) == CONNECTION_OK)
     {
       PGresult *result = PQgetResult (conn->pg);
       gboolean synced = result != NULL && PQresultStatus (result) == PGRES_PIPELINE_SYNC;
 
+      if (result == NULL)
+        break;
       PQclear (result);
       if (synced)
         break;
     }
-  PQexitPipelineMode (conn->pg);
+  /* A connection that cannot leave pipeline mode is no use: it is made again before the next
+   * statement, and the write in progress, if any, is over. */
+  if (PQexitPipelineMode (conn->pg) != 1 && PQstatus (conn->pg) == CONNECTION_OK)
+    {
+      g_warning ("The server's connection could not leave pipeline mode: %s", PQerrorMessage (conn->pg));
+      ok = FALSE;
+      PQreset (conn->pg);
+      conn->generation++;
+      if (conn->session != NULL)
+        PQclear (PQexec (conn->pg, conn->session));
+    }
   conn->piping = FALSE;
+  if (!ok && conn->in_transaction)
+    conn->write_failed = TRUE;
   return ok;
+}
+
+/* Everything sent and not answered, let go with a session about to be made again: the
+ * statements waiting are failed, and the new session starts outside pipeline mode. */
+static void
+pipeline_abandon (RifqConnection *conn)
+{
+  Sent *sent;
+
+  while ((sent = g_queue_pop_head (&conn->sent)) != NULL)
+    {
+      if (sent->kind == SENT_PREPARE)
+        g_hash_table_remove (sent->stmt->prepared, sent->key);
+      else if (sent->kind == SENT_EXECUTE && sent->stmt->serial == sent->serial)
+        {
+          sent->stmt->failed = TRUE;
+          sent->stmt->awaiting = FALSE;
+          sent->stmt->deferred = FALSE;
+        }
+      sent_free (sent);
+    }
+  conn->piping = FALSE;
+}
+
+/* A COMMIT the server answered with ROLLBACK: the transaction had failed, and nothing of it
+ * was kept. */
+static gboolean
+commit_refused (RifqConnection *conn,
+                const char     *sql,
+                PGresult       *result)
+{
+  if (!g_str_equal (sql, "COMMIT") || result == NULL || g_str_equal (PQcmdStatus (result), "COMMIT"))
+    return FALSE;
+  g_free (conn->message);
+  conn->message = g_strdup (_("the server undid the change, as one of its statements had failed"));
+  g_clear_pointer (&conn->sqlstate, g_free);
+  return TRUE;
 }
 
 /* One statement without parameters (COMMIT, NOTIFY, lastval ()) sent after what is waiting in
@@ -361,6 +419,16 @@ run_simple (RifqConnection  *conn,
   gboolean ending = g_str_equal (sql, "ROLLBACK") || g_str_equal (sql, "COMMIT");
   PGresult *result;
 
+  /* A write one of whose statements failed runs nothing more but its ROLLBACK. */
+  if (conn->write_failed && !g_str_equal (sql, "ROLLBACK"))
+    {
+      if (ending)
+        conn->in_transaction = FALSE;
+      return FALSE;
+    }
+  if (g_str_equal (sql, "ROLLBACK"))
+    conn->write_failed = FALSE;
+
   /* A write's notification needs no answer: it goes with the COMMIT that follows. */
   if (conn->in_transaction && g_str_has_prefix (sql, "NOTIFY ") && PQstatus (conn->pg) == CONNECTION_OK)
     {
@@ -385,9 +453,17 @@ run_simple (RifqConnection  *conn,
         ok = pipeline_finish (conn) || g_str_equal (sql, "ROLLBACK");
       else
         {
-          ok = run_in_pipeline (conn, sql, out_result);
+          PGresult *answer = NULL;
+
+          ok = run_in_pipeline (conn, sql, &answer) && !commit_refused (conn, sql, answer);
           if (ending)
-            conn->in_transaction = FALSE;
+            {
+              conn->in_transaction = FALSE;
+              conn->write_failed = FALSE;
+            }
+          if (ok && out_result != NULL)
+            *out_result = g_steal_pointer (&answer);
+          g_clear_pointer (&answer, PQclear);
           return ok;
         }
       if (!ok)
@@ -418,6 +494,11 @@ run_simple (RifqConnection  *conn,
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
       remember_failure (conn, sql, result);
+      PQclear (result);
+      return FALSE;
+    }
+  if (commit_refused (conn, sql, result))
+    {
       PQclear (result);
       return FALSE;
     }
@@ -995,6 +1076,8 @@ send_execute (PgStatement *stmt,
   const char *name;
   Sent *sent;
 
+  if (conn->write_failed)
+    return FALSE;
   if (g_queue_get_length (&conn->sent) >= PIPELINE_DEPTH && !pipeline_finish (conn))
     return FALSE;
   if (!ensure_session (conn, FALSE) || !pipeline_start (conn))
@@ -1080,17 +1163,18 @@ pg_step (gpointer native)
       gboolean ok;
 
       stmt->executed = TRUE;
+      /* A write one of whose statements failed runs nothing more. */
+      if (conn->write_failed)
+        return RIFQ_STEP_FAILED;
       if (stmt->ahead)
         {
           /* Sent ahead (pg_send): its answer read with the others', if no one read it yet. */
           stmt->ahead = FALSE;
-          if (stmt->awaiting)
-            pipeline_finish (conn);
-          ok = !stmt->failed && stmt->result != NULL;
-          /* Lost with the session, outside a write: asked again. */
+          ok = (!stmt->awaiting || pipeline_finish (conn)) && !stmt->failed && stmt->result != NULL;
+          /* Lost with the session, outside a write: asked again, once the rest is answered. */
           if (!ok && !conn->in_transaction &&
               (PQstatus (conn->pg) != CONNECTION_OK || conn->generation != stmt->sent_generation))
-            ok = execute_now (stmt);
+            ok = pipeline_finish (conn) && execute_now (stmt);
         }
       else if (stmt->is_write && conn->in_transaction)
         {
@@ -1124,6 +1208,8 @@ pg_changes (gpointer native)
 
   /* A write sent ahead: its count comes with the pipeline's answers. */
   if (stmt->deferred && !pipeline_finish (stmt->conn))
+    return -1;
+  if (stmt->failed || stmt->conn->write_failed)
     return -1;
   return stmt->changes;
 }

@@ -184,7 +184,8 @@ void           rifq_statement_bind_blob  (RifqStatement *stmt,
 RifqStep       rifq_statement_step       (RifqStatement *stmt);
 /* Ends the statement's run; its bindings stay until it is prepared again. */
 void           rifq_statement_reset      (RifqStatement *stmt);
-/* Rows the last step of a write changed. */
+/* Rows the last step of a write changed; below zero when the write failed (a server tells a
+ * write's failure only when asked for its answer). */
 gint64         rifq_statement_changes    (RifqStatement *stmt);
 
 gint64         rifq_statement_get_int64  (RifqStatement *stmt,
