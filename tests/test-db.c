@@ -1552,6 +1552,49 @@ test_server_listening_connection_lost_alone (void)
   g_ptr_array_unref (heard.kinds);
 }
 
+/* A write whose INSERT breaks a rule of the table, by a caller that checks the INSERT as the
+ * stores do but not a read after it. */
+static gboolean
+duplicate_then_read_cb (RifqDb      *db,
+                        RifqDbWrite *write,
+                        gpointer     user_data,
+                        GError     **error)
+{
+  g_autofree char *ignored = NULL;
+
+  if (!rifq_db_execute (db, "UPDATE settings SET value = '99' WHERE key = 'decision_period_days'", RIFQ_NO_PARAMS,
+                        error) ||
+      !rifq_db_execute (db, "INSERT INTO settings (key, value) VALUES ('decision_period_days', '98')", RIFQ_NO_PARAMS,
+                        error))
+    return FALSE;
+  /* Its failure not looked at. */
+  ignored = rifq_db_query_text (db, "SELECT value FROM settings WHERE key = 'association_name'", RIFQ_NO_PARAMS, NULL);
+  rifq_db_write_audit (write, "update", "settings", 0, NULL, NULL, NULL);
+  return TRUE;
+}
+
+/* However its failure is told (at once on a file; with the next answer on a server, where the
+ * INSERT is sent without waiting), a statement that failed fails the whole write: nothing of it
+ * is kept, and the failure is the one said. */
+static void
+test_write_failed_statement_fails_the_write (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 entries = rifq_test_count (db, "SELECT count(*) FROM audit");
+
+  g_assert_false (rifq_db_write (db, duplicate_then_read_cb, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "settings"));
+  value = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (value, ==, "14");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, entries);
+  g_clear_error (&error);
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", &error));
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   char *before;
@@ -1672,6 +1715,7 @@ main (int   argc,
   g_test_add_func ("/db/write/busy-after-waiting-nothing-written", test_write_busy_refused_nothing_written);
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
   g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
+  g_test_add_func ("/db/write/failed-statement-fails-the-write", test_write_failed_statement_fails_the_write);
   g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);
   g_test_add_func ("/db/audit/edited-entry-named-by-its-id", test_audit_edited_entry_named);
