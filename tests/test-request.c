@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "rifq-seal.h"
@@ -688,6 +690,89 @@ test_two_desks_number_requests_gap_free (void)
   g_assert_cmpint (rows, ==, rifq_test_count (db, "SELECT count(*) FROM audit"));
   for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
     g_ptr_array_unref (desks[i].numbers);
+}
+
+#define N_AT_EACH_PROCESS 200
+
+/* A workstation of its own, in a process of its own, for the test below: run as
+ * "test-request --desk LOCATION BENEFICIARY-ID COUNT", it creates COUNT requests and prints the
+ * number each was given, one a line. */
+static int
+desk_process (char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  RifqRequestDraft draft = { g_ascii_strtoll (argv[3], NULL, 10), "food_basket", "interview", "سلة غذائية", -1, NULL };
+  guint count = (guint) g_ascii_strtoull (argv[4], NULL, 10);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  db = rifq_db_open (argv[2], &error);
+  if (db == NULL)
+    g_error ("the desk could not open %s: %s", argv[2], error->message);
+  rifq_test_set_today (db, TODAY);
+  rifq_db_set_actor (db, "desk");
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(RifqRequest) r = rifq_request_store_create (db, &draft, &error);
+
+      if (r == NULL)
+        g_error ("request %u of the desk was refused: %s", i + 1, error->message);
+      g_print ("%s\n", r->number);
+    }
+  return 0;
+}
+
+/* Two workstations as two programs, each creating 200 requests as fast as it can: 400 numbers,
+ * each given once, none skipped, and one unbroken audit chain. */
+static void
+test_two_processes_number_requests_gap_free (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *count = g_strdup_printf ("%d", N_AT_EACH_PROCESS);
+  GSubprocess *desks[2];
+  gint64 rows = 0;
+
+  g_assert_nonnull (self);
+  rifq_test_staff (db);
+  rifq_test_set_today (db, TODAY);
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      gint64 id = rifq_test_add_beneficiary (db, i == 0 ? RIFQ_TEST_ID_1 : RIFQ_TEST_ID_2, i == 0 ? "محمد" : "فهد",
+                                             i == 0 ? "0501234567" : "0507654321");
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      desks[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self, "--desk", location, id_text, count,
+                                   NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      g_autofree char *out = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (g_subprocess_communicate_utf8 (desks[i], NULL, NULL, &out, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_successful (desks[i]));
+      lines = g_strsplit (g_strstrip (out), "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), ==, N_AT_EACH_PROCESS);
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_assert_true (g_hash_table_add (given, g_strdup (lines[j])));
+      g_object_unref (desks[i]);
+    }
+  for (guint n = 1; n <= 2 * N_AT_EACH_PROCESS; n++)
+    {
+      g_autofree char *number = g_strdup_printf ("1448/%06u", n);
+
+      g_assert_true (g_hash_table_contains (given, number));
+    }
+  g_assert_true (rifq_db_verify_audit (db, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, rifq_test_count (db, "SELECT count(*) FROM audit"));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request"), ==, 2 * N_AT_EACH_PROCESS);
 }
 
 /* A database of schema 4, its requests numbered year/sequence: the migration gives each request
@@ -1689,6 +1774,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 5 && g_str_equal (argv[1], "--desk"))
+    return desk_process (argv);
   rifq_test_init (&argc, &argv);
 
 #define ADD(path, func) \
@@ -1743,6 +1830,8 @@ main (int   argc,
   g_test_add_func ("/request/number/two-desks-at-once-gap-free-and-one-audit-chain",
                    test_two_desks_number_requests_gap_free);
   g_test_add_func ("/request/audit/two-desks-registering-at-once-one-chain", test_two_desks_register_one_audit_chain);
+  g_test_add_func ("/request/number/two-programs-200-each-gap-free-and-one-audit-chain",
+                   test_two_processes_number_requests_gap_free);
   g_test_add_func ("/request/lookup/short-number-of-request-numbered-before-migration",
                    test_migration_keeps_sequence_of_old_requests);
   ADD ("/request/staff/only-admin-adds-staff", test_only_admin_adds_staff);
