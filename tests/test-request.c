@@ -796,7 +796,8 @@ test_migration_keeps_sequence_of_old_requests (void)
       g_assert_no_error (error);
     }
   rifq_test_sql (db, "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
-                                 " ALTER TABLE request DROP COLUMN seq_year; ALTER TABLE beneficiary DROP COLUMN version;");
+                                 " ALTER TABLE request DROP COLUMN seq_year; ALTER TABLE beneficiary DROP COLUMN version;"
+                                 " ALTER TABLE document DROP COLUMN version;");
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 
@@ -977,6 +978,104 @@ test_document_refuses_bad_dates (Fixture       *f,
   g_assert_false (rifq_request_store_save_document (f->db, id, &doc, &error));
   g_assert_true (g_str_has_prefix (error->message, "National ID / iqama, expiry date: "));
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM document"), ==, 0);
+}
+
+/* The version the form that saves it was filled from: the document as a request read then shows
+ * it, or none. */
+static gint64
+version_shown (const RifqRequest *r,
+               const char        *type)
+{
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+      if (g_str_equal (doc->type, type) && doc->id != 0)
+        return doc->version;
+    }
+  return RIFQ_DOCUMENT_NOT_ENTERED;
+}
+
+static char *
+document_number (Fixture    *f,
+                 gint64      id,
+                 const char *type)
+{
+  g_autoptr(RifqRequest) r = rifq_request_store_get (f->db, id, NULL);
+
+  for (guint i = 0; i < r->documents->len; i++)
+    {
+      const RifqDocument *doc = g_ptr_array_index (r->documents, i);
+
+      if (g_str_equal (doc->type, type))
+        return g_strdup (doc->number);
+    }
+  return NULL;
+}
+
+/* Two officers at two workstations enter the same document of one request, each from what their
+ * screen showed: the second is refused, naming the first and when, nothing of theirs written;
+ * read again, their entry goes over the first. The same for a document both saw entered. */
+static void
+test_document_entered_at_two_desks_second_refused (Fixture       *f,
+                                                   gconstpointer  data)
+{
+  gint64 id = create (f, "food_basket");
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(RifqRequest) seen_here = NULL;
+  g_autoptr(RifqRequest) seen_there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  RifqDocument here = { .type = (char *) "family_record", .number = (char *) "1111" };
+  RifqDocument mine = { .type = (char *) "family_record", .number = (char *) "2222" };
+
+  step (f, id, RIFQ_ACTION_COLLECT);
+  act_as (f, "admin");
+  g_assert_true (rifq_staff_save (f->db, "desk2", "سعاد القحطاني", RIFQ_ROLE_DESK, &error));
+  act_as (f, "desk");
+  there = rifq_db_open (rifq_db_get_path (f->db), &error);
+  g_assert_no_error (error);
+  rifq_test_set_today (there, TODAY);
+  rifq_db_set_actor (there, "desk2");
+
+  /* Both screens show no family record yet. */
+  seen_here = rifq_request_store_get (f->db, id, &error);
+  seen_there = rifq_request_store_get (there, id, &error);
+  g_assert_no_error (error);
+  here.version = version_shown (seen_here, "family_record");
+  mine.version = version_shown (seen_there, "family_record");
+  g_assert_cmpint (mine.version, ==, RIFQ_DOCUMENT_NOT_ENTERED);
+
+  g_assert_true (rifq_request_store_save_document (f->db, id, &here, &error));
+  g_assert_no_error (error);
+  g_assert_false (rifq_request_store_save_document (there, id, &mine, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "نورة العتيبي saved the document “Family record”"));
+  g_clear_error (&error);
+  number = document_number (f, id, "family_record");
+  g_assert_cmpstr (number, ==, "1111");
+  g_clear_pointer (&number, g_free);
+
+  /* Read again: their entry now goes over the first. */
+  g_clear_object (&seen_there);
+  seen_there = rifq_request_store_get (there, id, &error);
+  mine.version = version_shown (seen_there, "family_record");
+  g_assert_cmpint (mine.version, ==, 1);
+  g_assert_true (rifq_request_store_save_document (there, id, &mine, &error));
+  g_assert_no_error (error);
+  number = document_number (f, id, "family_record");
+  g_assert_cmpstr (number, ==, "2222");
+  g_clear_pointer (&number, g_free);
+
+  /* Both saw version 2; this desk saves first, the other is refused. */
+  here.version = 2;
+  mine.version = 2;
+  here.number = (char *) "3333";
+  g_assert_true (rifq_request_store_save_document (f->db, id, &here, &error));
+  g_assert_false (rifq_request_store_save_document (there, id, &mine, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
+  number = document_number (f, id, "family_record");
+  g_assert_cmpstr (number, ==, "3333");
 }
 
 static void
@@ -1795,6 +1894,7 @@ main (int   argc,
   ADD ("/request/documents/checklist-follows-kind", test_checklist_follows_kind);
   ADD ("/request/documents/refused-with-bad-dates", test_document_refuses_bad_dates);
   ADD ("/request/documents/frozen-once-confirmed", test_documents_frozen_after_confirmation);
+  ADD ("/request/documents/entered-at-two-desks-second-refused-naming-first", test_document_entered_at_two_desks_second_refused);
   ADD ("/request/verify/refused-when-document-missing", test_verify_refused_when_document_missing);
   ADD ("/request/verify/refused-when-not-matched", test_verify_refused_when_not_matched);
   ADD ("/request/submit/gregorian/valid-expiring-on-submission-day", test_valid_expiring_on_submission_day);

@@ -741,6 +741,67 @@ test_half_typed_reception_kept (void)
 
 /* A search that finds no one says so in the list, and offers nothing to choose; a search
  * that finds the applicant lists them, and only them. */
+/* Another officer saves the family record of the same request while this one is typing it:
+ * this one's save is refused, naming the other, nothing of it written, and what was typed stays
+ * in the form; saving again, once seen, puts it over the other's. */
+static void
+test_document_saved_elsewhere_refused_typing_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) r = NULL;
+  g_autoptr(RifqRequest) after = NULL;
+  RifqRequestDraft draft = { 0, "food_basket", "interview", "سلة غذائية شهرية", -1, NULL };
+  RifqDocument theirs = { .type = (char *) "family_record", .number = (char *) "555",
+                          .issued_on = (char *) "2011-01-01", .matched = TRUE,
+                          .version = RIFQ_DOCUMENT_NOT_ENTERED };
+  Desk desk = { 0 };
+
+  desk_open (&desk);
+  rifq_db_set_actor (desk.db, "admin");
+  g_assert_true (rifq_staff_save (desk.db, "huda", "هدى القحطاني", RIFQ_ROLE_DESK, &error));
+  rifq_db_set_actor (desk.db, "noura");
+  draft.beneficiary_id = desk.beneficiary_id;
+  r = rifq_request_store_create (desk.db, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_request_store_advance (desk.db, r->id, RIFQ_ACTION_COLLECT, NULL, &error));
+  g_assert_true (rifq_intake_page_open (desk.page, r->id, &error));
+  g_assert_no_error (error);
+
+  type_document (&desk, "family_record", "٧٧٧", "2010-05-05", NULL, TRUE);
+  /* Meanwhile, at another desk. */
+  rifq_db_set_actor (desk.db, "huda");
+  g_assert_true (rifq_request_store_save_document (desk.db, r->id, &theirs, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (desk.db, "noura");
+  rifq_test_spin (200);
+
+  refused (&desk, "save-documents", "هدى القحطاني");
+  after = saved (&desk);
+  {
+    g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+    GtkWidget *group = NULL;
+    const char *title = NULL;
+
+    for (guint i = 0; i < after->documents->len; i++)
+      {
+        RifqDocument *doc = g_ptr_array_index (after->documents, i);
+
+        if (g_str_equal (doc->type, "family_record"))
+          {
+            g_assert_cmpstr (doc->number, ==, "555");
+            title = doc->type_label;
+          }
+      }
+    rifq_test_collect_type (GTK_WIDGET (desk.page), ADW_TYPE_PREFERENCES_GROUP, groups);
+    for (guint i = 0; i < groups->len; i++)
+      if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), title) == 0)
+        group = g_ptr_array_index (groups, i);
+    g_assert_nonnull (group);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rifq_test_row (group, _("Document number")))), ==, "٧٧٧");
+  }
+  desk_close (&desk);
+}
+
 static void
 test_search_says_no_one_found (void)
 {
@@ -844,6 +905,8 @@ main (int   argc,
   g_test_add_func ("/window/intake/service-shows-what-remains-and-refuses-beyond-the-approval",
                    test_service_keeps_within_the_approval);
   g_test_add_func ("/window/intake/half-typed-reception-kept", test_half_typed_reception_kept);
+  g_test_add_func ("/window/intake/document-saved-elsewhere-refused-typing-kept",
+                   test_document_saved_elsewhere_refused_typing_kept);
   g_test_add_func ("/window/intake/search-says-no-one-found", test_search_says_no_one_found);
   g_test_add_func ("/window/intake/signature-kept-while-away", test_signing_kept_while_away);
 

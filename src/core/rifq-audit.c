@@ -13,6 +13,7 @@
 
 #include "rifq-audit.h"
 #include "rifq-beneficiary-json.h"
+#include "rifq-calendar.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
@@ -314,4 +315,20 @@ rifq_audit_check_records (RifqDb      *db,
   else
     g_ptr_array_unref (findings.problems);
   return TRUE;
+}
+
+void
+rifq_audit_describe_author (const char  *name,
+                            const char  *at,
+                            char       **out_who,
+                            char       **out_time,
+                            char       **out_day)
+{
+  g_autoptr(GDateTime) when = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
+  g_autofree char *day = at != NULL ? rifq_calendar_format_iso_both (at, RIFQ_DIGITS_LATIN) : NULL;
+
+  *out_who = g_strdup (name != NULL ? name : _("Someone"));
+  *out_time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("—");
+  *out_day = day != NULL ? g_steal_pointer (&day) : g_strdup ("—");
 }

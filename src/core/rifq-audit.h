@@ -22,4 +22,13 @@ gboolean rifq_audit_check_records (RifqDb      *db,
                                    guint       *out_total,
                                    GError     **error);
 
+/* An audit entry's author and time as a refusal names them: the name as given (a staff member's
+ * full name, else their user name, else "Someone"), the local time ("10:42") and the day in both
+ * calendars, from the entry's ISO 8601 time. */
+void      rifq_audit_describe_author (const char  *name,
+                                      const char  *at,
+                                      char       **out_who,
+                                      char       **out_time,
+                                      char       **out_day);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-audit.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
@@ -414,18 +415,13 @@ refuse_stale (RifqDb           *db,
   g_autofree char *who = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
+  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    {
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (rifq_statement_get_text (stmt, 1), NULL);
-      g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
-
-      who = g_strdup (rifq_statement_get_text (stmt, 0));
-      day = rifq_calendar_format_iso_both (rifq_statement_get_text (stmt, 1), RIFQ_DIGITS_LATIN);
-      time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("—");
-    }
+  found = rifq_statement_step (stmt) == RIFQ_STEP_ROW;
+  rifq_audit_describe_author (found ? rifq_statement_get_text (stmt, 0) : NULL,
+                              found ? rifq_statement_get_text (stmt, 1) : NULL, &who, &time, &day);
   rifq_statement_reset (stmt);
 
   /* Translators: "Noura Al-Otaibi saved Mohammed's record at 10:42 on 16 Jumada II 1448 AH — …" */
@@ -433,7 +429,7 @@ refuse_stale (RifqDb           *db,
                _("%s saved the record of %s at %s on %s, after you opened it. Nothing of yours was saved, and "
                  "what you typed is still here: reload the record to see their changes with yours on top, "
                  "then save again."),
-               who != NULL ? who : _("Someone"), name, time != NULL ? time : "—", day != NULL ? day : "—");
+               who, name, time, day);
   return FALSE;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-audit.h"
 #include "rifq-calendar.h"
 #include "rifq-content.h"
 #include "rifq-document-store.h"
@@ -78,7 +79,7 @@ rifq_document_store_ask (RifqDb             *db,
                                           " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = r.kind"
                                           "  AND k.document_type = t.code),"
                                           " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by,"
-                                          " d.verified_at"
+                                          " d.verified_at, d.version"
                                           " FROM request r CROSS JOIN document_type t"
                                           " LEFT JOIN document d ON d.type = t.code AND d.request_id = r.id"
                                           " WHERE r.id = ?1 AND (d.id IS NOT NULL OR EXISTS (SELECT 1"
@@ -156,6 +157,7 @@ rifq_document_store_read (RifqDb             *db,
       doc->matched = rifq_statement_get_int (stmt, 9);
       doc->verified_by = rifq_statement_dup_text (stmt, 10);
       doc->verified_at = rifq_statement_dup_text (stmt, 11);
+      doc->version = rifq_statement_get_int64 (stmt, 12);
       g_ptr_array_add (r->documents, doc);
     }
   rifq_statement_reset (stmt);
@@ -240,6 +242,52 @@ document_json (const RifqDocument *doc)
   return json_builder_get_root (builder);
 }
 
+/* The document of that type on r was saved since the form that is saving it was filled: who
+ * saved it and when, from the audit log, and nothing written. */
+static gboolean
+refuse_stale_document (RifqDb             *db,
+                       const RifqRequest  *r,
+                       const char         *type,
+                       const char         *label,
+                       GError            **error)
+{
+  RifqStatement *stmt = rifq_db_query (db, "SELECT coalesce (s.full_name, a.actor), a.at, a.after_json FROM audit a"
+                                           " LEFT JOIN staff s ON s.username = a.actor"
+                                           " WHERE a.record_kind = 'request' AND a.record_id = ?1"
+                                           " AND a.action = 'document' ORDER BY a.id DESC",
+                                       RIFQ_PARAMS (RIFQ_INT (r->id)), error);
+  g_autofree char *who = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* The latest entry of that document. */
+  while (!found && rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      g_autoptr(JsonNode) after = json_from_string (rifq_statement_get_text (stmt, 2), NULL);
+      JsonObject *object = after != NULL && JSON_NODE_HOLDS_OBJECT (after) ? json_node_get_object (after) : NULL;
+
+      found = object != NULL &&
+              g_strcmp0 (json_object_get_string_member_with_default (object, "type", NULL), type) == 0;
+      if (found)
+        rifq_audit_describe_author (rifq_statement_get_text (stmt, 0), rifq_statement_get_text (stmt, 1), &who,
+                                    &time, &day);
+    }
+  rifq_statement_reset (stmt);
+  if (!found)
+    rifq_audit_describe_author (NULL, NULL, &who, &time, &day);
+
+  /* Translators: "Noura Al-Otaibi saved the national ID card at 10:42 on 16 Jumada II 1448 AH — …" */
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT,
+               _("%s saved the document “%s” at %s on %s, after you opened the request. Nothing of yours was "
+                 "saved, and what you typed is still here: look at their entry, then save yours again if it "
+                 "should replace it."),
+               who, label, time, day);
+  return FALSE;
+}
+
 static gboolean
 save_document_cb (RifqDb      *db,
                   RifqDbWrite *write,
@@ -309,6 +357,10 @@ save_document_cb (RifqDb      *db,
     }
 
   saved = find_document (r, in->type);
+  /* Read under the write lock: nobody saves it between this look and the write. */
+  if (in->version != RIFQ_DOCUMENT_ANY_VERSION &&
+      (saved != NULL && saved->id != 0 ? saved->version : RIFQ_DOCUMENT_NOT_ENTERED) != in->version)
+    return refuse_stale_document (db, r, in->type, label, error);
   after.type = in->type;
   after.number = number;
   after.issued_on = issued;
@@ -317,10 +369,10 @@ save_document_cb (RifqDb      *db,
 
   if (!rifq_db_execute (db,
                         "INSERT INTO document (request_id, type, number, issued_on, expires_on, matched,"
-                        " verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-                        " CASE WHEN ?6 = 1 THEN ?7 END, CASE WHEN ?6 = 1 THEN ?8 END)"
+                        " verified_by, verified_at, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                        " CASE WHEN ?6 = 1 THEN ?7 END, CASE WHEN ?6 = 1 THEN ?8 END, 1)"
                         " ON CONFLICT (request_id, type) DO UPDATE SET number = ?3, issued_on = ?4,"
-                        " expires_on = ?5, matched = ?6,"
+                        " expires_on = ?5, matched = ?6, version = document.version + 1,"
                         " verified_by = CASE WHEN ?6 = 1 AND (document.matched = 0 OR document.number != ?3 OR"
                         "   document.expires_on IS DISTINCT FROM ?5 OR document.issued_on IS DISTINCT FROM ?4)"
                         "   THEN ?7 WHEN ?6 = 1 THEN document.verified_by END,"

@@ -103,7 +103,14 @@ typedef struct
   gboolean  matched;
   char     *verified_by;
   char     *verified_at;
+  /* One more each time it is saved; 0 for a document not entered yet. Saving, the version the
+   * form was filled from (RIFQ_DOCUMENT_NOT_ENTERED when it showed none): a document saved
+   * elsewhere since is not overwritten. RIFQ_DOCUMENT_ANY_VERSION replaces whatever is there. */
+  gint64    version;
 } RifqDocument;
+
+#define RIFQ_DOCUMENT_NOT_ENTERED (-1)
+#define RIFQ_DOCUMENT_ANY_VERSION 0
 
 typedef struct
 {

@@ -334,6 +334,15 @@ save_document_rows (RifqIntakeDocuments  *self,
   doc.issued_on = issued;
   doc.expires_on = expires;
   doc.matched = gtk_switch_get_active (GTK_SWITCH (rows->matched));
+  /* As the form was filled: an entry saved at another desk since is not overwritten unseen. */
+  doc.version = RIFQ_DOCUMENT_NOT_ENTERED;
+  for (guint i = 0; i < self->request->documents->len; i++)
+    {
+      const RifqDocument *shown = g_ptr_array_index (self->request->documents, i);
+
+      if (g_strcmp0 (shown->type, rows->type) == 0 && shown->id != 0)
+        doc.version = shown->version;
+    }
   return rifq_request_store_save_document (rifq_context_get_db (self->context), self->request->id, &doc, error);
 }
 
