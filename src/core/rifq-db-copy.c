@@ -19,13 +19,77 @@
 #include "rifq-seal.h"
 #include "rifq-statement.h"
 
-/* Every table of the schema, each after those its rows refer to. */
-static const char * const tables[] = {
-  "settings", "channel", "staff_tool", "support_kind", "document_type", "support_kind_document", "sequence",
-  "staff", "staff_role", "beneficiary", "caregiver", "interaction", "request", "attachment", "document",
-  "document_scan", "referral", "service", "meeting", "meeting_member", "agenda_item", "vote", "decision",
-  "letter", "seal_public_key", "seal", "chain_key", "audit", "audit_anchor",
+/* Every table of the schema, each after those its rows refer to, with the statement that counts
+ * its rows: written out whole, as SQL cannot take a table's name as a parameter. */
+#define TABLE(name) { name, "SELECT count(*) FROM " name }
+
+static const struct
+{
+  const char *name;
+  const char *count_sql;
+} tables[] = {
+  TABLE ("settings"),
+  TABLE ("channel"),
+  TABLE ("staff_tool"),
+  TABLE ("support_kind"),
+  TABLE ("document_type"),
+  TABLE ("support_kind_document"),
+  TABLE ("sequence"),
+  TABLE ("staff"),
+  TABLE ("staff_role"),
+  TABLE ("beneficiary"),
+  TABLE ("caregiver"),
+  TABLE ("interaction"),
+  TABLE ("request"),
+  TABLE ("attachment"),
+  TABLE ("document"),
+  TABLE ("document_scan"),
+  TABLE ("referral"),
+  TABLE ("service"),
+  TABLE ("meeting"),
+  TABLE ("meeting_member"),
+  TABLE ("agenda_item"),
+  TABLE ("vote"),
+  TABLE ("decision"),
+  TABLE ("letter"),
+  TABLE ("seal_public_key"),
+  TABLE ("seal"),
+  TABLE ("chain_key"),
+  TABLE ("audit"),
+  TABLE ("audit_anchor"),
 };
+
+/* The same tables emptied, the last first. */
+#define EMPTY_TABLES \
+  "DELETE FROM audit_anchor;" \
+  "DELETE FROM audit;" \
+  "DELETE FROM chain_key;" \
+  "DELETE FROM seal;" \
+  "DELETE FROM seal_public_key;" \
+  "DELETE FROM letter;" \
+  "DELETE FROM decision;" \
+  "DELETE FROM vote;" \
+  "DELETE FROM agenda_item;" \
+  "DELETE FROM meeting_member;" \
+  "DELETE FROM meeting;" \
+  "DELETE FROM service;" \
+  "DELETE FROM referral;" \
+  "DELETE FROM document_scan;" \
+  "DELETE FROM document;" \
+  "DELETE FROM attachment;" \
+  "DELETE FROM request;" \
+  "DELETE FROM interaction;" \
+  "DELETE FROM caregiver;" \
+  "DELETE FROM beneficiary;" \
+  "DELETE FROM staff_role;" \
+  "DELETE FROM staff;" \
+  "DELETE FROM sequence;" \
+  "DELETE FROM support_kind_document;" \
+  "DELETE FROM document_type;" \
+  "DELETE FROM support_kind;" \
+  "DELETE FROM staff_tool;" \
+  "DELETE FROM channel;" \
+  "DELETE FROM settings;"
 
 typedef struct
 {
@@ -102,27 +166,21 @@ copy_tables (RifqDb   *target,
   if (!_rifq_db_check_empty (target, error))
     return FALSE;
   /* What the migrations put in a new database (settings, channels…) makes way for the desk's. */
-  for (guint i = G_N_ELEMENTS (tables); i-- > 0;)
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", tables[i]);
-
-      if (!rifq_db_exec (target, sql, error))
-        return FALSE;
-    }
+  if (!rifq_db_exec (target, EMPTY_TABLES, error))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (!copy_table (copy, target, tables[i], error))
+    if (!copy_table (copy, target, tables[i].name, error))
       return FALSE;
   return TRUE;
 }
 
 static gint64
 count_rows (RifqDb     *db,
-            const char *table)
+            const char *count_sql)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   gint64 count = -1;
 
-  if (!rifq_db_query_int (db, sql, RIFQ_NO_PARAMS, &count, NULL, NULL))
+  if (!rifq_db_query_int (db, count_sql, RIFQ_NO_PARAMS, &count, NULL, NULL))
     return -1;
   return count;
 }
@@ -281,8 +339,8 @@ rifq_db_copy (const char         *from,
   _rifq_db_remember_anchor (target);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      gint64 was = count_rows (source, tables[i]);
-      gint64 is = count_rows (target, tables[i]);
+      gint64 was = count_rows (source, tables[i].count_sql);
+      gint64 is = count_rows (target, tables[i].count_sql);
 
       if (was != is || was < 0)
         {
@@ -290,7 +348,7 @@ rifq_db_copy (const char         *from,
           g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT, is);
 
           g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
-                       _("The copy differs from the desk: table “%s” has %s rows there and %s here."), tables[i],
+                       _("The copy differs from the desk: table “%s” has %s rows there and %s here."), tables[i].name,
                        there, here);
           return FALSE;
         }
