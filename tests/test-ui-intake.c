@@ -776,6 +776,7 @@ test_document_saved_elsewhere_refused_typing_kept (void)
   rifq_test_spin (200);
 
   refused (&desk, "save-documents", "هدى القحطاني");
+  shoot (&desk, "document-saved-elsewhere");
   after = saved (&desk);
   {
     g_autoptr(GPtrArray) groups = g_ptr_array_new ();
