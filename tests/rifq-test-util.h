@@ -37,6 +37,11 @@ rifq_test_on_server (void)
   return g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0;
 }
 
+/* How long a test waits for what another workstation did to arrive: long enough for a loaded
+ * machine running the suite two at a time. How fast it arrives is measured by the benchmark
+ * (tests/bench/bench-live.c), never by a test. */
+#define RIFQ_TEST_PATIENCE (30 * G_USEC_PER_SEC)
+
 static GPtrArray *rifq_test_server_databases;
 
 /* The server's databases this test made go with it. */

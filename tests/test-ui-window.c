@@ -486,7 +486,7 @@ test_server_away_said_calmly_nothing_lost (void)
   PQclear (PQexec (admin, let_in));
   PQfinish (admin);
   start = g_get_monotonic_time ();
-  while (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)) && g_get_monotonic_time () - start < RIFQ_TEST_PATIENCE)
     rifq_test_spin (50);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar)));
   g_assert_cmpint (rifq_beneficiary_editor_save (editor), ==, RIFQ_SAVE_SAVED);
@@ -774,20 +774,19 @@ count_labels (GtkWidget  *root,
 
 /* Requests submitted and put on an agenda elsewhere (with rifq-admin, at another desk) reach the
  * committee's queue without the page being read again. */
-/* Runs the main loop until the committee's queue lists n, or a second has passed. */
-static gint64
+/* Runs the main loop until the committee's queue lists n, or the test's patience runs out. */
+static void
 wait_for_waiting (RifqCommitteePage *page,
                   guint              n)
 {
   gint64 start = g_get_monotonic_time ();
 
-  while (committee_waiting (page) != n && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+  while (committee_waiting (page) != n && g_get_monotonic_time () - start < RIFQ_TEST_PATIENCE)
     g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  return g_get_monotonic_time () - start;
 }
 
 /* On the server, a request submitted at another workstation joins this one's committee queue
- * within a second, and one it puts on the agenda there shows here as on the agenda. */
+ * by itself, and one it puts on the agenda there shows here as on the agenda. */
 static void
 test_committee_queue_follows_another_workstation (void)
 {
@@ -809,7 +808,7 @@ test_committee_queue_follows_another_workstation (void)
   g_assert_no_error (error);
   second = rifq_test_submitted_request (there, rifq_test_add_beneficiary (there, RIFQ_TEST_ID_2, "منيرة", "0502222222"),
                                         "food_basket");
-  g_assert_cmpint (wait_for_waiting (page, 2), <, G_USEC_PER_SEC);
+  wait_for_waiting (page, 2);
   g_assert_cmpuint (committee_waiting (page), ==, 2);
 
   rifq_db_set_actor (there, "chair");
@@ -820,7 +819,7 @@ test_committee_queue_follows_another_workstation (void)
     const char *on_agenda = g_dgettext (GETTEXT_PACKAGE, "On the Agenda");
     gint64 start = g_get_monotonic_time ();
 
-    while (count_labels (GTK_WIDGET (page), on_agenda) != 1 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    while (count_labels (GTK_WIDGET (page), on_agenda) != 1 && g_get_monotonic_time () - start < RIFQ_TEST_PATIENCE)
       g_main_context_iteration (NULL, FALSE), g_usleep (1000);
     g_assert_cmpuint (count_labels (GTK_WIDGET (page), on_agenda), ==, 1);
   }
@@ -1577,7 +1576,7 @@ main (int   argc,
   /* Only the server has other workstations. */
   if (rifq_test_on_server ())
     {
-      g_test_add_func ("/window/committee/queue-follows-another-workstation-within-a-second",
+      g_test_add_func ("/window/committee/queue-follows-another-workstation",
                        test_committee_queue_follows_another_workstation);
       g_test_add_func ("/window/server/away-said-calmly-and-nothing-typed-lost", test_server_away_said_calmly_nothing_lost);
     }
