@@ -219,6 +219,59 @@ test_values_one_line_of_300_characters (void)
   g_assert_cmpuint (strlen (name), ==, 300);
 }
 
+/* Two administrators with the settings open: the second's save over a value the first changed
+ * since is refused, naming the first, their value and when, and nothing is written. Applied
+ * again over what is there now, it goes through. A value changed with another tool, behind
+ * Rifq's back, is refused all the same. */
+static void
+test_save_over_a_newer_value_refused (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *now = NULL;
+  gint64 audit;
+
+  rifq_test_staff (db);
+  g_assert_true (rifq_staff_save (db, "admin2", "ريم السبيعي", RIFQ_ROLE_ADMIN, &error));
+  g_assert_no_error (error);
+  shown = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (shown, ==, "14");
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  rifq_db_set_actor (there, "admin2");
+  g_assert_true (rifq_settings_save_over (there, "decision_period_days", shown, "30", &error));
+  g_assert_no_error (error);
+
+  audit = rifq_test_count (db, "SELECT count(*) FROM audit");
+  g_assert_false (rifq_settings_save_over (db, "decision_period_days", shown, "21", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "ريم السبيعي"));
+  g_assert_nonnull (strstr (error->message, "“30”"));
+  g_clear_error (&error);
+  now = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (now, ==, "30");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit);
+
+  /* Seen, and applied again over it. */
+  g_assert_true (rifq_settings_save_over (db, "decision_period_days", now, "21", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, g_free);
+  now = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (now, ==, "21");
+
+  /* Another tool changed it behind Rifq's back: still not overwritten unseen. */
+  rifq_test_sql (db, "UPDATE settings SET value = '45' WHERE key = 'decision_period_days'");
+  g_assert_false (rifq_settings_save_over (db, "decision_period_days", "21", "22", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "“45”"));
+  g_clear_pointer (&now, g_free);
+  now = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (now, ==, "45");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,5 +285,7 @@ main (int   argc,
   g_test_add_func ("/settings/number-format/refused-when-set-naming-setting-and-fault",
                    test_number_formats_checked_when_set);
   g_test_add_func ("/settings/committee/abstentions-checked-and-audited", test_abstentions_setting_checked_and_audited);
+  g_test_add_func ("/settings/save/over-another-administrators-save-refused-naming-them",
+                   test_save_over_a_newer_value_refused);
   return g_test_run ();
 }

@@ -197,6 +197,23 @@ screenshot_done_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* With RIFQ_SCREENSHOT_DIR set (for the README), saves what widget shows as file there. */
+static void
+shoot_if_asked (GtkWidget  *widget,
+                const char *file)
+{
+  g_autofree char *path = NULL;
+  gboolean saved = FALSE;
+
+  if (g_getenv ("RIFQ_SCREENSHOT_DIR") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), file, NULL);
+  rifq_screenshot_save_async (widget, path, NULL, screenshot_done_cb, &saved);
+  for (guint waited = 0; !saved && waited < 100; waited++)
+    rifq_test_spin (50);
+  g_assert_true (saved);
+}
+
 /* Two officers on one record: the one who saves second is told who saved first and when, keeps
  * what they typed, reloads with the other's changes and theirs on top, and saves both. */
 static void
@@ -249,16 +266,7 @@ test_form_saved_elsewhere_keeps_what_was_typed (void)
   stored = rifq_beneficiary_store_get (db, id, NULL);
   g_assert_cmpstr (rifq_beneficiary_get (stored, RIFQ_FIELD_HEALTH_NOTES), ==, NULL);
 
-  if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "form-saved-elsewhere.png", NULL);
-      gboolean saved = FALSE;
-
-      rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
-      for (guint waited = 0; !saved && waited < 100; waited++)
-        rifq_test_spin (50);
-      g_assert_true (saved);
-    }
+  shoot_if_asked (GTK_WIDGET (window), "form-saved-elsewhere.png");
 
   reload = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), RIFQ_TYPE_BENEFICIARY_EDITOR,
                                                       "reload_button"));
@@ -304,16 +312,7 @@ test_form_bad_id_shows_message_writes_nothing (void)
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit_before);
 
   /* build-aux/screenshots keeps a picture of the refused form for the README. */
-  if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "form-errors.png", NULL);
-      gboolean saved = FALSE;
-
-      rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
-      for (guint waited = 0; !saved && waited < 100; waited++)
-        rifq_test_spin (50);
-      g_assert_true (saved);
-    }
+  shoot_if_asked (GTK_WIDGET (window), "form-errors.png");
 
   /* What was typed is still there, to correct. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, RIFQ_FIELD_FAMILY_NAME))), ==, "الدوسري");
@@ -472,16 +471,7 @@ test_server_away_said_calmly_nothing_lost (void)
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "server-away.png", NULL);
-      gboolean saved = FALSE;
-
-      rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
-      for (guint waited = 0; !saved && waited < 100; waited++)
-        rifq_test_spin (50);
-      g_assert_true (saved);
-    }
+  shoot_if_asked (GTK_WIDGET (window), "server-away.png");
 
   PQclear (PQexec (admin, let_in));
   PQfinish (admin);
@@ -1417,16 +1407,7 @@ test_preferences_switch_to_server_and_back (void)
       g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, location);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (local)));
 
-      if (g_getenv ("RIFQ_SCREENSHOT_DIR") != NULL)
-        {
-          g_autofree char *path = g_build_filename (g_getenv ("RIFQ_SCREENSHOT_DIR"), "preferences-server.png", NULL);
-          gboolean saved = FALSE;
-
-          rifq_screenshot_save_async (GTK_WIDGET (window), path, NULL, screenshot_done_cb, &saved);
-          for (guint waited = 0; !saved && waited < 100; waited++)
-            rifq_test_spin (50);
-          g_assert_true (saved);
-        }
+      shoot_if_asked (GTK_WIDGET (window), "preferences-server.png");
 
       g_signal_emit_by_name (local, "clicked");
       g_assert_cmpstr (g_settings_get_string (settings, "server"), ==, "");
@@ -1545,6 +1526,94 @@ test_association_settings_from_preferences (void)
   g_rmdir (dir);
 }
 
+/* Two administrators with Preferences open: a setting the other saved comes into a row not being
+ * edited (on the server, by itself); a row being edited keeps what is typed, and applying it is
+ * refused naming the other and their value; applied again, it replaces theirs. */
+static void
+test_association_setting_saved_elsewhere (void)
+{
+  const char *typed = "الرياض — حي الملز — هاتف 011 476 5500";
+  const char *theirs = "الرياض — حي العليا";
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name_shown = NULL;
+  g_autofree char *letterhead_shown = NULL;
+  g_autofree char *letterhead = NULL;
+  RifqPreferencesWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  gint64 audit;
+
+  rifq_test_staff (db);
+  g_assert_true (rifq_staff_save (db, "admin2", "ريم السبيعي", RIFQ_ROLE_ADMIN, &error));
+  g_assert_true (rifq_db_watch_others (db, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "admin");
+  {
+    g_autoptr(RifqContext) context = rifq_test_context_new (db);
+
+    window = rifq_preferences_window_new (NULL, context);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  rifq_test_spin (100);
+
+  /* This administrator types a letterhead; at another workstation the other saves the English
+   * name and a letterhead of their own. */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+    rifq_test_collect_type (GTK_WIDGET (window), RIFQ_TYPE_ASSOCIATION_PAGE, pages);
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window), g_ptr_array_index (pages, 0));
+  }
+  row = setting_row (window, "association_letterhead");
+  gtk_editable_set_text (GTK_EDITABLE (row), typed);
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  rifq_db_set_actor (there, "admin2");
+  name_shown = rifq_db_get_setting (there, "association_name_en");
+  letterhead_shown = rifq_db_get_setting (there, "association_letterhead");
+  g_assert_true (rifq_settings_save_over (there, "association_name_en", name_shown, "Ruhamaa Association", &error));
+  g_assert_true (rifq_settings_save_over (there, "association_letterhead", letterhead_shown, theirs, &error));
+  g_assert_no_error (error);
+  if (rifq_test_on_server ())
+    {
+      GtkWidget *name_row = setting_row (window, "association_name_en");
+      gint64 start = g_get_monotonic_time ();
+
+      while (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (name_row)), "Ruhamaa Association") &&
+             g_get_monotonic_time () - start < RIFQ_TEST_PATIENCE)
+        g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Ruhamaa Association");
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, typed);
+
+  /* Applied over theirs unseen: refused, naming them; the typing stays, nothing is written. */
+  audit = rifq_test_count (db, "SELECT count(*) FROM audit");
+  g_signal_emit_by_name (row, "apply");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ريم السبيعي"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), theirs));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, typed);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  letterhead = rifq_db_get_setting (db, "association_letterhead");
+  g_assert_cmpstr (letterhead, ==, theirs);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, audit);
+  shoot_if_asked (GTK_WIDGET (dialog), "preferences-setting-saved-elsewhere.png");
+  adw_message_dialog_response (dialog, "close");
+
+  /* Now seen: applied again, it replaces theirs. */
+  g_signal_emit_by_name (row, "apply");
+  rifq_test_spin (50);
+  g_clear_pointer (&letterhead, g_free);
+  letterhead = rifq_db_get_setting (db, "association_letterhead");
+  g_assert_cmpstr (letterhead, ==, typed);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1590,6 +1659,8 @@ main (int   argc,
   g_test_add_func ("/window/preferences/switch-to-the-server-and-back", test_preferences_switch_to_server_and_back);
   g_test_add_func ("/window/preferences/association-settings-changed-by-administrator-only",
                    test_association_settings_from_preferences);
+  g_test_add_func ("/window/preferences/setting-saved-elsewhere-refused-typing-kept",
+                   test_association_setting_saved_elsewhere);
 
   return g_test_run ();
 }

@@ -332,3 +332,43 @@ rifq_audit_describe_author (const char  *name,
   *out_time = local != NULL ? g_date_time_format (local, "%H:%M") : g_strdup ("—");
   *out_day = day != NULL ? g_steal_pointer (&day) : g_strdup ("—");
 }
+
+gboolean
+rifq_audit_describe_latest (RifqDb      *db,
+                            const char  *kind,
+                            gint64       id,
+                            const char  *action,
+                            const char  *member,
+                            const char  *value,
+                            char       **out_who,
+                            char       **out_time,
+                            char       **out_day,
+                            GError     **error)
+{
+  RifqStatement *stmt = rifq_db_query (db, "SELECT coalesce (s.full_name, a.actor), a.at, a.after_json FROM audit a"
+                                           " LEFT JOIN staff s ON s.username = a.actor"
+                                           " WHERE a.record_kind = ?1 AND a.record_id = ?2 AND a.action = ?3"
+                                           " ORDER BY a.id DESC",
+                                       RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (id), RIFQ_TEXT (action)), error);
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (!found && rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      g_autoptr(JsonNode) after = json_from_string (rifq_statement_get_text (stmt, 2), NULL);
+      JsonObject *object = after != NULL && JSON_NODE_HOLDS_OBJECT (after) ? json_node_get_object (after) : NULL;
+
+      found = object != NULL && json_object_has_member (object, member) &&
+              (value == NULL || g_strcmp0 (json_object_get_string_member_with_default (object, member, NULL), value) == 0);
+      if (found)
+        rifq_audit_describe_author (rifq_statement_get_text (stmt, 0), rifq_statement_get_text (stmt, 1), out_who,
+                                    out_time, out_day);
+    }
+  rifq_statement_reset (stmt);
+  if (!found)
+    rifq_audit_describe_author (NULL, NULL, out_who, out_time, out_day);
+  return TRUE;
+}

@@ -31,4 +31,19 @@ void      rifq_audit_describe_author (const char  *name,
                                       char       **out_time,
                                       char       **out_day);
 
+/* The author and time (as rifq_audit_describe_author gives them) of the latest audit entry of
+ * the record (kind, id) and action whose value after has member: equal to value, or whatever it
+ * holds when value is NULL. "Someone" and "—" when there is none. FALSE with error only when the
+ * log cannot be read. */
+gboolean  rifq_audit_describe_latest (RifqDb      *db,
+                                      const char  *kind,
+                                      gint64       id,
+                                      const char  *action,
+                                      const char  *member,
+                                      const char  *value,
+                                      char       **out_who,
+                                      char       **out_time,
+                                      char       **out_day,
+                                      GError     **error);
+
 G_END_DECLS

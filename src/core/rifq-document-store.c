@@ -251,33 +251,13 @@ refuse_stale_document (RifqDb             *db,
                        const char         *label,
                        GError            **error)
 {
-  RifqStatement *stmt = rifq_db_query (db, "SELECT coalesce (s.full_name, a.actor), a.at, a.after_json FROM audit a"
-                                           " LEFT JOIN staff s ON s.username = a.actor"
-                                           " WHERE a.record_kind = 'request' AND a.record_id = ?1"
-                                           " AND a.action = 'document' ORDER BY a.id DESC",
-                                       RIFQ_PARAMS (RIFQ_INT (r->id)), error);
   g_autofree char *who = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
-  gboolean found = FALSE;
 
-  if (stmt == NULL)
-    return FALSE;
   /* The latest entry of that document. */
-  while (!found && rifq_statement_step (stmt) == RIFQ_STEP_ROW)
-    {
-      g_autoptr(JsonNode) after = json_from_string (rifq_statement_get_text (stmt, 2), NULL);
-      JsonObject *object = after != NULL && JSON_NODE_HOLDS_OBJECT (after) ? json_node_get_object (after) : NULL;
-
-      found = object != NULL &&
-              g_strcmp0 (json_object_get_string_member_with_default (object, "type", NULL), type) == 0;
-      if (found)
-        rifq_audit_describe_author (rifq_statement_get_text (stmt, 0), rifq_statement_get_text (stmt, 1), &who,
-                                    &time, &day);
-    }
-  rifq_statement_reset (stmt);
-  if (!found)
-    rifq_audit_describe_author (NULL, NULL, &who, &time, &day);
+  if (!rifq_audit_describe_latest (db, "request", r->id, "document", "type", type, &who, &time, &day, error))
+    return FALSE;
 
   /* Translators: "Noura Al-Otaibi saved the national ID card at 10:42 on 16 Jumada II 1448 AH — …" */
   g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rifq-arabic.h"
+#include "rifq-audit.h"
 #include "rifq-committee.h"
 #include "rifq-content.h"
 #include "rifq-error.h"
@@ -44,6 +45,8 @@ typedef struct
 {
   const char *key;
   const char *value;
+  gboolean    over_shown;  /* refused if the setting no longer holds shown */
+  const char *shown;
 } Job;
 
 static JsonNode *
@@ -69,6 +72,29 @@ setting_json (const char *key,
   return json_builder_get_root (builder);
 }
 
+/* The setting was saved by another since the person saw it: who, to what, when (its latest
+ * audit entry). */
+static gboolean
+refuse_changed (RifqDb      *db,
+                const char  *key,
+                const char  *now,
+                GError     **error)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  if (!rifq_audit_describe_latest (db, "settings", 0, "settings", key, NULL, &who, &time, &day, error))
+    return FALSE;
+
+  /* Translators: "Noura Al-Otaibi set it to “21” at 10:42 on 16 Jumada II 1448 AH — …" */
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT,
+               _("%s set it to “%s” at %s on %s, after you opened the settings. Nothing of yours was saved, "
+                 "and what you typed is still here: apply it again if it should replace theirs."),
+               who, now ? now : "", time, day);
+  return FALSE;
+}
+
 static gboolean
 save_cb (RifqDb      *db,
          RifqDbWrite *write,
@@ -85,6 +111,9 @@ save_cb (RifqDb      *db,
       return FALSE;
     }
   before = rifq_db_get_setting (db, job->key);
+  /* A setting never set and one set empty read alike. */
+  if (job->over_shown && g_strcmp0 (before ? before : "", job->shown ? job->shown : "") != 0)
+    return refuse_changed (db, job->key, before, error);
   if (!rifq_db_put_setting (db, job->key, job->value, error))
     return FALSE;
   rifq_db_write_audit_take (write, "settings", "settings", 0, setting_json (job->key, before),
@@ -145,17 +174,19 @@ check_value (const char  *key,
   return TRUE;
 }
 
-gboolean
-rifq_settings_save (RifqDb     *db,
-                    const char *key,
-                    const char *value,
-                    GError    **error)
+static gboolean
+save (RifqDb     *db,
+      const char *key,
+      gboolean    over_shown,
+      const char *shown,
+      const char *value,
+      GError    **error)
 {
   /* Digits as typed in an Arabic interface are the same number. */
   g_autofree char *latin = rifq_arabic_latin_digits (value ? value : "");
   g_autofree char *trimmed = g_strstrip (g_strdup (g_strcmp0 (key, "decision_period_days") == 0 ? latin
                                                                                                 : value ? value : ""));
-  Job job = { key, trimmed };
+  Job job = { key, trimmed, over_shown, shown };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -171,6 +202,25 @@ rifq_settings_save (RifqDb     *db,
 }
 
 gboolean
+rifq_settings_save (RifqDb     *db,
+                    const char *key,
+                    const char *value,
+                    GError    **error)
+{
+  return save (db, key, FALSE, NULL, value, error);
+}
+
+gboolean
+rifq_settings_save_over (RifqDb     *db,
+                         const char *key,
+                         const char *shown,
+                         const char *value,
+                         GError    **error)
+{
+  return save (db, key, TRUE, shown, value, error);
+}
+
+gboolean
 rifq_settings_save_logo (RifqDb  *db,
                          GBytes  *png,
                          GError **error)
@@ -180,7 +230,7 @@ rifq_settings_save_logo (RifqDb  *db,
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const guchar *data = g_bytes_get_data (png, &size);
-  Job job = { LOGO_KEY, NULL };
+  Job job = { LOGO_KEY, NULL, FALSE, NULL };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 

@@ -22,8 +22,18 @@ G_BEGIN_DECLS
 /* The keys that may be changed, NULL-terminated. */
 const char * const *rifq_settings_keys (void);
 
+/* Sets key to value whatever it holds now (rifq-admin: the administrator says what it is). */
 gboolean rifq_settings_save      (RifqDb     *db,
                                   const char *key,
+                                  const char *value,
+                                  GError    **error);
+
+/* Sets key to value in place of shown, the value the person saw (NULL or "": not set). If
+ * another saved the setting since, nothing is written and the save is refused with
+ * RIFQ_ERROR_CONFLICT, a sentence naming who set it, to what, and when. */
+gboolean rifq_settings_save_over (RifqDb     *db,
+                                  const char *key,
+                                  const char *shown,
                                   const char *value,
                                   GError    **error);
 

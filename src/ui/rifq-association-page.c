@@ -16,6 +16,7 @@
 #include "rifq-association-page.h"
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
+#include "rifq-error.h"
 #include "rifq-file.h"
 #include "rifq-seal.h"
 #include "rifq-settings.h"
@@ -50,6 +51,7 @@ struct _RifqAssociationPage
   RifqDb              *db;       /* the context's */
   GPtrArray           *editors;   /* the widgets editing a setting, each named after it */
   GHashTable          *seats;     /* username → AdwComboRow, named after the username */
+  GHashTable          *shown;     /* key → the value this page last showed ("" when not set) */
   char                *keyring;   /* the public keys to export, as JSON */
 
   /* state */
@@ -72,19 +74,47 @@ toast (RifqAssociationPage *self,
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
 }
 
-/* Saves one setting; a refusal is said and the value typed stays where it was typed. */
+/* Remembers what the page shows of key, as it is in the database now; returns it. */
+static const char *
+remember_shown (RifqAssociationPage *self,
+                const char          *key)
+{
+  char *value = rifq_db_get_setting (self->db, key);
+
+  g_hash_table_insert (self->shown, g_strdup (key), value ? value : g_strdup (""));
+  return g_hash_table_lookup (self->shown, key);
+}
+
+/* Saves one setting over the value the page showed; a refusal is said and the value typed stays
+ * where it was typed. Saved over by another meanwhile, the page now knows their value: applying
+ * again replaces it, as the refusal says. */
 static gboolean
 save (RifqAssociationPage *self,
       const char          *key,
       const char          *value)
 {
+  const char *shown = g_hash_table_lookup (self->shown, key);
   g_autoptr(GError) error = NULL;
 
-  if (!rifq_settings_save (self->db, key, value, &error))
+  if (!rifq_settings_save_over (self->db, key, shown, value, &error))
     {
-      toast (self, error->message);
+      if (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT))
+        {
+          /* Who, to what and when: too much for a toast's one line. */
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          g_autofree char *body = rifq_ui_display_digits (error->message);
+          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      _("Changed at Another Workstation"), body);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          remember_shown (self, key);
+        }
+      else
+        toast (self, error->message);
       return FALSE;
     }
+  remember_shown (self, key);
   return TRUE;
 }
 
@@ -96,6 +126,10 @@ show_rule (RifqAssociationPage *self)
   g_autofree char *text = NULL;
 
   rifq_committee_rule_get (self->db, &rule);
+  remember_shown (self, "committee_quorum");
+  remember_shown (self, "committee_majority");
+  remember_shown (self, "committee_abstentions");
+  remember_shown (self, "committee_chair_breaks_tie");
   rule_text = rifq_rule_describe (&rule);
   text = g_strconcat (rule_text, " ", _("A meeting keeps the rule it was called under."), NULL);
   adw_preferences_group_set_description (self->rule_group, text);
@@ -126,13 +160,33 @@ entry_changed_cb (GtkEditable *editable)
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
 }
 
+/* A setting's value as its row shows it: a number as this workstation shows numbers (the core
+ * reads either digits). */
+static char *
+entry_text (const char *key,
+            const char *value)
+{
+  return g_str_equal (key, "decision_period_days") ? rifq_ui_display_digits (value) : g_strdup (value);
+}
+
+static void
+show_entry (RifqAssociationPage *self,
+            AdwEntryRow         *row)
+{
+  const char *key = gtk_widget_get_name (GTK_WIDGET (row));
+  g_autofree char *text = entry_text (key, remember_shown (self, key));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
 static void
 entry_applied_cb (AdwEntryRow         *row,
                   RifqAssociationPage *self)
 {
   if (save (self, gtk_widget_get_name (GTK_WIDGET (row)), gtk_editable_get_text (GTK_EDITABLE (row))))
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      show_entry (self, row);
       toast (self, _("Saved."));
     }
   else
@@ -144,17 +198,36 @@ static void
 setup_entry (RifqAssociationPage *self,
              AdwEntryRow         *row)
 {
-  const char *key = gtk_widget_get_name (GTK_WIDGET (row));
-  g_autofree char *value = rifq_db_get_setting (self->db, key);
-  g_autofree char *shown = NULL;
-
-  /* A number as this workstation shows numbers; the core reads either digits. */
-  shown = g_str_equal (key, "decision_period_days") ? rifq_ui_display_digits (value ? value : "")
-                                                   : g_strdup (value ? value : "");
-  gtk_editable_set_text (GTK_EDITABLE (row), shown);
+  show_entry (self, row);
   g_signal_connect (row, "apply", G_CALLBACK (entry_applied_cb), self);
   g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), NULL);
   g_ptr_array_add (self->editors, row);
+}
+
+/* Settings saved at another workstation (or by rifq-admin) come in where this page shows what
+ * it read; a row being edited keeps what is typed, and its save is then refused naming who. */
+static void
+records_changed_cb (RifqAssociationPage *self,
+                    const char          *kind,
+                    GArray              *ids,
+                    RifqDb              *db)
+{
+  if (!g_str_equal (kind, "settings"))
+    return;
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      GtkWidget *editor = g_ptr_array_index (self->editors, i);
+      const char *key = gtk_widget_get_name (editor);
+      g_autofree char *unchanged = NULL;
+
+      if (!ADW_IS_ENTRY_ROW (editor))
+        continue;
+      unchanged = entry_text (key, g_hash_table_lookup (self->shown, key));
+      if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (editor)), unchanged))
+        show_entry (self, ADW_ENTRY_ROW (editor));
+    }
+  show_rule (self);
+  show_logo (self);
 }
 
 /* The decision rule */
@@ -420,6 +493,7 @@ rifq_association_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RIFQ_TYPE_ASSOCIATION_PAGE);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->seats, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_association_page_parent_class)->dispose (object);
@@ -462,6 +536,7 @@ rifq_association_page_constructed (GObject *object)
   add_policy_date (self);
   add_seats (self);
   add_seal_key (self);
+  g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Everyone reads the settings; only an administrator changes them (the core says so too). */
   admin = (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_ADMIN) != 0;
@@ -522,6 +597,7 @@ rifq_association_page_init (RifqAssociationPage *self)
 
   self->editors = g_ptr_array_new ();
   self->seats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_swapped (self->quorum_row, "notify::selected", G_CALLBACK (quorum_selected_cb), self);
   g_signal_connect_swapped (self->majority_row, "notify::selected", G_CALLBACK (majority_selected_cb), self);
   g_signal_connect_swapped (self->abstentions_row, "notify::selected", G_CALLBACK (abstentions_selected_cb), self);
