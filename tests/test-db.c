@@ -832,7 +832,7 @@ heard_cb (RifqDb     *db,
     g_ptr_array_add (heard->kinds, g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, g_array_index (ids, gint64, i)));
 }
 
-static gboolean
+static guint
 heard_has (Heard      *heard,
            const char *what)
 {
@@ -1646,6 +1646,122 @@ test_write_reads_each_setting_fresh (void)
   g_free (reads.after);
 }
 
+#define READ_PERIOD "SELECT value FROM settings WHERE key = 'decision_period_days' AND ?1 = ?1"
+
+/* The period, read as asker n: askers differ only in what the server is asked. */
+static char *
+read_period (RifqDb *db,
+             gint64  n)
+{
+  return rifq_db_query_text (db, READ_PERIOD, RIFQ_PARAMS (RIFQ_INT (n)), NULL);
+}
+
+typedef struct
+{
+  char *first;   /* read at the start of the write */
+  char *ahead;   /* asked before the write's change, read after it */
+  char *again;   /* asked again after the change */
+  char *first_again; /* the first read, asked again after the change */
+  char *other;   /* a read of another table, before and after */
+  char *other_again;
+} WriteReads;
+
+static gboolean
+read_change_read_cb (RifqDb      *db,
+                     RifqDbWrite *write,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  WriteReads *reads = user_data;
+  RifqStatement *ahead;
+
+  reads->first = read_period (db, 1);
+  reads->other = rifq_db_query_text (db, "SELECT label_en FROM channel WHERE code = ?1",
+                                     RIFQ_PARAMS (RIFQ_TEXT ("phone")), NULL);
+  /* Not asked before: on the server its answer is still on its way when the change is sent. */
+  ahead = rifq_db_query_ahead (db, READ_PERIOD, RIFQ_PARAMS (RIFQ_INT (2)), error);
+  if (ahead == NULL)
+    return FALSE;
+  if (!rifq_db_execute (db, "UPDATE settings SET value = ?1 WHERE key = 'decision_period_days'",
+                        RIFQ_PARAMS (RIFQ_TEXT ("33")), error))
+    {
+      rifq_statement_reset (ahead);
+      return FALSE;
+    }
+  if (rifq_statement_step (ahead) == RIFQ_STEP_ROW)
+    reads->ahead = rifq_statement_dup_text (ahead, 0);
+  rifq_statement_reset (ahead);
+  reads->again = read_period (db, 2);
+  reads->first_again = read_period (db, 1);
+  reads->other_again = rifq_db_query_text (db, "SELECT label_en FROM channel WHERE code = ?1",
+                                           RIFQ_PARAMS (RIFQ_TEXT ("phone")), NULL);
+  rifq_db_write_audit (write, "update", "settings", 0, NULL, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_period_cb (RifqDb      *db,
+                RifqDbWrite *write,
+                gpointer     user_data,
+                GError     **error)
+{
+  *(char **) user_data = read_period (db, 1);
+  rifq_db_write_audit (write, "read", "settings", 0, NULL, NULL, NULL);
+  return TRUE;
+}
+
+static void
+write_reads_free (WriteReads *reads)
+{
+  g_free (reads->first);
+  g_free (reads->ahead);
+  g_free (reads->again);
+  g_free (reads->first_again);
+  g_free (reads->other);
+  g_free (reads->other_again);
+}
+
+/* Within a write the server's answers to reads are kept (the same read twice is one round trip),
+ * but never past a change: a read asked again after the write changed its table sees the change,
+ * even when the same read was asked ahead before the change and answered after it; a read of a
+ * table the write did not change is answered the same. What another connection changes between
+ * two writes, and what a write refused left undone, are read fresh by the next. */
+static void
+test_write_reads_see_each_change (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) there = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteReads reads = { 0 };
+  g_autofree char *next = NULL;
+
+  g_assert_true (rifq_db_write (db, read_change_read_cb, &reads, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (reads.first, ==, "14");
+  /* Asked ahead, the server answers as things were when it was asked; a desk's file, when read. */
+  g_assert_cmpstr (reads.ahead, ==, rifq_test_on_server () ? "14" : "33");
+  g_assert_cmpstr (reads.again, ==, "33");
+  g_assert_cmpstr (reads.first_again, ==, "33");
+  g_assert_nonnull (reads.other);
+  g_assert_cmpstr (reads.other_again, ==, reads.other);
+  write_reads_free (&reads);
+
+  /* Another connection's change, between two writes. */
+  there = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "40", &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_write (db, read_period_cb, &next, &error));
+  g_assert_cmpstr (next, ==, "40");
+  g_clear_pointer (&next, g_free);
+
+  /* A write refused after its change: the next write reads what is kept, not what was undone. */
+  g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "fail-after-write", NULL));
+  g_assert_true (rifq_db_write (db, read_period_cb, &next, &error));
+  g_assert_cmpstr (next, ==, "40");
+}
+
 static void
 test_default_path_honours_environment (void)
 {
@@ -1713,6 +1829,7 @@ main (int   argc,
   g_test_add_func ("/db/write/busy-after-waiting-nothing-written", test_write_busy_refused_nothing_written);
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
   g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
+  g_test_add_func ("/db/write/reads-see-each-change-of-the-write-and-of-others", test_write_reads_see_each_change);
   g_test_add_func ("/db/write/failed-statement-fails-the-write", test_write_failed_statement_fails_the_write);
   g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);

@@ -57,6 +57,11 @@ struct _RifqConnection
   /* A statement of the write in progress failed, told by the pipeline: nothing more of the
    * write is run, and its COMMIT is refused, until it is rolled back. */
   gboolean  write_failed;
+  /* Inside a write, under the write lock (no one else writes meanwhile), what each read
+   * answered is kept until the write itself changes something: the same read asked again, as
+   * the stores and the seal do, costs no round trip. GBytes (SQL and values) → PGresult */
+  GHashTable *answers;
+  guint       answers_epoch;  /* one more each time they are forgotten */
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -89,6 +94,10 @@ typedef struct
   gboolean        failed;     /* its answer in the pipeline was a failure */
   gboolean        ahead;      /* sent by pg_send, not stepped yet */
   guint           sent_generation;
+  /* A SELECT of no side effect: its answer may be kept for the rest of the write. */
+  gboolean        reads;
+  /* Otherwise the one table it changes (INSERT INTO, UPDATE, DELETE FROM), NULL if not known */
+  char           *changes_table;
 } PgStatement;
 
 /* One thing sent in pipeline mode, waiting for its answer. */
@@ -105,10 +114,126 @@ typedef struct
   PgStatement *stmt;    /* SENT_PREPARE, SENT_EXECUTE */
   char        *key;     /* SENT_PREPARE: the parameter types it was prepared for */
   guint        serial;  /* SENT_EXECUTE: which time stmt was sent */
+  GBytes      *answer_key;   /* SENT_EXECUTE of a read to keep: what it asked */
+  guint        answers_epoch; /* and the answers it would join, when it was sent */
   PGresult   **out;     /* SENT_SIMPLE: where its answer goes */
 } Sent;
 
 static void pipeline_abandon (RifqConnection *conn);
+
+/* The write changed something, or ended: nothing read before is kept. */
+static void
+forget_answers (RifqConnection *conn)
+{
+  conn->answers_epoch++;
+  if (conn->answers != NULL && g_hash_table_size (conn->answers) > 0)
+    g_hash_table_remove_all (conn->answers);
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether sql names table, as a whole word. */
+static gboolean
+names_table (const char *sql,
+             const char *table)
+{
+  gsize length = strlen (table);
+
+  for (const char *at = strstr (sql, table); at != NULL; at = strstr (at + 1, table))
+    if ((at == sql || !is_name_char (at[-1])) && !is_name_char (at[length]))
+      return TRUE;
+  return FALSE;
+}
+
+/* stmt, which is not a read, is about to change something: the answers of the reads that name
+ * the table it changes are forgotten (all of them when which table is not known, or when a
+ * deletion may reach further). */
+static void
+forget_answers_of (PgStatement *stmt)
+{
+  RifqConnection *conn = stmt->conn;
+  GHashTableIter iter;
+  GBytes *key;
+
+  if (stmt->changes_table == NULL || g_str_has_prefix (stmt->sql, "DELETE "))
+    {
+      forget_answers (conn);
+      return;
+    }
+  /* What was asked before and is answered after this change is not kept either. */
+  conn->answers_epoch++;
+  g_hash_table_iter_init (&iter, conn->answers);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (names_table (g_bytes_get_data (key, NULL), stmt->changes_table))
+      g_hash_table_iter_remove (&iter);
+}
+
+/* What stmt asks, with the values bound now: the key of its kept answer. */
+static GBytes *
+answer_key (PgStatement *stmt)
+{
+  GByteArray *key = g_byte_array_new ();
+
+  g_byte_array_append (key, (const guint8 *) stmt->sql, strlen (stmt->sql) + 1);
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      gint32 size = stmt->values[i] == NULL ? -1
+                    : stmt->formats[i] == 1 ? stmt->lengths[i]
+                    : (gint32) strlen (stmt->values[i]);
+
+      g_byte_array_append (key, (const guint8 *) &size, sizeof size);
+      g_byte_array_append (key, (const guint8 *) &stmt->types[i], sizeof stmt->types[i]);
+      if (size > 0)
+        g_byte_array_append (key, (const guint8 *) stmt->values[i], (guint) size);
+    }
+  return g_byte_array_free_to_bytes (key);
+}
+
+static gboolean
+keeps_answer (PgStatement *stmt)
+{
+  return stmt->reads && stmt->conn->in_transaction && !stmt->conn->write_failed;
+}
+
+/* The answer kept for what stmt asks, if this write read it already: taken as its result. */
+static gboolean
+answer_from_memory (PgStatement *stmt)
+{
+  g_autoptr(GBytes) key = NULL;
+  PGresult *kept;
+
+  if (!keeps_answer (stmt))
+    return FALSE;
+  key = answer_key (stmt);
+  kept = g_hash_table_lookup (stmt->conn->answers, key);
+  if (kept == NULL)
+    return FALSE;
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->result = PQcopyResult (kept, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
+  return stmt->result != NULL;
+}
+
+/* Keeps result, the answer to key asked when the answers were at epoch: unless the write has
+ * changed something since. */
+static void
+keep_answer (RifqConnection *conn,
+             GBytes         *key,
+             guint           epoch,
+             PGresult       *result)
+{
+  PGresult *copy;
+
+  if (key == NULL || epoch != conn->answers_epoch || !conn->in_transaction ||
+      PQresultStatus (result) != PGRES_TUPLES_OK)
+    return;
+  copy = PQcopyResult (result, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
+  if (copy != NULL)
+    g_hash_table_replace (conn->answers, g_bytes_ref (key), copy);
+}
 
 static void
 remember_failure (RifqConnection *conn,
@@ -237,6 +362,7 @@ static void
 sent_free (Sent *sent)
 {
   g_free (sent->key);
+  g_clear_pointer (&sent->answer_key, g_bytes_unref);
   g_free (sent);
 }
 
@@ -271,6 +397,7 @@ take_answer (RifqConnection *conn,
         stmt->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
       if (stmt->awaiting && ok)
         {
+          keep_answer (conn, sent->answer_key, sent->answers_epoch, result);
           g_clear_pointer (&stmt->result, PQclear);
           stmt->result = g_steal_pointer (&result);
         }
@@ -365,6 +492,7 @@ pipeline_abandon (RifqConnection *conn)
       sent_free (sent);
     }
   conn->piping = FALSE;
+  forget_answers (conn);
 }
 
 /* A COMMIT the server answered with ROLLBACK: the transaction had failed, and nothing of it
@@ -419,6 +547,8 @@ run_simple (RifqConnection  *conn,
   gboolean ending = g_str_equal (sql, "ROLLBACK") || g_str_equal (sql, "COMMIT");
   PGresult *result;
 
+  /* BEGIN, COMMIT, SET…: whatever it changes, nothing read before it is kept. */
+  forget_answers (conn);
   /* A write one of whose statements failed runs nothing more but its ROLLBACK. */
   if (conn->write_failed && !g_str_equal (sql, "ROLLBACK"))
     {
@@ -549,6 +679,7 @@ pg_close (RifqConnection *conn)
   if (conn->piping)
     pipeline_finish (conn);
   g_clear_pointer (&conn->pg, PQfinish);
+  g_clear_pointer (&conn->answers, g_hash_table_unref);
   g_free (conn->location);
   g_free (conn->session);
   g_free (conn->sqlstate);
@@ -671,6 +802,8 @@ pg_open (const char    *location,
   g_autoptr(RifqConnection) conn = g_new0 (RifqConnection, 1);
 
   conn->location = pg_display (location);
+  conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                         (GDestroyNotify) PQclear);
   conn->pg = connect_to (location);
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
@@ -873,6 +1006,18 @@ pg_prepare (RifqConnection  *conn,
   stmt->generation = conn->generation;
   stmt->is_write = (g_str_has_prefix (stmt->sql, "INSERT ") || g_str_has_prefix (stmt->sql, "UPDATE ") ||
                     g_str_has_prefix (stmt->sql, "DELETE ")) && strstr (stmt->sql, "RETURNING") == NULL;
+  stmt->reads = g_str_has_prefix (stmt->sql, "SELECT ") && strstr (stmt->sql, " FOR UPDATE") == NULL &&
+                strstr (stmt->sql, "nextval") == NULL && strstr (stmt->sql, "setval") == NULL &&
+                strstr (stmt->sql, "pg_") == NULL && strstr (stmt->sql, "clock_timestamp") == NULL &&
+                strstr (stmt->sql, "random") == NULL;
+  if (!stmt->reads)
+    {
+      g_autoptr(GRegex) target = g_regex_new ("^(?:INSERT INTO|UPDATE|DELETE FROM) ([a-z_]+)[ (]", 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (target, stmt->sql, 0, &match))
+        stmt->changes_table = g_match_info_fetch (match, 1);
+    }
   return stmt;
 }
 
@@ -910,6 +1055,7 @@ pg_finalize (gpointer native)
   g_free (stmt->lengths);
   g_free (stmt->formats);
   g_free (stmt->types);
+  g_free (stmt->changes_table);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -1066,6 +1212,8 @@ send_execute (PgStatement *stmt,
 
   if (conn->write_failed)
     return FALSE;
+  if (!stmt->reads)
+    forget_answers_of (stmt);
   if (g_queue_get_length (&conn->sent) >= PIPELINE_DEPTH && !pipeline_finish (conn))
     return FALSE;
   if (!ensure_session (conn, FALSE) || !pipeline_start (conn))
@@ -1083,6 +1231,11 @@ send_execute (PgStatement *stmt,
   sent->kind = SENT_EXECUTE;
   sent->stmt = stmt;
   sent->serial = ++stmt->serial;
+  if (wanted && keeps_answer (stmt))
+    {
+      sent->answer_key = answer_key (stmt);
+      sent->answers_epoch = conn->answers_epoch;
+    }
   g_queue_push_tail (&conn->sent, sent);
   stmt->awaiting = wanted;
   stmt->deferred = !wanted;
@@ -1098,6 +1251,13 @@ pg_send (gpointer native)
 
   clear_result (stmt);
   stmt->ahead = TRUE;
+  /* Read already in this write: its answer is here. */
+  if (answer_from_memory (stmt))
+    {
+      stmt->awaiting = FALSE;
+      stmt->failed = FALSE;
+      return TRUE;
+    }
   if (!send_execute (stmt, TRUE))
     {
       /* Told when it is stepped. */
@@ -1112,7 +1272,10 @@ static gboolean
 execute_now (PgStatement *stmt)
 {
   const char *name = NULL;
+  g_autoptr(GBytes) key = keeps_answer (stmt) ? answer_key (stmt) : NULL;
 
+  if (!stmt->reads)
+    forget_answers_of (stmt);
   /* A session found lost when used, outside a write: made again, and the statement given
    * once more. */
   for (guint attempt = 0; attempt < 2; attempt++)
@@ -1136,6 +1299,7 @@ execute_now (PgStatement *stmt)
       return FALSE;
     }
   stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+  keep_answer (stmt->conn, key, stmt->conn->answers_epoch, stmt->result);
   return TRUE;
 }
 
@@ -1170,6 +1334,8 @@ pg_step (gpointer native)
           stmt->changes = 0;
           return send_execute (stmt, FALSE) ? RIFQ_STEP_DONE : RIFQ_STEP_FAILED;
         }
+      else if (answer_from_memory (stmt))
+        ok = TRUE;
       else if (conn->piping)
         /* Asked after what is waiting, and answered with it. */
         ok = send_execute (stmt, TRUE) && pipeline_finish (conn) && !stmt->failed && stmt->result != NULL;

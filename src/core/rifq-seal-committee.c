@@ -425,9 +425,11 @@ decisions_as_sealed (RifqDb  *db,
                      gint64   meeting_id,
                      GError **error)
 {
-  RifqStatement *stmt = rifq_db_query (db, "SELECT l.id, r.number, EXISTS (SELECT 1 FROM agenda_item a"
-                                          " WHERE a.meeting_id = d.meeting_id AND a.request_id = d.request_id)"
+  /* A join, not EXISTS: the server would answer EXISTS by reading the whole agenda table. */
+  RifqStatement *stmt = rifq_db_query (db, "SELECT l.id, r.number, a.request_id IS NOT NULL"
                                           " FROM decision d JOIN request r ON r.id = d.request_id"
+                                          " LEFT JOIN agenda_item a ON a.meeting_id = d.meeting_id"
+                                          " AND a.request_id = d.request_id"
                                           " LEFT JOIN letter l ON l.request_id = d.request_id AND l.decision_id = d.id"
                                           " WHERE d.meeting_id = ? ORDER BY d.id", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
                                       error);
