@@ -106,7 +106,7 @@ main (int   argc,
   double worst;
 
   setlocale (LC_ALL, "C.UTF-8");
-  if (g_strcmp0 (g_getenv ("RIFQ_BENCH_ENGINE"), "postgresql") != 0)
+  if (!bench_on_server ())
     g_error ("live updates pass between workstations on a server: set RIFQ_BENCH_ENGINE=postgresql");
   location = bench_database_location (PEOPLE);
   here = rifq_db_open (location, &error);

@@ -122,7 +122,7 @@ main (int   argc,
   g_autoptr(GPtrArray) submitted = NULL;
   g_autoptr(RifqMeeting) meeting = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rifq-bench-pdf-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *path = bench_new_location ("rifq_bench_pdf", dir);
   g_autofree char *one = g_build_filename (dir, "request.pdf", NULL);
   g_autofree char *packet_path = g_build_filename (dir, "packet.pdf", NULL);
   RifqSheetBuild *builds[CASES];
@@ -132,6 +132,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "C.UTF-8");
   rifq_locale_init ();
+  g_print ("# engine: %s\n", bench_on_server () ? "PostgreSQL" : "SQLite");
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (db, "bench-admin");

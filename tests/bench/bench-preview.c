@@ -44,7 +44,7 @@ main (int   argc,
   g_autoptr(GPtrArray) submitted = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = g_dir_make_tmp ("rifq-bench-preview-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *path = bench_new_location ("rifq_bench_preview", dir);
   g_autofree char *pdf_path = g_build_filename (dir, "request.pdf", NULL);
   g_autoptr(GBytes) pdf = NULL;
   GtkWidget *window;
@@ -56,6 +56,7 @@ main (int   argc,
   rifq_locale_init ();
   gtk_init ();
   rifq_ui_init ();
+  g_print ("# engine: %s\n", bench_on_server () ? "PostgreSQL" : "SQLite");
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (db, "bench");

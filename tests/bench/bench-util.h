@@ -69,36 +69,68 @@ bench_file_location (guint people)
   }
 }
 
+/* The database name on the benchmark server (RIFQ_BENCH_POSTGRES, started by build-aux/bench),
+ * sorting byte by byte as build-aux/server makes it: kept if it exists, unless fresh. */
+static inline char *
+bench_server_database (const char *name,
+                       gboolean    fresh)
+{
+  const char *server = g_getenv ("RIFQ_BENCH_POSTGRES");
+  g_autofree char *exists = g_strdup_printf ("SELECT 1 FROM pg_database WHERE datname = '%s'", name);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'"
+                                             " LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'", name);
+  PGconn *admin;
+  PGresult *result;
+
+  if (server == NULL)
+    g_error ("RIFQ_BENCH_ENGINE=postgresql needs RIFQ_BENCH_POSTGRES (build-aux/bench starts a server)");
+  admin = PQconnectdb (server);
+  if (PQstatus (admin) != CONNECTION_OK)
+    g_error ("the benchmark server %s cannot be reached: %s", server, PQerrorMessage (admin));
+  if (fresh)
+    {
+      PQclear (PQexec (admin, "SET client_min_messages = warning"));
+      PQclear (PQexec (admin, drop));
+    }
+  result = PQexec (admin, exists);
+  if (PQntuples (result) == 0)
+    {
+      PQclear (result);
+      result = PQexec (admin, create);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        g_error ("CREATE DATABASE %s: %s", name, PQerrorMessage (admin));
+    }
+  PQclear (result);
+  PQfinish (admin);
+  return g_strdup_printf ("%s dbname=%s", server, name);
+}
+
+static inline gboolean
+bench_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("RIFQ_BENCH_ENGINE"), "postgresql") == 0;
+}
+
 static inline char *
 bench_database_location (guint people)
 {
-  const char *server = g_getenv ("RIFQ_BENCH_POSTGRES");
-
-  if (g_strcmp0 (g_getenv ("RIFQ_BENCH_ENGINE"), "postgresql") == 0)
+  if (bench_on_server ())
     {
       g_autofree char *name = people == 100000 ? g_strdup ("rifq_bench") : g_strdup_printf ("rifq_bench_%u", people);
-      g_autofree char *exists = g_strdup_printf ("SELECT 1 FROM pg_database WHERE datname = '%s'", name);
-      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'"
-                                                 " LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'", name);
-      PGconn *admin;
-      PGresult *result;
 
-      if (server == NULL)
-        g_error ("RIFQ_BENCH_ENGINE=postgresql needs RIFQ_BENCH_POSTGRES (build-aux/bench starts a server)");
-      admin = PQconnectdb (server);
-      if (PQstatus (admin) != CONNECTION_OK)
-        g_error ("the benchmark server %s cannot be reached: %s", server, PQerrorMessage (admin));
-      result = PQexec (admin, exists);
-      if (PQntuples (result) == 0)
-        {
-          PQclear (result);
-          result = PQexec (admin, create);
-          if (PQresultStatus (result) != PGRES_COMMAND_OK)
-            g_error ("CREATE DATABASE %s: %s", name, PQerrorMessage (admin));
-        }
-      PQclear (result);
-      PQfinish (admin);
-      return g_strdup_printf ("%s dbname=%s", server, name);
+      return bench_server_database (name, FALSE);
     }
   return bench_file_location (people);
+}
+
+/* A new, empty database for a benchmark that makes its own records: the database name made
+ * afresh on the server, or a file in the folder dir. */
+static inline char *
+bench_new_location (const char *name,
+                    const char *dir)
+{
+  if (bench_on_server ())
+    return bench_server_database (name, TRUE);
+  return g_build_filename (dir, "bench.db", NULL);
 }
