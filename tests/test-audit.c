@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rifq-audit.h"
+#include "rifq-demo.h"
 #include "rifq-settings.h"
 #include "rifq-test-request.h"
 
@@ -129,6 +130,46 @@ test_setting_edited (Desk          *f,
   assert_found (f, "The setting “decision_period_days” was changed behind Rifq’s back");
 }
 
+/* A registry read beside its trails a range at a time (10,000 records): edits and deletions on
+ * either side of a range's end, and after the last record, are each found, once. */
+static void
+test_registry_read_in_ranges (Desk          *f,
+                              gconstpointer  data)
+{
+  const char *expected[] = {
+    "Beneficiary 10000 was changed behind Rifq’s back: monthly_income",
+    "Beneficiary 10001 was changed behind Rifq’s back: monthly_income",
+    "Beneficiary 5000 is in the audit log but not in the registry",
+    "Beneficiary 10051 is in the audit log but not in the registry",
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  g_assert_true (rifq_demo_fill (f->db, 10050, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT max (id) FROM beneficiary"), ==, 10051);
+  run_sql (f->db, "UPDATE beneficiary SET monthly_income = 200 WHERE id IN (10000, 10001)");
+  run_sql (f->db, RIFQ_TEST_DIALECT ("PRAGMA foreign_keys = OFF; DELETE FROM beneficiary WHERE id IN (5000, 10051);"
+                                     " PRAGMA foreign_keys = ON;",
+                                     "SET session_replication_role = replica;"
+                                     " DELETE FROM beneficiary WHERE id IN (5000, 10051);"
+                                     " SET session_replication_role = origin;"));
+
+  g_assert_true (rifq_audit_check_records (f->db, 10, &problems, &total, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean said = FALSE;
+
+      for (guint j = 0; j < problems->len; j++)
+        said |= strstr (g_ptr_array_index (problems, j), expected[i]) != NULL;
+      if (!said)
+        g_error ("not found: “%s”", expected[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +184,7 @@ main (int   argc,
   ADD ("/audit/records/request-state-edited-found", test_request_state_edited);
   ADD ("/audit/records/role-granted-found", test_role_granted);
   ADD ("/audit/records/setting-edited-found", test_setting_edited);
+  ADD ("/audit/records/registry-read-in-ranges-finds-every-edit", test_registry_read_in_ranges);
 #undef ADD
 
   return g_test_run ();

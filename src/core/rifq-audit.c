@@ -28,6 +28,10 @@ typedef struct
   guint      total;
 } Findings;
 
+/* How many records are held beside their trails at once: memory stays the same for a registry
+ * of any size. */
+#define CHECK_CHUNK 10000
+
 static void
 found (Findings   *findings,
        char       *sentence)
@@ -39,19 +43,24 @@ found (Findings   *findings,
     g_free (sentence);
 }
 
-/* What the trail of each record of a kind says last, member by member: each entry's "after"
- * laid over the ones before it. Records are keyed by their id, or by the member key_member
- * when the trail names them that way (staff by username, settings by their key). */
+/* What the trail of each record of a kind with an id in (after_id, up_to_id] says last, member
+ * by member: each entry's "after" laid over the ones before it. Records are keyed by their id,
+ * or by the member key_member when the trail names them that way (staff by username, settings
+ * by their key). */
 static GHashTable *
 fold_trail (RifqDb      *db,
             const char  *kind,
             const char  *key_member,
+            gint64       after_id,
+            gint64       up_to_id,
             GError     **error)
 {
   g_autoptr(GHashTable) trails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) json_object_unref);
-  RifqStatement *stmt = rifq_db_query (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?"
-                                          " ORDER BY id", RIFQ_PARAMS (RIFQ_TEXT (kind)), error);
+  RifqStatement *stmt = rifq_db_query (db, "SELECT record_id, action, after_json FROM audit WHERE record_kind = ?1"
+                                          " AND record_id > ?2 AND record_id <= ?3 ORDER BY id",
+                                       RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (after_id), RIFQ_INT (up_to_id)),
+                                       error);
   int rc;
 
   if (stmt == NULL)
@@ -132,54 +141,120 @@ differences (JsonObject *trail,
   return g_string_free (names, FALSE);
 }
 
+/* Each record of a kind beside its trail, CHECK_CHUNK records at a time: ids_sql gives the ids
+ * after ?1 in order (at most ?2), rows_sql the records with ids in (?1, ?2], id first;
+ * check_row compares one with its trail (NULL when it has none). A trail left over in a range is
+ * of a record deleted behind Rifq's back, told by deleted (when given). */
+static gboolean
+check_by_ranges (RifqDb      *db,
+                 const char  *kind,
+                 const char  *ids_sql,
+                 const char  *rows_sql,
+                 void       (*check_row) (RifqDb        *db,
+                                          RifqStatement *row,
+                                          JsonObject    *trail,
+                                          Findings      *findings),
+                 char      *(*deleted) (const char *id),
+                 Findings    *findings,
+                 GError     **error)
+{
+  gint64 after_id = G_MININT64;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      g_autoptr(GHashTable) trails = NULL;
+      RifqStatement *stmt = rifq_db_query (db, ids_sql, RIFQ_PARAMS (RIFQ_INT (after_id), RIFQ_INT (CHECK_CHUNK)), error);
+      gint64 up_to_id = G_MAXINT64;
+      guint n = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+        {
+          up_to_id = rifq_statement_get_int64 (stmt, 0);
+          n++;
+        }
+      rifq_statement_reset (stmt);
+      if (rc != RIFQ_STEP_DONE)
+        return rifq_db_fail (db, error);
+      /* The last range reaches past the last record: trails of records deleted after it too. */
+      last = n < CHECK_CHUNK;
+      if (last)
+        up_to_id = G_MAXINT64;
+
+      trails = fold_trail (db, kind, NULL, after_id, up_to_id, error);
+      if (trails == NULL)
+        return FALSE;
+      stmt = rifq_db_query (db, rows_sql, RIFQ_PARAMS (RIFQ_INT (after_id), RIFQ_INT (up_to_id)), error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) rifq_statement_get_int64 (stmt, 0));
+
+          check_row (db, stmt, g_hash_table_lookup (trails, id_text), findings);
+          g_hash_table_remove (trails, id_text);
+        }
+      rifq_statement_reset (stmt);
+      if (rc != RIFQ_STEP_DONE)
+        return rifq_db_fail (db, error);
+      if (deleted != NULL)
+        {
+          GHashTableIter iter;
+          gpointer key;
+
+          g_hash_table_iter_init (&iter, trails);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            found (findings, deleted (key));
+        }
+      after_id = up_to_id;
+    }
+  return TRUE;
+}
+
+static void
+check_beneficiary (RifqDb        *db,
+                   RifqStatement *row,
+                   JsonObject    *trail,
+                   Findings      *findings)
+{
+  gint64 id = rifq_statement_get_int64 (row, 0);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autoptr(JsonNode) now = NULL;
+  g_autofree char *fields = NULL;
+
+  if (trail == NULL)
+    {
+      found (findings, g_strdup_printf (_("Beneficiary %s has no audit entry: it was added behind Rifq’s back."),
+                                        id_text));
+      return;
+    }
+  b = rifq_beneficiary_store_get (db, id, NULL);
+  now = b ? rifq_beneficiary_to_json (b) : NULL;
+  fields = now ? differences (trail, json_node_get_object (now)) : g_strdup ("*");
+  if (fields != NULL)
+    found (findings, g_strdup_printf (_("Beneficiary %s was changed behind Rifq’s back: %s no longer as its audit "
+                                        "trail ends."), id_text, fields));
+}
+
+static char *
+beneficiary_deleted (const char *id)
+{
+  return g_strdup_printf (_("Beneficiary %s is in the audit log but not in the registry: it was deleted behind Rifq’s "
+                            "back."), id);
+}
+
 static gboolean
 check_beneficiaries (RifqDb    *db,
                      Findings  *findings,
                      GError   **error)
 {
-  g_autoptr(GHashTable) trails = fold_trail (db, "beneficiary", NULL, error);
-  RifqStatement *stmt;
-  GHashTableIter iter;
-  gpointer key;
-  int rc;
-
-  if (trails == NULL)
-    return FALSE;
-  stmt = rifq_db_prepare (db, "SELECT id FROM beneficiary ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      gint64 id = rifq_statement_get_int64 (stmt, 0);
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      JsonObject *trail = g_hash_table_lookup (trails, id_text);
-      g_autoptr(RifqBeneficiary) b = NULL;
-      g_autoptr(JsonNode) now = NULL;
-      g_autofree char *fields = NULL;
-
-      if (trail == NULL)
-        {
-          found (findings, g_strdup_printf (_("Beneficiary %s has no audit entry: it was added behind Rifq’s back."),
-                                            id_text));
-          continue;
-        }
-      b = rifq_beneficiary_store_get (db, id, NULL);
-      now = b ? rifq_beneficiary_to_json (b) : NULL;
-      fields = now ? differences (trail, json_node_get_object (now)) : g_strdup ("*");
-      if (fields != NULL)
-        found (findings, g_strdup_printf (_("Beneficiary %s was changed behind Rifq’s back: %s no longer as its audit "
-                                            "trail ends."), id_text, fields));
-      g_hash_table_remove (trails, id_text);
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-
-  g_hash_table_iter_init (&iter, trails);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    found (findings, g_strdup_printf (_("Beneficiary %s is in the audit log but not in the registry: it was deleted "
-                                        "behind Rifq’s back."), (const char *) key));
-  return TRUE;
+  return check_by_ranges (db, "beneficiary", "SELECT id FROM beneficiary WHERE id > ?1 ORDER BY id LIMIT ?2",
+                          "SELECT id FROM beneficiary WHERE id > ?1 AND id <= ?2 ORDER BY id", check_beneficiary,
+                          beneficiary_deleted, findings, error);
 }
 
 static gboolean
@@ -187,7 +262,7 @@ check_staff (RifqDb    *db,
              Findings  *findings,
              GError   **error)
 {
-  g_autoptr(GHashTable) trails = fold_trail (db, "staff", "username", error);
+  g_autoptr(GHashTable) trails = fold_trail (db, "staff", "username", G_MININT64, G_MAXINT64, error);
   g_autoptr(GPtrArray) staff = NULL;
   GHashTableIter iter;
   gpointer key;
@@ -232,7 +307,7 @@ check_settings (RifqDb    *db,
                 Findings  *findings,
                 GError   **error)
 {
-  g_autoptr(GHashTable) trails = fold_trail (db, "settings", "*", error);
+  g_autoptr(GHashTable) trails = fold_trail (db, "settings", "*", G_MININT64, G_MAXINT64, error);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -257,38 +332,31 @@ check_settings (RifqDb    *db,
   return TRUE;
 }
 
+static void
+check_request (RifqDb        *db,
+               RifqStatement *row,
+               JsonObject    *trail,
+               Findings      *findings)
+{
+  const char *number = rifq_statement_get_text (row, 1);
+  const char *state = rifq_statement_get_text (row, 2);
+  const char *recorded = trail ? json_object_get_string_member_with_default (trail, "state", NULL) : NULL;
+
+  if (trail == NULL)
+    found (findings, g_strdup_printf (_("Request %s has no audit entry: it was added behind Rifq’s back."), number));
+  else if (g_strcmp0 (recorded, state) != 0)
+    found (findings, g_strdup_printf (_("Request %s is “%s”, but its audit trail ends at “%s”: its state was "
+                                        "changed behind Rifq’s back."), number, state, recorded ? recorded : "—"));
+}
+
 static gboolean
 check_requests (RifqDb    *db,
                 Findings  *findings,
                 GError   **error)
 {
-  g_autoptr(GHashTable) trails = fold_trail (db, "request", NULL, error);
-  RifqStatement *stmt;
-  int rc;
-
-  if (trails == NULL)
-    return FALSE;
-  stmt = rifq_db_prepare (db, "SELECT id, number, state FROM request ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) rifq_statement_get_int64 (stmt, 0));
-      const char *number = rifq_statement_get_text (stmt, 1);
-      const char *state = rifq_statement_get_text (stmt, 2);
-      JsonObject *trail = g_hash_table_lookup (trails, id_text);
-      const char *recorded = trail ? json_object_get_string_member_with_default (trail, "state", NULL) : NULL;
-
-      if (trail == NULL)
-        found (findings, g_strdup_printf (_("Request %s has no audit entry: it was added behind Rifq’s back."), number));
-      else if (g_strcmp0 (recorded, state) != 0)
-        found (findings, g_strdup_printf (_("Request %s is “%s”, but its audit trail ends at “%s”: its state was "
-                                            "changed behind Rifq’s back."), number, state, recorded ? recorded : "—"));
-    }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (db, error);
-  return TRUE;
+  return check_by_ranges (db, "request", "SELECT id FROM request WHERE id > ?1 ORDER BY id LIMIT ?2",
+                          "SELECT id, number, state FROM request WHERE id > ?1 AND id <= ?2 ORDER BY id",
+                          check_request, NULL, findings, error);
 }
 
 gboolean
