@@ -38,6 +38,17 @@ checks = [
     ("no-benchmark-options-in-the-program", r'"bench-', lambda f: f in ("src/main.c",) or f.startswith("src/ui/")),
 ]
 
+migrations = os.path.join(src, "core", "migrations-postgres")
+for name in sorted(os.listdir(migrations)):
+    if name.endswith(".sql"):
+        path = os.path.relpath(os.path.join(migrations, name), root)
+        files.append(path)
+        text[path] = open(os.path.join(root, path), encoding="utf-8").read()
+checks.append(("server-schema-changes-only-the-tables-named",
+               r'CREATE\s+(OR\s+REPLACE\s+)?(VIEW|RULE|MATERIALIZED)|ON\s+UPDATE\s+(CASCADE|SET)'
+               r'|CREATE\s+TRIGGER\s+(?!audit_is_append_only_)',
+               lambda f: f.endswith(".sql")))
+
 print(f"1..{len(checks)}")
 failed = 0
 for number, (name, pattern, where) in enumerate(checks, 1):

@@ -267,6 +267,13 @@ test_save_over_a_newer_value_refused (void)
   g_assert_false (rifq_settings_save_over (db, "decision_period_days", "21", "22", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "“45”"));
+  /* Not Rifq's doing: no one of the staff is named for it. */
+  g_assert_true (g_str_has_prefix (error->message, "Someone set it"));
+  g_clear_error (&error);
+
+  /* Both choosing the same value is no conflict. */
+  g_assert_true (rifq_settings_save_over (there, "decision_period_days", "21", "45", &error));
+  g_assert_no_error (error);
   g_clear_pointer (&now, g_free);
   now = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (now, ==, "45");

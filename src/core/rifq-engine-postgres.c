@@ -37,6 +37,8 @@
 /* Statements sent down the pipeline before their answers are read: few enough that the
  * answers never fill the socket while the server waits for them to be read. */
 #define PIPELINE_DEPTH    200
+/* The largest answer a write keeps for being asked again, in bytes. */
+#define ANSWER_KEPT_MAX   (64 * 1024)
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -199,7 +201,9 @@ keeps_answer (PgStatement *stmt)
   return stmt->reads && stmt->conn->in_transaction && !stmt->conn->write_failed;
 }
 
-/* The answer kept for what stmt asks, if this write read it already: taken as its result. */
+/* The answer kept for what stmt asks, if this write read it already: taken as its result. A
+ * change sent ahead that failed is then told by the next read that goes to the server, or by the
+ * COMMIT, which refuses the write whole all the same. */
 static gboolean
 answer_from_memory (PgStatement *stmt)
 {
@@ -226,9 +230,16 @@ keep_answer (RifqConnection *conn,
              PGresult       *result)
 {
   PGresult *copy;
+  gsize size = 0;
 
   if (key == NULL || epoch != conn->answers_epoch || !conn->in_transaction ||
       PQresultStatus (result) != PGRES_TUPLES_OK)
+    return;
+  /* A large answer (a logo, a scan) is asked again rather than copied. */
+  for (int row = 0; row < PQntuples (result) && size <= ANSWER_KEPT_MAX; row++)
+    for (int column = 0; column < PQnfields (result); column++)
+      size += (gsize) PQgetlength (result, row, column);
+  if (size > ANSWER_KEPT_MAX)
     return;
   copy = PQcopyResult (result, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
   if (copy != NULL)

@@ -84,13 +84,13 @@ refuse_changed (RifqDb      *db,
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
 
-  if (!rifq_audit_describe_latest (db, "settings", 0, "settings", key, NULL, &who, &time, &day, error))
+  /* The entry that set it to what it is: none when another tool did ("Someone"). */
+  if (!rifq_audit_describe_latest (db, "settings", 0, "settings", key, now ? now : "", &who, &time, &day, error))
     return FALSE;
 
   /* Translators: "Noura Al-Otaibi set it to “21” at 10:42 on 16 Jumada II 1448 AH — …" */
   g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_CONFLICT,
-               _("%s set it to “%s” at %s on %s, after you opened the settings. Nothing of yours was saved, "
-                 "and what you typed is still here: apply it again if it should replace theirs."),
+               _("%s set it to “%s” at %s on %s, after you opened the settings. Nothing of yours was saved."),
                who, now ? now : "", time, day);
   return FALSE;
 }
@@ -111,8 +111,10 @@ save_cb (RifqDb      *db,
       return FALSE;
     }
   before = rifq_db_get_setting (db, job->key);
-  /* A setting never set and one set empty read alike. */
-  if (job->over_shown && g_strcmp0 (before ? before : "", job->shown ? job->shown : "") != 0)
+  /* A setting never set and one set empty read alike; two people choosing the same value do not
+   * conflict. */
+  if (job->over_shown && g_strcmp0 (before ? before : "", job->shown ? job->shown : "") != 0 &&
+      g_strcmp0 (before, job->value) != 0)
     return refuse_changed (db, job->key, before, error);
   if (!rifq_db_put_setting (db, job->key, job->value, error))
     return FALSE;

@@ -29,8 +29,9 @@ gboolean rifq_settings_save      (RifqDb     *db,
                                   GError    **error);
 
 /* Sets key to value in place of shown, the value the person saw (NULL or "": not set). If
- * another saved the setting since, nothing is written and the save is refused with
- * RIFQ_ERROR_CONFLICT, a sentence naming who set it, to what, and when. */
+ * another saved the setting since (to another value than this one), nothing is written and the
+ * save is refused with RIFQ_ERROR_CONFLICT, a sentence naming who set it ("Someone" when it was
+ * not Rifq), to what, and when; what the person may do next is the caller's to say. */
 gboolean rifq_settings_save_over (RifqDb     *db,
                                   const char *key,
                                   const char *shown,

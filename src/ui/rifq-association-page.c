@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rifq-application.h"
+#include "rifq-arabic.h"
 #include "rifq-association-page.h"
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
@@ -74,24 +75,30 @@ toast (RifqAssociationPage *self,
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (text));
 }
 
-/* Remembers what the page shows of key, as it is in the database now; returns it. */
+/* Remembers what the page shows of key, as it is in the database now; returns it. While the
+ * server is away, what the page last read stays. */
 static const char *
 remember_shown (RifqAssociationPage *self,
                 const char          *key)
 {
-  char *value = rifq_db_get_setting (self->db, key);
+  char *value;
 
+  if (rifq_db_get_offline (self->db) && g_hash_table_contains (self->shown, key))
+    return g_hash_table_lookup (self->shown, key);
+  value = rifq_db_get_setting (self->db, key);
   g_hash_table_insert (self->shown, g_strdup (key), value ? value : g_strdup (""));
   return g_hash_table_lookup (self->shown, key);
 }
 
 /* Saves one setting over the value the page showed; a refusal is said and the value typed stays
  * where it was typed. Saved over by another meanwhile, the page now knows their value: applying
- * again replaces it, as the refusal says. */
+ * again replaces it, as the refusal says (next_step: what the person may do, for the control they
+ * used). */
 static gboolean
 save (RifqAssociationPage *self,
       const char          *key,
-      const char          *value)
+      const char          *value,
+      const char          *next_step)
 {
   const char *shown = g_hash_table_lookup (self->shown, key);
   g_autoptr(GError) error = NULL;
@@ -102,7 +109,8 @@ save (RifqAssociationPage *self,
         {
           /* Who, to what and when: too much for a toast's one line. */
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          g_autofree char *body = rifq_ui_display_digits (error->message);
+          g_autofree char *said = g_strconcat (error->message, " ", next_step, NULL);
+          g_autofree char *body = rifq_ui_display_digits (said);
           GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                       _("Changed at Another Workstation"), body);
 
@@ -184,7 +192,8 @@ static void
 entry_applied_cb (AdwEntryRow         *row,
                   RifqAssociationPage *self)
 {
-  if (save (self, gtk_widget_get_name (GTK_WIDGET (row)), gtk_editable_get_text (GTK_EDITABLE (row))))
+  if (save (self, gtk_widget_get_name (GTK_WIDGET (row)), gtk_editable_get_text (GTK_EDITABLE (row)),
+            _("What you typed is still here: apply it again if it should replace theirs.")))
     {
       show_entry (self, row);
       toast (self, _("Saved."));
@@ -212,18 +221,21 @@ records_changed_cb (RifqAssociationPage *self,
                     GArray              *ids,
                     RifqDb              *db)
 {
-  if (!g_str_equal (kind, "settings"))
+  if (!g_str_equal (kind, "settings") || rifq_db_get_offline (db))
     return;
   for (guint i = 0; i < self->editors->len; i++)
     {
       GtkWidget *editor = g_ptr_array_index (self->editors, i);
       const char *key = gtk_widget_get_name (editor);
       g_autofree char *unchanged = NULL;
+      g_autofree char *shown = NULL;
 
       if (!ADW_IS_ENTRY_ROW (editor))
         continue;
-      unchanged = entry_text (key, g_hash_table_lookup (self->shown, key));
-      if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (editor)), unchanged))
+      /* Not edited, in whichever digits it was shown. */
+      shown = rifq_arabic_latin_digits (gtk_editable_get_text (GTK_EDITABLE (editor)));
+      unchanged = rifq_arabic_latin_digits (g_hash_table_lookup (self->shown, key));
+      if (g_str_equal (g_strstrip (shown), g_strstrip (unchanged)))
         show_entry (self, ADW_ENTRY_ROW (editor));
     }
   show_rule (self);
@@ -232,6 +244,9 @@ records_changed_cb (RifqAssociationPage *self,
 
 /* The decision rule */
 
+/* A choice refused over another's: the rule is shown as they left it. */
+#define RULE_NEXT_STEP _("The rule now shows their choice: choose yours again if it should replace it.")
+
 static void
 quorum_selected_cb (RifqAssociationPage *self)
 {
@@ -239,7 +254,7 @@ quorum_selected_cb (RifqAssociationPage *self)
 
   if (self->loading || selected >= G_N_ELEMENTS (quorum_codes))
     return;
-  save (self, "committee_quorum", quorum_codes[selected]);
+  save (self, "committee_quorum", quorum_codes[selected], RULE_NEXT_STEP);
   show_rule (self);
 }
 
@@ -250,7 +265,7 @@ majority_selected_cb (RifqAssociationPage *self)
 
   if (self->loading || selected >= G_N_ELEMENTS (majority_codes))
     return;
-  save (self, "committee_majority", majority_codes[selected]);
+  save (self, "committee_majority", majority_codes[selected], RULE_NEXT_STEP);
   show_rule (self);
 }
 
@@ -261,7 +276,7 @@ abstentions_selected_cb (RifqAssociationPage *self)
 
   if (self->loading || selected > RIFQ_ABSTENTIONS_AGAINST)
     return;
-  save (self, "committee_abstentions", rifq_abstentions_code (selected));
+  save (self, "committee_abstentions", rifq_abstentions_code (selected), RULE_NEXT_STEP);
   show_rule (self);
 }
 
@@ -270,7 +285,7 @@ tie_switched_cb (RifqAssociationPage *self)
 {
   if (self->loading)
     return;
-  save (self, "committee_chair_breaks_tie", gtk_switch_get_active (self->tie_switch) ? "1" : "0");
+  save (self, "committee_chair_breaks_tie", gtk_switch_get_active (self->tie_switch) ? "1" : "0", RULE_NEXT_STEP);
   show_rule (self);
 }
 
