@@ -432,6 +432,26 @@ test_audit_deleted_entry_named_by_its_own_id (void)
   assert_audit_broken (db, "entry 3 was deleted");
 }
 
+/* The log is read a chunk of 10,000 entries at a time: entries deleted where one chunk ends and
+ * the next begins are named as one gap, and a long log that is whole still verifies. */
+static void
+test_audit_gap_across_chunks_named (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 rows = 0;
+
+  g_assert_true (rifq_demo_fill (db, 10050, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), >, 10010);
+  g_assert_true (rifq_db_verify_audit (db, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, rifq_test_count (db, "SELECT count(*) FROM audit"));
+
+  run_sql (db, "DELETE FROM audit WHERE id IN (9999, 10000, 10001)");
+  assert_audit_broken (db, "entries 9999 to 10001 were deleted");
+}
+
 static void
 test_audit_truncated_end_caught (void)
 {
@@ -1829,6 +1849,7 @@ main (int   argc,
   g_test_add_func ("/db/write/busy-after-waiting-nothing-written", test_write_busy_refused_nothing_written);
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
   g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
+  g_test_add_func ("/db/audit/entries-deleted-across-a-chunk-named-as-one-gap", test_audit_gap_across_chunks_named);
   g_test_add_func ("/db/write/reads-see-each-change-of-the-write-and-of-others", test_write_reads_see_each_change);
   g_test_add_func ("/db/write/failed-statement-fails-the-write", test_write_failed_statement_fails_the_write);
   g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);

@@ -2037,6 +2037,9 @@ verify_anchor (RifqDb      *self,
   return TRUE;
 }
 
+/* How many audit entries are checked at a time. */
+#define VERIFY_CHUNK 10000
+
 gboolean
 rifq_db_verify_audit (RifqDb  *self,
                       gint64  *out_rows,
@@ -2056,68 +2059,80 @@ rifq_db_verify_audit (RifqDb  *self,
                                                    : _("This database’s audit log has no key to check it with."));
       return FALSE;
     }
-  stmt = rifq_db_prepare (self,
-                          self->schema_version >= 6
-                            ? "SELECT id, at, actor, action, record_kind, record_id, before_json,"
-                              " after_json, reason, prev_hash, hash, key_id FROM audit ORDER BY id"
-                            : "SELECT id, at, actor, action, record_kind, record_id, before_json,"
-                              " after_json, reason, prev_hash, hash, NULL FROM audit ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+  /* A chunk of entries at a time: a server hands a query's rows over whole. */
+  for (gboolean more = TRUE; more;)
     {
-      g_autofree char *expected = NULL;
-      gint64 id = rifq_statement_get_int64 (stmt, 0);
-      const char *stored_prev = rifq_statement_get_text (stmt, 9);
-      const char *stored = rifq_statement_get_text (stmt, 10);
-      const char *key_id = rifq_statement_get_text (stmt, 11);
-      char *message = NULL;
+      guint in_chunk = 0;
 
-      /* Entries are numbered one after another: a gap is an entry deleted. */
-      if (id != previous_id + 1)
-        message = id - previous_id == 2
-                    ? g_strdup_printf (_("The audit log is broken: entry %s was deleted."), count_text (previous_id + 1))
-                    : g_strdup_printf (_("The audit log is broken: entries %s to %s were deleted."),
-                                       count_text (previous_id + 1), count_text (id - 1));
-      else if (key_id == NULL && id > self->legacy_last_id)
-        message = g_strdup_printf (_("The audit log is broken at entry %s: it was added without the log’s key."),
-                                   count_text (id));
-      else if (key_id != NULL && id <= self->legacy_last_id)
-        message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was written."),
-                                   count_text (id));
-      else if (key_id != NULL && g_strcmp0 (key_id, self->chain_key_id) != 0)
-        message = g_strdup_printf (_("The audit log is broken at entry %s: it names a key that is not this log’s."),
-                                   count_text (id));
-      if (message == NULL)
+      stmt = rifq_db_query (self,
+                            self->schema_version >= 6
+                              ? "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                                " after_json, reason, prev_hash, hash, key_id FROM audit WHERE id > ?1"
+                                " ORDER BY id LIMIT ?2"
+                              : "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                                " after_json, reason, prev_hash, hash, NULL FROM audit WHERE id > ?1"
+                                " ORDER BY id LIMIT ?2",
+                            RIFQ_PARAMS (RIFQ_INT (previous_id), RIFQ_INT (VERIFY_CHUNK)), error);
+      if (stmt == NULL)
+        return FALSE;
+
+      while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
         {
-          keyed = keyed || key_id != NULL;
-          expected = chain_hash (key_id != NULL ? self->chain_key : NULL, prev,
-                                 rifq_statement_get_text (stmt, 1),
-                                 rifq_statement_get_text (stmt, 2),
-                                 rifq_statement_get_text (stmt, 3),
-                                 rifq_statement_get_text (stmt, 4),
-                                 rifq_statement_get_int64 (stmt, 5),
-                                 rifq_statement_get_text (stmt, 6),
-                                 rifq_statement_get_text (stmt, 7),
-                                 rifq_statement_get_text (stmt, 8));
-          if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
-            message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was "
-                                         "written."), count_text (id));
+          g_autofree char *expected = NULL;
+          gint64 id = rifq_statement_get_int64 (stmt, 0);
+          const char *stored_prev = rifq_statement_get_text (stmt, 9);
+          const char *stored = rifq_statement_get_text (stmt, 10);
+          const char *key_id = rifq_statement_get_text (stmt, 11);
+          char *message = NULL;
+
+          /* Entries are numbered one after another: a gap is an entry deleted. */
+          if (id != previous_id + 1)
+            message = id - previous_id == 2
+                        ? g_strdup_printf (_("The audit log is broken: entry %s was deleted."),
+                                           count_text (previous_id + 1))
+                        : g_strdup_printf (_("The audit log is broken: entries %s to %s were deleted."),
+                                           count_text (previous_id + 1), count_text (id - 1));
+          else if (key_id == NULL && id > self->legacy_last_id)
+            message = g_strdup_printf (_("The audit log is broken at entry %s: it was added without the log’s key."),
+                                       count_text (id));
+          else if (key_id != NULL && id <= self->legacy_last_id)
+            message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was written."),
+                                       count_text (id));
+          else if (key_id != NULL && g_strcmp0 (key_id, self->chain_key_id) != 0)
+            message = g_strdup_printf (_("The audit log is broken at entry %s: it names a key that is not this "
+                                         "log’s."), count_text (id));
+          if (message == NULL)
+            {
+              keyed = keyed || key_id != NULL;
+              expected = chain_hash (key_id != NULL ? self->chain_key : NULL, prev,
+                                     rifq_statement_get_text (stmt, 1),
+                                     rifq_statement_get_text (stmt, 2),
+                                     rifq_statement_get_text (stmt, 3),
+                                     rifq_statement_get_text (stmt, 4),
+                                     rifq_statement_get_int64 (stmt, 5),
+                                     rifq_statement_get_text (stmt, 6),
+                                     rifq_statement_get_text (stmt, 7),
+                                     rifq_statement_get_text (stmt, 8));
+              if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
+                message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was "
+                                             "written."), count_text (id));
+            }
+          if (message != NULL)
+            {
+              rifq_statement_reset (stmt);
+              return audit_broken (error, message);
+            }
+          g_free (prev);
+          prev = g_strdup (stored);
+          previous_id = id;
+          rows++;
+          in_chunk++;
         }
-      if (message != NULL)
-        {
-          rifq_statement_reset (stmt);
-          return audit_broken (error, message);
-        }
-      g_free (prev);
-      prev = g_strdup (stored);
-      previous_id = id;
-      rows++;
+      rifq_statement_reset (stmt);
+      if (rc != RIFQ_STEP_DONE)
+        return rifq_db_fail (self, error);
+      more = in_chunk == VERIFY_CHUNK;
     }
-  rifq_statement_reset (stmt);
-  if (rc != RIFQ_STEP_DONE)
-    return rifq_db_fail (self, error);
 
   if (self->schema_version >= 6 && !verify_anchor (self, rows, previous_id, prev, error))
     return FALSE;
