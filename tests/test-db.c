@@ -1428,6 +1428,68 @@ test_server_copied_to_laptop (void)
                    rifq_test_count (on_server, "SELECT count(*) FROM beneficiary"));
 }
 
+/* Tables are read a chunk at a time (5,000 rows, 16 scans): a desk whose registry, log and scans
+ * each run past a chunk reaches the server and comes back onto a laptop whole, every scan's bytes
+ * as they were. */
+static void
+test_server_copy_in_chunks_whole (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rifq-chunks-XXXXXX", NULL);
+  g_autofree char *desk = g_build_filename (dir, "desk.db", NULL);
+  g_autofree char *laptop = g_build_filename (dir, "laptop.db", NULL);
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RifqDb) db = rifq_db_open (desk, &error);
+    RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "2000000006",
+                         .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01", .matched = TRUE };
+    RifqRequestDraft draft = { 0, "food_basket", "interview", "سلة غذائية", -1, NULL };
+    g_autoptr(RifqRequest) r = NULL;
+
+    g_assert_no_error (error);
+    rifq_test_staff (db);
+    g_assert_true (rifq_demo_fill (db, 5050, 3, &error));
+    draft.beneficiary_id = 77;
+    rifq_db_set_actor (db, "desk");
+    r = rifq_request_store_create (db, &draft, &error);
+    g_assert_no_error (error);
+    g_assert_true (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, &error));
+    g_assert_true (rifq_request_store_save_document (db, r->id, &doc, &error));
+    for (guint i = 0; i < 20; i++)
+      {
+        g_autoptr(GBytes) scan = rifq_test_png (2048, 10 + i);
+        g_autofree char *name = g_strdup_printf ("page-%u.png", i + 1);
+
+        g_assert_true (rifq_request_store_attach (db, r->id, "national_id", scan, name, &error));
+        g_assert_no_error (error);
+        g_ptr_array_add (scans, g_bytes_ref (scan));
+      }
+    g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), >, 5000);
+  }
+
+  g_assert_true (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_copy (server, laptop, "admin", 5, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RifqDb) db = rifq_db_open (laptop, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 5050);
+    g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM attachment"), ==, 20);
+    for (guint i = 0; i < scans->len; i++)
+      {
+        g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, g_ptr_array_index (scans, i));
+        g_autoptr(GBytes) back = rifq_request_store_read_attachment (db, sha, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (back != NULL && g_bytes_equal (back, g_ptr_array_index (scans, i)));
+      }
+  }
+}
+
 /* A server's database that already holds records is not copied into, and keeps them as they
  * were. */
 static void
@@ -1821,6 +1883,7 @@ main (int   argc,
                        test_server_other_workstations_heard);
       g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);
       g_test_add_func ("/db/server/copied-to-a-laptop-file", test_server_copied_to_laptop);
+      g_test_add_func ("/db/server/copy-in-chunks-brings-every-row-and-scan", test_server_copy_in_chunks_whole);
       g_test_add_func ("/db/server/copy-refused-into-database-with-records",
                        test_server_copy_refused_into_database_with_records);
       g_test_add_func ("/db/server/copy-failing-halfway-leaves-nothing", test_server_copy_failing_halfway_leaves_nothing);

@@ -20,13 +20,18 @@
 #include "rifq-statement.h"
 
 /* Every table of the schema, each after those its rows refer to, with the statement that counts
- * its rows: written out whole, as SQL cannot take a table's name as a parameter. */
-#define TABLE(name) { name, "SELECT count(*) FROM " name }
+ * its rows: written out whole, as SQL cannot take a table's name as a parameter. A table with a
+ * key of one column is read in chunks of that many rows, in the key's order: a server hands a
+ * query's rows over whole, and a branch's scans do not fit in memory at once. */
+#define TABLE(name) { name, "SELECT count(*) FROM " name, NULL, 0 }
+#define TABLE_BY(name, key, chunk) { name, "SELECT count(*) FROM " name, key, chunk }
 
 static const struct
 {
   const char *name;
   const char *count_sql;
+  const char *key;     /* its one-column key, or NULL: read whole */
+  guint       chunk;
 } tables[] = {
   TABLE ("settings"),
   TABLE ("channel"),
@@ -37,25 +42,25 @@ static const struct
   TABLE ("sequence"),
   TABLE ("staff"),
   TABLE ("staff_role"),
-  TABLE ("beneficiary"),
-  TABLE ("caregiver"),
-  TABLE ("interaction"),
-  TABLE ("request"),
-  TABLE ("attachment"),
-  TABLE ("document"),
+  TABLE_BY ("beneficiary", "id", 5000),
+  TABLE_BY ("caregiver", "id", 5000),
+  TABLE_BY ("interaction", "id", 5000),
+  TABLE_BY ("request", "id", 5000),
+  TABLE_BY ("attachment", "sha256", 16),
+  TABLE_BY ("document", "id", 5000),
   TABLE ("document_scan"),
-  TABLE ("referral"),
-  TABLE ("service"),
-  TABLE ("meeting"),
+  TABLE_BY ("referral", "id", 5000),
+  TABLE_BY ("service", "id", 5000),
+  TABLE_BY ("meeting", "id", 5000),
   TABLE ("meeting_member"),
   TABLE ("agenda_item"),
   TABLE ("vote"),
-  TABLE ("decision"),
-  TABLE ("letter"),
+  TABLE_BY ("decision", "id", 5000),
+  TABLE_BY ("letter", "id", 5000),
   TABLE ("seal_public_key"),
-  TABLE ("seal"),
+  TABLE_BY ("seal", "id", 5000),
   TABLE ("chain_key"),
-  TABLE ("audit"),
+  TABLE_BY ("audit", "id", 5000),
   TABLE ("audit_anchor"),
 };
 
@@ -97,58 +102,118 @@ typedef struct
   gint64  rows;
 } Copy;
 
+/* Inserts the rows of one chunk (or the whole table) read by rows; the last key read goes to
+ * *last_key when key_column is given. */
+static gboolean
+copy_rows (Copy           *copy,
+           RifqDb         *target,
+           RifqStatement  *rows,
+           const char     *insert,
+           guint           n_columns,
+           const char     *blobs,
+           int             key_column,
+           char          **last_key,
+           guint          *out_read,
+           GError        **error)
+{
+  g_autofree RifqValue *values = g_new0 (RifqValue, n_columns);
+  RifqStep step;
+
+  *out_read = 0;
+  while ((step = rifq_statement_step (rows)) == RIFQ_STEP_ROW)
+    {
+      for (guint i = 0; i < n_columns; i++)
+        if (rifq_statement_is_null (rows, i))
+          values[i] = RIFQ_NULL;
+        else if (blobs[i] == '1')
+          values[i] = RIFQ_BYTES (rifq_statement_get_blob (rows, i), rifq_statement_get_size (rows, i));
+        else
+          values[i] = RIFQ_TEXT (rifq_statement_get_text (rows, i));
+      if (!rifq_db_execute (target, insert, values, n_columns, error))
+        {
+          rifq_statement_reset (rows);
+          return FALSE;
+        }
+      if (key_column >= 0)
+        {
+          g_free (*last_key);
+          *last_key = rifq_statement_dup_text (rows, key_column);
+        }
+      copy->rows++;
+      (*out_read)++;
+    }
+  rifq_statement_reset (rows);
+  if (step != RIFQ_STEP_DONE)
+    return rifq_db_fail (copy->source, error);
+  return TRUE;
+}
+
 static gboolean
 copy_table (Copy        *copy,
             RifqDb      *target,
-            const char  *table,
+            guint        t,
             GError     **error)
 {
+  const char *table = tables[t].name;
+  const char *key = tables[t].key;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) blobs = g_string_new (NULL);
   g_autoptr(GString) select = g_string_new ("SELECT ");
   g_autoptr(GString) insert = NULL;
-  g_autofree RifqValue *values = NULL;
   g_autofree char *columns = NULL;
-  RifqStatement *rows;
-  RifqStep step;
+  g_autofree char *last_key = NULL;
+  int key_column = -1;
+  guint read = 0;
 
   if (!_rifq_db_columns (target, table, names, blobs, error))
     return FALSE;
+  for (guint i = 0; key != NULL && i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), key))
+      key_column = (int) i;
   g_ptr_array_add (names, NULL);
   columns = g_strjoinv (", ", (char **) names->pdata);
   g_ptr_array_set_size (names, names->len - 1);
 
-  /* The names come from the target's own catalogue; the values are bound. */
-  g_string_append_printf (select, "%s FROM %s ORDER BY 1", columns, table);
+  /* The names come from the program's table list and the target's own catalogue; the values are
+   * bound. */
+  if (key_column >= 0)
+    g_string_append_printf (select, "%s FROM %s WHERE %s > ?1 ORDER BY %s LIMIT ?2", columns, table, key, key);
+  else
+    g_string_append_printf (select, "%s FROM %s ORDER BY 1", columns, table);
   insert = g_string_new (NULL);
   g_string_append_printf (insert, "INSERT INTO %s (%s) VALUES (", table, columns);
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf (insert, "%s?%u", i ? ", " : "", i + 1);
   g_string_append_c (insert, ')');
 
-  values = g_new0 (RifqValue, names->len);
-  rows = rifq_db_query (copy->source, select->str, RIFQ_NO_PARAMS, error);
-  if (rows == NULL)
-    return FALSE;
-  while ((step = rifq_statement_step (rows)) == RIFQ_STEP_ROW)
+  if (key_column < 0)
     {
-      for (guint i = 0; i < names->len; i++)
-        if (rifq_statement_is_null (rows, i))
-          values[i] = RIFQ_NULL;
-        else if (blobs->str[i] == '1')
-          values[i] = RIFQ_BYTES (rifq_statement_get_blob (rows, i), rifq_statement_get_size (rows, i));
-        else
-          values[i] = RIFQ_TEXT (rifq_statement_get_text (rows, i));
-      if (!rifq_db_execute (target, insert->str, values, names->len, error))
-        {
-          rifq_statement_reset (rows);
-          return FALSE;
-        }
-      copy->rows++;
+      RifqStatement *rows = rifq_db_query (copy->source, select->str, RIFQ_NO_PARAMS, error);
+
+      if (rows == NULL ||
+          !copy_rows (copy, target, rows, insert->str, names->len, blobs->str, -1, NULL, &read, error))
+        return FALSE;
     }
-  rifq_statement_reset (rows);
-  if (step != RIFQ_STEP_DONE)
-    return rifq_db_fail (copy->source, error);
+  else
+    {
+      /* The first chunk starts before every id, or every text. */
+      gboolean numeric = g_str_equal (key, "id");
+
+      do
+        {
+          RifqValue after = last_key != NULL ? (numeric ? RIFQ_INT (g_ascii_strtoll (last_key, NULL, 10))
+                                                        : RIFQ_TEXT (last_key))
+                                             : (numeric ? RIFQ_INT (G_MININT64) : RIFQ_TEXT (""));
+          RifqStatement *rows = rifq_db_query (copy->source, select->str,
+                                               RIFQ_PARAMS (after, RIFQ_INT (tables[t].chunk)), error);
+
+          if (rows == NULL ||
+              !copy_rows (copy, target, rows, insert->str, names->len, blobs->str, key_column, &last_key, &read,
+                          error))
+            return FALSE;
+        }
+      while (read == tables[t].chunk);
+    }
   for (guint i = 0; i < names->len; i++)
     if (g_str_equal (g_ptr_array_index (names, i), "id"))
       return _rifq_db_ids_follow (target, table, error);
@@ -169,7 +234,7 @@ copy_tables (RifqDb   *target,
   if (!rifq_db_exec (target, EMPTY_TABLES, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    if (!copy_table (copy, target, tables[i].name, error))
+    if (!copy_table (copy, target, i, error))
       return FALSE;
   return TRUE;
 }
