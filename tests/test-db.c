@@ -1804,10 +1804,12 @@ write_reads_free (WriteReads *reads)
 }
 
 /* Within a write the server's answers to reads are kept (the same read twice is one round trip),
- * but never past a change: a read asked again after the write changed its table sees the change,
- * even when the same read was asked ahead before the change and answered after it; a read of a
- * table the write did not change is answered the same. What another connection changes between
- * two writes, and what a write refused left undone, are read fresh by the next. */
+ * and from one write to the next while nothing is written in between, but never past a change:
+ * a read asked again after the write changed its table sees the change, even when the same read
+ * was asked ahead before the change and answered after it; a read of a table the write did not
+ * change is answered the same. What another workstation writes between two writes, what a write
+ * refused left undone, and a change made on the connection by a statement of its own, are read
+ * fresh by the next write. */
 static void
 test_write_reads_see_each_change (void)
 {
@@ -1842,6 +1844,12 @@ test_write_reads_see_each_change (void)
   g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "fail-after-write", NULL));
   g_assert_true (rifq_db_write (db, read_period_cb, &next, &error));
   g_assert_cmpstr (next, ==, "40");
+  g_clear_pointer (&next, g_free);
+
+  /* Changed with a statement of its own on this connection, between two writes. */
+  rifq_test_sql (db, "UPDATE settings SET value = '50' WHERE key = 'decision_period_days'");
+  g_assert_true (rifq_db_write (db, read_period_cb, &next, &error));
+  g_assert_cmpstr (next, ==, "50");
 }
 
 static void

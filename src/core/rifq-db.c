@@ -82,6 +82,15 @@ struct _RifqDb
 #define RETRY_SECONDS           3
 #define ANCHOR_COPY_SIZE        256
 
+/* Where the audit chain ends: the anchor and the log's last entry. It answers differently after
+ * any write. */
+#define CHAIN_END_SQL \
+  "SELECT a.entries, a.last_id, a.last_hash, a.key_id, a.mac, l.id, l.hash" \
+  " FROM (SELECT 1 AS one) o" \
+  " LEFT JOIN audit_anchor a ON a.id = 1" \
+  " LEFT JOIN (SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1) l" \
+  " ON o.one = 1"
+
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
 enum {
@@ -766,6 +775,10 @@ rifq_db_open (const char *path,
     return NULL;
   if (self->engine != &rifq_engine_sqlite)
     remember_first_sight (self);
+  /* Every write ends the chain somewhere new: while it ends where this connection's last write
+   * left it, nothing was written since, and what that write read still holds. */
+  if (self->engine->keep_answers_while != NULL)
+    self->engine->keep_answers_while (self->conn, CHAIN_END_SQL);
   return g_steal_pointer (&self);
 }
 
@@ -1443,6 +1456,7 @@ last_entry (RifqDb  *self,
 
 /* Where the chain ends, in one query: the anchor (its mac NULL when there is none) and the
  * log's last entry (0 and NULL when it is empty). */
+
 static gboolean
 read_chain_end (RifqDb  *self,
                 Anchor  *anchor,
@@ -1450,11 +1464,7 @@ read_chain_end (RifqDb  *self,
                 char   **out_last_hash,
                 GError **error)
 {
-  RifqStatement *stmt = rifq_db_prepare (self, "SELECT a.entries, a.last_id, a.last_hash, a.key_id, a.mac, l.id, l.hash"
-                                              " FROM (SELECT 1 AS one) o"
-                                              " LEFT JOIN audit_anchor a ON a.id = 1"
-                                              " LEFT JOIN (SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1) l"
-                                              " ON o.one = 1", error);
+  RifqStatement *stmt = rifq_db_prepare (self, CHAIN_END_SQL, error);
   int rc;
 
   if (stmt == NULL)

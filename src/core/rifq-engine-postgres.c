@@ -64,6 +64,10 @@ struct _RifqConnection
    * the stores and the seal do, costs no round trip. GBytes (SQL and values) → PGresult */
   GHashTable *answers;
   guint       answers_epoch;  /* one more each time they are forgotten */
+  /* And from one write to the next, while generation_sql (where the audit log ends) answers
+   * what it answered before the last COMMIT: no one wrote anything in between. */
+  char       *generation_sql;
+  char       *kept_generation;  /* its answer then, NULL when nothing is kept */
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -122,6 +126,8 @@ typedef struct
 } Sent;
 
 static void pipeline_abandon (RifqConnection *conn);
+static char *translate_parameters (const char *sql,
+                                   int        *out_n_params);
 
 /* The write changed something, or ended: nothing read before is kept. */
 static void
@@ -172,6 +178,28 @@ forget_answers_of (PgStatement *stmt)
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
     if (names_table (g_bytes_get_data (key, NULL), stmt->changes_table))
       g_hash_table_iter_remove (&iter);
+}
+
+/* A query's answer as one text, to compare with a later one. */
+static char *
+answer_text (PGresult *result)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int row = 0; row < PQntuples (result); row++)
+    for (int column = 0; column < PQnfields (result); column++)
+      {
+        g_string_append_c (text, PQgetisnull (result, row, column) ? '\x1e' : '\x1f');
+        g_string_append (text, PQgetvalue (result, row, column));
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* The key of the kept answer of sql asked with no values: as answer_key () makes it. */
+static GBytes *
+answer_key_of_sql (const char *sql)
+{
+  return g_bytes_new (sql, strlen (sql) + 1);
 }
 
 /* What stmt asks, with the values bound now: the key of its kept answer. */
@@ -504,6 +532,7 @@ pipeline_abandon (RifqConnection *conn)
     }
   conn->piping = FALSE;
   forget_answers (conn);
+  g_clear_pointer (&conn->kept_generation, g_free);
 }
 
 /* A COMMIT the server answered with ROLLBACK: the transaction had failed, and nothing of it
@@ -550,6 +579,58 @@ run_in_pipeline (RifqConnection  *conn,
   return ok;
 }
 
+/* The COMMIT of a write, with where the audit log now ends asked just before it in the same
+ * round trip: the answers the write read are kept for the next write, which uses them if the
+ * log still ends there when it begins. */
+static gboolean
+commit_keeping_answers (RifqConnection  *conn,
+                        PGresult       **out_result)
+{
+  g_autoptr(GHashTable) kept = g_steal_pointer (&conn->answers);
+  PGresult *generation = NULL;
+  PGresult *answer = NULL;
+  Sent *sent;
+  gboolean ok;
+
+  conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                         (GDestroyNotify) PQclear);
+  forget_answers (conn);
+  g_clear_pointer (&conn->kept_generation, g_free);
+  ok = pipeline_start (conn) &&
+       PQsendQueryParams (conn->pg, conn->generation_sql, 0, NULL, NULL, NULL, NULL, 0) == 1;
+  if (ok)
+    {
+      sent = g_new0 (Sent, 1);
+      sent->kind = SENT_SIMPLE;
+      sent->out = &generation;
+      g_queue_push_tail (&conn->sent, sent);
+      ok = PQsendQueryParams (conn->pg, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) == 1;
+    }
+  if (ok)
+    {
+      sent = g_new0 (Sent, 1);
+      sent->kind = SENT_SIMPLE;
+      sent->out = &answer;
+      g_queue_push_tail (&conn->sent, sent);
+    }
+  else
+    remember_failure (conn, "COMMIT", NULL);
+  ok = pipeline_finish (conn) && ok && !commit_refused (conn, "COMMIT", answer);
+  conn->in_transaction = FALSE;
+  conn->write_failed = FALSE;
+  if (ok && generation != NULL)
+    {
+      conn->kept_generation = answer_text (generation);
+      g_clear_pointer (&conn->answers, g_hash_table_unref);
+      conn->answers = g_steal_pointer (&kept);
+    }
+  g_clear_pointer (&generation, PQclear);
+  if (ok && out_result != NULL)
+    *out_result = g_steal_pointer (&answer);
+  g_clear_pointer (&answer, PQclear);
+  return ok;
+}
+
 static gboolean
 run_simple (RifqConnection  *conn,
             const char      *sql,
@@ -558,8 +639,19 @@ run_simple (RifqConnection  *conn,
   gboolean ending = g_str_equal (sql, "ROLLBACK") || g_str_equal (sql, "COMMIT");
   PGresult *result;
 
-  /* BEGIN, COMMIT, SET…: whatever it changes, nothing read before it is kept. */
-  forget_answers (conn);
+  /* A write's COMMIT keeps what the write read, for the next write to use while nothing else
+   * is written. */
+  if (g_str_equal (sql, "COMMIT") && conn->generation_sql != NULL && conn->in_transaction && !conn->write_failed &&
+      PQstatus (conn->pg) == CONNECTION_OK)
+    return commit_keeping_answers (conn, out_result);
+
+  /* BEGIN, ROLLBACK, SET…: whatever it changes, nothing read before it is kept. A notification,
+   * or asking the id just given, changes nothing. */
+  if (!g_str_has_prefix (sql, "NOTIFY ") && !g_str_equal (sql, "SELECT lastval ()"))
+    {
+      forget_answers (conn);
+      g_clear_pointer (&conn->kept_generation, g_free);
+    }
   /* A write one of whose statements failed runs nothing more but its ROLLBACK. */
   if (conn->write_failed && !g_str_equal (sql, "ROLLBACK"))
     {
@@ -691,6 +783,8 @@ pg_close (RifqConnection *conn)
     pipeline_finish (conn);
   g_clear_pointer (&conn->pg, PQfinish);
   g_clear_pointer (&conn->answers, g_hash_table_unref);
+  g_free (conn->generation_sql);
+  g_free (conn->kept_generation);
   g_free (conn->location);
   g_free (conn->session);
   g_free (conn->sqlstate);
@@ -854,13 +948,61 @@ static gboolean
 pg_begin_write (RifqConnection  *conn,
                 GError         **error)
 {
-  if (!pg_exec (conn, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
+  g_autofree char *kept_generation = g_steal_pointer (&conn->kept_generation);
+  g_autoptr(GHashTable) kept = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now = NULL;
+  PGresult *generation = NULL;
+
+  if (conn->generation_sql == NULL)
     {
+      if (!pg_exec (conn, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
+        {
+          run_simple (conn, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      conn->in_transaction = TRUE;
+      return TRUE;
+    }
+
+  /* Where the log ends, asked in the same round trip as the lock: the same as after this
+   * connection's last COMMIT, and what that write read still holds. */
+  kept = g_steal_pointer (&conn->answers);
+  conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                         (GDestroyNotify) PQclear);
+  sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); ", conn->generation_sql, NULL);
+  if (!run_simple (conn, sql, &generation))
+    {
+      pg_fail (conn, error);
       run_simple (conn, "ROLLBACK", NULL);
       return FALSE;
     }
   conn->in_transaction = TRUE;
+  now = answer_text (generation);
+  if (kept_generation != NULL && g_str_equal (now, kept_generation))
+    {
+      g_clear_pointer (&conn->answers, g_hash_table_unref);
+      conn->answers = g_steal_pointer (&kept);
+    }
+  /* Its answer is the write's first read of it. */
+  {
+    g_autoptr(GBytes) key = answer_key_of_sql (conn->generation_sql);
+
+    keep_answer (conn, key, conn->answers_epoch, generation);
+  }
+  PQclear (generation);
   return TRUE;
+}
+
+static void
+pg_keep_answers_while (RifqConnection *conn,
+                       const char     *sql)
+{
+  int n_params = 0;
+
+  g_free (conn->generation_sql);
+  conn->generation_sql = translate_parameters (sql, &n_params);
+  g_clear_pointer (&conn->kept_generation, g_free);
 }
 
 static gboolean
@@ -1612,6 +1754,7 @@ const RifqEngine rifq_engine_postgres = {
   .identity = pg_identity,
   .exec = pg_exec,
   .begin_write = pg_begin_write,
+  .keep_answers_while = pg_keep_answers_while,
   .read_schema_version = pg_read_schema_version,
   .set_schema_version = pg_set_schema_version,
   .integrity_check = pg_integrity_check,
