@@ -1852,6 +1852,40 @@ test_write_reads_see_each_change (void)
   g_assert_cmpstr (next, ==, "50");
 }
 
+/* On the server: what a write read is kept for the next only while nothing was written in
+ * between, whoever wrote it: a value changed with another program (psql, say: no audit entry,
+ * another connection) between two writes is what the next write reads. */
+static void
+test_server_change_outside_rifq_between_writes_seen (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autofree char *first = NULL;
+  g_autofree char *next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_db_write (db, read_period_cb, &first, &error));
+  g_assert_cmpstr (first, ==, "14");
+  server_sql (location, "UPDATE settings SET value = '77' WHERE key = 'decision_period_days'");
+  g_assert_true (rifq_db_write (db, read_period_cb, &next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (next, ==, "77");
+}
+
+/* On the server every table counts the statements that change it (schema 12), the count that
+ * tells a workstation nothing was written since its last write. */
+static void
+test_server_every_table_counts_its_writes (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM pg_tables t WHERE t.schemaname = current_schema ()"
+                                        " AND t.tablename <> 'write_count' AND NOT EXISTS (SELECT 1 FROM pg_trigger g"
+                                        " JOIN pg_class c ON c.oid = g.tgrelid WHERE c.relname = t.tablename"
+                                        " AND g.tgname = 'count_writes')"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema ()"), >, 25);
+}
+
 static void
 test_default_path_honours_environment (void)
 {
@@ -1892,6 +1926,9 @@ main (int   argc,
       g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);
       g_test_add_func ("/db/server/copied-to-a-laptop-file", test_server_copied_to_laptop);
       g_test_add_func ("/db/server/copy-in-chunks-brings-every-row-and-scan", test_server_copy_in_chunks_whole);
+      g_test_add_func ("/db/server/change-outside-rifq-between-writes-seen",
+                       test_server_change_outside_rifq_between_writes_seen);
+      g_test_add_func ("/db/server/every-table-counts-its-writes", test_server_every_table_counts_its_writes);
       g_test_add_func ("/db/server/copy-refused-into-database-with-records",
                        test_server_copy_refused_into_database_with_records);
       g_test_add_func ("/db/server/copy-failing-halfway-leaves-nothing", test_server_copy_failing_halfway_leaves_nothing);

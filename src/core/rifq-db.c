@@ -82,8 +82,7 @@ struct _RifqDb
 #define RETRY_SECONDS           3
 #define ANCHOR_COPY_SIZE        256
 
-/* Where the audit chain ends: the anchor and the log's last entry. It answers differently after
- * any write. */
+/* Where the audit chain ends: the anchor and the log's last entry. */
 #define CHAIN_END_SQL \
   "SELECT a.entries, a.last_id, a.last_hash, a.key_id, a.mac, l.id, l.hash" \
   " FROM (SELECT 1 AS one) o" \
@@ -775,10 +774,9 @@ rifq_db_open (const char *path,
     return NULL;
   if (self->engine != &rifq_engine_sqlite)
     remember_first_sight (self);
-  /* Every write ends the chain somewhere new: while it ends where this connection's last write
-   * left it, nothing was written since, and what that write read still holds. */
-  if (self->engine->keep_answers_while != NULL)
-    self->engine->keep_answers_while (self->conn, CHAIN_END_SQL);
+  /* Every write reads where the audit chain ends: asked with its lock. */
+  if (self->engine->ask_with_begin != NULL)
+    self->engine->ask_with_begin (self->conn, CHAIN_END_SQL);
   return g_steal_pointer (&self);
 }
 

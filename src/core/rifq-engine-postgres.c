@@ -39,6 +39,10 @@
 #define PIPELINE_DEPTH    200
 /* The largest answer a write keeps for being asked again, in bytes. */
 #define ANSWER_KEPT_MAX   (64 * 1024)
+/* The most answers kept from one write to the next. */
+#define ANSWERS_KEPT_MAX  4096
+/* What the server has counted of the statements that changed its tables. */
+#define WRITE_COUNT_SQL   "SELECT n FROM write_count"
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -64,10 +68,12 @@ struct _RifqConnection
    * the stores and the seal do, costs no round trip. GBytes (SQL and values) → PGresult */
   GHashTable *answers;
   guint       answers_epoch;  /* one more each time they are forgotten */
-  /* And from one write to the next, while generation_sql (where the audit log ends) answers
-   * what it answered before the last COMMIT: no one wrote anything in between. */
-  char       *generation_sql;
-  char       *kept_generation;  /* its answer then, NULL when nothing is kept */
+  /* And from one write to the next, while the server's count of the statements that changed a
+   * table (write_count, schema 12) is what it was just before this connection's last COMMIT:
+   * no one wrote anything in between, through Rifq or not. */
+  char       *kept_generation;  /* the count then, NULL when nothing is kept */
+  /* Asked with each write's BEGIN, its answer the write's first read of it (ask_with_begin) */
+  char       *begin_sql;
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -178,21 +184,6 @@ forget_answers_of (PgStatement *stmt)
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
     if (names_table (g_bytes_get_data (key, NULL), stmt->changes_table))
       g_hash_table_iter_remove (&iter);
-}
-
-/* A query's answer as one text, to compare with a later one. */
-static char *
-answer_text (PGresult *result)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int row = 0; row < PQntuples (result); row++)
-    for (int column = 0; column < PQnfields (result); column++)
-      {
-        g_string_append_c (text, PQgetisnull (result, row, column) ? '\x1e' : '\x1f');
-        g_string_append (text, PQgetvalue (result, row, column));
-      }
-  return g_string_free (text, FALSE);
 }
 
 /* The key of the kept answer of sql asked with no values: as answer_key () makes it. */
@@ -597,7 +588,7 @@ commit_keeping_answers (RifqConnection  *conn,
   forget_answers (conn);
   g_clear_pointer (&conn->kept_generation, g_free);
   ok = pipeline_start (conn) &&
-       PQsendQueryParams (conn->pg, conn->generation_sql, 0, NULL, NULL, NULL, NULL, 0) == 1;
+       PQsendQueryParams (conn->pg, WRITE_COUNT_SQL, 0, NULL, NULL, NULL, NULL, 0) == 1;
   if (ok)
     {
       sent = g_new0 (Sent, 1);
@@ -618,9 +609,9 @@ commit_keeping_answers (RifqConnection  *conn,
   ok = pipeline_finish (conn) && ok && !commit_refused (conn, "COMMIT", answer);
   conn->in_transaction = FALSE;
   conn->write_failed = FALSE;
-  if (ok && generation != NULL)
+  if (ok && generation != NULL && g_hash_table_size (kept) <= ANSWERS_KEPT_MAX)
     {
-      conn->kept_generation = answer_text (generation);
+      conn->kept_generation = PQntuples (generation) == 1 ? g_strdup (PQgetvalue (generation, 0, 0)) : NULL;
       g_clear_pointer (&conn->answers, g_hash_table_unref);
       conn->answers = g_steal_pointer (&kept);
     }
@@ -641,7 +632,7 @@ run_simple (RifqConnection  *conn,
 
   /* A write's COMMIT keeps what the write read, for the next write to use while nothing else
    * is written. */
-  if (g_str_equal (sql, "COMMIT") && conn->generation_sql != NULL && conn->in_transaction && !conn->write_failed &&
+  if (g_str_equal (sql, "COMMIT") && conn->begin_sql != NULL && conn->in_transaction && !conn->write_failed &&
       PQstatus (conn->pg) == CONNECTION_OK)
     return commit_keeping_answers (conn, out_result);
 
@@ -783,7 +774,7 @@ pg_close (RifqConnection *conn)
     pipeline_finish (conn);
   g_clear_pointer (&conn->pg, PQfinish);
   g_clear_pointer (&conn->answers, g_hash_table_unref);
-  g_free (conn->generation_sql);
+  g_free (conn->begin_sql);
   g_free (conn->kept_generation);
   g_free (conn->location);
   g_free (conn->session);
@@ -944,6 +935,41 @@ pg_open (const char    *location,
   return g_steal_pointer (&conn);
 }
 
+/* The answer to the query of begin_sql, from the answer to "SELECT w.n, c.* …": its columns
+ * after the first. */
+static PGresult *
+answer_after_first_column (PGresult *result)
+{
+  int columns = PQnfields (result) - 1;
+  g_autofree PGresAttDesc *attributes = g_new0 (PGresAttDesc, MAX (columns, 1));
+  PGresult *answer = PQmakeEmptyPGresult (NULL, PGRES_TUPLES_OK);
+
+  for (int c = 0; c < columns; c++)
+    {
+      attributes[c].name = PQfname (result, c + 1);
+      attributes[c].tableid = PQftable (result, c + 1);
+      attributes[c].columnid = PQftablecol (result, c + 1);
+      attributes[c].format = PQfformat (result, c + 1);
+      attributes[c].typid = PQftype (result, c + 1);
+      attributes[c].typlen = PQfsize (result, c + 1);
+      attributes[c].atttypmod = PQfmod (result, c + 1);
+    }
+  if (answer == NULL || !PQsetResultAttrs (answer, columns, attributes))
+    {
+      g_clear_pointer (&answer, PQclear);
+      return NULL;
+    }
+  for (int row = 0; row < PQntuples (result); row++)
+    for (int c = 0; c < columns; c++)
+      if (!PQsetvalue (answer, row, c, PQgetisnull (result, row, c + 1) ? NULL : PQgetvalue (result, row, c + 1),
+                       PQgetisnull (result, row, c + 1) ? -1 : PQgetlength (result, row, c + 1)))
+        {
+          g_clear_pointer (&answer, PQclear);
+          return NULL;
+        }
+  return answer;
+}
+
 static gboolean
 pg_begin_write (RifqConnection  *conn,
                 GError         **error)
@@ -951,10 +977,11 @@ pg_begin_write (RifqConnection  *conn,
   g_autofree char *kept_generation = g_steal_pointer (&conn->kept_generation);
   g_autoptr(GHashTable) kept = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *now = NULL;
-  PGresult *generation = NULL;
+  PGresult *counted = NULL;
+  PGresult *asked = NULL;
+  guint session;
 
-  if (conn->generation_sql == NULL)
+  if (conn->begin_sql == NULL)
     {
       if (!pg_exec (conn, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
         {
@@ -965,43 +992,48 @@ pg_begin_write (RifqConnection  *conn,
       return TRUE;
     }
 
-  /* Where the log ends, asked in the same round trip as the lock: the same as after this
-   * connection's last COMMIT, and what that write read still holds. */
+  /* The count of writes and the write's usual first read, in the same round trip as the lock:
+   * the count as this connection's last COMMIT left it, and what that write read still holds. */
   kept = g_steal_pointer (&conn->answers);
   conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
                                          (GDestroyNotify) PQclear);
-  sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); ", conn->generation_sql, NULL);
-  if (!run_simple (conn, sql, &generation))
+  session = conn->generation;
+  sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); SELECT w.n, c.* FROM write_count w, (",
+                     conn->begin_sql, ") c", NULL);
+  if (!run_simple (conn, sql, &counted))
     {
       pg_fail (conn, error);
       run_simple (conn, "ROLLBACK", NULL);
       return FALSE;
     }
   conn->in_transaction = TRUE;
-  now = answer_text (generation);
-  if (kept_generation != NULL && g_str_equal (now, kept_generation))
+  /* Not on a session made again meanwhile: what was kept went with the old one. */
+  if (kept_generation != NULL && session == conn->generation && PQntuples (counted) == 1 &&
+      g_str_equal (PQgetvalue (counted, 0, 0), kept_generation))
     {
       g_clear_pointer (&conn->answers, g_hash_table_unref);
       conn->answers = g_steal_pointer (&kept);
     }
-  /* Its answer is the write's first read of it. */
-  {
-    g_autoptr(GBytes) key = answer_key_of_sql (conn->generation_sql);
+  asked = answer_after_first_column (counted);
+  if (asked != NULL)
+    {
+      g_autoptr(GBytes) key = answer_key_of_sql (conn->begin_sql);
 
-    keep_answer (conn, key, conn->answers_epoch, generation);
-  }
-  PQclear (generation);
+      keep_answer (conn, key, conn->answers_epoch, asked);
+    }
+  g_clear_pointer (&asked, PQclear);
+  PQclear (counted);
   return TRUE;
 }
 
 static void
-pg_keep_answers_while (RifqConnection *conn,
-                       const char     *sql)
+pg_ask_with_begin (RifqConnection *conn,
+                   const char     *sql)
 {
   int n_params = 0;
 
-  g_free (conn->generation_sql);
-  conn->generation_sql = translate_parameters (sql, &n_params);
+  g_free (conn->begin_sql);
+  conn->begin_sql = translate_parameters (sql, &n_params);
   g_clear_pointer (&conn->kept_generation, g_free);
 }
 
@@ -1754,7 +1786,7 @@ const RifqEngine rifq_engine_postgres = {
   .identity = pg_identity,
   .exec = pg_exec,
   .begin_write = pg_begin_write,
-  .keep_answers_while = pg_keep_answers_while,
+  .ask_with_begin = pg_ask_with_begin,
   .read_schema_version = pg_read_schema_version,
   .set_schema_version = pg_set_schema_version,
   .integrity_check = pg_integrity_check,

@@ -91,11 +91,12 @@ typedef struct
   /* Starts a transaction that holds the write lock from its first statement. */
   gboolean        (*begin_write)        (RifqConnection  *conn,
                                          GError         **error);
-  /* sql (no parameters) answers differently whenever anything was written (where the audit log
-   * ends): asked with each write's BEGIN and before its COMMIT, so that what one write read is
-   * still answered from memory by the next when nothing was written in between. NULL where a
-   * read costs no round trip. */
-  void            (*keep_answers_while) (RifqConnection  *conn,
+  /* Once the database is at this program's schema: sql (a query of no parameters, a write's
+   * usual first read) is asked in the same round trip as each write's BEGIN and lock, and its
+   * answer kept as the write's first read of it. From then on the engine may also keep what one
+   * write read for the next, while its server counts no change in between. NULL where a read
+   * costs no round trip. */
+  void            (*ask_with_begin)     (RifqConnection  *conn,
                                          const char      *sql);
   /* The schema version the database is at now (read again under the write lock: another
    * workstation may have migrated it meanwhile). */

@@ -1,0 +1,35 @@
+-- Rifq schema 12: the server counts the statements that change its tables, whoever runs them
+-- (Rifq at any workstation, rifq-admin, psql, another program): one row, one more after each
+-- INSERT, UPDATE, DELETE or TRUNCATE of any table. A workstation asks it with each write's lock
+-- and just before its COMMIT: when it is the same at the next write's start, nothing was written
+-- in between, and what its last write read still holds.
+--
+-- PostgreSQL only: migrations/0012-write-count.sql is empty.
+
+CREATE TABLE write_count (
+  id bigint PRIMARY KEY CHECK (id = 1),
+  n  bigint NOT NULL
+);
+INSERT INTO write_count (id, n) VALUES (1, 0);
+
+CREATE FUNCTION count_write () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE write_count SET n = n + 1 WHERE id = 1;
+  RETURN NULL;
+END
+$$;
+
+-- Every table there is; a later migration's new table gets one the same way (the server's tests
+-- check that every table has it).
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT tablename FROM pg_tables
+           WHERE schemaname = current_schema () AND tablename <> 'write_count'
+  LOOP
+    EXECUTE format ('CREATE TRIGGER count_writes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I'
+                    ' FOR EACH STATEMENT EXECUTE FUNCTION count_write ()', t.tablename);
+  END LOOP;
+END
+$$;
