@@ -800,7 +800,8 @@ test_migration_keeps_sequence_of_old_requests (void)
                                  " ALTER TABLE document DROP COLUMN version;");
   /* The server's count of writes (schema 12). */
   if (rifq_test_on_server ())
-    rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP TABLE write_count;");
+    rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP FUNCTION held_write_count ();"
+                       " DROP TABLE write_count;");
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 

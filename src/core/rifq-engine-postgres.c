@@ -42,7 +42,7 @@
 /* The most answers kept from one write to the next. */
 #define ANSWERS_KEPT_MAX  4096
 /* What the server has counted of the statements that changed its tables. */
-#define WRITE_COUNT_SQL   "SELECT n FROM write_count"
+#define WRITE_COUNT_SQL   "SELECT held_write_count ()"
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -286,8 +286,12 @@ remember_failure (RifqConnection *conn,
 static PGconn *
 connect_to (const char *location)
 {
-  const char * const keywords[] = { "connect_timeout", "dbname", NULL };
-  const char * const values[] = { CONNECT_TIMEOUT, location, NULL };
+  /* A line that goes silent (a cable pulled, Wi-Fi gone) is found out within seconds, not the
+   * system's two hours: what was sent and not acknowledged for 15 s, or a silent idle line
+   * asked three times. The address given may say otherwise: it comes after. */
+  const char * const keywords[] = { "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+                                    "keepalives_count", "tcp_user_timeout", "dbname", NULL };
+  const char * const values[] = { CONNECT_TIMEOUT, "1", "10", "3", "3", "15000", location, NULL };
 
   return PQconnectdbParams (keywords, values, 1);
 }
@@ -918,7 +922,10 @@ pg_open (const char    *location,
    * statistics change: a large write (an import, a copy, a demonstration) refreshes them as it
    * goes (rifq_db_refresh_statistics), so no plan made for an empty table outlives it. */
   conn->session = g_strconcat ("SET client_encoding = 'UTF8'; SET client_min_messages = warning;"
-                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';",
+                               " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';"
+                               /* A workstation gone in the middle of a write lets the others
+                                * write again within a minute: the server ends its session. */
+                               " SET idle_in_transaction_session_timeout = '60s';",
                                mode == RIFQ_OPEN_INSPECT ? " SET default_transaction_read_only = on;" : "", NULL);
   if (!pg_exec (conn, conn->session, error))
     return NULL;
@@ -935,8 +942,8 @@ pg_open (const char    *location,
   return g_steal_pointer (&conn);
 }
 
-/* The answer to the query of begin_sql, from the answer to "SELECT w.n, c.* …": its columns
- * after the first. */
+/* The answer to the query of begin_sql, from the answer to "SELECT held_write_count (), c.* …":
+ * its columns after the first. */
 static PGresult *
 answer_after_first_column (PGresult *result)
 {
@@ -993,12 +1000,15 @@ pg_begin_write (RifqConnection  *conn,
     }
 
   /* The count of writes and the write's usual first read, in the same round trip as the lock:
-   * the count as this connection's last COMMIT left it, and what that write read still holds. */
+   * the count as this connection's last COMMIT left it, and what that write read still holds.
+   * The count's row is held to the end of the write: another program's change committed while
+   * this write runs could not be told from this write's own, so it waits for this one, and counts
+   * after it. */
   kept = g_steal_pointer (&conn->answers);
   conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
                                          (GDestroyNotify) PQclear);
   session = conn->generation;
-  sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); SELECT w.n, c.* FROM write_count w, (",
+  sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); SELECT held_write_count (), c.* FROM (",
                      conn->begin_sql, ") c", NULL);
   if (!run_simple (conn, sql, &counted))
     {
