@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "rifq-audit.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-db-copy.h"
 #include "rifq-demo.h"
@@ -1009,6 +1010,7 @@ typedef struct
   GSocket       *listener;
   gint           cut_at_commit;
   gint           cut;
+  gint           refuse;       /* new connections are closed at once: the server unreachable */
   gint           stop;
   GThread       *thread;
 } Line;
@@ -1112,6 +1114,12 @@ line_accept (gpointer data)
       workstation = g_socket_accept (line->listener, NULL, NULL);
       if (workstation == NULL)
         continue;
+      if (g_atomic_int_get (&line->refuse))
+        {
+          g_socket_close (workstation, NULL);
+          g_object_unref (workstation);
+          continue;
+        }
       p = g_new0 (Passage, 1);
       p->line = line;
       p->workstation = workstation;
@@ -1200,6 +1208,40 @@ test_server_commit_answer_lost_write_kept (void)
   g_assert_cmpint (rifq_test_count (there, "SELECT count(*) FROM audit"), ==, entries + 1);
   /* And the workstation goes on writing, on a chain still whole. */
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "34", &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_verify_audit (there, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The server committed, its answer was lost with the line, and the server cannot be reached to
+ * ask: the workstation does not say "nothing was saved" (the person would save it twice) but that
+ * whether it was saved is not known yet; once the line is back it writes on. */
+static void
+test_server_commit_answer_lost_server_away_not_called_unsaved (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) there = rifq_test_db_new (&location);
+  g_autoptr(Line) line = line_new (location);
+  g_autofree char *via_line = g_strdup_printf ("%s host=%s", location, line->dir);
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  db = rifq_db_open (via_line, &error);
+  g_assert_no_error (error);
+  g_atomic_int_set (&line->refuse, TRUE);
+  g_atomic_int_set (&line->cut_at_commit, TRUE);
+  g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "35", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_OFFLINE);
+  g_assert_nonnull (strstr (error->message, "cannot be known"));
+  g_assert_null (strstr (error->message, "nothing was saved"));
+  g_clear_error (&error);
+  /* It was saved. */
+  value = rifq_db_get_setting (there, "decision_period_days");
+  g_assert_cmpstr (value, ==, "35");
+
+  g_atomic_int_set (&line->refuse, FALSE);
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "36", &error));
   g_assert_no_error (error);
   g_assert_true (rifq_db_verify_audit (there, NULL, &error));
   g_assert_no_error (error);
@@ -1487,6 +1529,70 @@ test_server_copy_in_chunks_whole (void)
         g_assert_no_error (error);
         g_assert_true (back != NULL && g_bytes_equal (back, g_ptr_array_index (scans, i)));
       }
+  }
+}
+
+typedef struct
+{
+  char *location;
+  gint  stop;
+  guint writes;
+} BusyWorkstation;
+
+static gpointer
+keep_writing (gpointer data)
+{
+  BusyWorkstation *busy = data;
+  g_autoptr(RifqDb) db = rifq_db_open (busy->location, NULL);
+
+  g_assert_nonnull (db);
+  rifq_db_set_actor (db, "desk-2");
+  while (!g_atomic_int_get (&busy->stop))
+    {
+      g_autofree char *value = g_strdup_printf ("%u", 20 + busy->writes % 300);
+
+      if (rifq_db_write (db, write_setting_cb, value, NULL))
+        busy->writes++;
+    }
+  return NULL;
+}
+
+/* The server copied onto a laptop while a workstation keeps writing to it: the copy is read in
+ * one state, so it arrives whole and consistent (its counts as the server's were, its records as
+ * their trails end), and the laptop's check finds nothing changed behind Rifq's back. */
+static void
+test_server_copied_while_written_to (void)
+{
+  g_autofree char *desk = busy_desk ();
+  g_autofree char *server = rifq_test_server_database_new ();
+  g_autofree char *dir = g_dir_make_tmp ("rifq-laptop-XXXXXX", NULL);
+  g_autofree char *laptop = g_build_filename (dir, "laptop.db", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  BusyWorkstation busy = { server, FALSE, 0 };
+  GThread *writer;
+  guint total = 99;
+
+  g_assert_true (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
+  g_assert_no_error (error);
+  writer = g_thread_new ("busy", keep_writing, &busy);
+  while (g_atomic_int_get ((gint *) &busy.writes) < 3)
+    g_usleep (1000);
+  rifq_db_copy (server, laptop, "admin", 5, NULL, &error);
+  g_atomic_int_set (&busy.stop, TRUE);
+  g_assert_no_error (error);
+  g_thread_join (writer);
+  g_assert_cmpuint (busy.writes, >, 3);
+
+  {
+    g_autoptr(RifqDb) on_laptop = rifq_db_open (laptop, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rifq_audit_check_records (on_laptop, 5, &problems, &total, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 0);
+    g_assert_true (rifq_db_verify_audit (on_laptop, NULL, &error));
+    g_assert_no_error (error);
   }
 }
 
@@ -2004,11 +2110,15 @@ main (int   argc,
       g_test_add_func ("/db/server/lost-in-the-middle-of-a-write-refused-whole", test_server_lost_in_the_middle_of_a_write);
       g_test_add_func ("/db/server/away-write-refused-then-back-by-itself", test_server_away_then_back);
       g_test_add_func ("/db/server/commit-answer-lost-write-kept-once", test_server_commit_answer_lost_write_kept);
+      g_test_add_func ("/db/server/commit-answer-lost-server-away-not-called-unsaved",
+                       test_server_commit_answer_lost_server_away_not_called_unsaved);
       g_test_add_func ("/db/server/other-workstations-writes-heard",
                        test_server_other_workstations_heard);
       g_test_add_func ("/db/server/desk-copied-whole-and-checked", test_server_desk_copied_whole);
       g_test_add_func ("/db/server/copied-to-a-laptop-file", test_server_copied_to_laptop);
       g_test_add_func ("/db/server/copy-in-chunks-brings-every-row-and-scan", test_server_copy_in_chunks_whole);
+      g_test_add_func ("/db/server/copied-to-a-laptop-while-written-to-arrives-consistent",
+                       test_server_copied_while_written_to);
       g_test_add_func ("/db/server/change-outside-rifq-between-writes-seen",
                        test_server_change_outside_rifq_between_writes_seen);
       g_test_add_func ("/db/server/every-table-counts-its-writes", test_server_every_table_counts_its_writes);

@@ -14,6 +14,7 @@
 #include "rifq-audit.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-calendar.h"
+#include "rifq-db-private.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
@@ -367,11 +368,23 @@ rifq_audit_check_records (RifqDb      *db,
                           GError     **error)
 {
   Findings findings = { g_ptr_array_new_with_free_func (g_free), max_problems, 0 };
+  gboolean own_snapshot;
+  gboolean ok;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if (!check_beneficiaries (db, &findings, error) || !check_staff (db, &findings, error)
-      || !check_settings (db, &findings, error) || !check_requests (db, &findings, error))
+  /* Records and trails read in one state, however others write meanwhile. */
+  own_snapshot = !_rifq_db_in_snapshot (db);
+  if (own_snapshot && !_rifq_db_begin_snapshot (db, error))
+    {
+      g_ptr_array_unref (findings.problems);
+      return FALSE;
+    }
+  ok = check_beneficiaries (db, &findings, error) && check_staff (db, &findings, error) &&
+       check_settings (db, &findings, error) && check_requests (db, &findings, error);
+  if (own_snapshot)
+    _rifq_db_end_snapshot (db);
+  if (!ok)
     {
       g_ptr_array_unref (findings.problems);
       return FALSE;

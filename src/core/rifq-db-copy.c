@@ -387,6 +387,11 @@ rifq_db_copy (const char         *from,
       }
   }
 
+  /* From here to the end the source is read in one state, however its workstations write
+   * meanwhile: what is copied, the counts the copy is checked against, the seals. (Its log was
+   * verified just before, as it stood then, against the anchor its workstations keep.) */
+  if (!_rifq_db_begin_snapshot (source, error))
+    return FALSE;
   target = _rifq_db_open_empty (to, error);
   if (target == NULL)
     return FALSE;
@@ -428,6 +433,7 @@ rifq_db_copy (const char         *from,
   if (!check_seals (source, target, "request", rifq_seal_check_request, seal_sample, &summary.seals_checked, error) ||
       !check_seals (source, target, "letter", rifq_seal_check_letter, seal_sample, &summary.seals_checked, error))
     return FALSE;
+  _rifq_db_end_snapshot (source);
 
   json_builder_begin_object (builder);
   rifq_json_add_string (builder, "from", rifq_db_get_path (source));

@@ -40,6 +40,14 @@ gboolean  _rifq_db_columns      (RifqDb      *self,
                                  GString     *blobs,
                                  GError     **error);
 
+/* Reads the database from now on as it stands at the next read, whatever others commit, until
+ * _rifq_db_end_snapshot (): a copy's source, read whole in one state. */
+gboolean  _rifq_db_begin_snapshot (RifqDb  *self,
+                                   GError **error);
+void      _rifq_db_end_snapshot   (RifqDb  *self);
+/* Whether reads are in one state already (a snapshot, or a write). */
+gboolean  _rifq_db_in_snapshot    (RifqDb  *self);
+
 /* Keeps in the key folder where this database's audit log stands, unless a copy is there. */
 void      _rifq_db_remember_anchor (RifqDb  *self);
 

@@ -65,6 +65,7 @@ struct _RifqDb
   /* state */
   int         schema_version;
   gboolean    in_write;
+  gboolean    in_snapshot;  /* _rifq_db_begin_snapshot () */
   /* The settings read during the write in progress: read once each, under the write lock */
   GHashTable *write_settings;
 
@@ -819,6 +820,34 @@ _rifq_db_open_empty (const char  *location,
   if (self == NULL || !migrate (self, error) || !_rifq_db_check_empty (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+_rifq_db_begin_snapshot (RifqDb  *self,
+                         GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  g_return_val_if_fail (!self->in_snapshot && !self->in_write, FALSE);
+
+  self->in_snapshot = rifq_db_exec (self, self->engine->snapshot_sql, error);
+  return self->in_snapshot;
+}
+
+void
+_rifq_db_end_snapshot (RifqDb *self)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+  if (!self->in_snapshot)
+    return;
+  rifq_db_exec (self, "COMMIT", NULL);
+  self->in_snapshot = FALSE;
+}
+
+gboolean
+_rifq_db_in_snapshot (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->in_snapshot || self->in_write;
 }
 
 gboolean
@@ -1737,20 +1766,34 @@ announce_changes (RifqDb    *self,
 }
 
 /* COMMIT sent, and the connection lost before its answer: whether the server committed is read
- * from the log, in a new session. The write's last entry there, with its hash, means it did. */
-static gboolean
+ * from the log, in a new session. The write's last entry there, with its hash, means it did. A
+ * server still away is asked three times, a second apart; then it is not known. */
+typedef enum
+{
+  LANDED_NO,
+  LANDED_YES,
+  LANDED_UNKNOWN,
+} Landed;
+
+static Landed
 commit_landed (RifqDb      *self,
                RifqDbWrite *write)
 {
-  gint64 found = 0;
-
   if (self->engine->is_connected == NULL || self->engine->is_connected (self->conn) || write->last_hash == NULL)
-    return FALSE;
-  rifq_db_exec (self, "ROLLBACK", NULL);
-  if (!rifq_db_query_int (self, "SELECT count(*) FROM audit WHERE id = ?1 AND hash = ?2",
-                          RIFQ_PARAMS (RIFQ_INT (write->last_id), RIFQ_TEXT (write->last_hash)), &found, NULL, NULL))
-    return FALSE;
-  return found == 1;
+    return LANDED_NO;
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      gint64 found = 0;
+
+      if (attempt > 0)
+        g_usleep (G_USEC_PER_SEC);
+      rifq_db_exec (self, "ROLLBACK", NULL);
+      if (rifq_db_query_int (self, "SELECT count(*) FROM audit WHERE id = ?1 AND hash = ?2",
+                             RIFQ_PARAMS (RIFQ_INT (write->last_id), RIFQ_TEXT (write->last_hash)), &found, NULL,
+                             NULL))
+        return found == 1 ? LANDED_YES : LANDED_NO;
+    }
+  return LANDED_UNKNOWN;
 }
 
 gboolean
@@ -1803,9 +1846,25 @@ rifq_db_write (RifqDb          *self,
     {
       g_autoptr(GError) commit_error = NULL;
 
-      ok = rifq_db_exec (self, "COMMIT", &commit_error) || commit_landed (self, &write);
+      ok = rifq_db_exec (self, "COMMIT", &commit_error);
       if (!ok)
-        g_propagate_error (error, g_steal_pointer (&commit_error));
+        {
+          Landed landed = commit_landed (self, &write);
+
+          ok = landed == LANDED_YES;
+          /* Saying "nothing was saved" could make the person save the same thing twice. */
+          if (landed == LANDED_UNKNOWN)
+            {
+              g_clear_error (&commit_error);
+              g_set_error_literal (&commit_error, RIFQ_ERROR, RIFQ_ERROR_OFFLINE,
+                                   _("The association’s server stopped answering just as this was being saved, "
+                                     "and whether it was saved cannot be known until the server is back. What you "
+                                     "typed is kept: once the server is back, look whether it is there before "
+                                     "saving again."));
+            }
+          if (!ok)
+            g_propagate_error (error, g_steal_pointer (&commit_error));
+        }
     }
   if (!ok)
     {
@@ -1998,19 +2057,19 @@ audit_broken (GError **error,
 
 /* The anchor in the database and its copy in the key folder, against the log as read. */
 static gboolean
-verify_anchor (RifqDb      *self,
-               gint64       rows,
-               gint64       last_id,
-               const char  *last_hash,
-               GError     **error)
+verify_anchor (RifqDb        *self,
+               gint64         rows,
+               gint64         last_id,
+               const char    *last_hash,
+               const Anchor  *kept,
+               gboolean       copy_valid,
+               gboolean       copy_present,
+               GError       **error)
 {
   g_auto(Anchor) anchor = { 0 };
-  g_auto(Anchor) copy = { 0 };
+  const Anchor copy = *kept;
   g_autofree char *expected = NULL;
-  gboolean copy_present = FALSE;
-  gboolean copy_valid;
 
-  copy_valid = read_anchor_copy (self, &copy, &copy_present);
   if (!read_anchor (self, &anchor, error))
     {
       if (error != NULL && *error != NULL)
@@ -2048,10 +2107,46 @@ verify_anchor (RifqDb      *self,
 /* How many audit entries are checked at a time. */
 #define VERIFY_CHUNK 10000
 
+static gboolean verify_chain (RifqDb        *self,
+                              const Anchor  *copy,
+                              gboolean       copy_valid,
+                              gboolean       copy_present,
+                              gint64        *out_rows,
+                              GError       **error);
+
 gboolean
 rifq_db_verify_audit (RifqDb  *self,
                       gint64  *out_rows,
                       GError **error)
+{
+  g_auto(Anchor) copy = { 0 };
+  gboolean copy_present = FALSE;
+  gboolean copy_valid;
+  gboolean own_snapshot;
+  gboolean ok;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  /* The key folder's copy first: it is written after each COMMIT, so the log read after it holds
+   * at least what it describes, however others write meanwhile. The log and its anchor are then
+   * read in one state. */
+  copy_valid = read_anchor_copy (self, &copy, &copy_present);
+  own_snapshot = !_rifq_db_in_snapshot (self);
+  if (own_snapshot && !_rifq_db_begin_snapshot (self, error))
+    return FALSE;
+  ok = verify_chain (self, &copy, copy_valid, copy_present, out_rows, error);
+  if (own_snapshot)
+    _rifq_db_end_snapshot (self);
+  return ok;
+}
+
+static gboolean
+verify_chain (RifqDb        *self,
+              const Anchor  *copy,
+              gboolean       copy_valid,
+              gboolean       copy_present,
+              gint64        *out_rows,
+              GError       **error)
 {
   g_autofree char *prev = NULL;
   RifqStatement *stmt;
@@ -2142,7 +2237,8 @@ rifq_db_verify_audit (RifqDb  *self,
       more = in_chunk == VERIFY_CHUNK;
     }
 
-  if (self->schema_version >= 6 && !verify_anchor (self, rows, previous_id, prev, error))
+  if (self->schema_version >= 6 &&
+      !verify_anchor (self, rows, previous_id, prev, copy, copy_valid, copy_present, error))
     return FALSE;
   if (out_rows != NULL)
     *out_rows = rows;

@@ -1781,6 +1781,7 @@ const RifqEngine rifq_engine_postgres = {
   .many_rows_sql = "SET LOCAL plan_cache_mode = force_custom_plan",
   .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
                       " WHERE schemaname = current_schema () AND tablename = ?1",
+  .snapshot_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
   .columns_sql = "SELECT column_name, data_type = 'bytea' FROM information_schema.columns"
                  " WHERE table_schema = current_schema () AND table_name = ?1 ORDER BY ordinal_position",
   .ids_follow = pg_ids_follow,

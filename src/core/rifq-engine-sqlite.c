@@ -576,6 +576,8 @@ const RifqEngine rifq_engine_sqlite = {
   .migrations = "/org/ruhamaa/Rifq/core/migrations/",
   .table_exists_sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
   .columns_sql = "SELECT name, upper (type) = 'BLOB' FROM pragma_table_info (?1) ORDER BY cid",
+  /* In write-ahead-log mode a read transaction reads the file as its first read found it. */
+  .snapshot_sql = "BEGIN",
   .name_search = sqlite_name_search,
   .name_count = sqlite_name_count,
   .open = sqlite_open,

@@ -42,6 +42,9 @@ typedef struct
   const char      *table_exists_sql;
   /* The columns of the table named ?1, in order: the name, and 1 when it holds bytes. */
   const char      *columns_sql;
+  /* Starts a transaction that reads the database as it is at its first read, whatever others
+   * commit until it ends (a copy's source). */
+  const char      *snapshot_sql;
   /* After rows were copied into table with their ids: the next id the engine gives follows
    * them (NULL when the engine takes the highest id anyway). */
   gboolean        (*ids_follow)         (RifqConnection  *conn,
