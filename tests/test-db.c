@@ -2061,6 +2061,50 @@ test_server_role_without_the_count_writes (void)
   server_sql (location, drop);
 }
 
+static gpointer
+answer_no_tls (gpointer data)
+{
+  GSocket *listener = data;
+  g_autoptr(GSocket) workstation = g_socket_accept (listener, NULL, NULL);
+  char request[8];
+
+  /* An SSLRequest, answered "no": a server that would go on without TLS. */
+  if (workstation != NULL && g_socket_receive (workstation, request, sizeof request, NULL, NULL) == sizeof request)
+    g_socket_send (workstation, "N", 1, NULL, NULL);
+  g_usleep (200 * 1000);
+  return NULL;
+}
+
+/* Over a network Rifq asks for TLS with the server's certificate checked (sslmode=verify-full)
+ * unless the address says otherwise: a server on the network offering no TLS is refused, saying
+ * so, rather than spoken to in the clear. */
+static void
+test_server_over_network_without_tls_refused (void)
+{
+  g_autoptr(GSocket) listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                              G_SOCKET_PROTOCOL_DEFAULT, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  g_autofree char *location = NULL;
+  GThread *server;
+
+  g_assert_true (g_socket_bind (listener, any_port, TRUE, NULL));
+  g_assert_true (g_socket_listen (listener, NULL));
+  bound = g_socket_get_local_address (listener, NULL);
+  location = g_strdup_printf ("host=127.0.0.1 port=%u dbname=rifq",
+                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  server = g_thread_new ("no-tls", answer_no_tls, listener);
+  db = rifq_db_open (location, &error);
+  g_thread_join (server);
+  g_assert_null (db);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
+  if (strstr (error->message, "SSL") == NULL)
+    g_error ("“%s” does not say the server offers no TLS", error->message);
+}
+
 /* On the server every table counts the statements that change it (schema 12), the count that
  * tells a workstation nothing was written since its last write. */
 static void
@@ -2122,6 +2166,7 @@ main (int   argc,
       g_test_add_func ("/db/server/change-outside-rifq-between-writes-seen",
                        test_server_change_outside_rifq_between_writes_seen);
       g_test_add_func ("/db/server/every-table-counts-its-writes", test_server_every_table_counts_its_writes);
+      g_test_add_func ("/db/server/over-a-network-without-tls-refused", test_server_over_network_without_tls_refused);
       g_test_add_func ("/db/server/role-given-the-tables-but-not-the-count-writes",
                        test_server_role_without_the_count_writes);
       g_test_add_func ("/db/server/session-left-in-a-write-ends-within-a-minute",

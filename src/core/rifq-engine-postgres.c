@@ -289,9 +289,12 @@ connect_to (const char *location)
   /* A line that goes silent (a cable pulled, Wi-Fi gone) is found out within seconds, not the
    * system's two hours: what was sent and not acknowledged for 15 s, or a silent idle line
    * asked three times. The address given may say otherwise: it comes after. */
+  /* And over a network, TLS with the server's certificate checked against the association's
+   * authority and the host dialled (verify-full), unless the address says otherwise; a Unix
+   * socket on the same machine needs none, and libpq uses none there. */
   const char * const keywords[] = { "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-                                    "keepalives_count", "tcp_user_timeout", "dbname", NULL };
-  const char * const values[] = { CONNECT_TIMEOUT, "1", "10", "3", "3", "15000", location, NULL };
+                                    "keepalives_count", "tcp_user_timeout", "sslmode", "dbname", NULL };
+  const char * const values[] = { CONNECT_TIMEOUT, "1", "10", "3", "3", "15000", "verify-full", location, NULL };
 
   return PQconnectdbParams (keywords, values, 1);
 }
