@@ -1020,6 +1020,7 @@ typedef struct
   Line    *line;
   GSocket *workstation;
   GSocket *server;
+  gboolean commit_seen;  /* a COMMIT went through, the Sync after it not yet */
 } Passage;
 
 static gboolean
@@ -1047,6 +1048,16 @@ holds_commit (const char *bytes,
     if (memcmp (bytes + i, "COMMIT", 6) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether bytes end with the protocol's Sync message ('S', length 4). */
+static gboolean
+ends_with_sync (const char *bytes,
+                gssize      n)
+{
+  static const char sync[] = { 'S', 0, 0, 0, 4 };
+
+  return n >= (gssize) sizeof sync && memcmp (bytes + n - sizeof sync, sync, sizeof sync) == 0;
 }
 
 static gpointer
@@ -1079,12 +1090,18 @@ pass_bytes (gpointer data)
               done = TRUE;
               break;
             }
-          /* The COMMIT is on its way to the server: the line goes before the answer comes. */
-          if (i == 0 && g_atomic_int_get (&p->line->cut_at_commit) && holds_commit (buffer, n))
+          /* The COMMIT is on its way to the server, whole with the Sync that ends what was sent
+           * with it (libpq may send a long pipeline in several pieces): the line goes before the
+           * answer comes. */
+          if (i == 0 && g_atomic_int_get (&p->line->cut_at_commit))
             {
-              g_atomic_int_set (&p->line->cut_at_commit, FALSE);
-              g_atomic_int_set (&p->line->cut, TRUE);
-              done = TRUE;
+              p->commit_seen = p->commit_seen || holds_commit (buffer, n);
+              if (p->commit_seen && ends_with_sync (buffer, n))
+                {
+                  g_atomic_int_set (&p->line->cut_at_commit, FALSE);
+                  g_atomic_int_set (&p->line->cut, TRUE);
+                  done = TRUE;
+                }
             }
         }
       if (done)

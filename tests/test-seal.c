@@ -268,10 +268,41 @@ test_copied_database_cannot_seal (Sealed        *f,
   g_setenv ("RIFQ_KEY_DIR", saved, TRUE);
 }
 
+/* The key folder's files copied into a folder of this test's own, which RIFQ_KEY_DIR names until
+ * the test puts back the folder it returns: what the test does to it (a mode opened, a key moved)
+ * is never seen by the other tests running at the same time on the shared folder. */
+static char *
+use_own_key_dir (void)
+{
+  char *shared = rifq_seal_key_dir ();
+  g_autofree char *own = g_dir_make_tmp ("rifq-keys-XXXXXX", NULL);
+  g_autoptr(GDir) folder = g_dir_open (shared, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (shared, name, NULL);
+      g_autofree char *to = g_build_filename (own, name, NULL);
+      g_autofree char *bytes = NULL;
+      gsize size;
+
+      if (g_file_test (from, G_FILE_TEST_IS_REGULAR) && g_file_get_contents (from, &bytes, &size, NULL))
+        {
+          g_assert_true (g_file_set_contents (to, bytes, size, NULL));
+          g_assert_cmpint (g_chmod (to, 0600), ==, 0);
+        }
+    }
+  g_assert_cmpint (g_chmod (own, 0700), ==, 0);
+  g_setenv ("RIFQ_KEY_DIR", own, TRUE);
+  return shared;
+}
+
 static void
 test_key_readable_by_others_refused (Sealed        *f,
                                      gconstpointer  data)
 {
+  g_autofree char *shared = use_own_key_dir ();
   g_autofree char *dir = rifq_seal_key_dir ();
   g_autofree char *name = g_strconcat (f->seal->key_id, ".key", NULL);
   g_autofree char *file = g_build_filename (dir, name, NULL);
@@ -284,6 +315,7 @@ test_key_readable_by_others_refused (Sealed        *f,
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "chmod 600"));
   g_assert_cmpint (g_chmod (file, 0600), ==, 0);
+  g_setenv ("RIFQ_KEY_DIR", shared, TRUE);
 }
 
 /* A key reached through a link, or in a folder others may change, is not trusted. */
@@ -291,6 +323,7 @@ static void
 test_key_linked_or_in_open_folder_refused (Sealed        *f,
                                            gconstpointer  data)
 {
+  g_autofree char *shared = use_own_key_dir ();
   g_autofree char *dir = rifq_seal_key_dir ();
   g_autofree char *name = g_strconcat (f->seal->key_id, ".key", NULL);
   g_autofree char *file = g_build_filename (dir, name, NULL);
@@ -313,6 +346,7 @@ test_key_linked_or_in_open_folder_refused (Sealed        *f,
   g_assert_null (signer);
   g_assert_nonnull (strstr (error->message, "can be changed by others"));
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  g_setenv ("RIFQ_KEY_DIR", shared, TRUE);
 }
 
 static void

@@ -362,6 +362,11 @@ rifq_db_copy (const char         *from,
                      "to its own file, then copy it. Nothing was written."), rifq_db_get_path (source));
       return FALSE;
     }
+  /* From here to the end the source is read in one state, however its workstations write
+   * meanwhile: its log (against the anchor its workstations keep, read before its first read),
+   * its records, what is copied, the counts the copy is checked against, the seals. */
+  if (!_rifq_db_begin_snapshot (source, error))
+    return FALSE;
   if (!rifq_db_verify_audit (source, &summary.audit_entries, error))
     {
       g_prefix_error (error, _("The audit log of “%s” does not verify, so it is not copied: "), rifq_db_get_path (source));
@@ -387,11 +392,6 @@ rifq_db_copy (const char         *from,
       }
   }
 
-  /* From here to the end the source is read in one state, however its workstations write
-   * meanwhile: what is copied, the counts the copy is checked against, the seals. (Its log was
-   * verified just before, as it stood then, against the anchor its workstations keep.) */
-  if (!_rifq_db_begin_snapshot (source, error))
-    return FALSE;
   target = _rifq_db_open_empty (to, error);
   if (target == NULL)
     return FALSE;

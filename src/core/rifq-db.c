@@ -839,7 +839,7 @@ _rifq_db_end_snapshot (RifqDb *self)
   g_return_if_fail (RIFQ_IS_DB (self));
   if (!self->in_snapshot)
     return;
-  rifq_db_exec (self, "COMMIT", NULL);
+  rifq_db_exec (self, self->engine->snapshot_end_sql, NULL);
   self->in_snapshot = FALSE;
 }
 
@@ -1766,8 +1766,9 @@ announce_changes (RifqDb    *self,
 }
 
 /* COMMIT sent, and the connection lost before its answer: whether the server committed is read
- * from the log, in a new session. The write's last entry there, with its hash, means it did. A
- * server still away is asked three times, a second apart; then it is not known. */
+ * from the log, in a new session, under the write lock (which the lost session holds until the
+ * server has finished with it). The write's last entry there, with its hash, means it did. A
+ * server that cannot be reached, once, leaves it not known: the window is not held longer. */
 typedef enum
 {
   LANDED_NO,
@@ -1779,21 +1780,20 @@ static Landed
 commit_landed (RifqDb      *self,
                RifqDbWrite *write)
 {
+  gint64 found = 0;
+  gboolean read;
+
   if (self->engine->is_connected == NULL || self->engine->is_connected (self->conn) || write->last_hash == NULL)
     return LANDED_NO;
-  for (guint attempt = 0; attempt < 3; attempt++)
-    {
-      gint64 found = 0;
-
-      if (attempt > 0)
-        g_usleep (G_USEC_PER_SEC);
-      rifq_db_exec (self, "ROLLBACK", NULL);
-      if (rifq_db_query_int (self, "SELECT count(*) FROM audit WHERE id = ?1 AND hash = ?2",
-                             RIFQ_PARAMS (RIFQ_INT (write->last_id), RIFQ_TEXT (write->last_hash)), &found, NULL,
-                             NULL))
-        return found == 1 ? LANDED_YES : LANDED_NO;
-    }
-  return LANDED_UNKNOWN;
+  rifq_db_exec (self, "ROLLBACK", NULL);
+  if (!self->engine->begin_write (self->conn, NULL))
+    return LANDED_UNKNOWN;
+  read = rifq_db_query_int (self, "SELECT count(*) FROM audit WHERE id = ?1 AND hash = ?2",
+                            RIFQ_PARAMS (RIFQ_INT (write->last_id), RIFQ_TEXT (write->last_hash)), &found, NULL, NULL);
+  rifq_db_exec (self, "ROLLBACK", NULL);
+  if (!read)
+    return LANDED_UNKNOWN;
+  return found == 1 ? LANDED_YES : LANDED_NO;
 }
 
 gboolean

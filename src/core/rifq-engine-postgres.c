@@ -31,6 +31,8 @@
 #define WRITE_LOCK        "1380533841"
 /* How long a write waits for another workstation's to finish before it is refused as busy. */
 #define LOCK_TIMEOUT      "5s"
+/* How long the server lets a session sit inside a write with nothing said, its locks held. */
+#define IDLE_IN_WRITE     "60s"
 #define APPLICATION       "RIFQ"
 /* Seconds to wait for a server that does not answer. */
 #define CONNECT_TIMEOUT   "8"
@@ -56,6 +58,7 @@ struct _RifqConnection
   char     *session;        /* SET … run on every new session */
   guint     generation;     /* one more each time the session is made again */
   gboolean  in_transaction;
+  gboolean  in_snapshot;    /* a read in one state (a copy's source): not made again unseen */
   guint     n_prepared;
   /* What was sent in pipeline mode and is not answered yet, in order (Sent) */
   gboolean  piping;
@@ -288,14 +291,28 @@ connect_to (const char *location)
 {
   /* A line that goes silent (a cable pulled, Wi-Fi gone) is found out within seconds, not the
    * system's two hours: what was sent and not acknowledged for 15 s, or a silent idle line
-   * asked three times. The address given may say otherwise: it comes after. */
-  /* And over a network, TLS with the server's certificate checked against the association's
-   * authority and the host dialled (verify-full), unless the address says otherwise; a Unix
-   * socket on the same machine needs none, and libpq uses none there. */
-  const char * const keywords[] = { "connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-                                    "keepalives_count", "tcp_user_timeout", "sslmode", "dbname", NULL };
-  const char * const values[] = { CONNECT_TIMEOUT, "1", "10", "3", "3", "15000", "verify-full", location, NULL };
+   * asked three times. Over a network, TLS with the server's certificate checked against the
+   * association's authority and the host dialled (verify-full); a Unix socket on the same
+   * machine needs none, and libpq uses none there. The address given may say otherwise, as it
+   * comes after; a service named in it (or PGSERVICE) keeps its own sslmode and timeout, as
+   * what is given here would come before the service file's. */
+  const char *keywords[9] = { "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
+                              "tcp_user_timeout", NULL };
+  const char *values[9] = { "1", "10", "3", "3", "15000", NULL };
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  gboolean service = g_getenv ("PGSERVICE") != NULL;
+  guint n = 5;
 
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    service |= g_str_equal (o->keyword, "service") && o->val != NULL;
+  PQconninfoFree (options);
+  if (!service)
+    {
+      keywords[n] = "connect_timeout", values[n++] = CONNECT_TIMEOUT;
+      keywords[n] = "sslmode", values[n++] = "verify-full";
+    }
+  keywords[n] = "dbname", values[n++] = location;
+  keywords[n] = NULL, values[n] = NULL;
   return PQconnectdbParams (keywords, values, 1);
 }
 
@@ -350,13 +367,14 @@ ensure_session (RifqConnection *conn,
 
   if (PQstatus (conn->pg) == CONNECTION_OK)
     return TRUE;
-  if (conn->in_transaction && !ending_write)
+  if ((conn->in_transaction || conn->in_snapshot) && !ending_write)
     {
       g_free (conn->message);
       conn->message = g_strdup (_("the connection was lost in the middle of a change, which the server undid"));
       return FALSE;
     }
   conn->in_transaction = FALSE;
+  conn->in_snapshot = FALSE;
   conn->write_failed = FALSE;
   pipeline_abandon (conn);
   PQreset (conn->pg);
@@ -659,6 +677,17 @@ run_simple (RifqConnection  *conn,
     }
   if (g_str_equal (sql, "ROLLBACK"))
     conn->write_failed = FALSE;
+  /* The end of a read in one state (COMMIT, and what follows it). */
+  if (g_str_has_prefix (sql, "COMMIT"))
+    conn->in_snapshot = FALSE;
+  /* Undoing over a lost session: the server undid it already; the session is made again when
+   * next needed, not now (a connection attempt can take seconds). */
+  if (g_str_equal (sql, "ROLLBACK") && PQstatus (conn->pg) != CONNECTION_OK)
+    {
+      conn->in_transaction = FALSE;
+      pipeline_abandon (conn);
+      return TRUE;
+    }
 
   /* A write's notification needs no answer: it goes with the COMMIT that follows. */
   if (conn->in_transaction && g_str_has_prefix (sql, "NOTIFY ") && PQstatus (conn->pg) == CONNECTION_OK)
@@ -711,7 +740,7 @@ run_simple (RifqConnection  *conn,
   result = PQexec (conn->pg, sql);
   /* A session found lost when used, outside a write (a write's first statement included): made
    * again, and the statement given once more. */
-  if (PQstatus (conn->pg) != CONNECTION_OK && !conn->in_transaction && !ending)
+  if (PQstatus (conn->pg) != CONNECTION_OK && !conn->in_transaction && !conn->in_snapshot && !ending)
     {
       PQclear (result);
       if (!ensure_session (conn, FALSE))
@@ -728,6 +757,8 @@ run_simple (RifqConnection  *conn,
       PQclear (result);
       return FALSE;
     }
+  if (strstr (sql, "BEGIN ISOLATION LEVEL REPEATABLE READ") != NULL)
+    conn->in_snapshot = TRUE;
   if (commit_refused (conn, sql, result))
     {
       PQclear (result);
@@ -928,7 +959,7 @@ pg_open (const char    *location,
                                " SET lock_timeout = '" LOCK_TIMEOUT "'; SET TIME ZONE 'UTC';"
                                /* A workstation gone in the middle of a write lets the others
                                 * write again within a minute: the server ends its session. */
-                               " SET idle_in_transaction_session_timeout = '60s';",
+                               " SET idle_in_transaction_session_timeout = '" IDLE_IN_WRITE "';",
                                mode == RIFQ_OPEN_INSPECT ? " SET default_transaction_read_only = on;" : "", NULL);
   if (!pg_exec (conn, conn->session, error))
     return NULL;
@@ -1485,7 +1516,7 @@ execute_now (PgStatement *stmt)
       if (name != NULL)
         stmt->result = PQexecPrepared (stmt->conn->pg, name, stmt->n_params,
                                        (const char * const *) stmt->values, stmt->lengths, stmt->formats, 0);
-      if (PQstatus (stmt->conn->pg) == CONNECTION_OK || stmt->conn->in_transaction)
+      if (PQstatus (stmt->conn->pg) == CONNECTION_OK || stmt->conn->in_transaction || stmt->conn->in_snapshot)
         break;
     }
   if (name == NULL)
@@ -1522,7 +1553,7 @@ pg_step (gpointer native)
           stmt->ahead = FALSE;
           ok = (!stmt->awaiting || pipeline_finish (conn)) && !stmt->failed && stmt->result != NULL;
           /* Lost with the session, outside a write: asked again, once the rest is answered. */
-          if (!ok && !conn->in_transaction &&
+          if (!ok && !conn->in_transaction && !conn->in_snapshot &&
               (PQstatus (conn->pg) != CONNECTION_OK || conn->generation != stmt->sent_generation))
             ok = pipeline_finish (conn) && execute_now (stmt);
         }
@@ -1784,7 +1815,9 @@ const RifqEngine rifq_engine_postgres = {
   .many_rows_sql = "SET LOCAL plan_cache_mode = force_custom_plan",
   .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
                       " WHERE schemaname = current_schema () AND tablename = ?1",
-  .snapshot_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+  /* Not ended by the server for being idle while the copy it feeds is checked. */
+  .snapshot_sql = "SET idle_in_transaction_session_timeout = 0; BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+  .snapshot_end_sql = "COMMIT; SET idle_in_transaction_session_timeout = '" IDLE_IN_WRITE "'",
   .columns_sql = "SELECT column_name, data_type = 'bytea' FROM information_schema.columns"
                  " WHERE table_schema = current_schema () AND table_name = ?1 ORDER BY ordinal_position",
   .ids_follow = pg_ids_follow,

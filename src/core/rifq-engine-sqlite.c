@@ -578,6 +578,7 @@ const RifqEngine rifq_engine_sqlite = {
   .columns_sql = "SELECT name, upper (type) = 'BLOB' FROM pragma_table_info (?1) ORDER BY cid",
   /* In write-ahead-log mode a read transaction reads the file as its first read found it. */
   .snapshot_sql = "BEGIN",
+  .snapshot_end_sql = "COMMIT",
   .name_search = sqlite_name_search,
   .name_count = sqlite_name_count,
   .open = sqlite_open,

@@ -45,6 +45,7 @@ typedef struct
   /* Starts a transaction that reads the database as it is at its first read, whatever others
    * commit until it ends (a copy's source). */
   const char      *snapshot_sql;
+  const char      *snapshot_end_sql;
   /* After rows were copied into table with their ids: the next id the engine gives follows
    * them (NULL when the engine takes the highest id anyway). */
   gboolean        (*ids_follow)         (RifqConnection  *conn,

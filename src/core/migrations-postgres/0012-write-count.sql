@@ -1,6 +1,6 @@
--- Rifq schema 12: the server counts the statements that change its tables, whoever runs them
--- (Rifq at any workstation, rifq-admin, psql, another program): one row, one more after each
--- INSERT, UPDATE, DELETE or TRUNCATE of any table. A workstation asks it with each write's lock
+-- Rifq schema 12: the server counts the transactions that change its tables, whoever runs them
+-- (Rifq at any workstation, rifq-admin, psql, another program): one row, one more for each
+-- transaction with an INSERT, UPDATE, DELETE or TRUNCATE of any table. A workstation asks it with each write's lock
 -- and just before its COMMIT: when it is the same at the next write's start, nothing was written
 -- in between, and what its last write read still holds.
 --
@@ -21,7 +21,13 @@ BEGIN
     CREATE FUNCTION count_write () RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp AS $body$
     BEGIN
-      UPDATE %1$I.write_count SET n = n + 1 WHERE id = 1;
+      -- Once a transaction: the same row updated at every statement of a long transaction (a
+      -- desk's copy, an import) would leave a version behind each time, for each next update
+      -- to step over.
+      IF current_setting ('rifq.counted', true) IS DISTINCT FROM '1' THEN
+        UPDATE %1$I.write_count SET n = n + 1 WHERE id = 1;
+        PERFORM set_config ('rifq.counted', '1', true);
+      END IF;
       RETURN NULL;
     END
     $body$;
