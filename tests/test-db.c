@@ -1197,6 +1197,33 @@ line_free (Line *line)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Line, line_free)
 
+/* A workstation whose connection to the server goes through line. */
+static RifqDb *
+open_through_line (Line       *line,
+                   const char *location)
+{
+  g_autofree char *via_line = g_strdup_printf ("%s host=%s", location, line->dir);
+  g_autoptr(GError) error = NULL;
+  RifqDb *db = rifq_db_open (via_line, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+/* The workstation db goes on writing, and the chain, read at there, is still whole. */
+static void
+assert_writes_on_whole_chain (RifqDb     *db,
+                              RifqDb     *there,
+                              const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) value, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_db_verify_audit (there, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* The server committed, and its answer was lost with the line: the workstation finds the write
  * in the log once it is back, and says it was saved, once; nothing is written twice. */
 static void
@@ -1205,14 +1232,11 @@ test_server_commit_answer_lost_write_kept (void)
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) there = rifq_test_db_new (&location);
   g_autoptr(Line) line = line_new (location);
-  g_autofree char *via_line = g_strdup_printf ("%s host=%s", location, line->dir);
-  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqDb) db = open_through_line (line, location);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
   gint64 entries;
 
-  db = rifq_db_open (via_line, &error);
-  g_assert_no_error (error);
   entries = rifq_test_count (there, "SELECT count(*) FROM audit");
 
   g_atomic_int_set (&line->cut_at_commit, TRUE);
@@ -1224,10 +1248,7 @@ test_server_commit_answer_lost_write_kept (void)
   g_assert_cmpstr (value, ==, "33");
   g_assert_cmpint (rifq_test_count (there, "SELECT count(*) FROM audit"), ==, entries + 1);
   /* And the workstation goes on writing, on a chain still whole. */
-  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "34", &error));
-  g_assert_no_error (error);
-  g_assert_true (rifq_db_verify_audit (there, NULL, &error));
-  g_assert_no_error (error);
+  assert_writes_on_whole_chain (db, there, "34");
 }
 
 /* The server committed, its answer was lost with the line, and the server cannot be reached to
@@ -1239,13 +1260,10 @@ test_server_commit_answer_lost_server_away_not_called_unsaved (void)
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) there = rifq_test_db_new (&location);
   g_autoptr(Line) line = line_new (location);
-  g_autofree char *via_line = g_strdup_printf ("%s host=%s", location, line->dir);
-  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqDb) db = open_through_line (line, location);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
 
-  db = rifq_db_open (via_line, &error);
-  g_assert_no_error (error);
   g_atomic_int_set (&line->refuse, TRUE);
   g_atomic_int_set (&line->cut_at_commit, TRUE);
   g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "35", &error));
@@ -1268,10 +1286,7 @@ test_server_commit_answer_lost_server_away_not_called_unsaved (void)
   g_assert_cmpstr (value, ==, "35");
 
   g_atomic_int_set (&line->refuse, FALSE);
-  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "36", &error));
-  g_assert_no_error (error);
-  g_assert_true (rifq_db_verify_audit (there, NULL, &error));
-  g_assert_no_error (error);
+  assert_writes_on_whole_chain (db, there, "36");
 }
 
 /* The server away: a write is refused whole, saying so; the workstation says it is offline,

@@ -1483,7 +1483,6 @@ last_entry (RifqDb  *self,
 
 /* Where the chain ends, in one query: the anchor (its mac NULL when there is none) and the
  * log's last entry (0 and NULL when it is empty). */
-
 static gboolean
 read_chain_end (RifqDb  *self,
                 Anchor  *anchor,
