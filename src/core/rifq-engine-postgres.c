@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "rifq-engine.h"
+#include "rifq-pg-answers.h"
+#include "rifq-pg-search.h"
 #include "rifq-error.h"
 
 /* PostgreSQL, the engine of a branch: several workstations on one server, reached with libpq
@@ -39,8 +41,6 @@
 /* Statements sent down the pipeline before their answers are read: few enough that the
  * answers never fill the socket while the server waits for them to be read. */
 #define PIPELINE_DEPTH    200
-/* The largest answer a write keeps for being asked again, in bytes. */
-#define ANSWER_KEPT_MAX   (64 * 1024)
 /* The most answers kept from one write to the next. */
 #define ANSWERS_KEPT_MAX  4096
 /* What the server has counted of the statements that changed its tables. */
@@ -69,8 +69,7 @@ struct _RifqConnection
   /* Inside a write, under the write lock (no one else writes meanwhile), what each read
    * answered is kept until the write itself changes something: the same read asked again, as
    * the stores and the seal do, costs no round trip. GBytes (SQL and values) → PGresult */
-  GHashTable *answers;
-  guint       answers_epoch;  /* one more each time they are forgotten */
+  RifqPgAnswers *answers;
   /* And from one write to the next, while the server's count of the statements that changed a
    * table (write_count, schema 12) is what it was just before this connection's last COMMIT:
    * no one wrote anything in between, through Rifq or not. */
@@ -142,28 +141,8 @@ static char *translate_parameters (const char *sql,
 static void
 forget_answers (RifqConnection *conn)
 {
-  conn->answers_epoch++;
-  if (conn->answers != NULL && g_hash_table_size (conn->answers) > 0)
-    g_hash_table_remove_all (conn->answers);
-}
-
-static gboolean
-is_name_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-/* Whether sql names table, as a whole word. */
-static gboolean
-names_table (const char *sql,
-             const char *table)
-{
-  gsize length = strlen (table);
-
-  for (const char *at = strstr (sql, table); at != NULL; at = strstr (at + 1, table))
-    if ((at == sql || !is_name_char (at[-1])) && !is_name_char (at[length]))
-      return TRUE;
-  return FALSE;
+  if (conn->answers != NULL)
+    rifq_pg_answers_forget (conn->answers);
 }
 
 /* stmt, which is not a read, is about to change something: the answers of the reads that name
@@ -172,49 +151,17 @@ names_table (const char *sql,
 static void
 forget_answers_of (PgStatement *stmt)
 {
-  RifqConnection *conn = stmt->conn;
-  GHashTableIter iter;
-  GBytes *key;
-
   if (stmt->changes_table == NULL || g_str_has_prefix (stmt->sql, "DELETE "))
-    {
-      forget_answers (conn);
-      return;
-    }
-  /* What was asked before and is answered after this change is not kept either. */
-  conn->answers_epoch++;
-  g_hash_table_iter_init (&iter, conn->answers);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
-    if (names_table (g_bytes_get_data (key, NULL), stmt->changes_table))
-      g_hash_table_iter_remove (&iter);
-}
-
-/* The key of the kept answer of sql asked with no values: as answer_key () makes it. */
-static GBytes *
-answer_key_of_sql (const char *sql)
-{
-  return g_bytes_new (sql, strlen (sql) + 1);
+    forget_answers (stmt->conn);
+  else
+    rifq_pg_answers_forget_naming (stmt->conn->answers, stmt->changes_table);
 }
 
 /* What stmt asks, with the values bound now: the key of its kept answer. */
 static GBytes *
 answer_key (PgStatement *stmt)
 {
-  GByteArray *key = g_byte_array_new ();
-
-  g_byte_array_append (key, (const guint8 *) stmt->sql, strlen (stmt->sql) + 1);
-  for (int i = 0; i < stmt->n_params; i++)
-    {
-      gint32 size = stmt->values[i] == NULL ? -1
-                    : stmt->formats[i] == 1 ? stmt->lengths[i]
-                    : (gint32) strlen (stmt->values[i]);
-
-      g_byte_array_append (key, (const guint8 *) &size, sizeof size);
-      g_byte_array_append (key, (const guint8 *) &stmt->types[i], sizeof stmt->types[i]);
-      if (size > 0)
-        g_byte_array_append (key, (const guint8 *) stmt->values[i], (guint) size);
-    }
-  return g_byte_array_free_to_bytes (key);
+  return rifq_pg_answers_key (stmt->sql, stmt->n_params, stmt->values, stmt->lengths, stmt->formats, stmt->types);
 }
 
 static gboolean
@@ -235,12 +182,12 @@ answer_from_memory (PgStatement *stmt)
   if (!keeps_answer (stmt))
     return FALSE;
   key = answer_key (stmt);
-  kept = g_hash_table_lookup (stmt->conn->answers, key);
+  kept = rifq_pg_answers_lookup (stmt->conn->answers, key);
   if (kept == NULL)
     return FALSE;
   g_clear_pointer (&stmt->result, PQclear);
-  stmt->result = PQcopyResult (kept, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
-  return stmt->result != NULL;
+  stmt->result = kept;
+  return TRUE;
 }
 
 /* Keeps result, the answer to key asked when the answers were at epoch: unless the write has
@@ -251,21 +198,8 @@ keep_answer (RifqConnection *conn,
              guint           epoch,
              PGresult       *result)
 {
-  PGresult *copy;
-  gsize size = 0;
-
-  if (key == NULL || epoch != conn->answers_epoch || !conn->in_transaction ||
-      PQresultStatus (result) != PGRES_TUPLES_OK)
-    return;
-  /* A large answer (a logo, a scan) is asked again rather than copied. */
-  for (int row = 0; row < PQntuples (result) && size <= ANSWER_KEPT_MAX; row++)
-    for (int column = 0; column < PQnfields (result); column++)
-      size += (gsize) PQgetlength (result, row, column);
-  if (size > ANSWER_KEPT_MAX)
-    return;
-  copy = PQcopyResult (result, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
-  if (copy != NULL)
-    g_hash_table_replace (conn->answers, g_bytes_ref (key), copy);
+  if (conn->in_transaction)
+    rifq_pg_answers_keep (conn->answers, key, epoch, result);
 }
 
 static void
@@ -602,15 +536,13 @@ static gboolean
 commit_keeping_answers (RifqConnection  *conn,
                         PGresult       **out_result)
 {
-  g_autoptr(GHashTable) kept = g_steal_pointer (&conn->answers);
+  g_autoptr(RifqPgAnswers) kept = g_steal_pointer (&conn->answers);
   PGresult *generation = NULL;
   PGresult *answer = NULL;
   Sent *sent;
   gboolean ok;
 
-  conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
-                                         (GDestroyNotify) PQclear);
-  forget_answers (conn);
+  conn->answers = rifq_pg_answers_new ();
   g_clear_pointer (&conn->kept_generation, g_free);
   ok = pipeline_start (conn) &&
        PQsendQueryParams (conn->pg, WRITE_COUNT_SQL, 0, NULL, NULL, NULL, NULL, 0) == 1;
@@ -634,10 +566,10 @@ commit_keeping_answers (RifqConnection  *conn,
   ok = pipeline_finish (conn) && ok && !commit_refused (conn, "COMMIT", answer);
   conn->in_transaction = FALSE;
   conn->write_failed = FALSE;
-  if (ok && generation != NULL && g_hash_table_size (kept) <= ANSWERS_KEPT_MAX)
+  if (ok && generation != NULL && rifq_pg_answers_size (kept) <= ANSWERS_KEPT_MAX)
     {
       conn->kept_generation = PQntuples (generation) == 1 ? g_strdup (PQgetvalue (generation, 0, 0)) : NULL;
-      g_clear_pointer (&conn->answers, g_hash_table_unref);
+      g_clear_pointer (&conn->answers, rifq_pg_answers_free);
       conn->answers = g_steal_pointer (&kept);
     }
   g_clear_pointer (&generation, PQclear);
@@ -811,7 +743,7 @@ pg_close (RifqConnection *conn)
   if (conn->piping)
     pipeline_finish (conn);
   g_clear_pointer (&conn->pg, PQfinish);
-  g_clear_pointer (&conn->answers, g_hash_table_unref);
+  g_clear_pointer (&conn->answers, rifq_pg_answers_free);
   g_free (conn->begin_sql);
   g_free (conn->kept_generation);
   g_free (conn->location);
@@ -936,8 +868,7 @@ pg_open (const char    *location,
   g_autoptr(RifqConnection) conn = g_new0 (RifqConnection, 1);
 
   conn->location = pg_display (location);
-  conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
-                                         (GDestroyNotify) PQclear);
+  conn->answers = rifq_pg_answers_new ();
   conn->pg = connect_to (location);
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
@@ -976,47 +907,12 @@ pg_open (const char    *location,
   return g_steal_pointer (&conn);
 }
 
-/* The answer to the query of begin_sql, from the answer to "SELECT held_write_count (), c.* …":
- * its columns after the first. */
-static PGresult *
-answer_after_first_column (PGresult *result)
-{
-  int columns = PQnfields (result) - 1;
-  g_autofree PGresAttDesc *attributes = g_new0 (PGresAttDesc, MAX (columns, 1));
-  PGresult *answer = PQmakeEmptyPGresult (NULL, PGRES_TUPLES_OK);
-
-  for (int c = 0; c < columns; c++)
-    {
-      attributes[c].name = PQfname (result, c + 1);
-      attributes[c].tableid = PQftable (result, c + 1);
-      attributes[c].columnid = PQftablecol (result, c + 1);
-      attributes[c].format = PQfformat (result, c + 1);
-      attributes[c].typid = PQftype (result, c + 1);
-      attributes[c].typlen = PQfsize (result, c + 1);
-      attributes[c].atttypmod = PQfmod (result, c + 1);
-    }
-  if (answer == NULL || !PQsetResultAttrs (answer, columns, attributes))
-    {
-      g_clear_pointer (&answer, PQclear);
-      return NULL;
-    }
-  for (int row = 0; row < PQntuples (result); row++)
-    for (int c = 0; c < columns; c++)
-      if (!PQsetvalue (answer, row, c, PQgetisnull (result, row, c + 1) ? NULL : PQgetvalue (result, row, c + 1),
-                       PQgetisnull (result, row, c + 1) ? -1 : PQgetlength (result, row, c + 1)))
-        {
-          g_clear_pointer (&answer, PQclear);
-          return NULL;
-        }
-  return answer;
-}
-
 static gboolean
 pg_begin_write (RifqConnection  *conn,
                 GError         **error)
 {
   g_autofree char *kept_generation = g_steal_pointer (&conn->kept_generation);
-  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(RifqPgAnswers) kept = NULL;
   g_autofree char *sql = NULL;
   PGresult *counted = NULL;
   PGresult *asked = NULL;
@@ -1039,8 +935,7 @@ pg_begin_write (RifqConnection  *conn,
    * this write runs could not be told from this write's own, so it waits for this one, and counts
    * after it. */
   kept = g_steal_pointer (&conn->answers);
-  conn->answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
-                                         (GDestroyNotify) PQclear);
+  conn->answers = rifq_pg_answers_new ();
   session = conn->generation;
   sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); SELECT held_write_count (), c.* FROM (",
                      conn->begin_sql, ") c", NULL);
@@ -1055,15 +950,15 @@ pg_begin_write (RifqConnection  *conn,
   if (kept_generation != NULL && session == conn->generation && PQntuples (counted) == 1 &&
       g_str_equal (PQgetvalue (counted, 0, 0), kept_generation))
     {
-      g_clear_pointer (&conn->answers, g_hash_table_unref);
+      g_clear_pointer (&conn->answers, rifq_pg_answers_free);
       conn->answers = g_steal_pointer (&kept);
     }
-  asked = answer_after_first_column (counted);
+  asked = rifq_pg_answers_after_first_column (counted);
   if (asked != NULL)
     {
-      g_autoptr(GBytes) key = answer_key_of_sql (conn->begin_sql);
+      g_autoptr(GBytes) key = rifq_pg_answers_key (conn->begin_sql, 0, NULL, NULL, NULL, NULL);
 
-      keep_answer (conn, key, conn->answers_epoch, asked);
+      keep_answer (conn, key, rifq_pg_answers_epoch (conn->answers), asked);
     }
   g_clear_pointer (&asked, PQclear);
   PQclear (counted);
@@ -1463,7 +1358,7 @@ send_execute (PgStatement *stmt,
   if (wanted && keeps_answer (stmt))
     {
       sent->answer_key = answer_key (stmt);
-      sent->answers_epoch = conn->answers_epoch;
+      sent->answers_epoch = rifq_pg_answers_epoch (conn->answers);
     }
   g_queue_push_tail (&conn->sent, sent);
   stmt->awaiting = wanted;
@@ -1528,7 +1423,7 @@ execute_now (PgStatement *stmt)
       return FALSE;
     }
   stmt->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
-  keep_answer (stmt->conn, key, stmt->conn->answers_epoch, stmt->result);
+  keep_answer (stmt->conn, key, rifq_pg_answers_epoch (stmt->conn->answers), stmt->result);
   return TRUE;
 }
 
@@ -1755,56 +1650,6 @@ pg_watch_read (RifqConnection *watch)
 
 /* Search */
 
-/* PostgreSQL's text search over name_norm's words, which its GIN index answers: the tsquery
- * 'w1 <-> w2:*' is the words one after another, the last a prefix, as SQLite's FTS5 phrase
- * "w1 w2"*; 'w1:* & w2:*' each word anywhere. The 'simple' configuration takes the words as
- * they are; after normalisation they are letters and digits only, so nothing in them is read
- * as an operator. */
-static char *
-pg_name_query (char * const *words,
-               gboolean      phrase)
-{
-  GString *query = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (query, phrase ? " <-> " : " & ");
-      g_string_append (query, words[i]);
-      if (!phrase || words[i + 1] == NULL)
-        g_string_append (query, ":*");
-    }
-  return g_string_free (query, FALSE);
-}
-
-static char *
-pg_name_search (const char    *columns,
-                char * const  *words,
-                gboolean       phrase,
-                GPtrArray     *values)
-{
-  g_ptr_array_add (values, pg_name_query (words, phrase));
-
-  /* In byte order, said outright: the rows found are sorted, rather than the whole registry
-   * walked in name order looking for them, which the planner would choose for a family name and
-   * pay for in thousands of rows. */
-  return g_strconcat ("WITH m AS MATERIALIZED (SELECT id FROM beneficiary"
-                      " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1) LIMIT ?3)"
-                      " SELECT ", columns, ", (SELECT count(*) FROM m) FROM beneficiary"
-                      " WHERE id IN (SELECT id FROM m) ORDER BY name_norm COLLATE \"C\", id LIMIT ?2", NULL);
-}
-
-static char *
-pg_name_count (const char *word,
-               GPtrArray  *values)
-{
-  char *words[] = { (char *) word, NULL };
-
-  g_ptr_array_add (values, pg_name_query (words, TRUE));
-  return g_strdup ("SELECT count(*) FROM (SELECT 1 FROM beneficiary"
-                   " WHERE to_tsvector ('simple', name_norm) @@ to_tsquery ('simple', ?1) LIMIT ?2) m");
-}
-
 /* Read by name when the module is loaded (rifq_engine_for_location). */
 G_MODULE_EXPORT const RifqEngine rifq_engine_postgres;
 
@@ -1825,8 +1670,8 @@ const RifqEngine rifq_engine_postgres = {
   .watch_open = pg_watch_open,
   .watch_fd = pg_watch_fd,
   .watch_read = pg_watch_read,
-  .name_search = pg_name_search,
-  .name_count = pg_name_count,
+  .name_search = rifq_pg_name_search,
+  .name_count = rifq_pg_name_count,
   .open = pg_open,
   .close = pg_close,
   .display = pg_display,

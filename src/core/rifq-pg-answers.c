@@ -1,0 +1,183 @@
+/* rifq-pg-answers.c
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-db"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rifq-pg-answers.h"
+
+/* The largest answer kept for being asked again, in bytes: a logo, a scan is asked again. */
+#define ANSWER_KEPT_MAX (64 * 1024)
+
+struct _RifqPgAnswers
+{
+  GHashTable *kept;   /* GBytes → PGresult */
+  guint       epoch;
+};
+
+RifqPgAnswers *
+rifq_pg_answers_new (void)
+{
+  RifqPgAnswers *self = g_new0 (RifqPgAnswers, 1);
+
+  self->kept = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                      (GDestroyNotify) PQclear);
+  return self;
+}
+
+void
+rifq_pg_answers_free (RifqPgAnswers *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->kept);
+  g_free (self);
+}
+
+guint
+rifq_pg_answers_epoch (RifqPgAnswers *self)
+{
+  return self->epoch;
+}
+
+guint
+rifq_pg_answers_size (RifqPgAnswers *self)
+{
+  return g_hash_table_size (self->kept);
+}
+
+void
+rifq_pg_answers_forget (RifqPgAnswers *self)
+{
+  self->epoch++;
+  if (g_hash_table_size (self->kept) > 0)
+    g_hash_table_remove_all (self->kept);
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether sql names table, as a whole word. */
+static gboolean
+names_table (const char *sql,
+             const char *table)
+{
+  gsize length = strlen (table);
+
+  for (const char *at = strstr (sql, table); at != NULL; at = strstr (at + 1, table))
+    if ((at == sql || !is_name_char (at[-1])) && !is_name_char (at[length]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+rifq_pg_answers_forget_naming (RifqPgAnswers *self,
+                               const char    *table)
+{
+  GHashTableIter iter;
+  GBytes *key;
+
+  /* What was asked before and is answered after this is not kept either. */
+  self->epoch++;
+  g_hash_table_iter_init (&iter, self->kept);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (names_table (g_bytes_get_data (key, NULL), table))
+      g_hash_table_iter_remove (&iter);
+}
+
+GBytes *
+rifq_pg_answers_key (const char         *sql,
+                     int                 n,
+                     char * const       *values,
+                     const int          *lengths,
+                     const int          *formats,
+                     const unsigned int *types)
+{
+  GByteArray *key = g_byte_array_new ();
+
+  /* The SQL first, ended: the key is read as the SQL when answers are forgotten by table. */
+  g_byte_array_append (key, (const guint8 *) sql, strlen (sql) + 1);
+  for (int i = 0; i < n; i++)
+    {
+      gint32 size = values[i] == NULL ? -1 : formats[i] == 1 ? lengths[i] : (gint32) strlen (values[i]);
+
+      g_byte_array_append (key, (const guint8 *) &size, sizeof size);
+      g_byte_array_append (key, (const guint8 *) &types[i], sizeof types[i]);
+      if (size > 0)
+        g_byte_array_append (key, (const guint8 *) values[i], (guint) size);
+    }
+  return g_byte_array_free_to_bytes (key);
+}
+
+PGresult *
+rifq_pg_answers_lookup (RifqPgAnswers *self,
+                        GBytes        *key)
+{
+  PGresult *kept = g_hash_table_lookup (self->kept, key);
+
+  return kept != NULL ? PQcopyResult (kept, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES) : NULL;
+}
+
+void
+rifq_pg_answers_keep (RifqPgAnswers *self,
+                      GBytes        *key,
+                      guint          epoch,
+                      PGresult      *result)
+{
+  PGresult *copy;
+  gsize size = 0;
+
+  if (key == NULL || epoch != self->epoch || PQresultStatus (result) != PGRES_TUPLES_OK)
+    return;
+  for (int row = 0; row < PQntuples (result) && size <= ANSWER_KEPT_MAX; row++)
+    for (int column = 0; column < PQnfields (result); column++)
+      size += (gsize) PQgetlength (result, row, column);
+  if (size > ANSWER_KEPT_MAX)
+    return;
+  copy = PQcopyResult (result, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
+  if (copy != NULL)
+    g_hash_table_replace (self->kept, g_bytes_ref (key), copy);
+}
+
+PGresult *
+rifq_pg_answers_after_first_column (PGresult *result)
+{
+  int columns = PQnfields (result) - 1;
+  g_autofree PGresAttDesc *attributes = g_new0 (PGresAttDesc, MAX (columns, 1));
+  PGresult *answer = PQmakeEmptyPGresult (NULL, PGRES_TUPLES_OK);
+
+  for (int c = 0; c < columns; c++)
+    {
+      attributes[c].name = PQfname (result, c + 1);
+      attributes[c].tableid = PQftable (result, c + 1);
+      attributes[c].columnid = PQftablecol (result, c + 1);
+      attributes[c].format = PQfformat (result, c + 1);
+      attributes[c].typid = PQftype (result, c + 1);
+      attributes[c].typlen = PQfsize (result, c + 1);
+      attributes[c].atttypmod = PQfmod (result, c + 1);
+    }
+  if (answer == NULL || !PQsetResultAttrs (answer, columns, attributes))
+    {
+      g_clear_pointer (&answer, PQclear);
+      return NULL;
+    }
+  for (int row = 0; row < PQntuples (result); row++)
+    for (int c = 0; c < columns; c++)
+      if (!PQsetvalue (answer, row, c, PQgetisnull (result, row, c + 1) ? NULL : PQgetvalue (result, row, c + 1),
+                       PQgetisnull (result, row, c + 1) ? -1 : PQgetlength (result, row, c + 1)))
+        {
+          g_clear_pointer (&answer, PQclear);
+          return NULL;
+        }
+  return answer;
+}
