@@ -162,6 +162,34 @@ rifq_test_sql (RifqDb     *db,
     g_error ("%s: %s", sql, error->message);
 }
 
+/* sql run by another program, on a connection of its own to the database at location (a
+ * server's; on a desk, the file opened by SQLite itself). */
+static inline void
+rifq_test_other_program_sql (const char *location,
+                             const char *sql)
+{
+  if (rifq_test_on_server ())
+    {
+      PGconn *conn = PQconnectdb (location);
+      PGresult *result = PQexec (conn, sql);
+
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQerrorMessage (conn));
+      PQclear (result);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *conn = NULL;
+      char *message = NULL;
+
+      if (sqlite3_open (location, &conn) != SQLITE_OK ||
+          sqlite3_exec (conn, sql, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", sql, message != NULL ? message : sqlite3_errmsg (conn));
+      sqlite3_close (conn);
+    }
+}
+
 /* The same change in each engine's own dialect, for what is done behind Rifq's back. */
 #define RIFQ_TEST_DIALECT(sqlite, postgresql) (rifq_test_on_server () ? (postgresql) : (sqlite))
 

@@ -21,6 +21,7 @@
 #include "rifq-db.h"
 
 #include "rifq-test-scan.h"
+#include "rifq-test-util.h"
 
 typedef struct
 {
@@ -47,21 +48,8 @@ temp_db (void)
 {
   g_autofree char *dir = NULL;
 
-  if (g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0)
-    {
-      static guint counter;
-      const char *server = g_getenv ("RIFQ_TEST_POSTGRES");
-      g_autofree char *name = g_strdup_printf ("rifq_admin_%d_%u", (int) getpid (), ++counter);
-      g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
-      PGconn *admin = PQconnectdb (server);
-      PGresult *result = PQexec (admin, sql);
-
-      if (PQresultStatus (result) != PGRES_COMMAND_OK)
-        g_error ("%s: %s", sql, PQerrorMessage (admin));
-      PQclear (result);
-      PQfinish (admin);
-      return g_strdup_printf ("%s dbname=%s", server, name);
-    }
+  if (rifq_test_on_server ())
+    return rifq_test_server_database_new ();
   dir = g_dir_make_tmp ("rifq-admin-XXXXXX", NULL);
   return g_build_filename (dir, "rifq.db", NULL);
 }

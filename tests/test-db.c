@@ -714,20 +714,6 @@ copy_server_database (const char *location)
   return rifq_test_server_database_copy (g_strrstr (location, "dbname=") + strlen ("dbname="));
 }
 
-/* Runs sql on the server's database at location with libpq alone, as psql would. */
-static void
-server_sql (const char *location,
-            const char *sql)
-{
-  PGconn *conn = PQconnectdb (location);
-  PGresult *result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
-
 static void
 test_server_new_database_migrated (void)
 {
@@ -758,7 +744,7 @@ test_server_refuses_newer_database (void)
   g_clear_error (&error);
 
   /* Nothing was changed: a look by another program finds it as it was. */
-  server_sql (location, "UPDATE rifq_schema SET version = version");
+  rifq_test_other_program_sql (location, "UPDATE rifq_schema SET version = version");
   db = rifq_db_open (location, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
@@ -773,7 +759,7 @@ test_server_refuses_foreign_database (void)
   PGconn *conn;
   PGresult *result;
 
-  server_sql (location, "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);"
+  rifq_test_other_program_sql (location, "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);"
                         " INSERT INTO invoices VALUES (1, 12.5);");
   db = rifq_db_open (location, &error);
   g_assert_null (db);
@@ -802,8 +788,8 @@ test_server_refuses_language_collation (void)
   PGconn *conn;
   PGresult *result;
 
-  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
-  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), create);
+  rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
+  rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), create);
   db = rifq_db_open (location, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
@@ -925,7 +911,7 @@ end_sessions (const char *location)
                                           " WHERE datname = '%s' AND pid <> pg_backend_pid ()",
                                           g_strrstr (location, "dbname=") + strlen ("dbname="));
 
-  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), sql);
+  rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), sql);
 }
 
 /* Whether the server lets anyone into the database at location. */
@@ -937,7 +923,7 @@ let_in (const char *location,
                                           g_strrstr (location, "dbname=") + strlen ("dbname="),
                                           allowed ? "true" : "false");
 
-  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), sql);
+  rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), sql);
 }
 
 /* The server restarted between two statements: the session is made again, unnoticed. */
@@ -1359,8 +1345,8 @@ test_server_older_copy_put_back_caught (void)
     g_autofree char *restore = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name,
                                                 g_strrstr (older, "dbname=") + strlen ("dbname="));
 
-    server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
-    server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), restore);
+    rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
+    rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), restore);
   }
   reopened = rifq_db_open (location, &error);
   g_assert_no_error (error);
@@ -1669,15 +1655,15 @@ test_server_copy_failing_halfway_leaves_nothing (void)
    * stop it after the records went in. */
   db = rifq_db_open (server, NULL);
   g_clear_object (&db);
-  server_sql (server, "TRUNCATE beneficiary CASCADE; ALTER TABLE audit ADD CONSTRAINT stops CHECK (id < 50)");
-  server_sql (server, "DELETE FROM chain_key; ALTER TABLE audit DISABLE TRIGGER USER;"
+  rifq_test_other_program_sql (server, "TRUNCATE beneficiary CASCADE; ALTER TABLE audit ADD CONSTRAINT stops CHECK (id < 50)");
+  rifq_test_other_program_sql (server, "DELETE FROM chain_key; ALTER TABLE audit DISABLE TRIGGER USER;"
                       " DELETE FROM audit; DELETE FROM audit_anchor; DELETE FROM staff_role; DELETE FROM staff;"
                       " ALTER TABLE audit ENABLE TRIGGER USER");
   g_assert_false (rifq_db_copy (desk, server, "admin", 5, NULL, &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "stops"));
   g_clear_error (&error);
-  server_sql (server, "ALTER TABLE audit DROP CONSTRAINT stops");
+  rifq_test_other_program_sql (server, "ALTER TABLE audit DROP CONSTRAINT stops");
   db = rifq_db_open (server, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 0);
@@ -1769,7 +1755,7 @@ test_server_listening_connection_lost_alone (void)
 
   g_assert_true (rifq_db_watch_others (db, &error));
   g_signal_connect (db, "records-changed", G_CALLBACK (heard_cb), &heard);
-  server_sql (g_getenv ("RIFQ_TEST_POSTGRES"), end);
+  rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), end);
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE), g_usleep (10000);
   g_assert_false (rifq_db_get_offline (db));
@@ -2014,7 +2000,7 @@ test_server_change_outside_rifq_between_writes_seen (void)
 
   g_assert_true (rifq_db_write (db, read_period_cb, &first, &error));
   g_assert_cmpstr (first, ==, "14");
-  server_sql (location, "UPDATE settings SET value = '77' WHERE key = 'decision_period_days'");
+  rifq_test_other_program_sql (location, "UPDATE settings SET value = '77' WHERE key = 'decision_period_days'");
   g_assert_true (rifq_db_write (db, read_period_cb, &next, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (next, ==, "77");
@@ -2092,7 +2078,7 @@ test_server_role_without_the_count_writes (void)
   g_autofree char *clerk = g_strdup_printf ("%s user=%s", location, role);
   g_autofree char *period = NULL;
 
-  server_sql (location, grant);
+  rifq_test_other_program_sql (location, grant);
   as_clerk = rifq_db_open (clerk, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (as_clerk, write_setting_cb, (gpointer) "24", &error));
@@ -2100,7 +2086,7 @@ test_server_role_without_the_count_writes (void)
   period = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (period, ==, "24");
   g_clear_object (&as_clerk);
-  server_sql (location, drop);
+  rifq_test_other_program_sql (location, drop);
 }
 
 static gpointer

@@ -798,10 +798,14 @@ test_migration_keeps_sequence_of_old_requests (void)
   rifq_test_sql (db, "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
                                  " ALTER TABLE request DROP COLUMN seq_year; ALTER TABLE beneficiary DROP COLUMN version;"
                                  " ALTER TABLE document DROP COLUMN version;");
-  /* The server's count of writes (schema 12). */
+  /* The server's count of writes (schema 12) and its word tables (schema 13). */
   if (rifq_test_on_server ())
     rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP FUNCTION held_write_count ();"
-                       " DROP TABLE write_count;");
+                       " DROP TABLE write_count;"
+                       " DROP FUNCTION keep_name_words () CASCADE; DROP FUNCTION forget_name_words () CASCADE;"
+                       " DROP TABLE beneficiary_word, name_word;"
+                       " CREATE INDEX beneficiary_by_name_words ON beneficiary"
+                       " USING gin (to_tsvector ('simple', name_norm));");
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 
@@ -815,6 +819,15 @@ test_migration_keeps_sequence_of_old_requests (void)
   r = rifq_request_store_get_by_number (db, "1448/2", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r->number, ==, "1448/000002");
+
+  /* The names registered before are found by their words (on the server, the word tables of
+   * schema 13 were filled from them). */
+  {
+    g_autoptr(GPtrArray) found = rifq_beneficiary_store_search (db, "عبدالله", 50, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
 }
 
 static void

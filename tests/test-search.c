@@ -353,14 +353,15 @@ test_model_follows_other_workstations (void)
 {
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) here = rifq_test_db_new (&location);
-  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) there = rifq_db_open (location, &error);
   g_autoptr(RifqBeneficiaryModel) model = NULL;
   g_autoptr(RifqBeneficiary) first = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
   g_autoptr(RifqBeneficiary) added = rifq_test_beneficiary (RIFQ_TEST_ID_2, "أحمد", "العمري", "0509999999");
   g_autoptr(RifqBeneficiary) shown = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 start;
 
+  g_assert_no_error (error);
   g_assert_true (rifq_beneficiary_store_add (here, first, NULL, NULL, &error));
   model = rifq_beneficiary_model_new (here);
   g_assert_true (rifq_db_watch_others (here, &error));
@@ -376,29 +377,74 @@ test_model_follows_other_workstations (void)
   g_assert_cmpstr (rifq_beneficiary_get (shown, RIFQ_FIELD_NATIONAL_ID), ==, RIFQ_TEST_ID_2);
 }
 
-/* The plan the server makes for sql (its ?1 given as the literal value, ?2 as 50, ?3 as 2500). */
+/* A name changed or removed by another program, not through Rifq, is found by its new words
+ * and no longer by its old ones: the words searched are kept by the database itself (SQLite's
+ * FTS5 triggers, the server's keep_name_words), whoever writes the name. */
+static void
+test_words_follow_names_changed_by_another_program (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqBeneficiary) first = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_autoptr(RifqBeneficiary) second = rifq_test_beneficiary (RIFQ_TEST_ID_2, "أحمد", "العمري", "0509999999");
+  g_autoptr(GError) error = NULL;
+  const char *found_by[] = { "القحطاني", "الزهراني", "العمري", "محمد عبدالله سعد الزهراني" };
+  guint expected[][G_N_ELEMENTS (found_by)] = {
+    { 1, 0, 1, 0 },   /* as registered */
+    { 0, 1, 1, 1 },   /* the first renamed */
+    { 0, 1, 0, 1 },   /* the second removed */
+  };
+
+  g_assert_true (rifq_beneficiary_store_add (db, first, NULL, NULL, &error));
+  g_assert_true (rifq_beneficiary_store_add (db, second, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint step = 0; step < G_N_ELEMENTS (expected); step++)
+    {
+      if (step == 1)
+        rifq_test_other_program_sql (location, "UPDATE beneficiary SET family_name = 'الزهراني',"
+                                               " name_norm = 'محمد عبدالله سعد الزهراني'"
+                                               " WHERE national_id = '" RIFQ_TEST_ID_1 "'");
+      else if (step == 2)
+        rifq_test_other_program_sql (location, "DELETE FROM beneficiary WHERE national_id = '" RIFQ_TEST_ID_2 "'");
+      for (guint q = 0; q < G_N_ELEMENTS (found_by); q++)
+        {
+          g_autoptr(GPtrArray) rows = rifq_beneficiary_store_search (db, found_by[q], 50, &error);
+
+          g_assert_no_error (error);
+          if (rows->len != expected[step][q])
+            g_error ("after step %u, “%s” found %u names, not %u", step, found_by[q], rows->len, expected[step][q]);
+        }
+    }
+}
+
+/* The plan the server makes for sql, its parameters given as literals: the first n_numbers
+ * of them as 50 (the limit) and 2500 (what is counted at most), the next as the texts of
+ * values, in order. */
 static char *
 plan_of (RifqDb     *db,
          const char *sql,
-         const char *value)
+         guint       n_numbers,
+         GPtrArray  *values)
 {
-  g_autofree char *literal = g_strdup_printf ("'%s'", value);
-  g_autofree char *with_value = NULL;
+  const char *numbers[] = { "50", "2500" };
+
+  g_autofree char *with_values = g_strdup (sql);
   g_autofree char *explain = NULL;
-  g_auto(GStrv) parts = g_strsplit (sql, "?1", -1);
   g_autoptr(GString) plan = g_string_new (NULL);
   RifqStatement *stmt;
 
-  with_value = g_strjoinv (literal, parts);
-  g_strfreev (parts);
-  parts = g_strsplit (with_value, "?2", -1);
-  g_free (with_value);
-  with_value = g_strjoinv ("50", parts);
-  g_strfreev (parts);
-  parts = g_strsplit (with_value, "?3", -1);
-  g_free (with_value);
-  with_value = g_strjoinv ("2500", parts);
-  explain = g_strconcat ("EXPLAIN ", with_value, NULL);
+  /* The highest first: ?1 would be found inside ?12. */
+  for (guint n = values->len + n_numbers; n >= 1; n--)
+    {
+      g_autofree char *name = g_strdup_printf ("?%u", n);
+      g_autofree char *literal = n <= n_numbers ? g_strdup (numbers[n - 1])
+                                 : g_strdup_printf ("'%s'", (char *) g_ptr_array_index (values, n - n_numbers - 1));
+      g_auto(GStrv) parts = g_strsplit (with_values, name, -1);
+
+      g_free (with_values);
+      with_values = g_strjoinv (literal, parts);
+    }
+  explain = g_strconcat ("EXPLAIN ", with_values, NULL);
   stmt = rifq_db_prepare (db, explain, NULL);
   g_assert_nonnull (stmt);
   while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
@@ -407,8 +453,8 @@ plan_of (RifqDb     *db,
   return g_string_free (g_steal_pointer (&plan), FALSE);
 }
 
-/* On the server, the words of a name are found through the index, not by reading every row:
- * the query the engine writes has the index's own expression. */
+/* On the server, the names holding words are read through the word table's index in name
+ * order, not by reading every row, and a word's spellings are counted from an index alone. */
 static void
 test_search_words_answered_by_the_index (void)
 {
@@ -419,21 +465,31 @@ test_search_words_answered_by_the_index (void)
   /* Enough applicants for the plan to be the one a branch's registry gets. */
   g_assert_true (rifq_demo_fill (db, 3000, 1, &error));
   g_assert_no_error (error);
-  rifq_test_sql (db, "ANALYZE beneficiary");
   for (guint phrase = 0; phrase < 2; phrase++)
     {
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *sql = rifq_db_name_search_sql (db, "id", words, phrase, values);
-      g_autofree char *plan = plan_of (db, sql, g_ptr_array_index (values, 0));
+      g_autofree char *plan = plan_of (db, sql, 2, values);
 
-      g_assert_nonnull (strstr (plan, "beneficiary_by_name_words"));
+      g_assert_nonnull (strstr (plan, "Index Only Scan using beneficiary_word_pkey"));
       g_assert_null (strstr (plan, "Seq Scan"));
     }
   {
-    /* The name starts with "محمد": from it to the next string after every one that does. */
-    g_autofree char *plan = plan_of (db, "SELECT id FROM beneficiary WHERE name_norm >= ?1 AND name_norm < 'محمه'"
-                                         " ORDER BY name_norm LIMIT ?2", "محمد");
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *sql = rifq_db_name_count_sql (db, words[0], values);
+    g_autofree char *plan = plan_of (db, sql, 1, values);
 
+    g_assert_nonnull (strstr (plan, "Index Only Scan using name_word_pkey"));
+    g_assert_null (strstr (plan, "Seq Scan"));
+  }
+  {
+    /* The name starts with "محمد": from it to the next string after every one that does. */
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *plan = NULL;
+
+    g_ptr_array_add (values, g_strdup ("محمد"));
+    plan = plan_of (db, "SELECT id FROM beneficiary WHERE name_norm >= ?2 AND name_norm < 'محمه'"
+                        " ORDER BY name_norm LIMIT ?1", 1, values);
     g_assert_nonnull (strstr (plan, "beneficiary_by_name"));
     g_assert_null (strstr (plan, "Seq Scan"));
   }
@@ -557,6 +613,8 @@ main (int   argc,
   g_test_add_func ("/search/digits/spaced-or-dashed-mobile", test_spaced_mobile);
   g_test_add_func ("/search/no-match-and-empty-query", test_no_match_and_empty);
   g_test_add_func ("/search/words/common-word-same-names-in-name-order", test_common_word_same_names_in_order);
+  g_test_add_func ("/search/words/follow-names-changed-by-another-program",
+                   test_words_follow_names_changed_by_another_program);
   g_test_add_func ("/model/store-save-announces-only-moved-rows", test_model_saved_announces_moved_rows);
   /* Only the server has other workstations. */
   if (rifq_test_on_server ())

@@ -672,6 +672,10 @@ take_rows (RifqDb         *db,
       gint64 id = rifq_statement_get_int64 (stmt, COLUMN_ID);
       RifqBeneficiary *b;
 
+      /* A search's row that only says how common the words are (rifq-engine.h). */
+      if (rifq_statement_is_null (stmt, COLUMN_ID))
+        continue;
+
       if (seen != NULL)
         {
           if (g_hash_table_contains (seen, &id))
@@ -880,6 +884,20 @@ walk_names (RifqDb        *db,
   return TRUE;
 }
 
+/* The n values given, then each of texts as text: the parameters of the engine's name search. */
+static RifqValue *
+params_then_texts (const RifqValue *first,
+                   guint            n,
+                   GPtrArray       *texts)
+{
+  RifqValue *params = g_new0 (RifqValue, n + texts->len);
+
+  memcpy (params, first, n * sizeof *first);
+  for (guint i = 0; i < texts->len; i++)
+    params[n + i] = RIFQ_TEXT (g_ptr_array_index (texts, i));
+  return params;
+}
+
 /* Names holding the words at a word's start: in the order typed (phrase), or each anywhere. */
 static gboolean
 search_words (RifqDb        *db,
@@ -892,6 +910,7 @@ search_words (RifqDb        *db,
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
+  g_autofree RifqValue *params = NULL;
   RifqStatement *stmt;
   RifqStep step;
 
@@ -902,19 +921,19 @@ search_words (RifqDb        *db,
       g_autofree char *count_sql = rifq_db_name_count_sql (db, words[0], texts);
       gint64 count = 0;
 
-      if (!rifq_db_query_int (db, count_sql, RIFQ_PARAMS (RIFQ_TEXT (g_ptr_array_index (texts, 0)),
-                                                          RIFQ_INT (COMMON_WORDS)),
-                              &count, NULL, error))
+      params = params_then_texts (RIFQ_PARAMS (RIFQ_INT (COMMON_WORDS)), texts);
+      if (!rifq_db_query_int (db, count_sql, params, texts->len + 1, &count, NULL, error))
         return FALSE;
       if (count >= COMMON_WORDS)
         return walk_names (db, words, phrase, into, seen, limit, error);
       g_ptr_array_set_size (texts, 0);
+      g_clear_pointer (&params, g_free);
     }
 
   sql = rifq_db_name_search_sql (db, COLUMNS, words, phrase, texts);
-  stmt = rifq_db_query (db, sql, RIFQ_PARAMS (RIFQ_TEXT (g_ptr_array_index (texts, 0)),
-                                              RIFQ_INT (limit + g_hash_table_size (seen)), RIFQ_INT (COMMON_WORDS)),
-                        error);
+  params = params_then_texts (RIFQ_PARAMS (RIFQ_INT (limit + g_hash_table_size (seen)), RIFQ_INT (COMMON_WORDS)),
+                              texts);
+  stmt = rifq_db_query (db, sql, params, texts->len + 2, error);
   if (stmt == NULL)
     return FALSE;
   /* Every row says how many names hold the words. */

@@ -247,6 +247,7 @@ migrate (RifqDb  *self,
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  gboolean upgraded = FALSE;
 
   names = g_resource_enumerate_children (rifq_core_get_resource (), self->engine->migrations, 0, error);
   if (names == NULL)
@@ -300,9 +301,14 @@ migrate (RifqDb  *self,
         }
       if (!rifq_db_exec (self, "COMMIT", error))
         return FALSE;
+      upgraded |= self->schema_version > 0;
       self->schema_version = number;
     }
 
+  /* A database with records brought up to date: the engine plans by its new tables (on the
+   * server, the search's word table is read from its index alone from the first search). */
+  if (upgraded)
+    rifq_db_refresh_statistics (self);
   return TRUE;
 }
 

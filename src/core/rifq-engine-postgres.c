@@ -1648,15 +1648,16 @@ pg_watch_read (RifqConnection *watch)
   return told;
 }
 
-/* Search */
-
 /* Read by name when the module is loaded (rifq_engine_for_location). */
 G_MODULE_EXPORT const RifqEngine rifq_engine_postgres;
 
 const RifqEngine rifq_engine_postgres = {
   .name = "postgresql",
   .migrations = "/org/ruhamaa/Rifq/core/migrations-postgres/",
-  .analyze_sql = "ANALYZE",
+  /* With the statistics, the pages written are marked as seen by every transaction, so that
+   * the search's word table (rifq-pg-search.c) is read from its index alone at once, not after
+   * the server's own vacuum comes round. */
+  .analyze_sql = "VACUUM (ANALYZE)",
   .many_rows_sql = "SET LOCAL plan_cache_mode = force_custom_plan",
   .table_exists_sql = "SELECT count(*) FROM pg_catalog.pg_tables"
                       " WHERE schemaname = current_schema () AND tablename = ?1",

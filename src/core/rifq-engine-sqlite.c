@@ -556,9 +556,9 @@ sqlite_name_search (const char    *columns,
 {
   g_ptr_array_add (values, sqlite_name_match (words, phrase));
   return g_strconcat ("WITH m AS MATERIALIZED (SELECT rowid AS id FROM beneficiary_fts"
-                      " WHERE beneficiary_fts MATCH ?1 LIMIT ?3)"
+                      " WHERE beneficiary_fts MATCH ?3 LIMIT ?2)"
                       " SELECT ", columns, ", (SELECT count(*) FROM m) FROM beneficiary"
-                      " WHERE id IN (SELECT id FROM m) ORDER BY name_norm, id LIMIT ?2", NULL);
+                      " WHERE id IN (SELECT id FROM m) ORDER BY name_norm, id LIMIT ?1", NULL);
 }
 
 static char *
@@ -568,7 +568,7 @@ sqlite_name_count (const char *word,
   char *words[] = { (char *) word, NULL };
 
   g_ptr_array_add (values, sqlite_name_match (words, TRUE));
-  return g_strdup ("SELECT count(*) FROM (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?1 LIMIT ?2)");
+  return g_strdup ("SELECT count(*) FROM (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?2 LIMIT ?1)");
 }
 
 const RifqEngine rifq_engine_sqlite = {
