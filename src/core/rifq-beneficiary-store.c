@@ -611,10 +611,26 @@ rifq_beneficiary_store_add_many (RifqDb     *db,
     return TRUE;
   if (!write_records (db, &job, error))
     return FALSE;
-  /* Many at once (an import, a demonstration): the engine plans by the new size. */
+  /* Many at once (an import, a demonstration): the engine plans by the new size, and the
+   * search by the words' new counts. */
   if (beneficiaries->len >= 1000)
-    rifq_db_refresh_statistics (db);
+    {
+      rifq_beneficiary_store_count_words (db);
+      rifq_db_refresh_statistics (db);
+    }
   return TRUE;
+}
+
+void
+rifq_beneficiary_store_count_words (RifqDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RIFQ_IS_DB (db));
+
+  if (!rifq_db_exec (db, "UPDATE name_word SET names = (SELECT count(*) FROM beneficiary_word b"
+                         " WHERE b.word = name_word.word)", &error))
+    g_message ("The names' words were not counted: %s", error->message);
 }
 
 gint64
@@ -750,17 +766,13 @@ rifq_beneficiary_store_position (RifqDb          *db,
   return position;
 }
 
-/* The smallest string greater than every string that starts with prefix, in byte order. */
+/* A string greater than every text that starts with prefix, in byte order: the prefix and the
+ * last character there is (U+10FFFF, which no name or number holds). Still text, as a server
+ * takes only valid UTF-8. */
 static char *
 prefix_upper_bound (const char *prefix)
 {
-  char *upper = g_strdup (prefix);
-  gsize len = strlen (upper);
-
-  g_assert (len > 0);
-  /* UTF-8 never uses 0xFF, so the last byte can always go up by one. */
-  upper[len - 1] = (char) ((guchar) upper[len - 1] + 1);
-  return upper;
+  return g_strconcat (prefix, "\xf4\x8f\xbf\xbf", NULL);
 }
 
 static gboolean
@@ -777,12 +789,6 @@ search_prefix (RifqDb     *db,
   return collect_rows (db, sql, RIFQ_PARAMS (RIFQ_TEXT (prefix), RIFQ_TEXT (upper), RIFQ_INT (limit)), into, seen,
                        limit, error);
 }
-
-/* From this many names holding the words, the registry is read in name order instead of the
- * names found being sorted: a word in one name in a hundred (a common family name) gives its
- * first fifty within a few thousand names, however large the registry grows, where sorting
- * them all costs more the larger it is. Either way the same names come, in the same order. */
-#define COMMON_WORDS 2500
 
 /* Names read in name order a chunk at a time, each tested as it comes. A chunk is the range of
  * names between two keys: where the last ended, and its 2,048th name from there, read first.
@@ -884,19 +890,132 @@ walk_names (RifqDb        *db,
   return TRUE;
 }
 
-/* The n values given, then each of texts as text: the parameters of the engine's name search. */
-static RifqValue *
-params_then_texts (const RifqValue *first,
-                   guint            n,
-                   GPtrArray       *texts)
-{
-  RifqValue *params = g_new0 (RifqValue, n + texts->len);
+/* The words of every name are in two tables the database keeps itself, by triggers, whoever
+ * writes a name (schema 13): beneficiary_word, each word of each name beside the name and its
+ * number, in word order, then name order; and name_word, each word once with how many names
+ * hold it. A word typed is a prefix: the words starting with it (its spellings) are a range of
+ * name_word, and each spelling's names a range of beneficiary_word already in name order, so
+ * the first fifty names holding a family name a million people hold are fifty entries. Several
+ * words typed are read through the one fewest names hold, the others tested on the name beside
+ * each entry. Only when every word typed has more than WORD_SPELLINGS spellings (a letter or
+ * two) is the registry read in name order instead (walk_names). The same statements on both
+ * engines. */
+#define WORD_SPELLINGS 64
 
-  memcpy (params, first, n * sizeof *first);
-  for (guint i = 0; i < texts->len; i++)
-    params[n + i] = RIFQ_TEXT (g_ptr_array_index (texts, i));
-  return params;
+/* A name holds a word typed at a word's start when " word" is found in " name" (normalised
+ * names and words are letters and digits, one space between words); in the order typed
+ * (phrase), " w1 w2 …" once. The needles, for instr. */
+static GPtrArray *
+word_needles (char * const *words,
+              gboolean      phrase)
+{
+  GPtrArray *needles = g_ptr_array_new_with_free_func (g_free);
+
+  if (phrase)
+    {
+      g_autofree char *joined = g_strjoinv (" ", (char **) words);
+
+      g_ptr_array_add (needles, g_strconcat (" ", joined, NULL));
+    }
+  else
+    for (guint i = 0; words[i] != NULL; i++)
+      g_ptr_array_add (needles, g_strconcat (" ", words[i], NULL));
+  return needles;
 }
+
+/* The end of the range of words that word i typed stands for: in the order typed (phrase),
+ * every word but the last is whole, the word itself (nothing sorts between it and it followed
+ * by \x01, as a name's words have no such character); otherwise the word's prefix range. */
+static char *
+word_range_end (char * const *words,
+                guint         i,
+                gboolean      phrase)
+{
+  if (phrase && words[i + 1] != NULL)
+    return g_strconcat (words[i], "\x01", NULL);
+  return prefix_upper_bound (words[i]);
+}
+
+/* Which word typed the names are read through: the one with fewest names, among those with
+ * fewer than WORD_SPELLINGS spellings; between as many, the longest, then the last typed (a
+ * family name more often than a first name). -1 when every word has more spellings, and then
+ * *out_fewest the one fewest names hold, as far as its first spellings tell; -2 when a word
+ * starts no word of any name (no name holds the words). The names are counted as name_word
+ * counted them last: which word is read changes how long the search takes, never what it
+ * finds. */
+static gboolean
+choose_word (RifqDb        *db,
+             char * const  *words,
+             gboolean       phrase,
+             int           *out_chosen,
+             int           *out_fewest,
+             GError       **error)
+{
+  guint n = g_strv_length ((char **) words);
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GPtrArray) uppers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree RifqValue *params = g_new0 (RifqValue, 2 * n);
+  RifqStatement *stmt;
+  gint64 best_names = G_MAXINT64;
+  gint64 fewest_names = G_MAXINT64;
+  int chosen = -1;
+
+  *out_fewest = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (uppers, word_range_end (words, i, phrase));
+      params[2 * i] = RIFQ_TEXT (words[i]);
+      params[2 * i + 1] = RIFQ_TEXT (g_ptr_array_index (uppers, i));
+      g_string_append_printf (sql, "%s(SELECT count(*) FROM (SELECT 1 FROM name_word"
+                              " WHERE word >= ?%u AND word < ?%u LIMIT %d) s),"
+                              " (SELECT coalesce (sum (names), 0) FROM (SELECT names FROM name_word"
+                              " WHERE word >= ?%u AND word < ?%u LIMIT %d) s)",
+                              i > 0 ? ", " : "", 2 * i + 1, 2 * i + 2, WORD_SPELLINGS,
+                              2 * i + 1, 2 * i + 2, WORD_SPELLINGS);
+    }
+  stmt = rifq_db_query (db, sql->str, params, 2 * n, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (rifq_statement_step (stmt) != RIFQ_STEP_ROW)
+    {
+      rifq_statement_reset (stmt);
+      return rifq_db_fail (db, error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 spellings = rifq_statement_get_int64 (stmt, 2 * i);
+      gint64 names = rifq_statement_get_int64 (stmt, 2 * i + 1);
+
+      if (spellings == 0)
+        {
+          chosen = -2;
+          break;
+        }
+      if (spellings >= WORD_SPELLINGS)
+        {
+          if (names < fewest_names)
+            {
+              fewest_names = names;
+              *out_fewest = (int) i;
+            }
+          continue;
+        }
+      if (chosen < 0 || names < best_names ||
+          (names == best_names && strlen (words[i]) >= strlen (words[chosen])))
+        {
+          chosen = (int) i;
+          best_names = names;
+        }
+    }
+  rifq_statement_reset (stmt);
+  *out_chosen = chosen;
+  return TRUE;
+}
+
+/* From this many names holding a word of many spellings (a letter or two typed), the registry
+ * is read in name order: the first fifty come within a few thousand names, however large the
+ * registry grows. Fewer are read from the word table and sorted. */
+#define COMMON_WORDS 2500
 
 /* Names holding the words at a word's start: in the order typed (phrase), or each anywhere. */
 static gboolean
@@ -908,43 +1027,91 @@ search_words (RifqDb        *db,
               guint          limit,
               GError       **error)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) needles = word_needles (words, phrase);
+  g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) tests = g_string_new (NULL);
+  g_autofree char *upper = NULL;
   g_autofree RifqValue *params = NULL;
   RifqStatement *stmt;
-  RifqStep step;
+  guint n_params = 0;
+  gboolean range = FALSE;
+  int chosen = -1;
+  int fewest = 0;
 
-  /* One word (a family name typed alone) is counted first, cheaply: the search itself would
-   * read every name holding it before saying how many do. */
-  if (words[1] == NULL)
+  if (!choose_word (db, words, phrase, &chosen, &fewest, error))
+    return FALSE;
+  if (chosen == -2)
+    return TRUE;
+  if (chosen == -1)
     {
-      g_autofree char *count_sql = rifq_db_name_count_sql (db, words[0], texts);
+      /* Every word has many spellings: how many names hold the one fewest do decides. */
       gint64 count = 0;
 
-      params = params_then_texts (RIFQ_PARAMS (RIFQ_INT (COMMON_WORDS)), texts);
-      if (!rifq_db_query_int (db, count_sql, params, texts->len + 1, &count, NULL, error))
+      upper = word_range_end (words, (guint) fewest, phrase);
+      if (!rifq_db_query_int (db, "SELECT count(*) FROM (SELECT 1 FROM beneficiary_word"
+                                  " WHERE word >= ?1 AND word < ?2 LIMIT ?3) c",
+                              RIFQ_PARAMS (RIFQ_TEXT (words[fewest]), RIFQ_TEXT (upper), RIFQ_INT (COMMON_WORDS)),
+                              &count, NULL, error))
         return FALSE;
       if (count >= COMMON_WORDS)
         return walk_names (db, words, phrase, into, seen, limit, error);
-      g_ptr_array_set_size (texts, 0);
-      g_clear_pointer (&params, g_free);
+      range = TRUE;
+    }
+  else
+    {
+      /* The chosen word's spellings. */
+      upper = word_range_end (words, (guint) chosen, phrase);
+      stmt = rifq_db_query (db, "SELECT word FROM name_word WHERE word >= ?1 AND word < ?2 ORDER BY word LIMIT ?3",
+                            RIFQ_PARAMS (RIFQ_TEXT (words[chosen]), RIFQ_TEXT (upper), RIFQ_INT (WORD_SPELLINGS)),
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+      for (RifqStep step = rifq_statement_step (stmt); ; step = rifq_statement_step (stmt))
+        {
+          if (step == RIFQ_STEP_ROW)
+            {
+              g_ptr_array_add (spellings, rifq_statement_dup_text (stmt, 0));
+              continue;
+            }
+          rifq_statement_reset (stmt);
+          if (step != RIFQ_STEP_DONE)
+            return rifq_db_fail (db, error);
+          break;
+        }
+      if (spellings->len == 0)
+        return TRUE;
     }
 
-  sql = rifq_db_name_search_sql (db, COLUMNS, words, phrase, texts);
-  params = params_then_texts (RIFQ_PARAMS (RIFQ_INT (limit + g_hash_table_size (seen)), RIFQ_INT (COMMON_WORDS)),
-                              texts);
-  stmt = rifq_db_query (db, sql, params, texts->len + 2, error);
-  if (stmt == NULL)
-    return FALSE;
-  /* Every row says how many names hold the words. */
-  step = rifq_statement_step (stmt);
-  if (step == RIFQ_STEP_ROW && rifq_statement_get_int64 (stmt, COLUMN_MATCHES) >= COMMON_WORDS)
+  /* ?1 the limit, then the needles, then the spellings: each spelling's first names holding
+   * every needle, in name order; of them all, the first. Or, a range of few names, all of them
+   * sorted. */
+  params = g_new0 (RifqValue, 3 + needles->len + spellings->len);
+  params[n_params++] = RIFQ_INT (limit + g_hash_table_size (seen));
+  for (guint i = 0; i < needles->len; i++)
     {
-      rifq_statement_reset (stmt);
-      return walk_names (db, words, phrase, into, seen, limit, error);
+      params[n_params] = RIFQ_TEXT (g_ptr_array_index (needles, i));
+      g_string_append_printf (tests, " AND instr (' ' || name_norm, ?%u) > 0", ++n_params);
     }
-  return take_rows (db, stmt, step, into, seen, limit, error);
+  g_string_append (sql, SELECT_COLUMNS " WHERE id IN (SELECT id FROM (SELECT DISTINCT name_norm, id FROM (");
+  if (range)
+    {
+      params[n_params++] = RIFQ_TEXT (words[fewest]);
+      params[n_params++] = RIFQ_TEXT (upper);
+      g_string_append_printf (sql, "SELECT name_norm, id FROM beneficiary_word WHERE word >= ?%u AND word < ?%u%s",
+                              n_params - 1, n_params, tests->str);
+    }
+  for (guint i = 0; i < spellings->len; i++)
+    {
+      params[n_params] = RIFQ_TEXT (g_ptr_array_index (spellings, i));
+      g_string_append_printf (sql, "%sSELECT name_norm, id FROM (SELECT name_norm, id FROM beneficiary_word"
+                              " WHERE word = ?%u%s ORDER BY name_norm, id LIMIT ?1) w%u",
+                              i > 0 ? " UNION ALL " : "", ++n_params, tests->str, i);
+    }
+  g_string_append (sql, ") u ORDER BY name_norm, id LIMIT ?1) f) ORDER BY name_norm, id");
+  return collect_rows (db, sql->str, params, n_params, into, seen, limit, error);
 }
+
 /* The mobile prefix a person means by typed digits: 05…, 5…, 9665…, 009665… → +9665… */
 static char *
 mobile_prefix (const char *digits)

@@ -64,6 +64,11 @@ GPtrArray       *rifq_beneficiary_store_search   (RifqDb     *db,
 gint64           rifq_beneficiary_store_count    (RifqDb  *db,
                                                   GError **error);
 
+/* Counts again how many names hold each word, by which the search chooses the word it reads
+ * names through (schema 13): after many names were written at once. Never changes what a search
+ * finds. */
+void             rifq_beneficiary_store_count_words (RifqDb *db);
+
 /* A page of the registry in name order (without caregivers). */
 GPtrArray       *rifq_beneficiary_store_list     (RifqDb  *db,
                                                   guint    offset,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rifq-audit.h"
+#include "rifq-beneficiary-store.h"
 #include "rifq-db-copy.h"
 #include "rifq-db-private.h"
 #include "rifq-error.h"
@@ -398,6 +399,7 @@ rifq_db_copy (const char         *from,
   copy.source = source;
   if (!_rifq_db_transaction (target, copy_tables, &copy, error))
     return FALSE;
+  rifq_beneficiary_store_count_words (target);
   rifq_db_refresh_statistics (target);
   g_clear_object (&target);
 

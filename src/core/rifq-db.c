@@ -1050,30 +1050,6 @@ rifq_db_has_table (RifqDb      *self,
   return TRUE;
 }
 
-char *
-rifq_db_name_count_sql (RifqDb       *self,
-                        const char   *word,
-                        GPtrArray    *values)
-{
-  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
-  g_return_val_if_fail (word != NULL, NULL);
-
-  return self->engine->name_count (word, values);
-}
-
-char *
-rifq_db_name_search_sql (RifqDb       *self,
-                         const char   *columns,
-                         char * const *words,
-                         gboolean      phrase,
-                         GPtrArray    *values)
-{
-  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
-  g_return_val_if_fail (words != NULL && words[0] != NULL, NULL);
-
-  return self->engine->name_search (columns, words, phrase, values);
-}
-
 RifqStatement *
 rifq_db_prepare (RifqDb     *self,
                  const char *sql,

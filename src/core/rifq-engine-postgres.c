@@ -17,7 +17,6 @@
 
 #include "rifq-engine.h"
 #include "rifq-pg-answers.h"
-#include "rifq-pg-search.h"
 #include "rifq-error.h"
 
 /* PostgreSQL, the engine of a branch: several workstations on one server, reached with libpq
@@ -1655,7 +1654,7 @@ const RifqEngine rifq_engine_postgres = {
   .name = "postgresql",
   .migrations = "/org/ruhamaa/Rifq/core/migrations-postgres/",
   /* With the statistics, the pages written are marked as seen by every transaction, so that
-   * the search's word table (rifq-pg-search.c) is read from its index alone at once, not after
+   * the search's word tables (schema 13) are read from their indexes alone at once, not after
    * the server's own vacuum comes round. */
   .analyze_sql = "VACUUM (ANALYZE)",
   .many_rows_sql = "SET LOCAL plan_cache_mode = force_custom_plan",
@@ -1671,8 +1670,6 @@ const RifqEngine rifq_engine_postgres = {
   .watch_open = pg_watch_open,
   .watch_fd = pg_watch_fd,
   .watch_read = pg_watch_read,
-  .name_search = rifq_pg_name_search,
-  .name_count = rifq_pg_name_count,
   .open = pg_open,
   .close = pg_close,
   .display = pg_display,

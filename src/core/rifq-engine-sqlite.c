@@ -527,50 +527,6 @@ sqlite_is_null (gpointer native,
 
 /* Search */
 
-/* FTS5 over name_norm (beneficiary_fts, kept by triggers): "w1 w2"* is the words in order, the
- * last a prefix; "w1"* AND "w2"* each word anywhere. The words are letters and digits only
- * after normalisation, so quoting is enough. */
-/* FTS5's query for the words: "w1 w2"* one after another, the last a prefix; "w1"* AND "w2"*
- * each anywhere. */
-static char *
-sqlite_name_match (char * const *words,
-                   gboolean      phrase)
-{
-  GString *match = g_string_new (phrase ? "\"" : NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (phrase)
-      g_string_append_printf (match, "%s%s", i ? " " : "", words[i]);
-    else
-      g_string_append_printf (match, "%s\"%s\"*", i ? " AND " : "", words[i]);
-  if (phrase)
-    g_string_append (match, "\"*");
-  return g_string_free (match, FALSE);
-}
-
-static char *
-sqlite_name_search (const char    *columns,
-                    char * const  *words,
-                    gboolean       phrase,
-                    GPtrArray     *values)
-{
-  g_ptr_array_add (values, sqlite_name_match (words, phrase));
-  return g_strconcat ("WITH m AS MATERIALIZED (SELECT rowid AS id FROM beneficiary_fts"
-                      " WHERE beneficiary_fts MATCH ?3 LIMIT ?2)"
-                      " SELECT ", columns, ", (SELECT count(*) FROM m) FROM beneficiary"
-                      " WHERE id IN (SELECT id FROM m) ORDER BY name_norm, id LIMIT ?1", NULL);
-}
-
-static char *
-sqlite_name_count (const char *word,
-                   GPtrArray  *values)
-{
-  char *words[] = { (char *) word, NULL };
-
-  g_ptr_array_add (values, sqlite_name_match (words, TRUE));
-  return g_strdup ("SELECT count(*) FROM (SELECT rowid FROM beneficiary_fts WHERE beneficiary_fts MATCH ?2 LIMIT ?1)");
-}
-
 const RifqEngine rifq_engine_sqlite = {
   .name = "sqlite",
   .migrations = "/org/ruhamaa/Rifq/core/migrations/",
@@ -579,8 +535,6 @@ const RifqEngine rifq_engine_sqlite = {
   /* In write-ahead-log mode a read transaction reads the file as its first read found it. */
   .snapshot_sql = "BEGIN",
   .snapshot_end_sql = "COMMIT",
-  .name_search = sqlite_name_search,
-  .name_count = sqlite_name_count,
   .open = sqlite_open,
   .close = sqlite_close,
   .display = g_strdup,

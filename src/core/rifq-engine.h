@@ -62,26 +62,6 @@ typedef struct
   int             (*watch_fd)           (RifqConnection  *watch);
   int             (*watch_read)         (RifqConnection  *watch);
 
-  /* The query for beneficiaries whose normalised name (name_norm) holds words, each at the
-   * start of one of the name's words: one after another in the order given (phrase), or each
-   * anywhere. It selects columns (column names of beneficiary, comma-separated) and one more
-   * after them, which reaches its second parameter when the words are too common for the
-   * query to answer cheaply, and the store reads the registry in name order instead (SQLite:
-   * how many names hold the words, counted that far). Its first parameter is the limit; the
-   * texts it adds to values are its parameters from the third on. Results come in name order,
-   * then id; a row whose columns are all NULL only carries the last column. */
-  char           *(*name_search)        (const char      *columns,
-                                         char * const    *words,
-                                         gboolean         phrase,
-                                         GPtrArray       *values);
-
-  /* A number reaching its first parameter when one word is too common for name_search to
-   * find its names cheaply (SQLite: how many names hold it at a word's start, counted that
-   * far); the texts it adds to values are its parameters from the second on. Cheap however
-   * common the word is. */
-  char           *(*name_count)         (const char      *word,
-                                         GPtrArray       *values);
-
   RifqConnection *(*open)               (const char      *location,
                                          RifqOpenMode     mode,
                                          int             *out_schema_version,

@@ -113,22 +113,6 @@ gboolean       rifq_db_has_table        (RifqDb         *self,
                                          gboolean       *out_exists,
                                          GError        **error);
 
-/* The engine's query for beneficiaries whose normalised name holds words at a word's start,
- * in order (phrase) or each anywhere, selecting columns (of beneficiary) and after them how many
- * names hold the words, up to its third parameter; the text of its first parameter is added to
- * values, the second is the limit. Name order. */
-char          *rifq_db_name_search_sql  (RifqDb         *self,
-                                         const char     *columns,
-                                         char * const   *words,
-                                         gboolean        phrase,
-                                         GPtrArray      *values);
-
-/* The engine's count of the names holding one word at a word's start, up to its second
- * parameter; the text of its first is added to values. */
-char          *rifq_db_name_count_sql   (RifqDb         *self,
-                                         const char     *word,
-                                         GPtrArray      *values);
-
 /* A cached prepared statement (reset and unbound on return); NULL and error on failure. */
 RifqStatement *rifq_db_prepare          (RifqDb         *self,
                                          const char     *sql,

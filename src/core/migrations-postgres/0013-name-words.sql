@@ -4,9 +4,13 @@
 -- word order, then name order (the database sorts byte by byte). A word's names are a range of
 -- its index, already in name order, read without the registry's rows: the first fifty names
 -- holding a common family name are fifty entries, and the other words typed are tested on the
--- name beside them. name_word holds each word once, with how many names hold it: the words
--- that start with what was typed, and which of the words typed fewest names hold, each read
--- from an index. They replace the GIN index over to_tsvector (name_norm) of schema 1, which
+-- name beside them. name_word holds every word a name has held, once: the words that start with
+-- what was typed. Its count of names is an estimate, exact when counted (here, and after a
+-- large write, rifq_beneficiary_store_count_words), 1 for a word new since: it only chooses which
+-- word typed the names are read through, never which names are found, and no write updates it
+-- (one row updated by every name of a long transaction, a desk's copy, would leave a version
+-- behind each time for the next update to step over). A word no name holds any longer stays,
+-- and finds nothing. They replace the GIN index over to_tsvector (name_norm) of schema 1, which
 -- read every word starting with what was typed (40 ms for three letters at a million names)
 -- and every name holding a common word, to count it or to put its names in order.
 --
@@ -15,7 +19,7 @@
 -- who may write a name need not be given these tables too. A workstation keeping what it read
 -- (rifq-pg-answers.c) forgets what it read from them whenever beneficiary is written.
 --
--- PostgreSQL only: migrations/0013-name-words.sql is empty (SQLite's FTS5 does this there).
+-- The desk's migrations/0013-name-words.sql makes the same tables, kept by SQLite's triggers.
 
 CREATE TABLE beneficiary_word (
   word      text NOT NULL,
@@ -26,7 +30,7 @@ CREATE TABLE beneficiary_word (
 
 CREATE TABLE name_word (
   word  text PRIMARY KEY,
-  names bigint NOT NULL CHECK (names > 0)
+  names bigint NOT NULL DEFAULT 1 CHECK (names >= 0)
 );
 
 -- The words of a normalised name: letters and digits, one space between them (rifq-arabic.c).
@@ -46,24 +50,17 @@ BEGIN
       IF TG_OP = 'UPDATE' AND OLD.name_norm IS NOT DISTINCT FROM NEW.name_norm AND OLD.id = NEW.id THEN
         RETURN NULL;
       END IF;
-      -- Word by word, in the words' order: two writers changing the same words' counts take
-      -- their rows in the same order, and neither waits for the other forever.
       IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        FOR w IN SELECT DISTINCT x FROM unnest (string_to_array (OLD.name_norm, ' ')) x WHERE x <> '' ORDER BY x
-        LOOP
-          DELETE FROM %1$I.beneficiary_word WHERE word = w AND name_norm = OLD.name_norm AND id = OLD.id;
-          UPDATE %1$I.name_word SET names = names - 1 WHERE word = w AND names > 1;
-          IF NOT FOUND THEN
-            DELETE FROM %1$I.name_word WHERE word = w;
-          END IF;
-        END LOOP;
+        DELETE FROM %1$I.beneficiary_word
+          WHERE word = ANY (string_to_array (OLD.name_norm, ' ')) AND name_norm = OLD.name_norm AND id = OLD.id;
       END IF;
+      -- Word by word, in the words' order: two writers adding the same new words wait for each
+      -- other in the same order, and neither waits forever.
       IF TG_OP IN ('INSERT', 'UPDATE') THEN
         FOR w IN SELECT DISTINCT x FROM unnest (string_to_array (NEW.name_norm, ' ')) x WHERE x <> '' ORDER BY x
         LOOP
           INSERT INTO %1$I.beneficiary_word (word, name_norm, id) VALUES (w, NEW.name_norm, NEW.id);
-          INSERT INTO %1$I.name_word AS n (word, names) VALUES (w, 1)
-            ON CONFLICT (word) DO UPDATE SET names = n.names + 1;
+          INSERT INTO %1$I.name_word (word) VALUES (w) ON CONFLICT (word) DO NOTHING;
         END LOOP;
       END IF;
       RETURN NULL;
