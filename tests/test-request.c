@@ -804,6 +804,7 @@ test_migration_keeps_sequence_of_old_requests (void)
     rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP FUNCTION held_write_count ();"
                        " DROP TABLE write_count;"
                        " DROP FUNCTION keep_name_words () CASCADE; DROP FUNCTION forget_name_words () CASCADE;"
+                       " DROP FUNCTION name_words (text);"
                        " DROP TABLE beneficiary_word, name_word;"
                        " CREATE INDEX beneficiary_by_name_words ON beneficiary"
                        " USING gin (to_tsvector ('simple', name_norm));");
@@ -816,6 +817,7 @@ test_migration_keeps_sequence_of_old_requests (void)
                        " CREATE TRIGGER beneficiary_fts_insert AFTER INSERT ON beneficiary BEGIN SELECT 1; END;"
                        " CREATE TRIGGER beneficiary_fts_delete AFTER DELETE ON beneficiary BEGIN SELECT 1; END;"
                        " CREATE TRIGGER beneficiary_fts_update AFTER UPDATE ON beneficiary BEGIN SELECT 1; END;");
+  rifq_test_sql (db, "CREATE INDEX beneficiary_by_name_birth ON beneficiary (name_norm, birth_date)");
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 

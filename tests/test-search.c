@@ -500,7 +500,8 @@ holds_words (const char    *name,
  * others. Their grandfathers' names are a hundred words starting "ضض", more than the search
  * reads through the word table: "ضض" is found by reading the registry in name order, past its
  * first chunk of names. Seventy words starting "ظظ", held by seventy names, are as many
- * spellings but few names: read from the word table whole and sorted. */
+ * spellings but few names: read from the word table whole and sorted. Two words typed one
+ * after the other ("ضضاب الضيفاني") are read as the pair the word table holds. */
 static void
 test_common_word_same_names_in_order (void)
 {
@@ -509,7 +510,7 @@ test_common_word_same_names_in_order (void)
   g_autoptr(GPtrArray) registry = rifq_demo_generate (5000, 7, 0);
   g_autoptr(GPtrArray) everyone = NULL;
   const char *queries[] = { "الضيفاني", "الضيف", "يمان الضيفاني", "الضيفاني يمان", "ضض", "ضض ا", "يمان ضض",
-                            "ظظ", "ظظ ا" };
+                            "ظظ", "ظظ ا", "ضضاب الضيفاني", "ضضاب الض", "الضيفاني ضضاب" };
   const char *letters[] = { "ا", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر" };
 
   for (guint i = 0; i < 2600; i++)
@@ -517,7 +518,11 @@ test_common_word_same_names_in_order (void)
       g_autofree char *grandfather = g_strconcat ("ضض", letters[i % 10], letters[(i / 10) % 10], NULL);
 
       rifq_beneficiary_set (g_ptr_array_index (registry, i), RIFQ_FIELD_FIRST_NAME, "يمان");
-      rifq_beneficiary_set (g_ptr_array_index (registry, i), RIFQ_FIELD_GRANDFATHER_NAME, grandfather);
+      /* A third of them hold it as their father's name, apart from the family name. */
+      if (i % 3 == 0)
+        rifq_beneficiary_set (g_ptr_array_index (registry, i), RIFQ_FIELD_FATHER_NAME, grandfather);
+      else
+        rifq_beneficiary_set (g_ptr_array_index (registry, i), RIFQ_FIELD_GRANDFATHER_NAME, grandfather);
       rifq_beneficiary_set (g_ptr_array_index (registry, i), RIFQ_FIELD_FAMILY_NAME, "الضيفاني");
     }
   /* Seventy names of seventy words starting "ظظ": as many spellings, but few names. */
@@ -560,11 +565,13 @@ test_common_word_same_names_in_order (void)
             if (match && g_hash_table_add (taken, b))
               g_ptr_array_add (expected, b);
           }
-      g_assert_cmpuint (expected->len, ==, 50);
+      g_assert_cmpuint (expected->len, >, 0);
       g_assert_cmpuint (found->len, ==, expected->len);
       for (guint i = 0; i < found->len; i++)
-        g_assert_cmpint (rifq_beneficiary_get_id (g_ptr_array_index (found, i)), ==,
-                         rifq_beneficiary_get_id (g_ptr_array_index (expected, i)));
+        if (rifq_beneficiary_get_id (g_ptr_array_index (found, i)) != rifq_beneficiary_get_id (g_ptr_array_index (expected, i)))
+          g_error ("“%s”: name %u found is %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT, queries[q], i,
+                   rifq_beneficiary_get_id (g_ptr_array_index (found, i)),
+                   rifq_beneficiary_get_id (g_ptr_array_index (expected, i)));
     }
 }
 

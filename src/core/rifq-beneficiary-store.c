@@ -891,15 +891,16 @@ walk_names (RifqDb        *db,
 }
 
 /* The words of every name are in two tables the database keeps itself, by triggers, whoever
- * writes a name (schema 13): beneficiary_word, each word of each name beside the name and its
- * number, in word order, then name order; and name_word, each word once with how many names
- * hold it. A word typed is a prefix: the words starting with it (its spellings) are a range of
- * name_word, and each spelling's names a range of beneficiary_word already in name order, so
- * the first fifty names holding a family name a million people hold are fifty entries. Several
- * words typed are read through the one fewest names hold, the others tested on the name beside
- * each entry. Only when every word typed has more than WORD_SPELLINGS spellings (a letter or
- * two) is the registry read in name order instead (walk_names). The same statements on both
- * engines. */
+ * writes a name (schema 13): beneficiary_word, each word of each name and each two words that
+ * follow each other (" w1 w2"), beside the name and its number, in word order, then name order;
+ * and name_word, each of them once with how many names hold it. A word typed is a prefix: the
+ * words starting with it (its spellings) are a range of name_word, and each spelling's names a
+ * range of beneficiary_word already in name order, so the first fifty names holding a family
+ * name a million people hold are fifty entries. Several words typed are read through the term
+ * (a word, or two typed together) fewest names hold, the others tested on the name beside each
+ * entry. Only when every term has more than WORD_SPELLINGS spellings (a letter or two) and
+ * thousands of names hold them is the registry read in name order instead (walk_names). The
+ * same statements on both engines. */
 #define WORD_SPELLINGS 64
 
 /* A name holds a word typed at a word's start when " word" is found in " name" (normalised
@@ -923,49 +924,78 @@ word_needles (char * const *words,
   return needles;
 }
 
-/* The end of the range of words that word i typed stands for: in the order typed (phrase),
- * every word but the last is whole, the word itself (nothing sorts between it and it followed
- * by \x01, as a name's words have no such character); otherwise the word's prefix range. */
-static char *
-word_range_end (char * const *words,
-                guint         i,
-                gboolean      phrase)
+/* What the names are read through: a word typed, or two typed one after the other (" w1 w2",
+ * as the word table holds them), as a range of the word table, from lo up to hi. */
+typedef struct
 {
-  if (phrase && words[i + 1] != NULL)
-    return g_strconcat (words[i], "\x01", NULL);
-  return prefix_upper_bound (words[i]);
+  char  *lo;
+  char  *hi;
+  guint  position;   /* of its (last) word in what was typed */
+} Term;
+
+static void
+term_clear (Term *term)
+{
+  g_free (term->lo);
+  g_free (term->hi);
 }
 
-/* Which word typed the names are read through: the one with fewest names, among those with
- * fewer than WORD_SPELLINGS spellings; between as many, the longest, then the last typed (a
- * family name more often than a first name). -1 when every word has more spellings, and then
- * *out_fewest the one fewest names hold, as far as its first spellings tell; -2 when a word
- * starts no word of any name (no name holds the words). The names are counted as name_word
- * counted them last: which word is read changes how long the search takes, never what it
- * finds. */
-static gboolean
-choose_word (RifqDb        *db,
-             char * const  *words,
-             gboolean       phrase,
-             int           *out_chosen,
-             int           *out_fewest,
-             GError       **error)
+/* The terms words typed stand for. In the order typed (phrase), every word but the last is
+ * whole, the word itself (nothing sorts between it and it followed by \x01, as no name holds
+ * that character), and each two that follow each other are a term too; otherwise each word is a
+ * prefix. */
+static GArray *
+word_terms (char * const *words,
+            gboolean      phrase)
 {
-  guint n = g_strv_length ((char **) words);
+  GArray *terms = g_array_new (FALSE, FALSE, sizeof (Term));
+
+  g_array_set_clear_func (terms, (GDestroyNotify) term_clear);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean whole = phrase && words[i + 1] != NULL;
+      Term single = { g_strdup (words[i]), NULL, i };
+
+      single.hi = whole ? g_strconcat (words[i], "\x01", NULL) : prefix_upper_bound (words[i]);
+      g_array_append_val (terms, single);
+      if (phrase && i > 0)
+        {
+          Term pair = { g_strconcat (" ", words[i - 1], " ", words[i], NULL), NULL, i };
+
+          pair.hi = whole ? g_strconcat (pair.lo, "\x01", NULL) : prefix_upper_bound (pair.lo);
+          g_array_append_val (terms, pair);
+        }
+    }
+  return terms;
+}
+
+/* Which term the names are read through: the one with fewest names, among those with fewer
+ * than WORD_SPELLINGS spellings; between as many, the longest, then the last typed (a family
+ * name more often than a first name). -1 when every term has more spellings, and then
+ * *out_fewest the one fewest names hold, as far as its first spellings tell; -2 when a term is
+ * in no name (no name holds the words). The names are counted as name_word counted them last:
+ * which term is read changes how long the search takes, never what it finds. */
+static gboolean
+choose_term (RifqDb   *db,
+             GArray   *terms,
+             int      *out_chosen,
+             int      *out_fewest,
+             GError  **error)
+{
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autoptr(GPtrArray) uppers = g_ptr_array_new_with_free_func (g_free);
-  g_autofree RifqValue *params = g_new0 (RifqValue, 2 * n);
+  g_autofree RifqValue *params = g_new0 (RifqValue, 2 * terms->len);
   RifqStatement *stmt;
   gint64 best_names = G_MAXINT64;
   gint64 fewest_names = G_MAXINT64;
   int chosen = -1;
 
   *out_fewest = 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < terms->len; i++)
     {
-      g_ptr_array_add (uppers, word_range_end (words, i, phrase));
-      params[2 * i] = RIFQ_TEXT (words[i]);
-      params[2 * i + 1] = RIFQ_TEXT (g_ptr_array_index (uppers, i));
+      Term *term = &g_array_index (terms, Term, i);
+
+      params[2 * i] = RIFQ_TEXT (term->lo);
+      params[2 * i + 1] = RIFQ_TEXT (term->hi);
       g_string_append_printf (sql, "%s(SELECT count(*) FROM (SELECT 1 FROM name_word"
                               " WHERE word >= ?%u AND word < ?%u LIMIT %d) s),"
                               " (SELECT coalesce (sum (names), 0) FROM (SELECT names FROM name_word"
@@ -973,7 +1003,7 @@ choose_word (RifqDb        *db,
                               i > 0 ? ", " : "", 2 * i + 1, 2 * i + 2, WORD_SPELLINGS,
                               2 * i + 1, 2 * i + 2, WORD_SPELLINGS);
     }
-  stmt = rifq_db_query (db, sql->str, params, 2 * n, error);
+  stmt = rifq_db_query (db, sql->str, params, 2 * terms->len, error);
   if (stmt == NULL)
     return FALSE;
   if (rifq_statement_step (stmt) != RIFQ_STEP_ROW)
@@ -981,8 +1011,9 @@ choose_word (RifqDb        *db,
       rifq_statement_reset (stmt);
       return rifq_db_fail (db, error);
     }
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < terms->len; i++)
     {
+      Term *term = &g_array_index (terms, Term, i);
       gint64 spellings = rifq_statement_get_int64 (stmt, 2 * i);
       gint64 names = rifq_statement_get_int64 (stmt, 2 * i + 1);
 
@@ -1001,7 +1032,10 @@ choose_word (RifqDb        *db,
           continue;
         }
       if (chosen < 0 || names < best_names ||
-          (names == best_names && strlen (words[i]) >= strlen (words[chosen])))
+          (names == best_names &&
+           (strlen (term->lo) > strlen (g_array_index (terms, Term, chosen).lo) ||
+            (strlen (term->lo) == strlen (g_array_index (terms, Term, chosen).lo) &&
+             term->position >= g_array_index (terms, Term, chosen).position))))
         {
           chosen = (int) i;
           best_names = names;
@@ -1029,41 +1063,41 @@ search_words (RifqDb        *db,
 {
   g_autoptr(GPtrArray) needles = word_needles (words, phrase);
   g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) terms = word_terms (words, phrase);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) tests = g_string_new (NULL);
-  g_autofree char *upper = NULL;
   g_autofree RifqValue *params = NULL;
   RifqStatement *stmt;
   guint n_params = 0;
-  gboolean range = FALSE;
+  Term *range = NULL;
   int chosen = -1;
   int fewest = 0;
 
-  if (!choose_word (db, words, phrase, &chosen, &fewest, error))
+  if (!choose_term (db, terms, &chosen, &fewest, error))
     return FALSE;
   if (chosen == -2)
     return TRUE;
   if (chosen == -1)
     {
-      /* Every word has many spellings: how many names hold the one fewest do decides. */
+      /* Every term has many spellings: how many names hold the one fewest do decides. */
       gint64 count = 0;
 
-      upper = word_range_end (words, (guint) fewest, phrase);
+      range = &g_array_index (terms, Term, fewest);
       if (!rifq_db_query_int (db, "SELECT count(*) FROM (SELECT 1 FROM beneficiary_word"
                                   " WHERE word >= ?1 AND word < ?2 LIMIT ?3) c",
-                              RIFQ_PARAMS (RIFQ_TEXT (words[fewest]), RIFQ_TEXT (upper), RIFQ_INT (COMMON_WORDS)),
+                              RIFQ_PARAMS (RIFQ_TEXT (range->lo), RIFQ_TEXT (range->hi), RIFQ_INT (COMMON_WORDS)),
                               &count, NULL, error))
         return FALSE;
       if (count >= COMMON_WORDS)
         return walk_names (db, words, phrase, into, seen, limit, error);
-      range = TRUE;
     }
   else
     {
-      /* The chosen word's spellings. */
-      upper = word_range_end (words, (guint) chosen, phrase);
+      Term *term = &g_array_index (terms, Term, chosen);
+
+      /* The chosen term's spellings. */
       stmt = rifq_db_query (db, "SELECT word FROM name_word WHERE word >= ?1 AND word < ?2 ORDER BY word LIMIT ?3",
-                            RIFQ_PARAMS (RIFQ_TEXT (words[chosen]), RIFQ_TEXT (upper), RIFQ_INT (WORD_SPELLINGS)),
+                            RIFQ_PARAMS (RIFQ_TEXT (term->lo), RIFQ_TEXT (term->hi), RIFQ_INT (WORD_SPELLINGS)),
                             error);
       if (stmt == NULL)
         return FALSE;
@@ -1094,10 +1128,10 @@ search_words (RifqDb        *db,
       g_string_append_printf (tests, " AND instr (' ' || name_norm, ?%u) > 0", ++n_params);
     }
   g_string_append (sql, SELECT_COLUMNS " WHERE id IN (SELECT id FROM (SELECT DISTINCT name_norm, id FROM (");
-  if (range)
+  if (range != NULL)
     {
-      params[n_params++] = RIFQ_TEXT (words[fewest]);
-      params[n_params++] = RIFQ_TEXT (upper);
+      params[n_params++] = RIFQ_TEXT (range->lo);
+      params[n_params++] = RIFQ_TEXT (range->hi);
       g_string_append_printf (sql, "SELECT name_norm, id FROM beneficiary_word WHERE word >= ?%u AND word < ?%u%s",
                               n_params - 1, n_params, tests->str);
     }
@@ -1211,7 +1245,7 @@ rifq_beneficiary_store_search (RifqDb     *db,
 
   /* 1. The full name starts with what was typed: an index range, in name order. */
   if (!search_prefix (db, SELECT_COLUMNS " WHERE name_norm >= ?1 AND name_norm < ?2"
-                      " ORDER BY name_norm LIMIT ?3",
+                      " ORDER BY name_norm, id LIMIT ?3",
                       norm, rows, seen, limit, error))
     return NULL;
   if (rows->len >= limit)
