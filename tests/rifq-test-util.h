@@ -193,6 +193,28 @@ rifq_test_other_program_sql (const char *location,
 /* The same change in each engine's own dialect, for what is done behind Rifq's back. */
 #define RIFQ_TEST_DIALECT(sqlite, postgresql) (rifq_test_on_server () ? (postgresql) : (sqlite))
 
+/* Schema 13 undone, as a Rifq of schema 12 left the database: its word tables and their
+ * triggers gone, the word index (GIN on the server, FTS5 on a desk, left empty: schema 13 drops
+ * it) and the index by name and date of birth back. The version is the caller's to set. */
+static inline void
+rifq_test_undo_name_words (RifqDb *db)
+{
+  if (rifq_test_on_server ())
+    rifq_test_sql (db, "DROP FUNCTION keep_name_words () CASCADE; DROP FUNCTION forget_name_words () CASCADE;"
+                       " DROP FUNCTION name_words (text); DROP TABLE beneficiary_word, name_word;"
+                       " CREATE INDEX beneficiary_by_name_words ON beneficiary"
+                       " USING gin (to_tsvector ('simple', name_norm));");
+  else
+    rifq_test_sql (db, "DROP TRIGGER beneficiary_words_insert; DROP TRIGGER beneficiary_words_delete;"
+                       " DROP TRIGGER beneficiary_words_update; DROP TABLE beneficiary_word; DROP TABLE name_word;"
+                       " CREATE VIRTUAL TABLE beneficiary_fts USING fts5 (name_norm, content = 'beneficiary',"
+                       " content_rowid = 'id', prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 0');"
+                       " CREATE TRIGGER beneficiary_fts_insert AFTER INSERT ON beneficiary BEGIN SELECT 1; END;"
+                       " CREATE TRIGGER beneficiary_fts_delete AFTER DELETE ON beneficiary BEGIN SELECT 1; END;"
+                       " CREATE TRIGGER beneficiary_fts_update AFTER UPDATE ON beneficiary BEGIN SELECT 1; END;");
+  rifq_test_sql (db, "CREATE INDEX beneficiary_by_name_birth ON beneficiary (name_norm, birth_date)");
+}
+
 /* Sets the schema version the database says it is at, as an older Rifq left it. */
 static inline void
 rifq_test_set_schema_version (RifqDb *db,

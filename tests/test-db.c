@@ -2089,6 +2089,44 @@ test_server_role_without_the_count_writes (void)
   rifq_test_other_program_sql (location, drop);
 }
 
+/* On the server: a member of staff given the tables before schema 13 made the word tables
+ * searches the registry after it as before (the migration gives them the words to read), and
+ * registers a name whose words the server writes for them. */
+static void
+test_server_role_given_the_tables_before_the_words_searches (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) as_clerk = NULL;
+  g_autoptr(RifqBeneficiary) added = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = g_strdup_printf ("rifq_test_searcher_%d", (int) getpid ());
+  g_autofree char *grant = g_strdup_printf ("CREATE ROLE %s LOGIN; GRANT ALL ON ALL TABLES IN SCHEMA public TO %s;"
+                                            " GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO %s;", role, role, role);
+  g_autofree char *drop = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s;", role, role);
+  g_autofree char *clerk = g_strdup_printf ("%s user=%s", location, role);
+
+  rifq_test_undo_name_words (db);
+  rifq_test_set_schema_version (db, 12);
+  g_clear_object (&db);
+  rifq_test_other_program_sql (location, grant);
+  db = rifq_db_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
+
+  as_clerk = rifq_db_open (clerk, &error);
+  g_assert_no_error (error);
+  rifq_db_set_actor (as_clerk, "admin");
+  g_assert_true (rifq_beneficiary_store_add (as_clerk, added, NULL, NULL, &error));
+  g_assert_no_error (error);
+  found = rifq_beneficiary_store_search (as_clerk, "عبدالله القحط", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_object (&as_clerk);
+  rifq_test_other_program_sql (location, drop);
+}
+
 static gpointer
 answer_no_tls (gpointer data)
 {
@@ -2195,6 +2233,8 @@ main (int   argc,
                        test_server_change_outside_rifq_between_writes_seen);
       g_test_add_func ("/db/server/every-table-counts-its-writes", test_server_every_table_counts_its_writes);
       g_test_add_func ("/db/server/over-a-network-without-tls-refused", test_server_over_network_without_tls_refused);
+      g_test_add_func ("/db/server/role-given-the-tables-before-the-words-searches",
+                       test_server_role_given_the_tables_before_the_words_searches);
       g_test_add_func ("/db/server/role-given-the-tables-but-not-the-count-writes",
                        test_server_role_without_the_count_writes);
       g_test_add_func ("/db/server/session-left-in-a-write-ends-within-a-minute",

@@ -798,26 +798,11 @@ test_migration_keeps_sequence_of_old_requests (void)
   rifq_test_sql (db, "DROP INDEX request_sequence; ALTER TABLE request DROP COLUMN seq;"
                                  " ALTER TABLE request DROP COLUMN seq_year; ALTER TABLE beneficiary DROP COLUMN version;"
                                  " ALTER TABLE document DROP COLUMN version;");
-  /* The server's count of writes (schema 12), and the word tables of schema 13 in place of
-   * the word index of schema 1. */
+  /* The server's count of writes (schema 12). */
   if (rifq_test_on_server ())
     rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP FUNCTION held_write_count ();"
-                       " DROP TABLE write_count;"
-                       " DROP FUNCTION keep_name_words () CASCADE; DROP FUNCTION forget_name_words () CASCADE;"
-                       " DROP FUNCTION name_words (text);"
-                       " DROP TABLE beneficiary_word, name_word;"
-                       " CREATE INDEX beneficiary_by_name_words ON beneficiary"
-                       " USING gin (to_tsvector ('simple', name_norm));");
-  else
-    rifq_test_sql (db, "DROP TRIGGER beneficiary_words_insert; DROP TRIGGER beneficiary_words_delete;"
-                       " DROP TRIGGER beneficiary_words_update; DROP TABLE beneficiary_word; DROP TABLE name_word;"
-                       " CREATE VIRTUAL TABLE beneficiary_fts USING fts5 (name_norm, content = 'beneficiary',"
-                       " content_rowid = 'id', prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 0');"
-                       " INSERT INTO beneficiary_fts (beneficiary_fts) VALUES ('rebuild');"
-                       " CREATE TRIGGER beneficiary_fts_insert AFTER INSERT ON beneficiary BEGIN SELECT 1; END;"
-                       " CREATE TRIGGER beneficiary_fts_delete AFTER DELETE ON beneficiary BEGIN SELECT 1; END;"
-                       " CREATE TRIGGER beneficiary_fts_update AFTER UPDATE ON beneficiary BEGIN SELECT 1; END;");
-  rifq_test_sql (db, "CREATE INDEX beneficiary_by_name_birth ON beneficiary (name_norm, birth_date)");
+                       " DROP TABLE write_count;");
+  rifq_test_undo_name_words (db);
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 

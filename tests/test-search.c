@@ -502,6 +502,9 @@ holds_words (const char    *name,
  * first chunk of names. Seventy words starting "ظظ", held by seventy names, are as many
  * spellings but few names: read from the word table whole and sorted. Two words typed one
  * after the other ("ضضاب الضيفاني") are read as the pair the word table holds. */
+#define WRONG_COUNTS "SELECT count(*) FROM name_word n" \
+                     " WHERE names <> (SELECT count(*) FROM beneficiary_word b WHERE b.word = n.word)"
+
 static void
 test_common_word_same_names_in_order (void)
 {
@@ -534,13 +537,21 @@ test_common_word_same_names_in_order (void)
     }
   g_assert_true (rifq_beneficiary_store_add_many (db, registry, "test", &error));
   g_assert_no_error (error);
+  /* Each word's and pair's count is right after many names at once, counted a thousand at a
+   * time; names removed by another program are counted out when counted again. */
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM name_word"), >, 2000);
+  g_assert_cmpint (rifq_test_count (db, WRONG_COUNTS), ==, 0);
+  rifq_test_sql (db, "DELETE FROM beneficiary WHERE id IN (SELECT id FROM beneficiary ORDER BY id DESC LIMIT 10)");
+  g_assert_cmpint (rifq_test_count (db, WRONG_COUNTS), >, 0);
+  rifq_beneficiary_store_count_words (db);
+  g_assert_cmpint (rifq_test_count (db, WRONG_COUNTS), ==, 0);
   /* More words start with "ضض", "ظظ" and "ا" than the word table is read through. */
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM name_word WHERE word LIKE 'ضض%'"), ==, 100);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM name_word WHERE word LIKE 'ظظ%'"), ==, 70);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM name_word WHERE word LIKE 'ا%'"), >, 64);
   everyone = rifq_beneficiary_store_list (db, 0, registry->len, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (everyone->len, ==, registry->len);
+  g_assert_cmpuint (everyone->len, ==, registry->len - 10);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {

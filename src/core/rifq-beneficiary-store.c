@@ -32,8 +32,6 @@
 #define SELECT_COLUMNS "SELECT " COLUMNS " FROM beneficiary"
 
 #define COLUMN_ID         (RIFQ_N_FIELDS)
-/* After the columns, in a search by words: how many names hold them */
-#define COLUMN_MATCHES    (RIFQ_N_FIELDS + 4)
 #define COLUMN_CREATED_AT (RIFQ_N_FIELDS + 1)
 #define COLUMN_UPDATED_AT (RIFQ_N_FIELDS + 2)
 #define COLUMN_VERSION    (RIFQ_N_FIELDS + 3)
@@ -621,15 +619,52 @@ rifq_beneficiary_store_add_many (RifqDb     *db,
   return TRUE;
 }
 
+/* Words counted again a thousand at a time, each a statement of its own: a count holds the
+ * rows it changes until it ends, and another workstation registering a name with one of those
+ * words waits for it. Only the counts that changed are written. */
+#define COUNT_CHUNK 1000
+#define RECOUNT "UPDATE name_word SET names = (SELECT count(*) FROM beneficiary_word b WHERE b.word = name_word.word)" \
+                " WHERE names <> (SELECT count(*) FROM beneficiary_word b WHERE b.word = name_word.word) AND word > ?1"
+
 void
 rifq_beneficiary_store_count_words (RifqDb *db)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *after = g_strdup ("");
+  gboolean more = TRUE;
 
   g_return_if_fail (RIFQ_IS_DB (db));
 
-  if (!rifq_db_exec (db, "UPDATE name_word SET names = (SELECT count(*) FROM beneficiary_word b"
-                         " WHERE b.word = name_word.word)", &error))
+  while (more)
+    {
+      g_autofree char *end = NULL;
+      RifqStatement *stmt;
+      RifqStep step;
+
+      stmt = rifq_db_query (db, "SELECT word FROM name_word WHERE word > ?1 ORDER BY word LIMIT 1 OFFSET ?2",
+                            RIFQ_PARAMS (RIFQ_TEXT (after), RIFQ_INT (COUNT_CHUNK - 1)), &error);
+      if (stmt == NULL)
+        break;
+      step = rifq_statement_step (stmt);
+      more = step == RIFQ_STEP_ROW;
+      if (more)
+        end = rifq_statement_dup_text (stmt, 0);
+      rifq_statement_reset (stmt);
+      if (step == RIFQ_STEP_FAILED)
+        {
+          rifq_db_fail (db, &error);
+          break;
+        }
+      if (more ? !rifq_db_execute (db, RECOUNT " AND word <= ?2", RIFQ_PARAMS (RIFQ_TEXT (after), RIFQ_TEXT (end)), &error)
+               : !rifq_db_execute (db, RECOUNT, RIFQ_PARAMS (RIFQ_TEXT (after)), &error))
+        break;
+      if (more)
+        {
+          g_free (after);
+          after = g_steal_pointer (&end);
+        }
+    }
+  if (error != NULL)
     g_message ("The names' words were not counted: %s", error->message);
 }
 
@@ -687,10 +722,6 @@ take_rows (RifqDb         *db,
     {
       gint64 id = rifq_statement_get_int64 (stmt, COLUMN_ID);
       RifqBeneficiary *b;
-
-      /* A search's row that only says how common the words are (rifq-engine.h). */
-      if (rifq_statement_is_null (stmt, COLUMN_ID))
-        continue;
 
       if (seen != NULL)
         {
@@ -898,7 +929,7 @@ walk_names (RifqDb        *db,
  * range of beneficiary_word already in name order, so the first fifty names holding a family
  * name a million people hold are fifty entries. Several words typed are read through the term
  * (a word, or two typed together) fewest names hold, the others tested on the name beside each
- * entry. Only when every term has more than WORD_SPELLINGS spellings (a letter or two) and
+ * entry. Only when every term has WORD_SPELLINGS spellings or more (a letter or two) and
  * thousands of names hold them is the registry read in name order instead (walk_names). The
  * same statements on both engines. */
 #define WORD_SPELLINGS 64
@@ -1127,7 +1158,10 @@ search_words (RifqDb        *db,
       params[n_params] = RIFQ_TEXT (g_ptr_array_index (needles, i));
       g_string_append_printf (tests, " AND instr (' ' || name_norm, ?%u) > 0", ++n_params);
     }
-  g_string_append (sql, SELECT_COLUMNS " WHERE id IN (SELECT id FROM (SELECT DISTINCT name_norm, id FROM (");
+  /* Read back by number and name: a word another program left behind (rifq-engine-sqlite's
+   * migration 0013 says when) never shows a row whose name has changed. */
+  g_string_append (sql, SELECT_COLUMNS " WHERE (id, name_norm) IN (SELECT id, name_norm FROM"
+                   " (SELECT DISTINCT name_norm, id FROM (");
   if (range != NULL)
     {
       params[n_params++] = RIFQ_TEXT (range->lo);

@@ -18,7 +18,8 @@
 --
 -- Both are kept by PostgreSQL itself, in the same statement as the name, whoever writes it
 -- (Rifq, rifq-admin, psql): a trigger, with the database owner's rights, so a member of staff
--- who may write a name need not be given these tables too. A workstation keeping what it read
+-- who may write a name need not be allowed to write these tables too (reading them is given
+-- below to whoever may read the names). A workstation keeping what it read
 -- (rifq-pg-answers.c) forgets what it read from them whenever beneficiary is written.
 --
 -- The desk's migrations/0013-name-words.sql makes the same tables, kept by SQLite's triggers.
@@ -101,6 +102,24 @@ CREATE TRIGGER count_writes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON name
   FOR EACH STATEMENT EXECUTE FUNCTION count_write ();
 
 DROP INDEX beneficiary_by_name_words;
+
+-- Whoever may read the registry's names may read their words, and whoever may change them may
+-- count the words again (rifq_beneficiary_store_count_words): a member of staff given the tables
+-- before this schema searches as before.
+DO $$
+DECLARE
+  g record;
+BEGIN
+  FOR g IN SELECT DISTINCT grantee, privilege_type FROM information_schema.role_table_grants
+           WHERE table_schema = current_schema () AND table_name = 'beneficiary'
+           AND privilege_type IN ('SELECT', 'UPDATE') AND grantee <> current_user
+  LOOP
+    EXECUTE format (CASE g.privilege_type WHEN 'SELECT' THEN 'GRANT SELECT ON beneficiary_word, name_word TO %s'
+                                          ELSE 'GRANT UPDATE ON name_word TO %s' END,
+                    CASE g.grantee WHEN 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident (g.grantee) END);
+  END LOOP;
+END
+$$;
 
 ANALYZE beneficiary_word;
 ANALYZE name_word;

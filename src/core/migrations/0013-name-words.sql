@@ -16,9 +16,12 @@
 -- word starting with what was typed ("عبدا", "ا"): 50 to 70 ms for a full name typed with a
 -- common last letter at a million names.
 --
--- A name becomes a JSON array of its words by quoting it (json_quote escapes whatever it
--- holds, with no space) and putting quotes around each space; json_each reads them (SQLite
--- allows no WITH clause inside a trigger).
+-- A name becomes a JSON array of its words by quoting it as text (json_quote escapes whatever
+-- it holds, with no space) and putting quotes around each space; json_each reads them (SQLite
+-- allows no WITH clause inside a trigger). The update's trigger names no column, so that a row
+-- renumbered through its rowid is followed too. A row another program replaces (INSERT OR
+-- REPLACE, which runs no delete trigger) leaves its old words behind: the search reads a name
+-- back only where the name beside the word is still the row's (rifq-beneficiary-store.c).
 
 CREATE TABLE beneficiary_word (
   word      TEXT NOT NULL,
@@ -33,43 +36,43 @@ CREATE TABLE name_word (
 ) WITHOUT ROWID;
 
 INSERT INTO beneficiary_word (word, name_norm, id)
-  SELECT j.value, b.name_norm, b.id FROM beneficiary b, json_each ('[' || replace (json_quote (b.name_norm), ' ', '","') || ']') j WHERE j.value <> ''
+  SELECT j.value, b.name_norm, b.id FROM beneficiary b, json_each ('[' || replace (json_quote (CAST (b.name_norm AS TEXT)), ' ', '","') || ']') j WHERE j.value <> ''
   UNION SELECT ' ' || w1.value || ' ' || w2.value, b.name_norm, b.id
-  FROM beneficiary b, json_each ('[' || replace (json_quote (b.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (b.name_norm), ' ', '","') || ']') w2
+  FROM beneficiary b, json_each ('[' || replace (json_quote (CAST (b.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (b.name_norm AS TEXT)), ' ', '","') || ']') w2
   WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '';
 INSERT INTO name_word (word, names) SELECT word, count(*) FROM beneficiary_word GROUP BY word;
 
 CREATE TRIGGER beneficiary_words_insert AFTER INSERT ON beneficiary BEGIN
   INSERT INTO beneficiary_word (word, name_norm, id)
-    SELECT value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') WHERE value <> ''
-    UNION SELECT ' ' || w1.value || ' ' || w2.value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w2
+    SELECT value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') WHERE value <> ''
+    UNION SELECT ' ' || w1.value || ' ' || w2.value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w2
     WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '';
   INSERT OR IGNORE INTO name_word (word)
-    SELECT value FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') WHERE value <> ''
-    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w2
+    SELECT value FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') WHERE value <> ''
+    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w2
     WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '';
 END;
 
 CREATE TRIGGER beneficiary_words_delete AFTER DELETE ON beneficiary BEGIN
   DELETE FROM beneficiary_word WHERE id = old.id AND name_norm = old.name_norm AND word IN (
-    SELECT value FROM json_each ('[' || replace (json_quote (old.name_norm), ' ', '","') || ']') WHERE value <> ''
-    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (old.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (old.name_norm), ' ', '","') || ']') w2
+    SELECT value FROM json_each ('[' || replace (json_quote (CAST (old.name_norm AS TEXT)), ' ', '","') || ']') WHERE value <> ''
+    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (CAST (old.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (old.name_norm AS TEXT)), ' ', '","') || ']') w2
     WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '');
 END;
 
-CREATE TRIGGER beneficiary_words_update AFTER UPDATE OF name_norm, id ON beneficiary
+CREATE TRIGGER beneficiary_words_update AFTER UPDATE ON beneficiary
   WHEN old.name_norm IS NOT new.name_norm OR old.id IS NOT new.id BEGIN
   DELETE FROM beneficiary_word WHERE id = old.id AND name_norm = old.name_norm AND word IN (
-    SELECT value FROM json_each ('[' || replace (json_quote (old.name_norm), ' ', '","') || ']') WHERE value <> ''
-    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (old.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (old.name_norm), ' ', '","') || ']') w2
+    SELECT value FROM json_each ('[' || replace (json_quote (CAST (old.name_norm AS TEXT)), ' ', '","') || ']') WHERE value <> ''
+    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (CAST (old.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (old.name_norm AS TEXT)), ' ', '","') || ']') w2
     WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '');
   INSERT INTO beneficiary_word (word, name_norm, id)
-    SELECT value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') WHERE value <> ''
-    UNION SELECT ' ' || w1.value || ' ' || w2.value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w2
+    SELECT value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') WHERE value <> ''
+    UNION SELECT ' ' || w1.value || ' ' || w2.value, new.name_norm, new.id FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w2
     WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '';
   INSERT OR IGNORE INTO name_word (word)
-    SELECT value FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') WHERE value <> ''
-    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (new.name_norm), ' ', '","') || ']') w2
+    SELECT value FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') WHERE value <> ''
+    UNION SELECT ' ' || w1.value || ' ' || w2.value FROM json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w1, json_each ('[' || replace (json_quote (CAST (new.name_norm AS TEXT)), ' ', '","') || ']') w2
     WHERE w2.key = w1.key + 1 AND w1.value <> '' AND w2.value <> '';
 END;
 
