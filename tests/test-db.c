@@ -2127,6 +2127,51 @@ test_server_role_given_the_tables_before_the_words_searches (void)
   rifq_test_other_program_sql (location, drop);
 }
 
+typedef struct
+{
+  const char *path;
+  const char *text;
+  guint       failures;
+} KeyWriter;
+
+static gpointer
+write_key_file_often (gpointer data)
+{
+  KeyWriter *writer = data;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rifq_db_write_private_file (writer->path, writer->text, &error))
+        writer->failures++;
+    }
+  return NULL;
+}
+
+/* Two writers of one file in the key folder at once (two connections writing the audit log's
+ * anchor, the window and rifq-admin): each write succeeds, and the file is whole, one or the
+ * other's. */
+static void
+test_key_file_written_by_two_at_once (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rifq-keys-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "anchor", NULL);
+  KeyWriter writers[2] = { { path, "first writer's whole text\n", 0 }, { path, "second writer's whole text\n", 0 } };
+  GThread *threads[2];
+  g_autofree char *read = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    threads[i] = g_thread_new ("writer", write_key_file_often, &writers[i]);
+  for (guint i = 0; i < 2; i++)
+    g_thread_join (threads[i]);
+  g_assert_cmpuint (writers[0].failures + writers[1].failures, ==, 0);
+  g_assert_true (g_file_get_contents (path, &read, NULL, NULL));
+  g_assert_true (g_str_equal (read, writers[0].text) || g_str_equal (read, writers[1].text));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gpointer
 answer_no_tls (gpointer data)
 {
@@ -2271,6 +2316,7 @@ main (int   argc,
   g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
   g_test_add_func ("/db/audit/entries-deleted-across-a-chunk-named-as-one-gap", test_audit_gap_across_chunks_named);
   g_test_add_func ("/db/write/reads-see-each-change-of-the-write-and-of-others", test_write_reads_see_each_change);
+  g_test_add_func ("/db/keys/file-written-by-two-at-once-whole", test_key_file_written_by_two_at_once);
   g_test_add_func ("/db/write/failed-statement-fails-the-write", test_write_failed_statement_fails_the_write);
   g_test_add_func ("/db/context/stops-and-restarts-the-clock", test_context_stops_and_restarts_the_clock);
   g_test_add_func ("/db/audit/chain-detects-tampering", test_audit_chain_detects_tampering);

@@ -358,7 +358,9 @@ rifq_db_write_private_file (const char   *path,
   return write_private (path, text, TRUE, error);
 }
 
-/* Written in one go (a new file renamed over the old); durable waits for the disk. */
+/* Written in one go (a new file renamed over the old); durable waits for the disk. The new
+ * file's name is its writer's own: two writers at once (two connections of one program, the
+ * window and rifq-admin) each rename a whole file of theirs, the later one staying. */
 static gboolean
 write_private (const char  *path,
                const char  *text,
@@ -366,7 +368,7 @@ write_private (const char  *path,
                GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *temp = g_strconcat (path, ".new", NULL);
+  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
   gsize length = strlen (text);
   gboolean ok;
   int fd;
@@ -379,8 +381,7 @@ write_private (const char  *path,
                    g_strerror (saved));
       return FALSE;
     }
-  g_unlink (temp);
-  fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
   ok = fd >= 0 && write (fd, text, length) == (gssize) length && (!durable || fsync (fd) == 0);
   if (fd >= 0)
     close (fd);
@@ -388,7 +389,8 @@ write_private (const char  *path,
     {
       int saved = errno;
 
-      g_unlink (temp);
+      if (fd >= 0)
+        g_unlink (temp);
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The key cannot be written to “%s”: %s"), path,
                    g_strerror (saved));
       return FALSE;
