@@ -1158,7 +1158,7 @@ search_words (RifqDb        *db,
       params[n_params] = RIFQ_TEXT (g_ptr_array_index (needles, i));
       g_string_append_printf (tests, " AND instr (' ' || name_norm, ?%u) > 0", ++n_params);
     }
-  /* Read back by number and name: a word another program left behind (rifq-engine-sqlite's
+  /* Read back by number and name: a word another program left behind (the desk's
    * migration 0013 says when) never shows a row whose name has changed. */
   g_string_append (sql, SELECT_COLUMNS " WHERE (id, name_norm) IN (SELECT id, name_norm FROM"
                    " (SELECT DISTINCT name_norm, id FROM (");
