@@ -859,16 +859,14 @@ walk_names (RifqDb        *db,
     for (guint i = 0; words[i] != NULL; i++)
       g_ptr_array_add (patterns, g_strconcat ("% ", words[i], "%", NULL));
 
-  /* The words' tests come after the keys: four of them in a chunk, two in the last, shorter. */
+  /* The words' tests come after the keys, bound in order: four of them in a chunk, two in the
+   * last, shorter. */
   params = g_new0 (RifqValue, patterns->len + 4);
   for (guint i = 0; i < patterns->len; i++)
-    g_string_append_printf (tests, " AND (' ' || name_norm) LIKE ?%u", i + 5);
-  bounded = g_strconcat (SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2) AND (name_norm, id) <= (?3, ?4)",
+    g_string_append (tests, " AND (' ' || name_norm) LIKE ?");
+  bounded = g_strconcat (SELECT_COLUMNS " WHERE (name_norm, id) > (?, ?) AND (name_norm, id) <= (?, ?)",
                          tests->str, " ORDER BY name_norm, id", NULL);
-  g_string_truncate (tests, 0);
-  for (guint i = 0; i < patterns->len; i++)
-    g_string_append_printf (tests, " AND (' ' || name_norm) LIKE ?%u", i + 3);
-  to_the_end = g_strconcat (SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2)", tests->str, " ORDER BY name_norm, id",
+  to_the_end = g_strconcat (SELECT_COLUMNS " WHERE (name_norm, id) > (?, ?)", tests->str, " ORDER BY name_norm, id",
                             NULL);
 
   while (more && into->len < limit)
@@ -1000,6 +998,10 @@ word_terms (char * const *words,
   return terms;
 }
 
+#define TERM_COUNTS \
+  "(SELECT count(*) FROM (SELECT 1 FROM name_word WHERE word >= ? AND word < ? LIMIT ?) s)," \
+  " (SELECT coalesce (sum (names), 0) FROM (SELECT names FROM name_word WHERE word >= ? AND word < ? LIMIT ?) s)"
+
 /* Which term the names are read through: the one with fewest names, among those with fewer
  * than WORD_SPELLINGS spellings; between as many, the longest, then the last typed (a family
  * name more often than a first name). -1 when every term has more spellings, and then
@@ -1014,27 +1016,26 @@ choose_term (RifqDb   *db,
              GError  **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autofree RifqValue *params = g_new0 (RifqValue, 2 * terms->len);
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (RifqValue));
   RifqStatement *stmt;
   gint64 best_names = G_MAXINT64;
   gint64 fewest_names = G_MAXINT64;
   int chosen = -1;
 
+  /* For each term, one fragment, its values bound: how many spellings, how many names. */
   *out_fewest = 0;
   for (guint i = 0; i < terms->len; i++)
     {
       Term *term = &g_array_index (terms, Term, i);
+      RifqValue values[] = { RIFQ_TEXT (term->lo), RIFQ_TEXT (term->hi), RIFQ_INT (WORD_SPELLINGS),
+                             RIFQ_TEXT (term->lo), RIFQ_TEXT (term->hi), RIFQ_INT (WORD_SPELLINGS) };
 
-      params[2 * i] = RIFQ_TEXT (term->lo);
-      params[2 * i + 1] = RIFQ_TEXT (term->hi);
-      g_string_append_printf (sql, "%s(SELECT count(*) FROM (SELECT 1 FROM name_word"
-                              " WHERE word >= ?%u AND word < ?%u LIMIT %d) s),"
-                              " (SELECT coalesce (sum (names), 0) FROM (SELECT names FROM name_word"
-                              " WHERE word >= ?%u AND word < ?%u LIMIT %d) s)",
-                              i > 0 ? ", " : "", 2 * i + 1, 2 * i + 2, WORD_SPELLINGS,
-                              2 * i + 1, 2 * i + 2, WORD_SPELLINGS);
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, TERM_COUNTS);
+      g_array_append_vals (params, values, G_N_ELEMENTS (values));
     }
-  stmt = rifq_db_query (db, sql->str, params, 2 * terms->len, error);
+  stmt = rifq_db_query (db, sql->str, (RifqValue *) params->data, params->len, error);
   if (stmt == NULL)
     return FALSE;
   if (rifq_statement_step (stmt) != RIFQ_STEP_ROW)
@@ -1082,6 +1083,19 @@ choose_term (RifqDb   *db,
  * registry grows. Fewer are read from the word table and sorted. */
 #define COMMON_WORDS 2500
 
+/* Each of texts bound as text, after params. */
+static void
+append_texts (GArray    *params,
+              GPtrArray *texts)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      RifqValue text = RIFQ_TEXT (g_ptr_array_index (texts, i));
+
+      g_array_append_val (params, text);
+    }
+}
+
 /* Names holding the words at a word's start: in the order typed (phrase), or each anywhere. */
 static gboolean
 search_words (RifqDb        *db,
@@ -1097,9 +1111,9 @@ search_words (RifqDb        *db,
   g_autoptr(GArray) terms = word_terms (words, phrase);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) tests = g_string_new (NULL);
-  g_autofree RifqValue *params = NULL;
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (RifqValue));
+  RifqValue wanted = RIFQ_INT (limit + g_hash_table_size (seen));
   RifqStatement *stmt;
-  guint n_params = 0;
   Term *range = NULL;
   int chosen = -1;
   int fewest = 0;
@@ -1148,36 +1162,40 @@ search_words (RifqDb        *db,
         return TRUE;
     }
 
-  /* ?1 the limit, then the needles, then the spellings: each spelling's first names holding
-   * every needle, in name order; of them all, the first. Or, a range of few names, all of them
-   * sorted. */
-  params = g_new0 (RifqValue, 3 + needles->len + spellings->len);
-  params[n_params++] = RIFQ_INT (limit + g_hash_table_size (seen));
+  /* Each spelling's first names holding every needle, in name order; of them all, the first.
+   * Or, a range of few names, all of them sorted. Each fragment's values bound in its order. */
   for (guint i = 0; i < needles->len; i++)
-    {
-      params[n_params] = RIFQ_TEXT (g_ptr_array_index (needles, i));
-      g_string_append_printf (tests, " AND instr (' ' || name_norm, ?%u) > 0", ++n_params);
-    }
+    g_string_append (tests, " AND instr (' ' || name_norm, ?) > 0");
   /* Read back by number and name: a word another program left behind (the desk's
    * migration 0013 says when) never shows a row whose name has changed. */
   g_string_append (sql, SELECT_COLUMNS " WHERE (id, name_norm) IN (SELECT id, name_norm FROM"
                    " (SELECT DISTINCT name_norm, id FROM (");
   if (range != NULL)
     {
-      params[n_params++] = RIFQ_TEXT (range->lo);
-      params[n_params++] = RIFQ_TEXT (range->hi);
-      g_string_append_printf (sql, "SELECT name_norm, id FROM beneficiary_word WHERE word >= ?%u AND word < ?%u%s",
-                              n_params - 1, n_params, tests->str);
+      RifqValue values[] = { RIFQ_TEXT (range->lo), RIFQ_TEXT (range->hi) };
+
+      g_string_append (sql, "SELECT name_norm, id FROM beneficiary_word WHERE word >= ? AND word < ?");
+      g_string_append (sql, tests->str);
+      g_array_append_vals (params, values, G_N_ELEMENTS (values));
+      append_texts (params, needles);
     }
   for (guint i = 0; i < spellings->len; i++)
     {
-      params[n_params] = RIFQ_TEXT (g_ptr_array_index (spellings, i));
-      g_string_append_printf (sql, "%sSELECT name_norm, id FROM (SELECT name_norm, id FROM beneficiary_word"
-                              " WHERE word = ?%u%s ORDER BY name_norm, id LIMIT ?1) w%u",
-                              i > 0 ? " UNION ALL " : "", ++n_params, tests->str, i);
+      RifqValue spelling = RIFQ_TEXT (g_ptr_array_index (spellings, i));
+
+      if (i > 0)
+        g_string_append (sql, " UNION ALL ");
+      /* A subquery of its own, as its ORDER BY and LIMIT are its own (the server wants it named). */
+      g_string_append (sql, "SELECT name_norm, id FROM (SELECT name_norm, id FROM beneficiary_word WHERE word = ?");
+      g_string_append (sql, tests->str);
+      g_string_append (sql, " ORDER BY name_norm, id LIMIT ?) w");
+      g_array_append_val (params, spelling);
+      append_texts (params, needles);
+      g_array_append_val (params, wanted);
     }
-  g_string_append (sql, ") u ORDER BY name_norm, id LIMIT ?1) f) ORDER BY name_norm, id");
-  return collect_rows (db, sql->str, params, n_params, into, seen, limit, error);
+  g_string_append (sql, ") u ORDER BY name_norm, id LIMIT ?) f) ORDER BY name_norm, id");
+  g_array_append_val (params, wanted);
+  return collect_rows (db, sql->str, (RifqValue *) params->data, params->len, into, seen, limit, error);
 }
 
 /* The mobile prefix a person means by typed digits: 05…, 5…, 9665…, 009665… → +9665… */
