@@ -34,7 +34,6 @@
 #define HIJRI_YEAR_LIMIT 1600
 
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (UCalendar, ucal_close, NULL)
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (UDateFormat, udat_close, NULL)
 
 typedef struct
 {
@@ -562,12 +561,63 @@ rifq_calendar_format_hijri (const RifqHijriDate *hijri,
   return g_strdup_printf (C_("Hijri date", "%s (approx.)"), date);
 }
 
+/* The formatters of Gregorian dates, one for each locale they were asked in, kept by each thread
+ * (a formatter is not to be shared between threads): opening one costs more than the rest of a
+ * date's formatting. */
+typedef struct
+{
+  UDateFormat *formats[3];
+  const char  *locales[3];
+} GregorianFormats;
+
+static void
+gregorian_formats_free (gpointer data)
+{
+  GregorianFormats *kept = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept->formats); i++)
+    g_clear_pointer (&kept->formats[i], udat_close);
+  g_free (kept);
+}
+
+static GPrivate gregorian_formats = G_PRIVATE_INIT (gregorian_formats_free);
+
+/* The formatter of "day month-name year" in locale, one of three static strings. */
+static UDateFormat *
+gregorian_format (const char *locale,
+                  UErrorCode *status)
+{
+  static const UChar pattern[] = { 'd', ' ', 'M', 'M', 'M', 'M', ' ', 'y', 0 };
+  GregorianFormats *kept = g_private_get (&gregorian_formats);
+  guint i;
+
+  if (kept == NULL)
+    {
+      kept = g_new0 (GregorianFormats, 1);
+      g_private_set (&gregorian_formats, kept);
+    }
+  for (i = 0; i < G_N_ELEMENTS (kept->formats) && kept->locales[i] != NULL; i++)
+    if (kept->locales[i] == locale)
+      return kept->formats[i];
+  g_assert (i < G_N_ELEMENTS (kept->formats));
+  kept->formats[i] = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale, utc_zone, -1, pattern, -1, status);
+  if (U_FAILURE (*status))
+    {
+      g_clear_pointer (&kept->formats[i], udat_close);
+      return NULL;
+    }
+  kept->locales[i] = locale;
+  return kept->formats[i];
+}
+
 char *
 rifq_calendar_format_gregorian (const GDate *date,
                                 RifqDigits   digits)
 {
-  static const UChar pattern[] = { 'd', ' ', 'M', 'M', 'M', 'M', ' ', 'y', 0 };
-  g_auto(UDateFormat) format = NULL;
+  static const char arabic_digits[] = "ar@calendar=gregorian;numbers=arab";
+  static const char latin_digits[] = "ar@calendar=gregorian;numbers=latn";
+  static const char english[] = "en@calendar=gregorian";
+  UDateFormat *format;
   UErrorCode status = U_ZERO_ERROR;
   UChar buffer[128];
   char utf8[512];
@@ -579,15 +629,17 @@ rifq_calendar_format_gregorian (const GDate *date,
 
   arabic = rifq_locale_is_arabic ();
   if (arabic)
-    locale = digits == RIFQ_DIGITS_ARABIC ? "ar@calendar=gregorian;numbers=arab"
-                                          : "ar@calendar=gregorian;numbers=latn";
+    locale = digits == RIFQ_DIGITS_ARABIC ? arabic_digits : latin_digits;
   else
-    locale = "en@calendar=gregorian";
+    locale = english;
 
-  format = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale, utc_zone, -1, pattern, -1, &status);
-  length = udat_format (format, julian_to_udate (g_date_get_julian (date)),
-                        buffer, G_N_ELEMENTS (buffer), NULL, &status);
-  u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
+  format = gregorian_format (locale, &status);
+  if (format != NULL)
+    {
+      length = udat_format (format, julian_to_udate (g_date_get_julian (date)),
+                            buffer, G_N_ELEMENTS (buffer), NULL, &status);
+      u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
+    }
 
   if (U_FAILURE (status))
     {

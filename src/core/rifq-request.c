@@ -549,9 +549,16 @@ rifq_request_describe (const RifqRequest *self,
 
   number = self->number;
   name = self->beneficiary_name ? self->beneficiary_name : "";
-  submitted = format_day (self->submitted_on);
-  due = format_day (self->due_on);
-  decided = format_day (self->decided_at);
+  /* Only the days the sentence names: a request being prepared, or past its decision, names
+   * none. */
+  if (self->state == RIFQ_REQUEST_SUBMITTED || self->state == RIFQ_REQUEST_UNDER_REVIEW ||
+      self->state == RIFQ_REQUEST_DEFERRED || self->state == RIFQ_REQUEST_ACCEPTED ||
+      self->state == RIFQ_REQUEST_REJECTED)
+    {
+      submitted = format_day (self->submitted_on);
+      due = format_day (self->due_on);
+      decided = format_day (self->decided_at);
+    }
 
   switch (self->state)
     {
