@@ -1880,6 +1880,8 @@ typedef struct
   char *first_again; /* the first read, asked again after the change */
   char *other;   /* a read of another table, before and after */
   char *other_again;
+  char *prefetched;       /* asked ahead of the change (rifq_db_prefetch), read after it */
+  char *other_prefetched; /* another table's read asked ahead the same way */
 } WriteReads;
 
 static gboolean
@@ -1898,6 +1900,8 @@ read_change_read_cb (RifqDb      *db,
   ahead = rifq_db_query_ahead (db, READ_PERIOD, RIFQ_PARAMS (RIFQ_INT (2)), error);
   if (ahead == NULL)
     return FALSE;
+  rifq_db_prefetch (db, READ_PERIOD, RIFQ_PARAMS (RIFQ_INT (3)));
+  rifq_db_prefetch (db, "SELECT label_en FROM channel WHERE code = ?1", RIFQ_PARAMS (RIFQ_TEXT ("website")));
   if (!rifq_db_execute (db, "UPDATE settings SET value = ?1 WHERE key = 'decision_period_days'",
                         RIFQ_PARAMS (RIFQ_TEXT ("33")), error))
     {
@@ -1909,6 +1913,9 @@ read_change_read_cb (RifqDb      *db,
   rifq_statement_reset (ahead);
   reads->again = read_period (db, 2);
   reads->first_again = read_period (db, 1);
+  reads->prefetched = read_period (db, 3);
+  reads->other_prefetched = rifq_db_query_text (db, "SELECT label_en FROM channel WHERE code = ?1",
+                                                RIFQ_PARAMS (RIFQ_TEXT ("website")), NULL);
   reads->other_again = rifq_db_query_text (db, "SELECT label_en FROM channel WHERE code = ?1",
                                            RIFQ_PARAMS (RIFQ_TEXT ("phone")), NULL);
   rifq_db_write_audit (write, "update", "settings", 0, NULL, NULL, NULL);
@@ -1935,6 +1942,8 @@ write_reads_free (WriteReads *reads)
   g_free (reads->first_again);
   g_free (reads->other);
   g_free (reads->other_again);
+  g_free (reads->prefetched);
+  g_free (reads->other_prefetched);
 }
 
 /* Within a write the server's answers to reads are kept (the same read twice is one round trip),
@@ -1963,6 +1972,10 @@ test_write_reads_see_each_change (void)
   g_assert_cmpstr (reads.first_again, ==, "33");
   g_assert_nonnull (reads.other);
   g_assert_cmpstr (reads.other_again, ==, reads.other);
+  /* A read asked ahead for later (rifq_db_prefetch), the same: the change when its table changed,
+   * and otherwise what the table holds. */
+  g_assert_cmpstr (reads.prefetched, ==, "33");
+  g_assert_cmpstr (reads.other_prefetched, ==, "The association's website");
   write_reads_free (&reads);
 
   /* Another connection's change, between two writes. */

@@ -26,6 +26,29 @@
 
 #define COMMITTEE_ROLES (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)
 
+/* The reads the committee's writes make, named so that a write can ask them all ahead
+ * (ask_ahead): on a server they are then answered in one round trip. */
+#define MEETING_EXISTS_SQL "SELECT 1 FROM meeting WHERE id = ?"
+#define MEETING_CHAIR_SQL  "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?"
+#define MEETING_ROW_SQL    "SELECT id, held_on, place FROM meeting WHERE id = ?"
+#define MEETING_DAY_SQL    "SELECT held_on FROM meeting WHERE id = ?"
+#define MEETING_RULE_SQL   "SELECT quorum, majority, chair_breaks_tie, abstentions FROM meeting WHERE id = ?"
+#define MEMBERS_SQL        "SELECT m.username, s.full_name, m.present, m.chair" \
+                           " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?" \
+                           " ORDER BY 4 DESC, s.full_name"
+#define AGENDA_SQL         "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position"
+#define ON_AGENDA_SQL      "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?"
+#define HAS_DECISIONS_SQL  "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1"
+#define ELSEWHERE_SQL      "SELECT a.meeting_id, m.held_on FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id" \
+                           " WHERE a.request_id = ?1 AND a.meeting_id <> ?2 AND NOT EXISTS (SELECT 1 FROM decision d" \
+                           " WHERE d.meeting_id = a.meeting_id AND d.request_id = ?1) ORDER BY m.held_on, m.id LIMIT 1"
+#define DECISION_SQL       "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at, quantity" \
+                           " FROM decision WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2)" \
+                           " ORDER BY id DESC LIMIT 1"
+#define VOTES_SQL          "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v" \
+                           " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?" \
+                           " ORDER BY s.full_name"
+
 /* The decisions */
 
 G_DEFINE_FINAL_TYPE (RifqDecision, rifq_decision, G_TYPE_OBJECT)
@@ -303,6 +326,88 @@ require_role (RifqDb      *db,
   return FALSE;
 }
 
+/* What a read asked ahead is given: the meeting, the request, the acting person. */
+typedef enum
+{
+  ASK_MEETING,
+  ASK_MEETING_REQUEST,
+  ASK_REQUEST_MEETING,
+  ASK_MEETING_ACTOR,
+  ASK_REQUEST,
+} AskValues;
+
+typedef struct
+{
+  const char *sql;   /* NULL for the request itself (rifq_request_store_prefetch) */
+  AskValues   values;
+} Ask;
+
+/* Asks ahead the reads a write is about to make on a meeting and a request, ending with the
+ * one whose sql is NULL: a server answers them all in one round trip (rifq_db_prefetch). */
+static void
+ask_ahead (RifqDb    *db,
+           const Ask *asks,
+           gint64     meeting_id,
+           gint64     request_id)
+{
+  for (const Ask *ask = asks; ; ask++)
+    switch (ask->values)
+      {
+      case ASK_MEETING:
+        rifq_db_prefetch (db, ask->sql, RIFQ_PARAMS (RIFQ_INT (meeting_id)));
+        break;
+      case ASK_MEETING_REQUEST:
+        rifq_db_prefetch (db, ask->sql, RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)));
+        break;
+      case ASK_REQUEST_MEETING:
+        rifq_db_prefetch (db, ask->sql, RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)));
+        break;
+      case ASK_MEETING_ACTOR:
+        rifq_db_prefetch (db, ask->sql, RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_TEXT (rifq_db_get_actor (db))));
+        break;
+      case ASK_REQUEST:
+      default:
+        rifq_request_store_prefetch (db, request_id);
+        return;
+      }
+}
+
+/* Putting a request on the agenda reads all of these. */
+static const Ask agenda_asks[] = {
+  { MEETING_EXISTS_SQL, ASK_MEETING },
+  { MEETING_CHAIR_SQL, ASK_MEETING_ACTOR },
+  { MEETING_ROW_SQL, ASK_MEETING },
+  { MEMBERS_SQL, ASK_MEETING },
+  { AGENDA_SQL, ASK_MEETING },
+  { ON_AGENDA_SQL, ASK_MEETING_REQUEST },
+  { HAS_DECISIONS_SQL, ASK_MEETING },
+  { ELSEWHERE_SQL, ASK_REQUEST_MEETING },
+  { NULL, ASK_REQUEST },
+};
+
+/* A vote opens the case (open_case) after the member's right to vote. */
+static const Ask vote_asks[] = {
+  { MEETING_EXISTS_SQL, ASK_MEETING },
+  { MEMBERS_SQL, ASK_MEETING },
+  { MEETING_DAY_SQL, ASK_MEETING },
+  { DECISION_SQL, ASK_REQUEST_MEETING },
+  { ON_AGENDA_SQL, ASK_MEETING_REQUEST },
+  { NULL, ASK_REQUEST },
+};
+
+/* A decision, the same and the tally. */
+static const Ask decide_asks[] = {
+  { MEETING_EXISTS_SQL, ASK_MEETING },
+  { MEETING_CHAIR_SQL, ASK_MEETING_ACTOR },
+  { MEETING_DAY_SQL, ASK_MEETING },
+  { DECISION_SQL, ASK_REQUEST_MEETING },
+  { ON_AGENDA_SQL, ASK_MEETING_REQUEST },
+  { MEETING_RULE_SQL, ASK_MEETING },
+  { MEMBERS_SQL, ASK_MEETING },
+  { VOTES_SQL, ASK_MEETING_REQUEST },
+  { NULL, ASK_REQUEST },
+};
+
 static void
 set_no_meeting_error (GError **error,
                       gint64   meeting_id)
@@ -318,8 +423,7 @@ require_meeting (RifqDb  *db,
                  gint64   meeting_id,
                  GError **error)
 {
-  RifqStatement *stmt = rifq_db_query (db, "SELECT 1 FROM meeting WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
-                                       error);
+  RifqStatement *stmt = rifq_db_query (db, MEETING_EXISTS_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
   gboolean found;
 
   if (stmt == NULL)
@@ -343,7 +447,7 @@ require_meeting_chair (RifqDb      *db,
 
   if (!require_meeting (db, meeting_id, error))
     return FALSE;
-  stmt = rifq_db_query (db, "SELECT chair FROM meeting_member WHERE meeting_id = ? AND username = ?",
+  stmt = rifq_db_query (db, MEETING_CHAIR_SQL,
                         RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_TEXT (rifq_db_get_actor (db))), error);
   if (stmt == NULL)
     return FALSE;
@@ -483,9 +587,7 @@ load_members (RifqDb  *db,
               gint64   meeting_id,
               GError **error)
 {
-  return rifq_db_query_all (db, "SELECT m.username, s.full_name, m.present, m.chair"
-                                " FROM meeting_member m JOIN staff s USING (username) WHERE m.meeting_id = ?"
-                                " ORDER BY 4 DESC, s.full_name", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
+  return rifq_db_query_all (db, MEMBERS_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)),
                             member_from_row, (GDestroyNotify) rifq_member_free, error);
 }
 
@@ -528,8 +630,7 @@ rifq_committee_meeting_get (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_query (db, "SELECT id, held_on, place FROM meeting WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
-                        error);
+  stmt = rifq_db_query (db, MEETING_ROW_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
   if (stmt == NULL)
     return NULL;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
@@ -550,8 +651,7 @@ rifq_committee_meeting_get (RifqDb  *db,
   if (meeting->members == NULL)
     return NULL;
 
-  meeting->agenda = query_ids (db, "SELECT request_id FROM agenda_item WHERE meeting_id = ? ORDER BY position",
-                               RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
+  meeting->agenda = query_ids (db, AGENDA_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
   if (meeting->agenda == NULL)
     return NULL;
   return g_steal_pointer (&meeting);
@@ -588,8 +688,7 @@ meeting_has_decisions (RifqDb *db,
   gint64 one;
   gboolean found;
 
-  rifq_db_query_int (db, "SELECT 1 FROM decision WHERE meeting_id = ? LIMIT 1", RIFQ_PARAMS (RIFQ_INT (meeting_id)),
-                     &one, &found, NULL);
+  rifq_db_query_int (db, HAS_DECISIONS_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), &one, &found, NULL);
   return found;
 }
 
@@ -655,7 +754,7 @@ on_agenda (RifqDb  *db,
   gint64 one;
   gboolean found;
 
-  rifq_db_query_int (db, "SELECT 1 FROM agenda_item WHERE meeting_id = ? AND request_id = ?",
+  rifq_db_query_int (db, ON_AGENDA_SQL,
                      RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)), &one, &found, NULL);
   return found;
 }
@@ -682,10 +781,7 @@ undecided_elsewhere (RifqDb  *db,
   RifqStatement *stmt;
   gint64 found = 0;
 
-  stmt = rifq_db_query (db, "SELECT a.meeting_id, m.held_on FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
-                            " WHERE a.request_id = ?1 AND a.meeting_id <> ?2 AND NOT EXISTS (SELECT 1 FROM decision d"
-                            " WHERE d.meeting_id = a.meeting_id AND d.request_id = ?1) ORDER BY m.held_on, m.id LIMIT 1",
-                        RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
+  stmt = rifq_db_query (db, ELSEWHERE_SQL, RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
   if (stmt == NULL)
     return 0;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
@@ -709,6 +805,7 @@ add_to_agenda_cb (RifqDb      *db,
   g_autofree char *other_day = NULL;
   gint64 other;
 
+  ask_ahead (db, agenda_asks, job->meeting_id, job->request_id);
   if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
     return FALSE;
   meeting = rifq_committee_meeting_get (db, job->meeting_id, error);
@@ -865,7 +962,7 @@ static char *
 meeting_day (RifqDb *db,
              gint64  meeting_id)
 {
-  return rifq_db_query_text (db, "SELECT held_on FROM meeting WHERE id = ?", RIFQ_PARAMS (RIFQ_INT (meeting_id)), NULL);
+  return rifq_db_query_text (db, MEETING_DAY_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), NULL);
 }
 
 /* Checks that the meeting's day has come, and that the request is on its agenda, under review
@@ -936,6 +1033,7 @@ vote_cb (RifqDb      *db,
   const char *actor = rifq_db_get_actor (db);
   g_autoptr(GPtrArray) members = NULL;
 
+  ask_ahead (db, vote_asks, job->meeting_id, job->request_id);
   if (!require_meeting (db, job->meeting_id, error))
     return FALSE;
   members = load_members (db, job->meeting_id, error);
@@ -1055,8 +1153,7 @@ rifq_committee_meeting_rule (RifqDb    *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (rule != NULL, FALSE);
 
-  stmt = rifq_db_query (db, "SELECT quorum, majority, chair_breaks_tie, abstentions FROM meeting WHERE id = ?",
-                        RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
+  stmt = rifq_db_query (db, MEETING_RULE_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
   if (stmt == NULL)
     return FALSE;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
@@ -1115,6 +1212,7 @@ decide_cb (RifqDb      *db,
   RifqStepDetails details = { .text = job->text };
   gint64 decision_id;
 
+  ask_ahead (db, decide_asks, job->meeting_id, job->request_id);
   if (!require_meeting_chair (db, job->meeting_id, _("record the committee’s decision"), error))
     return FALSE;
   r = open_case (db, job->meeting_id, job->request_id, error);
@@ -1347,9 +1445,7 @@ rifq_committee_votes (RifqDb  *db,
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  return rifq_db_query_all (db, "SELECT v.username, s.full_name, v.vote, v.amount, v.note FROM vote v"
-                                " JOIN staff s USING (username) WHERE v.meeting_id = ? AND v.request_id = ?"
-                                " ORDER BY s.full_name", RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
+  return rifq_db_query_all (db, VOTES_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
                             vote_from_row, g_object_unref, error);
 }
 
@@ -1363,10 +1459,7 @@ rifq_committee_decision (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  stmt = rifq_db_query (db, "SELECT id, meeting_id, decision, amount, reasons, decided_by, decided_at, quantity"
-                            " FROM decision WHERE request_id = ?1 AND (?2 = 0 OR meeting_id = ?2)"
-                            " ORDER BY id DESC LIMIT 1",
-                        RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
+  stmt = rifq_db_query (db, DECISION_SQL, RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
   if (stmt == NULL)
     return NULL;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)

@@ -1166,6 +1166,20 @@ rifq_db_query_ahead (RifqDb           *self,
   return stmt;
 }
 
+void
+rifq_db_prefetch (RifqDb          *self,
+                  const char      *sql,
+                  const RifqValue *params,
+                  guint            n_params)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+
+  /* Its answer is kept only inside a write, and waits to be read there. */
+  if (!self->in_write || self->engine->send == NULL)
+    return;
+  rifq_db_query_ahead (self, sql, params, n_params, NULL);
+}
+
 gboolean
 rifq_db_execute (RifqDb           *self,
                  const char       *sql,

@@ -67,35 +67,43 @@ rifq_request_store_checklist (RifqDb     *db,
                             (GDestroyNotify) rifq_document_free, error);
 }
 
+/* A request's documents: the kind's checklist, then any other document entered, each once. */
+#define DOCUMENTS_SQL "SELECT t.code, t.label_ar, t.label_en, t.has_expiry," \
+                      " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = r.kind" \
+                      "  AND k.document_type = t.code)," \
+                      " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by," \
+                      " d.verified_at, d.version" \
+                      " FROM request r CROSS JOIN document_type t" \
+                      " LEFT JOIN document d ON d.type = t.code AND d.request_id = r.id" \
+                      " WHERE r.id = ?1 AND (d.id IS NOT NULL OR EXISTS (SELECT 1" \
+                      "  FROM support_kind_document k WHERE k.kind = r.kind" \
+                      "  AND k.document_type = t.code))" \
+                      " ORDER BY t.position"
+/* The scans' descriptions, not their bytes: those are read when shown. */
+#define SCANS_SQL "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s" \
+                  " JOIN document d ON d.id = s.document_id" \
+                  " JOIN attachment a ON a.sha256 = s.sha256" \
+                  " WHERE d.request_id = ? ORDER BY s.document_id, s.position"
+
 gboolean
 rifq_document_store_ask (RifqDb             *db,
                          gint64              request_id,
                          RifqDocumentQuery  *query,
                          GError            **error)
 {
-  /* The kind's checklist, then any other document entered, each once. */
-  query->documents = rifq_db_query_ahead (db,
-                                          "SELECT t.code, t.label_ar, t.label_en, t.has_expiry,"
-                                          " EXISTS (SELECT 1 FROM support_kind_document k WHERE k.kind = r.kind"
-                                          "  AND k.document_type = t.code),"
-                                          " d.id, d.number, d.issued_on, d.expires_on, d.matched, d.verified_by,"
-                                          " d.verified_at, d.version"
-                                          " FROM request r CROSS JOIN document_type t"
-                                          " LEFT JOIN document d ON d.type = t.code AND d.request_id = r.id"
-                                          " WHERE r.id = ?1 AND (d.id IS NOT NULL OR EXISTS (SELECT 1"
-                                          "  FROM support_kind_document k WHERE k.kind = r.kind"
-                                          "  AND k.document_type = t.code))"
-                                          " ORDER BY t.position",
-                                          RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+  query->documents = rifq_db_query_ahead (db, DOCUMENTS_SQL, RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   if (query->documents == NULL)
     return FALSE;
-  /* The scans' descriptions, not their bytes: those are read when shown. */
-  query->scans = rifq_db_query_ahead (db, "SELECT s.document_id, s.sha256, s.name, a.mime, a.size FROM document_scan s"
-                                          " JOIN document d ON d.id = s.document_id"
-                                          " JOIN attachment a ON a.sha256 = s.sha256"
-                                          " WHERE d.request_id = ? ORDER BY s.document_id, s.position",
-                                      RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+  query->scans = rifq_db_query_ahead (db, SCANS_SQL, RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   return query->scans != NULL;
+}
+
+void
+rifq_document_store_prefetch (RifqDb *db,
+                              gint64  request_id)
+{
+  rifq_db_prefetch (db, DOCUMENTS_SQL, RIFQ_PARAMS (RIFQ_INT (request_id)));
+  rifq_db_prefetch (db, SCANS_SQL, RIFQ_PARAMS (RIFQ_INT (request_id)));
 }
 
 static gboolean

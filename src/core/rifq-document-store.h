@@ -29,6 +29,9 @@ gboolean  rifq_document_store_ask               (RifqDb             *db,
                                                  gint64              request_id,
                                                  RifqDocumentQuery  *query,
                                                  GError            **error);
+/* Inside a write, asks ahead what rifq_document_store_ask will ask (rifq_db_prefetch). */
+void      rifq_document_store_prefetch          (RifqDb             *db,
+                                                 gint64              request_id);
 /* Fills r->documents from what was asked: the kind's checklist, then any other document
  * entered, each once, with its scans. */
 gboolean  rifq_document_store_read              (RifqDb             *db,

@@ -218,6 +218,23 @@ read_services (RifqDb        *db,
   return rc == RIFQ_STEP_DONE || rifq_db_fail (db, error);
 }
 
+#define REQUEST_SQL RIFQ_REQUEST_COLUMNS " WHERE r.id = ?"
+#define SERVICES_SQL "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place," \
+                     " notes, recorded_at, override_reason, override_by FROM service" \
+                     " WHERE request_id = ? ORDER BY id"
+
+void
+rifq_request_store_prefetch (RifqDb *db,
+                             gint64  id)
+{
+  g_return_if_fail (RIFQ_IS_DB (db));
+
+  rifq_db_prefetch (db, REQUEST_SQL, RIFQ_PARAMS (RIFQ_INT (id)));
+  rifq_document_store_prefetch (db, id);
+  rifq_db_prefetch (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (id)));
+  rifq_db_prefetch (db, SERVICES_SQL, RIFQ_PARAMS (RIFQ_INT (id)));
+}
+
 RifqRequest *
 rifq_request_store_get (RifqDb  *db,
                         gint64   id,
@@ -232,16 +249,13 @@ rifq_request_store_get (RifqDb  *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   /* The request and all it holds, asked at once: a server answers them in one round trip. */
-  request = rifq_db_query_ahead (db, RIFQ_REQUEST_COLUMNS " WHERE r.id = ?", RIFQ_PARAMS (RIFQ_INT (id)), error);
+  request = rifq_db_query_ahead (db, REQUEST_SQL, RIFQ_PARAMS (RIFQ_INT (id)), error);
   if (request == NULL || !rifq_document_store_ask (db, id, &documents, error))
     return NULL;
   referrals = rifq_db_query_ahead (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (id)), error);
   if (referrals == NULL)
     return NULL;
-  services = rifq_db_query_ahead (db, "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place,"
-                                      " notes, recorded_at, override_reason, override_by FROM service"
-                                      " WHERE request_id = ? ORDER BY id",
-                                  RIFQ_PARAMS (RIFQ_INT (id)), error);
+  services = rifq_db_query_ahead (db, SERVICES_SQL, RIFQ_PARAMS (RIFQ_INT (id)), error);
   if (services == NULL)
     return NULL;
 
@@ -951,40 +965,36 @@ static JsonNode *
 step_json (RifqAction         action,
            const RifqRequest *after)
 {
-  g_autoptr(JsonNode) full = rifq_request_to_json (after);
-  JsonObject *all = json_node_get_object (full);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *members[] = { "state", "due_on", "submitted_on", "decision_reason", "file_number",
                             "close_reason" };
+  const char *values[] = { rifq_request_state_code (after->state), after->due_on, after->submitted_on,
+                           after->decision_reason, after->file_number, after->close_reason };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (members) == G_N_ELEMENTS (values));
+
+  /* What the step changed, as the request's record names it (rifq_request_to_json), without
+   * building the whole record. */
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    if (json_object_has_member (all, members[i]) && !json_object_get_null_member (all, members[i]))
-      {
-        json_builder_set_member_name (builder, members[i]);
-        json_builder_add_value (builder, json_node_copy (json_object_get_member (all, members[i])));
-      }
+    if (values[i] != NULL)
+      rifq_json_add_string (builder, members[i], values[i]);
   if (action == RIFQ_ACTION_SUBMIT && after->validity_json != NULL)
     {
       g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, after->validity_json, -1);
 
       rifq_json_add_string (builder, "validity_sha256", sha);
     }
-  if (action == RIFQ_ACTION_ANSWER || action == RIFQ_ACTION_REFER)
+  if (action == RIFQ_ACTION_ANSWER || action == RIFQ_ACTION_REFER || action == RIFQ_ACTION_SERVE)
     {
-      JsonArray *referrals = json_object_get_array_member (all, "referrals");
-      guint n = json_array_get_length (referrals);
+      g_autoptr(JsonNode) full = rifq_request_to_json (after);
+      JsonObject *all = json_node_get_object (full);
+      gboolean serve = action == RIFQ_ACTION_SERVE;
+      JsonArray *list = json_object_get_array_member (all, serve ? "services" : "referrals");
+      guint n = json_array_get_length (list);
 
-      json_builder_set_member_name (builder, "referral");
-      json_builder_add_value (builder, json_node_copy (json_array_get_element (referrals, n - 1)));
-    }
-  if (action == RIFQ_ACTION_SERVE)
-    {
-      JsonArray *services = json_object_get_array_member (all, "services");
-      guint n = json_array_get_length (services);
-
-      json_builder_set_member_name (builder, "service");
-      json_builder_add_value (builder, json_node_copy (json_array_get_element (services, n - 1)));
+      json_builder_set_member_name (builder, serve ? "service" : "referral");
+      json_builder_add_value (builder, json_node_copy (json_array_get_element (list, n - 1)));
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

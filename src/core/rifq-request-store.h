@@ -80,6 +80,11 @@ RifqRequest *rifq_request_store_create        (RifqDb                 *db,
                                                const RifqRequestDraft *draft,
                                                GError                **error);
 
+/* Inside a write, asks ahead what rifq_request_store_get will read of request id, so that a
+ * server answers it with the write's other reads (rifq_db_prefetch). */
+void         rifq_request_store_prefetch      (RifqDb     *db,
+                                               gint64      id);
+
 /* The request with its checklist (required documents first, entered or not), referrals and
  * services. */
 RifqRequest *rifq_request_store_get           (RifqDb     *db,

@@ -80,6 +80,15 @@ RifqStatement *rifq_db_query_ahead      (RifqDb           *self,
                                          guint             n_params,
                                          GError          **error);
 
+/* Inside a write, asks a read that the write makes further on, with the same SQL and values:
+ * on a server, the answers of the reads asked together come in one round trip, and the read,
+ * when it comes, takes its answer from them (unless the write changed a table it names
+ * meanwhile, when it is asked again). Nothing on a desk's file, or outside a write. */
+void           rifq_db_prefetch         (RifqDb           *self,
+                                         const char       *sql,
+                                         const RifqValue  *params,
+                                         guint             n_params);
+
 /* Every row of a query, each made into an item by row_func; NULL with error on failure. */
 GPtrArray     *rifq_db_query_all        (RifqDb           *self,
                                          const char       *sql,
