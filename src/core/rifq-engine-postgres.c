@@ -42,8 +42,8 @@
 #define PIPELINE_DEPTH    200
 /* The most answers kept from one write to the next. */
 #define ANSWERS_KEPT_MAX  4096
-/* What the server has counted of the statements that changed its tables. */
-#define WRITE_COUNT_SQL   "SELECT held_write_count ()"
+/* A write's start: its lock, then what it asks first (write_start), prepared. */
+#define WRITE_START_SQL   "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); EXECUTE "
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -73,8 +73,12 @@ struct _RifqConnection
    * table (write_count, schema 12) is what it was just before this connection's last COMMIT:
    * no one wrote anything in between, through Rifq or not. */
   char       *kept_generation;  /* the count then, NULL when nothing is kept */
-  /* Asked with each write's BEGIN, its answer the write's first read of it (ask_with_begin) */
+  /* Asked with each write's BEGIN, its answer the write's first read of it (ask_with_begin),
+   * with the count of writes before it: prepared once a session (write_start). */
   char       *begin_sql;
+  gpointer    write_start;      /* PgStatement */
+  /* The count of writes as the write in progress began: its COMMIT leaves one more. */
+  gint64      began_count;
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -133,6 +137,11 @@ typedef struct
 } Sent;
 
 static void pipeline_abandon (RifqConnection *conn);
+static void pg_finalize (gpointer native);
+static gpointer pg_prepare (RifqConnection  *conn,
+                            const char      *sql,
+                            GError         **error);
+static const char *ensure_prepared (PgStatement *stmt);
 static char *translate_parameters (const char *sql,
                                    int        *out_n_params);
 
@@ -528,31 +537,21 @@ run_in_pipeline (RifqConnection  *conn,
   return ok;
 }
 
-/* The COMMIT of a write, with where the audit log now ends asked just before it in the same
- * round trip: the answers the write read are kept for the next write, which uses them if the
- * log still ends there when it begins. */
+/* The COMMIT of a write: the answers the write read are kept for the next write, which uses them
+ * if the count of writes is then one more than when this one began (its own, counted once: the
+ * count's row is held from its start, so no one else's write is counted in between). */
 static gboolean
 commit_keeping_answers (RifqConnection  *conn,
                         PGresult       **out_result)
 {
   g_autoptr(RifqPgAnswers) kept = g_steal_pointer (&conn->answers);
-  PGresult *generation = NULL;
   PGresult *answer = NULL;
   Sent *sent;
   gboolean ok;
 
   conn->answers = rifq_pg_answers_new ();
   g_clear_pointer (&conn->kept_generation, g_free);
-  ok = pipeline_start (conn) &&
-       PQsendQueryParams (conn->pg, WRITE_COUNT_SQL, 0, NULL, NULL, NULL, NULL, 0) == 1;
-  if (ok)
-    {
-      sent = g_new0 (Sent, 1);
-      sent->kind = SENT_SIMPLE;
-      sent->out = &generation;
-      g_queue_push_tail (&conn->sent, sent);
-      ok = PQsendQueryParams (conn->pg, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) == 1;
-    }
+  ok = pipeline_start (conn) && PQsendQueryParams (conn->pg, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) == 1;
   if (ok)
     {
       sent = g_new0 (Sent, 1);
@@ -565,13 +564,12 @@ commit_keeping_answers (RifqConnection  *conn,
   ok = pipeline_finish (conn) && ok && !commit_refused (conn, "COMMIT", answer);
   conn->in_transaction = FALSE;
   conn->write_failed = FALSE;
-  if (ok && generation != NULL && rifq_pg_answers_size (kept) <= ANSWERS_KEPT_MAX)
+  if (ok && conn->began_count >= 0 && rifq_pg_answers_size (kept) <= ANSWERS_KEPT_MAX)
     {
-      conn->kept_generation = PQntuples (generation) == 1 ? g_strdup (PQgetvalue (generation, 0, 0)) : NULL;
+      conn->kept_generation = g_strdup_printf ("%" G_GINT64_FORMAT, conn->began_count + 1);
       g_clear_pointer (&conn->answers, rifq_pg_answers_free);
       conn->answers = g_steal_pointer (&kept);
     }
-  g_clear_pointer (&generation, PQclear);
   if (ok && out_result != NULL)
     *out_result = g_steal_pointer (&answer);
   g_clear_pointer (&answer, PQclear);
@@ -743,6 +741,7 @@ pg_close (RifqConnection *conn)
     pipeline_finish (conn);
   g_clear_pointer (&conn->pg, PQfinish);
   g_clear_pointer (&conn->answers, rifq_pg_answers_free);
+  g_clear_pointer (&conn->write_start, pg_finalize);
   g_free (conn->begin_sql);
   g_free (conn->kept_generation);
   g_free (conn->location);
@@ -932,20 +931,38 @@ pg_begin_write (RifqConnection  *conn,
    * the count as this connection's last COMMIT left it, and what that write read still holds.
    * The count's row is held to the end of the write: another program's change committed while
    * this write runs could not be told from this write's own, so it waits for this one, and counts
-   * after it. */
+   * after it. Prepared once a session: planned once, not at every write. A session found lost
+   * by the lock forgot what it prepared: it is prepared again in the new one, once. */
   kept = g_steal_pointer (&conn->answers);
   conn->answers = rifq_pg_answers_new ();
+  conn->began_count = -1;
   session = conn->generation;
-  sql = g_strconcat ("BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); SELECT held_write_count (), c.* FROM (",
-                     conn->begin_sql, ") c", NULL);
-  if (!run_simple (conn, sql, &counted))
+  for (guint attempt = 0; ; attempt++)
     {
+      const char *name = ensure_session (conn, FALSE) ? ensure_prepared (conn->write_start) : NULL;
+      guint before = conn->generation;
+
+      if (name != NULL)
+        {
+          g_free (sql);
+          sql = g_strconcat (WRITE_START_SQL, name, NULL);
+          if (run_simple (conn, sql, &counted))
+            break;
+        }
+      /* Lost before it began, or made again as it did: once more, in the session as it is now. */
+      if (attempt == 0 && (PQstatus (conn->pg) != CONNECTION_OK || conn->generation != before))
+        {
+          run_simple (conn, "ROLLBACK", NULL);
+          continue;
+        }
       pg_fail (conn, error);
       run_simple (conn, "ROLLBACK", NULL);
       return FALSE;
     }
   conn->in_transaction = TRUE;
   /* Not on a session made again meanwhile: what was kept went with the old one. */
+  if (PQntuples (counted) == 1)
+    conn->began_count = g_ascii_strtoll (PQgetvalue (counted, 0, 0), NULL, 10);
   if (kept_generation != NULL && session == conn->generation && PQntuples (counted) == 1 &&
       g_str_equal (PQgetvalue (counted, 0, 0), kept_generation))
     {
@@ -968,11 +985,16 @@ static void
 pg_ask_with_begin (RifqConnection *conn,
                    const char     *sql)
 {
+  g_autofree char *start = NULL;
   int n_params = 0;
 
   g_free (conn->begin_sql);
   conn->begin_sql = translate_parameters (sql, &n_params);
   g_clear_pointer (&conn->kept_generation, g_free);
+  /* With what the server has counted of the transactions that changed its tables. */
+  start = g_strconcat ("SELECT held_write_count (), c.* FROM (", conn->begin_sql, ") c", NULL);
+  g_clear_pointer (&conn->write_start, pg_finalize);
+  conn->write_start = pg_prepare (conn, start, NULL);
 }
 
 static gboolean

@@ -16,9 +16,12 @@
 /* The largest answer kept for being asked again, in bytes: a logo, a scan is asked again. */
 #define ANSWER_KEPT_MAX (64 * 1024)
 
+/* The answers kept by the SQL they answer: forgetting those that name a table looks at each
+ * statement once, however many answers it has. */
 struct _RifqPgAnswers
 {
-  GHashTable *kept;   /* GBytes → PGresult */
+  GHashTable *kept;   /* SQL → (GBytes → PGresult) */
+  guint       size;
   guint       epoch;
 };
 
@@ -27,8 +30,7 @@ rifq_pg_answers_new (void)
 {
   RifqPgAnswers *self = g_new0 (RifqPgAnswers, 1);
 
-  self->kept = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
-                                      (GDestroyNotify) PQclear);
+  self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   return self;
 }
 
@@ -50,13 +52,14 @@ rifq_pg_answers_epoch (RifqPgAnswers *self)
 guint
 rifq_pg_answers_size (RifqPgAnswers *self)
 {
-  return g_hash_table_size (self->kept);
+  return self->size;
 }
 
 void
 rifq_pg_answers_forget (RifqPgAnswers *self)
 {
   self->epoch++;
+  self->size = 0;
   if (g_hash_table_size (self->kept) > 0)
     g_hash_table_remove_all (self->kept);
 }
@@ -110,14 +113,18 @@ rifq_pg_answers_forget_naming (RifqPgAnswers *self,
                                const char    *table)
 {
   GHashTableIter iter;
-  GBytes *key;
+  const char *sql;
+  GHashTable *answers;
 
   /* What was asked before and is answered after this is not kept either. */
   self->epoch++;
   g_hash_table_iter_init (&iter, self->kept);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
-    if (names_changed_table (g_bytes_get_data (key, NULL), table))
-      g_hash_table_iter_remove (&iter);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sql, (gpointer *) &answers))
+    if (names_changed_table (sql, table))
+      {
+        self->size -= g_hash_table_size (answers);
+        g_hash_table_iter_remove (&iter);
+      }
 }
 
 GBytes *
@@ -148,7 +155,9 @@ PGresult *
 rifq_pg_answers_lookup (RifqPgAnswers *self,
                         GBytes        *key)
 {
-  PGresult *kept = g_hash_table_lookup (self->kept, key);
+  /* The key begins with its SQL, ended (rifq_pg_answers_key). */
+  GHashTable *answers = g_hash_table_lookup (self->kept, g_bytes_get_data (key, NULL));
+  PGresult *kept = answers != NULL ? g_hash_table_lookup (answers, key) : NULL;
 
   return kept != NULL ? PQcopyResult (kept, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES) : NULL;
 }
@@ -159,6 +168,7 @@ rifq_pg_answers_keep (RifqPgAnswers *self,
                       guint          epoch,
                       PGresult      *result)
 {
+  GHashTable *answers;
   PGresult *copy;
   gsize size = 0;
 
@@ -170,8 +180,17 @@ rifq_pg_answers_keep (RifqPgAnswers *self,
   if (size > ANSWER_KEPT_MAX)
     return;
   copy = PQcopyResult (result, PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
-  if (copy != NULL)
-    g_hash_table_replace (self->kept, g_bytes_ref (key), copy);
+  if (copy == NULL)
+    return;
+  answers = g_hash_table_lookup (self->kept, g_bytes_get_data (key, NULL));
+  if (answers == NULL)
+    {
+      answers = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref,
+                                       (GDestroyNotify) PQclear);
+      g_hash_table_insert (self->kept, g_strdup (g_bytes_get_data (key, NULL)), answers);
+    }
+  if (g_hash_table_replace (answers, g_bytes_ref (key), copy))
+    self->size++;
 }
 
 PGresult *
