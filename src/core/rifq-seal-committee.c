@@ -154,13 +154,12 @@ add_votes (JsonBuilder *builder,
 /* What a decision letter prints */
 
 /* The letter's own record: the decision it announces and its place in the register. */
-char *
-rifq_seal_letter_values (RifqDb  *db,
-                         gint64   letter_id,
-                         GError **error)
+static JsonNode *
+letter_values (RifqDb  *db,
+               gint64   letter_id,
+               GError **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(RifqRequest) r = NULL;
   g_autoptr(RifqBeneficiary) b = NULL;
   g_autofree char *number = NULL;
@@ -252,8 +251,15 @@ rifq_seal_letter_values (RifqDb  *db,
   _rifq_seal_add_staff_name (builder, db, "signatory", decided_by);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return rifq_json_to_text (root);
+  return json_builder_get_root (builder);
+}
+
+char *
+rifq_seal_letter_values (RifqDb  *db,
+                         gint64   letter_id,
+                         GError **error)
+{
+  return _rifq_seal_values_text (letter_values (db, letter_id, error));
 }
 
 static const RifqSealSummaryItem letter_summary[] = {
@@ -272,17 +278,15 @@ rifq_seal_letter_in (RifqDb      *db,
                      gint64       letter_id,
                      GError     **error)
 {
-  g_autofree char *values = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  values = rifq_seal_letter_values (db, letter_id, error);
-  if (values == NULL)
+  root = letter_values (db, letter_id, error);
+  if (root == NULL)
     return FALSE;
-  root = rifq_json_parse (values, -1, NULL);
   return _rifq_seal_store (db, write, "letter", letter_id,
-                           json_object_get_string_member (json_node_get_object (root), "number"), values,
+                           json_object_get_string_member (json_node_get_object (root), "number"), root,
                            letter_summary, NULL, error);
 }
 
@@ -308,17 +312,16 @@ rifq_seal_minutes_final (RifqDb *db,
   return final;
 }
 
-char *
-rifq_seal_minutes_values (RifqDb  *db,
-                          gint64   meeting_id,
-                          GError **error)
+static JsonNode *
+minutes_values (RifqDb  *db,
+                gint64   meeting_id,
+                GError **error)
 {
   g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (db, meeting_id, error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonBuilder) names = json_builder_new ();
   g_autoptr(JsonBuilder) printed_cases = json_builder_new ();
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *number = NULL;
   RifqRule rule;
 
@@ -383,8 +386,15 @@ rifq_seal_minutes_values (RifqDb  *db,
   json_builder_add_value (builder, json_builder_get_root (printed_cases));
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return rifq_json_to_text (root);
+  return json_builder_get_root (builder);
+}
+
+char *
+rifq_seal_minutes_values (RifqDb  *db,
+                          gint64   meeting_id,
+                          GError **error)
+{
+  return _rifq_seal_values_text (minutes_values (db, meeting_id, error));
 }
 
 static const RifqSealSummaryItem minutes_summary[] = {
@@ -483,14 +493,14 @@ rifq_seal_minutes_in (RifqDb      *db,
                       gint64       meeting_id,
                       GError     **error)
 {
-  g_autofree char *values = NULL;
+  g_autoptr(JsonNode) values = NULL;
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
   if (!decisions_as_sealed (db, meeting_id, error))
     return FALSE;
-  values = rifq_seal_minutes_values (db, meeting_id, error);
+  values = minutes_values (db, meeting_id, error);
   if (values == NULL)
     return FALSE;
   return _rifq_seal_store (db, write, "minutes", meeting_id, number, values, minutes_summary, add_summary_cases,

@@ -110,6 +110,9 @@ typedef struct
 typedef void (*RifqSealSummaryFunc) (JsonBuilder *builder,
                                      JsonObject  *all);
 
+/* The text of the values sealed (taken, and freed), as stored and checked; NULL for NULL. */
+char         *_rifq_seal_values_text    (JsonNode                  *values);
+
 /* Seals values in the write: their summary, signed with the key in use, is kept with them. The
  * summary opens with the kind of document and its number, holds the items (to one with name NULL)
  * and what more adds, and closes with when it was sealed and the digest of every value. */
@@ -118,7 +121,7 @@ gboolean      _rifq_seal_store          (RifqDb                    *db,
                                          const char                *kind,
                                          gint64                     subject_id,
                                          const char                *number,
-                                         const char                *values,
+                                         JsonNode                  *values,
                                          const RifqSealSummaryItem *items,
                                          RifqSealSummaryFunc        more,
                                          GError                   **error);

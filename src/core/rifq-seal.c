@@ -176,13 +176,12 @@ add_as_printed (JsonBuilder       *builder,
   json_builder_end_object (builder);
 }
 
-static char *
+static JsonNode *
 request_values (RifqDb            *db,
                 const RifqRequest *r,
                 RifqBeneficiary   *b)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   /* Members always in this order: the same request gives the same bytes, on any machine. */
   json_builder_begin_object (builder);
@@ -191,8 +190,7 @@ request_values (RifqDb            *db,
   add_request_record (builder, r);
   add_as_printed (builder, db, r, b);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return rifq_json_to_text (root);
+  return json_builder_get_root (builder);
 }
 
 char *
@@ -211,19 +209,27 @@ rifq_seal_request_values (RifqDb  *db,
   b = rifq_beneficiary_store_get (db, r->beneficiary_id, error);
   if (b == NULL)
     return NULL;
-  return request_values (db, r, b);
+  return _rifq_seal_values_text (request_values (db, r, b));
 }
 
 /* A summary opens with the kind of document and its number, holds the values items name, what
  * more adds, and closes with when it was sealed and the digest of every value. */
+char *
+_rifq_seal_values_text (JsonNode *values)
+{
+  g_autoptr(JsonNode) root = values;
+
+  return root != NULL ? rifq_json_to_text (root) : NULL;
+}
+
 static char *
 summarize (const char                *doc,
+           JsonNode                  *root,
            const char                *values,
            const char                *sealed_at,
            const RifqSealSummaryItem *items,
            RifqSealSummaryFunc        more)
 {
-  g_autoptr(JsonNode) root = rifq_json_parse (values, -1, NULL);
   JsonObject *all = json_node_get_object (root);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, values, -1);
@@ -313,14 +319,16 @@ _rifq_seal_store (RifqDb                    *db,
                   const char                *kind,
                   gint64                     subject_id,
                   const char                *number,
-                  const char                *values,
+                  JsonNode                  *root,
                   const RifqSealSummaryItem *items,
                   RifqSealSummaryFunc        more,
                   GError                   **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  g_autofree char *summary = summarize (kind, values, stamp, items, more);
+  /* Sealed as the bytes a check reads back (rifq_json_to_text), summarized from the same values. */
+  g_autofree char *values = rifq_json_to_text (root);
+  g_autofree char *summary = summarize (kind, root, values, stamp, items, more);
   g_autofree char *key_id = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guchar public_key[RIFQ_SEAL_KEY_BYTES];
@@ -357,14 +365,16 @@ rifq_seal_request_in (RifqDb      *db,
                       GError     **error)
 {
   g_autoptr(RifqRequest) r = NULL;
-  g_autofree char *values = NULL;
+  g_autoptr(RifqBeneficiary) b = NULL;
+  g_autoptr(JsonNode) values = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
   r = rifq_request_store_get (db, request_id, error);
-  values = r ? rifq_seal_request_values (db, request_id, error) : NULL;
-  if (values == NULL)
+  b = r ? rifq_beneficiary_store_get (db, r->beneficiary_id, error) : NULL;
+  if (b == NULL)
     return FALSE;
+  values = request_values (db, r, b);
   return _rifq_seal_store (db, write, "request", request_id, r->number, values, request_summary, NULL, error);
 }
 
