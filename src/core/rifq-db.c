@@ -1320,6 +1320,24 @@ rifq_db_write_audit (RifqDbWrite *write,
   g_ptr_array_add (write->entries, entry);
 }
 
+gboolean
+rifq_db_write_has_entry (RifqDbWrite *write,
+                         const char  *action,
+                         const char  *record_kind,
+                         gint64       record_id)
+{
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  for (guint i = 0; i < write->entries->len; i++)
+    {
+      const AuditEntry *e = g_ptr_array_index (write->entries, i);
+
+      if (e->record_id == record_id && g_str_equal (e->action, action) && g_str_equal (e->record_kind, record_kind))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 rifq_db_write_audit_take (RifqDbWrite *write,
                           const char  *action,

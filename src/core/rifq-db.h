@@ -105,6 +105,12 @@ void           rifq_db_write_audit    (RifqDbWrite *write,
                                        JsonNode    *after,
                                        const char  *reason);
 
+/* Whether the write in progress already has an entry of action on the record. */
+gboolean       rifq_db_write_has_entry (RifqDbWrite *write,
+                                        const char  *action,
+                                        const char  *record_kind,
+                                        gint64       record_id);
+
 /* The same, taking ownership of before and after (freshly built nodes). */
 void           rifq_db_write_audit_take (RifqDbWrite *write,
                                          const char  *action,

@@ -431,9 +431,10 @@ add_summary_cases (JsonBuilder *builder,
  * it was taken on too: minutes are sealed only over decisions that still match those seals, so a
  * vote changed behind Rifq's back between a decision and the meeting's last is not sealed in. */
 static gboolean
-decisions_as_sealed (RifqDb  *db,
-                     gint64   meeting_id,
-                     GError **error)
+decisions_as_sealed (RifqDb      *db,
+                     RifqDbWrite *write,
+                     gint64       meeting_id,
+                     GError     **error)
 {
   /* A join, not EXISTS: the server would answer EXISTS by reading the whole agenda table. */
   RifqStatement *stmt = rifq_db_query (db, "SELECT l.id, r.number, a.request_id IS NOT NULL"
@@ -472,8 +473,10 @@ decisions_as_sealed (RifqDb  *db,
   else if (unlettered != NULL)
     message = g_strdup_printf (_("the letter of the decision on request %s is missing: it was removed behind Rifq’s "
                                  "back."), unlettered);
+  /* A letter sealed by this write, with the decision now taken, is as it was sealed. */
   for (guint i = 0; i < letters->len && message == NULL; i++)
     if (g_array_index (letters, gint64, i) != 0
+        && !rifq_db_write_has_entry (write, "seal", "letter", g_array_index (letters, gint64, i))
         && rifq_seal_check_letter (db, g_array_index (letters, gint64, i), NULL, &message) != RIFQ_SEAL_STATE_ALTERED)
       g_clear_pointer (&message, g_free);
   if (message != NULL)
@@ -498,7 +501,7 @@ rifq_seal_minutes_in (RifqDb      *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if (!decisions_as_sealed (db, meeting_id, error))
+  if (!decisions_as_sealed (db, write, meeting_id, error))
     return FALSE;
   values = minutes_values (db, meeting_id, error);
   if (values == NULL)
