@@ -1588,7 +1588,6 @@ append_audit (RifqDb      *self,
               GError     **error)
 {
   g_autofree char *prev = NULL;
-  g_autofree char *mac = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_auto(Anchor) anchor = { 0 };
@@ -1640,16 +1639,33 @@ append_audit (RifqDb      *self,
       /* Numbered one after the last, read under the write lock: the INSERT needs no answer,
        * and a server sends it on with the rest of the write. */
       last_id++;
-      if (!rifq_db_execute (self, "INSERT INTO audit (id, at, actor, action, record_kind, record_id,"
-                                  " before_json, after_json, reason, prev_hash, hash, key_id)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            RIFQ_PARAMS (RIFQ_INT (last_id), RIFQ_TEXT (at), RIFQ_TEXT (self->actor),
-                                         RIFQ_TEXT (e->action), RIFQ_TEXT (e->record_kind), RIFQ_INT (e->record_id),
-                                         RIFQ_TEXT (e->before), RIFQ_TEXT (e->after), RIFQ_TEXT (e->reason),
-                                         RIFQ_TEXT (prev), RIFQ_TEXT (hash), RIFQ_TEXT (self->chain_key_id)),
-                            error))
-        return FALSE;
       entries++;
+      /* The last, with the anchor and the write's notification, where the engine makes them one
+       * statement. */
+      if (i + 1 == write->entries->len && self->engine->audit_tail_sql != NULL)
+        {
+          g_autofree char *mac = anchor_mac (self->chain_key, entries, last_id, hash);
+
+          if (!rifq_db_execute (self, self->engine->audit_tail_sql,
+                                RIFQ_PARAMS (RIFQ_INT (last_id), RIFQ_TEXT (at), RIFQ_TEXT (self->actor),
+                                             RIFQ_TEXT (e->action), RIFQ_TEXT (e->record_kind), RIFQ_INT (e->record_id),
+                                             RIFQ_TEXT (e->before), RIFQ_TEXT (e->after), RIFQ_TEXT (e->reason),
+                                             RIFQ_TEXT (prev), RIFQ_TEXT (hash), RIFQ_TEXT (self->chain_key_id),
+                                             RIFQ_INT (entries), RIFQ_INT (last_id), RIFQ_TEXT (hash),
+                                             RIFQ_TEXT (self->chain_key_id), RIFQ_TEXT (mac)),
+                                error))
+            return FALSE;
+        }
+      else if (!rifq_db_execute (self, "INSERT INTO audit (id, at, actor, action, record_kind, record_id,"
+                                       " before_json, after_json, reason, prev_hash, hash, key_id)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 RIFQ_PARAMS (RIFQ_INT (last_id), RIFQ_TEXT (at), RIFQ_TEXT (self->actor),
+                                              RIFQ_TEXT (e->action), RIFQ_TEXT (e->record_kind),
+                                              RIFQ_INT (e->record_id), RIFQ_TEXT (e->before), RIFQ_TEXT (e->after),
+                                              RIFQ_TEXT (e->reason), RIFQ_TEXT (prev), RIFQ_TEXT (hash),
+                                              RIFQ_TEXT (self->chain_key_id)),
+                                 error))
+        return FALSE;
       g_free (prev);
       prev = g_steal_pointer (&hash);
     }
@@ -1658,7 +1674,7 @@ append_audit (RifqDb      *self,
   write->count = entries;
   g_free (write->last_hash);
   write->last_hash = g_strdup (prev);
-  return write_anchor (self, entries, last_id, prev, error);
+  return self->engine->audit_tail_sql != NULL || write_anchor (self, entries, last_id, prev, error);
 }
 
 static gboolean
@@ -1856,7 +1872,8 @@ rifq_db_write (RifqDb          *self,
     }
 
   ok = ok && append_audit (self, &write, error) &&
-       (self->engine->notify_sql == NULL || rifq_db_exec (self, self->engine->notify_sql, error));
+       (self->engine->notify_sql == NULL || self->engine->audit_tail_sql != NULL ||
+        rifq_db_exec (self, self->engine->notify_sql, error));
   if (ok)
     {
       g_autoptr(GError) commit_error = NULL;

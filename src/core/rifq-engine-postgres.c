@@ -113,8 +113,9 @@ typedef struct
   guint           sent_generation;
   /* A SELECT of no side effect: its answer may be kept for the rest of the write. */
   gboolean        reads;
-  /* Otherwise the one table it changes (INSERT INTO, UPDATE, DELETE FROM), NULL if not known */
-  char           *changes_table;
+  /* Otherwise the tables it changes (INSERT INTO, UPDATE, DELETE FROM, also in a WITH), NULL
+   * if not known */
+  GStrv           changes_tables;
 } PgStatement;
 
 /* One thing sent in pipeline mode, waiting for its answer. */
@@ -159,10 +160,11 @@ forget_answers (RifqConnection *conn)
 static void
 forget_answers_of (PgStatement *stmt)
 {
-  if (stmt->changes_table == NULL || g_str_has_prefix (stmt->sql, "DELETE "))
+  if (stmt->changes_tables == NULL || g_str_has_prefix (stmt->sql, "DELETE "))
     forget_answers (stmt->conn);
   else
-    rifq_pg_answers_forget_naming (stmt->conn->answers, stmt->changes_table);
+    for (guint i = 0; stmt->changes_tables[i] != NULL; i++)
+      rifq_pg_answers_forget_naming (stmt->conn->answers, stmt->changes_tables[i]);
 }
 
 /* What stmt asks, with the values bound now: the key of its kept answer. */
@@ -1149,19 +1151,34 @@ pg_prepare (RifqConnection  *conn,
   stmt->blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   stmt->row = -1;
   stmt->generation = conn->generation;
+  /* A WITH whose statement changes a table (the audit's tail) is a write too. */
   stmt->is_write = (g_str_has_prefix (stmt->sql, "INSERT ") || g_str_has_prefix (stmt->sql, "UPDATE ") ||
-                    g_str_has_prefix (stmt->sql, "DELETE ")) && strstr (stmt->sql, "RETURNING") == NULL;
+                    g_str_has_prefix (stmt->sql, "DELETE ") ||
+                    (g_str_has_prefix (stmt->sql, "WITH ") && strstr (stmt->sql, ") INSERT INTO ") != NULL)) &&
+                   strstr (stmt->sql, "RETURNING") == NULL;
   stmt->reads = g_str_has_prefix (stmt->sql, "SELECT ") && strstr (stmt->sql, " FOR UPDATE") == NULL &&
                 strstr (stmt->sql, "nextval") == NULL && strstr (stmt->sql, "setval") == NULL &&
                 strstr (stmt->sql, "pg_") == NULL && strstr (stmt->sql, "clock_timestamp") == NULL &&
                 strstr (stmt->sql, "random") == NULL;
   if (!stmt->reads)
     {
-      g_autoptr(GRegex) target = g_regex_new ("^(?:INSERT INTO|UPDATE|DELETE FROM) ([a-z_]+)[ (]", 0, 0, NULL);
+      gboolean with = g_str_has_prefix (stmt->sql, "WITH ");
+      g_autoptr(GRegex) target = g_regex_new (with ? "(?:INSERT INTO|UPDATE|DELETE FROM) ([a-z_]+)[ (]"
+                                                   : "^(?:INSERT INTO|UPDATE|DELETE FROM) ([a-z_]+)[ (]",
+                                              0, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GStrvBuilder) tables = g_strv_builder_new ();
+      gboolean found = FALSE;
 
-      if (g_regex_match (target, stmt->sql, 0, &match))
-        stmt->changes_table = g_match_info_fetch (match, 1);
+      for (g_regex_match (target, stmt->sql, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *table = g_match_info_fetch (match, 1);
+
+          g_strv_builder_add (tables, table);
+          found = TRUE;
+        }
+      if (found)
+        stmt->changes_tables = g_strv_builder_end (tables);
     }
   return stmt;
 }
@@ -1200,7 +1217,7 @@ pg_finalize (gpointer native)
   g_free (stmt->lengths);
   g_free (stmt->formats);
   g_free (stmt->types);
-  g_free (stmt->changes_table);
+  g_strfreev (stmt->changes_tables);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -1689,6 +1706,14 @@ const RifqEngine rifq_engine_postgres = {
                  " WHERE table_schema = current_schema () AND table_name = ?1 ORDER BY ordinal_position",
   .ids_follow = pg_ids_follow,
   .notify_sql = "NOTIFY " CHANNEL,
+  /* Two statements fewer at each write: the entry in a WITH, the notification read once. */
+  .audit_tail_sql = "WITH entry AS (INSERT INTO audit (id, at, actor, action, record_kind, record_id, before_json,"
+                    " after_json, reason, prev_hash, hash, key_id)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))"
+                    " INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
+                    " SELECT 1, ?13, ?14, ?15, ?16, ?17 FROM (SELECT pg_notify ('" CHANNEL "', '')) told"
+                    " ON CONFLICT (id) DO UPDATE SET entries = ?13, last_id = ?14, last_hash = ?15, key_id = ?16,"
+                    " mac = ?17",
   .watch_open = pg_watch_open,
   .watch_fd = pg_watch_fd,
   .watch_read = pg_watch_read,
