@@ -944,6 +944,33 @@ test_server_session_lost_between_statements (void)
   g_assert_true (rifq_db_verify_audit (db, NULL, &error));
 }
 
+/* The session ended by the server while the workstation sat idle, and the next thing done is a
+ * write (nothing read first): the write begins in a session made again, its start prepared
+ * there, and goes through, twice in a row. */
+static void
+test_server_session_lost_before_a_write (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  /* A first write: the start is prepared in the first session. */
+  g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      end_sessions (location);
+      g_assert_true (rifq_db_write (db, write_setting_cb, i == 0 ? (gpointer) "16" : (gpointer) "17", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_false (rifq_db_get_offline (db));
+  value = rifq_db_get_setting (db, "decision_period_days");
+  g_assert_cmpstr (value, ==, "17");
+  g_assert_true (rifq_db_verify_audit (db, NULL, &error));
+  g_assert_no_error (error);
+}
+
 typedef struct
 {
   const char *location;
@@ -2275,6 +2302,7 @@ main (int   argc,
       g_test_add_func ("/db/server/refuses-database-sorting-by-language", test_server_refuses_language_collation);
       g_test_add_func ("/db/server/password-never-shown", test_server_password_never_shown);
       g_test_add_func ("/db/server/session-lost-between-statements-made-again", test_server_session_lost_between_statements);
+      g_test_add_func ("/db/server/session-lost-before-a-write-made-again", test_server_session_lost_before_a_write);
       g_test_add_func ("/db/server/lost-in-the-middle-of-a-write-refused-whole", test_server_lost_in_the_middle_of_a_write);
       g_test_add_func ("/db/server/away-write-refused-then-back-by-itself", test_server_away_then_back);
       g_test_add_func ("/db/server/commit-answer-lost-write-kept-once", test_server_commit_answer_lost_write_kept);

@@ -77,8 +77,10 @@ struct _RifqConnection
    * with the count of writes before it: prepared once a session (write_start). */
   char       *begin_sql;
   gpointer    write_start;      /* PgStatement */
-  /* The count of writes as the write in progress began: its COMMIT leaves one more. */
+  /* The count of writes as the write in progress began: its COMMIT leaves one more, when it
+   * changed a table (wrote). */
   gint64      began_count;
+  gboolean    wrote;
   /* the last failure, for fail () */
   char   *sqlstate;
   char   *message;
@@ -160,7 +162,11 @@ forget_answers (RifqConnection *conn)
 static void
 forget_answers_of (PgStatement *stmt)
 {
-  if (stmt->changes_tables == NULL || g_str_has_prefix (stmt->sql, "DELETE "))
+  /* A change of a table the server counts (every table has the trigger): the write's COMMIT
+   * leaves the count one more (commit_keeping_answers). */
+  if (stmt->changes_tables != NULL && stmt->conn->in_transaction)
+    stmt->conn->wrote = TRUE;
+  if (stmt->changes_tables == NULL || strstr (stmt->sql, "DELETE FROM ") != NULL)
     forget_answers (stmt->conn);
   else
     for (guint i = 0; stmt->changes_tables[i] != NULL; i++)
@@ -566,7 +572,7 @@ commit_keeping_answers (RifqConnection  *conn,
   ok = pipeline_finish (conn) && ok && !commit_refused (conn, "COMMIT", answer);
   conn->in_transaction = FALSE;
   conn->write_failed = FALSE;
-  if (ok && conn->began_count >= 0 && rifq_pg_answers_size (kept) <= ANSWERS_KEPT_MAX)
+  if (ok && conn->began_count >= 0 && conn->wrote && rifq_pg_answers_size (kept) <= ANSWERS_KEPT_MAX)
     {
       conn->kept_generation = g_strdup_printf ("%" G_GINT64_FORMAT, conn->began_count + 1);
       g_clear_pointer (&conn->answers, rifq_pg_answers_free);
@@ -938,25 +944,29 @@ pg_begin_write (RifqConnection  *conn,
   kept = g_steal_pointer (&conn->answers);
   conn->answers = rifq_pg_answers_new ();
   conn->began_count = -1;
+  conn->wrote = FALSE;
   session = conn->generation;
   for (guint attempt = 0; ; attempt++)
     {
-      const char *name = ensure_session (conn, FALSE) ? ensure_prepared (conn->write_start) : NULL;
-      guint before = conn->generation;
+      gboolean had_session = ensure_session (conn, FALSE);
+      const char *name = had_session ? ensure_prepared (conn->write_start) : NULL;
 
       if (name != NULL)
         {
+          if (conn->piping)
+            pipeline_finish (conn);
           g_free (sql);
           sql = g_strconcat (WRITE_START_SQL, name, NULL);
-          if (run_simple (conn, sql, &counted))
+          counted = PQexec (conn->pg, sql);
+          if (PQresultStatus (counted) == PGRES_TUPLES_OK)
             break;
+          remember_failure (conn, "BEGIN", counted);
+          g_clear_pointer (&counted, PQclear);
         }
-      /* Lost before it began, or made again as it did: once more, in the session as it is now. */
-      if (attempt == 0 && (PQstatus (conn->pg) != CONNECTION_OK || conn->generation != before))
-        {
-          run_simple (conn, "ROLLBACK", NULL);
-          continue;
-        }
+      /* Found lost as it began, by the statement prepared or the start itself: once more, in a
+       * session made again (once: a server that cannot be reached is not waited for twice). */
+      if (attempt == 0 && had_session && PQstatus (conn->pg) != CONNECTION_OK)
+        continue;
       pg_fail (conn, error);
       run_simple (conn, "ROLLBACK", NULL);
       return FALSE;

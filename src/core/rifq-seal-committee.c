@@ -473,7 +473,9 @@ decisions_as_sealed (RifqDb      *db,
   else if (unlettered != NULL)
     message = g_strdup_printf (_("the letter of the decision on request %s is missing: it was removed behind Rifq’s "
                                  "back."), unlettered);
-  /* A letter sealed by this write, with the decision now taken, is as it was sealed. */
+  /* A letter sealed by this write, with the decision now taken, is as it was sealed: nothing a
+   * letter's values read (the decision, the meeting, its attendance and votes, the request, the
+   * beneficiary) is changed by a decision after its letter is sealed (decide_cb). */
   for (guint i = 0; i < letters->len && message == NULL; i++)
     if (g_array_index (letters, gint64, i) != 0
         && !rifq_db_write_has_entry (write, "seal", "letter", g_array_index (letters, gint64, i))
