@@ -79,17 +79,19 @@ row_to_beneficiary (RifqStatement   *stmt,
   rifq_beneficiary_set_version (beneficiary, rifq_statement_get_int64 (stmt, COLUMN_VERSION));
 }
 
+#define CAREGIVERS_SQL "SELECT name, relation, mobile, is_guardian, notes FROM caregiver" \
+                       " WHERE beneficiary_id = ? ORDER BY position"
+
 static gboolean
 load_caregivers (RifqDb          *db,
+                 RifqStatement   *stmt,
                  RifqBeneficiary *beneficiary,
                  GError         **error)
 {
-  RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_query (db, "SELECT name, relation, mobile, is_guardian, notes FROM caregiver"
-                            " WHERE beneficiary_id = ? ORDER BY position",
-                        RIFQ_PARAMS (RIFQ_INT (rifq_beneficiary_get_id (beneficiary))), error);
+  if (stmt == NULL)
+    stmt = rifq_db_query (db, CAREGIVERS_SQL, RIFQ_PARAMS (RIFQ_INT (rifq_beneficiary_get_id (beneficiary))), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -120,12 +122,17 @@ load_one (RifqDb      *db,
           GError     **error)
 {
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  RifqStatement *caregivers = NULL;
   RifqStatement *stmt;
   int rc;
 
-  stmt = rifq_db_query (db, sql, RIFQ_PARAMS (text_key != NULL ? RIFQ_TEXT (text_key) : RIFQ_INT (int_key)), error);
+  stmt = rifq_db_query_ahead (db, sql, RIFQ_PARAMS (text_key != NULL ? RIFQ_TEXT (text_key) : RIFQ_INT (int_key)),
+                              error);
   if (stmt == NULL)
     return NULL;
+  /* By its record number, the caregivers are asked with the record: one round trip. */
+  if (text_key == NULL && with_caregivers)
+    caregivers = rifq_db_query_ahead (db, CAREGIVERS_SQL, RIFQ_PARAMS (RIFQ_INT (int_key)), NULL);
   rc = rifq_statement_step (stmt);
   if (rc == RIFQ_STEP_ROW)
     {
@@ -137,10 +144,12 @@ load_one (RifqDb      *db,
   if (rc != RIFQ_STEP_ROW && rc != RIFQ_STEP_DONE)
     {
       rifq_db_fail (db, error);
+      g_clear_pointer (&caregivers, rifq_statement_reset);
       return NULL;
     }
   if (beneficiary == NULL)
     {
+      g_clear_pointer (&caregivers, rifq_statement_reset);
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                    _("No beneficiary is registered under “%s”."),
                    text_key ? text_key : "");
@@ -154,7 +163,7 @@ load_one (RifqDb      *db,
         }
       return NULL;
     }
-  if (with_caregivers && !load_caregivers (db, beneficiary, error))
+  if (with_caregivers && !load_caregivers (db, caregivers, beneficiary, error))
     return NULL;
   return g_steal_pointer (&beneficiary);
 }
