@@ -218,7 +218,15 @@ read_services (RifqDb        *db,
   return rc == RIFQ_STEP_DONE || rifq_db_fail (db, error);
 }
 
-#define REQUEST_SQL RIFQ_REQUEST_COLUMNS " WHERE r.id = ?"
+/* A request by its id, with whether it has referrals and services (asked only then): most
+ * requests have neither until the research or the service step. */
+#define REQUEST_SQL RIFQ_REQUEST_SELECT "," \
+  " CASE WHEN EXISTS (SELECT 1 FROM referral f WHERE f.request_id = r.id) THEN 1 ELSE 0 END," \
+  " CASE WHEN EXISTS (SELECT 1 FROM service s WHERE s.request_id = r.id) THEN 1 ELSE 0 END" \
+  RIFQ_REQUEST_FROM " WHERE r.id = ?"
+/* Its columns after row_to_request's */
+#define REQUEST_HAS_REFERRALS 34
+#define REQUEST_HAS_SERVICES  35
 #define SERVICES_SQL "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place," \
                      " notes, recorded_at, override_reason, override_by FROM service" \
                      " WHERE request_id = ? ORDER BY id"
@@ -231,8 +239,6 @@ rifq_request_store_prefetch (RifqDb *db,
 
   rifq_db_prefetch (db, REQUEST_SQL, RIFQ_PARAMS (RIFQ_INT (id)));
   rifq_document_store_prefetch (db, id);
-  rifq_db_prefetch (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (id)));
-  rifq_db_prefetch (db, SERVICES_SQL, RIFQ_PARAMS (RIFQ_INT (id)));
 }
 
 RifqRequest *
@@ -240,36 +246,49 @@ rifq_request_store_get (RifqDb  *db,
                         gint64   id,
                         GError **error)
 {
-  RifqStatement *request, *referrals, *services;
+  RifqStatement *request;
   RifqDocumentQuery documents = { NULL, NULL };
-  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(RifqRequest) r = NULL;
+  gboolean has_referrals = FALSE;
+  gboolean has_services = FALSE;
+  gboolean found = FALSE;
   gboolean ok;
+  int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  /* The request and all it holds, asked at once: a server answers them in one round trip. */
+  /* The request and its documents, asked at once: a server answers them in one round trip; its
+   * referrals and services after, when it has any. */
   request = rifq_db_query_ahead (db, REQUEST_SQL, RIFQ_PARAMS (RIFQ_INT (id)), error);
   if (request == NULL || !rifq_document_store_ask (db, id, &documents, error))
     return NULL;
-  referrals = rifq_db_query_ahead (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (id)), error);
-  if (referrals == NULL)
-    return NULL;
-  services = rifq_db_query_ahead (db, SERVICES_SQL, RIFQ_PARAMS (RIFQ_INT (id)), error);
-  if (services == NULL)
-    return NULL;
-
-  found = rifq_db_collect (db, request, (RifqDbRowFunc) row_to_request, g_object_unref, error);
-  if (found != NULL && found->len > 0)
-    r = g_object_ref (g_ptr_array_index (found, 0));
-  ok = r != NULL && rifq_document_store_read (db, &documents, r, error) &&
-       read_referrals (db, referrals, r, error) && read_services (db, services, r, error);
+  rc = rifq_statement_step (request);
+  if (rc == RIFQ_STEP_ROW)
+    {
+      r = row_to_request (request);
+      has_referrals = rifq_statement_get_int (request, REQUEST_HAS_REFERRALS) != 0;
+      has_services = rifq_statement_get_int (request, REQUEST_HAS_SERVICES) != 0;
+      found = TRUE;
+    }
+  rifq_statement_reset (request);
+  ok = (rc == RIFQ_STEP_ROW || rc == RIFQ_STEP_DONE || rifq_db_fail (db, error)) &&
+       r != NULL && rifq_document_store_read (db, &documents, r, error);
   /* What was asked and not read is let go. */
   rifq_statement_reset (documents.documents);
   rifq_statement_reset (documents.scans);
-  rifq_statement_reset (referrals);
-  rifq_statement_reset (services);
-  if (found != NULL && r == NULL)
+  if (ok && has_referrals)
+    {
+      RifqStatement *referrals = rifq_db_query (db, REFERRALS_SELECT, RIFQ_PARAMS (RIFQ_INT (id)), error);
+
+      ok = referrals != NULL && read_referrals (db, referrals, r, error);
+    }
+  if (ok && has_services)
+    {
+      RifqStatement *services = rifq_db_query (db, SERVICES_SQL, RIFQ_PARAMS (RIFQ_INT (id)), error);
+
+      ok = services != NULL && read_services (db, services, r, error);
+    }
+  if (!found && rc == RIFQ_STEP_DONE)
     g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("The request no longer exists."));
   if (!ok)
     return NULL;
