@@ -797,7 +797,7 @@ rifq_request_store_approval (RifqDb       *db,
                              GError      **error)
 {
   g_autoptr(RifqRequest) r = NULL;
-  RifqStatement *stmt;
+  RifqStatement *stmt, *delivered;
   gboolean decided = FALSE;
   gint64 amount = -1, quantity = 0;
 
@@ -807,10 +807,19 @@ rifq_request_store_approval (RifqDb       *db,
   r = rifq_request_store_get (db, request_id, error);
   if (r == NULL)
     return FALSE;
-  stmt = rifq_db_query (db, "SELECT amount, quantity FROM decision WHERE request_id = ? AND decision = 'accept'"
-                            " ORDER BY id DESC LIMIT 1", RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+  /* What was approved and what was delivered, asked together. */
+  stmt = rifq_db_query_ahead (db, "SELECT amount, quantity FROM decision WHERE request_id = ? AND decision = 'accept'"
+                                  " ORDER BY id DESC LIMIT 1", RIFQ_PARAMS (RIFQ_INT (request_id)), error);
   if (stmt == NULL)
     return FALSE;
+  delivered = rifq_db_query_ahead (db, "SELECT coalesce (sum (amount), 0), coalesce (sum (quantity), 0)"
+                                       " FROM service WHERE request_id = ?",
+                                   RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+  if (delivered == NULL)
+    {
+      rifq_statement_reset (stmt);
+      return FALSE;
+    }
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
       decided = TRUE;
@@ -824,6 +833,7 @@ rifq_request_store_approval (RifqDb       *db,
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND,
                    _("Request %s has not been accepted by the research committee: nothing is approved."), r->number);
+      rifq_statement_reset (delivered);
       return FALSE;
     }
   /* Without an amount of its own the acceptance approves the amount asked for; without a
@@ -833,17 +843,12 @@ rifq_request_store_approval (RifqDb       *db,
   out->amount_delivered = 0;
   out->quantity_delivered = 0;
 
-  stmt = rifq_db_query (db, "SELECT coalesce (sum (amount), 0), coalesce (sum (quantity), 0)"
-                            " FROM service WHERE request_id = ?",
-                        RIFQ_PARAMS (RIFQ_INT (request_id)), error);
-  if (stmt == NULL)
-    return FALSE;
-  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+  if (rifq_statement_step (delivered) == RIFQ_STEP_ROW)
     {
-      out->amount_delivered = rifq_statement_get_int64 (stmt, 0);
-      out->quantity_delivered = rifq_statement_get_int64 (stmt, 1);
+      out->amount_delivered = rifq_statement_get_int64 (delivered, 0);
+      out->quantity_delivered = rifq_statement_get_int64 (delivered, 1);
     }
-  rifq_statement_reset (stmt);
+  rifq_statement_reset (delivered);
   return TRUE;
 }
 
