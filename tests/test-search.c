@@ -257,6 +257,57 @@ test_model_reads_pages_on_demand (void)
   g_assert_cmpuint (rifq_beneficiary_model_get_pages_read (model), ==, 2);
 }
 
+/* The registry opened at any row (its scroll bar dragged there, a model of its own each time)
+ * shows the row that reading it in order from the start reaches there, names that sort alike
+ * included (in record order), and nothing past its end. */
+static void
+test_model_opened_at_any_row (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiaryModel) in_order = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const guint positions[] = { 0, 1, 99, 100, 101, 150, 151, 152, 153, 154, 199, 200, 480, 777, 998, 999 };
+  guint n;
+
+  g_assert_true (rifq_demo_fill (db, 1000, 3, &error));
+  g_assert_no_error (error);
+  /* Six names that sort alike, in the middle of the registry. */
+  rifq_test_sql (db, "UPDATE beneficiary SET name_norm = (SELECT name_norm FROM beneficiary WHERE id = 500)"
+                     " WHERE id BETWEEN 501 AND 505");
+  in_order = rifq_beneficiary_model_new (db);
+  n = g_list_model_get_n_items (G_LIST_MODEL (in_order));
+  g_assert_cmpuint (n, ==, 1000);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RifqBeneficiary) b = g_list_model_get_item (G_LIST_MODEL (in_order), i);
+      gint64 id = rifq_beneficiary_get_id (b);
+
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(RifqBeneficiaryModel) opened = rifq_beneficiary_model_new (db);
+      g_autoptr(RifqBeneficiary) b = g_list_model_get_item (G_LIST_MODEL (opened), positions[i]);
+
+      g_assert_nonnull (b);
+      g_assert_cmpint (rifq_beneficiary_get_id (b), ==, g_array_index (ids, gint64, positions[i]));
+    }
+  {
+    g_autoptr(RifqBeneficiaryModel) opened = rifq_beneficiary_model_new (db);
+    g_autoptr(GPtrArray) tail = rifq_beneficiary_store_list (db, 999, 100, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (g_list_model_get_item (G_LIST_MODEL (opened), 1000));
+    g_assert_cmpuint (tail->len, ==, 1);
+    g_assert_cmpint (rifq_beneficiary_get_id (g_ptr_array_index (tail, 0)), ==, g_array_index (ids, gint64, 999));
+    g_clear_pointer (&tail, g_ptr_array_unref);
+    tail = rifq_beneficiary_store_list (db, 1000, 100, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tail->len, ==, 0);
+  }
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -641,6 +692,7 @@ main (int   argc,
       g_test_add_func ("/search/server/words-answered-by-the-index", test_search_words_answered_by_the_index);
     }
   g_test_add_func ("/model/reads-pages-on-demand", test_model_reads_pages_on_demand);
+  g_test_add_func ("/model/opened-at-any-row-shows-what-reading-in-order-reaches", test_model_opened_at_any_row);
   g_test_add_func ("/model/query-updates-items", test_model_query_updates_items);
 
   return g_test_run ();
