@@ -38,6 +38,8 @@
   " r.registered_at, r.closed_at, r.close_reason, r.updated_at," \
   " b.first_name || ' ' || b.father_name || ' ' || b.grandfather_name || ' ' || b.family_name," \
   " b.national_id, b.mobile, b.file_number"
+/* How many: row_to_request reads them all, and a query may add its own after them. */
+#define RIFQ_REQUEST_N_COLUMNS 34
 #define RIFQ_REQUEST_FROM " FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
 #define RIFQ_REQUEST_COLUMNS RIFQ_REQUEST_SELECT RIFQ_REQUEST_FROM
 
@@ -134,6 +136,7 @@ row_to_request (RifqStatement *stmt)
   };
   g_autofree char *state = NULL;
 
+  G_STATIC_ASSERT (8 + G_N_ELEMENTS (text) == RIFQ_REQUEST_N_COLUMNS);
   r->id = rifq_statement_get_int64 (stmt, 0);
   r->number = rifq_statement_dup_text (stmt, 1);
   r->beneficiary_id = rifq_statement_get_int64 (stmt, 2);
@@ -225,8 +228,8 @@ read_services (RifqDb        *db,
   " CASE WHEN EXISTS (SELECT 1 FROM service s WHERE s.request_id = r.id) THEN 1 ELSE 0 END" \
   RIFQ_REQUEST_FROM " WHERE r.id = ?"
 /* Its columns after row_to_request's */
-#define REQUEST_HAS_REFERRALS 34
-#define REQUEST_HAS_SERVICES  35
+#define REQUEST_HAS_REFERRALS RIFQ_REQUEST_N_COLUMNS
+#define REQUEST_HAS_SERVICES  (RIFQ_REQUEST_N_COLUMNS + 1)
 #define SERVICES_SQL "SELECT id, kind, quantity, amount, delivered_on, delivered_by, place," \
                      " notes, recorded_at, override_reason, override_by FROM service" \
                      " WHERE request_id = ? ORDER BY id"
