@@ -42,8 +42,13 @@
 #define PIPELINE_DEPTH    200
 /* The most answers kept from one write to the next. */
 #define ANSWERS_KEPT_MAX  4096
-/* A write's start: its lock, then what it asks first (write_start), prepared. */
-#define WRITE_START_SQL   "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK "); EXECUTE "
+/* A write's start: its lock, then what it asks first (write_start), prepared. Under the lock its
+ * statements find a row or a few by their keys: each is planned once, for any values, where the
+ * server would otherwise plan some of them again at every write for the values bound (a
+ * decision's join: 0.3 ms of planning for 16 µs of reading). */
+#define WRITE_BEGIN_SQL   "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;" \
+                          " SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"
+#define WRITE_START_SQL   WRITE_BEGIN_SQL "; EXECUTE "
 
 /* Type oids of PostgreSQL's catalogue (pg_type.h, stable across versions). */
 #define BOOL_OID          16
@@ -926,7 +931,7 @@ pg_begin_write (RifqConnection  *conn,
 
   if (conn->begin_sql == NULL)
     {
-      if (!pg_exec (conn, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")", error))
+      if (!pg_exec (conn, WRITE_BEGIN_SQL, error))
         {
           run_simple (conn, "ROLLBACK", NULL);
           return FALSE;
