@@ -290,6 +290,8 @@ rifq_test_old_database (int         version,
       if (sqlite3_exec (handle, script->str, NULL, NULL, NULL) != SQLITE_OK)
         g_error ("%s", sqlite3_errmsg (handle));
       sqlite3_close (handle);
+      /* As private as Rifq keeps its own: made by sqlite3, it was not. */
+      g_assert_cmpint (g_chmod (location, 0600), ==, 0);
     }
   return g_steal_pointer (&location);
 }

@@ -12,6 +12,8 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "rifq-audit.h"
 #include "rifq-beneficiary-store.h"
@@ -42,10 +44,99 @@ temp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* What SQLite asks the kernel to put on the disk, counted: its calls to fdatasync () and fsync ()
+ * land here before the kernel's. Only the database's write-ahead log is counted. */
+static gint wal_syncs;
+
+static void
+count_sync (int fd)
+{
+  g_autofree char *link = g_strdup_printf ("/proc/self/fd/%d", fd);
+  g_autofree char *target = g_file_read_link (link, NULL);
+
+  if (target != NULL && g_str_has_suffix (target, ".db-wal"))
+    g_atomic_int_inc (&wal_syncs);
+}
+
+int
+fdatasync (int fd)
+{
+  count_sync (fd);
+  return (int) syscall (SYS_fdatasync, fd);
+}
+
+int
+fsync (int fd)
+{
+  count_sync (fd);
+  return (int) syscall (SYS_fsync, fd);
+}
+
+/* Opening path is refused for what others can reach, and the message names it and the fix. */
+static void
+assert_refused_naming (const char *path,
+                       const char *named,
+                       const char *fix)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (rifq_db_open (path, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, named));
+  g_assert_nonnull (strstr (error->message, fix));
+}
+
+/* Another user of the computer who can read the file, its log or its folder could read every
+ * record: such a database is not opened, nor written to, until its owner makes it private. */
+static void
+test_open_refused_while_others_can_read_it (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&db);
+  before = file_digest (path);
+
+  /* The file, readable by all or by a group, as a copy made with the wrong umask would be. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  assert_refused_naming (path, path, "chmod 600");
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  assert_refused_naming (path, path, "chmod 600");
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+
+  /* Its log, left behind readable by all. */
+  g_assert_true (g_file_set_contents_full (wal, "", 0, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+  assert_refused_naming (path, wal, "chmod 600");
+  g_assert_cmpint (g_remove (wal), ==, 0);
+
+  /* Its folder, which others can list, or change without listing; nor is a new database made
+   * there. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  assert_refused_naming (path, dir, "chmod 700");
+  g_assert_cmpint (g_chmod (dir, 0733), ==, 0);
+  assert_refused_naming (path, dir, "chmod 700");
+  assert_refused_naming (fresh, dir, "chmod 700");
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  after = file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A folder others may only pass through is the owner's. */
+  g_assert_cmpint (g_chmod (dir, 0711), ==, 0);
+  db = rifq_db_open (path, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_open_creates_private_file (void)
 {
   g_autofree char *path = temp_path ("sub/dir/rifq.db");
+  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqDb) db = rifq_db_open (path, &error);
   GStatBuf st;
@@ -53,6 +144,9 @@ test_open_creates_private_file (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* And the folders it made to hold it. */
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
   /* The policy's eight channels and four tools are there from the start. */
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM channel"), ==, 8);
@@ -67,7 +161,7 @@ test_migrations_from_empty_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqDb) db = NULL;
 
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_true (g_file_set_contents_full (path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
@@ -118,6 +212,8 @@ test_open_refuses_foreign_sqlite (void)
   g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);"
                                  "INSERT INTO invoices (total) VALUES (12.5)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
+  /* Private, as a file of the person's own would be: refused for what it is, not who reads it. */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   before = file_digest (path);
 
   db = rifq_db_open (path, &error);
@@ -168,6 +264,32 @@ write_setting_cb (RifqDb      *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A power cut right after Rifq said "saved" keeps what was saved: each write's log is on the
+ * disk before the write is reported done, not at the next checkpoint. */
+static void
+test_write_on_disk_before_called_saved (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  rifq_db_set_actor (db, "desk-officer-1");
+  for (guint i = 0; i < 5; i++)
+    {
+      gint before = g_atomic_int_get (&wal_syncs);
+
+      g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "21", &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_atomic_int_get (&wal_syncs), >, before);
+    }
+  /* The log beside the database holds the same records: as private as the database. */
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
 static void
@@ -514,7 +636,7 @@ test_audit_older_copy_put_back_caught (void)
   g_free (older);
   older = g_strconcat (path, "-shm", NULL);
   g_unlink (older);
-  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  g_assert_true (g_file_set_contents_full (path, bytes, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
 
   reopened = rifq_db_open (path, NULL);
   g_assert_nonnull (reopened);
@@ -578,7 +700,7 @@ test_audit_older_copy_not_written_to (void)
   g_clear_object (&db);
   older = g_strconcat (path, "-wal", NULL);
   g_unlink (older);
-  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  g_assert_true (g_file_set_contents_full (path, bytes, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
 
   reopened = rifq_db_open (path, NULL);
   g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "18", &error));
@@ -2342,6 +2464,8 @@ main (int   argc,
     {
       g_test_add_func ("/db/open/creates-file-readable-by-owner-only", test_open_creates_private_file);
       g_test_add_func ("/db/migrations/from-empty-file", test_migrations_from_empty_file);
+      g_test_add_func ("/db/open/refused-while-others-can-read-it", test_open_refused_while_others_can_read_it);
+      g_test_add_func ("/db/write/on-disk-before-called-saved", test_write_on_disk_before_called_saved);
       g_test_add_func ("/db/open/refuses-newer-database-unchanged", test_open_refuses_newer_database);
       g_test_add_func ("/db/open/refuses-foreign-sqlite-unchanged", test_open_refuses_foreign_sqlite);
       g_test_add_func ("/db/open/refuses-non-sqlite-file-unchanged", test_open_refuses_non_sqlite_file);

@@ -185,6 +185,7 @@ test_old_database_key_moved_out (void)
   g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = 4; PRAGMA application_id = 1380533841;", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
 
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
