@@ -17,6 +17,7 @@
 #include "rifq-beneficiary.h"
 #include "rifq-context.h"
 #include "rifq-db.h"
+#include "rifq-staff.h"
 #include "rifq-statement.h"
 
 /* English messages: the tests compare with msgids unless they test Arabic on purpose. */
@@ -103,8 +104,10 @@ rifq_test_server_database_new (void)
 }
 
 /* A fresh database: a file in its own temporary folder, or a new database on the test server. */
+/* A new database of its own for the test, as nobody has opened it yet: no staff, no audit
+ * entry. */
 static inline RifqDb *
-rifq_test_db_new (char **out_path)
+rifq_test_db_new_empty (char **out_path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -124,6 +127,46 @@ rifq_test_db_new (char **out_path)
   g_assert_nonnull (db);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
+  return db;
+}
+
+/* The entries of the audit log other than the staff's: what a test's own actions wrote. */
+#define RIFQ_TEST_AUDIT_SQL "SELECT count(*) FROM audit WHERE record_kind <> 'staff'"
+
+/* A new database as Rifq's first start leaves it: whoever opens it first is its first member of
+ * staff (desk officer, researcher and administrator), "admin" here, and the test acts as them
+ * unless it says whom. */
+static inline void
+rifq_test_first_staff (RifqDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_staff_ensure_first (db, &error));
+  g_assert_no_error (error);
+}
+
+/* Makes username a member of staff with roles, as the first administrator ("admin"), then acts
+ * as them. */
+static inline void
+rifq_test_act_as (RifqDb     *db,
+                  const char *username,
+                  RifqRole    roles)
+{
+  g_autoptr(GError) error = NULL;
+
+  rifq_db_set_actor (db, "admin");
+  g_assert_true (rifq_staff_save (db, username, username, roles, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, username);
+}
+
+static inline RifqDb *
+rifq_test_db_new (char **out_path)
+{
+  RifqDb *db = rifq_test_db_new_empty (out_path);
+
+  rifq_test_first_staff (db);
   return db;
 }
 

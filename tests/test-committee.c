@@ -454,7 +454,7 @@ test_seat_refused_for_non_admin_and_last_role (Committee     *f,
 
   as (f, "chair");
   g_assert_false (rifq_staff_set_committee_seat (f->db, "member1", RIFQ_SEAT_NONE, &error));
-  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
 
   /* Taking the committee away would leave member3 with no role at all. */
@@ -463,7 +463,9 @@ test_seat_refused_for_non_admin_and_last_role (Committee     *f,
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "another role"));
   g_assert_cmpint (roles_of (f, "member3"), ==, RIFQ_ROLE_COMMITTEE);
-  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  /* Only the refusal of the role is kept: nothing was changed. */
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before + 1);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'refuse'"), ==, 1);
 }
 
 /* The settings change after the meeting is called: its rule and its chair do not. */
@@ -588,8 +590,9 @@ test_vote_refused_for_outsiders (Committee     *f,
   /* Not on the committee. */
   as (f, "desk");
   g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
-  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
-  g_assert_cmpstr (error->message, ==, "Only a member of the research committee may vote.");
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  g_assert_cmpstr (error->message, ==, "desk (beneficiary-relations officer) may not vote at a meeting; that is for: "
+                                       "research-committee member or research-committee chair.");
   g_clear_error (&error);
   /* On the committee but not present. */
   as (f, "member3");
@@ -620,8 +623,9 @@ test_vote_refused_once_the_seat_is_gone (Committee     *f,
   g_assert_no_error (error);
   as (f, "member2");
   g_assert_false (rifq_committee_vote (f->db, f->meeting, f->request, "accept", -1, NULL, &error));
-  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
-  g_assert_cmpstr (error->message, ==, "Only a member of the research committee may vote.");
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  g_assert_cmpstr (error->message, ==, "member2 (beneficiary-relations officer) may not vote at a meeting; that is for: "
+                                       "research-committee member or research-committee chair.");
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM vote"), ==, 0);
 }
 

@@ -273,7 +273,7 @@ test_write_on_disk_before_called_saved (void)
 {
   g_autofree char *path = NULL;
   g_autofree char *wal = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&path);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
@@ -295,7 +295,7 @@ test_write_on_disk_before_called_saved (void)
 static void
 test_write_appends_audit_row (void)
 {
-  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
 
@@ -312,16 +312,17 @@ test_write_appends_audit_row (void)
 static void
 test_write_failure_leaves_nothing (void)
 {
-  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
+  gint64 entries = rifq_test_count (db, "SELECT count(*) FROM audit");
 
   g_assert_false (rifq_db_write (db, write_setting_cb, (gpointer) "fail-after-write", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
 
   value = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (value, ==, "14");
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, entries);
 }
 
 static gboolean
@@ -354,7 +355,7 @@ records_changed_cb (RifqDb     *db,
 static void
 test_write_announces_changed_records (void)
 {
-  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) heard = g_string_new (NULL);
 
@@ -408,7 +409,7 @@ write_without_audit_cb (RifqDb      *db,
 static void
 test_write_refused_without_audit (void)
 {
-  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
 
@@ -424,7 +425,7 @@ test_write_refused_without_audit (void)
 static void
 test_audit_chain_detects_tampering (void)
 {
-  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
   g_autoptr(GError) error = NULL;
   gint64 rows = 0;
 
@@ -450,7 +451,7 @@ test_audit_chain_detects_tampering (void)
 static RifqDb *
 forger_db (char **out_path)
 {
-  RifqDb *db = rifq_test_db_new (out_path);
+  RifqDb *db = rifq_test_db_new_empty (out_path);
   const char *values[] = { "15", "16", "17", "18", "19" };
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -564,6 +565,7 @@ test_audit_gap_across_chunks_named (void)
   g_autoptr(GError) error = NULL;
   gint64 rows = 0;
 
+  rifq_test_first_staff (db);
   g_assert_true (rifq_demo_fill (db, 10050, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), >, 10010);
@@ -620,7 +622,7 @@ test_audit_older_copy_put_back_caught (void)
 {
   g_autofree char *path = NULL;
   g_autofree char *older = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&path);
   g_autoptr(RifqDb) reopened = NULL;
   g_autofree char *bytes = NULL;
   gsize length;
@@ -686,7 +688,7 @@ test_audit_older_copy_not_written_to (void)
 {
   g_autofree char *path = NULL;
   g_autofree char *older = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&path);
   g_autoptr(RifqDb) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *bytes = NULL;
@@ -714,7 +716,7 @@ static void
 test_audit_key_row_edited_caught (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&path);
   g_autoptr(RifqDb) reopened = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -731,7 +733,7 @@ static void
 test_audit_copy_without_key_cannot_write (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&path);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&path);
   g_autoptr(RifqDb) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *elsewhere = g_dir_make_tmp ("rifq-keys-XXXXXX", NULL);
@@ -800,7 +802,7 @@ static void
 test_write_busy_refused_nothing_written (void)
 {
   g_autofree char *location = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&location);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
   Holder holder = { location };
@@ -821,7 +823,7 @@ test_write_busy_refused_nothing_written (void)
 
   value = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (value, ==, "21");
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_cmpint (rifq_test_count (db, RIFQ_TEST_AUDIT_SQL), ==, 1);
   g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
   g_mutex_clear (&holder.lock);
   g_cond_clear (&holder.cond);
@@ -1001,7 +1003,7 @@ test_server_other_workstations_heard (void)
   g_assert_no_error (error);
   g_signal_connect (here, "records-changed", G_CALLBACK (heard_cb), &heard);
 
-  rifq_db_set_actor (there, "desk-2");
+  rifq_test_act_as (there, "desk-2", RIFQ_ROLE_DESK);
   g_assert_true (rifq_beneficiary_store_add (there, b, NULL, NULL, &error));
   g_assert_no_error (error);
   expected = g_strdup_printf ("beneficiary:%" G_GINT64_FORMAT, rifq_beneficiary_get_id (b));
@@ -1129,7 +1131,7 @@ test_server_lost_in_the_middle_of_a_write (void)
   g_clear_error (&error);
   value = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (value, ==, "14");
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (rifq_test_count (db, RIFQ_TEST_AUDIT_SQL), ==, 0);
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "16", &error));
   g_assert_no_error (error);
   g_assert_true (rifq_db_verify_audit (db, NULL, &error));
@@ -1765,6 +1767,7 @@ test_server_copied_while_written_to (void)
     g_autoptr(RifqDb) on_laptop = rifq_db_open (laptop, &error);
 
     g_assert_no_error (error);
+    rifq_db_set_actor (on_laptop, "admin");
     g_assert_true (rifq_audit_check_records (on_laptop, 5, &problems, &total, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (total, ==, 0);
@@ -1788,7 +1791,7 @@ test_server_copy_refused_into_database_with_records (void)
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "already holds records"));
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 0);
-  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_cmpint (rifq_test_count (db, RIFQ_TEST_AUDIT_SQL), ==, 1);
 }
 
 /* A copy that fails halfway leaves the server as empty as it was: one transaction. */
@@ -1942,7 +1945,7 @@ duplicate_then_read_cb (RifqDb      *db,
 static void
 test_write_failed_statement_fails_the_write (void)
 {
-  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
   gint64 entries = rifq_test_count (db, "SELECT count(*) FROM audit");
@@ -1987,7 +1990,7 @@ static void
 test_write_reads_each_setting_fresh (void)
 {
   g_autofree char *location = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&location);
   g_autoptr(RifqDb) there = NULL;
   g_autoptr(GError) error = NULL;
   SettingReads reads = { NULL, NULL };
@@ -2106,7 +2109,7 @@ static void
 test_write_reads_see_each_change (void)
 {
   g_autofree char *location = NULL;
-  g_autoptr(RifqDb) db = rifq_test_db_new (&location);
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (&location);
   g_autoptr(RifqDb) there = NULL;
   g_autoptr(GError) error = NULL;
   WriteReads reads = { 0 };

@@ -362,7 +362,7 @@ test_rotation_keeps_earlier_seals (Sealed        *f,
 
   rifq_db_set_actor (f->db, "desk");
   g_assert_false (rifq_seal_rotate_key (f->db, &new_id, &error));
-  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
 
   rifq_db_set_actor (f->db, "admin");

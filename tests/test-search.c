@@ -413,6 +413,7 @@ test_model_follows_other_workstations (void)
   gint64 start;
 
   g_assert_no_error (error);
+  rifq_db_set_actor (there, "admin");
   g_assert_true (rifq_beneficiary_store_add (here, first, NULL, NULL, &error));
   model = rifq_beneficiary_model_new (here);
   g_assert_true (rifq_db_watch_others (here, &error));

@@ -62,7 +62,7 @@ test_abstentions_setting_checked_and_audited (void)
   g_clear_error (&error);
   rifq_db_set_actor (db, "chair");
   g_assert_false (rifq_settings_save (db, "committee_abstentions", "against", &error));
-  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'settings'"), ==, 0);
 
@@ -90,7 +90,7 @@ test_refused_settings_change_nothing (void)
     const char *actor, *key, *value;
     int         code;
   } cases[] = {
-    { "desk", "decision_period_days", "21", RIFQ_ERROR_NOT_ALLOWED },
+    { "desk", "decision_period_days", "21", RIFQ_ERROR_NOT_PERMITTED },
     { "admin", "decision_period_days", "0", RIFQ_ERROR_INVALID },
     { "admin", "decision_period_days", "two weeks", RIFQ_ERROR_INVALID },
     { "admin", "request_number_format", "{year}", RIFQ_ERROR_INVALID },

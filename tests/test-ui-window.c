@@ -287,6 +287,31 @@ test_form_saved_elsewhere_keeps_what_was_typed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A researcher reads the registry but registers nobody: the window does not offer it. */
+static void
+test_new_beneficiary_not_offered_to_who_may_not (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  RifqWindow *window;
+  RifqRegistryPage *page;
+
+  rifq_test_act_as (db, "researcher", RIFQ_ROLE_RESEARCHER);
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL);
+  rifq_test_spin (50);
+  g_assert_false (rifq_registry_page_is_editing (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A desk officer is offered it. */
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK);
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL));
+  g_assert_true (rifq_registry_page_is_editing (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_form_bad_id_shows_message_writes_nothing (void)
 {
@@ -376,8 +401,8 @@ referred_request (RifqDb *db)
   RifqRequestDraft draft = { 1, "food_basket", "phone", "سلة غذائية شهرية", -1, NULL };
   RifqStepDetails question = { .text = "هل يشمل الدعم من يسكن مع ابنه؟" };
 
-  rifq_db_set_actor (db, "desk");
-  g_assert_true (rifq_staff_ensure_first (db, &error));
+  /* As the first member of staff would be: desk officer, researcher and administrator. */
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN);
   r = rifq_request_store_create (db, &draft, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, &error));
@@ -1631,6 +1656,8 @@ main (int   argc,
   g_test_add_func ("/window/opens-right-to-left-with-arabic-labels", test_opens_right_to_left_in_arabic);
   g_test_add_func ("/window/registry/search-shows-matching-people", test_search_shows_matching_people);
   g_test_add_func ("/window/registry/bad-id-shows-message-and-writes-nothing", test_form_bad_id_shows_message_writes_nothing);
+  g_test_add_func ("/window/registry/new-beneficiary-not-offered-to-who-may-not",
+                   test_new_beneficiary_not_offered_to_who_may_not);
   g_test_add_func ("/window/registry/saved-elsewhere-meanwhile-keeps-what-was-typed",
                    test_form_saved_elsewhere_keeps_what_was_typed);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);

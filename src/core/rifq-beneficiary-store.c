@@ -20,6 +20,7 @@
 #include "rifq-channel.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
+#include "rifq-permission.h"
 #include "rifq-statement.h"
 
 /* Columns 0 .. RIFQ_N_FIELDS-1 follow the RifqField order; then id, created_at, updated_at,
@@ -174,6 +175,9 @@ rifq_beneficiary_store_get (RifqDb  *db,
                             GError **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
   return load_one (db, SELECT_COLUMNS " WHERE id = ?", NULL, id, TRUE, error);
 }
 
@@ -186,6 +190,9 @@ rifq_beneficiary_store_get_by_national_id (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (national_id != NULL, NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   digits = rifq_arabic_latin_digits (national_id);
   g_strstrip (digits);
@@ -231,6 +238,9 @@ rifq_beneficiary_store_find_probable_duplicates (RifqDb          *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   name_norm = rifq_beneficiary_dup_name_norm (beneficiary);
   mobile = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_MOBILE);
@@ -586,6 +596,9 @@ rifq_beneficiary_store_add (RifqDb           *db,
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
   g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) == 0, FALSE);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_REGISTER, error))
+    return FALSE;
+
   return write_one (db, beneficiary, FALSE, duplicate_reason, out_probable, error);
 }
 
@@ -600,6 +613,9 @@ rifq_beneficiary_store_update (RifqDb           *db,
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), FALSE);
   g_return_val_if_fail (rifq_beneficiary_get_id (beneficiary) > 0, FALSE);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_EDIT_BENEFICIARY, error))
+    return FALSE;
+
   return write_one (db, beneficiary, TRUE, duplicate_reason, out_probable, error);
 }
 
@@ -613,6 +629,9 @@ rifq_beneficiary_store_add_many (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (beneficiaries != NULL, FALSE);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_IMPORT, error))
+    return FALSE;
 
   if (beneficiaries->len == 0)
     return TRUE;
@@ -761,6 +780,9 @@ rifq_beneficiary_store_list (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
+
   /* The row at offset found in the name index alone (a server would otherwise read every record
    * it steps over: 0.5 s at the end of 100,000), then the page read from it. */
   if (offset == 0 ? !collect_rows (db, SELECT_COLUMNS " ORDER BY name_norm, id LIMIT ?", RIFQ_PARAMS (RIFQ_INT (limit)),
@@ -784,6 +806,9 @@ rifq_beneficiary_store_list_after (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (after_name_norm != NULL, NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   if (!collect_rows (db, SELECT_COLUMNS " WHERE (name_norm, id) > (?1, ?2) ORDER BY name_norm, id LIMIT ?3",
                      RIFQ_PARAMS (RIFQ_TEXT (after_name_norm), RIFQ_INT (after_id), RIFQ_INT (limit)), rows, NULL,
@@ -1285,6 +1310,9 @@ rifq_beneficiary_store_search (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   if (limit == 0)
     return g_steal_pointer (&rows);

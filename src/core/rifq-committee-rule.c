@@ -183,9 +183,20 @@ rifq_member_may_vote (GPtrArray  *members,
 {
   const RifqMember *member = rifq_members_find (members, username);
 
-  if (member == NULL || (roles & (RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR)) == 0)
+  if (member == NULL || !rifq_permission_allows (RIFQ_PERMISSION_VOTE, roles))
     return RIFQ_VOTER_NOT_A_MEMBER;
   return member->present ? RIFQ_VOTER_MAY_VOTE : RIFQ_VOTER_ABSENT;
+}
+
+gboolean
+rifq_member_chairs (GPtrArray      *members,
+                    const char     *username,
+                    RifqRole        roles,
+                    RifqPermission  permission)
+{
+  const RifqMember *member = rifq_members_find (members, username);
+
+  return member != NULL && member->chair && rifq_permission_allows (permission, roles);
 }
 
 /* The rule */

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rifq-permission.h"
 #include "rifq-request.h"
 
 G_BEGIN_DECLS
@@ -90,6 +91,12 @@ const RifqMember *rifq_members_find          (GPtrArray  *members,
 RifqVoterStanding rifq_member_may_vote       (GPtrArray  *members,
                                               const char *username,
                                               RifqRole    roles);
+/* Whether username chairs the meeting of members and holds a role that may take permission, an
+ * action of the meeting's chair (its attendance, its agenda, its decisions). */
+gboolean          rifq_member_chairs         (GPtrArray      *members,
+                                              const char     *username,
+                                              RifqRole        roles,
+                                              RifqPermission  permission);
 
 /* The decision rule, from the settings (committee_quorum, committee_majority,
  * committee_chair_breaks_tie, committee_abstentions); the policy's default is the first of each. */

@@ -17,6 +17,7 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-numbering.h"
+#include "rifq-permission.h"
 #include "rifq-record.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
@@ -307,25 +308,6 @@ committee_members (RifqDb  *db,
   return g_steal_pointer (&members);
 }
 
-static gboolean
-require_role (RifqDb      *db,
-              RifqRole     roles,
-              const char  *what,
-              GError     **error)
-{
-  g_autofree char *who = NULL;
-
-  if (rifq_staff_actor_roles (db) & roles)
-    return TRUE;
-  who = rifq_roles_to_string (roles);
-  if (roles == RIFQ_ROLE_CHAIR)
-    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only the research-committee chair may %s."), what);
-  else
-    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only a member of the research committee may %s."),
-                 what);
-  return FALSE;
-}
-
 /* What a read asked ahead is given: the meeting, the request, the acting person. */
 typedef enum
 {
@@ -435,17 +417,18 @@ require_meeting (RifqDb  *db,
   return found;
 }
 
-/* The chair listed with the meeting runs it, even when the committee has a new chair since. */
+/* The chair listed with the meeting runs it, even when the committee has a new chair since:
+ * a seat on the committee first, then that meeting's chair. */
 static gboolean
-require_meeting_chair (RifqDb      *db,
-                       gint64       meeting_id,
-                       const char  *what,
-                       GError     **error)
+require_meeting_chair (RifqDb          *db,
+                       gint64           meeting_id,
+                       RifqPermission   permission,
+                       GError         **error)
 {
   RifqStatement *stmt;
   gboolean chair = FALSE;
 
-  if (!require_meeting (db, meeting_id, error))
+  if (!rifq_permission_check (db, permission, error) || !require_meeting (db, meeting_id, error))
     return FALSE;
   stmt = rifq_db_query (db, MEETING_CHAIR_SQL,
                         RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_TEXT (rifq_db_get_actor (db))), error);
@@ -455,7 +438,8 @@ require_meeting_chair (RifqDb      *db,
     chair = rifq_statement_get_int (stmt, 0) != 0;
   rifq_statement_reset (stmt);
   if (!chair)
-    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only the research-committee chair may %s."), what);
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only the meeting’s chair may %s."),
+                 rifq_permission_label (permission));
   return chair;
 }
 
@@ -501,7 +485,7 @@ create_meeting_cb (RifqDb      *db,
   g_autofree char *stamp = rifq_db_dup_now ();
   RifqRule rule;
 
-  if (!require_role (db, RIFQ_ROLE_CHAIR, _("call a meeting"), error))
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_CALL_MEETING, error))
     return FALSE;
   members = committee_members (db, error);
   if (members == NULL)
@@ -702,7 +686,7 @@ set_present_cb (RifqDb      *db,
   RifqStatement *stmt;
   gint64 changed;
 
-  if (!require_meeting_chair (db, job->meeting_id, _("record who is present"), error))
+  if (!require_meeting_chair (db, job->meeting_id, RIFQ_PERMISSION_ATTENDANCE, error))
     return FALSE;
   /* The decisions were taken by the members present then: the record of them stays as it was. */
   if (meeting_has_decisions (db, job->meeting_id))
@@ -806,7 +790,7 @@ add_to_agenda_cb (RifqDb      *db,
   gint64 other;
 
   ask_ahead (db, agenda_asks, job->meeting_id, job->request_id);
-  if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
+  if (!require_meeting_chair (db, job->meeting_id, RIFQ_PERMISSION_AGENDA, error))
     return FALSE;
   meeting = rifq_committee_meeting_get (db, job->meeting_id, error);
   r = meeting ? rifq_request_store_get (db, job->request_id, error) : NULL;
@@ -911,7 +895,7 @@ remove_from_agenda_cb (RifqDb      *db,
   const char *statements[] = { "DELETE FROM vote WHERE meeting_id = ? AND request_id = ?",
                                "DELETE FROM agenda_item WHERE meeting_id = ? AND request_id = ?" };
 
-  if (!require_meeting_chair (db, job->meeting_id, _("set the agenda"), error))
+  if (!require_meeting_chair (db, job->meeting_id, RIFQ_PERMISSION_AGENDA, error))
     return FALSE;
   r = rifq_request_store_get (db, job->request_id, error);
   if (r == NULL)
@@ -1034,7 +1018,7 @@ vote_cb (RifqDb      *db,
   g_autoptr(GPtrArray) members = NULL;
 
   ask_ahead (db, vote_asks, job->meeting_id, job->request_id);
-  if (!require_meeting (db, job->meeting_id, error))
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_VOTE, error) || !require_meeting (db, job->meeting_id, error))
     return FALSE;
   members = load_members (db, job->meeting_id, error);
   if (members == NULL)
@@ -1042,8 +1026,8 @@ vote_cb (RifqDb      *db,
   switch (rifq_member_may_vote (members, actor, rifq_staff_actor_roles (db)))
     {
     case RIFQ_VOTER_NOT_A_MEMBER:
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("Only a member of the research committee may %s."),
-                   _("vote"));
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           _("Only the members seated on the committee when this meeting was called may vote at it."));
       return FALSE;
     case RIFQ_VOTER_ABSENT:
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
@@ -1213,7 +1197,7 @@ decide_cb (RifqDb      *db,
   gint64 decision_id;
 
   ask_ahead (db, decide_asks, job->meeting_id, job->request_id);
-  if (!require_meeting_chair (db, job->meeting_id, _("record the committee’s decision"), error))
+  if (!require_meeting_chair (db, job->meeting_id, RIFQ_PERMISSION_DECIDE, error))
     return FALSE;
   r = open_case (db, job->meeting_id, job->request_id, error);
   if (r == NULL)

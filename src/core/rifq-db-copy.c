@@ -17,6 +17,7 @@
 #include "rifq-db-private.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-permission.h"
 #include "rifq-seal.h"
 #include "rifq-statement.h"
 
@@ -337,6 +338,10 @@ rifq_db_copy (const char         *from,
   source = rifq_db_open_existing (from, error);
   if (source == NULL)
     return FALSE;
+  /* Every record leaves with the copy: the source's own administrators may take it. */
+  rifq_db_set_actor (source, actor);
+  if (!rifq_permission_check (source, RIFQ_PERMISSION_COPY, error))
+    return FALSE;
   if (rifq_db_get_schema_version (source) != RIFQ_SCHEMA_VERSION)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
@@ -407,6 +412,8 @@ rifq_db_copy (const char         *from,
   target = rifq_db_open (to, error);
   if (target == NULL)
     return FALSE;
+  /* Read as the one who copies, an administrator there too: the staff came with the copy. */
+  rifq_db_set_actor (target, actor);
   /* The copy goes on as a database of its own: the key folder keeps its anchor apart. */
   _rifq_db_remember_anchor (target);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -56,4 +56,10 @@ gboolean  _rifq_db_ids_follow   (RifqDb      *self,
                                  const char  *table,
                                  GError     **error);
 
+/* Keeps in the audit log that the actor was refused permission (its code), holding roles (their
+ * codes): at once, or once the write in progress is rolled back. */
+void      _rifq_db_record_refusal (RifqDb     *self,
+                                   const char *permission,
+                                   const char *roles);
+
 G_END_DECLS

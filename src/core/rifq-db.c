@@ -64,10 +64,14 @@ struct _RifqDb
 
   /* state */
   int         schema_version;
+  gboolean    inspecting;   /* opened read only: rifq_db_open_existing () */
   gboolean    in_write;
   gboolean    in_snapshot;  /* _rifq_db_begin_snapshot () */
   /* The settings read during the write in progress: read once each, under the write lock */
   GHashTable *write_settings;
+  /* An action refused to the actor inside the write in progress: kept in the audit once the
+   * write is rolled back ("permission" then "roles"). */
+  GStrv       refused;
 
   /* other workstations' writes, once watched */
   RifqConnection *watch;
@@ -158,6 +162,7 @@ rifq_db_finalize (GObject *object)
     self->engine->close (self->conn);
   g_free (self->path);
   g_free (self->location);
+  g_strfreev (self->refused);
   g_free (self->actor);
   g_free (self->today);
   g_free (self->chain_key_id);
@@ -767,6 +772,7 @@ connect (const char    *location,
     return NULL;
   self->path = self->engine->display (location);
   self->location = g_strdup (location);
+  self->inspecting = mode == RIFQ_OPEN_INSPECT;
   self->conn = self->engine->open (location, mode, &self->schema_version, error);
   if (self->conn == NULL)
     return NULL;
@@ -1827,6 +1833,67 @@ commit_landed (RifqDb      *self,
   return found == 1 ? LANDED_YES : LANDED_NO;
 }
 
+static gboolean
+refusal_cb (RifqDb      *db,
+            RifqDbWrite *write,
+            gpointer     user_data,
+            GError     **error)
+{
+  const char * const *refused = user_data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "permission");
+  json_builder_add_string_value (builder, refused[0]);
+  json_builder_set_member_name (builder, "roles");
+  json_builder_add_string_value (builder, refused[1]);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  rifq_db_write_audit (write, "refuse", "permission", 0, NULL, node, NULL);
+  return TRUE;
+}
+
+void
+_rifq_db_record_refusal (RifqDb     *self,
+                         const char *permission,
+                         const char *roles)
+{
+  const char *refused[] = { permission, roles, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RIFQ_IS_DB (self));
+
+  if (self->in_write)
+    {
+      /* The write is rolled back whole: its refusal is kept after it. */
+      g_strfreev (self->refused);
+      self->refused = g_strdupv ((GStrv) refused);
+      return;
+    }
+  /* Opened read only (rifq-admin check, a copy's source), it is kept through a connection that
+   * may write, when this program's schema needs no migration to. */
+  if (self->inspecting)
+    {
+      g_autoptr(RifqDb) writer = NULL;
+
+      if (self->schema_version == RIFQ_SCHEMA_VERSION)
+        writer = rifq_db_open (self->location, &error);
+      if (writer != NULL)
+        {
+          rifq_db_set_actor (writer, self->actor);
+          _rifq_db_record_refusal (writer, permission, roles);
+        }
+      else
+        g_message ("The refusal to %s of “%s” is not in the audit log: %s", self->actor, permission,
+                   error != NULL ? error->message : "the database is at another schema");
+      return;
+    }
+  /* A workstation that cannot write (no audit key, the server away) refuses all the same. */
+  if (!rifq_db_write (self, refusal_cb, refused, &error))
+    g_message ("The refusal to %s of “%s” is not in the audit log: %s", self->actor, permission, error->message);
+}
+
 gboolean
 rifq_db_write (RifqDb          *self,
                RifqDbWriteFunc  func,
@@ -1854,6 +1921,7 @@ rifq_db_write (RifqDb          *self,
     }
 
   self->in_write = TRUE;
+  g_clear_pointer (&self->refused, g_strfreev);
   self->write_settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
   write.last_id = 0;
@@ -1900,8 +1968,12 @@ rifq_db_write (RifqDb          *self,
     }
   if (!ok)
     {
+      g_auto(GStrv) refused = g_steal_pointer (&self->refused);
+
       rifq_db_exec (self, "ROLLBACK", NULL);
       note_connection (self);
+      if (refused != NULL)
+        _rifq_db_record_refusal (self, refused[0], refused[1]);
     }
   else
     {

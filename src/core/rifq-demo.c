@@ -21,6 +21,7 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-numbering.h"
+#include "rifq-permission.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
@@ -229,6 +230,9 @@ rifq_demo_fill (RifqDb  *db,
   gint64 existing;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_DEMO, error))
+    return FALSE;
 
   existing = rifq_beneficiary_store_count (db, error);
   if (existing < 0)
@@ -909,6 +913,9 @@ rifq_demo_fill_requests (RifqDb  *db,
   RequestJob job = { count, seed };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_DEMO, error))
+    return FALSE;
 
   if (count == 0)
     return TRUE;

@@ -23,12 +23,13 @@ typedef enum
   RIFQ_ERROR_NEWER_DATABASE,      /* written by a newer Rifq: never modified */
   RIFQ_ERROR_FOREIGN_DATABASE,    /* not a Rifq database: left untouched */
   RIFQ_ERROR_OUT_OF_RANGE,
-  RIFQ_ERROR_NOT_ALLOWED,         /* the step is not open from this state, or not to this role */
+  RIFQ_ERROR_NOT_ALLOWED,         /* the step is not open from this state, or a rule of the record refuses it */
   RIFQ_ERROR_INCOMPLETE,          /* a precondition of the step is not met: the message says which */
   RIFQ_ERROR_BUSY,                /* another program held the database's write lock past the wait */
-  RIFQ_ERROR_EXISTS,
-  RIFQ_ERROR_CONFLICT,
-  RIFQ_ERROR_OFFLINE,             /* the association's server cannot be reached: nothing was written */            /* saved over a newer version: someone else saved it since it was read */              /* a file that Rifq did not make is in the way: replaced only when asked */
+  RIFQ_ERROR_EXISTS,              /* a file that Rifq did not make is in the way: replaced only when asked */
+  RIFQ_ERROR_CONFLICT,            /* saved over a newer version: someone else saved it since it was read */
+  RIFQ_ERROR_OFFLINE,             /* the association's server cannot be reached: nothing was written */
+  RIFQ_ERROR_NOT_PERMITTED,       /* the person's roles do not let them: the message names both */
 } RifqError;
 
 GQuark rifq_error_quark (void);

@@ -22,6 +22,7 @@
 #include "rifq-json.h"
 #include "rifq-locale.h"
 #include "rifq-numbering.h"
+#include "rifq-permission.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
 #include "rifq-signature.h"
@@ -260,6 +261,9 @@ rifq_request_store_get (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
+
   /* The request and its documents, asked at once: a server answers them in one round trip; its
    * referrals and services after, when it has any. */
   request = rifq_db_query_ahead (db, REQUEST_SQL, RIFQ_PARAMS (RIFQ_INT (id)), error);
@@ -375,15 +379,11 @@ rifq_request_store_get_editable (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_ENTER_DOCUMENTS, error))
+    return NULL;
   r = rifq_request_store_get (db, request_id, error);
   if (r == NULL)
     return NULL;
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only a %s may enter documents."), rifq_role_label (RIFQ_ROLE_DESK));
-      return NULL;
-    }
   if (!rifq_request_documents_editable (r->state))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
@@ -426,12 +426,8 @@ create_cb (RifqDb      *db,
   int seq_year;
   GDate day;
 
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only a %s may receive a support request."), rifq_role_label (RIFQ_ROLE_DESK));
-      return FALSE;
-    }
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_RECEIVE_REQUEST, error))
+    return FALSE;
   beneficiary = rifq_beneficiary_store_get (db, draft->beneficiary_id, error);
   if (beneficiary == NULL)
     return FALSE;
@@ -619,15 +615,11 @@ sign_cb (RifqDb      *db,
   g_autofree char *declaration = NULL;
   gboolean caregiver = g_strcmp0 (s->signer, "caregiver") == 0;
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_SIGN, error))
+    return FALSE;
   r = rifq_request_store_get (db, job->request_id, error);
   if (r == NULL)
     return FALSE;
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_DESK) == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only a %s may take the applicant’s signature."), rifq_role_label (RIFQ_ROLE_DESK));
-      return FALSE;
-    }
   if (r->state != RIFQ_REQUEST_READY_TO_SIGN)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
@@ -955,13 +947,8 @@ do_serve (RifqDb            *db,
           g_propagate_error (error, g_steal_pointer (&beyond));
           return FALSE;
         }
-      if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
-        {
-          g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                               _("Only an administrator may record a service beyond what the research committee "
-                                 "approved."));
-          return FALSE;
-        }
+      if (!rifq_permission_check (db, RIFQ_PERMISSION_SERVE_BEYOND_APPROVAL, error))
+        return FALSE;
       override = s->override_reason;
     }
 
@@ -1080,6 +1067,14 @@ advance_cb (RifqDb      *db,
 
   trimmed.text = text_copy;
 
+  /* An administrator records a service beyond the approval, desk officer or not. */
+  if (job->action == RIFQ_ACTION_SERVE && d->service != NULL && !rifq_text_is_blank (d->service->override_reason)
+      && rifq_permission_allows (RIFQ_PERMISSION_SERVE_BEYOND_APPROVAL, rifq_staff_actor_roles (db)))
+    job->granted |= RIFQ_ROLE_DESK;
+  /* The role first, whatever the request's state or the step's details. */
+  if ((job->granted & rifq_action_roles (job->action)) == 0 &&
+      !rifq_permission_check (db, rifq_permission_for_step (job->action), error))
+    return FALSE;
   /* Every decision is the outcome of a meeting: quorum, votes and reasons (rifq-committee.c). */
   if (rifq_action_is_decision (job->action) && !job->at_meeting)
     {
@@ -1090,10 +1085,6 @@ advance_cb (RifqDb      *db,
                    rifq_action_label (job->action));
       return FALSE;
     }
-  /* An administrator records a service beyond the approval, desk officer or not. */
-  if (job->action == RIFQ_ACTION_SERVE && d->service != NULL && !rifq_text_is_blank (d->service->override_reason)
-      && (rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) != 0)
-    job->granted |= RIFQ_ROLE_DESK;
 
   if (!check_step_texts (job->action, d, error))
     return FALSE;
@@ -1233,6 +1224,9 @@ rifq_request_store_list (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
+
   if (beneficiary_id > 0)
     return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.beneficiary_id = ?1 AND (CAST (?2 AS TEXT) IS NULL OR r.state = ?2)"
                                " ORDER BY r.received_at DESC, r.id DESC LIMIT ?3",
@@ -1255,6 +1249,9 @@ rifq_request_store_list_before_committee (RifqDb     *db,
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
+
   return query_requests (db, RIFQ_REQUEST_COLUMNS
                              " WHERE r.state IN ('submitted', 'under_review')"
                              " AND (CAST (?1 AS TEXT) IS NULL OR r.kind = ?1)"
@@ -1272,6 +1269,9 @@ rifq_request_store_list_open (RifqDb  *db,
   g_autoptr(GString) open = g_string_new (",");
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   /* ",draft,incomplete,…,": the open states in the order of the steps, bound as one parameter;
    * a state's place in it is its rank. */
@@ -1300,6 +1300,9 @@ rifq_request_store_lookup (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   latin = rifq_arabic_latin_digits (query);
   g_strstrip (latin);
@@ -1334,6 +1337,9 @@ rifq_request_store_referral_queue (RifqDb  *db,
   g_autoptr(GPtrArray) list = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   list = query_requests (db, RIFQ_REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"
                              " WHERE r.state = 'referred' ORDER BY f.asked_at, r.id", RIFQ_NO_PARAMS, error);

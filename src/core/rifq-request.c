@@ -16,6 +16,7 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-record.h"
+#include "rifq-permission.h"
 #include "rifq-request.h"
 
 #define STATE_BIT(s) (1u << (s))
@@ -25,31 +26,30 @@ typedef struct
   RifqAction        action;
   guint             from;    /* STATE_BIT mask */
   RifqRequestState  to;
-  RifqRole          roles;
 } Transition;
 
-/* The one table of the procedure: from where each step may be taken, where it leads and who
- * may take it. */
+/* The one table of the procedure: from where each step may be taken and where it leads. Who
+ * may take it is the role × action table's (rifq-permission.c). */
 static const Transition transitions[] = {
-  { RIFQ_ACTION_COLLECT,    STATE_BIT (RIFQ_REQUEST_DRAFT),         RIFQ_REQUEST_INCOMPLETE,    RIFQ_ROLE_DESK },
-  { RIFQ_ACTION_REFER,      STATE_BIT (RIFQ_REQUEST_INCOMPLETE),    RIFQ_REQUEST_REFERRED,      RIFQ_ROLE_DESK },
-  { RIFQ_ACTION_ANSWER,     STATE_BIT (RIFQ_REQUEST_REFERRED),      RIFQ_REQUEST_INCOMPLETE,    RIFQ_ROLE_RESEARCHER },
-  { RIFQ_ACTION_VERIFY,     STATE_BIT (RIFQ_REQUEST_INCOMPLETE),    RIFQ_REQUEST_READY_TO_SIGN, RIFQ_ROLE_DESK },
-  { RIFQ_ACTION_REOPEN,     STATE_BIT (RIFQ_REQUEST_READY_TO_SIGN), RIFQ_REQUEST_INCOMPLETE,    RIFQ_ROLE_DESK },
-  { RIFQ_ACTION_SUBMIT,     STATE_BIT (RIFQ_REQUEST_READY_TO_SIGN), RIFQ_REQUEST_SUBMITTED,     RIFQ_ROLE_DESK },
-  { RIFQ_ACTION_REVIEW,     STATE_BIT (RIFQ_REQUEST_SUBMITTED),     RIFQ_REQUEST_UNDER_REVIEW,  RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR },
-  { RIFQ_ACTION_ACCEPT,     STATE_BIT (RIFQ_REQUEST_UNDER_REVIEW),  RIFQ_REQUEST_ACCEPTED,      RIFQ_ROLE_CHAIR },
-  { RIFQ_ACTION_REJECT,     STATE_BIT (RIFQ_REQUEST_UNDER_REVIEW),  RIFQ_REQUEST_REJECTED,      RIFQ_ROLE_CHAIR },
-  { RIFQ_ACTION_DEFER,      STATE_BIT (RIFQ_REQUEST_UNDER_REVIEW),  RIFQ_REQUEST_DEFERRED,      RIFQ_ROLE_CHAIR },
-  { RIFQ_ACTION_RECONSIDER, STATE_BIT (RIFQ_REQUEST_DEFERRED),      RIFQ_REQUEST_UNDER_REVIEW,  RIFQ_ROLE_COMMITTEE | RIFQ_ROLE_CHAIR },
-  { RIFQ_ACTION_REGISTER,   STATE_BIT (RIFQ_REQUEST_ACCEPTED),      RIFQ_REQUEST_REGISTERED,    RIFQ_ROLE_DESK },
+  { RIFQ_ACTION_COLLECT,    STATE_BIT (RIFQ_REQUEST_DRAFT),         RIFQ_REQUEST_INCOMPLETE },
+  { RIFQ_ACTION_REFER,      STATE_BIT (RIFQ_REQUEST_INCOMPLETE),    RIFQ_REQUEST_REFERRED },
+  { RIFQ_ACTION_ANSWER,     STATE_BIT (RIFQ_REQUEST_REFERRED),      RIFQ_REQUEST_INCOMPLETE },
+  { RIFQ_ACTION_VERIFY,     STATE_BIT (RIFQ_REQUEST_INCOMPLETE),    RIFQ_REQUEST_READY_TO_SIGN },
+  { RIFQ_ACTION_REOPEN,     STATE_BIT (RIFQ_REQUEST_READY_TO_SIGN), RIFQ_REQUEST_INCOMPLETE },
+  { RIFQ_ACTION_SUBMIT,     STATE_BIT (RIFQ_REQUEST_READY_TO_SIGN), RIFQ_REQUEST_SUBMITTED },
+  { RIFQ_ACTION_REVIEW,     STATE_BIT (RIFQ_REQUEST_SUBMITTED),     RIFQ_REQUEST_UNDER_REVIEW },
+  { RIFQ_ACTION_ACCEPT,     STATE_BIT (RIFQ_REQUEST_UNDER_REVIEW),  RIFQ_REQUEST_ACCEPTED },
+  { RIFQ_ACTION_REJECT,     STATE_BIT (RIFQ_REQUEST_UNDER_REVIEW),  RIFQ_REQUEST_REJECTED },
+  { RIFQ_ACTION_DEFER,      STATE_BIT (RIFQ_REQUEST_UNDER_REVIEW),  RIFQ_REQUEST_DEFERRED },
+  { RIFQ_ACTION_RECONSIDER, STATE_BIT (RIFQ_REQUEST_DEFERRED),      RIFQ_REQUEST_UNDER_REVIEW },
+  { RIFQ_ACTION_REGISTER,   STATE_BIT (RIFQ_REQUEST_ACCEPTED),      RIFQ_REQUEST_REGISTERED },
   { RIFQ_ACTION_SERVE,      STATE_BIT (RIFQ_REQUEST_REGISTERED) | STATE_BIT (RIFQ_REQUEST_SERVED),
-                                                                    RIFQ_REQUEST_SERVED,        RIFQ_ROLE_DESK },
+                                                                    RIFQ_REQUEST_SERVED },
   { RIFQ_ACTION_CLOSE,      STATE_BIT (RIFQ_REQUEST_SERVED) | STATE_BIT (RIFQ_REQUEST_REJECTED),
-                                                                    RIFQ_REQUEST_CLOSED,        RIFQ_ROLE_DESK },
+                                                                    RIFQ_REQUEST_CLOSED },
   { RIFQ_ACTION_WITHDRAW,   STATE_BIT (RIFQ_REQUEST_DRAFT) | STATE_BIT (RIFQ_REQUEST_INCOMPLETE)
                             | STATE_BIT (RIFQ_REQUEST_REFERRED) | STATE_BIT (RIFQ_REQUEST_READY_TO_SIGN),
-                                                                    RIFQ_REQUEST_CLOSED,        RIFQ_ROLE_DESK },
+                                                                    RIFQ_REQUEST_CLOSED },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (transitions) == RIFQ_N_ACTIONS);
@@ -350,6 +350,12 @@ rifq_roles_to_string (RifqRole set)
   return join_roles (set, FALSE);
 }
 
+char *
+rifq_roles_describe (RifqRole set)
+{
+  return join_roles (set, TRUE);
+}
+
 const char *
 rifq_action_code (RifqAction action)
 {
@@ -381,7 +387,7 @@ RifqRole
 rifq_action_roles (RifqAction action)
 {
   g_return_val_if_fail (action < RIFQ_N_ACTIONS, RIFQ_ROLE_NONE);
-  return transitions[action].roles;
+  return rifq_permission_roles (rifq_permission_for_step (action));
 }
 
 gboolean

@@ -229,8 +229,10 @@ const char       *rifq_role_code               (RifqRole role);
 gboolean          rifq_role_from_code          (const char *code,
                                                 RifqRole   *out_role);
 const char       *rifq_role_label              (RifqRole role);
-/* "desk, researcher" for a set of roles. */
+/* "desk,researcher" for a set of roles. */
 char             *rifq_roles_to_string         (RifqRole roles);
+/* "beneficiary-relations officer or social-research officer", in the interface language. */
+char             *rifq_roles_describe          (RifqRole roles);
 
 const char       *rifq_action_code             (RifqAction action);
 gboolean          rifq_action_from_code        (const char *code,

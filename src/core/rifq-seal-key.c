@@ -16,6 +16,7 @@
 
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-permission.h"
 #include "rifq-seal-private.h"
 #include "rifq-seal.h"
 #include "rifq-staff.h"
@@ -479,12 +480,8 @@ rifq_seal_rotate_key (RifqDb  *db,
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                           _("Only an administrator may change the association’s seal key."));
-      return FALSE;
-    }
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_SEAL_KEY, error))
+    return FALSE;
   return rifq_db_start_crypto (error) && make_key (db, TRUE, out_key_id, error);
 }
 

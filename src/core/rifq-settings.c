@@ -18,6 +18,7 @@
 #include "rifq-content.h"
 #include "rifq-error.h"
 #include "rifq-numbering.h"
+#include "rifq-permission.h"
 #include "rifq-settings.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -104,12 +105,8 @@ save_cb (RifqDb      *db,
   Job *job = user_data;
   g_autofree char *before = NULL;
 
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                           _("Only an administrator may change the association’s settings."));
-      return FALSE;
-    }
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_SETTINGS, error))
+    return FALSE;
   before = rifq_db_get_setting (db, job->key);
   /* A setting never set and one set empty read alike; two people choosing the same value do not
    * conflict. */

@@ -13,6 +13,7 @@
 
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-permission.h"
 #include "rifq-record.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -58,18 +59,24 @@ rifq_staff_init (RifqStaff *self)
 {
 }
 
-static RifqRole
-load_roles (RifqDb     *db,
-            const char *username)
+/* The roles username holds while active; FALSE when they could not be read (the server away),
+ * which is not the same as holding none. */
+static gboolean
+load_roles (RifqDb      *db,
+            const char  *username,
+            RifqRole    *out_roles,
+            GError     **error)
 {
   RifqStatement *stmt;
   RifqRole set = RIFQ_ROLE_NONE;
+  RifqStep step;
 
+  *out_roles = RIFQ_ROLE_NONE;
   stmt = rifq_db_query (db, "SELECT r.role FROM staff_role r JOIN staff s USING (username)"
-                            " WHERE r.username = ? AND s.active = 1", RIFQ_PARAMS (RIFQ_TEXT (username)), NULL);
+                            " WHERE r.username = ? AND s.active = 1", RIFQ_PARAMS (RIFQ_TEXT (username)), error);
   if (stmt == NULL)
-    return RIFQ_ROLE_NONE;
-  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    return FALSE;
+  while ((step = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
     {
       RifqRole role;
 
@@ -77,7 +84,10 @@ load_roles (RifqDb     *db,
         set |= role;
     }
   rifq_statement_reset (stmt);
-  return set;
+  if (step != RIFQ_STEP_DONE)
+    return rifq_db_fail (db, error);
+  *out_roles = set;
+  return TRUE;
 }
 
 /* A member of staff from a row of username, full_name; without their roles. */
@@ -113,15 +123,29 @@ rifq_staff_get (RifqDb     *db,
                    _("“%s” is not registered as a member of staff."), username);
       return NULL;
     }
-  staff->roles = load_roles (db, username);
+  if (!load_roles (db, username, &staff->roles, error))
+    return NULL;
   return g_steal_pointer (&staff);
 }
 
 RifqRole
 rifq_staff_actor_roles (RifqDb *db)
 {
+  RifqRole roles;
+
   g_return_val_if_fail (RIFQ_IS_DB (db), RIFQ_ROLE_NONE);
-  return load_roles (db, rifq_db_get_actor (db));
+  load_roles (db, rifq_db_get_actor (db), &roles, NULL);
+  return roles;
+}
+
+gboolean
+rifq_staff_read_actor_roles (RifqDb    *db,
+                             RifqRole  *out_roles,
+                             GError   **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (out_roles != NULL, FALSE);
+  return load_roles (db, rifq_db_get_actor (db), out_roles, error);
 }
 
 typedef struct
@@ -216,19 +240,6 @@ step_down_chairs (RifqDb      *db,
 }
 
 static gboolean
-actor_is_admin (RifqDb  *db,
-                GError **error)
-{
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only an administrator may add staff or change their roles."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 save_cb (RifqDb      *db,
          RifqDbWrite *write,
          gpointer     user_data,
@@ -241,7 +252,7 @@ save_cb (RifqDb      *db,
     return rifq_db_fail (db, error);
   if (job->only_if_empty && existing > 0)
     return TRUE;
-  if (existing > 0 && !actor_is_admin (db, error))
+  if (existing > 0 && !rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
     return FALSE;
   if ((job->roles & RIFQ_ROLE_CHAIR) && !step_down_chairs (db, write, job->username, error))
     return FALSE;
@@ -264,7 +275,7 @@ seat_cb (RifqDb      *db,
   g_autoptr(RifqStaff) staff = NULL;
   RifqRole roles;
 
-  if (!actor_is_admin (db, error))
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
     return FALSE;
   staff = rifq_staff_get (db, job->username, error);
   if (staff == NULL)
@@ -385,7 +396,8 @@ rifq_staff_list (RifqDb   *db,
     {
       RifqStaff *staff = g_ptr_array_index (list, i - 1);
 
-      staff->roles = load_roles (db, staff->username);
+      if (!load_roles (db, staff->username, &staff->roles, error))
+        return NULL;
       if (any_of != RIFQ_ROLE_NONE && (staff->roles & any_of) == 0)
         g_ptr_array_remove_index (list, i - 1);
     }

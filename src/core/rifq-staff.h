@@ -34,8 +34,13 @@ RifqStaff *rifq_staff_get           (RifqDb     *db,
                                      const char *username,
                                      GError    **error);
 
-/* The roles of the current actor; RIFQ_ROLE_NONE when not staff. */
+/* The roles of the current actor; RIFQ_ROLE_NONE when not staff, or when they cannot be read. */
 RifqRole   rifq_staff_actor_roles   (RifqDb *db);
+/* The same, FALSE with the reason when they cannot be read (the server away): for a decision
+ * that must not take "unknown" for "none". */
+gboolean   rifq_staff_read_actor_roles (RifqDb    *db,
+                                        RifqRole  *out_roles,
+                                        GError   **error);
 
 /* Adds a member of staff or changes their name and roles. The user name is 1 to 32 Latin
  * letters, digits and . _ - @ (not starting with . or -); the full name at most 200 characters.

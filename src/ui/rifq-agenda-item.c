@@ -201,7 +201,7 @@ show_vote (RifqAgendaItem *self,
   RifqVoterStanding standing = meeting != NULL ? rifq_member_may_vote (meeting->members, actor, roles)
                                                : RIFQ_VOTER_NOT_A_MEMBER;
   gboolean can_vote = standing == RIFQ_VOTER_MAY_VOTE;
-  gboolean chair = (roles & RIFQ_ROLE_CHAIR) != 0;
+  gboolean chair = meeting != NULL && rifq_member_chairs (meeting->members, actor, roles, RIFQ_PERMISSION_DECIDE);
   g_autofree char *recorded = NULL;
 
   if (self->draft->recorded == NULL && standing == RIFQ_VOTER_MAY_VOTE)

@@ -18,6 +18,7 @@
 #include "rifq-calendar.h"
 #include "rifq-committee.h"
 #include "rifq-error.h"
+#include "rifq-permission.h"
 #include "rifq-file.h"
 #include "rifq-seal.h"
 #include "rifq-settings.h"
@@ -554,7 +555,7 @@ rifq_association_page_constructed (GObject *object)
   g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Everyone reads the settings; only an administrator changes them (the core says so too). */
-  admin = (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_ADMIN) != 0;
+  admin = rifq_permission_allows (RIFQ_PERMISSION_SETTINGS, rifq_staff_actor_roles (self->db));
   adw_preferences_group_set_description (self->identity_group,
                                          admin ? _("Printed on every document, and shared by every workstation.")
                                                : _("Only an administrator may change the association’s settings."));

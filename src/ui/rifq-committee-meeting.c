@@ -45,7 +45,7 @@ struct _RifqCommitteeMeeting
   GHashTable          *drafts;         /* gint64 * request id → RifqVoteDraft * */
 
   /* state */
-  gboolean             chair;          /* whether the person acting chairs the committee */
+  gboolean             chair;          /* whether the person acting chairs this meeting */
 };
 
 enum {
@@ -91,7 +91,9 @@ show_members (RifqCommitteeMeeting *self,
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-      self->chair = self->db != NULL && (rifq_staff_actor_roles (self->db) & RIFQ_ROLE_CHAIR) != 0;
+      self->chair = self->db != NULL && members != NULL
+                    && rifq_member_chairs (members, rifq_db_get_actor (self->db), rifq_staff_actor_roles (self->db),
+                                           RIFQ_PERMISSION_ATTENDANCE);
       for (guint i = 0; i < n_members; i++)
         g_ptr_array_add (items, rifq_committee_member_new (g_ptr_array_index (members, i)));
       g_list_store_splice (self->members, 0, n_rows, items->pdata, items->len);

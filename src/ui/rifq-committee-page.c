@@ -17,6 +17,7 @@
 #include "rifq-committee-page-private.h"
 #include "rifq-committee-queue.h"
 #include "rifq-error.h"
+#include "rifq-permission.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
 
@@ -108,7 +109,7 @@ rifq_committee_page_parent (RifqCommitteePage *self)
 static gboolean
 actor_is_chair (RifqCommitteePage *self)
 {
-  return (self->roles & RIFQ_ROLE_CHAIR) != 0;
+  return rifq_permission_allows (RIFQ_PERMISSION_CALL_MEETING, self->roles);
 }
 
 /* The queue's buttons add to the meeting open: its rows are made again for another. */

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "rifq-intake-page-private.h"
+#include "rifq-permission.h"
+#include "rifq-staff.h"
 
 typedef gboolean (*StepFunc) (RifqIntakePage *self,
                               GVariant       *parameter,
@@ -53,6 +55,23 @@ static const struct
   { "intake.serve",    RIFQ_ACTION_SERVE },
   { "intake.close",    RIFQ_ACTION_CLOSE },
   { "intake.reopen",   RIFQ_ACTION_REOPEN },
+};
+
+/* The actions a person may not take are disabled, their buttons with them; core refuses them
+ * regardless. */
+static const struct
+{
+  const char     *name;
+  RifqPermission  permission;
+} by_role[] = {
+  { "intake.receive",           RIFQ_PERMISSION_RECEIVE_REQUEST },
+  { "intake.save-documents",    RIFQ_PERMISSION_ENTER_DOCUMENTS },
+  { "intake.attach",            RIFQ_PERMISSION_ENTER_DOCUMENTS },
+  { "intake.refer",             RIFQ_PERMISSION_REFER },
+  { "intake.confirm-documents", RIFQ_PERMISSION_VERIFY },
+  { "intake.sign",              RIFQ_PERMISSION_SIGN },
+  { "intake.submit",            RIFQ_PERMISSION_SUBMIT },
+  { "intake.withdraw",          RIFQ_PERMISSION_WITHDRAW },
 };
 
 static int
@@ -98,8 +117,14 @@ rifq_intake_page_install_actions (GtkWidgetClass *widget_class)
 void
 rifq_intake_update_actions (RifqIntakePage *self)
 {
+  RifqRole roles = rifq_staff_actor_roles (self->db);
+
   for (guint i = 0; i < G_N_ELEMENTS (by_state); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), by_state[i].name,
                                    self->request != NULL &&
+                                   rifq_permission_allows (rifq_permission_for_step (by_state[i].action), roles) &&
                                    rifq_action_applies (by_state[i].action, self->request->state, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (by_role); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), by_role[i].name,
+                                   rifq_permission_allows (by_role[i].permission, roles));
 }

@@ -15,6 +15,7 @@
 #include "rifq-error.h"
 #include "rifq-intake-service.h"
 #include "rifq-intake-util.h"
+#include "rifq-permission.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-validate.h"
@@ -142,7 +143,8 @@ show_approval (RifqIntakeService *self,
 {
   RifqApproval approval;
   gboolean approved = rifq_request_store_approval (rifq_context_get_db (self->context), r->id, &approval, NULL);
-  gboolean admin = (rifq_staff_actor_roles (rifq_context_get_db (self->context)) & RIFQ_ROLE_ADMIN) != 0;
+  gboolean admin = rifq_permission_allows (RIFQ_PERMISSION_SERVE_BEYOND_APPROVAL,
+                                           rifq_staff_actor_roles (rifq_context_get_db (self->context)));
 
   if (approved)
     {

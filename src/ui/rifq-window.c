@@ -21,10 +21,12 @@
 #include "rifq-intake-page.h"
 #include "rifq-locale.h"
 #include "rifq-lookup-dialog.h"
+#include "rifq-permission.h"
 #include "rifq-preferences-window.h"
 #include "rifq-research-page.h"
 #include "rifq-seal-reader.h"
 #include "rifq-sidebar-row.h"
+#include "rifq-staff.h"
 #include "rifq-window.h"
 
 struct _RifqWindow
@@ -712,6 +714,9 @@ rifq_window_constructed (GObject *object)
   g_set_object (&self->settings, rifq_context_get_settings (self->context));
   build_pages (self);
   leaflet_folded_cb (self);
+  /* What the person may not do is not offered; core refuses it regardless. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-beneficiary",
+                                 rifq_permission_allows (RIFQ_PERMISSION_REGISTER, rifq_staff_actor_roles (self->db)));
 
   /* The association's server away: said at the foot of the window for as long as it lasts. */
   g_object_bind_property (self->db, "offline", self->offline_bar, "reveal-child", G_BINDING_SYNC_CREATE);

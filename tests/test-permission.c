@@ -1,0 +1,467 @@
+/* test-permission.c: the role × action table, cell by cell, through core
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "rifq-beneficiary-store.h"
+#include "rifq-committee.h"
+#include "rifq-db-copy.h"
+#include "rifq-demo.h"
+#include "rifq-error.h"
+#include "rifq-permission.h"
+#include "rifq-request-store.h"
+#include "rifq-seal.h"
+#include "rifq-settings.h"
+#include "rifq-staff.h"
+#include "rifq-test-util.h"
+
+#define TODAY "2026-03-15"
+
+#define DESK       RIFQ_ROLE_DESK
+#define RESEARCHER RIFQ_ROLE_RESEARCHER
+#define MEMBER     RIFQ_ROLE_COMMITTEE
+#define CHAIR      RIFQ_ROLE_CHAIR
+#define BOARD      RIFQ_ROLE_BOARD
+#define ADMIN      RIFQ_ROLE_ADMIN
+
+typedef struct
+{
+  RifqDb          *db;
+  char            *location;
+  RifqBeneficiary *beneficiary;
+  gint64           request_id;   /* a request just received */
+  gint64           meeting_id;   /* called by "chair" */
+} Fixture;
+
+/* The people tried, one role each, and someone the operating system knows who is not staff. */
+static const struct
+{
+  const char *username;
+  RifqRole    roles;
+} people[] = {
+  { "desk", DESK },
+  { "researcher", RESEARCHER },
+  { "member", MEMBER },
+  { "chair", CHAIR },
+  { "board", BOARD },
+  { "administrator", ADMIN },
+  { "stranger", RIFQ_ROLE_NONE },
+};
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) request = NULL;
+  g_autoptr(RifqMeeting) meeting = NULL;
+  RifqRequestDraft draft = { 0, "food_basket", "interview", "يحتاج سلة غذائية شهرية", -1, NULL };
+
+  f->db = rifq_test_db_new (&f->location);
+  rifq_test_set_today (f->db, TODAY);
+  g_assert_true (rifq_seal_ensure_key (f->db, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    if (people[i].roles != RIFQ_ROLE_NONE)
+      rifq_test_act_as (f->db, people[i].username, people[i].roles);
+
+  rifq_db_set_actor (f->db, "desk");
+  f->beneficiary = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
+  g_assert_true (rifq_beneficiary_store_add (f->db, f->beneficiary, NULL, NULL, &error));
+  g_assert_no_error (error);
+  draft.beneficiary_id = rifq_beneficiary_get_id (f->beneficiary);
+  request = rifq_request_store_create (f->db, &draft, &error);
+  g_assert_no_error (error);
+  f->request_id = request->id;
+
+  rifq_db_set_actor (f->db, "chair");
+  meeting = rifq_committee_meeting_create (f->db, TODAY, "مقر الجمعية", &error);
+  g_assert_no_error (error);
+  f->meeting_id = meeting->id;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->beneficiary);
+  g_clear_object (&f->db);
+  g_free (f->location);
+}
+
+/* Each action, tried as core's callers take it, with what it needs already in place. */
+
+static gboolean
+try_read (Fixture  *f,
+          GError  **error)
+{
+  g_autoptr(RifqBeneficiary) b = rifq_beneficiary_store_get (f->db, rifq_beneficiary_get_id (f->beneficiary), error);
+  g_autoptr(GPtrArray) requests = NULL;
+
+  if (b == NULL)
+    return FALSE;
+  requests = rifq_request_store_list (f->db, -1, rifq_beneficiary_get_id (b), 10, error);
+  return requests != NULL;
+}
+
+static gboolean
+try_register (Fixture  *f,
+              GError  **error)
+{
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_2, "سارة", "العمري", "0559876543");
+
+  return rifq_beneficiary_store_add (f->db, b, NULL, NULL, error);
+}
+
+static gboolean
+try_edit (Fixture  *f,
+          GError  **error)
+{
+  rifq_beneficiary_set (f->beneficiary, RIFQ_FIELD_MOBILE, "0507654321");
+  return rifq_beneficiary_store_update (f->db, f->beneficiary, NULL, NULL, error);
+}
+
+static gboolean
+try_import (Fixture  *f,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (many, rifq_test_beneficiary (RIFQ_TEST_ID_3, "فاطمة", "الشمري", "0551112223"));
+  g_ptr_array_add (many, rifq_test_beneficiary (RIFQ_TEST_ID_4, "عبدالرحمن", "السبيعي", "0554445556"));
+  return rifq_beneficiary_store_add_many (f->db, many, NULL, error);
+}
+
+static gboolean
+try_receive (Fixture  *f,
+             GError  **error)
+{
+  RifqRequestDraft draft = { rifq_beneficiary_get_id (f->beneficiary), "medical_devices", "phone",
+                             "كرسي متحرك", -1, NULL };
+  g_autoptr(RifqRequest) request = rifq_request_store_create (f->db, &draft, error);
+
+  return request != NULL;
+}
+
+static gboolean
+try_documents (Fixture  *f,
+               GError  **error)
+{
+  RifqDocument doc = { 0 };
+
+  doc.type = (char *) "national_id";
+  doc.number = (char *) "1234567";
+  doc.issued_on = (char *) "2020-01-01";
+  doc.expires_on = (char *) "2030-01-01";
+  doc.matched = TRUE;
+  return rifq_request_store_save_document (f->db, f->request_id, &doc, error);
+}
+
+static gboolean
+try_sign (Fixture  *f,
+          GError  **error)
+{
+  RifqSigning signing = { "{}", "applicant", NULL, NULL, "signature", "نورة" };
+
+  /* Not ready to sign: the desk officer is told that, the others that it is not theirs. */
+  return rifq_request_store_sign (f->db, f->request_id, &signing, error);
+}
+
+static gboolean
+try_call_meeting (Fixture  *f,
+                  GError  **error)
+{
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_create (f->db, "2026-03-22", "مقر الجمعية", error);
+
+  return meeting != NULL;
+}
+
+static gboolean
+try_attendance (Fixture  *f,
+                GError  **error)
+{
+  return rifq_committee_set_present (f->db, f->meeting_id, "member", TRUE, error);
+}
+
+static gboolean
+try_agenda (Fixture  *f,
+            GError  **error)
+{
+  /* A request just received is not before the committee: the chair is told that. */
+  return rifq_committee_add_to_agenda (f->db, f->meeting_id, f->request_id, error);
+}
+
+static gboolean
+try_vote (Fixture  *f,
+          GError  **error)
+{
+  return rifq_committee_vote (f->db, f->meeting_id, f->request_id, "accept", -1, NULL, error);
+}
+
+static gboolean
+try_decide (Fixture  *f,
+            GError  **error)
+{
+  return rifq_committee_decide (f->db, f->meeting_id, f->request_id, "accept", -1, "مستحق", error);
+}
+
+static gboolean
+try_settings (Fixture  *f,
+              GError  **error)
+{
+  return rifq_settings_save (f->db, "decision_period_days", "20", error);
+}
+
+static gboolean
+try_staff (Fixture  *f,
+           GError  **error)
+{
+  return rifq_staff_save (f->db, "newcomer", "ريم القرني", DESK, error);
+}
+
+static gboolean
+try_seal_key (Fixture  *f,
+              GError  **error)
+{
+  g_autofree char *key_id = NULL;
+
+  return rifq_seal_rotate_key (f->db, &key_id, error);
+}
+
+static gboolean
+try_copy (Fixture  *f,
+          GError  **error)
+{
+  g_autofree char *target = NULL;
+  g_autoptr(RifqDb) copy = NULL;
+
+  if (rifq_test_on_server ())
+    target = rifq_test_server_database_new ();
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rifq-copy-XXXXXX", NULL);
+
+      target = g_build_filename (dir, "copy.db", NULL);
+    }
+  if (rifq_db_copy (f->location, target, rifq_db_get_actor (f->db), 0, NULL, error))
+    return TRUE;
+  /* Refused: the copy holds nothing of the source. */
+  copy = rifq_db_open (target, NULL);
+  g_assert_nonnull (copy);
+  g_assert_cmpint (rifq_test_count (copy, "SELECT count(*) FROM beneficiary"), ==, 0);
+  return FALSE;
+}
+
+static gboolean
+try_demo (Fixture  *f,
+          GError  **error)
+{
+  return rifq_demo_fill (f->db, 3, 7, error);
+}
+
+/* The table as the policy and the issue state it, written out again here so that a change to
+ * core's table shows as a failing cell. The steps of a request have their cells in test-request
+ * (/request/transition/refused-for-role-that-may-not and the flow tests); a service beyond the
+ * committee's approval in /request/serve/administrator-override-with-reason-audited. */
+static const struct
+{
+  RifqPermission permission;
+  RifqRole       expected;
+  gboolean     (*try) (Fixture *f, GError **error);
+} cells[] = {
+  { RIFQ_PERMISSION_READ_RECORDS, DESK | RESEARCHER | MEMBER | CHAIR | ADMIN, try_read },
+  { RIFQ_PERMISSION_REGISTER, DESK, try_register },
+  { RIFQ_PERMISSION_EDIT_BENEFICIARY, DESK, try_edit },
+  { RIFQ_PERMISSION_IMPORT, DESK | ADMIN, try_import },
+  { RIFQ_PERMISSION_RECEIVE_REQUEST, DESK, try_receive },
+  { RIFQ_PERMISSION_ENTER_DOCUMENTS, DESK, try_documents },
+  { RIFQ_PERMISSION_SIGN, DESK, try_sign },
+  { RIFQ_PERMISSION_CALL_MEETING, CHAIR, try_call_meeting },
+  { RIFQ_PERMISSION_ATTENDANCE, MEMBER | CHAIR, try_attendance },
+  { RIFQ_PERMISSION_AGENDA, MEMBER | CHAIR, try_agenda },
+  { RIFQ_PERMISSION_VOTE, MEMBER | CHAIR, try_vote },
+  { RIFQ_PERMISSION_DECIDE, MEMBER | CHAIR, try_decide },
+  { RIFQ_PERMISSION_SETTINGS, ADMIN, try_settings },
+  { RIFQ_PERMISSION_STAFF, ADMIN, try_staff },
+  { RIFQ_PERMISSION_SEAL_KEY, ADMIN, try_seal_key },
+  { RIFQ_PERMISSION_COPY, ADMIN, try_copy },
+  { RIFQ_PERMISSION_DEMO, ADMIN, try_demo },
+};
+
+/* Which actions succeed outright for a person allowed them; the others meet a rule of the record
+ * (the meeting's own chair, a member present, a request not yet before the committee). */
+static gboolean
+succeeds_when_allowed (RifqPermission permission,
+                       const char    *username)
+{
+  switch (permission)
+    {
+    case RIFQ_PERMISSION_SIGN:
+    case RIFQ_PERMISSION_AGENDA:
+    case RIFQ_PERMISSION_VOTE:
+    case RIFQ_PERMISSION_DECIDE:
+      return FALSE;
+    case RIFQ_PERMISSION_ATTENDANCE:
+      return g_str_equal (username, "chair");
+    default:
+      return TRUE;
+    }
+}
+
+/* The refusals kept in the audit log for username. */
+static gint64
+refusals (Fixture    *f,
+          const char *username)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'refuse'"
+                                          " AND record_kind = 'permission' AND actor = '%s'", username);
+
+  return rifq_test_count (f->db, sql);
+}
+
+/* Everything else the audit log holds: every write. */
+#define WRITES "SELECT count(*) FROM audit WHERE action <> 'refuse'"
+
+static void
+test_cell (Fixture       *f,
+           gconstpointer  data)
+{
+  guint cell = GPOINTER_TO_UINT (data) / G_N_ELEMENTS (people);
+  guint person = GPOINTER_TO_UINT (data) % G_N_ELEMENTS (people);
+  const char *username = people[person].username;
+  RifqPermission permission = cells[cell].permission;
+  gboolean allowed = (cells[cell].expected & people[person].roles) != 0;
+  g_autoptr(GError) error = NULL;
+  gint64 refusals_before, writes_before;
+  gboolean done;
+
+  /* Core's table says what the test's does. */
+  g_assert_cmpint (rifq_permission_allows (permission, people[person].roles), ==, allowed);
+
+  rifq_db_set_actor (f->db, username);
+  refusals_before = refusals (f, username);
+  writes_before = rifq_test_count (f->db, WRITES);
+  done = cells[cell].try (f, &error);
+
+  if (!allowed)
+    {
+      g_assert_false (done);
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+      /* A sentence naming the person, the action and who may take it. */
+      g_assert_true (g_str_has_prefix (error->message, username));
+      g_assert_nonnull (strstr (error->message, rifq_permission_label (permission)));
+      if (people[person].roles == RIFQ_ROLE_NONE)
+        g_assert_nonnull (strstr (error->message, "not a member of staff"));
+      /* Kept in the audit log, and nothing else written. */
+      g_assert_cmpint (refusals (f, username), ==, refusals_before + 1);
+      g_assert_cmpint (rifq_test_count (f->db, WRITES), ==, writes_before);
+    }
+  else
+    {
+      if (succeeds_when_allowed (permission, username))
+        {
+          g_assert_no_error (error);
+          g_assert_true (done);
+        }
+      else
+        {
+          /* Refused by the record's own rule, never for the role. */
+          g_assert_false (done);
+          g_assert_nonnull (error);
+          g_assert_false (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED));
+        }
+      g_assert_cmpint (refusals (f, username), ==, refusals_before);
+    }
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
+}
+
+/* The refusal row names what was refused and the roles the person held. */
+static void
+test_refusal_names_action_and_roles (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RifqStatement *stmt;
+
+  rifq_db_set_actor (f->db, "board");
+  g_assert_false (try_register (f, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  g_assert_cmpstr (error->message, ==, "board (board member) may not register a beneficiary; that is for: beneficiary-relations officer.");
+  stmt = rifq_db_prepare (f->db, "SELECT after_json FROM audit WHERE action = 'refuse' AND actor = 'board'", NULL);
+  g_assert_cmpint (rifq_statement_step (stmt), ==, RIFQ_STEP_ROW);
+  g_assert_nonnull (strstr (rifq_statement_get_text (stmt, 0), "\"register-beneficiary\""));
+  g_assert_nonnull (strstr (rifq_statement_get_text (stmt, 0), "\"board\""));
+  rifq_statement_reset (stmt);
+}
+
+/* When the staff cannot be read (the server gone, the table damaged), nothing is allowed and
+ * nobody is told they lack a role: the reason is said, and no refusal is recorded. */
+static void
+test_unreadable_roles_not_taken_for_none (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 refusals;
+
+  refusals = rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'refuse'");
+  rifq_test_sql (f->db, "ALTER TABLE staff RENAME TO staff_elsewhere");
+  rifq_db_set_actor (f->db, "desk");
+  g_assert_false (try_register (f, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED));
+  rifq_test_sql (f->db, "ALTER TABLE staff_elsewhere RENAME TO staff");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'refuse'"), ==, refusals);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM beneficiary"), ==, 1);
+}
+
+/* Every action of the table has its code, its label and at least one role; the codes differ. */
+static void
+test_table_whole (void)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (RifqPermission p = 0; p < RIFQ_N_PERMISSIONS; p++)
+    {
+      g_assert_nonnull (rifq_permission_code (p));
+      g_assert_cmpstr (rifq_permission_label (p), !=, "");
+      g_assert_cmpint (rifq_permission_roles (p), !=, RIFQ_ROLE_NONE);
+      g_assert_true (g_hash_table_add (codes, (gpointer) rifq_permission_code (p)));
+      /* A board member reads dashboards and reports; no record's action is theirs. */
+      g_assert_false (rifq_permission_allows (p, BOARD));
+    }
+  for (RifqAction a = 0; a < RIFQ_N_ACTIONS; a++)
+    g_assert_cmpstr (rifq_permission_code (rifq_permission_for_step (a)), ==, rifq_action_code (a));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *keys = g_dir_make_tmp ("rifq-permission-keys-XXXXXX", NULL);
+
+  rifq_test_init (&argc, &argv);
+  /* A seal key rotated here stays in this test's own key folder. */
+  g_setenv ("RIFQ_KEY_DIR", keys, TRUE);
+
+  g_test_add_func ("/permission/table/every-action-has-roles-and-a-code", test_table_whole);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+      {
+        gboolean allowed = (cells[c].expected & people[p].roles) != 0;
+        g_autofree char *path = g_strdup_printf ("/permission/%s/%s-%s", rifq_permission_code (cells[c].permission),
+                                                 allowed ? "allowed-to" : "refused-to", people[p].username);
+
+        g_test_add (path, Fixture, GUINT_TO_POINTER (c * G_N_ELEMENTS (people) + p),
+                    fixture_set_up, test_cell, fixture_tear_down);
+      }
+  g_test_add ("/permission/refusal/names-the-action-and-the-roles-held", Fixture, NULL,
+              fixture_set_up, test_refusal_names_action_and_roles, fixture_tear_down);
+  g_test_add ("/permission/check/unreadable-staff-refuses-without-blaming-the-role", Fixture, NULL,
+              fixture_set_up, test_unreadable_roles_not_taken_for_none, fixture_tear_down);
+
+  return g_test_run ();
+}
