@@ -1698,6 +1698,7 @@ test_server_copy_in_chunks_whole (void)
     g_autoptr(RifqDb) db = rifq_db_open (laptop, &error);
 
     g_assert_no_error (error);
+    rifq_db_set_actor (db, "admin");
     g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 5050);
     g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM attachment"), ==, 20);
     for (guint i = 0; i < scans->len; i++)

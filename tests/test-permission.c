@@ -34,6 +34,7 @@ typedef struct
   char            *location;
   RifqBeneficiary *beneficiary;
   gint64           request_id;   /* a request just received */
+  char            *request_number;
   gint64           meeting_id;   /* called by "chair" */
 } Fixture;
 
@@ -77,6 +78,7 @@ fixture_set_up (Fixture       *f,
   request = rifq_request_store_create (f->db, &draft, &error);
   g_assert_no_error (error);
   f->request_id = request->id;
+  f->request_number = g_strdup (request->number);
 
   rifq_db_set_actor (f->db, "chair");
   meeting = rifq_committee_meeting_create (f->db, TODAY, "مقر الجمعية", &error);
@@ -91,6 +93,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->beneficiary);
   g_clear_object (&f->db);
   g_free (f->location);
+  g_free (f->request_number);
 }
 
 /* Each action, tried as core's callers take it, with what it needs already in place. */
@@ -106,6 +109,39 @@ try_read (Fixture  *f,
     return FALSE;
   requests = rifq_request_store_list (f->db, -1, rifq_beneficiary_get_id (b), 10, error);
   return requests != NULL;
+}
+
+static gboolean
+try_read_by_number (Fixture  *f,
+                    GError  **error)
+{
+  g_autoptr(RifqRequest) request = rifq_request_store_get_by_number (f->db, f->request_number, error);
+
+  return request != NULL;
+}
+
+static gboolean
+try_read_meeting (Fixture  *f,
+                  GError  **error)
+{
+  g_autoptr(RifqMeeting) meeting = rifq_committee_meeting_get (f->db, f->meeting_id, error);
+  g_autoptr(RifqTally) tally = NULL;
+
+  if (meeting == NULL)
+    return FALSE;
+  tally = rifq_committee_tally (f->db, f->meeting_id, f->request_id, error);
+  return tally != NULL;
+}
+
+static gboolean
+try_read_scan (Fixture  *f,
+               GError  **error)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "no such scan", -1);
+  g_autoptr(GBytes) bytes = rifq_request_store_read_attachment (f->db, sha256, NULL, error);
+
+  /* None is stored: who may read is told it is not there. */
+  return bytes != NULL;
 }
 
 static gboolean
@@ -237,7 +273,6 @@ try_copy (Fixture  *f,
           GError  **error)
 {
   g_autofree char *target = NULL;
-  g_autoptr(RifqDb) copy = NULL;
 
   if (rifq_test_on_server ())
     target = rifq_test_server_database_new ();
@@ -247,13 +282,7 @@ try_copy (Fixture  *f,
 
       target = g_build_filename (dir, "copy.db", NULL);
     }
-  if (rifq_db_copy (f->location, target, rifq_db_get_actor (f->db), 0, NULL, error))
-    return TRUE;
-  /* Refused: the copy holds nothing of the source. */
-  copy = rifq_db_open (target, NULL);
-  g_assert_nonnull (copy);
-  g_assert_cmpint (rifq_test_count (copy, "SELECT count(*) FROM beneficiary"), ==, 0);
-  return FALSE;
+  return rifq_db_copy (f->location, target, rifq_db_get_actor (f->db), 0, NULL, error);
 }
 
 static gboolean
@@ -270,46 +299,44 @@ try_demo (Fixture  *f,
 static const struct
 {
   RifqPermission permission;
+  const char    *how;          /* the path's name when an action is tried more than one way */
   RifqRole       expected;
   gboolean     (*try) (Fixture *f, GError **error);
+  RifqError      otherwise;      /* what a person allowed meets instead, when the record's rule stops them */
 } cells[] = {
-  { RIFQ_PERMISSION_READ_RECORDS, DESK | RESEARCHER | MEMBER | CHAIR | ADMIN, try_read },
-  { RIFQ_PERMISSION_REGISTER, DESK, try_register },
-  { RIFQ_PERMISSION_EDIT_BENEFICIARY, DESK, try_edit },
-  { RIFQ_PERMISSION_IMPORT, DESK | ADMIN, try_import },
-  { RIFQ_PERMISSION_RECEIVE_REQUEST, DESK, try_receive },
-  { RIFQ_PERMISSION_ENTER_DOCUMENTS, DESK, try_documents },
-  { RIFQ_PERMISSION_SIGN, DESK, try_sign },
-  { RIFQ_PERMISSION_CALL_MEETING, CHAIR, try_call_meeting },
-  { RIFQ_PERMISSION_ATTENDANCE, MEMBER | CHAIR, try_attendance },
-  { RIFQ_PERMISSION_AGENDA, MEMBER | CHAIR, try_agenda },
-  { RIFQ_PERMISSION_VOTE, MEMBER | CHAIR, try_vote },
-  { RIFQ_PERMISSION_DECIDE, MEMBER | CHAIR, try_decide },
-  { RIFQ_PERMISSION_SETTINGS, ADMIN, try_settings },
-  { RIFQ_PERMISSION_STAFF, ADMIN, try_staff },
-  { RIFQ_PERMISSION_SEAL_KEY, ADMIN, try_seal_key },
-  { RIFQ_PERMISSION_COPY, ADMIN, try_copy },
-  { RIFQ_PERMISSION_DEMO, ADMIN, try_demo },
+#define READERS (DESK | RESEARCHER | MEMBER | CHAIR | ADMIN)
+  { RIFQ_PERMISSION_READ_RECORDS, "read", READERS, try_read },
+  { RIFQ_PERMISSION_READ_RECORDS, "read-by-number", READERS, try_read_by_number },
+  { RIFQ_PERMISSION_READ_RECORDS, "read-meeting", READERS, try_read_meeting },
+  { RIFQ_PERMISSION_READ_RECORDS, "read-scan", READERS, try_read_scan, RIFQ_ERROR_NOT_FOUND },
+  { RIFQ_PERMISSION_REGISTER, NULL, DESK, try_register },
+  { RIFQ_PERMISSION_EDIT_BENEFICIARY, NULL, DESK, try_edit },
+  { RIFQ_PERMISSION_IMPORT, NULL, DESK | ADMIN, try_import },
+  { RIFQ_PERMISSION_RECEIVE_REQUEST, NULL, DESK, try_receive },
+  { RIFQ_PERMISSION_ENTER_DOCUMENTS, NULL, DESK, try_documents },
+  { RIFQ_PERMISSION_SIGN, NULL, DESK, try_sign, RIFQ_ERROR_NOT_ALLOWED },
+  { RIFQ_PERMISSION_CALL_MEETING, NULL, CHAIR, try_call_meeting },
+  { RIFQ_PERMISSION_ATTENDANCE, NULL, MEMBER | CHAIR, try_attendance, RIFQ_ERROR_NOT_ALLOWED },
+  { RIFQ_PERMISSION_AGENDA, NULL, MEMBER | CHAIR, try_agenda, RIFQ_ERROR_NOT_ALLOWED },
+  { RIFQ_PERMISSION_VOTE, NULL, MEMBER | CHAIR, try_vote, RIFQ_ERROR_NOT_ALLOWED },
+  { RIFQ_PERMISSION_DECIDE, NULL, MEMBER | CHAIR, try_decide, RIFQ_ERROR_NOT_ALLOWED },
+  { RIFQ_PERMISSION_SETTINGS, NULL, ADMIN, try_settings },
+  { RIFQ_PERMISSION_STAFF, NULL, ADMIN, try_staff },
+  { RIFQ_PERMISSION_SEAL_KEY, NULL, ADMIN, try_seal_key },
+  { RIFQ_PERMISSION_COPY, NULL, ADMIN, try_copy },
+  { RIFQ_PERMISSION_DEMO, NULL, ADMIN, try_demo },
 };
 
-/* Which actions succeed outright for a person allowed them; the others meet a rule of the record
- * (the meeting's own chair, a member present, a request not yet before the committee). */
+/* Whether a person allowed the action meets the record's own rule instead (the meeting's own
+ * chair, a member present, a request not yet before the committee): the chair of the fixture's
+ * meeting takes its attendance. */
 static gboolean
-succeeds_when_allowed (RifqPermission permission,
-                       const char    *username)
+stopped_by_the_record (guint       cell,
+                       const char *username)
 {
-  switch (permission)
-    {
-    case RIFQ_PERMISSION_SIGN:
-    case RIFQ_PERMISSION_AGENDA:
-    case RIFQ_PERMISSION_VOTE:
-    case RIFQ_PERMISSION_DECIDE:
-      return FALSE;
-    case RIFQ_PERMISSION_ATTENDANCE:
-      return g_str_equal (username, "chair");
-    default:
-      return TRUE;
-    }
+  if (cells[cell].permission == RIFQ_PERMISSION_ATTENDANCE)
+    return !g_str_equal (username, "chair");
+  return cells[cell].otherwise != 0;
 }
 
 /* The refusals kept in the audit log for username. */
@@ -362,7 +389,7 @@ test_cell (Fixture       *f,
     }
   else
     {
-      if (succeeds_when_allowed (permission, username))
+      if (!stopped_by_the_record (cell, username))
         {
           g_assert_no_error (error);
           g_assert_true (done);
@@ -371,8 +398,7 @@ test_cell (Fixture       *f,
         {
           /* Refused by the record's own rule, never for the role. */
           g_assert_false (done);
-          g_assert_nonnull (error);
-          g_assert_false (g_error_matches (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED));
+          g_assert_error (error, RIFQ_ERROR, (int) cells[cell].otherwise);
         }
       g_assert_cmpint (refusals (f, username), ==, refusals_before);
     }
@@ -418,6 +444,78 @@ test_unreadable_roles_not_taken_for_none (Fixture       *f,
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM beneficiary"), ==, 1);
 }
 
+/* Staff removed behind Rifq's back: whoever opens the database next does not become its
+ * administrator, neither by opening it nor by adding themselves. */
+static void
+test_emptied_staff_makes_nobody_administrator (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) again = NULL;
+
+  rifq_test_other_program_sql (f->location, "DELETE FROM meeting_member; DELETE FROM staff_role; DELETE FROM staff");
+  g_clear_object (&f->db);
+
+  again = rifq_db_open (f->location, &error);
+  g_assert_no_error (error);
+  rifq_db_set_actor (again, "intruder");
+  g_assert_false (rifq_staff_ensure_first (again, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, "nobody becomes its administrator"));
+  g_clear_error (&error);
+
+  g_assert_false (rifq_staff_save (again, "intruder", "متسلل", ADMIN, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  g_assert_cmpint (rifq_test_count (again, "SELECT count(*) FROM staff"), ==, 0);
+  g_assert_cmpint (rifq_test_count (again, "SELECT count(*) FROM audit WHERE action = 'refuse' AND actor = 'intruder'"),
+                   ==, 1);
+  f->db = g_steal_pointer (&again);
+}
+
+/* A database never written to makes the person who opens it its first administrator, once. */
+static void
+test_new_database_first_opener_is_administrator (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
+  g_autoptr(RifqStaff) first = NULL;
+
+  rifq_db_set_actor (db, "founder");
+  g_assert_true (rifq_staff_ensure_first (db, &error));
+  g_assert_no_error (error);
+  first = rifq_staff_get (db, "founder", &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_permission_allows (RIFQ_PERMISSION_STAFF, first->roles));
+  /* The second to open it is nobody yet. */
+  rifq_db_set_actor (db, "second");
+  g_assert_true (rifq_staff_ensure_first (db, &error));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM staff"), ==, 1);
+}
+
+/* The roles of each step of a request, as the policy names them: the steps' own cells are tried in
+ * test-request against core's table, which this holds to the policy. */
+static void
+test_steps_for_the_roles_the_policy_names (void)
+{
+  static const RifqRole expected[RIFQ_N_ACTIONS] = {
+    [RIFQ_ACTION_COLLECT] = DESK,           [RIFQ_ACTION_REFER] = DESK,
+    [RIFQ_ACTION_ANSWER] = RESEARCHER,      [RIFQ_ACTION_VERIFY] = DESK,
+    [RIFQ_ACTION_REOPEN] = DESK,            [RIFQ_ACTION_SUBMIT] = DESK,
+    [RIFQ_ACTION_REVIEW] = MEMBER | CHAIR,  [RIFQ_ACTION_ACCEPT] = CHAIR,
+    [RIFQ_ACTION_REJECT] = CHAIR,           [RIFQ_ACTION_DEFER] = CHAIR,
+    [RIFQ_ACTION_RECONSIDER] = MEMBER | CHAIR,
+    [RIFQ_ACTION_REGISTER] = DESK,          [RIFQ_ACTION_SERVE] = DESK,
+    [RIFQ_ACTION_CLOSE] = DESK,             [RIFQ_ACTION_WITHDRAW] = DESK,
+  };
+
+  for (RifqAction a = 0; a < RIFQ_N_ACTIONS; a++)
+    {
+      g_assert_cmpint (rifq_permission_roles (rifq_permission_for_step (a)), ==, expected[a]);
+      g_assert_cmpint (rifq_action_roles (a), ==, expected[a]);
+    }
+  g_assert_cmpint (rifq_permission_roles (RIFQ_PERMISSION_SERVE_BEYOND_APPROVAL), ==, ADMIN);
+}
+
 /* Every action of the table has its code, its label and at least one role; the codes differ. */
 static void
 test_table_whole (void)
@@ -448,11 +546,14 @@ main (int   argc,
   g_setenv ("RIFQ_KEY_DIR", keys, TRUE);
 
   g_test_add_func ("/permission/table/every-action-has-roles-and-a-code", test_table_whole);
+  g_test_add_func ("/permission/table/steps-for-the-roles-the-policy-names", test_steps_for_the_roles_the_policy_names);
   for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
     for (guint p = 0; p < G_N_ELEMENTS (people); p++)
       {
         gboolean allowed = (cells[c].expected & people[p].roles) != 0;
-        g_autofree char *path = g_strdup_printf ("/permission/%s/%s-%s", rifq_permission_code (cells[c].permission),
+        g_autofree char *path = g_strdup_printf ("/permission/%s/%s-%s",
+                                                 cells[c].how != NULL ? cells[c].how
+                                                                      : rifq_permission_code (cells[c].permission),
                                                  allowed ? "allowed-to" : "refused-to", people[p].username);
 
         g_test_add (path, Fixture, GUINT_TO_POINTER (c * G_N_ELEMENTS (people) + p),
@@ -462,6 +563,10 @@ main (int   argc,
               fixture_set_up, test_refusal_names_action_and_roles, fixture_tear_down);
   g_test_add ("/permission/check/unreadable-staff-refuses-without-blaming-the-role", Fixture, NULL,
               fixture_set_up, test_unreadable_roles_not_taken_for_none, fixture_tear_down);
+  g_test_add ("/permission/first-staff/emptied-staff-makes-nobody-administrator", Fixture, NULL,
+              fixture_set_up, test_emptied_staff_makes_nobody_administrator, fixture_tear_down);
+  g_test_add_func ("/permission/first-staff/new-database-first-opener-is-administrator",
+                   test_new_database_first_opener_is_administrator);
 
   return g_test_run ();
 }

@@ -1788,9 +1788,17 @@ test_administrator_override_with_reason_audited (Fixture       *f,
                                            " AND after_json LIKE '%\"amount_delivered\":2000%'"), ==, 1);
   g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
 
-  /* Within the approval a reason is not asked for, and none is kept. */
+  /* Within the approval a service is the desk's: an administrator who is not a desk officer is
+   * refused it, whatever reason they give. */
   g_clear_pointer (&r, g_object_unref);
   id = accepted_with (f, 1500, 0);
+  g_assert_false (serve (f, id, 0, 1000, reason, "manager", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM service WHERE request_id = (SELECT max(id) FROM request)"),
+                   ==, 0);
+
+  /* Within the approval a reason is not asked for, and none is kept. */
   g_assert_true (serve (f, id, 0, 1000, reason, "desk", &error));
   r = rifq_request_store_get (f->db, id, NULL);
   g_assert_null (((RifqService *) g_ptr_array_index (r->services, 0))->override_reason);

@@ -18,6 +18,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-permission.h"
 #include "rifq-request.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -372,6 +373,13 @@ rifq_audit_check_records (RifqDb      *db,
   gboolean ok;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  /* The records are read whole: refused once, here, to who may not read them. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    {
+      g_ptr_array_unref (findings.problems);
+      return FALSE;
+    }
 
   /* Records and trails read in one state, however others write meanwhile. */
   own_snapshot = !_rifq_db_in_snapshot (db);

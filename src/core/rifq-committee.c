@@ -262,6 +262,8 @@ rifq_committee_queue_cities (RifqDb  *db,
   RifqStatement *stmt;
   int rc;
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
   stmt = rifq_db_prepare (db, "SELECT DISTINCT b.city FROM request r JOIN beneficiary b ON b.id = r.beneficiary_id"
                               " WHERE r.state IN ('submitted', 'under_review') ORDER BY b.city", error);
   if (stmt == NULL)
@@ -604,15 +606,13 @@ query_ids (RifqDb           *db,
   return g_steal_pointer (&ids);
 }
 
-RifqMeeting *
-rifq_committee_meeting_get (RifqDb  *db,
-                            gint64   meeting_id,
-                            GError **error)
+static RifqMeeting *
+meeting_read (RifqDb  *db,
+              gint64   meeting_id,
+              GError **error)
 {
   g_autoptr(RifqMeeting) meeting = NULL;
   RifqStatement *stmt;
-
-  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   stmt = rifq_db_query (db, MEETING_ROW_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id)), error);
   if (stmt == NULL)
@@ -641,6 +641,18 @@ rifq_committee_meeting_get (RifqDb  *db,
   return g_steal_pointer (&meeting);
 }
 
+RifqMeeting *
+rifq_committee_meeting_get (RifqDb  *db,
+                            gint64   meeting_id,
+                            GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
+  return meeting_read (db, meeting_id, error);
+}
+
 GPtrArray *
 rifq_committee_meetings (RifqDb  *db,
                          guint    limit,
@@ -649,13 +661,17 @@ rifq_committee_meetings (RifqDb  *db,
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = NULL;
 
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
   ids = query_ids (db, "SELECT id FROM meeting ORDER BY held_on DESC, id DESC LIMIT ?",
                    RIFQ_PARAMS (RIFQ_INT ((int) MIN (limit, G_MAXINT))), error);
   if (ids == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
-      RifqMeeting *meeting = rifq_committee_meeting_get (db, g_array_index (ids, gint64, i), error);
+      RifqMeeting *meeting = meeting_read (db, g_array_index (ids, gint64, i), error);
 
       if (meeting == NULL)
         return NULL;
@@ -1153,6 +1169,8 @@ rifq_committee_meeting_rule (RifqDb    *db,
   return found;
 }
 
+static gpointer vote_from_row (RifqStatement *stmt);
+
 RifqTally *
 rifq_committee_tally (RifqDb  *db,
                       gint64   meeting_id,
@@ -1165,10 +1183,13 @@ rifq_committee_tally (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!rifq_committee_meeting_rule (db, meeting_id, &rule, error))
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error) ||
+      !rifq_committee_meeting_rule (db, meeting_id, &rule, error))
     return NULL;
   members = load_members (db, meeting_id, error);
-  votes = members ? rifq_committee_votes (db, meeting_id, request_id, error) : NULL;
+  votes = members ? rifq_db_query_all (db, VOTES_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
+                                      vote_from_row, g_object_unref, error)
+                  : NULL;
   if (votes == NULL)
     return NULL;
   return rifq_tally_compute (&rule, members, votes);
@@ -1368,6 +1389,8 @@ rifq_committee_letter_number (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
   stmt = rifq_db_query (db, "SELECT l.number FROM letter l JOIN decision d ON d.id = l.decision_id"
                             " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1",
                         RIFQ_PARAMS (RIFQ_INT (request_id)), error);
@@ -1390,6 +1413,8 @@ rifq_committee_letter_id (RifqDb *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), 0);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, NULL))
+    return 0;
   rifq_db_query_int (db, "SELECT l.id FROM letter l JOIN decision d ON d.id = l.decision_id"
                          " WHERE l.request_id = ? ORDER BY d.id DESC LIMIT 1", RIFQ_PARAMS (RIFQ_INT (request_id)),
                      &id, NULL, NULL);
@@ -1404,6 +1429,8 @@ rifq_committee_letter_by_number (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), 0);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, NULL))
+    return 0;
   rifq_db_query_int (db, "SELECT id FROM letter WHERE number = ?", RIFQ_PARAMS (RIFQ_TEXT (number)), &id, NULL, NULL);
   return id;
 }
@@ -1429,6 +1456,8 @@ rifq_committee_votes (RifqDb  *db,
 {
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
   return rifq_db_query_all (db, VOTES_SQL, RIFQ_PARAMS (RIFQ_INT (meeting_id), RIFQ_INT (request_id)),
                             vote_from_row, g_object_unref, error);
 }
@@ -1443,6 +1472,8 @@ rifq_committee_decision (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, NULL))
+    return NULL;
   stmt = rifq_db_query (db, DECISION_SQL, RIFQ_PARAMS (RIFQ_INT (request_id), RIFQ_INT (meeting_id)), NULL);
   if (stmt == NULL)
     return NULL;

@@ -56,6 +56,14 @@ gboolean  _rifq_db_ids_follow   (RifqDb      *self,
                                  const char  *table,
                                  GError     **error);
 
+/* The actor's roles as read once in the write in progress (under its lock, so no other
+ * workstation changes them meanwhile): FALSE outside a write or before they are read. Kept with
+ * _rifq_db_keep_write_roles (-1 forgets them: the write changed staff). */
+gboolean  _rifq_db_write_roles      (RifqDb *self,
+                                     int    *out_roles);
+void      _rifq_db_keep_write_roles (RifqDb *self,
+                                     int     roles);
+
 /* Keeps in the audit log that the actor was refused permission (its code), holding roles (their
  * codes): at once, or once the write in progress is rolled back. */
 void      _rifq_db_record_refusal (RifqDb     *self,

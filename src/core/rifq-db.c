@@ -69,6 +69,8 @@ struct _RifqDb
   gboolean    in_snapshot;  /* _rifq_db_begin_snapshot () */
   /* The settings read during the write in progress: read once each, under the write lock */
   GHashTable *write_settings;
+  /* The actor's roles (RifqRole) read during the write in progress, under its lock; -1 unread */
+  int         write_roles;
   /* An action refused to the actor inside the write in progress: kept in the audit once the
    * write is rolled back ("permission" then "roles"). */
   GStrv       refused;
@@ -958,6 +960,7 @@ rifq_db_set_actor (RifqDb     *self,
   g_return_if_fail (actor != NULL && *actor != '\0');
   g_free (self->actor);
   self->actor = g_strdup (actor);
+  self->write_roles = -1;
 }
 
 char *
@@ -1854,6 +1857,28 @@ refusal_cb (RifqDb      *db,
   return TRUE;
 }
 
+gboolean
+_rifq_db_write_roles (RifqDb *self,
+                      int    *out_roles)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  if (!self->in_write || self->write_roles < 0)
+    return FALSE;
+  *out_roles = self->write_roles;
+  return TRUE;
+}
+
+void
+_rifq_db_keep_write_roles (RifqDb *self,
+                           int     roles)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+
+  if (self->in_write)
+    self->write_roles = roles;
+}
+
 void
 _rifq_db_record_refusal (RifqDb     *self,
                          const char *permission,
@@ -1921,6 +1946,7 @@ rifq_db_write (RifqDb          *self,
     }
 
   self->in_write = TRUE;
+  self->write_roles = -1;
   g_clear_pointer (&self->refused, g_strfreev);
   self->write_settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   write.entries = g_ptr_array_new_with_free_func (audit_entry_free);
@@ -1929,6 +1955,7 @@ rifq_db_write (RifqDb          *self,
   write.count = 0;
   ok = func (self, &write, user_data, error);
   self->in_write = FALSE;
+  self->write_roles = -1;
   g_clear_pointer (&self->write_settings, g_hash_table_unref);
 
   if (ok && write.entries->len == 0)
@@ -1980,8 +2007,12 @@ rifq_db_write (RifqDb          *self,
       /* As written, without reading it back. */
       g_autofree char *mac = anchor_mac (self->chain_key, write.count, write.last_id, write.last_hash);
       Anchor written = { .entries = write.count, .last_id = write.last_id, .last_hash = write.last_hash, .mac = mac };
+      /* A refusal the write went on after (an action it then did not take) is kept too. */
+      g_auto(GStrv) refused = g_steal_pointer (&self->refused);
 
       copy_anchor (self, &written);
+      if (refused != NULL)
+        _rifq_db_record_refusal (self, refused[0], refused[1]);
     }
 
   if (ok && self->own_audit_ids != NULL)

@@ -21,6 +21,7 @@
 #include "rifq-file.h"
 #include "rifq-json.h"
 #include "rifq-locale.h"
+#include "rifq-permission.h"
 #include "rifq-request-store.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -559,6 +560,8 @@ rifq_request_store_read_attachment (RifqDb     *db,
   int rc;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
 
   stmt = rifq_db_query (db, "SELECT data, mime FROM attachment WHERE sha256 = ?", RIFQ_PARAMS (RIFQ_TEXT (sha256)),
                         error);

@@ -337,6 +337,9 @@ rifq_request_store_get_by_number (RifqDb     *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
+  /* Whether the number exists is itself the records'. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
   latin = rifq_arabic_latin_digits (number);
   g_strstrip (latin);
   found = find_by_number (db, latin, error);
@@ -951,6 +954,9 @@ do_serve (RifqDb            *db,
         return FALSE;
       override = s->override_reason;
     }
+  /* Within it, a service is the desk's, whatever reason an administrator gave. */
+  else if (!rifq_text_is_blank (s->override_reason) && !rifq_permission_check (db, RIFQ_PERMISSION_SERVE, error))
+    return FALSE;
 
   if (!rifq_db_execute (db, "INSERT INTO service (request_id, kind, quantity, amount, delivered_on,"
                             " delivered_by, place, notes, recorded_at, override_reason, override_by)"

@@ -16,6 +16,7 @@
 #include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
+#include "rifq-permission.h"
 #include "rifq-request-store.h"
 #include "rifq-seal-private.h"
 #include "rifq-seal.h"
@@ -568,8 +569,16 @@ _rifq_seal_check (RifqDb               *db,
   g_autofree char *live = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GError) refused = NULL;
   RifqSealState state = RIFQ_SEAL_STATE_GENUINE;
 
+  /* Who may not read the record is told so, not that it was changed. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, &refused))
+    {
+      if (out_message != NULL)
+        *out_message = g_strdup (refused->message);
+      return RIFQ_SEAL_STATE_NONE;
+    }
   seal = load_seal (db, kind, subject_id, NULL);
   if (seal == NULL)
     {

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rifq-db-private.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-permission.h"
@@ -143,9 +144,21 @@ rifq_staff_read_actor_roles (RifqDb    *db,
                              RifqRole  *out_roles,
                              GError   **error)
 {
+  int kept;
+
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (out_roles != NULL, FALSE);
-  return load_roles (db, rifq_db_get_actor (db), out_roles, error);
+
+  /* Read once per write: every check of a step after the first costs nothing. */
+  if (_rifq_db_write_roles (db, &kept))
+    {
+      *out_roles = (RifqRole) kept;
+      return TRUE;
+    }
+  if (!load_roles (db, rifq_db_get_actor (db), out_roles, error))
+    return FALSE;
+  _rifq_db_keep_write_roles (db, (int) *out_roles);
+  return TRUE;
 }
 
 typedef struct
@@ -165,6 +178,20 @@ count_staff (RifqDb *db)
   if (!rifq_db_query_int (db, "SELECT count(*) FROM staff", RIFQ_NO_PARAMS, &n, NULL, NULL))
     return -1;
   return n;
+}
+
+/* Whether the database has never had staff: its audit log holds no entry of one (a database of
+ * before staff existed has other entries). Only such a database gets a first member of staff
+ * without an administrator; one whose staff were removed behind Rifq's back keeps their entries,
+ * and nobody becomes its administrator by opening it. -1 when it cannot be read. */
+static int
+database_is_new (RifqDb *db)
+{
+  gint64 n;
+
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM audit WHERE record_kind = 'staff'", RIFQ_NO_PARAMS, &n, NULL, NULL))
+    return -1;
+  return n == 0;
 }
 
 static JsonNode *
@@ -202,6 +229,8 @@ store_staff (RifqDb      *db,
                             " SET full_name = ?2, active = 1",
                         RIFQ_PARAMS (RIFQ_TEXT (username), RIFQ_TEXT (full_name), RIFQ_TEXT (stamp)), error))
     return FALSE;
+  /* Roles change: read again from here on in this write. */
+  _rifq_db_keep_write_roles (db, -1);
   if (!rifq_db_execute (db, "DELETE FROM staff_role WHERE username = ?", RIFQ_PARAMS (RIFQ_TEXT (username)), error))
     return FALSE;
   for (guint i = 0; i < RIFQ_N_ROLES; i++)
@@ -247,12 +276,13 @@ save_cb (RifqDb      *db,
 {
   SaveJob *job = user_data;
   gint64 existing = count_staff (db);
+  int fresh = existing == 0 ? database_is_new (db) : 0;
 
-  if (existing < 0)
+  if (existing < 0 || fresh < 0)
     return rifq_db_fail (db, error);
   if (job->only_if_empty && existing > 0)
     return TRUE;
-  if (existing > 0 && !rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
+  if (!fresh && !rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
     return FALSE;
   if ((job->roles & RIFQ_ROLE_CHAIR) && !step_down_chairs (db, write, job->username, error))
     return FALSE;
@@ -372,6 +402,19 @@ rifq_staff_ensure_first (RifqDb  *db,
   existing = count_staff (db);
   if (existing != 0)
     return existing > 0 || rifq_db_fail (db, error);
+  switch (database_is_new (db))
+    {
+    case -1:
+      return rifq_db_fail (db, error);
+    case 0:
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("“%s” has records but no staff: its staff were removed outside Rifq, and nobody becomes its "
+                     "administrator by opening it. Restore the database from a backup."),
+                   rifq_db_get_path (db));
+      return FALSE;
+    default:
+      break;
+    }
   if (!rifq_validate_text (actor, RIFQ_TEXT_USER_NAME, _("User name"), error))
     return FALSE;
   job.full_name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&

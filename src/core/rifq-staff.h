@@ -44,7 +44,7 @@ gboolean   rifq_staff_read_actor_roles (RifqDb    *db,
 
 /* Adds a member of staff or changes their name and roles. The user name is 1 to 32 Latin
  * letters, digits and . _ - @ (not starting with . or -); the full name at most 200 characters.
- * Only an administrator may, except for the very first member on a new database. A new chair
+ * Only an administrator may, except for the very first member on a database never written to. A new chair
  * leaves the chair before a member. */
 gboolean   rifq_staff_save          (RifqDb     *db,
                                      const char *username,
@@ -52,8 +52,10 @@ gboolean   rifq_staff_save          (RifqDb     *db,
                                      RifqRole    roles,
                                      GError    **error);
 
-/* On a database without staff, the person who opened it becomes its first member, as
- * desk officer, researcher and administrator, so a new installation can work at once. */
+/* On a new database (never written to), the person who opened it becomes its first member, as
+ * desk officer, researcher and administrator, so a new installation can work at once. A database
+ * that has been written to and has no staff (they were removed behind Rifq's back) is refused
+ * with RIFQ_ERROR_NOT_ALLOWED: nobody becomes its administrator by opening it. */
 gboolean   rifq_staff_ensure_first  (RifqDb  *db,
                                      GError **error);
 

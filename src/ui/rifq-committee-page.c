@@ -112,11 +112,16 @@ actor_is_chair (RifqCommitteePage *self)
   return rifq_permission_allows (RIFQ_PERMISSION_CALL_MEETING, self->roles);
 }
 
-/* The queue's buttons add to the meeting open: its rows are made again for another. */
+/* The queue's buttons add to the meeting open, for its own chair: its rows are made again for
+ * another. */
 static void
 remake_queue_rows (RifqCommitteePage *self)
 {
-  rifq_committee_queue_set_meeting (self->queue_view, self->meeting, actor_is_chair (self));
+  gboolean chairs = self->meeting != NULL &&
+                    rifq_member_chairs (self->meeting->members, rifq_context_get_actor (self->context), self->roles,
+                                        RIFQ_PERMISSION_AGENDA);
+
+  rifq_committee_queue_set_meeting (self->queue_view, self->meeting, chairs);
 }
 
 /* The open meeting */

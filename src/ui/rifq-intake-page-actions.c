@@ -120,10 +120,17 @@ rifq_intake_update_actions (RifqIntakePage *self)
   RifqRole roles = rifq_staff_actor_roles (self->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (by_state); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), by_state[i].name,
-                                   self->request != NULL &&
-                                   rifq_permission_allows (rifq_permission_for_step (by_state[i].action), roles) &&
-                                   rifq_action_applies (by_state[i].action, self->request->state, NULL));
+    {
+      RifqAction action = by_state[i].action;
+      /* An administrator records a service beyond the approval, desk officer or not. */
+      gboolean allowed = rifq_permission_allows (rifq_permission_for_step (action), roles) ||
+                         (action == RIFQ_ACTION_SERVE &&
+                          rifq_permission_allows (RIFQ_PERMISSION_SERVE_BEYOND_APPROVAL, roles));
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), by_state[i].name,
+                                     self->request != NULL && allowed &&
+                                     rifq_action_applies (action, self->request->state, NULL));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (by_role); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), by_role[i].name,
                                    rifq_permission_allows (by_role[i].permission, roles));
