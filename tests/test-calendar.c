@@ -749,6 +749,8 @@ test_parse_refused_messages_say_why (void)
     { "30/02/1343", "only 29 days" },
     { "12/3/50", "year in full" },
     { "hello", "day/month/year" },
+    /* Found by tests/fuzz/fuzz-fields: a day past 9999 was accepted, then could not be read back. */
+    { "9667/09/10 هـ", "too far in the future" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

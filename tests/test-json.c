@@ -268,6 +268,63 @@ test_strict_json_accepted (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "n")), ==, 5);
 }
 
+/* Found by tests/fuzz/fuzz-json: a string holding U+001F was written as it is, which JSON does
+ * not allow, and what Rifq wrote it could not read back. */
+static void
+test_control_characters_read_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) read = rifq_json_parse ("{\"a\": \"نص \\u001f\\u0001 \\n\\t\"}", -1, &error);
+  g_autofree char *written = NULL;
+  g_autoptr(JsonNode) again = NULL;
+
+  g_assert_no_error (error);
+  written = rifq_json_to_text (read);
+  again = rifq_json_parse (written, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "a"), ==, "نص \x1f\x01 \n\t");
+}
+
+/* Found by tests/fuzz/fuzz-json: 3e999 was read as infinity, which JSON cannot write. */
+static void
+test_refuses_infinite_number (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) read = rifq_json_parse ("[1, -3e999]", -1, &error);
+
+  g_assert_null (read);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_clear_error (&error);
+  /* Large, but a number all the same. */
+  g_clear_pointer (&read, json_node_unref);
+  read = rifq_json_parse ("[1e308, 123456789012345678]", -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Found by tests/fuzz/fuzz-json: json-glib writes 3e22 as "3e+22.0", which is not JSON; in a
+ * string, the same letters stay as they are. */
+static void
+test_exponent_written_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) read = rifq_json_parse ("[3e22, 1.5e-7, \"3e+22.0 true\", true, 2]", -1, &error);
+  g_autofree char *written = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  JsonArray *array;
+
+  g_assert_no_error (error);
+  written = rifq_json_to_text (read);
+  again = rifq_json_parse (written, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (again);
+  g_assert_cmpfloat (json_array_get_double_element (array, 0), ==, 3e22);
+  g_assert_cmpfloat (json_array_get_double_element (array, 1), ==, 1.5e-7);
+  g_assert_cmpstr (json_array_get_string_element (array, 2), ==, "3e+22.0 true");
+  g_assert_true (json_array_get_boolean_element (array, 3));
+  g_assert_cmpint (json_array_get_int_element (array, 4), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +332,9 @@ main (int   argc,
   rifq_test_init (&argc, &argv);
 
   g_test_add_func ("/json/parse/good-record", test_parse_good_record);
+  g_test_add_func ("/json/write/control-characters-read-back", test_control_characters_read_back);
+  g_test_add_func ("/json/parse/refuses-number-too-large-to-write-back", test_refuses_infinite_number);
+  g_test_add_func ("/json/write/exponent-read-back", test_exponent_written_back);
   g_test_add_func ("/json/parse/refuses-malformed-naming-line", test_refuses_malformed_with_line);
   g_test_add_func ("/json/parse/refuses-unknown-field-naming-line", test_refuses_unknown_field_with_line);
   g_test_add_func ("/json/parse/refuses-missing-required-field", test_refuses_missing_field);

@@ -376,7 +376,6 @@ test_refuses_bad_size (void)
     "\"width\":360",
     "\"width\":\"360\",\"height\":180",
     "\"width\":true,\"height\":180",
-    "\"width\":360,\"height\":1e400",
     "\"width\":20000,\"height\":180",
   };
 
@@ -386,6 +385,8 @@ test_refuses_bad_size (void)
 
       assert_refused (json, "width and height of a signature must be numbers from 1 to 10000 pixels");
     }
+  /* Past what a number holds, refused as JSON before its meaning is read. */
+  assert_refused ("{\"version\":1,\"width\":360,\"height\":1e400,\"strokes\":[]}", "a number is too large");
 }
 
 static void
@@ -419,7 +420,6 @@ test_refuses_point_outside_pad (void)
     "[-1.01,10,1]",
     "[10,181.5,1]",
     "[10,-2,1]",
-    "[1e400,10,1]",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
@@ -429,6 +429,8 @@ test_refuses_point_outside_pad (void)
 
       assert_refused (json, "Point 2 of stroke 2 of the signature lies outside the signature pad");
     }
+  assert_refused ("{\"version\":1,\"width\":360,\"height\":180,\"strokes\":[[[1e400,10,1]]]}",
+                  "a number is too large");
 }
 
 static void

@@ -892,6 +892,15 @@ rifq_calendar_parse (const char       *text,
       g_date_set_dmy (out_gregorian, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
     }
 
+  /* Kept as ISO 8601, four digits of year: a day past 9999 could be written but not read back. */
+  if (g_date_get_year (out_gregorian) > 9999)
+    {
+      g_date_clear (out_gregorian, 1);
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                           _("That date is too far in the future: check the year."));
+      return FALSE;
+    }
+
   if (out_kind != NULL)
     *out_kind = kind;
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "rifq-error.h"
@@ -278,6 +279,13 @@ scan_number (Scanner  *s,
     }
   if (s->p < s->end && (g_ascii_isalnum (*s->p) || *s->p == '.'))
     goto wrong;
+  /* Beyond what a number can hold (3e999 is infinity) it could not be written back as JSON. */
+  {
+    g_autofree char *text = g_strndup (number, (gsize) (s->p - number));
+
+    if (!isfinite (g_ascii_strtod (text, NULL)))
+      return stop (s, number, error, "%s", _("a number is too large"));
+  }
   return TRUE;
 
 wrong:
@@ -615,10 +623,52 @@ char *
 rifq_json_to_text (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *written = NULL;
+  gboolean in_string = FALSE;
+  gboolean exponent = FALSE;
+  GString *text;
 
   json_generator_set_root (generator, node);
   json_generator_set_pretty (generator, FALSE);
-  return json_generator_to_data (generator, NULL);
+  written = json_generator_to_data (generator, NULL);
+
+  /* json-glib (1.6) writes what JSON does not allow, and rifq_json_check then refuses what Rifq
+   * wrote (an audit entry, a seal's values): some control characters inside strings as they are
+   * (U+001F, say), escaped here; and a number with an exponent with ".0" after it (3e22 as
+   * "3e+22.0"), taken off here. */
+  text = g_string_sized_new (strlen (written));
+  for (const char *p = written; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (in_string)
+        {
+          if (c == '\\' && p[1] != '\0')
+            {
+              g_string_append_len (text, p, 2);
+              p++;
+              continue;
+            }
+          in_string = c != '"';
+          if (c < 0x20)
+            g_string_append_printf (text, "\\u%04x", (guint) c);
+          else
+            g_string_append_c (text, (char) c);
+          continue;
+        }
+      in_string = c == '"';
+      if (c == 'e' || c == 'E')
+        exponent = TRUE;
+      else if (exponent && c == '.' && p[1] == '0' && !g_ascii_isdigit (p[2]))
+        {
+          p++;
+          continue;
+        }
+      else if (!g_ascii_isdigit (c) && c != '+' && c != '-')
+        exponent = FALSE;
+      g_string_append_c (text, (char) c);
+    }
+  return g_string_free (text, FALSE);
 }
 
 const char *

@@ -45,11 +45,12 @@ audit_only_cb (RifqDb      *db,
   return TRUE;
 }
 
-/* The permission checks a step makes, inside its write as a step makes them: the time of each. */
+/* The permission checks a step makes, inside its write as a step makes them: the first reads the
+ * actor's roles (a query, a round trip to a server), the others reuse them. Their time. */
 typedef struct
 {
-  guint  checks;
-  double each_ms;
+  double first_ms;
+  double again_ms;
 } CheckJob;
 
 static gboolean
@@ -61,10 +62,13 @@ checks_cb (RifqDb      *db,
   CheckJob *job = user_data;
   gint64 start = g_get_monotonic_time ();
 
-  for (guint i = 0; i < job->checks; i++)
-    if (!rifq_permission_check (db, RIFQ_PERMISSION_SERVE, error))
-      return FALSE;
-  job->each_ms = ms_since (start) / job->checks;
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_SERVE, error))
+    return FALSE;
+  job->first_ms = ms_since (start);
+  start = g_get_monotonic_time ();
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return FALSE;
+  job->again_ms = ms_since (start);
   rifq_db_write_audit (write, "bench", "request", 0, NULL, NULL, NULL);
   return TRUE;
 }
@@ -343,21 +347,38 @@ main (int   argc,
   /* 4. What the role × action table adds to a step: its check, as a step makes it, inside the
    * write (the actor's roles read under the write's lock), against the write it is in. */
   {
-    g_autoptr(GArray) check_times = g_array_new (FALSE, FALSE, sizeof (double));
-    CheckJob job = { 50, 0 };
-    double check_ms;
+    g_autoptr(GArray) first_times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) again_times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) other_times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(RifqDb) other = rifq_db_open (path, NULL);
+    CheckJob job = { 0, 0 };
+    double check_ms, other_ms;
 
+    g_assert_nonnull (other);
     rifq_db_set_actor (db, "bench-desk");
-    for (guint r = 0; r < ROUNDS; r++)
+    rifq_db_set_actor (other, "bench-desk");
+    for (guint r = 0; r < 4 * ROUNDS; r++)
       {
         BENCH_CHECK (rifq_db_write (db, checks_cb, &job, error_));
-        g_array_append_val (check_times, job.each_ms);
+        g_array_append_val (first_times, job.first_ms);
+        g_array_append_val (again_times, job.again_ms);
       }
-    check_ms = bench_median (check_times);
-    g_print ("permission check, inside a step's write: median %.4f ms, slowest %.4f ms; "
-             "%.1f%% of the floor's write  [target < 0.1]\n", check_ms, bench_slowest (check_times),
-             100.0 * check_ms / (floor_ms / writes));
-    missed |= check_ms >= 0.1;
+    /* And when another workstation has written since: the roles are read again, a statement of
+     * the write (on a server, what it answered before cannot be reused). */
+    for (guint r = 0; r < 4 * ROUNDS; r++)
+      {
+        BENCH_CHECK (rifq_db_write (other, audit_only_cb, NULL, error_));
+        BENCH_CHECK (rifq_db_write (db, checks_cb, &job, error_));
+        g_array_append_val (other_times, job.first_ms);
+      }
+    check_ms = bench_median (first_times);
+    other_ms = bench_median (other_times);
+    g_print ("permission check, first in a step's write: median %.4f ms, slowest %.4f ms; after another "
+             "workstation wrote: median %.4f ms, slowest %.4f ms; %.1f%% of the floor's write  [target < 0.1]\n",
+             check_ms, bench_slowest (first_times), other_ms, bench_slowest (other_times),
+             100.0 * MAX (check_ms, other_ms) / (floor_ms / writes));
+    g_print ("permission check, again in the same write: median %.4f ms\n", bench_median (again_times));
+    missed |= MAX (check_ms, other_ms) >= 0.1;
   }
 
   if (missed)
