@@ -399,6 +399,45 @@ test_check_reports_and_refuses (void)
   g_assert_nonnull (strstr (refused.err, "not a Rifq database"));
 }
 
+/* rifq-admin audit verify, on either engine: the chain intact, then an entry edited and another
+ * deleted behind Rifq's back, each named; and refused to who may not read the log. */
+static void
+test_audit_verify_names_first_broken_link (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) fill = { 0 };
+  g_auto(Run) intact = { 0 };
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) edited = { 0 };
+  g_auto(Run) deleted = { 0 };
+
+  ADMIN (&fill, "en", NULL, "--database", db, "demo", "--beneficiaries", "20");
+  ADMIN (&intact, "en", NULL, "--database", db, "audit", "verify");
+  g_assert_cmpint (intact.status, ==, 0);
+  g_assert_nonnull (strstr (intact.out, "Audit log: 22 entries, chain intact"));
+
+  ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "nora", "--full-name", "نورة", "--roles", "desk");
+  g_assert_cmpint (staff.status, ==, 0);
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "nora", "audit", "verify");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "may not read and verify the audit log"));
+
+  /* As a forger with the database's own tools: its guards taken off first. */
+  rifq_test_other_program_sql (db, RIFQ_TEST_DIALECT ("DROP TRIGGER audit_is_append_only_update;"
+                                                      " DROP TRIGGER audit_is_append_only_delete;",
+                                                      "ALTER TABLE audit DISABLE TRIGGER USER;"));
+  rifq_test_other_program_sql (db, "UPDATE audit SET actor = 'someone' WHERE id = 7");
+  ADMIN (&edited, "en", NULL, "--database", db, "audit", "verify");
+  g_assert_cmpint (edited.status, ==, 1);
+  g_assert_nonnull (strstr (edited.err, "broken at entry 7: it was changed after it was written"));
+
+  rifq_test_other_program_sql (db, "DELETE FROM audit WHERE id = 4");
+  ADMIN (&deleted, "en", NULL, "--database", db, "audit", "verify");
+  g_assert_cmpint (deleted.status, ==, 1);
+  g_assert_nonnull (strstr (deleted.err, "entry 4 was deleted"));
+}
+
 static void
 test_usage_errors (void)
 {
@@ -1396,6 +1435,7 @@ main (int   argc,
   g_test_add_func ("/admin/date/convert-both-ways", test_date_convert);
   g_test_add_func ("/admin/demo/same-seed-same-registry", test_demo_is_deterministic);
   g_test_add_func ("/admin/check/reports-and-refuses-foreign-file", test_check_reports_and_refuses);
+  g_test_add_func ("/admin/audit/verify-names-first-broken-link", test_audit_verify_names_first_broken_link);
   g_test_add_func ("/admin/usage/exit-2", test_usage_errors);
   g_test_add_func ("/admin/database/busy-waits-then-exit-3", test_busy_database_waits_then_exit_3);
   g_test_add_func ("/admin/request/whole-path-scripted", test_request_whole_path);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "rifq-audit.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-committee.h"
 #include "rifq-db-copy.h"
@@ -286,6 +287,15 @@ try_copy (Fixture  *f,
 }
 
 static gboolean
+try_audit (Fixture  *f,
+           GError  **error)
+{
+  gint64 rows = 0;
+
+  return rifq_audit_verify (f->db, &rows, error);
+}
+
+static gboolean
 try_demo (Fixture  *f,
           GError  **error)
 {
@@ -325,6 +335,7 @@ static const struct
   { RIFQ_PERMISSION_SEAL_KEY, NULL, ADMIN, try_seal_key },
   { RIFQ_PERMISSION_COPY, NULL, ADMIN, try_copy },
   { RIFQ_PERMISSION_DEMO, NULL, ADMIN, try_demo },
+  { RIFQ_PERMISSION_AUDIT, NULL, ADMIN, try_audit },
 };
 
 /* Whether a person allowed the action meets the record's own rule instead (the meeting's own

@@ -362,6 +362,16 @@ check_requests (RifqDb    *db,
 }
 
 gboolean
+rifq_audit_verify (RifqDb  *db,
+                   gint64  *out_rows,
+                   GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  return rifq_permission_check (db, RIFQ_PERMISSION_AUDIT, error) && rifq_db_verify_audit (db, out_rows, error);
+}
+
+gboolean
 rifq_audit_check_records (RifqDb      *db,
                           guint        max_problems,
                           GPtrArray  **out_problems,

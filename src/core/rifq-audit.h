@@ -22,6 +22,12 @@ gboolean rifq_audit_check_records (RifqDb      *db,
                                    guint       *out_total,
                                    GError     **error);
 
+/* The audit log's chain recomputed (rifq_db_verify_audit), for who may read the log: FALSE with
+ * the first broken link named, or a refusal. The entries in out_rows. */
+gboolean rifq_audit_verify (RifqDb  *db,
+                            gint64  *out_rows,
+                            GError **error);
+
 /* An audit entry's author and time as a refusal names them: the name as given (a staff member's
  * full name, else their user name, else "Someone"), the local time ("10:42") and the day in both
  * calendars, from the entry's ISO 8601 time. */

@@ -66,6 +66,7 @@ static const struct
   [RIFQ_PERMISSION_SEAL_KEY]              = { "seal-key",       N_("change the association’s seal key"), ADMIN },
   [RIFQ_PERMISSION_COPY]                  = { "copy",           N_("copy the whole database"),         ADMIN },
   [RIFQ_PERMISSION_DEMO]                  = { "demo",           N_("add made-up records for training"), ADMIN },
+  [RIFQ_PERMISSION_AUDIT]                 = { "audit",          N_("read and verify the audit log"),   ADMIN },
 };
 
 G_STATIC_ASSERT (RIFQ_PERMISSION_WITHDRAW - RIFQ_PERMISSION_COLLECT == RIFQ_ACTION_WITHDRAW - RIFQ_ACTION_COLLECT);

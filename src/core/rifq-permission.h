@@ -52,6 +52,7 @@ typedef enum
   RIFQ_PERMISSION_SEAL_KEY,
   RIFQ_PERMISSION_COPY,              /* the whole database, to a server or a file */
   RIFQ_PERMISSION_DEMO,              /* made-up records for training */
+  RIFQ_PERMISSION_AUDIT,             /* read and verify the audit log */
   RIFQ_N_PERMISSIONS
 } RifqPermission;
 
