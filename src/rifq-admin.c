@@ -678,7 +678,7 @@ cmd_check (void)
   gint64 count;
   int status = EXIT_OK;
 
-  if (db == NULL)
+  if (db == NULL || !act_as (db, &error))
     return refuse (error);
 
   g_print (_("Database: %s\n"), rifq_db_get_path (db));
@@ -699,7 +699,8 @@ cmd_check (void)
   else
     g_print ("%s\n", _("Integrity: ok"));
 
-  if (!rifq_db_verify_audit (db, &audit_rows, &error))
+  /* The chain, for who may read the log. */
+  if (!rifq_audit_verify (db, &audit_rows, &error))
     {
       g_printerr ("%s\n", error->message);
       g_clear_error (&error);

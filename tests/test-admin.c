@@ -409,6 +409,7 @@ test_audit_verify_names_first_broken_link (void)
   g_auto(Run) intact = { 0 };
   g_auto(Run) staff = { 0 };
   g_auto(Run) refused = { 0 };
+  g_auto(Run) checked = { 0 };
   g_auto(Run) edited = { 0 };
   g_auto(Run) deleted = { 0 };
 
@@ -422,6 +423,11 @@ test_audit_verify_names_first_broken_link (void)
   ADMIN (&refused, "en", NULL, "--database", db, "--as", "nora", "audit", "verify");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "may not read and verify the audit log"));
+  /* Nor through check. */
+  ADMIN (&checked, "en", NULL, "--database", db, "--as", "nora", "check");
+  g_assert_cmpint (checked.status, ==, 1);
+  g_assert_nonnull (strstr (checked.err, "may not read and verify the audit log"));
+  g_assert_null (strstr (checked.out, "chain intact"));
 
   /* As a forger with the database's own tools: its guards taken off first. */
   rifq_test_other_program_sql (db, RIFQ_TEST_DIALECT ("DROP TRIGGER audit_is_append_only_update;"

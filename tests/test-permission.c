@@ -146,6 +146,14 @@ try_read_scan (Fixture  *f,
 }
 
 static gboolean
+try_read_position (Fixture  *f,
+                   GError  **error)
+{
+  /* Where a name sorts in the registry tells the names around it. */
+  return rifq_beneficiary_store_position (f->db, f->beneficiary, error) >= 0;
+}
+
+static gboolean
 try_register (Fixture  *f,
               GError  **error)
 {
@@ -319,6 +327,7 @@ static const struct
   { RIFQ_PERMISSION_READ_RECORDS, "read-by-number", READERS, try_read_by_number },
   { RIFQ_PERMISSION_READ_RECORDS, "read-meeting", READERS, try_read_meeting },
   { RIFQ_PERMISSION_READ_RECORDS, "read-scan", READERS, try_read_scan, RIFQ_ERROR_NOT_FOUND },
+  { RIFQ_PERMISSION_READ_RECORDS, "read-position", READERS, try_read_position },
   { RIFQ_PERMISSION_REGISTER, NULL, DESK, try_register },
   { RIFQ_PERMISSION_EDIT_BENEFICIARY, NULL, DESK, try_edit },
   { RIFQ_PERMISSION_IMPORT, NULL, DESK | ADMIN, try_import },
@@ -483,6 +492,64 @@ test_emptied_staff_makes_nobody_administrator (Fixture       *f,
   f->db = g_steal_pointer (&again);
 }
 
+/* The same, by a forger who also deletes the staff's entries from the audit log, or empties the
+ * log and its anchor: the chain no longer verifies, or the records have no log. */
+static void
+test_staff_and_their_trail_deleted_makes_nobody_administrator (Fixture       *f,
+                                                               gconstpointer  data)
+{
+  const char *forgeries[] = {
+    RIFQ_TEST_DIALECT ("DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit WHERE record_kind = 'staff'",
+                       "ALTER TABLE audit DISABLE TRIGGER USER; DELETE FROM audit WHERE record_kind = 'staff'"),
+    RIFQ_TEST_DIALECT ("DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit; DELETE FROM audit_anchor",
+                       "ALTER TABLE audit DISABLE TRIGGER USER; DELETE FROM audit; DELETE FROM audit_anchor"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forgeries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RifqDb) again = NULL;
+      g_autofree char *location = NULL;
+
+      if (i > 0)
+        {
+          fixture_tear_down (f, NULL);
+          fixture_set_up (f, NULL);
+        }
+      location = g_strdup (f->location);
+      rifq_test_other_program_sql (location, "DELETE FROM meeting_member; DELETE FROM staff_role; DELETE FROM staff");
+      rifq_test_other_program_sql (location, forgeries[i]);
+      g_clear_object (&f->db);
+
+      again = rifq_db_open (location, &error);
+      g_assert_no_error (error);
+      rifq_db_set_actor (again, "intruder");
+      g_assert_false (rifq_staff_ensure_first (again, &error));
+      g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+      g_assert_cmpint (rifq_test_count (again, "SELECT count(*) FROM staff"), ==, 0);
+      f->db = g_steal_pointer (&again);
+    }
+}
+
+/* The seal's keys deleted behind Rifq's back: the next to open the database makes no new one
+ * unless they may change the seal key. */
+static void
+test_deleted_seal_keys_not_remade_by_anyone (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  rifq_test_sql (f->db, "DELETE FROM seal_public_key");
+  rifq_db_set_actor (f->db, "board");
+  g_assert_true (rifq_seal_ensure_key (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM seal_public_key"), ==, 0);
+  rifq_db_set_actor (f->db, "administrator");
+  g_assert_true (rifq_seal_ensure_key (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM seal_public_key"), ==, 1);
+}
+
 /* A database never written to makes the person who opens it its first administrator, once. */
 static void
 test_new_database_first_opener_is_administrator (void)
@@ -576,6 +643,10 @@ main (int   argc,
               fixture_set_up, test_unreadable_roles_not_taken_for_none, fixture_tear_down);
   g_test_add ("/permission/first-staff/emptied-staff-makes-nobody-administrator", Fixture, NULL,
               fixture_set_up, test_emptied_staff_makes_nobody_administrator, fixture_tear_down);
+  g_test_add ("/permission/first-staff/staff-and-their-trail-deleted-makes-nobody-administrator", Fixture, NULL,
+              fixture_set_up, test_staff_and_their_trail_deleted_makes_nobody_administrator, fixture_tear_down);
+  g_test_add ("/permission/seal-key/deleted-keys-not-remade-by-anyone", Fixture, NULL,
+              fixture_set_up, test_deleted_seal_keys_not_remade_by_anyone, fixture_tear_down);
   g_test_add_func ("/permission/first-staff/new-database-first-opener-is-administrator",
                    test_new_database_first_opener_is_administrator);
 

@@ -444,15 +444,19 @@ rifq_audit_describe_latest (RifqDb      *db,
                             char       **out_day,
                             GError     **error)
 {
-  RifqStatement *stmt = rifq_db_query (db, "SELECT coalesce (s.full_name, a.actor), a.at, a.after_json FROM audit a"
-                                           " LEFT JOIN staff s ON s.username = a.actor"
-                                           " WHERE a.record_kind = ?1 AND a.record_id = ?2 AND a.action = ?3"
-                                           " ORDER BY a.id DESC",
-                                       RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (id), RIFQ_TEXT (action)), error);
+  RifqStatement *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
+  /* Who last changed a record, for who may read it. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return FALSE;
+  stmt = rifq_db_query (db, "SELECT coalesce (s.full_name, a.actor), a.at, a.after_json FROM audit a"
+                            " LEFT JOIN staff s ON s.username = a.actor"
+                            " WHERE a.record_kind = ?1 AND a.record_id = ?2 AND a.action = ?3"
+                            " ORDER BY a.id DESC",
+                        RIFQ_PARAMS (RIFQ_TEXT (kind), RIFQ_INT (id), RIFQ_TEXT (action)), error);
   if (stmt == NULL)
     return FALSE;
   while (!found && rifq_statement_step (stmt) == RIFQ_STEP_ROW)

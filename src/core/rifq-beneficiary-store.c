@@ -828,6 +828,9 @@ rifq_beneficiary_store_position (RifqDb          *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), -1);
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY (beneficiary), -1);
 
+  /* Where a name sorts tells the names around it. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return -1;
   name_norm = rifq_beneficiary_dup_name_norm (beneficiary);
   if (!rifq_db_query_int (db, "SELECT (SELECT count(*) FROM beneficiary WHERE name_norm < ?1)"
                               " + (SELECT count(*) FROM beneficiary WHERE name_norm = ?1 AND id < ?2)",

@@ -470,6 +470,10 @@ rifq_seal_ensure_key (RifqDb  *db,
    * why, until an administrator makes a new key (seal rotate). */
   if (has_any_key (db))
     return TRUE;
+  /* Nor made by whoever opens a database whose keys were deleted: only by who may change them
+   * (on a new database, its first administrator). */
+  if (!rifq_permission_allows (RIFQ_PERMISSION_SEAL_KEY, rifq_staff_actor_roles (db)))
+    return TRUE;
   return make_key (db, FALSE, NULL, error);
 }
 

@@ -166,7 +166,7 @@ typedef struct
   const char *username;
   const char *full_name;
   RifqRole    roles;
-  gboolean    only_if_empty;
+  gboolean    only_if_empty;  /* the first member, on a database found new */
 } SaveJob;
 
 static gint64
@@ -180,18 +180,25 @@ count_staff (RifqDb *db)
   return n;
 }
 
-/* Whether the database has never had staff: its audit log holds no entry of one (a database of
- * before staff existed has other entries). Only such a database gets a first member of staff
- * without an administrator; one whose staff were removed behind Rifq's back keeps their entries,
- * and nobody becomes its administrator by opening it. -1 when it cannot be read. */
+/* Whether the database has never had staff, outside a write. Either it is empty, its audit log
+ * and its records alike; or its audit log verifies whole (keyed, anchored: no entry removed or
+ * changed) and holds no entry of a member of staff, as a database of before staff existed. Only
+ * such a database gets a first member of staff without an administrator; one whose staff were
+ * removed behind Rifq's back, with their entries or without, does not. -1 when it cannot be read. */
 static int
 database_is_new (RifqDb *db)
 {
-  gint64 n;
+  gint64 entries, records, staff_entries;
 
-  if (!rifq_db_query_int (db, "SELECT count(*) FROM audit WHERE record_kind = 'staff'", RIFQ_NO_PARAMS, &n, NULL, NULL))
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM audit", RIFQ_NO_PARAMS, &entries, NULL, NULL) ||
+      !rifq_db_query_int (db, "SELECT (SELECT count(*) FROM beneficiary) + (SELECT count(*) FROM request)"
+                              " + (SELECT count(*) FROM meeting)", RIFQ_NO_PARAMS, &records, NULL, NULL) ||
+      !rifq_db_query_int (db, "SELECT count(*) FROM audit WHERE record_kind = 'staff'", RIFQ_NO_PARAMS,
+                          &staff_entries, NULL, NULL))
     return -1;
-  return n == 0;
+  if (entries == 0)
+    return records == 0;
+  return staff_entries == 0 && rifq_db_verify_audit (db, NULL, NULL);
 }
 
 static JsonNode *
@@ -276,13 +283,14 @@ save_cb (RifqDb      *db,
 {
   SaveJob *job = user_data;
   gint64 existing = count_staff (db);
-  int fresh = existing == 0 ? database_is_new (db) : 0;
 
-  if (existing < 0 || fresh < 0)
+  if (existing < 0)
     return rifq_db_fail (db, error);
   if (job->only_if_empty && existing > 0)
     return TRUE;
-  if (!fresh && !rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
+  /* The first member of a new database (rifq_staff_ensure_first, which made sure it is new) is
+   * the only one added by someone who is not an administrator. */
+  if (!(job->only_if_empty && existing == 0) && !rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
     return FALSE;
   if ((job->roles & RIFQ_ROLE_CHAIR) && !step_down_chairs (db, write, job->username, error))
     return FALSE;

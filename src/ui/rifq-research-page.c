@@ -14,6 +14,7 @@
 #include "rifq-application.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
+#include "rifq-permission.h"
 #include "rifq-request-store.h"
 #include "rifq-record-list.h"
 #include "rifq-referral-row.h"
@@ -286,7 +287,9 @@ show_request (RifqResearchPage *self,
     fill_form (self, NULL, NULL, NULL, NULL, NULL);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "research.send", TRUE);
+  /* Only a researcher answers; the others read. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "research.send",
+                                 rifq_permission_allows (RIFQ_PERMISSION_ANSWER, rifq_staff_actor_roles (self->db)));
 }
 
 static void
