@@ -452,7 +452,6 @@ rifq_action_is_decision (RifqAction action)
 gboolean
 rifq_request_check_transition (RifqRequestState   from,
                                RifqAction         action,
-                               RifqRole           actor_roles,
                                GError           **error)
 {
   g_return_val_if_fail (action < RIFQ_N_ACTIONS, FALSE);
@@ -462,15 +461,6 @@ rifq_request_check_transition (RifqRequestState   from,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("A request that is “%s” cannot take the step “%s”."),
                    rifq_request_state_label (from), rifq_action_label (action));
-      return FALSE;
-    }
-  if ((actor_roles & rifq_action_roles (action)) == 0)
-    {
-      g_autofree char *allowed = join_roles (rifq_action_roles (action), TRUE);
-
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only a %s may take the step “%s”."),
-                   allowed, rifq_action_label (action));
       return FALSE;
     }
   return TRUE;

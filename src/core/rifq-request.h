@@ -259,12 +259,11 @@ gboolean          rifq_action_needs_text       (RifqAction action);
  * (rifq_committee_decide), never as a step on its own. */
 gboolean          rifq_action_is_decision      (RifqAction action);
 
-/* Checks the table and the role: FALSE with a sentence naming the action, the state and the
- * roles that may, in the interface language. Preconditions that need the record's contents
- * are checked by the store. */
+/* Checks the transition table: FALSE with a sentence naming the action and the state, in the
+ * interface language. Who may take the step is the role × action table's (rifq-permission);
+ * preconditions that need the record's contents are checked by the store. */
 gboolean          rifq_request_check_transition (RifqRequestState   from,
                                                  RifqAction         action,
-                                                 RifqRole           actor_roles,
                                                  GError           **error);
 
 /* The rule of validity: a document is valid on day `on` (ISO) when it has been issued by
