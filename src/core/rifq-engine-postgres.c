@@ -812,22 +812,25 @@ check_identity (RifqConnection  *conn,
                 int             *out_schema_version,
                 GError         **error)
 {
-  g_autofree char *has_version = NULL;
-  g_autofree char *tables = NULL;
+  g_autofree char *found = NULL;
   g_autofree char *application = NULL;
   g_autofree char *version = NULL;
 
-  if (!query_text (conn, "SELECT to_regclass ('rifq_schema') IS NOT NULL", &has_version, error) ||
-      !query_text (conn, "SELECT count(*) FROM pg_catalog.pg_class c"
+  /* Both facts by one statement, one snapshot: read one after the other, another workstation
+   * setting up the same new server could commit its first tables in between, and the database
+   * be found neither empty nor Rifq's. */
+  if (!query_text (conn, "SELECT CASE WHEN bool_or (c.relname = 'rifq_schema') THEN 'rifq'"
+                         " WHEN count(*) = 0 THEN 'empty' ELSE 'other' END"
+                         " FROM pg_catalog.pg_class c"
                          " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                          " WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v', 'm', 'p')",
-                   &tables, error))
+                   &found, error))
     return FALSE;
 
   *out_schema_version = 0;
-  if (g_strcmp0 (has_version, "t") != 0)
+  if (g_strcmp0 (found, "rifq") != 0)
     {
-      if (g_strcmp0 (tables, "0") != 0)
+      if (g_strcmp0 (found, "empty") != 0)
         {
           rifq_engine_refuse_foreign (conn->location, error);
           return FALSE;
