@@ -19,6 +19,7 @@
 #include "rifq-db.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
+#include "rifq-validate.h"
 
 /* English messages: the tests compare with msgids unless they test Arabic on purpose. */
 static inline void
@@ -377,6 +378,22 @@ rifq_test_beneficiary (const char *national_id,
   rifq_beneficiary_set (b, RIFQ_FIELD_CITY, "الرياض");
   rifq_beneficiary_set (b, RIFQ_FIELD_LIVING_SITUATION, "alone");
   return b;
+}
+
+/* A valid national ID, the n-th (below ten million) of series (1 to 9): its check digit found by
+ * Luhn. */
+static inline char *
+rifq_test_national_id (guint series,
+                       guint n)
+{
+  for (guint digit = 0; digit < 10; digit++)
+    {
+      g_autofree char *id = g_strdup_printf ("1%u%07u%u", series, n, digit);
+
+      if (rifq_luhn_valid (id))
+        return g_steal_pointer (&id);
+    }
+  g_assert_not_reached ();
 }
 
 /* Valid national IDs (Luhn) for tests. */
