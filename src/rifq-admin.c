@@ -48,6 +48,7 @@ static const struct
   { "--seed", 0, &opts.seed, G_MAXUINT32 },
   { "--amount", 0, &opts.amount, G_MAXINT64 },
   { "--quantity", 0, &opts.quantity, G_MAXINT64 },
+  { "--keep", 0, &opts.keep, 1000 },
 };
 
 int
@@ -67,6 +68,9 @@ usage (const char *message)
                         "  demo --beneficiaries N [--requests N] [--seed S]\n"
                         "  check\n"
                         "  audit verify\n"
+                        "  backup FILE [--encrypt], backup --to FOLDER [--keep N] [--encrypt]\n"
+                        "  backup check FILE\n"
+                        "  restore FILE\n"
                         "  request create --beneficiary ID --kind K --channel C --description TEXT [--amount N]\n"
                         "  request show NUMBER [--format json|table]\n"
                         "  request list [--state S] [--beneficiary ID] [--limit N] [--format json|table]\n"
@@ -184,7 +188,7 @@ check_format (void)
 
 /* --as: acting for a colleague is an administrator's tool (scripts, corrections); the audit log
  * names the colleague, and this rule keeps anyone else from borrowing their roles. */
-static gboolean
+gboolean
 act_as (RifqDb  *db,
         GError **error)
 {
@@ -911,7 +915,12 @@ main (int   argc,
     { "roles", 0, 0, G_OPTION_ARG_STRING, &opts.roles, N_("Roles, separated by commas"), N_("ROLES") },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &opts.from, N_("The database to copy: a file or the server (migrate)"),
       N_("LOCATION") },
-    { "to", 0, 0, G_OPTION_ARG_FILENAME, &opts.to, N_("The empty database to copy into (migrate)"), N_("LOCATION") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &opts.to,
+      N_("The empty database to copy into (migrate); the folder of backups (backup)"), N_("LOCATION") },
+    { "keep", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("How many backups to keep in the folder (default 14)"),
+      N_("N") },
+    { "encrypt", 0, 0, G_OPTION_ARG_NONE, &opts.encrypt,
+      N_("Seal the backup with a passphrase (RIFQ_BACKUP_PASSPHRASE, or asked)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("COMMAND …") },
     { NULL }
   };
@@ -947,6 +956,10 @@ main (int   argc,
     return cmd_check ();
   if (g_str_equal (args[0], "audit") && n == 2 && g_str_equal (args[1], "verify"))
     return cmd_audit_verify ();
+  if (g_str_equal (args[0], "backup") && n <= 3)
+    return cmd_backup (args, n);
+  if (g_str_equal (args[0], "restore") && n == 2)
+    return cmd_restore (args[1]);
   if (g_str_equal (args[0], "demo") && n == 1)
     return cmd_demo ();
   if (g_str_equal (args[0], "validate") && n == 3)

@@ -75,6 +75,9 @@ typedef struct
   /* migrate */
   char     *from;
   char     *to;
+  /* backup */
+  gint64    keep;
+  gboolean  encrypt;
 } Options;
 
 extern Options opts;
@@ -88,6 +91,14 @@ int       usage_printf (const char *format,
 typedef int (*DbCommand) (RifqDb  *db,
                           char   **args,
                           guint    n);
+
+/* backup, restore (rifq-admin-backup.c) */
+int       cmd_backup   (char      **args,
+                        guint       n);
+int       cmd_restore  (const char *file);
+/* The person acting, by --as when the operating-system user is an administrator of db. */
+gboolean  act_as       (RifqDb     *db,
+                        GError    **error);
 
 int       with_db      (DbCommand   command,
                         char      **args,

@@ -399,6 +399,70 @@ test_check_reports_and_refuses (void)
   g_assert_nonnull (strstr (refused.err, "not a Rifq database"));
 }
 
+/* rifq-admin backup, backup check and restore, on either engine: records put back as taken,
+ * what was there kept, a sealed copy read only with its passphrase, a damaged one refused. */
+static void
+test_backup_and_restore (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *folder = g_dir_make_tmp ("rifq-admin-backup-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (folder, "desk.rifq-backup", NULL);
+  g_autofree char *sealed = g_build_filename (folder, "off-site.rifq-backup", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) fill = { 0 };
+  g_auto(Run) taken = { 0 };
+  g_auto(Run) checked = { 0 };
+  g_auto(Run) more = { 0 };
+  g_auto(Run) restored = { 0 };
+  g_auto(Run) count = { 0 };
+  g_auto(Run) seal = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) damaged = { 0 };
+  g_auto(Run) missing = { 0 };
+  gsize length = 0;
+
+  ADMIN (&fill, "en", NULL, "--database", db, "demo", "--beneficiaries", "20");
+  g_assert_cmpint (fill.status, ==, 0);
+  ADMIN (&taken, "en", NULL, "--database", db, "backup", file);
+  g_assert_cmpint (taken.status, ==, 0);
+  g_assert_nonnull (strstr (taken.out, "audit entries)"));
+  ADMIN (&checked, "en", NULL, "backup", "check", file);
+  g_assert_cmpint (checked.status, ==, 0);
+  g_assert_nonnull (strstr (checked.out, "Checked: whole, and this program can restore it."));
+
+  ADMIN (&more, "en", NULL, "--database", db, "demo", "--beneficiaries", "5");
+  ADMIN (&restored, "en", NULL, "--database", db, "restore", file);
+  g_assert_cmpint (restored.status, ==, 0);
+  g_assert_nonnull (strstr (restored.out, "The database as it was before is kept in"));
+  ADMIN (&count, "en", NULL, "--database", db, "check");
+  g_assert_cmpint (count.status, ==, 0);
+  g_assert_nonnull (strstr (count.out, "Beneficiaries: 20"));
+
+  g_setenv ("RIFQ_BACKUP_PASSPHRASE", "سبعة أيام على الشاطئ", TRUE);
+  ADMIN (&seal, "en", NULL, "--database", db, "backup", "--encrypt", sealed);
+  g_assert_cmpint (seal.status, ==, 0);
+  g_assert_nonnull (strstr (seal.out, "sealed with a passphrase"));
+  g_setenv ("RIFQ_BACKUP_PASSPHRASE", "سبعة أيام على الشاطىء", TRUE);
+  ADMIN (&wrong, "en", NULL, "--database", db, "restore", sealed);
+  g_unsetenv ("RIFQ_BACKUP_PASSPHRASE");
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "the passphrase is wrong, or the file was changed. Nothing was restored."));
+  /* No terminal and no RIFQ_BACKUP_PASSPHRASE: said how to give it. */
+  ADMIN (&missing, "en", NULL, "--database", db, "restore", sealed);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "RIFQ_BACKUP_PASSPHRASE"));
+
+  g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+  contents[length - 10] ^= 0x01;
+  g_assert_true (g_file_set_contents (file, contents, (gssize) length, NULL));
+  ADMIN (&damaged, "ar", NULL, "--database", db, "restore", file);
+  g_assert_cmpint (damaged.status, ==, 1);
+  g_assert_nonnull (strstr (damaged.err, "تالفة"));
+
+  for (guint i = 0; i < 2; i++)
+    g_unlink (i == 0 ? file : sealed);
+}
+
 /* rifq-admin audit verify, on either engine: the chain intact, then an entry edited and another
  * deleted behind Rifq's back, each named; and refused to who may not read the log. */
 static void
@@ -1442,6 +1506,7 @@ main (int   argc,
   g_test_add_func ("/admin/demo/same-seed-same-registry", test_demo_is_deterministic);
   g_test_add_func ("/admin/check/reports-and-refuses-foreign-file", test_check_reports_and_refuses);
   g_test_add_func ("/admin/audit/verify-names-first-broken-link", test_audit_verify_names_first_broken_link);
+  g_test_add_func ("/admin/backup/restore-puts-back-and-refuses-bad-copies", test_backup_and_restore);
   g_test_add_func ("/admin/usage/exit-2", test_usage_errors);
   g_test_add_func ("/admin/database/busy-waits-then-exit-3", test_busy_database_waits_then_exit_3);
   g_test_add_func ("/admin/request/whole-path-scripted", test_request_whole_path);

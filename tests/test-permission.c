@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rifq-audit.h"
+#include "rifq-backup.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-committee.h"
 #include "rifq-db-copy.h"
@@ -37,6 +38,7 @@ typedef struct
   gint64           request_id;   /* a request just received */
   char            *request_number;
   gint64           meeting_id;   /* called by "chair" */
+  char            *backup;       /* taken by the administrator, for the cells that need one */
 } Fixture;
 
 /* The people tried, one role each, and someone the operating system knows who is not staff. */
@@ -95,6 +97,14 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->db);
   g_free (f->location);
   g_free (f->request_number);
+  if (f->backup != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (f->backup);
+
+      g_unlink (f->backup);
+      g_rmdir (dir);
+      g_free (f->backup);
+    }
 }
 
 /* Each action, tried as core's callers take it, with what it needs already in place. */
@@ -303,6 +313,47 @@ try_audit (Fixture  *f,
   return rifq_audit_verify (f->db, &rows, error);
 }
 
+/* A backup of the fixture's database, taken by its administrator before the cell counts. */
+static void
+take_backup_first (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rifq-backup-XXXXXX", &error);
+  const char *actor = rifq_db_get_actor (f->db);
+  g_autofree char *was = g_strdup (actor);
+
+  f->backup = g_build_filename (dir, "before.rifq-backup", NULL);
+  rifq_db_set_actor (f->db, "administrator");
+  g_assert_true (rifq_backup_take (f->db, f->backup, NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (f->db, was);
+}
+
+static gboolean
+try_backup (Fixture  *f,
+            GError  **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rifq-backup-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "desk.rifq-backup", NULL);
+  gboolean done = rifq_backup_take (f->db, path, NULL, error);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return done;
+}
+
+static gboolean
+try_restore (Fixture  *f,
+             GError  **error)
+{
+  g_autofree char *aside = NULL;
+  gboolean done = rifq_backup_restore (f->backup, NULL, f->location, rifq_db_get_actor (f->db), &aside, error);
+
+  if (aside != NULL)
+    g_unlink (aside);
+  return done;
+}
+
 static gboolean
 try_demo (Fixture  *f,
           GError  **error)
@@ -321,6 +372,7 @@ static const struct
   RifqRole       expected;
   gboolean     (*try) (Fixture *f, GError **error);
   RifqError      otherwise;      /* what a person allowed meets instead, when the record's rule stops them */
+  void         (*prepare) (Fixture *f);   /* before anything is counted */
 } cells[] = {
 #define READERS (DESK | RESEARCHER | MEMBER | CHAIR | ADMIN)
   { RIFQ_PERMISSION_READ_RECORDS, "read", READERS, try_read },
@@ -345,6 +397,8 @@ static const struct
   { RIFQ_PERMISSION_COPY, NULL, ADMIN, try_copy },
   { RIFQ_PERMISSION_DEMO, NULL, ADMIN, try_demo },
   { RIFQ_PERMISSION_AUDIT, NULL, ADMIN, try_audit },
+  { RIFQ_PERMISSION_BACKUP, NULL, ADMIN, try_backup },
+  { RIFQ_PERMISSION_RESTORE, NULL, ADMIN, try_restore, 0, take_backup_first },
 };
 
 /* Whether a person allowed the action meets the record's own rule instead (the meeting's own
@@ -389,6 +443,8 @@ test_cell (Fixture       *f,
   /* Core's table says what the test's does. */
   g_assert_cmpint (rifq_permission_allows (permission, people[person].roles), ==, allowed);
 
+  if (cells[cell].prepare != NULL)
+    cells[cell].prepare (f);
   rifq_db_set_actor (f->db, username);
   refusals_before = refusals (f, username);
   writes_before = rifq_test_count (f->db, WRITES);

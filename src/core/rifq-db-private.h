@@ -48,6 +48,27 @@ void      _rifq_db_end_snapshot   (RifqDb  *self);
 /* Whether reads are in one state already (a snapshot, or a write). */
 gboolean  _rifq_db_in_snapshot    (RifqDb  *self);
 
+/* The name of the engine db is kept by: "sqlite", "postgresql". */
+const char *_rifq_db_engine_name (RifqDb *self);
+
+/* The audit log of a backup's copy, taken out to a file of its own: its chain and its own
+ * anchor, not the key folder's copy of the head (which belongs to the database it was taken
+ * of). */
+gboolean  _rifq_db_verify_audit_of_copy (RifqDb  *self,
+                                         gint64  *out_rows,
+                                         GError **error);
+
+/* The whole database written to path by its engine (rifq-backup.c). */
+gboolean  _rifq_db_backup       (RifqDb      *self,
+                                 const char  *path,
+                                 GError     **error);
+
+/* This database, just put back from a backup, is where its audit log now stands: the copy of the
+ * log's head kept in the key folder is set to it (else every write would be refused as made to
+ * an older copy). out_was_last_id: the last entry the copy knew of before (0 if none). */
+void      _rifq_db_adopt_restored (RifqDb   *self,
+                                   gint64   *out_was_last_id);
+
 /* Keeps in the key folder where this database's audit log stands, unless a copy is there. */
 void      _rifq_db_remember_anchor (RifqDb  *self);
 

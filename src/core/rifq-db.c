@@ -797,6 +797,22 @@ rifq_db_open (const char *path,
   return g_steal_pointer (&self);
 }
 
+const char *
+_rifq_db_engine_name (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  return self->engine->name;
+}
+
+gboolean
+_rifq_db_backup (RifqDb      *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->engine->backup (self->conn, self->location, path, error);
+}
+
 void
 _rifq_db_remember_anchor (RifqDb *self)
 {
@@ -1754,6 +1770,22 @@ save_anchor_copy (RifqDb *self)
     copy_anchor (self, &anchor);
 }
 
+void
+_rifq_db_adopt_restored (RifqDb *self,
+                         gint64 *out_was_last_id)
+{
+  g_auto(Anchor) copy = { 0 };
+  gboolean present;
+
+  g_return_if_fail (RIFQ_IS_DB (self));
+  *out_was_last_id = 0;
+  if (self->chain_key == NULL)
+    return;
+  if (read_anchor_copy (self, &copy, &present))
+    *out_was_last_id = copy.last_id;
+  save_anchor_copy (self);
+}
+
 /* A workstation keeps where the server's log stood when it first saw it, so that an older copy
  * put back on the server is caught here even before this workstation writes. */
 static void
@@ -2272,6 +2304,22 @@ rifq_db_verify_audit (RifqDb  *self,
   ok = verify_chain (self, &copy, copy_valid, copy_present, out_rows, error);
   if (own_snapshot)
     _rifq_db_end_snapshot (self);
+  return ok;
+}
+
+gboolean
+_rifq_db_verify_audit_of_copy (RifqDb  *self,
+                               gint64  *out_rows,
+                               GError **error)
+{
+  const Anchor none = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  if (!_rifq_db_begin_snapshot (self, error))
+    return FALSE;
+  ok = verify_chain (self, &none, TRUE, FALSE, out_rows, error);
+  _rifq_db_end_snapshot (self);
   return ok;
 }
 

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <gmodule.h>
 #include <libpq-fe.h>
@@ -1042,6 +1045,81 @@ pg_read_schema_version (RifqConnection  *conn,
   return TRUE;
 }
 
+/* Runs one of PostgreSQL's own programs (pg_dump, pg_restore) to its end; its complaint, if any,
+ * in error. */
+static gboolean
+run_client (const char * const  *argv,
+            const char          *doing,
+            GError             **error)
+{
+  g_autoptr(GError) spawn_error = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = 0;
+
+  /* A table another workstation holds is waited for ten seconds, not for ever. */
+  env = g_environ_setenv (env, "PGOPTIONS", "-c lock_timeout=10s", TRUE);
+  env = g_environ_setenv (env, "PGCONNECT_TIMEOUT", CONNECT_TIMEOUT, TRUE);
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     &err, &status, &spawn_error))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
+                   _("%s needs PostgreSQL’s %s (Debian’s postgresql-client): %s"), doing, argv[0],
+                   spawn_error->message);
+      return FALSE;
+    }
+  if (g_spawn_check_wait_status (status, NULL))
+    return TRUE;
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("%s failed: %s"), doing,
+               err != NULL && *err != '\0' ? g_strstrip (err) : argv[0]);
+  return FALSE;
+}
+
+static gboolean
+pg_backup (RifqConnection  *conn,
+           const char      *location,
+           const char      *path,
+           GError         **error)
+{
+  g_autofree char *file = g_strconcat ("--file=", path, NULL);
+  g_autofree char *database = g_strconcat ("--dbname=", location, NULL);
+  int fd;
+
+  /* Made first, by its owner alone: pg_dump writes into it. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+  return run_client ((const char *[]) { "pg_dump", "--format=custom", "--no-owner", "--no-privileges", file,
+                                        database, NULL },
+                     _("The server’s backup (pg_dump)"), error);
+}
+
+static gboolean
+pg_backup_check (const char  *path,
+                 GError     **error)
+{
+  return run_client ((const char *[]) { "pg_restore", "--list", path, NULL },
+                     _("Reading the server’s backup (pg_restore)"), error);
+}
+
+/* One transaction: the tables of the backup dropped and made again with its rows, or, at the
+ * first error, nothing changed. */
+static gboolean
+pg_restore (const char  *location,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *database = g_strconcat ("--dbname=", location, NULL);
+
+  return run_client ((const char *[]) { "pg_restore", "--single-transaction", "--exit-on-error", "--clean",
+                                        "--if-exists", "--no-owner", "--no-privileges", database, path, NULL },
+                     _("Restoring the server’s database (pg_restore)"), error);
+}
+
 static gboolean
 pg_set_schema_version (RifqConnection  *conn,
                        int              version,
@@ -1745,6 +1823,9 @@ const RifqEngine rifq_engine_postgres = {
   .read_schema_version = pg_read_schema_version,
   .set_schema_version = pg_set_schema_version,
   .integrity_check = pg_integrity_check,
+  .backup = pg_backup,
+  .backup_check = pg_backup_check,
+  .restore = pg_restore,
   .fail = pg_fail,
   .is_connected = pg_is_connected,
   .prepare = pg_prepare,

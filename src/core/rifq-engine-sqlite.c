@@ -407,16 +407,137 @@ sqlite_set_schema_version (RifqConnection  *conn,
   return sqlite_exec (conn, pragma, error);
 }
 
+/* Copies source's main database into destination's, page by page, under SQLite's locks: a
+ * writer at another program is waited for as a write would wait for it. */
 static gboolean
-sqlite_integrity_check (RifqConnection  *conn,
-                        GError         **error)
+copy_pages (sqlite3     *destination,
+            sqlite3     *source,
+            const char  *path,
+            GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (destination, "main", source, "main");
+  gint64 give_up = g_get_monotonic_time () + BUSY_TIMEOUT_MS * 1000;
+  int rc;
+
+  if (backup == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path,
+                   sqlite3_errmsg (destination));
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && g_get_monotonic_time () < give_up)
+        g_usleep (20 * 1000);
+      else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        break;
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_BUSY,
+                         _("The database is busy: another program is writing to it and did not finish within "
+                           "a few seconds. Nothing was changed; try again in a moment."));
+  else
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path, sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean integrity_of (sqlite3     *handle,
+                              const char  *path,
+                              GError     **error);
+
+static gboolean
+sqlite_backup (RifqConnection  *conn,
+               const char      *location,
+               const char      *path,
+               GError         **error)
+{
+  sqlite3 *copy = NULL;
+  gboolean ok;
+
+  if (!create_file (path, error))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path,
+                   copy != NULL ? sqlite3_errmsg (copy) : g_strerror (ENOMEM));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  /* One file, whole: the copy keeps no log beside it. */
+  ok = copy_pages (copy, conn->handle, path, error) &&
+       sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK &&
+       integrity_of (copy, path, error);
+  sqlite3_close (copy);
+  return ok;
+}
+
+static gboolean
+sqlite_backup_check (const char  *path,
+                     GError     **error)
+{
+  sqlite3 *handle = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The database file is damaged: %s"),
+                   handle != NULL ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  ok = integrity_of (handle, path, error);
+  sqlite3_close (handle);
+  return ok;
+}
+
+/* The backup's pages become the database's, in one write under its lock: another program that
+ * has it open reads the restored records from its next read on. */
+static gboolean
+sqlite_restore (const char  *location,
+                const char  *path,
+                GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  gboolean exists = FALSE;
+  gboolean ok = FALSE;
+
+  if (!check_file_kind (location, &exists, error))
+    return FALSE;
+  if (!exists && !create_file (location, error))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_open_v2 (location, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (target, BUSY_TIMEOUT_MS);
+      ok = copy_pages (target, source, location, error) &&
+           sqlite3_exec (target, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK;
+    }
+  else
+    g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), location,
+                 target != NULL ? sqlite3_errmsg (target) : source != NULL ? sqlite3_errmsg (source) : "");
+  sqlite3_close (source);
+  sqlite3_close (target);
+  return ok;
+}
+
+static gboolean
+integrity_of (sqlite3     *handle,
+              const char  *path,
+              GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
 
-  if (sqlite3_prepare_v2 (conn->handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
     {
-      sqlite_fail (conn, error);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The database file is damaged: %s"),
+                   sqlite3_errmsg (handle));
       return FALSE;
     }
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -432,11 +553,19 @@ sqlite_integrity_check (RifqConnection  *conn,
     }
   else
     {
-      sqlite_fail (conn, error);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The database file is damaged: %s"),
+                   sqlite3_errmsg (handle));
       ok = FALSE;
     }
   sqlite3_finalize (stmt);
   return ok;
+}
+
+static gboolean
+sqlite_integrity_check (RifqConnection  *conn,
+                        GError         **error)
+{
+  return integrity_of (conn->handle, conn->path, error);
 }
 
 /* Statements */
@@ -583,6 +712,9 @@ const RifqEngine rifq_engine_sqlite = {
   .read_schema_version = sqlite_read_schema_version,
   .set_schema_version = sqlite_set_schema_version,
   .integrity_check = sqlite_integrity_check,
+  .backup = sqlite_backup,
+  .backup_check = sqlite_backup_check,
+  .restore = sqlite_restore,
   .fail = sqlite_fail,
   .prepare = sqlite_prepare,
   .finalize = sqlite_finalize,

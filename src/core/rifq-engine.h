@@ -94,6 +94,22 @@ typedef struct
   gboolean        (*read_schema_version) (RifqConnection *conn,
                                           int            *out_version,
                                           GError        **error);
+  /* The whole database as it stands, written to path (a new file of its owner's only): SQLite's
+   * online backup, checked by SQLite's integrity check; the server's pg_dump, custom format.
+   * location is the database's address as given (a server's may hold what pg_dump needs). */
+  gboolean        (*backup)             (RifqConnection  *conn,
+                                         const char      *location,
+                                         const char      *path,
+                                         GError         **error);
+  /* Whether path is a backup this engine can put back: an SQLite file that checks whole, an
+   * archive pg_restore can list. */
+  gboolean        (*backup_check)       (const char      *path,
+                                         GError         **error);
+  /* Puts what backup wrote at path in place of the database at location, in one step: all of
+   * it, or nothing changed. */
+  gboolean        (*restore)            (const char      *location,
+                                         const char      *path,
+                                         GError         **error);
   /* Inside a migration's transaction: records the schema version reached. */
   gboolean        (*set_schema_version) (RifqConnection  *conn,
                                          int              version,

@@ -67,6 +67,8 @@ static const struct
   [RIFQ_PERMISSION_COPY]                  = { "copy",           N_("copy the whole database"),         ADMIN },
   [RIFQ_PERMISSION_DEMO]                  = { "demo",           N_("add made-up records for training"), ADMIN },
   [RIFQ_PERMISSION_AUDIT]                 = { "audit",          N_("read and verify the audit log"),   ADMIN },
+  [RIFQ_PERMISSION_BACKUP]                = { "backup",         N_("take a backup of the database"),   ADMIN },
+  [RIFQ_PERMISSION_RESTORE]               = { "restore",        N_("restore the database from a backup"), ADMIN },
 };
 
 G_STATIC_ASSERT (RIFQ_PERMISSION_WITHDRAW - RIFQ_PERMISSION_COLLECT == RIFQ_ACTION_WITHDRAW - RIFQ_ACTION_COLLECT);

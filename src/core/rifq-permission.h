@@ -53,6 +53,8 @@ typedef enum
   RIFQ_PERMISSION_COPY,              /* the whole database, to a server or a file */
   RIFQ_PERMISSION_DEMO,              /* made-up records for training */
   RIFQ_PERMISSION_AUDIT,             /* read and verify the audit log */
+  RIFQ_PERMISSION_BACKUP,            /* a backup of the whole database */
+  RIFQ_PERMISSION_RESTORE,           /* the database put back from a backup */
   RIFQ_N_PERMISSIONS
 } RifqPermission;
 

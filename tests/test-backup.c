@@ -1,0 +1,534 @@
+/* test-backup.c: backups taken, checked, kept, sealed and put back, and every way a bad one is
+ * refused with nothing changed
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rifq-backup.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-db.h"
+#include "rifq-error.h"
+#include "rifq-test-util.h"
+
+#define PASSPHRASE "سبعة أيام على الشاطئ"
+
+typedef struct
+{
+  RifqDb *db;
+  char   *location;
+  char   *folder;    /* where the test's backups go */
+} Fixture;
+
+static void
+add_person (RifqDb     *db,
+            const char *national_id,
+            const char *mobile)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (national_id, "سعد", "الدوسري", mobile);
+
+  rifq_db_set_actor (db, "desk");
+  g_assert_true (rifq_beneficiary_store_add (db, b, "test", NULL, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (db, "admin");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->db = rifq_test_db_new (&f->location);
+  rifq_test_act_as (f->db, "desk", RIFQ_ROLE_DESK);
+  add_person (f->db, RIFQ_TEST_ID_1, "0501234567");
+  f->folder = g_dir_make_tmp ("rifq-backups-XXXXXX", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->folder, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->folder);
+  g_clear_object (&f->db);
+  g_free (f->location);
+  g_free (f->folder);
+}
+
+static char *
+backup_path (Fixture    *f,
+             const char *name)
+{
+  return g_build_filename (f->folder, name, NULL);
+}
+
+static char *
+take (Fixture    *f,
+      const char *name,
+      const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = backup_path (f, name);
+
+  g_assert_true (rifq_backup_take (f->db, path, passphrase, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static gint64
+people (Fixture *f)
+{
+  return rifq_test_count (f->db, "SELECT count(*) FROM beneficiary");
+}
+
+/* The database opened again, as the next person at the desk would. */
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->db);
+  f->db = rifq_db_open (f->location, &error);
+  g_assert_no_error (error);
+  rifq_db_set_actor (f->db, "admin");
+}
+
+/* Rewrites a backup with changed(text) of its bytes. */
+static void
+edit_file (const char *path,
+           void      (*change) (char *data, gsize length))
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  change (data, length);
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+}
+
+static void
+flip_middle_byte (char  *data,
+                  gsize  length)
+{
+  data[length / 2] ^= 0x01;
+}
+
+static void
+claim_newer_schema (char  *data,
+                    gsize  length)
+{
+  char *schema = strstr (data, "\nschema ");
+
+  g_assert_nonnull (schema);
+  /* "schema 13" becomes "schema 99": the same length. */
+  schema[8] = '9';
+  schema[9] = '9';
+}
+
+static void
+claim_older_schema (char  *data,
+                    gsize  length)
+{
+  char *schema = strstr (data, "\nschema ");
+
+  g_assert_nonnull (schema);
+  schema[9] = (char) (schema[9] - 1);
+}
+
+/* Records written after the backup are gone once it is put back; the log says so, the records
+ * before are there, the database checks clean, writes go on, and what was there is kept. */
+static void
+test_restore_puts_back_records_as_taken (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+  g_autofree char *aside = NULL;
+  g_autoptr(RifqDb) kept = NULL;
+  g_autofree char *after = NULL;
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  add_person (f->db, RIFQ_TEST_ID_2, "0501234568");
+  g_assert_cmpint (people (f), ==, 2);
+
+  g_assert_true (rifq_backup_restore (path, NULL, f->location, "admin", &aside, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 1);
+  g_assert_true (rifq_db_integrity_check (f->db, NULL));
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, &error));
+  g_assert_no_error (error);
+  /* The restore is in the log, with where the log stood before it. */
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'restore' AND actor = 'admin'"),
+                   ==, 1);
+  add_person (f->db, RIFQ_TEST_ID_3, "0501234569");
+  g_assert_cmpint (people (f), ==, 2);
+
+  /* Nothing lost: the database as it was before the restore is a backup of its own. */
+  g_assert_nonnull (aside);
+  after = g_strdup (f->location);
+  if (rifq_test_on_server ())
+    {
+      g_free (after);
+      after = rifq_test_server_database_new ();
+    }
+  else
+    {
+      g_autofree char *dir = g_dir_make_tmp ("rifq-aside-XXXXXX", NULL);
+
+      g_free (after);
+      after = g_build_filename (dir, "aside.db", NULL);
+    }
+  g_assert_true (rifq_backup_restore (aside, NULL, after, "admin", NULL, &error));
+  g_assert_no_error (error);
+  kept = rifq_db_open (after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (kept, "SELECT count(*) FROM beneficiary"), ==, 2);
+  g_unlink (aside);
+  rifq_test_remove_database (after);
+}
+
+static void
+assert_refused_unchanged (Fixture    *f,
+                          const char *path,
+                          const char *passphrase,
+                          int         code,
+                          const char *says)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 entries = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+
+  add_person (f->db, RIFQ_TEST_ID_4, "0501234560");
+  entries = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+  g_assert_false (rifq_backup_restore (path, passphrase, f->location, "admin", NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, code);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+  g_assert_false (rifq_backup_check (path, passphrase, NULL));
+  reopen (f);
+  /* Nothing changed: the person added after the backup is still there, the log as it was. */
+  g_assert_cmpint (people (f), ==, 2);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, entries);
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
+}
+
+static void
+test_restore_refused_when_a_byte_changed (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+
+  edit_file (path, flip_middle_byte);
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_INVALID, "its checksum differs");
+}
+
+static void
+test_restore_refused_when_newer_than_program (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+
+  edit_file (path, claim_newer_schema);
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_NEWER_DATABASE, "newer version of Rifq");
+}
+
+static void
+test_restore_refused_when_not_a_backup (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = backup_path (f, "photo.rifq-backup");
+
+  g_assert_true (g_file_set_contents (path, "\x89PNG\r\n\x1a\n not a backup at all", -1, NULL));
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_INVALID, "is not a Rifq backup");
+}
+
+static void
+test_sealed_restores_with_its_passphrase (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "sealed.rifq-backup", PASSPHRASE);
+  g_autofree char *contents = NULL;
+  g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (path, &error);
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (info->sealed);
+  /* Nobody reads a name off it without the passphrase. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_null (memmem (contents, length, "الدوسري", strlen ("الدوسري")));
+  g_assert_null (memmem (contents, length, RIFQ_TEST_ID_1, strlen (RIFQ_TEST_ID_1)));
+
+  g_assert_true (rifq_backup_check (path, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  add_person (f->db, RIFQ_TEST_ID_2, "0501234568");
+  g_assert_true (rifq_backup_restore (path, PASSPHRASE, f->location, "admin", NULL, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 1);
+}
+
+static void
+test_sealed_refused_with_wrong_passphrase (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autofree char *path = take (f, "sealed.rifq-backup", PASSPHRASE);
+
+  assert_refused_unchanged (f, path, "سبعة أيام على الشاطىء", RIFQ_ERROR_NOT_ALLOWED, "passphrase is wrong");
+}
+
+static void
+test_sealed_refused_without_passphrase (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = take (f, "sealed.rifq-backup", PASSPHRASE);
+
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_NOT_ALLOWED, "sealed with a passphrase");
+}
+
+/* Its lines are sealed with the copy: "schema 12" written over "schema 13" breaks the seal. */
+static void
+test_sealed_refused_when_its_lines_changed (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autofree char *path = take (f, "sealed.rifq-backup", PASSPHRASE);
+
+  edit_file (path, claim_older_schema);
+  assert_refused_unchanged (f, path, PASSPHRASE, RIFQ_ERROR_NOT_ALLOWED, "the file was changed");
+}
+
+static void
+test_sealed_refused_when_cut_short (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = take (f, "sealed.rifq-backup", PASSPHRASE);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length - 100, NULL));
+  assert_refused_unchanged (f, path, PASSPHRASE, RIFQ_ERROR_NOT_ALLOWED, "the file was changed");
+}
+
+static void
+test_sealed_refuses_short_passphrase (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = backup_path (f, "weak.rifq-backup");
+
+  g_assert_false (rifq_backup_take (f->db, path, "1234", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "at least 12 characters"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_take_refuses_existing_file (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = backup_path (f, "notes.txt");
+
+  g_assert_true (g_file_set_contents (path, "someone's notes", -1, NULL));
+  g_assert_false (rifq_backup_take (f->db, path, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *still = NULL;
+
+    g_assert_true (g_file_get_contents (path, &still, NULL, NULL));
+    g_assert_cmpstr (still, ==, "someone's notes");
+  }
+}
+
+/* Into a folder: the newest N of Rifq's backups stay, nothing else there is touched. */
+static void
+test_folder_keeps_newest (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = backup_path (f, "notes.txt");
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  guint found = 0;
+
+  g_assert_true (g_file_set_contents (other, "someone's notes", -1, NULL));
+  for (guint i = 0; i < 4; i++)
+    {
+      char *path = NULL;
+
+      g_assert_true (rifq_backup_take_into (f->db, f->folder, 2, NULL, &path, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (written, path);
+    }
+  g_assert_false (g_file_test (g_ptr_array_index (written, 0), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (g_ptr_array_index (written, 1), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (g_ptr_array_index (written, 2), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (g_ptr_array_index (written, 3), G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->folder, 0, NULL);
+
+    while (g_dir_read_name (dir) != NULL)
+      found++;
+  }
+  g_assert_cmpuint (found, ==, 3);
+  /* Each backup is in the log. */
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'backup'"), ==, 4);
+}
+
+/* A desk's backup whose copy was changed by someone who also wrote its checksum again: the copy
+ * itself is checked, its audit log first. */
+static void
+test_restore_refused_when_copy_forged (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = backup_path (f, "copy.db");
+  g_autofree char *forged = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *header = NULL;
+  GString *rewritten;
+  const char *end;
+  gsize length = 0;
+  sqlite3 *handle;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  end = strstr (contents, "\n\n") + 2;
+  g_assert_true (g_file_set_contents (copy, end, (gssize) (length - (gsize) (end - contents)), NULL));
+  g_assert_cmpint (sqlite3_open (copy, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TRIGGER audit_is_append_only_update;"
+                                         " UPDATE audit SET actor = 'someone else' WHERE id = 2", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_true (g_file_get_contents (copy, &forged, &length, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) forged, length);
+  header = g_strndup (contents, (gsize) (strstr (contents, "sha256 ") - contents));
+  rewritten = g_string_new (header);
+  g_string_append_printf (rewritten, "sha256 %s\n\n", sha);
+  g_string_append_len (rewritten, forged, (gssize) length);
+  {
+    g_autofree char *bytes_line = g_strdup_printf ("bytes %" G_GSIZE_FORMAT "\n", length);
+    char *at = strstr (rewritten->str, "\nbytes ");
+    gsize old = strcspn (at + 1, "\n") + 1;
+
+    g_string_erase (rewritten, (gssize) (at + 1 - rewritten->str), (gssize) old);
+    g_string_insert (rewritten, (gssize) (at + 1 - rewritten->str), bytes_line);
+  }
+  g_assert_true (g_file_set_contents (path, rewritten->str, (gssize) rewritten->len, NULL));
+  g_string_free (rewritten, TRUE);
+  g_unlink (copy);
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_DATABASE, "entry 2");
+}
+
+/* A desk's file damaged past opening is moved aside whole, and the backup put in its place. */
+static void
+test_restore_moves_damaged_file_aside (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+
+  g_clear_object (&f->db);
+  g_assert_true (g_file_set_contents (f->location, "SQLite format 3\0 and then nothing a database holds", 52, NULL));
+  g_chmod (f->location, 0600);
+  g_assert_true (rifq_backup_restore (path, NULL, f->location, "admin", &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (aside, ".damaged-"));
+  g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
+  g_assert_true (g_str_has_prefix (kept, "SQLite format 3"));
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 1);
+  g_unlink (aside);
+}
+
+/* Someone who is not an administrator of the database there is refused, and it is recorded. */
+static void
+test_restore_refused_for_desk_officer (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+
+  add_person (f->db, RIFQ_TEST_ID_2, "0501234568");
+  g_assert_false (rifq_backup_restore (path, NULL, f->location, "desk", NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 2);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'refuse' AND actor = 'desk'"),
+                   ==, 1);
+}
+
+/* A backup of the other engine, or one whose lines were made to say so. */
+static void
+test_restore_refused_from_other_engine (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  edited = g_string_new_len (contents, (gssize) length);
+  if (rifq_test_on_server ())
+    g_string_replace (edited, "\nengine postgresql\n", "\nengine sqlite\n", 1);
+  else
+    g_string_replace (edited, "\nengine sqlite\n", "\nengine postgresql\n", 1);
+  g_assert_true (g_file_set_contents (path, edited->str, (gssize) edited->len, NULL));
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_NOT_ALLOWED, "cannot be put back into");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rifq_test_init (&argc, &argv);
+  g_assert_true (rifq_db_start_crypto (NULL));
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/backup/restore/puts-back-records-as-taken-and-keeps-what-was-there", test_restore_puts_back_records_as_taken);
+  ADD ("/backup/restore/refused-when-a-byte-changed", test_restore_refused_when_a_byte_changed);
+  ADD ("/backup/restore/refused-when-newer-than-program", test_restore_refused_when_newer_than_program);
+  ADD ("/backup/restore/refused-when-not-a-backup", test_restore_refused_when_not_a_backup);
+  ADD ("/backup/restore/refused-from-other-engine", test_restore_refused_from_other_engine);
+  /* A desk's copy is a file: checked whole before it is put back; a damaged desk file is moved
+   * aside. A server's archive is checked by pg_restore and its checksum. */
+  if (!rifq_test_on_server ())
+    {
+      ADD ("/backup/restore/refused-when-copy-forged-with-checksum", test_restore_refused_when_copy_forged);
+      ADD ("/backup/restore/moves-damaged-file-aside", test_restore_moves_damaged_file_aside);
+    }
+  ADD ("/backup/restore/refused-for-desk-officer-and-recorded", test_restore_refused_for_desk_officer);
+  ADD ("/backup/sealed/restores-with-its-passphrase-and-hides-names", test_sealed_restores_with_its_passphrase);
+  ADD ("/backup/sealed/refused-with-wrong-passphrase", test_sealed_refused_with_wrong_passphrase);
+  ADD ("/backup/sealed/refused-without-passphrase", test_sealed_refused_without_passphrase);
+  ADD ("/backup/sealed/refused-when-its-lines-changed", test_sealed_refused_when_its_lines_changed);
+  ADD ("/backup/sealed/refused-when-cut-short", test_sealed_refused_when_cut_short);
+  ADD ("/backup/sealed/refuses-short-passphrase", test_sealed_refuses_short_passphrase);
+  ADD ("/backup/take/refuses-existing-file", test_take_refuses_existing_file);
+  ADD ("/backup/folder/keeps-newest-and-touches-nothing-else", test_folder_keeps_newest);
+  return g_test_run ();
+}
