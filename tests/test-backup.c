@@ -385,13 +385,28 @@ test_folder_keeps_newest (Fixture       *f,
   g_assert_true (g_file_test (g_ptr_array_index (written, 2), G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (g_ptr_array_index (written, 3), G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  /* Another database's backups in the same folder count only for it: its one stays, and so do
+   * this database's two. */
+  {
+    g_autofree char *second_location = NULL;
+    g_autoptr(RifqDb) second = rifq_test_db_new (&second_location);
+    g_autofree char *its = NULL;
+
+    g_assert_true (rifq_backup_take_into (second, f->folder, 1, NULL, &its, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (its, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (g_ptr_array_index (written, 2), G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (g_ptr_array_index (written, 3), G_FILE_TEST_EXISTS));
+    g_clear_object (&second);
+    rifq_test_remove_database (second_location);
+  }
   {
     g_autoptr(GDir) dir = g_dir_open (f->folder, 0, NULL);
 
     while (g_dir_read_name (dir) != NULL)
       found++;
   }
-  g_assert_cmpuint (found, ==, 3);
+  g_assert_cmpuint (found, ==, 4);
   /* Each backup is in the log. */
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action = 'backup'"), ==, 4);
 }
@@ -501,6 +516,34 @@ test_restore_refused_from_other_engine (Fixture       *f,
   assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_NOT_ALLOWED, "cannot be put back into");
 }
 
+/* A desk's scheduled backup: due when there is none, or the newest is as old as the interval. */
+static void
+test_schedule_due_when_none_or_older (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("rifq-schedule-XXXXXX", NULL);
+  g_autofree char *older = g_build_filename (folder, "rifq-20261130-080000-000000.rifq-backup", NULL);
+  g_autofree char *newer = g_build_filename (folder, "rifq-20261201-000000-250000.rifq-backup", NULL);
+  g_autofree char *aside = g_build_filename (folder, "rifq-before-restore-20261205-000000.rifq-backup", NULL);
+  g_autoptr(GDateTime) before_day = g_date_time_new_utc (2026, 12, 1, 23, 59, 0);
+  g_autoptr(GDateTime) day_after = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+  g_autoptr(GDateTime) newest = NULL;
+
+  g_assert_true (rifq_backup_is_due (folder, 24, before_day));
+  g_assert_null (rifq_backup_newest (folder));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_file_set_contents ((const char *[]) { older, newer, aside }[i], "", 0, NULL));
+  newest = rifq_backup_newest (folder);
+  g_assert_nonnull (newest);
+  g_assert_cmpint (g_date_time_get_day_of_month (newest), ==, 1);
+  g_assert_false (rifq_backup_is_due (folder, 24, before_day));
+  g_assert_true (rifq_backup_is_due (folder, 24, day_after));
+  /* Off. */
+  g_assert_false (rifq_backup_is_due (folder, 0, day_after));
+  for (guint i = 0; i < 3; i++)
+    g_unlink ((const char *[]) { older, newer, aside }[i]);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,5 +573,6 @@ main (int   argc,
   ADD ("/backup/sealed/refuses-short-passphrase", test_sealed_refuses_short_passphrase);
   ADD ("/backup/take/refuses-existing-file", test_take_refuses_existing_file);
   ADD ("/backup/folder/keeps-newest-and-touches-nothing-else", test_folder_keeps_newest);
+  g_test_add_func ("/backup/schedule/due-when-none-or-older", test_schedule_due_when_none_or_older);
   return g_test_run ();
 }

@@ -506,7 +506,13 @@ rifq_backup_take_into (RifqDb      *db,
   dir = g_dir_open (folder, 0, NULL);
   while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (entry, "rifq-") && g_str_has_suffix (entry, SUFFIX) && strlen (entry) == strlen (name))
-      g_ptr_array_add (kept, g_strdup (entry));
+      {
+        g_autofree char *other = g_build_filename (folder, entry, NULL);
+        g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (other, NULL);
+
+        if (info != NULL && g_strcmp0 (info->database, rifq_db_get_path (db)) == 0)
+          g_ptr_array_add (kept, g_strdup (entry));
+      }
   g_ptr_array_sort (kept, compare_names);
   for (guint i = 0; kept->len > keep && i < kept->len - keep; i++)
     {
@@ -517,6 +523,46 @@ rifq_backup_take_into (RifqDb      *db,
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return TRUE;
+}
+
+char *
+rifq_backup_default_folder (RifqDb *db)
+{
+  g_autofree char *dir = g_path_get_dirname (rifq_db_get_path (db));
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+GDateTime *
+rifq_backup_newest (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *newest = NULL;
+  const char *entry;
+  int year, month, day, hour, minute, second;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, "rifq-2") && g_str_has_suffix (entry, SUFFIX) && g_strcmp0 (entry, newest) > 0)
+      {
+        g_free (newest);
+        newest = g_strdup (entry);
+      }
+  if (newest == NULL || sscanf (newest, "rifq-%4d%2d%2d-%2d%2d%2d", &year, &month, &day, &hour, &minute, &second) != 6)
+    return NULL;
+  return g_date_time_new_utc (year, month, day, hour, minute, second);
+}
+
+gboolean
+rifq_backup_is_due (const char *folder,
+                    guint       every_hours,
+                    GDateTime  *now)
+{
+  g_autoptr(GDateTime) newest = NULL;
+
+  if (every_hours == 0)
+    return FALSE;
+  newest = rifq_backup_newest (folder);
+  return newest == NULL || g_date_time_difference (now, newest) >= (GTimeSpan) every_hours * G_TIME_SPAN_HOUR;
 }
 
 RifqBackupInfo *

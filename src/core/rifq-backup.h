@@ -41,14 +41,28 @@ gboolean        rifq_backup_take      (RifqDb      *db,
                                        GError     **error);
 
 /* The same into folder (made, private, when absent), named by the moment
- * (rifq-YYYYMMDD-HHMMSS-micro.rifq-backup), then only the newest keep of Rifq's backups there are
- * kept. The file written in out_path. */
+ * (rifq-YYYYMMDD-HHMMSS-micro.rifq-backup), then only the newest keep of Rifq's backups of this
+ * database there are kept (another database's, in a folder shared, are left alone). The file written in out_path. */
 gboolean        rifq_backup_take_into (RifqDb      *db,
                                        const char  *folder,
                                        guint        keep,
                                        const char  *passphrase,
                                        char       **out_path,
                                        GError     **error);
+
+/* Where a desk keeps its backups unless told otherwise: a folder "backups" beside the database
+ * file (~/.local/share/rifq/backups for the usual one). */
+char           *rifq_backup_default_folder (RifqDb *db);
+
+/* When the newest of Rifq's backups in folder was taken (by its name), NULL when there is
+ * none. */
+GDateTime      *rifq_backup_newest    (const char  *folder);
+
+/* Whether a desk's scheduled backup is due at now: none in folder yet, or the newest older than
+ * every_hours (never when every_hours is 0: scheduled backups are off). */
+gboolean        rifq_backup_is_due    (const char  *folder,
+                                       guint        every_hours,
+                                       GDateTime   *now);
 
 /* What a backup says about itself, its lines only: nothing is checked but that they are Rifq's. */
 RifqBackupInfo *rifq_backup_read_info (const char  *path,

@@ -14,7 +14,9 @@
 #include "rifq-application.h"
 #include "rifq-ui-resources.h"
 #include "rifq-arabic.h"
+#include "rifq-backup.h"
 #include "rifq-locale.h"
+#include "rifq-permission.h"
 #include "rifq-preferences-window.h"
 #include "rifq-screenshot.h"
 #include "rifq-seal.h"
@@ -34,6 +36,8 @@ struct _RifqApplication
 
   /* state */
   int             exit_status;
+  guint           backup_timer;
+  gboolean        saved_since_backup;
 };
 
 G_DEFINE_FINAL_TYPE (RifqApplication, rifq_application, ADW_TYPE_APPLICATION)
@@ -208,6 +212,83 @@ screenshot_saved_cb (GObject      *source,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* A desk's backups: taken by an administrator's session into the folder the settings name, on
+ * a schedule while Rifq runs and on quitting after anything was saved. A server is backed up on
+ * the server (rifq-admin backup). */
+static gboolean
+may_back_up (RifqApplication *self)
+{
+  return self->db != NULL && self->context != NULL && self->screenshot_page == NULL &&
+         !rifq_db_is_server_location (rifq_db_get_path (self->db)) &&
+         rifq_permission_allows (RIFQ_PERMISSION_BACKUP, rifq_staff_actor_roles (self->db));
+}
+
+char *
+rifq_ui_backup_folder (RifqContext *context)
+{
+  GSettings *settings = rifq_context_get_settings (context);
+  g_autofree char *chosen = settings != NULL ? g_settings_get_string (settings, "backup-folder") : NULL;
+
+  if (chosen != NULL && *chosen != '\0')
+    return g_steal_pointer (&chosen);
+  return rifq_backup_default_folder (rifq_context_get_db (context));
+}
+
+static void
+take_backup (RifqApplication *self)
+{
+  GSettings *settings = rifq_context_get_settings (self->context);
+  g_autofree char *folder = rifq_ui_backup_folder (self->context);
+  g_autofree char *written = NULL;
+  g_autoptr(GError) error = NULL;
+  guint keep = settings != NULL ? g_settings_get_uint (settings, "backup-keep") : 14;
+
+  if (rifq_backup_take_into (self->db, folder, keep, NULL, &written, &error))
+    {
+      self->saved_since_backup = FALSE;
+      g_message ("Backup taken: %s", written);
+    }
+  else
+    g_warning ("The desk's backup could not be taken into %s: %s", folder, error->message);
+}
+
+static gboolean
+backup_if_due_cb (gpointer user_data)
+{
+  RifqApplication *self = user_data;
+  GSettings *settings = rifq_context_get_settings (self->context);
+  g_autofree char *folder = rifq_ui_backup_folder (self->context);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (may_back_up (self) &&
+      rifq_backup_is_due (folder, settings != NULL ? g_settings_get_uint (settings, "backup-every-hours") : 24, now))
+    take_backup (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+first_backup_check_cb (gpointer user_data)
+{
+  backup_if_due_cb (user_data);
+}
+
+static void
+records_saved_cb (RifqApplication *self)
+{
+  self->saved_since_backup = TRUE;
+}
+
+static void
+start_backups (RifqApplication *self)
+{
+  if (self->backup_timer != 0 || !may_back_up (self))
+    return;
+  g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_saved_cb), self, G_CONNECT_SWAPPED);
+  /* Looked at once a few seconds after the window shows, then every ten minutes. */
+  g_timeout_add_once (5000, first_backup_check_cb, self);
+  self->backup_timer = g_timeout_add_seconds (600, backup_if_due_cb, self);
+}
+
 static void
 rifq_application_activate (GApplication *app)
 {
@@ -251,6 +332,7 @@ rifq_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (rifq_window_new (GTK_APPLICATION (app), self->context));
+  start_backups (self);
 
   if (self->screenshot_page != NULL)
     {
@@ -366,6 +448,9 @@ rifq_application_shutdown (GApplication *app)
 {
   RifqApplication *self = RIFQ_APPLICATION (app);
 
+  g_clear_handle_id (&self->backup_timer, g_source_remove);
+  if (self->saved_since_backup && may_back_up (self))
+    take_backup (self);
   G_APPLICATION_CLASS (rifq_application_parent_class)->shutdown (app);
   g_clear_object (&self->context);
   g_clear_object (&self->db);

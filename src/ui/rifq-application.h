@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rifq-calendar.h"
+#include "rifq-context.h"
 #include "rifq-db.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,10 @@ void             rifq_ui_init                       (void);
 /* This workstation's settings, or NULL when the schema is not installed (an uninstalled build):
  * then window size and digits simply keep their defaults. */
 GSettings       *rifq_ui_settings_new               (void);
+
+/* The folder a desk's backups go to: the "backup-folder" preference, or the one beside its
+ * database. */
+char            *rifq_ui_backup_folder              (RifqContext *context);
 
 /* The digits numbers are shown in: the "digit-style" preference, or the interface language's. */
 RifqDigits       rifq_ui_get_digits                 (void);

@@ -12,7 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "rifq-application.h"
+#include "rifq-backup.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-permission.h"
+#include "rifq-staff.h"
 #include "rifq-preferences-window.h"
 
 struct _RifqPreferencesWindow
@@ -26,6 +29,10 @@ struct _RifqPreferencesWindow
   AdwActionRow         *server_state_row;
   GtkWidget            *local_button;
   GtkSpinner           *server_spinner;
+  AdwPreferencesGroup  *backup_group;
+  AdwActionRow         *backup_folder_row;
+  AdwActionRow         *backup_last_row;
+  GtkWidget            *backup_button;
 
   /* owned */
   GCancellable         *checking;
@@ -156,6 +163,62 @@ local_clicked_cb (RifqPreferencesWindow *self)
   update_server_state (self, NULL);
 }
 
+/* A desk's backups: where they go, when the last was taken, and one taken now by an
+ * administrator. A server's are taken on the server. */
+static void
+update_backups (RifqPreferencesWindow *self)
+{
+  g_autofree char *folder = rifq_ui_backup_folder (self->context);
+  g_autofree char *shown = g_strdup_printf ("\u2066%s\u2069", folder);
+  g_autoptr(GDateTime) newest = rifq_backup_newest (folder);
+  gboolean on_server = rifq_db_is_server_location (rifq_db_get_path (self->db));
+  g_autofree char *last = NULL;
+
+  if (on_server)
+    {
+      adw_preferences_group_set_description (self->backup_group,
+                                             _("The association’s server is backed up on the server, with "
+                                               "“rifq-admin backup”."));
+      gtk_widget_set_visible (GTK_WIDGET (self->backup_folder_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->backup_last_row), FALSE);
+      return;
+    }
+  adw_action_row_set_subtitle (self->backup_folder_row, shown);
+  if (newest != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (newest);
+      g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+      g_autofree char *day = rifq_calendar_format_iso_both (iso, rifq_ui_get_digits ());
+      g_autofree char *both = g_strdup_printf (_("%s at %s"), day, time);
+
+      last = rifq_ui_display_digits (both);
+    }
+  adw_action_row_set_subtitle (self->backup_last_row, last != NULL ? last : _("None yet"));
+  gtk_widget_set_visible (self->backup_button,
+                          rifq_permission_allows (RIFQ_PERMISSION_BACKUP, rifq_staff_actor_roles (self->db)));
+}
+
+static void
+backup_clicked_cb (RifqPreferencesWindow *self)
+{
+  g_autofree char *folder = rifq_ui_backup_folder (self->context);
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = rifq_context_get_settings (self->context);
+  AdwToast *toast;
+
+  if (rifq_backup_take_into (self->db, folder, settings != NULL ? g_settings_get_uint (settings, "backup-keep") : 14,
+                             NULL, NULL, &error))
+    toast = adw_toast_new (_("Backup taken"));
+  else
+    {
+      toast = adw_toast_new ("");
+      adw_toast_set_custom_title (toast, rifq_ui_refusal_label_new (error->message));
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  update_backups (self);
+}
+
 static void
 rifq_preferences_window_dispose (GObject *object)
 {
@@ -206,6 +269,7 @@ rifq_preferences_window_constructed (GObject *object)
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), FALSE);
   update_server_state (self, NULL);
+  update_backups (self);
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (rifq_association_page_new (self->context)));
@@ -228,6 +292,11 @@ rifq_preferences_window_class_init (RifqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, server_state_row);
   gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, local_button);
   gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, server_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, backup_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, backup_last_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqPreferencesWindow, backup_button);
+  gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, local_clicked_cb);
 }
