@@ -39,7 +39,10 @@ read_hidden (const char *prompt)
   tcsetattr (STDIN_FILENO, TCSAFLUSH, &before);
   g_printerr ("\n");
   if (!got)
-    return NULL;
+    {
+      sodium_memzero (line, sizeof line);
+      return NULL;
+    }
   line[strcspn (line, "\r\n")] = '\0';
   {
     char *typed = g_strdup (line);
@@ -49,14 +52,27 @@ read_hidden (const char *prompt)
   }
 }
 
+/* A passphrase's bytes wiped before they are freed. */
+static void
+secret_free (char *secret)
+{
+  if (secret == NULL)
+    return;
+  sodium_memzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+typedef char Secret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Secret, secret_free)
+
 /* The passphrase from RIFQ_BACKUP_PASSPHRASE, or typed (twice when it seals a new backup). */
 static char *
 passphrase (gboolean   twice,
             GError   **error)
 {
   const char *given = g_getenv ("RIFQ_BACKUP_PASSPHRASE");
-  g_autofree char *typed = NULL;
-  g_autofree char *again = NULL;
+  g_autoptr(Secret) typed = NULL;
+  g_autoptr(Secret) again = NULL;
 
   if (given != NULL && *given != '\0')
     return g_strdup (given);
@@ -99,7 +115,7 @@ cmd_backup (char  **args,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqDb) db = NULL;
-  g_autofree char *secret = NULL;
+  g_autoptr(Secret) secret = NULL;
   g_autofree char *written = NULL;
 
   if (n == 3 && g_str_equal (args[1], "check"))
@@ -134,8 +150,6 @@ cmd_backup (char  **args,
     return refuse (error);
   else
     written = g_strdup (args[1]);
-  if (secret != NULL)
-    sodium_memzero (secret, strlen (secret));
   print_info (written);
   return EXIT_OK;
 }
@@ -162,7 +176,7 @@ cmd_restore (const char *file)
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (file, &error);
   g_autofree char *location = opts.database ? g_strdup (opts.database) : rifq_db_default_path ();
-  g_autofree char *secret = NULL;
+  g_autoptr(Secret) secret = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *actor = NULL;
 

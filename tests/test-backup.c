@@ -207,6 +207,69 @@ test_restore_puts_back_records_as_taken (Fixture       *f,
   rifq_test_remove_database (after);
 }
 
+/* The key folder's copies of the logs' heads, by file name. */
+static GHashTable *
+anchor_copies (void)
+{
+  g_autofree char *dir_path = rifq_db_key_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GHashTable *copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".audit-anchor"))
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+        char *text = NULL;
+
+        if (g_file_get_contents (path, &text, NULL, NULL))
+          g_hash_table_insert (copies, g_strdup (path), text);
+      }
+  return copies;
+}
+
+/* Another workstation, whose key folder still holds the log's head from before the restore,
+ * writes on after it: the restore, in the log under its key, says those entries were let go. A
+ * database put back by hand, with no such entry, is still refused there. */
+static void
+test_restore_followed_by_other_workstations (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint put_back = 0;
+
+  add_person (f->db, RIFQ_TEST_ID_2, "0501234568");
+  add_person (f->db, RIFQ_TEST_ID_3, "0501234569");
+  before = anchor_copies ();
+  g_assert_true (rifq_backup_restore (path, NULL, f->location, "admin", NULL, &error));
+  g_assert_no_error (error);
+  /* The other workstation's copy: as it was before the restore. */
+  after = anchor_copies ();
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *was = g_hash_table_lookup (before, key);
+
+      if (was != NULL && !g_str_equal (was, value))
+        {
+          g_assert_true (g_file_set_contents (key, was, -1, NULL));
+          g_assert_cmpint (g_chmod (key, 0600), ==, 0);
+          put_back++;
+        }
+    }
+  g_assert_cmpuint (put_back, >=, 1);
+  reopen (f);
+  add_person (f->db, RIFQ_TEST_ID_4, "0501234560");
+  g_assert_cmpint (people (f), ==, 2);
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 assert_refused_unchanged (Fixture    *f,
                           const char *path,
@@ -516,32 +579,38 @@ test_restore_refused_from_other_engine (Fixture       *f,
   assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_NOT_ALLOWED, "cannot be put back into");
 }
 
-/* A desk's scheduled backup: due when there is none, or the newest is as old as the interval. */
+/* A desk's scheduled backup: due when there is none of this database, or the newest is as old as
+ * the interval; another database's in the same folder does not count. */
 static void
-test_schedule_due_when_none_or_older (void)
+test_schedule_due_when_none_or_older (Fixture       *f,
+                                      gconstpointer  data)
 {
-  g_autofree char *folder = g_dir_make_tmp ("rifq-schedule-XXXXXX", NULL);
-  g_autofree char *older = g_build_filename (folder, "rifq-20261130-080000-000000.rifq-backup", NULL);
-  g_autofree char *newer = g_build_filename (folder, "rifq-20261201-000000-250000.rifq-backup", NULL);
-  g_autofree char *aside = g_build_filename (folder, "rifq-before-restore-20261205-000000.rifq-backup", NULL);
-  g_autoptr(GDateTime) before_day = g_date_time_new_utc (2026, 12, 1, 23, 59, 0);
-  g_autoptr(GDateTime) day_after = g_date_time_new_utc (2026, 12, 2, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_hours (now, 23);
+  g_autoptr(GDateTime) day_after = g_date_time_add_hours (now, 25);
+  g_autofree char *second_location = NULL;
+  g_autoptr(RifqDb) second = rifq_test_db_new (&second_location);
   g_autoptr(GDateTime) newest = NULL;
 
-  g_assert_true (rifq_backup_is_due (folder, 24, before_day));
-  g_assert_null (rifq_backup_newest (folder));
-  for (guint i = 0; i < 3; i++)
-    g_assert_true (g_file_set_contents ((const char *[]) { older, newer, aside }[i], "", 0, NULL));
-  newest = rifq_backup_newest (folder);
+  g_assert_true (rifq_backup_is_due (f->db, f->folder, 24, now));
+  g_assert_null (rifq_backup_newest (f->db, f->folder));
+  /* Another database's backup there does not hold this one's up. */
+  g_assert_true (rifq_backup_take_into (second, f->folder, 14, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_backup_is_due (f->db, f->folder, 24, soon));
+
+  g_assert_true (rifq_backup_take_into (f->db, f->folder, 14, NULL, NULL, &error));
+  g_assert_no_error (error);
+  newest = rifq_backup_newest (f->db, f->folder);
   g_assert_nonnull (newest);
-  g_assert_cmpint (g_date_time_get_day_of_month (newest), ==, 1);
-  g_assert_false (rifq_backup_is_due (folder, 24, before_day));
-  g_assert_true (rifq_backup_is_due (folder, 24, day_after));
+  g_assert_cmpint (g_date_time_difference (now, newest), <, 5 * G_TIME_SPAN_SECOND);
+  g_assert_false (rifq_backup_is_due (f->db, f->folder, 24, soon));
+  g_assert_true (rifq_backup_is_due (f->db, f->folder, 24, day_after));
   /* Off. */
-  g_assert_false (rifq_backup_is_due (folder, 0, day_after));
-  for (guint i = 0; i < 3; i++)
-    g_unlink ((const char *[]) { older, newer, aside }[i]);
-  g_rmdir (folder);
+  g_assert_false (rifq_backup_is_due (f->db, f->folder, 0, day_after));
+  g_clear_object (&second);
+  rifq_test_remove_database (second_location);
 }
 
 int
@@ -549,6 +618,13 @@ main (int   argc,
       char *argv[])
 {
   rifq_test_init (&argc, &argv);
+  /* A key folder of this program's own: the tests put copies of the logs' heads back as another
+   * workstation's would be, which no other test program running meanwhile must meet. */
+  {
+    g_autofree char *keys = g_dir_make_tmp ("rifq-backup-keys-XXXXXX", NULL);
+
+    g_setenv ("RIFQ_KEY_DIR", keys, TRUE);
+  }
   g_assert_true (rifq_db_start_crypto (NULL));
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -557,6 +633,7 @@ main (int   argc,
   ADD ("/backup/restore/refused-when-newer-than-program", test_restore_refused_when_newer_than_program);
   ADD ("/backup/restore/refused-when-not-a-backup", test_restore_refused_when_not_a_backup);
   ADD ("/backup/restore/refused-from-other-engine", test_restore_refused_from_other_engine);
+  ADD ("/backup/restore/other-workstations-write-on-after-it", test_restore_followed_by_other_workstations);
   /* A desk's copy is a file: checked whole before it is put back; a damaged desk file is moved
    * aside. A server's archive is checked by pg_restore and its checksum. */
   if (!rifq_test_on_server ())
@@ -573,6 +650,6 @@ main (int   argc,
   ADD ("/backup/sealed/refuses-short-passphrase", test_sealed_refuses_short_passphrase);
   ADD ("/backup/take/refuses-existing-file", test_take_refuses_existing_file);
   ADD ("/backup/folder/keeps-newest-and-touches-nothing-else", test_folder_keeps_newest);
-  g_test_add_func ("/backup/schedule/due-when-none-or-older", test_schedule_due_when_none_or_older);
+  ADD ("/backup/schedule/due-when-none-of-this-database-or-older", test_schedule_due_when_none_or_older);
   return g_test_run ();
 }

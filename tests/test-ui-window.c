@@ -25,6 +25,7 @@
 #include "rifq-settings.h"
 #include "rifq-request-store.h"
 #include "rifq-research-page.h"
+#include "rifq-audit-page.h"
 #include "rifq-staff.h"
 #include "rifq-test-request.h"
 #include "rifq-screenshot.h"
@@ -75,7 +76,9 @@ test_opens_right_to_left_in_arabic (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
 
   /* The policy's eight channels in its order and wording, then the officer's tools. */
-  g_assert_cmpuint (sections->len, ==, 8 + 4 + 3 + 1 + 1);
+  /* … the work queues, the registry, the board, and the audit log (its first member of staff is
+   * an administrator). */
+  g_assert_cmpuint (sections->len, ==, 8 + 4 + 3 + 1 + 1 + 1);
   g_assert_cmpstr (g_ptr_array_index (sections, 0), ==, "المقابلة الشخصية");
   g_assert_cmpstr (g_ptr_array_index (sections, 7), ==, "مناديب المكاتب الفرعية");
   g_assert_cmpstr (g_ptr_array_index (sections, 8), ==, "اللائحة الأساسية للجمعية");
@@ -309,6 +312,59 @@ test_new_beneficiary_not_offered_to_who_may_not (void)
   page = rifq_window_get_registry_page (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL));
   g_assert_true (rifq_registry_page_is_editing (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+n_audit_rows (GtkWidget *page)
+{
+  GObject *list = gtk_widget_get_template_child (page, RIFQ_TYPE_AUDIT_PAGE, "entry_list");
+  guint n = 0;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* The audit log is a page for administrators: shown to them with every entry, filtered by
+ * person; not in a desk officer's window at all. */
+static void
+test_audit_page_for_administrators_only (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(GError) error = NULL;
+  RifqWindow *window;
+  GtkWidget *page;
+
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK);
+  {
+    g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_4, "هيا", "القحطاني", "0504444444");
+
+    g_assert_true (rifq_beneficiary_store_add (db, b, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  window = open_window (db);
+  g_assert_null (rifq_window_show_page (window, "audit", &error));
+  g_clear_error (&error);
+  g_assert_null (rifq_window_get_audit_page (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  rifq_db_set_actor (db, "admin");
+  window = open_window (db);
+  g_assert_nonnull (rifq_window_show_page (window, "audit", &error));
+  g_assert_no_error (error);
+  page = GTK_WIDGET (rifq_window_get_audit_page (window));
+  g_assert_nonnull (page);
+  rifq_test_spin (50);
+  g_assert_cmpint (n_audit_rows (page), ==, rifq_test_count (db, "SELECT count(*) FROM audit"));
+  rifq_audit_page_filter (RIFQ_AUDIT_PAGE (page), "desk", NULL, NULL, NULL, NULL);
+  rifq_test_spin (50);
+  g_assert_cmpint (n_audit_rows (page), ==, 1);
+  /* A day that is not a date: said, and what was shown stays. */
+  rifq_audit_page_filter (RIFQ_AUDIT_PAGE (page), NULL, "beneficiary", NULL, "31/02/2026", NULL);
+  rifq_test_spin (50);
+  g_assert_cmpint (n_audit_rows (page), ==, rifq_test_count (db, "SELECT count(*) FROM audit WHERE actor = 'desk'"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1661,6 +1717,7 @@ main (int   argc,
   g_test_add_func ("/window/registry/saved-elsewhere-meanwhile-keeps-what-was-typed",
                    test_form_saved_elsewhere_keeps_what_was_typed);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
+  g_test_add_func ("/window/audit/page-for-administrators-only", test_audit_page_for_administrators_only);
   g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/lookup/follows-requests-made-meanwhile", test_lookup_follows_the_store);

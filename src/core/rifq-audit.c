@@ -19,6 +19,7 @@
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-permission.h"
+#include "rifq-record.h"
 #include "rifq-request.h"
 #include "rifq-staff.h"
 #include "rifq-statement.h"
@@ -474,4 +475,332 @@ rifq_audit_describe_latest (RifqDb      *db,
   if (!found)
     rifq_audit_describe_author (NULL, NULL, out_who, out_time, out_day);
   return TRUE;
+}
+
+/* The log as an administrator reads it */
+
+G_DEFINE_FINAL_TYPE (RifqAuditEntry, rifq_audit_entry, G_TYPE_OBJECT)
+
+static void
+rifq_audit_entry_finalize (GObject *object)
+{
+  RifqAuditEntry *self = RIFQ_AUDIT_ENTRY (object);
+
+  g_free (self->at);
+  g_free (self->actor);
+  g_free (self->actor_name);
+  g_free (self->action);
+  g_free (self->record_kind);
+  g_free (self->before_json);
+  g_free (self->after_json);
+  g_free (self->reason);
+  G_OBJECT_CLASS (rifq_audit_entry_parent_class)->finalize (object);
+}
+
+static void
+rifq_audit_entry_class_init (RifqAuditEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqAuditEntry, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, at, "at", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, actor, "actor", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, actor_name, "actor-name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, action, "action", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, record_kind, "record-kind", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, record_id, "record-id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqAuditEntry, reason, "reason", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_audit_entry_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_audit_entry_init (RifqAuditEntry *self)
+{
+}
+
+/* The first moment of a typed day (Hijri or Gregorian) on this workstation's clock, or of the
+ * day after it, as the log's UTC times are written: "2026-12-06T21:00:00". */
+static char *
+day_bound (const char  *typed,
+           const char  *field,
+           gboolean     day_after,
+           GError     **error)
+{
+  g_autoptr(GError) why = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDate date;
+
+  if (!rifq_calendar_parse (typed, &date, NULL, &why))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, "%s: %s", field, why->message);
+      return NULL;
+    }
+  if (day_after)
+    g_date_add_days (&date, 1);
+  start = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  utc = g_date_time_to_utc (start);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+}
+
+static gboolean
+blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+GPtrArray *
+rifq_audit_list (RifqDb                *db,
+                 const RifqAuditFilter *filter,
+                 gint64                 before_id,
+                 guint                  limit,
+                 GError               **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  const RifqAuditFilter any = { 0 };
+  RifqStatement *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (filter == NULL)
+    filter = &any;
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_AUDIT, error))
+    return NULL;
+  if (!blank (filter->from_day) && (from = day_bound (filter->from_day, _("From"), FALSE, error)) == NULL)
+    return NULL;
+  if (!blank (filter->to_day) && (to = day_bound (filter->to_day, _("To"), TRUE, error)) == NULL)
+    return NULL;
+
+  /* Each condition holds for every entry when its value is not given: one statement, planned
+   * once, for any filter. */
+  stmt = rifq_db_query (db, "SELECT a.id, a.at, a.actor, coalesce (s.full_name, a.actor), a.action, a.record_kind,"
+                            " a.record_id, a.before_json, a.after_json, a.reason"
+                            " FROM audit a LEFT JOIN staff s ON s.username = a.actor"
+                            " WHERE a.id < coalesce (?1, a.id + 1) AND a.actor = coalesce (?2, a.actor)"
+                            " AND a.record_kind = coalesce (?3, a.record_kind)"
+                            " AND coalesce (a.record_id, 0) = coalesce (?4, a.record_id, 0)"
+                            " AND a.at >= coalesce (?5, a.at) AND a.at < coalesce (?6, a.at || 'z')"
+                            " ORDER BY a.id DESC LIMIT ?7",
+                        RIFQ_PARAMS (before_id > 0 ? RIFQ_INT (before_id) : RIFQ_NULL,
+                                     blank (filter->actor) ? RIFQ_NULL : RIFQ_TEXT (filter->actor),
+                                     blank (filter->record_kind) ? RIFQ_NULL : RIFQ_TEXT (filter->record_kind),
+                                     filter->record_id > 0 ? RIFQ_INT (filter->record_id) : RIFQ_NULL,
+                                     from != NULL ? RIFQ_TEXT (from) : RIFQ_NULL,
+                                     to != NULL ? RIFQ_TEXT (to) : RIFQ_NULL,
+                                     RIFQ_INT (limit)),
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      RifqAuditEntry *entry = g_object_new (RIFQ_TYPE_AUDIT_ENTRY, NULL);
+
+      entry->id = rifq_statement_get_int64 (stmt, 0);
+      entry->at = rifq_statement_dup_text (stmt, 1);
+      entry->actor = rifq_statement_dup_text (stmt, 2);
+      entry->actor_name = rifq_statement_dup_text (stmt, 3);
+      entry->action = rifq_statement_dup_text (stmt, 4);
+      entry->record_kind = rifq_statement_dup_text (stmt, 5);
+      entry->record_id = rifq_statement_get_int64 (stmt, 6);
+      entry->before_json = rifq_statement_dup_text (stmt, 7);
+      entry->after_json = rifq_statement_dup_text (stmt, 8);
+      entry->reason = rifq_statement_dup_text (stmt, 9);
+      g_ptr_array_add (entries, entry);
+    }
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+void
+rifq_audit_change_free (RifqAuditChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->member);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change);
+}
+
+static JsonObject *
+object_of (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* A member's value as a person reads it: a text as it is, anything else as JSON. */
+static char *
+value_text (JsonObject *object,
+            const char *member)
+{
+  JsonNode *value;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  value = json_object_get_member (object, member);
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (value));
+  if (JSON_NODE_HOLDS_NULL (value))
+    return g_strdup ("");
+  return json_to_string (value, FALSE);
+}
+
+static void
+add_change (GPtrArray  *changes,
+            JsonObject *before,
+            JsonObject *after,
+            const char *member)
+{
+  g_autofree char *was = value_text (before, member);
+  g_autofree char *now = value_text (after, member);
+  RifqAuditChange *change;
+
+  if (g_strcmp0 (was, now) == 0)
+    return;
+  change = g_new0 (RifqAuditChange, 1);
+  change->member = g_strdup (member);
+  change->before = g_steal_pointer (&was);
+  change->after = g_steal_pointer (&now);
+  g_ptr_array_add (changes, change);
+}
+
+GPtrArray *
+rifq_audit_entry_changes (RifqAuditEntry *entry)
+{
+  g_autoptr(JsonNode) before_node = NULL;
+  g_autoptr(JsonNode) after_node = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) rifq_audit_change_free);
+  JsonObject *before;
+  JsonObject *after;
+
+  g_return_val_if_fail (RIFQ_IS_AUDIT_ENTRY (entry), changes);
+
+  before_node = entry->before_json != NULL ? json_from_string (entry->before_json, NULL) : NULL;
+  after_node = entry->after_json != NULL ? json_from_string (entry->after_json, NULL) : NULL;
+  before = object_of (before_node);
+  after = object_of (after_node);
+  if (after != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (after);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        add_change (changes, before, after, l->data);
+    }
+  if (before != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (before);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (after == NULL || !json_object_has_member (after, l->data))
+          add_change (changes, before, after, l->data);
+    }
+  return changes;
+}
+
+static const struct
+{
+  const char *code;
+  const char *label;
+} action_labels[] = {
+  { "create", N_("Created") },
+  { "update", N_("Changed") },
+  { "register", N_("Registered") },
+  { "document", N_("Document entered") },
+  { "attach", N_("Scan attached") },
+  { "sign", N_("Signed") },
+  { "seal", N_("Sealed") },
+  { "vote", N_("Voted") },
+  { "decide", N_("Decided") },
+  { "letter", N_("Letter issued") },
+  { "agenda", N_("Put on the agenda") },
+  { "agenda-remove", N_("Taken off the agenda") },
+  { "present", N_("Marked present") },
+  { "absent", N_("Marked absent") },
+  { "override", N_("Served beyond the approval") },
+  { "settings", N_("Settings changed") },
+  { "refuse", N_("Refused") },
+  { "backup", N_("Backup taken") },
+  { "restore", N_("Restored from a backup") },
+  { "copy", N_("Database copied") },
+  { "demo", N_("Training records added") },
+  { "move_out", N_("Key retired") },
+  { "legacy", N_("Sealed before keys were kept") },
+}, kind_labels[] = {
+  { "beneficiary", N_("Beneficiary") },
+  { "request", N_("Support request") },
+  { "staff", N_("Member of staff") },
+  { "meeting", N_("Committee meeting") },
+  { "decision", N_("Committee decision") },
+  { "settings", N_("Settings") },
+  { "seal_key", N_("Seal key") },
+  { "seal", N_("Seal") },
+  { "letter", N_("Decision letter") },
+  { "minutes", N_("Minutes") },
+  { "database", N_("Database") },
+  { "permission", N_("Permission") },
+};
+
+const char *
+rifq_audit_action_label (const char *action)
+{
+  RifqAction step;
+
+  if (action == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
+    if (g_str_equal (action, action_labels[i].code))
+      return _(action_labels[i].label);
+  /* A request's steps are named as the intake names them. */
+  if (rifq_action_from_code (action, &step))
+    return rifq_action_label (step);
+  return action;
+}
+
+const char *
+rifq_audit_kind_label (const char *record_kind)
+{
+  if (record_kind == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_str_equal (record_kind, kind_labels[i].code))
+      return _(kind_labels[i].label);
+  return record_kind;
+}
+
+const char *
+rifq_audit_member_label (const char *record_kind,
+                         const char *member)
+{
+  static const struct
+  {
+    const char *member;
+    const char *label;
+  } others[] = {
+    { "state", N_("State") },
+    { "roles", N_("Roles") },
+    { "full_name", N_("Full name") },
+    { "number", N_("Number") },
+    { "reason", N_("Reason") },
+  };
+  RifqField field;
+
+  if (member == NULL)
+    return "";
+  if (g_strcmp0 (record_kind, "beneficiary") == 0 && rifq_field_from_key (member, &field))
+    return rifq_field_label (field);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_equal (member, others[i].member))
+      return _(others[i].label);
+  return member;
 }

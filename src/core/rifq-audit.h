@@ -52,4 +52,68 @@ gboolean  rifq_audit_describe_latest (RifqDb      *db,
                                       char       **out_day,
                                       GError     **error);
 
+/* An entry of the audit log as an administrator reads it: a snapshot, with properties to bind
+ * rows to ("id", "at", "actor", "actor-name", "action", "record-kind", "record-id", "reason"). */
+#define RIFQ_TYPE_AUDIT_ENTRY (rifq_audit_entry_get_type ())
+G_DECLARE_FINAL_TYPE (RifqAuditEntry, rifq_audit_entry, RIFQ, AUDIT_ENTRY, GObject)
+
+struct _RifqAuditEntry
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *at;            /* ISO 8601, UTC */
+  char    *actor;         /* the user name */
+  char    *actor_name;    /* their full name, or the user name when they are not staff */
+  char    *action;        /* "create", "collect", "refuse"… */
+  char    *record_kind;   /* "beneficiary", "request"… */
+  gint64   record_id;
+  char    *before_json;
+  char    *after_json;
+  char    *reason;
+};
+
+/* What an administrator asks of the log; NULL or 0 for "any". Days are YYYY-MM-DD, the
+ * workstation's own days, both included. */
+typedef struct
+{
+  const char *actor;
+  const char *record_kind;
+  gint64      record_id;
+  const char *from_day;
+  const char *to_day;
+} RifqAuditFilter;
+
+/* The newest entries the filter matches, at most limit, older than before_id (0: from the
+ * newest). For who may read the log. A day that is not a date is refused, naming the field. */
+GPtrArray  *rifq_audit_list          (RifqDb                *db,
+                                      const RifqAuditFilter *filter,
+                                      gint64                 before_id,
+                                      guint                  limit,
+                                      GError               **error);
+
+/* One member of a record that an entry changed: its name, and its value before and after as
+ * text (NULL when it was not there). */
+typedef struct
+{
+  char *member;
+  char *before;
+  char *after;
+} RifqAuditChange;
+
+void        rifq_audit_change_free   (RifqAuditChange *change);
+
+/* What the entry changed, member by member, in the order its "after" lists them, then what
+ * only "before" held: members whose value is the same on both sides are left out. An entry that
+ * only created or refused lists what it recorded. */
+GPtrArray  *rifq_audit_entry_changes (RifqAuditEntry *entry);
+
+/* The action and the kind of record in the interface language ("Registered", "Support
+ * request"); a code Rifq does not know is given as it is. */
+const char *rifq_audit_action_label  (const char *action);
+const char *rifq_audit_kind_label    (const char *record_kind);
+/* A member of a record as the forms name it ("Mobile"), or as it is when no form shows it. */
+const char *rifq_audit_member_label  (const char *record_kind,
+                                      const char *member);
+
 G_END_DECLS

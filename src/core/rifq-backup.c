@@ -43,6 +43,7 @@ rifq_backup_info_free (RifqBackupInfo *info)
   g_free (info->taken);
   g_free (info->by);
   g_free (info->database);
+  g_free (info->identity);
   g_free (info);
 }
 
@@ -139,6 +140,7 @@ header_text (RifqDb       *db,
 {
   g_autofree char *taken = stamp_now ("%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *shown = g_strdelimit (g_strdup (rifq_db_get_path (db)), "\r\n", ' ');
+  g_autofree char *identity = g_strdelimit (_rifq_db_identity (db), "\r\n", ' ');
   GString *text = g_string_new (MAGIC);
 
   g_string_append_printf (text, "engine %s\n", _rifq_db_engine_name (db));
@@ -147,6 +149,7 @@ header_text (RifqDb       *db,
   g_string_append_printf (text, "by %s\n", rifq_db_get_actor (db));
   g_string_append_printf (text, "audit %" G_GINT64_FORMAT "\n", entries);
   g_string_append_printf (text, "database %s\n", shown);
+  g_string_append_printf (text, "identity %s\n", identity);
   g_string_append_printf (text, "bytes %" G_GUINT64_FORMAT "\n", bytes);
   if (salt != NULL)
     {
@@ -190,27 +193,37 @@ parse_header (FILE        *in,
       if (value == NULL)
         continue;
       *value++ = '\0';
-      if (g_str_equal (lines[i], "engine"))
+      /* What a file says is shown on a terminal: no control characters reach it, and a line
+       * said twice counts once. */
+      for (char *c = value; *c != '\0'; c++)
+        if ((guchar) *c < 0x20 || *c == 0x7f)
+          *c = '?';
+      if (g_str_equal (lines[i], "engine") && header->info->engine == NULL)
         header->info->engine = g_strdup (value);
-      else if (g_str_equal (lines[i], "schema"))
-        header->info->schema = (int) g_ascii_strtoll (value, NULL, 10);
-      else if (g_str_equal (lines[i], "taken"))
+      else if (g_str_equal (lines[i], "schema") && header->info->schema < 0)
+        {
+          gint64 schema = g_ascii_strtoll (value, NULL, 10);
+
+          header->info->schema = schema >= 0 && schema <= G_MAXINT ? (int) schema : G_MAXINT;
+        }
+      else if (g_str_equal (lines[i], "taken") && header->info->taken == NULL)
         header->info->taken = g_strdup (value);
-      else if (g_str_equal (lines[i], "by"))
+      else if (g_str_equal (lines[i], "by") && header->info->by == NULL)
         header->info->by = g_strdup (value);
       else if (g_str_equal (lines[i], "audit"))
         header->info->audit_entries = g_ascii_strtoll (value, NULL, 10);
-      else if (g_str_equal (lines[i], "database"))
+      else if (g_str_equal (lines[i], "database") && header->info->database == NULL)
         header->info->database = g_strdup (value);
+      else if (g_str_equal (lines[i], "identity") && header->info->identity == NULL)
+        header->info->identity = g_strdup (value);
       else if (g_str_equal (lines[i], "bytes"))
         header->bytes = g_ascii_strtoull (value, NULL, 10);
-      else if (g_str_equal (lines[i], "sha256"))
+      else if (g_str_equal (lines[i], "sha256") && header->sha256 == NULL)
         header->sha256 = g_strdup (value);
-      else if (g_str_equal (lines[i], "sealed"))
+      else if (g_str_equal (lines[i], "sealed") && !header->info->sealed)
         {
           g_auto(GStrv) parts = g_strsplit (value, " ", -1);
           gsize salt_len = 0;
-          g_autofree guchar *salt = NULL;
 
           if (g_strv_length (parts) != 4 || !g_str_equal (parts[0], "argon2id13"))
             continue;
@@ -256,6 +269,34 @@ derive_key (guchar       *key,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Where the engine's copy is taken out to: beside a desk's database (its folder is private),
+ * else in a private folder of its own (removed with it, remove_payload). */
+static char *
+payload_path_for (const char        *location,
+                  const RifqEngine  *engine,
+                  GError           **error)
+{
+  g_autofree char *dir = NULL;
+
+  if (engine == &rifq_engine_sqlite && location != NULL)
+    dir = g_path_get_dirname (location);
+  else if ((dir = g_dir_make_tmp ("rifq-backup-XXXXXX", error)) == NULL)
+    return NULL;
+  return g_strdup_printf ("%s/.rifq-restoring-%d-%u", dir, (int) getpid (), g_random_int ());
+}
+
+static void
+remove_payload (const char *payload,
+                const char *location)
+{
+  g_autofree char *dir = g_path_get_dirname (payload);
+  g_autofree char *beside = location != NULL ? g_path_get_dirname (location) : NULL;
+
+  g_unlink (payload);
+  if (g_strcmp0 (dir, beside) != 0)
+    g_rmdir (dir);
 }
 
 /* The engine's copy at payload, written after text to the open file fd: as it is, or sealed. */
@@ -316,6 +357,7 @@ write_payload (int          fd,
       first = FALSE;
     }
   sodium_memzero (plain, CHUNK);
+  sodium_memzero (&state, sizeof state);
   fclose (in);
   return ok;
 }
@@ -355,7 +397,7 @@ write_backup (RifqDb      *db,
               const char  *passphrase,
               GError     **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *partial = g_strdup_printf ("%s.partial-%d-%u", path, (int) getpid (), g_random_int ());
   g_autofree char *sha256 = NULL;
   g_autofree char *text = NULL;
   guchar salt[crypto_pwhash_SALTBYTES];
@@ -375,7 +417,8 @@ write_backup (RifqDb      *db,
     }
   text = header_text (db, entries, bytes, sha256, passphrase != NULL ? salt : NULL);
 
-  fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  /* A file of its own, never one found there (nor where a link found there points). */
+  fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       sodium_memzero (key, sizeof key);
@@ -390,13 +433,26 @@ write_backup (RifqDb      *db,
       ok = FALSE;
     }
   close (fd);
-  if (ok && g_rename (partial, path) != 0)
+  /* Given its name only if nothing has taken it meanwhile: a hard link is refused when the name
+   * exists; a disk that has none (a FAT memory stick) is asked first, then renamed onto. */
+  if (ok && link (partial, path) != 0)
     {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path, g_strerror (errno));
-      ok = FALSE;
+      int why = errno;
+
+      if (why == EEXIST || ((why == EPERM || why == ENOTSUP || why == ENOSYS) &&
+                            (g_file_test (path, G_FILE_TEST_EXISTS) || g_rename (partial, path) != 0)))
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                       _("“%s” already exists: a backup is written to a new file. Nothing was written."), path);
+          ok = FALSE;
+        }
+      else if (why != EPERM && why != ENOTSUP && why != ENOSYS)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path, g_strerror (why));
+          ok = FALSE;
+        }
     }
-  if (!ok)
-    g_unlink (partial);
+  g_unlink (partial);
   return ok;
 }
 
@@ -424,7 +480,7 @@ take (RifqDb      *db,
       const char  *passphrase,
       GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
+  const char *local = g_str_equal (_rifq_db_engine_name (db), "sqlite") ? rifq_db_get_path (db) : NULL;
   g_autofree char *payload = NULL;
   gint64 entries = 0;
   gboolean ok;
@@ -435,7 +491,8 @@ take (RifqDb      *db,
                    _("“%s” already exists: a backup is written to a new file. Nothing was written."), path);
       return FALSE;
     }
-  if (passphrase != NULL && g_utf8_strlen (passphrase, -1) < RIFQ_BACKUP_PASSPHRASE_MIN)
+  if (passphrase != NULL && (!g_utf8_validate (passphrase, -1, NULL) ||
+                             g_utf8_strlen (passphrase, -1) < RIFQ_BACKUP_PASSPHRASE_MIN))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
                    _("Passphrase: use at least %d characters; a copy taken off-site is only as safe as it. "
@@ -446,9 +503,14 @@ take (RifqDb      *db,
   if (!rifq_db_verify_audit (db, &entries, error))
     return FALSE;
 
-  payload = g_strdup_printf ("%s/.rifq-backup-%d-%u", dir, (int) getpid (), g_random_int ());
+  /* The engine's copy is plain: it is made where the records already are (a desk's private
+   * folder) or in a private folder of this computer, never beside the backup (a memory stick, a
+   * share), and removed once sealed. */
+  payload = payload_path_for (local, local != NULL ? &rifq_engine_sqlite : NULL, error);
+  if (payload == NULL)
+    return FALSE;
   ok = _rifq_db_backup (db, payload, error) && write_backup (db, path, payload, entries, passphrase, error);
-  g_unlink (payload);
+  remove_payload (payload, local);
   return ok;
 }
 
@@ -485,10 +547,12 @@ rifq_backup_take_into (RifqDb      *db,
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
+  g_autofree char *identity = NULL;
   const char *entry;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (keep >= 1, FALSE);
+  identity = g_strdelimit (_rifq_db_identity (db), "\r\n", ' ');
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -510,11 +574,12 @@ rifq_backup_take_into (RifqDb      *db,
         g_autofree char *other = g_build_filename (folder, entry, NULL);
         g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (other, NULL);
 
-        if (info != NULL && g_strcmp0 (info->database, rifq_db_get_path (db)) == 0)
+        if (info != NULL && g_strcmp0 (info->identity, identity) == 0 && !g_str_equal (entry, name))
           g_ptr_array_add (kept, g_strdup (entry));
       }
   g_ptr_array_sort (kept, compare_names);
-  for (guint i = 0; kept->len > keep && i < kept->len - keep; i++)
+  /* The one just written is kept whatever its name says (a clock put back). */
+  for (guint i = 0; kept->len > keep - 1 && i < kept->len - (keep - 1); i++)
     {
       g_autofree char *old = g_build_filename (folder, g_ptr_array_index (kept, i), NULL);
 
@@ -534,18 +599,29 @@ rifq_backup_default_folder (RifqDb *db)
 }
 
 GDateTime *
-rifq_backup_newest (const char *folder)
+rifq_backup_newest (RifqDb     *db,
+                    const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *identity = g_strdelimit (_rifq_db_identity (db), "\r\n", ' ');
   g_autofree char *newest = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *latest = g_date_time_format (now, "rifq-%Y%m%d-%H%M%S-999999" SUFFIX);
   const char *entry;
   int year, month, day, hour, minute, second;
 
   while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (entry, "rifq-2") && g_str_has_suffix (entry, SUFFIX) && g_strcmp0 (entry, newest) > 0)
+    if (g_str_has_prefix (entry, "rifq-2") && g_str_has_suffix (entry, SUFFIX) && g_strcmp0 (entry, newest) > 0 &&
+        g_strcmp0 (entry, latest) <= 0)
       {
-        g_free (newest);
-        newest = g_strdup (entry);
+        g_autofree char *path = g_build_filename (folder, entry, NULL);
+        g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (path, NULL);
+
+        if (info != NULL && g_strcmp0 (info->identity, identity) == 0)
+          {
+            g_free (newest);
+            newest = g_strdup (entry);
+          }
       }
   if (newest == NULL || sscanf (newest, "rifq-%4d%2d%2d-%2d%2d%2d", &year, &month, &day, &hour, &minute, &second) != 6)
     return NULL;
@@ -553,7 +629,8 @@ rifq_backup_newest (const char *folder)
 }
 
 gboolean
-rifq_backup_is_due (const char *folder,
+rifq_backup_is_due (RifqDb     *db,
+                    const char *folder,
                     guint       every_hours,
                     GDateTime  *now)
 {
@@ -561,7 +638,7 @@ rifq_backup_is_due (const char *folder,
 
   if (every_hours == 0)
     return FALSE;
-  newest = rifq_backup_newest (folder);
+  newest = rifq_backup_newest (db, folder);
   return newest == NULL || g_date_time_difference (now, newest) >= (GTimeSpan) every_hours * G_TIME_SPAN_HOUR;
 }
 
@@ -740,34 +817,6 @@ check_extracted (const char        *path,
   return TRUE;
 }
 
-/* Where the engine's copy is taken out to: beside a desk's database (its folder is private),
- * else in a private folder of its own (removed with it, remove_payload). */
-static char *
-payload_path_for (const char        *location,
-                  const RifqEngine  *engine,
-                  GError           **error)
-{
-  g_autofree char *dir = NULL;
-
-  if (engine == &rifq_engine_sqlite && location != NULL)
-    dir = g_path_get_dirname (location);
-  else if ((dir = g_dir_make_tmp ("rifq-backup-XXXXXX", error)) == NULL)
-    return NULL;
-  return g_strdup_printf ("%s/.rifq-restoring-%d-%u", dir, (int) getpid (), g_random_int ());
-}
-
-static void
-remove_payload (const char *payload,
-                const char *location)
-{
-  g_autofree char *dir = g_path_get_dirname (payload);
-  g_autofree char *beside = location != NULL ? g_path_get_dirname (location) : NULL;
-
-  g_unlink (payload);
-  if (g_strcmp0 (dir, beside) != 0)
-    g_rmdir (dir);
-}
-
 gboolean
 rifq_backup_check (const char  *path,
                    const char  *passphrase,
@@ -806,18 +855,20 @@ audit_restore_cb (RifqDb      *db,
   return TRUE;
 }
 
-/* The database at location as it is (current, when it opens), kept before a restore replaces
- * it: a backup of its own, else (a desk's damaged file) the file itself moved aside. NULL in
- * out_aside when there was nothing there. */
+/* The database at location as it is, kept before a restore replaces it: a backup of its own
+ * (current, when it opens), or a desk's file that is damaged past opening moved aside whole. A
+ * database that opens but cannot be kept is not replaced. NULL in out_aside when there was
+ * nothing there. */
 static gboolean
 keep_aside (const char        *path,
             const char        *location,
             const RifqEngine  *engine,
             RifqDb            *current,
+            gboolean           damaged,
             char             **out_aside,
             GError           **error)
 {
-  g_autofree char *stamp = stamp_now ("%Y%m%d-%H%M%S");
+  g_autofree char *stamp = stamp_now ("%Y%m%d-%H%M%S-%f");
   g_autofree char *dir = g_path_get_dirname (engine == &rifq_engine_sqlite ? location : path);
 
   *out_aside = NULL;
@@ -825,25 +876,19 @@ keep_aside (const char        *path,
     {
       g_autofree char *name = g_strdup_printf ("rifq-before-restore-%s" SUFFIX, stamp);
       g_autofree char *aside = g_build_filename (dir, name, NULL);
-      g_autoptr(GError) take_error = NULL;
 
-      if (take (current, aside, NULL, &take_error))
+      if (!take (current, aside, NULL, error))
         {
-          *out_aside = g_steal_pointer (&aside);
-          return TRUE;
-        }
-      if (engine != &rifq_engine_sqlite)
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&take_error),
-                                      _("The server’s database as it is could not be kept first, so nothing was "
-                                        "restored: "));
+          g_prefix_error (error, _("The database as it is could not be kept first, so nothing was restored: "));
           return FALSE;
         }
+      *out_aside = g_steal_pointer (&aside);
+      return TRUE;
     }
-  if (engine != &rifq_engine_sqlite || !g_file_test (location, G_FILE_TEST_EXISTS))
+  if (!damaged)
     return TRUE;
 
-  /* A desk's file that cannot be copied (damaged) is moved aside whole, with its log. */
+  /* Moved aside whole, with its log: nothing of it is lost. */
   for (guint i = 0; i < 3; i++)
     {
       const char *companion = (const char *[]) { "", "-wal", "-shm" }[i];
@@ -863,27 +908,37 @@ keep_aside (const char        *path,
 }
 
 /* The database at location as it is, when it opens, its permission asked of actor (the
- * refusal kept in its log). *out_current NULL when there is none, or a desk's file that does not
- * open (damaged: it is moved aside). */
+ * refusal kept in its log). *out_current NULL when there is none; *out_damaged when a desk's
+ * file is there but cannot be read as a database, or as Rifq's. Anything else that keeps it from
+ * opening (busy, a newer Rifq's, readable by others) refuses the restore. */
 static gboolean
 open_current (const char        *location,
               const RifqEngine  *engine,
               const char        *actor,
               RifqDb           **out_current,
+              gboolean          *out_damaged,
               GError           **error)
 {
   g_autoptr(GError) open_error = NULL;
   g_autoptr(RifqDb) current = NULL;
 
   *out_current = NULL;
+  *out_damaged = FALSE;
   if (engine == &rifq_engine_sqlite && !g_file_test (location, G_FILE_TEST_EXISTS))
     return TRUE;
   current = rifq_db_open_existing (location, &open_error);
   if (current == NULL)
     {
-      /* A desk's file that does not open is damaged, and put aside; a server's database that
-       * is not set up yet has nothing in it. */
-      if (engine == &rifq_engine_sqlite || g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND))
+      /* Not readable as a database, or not as Rifq's (its first pages damaged): moved aside, not
+       * lost. */
+      if (engine == &rifq_engine_sqlite && (g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_DATABASE) ||
+                                            g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE)))
+        {
+          *out_damaged = TRUE;
+          return TRUE;
+        }
+      /* A server's database not set up yet holds nothing to keep. */
+      if (engine != &rifq_engine_sqlite && g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND))
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&open_error));
       return FALSE;
@@ -893,6 +948,48 @@ open_current (const char        *location,
     return FALSE;
   *out_current = g_steal_pointer (&current);
   return TRUE;
+}
+
+/* The restore in the restored log, keyed: who, from which backup, and where the log stood
+ * before (the last entry the database or this workstation knew of), so that every workstation
+ * follows the log from here. */
+static gboolean
+record_restore (RifqDb               *restored,
+                const char           *path,
+                const RifqBackupInfo *info,
+                gint64                last_entry,
+                const char           *aside,
+                GError              **error)
+{
+  g_autoptr(JsonBuilder) before = json_builder_new ();
+  g_autoptr(JsonBuilder) after = json_builder_new ();
+  g_autofree char *name = g_path_get_basename (path);
+  JsonNode *nodes[2];
+  gint64 was_last_id = 0;
+  gboolean ok;
+
+  _rifq_db_adopt_restored (restored, &was_last_id);
+  json_builder_begin_object (before);
+  json_builder_set_member_name (before, "last_entry");
+  json_builder_add_int_value (before, MAX (was_last_id, last_entry));
+  if (aside != NULL)
+    {
+      g_autofree char *kept = g_path_get_basename (aside);
+
+      rifq_json_add_string (before, "kept_as", kept);
+    }
+  json_builder_end_object (before);
+  json_builder_begin_object (after);
+  rifq_json_add_string (after, "backup", name);
+  rifq_json_add_string (after, "taken", info->taken);
+  rifq_json_add_string (after, "by", info->by);
+  json_builder_end_object (after);
+  nodes[0] = json_builder_get_root (before);
+  nodes[1] = json_builder_get_root (after);
+  ok = rifq_db_write (restored, audit_restore_cb, nodes, error);
+  g_clear_pointer (&nodes[0], json_node_unref);
+  g_clear_pointer (&nodes[1], json_node_unref);
+  return ok && rifq_db_verify_audit (restored, NULL, error);
 }
 
 gboolean
@@ -909,69 +1006,58 @@ rifq_backup_restore (const char  *path,
   g_autoptr(RifqDb) restored = NULL;
   g_autoptr(RifqDb) current = NULL;
   const RifqEngine *engine;
-  JsonNode *nodes[2];
-  gint64 was_last_id = 0;
+  gboolean damaged = FALSE;
+  gint64 last_entry = 0;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && location != NULL && actor != NULL, FALSE);
 
   engine = rifq_engine_for_location (location, error);
-  if (engine == NULL || !rifq_db_start_crypto (error) || !open_current (location, engine, actor, &current, error))
+  if (engine == NULL || !rifq_db_start_crypto (error) ||
+      !open_current (location, engine, actor, &current, &damaged, error))
     return FALSE;
-  if (engine == &rifq_engine_sqlite)
-    {
-      g_autofree char *dir = g_path_get_dirname (location);
-
-      g_mkdir_with_parents (dir, 0700);
-    }
   payload = payload_path_for (engine == &rifq_engine_sqlite ? location : NULL, engine, error);
   if (payload == NULL)
     return FALSE;
   ok = extract (path, passphrase, payload, &header, error) &&
-       check_extracted (path, payload, &header, engine, actor, error) &&
-       keep_aside (path, location, engine, current, &aside, error);
+       check_extracted (path, payload, &header, engine, actor, error);
+  /* A server's tables made by later migrations would outlive pg_restore --clean: an older
+   * backup goes into an empty database, which Rifq then brings up to date. */
+  if (ok && current != NULL && engine != &rifq_engine_sqlite &&
+      rifq_db_get_schema_version (current) > header.info->schema)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The backup “%s” is of schema %d and the server’s database is at schema %d: put it back into an "
+                     "empty database (build-aux/server --no-init makes one), which Rifq then brings up to date. "
+                     "Nothing was restored."), path, header.info->schema, rifq_db_get_schema_version (current));
+      ok = FALSE;
+    }
+  if (ok && current != NULL)
+    rifq_db_query_int (current, "SELECT coalesce (max (id), 0) FROM audit", RIFQ_NO_PARAMS, &last_entry, NULL, NULL);
+  ok = ok && keep_aside (path, location, engine, current, damaged, &aside, error);
   g_clear_object (&current);
   ok = ok && engine->restore (location, payload, error);
   remove_payload (payload, engine == &rifq_engine_sqlite ? location : NULL);
+  if (out_kept_aside != NULL)
+    *out_kept_aside = g_strdup (aside);
   if (!ok)
-    return FALSE;
+    {
+      /* What was there is named wherever it went. */
+      if (aside != NULL && error != NULL && *error != NULL)
+        g_prefix_error (error, _("The database as it was is kept in %s. "), aside);
+      return FALSE;
+    }
 
   /* Opened as the next person would, its log now where the key folder keeps it, and the restore
    * added to it with where the log stood before. */
   restored = rifq_db_open (location, error);
-  if (restored == NULL)
-    return FALSE;
-  rifq_db_set_actor (restored, actor);
-  _rifq_db_adopt_restored (restored, &was_last_id);
-  {
-    g_autoptr(JsonBuilder) before = json_builder_new ();
-    g_autoptr(JsonBuilder) after = json_builder_new ();
-    g_autofree char *name = g_path_get_basename (path);
-
-    json_builder_begin_object (before);
-    json_builder_set_member_name (before, "last_entry");
-    json_builder_add_int_value (before, was_last_id);
-    if (aside != NULL)
-      {
-        g_autofree char *kept = g_path_get_basename (aside);
-
-        rifq_json_add_string (before, "kept_as", kept);
-      }
-    json_builder_end_object (before);
-    json_builder_begin_object (after);
-    rifq_json_add_string (after, "backup", name);
-    rifq_json_add_string (after, "taken", header.info->taken);
-    rifq_json_add_string (after, "by", header.info->by);
-    json_builder_end_object (after);
-    nodes[0] = json_builder_get_root (before);
-    nodes[1] = json_builder_get_root (after);
-  }
-  ok = rifq_db_write (restored, audit_restore_cb, nodes, error);
-  g_clear_pointer (&nodes[0], json_node_unref);
-  g_clear_pointer (&nodes[1], json_node_unref);
-  if (!ok || !rifq_db_verify_audit (restored, NULL, error))
-    return FALSE;
-  if (out_kept_aside != NULL)
-    *out_kept_aside = g_steal_pointer (&aside);
+  if (restored != NULL)
+    rifq_db_set_actor (restored, actor);
+  if (restored == NULL || !record_restore (restored, path, header.info, last_entry, aside, error))
+    {
+      if (aside != NULL && error != NULL && *error != NULL)
+        g_prefix_error (error, _("The database as it was is kept in %s. "), aside);
+      return FALSE;
+    }
   return TRUE;
 }

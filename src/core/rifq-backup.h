@@ -23,6 +23,7 @@ typedef struct
   char   *by;               /* the administrator who took it */
   gint64  audit_entries;
   char   *database;         /* the database it was taken of, as it may be shown */
+  char   *identity;         /* the same, however it was named (its real path, its server) */
   gboolean sealed;          /* needs its passphrase */
 } RifqBackupInfo;
 
@@ -54,13 +55,16 @@ gboolean        rifq_backup_take_into (RifqDb      *db,
  * file (~/.local/share/rifq/backups for the usual one). */
 char           *rifq_backup_default_folder (RifqDb *db);
 
-/* When the newest of Rifq's backups in folder was taken (by its name), NULL when there is
+/* When the newest of Rifq's backups of db in folder was taken (by its name), NULL when there is
  * none. */
-GDateTime      *rifq_backup_newest    (const char  *folder);
+GDateTime      *rifq_backup_newest    (RifqDb      *db,
+                                       const char  *folder);
 
-/* Whether a desk's scheduled backup is due at now: none in folder yet, or the newest older than
- * every_hours (never when every_hours is 0: scheduled backups are off). */
-gboolean        rifq_backup_is_due    (const char  *folder,
+/* Whether a desk's scheduled backup is due at now: none of db in folder yet, or the newest older
+ * than every_hours (never when every_hours is 0: scheduled backups are off). A backup named later
+ * than now (a clock put back) does not hold the schedule up. */
+gboolean        rifq_backup_is_due    (RifqDb      *db,
+                                       const char  *folder,
                                        guint        every_hours,
                                        GDateTime   *now);
 

@@ -797,6 +797,13 @@ rifq_db_open (const char *path,
   return g_steal_pointer (&self);
 }
 
+char *
+_rifq_db_identity (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  return self->engine->identity (self->conn);
+}
+
 const char *
 _rifq_db_engine_name (RifqDb *self)
 {
@@ -1607,6 +1614,40 @@ read_anchor_copy (RifqDb   *self,
   return g_str_equal (expected, copy->mac);
 }
 
+/* Whether the log holds a restore, keyed with the log's own key, made knowing of the entries up
+ * to last_id: an administrator put the database back from a backup, and every workstation's
+ * copy of the log's head follows it rather than calling it an older copy put back. */
+static gboolean
+restore_acknowledges (RifqDb *self,
+                      gint64  last_id)
+{
+  RifqStatement *stmt;
+  gboolean acknowledged = FALSE;
+
+  if (self->chain_key == NULL)
+    return FALSE;
+  stmt = rifq_db_query (self, "SELECT at, actor, action, record_kind, record_id, before_json, after_json, reason,"
+                              " prev_hash, hash FROM audit WHERE action = 'restore' AND record_kind = 'database'"
+                              " ORDER BY id DESC LIMIT 1", RIFQ_NO_PARAMS, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      g_autofree char *hash = chain_hash (self->chain_key, rifq_statement_get_text (stmt, 8),
+                                          rifq_statement_get_text (stmt, 0), rifq_statement_get_text (stmt, 1),
+                                          rifq_statement_get_text (stmt, 2), rifq_statement_get_text (stmt, 3),
+                                          rifq_statement_get_int64 (stmt, 4), rifq_statement_get_text (stmt, 5),
+                                          rifq_statement_get_text (stmt, 6), rifq_statement_get_text (stmt, 7));
+      g_autoptr(JsonNode) before = json_from_string (rifq_statement_get_text (stmt, 5), NULL);
+
+      acknowledged = g_strcmp0 (hash, rifq_statement_get_text (stmt, 9)) == 0 && before != NULL &&
+                     JSON_NODE_HOLDS_OBJECT (before) &&
+                     json_object_get_int_member_with_default (json_node_get_object (before), "last_entry", 0) >= last_id;
+    }
+  rifq_statement_reset (stmt);
+  return acknowledged;
+}
+
 static gboolean
 append_audit (RifqDb      *self,
               RifqDbWrite *write,
@@ -1642,7 +1683,8 @@ append_audit (RifqDb      *self,
     g_auto(Anchor) copy = { 0 };
     gboolean present;
 
-    if (read_anchor_copy (self, &copy, &present) && (copy.entries > entries || copy.last_id > last_id))
+    if (read_anchor_copy (self, &copy, &present) && (copy.entries > entries || copy.last_id > last_id) &&
+        !restore_acknowledges (self, copy.last_id))
       {
         g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                      _("This database is older than its audit log: entries up to %s were written, this copy ends at "
@@ -2264,7 +2306,7 @@ verify_anchor (RifqDb        *self,
   if (!copy_valid && (copy_present || self->engine == &rifq_engine_sqlite))
     return audit_broken (error, g_strdup (_("The copy of the audit log’s anchor in the key folder is missing or "
                                              "damaged: an older copy of the database put back cannot be ruled out.")));
-  if (copy.entries > rows || copy.last_id > last_id)
+  if ((copy.entries > rows || copy.last_id > last_id) && !restore_acknowledges (self, copy.last_id))
     return audit_broken (error, g_strdup_printf (_("The database is older than its audit log: entries up to %s were "
                                                    "written, this copy ends at %s. An older copy of the database was "
                                                    "put back."), count_text (copy.last_id), count_text (last_id)));

@@ -1049,17 +1049,26 @@ pg_read_schema_version (RifqConnection  *conn,
  * in error. */
 static gboolean
 run_client (const char * const  *argv,
+            const char          *location,
             const char          *doing,
             GError             **error)
 {
   g_autoptr(GError) spawn_error = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) env = g_get_environ ();
+  PQconninfoOption *options = location != NULL ? PQconninfoParse (location, NULL) : NULL;
   int status = 0;
 
   /* A table another workstation holds is waited for ten seconds, not for ever. */
   env = g_environ_setenv (env, "PGOPTIONS", "-c lock_timeout=10s", TRUE);
   env = g_environ_setenv (env, "PGCONNECT_TIMEOUT", CONNECT_TIMEOUT, TRUE);
+  /* A password written into the address reaches the program by its environment, never its
+   * command line (which every user of the computer can list); nor does a backup's passphrase. */
+  env = g_environ_unsetenv (env, "RIFQ_BACKUP_PASSPHRASE");
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL)
+      env = g_environ_setenv (env, "PGPASSWORD", o->val, TRUE);
+  PQconninfoFree (options);
   if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
                      &err, &status, &spawn_error))
     {
@@ -1082,7 +1091,8 @@ pg_backup (RifqConnection  *conn,
            GError         **error)
 {
   g_autofree char *file = g_strconcat ("--file=", path, NULL);
-  g_autofree char *database = g_strconcat ("--dbname=", location, NULL);
+  g_autofree char *shown = pg_display (location);
+  g_autofree char *database = g_strconcat ("--dbname=", shown, NULL);
   int fd;
 
   /* Made first, by its owner alone: pg_dump writes into it. */
@@ -1093,8 +1103,7 @@ pg_backup (RifqConnection  *conn,
       return FALSE;
     }
   close (fd);
-  return run_client ((const char *[]) { "pg_dump", "--format=custom", "--no-owner", "--no-privileges", file,
-                                        database, NULL },
+  return run_client ((const char *[]) { "pg_dump", "--format=custom", "--no-owner", file, database, NULL }, location,
                      _("The server’s backup (pg_dump)"), error);
 }
 
@@ -1102,7 +1111,7 @@ static gboolean
 pg_backup_check (const char  *path,
                  GError     **error)
 {
-  return run_client ((const char *[]) { "pg_restore", "--list", path, NULL },
+  return run_client ((const char *[]) { "pg_restore", "--list", path, NULL }, NULL,
                      _("Reading the server’s backup (pg_restore)"), error);
 }
 
@@ -1113,10 +1122,12 @@ pg_restore (const char  *location,
             const char  *path,
             GError     **error)
 {
-  g_autofree char *database = g_strconcat ("--dbname=", location, NULL);
+  g_autofree char *shown = pg_display (location);
+  g_autofree char *database = g_strconcat ("--dbname=", shown, NULL);
 
+  /* The grants given to each member of staff's own role come back with the tables. */
   return run_client ((const char *[]) { "pg_restore", "--single-transaction", "--exit-on-error", "--clean",
-                                        "--if-exists", "--no-owner", "--no-privileges", database, path, NULL },
+                                        "--if-exists", "--no-owner", database, path, NULL }, location,
                      _("Restoring the server’s database (pg_restore)"), error);
 }
 

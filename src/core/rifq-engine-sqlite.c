@@ -446,6 +446,18 @@ copy_pages (sqlite3     *destination,
   return FALSE;
 }
 
+static gboolean
+journal_mode (sqlite3     *handle,
+              const char  *pragma,
+              const char  *path,
+              GError     **error)
+{
+  if (sqlite3_exec (handle, pragma, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), path, sqlite3_errmsg (handle));
+  return FALSE;
+}
+
 static gboolean integrity_of (sqlite3     *handle,
                               const char  *path,
                               GError     **error);
@@ -469,8 +481,7 @@ sqlite_backup (RifqConnection  *conn,
       return FALSE;
     }
   /* One file, whole: the copy keeps no log beside it. */
-  ok = copy_pages (copy, conn->handle, path, error) &&
-       sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK &&
+  ok = copy_pages (copy, conn->handle, path, error) && journal_mode (copy, "PRAGMA journal_mode = DELETE", path, error) &&
        integrity_of (copy, path, error);
   sqlite3_close (copy);
   return ok;
@@ -516,7 +527,7 @@ sqlite_restore (const char  *location,
     {
       sqlite3_busy_timeout (target, BUSY_TIMEOUT_MS);
       ok = copy_pages (target, source, location, error) &&
-           sqlite3_exec (target, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK;
+           journal_mode (target, "PRAGMA journal_mode = WAL", location, error);
     }
   else
     g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot write “%s”: %s"), location,

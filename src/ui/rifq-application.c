@@ -261,7 +261,8 @@ backup_if_due_cb (gpointer user_data)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   if (may_back_up (self) &&
-      rifq_backup_is_due (folder, settings != NULL ? g_settings_get_uint (settings, "backup-every-hours") : 24, now))
+      rifq_backup_is_due (self->db, folder, settings != NULL ? g_settings_get_uint (settings, "backup-every-hours") : 24,
+                          now))
     take_backup (self);
   return G_SOURCE_CONTINUE;
 }

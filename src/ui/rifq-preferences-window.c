@@ -170,7 +170,7 @@ update_backups (RifqPreferencesWindow *self)
 {
   g_autofree char *folder = rifq_ui_backup_folder (self->context);
   g_autofree char *shown = g_strdup_printf ("\u2066%s\u2069", folder);
-  g_autoptr(GDateTime) newest = rifq_backup_newest (folder);
+  g_autoptr(GDateTime) newest = rifq_backup_newest (self->db, folder);
   gboolean on_server = rifq_db_is_server_location (rifq_db_get_path (self->db));
   g_autofree char *last = NULL;
 

@@ -24,6 +24,7 @@
 #include "rifq-permission.h"
 #include "rifq-preferences-window.h"
 #include "rifq-research-page.h"
+#include "rifq-audit-page.h"
 #include "rifq-seal-reader.h"
 #include "rifq-sidebar-row.h"
 #include "rifq-staff.h"
@@ -52,6 +53,7 @@ struct _RifqWindow
   /* not owned: a child of pages */
   RifqRegistryPage     *registry_page;
   RifqResearchPage     *research_page;
+  RifqAuditPage        *audit_page;
   RifqIntakePage       *intake_page;
   RifqCommitteePage    *committee_page;
   GPtrArray            *back_buttons;
@@ -280,6 +282,9 @@ build_pages (RifqWindow *self)
 
   add_lazy_page (self, "dashboard", _("Board Dashboard"), "x-office-presentation-symbolic", _("Board"),
                  NULL, TRUE);
+  /* The audit log, for who may read it. */
+  if (rifq_permission_allows (RIFQ_PERMISSION_AUDIT, rifq_staff_actor_roles (self->db)))
+    add_row (self, "audit", _("Audit Log"), "document-open-recent-symbolic", _("Administration"));
 }
 
 static void leaflet_folded_cb (RifqWindow *self);
@@ -310,6 +315,15 @@ ensure_page (RifqWindow *self,
       leaflet_folded_cb (self);
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->committee_page), name);
       g_hash_table_remove (self->lazy_pages, name);
+      return TRUE;
+    }
+  if (g_str_equal (name, "audit") &&
+      rifq_permission_allows (RIFQ_PERMISSION_AUDIT, rifq_staff_actor_roles (self->db)))
+    {
+      self->audit_page = rifq_audit_page_new (self->context);
+      g_ptr_array_add (self->back_buttons, rifq_audit_page_get_back_button (self->audit_page));
+      leaflet_folded_cb (self);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->audit_page), name);
       return TRUE;
     }
   if (g_str_equal (name, "research"))
@@ -363,6 +377,8 @@ select_page (RifqWindow *self,
     rifq_intake_page_reload (self->intake_page);
   if (g_str_equal (name, "committee") && self->committee_page != NULL)
     rifq_committee_page_reload (self->committee_page);
+  if (g_str_equal (name, "audit") && self->audit_page != NULL)
+    rifq_audit_page_reload (self->audit_page);
   gtk_stack_set_visible_child_name (self->pages, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (self->settings != NULL)
@@ -823,6 +839,14 @@ rifq_window_get_committee_page (RifqWindow *self)
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
   ensure_page (self, "committee");
   return self->committee_page;
+}
+
+RifqAuditPage *
+rifq_window_get_audit_page (RifqWindow *self)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  ensure_page (self, "audit");
+  return self->audit_page;
 }
 
 RifqResearchPage *

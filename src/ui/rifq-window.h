@@ -14,6 +14,7 @@
 #include "rifq-intake-page.h"
 #include "rifq-registry-page.h"
 #include "rifq-research-page.h"
+#include "rifq-audit-page.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ RifqIntakePage   *rifq_window_get_intake_page       (RifqWindow *self);
 
 /* The social-research officer's queue, built if it was not shown yet. */
 RifqResearchPage *rifq_window_get_research_page     (RifqWindow *self);
+/* The audit log's page, built when first asked for; NULL when the person may not read the log. */
+RifqAuditPage    *rifq_window_get_audit_page        (RifqWindow *self);
 
 /* Checks a sealed PDF (its QR code and contents against the key and the record) and shows the
  * verdict in a dialog, which is returned. */
