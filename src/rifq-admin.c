@@ -15,6 +15,8 @@
 
 #include "rifq-arabic.h"
 #include "rifq-audit.h"
+#include "rifq-file.h"
+#include "rifq-privacy.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
@@ -63,6 +65,8 @@ usage (const char *message)
                         "  beneficiary show ID|NATIONAL-ID [--format json|table]\n"
                         "  beneficiary search QUERY [--limit N] [--format json|table]\n"
                         "  beneficiary list [--offset N] [--limit N] [--format json|table]\n"
+                        "  beneficiary export ID|NATIONAL-ID [-o FILE.json] [--force]\n"
+                        "  retention list [--format json|table]\n"
                         "  validate id|phone VALUE\n"
                         "  date convert DATE\n"
                         "  demo --beneficiaries N [--requests N] [--seed S]\n"
@@ -524,6 +528,88 @@ cmd_beneficiary_show (RifqDb  *db,
   return EXIT_OK;
 }
 
+/* beneficiary export ID [-o FILE.json]: everything held about one person, for their request
+ * under the Personal Data Protection Law. */
+static int
+cmd_beneficiary_export (RifqDb  *db,
+                        char   **args,
+                        guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqBeneficiary) b = find_beneficiary (db, args[2], _("Beneficiary"), &error);
+  g_autoptr(JsonNode) everything = NULL;
+  g_autofree char *text = NULL;
+
+  if (b == NULL)
+    return refuse (error);
+  if (opts.output != NULL && !rifq_file_check_output (opts.output, opts.force, &error))
+    return refuse (error);
+  everything = rifq_privacy_export (db, rifq_beneficiary_get_id (b), &error);
+  if (everything == NULL)
+    return refuse (error);
+  if (opts.output == NULL)
+    {
+      print_json (everything);
+      return EXIT_OK;
+    }
+  text = rifq_json_to_text (everything);
+  if (!rifq_file_save_private (opts.output, text, strlen (text), &error))
+    return refuse (error);
+  g_print (_("Everything held about %s is in %s.\n"), rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID), opts.output);
+  return EXIT_OK;
+}
+
+static void
+retention_row (gpointer   item,
+               char     **cells)
+{
+  RifqRetentionItem *file = item;
+
+  cells[0] = g_strdup (file->national_id);
+  cells[1] = g_strdup (file->status);
+  cells[2] = g_strndup (file->last_activity, 10);
+  cells[3] = g_strdup (file->full_name);
+}
+
+static JsonNode *
+retention_json (gpointer item)
+{
+  RifqRetentionItem *file = item;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  rifq_json_add_int (builder, "id", file->id);
+  rifq_json_add_string (builder, "national_id", file->national_id);
+  rifq_json_add_string (builder, "name", file->full_name);
+  rifq_json_add_string (builder, "status", file->status);
+  rifq_json_add_string (builder, "last_activity", file->last_activity);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* retention list: the closed files past the retention period, for an administrator to review. */
+static int
+cmd_retention (RifqDb  *db,
+               char   **args,
+               guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  const char *headers[] = { N_("National ID"), N_("Status"), N_("Last activity"), N_("Name") };
+
+  if (n != 2 || !g_str_equal (args[1], "list"))
+    return usage (_("retention takes: list"));
+  files = rifq_privacy_past_retention (db, &error);
+  if (files == NULL)
+    return refuse (error);
+  if (table_format ())
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u closed file is past the retention period of %u years.\n",
+                             "%u closed files are past the retention period of %u years.\n", files->len),
+                files->len, rifq_privacy_retention_years (db));
+  print_records (files, headers, G_N_ELEMENTS (headers), retention_row, retention_json);
+  return EXIT_OK;
+}
+
 /* beneficiary search QUERY, or beneficiary list. */
 static int
 cmd_beneficiary_find (RifqDb  *db,
@@ -956,6 +1042,8 @@ main (int   argc,
     return cmd_check ();
   if (g_str_equal (args[0], "audit") && n == 2 && g_str_equal (args[1], "verify"))
     return cmd_audit_verify ();
+  if (g_str_equal (args[0], "retention") && n >= 2)
+    return with_db (cmd_retention, args, n);
   if (g_str_equal (args[0], "backup") && n <= 3)
     return cmd_backup (args, n);
   if (g_str_equal (args[0], "restore") && n == 2)
@@ -986,6 +1074,8 @@ main (int   argc,
         return cmd_beneficiary_add (n == 3 ? args[2] : NULL);
       if (g_str_equal (args[1], "show") && n == 3)
         return with_db (cmd_beneficiary_show, args, n);
+      if (g_str_equal (args[1], "export") && n == 3)
+        return with_db (cmd_beneficiary_export, args, n);
       if ((g_str_equal (args[1], "search") && n == 3) || (g_str_equal (args[1], "list") && n == 2))
         return with_db (cmd_beneficiary_find, args, n);
     }

@@ -463,6 +463,51 @@ test_backup_and_restore (void)
     g_unlink (i == 0 ? file : sealed);
 }
 
+/* rifq-admin beneficiary export and retention list: everything about one person in one private
+ * JSON file for an administrator, refused to a desk officer; the retention review lists and
+ * deletes nothing. */
+static void
+test_export_and_retention (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *folder = folder_beside (db);
+  g_autofree char *file = g_build_filename (folder, "person.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) add = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) retention = { 0 };
+  struct stat st;
+
+  ADMIN (&add, "en", record, "--database", db, "beneficiary", "add");
+  g_assert_cmpint (add.status, ==, 0);
+  ADMIN (&exported, "en", NULL, "--database", db, "beneficiary", "export", "1000000008", "-o", file);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_nonnull (strstr (exported.out, "Everything held about 1000000008 is in"));
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (json_parser_load_from_file (parser, file, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_node_get_object (json_parser_get_root (parser)), "beneficiary"), "national_id"), ==,
+                   "1000000008");
+  /* Not over a file it did not make, unless told. */
+  ADMIN (&again, "en", NULL, "--database", db, "beneficiary", "export", "1000000008", "-o", db);
+  g_assert_cmpint (again.status, ==, 1);
+
+  ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "desk1", "--full-name", "نورة", "--roles", "desk");
+  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "beneficiary", "export", "1000000008");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "may not export everything held about a beneficiary"));
+  g_assert_cmpstr (refused.out, ==, "");
+
+  ADMIN (&retention, "en", NULL, "--database", db, "retention", "list", "--format", "table");
+  g_assert_cmpint (retention.status, ==, 0);
+  g_assert_nonnull (strstr (retention.err, "0 closed files are past the retention period of 10 years."));
+  g_unlink (file);
+}
+
 /* rifq-admin audit verify, on either engine: the chain intact, then an entry edited and another
  * deleted behind Rifq's back, each named; and refused to who may not read the log. */
 static void
@@ -1507,6 +1552,7 @@ main (int   argc,
   g_test_add_func ("/admin/check/reports-and-refuses-foreign-file", test_check_reports_and_refuses);
   g_test_add_func ("/admin/audit/verify-names-first-broken-link", test_audit_verify_names_first_broken_link);
   g_test_add_func ("/admin/backup/restore-puts-back-and-refuses-bad-copies", test_backup_and_restore);
+  g_test_add_func ("/admin/privacy/export-for-administrators-and-retention-review", test_export_and_retention);
   g_test_add_func ("/admin/usage/exit-2", test_usage_errors);
   g_test_add_func ("/admin/database/busy-waits-then-exit-3", test_busy_database_waits_then_exit_3);
   g_test_add_func ("/admin/request/whole-path-scripted", test_request_whole_path);

@@ -9,6 +9,7 @@
 
 #include "rifq-audit.h"
 #include "rifq-backup.h"
+#include "rifq-privacy.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-committee.h"
 #include "rifq-db-copy.h"
@@ -355,6 +356,24 @@ try_restore (Fixture  *f,
 }
 
 static gboolean
+try_export_person (Fixture  *f,
+                   GError  **error)
+{
+  g_autoptr(JsonNode) everything = rifq_privacy_export (f->db, rifq_beneficiary_get_id (f->beneficiary), error);
+
+  return everything != NULL;
+}
+
+static gboolean
+try_retention (Fixture  *f,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) files = rifq_privacy_past_retention (f->db, error);
+
+  return files != NULL;
+}
+
+static gboolean
 try_demo (Fixture  *f,
           GError  **error)
 {
@@ -399,6 +418,8 @@ static const struct
   { RIFQ_PERMISSION_AUDIT, NULL, ADMIN, try_audit },
   { RIFQ_PERMISSION_BACKUP, NULL, ADMIN, try_backup },
   { RIFQ_PERMISSION_RESTORE, NULL, ADMIN, try_restore, 0, take_backup_first },
+  { RIFQ_PERMISSION_EXPORT_PERSON, NULL, ADMIN, try_export_person },
+  { RIFQ_PERMISSION_RETENTION, NULL, ADMIN, try_retention },
 };
 
 /* Whether a person allowed the action meets the record's own rule instead (the meeting's own

@@ -29,7 +29,7 @@
 static const char * const keys[] = {
   "association_name_ar", "association_name_en", "association_letterhead", "decision_period_days",
   "request_number_format", "letter_number_format", "file_number_format", "committee_quorum",
-  "committee_majority", "committee_chair_breaks_tie", "committee_abstentions", LOGO_KEY, NULL,
+  "committee_majority", "committee_chair_breaks_tie", "committee_abstentions", "retention_years", LOGO_KEY, NULL,
 };
 
 /* The values of the decision rule, as rifq_committee_rule_get() reads them. */
@@ -139,6 +139,18 @@ check_value (const char  *key,
         }
       return TRUE;
     }
+  if (g_str_equal (key, "retention_years"))
+    {
+      gint64 years;
+
+      if (!g_ascii_string_to_signed (value, 10, 1, 100, &years, NULL))
+        {
+          g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                               _("Retention period: enter a whole number of years from 1 to 100."));
+          return FALSE;
+        }
+      return TRUE;
+    }
   if (g_str_equal (key, "committee_quorum") && !g_strv_contains (quorums, value))
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
@@ -183,8 +195,8 @@ save (RifqDb     *db,
 {
   /* Digits as typed in an Arabic interface are the same number. */
   g_autofree char *latin = rifq_arabic_latin_digits (value ? value : "");
-  g_autofree char *trimmed = g_strstrip (g_strdup (g_strcmp0 (key, "decision_period_days") == 0 ? latin
-                                                                                                : value ? value : ""));
+  gboolean number = g_strcmp0 (key, "decision_period_days") == 0 || g_strcmp0 (key, "retention_years") == 0;
+  g_autofree char *trimmed = g_strstrip (g_strdup (number ? latin : value ? value : ""));
   Job job = { key, trimmed, over_shown, shown };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);

@@ -19,6 +19,7 @@
 #include "rifq-committee.h"
 #include "rifq-error.h"
 #include "rifq-permission.h"
+#include "rifq-privacy.h"
 #include "rifq-file.h"
 #include "rifq-seal.h"
 #include "rifq-settings.h"
@@ -38,6 +39,7 @@ struct _RifqAssociationPage
   GtkButton           *logo_button;
   AdwPreferencesGroup *rule_group;
   AdwEntryRow         *period_row;
+  AdwEntryRow         *retention_row;
   AdwComboRow         *quorum_row;
   AdwComboRow         *majority_row;
   AdwComboRow         *abstentions_row;
@@ -175,7 +177,14 @@ static char *
 entry_text (const char *key,
             const char *value)
 {
-  return g_str_equal (key, "decision_period_days") ? rifq_ui_display_digits (value) : g_strdup (value);
+  g_autofree char *years = NULL;
+
+  /* Until an administrator sets one, the retention period Rifq goes by. */
+  if (g_str_equal (key, "retention_years") && (value == NULL || *value == '\0'))
+    value = years = g_strdup_printf ("%d", RIFQ_PRIVACY_RETENTION_YEARS_DEFAULT);
+  if (g_str_equal (key, "decision_period_days") || g_str_equal (key, "retention_years"))
+    return rifq_ui_display_digits (value);
+  return g_strdup (value);
 }
 
 static void
@@ -540,6 +549,7 @@ rifq_association_page_constructed (GObject *object)
   setup_entry (self, self->name_en_row);
   setup_entry (self, self->letterhead_row);
   setup_entry (self, self->period_row);
+  setup_entry (self, self->retention_row);
   setup_entry (self, self->request_format_row);
   setup_entry (self, self->letter_format_row);
   setup_entry (self, self->file_format_row);
@@ -594,6 +604,7 @@ rifq_association_page_class_init (RifqAssociationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, logo_button);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, rule_group);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, period_row);
+  gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, retention_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, quorum_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, majority_row);
   gtk_widget_class_bind_template_child (widget_class, RifqAssociationPage, abstentions_row);

@@ -1,0 +1,294 @@
+/* rifq-privacy.c: everything held about one beneficiary; files past their retention period
+ *
+ * Copyright 2026 Ruhamaa Association for Elderly Care
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rifq-privacy"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rifq-audit.h"
+#include "rifq-beneficiary-json.h"
+#include "rifq-beneficiary-store.h"
+#include "rifq-error.h"
+#include "rifq-json.h"
+#include "rifq-permission.h"
+#include "rifq-privacy.h"
+#include "rifq-record.h"
+#include "rifq-request-store.h"
+#include "rifq-statement.h"
+
+G_DEFINE_FINAL_TYPE (RifqRetentionItem, rifq_retention_item, G_TYPE_OBJECT)
+
+static void
+rifq_retention_item_finalize (GObject *object)
+{
+  RifqRetentionItem *self = RIFQ_RETENTION_ITEM (object);
+
+  g_free (self->national_id);
+  g_free (self->full_name);
+  g_free (self->status);
+  g_free (self->last_activity);
+  G_OBJECT_CLASS (rifq_retention_item_parent_class)->finalize (object);
+}
+
+static void
+rifq_retention_item_class_init (RifqRetentionItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqRetentionItem, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqRetentionItem, national_id, "national-id", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRetentionItem, full_name, "full-name", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRetentionItem, status, "status", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqRetentionItem, last_activity, "last-activity", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_retention_item_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_retention_item_init (RifqRetentionItem *self)
+{
+}
+
+guint
+rifq_privacy_retention_years (RifqDb *db)
+{
+  g_autofree char *value = rifq_db_get_setting (db, "retention_years");
+  guint64 years;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 100, &years, NULL))
+    return (guint) years;
+  return RIFQ_PRIVACY_RETENTION_YEARS_DEFAULT;
+}
+
+GPtrArray *
+rifq_privacy_past_retention (RifqDb  *db,
+                             GError **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *today = NULL;
+  g_autofree char *cutoff = NULL;
+  RifqStatement *stmt;
+  GDate date;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_RETENTION, error))
+    return NULL;
+  today = rifq_db_dup_today (db);
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, today);
+  if (!g_date_valid (&date))
+    g_date_set_time_t (&date, time (NULL));
+  g_date_subtract_years (&date, rifq_privacy_retention_years (db));
+  cutoff = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date));
+
+  /* A file's last activity: the record's last change or its requests' latest, whichever is
+   * later. */
+  stmt = rifq_db_query (db, "SELECT b.id, b.national_id, b.first_name || ' ' || b.father_name || ' '"
+                            " || b.grandfather_name || ' ' || b.family_name, b.status,"
+                            " CASE WHEN max (r.updated_at) > b.updated_at THEN max (r.updated_at)"
+                            " ELSE b.updated_at END"
+                            " FROM beneficiary b LEFT JOIN request r ON r.beneficiary_id = b.id"
+                            " WHERE b.status IN ('inactive', 'deceased')"
+                            " GROUP BY b.id, b.national_id, b.first_name, b.father_name, b.grandfather_name,"
+                            " b.family_name, b.status, b.updated_at"
+                            " HAVING CASE WHEN max (r.updated_at) > b.updated_at THEN max (r.updated_at)"
+                            " ELSE b.updated_at END < ?1"
+                            " ORDER BY 5, b.id",
+                        RIFQ_PARAMS (RIFQ_TEXT (cutoff)), error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      RifqRetentionItem *item = g_object_new (RIFQ_TYPE_RETENTION_ITEM, NULL);
+
+      item->id = rifq_statement_get_int64 (stmt, 0);
+      item->national_id = rifq_statement_dup_text (stmt, 1);
+      item->full_name = rifq_statement_dup_text (stmt, 2);
+      item->status = rifq_statement_dup_text (stmt, 3);
+      item->last_activity = rifq_statement_dup_text (stmt, 4);
+      g_ptr_array_add (items, item);
+    }
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+static void
+add_entries (JsonBuilder *builder,
+             GPtrArray   *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RifqAuditEntry *e = g_ptr_array_index (entries, i);
+      g_autoptr(JsonNode) before = e->before_json != NULL ? json_from_string (e->before_json, NULL) : NULL;
+      g_autoptr(JsonNode) after = e->after_json != NULL ? json_from_string (e->after_json, NULL) : NULL;
+
+      json_builder_begin_object (builder);
+      rifq_json_add_int (builder, "entry", e->id);
+      rifq_json_add_string (builder, "at", e->at);
+      rifq_json_add_string (builder, "by", e->actor);
+      rifq_json_add_string (builder, "action", e->action);
+      rifq_json_add_string (builder, "record_kind", e->record_kind);
+      rifq_json_add_int (builder, "record_id", e->record_id);
+      json_builder_set_member_name (builder, "before");
+      json_builder_add_value (builder, before != NULL ? json_node_ref (before) : json_node_new (JSON_NODE_NULL));
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_value (builder, after != NULL ? json_node_ref (after) : json_node_new (JSON_NODE_NULL));
+      rifq_json_add_string (builder, "reason", e->reason);
+      json_builder_end_object (builder);
+    }
+}
+
+/* The entries of the log about one record, oldest first. */
+static gboolean
+add_trail (RifqDb       *db,
+           JsonBuilder  *builder,
+           const char   *kind,
+           gint64        id,
+           GError      **error)
+{
+  RifqAuditFilter filter = { .record_kind = kind, .record_id = id };
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 before_id = 0;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = rifq_audit_list (db, &filter, before_id, 1000, error);
+
+      if (page == NULL)
+        return FALSE;
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (page, i)));
+      if (page->len < 1000)
+        break;
+      before_id = ((RifqAuditEntry *) g_ptr_array_index (page, page->len - 1))->id;
+    }
+  /* Oldest first, as the record's story reads. */
+  for (guint i = 0; i < all->len / 2; i++)
+    {
+      gpointer swap = all->pdata[i];
+
+      all->pdata[i] = all->pdata[all->len - 1 - i];
+      all->pdata[all->len - 1 - i] = swap;
+    }
+  add_entries (builder, all);
+  return TRUE;
+}
+
+static gboolean
+audit_export_cb (RifqDb      *db,
+                 RifqDbWrite *write,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  rifq_db_write_audit_take (write, "export", "beneficiary", *(gint64 *) user_data, NULL, NULL, NULL);
+  return TRUE;
+}
+
+JsonNode *
+rifq_privacy_export (RifqDb  *db,
+                     gint64   beneficiary_id,
+                     GError **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) scans = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *now = rifq_db_dup_now ();
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_EXPORT_PERSON, error))
+    return NULL;
+  beneficiary = rifq_beneficiary_store_get (db, beneficiary_id, error);
+  if (beneficiary == NULL)
+    return NULL;
+  listed = rifq_request_store_list (db, -1, beneficiary_id, G_MAXINT, error);
+  if (listed == NULL)
+    return NULL;
+  for (guint i = 0; i < listed->len; i++)
+    {
+      RifqRequest *request = rifq_request_store_get (db, ((RifqRequest *) g_ptr_array_index (listed, i))->id, error);
+
+      if (request == NULL)
+        return NULL;
+      g_ptr_array_add (requests, request);
+    }
+
+  json_builder_begin_object (builder);
+  rifq_json_add_string (builder, "exported_at", now);
+  rifq_json_add_string (builder, "exported_by", rifq_db_get_actor (db));
+  json_builder_set_member_name (builder, "beneficiary");
+  json_builder_add_value (builder, rifq_beneficiary_to_json (beneficiary));
+  json_builder_set_member_name (builder, "requests");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < requests->len; i++)
+    json_builder_add_value (builder, rifq_request_to_json (g_ptr_array_index (requests, i)));
+  json_builder_end_array (builder);
+
+  /* The scans themselves, once each, by their SHA-256 as the requests name them. */
+  json_builder_set_member_name (builder, "scans");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      RifqRequest *request = g_ptr_array_index (requests, i);
+
+      for (guint d = 0; request->documents != NULL && d < request->documents->len; d++)
+        {
+          RifqDocument *document = g_ptr_array_index (request->documents, d);
+
+          for (guint s = 0; document->scans != NULL && s < document->scans->len; s++)
+            {
+              RifqScan *scan = g_ptr_array_index (document->scans, s);
+              g_autoptr(GBytes) bytes = NULL;
+              g_autofree char *mime = NULL;
+              g_autofree char *encoded = NULL;
+
+              if (!g_hash_table_add (scans, scan->sha256))
+                continue;
+              bytes = rifq_request_store_read_attachment (db, scan->sha256, &mime, error);
+              if (bytes == NULL)
+                return NULL;
+              encoded = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+              json_builder_set_member_name (builder, scan->sha256);
+              json_builder_begin_object (builder);
+              rifq_json_add_string (builder, "type", mime);
+              rifq_json_add_string (builder, "name", scan->name);
+              rifq_json_add_string (builder, "base64", encoded);
+              json_builder_end_object (builder);
+            }
+        }
+    }
+  json_builder_end_object (builder);
+
+  /* The log's entries about the person and each of their requests. */
+  json_builder_set_member_name (builder, "audit");
+  json_builder_begin_array (builder);
+  if (!add_trail (db, builder, "beneficiary", beneficiary_id, error))
+    return NULL;
+  for (guint i = 0; i < requests->len; i++)
+    if (!add_trail (db, builder, "request", ((RifqRequest *) g_ptr_array_index (requests, i))->id, error))
+      return NULL;
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (!rifq_db_write (db, audit_export_cb, &beneficiary_id, error))
+    return NULL;
+  return json_builder_get_root (builder);
+}
