@@ -10,6 +10,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-request-store.h"
 #include "rifq-seal.h"
+#include "rifq-settings.h"
 #include "rifq-signature.h"
 #include "rifq-staff.h"
 #include "rifq-test-util.h"
@@ -90,4 +91,35 @@ rifq_test_add_beneficiary (RifqDb     *db,
   g_assert_true (rifq_beneficiary_store_add (db, b, NULL, NULL, &error));
   g_assert_no_error (error);
   return rifq_beneficiary_get_id (b);
+}
+
+/* A desk as the audit and privacy tests find it: the staff seated, one beneficiary with one
+ * request submitted to the committee, a setting changed by the administrator, who acts next. */
+typedef struct
+{
+  RifqDb *db;
+  gint64  beneficiary;
+  gint64  request;
+} RifqTestDesk;
+
+static inline void
+rifq_test_desk_set_up (RifqTestDesk  *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->db = rifq_test_db_new (NULL);
+  rifq_test_staff (f->db);
+  f->beneficiary = rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_1, "محمد", "0501234567");
+  f->request = rifq_test_submitted_request (f->db, f->beneficiary, "food_basket");
+  rifq_db_set_actor (f->db, "admin");
+  g_assert_true (rifq_settings_save (f->db, "decision_period_days", "21", &error));
+  g_assert_no_error (error);
+}
+
+static inline void
+rifq_test_desk_tear_down (RifqTestDesk  *f,
+                          gconstpointer  data)
+{
+  g_clear_object (&f->db);
 }

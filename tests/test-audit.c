@@ -17,34 +17,10 @@
 #include "rifq-settings.h"
 #include "rifq-test-request.h"
 
-typedef struct
-{
-  RifqDb *db;
-  gint64  beneficiary;
-  gint64  request;
-} Desk;
+typedef RifqTestDesk Desk;
 
-static void
-desk_set_up (Desk          *f,
-             gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->db = rifq_test_db_new (NULL);
-  rifq_test_staff (f->db);
-  f->beneficiary = rifq_test_add_beneficiary (f->db, RIFQ_TEST_ID_1, "محمد", "0501234567");
-  f->request = rifq_test_submitted_request (f->db, f->beneficiary, "food_basket");
-  rifq_db_set_actor (f->db, "admin");
-  g_assert_true (rifq_settings_save (f->db, "decision_period_days", "21", &error));
-  g_assert_no_error (error);
-}
-
-static void
-desk_tear_down (Desk          *f,
-                gconstpointer  data)
-{
-  g_clear_object (&f->db);
-}
+#define desk_set_up    rifq_test_desk_set_up
+#define desk_tear_down rifq_test_desk_tear_down
 
 static void
 run_sql (RifqDb     *db,
