@@ -66,6 +66,7 @@ usage (const char *message)
                         "  beneficiary search QUERY [--limit N] [--format json|table]\n"
                         "  beneficiary list [--offset N] [--limit N] [--format json|table]\n"
                         "  beneficiary export ID|NATIONAL-ID [-o FILE.json] [--force]\n"
+                        "  consent record ID SCOPE [--on DATE] | withdraw CONSENT [--on DATE] | list ID\n"
                         "  retention list [--format json|table]\n"
                         "  validate id|phone VALUE\n"
                         "  date convert DATE\n"
@@ -610,6 +611,88 @@ cmd_retention (RifqDb  *db,
   return EXIT_OK;
 }
 
+static JsonNode *
+consent_to_json (gpointer item)
+{
+  RifqConsent *consent = item;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  rifq_json_add_int (builder, "id", consent->id);
+  rifq_json_add_string (builder, "scope", consent->scope);
+  rifq_json_add_string (builder, "given_on", consent->given_on);
+  rifq_json_add_string (builder, "recorded_by", consent->recorded_by);
+  rifq_json_add_string (builder, "withdrawn_on", consent->withdrawn_on);
+  rifq_json_add_string (builder, "withdrawn_by", consent->withdrawn_by);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+consent_row (gpointer   item,
+             char     **cells)
+{
+  RifqConsent *consent = item;
+
+  cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, consent->id);
+  cells[1] = g_strdup (consent->scope);
+  cells[2] = g_strdup (consent->given_on);
+  cells[3] = g_strdup (consent->withdrawn_on != NULL ? consent->withdrawn_on : "");
+  cells[4] = g_strdup (consent->recorded_by);
+}
+
+/* consent record ID SCOPE [--on DATE], consent withdraw CONSENT [--on DATE], consent list ID. */
+static int
+cmd_consent (RifqDb  *db,
+             char   **args,
+             guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  const char *headers[] = { N_("No."), N_("Scope"), N_("Given on"), N_("Withdrawn on"), N_("Recorded by") };
+
+  if (g_str_equal (args[1], "record") && n == 4)
+    {
+      g_autoptr(RifqBeneficiary) b = find_beneficiary (db, args[2], _("Beneficiary"), &error);
+      g_autoptr(RifqConsent) consent = NULL;
+
+      if (b == NULL)
+        return refuse (error);
+      consent = rifq_consent_record (db, rifq_beneficiary_get_id (b), args[3], opts.on, &error);
+      if (consent == NULL)
+        return refuse (error);
+      {
+        g_autoptr(JsonNode) node = consent_to_json (consent);
+
+        print_json (node);
+      }
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "withdraw") && n == 3)
+    {
+      gint64 id = 0;
+
+      if (!read_number (args[2], _("Consent"), G_MAXINT64, &id, &error) ||
+          !rifq_consent_withdraw (db, id, opts.on, &error))
+        return refuse (error);
+      g_print (_("Consent %s withdrawn.\n"), args[2]);
+      return EXIT_OK;
+    }
+  if (g_str_equal (args[1], "list") && n == 3)
+    {
+      g_autoptr(RifqBeneficiary) b = find_beneficiary (db, args[2], _("Beneficiary"), &error);
+      g_autoptr(GPtrArray) consents = NULL;
+
+      if (b == NULL)
+        return refuse (error);
+      consents = rifq_consent_list (db, rifq_beneficiary_get_id (b), &error);
+      if (consents == NULL)
+        return refuse (error);
+      print_records (consents, headers, G_N_ELEMENTS (headers), consent_row, consent_to_json);
+      return EXIT_OK;
+    }
+  return usage (_("consent takes: record ID SCOPE [--on DATE], withdraw CONSENT [--on DATE], list ID"));
+}
+
 /* beneficiary search QUERY, or beneficiary list. */
 static int
 cmd_beneficiary_find (RifqDb  *db,
@@ -1042,6 +1125,8 @@ main (int   argc,
     return cmd_check ();
   if (g_str_equal (args[0], "audit") && n == 2 && g_str_equal (args[1], "verify"))
     return cmd_audit_verify ();
+  if (g_str_equal (args[0], "consent") && n >= 3)
+    return with_db (cmd_consent, args, n);
   if (g_str_equal (args[0], "retention") && n >= 2)
     return with_db (cmd_retention, args, n);
   if (g_str_equal (args[0], "backup") && n <= 3)

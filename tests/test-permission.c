@@ -356,6 +356,16 @@ try_restore (Fixture  *f,
 }
 
 static gboolean
+try_consent (Fixture  *f,
+             GError  **error)
+{
+  g_autoptr(RifqConsent) consent = rifq_consent_record (f->db, rifq_beneficiary_get_id (f->beneficiary), "records",
+                                                        NULL, error);
+
+  return consent != NULL;
+}
+
+static gboolean
 try_export_person (Fixture  *f,
                    GError  **error)
 {
@@ -418,6 +428,7 @@ static const struct
   { RIFQ_PERMISSION_AUDIT, NULL, ADMIN, try_audit },
   { RIFQ_PERMISSION_BACKUP, NULL, ADMIN, try_backup },
   { RIFQ_PERMISSION_RESTORE, NULL, ADMIN, try_restore, 0, take_backup_first },
+  { RIFQ_PERMISSION_CONSENT, NULL, DESK, try_consent },
   { RIFQ_PERMISSION_EXPORT_PERSON, NULL, ADMIN, try_export_person },
   { RIFQ_PERMISSION_RETENTION, NULL, ADMIN, try_retention },
 };

@@ -197,6 +197,98 @@ test_retention_period_refuses_bad_value (Desk          *f,
   g_assert_cmpuint (rifq_privacy_retention_years (f->db), ==, RIFQ_PRIVACY_RETENTION_YEARS_DEFAULT);
 }
 
+/* A consent recorded with its day and who recorded it, listed, part of the person's export,
+ * withdrawn (kept, with the day and who), then recorded anew; each in the audit log. */
+static void
+test_consent_recorded_listed_and_withdrawn (Desk          *f,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqConsent) consent = NULL;
+  g_autoptr(RifqConsent) anew = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  JsonArray *exported_consents;
+
+  rifq_test_set_today (f->db, "2026-12-07");
+  rifq_db_set_actor (f->db, "desk");
+  consent = rifq_consent_record (f->db, f->beneficiary, "contact", "١٤٤٨/٠٥/٠١ هـ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (consent->given_on, ==, "2026-10-12");
+  g_assert_cmpstr (consent->recorded_by, ==, "desk");
+  g_assert_null (consent->withdrawn_on);
+  listed = rifq_consent_list (f->db, f->beneficiary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+
+  rifq_db_set_actor (f->db, "admin");
+  exported_consents = json_object_get_array_member (exported (f), "consents");
+  g_assert_cmpuint (json_array_get_length (exported_consents), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (exported_consents, 0), "scope"), ==,
+                   "contact");
+
+  rifq_db_set_actor (f->db, "desk");
+  g_assert_true (rifq_consent_withdraw (f->db, consent->id, "2026-12-01", &error));
+  g_assert_no_error (error);
+  after = rifq_consent_list (f->db, f->beneficiary, &error);
+  g_assert_cmpstr (((RifqConsent *) g_ptr_array_index (after, 0))->withdrawn_on, ==, "2026-12-01");
+  g_assert_cmpstr (((RifqConsent *) g_ptr_array_index (after, 0))->withdrawn_by, ==, "desk");
+  /* Given again after it was withdrawn: a consent of its own; the withdrawn one stays. */
+  anew = rifq_consent_record (f->db, f->beneficiary, "contact", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (anew->given_on, ==, "2026-12-07");
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM consent"), ==, 2);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE record_kind = 'consent'"), ==, 3);
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, NULL));
+}
+
+/* Refused, nothing written: a scope not in the list, a day to come, a day that is not a date,
+ * the same consent twice, a withdrawal twice or before the consent was given. */
+static void
+test_consent_bad_input_writes_nothing (Desk          *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(RifqConsent) consent = NULL;
+  struct { const char *scope, *day, *says; } tries[] = {
+    { "gossip", NULL, "Scope of consent" },
+    { "records", "2027-01-01", "Consent given on: the day is still to come" },
+    { "records", "31/02/2026", "Consent given on:" },
+    { "records", NULL, "already recorded and stands" },
+  };
+  gint64 entries;
+
+  rifq_test_set_today (f->db, "2026-12-07");
+  rifq_db_set_actor (f->db, "desk");
+  consent = rifq_consent_record (f->db, f->beneficiary, "records", "2026-11-01", NULL);
+  g_assert_nonnull (consent);
+  entries = rifq_test_count (f->db, "SELECT count(*) FROM audit");
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (rifq_consent_record (f->db, f->beneficiary, tries[i].scope, tries[i].day, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, tries[i].says) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, tries[i].says);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rifq_consent_withdraw (f->db, consent->id, "2026-10-01", &error));
+    g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+  }
+  g_assert_true (rifq_consent_withdraw (f->db, consent->id, NULL, NULL));
+  entries++;
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rifq_consent_withdraw (f->db, consent->id, NULL, &error));
+    g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  }
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM consent"), ==, 1);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, entries);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +303,8 @@ main (int   argc,
        test_retention_lists_closed_files_past_period);
   ADD ("/privacy/retention/refused-to-desk-officer", test_retention_refused_to_desk_officer);
   ADD ("/privacy/retention/period-refuses-bad-value", test_retention_period_refuses_bad_value);
+  ADD ("/privacy/consent/recorded-listed-exported-and-withdrawn", test_consent_recorded_listed_and_withdrawn);
+  ADD ("/privacy/consent/bad-input-writes-nothing", test_consent_bad_input_writes_nothing);
 #undef ADD
 
   return g_test_run ();

@@ -46,6 +46,7 @@ static const struct
   TABLE ("staff_role"),
   TABLE_BY ("beneficiary", "id", 5000),
   TABLE_BY ("caregiver", "id", 5000),
+  TABLE_BY ("consent", "id", 5000),
   TABLE_BY ("interaction", "id", 5000),
   TABLE_BY ("request", "id", 5000),
   TABLE_BY ("attachment", "sha256", 16),
@@ -86,6 +87,7 @@ static const struct
   "DELETE FROM attachment;" \
   "DELETE FROM request;" \
   "DELETE FROM interaction;" \
+  "DELETE FROM consent;" \
   "DELETE FROM caregiver;" \
   "DELETE FROM beneficiary;" \
   "DELETE FROM staff_role;" \

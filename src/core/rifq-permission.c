@@ -69,6 +69,7 @@ static const struct
   [RIFQ_PERMISSION_AUDIT]                 = { "audit",          N_("read and verify the audit log"),   ADMIN },
   [RIFQ_PERMISSION_BACKUP]                = { "backup",         N_("take a backup of the database"),   ADMIN },
   [RIFQ_PERMISSION_RESTORE]               = { "restore",        N_("restore the database from a backup"), ADMIN },
+  [RIFQ_PERMISSION_CONSENT]               = { "consent",        N_("record or withdraw a beneficiary’s consent"), DESK },
   [RIFQ_PERMISSION_EXPORT_PERSON]         = { "export-person",  N_("export everything held about a beneficiary"),
                                               ADMIN },
   [RIFQ_PERMISSION_RETENTION]             = { "retention",      N_("review the files past their retention period"),

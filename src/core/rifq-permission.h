@@ -55,6 +55,7 @@ typedef enum
   RIFQ_PERMISSION_AUDIT,             /* read and verify the audit log */
   RIFQ_PERMISSION_BACKUP,            /* a backup of the whole database */
   RIFQ_PERMISSION_RESTORE,           /* the database put back from a backup */
+  RIFQ_PERMISSION_CONSENT,           /* the beneficiary's consent recorded or withdrawn */
   RIFQ_PERMISSION_EXPORT_PERSON,     /* everything held about one beneficiary (PDPL) */
   RIFQ_PERMISSION_RETENTION,         /* the closed files past their retention period */
   RIFQ_N_PERMISSIONS

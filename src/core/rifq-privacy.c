@@ -14,6 +14,7 @@
 #include "rifq-audit.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-calendar.h"
 #include "rifq-error.h"
 #include "rifq-json.h"
 #include "rifq-permission.h"
@@ -208,6 +209,7 @@ rifq_privacy_export (RifqDb  *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(RifqBeneficiary) beneficiary = NULL;
   g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) consents = NULL;
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) scans = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *now = rifq_db_dup_now ();
@@ -221,6 +223,9 @@ rifq_privacy_export (RifqDb  *db,
     return NULL;
   listed = rifq_request_store_list (db, -1, beneficiary_id, G_MAXINT, error);
   if (listed == NULL)
+    return NULL;
+  consents = rifq_consent_list (db, beneficiary_id, error);
+  if (consents == NULL)
     return NULL;
   for (guint i = 0; i < listed->len; i++)
     {
@@ -236,6 +241,22 @@ rifq_privacy_export (RifqDb  *db,
   rifq_json_add_string (builder, "exported_by", rifq_db_get_actor (db));
   json_builder_set_member_name (builder, "beneficiary");
   json_builder_add_value (builder, rifq_beneficiary_to_json (beneficiary));
+  json_builder_set_member_name (builder, "consents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < consents->len; i++)
+    {
+      RifqConsent *consent = g_ptr_array_index (consents, i);
+
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "scope", consent->scope);
+      rifq_json_add_string (builder, "given_on", consent->given_on);
+      rifq_json_add_string (builder, "recorded_by", consent->recorded_by);
+      rifq_json_add_string (builder, "recorded_at", consent->recorded_at);
+      rifq_json_add_string (builder, "withdrawn_on", consent->withdrawn_on);
+      rifq_json_add_string (builder, "withdrawn_by", consent->withdrawn_by);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "requests");
   json_builder_begin_array (builder);
   for (guint i = 0; i < requests->len; i++)
@@ -282,6 +303,9 @@ rifq_privacy_export (RifqDb  *db,
   json_builder_begin_array (builder);
   if (!add_trail (db, builder, "beneficiary", beneficiary_id, error))
     return NULL;
+  for (guint i = 0; i < consents->len; i++)
+    if (!add_trail (db, builder, "consent", ((RifqConsent *) g_ptr_array_index (consents, i))->id, error))
+      return NULL;
   for (guint i = 0; i < requests->len; i++)
     if (!add_trail (db, builder, "request", ((RifqRequest *) g_ptr_array_index (requests, i))->id, error))
       return NULL;
@@ -291,4 +315,323 @@ rifq_privacy_export (RifqDb  *db,
   if (!rifq_db_write (db, audit_export_cb, &beneficiary_id, error))
     return NULL;
   return json_builder_get_root (builder);
+}
+
+/* Consent */
+
+G_DEFINE_FINAL_TYPE (RifqConsent, rifq_consent, G_TYPE_OBJECT)
+
+static void
+rifq_consent_finalize (GObject *object)
+{
+  RifqConsent *self = RIFQ_CONSENT (object);
+
+  g_free (self->scope);
+  g_free (self->given_on);
+  g_free (self->recorded_by);
+  g_free (self->recorded_at);
+  g_free (self->withdrawn_on);
+  g_free (self->withdrawn_by);
+  G_OBJECT_CLASS (rifq_consent_parent_class)->finalize (object);
+}
+
+static void
+rifq_consent_class_init (RifqConsentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const RifqRecordProperty properties[] = {
+    RIFQ_RECORD_FIELD (RifqConsent, id, "id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqConsent, beneficiary_id, "beneficiary-id", G_TYPE_INT64),
+    RIFQ_RECORD_FIELD (RifqConsent, scope, "scope", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqConsent, given_on, "given-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqConsent, recorded_by, "recorded-by", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqConsent, recorded_at, "recorded-at", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqConsent, withdrawn_on, "withdrawn-on", G_TYPE_STRING),
+    RIFQ_RECORD_FIELD (RifqConsent, withdrawn_by, "withdrawn-by", G_TYPE_STRING),
+  };
+
+  object_class->finalize = rifq_consent_finalize;
+  rifq_record_class_install_properties (object_class, properties, G_N_ELEMENTS (properties));
+}
+
+static void
+rifq_consent_init (RifqConsent *self)
+{
+}
+
+static const char * const scopes[] = { "records", "contact", "sharing", NULL };
+static const char * const scope_labels[] = {
+  N_("keeping and using their records to serve them"),
+  N_("being contacted by phone and messages"),
+  N_("sharing their data with partner bodies for their support"),
+};
+
+const char * const *
+rifq_consent_scopes (void)
+{
+  return scopes;
+}
+
+const char *
+rifq_consent_scope_label (const char *scope)
+{
+  for (guint i = 0; scopes[i] != NULL; i++)
+    if (g_strcmp0 (scope, scopes[i]) == 0)
+      return _(scope_labels[i]);
+  return scope;
+}
+
+#define CONSENT_COLUMNS "id, beneficiary_id, scope, given_on, recorded_by, recorded_at, withdrawn_on, withdrawn_by"
+
+static RifqConsent *
+consent_from_row (RifqStatement *stmt)
+{
+  RifqConsent *consent = g_object_new (RIFQ_TYPE_CONSENT, NULL);
+
+  consent->id = rifq_statement_get_int64 (stmt, 0);
+  consent->beneficiary_id = rifq_statement_get_int64 (stmt, 1);
+  consent->scope = rifq_statement_dup_text (stmt, 2);
+  consent->given_on = rifq_statement_dup_text (stmt, 3);
+  consent->recorded_by = rifq_statement_dup_text (stmt, 4);
+  consent->recorded_at = rifq_statement_dup_text (stmt, 5);
+  consent->withdrawn_on = rifq_statement_dup_text (stmt, 6);
+  consent->withdrawn_by = rifq_statement_dup_text (stmt, 7);
+  return consent;
+}
+
+static RifqConsent *
+consent_get (RifqDb  *db,
+             gint64   id,
+             GError **error)
+{
+  RifqStatement *stmt = rifq_db_query (db, "SELECT " CONSENT_COLUMNS " FROM consent WHERE id = ?1",
+                                       RIFQ_PARAMS (RIFQ_INT (id)), error);
+  RifqConsent *consent = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    consent = consent_from_row (stmt);
+  rifq_statement_reset (stmt);
+  if (consent == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND, _("There is no consent number %s."), number);
+    }
+  return consent;
+}
+
+/* A day typed (Hijri or Gregorian), or today when none was; never one to come. */
+static char *
+consent_day (RifqDb      *db,
+             const char  *typed,
+             const char  *field,
+             GError     **error)
+{
+  g_autofree char *today = rifq_db_dup_today (db);
+  g_autoptr(GError) why = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (typed == NULL || *typed == '\0')
+    return g_steal_pointer (&today);
+  if (!rifq_calendar_parse (typed, &date, NULL, &why))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, "%s: %s", field, why->message);
+      return NULL;
+    }
+  day = rifq_calendar_to_iso (&date);
+  if (g_strcmp0 (day, today) > 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID, _("%s: the day is still to come. Nothing was written."), field);
+      return NULL;
+    }
+  return g_steal_pointer (&day);
+}
+
+typedef struct
+{
+  gint64       beneficiary_id;
+  const char  *scope;
+  const char  *day;
+  gint64       consent_id;
+  RifqConsent *result;
+} ConsentJob;
+
+static JsonNode *
+consent_json (RifqConsent *consent)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  rifq_json_add_int (builder, "beneficiary_id", consent->beneficiary_id);
+  rifq_json_add_string (builder, "scope", consent->scope);
+  rifq_json_add_string (builder, "given_on", consent->given_on);
+  if (consent->withdrawn_on != NULL)
+    rifq_json_add_string (builder, "withdrawn_on", consent->withdrawn_on);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+record_consent_cb (RifqDb      *db,
+                   RifqDbWrite *write,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  ConsentJob *job = user_data;
+  g_autofree char *now = rifq_db_dup_now ();
+  gint64 standing = 0;
+  gint64 id;
+
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM consent WHERE beneficiary_id = ?1 AND scope = ?2"
+                              " AND withdrawn_on IS NULL",
+                          RIFQ_PARAMS (RIFQ_INT (job->beneficiary_id), RIFQ_TEXT (job->scope)), &standing, NULL,
+                          error))
+    return FALSE;
+  if (standing > 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("Consent to %s is already recorded and stands: withdraw it first to record it anew. Nothing "
+                     "was written."), rifq_consent_scope_label (job->scope));
+      return FALSE;
+    }
+  id = rifq_db_execute_insert (db, "INSERT INTO consent (beneficiary_id, scope, given_on, recorded_by, recorded_at)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+                               RIFQ_PARAMS (RIFQ_INT (job->beneficiary_id), RIFQ_TEXT (job->scope),
+                                            RIFQ_TEXT (job->day), RIFQ_TEXT (rifq_db_get_actor (db)), RIFQ_TEXT (now)),
+                               error);
+  if (id <= 0)
+    return FALSE;
+  job->result = consent_get (db, id, error);
+  if (job->result == NULL)
+    return FALSE;
+  rifq_db_write_audit_take (write, "consent", "consent", id, NULL, consent_json (job->result), NULL);
+  return TRUE;
+}
+
+RifqConsent *
+rifq_consent_record (RifqDb      *db,
+                     gint64       beneficiary_id,
+                     const char  *scope,
+                     const char  *given_on,
+                     GError     **error)
+{
+  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  g_autofree char *day = NULL;
+  ConsentJob job = { beneficiary_id, scope };
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_CONSENT, error))
+    return NULL;
+  if (scope == NULL || !g_strv_contains (scopes, scope))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Scope of consent: choose records, contact or sharing. Nothing was written."));
+      return NULL;
+    }
+  day = consent_day (db, given_on, _("Consent given on"), error);
+  if (day == NULL)
+    return NULL;
+  beneficiary = rifq_beneficiary_store_get (db, beneficiary_id, error);
+  if (beneficiary == NULL)
+    return NULL;
+  job.day = day;
+  if (!rifq_db_write (db, record_consent_cb, &job, error))
+    {
+      g_clear_object (&job.result);
+      return NULL;
+    }
+  return job.result;
+}
+
+static gboolean
+withdraw_consent_cb (RifqDb      *db,
+                     RifqDbWrite *write,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  ConsentJob *job = user_data;
+  g_autoptr(RifqConsent) before = consent_get (db, job->consent_id, error);
+  g_autofree char *now = rifq_db_dup_now ();
+
+  if (before == NULL)
+    return FALSE;
+  if (before->withdrawn_on != NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("This consent was already withdrawn on %s. Nothing was written."), before->withdrawn_on);
+      return FALSE;
+    }
+  if (g_strcmp0 (job->day, before->given_on) < 0)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                   _("Withdrawn on: the day is before the consent was given (%s). Nothing was written."),
+                   before->given_on);
+      return FALSE;
+    }
+  if (!rifq_db_execute (db, "UPDATE consent SET withdrawn_on = ?2, withdrawn_by = ?3, withdrawn_at = ?4 WHERE id = ?1",
+                        RIFQ_PARAMS (RIFQ_INT (job->consent_id), RIFQ_TEXT (job->day), RIFQ_TEXT (rifq_db_get_actor (db)),
+                                     RIFQ_TEXT (now)),
+                        error))
+    return FALSE;
+  job->result = consent_get (db, job->consent_id, error);
+  if (job->result == NULL)
+    return FALSE;
+  rifq_db_write_audit_take (write, "withdraw", "consent", job->consent_id, consent_json (before),
+                            consent_json (job->result), NULL);
+  return TRUE;
+}
+
+gboolean
+rifq_consent_withdraw (RifqDb      *db,
+                       gint64       consent_id,
+                       const char  *withdrawn_on,
+                       GError     **error)
+{
+  g_autofree char *day = NULL;
+  ConsentJob job = { 0, NULL, NULL, consent_id };
+  gboolean ok;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_CONSENT, error))
+    return FALSE;
+  day = consent_day (db, withdrawn_on, _("Withdrawn on"), error);
+  if (day == NULL)
+    return FALSE;
+  job.day = day;
+  ok = rifq_db_write (db, withdraw_consent_cb, &job, error);
+  g_clear_object (&job.result);
+  return ok;
+}
+
+GPtrArray *
+rifq_consent_list (RifqDb  *db,
+                   gint64   beneficiary_id,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) consents = g_ptr_array_new_with_free_func (g_object_unref);
+  RifqStatement *stmt;
+  int rc;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return NULL;
+  stmt = rifq_db_query (db, "SELECT " CONSENT_COLUMNS " FROM consent WHERE beneficiary_id = ?1 ORDER BY id DESC",
+                        RIFQ_PARAMS (RIFQ_INT (beneficiary_id)), error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    g_ptr_array_add (consents, consent_from_row (stmt));
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
+    {
+      rifq_db_fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&consents);
 }

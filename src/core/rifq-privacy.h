@@ -50,4 +50,51 @@ JsonNode   *rifq_privacy_export          (RifqDb  *db,
                                           gint64   beneficiary_id,
                                           GError **error);
 
+/* The beneficiary's consent to one use of their data: "records" (keeping and using their records
+ * to serve them), "contact" (being contacted by phone and messages), "sharing" (sharing with
+ * partner bodies for their support). Properties "id", "beneficiary-id", "scope", "given-on",
+ * "recorded-by", "recorded-at", "withdrawn-on", "withdrawn-by" (NULL while it stands). */
+#define RIFQ_TYPE_CONSENT (rifq_consent_get_type ())
+G_DECLARE_FINAL_TYPE (RifqConsent, rifq_consent, RIFQ, CONSENT, GObject)
+
+struct _RifqConsent
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   beneficiary_id;
+  char    *scope;
+  char    *given_on;       /* ISO 8601 day */
+  char    *recorded_by;
+  char    *recorded_at;
+  char    *withdrawn_on;   /* NULL while it stands */
+  char    *withdrawn_by;
+};
+
+/* The scopes a consent may have, NULL-terminated, and each in the interface language. */
+const char * const *rifq_consent_scopes      (void);
+const char         *rifq_consent_scope_label (const char *scope);
+
+/* Records the beneficiary's consent to scope, given on the day typed (Hijri or Gregorian, not in
+ * the future; NULL or empty: today). Refused, nothing written: a scope not in the list, a day that
+ * is not a date or is to come, a consent to the same scope that still stands. For who may
+ * record consent (the desk); audited. */
+RifqConsent *rifq_consent_record   (RifqDb      *db,
+                                    gint64       beneficiary_id,
+                                    const char  *scope,
+                                    const char  *given_on,
+                                    GError     **error);
+
+/* Records the consent's withdrawal on the day typed (NULL or empty: today; not before it was
+ * given, not in the future). Refused when it was already withdrawn. Audited. */
+gboolean     rifq_consent_withdraw (RifqDb      *db,
+                                    gint64       consent_id,
+                                    const char  *withdrawn_on,
+                                    GError     **error);
+
+/* Every consent of the beneficiary, standing or withdrawn, the newest first. */
+GPtrArray   *rifq_consent_list     (RifqDb      *db,
+                                    gint64       beneficiary_id,
+                                    GError     **error);
+
 G_END_DECLS
