@@ -132,8 +132,10 @@ cmd_backup (char  **args,
       g_print ("%s\n", _("Checked: whole, and this program can restore it."));
       return EXIT_OK;
     }
-  if ((n == 2) == (opts.to != NULL) || (opts.to == NULL && opts.keep != 0))
+  if ((n == 2) == (opts.to != NULL) || (opts.to == NULL && opts.keep >= 0))
     return usage (_("backup takes a FILE, or --to FOLDER [--keep N]."));
+  if (opts.keep == 0)
+    return usage (_("--keep: keep at least 1 backup."));
 
   db = open_db (&error);
   if (db == NULL)

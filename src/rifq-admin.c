@@ -1095,6 +1095,8 @@ main (int   argc,
   };
 
   rifq_locale_init ();
+  /* Not given, as against --keep 0. */
+  opts.keep = -1;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Rifq's headless tool: set up the database, import and "

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "rifq-backup.h"
 #include "rifq-beneficiary-store.h"
@@ -500,26 +501,32 @@ test_restore_refused_when_copy_forged (Fixture       *f,
                    ==, SQLITE_OK);
   sqlite3_close (handle);
   g_assert_true (g_file_get_contents (copy, &forged, &length, NULL));
-  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) forged, length);
+  /* The lines as they were but the copy's size, then the sum of those lines and the forged copy,
+   * as Rifq writes it. */
   header = g_strndup (contents, (gsize) (strstr (contents, "sha256 ") - contents));
   rewritten = g_string_new (header);
-  g_string_append_printf (rewritten, "sha256 %s\n\n", sha);
-  g_string_append_len (rewritten, forged, (gssize) length);
   {
     g_autofree char *bytes_line = g_strdup_printf ("bytes %" G_GSIZE_FORMAT "\n", length);
     char *at = strstr (rewritten->str, "\nbytes ");
     gsize old = strcspn (at + 1, "\n") + 1;
+    g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
     g_string_erase (rewritten, (gssize) (at + 1 - rewritten->str), (gssize) old);
     g_string_insert (rewritten, (gssize) (at + 1 - rewritten->str), bytes_line);
+    g_checksum_update (sum, (const guchar *) rewritten->str, (gssize) rewritten->len);
+    g_checksum_update (sum, (const guchar *) forged, (gssize) length);
+    sha = g_strdup (g_checksum_get_string (sum));
   }
+  g_string_append_printf (rewritten, "sha256 %s\n\n", sha);
+  g_string_append_len (rewritten, forged, (gssize) length);
   g_assert_true (g_file_set_contents (path, rewritten->str, (gssize) rewritten->len, NULL));
   g_string_free (rewritten, TRUE);
   g_unlink (copy);
   assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_DATABASE, "entry 2");
 }
 
-/* A desk's file damaged past opening is moved aside whole, and the backup put in its place. */
+/* A desk's file whose pages were damaged (a failing disk) is moved aside whole, and the backup
+ * put in its place. */
 static void
 test_restore_moves_damaged_file_aside (Fixture       *f,
                                        gconstpointer  data)
@@ -527,19 +534,148 @@ test_restore_moves_damaged_file_aside (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = take (f, "one.rifq-backup", NULL);
   g_autofree char *aside = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *kept = NULL;
+  gsize length = 0;
 
   g_clear_object (&f->db);
-  g_assert_true (g_file_set_contents (f->location, "SQLite format 3\0 and then nothing a database holds", 52, NULL));
+  /* Everything in the file itself, as a desk closed for the night leaves it. */
+  {
+    sqlite3 *handle;
+
+    g_assert_cmpint (sqlite3_open (f->location, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (handle);
+  }
+  g_assert_true (g_file_get_contents (f->location, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  /* Every page after the first written over: it opens, but does not read whole. */
+  memset (contents + 4096, 0x5a, length - 4096);
+  g_assert_true (g_file_set_contents (f->location, contents, (gssize) length, NULL));
   g_chmod (f->location, 0600);
   g_assert_true (rifq_backup_restore (path, NULL, f->location, "admin", &aside, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (aside, ".damaged-"));
   g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
-  g_assert_true (g_str_has_prefix (kept, "SQLite format 3"));
+  g_assert_cmpmem (kept, 4096, contents, 4096);
   reopen (f);
   g_assert_cmpint (people (f), ==, 1);
   g_unlink (aside);
+}
+
+/* A plain copy left by a Rifq killed half-way (its process gone) beside the records, or a
+ * half-written backup in the folder, is removed the next time a backup is taken. */
+static void
+test_take_removes_what_a_killed_one_left (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->location);
+  g_autofree char *gone_pid = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *path = NULL;
+  GPid pid;
+  int status;
+
+  /* A process that has ended: its number names no one now. */
+  g_assert_true (g_spawn_async (NULL, (char *[]) { (char *) "true", NULL }, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, NULL));
+  waitpid (pid, &status, 0);
+  left = g_strdup_printf ("%s/.rifq-restoring-%d-1", dir, (int) pid);
+  partial = g_strdup_printf ("%s/rifq-x.rifq-backup.partial-%d-1", f->folder, (int) pid);
+  /* One of a process still running (this one) stays. */
+  other = g_strdup_printf ("%s/.rifq-restoring-%d-1", dir, (int) getpid ());
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_file_set_contents ((const char *[]) { left, partial, other }[i], "names and IDs", -1, NULL));
+  path = take (f, "one.rifq-backup", NULL);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_unlink (other);
+}
+
+/* Another program's file where the database should be is refused and left as it was. */
+static void
+test_restore_refuses_other_programs_file (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+  g_autofree char *other = backup_path (f, "places.sqlite");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *handle;
+
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE bookmark (url TEXT); INSERT INTO bookmark VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_chmod (other, 0600);
+  g_assert_true (g_file_get_contents (other, &before, NULL, NULL));
+  g_assert_false (rifq_backup_restore (path, NULL, other, "admin", NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
+  g_assert_true (g_file_get_contents (other, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A database left older than its log (a restore killed before it recorded itself, an old copy
+ * put back by hand) refuses writes; a restore still puts a backup back over it, keeping it. */
+static void
+test_restore_over_database_older_than_its_log (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_copy = take (f, "old.rifq-backup", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *old_file = backup_path (f, "old.db");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  add_person (f->db, RIFQ_TEST_ID_2, "0501234568");
+  path = take (f, "new.rifq-backup", NULL);
+  /* The old file's bytes put back behind Rifq's back. */
+  g_assert_true (rifq_backup_restore (old_copy, NULL, old_file, "admin", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->db);
+  g_assert_true (g_file_get_contents (old_file, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->location, contents, (gssize) length, NULL));
+  g_chmod (f->location, 0600);
+  reopen (f);
+  g_assert_false (rifq_db_verify_audit (f->db, NULL, NULL));
+  g_clear_object (&f->db);
+
+  g_assert_true (rifq_backup_restore (path, NULL, f->location, "admin", &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 2);
+  g_assert_true (rifq_db_verify_audit (f->db, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (aside);
+  rifq_test_remove_database (old_file);
+}
+
+/* Who took a plain backup, and when, are summed with it: changed, it is refused. */
+static void
+claim_other_taker (char  *data,
+                   gsize  length)
+{
+  char *by = strstr (data, "\nby ");
+
+  g_assert_nonnull (by);
+  by[4] = by[4] == 'k' ? 'j' : 'k';
+}
+
+static void
+test_restore_refused_when_its_lines_changed (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autofree char *path = take (f, "one.rifq-backup", NULL);
+
+  edit_file (path, claim_other_taker);
+  assert_refused_unchanged (f, path, NULL, RIFQ_ERROR_INVALID, "its checksum differs");
 }
 
 /* Someone who is not an administrator of the database there is refused, and it is recorded. */
@@ -630,6 +766,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/backup/restore/puts-back-records-as-taken-and-keeps-what-was-there", test_restore_puts_back_records_as_taken);
   ADD ("/backup/restore/refused-when-a-byte-changed", test_restore_refused_when_a_byte_changed);
+  ADD ("/backup/restore/refused-when-its-lines-changed", test_restore_refused_when_its_lines_changed);
   ADD ("/backup/restore/refused-when-newer-than-program", test_restore_refused_when_newer_than_program);
   ADD ("/backup/restore/refused-when-not-a-backup", test_restore_refused_when_not_a_backup);
   ADD ("/backup/restore/refused-from-other-engine", test_restore_refused_from_other_engine);
@@ -640,6 +777,9 @@ main (int   argc,
     {
       ADD ("/backup/restore/refused-when-copy-forged-with-checksum", test_restore_refused_when_copy_forged);
       ADD ("/backup/restore/moves-damaged-file-aside", test_restore_moves_damaged_file_aside);
+      ADD ("/backup/take/removes-what-a-killed-one-left", test_take_removes_what_a_killed_one_left);
+      ADD ("/backup/restore/refuses-other-programs-file-untouched", test_restore_refuses_other_programs_file);
+      ADD ("/backup/restore/over-a-database-older-than-its-log", test_restore_over_database_older_than_its_log);
     }
   ADD ("/backup/restore/refused-for-desk-officer-and-recorded", test_restore_refused_for_desk_officer);
   ADD ("/backup/sealed/restores-with-its-passphrase-and-hides-names", test_sealed_restores_with_its_passphrase);

@@ -67,6 +67,10 @@ test_export_holds_record_requests_and_trail (Desk          *f,
     }
   g_assert_true (registered);
   g_assert_true (submitted);
+  /* In the order they were written. */
+  for (guint i = 1; i < json_array_get_length (audit); i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (audit, i - 1), "entry"), <,
+                     json_object_get_int_member (json_array_get_object_element (audit, i), "entry"));
   /* Every entry about them is there: the beneficiary's and the request's, none of another's. */
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE (record_kind = 'beneficiary' AND"

@@ -13,7 +13,9 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include "rifq-db-private.h"
 #include "rifq-engine.h"
 #include "rifq-error.h"
+#include "rifq-file.h"
 #include "rifq-json.h"
 #include "rifq-permission.h"
 
@@ -130,13 +133,11 @@ stamp_now (const char *format)
   return g_date_time_format (now, format);
 }
 
-/* The lines for a copy of db of bytes bytes, sealed or with its checksum. */
-static char *
-header_text (RifqDb       *db,
-             gint64        entries,
-             guint64       bytes,
-             const char   *sha256,
-             const guchar *salt)
+/* The lines for a copy of db of bytes bytes, up to the one that seals or sums them. */
+static GString *
+header_lines (RifqDb  *db,
+              gint64   entries,
+              guint64  bytes)
 {
   g_autofree char *taken = stamp_now ("%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *shown = g_strdelimit (g_strdup (rifq_db_get_path (db)), "\r\n", ' ');
@@ -151,17 +152,7 @@ header_text (RifqDb       *db,
   g_string_append_printf (text, "database %s\n", shown);
   g_string_append_printf (text, "identity %s\n", identity);
   g_string_append_printf (text, "bytes %" G_GUINT64_FORMAT "\n", bytes);
-  if (salt != NULL)
-    {
-      g_autofree char *hex = rifq_hex (salt, crypto_pwhash_SALTBYTES);
-
-      g_string_append_printf (text, "sealed argon2id13 %llu %zu %s\n", (unsigned long long) crypto_pwhash_OPSLIMIT_MODERATE,
-                              (size_t) crypto_pwhash_MEMLIMIT_MODERATE, hex);
-    }
-  else
-    g_string_append_printf (text, "sha256 %s\n", sha256);
-  g_string_append_c (text, '\n');
-  return g_string_free (text, FALSE);
+  return text;
 }
 
 static gboolean
@@ -271,8 +262,63 @@ derive_key (guchar       *key,
   return TRUE;
 }
 
+/* Whether the file name holds, after prefix, the number of a process that is no longer running:
+ * what a backup or restore killed half-way left behind. */
+static gboolean
+left_by_the_dead (const char *name,
+                  const char *prefix)
+{
+  const char *at = strstr (name, prefix);
+  gint64 pid;
+
+  if (at == NULL)
+    return FALSE;
+  pid = g_ascii_strtoll (at + strlen (prefix), NULL, 10);
+  return pid > 0 && pid != getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Removes from folder the plain copies and half-written backups of a Rifq killed mid-way:
+ * nothing of a person stays readable in a file no one will look for. */
+static guint
+remove_stale (const char *folder)
+{
+  g_autoptr(GDir) dir = folder != NULL ? g_dir_open (folder, 0, NULL) : NULL;
+  const char *name;
+  guint removed = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (left_by_the_dead (name, ".rifq-restoring-") || left_by_the_dead (name, SUFFIX ".partial-"))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        removed += g_unlink (path) == 0;
+      }
+  return removed;
+}
+
+/* The same in the private folders this computer's temporary folder holds for Rifq's copies. */
+static void
+remove_stale_temporary (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "rifq-backup-"))
+      {
+        g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+        GStatBuf st;
+
+        /* Only a folder that held what a dead one left: another Rifq may have just made its
+         * own, still empty. */
+        if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == getuid () && remove_stale (path) > 0)
+          g_rmdir (path);
+      }
+}
+
 /* Where the engine's copy is taken out to: beside a desk's database (its folder is private),
- * else in a private folder of its own (removed with it, remove_payload). */
+ * else in a private folder of its own (removed with it, remove_payload). What an earlier Rifq
+ * killed there left is removed first. */
 static char *
 payload_path_for (const char        *location,
                   const RifqEngine  *engine,
@@ -280,8 +326,12 @@ payload_path_for (const char        *location,
 {
   g_autofree char *dir = NULL;
 
+  remove_stale_temporary ();
   if (engine == &rifq_engine_sqlite && location != NULL)
-    dir = g_path_get_dirname (location);
+    {
+      dir = g_path_get_dirname (location);
+      remove_stale (dir);
+    }
   else if ((dir = g_dir_make_tmp ("rifq-backup-XXXXXX", error)) == NULL)
     return NULL;
   return g_strdup_printf ("%s/.rifq-restoring-%d-%u", dir, (int) getpid (), g_random_int ());
@@ -362,8 +412,10 @@ write_payload (int          fd,
   return ok;
 }
 
+/* The SHA-256 of prefix (the backup's lines before its checksum's, NULL: none) and the file. */
 static char *
 file_sha256 (const char  *path,
+             const char  *prefix,
              guint64     *out_bytes,
              GError     **error)
 {
@@ -378,6 +430,8 @@ file_sha256 (const char  *path,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot read “%s”: %s"), path, g_strerror (errno));
       return NULL;
     }
+  if (prefix != NULL)
+    g_checksum_update (checksum, (const guchar *) prefix, -1);
   while ((n = fread (buffer, 1, CHUNK, in)) > 0)
     {
       g_checksum_update (checksum, buffer, n);
@@ -397,25 +451,45 @@ write_backup (RifqDb      *db,
               const char  *passphrase,
               GError     **error)
 {
+  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *partial = g_strdup_printf ("%s.partial-%d-%u", path, (int) getpid (), g_random_int ());
   g_autofree char *sha256 = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GString) lines = NULL;
   guchar salt[crypto_pwhash_SALTBYTES];
   guchar key[KEY_BYTES];
   guint64 bytes = 0;
   gboolean ok;
   int fd;
 
-  sha256 = file_sha256 (payload, &bytes, error);
-  if (sha256 == NULL)
+  remove_stale (dir);
+  /* Its size first, then its lines; then what seals or sums them with the copy. */
+  if (!g_file_test (payload, G_FILE_TEST_IS_REGULAR) || (sha256 = file_sha256 (payload, NULL, &bytes, error)) == NULL)
     return FALSE;
+  g_clear_pointer (&sha256, g_free);
+  lines = header_lines (db, entries, bytes);
   if (passphrase != NULL)
     {
+      g_autofree char *hex = NULL;
+
       randombytes_buf (salt, sizeof salt);
       if (!derive_key (key, passphrase, salt, crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE, error))
         return FALSE;
+      hex = rifq_hex (salt, crypto_pwhash_SALTBYTES);
+      g_string_append_printf (lines, "sealed argon2id13 %llu %zu %s\n", (unsigned long long) crypto_pwhash_OPSLIMIT_MODERATE,
+                              (size_t) crypto_pwhash_MEMLIMIT_MODERATE, hex);
     }
-  text = header_text (db, entries, bytes, sha256, passphrase != NULL ? salt : NULL);
+  else
+    {
+      /* The lines are summed with the copy: who took it, when, of what, cannot be changed
+       * unseen either. */
+      sha256 = file_sha256 (payload, lines->str, &bytes, error);
+      if (sha256 == NULL)
+        return FALSE;
+      g_string_append_printf (lines, "sha256 %s\n", sha256);
+    }
+  g_string_append_c (lines, '\n');
+  text = g_string_free (g_steal_pointer (&lines), FALSE);
 
   /* A file of its own, never one found there (nor where a link found there points). */
   fd = g_open (partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -453,6 +527,17 @@ write_backup (RifqDb      *db,
         }
     }
   g_unlink (partial);
+  /* The name itself on the disk before the backup is said to be written. */
+  if (ok)
+    {
+      int dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+      if (dir_fd >= 0)
+        {
+          fsync (dir_fd);
+          close (dir_fd);
+        }
+    }
   return ok;
 }
 
@@ -473,11 +558,13 @@ audit_backup_cb (RifqDb      *db,
   return TRUE;
 }
 
-/* The backup itself, the actor's permission already asked. */
+/* The backup itself, the actor's permission already asked. checked: the audit log verified
+ * first (a backup kept before a restore is taken of whatever is there, verified or not). */
 static gboolean
 take (RifqDb      *db,
       const char  *path,
       const char  *passphrase,
+      gboolean     checked,
       GError     **error)
 {
   const char *local = g_str_equal (_rifq_db_engine_name (db), "sqlite") ? rifq_db_get_path (db) : NULL;
@@ -491,6 +578,9 @@ take (RifqDb      *db,
                    _("“%s” already exists: a backup is written to a new file. Nothing was written."), path);
       return FALSE;
     }
+  /* Never into the key folder, never over the database or its journals. */
+  if (!rifq_file_check_output (path, FALSE, error))
+    return FALSE;
   if (passphrase != NULL && (!g_utf8_validate (passphrase, -1, NULL) ||
                              g_utf8_strlen (passphrase, -1) < RIFQ_BACKUP_PASSPHRASE_MIN))
     {
@@ -500,7 +590,9 @@ take (RifqDb      *db,
       return FALSE;
     }
   /* The log's length as the backup will hold it. */
-  if (!rifq_db_verify_audit (db, &entries, error))
+  if (checked && !rifq_db_verify_audit (db, &entries, error))
+    return FALSE;
+  if (!checked && !rifq_db_query_int (db, "SELECT count(*) FROM audit", RIFQ_NO_PARAMS, &entries, NULL, error))
     return FALSE;
 
   /* The engine's copy is plain: it is made where the records already are (a desk's private
@@ -523,7 +615,7 @@ rifq_backup_take (RifqDb      *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!rifq_permission_check (db, RIFQ_PERMISSION_BACKUP, error) || !take (db, path, passphrase, error))
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_BACKUP, error) || !take (db, path, passphrase, TRUE, error))
     return FALSE;
   return rifq_db_write (db, audit_backup_cb, (gpointer) path, error);
 }
@@ -554,6 +646,9 @@ rifq_backup_take_into (RifqDb      *db,
   g_return_val_if_fail (keep >= 1, FALSE);
   identity = g_strdelimit (_rifq_db_identity (db), "\r\n", ' ');
 
+  /* Asked before anything is made, the folder included. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_BACKUP, error))
+    return FALSE;
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot create the folder “%s”: %s"), folder,
@@ -720,6 +815,14 @@ extract (const char  *path,
       fclose (in);
       return FALSE;
     }
+  /* A plain copy's sum covers the lines before it. */
+  if (!header->info->sealed)
+    {
+      const char *sum_line = strstr (header->text, "\nsha256 ");
+
+      if (sum_line != NULL)
+        g_checksum_update (checksum, (const guchar *) header->text, (gssize) (sum_line + 1 - header->text));
+    }
   left = header->bytes;
   while (ok && left > 0)
     {
@@ -783,6 +886,24 @@ extract (const char  *path,
 /* What a backup holds, for this program and this engine, checked as far as it can be without
  * putting it back: the engine's own check, and a desk's copy opened read-only, its audit log
  * verified. The payload stays at payload for restore. */
+/* What the backup's lines say, before anything is read out of it: for this engine, and for this
+ * program's schema or an older one. */
+static gboolean
+check_info (const char            *path,
+            const RifqBackupInfo  *info,
+            const RifqEngine      *engine,
+            GError               **error)
+{
+  if (!g_str_equal (info->engine, engine->name))
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The backup “%s” is of a %s database and cannot be put back into a %s one. Nothing was "
+                     "restored."), path, info->engine, engine->name);
+      return FALSE;
+    }
+  return rifq_engine_check_version (path, info->schema, error);
+}
+
 static gboolean
 check_extracted (const char        *path,
                  const char        *payload,
@@ -791,14 +912,7 @@ check_extracted (const char        *path,
                  const char        *actor,
                  GError           **error)
 {
-  if (!g_str_equal (header->info->engine, engine->name))
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("The backup “%s” is of a %s database and cannot be put back into a %s one. Nothing was "
-                     "restored."), path, header->info->engine, engine->name);
-      return FALSE;
-    }
-  if (!rifq_engine_check_version (path, header->info->schema, error) || !engine->backup_check (payload, error))
+  if (!check_info (path, header->info, engine, error) || !engine->backup_check (payload, error))
     return FALSE;
   if (engine == &rifq_engine_sqlite)
     {
@@ -832,7 +946,7 @@ rifq_backup_check (const char  *path,
     return FALSE;
   engine = g_str_equal (info->engine, "postgresql") ? rifq_engine_for_location ("postgresql://", error)
                                                     : &rifq_engine_sqlite;
-  if (engine == NULL)
+  if (engine == NULL || !check_info (path, info, engine, error))
     return FALSE;
   payload = payload_path_for (NULL, engine, error);
   if (payload == NULL)
@@ -876,16 +990,24 @@ keep_aside (const char        *path,
     {
       g_autofree char *name = g_strdup_printf ("rifq-before-restore-%s" SUFFIX, stamp);
       g_autofree char *aside = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) why = NULL;
 
-      if (!take (current, aside, NULL, error))
+      /* Kept as it is, even a database an interrupted restore left older than its log. */
+      if (take (current, aside, NULL, FALSE, &why))
         {
-          g_prefix_error (error, _("The database as it is could not be kept first, so nothing was restored: "));
+          *out_aside = g_steal_pointer (&aside);
+          return TRUE;
+        }
+      /* A desk's file that opens but does not copy whole is damaged: moved aside as it is.
+       * Anything else (busy, a full disk) stops the restore. */
+      if (engine != &rifq_engine_sqlite || rifq_db_integrity_check (current, NULL))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&why),
+                                      _("The database as it is could not be kept first, so nothing was restored: "));
           return FALSE;
         }
-      *out_aside = g_steal_pointer (&aside);
-      return TRUE;
     }
-  if (!damaged)
+  else if (!damaged)
     return TRUE;
 
   /* Moved aside whole, with its log: nothing of it is lost. */
@@ -909,8 +1031,8 @@ keep_aside (const char        *path,
 
 /* The database at location as it is, when it opens, its permission asked of actor (the
  * refusal kept in its log). *out_current NULL when there is none; *out_damaged when a desk's
- * file is there but cannot be read as a database, or as Rifq's. Anything else that keeps it from
- * opening (busy, a newer Rifq's, readable by others) refuses the restore. */
+ * file is there but cannot be read as a database. Anything else that keeps it from opening
+ * (another program's file, a newer Rifq's, busy, readable by others) refuses the restore. */
 static gboolean
 open_current (const char        *location,
               const RifqEngine  *engine,
@@ -929,10 +1051,9 @@ open_current (const char        *location,
   current = rifq_db_open_existing (location, &open_error);
   if (current == NULL)
     {
-      /* Not readable as a database, or not as Rifq's (its first pages damaged): moved aside, not
-       * lost. */
-      if (engine == &rifq_engine_sqlite && (g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_DATABASE) ||
-                                            g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE)))
+      /* Not readable as a database at all (damaged): moved aside, not lost. Another program's
+       * file is refused below, left untouched. */
+      if (engine == &rifq_engine_sqlite && g_error_matches (open_error, RIFQ_ERROR, RIFQ_ERROR_DATABASE))
         {
           *out_damaged = TRUE;
           return TRUE;
@@ -1013,8 +1134,15 @@ rifq_backup_restore (const char  *path,
   g_return_val_if_fail (path != NULL && location != NULL && actor != NULL, FALSE);
 
   engine = rifq_engine_for_location (location, error);
-  if (engine == NULL || !rifq_db_start_crypto (error) ||
-      !open_current (location, engine, actor, &current, &damaged, error))
+  if (engine == NULL || !rifq_db_start_crypto (error))
+    return FALSE;
+  {
+    g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (path, error);
+
+    if (info == NULL || !check_info (path, info, engine, error))
+      return FALSE;
+  }
+  if (!open_current (location, engine, actor, &current, &damaged, error))
     return FALSE;
   payload = payload_path_for (engine == &rifq_engine_sqlite ? location : NULL, engine, error);
   if (payload == NULL)

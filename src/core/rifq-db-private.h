@@ -48,8 +48,8 @@ void      _rifq_db_end_snapshot   (RifqDb  *self);
 /* Whether reads are in one state already (a snapshot, or a write). */
 gboolean  _rifq_db_in_snapshot    (RifqDb  *self);
 
-/* Which database this is, however it was named (a desk file's real path, a server's host, port
- * and database). */
+/* Which database this is, however it was named: its audit log's key id, and a desk file's real
+ * path or a server's host, port and database. */
 char       *_rifq_db_identity    (RifqDb *self);
 
 /* The name of the engine db is kept by: "sqlite", "postgresql". */

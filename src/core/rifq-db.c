@@ -800,8 +800,13 @@ rifq_db_open (const char *path,
 char *
 _rifq_db_identity (RifqDb *self)
 {
+  g_autofree char *where = NULL;
+
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
-  return self->engine->identity (self->conn);
+  where = self->engine->identity (self->conn);
+  /* Two desks' files at the same path (two laptops, one login) are two databases: each log has
+   * a key of its own. */
+  return g_strdup_printf ("%s %s", self->chain_key_id != NULL ? self->chain_key_id : "-", where);
 }
 
 const char *

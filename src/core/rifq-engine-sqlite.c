@@ -282,10 +282,25 @@ check_identity (RifqConnection  *conn,
   int application_id;
   int tables;
 
-  if (!query_int (conn, "PRAGMA application_id", &application_id, error) ||
-      !query_int (conn, "PRAGMA user_version", out_schema_version, error) ||
+  if (!query_int (conn, "PRAGMA application_id", &application_id, error))
+    {
+      g_clear_error (error);
+      rifq_engine_refuse_foreign (conn->path, error);
+      return FALSE;
+    }
+  if (!query_int (conn, "PRAGMA user_version", out_schema_version, error) ||
       !query_int (conn, "SELECT count(*) FROM sqlite_schema", &tables, error))
     {
+      /* Rifq's by its header, but its pages do not read: a damaged database, not another
+       * program's. */
+      if (application_id == RIFQ_APPLICATION_ID && error != NULL && *error != NULL)
+        {
+          g_autofree char *why = g_strdup ((*error)->message);
+
+          g_clear_error (error);
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The database file is damaged: %s"), why);
+          return FALSE;
+        }
       g_clear_error (error);
       rifq_engine_refuse_foreign (conn->path, error);
       return FALSE;

@@ -155,16 +155,15 @@ add_entries (JsonBuilder *builder,
     }
 }
 
-/* The entries of the log about one record, oldest first. */
+/* The entries of the log about one record, added to all. */
 static gboolean
-add_trail (RifqDb       *db,
-           JsonBuilder  *builder,
-           const char   *kind,
-           gint64        id,
-           GError      **error)
+collect_trail (RifqDb      *db,
+               GPtrArray   *all,
+               const char  *kind,
+               gint64       id,
+               GError     **error)
 {
   RifqAuditFilter filter = { .record_kind = kind, .record_id = id };
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 before_id = 0;
 
   for (;;)
@@ -176,19 +175,47 @@ add_trail (RifqDb       *db,
       for (guint i = 0; i < page->len; i++)
         g_ptr_array_add (all, g_object_ref (g_ptr_array_index (page, i)));
       if (page->len < 1000)
-        break;
+        return TRUE;
       before_id = ((RifqAuditEntry *) g_ptr_array_index (page, page->len - 1))->id;
     }
-  /* Oldest first, as the record's story reads. */
-  for (guint i = 0; i < all->len / 2; i++)
-    {
-      gpointer swap = all->pdata[i];
+}
 
-      all->pdata[i] = all->pdata[all->len - 1 - i];
-      all->pdata[all->len - 1 - i] = swap;
+/* The records of a kind that belong to request id (its decisions, its letters), by a query of
+ * one parameter. */
+static gboolean
+collect_trails_of (RifqDb      *db,
+                   GPtrArray   *all,
+                   const char  *kind,
+                   const char  *ids_sql,
+                   gint64       request_id,
+                   GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  RifqStatement *stmt = rifq_db_query (db, ids_sql, RIFQ_PARAMS (RIFQ_INT (request_id)), error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
+    {
+      gint64 id = rifq_statement_get_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
     }
-  add_entries (builder, all);
+  rifq_statement_reset (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    if (!collect_trail (db, all, kind, g_array_index (ids, gint64, i), error))
+      return FALSE;
   return TRUE;
+}
+
+static int
+by_entry (gconstpointer a,
+          gconstpointer b)
+{
+  gint64 x = (*(RifqAuditEntry **) a)->id;
+  gint64 y = (*(RifqAuditEntry **) b)->id;
+
+  return x < y ? -1 : x > y;
 }
 
 static gboolean
@@ -298,17 +325,30 @@ rifq_privacy_export (RifqDb  *db,
     }
   json_builder_end_object (builder);
 
-  /* The log's entries about the person and each of their requests. */
+  /* The log's entries about the person, their consents, each of their requests and what the
+   * committee decided and wrote of them, in the order they were written. */
   json_builder_set_member_name (builder, "audit");
   json_builder_begin_array (builder);
-  if (!add_trail (db, builder, "beneficiary", beneficiary_id, error))
-    return NULL;
-  for (guint i = 0; i < consents->len; i++)
-    if (!add_trail (db, builder, "consent", ((RifqConsent *) g_ptr_array_index (consents, i))->id, error))
+  {
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+    if (!collect_trail (db, all, "beneficiary", beneficiary_id, error))
       return NULL;
-  for (guint i = 0; i < requests->len; i++)
-    if (!add_trail (db, builder, "request", ((RifqRequest *) g_ptr_array_index (requests, i))->id, error))
-      return NULL;
+    for (guint i = 0; i < consents->len; i++)
+      if (!collect_trail (db, all, "consent", ((RifqConsent *) g_ptr_array_index (consents, i))->id, error))
+        return NULL;
+    for (guint i = 0; i < requests->len; i++)
+      {
+        gint64 id = ((RifqRequest *) g_ptr_array_index (requests, i))->id;
+
+        if (!collect_trail (db, all, "request", id, error) ||
+            !collect_trails_of (db, all, "decision", "SELECT id FROM decision WHERE request_id = ?1", id, error) ||
+            !collect_trails_of (db, all, "letter", "SELECT id FROM letter WHERE request_id = ?1", id, error))
+          return NULL;
+      }
+    g_ptr_array_sort (all, by_entry);
+    add_entries (builder, all);
+  }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
