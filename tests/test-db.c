@@ -2279,6 +2279,7 @@ test_server_role_given_the_tables_before_the_words_searches (void)
   g_autofree char *clerk = g_strdup_printf ("%s user=%s", location, role);
 
   rifq_test_undo_name_words (db);
+  rifq_test_sql (db, "DROP TABLE consent");
   rifq_test_set_schema_version (db, 12);
   g_clear_object (&db);
   rifq_test_other_program_sql (location, grant);

@@ -828,6 +828,8 @@ test_migration_keeps_sequence_of_old_requests (void)
     rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP FUNCTION held_write_count ();"
                        " DROP TABLE write_count;");
   rifq_test_undo_name_words (db);
+  /* The consents (schema 14). */
+  rifq_test_sql (db, "DROP TABLE consent");
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 

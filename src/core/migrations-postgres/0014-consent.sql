@@ -12,3 +12,8 @@ CREATE TABLE consent (
 );
 
 CREATE INDEX consent_by_beneficiary ON consent (beneficiary_id, scope);
+
+-- Its writes counted as every table's are (schema 12): another workstation's change to a consent
+-- is one this workstation's kept answers must not outlive.
+CREATE TRIGGER count_writes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON consent
+  FOR EACH STATEMENT EXECUTE FUNCTION count_write ();
