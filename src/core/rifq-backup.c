@@ -464,9 +464,17 @@ write_backup (RifqDb      *db,
 
   remove_stale (dir);
   /* Its size first, then its lines; then what seals or sums them with the copy. */
-  if (!g_file_test (payload, G_FILE_TEST_IS_REGULAR) || (sha256 = file_sha256 (payload, NULL, &bytes, error)) == NULL)
-    return FALSE;
-  g_clear_pointer (&sha256, g_free);
+  {
+    GStatBuf st;
+
+    /* Its size from the file system: the copy is read once, when it is summed or sealed. */
+    if (g_stat (payload, &st) != 0 || !S_ISREG (st.st_mode))
+      {
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("Cannot read “%s”: %s"), payload, g_strerror (errno));
+        return FALSE;
+      }
+    bytes = (guint64) st.st_size;
+  }
   lines = header_lines (db, entries, bytes);
   if (passphrase != NULL)
     {
@@ -1168,21 +1176,17 @@ rifq_backup_restore (const char  *path,
   remove_payload (payload, engine == &rifq_engine_sqlite ? location : NULL);
   if (out_kept_aside != NULL)
     *out_kept_aside = g_strdup (aside);
-  if (!ok)
-    {
-      /* What was there is named wherever it went. */
-      if (aside != NULL && error != NULL && *error != NULL)
-        g_prefix_error (error, _("The database as it was is kept in %s. "), aside);
-      return FALSE;
-    }
 
   /* Opened as the next person would, its log now where the key folder keeps it, and the restore
    * added to it with where the log stood before. */
-  restored = rifq_db_open (location, error);
-  if (restored != NULL)
-    rifq_db_set_actor (restored, actor);
-  if (restored == NULL || !record_restore (restored, path, header.info, last_entry, aside, error))
+  if (ok && (restored = rifq_db_open (location, error)) != NULL)
     {
+      rifq_db_set_actor (restored, actor);
+      ok = record_restore (restored, path, header.info, last_entry, aside, error);
+    }
+  if (!ok || restored == NULL)
+    {
+      /* What was there is named wherever it went. */
       if (aside != NULL && error != NULL && *error != NULL)
         g_prefix_error (error, _("The database as it was is kept in %s. "), aside);
       return FALSE;
