@@ -8,11 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sodium.h>
-#include <stdio.h>
-#include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "rifq-admin.h"
 #include "rifq-backup.h"
@@ -21,78 +16,13 @@
 
 #define KEEP_DEFAULT 14
 
-/* A line typed at the terminal, not shown. NULL when there is no terminal. */
-static char *
-read_hidden (const char *prompt)
-{
-  struct termios before, hidden;
-  char line[1024];
-  gboolean got;
-
-  if (!isatty (STDIN_FILENO) || tcgetattr (STDIN_FILENO, &before) != 0)
-    return NULL;
-  g_printerr ("%s", prompt);
-  hidden = before;
-  hidden.c_lflag &= ~(tcflag_t) ECHO;
-  tcsetattr (STDIN_FILENO, TCSAFLUSH, &hidden);
-  got = fgets (line, sizeof line, stdin) != NULL;
-  tcsetattr (STDIN_FILENO, TCSAFLUSH, &before);
-  g_printerr ("\n");
-  if (!got)
-    {
-      sodium_memzero (line, sizeof line);
-      return NULL;
-    }
-  line[strcspn (line, "\r\n")] = '\0';
-  {
-    char *typed = g_strdup (line);
-
-    sodium_memzero (line, sizeof line);
-    return typed;
-  }
-}
-
-/* A passphrase's bytes wiped before they are freed. */
-static void
-secret_free (char *secret)
-{
-  if (secret == NULL)
-    return;
-  sodium_memzero (secret, strlen (secret));
-  g_free (secret);
-}
-
-typedef char Secret;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Secret, secret_free)
-
 /* The passphrase from RIFQ_BACKUP_PASSPHRASE, or typed (twice when it seals a new backup). */
 static char *
 passphrase (gboolean   twice,
             GError   **error)
 {
-  const char *given = g_getenv ("RIFQ_BACKUP_PASSPHRASE");
-  g_autoptr(Secret) typed = NULL;
-  g_autoptr(Secret) again = NULL;
-
-  if (given != NULL && *given != '\0')
-    return g_strdup (given);
-  typed = read_hidden (_("Passphrase: "));
-  if (typed == NULL)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                           _("Passphrase: type it at a terminal, or give it in RIFQ_BACKUP_PASSPHRASE."));
-      return NULL;
-    }
-  if (!twice)
-    return g_steal_pointer (&typed);
-  again = read_hidden (_("The passphrase again: "));
-  if (again == NULL || !g_str_equal (typed, again))
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
-                           _("Passphrase: the two differ. Nothing was written."));
-      return NULL;
-    }
-  return g_steal_pointer (&typed);
+  return read_secret ("RIFQ_BACKUP_PASSPHRASE", _("Passphrase: "), twice ? _("The passphrase again: ") : NULL,
+                      _("Passphrase"), error);
 }
 
 static void
@@ -156,22 +86,6 @@ cmd_backup (char  **args,
   return EXIT_OK;
 }
 
-/* The person restoring: the computer's user, or --as when that user is an administrator of the
- * database there now. */
-static char *
-restoring_actor (const char  *location,
-                 GError     **error)
-{
-  g_autoptr(RifqDb) current = NULL;
-
-  if (opts.as == NULL)
-    return g_strdup (g_get_user_name ());
-  current = rifq_db_open_existing (location, error);
-  if (current == NULL || !act_as (current, error))
-    return NULL;
-  return g_strdup (opts.as);
-}
-
 int
 cmd_restore (const char *file)
 {
@@ -179,15 +93,18 @@ cmd_restore (const char *file)
   g_autoptr(RifqBackupInfo) info = rifq_backup_read_info (file, &error);
   g_autofree char *location = opts.database ? g_strdup (opts.database) : rifq_db_default_path ();
   g_autoptr(Secret) secret = NULL;
+  g_autoptr(Secret) password = NULL;
+  g_autofree char *username = NULL;
   g_autofree char *aside = NULL;
-  g_autofree char *actor = NULL;
 
   if (info == NULL)
     return refuse (error);
   if (info->sealed && (secret = passphrase (FALSE, &error)) == NULL)
     return refuse (error);
-  actor = restoring_actor (location, &error);
-  if (actor == NULL || !rifq_backup_restore (file, secret, location, actor, &aside, &error))
+  /* The person restoring logs in: to the database there now, else to the backup's own staff. */
+  if (!read_credentials (&username, &password, &error) ||
+      !rifq_backup_restore_logging_in (file, secret, location, username, password, g_get_real_time () / G_USEC_PER_SEC,
+                                       &aside, &error))
     return refuse (error);
   print_info (file);
   g_print (_("Restored into %s.\n"), location);

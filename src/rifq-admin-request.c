@@ -12,9 +12,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rifq-account.h"
 #include "rifq-admin.h"
 #include "rifq-seal.h"
 #include "rifq-arabic.h"
+#include "rifq-permission.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-error.h"
@@ -372,6 +374,8 @@ cmd_staff (RifqDb  *db,
   if (g_str_equal (args[1], "add") && n == 3)
     {
       g_auto(GStrv) codes = g_strsplit (opts.roles ? opts.roles : "", ",", -1);
+      g_autoptr(RifqStaff) existing = NULL;
+      g_autoptr(Secret) password = NULL;
       RifqRole roles = RIFQ_ROLE_NONE;
 
       for (guint i = 0; codes[i] != NULL; i++)
@@ -386,11 +390,29 @@ cmd_staff (RifqDb  *db,
                                    "admin."), codes[i]);
           roles |= role;
         }
+      /* A new member comes with their first password, so that they can log in; it is checked
+       * before anything is written. */
+      existing = rifq_staff_get (db, args[2], NULL);
+      if (existing == NULL && rifq_permission_allows (RIFQ_PERMISSION_STAFF, rifq_staff_actor_roles (db)))
+        {
+          password = read_secret ("RIFQ_NEW_PASSWORD", _("Their first password: "), _("The password again: "),
+                                  _("New password"), &error);
+          if (password == NULL || !rifq_account_check_password (args[2], password, &error))
+            return refuse (error);
+        }
       if (!rifq_staff_save (db, args[2], opts.full_name, roles, &error))
         return refuse (error);
+      if (password != NULL && !rifq_account_reset_password (db, args[2], password, &error))
+        {
+          g_printerr (_("%s is now staff, without a password: give them one with “rifq-admin staff password %s”.\n"),
+                      args[2], args[2]);
+          return refuse (error);
+        }
       g_print (_("%s is now staff.\n"), args[2]);
       return EXIT_OK;
     }
+  if (g_str_equal (args[1], "password") && n == 3)
+    return cmd_staff_password (db, args[2]);
   if (g_str_equal (args[1], "list") && n == 2)
     {
       g_autoptr(GPtrArray) staff = rifq_staff_list (db, RIFQ_ROLE_NONE, &error);

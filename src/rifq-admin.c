@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rifq-account.h"
 #include "rifq-arabic.h"
 #include "rifq-audit.h"
 #include "rifq-file.h"
@@ -60,7 +61,9 @@ usage (const char *message)
     g_printerr ("%s\n", message);
   g_printerr ("%s\n", _("Usage: rifq-admin [--database PATH] COMMAND …\n"
                         "Commands:\n"
-                        "  init\n"
+                        "  init [--admin USER [--full-name NAME]]\n"
+                        "  server init ADDRESS [--admin USER [--full-name NAME]]\n"
+                        "  password\n"
                         "  beneficiary add [FILE|-] [--allow-duplicate REASON]\n"
                         "  beneficiary show ID|NATIONAL-ID [--format json|table]\n"
                         "  beneficiary search QUERY [--limit N] [--format json|table]\n"
@@ -87,6 +90,7 @@ usage (const char *message)
                         "  request receipt NUMBER FILE.pdf [--force]\n"
                         "  staff add USER --full-name NAME --roles desk,researcher,…\n"
                         "  staff list\n"
+                        "  staff password USER\n"
                         "  committee queue [--kind K] [--city C] [--overdue]\n"
                         "  committee meeting create --on DATE [--place P] | show ID | present ID USER… | agenda ID NUMBER…\n"
                         "  committee meeting remove ID NUMBER…\n"
@@ -100,6 +104,7 @@ usage (const char *message)
                         "  verify FILE.pdf --key KEYRING.json | --fingerprint FP | --database PATH\n"
                         "  seal show | export [-o KEYRING.json] | rotate\n"
                         "  settings show | set KEY VALUE | logo FILE.png\n"
+                        "Who you are: RIFQ_USER and RIFQ_PASSWORD, or asked at the terminal.\n"
                         "See docs/cli.md for examples."));
   return EXIT_USAGE;
 }
@@ -191,24 +196,6 @@ check_format (void)
   return opts.format == NULL || g_str_equal (opts.format, "json") || g_str_equal (opts.format, "table");
 }
 
-/* --as: acting for a colleague is an administrator's tool (scripts, corrections); the audit log
- * names the colleague, and this rule keeps anyone else from borrowing their roles. */
-gboolean
-act_as (RifqDb  *db,
-        GError **error)
-{
-  if (opts.as == NULL)
-    return TRUE;
-  if ((rifq_staff_actor_roles (db) & RIFQ_ROLE_ADMIN) == 0)
-    {
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("Only an administrator may act as another member of staff (--as)."));
-      return FALSE;
-    }
-  rifq_db_set_actor (db, opts.as);
-  return TRUE;
-}
-
 RifqDb *
 open_db (GError **error)
 {
@@ -217,8 +204,7 @@ open_db (GError **error)
 
   if (db == NULL)
     return NULL;
-  /* A new database gets the person who set it up as its first member of staff. */
-  if (!rifq_staff_ensure_first (db, error) || !rifq_seal_ensure_key (db, error) || !act_as (db, error))
+  if (!log_in (db, error) || !rifq_seal_ensure_key (db, error))
     return NULL;
   return g_steal_pointer (&db);
 }
@@ -389,16 +375,6 @@ print_record (RifqBeneficiary *b)
                mobile ? " " : "", mobile ? mobile : "",
                c->is_guardian ? _(", guardian") : "");
     }
-}
-
-static int
-cmd_init (RifqDb  *db,
-          char   **args,
-          guint    n)
-{
-  g_print (_("The database is ready at %s (schema %d).\n"), rifq_db_get_path (db),
-           rifq_db_get_schema_version (db));
-  return EXIT_OK;
 }
 
 /* JSON from FILE or standard input ("-"), at most RIFQ_JSON_MAX_SIZE bytes, NUL-terminated. */
@@ -833,7 +809,7 @@ cmd_audit_verify (void)
   gint64 rows = 0;
   gint64 started = g_get_monotonic_time ();
 
-  if (db == NULL || !act_as (db, &error) || !rifq_audit_verify (db, &rows, &error))
+  if (db == NULL || !log_in (db, &error) || !rifq_audit_verify (db, &rows, &error))
     return refuse (error);
   rows_text = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
   g_print (_("Audit log: %s entries, chain intact (checked in %.1f s)\n"), rows_text,
@@ -851,7 +827,7 @@ cmd_check (void)
   gint64 count;
   int status = EXIT_OK;
 
-  if (db == NULL || !act_as (db, &error))
+  if (db == NULL)
     return refuse (error);
 
   g_print (_("Database: %s\n"), rifq_db_get_path (db));
@@ -862,6 +838,8 @@ cmd_check (void)
       status = EXIT_REFUSED;
       return status;
     }
+  if (!log_in (db, &error))
+    return refuse (error);
 
   if (!rifq_db_integrity_check (db, &error))
     {
@@ -995,12 +973,24 @@ cmd_server_init (const char *location)
                            "such as “service=rifq”."), location);
   g_free (opts.database);
   opts.database = g_strdup (location);
-  db = open_db (&error);
+  /* With its first administrator, as init makes a desk's; without, its schema alone, set up
+   * later with init --admin. */
+  if (opts.admin != NULL)
+    {
+      int status = cmd_init ();
+
+      if (status != EXIT_OK)
+        return status;
+    }
+  db = rifq_db_open (location, &error);
   if (db == NULL)
     return refuse (error);
   g_print (_("The association’s server is ready at %s (schema %d).\n"), rifq_db_get_path (db),
            rifq_db_get_schema_version (db));
   g_print ("%s\n", _("Workstations reach it with the same address: in Preferences, or with --database."));
+  if (opts.admin == NULL && rifq_account_setup (db, NULL) == RIFQ_ACCOUNT_SETUP_NEW)
+    g_print ("%s\n", _("It has no staff yet: give it its first administrator with “rifq-admin --database "
+                        "ADDRESS init --admin USER”."));
   return EXIT_OK;
 }
 
@@ -1010,12 +1000,17 @@ cmd_migrate (void)
 {
   g_autoptr(GError) error = NULL;
   RifqDbCopySummary summary;
+  g_autoptr(RifqDb) source = NULL;
   g_autofree char *rows = NULL;
   g_autofree char *entries = NULL;
 
   if (opts.from == NULL || opts.to == NULL)
     return usage (_("migrate needs --from LOCATION and --to LOCATION."));
-  if (!rifq_db_copy (opts.from, opts.to, g_get_user_name (), 50, &summary, &error))
+  /* Whoever copies logs in to the database copied, as one of its administrators. */
+  source = rifq_db_open_existing (opts.from, &error);
+  if (source == NULL || !log_in (source, &error))
+    return refuse (error);
+  if (!rifq_db_copy (opts.from, opts.to, rifq_db_get_actor (source), 50, &summary, &error))
     return refuse (error);
   rows = g_strdup_printf ("%" G_GINT64_FORMAT, summary.rows);
   entries = g_strdup_printf ("%" G_GINT64_FORMAT, summary.audit_entries);
@@ -1043,7 +1038,8 @@ main (int   argc,
     { "beneficiaries", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("How many to generate (demo)"), N_("N") },
     { "requests", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("How many support requests to spread over them (demo)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("Seed for the same people every time (demo)"), N_("S") },
-    { "as", 0, 0, G_OPTION_ARG_STRING, &opts.as, N_("Act as this member of staff (recorded in the audit log)"), N_("USER") },
+    { "admin", 0, 0, G_OPTION_ARG_STRING, &opts.admin, N_("The first administrator of a new database (init)"),
+      N_("USER") },
     { "beneficiary", 0, 0, G_OPTION_ARG_STRING, &opts.beneficiary, N_("The beneficiary's record number or national ID"), N_("ID") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &opts.kind, N_("Kind of support (code)"), N_("KIND") },
     { "channel", 0, 0, G_OPTION_ARG_STRING, &opts.channel, N_("Channel the request came through (code)"), N_("CHANNEL") },
@@ -1118,7 +1114,9 @@ main (int   argc,
     return usage (NULL);
 
   if (g_str_equal (args[0], "init") && n == 1)
-    return with_db (cmd_init, args, n);
+    return cmd_init ();
+  if (g_str_equal (args[0], "password") && n == 1)
+    return with_db (cmd_password, args, n);
   if (g_str_equal (args[0], "server") && n == 3 && g_str_equal (args[1], "init"))
     return cmd_server_init (args[2]);
   if (g_str_equal (args[0], "migrate") && n == 1)

@@ -25,7 +25,7 @@ typedef struct
 {
   char     *database;
   char     *format;
-  char     *as;
+  char     *admin;
   gint64    limit;
   gint64    offset;
   char     *allow_duplicate;
@@ -87,7 +87,8 @@ int       usage        (const char *message);
 int       usage_printf (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
 
-/* A command on the database: opened as --database and --as say, refused when it cannot be. */
+/* A command on the database: opened as --database says, once the person logged in, refused when
+ * it cannot be. */
 typedef int (*DbCommand) (RifqDb  *db,
                           char   **args,
                           guint    n);
@@ -96,9 +97,35 @@ typedef int (*DbCommand) (RifqDb  *db,
 int       cmd_backup   (char      **args,
                         guint       n);
 int       cmd_restore  (const char *file);
-/* The person acting, by --as when the operating-system user is an administrator of db. */
-gboolean  act_as       (RifqDb     *db,
+/* Logs the person in to db: user name and password from RIFQ_USER and RIFQ_PASSWORD, or typed
+ * at the terminal (rifq-admin-account.c). A new database, or one from before accounts, is sent
+ * to rifq-admin init --admin USER. */
+gboolean  log_in       (RifqDb     *db,
                         GError    **error);
+/* The user name and password, as log_in reads them; the password to be wiped (Secret). */
+gboolean  read_credentials (char   **out_username,
+                            char   **out_password,
+                            GError **error);
+int       cmd_init     (void);
+int       cmd_password (RifqDb     *db,
+                        char      **args,
+                        guint       n);
+int       cmd_staff_password (RifqDb     *db,
+                              const char *username);
+
+/* A secret (a password, a passphrase) whose bytes are wiped before they are freed. */
+typedef char Secret;
+void      secret_free  (char *secret);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Secret, secret_free)
+/* A line typed at the terminal, not shown; NULL when there is no terminal. */
+char     *read_hidden  (const char *prompt);
+/* The secret in the environment variable, or typed after prompt (and again after again_prompt
+ * when that is not NULL); refused naming label when neither can be had, or the two differ. */
+char     *read_secret  (const char  *variable,
+                        const char  *prompt,
+                        const char  *again_prompt,
+                        const char  *label,
+                        GError     **error);
 
 int       with_db      (DbCommand   command,
                         char      **args,

@@ -104,6 +104,19 @@ rifq_test_server_database_new (void)
   return rifq_test_server_database_copy (NULL);
 }
 
+/* rifq_db_open, the computer's user logged in, as the test's program would have them: the
+ * tests of logging in itself are in test-account.c. */
+static inline RifqDb *
+rifq_test_db_open (const char  *location,
+                   GError     **error)
+{
+  RifqDb *db = rifq_db_open (location, error);
+
+  if (db != NULL)
+    rifq_db_set_actor (db, g_get_user_name ());
+  return db;
+}
+
 /* A fresh database: a file in its own temporary folder, or a new database on the test server. */
 /* A new database of its own for the test, as nobody has opened it yet: no staff, no audit
  * entry. */
@@ -126,6 +139,8 @@ rifq_test_db_new_empty (char **out_path)
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
+  /* Writing as the computer's user, as a program that logged them in would. */
+  rifq_db_set_actor (db, g_get_user_name ());
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return db;
@@ -240,6 +255,15 @@ rifq_test_other_program_sql (const char *location,
 /* Schema 13 undone, as a Rifq of schema 12 left the database: its word tables and their
  * triggers gone, the word index (GIN on the server, FTS5 on a desk, left empty: schema 13 drops
  * it) and the index by name and date of birth back. The version is the caller's to set. */
+/* The schema as it was before the consents and the accounts (schema 14 and 15). */
+static inline void
+rifq_test_undo_consent_and_accounts (RifqDb *db)
+{
+  rifq_test_sql (db, "DROP TABLE consent; ALTER TABLE staff DROP COLUMN password_hash;"
+                     " ALTER TABLE staff DROP COLUMN password_set_at; ALTER TABLE staff DROP COLUMN failed_logins;"
+                     " ALTER TABLE staff DROP COLUMN locked_until;");
+}
+
 static inline void
 rifq_test_undo_name_words (RifqDb *db)
 {

@@ -41,10 +41,16 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* A new database for the command to use: a file in a folder of its own, or, when the suite runs
- * on the server (RIFQ_TEST_ENGINE=postgresql), a new database there, given by its address. */
+/* Every account's password in these tests, and the person the commands log in as unless a
+ * test says whom (with "RIFQ_USER=…" among the command's arguments). */
+#define PASSWORD "كلمة سر الاختبار 1"
+#define ADMIN_USER "admin"
+
+/* Where a new database for the command to use goes: a file in a folder of its own, or, when the
+ * suite runs on the server (RIFQ_TEST_ENGINE=postgresql), a new database there, given by its
+ * address. Nothing is there yet. */
 static char *
-temp_db (void)
+temp_location (void)
 {
   g_autofree char *dir = NULL;
 
@@ -112,9 +118,28 @@ run_admin_within (Run                *run,
   else
     g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
 
+  /* Who runs the command, as a script says it: the test's administrator unless an argument
+   * "RIFQ_USER=…" (or any "RIFQ_…=…") says otherwise; such arguments are the environment's. */
+  g_subprocess_launcher_setenv (launcher, "RIFQ_USER", ADMIN_USER, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RIFQ_PASSWORD", PASSWORD, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RIFQ_NEW_PASSWORD", PASSWORD, TRUE);
   g_ptr_array_add (args, (gpointer) g_getenv ("RIFQ_ADMIN"));
   for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
+    {
+      const char *equals = strchr (argv[i], '=');
+
+      if (g_str_has_prefix (argv[i], "RIFQ_") && equals != NULL)
+        {
+          g_autofree char *name = g_strndup (argv[i], equals - argv[i]);
+
+          if (equals[1] == '\0')
+            g_subprocess_launcher_unsetenv (launcher, name);
+          else
+            g_subprocess_launcher_setenv (launcher, name, equals + 1, TRUE);
+          continue;
+        }
+      g_ptr_array_add (args, (gpointer) argv[i]);
+    }
   g_ptr_array_add (args, NULL);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
@@ -141,6 +166,19 @@ run_admin_within (Run                *run,
 #define ADMIN_AT_ONCE(run, ...) \
   run_admin_within ((run), 10, "en", NULL, (const char * const[]) { __VA_ARGS__, NULL })
 
+/* A new database set up as its administrator sets one up: rifq-admin init --admin. */
+static char *
+temp_db (void)
+{
+  g_autofree char *db = temp_location ();
+  g_auto(Run) init = { 0 };
+
+  ADMIN (&init, "en", NULL, "--database", db, "init", "--admin", ADMIN_USER);
+  if (init.status != 0)
+    g_error ("rifq-admin init --admin failed: %s", init.err);
+  return g_steal_pointer (&db);
+}
+
 static const char record[] =
   "{ \"national_id\": \"١٠٠٠٠٠٠٠٠٨\", \"first_name\": \"مُحمد\", \"father_name\": \"عبد الله\","
   "  \"grandfather_name\": \"سعد\", \"family_name\": \"القحطاني\", \"sex\": \"male\","
@@ -150,10 +188,10 @@ static const char record[] =
 static void
 test_init_creates_database (void)
 {
-  g_autofree char *db = temp_db ();
+  g_autofree char *db = temp_location ();
   g_auto(Run) run = { 0 };
 
-  ADMIN (&run, "en", NULL, "--database", db, "init");
+  ADMIN (&run, "en", NULL, "--database", db, "init", "--admin", ADMIN_USER);
   g_assert_cmpint (run.status, ==, 0);
   {
     g_autofree char *schema = g_strdup_printf ("schema %d", RIFQ_SCHEMA_VERSION);
@@ -390,8 +428,9 @@ test_check_reports_and_refuses (void)
   ADMIN (&check, "en", NULL, "--database", db, "check");
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "Integrity: ok"));
-  /* 20 people, the first member of staff who set the database up, and the seal key. */
-  g_assert_nonnull (strstr (check.out, "Audit log: 22 entries, chain intact"));
+  /* 20 people, the first member of staff who set the database up and their password, and the
+   * seal key. */
+  g_assert_nonnull (strstr (check.out, "Audit log: 23 entries, chain intact"));
 
   g_assert_true (g_file_set_contents (foreign, "Dear committee,\n", -1, NULL));
   ADMIN (&refused, "en", NULL, "--database", foreign, "check");
@@ -497,7 +536,7 @@ test_export_and_retention (void)
   g_assert_cmpint (again.status, ==, 1);
 
   ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "desk1", "--full-name", "نورة", "--roles", "desk");
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "beneficiary", "export", "1000000008");
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", "beneficiary", "export", "1000000008");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "may not export everything held about a beneficiary"));
   g_assert_cmpstr (refused.out, ==, "");
@@ -525,15 +564,15 @@ test_audit_verify_names_first_broken_link (void)
   ADMIN (&fill, "en", NULL, "--database", db, "demo", "--beneficiaries", "20");
   ADMIN (&intact, "en", NULL, "--database", db, "audit", "verify");
   g_assert_cmpint (intact.status, ==, 0);
-  g_assert_nonnull (strstr (intact.out, "Audit log: 22 entries, chain intact"));
+  g_assert_nonnull (strstr (intact.out, "Audit log: 23 entries, chain intact"));
 
   ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "nora", "--full-name", "نورة", "--roles", "desk");
   g_assert_cmpint (staff.status, ==, 0);
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "nora", "audit", "verify");
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "nora", "audit", "verify");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "may not read and verify the audit log"));
   /* Nor through check. */
-  ADMIN (&checked, "en", NULL, "--database", db, "--as", "nora", "check");
+  ADMIN (&checked, "en", NULL, "--database", db, "RIFQ_USER=" "nora", "check");
   g_assert_cmpint (checked.status, ==, 1);
   g_assert_nonnull (strstr (checked.err, "may not read and verify the audit log"));
   g_assert_null (strstr (checked.out, "chain intact"));
@@ -681,13 +720,13 @@ collecting_request (const char *db)
   run_clear (&staff);
   OK (&staff, "staff", "add", "chair1", "--full-name", "خالد الدوسري", "--roles", "chair");
 
-  OK (&create, "--as", "desk1", "request", "create", "--beneficiary", "1000000008", "--kind", "food_basket",
+  OK (&create, "RIFQ_USER=" "desk1", "request", "create", "--beneficiary", "1000000008", "--kind", "food_basket",
       "--channel", "phone", "--description", "سلة غذائية شهرية");
   g_assert_nonnull (strstr (create.out, "\"state\" : \"draft\""));
   /* The number of the Hijri year the test runs in: "1448/000001". */
   number = g_strndup (strstr (create.out, "\"number\" : \"") + 12, strlen ("1448/000001"));
   g_assert_true (g_str_has_suffix (number, "/000001"));
-  OK (&step, "--as", "desk1", "request", "advance", number, "collect");
+  OK (&step, "RIFQ_USER=" "desk1", "request", "advance", number, "collect");
   g_assert_nonnull (strstr (step.out, "\"state\" : \"incomplete\""));
   return number;
 }
@@ -702,7 +741,7 @@ enter_documents (const char *db,
     {
       g_auto(Run) step = { 0 };
 
-      OK (&step, "--as", "desk1", "request", "document", number, types[i], "--number", "٥٥١٢",
+      OK (&step, "RIFQ_USER=" "desk1", "request", "document", number, types[i], "--number", "٥٥١٢",
           "--issued", "1440/01/01", "--expires", "2099-01-01", "--matched");
     }
 }
@@ -716,11 +755,11 @@ sign_and_submit (const char *db,
   g_auto(Run) step = { 0 };
 
   g_assert_true (g_file_set_contents (strokes, signature_strokes, -1, NULL));
-  OK (&step, "--as", "desk1", "request", "advance", number, "verify");
+  OK (&step, "RIFQ_USER=" "desk1", "request", "advance", number, "verify");
   run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
+  OK (&step, "RIFQ_USER=" "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
   run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "submit");
+  OK (&step, "RIFQ_USER=" "desk1", "request", "advance", number, "submit");
   g_assert_nonnull (strstr (step.out, "\"state\" : \"submitted\""));
 }
 
@@ -748,12 +787,12 @@ test_request_whole_path (void)
   number = collecting_request (db);
 
   /* Submitting before the documents are there: refused, with what is missing. */
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "verify");
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", "request", "advance", number, "verify");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "National ID / iqama is missing"));
 
   enter_documents (db, number);
-  ADMIN (&attach, "en", NULL, "--database", db, "--as", "desk1", "request", "attach", number, "national_id", notes);
+  ADMIN (&attach, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", "request", "attach", number, "national_id", notes);
   g_assert_cmpint (attach.status, ==, 1);
   g_assert_nonnull (strstr (attach.err, "is not an image or a PDF"));
 
@@ -761,17 +800,17 @@ test_request_whole_path (void)
 
   /* The desk may not decide. */
   run_clear (&refused);
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "review");
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", "request", "advance", number, "review");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "desk1 (beneficiary-relations officer) may not start the committee’s review of "
                                         "a request; that is for: research-committee member or research-committee chair."));
 
   run_clear (&step);
-  OK (&step, "--as", "chair1", "request", "advance", number, "review");
+  OK (&step, "RIFQ_USER=" "chair1", "request", "advance", number, "review");
 
   /* Not even the chair decides outside a meeting: the request stays under review. */
   run_clear (&refused);
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "chair1", "request", "advance", number, "accept");
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "chair1", "request", "advance", number, "accept");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "is the research committee’s decision, taken only at a meeting"));
   run_clear (&step);
@@ -781,19 +820,19 @@ test_request_whole_path (void)
   /* The committee (its chair alone) meets today: the agenda, the vote, the decision and what it
    * approves. */
   run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "meeting", "create", "--on", today);
+  OK (&step, "RIFQ_USER=" "chair1", "committee", "meeting", "create", "--on", today);
   g_assert_nonnull (strstr (step.out, "\"id\" : 1,"));
   run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "meeting", "present", "1", "chair1");
+  OK (&step, "RIFQ_USER=" "chair1", "committee", "meeting", "present", "1", "chair1");
   run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "meeting", "agenda", "1", number);
+  OK (&step, "RIFQ_USER=" "chair1", "committee", "meeting", "agenda", "1", number);
   run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "meeting", "remove", "1", number);
+  OK (&step, "RIFQ_USER=" "chair1", "committee", "meeting", "remove", "1", number);
   g_assert_nonnull (strstr (step.out, "\"agenda\" : []"));
   run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "meeting", "agenda", "1", number);
+  OK (&step, "RIFQ_USER=" "chair1", "committee", "meeting", "agenda", "1", number);
   run_clear (&step);
-  OK (&step, "--as", "chair1", "committee", "vote", "1", number, "accept");
+  OK (&step, "RIFQ_USER=" "chair1", "committee", "vote", "1", number, "accept");
   /* Undecided, the minutes are a draft; decided, they and the letter are sealed. */
   {
     g_autofree char *folder = folder_beside (db);
@@ -804,7 +843,7 @@ test_request_whole_path (void)
     OK (&step, "pdf", "minutes", "1", "-o", minutes);
     g_assert_nonnull (strstr (step.out, "a draft: a case on the agenda is undecided"));
     run_clear (&step);
-    OK (&step, "--as", "chair1", "committee", "decide", "1", number, "accept", "--quantity", "2", "--text",
+    OK (&step, "RIFQ_USER=" "chair1", "committee", "decide", "1", number, "accept", "--quantity", "2", "--text",
         "يستحق الدعم");
     g_assert_nonnull (strstr (step.out, "\"state\" : \"accepted\""));
     run_clear (&step);
@@ -816,17 +855,17 @@ test_request_whole_path (void)
   }
 
   run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "register");
+  OK (&step, "RIFQ_USER=" "desk1", "request", "advance", number, "register");
   g_assert_nonnull (strstr (step.out, "\"file_number\" : \"000001\""));
   run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "serve", "--quantity", "1",
+  OK (&step, "RIFQ_USER=" "desk1", "request", "advance", number, "serve", "--quantity", "1",
       "--delivered-on", "2026-11-01", "--delivered-by", "فريق التوزيع", "--place", "home");
   g_assert_nonnull (strstr (step.out, "\"state\" : \"served\""));
   g_assert_nonnull (strstr (step.out, "\"quantity_left\" : 1"));
 
   /* Beyond what was approved: the desk is refused; an administrator records it with the reason. */
   run_clear (&refused);
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk1", "request", "advance", number, "serve", "--quantity",
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", "request", "advance", number, "serve", "--quantity",
          "2", "--delivered-on", "2026-11-02", "--delivered-by", "فريق التوزيع", "--place", "home");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "a quantity of 2 is more than the 1 that remain of the 2"));
@@ -973,7 +1012,7 @@ test_seal_rotation_by_administrator_only (void)
   g_assert_cmpint (print.status, ==, 0);
   ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "desk9", "--full-name", "نورة", "--roles", "desk");
   g_assert_cmpint (staff.status, ==, 0);
-  ADMIN (&refused, "en", NULL, "--database", db, "--as", "desk9", "seal", "rotate");
+  ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "desk9", "seal", "rotate");
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "may not change the association’s seal key; that is for: administrator."));
   ADMIN (&rotated, "en", NULL, "--database", db, "seal", "rotate");
@@ -996,7 +1035,7 @@ database_with_request (const char *db)
   OK (&staff, "staff", "add", "desk1", "--full-name", "نورة العتيبي", "--roles", "desk");
   run_clear (&staff);
   OK (&staff, "staff", "add", "chair1", "--full-name", "خالد الدوسري", "--roles", "chair");
-  OK (&create, "--as", "desk1", "request", "create", "--beneficiary", "١٠٠٠٠٠٠٠٠٨", "--kind", "food_basket",
+  OK (&create, "RIFQ_USER=" "desk1", "request", "create", "--beneficiary", "١٠٠٠٠٠٠٠٠٨", "--kind", "food_basket",
       "--channel", "phone", "--description", "سلة غذائية شهرية", "--amount", "٣٬٠٠٠");
   g_assert_nonnull (strstr (create.out, "\"amount\" : 3000"));
   return g_strndup (strstr (create.out, "\"number\" : \"") + 12, strlen ("1448/000001"));
@@ -1021,7 +1060,7 @@ test_numbers_in_any_digits (void)
   g_auto(Run) show = { 0 };
   g_auto(Run) person = { 0 };
 
-  OK (&second, "--as", "desk1", "request", "create", "--beneficiary", "1", "--kind", "food_basket",
+  OK (&second, "RIFQ_USER=" "desk1", "request", "create", "--beneficiary", "1", "--kind", "food_basket",
       "--channel", "phone", "--description", "سلة غذائية", "--amount", "۲۵۰۰");
   g_assert_nonnull (strstr (second.out, "\"amount\" : 2500"));
   OK (&list, "--limit", "۱", "--format", "table", "request", "list");
@@ -1055,7 +1094,7 @@ test_bad_numbers_named_by_option (void)
     {
       g_auto(Run) run = { 0 };
 
-      ADMIN (&run, "en", NULL, "--database", db, "--as", "desk1", cases[i].option, cases[i].value, "request",
+      ADMIN (&run, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", cases[i].option, cases[i].value, "request",
              "create", "--beneficiary", "1", "--kind", "food_basket", "--channel", "phone", "--description", "x");
       g_assert_cmpint (run.status, ==, 1);
       if (!g_str_has_prefix (run.err, cases[i].says))
@@ -1092,7 +1131,7 @@ test_missing_meeting_said_so (void)
     {
       g_auto(Run) run = { 0 };
 
-      ADMIN (&run, "en", NULL, "--database", db, "--as", "chair1", commands[i][0], commands[i][1], commands[i][2],
+      ADMIN (&run, "en", NULL, "--database", db, "RIFQ_USER=" "chair1", commands[i][0], commands[i][1], commands[i][2],
              commands[i][3], commands[i][4], commands[i][5], commands[i][6]);
       g_assert_cmpint (run.status, ==, 1);
       if (g_strcmp0 (run.err, "There is no meeting 7.\n") != 0)
@@ -1201,7 +1240,7 @@ test_short_number_after_format_change (void)
   OK (&set, "settings", "set", "request_number_format", "R-{year}-{seq:3}");
   OK (&show, "request", "show", typed);
   g_assert_nonnull (strstr (show.out, number));
-  OK (&second, "--as", "desk1", "request", "create", "--beneficiary", "1", "--kind", "food_basket",
+  OK (&second, "RIFQ_USER=" "desk1", "request", "create", "--beneficiary", "1", "--kind", "food_basket",
       "--channel", "phone", "--description", "سلة غذائية");
   g_assert_nonnull (strstr (second.out, "\"number\" : \"R-"));
   g_assert_nonnull (strstr (second.out, "-002\""));
@@ -1340,8 +1379,8 @@ test_pipe_refused_at_once (void)
   /* A pipe named as a file: each command waited for a writer that never came. */
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   ADMIN_AT_ONCE (&add, "--database", db, "beneficiary", "add", fifo);
-  ADMIN_AT_ONCE (&attach, "--database", db, "--as", "desk1", "request", "attach", number, "national_id", fifo);
-  ADMIN_AT_ONCE (&sign, "--database", db, "--as", "desk1", "request", "sign", number, "--signature", fifo,
+  ADMIN_AT_ONCE (&attach, "--database", db, "RIFQ_USER=" "desk1", "request", "attach", number, "national_id", fifo);
+  ADMIN_AT_ONCE (&sign, "--database", db, "RIFQ_USER=" "desk1", "request", "sign", number, "--signature", fifo,
                  "--officer-name", "نورة العتيبي");
   ADMIN_AT_ONCE (&logo, "--database", db, "settings", "logo", fifo);
   ADMIN_AT_ONCE (&verify, "--database", db, "verify", fifo);
@@ -1372,20 +1411,20 @@ test_files_must_decode_whole (void)
   enter_documents (db, number);
   /* Half a PNG was kept as a scan, and became the logo on every document. */
   REFUSED ("en", NULL, "National ID / iqama: the file “cut.png” cannot be used: the image is cut short.",
-           "--as", "desk1", "request", "attach", number, "national_id", cut);
+           "RIFQ_USER=" "desk1", "request", "attach", number, "national_id", cut);
   REFUSED ("en", NULL, "Logo: the image cannot be used: the image is cut short.", "settings", "logo", cut);
   OK (&settings, "settings", "show");
   g_assert_null (strstr (settings.out, "PNG image"));
-  OK (&step, "--as", "desk1", "request", "attach", number, "national_id", whole);
+  OK (&step, "RIFQ_USER=" "desk1", "request", "attach", number, "national_id", whole);
   run_clear (&step);
   OK (&step, "settings", "logo", whole);
 
   /* Two signatures one after the other: the second was dropped without a word. */
   g_assert_true (g_file_set_contents (strokes, two, -1, NULL));
   run_clear (&step);
-  OK (&step, "--as", "desk1", "request", "advance", number, "verify");
+  OK (&step, "RIFQ_USER=" "desk1", "request", "advance", number, "verify");
   REFUSED ("en", NULL, "Signature: The JSON is malformed at line 2, column 1",
-           "--as", "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
+           "RIFQ_USER=" "desk1", "request", "sign", number, "--signature", strokes, "--officer-name", "نورة العتيبي");
 }
 
 /* The bytes of a file, to see that it did not change. */
@@ -1478,10 +1517,10 @@ test_output_other_files_need_force (void)
 static void
 test_server_init_then_migrate (void)
 {
-  g_autofree char *server = temp_db ();
+  g_autofree char *server = temp_location ();
   g_autofree char *dir = g_dir_make_tmp ("rifq-desk-XXXXXX", NULL);
   g_autofree char *desk = g_build_filename (dir, "desk.db", NULL);
-  g_autofree char *target = temp_db ();
+  g_autofree char *target = temp_location ();
   g_auto(Run) not_server = { 0 };
   g_auto(Run) init = { 0 };
   g_auto(Run) demo = { 0 };
@@ -1493,10 +1532,21 @@ test_server_init_then_migrate (void)
   ADMIN (&not_server, "en", NULL, "server", "init", desk);
   g_assert_cmpint (not_server.status, ==, 2);
   g_assert_nonnull (strstr (not_server.err, "does not name a server"));
-  ADMIN (&init, "en", NULL, "server", "init", server);
+  /* With its first administrator, who may then log in there. */
+  ADMIN (&init, "en", NULL, "server", "init", server, "--admin", ADMIN_USER);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_nonnull (strstr (init.out, "The association’s server is ready"));
+  g_assert_nonnull (strstr (init.out, "admin is its administrator"));
+  run_clear (&found);
+  ADMIN (&found, "en", NULL, "--database", server, "staff", "list");
+  g_assert_cmpint (found.status, ==, 0);
+  g_assert_nonnull (strstr (found.out, "\"admin\""));
+  run_clear (&found);
 
+  run_clear (&demo);
+  ADMIN (&demo, "en", NULL, "--database", desk, "init", "--admin", ADMIN_USER);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_clear (&demo);
   ADMIN (&demo, "en", NULL, "--database", desk, "demo", "--beneficiaries", "40", "--requests", "30", "--seed", "3");
   g_assert_cmpint (demo.status, ==, 0);
   ADMIN (&moved, "en", NULL, "migrate", "--from", desk, "--to", target);
@@ -1523,6 +1573,116 @@ test_server_init_then_migrate (void)
   g_assert_nonnull (strstr (found.out, "national_id"));
 }
 
+
+/* Who runs a command is who logs in: a wrong password, no password, or a name that is not staff
+ * do nothing; --as is gone. */
+static void
+test_login_refusals_do_nothing (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) as = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) verify = { 0 };
+
+  REFUSED ("en", NULL, "The user name or the password is wrong.", "RIFQ_PASSWORD=not-the-password", "staff", "add",
+           "noura", "--full-name", "نورة", "--roles", "desk");
+  REFUSED ("en", NULL, "The user name or the password is wrong.", "RIFQ_USER=khalid", "staff", "list");
+  /* No terminal to ask at, and nothing given: said how to give them. */
+  REFUSED ("en", NULL, "give it in RIFQ_USER", "RIFQ_USER=", "staff", "list");
+  REFUSED ("en", NULL, "give it in RIFQ_PASSWORD", "RIFQ_PASSWORD=", "staff", "list");
+  REFUSED ("ar", NULL, "اسم المستخدم أو كلمة المرور غير صحيحة", "RIFQ_PASSWORD=not-the-password", "staff", "list");
+  ADMIN (&as, "en", NULL, "--database", db, "--as", ADMIN_USER, "staff", "list");
+  g_assert_cmpint (as.status, ==, 2);
+  OK (&list, "staff", "list");
+  g_assert_null (strstr (list.out, "noura"));
+  /* Each refusal is in the log: the three entries of setting up, the three wrong passwords or
+   * names, and the login after them (which starts the count of wrong ones again). */
+  OK (&verify, "audit", "verify");
+  g_assert_nonnull (strstr (verify.out, "Audit log: 7 entries, chain intact"));
+}
+
+/* Five wrong passwords lock the account, the right one too, for fifteen minutes. */
+static void
+test_login_locks_after_five_wrong (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) staff = { 0 };
+
+  OK (&staff, "staff", "add", "noura", "--full-name", "نورة", "--roles", "desk");
+  for (guint i = 0; i < 4; i++)
+    REFUSED ("en", NULL, "The user name or the password is wrong.", "RIFQ_USER=noura", "RIFQ_PASSWORD=guess-guess",
+             "beneficiary", "list");
+  REFUSED ("en", NULL, "is locked after 5 wrong passwords in a row", "RIFQ_USER=noura",
+           "RIFQ_PASSWORD=guess-guess", "beneficiary", "list");
+  REFUSED ("en", NULL, "is locked after 5 wrong passwords in a row", "RIFQ_USER=noura", "beneficiary", "list");
+  /* An administrator's new password opens it. */
+  run_clear (&staff);
+  OK (&staff, "staff", "password", "noura", "RIFQ_NEW_PASSWORD=a-fresh-start-1");
+  g_assert_nonnull (strstr (staff.out, "noura has a new password"));
+  run_clear (&staff);
+  OK (&staff, "RIFQ_USER=noura", "RIFQ_PASSWORD=a-fresh-start-1", "beneficiary", "list");
+}
+
+/* init sets a new database up once: a second administrator is not made so, nor is a new
+ * database set up without one. */
+static void
+test_init_first_administrator_once (void)
+{
+  g_autofree char *db = temp_db ();
+  g_autofree char *fresh = temp_location ();
+  g_auto(Run) again = { 0 };
+  g_auto(Run) bare = { 0 };
+  g_auto(Run) list = { 0 };
+
+  ADMIN (&again, "en", NULL, "--database", db, "init", "--admin", "intruder", "RIFQ_USER=intruder");
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "is set up already"));
+  OK (&list, "staff", "list");
+  g_assert_null (strstr (list.out, "intruder"));
+
+  ADMIN (&bare, "en", NULL, "--database", fresh, "init");
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_nonnull (strstr (bare.err, "init --admin USER"));
+  run_clear (&bare);
+  ADMIN (&bare, "en", NULL, "--database", fresh, "staff", "list");
+  g_assert_cmpint (bare.status, ==, 1);
+  g_assert_nonnull (strstr (bare.err, "set it up first"));
+  /* A weak password is refused, and the database stays new. */
+  run_clear (&bare);
+  ADMIN (&bare, "en", NULL, "--database", fresh, "init", "--admin", ADMIN_USER, "RIFQ_PASSWORD=short");
+  g_assert_cmpint (bare.status, ==, 1);
+  g_assert_nonnull (strstr (bare.err, "Password: at least 8 characters."));
+  run_clear (&bare);
+  ADMIN (&bare, "en", NULL, "--database", fresh, "init", "--admin", ADMIN_USER);
+  g_assert_cmpint (bare.status, ==, 0);
+}
+
+/* password: their own, giving the one they have; the old one no longer opens it. A new member
+ * comes with a first password, or is not added. */
+static void
+test_password_change_and_new_member (void)
+{
+  g_autofree char *db = temp_db ();
+  g_auto(Run) changed = { 0 };
+  g_auto(Run) list = { 0 };
+
+  REFUSED ("en", NULL, "Password: at least 8 characters.", "password", "RIFQ_NEW_PASSWORD=short");
+  OK (&changed, "password", "RIFQ_NEW_PASSWORD=brand-new-pass");
+  g_assert_nonnull (strstr (changed.out, "Your password is changed."));
+  REFUSED ("en", NULL, "The user name or the password is wrong.", "staff", "list");
+  OK (&list, "RIFQ_PASSWORD=brand-new-pass", "staff", "list");
+
+  REFUSED ("en", NULL, "New password: type it at a terminal, or give it in RIFQ_NEW_PASSWORD.",
+           "RIFQ_PASSWORD=brand-new-pass", "RIFQ_NEW_PASSWORD=", "staff", "add", "noura", "--full-name", "نورة",
+           "--roles", "desk");
+  REFUSED ("en", NULL, "Password: it may not be the user name.", "RIFQ_PASSWORD=brand-new-pass",
+           "RIFQ_NEW_PASSWORD=Noura-1234", "staff", "add", "noura-1234", "--full-name", "نورة", "--roles", "desk");
+  run_clear (&list);
+  OK (&list, "RIFQ_PASSWORD=brand-new-pass", "staff", "list");
+  g_assert_null (strstr (list.out, "noura"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1538,6 +1698,10 @@ main (int   argc,
       g_test_add_func ("/admin/init/creates-database", test_init_creates_database);
       g_test_add_func ("/admin/output/never-over-the-database-even-with-force", test_output_never_over_database);
     }
+  g_test_add_func ("/admin/login/refusals-do-nothing-and-as-is-gone", test_login_refusals_do_nothing);
+  g_test_add_func ("/admin/login/locked-after-five-wrong", test_login_locks_after_five_wrong);
+  g_test_add_func ("/admin/init/first-administrator-once", test_init_first_administrator_once);
+  g_test_add_func ("/admin/password/change-own-and-new-member-needs-one", test_password_change_and_new_member);
   g_test_add_func ("/admin/beneficiary/add-then-show-with-hijri", test_add_then_show);
   g_test_add_func ("/admin/beneficiary/search-normalised-name", test_search_finds_normalised);
   g_test_add_func ("/admin/beneficiary/add-refuses-malformed-json-writes-nothing", test_add_refuses_malformed_json);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "rifq-account.h"
 #include "rifq-backup.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-db.h"
@@ -106,7 +107,7 @@ reopen (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->db);
-  f->db = rifq_db_open (f->location, &error);
+  f->db = rifq_test_db_open (f->location, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (f->db, "admin");
 }
@@ -201,7 +202,7 @@ test_restore_puts_back_records_as_taken (Fixture       *f,
     }
   g_assert_true (rifq_backup_restore (aside, NULL, after, "admin", NULL, &error));
   g_assert_no_error (error);
-  kept = rifq_db_open (after, &error);
+  kept = rifq_test_db_open (after, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (kept, "SELECT count(*) FROM beneficiary"), ==, 2);
   g_unlink (aside);
@@ -749,6 +750,96 @@ test_schedule_due_when_none_or_older (Fixture       *f,
   rifq_test_remove_database (second_location);
 }
 
+
+#define ADMIN_PASSWORD "كلمة سر المدير 1448"
+#define NOW (g_get_real_time () / G_USEC_PER_SEC)
+
+/* The fixture's administrator sets their password (its database is of before accounts). */
+static void
+give_admin_password (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  rifq_account_logout (f->db);
+  g_assert_true (rifq_account_set_up (f->db, "admin", NULL, ADMIN_PASSWORD, &error));
+  g_assert_no_error (error);
+}
+
+/* The person restoring logs in to the database there: a wrong password restores nothing. */
+static void
+test_restore_logging_in_wrong_password_refused (Fixture       *f,
+                                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  give_admin_password (f);
+  path = take (f, "one.rifq-backup", NULL);
+  add_person (f->db, RIFQ_TEST_ID_2, "0501234568");
+  g_assert_false (rifq_backup_restore_logging_in (path, NULL, f->location, "admin", "not-the-password", NOW, NULL,
+                                                  &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN);
+  g_clear_error (&error);
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 2);
+  g_assert_true (rifq_backup_restore_logging_in (path, NULL, f->location, "admin", ADMIN_PASSWORD, NOW, NULL, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_cmpint (people (f), ==, 1);
+}
+
+/* With no database there, the person is one of the backup's own, by their password in it. */
+static void
+test_restore_logging_in_to_the_backup (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rifq-empty-XXXXXX", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autoptr(RifqDb) restored = NULL;
+
+  give_admin_password (f);
+  path = take (f, "one.rifq-backup", NULL);
+  g_assert_false (rifq_backup_restore_logging_in (path, NULL, fresh, "admin", "not-the-password", NOW, NULL, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_false (rifq_backup_restore_logging_in (path, NULL, fresh, "desk", ADMIN_PASSWORD, NOW, NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (rifq_backup_restore_logging_in (path, NULL, fresh, "admin", ADMIN_PASSWORD, NOW, NULL, &error));
+  g_assert_no_error (error);
+  restored = rifq_db_open (fresh, &error);
+  g_assert_true (rifq_account_login (restored, "admin", ADMIN_PASSWORD, NOW, &error));
+  g_assert_cmpint (rifq_test_count (restored, "SELECT count(*) FROM beneficiary"), ==, 1);
+  g_clear_object (&restored);
+  rifq_test_remove_database (fresh);
+}
+
+/* A backup of before accounts comes back with the password of the administrator who restored
+ * it: nobody else becomes its administrator by opening it. */
+static void
+test_restore_of_before_accounts_keeps_restorer_password (Fixture       *f,
+                                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = take (f, "before.rifq-backup", NULL);
+
+  give_admin_password (f);
+  g_assert_true (rifq_backup_restore_logging_in (path, NULL, f->location, "admin", ADMIN_PASSWORD, NOW, NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  reopen (f);
+  rifq_account_logout (f->db);
+  g_assert_cmpint (rifq_account_setup (f->db, &error), ==, RIFQ_ACCOUNT_SETUP_READY);
+  g_assert_false (rifq_account_set_up (f->db, "admin", NULL, "a-strangers-password", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (rifq_account_login (f->db, "admin", ADMIN_PASSWORD, NOW, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,8 +871,12 @@ main (int   argc,
       ADD ("/backup/take/removes-what-a-killed-one-left", test_take_removes_what_a_killed_one_left);
       ADD ("/backup/restore/refuses-other-programs-file-untouched", test_restore_refuses_other_programs_file);
       ADD ("/backup/restore/over-a-database-older-than-its-log", test_restore_over_database_older_than_its_log);
+      ADD ("/backup/restore/logging-in/with-no-database-to-the-backups-own-staff", test_restore_logging_in_to_the_backup);
     }
   ADD ("/backup/restore/refused-for-desk-officer-and-recorded", test_restore_refused_for_desk_officer);
+  ADD ("/backup/restore/logging-in/wrong-password-restores-nothing", test_restore_logging_in_wrong_password_refused);
+  ADD ("/backup/restore/logging-in/of-before-accounts-keeps-restorers-password",
+       test_restore_of_before_accounts_keeps_restorer_password);
   ADD ("/backup/sealed/restores-with-its-passphrase-and-hides-names", test_sealed_restores_with_its_passphrase);
   ADD ("/backup/sealed/refused-with-wrong-passphrase", test_sealed_refused_with_wrong_passphrase);
   ADD ("/backup/sealed/refused-without-passphrase", test_sealed_refused_without_passphrase);

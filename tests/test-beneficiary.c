@@ -143,7 +143,7 @@ test_update_over_newer_version_refused (void)
 {
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) here = rifq_test_db_new (&location);
-  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(RifqDb) there = rifq_test_db_open (location, NULL);
   g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
   g_autoptr(RifqBeneficiary) mine = NULL;
   g_autoptr(RifqBeneficiary) theirs = NULL;

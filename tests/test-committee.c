@@ -535,7 +535,7 @@ test_migration_gives_old_meetings_their_rule_and_chair (void)
   g_autoptr(GError) error = NULL;
   RifqRule rule;
 
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
   g_assert_true (rifq_committee_meeting_rule (db, 1, &rule, &error));
@@ -569,7 +569,7 @@ test_migration_keeps_old_meetings_counting_abstentions_as_present (void)
   g_autofree char *abstentions = NULL;
   RifqRule rule;
 
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
   g_assert_true (rifq_committee_meeting_rule (db, 1, &rule, &error));

@@ -80,7 +80,7 @@ assert_refused_naming (const char *path,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (rifq_db_open (path, &error));
+  g_assert_null (rifq_test_db_open (path, &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, named));
   g_assert_nonnull (strstr (error->message, fix));
@@ -128,7 +128,7 @@ test_open_refused_while_others_can_read_it (void)
 
   /* A folder others may only pass through is the owner's. */
   g_assert_cmpint (g_chmod (dir, 0711), ==, 0);
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
 }
 
@@ -138,7 +138,7 @@ test_open_creates_private_file (void)
   g_autofree char *path = temp_path ("sub/dir/rifq.db");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = rifq_db_open (path, &error);
+  g_autoptr(RifqDb) db = rifq_test_db_open (path, &error);
   GStatBuf st;
 
   g_assert_no_error (error);
@@ -162,7 +162,7 @@ test_migrations_from_empty_file (void)
   g_autoptr(RifqDb) db = NULL;
 
   g_assert_true (g_file_set_contents_full (path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
   g_assert_cmpint (rifq_test_count (db, "PRAGMA application_id"), ==, RIFQ_APPLICATION_ID);
@@ -170,7 +170,7 @@ test_migrations_from_empty_file (void)
   g_clear_object (&db);
 
   /* Opening again does not migrate twice. */
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM channel"), ==, 8);
 }
@@ -189,7 +189,7 @@ test_open_refuses_newer_database (void)
   g_clear_object (&db);
   before = file_digest (path);
 
-  again = rifq_db_open (path, &error);
+  again = rifq_test_db_open (path, &error);
   g_assert_null (again);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
   g_assert_nonnull (strstr (error->message, "newer"));
@@ -216,7 +216,7 @@ test_open_refuses_foreign_sqlite (void)
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   before = file_digest (path);
 
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
 
@@ -235,7 +235,7 @@ test_open_refuses_non_sqlite_file (void)
   RifqDb *db;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
 
@@ -640,7 +640,7 @@ test_audit_older_copy_put_back_caught (void)
   g_unlink (older);
   g_assert_true (g_file_set_contents_full (path, bytes, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
 
-  reopened = rifq_db_open (path, NULL);
+  reopened = rifq_test_db_open (path, NULL);
   g_assert_nonnull (reopened);
   assert_audit_broken (reopened, "An older copy of the database was put back");
 }
@@ -704,7 +704,7 @@ test_audit_older_copy_not_written_to (void)
   g_unlink (older);
   g_assert_true (g_file_set_contents_full (path, bytes, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
 
-  reopened = rifq_db_open (path, NULL);
+  reopened = rifq_test_db_open (path, NULL);
   g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "18", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "older than its audit log"));
@@ -723,7 +723,7 @@ test_audit_key_row_edited_caught (void)
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
   run_sql (db, "UPDATE chain_key SET legacy_last_id = 100");
   g_clear_object (&db);
-  reopened = rifq_db_open (path, NULL);
+  reopened = rifq_test_db_open (path, NULL);
   g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "16", &error));
   g_assert_nonnull (strstr (error->message, "record of the audit log’s key was changed"));
 }
@@ -743,7 +743,7 @@ test_audit_copy_without_key_cannot_write (void)
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
   g_clear_object (&db);
   g_setenv ("RIFQ_KEY_DIR", elsewhere, TRUE);
-  copy = rifq_db_open (path, &error);
+  copy = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_false (rifq_db_write (copy, write_setting_cb, (gpointer) "16", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
@@ -789,7 +789,7 @@ static gpointer
 hold_write (gpointer data)
 {
   Holder *holder = data;
-  g_autoptr(RifqDb) db = rifq_db_open (holder->location, NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_open (holder->location, NULL);
 
   rifq_db_set_actor (db, "other-desk");
   g_assert_true (rifq_db_write (db, hold_write_cb, holder, NULL));
@@ -861,7 +861,7 @@ test_server_refuses_newer_database (void)
   rifq_test_set_schema_version (db, 99);
   g_clear_object (&db);
 
-  again = rifq_db_open (location, &error);
+  again = rifq_test_db_open (location, &error);
   g_assert_null (again);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
   g_assert_nonnull (strstr (error->message, "newer"));
@@ -869,7 +869,7 @@ test_server_refuses_newer_database (void)
 
   /* Nothing was changed: a look by another program finds it as it was. */
   rifq_test_other_program_sql (location, "UPDATE rifq_schema SET version = version");
-  db = rifq_db_open (location, &error);
+  db = rifq_test_db_open (location, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
 }
@@ -885,7 +885,7 @@ test_server_refuses_foreign_database (void)
 
   rifq_test_other_program_sql (location, "CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric);"
                         " INSERT INTO invoices VALUES (1, 12.5);");
-  db = rifq_db_open (location, &error);
+  db = rifq_test_db_open (location, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
 
@@ -914,7 +914,7 @@ test_server_refuses_language_collation (void)
 
   rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
   rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), create);
-  db = rifq_db_open (location, &error);
+  db = rifq_test_db_open (location, &error);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_FOREIGN_DATABASE);
   g_assert_nonnull (strstr (error->message, "LC_COLLATE 'C'"));
@@ -936,14 +936,14 @@ test_server_password_never_shown (void)
   g_autoptr(RifqDb) again = NULL;
   g_autoptr(GError) error = NULL;
 
-  again = rifq_db_open (with_password, &error);
+  again = rifq_test_db_open (with_password, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (rifq_db_get_path (again), "kalimat-sirr"));
   g_assert_nonnull (strstr (rifq_db_get_path (again), "dbname="));
   g_clear_object (&again);
 
   rifq_test_set_schema_version (db, 99);
-  again = rifq_db_open (with_password, &error);
+  again = rifq_test_db_open (with_password, &error);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NEWER_DATABASE);
   g_assert_null (strstr (error->message, "kalimat-sirr"));
 }
@@ -993,7 +993,7 @@ test_server_other_workstations_heard (void)
 {
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) here = rifq_test_db_new (&location);
-  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(RifqDb) there = rifq_test_db_open (location, NULL);
   g_autoptr(RifqBeneficiary) b = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
@@ -1341,7 +1341,7 @@ open_through_line (Line       *line,
 {
   g_autofree char *via_line = g_strdup_printf ("%s host=%s", location, line->dir);
   g_autoptr(GError) error = NULL;
-  RifqDb *db = rifq_db_open (via_line, &error);
+  RifqDb *db = rifq_test_db_open (via_line, &error);
 
   g_assert_no_error (error);
   return db;
@@ -1452,7 +1452,7 @@ test_server_away_then_back (void)
 
   /* Back, and meanwhile another workstation wrote. */
   let_in (location, TRUE);
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "41", &error));
   start = g_get_monotonic_time ();
@@ -1484,7 +1484,7 @@ test_server_older_copy_put_back_caught (void)
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "15", NULL));
   g_clear_object (&db);
   older = copy_server_database (location);
-  db = rifq_db_open (location, &error);
+  db = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "16", NULL));
   g_assert_true (rifq_db_write (db, write_setting_cb, (gpointer) "17", NULL));
@@ -1499,7 +1499,7 @@ test_server_older_copy_put_back_caught (void)
     rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), drop);
     rifq_test_other_program_sql (g_getenv ("RIFQ_TEST_POSTGRES"), restore);
   }
-  reopened = rifq_db_open (location, &error);
+  reopened = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_false (rifq_db_write (reopened, write_setting_cb, (gpointer) "18", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
@@ -1516,7 +1516,7 @@ busy_desk (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("rifq-desk-XXXXXX", NULL);
   char *path = g_build_filename (dir, "desk.db", NULL);
-  g_autoptr(RifqDb) desk = rifq_db_open (path, NULL);
+  g_autoptr(RifqDb) desk = rifq_test_db_open (path, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (desk);
@@ -1550,7 +1550,7 @@ static gint64
 count_in (const char *location,
           const char *sql)
 {
-  g_autoptr(RifqDb) db = rifq_db_open (location, NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_open (location, NULL);
 
   g_assert_nonnull (db);
   return rifq_test_count (db, sql);
@@ -1577,8 +1577,8 @@ test_server_desk_copied_whole (void)
   g_assert_cmpuint (summary.seals_checked, >, 0);
   g_assert_cmpint (summary.audit_entries, ==, count_in (desk, "SELECT count(*) FROM audit"));
 
-  source = rifq_db_open (desk, NULL);
-  db = rifq_db_open (server, &error);
+  source = rifq_test_db_open (desk, NULL);
+  db = rifq_test_db_open (server, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -1638,11 +1638,11 @@ test_server_copied_to_laptop (void)
   g_assert_true (rifq_db_copy (server, laptop, "admin", 5, NULL, &error));
   g_assert_no_error (error);
 
-  on_laptop = rifq_db_open (laptop, &error);
+  on_laptop = rifq_test_db_open (laptop, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (on_laptop, write_setting_cb, (gpointer) "20", &error));
   g_assert_true (rifq_db_verify_audit (on_laptop, NULL, &error));
-  on_server = rifq_db_open (server, &error);
+  on_server = rifq_test_db_open (server, &error);
   g_assert_true (rifq_db_verify_audit (on_server, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (on_laptop, "SELECT count(*) FROM beneficiary"), ==,
@@ -1663,7 +1663,7 @@ test_server_copy_in_chunks_whole (void)
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(RifqDb) db = rifq_db_open (desk, &error);
+    g_autoptr(RifqDb) db = rifq_test_db_open (desk, &error);
     RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "2000000006",
                          .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01", .matched = TRUE };
     RifqRequestDraft draft = { 0, "food_basket", "interview", "سلة غذائية", -1, NULL };
@@ -1695,7 +1695,7 @@ test_server_copy_in_chunks_whole (void)
   g_assert_true (rifq_db_copy (server, laptop, "admin", 5, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(RifqDb) db = rifq_db_open (laptop, &error);
+    g_autoptr(RifqDb) db = rifq_test_db_open (laptop, &error);
 
     g_assert_no_error (error);
     rifq_db_set_actor (db, "admin");
@@ -1723,7 +1723,7 @@ static gpointer
 keep_writing (gpointer data)
 {
   BusyWorkstation *busy = data;
-  g_autoptr(RifqDb) db = rifq_db_open (busy->location, NULL);
+  g_autoptr(RifqDb) db = rifq_test_db_open (busy->location, NULL);
 
   g_assert_nonnull (db);
   rifq_db_set_actor (db, "desk-2");
@@ -1765,7 +1765,7 @@ test_server_copied_while_written_to (void)
   g_assert_cmpuint (busy.writes, >, 3);
 
   {
-    g_autoptr(RifqDb) on_laptop = rifq_db_open (laptop, &error);
+    g_autoptr(RifqDb) on_laptop = rifq_test_db_open (laptop, &error);
 
     g_assert_no_error (error);
     rifq_db_set_actor (on_laptop, "admin");
@@ -1806,7 +1806,7 @@ test_server_copy_failing_halfway_leaves_nothing (void)
 
   /* The server refuses the desk's later audit entries, as a full disk or a broken link would
    * stop it after the records went in. */
-  db = rifq_db_open (server, NULL);
+  db = rifq_test_db_open (server, NULL);
   g_clear_object (&db);
   rifq_test_other_program_sql (server, "TRUNCATE beneficiary CASCADE; ALTER TABLE audit ADD CONSTRAINT stops CHECK (id < 50)");
   rifq_test_other_program_sql (server, "DELETE FROM chain_key; ALTER TABLE audit DISABLE TRIGGER USER;"
@@ -1817,7 +1817,7 @@ test_server_copy_failing_halfway_leaves_nothing (void)
   g_assert_nonnull (strstr (error->message, "stops"));
   g_clear_error (&error);
   rifq_test_other_program_sql (server, "ALTER TABLE audit DROP CONSTRAINT stops");
-  db = rifq_db_open (server, &error);
+  db = rifq_test_db_open (server, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, 0);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request"), ==, 0);
@@ -1867,7 +1867,7 @@ static gpointer
 open_new_server_cb (gpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = rifq_db_open (data, &error);
+  g_autoptr(RifqDb) db = rifq_test_db_open (data, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
@@ -1890,7 +1890,7 @@ test_server_first_start_at_three_workstations (void)
         threads[i] = g_thread_new ("workstation", open_new_server_cb, server);
       for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
         g_thread_join (threads[i]);
-      db = rifq_db_open (server, NULL);
+      db = rifq_test_db_open (server, NULL);
       g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM channel"), ==, 8);
       g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM chain_key"), ==, 1);
       g_assert_true (rifq_db_verify_audit (db, NULL, NULL));
@@ -1904,7 +1904,7 @@ test_server_listening_connection_lost_alone (void)
 {
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) db = rifq_test_db_new (&location);
-  g_autoptr(RifqDb) there = rifq_db_open (location, NULL);
+  g_autoptr(RifqDb) there = rifq_test_db_open (location, NULL);
   g_autoptr(GError) error = NULL;
   Heard heard = { g_ptr_array_new_with_free_func (g_free) };
   g_autofree char *end = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
@@ -2008,7 +2008,7 @@ test_write_reads_each_setting_fresh (void)
   g_clear_pointer (&reads.before, g_free);
   g_clear_pointer (&reads.after, g_free);
 
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "30", &error));
   g_assert_no_error (error);
@@ -2137,7 +2137,7 @@ test_write_reads_see_each_change (void)
   write_reads_free (&reads);
 
   /* Another connection's change, between two writes. */
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (there, write_setting_cb, (gpointer) "40", &error));
   g_assert_no_error (error);
@@ -2250,7 +2250,7 @@ test_server_role_without_the_count_writes (void)
   g_autofree char *period = NULL;
 
   rifq_test_other_program_sql (location, grant);
-  as_clerk = rifq_db_open (clerk, &error);
+  as_clerk = rifq_test_db_open (clerk, &error);
   g_assert_no_error (error);
   g_assert_true (rifq_db_write (as_clerk, write_setting_cb, (gpointer) "24", &error));
   g_assert_no_error (error);
@@ -2279,15 +2279,15 @@ test_server_role_given_the_tables_before_the_words_searches (void)
   g_autofree char *clerk = g_strdup_printf ("%s user=%s", location, role);
 
   rifq_test_undo_name_words (db);
-  rifq_test_sql (db, "DROP TABLE consent");
+  rifq_test_undo_consent_and_accounts (db);
   rifq_test_set_schema_version (db, 12);
   g_clear_object (&db);
   rifq_test_other_program_sql (location, grant);
-  db = rifq_db_open (location, &error);
+  db = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_db_get_schema_version (db), ==, RIFQ_SCHEMA_VERSION);
 
-  as_clerk = rifq_db_open (clerk, &error);
+  as_clerk = rifq_test_db_open (clerk, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (as_clerk, "admin");
   g_assert_true (rifq_beneficiary_store_add (as_clerk, added, NULL, NULL, &error));
@@ -2380,7 +2380,7 @@ test_server_over_network_without_tls_refused (void)
   location = g_strdup_printf ("host=127.0.0.1 port=%u dbname=rifq",
                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   server = g_thread_new ("no-tls", answer_no_tls, listener);
-  db = rifq_db_open (location, &error);
+  db = rifq_test_db_open (location, &error);
   g_thread_join (server);
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE);

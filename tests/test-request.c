@@ -583,7 +583,7 @@ desk_creates_requests (gpointer data)
 {
   Desk *desk = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = rifq_db_open (desk->location, &error);
+  g_autoptr(RifqDb) db = rifq_test_db_open (desk->location, &error);
   RifqRequestDraft draft = { desk->beneficiary_id, "food_basket", "interview", "سلة غذائية", -1, NULL };
 
   g_assert_no_error (error);
@@ -605,7 +605,7 @@ desk_registers_beneficiaries (gpointer data)
 {
   Desk *desk = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) db = rifq_db_open (desk->location, &error);
+  g_autoptr(RifqDb) db = rifq_test_db_open (desk->location, &error);
   static const char * const names[] = { "محمد", "فهد", "سعد", "خالد", "ناصر", "عمر", "علي", "صالح", "حمد", "بدر" };
 
   g_assert_no_error (error);
@@ -731,7 +731,7 @@ desk_process (char **argv)
   guint count = (guint) g_ascii_strtoull (argv[4], NULL, 10);
 
   setlocale (LC_ALL, "C.UTF-8");
-  db = rifq_db_open (argv[2], &error);
+  db = rifq_test_db_open (argv[2], &error);
   if (db == NULL)
     g_error ("the desk could not open %s: %s", argv[2], error->message);
   rifq_test_set_today (db, TODAY);
@@ -828,12 +828,12 @@ test_migration_keeps_sequence_of_old_requests (void)
     rifq_test_sql (db, "DROP FUNCTION count_write () CASCADE; DROP FUNCTION held_write_count ();"
                        " DROP TABLE write_count;");
   rifq_test_undo_name_words (db);
-  /* The consents (schema 14). */
-  rifq_test_sql (db, "DROP TABLE consent");
+  /* The consents and the accounts (schema 14 and 15). */
+  rifq_test_undo_consent_and_accounts (db);
   rifq_test_set_schema_version (db, 7);
   g_clear_object (&db);
 
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM request WHERE seq_year = 1448 AND seq = 2"
                                         " AND number = '1448/000002'"), ==, 1);
@@ -1074,7 +1074,7 @@ test_document_entered_at_two_desks_second_refused (Fixture       *f,
   act_as (f, "admin");
   g_assert_true (rifq_staff_save (f->db, "desk2", "سعاد القحطاني", RIFQ_ROLE_DESK, &error));
   act_as (f, "desk");
-  there = rifq_db_open (rifq_db_get_path (f->db), &error);
+  there = rifq_test_db_open (rifq_db_get_path (f->db), &error);
   g_assert_no_error (error);
   rifq_test_set_today (there, TODAY);
   rifq_db_set_actor (there, "desk2");

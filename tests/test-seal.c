@@ -187,7 +187,7 @@ test_old_database_key_moved_out (void)
   sqlite3_close (handle);
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
 
-  db = rifq_db_open (path, &error);
+  db = rifq_test_db_open (path, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (db, "admin");
   g_assert_true (rifq_seal_ensure_key (db, &error));

@@ -405,7 +405,7 @@ test_model_follows_other_workstations (void)
   g_autofree char *location = NULL;
   g_autoptr(RifqDb) here = rifq_test_db_new (&location);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RifqDb) there = rifq_db_open (location, &error);
+  g_autoptr(RifqDb) there = rifq_test_db_open (location, &error);
   g_autoptr(RifqBeneficiaryModel) model = NULL;
   g_autoptr(RifqBeneficiary) first = rifq_test_beneficiary (RIFQ_TEST_ID_1, "محمد", "القحطاني", "0501234567");
   g_autoptr(RifqBeneficiary) added = rifq_test_beneficiary (RIFQ_TEST_ID_2, "أحمد", "العمري", "0509999999");

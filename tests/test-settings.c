@@ -239,7 +239,7 @@ test_save_over_a_newer_value_refused (void)
   g_assert_no_error (error);
   shown = rifq_db_get_setting (db, "decision_period_days");
   g_assert_cmpstr (shown, ==, "14");
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (there, "admin2");
   g_assert_true (rifq_settings_save_over (there, "decision_period_days", shown, "30", &error));

@@ -31,6 +31,8 @@
 #include "rifq-screenshot.h"
 #include "rifq-test-ui.h"
 #include "rifq-test-util.h"
+#include "rifq-account.h"
+#include "rifq-login-window.h"
 #include "rifq-window.h"
 
 static RifqDb *
@@ -249,7 +251,7 @@ test_form_saved_elsewhere_keeps_what_was_typed (void)
   g_assert_no_error (error);
 
   /* Meanwhile, at another workstation. */
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (there, "noura");
   theirs = rifq_beneficiary_store_get (there, id, &error);
@@ -875,7 +877,7 @@ test_committee_queue_follows_another_workstation (void)
   g_assert_true (rifq_db_watch_others (db, &error));
   g_assert_cmpuint (committee_waiting (page), ==, 1);
 
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   second = rifq_test_submitted_request (there, rifq_test_add_beneficiary (there, RIFQ_TEST_ID_2, "منيرة", "0502222222"),
                                         "food_basket");
@@ -1650,7 +1652,7 @@ test_association_setting_saved_elsewhere (void)
   }
   row = setting_row (window, "association_letterhead");
   gtk_editable_set_text (GTK_EDITABLE (row), typed);
-  there = rifq_db_open (location, &error);
+  there = rifq_test_db_open (location, &error);
   g_assert_no_error (error);
   rifq_db_set_actor (there, "admin2");
   name_shown = rifq_db_get_setting (there, "association_name_en");
@@ -1695,6 +1697,129 @@ test_association_setting_saved_elsewhere (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+#define LOGIN_PASSWORD "كلمة سر النافذة 1"
+
+static void
+count_logged_in_cb (RifqLoginWindow *login,
+                    guint           *count)
+{
+  (*count)++;
+}
+
+static GtkWidget *
+problem_shown (RifqLoginWindow *login)
+{
+  GtkWidget *label = rifq_test_widget (GTK_WIDGET (login), "problem_label");
+
+  return gtk_widget_get_visible (label) ? label : NULL;
+}
+
+/* A new database: the first window sets it up with its administrator, both passwords alike. */
+static void
+test_login_window_sets_up_new_database (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
+  g_autoptr(RifqContext) context = NULL;
+  RifqLoginWindow *login;
+  guint logged_in = 0;
+
+  rifq_account_logout (db);
+  context = rifq_test_context_new (db);
+  login = rifq_login_window_new (NULL, context);
+  g_signal_connect (login, "logged-in", G_CALLBACK (count_logged_in_cb), &logged_in);
+  gtk_window_present (GTK_WINDOW (login));
+  rifq_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "full_name_row")));
+
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "username_row"), "nora");
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "full_name_row"), "نورة العتيبي");
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "password_row"), LOGIN_PASSWORD);
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "again_row"), "something else");
+  g_assert_false (rifq_login_window_submit (login));
+  g_assert_nonnull (problem_shown (login));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM staff"), ==, 0);
+
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "password_row"), LOGIN_PASSWORD);
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "again_row"), LOGIN_PASSWORD);
+  g_assert_true (rifq_login_window_submit (login));
+  g_assert_cmpuint (logged_in, ==, 1);
+  g_assert_cmpstr (rifq_db_get_actor (db), ==, "nora");
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM staff_role WHERE username = 'nora' AND role = 'admin'"),
+                   ==, 1);
+  gtk_window_destroy (GTK_WINDOW (login));
+}
+
+/* A wrong password is said under the form and emptied from it; nobody is logged in. */
+static void
+test_login_window_wrong_password_said (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new_empty (NULL);
+  g_autoptr(RifqContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqLoginWindow *login;
+  guint logged_in = 0;
+  GtkWidget *password;
+
+  g_assert_true (rifq_account_set_up (db, "nora", "نورة", LOGIN_PASSWORD, &error));
+  rifq_account_logout (db);
+  context = rifq_test_context_new (db);
+  login = rifq_login_window_new (NULL, context);
+  g_signal_connect (login, "logged-in", G_CALLBACK (count_logged_in_cb), &logged_in);
+  gtk_window_present (GTK_WINDOW (login));
+  rifq_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "full_name_row")));
+  g_assert_false (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "again_row")));
+
+  password = rifq_test_widget (GTK_WIDGET (login), "password_row");
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "username_row"), "nora");
+  rifq_test_type_into (password, "not her password");
+  g_assert_false (rifq_login_window_submit (login));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem_shown (login))), ==,
+                   "اسم المستخدم أو كلمة المرور غير صحيحة.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
+  g_assert_null (rifq_db_get_actor (db));
+  g_assert_cmpuint (logged_in, ==, 0);
+
+  rifq_test_type_into (password, LOGIN_PASSWORD);
+  g_assert_true (rifq_login_window_submit (login));
+  g_assert_cmpuint (logged_in, ==, 1);
+  g_assert_cmpstr (rifq_db_get_actor (db), ==, "nora");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
+  gtk_window_destroy (GTK_WINDOW (login));
+}
+
+/* An administrator sees a button to give each member a new password; a desk officer does not. */
+static void
+test_association_password_buttons_for_administrators (void)
+{
+  g_autoptr(RifqDb) db = rifq_test_db_new (NULL);
+  const char *who[] = { "admin", "desk" };
+  const guint expected_min[] = { 2, 0 };
+
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK);
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      g_autoptr(RifqContext) context = NULL;
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      RifqPreferencesWindow *window;
+      guint found = 0;
+
+      rifq_db_set_actor (db, who[i]);
+      context = rifq_test_context_new (db);
+      window = rifq_preferences_window_new (NULL, context);
+      rifq_test_collect_type (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+      for (guint k = 0; k < buttons->len; k++)
+        found += g_str_has_prefix (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, k)) ?: "",
+                                   "تعيين كلمة مرور جديدة لـ");
+      if (expected_min[i] == 0)
+        g_assert_cmpuint (found, ==, 0);
+      else
+        g_assert_cmpuint (found, >=, expected_min[i]);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1718,6 +1843,10 @@ main (int   argc,
                    test_form_saved_elsewhere_keeps_what_was_typed);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);
   g_test_add_func ("/window/audit/page-for-administrators-only", test_audit_page_for_administrators_only);
+  g_test_add_func ("/window/login/new-database-set-up-by-its-administrator", test_login_window_sets_up_new_database);
+  g_test_add_func ("/window/login/wrong-password-said-and-emptied", test_login_window_wrong_password_said);
+  g_test_add_func ("/window/preferences/password-buttons-for-administrators-only",
+                   test_association_password_buttons_for_administrators);
   g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/lookup/follows-requests-made-meanwhile", test_lookup_follows_the_store);

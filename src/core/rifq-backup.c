@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rifq-account.h"
 #include "rifq-backup.h"
 #include "rifq-db-private.h"
 #include "rifq-engine.h"
@@ -918,6 +919,7 @@ check_extracted (const char        *path,
                  const Header      *header,
                  const RifqEngine  *engine,
                  const char        *actor,
+                 const char        *password,
                  GError           **error)
 {
   if (!check_info (path, header->info, engine, error) || !engine->backup_check (payload, error))
@@ -929,6 +931,21 @@ check_extracted (const char        *path,
 
       if (copy == NULL || !rifq_db_integrity_check (copy, error) || !_rifq_db_verify_audit_of_copy (copy, &entries, error))
         return FALSE;
+      /* With no database to log in to, the person is one of the backup's own, by their password
+       * there. */
+      if (password != NULL)
+        {
+          if (rifq_db_get_schema_version (copy) < 15)
+            {
+              g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN,
+                           _("“%s” is from before accounts, and there is no database to log in to: set one up "
+                             "(rifq-admin init --admin USER, one of the backup’s administrators), then restore onto "
+                             "it. Nothing was restored."), path);
+              return FALSE;
+            }
+          if (!rifq_account_verify (copy, actor, password, error))
+            return FALSE;
+        }
       if (actor != NULL)
         {
           rifq_db_set_actor (copy, actor);
@@ -959,7 +976,7 @@ rifq_backup_check (const char  *path,
   payload = payload_path_for (NULL, engine, error);
   if (payload == NULL)
     return FALSE;
-  ok = extract (path, passphrase, payload, &header, error) && check_extracted (path, payload, &header, engine, NULL, error);
+  ok = extract (path, passphrase, payload, &header, error) && check_extracted (path, payload, &header, engine, NULL, NULL, error);
   remove_payload (payload, NULL);
   return ok;
 }
@@ -1045,6 +1062,8 @@ static gboolean
 open_current (const char        *location,
               const RifqEngine  *engine,
               const char        *actor,
+              const char        *password,
+              gint64             now,
               RifqDb           **out_current,
               gboolean          *out_damaged,
               GError           **error)
@@ -1072,7 +1091,26 @@ open_current (const char        *location,
       g_propagate_error (error, g_steal_pointer (&open_error));
       return FALSE;
     }
-  rifq_db_set_actor (current, actor);
+  if (password != NULL)
+    {
+      int setup = rifq_account_setup (current, error);
+
+      /* A server's database with no accounts: set up first, then restored onto. */
+      if (setup < 0)
+        return FALSE;
+      if (setup != RIFQ_ACCOUNT_SETUP_READY)
+        {
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN,
+                       _("“%s” has no accounts to log in to: set it up first (rifq-admin init --admin USER, one of "
+                         "the backup’s administrators), then restore onto it. Nothing was restored."),
+                       rifq_db_get_path (current));
+          return FALSE;
+        }
+      if (!rifq_account_login (current, actor, password, now, error))
+        return FALSE;
+    }
+  else
+    rifq_db_set_actor (current, actor);
   if (!rifq_permission_check (current, RIFQ_PERMISSION_RESTORE, error))
     return FALSE;
   *out_current = g_steal_pointer (&current);
@@ -1121,13 +1159,15 @@ record_restore (RifqDb               *restored,
   return ok && rifq_db_verify_audit (restored, NULL, error);
 }
 
-gboolean
-rifq_backup_restore (const char  *path,
-                     const char  *passphrase,
-                     const char  *location,
-                     const char  *actor,
-                     char       **out_kept_aside,
-                     GError     **error)
+static gboolean
+restore (const char  *path,
+         const char  *passphrase,
+         const char  *location,
+         const char  *actor,
+         const char  *password,
+         gint64       now,
+         char       **out_kept_aside,
+         GError     **error)
 {
   g_auto(Header) header = { 0 };
   g_autofree char *payload = NULL;
@@ -1150,13 +1190,22 @@ rifq_backup_restore (const char  *path,
     if (info == NULL || !check_info (path, info, engine, error))
       return FALSE;
   }
-  if (!open_current (location, engine, actor, &current, &damaged, error))
+  if (!open_current (location, engine, actor, password, now, &current, &damaged, error))
     return FALSE;
+  /* A server's database not there yet: nobody to log in as. */
+  if (password != NULL && current == NULL && engine != &rifq_engine_sqlite)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN,
+                   _("“%s” has no accounts to log in to: set it up first (rifq-admin server init ADDRESS --admin "
+                     "USER, one of the backup’s administrators), then restore onto it. Nothing was restored."),
+                   location);
+      return FALSE;
+    }
   payload = payload_path_for (engine == &rifq_engine_sqlite ? location : NULL, engine, error);
   if (payload == NULL)
     return FALSE;
   ok = extract (path, passphrase, payload, &header, error) &&
-       check_extracted (path, payload, &header, engine, actor, error);
+       check_extracted (path, payload, &header, engine, actor, current == NULL ? password : NULL, error);
   /* A server's tables made by later migrations would outlive pg_restore --clean: an older
    * backup goes into an empty database, which Rifq then brings up to date. */
   if (ok && current != NULL && engine != &rifq_engine_sqlite &&
@@ -1183,6 +1232,10 @@ rifq_backup_restore (const char  *path,
     {
       rifq_db_set_actor (restored, actor);
       ok = record_restore (restored, path, header.info, last_entry, aside, error);
+      /* A backup of before accounts: its administrator who restored it sets their password
+       * now, before anyone else can by opening it. */
+      if (ok && password != NULL && rifq_account_setup (restored, NULL) == RIFQ_ACCOUNT_SETUP_UPGRADE)
+        ok = rifq_account_set_up (restored, actor, NULL, password, error);
     }
   if (!ok || restored == NULL)
     {
@@ -1192,4 +1245,30 @@ rifq_backup_restore (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+rifq_backup_restore (const char  *path,
+                     const char  *passphrase,
+                     const char  *location,
+                     const char  *actor,
+                     char       **out_kept_aside,
+                     GError     **error)
+{
+  g_return_val_if_fail (path != NULL && location != NULL && actor != NULL, FALSE);
+  return restore (path, passphrase, location, actor, NULL, 0, out_kept_aside, error);
+}
+
+gboolean
+rifq_backup_restore_logging_in (const char  *path,
+                                const char  *passphrase,
+                                const char  *location,
+                                const char  *username,
+                                const char  *password,
+                                gint64       now,
+                                char       **out_kept_aside,
+                                GError     **error)
+{
+  g_return_val_if_fail (path != NULL && location != NULL && username != NULL && password != NULL, FALSE);
+  return restore (path, passphrase, location, username, password, now, out_kept_aside, error);
 }

@@ -92,4 +92,19 @@ gboolean        rifq_backup_restore   (const char  *path,
                                        char       **out_kept_aside,
                                        GError     **error);
 
+/* The same, the person restoring logging in with their password: to the database there now
+ * (rifq_account_login, its lock and its log), or, when there is none (a desk's file absent or
+ * damaged), to the backup's own staff, read only. A server's database that is not set up is
+ * refused: it is set up first (server init --admin), then restored onto. A backup of before
+ * accounts comes back with the restoring administrator's password set, so that nobody else
+ * becomes its administrator by opening it. now is the login's clock (seconds since 1970). */
+gboolean        rifq_backup_restore_logging_in (const char  *path,
+                                                const char  *passphrase,
+                                                const char  *location,
+                                                const char  *username,
+                                                const char  *password,
+                                                gint64       now,
+                                                char       **out_kept_aside,
+                                                GError     **error);
+
 G_END_DECLS

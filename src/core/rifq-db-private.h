@@ -95,4 +95,17 @@ void      _rifq_db_record_refusal (RifqDb     *self,
                                    const char *permission,
                                    const char *roles);
 
+/* FALSE, with the reason, when this workstation cannot add to the audit log (its key is missing
+ * or not this database's): what must be kept, a wrong password, could not be. */
+gboolean  _rifq_db_audit_writable (RifqDb  *self,
+                                   GError **error);
+
+/* rifq_db_write, also on a database opened read only (rifq_db_open_existing): there through a
+ * connection of its own that may write, as the same actor, when this program's schema needs no
+ * migration to. A login is kept so, before rifq-admin check or audit verify. */
+gboolean  _rifq_db_write_through  (RifqDb          *self,
+                                   RifqDbWriteFunc  func,
+                                   gpointer         user_data,
+                                   GError         **error);
+
 G_END_DECLS

@@ -228,7 +228,8 @@ rifq_db_init (RifqDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             statement_free);
-  self->actor = g_strdup (g_get_user_name ());
+  /* Nobody, until someone logs in (rifq_account_login). */
+  self->actor = NULL;
 }
 
 char *
@@ -985,7 +986,7 @@ rifq_db_set_actor (RifqDb     *self,
                    const char *actor)
 {
   g_return_if_fail (RIFQ_IS_DB (self));
-  g_return_if_fail (actor != NULL && *actor != '\0');
+  g_return_if_fail (actor == NULL || *actor != '\0');
   g_free (self->actor);
   self->actor = g_strdup (actor);
   self->write_roles = -1;
@@ -1999,6 +2000,46 @@ _rifq_db_record_refusal (RifqDb     *self,
 }
 
 gboolean
+_rifq_db_audit_writable (RifqDb  *self,
+                         GError **error)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  if (self->chain_key == NULL && self->chain_key_problem != NULL)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, self->chain_key_problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_rifq_db_write_through (RifqDb          *self,
+                        RifqDbWriteFunc  func,
+                        gpointer         user_data,
+                        GError         **error)
+{
+  g_autoptr(RifqDb) writer = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  if (!self->inspecting)
+    return rifq_db_write (self, func, user_data, error);
+  if (self->schema_version != RIFQ_SCHEMA_VERSION)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INCOMPLETE,
+                   _("“%s” is at schema %d: bring it up to date with “rifq-admin init” first (schema %d)."),
+                   self->path, self->schema_version, RIFQ_SCHEMA_VERSION);
+      return FALSE;
+    }
+  writer = rifq_db_open (self->location, error);
+  if (writer == NULL)
+    return FALSE;
+  rifq_db_set_actor (writer, self->actor);
+  return rifq_db_write (writer, func, user_data, error);
+}
+
+gboolean
 rifq_db_write (RifqDb          *self,
                RifqDbWriteFunc  func,
                gpointer         user_data,
@@ -2015,6 +2056,12 @@ rifq_db_write (RifqDb          *self,
       g_critical ("rifq_db_write() called from inside a write");
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE,
                    _("Internal error: a change was started inside another one and was refused."));
+      return FALSE;
+    }
+  /* Every change is someone's. */
+  if (self->actor == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Nobody has logged in: log in to Rifq first."));
       return FALSE;
     }
 

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes; a file with a higher user_version is refused. */
-#define RIFQ_SCHEMA_VERSION 14
+#define RIFQ_SCHEMA_VERSION 15
 /* PRAGMA application_id of a Rifq database: "RIFQ". */
 #define RIFQ_APPLICATION_ID 0x52494651
 
@@ -81,7 +81,9 @@ char          *rifq_db_dup_now        (void);
 /* Today as YYYY-MM-DD in local time, by the clock of the context that holds this store. */
 char          *rifq_db_dup_today      (RifqDb     *self);
 
-/* The person recorded in audit rows: the operating-system user until accounts exist. */
+/* The person recorded in audit rows and whose roles are checked: the member of staff logged in
+ * (rifq_account_login), NULL until someone is. Setting it is for the program that logged them
+ * in and for tests; NULL forgets them. */
 const char    *rifq_db_get_actor      (RifqDb     *self);
 void           rifq_db_set_actor      (RifqDb     *self,
                                        const char *actor);

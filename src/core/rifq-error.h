@@ -30,6 +30,8 @@ typedef enum
   RIFQ_ERROR_CONFLICT,            /* saved over a newer version: someone else saved it since it was read */
   RIFQ_ERROR_OFFLINE,             /* the association's server cannot be reached: nothing was written */
   RIFQ_ERROR_NOT_PERMITTED,       /* the person's roles do not let them: the message names both */
+  RIFQ_ERROR_LOGIN,               /* the user name or the password is wrong, or nobody has logged in */
+  RIFQ_ERROR_LOCKED,              /* too many wrong passwords: the message says until when */
 } RifqError;
 
 GQuark rifq_error_quark (void);

@@ -74,6 +74,7 @@ static const struct
                                               ADMIN },
   [RIFQ_PERMISSION_RETENTION]             = { "retention",      N_("review the files past their retention period"),
                                               ADMIN },
+  [RIFQ_PERMISSION_PASSWORDS]             = { "passwords",      N_("set another member of staff’s password"), ADMIN },
 };
 
 G_STATIC_ASSERT (RIFQ_PERMISSION_WITHDRAW - RIFQ_PERMISSION_COLLECT == RIFQ_ACTION_WITHDRAW - RIFQ_ACTION_COLLECT);
@@ -127,6 +128,11 @@ rifq_permission_check (RifqDb          *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (permission < RIFQ_N_PERMISSIONS, FALSE);
 
+  if (rifq_db_get_actor (db) == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Nobody has logged in: log in to Rifq first."));
+      return FALSE;
+    }
   /* Roles that cannot be read refuse nothing and allow nothing: the reason is said. */
   if (!rifq_staff_read_actor_roles (db, &roles, error))
     return FALSE;

@@ -58,6 +58,7 @@ typedef enum
   RIFQ_PERMISSION_CONSENT,           /* the beneficiary's consent recorded or withdrawn */
   RIFQ_PERMISSION_EXPORT_PERSON,     /* everything held about one beneficiary (PDPL) */
   RIFQ_PERMISSION_RETENTION,         /* the closed files past their retention period */
+  RIFQ_PERMISSION_PASSWORDS,         /* another member's password set (forgotten, new, locked) */
   RIFQ_N_PERMISSIONS
 } RifqPermission;
 

@@ -167,6 +167,7 @@ typedef struct
   const char *full_name;
   RifqRole    roles;
   gboolean    only_if_empty;  /* the first member, on a database found new */
+  const char *password_hash;  /* the first member's, set up with their account; or NULL */
 } SaveJob;
 
 static gint64
@@ -286,15 +287,38 @@ save_cb (RifqDb      *db,
 
   if (existing < 0)
     return rifq_db_fail (db, error);
+  /* Another workstation set it up meanwhile. */
   if (job->only_if_empty && existing > 0)
-    return TRUE;
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED, _("This database has been set up meanwhile: log in."));
+      return FALSE;
+    }
   /* The first member of a new database (rifq_staff_ensure_first, which made sure it is new) is
    * the only one added by someone who is not an administrator. */
   if (!(job->only_if_empty && existing == 0) && !rifq_permission_check (db, RIFQ_PERMISSION_STAFF, error))
     return FALSE;
   if ((job->roles & RIFQ_ROLE_CHAIR) && !step_down_chairs (db, write, job->username, error))
     return FALSE;
-  return store_staff (db, write, job->username, job->full_name, job->roles, error);
+  if (!store_staff (db, write, job->username, job->full_name, job->roles, error))
+    return FALSE;
+  if (job->password_hash != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (!rifq_db_execute (db, "UPDATE staff SET password_hash = ?, password_set_at = ? WHERE username = ?",
+                            RIFQ_PARAMS (RIFQ_TEXT (job->password_hash), RIFQ_TEXT (stamp),
+                                         RIFQ_TEXT (job->username)), error))
+        return FALSE;
+      /* The log says the database has had passwords: wiping them does not make it new again. */
+      json_builder_begin_object (builder);
+      rifq_json_add_string (builder, "username", job->username);
+      json_builder_end_object (builder);
+      rifq_db_write_audit_take (write, "password", "account", 0, NULL, json_builder_get_root (builder), "set up");
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -374,7 +398,7 @@ rifq_staff_save (RifqDb     *db,
                  GError    **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (full_name ? full_name : ""));
-  SaveJob job = { username, name, roles, FALSE };
+  SaveJob job = { username, name, roles, FALSE, NULL };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -396,38 +420,69 @@ rifq_staff_save (RifqDb     *db,
   return rifq_db_write (db, save_cb, &job, error);
 }
 
+int
+_rifq_staff_first_state (RifqDb  *db,
+                         GError **error)
+{
+  gint64 existing = count_staff (db);
+
+  if (existing < 0)
+    {
+      rifq_db_fail (db, error);
+      return -1;
+    }
+  if (existing > 0)
+    return 0;
+  switch (database_is_new (db))
+    {
+    case -1:
+      rifq_db_fail (db, error);
+      return -1;
+    case 0:
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("“%s” has records but no staff: its staff were removed outside Rifq, and nobody becomes its "
+                     "administrator by opening it. Restore the database from a backup."),
+                   rifq_db_get_path (db));
+      return -1;
+    default:
+      return 1;
+    }
+}
+
+gboolean
+_rifq_staff_add_first (RifqDb     *db,
+                       const char *username,
+                       const char *full_name,
+                       const char *password_hash,
+                       GError    **error)
+{
+  SaveJob job = { username, full_name, RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN, TRUE, password_hash };
+
+  if (!rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), error) ||
+      !rifq_validate_text (full_name, RIFQ_TEXT_FULL_NAME, _("Full name"), error))
+    return FALSE;
+  return rifq_db_write (db, save_cb, &job, error);
+}
+
 gboolean
 rifq_staff_ensure_first (RifqDb  *db,
                          GError **error)
 {
   const char *actor = rifq_db_get_actor (db);
   const char *real = g_get_real_name ();
-  SaveJob job = { actor, NULL, RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN, TRUE };
-  gint64 existing;
+  int state;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
-  existing = count_staff (db);
-  if (existing != 0)
-    return existing > 0 || rifq_db_fail (db, error);
-  switch (database_is_new (db))
-    {
-    case -1:
-      return rifq_db_fail (db, error);
-    case 0:
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                   _("“%s” has records but no staff: its staff were removed outside Rifq, and nobody becomes its "
-                     "administrator by opening it. Restore the database from a backup."),
-                   rifq_db_get_path (db));
-      return FALSE;
-    default:
-      break;
-    }
+  state = _rifq_staff_first_state (db, error);
+  if (state <= 0)
+    return state == 0;
   if (!rifq_validate_text (actor, RIFQ_TEXT_USER_NAME, _("User name"), error))
     return FALSE;
-  job.full_name = real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&
-                  rifq_validate_text (real, RIFQ_TEXT_FULL_NAME, _("Full name"), NULL) ? real : actor;
-  return rifq_db_write (db, save_cb, &job, error);
+  return _rifq_staff_add_first (db, actor,
+                                real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&
+                                rifq_validate_text (real, RIFQ_TEXT_FULL_NAME, _("Full name"), NULL) ? real : actor,
+                                NULL, error);
 }
 
 GPtrArray *

@@ -52,12 +52,26 @@ gboolean   rifq_staff_save          (RifqDb     *db,
                                      RifqRole    roles,
                                      GError    **error);
 
-/* On a new database (never written to), the person who opened it becomes its first member, as
- * desk officer, researcher and administrator, so a new installation can work at once. A database
+/* For code that sets a database up (tests, tools): on a new database (never written to), the
+ * actor becomes its first member, as desk officer, researcher and administrator, with no
+ * password: a database of before accounts (rifq_account_setup), whose administrator sets theirs
+ * once. People set a new database up with rifq_account_set_up. A database
  * that has been written to and has no staff (they were removed behind Rifq's back) is refused
  * with RIFQ_ERROR_NOT_ALLOWED: nobody becomes its administrator by opening it. */
 gboolean   rifq_staff_ensure_first  (RifqDb  *db,
                                      GError **error);
+
+/* For rifq-account.c: 1 when db may get its first member (no staff, never written to), 0 when it
+ * has staff, -1 with error when it cannot be read or its staff were removed behind Rifq's back. */
+int        _rifq_staff_first_state  (RifqDb  *db,
+                                     GError **error);
+/* The first member, administrator, desk officer and researcher, with their password's hash (or
+ * none); on a database _rifq_staff_first_state found new. */
+gboolean   _rifq_staff_add_first    (RifqDb     *db,
+                                     const char *username,
+                                     const char *full_name,
+                                     const char *password_hash,
+                                     GError    **error);
 
 /* A seat on the research committee. Until accounts have their own roles, the committee is the
  * staff with the committee or chair role. */

@@ -14,8 +14,10 @@
 #include "rifq-application.h"
 #include "rifq-ui-resources.h"
 #include "rifq-arabic.h"
+#include "rifq-account.h"
 #include "rifq-backup.h"
 #include "rifq-locale.h"
+#include "rifq-login-window.h"
 #include "rifq-permission.h"
 #include "rifq-preferences-window.h"
 #include "rifq-screenshot.h"
@@ -36,6 +38,7 @@ struct _RifqApplication
 
   /* state */
   int             exit_status;
+  gboolean        following_saves;
   guint           backup_timer;
   gboolean        saved_since_backup;
 };
@@ -284,10 +287,80 @@ start_backups (RifqApplication *self)
 {
   if (self->backup_timer != 0 || !may_back_up (self))
     return;
-  g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_saved_cb), self, G_CONNECT_SWAPPED);
+  if (!self->following_saves)
+    g_signal_connect_object (self->db, "records-changed", G_CALLBACK (records_saved_cb), self, G_CONNECT_SWAPPED);
+  self->following_saves = TRUE;
   /* Looked at once a few seconds after the window shows, then every ten minutes. */
   g_timeout_add_once (5000, first_backup_check_cb, self);
   self->backup_timer = g_timeout_add_seconds (600, backup_if_due_cb, self);
+}
+
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
+static void
+screenshot (RifqApplication *self,
+            GtkWidget       *target)
+{
+  rifq_screenshot_save_async (target, self->screenshot_file, NULL, screenshot_saved_cb, g_object_ref (self));
+}
+
+/* The window of the records, once someone is logged in. */
+static void
+open_main_window (RifqApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  /* The association's seal key, made by whoever opens a new database first. */
+  if (!rifq_seal_ensure_key (self->db, &error))
+    {
+      show_error_and_quit (self, error->message);
+      return;
+    }
+  window = GTK_WINDOW (rifq_window_new (GTK_APPLICATION (self), self->context));
+  start_backups (self);
+
+  if (self->screenshot_page != NULL)
+    {
+      GtkWidget *target;
+
+      gtk_window_present (window);
+      target = rifq_window_show_page (RIFQ_WINDOW (window), self->screenshot_page, &error);
+      if (target == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          self->exit_status = 2;
+          gtk_window_destroy (window);
+          return;
+        }
+      screenshot (self, target);
+      return;
+    }
+  gtk_window_present (window);
+}
+
+static void
+logged_in_cb (RifqLoginWindow *login,
+              RifqApplication *self)
+{
+  open_main_window (self);
+  gtk_window_destroy (GTK_WINDOW (login));
+}
+
+static void
+show_login (RifqApplication *self)
+{
+  RifqLoginWindow *login = rifq_login_window_new (GTK_APPLICATION (self), self->context);
+
+  g_signal_connect_object (login, "logged-in", G_CALLBACK (logged_in_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (login));
+  if (self->screenshot_page != NULL)
+    screenshot (self, GTK_WIDGET (login));
 }
 
 static void
@@ -314,13 +387,6 @@ rifq_application_activate (GApplication *app)
           show_error_and_quit (self, error->message);
           return;
         }
-      /* On a new database, whoever opens it first is its first member of staff, and the
-       * association's seal key is made. */
-      if (!rifq_staff_ensure_first (self->db, &error) || !rifq_seal_ensure_key (self->db, &error))
-        {
-          show_error_and_quit (self, error->message);
-          return;
-        }
       /* On the association's server, what other workstations save appears here as they save it. */
       if (!rifq_db_watch_others (self->db, &error))
         g_warning ("Other workstations' changes will show only when a page is shown again: %s", error->message);
@@ -332,31 +398,162 @@ rifq_application_activate (GApplication *app)
       self->context = rifq_context_new (self->db, settings);
     }
 
-  window = GTK_WINDOW (rifq_window_new (GTK_APPLICATION (app), self->context));
-  start_backups (self);
-
+  /* A picture is taken as A person logged in would see it (RIFQ_USER and RIFQ_PASSWORD), or of
+   * the login itself. */
   if (self->screenshot_page != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (self->screenshot_page != NULL && !g_str_equal (self->screenshot_page, "login") &&
+      rifq_db_get_actor (self->db) == NULL)
     {
       g_autoptr(GError) error = NULL;
-      GtkWidget *target;
 
-      /* A picture of the page as it rests, not half-way through a transition. */
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-      gtk_window_present (window);
-      target = rifq_window_show_page (RIFQ_WINDOW (window), self->screenshot_page, &error);
-      if (target == NULL)
+      if (!rifq_account_login (self->db, g_getenv ("RIFQ_USER"), g_getenv ("RIFQ_PASSWORD"),
+                               g_get_real_time () / G_USEC_PER_SEC, &error))
         {
-          g_printerr ("%s\n", error->message);
-          self->exit_status = 2;
-          gtk_window_destroy (window);
+          show_error_and_quit (self, error->message);
           return;
         }
-      rifq_screenshot_save_async (target, self->screenshot_file, NULL,
-                                  screenshot_saved_cb, g_object_ref (self));
-      return;
     }
+  if (rifq_db_get_actor (self->db) == NULL)
+    show_login (self);
+  else
+    open_main_window (self);
+}
 
-  gtk_window_present (window);
+/* Closes every window, each letting its own keep what was typed in it (close-request); TRUE
+ * when none is left open. */
+static gboolean
+close_windows (GtkApplication *app)
+{
+  GList *windows = gtk_application_get_windows (app);
+  /* Held, so that a window closed with its parent is still valid here. */
+  g_autolist(GtkWindow) copy = g_list_copy_deep (windows, ref_window, NULL);
+
+  for (GList *l = copy; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  return gtk_application_get_windows (app) == NULL;
+}
+
+/* Closes the windows of the records (each keeps what was typed in it) and shows the login:
+ * the next person at the workstation logs in as themselves. */
+static void
+log_out_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer      user_data)
+{
+  RifqApplication *self = user_data;
+
+  if (self->db == NULL || rifq_db_get_actor (self->db) == NULL)
+    return;
+  /* Rifq goes on running while no window is open between the two. */
+  g_application_hold (G_APPLICATION (self));
+  /* One still open kept something back: nobody is logged out. */
+  if (close_windows (GTK_APPLICATION (self)))
+    {
+      if (self->saved_since_backup && may_back_up (self))
+        take_backup (self);
+      g_clear_handle_id (&self->backup_timer, g_source_remove);
+      rifq_account_logout (self->db);
+      show_login (self);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+password_dialog_changed_cb (AdwMessageDialog *dialog)
+{
+  GtkEditable *current = g_object_get_data (G_OBJECT (dialog), "current");
+  GtkEditable *password = g_object_get_data (G_OBJECT (dialog), "password");
+  GtkEditable *again = g_object_get_data (G_OBJECT (dialog), "again");
+
+  adw_message_dialog_set_response_enabled (dialog, "change",
+                                           (current == NULL || *gtk_editable_get_text (current) != '\0') &&
+                                           *gtk_editable_get_text (password) != '\0' &&
+                                           g_str_equal (gtk_editable_get_text (password),
+                                                        gtk_editable_get_text (again)));
+}
+
+static GtkEditable *
+add_password_row (AdwMessageDialog *dialog,
+                  AdwPreferencesGroup *group,
+                  const char          *key,
+                  const char          *title)
+{
+  GtkWidget *row = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (password_dialog_changed_cb), dialog);
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (dialog), key, row);
+  return GTK_EDITABLE (row);
+}
+
+AdwMessageDialog *
+rifq_ui_password_dialog_new (GtkWindow  *parent,
+                             const char *heading,
+                             const char *body,
+                             gboolean    asks_current)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  if (asks_current)
+    add_password_row (dialog, group, "current", _("_Current Password"));
+  add_password_row (dialog, group, "password", _("_New Password"));
+  add_password_row (dialog, group, "again", _("New Password _Again"));
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (group));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "change", _("_Set Password"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "change");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  password_dialog_changed_cb (dialog);
+  return dialog;
+}
+
+const char *
+rifq_ui_password_dialog_get (AdwMessageDialog *dialog,
+                             const char       *key)
+{
+  GtkEditable *row = g_object_get_data (G_OBJECT (dialog), key);
+
+  return row != NULL ? gtk_editable_get_text (row) : NULL;
+}
+
+static void
+change_password_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             RifqApplication  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (!g_str_equal (response, "change") || self->db == NULL)
+    return;
+  if (!RIFQ_IS_WINDOW (parent))
+    return;
+  if (rifq_account_change_password (self->db, rifq_ui_password_dialog_get (dialog, "current"),
+                                    rifq_ui_password_dialog_get (dialog, "password"), &error))
+    rifq_window_add_toast (RIFQ_WINDOW (parent), _("Your password is changed."));
+  else
+    rifq_window_add_toast (RIFQ_WINDOW (parent), error->message);
+}
+
+static void
+change_password_action_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer      user_data)
+{
+  RifqApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+
+  if (self->db == NULL || rifq_db_get_actor (self->db) == NULL)
+    return;
+  dialog = rifq_ui_password_dialog_new (parent, _("Change Your Password"),
+                                        _("At least eight characters, and not your user name."), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (change_password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -399,32 +596,19 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-static gpointer
-ref_window (gconstpointer window,
-            gpointer      user_data)
-{
-  return g_object_ref ((gpointer) window);
-}
-
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer      user_data)
 {
-  GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  /* Closing each window lets it keep what was typed (close-request) before quitting. */
-  g_autolist(GtkWindow) copy = g_list_copy_deep (windows, ref_window, NULL);
-
-  /* Held, so that a window closed with its parent is still valid here. */
-  for (GList *l = copy; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  close_windows (GTK_APPLICATION (user_data));
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
+  { "log-out", log_out_action_cb },
+  { "change-password", change_password_action_cb },
   { "quit", quit_action_cb },
 };
 

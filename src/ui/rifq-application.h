@@ -49,6 +49,15 @@ char            *rifq_ui_display_number             (gint64      value);
 /* The title of a toast saying a refusal: core's refusals are whole sentences, so the label wraps
  * them instead of cutting them short. */
 GtkWidget       *rifq_ui_refusal_label_new          (const char *message);
+/* A dialog asking for a new password twice (and the current one when asks_current), its
+ * "change" response enabled once the two agree; the rows' texts by
+ * rifq_ui_password_dialog_get ("current", "password"). */
+AdwMessageDialog *rifq_ui_password_dialog_new       (GtkWindow        *parent,
+                                                     const char       *heading,
+                                                     const char       *body,
+                                                     gboolean          asks_current);
+const char      *rifq_ui_password_dialog_get        (AdwMessageDialog *dialog,
+                                                     const char       *key);
 /* Empties a GtkBox or a GtkListBox. */
 void             rifq_ui_remove_children            (GtkWidget  *container);
 /* A framed, scrolling text area for a few lines (reasons, a question), named for screen

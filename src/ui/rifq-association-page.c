@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rifq-account.h"
 #include "rifq-application.h"
 #include "rifq-arabic.h"
 #include "rifq-association-page.h"
@@ -354,8 +355,48 @@ other_roles (const RifqStaff *member)
 }
 
 static void
+set_password_response_cb (AdwMessageDialog    *dialog,
+                          const char          *response,
+                          RifqAssociationPage *self)
+{
+  const char *username = g_object_get_data (G_OBJECT (dialog), "username");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "change"))
+    return;
+  if (rifq_account_reset_password (self->db, username, rifq_ui_password_dialog_get (dialog, "password"), &error))
+    {
+      g_autofree char *done = g_strdup_printf (_("%s has a new password and may log in."), username);
+
+      toast (self, done);
+    }
+  else
+    toast (self, error->message);
+}
+
+/* An administrator gives a member a new password (forgotten, or locked out). */
+static void
+set_password_clicked_cb (GtkButton           *button,
+                         RifqAssociationPage *self)
+{
+  const char *username = gtk_widget_get_name (GTK_WIDGET (button));
+  g_autofree char *heading = g_strdup_printf (_("New Password for %s"), username);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = rifq_ui_password_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                        _("Give it to them in person. It opens their account if it was locked."),
+                                        FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "username", g_strdup (username), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (set_password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 add_seats (RifqAssociationPage *self)
 {
+  gboolean sets_passwords = rifq_permission_allows (RIFQ_PERMISSION_PASSWORDS, rifq_staff_actor_roles (self->db));
+
   g_autoptr(GPtrArray) staff = rifq_staff_list (self->db, RIFQ_ROLE_NONE, NULL);
 
   for (guint i = 0; staff != NULL && i < staff->len; i++)
@@ -375,6 +416,18 @@ add_seats (RifqAssociationPage *self)
       gtk_widget_set_name (GTK_WIDGET (row), member->username);
       g_hash_table_insert (self->seats, g_strdup (member->username), row);
       g_signal_connect (row, "notify::selected", G_CALLBACK (seat_selected_cb), self);
+      if (sets_passwords)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("dialog-password-symbolic");
+          g_autofree char *tip = g_strdup_printf (_("Set a new password for %s"), member->full_name);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, tip);
+          gtk_widget_set_name (button, member->username);
+          g_signal_connect (button, "clicked", G_CALLBACK (set_password_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
       adw_preferences_group_add (self->members_group, GTK_WIDGET (row));
     }
   show_seats (self);

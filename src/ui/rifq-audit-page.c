@@ -21,8 +21,8 @@
 #define PAGE_SIZE 200
 
 /* The kinds of record the filter offers, in the order shown (NULL: any). */
-static const char * const kinds[] = { NULL, "beneficiary", "request", "meeting", "decision", "staff", "settings",
-                                      "seal_key", "database", "permission" };
+static const char * const kinds[] = { NULL, "beneficiary", "request", "meeting", "decision", "staff", "account",
+                                      "settings", "seal_key", "database", "permission" };
 
 struct _RifqAuditPage
 {

@@ -936,3 +936,14 @@ rifq_window_show_page (RifqWindow  *self,
   return GTK_WIDGET (self);
 }
 
+void
+rifq_window_add_toast (RifqWindow *self,
+                       const char *message)
+{
+  AdwToast *toast = adw_toast_new ("");
+
+  g_return_if_fail (RIFQ_IS_WINDOW (self));
+
+  adw_toast_set_custom_title (toast, rifq_ui_refusal_label_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

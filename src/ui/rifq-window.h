@@ -53,4 +53,8 @@ GtkWidget        *rifq_window_show_page             (RifqWindow  *self,
                                                      const char  *name,
                                                      GError     **error);
 
+/* Says message in a toast at the foot of the window (a refusal's sentence wraps). */
+void              rifq_window_add_toast             (RifqWindow     *self,
+                                                     const char     *message);
+
 G_END_DECLS

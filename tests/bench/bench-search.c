@@ -18,6 +18,7 @@
 #include "rifq-beneficiary-model.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-db.h"
+#include "rifq-staff.h"
 #include "rifq-db-copy.h"
 #include "rifq-statement.h"
 #include "rifq-demo.h"
@@ -59,6 +60,15 @@ time_search (RifqDb     *db,
 
 /* The demonstration's registry grown to count people, a hundred thousand at a time: one
  * transaction each, and the people of one in memory. */
+/* The benchmark's registry is set up by its own administrator, as code sets one up (no
+ * password: the window's benchmark gives them one, rifq-admin init --admin). */
+static void
+act_as_bench_admin (RifqDb *db)
+{
+  rifq_db_set_actor (db, "bench-admin");
+  BENCH_CHECK (rifq_staff_ensure_first (db, error_));
+}
+
 static void
 fill_to (RifqDb *db,
          guint   count)
@@ -100,6 +110,7 @@ copy_desk_to_server (const char *server,
     g_autoptr(RifqDb) db = rifq_db_open (desk, &error);
 
     g_assert_no_error (error);
+    act_as_bench_admin (db);
     fill_to (db, count);
   }
   start = g_get_monotonic_time ();
@@ -130,6 +141,7 @@ main (int   argc,
     copy_desk_to_server (path, count);
   db = rifq_db_open (path, &error);
   g_assert_no_error (error);
+  act_as_bench_admin (db);
   fill_to (db, count);
 
   /* Queries a desk officer types: 1–4 letters, first names, whole names, ID and mobile prefixes. */

@@ -1,0 +1,10 @@
+-- Rifq schema 15: accounts. Each member of staff logs in with a password of their own, kept only
+-- as its argon2id hash (libsodium's crypto_pwhash_str, which carries its salt and its cost). Five
+-- wrong passwords in a row lock the account until locked_until (seconds since 1970, UTC); a right
+-- one sets the count back to nought. A member without a hash cannot log in until an administrator
+-- gives them a password, except on a database of before accounts, where nobody has one yet: its
+-- first administrator sets their own once (rifq_account_set_up).
+ALTER TABLE staff ADD COLUMN password_hash TEXT;
+ALTER TABLE staff ADD COLUMN password_set_at TEXT;
+ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0);
+ALTER TABLE staff ADD COLUMN locked_until INTEGER NOT NULL DEFAULT 0;
