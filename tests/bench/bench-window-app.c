@@ -17,7 +17,9 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
-#include <sys/resource.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "bench-first-frame.h"
 #include "rifq-application.h"
@@ -33,6 +35,33 @@ typedef struct
   gint64         started;
 } Scroll;
 
+/* The peak resident memory since the login: its third of a second of argon2id held 96 MiB, freed
+ * as it ended, which the process's lifetime peak (getrusage) would count. Linux's VmHWM, set back
+ * to the resident size when the registry opens (/proc/self/clear_refs, "5"). */
+static void
+forget_peak (void)
+{
+  FILE *clear = fopen ("/proc/self/clear_refs", "w");
+
+  if (clear != NULL)
+    {
+      fputs ("5", clear);
+      fclose (clear);
+    }
+}
+
+static long
+peak_since_login (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return strtol (line + strlen ("VmHWM:"), NULL, 10);
+}
+
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -42,7 +71,6 @@ scroll_tick_cb (GtkWidget     *widget,
   double value = gtk_adjustment_get_value (scroll->adjustment);
   double page = gtk_adjustment_get_page_size (scroll->adjustment);
   double upper = gtk_adjustment_get_upper (scroll->adjustment);
-  struct rusage usage;
 
   /* Until the list has been laid out it has no length to scroll through. */
   if (upper <= page || page <= 0)
@@ -54,10 +82,23 @@ scroll_tick_cb (GtkWidget     *widget,
       return G_SOURCE_CONTINUE;
     }
 
-  getrusage (RUSAGE_SELF, &usage);
-  g_print ("scrolled %.0f px, %u rows, in %.2f s; peak resident memory %ld KiB\n", upper, scroll->rows,
-           (g_get_monotonic_time () - scroll->started) / 1e6, usage.ru_maxrss);
+  g_print ("scrolled %.0f px, %u rows, in %.2f s; peak resident memory %ld KiB since the registry opened\n",
+           upper, scroll->rows, (g_get_monotonic_time () - scroll->started) / 1e6, peak_since_login ());
   g_application_quit (scroll->app);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+log_in_cb (gpointer user_data)
+{
+  GtkWidget *login = user_data;
+
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (login, RIFQ_TYPE_LOGIN_WINDOW, "username_row")),
+                         g_getenv ("RIFQ_USER"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (login, RIFQ_TYPE_LOGIN_WINDOW, "password_row")),
+                         g_getenv ("RIFQ_PASSWORD"));
+  if (!rifq_login_window_submit (RIFQ_LOGIN_WINDOW (login)))
+    g_error ("The benchmark's login was refused");
   return G_SOURCE_REMOVE;
 }
 
@@ -78,14 +119,7 @@ window_added_cb (GtkApplication *app,
           return;
         }
       /* Typed as a person would, once it shows. */
-      gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                          RIFQ_TYPE_LOGIN_WINDOW, "username_row")),
-                             g_getenv ("RIFQ_USER"));
-      gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                          RIFQ_TYPE_LOGIN_WINDOW, "password_row")),
-                             g_getenv ("RIFQ_PASSWORD"));
-      if (!rifq_login_window_submit (RIFQ_LOGIN_WINDOW (window)))
-        g_error ("The benchmark's login was refused");
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, log_in_cb, g_object_ref (window), g_object_unref);
       return;
     }
   if (!RIFQ_IS_WINDOW (window) || !scrolling)
@@ -98,6 +132,7 @@ window_added_cb (GtkApplication *app,
   scroll->adjustment = gtk_scrolled_window_get_vadjustment (rifq_registry_page_get_scroller (registry));
   scroll->rows = g_list_model_get_n_items (G_LIST_MODEL (rifq_registry_page_get_model (registry)));
   scroll->started = g_get_monotonic_time ();
+  forget_peak ();
   gtk_widget_add_tick_callback (GTK_WIDGET (window), scroll_tick_cb, scroll, g_free);
 }
 
@@ -133,6 +168,14 @@ main (int   argc,
 
   app = rifq_application_new ();
   rifq_application_set_database_path (app, database);
+  /* The administrator's session would back the registry up a few seconds in: not what is
+   * measured (GSETTINGS_BACKEND=memory: this process's settings alone). */
+  {
+    g_autoptr(GSettings) settings = rifq_ui_settings_new ();
+
+    if (settings != NULL)
+      g_settings_set_uint (settings, "backup-every-hours", 0);
+  }
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), GINT_TO_POINTER (scroll));
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }
