@@ -439,84 +439,130 @@ lock_clock (RifqDb *db,
   return now;
 }
 
-gboolean
-rifq_account_login (RifqDb     *db,
-                    const char *username,
-                    const char *password,
-                    gint64      now,
-                    GError    **error)
+/* A login in three parts: what is read first, the password's check (a third of a second of
+ * argon2id that touches no database, so that it may run in a thread of its own), and what is
+ * read again and written after. */
+typedef struct
 {
-  g_autofree char *hash = NULL;
-  g_autofree char *new_hash = NULL;
-  LoginJob job = { NULL, 0, FALSE, NULL, NULL, 0 };
-  gint64 failures = 0, locked_until = 0;
-  gboolean known = FALSE;
-  int setup;
+  char     *username;
+  char     *password;      /* wiped when freed */
+  char     *hash;          /* NULL: no such member, or no password yet */
+  gint64    now;
+  gboolean  valid_name;    /* could be someone's; nothing is kept of one that could not */
+  gboolean  known;
+  gint64    locked_until;
+  gboolean  right;
+  char     *new_hash;      /* theirs again at today's cost */
+} Login;
 
-  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+static void
+login_free (Login *login)
+{
+  g_free (login->username);
+  if (login->password != NULL)
+    {
+      sodium_memzero (login->password, strlen (login->password));
+      g_free (login->password);
+    }
+  g_free (login->hash);
+  g_free (login->new_hash);
+  g_free (login);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Login, login_free)
+
+static Login *
+login_prepare (RifqDb      *db,
+               const char  *username,
+               const char  *password,
+               gint64       now,
+               GError     **error)
+{
+  g_autoptr(Login) login = g_new0 (Login, 1);
+  gint64 failures = 0;
+  int setup;
 
   rifq_db_set_actor (db, NULL);
   if (!ensure_sodium (error))
-    return FALSE;
+    return NULL;
   setup = rifq_account_setup (db, error);
   if (setup < 0)
-    return FALSE;
+    return NULL;
   if (setup != RIFQ_ACCOUNT_SETUP_READY)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN,
                    _("“%s” has no accounts yet: its first administrator sets it up before anyone logs in."),
                    rifq_db_get_path (db));
-      return FALSE;
+      return NULL;
     }
   /* A wrong password that could not be counted would be a free guess. */
   if (!_rifq_db_audit_writable (db, error))
-    return FALSE;
-  now = lock_clock (db, now);
-  job.now = now;
-  /* Nothing is kept of a name that could not be anyone's. */
-  if (username == NULL || !rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), NULL))
+    return NULL;
+  login->now = lock_clock (db, now);
+  login->username = g_strdup (username);
+  login->password = g_strdup (password != NULL ? password : "");
+  login->valid_name = username != NULL && rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), NULL);
+  if (login->valid_name)
     {
-      password_matches (no_account_hash, password);
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
-      return FALSE;
+      if (!read_lock (db, username, &failures, &login->locked_until, &login->known, error))
+        return NULL;
+      if (login->known)
+        login->hash = rifq_db_query_text (db, "SELECT password_hash FROM staff WHERE username = ?",
+                                          RIFQ_PARAMS (RIFQ_TEXT (username)), NULL);
     }
-  if (!read_lock (db, username, &failures, &locked_until, &known, error))
-    return FALSE;
-  if (known)
-    {
-      job.username = username;
-      hash = rifq_db_query_text (db, "SELECT password_hash FROM staff WHERE username = ?",
-                                 RIFQ_PARAMS (RIFQ_TEXT (username)), NULL);
-    }
-  /* The check runs outside the write (it takes a third of a second); the write counts the
-   * outcome, the lock read again under its lock. A locked account is refused whatever the
-   * password. */
-  if (locked_until <= now)
-    job.right = password_matches (hash != NULL ? hash : no_account_hash, password) && hash != NULL;
-  if (job.right)
+  return g_steal_pointer (&login);
+}
+
+/* The password against the hash read; in any thread. A locked account is not checked. */
+static void
+login_check (Login *login)
+{
+  if (login->locked_until > login->now)
+    return;
+  login->right = password_matches (login->hash != NULL ? login->hash : no_account_hash, login->password) &&
+                 login->hash != NULL;
+  if (login->right)
     {
       char stored[crypto_pwhash_STRBYTES] = { 0 };
 
-      memcpy (stored, hash, strlen (hash));
-      job.old_hash = hash;
+      memcpy (stored, login->hash, strlen (login->hash));
       if (crypto_pwhash_str_needs_rehash (stored, HASH_OPSLIMIT, HASH_MEMLIMIT) > 0)
-        job.new_hash = new_hash = hash_password (password, NULL);
+        login->new_hash = hash_password (login->password, NULL);
+    }
+}
+
+static gboolean
+login_finish (RifqDb   *db,
+              Login    *login,
+              GError  **error)
+{
+  LoginJob job = { login->known ? login->username : NULL, login->now, login->right, login->hash, login->new_hash, 0 };
+  gint64 failures = 0, locked_until = 0;
+  gboolean known = FALSE;
+
+  if (!login->valid_name)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
+      return FALSE;
+    }
+  if (login->right)
+    {
       /* Nothing to write of a login with no wrong password before it, nor during its check (read
        * again: guesses made at the same moment are counted as they end). */
-      if (!read_lock (db, username, &failures, &locked_until, &known, error))
+      if (!read_lock (db, login->username, &failures, &locked_until, &known, error))
         return FALSE;
-      if (known && failures == 0 && locked_until <= now && job.new_hash == NULL)
+      if (known && failures == 0 && locked_until <= login->now && login->new_hash == NULL)
         {
-          rifq_db_set_actor (db, username);
+          rifq_db_set_actor (db, login->username);
           return TRUE;
         }
     }
 
   if (!write_as (db, job.username != NULL ? job.username : NO_ONE, login_cb, &job, error))
     return FALSE;
-  if (job.locked_until > now)
+  if (job.locked_until > login->now)
     {
-      set_locked_error (error, username, job.locked_until);
+      set_locked_error (error, login->username, job.locked_until);
       return FALSE;
     }
   if (!job.right)
@@ -524,8 +570,77 @@ rifq_account_login (RifqDb     *db,
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
       return FALSE;
     }
-  rifq_db_set_actor (db, username);
+  rifq_db_set_actor (db, login->username);
   return TRUE;
+}
+
+gboolean
+rifq_account_login (RifqDb     *db,
+                    const char *username,
+                    const char *password,
+                    gint64      now,
+                    GError    **error)
+{
+  g_autoptr(Login) login = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  login = login_prepare (db, username, password, now, error);
+  if (login == NULL)
+    return FALSE;
+  login_check (login);
+  return login_finish (db, login, error);
+}
+
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  login_check (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+rifq_account_login_async (RifqDb              *db,
+                          const char          *username,
+                          const char          *password,
+                          gint64               now,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Login *login;
+
+  g_return_if_fail (RIFQ_IS_DB (db));
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rifq_account_login_async);
+  login = login_prepare (db, username, password, now, &error);
+  if (login == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, login, (GDestroyNotify) login_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+gboolean
+rifq_account_login_finish (RifqDb        *db,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GTask *task = G_TASK (result);
+
+  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  return login_finish (db, g_task_get_task_data (task), error);
 }
 
 gboolean

@@ -59,6 +59,19 @@ gboolean   rifq_account_login            (RifqDb     *db,
                                           gint64      now,
                                           GError    **error);
 
+/* The same, the password's check (the third of a second) in a thread of its own, so that a
+ * window goes on drawing; what is read and written, in the caller's thread. */
+void       rifq_account_login_async      (RifqDb              *db,
+                                          const char          *username,
+                                          const char          *password,
+                                          gint64               now,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean   rifq_account_login_finish     (RifqDb              *db,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 /* Forgets who is logged in: nothing can be read or written until the next login. */
 void       rifq_account_logout           (RifqDb     *db);
 

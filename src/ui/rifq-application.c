@@ -39,6 +39,7 @@ struct _RifqApplication
   /* state */
   int             exit_status;
   gboolean        following_saves;
+  gboolean        logging_out;   /* the windows closing for the next person's login */
   guint           backup_timer;
   gboolean        saved_since_backup;
 };
@@ -420,9 +421,8 @@ rifq_application_activate (GApplication *app)
     open_main_window (self);
 }
 
-/* Closes every window, each letting its own keep what was typed in it (close-request); TRUE
- * when none is left open. */
-static gboolean
+/* Closes every window, each letting its own keep what was typed in it (close-request). */
+static void
 close_windows (GtkApplication *app)
 {
   GList *windows = gtk_application_get_windows (app);
@@ -431,11 +431,35 @@ close_windows (GtkApplication *app)
 
   for (GList *l = copy; l != NULL; l = l->next)
     gtk_window_close (l->data);
-  return gtk_application_get_windows (app) == NULL;
 }
 
-/* Closes the windows of the records (each keeps what was typed in it) and shows the login:
- * the next person at the workstation logs in as themselves. */
+/* Once the last window of the records has gone: nobody is logged in any more, and the login
+ * shows for the next person. */
+static void
+finish_log_out (RifqApplication *self)
+{
+  if (self->saved_since_backup && may_back_up (self))
+    take_backup (self);
+  g_clear_handle_id (&self->backup_timer, g_source_remove);
+  rifq_account_logout (self->db);
+  show_login (self);
+}
+
+static void
+window_removed_cb (GtkApplication  *app,
+                   GtkWindow       *window,
+                   RifqApplication *self)
+{
+  if (!self->logging_out || gtk_application_get_windows (app) != NULL)
+    return;
+  self->logging_out = FALSE;
+  finish_log_out (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Closes the windows of the records (each keeps what was typed in it, and may ask first) and,
+ * once they have all gone, shows the login: the next person at the workstation logs in as
+ * themselves. Rifq goes on running in between. */
 static void
 log_out_action_cb (GSimpleAction *action,
                    GVariant      *parameter,
@@ -443,20 +467,11 @@ log_out_action_cb (GSimpleAction *action,
 {
   RifqApplication *self = user_data;
 
-  if (self->db == NULL || rifq_db_get_actor (self->db) == NULL)
+  if (self->db == NULL || rifq_db_get_actor (self->db) == NULL || self->logging_out)
     return;
-  /* Rifq goes on running while no window is open between the two. */
+  self->logging_out = TRUE;
   g_application_hold (G_APPLICATION (self));
-  /* One still open kept something back: nobody is logged out. */
-  if (close_windows (GTK_APPLICATION (self)))
-    {
-      if (self->saved_since_backup && may_back_up (self))
-        take_backup (self);
-      g_clear_handle_id (&self->backup_timer, g_source_remove);
-      rifq_account_logout (self->db);
-      show_login (self);
-    }
-  g_application_release (G_APPLICATION (self));
+  close_windows (GTK_APPLICATION (self));
 }
 
 static void
@@ -671,6 +686,7 @@ static void
 rifq_application_init (RifqApplication *self)
 {
   g_signal_connect_after (self, "startup", G_CALLBACK (startup_after_cb), NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), self);
 }
 
 RifqApplication *

@@ -31,8 +31,11 @@ struct _RifqLoginWindow
 
   /* owned */
   RifqContext          *context;
-  int                   setup;   /* RifqAccountSetup, -1 when the database cannot be used */
-  guint                 pending; /* the login, once the button has been drawn busy */
+  GtkSpinner           *spinner;
+  int                   setup;          /* RifqAccountSetup, -1 when the database cannot be used */
+  gboolean              pending;        /* a login or a set-up under way */
+  guint                 set_up_source;  /* the set-up, once the button has been drawn busy */
+  gboolean              disposed;       /* closed, a login perhaps still under way */
 };
 
 G_DEFINE_FINAL_TYPE (RifqLoginWindow, rifq_login_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,7 +73,7 @@ form_changed_cb (RifqLoginWindow *self)
   gboolean complete = *text_of (self->username_row) != '\0' && *text_of (self->password_row) != '\0' &&
                       (!asks_twice (self) || *text_of (self->again_row) != '\0');
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->go_button), complete && self->pending == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->go_button), complete && !self->pending);
 }
 
 /* What the form says for where the database stands. */
@@ -115,34 +118,12 @@ show_setup (RifqLoginWindow *self)
   form_changed_cb (self);
 }
 
-gboolean
-rifq_login_window_submit (RifqLoginWindow *self)
+/* What an attempt ended in: the sentence under the form, or the person logged in. */
+static gboolean
+attempt_done (RifqLoginWindow *self,
+              gboolean         done,
+              GError          *error)
 {
-  RifqDb *db;
-  g_autoptr(GError) error = NULL;
-  gboolean done;
-
-  g_return_val_if_fail (RIFQ_IS_LOGIN_WINDOW (self), FALSE);
-
-  db = rifq_context_get_db (self->context);
-  if (asks_twice (self) && g_strcmp0 (text_of (self->password_row), text_of (self->again_row)) != 0)
-    {
-      show_problem (self, _("Password Again: the two passwords differ."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->again_row));
-      return FALSE;
-    }
-  if (self->setup == RIFQ_ACCOUNT_SETUP_READY)
-    done = rifq_account_login (db, text_of (self->username_row), text_of (self->password_row),
-                               g_get_real_time () / G_USEC_PER_SEC, &error);
-  else if (asks_twice (self))
-    done = rifq_account_set_up (db, text_of (self->username_row), text_of (self->full_name_row),
-                                text_of (self->password_row), &error);
-  else
-    return FALSE;
-
-  /* The passwords are not kept in the form, right or wrong. */
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->again_row), "");
   if (!done)
     {
       show_problem (self, error->message);
@@ -157,28 +138,113 @@ rifq_login_window_submit (RifqLoginWindow *self)
   return TRUE;
 }
 
+/* The passwords are not kept in the form, right or wrong. */
+static void
+forget_passwords (RifqLoginWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->again_row), "");
+}
+
 static gboolean
-submit_cb (gpointer user_data)
+passwords_agree (RifqLoginWindow *self)
+{
+  if (asks_twice (self) && g_strcmp0 (text_of (self->password_row), text_of (self->again_row)) != 0)
+    {
+      show_problem (self, _("Password Again: the two passwords differ."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->again_row));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rifq_login_window_submit (RifqLoginWindow *self)
+{
+  RifqDb *db;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (RIFQ_IS_LOGIN_WINDOW (self), FALSE);
+
+  db = rifq_context_get_db (self->context);
+  if (!passwords_agree (self))
+    return FALSE;
+  if (self->setup == RIFQ_ACCOUNT_SETUP_READY)
+    done = rifq_account_login (db, text_of (self->username_row), text_of (self->password_row),
+                               g_get_real_time () / G_USEC_PER_SEC, &error);
+  else if (asks_twice (self))
+    done = rifq_account_set_up (db, text_of (self->username_row), text_of (self->full_name_row),
+                                text_of (self->password_row), &error);
+  else
+    return FALSE;
+  forget_passwords (self);
+  return attempt_done (self, done, error);
+}
+
+static void
+busy (RifqLoginWindow *self,
+      gboolean         is_busy)
+{
+  self->pending = is_busy;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), is_busy ? "wait" : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), is_busy);
+  gtk_spinner_set_spinning (self->spinner, is_busy);
+  form_changed_cb (self);
+}
+
+static void
+logged_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RifqLoginWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = rifq_account_login_finish (RIFQ_DB (source), result, &error);
+
+  /* Closed meanwhile: whoever logged in is let go again. */
+  if (self->disposed)
+    {
+      if (done)
+        rifq_account_logout (RIFQ_DB (source));
+      return;
+    }
+  busy (self, FALSE);
+  attempt_done (self, done, error);
+}
+
+static gboolean
+set_up_cb (gpointer user_data)
 {
   RifqLoginWindow *self = user_data;
 
-  self->pending = 0;
+  self->set_up_source = 0;
+  busy (self, FALSE);
   rifq_login_window_submit (self);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  form_changed_cb (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 go_clicked_cb (RifqLoginWindow *self)
 {
-  if (self->pending != 0)
+  if (self->pending || !gtk_widget_get_sensitive (GTK_WIDGET (self->go_button)))
     return;
-  /* A third of a second of hashing: the button is shown busy first. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->go_button), FALSE);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
   show_problem (self, NULL);
-  self->pending = g_timeout_add (50, submit_cb, self);
+  if (self->setup == RIFQ_ACCOUNT_SETUP_READY)
+    {
+      /* The password's check runs in a thread of its own: the window goes on drawing. */
+      busy (self, TRUE);
+      rifq_account_login_async (rifq_context_get_db (self->context), text_of (self->username_row),
+                                text_of (self->password_row), g_get_real_time () / G_USEC_PER_SEC, NULL,
+                                logged_in_cb, g_object_ref (self));
+      forget_passwords (self);
+      return;
+    }
+  if (!passwords_agree (self))
+    return;
+  /* Setting up, rarer: the button is drawn busy first. */
+  busy (self, TRUE);
+  self->set_up_source = g_timeout_add (50, set_up_cb, self);
 }
 
 static void
@@ -202,7 +268,8 @@ rifq_login_window_dispose (GObject *object)
 {
   RifqLoginWindow *self = (RifqLoginWindow *)object;
 
-  g_clear_handle_id (&self->pending, g_source_remove);
+  self->disposed = TRUE;
+  g_clear_handle_id (&self->set_up_source, g_source_remove);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rifq_login_window_parent_class)->dispose (object);
@@ -228,6 +295,7 @@ rifq_login_window_class_init (RifqLoginWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqLoginWindow, again_row);
   gtk_widget_class_bind_template_child (widget_class, RifqLoginWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, RifqLoginWindow, go_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqLoginWindow, spinner);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, go_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, username_activated_cb);
