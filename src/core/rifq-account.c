@@ -331,6 +331,38 @@ count_wrong (RifqDb      *db,
                                        RIFQ_INT (now + RIFQ_ACCOUNT_LOCK_SECONDS)), error);
 }
 
+/* An active member's account in one statement: their password's hash (when out_hash is given;
+ * NULL while they have none), their wrong passwords in a row and the end of their lock.
+ * *out_known FALSE when there is no such member; FALSE when it cannot be read. */
+static gboolean
+read_account (RifqDb      *db,
+              const char  *username,
+              char       **out_hash,
+              gint64      *out_failures,
+              gint64      *out_locked_until,
+              gboolean    *out_known,
+              GError     **error)
+{
+  RifqStatement *stmt;
+  RifqStep step;
+
+  *out_known = FALSE;
+  stmt = rifq_db_query (db, "SELECT failed_logins, locked_until, password_hash FROM staff"
+                            " WHERE username = ? AND active = 1", RIFQ_PARAMS (RIFQ_TEXT (username)), error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((step = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      *out_known = TRUE;
+      *out_failures = rifq_statement_get_int64 (stmt, 0);
+      *out_locked_until = rifq_statement_get_int64 (stmt, 1);
+      if (out_hash != NULL)
+        *out_hash = rifq_statement_dup_text (stmt, 2);
+    }
+  rifq_statement_reset (stmt);
+  return step == RIFQ_STEP_ROW || step == RIFQ_STEP_DONE || rifq_db_fail (db, error);
+}
+
 static gboolean
 read_lock (RifqDb      *db,
            const char  *username,
@@ -339,22 +371,21 @@ read_lock (RifqDb      *db,
            gboolean    *out_known,
            GError     **error)
 {
-  RifqStatement *stmt;
-  RifqStep step;
+  return read_account (db, username, NULL, out_failures, out_locked_until, out_known, error);
+}
 
-  *out_known = FALSE;
-  stmt = rifq_db_query (db, "SELECT failed_logins, locked_until FROM staff WHERE username = ? AND active = 1",
-                        RIFQ_PARAMS (RIFQ_TEXT (username)), error);
-  if (stmt == NULL)
-    return FALSE;
-  if ((step = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-    {
-      *out_known = TRUE;
-      *out_failures = rifq_statement_get_int64 (stmt, 0);
-      *out_locked_until = rifq_statement_get_int64 (stmt, 1);
-    }
-  rifq_statement_reset (stmt);
-  return step == RIFQ_STEP_ROW || step == RIFQ_STEP_DONE || rifq_db_fail (db, error);
+/* An active member's password's hash; NULL with no error when there is none. */
+static char *
+read_hash (RifqDb      *db,
+           const char  *username,
+           GError     **error)
+{
+  char *hash = NULL;
+  gint64 failures, locked_until;
+  gboolean known;
+
+  read_account (db, username, &hash, &failures, &locked_until, &known, error);
+  return hash;
 }
 
 static gboolean
@@ -504,11 +535,8 @@ login_prepare (RifqDb      *db,
   login->valid_name = username != NULL && rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), NULL);
   if (login->valid_name)
     {
-      if (!read_lock (db, username, &failures, &login->locked_until, &login->known, error))
+      if (!read_account (db, username, &login->hash, &failures, &login->locked_until, &login->known, error))
         return NULL;
-      if (login->known)
-        login->hash = rifq_db_query_text (db, "SELECT password_hash FROM staff WHERE username = ?",
-                                          RIFQ_PARAMS (RIFQ_TEXT (username)), NULL);
     }
   return g_steal_pointer (&login);
 }
@@ -655,8 +683,7 @@ rifq_account_verify (RifqDb     *db,
 
   if (!ensure_sodium (error))
     return FALSE;
-  hash = rifq_db_query_text (db, "SELECT password_hash FROM staff WHERE username = ? AND active = 1",
-                             RIFQ_PARAMS (RIFQ_TEXT (username)), NULL);
+  hash = read_hash (db, username, NULL);
   if (!password_matches (hash != NULL ? hash : no_account_hash, password) || hash == NULL)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
@@ -709,8 +736,7 @@ rifq_account_change_password (RifqDb     *db,
     }
   if (!rifq_account_check_password (username, password, error))
     return FALSE;
-  hash = rifq_db_query_text (db, "SELECT password_hash FROM staff WHERE username = ? AND active = 1",
-                             RIFQ_PARAMS (RIFQ_TEXT (username)), &read_error);
+  hash = read_hash (db, username, &read_error);
   if (read_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&read_error));
