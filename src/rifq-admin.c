@@ -829,6 +829,9 @@ cmd_check (void)
 
   if (db == NULL)
     return refuse (error);
+  /* The server, asking who is connecting, shows nothing before. */
+  if (rifq_account_server_asks (db) && !log_in (db, &error))
+    return refuse (error);
 
   g_print (_("Database: %s\n"), rifq_db_get_path (db));
   g_print (_("Schema: %d (this program: %d)\n"), rifq_db_get_schema_version (db), RIFQ_SCHEMA_VERSION);
@@ -838,7 +841,7 @@ cmd_check (void)
       status = EXIT_REFUSED;
       return status;
     }
-  if (!log_in (db, &error))
+  if (rifq_db_get_actor (db) == NULL && !log_in (db, &error))
     return refuse (error);
 
   if (!rifq_db_integrity_check (db, &error))

@@ -1602,6 +1602,31 @@ test_login_refusals_do_nothing (void)
   g_assert_nonnull (strstr (verify.out, "Audit log: 7 entries, chain intact"));
 }
 
+/* On the server, from a workstation that holds no credential (its address names a user the
+ * server asks a password of): each command logs in as the person's own role, and the server's
+ * answer stands. */
+static void
+test_server_workstation_logs_in_as_own_role (void)
+{
+  g_autofree char *owner = temp_db ();
+  g_autofree char *db = g_strconcat (owner, " user=workstation", NULL);
+  g_auto(Run) staff = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) check = { 0 };
+  g_autofree char *schema = g_strdup_printf ("Schema: %d", RIFQ_SCHEMA_VERSION);
+
+  OK (&staff, "staff", "add", "noura", "--full-name", "نورة", "--roles", "desk");
+  OK (&list, "RIFQ_USER=noura", "beneficiary", "list");
+  OK (&check, "check");
+  g_assert_nonnull (strstr (check.out, schema));
+  g_assert_nonnull (strstr (check.out, "chain intact"));
+  REFUSED ("en", NULL, "The user name or the password is wrong.", "RIFQ_USER=noura", "RIFQ_PASSWORD=guess-guess-1",
+           "beneficiary", "list");
+  REFUSED ("en", NULL, "The user name or the password is wrong.", "RIFQ_USER=nobody", "staff", "list");
+  REFUSED ("en", NULL, "may not add staff", "RIFQ_USER=noura", "staff", "add", "sara", "--full-name", "سارة",
+           "--roles", "admin");
+}
+
 /* Five wrong passwords lock the account, the right one too, for fifteen minutes. */
 static void
 test_login_locks_after_five_wrong (void)
@@ -1738,6 +1763,8 @@ main (int   argc,
   g_test_add_func ("/admin/input/pipe-given-as-a-file-refused-at-once", test_pipe_refused_at_once);
   g_test_add_func ("/admin/input/scan-logo-and-signature-must-be-whole", test_files_must_decode_whole);
   g_test_add_func ("/admin/output/other-files-only-with-force-and-written-0600", test_output_other_files_need_force);
+  if (rifq_test_on_server ())
+    g_test_add_func ("/admin/server/workstation-logs-in-as-own-role", test_server_workstation_logs_in_as_own_role);
 
   return g_test_run ();
 }

@@ -1715,6 +1715,29 @@ problem_shown (RifqLoginWindow *login)
   return gtk_widget_get_visible (label) ? label : NULL;
 }
 
+/* The login window over context, shown; logged_in counts its logins. */
+static RifqLoginWindow *
+present_login (RifqContext *context,
+               guint       *logged_in)
+{
+  RifqLoginWindow *login = rifq_login_window_new (NULL, context);
+
+  g_signal_connect (login, "logged-in", G_CALLBACK (count_logged_in_cb), logged_in);
+  gtk_window_present (GTK_WINDOW (login));
+  rifq_test_spin (50);
+  return login;
+}
+
+/* Until the password checked in its thread has let someone in (or the test's patience ends). */
+static void
+wait_for_login (guint *logged_in)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (*logged_in == 0 && g_get_monotonic_time () - start < RIFQ_TEST_PATIENCE)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
 /* A new database: the first window sets it up with its administrator, both passwords alike. */
 static void
 test_login_window_sets_up_new_database (void)
@@ -1726,10 +1749,7 @@ test_login_window_sets_up_new_database (void)
 
   rifq_account_logout (db);
   context = rifq_test_context_new (db);
-  login = rifq_login_window_new (NULL, context);
-  g_signal_connect (login, "logged-in", G_CALLBACK (count_logged_in_cb), &logged_in);
-  gtk_window_present (GTK_WINDOW (login));
-  rifq_test_spin (50);
+  login = present_login (context, &logged_in);
   g_assert_true (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "full_name_row")));
 
   rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "username_row"), "nora");
@@ -1764,10 +1784,7 @@ test_login_window_wrong_password_said (void)
   g_assert_true (rifq_account_set_up (db, "nora", "نورة", LOGIN_PASSWORD, &error));
   rifq_account_logout (db);
   context = rifq_test_context_new (db);
-  login = rifq_login_window_new (NULL, context);
-  g_signal_connect (login, "logged-in", G_CALLBACK (count_logged_in_cb), &logged_in);
-  gtk_window_present (GTK_WINDOW (login));
-  rifq_test_spin (50);
+  login = present_login (context, &logged_in);
   g_assert_false (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "full_name_row")));
   g_assert_false (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "again_row")));
 
@@ -1788,15 +1805,50 @@ test_login_window_wrong_password_said (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
   g_assert_true (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "spinner")));
   g_assert_false (gtk_widget_get_sensitive (rifq_test_widget (GTK_WIDGET (login), "go_button")));
-  {
-    gint64 start = g_get_monotonic_time ();
-
-    while (logged_in == 0 && g_get_monotonic_time () - start < RIFQ_TEST_PATIENCE)
-      g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  }
+  wait_for_login (&logged_in);
   g_assert_cmpuint (logged_in, ==, 1);
   g_assert_cmpstr (rifq_db_get_actor (db), ==, "nora");
   g_assert_false (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "spinner")));
+  gtk_window_destroy (GTK_WINDOW (login));
+}
+
+/* On the server, given an address with no credential: the same login, the server checking the
+ * password, and the person logged in is themselves at the server. */
+static void
+test_login_window_on_the_server_as_own_role (void)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(RifqDb) owner = rifq_test_db_new_empty (&location);
+  g_autofree char *address = g_strconcat (location, " user=workstation", NULL);
+  g_autoptr(RifqDb) db = NULL;
+  g_autoptr(RifqContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL;
+  RifqLoginWindow *login;
+  guint logged_in = 0;
+
+  g_assert_true (rifq_account_set_up (owner, "nora", "نورة", LOGIN_PASSWORD, &error));
+  g_assert_no_error (error);
+  db = rifq_db_open (address, &error);
+  g_assert_no_error (error);
+  context = rifq_test_context_new (db);
+  login = present_login (context, &logged_in);
+  g_assert_false (gtk_widget_get_visible (rifq_test_widget (GTK_WIDGET (login), "full_name_row")));
+
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "username_row"), "nora");
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "password_row"), "not her password");
+  g_assert_false (rifq_login_window_submit (login));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem_shown (login))), ==,
+                   "اسم المستخدم أو كلمة المرور غير صحيحة.");
+  g_assert_null (rifq_db_get_actor (db));
+
+  rifq_test_type_into (rifq_test_widget (GTK_WIDGET (login), "password_row"), LOGIN_PASSWORD);
+  g_signal_emit_by_name (rifq_test_widget (GTK_WIDGET (login), "go_button"), "clicked");
+  wait_for_login (&logged_in);
+  g_assert_cmpuint (logged_in, ==, 1);
+  g_assert_cmpstr (rifq_db_get_actor (db), ==, "nora");
+  session = rifq_db_query_text (db, "SELECT rifq_person ()", RIFQ_NO_PARAMS, &error);
+  g_assert_cmpstr (session, ==, "nora");
   gtk_window_destroy (GTK_WINDOW (login));
 }
 
@@ -1856,6 +1908,8 @@ main (int   argc,
   g_test_add_func ("/window/audit/page-for-administrators-only", test_audit_page_for_administrators_only);
   g_test_add_func ("/window/login/new-database-set-up-by-its-administrator", test_login_window_sets_up_new_database);
   g_test_add_func ("/window/login/wrong-password-said-and-emptied", test_login_window_wrong_password_said);
+  if (rifq_test_on_server ())
+    g_test_add_func ("/window/login/on-the-server-as-own-role", test_login_window_on_the_server_as_own_role);
   g_test_add_func ("/window/preferences/password-buttons-for-administrators-only",
                    test_association_password_buttons_for_administrators);
   g_test_add_func ("/window/shortcuts/every-shortcut-shows-its-keys", test_shortcuts_window_shows_keys);

@@ -146,6 +146,13 @@ write_as (RifqDb          *db,
   return ok;
 }
 
+gboolean
+rifq_account_server_asks (RifqDb *db)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  return _rifq_db_needs_server_login (db);
+}
+
 int
 rifq_account_setup (RifqDb  *db,
                     GError **error)
@@ -155,6 +162,9 @@ rifq_account_setup (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), -1);
 
+  /* A server that asks who is connecting: its people log in as its roles, set up there. */
+  if (_rifq_db_needs_server_login (db))
+    return RIFQ_ACCOUNT_SETUP_READY;
   /* Opened read only at an older schema: no accounts to read yet. */
   if (rifq_db_get_schema_version (db) < RIFQ_SCHEMA_VERSION)
     {
@@ -194,6 +204,7 @@ typedef struct
 {
   const char *username;
   const char *hash;
+  const char *password;     /* for the server's role */
   const char *reason;       /* the audit entry's */
   gboolean    only_if_none; /* setting up a database of before accounts */
   gboolean    unlock;
@@ -223,11 +234,16 @@ store_password_cb (RifqDb      *db,
           return FALSE;
         }
     }
-  if (!rifq_db_execute (db, job->unlock
+  /* Logged in as a role of the server's own, the server keeps the password (the hash kept from
+   * before is cleared there); otherwise the hash, and on a server the role's password too. */
+  if (!_rifq_db_server_person (db) &&
+      !rifq_db_execute (db, job->unlock
                               ? "UPDATE staff SET password_hash = ?1, password_set_at = ?2, failed_logins = 0,"
                                 " locked_until = 0 WHERE username = ?3"
                               : "UPDATE staff SET password_hash = ?1, password_set_at = ?2 WHERE username = ?3",
                         RIFQ_PARAMS (RIFQ_TEXT (job->hash), RIFQ_TEXT (stamp), RIFQ_TEXT (job->username)), error))
+    return FALSE;
+  if (!_rifq_db_set_server_password (db, job->username, job->password, error))
     return FALSE;
   rifq_db_write_audit_take (write, "password", ACCOUNT, 0, NULL, account_json (job->username), job->reason);
   return TRUE;
@@ -284,7 +300,7 @@ rifq_account_set_up (RifqDb     *db,
           name = g_strdup (username);
         }
       rifq_db_set_actor (db, username);
-      if (!_rifq_staff_add_first (db, username, name, hash, error))
+      if (!_rifq_staff_add_first (db, username, name, hash, password, error))
         {
           rifq_db_set_actor (db, NULL);
           return FALSE;
@@ -292,7 +308,7 @@ rifq_account_set_up (RifqDb     *db,
     }
   else
     {
-      PasswordJob job = { username, hash, "set up", TRUE, TRUE };
+      PasswordJob job = { username, hash, password, "set up", TRUE, TRUE };
 
       if (!write_as (db, username, store_password_cb, &job, error))
         return FALSE;
@@ -484,6 +500,8 @@ typedef struct
   gint64    locked_until;
   gboolean  right;
   char     *new_hash;      /* theirs again at today's cost */
+  RifqDb   *server;        /* a server that asks who is connecting: it checks the password */
+  GError   *server_error;
 } Login;
 
 static void
@@ -497,6 +515,8 @@ login_free (Login *login)
     }
   g_free (login->hash);
   g_free (login->new_hash);
+  g_clear_object (&login->server);
+  g_clear_error (&login->server_error);
   g_free (login);
 }
 
@@ -613,6 +633,14 @@ rifq_account_login (RifqDb     *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
+  /* On a server that asks who is connecting, the server checks the password (SCRAM-SHA-256). */
+  if (_rifq_db_needs_server_login (db))
+    {
+      if (!_rifq_db_log_in_as (db, username, password, error))
+        return FALSE;
+      _rifq_db_watch_if_wanted (db);
+      return TRUE;
+    }
   login = login_prepare (db, username, password, now, error);
   if (login == NULL)
     return FALSE;
@@ -626,7 +654,12 @@ check_in_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  login_check (task_data);
+  Login *login = task_data;
+
+  if (login->server != NULL)
+    login->right = _rifq_db_log_in_as (login->server, login->username, login->password, &login->server_error);
+  else
+    login_check (login);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -647,6 +680,16 @@ rifq_account_login_async (RifqDb              *db,
 
   task = g_task_new (db, cancellable, callback, user_data);
   g_task_set_source_tag (task, rifq_account_login_async);
+  if (_rifq_db_needs_server_login (db))
+    {
+      login = g_new0 (Login, 1);
+      login->server = g_object_ref (db);
+      login->username = g_strdup (username);
+      login->password = g_strdup (password != NULL ? password : "");
+      g_task_set_task_data (task, login, (GDestroyNotify) login_free);
+      g_task_run_in_thread (task, check_in_thread);
+      return;
+    }
   login = login_prepare (db, username, password, now, &error);
   if (login == NULL)
     {
@@ -663,12 +706,24 @@ rifq_account_login_finish (RifqDb        *db,
                            GError       **error)
 {
   GTask *task = G_TASK (result);
+  Login *login;
 
   g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
 
   if (!g_task_propagate_boolean (task, error))
     return FALSE;
-  return login_finish (db, g_task_get_task_data (task), error);
+  login = g_task_get_task_data (task);
+  if (login->server != NULL)
+    {
+      if (!login->right)
+        {
+          g_propagate_error (error, g_steal_pointer (&login->server_error));
+          return FALSE;
+        }
+      _rifq_db_watch_if_wanted (db);
+      return TRUE;
+    }
+  return login_finish (db, login, error);
 }
 
 gboolean
@@ -696,6 +751,8 @@ void
 rifq_account_logout (RifqDb *db)
 {
   g_return_if_fail (RIFQ_IS_DB (db));
+  /* On a server, the session as that person's role ends with it. */
+  _rifq_db_log_out_server (db);
   rifq_db_set_actor (db, NULL);
 }
 
@@ -724,7 +781,7 @@ rifq_account_change_password (RifqDb     *db,
   g_autofree char *hash = NULL;
   g_autofree char *new_hash = NULL;
   g_autoptr(GError) read_error = NULL;
-  PasswordJob job = { NULL, NULL, "changed by its owner", FALSE, FALSE };
+  PasswordJob job = { NULL, NULL, password, "changed by its owner", FALSE, FALSE };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -736,6 +793,14 @@ rifq_account_change_password (RifqDb     *db,
     }
   if (!rifq_account_check_password (username, password, error))
     return FALSE;
+  /* As a role of the server's own: the server checks the current one, as at the login. */
+  if (_rifq_db_server_person (db))
+    {
+      if (!_rifq_db_check_server_password (db, username, current, error))
+        return FALSE;
+      job.username = username;
+      return rifq_db_write (db, store_password_cb, &job, error);
+    }
   hash = read_hash (db, username, &read_error);
   if (read_error != NULL)
     {
@@ -784,7 +849,7 @@ rifq_account_reset_password (RifqDb     *db,
                              GError    **error)
 {
   g_autofree char *hash = NULL;
-  PasswordJob job = { username, NULL, "set by an administrator", FALSE, TRUE };
+  PasswordJob job = { username, NULL, password, "set by an administrator", FALSE, TRUE };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -799,9 +864,12 @@ rifq_account_reset_password (RifqDb     *db,
                    _("Your own password is changed with Change Password, which asks for the current one."));
       return FALSE;
     }
-  hash = hash_password (password, error);
-  if (hash == NULL)
-    return FALSE;
-  job.hash = hash;
+  if (!_rifq_db_server_person (db))
+    {
+      hash = hash_password (password, error);
+      if (hash == NULL)
+        return FALSE;
+      job.hash = hash;
+    }
   return rifq_db_write (db, reset_cb, &job, error);
 }

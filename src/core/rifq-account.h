@@ -28,6 +28,11 @@ typedef enum
   RIFQ_ACCOUNT_SETUP_UPGRADE,  /* staff from before accounts, none with a password: an administrator sets theirs */
 } RifqAccountSetup;
 
+/* Whether db is the association's server asking who is connecting (opened with no credential):
+ * nothing of it is read, not even its schema, until someone logs in (rifq_account_login), as a
+ * role of the server's own. */
+gboolean   rifq_account_server_asks      (RifqDb     *db);
+
 /* What opening db asks for first. -1 (with error) when it cannot be read. A database written to
  * whose staff were all removed behind Rifq's back is refused (RIFQ_ERROR_NOT_ALLOWED): nobody
  * becomes its administrator. */

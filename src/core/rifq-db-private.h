@@ -108,4 +108,32 @@ gboolean  _rifq_db_write_through  (RifqDb          *self,
                                    gpointer         user_data,
                                    GError         **error);
 
+/* A server that asks who is connecting (no password kept for this workstation's user): opened,
+ * but nothing read until someone logs in as themselves. */
+gboolean  _rifq_db_needs_server_login (RifqDb *self);
+/* Logged in as a role of the server's own (_rifq_db_log_in_as). */
+gboolean  _rifq_db_server_person      (RifqDb *self);
+/* Connects as username's own role on the server, password checked by the server (SCRAM): they
+ * become the actor. RIFQ_ERROR_LOGIN for a wrong name or password, or a role that is no active
+ * member of staff. */
+gboolean  _rifq_db_log_in_as          (RifqDb      *self,
+                                       const char  *username,
+                                       const char  *password,
+                                       GError     **error);
+/* Once logged in (in the main thread): what rifq_db_watch_others was asked before, started. */
+void      _rifq_db_watch_if_wanted    (RifqDb *self);
+/* Whether password is username's, asking the server (a connection of its own, closed at once). */
+gboolean  _rifq_db_check_server_password (RifqDb      *self,
+                                          const char  *username,
+                                          const char  *password,
+                                          GError     **error);
+/* Ends the session as that role: the server asks again who is connecting. */
+void      _rifq_db_log_out_server     (RifqDb *self);
+/* On a server: sets username's role's password (as its SCRAM-SHA-256 verifier), inside the
+ * write in progress. Nothing on a desk's file. */
+gboolean  _rifq_db_set_server_password (RifqDb      *self,
+                                        const char  *username,
+                                        const char  *password,
+                                        GError     **error);
+
 G_END_DECLS

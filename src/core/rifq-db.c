@@ -23,6 +23,7 @@
 #include "rifq-db-private.h"
 #include "rifq-engine.h"
 #include "rifq-error.h"
+#include "rifq-validate.h"
 
 
 typedef struct
@@ -52,7 +53,9 @@ struct _RifqDb
   RifqConnection   *conn;
   GHashTable       *statements;   /* SQL text → RifqStatement */
   char             *path;       /* the location as shown: no password */
-  char             *location;   /* as given, to connect again */
+  char             *location;   /* as given, to connect again (with the person logged in, on a server) */
+  char             *address;    /* as given, before anyone logged in; NULL for the same as location */
+  gboolean          watch_wanted;  /* rifq_db_watch_others asked before anyone logged in */
   char             *actor;
   char             *today;    /* a stopped clock's day, or NULL */
 
@@ -163,7 +166,10 @@ rifq_db_finalize (GObject *object)
   if (self->conn != NULL)
     self->engine->close (self->conn);
   g_free (self->path);
+  if (self->location != NULL)
+    sodium_memzero (self->location, strlen (self->location));
   g_free (self->location);
+  g_free (self->address);
   g_strfreev (self->refused);
   g_free (self->actor);
   g_free (self->today);
@@ -760,12 +766,24 @@ rifq_engine_for_location (const char  *location,
   return rifq_db_is_server_location (location) ? server_engine (error) : &rifq_engine_sqlite;
 }
 
+/* Before anyone logged in to a server that asks who is connecting: nothing is read. */
+static gboolean
+connected (RifqDb  *self,
+           GError **error)
+{
+  if (self->conn != NULL)
+    return TRUE;
+  g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Nobody has logged in: log in to Rifq first."));
+  return FALSE;
+}
+
 static RifqDb *
 connect (const char    *location,
          RifqOpenMode   mode,
          GError       **error)
 {
   g_autoptr(RifqDb) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (location != NULL, NULL);
 
@@ -776,9 +794,16 @@ connect (const char    *location,
   self->path = self->engine->display (location);
   self->location = g_strdup (location);
   self->inspecting = mode == RIFQ_OPEN_INSPECT;
-  self->conn = self->engine->open (location, mode, &self->schema_version, error);
+  self->conn = self->engine->open (location, mode, &self->schema_version, &local_error);
+  /* A server that asks who is connecting: opened, to be read once someone logs in as
+   * themselves (_rifq_db_log_in_as). */
+  if (self->conn == NULL && g_error_matches (local_error, RIFQ_ERROR, RIFQ_ERROR_CREDENTIALS))
+    return g_steal_pointer (&self);
   if (self->conn == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -788,6 +813,8 @@ rifq_db_open (const char *path,
 {
   g_autoptr(RifqDb) self = connect (path, RIFQ_OPEN_CREATE, error);
 
+  if (self != NULL && self->conn == NULL)
+    return g_steal_pointer (&self);
   if (self == NULL || !migrate (self, error) || !ensure_chain_key (self, error))
     return NULL;
   if (self->engine != &rifq_engine_sqlite)
@@ -804,6 +831,8 @@ _rifq_db_identity (RifqDb *self)
   g_autofree char *where = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
+  if (self->conn == NULL)
+    return g_strdup_printf ("- %s", self->path);
   where = self->engine->identity (self->conn);
   /* Two desks' files at the same path (two laptops, one login) are two databases: each log has
    * a key of its own. */
@@ -823,6 +852,8 @@ _rifq_db_backup (RifqDb      *self,
                  GError     **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  if (!connected (self, error))
+    return FALSE;
   return self->engine->backup (self->conn, self->location, path, error);
 }
 
@@ -955,7 +986,7 @@ rifq_db_open_existing (const char *path,
 {
   RifqDb *self = connect (path, RIFQ_OPEN_INSPECT, error);
 
-  if (self != NULL && self->schema_version >= 6 && sodium_init () >= 0)
+  if (self != NULL && self->conn != NULL && self->schema_version >= 6 && sodium_init () >= 0)
     read_chain_key_row (self, NULL);
   return self;
 }
@@ -1026,7 +1057,7 @@ _rifq_db_set_today (RifqDb     *self,
 static void
 note_connection (RifqDb *self)
 {
-  if (self->engine->is_connected != NULL && !self->engine->is_connected (self->conn))
+  if (self->conn != NULL && self->engine->is_connected != NULL && !self->engine->is_connected (self->conn))
     watch_connection_lost (self);
 }
 
@@ -1034,6 +1065,8 @@ gboolean
 rifq_db_fail (RifqDb  *self,
               GError **error)
 {
+  if (!connected (self, error))
+    return FALSE;
   self->engine->fail (self->conn, error);
   note_connection (self);
   return FALSE;
@@ -1045,6 +1078,8 @@ rifq_db_exec (RifqDb     *self,
               GError    **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  if (!connected (self, error))
+    return FALSE;
   if (self->engine->exec (self->conn, sql, error))
     return TRUE;
   note_connection (self);
@@ -1058,6 +1093,10 @@ rifq_db_refresh_statistics (RifqDb *self)
 
   g_return_if_fail (RIFQ_IS_DB (self));
 
+  /* Only the tables' owner may (a member of staff's own role is told so, table by table): the
+   * server's autovacuum refreshes them for the others. */
+  if (self->address != NULL)
+    return;
   if (self->engine->analyze_sql != NULL && !rifq_db_exec (self, self->engine->analyze_sql, &error))
     g_message ("The database's statistics were not refreshed: %s", error->message);
 }
@@ -1108,6 +1147,8 @@ rifq_db_prepare (RifqDb     *self,
       return stmt;
     }
 
+  if (!connected (self, error))
+    return NULL;
   native = self->engine->prepare (self->conn, sql, error);
   if (native == NULL)
     return NULL;
@@ -2250,6 +2291,12 @@ rifq_db_watch_others (RifqDb  *self,
 
   if (self->engine->watch_open == NULL || self->own_audit_ids != NULL)
     return TRUE;
+  /* Once someone has logged in, as they. */
+  if (self->conn == NULL)
+    {
+      self->watch_wanted = TRUE;
+      return TRUE;
+    }
   /* Listening first: a write committed between the two is then read, not missed. */
   if (!start_watch (self, error))
     return FALSE;
@@ -2527,6 +2574,8 @@ rifq_db_integrity_check (RifqDb  *self,
                          GError **error)
 {
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  if (!connected (self, error))
+    return FALSE;
   return self->engine->integrity_check (self->conn, error);
 }
 
@@ -2563,4 +2612,203 @@ rifq_db_put_setting (RifqDb      *self,
   return rifq_db_execute (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                                 " ON CONFLICT (key) DO UPDATE SET value = ?2",
                           RIFQ_PARAMS (RIFQ_TEXT (key), RIFQ_TEXT (value)), error);
+}
+
+gboolean
+_rifq_db_needs_server_login (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->conn == NULL;
+}
+
+gboolean
+_rifq_db_server_person (RifqDb *self)
+{
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  return self->address != NULL;
+}
+
+static void
+stop_watch (RifqDb *self)
+{
+  if (self->own_audit_ids == NULL)
+    return;
+  if (self->watch_source != NULL)
+    g_source_destroy (self->watch_source);
+  g_clear_pointer (&self->watch_source, g_source_unref);
+  if (self->retry_source != NULL)
+    g_source_destroy (self->retry_source);
+  g_clear_pointer (&self->retry_source, g_source_unref);
+  if (self->watch != NULL)
+    self->engine->close (self->watch);
+  self->watch = NULL;
+  g_clear_pointer (&self->own_audit_ids, g_array_unref);
+  self->watch_wanted = TRUE;
+}
+
+void
+_rifq_db_log_out_server (RifqDb *self)
+{
+  g_return_if_fail (RIFQ_IS_DB (self));
+
+  if (self->address == NULL)
+    return;
+  stop_watch (self);
+  /* The statements were the connection's. */
+  g_hash_table_remove_all (self->statements);
+  if (self->conn != NULL)
+    self->engine->close (self->conn);
+  self->conn = NULL;
+  sodium_memzero (self->location, strlen (self->location));
+  g_free (self->location);
+  self->location = g_steal_pointer (&self->address);
+  rifq_db_set_actor (self, NULL);
+}
+
+gboolean
+_rifq_db_log_in_as (RifqDb      *self,
+                    const char  *username,
+                    const char  *password,
+                    GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *person = NULL;
+  char *login;
+  RifqConnection *conn;
+  int schema = 0;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->conn == NULL, FALSE);
+
+  if (self->engine->login_location == NULL ||
+      !rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), NULL))
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
+      return FALSE;
+    }
+  login = self->engine->login_location (self->location, username, password != NULL ? password : "", error);
+  if (login == NULL)
+    return FALSE;
+  conn = self->engine->open (login, self->inspecting ? RIFQ_OPEN_INSPECT : RIFQ_OPEN_CREATE, &schema, &local_error);
+  if (conn == NULL)
+    {
+      sodium_memzero (login, strlen (login));
+      g_free (login);
+      /* The server says no more than the desk would: the name or the password is wrong. */
+      if (g_error_matches (local_error, RIFQ_ERROR, RIFQ_ERROR_CREDENTIALS))
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  self->conn = conn;
+  self->schema_version = schema;
+  self->address = g_steal_pointer (&self->location);
+  self->location = login;
+
+  /* A member of staff changes no schema: the server's administrator brings it up to date. */
+  if (schema < RIFQ_SCHEMA_VERSION && !self->inspecting)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("The association’s server is at schema %d, older than this Rifq (schema %d): its "
+                     "administrator brings it up to date with “rifq-admin server init” at the server."),
+                   schema, RIFQ_SCHEMA_VERSION);
+      _rifq_db_log_out_server (self);
+      return FALSE;
+    }
+  if (self->inspecting)
+    {
+      if (schema >= 6 && sodium_init () >= 0)
+        read_chain_key_row (self, NULL);
+    }
+  else if (!ensure_chain_key (self, error))
+    {
+      _rifq_db_log_out_server (self);
+      return FALSE;
+    }
+  person = rifq_db_query_text (self, "SELECT username FROM staff WHERE username = rifq_person () AND active = 1",
+                               RIFQ_NO_PARAMS, error);
+  if (person == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
+      _rifq_db_log_out_server (self);
+      return FALSE;
+    }
+  if (!self->inspecting)
+    {
+      remember_first_sight (self);
+      if (self->engine->ask_with_begin != NULL)
+        self->engine->ask_with_begin (self->conn, CHAIN_END_SQL);
+    }
+  rifq_db_set_actor (self, person);
+  return TRUE;
+}
+
+void
+_rifq_db_watch_if_wanted (RifqDb *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RIFQ_IS_DB (self));
+  if (self->watch_wanted && self->conn != NULL && !rifq_db_watch_others (self, &error))
+    g_warning ("Other workstations' changes will show only when a page is shown again: %s", error->message);
+}
+
+gboolean
+_rifq_db_set_server_password (RifqDb      *self,
+                              const char  *username,
+                              const char  *password,
+                              GError     **error)
+{
+  g_autofree char *verifier = NULL;
+  gint64 set;
+  gboolean ok;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+
+  if (self->engine->password_verifier == NULL)
+    return TRUE;
+  if (!connected (self, error))
+    return FALSE;
+  verifier = self->engine->password_verifier (self->conn, username, password, error);
+  if (verifier == NULL)
+    return FALSE;
+  ok = rifq_db_query_int (self, "SELECT count(*) FROM rifq_set_password (?1, ?2)",
+                          RIFQ_PARAMS (RIFQ_TEXT (username), RIFQ_TEXT (verifier)), &set, NULL, error);
+  sodium_memzero (verifier, strlen (verifier));
+  return ok;
+}
+
+gboolean
+_rifq_db_check_server_password (RifqDb      *self,
+                                const char  *username,
+                                const char  *password,
+                                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *login;
+  RifqConnection *conn;
+  int schema = 0;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->address != NULL, FALSE);
+
+  login = self->engine->login_location (self->address, username, password != NULL ? password : "", error);
+  if (login == NULL)
+    return FALSE;
+  conn = self->engine->open (login, RIFQ_OPEN_INSPECT, &schema, &local_error);
+  sodium_memzero (login, strlen (login));
+  g_free (login);
+  if (conn != NULL)
+    {
+      self->engine->close (conn);
+      return TRUE;
+    }
+  if (g_error_matches (local_error, RIFQ_ERROR, RIFQ_ERROR_CREDENTIALS) ||
+      g_error_matches (local_error, RIFQ_ERROR, RIFQ_ERROR_LOGIN))
+    g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Current password: it is not yours."));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

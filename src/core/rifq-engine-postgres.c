@@ -802,6 +802,91 @@ pg_display (const char *location)
   return g_string_free (shown, FALSE);
 }
 
+/* A value of a connection string, quoted as libpq reads it back. */
+static void
+append_option (GString    *info,
+               const char *keyword,
+               const char *value)
+{
+  g_string_append_printf (info, "%s%s='", info->len > 0 ? " " : "", keyword);
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (info, '\\');
+      g_string_append_c (info, *c);
+    }
+  g_string_append_c (info, '\'');
+}
+
+/* The database an address names, as libpq would settle it (a service's, the default's). */
+static char *
+database_of (const char *location)
+{
+  const char *keywords[] = { "dbname", NULL };
+  const char *values[] = { location, NULL };
+  PGconn *probe = PQconnectStartParams (keywords, values, 1);
+  char *name = probe != NULL && PQstatus (probe) != CONNECTION_BAD && PQdb (probe) != NULL
+               ? g_strdup (PQdb (probe)) : NULL;
+
+  PQfinish (probe);
+  return name;
+}
+
+/* Each member of staff logs in as "username@database", a role of the server's own
+ * (migrations-postgres/0016-server-roles.sql): the address again, key by key, with that role
+ * and the password in place of any user or password it named. */
+static char *
+pg_login_location (const char  *location,
+                   const char  *username,
+                   const char  *password,
+                   GError     **error)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  g_autofree char *database = NULL;
+  g_autofree char *role = NULL;
+  GString *info;
+
+  if (options == NULL || (database = database_of (location)) == NULL)
+    {
+      PQconninfoFree (options);
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The association’s server cannot be reached: %s"),
+                   _("check the address"));
+      return NULL;
+    }
+  role = g_strconcat (username, "@", database, NULL);
+  info = g_string_new (NULL);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && !g_str_equal (o->keyword, "user") && !is_secret (o->keyword) &&
+        !g_str_equal (o->keyword, "dbname"))
+      append_option (info, o->keyword, o->val);
+  PQconninfoFree (options);
+  append_option (info, "dbname", database);
+  append_option (info, "user", role);
+  append_option (info, "password", password);
+  return g_string_free (info, FALSE);
+}
+
+static char *
+pg_password_verifier (RifqConnection  *conn,
+                      const char      *username,
+                      const char      *password,
+                      GError         **error)
+{
+  g_autofree char *role = g_strconcat (username, "@", PQdb (conn->pg), NULL);
+  char *made = PQencryptPasswordConn (conn->pg, password, role, "scram-sha-256");
+  char *verifier;
+
+  if (made == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The password could not be prepared for the server: %s"),
+                   PQerrorMessage (conn->pg));
+      return NULL;
+    }
+  verifier = g_strdup (made);
+  PQfreemem (made);
+  return verifier;
+}
+
 static char *
 pg_identity (RifqConnection *conn)
 {
@@ -887,6 +972,19 @@ pg_open (const char    *location,
   conn->location = pg_display (location);
   conn->answers = rifq_pg_answers_new ();
   conn->pg = connect_to (location);
+  if (conn->pg != NULL && PQstatus (conn->pg) != CONNECTION_OK && PQconnectionNeedsPassword (conn->pg))
+    {
+      /* No password kept for this workstation's user: a member of staff logs in as themselves. */
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_CREDENTIALS,
+                           _("The association’s server asks who is connecting: log in."));
+      return NULL;
+    }
+  if (conn->pg != NULL && PQstatus (conn->pg) != CONNECTION_OK && PQconnectionUsedPassword (conn->pg))
+    {
+      g_debug ("refused by the server: %s", PQerrorMessage (conn->pg));
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
+      return NULL;
+    }
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
       /* libpq may quote the address it could not read, password and all. */
@@ -1103,7 +1201,10 @@ pg_backup (RifqConnection  *conn,
       return FALSE;
     }
   close (fd);
-  return run_client ((const char *[]) { "pg_dump", "--format=custom", "--no-owner", file, database, NULL }, location,
+  /* An administrator logged in as their own role reads the audit log through its row-level
+   * security (which lets them read it whole); the owner is not subject to it. */
+  return run_client ((const char *[]) { "pg_dump", "--format=custom", "--no-owner", "--enable-row-security", file,
+                                        database, NULL }, location,
                      _("The server’s backup (pg_dump)"), error);
 }
 
@@ -1826,6 +1927,8 @@ const RifqEngine rifq_engine_postgres = {
   .watch_read = pg_watch_read,
   .open = pg_open,
   .close = pg_close,
+  .login_location = pg_login_location,
+  .password_verifier = pg_password_verifier,
   .display = pg_display,
   .identity = pg_identity,
   .exec = pg_exec,

@@ -71,6 +71,20 @@ typedef struct
                                          int             *out_schema_version,
                                          GError         **error);
   void            (*close)              (RifqConnection  *conn);
+  /* Where a member of staff logs in as a role of the engine's own (a server's): location with
+   * their role's name and password, to open as they. NULL on an engine whose people are Rifq's
+   * own (a desk's file). The open of a location that asks who is connecting fails with
+   * RIFQ_ERROR_CREDENTIALS; with a wrong password, RIFQ_ERROR_LOGIN. */
+  char           *(*login_location)     (const char      *location,
+                                         const char      *username,
+                                         const char      *password,
+                                         GError         **error);
+  /* password as the engine keeps it for username's role (a SCRAM-SHA-256 verifier), made here:
+   * the password itself never reaches the server. */
+  char           *(*password_verifier)  (RifqConnection  *conn,
+                                         const char      *username,
+                                         const char      *password,
+                                         GError         **error);
   /* The location as it may be shown and recorded: without a password written in it. */
   char           *(*display)            (const char      *location);
   /* Which database this is, however it was named: the same text for the same file (through

@@ -32,6 +32,7 @@ typedef enum
   RIFQ_ERROR_NOT_PERMITTED,       /* the person's roles do not let them: the message names both */
   RIFQ_ERROR_LOGIN,               /* the user name or the password is wrong, or nobody has logged in */
   RIFQ_ERROR_LOCKED,              /* too many wrong passwords: the message says until when */
+  RIFQ_ERROR_CREDENTIALS,         /* the server asks who is connecting: someone logs in first */
 } RifqError;
 
 GQuark rifq_error_quark (void);

@@ -168,6 +168,7 @@ typedef struct
   RifqRole    roles;
   gboolean    only_if_empty;  /* the first member, on a database found new */
   const char *password_hash;  /* the first member's, set up with their account; or NULL */
+  const char *password;       /* theirs, for their role on a server */
 } SaveJob;
 
 static gint64
@@ -310,7 +311,8 @@ save_cb (RifqDb      *db,
 
       if (!rifq_db_execute (db, "UPDATE staff SET password_hash = ?, password_set_at = ? WHERE username = ?",
                             RIFQ_PARAMS (RIFQ_TEXT (job->password_hash), RIFQ_TEXT (stamp),
-                                         RIFQ_TEXT (job->username)), error))
+                                         RIFQ_TEXT (job->username)), error) ||
+          !_rifq_db_set_server_password (db, job->username, job->password, error))
         return FALSE;
       /* The log says the database has had passwords: wiping them does not make it new again. */
       json_builder_begin_object (builder);
@@ -398,7 +400,7 @@ rifq_staff_save (RifqDb     *db,
                  GError    **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (full_name ? full_name : ""));
-  SaveJob job = { username, name, roles, FALSE, NULL };
+  SaveJob job = { username, name, roles, FALSE, NULL, NULL };
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
 
@@ -454,9 +456,11 @@ _rifq_staff_add_first (RifqDb     *db,
                        const char *username,
                        const char *full_name,
                        const char *password_hash,
+                       const char *password,
                        GError    **error)
 {
-  SaveJob job = { username, full_name, RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN, TRUE, password_hash };
+  SaveJob job = { username, full_name, RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN, TRUE, password_hash,
+                  password };
 
   if (!rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), error) ||
       !rifq_validate_text (full_name, RIFQ_TEXT_FULL_NAME, _("Full name"), error))
@@ -482,7 +486,7 @@ rifq_staff_ensure_first (RifqDb  *db,
   return _rifq_staff_add_first (db, actor,
                                 real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&
                                 rifq_validate_text (real, RIFQ_TEXT_FULL_NAME, _("Full name"), NULL) ? real : actor,
-                                NULL, error);
+                                NULL, NULL, error);
 }
 
 GPtrArray *

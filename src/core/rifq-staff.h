@@ -71,6 +71,7 @@ gboolean   _rifq_staff_add_first    (RifqDb     *db,
                                      const char *username,
                                      const char *full_name,
                                      const char *password_hash,
+                                     const char *password,
                                      GError    **error);
 
 /* A seat on the research committee. Until accounts have their own roles, the committee is the

@@ -1,0 +1,4 @@
+-- Rifq schema 16: on the association's server, each member of staff logs in as a role of the
+-- server's own, and the server grants each role what core's role x action table allows
+-- (migrations-postgres/0016-server-roles.sql). A desk's file has one user, the person at the
+-- desk, who logs in to Rifq itself (schema 15): nothing changes here but the version.
