@@ -976,6 +976,18 @@ cmd_server_init (const char *location)
                            "such as “service=rifq”."), location);
   g_free (opts.database);
   opts.database = g_strdup (location);
+  /* By the database's owner, at the server: a workstation's address, with no credential, is
+   * asked who is connecting. */
+  db = rifq_db_open (location, &error);
+  if (db == NULL)
+    return refuse (error);
+  if (rifq_account_server_asks (db))
+    {
+      g_printerr (_("%s asks who is connecting: “server init” is run by the database’s owner, at the server "
+                    "(build-aux/server does).\n"), rifq_db_get_path (db));
+      return EXIT_REFUSED;
+    }
+  g_clear_object (&db);
   /* With its first administrator, as init makes a desk's; without, its schema alone, set up
    * later with init --admin. */
   if (opts.admin != NULL)

@@ -233,11 +233,18 @@ test_login_refused_to_the_owners_name (Server        *f,
   /* A role named as staff would be, but made outside Rifq with powers over the server, is
    * never taken over by adding a member of that name. */
   {
-    g_autofree char *sql = g_strdup_printf ("CREATE ROLE \"intruder@%s\" LOGIN CREATEROLE PASSWORD '%s'",
-                                            f->database, PASSWORD);
+    g_autofree char *sql = g_strdup_printf ("CREATE ROLE \"intruder@%s\" LOGIN CREATEROLE PASSWORD '%s';"
+                                            " CREATE ROLE \"reader@%s\" LOGIN PASSWORD '%s';"
+                                            " GRANT pg_read_all_data TO \"reader@%s\"",
+                                            f->database, PASSWORD, f->database, PASSWORD, f->database);
 
     rifq_test_sql (f->owner, sql);
   }
+  /* Nor one with no powers of its own but a membership of the server's. */
+  rifq_db_set_actor (f->owner, "admin");
+  g_assert_false (rifq_staff_save (f->owner, "reader", "reader", RIFQ_ROLE_DESK, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
   rifq_db_set_actor (f->owner, "admin");
   g_assert_false (rifq_staff_save (f->owner, "intruder", "intruder", RIFQ_ROLE_DESK, &error));
   g_assert_nonnull (error);
@@ -247,7 +254,8 @@ test_login_refused_to_the_owners_name (Server        *f,
   g_assert_null (db);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN);
   {
-    g_autofree char *sql = g_strdup_printf ("DROP ROLE \"intruder@%s\"", f->database);
+    g_autofree char *sql = g_strdup_printf ("DROP ROLE \"intruder@%s\"; DROP ROLE \"reader@%s\"", f->database,
+                                            f->database);
 
     rifq_test_sql (f->owner, sql);
   }
@@ -314,6 +322,21 @@ test_psql_no_more_than_the_role (Server        *f,
     { "desk", "SELECT rifq_set_password ('admin', 'SCRAM-SHA-256$4096:AAAA$BBBB:CCCC')" },
     { "desk", "SELECT rifq_keep_role ('desk')" },
     { "desk", "CREATE TABLE mine (x int)" },
+    /* Only the chair calls a meeting; a vote is cast in one's own name. */
+    { "member1", "INSERT INTO meeting (held_on, created_by, created_at) VALUES ('2026-12-09', 'member1', 'x')" },
+    { "member1", "INSERT INTO vote (meeting_id, request_id, username, vote, at) VALUES (1, 1, 'member2', 'accept', 'x')" },
+    /* The audit log and its anchor are written only through audit_append. */
+    { "board", "UPDATE audit_anchor SET entries = 0" },
+    { "desk", "INSERT INTO audit (id, at, actor, action, record_kind, record_id, prev_hash, hash)"
+              " VALUES (1000, 'x', 'desk', 'update', 'staff', 0, '', '')" },
+    { "desk", "INSERT INTO audit_append (id, at, actor, action, record_kind, hash, entries, last_id, last_hash)"
+              " VALUES (1000, 'x', 'desk', 'update', 'staff', 'h', 1000, 1000, 'h')" },
+    { "desk", "INSERT INTO audit_append (id, at, actor, action, record_kind, hash, entries, last_id, last_hash)"
+              " SELECT max (id) + 1, 'x', 'admin', 'update', 'staff', 'h', 0, max (id) + 1, 'h' FROM audit" },
+    /* The board reads no record, not even as the audit log holds it. */
+    { "board", "SELECT before_json, after_json FROM audit" },
+    /* The count of writes is the server's to keep. */
+    { "desk", "UPDATE write_count SET n = 0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -333,9 +356,12 @@ test_psql_password_only_as_verifier (Server        *f,
                                      gconstpointer  data)
 {
   g_autofree char *clear = try_sql (f, "admin", "SELECT rifq_set_password ('desk', 'a-password-in-clear')");
+  g_autofree char *prefixed = try_sql (f, "admin", "SELECT rifq_set_password ('desk', 'SCRAM-SHA-256$hunter2')");
 
-  /* A password sent in clear would be in the server's log; it is refused. */
+  /* A password sent in clear would be in the server's log; it is refused, also dressed as a
+   * verifier. */
   g_assert_cmpstr (clear, ==, "22023");
+  g_assert_cmpstr (prefixed, ==, "22023");
 }
 
 static void
@@ -480,6 +506,53 @@ test_backup_by_the_administrator (Server        *f,
   g_rmdir (dir);
 }
 
+static void
+test_hand_made_role_asked_who (Server        *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) db = NULL;
+  g_autofree char *role = g_strdup_printf ("clerk_%d", (int) getpid ());
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'clerk-pass'; GRANT SELECT ON ALL TABLES"
+                                          " IN SCHEMA public TO %s; GRANT CONNECT ON DATABASE %s TO %s",
+                                          role, role, f->database, role);
+  g_autofree char *drop = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", role, role);
+  g_autofree char *address = g_strdup_printf ("%s user=%s password=clerk-pass", f->location, role);
+
+  /* A role given the tables by hand, its password kept at the workstation (as before schema
+   * 16): Rifq does not read the records through it, but asks who is there. */
+  rifq_test_sql (f->owner, sql);
+  db = rifq_db_open (address, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_account_server_asks (db));
+  g_assert_null (rifq_staff_list (db, RIFQ_ROLE_NONE, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN);
+  g_clear_object (&db);
+  rifq_test_sql (f->owner, drop);
+}
+
+static void
+test_empty_password_never_from_a_file (Server        *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rifq-roles-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "pgpass", NULL);
+  g_autofree char *line = g_strdup_printf ("*:*:*:desk@%s:%s\n", f->database, PASSWORD);
+  g_autoptr(RifqDb) db = NULL;
+
+  /* The desk officer's password kept for psql at a computer account others use too. */
+  g_assert_true (g_file_set_contents_full (file, line, -1, G_FILE_SET_CONTENTS_NONE,
+                                           0600, NULL));
+  g_setenv ("PGPASSFILE", file, TRUE);
+  db = log_in (f, "desk", "", &error);
+  g_unsetenv ("PGPASSFILE");
+  g_assert_null (db);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN);
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 /* A request from the desk to the committee's decision, each step by its own person logged in as
  * their own role: what the server grants is enough for Rifq's work. */
 static void
@@ -499,6 +572,14 @@ test_request_through_the_committee (Server        *f,
   request = rifq_test_submitted_request (desk, rifq_test_add_beneficiary (desk, RIFQ_TEST_ID_1, "محمد",
                                                                           "0501234567"),
                                          "food_basket");
+  /* Nobody but the committee decides: not the desk officer with psql. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE request SET state = 'accepted' WHERE id = %" G_GINT64_FORMAT,
+                                            request);
+    g_autofree char *state = try_sql (f, "desk", sql);
+
+    g_assert_cmpstr (state, ==, "42501");
+  }
   meeting = rifq_committee_meeting_create (chair, "1448/06/20", "مقر الجمعية", &error);
   g_assert_no_error (error);
   g_assert_true (rifq_committee_add_to_agenda (chair, meeting->id, request, &error));
@@ -547,6 +628,8 @@ main (int   argc,
   ADD ("/server-roles/rifq/claiming-another-name-refused", test_claiming_another_name_refused);
   ADD ("/server-roles/rifq/request-through-the-committee", test_request_through_the_committee);
   ADD ("/server-roles/rifq/backup-by-the-administrator", test_backup_by_the_administrator);
+  ADD ("/server-roles/login/hand-made-role-asked-who", test_hand_made_role_asked_who);
+  ADD ("/server-roles/login/empty-password-never-from-a-file", test_empty_password_never_from_a_file);
 #undef ADD
 
   return g_test_run ();

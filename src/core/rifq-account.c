@@ -501,6 +501,7 @@ typedef struct
   gboolean  right;
   char     *new_hash;      /* theirs again at today's cost */
   RifqDb   *server;        /* a server that asks who is connecting: it checks the password */
+  RifqServerLogin *connected;  /* the connection as their role, made in the thread */
   GError   *server_error;
 } Login;
 
@@ -515,6 +516,8 @@ login_free (Login *login)
     }
   g_free (login->hash);
   g_free (login->new_hash);
+  if (login->connected != NULL)
+    _rifq_server_login_free (login->server, login->connected);
   g_clear_object (&login->server);
   g_clear_error (&login->server_error);
   g_free (login);
@@ -656,8 +659,10 @@ check_in_thread (GTask        *task,
 {
   Login *login = task_data;
 
+  /* Only the connection here: the database takes it in the main thread. */
   if (login->server != NULL)
-    login->right = _rifq_db_log_in_as (login->server, login->username, login->password, &login->server_error);
+    login->connected = _rifq_db_server_connect (login->server, login->username, login->password,
+                                                &login->server_error);
   else
     login_check (login);
   g_task_return_boolean (task, TRUE);
@@ -715,11 +720,13 @@ rifq_account_login_finish (RifqDb        *db,
   login = g_task_get_task_data (task);
   if (login->server != NULL)
     {
-      if (!login->right)
+      if (login->connected == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&login->server_error));
           return FALSE;
         }
+      if (!_rifq_db_server_adopt (db, g_steal_pointer (&login->connected), error))
+        return FALSE;
       _rifq_db_watch_if_wanted (db);
       return TRUE;
     }

@@ -127,6 +127,24 @@ gboolean  _rifq_db_check_server_password (RifqDb      *self,
                                           const char  *username,
                                           const char  *password,
                                           GError     **error);
+/* A connection as username's own role, made (in any thread) and not yet taken by the database
+ * (_rifq_db_server_adopt, in the main thread). */
+typedef struct
+{
+  gpointer  conn;      /* RifqConnection */
+  char     *location;  /* with the password: wiped when freed */
+  int       schema;
+} RifqServerLogin;
+
+RifqServerLogin *_rifq_db_server_connect (RifqDb      *self,
+                                          const char  *username,
+                                          const char  *password,
+                                          GError     **error);
+gboolean  _rifq_db_server_adopt       (RifqDb           *self,
+                                       RifqServerLogin  *login,
+                                       GError          **error);
+void      _rifq_server_login_free     (RifqDb          *self,
+                                       RifqServerLogin *login);
 /* Ends the session as that role: the server asks again who is connecting. */
 void      _rifq_db_log_out_server     (RifqDb *self);
 /* On a server: sets username's role's password (as its SCRAM-SHA-256 verifier), inside the

@@ -102,6 +102,9 @@ struct _RifqDb
 
 G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
+static gboolean connected (RifqDb  *self,
+                           GError **error);
+
 enum {
   RECORDS_CHANGED,
   N_SIGNALS
@@ -263,6 +266,8 @@ migrate (RifqDb  *self,
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
   gboolean upgraded = FALSE;
 
+  if (!connected (self, error))
+    return FALSE;
   names = g_resource_enumerate_children (rifq_core_get_resource (), self->engine->migrations, 0, error);
   if (names == NULL)
     return FALSE;
@@ -893,6 +898,13 @@ _rifq_db_open_empty (const char  *location,
 {
   g_autoptr(RifqDb) self = connect (location, RIFQ_OPEN_CREATE, error);
 
+  if (self != NULL && self->conn == NULL)
+    {
+      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                   _("“%s” asks who is connecting: a desk is copied onto the server by its owner, at the server."),
+                   self->path);
+      return NULL;
+    }
   if (self == NULL || !migrate (self, error) || !_rifq_db_check_empty (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -934,7 +946,7 @@ _rifq_db_transaction (RifqDb      *self,
                       gpointer     data,
                       GError     **error)
 {
-  if (!self->engine->begin_write (self->conn, error))
+  if (!connected (self, error) || !self->engine->begin_write (self->conn, error))
     return FALSE;
   if (!func (self, data, error))
     {
@@ -977,6 +989,8 @@ _rifq_db_ids_follow (RifqDb      *self,
                      const char  *table,
                      GError     **error)
 {
+  if (!connected (self, error))
+    return FALSE;
   return self->engine->ids_follow == NULL || self->engine->ids_follow (self->conn, table, error);
 }
 
@@ -1754,9 +1768,9 @@ append_audit (RifqDb      *self,
        * and a server sends it on with the rest of the write. */
       last_id++;
       entries++;
-      /* The last, with the anchor and the write's notification, where the engine makes them one
-       * statement. */
-      if (i + 1 == write->entries->len && self->engine->audit_tail_sql != NULL)
+      /* Each with the anchor and the write's notification, where the engine makes them one
+       * statement (on the server, the only way a member of staff extends the log). */
+      if (self->engine->audit_tail_sql != NULL)
         {
           g_autofree char *mac = anchor_mac (self->chain_key, entries, last_id, hash);
 
@@ -2100,7 +2114,7 @@ rifq_db_write (RifqDb          *self,
       return FALSE;
     }
   /* Every change is someone's. */
-  if (self->actor == NULL)
+  if (self->actor == NULL || !connected (self, NULL))
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Nobody has logged in: log in to Rifq first."));
       return FALSE;
@@ -2665,60 +2679,88 @@ _rifq_db_log_out_server (RifqDb *self)
   rifq_db_set_actor (self, NULL);
 }
 
-gboolean
-_rifq_db_log_in_as (RifqDb      *self,
-                    const char  *username,
-                    const char  *password,
-                    GError     **error)
+RifqServerLogin *
+_rifq_db_server_connect (RifqDb      *self,
+                         const char  *username,
+                         const char  *password,
+                         GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *person = NULL;
-  char *login;
-  RifqConnection *conn;
-  int schema = 0;
+  RifqServerLogin *login;
+  char *location;
 
-  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
-  g_return_val_if_fail (self->conn == NULL, FALSE);
+  g_return_val_if_fail (RIFQ_IS_DB (self), NULL);
 
-  if (self->engine->login_location == NULL ||
+  /* An empty password would let libpq look for one kept in a file. */
+  if (self->engine->login_location == NULL || password == NULL || *password == '\0' ||
       !rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), NULL))
     {
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
-      return FALSE;
+      return NULL;
     }
-  login = self->engine->login_location (self->location, username, password != NULL ? password : "", error);
-  if (login == NULL)
-    return FALSE;
-  conn = self->engine->open (login, self->inspecting ? RIFQ_OPEN_INSPECT : RIFQ_OPEN_CREATE, &schema, &local_error);
-  if (conn == NULL)
+  location = self->engine->login_location (self->location, username, password, error);
+  if (location == NULL)
+    return NULL;
+  login = g_new0 (RifqServerLogin, 1);
+  login->location = location;
+  login->conn = self->engine->open (location, self->inspecting ? RIFQ_OPEN_INSPECT : RIFQ_OPEN_CREATE,
+                                    &login->schema, &local_error);
+  if (login->conn == NULL)
     {
-      sodium_memzero (login, strlen (login));
-      g_free (login);
+      _rifq_server_login_free (self, login);
       /* The server says no more than the desk would: the name or the password is wrong. */
       if (g_error_matches (local_error, RIFQ_ERROR, RIFQ_ERROR_CREDENTIALS))
         g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return NULL;
     }
-  self->conn = conn;
-  self->schema_version = schema;
+  return login;
+}
+
+void
+_rifq_server_login_free (RifqDb          *self,
+                         RifqServerLogin *login)
+{
+  if (login == NULL)
+    return;
+  if (login->conn != NULL)
+    self->engine->close (login->conn);
+  if (login->location != NULL)
+    sodium_memzero (login->location, strlen (login->location));
+  g_free (login->location);
+  g_free (login);
+}
+
+gboolean
+_rifq_db_server_adopt (RifqDb           *self,
+                       RifqServerLogin  *login,
+                       GError          **error)
+{
+  g_autofree char *person = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->conn == NULL, FALSE);
+
+  self->conn = g_steal_pointer (&login->conn);
+  self->schema_version = login->schema;
   self->address = g_steal_pointer (&self->location);
-  self->location = login;
+  self->location = g_steal_pointer (&login->location);
+  _rifq_server_login_free (self, login);
 
   /* A member of staff changes no schema: the server's administrator brings it up to date. */
-  if (schema < RIFQ_SCHEMA_VERSION && !self->inspecting)
+  if (self->schema_version < RIFQ_SCHEMA_VERSION && !self->inspecting)
     {
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
                    _("The association’s server is at schema %d, older than this Rifq (schema %d): its "
                      "administrator brings it up to date with “rifq-admin server init” at the server."),
-                   schema, RIFQ_SCHEMA_VERSION);
+                   self->schema_version, RIFQ_SCHEMA_VERSION);
       _rifq_db_log_out_server (self);
       return FALSE;
     }
   if (self->inspecting)
     {
-      if (schema >= 6 && sodium_init () >= 0)
+      if (self->schema_version >= 6 && sodium_init () >= 0)
         read_chain_key_row (self, NULL);
     }
   else if (!ensure_chain_key (self, error))
@@ -2743,6 +2785,17 @@ _rifq_db_log_in_as (RifqDb      *self,
     }
   rifq_db_set_actor (self, person);
   return TRUE;
+}
+
+gboolean
+_rifq_db_log_in_as (RifqDb      *self,
+                    const char  *username,
+                    const char  *password,
+                    GError     **error)
+{
+  RifqServerLogin *login = _rifq_db_server_connect (self, username, password, error);
+
+  return login != NULL && _rifq_db_server_adopt (self, login, error);
 }
 
 void
@@ -2794,7 +2847,12 @@ _rifq_db_check_server_password (RifqDb      *self,
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
   g_return_val_if_fail (self->address != NULL, FALSE);
 
-  login = self->engine->login_location (self->address, username, password != NULL ? password : "", error);
+  if (password == NULL || *password == '\0')
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Current password: it is not yours."));
+      return FALSE;
+    }
+  login = self->engine->login_location (self->address, username, password, error);
   if (login == NULL)
     return FALSE;
   conn = self->engine->open (login, RIFQ_OPEN_INSPECT, &schema, &local_error);

@@ -859,10 +859,21 @@ pg_login_location (const char  *location,
     if (o->val != NULL && !g_str_equal (o->keyword, "user") && !is_secret (o->keyword) &&
         !g_str_equal (o->keyword, "dbname"))
       append_option (info, o->keyword, o->val);
-  PQconninfoFree (options);
   append_option (info, "dbname", database);
   append_option (info, "user", role);
   append_option (info, "password", password);
+  /* The password typed, never one kept in a file for someone else at this computer. */
+  append_option (info, "passfile", "/dev/null");
+  /* Over a network, SCRAM bound to the TLS channel: a server that is not the association's
+   * (an address changed) gets no password in clear, nor one it could replay. */
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if ((g_str_equal (o->keyword, "host") || g_str_equal (o->keyword, "hostaddr")) && o->val != NULL &&
+        o->val[0] != '/' && o->val[0] != '@')
+      {
+        append_option (info, "channel_binding", "require");
+        break;
+      }
+  PQconninfoFree (options);
   return g_string_free (info, FALSE);
 }
 
@@ -885,6 +896,21 @@ pg_password_verifier (RifqConnection  *conn,
   verifier = g_strdup (made);
   PQfreemem (made);
   return verifier;
+}
+
+/* The address for PostgreSQL's own programs: each value quoted, no password (it goes by their
+ * environment). */
+static char *
+quoted_address (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  GString *info = g_string_new (NULL);
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (o->val != NULL && !is_secret (o->keyword))
+      append_option (info, o->keyword, o->val);
+  PQconninfoFree (options);
+  return g_string_free (info, FALSE);
 }
 
 static char *
@@ -961,6 +987,38 @@ check_collation (RifqConnection  *conn,
   return FALSE;
 }
 
+/* A connection the server refused once the password was right (the database gone, its
+ * connections all taken): not a wrong password. (A role that may not connect to this database
+ * is no one here: that is the wrong name's sentence.) The server's English messages; in another
+ * language, the wrong password's sentence stands. */
+static gboolean
+refused_after_the_password (const char *message)
+{
+  return strstr (message, "too many connections") != NULL ||
+         strstr (message, "connection slots are reserved") != NULL ||
+         (strstr (message, "database \"") != NULL && strstr (message, "does not exist") != NULL);
+}
+
+/* Since schema 16, a session is a member of staff's own role, or the owner's (or a superuser's,
+ * at the server): any other (a role given the tables by hand, its password in ~/.pgpass) is asked
+ * who it is, as a workstation with no credential is. */
+static gboolean
+is_staff_or_owner (RifqConnection  *conn,
+                   GError         **error)
+{
+  g_autofree char *answer = NULL;
+
+  if (!query_text (conn, "SELECT rifq_person () IS NOT NULL OR pg_has_role (session_user,"
+                         " (SELECT datdba FROM pg_catalog.pg_database WHERE datname = current_database ()), 'MEMBER')",
+                   &answer, error))
+    return FALSE;
+  if (g_strcmp0 (answer, "t") == 0)
+    return TRUE;
+  g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_CREDENTIALS,
+                       _("The association’s server asks who is connecting: log in."));
+  return FALSE;
+}
+
 static RifqConnection *
 pg_open (const char    *location,
          RifqOpenMode   mode,
@@ -979,7 +1037,8 @@ pg_open (const char    *location,
                            _("The association’s server asks who is connecting: log in."));
       return NULL;
     }
-  if (conn->pg != NULL && PQstatus (conn->pg) != CONNECTION_OK && PQconnectionUsedPassword (conn->pg))
+  if (conn->pg != NULL && PQstatus (conn->pg) != CONNECTION_OK && PQconnectionUsedPassword (conn->pg) &&
+      !refused_after_the_password (PQerrorMessage (conn->pg)))
     {
       g_debug ("refused by the server: %s", PQerrorMessage (conn->pg));
       g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("The user name or the password is wrong."));
@@ -1011,6 +1070,8 @@ pg_open (const char    *location,
     return NULL;
 
   if (!check_identity (conn, out_schema_version, error) || !check_collation (conn, error))
+    return NULL;
+  if (*out_schema_version >= 16 && !is_staff_or_owner (conn, error))
     return NULL;
   if (mode == RIFQ_OPEN_INSPECT && *out_schema_version == 0)
     {
@@ -1189,7 +1250,7 @@ pg_backup (RifqConnection  *conn,
            GError         **error)
 {
   g_autofree char *file = g_strconcat ("--file=", path, NULL);
-  g_autofree char *shown = pg_display (location);
+  g_autofree char *shown = quoted_address (location);
   g_autofree char *database = g_strconcat ("--dbname=", shown, NULL);
   int fd;
 
@@ -1223,7 +1284,7 @@ pg_restore (const char  *location,
             const char  *path,
             GError     **error)
 {
-  g_autofree char *shown = pg_display (location);
+  g_autofree char *shown = quoted_address (location);
   g_autofree char *database = g_strconcat ("--dbname=", shown, NULL);
 
   /* The grants given to each member of staff's own role come back with the tables. */
@@ -1915,13 +1976,11 @@ const RifqEngine rifq_engine_postgres = {
   .ids_follow = pg_ids_follow,
   .notify_sql = "NOTIFY " CHANNEL,
   /* Two statements fewer at each write: the entry in a WITH, the notification read once. */
-  .audit_tail_sql = "WITH entry AS (INSERT INTO audit (id, at, actor, action, record_kind, record_id, before_json,"
-                    " after_json, reason, prev_hash, hash, key_id)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))"
-                    " INSERT INTO audit_anchor (id, entries, last_id, last_hash, key_id, mac)"
-                    " SELECT 1, ?13, ?14, ?15, ?16, ?17 FROM (SELECT pg_notify ('" CHANNEL "', '')) told"
-                    " ON CONFLICT (id) DO UPDATE SET entries = ?13, last_id = ?14, last_hash = ?15, key_id = ?16,"
-                    " mac = ?17",
+  /* Through the view audit_append (schema 16), which checks a member of staff's entry (in their
+   * own name, one after the last) and moves the anchor with it, and tells the others. */
+  .audit_tail_sql = "INSERT INTO audit_append (id, at, actor, action, record_kind, record_id, before_json,"
+                    " after_json, reason, prev_hash, hash, key_id, entries, last_id, last_hash, anchor_key_id, mac)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
   .watch_open = pg_watch_open,
   .watch_fd = pg_watch_fd,
   .watch_read = pg_watch_read,

@@ -57,9 +57,9 @@ typedef struct
    * commit. watch_read reads what arrived: how many commits were told, -1 when the connection
    * is lost. NULL on an engine one program writes at a time. */
   const char      *notify_sql;
-  /* The last audit entry of a write, its anchor and its notification, in one statement where
-   * the engine can: the entry's twelve values (as the audit INSERT takes them), then the
-   * anchor's five (entries, last_id, last_hash, key_id, mac). NULL: each is a statement. */
+  /* Each audit entry of a write, its anchor and its notification, in one statement where the
+   * engine can: the entry's twelve values (as the audit INSERT takes them), then the anchor's
+   * five (entries, last_id, last_hash, key_id, mac). NULL: each is a statement. */
   const char      *audit_tail_sql;
   RifqConnection *(*watch_open)         (const char      *location,
                                          GError         **error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rifq-db-private.h"
 #include "rifq-error.h"
@@ -159,6 +160,21 @@ rifq_staff_read_actor_roles (RifqDb    *db,
     return FALSE;
   _rifq_db_keep_write_roles (db, (int) *out_roles);
   return TRUE;
+}
+
+/* On the association's server each member is a role "name@database" (schema 16): a name with
+ * an @ of its own could be another database's member there. */
+static gboolean
+name_fits_the_server (RifqDb      *db,
+                      const char  *username,
+                      GError     **error)
+{
+  if (strchr (username, '@') == NULL || g_strcmp0 (_rifq_db_engine_name (db), "postgresql") != 0)
+    return TRUE;
+  g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                       _("User name: on the association’s server it may not hold @ (each member is a role "
+                         "“name@database” there)."));
+  return FALSE;
 }
 
 typedef struct
@@ -411,6 +427,7 @@ rifq_staff_save (RifqDb     *db,
       return FALSE;
     }
   if (!rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), error) ||
+      !name_fits_the_server (db, username, error) ||
       !rifq_validate_text (name, RIFQ_TEXT_FULL_NAME, _("Full name"), error))
     return FALSE;
   if (roles == RIFQ_ROLE_NONE)
@@ -463,6 +480,7 @@ _rifq_staff_add_first (RifqDb     *db,
                   password };
 
   if (!rifq_validate_text (username, RIFQ_TEXT_USER_NAME, _("User name"), error) ||
+      !name_fits_the_server (db, username, error) ||
       !rifq_validate_text (full_name, RIFQ_TEXT_FULL_NAME, _("Full name"), error))
     return FALSE;
   return rifq_db_write (db, save_cb, &job, error);
