@@ -16,6 +16,7 @@
 #include "rifq-backup.h"
 #include "rifq-error.h"
 #include "rifq-committee.h"
+#include "rifq-demo.h"
 #include "rifq-test-request.h"
 
 #define PASSWORD "rifq-test-1448"
@@ -319,7 +320,7 @@ test_psql_no_more_than_the_role (Server        *f,
     /* Nor the tables' shape, nor another member's password. */
     { "admin", "DROP TABLE audit" },
     { "admin", "ALTER TABLE audit DISABLE TRIGGER USER" },
-    { "desk", "SELECT rifq_set_password ('admin', 'SCRAM-SHA-256$4096:AAAA$BBBB:CCCC')" },
+    { "desk", "SELECT rifq_set_password ('admin', 'SCRAM-SHA-256$4096:AAAA$BBBB:CCCC', '$argon2id$v=19$x')" },
     { "desk", "SELECT rifq_keep_role ('desk')" },
     { "desk", "CREATE TABLE mine (x int)" },
     /* Only the chair calls a meeting; a vote is cast in one's own name. */
@@ -355,8 +356,10 @@ static void
 test_psql_password_only_as_verifier (Server        *f,
                                      gconstpointer  data)
 {
-  g_autofree char *clear = try_sql (f, "admin", "SELECT rifq_set_password ('desk', 'a-password-in-clear')");
-  g_autofree char *prefixed = try_sql (f, "admin", "SELECT rifq_set_password ('desk', 'SCRAM-SHA-256$hunter2')");
+  g_autofree char *clear = try_sql (f, "admin", "SELECT rifq_set_password ('desk', 'a-password-in-clear',"
+                                                " '$argon2id$v=19$x')");
+  g_autofree char *prefixed = try_sql (f, "admin", "SELECT rifq_set_password ('desk', 'SCRAM-SHA-256$hunter2',"
+                                                   " '$argon2id$v=19$x')");
 
   /* A password sent in clear would be in the server's log; it is refused, also dressed as a
    * verifier. */
@@ -414,6 +417,21 @@ test_change_own_password (Server        *f,
   /* In the audit log, in their own name. */
   g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM audit WHERE actor = 'desk'"
                                               " AND record_kind = 'account' AND action = 'password'"), ==, 1);
+  /* The session that changed it goes on after its line is lost (connecting with the new one). */
+  {
+    g_autofree char *kill = g_strdup_printf ("SELECT count(pg_terminate_backend (pid)) FROM pg_stat_activity"
+                                             " WHERE usename = 'desk@%s'", f->database);
+    g_autoptr(GPtrArray) staff = NULL;
+
+    g_assert_cmpint (rifq_test_count (f->owner, kill), >=, 1);
+    staff = rifq_staff_list (db, RIFQ_ROLE_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (staff);
+  }
+  /* At the server, the owner's rifq-admin logs them in with the same password. */
+  rifq_account_logout (f->owner);
+  g_assert_true (rifq_account_login (f->owner, "desk", "a-new-password-1", 0, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -438,6 +456,45 @@ test_admin_resets_and_adds (Server        *f,
   /* A desk officer sets nobody's password, in Rifq or at the server. */
   g_assert_false (rifq_account_reset_password (desk, "hala", "taken-over-pass-1", &error));
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+}
+
+static void
+test_administrator_edits_own_entry (Server        *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) admin = log_in (f, "admin", PASSWORD, &error);
+
+  g_assert_no_error (error);
+  /* Their roles taken away and given again in one write: their rights hold to its end. */
+  g_assert_true (rifq_staff_save (admin, "admin", "مدير الجمعية", RIFQ_ROLE_DESK | RIFQ_ROLE_RESEARCHER | RIFQ_ROLE_ADMIN,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_staff_save (admin, "hala", "هلا", RIFQ_ROLE_RESEARCHER, &error));
+  g_assert_no_error (error);
+}
+
+/* Made-up records for training, by an administrator who holds no other role. */
+static void
+test_demo_by_an_administrator_alone (Server        *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) boss = NULL;
+
+  rifq_db_set_actor (f->owner, "admin");
+  g_assert_true (rifq_staff_save (f->owner, "boss", "boss", RIFQ_ROLE_ADMIN, &error));
+  g_assert_true (rifq_account_reset_password (f->owner, "boss", PASSWORD, &error));
+  g_assert_no_error (error);
+  boss = log_in (f, "boss", PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (rifq_demo_fill (boss, 20, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (rifq_demo_fill_requests (boss, 12, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM request"), ==, 12);
+  g_assert_true (rifq_audit_verify (f->owner, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -629,6 +686,8 @@ main (int   argc,
   ADD ("/server-roles/rifq/request-through-the-committee", test_request_through_the_committee);
   ADD ("/server-roles/rifq/backup-by-the-administrator", test_backup_by_the_administrator);
   ADD ("/server-roles/login/hand-made-role-asked-who", test_hand_made_role_asked_who);
+  ADD ("/server-roles/staff/administrator-edits-own-entry", test_administrator_edits_own_entry);
+  ADD ("/server-roles/rifq/demo-by-an-administrator-alone", test_demo_by_an_administrator_alone);
   ADD ("/server-roles/login/empty-password-never-from-a-file", test_empty_password_never_from_a_file);
 #undef ADD
 

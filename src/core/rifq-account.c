@@ -243,7 +243,7 @@ store_password_cb (RifqDb      *db,
                               : "UPDATE staff SET password_hash = ?1, password_set_at = ?2 WHERE username = ?3",
                         RIFQ_PARAMS (RIFQ_TEXT (job->hash), RIFQ_TEXT (stamp), RIFQ_TEXT (job->username)), error))
     return FALSE;
-  if (!_rifq_db_set_server_password (db, job->username, job->password, error))
+  if (!_rifq_db_set_server_password (db, job->username, job->password, job->hash, error))
     return FALSE;
   rifq_db_write_audit_take (write, "password", ACCOUNT, 0, NULL, account_json (job->username), job->reason);
   return TRUE;
@@ -805,8 +805,15 @@ rifq_account_change_password (RifqDb     *db,
     {
       if (!_rifq_db_check_server_password (db, username, current, error))
         return FALSE;
+      new_hash = hash_password (password, error);
+      if (new_hash == NULL)
+        return FALSE;
       job.username = username;
-      return rifq_db_write (db, store_password_cb, &job, error);
+      job.hash = new_hash;
+      if (!rifq_db_write (db, store_password_cb, &job, error))
+        return FALSE;
+      _rifq_db_server_password_changed (db, password);
+      return TRUE;
     }
   hash = read_hash (db, username, &read_error);
   if (read_error != NULL)
@@ -871,12 +878,9 @@ rifq_account_reset_password (RifqDb     *db,
                    _("Your own password is changed with Change Password, which asks for the current one."));
       return FALSE;
     }
-  if (!_rifq_db_server_person (db))
-    {
-      hash = hash_password (password, error);
-      if (hash == NULL)
-        return FALSE;
-      job.hash = hash;
-    }
+  hash = hash_password (password, error);
+  if (hash == NULL)
+    return FALSE;
+  job.hash = hash;
   return rifq_db_write (db, reset_cb, &job, error);
 }

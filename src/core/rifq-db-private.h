@@ -152,6 +152,10 @@ void      _rifq_db_log_out_server     (RifqDb *self);
 gboolean  _rifq_db_set_server_password (RifqDb      *self,
                                         const char  *username,
                                         const char  *password,
+                                        const char  *hash,
                                         GError     **error);
+/* The person logged in as their role changed their own password: connecting again uses it. */
+void      _rifq_db_server_password_changed (RifqDb     *self,
+                                            const char *password);
 
 G_END_DECLS

@@ -104,6 +104,7 @@ G_DEFINE_FINAL_TYPE (RifqDb, rifq_db, G_TYPE_OBJECT)
 
 static gboolean connected (RifqDb  *self,
                            GError **error);
+static void     stop_watch (RifqDb *self);
 
 enum {
   RECORDS_CHANGED,
@@ -2316,7 +2317,10 @@ rifq_db_watch_others (RifqDb  *self,
     return FALSE;
   if (!rifq_db_query_int (self, "SELECT coalesce (max (id), 0) FROM audit", RIFQ_NO_PARAMS, &self->seen_audit_id,
                           NULL, error))
-    return FALSE;
+    {
+      stop_watch (self);
+      return FALSE;
+    }
   self->own_audit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return TRUE;
 }
@@ -2446,6 +2450,9 @@ rifq_db_verify_audit (RifqDb  *self,
   gboolean copy_valid;
   gboolean own_snapshot;
   gboolean ok;
+
+  if (!connected (self, error))
+    return FALSE;
 
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
 
@@ -2645,8 +2652,8 @@ _rifq_db_server_person (RifqDb *self)
 static void
 stop_watch (RifqDb *self)
 {
-  if (self->own_audit_ids == NULL)
-    return;
+  if (self->own_audit_ids != NULL)
+    self->watch_wanted = TRUE;
   if (self->watch_source != NULL)
     g_source_destroy (self->watch_source);
   g_clear_pointer (&self->watch_source, g_source_unref);
@@ -2657,7 +2664,7 @@ stop_watch (RifqDb *self)
     self->engine->close (self->watch);
   self->watch = NULL;
   g_clear_pointer (&self->own_audit_ids, g_array_unref);
-  self->watch_wanted = TRUE;
+  self->offline = FALSE;
 }
 
 void
@@ -2740,8 +2747,13 @@ _rifq_db_server_adopt (RifqDb           *self,
   g_autofree char *person = NULL;
 
   g_return_val_if_fail (RIFQ_IS_DB (self), FALSE);
-  g_return_val_if_fail (self->conn == NULL, FALSE);
 
+  if (self->conn != NULL)
+    {
+      _rifq_server_login_free (self, login);
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Someone is logged in already: log out first."));
+      return FALSE;
+    }
   self->conn = g_steal_pointer (&login->conn);
   self->schema_version = login->schema;
   self->address = g_steal_pointer (&self->location);
@@ -2812,6 +2824,7 @@ gboolean
 _rifq_db_set_server_password (RifqDb      *self,
                               const char  *username,
                               const char  *password,
+                              const char  *hash,
                               GError     **error)
 {
   g_autofree char *verifier = NULL;
@@ -2827,10 +2840,43 @@ _rifq_db_set_server_password (RifqDb      *self,
   verifier = self->engine->password_verifier (self->conn, username, password, error);
   if (verifier == NULL)
     return FALSE;
-  ok = rifq_db_query_int (self, "SELECT count(*) FROM rifq_set_password (?1, ?2)",
-                          RIFQ_PARAMS (RIFQ_TEXT (username), RIFQ_TEXT (verifier)), &set, NULL, error);
+  ok = rifq_db_query_int (self, "SELECT count(*) FROM rifq_set_password (?1, ?2, ?3)",
+                          RIFQ_PARAMS (RIFQ_TEXT (username), RIFQ_TEXT (verifier), RIFQ_TEXT (hash)), &set, NULL,
+                          error);
   sodium_memzero (verifier, strlen (verifier));
   return ok;
+}
+
+void
+_rifq_db_server_password_changed (RifqDb     *self,
+                                  const char *password)
+{
+  char *location;
+
+  g_return_if_fail (RIFQ_IS_DB (self));
+
+  /* Connecting again (the line lost, the watch) as the person with the password they have now. */
+  if (self->address == NULL || self->actor == NULL)
+    return;
+  RifqConnection *fresh;
+  int schema = 0;
+
+  location = self->engine->login_location (self->address, self->actor, password, NULL);
+  if (location == NULL)
+    return;
+  sodium_memzero (self->location, strlen (self->location));
+  g_free (self->location);
+  self->location = location;
+  /* The connection itself would be made again (the line lost) with the password it was opened
+   * with: one with the new password takes its place now. */
+  fresh = self->engine->open (location, self->inspecting ? RIFQ_OPEN_INSPECT : RIFQ_OPEN_CREATE, &schema, NULL);
+  if (fresh == NULL)
+    return;
+  g_hash_table_remove_all (self->statements);
+  self->engine->close (self->conn);
+  self->conn = fresh;
+  if (!self->inspecting && self->engine->ask_with_begin != NULL)
+    self->engine->ask_with_begin (self->conn, CHAIN_END_SQL);
 }
 
 gboolean

@@ -818,16 +818,20 @@ append_option (GString    *info,
   g_string_append_c (info, '\'');
 }
 
-/* The database an address names, as libpq would settle it (a service's, the default's). */
+/* The database an address names, as libpq would settle it (a service's, the default's), and
+ * whether its server is reached over a network (not a Unix socket). */
 static char *
-database_of (const char *location)
+database_of (const char *location,
+             gboolean   *out_network)
 {
   const char *keywords[] = { "dbname", NULL };
   const char *values[] = { location, NULL };
   PGconn *probe = PQconnectStartParams (keywords, values, 1);
   char *name = probe != NULL && PQstatus (probe) != CONNECTION_BAD && PQdb (probe) != NULL
                ? g_strdup (PQdb (probe)) : NULL;
+  const char *host = probe != NULL ? PQhost (probe) : NULL;
 
+  *out_network = host != NULL && *host != '\0' && host[0] != '/' && host[0] != '@';
   PQfinish (probe);
   return name;
 }
@@ -844,9 +848,10 @@ pg_login_location (const char  *location,
   PQconninfoOption *options = PQconninfoParse (location, NULL);
   g_autofree char *database = NULL;
   g_autofree char *role = NULL;
+  gboolean network = FALSE;
   GString *info;
 
-  if (options == NULL || (database = database_of (location)) == NULL)
+  if (options == NULL || (database = database_of (location, &network)) == NULL)
     {
       PQconninfoFree (options);
       g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_DATABASE, _("The association’s server cannot be reached: %s"),
@@ -866,13 +871,8 @@ pg_login_location (const char  *location,
   append_option (info, "passfile", "/dev/null");
   /* Over a network, SCRAM bound to the TLS channel: a server that is not the association's
    * (an address changed) gets no password in clear, nor one it could replay. */
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    if ((g_str_equal (o->keyword, "host") || g_str_equal (o->keyword, "hostaddr")) && o->val != NULL &&
-        o->val[0] != '/' && o->val[0] != '@')
-      {
-        append_option (info, "channel_binding", "require");
-        break;
-      }
+  if (network)
+    append_option (info, "channel_binding", "require");
   PQconninfoFree (options);
   return g_string_free (info, FALSE);
 }

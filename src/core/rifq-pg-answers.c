@@ -93,6 +93,8 @@ static const struct
 } followers[] = {
   { "beneficiary", "beneficiary_word" },   /* keep_name_words, schema 13 */
   { "beneficiary", "name_word" },
+  { "audit_append", "audit" },            /* rifq_append_audit, schema 16 */
+  { "audit_append", "audit_anchor" },
 };
 
 /* Whether sql names table or a table the server writes when table is written. */

@@ -328,7 +328,7 @@ save_cb (RifqDb      *db,
       if (!rifq_db_execute (db, "UPDATE staff SET password_hash = ?, password_set_at = ? WHERE username = ?",
                             RIFQ_PARAMS (RIFQ_TEXT (job->password_hash), RIFQ_TEXT (stamp),
                                          RIFQ_TEXT (job->username)), error) ||
-          !_rifq_db_set_server_password (db, job->username, job->password, error))
+          !_rifq_db_set_server_password (db, job->username, job->password, job->password_hash, error))
         return FALSE;
       /* The log says the database has had passwords: wiping them does not make it new again. */
       json_builder_begin_object (builder);

@@ -112,7 +112,9 @@ CREATE POLICY vote_change ON vote FOR UPDATE TO rifq_committee, rifq_chair
   USING (username = rifq_person ()) WITH CHECK (username = rifq_person ());
 -- An item taken off the agenda goes with its votes: by the meeting's chair.
 DROP POLICY IF EXISTS vote_withdrawn ON vote;
-CREATE POLICY vote_withdrawn ON vote FOR DELETE TO rifq_committee, rifq_chair USING (true);
+CREATE POLICY vote_withdrawn ON vote FOR DELETE TO rifq_committee, rifq_chair
+  USING (EXISTS (SELECT FROM meeting_member m WHERE m.meeting_id = vote.meeting_id
+                 AND m.username = rifq_person () AND m.chair = 1));
 -- Made-up meetings for training.
 DROP POLICY IF EXISTS vote_demo ON vote;
 CREATE POLICY vote_demo ON vote FOR ALL TO rifq_admin USING (true) WITH CHECK (true);
@@ -124,8 +126,7 @@ AS $$
 BEGIN
   IF NEW.state IS DISTINCT FROM OLD.state AND NEW.state IN ('accepted', 'rejected', 'deferred')
      AND public.rifq_person () IS NOT NULL
-     AND NOT (pg_has_role ('rifq_committee', 'USAGE') OR pg_has_role ('rifq_chair', 'USAGE')
-              OR pg_has_role ('rifq_admin', 'USAGE')) THEN
+     AND NOT (pg_has_role ('rifq_committee', 'USAGE') OR pg_has_role ('rifq_chair', 'USAGE')) THEN
     RAISE EXCEPTION 'Only the research committee decides a request.' USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
@@ -145,6 +146,8 @@ GRANT INSERT, UPDATE ON beneficiary, caregiver, consent, name_word, service, req
 -- Made-up records for training (rifq-admin demo): whole requests, through the committee.
 GRANT INSERT ON referral, attachment, document, document_scan, meeting_member, agenda_item, vote, decision,
                 letter, seal TO rifq_admin;
+GRANT UPDATE ON seal TO rifq_admin;
+GRANT DELETE ON caregiver TO rifq_admin;
 -- A backup (pg_dump) is of the whole database: the administrator takes it.
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO rifq_admin;
 
@@ -280,17 +283,22 @@ BEGIN
   RETURN NULL;
 END
 $$;
+-- At the commit, as the staff and their roles then stand: an administrator who changes their own
+-- entry (its roles removed and given again) keeps their rights for the rest of the write.
 DROP TRIGGER IF EXISTS keep_roles ON staff;
-CREATE TRIGGER keep_roles AFTER INSERT OR UPDATE OF username, active OR DELETE ON staff
-  FOR EACH ROW EXECUTE FUNCTION rifq_keep_roles ();
+CREATE CONSTRAINT TRIGGER keep_roles AFTER INSERT OR UPDATE OR DELETE ON staff
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rifq_keep_roles ();
 DROP TRIGGER IF EXISTS keep_roles ON staff_role;
-CREATE TRIGGER keep_roles AFTER INSERT OR UPDATE OR DELETE ON staff_role
-  FOR EACH ROW EXECUTE FUNCTION rifq_keep_roles ();
+CREATE CONSTRAINT TRIGGER keep_roles AFTER INSERT OR UPDATE OR DELETE ON staff_role
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rifq_keep_roles ();
 
--- A member's password, as its SCRAM-SHA-256 verifier (made at the workstation: the password
--- never reaches the server in clear). Set by the member themselves, by an administrator of this
--- database, or by the owner's own session (the server set up, a member added at the server).
-CREATE OR REPLACE FUNCTION rifq_set_password (person text, verifier text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+-- A member's password, as its SCRAM-SHA-256 verifier for their role (made at the workstation:
+-- the password never reaches the server in clear), with its argon2id hash for the owner's own
+-- sessions at the server (rifq-admin there logs in as on a desk). Set by the member themselves,
+-- by an administrator of this database (which also unlocks them), or by the owner's own session.
+DROP FUNCTION IF EXISTS rifq_set_password (text, text);
+CREATE OR REPLACE FUNCTION rifq_set_password (person text, verifier text, hash text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -299,6 +307,9 @@ BEGIN
   IF verifier IS NULL
      OR verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$' THEN
     RAISE EXCEPTION 'A password is given as its SCRAM-SHA-256 verifier, never in clear.' USING ERRCODE = '22023';
+  END IF;
+  IF hash IS NULL OR hash NOT LIKE '$argon2id$%' THEN
+    RAISE EXCEPTION 'A password''s hash is an argon2id one.' USING ERRCODE = '22023';
   END IF;
   IF me IS NULL THEN
     IF NOT pg_has_role (session_user, (SELECT datdba FROM pg_database WHERE datname = current_database ()), 'MEMBER')
@@ -314,13 +325,12 @@ BEGIN
   END IF;
   PERFORM public.rifq_keep_role (person);
   EXECUTE format ('ALTER ROLE %I PASSWORD %L', public.rifq_login_role (person), verifier);
-  -- A member's own session cannot compute the desk's hash: the one kept from before is not
-  -- theirs any more.
-  IF me IS NOT NULL THEN
-    UPDATE public.staff SET password_hash = NULL,
-                            password_set_at = to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-     WHERE username = person;
-  END IF;
+  UPDATE public.staff
+     SET password_hash = hash,
+         password_set_at = to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+         failed_logins = CASE WHEN me <> person THEN 0 ELSE failed_logins END,
+         locked_until = CASE WHEN me <> person THEN 0 ELSE locked_until END
+   WHERE username = person;
 END
 $$;
 
