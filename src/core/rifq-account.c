@@ -800,43 +800,41 @@ rifq_account_change_password (RifqDb     *db,
     }
   if (!rifq_account_check_password (username, password, error))
     return FALSE;
-  /* As a role of the server's own: the server checks the current one, as at the login. */
+  /* As a role of the server's own, the server checks the current one, as at the login; on a
+   * desk (or the owner's session), its hash. */
   if (_rifq_db_server_person (db))
     {
       if (!_rifq_db_check_server_password (db, username, current, error))
         return FALSE;
-      new_hash = hash_password (password, error);
-      if (new_hash == NULL)
-        return FALSE;
-      job.username = username;
-      job.hash = new_hash;
-      if (!rifq_db_write (db, store_password_cb, &job, error))
-        return FALSE;
-      _rifq_db_server_password_changed (db, password);
-      return TRUE;
     }
-  hash = read_hash (db, username, &read_error);
-  if (read_error != NULL)
+  else
     {
-      g_propagate_error (error, g_steal_pointer (&read_error));
-      return FALSE;
-    }
-  if (hash == NULL || !password_matches (hash, current))
-    {
-      LoginJob wrong = { username, lock_clock (db, g_get_real_time () / G_USEC_PER_SEC), FALSE, NULL, NULL, 0 };
+      hash = read_hash (db, username, &read_error);
+      if (read_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          return FALSE;
+        }
+      if (hash == NULL || !password_matches (hash, current))
+        {
+          LoginJob wrong = { username, lock_clock (db, g_get_real_time () / G_USEC_PER_SEC), FALSE, NULL, NULL, 0 };
 
-      /* Counted as at the login: an unattended session does not guess on without end. */
-      if (!rifq_db_write (db, wrong_current_cb, &wrong, error))
-        return FALSE;
-      g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Current password: it is not yours."));
-      return FALSE;
+          /* Counted as at the login: an unattended session does not guess on without end. */
+          if (!rifq_db_write (db, wrong_current_cb, &wrong, error))
+            return FALSE;
+          g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_LOGIN, _("Current password: it is not yours."));
+          return FALSE;
+        }
     }
   new_hash = hash_password (password, error);
   if (new_hash == NULL)
     return FALSE;
   job.username = username;
   job.hash = new_hash;
-  return rifq_db_write (db, store_password_cb, &job, error);
+  if (!rifq_db_write (db, store_password_cb, &job, error))
+    return FALSE;
+  _rifq_db_server_password_changed (db, password);
+  return TRUE;
 }
 
 static gboolean
