@@ -18,6 +18,7 @@
 #include "rifq-audit.h"
 #include "rifq-file.h"
 #include "rifq-privacy.h"
+#include "rifq-person-pdf.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
@@ -68,7 +69,7 @@ usage (const char *message)
                         "  beneficiary show ID|NATIONAL-ID [--format json|table]\n"
                         "  beneficiary search QUERY [--limit N] [--format json|table]\n"
                         "  beneficiary list [--offset N] [--limit N] [--format json|table]\n"
-                        "  beneficiary export ID|NATIONAL-ID [-o FILE.json] [--force]\n"
+                        "  beneficiary export ID|NATIONAL-ID [-o FILE.json|FILE.pdf [--force] | --to FOLDER]\n"
                         "  consent record ID SCOPE [--on DATE] | withdraw CONSENT [--on DATE] | list ID\n"
                         "  retention list [--format json|table]\n"
                         "  validate id|phone VALUE\n"
@@ -505,8 +506,9 @@ cmd_beneficiary_show (RifqDb  *db,
   return EXIT_OK;
 }
 
-/* beneficiary export ID [-o FILE.json]: everything held about one person, for their request
- * under the Personal Data Protection Law. */
+/* beneficiary export ID [-o FILE.json|FILE.pdf]: everything held about one person, for their
+ * request under the Personal Data Protection Law, as JSON (with the scans) or as a PDF they can
+ * read. */
 static int
 cmd_beneficiary_export (RifqDb  *db,
                         char   **args,
@@ -514,24 +516,50 @@ cmd_beneficiary_export (RifqDb  *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqBeneficiary) b = find_beneficiary (db, args[2], _("Beneficiary"), &error);
+  g_autoptr(RifqPersonFile) file = NULL;
   g_autoptr(JsonNode) everything = NULL;
   g_autofree char *text = NULL;
+  gboolean pdf = opts.output != NULL && g_str_has_suffix (opts.output, ".pdf");
 
   if (b == NULL)
     return refuse (error);
-  if (opts.output != NULL && !rifq_file_check_output (opts.output, opts.force, &error))
-    return refuse (error);
-  everything = rifq_privacy_export (db, rifq_beneficiary_get_id (b), &error);
-  if (everything == NULL)
-    return refuse (error);
-  if (opts.output == NULL)
+  if (opts.to != NULL)
     {
-      print_json (everything);
+      g_autofree char *json = NULL;
+      g_autofree char *written = NULL;
+
+      if (opts.output != NULL)
+        return usage (_("export writes either into a folder (--to) or one file (-o), not both."));
+      if (!rifq_person_export_to_folder (db, rifq_beneficiary_get_id (b), opts.to, &json, &written, &error))
+        return refuse (error);
+      g_print (_("Everything held about %s is in %s and %s.\n"), rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID),
+               json, written);
       return EXIT_OK;
     }
-  text = rifq_json_to_text (everything);
-  if (!rifq_file_save_private (opts.output, text, strlen (text), &error))
+  if (opts.output != NULL && !rifq_file_check_output (opts.output, opts.force, &error))
     return refuse (error);
+  file = rifq_privacy_collect (db, rifq_beneficiary_get_id (b), &error);
+  if (file == NULL)
+    return refuse (error);
+  if (pdf)
+    {
+      if (!rifq_person_pdf_write (db, file, opts.output, &error))
+        return refuse (error);
+    }
+  else
+    {
+      everything = rifq_person_file_to_json (db, file, &error);
+      if (everything == NULL)
+        return refuse (error);
+      if (opts.output == NULL)
+        {
+          print_json (everything);
+          return EXIT_OK;
+        }
+      text = rifq_json_to_text (everything);
+      if (!rifq_file_save_private (opts.output, text, strlen (text), &error))
+        return refuse (error);
+    }
   g_print (_("Everything held about %s is in %s.\n"), rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID), opts.output);
   return EXIT_OK;
 }
@@ -1096,7 +1124,8 @@ main (int   argc,
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &opts.from, N_("The database to copy: a file or the server (migrate)"),
       N_("LOCATION") },
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &opts.to,
-      N_("The empty database to copy into (migrate); the folder of backups (backup)"), N_("LOCATION") },
+      N_("The empty database to copy into (migrate); the folder of backups (backup) or of a person's export (beneficiary export)"),
+      N_("LOCATION") },
     { "keep", 0, 0, G_OPTION_ARG_CALLBACK, number_option_cb, N_("How many backups to keep in the folder (default 14)"),
       N_("N") },
     { "encrypt", 0, 0, G_OPTION_ARG_NONE, &opts.encrypt,

@@ -313,16 +313,20 @@ test_labels_in_arabic (void)
       g_unsetenv ("LANGUAGE");
       rifq_locale_init ();
       g_assert_true (rifq_locale_is_arabic ());
-      g_assert_cmpstr (rifq_audit_action_label ("refuse"), ==, "رُفض");
+      g_assert_cmpstr (rifq_audit_action_label ("beneficiary", "refuse"), ==, "رُفض");
       g_assert_cmpstr (rifq_audit_kind_label ("request"), ==, "طلب دعم");
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
-  g_assert_cmpstr (rifq_audit_action_label ("refuse"), ==, "Refused");
+  g_assert_cmpstr (rifq_audit_action_label ("beneficiary", "refuse"), ==, "Refused");
   /* A request's step as the intake names it; a code not known, as it is. */
-  g_assert_cmpstr (rifq_audit_action_label ("collect"), ==, rifq_action_label (RIFQ_ACTION_COLLECT));
-  g_assert_cmpstr (rifq_audit_action_label ("something-new"), ==, "something-new");
+  g_assert_cmpstr (rifq_audit_action_label ("request", "collect"), ==, rifq_action_label (RIFQ_ACTION_COLLECT));
+  g_assert_cmpstr (rifq_audit_action_label ("beneficiary", "something-new"), ==, "something-new");
+  /* Withdrawing a consent is said as such, not as a request withdrawn. */
+  g_assert_cmpstr (rifq_audit_action_label ("consent", "withdraw"), ==, "Consent withdrawn");
+  g_assert_cmpstr (rifq_audit_action_label ("request", "withdraw"), ==, rifq_action_label (RIFQ_ACTION_WITHDRAW));
+  g_assert_cmpstr (rifq_audit_action_label ("beneficiary", "export"), ==, "Everything held exported");
 }
 
 int

@@ -20,6 +20,7 @@
 #include "rifq-lookup-dialog.h"
 #include "rifq-lookup-row.h"
 #include "rifq-preferences-window.h"
+#include "rifq-privacy.h"
 #include "rifq-request-sheet.h"
 #include "rifq-seal.h"
 #include "rifq-settings.h"
@@ -314,6 +315,144 @@ test_new_beneficiary_not_offered_to_who_may_not (void)
   page = rifq_window_get_registry_page (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL));
   g_assert_true (rifq_registry_page_is_editing (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The message dialog open over the window, after a moment. */
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  rifq_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gint64
+standing_consents (RifqDb *db,
+                   gint64  beneficiary)
+{
+  g_autoptr(GPtrArray) consents = rifq_consent_list (db, beneficiary, NULL);
+  gint64 n = 0;
+
+  g_assert_nonnull (consents);
+  for (guint i = 0; i < consents->len; i++)
+    n += ((RifqConsent *) g_ptr_array_index (consents, i))->withdrawn_on == NULL;
+  return n;
+}
+
+/* The desk records a consent from the beneficiary's form and, after asking, its withdrawal;
+ * both are kept. A researcher is not offered it, and core refuses it when asked anyway. */
+static void
+test_consent_recorded_and_withdrawn_from_the_form (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(RifqBeneficiary) person = rifq_beneficiary_store_get_by_national_id (db, RIFQ_TEST_ID_1, NULL);
+  gint64 id = rifq_beneficiary_get_id (person);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  RifqWindow *window;
+  RifqRegistryPage *page;
+  GtkWidget *group;
+  GtkWidget *record;
+
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK);
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  g_assert_true (rifq_registry_page_open (page, id, &error));
+  g_assert_no_error (error);
+  rifq_test_spin (50);
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (rifq_registry_page_get_editor (page)),
+                                                     RIFQ_TYPE_BENEFICIARY_EDITOR, "consent_group"));
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_true (gtk_widget_activate_action (group, "consent.record", "s", "contact"));
+  rifq_test_spin (50);
+  g_assert_cmpint (standing_consents (db, id), ==, 1);
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE record_kind = 'consent'"), ==, 1);
+
+  /* Asked first; cancelled, nothing changes. */
+  {
+    g_autoptr(GPtrArray) consents = rifq_consent_list (db, id, NULL);
+    gint64 consent = ((RifqConsent *) g_ptr_array_index (consents, 0))->id;
+
+    g_assert_true (gtk_widget_activate_action (group, "consent.withdraw", "x", consent));
+    dialog = open_dialog ();
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    rifq_test_spin (50);
+    g_assert_cmpint (standing_consents (db, id), ==, 1);
+
+    g_assert_true (gtk_widget_activate_action (group, "consent.withdraw", "x", consent));
+    dialog = open_dialog ();
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "withdraw");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    rifq_test_spin (50);
+    g_assert_cmpint (standing_consents (db, id), ==, 0);
+  }
+  /* Both the consent and its withdrawal are still in the record. */
+  {
+    g_autoptr(GPtrArray) consents = rifq_consent_list (db, id, NULL);
+
+    g_assert_cmpuint (consents->len, ==, 1);
+    g_assert_nonnull (((RifqConsent *) g_ptr_array_index (consents, 0))->withdrawn_on);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A researcher: no Record button, and the action is refused by core, writing nothing. */
+  rifq_test_act_as (db, "researcher", RIFQ_ROLE_RESEARCHER);
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  g_assert_true (rifq_registry_page_open (page, id, &error));
+  rifq_test_spin (50);
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (rifq_registry_page_get_editor (page)),
+                                                     RIFQ_TYPE_BENEFICIARY_EDITOR, "consent_group"));
+  record = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group));
+  g_assert_false (gtk_widget_get_visible (record));
+  gtk_widget_activate_action (group, "consent.record", "s", "records");
+  rifq_test_spin (50);
+  g_assert_cmpint (standing_consents (db, id), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Everything held about a person is exported by an administrator: the form offers it to them,
+ * not to the desk. */
+static void
+test_export_offered_to_administrators_only (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(RifqBeneficiary) person = rifq_beneficiary_store_get_by_national_id (db, RIFQ_TEST_ID_2, NULL);
+  g_autoptr(GError) error = NULL;
+  RifqWindow *window;
+  RifqRegistryPage *page;
+  GObject *more;
+
+  rifq_db_set_actor (db, "admin");
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  more = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_REGISTRY_PAGE, "editor_menu_button");
+  g_assert_true (rifq_registry_page_open (page, rifq_beneficiary_get_id (person), &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (more)));
+  /* Not for a record not saved yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK);
+  window = open_window (db);
+  page = rifq_window_get_registry_page (window);
+  more = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_REGISTRY_PAGE, "editor_menu_button");
+  g_assert_true (rifq_registry_page_open (page, rifq_beneficiary_get_id (person), &error));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1225,23 +1364,6 @@ test_committee_votes_from_the_agenda (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The message dialog open over the window, after a moment. */
-static AdwMessageDialog *
-open_dialog (void)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  rifq_test_spin (50);
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (windows, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static GtkTextBuffer *
 dialog_reasons (AdwMessageDialog *dialog)
 {
@@ -1902,6 +2024,10 @@ main (int   argc,
   g_test_add_func ("/window/registry/bad-id-shows-message-and-writes-nothing", test_form_bad_id_shows_message_writes_nothing);
   g_test_add_func ("/window/registry/new-beneficiary-not-offered-to-who-may-not",
                    test_new_beneficiary_not_offered_to_who_may_not);
+  g_test_add_func ("/window/registry/consent-recorded-and-withdrawn-from-the-form",
+                   test_consent_recorded_and_withdrawn_from_the_form);
+  g_test_add_func ("/window/registry/export-offered-to-administrators-only",
+                   test_export_offered_to_administrators_only);
   g_test_add_func ("/window/registry/saved-elsewhere-meanwhile-keeps-what-was-typed",
                    test_form_saved_elsewhere_keeps_what_was_typed);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);

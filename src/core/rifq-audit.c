@@ -739,6 +739,8 @@ static const struct
   { "login", N_("Logged in after wrong passwords") },
   { "login-refused", N_("Login refused") },
   { "password", N_("Password set") },
+  { "consent", N_("Consent recorded") },
+  { "export", N_("Everything held exported") },
 }, kind_labels[] = {
   { "beneficiary", N_("Beneficiary") },
   { "request", N_("Support request") },
@@ -753,15 +755,20 @@ static const struct
   { "minutes", N_("Minutes") },
   { "database", N_("Database") },
   { "permission", N_("Permission") },
+  { "consent", N_("Consent") },
 };
 
 const char *
-rifq_audit_action_label (const char *action)
+rifq_audit_action_label (const char *record_kind,
+                         const char *action)
 {
   RifqAction step;
 
   if (action == NULL)
     return "";
+  /* Withdrawing a consent is not withdrawing a request. */
+  if (g_strcmp0 (record_kind, "consent") == 0 && g_str_equal (action, "withdraw"))
+    return _("Consent withdrawn");
   for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
     if (g_str_equal (action, action_labels[i].code))
       return _(action_labels[i].label);
@@ -796,6 +803,10 @@ rifq_audit_member_label (const char *record_kind,
     { "full_name", N_("Full name") },
     { "number", N_("Number") },
     { "reason", N_("Reason") },
+    { "scope", N_("Scope") },
+    { "given_on", N_("Given on") },
+    { "withdrawn_on", N_("Withdrawn on") },
+    { "beneficiary_id", N_("Beneficiary record") },
   };
   RifqField field;
 

@@ -108,9 +108,10 @@ void        rifq_audit_change_free   (RifqAuditChange *change);
  * only created or refused lists what it recorded. */
 GPtrArray  *rifq_audit_entry_changes (RifqAuditEntry *entry);
 
-/* The action and the kind of record in the interface language ("Registered", "Support
- * request"); a code Rifq does not know is given as it is. */
-const char *rifq_audit_action_label  (const char *action);
+/* The action (done to a record of record_kind) and the kind of record in the interface language
+ * ("Registered", "Support request"); a code Rifq does not know is given as it is. */
+const char *rifq_audit_action_label  (const char *record_kind,
+                                      const char *action);
 const char *rifq_audit_kind_label    (const char *record_kind);
 /* A member of a record as the forms name it ("Mobile"), or as it is when no form shows it. */
 const char *rifq_audit_member_label  (const char *record_kind,

@@ -228,51 +228,98 @@ audit_export_cb (RifqDb      *db,
   return TRUE;
 }
 
-JsonNode *
-rifq_privacy_export (RifqDb  *db,
-                     gint64   beneficiary_id,
-                     GError **error)
+void
+rifq_person_file_free (RifqPersonFile *file)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(RifqBeneficiary) beneficiary = NULL;
+  if (file == NULL)
+    return;
+  g_free (file->exported_at);
+  g_free (file->exported_by);
+  g_clear_object (&file->beneficiary);
+  g_clear_pointer (&file->consents, g_ptr_array_unref);
+  g_clear_pointer (&file->requests, g_ptr_array_unref);
+  g_clear_pointer (&file->entries, g_ptr_array_unref);
+  g_free (file);
+}
+
+RifqPersonFile *
+rifq_privacy_collect (RifqDb  *db,
+                      gint64   beneficiary_id,
+                      GError **error)
+{
+  g_autoptr(RifqPersonFile) file = g_new0 (RifqPersonFile, 1);
   g_autoptr(GPtrArray) listed = NULL;
-  g_autoptr(GPtrArray) consents = NULL;
-  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) scans = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *now = rifq_db_dup_now ();
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
   if (!rifq_permission_check (db, RIFQ_PERMISSION_EXPORT_PERSON, error))
     return NULL;
-  beneficiary = rifq_beneficiary_store_get (db, beneficiary_id, error);
-  if (beneficiary == NULL)
+  file->exported_at = rifq_db_dup_now ();
+  file->exported_by = g_strdup (rifq_db_get_actor (db));
+  file->beneficiary = rifq_beneficiary_store_get (db, beneficiary_id, error);
+  if (file->beneficiary == NULL)
     return NULL;
   listed = rifq_request_store_list (db, -1, beneficiary_id, G_MAXINT, error);
   if (listed == NULL)
     return NULL;
-  consents = rifq_consent_list (db, beneficiary_id, error);
-  if (consents == NULL)
+  file->consents = rifq_consent_list (db, beneficiary_id, error);
+  if (file->consents == NULL)
     return NULL;
+  file->requests = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < listed->len; i++)
     {
       RifqRequest *request = rifq_request_store_get (db, ((RifqRequest *) g_ptr_array_index (listed, i))->id, error);
 
       if (request == NULL)
         return NULL;
-      g_ptr_array_add (requests, request);
+      g_ptr_array_add (file->requests, request);
     }
 
+  /* The log's entries about the person, their consents, each of their requests and what the
+   * committee decided and wrote of them, in the order they were written. */
+  file->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!collect_trail (db, file->entries, "beneficiary", beneficiary_id, error))
+    return NULL;
+  for (guint i = 0; i < file->consents->len; i++)
+    if (!collect_trail (db, file->entries, "consent", ((RifqConsent *) g_ptr_array_index (file->consents, i))->id, error))
+      return NULL;
+  for (guint i = 0; i < file->requests->len; i++)
+    {
+      gint64 id = ((RifqRequest *) g_ptr_array_index (file->requests, i))->id;
+
+      if (!collect_trail (db, file->entries, "request", id, error) ||
+          !collect_trails_of (db, file->entries, "decision", "SELECT id FROM decision WHERE request_id = ?1", id, error) ||
+          !collect_trails_of (db, file->entries, "letter", "SELECT id FROM letter WHERE request_id = ?1", id, error))
+        return NULL;
+    }
+  g_ptr_array_sort (file->entries, by_entry);
+
+  if (!rifq_db_write (db, audit_export_cb, &beneficiary_id, error))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+JsonNode *
+rifq_person_file_to_json (RifqDb               *db,
+                          const RifqPersonFile *file,
+                          GError              **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GHashTable) scans = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
   json_builder_begin_object (builder);
-  rifq_json_add_string (builder, "exported_at", now);
-  rifq_json_add_string (builder, "exported_by", rifq_db_get_actor (db));
+  rifq_json_add_string (builder, "exported_at", file->exported_at);
+  rifq_json_add_string (builder, "exported_by", file->exported_by);
   json_builder_set_member_name (builder, "beneficiary");
-  json_builder_add_value (builder, rifq_beneficiary_to_json (beneficiary));
+  json_builder_add_value (builder, rifq_beneficiary_to_json (file->beneficiary));
   json_builder_set_member_name (builder, "consents");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < consents->len; i++)
+  for (guint i = 0; i < file->consents->len; i++)
     {
-      RifqConsent *consent = g_ptr_array_index (consents, i);
+      RifqConsent *consent = g_ptr_array_index (file->consents, i);
 
       json_builder_begin_object (builder);
       rifq_json_add_string (builder, "scope", consent->scope);
@@ -286,16 +333,16 @@ rifq_privacy_export (RifqDb  *db,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "requests");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < requests->len; i++)
-    json_builder_add_value (builder, rifq_request_to_json (g_ptr_array_index (requests, i)));
+  for (guint i = 0; i < file->requests->len; i++)
+    json_builder_add_value (builder, rifq_request_to_json (g_ptr_array_index (file->requests, i)));
   json_builder_end_array (builder);
 
   /* The scans themselves, once each, by their SHA-256 as the requests name them. */
   json_builder_set_member_name (builder, "scans");
   json_builder_begin_object (builder);
-  for (guint i = 0; i < requests->len; i++)
+  for (guint i = 0; i < file->requests->len; i++)
     {
-      RifqRequest *request = g_ptr_array_index (requests, i);
+      RifqRequest *request = g_ptr_array_index (file->requests, i);
 
       for (guint d = 0; request->documents != NULL && d < request->documents->len; d++)
         {
@@ -325,36 +372,24 @@ rifq_privacy_export (RifqDb  *db,
     }
   json_builder_end_object (builder);
 
-  /* The log's entries about the person, their consents, each of their requests and what the
-   * committee decided and wrote of them, in the order they were written. */
   json_builder_set_member_name (builder, "audit");
   json_builder_begin_array (builder);
-  {
-    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-
-    if (!collect_trail (db, all, "beneficiary", beneficiary_id, error))
-      return NULL;
-    for (guint i = 0; i < consents->len; i++)
-      if (!collect_trail (db, all, "consent", ((RifqConsent *) g_ptr_array_index (consents, i))->id, error))
-        return NULL;
-    for (guint i = 0; i < requests->len; i++)
-      {
-        gint64 id = ((RifqRequest *) g_ptr_array_index (requests, i))->id;
-
-        if (!collect_trail (db, all, "request", id, error) ||
-            !collect_trails_of (db, all, "decision", "SELECT id FROM decision WHERE request_id = ?1", id, error) ||
-            !collect_trails_of (db, all, "letter", "SELECT id FROM letter WHERE request_id = ?1", id, error))
-          return NULL;
-      }
-    g_ptr_array_sort (all, by_entry);
-    add_entries (builder, all);
-  }
+  add_entries (builder, file->entries);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  if (!rifq_db_write (db, audit_export_cb, &beneficiary_id, error))
-    return NULL;
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+rifq_privacy_export (RifqDb  *db,
+                     gint64   beneficiary_id,
+                     GError **error)
+{
+  g_autoptr(RifqPersonFile) file = rifq_privacy_collect (db, beneficiary_id, error);
+
+  if (file == NULL)
+    return NULL;
+  return rifq_person_file_to_json (db, file, error);
 }
 
 /* Consent */

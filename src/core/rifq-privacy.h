@@ -10,6 +10,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rifq-beneficiary.h"
 #include "rifq-db.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,32 @@ guint       rifq_privacy_retention_years (RifqDb  *db);
  * deletes anything: the list is for a person to review. For administrators. */
 GPtrArray  *rifq_privacy_past_retention  (RifqDb  *db,
                                           GError **error);
+
+/* Everything Rifq holds about one beneficiary, gathered once for the JSON and the PDF alike. */
+typedef struct
+{
+  char            *exported_at;   /* ISO 8601, UTC */
+  char            *exported_by;   /* the user name of who asked for it */
+  RifqBeneficiary *beneficiary;   /* with its caregivers */
+  GPtrArray       *consents;      /* RifqConsent, the newest first */
+  GPtrArray       *requests;      /* RifqRequest as rifq_request_store_get() reads them, whole */
+  GPtrArray       *entries;       /* RifqAuditEntry about them all, in the order written */
+} RifqPersonFile;
+
+void            rifq_person_file_free (RifqPersonFile *file);
+
+/* Gathers everything Rifq holds about the beneficiary id: the record with its caregivers, their
+ * consents, every request with its documents, referrals and services, and the audit log's
+ * entries about the person, their consents, their requests and what the committee decided and
+ * wrote of them. For administrators; the export itself is written to the audit log. */
+RifqPersonFile *rifq_privacy_collect  (RifqDb  *db,
+                                       gint64   beneficiary_id,
+                                       GError **error);
+
+/* The file as one JSON object, with the scans themselves (base64), once each by SHA-256. */
+JsonNode       *rifq_person_file_to_json (RifqDb               *db,
+                                          const RifqPersonFile *file,
+                                          GError              **error);
 
 /* Everything Rifq holds about the beneficiary id, as one JSON object: the record with its
  * caregivers, every request with its documents, referrals, services and decisions, the scans
@@ -96,5 +123,7 @@ gboolean     rifq_consent_withdraw (RifqDb      *db,
 GPtrArray   *rifq_consent_list     (RifqDb      *db,
                                     gint64       beneficiary_id,
                                     GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RifqPersonFile, rifq_person_file_free)
 
 G_END_DECLS

@@ -677,8 +677,9 @@ draw_seal (Painter *painter)
 }
 
 static void
-paint (Painter *painter)
+paint (gpointer data)
 {
+  Painter *painter = data;
   const RifqMinutes *minutes = painter->minutes;
 
   painter->flow.pages = 0;
@@ -739,11 +740,7 @@ rifq_minutes_pdf_write (const RifqMinutes  *minutes,
   painter.qr = qr;
 
   /* Count the pages first, the same drawing with nothing drawn, for "Page n of m". */
-  painter.flow.dry = TRUE;
-  paint (&painter);
-  painter.flow.total_pages = painter.flow.pages;
-  painter.flow.dry = FALSE;
-  paint (&painter);
+  rifq_page_flow_paint_counted (&painter.flow, paint, &painter);
 
   g_clear_pointer (&painter.flow.logo, cairo_surface_destroy);
   cairo_destroy (cr);

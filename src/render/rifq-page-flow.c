@@ -603,6 +603,18 @@ rifq_page_flow_block (RifqPageFlow        *flow,
 
 /* Documents */
 
+void
+rifq_page_flow_paint_counted (RifqPageFlow *flow,
+                              void        (*paint) (gpointer data),
+                              gpointer      data)
+{
+  flow->dry = TRUE;
+  paint (data);
+  flow->total_pages = flow->pages;
+  flow->dry = FALSE;
+  paint (data);
+}
+
 typedef struct
 {
   const RifqPageFlow *flow;

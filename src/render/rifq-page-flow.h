@@ -249,6 +249,12 @@ void         rifq_page_flow_block         (RifqPageFlow        *flow,
 
 /* Documents */
 
+/* Draws a document of many pages with paint (given data): first dry, to count the pages for
+ * "Page n of m", then on the pages. */
+void         rifq_page_flow_paint_counted (RifqPageFlow        *flow,
+                                           void               (*paint) (gpointer data),
+                                           gpointer             data);
+
 /* The largest scale at which draw fits flow's one page (see rifq_pdf_fitting_scale()). */
 double       rifq_page_flow_fitting_scale (RifqPageFlow        *flow,
                                            RifqPageDrawFunc     draw);

@@ -80,7 +80,7 @@ create_row_cb (gpointer item,
   GtkWidget *row;
 
   rifq_audit_describe_author (entry->actor_name, entry->at, &who, &time, &day);
-  title = g_strdup_printf (_("%s · %s"), who, rifq_audit_action_label (entry->action));
+  title = g_strdup_printf (_("%s · %s"), who, rifq_audit_action_label (entry->record_kind, entry->action));
   number = g_strdup_printf ("%" G_GINT64_FORMAT, entry->record_id);
   entry_number = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
   /* TRANSLATORS: a kind of record and its number: "Beneficiary 12" */

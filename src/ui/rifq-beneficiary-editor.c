@@ -16,6 +16,7 @@
 #include "rifq-beneficiary-store.h"
 #include "rifq-calendar.h"
 #include "rifq-channel.h"
+#include "rifq-consent-group.h"
 #include "rifq-error.h"
 #include "rifq-validate.h"
 
@@ -39,6 +40,7 @@ struct _RifqBeneficiaryEditor
   GtkWidget            *reload_button;
   GtkBox               *groups_box;
   AdwPreferencesGroup  *caregivers_group;
+  RifqConsentGroup     *consent_group;
 
   /* owned */
   RifqContext          *context;
@@ -680,6 +682,7 @@ rifq_beneficiary_editor_class_init (RifqBeneficiaryEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, groups_box);
   gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, caregivers_group);
+  gtk_widget_class_bind_template_child (widget_class, RifqBeneficiaryEditor, consent_group);
   gtk_widget_class_bind_template_callback (widget_class, add_caregiver_clicked_cb);
 }
 
@@ -688,6 +691,7 @@ rifq_beneficiary_editor_init (RifqBeneficiaryEditor *self)
 {
   self->caregivers = g_ptr_array_new_with_free_func (caregiver_rows_free);
   self->channel_codes = g_ptr_array_new_with_free_func (g_free);
+  g_type_ensure (RIFQ_TYPE_CONSENT_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -703,6 +707,7 @@ rifq_beneficiary_editor_set_context (RifqBeneficiaryEditor *self,
 
   self->context = g_object_ref (context);
   self->db = rifq_context_get_db (context);
+  rifq_consent_group_set_context (self->consent_group, context);
   channels = rifq_channel_list (self->db, NULL);
   for (guint i = 0; channels != NULL && i < channels->len; i++)
     {
@@ -821,6 +826,7 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
   clear_problems (self);
 
   fill_form (self, beneficiary);
+  rifq_consent_group_load (self->consent_group, beneficiary != NULL ? rifq_beneficiary_get_id (beneficiary) : 0);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   self->dirty = FALSE;
@@ -852,4 +858,31 @@ rifq_beneficiary_editor_save (RifqBeneficiaryEditor *self)
       return RIFQ_SAVE_REFUSED;
     }
   return store (self, beneficiary, NULL);
+}
+
+/* Once the form has its size, the consents are scrolled into view and given the focus. */
+static gboolean
+show_consent_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  RifqBeneficiaryEditor *self = RIFQ_BENEFICIARY_EDITOR (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->consent_group)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->consent_group), content, &bounds) ||
+      bounds.size.height <= 0 || gtk_adjustment_get_upper (adjustment) < bounds.origin.y + bounds.size.height)
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - gtk_adjustment_get_page_size (adjustment) + 24);
+  rifq_consent_group_focus (self->consent_group);
+  return G_SOURCE_REMOVE;
+}
+
+void
+rifq_beneficiary_editor_focus_consent (RifqBeneficiaryEditor *self)
+{
+  g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_consent_tick_cb, NULL, NULL);
 }

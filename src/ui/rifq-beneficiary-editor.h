@@ -36,4 +36,7 @@ gboolean        rifq_beneficiary_editor_get_dirty    (RifqBeneficiaryEditor *sel
 
 RifqSaveResult  rifq_beneficiary_editor_save         (RifqBeneficiaryEditor *self);
 
+/* Shows the beneficiary's consents, the focus on them. */
+void             rifq_beneficiary_editor_focus_consent (RifqBeneficiaryEditor *self);
+
 G_END_DECLS

@@ -14,7 +14,11 @@
 #include "rifq-application.h"
 #include "rifq-beneficiary-row.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-permission.h"
+#include "rifq-person-pdf.h"
 #include "rifq-registry-page.h"
+#include "rifq-staff.h"
+#include "rifq-window.h"
 
 struct _RifqRegistryPage
 {
@@ -31,11 +35,13 @@ struct _RifqRegistryPage
   GtkListView           *list_view;
   AdwStatusPage         *empty_page;
   RifqBeneficiaryEditor *editor;
+  GtkWidget             *editor_menu_button;
 
   /* owned */
   RifqContext           *context;
   RifqDb                *db;       /* the context's */
   RifqBeneficiaryModel  *model;
+  gint64                 open_id;   /* the saved record in the editor, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (RifqRegistryPage, rifq_registry_page, GTK_TYPE_WIDGET)
@@ -157,6 +163,70 @@ rifq_registry_page_constructed (GObject *object)
 }
 
 static void
+toast (RifqRegistryPage *self,
+       const char       *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (RIFQ_IS_WINDOW (root))
+    rifq_window_add_toast (RIFQ_WINDOW (root), message);
+}
+
+static void
+export_folder_cb (GtkNativeDialog  *native,
+                  int               response,
+                  RifqRegistryPage *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  path = folder != NULL ? g_file_get_path (folder) : NULL;
+  if (path == NULL || self->open_id <= 0)
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (!rifq_person_export_to_folder (self->db, self->open_id, path, &json, &pdf, &error))
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *json_name = g_path_get_basename (json);
+      g_autofree char *pdf_name = g_path_get_basename (pdf);
+
+      message = g_strdup_printf (_("Exported to %s: %s and %s"), path, pdf_name, json_name);
+      toast (self, message);
+    }
+  g_object_unref (self);
+}
+
+/* Everything held about the person in the editor, as the PDF and the JSON the law asks for,
+ * into a folder the administrator chooses. */
+static void
+export_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RifqRegistryPage *self = RIFQ_REGISTRY_PAGE (widget);
+  GtkFileChooserNative *native;
+
+  if (self->open_id <= 0)
+    return;
+  native = gtk_file_chooser_native_new (_("Export Everything Held"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_folder_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
 rifq_registry_page_class_init (RifqRegistryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -181,10 +251,12 @@ rifq_registry_page_class_init (RifqRegistryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, editor_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
+  gtk_widget_class_install_action (widget_class, "registry.export-person", NULL, export_person_action);
 }
 
 static void
@@ -287,6 +359,11 @@ show_editor (RifqRegistryPage *self,
              const char       *title,
              const char       *subtitle)
 {
+  /* Only an administrator exports everything held about a person, and only a saved one. */
+  gtk_widget_set_visible (self->editor_menu_button,
+                          self->open_id > 0 &&
+                          rifq_permission_allows (RIFQ_PERMISSION_EXPORT_PERSON, rifq_staff_actor_roles (self->db)));
+
   adw_window_title_set_title (self->editor_title, title);
   adw_window_title_set_subtitle (self->editor_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, "editor");
@@ -301,6 +378,7 @@ rifq_registry_page_new_beneficiary (RifqRegistryPage *self)
   if (rifq_registry_page_is_editing (self) && rifq_beneficiary_editor_get_dirty (self->editor))
     return;
   rifq_beneficiary_editor_load (self->editor, NULL);
+  self->open_id = 0;
   show_editor (self, _("New Beneficiary"), NULL);
 }
 
@@ -324,6 +402,7 @@ rifq_registry_page_open (RifqRegistryPage *self,
     return FALSE;
 
   rifq_beneficiary_editor_load (self->editor, beneficiary);
+  self->open_id = id;
   name = rifq_beneficiary_dup_full_name (beneficiary);
   file_number = rifq_beneficiary_get (beneficiary, RIFQ_FIELD_FILE_NUMBER);
   if (file_number != NULL)

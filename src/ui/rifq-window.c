@@ -888,6 +888,19 @@ rifq_window_show_page (RifqWindow  *self,
         return NULL;
       return GTK_WIDGET (self);
     }
+  if (g_str_has_prefix (name, "beneficiary-consent:"))
+    {
+      g_autoptr(RifqBeneficiary) found = NULL;
+
+      found = rifq_beneficiary_store_get_by_national_id (self->db, name + strlen ("beneficiary-consent:"), error);
+      if (found == NULL)
+        return NULL;
+      select_page (self, "registry");
+      if (!rifq_registry_page_open (self->registry_page, rifq_beneficiary_get_id (found), error))
+        return NULL;
+      rifq_beneficiary_editor_focus_consent (rifq_registry_page_get_editor (self->registry_page));
+      return GTK_WIDGET (self);
+    }
   if (g_str_has_prefix (name, "search:"))
     {
       select_page (self, "registry");

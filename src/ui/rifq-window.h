@@ -46,7 +46,8 @@ AdwMessageDialog *rifq_window_verify_file          (RifqWindow *self,
                                                     GFile      *file);
 
 
-/* Shows a page by name — registry, beneficiary-new, beneficiary-first, search:QUERY,
+/* Shows a page by name — registry, beneficiary-new, beneficiary-first,
+ * beneficiary-consent:NATIONAL-ID (its consents), search:QUERY,
  * channel:CODE, tool:CODE, intake, research, committee, dashboard, preferences, shortcuts —
  * and returns the widget to draw for a screenshot (the window, or a dialog over it). */
 GtkWidget        *rifq_window_show_page             (RifqWindow  *self,
