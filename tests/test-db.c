@@ -578,6 +578,21 @@ test_audit_gap_across_chunks_named (void)
   assert_audit_broken (db, "entries 9999 to 10001 were deleted");
 }
 
+/* The log's entries are hashed a chunk at a time while the next chunk is read: an entry edited
+ * at the start of the second chunk is named, and nothing after it is taken for whole. */
+static void
+test_audit_edited_in_second_chunk_named (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+  g_autoptr(GError) error = NULL;
+
+  rifq_test_first_staff (db);
+  g_assert_true (rifq_demo_fill (db, 10050, 1, &error));
+  g_assert_no_error (error);
+  run_sql (db, "UPDATE audit SET reason = 'rewritten' WHERE id = 10001");
+  assert_audit_broken (db, "entry 10001: it was changed after it was written");
+}
+
 static void
 test_audit_truncated_end_caught (void)
 {
@@ -2499,6 +2514,7 @@ main (int   argc,
   g_test_add_func ("/db/write/announces-changed-records-once-committed", test_write_announces_changed_records);
   g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
   g_test_add_func ("/db/audit/entries-deleted-across-a-chunk-named-as-one-gap", test_audit_gap_across_chunks_named);
+  g_test_add_func ("/db/audit/edited-in-second-chunk-named", test_audit_edited_in_second_chunk_named);
   g_test_add_func ("/db/write/reads-see-each-change-of-the-write-and-of-others", test_write_reads_see_each_change);
   g_test_add_func ("/db/keys/file-written-by-two-at-once-whole", test_key_file_written_by_two_at_once);
   g_test_add_func ("/db/write/failed-statement-fails-the-write", test_write_failed_statement_fails_the_write);

@@ -1447,51 +1447,79 @@ rifq_db_write_audit_take (RifqDbWrite *write,
   rifq_db_write_audit (write, action, record_kind, record_id, owned_before, owned_after, reason);
 }
 
-/* An entry's link: SHA-256 for entries from before schema 6, HMAC-SHA256 under the audit key
- * since. Every part is length-prefixed so that moving text between fields changes the hash. */
-static char *
-chain_hash (const guchar *key,
-            const char   *prev_hash,
-            const char   *at,
-            const char   *actor,
-            const char   *action,
-            const char   *record_kind,
-            gint64        record_id,
-            const char   *before,
-            const char   *after,
-            const char   *reason)
+/* The audit key made ready to link entries: HMAC-SHA256's state once the key is taken in, so
+ * that checking a million entries does not take the key in a million times. Wiped after use. */
+typedef crypto_auth_hmacsha256_state ChainKey;
+
+/* keyed made ready from key, or NULL when there is no key (the log from before schema 6). */
+static const ChainKey *
+chain_key_prepare (ChainKey     *keyed,
+                   const guchar *key)
 {
-  g_autoptr(GChecksum) sum = key ? NULL : g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GHmac) mac = key ? g_hmac_new (G_CHECKSUM_SHA256, key, RIFQ_DB_CHAIN_KEY_BYTES) : NULL;
+  if (key == NULL)
+    return NULL;
+  crypto_auth_hmacsha256_init (keyed, key, RIFQ_DB_CHAIN_KEY_BYTES);
+  return keyed;
+}
+
+static void
+chain_key_wipe (ChainKey *keyed)
+{
+  sodium_memzero (keyed, sizeof *keyed);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChainKey, chain_key_wipe)
+
+/* An entry's link: SHA-256 for entries from before schema 6 (keyed NULL), HMAC-SHA256 under the
+ * audit key since. Every part is length-prefixed so that moving text between fields changes the
+ * hash. */
+static char *
+chain_hash (const ChainKey *keyed,
+            const char     *prev_hash,
+            const char     *at,
+            const char     *actor,
+            const char     *action,
+            const char     *record_kind,
+            gint64          record_id,
+            const char     *before,
+            const char     *after,
+            const char     *reason)
+{
+  g_autoptr(GChecksum) sum = keyed != NULL ? NULL : g_checksum_new (G_CHECKSUM_SHA256);
+  crypto_auth_hmacsha256_state mac;
   const char *parts[] = { prev_hash, at, actor, action, record_kind, before, after, reason };
+  guchar digest[crypto_auth_hmacsha256_BYTES];
+  char hex[crypto_auth_hmacsha256_BYTES * 2 + 1];
   char id[32];
 
+  if (keyed != NULL)
+    mac = *keyed;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       char len[24];
+      const char *texts[3] = { len, parts[i], NULL };
 
       g_snprintf (len, sizeof len, "%zu:", parts[i] ? strlen (parts[i]) : (gsize) 0);
-      if (mac != NULL)
-        g_hmac_update (mac, (const guchar *) len, -1);
-      else
-        g_checksum_update (sum, (const guchar *) len, -1);
-      if (parts[i] != NULL)
-        {
-          if (mac != NULL)
-            g_hmac_update (mac, (const guchar *) parts[i], -1);
-          else
-            g_checksum_update (sum, (const guchar *) parts[i], -1);
-        }
       if (i == 4)
         {
           g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT ";", record_id);
-          if (mac != NULL)
-            g_hmac_update (mac, (const guchar *) id, -1);
+          texts[2] = id;
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          if (texts[t] == NULL)
+            continue;
+          if (keyed != NULL)
+            crypto_auth_hmacsha256_update (&mac, (const guchar *) texts[t], strlen (texts[t]));
           else
-            g_checksum_update (sum, (const guchar *) id, -1);
+            g_checksum_update (sum, (const guchar *) texts[t], -1);
         }
     }
-  return g_strdup (mac != NULL ? g_hmac_get_string (mac) : g_checksum_get_string (sum));
+  if (keyed == NULL)
+    return g_strdup (g_checksum_get_string (sum));
+  crypto_auth_hmacsha256_final (&mac, digest);
+  sodium_memzero (&mac, sizeof mac);
+  return g_strdup (sodium_bin2hex (hex, sizeof hex, digest, sizeof digest));
 }
 
 /* The anchor's own MAC: how many entries, the last one's id and hash. */
@@ -1695,7 +1723,8 @@ restore_acknowledges (RifqDb *self,
     return FALSE;
   if (rifq_statement_step (stmt) == RIFQ_STEP_ROW)
     {
-      g_autofree char *hash = chain_hash (self->chain_key, rifq_statement_get_text (stmt, 8),
+      g_auto(ChainKey) keyed = { 0 };
+      g_autofree char *hash = chain_hash (chain_key_prepare (&keyed, self->chain_key), rifq_statement_get_text (stmt, 8),
                                           rifq_statement_get_text (stmt, 0), rifq_statement_get_text (stmt, 1),
                                           rifq_statement_get_text (stmt, 2), rifq_statement_get_text (stmt, 3),
                                           rifq_statement_get_int64 (stmt, 4), rifq_statement_get_text (stmt, 5),
@@ -1719,6 +1748,8 @@ append_audit (RifqDb      *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_auto(Anchor) anchor = { 0 };
+  g_auto(ChainKey) chain_state = { 0 };
+  const ChainKey *keyed;
   gint64 last_id = 0;
   gint64 entries = 0;
 
@@ -1756,12 +1787,13 @@ append_audit (RifqDb      *self,
       }
   }
 
+  keyed = chain_key_prepare (&chain_state, self->chain_key);
   for (guint i = 0; i < write->entries->len; i++)
     {
       AuditEntry *e = g_ptr_array_index (write->entries, i);
       g_autofree char *hash = NULL;
 
-      hash = chain_hash (self->chain_key, prev, at, self->actor, e->action, e->record_kind, e->record_id,
+      hash = chain_hash (keyed, prev, at, self->actor, e->action, e->record_kind, e->record_id,
                          e->before, e->after, e->reason);
       /* Numbered one after the last, on every engine: a sequence would leave the number of a
        * write rolled back unused, and a gap in the log reads as an entry deleted. */
@@ -2485,6 +2517,237 @@ _rifq_db_verify_audit_of_copy (RifqDb  *self,
   return ok;
 }
 
+/* Checking the log is reading it and hashing it: a thread hashes one chunk of entries while the
+ * next is read, and the entries are then judged in order, as they were written. */
+typedef struct
+{
+  gint64      id;
+  gint64      record_id;
+  const char *text[10];   /* at, actor, action, record_kind, before, after, reason, prev_hash, hash, key_id */
+  char       *expected;   /* the hash the entry should have, made from its own prev_hash */
+} VerifyRow;
+
+enum { V_AT, V_ACTOR, V_ACTION, V_KIND, V_BEFORE, V_AFTER, V_REASON, V_PREV, V_HASH, V_KEY_ID };
+
+typedef struct
+{
+  GStringChunk *strings;
+  GArray       *rows;     /* VerifyRow */
+} VerifyChunk;
+
+static void
+verify_chunk_free (VerifyChunk *chunk)
+{
+  for (guint i = 0; i < chunk->rows->len; i++)
+    g_free (g_array_index (chunk->rows, VerifyRow, i).expected);
+  g_array_unref (chunk->rows);
+  g_string_chunk_free (chunk->strings);
+  g_free (chunk);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VerifyChunk, verify_chunk_free)
+
+typedef struct
+{
+  const ChainKey *chain_state;
+  GAsyncQueue    *to_hash;   /* VerifyChunk, then the queue itself to stop */
+  GAsyncQueue    *hashed;
+} VerifyHasher;
+
+static gpointer
+verify_hash_thread (gpointer data)
+{
+  VerifyHasher *hasher = data;
+
+  for (;;)
+    {
+      gpointer item = g_async_queue_pop (hasher->to_hash);
+      VerifyChunk *chunk = item;
+
+      if (item == (gpointer) hasher->to_hash)
+        return NULL;
+      for (guint i = 0; i < chunk->rows->len; i++)
+        {
+          VerifyRow *row = &g_array_index (chunk->rows, VerifyRow, i);
+
+          row->expected = chain_hash (row->text[V_KEY_ID] != NULL ? hasher->chain_state : NULL, row->text[V_PREV],
+                                      row->text[V_AT], row->text[V_ACTOR], row->text[V_ACTION], row->text[V_KIND],
+                                      row->record_id, row->text[V_BEFORE], row->text[V_AFTER], row->text[V_REASON]);
+        }
+      g_async_queue_push (hasher->hashed, chunk);
+    }
+}
+
+/* The next chunk of entries after after_id, read into memory (NULL on failure). */
+static VerifyChunk *
+read_verify_chunk (RifqDb  *self,
+                   gint64   after_id,
+                   GError **error)
+{
+  g_autoptr(VerifyChunk) chunk = g_new0 (VerifyChunk, 1);
+  RifqStatement *stmt;
+  int rc;
+
+  chunk->strings = g_string_chunk_new (1 << 20);
+  chunk->rows = g_array_sized_new (FALSE, TRUE, sizeof (VerifyRow), VERIFY_CHUNK);
+  stmt = rifq_db_query (self,
+                        self->schema_version >= 6
+                          ? "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                            " after_json, reason, prev_hash, hash, key_id FROM audit WHERE id > ?1"
+                            " ORDER BY id LIMIT ?2"
+                          : "SELECT id, at, actor, action, record_kind, record_id, before_json,"
+                            " after_json, reason, prev_hash, hash, NULL FROM audit WHERE id > ?1"
+                            " ORDER BY id LIMIT ?2",
+                        RIFQ_PARAMS (RIFQ_INT (after_id), RIFQ_INT (VERIFY_CHUNK)), error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
+    {
+      static const int columns[] = { 1, 2, 3, 4, 6, 7, 8, 9, 10, 11 };
+      VerifyRow row = { 0 };
+
+      row.id = rifq_statement_get_int64 (stmt, 0);
+      row.record_id = rifq_statement_get_int64 (stmt, 5);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          const char *text = rifq_statement_get_text (stmt, columns[c]);
+
+          row.text[c] = text != NULL ? g_string_chunk_insert (chunk->strings, text) : NULL;
+        }
+      g_array_append_val (chunk->rows, row);
+    }
+  rifq_statement_reset (stmt);
+  if (rc != RIFQ_STEP_DONE)
+    {
+      rifq_db_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&chunk);
+}
+
+/* What is wrong with the entry row, coming after previous_id whose hash was prev; NULL when it
+ * is as it was written. */
+static char *
+judge_entry (RifqDb          *self,
+             const VerifyRow *row,
+             gint64           previous_id,
+             const char      *prev)
+{
+  gint64 id = row->id;
+  const char *key_id = row->text[V_KEY_ID];
+
+  /* Entries are numbered one after another: a gap is an entry deleted. */
+  if (id != previous_id + 1)
+    return id - previous_id == 2
+             ? g_strdup_printf (_("The audit log is broken: entry %s was deleted."), count_text (previous_id + 1))
+             : g_strdup_printf (_("The audit log is broken: entries %s to %s were deleted."),
+                                count_text (previous_id + 1), count_text (id - 1));
+  if (key_id == NULL && id > self->legacy_last_id)
+    return g_strdup_printf (_("The audit log is broken at entry %s: it was added without the log’s key."),
+                            count_text (id));
+  if (key_id != NULL && id <= self->legacy_last_id)
+    return g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was written."),
+                            count_text (id));
+  if (key_id != NULL && g_strcmp0 (key_id, self->chain_key_id) != 0)
+    return g_strdup_printf (_("The audit log is broken at entry %s: it names a key that is not this log’s."),
+                            count_text (id));
+  /* Its hash was made from its own prev_hash: that must be the entry before's, and the hash its. */
+  if (g_strcmp0 (row->text[V_PREV], prev) != 0 || g_strcmp0 (row->text[V_HASH], row->expected) != 0)
+    return g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was written."),
+                            count_text (id));
+  return NULL;
+}
+
+static gboolean
+verify_chain_under (RifqDb         *self,
+                    const ChainKey *chain_state,
+                    const Anchor   *copy,
+                    gboolean        copy_valid,
+                    gboolean        copy_present,
+                    gint64         *out_rows,
+                    GError        **error)
+{
+  VerifyHasher hasher = { chain_state, g_async_queue_new (), g_async_queue_new () };
+  g_autofree char *prev = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(VerifyChunk) next = NULL;
+  GThread *thread;
+  gint64 rows = 0;
+  gint64 previous_id = 0;
+  guint in_flight = 0;
+  gboolean failed = FALSE;
+  gboolean more;
+
+  if (self->schema_version >= 6 && self->chain_key == NULL)
+    {
+      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
+                           self->chain_key_problem ? self->chain_key_problem
+                                                   : _("This database’s audit log has no key to check it with."));
+      g_async_queue_unref (hasher.to_hash);
+      g_async_queue_unref (hasher.hashed);
+      return FALSE;
+    }
+
+  thread = g_thread_new ("rifq-audit-verify", verify_hash_thread, &hasher);
+  /* A chunk of entries at a time: a server hands a query's rows over whole. */
+  next = read_verify_chunk (self, 0, error);
+  failed = next == NULL;
+  more = !failed;
+  while (more && message == NULL)
+    {
+      g_autoptr(VerifyChunk) done = NULL;
+      gint64 last_read;
+
+      more = next->rows->len == VERIFY_CHUNK;
+      last_read = next->rows->len > 0 ? g_array_index (next->rows, VerifyRow, next->rows->len - 1).id : 0;
+      g_async_queue_push (hasher.to_hash, g_steal_pointer (&next));
+      in_flight++;
+      /* The next chunk is read while this one is hashed. */
+      if (more)
+        {
+          next = read_verify_chunk (self, last_read, error);
+          if (next == NULL)
+            {
+              failed = TRUE;
+              more = FALSE;
+            }
+        }
+      done = g_async_queue_pop (hasher.hashed);
+      in_flight--;
+      for (guint i = 0; !failed && message == NULL && i < done->rows->len; i++)
+        {
+          const VerifyRow *row = &g_array_index (done->rows, VerifyRow, i);
+
+          message = judge_entry (self, row, previous_id, prev);
+          if (message != NULL)
+            break;
+          g_free (prev);
+          prev = g_strdup (row->text[V_HASH]);
+          previous_id = row->id;
+          rows++;
+        }
+      if (failed)
+        more = FALSE;
+    }
+  while (in_flight-- > 0)
+    verify_chunk_free (g_async_queue_pop (hasher.hashed));
+  g_async_queue_push (hasher.to_hash, hasher.to_hash);
+  g_thread_join (thread);
+  g_async_queue_unref (hasher.to_hash);
+  g_async_queue_unref (hasher.hashed);
+
+  if (failed)
+    return FALSE;
+  if (message != NULL)
+    return audit_broken (error, g_steal_pointer (&message));
+  if (self->schema_version >= 6 &&
+      !verify_anchor (self, rows, previous_id, prev, copy, copy_valid, copy_present, error))
+    return FALSE;
+  if (out_rows != NULL)
+    *out_rows = rows;
+  return TRUE;
+}
+
 static gboolean
 verify_chain (RifqDb        *self,
               const Anchor  *copy,
@@ -2493,101 +2756,11 @@ verify_chain (RifqDb        *self,
               gint64        *out_rows,
               GError       **error)
 {
-  g_autofree char *prev = NULL;
-  RifqStatement *stmt;
-  gint64 rows = 0;
-  gint64 previous_id = 0;
-  gboolean keyed = FALSE;
-  int rc;
+  g_auto(ChainKey) chain_state = { 0 };
 
-  if (self->schema_version >= 6 && self->chain_key == NULL)
-    {
-      g_set_error_literal (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED,
-                           self->chain_key_problem ? self->chain_key_problem
-                                                   : _("This database’s audit log has no key to check it with."));
-      return FALSE;
-    }
-  /* A chunk of entries at a time: a server hands a query's rows over whole. */
-  for (gboolean more = TRUE; more;)
-    {
-      guint in_chunk = 0;
-
-      stmt = rifq_db_query (self,
-                            self->schema_version >= 6
-                              ? "SELECT id, at, actor, action, record_kind, record_id, before_json,"
-                                " after_json, reason, prev_hash, hash, key_id FROM audit WHERE id > ?1"
-                                " ORDER BY id LIMIT ?2"
-                              : "SELECT id, at, actor, action, record_kind, record_id, before_json,"
-                                " after_json, reason, prev_hash, hash, NULL FROM audit WHERE id > ?1"
-                                " ORDER BY id LIMIT ?2",
-                            RIFQ_PARAMS (RIFQ_INT (previous_id), RIFQ_INT (VERIFY_CHUNK)), error);
-      if (stmt == NULL)
-        return FALSE;
-
-      while ((rc = rifq_statement_step (stmt)) == RIFQ_STEP_ROW)
-        {
-          g_autofree char *expected = NULL;
-          gint64 id = rifq_statement_get_int64 (stmt, 0);
-          const char *stored_prev = rifq_statement_get_text (stmt, 9);
-          const char *stored = rifq_statement_get_text (stmt, 10);
-          const char *key_id = rifq_statement_get_text (stmt, 11);
-          char *message = NULL;
-
-          /* Entries are numbered one after another: a gap is an entry deleted. */
-          if (id != previous_id + 1)
-            message = id - previous_id == 2
-                        ? g_strdup_printf (_("The audit log is broken: entry %s was deleted."),
-                                           count_text (previous_id + 1))
-                        : g_strdup_printf (_("The audit log is broken: entries %s to %s were deleted."),
-                                           count_text (previous_id + 1), count_text (id - 1));
-          else if (key_id == NULL && id > self->legacy_last_id)
-            message = g_strdup_printf (_("The audit log is broken at entry %s: it was added without the log’s key."),
-                                       count_text (id));
-          else if (key_id != NULL && id <= self->legacy_last_id)
-            message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was written."),
-                                       count_text (id));
-          else if (key_id != NULL && g_strcmp0 (key_id, self->chain_key_id) != 0)
-            message = g_strdup_printf (_("The audit log is broken at entry %s: it names a key that is not this "
-                                         "log’s."), count_text (id));
-          if (message == NULL)
-            {
-              keyed = keyed || key_id != NULL;
-              expected = chain_hash (key_id != NULL ? self->chain_key : NULL, prev,
-                                     rifq_statement_get_text (stmt, 1),
-                                     rifq_statement_get_text (stmt, 2),
-                                     rifq_statement_get_text (stmt, 3),
-                                     rifq_statement_get_text (stmt, 4),
-                                     rifq_statement_get_int64 (stmt, 5),
-                                     rifq_statement_get_text (stmt, 6),
-                                     rifq_statement_get_text (stmt, 7),
-                                     rifq_statement_get_text (stmt, 8));
-              if (g_strcmp0 (stored_prev, prev) != 0 || g_strcmp0 (stored, expected) != 0)
-                message = g_strdup_printf (_("The audit log is broken at entry %s: it was changed after it was "
-                                             "written."), count_text (id));
-            }
-          if (message != NULL)
-            {
-              rifq_statement_reset (stmt);
-              return audit_broken (error, message);
-            }
-          g_free (prev);
-          prev = g_strdup (stored);
-          previous_id = id;
-          rows++;
-          in_chunk++;
-        }
-      rifq_statement_reset (stmt);
-      if (rc != RIFQ_STEP_DONE)
-        return rifq_db_fail (self, error);
-      more = in_chunk == VERIFY_CHUNK;
-    }
-
-  if (self->schema_version >= 6 &&
-      !verify_anchor (self, rows, previous_id, prev, copy, copy_valid, copy_present, error))
-    return FALSE;
-  if (out_rows != NULL)
-    *out_rows = rows;
-  return TRUE;
+  /* The key taken in once for the whole log. */
+  return verify_chain_under (self, chain_key_prepare (&chain_state, self->chain_key), copy, copy_valid,
+                             copy_present, out_rows, error);
 }
 
 gboolean
