@@ -9,15 +9,19 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rifq-account.h"
 #include "rifq-arabic.h"
 #include "rifq-audit.h"
 #include "rifq-file.h"
 #include "rifq-privacy.h"
+#include "rifq-permission.h"
 #include "rifq-person-pdf.h"
 #include "rifq-beneficiary-json.h"
 #include "rifq-beneficiary-store.h"
@@ -519,10 +523,16 @@ cmd_beneficiary_export (RifqDb  *db,
   g_autoptr(RifqPersonFile) file = NULL;
   g_autoptr(JsonNode) everything = NULL;
   g_autofree char *text = NULL;
-  gboolean pdf = opts.output != NULL && g_str_has_suffix (opts.output, ".pdf");
+  gsize length = opts.output != NULL ? strlen (opts.output) : 0;
+  gboolean pdf = length > 4 && g_ascii_strcasecmp (opts.output + length - 4, ".pdf") == 0;
 
   if (b == NULL)
     return refuse (error);
+  /* Who may not export is refused first, whatever they asked for, and the refusal kept. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_EXPORT_PERSON, &error))
+    return refuse (error);
+  if ((opts.to != NULL && *opts.to == '\0') || (opts.output != NULL && *opts.output == '\0'))
+    return usage (_("export needs a folder (--to FOLDER) or a file (-o FILE), not an empty name."));
   if (opts.to != NULL)
     {
       g_autofree char *json = NULL;
@@ -530,6 +540,8 @@ cmd_beneficiary_export (RifqDb  *db,
 
       if (opts.output != NULL)
         return usage (_("export writes either into a folder (--to) or one file (-o), not both."));
+      if (opts.force)
+        return usage (_("--force does not go with --to: an earlier export in the folder is never written over."));
       if (!rifq_person_export_to_folder (db, rifq_beneficiary_get_id (b), opts.to, &json, &written, &error))
         return refuse (error);
       g_print (_("Everything held about %s is in %s and %s.\n"), rifq_beneficiary_get (b, RIFQ_FIELD_NATIONAL_ID),
@@ -538,6 +550,18 @@ cmd_beneficiary_export (RifqDb  *db,
     }
   if (opts.output != NULL && !rifq_file_check_output (opts.output, opts.force, &error))
     return refuse (error);
+  /* A folder that is not there or not writable is said before the export is logged. */
+  if (opts.output != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (opts.output);
+
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR) || g_access (folder, W_OK) != 0)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” cannot be written: %s"), opts.output,
+                       g_strerror (g_file_test (folder, G_FILE_TEST_IS_DIR) ? EACCES : ENOENT));
+          return refuse (error);
+        }
+    }
   file = rifq_privacy_collect (db, rifq_beneficiary_get_id (b), &error);
   if (file == NULL)
     return refuse (error);

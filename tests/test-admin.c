@@ -502,6 +502,35 @@ test_backup_and_restore (void)
     g_unlink (i == 0 ? file : sealed);
 }
 
+/* How many exports the log at location holds (a desk's file, or the server's database). */
+static gint64
+export_entries (const char *location)
+{
+  const char *sql = "SELECT count(*) FROM audit WHERE action = 'export'";
+  sqlite3 *file = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  if (g_strcmp0 (g_getenv ("RIFQ_TEST_ENGINE"), "postgresql") == 0)
+    {
+      PGconn *server = PQconnectdb (location);
+      PGresult *result = PQexec (server, sql);
+
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+      n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      PQfinish (server);
+      return n;
+    }
+  g_assert_cmpint (sqlite3_open_v2 (location, &file, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (file, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (file);
+  return n;
+}
+
 /* rifq-admin beneficiary export and retention list: everything about one person in one private
  * JSON file for an administrator, refused to a desk officer; the retention review lists and
  * deletes nothing. */
@@ -534,6 +563,40 @@ test_export_and_retention (void)
   /* Not over a file it did not make, unless told. */
   ADMIN (&again, "en", NULL, "--database", db, "beneficiary", "export", "1000000008", "-o", db);
   g_assert_cmpint (again.status, ==, 1);
+
+  /* Into a folder that is not there: said before anything is read or logged. */
+  {
+    g_autofree char *missing = g_build_filename (folder, "no-such-folder", "person.pdf", NULL);
+    g_autofree char *pair = g_build_filename (folder, "pair", NULL);
+    g_autofree char *pdf = g_build_filename (pair, "rifq-1000000008.pdf", NULL);
+    g_autofree char *json = g_build_filename (pair, "rifq-1000000008.json", NULL);
+    g_auto(Run) nowhere = { 0 };
+    g_auto(Run) both = { 0 };
+    g_auto(Run) twice = { 0 };
+    g_auto(Run) verified = { 0 };
+
+    ADMIN (&nowhere, "en", NULL, "--database", db, "beneficiary", "export", "1000000008", "-o", missing);
+    g_assert_cmpint (nowhere.status, ==, 1);
+    g_assert_nonnull (strstr (nowhere.err, "cannot be written"));
+    g_assert_cmpint (export_entries (db), ==, 1);
+
+    /* Both files into a folder, once; the second time refused, nothing logged. */
+    g_assert_cmpint (g_mkdir (pair, 0700), ==, 0);
+    ADMIN (&both, "en", NULL, "--database", db, "beneficiary", "export", "1000000008", "--to", pair);
+    g_assert_cmpint (both.status, ==, 0);
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (export_entries (db), ==, 2);
+    ADMIN (&twice, "en", NULL, "--database", db, "beneficiary", "export", "1000000008", "--to", pair);
+    g_assert_cmpint (twice.status, ==, 1);
+    g_assert_nonnull (strstr (twice.err, "never written over"));
+    g_assert_cmpint (export_entries (db), ==, 2);
+    ADMIN (&verified, "en", NULL, "--database", db, "audit", "verify");
+    g_assert_cmpint (verified.status, ==, 0);
+    g_unlink (pdf);
+    g_unlink (json);
+    g_rmdir (pair);
+  }
 
   ADMIN (&staff, "en", NULL, "--database", db, "staff", "add", "desk1", "--full-name", "نورة", "--roles", "desk");
   ADMIN (&refused, "en", NULL, "--database", db, "RIFQ_USER=" "desk1", "beneficiary", "export", "1000000008");

@@ -593,6 +593,19 @@ test_audit_edited_in_second_chunk_named (void)
   assert_audit_broken (db, "entry 10001: it was changed after it was written");
 }
 
+/* An entry added before the first, numbered 0 or below, with a copied key: the walk from 1 up
+ * would not meet it, and the person's export would show it. */
+static void
+test_audit_entry_numbered_below_one_caught (void)
+{
+  g_autoptr(RifqDb) db = forger_db (NULL);
+
+  run_sql (db, "INSERT INTO audit (id, at, actor, action, record_kind, record_id, reason, hash, key_id)"
+               " SELECT -5, '2026-01-01T00:00:00Z', actor, 'delete', 'beneficiary', 1, 'forged', 'ff', key_id"
+               " FROM audit WHERE id = 1");
+  assert_audit_broken (db, "entry -5: it was added outside Rifq");
+}
+
 static void
 test_audit_truncated_end_caught (void)
 {
@@ -2515,6 +2528,7 @@ main (int   argc,
   g_test_add_func ("/db/write/reads-each-setting-fresh", test_write_reads_each_setting_fresh);
   g_test_add_func ("/db/audit/entries-deleted-across-a-chunk-named-as-one-gap", test_audit_gap_across_chunks_named);
   g_test_add_func ("/db/audit/edited-in-second-chunk-named", test_audit_edited_in_second_chunk_named);
+  g_test_add_func ("/db/audit/entry-numbered-below-one-caught", test_audit_entry_numbered_below_one_caught);
   g_test_add_func ("/db/write/reads-see-each-change-of-the-write-and-of-others", test_write_reads_see_each_change);
   g_test_add_func ("/db/keys/file-written-by-two-at-once-whole", test_key_file_written_by_two_at_once);
   g_test_add_func ("/db/write/failed-statement-fails-the-write", test_write_failed_statement_fails_the_write);

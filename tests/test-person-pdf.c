@@ -13,6 +13,7 @@
 #include <poppler.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rifq-arabic.h"
 #include "rifq-audit.h"
@@ -208,6 +209,29 @@ test_earlier_export_never_written_over (Fixture       *f,
   g_assert_cmpint (exports (f), ==, before);
 }
 
+/* A link by the export's name, to a file of someone else's, is not followed: refused, the file
+ * it points to unchanged. */
+static void
+test_link_of_that_name_not_followed (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *elsewhere = g_build_filename (f->folder, "other.txt", NULL);
+  g_autofree char *kept = NULL;
+  gint64 before = exports (f);
+
+  g_assert_true (g_file_set_contents (elsewhere, "not Rifq's", -1, &error));
+  g_assert_cmpint (symlink (elsewhere, f->json), ==, 0);
+  g_assert_false (rifq_person_export_to_folder (f->desk.db, f->desk.beneficiary, f->folder, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (g_file_get_contents (elsewhere, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "not Rifq's");
+  g_assert_true (g_file_test (f->json, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (exports (f), ==, before);
+  g_unlink (elsewhere);
+}
+
 /* A long history runs onto further pages, each counted, and its last entry is on the last. */
 static void
 test_long_history_runs_over_pages (Fixture       *f,
@@ -256,6 +280,7 @@ main (int   argc,
   ADD ("/person-pdf/export/pdf-and-json-hold-the-same-person", "en", test_pdf_and_json_hold_the_same_person);
   ADD ("/person-pdf/export/refused-to-desk-officer-writes-nothing", "en", test_refused_to_desk_officer_writes_nothing);
   ADD ("/person-pdf/export/earlier-export-never-written-over", "en", test_earlier_export_never_written_over);
+  ADD ("/person-pdf/export/link-of-that-name-not-followed", "en", test_link_of_that_name_not_followed);
   ADD ("/person-pdf/export/long-history-runs-over-pages", "en", test_long_history_runs_over_pages);
 #undef ADD
 

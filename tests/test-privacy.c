@@ -289,6 +289,14 @@ test_consent_bad_input_writes_nothing (Desk          *f,
     g_assert_false (rifq_consent_withdraw (f->db, consent->id, NULL, &error));
     g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
   }
+  /* Given anew after the withdrawal (today): never dated before it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (rifq_consent_record (f->db, f->beneficiary, "records", "2026-11-15", &error));
+    g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "withdrawn on 2026-12-07"));
+  }
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM consent"), ==, 1);
   g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, entries);
 }

@@ -2688,6 +2688,25 @@ verify_chain_under (RifqDb         *self,
       return FALSE;
     }
 
+  /* Rifq numbers entries from 1: one numbered below was put there by another program, and the
+   * walk from 1 up would not meet it. */
+  {
+    gint64 lowest = 1;
+
+    if (!rifq_db_query_int (self, "SELECT coalesce (min (id), 1) FROM audit", RIFQ_NO_PARAMS, &lowest, NULL, error))
+      {
+        g_async_queue_unref (hasher.to_hash);
+        g_async_queue_unref (hasher.hashed);
+        return FALSE;
+      }
+    if (lowest < 1)
+      {
+        g_async_queue_unref (hasher.to_hash);
+        g_async_queue_unref (hasher.hashed);
+        return audit_broken (error, g_strdup_printf (_("The audit log is broken at entry %s: it was added outside "
+                                                      "Rifq, numbered before the first."), count_text (lowest)));
+      }
+  }
   thread = g_thread_new ("rifq-audit-verify", verify_hash_thread, &hasher);
   /* A chunk of entries at a time: a server hands a query's rows over whole. */
   next = read_verify_chunk (self, 0, error);

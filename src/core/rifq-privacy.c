@@ -572,6 +572,27 @@ record_consent_cb (RifqDb      *db,
                      "was written."), rifq_consent_scope_label (job->scope));
       return FALSE;
     }
+  /* Given anew after a withdrawal: not on a day before that withdrawal. */
+  {
+    g_autoptr(GError) unread = NULL;
+    g_autofree char *withdrawn = rifq_db_query_text (db, "SELECT max (withdrawn_on) FROM consent"
+                                                         " WHERE beneficiary_id = ?1 AND scope = ?2",
+                                                     RIFQ_PARAMS (RIFQ_INT (job->beneficiary_id),
+                                                                  RIFQ_TEXT (job->scope)), &unread);
+
+    if (unread != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&unread));
+        return FALSE;
+      }
+    if (withdrawn != NULL && g_strcmp0 (job->day, withdrawn) < 0)
+      {
+        g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_INVALID,
+                     _("Given on: consent to %s was withdrawn on %s, so it cannot have been given again before "
+                       "that day. Nothing was written."), rifq_consent_scope_label (job->scope), withdrawn);
+        return FALSE;
+      }
+  }
   id = rifq_db_execute_insert (db, "INSERT INTO consent (beneficiary_id, scope, given_on, recorded_by, recorded_at)"
                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
                                RIFQ_PARAMS (RIFQ_INT (job->beneficiary_id), RIFQ_TEXT (job->scope),

@@ -12,7 +12,10 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "rifq-audit.h"
@@ -68,6 +71,7 @@ typedef struct
   char     *label;
   char     *text;
   gboolean  latin;    /* digits kept as they are (fingerprints) */
+  gboolean  isolated; /* its parts already isolated: set in the document's direction */
 } Part;
 
 typedef struct
@@ -105,7 +109,7 @@ add (Build      *build,
      const char *label,
      char       *text)
 {
-  Part part = { kind, g_strdup (label), text, FALSE };
+  Part part = { kind, g_strdup (label), text, FALSE, FALSE };
 
   g_array_append_val (build->parts, part);
 }
@@ -416,10 +420,11 @@ build_scans (Build *build)
             {
               RifqScan *scan = g_ptr_array_index (document->scans, s);
               g_autofree char *size = g_format_size ((guint64) MAX (scan->size, 0));
-              Part part = { PART_ROW, g_strdup (scan->name), NULL, TRUE };
+              Part part = { PART_ROW, NULL, NULL, TRUE, FALSE };
 
               if (!g_hash_table_add (seen, scan->sha256))
                 continue;
+              part.label = g_strdup (scan->name);
               part.text = g_strdup_printf ("%s · %s · %s", scan->mime ? scan->mime : "—", size, scan->sha256);
               g_array_append_val (build->parts, part);
             }
@@ -451,14 +456,21 @@ build_log (Build *build)
         {
           RifqAuditChange *change = g_ptr_array_index (changes, c);
           const char *label = rifq_audit_member_label (entry->record_kind, change->member);
-          Part part = { PART_ROW, g_strdup (label), NULL, FALSE };
+          Part part = { PART_ROW, g_strdup (label), NULL, FALSE, FALSE };
 
-          /* What was recorded new is said as it is; a member no form shows is kept as Rifq
-           * wrote it, its digits too. */
+          /* What was recorded new is said as it is; a change, each side isolated, so that the
+           * arrow reads from before to after in the document's direction whatever the values'
+           * scripts. A member no form shows is kept as Rifq wrote it, its digits too. */
           if (change->before == NULL)
             part.text = g_strdup (change->after ? change->after : "—");
           else
-            part.text = g_strdup_printf (_("%s → %s"), change->before, change->after ? change->after : "—");
+            {
+              g_autofree char *before = rifq_pdf_isolate_value (change->before);
+              g_autofree char *after = rifq_pdf_isolate_value (change->after ? change->after : "—");
+
+              part.text = g_strdup_printf (_("%s → %s"), before, after);
+              part.isolated = TRUE;
+            }
           part.latin = g_strcmp0 (label, change->member) == 0;
           g_array_append_val (build->parts, part);
         }
@@ -547,14 +559,27 @@ text_layout (Painter    *painter,
              double      size,
              gboolean    bold,
              double      width,
-             gboolean    latin)
+             gboolean    latin,
+             gboolean    already_isolated)
 {
   PangoLayout *layout = rifq_page_flow_text_new (&painter->flow, size, bold, width);
-  g_autofree char *isolated = rifq_pdf_isolate_value (text);
+  /* What Rifq wrote for itself (codes, fingerprints, sealed summaries) reads left to right, as
+   * written; a person's words take their own direction. */
+  g_autofree char *isolated = already_isolated ? g_strdup (text)
+                              : latin ? rifq_page_flow_ltr (text)
+                              : rifq_pdf_isolate_value (text);
   g_autofree char *shown = latin ? g_strdup (isolated) : rifq_pdf_digits (isolated, painter->flow.digits);
 
   pango_layout_set_text (layout, shown, -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (latin)
+    {
+      /* A paragraph of its own direction, its lines broken left to right, at the column's
+       * reading edge. */
+      pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_LTR);
+      pango_layout_context_changed (layout);
+      pango_layout_set_alignment (layout, rifq_pdf_rtl () ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    }
   return layout;
 }
 
@@ -568,8 +593,10 @@ draw_row (Painter    *painter,
   RifqPageFlow *flow = &painter->flow;
   double label_width = flow->width * LABEL_SHARE;
   double value_width = flow->width - label_width - COLUMN_GAP;
-  g_autoptr(PangoLayout) label = text_layout (painter, part->label ? part->label : "", SIZE_BODY, TRUE, label_width, FALSE);
-  g_autoptr(PangoLayout) value = text_layout (painter, part->text, SIZE_BODY, FALSE, value_width, part->latin);
+  g_autoptr(PangoLayout) label = text_layout (painter, part->label ? part->label : "", SIZE_BODY, TRUE,
+                                              label_width, FALSE, FALSE);
+  g_autoptr(PangoLayout) value = text_layout (painter, part->text, SIZE_BODY, FALSE, value_width, part->latin,
+                                                 part->isolated);
   double height = MAX (rifq_page_flow_height (flow, label), rifq_page_flow_height (flow, value));
 
   if (height > flow->capacity)
@@ -633,7 +660,7 @@ paint (gpointer data)
           {
             gboolean item = part->kind == PART_ITEM;
             g_autoptr(PangoLayout) layout = text_layout (painter, part->text, item ? SIZE_ITEM : SIZE_GROUP, TRUE,
-                                                         flow->width, FALSE);
+                                                         flow->width, FALSE, FALSE);
             double height = rifq_page_flow_height (flow, layout);
 
             flow->y += item ? ITEM_GAP : ITEM_GAP / 2;
@@ -652,7 +679,8 @@ paint (gpointer data)
 
         case PART_NOTE:
           {
-            g_autoptr(PangoLayout) layout = text_layout (painter, part->text, SIZE_BODY, FALSE, flow->width, part->latin);
+            g_autoptr(PangoLayout) layout = text_layout (painter, part->text, SIZE_BODY, FALSE, flow->width, part->latin,
+                                                         FALSE);
 
             rifq_page_flow_paragraph (flow, layout, &rifq_pdf_muted, flow->left);
             flow->y += ROW_GAP * 2;
@@ -746,6 +774,8 @@ rifq_person_export_to_folder (RifqDb      *db,
   g_autofree char *json = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
+  gboolean taken[2] = { FALSE, FALSE };
+  gboolean written = FALSE;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
@@ -760,34 +790,52 @@ rifq_person_export_to_folder (RifqDb      *db,
   stem = g_strdup_printf ("rifq-%s", rifq_beneficiary_get (beneficiary, RIFQ_FIELD_NATIONAL_ID));
   json = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".json", NULL);
   pdf = g_strconcat (folder, G_DIR_SEPARATOR_S, stem, ".pdf", NULL);
+  /* Both names taken first, made here and now (never a file or a link already there): an
+   * earlier export is the person's copy of another day, and is never written over, even by
+   * another export made at the same moment. */
   for (guint i = 0; i < 2; i++)
     {
       const char *path = i == 0 ? json : pdf;
+      gboolean there = g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+      int fd = -1;
+      int saved = EEXIST;
 
-      /* An earlier export is the person's own copy of another day: never written over. */
-      if (g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+      if (!there && !rifq_file_check_output (path, FALSE, error))
+        break;
+      if (!there)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       _("“%s” is already there, and an earlier export is never written over: move it away or "
-                         "choose another folder."), path);
-          return FALSE;
+          fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+          saved = errno;
         }
-      if (!rifq_file_check_output (path, FALSE, error))
-        return FALSE;
+      if (fd < 0)
+        {
+          if (saved == EEXIST)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                         _("“%s” is already there, and an earlier export is never written over: move it away or "
+                           "choose another folder."), path);
+          else
+            g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%s” cannot be written: %s"), path,
+                         g_strerror (saved));
+          break;
+        }
+      close (fd);
+      taken[i] = TRUE;
     }
 
-  file = rifq_privacy_collect (db, beneficiary_id, error);
-  if (file == NULL)
-    return FALSE;
-  everything = rifq_person_file_to_json (db, file, error);
-  if (everything == NULL)
-    return FALSE;
-  text = rifq_json_to_text (everything);
-  if (!rifq_file_save_private (json, text, strlen (text), error))
-    return FALSE;
-  if (!rifq_person_pdf_write (db, file, pdf, error))
+  if (taken[0] && taken[1] && (file = rifq_privacy_collect (db, beneficiary_id, error)) != NULL &&
+      (everything = rifq_person_file_to_json (db, file, error)) != NULL)
     {
-      g_unlink (json);
+      text = rifq_json_to_text (everything);
+      written = rifq_file_save_private (json, text, strlen (text), error) &&
+                rifq_person_pdf_write (db, file, pdf, error);
+    }
+  if (!written)
+    {
+      /* Nothing half made is left: only the names this export took are given back. */
+      if (taken[0])
+        g_unlink (json);
+      if (taken[1])
+        g_unlink (pdf);
       return FALSE;
     }
   if (json_path != NULL)

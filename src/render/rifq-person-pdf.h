@@ -18,17 +18,19 @@ G_BEGIN_DECLS
  * themselves go in the JSON), and every entry of the audit log about them with what it changed.
  * Dates are Hijri beside Gregorian; people are named as the staff list names them. Readable by
  * its owner only; a file already at path is replaced only once the whole document is written.
- * On failure the error is in G_IO_ERROR, with a sentence in the interface language. */
+ * On failure the error (G_IO_ERROR or RIFQ_ERROR) has a sentence in the interface language. */
 gboolean rifq_person_pdf_write (RifqDb               *db,
                                 const RifqPersonFile *file,
                                 const char           *path,
                                 GError              **error);
 
-/* Everything held about the beneficiary id, gathered once (and audited once), written into
- * folder as the pair the law asks for: rifq-NATIONAL-ID.json (with the scans) and
- * rifq-NATIONAL-ID.pdf, each readable by its owner only. Refused, nothing written, when
- * either file is already there; when the second cannot be written the first is taken back.
- * The paths written are returned in json_path and pdf_path (either may be NULL). */
+/* Everything held about the beneficiary id, gathered once (and audited once, as asked for, before
+ * the files are written), written into folder as the pair the law asks for:
+ * rifq-NATIONAL-ID.json (with the scans) and rifq-NATIONAL-ID.pdf, each readable by its owner
+ * only. For administrators. Both names are made first, exclusively: refused, nothing written and
+ * nothing in the log, when either is already there (a file, a folder, a link), also when made by
+ * another export meanwhile; when anything after fails, both are taken back. The paths written are
+ * returned in json_path and pdf_path (either may be NULL). */
 gboolean rifq_person_export_to_folder (RifqDb      *db,
                                        gint64       beneficiary_id,
                                        const char  *folder,

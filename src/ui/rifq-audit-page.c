@@ -112,7 +112,14 @@ create_row_cb (gpointer item,
       g_autofree char *values_shown = NULL;
 
       if (change->before != NULL && change->after != NULL)
-        values = g_strdup_printf (_("%s → %s"), change->before, change->after);
+        {
+          g_autofree char *before = g_strconcat ("\u2068", change->before, "\u2069", NULL);
+          g_autofree char *after = g_strconcat ("\u2068", change->after, "\u2069", NULL);
+
+          /* Each side isolated: the arrow reads from before to after in the page's direction,
+           * whatever the values' scripts. */
+          values = g_strdup_printf (_("%s → %s"), before, after);
+        }
       else if (change->after != NULL)
         values = g_strdup (change->after);
       else

@@ -869,13 +869,17 @@ show_consent_tick_cb (GtkWidget     *widget,
   RifqBeneficiaryEditor *self = RIFQ_BENEFICIARY_EDITOR (widget);
   GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint *frames = user_data;
   graphene_rect_t bounds;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->consent_group)) ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (self->consent_group), content, &bounds) ||
+  /* Given up after a second or two of frames: the group is hidden (a record not saved). */
+  if (++*frames > 120 || !gtk_widget_get_visible (GTK_WIDGET (self->consent_group)))
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->consent_group), content, &bounds) ||
       bounds.size.height <= 0 || gtk_adjustment_get_upper (adjustment) < bounds.origin.y + bounds.size.height)
     return G_SOURCE_CONTINUE;
-  gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - gtk_adjustment_get_page_size (adjustment) + 24);
+  gtk_adjustment_set_value (adjustment,
+                            bounds.origin.y + bounds.size.height - gtk_adjustment_get_page_size (adjustment) + 24);
   rifq_consent_group_focus (self->consent_group);
   return G_SOURCE_REMOVE;
 }
@@ -884,5 +888,5 @@ void
 rifq_beneficiary_editor_focus_consent (RifqBeneficiaryEditor *self)
 {
   g_return_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self));
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_consent_tick_cb, NULL, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), show_consent_tick_cb, g_new0 (guint, 1), g_free);
 }

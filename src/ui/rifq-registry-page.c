@@ -189,7 +189,7 @@ export_folder_cb (GtkNativeDialog  *native,
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
   path = folder != NULL ? g_file_get_path (folder) : NULL;
-  if (path == NULL || self->open_id <= 0)
+  if (path == NULL || self->open_id <= 0 || !rifq_registry_page_is_editing (self))
     {
       g_object_unref (self);
       return;
@@ -217,7 +217,7 @@ export_person_action (GtkWidget  *widget,
   RifqRegistryPage *self = RIFQ_REGISTRY_PAGE (widget);
   GtkFileChooserNative *native;
 
-  if (self->open_id <= 0)
+  if (self->open_id <= 0 || !rifq_registry_page_is_editing (self))
     return;
   native = gtk_file_chooser_native_new (_("Export Everything Held"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
