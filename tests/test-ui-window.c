@@ -79,9 +79,10 @@ test_opens_right_to_left_in_arabic (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
 
   /* The policy's eight channels in its order and wording, then the officer's tools. */
-  /* … the work queues, the registry, the board, and the audit log (its first member of staff is
-   * an administrator). */
-  g_assert_cmpuint (sections->len, ==, 8 + 4 + 3 + 1 + 1 + 1);
+  /* … the work queues, the registry, the board, the audit log and the files past retention (its
+   * first member of staff is an administrator). */
+  g_assert_cmpuint (sections->len, ==, 8 + 4 + 3 + 1 + 1 + 2);
+  g_assert_cmpstr (g_ptr_array_index (sections, sections->len - 1), ==, "ملفات تجاوزت مدة الحفظ");
   g_assert_cmpstr (g_ptr_array_index (sections, 0), ==, "المقابلة الشخصية");
   g_assert_cmpstr (g_ptr_array_index (sections, 7), ==, "مناديب المكاتب الفرعية");
   g_assert_cmpstr (g_ptr_array_index (sections, 8), ==, "اللائحة الأساسية للجمعية");
@@ -453,6 +454,46 @@ test_export_offered_to_administrators_only (void)
   more = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_REGISTRY_PAGE, "editor_menu_button");
   g_assert_true (rifq_registry_page_open (page, rifq_beneficiary_get_id (person), &error));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (more)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The retention review, for administrators: a closed file past the period is listed, and opens
+ * in the registry's form; nothing is deleted. A desk officer has no such page. */
+static void
+test_retention_review_for_administrators_only (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(RifqBeneficiary) person = rifq_beneficiary_store_get_by_national_id (db, RIFQ_TEST_ID_3, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 people = rifq_test_count (db, "SELECT count(*) FROM beneficiary");
+  RifqRetentionPage *review;
+  RifqWindow *window;
+  GtkListBox *list;
+
+  rifq_db_set_actor (db, "admin");
+  rifq_beneficiary_set (person, RIFQ_FIELD_STATUS, "deceased");
+  g_assert_true (rifq_beneficiary_store_update (db, person, NULL, NULL, &error));
+  g_assert_no_error (error);
+  rifq_test_set_today (db, "2045-01-01");
+
+  window = open_window (db);
+  review = rifq_window_get_retention_page (window);
+  g_assert_nonnull (review);
+  g_assert_nonnull (rifq_window_show_page (window, "retention", &error));
+  g_assert_no_error (error);
+  rifq_test_spin (600);
+  g_assert_cmpuint (rifq_retention_page_get_n_files (review), ==, 1);
+  shoot_if_asked (GTK_WIDGET (window), "retention.png");
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (review), RIFQ_TYPE_RETENTION_PAGE, "list"));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  rifq_test_spin (50);
+  g_assert_true (rifq_registry_page_is_editing (rifq_window_get_registry_page (window)));
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM beneficiary"), ==, people);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  rifq_test_act_as (db, "desk", RIFQ_ROLE_DESK);
+  window = open_window (db);
+  g_assert_null (rifq_window_get_retention_page (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2028,6 +2069,7 @@ main (int   argc,
                    test_consent_recorded_and_withdrawn_from_the_form);
   g_test_add_func ("/window/registry/export-offered-to-administrators-only",
                    test_export_offered_to_administrators_only);
+  g_test_add_func ("/window/retention/review-for-administrators-only", test_retention_review_for_administrators_only);
   g_test_add_func ("/window/registry/saved-elsewhere-meanwhile-keeps-what-was-typed",
                    test_form_saved_elsewhere_keeps_what_was_typed);
   g_test_add_func ("/window/screenshot/writes-png", test_screenshot_writes_png);

@@ -25,6 +25,7 @@
 #include "rifq-preferences-window.h"
 #include "rifq-research-page.h"
 #include "rifq-audit-page.h"
+#include "rifq-retention-page.h"
 #include "rifq-seal-reader.h"
 #include "rifq-sidebar-row.h"
 #include "rifq-staff.h"
@@ -54,6 +55,7 @@ struct _RifqWindow
   RifqRegistryPage     *registry_page;
   RifqResearchPage     *research_page;
   RifqAuditPage        *audit_page;
+  RifqRetentionPage    *retention_page;
   RifqIntakePage       *intake_page;
   RifqCommitteePage    *committee_page;
   GPtrArray            *back_buttons;
@@ -285,6 +287,27 @@ build_pages (RifqWindow *self)
   /* The audit log, for who may read it. */
   if (rifq_permission_allows (RIFQ_PERMISSION_AUDIT, rifq_staff_actor_roles (self->db)))
     add_row (self, "audit", _("Audit Log"), "document-open-recent-symbolic", _("Administration"));
+  /* The closed files past their retention period, for who reviews them. */
+  if (rifq_permission_allows (RIFQ_PERMISSION_RETENTION, rifq_staff_actor_roles (self->db)))
+    add_row (self, "retention", _("Files Past Retention"), "document-open-recent-symbolic",
+             rifq_permission_allows (RIFQ_PERMISSION_AUDIT, rifq_staff_actor_roles (self->db))
+               ? NULL : _("Administration"));
+}
+
+static void select_page (RifqWindow *self,
+                         const char *name);
+
+/* A file the retention review opens, in the registry's form. */
+static void
+retention_open_cb (RifqWindow        *self,
+                   gint64             id,
+                   RifqRetentionPage *page)
+{
+  g_autoptr(GError) error = NULL;
+
+  select_page (self, "registry");
+  if (!rifq_registry_page_open (self->registry_page, id, &error))
+    rifq_window_add_toast (self, error->message);
 }
 
 static void leaflet_folded_cb (RifqWindow *self);
@@ -324,6 +347,17 @@ ensure_page (RifqWindow *self,
       g_ptr_array_add (self->back_buttons, rifq_audit_page_get_back_button (self->audit_page));
       leaflet_folded_cb (self);
       gtk_stack_add_named (self->pages, GTK_WIDGET (self->audit_page), name);
+      return TRUE;
+    }
+  if (g_str_equal (name, "retention") &&
+      rifq_permission_allows (RIFQ_PERMISSION_RETENTION, rifq_staff_actor_roles (self->db)))
+    {
+      self->retention_page = rifq_retention_page_new (self->context);
+      g_signal_connect_object (self->retention_page, "open-beneficiary", G_CALLBACK (retention_open_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->back_buttons, rifq_retention_page_get_back_button (self->retention_page));
+      leaflet_folded_cb (self);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->retention_page), name);
       return TRUE;
     }
   if (g_str_equal (name, "research"))
@@ -379,6 +413,8 @@ select_page (RifqWindow *self,
     rifq_committee_page_reload (self->committee_page);
   if (g_str_equal (name, "audit") && self->audit_page != NULL)
     rifq_audit_page_reload (self->audit_page);
+  if (g_str_equal (name, "retention") && self->retention_page != NULL)
+    rifq_retention_page_reload (self->retention_page);
   gtk_stack_set_visible_child_name (self->pages, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (self->settings != NULL)
@@ -847,6 +883,14 @@ rifq_window_get_audit_page (RifqWindow *self)
   g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
   ensure_page (self, "audit");
   return self->audit_page;
+}
+
+RifqRetentionPage *
+rifq_window_get_retention_page (RifqWindow *self)
+{
+  g_return_val_if_fail (RIFQ_IS_WINDOW (self), NULL);
+  ensure_page (self, "retention");
+  return self->retention_page;
 }
 
 RifqResearchPage *

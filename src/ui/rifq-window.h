@@ -15,6 +15,7 @@
 #include "rifq-registry-page.h"
 #include "rifq-research-page.h"
 #include "rifq-audit-page.h"
+#include "rifq-retention-page.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,8 @@ RifqIntakePage   *rifq_window_get_intake_page       (RifqWindow *self);
 RifqResearchPage *rifq_window_get_research_page     (RifqWindow *self);
 /* The audit log's page, built when first asked for; NULL when the person may not read the log. */
 RifqAuditPage    *rifq_window_get_audit_page        (RifqWindow *self);
+/* The closed files past their retention period; NULL for who may not review them. */
+RifqRetentionPage *rifq_window_get_retention_page   (RifqWindow *self);
 
 /* Checks a sealed PDF (its QR code and contents against the key and the record) and shows the
  * verdict in a dialog, which is returned. */
