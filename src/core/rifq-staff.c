@@ -130,6 +130,21 @@ rifq_staff_get (RifqDb     *db,
   return g_steal_pointer (&staff);
 }
 
+char *
+rifq_staff_dup_name (RifqDb     *db,
+                     const char *username)
+{
+  g_autoptr(RifqStaff) staff = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
+
+  if (username == NULL || *username == '\0')
+    return g_strdup ("—");
+  staff = rifq_staff_get (db, username, NULL);
+  return g_strdup (staff != NULL && staff->full_name != NULL && *staff->full_name != '\0' ? staff->full_name
+                                                                                          : username);
+}
+
 RifqRole
 rifq_staff_actor_roles (RifqDb *db)
 {

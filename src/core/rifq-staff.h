@@ -34,6 +34,11 @@ RifqStaff *rifq_staff_get           (RifqDb     *db,
                                      const char *username,
                                      GError    **error);
 
+/* How people are named on screen and on paper: username's full name as the staff list has it, the
+ * user name itself when they are not (or no longer) staff or have no full name, "—" for NULL. */
+char      *rifq_staff_dup_name      (RifqDb     *db,
+                                     const char *username);
+
 /* The roles of the current actor; RIFQ_ROLE_NONE when not staff, or when they cannot be read. */
 RifqRole   rifq_staff_actor_roles   (RifqDb *db);
 /* The same, FALSE with the reason when they cannot be read (the server away): for a decision

@@ -152,7 +152,7 @@ day (const Build *build,
   return iso != NULL && *iso != '\0' ? rifq_calendar_format_iso_both (iso, build->digits) : NULL;
 }
 
-/* A member of staff by the name the staff list gives them, or their user name. */
+/* A member of staff as the staff list names them (rifq_staff_dup_name), each looked up once. */
 static const char *
 person (Build      *build,
         const char *username)
@@ -164,11 +164,8 @@ person (Build      *build,
   name = g_hash_table_lookup (build->names, username);
   if (name == NULL)
     {
-      g_autoptr(RifqStaff) staff = rifq_staff_get (build->db, username, NULL);
-
-      name = staff != NULL && staff->full_name != NULL && *staff->full_name != '\0' ? staff->full_name : username;
-      g_hash_table_insert (build->names, g_strdup (username), g_strdup (name));
-      name = g_hash_table_lookup (build->names, username);
+      name = rifq_staff_dup_name (build->db, username);
+      g_hash_table_insert (build->names, g_strdup (username), (char *) name);
     }
   return name;
 }

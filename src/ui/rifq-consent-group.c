@@ -45,18 +45,6 @@ say (RifqConsentGroup *self,
     g_message ("%s", message);
 }
 
-/* Who recorded it, by the name the staff list gives them. */
-static char *
-staff_name (RifqConsentGroup *self,
-            const char       *username)
-{
-  g_autoptr(RifqStaff) staff = username != NULL ? rifq_staff_get (self->db, username, NULL) : NULL;
-
-  if (staff != NULL && staff->full_name != NULL && *staff->full_name != '\0')
-    return g_strdup (staff->full_name);
-  return g_strdup (username != NULL ? username : "—");
-}
-
 static GtkWidget *
 consent_row (RifqConsentGroup *self,
              RifqConsent      *consent,
@@ -64,7 +52,7 @@ consent_row (RifqConsentGroup *self,
 {
   RifqDigits digits = rifq_ui_get_digits ();
   g_autofree char *given = rifq_calendar_format_iso_both (consent->given_on, digits);
-  g_autofree char *recorder = staff_name (self, consent->recorded_by);
+  g_autofree char *recorder = rifq_staff_dup_name (self->db, consent->recorded_by);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
@@ -72,7 +60,7 @@ consent_row (RifqConsentGroup *self,
   if (consent->withdrawn_on != NULL)
     {
       g_autofree char *withdrawn = rifq_calendar_format_iso_both (consent->withdrawn_on, digits);
-      g_autofree char *withdrawer = staff_name (self, consent->withdrawn_by);
+      g_autofree char *withdrawer = rifq_staff_dup_name (self->db, consent->withdrawn_by);
 
       subtitle = g_strdup_printf (_("Given on %s, recorded by %s; withdrawn on %s, recorded by %s"),
                                   given, recorder, withdrawn, withdrawer);

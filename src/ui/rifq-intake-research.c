@@ -54,12 +54,7 @@ static char *
 staff_name (RifqIntakeResearch *self,
             const char         *username)
 {
-  g_autoptr(RifqStaff) staff = NULL;
-
-  if (username == NULL)
-    return g_strdup ("—");
-  staff = rifq_staff_get (rifq_context_get_db (self->context), username, NULL);
-  return g_strdup (staff != NULL && staff->full_name != NULL ? staff->full_name : username);
+  return rifq_staff_dup_name (rifq_context_get_db (self->context), username);
 }
 
 static GtkWidget *
