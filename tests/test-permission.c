@@ -157,6 +157,42 @@ try_read_scan (Fixture  *f,
   return bytes != NULL;
 }
 
+/* The fixture's request referred to social research by the desk, before anything is counted. */
+static void
+refer_first (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  RifqStepDetails question = { .text = "هل يشمل الدعم من يسكن مع ابنه؟" };
+  g_autofree char *was = g_strdup (rifq_db_get_actor (f->db));
+
+  rifq_db_set_actor (f->db, "desk");
+  g_assert_true (rifq_request_store_advance (f->db, f->request_id, RIFQ_ACTION_COLLECT, NULL, &error));
+  g_assert_true (rifq_request_store_advance (f->db, f->request_id, RIFQ_ACTION_REFER, &question, &error));
+  g_assert_no_error (error);
+  rifq_db_set_actor (f->db, was);
+}
+
+/* A request referred to social research, and the researcher's queue it is in. */
+static gboolean
+try_read_referred (Fixture  *f,
+                   GError  **error)
+{
+  g_autoptr(RifqRequest) request = rifq_request_store_get (f->db, f->request_id, error);
+  g_autoptr(RifqRequest) by_number = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+
+  if (request == NULL)
+    return FALSE;
+  g_assert_cmpuint (request->referrals->len, ==, 1);
+  by_number = rifq_request_store_get_by_number (f->db, f->request_number, error);
+  g_assert_nonnull (by_number);
+  queue = rifq_request_store_referral_queue (f->db, error);
+  g_assert_nonnull (queue);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpint (((RifqRequest *) g_ptr_array_index (queue, 0))->id, ==, f->request_id);
+  return TRUE;
+}
+
 static gboolean
 try_read_position (Fixture  *f,
                    GError  **error)
@@ -412,8 +448,11 @@ static const struct
   RifqError      otherwise;      /* what a person allowed meets instead, when the record's rule stops them */
   void         (*prepare) (Fixture *f);   /* before anything is counted */
 } cells[] = {
-#define READERS (DESK | RESEARCHER | MEMBER | CHAIR | ADMIN)
+  /* The social researcher reads what was referred to social research, nothing else: the
+   * fixture's request was not (read-by-number), nor are a meeting, a scan, the registry. */
+#define READERS (DESK | MEMBER | CHAIR | ADMIN)
   { RIFQ_PERMISSION_READ_RECORDS, "read", READERS, try_read },
+  { RIFQ_PERMISSION_READ_REFERRED, "read-referred", READERS | RESEARCHER, try_read_referred, 0, refer_first },
   { RIFQ_PERMISSION_READ_RECORDS, "read-by-number", READERS, try_read_by_number },
   { RIFQ_PERMISSION_READ_RECORDS, "read-meeting", READERS, try_read_meeting },
   { RIFQ_PERMISSION_READ_RECORDS, "read-scan", READERS, try_read_scan, RIFQ_ERROR_NOT_FOUND },

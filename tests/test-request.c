@@ -370,6 +370,15 @@ test_every_allowed_step (Fixture       *f,
   g_assert_cmpuint (taken, ==, G_N_ELEMENTS (expected_steps));
 }
 
+static gboolean
+ever_referred (Fixture *f,
+               gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM referral WHERE request_id = %" G_GINT64_FORMAT, id);
+
+  return rifq_test_count (f->db, sql) > 0;
+}
+
 static char *
 decision_refused (RifqAction action)
 {
@@ -395,6 +404,19 @@ test_every_forbidden_step (Fixture       *f,
 
           if (expected_target (rifq_action_code (a), rifq_request_state_code (s)) != NULL)
             continue;
+          /* The researcher reads, and so answers, only a request referred to social research:
+           * one never referred is refused for that (and the refusal kept), whatever its state. */
+          if (a == RIFQ_ACTION_ANSWER && !ever_referred (f, id))
+            {
+              g_assert_false (take_step (f, id, a, NULL, &error));
+              g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+              g_assert_nonnull (strstr (error->message, "reads only the requests referred to social research"));
+              g_assert_cmpint (state_of (f, id), ==, s);
+              g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before + 1);
+              g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE id = (SELECT max (id)"
+                                                       " FROM audit) AND action = 'refuse'"), ==, 1);
+              continue;
+            }
           g_assert_false (take_step (f, id, a, NULL, &error));
           g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_ALLOWED);
           expected = rifq_action_is_decision (a)
@@ -1466,6 +1488,7 @@ test_step_texts_within_their_length (Fixture       *f,
   g_assert_false (rifq_request_store_advance (f->db, referred, RIFQ_ACTION_ANSWER, &visit, &error));
   g_assert_cmpstr (error->message, ==, "Findings: may be at most 4000 characters long");
   g_clear_error (&error);
+  act_as (f, "desk");
   r = rifq_request_store_get (f->db, id, NULL);
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_INCOMPLETE);
   g_clear_pointer (&r, g_object_unref);
@@ -1473,6 +1496,7 @@ test_step_texts_within_their_length (Fixture       *f,
   g_assert_cmpint (r->state, ==, RIFQ_REQUEST_REFERRED);
 
   /* A control character is not text a person typed. */
+  act_as (f, "researcher");
   visit.visit_findings = "يسكن\x1b[31m وحده";
   g_assert_false (rifq_request_store_advance (f->db, referred, RIFQ_ACTION_ANSWER, &visit, &error));
   g_assert_cmpstr (error->message, ==, "Findings: holds a control character: type plain text");

@@ -662,6 +662,92 @@ test_request_through_the_committee (Server        *f,
   g_assert_no_error (error);
 }
 
+/* The social researcher reads what was referred to social research and nothing else, in Rifq
+ * and with psql under their own name: of two people with a request each, one referred. */
+static void
+test_researcher_reads_only_referred (Server        *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqDb) desk = log_in (f, "desk", PASSWORD, &error);
+  g_autoptr(RifqDb) researcher = log_in (f, "researcher", PASSWORD, &error);
+  g_autoptr(RifqRequest) answered = NULL;
+  g_autoptr(RifqRequest) other = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  RifqStepDetails question = { .text = "هل يشمل الدعم من يسكن مع ابنه؟" };
+  RifqStepDetails answer = { .text = "نعم، إذا كان دخل الأسرة دون الحد." };
+  RifqRequestDraft draft = { 0, "food_basket", "phone", "سلة غذائية شهرية", -1, NULL };
+  g_autoptr(RifqRequest) referred = NULL;
+  g_autoptr(RifqRequest) unreferred = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *documents = NULL;
+
+  g_assert_no_error (error);
+  draft.beneficiary_id = rifq_test_add_beneficiary (desk, RIFQ_TEST_ID_1, "محمد", "0501234567");
+  referred = rifq_request_store_create (desk, &draft, &error);
+  g_assert_no_error (error);
+  draft.beneficiary_id = rifq_test_add_beneficiary (desk, RIFQ_TEST_ID_2, "سارة", "0559876543");
+  unreferred = rifq_request_store_create (desk, &draft, &error);
+  g_assert_no_error (error);
+  /* Each with a document entered. */
+  for (const gint64 *id = (const gint64[]) { referred->id, unreferred->id, 0 }; *id != 0; id++)
+    {
+      RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "1234567", .matched = TRUE };
+
+      g_assert_true (rifq_request_store_save_document (desk, *id, &doc, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (rifq_request_store_advance (desk, referred->id, RIFQ_ACTION_COLLECT, NULL, &error));
+  g_assert_true (rifq_request_store_advance (desk, referred->id, RIFQ_ACTION_REFER, &question, &error));
+  g_assert_no_error (error);
+
+  /* In Rifq: the queue, the request referred, its answer; the other refused. */
+  queue = rifq_request_store_referral_queue (researcher, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  rifq_request_store_advance (researcher, referred->id, RIFQ_ACTION_ANSWER, &answer, &error);
+  g_assert_no_error (error);
+  answered = rifq_request_store_get (researcher, referred->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (answered->referrals, 0))->answer, ==, answer.text);
+  other = rifq_request_store_get (researcher, unreferred->id, &error);
+  g_assert_null (other);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
+  g_clear_error (&error);
+
+  /* With psql: the rows of the request referred, no others, nothing of the rest. */
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM request"), ==, 1);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM beneficiary"), ==, 1);
+  documents = g_strdup_printf ("SELECT count(*) FROM document WHERE request_id = %" G_GINT64_FORMAT, referred->id);
+  g_assert_cmpint (rifq_test_count (f->owner, documents), ==, 1);
+  g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM document"), ==, 2);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM document"), ==,
+                   rifq_test_count (f->owner, documents));
+  g_assert_cmpint (count_as (f, "desk", "SELECT count(*) FROM beneficiary"), ==, 2);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM audit"), ==, 1);
+  for (const char * const *refused = (const char *[]) { "SELECT count(*) FROM caregiver",
+                                                        "SELECT count(*) FROM consent",
+                                                        "SELECT count(*) FROM interaction",
+                                                        "SELECT count(*) FROM meeting",
+                                                        "SELECT count(*) FROM decision",
+                                                        "SELECT data FROM attachment",
+                                                        "SELECT count(*) FROM beneficiary_word",
+                                                        "SELECT before_json FROM audit", NULL };
+       *refused != NULL; refused++)
+    {
+      g_autofree char *state = try_sql (f, "researcher", *refused);
+
+      if (!g_str_equal (state, "42501"))
+        g_error ("%s as the researcher: %s, not refused", *refused, *state != '\0' ? state : "done");
+    }
+  /* Nor changes a request not referred: no row of it is theirs to see. */
+  sql = g_strdup_printf ("UPDATE request SET description = 'x' WHERE id = %" G_GINT64_FORMAT, unreferred->id);
+  changed = try_sql (f, "researcher", sql);
+  g_assert_cmpstr (changed, ==, "");
+  g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM request WHERE description = 'x'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +775,7 @@ main (int   argc,
   ADD ("/server-roles/staff/administrator-edits-own-entry", test_administrator_edits_own_entry);
   ADD ("/server-roles/rifq/demo-by-an-administrator-alone", test_demo_by_an_administrator_alone);
   ADD ("/server-roles/login/empty-password-never-from-a-file", test_empty_password_never_from_a_file);
+  ADD ("/server-roles/psql/researcher-reads-only-referred", test_researcher_reads_only_referred);
 #undef ADD
 
   return g_test_run ();

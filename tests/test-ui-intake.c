@@ -37,6 +37,7 @@ typedef struct
   RifqIntakePage *page;
   gint64          beneficiary_id;
   char           *shots;
+  char           *location;
 } Desk;
 
 static void
@@ -93,7 +94,7 @@ desk_open (Desk *desk)
   const char *dir = g_getenv ("RIFQ_SCREENSHOT_DIR");
 
   desk->shots = dir ? g_strdup (dir) : g_dir_make_tmp ("rifq-intake-XXXXXX", NULL);
-  desk->db = rifq_test_db_new (NULL);
+  desk->db = rifq_test_db_new (&desk->location);
   rifq_test_set_today (desk->db, "2026-11-26");
   rifq_db_set_actor (desk->db, "admin");
   g_assert_true (rifq_staff_ensure_first (desk->db, &error));
@@ -120,6 +121,7 @@ desk_close (Desk *desk)
   gtk_window_destroy (GTK_WINDOW (desk->window));
   g_clear_object (&desk->db);
   g_free (desk->shots);
+  g_free (desk->location);
 }
 
 /* The step the page shows: 0 for the list of requests in progress, 1–7 for a step. */
@@ -474,10 +476,16 @@ test_seven_steps (void)
   done (&desk, "refer");
   g_assert_true (answer_dialog ("هل يمكن أن يقدّم الطلب ابنه نيابة عنه؟", "refer"));
   g_assert_cmpuint (shown_step (&desk), ==, 3);
-  rifq_db_set_actor (desk.db, "salman");
-  g_assert_true (rifq_request_store_advance (desk.db, id, RIFQ_ACTION_ANSWER, &answer, &error));
-  g_assert_no_error (error);
-  rifq_db_set_actor (desk.db, "noura");
+  {
+    /* The researcher answers at their own workstation. */
+    g_autoptr(RifqDb) researcher = rifq_test_db_open (desk.location, &error);
+
+    g_assert_no_error (error);
+    rifq_db_set_actor (researcher, "salman");
+    rifq_test_set_today (researcher, "2026-11-26");
+    g_assert_true (rifq_request_store_advance (researcher, id, RIFQ_ACTION_ANSWER, &answer, &error));
+    g_assert_no_error (error);
+  }
   rifq_intake_page_reload (desk.page);
   rifq_intake_page_show_step (desk.page, 3);
   shoot (&desk, "3-social-research");

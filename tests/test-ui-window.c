@@ -294,7 +294,7 @@ test_form_saved_elsewhere_keeps_what_was_typed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A researcher reads the registry but registers nobody: the window does not offer it. */
+/* A committee member reads the registry but registers nobody: the window does not offer it. */
 static void
 test_new_beneficiary_not_offered_to_who_may_not (void)
 {
@@ -302,7 +302,7 @@ test_new_beneficiary_not_offered_to_who_may_not (void)
   RifqWindow *window;
   RifqRegistryPage *page;
 
-  rifq_test_act_as (db, "researcher", RIFQ_ROLE_RESEARCHER);
+  rifq_test_act_as (db, "member", RIFQ_ROLE_COMMITTEE);
   window = open_window (db);
   page = rifq_window_get_registry_page (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-beneficiary", NULL);
@@ -408,8 +408,9 @@ test_consent_recorded_and_withdrawn_from_the_form (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* A researcher: no Record button, and the action is refused by core, writing nothing. */
-  rifq_test_act_as (db, "researcher", RIFQ_ROLE_RESEARCHER);
+  /* A committee member reads the record: no Record button, and the action is refused by core,
+   * writing nothing. */
+  rifq_test_act_as (db, "member", RIFQ_ROLE_COMMITTEE);
   window = open_window (db);
   page = rifq_window_get_registry_page (window);
   g_assert_true (rifq_registry_page_open (page, id, &error));
@@ -890,6 +891,57 @@ test_researcher_answers_referral (void)
   after = rifq_request_store_get (db, id, NULL);
   g_assert_cmpint (after->state, ==, RIFQ_REQUEST_INCOMPLETE);
   g_assert_cmpstr (((RifqReferral *) g_ptr_array_index (after->referrals, 0))->visit_recommendation, ==, "يستحق الدعم");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A social researcher works from what was referred to them: the window offers the research
+ * queue, not the registry, the intake or the committee, nor the search of the registry. */
+static void
+test_researcher_window_shows_only_referred (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GError) error = NULL;
+  RifqResearchPage *page;
+  RifqWindow *window;
+  gint64 id = referred_request (db);
+  gboolean research_found = FALSE;
+  GtkStack *pages;
+
+  rifq_test_act_as (db, "salman", RIFQ_ROLE_RESEARCHER);
+  window = open_window (db);
+  pages = GTK_STACK (rifq_test_widget (GTK_WIDGET (window), "pages"));
+  sections = rifq_test_sidebar_titles (window);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const char *label = g_ptr_array_index (sections, i);
+
+      g_assert_cmpstr (label, !=, _("Beneficiary Registry"));
+      g_assert_cmpstr (label, !=, _("Intake"));
+      g_assert_cmpstr (label, !=, _("Research Committee"));
+      research_found |= g_str_equal (label, _("Social Research"));
+    }
+  g_assert_true (research_found);
+
+  /* It opens on the queue; the registry's search and the intake's key lead nowhere from it. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "research");
+  for (const char * const *action = (const char *[]) { "win.search", "win.go-registry", "win.go-intake",
+                                                       "win.lookup-request", NULL };
+       *action != NULL; action++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), *action, NULL);
+      rifq_test_spin (50);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "research");
+    }
+  g_assert_null (rifq_window_show_page (window, "intake", &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND);
+  page = rifq_window_get_research_page (window);
+  rifq_test_spin (100);
+  g_assert_cmpuint (n_waiting (page), ==, 1);
+  g_assert_true (rifq_research_page_select (page, id));
+  /* Nothing was refused on the way: the window asked for nothing it may not read. */
+  g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit WHERE action = 'refuse' AND actor = 'salman'"),
+                   ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2084,6 +2136,7 @@ main (int   argc,
   g_test_add_func ("/window/lookup/reads-where-the-request-is", test_lookup_reads_where_the_request_is);
   g_test_add_func ("/window/lookup/follows-requests-made-meanwhile", test_lookup_follows_the_store);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
+  g_test_add_func ("/window/research/researcher-sees-only-referred", test_researcher_window_shows_only_referred);
   g_test_add_func ("/window/research/queue-follows-referrals-made-elsewhere", test_research_queue_follows_the_store);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);

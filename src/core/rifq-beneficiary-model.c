@@ -14,6 +14,8 @@
 #include "rifq-beneficiary.h"
 #include "rifq-beneficiary-model.h"
 #include "rifq-beneficiary-store.h"
+#include "rifq-permission.h"
+#include "rifq-staff.h"
 
 #define PAGE_SIZE     100
 #define PAGES_KEPT    8
@@ -262,6 +264,13 @@ forget_pages (RifqBeneficiaryModel *self)
   g_queue_clear (&self->page_order);
 }
 
+/* Whether the person at the workstation may read the registry. */
+static gboolean
+reads_registry (RifqBeneficiaryModel *self)
+{
+  return rifq_permission_allows (RIFQ_PERMISSION_READ_RECORDS, rifq_staff_actor_roles (self->db));
+}
+
 void
 rifq_beneficiary_model_reload (RifqBeneficiaryModel *self)
 {
@@ -274,7 +283,11 @@ rifq_beneficiary_model_reload (RifqBeneficiaryModel *self)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   forget_pages (self);
 
-  if (self->query != NULL && *self->query != '\0')
+  /* Empty to who may not read the registry (the social researcher, the board): nothing is
+   * asked of the store, so nothing is refused. */
+  if (!reads_registry (self))
+    self->n_items = 0;
+  else if (self->query != NULL && *self->query != '\0')
     {
       self->results = rifq_beneficiary_store_search (self->db, self->query, SEARCH_LIMIT, &error);
       if (self->results == NULL)
@@ -407,7 +420,7 @@ records_changed_cb (RifqBeneficiaryModel *self,
   gint64 count;
   gint64 id;
 
-  if (!g_str_equal (kind, "beneficiary"))
+  if (!g_str_equal (kind, "beneficiary") || !reads_registry (self))
     return;
   if (self->results != NULL || ids->len != 1)
     {

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes; a file with a higher user_version is refused. */
-#define RIFQ_SCHEMA_VERSION 16
+#define RIFQ_SCHEMA_VERSION 17
 /* PRAGMA application_id of a Rifq database: "RIFQ". */
 #define RIFQ_APPLICATION_ID 0x52494651
 

@@ -15,6 +15,7 @@
 #include "rifq-error.h"
 #include "rifq-permission.h"
 #include "rifq-staff.h"
+#include "rifq-statement.h"
 
 #define DESK       RIFQ_ROLE_DESK
 #define RESEARCHER RIFQ_ROLE_RESEARCHER
@@ -31,7 +32,7 @@ static const struct
   RifqRole    roles;
 } permissions[RIFQ_N_PERMISSIONS] = {
   [RIFQ_PERMISSION_READ_RECORDS]          = { "read",           N_("read beneficiaries’ records and requests"),
-                                              DESK | RESEARCHER | MEMBER | CHAIR | ADMIN },
+                                              DESK | MEMBER | CHAIR | ADMIN },
   [RIFQ_PERMISSION_REGISTER]              = { "register-beneficiary", N_("register a beneficiary"),          DESK },
   [RIFQ_PERMISSION_EDIT_BENEFICIARY]      = { "edit-beneficiary", N_("change a beneficiary’s record"),   DESK },
   [RIFQ_PERMISSION_IMPORT]                = { "import-beneficiaries", N_("import beneficiaries from a file"), DESK | ADMIN },
@@ -75,6 +76,9 @@ static const struct
   [RIFQ_PERMISSION_RETENTION]             = { "retention",      N_("review the files past their retention period"),
                                               ADMIN },
   [RIFQ_PERMISSION_PASSWORDS]             = { "passwords",      N_("set another member of staff’s password"), ADMIN },
+  /* The social researcher sees what was referred to them, and nothing else of the records. */
+  [RIFQ_PERMISSION_READ_REFERRED]         = { "read-referred",  N_("read the requests referred to social research"),
+                                              DESK | RESEARCHER | MEMBER | CHAIR | ADMIN },
 };
 
 G_STATIC_ASSERT (RIFQ_PERMISSION_WITHDRAW - RIFQ_PERMISSION_COLLECT == RIFQ_ACTION_WITHDRAW - RIFQ_ACTION_COLLECT);
@@ -147,5 +151,69 @@ rifq_permission_check (RifqDb          *db,
                rifq_db_get_actor (db), held, _(permissions[permission].label), allowed);
   codes = rifq_roles_to_string (roles);
   _rifq_db_record_refusal (db, permissions[permission].code, codes);
+  return FALSE;
+}
+
+gboolean
+rifq_permission_check_read (RifqDb    *db,
+                            gboolean  *all,
+                            GError   **error)
+{
+  RifqRole roles;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+  g_return_val_if_fail (all != NULL, FALSE);
+
+  *all = FALSE;
+  if (rifq_db_get_actor (db) != NULL)
+    {
+      if (!rifq_staff_read_actor_roles (db, &roles, error))
+        return FALSE;
+      if (rifq_permission_allows (RIFQ_PERMISSION_READ_RECORDS, roles))
+        return *all = TRUE;
+      if (rifq_permission_allows (RIFQ_PERMISSION_READ_REFERRED, roles))
+        return TRUE;
+    }
+  return rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error);
+}
+
+gboolean
+rifq_permission_check_request (RifqDb  *db,
+                               gint64   request_id,
+                               GError **error)
+{
+  RifqRole roles;
+  gint64 referrals = 0;
+  g_autofree char *held = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *codes = NULL;
+
+  g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
+
+  if (rifq_db_get_actor (db) == NULL)
+    return rifq_permission_check (db, RIFQ_PERMISSION_READ_REFERRED, error);
+  if (!rifq_staff_read_actor_roles (db, &roles, error))
+    return FALSE;
+  if (rifq_permission_allows (RIFQ_PERMISSION_READ_RECORDS, roles))
+    return TRUE;
+  if (!rifq_permission_allows (RIFQ_PERMISSION_READ_REFERRED, roles))
+    return rifq_permission_check (db, RIFQ_PERMISSION_READ_REFERRED, error);
+  if (!rifq_db_query_int (db, "SELECT count(*) FROM referral WHERE request_id = ?",
+                          RIFQ_PARAMS (RIFQ_INT (request_id)), &referrals, NULL, error))
+    return FALSE;
+  if (referrals > 0)
+    return TRUE;
+
+  held = rifq_roles_describe (roles);
+  allowed = rifq_roles_describe (permissions[RIFQ_PERMISSION_READ_RECORDS].roles);
+  /* Translators: "salman (social-research officer) reads only the requests referred to social
+   * research, and this one was not: to read beneficiaries’ records and requests is for: desk
+   * officer, …" */
+  g_set_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED,
+               _("%s (%s) reads only the requests referred to social research, and this one was not: to %s is "
+                 "for: %s."),
+               rifq_db_get_actor (db), held, _(permissions[RIFQ_PERMISSION_READ_RECORDS].label), allowed);
+  codes = rifq_roles_to_string (roles);
+  _rifq_db_record_refusal (db, permissions[RIFQ_PERMISSION_READ_RECORDS].code, codes);
   return FALSE;
 }

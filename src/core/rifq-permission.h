@@ -59,6 +59,7 @@ typedef enum
   RIFQ_PERMISSION_EXPORT_PERSON,     /* everything held about one beneficiary (PDPL) */
   RIFQ_PERMISSION_RETENTION,         /* the closed files past their retention period */
   RIFQ_PERMISSION_PASSWORDS,         /* another member's password set (forgotten, new, locked) */
+  RIFQ_PERMISSION_READ_REFERRED,     /* the requests referred to social research, and the queue */
   RIFQ_N_PERMISSIONS
 } RifqPermission;
 
@@ -80,5 +81,17 @@ const char     *rifq_permission_label      (RifqPermission  permission);
 gboolean        rifq_permission_check      (RifqDb         *db,
                                             RifqPermission  permission,
                                             GError        **error);
+
+/* Reading: who holds RIFQ_PERMISSION_READ_RECORDS reads every record (*all set), who holds
+ * only RIFQ_PERMISSION_READ_REFERRED (the social researcher) the requests referred to social
+ * research (*all unset); anyone else is refused as rifq_permission_check refuses. */
+gboolean        rifq_permission_check_read (RifqDb         *db,
+                                            gboolean       *all,
+                                            GError        **error);
+/* Whether the person may read this request: every reader of the records may, the social
+ * researcher only once it was referred to social research. The refusal is kept in the audit. */
+gboolean        rifq_permission_check_request (RifqDb      *db,
+                                               gint64       request_id,
+                                               GError     **error);
 
 G_END_DECLS

@@ -261,7 +261,8 @@ rifq_request_store_get (RifqDb  *db,
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+  /* The social researcher reads it once it was referred to social research. */
+  if (!rifq_permission_check_request (db, id, error))
     return NULL;
 
   /* The request and its documents, asked at once: a server answers them in one round trip; its
@@ -333,12 +334,14 @@ rifq_request_store_get_by_number (RifqDb     *db,
 {
   g_autofree char *latin = NULL;
   g_autoptr(GPtrArray) found = NULL;
+  gboolean all;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
   g_return_val_if_fail (number != NULL, NULL);
 
-  /* Whether the number exists is itself the records'. */
-  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+  /* Whether the number exists is itself the records': the social researcher, who reads only
+   * what was referred, may look one up, and reads it only if it was. */
+  if (!rifq_permission_check_read (db, &all, error))
     return NULL;
   latin = rifq_arabic_latin_digits (number);
   g_strstrip (latin);
@@ -1341,10 +1344,12 @@ rifq_request_store_referral_queue (RifqDb  *db,
                                    GError **error)
 {
   g_autoptr(GPtrArray) list = NULL;
+  gboolean all;
 
   g_return_val_if_fail (RIFQ_IS_DB (db), NULL);
 
-  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+  /* Every request in it was referred: the social researcher's to read. */
+  if (!rifq_permission_check_read (db, &all, error))
     return NULL;
 
   list = query_requests (db, RIFQ_REQUEST_COLUMNS " JOIN referral f ON f.request_id = r.id AND f.answer IS NULL"

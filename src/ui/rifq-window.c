@@ -224,6 +224,22 @@ dashboard_page (RifqWindow *self)
   return status_page (self, _("Board Dashboard"), "x-office-presentation-symbolic", description);
 }
 
+/* Whether the person at the window may use a page: the registry, the intake and the committee
+ * are for who reads every record, the social-research queue for who reads what was referred
+ * (core refuses the rest regardless). */
+static gboolean
+page_allowed (RifqWindow *self,
+              const char *name)
+{
+  RifqRole roles = rifq_staff_actor_roles (self->db);
+
+  if (g_str_equal (name, "registry") || g_str_equal (name, "intake") || g_str_equal (name, "committee"))
+    return rifq_permission_allows (RIFQ_PERMISSION_READ_RECORDS, roles);
+  if (g_str_equal (name, "research"))
+    return rifq_permission_allows (RIFQ_PERMISSION_READ_REFERRED, roles);
+  return TRUE;
+}
+
 static void
 build_pages (RifqWindow *self)
 {
@@ -272,14 +288,17 @@ build_pages (RifqWindow *self)
                      description, FALSE);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (queue_pages); i++)
-    add_lazy_page (self, queue_pages[i].name, _(queue_pages[i].title), queue_pages[i].icon,
-                   i == 0 ? _("Work Queues") : NULL,
-                   queue_pages[i].description ? _(queue_pages[i].description) : NULL, FALSE);
+  for (guint i = 0, shown = 0; i < G_N_ELEMENTS (queue_pages); i++)
+    if (page_allowed (self, queue_pages[i].name))
+      add_lazy_page (self, queue_pages[i].name, _(queue_pages[i].title), queue_pages[i].icon,
+                     shown++ == 0 ? _("Work Queues") : NULL,
+                     queue_pages[i].description ? _(queue_pages[i].description) : NULL, FALSE);
 
+  /* The registry's page is the window's to show a record in; only its reader finds it. */
   self->registry_page = rifq_registry_page_new (self->context);
   g_ptr_array_add (self->back_buttons, rifq_registry_page_get_back_button (self->registry_page));
-  add_row (self, "registry", _("Beneficiary Registry"), "system-users-symbolic", _("Beneficiaries"));
+  if (page_allowed (self, "registry"))
+    add_row (self, "registry", _("Beneficiary Registry"), "system-users-symbolic", _("Beneficiaries"));
   gtk_stack_add_named (self->pages, GTK_WIDGET (self->registry_page), "registry");
 
   add_lazy_page (self, "dashboard", _("Board Dashboard"), "x-office-presentation-symbolic", _("Board"),
@@ -320,6 +339,8 @@ ensure_page (RifqWindow *self,
   LazyPage *lazy;
   GtkWidget *page;
 
+  if (!page_allowed (self, name))
+    return FALSE;
   if (gtk_stack_get_child_by_name (self->pages, name) != NULL)
     return TRUE;
   if (g_str_equal (name, "intake"))
@@ -769,6 +790,10 @@ rifq_window_constructed (GObject *object)
   /* What the person may not do is not offered; core refuses it regardless. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-beneficiary",
                                  rifq_permission_allows (RIFQ_PERMISSION_REGISTER, rifq_staff_actor_roles (self->db)));
+  for (const char * const *action = (const char *[]) { "win.go-registry", "win.search", "win.lookup-request", NULL };
+       *action != NULL; action++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), *action, page_allowed (self, "registry"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-intake", page_allowed (self, "intake"));
 
   /* The association's server away: said at the foot of the window for as long as it lasts. */
   g_object_bind_property (self->db, "offline", self->offline_bar, "reveal-child", G_BINDING_SYNC_CREATE);
@@ -783,10 +808,12 @@ rifq_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
       last_page = g_settings_get_string (self->settings, "last-page");
     }
-  if (last_page == NULL || !ensure_page (self, last_page))
+  /* Else the registry, or the first page the person may use. */
+  for (const char * const *page = (const char *[]) { "registry", "research", "dashboard", NULL };
+       *page != NULL && (last_page == NULL || !ensure_page (self, last_page)); page++)
     {
       g_free (last_page);
-      last_page = g_strdup ("registry");
+      last_page = g_strdup (*page);
     }
   select_page (self, last_page);
 }

@@ -1,0 +1,4 @@
+-- Rifq schema 17: the social researcher reads only the requests referred to social research
+-- (core's role x action table: rifq_permission_check_request). On the server the same is held
+-- by row-level security (migrations-postgres/0017-referred-reading.sql); a desk's file has one
+-- user, whom core refuses: nothing changes here but the version.
