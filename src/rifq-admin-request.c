@@ -77,7 +77,10 @@ print_request (RifqDb      *db,
   g_autofree char *message = NULL;
   RifqSealState state = rifq_seal_check_request (db, r->id, &seal, &message);
   RifqApproval approval;
-  gboolean approved = rifq_request_store_approval (db, r->id, &approval, NULL);
+  /* The committee's approval is for who reads every record, not only the referral: not asked
+   * (and so not refused) of the social researcher. */
+  gboolean approved = rifq_permission_allows (RIFQ_PERMISSION_READ_RECORDS, rifq_staff_actor_roles (db)) &&
+                      rifq_request_store_approval (db, r->id, &approval, NULL);
 
   if (table_format ())
     {

@@ -124,13 +124,14 @@ try_read (Fixture  *f,
   return requests != NULL;
 }
 
+/* "Where is my request?": a request found by its number, among all of them. */
 static gboolean
 try_read_by_number (Fixture  *f,
                     GError  **error)
 {
-  g_autoptr(RifqRequest) request = rifq_request_store_get_by_number (f->db, f->request_number, error);
+  g_autoptr(GPtrArray) found = rifq_request_store_lookup (f->db, f->request_number, 5, error);
 
-  return request != NULL;
+  return found != NULL && found->len == 1;
 }
 
 static gboolean
@@ -190,7 +191,32 @@ try_read_referred (Fixture  *f,
   g_assert_nonnull (queue);
   g_assert_cmpuint (queue->len, ==, 1);
   g_assert_cmpint (((RifqRequest *) g_ptr_array_index (queue, 0))->id, ==, f->request_id);
+  /* Its seal (none yet), asked as printing it asks: nothing refused. */
+  g_assert_cmpint (rifq_seal_check_request (f->db, f->request_id, NULL, NULL), ==, RIFQ_SEAL_STATE_NONE);
   return TRUE;
+}
+
+/* Of a request not referred, the social researcher is told nothing, not even that its number
+ * exists; of one referred, not the committee's decision, which is the records'. */
+static void
+test_researcher_told_nothing_of_the_rest (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RifqRequest) found = NULL;
+  RifqApproval approval;
+
+  rifq_db_set_actor (f->db, "researcher");
+  found = rifq_request_store_get_by_number (f->db, f->request_number, &error);
+  g_assert_null (found);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  refer_first (f);
+  found = rifq_request_store_get_by_number (f->db, f->request_number, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_false (rifq_request_store_approval (f->db, f->request_id, &approval, &error));
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
 }
 
 static gboolean
@@ -774,6 +800,8 @@ main (int   argc,
         g_test_add (path, Fixture, GUINT_TO_POINTER (c * G_N_ELEMENTS (people) + p),
                     fixture_set_up, test_cell, fixture_tear_down);
       }
+  g_test_add ("/permission/read-referred/researcher-told-nothing-of-the-rest", Fixture, NULL,
+              fixture_set_up, test_researcher_told_nothing_of_the_rest, fixture_tear_down);
   g_test_add ("/permission/refusal/names-the-action-and-the-roles-held", Fixture, NULL,
               fixture_set_up, test_refusal_names_action_and_roles, fixture_tear_down);
   g_test_add ("/permission/check/unreadable-staff-refuses-without-blaming-the-role", Fixture, NULL,

@@ -17,6 +17,7 @@
 #include "rifq-error.h"
 #include "rifq-committee.h"
 #include "rifq-demo.h"
+#include "rifq-seal.h"
 #include "rifq-test-request.h"
 
 #define PASSWORD "rifq-test-1448"
@@ -693,7 +694,9 @@ test_researcher_reads_only_referred (Server        *f,
   /* Each with a document entered. */
   for (const gint64 *id = (const gint64[]) { referred->id, unreferred->id, 0 }; *id != 0; id++)
     {
-      RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "1234567", .matched = TRUE };
+      RifqDocument doc = { .type = (char *) "national_id", .number = (char *) "1234567",
+                           .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01",
+                           .matched = TRUE };
 
       g_assert_true (rifq_request_store_save_document (desk, *id, &doc, &error));
       g_assert_no_error (error);
@@ -741,11 +744,45 @@ test_researcher_reads_only_referred (Server        *f,
       if (!g_str_equal (state, "42501"))
         g_error ("%s as the researcher: %s, not refused", *refused, *state != '\0' ? state : "done");
     }
+  /* Nor changes more of one referred than its answer: a request moved to another beneficiary,
+   * even in a transaction rolled back, would show that beneficiary. */
+  {
+    g_autofree char *moved = g_strdup_printf ("UPDATE request SET beneficiary_id = %" G_GINT64_FORMAT
+                                              " WHERE id = %" G_GINT64_FORMAT, unreferred->beneficiary_id,
+                                              referred->id);
+    g_autofree char *described = g_strdup_printf ("UPDATE request SET description = 'x' WHERE id = %"
+                                                  G_GINT64_FORMAT, referred->id);
+    g_autofree char *asked = g_strdup_printf ("UPDATE referral SET question = 'x' WHERE request_id = %"
+                                              G_GINT64_FORMAT, referred->id);
+    const char *refused[] = { moved, described, asked,
+                              /* why each step was taken (a question, a decision's reasons) */
+                              "SELECT reason FROM audit" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autofree char *state = try_sql (f, "researcher", refused[i]);
+
+        if (!g_str_equal (state, "42501"))
+          g_error ("%s as the researcher: %s, not refused", refused[i], *state != '\0' ? state : "done");
+      }
+  }
+  /* The board is not told which requests were referred. */
+  {
+    g_autofree char *asks = g_strdup_printf ("SELECT rifq_referred (%" G_GINT64_FORMAT ")", referred->id);
+    g_autofree char *state = try_sql (f, "board", asks);
+
+    g_assert_cmpstr (state, ==, "42501");
+  }
+  /* Nothing the researcher did in Rifq was refused on the way (the request's seal asked too). */
+  g_assert_cmpint (rifq_seal_check_request (researcher, referred->id, NULL, NULL), ==, RIFQ_SEAL_STATE_NONE);
+  g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM audit WHERE action = 'refuse'"
+                                              " AND actor = 'researcher'"), ==, 1);
+
   /* Nor changes a request not referred: no row of it is theirs to see. */
-  sql = g_strdup_printf ("UPDATE request SET description = 'x' WHERE id = %" G_GINT64_FORMAT, unreferred->id);
+  sql = g_strdup_printf ("UPDATE request SET updated_at = 'x' WHERE id = %" G_GINT64_FORMAT, unreferred->id);
   changed = try_sql (f, "researcher", sql);
   g_assert_cmpstr (changed, ==, "");
-  g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM request WHERE description = 'x'"), ==, 0);
+  g_assert_cmpint (rifq_test_count (f->owner, "SELECT count(*) FROM request WHERE updated_at = 'x'"), ==, 0);
 }
 
 int

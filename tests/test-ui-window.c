@@ -319,6 +319,67 @@ test_new_beneficiary_not_offered_to_who_may_not (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The form's row of a field (named by the field's key). */
+static GtkWidget *
+form_row (GtkWidget *editor,
+          RifqField  field)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  rifq_test_collect_type (editor, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (gtk_widget_get_name (g_ptr_array_index (rows, i)), rifq_field_info (field)->key))
+      return g_ptr_array_index (rows, i);
+  g_error ("No row for the field “%s”", rifq_field_info (field)->key);
+  return NULL;
+}
+
+/* A committee member reads a beneficiary's record but may not change it: the form shows it with
+ * nothing to type into, switch, choose or add, and no Save; the desk officer's is as before. */
+static void
+test_record_read_only_for_who_may_not_change_it (void)
+{
+  g_autoptr(RifqDb) db = registry_with_people ();
+  g_autoptr(RifqBeneficiary) person = rifq_beneficiary_store_get_by_national_id (db, RIFQ_TEST_ID_2, NULL);
+  const char *as[] = { "member", "desk" };
+  const RifqRole roles[] = { RIFQ_ROLE_COMMITTEE, RIFQ_ROLE_DESK };
+
+  for (guint i = 0; i < G_N_ELEMENTS (as); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean may_change = roles[i] == RIFQ_ROLE_DESK;
+      RifqWindow *window;
+      RifqRegistryPage *page;
+      GtkWidget *editor;
+      GObject *save;
+      gint64 writes;
+
+      rifq_test_act_as (db, as[i], roles[i]);
+      window = open_window (db);
+      page = rifq_window_get_registry_page (window);
+      editor = GTK_WIDGET (rifq_registry_page_get_editor (page));
+      save = gtk_widget_get_template_child (GTK_WIDGET (page), RIFQ_TYPE_REGISTRY_PAGE, "save_button");
+      g_assert_true (rifq_registry_page_open (page, rifq_beneficiary_get_id (person), &error));
+      g_assert_no_error (error);
+      rifq_test_spin (50);
+
+      g_assert_cmpint (rifq_beneficiary_editor_get_read_only (RIFQ_BENEFICIARY_EDITOR (editor)), ==, !may_change);
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (save)), ==, may_change);
+      g_assert_cmpint (gtk_editable_get_editable (GTK_EDITABLE (form_row (editor, RIFQ_FIELD_MOBILE))), ==, may_change);
+      g_assert_cmpint (gtk_widget_get_sensitive (form_row (editor, RIFQ_FIELD_SEX)), ==, may_change);
+      /* Its value is shown all the same. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_row (editor, RIFQ_FIELD_FIRST_NAME))), ==,
+                       rifq_beneficiary_get (person, RIFQ_FIELD_FIRST_NAME));
+      /* Ctrl+S saves nothing for who may not, and is not refused either: nothing was offered. */
+      writes = rifq_test_count (db, "SELECT count(*) FROM audit");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      rifq_test_spin (50);
+      if (!may_change)
+        g_assert_cmpint (rifq_test_count (db, "SELECT count(*) FROM audit"), ==, writes);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The message dialog open over the window, after a moment. */
 static AdwMessageDialog *
 open_dialog (void)
@@ -2137,6 +2198,8 @@ main (int   argc,
   g_test_add_func ("/window/lookup/follows-requests-made-meanwhile", test_lookup_follows_the_store);
   g_test_add_func ("/window/research/researcher-answers-referral", test_researcher_answers_referral);
   g_test_add_func ("/window/research/researcher-sees-only-referred", test_researcher_window_shows_only_referred);
+  g_test_add_func ("/window/registry/record-read-only-for-who-may-not-change-it",
+                   test_record_read_only_for_who_may_not_change_it);
   g_test_add_func ("/window/research/queue-follows-referrals-made-elsewhere", test_research_queue_follows_the_store);
   g_test_add_func ("/window/committee/decides-from-the-page", test_committee_decides_from_the_page);
   g_test_add_func ("/window/committee/queue-names-altered-request", test_committee_queue_names_altered_request);

@@ -310,6 +310,7 @@ rifq_request_store_get (RifqDb  *db,
 static GPtrArray *
 find_by_number (RifqDb      *db,
                 const char  *latin,
+                gboolean     referred_only,
                 GError     **error)
 {
   g_autofree char *padded = NULL;
@@ -320,10 +321,13 @@ find_by_number (RifqDb      *db,
   /* Not short: only the number itself, the other parameters NULL. */
   if (is_short)
     padded = rifq_numbering_write (db, RIFQ_REGISTER_REQUEST, year, sequence);
-  return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE r.number = ?1 OR (r.seq_year = ?2 AND r.seq = ?3)"
-                             " OR (r.seq IS NULL AND r.number = ?4) ORDER BY r.number = ?1 DESC, r.id",
+  /* Who reads only what was referred is told of no other request, not even that it exists. */
+  return query_requests (db, RIFQ_REQUEST_COLUMNS " WHERE (r.number = ?1 OR (r.seq_year = ?2 AND r.seq = ?3)"
+                             " OR (r.seq IS NULL AND r.number = ?4))"
+                             " AND (?5 = 0 OR EXISTS (SELECT 1 FROM referral f WHERE f.request_id = r.id))"
+                             " ORDER BY r.number = ?1 DESC, r.id",
                          RIFQ_PARAMS (RIFQ_TEXT (latin), RIFQ_INT_IF (is_short, year), RIFQ_INT_IF (is_short, sequence),
-                                      RIFQ_TEXT (padded)),
+                                      RIFQ_TEXT (padded), RIFQ_INT (referred_only ? 1 : 0)),
                          error);
 }
 
@@ -345,7 +349,7 @@ rifq_request_store_get_by_number (RifqDb     *db,
     return NULL;
   latin = rifq_arabic_latin_digits (number);
   g_strstrip (latin);
-  found = find_by_number (db, latin, error);
+  found = find_by_number (db, latin, !all, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -805,6 +809,9 @@ rifq_request_store_approval (RifqDb       *db,
   g_return_val_if_fail (RIFQ_IS_DB (db), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
+  /* The committee's decision is the records', not only the referral's. */
+  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, error))
+    return FALSE;
   r = rifq_request_store_get (db, request_id, error);
   if (r == NULL)
     return FALSE;
@@ -1319,7 +1326,7 @@ rifq_request_store_lookup (RifqDb     *db,
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   /* A request number, in any format. */
-  result = find_by_number (db, latin, error);
+  result = find_by_number (db, latin, FALSE, error);
   if (result == NULL || result->len > 0)
     return g_steal_pointer (&result);
 

@@ -572,8 +572,10 @@ _rifq_seal_check (RifqDb               *db,
   g_autoptr(GError) refused = NULL;
   RifqSealState state = RIFQ_SEAL_STATE_GENUINE;
 
-  /* Who may not read the record is told so, not that it was changed. */
-  if (!rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, &refused))
+  /* Who may not read the record is told so, not that it was changed: a request is the social
+   * researcher's to read once referred to them. */
+  if (g_str_equal (kind, "request") ? !rifq_permission_check_request (db, subject_id, &refused)
+                                    : !rifq_permission_check (db, RIFQ_PERMISSION_READ_RECORDS, &refused))
     {
       if (out_message != NULL)
         *out_message = g_strdup (refused->message);

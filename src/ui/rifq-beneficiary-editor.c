@@ -18,6 +18,8 @@
 #include "rifq-channel.h"
 #include "rifq-consent-group.h"
 #include "rifq-error.h"
+#include "rifq-permission.h"
+#include "rifq-staff.h"
 #include "rifq-validate.h"
 
 typedef struct
@@ -28,6 +30,7 @@ typedef struct
   GtkWidget *mobile;
   GtkWidget *guardian;
   GtkWidget *notes;
+  GtkWidget *remove;
 } CaregiverRows;
 
 struct _RifqBeneficiaryEditor
@@ -58,6 +61,7 @@ struct _RifqBeneficiaryEditor
   /* state */
   gboolean              dirty;
   gboolean              loading;
+  gboolean              read_only;   /* shown to who reads the record but may not change it */
 };
 
 enum {
@@ -334,6 +338,7 @@ add_caregiver_rows (RifqBeneficiaryEditor *self,
   g_object_set_data (G_OBJECT (remove), "rifq-caregiver", rows);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_caregiver_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (rows->expander), remove);
+  rows->remove = remove;
 
   adw_preferences_group_add (self->caregivers_group, rows->expander);
   g_ptr_array_add (self->caregivers, rows);
@@ -756,6 +761,39 @@ set_combo (RifqBeneficiaryEditor *self,
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[field]), selected);
 }
 
+/* A record shown to who may read it but not change it: its values as they are, nothing to type
+ * into, switch, choose, add or remove (core refuses a change regardless). */
+static void
+show_read_only (RifqBeneficiaryEditor *self)
+{
+  gboolean editable = !self->read_only;
+
+  if (editable)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
+  for (guint i = 0; i < RIFQ_N_FIELDS; i++)
+    {
+      if (self->switches[i] != NULL)
+        gtk_widget_set_sensitive (self->switches[i], editable);
+      else if (GTK_IS_EDITABLE (self->rows[i]))
+        gtk_editable_set_editable (GTK_EDITABLE (self->rows[i]), editable);
+      else if (ADW_IS_COMBO_ROW (self->rows[i]))
+        gtk_widget_set_sensitive (self->rows[i], editable);
+    }
+  for (guint i = 0; i < self->caregivers->len; i++)
+    {
+      CaregiverRows *rows = g_ptr_array_index (self->caregivers, i);
+      GtkWidget *entries[] = { rows->name, rows->relation, rows->mobile, rows->notes };
+
+      for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
+        gtk_editable_set_editable (GTK_EDITABLE (entries[e]), editable);
+      gtk_widget_set_sensitive (rows->guardian, editable);
+      gtk_widget_set_visible (rows->remove, editable);
+    }
+  gtk_widget_set_visible (adw_preferences_group_get_header_suffix (self->caregivers_group), editable);
+}
+
 /* The form shows beneficiary's values and caregivers (empty when NULL). */
 static void
 fill_form (RifqBeneficiaryEditor *self,
@@ -826,11 +864,22 @@ rifq_beneficiary_editor_load (RifqBeneficiaryEditor *self,
   clear_problems (self);
 
   fill_form (self, beneficiary);
+  /* A new record is offered only to who may register one (the window's action). */
+  self->read_only = beneficiary != NULL &&
+                    !rifq_permission_allows (RIFQ_PERMISSION_EDIT_BENEFICIARY, rifq_staff_actor_roles (self->db));
+  show_read_only (self);
   rifq_consent_group_load (self->consent_group, beneficiary != NULL ? rifq_beneficiary_get_id (beneficiary) : 0);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   self->dirty = FALSE;
   self->loading = FALSE;
+}
+
+gboolean
+rifq_beneficiary_editor_get_read_only (RifqBeneficiaryEditor *self)
+{
+  g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), FALSE);
+  return self->read_only;
 }
 
 gboolean

@@ -33,6 +33,8 @@ void            rifq_beneficiary_editor_load         (RifqBeneficiaryEditor *sel
                                                       RifqBeneficiary       *beneficiary);
 
 gboolean        rifq_beneficiary_editor_get_dirty    (RifqBeneficiaryEditor *self);
+/* Whether the record is shown to read only: the person may read it but not change it. */
+gboolean        rifq_beneficiary_editor_get_read_only (RifqBeneficiaryEditor *self);
 
 RifqSaveResult  rifq_beneficiary_editor_save         (RifqBeneficiaryEditor *self);
 

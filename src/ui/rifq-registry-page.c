@@ -36,6 +36,7 @@ struct _RifqRegistryPage
   AdwStatusPage         *empty_page;
   RifqBeneficiaryEditor *editor;
   GtkWidget             *editor_menu_button;
+  GtkWidget             *save_button;
 
   /* owned */
   RifqContext           *context;
@@ -252,6 +253,7 @@ rifq_registry_page_class_init (RifqRegistryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, editor);
   gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, editor_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RifqRegistryPage, save_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
@@ -364,8 +366,21 @@ show_editor (RifqRegistryPage *self,
                           self->open_id > 0 &&
                           rifq_permission_allows (RIFQ_PERMISSION_EXPORT_PERSON, rifq_staff_actor_roles (self->db)));
 
+  /* Who may read the record but not change it is not offered to save it. */
+  gtk_widget_set_visible (self->save_button, !rifq_beneficiary_editor_get_read_only (self->editor));
+
   adw_window_title_set_title (self->editor_title, title);
-  adw_window_title_set_subtitle (self->editor_title, subtitle);
+  if (rifq_beneficiary_editor_get_read_only (self->editor))
+    {
+      /* Translators: the subtitle of a beneficiary's form shown to who may not change it, after
+       * the file number: "File ١٢ · Read only". */
+      g_autofree char *read_only = subtitle != NULL ? g_strdup_printf (_("%s · Read only"), subtitle)
+                                                    : g_strdup (_("Read only"));
+
+      adw_window_title_set_subtitle (self->editor_title, read_only);
+    }
+  else
+    adw_window_title_set_subtitle (self->editor_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, "editor");
 }
 
@@ -421,7 +436,8 @@ void
 rifq_registry_page_save (RifqRegistryPage *self)
 {
   g_return_if_fail (RIFQ_IS_REGISTRY_PAGE (self));
-  rifq_beneficiary_editor_save (self->editor);
+  if (!rifq_beneficiary_editor_get_read_only (self->editor))
+    rifq_beneficiary_editor_save (self->editor);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rifq-account.h"
 #include "rifq-seal.h"
 #include "rifq-beneficiary-store.h"
 #include "rifq-committee.h"
@@ -73,11 +74,57 @@ checks_cb (RifqDb      *db,
   return TRUE;
 }
 
+#define MEMBER_PASSWORD "bench-member-1448"
+
+/* Who takes each step. On a desk, its one database, the person at it changed; on the server,
+ * each member of staff at a workstation of their own, logged in as their own role (schema 16), as
+ * the association works there: each step through that role's grants and row-level security. */
+typedef struct
+{
+  RifqDb     *db;         /* the desk's, or the owner's of the server's database */
+  const char *location;
+  char       *admin;      /* who gives each member of staff a password, on the server */
+  GHashTable *sessions;   /* user name → their RifqDb, on the server */
+} Staff;
+
+static RifqDb *
+as (Staff      *staff,
+    const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workstation = NULL;
+  RifqDb *db;
+
+  if (!rifq_db_is_server_location (staff->location))
+    {
+      rifq_db_set_actor (staff->db, username);
+      return staff->db;
+    }
+  db = g_hash_table_lookup (staff->sessions, username);
+  if (db != NULL)
+    return db;
+
+  /* Logged in once, before anything is timed (the warm-up round). */
+  rifq_db_set_actor (staff->db, staff->admin);
+  BENCH_CHECK (rifq_account_reset_password (staff->db, username, MEMBER_PASSWORD, error_));
+  workstation = g_strconcat (staff->location, " user=workstation", NULL);
+  db = rifq_db_open (workstation, &error);
+  g_assert_no_error (error);
+  BENCH_CHECK (rifq_account_login (db, username, MEMBER_PASSWORD, g_get_real_time () / G_USEC_PER_SEC, error_));
+  {
+    g_autoptr(RifqContext) context = rifq_context_new (db, NULL);
+
+    rifq_context_set_today (context, "2026-11-26");
+  }
+  g_hash_table_insert (staff->sessions, g_strdup (username), db);
+  return db;
+}
+
 /* Every write of the path, one after another, as the desk, the committee (chair first) and the
  * desk again take them; returns the milliseconds spent in the store. The meeting is called and
  * attended before its cases come up, as it is once for an evening's agenda: not counted. */
 static double
-seven_steps (RifqDb     *db,
+seven_steps (Staff      *staff,
              GPtrArray  *committee,
              gint64      beneficiary_id,
              const char *strokes,
@@ -93,28 +140,29 @@ seven_steps (RifqDb     *db,
   RifqService service = { 0, NULL, 1, -1, (char *) "2026-11-26", (char *) "فريق التوزيع", (char *) "home", NULL, NULL };
   RifqStepDetails serve = { .service = &service };
   g_autoptr(RifqRequest) r = NULL;
+  RifqDb *desk = as (staff, "bench-desk");
+  RifqDb *db;
   gint64 start;
   double total;
 
-  rifq_db_set_actor (db, "bench-desk");
   start = g_get_monotonic_time ();
-  r = rifq_request_store_create (db, &draft, NULL);
+  r = rifq_request_store_create (desk, &draft, NULL);
   g_assert_nonnull (r);
-  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_COLLECT, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (desk, r->id, RIFQ_ACTION_COLLECT, NULL, error_));
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       RifqDocument doc = { .type = (char *) types[i], .number = (char *) "5512",
                            .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01",
                            .matched = TRUE };
 
-      BENCH_CHECK (rifq_request_store_save_document (db, r->id, &doc, error_));
+      BENCH_CHECK (rifq_request_store_save_document (desk, r->id, &doc, error_));
     }
-  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_VERIFY, NULL, error_));
-  BENCH_CHECK (rifq_request_store_sign (db, r->id, &signing, error_));
-  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SUBMIT, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (desk, r->id, RIFQ_ACTION_VERIFY, NULL, error_));
+  BENCH_CHECK (rifq_request_store_sign (desk, r->id, &signing, error_));
+  BENCH_CHECK (rifq_request_store_advance (desk, r->id, RIFQ_ACTION_SUBMIT, NULL, error_));
   total = ms_since (start);
 
-  rifq_db_set_actor (db, chair);
+  db = as (staff, chair);
   meeting = rifq_committee_meeting_create (db, "2026-11-26", NULL, NULL);
   g_assert_nonnull (meeting);
   for (guint i = 0; i < present; i++)
@@ -123,18 +171,15 @@ seven_steps (RifqDb     *db,
   start = g_get_monotonic_time ();
   BENCH_CHECK (rifq_committee_add_to_agenda (db, meeting->id, r->id, error_));
   for (guint i = 0; i < voting; i++)
-    {
-      rifq_db_set_actor (db, ((RifqStaff *) g_ptr_array_index (committee, i))->username);
-      BENCH_CHECK (rifq_committee_vote (db, meeting->id, r->id, "accept", -1, NULL, error_));
-    }
-  rifq_db_set_actor (db, chair);
-  BENCH_CHECK (rifq_committee_decide (db, meeting->id, r->id, "accept", -1, "يستحق الدعم", error_));
+    BENCH_CHECK (rifq_committee_vote (as (staff, ((RifqStaff *) g_ptr_array_index (committee, i))->username),
+                                      meeting->id, r->id, "accept", -1, NULL, error_));
+  BENCH_CHECK (rifq_committee_decide (as (staff, chair), meeting->id, r->id, "accept", -1, "يستحق الدعم", error_));
   total += ms_since (start);
 
-  rifq_db_set_actor (db, "bench-desk");
+  desk = as (staff, "bench-desk");
   start = g_get_monotonic_time ();
-  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_REGISTER, NULL, error_));
-  BENCH_CHECK (rifq_request_store_advance (db, r->id, RIFQ_ACTION_SERVE, &serve, error_));
+  BENCH_CHECK (rifq_request_store_advance (desk, r->id, RIFQ_ACTION_REGISTER, NULL, error_));
+  BENCH_CHECK (rifq_request_store_advance (desk, r->id, RIFQ_ACTION_SERVE, &serve, error_));
   total += ms_since (start);
 
   /* Reception, three documents, confirmation, signature, submission, agenda, the votes, the
@@ -158,6 +203,7 @@ main (int   argc,
   g_autoptr(RifqRequest) scanned = NULL;
   g_autoptr(GPtrArray) committee = NULL;
   g_autofree char *strokes = NULL;
+  Staff staff = { NULL };
   g_autofree char *path = NULL;
   guint people = argc > 1 ? (guint) atoi (argv[1]) : 100000;
   guint requests = argc > 2 ? (guint) atoi (argv[2]) : 200000;
@@ -218,17 +264,23 @@ main (int   argc,
   g_print ("# %" G_GINT64_FORMAT " beneficiaries, %" G_GINT64_FORMAT " requests; milliseconds\n",
            rifq_beneficiary_store_count (db, NULL), rifq_request_store_count (db, NULL));
 
-  /* 1. The seven steps of one request, against the same number of bare audited writes. */
-  seven_steps (db, committee, 4321, strokes, &writes);
+  /* 1. The seven steps of one request, against the same number of bare audited writes (the
+   * desk officer's). */
+  staff.db = db;
+  staff.location = path;
+  staff.admin = g_strdup (rifq_db_get_actor (db));
+  staff.sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  seven_steps (&staff, committee, 4321, strokes, &writes);
   for (guint r = 0; r < ROUNDS; r++)
     {
-      double t = seven_steps (db, committee, 1 + (r * 7919) % people, strokes, &writes);
+      double t = seven_steps (&staff, committee, 1 + (r * 7919) % people, strokes, &writes);
+      RifqDb *desk = as (&staff, "bench-desk");
       gint64 start = g_get_monotonic_time ();
       double f;
 
       g_array_append_val (path_times, t);
       for (guint w = 0; w < writes; w++)
-        BENCH_CHECK (rifq_db_write (db, audit_only_cb, NULL, error_));
+        BENCH_CHECK (rifq_db_write (desk, audit_only_cb, NULL, error_));
       f = ms_since (start);
       g_array_append_val (floor_times, f);
     }
@@ -238,9 +290,9 @@ main (int   argc,
    * allowed for. The distance from the floor is printed beside it. */
   if (rifq_db_is_server_location (path))
     {
-      g_print ("seven-step path, one request (%u writes): median %.2f ms, slowest %.2f ms, %.1f× its floor"
-               "  [on the server: target < 20]\n", writes, path_ms, bench_slowest (path_times),
-               path_ms / floor_ms);
+      g_print ("seven-step path, one request (%u writes), each step by its member of staff logged in as their own "
+               "role: median %.2f ms, slowest %.2f ms, %.1f× its floor  [on the server: target < 20]\n", writes,
+               path_ms, bench_slowest (path_times), path_ms / floor_ms);
       missed |= path_ms >= 20.0;
     }
   else
@@ -381,6 +433,8 @@ main (int   argc,
     missed |= MAX (check_ms, other_ms) >= 0.1;
   }
 
+  g_hash_table_unref (staff.sessions);
+  g_free (staff.admin);
   if (missed)
     {
       g_print ("TARGET MISSED\n");

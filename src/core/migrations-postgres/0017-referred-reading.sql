@@ -1,9 +1,9 @@
 -- Rifq schema 17: the social researcher reads what was referred to social research, and nothing
 -- else of the records, so that a researcher connecting with psql under their own name reads no
 -- more than in Rifq (core: rifq_permission_check_request). Of a request referred, they read it,
--- its beneficiary, its referrals, its documents and what their scans are (never their bytes) and its services; no
--- other request, beneficiary, caregiver, consent, contact, meeting, vote, decision or letter, and
--- of the audit log only what every member of staff reads of it (never what a record held).
+-- its beneficiary, its referrals, its documents and what their scans are (never their bytes), its
+-- services and its seal; no other request, beneficiary, caregiver, consent, contact, meeting,
+-- vote, decision or letter, and of the audit log only its end, without what a record held or why.
 --
 -- Each statement may run again on a database that has it, changing nothing.
 
@@ -33,11 +33,17 @@ AS $$
                  JOIN public.referral f ON f.request_id = d.request_id WHERE s.sha256 = $1)
 $$;
 
+-- Only the policies that need them ask (the board is not told which requests were referred).
+REVOKE EXECUTE ON FUNCTION rifq_referred (bigint), rifq_referred_beneficiary (bigint), rifq_referred_document (bigint),
+                           rifq_referred_attachment (text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rifq_referred (bigint), rifq_referred_beneficiary (bigint), rifq_referred_document (bigint),
+                          rifq_referred_attachment (text) TO rifq_researcher;
+
 REVOKE SELECT ON audit, beneficiary, caregiver, beneficiary_word, name_word, consent, interaction, request, attachment,
                  document, document_scan, referral, service, meeting, meeting_member, agenda_item, vote, decision,
                  letter, seal, sequence
   FROM rifq_researcher;
-GRANT SELECT ON beneficiary, request, referral, document, document_scan, service TO rifq_researcher;
+GRANT SELECT ON beneficiary, request, referral, document, document_scan, service, seal TO rifq_researcher;
 -- Of a scan, what it is (its type and size), never its bytes.
 GRANT SELECT (sha256, mime, size, created_at) ON attachment TO rifq_researcher;
 
@@ -52,7 +58,8 @@ DECLARE
     'document',      'rifq_referred (request_id)',
     'document_scan', 'rifq_referred_document (document_id)',
     'service',       'rifq_referred (request_id)',
-    'attachment',    'rifq_referred_attachment (sha256)'];
+    'attachment',    'rifq_referred_attachment (sha256)',
+    'seal',          'kind = ''request'' AND rifq_referred (subject_id)'];
 BEGIN
   FOR i IN 1 .. array_length (referred, 1) BY 2
   LOOP
@@ -68,7 +75,13 @@ BEGIN
 END
 $$;
 
--- The researcher answers a referral: that request and its referrals only.
+-- The researcher answers a referral: the answer and the visit's report, and the request's state,
+-- nothing else of either (a request moved to another beneficiary, even in a transaction rolled
+-- back, would show that beneficiary's row); of that request and its referrals only.
+REVOKE UPDATE ON request, referral FROM rifq_researcher;
+GRANT UPDATE (state, updated_at) ON request TO rifq_researcher;
+GRANT UPDATE (answer, answered_by, answered_at, visit_on, visit_findings, visit_household, visit_recommendation)
+  ON referral TO rifq_researcher;
 DROP POLICY IF EXISTS request_answered ON request;
 CREATE POLICY request_answered ON request FOR UPDATE TO rifq_researcher
   USING (rifq_referred (id)) WITH CHECK (rifq_referred (id));
@@ -76,10 +89,12 @@ DROP POLICY IF EXISTS referral_answered ON referral;
 CREATE POLICY referral_answered ON referral FOR UPDATE TO rifq_researcher
   USING (rifq_referred (request_id)) WITH CHECK (rifq_referred (request_id));
 
--- The audit log whole (what each record held) for who reads every record; the researcher, as
--- every member of staff, its end.
+-- The audit log whole (what each record held, and each entry's reason: a question, a decision's
+-- reasons) for who reads every record; the researcher, as every member of staff, its end, without
+-- its reason.
 DROP POLICY IF EXISTS audit_read ON audit;
 CREATE POLICY audit_read ON audit FOR SELECT TO rifq_staff
   USING (pg_has_role ('rifq_desk', 'USAGE') OR pg_has_role ('rifq_committee', 'USAGE')
          OR pg_has_role ('rifq_chair', 'USAGE') OR pg_has_role ('rifq_admin', 'USAGE')
          OR id = (SELECT rifq_audit_end ()));
+REVOKE SELECT (reason) ON audit FROM rifq_staff;
