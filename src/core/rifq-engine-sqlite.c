@@ -35,20 +35,22 @@ struct _RifqConnection
 };
 
 /* Another program holds the write lock: it is asked for again every millisecond for
- * BUSY_TIMEOUT_MS. SQLite's own timeout asks less and less often (every 100 ms after the first
- * few), and a program writing one transaction after another takes the lock back in the moment
- * between two of them, so that the other, asking rarely, could wait out the timeout for nothing
- * (two programs writing as fast as they can: tests/test-concurrency.c). */
+ * BUSY_TIMEOUT_MS, from *data (the time the wait began). SQLite's own timeout asks less and
+ * less often (every 100 ms after the first few), and a program writing one transaction after
+ * another takes the lock back in the moment between two of them, so that the other, asking
+ * rarely, could wait out the timeout for nothing (two programs writing as fast as they can:
+ * tests/test-concurrency.c). SQLite's lock keeps no queue: asking often makes that much less
+ * likely, not impossible. */
 static int
 busy_cb (void *data,
          int   attempts)
 {
-  RifqConnection *conn = data;
+  gint64 *waiting_since = data;
   gint64 now = g_get_monotonic_time ();
 
   if (attempts == 0)
-    conn->waiting_since = now;
-  if (now - conn->waiting_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    *waiting_since = now;
+  if (now - *waiting_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
     return 0;
   g_usleep (1000);
   return 1;
@@ -361,7 +363,7 @@ open_connection (const char *path,
       return NULL;
     }
   sqlite3_extended_result_codes (conn->handle, 1);
-  sqlite3_busy_handler (conn->handle, busy_cb, conn);
+  sqlite3_busy_handler (conn->handle, busy_cb, &conn->waiting_since);
 
   if (!check_identity (conn, out_schema_version, error))
     return NULL;
@@ -553,6 +555,7 @@ sqlite_restore (const char  *location,
   sqlite3 *target = NULL;
   gboolean exists = FALSE;
   gboolean ok = FALSE;
+  gint64 waiting_since = 0;
 
   if (!check_file_kind (location, &exists, error))
     return FALSE;
@@ -561,7 +564,7 @@ sqlite_restore (const char  *location,
   if (sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
       sqlite3_open_v2 (location, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
     {
-      sqlite3_busy_timeout (target, BUSY_TIMEOUT_MS);
+      sqlite3_busy_handler (target, busy_cb, &waiting_since);
       ok = copy_pages (target, source, location, error) &&
            journal_mode (target, "PRAGMA journal_mode = WAL", location, error);
     }

@@ -300,6 +300,19 @@ caregiver_name_changed_cb (GtkEditable   *editable,
                                  name && *name ? name : _("New caregiver"));
 }
 
+/* A caregiver's rows offered for changing, or shown read only. */
+static void
+caregiver_rows_set_editable (CaregiverRows *rows,
+                             gboolean       editable)
+{
+  GtkWidget *entries[] = { rows->name, rows->relation, rows->mobile, rows->notes };
+
+  for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
+    gtk_editable_set_editable (GTK_EDITABLE (entries[e]), editable);
+  gtk_widget_set_sensitive (rows->guardian, editable);
+  gtk_widget_set_visible (rows->remove, editable);
+}
+
 static void
 add_caregiver_rows (RifqBeneficiaryEditor *self,
                     const RifqCaregiver   *caregiver)
@@ -339,6 +352,7 @@ add_caregiver_rows (RifqBeneficiaryEditor *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_caregiver_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (rows->expander), remove);
   rows->remove = remove;
+  caregiver_rows_set_editable (rows, !self->read_only);
 
   adw_preferences_group_add (self->caregivers_group, rows->expander);
   g_ptr_array_add (self->caregivers, rows);
@@ -782,15 +796,7 @@ show_read_only (RifqBeneficiaryEditor *self)
         gtk_widget_set_sensitive (self->rows[i], editable);
     }
   for (guint i = 0; i < self->caregivers->len; i++)
-    {
-      CaregiverRows *rows = g_ptr_array_index (self->caregivers, i);
-      GtkWidget *entries[] = { rows->name, rows->relation, rows->mobile, rows->notes };
-
-      for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
-        gtk_editable_set_editable (GTK_EDITABLE (entries[e]), editable);
-      gtk_widget_set_sensitive (rows->guardian, editable);
-      gtk_widget_set_visible (rows->remove, editable);
-    }
+    caregiver_rows_set_editable (g_ptr_array_index (self->caregivers, i), editable);
   gtk_widget_set_visible (adw_preferences_group_get_header_suffix (self->caregivers_group), editable);
 }
 
@@ -897,6 +903,10 @@ rifq_beneficiary_editor_save (RifqBeneficiaryEditor *self)
   g_autoptr(GPtrArray) problems = NULL;
 
   g_return_val_if_fail (RIFQ_IS_BENEFICIARY_EDITOR (self), RIFQ_SAVE_REFUSED);
+
+  /* Shown read only: nothing was offered to change, nothing is saved. */
+  if (self->read_only)
+    return RIFQ_SAVE_REFUSED;
 
   /* The rules live in core: the form only shows what they say, beside each field. */
   beneficiary = read_form (self);

@@ -309,8 +309,10 @@ main (int   argc,
     RifqRequestDraft draft = { 1, "financial_aid", "branch", "مساعدة مالية", 3000, NULL };
     guint total_bytes = 0;
 
-    rifq_db_set_actor (db, "bench-desk");
-    scanned = rifq_request_store_create (db, &draft, &error);
+    RifqDb *desk = as (&staff, "bench-desk");
+    g_autoptr(GArray) owner_open_times = g_array_new (FALSE, FALSE, sizeof (double));
+
+    scanned = rifq_request_store_create (desk, &draft, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < G_N_ELEMENTS (scan_types); i++)
       {
@@ -319,13 +321,16 @@ main (int   argc,
         RifqDocument doc = { .type = (char *) scan_types[i], .number = (char *) "5512",
                              .issued_on = (char *) "2020-01-01", .expires_on = (char *) "2030-01-01" };
 
-        BENCH_CHECK (rifq_request_store_save_document (db, scanned->id, &doc, error_));
-        BENCH_CHECK (rifq_request_store_attach (db, scanned->id, scan_types[i], scan, name, error_));
+        BENCH_CHECK (rifq_request_store_save_document (desk, scanned->id, &doc, error_));
+        BENCH_CHECK (rifq_request_store_attach (desk, scanned->id, scan_types[i], scan, name, error_));
       }
-    for (guint r = 0; r <= ROUNDS; r++)
+    /* On the server, the database's owner too, taking turns with the desk officer's own role. */
+    for (guint r = 0; r <= 2 * ROUNDS + 1; r++)
       {
+        gboolean by_owner = r % 2 == 1;
+        RifqDb *reader = by_owner ? (rifq_db_set_actor (db, "bench-desk"), db) : as (&staff, "bench-desk");
         gint64 start = g_get_monotonic_time ();
-        g_autoptr(RifqRequest) opened = rifq_request_store_get (db, scanned->id, NULL);
+        g_autoptr(RifqRequest) opened = rifq_request_store_get (reader, scanned->id, NULL);
         guint scans = 0;
         double t;
 
@@ -337,7 +342,7 @@ main (int   argc,
             for (guint s = 0; s < doc->scans->len; s++)
               {
                 g_autoptr(GBytes) bytes = rifq_request_store_read_attachment (
-                  db, ((RifqScan *) g_ptr_array_index (doc->scans, s))->sha256, NULL, NULL);
+                  reader, ((RifqScan *) g_ptr_array_index (doc->scans, s))->sha256, NULL, NULL);
 
                 total_bytes += g_bytes_get_size (bytes);
                 scans++;
@@ -345,10 +350,13 @@ main (int   argc,
           }
         t = ms_since (start);
         g_assert_cmpuint (scans, ==, 10);
-        if (r > 0)
-          g_array_append_val (open_times, t);
+        if (r > 1)
+          g_array_append_val (by_owner ? owner_open_times : open_times, t);
       }
     open_ms = bench_median (open_times);
+    if (rifq_db_is_server_location (path))
+      g_print ("open a request with 10 scans as the database's owner, in turn: median %.2f ms\n",
+               bench_median (owner_open_times));
     g_print ("open a request with 10 scans (%.1f MB read): median %.2f ms, slowest %.2f ms  [target < 100]\n",
              total_bytes / 1e6, open_ms, bench_slowest (open_times));
     missed |= open_ms >= 100.0;
@@ -356,8 +364,9 @@ main (int   argc,
 
   /* 3. "Where is my request?" by national ID, mobile, request number and name. */
   {
-    g_autoptr(GPtrArray) sample = rifq_beneficiary_store_list (db, 777, 5, NULL);
-    g_autoptr(GPtrArray) recent = rifq_request_store_list (db, RIFQ_REQUEST_UNDER_REVIEW, 0, 5, NULL);
+    RifqDb *desk = as (&staff, "bench-desk");
+    g_autoptr(GPtrArray) sample = rifq_beneficiary_store_list (desk, 777, 5, NULL);
+    g_autoptr(GPtrArray) recent = rifq_request_store_list (desk, RIFQ_REQUEST_UNDER_REVIEW, 0, 5, NULL);
 
     for (guint i = 0; i < sample->len; i++)
       {
@@ -377,11 +386,11 @@ main (int   argc,
         g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
         guint found = 0;
 
-        g_ptr_array_unref (rifq_request_store_lookup (db, query, 10, NULL));
+        g_ptr_array_unref (rifq_request_store_lookup (desk, query, 10, NULL));
         for (guint r = 0; r < ROUNDS; r++)
           {
             gint64 start = g_get_monotonic_time ();
-            g_autoptr(GPtrArray) result = rifq_request_store_lookup (db, query, 10, NULL);
+            g_autoptr(GPtrArray) result = rifq_request_store_lookup (desk, query, 10, NULL);
             double t = ms_since (start);
 
             found = result->len;
@@ -402,16 +411,21 @@ main (int   argc,
     g_autoptr(GArray) first_times = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) again_times = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) other_times = g_array_new (FALSE, FALSE, sizeof (double));
-    g_autoptr(RifqDb) other = rifq_db_open (path, NULL);
+    /* Another workstation: the same desk's file opened again, or on the server the chair at
+     * theirs. */
+    g_autoptr(RifqDb) other_file = rifq_db_is_server_location (path) ? NULL : rifq_db_open (path, NULL);
+    RifqDb *other;
+    RifqDb *desk;
     CheckJob job = { 0, 0 };
     double check_ms, other_ms;
 
-    g_assert_nonnull (other);
-    rifq_db_set_actor (db, "bench-desk");
-    rifq_db_set_actor (other, "bench-desk");
+    if (other_file != NULL)
+      rifq_db_set_actor (other_file, "bench-desk");
+    other = other_file != NULL ? other_file : as (&staff, ((RifqStaff *) g_ptr_array_index (committee, 0))->username);
+    desk = as (&staff, "bench-desk");
     for (guint r = 0; r < 4 * ROUNDS; r++)
       {
-        BENCH_CHECK (rifq_db_write (db, checks_cb, &job, error_));
+        BENCH_CHECK (rifq_db_write (desk, checks_cb, &job, error_));
         g_array_append_val (first_times, job.first_ms);
         g_array_append_val (again_times, job.again_ms);
       }
@@ -420,7 +434,7 @@ main (int   argc,
     for (guint r = 0; r < 4 * ROUNDS; r++)
       {
         BENCH_CHECK (rifq_db_write (other, audit_only_cb, NULL, error_));
-        BENCH_CHECK (rifq_db_write (db, checks_cb, &job, error_));
+        BENCH_CHECK (rifq_db_write (desk, checks_cb, &job, error_));
         g_array_append_val (other_times, job.first_ms);
       }
     check_ms = bench_median (first_times);
