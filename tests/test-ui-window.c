@@ -411,7 +411,7 @@ standing_consents (RifqDb *db,
 }
 
 /* The desk records a consent from the beneficiary's form and, after asking, its withdrawal;
- * both are kept. A researcher is not offered it, and core refuses it when asked anyway. */
+ * both are kept. A committee member is not offered it, and core refuses it when asked anyway. */
 static void
 test_consent_recorded_and_withdrawn_from_the_form (void)
 {
