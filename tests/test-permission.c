@@ -204,12 +204,20 @@ test_researcher_told_nothing_of_the_rest (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RifqRequest) found = NULL;
+  g_autoptr(GPtrArray) searched = NULL;
   RifqApproval approval;
+  gint64 writes = rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action <> 'refuse'");
 
   rifq_db_set_actor (f->db, "researcher");
   found = rifq_request_store_get_by_number (f->db, f->request_number, &error);
   g_assert_null (found);
   g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (rifq_test_count (f->db, "SELECT count(*) FROM audit WHERE action <> 'refuse'"), ==, writes);
+  /* Nor finds anyone in the registry by name. */
+  searched = rifq_beneficiary_store_search (f->db, "محمد", 10, &error);
+  g_assert_null (searched);
+  g_assert_error (error, RIFQ_ERROR, RIFQ_ERROR_NOT_PERMITTED);
   g_clear_error (&error);
   refer_first (f);
   found = rifq_request_store_get_by_number (f->db, f->request_number, &error);

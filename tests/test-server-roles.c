@@ -728,12 +728,22 @@ test_researcher_reads_only_referred (Server        *f,
   g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM document"), ==,
                    rifq_test_count (f->owner, documents));
   g_assert_cmpint (count_as (f, "desk", "SELECT count(*) FROM beneficiary"), ==, 2);
+  g_assert_cmpint (count_as (f, "desk", "SELECT count(*) FROM request"), ==, 2);
+  /* Of the referred request's own rows, what the researcher reads: its referral, services (none
+   * yet), seal (none yet), what its scans are (none). */
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM referral"), ==, 1);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM service"), ==, 0);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM seal WHERE kind <> 'request'"), ==, 0);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM document_scan"), ==, 0);
+  g_assert_cmpint (count_as (f, "researcher", "SELECT count(sha256) FROM attachment"), ==, 0);
   g_assert_cmpint (count_as (f, "researcher", "SELECT count(*) FROM audit"), ==, 1);
   for (const char * const *refused = (const char *[]) { "SELECT count(*) FROM caregiver",
                                                         "SELECT count(*) FROM consent",
                                                         "SELECT count(*) FROM interaction",
                                                         "SELECT count(*) FROM meeting",
                                                         "SELECT count(*) FROM decision",
+                                                        "SELECT count(*) FROM letter",
+                                                        "SELECT count(*) FROM vote",
                                                         "SELECT data FROM attachment",
                                                         "SELECT count(*) FROM beneficiary_word",
                                                         "SELECT before_json FROM audit", NULL };

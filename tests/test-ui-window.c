@@ -367,6 +367,11 @@ test_record_read_only_for_who_may_not_change_it (void)
       g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (save)), ==, may_change);
       g_assert_cmpint (gtk_editable_get_editable (GTK_EDITABLE (form_row (editor, RIFQ_FIELD_MOBILE))), ==, may_change);
       g_assert_cmpint (gtk_widget_get_sensitive (form_row (editor, RIFQ_FIELD_SEX)), ==, may_change);
+      /* No caregiver to add, and no pencil beside the values (the stylesheet's read-only). */
+      g_assert_cmpint (gtk_widget_get_visible (adw_preferences_group_get_header_suffix (
+                         ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (editor, RIFQ_TYPE_BENEFICIARY_EDITOR,
+                                                                               "caregivers_group")))), ==, may_change);
+      g_assert_cmpint (gtk_widget_has_css_class (editor, "read-only"), ==, !may_change);
       /* Its value is shown all the same. */
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_row (editor, RIFQ_FIELD_FIRST_NAME))), ==,
                        rifq_beneficiary_get (person, RIFQ_FIELD_FIRST_NAME));
